@@ -1,0 +1,27 @@
+import type { AppContext } from '../context.ts';
+import { seedDemoOrganisations } from './demo-organisations.ts';
+
+/**
+ * One part of the demo database (the 2020–21 Kazakhstan case). Each capability adds its step to
+ * DEMO_STEPS; a step receives what earlier steps made and returns counts for the summary.
+ * Figures that no public source gives are illustrative and are marked so in the data.
+ */
+export interface DemoStep {
+  readonly name: string;
+  run(ctx: AppContext, state: DemoState): Promise<Record<string, number>>;
+}
+
+/** What the steps share: organisation ids by short key (echo, kibhr, ili, …). */
+export interface DemoState {
+  readonly organisations: Map<string, string>;
+}
+
+const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations];
+
+/** Seeds the demo data into an empty database; returns counts of what it made. */
+export async function seedDemo(ctx: AppContext): Promise<Record<string, number>> {
+  const state: DemoState = { organisations: new Map() };
+  const summary: Record<string, number> = {};
+  for (const step of DEMO_STEPS) Object.assign(summary, await step.run(ctx, state));
+  return summary;
+}

@@ -1,0 +1,31 @@
+import { closeContext, createOrganisation, openContext, seedDemo } from '@civic/app';
+import type { Command } from 'commander';
+import { CliError, orFail, printJson } from '../output.ts';
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('create a database with one organisation, or the demo database with --demo')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <name>', 'the organisation name')
+    .option('--bin <bin>', "the organisation's 12-digit BIN")
+    .option('--demo', 'create the demo database: the 2020–21 Kazakhstan case')
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; org?: string; bin?: string; demo?: boolean; json?: boolean }) => {
+      const ctx = await openContext(opts.db);
+      try {
+        if (opts.demo) {
+          const summary = await seedDemo(ctx);
+          if (opts.json) printJson(summary);
+          else process.stdout.write(`demo database ready at ${opts.db}\n${Object.entries(summary).map(([k, v]) => `  ${k}: ${String(v)}`).join('\n')}\n`);
+          return;
+        }
+        if (!opts.org) throw new CliError({ code: 'CLI_OPTION_REQUIRED', message: '--org NAME is required (or --demo)', field: 'org' });
+        const org = orFail(await createOrganisation(ctx, { name: opts.org, bin: opts.bin ?? null }));
+        if (opts.json) printJson({ organisation: org });
+        else process.stdout.write(`created ${opts.db} with organisation "${org.name}" (${org.id})\n`);
+      } finally {
+        await closeContext(ctx);
+      }
+    });
+}

@@ -1,0 +1,6 @@
+export * from './result.ts';
+export * from './calendar-date.ts';
+export * from './currency.ts';
+export * from './money.ts';
+export * from './ids.ts';
+export * from './random.ts';

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open store: the Kysely instance and which dialect it speaks. */
+export interface StoreConnection {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** The URL or file it was opened from (never logged with a password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL int8 (oid 20) and numeric sums come back as bigint, the way SQLite does with safe integers.
+pg.types.setTypeParser(20, (v) => BigInt(v));
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * Opens a store: a `postgres://` URL opens a pool on PostgreSQL; anything else is a SQLite file
+ * (created with its folder if missing, WAL journal, foreign keys on). Integers read back as bigint
+ * on both dialects.
+ */
+export function openConnection(url: string): StoreConnection {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  }
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.defaultSafeIntegers(true);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}

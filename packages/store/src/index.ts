@@ -1,0 +1,5 @@
+export * from './database.ts';
+export * from './migrate.ts';
+export type * from './schema.ts';
+export * from './organisation.repository.ts';
+export * from './test-support.ts';

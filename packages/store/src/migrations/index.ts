@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as organisations from './2026-11-29-000-organisations.ts';
+
+/**
+ * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
+ * Add one line per migration file; never rename or edit a migration that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-000-organisations': organisations,
+};

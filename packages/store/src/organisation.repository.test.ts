@@ -1,0 +1,22 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrganisation, insertOrganisation, listOrganisations } from './organisation.repository.ts';
+import { freshStore, testDialects } from './test-support.ts';
+
+// Real parts: a SQLite file and a real PostgreSQL database, one loop over both.
+for (const dialect of testDialects()) {
+  describe(`organisations on ${dialect}`, () => {
+    let store: Awaited<ReturnType<typeof freshStore>>;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+    });
+    afterAll(async () => store.close());
+
+    it('stores and finds an organisation by name, id or BIN', async () => {
+      await insertOrganisation(store.db, { id: 'org-echo', name: 'Echo', bin: '070940005464', createdAt: '2026-01-01T00:00:00Z' });
+      expect(await listOrganisations(store.db)).toHaveLength(1);
+      expect((await findOrganisation(store.db, 'echo'))?.id).toBe('org-echo');
+      expect((await findOrganisation(store.db, '070940005464'))?.name).toBe('Echo');
+      expect(await findOrganisation(store.db, 'nobody')).toBeUndefined();
+    });
+  });
+}

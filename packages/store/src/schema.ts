@@ -1,0 +1,30 @@
+import type { ColumnType } from 'kysely';
+
+/** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
+export type Int = ColumnType<bigint, bigint | number, bigint | number>;
+/** A 0/1 flag stored as an integer (SQLite has no boolean). */
+export type Flag = ColumnType<bigint, 0 | 1 | bigint, 0 | 1 | bigint>;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  bin: string | null;
+  country: ColumnType<string, string | undefined, string>;
+  city: string | null;
+  illustrative: ColumnType<bigint, 0 | 1 | undefined, 0 | 1>;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/**
+ * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
+ * them here with one `extends`.
+ */
+export interface Database {
+  organisation: OrganisationTable;
+  setting: SettingTable;
+}

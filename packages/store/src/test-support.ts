@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openConnection, type DialectName, type StoreConnection } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+
+/**
+ * Test support (used by tests only): every store test runs on every dialect. The dialects come
+ * from CIVIC_TEST_DIALECTS (default "sqlite,postgres"); PostgreSQL needs CIVIC_TEST_PG_URL, which
+ * `npm test` sets after starting a throwaway server. A missing server fails the test: it is never
+ * skipped silently.
+ */
+export function testDialects(): DialectName[] {
+  const raw = process.env['CIVIC_TEST_DIALECTS'] ?? 'sqlite,postgres';
+  return raw.split(',').map((d) => d.trim()).filter((d): d is DialectName => d === 'sqlite' || d === 'postgres');
+}
+
+let counter = 0;
+
+/** A fresh, migrated, empty database on the dialect: a temp SQLite file or a new PostgreSQL database. */
+export async function freshStore(dialect: DialectName): Promise<StoreConnection & { readonly url: string }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-test-'));
+    const url = join(dir, 'test.db');
+    const conn = openConnection(url);
+    await migrateToLatest(conn.db);
+    return {
+      ...conn,
+      url,
+      close: async () => {
+        await conn.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = process.env['CIVIC_TEST_PG_URL'];
+  if (!admin) throw new Error('CIVIC_TEST_PG_URL is not set: run `npm test`, which starts PostgreSQL, or set CIVIC_TEST_DIALECTS=sqlite');
+  const name = `civic_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const conn = openConnection(url);
+  await migrateToLatest(conn.db);
+  return {
+    ...conn,
+    url,
+    close: async () => {
+      await conn.close();
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      await c.end();
+    },
+  };
+}
