@@ -4,3 +4,5 @@ export * from './currency.ts';
 export * from './money.ts';
 export * from './ids.ts';
 export * from './random.ts';
+export type * from './bank-statement.ts';
+export * from './incident.ts';

@@ -1,0 +1,74 @@
+import type { CalendarDate } from './calendar-date.ts';
+import type { CurrencyCode } from './currency.ts';
+
+/**
+ * A bank statement as every importer (1C, CSV, CAMT.053, MT940) returns it: formats parse bytes to
+ * this shape, app stores it. Amounts are positive minor units; `direction` says which way.
+ */
+export interface ParsedStatement {
+  /** Which importer read it: '1c' | 'csv' | 'camt053' | 'mt940'. */
+  readonly format: string;
+  /** The file name as given (for error messages and the import record). */
+  readonly file: string;
+  /** The encoding detected or used: 'utf-8', 'windows-1251', 'cp866'. */
+  readonly encoding: string;
+  readonly accounts: readonly StatementAccount[];
+  readonly lines: readonly StatementLine[];
+  /** Non-fatal observations (e.g. an unmapped optional field), each with its line. */
+  readonly warnings: readonly StatementWarning[];
+}
+
+/** One account's balance block: opening + in − out = closing, checked by the importer. */
+export interface StatementAccount {
+  /** IBAN / IIK / account number as printed. */
+  readonly account: string;
+  readonly currency: CurrencyCode;
+  readonly from: CalendarDate | null;
+  readonly to: CalendarDate | null;
+  readonly opening: bigint | null;
+  readonly totalIn: bigint | null;
+  readonly totalOut: bigint | null;
+  readonly closing: bigint | null;
+  readonly bankName?: string;
+  readonly bankCode?: string;
+}
+
+export interface StatementParty {
+  readonly name: string | null;
+  /** BIN / IIN / INN / tax id. */
+  readonly taxId: string | null;
+  readonly account: string | null;
+  readonly bankCode: string | null;
+  /** Kazakh economic-sector code (КОд/КБе): first digit 1 resident, 2 non-resident. */
+  readonly sectorCode: string | null;
+  readonly country: string | null;
+}
+
+export interface StatementLine {
+  /** 1-based line in the file where this document/entry starts (for error messages). */
+  readonly sourceLine: number;
+  /** The statement account this line belongs to (our side). */
+  readonly account: string;
+  readonly direction: 'in' | 'out';
+  /** Positive minor units. */
+  readonly amount: bigint;
+  readonly currency: CurrencyCode;
+  /** Value/booking date (ДатаПоступило/ДатаСписано/ДатаОперации, else the document date). */
+  readonly bookedOn: CalendarDate;
+  readonly documentDate: CalendarDate | null;
+  readonly documentNumber: string | null;
+  readonly counterparty: StatementParty;
+  readonly purpose: string | null;
+  /** КНП, payment purpose code. */
+  readonly purposeCode: string | null;
+  /** The bank's own reference, when the format has one (CAMT AcctSvcrRef, MT940 :61: ref). */
+  readonly bankReference: string | null;
+  /** Every raw field of the entry, for display and audit (names as in the file). */
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+export interface StatementWarning {
+  readonly line: number;
+  readonly field?: string;
+  readonly message: string;
+}
