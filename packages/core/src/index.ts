@@ -6,3 +6,6 @@ export * from './ids.ts';
 export * from './random.ts';
 export type * from './bank-statement.ts';
 export * from './incident.ts';
+export * from './claims/index.ts';
+export * from './ledger/index.ts';
+export * from './log/index.ts';

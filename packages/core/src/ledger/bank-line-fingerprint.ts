@@ -1,0 +1,46 @@
+import type { StatementLine } from '../bank-statement.ts';
+import { normaliseAccount } from './source.ts';
+
+const SEP = '\u001f';
+
+function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The identity of a bank line: the fields that say which movement it is (our account, booking
+ * date, direction, amount, currency, document number, counterparty account and tax id, purpose,
+ * bank reference), normalised so that the same line read from 1C, CSV or a re-export compares
+ * equal. Names and raw fields are left out: banks spell them differently between exports.
+ */
+export function bankLineIdentity(line: StatementLine): string {
+  return [
+    normaliseAccount(line.account),
+    line.bookedOn,
+    line.direction,
+    line.amount.toString(),
+    line.currency,
+    clean(line.documentNumber),
+    normaliseAccount(line.counterparty.account ?? ''),
+    clean(line.counterparty.taxId),
+    clean(line.purpose),
+    clean(line.bankReference),
+  ].join(SEP);
+}
+
+/**
+ * Stable fingerprints for the lines of ONE file, in order. Two identical lines in one file are two
+ * real movements (say, two equal fees on a day), so each gets an occurrence number within the file:
+ * re-importing the file, or an overlapping one holding the same lines, yields the same
+ * fingerprints and adds nothing. `hash` turns the text into the stored fingerprint (app passes a
+ * SHA-256; core does no hashing itself).
+ */
+export function fingerprintLines(lines: readonly StatementLine[], hash: (text: string) => string): string[] {
+  const seen = new Map<string, number>();
+  return lines.map((line) => {
+    const identity = bankLineIdentity(line);
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    return hash(`${identity}${SEP}${String(n)}`);
+  });
+}

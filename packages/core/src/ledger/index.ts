@@ -1,0 +1,10 @@
+export * from './source.ts';
+export * from './grant.ts';
+export type * from './account.ts';
+export * from './official-rate.ts';
+export * from './kzt-equivalent.ts';
+export * from './receipt.ts';
+export * from './expenditure.ts';
+export * from './balance.ts';
+export * from './foreign-candidate.ts';
+export * from './bank-line-fingerprint.ts';
