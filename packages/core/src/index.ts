@@ -9,3 +9,7 @@ export * from './incident.ts';
 export * from './claims/index.ts';
 export * from './ledger/index.ts';
 export * from './log/index.ts';
+export * from './access/roles.ts';
+export * from './gazetteer/find-place.ts';
+export * from './gazetteer/normalise-place-name.ts';
+export * from './locale.ts';
