@@ -13,3 +13,4 @@ export * from './access/roles.ts';
 export * from './gazetteer/find-place.ts';
 export * from './gazetteer/normalise-place-name.ts';
 export * from './locale.ts';
+export * from './log/index.ts';

@@ -3,3 +3,5 @@ export * from './migrate.ts';
 export type * from './schema.ts';
 export * from './organisation.repository.ts';
 export * from './test-support.ts';
+export * from './log.repository.ts';
+export type * from './log.tables.ts';

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { LogTables } from './log.tables.ts';
 
 /** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
 export type Int = ColumnType<bigint, bigint | number, bigint | number>;
@@ -24,7 +25,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database {
+export interface Database extends LogTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as organisations from './2026-11-29-000-organisations.ts';
+import * as hashLog from './2026-11-29-300-hash-log.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -7,4 +8,5 @@ import * as organisations from './2026-11-29-000-organisations.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-000-organisations': organisations,
+  '2026-11-29-300-hash-log': hashLog,
 };

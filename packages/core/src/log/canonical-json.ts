@@ -1,0 +1,110 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS): the one byte form of a JSON value that the
+ * hash-chained log and the bundles hash.
+ *
+ * - object members sorted by their names as arrays of UTF-16 code units (RFC 8785 §3.2.3);
+ * - no whitespace; strings escaped with the short forms `\b \t \n \f \r \" \\`, other control
+ *   characters as `\u00xx` (lower-case hex), everything else as itself (§3.2.2.2);
+ * - numbers as ECMAScript `Number.prototype.toString` writes them (§3.2.2.3), `-0` as `0`;
+ * - a `bigint` (our money) is written as its decimal string, so amounts survive any reader;
+ * - `undefined` members are left out (as JSON.stringify does); `undefined` elsewhere, NaN,
+ *   Infinity, lone surrogates and values that are not JSON are bugs and throw.
+ */
+export type CanonicalValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | readonly CanonicalValue[]
+  | { readonly [key: string]: CanonicalValue | undefined };
+
+export function canonicalJson(value: CanonicalValue): string {
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
+}
+
+function write(value: CanonicalValue | undefined, out: string[]): void {
+  if (value === null) out.push('null');
+  else if (value === true) out.push('true');
+  else if (value === false) out.push('false');
+  else if (typeof value === 'number') out.push(canonicalNumber(value));
+  else if (typeof value === 'bigint') out.push(`"${value.toString()}"`);
+  else if (typeof value === 'string') out.push(canonicalString(value));
+  else if (Array.isArray(value)) {
+    out.push('[');
+    value.forEach((item: CanonicalValue, i: number) => {
+      if (i > 0) out.push(',');
+      if (item === undefined) throw new Error('canonicalJson: undefined in an array');
+      write(item, out);
+    });
+    out.push(']');
+  } else if (typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+    keys.sort(compareUtf16);
+    out.push('{');
+    keys.forEach((k, i) => {
+      if (i > 0) out.push(',');
+      out.push(canonicalString(k), ':');
+      write((value as Record<string, CanonicalValue>)[k], out);
+    });
+    out.push('}');
+  } else throw new Error(`canonicalJson: ${typeof value} is not JSON`);
+}
+
+/** Orders strings by UTF-16 code units, as RFC 8785 §3.2.3 requires (not by code points or locale). */
+export function compareUtf16(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+function canonicalNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`canonicalJson: ${n} is not a JSON number`);
+  // ECMAScript Number::toString is the RFC 8785 number form; it prints -0 as "0".
+  return String(n);
+}
+
+const SHORT_ESCAPES: Readonly<Record<number, string>> = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
+
+function canonicalString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const short = SHORT_ESCAPES[c];
+    if (short !== undefined) out += short;
+    else if (c < 0x20) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) throw new Error('canonicalJson: lone high surrogate');
+      out += s[i] ?? '';
+      out += s[i + 1] ?? '';
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) throw new Error('canonicalJson: lone low surrogate');
+    else out += s[i] ?? '';
+  }
+  return `${out}"`;
+}
+
+/**
+ * Whether `text` is exactly the canonical form of the JSON it holds: parses it and writes it
+ * again. Returns the parsed value when it is, `undefined` when the text is not JSON or not
+ * canonical (extra whitespace, unsorted members, `1.0`, an escaped `/`, …).
+ */
+export function parseCanonicalJson(text: string): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  try {
+    return canonicalJson(value as CanonicalValue) === text ? { value } : undefined;
+  } catch {
+    return undefined;
+  }
+}
