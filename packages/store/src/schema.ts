@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { CaseTables } from './case.tables.ts';
 import type { LogTables } from './log.tables.ts';
 
 /** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
@@ -25,7 +26,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends LogTables {
+export interface Database extends CaseTables, LogTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

@@ -1,0 +1,96 @@
+import type { CalendarDate } from '../calendar-date.ts';
+import type { Money } from '../money.ts';
+
+/** The kinds of authority action a case groups (DESIGN.md, capability 4). */
+export const CASE_ACTION_KINDS = [
+  'notice', 'summons', 'inspection', 'protocol', 'ruling', 'suspension', 'appeal', 'court-decision', 'withdrawal',
+] as const;
+export type CaseActionKind = (typeof CASE_ACTION_KINDS)[number];
+
+export const isCaseActionKind = (s: string): s is CaseActionKind => (CASE_ACTION_KINDS as readonly string[]).includes(s);
+
+/** What the authority says was done wrong. */
+export interface AllegedOffence {
+  /** The conduct alleged, in the authority's words or a summary. */
+  readonly what: string | null;
+  /** Which report, notification or receipt it concerns (e.g. "F.018.00 for 2018"). */
+  readonly reference: string | null;
+  readonly committedOn: CalendarDate | null;
+  /** The offence may be continuing (limitation then may count from discovery). */
+  readonly continuing: boolean;
+  readonly discoveredOn: CalendarDate | null;
+}
+
+export interface ActionPenalty {
+  /** The fine in MCI units as the ruling states it. */
+  readonly mci: number | null;
+  /** The fine imposed, in minor units. */
+  readonly amount: Money | null;
+  readonly suspensionMonths: number | null;
+}
+
+/** A document attached to an action: its name, sha256 (hex) and size; the bytes live in the store. */
+export interface CaseDocument {
+  readonly id: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly mediaType: string | null;
+}
+
+/** One action of an authority in a case. Dates are legal days. */
+export interface CaseAction {
+  readonly id: string;
+  readonly caseId: string;
+  readonly kind: CaseActionKind;
+  readonly authority: string | null;
+  readonly office: string | null;
+  readonly place: string | null;
+  readonly servedOn: CalendarDate | null;
+  readonly proceedingsStartedOn: CalendarDate | null;
+  readonly hearingOn: CalendarDate | null;
+  readonly rulingOn: CalendarDate | null;
+  readonly inForceOn: CalendarDate | null;
+  /** For a suspension: the day it ends, when the ruling names one. */
+  readonly suspendedUntil: CalendarDate | null;
+  readonly article: string | null;
+  readonly tier: string | null;
+  /** The kind of offender the pack's fines are keyed by (e.g. "legal-entity"). */
+  readonly offender: string | null;
+  readonly offence: AllegedOffence | null;
+  readonly penalty: ActionPenalty | null;
+  readonly documents: readonly CaseDocument[];
+  readonly notes: string | null;
+  /** True when some fact of the action is not from a public source (demo data). */
+  readonly illustrative: boolean;
+}
+
+export const CASE_LINK_KINDS = ['receipt', 'expenditure', 'grant', 'filing', 'submission', 'notification', 'log-entry', 'other'] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
+
+/** A ledger record or filing the case concerns. */
+export interface CaseLink {
+  readonly kind: CaseLinkKind;
+  readonly targetId: string;
+  readonly note: string | null;
+}
+
+export type CaseStatus = 'open' | 'closed';
+
+/** One matter: the actions of an authority against one organisation, checked against one pack. */
+export interface LegalCase {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly title: string;
+  /** The rule pack the case is checked against (e.g. "kz"). */
+  readonly pack: string;
+  readonly status: CaseStatus;
+  readonly openedOn: CalendarDate | null;
+  readonly notes: string | null;
+  readonly illustrative: boolean;
+  readonly actions: readonly CaseAction[];
+  readonly links: readonly CaseLink[];
+}
+
+/** The action kinds that end a matter in the organisation's favour when they come last. */
+export const CLOSING_ACTION_KINDS: readonly CaseActionKind[] = ['withdrawal', 'court-decision'];
