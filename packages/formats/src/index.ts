@@ -1,1 +1,2 @@
+export * from './bank/index.ts';
 export * from './icalendar.ts';

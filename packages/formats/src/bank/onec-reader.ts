@@ -1,0 +1,105 @@
+import { abort } from './import-error.ts';
+import { OnecFieldResolver, type OnecSection } from './onec-fields.ts';
+
+/** One section of a 1C file: canonical field → value, with the line of each field. */
+export interface OnecBlock {
+  /** 1-based line of the section's opening line. */
+  readonly line: number;
+  /** For documents, the kind after `СекцияДокумент=` (e.g. `Платежное поручение`). */
+  readonly kind: string;
+  readonly values: Record<string, string>;
+  readonly lines: Record<string, number>;
+  /** Names as written in the file. */
+  readonly raw: Record<string, string>;
+}
+
+export interface OnecFile {
+  readonly header: OnecBlock;
+  /** Every `РасчСчет=` line of the header (a file may list several accounts). */
+  readonly headerAccounts: readonly string[];
+  readonly balances: readonly OnecBlock[];
+  readonly documents: readonly OnecBlock[];
+}
+
+const MAGIC = '1CClientBankExchange';
+
+function newBlock(line: number, kind: string): OnecBlock {
+  return { line, kind, values: {}, lines: {}, raw: {} };
+}
+
+/**
+ * Splits 1C text into header, balance blocks and documents, resolving every field name.
+ * Aborts with IMPORT_UNKNOWN_FIELD, IMPORT_TRUNCATED or IMPORT_LINE_INVALID naming the line.
+ */
+export function readOnecText(text: string, file: string, resolver: OnecFieldResolver): OnecFile {
+  const header = newBlock(1, 'header');
+  const headerAccounts: string[] = [];
+  const balances: OnecBlock[] = [];
+  const documents: OnecBlock[] = [];
+  let section: OnecSection = 'header';
+  let current: OnecBlock = header;
+  let lineNo = 0;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let sawMagic = false;
+  let ended = false;
+  const n = text.length;
+  while (pos < n && !ended) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = n;
+    let end = nl;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    const line = text.slice(pos, end).trim();
+    pos = nl + 1;
+    lineNo++;
+    if (line === '') continue;
+    if (!sawMagic) {
+      if (line !== MAGIC) abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, file, lineNo);
+      sawMagic = true;
+      continue;
+    }
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? line : line.slice(0, eq).trim();
+    const value = eq < 0 ? '' : line.slice(eq + 1).trim();
+    switch (key) {
+      case 'СекцияРасчСчет':
+        if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before line ${lineNo}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+        section = 'balance';
+        current = newBlock(lineNo, 'РасчСчет');
+        balances.push(current);
+        continue;
+      case 'СекцияДокумент':
+        if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before line ${lineNo}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+        section = 'document';
+        current = newBlock(lineNo, value);
+        documents.push(current);
+        continue;
+      case 'КонецРасчСчет':
+      case 'КонецДокумента': {
+        const expected = section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента';
+        if (section === 'header' || key !== expected) abort('IMPORT_LINE_INVALID', `"${key}" without an open section`, file, lineNo, key);
+        section = 'header';
+        current = header;
+        continue;
+      }
+      case 'КонецФайла':
+        if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before the end of the file`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+        ended = true;
+        continue;
+    }
+    if (eq < 0) abort('IMPORT_LINE_INVALID', `"${line.slice(0, 60)}" is not a field=value line`, file, lineNo);
+    const field = resolver.resolve(section, key);
+    if (field === null) {
+      abort('IMPORT_UNKNOWN_FIELD', `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias, e.g. {"aliases": {"${key}": "<known field>"}} (see docs/formats.md)`, file, lineNo, key);
+    }
+    if (section === 'header' && field === 'РасчСчет') headerAccounts.push(value);
+    current.values[field] = value;
+    current.lines[field] = lineNo;
+    current.raw[key] = value;
+  }
+  if (!sawMagic) abort('IMPORT_TRUNCATED', `the file is empty: no "${MAGIC}" line`, file, 1);
+  if (section !== 'header') {
+    abort('IMPORT_TRUNCATED', `the file ends inside the section opened at line ${current.line}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+  }
+  if (!ended) abort('IMPORT_TRUNCATED', 'the file ends without "КонецФайла": it was cut short', file, lineNo + 1, 'КонецФайла');
+  return { header, headerAccounts, balances, documents };
+}

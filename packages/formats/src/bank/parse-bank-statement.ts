@@ -1,0 +1,37 @@
+import type { CurrencyCode, ParsedStatement, Result } from '@civic/core';
+import { detectBankFormat, type BankFormat } from './bank-format.ts';
+import { importFail } from './import-error.ts';
+import { parseOnecStatement } from './onec-statement.ts';
+
+export interface ParseBankStatementOptions {
+  readonly fileName: string;
+  /** Skip detection and read as this format. */
+  readonly format?: BankFormat;
+  /** Required for CSV: how the columns map to statement fields (see `parseCsvMapping`). */
+  readonly csvMapping?: unknown;
+  /** 1C only: extra field spellings, bank's name → known field. */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** 1C only: the currency when the file names none (KZT unless given). */
+  readonly defaultCurrency?: CurrencyCode;
+}
+
+/**
+ * Parses a bank statement in any supported format to a `ParsedStatement`, checking every balance
+ * it states. Pure: bytes in, result out; never throws on bad input.
+ */
+export function parseBankStatement(bytes: Uint8Array, options: ParseBankStatementOptions): Result<ParsedStatement> {
+  const file = options.fileName;
+  const format = options.format ?? detectBankFormat(bytes, file);
+  switch (format) {
+    case '1c':
+      return parseOnecStatement(bytes, {
+        fileName: file,
+        ...(options.aliases ? { aliases: options.aliases } : {}),
+        ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
+      });
+    case null:
+      return importFail('IMPORT_FORMAT_UNKNOWN', 'the file is not a 1C, CAMT.053 or MT940 statement, nor a .csv file; name the format with --format', file);
+    default:
+      return importFail('IMPORT_FORMAT_UNKNOWN', `format ${format} is not implemented yet`, file);
+  }
+}
