@@ -42,4 +42,18 @@ export interface Incident {
   readonly sources: readonly IncidentSource[];
   readonly notes: string | null;
   readonly visibility: Visibility;
+  /**
+   * The organisation that recorded the incident and owns it (who sees it when `private`); null
+   * or absent for an incident without an owner (imported public data).
+   */
+  readonly ownerOrganisationId?: string | null;
+}
+
+/** An incident before it is stored: everything but the id. */
+export type IncidentInput = Omit<Incident, 'id'>;
+
+export const VISIBILITIES = ['private', 'network', 'public'] as const;
+
+export function isVisibility(text: string): text is Visibility {
+  return (VISIBILITIES as readonly string[]).includes(text);
 }

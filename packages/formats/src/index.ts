@@ -1,2 +1,3 @@
 export * from './bank/index.ts';
 export * from './icalendar.ts';
+export * from './incidents/index.ts';

@@ -96,6 +96,11 @@ export function findPlace(name: string): Place | null {
   return parts.find((p) => SPECIFICITY[p.kind] === best) ?? null;
 }
 
+/** Whether the whole name (not a comma-separated part of it) is a name of a place in the gazetteer. */
+export function isGazetteerName(name: string): boolean {
+  return gazetteer().byKey.has(normalisePlaceName(name));
+}
+
 /** A place by its gazetteer id ("astana", "east-kazakhstan"), or null. */
 export function placeById(id: string): Place | null {
   return gazetteer().byId.get(id) ?? null;

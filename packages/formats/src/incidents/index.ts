@@ -1,0 +1,3 @@
+export * from './csv-records.ts';
+export * from './incident-fields.ts';
+export * from './parse-incidents-csv.ts';
