@@ -14,3 +14,4 @@ export * from './access/roles.ts';
 export * from './gazetteer/find-place.ts';
 export * from './gazetteer/normalise-place-name.ts';
 export * from './locale.ts';
+export * from './rules/index.ts';

@@ -1,0 +1,14 @@
+export * from './rule-meta.schema.ts';
+export * from './deadline-rule.schema.ts';
+export * from './calendar.schema.ts';
+export * from './obligation.schema.ts';
+export * from './offence.schema.ts';
+export * from './rule-pack.schema.ts';
+export * from './rule-pack.ts';
+export * from './format-path.ts';
+export * from './iso-period.ts';
+export { countWorkingDays, weekdayName } from './calendar-index.ts';
+export * from './working-days.ts';
+export * from './deadline.ts';
+export * from './lookups.ts';
+export * from './reporting-periods.ts';

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { calendarSchema } from './calendar.schema.ts';
+import { obligationSchema } from './obligation.schema.ts';
+import { appealSchema, limitationSchema, offenceSchema } from './offence.schema.ts';
+import { checkPackConsistency } from './rule-pack.checks.ts';
+import { dateSchema, idSchema, ruleMetaShape } from './rule-meta.schema.ts';
+
+const decimal = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]).transform((v) => String(v));
+
+/** A named item of scope (covered activity, source category, exemption, legal basis). */
+export const scopeItemSchema = z.strictObject({ id: idSchema, title: z.string().min(1), ...ruleMetaShape });
+export type ScopeItem = z.output<typeof scopeItemSchema>;
+
+/** An amount a receipt must exceed (`gt`) or reach (`gte`) to be covered. */
+export const thresholdSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  amount: decimal,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  comparison: z.enum(['gt', 'gte']),
+  ...ruleMetaShape,
+});
+
+/** Any other requirement with a value: a cap (`percent`), a designated account, a retention period. */
+export const requirementSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  text: z.string().min(1),
+  value: z.union([z.number(), z.string()]).optional(),
+  unit: z.string().optional(),
+  /** A day by which the requirement had to be met. */
+  by: dateSchema.optional(),
+  ...ruleMetaShape,
+});
+
+/** One year's value of the unit fines are expressed in. */
+export const fineUnitValueSchema = z.strictObject({ year: z.int(), value: decimal, ...ruleMetaShape });
+
+/**
+ * The unit fines are expressed in (e.g. a monthly index) with its value by date, and the rule
+ * choosing which value a fine uses (`appliesAt`: the day proceedings began, the offence, the ruling).
+ */
+export const fineUnitSchema = z.strictObject({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  rule: z.strictObject({ appliesAt: z.enum(['proceedings-start', 'offence', 'ruling']), text: z.string().min(1), ...ruleMetaShape }),
+  values: z.array(fineUnitValueSchema).min(1),
+});
+
+/** The pack's shape before the cross-checks of rule-pack.checks.ts. */
+export const rulePackObjectSchema = z.strictObject({
+    schemaVersion: z.literal(1),
+    id: idSchema,
+    name: z.string().min(1),
+    /** ISO 3166-1 alpha-2 code. */
+    jurisdiction: z.string().regex(/^[A-Z]{2}$/),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    /** The day the pack's content was last reviewed. */
+    reviewed: dateSchema,
+    description: z.string().optional(),
+    /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
+    periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
+    offenderKinds: z.array(z.strictObject({ id: idSchema, title: z.string().min(1) })).default([]),
+    legalBases: z.array(scopeItemSchema).default([]),
+    coveredActivities: z.array(scopeItemSchema).default([]),
+    sourceCategories: z.array(scopeItemSchema).default([]),
+    thresholds: z.array(thresholdSchema).default([]),
+    exemptions: z.array(scopeItemSchema).default([]),
+    requirements: z.array(requirementSchema).default([]),
+    obligations: z.array(obligationSchema).default([]),
+    offences: z.array(offenceSchema).default([]),
+    limitations: z.array(limitationSchema).default([]),
+    appeals: z.array(appealSchema).default([]),
+    fineUnit: fineUnitSchema.nullable().default(null),
+    calendar: calendarSchema,
+});
+
+export type RulePack = z.output<typeof rulePackObjectSchema>;
+export type RulePackInput = z.input<typeof rulePackObjectSchema>;
+
+/** The full schema: the shape, then the cross-checks (versions overlap, tiers, calendar counts). */
+export const rulePackSchema = rulePackObjectSchema.superRefine((pack, ctx) => {
+  for (const issue of checkPackConsistency(pack)) ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
+});
+export type Threshold = z.output<typeof thresholdSchema>;
+export type Requirement = z.output<typeof requirementSchema>;
+export type FineUnit = z.output<typeof fineUnitSchema>;
+export type FineUnitValue = z.output<typeof fineUnitValueSchema>;
