@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { AccountTables } from './accounts.tables.ts';
 import type { CaseTables } from './case.tables.ts';
 import type { LogTables } from './log.tables.ts';
 
@@ -26,7 +27,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends CaseTables, LogTables {
+export interface Database extends CaseTables, LogTables, AccountTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

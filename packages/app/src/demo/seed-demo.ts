@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoOrganisations } from './demo-organisations.ts';
 
 /**
@@ -16,7 +17,7 @@ export interface DemoState {
   readonly organisations: Map<string, string>;
 }
 
-const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations];
+const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations, seedDemoAccounts];
 
 /** Seeds the demo data into an empty database; returns counts of what it made. */
 export async function seedDemo(ctx: AppContext): Promise<Record<string, number>> {

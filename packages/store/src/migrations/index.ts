@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as organisations from './2026-11-29-000-organisations.ts';
 import * as hashLog from './2026-11-29-300-hash-log.ts';
 import * as cases from './2026-11-29-400-cases.ts';
+import * as accounts from './2026-11-29-600-accounts.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-000-organisations': organisations,
   '2026-11-29-300-hash-log': hashLog,
   '2026-11-29-400-cases': cases,
+  '2026-11-29-600-accounts': accounts,
 };

@@ -1,0 +1,24 @@
+import { hash, verify } from '@node-rs/argon2';
+
+/** The smallest password length we accept (NIST SP 800-63B asks for at least 8). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** An argon2id PHC hash with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's minimum). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * Checks a password against a stored hash; with no hash (unknown user) it verifies against a dummy
+ * hash, so that an unknown e-mail costs as long as a wrong password and answers false.
+ */
+export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
+  if (storedHash === undefined) {
+    dummy ??= hash('dummy password for unknown users');
+    await verify(await dummy, password).catch(() => false);
+    return false;
+  }
+  return verify(storedHash, password).catch(() => false);
+}

@@ -1,0 +1,112 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { domainError, err, ok, type Result } from '@civic/core';
+import { deleteSession, findSession, findUserByEmail, findUserById, insertSession, touchSession, updateUser } from '@civic/store';
+import { withAudit } from '../audit/with-audit.ts';
+import type { AppContext } from '../context.ts';
+import { verifyPassword } from './passwords.ts';
+import { loadAccess, type Principal } from './principal.ts';
+import { verifyTotp } from './totp.ts';
+import { userView, type UserView } from './users.ts';
+
+/** A session lapses after 12 hours without a request, and after 7 days whatever happens. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+/** How stale `last_seen_at` may get before a request refreshes it (saves a write per request). */
+const TOUCH_AFTER_MS = 60 * 1000;
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The CSRF token of a session: derived from the secret cookie token, so it needs no storage. */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`csrf\0${sessionToken}`).digest('base64url');
+}
+
+/** Whether a CSRF header value belongs to the session token (constant-time). */
+export function checkCsrfToken(sessionToken: string, header: string | undefined): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(csrfTokenFor(sessionToken));
+  const given = Buffer.from(header);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export interface OpenedSession {
+  /** The secret for the cookie; only its SHA-256 is stored. */
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+  readonly user: UserView;
+}
+
+/** Opens a session for a user who has already proved who they are (used by `login`, tests and tools). */
+export async function openSession(ctx: AppContext, userId: string): Promise<OpenedSession> {
+  const row = await findUserById(ctx.store.db, userId);
+  if (!row) throw new Error(`openSession: no user ${userId}`);
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+  await insertSession(ctx.store.db, { id: sha256(token), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt });
+  return { token, csrfToken: csrfTokenFor(token), expiresAt, user: userView(row) };
+}
+
+export interface LoginInput {
+  readonly email: string;
+  readonly password: string;
+  readonly totp?: string;
+  readonly requestId?: string;
+}
+
+const BAD_CREDENTIALS = () => err(domainError('AUTH_INVALID_CREDENTIALS', 'wrong e-mail or password'));
+
+/**
+ * Signs in with e-mail and password (and the TOTP code when the second factor is on). A wrong
+ * e-mail and a wrong password give the SAME error, and an unknown e-mail still costs one argon2
+ * verification, so neither the answer nor its timing tells whether an account exists.
+ */
+export async function login(ctx: AppContext, input: LoginInput): Promise<Result<OpenedSession>> {
+  const user = await findUserByEmail(ctx.store.db, input.email);
+  const usable = user && !user.disabled ? user : undefined;
+  const passwordOk = await verifyPassword(usable?.passwordHash, input.password);
+  if (!usable || !passwordOk) return BAD_CREDENTIALS();
+  let step: bigint | undefined;
+  if (usable.totpSecret !== null) {
+    if (!input.totp) return err(domainError('AUTH_TOTP_REQUIRED', 'this account needs the code from its authenticator app', { field: 'totp' }));
+    step = verifyTotp(usable.totpSecret, input.totp.trim(), ctx.now(), { lastStep: usable.totpLastStep });
+    if (step === undefined) return err(domainError('AUTH_TOTP_INVALID', 'the authenticator code is wrong or was used already', { field: 'totp' }));
+  }
+  const actor = { userId: usable.id, label: usable.email, ...(input.requestId ? { requestId: input.requestId } : {}) };
+  return withAudit(ctx, actor, async (tx, audit) => {
+    if (step !== undefined) await updateUser(tx.store.db, usable.id, { totpLastStep: step });
+    const opened = await openSession(tx, usable.id);
+    await audit.record({ entity: 'user', entityId: usable.id, action: 'login', organisationId: null });
+    return ok(opened);
+  });
+}
+
+/**
+ * The principal of a session token, or undefined when the token is unknown, expired or its user
+ * disabled. Slides the idle expiry (at most once a minute), never past the absolute maximum.
+ */
+export async function resolveSession(ctx: AppContext, token: string): Promise<Principal | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const id = sha256(token);
+  const session = await findSession(ctx.store.db, id);
+  if (!session) return undefined;
+  const now = ctx.now();
+  if (Date.parse(session.expiresAt) <= now.getTime()) {
+    await deleteSession(ctx.store.db, id);
+    return undefined;
+  }
+  const user = await findUserById(ctx.store.db, session.userId);
+  if (!user || user.disabled) return undefined;
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+    const cap = Date.parse(session.createdAt) + SESSION_MAX_MS;
+    await touchSession(ctx.store.db, id, now.toISOString(), new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)).toISOString());
+  }
+  const access = await loadAccess(ctx, user.id);
+  return { user: userView(user), sessionId: id, ...access };
+}
+
+/** Ends a session (signing out). Unknown tokens are ignored. */
+export async function logout(ctx: AppContext, token: string): Promise<void> {
+  await deleteSession(ctx.store.db, sha256(token));
+}

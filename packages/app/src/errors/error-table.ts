@@ -1,0 +1,64 @@
+/**
+ * The one table of expected error codes: HTTP status, CLI exit code and the message key of the
+ * interface (the code itself keys the catalogues in ./messages.*.ts). The server and the CLI both
+ * read it; docs/errors.md lists the same codes for people.
+ *
+ * A code not in the table (a capability that has not added its row yet) still maps sensibly:
+ * `…_NOT_FOUND` → 404, `…_CONFLICT`/`…_EXISTS`/`…_DUPLICATE` → 409, anything else → 400, exit 2.
+ */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly exitCode: number;
+  readonly messageKey: string;
+}
+
+type Row = readonly [status: number, exitCode: number];
+
+const ROWS: Readonly<Record<string, Row>> = {
+  // foundation
+  DATE_INVALID: [400, 2],
+  AMOUNT_INVALID: [400, 2],
+  CURRENCY_INVALID: [400, 2],
+  CURRENCY_UNKNOWN: [400, 2],
+  ORG_NAME_REQUIRED: [400, 2],
+  ORG_BIN_INVALID: [400, 2],
+  ORG_NOT_FOUND: [404, 2],
+  ORG_REQUIRED: [400, 2],
+  CLI_OPTION_REQUIRED: [400, 2],
+  // the web application: requests, accounts, sessions, access
+  REQUEST_INVALID: [400, 2],
+  NOT_FOUND: [404, 2],
+  INTERNAL: [500, 70],
+  AUTH_REQUIRED: [401, 2],
+  AUTH_INVALID_CREDENTIALS: [401, 2],
+  AUTH_TOTP_REQUIRED: [401, 2],
+  AUTH_TOTP_INVALID: [401, 2],
+  AUTH_RATE_LIMITED: [429, 2],
+  AUTH_CSRF: [403, 2],
+  AUTH_FORBIDDEN: [403, 2],
+  USER_EMAIL_INVALID: [400, 2],
+  USER_EMAIL_TAKEN: [409, 2],
+  USER_NAME_REQUIRED: [400, 2],
+  USER_PASSWORD_WEAK: [400, 2],
+  USER_PASSWORD_WRONG: [400, 2],
+  USER_NOT_FOUND: [404, 2],
+  USER_LOCALE_INVALID: [400, 2],
+  MEMBER_ROLE_INVALID: [400, 2],
+  MEMBER_NOT_FOUND: [404, 2],
+  MEMBER_LAST_ADMIN: [409, 2],
+  TOTP_NOT_ENROLLING: [409, 2],
+  TOTP_ALREADY_ON: [409, 2],
+  TOTP_NOT_ON: [409, 2],
+  NETWORK_NAME_REQUIRED: [400, 2],
+};
+
+export function errorSpec(code: string): ErrorSpec {
+  const row = ROWS[code];
+  if (row) return { status: row[0], exitCode: row[1], messageKey: code };
+  if (/_NOT_FOUND$/.test(code)) return { status: 404, exitCode: 2, messageKey: code };
+  if (/_(CONFLICT|EXISTS|DUPLICATE)$/.test(code)) return { status: 409, exitCode: 2, messageKey: code };
+  return { status: 400, exitCode: 2, messageKey: code };
+}
+
+/** Every code in the table (the tests check each has an English message). */
+export const KNOWN_ERROR_CODES: readonly string[] = Object.keys(ROWS);

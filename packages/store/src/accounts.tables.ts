@@ -1,0 +1,73 @@
+import type { Flag, Int } from './schema.ts';
+
+/** A person who signs in. `email` is stored lower-cased and is unique. */
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  /** argon2id PHC string; never leaves the app layer. */
+  password_hash: string;
+  /** Base32 TOTP secret once the second factor is confirmed; null when it is off. */
+  totp_secret: string | null;
+  /** A secret being enrolled, not yet confirmed with a code. */
+  totp_pending_secret: string | null;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: Int | null;
+  locale: string;
+  instance_admin: Flag;
+  disabled: Flag;
+  created_at: string;
+}
+
+/** A user's role in one organisation (the tenant). One role per user and organisation. */
+export interface MembershipTable {
+  user_id: string;
+  organisation_id: string;
+  role: string;
+  created_at: string;
+}
+
+/** A signed-in session. `id` is the SHA-256 of the cookie token: the token itself is never stored. */
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** A network of organisations that share `network`-visibility records with each other. */
+export interface NetworkTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface NetworkOrganisationTable {
+  network_id: string;
+  organisation_id: string;
+}
+
+/** One change: who, when, what, before and after (JSON text). Append-only. */
+export interface AuditEventTable {
+  id: string;
+  occurred_at: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  organisation_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface AccountTables {
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  network: NetworkTable;
+  network_organisation: NetworkOrganisationTable;
+  audit_event: AuditEventTable;
+}
