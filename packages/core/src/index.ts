@@ -15,3 +15,4 @@ export * from './gazetteer/find-place.ts';
 export * from './gazetteer/normalise-place-name.ts';
 export * from './locale.ts';
 export * from './rules/index.ts';
+export * from './waves/index.ts';
