@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
 import type { CaseTables } from './case.tables.ts';
+import type { LedgerTables } from './ledger.tables.ts';
 import type { LogTables } from './log.tables.ts';
 
 /** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
@@ -27,7 +28,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends CaseTables, LogTables, AccountTables {
+export interface Database extends CaseTables, LogTables, AccountTables, LedgerTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+export interface ImportBatch {
+  readonly id: string;
+  readonly organisationId: string | null;
+  readonly kind: 'bank' | 'rates';
+  readonly fileName: string;
+  readonly format: string;
+  readonly sha256: string;
+  readonly encoding: string | null;
+  readonly read: number;
+  readonly imported: number;
+  readonly duplicates: number;
+  readonly candidates: number;
+  readonly importedAt: string;
+}
+
+export async function insertImportBatch(db: Kysely<Database>, b: ImportBatch): Promise<void> {
+  await db
+    .insertInto('import_batch')
+    .values({
+      id: b.id,
+      organisation_id: b.organisationId,
+      kind: b.kind,
+      file_name: b.fileName,
+      format: b.format,
+      sha256: b.sha256,
+      encoding: b.encoding,
+      read_count: b.read,
+      imported_count: b.imported,
+      duplicate_count: b.duplicates,
+      candidate_count: b.candidates,
+      imported_at: b.importedAt,
+    })
+    .execute();
+}
+
+export async function updateImportBatchCounts(db: Kysely<Database>, id: string, counts: { imported: number; duplicates: number; candidates: number }): Promise<void> {
+  await db.updateTable('import_batch').set({ imported_count: counts.imported, duplicate_count: counts.duplicates, candidate_count: counts.candidates }).where('id', '=', id).execute();
+}
+
+export async function listImportBatches(db: Kysely<Database>, organisationId: string | null): Promise<ImportBatch[]> {
+  let q = db.selectFrom('import_batch').selectAll();
+  q = organisationId === null ? q.where('organisation_id', 'is', null) : q.where('organisation_id', '=', organisationId);
+  const rows = await q.orderBy('imported_at').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    kind: r.kind === 'rates' ? 'rates' : 'bank',
+    fileName: r.file_name,
+    format: r.format,
+    sha256: r.sha256,
+    encoding: r.encoding,
+    read: Number(r.read_count),
+    imported: Number(r.imported_count),
+    duplicates: Number(r.duplicate_count),
+    candidates: Number(r.candidate_count),
+    importedAt: r.imported_at,
+  }));
+}

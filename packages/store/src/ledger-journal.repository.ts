@@ -1,0 +1,76 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { LedgerExpenditureTable, LedgerReceiptTable } from './ledger.tables.ts';
+import type { Database } from './schema.ts';
+
+/** One ledger entry in date order, as the journal export reads it (ids, not names). */
+export type JournalEntry =
+  | { readonly kind: 'receipt'; readonly row: Selectable<LedgerReceiptTable> }
+  | { readonly kind: 'expenditure'; readonly row: Selectable<LedgerExpenditureTable>; readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[] };
+
+const PAGE = 5000;
+
+async function* receiptPages(db: Kysely<Database>, org: string): AsyncGenerator<Selectable<LedgerReceiptTable>> {
+  let after: { date: string; id: string } | null = null;
+  for (;;) {
+    let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', org);
+    if (after) {
+      const a: { date: string; id: string } = after;
+      q = q.where((eb) => eb.or([eb('received_on', '>', a.date), eb.and([eb('received_on', '=', a.date), eb('id', '>', a.id)])]));
+    }
+    const rows = await q.orderBy('received_on').orderBy('id').limit(PAGE).execute();
+    for (const r of rows) yield r;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return;
+    after = { date: last.received_on, id: last.id };
+  }
+}
+
+async function* expenditurePages(db: Kysely<Database>, org: string): AsyncGenerator<Extract<JournalEntry, { kind: 'expenditure' }>> {
+  let after: { date: string; id: string } | null = null;
+  for (;;) {
+    let q = db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', org);
+    if (after) {
+      const a: { date: string; id: string } = after;
+      q = q.where((eb) => eb.or([eb('spent_on', '>', a.date), eb.and([eb('spent_on', '=', a.date), eb('id', '>', a.id)])]));
+    }
+    const rows = await q.orderBy('spent_on').orderBy('id').limit(PAGE).execute();
+    if (rows.length === 0) return;
+    const allocs = await db
+      .selectFrom('ledger_allocation')
+      .select(['expenditure_id', 'grant_id', 'amount_minor', 'kzt_minor'])
+      .where('expenditure_id', 'in', rows.map((r) => r.id))
+      .orderBy('expenditure_id')
+      .orderBy('grant_id')
+      .execute();
+    const byId = new Map<string, { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[]>();
+    for (const a of allocs) {
+      const list = byId.get(a.expenditure_id) ?? [];
+      list.push({ grantId: a.grant_id, amountMinor: a.amount_minor, kztMinor: a.kzt_minor });
+      byId.set(a.expenditure_id, list);
+    }
+    for (const r of rows) yield { kind: 'expenditure', row: r, allocations: byId.get(r.id) ?? [] };
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return;
+    after = { date: last.spent_on, id: last.id };
+  }
+}
+
+/**
+ * Every receipt and expenditure of an organisation, merged in date order (receipts first on a
+ * day), read page by page so a journal of millions of entries streams in constant memory.
+ */
+export async function* streamJournalEntries(db: Kysely<Database>, organisationId: string): AsyncGenerator<JournalEntry> {
+  const receipts = receiptPages(db, organisationId);
+  const expenditures = expenditurePages(db, organisationId);
+  let r = await receipts.next();
+  let e = await expenditures.next();
+  while (!r.done || !e.done) {
+    if (!r.done && (e.done || r.value.received_on <= e.value.row.spent_on)) {
+      yield { kind: 'receipt', row: r.value };
+      r = await receipts.next();
+    } else if (!e.done) {
+      yield e.value;
+      e = await expenditures.next();
+    }
+  }
+}

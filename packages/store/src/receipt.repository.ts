@@ -1,0 +1,130 @@
+import type { AccountId, BankLineId, CalendarDate, CurrencyCode, GrantId, KztEquivalent, Receipt, ReceiptContent, ReceiptId, SourceId } from '@civic/core';
+import type { Kysely, Selectable } from 'kysely';
+import { bulkInsert } from './bulk-insert.ts';
+import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
+import type { LedgerReceiptTable } from './ledger.tables.ts';
+import type { Database } from './schema.ts';
+
+export interface NewReceipt {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly sourceId: string;
+  readonly grantId: string | null;
+  readonly accountId: string | null;
+  readonly bankLine: string | null;
+  readonly receivedOn: string;
+  readonly content: ReceiptContent;
+  readonly kzt: KztEquivalent;
+  readonly description: string | null;
+  readonly illustrative?: boolean;
+  readonly createdAt: string;
+}
+
+function contentColumns(c: ReceiptContent) {
+  if (c.kind === 'money') return { kind: 'money', currency: c.amount.currency, amount_minor: c.amount.minor, property_description: null, valuation_method: null, valued_on: null };
+  return {
+    kind: 'property',
+    currency: c.valuation?.amount.currency ?? null,
+    amount_minor: c.valuation?.amount.minor ?? null,
+    property_description: c.description,
+    valuation_method: c.valuation?.method ?? null,
+    valued_on: c.valuation?.valuedOn ?? null,
+  };
+}
+
+function receiptRow(r: NewReceipt) {
+  return {
+    id: r.id,
+    organisation_id: r.organisationId,
+    source_id: r.sourceId,
+    grant_id: r.grantId,
+    account_id: r.accountId,
+    bank_line: r.bankLine,
+    received_on: r.receivedOn,
+    ...contentColumns(r.content),
+    ...kztToColumns(r.kzt),
+    description: r.description,
+    illustrative: r.illustrative ? (1 as const) : (0 as const),
+    created_at: r.createdAt,
+  };
+}
+
+export async function insertReceipt(db: Kysely<Database>, r: NewReceipt): Promise<void> {
+  await db.insertInto('ledger_receipt').values(receiptRow(r)).execute();
+}
+
+/** Inserts many receipts through the bulk path (inside the caller's transaction). */
+export async function insertReceipts(db: Kysely<Database>, receipts: readonly NewReceipt[], onChunk?: (done: number, total: number) => void): Promise<void> {
+  const first = receipts[0];
+  if (!first) return;
+  const columns = Object.keys(receiptRow(first));
+  const rows = receipts.map((r) => Object.values(receiptRow(r)));
+  await bulkInsert(db, 'ledger_receipt', columns, rows, onChunk ? { onChunk } : {});
+}
+
+function toContent(r: Selectable<LedgerReceiptTable>): ReceiptContent {
+  if (r.kind === 'money') {
+    if (r.amount_minor === null || r.currency === null) throw new Error(`receipt ${r.id}: money without an amount`);
+    return { kind: 'money', amount: { minor: r.amount_minor, currency: r.currency as CurrencyCode } };
+  }
+  const valuation =
+    r.amount_minor !== null && r.currency !== null
+      ? { amount: { minor: r.amount_minor, currency: r.currency as CurrencyCode }, method: r.valuation_method ?? '', valuedOn: (r.valued_on ?? r.received_on) as CalendarDate }
+      : null;
+  return { kind: 'property', description: r.property_description ?? '', valuation };
+}
+
+function toReceipt(r: Selectable<LedgerReceiptTable>): Receipt {
+  return {
+    id: r.id as ReceiptId,
+    organisationId: r.organisation_id,
+    sourceId: r.source_id as SourceId,
+    grantId: r.grant_id as GrantId | null,
+    accountId: r.account_id as AccountId | null,
+    bankLineId: r.bank_line as BankLineId | null,
+    receivedOn: r.received_on as CalendarDate,
+    content: toContent(r),
+    kzt: kztFromColumns(r),
+    description: r.description,
+    illustrative: r.illustrative === 1n,
+  };
+}
+
+export interface ReceiptFilter {
+  /** Inclusive bounds on the day received. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly sourceId?: string;
+  readonly grantId?: string;
+}
+
+/** Receipts of an organisation, oldest first, optionally within dates / for a source or grant. */
+export async function listReceipts(db: Kysely<Database>, organisationId: string, filter: ReceiptFilter = {}): Promise<Receipt[]> {
+  let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.from) q = q.where('received_on', '>=', filter.from);
+  if (filter.to) q = q.where('received_on', '<=', filter.to);
+  if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
+  if (filter.grantId) q = q.where('grant_id', '=', filter.grantId);
+  const rows = await q.orderBy('received_on').orderBy('id').execute();
+  return rows.map(toReceipt);
+}
+
+export async function getReceipt(db: Kysely<Database>, organisationId: string, id: string): Promise<Receipt | undefined> {
+  const r = await db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return r ? toReceipt(r) : undefined;
+}
+
+/** Receipts whose KZT equivalent is not yet at the official rate of their date (to recompute after a rates import). */
+export async function listReceiptsNotOfficial(db: Kysely<Database>): Promise<Receipt[]> {
+  const rows = await db.selectFrom('ledger_receipt').selectAll().where('rate_status', '!=', 'official').execute();
+  return rows.map(toReceipt);
+}
+
+export async function updateReceiptKzt(db: Kysely<Database>, id: string, kzt: KztEquivalent): Promise<void> {
+  await db.updateTable('ledger_receipt').set(kztToColumns(kzt)).where('id', '=', id).execute();
+}
+
+export async function countReceipts(db: Kysely<Database>, organisationId: string): Promise<number> {
+  const r = await db.selectFrom('ledger_receipt').select((eb) => eb.fn.countAll<bigint>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
