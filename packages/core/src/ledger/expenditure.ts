@@ -102,3 +102,26 @@ export function validateExpenditure(input: ExpenditureInput): Result<ValidExpend
     allocations,
   });
 }
+
+/**
+ * Splits `total` in proportion to `weights` so the parts sum exactly to `total` (largest
+ * remainder; ties go to the earlier weight). Used to give each allocation its share of the
+ * expenditure's KZT equivalent without creating or losing a tiyn.
+ */
+export function splitProportionally(total: bigint, weights: readonly bigint[]): bigint[] {
+  const sum = weights.reduce((s, w) => s + w, 0n);
+  if (weights.length === 0) return [];
+  if (sum <= 0n) throw new Error('splitProportionally: weights must sum to a positive number');
+  const negative = total < 0n;
+  const abs = negative ? -total : total;
+  const parts = weights.map((w) => (abs * w) / sum);
+  const remainders = weights.map((w, i) => ({ i, r: (abs * w) % sum }));
+  let left = abs - parts.reduce((s, p) => s + p, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (left === 0n) break;
+    parts[i] = (parts[i] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return negative ? parts.map((p) => -p) : parts;
+}

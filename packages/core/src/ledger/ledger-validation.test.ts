@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { currency } from '../currency.ts';
-import { checkAllocations, validateExpenditure } from './expenditure.ts';
+import { checkAllocations, splitProportionally, validateExpenditure } from './expenditure.ts';
 import { validateGrant } from './grant.ts';
 import { receiptAmount, validateReceipt, valuationStatus } from './receipt.ts';
 import { FOREIGN_SOURCE_CATEGORIES, validateSource } from './source.ts';
@@ -86,5 +87,19 @@ describe('expenditures', () => {
   it('parses allocation shares as decimals', () => {
     const r = validateExpenditure({ spentOn: '2020-06-01', currency: 'USD', amount: '300', allocations: [{ grantId: 'g1', amount: '100.50' }, { grantId: 'g2', amount: '199.50' }] });
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('splitProportionally', () => {
+  it('never creates or loses a minor unit', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 6 }), (total, weights) => {
+        const parts = splitProportionally(total, weights);
+        expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
+      }),
+    );
+  });
+  it('splits 100 in thirds as 34, 33, 33', () => {
+    expect(splitProportionally(100n, [1n, 1n, 1n])).toEqual([34n, 33n, 33n]);
   });
 });
