@@ -1,5 +1,8 @@
 import type { CurrencyCode, ParsedStatement, Result } from '@civic/core';
 import { detectBankFormat, type BankFormat } from './bank-format.ts';
+import { inferCsvMapping } from './csv-infer.ts';
+import { parseCsvMapping, type CsvMapping } from './csv-mapping.ts';
+import { parseCsvStatement } from './csv-statement.ts';
 import { importFail } from './import-error.ts';
 import { parseOnecStatement } from './onec-statement.ts';
 
@@ -7,8 +10,11 @@ export interface ParseBankStatementOptions {
   readonly fileName: string;
   /** Skip detection and read as this format. */
   readonly format?: BankFormat;
-  /** Required for CSV: how the columns map to statement fields (see `parseCsvMapping`). */
-  readonly csvMapping?: unknown;
+  /**
+   * For CSV: how the columns map to statement fields (a `CsvMapping`, or its JSON, validated here
+   * with `parseCsvMapping`). Without one the mapping is guessed from the header row.
+   */
+  readonly csvMapping?: CsvMapping;
   /** 1C only: extra field spellings, bank's name → known field. */
   readonly aliases?: Readonly<Record<string, string>>;
   /** 1C only: the currency when the file names none (KZT unless given). */
@@ -29,6 +35,10 @@ export function parseBankStatement(bytes: Uint8Array, options: ParseBankStatemen
         ...(options.aliases ? { aliases: options.aliases } : {}),
         ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
       });
+    case 'csv': {
+      const mapping = options.csvMapping === undefined ? inferCsvMapping(bytes, file) : parseCsvMapping(options.csvMapping, file);
+      return mapping.ok ? parseCsvStatement(bytes, mapping.value, file) : mapping;
+    }
     case null:
       return importFail('IMPORT_FORMAT_UNKNOWN', 'the file is not a 1C, CAMT.053 or MT940 statement, nor a .csv file; name the format with --format', file);
     default:
