@@ -16,3 +16,4 @@ export * from './gazetteer/normalise-place-name.ts';
 export * from './locale.ts';
 export * from './rules/index.ts';
 export * from './waves/index.ts';
+export * from './filings/index.ts';

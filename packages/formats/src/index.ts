@@ -1,3 +1,4 @@
 export * from './bank/index.ts';
 export * from './icalendar.ts';
 export * from './incidents/index.ts';
+export * from './bundle/index.ts';

@@ -25,6 +25,28 @@ export function canonicalJson(value: CanonicalValue): string {
   return out.join('');
 }
 
+/**
+ * The same for a value typed `unknown` (parsed JSON, records read back): checked at run time,
+ * throwing for anything that is not JSON (a function, a symbol, a Date, a class instance).
+ */
+export function canonicalJsonOf(value: unknown): string {
+  assertJson(value);
+  return canonicalJson(value);
+}
+
+function assertJson(value: unknown): asserts value is CanonicalValue {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string') return;
+  if (Array.isArray(value)) {
+    for (const item of value) assertJson(item);
+    return;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const v of Object.values(value)) if (v !== undefined) assertJson(v);
+    return;
+  }
+  throw new Error(`canonicalJson: ${Object.prototype.toString.call(value)} is not JSON`);
+}
+
 function write(value: CanonicalValue | undefined, out: string[]): void {
   if (value === null) out.push('null');
   else if (value === true) out.push('true');
@@ -71,7 +93,12 @@ function canonicalNumber(n: number): string {
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
 
+// Characters that need escaping or a surrogate check; most strings have none and are copied whole.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const NEEDS_CARE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
 function canonicalString(s: string): string {
+  if (!NEEDS_CARE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,0 +1,1 @@
+export * from './filing-content.ts';

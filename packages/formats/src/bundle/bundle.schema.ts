@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in lower-case hex');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const attachmentSchema = z.strictObject({ name: z.string(), sha256: hash, size: z.number().int().nonnegative() });
+
+export const submissionSchema = z.strictObject({
+  submittedOn: date,
+  channel: z.string(),
+  incomingNumber: z.string(),
+  attachments: z.array(attachmentSchema),
+  recordedAt: z.string(),
+});
+
+export const bundleFilingSchema = z.strictObject({
+  id: z.string().min(1),
+  organisation: z.string(),
+  obligationId: z.string(),
+  form: z.string(),
+  periodFrom: date,
+  periodTo: date,
+  state: z.enum(['draft', 'submitted']),
+  corrects: z.string().nullable(),
+  contentHash: hash,
+  content: jsonObject,
+  createdAt: z.string(),
+  submission: submissionSchema.nullable(),
+});
+
+export const bundleEntrySchema = z.strictObject({
+  seq: z.number().int().min(1),
+  kind: z.string(),
+  subjectId: z.string(),
+  recordedAt: z.string(),
+  contentHash: hash,
+  previousHash: hash,
+  entryHash: hash,
+  /** Present for the entries about the bundle's filings; left out (header only) for the others. */
+  content: z.unknown().optional(),
+});
+
+export const BUNDLE_FORMAT = 'civicledger-bundle/1';
+
+export const bundleSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  bundleHash: hash,
+  exportedAt: z.string(),
+  organisation: z.strictObject({ id: z.string(), name: z.string(), bin: z.string().nullable() }),
+  /** The filing asked for. */
+  subject: z.string(),
+  /** The filing first, then the filings it corrects, each back to the original. */
+  filings: z.array(bundleFilingSchema).min(1),
+  log: z.strictObject({ organisation: z.string(), headHash: hash, entries: z.array(bundleEntrySchema).min(1) }),
+});
+
+export type Bundle = z.output<typeof bundleSchema>;
+export type BundleFiling = z.output<typeof bundleFilingSchema>;
+export type BundleEntry = z.output<typeof bundleEntrySchema>;
+export type BundleSubmission = z.output<typeof submissionSchema>;

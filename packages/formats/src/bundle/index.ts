@@ -1,0 +1,4 @@
+export * from './bundle.schema.ts';
+export * from './sha256.ts';
+export * from './write-bundle.ts';
+export * from './verify-bundle.ts';

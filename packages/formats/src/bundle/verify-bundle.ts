@@ -1,0 +1,176 @@
+import { canonicalJsonOf, checkChain, parseCanonicalJson } from '@civic/core';
+import { bundleSchema, type Bundle, type BundleFiling } from './bundle.schema.ts';
+import { sha256Hex } from './sha256.ts';
+
+/** The first thing in a bundle that does not hold: a stable code, where, and a plain message. */
+export interface BundleFault {
+  readonly code: string;
+  /** What failed, e.g. `log entry 4 (filing.submitted fil_…)`, `filing fil_…`, `bundle`. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface BundleSummary {
+  readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null };
+  readonly filing: { readonly id: string; readonly form: string; readonly periodFrom: string; readonly periodTo: string; readonly state: string; readonly contentHash: string };
+  readonly submission: { readonly submittedOn: string; readonly channel: string; readonly incomingNumber: string; readonly attachments: number } | null;
+  /** The filings it corrects, newest first. */
+  readonly corrects: readonly string[];
+  readonly receipts: number;
+  readonly expenditures: number;
+  readonly entries: number;
+  readonly entriesWithContent: number;
+  readonly headHash: string;
+  readonly bundleHash: string;
+  readonly exportedAt: string;
+}
+
+export type BundleVerification = { readonly ok: true; readonly summary: BundleSummary } | { readonly ok: false; readonly fault: BundleFault };
+
+const fail = (code: string, where: string, message: string): BundleVerification => ({ ok: false, fault: { code, where, message } });
+const hashOf = (value: unknown): string => sha256Hex(canonicalJsonOf(value));
+
+/**
+ * Checks every hash of a bundle and says what fails first. Needs no database. A bundle holds
+ * only if: its bytes are UTF-8 and exactly canonical JSON plus one newline (so no byte can change
+ * without changing a value); its shape is the documented one; the log chain links from entry 1
+ * to the stated head with every content and entry hash right; each filing's content hashes to
+ * what its `filing.prepared` entry logged, and its submission is what `filing.submitted` logged;
+ * each receipt and expenditure line hashes to its `recordHash`; and `bundleHash` covers the rest.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function verifyBundle(bytes: Uint8Array): BundleVerification {
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return fail('BUNDLE_NOT_UTF8', 'bundle', 'the file is not valid UTF-8');
+  }
+  if (!text.endsWith('\n')) return fail('BUNDLE_NOT_CANONICAL', 'bundle', 'the file does not end with exactly one newline after the JSON');
+  const parsed = parseCanonicalJson(text.slice(0, -1));
+  if (!parsed) {
+    const isJson = (() => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    return isJson
+      ? fail('BUNDLE_NOT_CANONICAL', 'bundle', 'the JSON is not in RFC 8785 canonical form (a byte was changed or the file was re-saved)')
+      : fail('BUNDLE_NOT_JSON', 'bundle', 'the file is not JSON');
+  }
+  const shape = bundleSchema.safeParse(parsed.value);
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    const path = issue ? issue.path.map(String).join('.') : '';
+    return fail('BUNDLE_SHAPE_INVALID', path ? `bundle field ${path}` : 'bundle', issue?.message ?? 'unexpected shape');
+  }
+  return checkBundle(shape.data, text.slice(0, -1));
+}
+
+/**
+ * `bundleHash` sorts first among the members, so in the canonical text the rest of the bundle is
+ * the text with that member cut out: hashing it needs no second serialisation.
+ */
+function restText(canonical: string, bundleHash: string): string {
+  const member = `{"bundleHash":"${bundleHash}",`;
+  if (!canonical.startsWith(member)) throw new Error('a canonical bundle starts with its bundleHash');
+  return `{${canonical.slice(member.length)}`;
+}
+
+function checkBundle(b: Bundle, canonical: string): BundleVerification {
+  const entries = b.log.entries;
+  const first = entries[0];
+  if (first && first.seq !== 1) return fail('LOG_SEQ_GAP', `log entry ${first.seq}`, 'the chain in the bundle does not start at entry 1');
+  const chain = entries.map((e) => ({ ...e, organisation: b.log.organisation, content: e.content === undefined ? undefined : canonicalJsonOf(e.content) }));
+  const fault = checkChain(chain, sha256Hex, () => true);
+  if (fault) {
+    const e = entries.find((x) => x.seq === fault.seq);
+    return fail(fault.code, `log entry ${fault.seq}${e ? ` (${e.kind} ${e.subjectId})` : ''}`, fault.message);
+  }
+  const head = entries.at(-1);
+  if (!head || head.entryHash !== b.log.headHash) return fail('BUNDLE_HEAD_MISMATCH', 'log head', `the stated head ${b.log.headHash} is not the last entry's hash`);
+  if (b.log.organisation !== b.organisation.id) return fail('BUNDLE_SHAPE_INVALID', 'log', 'the log is not the organisation\'s chain');
+  if (b.filings[0]?.id !== b.subject) return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
+  for (const [i, f] of b.filings.entries()) {
+    const next = b.filings[i + 1];
+    if (f.corrects !== (next ? next.id : null)) return fail('BUNDLE_SHAPE_INVALID', `filing ${f.id}`, 'the filings are not the chain of corrections');
+    const r = checkFiling(b, f);
+    if (r) return r;
+  }
+  const bundleHash = b.bundleHash;
+  const h = sha256Hex(restText(canonical, bundleHash));
+  if (h !== bundleHash) return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
+  return { ok: true, summary: summarise(b) };
+}
+
+function loggedContent(b: Bundle, kind: string, subjectId: string): { seq: number; content: unknown; recordedAt: string } | undefined {
+  const e = b.log.entries.find((x) => x.kind === kind && x.subjectId === subjectId && x.content !== undefined);
+  return e ? { seq: e.seq, content: e.content, recordedAt: e.recordedAt } : undefined;
+}
+
+/** What a `filing.prepared` entry logs about a filing (kept in step with the app's logging). */
+export function preparedLogContent(f: Pick<BundleFiling, 'id' | 'organisation' | 'obligationId' | 'form' | 'periodFrom' | 'periodTo' | 'corrects' | 'contentHash'>): Record<string, unknown> {
+  return { filingId: f.id, organisation: f.organisation, obligationId: f.obligationId, form: f.form, periodFrom: f.periodFrom, periodTo: f.periodTo, corrects: f.corrects, contentHash: f.contentHash };
+}
+
+/** What a `filing.submitted` entry logs. */
+export function submittedLogContent(f: Pick<BundleFiling, 'id' | 'contentHash'>, s: { submittedOn: string; channel: string; incomingNumber: string; attachments: readonly { name: string; sha256: string; size: number }[] }): Record<string, unknown> {
+  return { filingId: f.id, contentHash: f.contentHash, submittedOn: s.submittedOn, channel: s.channel, incomingNumber: s.incomingNumber, attachments: s.attachments.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size })) };
+}
+
+function checkFiling(b: Bundle, f: BundleFiling): BundleVerification | undefined {
+  const where = `filing ${f.id}`;
+  const h = hashOf(f.content);
+  if (h !== f.contentHash) return fail('BUNDLE_FILING_HASH_MISMATCH', where, `its content hashes to ${h}, the filing says ${f.contentHash}`);
+  const prepared = loggedContent(b, 'filing.prepared', f.id);
+  if (!prepared) return fail('BUNDLE_FILING_NOT_LOGGED', where, 'no filing.prepared entry in the log is about it');
+  if (hashOf(prepared.content) !== hashOf(preparedLogContent(f))) {
+    return fail('BUNDLE_FILING_NOT_LOGGED', `${where} (log entry ${prepared.seq})`, 'the filing is not what its filing.prepared entry recorded');
+  }
+  const submitted = loggedContent(b, 'filing.submitted', f.id);
+  if (f.submission === null) {
+    if (f.state !== 'draft' || submitted) return fail('BUNDLE_SUBMISSION_MISMATCH', where, 'the log records a submission the bundle does not show');
+  } else {
+    if (f.state !== 'submitted' || !submitted) return fail('BUNDLE_SUBMISSION_MISMATCH', where, 'no filing.submitted entry in the log is about it');
+    if (hashOf(submitted.content) !== hashOf(submittedLogContent(f, f.submission)) || submitted.recordedAt !== f.submission.recordedAt) {
+      return fail('BUNDLE_SUBMISSION_MISMATCH', `${where} (log entry ${submitted.seq})`, 'the submission is not what its filing.submitted entry recorded');
+    }
+  }
+  for (const key of ['receipts', 'expenditures'] as const) {
+    const lines = f.content[key];
+    if (!Array.isArray(lines)) continue;
+    for (const line of lines as unknown[]) {
+      if (typeof line !== 'object' || line === null) return fail('BUNDLE_RECORD_HASH_MISMATCH', `${where} ${key}`, 'a line is not an object');
+      const { recordHash, ...record } = line as Record<string, unknown>;
+      const id = typeof record['id'] === 'string' ? record['id'] : '?';
+      if (recordHash !== hashOf(record)) return fail('BUNDLE_RECORD_HASH_MISMATCH', `${where} ${key.slice(0, -1)} ${id}`, `the ${key.slice(0, -1)} hashes to ${hashOf(record)}, the filing says ${String(recordHash)}`);
+    }
+  }
+  return undefined;
+}
+
+function summarise(b: Bundle): BundleSummary {
+  const [f, ...older] = b.filings;
+  if (!f) throw new Error('checked above: a bundle has a filing');
+  const count = (k: string): number => {
+    const v = f.content[k];
+    return Array.isArray(v) ? v.length : 0;
+  };
+  return {
+    organisation: b.organisation,
+    filing: { id: f.id, form: f.form, periodFrom: f.periodFrom, periodTo: f.periodTo, state: f.state, contentHash: f.contentHash },
+    submission: f.submission ? { submittedOn: f.submission.submittedOn, channel: f.submission.channel, incomingNumber: f.submission.incomingNumber, attachments: f.submission.attachments.length } : null,
+    corrects: older.map((o) => o.id),
+    receipts: count('receipts'),
+    expenditures: count('expenditures'),
+    entries: b.log.entries.length,
+    entriesWithContent: b.log.entries.filter((e) => e.content !== undefined).length,
+    headHash: b.log.headHash,
+    bundleHash: b.bundleHash,
+    exportedAt: b.exportedAt,
+  };
+}

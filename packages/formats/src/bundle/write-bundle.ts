@@ -1,0 +1,46 @@
+import { canonicalJsonOf, type LogEntry } from '@civic/core';
+import { BUNDLE_FORMAT, type BundleEntry, type BundleFiling } from './bundle.schema.ts';
+import { sha256Hex } from './sha256.ts';
+
+export interface BundleInput {
+  readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null };
+  /** The filing asked for first, then the filings it corrects back to the original. */
+  readonly filings: readonly BundleFiling[];
+  /** The organisation's chain from entry 1 to its head when exported. */
+  readonly entries: readonly LogEntry[];
+  /** ISO instant of the export. */
+  readonly exportedAt: string;
+}
+
+/**
+ * Writes a bundle: one RFC 8785 canonical JSON object and a final newline. Entries about the
+ * bundle's filings carry their content; the rest of the chain is shown by header only, so the
+ * links from entry 1 to the head can be checked without disclosing other records. `bundleHash`
+ * is the sha256 of the canonical JSON of everything else.
+ */
+export function writeBundle(input: BundleInput): string {
+  const subjects = new Set(input.filings.map((f) => f.id));
+  const first = input.filings[0];
+  const head = input.entries.at(-1);
+  if (!first || !head) throw new Error('writeBundle: a bundle needs a filing and at least one log entry');
+  const entries: BundleEntry[] = input.entries.map((e) => ({
+    seq: e.seq,
+    kind: e.kind,
+    subjectId: e.subjectId,
+    recordedAt: e.recordedAt,
+    contentHash: e.contentHash,
+    previousHash: e.previousHash,
+    entryHash: e.entryHash,
+    ...(subjects.has(e.subjectId) ? { content: JSON.parse(e.content) as unknown } : {}),
+  }));
+  const body = {
+    format: BUNDLE_FORMAT,
+    exportedAt: input.exportedAt,
+    organisation: input.organisation,
+    subject: first.id,
+    filings: input.filings,
+    log: { organisation: head.organisation, headHash: head.entryHash, entries },
+  };
+  const bundleHash = sha256Hex(canonicalJsonOf(body));
+  return `${canonicalJsonOf({ ...body, bundleHash })}\n`;
+}
