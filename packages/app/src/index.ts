@@ -16,3 +16,6 @@ export * from './accounts/memberships.ts';
 export * from './accounts/totp-enrolment.ts';
 export * from './accounts/networks.ts';
 export * from './demo/demo-accounts.ts';
+export * from './rules/load-rule-pack.ts';
+export * from './rules/deadline-query.ts';
+export { rulesDir } from './rules/rules-dir.ts';

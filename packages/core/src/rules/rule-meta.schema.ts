@@ -15,11 +15,15 @@ export const periodSchema = z
   .transform((s): IsoPeriod => s as IsoPeriod);
 
 /** Where a rule comes from. A plain string in YAML is read as `{ text }`. */
-export const citationSchema = z.union([
-  z.string().min(1).transform((text) => ({ text })),
-  z.strictObject({ text: z.string().min(1), url: z.url().optional() }),
-]);
-export type Citation = z.output<typeof citationSchema>;
+export const citationSchema = z
+  .union([z.string().min(1), z.strictObject({ text: z.string().min(1), url: z.url().optional() })])
+  .transform((c): Citation => (typeof c === 'string' ? { text: c } : c));
+
+/** A citation: the text of the source and, when public, its URL. */
+export interface Citation {
+  readonly text: string;
+  readonly url?: string | undefined;
+}
 
 /** The days a rule is in force: `to` is the last day, or null while it still is. */
 export const inForceSchema = z
