@@ -19,3 +19,4 @@ export * from './demo/demo-accounts.ts';
 export * from './rules/load-rule-pack.ts';
 export * from './rules/deadline-query.ts';
 export { rulesDir } from './rules/rules-dir.ts';
+export * from './claims/index.ts';

@@ -1,4 +1,5 @@
 export * from './bank/index.ts';
 export * from './icalendar.ts';
 export * from './incidents/index.ts';
+export * from './claims/index.ts';
 export * from './bundle/index.ts';

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerDeadline } from './deadline.command.ts';
 import { registerRules } from './rules.command.ts';
 import { registerInit } from './init.command.ts';
+import { registerClaim } from './claim.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
   registerDeadline(program);
   registerRules(program);
+  registerClaim(program);
 }

@@ -1,0 +1,49 @@
+import type { ClaimCheck, Finding } from '@civic/core';
+
+/** A finding as JSON: the contract's four fields, then whether its rule is verified and whether it favours the defence. */
+export function findingView(f: Finding) {
+  return {
+    code: f.code, severity: f.severity, message: f.message, citation: f.citation, verified: f.verified, favoursDefence: f.favoursDefence,
+    ...(f.citationUrl ? { citationUrl: f.citationUrl } : {}),
+    ...(f.actionId ? { actionId: f.actionId } : {}),
+  };
+}
+
+/**
+ * The JSON of `civic claim check --json` (docs/claims.md): `limitation`, `penalty`, `appeal`,
+ * `findings` with the contract's fields first, then fields that explain them.
+ */
+export function claimCheckView(c: ClaimCheck) {
+  const l = c.limitation;
+  const p = c.penalty;
+  return {
+    limitation: {
+      expiresOn: l?.expiresOn ?? null,
+      status: l?.status ?? null,
+      evaluatedOn: l?.evaluatedOn ?? null,
+      citation: l?.citation ?? null,
+      verified: l?.verified ?? false,
+      alternatives: (l?.alternatives ?? []).map((a) => ({ reading: a.reading, startsOn: a.startsOn, expiresOn: a.expiresOn, status: a.status, verified: a.verified })),
+      evaluatedAgainst: l?.evaluatedAgainst ?? null,
+      reading: l?.reading ?? null,
+      startsOn: l?.startsOn ?? null,
+      period: l?.period ?? null,
+      rule: l?.ruleId ?? null,
+      openQuestions: l?.openQuestions ?? [],
+    },
+    penalty: {
+      mciYear: p.mciYear, mciValue: p.mciValue, expectedAmount: p.expectedAmount, amountMatches: p.amountMatches, suspensionLawful: p.suspensionLawful,
+      currency: p.currency, mciDate: p.mciDate, mciDateBasis: p.mciDateBasis, mciDateAssumed: p.mciDateAssumed, offender: p.offender,
+      tierMci: p.tierMci, imposedMci: p.imposedMci, imposedAmount: p.imposedAmount, suspensionMonths: p.suspensionMonths,
+      suspensionMaxMonths: p.suspensionMaxMonths, repeat: p.repeat,
+    },
+    appeal: {
+      deadline: c.appeal.deadline, verified: c.appeal.verified, from: c.appeal.from, fromEvent: c.appeal.fromEvent, days: c.appeal.days,
+      kind: c.appeal.kind, citation: c.appeal.citation,
+    },
+    findings: c.findings.map(findingView),
+    offence: c.offence,
+    favoursDefence: c.favoursDefence,
+  };
+}
+export type ClaimCheckView = ReturnType<typeof claimCheckView>;

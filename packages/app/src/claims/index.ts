@@ -1,0 +1,2 @@
+export * from './claim-file-check.ts';
+export * from './claim-check-view.ts';
