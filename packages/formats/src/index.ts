@@ -3,3 +3,4 @@ export * from './icalendar.ts';
 export * from './incidents/index.ts';
 export * from './claims/index.ts';
 export * from './bundle/index.ts';
+export * from './filing/index.ts';

@@ -1,1 +1,2 @@
 export * from './filing-content.ts';
+export type * from './filing-record.ts';

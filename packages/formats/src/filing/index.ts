@@ -1,0 +1,4 @@
+export * from './filing-labels.ts';
+export * from './render-filing-pdf.ts';
+export * from './render-filing-xlsx.ts';
+export * from './render-filing-json.ts';
