@@ -3,7 +3,7 @@ import { ok, type Result } from '../result.ts';
 import type { DeadlineRule } from './deadline-rule.schema.ts';
 import { addPeriod, type IsoPeriod } from './iso-period.ts';
 import type { RulePack } from './rule-pack.schema.ts';
-import { addWorkingDays, nextWorkingDay, type CalendarOptions, type SkippedDay } from './working-days.ts';
+import { addWorkingDays, isWorkingDay, nextWorkingDay, type CalendarOptions, type SkippedDay } from './working-days.ts';
 
 export interface DeadlineResult {
   readonly due: CalendarDate;
@@ -52,7 +52,7 @@ export function computeDeadline(pack: RulePack, rule: DeadlineRule, event: Calen
   }
   const end =
     rule.kind === 'calendar-days' ? addDays(event, rule.days) : rule.kind === 'period' ? addPeriod(event, rule.period) : fixedDay(event, rule.monthOffset, rule.day);
-  return endOnWorkingDay(pack, end, rollsForward(pack, rule), rule.kind, options);
+  return endOnWorkingDay(pack, end, rule, rule.kind, options);
 }
 
 /** A period's end from `date`, moved per the pack (or `rollForward`) when it falls on a day off. */
@@ -60,22 +60,34 @@ export function periodEnd(pack: RulePack, date: CalendarDate, period: IsoPeriod,
   return computeDeadline(pack, { kind: 'period', period, ...(rollForward === undefined ? {} : { rollForward }) }, date, options);
 }
 
-function endOnWorkingDay(pack: RulePack, end: CalendarDate, roll: boolean, kind: DeadlineRule['kind'], options: CalendarOptions): Result<DeadlineResult> {
-  const base = { kind, unadjusted: end, counted: [] as CalendarDate[], skipped: [] as SkippedDay[] };
-  if (!roll) return ok({ ...base, due: end, rolledForward: false, verified: true, notes: [] });
+function endOnWorkingDay(
+  pack: RulePack,
+  end: CalendarDate,
+  rule: { readonly rollForward?: boolean | undefined },
+  kind: DeadlineRule['kind'],
+  options: CalendarOptions,
+): Result<DeadlineResult> {
+  const base: Pick<DeadlineResult, 'kind' | 'unadjusted' | 'counted' | 'skipped'> = { kind, unadjusted: end, counted: [], skipped: [] };
+  if (!rollsForward(pack, rule)) {
+    // Not moved. When that rests on the pack's unverified setting and the end is a day off, say so.
+    const day = isWorkingDay(pack, end);
+    const doubtful = rule.rollForward === undefined && !pack.periodEndOnDayOff.verified && !day.working;
+    const notes = doubtful ? [`unverified: ${end} is a day off (${day.reason ?? 'day off'}); whether the period moves to the next working day is not confirmed`] : [];
+    return ok({ ...base, due: end, rolledForward: false, verified: !doubtful, notes });
+  }
   const next = nextWorkingDay(pack, end, options);
   if (!next.ok) return next;
   const moved = next.value.due !== end;
-  const rule = pack.periodEndOnDayOff;
+  const setting = pack.periodEndOnDayOff;
   const notes = [...next.value.notes];
-  if (moved && !rule.verified) notes.push(`unverified: moving a period's end off a day off (${rule.citation.text})`);
+  if (moved && rule.rollForward === undefined && !setting.verified) notes.push(`unverified: moving a period's end off a day off (${setting.citation.text})`);
   return ok({
     ...base,
     due: next.value.due,
     rolledForward: moved,
     counted: moved ? [next.value.due] : [],
     skipped: next.value.skipped,
-    verified: next.value.verified && (!moved || rule.verified),
+    verified: next.value.verified && (!moved || rule.rollForward !== undefined || setting.verified),
     notes,
   });
 }

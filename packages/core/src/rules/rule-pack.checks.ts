@@ -61,6 +61,15 @@ function checkCalendar(pack: RulePack, issues: PackIssue[]): void {
       else if (isNeverMoved(pack, holiday.date, holiday.name)) issues.push({ path: at('movedDaysOff', j, 'for'), message: `${holiday.name} is never moved` });
       if (index.weekendDays.has(isoWeekday(m.date))) issues.push({ path: at('movedDaysOff', j, 'date'), message: `${m.date} is already a weekend day` });
     });
+    if (calendar.holidayOnDayOff?.moves) {
+      y.holidays.forEach((h, j) => {
+        const onDayOff = index.weekendDays.has(isoWeekday(h.date));
+        const moved = y.movedDaysOff.some((m) => m.for === h.date);
+        if (onDayOff && !moved && !isNeverMoved(pack, h.date, h.name)) {
+          issues.push({ path: at('holidays', j, 'date'), message: `${h.name} on ${h.date} falls on a weekend day but has no moved day off` });
+        }
+      });
+    }
     y.transfers.forEach((t, j) => {
       inYear(t.dayOff, at('transfers', j, 'dayOff'));
       if (index.weekendDays.has(isoWeekday(t.dayOff))) issues.push({ path: at('transfers', j, 'dayOff'), message: `${t.dayOff} is already a weekend day` });
