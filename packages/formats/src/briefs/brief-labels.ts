@@ -1,0 +1,143 @@
+import { actionFamily, dateParts, type ActionFamily, type ActionType, type CalendarDate } from '@civic/core';
+
+export type BriefLanguage = 'en' | 'ru';
+export const BRIEF_LANGUAGES: readonly BriefLanguage[] = ['en', 'ru'];
+
+/** Every word a brief prints, per language. */
+export interface BriefLabels {
+  readonly lang: BriefLanguage;
+  readonly title: (actions: number, category: string, organisations: number, from: string, to: string) => string;
+  readonly clusterTitle: (actions: number, category: string, from: string, to: string) => string;
+  readonly whatHappened: string;
+  readonly toWhom: string;
+  readonly where: string;
+  readonly when: string;
+  readonly article: string;
+  readonly timeBarred: string;
+  readonly timeline: string;
+  readonly map: string;
+  readonly incidents: string;
+  readonly method: string;
+  readonly summary: (p: { actions: number; category: string; organisations: number; places: number; from: string; to: string; spread: string | null }) => string;
+  readonly chance: (p: { expected: string; pValue: string; replications: number; seed: string }) => string;
+  readonly notCoordinated: string;
+  readonly spread: (km: string) => string;
+  readonly limitationUnavailable: (n: number) => string;
+  readonly limitation: (p: { actions: number; checked: number; barred: number; running: number; unknown: number }) => string;
+  readonly window: (from: string, to: string, days: number) => string;
+  readonly noArticle: string;
+  readonly notOnMap: (places: string) => string;
+  readonly columns: { date: string; organisation: string; place: string; action: string; basis: string; authority: string; outcome: string; source: string };
+  readonly methodText: string;
+  readonly generated: (at: string, waveId: string) => string;
+  readonly actionName: (a: ActionType) => string;
+  readonly familyName: (f: ActionFamily) => string;
+  readonly date: (d: CalendarDate) => string;
+  readonly days: string;
+  readonly count: string;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const RU_ACTIONS: Record<ActionType, string> = {
+  notice: 'уведомление', summons: 'вызов', inspection: 'проверка', protocol: 'протокол', fine: 'штраф',
+  suspension: 'приостановление', 'registration-denied': 'отказ в регистрации', search: 'обыск', detention: 'задержание',
+  'court-decision': 'решение суда', withdrawal: 'отзыв обвинений', warning: 'предупреждение', liquidation: 'ликвидация',
+  'travel-ban': 'запрет на выезд', 'account-freeze': 'арест счёта', other: 'другое',
+};
+const RU_FAMILIES: Record<ActionFamily, string> = {
+  inspection: 'проверки', sanction: 'санкции', resolution: 'разрешение дела', coercion: 'принуждение', registration: 'регистрация', other: 'другое',
+};
+
+const EN: BriefLabels = {
+  lang: 'en',
+  title: (a, c, o, f, t) => `Coordinated wave: ${a} actions (${c}) against ${o} organisations, ${f} – ${t}`,
+  clusterTitle: (a, c, f, t) => `Cluster of ${a} actions (${c}), ${f} – ${t}`,
+  whatHappened: 'What happened',
+  toWhom: 'To whom',
+  where: 'Where',
+  when: 'When',
+  article: 'Under which article',
+  timeBarred: 'Time-barred claims',
+  timeline: 'Timeline',
+  map: 'Map',
+  incidents: 'The actions',
+  method: 'Method',
+  summary: (p) =>
+    `Between ${p.from} and ${p.to}, ${p.actions} actions of the kind “${p.category}” were recorded against ${p.organisations} organisations in ${p.places} places${p.spread ? `, ${p.spread} apart at the widest` : ''}.`,
+  chance: (p) =>
+    `If the kind of action and its date were unrelated, about ${p.expected} such actions would be expected in this window. The chance of a cluster at least this strong anywhere in the data is p = ${p.pValue} (Monte Carlo, ${p.replications} replications, seed ${p.seed}).`,
+  notCoordinated: 'It reaches too few organisations or places to be called coordinated.',
+  spread: (km) => `${km} km`,
+  limitationUnavailable: (n) => `Unknown for all ${n} actions: claim checks are not available here, so no limitation period was checked.`,
+  limitation: (p) =>
+    `Of ${p.actions} actions, ${p.checked} have a case checked against the limitation period: ${p.barred} were time-barred when brought, ${p.running} within time. Unknown for ${p.unknown} (no case recorded).`,
+  window: (f, t, d) => `${f} – ${t} (scanned window of ${d} days)`,
+  noArticle: 'no article recorded',
+  notOnMap: (p) => `Not on the map (no coordinates): ${p}.`,
+  columns: { date: 'Date', organisation: 'Organisation', place: 'Place', action: 'Action', basis: 'Legal basis', authority: 'Authority', outcome: 'Outcome', source: 'Source' },
+  methodText:
+    'Space–time permutation scan statistic (Kulldorff et al., 2005) with categories of action (action family, article, or both) as zones: dates are shuffled among the incidents and the strongest cluster is found again in each replicate; the p-value is the share of replicates with a stronger cluster anywhere.',
+  generated: (at, id) => `Generated ${at} by CivicLedger · wave ${id}`,
+  actionName: (a) => a.replace(/-/g, ' '),
+  familyName: (f) => f,
+  date: (d) => {
+    const { year, month, day } = dateParts(d);
+    return `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
+  },
+  days: 'days',
+  count: 'actions',
+};
+
+const RU: BriefLabels = {
+  lang: 'ru',
+  title: (a, c, o, f, t) => `Скоординированная волна: ${a} действий (${c}) против ${o} организаций, ${f} – ${t}`,
+  clusterTitle: (a, c, f, t) => `Кластер из ${a} действий (${c}), ${f} – ${t}`,
+  whatHappened: 'Что произошло',
+  toWhom: 'Против кого',
+  where: 'Где',
+  when: 'Когда',
+  article: 'По какой статье',
+  timeBarred: 'Требования за пределами срока давности',
+  timeline: 'Хронология',
+  map: 'Карта',
+  incidents: 'Действия',
+  method: 'Метод',
+  summary: (p) =>
+    `С ${p.from} по ${p.to} зарегистрировано ${p.actions} действий вида «${p.category}» против ${p.organisations} организаций в ${p.places} населённых пунктах${p.spread ? `, на расстоянии до ${p.spread}` : ''}.`,
+  chance: (p) =>
+    `Если бы вид действия и его дата были не связаны, в этом окне ожидалось бы около ${p.expected} таких действий. Вероятность кластера не слабее этого где-либо в данных: p = ${p.pValue} (метод Монте-Карло, ${p.replications} повторений, начальное значение ${p.seed}).`,
+  notCoordinated: 'Организаций или мест слишком мало, чтобы назвать волну скоординированной.',
+  spread: (km) => `${km} км`,
+  limitationUnavailable: (n) => `Неизвестно для всех ${n} действий: проверка требований здесь недоступна, срок давности не проверялся.`,
+  limitation: (p) =>
+    `Из ${p.actions} действий ${p.checked} имеют дело, проверенное на срок давности: ${p.barred} предъявлены за пределами срока, ${p.running} — в срок. Неизвестно для ${p.unknown} (дело не заведено).`,
+  window: (f, t, d) => `${f} – ${t} (окно поиска ${d} дн.)`,
+  noArticle: 'статья не указана',
+  notOnMap: (p) => `Не на карте (нет координат): ${p}.`,
+  columns: { date: 'Дата', organisation: 'Организация', place: 'Место', action: 'Действие', basis: 'Основание', authority: 'Орган', outcome: 'Итог', source: 'Источник' },
+  methodText:
+    'Пространственно-временная перестановочная скан-статистика (Kulldorff et al., 2005), где «зоны» — категории действий (вид действия, статья или оба): даты перемешиваются между инцидентами, и в каждом повторении снова ищется сильнейший кластер; p — доля повторений с более сильным кластером.',
+  generated: (at, id) => `Создано ${at} в CivicLedger · волна ${id}`,
+  actionName: (a) => RU_ACTIONS[a],
+  familyName: (f) => RU_FAMILIES[f],
+  date: (d) => {
+    const { year, month, day } = dateParts(d);
+    return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+  },
+  days: 'дн.',
+  count: 'действий',
+};
+
+export function briefLabels(lang: BriefLanguage): BriefLabels {
+  return lang === 'ru' ? RU : EN;
+}
+
+/** Colours of the action families in the chart and the map legend. */
+export const FAMILY_COLOURS: Record<ActionFamily, string> = {
+  inspection: '#1f6fb2', sanction: '#c0392b', resolution: '#27ae60', coercion: '#8e44ad', registration: '#d68910', other: '#7f8c8d',
+};
+
+export function colourOf(action: ActionType): string {
+  return FAMILY_COLOURS[actionFamily(action)];
+}

@@ -1,0 +1,29 @@
+import type { Incident } from '@civic/core';
+import { briefLabels, type BriefLanguage } from './brief-labels.ts';
+
+/** The rows of the "actions" table, as text cells in column order; shared by every rendering. */
+export function briefTable(incidents: readonly Incident[], lang: BriefLanguage): { header: string[]; rows: string[][]; links: (string | null)[] } {
+  const l = briefLabels(lang);
+  const c = l.columns;
+  const sorted = [...incidents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.organisation < b.organisation ? -1 : 1));
+  return {
+    header: [c.date, c.organisation, c.place, c.action, c.basis, c.authority, c.outcome],
+    rows: sorted.map((i) => [
+      l.date(i.date),
+      i.organisation,
+      i.place,
+      l.actionName(i.action) + penaltyText(i, lang),
+      i.legalBasis ?? '—',
+      [i.authority, i.office].filter((x): x is string => !!x).join(', ') || '—',
+      i.outcome ?? '—',
+    ]),
+    links: sorted.map((i) => i.sources[0]?.url ?? null),
+  };
+}
+
+function penaltyText(i: Incident, lang: BriefLanguage): string {
+  const parts: string[] = [];
+  if (i.penaltyMci !== null) parts.push(lang === 'ru' ? `${i.penaltyMci} МРП` : `${i.penaltyMci} MCI`);
+  if (i.suspensionMonths !== null) parts.push(lang === 'ru' ? `приостановление ${i.suspensionMonths} мес.` : `suspended ${i.suspensionMonths} mo.`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { fixtureBrief } from './brief-fixture.ts';
+import { briefMap } from './brief-map.ts';
+import { renderBriefHtml } from './render-brief-html.ts';
+import { renderBriefMarkdown } from './render-brief-markdown.ts';
+import { renderBriefPdf } from './render-brief-pdf.ts';
+import { renderSceneSvg } from './scene.ts';
+import { timelineChart } from './timeline-chart.ts';
+
+const root = new URL('../../../../', import.meta.url).pathname;
+const fonts = { regular: readFileSync(join(root, 'assets/fonts/DejaVuSans.ttf')), bold: readFileSync(join(root, 'assets/fonts/DejaVuSans-Bold.ttf')) };
+
+describe('brief drawings', () => {
+  it('draws the timeline as valid SVG with one block per action', () => {
+    const svg = renderSceneSvg(timelineChart(fixtureBrief()));
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(svg) as { svg: { rect: { '@_fill': string }[] } };
+    expect(doc.svg.rect.filter((r) => r['@_fill'] === '#1f6fb2')).toHaveLength(8 + 1); // eight actions and the legend's key
+  });
+
+  it('draws the map with the country outline and a circle per place with coordinates', () => {
+    const scene = briefMap(fixtureBrief());
+    expect(scene.shapes.filter((s) => s.kind === 'polygon')).toHaveLength(1);
+    const circles = scene.shapes.filter((s) => s.kind === 'circle');
+    expect(circles).toHaveLength(3); // Almaty, Nur-Sultan, Oral; the unlisted village has no coordinates
+    const svg = renderSceneSvg(scene);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('Almaty (4)');
+    // Almaty (south-east) is drawn right of and below Oral (north-west).
+    const byName = (name: string) => scene.shapes.find((s) => s.kind === 'text' && s.text.startsWith(name));
+    const almaty = byName('Almaty');
+    const oral = byName('Oral');
+    expect(almaty && oral && almaty.kind === 'text' && oral.kind === 'text' && almaty.x > oral.x && almaty.y > oral.y).toBe(true);
+  });
+});
+
+describe('renderBriefMarkdown', () => {
+  it('says what, to whom, where, when, under which article, and how many were time-barred', () => {
+    const md = renderBriefMarkdown(fixtureBrief());
+    expect(md).toMatch(/^# Coordinated wave: 8 actions \(any inspection action · CoAO 460-1\) against 8 organisations, 17 Nov 2020 – 26 Nov 2020/);
+    for (const h of ['## What happened', '## To whom', '## Where', '## When', '## Under which article', '## Time-barred claims', '## Timeline', '## Map', '## The actions']) expect(md).toContain(h);
+    expect(md).toContain('3 were time-barred when brought');
+    expect(md).toContain('Not on the map (no coordinates): Unlisted village.');
+    expect(md).toContain('p = 0.001');
+    const images = [...md.matchAll(/!\[[^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/g)];
+    expect(images).toHaveLength(2);
+    const svg = Buffer.from(images[1]?.[1] ?? '', 'base64').toString('utf8');
+    expect(svg).toContain('class="brief-map"');
+    expect(md.split('\n').filter((l) => /^\| \d+ Nov 2020 \|/.test(l))).toHaveLength(8);
+  });
+
+  it('says so when claim checks are not available', () => {
+    const brief = { ...fixtureBrief(), limitation: { available: false, actions: 8, checked: 0, timeBarred: 0, withinTime: 0, unknown: 8 } };
+    expect(renderBriefMarkdown(brief)).toContain('Unknown for all 8 actions');
+  });
+
+  it('renders in Russian', () => {
+    const md = renderBriefMarkdown(fixtureBrief('ru'));
+    expect(md).toContain('# Скоординированная волна');
+    expect(md).toContain('## По какой статье');
+    expect(md).toContain('17.11.2020');
+  });
+});
+
+describe('renderBriefHtml', () => {
+  it('is one self-contained page with the chart and the map inline', () => {
+    const html = renderBriefHtml(fixtureBrief());
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<link |src="http/);
+    const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) expect(XMLValidator.validate(svg)).toBe(true);
+    expect(html).toContain('<td>Kadir Kassiet</td>');
+  });
+
+  it('escapes what it is given', () => {
+    const brief = fixtureBrief();
+    const evil = { ...brief, incidents: brief.incidents.map((i, n) => (n === 0 ? { ...i, organisation: '<script>alert(1)</script>' } : i)) };
+    expect(renderBriefHtml(evil)).not.toContain('<script>');
+  });
+});
+
+describe('renderBriefPdf', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'civic-brief-'));
+
+  async function writePdf(lang: 'en' | 'ru'): Promise<string> {
+    const file = join(dir, `brief-${lang}.pdf`);
+    writeFileSync(file, await renderBriefPdf(fixtureBrief(lang), fonts));
+    return file;
+  }
+
+  it('holds the text (read back with pdftotext)', async () => {
+    const text = execFileSync('pdftotext', ['-layout', await writePdf('en'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Coordinated wave');
+    expect(text).toContain('Kazakhstan International Bureau for Human Rights');
+    expect(text).toContain('CoAO 460-1 part 2');
+    expect(text).toContain('3 were time-barred');
+    expect(text).toContain('Almaty (4)'); // a label drawn on the map
+  });
+
+  it('holds Cyrillic text in Russian', async () => {
+    const text = execFileSync('pdftotext', [await writePdf('ru'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Скоординированная волна');
+    expect(text).toContain('Хронология');
+  });
+
+  it('draws the chart and the map (rendered with pdftoppm: their colours are on the page)', async () => {
+    const pdf = await writePdf('en');
+    execFileSync('pdftoppm', ['-r', '40', pdf, join(dir, 'page')]);
+    const counts = { land: 0, blocks: 0 };
+    for (const f of readdirSync(dir).filter((x) => x.startsWith('page') && x.endsWith('.ppm'))) {
+      const { pixels } = readPpm(readFileSync(join(dir, f)));
+      for (let i = 0; i + 2 < pixels.length; i += 3) {
+        const [r, g, b] = [pixels[i] ?? 0, pixels[i + 1] ?? 0, pixels[i + 2] ?? 0];
+        if (Math.abs(r - 0xf5) <= 3 && Math.abs(g - 0xf0) <= 3 && Math.abs(b - 0xe6) <= 3) counts.land++;
+        if (Math.abs(r - 0x1f) <= 12 && Math.abs(g - 0x6f) <= 12 && Math.abs(b - 0xb2) <= 12) counts.blocks++;
+      }
+    }
+    expect(counts.land).toBeGreaterThan(2000); // the country's fill
+    expect(counts.blocks).toBeGreaterThan(100); // timeline blocks and map circles
+  });
+
+  it('gives the same bytes for the same brief', async () => {
+    const a = await renderBriefPdf(fixtureBrief(), fonts);
+    const b = await renderBriefPdf(fixtureBrief(), fonts);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+function readPpm(bytes: Buffer): { width: number; height: number; pixels: Buffer } {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 50).toString('latin1'));
+  if (!header) throw new Error('not a binary PPM');
+  return { width: Number(header[1]), height: Number(header[2]), pixels: bytes.subarray(header[0].length) };
+}
