@@ -7,6 +7,7 @@ export * from './random.ts';
 export type * from './bank-statement.ts';
 export * from './incident.ts';
 export * from './incident-action.ts';
+export * from './incident-search.ts';
 export * from './claims/index.ts';
 export * from './ledger/index.ts';
 export * from './log/index.ts';

@@ -27,3 +27,6 @@ export * from './foreign-candidate.repository.ts';
 export * from './csv-mapping.repository.ts';
 export * from './ledger-balance.repository.ts';
 export * from './ledger-journal.repository.ts';
+export type * from './incident.tables.ts';
+export * from './incident.repository.ts';
+export * from './incident-search.ts';

@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
 import type { CaseTables } from './case.tables.ts';
+import type { IncidentTables } from './incident.tables.ts';
 import type { LedgerTables } from './ledger.tables.ts';
 import type { LogTables } from './log.tables.ts';
 
@@ -28,7 +29,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends CaseTables, LogTables, AccountTables, LedgerTables {
+export interface Database extends CaseTables, LogTables, AccountTables, LedgerTables, IncidentTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

@@ -21,10 +21,16 @@ const CITY_WORDS = new Set([
 
 const REGION_WORDS = new Set(['region', 'oblast', 'oblys', 'oblysy', 'область', 'облысы', 'обл', 'province']);
 
-export function normalisePlaceName(name: string): string {
-  const decomposed = name.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '');
+/** Lower case, no diacritics, Kazakh letters folded onto Russian ones (the matching form of text). */
+export function foldForMatching(text: string): string {
+  const decomposed = text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '');
   let folded = '';
   for (const ch of decomposed) folded += FOLD[ch] ?? ch;
+  return folded;
+}
+
+export function normalisePlaceName(name: string): string {
+  const folded = foldForMatching(name);
   const tokens = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0 && !CITY_WORDS.has(t));
   let region = false;
   const kept: string[] = [];

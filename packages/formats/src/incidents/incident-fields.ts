@@ -16,8 +16,9 @@ export type IncidentColumn = (typeof INCIDENT_CSV_COLUMNS)[number];
 /** Columns that a header must name; the others may be left out (then empty). */
 export const REQUIRED_INCIDENT_COLUMNS: readonly IncidentColumn[] = ['date', 'organisation', 'place', 'action'];
 
+/** Where a row came from (file and line for a file; nothing for an API call). */
 export interface Where {
-  readonly file: string;
+  readonly file?: string;
   readonly line?: number;
 }
 
@@ -40,7 +41,7 @@ export function buildIncident(
   text: IncidentFieldText, where: Where, options: IncidentBuildOptions, warnings: DomainError[],
   placeCache: Map<string, Place | null>,
 ): Result<IncidentInput> {
-  const at = (field: IncidentColumn) => ({ file: where.file, ...(where.line === undefined ? {} : { line: where.line }), field });
+  const at = (field: IncidentColumn) => ({ ...(where.file === undefined ? {} : { file: where.file }), ...(where.line === undefined ? {} : { line: where.line }), field });
   const value = (field: IncidentColumn) => (text[field] ?? '').trim();
 
   const dates = parseDateOrRange(value('date'));

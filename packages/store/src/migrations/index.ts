@@ -3,6 +3,7 @@ import * as organisations from './2026-11-29-000-organisations.ts';
 import * as ledger from './2026-11-29-100-ledger.ts';
 import * as hashLog from './2026-11-29-300-hash-log.ts';
 import * as cases from './2026-11-29-400-cases.ts';
+import * as incidents from './2026-11-29-550-incidents.ts';
 import * as accounts from './2026-11-29-600-accounts.ts';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-100-ledger': ledger,
   '2026-11-29-300-hash-log': hashLog,
   '2026-11-29-400-cases': cases,
+  '2026-11-29-550-incidents': incidents,
   '2026-11-29-600-accounts': accounts,
 };

@@ -1,0 +1,57 @@
+import { findPlace } from './gazetteer/find-place.ts';
+import { foldForMatching } from './gazetteer/normalise-place-name.ts';
+import type { IncidentInput } from './incident.ts';
+
+/**
+ * Full-text matching is defined here, once, so that SQLite FTS5 and PostgreSQL full text find
+ * the same incidents: both index the words of `incidentSearchText` and are queried with the
+ * words of `parseSearchQuery`. A word is a run of letters and digits after folding (lower case,
+ * no diacritics, Kazakh letters onto Russian ones: "Өскемен" matches "оскемен").
+ */
+export function searchWords(text: string): string[] {
+  return foldForMatching(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+/** The indexed text of an incident: organisation, place (with its Kazakh and Russian names), authority, office, legal basis, outcome, notes. */
+export function incidentSearchText(incident: Pick<IncidentInput, 'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'>, placeNames: (place: string) => readonly string[] = placeSearchNames): string {
+  const parts = [incident.organisation, incident.place, ...placeNames(incident.place), incident.authority, incident.office, incident.legalBasis, incident.outcome, incident.notes];
+  return searchWords(parts.filter((p): p is string => p !== null && p !== '').join(' ')).join(' ');
+}
+
+/** The names of a place that its incidents are also found by: the gazetteer's English, Russian and Kazakh names. */
+export function placeSearchNames(place: string): readonly string[] {
+  const p = findPlace(place);
+  return p === null ? [] : [p.name, p.nameRu, p.nameKk];
+}
+
+/** One clause of a query: words that must follow one another (a single word is a phrase of one); the last may be a prefix. */
+export interface SearchClause {
+  readonly words: readonly string[];
+  readonly prefix: boolean;
+}
+
+/**
+ * A query: every clause must match (AND). Words separated by spaces are separate clauses;
+ * text in double quotes, or a chunk that folds into several words ("460-1"), is a phrase; a
+ * chunk ending in `*` matches words that start with it. Nothing else is syntax.
+ */
+export function parseSearchQuery(q: string): SearchClause[] {
+  const clauses: SearchClause[] = [];
+  const chunks = q.match(/"[^"]*"\*?|[^\s"]+/g) ?? [];
+  for (const chunk of chunks) {
+    const prefix = chunk.endsWith('*');
+    const words = searchWords(chunk);
+    if (words.length > 0) clauses.push({ words, prefix });
+  }
+  return clauses;
+}
+
+/** The key a legal-basis filter compares: folded, punctuation other than `-` and `.` as single spaces. */
+export function legalBasisFilterKey(text: string): string {
+  return foldForMatching(text).replace(/[^\p{L}\p{N}.-]+/gu, ' ').trim();
+}
+
+/** The key an organisation filter compares: folded, spaces collapsed. */
+export function organisationFilterKey(text: string): string {
+  return foldForMatching(text).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,45 @@
+import type { Generated } from 'kysely';
+
+/**
+ * One incident (issue 5, monitoring). `seq` is the integer key the full-text index refers to
+ * (SQLite FTS5 external content needs an integer rowid that VACUUM cannot renumber); `id` is the
+ * public identifier. The `*_key` columns hold normalised text for filters, `search_text` the
+ * normalised words that both full-text indexes are built from (so both dialects find the same).
+ * On PostgreSQL a generated `search` tsvector column (not declared here: never read or written
+ * through Kysely) indexes `search_text`.
+ */
+export interface IncidentTable {
+  seq: Generated<bigint>;
+  id: string;
+  date: string;
+  date_to: string;
+  organisation: string;
+  organisation_key: string;
+  organisation_id: string | null;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  country: string;
+  region: string | null;
+  authority: string | null;
+  office: string | null;
+  action: string;
+  legal_basis: string | null;
+  legal_basis_key: string | null;
+  penalty_mci: number | null;
+  suspension_months: number | null;
+  outcome: string | null;
+  /** JSON array of {url, title?, date?}. */
+  sources: string;
+  notes: string | null;
+  visibility: string;
+  owner_organisation_id: string | null;
+  /** The case action this incident was promoted from, if any (one incident per action). */
+  source_action_id: string | null;
+  search_text: string;
+  created_at: string;
+}
+
+export interface IncidentTables {
+  incident: IncidentTable;
+}
