@@ -18,3 +18,4 @@ export * from './locale.ts';
 export * from './rules/index.ts';
 export * from './waves/index.ts';
 export * from './filings/index.ts';
+export * from './obligations/index.ts';

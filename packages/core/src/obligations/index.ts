@@ -1,0 +1,2 @@
+export * from './obligation-status.ts';
+export * from './derive-obligations.ts';
