@@ -48,3 +48,23 @@ export function checkTotals(account: StatementAccount, lines: readonly Statement
     abort('IMPORT_BALANCE_MISMATCH', `account ${account.account}: outgoing documents sum to ${f(sums.totalOut)}, but the statement says ${f(account.totalOut)}`, file, where.lineOut, names.totalOut, { expected: f(account.totalOut), actual: f(sums.totalOut) });
   }
 }
+
+/**
+ * Several balance periods of one account in a file (banks often write one per day) merge into
+ * one: the earliest opening, the latest closing, totals summed when every period states them.
+ */
+export function mergeAccountPeriods(periods: readonly StatementAccount[]): StatementAccount[] {
+  const byAccount = new Map<string, StatementAccount[]>();
+  periods.forEach((p) => byAccount.set(p.account, [...(byAccount.get(p.account) ?? []), p]));
+  return [...byAccount.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0));
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    if (!first || !last) throw new Error('mergeAccountPeriods: empty group');
+    if (sorted.length === 1) return first;
+    const total = (pick: (b: StatementAccount) => bigint | null): bigint | null =>
+      sorted.every((b) => pick(b) !== null) ? sorted.reduce((sum, b) => sum + (pick(b) ?? 0n), 0n) : null;
+    const to = sorted.reduce<StatementAccount['to']>((m, b) => (b.to !== null && (m === null || b.to > m) ? b.to : m), null);
+    return { ...first, to, totalIn: total((b) => b.totalIn), totalOut: total((b) => b.totalOut), closing: last.closing };
+  });
+}

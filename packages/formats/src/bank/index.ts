@@ -8,3 +8,6 @@ export { parseCsvMapping, DATE_LAYOUTS, type CsvMapping, type CsvColumns, type C
 export { parseCsvStatement } from './csv-statement.ts';
 export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
+export { parseCamt053Statement } from './camt053-statement.ts';
+export { parseMt940Statement } from './mt940-statement.ts';
+export { generate1CStatement, generateBankCsv, type Generate1COptions, type GenerateCsvOptions, type GeneratedStatement, type GeneratedCsv } from './generate.ts';

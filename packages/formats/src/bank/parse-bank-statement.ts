@@ -1,9 +1,11 @@
 import type { CurrencyCode, ParsedStatement, Result } from '@civic/core';
 import { detectBankFormat, type BankFormat } from './bank-format.ts';
+import { parseCamt053Statement } from './camt053-statement.ts';
 import { inferCsvMapping } from './csv-infer.ts';
 import { parseCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { parseCsvStatement } from './csv-statement.ts';
 import { importFail } from './import-error.ts';
+import { parseMt940Statement } from './mt940-statement.ts';
 import { parseOnecStatement } from './onec-statement.ts';
 
 export interface ParseBankStatementOptions {
@@ -39,9 +41,11 @@ export function parseBankStatement(bytes: Uint8Array, options: ParseBankStatemen
       const mapping = options.csvMapping === undefined ? inferCsvMapping(bytes, file) : parseCsvMapping(options.csvMapping, file);
       return mapping.ok ? parseCsvStatement(bytes, mapping.value, file) : mapping;
     }
+    case 'camt053':
+      return parseCamt053Statement(bytes, file);
+    case 'mt940':
+      return parseMt940Statement(bytes, file);
     case null:
       return importFail('IMPORT_FORMAT_UNKNOWN', 'the file is not a 1C, CAMT.053 or MT940 statement, nor a .csv file; name the format with --format', file);
-    default:
-      return importFail('IMPORT_FORMAT_UNKNOWN', `format ${format} is not implemented yet`, file);
   }
 }

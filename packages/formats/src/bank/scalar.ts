@@ -70,9 +70,10 @@ const POW10 = [1n, 10n, 100n, 1000n, 10000n];
 
 /**
  * Parses a decimal amount to minor units. `sep` is the decimal separator ('auto' accepts either
- * when it occurs once). Returns null for text that is not an amount or has too many decimals.
+ * when it occurs once). Unless `strict`, digit groups (`1 234,50`, `1,234.50`) are accepted too.
+ * Returns null for text that is not an amount or has too many decimals.
  */
-export function parseAmount(text: string, currency: CurrencyCode, digits: number, sep: '.' | ',' | 'auto' = 'auto'): bigint | null {
+export function parseAmount(text: string, currency: CurrencyCode, digits: number, sep: '.' | ',' | 'auto' = 'auto', strict = false): bigint | null {
   const s = text;
   const n = s.length;
   let i = 0;
@@ -126,6 +127,7 @@ export function parseAmount(text: string, currency: CurrencyCode, digits: number
       return negative ? -minor : minor;
     }
   }
+  if (strict) return null;
   const slow = parseMinorUnits(text, currency, { decimalSeparator: sep });
   return slow.ok ? slow.value : null;
 }

@@ -5,6 +5,7 @@ import * as hashLog from './2026-11-29-300-hash-log.ts';
 import * as cases from './2026-11-29-400-cases.ts';
 import * as incidents from './2026-11-29-550-incidents.ts';
 import * as accounts from './2026-11-29-600-accounts.ts';
+import * as briefs from './2026-11-29-700-briefs.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-400-cases': cases,
   '2026-11-29-550-incidents': incidents,
   '2026-11-29-600-accounts': accounts,
+  '2026-11-29-700-briefs': briefs,
 };

@@ -1,0 +1,15 @@
+import { generate1CStatement, generateBankCsv } from './generate.ts';
+import { parseBankStatement } from './parse-bank-statement.ts';
+let t = performance.now();
+const csv = generateBankCsv({ rows: 200_000, seed: 1 });
+console.log('gen csv', Math.round(performance.now() - t), 'ms', csv.bytes.length);
+t = performance.now();
+const r = parseBankStatement(csv.bytes, { fileName: 'big.csv', format: 'csv', csvMapping: csv.mapping });
+console.log('parse csv', Math.round(performance.now() - t), 'ms', r.ok ? r.value.lines.length : r.error);
+t = performance.now();
+const oc = generate1CStatement({ documents: 20_000, seed: 1 });
+console.log('gen 1c', Math.round(performance.now() - t), 'ms', oc.bytes.length);
+t = performance.now();
+const r2 = parseBankStatement(oc.bytes, { fileName: 'big.txt' });
+console.log('parse 1c', Math.round(performance.now() - t), 'ms', r2.ok ? r2.value.lines.length : r2.error);
+console.log(process.memoryUsage().heapUsed / 1e6);
