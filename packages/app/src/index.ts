@@ -20,3 +20,4 @@ export * from './rules/load-rule-pack.ts';
 export * from './rules/deadline-query.ts';
 export { rulesDir } from './rules/rules-dir.ts';
 export * from './claims/index.ts';
+export * from './test-support.ts';

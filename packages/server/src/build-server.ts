@@ -1,29 +1,96 @@
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '@civic/app';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerErrorHandler } from './http/error-handler.ts';
+import type { Access } from './http/access.ts';
+import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
+import { LoginThrottle } from './http/login-throttle.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { ApiErrorSchema } from './http/schemas.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { ROUTE_MODULES } from './routes/index.ts';
+import type { RouteModule, ServerDeps } from './routes/route-module.ts';
+
+/** A registered API route and its access rule (for tests that sweep every route). */
+export interface ApiRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/ route with its access rule, in registration order. */
+    apiRoutes: ApiRoute[];
+  }
+}
 
 export interface ServerOptions {
   /** The built web app (packages/web/dist); served at / when it exists. */
   readonly webRoot?: string;
-  readonly logger?: boolean;
+  /** Fastify's logger: false (default), true, or options such as `{ level: 'warn' }`. */
+  readonly logger?: boolean | { readonly level: string; readonly stream?: { write(line: string): void } };
+  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and https). */
+  readonly trustProxy?: boolean;
+  /** Mark cookies Secure (default: only when trustProxy is on, i.e. behind a TLS proxy). */
+  readonly secureCookies?: boolean;
+  /** Failed sign-ins allowed per IP and per e-mail in the window (default 5 per minute). */
+  readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
+  /** Extra route modules (tests use this to add probe routes). */
+  readonly extraRoutes?: readonly RouteModule[];
 }
+
+const bigintSafe = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /**
  * Builds the HTTP app without listening, so tests drive it through `inject()`.
- * Routes live under /api/v1; the web build is served from the same port.
+ * Routes live under /api/v1 (every one with an access rule and JSON schemas); the web build is
+ * served from the same port with client-side routes falling back to index.html.
  */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, genReqId: () => crypto.randomUUID() });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    bodyLimit: 25 * 1024 * 1024,
+  });
+  app.setReplySerializer(bigintSafe);
+  app.addSchema(ApiErrorSchema);
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    checkRouteDeclaration(route);
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (route.url.startsWith('/api/') && access) for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+  });
+  await app.register(fastifyCookie);
+  registerSecurityHeaders(app);
+  const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
+  registerErrorHandler(app, { spaFallback: webRoot !== undefined });
+  registerGuard(app, ctx);
+  await registerOpenApi(app);
 
-  app.get('/api/v1/health', async () => ({ status: 'ok', database: ctx.store.dialect }));
+  const deps: ServerDeps = {
+    ctx,
+    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }),
+    secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+  };
+  app.get(
+    '/api/v1/health',
+    { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: { type: 'object', required: ['status', 'database'], properties: { status: { type: 'string' }, database: { type: 'string' } } } } } },
+    async () => ({ status: 'ok', database: ctx.store.dialect }),
+  );
+  for (const mod of [...ROUTE_MODULES, ...(options.extraRoutes ?? [])]) mod(app, deps);
 
-  if (options.webRoot && existsSync(options.webRoot)) {
-    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/' });
-    // Client-side routes: any non-API GET falls back to the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'not found' } });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
   return app;

@@ -30,7 +30,7 @@ for (const dialect of testDialects()) {
       if (!a.ok || !b.ok) throw new Error('setup');
       orgA = a.value.id;
       orgB = b.value.id;
-      for (const [email, name] of [['ann@example.org', 'Ann'], ['bob@example.org', 'Bob']]) {
+      for (const [email, name] of [['ann@example.org', 'Ann'], ['bob@example.org', 'Bob']] as const) {
         const u = await createUser(ctx, seed, { email, name, password: 'correct horse battery' });
         if (!u.ok) throw new Error(u.error.message);
       }

@@ -1,0 +1,64 @@
+import { extname } from 'node:path';
+import { errorMessage, errorSpec, localiseError } from '@civic/app';
+import { domainError, type DomainError } from '@civic/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.ts';
+
+/** Sends an expected error as `{"error":{"code","message","field"?,"requestId"}}` in the request's language. */
+export function sendError(req: FastifyRequest, reply: FastifyReply, error: DomainError, status = errorSpec(error.code).status): FastifyReply {
+  const body = {
+    error: {
+      code: error.code,
+      message: localiseError(error, req.locale),
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      requestId: req.id,
+    },
+  };
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+interface ValidationIssue {
+  readonly instancePath?: string;
+  readonly params?: Record<string, unknown>;
+  readonly message?: string;
+}
+
+/** The field an ajv validation error is about: `/email` → email, a missing property → its name. */
+function fieldOf(e: FastifyError): string {
+  const issue = (e.validation?.[0] ?? {}) as ValidationIssue;
+  const missing = issue.params?.['missingProperty'] ?? issue.params?.['additionalProperty'];
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  if (typeof missing === 'string') return path ? `${path}.${missing}` : missing;
+  return path || (e.validationContext ?? 'body');
+}
+
+/**
+ * One place where errors become answers. Expected errors (ApiError, request validation, bad JSON)
+ * keep their code and status; anything else is a bug or an outage: logged with the request id and
+ * answered with a generic 500 that never carries the original (driver) message.
+ */
+export function registerErrorHandler(app: FastifyInstance, options: { readonly spaFallback: boolean }): void {
+  app.setErrorHandler((e: FastifyError | ApiError | Error, req, reply) => {
+    if (e instanceof ApiError) {
+      for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
+      return sendError(req, reply, e.error);
+    }
+    const fe = e as FastifyError;
+    if (fe.validation) {
+      return sendError(req, reply, domainError('REQUEST_INVALID', `${fe.validationContext ?? 'body'}: ${fe.message}`, { field: fieldOf(fe) }), 400);
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_')) {
+      return sendError(req, reply, domainError('REQUEST_INVALID', fe.message, { field: 'body' }), fe.statusCode);
+    }
+    req.log.error({ err: e, requestId: req.id }, 'unexpected error');
+    return sendError(req, reply, domainError('INTERNAL', errorMessage('INTERNAL', 'en')), 500);
+  });
+
+  // With the web app served, a GET for a page (not the API, not a file) answers the app shell:
+  // the client-side router shows the page.
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (options.spaFallback && req.method === 'GET' && !path.startsWith('/api/') && extname(path) === '') return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendError(req, reply, domainError('NOT_FOUND', `no route ${req.method} ${path}`), 404);
+  });
+}

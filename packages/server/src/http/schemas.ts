@@ -1,0 +1,52 @@
+/** JSON schemas shared by the routes (registered with `app.addSchema`, referenced by `$id#`). */
+export const ApiErrorSchema = {
+  $id: 'ApiError',
+  type: 'object',
+  description: 'Every error answer. `message` is in the language of the request (Accept-Language or the user\'s locale).',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'requestId'],
+      properties: {
+        code: { type: 'string', description: 'Stable code, see docs/errors.md' },
+        message: { type: 'string' },
+        field: { type: 'string', description: 'The input field at fault, when there is one' },
+        requestId: { type: 'string' },
+      },
+    },
+  },
+} as const;
+
+export const errorRef = { $ref: 'ApiError#' } as const;
+
+export const OrgParamsSchema = {
+  type: 'object',
+  required: ['orgId'],
+  properties: { orgId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+
+export const RoleSchema = { type: 'string', enum: ['admin', 'accountant', 'lawyer', 'monitor', 'viewer'] } as const;
+export const LocaleSchema = { type: 'string', enum: ['en', 'ru', 'kk'] } as const;
+
+export const UserSchema = {
+  type: 'object',
+  required: ['id', 'email', 'name', 'locale', 'totpEnabled', 'instanceAdmin', 'createdAt'],
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    locale: LocaleSchema,
+    totpEnabled: { type: 'boolean' },
+    instanceAdmin: { type: 'boolean' },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const MembershipSchema = {
+  type: 'object',
+  required: ['organisationId', 'organisationName', 'role'],
+  properties: { organisationId: { type: 'string' }, organisationName: { type: 'string' }, role: RoleSchema },
+} as const;
+
+export const OkSchema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } } as const;

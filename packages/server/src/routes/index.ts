@@ -1,0 +1,8 @@
+import { meRoutes } from './me.routes.ts';
+import { orgsRoutes } from './orgs.routes.ts';
+import type { RouteModule } from './route-module.ts';
+import { sessionRoutes } from './session.routes.ts';
+import { usersRoutes } from './users.routes.ts';
+
+/** Every route module; a capability adds one line. */
+export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes];

@@ -1,0 +1,17 @@
+import type { AppContext } from '@civic/app';
+import type { FastifyInstance } from 'fastify';
+import type { LoginThrottle } from '../http/login-throttle.ts';
+
+/** What route modules receive. */
+export interface ServerDeps {
+  readonly ctx: AppContext;
+  readonly throttle: LoginThrottle;
+  /** Set the session cookie with `Secure` (behind TLS). */
+  readonly secureCookies: boolean;
+}
+
+/**
+ * A group of routes (one capability). Each route declares `config.access` (see http/access.ts) and
+ * a `schema` with its response; org-scoped routes live under `/api/v1/orgs/:orgId/...`.
+ */
+export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => void;
