@@ -30,3 +30,5 @@ export * from './ledger-journal.repository.ts';
 export type * from './incident.tables.ts';
 export * from './incident.repository.ts';
 export * from './incident-search.ts';
+export type * from './brief.tables.ts';
+export * from './brief.repository.ts';

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
+import type { BriefTables } from './brief.tables.ts';
 import type { CaseTables } from './case.tables.ts';
 import type { IncidentTables } from './incident.tables.ts';
 import type { LedgerTables } from './ledger.tables.ts';
@@ -29,7 +30,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends CaseTables, LogTables, AccountTables, LedgerTables, IncidentTables {
+export interface Database extends CaseTables, LogTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

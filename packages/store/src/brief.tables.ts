@@ -1,0 +1,23 @@
+/**
+ * A brief about a wave (issue 5, monitoring): the rendered Markdown and HTML, the data it was
+ * rendered from (so PDF and later renderings say the same), and when it was published. Published
+ * briefs are public and appear in the Atom feed.
+ */
+export interface BriefTable {
+  id: string;
+  wave_id: string;
+  title: string;
+  lang: string;
+  markdown: string;
+  html: string;
+  /** JSON of the WaveBrief rendered (formats' WaveBrief). */
+  data: string;
+  /** `private` until published, then `public`. */
+  visibility: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface BriefTables {
+  brief: BriefTable;
+}
