@@ -28,7 +28,7 @@ for (const dialect of testDialects()) {
         ...blank, id: 'act-2', caseId: 'case-1', seq: await nextActionSeq(store.db, 'case-1'), kind: 'ruling', authority: 'SRC', office: 'Almaly district',
         place: 'Almaty', rulingOn: calendarDate('2021-01-15'), proceedingsStartedOn: calendarDate('2021-01-05'), article: '460-1', tier: 'inaccurate-information',
         offender: 'legal-entity',
-        offence: { what: 'discrepancy', reference: 'report 2018', committedOn: calendarDate('2019-04-10'), continuing: true, discoveredOn: calendarDate('2020-11-26') },
+        offence: { what: 'discrepancy', reference: 'report 2018', committedOn: calendarDate('2019-04-10'), continuing: true, discoveredOn: calendarDate('2020-11-26'), alleges: 'inaccurate' },
         penalty: { mci: 400, amount: money(116680000n, currency('KZT')), suspensionMonths: 3 }, createdAt: at,
       });
       const bytes = new Uint8Array([0, 1, 2, 255, 254]);
@@ -39,7 +39,7 @@ for (const dialect of testDialects()) {
       expect(c).toMatchObject({ id: 'case-1', organisationId: 'org-a', status: 'open', openedOn: '2020-11-26', illustrative: true });
       expect(c?.actions.map((a) => a.kind)).toEqual(['notice', 'ruling']);
       const ruling = c?.actions[1];
-      expect(ruling?.offence).toEqual({ what: 'discrepancy', reference: 'report 2018', committedOn: '2019-04-10', continuing: true, discoveredOn: '2020-11-26' });
+      expect(ruling?.offence).toEqual({ what: 'discrepancy', reference: 'report 2018', committedOn: '2019-04-10', continuing: true, discoveredOn: '2020-11-26', alleges: 'inaccurate' });
       expect(ruling?.penalty).toEqual({ mci: 400, amount: { minor: 116680000n, currency: 'KZT' }, suspensionMonths: 3 });
       expect(ruling?.documents).toEqual([{ id: 'doc-1', name: 'ruling.pdf', sha256: 'ab'.repeat(32), size: 5, mediaType: 'application/pdf' }]);
       expect(c?.actions[0]?.offence).toBeNull();

@@ -1,6 +1,6 @@
 import {
   calendarDate, currency, money,
-  type CalendarDate, type CaseAction, type CaseActionKind, type CaseDocument, type CaseLink, type CaseLinkKind, type CaseStatus, type LegalCase,
+  type AllegationKind, type CalendarDate, type CaseAction, type CaseActionKind, type CaseDocument, type CaseLink, type CaseLinkKind, type CaseStatus, type LegalCase,
 } from '@civic/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseActionTable, LegalCaseTable } from './case.tables.ts';
@@ -54,7 +54,7 @@ export async function insertCaseAction(db: Kysely<Database>, a: NewCaseActionRow
       in_force_on: a.inForceOn, suspended_until: a.suspendedUntil, article: a.article, tier: a.tier, offender: a.offender,
       offence_what: a.offence?.what ?? null, offence_reference: a.offence?.reference ?? null,
       committed_on: a.offence?.committedOn ?? null, continuing: flag(a.offence?.continuing ?? false),
-      discovered_on: a.offence?.discoveredOn ?? null,
+      discovered_on: a.offence?.discoveredOn ?? null, alleges: a.offence?.alleges ?? null,
       penalty_mci: a.penalty?.mci ?? null, penalty_amount: a.penalty?.amount?.minor ?? null,
       penalty_currency: a.penalty?.amount?.currency ?? null, suspension_months: a.penalty?.suspensionMonths ?? null,
       notes: a.notes, illustrative: flag(a.illustrative), created_at: a.createdAt,
@@ -86,7 +86,7 @@ export async function nextActionSeq(db: Kysely<Database>, caseId: string): Promi
 }
 
 function toAction(r: Selectable<CaseActionTable>, documents: CaseDocument[]): CaseAction {
-  const hasOffence = r.offence_what !== null || r.offence_reference !== null || r.committed_on !== null || r.discovered_on !== null;
+  const hasOffence = r.offence_what !== null || r.offence_reference !== null || r.committed_on !== null || r.discovered_on !== null || r.alleges !== null;
   const hasPenalty = r.penalty_mci !== null || r.penalty_amount !== null || r.suspension_months !== null;
   return {
     id: r.id, caseId: r.case_id, kind: r.kind as CaseActionKind, authority: r.authority, office: r.office, place: r.place,
@@ -94,7 +94,7 @@ function toAction(r: Selectable<CaseActionTable>, documents: CaseDocument[]): Ca
     rulingOn: day(r.ruling_on), inForceOn: day(r.in_force_on), suspendedUntil: day(r.suspended_until),
     article: r.article, tier: r.tier, offender: r.offender,
     offence: hasOffence
-      ? { what: r.offence_what, reference: r.offence_reference, committedOn: day(r.committed_on), continuing: r.continuing !== 0n, discoveredOn: day(r.discovered_on) }
+      ? { what: r.offence_what, reference: r.offence_reference, committedOn: day(r.committed_on), continuing: r.continuing !== 0n, discoveredOn: day(r.discovered_on), alleges: r.alleges as AllegationKind | null }
       : null,
     penalty: hasPenalty
       ? {

@@ -37,6 +37,8 @@ export interface CaseActionTable {
   committed_on: string | null;
   continuing: Flag;
   discovered_on: string | null;
+  /** not-filed | late | inaccurate | other (added by 2026-11-29-410). */
+  alleges: string | null;
   penalty_mci: ColumnType<bigint | null, bigint | number | null, bigint | number | null>;
   /** Minor units of penalty_currency. */
   penalty_amount: ColumnType<bigint | null, bigint | number | null, bigint | number | null>;

@@ -1,2 +1,4 @@
 export * from './claim-file-check.ts';
 export * from './claim-check-view.ts';
+export * from './cases.ts';
+export * from './case-check.ts';

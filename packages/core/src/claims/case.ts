@@ -9,6 +9,14 @@ export type CaseActionKind = (typeof CASE_ACTION_KINDS)[number];
 
 export const isCaseActionKind = (s: string): s is CaseActionKind => (CASE_ACTION_KINDS as readonly string[]).includes(s);
 
+/**
+ * The nature of an allegation, as the lawyer records it: it tells the records check what would
+ * contradict it (a filing on time contradicts `not-filed` and `late`; a report whose recorded hash
+ * still matches the ledger contradicts `inaccurate`).
+ */
+export const ALLEGATION_KINDS = ['not-filed', 'late', 'inaccurate', 'other'] as const;
+export type AllegationKind = (typeof ALLEGATION_KINDS)[number];
+
 /** What the authority says was done wrong. */
 export interface AllegedOffence {
   /** The conduct alleged, in the authority's words or a summary. */
@@ -19,6 +27,7 @@ export interface AllegedOffence {
   /** The offence may be continuing (limitation then may count from discovery). */
   readonly continuing: boolean;
   readonly discoveredOn: CalendarDate | null;
+  readonly alleges: AllegationKind | null;
 }
 
 export interface ActionPenalty {

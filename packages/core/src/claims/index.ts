@@ -7,3 +7,5 @@ export * from './penalty-check.ts';
 export * from './repeat-check.ts';
 export * from './appeal-check.ts';
 export * from './check-claim.ts';
+export * from './records-check.ts';
+export * from './check-case.ts';

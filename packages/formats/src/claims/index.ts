@@ -1,1 +1,2 @@
 export * from './claim-file.ts';
+export * from './case-file.ts';

@@ -1,0 +1,99 @@
+import type { CalendarDate } from '../calendar-date.ts';
+import type { DomainError } from '../result.ts';
+import type { RulePack } from '../rules/rule-pack.schema.ts';
+import type { CaseAction, LegalCase } from './case.ts';
+import { checkClaim, type ClaimCheck } from './check-claim.ts';
+import type { Claim, PriorPenalty } from './claim.ts';
+import { favoursDefence, sortFindings, type Finding } from './finding.ts';
+import { compareWithRecords, type Exhibit, type FiledRecord } from './records-check.ts';
+
+export interface ActionCheck {
+  readonly actionId: string;
+  readonly kind: CaseAction['kind'];
+  readonly claim: Claim | null;
+  /** Null when the action alleges no offence (a summons, a withdrawal) or could not be checked. */
+  readonly check: ClaimCheck | null;
+  readonly error: DomainError | null;
+  readonly exhibits: readonly Exhibit[];
+}
+
+export interface CaseCheck {
+  readonly caseId: string;
+  readonly pack: string;
+  readonly asOf: CalendarDate;
+  readonly actions: readonly ActionCheck[];
+  /** Every finding of every action (each with its actionId), most serious first. */
+  readonly findings: readonly Finding[];
+  readonly exhibits: readonly Exhibit[];
+  readonly favoursDefence: boolean;
+}
+
+export interface CaseCheckInput {
+  readonly asOf: CalendarDate;
+  /** Final penalties imposed on the organisation in other cases (for repeat tiers). */
+  readonly priorPenalties?: readonly PriorPenalty[];
+  /** The organisation's filings as its records show them (empty without a database). */
+  readonly filings?: readonly FiledRecord[];
+}
+
+/**
+ * The claim an action makes, when it alleges an offence (article, tier and offence date). A date
+ * the action lacks is taken from the case: proceedings from the earliest action that records their
+ * start (the protocol), service and ruling dates only from the action itself.
+ */
+export function claimOfAction(c: LegalCase, action: CaseAction, priorPenalties: readonly PriorPenalty[] = []): Claim | null {
+  const committedOn = action.offence?.committedOn ?? null;
+  if (!action.article || !action.tier || !committedOn) return null;
+  const started = action.proceedingsStartedOn ?? c.actions.map((a) => a.proceedingsStartedOn).filter((d): d is CalendarDate => d !== null).sort()[0] ?? null;
+  return {
+    pack: c.pack,
+    offence: { article: action.article, tier: action.tier, committedOn, continuing: action.offence?.continuing ?? false, discoveredOn: action.offence?.discoveredOn ?? null },
+    offender: action.offender,
+    proceedingsStartedOn: started,
+    rulingOn: action.rulingOn,
+    servedOn: action.servedOn,
+    penalty: action.penalty ? { mci: action.penalty.mci, amount: action.penalty.amount, suspensionMonths: action.penalty.suspensionMonths } : null,
+    priorPenalties: priorPenalties.filter((p) => p.finalOn < committedOn),
+  };
+}
+
+/** Final penalties of a case: rulings with an entry-into-force date, unless a later withdrawal or court decision undid them. */
+export function finalPenaltiesOf(c: LegalCase): PriorPenalty[] {
+  const undone = c.actions.some((a) => a.kind === 'withdrawal' || a.kind === 'court-decision');
+  if (undone) return [];
+  return c.actions.flatMap((a) =>
+    a.kind === 'ruling' && a.inForceOn !== null && a.article !== null && a.penalty !== null ? [{ article: a.article, tier: a.tier, finalOn: a.inForceOn }] : [],
+  );
+}
+
+/**
+ * Checks every action of a case that alleges an offence against the pack, and compares each
+ * allegation with the organisation's own filings. Pure: the database is read by app beforehand.
+ */
+export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckInput): CaseCheck {
+  const actions: ActionCheck[] = [];
+  const findings: Finding[] = [];
+  const exhibits = new Map<string, Exhibit>();
+  for (const action of c.actions) {
+    const claim = claimOfAction(c, action, input.priorPenalties ?? []);
+    const records = compareWithRecords(action, c.links, input.filings ?? []);
+    for (const e of records.exhibits) {
+      const seen = exhibits.get(e.filingId);
+      exhibits.set(e.filingId, seen && seen.contradicts ? seen : e);
+    }
+    findings.push(...records.findings.map((f) => ({ ...f, actionId: action.id })));
+    if (!claim) {
+      actions.push({ actionId: action.id, kind: action.kind, claim: null, check: null, error: null, exhibits: records.exhibits });
+      continue;
+    }
+    const r = checkClaim(pack, claim, { asOf: input.asOf });
+    if (!r.ok) {
+      actions.push({ actionId: action.id, kind: action.kind, claim, check: null, error: r.error, exhibits: records.exhibits });
+      continue;
+    }
+    findings.push(...r.value.findings.map((f) => ({ ...f, actionId: action.id })));
+    actions.push({ actionId: action.id, kind: action.kind, claim, check: r.value, error: null, exhibits: records.exhibits });
+  }
+  const sorted = sortFindings(findings);
+  return { caseId: c.id, pack: pack.id, asOf: input.asOf, actions, findings: sorted, exhibits: [...exhibits.values()], favoursDefence: favoursDefence(sorted) };
+}
