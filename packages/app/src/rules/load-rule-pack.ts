@@ -39,11 +39,11 @@ export function readRulePackFile(file: string): Result<RulePack> {
     return err(domainError('RULE_PACK_NOT_FOUND', `no rule pack at ${file}`, { file }));
   }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: counter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
-    return err(domainError('RULE_PACK_YAML_INVALID', `${basename(file)} is not valid YAML: ${yamlError.message.split('\n')[0] ?? ''}`, { file, ...(line ? { line } : {}) }));
+    return err(domainError('RULE_PACK_YAML_INVALID', `${basename(file)} is not valid YAML: ${(yamlError.message.split('\n')[0] ?? '').replace(/:\s*$/, '')}`, { file, ...(line ? { line } : {}) }));
   }
   const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
   const parsed = parseRulePack(data, file);

@@ -7,7 +7,7 @@ import type { RulePack } from './rule-pack.schema.ts';
 export interface DayStatus {
   readonly date: CalendarDate;
   readonly working: boolean;
-  /** Why the day is not a working day ("Saturday", "holiday: Nauryz", "moved day off for …"); null when it is one. */
+  /** Why the day is not a working day ("Saturday", "holiday: <name>", "moved day off for …"); null when it is one. */
   readonly reason: string | null;
   readonly covered: boolean;
   /** false when the class rests on an unverified calendar entry or year, or the year is not covered. */
