@@ -21,3 +21,4 @@ export * from './rules/deadline-query.ts';
 export { rulesDir } from './rules/rules-dir.ts';
 export * from './claims/index.ts';
 export * from './test-support.ts';
+export * from './ledger/index.ts';

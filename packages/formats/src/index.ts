@@ -6,3 +6,4 @@ export * from './bundle/index.ts';
 export * from './briefs/index.ts';
 export * from './atom/index.ts';
 export * from './filing/index.ts';
+export * from './journal/index.ts';

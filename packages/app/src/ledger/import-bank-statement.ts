@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import {
+  buildForeignSourceIndex,
+  detectForeignCandidate,
+  domainError,
+  err,
+  fingerprintLines,
+  normaliseAccount,
+  ok,
+  type ParsedStatement,
+  type Result,
+  type StatementLine,
+} from '@civic/core';
+import { parseBankStatement, type BankFormat } from '@civic/formats';
+import { ensureBankAccount, inTransaction, insertBankLines, insertForeignCandidates, insertImportBatch, listForeignSources, updateImportBatchCounts, type NewBankLine, type NewForeignCandidate } from '@civic/store';
+import type { AppContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { resolveOrganisation } from '../organisations.ts';
+import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
+
+export interface ImportBankStatementInput {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  /** Organisation id, name or BIN; may be left out while the database has one organisation. */
+  readonly org?: string;
+  readonly format?: BankFormat;
+  /** A CSV column mapping (JSON value, see docs/formats.md). */
+  readonly csvMapping?: unknown;
+  /** Save `csvMapping` under this name, or use the mapping saved under it when none is given. */
+  readonly mappingName?: string;
+  /** Extra 1C field spellings (bank's name → known field), on top of those saved for the organisation. */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** Called as lines are written: (done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** One statement account in the import summary. */
+export interface ImportedAccount {
+  readonly account: string;
+  readonly currency: string;
+  readonly accountId: string;
+  readonly created: boolean;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly opening: bigint | null;
+  readonly closing: bigint | null;
+  readonly lines: number;
+  readonly imported: number;
+}
+
+export interface ImportBankStatementResult {
+  readonly read: number;
+  readonly imported: number;
+  readonly duplicates: number;
+  readonly foreignCandidates: number;
+  readonly accounts: readonly ImportedAccount[];
+  readonly batchId: string;
+  readonly format: string;
+  readonly encoding: string;
+  readonly warnings: ParsedStatement['warnings'];
+}
+
+/** The stored fingerprint: SHA-256 of the line's identity, 128 bits in hex. */
+export function fingerprintHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+const accountKey = (number: string, currency: string): string => `${normaliseAccount(number)}|${currency}`;
+
+function toNewLine(l: StatementLine, fingerprint: string, accountId: string): NewBankLine {
+  const cp = l.counterparty;
+  return {
+    fingerprint,
+    accountId,
+    bookedOn: l.bookedOn,
+    documentDate: l.documentDate,
+    direction: l.direction,
+    amountMinor: l.amount,
+    currency: l.currency,
+    documentNumber: l.documentNumber,
+    counterpartyName: cp.name,
+    counterpartyTaxId: cp.taxId,
+    counterpartyAccount: cp.account,
+    counterpartyBankCode: cp.bankCode,
+    counterpartySector: cp.sectorCode,
+    counterpartyCountry: cp.country,
+    purpose: l.purpose,
+    purposeCode: l.purposeCode,
+    bankReference: l.bankReference,
+    sourceLine: l.sourceLine,
+  };
+}
+
+/**
+ * Imports a bank statement (1C, CSV, CAMT.053, MT940) in ONE transaction: a file with an error
+ * anywhere is rejected whole, naming file, line and field, and the database is left exactly as it
+ * was. Lines already stored (same fingerprint) are counted as duplicates and add nothing; new
+ * incoming lines that look foreign are proposed as candidates for a person to confirm.
+ */
+export async function importBankStatement(ctx: AppContext, input: ImportBankStatementInput): Promise<Result<ImportBankStatementResult>> {
+  const org = await resolveOrganisation(ctx, input.org);
+  if (!org.ok) return org;
+  const orgId = org.value.id;
+  const aliases = await resolveAliases(ctx, orgId, input.aliases);
+  if (!aliases.ok) return aliases;
+  const mapping = await resolveCsvMapping(ctx, orgId, input.csvMapping, input.mappingName);
+  if (!mapping.ok) return mapping;
+  const parsed = parseBankStatement(input.bytes, {
+    fileName: input.fileName,
+    ...(input.format ? { format: input.format } : {}),
+    ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
+    ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
+  });
+  if (!parsed.ok) return parsed;
+  const statement = parsed.value;
+  if (statement.lines.length === 0 && statement.accounts.length === 0) {
+    return err(domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }));
+  }
+  const fingerprints = fingerprintLines(statement.lines, fingerprintHash);
+  const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const now = ctx.now().toISOString();
+  const batchId = newId('imp');
+
+  const result = await inTransaction(ctx.store, async (tx) => {
+    const trx = tx.db;
+    await insertImportBatch(trx, { id: batchId, organisationId: orgId, kind: 'bank', fileName: input.fileName, format: statement.format, sha256, encoding: statement.encoding, read: statement.lines.length, imported: 0, duplicates: 0, candidates: 0, importedAt: now });
+    const accountIds = new Map<string, { id: string; created: boolean }>();
+    const ensure = async (number: string, currency: string, bankName?: string, bankCode?: string) => {
+      const key = accountKey(number, currency);
+      const known = accountIds.get(key);
+      if (known) return known;
+      const a = await ensureBankAccount(trx, { id: newId('acc'), organisationId: orgId, number: normaliseAccount(number), currency, bankName: bankName ?? null, bankCode: bankCode ?? null, createdAt: now });
+      accountIds.set(key, a);
+      return a;
+    };
+    for (const a of statement.accounts) await ensure(a.account, a.currency, a.bankName, a.bankCode);
+    const rows: NewBankLine[] = [];
+    for (const [i, l] of statement.lines.entries()) {
+      const a = accountIds.get(accountKey(l.account, l.currency)) ?? (await ensure(l.account, l.currency));
+      rows.push(toNewLine(l, fingerprints[i] ?? '', a.id));
+    }
+    const inserted = await insertBankLines(trx, orgId, batchId, rows, input.onProgress);
+    const candidates: NewForeignCandidate[] = [];
+    for (const [i, l] of statement.lines.entries()) {
+      const row = rows[i];
+      if (!row || l.direction !== 'in' || !inserted.has(row.fingerprint)) continue;
+      const reasons = detectForeignCandidate(l, sources);
+      if (reasons.length === 0) continue;
+      candidates.push({
+        id: newId('cnd'),
+        organisationId: orgId,
+        bankLine: row.fingerprint,
+        batchId,
+        accountId: row.accountId,
+        bookedOn: l.bookedOn,
+        amountMinor: l.amount,
+        currency: l.currency,
+        counterpartyName: l.counterparty.name,
+        counterpartyTaxId: l.counterparty.taxId,
+        counterpartyAccount: l.counterparty.account,
+        counterpartySector: l.counterparty.sectorCode,
+        purpose: l.purpose,
+        reasons,
+        suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
+        createdAt: now,
+      });
+    }
+    const proposed = await insertForeignCandidates(trx, candidates);
+    const counts = { imported: inserted.size, duplicates: rows.length - inserted.size, candidates: proposed };
+    await updateImportBatchCounts(trx, batchId, counts);
+    const accounts = summariseAccounts(statement, accountIds, rows, inserted);
+    return { counts, accounts };
+  });
+  return ok({
+    read: statement.lines.length,
+    imported: result.counts.imported,
+    duplicates: result.counts.duplicates,
+    foreignCandidates: result.counts.candidates,
+    accounts: result.accounts,
+    batchId,
+    format: statement.format,
+    encoding: statement.encoding,
+    warnings: statement.warnings,
+  });
+}
+
+function summariseAccounts(statement: ParsedStatement, ids: ReadonlyMap<string, { id: string; created: boolean }>, rows: readonly NewBankLine[], inserted: ReadonlySet<string>): ImportedAccount[] {
+  const perAccount = new Map<string, { lines: number; imported: number }>();
+  for (const r of rows) {
+    const c = perAccount.get(r.accountId) ?? { lines: 0, imported: 0 };
+    c.lines += 1;
+    if (inserted.has(r.fingerprint)) c.imported += 1;
+    perAccount.set(r.accountId, c);
+  }
+  const out: ImportedAccount[] = [];
+  const listed = new Set<string>();
+  for (const a of statement.accounts) {
+    const key = accountKey(a.account, a.currency);
+    const id = ids.get(key);
+    if (!id || listed.has(key)) continue;
+    listed.add(key);
+    const c = perAccount.get(id.id) ?? { lines: 0, imported: 0 };
+    out.push({ account: normaliseAccount(a.account), currency: a.currency, accountId: id.id, created: id.created, from: a.from, to: a.to, opening: a.opening, closing: a.closing, ...c });
+  }
+  for (const [key, id] of ids) {
+    if (listed.has(key)) continue;
+    const [account = '', currency = ''] = key.split('|');
+    const c = perAccount.get(id.id) ?? { lines: 0, imported: 0 };
+    out.push({ account, currency, accountId: id.id, created: id.created, from: null, to: null, opening: null, closing: null, ...c });
+  }
+  return out;
+}
