@@ -15,7 +15,7 @@ import {
 import { loadRulePack } from './load-rule-pack.ts';
 
 /** One deadline question: from a day, count N working or calendar days, months, or a period, or use an obligation's rule. */
-export interface DeadlineQuery {
+export interface RuleDeadlineQuery {
   readonly pack: string;
   readonly from: string;
   readonly workingDays?: string | number | undefined;
@@ -28,7 +28,7 @@ export interface DeadlineQuery {
   readonly uncovered?: 'error' | 'weekends-only' | undefined;
 }
 
-export interface DeadlineReport {
+export interface RuleDeadlineReport {
   readonly due: CalendarDate;
   readonly counted: CalendarDate[];
   readonly skipped: SkippedDay[];
@@ -50,7 +50,7 @@ function count(value: string | number, field: string, min: number): Result<numbe
   return ok(n);
 }
 
-function ruleOf(q: DeadlineQuery): Result<DeadlineRule | null> {
+function ruleOf(q: RuleDeadlineQuery): Result<DeadlineRule | null> {
   const given = [q.workingDays, q.calendarDays, q.months, q.period].filter((v) => v !== undefined).length;
   if (given > 1) return err(domainError('CLI_OPTION_CONFLICT', 'give only one of --working-days, --calendar-days, --months, --period', { field: 'working-days' }));
   if (q.workingDays !== undefined) {
@@ -76,7 +76,7 @@ function ruleOf(q: DeadlineQuery): Result<DeadlineRule | null> {
  * Answers `civic deadline`: the due day with the days counted and skipped (and why), the citation
  * it rests on, and whether every rule and calendar day used is verified.
  */
-export async function queryDeadline(q: DeadlineQuery): Promise<Result<DeadlineReport>> {
+export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDeadlineReport>> {
   const from = parseCalendarDate(q.from, 'from');
   if (!from.ok) return from;
   const given = ruleOf(q);
