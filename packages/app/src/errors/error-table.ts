@@ -50,6 +50,16 @@ const ROWS: Readonly<Record<string, Row>> = {
   TOTP_ALREADY_ON: [409, 2],
   TOTP_NOT_ON: [409, 2],
   NETWORK_NAME_REQUIRED: [400, 2],
+  // rule packs
+  RULE_PACK_NOT_FOUND: [404, 2],
+  RULE_PACK_YAML_INVALID: [400, 2],
+  RULE_PACK_INVALID: [400, 2],
+  RULE_CALENDAR_NOT_COVERED: [422, 2],
+  RULE_NOT_IN_FORCE: [422, 2],
+  RULE_DAYS_INVALID: [400, 2],
+  RULE_PERIOD_INVALID: [400, 2],
+  RULE_OBLIGATION_NOT_PERIODIC: [400, 2],
+  CLI_OPTION_CONFLICT: [400, 2],
 };
 
 export function errorSpec(code: string): ErrorSpec {

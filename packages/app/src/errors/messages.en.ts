@@ -33,4 +33,13 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   TOTP_ALREADY_ON: 'The authenticator is already on.',
   TOTP_NOT_ON: 'The authenticator is not on.',
   NETWORK_NAME_REQUIRED: 'A network needs a name.',
+  RULE_PACK_NOT_FOUND: 'No such rule pack.',
+  RULE_PACK_YAML_INVALID: 'The rule pack is not valid YAML.',
+  RULE_PACK_INVALID: 'The rule pack does not match the schema (at {field}).',
+  RULE_CALENDAR_NOT_COVERED: "The date is outside the years of the pack's working-day calendar.",
+  RULE_NOT_IN_FORCE: 'The rule pack has no rule in force on that date.',
+  RULE_DAYS_INVALID: 'The number of days must be a whole number, zero or more.',
+  RULE_PERIOD_INVALID: 'The period is not an ISO 8601 period such as P2M or P10D.',
+  RULE_OBLIGATION_NOT_PERIODIC: 'This obligation has no reporting periods.',
+  CLI_OPTION_CONFLICT: 'These options cannot be used together.',
 };

@@ -33,4 +33,13 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   TOTP_ALREADY_ON: 'Аутентификатор қосулы тұр.',
   TOTP_NOT_ON: 'Аутентификатор қосылмаған.',
   NETWORK_NAME_REQUIRED: 'Желінің атауын көрсетіңіз.',
+  RULE_PACK_NOT_FOUND: 'Мұндай ережелер пакеті жоқ.',
+  RULE_PACK_YAML_INVALID: 'Ережелер пакеті дұрыс YAML емес.',
+  RULE_PACK_INVALID: 'Ережелер пакеті схемаға сәйкес емес ({field} орнында).',
+  RULE_CALENDAR_NOT_COVERED: 'Күн пакеттің өндірістік күнтізбесінің жылдарынан тыс.',
+  RULE_NOT_IN_FORCE: 'Ережелер пакетінде осы күні күшіндегі норма жоқ.',
+  RULE_DAYS_INVALID: 'Күндер саны нөлден кем емес бүтін сан болуы керек.',
+  RULE_PERIOD_INVALID: 'Мерзім ISO 8601 кезеңі емес (мысалы, P2M немесе P10D).',
+  RULE_OBLIGATION_NOT_PERIODIC: 'Бұл міндеттің есепті кезеңдері жоқ.',
+  CLI_OPTION_CONFLICT: 'Бұл параметрлерді бірге қолдануға болмайды.',
 };

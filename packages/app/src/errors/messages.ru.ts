@@ -33,4 +33,13 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   TOTP_ALREADY_ON: 'Аутентификатор уже включён.',
   TOTP_NOT_ON: 'Аутентификатор не включён.',
   NETWORK_NAME_REQUIRED: 'Укажите название сети.',
+  RULE_PACK_NOT_FOUND: 'Такого пакета правил нет.',
+  RULE_PACK_YAML_INVALID: 'Пакет правил не является корректным YAML.',
+  RULE_PACK_INVALID: 'Пакет правил не соответствует схеме (в {field}).',
+  RULE_CALENDAR_NOT_COVERED: 'Дата вне лет производственного календаря пакета.',
+  RULE_NOT_IN_FORCE: 'В пакете правил нет нормы, действующей на эту дату.',
+  RULE_DAYS_INVALID: 'Число дней должно быть целым и не меньше нуля.',
+  RULE_PERIOD_INVALID: 'Срок не является периодом ISO 8601, например P2M или P10D.',
+  RULE_OBLIGATION_NOT_PERIODIC: 'У этой обязанности нет отчётных периодов.',
+  CLI_OPTION_CONFLICT: 'Эти параметры нельзя указывать вместе.',
 };
