@@ -3,6 +3,8 @@ import { registerDeadline } from './deadline.command.ts';
 import { registerRules } from './rules.command.ts';
 import { registerInit } from './init.command.ts';
 import { registerClaim } from './claim.command.ts';
+import { registerCases } from './case.command.ts';
+import { registerDeadlines } from './deadlines.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerDeadline(program);
   registerRules(program);
   registerClaim(program);
+  registerCases(program);
+  registerDeadlines(program);
 }

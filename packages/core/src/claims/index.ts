@@ -9,3 +9,4 @@ export * from './appeal-check.ts';
 export * from './check-claim.ts';
 export * from './records-check.ts';
 export * from './check-case.ts';
+export * from './case-deadlines.ts';

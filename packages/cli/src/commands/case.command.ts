@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import {
+  caseCheckView, caseFileBaseDir, caseSummary, caseView, checkCase, closeContext, createCase, getCase, listCasesOf, openContext, organisations,
+  type AppContext,
+} from '@civic/app';
+import { parseCalendarDate, type CalendarDate } from '@civic/core';
+import { parseCaseFile } from '@civic/formats';
+import type { Command } from 'commander';
+import { CliError, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
+import { registerObjection } from './objection.command.ts';
+
+/** Opens the database, runs `fn`, and always closes it. */
+export async function withDb<T>(db: string, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(db);
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+export const asOfOption = (text: string | undefined): CalendarDate | undefined => (text === undefined ? undefined : orFail(parseCalendarDate(text, 'as-of')));
+
+async function orgNames(ctx: AppContext): Promise<Map<string, string>> {
+  return new Map((await organisations(ctx)).map((o) => [o.id, o.name]));
+}
+
+export function registerCases(program: Command): void {
+  program
+    .command('cases')
+    .description('list the cases of every organisation (or of one with --org)')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'only this organisation (id, name or BIN)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; org?: string; json?: boolean }) =>
+      withDb(opts.db, async (ctx) => {
+        const cases = orFail(await listCasesOf(ctx, opts.org));
+        const names = await orgNames(ctx);
+        const list = cases.map((c) => caseSummary(c, names.get(c.organisationId)));
+        if (opts.json) return printJson({ cases: list });
+        for (const c of list) process.stdout.write(`${c.id}  ${c.status.padEnd(6)}  ${c.organisationName ?? ''} — ${c.title} (${c.actions} actions${c.lastAction ? `, last: ${c.lastAction.kind} ${c.lastAction.date ?? ''}` : ''})\n`);
+        if (list.length === 0) process.stdout.write('no cases\n');
+      }),
+    );
+
+  const kase = program.command('case').description('one case: show, check, draft an objection, add from a file');
+  kase
+    .command('show')
+    .argument('<id>', 'the case id')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { db: string; json?: boolean }) =>
+      withDb(opts.db, async (ctx) => {
+        const c = orFail(await getCase(ctx, id));
+        const view = caseView(c, (await orgNames(ctx)).get(c.organisationId));
+        if (opts.json) return printJson({ case: view });
+        process.stdout.write(`${view.title} (${view.id}) — ${view.organisationName ?? ''}, ${view.status}${view.illustrative ? ', partly illustrative' : ''}\n`);
+        for (const a of view.actions) {
+          const pen = a.penalty ? ` — ${a.penalty.mci ?? '?'} MCI${a.penalty.amount ? ` = ${a.penalty.amount} ${a.penalty.currency ?? ''}` : ''}${a.penalty.suspensionMonths ? `, suspension ${a.penalty.suspensionMonths} months` : ''}` : '';
+          process.stdout.write(`  ${a.date ?? '????-??-??'}  ${a.kind}${a.authority ? ` by ${a.authority}` : ''}${a.place ? `, ${a.place}` : ''}${a.article ? ` under ${a.article}${a.tier ? ` (${a.tier})` : ''}` : ''}${pen}\n`);
+          if (a.notes) process.stdout.write(`      ${a.notes}\n`);
+        }
+      }),
+    );
+  kase
+    .command('check')
+    .argument('<id>', 'the case id')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--as-of <date>', 'judge deadlines and open limitation periods on this day (default: today)')
+    .option('--json', 'print JSON')
+    .description('check every action of the case against its rule pack and the organisation\'s records; exit 1 when a finding favours the defence')
+    .action(async (id: string, opts: { db: string; asOf?: string; json?: boolean }) => {
+      const asOf = asOfOption(opts.asOf);
+      await withDb(opts.db, async (ctx) => {
+        const view = caseCheckView(orFail(await checkCase(ctx, id, asOf === undefined ? {} : { asOf })));
+        if (opts.json) printJson(view);
+        else {
+          process.stdout.write(`${view.case.title} (${view.case.id}), checked as of ${view.asOf}\n`);
+          for (const f of view.findings) process.stdout.write(`  [${f.severity}] ${f.code}${f.favoursDefence ? ' (favours the defence)' : ''}: ${f.message}${f.citation ? `\n      basis: ${f.citation}${f.verified ? '' : ' — not verified'}` : ''}\n`);
+          for (const e of view.exhibits) process.stdout.write(`  exhibit: ${e.description}\n`);
+        }
+        process.exitCode = view.favoursDefence ? EXIT_FINDING : EXIT_OK;
+      });
+    });
+  kase
+    .command('add')
+    .argument('<file>', 'a case file (JSON, see docs/claims.md)')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'the organisation (id, name or BIN); may be left out when the database has one')
+    .option('--json', 'print JSON')
+    .description('open a case from a case file, with its actions, documents and links')
+    .action(async (fileName: string, opts: { db: string; org?: string; json?: boolean }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(fileName);
+      } catch {
+        throw new CliError({ code: 'CASE_FILE_NOT_FOUND', message: `cannot read the case file ${fileName}`, file: fileName });
+      }
+      const input = orFail(parseCaseFile(bytes, { fileName }));
+      await withDb(opts.db, async (ctx) => {
+        const c = orFail(await createCase(ctx, input, { organisation: opts.org, baseDir: caseFileBaseDir(fileName) }));
+        if (opts.json) printJson({ case: caseView(c) });
+        else process.stdout.write(`opened case ${c.id} with ${c.actions.length} actions\n`);
+      });
+    });
+  registerObjection(kase);
+}
