@@ -68,6 +68,14 @@ describe('every pack in rules/', () => {
     for (const p of packs) expect({ id: p.id, valid: p.valid, error: p.error }).toEqual({ id: p.id, valid: true, error: null });
   });
 
+  it('includes the short example of docs/rule-packs.md, which validates', () => {
+    const doc = readFileSync(new URL('../../../../docs/rule-packs.md', import.meta.url), 'utf8');
+    const example = doc.split('## A short example')[1]?.split('```yaml\n')[1]?.split('```')[0];
+    expect(example).toBeTruthy();
+    const r = validateRulePack(write('example.yaml', example ?? ''));
+    expect(r.ok && r.value.id).toBe('xx');
+  });
+
   it('keeps jurisdiction facts out of the evaluation code', () => {
     // No Kazakhstan assumption may hide in code: the pack supplies names, units and currencies.
     const core = new URL('../../../core/src/rules/', import.meta.url);
