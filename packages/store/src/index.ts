@@ -32,3 +32,5 @@ export * from './incident.repository.ts';
 export * from './incident-search.ts';
 export type * from './brief.tables.ts';
 export * from './brief.repository.ts';
+export * from './filing.repository.ts';
+export type * from './filing.tables.ts';

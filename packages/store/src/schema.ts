@@ -5,6 +5,7 @@ import type { CaseTables } from './case.tables.ts';
 import type { IncidentTables } from './incident.tables.ts';
 import type { LedgerTables } from './ledger.tables.ts';
 import type { LogTables } from './log.tables.ts';
+import type { FilingTables } from './filing.tables.ts';
 
 /** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
 export type Int = ColumnType<bigint, bigint | number, bigint | number>;
@@ -30,7 +31,7 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends CaseTables, LogTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
+export interface Database extends CaseTables, LogTables, FilingTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as organisations from './2026-11-29-000-organisations.ts';
 import * as ledger from './2026-11-29-100-ledger.ts';
 import * as hashLog from './2026-11-29-300-hash-log.ts';
+import * as filings from './2026-11-29-310-filings.ts';
 import * as cases from './2026-11-29-400-cases.ts';
 import * as caseAllegation from './2026-11-29-410-case-allegation.ts';
 import * as incidents from './2026-11-29-550-incidents.ts';
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-000-organisations': organisations,
   '2026-11-29-100-ledger': ledger,
   '2026-11-29-300-hash-log': hashLog,
+  '2026-11-29-310-filings': filings,
   '2026-11-29-400-cases': cases,
   '2026-11-29-410-case-allegation': caseAllegation,
   '2026-11-29-550-incidents': incidents,
