@@ -7,3 +7,4 @@ export * from './briefs/index.ts';
 export * from './atom/index.ts';
 export * from './filing/index.ts';
 export * from './journal/index.ts';
+export * from './objection/index.ts';

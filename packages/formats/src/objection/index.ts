@@ -1,0 +1,4 @@
+export * from './objection.ts';
+export * from './objection-templates.ts';
+export * from './render-objection-docx.ts';
+export * from './render-objection-pdf.ts';
