@@ -68,10 +68,20 @@ export interface DetectWavesOptions extends ScanSetupOptions, AssembleOptions {
  * their breadth. Same incidents and same random seed give the same output.
  */
 export function detectWaves(incidents: readonly Incident[], options: DetectWavesOptions): WaveDetection {
-  const scan = prepareWaveScan(incidents, options);
+  const scan = prepareWaveScan(incidents, { ...options, minActions: defaultMinActions(options) });
   const seeds = replicateSeeds(options.random, options.replications ?? DEFAULT_REPLICATIONS);
   const maxima = replicateMaxima(scan, seeds, options.onProgress);
   return assembleWaves(scan, maxima, options);
+}
+
+/**
+ * The fewest actions a cylinder must hold to be scanned: a coordinated wave reaches at least
+ * `minOrganisations` organisations, so it holds at least that many actions (and never fewer than
+ * two). Leaving smaller cylinders out of the observed scan and of every replicate alike keeps the
+ * test exact and stops pairs with a tiny expectation from setting the bar.
+ */
+export function defaultMinActions(options: { readonly minActions?: number; readonly minOrganisations?: number }): number {
+  return options.minActions ?? Math.max(2, options.minOrganisations ?? DEFAULT_COORDINATION.minOrganisations);
 }
 
 // Beyond this many distinct cylinders examined, selection stops: the rest are weaker and overlap.
