@@ -5,7 +5,7 @@ export { ONEC_HEADER_FIELDS, ONEC_BALANCE_FIELDS, ONEC_DOCUMENT_FIELDS, ONEC_BUI
 export { decodeText, encodeText, normaliseEncoding, type TextEncoding } from './text-decode.ts';
 export type { ImportErrorCode } from './import-error.ts';
 export { parseCsvMapping, DATE_LAYOUTS, type CsvMapping, type CsvColumns, type ColumnRef } from './csv-mapping.ts';
-export { parseCsvStatement } from './csv-statement.ts';
+export { parseCsvStatement, forEachCsvStatementLine, type CsvStatementSummary } from './csv-statement.ts';
 export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
 export { parseCamt053Statement } from './camt053-statement.ts';

@@ -97,6 +97,7 @@ const lower = (s: string): string => s.toLowerCase();
 export class OnecFieldResolver {
   private readonly known: Record<OnecSection, Map<string, string>>;
   private readonly aliases = new Map<string, string>();
+  private readonly cache: Record<OnecSection, Map<string, string | null>> = { header: new Map(), balance: new Map(), document: new Map() };
 
   constructor(userAliases: Readonly<Record<string, string>> = {}) {
     const index = (names: readonly string[]): Map<string, string> => new Map(names.map((n) => [lower(n), n]));
@@ -107,6 +108,16 @@ export class OnecFieldResolver {
 
   /** The canonical field, or null when the name is neither known in this section nor aliased to a field of it. */
   resolve(section: OnecSection, name: string): string | null {
+    const cache = this.cache[section];
+    let field = cache.get(name);
+    if (field === undefined) {
+      field = this.lookup(section, name);
+      cache.set(name, field);
+    }
+    return field;
+  }
+
+  private lookup(section: OnecSection, name: string): string | null {
     const key = lower(name);
     const table = this.known[section];
     const direct = table.get(key);

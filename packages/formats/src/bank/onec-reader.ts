@@ -7,10 +7,19 @@ export interface OnecBlock {
   readonly line: number;
   /** For documents, the kind after `СекцияДокумент=` (e.g. `Платежное поручение`). */
   readonly kind: string;
-  readonly values: Record<string, string>;
-  readonly lines: Record<string, number>;
+  /** By canonical name. The same object as `raw` while every name in the file is canonical. */
+  values: Record<string, string>;
   /** Names as written in the file. */
   readonly raw: Record<string, string>;
+  /** Canonical names in file order, with their lines (for error messages). */
+  readonly fields: string[];
+  readonly fieldLines: number[];
+}
+
+/** The line of a field in a block (its last occurrence), else the block's first line. */
+export function lineOfField(block: OnecBlock, field: string): number {
+  const i = block.fields.lastIndexOf(field);
+  return i < 0 ? block.line : (block.fieldLines[i] ?? block.line);
 }
 
 export interface OnecFile {
@@ -24,7 +33,8 @@ export interface OnecFile {
 const MAGIC = '1CClientBankExchange';
 
 function newBlock(line: number, kind: string): OnecBlock {
-  return { line, kind, values: {}, lines: {}, raw: {} };
+  const raw: Record<string, string> = {};
+  return { line, kind, values: raw, raw, fields: [], fieldLines: [] };
 }
 
 /**
@@ -92,9 +102,11 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
       abort('IMPORT_UNKNOWN_FIELD', `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias, e.g. {"aliases": {"${key}": "<known field>"}} (see docs/formats.md)`, file, lineNo, key);
     }
     if (section === 'header' && field === 'РасчСчет') headerAccounts.push(value);
+    if (field !== key && current.values === current.raw) current.values = { ...current.raw };
     current.values[field] = value;
-    current.lines[field] = lineNo;
     current.raw[key] = value;
+    current.fields.push(field);
+    current.fieldLines.push(lineNo);
   }
   if (!sawMagic) abort('IMPORT_TRUNCATED', `the file is empty: no "${MAGIC}" line`, file, 1);
   if (section !== 'header') {

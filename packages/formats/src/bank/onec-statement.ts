@@ -5,7 +5,7 @@ import { abort, catchAbort, importFail } from './import-error.ts';
 import { onecDocumentLines } from './onec-document.ts';
 import { detectOnecEncoding } from './onec-encoding.ts';
 import { OnecFieldResolver } from './onec-fields.ts';
-import { readOnecText, type OnecBlock } from './onec-reader.ts';
+import { lineOfField, readOnecText, type OnecBlock } from './onec-reader.ts';
 import { parseAmount, parseDmy } from './scalar.ts';
 import { decodeText } from './text-decode.ts';
 
@@ -23,7 +23,7 @@ function blockDate(block: OnecBlock, field: string, file: string): CalendarDate 
   const v = block.values[field];
   if (v === undefined || v === '') return null;
   const d = parseDmy(v);
-  if (d === null) abort('IMPORT_DATE_INVALID', `${field}: "${v}" is not a date in the form DD.MM.YYYY`, file, block.lines[field] ?? block.line, field);
+  if (d === null) abort('IMPORT_DATE_INVALID', `${field}: "${v}" is not a date in the form DD.MM.YYYY`, file, lineOfField(block, field), field);
   return d;
 }
 
@@ -31,7 +31,7 @@ function blockAmount(block: OnecBlock, field: string, currency: CurrencyCode, fi
   const v = block.values[field];
   if (v === undefined || v === '') return null;
   const a = parseAmount(v, currency, minorUnits(currency));
-  if (a === null) abort('IMPORT_AMOUNT_INVALID', `${field}: "${v}" is not an amount in ${currency}`, file, block.lines[field] ?? block.line, field);
+  if (a === null) abort('IMPORT_AMOUNT_INVALID', `${field}: "${v}" is not an amount in ${currency}`, file, lineOfField(block, field), field);
   return a;
 }
 
@@ -40,7 +40,7 @@ function blockCurrency(block: OnecBlock, file: string): CurrencyCode | null {
     const v = block.values[field];
     if (v === undefined || v === '') continue;
     const c = readCurrency(v);
-    if (c === null) abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${v}"`, file, block.lines[field] ?? block.line, field);
+    if (c === null) abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${v}"`, file, lineOfField(block, field), field);
     return c;
   }
   return null;
@@ -67,7 +67,7 @@ function readBalance(block: OnecBlock, file: string, fallbackCurrency: CurrencyC
     totalOut: blockAmount(block, 'ВсегоСписано', currency, file),
     closing: blockAmount(block, 'КонечныйОстаток', currency, file),
   };
-  checkBalanceIdentity(b, currency, file, block.lines['КонечныйОстаток'] ?? block.line, BALANCE_NAMES);
+  checkBalanceIdentity(b, currency, file, lineOfField(block, 'КонечныйОстаток'), BALANCE_NAMES);
   return b;
 }
 
@@ -121,12 +121,12 @@ export function parseOnecStatement(bytes: Uint8Array, options: OnecOptions): Res
     const currencyOf = new Map(accounts.map((a) => [a.account, a.currency]));
 
     const lines: StatementLine[] = [];
-    const ctx = { file, accounts: ours, accountCurrency: (a: string) => currencyOf.get(a) ?? defaultCurrency, warnings };
+    const ctx = { file, accounts: ours, soleAccount: ours.size === 1 ? ([...ours][0] ?? null) : null, accountCurrency: (a: string) => currencyOf.get(a) ?? defaultCurrency, warnings, dates: new Map<string, CalendarDate | null>() };
     for (const doc of parsed.documents) for (const l of onecDocumentLines(doc, ctx)) lines.push(l);
 
     for (const account of accounts) {
       const first = byAccount.get(account.account)?.[0];
-      if (first) checkTotals(account, lines, file, { lineIn: first.block.lines['ВсегоПоступило'] ?? first.line, lineOut: first.block.lines['ВсегоСписано'] ?? first.line }, BALANCE_NAMES);
+      if (first) checkTotals(account, lines, file, { lineIn: lineOfField(first.block, 'ВсегоПоступило'), lineOut: lineOfField(first.block, 'ВсегоСписано') }, BALANCE_NAMES);
     }
     // An account that only appears on our side of documents (no header line, no balance block).
     for (const l of lines) {

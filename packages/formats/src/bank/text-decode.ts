@@ -21,7 +21,10 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 
 /** Decodes bytes in the given encoding; a UTF-8 byte-order mark is dropped. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
-  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+  if (encoding === 'utf-8') {
+    const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  }
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
