@@ -36,8 +36,8 @@ describe('error table', () => {
 describe('localiseError', () => {
   const e = domainError('REQUEST_INVALID', 'body must have required property email', { field: 'email' });
 
-  it('keeps the specific English message and translates the others', () => {
-    expect(localiseError(e, 'en')).toBe('body must have required property email');
+  it('gives the catalogue message in each language', () => {
+    expect(localiseError(e, 'en')).toBe('The request is not valid (field email).');
     expect(localiseError(e, 'ru')).toBe('Запрос составлен неверно (поле email).');
     expect(localiseError(e, 'kk')).toBe('Сұрау қате құрылған (email өрісі).');
   });

@@ -11,12 +11,11 @@ function fill(template: string, error: DomainError): string {
 }
 
 /**
- * The message a person reads for an expected error, in their language. English keeps the error's
- * own message (it names the specific value at fault); Russian and Kazakh use the catalogue, and a
- * code with no translation yet falls back to the English message.
+ * The message a person reads for an expected error, in their language: the catalogue's message for
+ * the code (English, Russian or Kazakh); a code not in the catalogues yet falls back to the error's
+ * own (English) message, which names the specific value at fault.
  */
 export function localiseError(error: DomainError, locale: Locale): string {
-  if (locale === 'en') return error.message || fill(EN_MESSAGES[error.code] ?? error.code, error);
   const key = errorSpec(error.code).messageKey;
   const template = CATALOGUES[locale][key];
   return template ? fill(template, error) : error.message || fill(EN_MESSAGES[key] ?? error.code, error);

@@ -1,0 +1,60 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Loading, NotFound } from './components/status.tsx';
+import { Layout, ORG_SECTIONS } from './layout.tsx';
+import { matchPath, Redirect, useLocation } from './router.tsx';
+import { defaultOrgId, rememberOrg, useSession } from './session.tsx';
+
+// Every page is its own chunk: the first load carries only the shell and the page it shows.
+const LoginPage = lazy(() => import('./pages/login.page.tsx'));
+const MonitorPage = lazy(() => import('./pages/monitor.page.tsx'));
+const AccountPage = lazy(() => import('./pages/account.page.tsx'));
+const ORG_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>>>> = {
+  dashboard: lazy(() => import('./pages/dashboard.page.tsx')),
+  ledger: lazy(() => import('./pages/ledger.page.tsx')),
+  filings: lazy(() => import('./pages/filings.page.tsx')),
+  cases: lazy(() => import('./pages/cases.page.tsx')),
+  audit: lazy(() => import('./pages/audit.page.tsx')),
+};
+
+export function App() {
+  const { me } = useSession();
+  const location = useLocation();
+  const path = location.split('?')[0] ?? '/';
+
+  if (me === undefined) return <Loading />;
+  if (path === '/login') {
+    if (me) return <Redirect to="/" />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
+  if (!me) return <Redirect to={`/login?next=${encodeURIComponent(location)}`} />;
+
+  if (path === '/' || path === '') {
+    const org = defaultOrgId(me);
+    return <Redirect to={org ? `/orgs/${encodeURIComponent(org)}/dashboard` : '/monitor'} />;
+  }
+
+  const orgMatch = matchPath('/orgs/:orgId/:section', path) ?? (matchPath('/orgs/:orgId', path) ? { ...matchPath('/orgs/:orgId', path), section: 'dashboard' } : null);
+  let page = <NotFound />;
+  let orgId: string | undefined;
+  if (orgMatch?.orgId && orgMatch.section) {
+    const membership = me.memberships.find((m) => m.organisationId === orgMatch.orgId);
+    const Page = ORG_PAGES[orgMatch.section];
+    // Not a member: the same "not found" as the API gives, and no request for the data is made.
+    if (membership && Page && ORG_SECTIONS.some((s) => s.path === orgMatch.section)) {
+      orgId = membership.organisationId;
+      rememberOrg(orgId);
+      page = <Page orgId={orgId} />;
+    }
+  } else if (path === '/monitor') page = <MonitorPage />;
+  else if (path === '/account') page = <AccountPage />;
+
+  return (
+    <Layout orgId={orgId}>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import type { ApiFailure } from '../api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorBox({ error }: { error: ApiFailure }) {
+  const { t } = useI18n();
+  return (
+    <div className="error" role="alert">
+      <p>{t('common.error', { message: error.message })}</p>
+      {error.requestId && <p className="muted small">{t('common.requestId', { id: error.requestId })}</p>}
+    </div>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="nf-title" data-testid="not-found">
+      <h1 id="nf-title">{t('common.notFound')}</h1>
+      <p>{t('common.notFoundText')}</p>
+      <p>
+        <Link to="/">{t('common.back')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return <p className="muted empty">{children ?? t('common.none')}</p>;
+}
+
+/** A titled card for a list on a page. */
+export function Panel({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

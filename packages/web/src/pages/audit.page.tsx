@@ -1,0 +1,49 @@
+import { Empty, ErrorBox, Loading } from '../components/status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
+import { OrgSection } from './section.tsx';
+
+interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { label: string };
+  entity: string;
+  entityId: string;
+  action: string;
+}
+
+export default function AuditPage({ orgId }: { orgId: string }) {
+  const { t, dateTime } = useI18n();
+  const trail = useApi<{ entries: AuditEntry[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/audit?limit=200`);
+  return (
+    <OrgSection orgId={orgId} title={(name) => `${t('audit.title')} — ${name}`}>
+      {trail.loading && <Loading />}
+      {trail.error && <ErrorBox error={trail.error} />}
+      {trail.data && trail.data.entries.length === 0 && <Empty />}
+      {trail.data && trail.data.entries.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trail.data.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{dateTime(e.at)}</td>
+                  <td>{e.actor.label}</td>
+                  <td>
+                    {e.entity} {e.action} <span className="muted small">{e.entityId}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </OrgSection>
+  );
+}
