@@ -4,3 +4,4 @@ export * from './cases.ts';
 export * from './case-check.ts';
 export * from './deadlines.ts';
 export * from './case-view.ts';
+export * from './objection.ts';
