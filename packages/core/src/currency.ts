@@ -13,6 +13,9 @@ const MINOR_UNITS: Readonly<Record<string, number>> = {
   CZK: 2, HUF: 2, RON: 2, BGN: 2, CAD: 2, AUD: 2, NZD: 2, ILS: 2, AED: 2, SAR: 2, QAR: 2, HKD: 2,
   SGD: 2, MYR: 2, THB: 2, IDR: 2, MNT: 2, BRL: 2, MXN: 2, ZAR: 2, EGP: 2, PKR: 2, BDT: 2, LKR: 2,
   NPR: 2, AFN: 2, IRR: 2, ISK: 0, VND: 0, CLP: 0, KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3, IQD: 3, LYD: 3,
+  // In the National Bank of Kazakhstan's daily list. XDR (IMF special drawing right) has no ISO minor
+  // unit; 2 is used so that rates for it can be stored.
+  MDL: 2, ARS: 2, RSD: 2, XDR: 2,
 };
 
 export function isKnownCurrency(code: string): boolean {

@@ -8,3 +8,4 @@ export * from './atom/index.ts';
 export * from './filing/index.ts';
 export * from './journal/index.ts';
 export * from './objection/index.ts';
+export * from './rates/index.ts';

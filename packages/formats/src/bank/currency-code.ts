@@ -9,6 +9,7 @@ const NUMERIC: Readonly<Record<string, string>> = {
   '975': 'BGN', '124': 'CAD', '036': 'AUD', '554': 'NZD', '376': 'ILS', '784': 'AED', '682': 'SAR',
   '634': 'QAR', '344': 'HKD', '702': 'SGD', '458': 'MYR', '764': 'THB', '360': 'IDR', '496': 'MNT',
   '986': 'BRL', '484': 'MXN', '710': 'ZAR', '818': 'EGP', '586': 'PKR', '050': 'BDT', '144': 'LKR',
+  '498': 'MDL', '032': 'ARS', '941': 'RSD', '960': 'XDR',
 };
 
 /** Common local spellings (`тенге`, `KZT`, `₸`). */

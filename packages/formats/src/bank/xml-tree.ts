@@ -11,9 +11,9 @@ const META = XMLParser.getMetaDataSymbol();
  * given elements always as arrays, and each element's start offset recorded for line numbers.
  * Malformed XML aborts with IMPORT_XML_INVALID naming the line.
  */
-export function parseXml(text: string, file: string, arrays: ReadonlySet<string>): XmlNode {
+export function parseXml(text: string, file: string, arrays: ReadonlySet<string>, lineOffset = 0): XmlNode {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) abort('IMPORT_XML_INVALID', `the XML is malformed: ${valid.err.msg}`, file, valid.err.line);
+  if (valid !== true) abort('IMPORT_XML_INVALID', `the XML is malformed: ${valid.err.msg}`, file, valid.err.line + lineOffset);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
