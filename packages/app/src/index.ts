@@ -22,3 +22,4 @@ export { rulesDir } from './rules/rules-dir.ts';
 export * from './claims/index.ts';
 export * from './test-support.ts';
 export * from './ledger/index.ts';
+export * from './filings/index.ts';

@@ -107,31 +107,35 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
   return { ok: true, summary: summarise(b) };
 }
 
-function loggedContent(b: Bundle, kind: string, subjectId: string): { seq: number; content: unknown; recordedAt: string } | undefined {
-  const e = b.log.entries.find((x) => x.kind === kind && x.subjectId === subjectId && x.content !== undefined);
+/** The last entry of one of `kinds` about a subject (a draft prepared again is logged again; the last one counts). */
+function loggedContent(b: Bundle, kinds: readonly string[], subjectId: string): { seq: number; content: unknown; recordedAt: string } | undefined {
+  const e = b.log.entries.findLast((x) => kinds.includes(x.kind) && x.subjectId === subjectId && x.content !== undefined);
   return e ? { seq: e.seq, content: e.content, recordedAt: e.recordedAt } : undefined;
 }
 
-/** What a `filing.prepared` entry logs about a filing (kept in step with the app's logging). */
-export function preparedLogContent(f: Pick<BundleFiling, 'id' | 'organisation' | 'obligationId' | 'form' | 'periodFrom' | 'periodTo' | 'corrects' | 'contentHash'>): Record<string, unknown> {
+/** What a `filing.prepared` (or `filing.corrected`) entry logs about a filing (kept in step with the app). */
+export function preparedLogContent(f: Pick<BundleFiling, 'id' | 'organisation' | 'obligationId' | 'form' | 'periodFrom' | 'periodTo' | 'corrects' | 'contentHash'>) {
   return { filingId: f.id, organisation: f.organisation, obligationId: f.obligationId, form: f.form, periodFrom: f.periodFrom, periodTo: f.periodTo, corrects: f.corrects, contentHash: f.contentHash };
 }
 
 /** What a `filing.submitted` entry logs. */
-export function submittedLogContent(f: Pick<BundleFiling, 'id' | 'contentHash'>, s: { submittedOn: string; channel: string; incomingNumber: string; attachments: readonly { name: string; sha256: string; size: number }[] }): Record<string, unknown> {
+export function submittedLogContent(f: Pick<BundleFiling, 'id' | 'contentHash'>, s: { submittedOn: string; channel: string; incomingNumber: string; attachments: readonly { name: string; sha256: string; size: number }[] }) {
   return { filingId: f.id, contentHash: f.contentHash, submittedOn: s.submittedOn, channel: s.channel, incomingNumber: s.incomingNumber, attachments: s.attachments.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size })) };
 }
+
+/** The kinds of entry that record a filing's content. */
+export const FILING_PREPARED_KINDS: readonly string[] = ['filing.prepared', 'filing.corrected'];
 
 function checkFiling(b: Bundle, f: BundleFiling): BundleVerification | undefined {
   const where = `filing ${f.id}`;
   const h = hashOf(f.content);
   if (h !== f.contentHash) return fail('BUNDLE_FILING_HASH_MISMATCH', where, `its content hashes to ${h}, the filing says ${f.contentHash}`);
-  const prepared = loggedContent(b, 'filing.prepared', f.id);
-  if (!prepared) return fail('BUNDLE_FILING_NOT_LOGGED', where, 'no filing.prepared entry in the log is about it');
+  const prepared = loggedContent(b, FILING_PREPARED_KINDS, f.id);
+  if (!prepared) return fail('BUNDLE_FILING_NOT_LOGGED', where, 'no filing.prepared or filing.corrected entry in the log is about it');
   if (hashOf(prepared.content) !== hashOf(preparedLogContent(f))) {
     return fail('BUNDLE_FILING_NOT_LOGGED', `${where} (log entry ${prepared.seq})`, 'the filing is not what its filing.prepared entry recorded');
   }
-  const submitted = loggedContent(b, 'filing.submitted', f.id);
+  const submitted = loggedContent(b, ['filing.submitted'], f.id);
   if (f.submission === null) {
     if (f.state !== 'draft' || submitted) return fail('BUNDLE_SUBMISSION_MISMATCH', where, 'the log records a submission the bundle does not show');
   } else {

@@ -1,0 +1,61 @@
+import { domainError, err, ok, type FilingContent, type FilingRecord, type Result } from '@civic/core';
+import { getFilingRow, listFilingRows, type FilingRow } from '@civic/store';
+import type { AppContext } from '../context.ts';
+import { resolveOrganisation } from '../organisations.ts';
+
+/** A filing as stored, its content parsed. */
+export function toRecord(row: FilingRow): FilingRecord {
+  const { receiptIds: _ids, content, ...rest } = row;
+  return { ...rest, content: JSON.parse(content) as FilingContent };
+}
+
+export async function getFiling(ctx: AppContext, filingId: string): Promise<Result<FilingRecord>> {
+  const row = await getFilingRow(ctx.store.db, filingId);
+  return row ? ok(toRecord(row)) : err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
+}
+
+/** One line of `civic filings`. */
+export interface FilingSummary {
+  readonly id: string;
+  readonly organisation: string;
+  readonly obligationId: string;
+  readonly form: string;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly state: 'draft' | 'submitted';
+  readonly submittedOn: string | null;
+  readonly channel: string | null;
+  readonly incomingNumber: string | null;
+  readonly corrects: string | null;
+  /** Later filings that correct this one. */
+  readonly correctedBy: readonly string[];
+  readonly contentHash: string;
+  readonly createdAt: string;
+}
+
+/** The filings of an organisation (id, name or BIN), or of every organisation when left out. */
+export async function listFilings(ctx: AppContext, input: { org?: string | undefined } = {}): Promise<Result<FilingSummary[]>> {
+  let organisation: string | undefined;
+  if (input.org) {
+    const o = await resolveOrganisation(ctx, input.org);
+    if (!o.ok) return o;
+    organisation = o.value.id;
+  }
+  const rows = await listFilingRows(ctx.store.db, organisation ? { organisation } : {});
+  return ok(
+    rows.map((f) => ({
+      id: f.id,
+      organisation: f.organisation,
+      obligationId: f.obligationId,
+      form: f.form,
+      period: { from: f.periodFrom, to: f.periodTo },
+      state: f.state,
+      submittedOn: f.submission?.submittedOn ?? null,
+      channel: f.submission?.channel ?? null,
+      incomingNumber: f.submission?.incomingNumber ?? null,
+      corrects: f.corrects,
+      correctedBy: rows.filter((x) => x.corrects === f.id).map((x) => x.id),
+      contentHash: f.contentHash,
+      createdAt: f.createdAt,
+    })),
+  );
+}

@@ -1,0 +1,7 @@
+export * from './list-obligations.ts';
+export * from './filing-records.ts';
+export * from './prepare-filing.ts';
+export * from './submit-filing.ts';
+export * from './lint-filing.ts';
+export * from './render-filing.ts';
+export * from './filing-bundle.ts';

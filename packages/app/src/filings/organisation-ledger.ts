@@ -1,0 +1,77 @@
+import { calendarDate, deriveObligations, domainError, err, ok, parseCalendarDate, type CalendarDate, type Expenditure, type FilingFact, type ForeignSource, type Grant, type ObligationInstance, type Receipt, type Result, type RulePack } from '@civic/core';
+import { listFilingRows, type FilingRow } from '@civic/store';
+import type { AppContext } from '../context.ts';
+import { listExpenditures, listReceipts } from '../ledger/ledger-records.ts';
+import { listGrants, listSources } from '../ledger/ledger-entities.ts';
+import type { OrganisationRow } from '../organisations.ts';
+import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
+
+/** Everything the obligations and filings of one organisation are computed from, read once. */
+export interface OrganisationLedger {
+  readonly organisation: OrganisationRow;
+  readonly pack: RulePack;
+  readonly receipts: readonly Receipt[];
+  readonly expenditures: readonly Expenditure[];
+  readonly grants: readonly Grant[];
+  readonly sources: readonly ForeignSource[];
+  readonly filings: readonly FilingRow[];
+}
+
+/** The pack for an organisation: the one asked for, else the pack whose jurisdiction is the organisation's country. */
+export async function packFor(organisation: OrganisationRow, packId?: string): Promise<Result<RulePack>> {
+  if (packId) return loadRulePack(packId);
+  const match = (await listRulePacks()).find((p) => p.valid && p.jurisdiction === organisation.country);
+  if (!match) return err(domainError('OBLIGATION_PACK_NOT_FOUND', `no rule pack for ${organisation.country} (the country of ${organisation.name}): pass --pack`, { field: 'pack' }));
+  return loadRulePack(match.id);
+}
+
+export async function readOrganisationLedger(ctx: AppContext, organisation: OrganisationRow, packId?: string): Promise<Result<OrganisationLedger>> {
+  const pack = await packFor(organisation, packId);
+  if (!pack.ok) return pack;
+  const org = organisation.id;
+  const [receipts, expenditures, grants, sources, filings] = await Promise.all([listReceipts(ctx, org), listExpenditures(ctx, org), listGrants(ctx, org), listSources(ctx, org), listFilingRows(ctx.store.db, { organisation: org })]);
+  return ok({ organisation, pack: pack.value, receipts, expenditures, grants, sources, filings });
+}
+
+export function filingFacts(filings: readonly FilingRow[]): FilingFact[] {
+  return filings.map((f) => ({ id: f.id, obligationId: f.obligationId, form: f.form, receiptIds: f.receiptIds, state: f.state, submittedOn: f.submission ? calendarDate(f.submission.submittedOn) : null, createdAt: f.createdAt }));
+}
+
+/** Today in UTC, from the context's clock. */
+export const today = (ctx: AppContext): CalendarDate => calendarDate(ctx.now().toISOString().slice(0, 10));
+
+export function optionalDate(text: string | undefined, field: string): Result<CalendarDate | undefined> {
+  if (text === undefined) return ok(undefined);
+  return parseCalendarDate(text, field);
+}
+
+/** The first and last days of the ledger's records (for a default range), or undefined when there are none. */
+export function ledgerSpan(l: OrganisationLedger): { first: CalendarDate; last: CalendarDate } | undefined {
+  const days = [...l.receipts.map((r) => r.receivedOn), ...l.expenditures.map((e) => e.spentOn)].sort();
+  const first = days[0];
+  const last = days.at(-1);
+  return first && last ? { first, last } : undefined;
+}
+
+/** Every obligation of the organisation whose receipt day or period falls in [from, to], with statuses on asOf. */
+export function obligationsOf(l: OrganisationLedger, range: { from: CalendarDate; to: CalendarDate; asOf: CalendarDate; dueSoonDays?: number | undefined }): Result<ObligationInstance[]> {
+  return deriveObligations({
+    organisation: l.organisation.id,
+    pack: l.pack,
+    receipts: l.receipts,
+    sources: l.sources,
+    expenditureDates: l.expenditures.map((e) => e.spentOn),
+    filings: filingFacts(l.filings),
+    from: range.from,
+    to: range.to,
+    asOf: range.asOf,
+    ...(range.dueSoonDays === undefined ? {} : { dueSoonDays: range.dueSoonDays }),
+  });
+}
+
+/** All obligations over the whole ledger (up to asOf or the last record, whichever is later). */
+export function allObligationsOf(l: OrganisationLedger, asOf: CalendarDate): Result<ObligationInstance[]> {
+  const span = ledgerSpan(l);
+  if (!span) return ok([]);
+  return obligationsOf(l, { from: span.first, to: span.last > asOf ? span.last : asOf, asOf });
+}

@@ -1,0 +1,50 @@
+import { domainError, err, ok, parseCalendarDate, type FilingRecord, type Result } from '@civic/core';
+import { sha256Hex, submittedLogContent } from '@civic/formats';
+import { getFilingRow, recordSubmission } from '@civic/store';
+import type { AppContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
+import { appendLogEntry } from '../log/hash-log.ts';
+import { getFiling } from './filing-records.ts';
+
+export interface SubmitFilingInput {
+  readonly filingId: string;
+  /** The day it was handed in (YYYY-MM-DD). */
+  readonly submittedOn: string;
+  /** How: `cabinet.salyk.kz`, `egov`, `paper`, `post`, … */
+  readonly channel: string;
+  /** The number the authority gave it on receipt. */
+  readonly incomingNumber: string;
+  /** Files handed in with it (the rendered PDF, a receipt of delivery, …), kept with their sha256. */
+  readonly attachments?: readonly { readonly name: string; readonly bytes: Uint8Array; readonly mediaType?: string | null }[];
+}
+
+/**
+ * Records that a draft was submitted: day, channel, incoming number and attachments (their bytes
+ * kept with their sha256). From then on the filing never changes; a correction is a new filing.
+ * Appends `filing.submitted` to the log in the same transaction.
+ */
+export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): Promise<Result<FilingRecord>> {
+  const on = parseCalendarDate(input.submittedOn, 'on');
+  if (!on.ok) return on;
+  const channel = input.channel.trim();
+  const incomingNumber = input.incomingNumber.trim();
+  if (!channel) return err(domainError('FILING_SUBMISSION_INVALID', 'a submission needs its channel (e.g. cabinet.salyk.kz, paper)', { field: 'channel' }));
+  if (!incomingNumber) return err(domainError('FILING_SUBMISSION_INVALID', 'a submission needs the incoming number the authority gave it', { field: 'number' }));
+  const now = ctx.now();
+  if (on.value > now.toISOString().slice(0, 10)) return err(domainError('FILING_SUBMISSION_INVALID', `the submission day ${on.value} is in the future`, { field: 'on' }));
+  const row = await getFilingRow(ctx.store.db, input.filingId);
+  if (!row) return err(domainError('FILING_NOT_FOUND', `no filing "${input.filingId}" in this database`, { field: 'filing' }));
+  if (row.state === 'submitted') return err(domainError('FILING_ALREADY_SUBMITTED', `filing ${row.id} was submitted on ${row.submission?.submittedOn ?? '?'} and never changes: prepare a correction instead`, { field: 'filing' }));
+  const attachments = (input.attachments ?? []).map((a) => ({ id: newId('att'), name: a.name, sha256: sha256Hex(a.bytes), size: a.bytes.length, mediaType: a.mediaType ?? null, content: a.bytes }));
+  const recordedAt = now.toISOString();
+  const submission = { submittedOn: on.value, channel, incomingNumber, recordedAt };
+  const done = await inLedgerTransaction({ ...ctx, now: () => now }, async (tx) => {
+    const o = await recordSubmission(tx.store.db, row.id, submission, attachments);
+    if (o !== 'done') return err(domainError('FILING_ALREADY_SUBMITTED', `filing ${row.id} was submitted meanwhile`, { field: 'filing' }));
+    await appendLogEntry(tx, { org: row.organisation, kind: 'filing.submitted', subjectId: row.id, content: submittedLogContent({ id: row.id, contentHash: row.contentHash }, { ...submission, attachments }) });
+    return ok(true);
+  });
+  if (!done.ok) return done;
+  return getFiling(ctx, row.id);
+}
