@@ -23,3 +23,4 @@ export * from './claims/index.ts';
 export * from './test-support.ts';
 export * from './ledger/index.ts';
 export * from './filings/index.ts';
+export * from './waves/index.ts';

@@ -5,10 +5,16 @@ import { registerInit } from './init.command.ts';
 import { registerClaim } from './claim.command.ts';
 import { registerCases } from './case.command.ts';
 import { registerDeadlines } from './deadlines.command.ts';
+import { registerWaves } from './waves.command.ts';
+import { registerBrief } from './brief.command.ts';
+import { registerFeed } from './feed.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
+  registerWaves(program);
+  registerBrief(program);
+  registerFeed(program);
   registerDeadline(program);
   registerRules(program);
   registerClaim(program);

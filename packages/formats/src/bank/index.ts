@@ -10,4 +10,5 @@ export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
 export { parseCamt053Statement } from './camt053-statement.ts';
 export { parseMt940Statement } from './mt940-statement.ts';
-export { generate1CStatement, generateBankCsv, type Generate1COptions, type GenerateCsvOptions, type GeneratedStatement, type GeneratedCsv } from './generate.ts';
+export { generate1CStatement, generateBankCsv, generateStatementSpec, type Generate1COptions, type GenerateCsvOptions, type GeneratedStatement, type GeneratedCsv } from './generate.ts';
+export { write1CStatement, writeBankCsv, specTotals, GENERATED_CSV_MAPPING, type StatementSpec, type SpecDocument } from './statement-writer.ts';

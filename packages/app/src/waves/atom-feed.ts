@@ -1,0 +1,77 @@
+import { ok, type Result } from '@civic/core';
+import { renderAtomFeed, type AtomEntry } from '@civic/formats';
+import { incidentSearchFor, listBriefs } from '@civic/store';
+import type { AppContext } from '../context.ts';
+
+export interface AtomFeedOptions {
+  /** The site's public address, for entry links and the feed's own link (default http://localhost:8080). */
+  readonly baseUrl?: string;
+  /** Where the feed itself is served (default `${baseUrl}/api/v1/feed.atom`). */
+  readonly selfPath?: string;
+  /** Links to one brief and one incident (defaults: `/api/v1/briefs/ID` and `/api/v1/incidents/ID`). */
+  readonly briefPath?: (id: string) => string;
+  readonly incidentPath?: (id: string) => string;
+  /** The newest public incidents to include (default 100). */
+  readonly incidents?: number;
+}
+
+/**
+ * The Atom feed (RFC 4287) of published briefs and public incidents, newest first. Only what the
+ * public may see: published briefs and incidents whose visibility is `public`.
+ */
+export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): Promise<Result<string>> {
+  const base = (options.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
+  const briefPath = options.briefPath ?? ((id: string) => `/api/v1/briefs/${encodeURIComponent(id)}`);
+  const incidentPath = options.incidentPath ?? ((id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`);
+  const entries: AtomEntry[] = [];
+  for (const b of await listBriefs(ctx.store.db, { publishedOnly: true, limit: 200 })) {
+    const published = b.publishedAt ?? b.createdAt;
+    entries.push({
+      id: `urn:civicledger:brief:${b.id}`,
+      title: b.title,
+      updated: published,
+      published,
+      link: `${base}${briefPath(b.id)}`,
+      summary: summaryOf(b.markdown),
+      content: { type: 'html', value: bodyOf(b.html) },
+      categories: ['brief', b.waveId],
+    });
+  }
+  const incidents = await incidentSearchFor(ctx.store.db, ctx.store.dialect).search({ viewer: { kind: 'public' }, limit: options.incidents ?? 100, offset: 0 });
+  for (const i of incidents.items) {
+    const what = `${i.action.replace(/-/g, ' ')}: ${i.organisation}, ${i.place}`;
+    entries.push({
+      id: `urn:civicledger:incident:${i.id}`,
+      title: `${i.date} — ${what}${i.legalBasis ? ` (${i.legalBasis})` : ''}`,
+      updated: i.createdAt,
+      link: `${base}${incidentPath(i.id)}`,
+      summary: [what, i.authority, i.outcome, i.notes].filter((x): x is string => !!x).join('. '),
+      categories: ['incident', i.action, ...(i.legalBasis ? [i.legalBasis] : [])],
+    });
+  }
+  return ok(
+    renderAtomFeed({
+      id: `urn:civicledger:feed:${base}`,
+      title: 'CivicLedger — briefs and incidents',
+      subtitle: 'Published briefs on coordinated waves and public incidents of pressure on civic space',
+      selfLink: `${base}${options.selfPath ?? '/api/v1/feed.atom'}`,
+      siteLink: `${base}/`,
+      author: 'CivicLedger',
+      entries,
+      ...(entries.length === 0 ? { updated: ctx.now().toISOString() } : {}),
+    }),
+  );
+}
+
+/** The first paragraph of a brief's "what happened". */
+function summaryOf(markdown: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('## '));
+  return lines.slice(start + 1).find((l) => l.trim() !== '' && !l.startsWith('#'))?.trim() ?? '';
+}
+
+/** The article inside a brief page (no document wrapper in a feed entry). */
+function bodyOf(html: string): string {
+  const m = /<article[\s\S]*<\/article>/.exec(html);
+  return m?.[0] ?? html;
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { replicateMaxima, type PreparedWaveScan } from '@civic/core';
+
+// Below this many cylinder evaluations (cylinders × replicates), threads cost more than they save.
+const PARALLEL_THRESHOLD = 50_000_000;
+
+/** How many worker threads to use for a scan: up to the machine's cores, one for small jobs. */
+export function defaultWorkerCount(scan: PreparedWaveScan, replications: number): number {
+  const work = scan.zones.length * scan.windowStart.length * replications;
+  return work < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * The replicate maxima, computed on `workers` threads, each taking a contiguous block of the
+ * seeds. Replicate r depends only on seed r, so the result is identical to replicateMaxima on one
+ * thread. Each worker registers the TypeScript loader (tsx) itself, so this works the same under
+ * the CLI, the server and tests.
+ */
+export async function replicateMaximaInWorkers(scan: PreparedWaveScan, seeds: Uint32Array, workers: number, onProgress?: (done: number, total: number) => void): Promise<Float64Array> {
+  if (workers <= 1 || seeds.length < 2) return replicateMaxima(scan, seeds, onProgress);
+  const tsxApi = tsxEsmApiUrl();
+  const workerFile = new URL('./replicate.worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerFile)}); });`;
+  const shared = { ...scan, incidents: [] };
+  const n = Math.min(workers, seeds.length);
+  const size = Math.ceil(seeds.length / n);
+  const done = new Array<number>(n).fill(0);
+  const blocks = Array.from({ length: n }, (_, i) => seeds.slice(i * size, Math.min(seeds.length, (i + 1) * size)));
+  const results = await Promise.all(
+    blocks.map(
+      (block, i) =>
+        new Promise<Float64Array>((resolve, reject) => {
+          const worker = new Worker(bootstrap, { eval: true, workerData: { scan: shared, seeds: block } });
+          worker.on('message', (m: { kind: 'progress'; done: number } | { kind: 'done'; maxima: Float64Array }) => {
+            if (m.kind === 'progress') {
+              done[i] = m.done;
+              onProgress?.(done.reduce((a, b) => a + b, 0), seeds.length);
+            } else {
+              resolve(m.maxima);
+              void worker.terminate();
+            }
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`wave replicate worker stopped with exit code ${code}`));
+          });
+        }),
+    ),
+  );
+  const out = new Float64Array(seeds.length);
+  let at = 0;
+  for (const r of results) {
+    out.set(r, at);
+    at += r.length;
+  }
+  return out;
+}
+
+/** The file URL of tsx's ESM register API (its CommonJS twin cannot register from a worker). */
+function tsxEsmApiUrl(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+  const entry = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
+  return pathToFileURL(join(dirname(manifest), entry)).href;
+}
