@@ -99,7 +99,7 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
     if (eq < 0) abort('IMPORT_LINE_INVALID', `"${line.slice(0, 60)}" is not a field=value line`, file, lineNo);
     const field = resolver.resolve(section, key);
     if (field === null) {
-      abort('IMPORT_UNKNOWN_FIELD', `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias, e.g. {"aliases": {"${key}": "<known field>"}} (see docs/formats.md)`, file, lineNo, key);
+      abort('IMPORT_UNKNOWN_FIELD', `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias to the aliases file (--aliases), e.g. {"${key}": "<known field>"} (see docs/formats.md)`, file, lineNo, key);
     }
     if (section === 'header' && field === 'РасчСчет') headerAccounts.push(value);
     if (field !== key && current.values === current.raw) current.values = { ...current.raw };
