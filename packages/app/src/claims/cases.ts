@@ -63,6 +63,8 @@ export interface CreateCaseOptions {
   readonly organisation?: string | undefined;
   /** Where relative document paths of the input are read from (the case file's folder). */
   readonly baseDir?: string;
+  /** Open (default) or closed, e.g. when the case file records how the matter ended. */
+  readonly status?: 'open' | 'closed';
 }
 
 /**
@@ -94,8 +96,8 @@ export async function createCase(ctx: AppContext, input: CaseFileInput, options:
   const createdAt = ctx.now().toISOString();
   await inTransaction(ctx.store, async (store) => {
     const tx = { ...ctx, store };
-    await insertCase(store.db, { id: caseId, organisationId: org.value.id, title: input.title, pack: input.pack, openedOn: input.openedOn ?? null, notes: input.notes ?? null, illustrative: input.illustrative ?? false, createdAt });
-    await appendLogEntry(tx, { org: org.value.id, kind: 'claim.case-opened', subjectId: caseId, content: { title: input.title, pack: input.pack, openedOn: input.openedOn ?? null, illustrative: input.illustrative ?? false } });
+    await insertCase(store.db, { id: caseId, organisationId: org.value.id, title: input.title, pack: input.pack, status: options.status ?? 'open', openedOn: input.openedOn ?? null, notes: input.notes ?? null, illustrative: input.illustrative ?? false, createdAt });
+    await appendLogEntry(tx, { org: org.value.id, kind: 'claim.case-opened', subjectId: caseId, content: { title: input.title, pack: input.pack, status: options.status ?? 'open', openedOn: input.openedOn ?? null, illustrative: input.illustrative ?? false } });
     for (const [i, a] of actions.entries()) {
       await insertCaseAction(store.db, { ...a, seq: i + 1, createdAt });
       await appendLogEntry(tx, { org: org.value.id, kind: 'claim.action-recorded', subjectId: a.id, content: { caseId, action: actionContent(a) } });

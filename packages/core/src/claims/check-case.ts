@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar-date.ts';
+import { addPeriod, isoPeriod } from '../rules/iso-period.ts';
 import type { DomainError } from '../result.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
 import type { CaseAction, LegalCase } from './case.ts';
@@ -51,10 +52,24 @@ export function claimOfAction(c: LegalCase, action: CaseAction, priorPenalties: 
     offender: action.offender,
     proceedingsStartedOn: started,
     rulingOn: action.rulingOn,
-    servedOn: action.servedOn,
-    penalty: action.penalty ? { mci: action.penalty.mci, amount: action.penalty.amount, suspensionMonths: action.penalty.suspensionMonths } : null,
+    // Service starts the appeal period only for a ruling; a notice's service day is not one.
+    servedOn: action.kind === 'ruling' || action.rulingOn !== null ? action.servedOn : null,
+    penalty: action.penalty ? { mci: action.penalty.mci, amount: action.penalty.amount, suspensionMonths: action.penalty.suspensionMonths ?? suspensionMonthsUntil(action) } : null,
     priorPenalties: priorPenalties.filter((p) => p.finalOn < committedOn),
   };
+}
+
+/**
+ * A suspension given as an end day ("suspended until 15 Apr 2021") as whole months begun from its
+ * start (entry into force, else the ruling): 25 Jan → 15 Apr is 3 months begun.
+ */
+export function suspensionMonthsUntil(action: CaseAction): number | null {
+  const start = action.inForceOn ?? action.rulingOn;
+  const end = action.suspendedUntil;
+  if (!start || !end || end <= start) return null;
+  let months = 0;
+  while (addPeriod(start, isoPeriod(`P${months}M`)) < end && months < 1200) months++;
+  return months;
 }
 
 /** Final penalties of a case: rulings with an entry-into-force date, unless a later withdrawal or court decision undid them. */
@@ -74,8 +89,18 @@ export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckI
   const actions: ActionCheck[] = [];
   const findings: Finding[] = [];
   const exhibits = new Map<string, Exhibit>();
+  // One allegation (article, tier, offence day) is checked once, on the last action that makes it
+  // (the ruling after the protocol), so a finding is not repeated for each step of the matter.
+  const keyOf = (a: CaseAction) => (a.article && a.tier && a.offence?.committedOn ? `${a.article}|${a.tier}|${a.offence.committedOn}` : null);
+  const lastWithKey = new Map<string, string>();
+  for (const a of c.actions) {
+    const key = keyOf(a);
+    if (key) lastWithKey.set(key, a.id);
+  }
   for (const action of c.actions) {
-    const claim = claimOfAction(c, action, input.priorPenalties ?? []);
+    const key = keyOf(action);
+    const superseded = key !== null && lastWithKey.get(key) !== action.id;
+    const claim = superseded ? null : claimOfAction(c, action, input.priorPenalties ?? []);
     const records = compareWithRecords(action, c.links, input.filings ?? []);
     for (const e of records.exhibits) {
       const seen = exhibits.get(e.filingId);
