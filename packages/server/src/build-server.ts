@@ -67,6 +67,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (route.url.startsWith('/api/') && access) for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
   });
   await app.register(fastifyCookie);
+  // Files (bank statements, incident CSVs) are sent as the raw request body.
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/plain', 'application/xml', 'text/xml'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   registerSecurityHeaders(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });

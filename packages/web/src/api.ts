@@ -42,3 +42,26 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   }
   return json as T;
 }
+
+/**
+ * Sends a file as the raw body of a POST (bank statements, incident files), reporting upload
+ * progress as a fraction from 0 to 1; resolves with the JSON answer.
+ */
+export function uploadFile<T>(url: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept-language', language);
+    xhr.setRequestHeader('x-csrf-token', csrfToken());
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      const json: unknown = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
+      const e = (json as ErrorBody | null)?.error;
+      reject(new ApiFailure(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.message ?? xhr.statusText, e?.field, e?.requestId));
+    };
+    xhr.onerror = () => reject(new ApiFailure(0, 'NETWORK', 'network error'));
+    xhr.send(file);
+  });
+}

@@ -8,8 +8,8 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GETs a URL when it changes (null: nothing to load) and keeps the latest answer. */
-export function useApi<T>(url: string | null): Loaded<T> {
+/** GETs a URL when it or `refreshKey` changes (null: nothing to load) and keeps the latest answer. */
+export function useApi<T>(url: string | null, refreshKey: number = 0): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: ApiFailure; loading: boolean }>({ loading: url !== null });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -23,6 +23,6 @@ export function useApi<T>(url: string | null): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [url, tick]);
+  }, [url, tick, refreshKey]);
   return { data: state.data, error: state.error, loading: state.loading, reload: () => setTick((t) => t + 1) };
 }

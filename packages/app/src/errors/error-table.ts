@@ -4,7 +4,7 @@
  * read it; docs/errors.md lists the same codes for people.
  *
  * A code not in the table (a capability that has not added its row yet) still maps sensibly:
- * `…_NOT_FOUND` → 404, `…_CONFLICT`/`…_EXISTS`/`…_DUPLICATE` → 409, anything else → 400, exit 2.
+ * `…_NOT_FOUND` → 404, `…_CONFLICT`/`…_EXISTS`/`…_DUPLICATE`/`…_ALREADY_…` → 409, anything else → 400, exit 2.
  */
 export interface ErrorSpec {
   readonly status: number;
@@ -60,13 +60,34 @@ const ROWS: Readonly<Record<string, Row>> = {
   RULE_PERIOD_INVALID: [400, 2],
   RULE_OBLIGATION_NOT_PERIODIC: [400, 2],
   CLI_OPTION_CONFLICT: [400, 2],
+  // claims and cases
+  CLAIM_FILE_NOT_FOUND: [404, 2],
+  CLAIM_FILE_NOT_JSON: [400, 2],
+  CLAIM_FIELD_REQUIRED: [400, 2],
+  CLAIM_FIELD_INVALID: [400, 2],
+  CLAIM_PACK_UNKNOWN: [400, 2],
+  CLAIM_ARTICLE_UNKNOWN: [400, 2],
+  CLAIM_TIER_UNKNOWN: [400, 2],
+  CLAIM_OFFENDER_UNKNOWN: [400, 2],
+  CASE_FILE_NOT_FOUND: [404, 2],
+  CASE_FILE_NOT_JSON: [400, 2],
+  CASE_FIELD_REQUIRED: [400, 2],
+  CASE_FIELD_INVALID: [400, 2],
+  CASE_PACK_UNKNOWN: [400, 2],
+  CASE_ARTICLE_UNKNOWN: [400, 2],
+  CASE_TIER_UNKNOWN: [400, 2],
+  CASE_DOCUMENT_NOT_FOUND: [400, 2],
+  CASE_NOT_FOUND: [404, 2],
+  CASE_ACTION_NOT_FOUND: [404, 2],
+  OBJECTION_LANG_INVALID: [400, 2],
+  OBJECTION_FORMAT_INVALID: [400, 2],
 };
 
 export function errorSpec(code: string): ErrorSpec {
   const row = ROWS[code];
   if (row) return { status: row[0], exitCode: row[1], messageKey: code };
   if (/_NOT_FOUND$/.test(code)) return { status: 404, exitCode: 2, messageKey: code };
-  if (/_(CONFLICT|EXISTS|DUPLICATE)$/.test(code)) return { status: 409, exitCode: 2, messageKey: code };
+  if (/_(CONFLICT|EXISTS|DUPLICATE)$|_ALREADY_[A-Z_]+$/.test(code)) return { status: 409, exitCode: 2, messageKey: code };
   return { status: 400, exitCode: 2, messageKey: code };
 }
 

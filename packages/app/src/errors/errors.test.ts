@@ -23,6 +23,7 @@ describe('error table', () => {
     ['INTERNAL', 500],
     ['LEDGER_RECEIPT_NOT_FOUND', 404],
     ['IMPORT_DUPLICATE', 409],
+    ['CANDIDATE_ALREADY_DECIDED', 409],
     ['IMPORT_UNKNOWN_FIELD', 400],
   ])('%s → HTTP %i', (code, status) => {
     expect(errorSpec(code).status).toBe(status);

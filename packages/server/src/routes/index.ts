@@ -1,3 +1,5 @@
+import { filingsRoutes } from './filings.routes.ts';
+import { ledgerRoutes } from './ledger.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
 import type { RouteModule } from './route-module.ts';
@@ -5,4 +7,4 @@ import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /** Every route module; a capability adds one line. */
-export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes, ledgerRoutes, filingsRoutes];

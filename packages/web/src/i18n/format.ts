@@ -33,3 +33,9 @@ export function formatMoney(locale: Locale, minor: bigint | number | string, cur
   const decimal = digits > 0 ? `${abs.slice(0, -digits)}.${abs.slice(-digits)}` : abs;
   return nf.format(`${negative ? '-' : ''}${decimal}` as `${number}`);
 }
+
+/** Money given as exact decimal text ("2500000.00", as the API sends it) with its currency. */
+export function formatDecimalMoney(locale: Locale, decimal: string, currency: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(decimal)) return `${decimal} ${currency}`;
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency }).format(decimal as `${number}`);
+}

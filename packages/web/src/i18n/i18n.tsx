@@ -2,7 +2,7 @@ import { isLocale, type Locale } from '@civic/core';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format.ts';
+import { formatDate, formatDateTime, formatDecimalMoney, formatMoney, formatNumber } from './format.ts';
 import { kk } from './kk.ts';
 import { ru } from './ru.ts';
 
@@ -18,6 +18,8 @@ export interface I18n {
   dateTime(iso: string): string;
   number(value: number | bigint): string;
   money(minor: bigint | number | string, currency: string): string;
+  /** Money as exact decimal text from the API ("2500000.00"). */
+  amount(decimal: string, currency: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -61,6 +63,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       dateTime: (d) => formatDateTime(locale, d),
       number: (n) => formatNumber(locale, n),
       money: (m, c) => formatMoney(locale, m, c),
+      amount: (d, c) => formatDecimalMoney(locale, d, c),
     }),
     [locale, setLocale],
   );

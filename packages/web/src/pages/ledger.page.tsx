@@ -1,22 +1,143 @@
-import { Empty, Panel } from '../components/status.tsx';
+import { roleAllows } from '@civic/core';
+import { useState } from 'react';
+import { Empty, ErrorBox, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+import { useApi } from '../use-api.ts';
+import { CandidateList, type Candidate } from './ledger-candidates.tsx';
+import { LedgerImport } from './ledger-import.tsx';
 import { OrgSection } from './section.tsx';
 
-// TODO(ledger): list receipts, expenditures and grants with balances from the ledger API; import a
-// bank file with progress; review proposed foreign-funding receipts; official rates.
+interface Kzt {
+  status: 'official' | 'carried-forward' | 'missing';
+  kzt: string | null;
+}
+interface ReceiptRow {
+  id: string;
+  receivedOn: string;
+  amount: string | null;
+  currency: string | null;
+  kzt: Kzt;
+  description: string | null;
+}
+interface ExpenditureRow {
+  id: string;
+  spentOn: string;
+  amount: string;
+  currency: string;
+  kzt: Kzt;
+  description: string | null;
+}
+interface GrantRow {
+  id: string;
+  title: string | null;
+  agreementNumber: string | null;
+  amount: string;
+  currency: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+}
+interface BalanceRow {
+  name: string;
+  currency: string;
+  received: string;
+  spent: string;
+  balance: string;
+}
+
+/** The ledger: import, candidates to decide, receipts, expenditures, grants and balances. */
 export default function LedgerPage({ orgId }: { orgId: string }) {
-  const { t } = useI18n();
+  const { t, date, amount } = useI18n();
+  const { me } = useSession();
+  const [version, setVersion] = useState(0);
+  const base = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger`;
+  const candidates = useApi<{ candidates: Candidate[] }>(`${base}/candidates?status=proposed`, version);
+  const receipts = useApi<{ receipts: ReceiptRow[] }>(`${base}/receipts`, version);
+  const expenditures = useApi<{ expenditures: ExpenditureRow[] }>(`${base}/expenditures`, version);
+  const grants = useApi<{ grants: GrantRow[] }>(`${base}/grants`, version);
+  const balances = useApi<{ balances: BalanceRow[] }>(`${base}/balance?by=grant`, version);
+  const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
+  const canWrite = role !== undefined && roleAllows(role, 'ledger:write');
+  const changed = () => setVersion((x) => x + 1);
+  const kzt = (k: Kzt) => (k.kzt === null ? t('ledger.rateMissing') : amount(k.kzt, 'KZT'));
+
   return (
     <OrgSection orgId={orgId} title={(name) => `${t('ledger.title')} — ${name}`}>
+      {canWrite && (
+        <section className="panel">
+          <LedgerImport orgId={orgId} onImported={changed} />
+        </section>
+      )}
+      {candidates.error && <ErrorBox error={candidates.error} />}
+      <CandidateList orgId={orgId} candidates={candidates.data?.candidates ?? []} onDecided={changed} canWrite={canWrite} />
+      <Panel id="receipts" title={t('ledger.receipts')}>
+        {receipts.data && receipts.data.receipts.length > 0 ? (
+          <div className="table-wrap">
+            <table data-testid="receipts">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ledger.date')}</th>
+                  <th scope="col">{t('ledger.amount')}</th>
+                  <th scope="col">{t('ledger.kzt')}</th>
+                  <th scope="col">{t('ledger.description')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {receipts.data.receipts.map((r) => (
+                  <tr key={r.id}>
+                    <td>{date(r.receivedOn)}</td>
+                    <td className="num">{r.amount && r.currency ? amount(r.amount, r.currency) : '—'}</td>
+                    <td className="num">{kzt(r.kzt)}</td>
+                    <td>{r.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <Empty />
+        )}
+      </Panel>
       <div className="grid">
-        <Panel id="receipts" title={t('ledger.receipts')}>
-          <Empty />
-        </Panel>
         <Panel id="expenditures" title={t('ledger.expenditures')}>
-          <Empty />
+          {expenditures.data && expenditures.data.expenditures.length > 0 ? (
+            <ul className="plain">
+              {expenditures.data.expenditures.map((e) => (
+                <li key={e.id}>
+                  {date(e.spentOn)} — {amount(e.amount, e.currency)} <span className="muted small">{e.description}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty />
+          )}
         </Panel>
         <Panel id="grants" title={t('ledger.grants')}>
-          <Empty />
+          {grants.data && grants.data.grants.length > 0 ? (
+            <ul className="plain">
+              {grants.data.grants.map((g) => (
+                <li key={g.id}>
+                  {g.title ?? g.agreementNumber ?? g.id} — {amount(g.amount, g.currency)}
+                  {g.periodFrom && g.periodTo && <span className="muted small"> ({date(g.periodFrom)} – {date(g.periodTo)})</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty />
+          )}
+        </Panel>
+        <Panel id="balances" title={t('ledger.balances')}>
+          {balances.data && balances.data.balances.length > 0 ? (
+            <ul className="plain">
+              {balances.data.balances.map((b) => (
+                <li key={`${b.name}-${b.currency}`}>
+                  {b.name}: {t('ledger.received')} {amount(b.received, b.currency)}, {t('ledger.spent')} {amount(b.spent, b.currency)}, <strong>{t('ledger.balance')} {amount(b.balance, b.currency)}</strong>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty />
+          )}
         </Panel>
       </div>
     </OrgSection>

@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FilingsPageModel } from './pages/filings.page.ts';
+import { LedgerPageModel } from './pages/ledger.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { AppShell } from './pages/shell.page.ts';
+import { DEMO_PASSWORD, demoEmail, launchBrowser, newContext, screenshot } from './support/browser.ts';
+import { build1CStatement } from './support/statements.ts';
+
+// Journey 1: an accountant imports a 1C statement, confirms a foreign receipt, and sees the new
+// notification obligation (form F.017.00 of the Kazakhstan pack) with its due date.
+describe('an accountant of Echo', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser.close());
+
+  it('imports a 1C statement, confirms the foreign receipt and sees its notification obligation', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new LoginPage(page).goto().then((l) => l.signIn(demoEmail('accountant'), DEMO_PASSWORD));
+    const shell = new AppShell(page);
+    await shell.title();
+    expect(await shell.open('Ledger')).toBe('Ledger — Echo');
+
+    const statement = build1CStatement({
+      account: 'KZ926010131000077777',
+      holder: 'ОФ «Эхо»',
+      holderBin: '070940000011',
+      from: '01.03.2021',
+      to: '31.03.2021',
+      opening: '1000.00',
+      incoming: { number: '7', date: '10.03.2021', amount: '2500000.00', payer: 'Freedom Foundation (Netherlands)', payerAccount: 'NL91ABNA0417164300', payerSector: '21', purpose: 'Grant G-7: election monitoring' },
+    });
+    const ledger = new LedgerPageModel(page);
+    expect(await ledger.importStatement('march-2021.txt', statement)).toBe('Read 1 lines: 1 new, 0 already imported, 1 proposed as foreign funding.');
+    const proposed = await ledger.candidates();
+    expect(proposed).toHaveLength(1);
+    expect(proposed[0]).toContain('Freedom Foundation (Netherlands)');
+    expect(proposed[0]).toContain('non-resident');
+    await screenshot(page, 'ledger-candidate');
+    await ledger.confirmCandidate(0, 'foreign-organisation');
+    const receipts = await ledger.receipts();
+    expect(receipts.some((r) => r.includes('10 March 2021') && r.includes('2,500,000.00'))).toBe(true);
+    await screenshot(page, 'ledger-confirmed');
+
+    // The same file again adds nothing.
+    expect(await ledger.importStatement('march-2021.txt', statement)).toBe('Read 1 lines: 0 new, 1 already imported, 0 proposed as foreign funding.');
+
+    expect(await shell.open('Obligations & filings')).toBe('Obligations & filings — Echo');
+    const rows = await new FilingsPageModel(page).obligations();
+    const notification = rows.find((r) => r[0] === 'F.017.00' && r[2] === '10 March 2021');
+    expect(notification, JSON.stringify(rows)).toBeDefined();
+    expect(notification?.[3]).toBe('29 March 2021');
+    await screenshot(page, 'obligations');
+    await context.close();
+  });
+});

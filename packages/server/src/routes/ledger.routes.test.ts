@@ -1,0 +1,110 @@
+import { testDialects } from '@civic/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build1CStatement } from '../../../../e2e/support/statements.ts';
+import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts';
+
+// API tests for the ledger, obligations and filings routes: happy path, bad input (400 with code
+// and field), no session (401), wrong role (403) or tenant (404).
+// Real parts: Fastify through inject(), the real 1C reader, a SQLite file and a PostgreSQL database.
+const statement = (number: string, date: string) =>
+  build1CStatement({
+    account: 'KZ926010131000012345',
+    holder: 'ОФ «Альфа»',
+    holderBin: '070940000011',
+    from: '01.03.2021',
+    to: '31.03.2021',
+    opening: '0.00',
+    incoming: { number, date, amount: '1000000.00', payer: 'Open Door Fund (Germany)', payerAccount: 'DE89370400440532013000', payerSector: '21', purpose: 'Grant 2021-1' },
+  });
+
+for (const dialect of testDialects()) {
+  describe(`ledger and filings routes on ${dialect}`, () => {
+    let w: TestWorld;
+    let orgA = '';
+    let orgB = '';
+    let accountant: TestClient;
+    let viewer: TestClient;
+    let monitor: TestClient;
+    let outsider: TestClient;
+    beforeAll(async () => {
+      w = await testWorld(dialect);
+      orgA = await w.org('Alpha Org');
+      orgB = await w.org('Beta Org');
+      accountant = await w.client(await w.user('acc@a.test', { [orgA]: 'accountant' }), 'acc');
+      viewer = await w.client(await w.user('view@a.test', { [orgA]: 'viewer' }), 'view');
+      monitor = await w.client(await w.user('mon@a.test', { [orgA]: 'monitor' }), 'mon');
+      outsider = await w.client(await w.user('out@b.test', { [orgB]: 'admin' }), 'out');
+    });
+    afterAll(async () => w.close());
+
+    const code = (res: { statusCode: number; json(): unknown }) => [res.statusCode, (res.json() as { error?: { code: string; field?: string } }).error];
+    const upload = (c: TestClient, org: string, body: string, query = 'fileName=march.txt') =>
+      c.request('POST', `/api/v1/orgs/${org}/ledger/imports?${query}`, Buffer.from(body, 'utf8'), { 'content-type': 'application/octet-stream' });
+
+    it('imports a statement once, proposes the foreign payment, and refuses what it must', async () => {
+      const first = await upload(accountant, orgA, statement('1', '10.03.2021'));
+      expect(first.json()).toMatchObject({ read: 1, imported: 1, duplicates: 0, foreignCandidates: 1 });
+      expect((await upload(accountant, orgA, statement('1', '10.03.2021'))).json()).toMatchObject({ imported: 0, duplicates: 1 });
+      expect(code(await upload(accountant, orgA, 'not a statement at all'))).toEqual([400, expect.objectContaining({ code: expect.stringMatching(/^IMPORT_/) })]);
+      expect(code(await upload(accountant, orgA, statement('2', '11.03.2021'), 'format=1c'))).toEqual([400, { code: 'REQUEST_INVALID', field: 'fileName', message: expect.any(String), requestId: expect.any(String) }]);
+      expect(code(await upload(accountant, orgA, statement('2', '11.03.2021'), 'fileName=x.txt&format=pdf'))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'format' })]);
+      expect(code(await upload(viewer, orgA, statement('2', '11.03.2021')))).toEqual([403, expect.objectContaining({ code: 'AUTH_FORBIDDEN' })]);
+      expect(code(await upload(outsider, orgA, statement('2', '11.03.2021')))).toEqual([404, expect.objectContaining({ code: 'ORG_NOT_FOUND' })]);
+      expect(code(await upload(w.anonymous, orgA, statement('2', '11.03.2021')))).toEqual([401, expect.objectContaining({ code: 'AUTH_REQUIRED' })]);
+    });
+
+    it('lists candidates and confirms one as a receipt (audited), then refuses a second decision', async () => {
+      const list = (await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/candidates?status=proposed`)).json() as { candidates: { id: string; reasons: { code: string }[] }[] };
+      expect(list.candidates).toHaveLength(1);
+      expect(list.candidates[0]?.reasons.map((r) => r.code)).toEqual(['non-resident-sender']);
+      const id = list.candidates[0]?.id ?? '';
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/candidates?status=maybe`))).toEqual([400, expect.objectContaining({ field: 'status' })]);
+      expect(code(await accountant.request('POST', `/api/v1/orgs/${orgA}/ledger/candidates/${id}/confirm`, { newSource: { name: 'Open Door Fund', category: 'alien' } }))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID' })]);
+      expect(code(await viewer.request('POST', `/api/v1/orgs/${orgA}/ledger/candidates/${id}/confirm`, {}))).toEqual([403, expect.objectContaining({ code: 'AUTH_FORBIDDEN' })]);
+      expect(code(await outsider.request('POST', `/api/v1/orgs/${orgB}/ledger/candidates/${id}/confirm`, { newSource: { category: 'foreign-organisation' } }))).toEqual([404, expect.objectContaining({ code: 'CANDIDATE_NOT_FOUND' })]);
+      const ok = await accountant.request('POST', `/api/v1/orgs/${orgA}/ledger/candidates/${id}/confirm`, { newSource: { name: 'Open Door Fund', category: 'foreign-organisation', country: 'DE' } });
+      expect(ok.json()).toMatchObject({ candidate: { status: 'confirmed', decidedBy: 'acc@a.test' }, receipt: { receivedOn: '2021-03-10', amount: '1000000.00', currency: 'KZT' } });
+      expect(code(await accountant.request('POST', `/api/v1/orgs/${orgA}/ledger/candidates/${id}/reject`))).toEqual([409, expect.objectContaining({ code: 'CANDIDATE_ALREADY_DECIDED' })]);
+      const trail = await w.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgA}/audit`, cookies: (await w.client(await w.user('adm@a.test', { [orgA]: 'admin' }), 'adm')).cookies });
+      expect((trail.json() as { entries: { entity: string; action: string }[] }).entries.slice(0, 3).map((e) => `${e.entity}:${e.action}`)).toEqual(expect.arrayContaining(['receipt:create', 'foreign-candidate:confirm']));
+    });
+
+    it('lists receipts, expenditures, grants, sources and balances to readers only', async () => {
+      const receipts = (await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts`)).json() as { receipts: { amount: string }[] };
+      expect(receipts.receipts.map((r) => r.amount)).toEqual(['1000000.00']);
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?from=2021-04-01`)).json()).toEqual({ receipts: [] });
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?from=April`))).toEqual([400, expect.objectContaining({ field: 'from' })]);
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/expenditures`)).json()).toEqual({ expenditures: [] });
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/grants`)).json()).toEqual({ grants: [] });
+      expect(((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/sources`)).json() as { sources: { name: string; category: string }[] }).sources).toMatchObject([{ name: 'Open Door Fund', category: 'foreign-organisation' }]);
+      const balance = (await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/balance?by=source`)).json() as { balances: { balance: string }[] };
+      expect(balance.balances.map((b) => b.balance)).toEqual(['1000000.00']);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/balance?by=colour`))).toEqual([400, expect.objectContaining({ field: 'by' })]);
+      for (const p of ['receipts', 'expenditures', 'grants', 'sources', 'balance', 'candidates']) {
+        expect(code(await monitor.request('GET', `/api/v1/orgs/${orgA}/ledger/${p}`))[0]).toBe(403);
+        expect(code(await outsider.request('GET', `/api/v1/orgs/${orgA}/ledger/${p}`))[0]).toBe(404);
+        expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}/ledger/${p}`))[0]).toBe(401);
+      }
+      expect(((await outsider.request('GET', `/api/v1/orgs/${orgB}/ledger/receipts`)).json() as { receipts: unknown[] }).receipts).toEqual([]);
+    });
+
+    it('derives the notification obligation of the confirmed receipt', async () => {
+      const res = await viewer.request('GET', `/api/v1/orgs/${orgA}/obligations?asOf=2021-03-12`);
+      const obligations = (res.json() as { obligations: { form: string; dueOn: string; status: string; period: { from: string } }[] }).obligations;
+      expect(obligations.find((o) => o.form === 'F.017.00')).toMatchObject({ dueOn: '2021-03-29', status: 'upcoming', period: { from: '2021-03-10' } });
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/obligations?asOf=12.03.2021`))).toEqual([400, expect.objectContaining({ field: 'asOf' })]);
+      expect(code(await monitor.request('GET', `/api/v1/orgs/${orgA}/obligations`))[0]).toBe(403);
+      expect(code(await outsider.request('GET', `/api/v1/orgs/${orgA}/obligations`))[0]).toBe(404);
+      expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}/obligations`))[0]).toBe(401);
+    });
+
+    it('lists filings and refuses another organisation\u2019s filing document', async () => {
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/filings`)).json()).toEqual({ filings: [] });
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/filings/fil_nope/document?format=pdf`))).toEqual([404, expect.objectContaining({ code: 'FILING_NOT_FOUND' })]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/filings/fil_nope/document?format=doc`))).toEqual([400, expect.objectContaining({ field: 'format' })]);
+      expect(code(await monitor.request('GET', `/api/v1/orgs/${orgA}/filings`))[0]).toBe(403);
+      expect(code(await outsider.request('GET', `/api/v1/orgs/${orgA}/filings`))[0]).toBe(404);
+      expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}/filings`))[0]).toBe(401);
+    });
+  });
+}

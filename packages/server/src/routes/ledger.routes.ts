@@ -1,0 +1,184 @@
+import {
+  candidateJson,
+  confirmForeignCandidate,
+  expenditureJson,
+  grantJson,
+  importBankJson,
+  importBankStatement,
+  ledgerBalance,
+  ledgerBalanceJson,
+  listExpenditures,
+  listForeignCandidates,
+  listGrants,
+  listReceipts,
+  listSources,
+  receiptJson,
+  rejectForeignCandidate,
+  sourceJson,
+  withAudit,
+  type CandidateStatus,
+} from '@civic/app';
+import { domainError, ok } from '@civic/core';
+import { actorOf, membershipOf } from '../http/access.ts';
+import { ApiError, unwrap } from '../http/api-error.ts';
+import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
+import type { RouteModule } from './route-module.ts';
+
+const Obj = { type: 'object', additionalProperties: true } as const;
+const list = (key: string) => ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: Obj } } }) as const;
+const DateRange = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+} as const;
+const CandidateParams = { type: 'object', required: ['orgId', 'candidateId'], properties: { orgId: { type: 'string' }, candidateId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const read = { access: { org: 'ledger:read' } } as const;
+const write = { access: { org: 'ledger:write' } } as const;
+
+function range(q: { from?: string; to?: string }): { from?: string; to?: string } {
+  return { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
+}
+
+/**
+ * The ledger of an organisation: receipts, expenditures, grants, sources, balances; bank statement
+ * imports (the file is the request body); foreign-funding candidates to confirm or reject.
+ * Money is exact decimal text with its currency.
+ */
+export const ledgerRoutes: RouteModule = (app, deps) => {
+  const base = '/api/v1/orgs/:orgId/ledger';
+  const tags = ['ledger'];
+
+  app.get(`${base}/receipts`, { config: read, schema: { tags, summary: 'Receipts (money and property), with KZT equivalents', params: OrgParamsSchema, querystring: DateRange, response: { 200: list('receipts'), '4xx': errorRef } } }, async (req) => ({
+    receipts: (await listReceipts(deps.ctx, membershipOf(req).organisationId, range(req.query as { from?: string; to?: string }))).map(receiptJson),
+  }));
+  app.get(`${base}/expenditures`, { config: read, schema: { tags, summary: 'Expenditures with their allocations to grants', params: OrgParamsSchema, querystring: DateRange, response: { 200: list('expenditures'), '4xx': errorRef } } }, async (req) => ({
+    expenditures: (await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(req.query as { from?: string; to?: string }))).map(expenditureJson),
+  }));
+  app.get(`${base}/grants`, { config: read, schema: { tags, summary: 'Grants', params: OrgParamsSchema, response: { 200: list('grants'), '4xx': errorRef } } }, async (req) => ({
+    grants: (await listGrants(deps.ctx, membershipOf(req).organisationId)).map(grantJson),
+  }));
+  app.get(`${base}/sources`, { config: read, schema: { tags, summary: 'Foreign sources (the five categories of the law)', params: OrgParamsSchema, response: { 200: list('sources'), '4xx': errorRef } } }, async (req) => ({
+    sources: (await listSources(deps.ctx, membershipOf(req).organisationId)).map(sourceJson),
+  }));
+  app.get(
+    `${base}/balance`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Balances by grant, source or account at a date',
+        params: OrgParamsSchema,
+        querystring: { type: 'object', additionalProperties: false, properties: { by: { type: 'string', enum: ['grant', 'source', 'account'], default: 'grant' }, at: { type: 'string', format: 'date' } } },
+        response: { 200: Obj, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const q = req.query as { by: string; at?: string };
+      return ledgerBalanceJson(unwrap(await ledgerBalance(deps.ctx, { org: membershipOf(req).organisationId, by: q.by, at: q.at })));
+    },
+  );
+
+  app.post(
+    `${base}/imports`,
+    {
+      config: write,
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import a bank statement (the file is the body, application/octet-stream): 1C, CSV, CAMT.053, MT940',
+        description: 'One transaction: a file with an error anywhere is refused whole (the error names file, line and field). Lines already imported count as duplicates. Incoming lines that look foreign become candidates.',
+        params: OrgParamsSchema,
+        querystring: { type: 'object', required: ['fileName'], additionalProperties: false, properties: { fileName: { type: 'string', minLength: 1, maxLength: 255 }, format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] } } },
+        response: { 200: Obj, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const q = req.query as { fileName: string; format?: '1c' | 'csv' | 'camt053' | 'mt940' };
+      const bytes = req.body;
+      if (!(bytes instanceof Buffer) || bytes.length === 0) throw new ApiError(domainError('REQUEST_INVALID', 'send the statement file as the request body (application/octet-stream)', { field: 'body' }));
+      const orgId = membershipOf(req).organisationId;
+      const result = await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
+        const r = await importBankStatement(tx, { bytes: new Uint8Array(bytes), fileName: q.fileName, org: orgId, ...(q.format ? { format: q.format } : {}) });
+        if (!r.ok) return r;
+        const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };
+        await audit.record({ entity: 'bank-import', entityId: r.value.batchId, action: 'create', organisationId: orgId, after: { fileName: q.fileName, ...summary } });
+        return ok(summary);
+      });
+      return unwrap(result);
+    },
+  );
+
+  app.get(
+    `${base}/candidates`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Incoming payments proposed as foreign funding, for a person to confirm or reject',
+        params: OrgParamsSchema,
+        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['proposed', 'confirmed', 'rejected'] } } },
+        response: { 200: list('candidates'), '4xx': errorRef },
+      },
+    },
+    async (req) => ({ candidates: (await listForeignCandidates(deps.ctx, membershipOf(req).organisationId, (req.query as { status?: CandidateStatus }).status)).map(candidateJson) }),
+  );
+
+  app.post(
+    `${base}/candidates/:candidateId/confirm`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Confirm a candidate as a receipt of foreign funding (existing source, new source, or the suggested one)',
+        params: CandidateParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            sourceId: { type: 'string', minLength: 1 },
+            grantId: { type: 'string', minLength: 1 },
+            newSource: {
+              type: 'object',
+              required: ['category'],
+              additionalProperties: false,
+              properties: { name: { type: 'string' }, category: { type: ['string', 'null'], enum: ['foreign-state', 'international-organisation', 'foreign-organisation', 'foreign-citizen', 'stateless-person', null] }, country: { type: ['string', 'null'] } },
+            },
+          },
+        },
+        response: { 200: { type: 'object', required: ['candidate', 'receipt'], properties: { candidate: Obj, receipt: Obj } }, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const orgId = membershipOf(req).organisationId;
+      const { candidateId } = req.params as { candidateId: string };
+      const body = (req.body ?? {}) as { sourceId?: string; grantId?: string; newSource?: { name?: string; category: string | null; country?: string | null } };
+      const actor = actorOf(req);
+      const result = await withAudit(deps.ctx, actor, async (tx, audit) => {
+        const r = await confirmForeignCandidate(tx, orgId, { candidateId, decidedBy: actor.label, ...(body.sourceId ? { sourceId: body.sourceId } : {}), ...(body.grantId ? { grantId: body.grantId } : {}), ...(body.newSource ? { newSource: body.newSource } : {}) });
+        if (!r.ok) return r;
+        const out = { candidate: candidateJson(r.value.candidate), receipt: receiptJson(r.value.receipt) };
+        await audit.record({ entity: 'receipt', entityId: r.value.receipt.id, action: 'create', organisationId: orgId, after: out.receipt });
+        await audit.record({ entity: 'foreign-candidate', entityId: candidateId, action: 'confirm', organisationId: orgId, before: { status: 'proposed' }, after: out.candidate });
+        return ok(out);
+      });
+      return unwrap(result);
+    },
+  );
+
+  app.post(
+    `${base}/candidates/:candidateId/reject`,
+    { config: write, schema: { tags, summary: 'Reject a candidate: the payment is not foreign funding', params: CandidateParams, response: { 200: Obj, '4xx': errorRef } } },
+    async (req) => {
+      const orgId = membershipOf(req).organisationId;
+      const { candidateId } = req.params as { candidateId: string };
+      const actor = actorOf(req);
+      const result = await withAudit(deps.ctx, actor, async (tx, audit) => {
+        const r = await rejectForeignCandidate(tx, orgId, { candidateId, decidedBy: actor.label });
+        if (!r.ok) return r;
+        await audit.record({ entity: 'foreign-candidate', entityId: candidateId, action: 'reject', organisationId: orgId, before: { status: 'proposed' }, after: candidateJson(r.value) });
+        return ok(candidateJson(r.value));
+      });
+      return unwrap(result);
+    },
+  );
+};

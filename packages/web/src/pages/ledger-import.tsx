@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { ApiFailure, uploadFile } from '../api.ts';
+import { ErrorBox } from '../components/status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+interface ImportResult {
+  read: number;
+  imported: number;
+  duplicates: number;
+  foreignCandidates: number;
+}
+
+/** Upload a bank statement with a progress bar; tells what the import found. */
+export function LedgerImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setError(null);
+    setResult(null);
+    setProgress(0);
+    try {
+      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}) });
+      setResult(await uploadFile<ImportResult>(`/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports?${q}`, file, setProgress));
+      onImported();
+    } catch (x) {
+      setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <form className="row" onSubmit={(e) => void submit(e)} aria-labelledby="import-title">
+      <h2 id="import-title" className="full">
+        {t('ledger.import')}
+      </h2>
+      <label className="field">
+        <span>{t('ledger.file')}</span>
+        <input type="file" name="statement" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <label className="field">
+        <span>{t('ledger.format')}</span>
+        <select value={format} onChange={(e) => setFormat(e.target.value)}>
+          <option value="">{t('ledger.formatAuto')}</option>
+          <option value="1c">1C</option>
+          <option value="csv">CSV</option>
+          <option value="camt053">CAMT.053</option>
+          <option value="mt940">MT940</option>
+        </select>
+      </label>
+      <button type="submit" disabled={!file || progress !== null}>
+        {t('ledger.upload')}
+      </button>
+      {progress !== null && (
+        <div className="full" role="status">
+          <progress max={1} value={progress < 1 ? progress : undefined} aria-label={t('ledger.import')} />{' '}
+          {progress < 1 ? t('ledger.uploading', { percent: Math.round(progress * 100) }) : t('ledger.processing')}
+        </div>
+      )}
+      {result && (
+        <p className="full" role="status" data-testid="import-result">
+          {t('ledger.imported', { read: result.read, imported: result.imported, duplicates: result.duplicates, candidates: result.foreignCandidates })}
+        </p>
+      )}
+      {error && (
+        <div className="full">
+          <ErrorBox error={error} />
+        </div>
+      )}
+    </form>
+  );
+}
