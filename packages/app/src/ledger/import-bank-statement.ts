@@ -211,3 +211,7 @@ function summariseAccounts(statement: ParsedStatement, ids: ReadonlyMap<string, 
   }
   return out;
 }
+
+/** The bank-statement formats `--format` accepts. */
+export { BANK_FORMATS } from '@civic/formats';
+export type BankFormatName = BankFormat;

@@ -7,3 +7,4 @@ export * from './foreign-candidates.ts';
 export * from './ledger-balance.ts';
 export * from './export-ledger-journal.ts';
 export * from './ledger-transaction.ts';
+export * from './ledger-json.ts';

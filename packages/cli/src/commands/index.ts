@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import { registerDeadline } from './deadline.command.ts';
 import { registerRules } from './rules.command.ts';
 import { registerInit } from './init.command.ts';
+import { registerImportBank } from './import-bank.command.ts';
+import { registerLedger } from './ledger.command.ts';
+import { registerCandidates } from './candidates.command.ts';
+import { registerLedgerRecords } from './ledger-records.command.ts';
 import { registerClaim } from './claim.command.ts';
 import { registerCases } from './case.command.ts';
 import { registerDeadlines } from './deadlines.command.ts';
@@ -12,6 +16,10 @@ import { registerFeed } from './feed.command.ts';
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
+  registerImportBank(program);
+  registerLedger(program);
+  registerCandidates(program);
+  registerLedgerRecords(program);
   registerWaves(program);
   registerBrief(program);
   registerFeed(program);

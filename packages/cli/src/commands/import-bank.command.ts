@@ -1,0 +1,68 @@
+import { BANK_FORMATS, importBankJson, importBankStatement, parseAliases, saveAliases, type BankFormatName } from '@civic/app';
+import type { Command } from 'commander';
+import { CliError, orFail, printJson } from '../output.ts';
+import { progressBar } from '../progress.ts';
+import { readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
+
+/** The `civic import` group (shared with other importers: found or created). */
+export function importGroup(program: Command): Command {
+  return program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import files into the database');
+}
+
+interface ImportBankOptions {
+  db: string;
+  org?: string;
+  format?: string;
+  mapping?: string;
+  mappingName?: string;
+  aliases?: string;
+  saveAliases?: boolean;
+  json?: boolean;
+}
+
+export function registerImportBank(program: Command): void {
+  importGroup(program)
+    .command('bank')
+    .description('import a bank statement (1C, CSV, CAMT.053, MT940) in one transaction; re-importing adds nothing')
+    .argument('<file>', 'the statement file')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation id, name or BIN (may be left out while the database has one)')
+    .option('--format <format>', `${BANK_FORMATS.join('|')} (detected when left out)`)
+    .option('--mapping <file>', 'CSV column mapping (JSON, see docs/formats.md)')
+    .option('--mapping-name <name>', 'save --mapping under this name, or use the mapping saved under it')
+    .option('--aliases <file>', '1C field aliases (JSON object "bank field": "known field")')
+    .option('--save-aliases', "keep --aliases for the organisation's later imports")
+    .option('--json', 'print JSON')
+    .action(async (fileName: string, opts: ImportBankOptions) => {
+      const format = opts.format === undefined ? undefined : BANK_FORMATS.find((f) => f === opts.format);
+      if (opts.format !== undefined && !format) throw new CliError({ code: 'IMPORT_FORMAT_INVALID', message: `--format must be one of ${BANK_FORMATS.join(', ')}, not "${opts.format}"`, field: 'format' });
+      const csvMapping = opts.mapping ? readJsonFile(opts.mapping, 'IMPORT_MAPPING_INVALID') : undefined;
+      const aliases = opts.aliases ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases)) : undefined;
+      const bytes = readInputFile(fileName);
+      const bar = progressBar(`importing ${fileName}`);
+      const result = await withOrganisation(opts, async (ctx, org) => {
+        const r = orFail(
+          await importBankStatement(ctx, {
+            bytes,
+            fileName,
+            org: org.id,
+            ...(format ? { format: format satisfies BankFormatName } : {}),
+            ...(csvMapping !== undefined ? { csvMapping } : {}),
+            ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
+            ...(aliases ? { aliases } : {}),
+            onProgress: (done, total) => bar.update(done, total),
+          }),
+        );
+        if (aliases && opts.saveAliases) await saveAliases(ctx, org.id, aliases);
+        return r;
+      });
+      if (bytes.length > 1 << 20) bar.finish();
+      for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}, line ${String(w.line)}${w.field ? `, field ${w.field}` : ''}: ${w.message}\n`);
+      if (opts.json) printJson(importBankJson(result));
+      else {
+        process.stdout.write(`${fileName}: read ${String(result.read)}, imported ${String(result.imported)}, duplicates ${String(result.duplicates)}, foreign-funding candidates ${String(result.foreignCandidates)}\n`);
+        for (const a of result.accounts) process.stdout.write(`  ${a.account} ${a.currency}: ${String(a.imported)} new of ${String(a.lines)} lines\n`);
+        if (result.foreignCandidates > 0) process.stdout.write('review them with `civic candidates list`\n');
+      }
+    });
+}
