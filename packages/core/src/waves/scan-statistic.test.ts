@@ -67,6 +67,7 @@ describe('maxLlr', () => {
         scan.zones.forEach((_, k) => {
           const members = scan.incidents.map((_, i) => i).filter((i) => scan.memberZones.subarray(scan.memberOffsets[i], scan.memberOffsets[i + 1]).includes(k));
           for (let w = 0; w < scan.windowStart.length; w++) {
+            if (!members.some((i) => scan.dayOf[i] === scan.windowStart[w])) continue; // windows start on a day of the zone
             const inW = (i: number) => (scan.dayOf[i] ?? -1) >= (scan.windowStart[w] ?? 0) && (scan.dayOf[i] ?? -1) < (scan.windowEnd[w] ?? 0);
             const c = members.filter(inW).length;
             const nw = scan.incidents.filter((_, i) => inW(i)).length;

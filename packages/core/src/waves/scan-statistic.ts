@@ -41,7 +41,8 @@ export function fillCountTable(scan: PreparedWaveScan, dayOf: Int32Array, table:
 }
 
 /**
- * The largest LLR over every cylinder (zone × window) holding at least `minActions` incidents.
+ * The largest LLR over every cylinder (zone × window) holding at least `minActions` incidents,
+ * where a zone's windows start on the days with an incident of that zone.
  * The hot loop of the Monte Carlo test, so it prunes before any logarithm: a cylinder whose upper
  * bound (below, close to (c−μ)²/2μ) cannot beat the best so far is dropped; only then is
  * c·ln(c/μ) (from tables) and finally the exact LLR computed.
@@ -61,10 +62,12 @@ export function maxLlr(scan: PreparedWaveScan, table: Int32Array): number {
     const lnShare = (lnZoneSize[k] ?? 0) - lnN;
     let w = 0;
     for (let j = 0; j < S; j++) {
-      const before = table[base + (startDays[j] ?? 0)] ?? 0;
+      const start = startDays[j] ?? 0;
+      const before = table[base + start] ?? 0;
       const last = startOffsets[j + 1] ?? 0;
-      // Windows from one start are nested: when the longest holds too few, all do.
-      if ((table[base + (windowEnd[last - 1] ?? 0)] ?? 0) - before < minActions) {
+      // A window starts on a day with an incident of its zone; and windows from one start are
+      // nested, so when the longest holds too few, all do.
+      if ((table[base + start + 1] ?? 0) === before || (table[base + (windowEnd[last - 1] ?? 0)] ?? 0) - before < minActions) {
         w = last;
         continue;
       }
@@ -98,7 +101,7 @@ export interface ScanCandidates {
   readonly llr: Float64Array;
 }
 
-/** Every cylinder with at least `minActions` incidents and more than expected, with its LLR. */
+/** Every cylinder (starting on a day with an incident of its zone) with at least `minActions` incidents and more than expected, with its LLR. */
 export function collectCandidates(scan: PreparedWaveScan, table: Int32Array): ScanCandidates {
   const { n, zoneSizes, windowStart, windowEnd, windowCount, lnWindowCount, lnZoneSize, xlogx, minActions } = scan;
   const stride = scan.days + 1;
@@ -117,7 +120,9 @@ export function collectCandidates(scan: PreparedWaveScan, table: Int32Array): Sc
     const share = nk * invN;
     const lnShare = (lnZoneSize[k] ?? 0) - lnN;
     for (let w = 0; w < W; w++) {
-      const c = (table[base + (windowEnd[w] ?? 0)] ?? 0) - (table[base + (windowStart[w] ?? 0)] ?? 0);
+      const start = windowStart[w] ?? 0;
+      if ((table[base + start + 1] ?? 0) === (table[base + start] ?? 0)) continue; // no incident of the zone on its first day
+      const c = (table[base + (windowEnd[w] ?? 0)] ?? 0) - (table[base + start] ?? 0);
       if (c < minActions) continue;
       const mu = share * (windowCount[w] ?? 0);
       if (c <= mu) continue;

@@ -38,40 +38,48 @@ interface Candidate {
   readonly kinds: Set<string>;
 }
 
+/** The zone keys of one kind of incident, registering the zones (and the kind in each) as it goes. */
+function zonesOf(action: ActionType, rawBasis: string, candidates: Map<string, Candidate>): string[] {
+  const basis = normaliseLegalBasis(rawBasis);
+  const basisKey = basis?.toLowerCase() ?? null;
+  const family = actionFamily(action);
+  const kind = `${action}|${basisKey ?? ''}`;
+  const mine: { zone: WaveZone; shape: Candidate['shape'] }[] = [
+    { zone: { key: `action=${action}`, label: action, action, family, legalBasis: null }, shape: 'action' },
+    { zone: { key: `family=${family}`, label: `any ${family} action`, action: null, family, legalBasis: null }, shape: 'family' },
+  ];
+  if (basis !== null && basisKey !== null) {
+    mine.push(
+      { zone: { key: `family=${family};basis=${basisKey}`, label: `any ${family} action · ${basis}`, action: null, family, legalBasis: basis }, shape: 'family+basis' },
+      { zone: { key: `basis=${basisKey}`, label: `any action · ${basis}`, action: null, family: null, legalBasis: basis }, shape: 'basis' },
+    );
+  }
+  for (const m of mine) {
+    let c = candidates.get(m.zone.key);
+    if (!c) {
+      c = { zone: m.zone, shape: m.shape, kinds: new Set() };
+      candidates.set(m.zone.key, c);
+    }
+    c.kinds.add(kind);
+  }
+  return mine.map((m) => m.zone.key);
+}
+
 /** Assigns every incident to its zones and drops zones that duplicate another's members. */
 export function assignZones(incidents: readonly Incident[]): ZoneAssignment {
   const candidates = new Map<string, Candidate>();
+  // Incidents of one kind (action and article) share their zones: work them out once per kind.
+  const zonesOfKind = new Map<string, string[]>();
   const perIncident: string[][] = [];
-  const normalised = new Map<string, string | null>();
   for (const inc of incidents) {
     const raw = inc.legalBasis ?? '';
-    let basis = normalised.get(raw);
-    if (basis === undefined) {
-      basis = normaliseLegalBasis(raw);
-      normalised.set(raw, basis);
+    const kindKey = `${inc.action}\u0000${raw}`;
+    let keys = zonesOfKind.get(kindKey);
+    if (keys === undefined) {
+      keys = zonesOf(inc.action, raw, candidates);
+      zonesOfKind.set(kindKey, keys);
     }
-    const basisKey = basis?.toLowerCase() ?? null;
-    const family = actionFamily(inc.action);
-    const kind = `${inc.action}|${basisKey ?? ''}`;
-    const mine: { zone: WaveZone; shape: Candidate['shape'] }[] = [
-      { zone: { key: `action=${inc.action}`, label: inc.action, action: inc.action, family, legalBasis: null }, shape: 'action' },
-      { zone: { key: `family=${family}`, label: `any ${family} action`, action: null, family, legalBasis: null }, shape: 'family' },
-    ];
-    if (basis !== null && basisKey !== null) {
-      mine.push(
-        { zone: { key: `family=${family};basis=${basisKey}`, label: `any ${family} action · ${basis}`, action: null, family, legalBasis: basis }, shape: 'family+basis' },
-        { zone: { key: `basis=${basisKey}`, label: `any action · ${basis}`, action: null, family: null, legalBasis: basis }, shape: 'basis' },
-      );
-    }
-    for (const m of mine) {
-      let c = candidates.get(m.zone.key);
-      if (!c) {
-        c = { zone: m.zone, shape: m.shape, kinds: new Set() };
-        candidates.set(m.zone.key, c);
-      }
-      c.kinds.add(kind);
-    }
-    perIncident.push(mine.map((m) => m.zone.key));
+    perIncident.push(keys);
   }
 
   // Keep one zone per distinct member set: the most specific shape, then the smallest key.
@@ -89,13 +97,19 @@ export function assignZones(incidents: readonly Incident[]): ZoneAssignment {
   }
   const kept = [...bySet.values()].sort((a, b) => compareText(a.zone.key, b.zone.key));
   const index = new Map(kept.map((c, i) => [c.zone.key, i]));
+  const idsOfKind = new Map<readonly string[], number[]>();
   const memberships = perIncident.map((keys) => {
-    const ids = new Set<number>();
-    for (const key of keys) {
-      const i = index.get(canonical.get(key) ?? key);
-      if (i !== undefined) ids.add(i);
+    let ids = idsOfKind.get(keys);
+    if (ids === undefined) {
+      const set = new Set<number>();
+      for (const key of keys) {
+        const i = index.get(canonical.get(key) ?? key);
+        if (i !== undefined) set.add(i);
+      }
+      ids = [...set].sort((a, b) => a - b);
+      idsOfKind.set(keys, ids);
     }
-    return [...ids].sort((a, b) => a - b);
+    return ids;
   });
 
   const K = kept.length;
