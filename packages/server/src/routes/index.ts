@@ -1,3 +1,5 @@
+import { incidentsRoutes } from './incidents.routes.ts';
+import { wavesRoutes } from './waves.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { meRoutes } from './me.routes.ts';
@@ -7,4 +9,4 @@ import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /** Every route module; a capability adds one line. */
-export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes, ledgerRoutes, filingsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes, ledgerRoutes, filingsRoutes, incidentsRoutes, wavesRoutes];
