@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertIncidents } from '@civic/store';
+import { seedDemo } from '../demo/seed-demo.ts';
 import { freshContext, testDialects } from '../test-support.ts';
 import { atomFeed } from './atom-feed.ts';
 import { createWaveBrief, publishBrief, renderWaveBrief } from './wave-briefs.ts';
@@ -53,7 +54,7 @@ for (const dialect of testDialects()) {
       const { brief } = created.value;
       expect(brief).toMatchObject({ waveId: rulings.id, lang: 'en', visibility: 'private', publishedAt: null, createdAt: NOW.toISOString() });
       expect(brief.markdown).toContain('Kazakhstan International Bureau for Human Rights');
-      expect(brief.markdown).toContain('Unknown for all 16 actions'); // no case checks in this database
+      expect(brief.markdown).toContain('Of 16 actions, 0 have a case checked'); // no cases in this database
       expect(brief.html).toContain('<svg');
 
       const pdf = await renderWaveBrief(ctx, brief.id, 'pdf');
@@ -79,6 +80,31 @@ for (const dialect of testDialects()) {
       expect(entry?.link['@_href']).toBe(`https://monitor.example/api/v1/briefs/${brief.id}`);
       expect(feed.entry.filter((e) => e.id.startsWith('urn:civicledger:incident:')).length).toBe(100);
       expect(feed.updated).toBe(feed.entry.map((e) => e.updated).sort().at(-1));
+    });
+
+    it('counts time-barred claims from the checks of the cases recorded (the demo cases of 2020–21)', async () => {
+      const demo = await freshContext(dialect, () => NOW);
+      try {
+        await seedDemo(demo);
+        const parsed = incidentsFromCsv(readFileSync(FIXTURE), 'kz.csv');
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        await insertIncidents(demo.store.db, parsed.value.map((i) => ({ ...i, id: `inc_${i.id}`, createdAt: `${i.date}T12:00:00.000Z` })));
+        const detected = await detectWavesInDatabase(demo, { replications: 99 });
+        if (!detected.ok) throw new Error(detected.error.message);
+        const rulings = reportedWaves(detected.value.waves).find((w) => w.actionTypes.includes('fine'));
+        const created = await createWaveBrief(demo, { waveId: rulings?.id ?? '', replications: 99 });
+        if (!created.ok) throw new Error(created.error.message);
+        const lim = created.value.data.limitation;
+        // The four rulings (Echo 15 Jan, Erkindik Kanaty 18 Jan, KIBHR and ILI 25 Jan) match the
+        // demo cases' rulings; each is checked against CoAO Art. 62.
+        expect(lim.available).toBe(true);
+        expect(lim.checked).toBeGreaterThanOrEqual(4);
+        expect(lim.timeBarred + lim.withinTime).toBe(lim.checked);
+        expect(lim.checked + lim.unknown).toBe(lim.actions);
+        expect(created.value.brief.markdown).toContain(`${lim.timeBarred} were time-barred when brought`);
+      } finally {
+        await demo.close();
+      }
     });
 
     it('refuses an unknown wave, brief, language or format', async () => {

@@ -71,7 +71,7 @@ const EN: BriefLabels = {
   spread: (km) => `${km} km`,
   limitationUnavailable: (n) => `Unknown for all ${n} actions: claim checks are not available here, so no limitation period was checked.`,
   limitation: (p) =>
-    `Of ${p.actions} actions, ${p.checked} have a case checked against the limitation period: ${p.barred} were time-barred when brought, ${p.running} within time. Unknown for ${p.unknown} (no case recorded).`,
+    `Of ${p.actions} actions, ${p.checked} have a case checked against the limitation period: ${p.barred} were time-barred when brought, ${p.running} within time. Unknown for ${p.unknown} (no case recorded, or no offence alleged).`,
   window: (f, t, d) => `${f} – ${t} (scanned window of ${d} days)`,
   noArticle: 'no article recorded',
   notOnMap: (p) => `Not on the map (no coordinates): ${p}.`,
@@ -111,7 +111,7 @@ const RU: BriefLabels = {
   spread: (km) => `${km} км`,
   limitationUnavailable: (n) => `Неизвестно для всех ${n} действий: проверка требований здесь недоступна, срок давности не проверялся.`,
   limitation: (p) =>
-    `Из ${p.actions} действий ${p.checked} имеют дело, проверенное на срок давности: ${p.barred} предъявлены за пределами срока, ${p.running} — в срок. Неизвестно для ${p.unknown} (дело не заведено).`,
+    `Из ${p.actions} действий ${p.checked} имеют дело, проверенное на срок давности: ${p.barred} предъявлены за пределами срока, ${p.running} — в срок. Неизвестно для ${p.unknown} (дело не заведено или правонарушение не вменяется).`,
   window: (f, t, d) => `${f} – ${t} (окно поиска ${d} дн.)`,
   noArticle: 'статья не указана',
   notOnMap: (p) => `Не на карте (нет координат): ${p}.`,
