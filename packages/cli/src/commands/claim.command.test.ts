@@ -33,8 +33,7 @@ const ISSUE_EXAMPLE = {
   priorPenalties: [{ article: '460-1', tier: 'failure-to-notify', finalOn: '2020-05-02' }],
 };
 
-// Each case is its own process: they run concurrently.
-describe.concurrent('civic claim check', () => {
+describe('civic claim check', { timeout: 180_000 }, () => {
   it('prints the contract JSON and exits 1 when a finding favours the defence', async () => {
     const r = await civic(['claim', 'check', claimFile(ISSUE_EXAMPLE), '--json']);
     expect(r.code).toBe(1);
