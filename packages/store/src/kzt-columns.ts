@@ -27,7 +27,8 @@ type KztRow = KztColumnValues & { readonly currency: string | null };
 export function kztFromColumns(row: KztRow): KztEquivalent {
   const rate = rowRate(row);
   if (row.rate_status === 'missing' || row.kzt_minor === null) {
-    return { status: 'missing', kzt: null, rate: null, note: `no official ${row.currency ?? 'foreign-currency'} rate on or before the date` };
+    const note = row.currency === null ? 'property received in kind has no valuation yet' : `no official ${row.currency} rate on or before the date`;
+    return { status: 'missing', kzt: null, rate: null, note };
   }
   if (row.rate_status === 'carried-forward' && rate) {
     return { status: 'carried-forward', kzt: row.kzt_minor, rate, note: `no rate was published on the day; the rate in force is the one of ${rate.date} (${rate.text} KZT per ${String(rate.units)})` };

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoOrganisations } from './demo-organisations.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoLedger } from './demo-ledger.ts';
 
 /**
  * One part of the demo database (the 2020–21 Kazakhstan case). Each capability adds its step to
@@ -19,7 +20,7 @@ export interface DemoState {
 }
 
 // The cases come after the ledger and filings steps: they link the filings an allegation may concern.
-const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations, seedDemoAccounts, seedDemoCases];
+const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations, seedDemoAccounts, seedDemoLedger, seedDemoCases];
 
 /** Seeds the demo data into an empty database; returns counts of what it made. */
 export async function seedDemo(ctx: AppContext): Promise<Record<string, number>> {
