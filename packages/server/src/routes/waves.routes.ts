@@ -90,12 +90,8 @@ export const wavesRoutes: RouteModule = (app, deps) => {
 
   app.get('/api/v1/briefs/:briefId', { config: { access: 'public' }, schema: { tags, summary: 'A brief as a self-contained HTML page (published briefs for anyone; unpublished ones for monitors and admins)', params: BriefParams, response: { 200: { type: 'string', description: 'text/html' }, '4xx': errorRef } } }, async (req, reply) => {
     const b = await readableBrief(req, deps);
-    // The brief page is self-contained (inline styles and SVG, no scripts): shown in a sandboxed frame of the app.
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'")
-      .header('x-frame-options', 'SAMEORIGIN')
-      .send(b.html);
+    // A self-contained page (inline SVG, no scripts); the app shows it in a sandboxed srcdoc frame.
+    return reply.type('text/html; charset=utf-8').send(b.html);
   });
 
   app.post(

@@ -1,6 +1,8 @@
+import { monitorKk } from './monitor.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
+  ...monitorKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',
   'nav.label': 'Негізгі мәзір',

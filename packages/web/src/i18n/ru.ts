@@ -1,6 +1,8 @@
+import { monitorRu } from './monitor.ru.ts';
 import type { Messages } from './en.ts';
 
 export const ru: Messages = {
+  ...monitorRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',
   'nav.label': 'Основное меню',
