@@ -8,6 +8,7 @@ import { defaultOrgId, rememberOrg, useSession } from './session.tsx';
 const LoginPage = lazy(() => import('./pages/login.page.tsx'));
 const MonitorPage = lazy(() => import('./pages/monitor.page.tsx'));
 const AccountPage = lazy(() => import('./pages/account.page.tsx'));
+const CasePage = lazy(() => import('./pages/case.page.tsx'));
 const ORG_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>>>> = {
   dashboard: lazy(() => import('./pages/dashboard.page.tsx')),
   ledger: lazy(() => import('./pages/ledger.page.tsx')),
@@ -37,10 +38,17 @@ export function App() {
     return <Redirect to={org ? `/orgs/${encodeURIComponent(org)}/dashboard` : '/monitor'} />;
   }
 
+  const caseMatch = matchPath('/orgs/:orgId/cases/:caseId', path);
   const orgMatch = matchPath('/orgs/:orgId/:section', path) ?? (matchPath('/orgs/:orgId', path) ? { ...matchPath('/orgs/:orgId', path), section: 'dashboard' } : null);
   let page = <NotFound />;
   let orgId: string | undefined;
-  if (orgMatch?.orgId && orgMatch.section) {
+  if (caseMatch?.orgId && caseMatch.caseId) {
+    const membership = me.memberships.find((m) => m.organisationId === caseMatch.orgId);
+    if (membership) {
+      orgId = membership.organisationId;
+      page = <CasePage orgId={orgId} caseId={caseMatch.caseId} />;
+    }
+  } else if (orgMatch?.orgId && orgMatch.section) {
     const membership = me.memberships.find((m) => m.organisationId === orgMatch.orgId);
     const Page = ORG_PAGES[orgMatch.section];
     // Not a member: the same "not found" as the API gives, and no request for the data is made.

@@ -1,21 +1,82 @@
-import { Empty, Panel } from '../components/status.tsx';
+import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
+import { useApi } from '../use-api.ts';
 import { OrgSection } from './section.tsx';
 
-// TODO(claims): the cases with their actions on a timeline, findings with citations, the deadline
-// list across organisations, the objection draft to download.
+interface CaseSummary {
+  id: string;
+  title: string;
+  status: 'open' | 'closed';
+  openedOn: string | null;
+  actions: number;
+  lastAction: { kind: string; date: string | null } | null;
+}
+interface Deadline {
+  id: string;
+  date: string;
+  caseId: string;
+  caseTitle: string;
+  organisationId: string;
+  organisationName: string;
+  summary: string;
+  passed: boolean;
+  verified: boolean;
+}
+
+/** The organisation's cases, and the deadlines of every case across the user's organisations. */
 export default function CasesPage({ orgId }: { orgId: string }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
+  const cases = useApi<{ cases: CaseSummary[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/cases`);
+  const deadlines = useApi<{ deadlines: Deadline[] }>('/api/v1/deadlines');
   return (
     <OrgSection orgId={orgId} title={(name) => `${t('cases.title')} — ${name}`}>
-      <div className="grid">
-        <Panel id="cases" title={t('cases.title')}>
-          <Empty />
-        </Panel>
-        <Panel id="deadlines" title={t('cases.deadlines')}>
-          <Empty />
-        </Panel>
-      </div>
+      <Panel id="cases" title={t('cases.title')}>
+        {cases.loading && <Loading />}
+        {cases.error && <ErrorBox error={cases.error} />}
+        {cases.data && cases.data.cases.length === 0 && <Empty />}
+        {cases.data && cases.data.cases.length > 0 && (
+          <div className="table-wrap">
+            <table data-testid="cases">
+              <thead>
+                <tr>
+                  <th scope="col">{t('cases.case')}</th>
+                  <th scope="col">{t('cases.opened')}</th>
+                  <th scope="col">{t('cases.lastAction')}</th>
+                  <th scope="col">{t('cases.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cases.data.cases.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/orgs/${encodeURIComponent(orgId)}/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                    </td>
+                    <td>{c.openedOn ? date(c.openedOn) : '—'}</td>
+                    <td>{c.lastAction ? `${c.lastAction.kind}${c.lastAction.date ? `, ${date(c.lastAction.date)}` : ''}` : '—'}</td>
+                    <td>{c.status === 'open' ? t('cases.open') : t('cases.closed')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Panel>
+      <Panel id="deadlines" title={t('cases.deadlinesAll')}>
+        {deadlines.error && <ErrorBox error={deadlines.error} />}
+        {deadlines.data && deadlines.data.deadlines.length === 0 && <Empty />}
+        {deadlines.data && deadlines.data.deadlines.length > 0 && (
+          <ul className="plain" data-testid="deadlines">
+            {deadlines.data.deadlines.map((d) => (
+              <li key={d.id} className={d.passed ? 'muted' : ''}>
+                <time dateTime={d.date}>{date(d.date)}</time> — {d.organisationName}:{' '}
+                <Link to={`/orgs/${encodeURIComponent(d.organisationId)}/cases/${encodeURIComponent(d.caseId)}`}>{d.summary}</Link>
+                {!d.verified && <span className="muted small"> ({t('filings.unverified')})</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
     </OrgSection>
   );
 }

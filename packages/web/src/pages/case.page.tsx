@@ -1,0 +1,116 @@
+import { LOCALES, roleAllows } from '@civic/core';
+import { ErrorBox, Loading, Panel } from '../components/status.tsx';
+import { LANGUAGE_NAMES, useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { useApi } from '../use-api.ts';
+
+interface Action {
+  id: string;
+  kind: string;
+  date: string | null;
+  authority: string | null;
+  office: string | null;
+  article: string | null;
+  penalty: { mci: number | null; amount: string | null; currency: string | null; suspensionMonths: number | null } | null;
+  notes: string | null;
+}
+interface Finding {
+  code: string;
+  severity: 'critical' | 'warning' | 'info';
+  message: string;
+  citation: string | null;
+  citationUrl?: string;
+  verified: boolean;
+  favoursDefence: boolean;
+  actionId?: string;
+}
+
+/** One case: the authorities' actions on a timeline, each finding with its citation, the objection. */
+export default function CasePage({ orgId, caseId }: { orgId: string; caseId: string }) {
+  const { t, date, amount, locale } = useI18n();
+  const { me } = useSession();
+  const base = `/api/v1/orgs/${encodeURIComponent(orgId)}/cases/${encodeURIComponent(caseId)}`;
+  const c = useApi<{ title: string; organisationName?: string; actions: Action[] }>(base);
+  const check = useApi<{ findings: Finding[] }>(`${base}/check`);
+  const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
+  const canDraft = role !== undefined && roleAllows(role, 'cases:write');
+  if (c.loading) return <Loading />;
+  if (c.error || !c.data) return c.error ? <ErrorBox error={c.error} /> : null;
+  const langs = [locale, ...LOCALES.filter((l) => l !== locale)];
+
+  return (
+    <>
+      <p>
+        <Link to={`/orgs/${encodeURIComponent(orgId)}/cases`}>← {t('cases.back')}</Link>
+      </p>
+      <h1 data-testid="page-title">{c.data.title}</h1>
+      <Panel id="timeline" title={t('cases.actions')}>
+        <ol className="timeline" data-testid="timeline">
+          {c.data.actions.map((a) => (
+            <li key={a.id}>
+              <time dateTime={a.date ?? undefined}>{a.date ? date(a.date) : '—'}</time>
+              <div>
+                <strong>{a.kind}</strong>
+                {a.authority && ` — ${a.authority}`}
+                {a.article && <span className="muted small"> ({a.article})</span>}
+                {a.penalty && (
+                  <div className="small">
+                    {a.penalty.mci !== null && t('cases.penalty', { mci: a.penalty.mci })}
+                    {a.penalty.amount && a.penalty.currency && ` = ${amount(a.penalty.amount, a.penalty.currency)}`}
+                  </div>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </Panel>
+      <Panel id="findings" title={t('cases.findings')}>
+        {check.loading && <Loading />}
+        {check.error && <ErrorBox error={check.error} />}
+        {check.data && (
+          <ul className="plain findings" data-testid="findings">
+            {check.data.findings.map((f, i) => (
+              <li key={`${f.code}-${f.actionId ?? ''}-${i}`} className={`finding ${f.severity}`} data-code={f.code}>
+                <p>
+                  <span className={`badge ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span> <strong>{f.code}</strong>
+                  {f.favoursDefence && <span className="small"> — {t('cases.favours')}</span>}
+                </p>
+                <p>{f.message}</p>
+                {f.citation && (
+                  <p className="small muted">
+                    {f.citationUrl ? (
+                      <a href={f.citationUrl} target="_blank" rel="noreferrer noopener">
+                        {f.citation}
+                      </a>
+                    ) : (
+                      f.citation
+                    )}
+                    {!f.verified && ` — ${t('cases.unverified')}`}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+      {canDraft && (
+        <Panel id="objection" title={t('cases.objection')}>
+          <p className="muted small">{t('cases.objectionHelp')}</p>
+          <ul className="plain" data-testid="objection-links">
+            {langs.map((l) =>
+              (['docx', 'pdf'] as const).map((f) => (
+                <li key={`${l}-${f}`}>
+                  <a href={`${base}/objection?lang=${l}&format=${f}`} download>
+                    {t('cases.download', { format: f.toUpperCase(), lang: LANGUAGE_NAMES[l] })}
+                  </a>
+                </li>
+              )),
+            )}
+          </ul>
+        </Panel>
+      )}
+    </>
+  );
+}
