@@ -1,11 +1,11 @@
 import {
-  checkCaseActions, finalPenaltiesOf, type CalendarDate, type CaseCheck, type FiledRecord, type LegalCase, type PriorPenalty, type Result, ok,
+  checkCaseActions, finalPenaltiesOf, relevantFilings, type CalendarDate, type CaseCheck, type FiledRecord, type LegalCase, type PriorPenalty, type Result, ok,
 } from '@civic/core';
 import { listCases } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { claimCheckView, findingView } from './claim-check-view.ts';
 import { casePack, getCase } from './cases.ts';
-import { filedRecordsOf } from './filed-records.ts';
+import { filedRecordsOf, withLedgerAgreement } from './filed-records.ts';
 import { todayOf } from './claim-file-check.ts';
 
 export interface CaseCheckResult {
@@ -29,9 +29,13 @@ export async function checkCase(ctx: AppContext, caseId: string, options: { asOf
   if (!c.ok) return c;
   const pack = await casePack(c.value.pack);
   if (!pack.ok) return pack;
-  const filings: FiledRecord[] = await filedRecordsOf(ctx, c.value.organisationId);
+  const asOf = options.asOf ?? todayOf(ctx.now());
+  const all: FiledRecord[] = await filedRecordsOf(ctx, c.value.organisationId);
+  // Whether the ledger still gives a filed report matters only against an allegation of inaccuracy.
+  const concerned = new Set(c.value.actions.filter((a) => a.offence?.alleges === 'inaccurate').flatMap((a) => relevantFilings(a, c.value.links, all).map((f) => f.filingId)));
+  const filings = concerned.size === 0 ? all : await withLedgerAgreement(ctx, all, concerned, asOf);
   const check = checkCaseActions(pack.value, c.value, {
-    asOf: options.asOf ?? todayOf(ctx.now()),
+    asOf,
     priorPenalties: await priorPenaltiesOf(ctx, c.value),
     filings,
   });

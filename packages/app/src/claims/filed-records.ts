@@ -1,6 +1,7 @@
 import { parseCalendarDate, type CalendarDate, type FiledRecord, type FilingContent } from '@civic/core';
 import { listFilingRows } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { lintStoredFiling } from '../filings/lint-filing.ts';
 import { listLog, sha256Hex } from '../log/hash-log.ts';
 
 const day = (text: string | null | undefined): CalendarDate | null => {
@@ -31,7 +32,7 @@ function loggedHash(content: string): string | null {
  * The organisation's filings as its own records show them, for comparing an allegation with them:
  * the day and number of submission, the due day, the content hash recorded and whether the stored
  * content still hashes to it and the `filing.submitted` log entry records the same hash.
- * `ledgerAgrees` stays null: re-deriving a filing from today's ledger is left to the filings helper's API.
+ * `ledgerAgrees` is null here: `withLedgerAgreement` fills it for the filings a case concerns.
  */
 export async function filedRecordsOf(ctx: AppContext, organisationId: string): Promise<FiledRecord[]> {
   const rows = await listFilingRows(ctx.store.db, { organisation: organisationId });
@@ -61,4 +62,25 @@ export async function filedRecordsOf(ctx: AppContext, organisationId: string): P
       ledgerAgrees: null,
     };
   });
+}
+
+/** Lint codes that say the ledger no longer gives what a filing reported. */
+const LEDGER_DIFFERS = new Set(['LINT_TOTALS_MISMATCH', 'LINT_RECORD_NOT_IN_LEDGER', 'LINT_RECORD_CHANGED']);
+
+/**
+ * Whether the ledger today still gives what each of the named filings reported: the filing lint
+ * against the ledger as it is now finds no changed, missing or unreported record and no totals
+ * mismatch. Only the filings an allegation concerns are linted (it reads the whole ledger).
+ */
+export async function withLedgerAgreement(ctx: AppContext, records: readonly FiledRecord[], filingIds: ReadonlySet<string>, asOf: CalendarDate): Promise<FiledRecord[]> {
+  const out: FiledRecord[] = [];
+  for (const r of records) {
+    if (!filingIds.has(r.filingId) || r.submittedOn === null) {
+      out.push(r);
+      continue;
+    }
+    const lint = await lintStoredFiling(ctx, { filingId: r.filingId, asOf });
+    out.push({ ...r, ledgerAgrees: lint.ok ? !lint.value.problems.some((p) => LEDGER_DIFFERS.has(p.code)) : null });
+  }
+  return out;
 }
