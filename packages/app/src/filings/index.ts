@@ -5,3 +5,4 @@ export * from './submit-filing.ts';
 export * from './lint-filing.ts';
 export * from './render-filing.ts';
 export * from './filing-bundle.ts';
+export { seedFilingLedger as seedFilingTestLedger } from './filing-test-ledger.ts';

@@ -59,8 +59,11 @@ async function findObligation(ctx: AppContext, input: PrepareFilingInput): Promi
 export async function prepareFiling(ctx: AppContext, input: PrepareFilingInput): Promise<Result<FilingRecord>> {
   const found = await findObligation(ctx, input);
   if (!found.ok) return found;
-  const { ledger, obligation } = found.value;
-  const corrects = input.corrects ?? null;
+  return prepareFilingFor(ctx, found.value.ledger, found.value.obligation, input.corrects ?? null);
+}
+
+/** prepareFiling for an obligation already derived from a ledger already read (the demo prepares many). */
+export async function prepareFilingFor(ctx: AppContext, ledger: OrganisationLedger, obligation: ObligationInstance, corrects: string | null): Promise<Result<FilingRecord>> {
   const existing = await listFilingRows(ctx.store.db, { organisation: ledger.organisation.id, obligationId: obligation.id });
   if (corrects) {
     const c = await getFilingRow(ctx.store.db, corrects);

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import { registerObligations } from './obligations.command.ts';
+import { registerFilings } from './filing.command.ts';
+import { registerBundle } from './bundle.command.ts';
 import { registerDeadline } from './deadline.command.ts';
 import { registerRules } from './rules.command.ts';
 import { registerInit } from './init.command.ts';
-import { registerImportBank } from './import-bank.command.ts';
+import { registerImportBank, registerImportRates } from './import-bank.command.ts';
 import { registerLedger } from './ledger.command.ts';
 import { registerCandidates } from './candidates.command.ts';
 import { registerLedgerRecords } from './ledger-records.command.ts';
@@ -16,7 +19,11 @@ import { registerFeed } from './feed.command.ts';
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
+  registerObligations(program);
+  registerFilings(program);
+  registerBundle(program);
   registerImportBank(program);
+  registerImportRates(program);
   registerLedger(program);
   registerCandidates(program);
   registerLedgerRecords(program);
