@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoOrganisations } from './demo-organisations.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoFilings } from './demo-filings.ts';
 import { seedDemoIncidents } from './demo-incidents.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 
@@ -21,7 +22,7 @@ export interface DemoState {
 }
 
 // The cases come after the ledger and filings steps: they link the filings an allegation may concern.
-const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations, seedDemoAccounts, seedDemoLedger, seedDemoCases, seedDemoIncidents];
+const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations, seedDemoAccounts, seedDemoLedger, seedDemoFilings, seedDemoCases, seedDemoIncidents];
 
 /** Seeds the demo data into an empty database; returns counts of what it made. */
 export async function seedDemo(ctx: AppContext): Promise<Record<string, number>> {
