@@ -37,7 +37,14 @@ function actionIndex(): ReadonlyMap<string, ActionType> {
   return map;
 }
 
+const seen = new Map<string, ActionType | null>();
+
 /** The action type a word denotes (a vocabulary term or one of its synonyms), or null. */
 export function parseActionType(text: string): ActionType | null {
-  return actionIndex().get(normalisePlaceName(text)) ?? null;
+  const hit = seen.get(text);
+  if (hit !== undefined) return hit;
+  const action = actionIndex().get(normalisePlaceName(text)) ?? null;
+  // A large import repeats a handful of spellings; keep the memo small whatever the input.
+  if (seen.size < 1000) seen.set(text, action);
+  return action;
 }

@@ -9,13 +9,41 @@ import type { IncidentInput } from './incident.ts';
  * no diacritics, Kazakh letters onto Russian ones: "Өскемен" matches "оскемен").
  */
 export function searchWords(text: string): string[] {
-  return foldForMatching(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const out: string[] = [];
+  for (const token of text.match(TOKEN) ?? []) {
+    let words = foldedTokens.get(token);
+    if (words === undefined) {
+      words = foldForMatching(token).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+      if (foldedTokens.size < 200_000) foldedTokens.set(token, words);
+    }
+    for (const w of words) out.push(w);
+  }
+  return out;
 }
 
+// Apostrophes join a word (foldForMatching drops them: "Qazaq'stan" is one word), combining
+// marks belong to their letter; every other character separates words.
+const PRINTABLE_ASCII = /^[ -~]*$/;
+const APOSTROPHES = /['`]/g;
+const TOKEN = /[\p{L}\p{N}\p{M}'`’ʻʼ]+/gu;
+/** Memo of folded tokens: a large import repeats a small vocabulary. */
+const foldedTokens = new Map<string, string[]>();
+
+type Searchable = Pick<IncidentInput, 'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'>;
+
 /** The indexed text of an incident: organisation, place (with its Kazakh and Russian names), authority, office, legal basis, outcome, notes. */
-export function incidentSearchText(incident: Pick<IncidentInput, 'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'>, placeNames: (place: string) => readonly string[] = placeSearchNames): string {
-  const parts = [incident.organisation, incident.place, ...placeNames(incident.place), incident.authority, incident.office, incident.legalBasis, incident.outcome, incident.notes];
-  return searchWords(parts.filter((p): p is string => p !== null && p !== '').join(' ')).join(' ');
+export function incidentSearchText(incident: Searchable, placeNames: (place: string) => readonly string[] = placeSearchNames): string {
+  return incidentSearchParts(incident, placeNames).map((p) => searchWords(p).join(' ')).filter((w) => w !== '').join(' ');
+}
+
+/**
+ * The texts whose words make the indexed text, in order (a bulk writer may memoise the words of
+ * the repeated ones — all but the last, the notes — and join them with spaces).
+ */
+export function incidentSearchParts(incident: Searchable, placeNames: (place: string) => readonly string[] = placeSearchNames): string[] {
+  const parts = [incident.organisation, incident.place, ...placeNames(incident.place), incident.authority, incident.office, incident.legalBasis, incident.outcome];
+  return [...parts.filter((p): p is string => p !== null && p !== ''), incident.notes ?? ''];
 }
 
 /** The names of a place that its incidents are also found by: the gazetteer's English, Russian and Kazakh names. */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { registerSqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -43,5 +44,6 @@ export function openConnection(url: string): StoreConnection {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerSqliteHandle(db, sqlite);
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate, canSeeRecord, VISIBILITIES, type ActionType, type Visibility } from '@civic/core';
 import { countIncidents, deleteIncident, getIncident, insertIncidents, IncidentWriter, type NewIncident } from './incident.repository.ts';
@@ -139,6 +140,38 @@ for (const dialect of testDialects()) {
       })).rejects.toThrow('a bad row');
       expect(await countIncidents(store.db)).toBe(before);
       expect((await search({ q: 'rolled back' })).items).toEqual([]);
+    });
+
+    it('orders by date, then by insertion, whatever order the rows arrive in', async () => {
+      await inTransaction(store, async (tx) => insertIncidents(tx.db, [incident('o1', { date: day('2015-06-02'), dateTo: day('2015-06-02'), notes: 'ordering' }), incident('o2', { date: day('2015-06-01'), dateTo: day('2015-06-01'), notes: 'ordering' })]));
+      await inTransaction(store, async (tx) => insertIncidents(tx.db, [incident('o3', { date: day('2015-06-01'), dateTo: day('2015-06-01'), notes: 'ordering' })]));
+      expect((await search({ q: 'ordering' })).items.map((i) => i.id)).toEqual(['o1', 'o3', 'o2']);
+      expect((await search({ q: 'ordering', from: '2015-06-01', to: '2015-06-01' })).items.map((i) => i.id)).toEqual(['o3', 'o2']);
+    });
+
+    it('keeps its indexes after a first load into an empty table, and after a failed one', async () => {
+      const empty = await freshStore(dialect);
+      try {
+        const indexes = async () => {
+          const q = dialect === 'sqlite'
+            ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'incident' order by name`
+            : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'incident' order by indexname`;
+          return (await q.execute(empty.db)).rows.map((r) => r.name);
+        };
+        const before = await indexes();
+        expect(before.length).toBeGreaterThanOrEqual(5);
+        await expect(inTransaction(empty, async (tx) => {
+          const writer = await IncidentWriter.open(tx.db);
+          await writer.add([incident('f1')]);
+          throw new Error('fails before finish');
+        })).rejects.toThrow('fails before finish');
+        expect(await indexes()).toEqual(before);
+        await inTransaction(empty, async (tx) => insertIncidents(tx.db, [incident('ok1', { notes: 'first load' })]));
+        expect(await indexes()).toEqual(before);
+        expect((await incidentSearchFor(empty.db, dialect).search({ q: 'first load', viewer: all, limit: 5, offset: 0 })).items.map((i) => i.id)).toEqual(['ok1']);
+      } finally {
+        await empty.close();
+      }
     });
 
     it('bulk-writes many rows in batches and finds them', async () => {

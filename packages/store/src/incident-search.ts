@@ -1,6 +1,6 @@
-import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { legalBasisFilterKey, organisationFilterKey, parseSearchQuery, type SearchClause } from '@civic/core';
-import { INCIDENT_SELECT, incidentFromRow, type IncidentRecord } from './incident.repository.ts';
+import { INCIDENT_SELECT, incidentFromRow, SEQ_DAY, seqDayStart, type IncidentRecord, type IncidentRow } from './incident.repository.ts';
 import type { DialectName } from './database.ts';
 import type { Database } from './schema.ts';
 
@@ -44,7 +44,7 @@ export interface IncidentCursor {
 }
 
 export interface IncidentSearchPage {
-  /** Sorted by date, newest first (then by insertion, newest first). */
+  /** Sorted by date, newest first (then by insertion, newest first): seq descending. */
   readonly items: IncidentRecord[];
   readonly hasMore: boolean;
   /** The cursor of the last item, for keyset paging (null when there is none). */
@@ -59,76 +59,100 @@ export interface IncidentSearch {
   search(query: IncidentQuery, options?: { readonly withTotal?: boolean }): Promise<IncidentSearchPage>;
 }
 
-type IncidentSelect = SelectQueryBuilder<Database, 'incident', object>;
+type Condition = Expression<SqlBool>;
 
 abstract class BaseIncidentSearch implements IncidentSearch {
   abstract readonly dialect: DialectName;
   constructor(protected readonly db: Kysely<Database>) {}
 
-  /** The condition that a row's full text matches every clause. */
-  protected abstract matchCondition(clauses: readonly SearchClause[]): Expression<SqlBool>;
+  /** The rows of a page: matching `clauses` (maybe none) and `conditions`, newest first. */
+  /** `range` repeats the date/cursor bounds of `conditions` as a seq range, for an engine that can use it directly. */
+  protected abstract page(clauses: readonly SearchClause[], conditions: readonly Condition[], limit: number, offset: number, range: SeqRange): Promise<IncidentRow[]>;
+  protected abstract count(clauses: readonly SearchClause[], conditions: readonly Condition[]): Promise<number>;
 
   async search(query: IncidentQuery, options: { readonly withTotal?: boolean } = {}): Promise<IncidentSearchPage> {
-    const filtered = this.filtered(query);
     const limit = Math.max(0, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
-    const rows = await filtered
-      .select(INCIDENT_SELECT)
-      .orderBy('date', 'desc')
-      .orderBy('seq', 'desc')
-      .limit(limit + 1)
-      .offset(offset)
-      .execute();
+    const clauses = parseSearchQuery(query.q ?? '');
+    const conditions = filterConditions(query);
+    const rows = await this.page(clauses, [...conditions, ...afterCondition(query.after)], limit + 1, offset, seqRange(query));
     const kept = rows.slice(0, limit);
     const items = kept.map(incidentFromRow);
     const lastRow = kept[kept.length - 1];
     const next = lastRow === undefined ? null : { date: lastRow.date, seq: String(lastRow.seq) };
     if (!options.withTotal) return { items, hasMore: rows.length > limit, next };
-    const count = await this.filtered({ ...query, after: undefined }).select((eb) => eb.fn.countAll<bigint | number>().as('n')).executeTakeFirst();
-    return { items, hasMore: rows.length > limit, next, total: Number(count?.n ?? 0) };
-  }
-
-  private filtered(query: Omit<IncidentQuery, 'after'> & { readonly after?: IncidentCursor | undefined }): IncidentSelect {
-    let qb: IncidentSelect = this.db.selectFrom('incident');
-    const after = query.after;
-    if (after !== undefined) {
-      const seq = BigInt(after.seq);
-      qb = qb.where((eb) => eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('seq', '<', seq)])]));
-    }
-    const clauses = parseSearchQuery(query.q ?? '');
-    if (clauses.length > 0) qb = qb.where(this.matchCondition(clauses));
-    if (query.from !== undefined) qb = qb.where('date', '>=', query.from);
-    if (query.to !== undefined) qb = qb.where('date', '<=', query.to);
-    if (query.place !== undefined) qb = qb.where('place', '=', query.place);
-    if (query.region !== undefined) qb = qb.where('region', '=', query.region);
-    if (query.action !== undefined) qb = qb.where('action', '=', query.action);
-    if (query.legalBasis !== undefined) {
-      const key = legalBasisFilterKey(query.legalBasis);
-      qb = qb.where((eb) => eb.or([eb('legal_basis_key', '=', key), eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)])]));
-    }
-    if (query.organisation !== undefined) {
-      const name = organisationFilterKey(query.organisation);
-      const id = query.organisation;
-      qb = qb.where((eb) => eb.or([eb('organisation_key', '=', name), eb('organisation_id', '=', id)]));
-    }
-    return this.visible(qb, query.viewer);
-  }
-
-  private visible(qb: IncidentSelect, viewer: IncidentViewer): IncidentSelect {
-    if (viewer.kind === 'all') return qb;
-    if (viewer.kind === 'public') return qb.where('visibility', '=', 'public');
-    const own = [...viewer.organisationIds];
-    const network = [...new Set([...viewer.organisationIds, ...viewer.peerOrganisationIds])];
-    return qb.where((eb) => {
-      const ors = [eb('visibility', '=', 'public')];
-      if (network.length > 0) ors.push(eb.and([eb('visibility', '=', 'network'), eb('owner_organisation_id', 'in', network)]));
-      if (own.length > 0) ors.push(eb.and([eb('visibility', '=', 'private'), eb('owner_organisation_id', 'in', own)]));
-      return eb.or(ors);
-    });
+    return { items, hasMore: rows.length > limit, next, total: await this.count(clauses, conditions) };
   }
 }
 
-/** SQLite: FTS5 over incident.search_text (external content keyed by seq). */
+const eb = expressionBuilder<Database, 'incident'>();
+
+/** Bounds on seq implied by the dates and the cursor: min inclusive, max exclusive. */
+interface SeqRange {
+  readonly min: bigint | null;
+  readonly max: bigint | null;
+}
+
+function seqRange(query: IncidentQuery): SeqRange {
+  const min = query.from === undefined ? null : seqDayStart(query.from);
+  let max = query.to === undefined ? null : seqDayStart(query.to) + BigInt(SEQ_DAY);
+  if (query.after !== undefined) {
+    const after = BigInt(query.after.seq);
+    if (max === null || after < max) max = after;
+  }
+  return { min, max };
+}
+
+const fts = expressionBuilder<Database, 'incident_fts'>();
+
+/** The seq range as constraints on the FTS table's rowid, which FTS5 applies while reading its index. */
+function rowidBounds(range: SeqRange): Condition[] {
+  const out: Condition[] = [];
+  if (range.min !== null) out.push(fts('incident_fts.rowid', '>=', range.min));
+  if (range.max !== null) out.push(fts('incident_fts.rowid', '<', range.max));
+  return out;
+}
+
+function afterCondition(after: IncidentCursor | undefined): Condition[] {
+  return after === undefined ? [] : [eb('seq', '<', BigInt(after.seq))];
+}
+
+/** The filters as conditions on the incident table (dates as seq ranges: seq is date-ordered). */
+function filterConditions(query: IncidentQuery): Condition[] {
+  const out: Condition[] = [];
+  if (query.from !== undefined) out.push(eb('seq', '>=', seqDayStart(query.from)));
+  if (query.to !== undefined) out.push(eb('seq', '<', seqDayStart(query.to) + BigInt(SEQ_DAY)));
+  if (query.place !== undefined) out.push(eb('place', '=', query.place));
+  if (query.region !== undefined) out.push(eb('region', '=', query.region));
+  if (query.action !== undefined) out.push(eb('action', '=', query.action));
+  if (query.legalBasis !== undefined) {
+    const key = legalBasisFilterKey(query.legalBasis);
+    out.push(eb.or([eb('legal_basis_key', '=', key), eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)])]));
+  }
+  if (query.organisation !== undefined) out.push(eb('organisation_key', '=', organisationFilterKey(query.organisation)));
+  const visible = visibilityCondition(query.viewer);
+  if (visible !== null) out.push(visible);
+  return out;
+}
+
+function visibilityCondition(viewer: IncidentViewer): Condition | null {
+  if (viewer.kind === 'all') return null;
+  if (viewer.kind === 'public') return eb('visibility', '=', 'public');
+  const own = [...viewer.organisationIds];
+  const network = [...new Set([...viewer.organisationIds, ...viewer.peerOrganisationIds])];
+  const ors: Condition[] = [eb('visibility', '=', 'public')];
+  if (network.length > 0) ors.push(eb.and([eb('visibility', '=', 'network'), eb('owner_organisation_id', 'in', network)]));
+  if (own.length > 0) ors.push(eb.and([eb('visibility', '=', 'private'), eb('owner_organisation_id', 'in', own)]));
+  return eb.or(ors);
+}
+
+const all = (conditions: readonly Condition[]): Condition => eb.and([...conditions]);
+
+/**
+ * SQLite: FTS5 over incident.search_text (external content, rowid = seq). A text query is a join
+ * driven by the FTS table in rowid order, descending — which is date order — so a page of a
+ * common word stops after the page instead of collecting every match.
+ */
 export class SqliteIncidentSearch extends BaseIncidentSearch {
   readonly dialect = 'sqlite' as const;
 
@@ -137,8 +161,30 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     return clauses.map((c) => `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`).join(' AND ');
   }
 
-  protected matchCondition(clauses: readonly SearchClause[]): Expression<SqlBool> {
-    return sql<SqlBool>`seq in (select rowid from incident_fts where incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses)})`;
+  protected async page(clauses: readonly SearchClause[], conditions: readonly Condition[], limit: number, offset: number, range: SeqRange): Promise<IncidentRow[]> {
+    if (clauses.length === 0) {
+      return this.db.selectFrom('incident').where(all(conditions)).select(INCIDENT_SELECT).orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+    }
+    return this.db
+      .selectFrom('incident_fts')
+      .innerJoin('incident', 'incident.seq', 'incident_fts.rowid')
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses)}`)
+      .where(all(rowidBounds(range)))
+      .where(all(conditions))
+      .select(INCIDENT_SELECT)
+      .orderBy('incident_fts.rowid', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  protected async count(clauses: readonly SearchClause[], conditions: readonly Condition[]): Promise<number> {
+    const base = clauses.length === 0
+      ? this.db.selectFrom('incident').where(all(conditions))
+      : this.db.selectFrom('incident_fts').innerJoin('incident', 'incident.seq', 'incident_fts.rowid')
+        .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses)}`).where(all(conditions));
+    const row = await base.select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0n);
   }
 }
 
@@ -153,8 +199,18 @@ export class PostgresIncidentSearch extends BaseIncidentSearch {
       .join(' & ');
   }
 
-  protected matchCondition(clauses: readonly SearchClause[]): Expression<SqlBool> {
-    return sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`;
+  private matching(clauses: readonly SearchClause[], conditions: readonly Condition[]) {
+    const text = clauses.length === 0 ? [] : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`];
+    return this.db.selectFrom('incident').where(all([...text, ...conditions]));
+  }
+
+  protected async page(clauses: readonly SearchClause[], conditions: readonly Condition[], limit: number, offset: number): Promise<IncidentRow[]> {
+    return this.matching(clauses, conditions).select(INCIDENT_SELECT).orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+  }
+
+  protected async count(clauses: readonly SearchClause[], conditions: readonly Condition[]): Promise<number> {
+    const row = await this.matching(clauses, conditions).select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0n);
   }
 }
 

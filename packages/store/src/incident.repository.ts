@@ -1,9 +1,11 @@
 import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import {
-  incidentSearchText, legalBasisFilterKey, organisationFilterKey, placeSearchNames,
+  epochDay, incidentSearchParts, legalBasisFilterKey, organisationFilterKey, placeSearchNames, searchWords,
   type ActionType, type CalendarDate, type Incident, type IncidentInput, type IncidentSource, type Visibility,
 } from '@civic/core';
+import type SQLite from 'better-sqlite3';
 import type { IncidentTable } from './incident.tables.ts';
+import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
 /** An incident to store: the input plus its id, when it was recorded, and the case action it came from. */
@@ -27,12 +29,33 @@ const COLUMNS = [
   'search_text', 'created_at',
 ] as const;
 
-function rowValues(i: NewIncident, placeNames: (place: string) => readonly string[]): unknown[] {
+/** The words of repeated texts (organisation, place, authority…), memoised for a bulk write. */
+class SearchTextMemo {
+  private readonly words = new Map<string, string>();
+
+  constructor(private readonly placeNames: (place: string) => readonly string[]) {}
+
+  text(incident: NewIncident): string {
+    const parts = incidentSearchParts(incident, this.placeNames);
+    const out: string[] = [];
+    parts.forEach((part, i) => {
+      let w = i === parts.length - 1 ? undefined : this.words.get(part);
+      if (w === undefined) {
+        w = searchWords(part).join(' ');
+        if (i < parts.length - 1 && this.words.size < 100_000) this.words.set(part, w);
+      }
+      if (w !== '') out.push(w);
+    });
+    return out.join(' ');
+  }
+}
+
+function rowValues(i: NewIncident, searchText: string): unknown[] {
   return [
     i.id, i.date, i.dateTo, i.organisation, organisationFilterKey(i.organisation), i.organisationId, i.place, i.latitude, i.longitude,
     i.country, i.region, i.authority, i.office, i.action, i.legalBasis, i.legalBasis === null ? null : legalBasisFilterKey(i.legalBasis), i.penaltyMci,
     i.suspensionMonths, i.outcome, JSON.stringify(i.sources), i.notes, i.visibility, i.ownerOrganisationId ?? null, i.sourceActionId ?? null,
-    incidentSearchText(i, placeNames), i.createdAt,
+    searchText, i.createdAt,
   ];
 }
 
@@ -40,69 +63,172 @@ function isPostgresDb(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * `seq` orders incidents by date: (days since 1970 + 100000) · 2³² + n, n counting the incidents
+ * of that day in insertion order. So "newest first" is "seq descending", an index on any one
+ * column is also in date order (SQLite appends the rowid to every index), a date range is a seq
+ * range, and FTS5 can hand back matches newest-first and stop after a page. Values stay below
+ * 2⁵³ for dates before the year 2240.
+ */
+export const SEQ_DAY = 2 ** 32;
+const DAY_OFFSET = 100_000;
+
+export function seqDayStart(date: string): bigint {
+  return BigInt(epochDay(date as CalendarDate) + DAY_OFFSET) * BigInt(SEQ_DAY);
+}
+
 function insertSql(rows: number, postgres: boolean): string {
-  const n = COLUMNS.length;
+  const n = COLUMNS.length + 1;
   const tuples: string[] = [];
   for (let r = 0; r < rows; r++) {
     const ps: string[] = [];
     for (let c = 1; c <= n; c++) ps.push(postgres ? `$${r * n + c}` : '?');
     tuples.push(`(${ps.join(',')})`);
   }
-  return `insert into incident (${COLUMNS.join(',')}) values ${tuples.join(',')}`;
+  return `insert into incident (seq,${COLUMNS.join(',')}) values ${tuples.join(',')}`;
 }
 
 /**
  * Writes incidents in bulk inside the caller's transaction: multi-row prepared inserts below
- * both dialects' parameter limits (one SQL text per batch size), and on SQLite the full-text
- * index filled once at `finish()` by `INSERT INTO incident_fts SELECT` over the new rows — far
- * cheaper than a trigger per row. Call `finish()` before the transaction commits.
+ * both dialects' parameter limits (one SQL text per batch size). On SQLite the full-text index is
+ * filled once, at `finish()`, in rowid order (FTS5 flushes its buffer whenever a rowid goes
+ * backwards, so rows are never indexed one by one in date order of arrival): by `rebuild` when
+ * the table was empty (whose secondary indexes are also dropped and rebuilt once), else from a
+ * temporary list of the new rows. Call `finish()` before commit.
  */
 export class IncidentWriter {
   private readonly postgres: boolean;
   private readonly batch: number;
   private readonly fullSql: string;
-  private readonly placeNames = new Map<string, readonly string[]>();
+  private readonly memo: SearchTextMemo;
+  /** SQLite: the raw connection and the statements run once per row (see raw-sqlite.ts). */
+  private readonly raw: SQLite.Database | undefined;
+  private rowStatement: SQLite.Statement | undefined;
+  private newRowStatement: SQLite.Statement | undefined;
+  private maxOfDayStatement: SQLite.Statement | undefined;
+  /** Next n for each day (see SEQ_DAY) touched by this writer. */
+  private readonly nextOfDay = new Map<string, bigint>();
   private written = 0;
 
-  private constructor(private readonly db: Kysely<Database>, private readonly seqBefore: bigint, private readonly names: (place: string) => readonly string[]) {
+  private cacheSize: number | null = null;
+  /** Secondary indexes dropped for a load into an empty table, rebuilt by finish(). */
+  private droppedIndexes: { name: string; sql: string }[] = [];
+
+  private constructor(private readonly db: Kysely<Database>, private readonly emptyAtOpen: boolean, names: (place: string) => readonly string[]) {
     this.postgres = isPostgresDb(db);
-    this.batch = Math.floor((this.postgres ? 60_000 : 30_000) / COLUMNS.length);
+    this.raw = this.postgres ? undefined : sqliteHandle(db);
+    this.batch = Math.floor((this.postgres ? 60_000 : 30_000) / (COLUMNS.length + 1));
     this.fullSql = insertSql(this.batch, this.postgres);
+    const placeNames = new Map<string, readonly string[]>();
+    this.memo = new SearchTextMemo((place) => {
+      let found = placeNames.get(place);
+      if (found === undefined) {
+        found = names(place);
+        placeNames.set(place, found);
+      }
+      return found;
+    });
   }
 
   /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's). */
   static async open(db: Kysely<Database>, placeNames?: (place: string) => readonly string[]): Promise<IncidentWriter> {
-    const row = await db.selectFrom('incident').select(sql<bigint | null>`max(seq)`.as('max')).executeTakeFirst();
-    return new IncidentWriter(db, BigInt(row?.max ?? 0n), placeNames ?? placeSearchNames);
+    const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
+    const writer = new IncidentWriter(db, any === undefined, placeNames ?? placeSearchNames);
+    if (!writer.postgres) {
+      // A large import touches the whole table and its indexes: give SQLite room (restored at finish).
+      const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
+      writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
+      await sql`pragma cache_size = -262144`.execute(db);
+      if (!writer.emptyAtOpen) await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
+      else {
+        // Loading an empty table: building each index once from sorted keys at the end is about
+        // twice as fast as maintaining it row by row. In the same transaction, so a failed import
+        // gets its indexes back with everything else.
+        const indexes = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'incident' and sql is not null`.execute(db);
+        writer.droppedIndexes = indexes.rows;
+        for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
+      }
+    }
+    return writer;
   }
 
   get count(): number {
     return this.written;
   }
 
+  /** The seq for a new incident on `date` (the day's counter is looked up once per day per writer). */
+  private async nextSeq(date: string): Promise<bigint> {
+    return this.takeSeq(date) ?? this.takeSeq(date, await this.firstSeqOfDay(date)) ?? 0n;
+  }
+
+  private takeSeq(date: string, first?: bigint): bigint | undefined {
+    const next = this.nextOfDay.get(date) ?? first;
+    if (next !== undefined) this.nextOfDay.set(date, next + 1n);
+    return next;
+  }
+
+  private async firstSeqOfDay(date: string): Promise<bigint> {
+    const start = seqDayStart(date);
+    if (this.emptyAtOpen) return start;
+    const max = await this.maxSeqOfDay(start);
+    return max === null ? start : max + 1n;
+  }
+
+  private async maxSeqOfDay(start: bigint): Promise<bigint | null> {
+    if (this.raw) {
+      this.maxOfDayStatement ??= this.raw.prepare('select max(seq) as max from incident where seq >= ? and seq < ?');
+      const row = this.maxOfDayStatement.get(start, start + BigInt(SEQ_DAY)) as { max: bigint | number | null } | undefined;
+      return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
+    }
+    const row = await this.db.selectFrom('incident').select(sql<bigint | null>`max(seq)`.as('max'))
+      .where('seq', '>=', start).where('seq', '<', start + BigInt(SEQ_DAY)).executeTakeFirst();
+    return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
+  }
+
   async add(incidents: readonly NewIncident[]): Promise<void> {
-    const cached = (place: string): readonly string[] => {
-      let names = this.placeNames.get(place);
-      if (names === undefined) {
-        names = this.names(place);
-        this.placeNames.set(place, names);
-      }
-      return names;
-    };
+    if (this.raw) return this.addRowByRow(this.raw, incidents);
     for (let start = 0; start < incidents.length; start += this.batch) {
       const part = incidents.slice(start, start + this.batch);
       const params: unknown[] = [];
-      for (const incident of part) for (const v of rowValues(incident, cached)) params.push(v);
+      const seqs: bigint[] = [];
+      for (const incident of part) {
+        const seq = await this.nextSeq(incident.date);
+        seqs.push(seq);
+        params.push(seq);
+        for (const v of rowValues(incident, this.memo.text(incident))) params.push(v);
+      }
       const text = part.length === this.batch ? this.fullSql : insertSql(part.length, this.postgres);
       await this.db.executeQuery(CompiledQuery.raw(text, params));
+      if (!this.postgres && !this.emptyAtOpen) {
+        await this.db.executeQuery(CompiledQuery.raw(`insert into temp.incident_new (seq) values ${seqs.map(() => '(?)').join(',')}`, seqs));
+      }
       this.written += part.length;
+    }
+  }
+
+  /** SQLite: one prepared statement run per row, synchronously, inside the caller's transaction. */
+  private async addRowByRow(raw: SQLite.Database, incidents: readonly NewIncident[]): Promise<void> {
+    this.rowStatement ??= raw.prepare(insertSql(1, false));
+    if (!this.emptyAtOpen) this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
+    for (const incident of incidents) {
+      const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+      this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident)));
+      this.newRowStatement?.run(seq);
+      this.written += 1;
     }
   }
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
   async finish(): Promise<void> {
-    if (this.postgres || this.written === 0) return;
-    await sql`insert into incident_fts (rowid, search_text) select seq, search_text from incident where seq > ${this.seqBefore}`.execute(this.db);
+    if (this.postgres) return;
+    for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    this.droppedIndexes = [];
+    if (this.written > 0) {
+      if (this.emptyAtOpen) await sql`insert into incident_fts (incident_fts) values ('rebuild')`.execute(this.db);
+      else await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(this.db);
+    }
+    if (!this.emptyAtOpen) await sql`delete from temp.incident_new`.execute(this.db);
+    if (this.cacheSize !== null) await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
   }
 }
 
@@ -113,7 +239,17 @@ export async function insertIncidents(db: Kysely<Database>, incidents: readonly 
   await writer.finish();
 }
 
-export function incidentFromRow(r: Selectable<IncidentTable>): IncidentRecord {
+/** The columns read back for an incident (everything but the index columns). */
+export const INCIDENT_SELECT = [
+  'incident.seq', 'id', 'date', 'date_to', 'organisation', 'organisation_id', 'place', 'latitude', 'longitude', 'country', 'region',
+  'authority', 'office', 'action', 'legal_basis', 'penalty_mci', 'suspension_months', 'outcome', 'sources', 'notes',
+  'visibility', 'owner_organisation_id', 'source_action_id', 'created_at',
+] as const;
+
+/** An incident row as read back (INCIDENT_SELECT). */
+export type IncidentRow = Pick<Selectable<IncidentTable>, 'seq' | 'id' | 'date' | 'date_to' | 'organisation' | 'organisation_id' | 'place' | 'latitude' | 'longitude' | 'country' | 'region' | 'authority' | 'office' | 'action' | 'legal_basis' | 'penalty_mci' | 'suspension_months' | 'outcome' | 'sources' | 'notes' | 'visibility' | 'owner_organisation_id' | 'source_action_id' | 'created_at'>;
+
+export function incidentFromRow(r: IncidentRow): IncidentRecord {
   return {
     id: r.id,
     date: r.date as CalendarDate,
@@ -141,12 +277,6 @@ export function incidentFromRow(r: Selectable<IncidentTable>): IncidentRecord {
   };
 }
 
-/** The columns read back for an incident (everything but the index columns). */
-export const INCIDENT_SELECT = [
-  'id', 'date', 'date_to', 'organisation', 'organisation_key', 'organisation_id', 'place', 'latitude', 'longitude', 'country', 'region',
-  'authority', 'office', 'action', 'legal_basis', 'legal_basis_key', 'penalty_mci', 'suspension_months', 'outcome', 'sources', 'notes',
-  'visibility', 'owner_organisation_id', 'source_action_id', 'search_text', 'created_at', 'seq',
-] as const;
 
 export async function getIncident(db: Kysely<Database>, id: string): Promise<IncidentRecord | undefined> {
   const row = await db.selectFrom('incident').select(INCIDENT_SELECT).where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /**
  * One incident (issue 5, monitoring). `seq` is the integer key the full-text index refers to
@@ -9,7 +9,8 @@ import type { Generated } from 'kysely';
  * through Kysely) indexes `search_text`.
  */
 export interface IncidentTable {
-  seq: Generated<bigint>;
+  /** Date-ordered key (see SEQ_DAY in incident.repository.ts); written by IncidentWriter only. */
+  seq: ColumnType<bigint, bigint, never>;
   id: string;
   date: string;
   date_to: string;
@@ -40,6 +41,13 @@ export interface IncidentTable {
   created_at: string;
 }
 
+/** SQLite only: the FTS5 index over incident.search_text (rowid = incident.seq). */
+export interface IncidentFtsTable {
+  rowid: bigint;
+  search_text: string;
+}
+
 export interface IncidentTables {
   incident: IncidentTable;
+  incident_fts: IncidentFtsTable;
 }

@@ -23,11 +23,15 @@ const REGION_WORDS = new Set(['region', 'oblast', 'oblys', 'oblysy', 'облас
 
 /** Lower case, no diacritics, Kazakh letters folded onto Russian ones (the matching form of text). */
 export function foldForMatching(text: string): string {
-  const decomposed = text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '');
-  let folded = '';
-  for (const ch of decomposed) folded += FOLD[ch] ?? ch;
-  return folded;
+  // ASCII needs only lower case (the common case in a large import); the rest is decomposed.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(FOLDED_ASCII, '');
+  return text.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(FOLDED, (ch) => FOLD[ch] ?? ch);
 }
+
+const NON_ASCII = /[^ -~\t\n\r]/;
+const MARKS = /\p{M}/gu;
+const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
+const FOLDED_ASCII = /['`]/g;
 
 export function normalisePlaceName(name: string): string {
   const folded = foldForMatching(name);

@@ -37,11 +37,13 @@ export class CsvRecordReader {
     const buf = this.buffer;
     let pos = 0;
     let line = this.line;
+    // The next quote at or after pos (-1: none left): found once, not once per line.
+    let quote = buf.indexOf('"');
     while (pos < buf.length) {
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !final) break;
       const lineEnd = nl < 0 ? buf.length : nl;
-      const quote = buf.indexOf('"', pos);
+      if (quote >= 0 && quote < pos) quote = buf.indexOf('"', pos);
       if (quote < 0 || quote > lineEnd) {
         const text = buf.charCodeAt(lineEnd - 1) === 13 ? buf.slice(pos, lineEnd - 1) : buf.slice(pos, lineEnd);
         if (text.length > 0) records.push({ fields: text.split(','), line });

@@ -33,13 +33,16 @@ export interface IncidentBuildOptions {
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** Memo of gazetteer lookups by place text: the place (or null) and whether the whole text is one of its names. */
+export type PlaceCache = Map<string, { readonly place: Place | null; readonly exact: boolean }>;
+
 /**
  * Turns one row of text into an incident, or the first error naming file, line and field.
  * `placeCache` memoises gazetteer lookups (a large import repeats a few hundred places).
  */
 export function buildIncident(
   text: IncidentFieldText, where: Where, options: IncidentBuildOptions, warnings: DomainError[],
-  placeCache: Map<string, Place | null>,
+  placeCache: PlaceCache,
 ): Result<IncidentInput> {
   const at = (field: IncidentColumn) => ({ ...(where.file === undefined ? {} : { file: where.file }), ...(where.line === undefined ? {} : { line: where.line }), field });
   const value = (field: IncidentColumn) => (text[field] ?? '').trim();
@@ -73,11 +76,13 @@ export function buildIncident(
     if (!isWebUrl(url)) return err(domainError('IMPORT_URL_INVALID', `source_url "${url}" is not an http(s) URL`, at('source_url')));
   }
 
-  let place = placeCache.get(placeText);
-  if (place === undefined) {
-    place = findPlace(placeText);
-    placeCache.set(placeText, place);
+  let cached = placeCache.get(placeText);
+  if (cached === undefined) {
+    const found = findPlace(placeText);
+    cached = { place: found, exact: found !== null && isGazetteerName(placeText) };
+    placeCache.set(placeText, cached);
   }
+  const { place, exact } = cached;
   if (place === null && lat.value === null) {
     const hint = suggestPlaces(placeText);
     const didYouMean = hint.length > 0 ? ` (did you mean ${hint.join(', ')}?)` : '';
@@ -86,7 +91,6 @@ export function buildIncident(
   if (place === null) {
     warnings.push(domainError('IMPORT_PLACE_NOT_IN_GAZETTEER', `place "${placeText}" is not in the gazetteer; the row's coordinates are used`, at('place')));
   }
-  const exact = place !== null && isGazetteerName(placeText);
   const sources: IncidentSource[] = [...(options.sources ?? [])];
   for (const url of urls) if (!sources.some((s) => s.url === url)) sources.push({ url });
 
@@ -139,11 +143,7 @@ function parseOptionalNumber(text: string, min: number, max: number): { ok: true
   return { ok: true, value: n };
 }
 
+/** An absolute http(s) URL with a host (a pattern, not a full parse: cheap at a million rows). */
 function isWebUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i.test(text);
 }

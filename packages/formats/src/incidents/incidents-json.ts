@@ -1,8 +1,8 @@
 import {
   domainError, err, isVisibility, ok, parseCalendarDate,
-  type DomainError, type IncidentInput, type IncidentSource, type Place, type Result,
+  type DomainError, type IncidentInput, type IncidentSource, type Result,
 } from '@civic/core';
-import { buildIncident, type IncidentColumn, type IncidentFieldText } from './incident-fields.ts';
+import { buildIncident, type IncidentColumn, type IncidentFieldText, type PlaceCache } from './incident-fields.ts';
 import { decodeUtf8, type IncidentParseOptions, type ParsedIncidents } from './parse-incidents-csv.ts';
 
 /** The JSON name of each CSV column (errors in a JSON file name the JSON field). */
@@ -51,7 +51,7 @@ export function parseIncidentsJson(bytes: Uint8Array, options: IncidentParseOpti
   if (list === null) return err(domainError('IMPORT_JSON_INVALID', 'expected an array of incidents (or {"incidents": [...]})', { file, line: 1 }));
   const lines = elementLines(text.value);
   const warnings: DomainError[] = [];
-  const cache = new Map<string, Place | null>();
+  const cache: PlaceCache = new Map();
   const incidents: IncidentInput[] = [];
   for (const [i, element] of list.entries()) {
     const where = { file, ...(lines[i] === undefined ? {} : { line: lines[i] }) };
@@ -64,7 +64,7 @@ export function parseIncidentsJson(bytes: Uint8Array, options: IncidentParseOpti
 
 function incidentFromJson(
   element: Json, i: number, where: { file: string; line?: number }, options: IncidentParseOptions,
-  warnings: DomainError[], cache: Map<string, Place | null>,
+  warnings: DomainError[], cache: PlaceCache,
 ): Result<IncidentInput> {
   const fail = (field: string, message: string, code = 'IMPORT_FIELD_INVALID') => err(domainError(code, message, { ...where, field: `[${i}].${field}` }));
   if (!isObject(element)) return fail('', 'an incident must be a JSON object');

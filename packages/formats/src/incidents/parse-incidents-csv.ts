@@ -1,6 +1,6 @@
-import { domainError, err, ok, type DomainError, type IncidentInput, type Place, type Result, type Visibility } from '@civic/core';
+import { domainError, err, ok, type DomainError, type IncidentInput, type Result, type Visibility } from '@civic/core';
 import { CsvRecordReader, type CsvRecord } from './csv-records.ts';
-import { buildIncident, INCIDENT_CSV_COLUMNS, REQUIRED_INCIDENT_COLUMNS, type IncidentColumn, type IncidentFieldText } from './incident-fields.ts';
+import { buildIncident, INCIDENT_CSV_COLUMNS, REQUIRED_INCIDENT_COLUMNS, type IncidentColumn, type IncidentFieldText, type PlaceCache } from './incident-fields.ts';
 
 export interface IncidentParseOptions {
   readonly fileName: string;
@@ -49,7 +49,7 @@ export class IncidentCsvReader {
   readonly warnings: DomainError[] = [];
   private readonly records: CsvRecordReader;
   private columns: (IncidentColumn | null)[] | null = null;
-  private readonly placeCache = new Map<string, Place | null>();
+  private readonly placeCache: PlaceCache = new Map();
   private rows = 0;
   private sawBom = false;
 

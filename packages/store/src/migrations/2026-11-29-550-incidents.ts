@@ -2,8 +2,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Incidents (issue 5) and their full-text index, on both dialects:
 // - SQLite: an FTS5 external-content table over incident.search_text, keyed by incident.seq
-//   (an INTEGER PRIMARY KEY, so VACUUM keeps it); the repository keeps it in step (bulk
-//   `INSERT INTO incident_fts SELECT` after an import, 'delete' rows before a delete).
+//   (an INTEGER PRIMARY KEY, so VACUUM keeps it); the repository keeps it in step (one bulk
+//   `INSERT INTO incident_fts SELECT … ORDER BY seq` or `rebuild` per import, 'delete' before a delete).
 // - PostgreSQL: a generated tsvector column (config `simple`, so Cyrillic is indexed as is) with
 //   a GIN index; legal_basis_key uses the "C" collation so a prefix is a range on its index.
 // Migrations take Kysely<any> and never import app code.
@@ -12,7 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('incident')
-    .addColumn('seq', postgres ? 'bigint' : 'integer', (c) => (postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+    .addColumn('seq', postgres ? 'bigint' : 'integer', (c) => c.primaryKey())
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('date_to', 'text', (c) => c.notNull())
@@ -40,11 +40,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  const dateSeq = postgres ? ['date', 'seq'] : ['date'];
-  await db.schema.createIndex('incident_date').on('incident').columns(dateSeq).execute();
-  await db.schema.createIndex('incident_organisation').on('incident').columns(['organisation_key', ...dateSeq]).execute();
-  await db.schema.createIndex('incident_place').on('incident').columns(['place', ...dateSeq]).execute();
-  await db.schema.createIndex('incident_legal_basis').on('incident').columns(['legal_basis_key', ...dateSeq]).execute();
+  // seq encodes the date (see incident.repository.ts), so the primary key is the date order and a
+  // date range is a seq range. SQLite appends the rowid (= seq) to every index entry; PostgreSQL
+  // is given seq as a second column, so each filter index also yields its rows newest first.
+  const bySeq = postgres ? ['seq'] : [];
+  await db.schema.createIndex('incident_organisation').on('incident').columns(['organisation_key', ...bySeq]).execute();
+  await db.schema.createIndex('incident_place').on('incident').columns(['place', ...bySeq]).execute();
+  await db.schema.createIndex('incident_region').on('incident').columns(['region', ...bySeq]).execute();
+  await db.schema.createIndex('incident_legal_basis').on('incident').columns(['legal_basis_key', ...bySeq]).execute();
   await db.schema.createIndex('incident_source_action').on('incident').column('source_action_id').unique().where(sql.ref('source_action_id'), 'is not', null).execute();
   if (postgres) {
     await sql`ALTER TABLE incident ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED`.execute(db);
