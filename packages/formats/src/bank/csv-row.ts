@@ -42,7 +42,7 @@ export class CsvRowReader {
   readonly width: number;
   private readonly dates = new Map<string, CalendarDate | null>();
   private readonly currencies = new Map<string, CurrencyCode | null>();
-  private readonly pool = new Map<string, string>();
+  private readonly pool = new Map<string, string | null>();
   private readonly fixedCurrency: CurrencyCode | null;
   private readonly fixedDigits: number;
   private readonly outPositive: boolean;
@@ -84,7 +84,9 @@ export class CsvRowReader {
 
   private opt(fields: string[], i: number): string | null {
     if (i < 0) return null;
-    const v = clean(fields[i]);
+    const raw = fields[i];
+    if (raw === undefined || raw === '') return null;
+    const v = clean(raw);
     return v === '' ? null : v;
   }
 
@@ -95,13 +97,15 @@ export class CsvRowReader {
    */
   private shared(fields: string[], i: number): string | null {
     if (i < 0) return null;
-    const v = clean(fields[i]);
-    if (v === '') return null;
-    if (v.length > 80) return v;
-    const seen = this.pool.get(v);
+    const raw = fields[i];
+    if (raw === undefined || raw === '') return null;
+    if (raw.length > 80) return this.opt(fields, i);
+    const seen = this.pool.get(raw);
     if (seen !== undefined) return seen;
-    if (this.pool.size < 200_000) this.pool.set(v, v);
-    return v;
+    const v = clean(raw);
+    const text = v === '' ? null : v;
+    if (this.pool.size < 200_000) this.pool.set(raw, text);
+    return text;
   }
 
   private readDate(fields: string[], i: number, key: ColumnKey, line: number): CalendarDate | null {

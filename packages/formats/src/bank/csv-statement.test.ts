@@ -86,6 +86,11 @@ describe('CSV statement with a mapping', () => {
     expect(r.ok && r.value.lines[0]?.bookedOn).toBe(iso);
   });
 
+  it('keeps UTF-8 letters whose bytes look like spaces when scanned as Latin-1 (Р = D0 A0)', () => {
+    const r = parseBankStatement(utf8('date,amount,currency,account,counterparty\n2021-01-01,1,KZT,A, ТОО Р \n'), { fileName: 'r.csv' });
+    expect(r.ok && r.value.lines[0]?.counterparty.name).toBe('ТОО Р');
+  });
+
   it('guesses the mapping from a well-named header when none is given', () => {
     const r = parseBankStatement(utf8('date,amount,currency,account,counterparty,purpose\n2021-02-01,-10.5,EUR,DE1,Shop,paper\n'), { fileName: 'g.csv' });
     if (!r.ok) throw new Error(r.error.message);

