@@ -51,14 +51,14 @@ export function TimelineChart({ buckets, unit, waves }: { buckets: readonly Buck
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="timeline-desc" data-testid="timeline" width="100%">
         <desc id="timeline-desc">{t('monitor.timelineDesc', { unit: t(unit === 'week' ? 'monitor.week' : 'monitor.month') })}</desc>
         <rect x="0" y="0" width={W} height={H} fill="#ffffff" />
-        {waves.map((w) => {
+        {waves.map((w, n) => {
           const label = t('monitor.waveLabel', { from: date(w.from), to: date(w.to) });
           const x0 = x(dayNumber(w.from));
           return (
             <g key={w.id} data-testid="timeline-wave" aria-label={label}>
               <title>{label}</title>
               <rect x={x0 - 2} y={T} width={Math.max(4, x(dayNumber(w.to) + 1) - x0 + 4)} height={H - T - B} fill="#f6d6a8" opacity="0.8" />
-              <text x={Math.min(x0, W - 150)} y={T + 12} fontSize="11" fill="#8a4b00">
+              <text x={Math.min(x0, W - 190)} y={T + 12 + 13 * n} fontSize="11" fill="#8a4b00">
                 {label}
               </text>
             </g>
