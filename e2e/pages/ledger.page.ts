@@ -16,8 +16,9 @@ export class LedgerPageModel {
     return this.page.getByTestId('candidate').allInnerTexts();
   }
 
-  async confirmCandidate(index: number, category: string): Promise<void> {
-    const c = this.page.getByTestId('candidate').nth(index);
+  /** Confirms the proposed payment whose text contains `payer`, with the source's category. */
+  async confirmCandidate(payer: string, category: string): Promise<void> {
+    const c = this.page.getByTestId('candidate').filter({ hasText: payer });
     await c.getByLabel('Source category').selectOption(category);
     await c.getByRole('button', { name: 'Confirm' }).click();
     await c.waitFor({ state: 'detached' });

@@ -142,6 +142,10 @@ export const en = {
   'severity.critical': "Critical",
   'severity.warning': "Warning",
   'severity.info': "Note",
+  'dashboard.nothingDue': "Nothing due or overdue.",
+  'dashboard.noCases': "No open cases.",
+  'dashboard.nextDeadline': "next: {date} — {what}",
+  'dashboard.more': "See all",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -143,4 +143,8 @@ export const kk: Messages = {
   'severity.critical': "Маңызды",
   'severity.warning': "Назар аударыңыз",
   'severity.info': "Ескерту",
+  'dashboard.nothingDue': "Мерзімдер мен кешіктірілгендер жоқ.",
+  'dashboard.noCases': "Ашық істер жоқ.",
+  'dashboard.nextDeadline': "жақын мерзім: {date} — {what}",
+  'dashboard.more': "Барлығын көру",
 };

@@ -143,4 +143,8 @@ export const ru: Messages = {
   'severity.critical': "Критично",
   'severity.warning': "Внимание",
   'severity.info': "Примечание",
+  'dashboard.nothingDue': "Нет сроков и просрочек.",
+  'dashboard.noCases': "Открытых дел нет.",
+  'dashboard.nextDeadline': "ближайший срок: {date} — {what}",
+  'dashboard.more': "Показать все",
 };

@@ -1,9 +1,10 @@
 import type { Role } from '@civic/core';
-import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
+import { ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { CasesPanel, DuePanel, IncidentsPanel } from './dashboard-panels.tsx';
 
 interface Organisation {
   id: string;
@@ -13,8 +14,7 @@ interface Organisation {
   role: Role;
 }
 
-// TODO(capabilities): fill "due and overdue" from the obligations API, "open cases" from the
-// claims API and "recent incidents" from the incidents API as they land.
+/** The organisation at a glance: what is due, open cases with their next deadline, recent incidents. */
 export default function DashboardPage({ orgId }: { orgId: string }) {
   const { t, date } = useI18n();
   const { me } = useSession();
@@ -47,15 +47,9 @@ export default function DashboardPage({ orgId }: { orgId: string }) {
         </div>
       </dl>
       <div className="grid">
-        <Panel id="due" title={t('dashboard.due')}>
-          <Empty />
-        </Panel>
-        <Panel id="cases" title={t('dashboard.cases')}>
-          <Empty />
-        </Panel>
-        <Panel id="incidents" title={t('dashboard.incidents')}>
-          <Empty />
-        </Panel>
+        <DuePanel orgId={orgId} role={o.role} />
+        <CasesPanel orgId={orgId} role={o.role} />
+        <IncidentsPanel />
         <Panel id="orgs" title={t('dashboard.yourOrganisations')}>
           <ul className="plain">
             {me?.memberships.map((m) => (
