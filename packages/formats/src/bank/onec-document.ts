@@ -56,7 +56,7 @@ function payer(doc: OnecBlock, account: string | null): StatementParty {
     taxId: text(doc, 'ПлательщикИНН', 'ПлательщикБИН_ИИН'),
     account,
     bankCode: text(doc, 'ПлательщикБИК', 'ПлательщикБанкБИК'),
-    sectorCode: text(doc, 'ПлательщикКод', 'ПлательщикКБЕ'),
+    sectorCode: text(doc, 'ПлательщикКод', 'ПлательщикКБЕ', 'КОд'),
     country: text(doc, 'ПлательщикСтрана'),
   };
 }
@@ -67,7 +67,7 @@ function recipient(doc: OnecBlock, account: string | null): StatementParty {
     taxId: text(doc, 'ПолучательИНН', 'ПолучательБИН_ИИН'),
     account,
     bankCode: text(doc, 'ПолучательБИК', 'ПолучательБанкБИК'),
-    sectorCode: text(doc, 'ПолучательКод', 'ПолучательКБЕ'),
+    sectorCode: text(doc, 'ПолучательКод', 'ПолучательКБЕ', 'КБе'),
     country: text(doc, 'ПолучательСтрана'),
   };
 }

@@ -44,7 +44,7 @@ export const ONEC_DOCUMENT_FIELDS: readonly string[] = [
   // Kazakh banks' set
   'НомерДокумента', 'ДатаДокумента', 'ДатаОперации', 'СуммаПриход', 'СуммаРасход',
   ...PARTY_KZ('Плательщик'), ...PARTY_KZ('Получатель'),
-  'КодНазначенияПлатежа', 'КНП', 'КодБюджетнойКлассификации', 'Референс', 'ВидОперации',
+  'КодНазначенияПлатежа', 'КНП', 'КОд', 'КБе', 'КодБюджетнойКлассификации', 'КБК', 'Референс', 'ВидОперации', 'СуммаНДС',
   // Currency, where banks give it
   'Валюта', 'КодВалюты', 'СуммаЭквивалент',
 ];
@@ -80,6 +80,8 @@ export const ONEC_BUILTIN_ALIASES: Readonly<Record<string, string>> = {
   ПолучательБанк: 'ПолучательБанкНаименование',
   Назначение: 'НазначениеПлатежа',
   КодНазначения: 'КодНазначенияПлатежа',
+  КодОтправителя: 'КОд',
+  КодБенефициара: 'КБе',
   ВалютаДокумента: 'Валюта',
   ВалютаПлатежа: 'Валюта',
   ВалютаСчета: 'Валюта',
@@ -95,15 +97,31 @@ const lower = (s: string): string => s.toLowerCase();
 
 /** Resolves field names in a file to the canonical ones of each section, with the aliases applied. */
 export class OnecFieldResolver {
-  private readonly known: Record<OnecSection, Map<string, string>>;
+  private readonly known: Record<OnecSection, ReadonlySet<string>>;
+  private readonly knownLower: Record<OnecSection, Map<string, string>>;
   private readonly aliases = new Map<string, string>();
+  private readonly aliasesLower = new Map<string, string>();
   private readonly cache: Record<OnecSection, Map<string, string | null>> = { header: new Map(), balance: new Map(), document: new Map() };
 
   constructor(userAliases: Readonly<Record<string, string>> = {}) {
-    const index = (names: readonly string[]): Map<string, string> => new Map(names.map((n) => [lower(n), n]));
-    this.known = { header: index(ONEC_HEADER_FIELDS), balance: index(ONEC_BALANCE_FIELDS), document: index(ONEC_DOCUMENT_FIELDS) };
-    for (const [from, to] of Object.entries(ONEC_BUILTIN_ALIASES)) this.aliases.set(lower(from), to);
-    for (const [from, to] of Object.entries(userAliases)) this.aliases.set(lower(from.trim()), to.trim());
+    // Where two names differ only in case (Russian `Код`, the payment's UIN, and Kazakh `КОд`, the
+    // sender's sector code), the exact spelling decides; otherwise case is ignored, first name wins.
+    const index = (names: readonly string[]): Map<string, string> => {
+      const m = new Map<string, string>();
+      for (const n of names) if (!m.has(lower(n))) m.set(lower(n), n);
+      return m;
+    };
+    this.known = { header: new Set(ONEC_HEADER_FIELDS), balance: new Set(ONEC_BALANCE_FIELDS), document: new Set(ONEC_DOCUMENT_FIELDS) };
+    this.knownLower = { header: index(ONEC_HEADER_FIELDS), balance: index(ONEC_BALANCE_FIELDS), document: index(ONEC_DOCUMENT_FIELDS) };
+    for (const [from, to] of [...Object.entries(ONEC_BUILTIN_ALIASES), ...Object.entries(userAliases)]) {
+      this.aliases.set(from.trim(), to.trim());
+      this.aliasesLower.set(lower(from.trim()), to.trim());
+    }
+  }
+
+  private canonical(section: OnecSection, name: string): string | null {
+    if (this.known[section].has(name)) return name;
+    return this.knownLower[section].get(lower(name)) ?? null;
   }
 
   /** The canonical field, or null when the name is neither known in this section nor aliased to a field of it. */
@@ -118,12 +136,13 @@ export class OnecFieldResolver {
   }
 
   private lookup(section: OnecSection, name: string): string | null {
-    const key = lower(name);
-    const table = this.known[section];
-    const direct = table.get(key);
+    if (this.known[section].has(name)) return name;
+    const alias = this.aliases.get(name);
+    if (alias !== undefined) return this.canonical(section, alias);
+    const direct = this.knownLower[section].get(lower(name));
     if (direct !== undefined) return direct;
-    const target = this.aliases.get(key);
-    return target === undefined ? null : (table.get(lower(target)) ?? null);
+    const target = this.aliasesLower.get(lower(name));
+    return target === undefined ? null : this.canonical(section, target);
   }
 
   /** User aliases whose target is no known field at all (reported as IMPORT_ALIAS_INVALID). */

@@ -66,6 +66,22 @@ const KZ_SOURCE = readFileSync(`${FIXTURE_DIR}1c-kz.utf8.txt`, 'utf8');
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
 const SECOND_DOC = KZ_SOURCE.split('\n').findLastIndex((l) => l.startsWith('СекцияДокумент')) + 1;
 
+describe('1C statement, field spellings', () => {
+  it('reads document-level КОд/КБе as sector codes, apart from the Russian Код (UIN), and dates without leading zeros', () => {
+    const text = KZ_SOURCE.replace('ПлательщикКБЕ=21\n', 'КОд=21\nКБе=18\nКод=0\n').replace('ДатаДокумента=05.03.2021', 'ДатаДокумента=5.3.2021');
+    const s = parseOk(utf8(text), 'codes.txt');
+    expect(s.lines[0]?.counterparty.sectorCode).toBe('21');
+    expect(s.lines[0]?.documentDate).toBe('2021-03-05');
+    expect(s.lines[0]?.raw).toMatchObject({ КОд: '21', КБе: '18', Код: '0' });
+  });
+
+  it('matches field names without regard to case', () => {
+    const text = KZ_SOURCE.replace('ПлательщикНаименование=', 'плательщикнаименование=').replace('СуммаПриход=', 'СУММАПРИХОД=');
+    const s = parseOk(utf8(text), 'case.txt');
+    expect(s.lines[0]).toMatchObject({ direction: 'in', amount: 223150000n, counterparty: { name: 'National Endowment for Democracy' } });
+  });
+});
+
 describe('1C statement errors name file, line and field', () => {
   it.each([
     ['truncated: no КонецФайла', KZ_SOURCE.replace('КонецФайла\n', ''), 'IMPORT_TRUNCATED', KZ_SOURCE.split('\n').length - 1, 'КонецФайла'],

@@ -29,22 +29,32 @@ export type DateLayout = 'DD.MM.YYYY' | 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYY
 
 /**
  * Reads a date in the given layout. A trailing time after a space or `T` (`01.02.2021 10:15:00`) is
- * ignored, as banks often add one. Returns null when the text is not a real day.
+ * ignored, as banks often add one; day and month may lack their leading zero. Returns null when the
+ * text is not a real day.
  */
 export function parseDateLayout(text: string, layout: DateLayout): CalendarDate | null {
   let s = text.trim();
-  const cut = s.search(/[ T]/);
-  if (cut > 0 && layout !== 'YYYYMMDD' && layout !== 'YYMMDD') s = s.slice(0, cut);
+  if (layout !== 'YYYYMMDD' && layout !== 'YYMMDD') {
+    for (let i = 1; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 84 /* T */) {
+        s = s.slice(0, i);
+        break;
+      }
+    }
+  }
   switch (layout) {
     case 'DD.MM.YYYY':
     case 'DD/MM/YYYY':
     case 'DD-MM-YYYY': {
       const sep = layout.charAt(2);
-      if (s.length !== 10 || s.charAt(2) !== sep || s.charAt(5) !== sep) return null;
+      if (s.length !== 10) return shortDayMonth(s, sep, false);
+      if (s.charAt(2) !== sep || s.charAt(5) !== sep) return null;
       return validDay(digitsAt(s, 6, 4), digitsAt(s, 3, 2), digitsAt(s, 0, 2));
     }
     case 'MM/DD/YYYY':
-      if (s.length !== 10 || s.charAt(2) !== '/' || s.charAt(5) !== '/') return null;
+      if (s.length !== 10) return shortDayMonth(s, '/', true);
+      if (s.charAt(2) !== '/' || s.charAt(5) !== '/') return null;
       return validDay(digitsAt(s, 6, 4), digitsAt(s, 0, 2), digitsAt(s, 3, 2));
     case 'YYYY-MM-DD':
       if (s.length !== 10 || s.charAt(4) !== '-' || s.charAt(7) !== '-') return null;
@@ -59,6 +69,17 @@ export function parseDateLayout(text: string, layout: DateLayout): CalendarDate 
       return yy < 0 ? null : validDay(yy < 80 ? 2000 + yy : 1900 + yy, digitsAt(s, 2, 2), digitsAt(s, 4, 2));
     }
   }
+}
+
+/** Day and month written without a leading zero (`5.3.2021`), as some bank exports do. */
+function shortDayMonth(s: string, sep: string, monthFirst: boolean): CalendarDate | null {
+  const parts = s.split(sep);
+  if (parts.length !== 3) return null;
+  const [a = '', b = '', y = ''] = parts;
+  if (a.length < 1 || a.length > 2 || b.length < 1 || b.length > 2 || y.length !== 4) return null;
+  const first = digitsAt(a, 0, a.length);
+  const second = digitsAt(b, 0, b.length);
+  return monthFirst ? validDay(digitsAt(y, 0, 4), first, second) : validDay(digitsAt(y, 0, 4), second, first);
 }
 
 /** 1C dates: `DD.MM.YYYY`, with an optional time after a space. */
