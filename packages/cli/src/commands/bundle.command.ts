@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { exportBundle, verifyBundleBytes } from '@civic/app';
+import { exportBundle, organisations, resolveOrganisation, verifyBundleBytes, verifyLog } from '@civic/app';
 import type { Command } from 'commander';
 import { EXIT_FINDING, orFail, printJson } from '../output.ts';
 import { withContext } from './obligations.command.ts';
@@ -52,5 +52,24 @@ export function registerBundle(program: Command): void {
         `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
+    });
+
+  const log = program.commands.find((c) => c.name() === 'log') ?? program.command('log').description('the append-only, hash-chained log');
+  log
+    .command('verify')
+    .description("re-hash an organisation's log chain in the database (every organisation when --org is left out); exit 1 naming the first entry that fails")
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation id, name or BIN')
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; org?: string; json?: boolean }) => {
+      const results = await withContext(opts.db, async (ctx) => {
+        const orgs = opts.org ? [orFail(await resolveOrganisation(ctx, opts.org))] : await organisations(ctx);
+        const out = [];
+        for (const o of orgs) out.push({ organisation: o.id, name: o.name, ...(await verifyLog(ctx, o.id)) });
+        return out;
+      });
+      if (opts.json) printJson({ ok: results.every((r) => r.ok), chains: results });
+      else for (const r of results) process.stdout.write(r.ok ? `OK ${r.name}: ${r.entries} entries, head ${r.headHash ?? '-'}\n` : `FAILED ${r.name}: ${r.fault.code}: ${r.fault.message}\n`);
+      if (!results.every((r) => r.ok)) process.exitCode = EXIT_FINDING;
     });
 }

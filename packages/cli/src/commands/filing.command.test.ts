@@ -119,5 +119,8 @@ describe('civic filing, export bundle, verify (SQLite)', { timeout: 600_000 }, (
       expect(failed.code).toBe(1);
       expect(failed.stdout).toMatch(/log entry \d+ \(filing\.submitted/);
       expect((await civic(['verify', join(dir, 'missing.json')])).code).toBe(2);
+      const chain = await civic(['log', 'verify', '--db', db, '--json']);
+      expect(chain.code, chain.stdout).toBe(0);
+      expect(json(chain.stdout)).toMatchObject({ ok: true });
     });
 });

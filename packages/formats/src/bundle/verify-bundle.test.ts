@@ -87,7 +87,7 @@ describe('bundles', () => {
   // Structural bytes: everything but letters and digits (quotes, braces, colons, commas, the newline…).
   const structural = (b: Uint8Array) => every(b.length).filter((i) => !/[A-Za-z0-9]/.test(String.fromCharCode(b[i] ?? 0)));
 
-  it('catches a change of every byte of a compact bundle (every position; more changes at structural bytes)', () => {
+  it('catches a change of every byte of a compact bundle (every position; more changes at structural bytes)', { timeout: 600_000 }, () => {
     // A compact bundle (a submitted filing, its submitted correction, one receipt and one
     // expenditure each, six log entries) keeps the full sweep cheap: every byte position gets a
     // changed value, and every structural byte two more. Why nothing can slip through: the file must be exactly canonical
@@ -99,7 +99,7 @@ describe('bundles', () => {
     expect(missedChanges(compact, structural(compact), (x) => [(x + 0x80) % 256, 0x20, 0x22])).toEqual([]);
   });
 
-  it('catches changes of a full bundle: every structural byte and a dense sample of the rest', () => {
+  it('catches changes of a full bundle: every structural byte and a dense sample of the rest', { timeout: 600_000 }, () => {
     expect(missedChanges(bytes, structural(bytes), (x) => [x ^ 0x01])).toEqual([]);
     expect(missedChanges(bytes, every(bytes.length, 11), (x) => [x ^ 0x02])).toEqual([]);
   });
