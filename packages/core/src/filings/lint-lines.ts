@@ -58,7 +58,7 @@ export function receiptLineProblems(content: FilingContent, r: ReceiptLine, rate
   const amount = minorOf(r.amount, r.currency);
   if (r.kind === 'property' && r.amount === null) out.push(problem('LINT_PROPERTY_VALUATION_MISSING', `${what}: property received in kind (${r.propertyDescription ?? 'no description'}) has no valuation`, [rec]));
   if (amount !== null && amount.minor <= 0n) out.push(problem('LINT_AMOUNT_NOT_POSITIVE', `${what}: the amount ${r.amount ?? ''} ${r.currency ?? ''} is not positive`, [rec]));
-  out.push(...rateProblems(content, rec, what, amount, r.equivalent, r.rate, (r.valuation?.valuedOn ?? r.receivedOn) as CalendarDate, rates));
+  out.push(...rateProblems(content, rec, what, amount, r.equivalent, r.rate, r.receivedOn as CalendarDate, rates));
   if (outside(r.receivedOn, content.obligation.period)) out.push(problem('LINT_RECEIPT_OUTSIDE_PERIOD', `${what}: received outside the period ${content.obligation.period.from} — ${content.obligation.period.to}`, [rec]));
   if (r.grant === null) out.push(problem('LINT_RECEIPT_WITHOUT_GRANT', `${what}: not linked to a grant agreement`, [rec]));
   return out;
