@@ -21,6 +21,7 @@ export * from './rules/deadline-query.ts';
 export { rulesDir } from './rules/rules-dir.ts';
 export * from './claims/index.ts';
 export * from './test-support.ts';
+export * from './incidents/index.ts';
 export * from './ledger/index.ts';
-export * from './filings/index.ts';
 export * from './waves/index.ts';
+export * from './filings/index.ts';

@@ -1,0 +1,114 @@
+import { domainError, err, findPlace, ok, parseActionType, parseCalendarDate, type Result, type Viewer } from '@civic/core';
+import { findOrganisation, incidentSearchFor, type IncidentCursor, type IncidentQuery, type IncidentRecord, type IncidentViewer } from '@civic/store';
+import type { AppContext } from '../context.ts';
+
+export type { IncidentCursor, IncidentRecord };
+
+/**
+ * Who is looking: `'all'` (the database's operator: the CLI, the demo seeder), `'public'`
+ * (anyone; the default), or a signed-in user's Viewer (their organisations and network peers,
+ * from loadAccess), who also sees the network and private incidents core's canSeeRecord allows.
+ */
+export type IncidentViewerInput = 'all' | 'public' | Viewer;
+
+export interface IncidentFilters {
+  readonly from?: string;
+  readonly to?: string;
+  /** A place or region in any spelling the gazetteer knows ("Nur-Sultan", "Алматинская область"), or a place name as stored. */
+  readonly place?: string;
+  /** An action type or one of its synonyms. */
+  readonly action?: string;
+  /** An article ("CoAO 460-1"): that article and its parts. */
+  readonly legalBasis?: string;
+  /** An organisation's name or id. */
+  readonly organisation?: string;
+}
+
+export interface SearchIncidentsInput extends IncidentFilters {
+  readonly q?: string;
+  /** Page size (default 50, at most 1000). */
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Keyset paging: the `next` of the previous page (then offset is usually 0). */
+  readonly after?: IncidentCursor;
+  readonly viewer?: IncidentViewerInput;
+  /** Count every match too (costs a second query). */
+  readonly withTotal?: boolean;
+}
+
+export interface IncidentSearchResult {
+  readonly incidents: IncidentRecord[];
+  readonly limit: number;
+  readonly offset: number;
+  readonly hasMore: boolean;
+  readonly next: IncidentCursor | null;
+  readonly total?: number;
+}
+
+export const MAX_SEARCH_LIMIT = 1000;
+
+export function toStoreViewer(viewer: IncidentViewerInput | undefined): IncidentViewer {
+  if (viewer === undefined || viewer === 'public') return { kind: 'public' };
+  if (viewer === 'all') return { kind: 'all' };
+  return { kind: 'member', organisationIds: viewer.organisationIds, peerOrganisationIds: viewer.networkOrganisationIds };
+}
+
+/** Checks the filters and turns them into the store's query fields. */
+export function resolveFilters(filters: IncidentFilters): Result<Omit<IncidentQuery, 'viewer' | 'limit' | 'offset'>> {
+  const out: { -readonly [K in keyof Omit<IncidentQuery, 'viewer' | 'limit' | 'offset'>]: IncidentQuery[K] } = {};
+  for (const field of ['from', 'to'] as const) {
+    const value = filters[field];
+    if (value === undefined || value === '') continue;
+    const d = parseCalendarDate(value, field);
+    if (!d.ok) return err(domainError('SEARCH_DATE_INVALID', `${field}: "${value}" is not a date YYYY-MM-DD`, { field }));
+    out[field] = d.value;
+  }
+  if (filters.place !== undefined && filters.place.trim() !== '') {
+    const place = findPlace(filters.place);
+    if (place === null) out.place = filters.place.trim();
+    else if (place.kind === 'city') out.place = place.name;
+    else if (place.kind === 'region' && place.region !== null) out.region = place.region;
+    // the country: every incident is in it; no filter
+  }
+  if (filters.action !== undefined && filters.action.trim() !== '') {
+    const action = parseActionType(filters.action);
+    if (action === null) return err(domainError('SEARCH_ACTION_UNKNOWN', `action "${filters.action}" is not in the vocabulary`, { field: 'action' }));
+    out.action = action;
+  }
+  if (filters.legalBasis !== undefined && filters.legalBasis.trim() !== '') out.legalBasis = filters.legalBasis;
+  if (filters.organisation !== undefined && filters.organisation.trim() !== '') out.organisation = filters.organisation.trim();
+  return ok(out);
+}
+
+/**
+ * Full-text search with filters, newest first, honouring visibility (by default the viewer is
+ * the public). The same query gives the same incidents on SQLite and PostgreSQL.
+ */
+export async function searchIncidents(ctx: AppContext, input: SearchIncidentsInput): Promise<Result<IncidentSearchResult>> {
+  const filters = resolveFilters(input);
+  if (!filters.ok) return filters;
+  const limit = input.limit ?? 50;
+  const offset = input.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+    return err(domainError('SEARCH_LIMIT_INVALID', `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}`, { field: 'limit' }));
+  }
+  if (!Number.isInteger(offset) || offset < 0) return err(domainError('SEARCH_LIMIT_INVALID', 'offset must be a whole number ≥ 0', { field: 'offset' }));
+  const organisation = await organisationName(ctx, filters.value.organisation);
+  const search = incidentSearchFor(ctx.store.db, ctx.store.dialect);
+  const page = await search.search(
+    { ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(input.q === undefined ? {} : { q: input.q }), ...(input.after === undefined ? {} : { after: input.after }), viewer: toStoreViewer(input.viewer), limit, offset },
+    { withTotal: input.withTotal ?? false },
+  );
+  return ok({ incidents: page.items, limit, offset, hasMore: page.hasMore, next: page.next, ...(page.total === undefined ? {} : { total: page.total }) });
+}
+
+/** An organisation filter given as one of this database's organisations (id, BIN or name) becomes its name. */
+export async function organisationName(ctx: AppContext, key: string | undefined): Promise<string | undefined> {
+  if (key === undefined) return undefined;
+  return (await findOrganisation(ctx.store.db, key))?.name ?? key;
+}
+
+/** Incidents without a text query, newest first (a page of the same search). */
+export function listIncidents(ctx: AppContext, input: Omit<SearchIncidentsInput, 'q'> = {}): Promise<Result<IncidentSearchResult>> {
+  return searchIncidents(ctx, input);
+}
