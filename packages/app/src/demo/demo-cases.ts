@@ -1,5 +1,5 @@
 import type { CaseActionInput, CaseFileInput } from '@civic/formats';
-import { calendarDate as d, type CaseLink } from '@civic/core';
+import { calendarDate as d } from '@civic/core';
 import { listFilingRows } from '@civic/store';
 import { createCase } from '../claims/cases.ts';
 import type { DemoStep } from './seed-demo.ts';
@@ -133,12 +133,37 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
 ];
 
-/** The report filings a case's allegation may concern: the organisation's submitted filings whose period ended before the notice. */
-async function filingLinks(ctx: Parameters<DemoStep['run']>[0], organisationId: string, before: string): Promise<CaseLink[]> {
-  const rows = await listFilingRows(ctx.store.db, { organisation: organisationId });
-  return rows
-    .filter((f) => f.submission !== null && f.periodTo < before)
-    .map((f) => ({ kind: 'filing' as const, targetId: f.id, note: 'a filing the allegation may concern (demo link)' }));
+/** Which filing of the demo ledger an allegation concerns: the last submitted one of a form whose period ended in a year. */
+const CONCERNS: Readonly<Record<string, { form: string; year: string }>> = {
+  echo: { form: 'F.018.00', year: '2018' },
+  erkindik: { form: 'F.017.00', year: '2018' },
+  kibhr: { form: 'F.018.00', year: '2018' },
+  ili: { form: 'F.018.00', year: '2018' },
+  kadir: { form: 'F.017.00', year: '2018' },
+};
+
+/**
+ * Ties a demo case to the filing its allegation concerns, when the filings step made one: the case
+ * links it, the allegation names it, and the offence day becomes the filing's own day (its
+ * submission for "inaccurate", its due day for "late" or "not filed") — still illustrative.
+ */
+async function tieToFiling(ctx: Parameters<DemoStep['run']>[0], org: string, organisationId: string, c: CaseFileInput): Promise<CaseFileInput> {
+  const want = CONCERNS[org];
+  if (!want) return c;
+  const rows = (await listFilingRows(ctx.store.db, { organisation: organisationId }))
+    .filter((f) => f.form === want.form && f.submission !== null && f.periodTo.startsWith(want.year))
+    .sort((a, b) => (a.periodTo < b.periodTo ? -1 : 1));
+  const f = rows.at(-1);
+  if (!f?.submission) return c;
+  const content = JSON.parse(f.content) as { obligation?: { dueOn?: string } };
+  const submittedOn = d(f.submission.submittedOn);
+  const dueOn = content.obligation?.dueOn ? d(content.obligation.dueOn) : submittedOn;
+  const reference = `${f.form} for ${f.periodFrom}–${f.periodTo} (filing ${f.id}, incoming no. ${f.submission.incomingNumber})`;
+  const links: CaseFileInput['links'] = [...c.links, { kind: 'filing', targetId: f.id, note: 'the filing the allegation concerns (demo link)' }];
+  const actions = c.actions.map((a) =>
+    a.offence ? { ...a, offence: { ...a.offence, reference, committedOn: a.offence.alleges === 'inaccurate' ? submittedOn : dueOn } } : a,
+  );
+  return { ...c, links, actions };
 }
 
 export const seedDemoCases: DemoStep = {
@@ -149,9 +174,8 @@ export const seedDemoCases: DemoStep = {
     for (const c of DEMO_CASES) {
       const orgId = state.organisations.get(c.org);
       if (!orgId) continue;
-      const links = [...c.links, ...(await filingLinks(ctx, orgId, c.openedOn ?? '9999-12-31'))];
       const status = c.actions.some((a) => a.kind === 'withdrawal' || a.kind === 'court-decision') ? 'closed' : 'open';
-      const made = await createCase(ctx, { ...c, links }, { organisation: orgId, status });
+      const made = await createCase(ctx, await tieToFiling(ctx, c.org, orgId, c), { organisation: orgId, status });
       if (!made.ok) throw new Error(`demo case ${c.title}: ${made.error.message}`);
       cases++;
       actions += made.value.actions.length;

@@ -101,22 +101,25 @@ export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckI
     const key = keyOf(action);
     const superseded = key !== null && lastWithKey.get(key) !== action.id;
     const claim = superseded ? null : claimOfAction(c, action, input.priorPenalties ?? []);
-    const records = compareWithRecords(action, c.links, input.filings ?? []);
+    const records = superseded ? { exhibits: [], findings: [] } : compareWithRecords(action, c.links, input.filings ?? []);
     for (const e of records.exhibits) {
       const seen = exhibits.get(e.filingId);
       exhibits.set(e.filingId, seen && seen.contradicts ? seen : e);
     }
-    findings.push(...records.findings.map((f) => ({ ...f, actionId: action.id })));
+    const recordFindings = records.findings.map((f) => ({ ...f, actionId: action.id }));
     if (!claim) {
+      findings.push(...recordFindings);
       actions.push({ actionId: action.id, kind: action.kind, claim: null, check: null, error: null, exhibits: records.exhibits });
       continue;
     }
     const r = checkClaim(pack, claim, { asOf: input.asOf });
     if (!r.ok) {
+      findings.push(...recordFindings);
       actions.push({ actionId: action.id, kind: action.kind, claim, check: null, error: r.error, exhibits: records.exhibits });
       continue;
     }
-    findings.push(...r.value.findings.map((f) => ({ ...f, actionId: action.id })));
+    // The law first, then the records: findings of one severity keep this order.
+    findings.push(...r.value.findings.map((f) => ({ ...f, actionId: action.id })), ...recordFindings);
     actions.push({ actionId: action.id, kind: action.kind, claim, check: r.value, error: null, exhibits: records.exhibits });
   }
   const sorted = sortFindings(findings);
