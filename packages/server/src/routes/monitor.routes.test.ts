@@ -88,6 +88,10 @@ for (const dialect of testDialects()) {
       const preview = await monitor.request('GET', `/api/v1/briefs/${brief.id}`);
       expect(preview.headers['content-type']).toContain('text/html');
       expect(preview.body).toContain('<svg');
+      // Framed by the app's preview only; no scripts may run in it.
+      expect(preview.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(preview.headers['content-security-policy']).toMatch(/default-src 'none'.*frame-ancestors 'self'/);
+      expect((await monitor.request('GET', '/api/v1/briefs')).headers['x-frame-options']).toBe('DENY');
       expect(code(await viewer.request('GET', `/api/v1/briefs/${brief.id}`))).toEqual([404, expect.objectContaining({ code: 'BRIEF_NOT_FOUND' })]);
       expect(((await viewer.request('GET', '/api/v1/briefs')).json() as { briefs: unknown[] }).briefs).toEqual([]);
       expect((await w.anonymous.request('GET', '/api/v1/feed.atom')).body).not.toContain(brief.id);

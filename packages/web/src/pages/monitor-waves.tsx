@@ -27,7 +27,6 @@ export function WavesPanel({ waves, loading, error, selected, onSelect, canPubli
   const [brief, setBrief] = useState<Brief | null>(null);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | undefined>();
-  const [html, setHtml] = useState('');
 
   const write = async (waveId: string) => {
     setWorking(true);
@@ -35,8 +34,6 @@ export function WavesPanel({ waves, loading, error, selected, onSelect, canPubli
     try {
       const b = await api<Brief>('POST', '/api/v1/briefs', { waveId, lang: locale === 'ru' ? 'ru' : 'en' });
       setBrief(b);
-      const res = await fetch(`/api/v1/briefs/${encodeURIComponent(b.id)}`, { credentials: 'same-origin' });
-      setHtml(await res.text());
     } catch (e) {
       setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
     } finally {
@@ -81,7 +78,7 @@ export function WavesPanel({ waves, loading, error, selected, onSelect, canPubli
       </Panel>
       {brief && (
         <Panel id="brief" title={`${t('monitor.brief')}: ${brief.title}`}>
-          <iframe title={t('monitor.briefPreview')} sandbox="" srcDoc={html} className="brief-frame" data-testid="brief-preview" />
+          <iframe title={t('monitor.briefPreview')} sandbox="" src={`/api/v1/briefs/${encodeURIComponent(brief.id)}`} className="brief-frame" data-testid="brief-preview" />
           {brief.publishedAt ? (
             <p role="status" data-testid="brief-published">
               {t('monitor.published', { date: date(brief.publishedAt.slice(0, 10)) })}
