@@ -72,9 +72,11 @@ for (const dialect of testDialects()) {
     it('lists receipts, expenditures, grants, sources and balances to readers only', async () => {
       const receipts = (await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts`)).json() as { receipts: { amount: string }[] };
       expect(receipts.receipts.map((r) => r.amount)).toEqual(['1000000.00']);
-      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?from=2021-04-01`)).json()).toEqual({ receipts: [] });
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?from=2021-04-01`)).json()).toEqual({ receipts: [], hasMore: false });
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?limit=1&offset=1`)).json()).toEqual({ receipts: [], hasMore: false });
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?limit=0`))).toEqual([400, expect.objectContaining({ field: 'limit' })]);
       expect(code(await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts?from=April`))).toEqual([400, expect.objectContaining({ field: 'from' })]);
-      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/expenditures`)).json()).toEqual({ expenditures: [] });
+      expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/expenditures`)).json()).toEqual({ expenditures: [], hasMore: false });
       expect((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/grants`)).json()).toEqual({ grants: [] });
       expect(((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/sources`)).json() as { sources: { name: string; category: string }[] }).sources).toMatchObject([{ name: 'Open Door Fund', category: 'foreign-organisation' }]);
       const balance = (await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/balance?by=source`)).json() as { balances: { balance: string }[] };

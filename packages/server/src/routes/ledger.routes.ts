@@ -29,8 +29,19 @@ const list = (key: string) => ({ type: 'object', required: [key], properties: { 
 const DateRange = {
   type: 'object',
   additionalProperties: false,
-  properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+  properties: {
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500, description: 'At most this many, oldest first' },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
 } as const;
+const page = (key: string) => ({ type: 'object', required: [key, 'hasMore'], properties: { [key]: { type: 'array', items: Obj }, hasMore: { type: 'boolean' } } }) as const;
+type PageQuery = { from?: string; to?: string; limit: number; offset: number };
+/** One page of a list, and whether more follow. */
+function paged<T, J>(all: readonly T[], q: PageQuery, json: (x: T) => J): { items: J[]; hasMore: boolean } {
+  return { items: all.slice(q.offset, q.offset + q.limit).map(json), hasMore: all.length > q.offset + q.limit };
+}
 const CandidateParams = { type: 'object', required: ['orgId', 'candidateId'], properties: { orgId: { type: 'string' }, candidateId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 const read = { access: { org: 'ledger:read' } } as const;
 const write = { access: { org: 'ledger:write' } } as const;
@@ -48,12 +59,16 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
   const base = '/api/v1/orgs/:orgId/ledger';
   const tags = ['ledger'];
 
-  app.get(`${base}/receipts`, { config: read, schema: { tags, summary: 'Receipts (money and property), with KZT equivalents', params: OrgParamsSchema, querystring: DateRange, response: { 200: list('receipts'), '4xx': errorRef } } }, async (req) => ({
-    receipts: (await listReceipts(deps.ctx, membershipOf(req).organisationId, range(req.query as { from?: string; to?: string }))).map(receiptJson),
-  }));
-  app.get(`${base}/expenditures`, { config: read, schema: { tags, summary: 'Expenditures with their allocations to grants', params: OrgParamsSchema, querystring: DateRange, response: { 200: list('expenditures'), '4xx': errorRef } } }, async (req) => ({
-    expenditures: (await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(req.query as { from?: string; to?: string }))).map(expenditureJson),
-  }));
+  app.get(`${base}/receipts`, { config: read, schema: { tags, summary: 'Receipts (money and property), with KZT equivalents, oldest first, a page at a time', params: OrgParamsSchema, querystring: DateRange, response: { 200: page('receipts'), '4xx': errorRef } } }, async (req) => {
+    const q = req.query as PageQuery;
+    const r = paged(await listReceipts(deps.ctx, membershipOf(req).organisationId, range(q)), q, receiptJson);
+    return { receipts: r.items, hasMore: r.hasMore };
+  });
+  app.get(`${base}/expenditures`, { config: read, schema: { tags, summary: 'Expenditures with their allocations to grants, oldest first, a page at a time', params: OrgParamsSchema, querystring: DateRange, response: { 200: page('expenditures'), '4xx': errorRef } } }, async (req) => {
+    const q = req.query as PageQuery;
+    const r = paged(await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(q)), q, expenditureJson);
+    return { expenditures: r.items, hasMore: r.hasMore };
+  });
   app.get(`${base}/grants`, { config: read, schema: { tags, summary: 'Grants', params: OrgParamsSchema, response: { 200: list('grants'), '4xx': errorRef } } }, async (req) => ({
     grants: (await listGrants(deps.ctx, membershipOf(req).organisationId)).map(grantJson),
   }));
