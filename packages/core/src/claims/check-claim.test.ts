@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarDate as d, type CalendarDate } from '../calendar-date.ts';
+import { addDays, calendarDate as d, type CalendarDate } from '../calendar-date.ts';
 import { currency, money } from '../index.ts';
 import type { Claim } from './claim.ts';
 import { checkClaim } from './check-claim.ts';
@@ -209,5 +210,22 @@ describe('rules and errors', () => {
     const sev = c.findings.map((f) => f.severity);
     expect(sev).toEqual([...sev].sort((a, b) => ['critical', 'warning', 'info'].indexOf(a) - ['critical', 'warning', 'info'].indexOf(b)));
     expect(c.favoursDefence).toBe(true);
+  });
+});
+
+describe('properties of the limitation check', () => {
+  const day = fc.integer({ min: 0, max: 4000 }).map((n) => addDays(d('2016-10-10'), n));
+  it('a later offence never expires earlier, and the status follows the decisive date', () => {
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 900 }), (a, b, gap) => {
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        const ruling = addDays(late, gap);
+        const x = run({ committedOn: early, rulingOn: ruling }).limitation;
+        const y = run({ committedOn: late, rulingOn: ruling }).limitation;
+        expect(x && y && x.expiresOn <= y.expiresOn).toBe(true);
+        expect(y?.status).toBe(ruling > (y?.expiresOn ?? '') ? 'expired' : 'running');
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -43,7 +43,7 @@ export interface ObjectionTemplate {
   /** Grounds by finding code; a code without one falls back to the finding's English message. */
   readonly grounds: Readonly<Record<string, string>>;
   months(n: number): string;
-  /** An ISO 8601 period in words ("P2M" → "2 months"). */
+  /** An ISO 8601 period in words ("P1Y6M" → "1 year 6 months"). */
   period(iso: string): string;
 }
 
