@@ -50,12 +50,13 @@ function mciDateFor(pack: RulePack, claim: Claim): { date: CalendarDate; basis: 
   return { date: claim.offence.committedOn, basis: 'committedOn', assumed: true };
 }
 
-/** The offender kind: the claim's, else the only (or first) kind the tier fines. */
+/** The offender kind: the claim's, else the first of the pack's kinds the tier sets a fine for. */
 function offenderFor(pack: RulePack, lookup: TierLookup, claim: Claim): { offender: string | null; assumed: boolean } {
   if (claim.offender) return { offender: claim.offender, assumed: false };
   const kinds = Object.keys(lookup.tier.fine);
-  const ordered = pack.offenderKinds.map((k) => k.id).filter((k) => kinds.includes(k));
-  const pick = ordered[0] ?? kinds[0] ?? null;
+  const ordered = [...pack.offenderKinds.map((k) => k.id).filter((k) => kinds.includes(k)), ...kinds];
+  // Prefer a kind the tier actually sets a fine for.
+  const pick = ordered.find((k) => lookup.tier.fine[k] !== null && lookup.tier.fine[k] !== undefined) ?? ordered[0] ?? null;
   return { offender: pick, assumed: pick !== null };
 }
 
