@@ -8,3 +8,4 @@ export * from './ledger-balance.ts';
 export * from './export-ledger-journal.ts';
 export * from './ledger-transaction.ts';
 export * from './ledger-json.ts';
+export * from './import-rates.ts';

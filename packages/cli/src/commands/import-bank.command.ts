@@ -1,4 +1,4 @@
-import { BANK_FORMATS, importBankJson, importBankStatement, parseAliases, saveAliases, type BankFormatName } from '@civic/app';
+import { BANK_FORMATS, closeContext, importBankJson, importBankStatement, importRates, openContext, parseAliases, saveAliases, type BankFormatName } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
@@ -64,5 +64,26 @@ export function registerImportBank(program: Command): void {
         for (const a of result.accounts) process.stdout.write(`  ${a.account} ${a.currency}: ${String(a.imported)} new of ${String(a.lines)} lines\n`);
         if (result.foreignCandidates > 0) process.stdout.write('review them with `civic candidates list`\n');
       }
+    });
+}
+
+export function registerImportRates(program: Command): void {
+  importGroup(program)
+    .command('rates')
+    .description('import official exchange rates: the NBK daily XML or CSV date,currency,rate,units (one transaction)')
+    .argument('<file>', 'the rates file')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action(async (fileName: string, opts: { db: string; json?: boolean }) => {
+      const bytes = readInputFile(fileName);
+      const ctx = await openContext(opts.db);
+      let result;
+      try {
+        result = orFail(await importRates(ctx, { bytes, fileName }));
+      } finally {
+        await closeContext(ctx);
+      }
+      if (opts.json) printJson(result);
+      else process.stdout.write(`${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; KZT equivalents recomputed: ${String(result.recomputed)}\n`);
     });
 }

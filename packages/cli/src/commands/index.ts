@@ -24,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerBundle(program);
   registerImportBank(program);
   registerImportRates(program);
+  registerImportRates(program);
   registerLedger(program);
   registerCandidates(program);
   registerLedgerRecords(program);

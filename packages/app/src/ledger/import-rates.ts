@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { buildRateIndex, computeKztEquivalent, domainError, err, makeOfficialRate, ok, receiptAmount, type OfficialRate, type Result } from '@civic/core';
+import { parseRates } from '@civic/formats';
+import {
+  inTransaction,
+  insertImportBatch,
+  listExpendituresNotOfficial,
+  listOfficialRates,
+  listReceiptsNotOfficial,
+  updateExpenditureKzt,
+  updateImportBatchCounts,
+  updateReceiptKzt,
+  upsertOfficialRates,
+} from '@civic/store';
+import type { AppContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { kztShares } from './ledger-records.ts';
+
+export interface ImportRatesResult {
+  readonly read: number;
+  readonly imported: number;
+  /** Already stored with the same rate. */
+  readonly duplicates: number;
+  /** Stored before with another rate, now replaced. */
+  readonly updated: number;
+  readonly currencies: readonly string[];
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Receipts and expenditures whose KZT equivalent changed (a missing or carried-forward rate now known). */
+  readonly recomputed: number;
+}
+
+/**
+ * Imports official rates (NBK daily XML or CSV `date,currency,rate,units`) in one transaction,
+ * then recomputes the KZT equivalents that were missing or carried forward and now have a better
+ * rate. Rates are shared by every organisation of the database.
+ */
+export async function importRates(ctx: AppContext, input: { bytes: Uint8Array; fileName: string }): Promise<Result<ImportRatesResult>> {
+  const parsed = parseRates(input.bytes, { fileName: input.fileName });
+  if (!parsed.ok) return parsed;
+  const rates: OfficialRate[] = [];
+  for (const p of parsed.value) {
+    const r = makeOfficialRate({ date: p.date, currency: p.currency, rate: p.rate, units: p.units, source: p.source });
+    if (!r.ok) return err({ ...r.error, file: input.fileName, line: p.line });
+    rates.push(r.value);
+  }
+  if (rates.length === 0) return err(domainError('RATES_EMPTY', 'the file holds no rate', { file: input.fileName }));
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const batchId = newId('imp');
+  const dates = rates.map((r) => r.date).sort();
+  return inTransaction(ctx.store, async (tx) => {
+    await insertImportBatch(tx.db, { id: batchId, organisationId: null, kind: 'rates', fileName: input.fileName, format: 'rates', sha256, encoding: null, read: rates.length, imported: 0, duplicates: 0, candidates: 0, importedAt: ctx.now().toISOString() });
+    const counts = await upsertOfficialRates(tx.db, rates, batchId);
+    await updateImportBatchCounts(tx.db, batchId, { imported: counts.imported + counts.updated, duplicates: counts.unchanged, candidates: 0 });
+    const recomputed = await recomputeKztEquivalents({ ...ctx, store: tx });
+    return ok({
+      read: rates.length,
+      imported: counts.imported,
+      duplicates: counts.unchanged,
+      updated: counts.updated,
+      currencies: [...new Set(rates.map((r) => r.currency))].sort(),
+      from: dates[0] ?? null,
+      to: dates.at(-1) ?? null,
+      recomputed,
+    });
+  });
+}
+
+/** Recomputes KZT equivalents not at an official rate of their own date; returns how many changed. */
+export async function recomputeKztEquivalents(ctx: AppContext): Promise<number> {
+  const receipts = await listReceiptsNotOfficial(ctx.store.db);
+  const expenditures = await listExpendituresNotOfficial(ctx.store.db);
+  if (receipts.length === 0 && expenditures.length === 0) return 0;
+  const index = buildRateIndex(await listOfficialRates(ctx.store.db));
+  let changed = 0;
+  for (const r of receipts) {
+    const amount = receiptAmount(r.content);
+    if (!amount) continue;
+    const kzt = computeKztEquivalent(amount, r.receivedOn, index);
+    if (kzt.status === r.kzt.status && kzt.kzt === r.kzt.kzt && kzt.rate?.date === r.kzt.rate?.date) continue;
+    await updateReceiptKzt(ctx.store.db, r.id, kzt);
+    changed += 1;
+  }
+  for (const e of expenditures) {
+    const kzt = computeKztEquivalent(e.amount, e.spentOn, index);
+    if (kzt.status === e.kzt.status && kzt.kzt === e.kzt.kzt && kzt.rate?.date === e.kzt.rate?.date) continue;
+    const shares = kztShares(kzt.kzt, e.allocations);
+    await updateExpenditureKzt(ctx.store.db, e.id, kzt, e.allocations.map((a, i) => ({ grantId: a.grantId, kztMinor: shares[i] ?? null })));
+    changed += 1;
+  }
+  return changed;
+}
