@@ -15,6 +15,8 @@ import { registerDeadlines } from './deadlines.command.ts';
 import { registerWaves } from './waves.command.ts';
 import { registerBrief } from './brief.command.ts';
 import { registerFeed } from './feed.command.ts';
+import { registerIncidents } from './incidents.command.ts';
+import { registerPlaces } from './places.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -24,13 +26,14 @@ export function registerCommands(program: Command): void {
   registerBundle(program);
   registerImportBank(program);
   registerImportRates(program);
-  registerImportRates(program);
   registerLedger(program);
   registerCandidates(program);
   registerLedgerRecords(program);
   registerWaves(program);
   registerBrief(program);
   registerFeed(program);
+  registerIncidents(program);
+  registerPlaces(program);
   registerDeadline(program);
   registerRules(program);
   registerClaim(program);
