@@ -20,9 +20,7 @@ export type CanonicalValue =
   | { readonly [key: string]: CanonicalValue | undefined };
 
 export function canonicalJson(value: CanonicalValue): string {
-  const out: string[] = [];
-  write(value, out);
-  return out.join('');
+  return write(value);
 }
 
 /**
@@ -47,32 +45,37 @@ function assertJson(value: unknown): asserts value is CanonicalValue {
   throw new Error(`canonicalJson: ${Object.prototype.toString.call(value)} is not JSON`);
 }
 
-function write(value: CanonicalValue | undefined, out: string[]): void {
-  if (value === null) out.push('null');
-  else if (value === true) out.push('true');
-  else if (value === false) out.push('false');
-  else if (typeof value === 'number') out.push(canonicalNumber(value));
-  else if (typeof value === 'bigint') out.push(`"${value.toString()}"`);
-  else if (typeof value === 'string') out.push(canonicalString(value));
-  else if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((item: CanonicalValue, i: number) => {
-      if (i > 0) out.push(',');
+function write(value: CanonicalValue | undefined): string {
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'number') return canonicalNumber(value);
+  if (typeof value === 'bigint') return `"${value.toString()}"`;
+  if (typeof value === 'string') return canonicalString(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item: CanonicalValue | undefined = value[i];
       if (item === undefined) throw new Error('canonicalJson: undefined in an array');
-      write(item, out);
-    });
-    out.push(']');
-  } else if (typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-    keys.sort(compareUtf16);
-    out.push('{');
-    keys.forEach((k, i) => {
-      if (i > 0) out.push(',');
-      out.push(canonicalString(k), ':');
-      write((value as Record<string, CanonicalValue>)[k], out);
-    });
-    out.push('}');
-  } else throw new Error(`canonicalJson: ${typeof value} is not JSON`);
+      out += i > 0 ? `,${write(item)}` : write(item);
+    }
+    return `${out}]`;
+  }
+  if (typeof value === 'object') {
+    const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
+    // The default sort compares UTF-16 code units, which is the order RFC 8785 §3.2.3 asks for.
+    const keys = Object.keys(record).sort();
+    let out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined) continue;
+      out += `${first ? '' : ','}${canonicalString(k)}:${write(v)}`;
+      first = false;
+    }
+    return `${out}}`;
+  }
+  throw new Error(`canonicalJson: ${typeof value} is not JSON`);
 }
 
 /** Orders strings by UTF-16 code units, as RFC 8785 §3.2.3 requires (not by code points or locale). */
