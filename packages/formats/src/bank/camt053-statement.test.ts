@@ -15,7 +15,7 @@ describe('CAMT.053', () => {
     expect(s.format).toBe('camt053');
     expect(s.accounts).toEqual([
       { account: 'KZ40601A871000001234', currency: 'USD', from: '2021-02-01', to: '2021-02-05', opening: 120000n, totalIn: 2500000n, totalOut: 24925n, closing: 2595075n },
-      { account: 'KZ926010131000012345', currency: 'KZT', from: null, to: null, opening: -50000n, totalIn: 10000000n, totalOut: 0n, closing: 9950000n },
+      { account: 'KZ926010131000012345', currency: 'KZT', from: '2021-02-01', to: '2021-02-05', opening: -50000n, totalIn: 10000000n, totalOut: 0n, closing: 9950000n },
     ]);
     expect(s.lines.map((l) => [l.sourceLine, l.account, l.direction, l.amount, l.currency, l.bookedOn])).toEqual([
       [lineOf('<NtryRef>1</NtryRef>') - 1, 'KZ40601A871000001234', 'in', 2500000n, 'USD', '2021-02-02'],

@@ -108,13 +108,13 @@ function entryLine(ntry: XmlNode, account: string, accountCcy: CurrencyCode, whe
   };
 }
 
-function balance(stmt: XmlNode, codes: readonly string[], where: Where, ccy: CurrencyCode): { amount: bigint; line: number } | null {
+function balance(stmt: XmlNode, codes: readonly string[], where: Where, ccy: CurrencyCode): { amount: bigint; line: number; date: CalendarDate | null } | null {
   for (const code of codes) {
     const bal = children(stmt, 'Bal').find((b) => (textAt(b, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(b, 'Tp', 'CdOrPrtry', 'Prtry')) === code);
     if (!bal) continue;
     const at = line(bal, where, 1);
     const { amount } = amountOf(child(bal, 'Amt'), `Bal/${code}/Amt`, where, at, ccy);
-    return { amount: textAt(bal, 'CdtDbtInd') === 'DBIT' ? -amount : amount, line: at };
+    return { amount: textAt(bal, 'CdtDbtInd') === 'DBIT' ? -amount : amount, line: at, date: dateOf(child(bal, 'Dt'), `Bal/${code}/Dt`, where, at) };
   }
   return null;
 }
@@ -157,8 +157,8 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
       const period: StatementAccount = {
         account,
         currency,
-        from: parseDateLayout(textAt(stmt, 'FrToDt', 'FrDtTm') ?? '', 'YYYY-MM-DD'),
-        to: parseDateLayout(textAt(stmt, 'FrToDt', 'ToDtTm') ?? '', 'YYYY-MM-DD'),
+        from: parseDateLayout(textAt(stmt, 'FrToDt', 'FrDtTm') ?? '', 'YYYY-MM-DD') ?? opening?.date ?? null,
+        to: parseDateLayout(textAt(stmt, 'FrToDt', 'ToDtTm') ?? '', 'YYYY-MM-DD') ?? closing?.date ?? null,
         opening: opening?.amount ?? null,
         totalIn: statedIn === null ? sums.totalIn : amountOf(child(summary, 'TtlCdtNtries')?.['Sum'], NAMES.totalIn, where, line(summary, where, at), currency).amount,
         totalOut: statedOut === null ? sums.totalOut : amountOf(child(summary, 'TtlDbtNtries')?.['Sum'], NAMES.totalOut, where, line(summary, where, at), currency).amount,
