@@ -3,7 +3,6 @@ import { abort } from '../bank/import-error.ts';
 import { parseDateLayout } from '../bank/scalar.ts';
 import { addRate, readRateCurrency, readRateUnits, readRateValue, type ParsedRate } from './parsed-rate.ts';
 
-
 /**
  * Plain rates CSV: a header row naming `date,currency,rate,units` (any order; `units` may be left
  * out and then is 1; an optional `source` column), ISO dates, a point as the decimal mark (quote a
