@@ -17,6 +17,9 @@ for (const dialect of testDialects()) {
       expect((await findOrganisation(store.db, 'echo'))?.id).toBe('org-echo');
       expect((await findOrganisation(store.db, '070940005464'))?.name).toBe('Echo');
       expect(await findOrganisation(store.db, 'nobody')).toBeUndefined();
+      expect((await findOrganisation(store.db, 'echo'))?.illustrative).toBe(false);
+      await insertOrganisation(store.db, { id: 'org-demo', name: 'Demo', illustrative: true, createdAt: '2026-01-01T00:00:00Z' });
+      expect((await findOrganisation(store.db, 'org-demo'))?.illustrative).toBe(true);
     });
   });
 }

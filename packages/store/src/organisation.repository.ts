@@ -44,7 +44,7 @@ export async function listOrganisations(db: Kysely<Database>): Promise<Organisat
     bin: r.bin,
     country: r.country,
     city: r.city,
-    illustrative: r.illustrative === 1n,
+    illustrative: Number(r.illustrative) === 1,
     createdAt: r.created_at,
   }));
 }

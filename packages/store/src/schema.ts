@@ -18,7 +18,7 @@ export interface OrganisationTable {
   bin: string | null;
   country: ColumnType<string, string | undefined, string>;
   city: string | null;
-  illustrative: ColumnType<bigint, 0 | 1 | undefined, 0 | 1>;
+  illustrative: ColumnType<bigint | number, 0 | 1 | undefined, 0 | 1>;
   created_at: string;
 }
 
