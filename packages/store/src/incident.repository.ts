@@ -308,3 +308,9 @@ export async function deleteIncident(db: Kysely<Database>, id: string): Promise<
 export async function setIncidentVisibility(db: Kysely<Database>, id: string, visibility: Visibility, ownerOrganisationId: string | null): Promise<void> {
   await db.updateTable('incident').set({ visibility, owner_organisation_id: ownerOrganisationId }).where('id', '=', id).execute();
 }
+
+/** The case an authority action belongs to (for promoting the action to an incident), or undefined. */
+export async function caseIdOfAction(db: Kysely<Database>, actionId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('case_action').select('case_id').where('id', '=', actionId).executeTakeFirst();
+  return row?.case_id;
+}

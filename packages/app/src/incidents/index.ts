@@ -2,3 +2,4 @@ export * from './import-incidents.ts';
 export * from './search-incidents.ts';
 export * from './export-incidents.ts';
 export * from './create-incident.ts';
+export * from './promote-action.ts';
