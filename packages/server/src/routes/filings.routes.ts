@@ -1,6 +1,7 @@
-import { getFiling, listFilings, listObligations, renderFiling } from '@civic/app';
-import { domainError } from '@civic/core';
-import { membershipOf } from '../http/access.ts';
+import { exportBundle, getFiling, lintStoredFiling, listFilings, listObligations, prepareFiling, renderFiling, submitFiling, withAudit, type AppContext } from '@civic/app';
+import { domainError, ok } from '@civic/core';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { jsonSafe } from '../http/json-safe.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
@@ -38,7 +39,17 @@ const MIME: Readonly<Record<string, string>> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** Obligations derived from the ledger and the rule pack, and the organisation's filings. */
+const FilingParams = { type: 'object', required: ['orgId', 'filingId'], properties: { orgId: { type: 'string' }, filingId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+
+/** The filing, if it belongs to the organisation of the route; another organisation's is "not found". */
+async function filingOf(ctx: AppContext, req: FastifyRequest) {
+  const { filingId } = req.params as { filingId: string };
+  const filing = await getFiling(ctx, filingId);
+  if (!filing.ok || filing.value.organisation !== membershipOf(req).organisationId) throw new ApiError(domainError('FILING_NOT_FOUND', `no filing "${filingId}"`, { field: 'filingId' }));
+  return filing.value;
+}
+
+/** Obligations derived from the ledger and the rule pack; filings prepared, linted, rendered, submitted. */
 export const filingsRoutes: RouteModule = (app, deps) => {
   const tags = ['filings'];
   const read = { access: { org: 'filings:read' } } as const;
@@ -80,16 +91,105 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => {
-      const { filingId } = req.params as { filingId: string };
       const q = req.query as { format: string; lang?: string };
-      const filing = await getFiling(deps.ctx, filingId);
-      // Another organisation's filing is as unknown here as one that does not exist.
-      if (!filing.ok || filing.value.organisation !== membershipOf(req).organisationId) throw new ApiError(domainError('FILING_NOT_FOUND', `no filing "${filingId}"`, { field: 'filingId' }));
+      const filingId = (await filingOf(deps.ctx, req)).id;
       const bytes = unwrap(await renderFiling(deps.ctx, { filingId, format: q.format, lang: q.lang ?? req.locale }));
       return reply
         .type(MIME[q.format] ?? 'application/octet-stream')
         .header('content-disposition', `attachment; filename="${filingId}.${q.format}"`)
         .send(Buffer.from(bytes));
+    },
+  );
+
+  const write = { access: { org: 'filings:write' } } as const;
+
+  app.post(
+    '/api/v1/orgs/:orgId/filings',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Prepare a filing (a draft) from the ledger for an obligation, or for a form and period',
+        params: OrgParamsSchema,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            obligationId: { type: 'string', minLength: 1, maxLength: 300 },
+            form: { type: 'string', minLength: 1, maxLength: 50 },
+            period: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
+            corrects: { type: 'string', minLength: 1, maxLength: 100, description: 'The submitted filing this one corrects' },
+          },
+        },
+        response: { 201: Obj, '4xx': errorRef },
+      },
+    },
+    async (req, reply) => {
+      const orgId = membershipOf(req).organisationId;
+      const body = req.body as { obligationId?: string; form?: string; period?: { from: string; to: string }; corrects?: string };
+      if (body.obligationId !== undefined && !body.obligationId.startsWith(`${orgId}:`)) throw new ApiError(domainError('OBLIGATION_NOT_FOUND', `no obligation "${body.obligationId}"`, { field: 'obligationId' }));
+      const filing = unwrap(
+        await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
+          const r = await prepareFiling(tx, { org: orgId, obligationId: body.obligationId, form: body.form, period: body.period, corrects: body.corrects });
+          if (!r.ok) return r;
+          await audit.record({ entity: 'filing', entityId: r.value.id, action: 'prepare', organisationId: orgId, after: { id: r.value.id, form: r.value.form, state: r.value.state, contentHash: r.value.contentHash } });
+          return ok(r.value);
+        }),
+      );
+      return reply.code(201).send(jsonSafe(filing));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/filings/:filingId/lint',
+    { config: read, schema: { tags, summary: 'Lint a filing against the ledger as it is now: every problem with its code, message and records', params: FilingParams, querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', format: 'date' } } }, response: { 200: Obj, '4xx': errorRef } } },
+    async (req) => {
+      const f = await filingOf(deps.ctx, req);
+      return jsonSafe(unwrap(await lintStoredFiling(deps.ctx, { filingId: f.id, asOf: (req.query as { asOf?: string }).asOf })));
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/filings/:filingId/submission',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Record that a draft was submitted (day, channel, incoming number); the filing is immutable from then on',
+        params: FilingParams,
+        body: {
+          type: 'object',
+          required: ['submittedOn', 'channel', 'incomingNumber'],
+          additionalProperties: false,
+          properties: { submittedOn: { type: 'string', format: 'date' }, channel: { type: 'string', minLength: 1, maxLength: 100 }, incomingNumber: { type: 'string', minLength: 1, maxLength: 100 } },
+        },
+        response: { 200: Obj, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const f = await filingOf(deps.ctx, req);
+      const body = req.body as { submittedOn: string; channel: string; incomingNumber: string };
+      const orgId = membershipOf(req).organisationId;
+      return jsonSafe(
+        unwrap(
+          await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
+            const r = await submitFiling(tx, { filingId: f.id, ...body });
+            if (!r.ok) return r;
+            await audit.record({ entity: 'filing', entityId: f.id, action: 'submit', organisationId: orgId, before: { state: f.state }, after: { state: r.value.state, ...body } });
+            return ok(r.value);
+          }),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/filings/:filingId/bundle',
+    { config: read, schema: { tags, summary: 'The proof bundle of a filing (canonical JSON with hashes; `civic verify` checks it)', params: FilingParams, response: { 200: { description: 'The bundle', type: 'string' }, '4xx': errorRef } } },
+    async (req, reply) => {
+      const f = await filingOf(deps.ctx, req);
+      const b = unwrap(await exportBundle(deps.ctx, { filingId: f.id }));
+      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${f.id}.bundle.json"`).send(b.text);
     },
   );
 };

@@ -108,5 +108,36 @@ for (const dialect of testDialects()) {
       expect(code(await outsider.request('GET', `/api/v1/orgs/${orgA}/filings`))[0]).toBe(404);
       expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}/filings`))[0]).toBe(401);
     });
+    it('prepares a filing for the obligation, lints it, records its submission and gives its proof bundle', async () => {
+      const list = (await viewer.request('GET', `/api/v1/orgs/${orgA}/obligations?asOf=2021-03-12`)).json() as { obligations: { id: string; form: string }[] };
+      const obligation = list.obligations.find((o) => o.form === 'F.017.00');
+      expect(obligation).toBeDefined();
+      const obligationId = obligation?.id ?? '';
+      expect(code(await viewer.request('POST', `/api/v1/orgs/${orgA}/filings`, { obligationId }))).toEqual([403, expect.objectContaining({ code: 'AUTH_FORBIDDEN' })]);
+      expect(code(await outsider.request('POST', `/api/v1/orgs/${orgB}/filings`, { obligationId }))).toEqual([404, expect.objectContaining({ code: 'OBLIGATION_NOT_FOUND', field: 'obligationId' })]);
+      expect(code(await accountant.request('POST', `/api/v1/orgs/${orgA}/filings`, { obligationId, colour: 'red' }))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'colour' })]);
+      const prepared = await accountant.request('POST', `/api/v1/orgs/${orgA}/filings`, { obligationId });
+      expect(prepared.statusCode, prepared.body).toBe(201);
+      const filing = prepared.json() as { id: string; state: string; form: string };
+      expect(filing).toMatchObject({ state: 'draft', form: 'F.017.00' });
+      const lint = (await viewer.request('GET', `/api/v1/orgs/${orgA}/filings/${filing.id}/lint`)).json() as { errors: number; problems: { code: string }[] };
+      expect(typeof lint.errors).toBe('number');
+      expect(code(await outsider.request('GET', `/api/v1/orgs/${orgB}/filings/${filing.id}/lint`))).toEqual([404, expect.objectContaining({ code: 'FILING_NOT_FOUND' })]);
+      const pdf = await viewer.request('GET', `/api/v1/orgs/${orgA}/filings/${filing.id}/document?format=pdf`);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(code(await accountant.request('POST', `/api/v1/orgs/${orgA}/filings/${filing.id}/submission`, { submittedOn: '2021-03-20', channel: 'egov' }))).toEqual([400, expect.objectContaining({ field: 'incomingNumber' })]);
+      expect(code(await viewer.request('POST', `/api/v1/orgs/${orgA}/filings/${filing.id}/submission`, { submittedOn: '2021-03-20', channel: 'egov', incomingNumber: 'N-1' }))[0]).toBe(403);
+      const submitted = await accountant.request('POST', `/api/v1/orgs/${orgA}/filings/${filing.id}/submission`, { submittedOn: '2021-03-20', channel: 'egov', incomingNumber: 'N-1' });
+      expect(submitted.json()).toMatchObject({ id: filing.id, state: 'submitted' });
+      expect((await accountant.request('POST', `/api/v1/orgs/${orgA}/filings/${filing.id}/submission`, { submittedOn: '2021-03-21', channel: 'egov', incomingNumber: 'N-2' })).statusCode).toBeGreaterThanOrEqual(400);
+      const bundle = await viewer.request('GET', `/api/v1/orgs/${orgA}/filings/${filing.id}/bundle`);
+      expect(bundle.statusCode).toBe(200);
+      expect(bundle.body).toContain(filing.id);
+      expect(code(await outsider.request('GET', `/api/v1/orgs/${orgB}/filings/${filing.id}/bundle`))[0]).toBe(404);
+      expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}/filings/${filing.id}/bundle`))[0]).toBe(401);
+      const after = (await viewer.request('GET', `/api/v1/orgs/${orgA}/obligations?asOf=2021-03-25`)).json() as { obligations: { id: string; status: string; filingId: string | null }[] };
+      expect(after.obligations.find((o) => o.id === obligationId)).toMatchObject({ status: 'filed-on-time', filingId: filing.id });
+    });
   });
 }
