@@ -56,7 +56,7 @@ for (const dialect of testDialects()) {
       expect(log.at(-1)?.kind).toBe('incident.promoted');
       expect((await verifyLog(ctx, orgId)).ok).toBe(true);
       const again = await promoteActionToIncident(ctx, { actionId: rulingId, consent: true });
-      expect(!again.ok && again.error.code).toBe('INCIDENT_ALREADY_PROMOTED');
+      expect(!again.ok && again.error.code).toBe('INCIDENT_PROMOTION_EXISTS');
       const publicView = await searchIncidents(ctx, { q: 'lawyer', viewer: 'public' });
       expect(publicView.ok && publicView.value.incidents).toEqual([]);
       const member = await searchIncidents(ctx, { q: 'lawyer', viewer: { organisationIds: [orgId], networkOrganisationIds: [] } });

@@ -63,7 +63,7 @@ export async function promoteActionToIncident(ctx: AppContext, input: PromoteAct
   const action = legalCase?.actions.find((a) => a.id === input.actionId);
   if (legalCase === undefined || action === undefined) return err(domainError('CASE_ACTION_NOT_FOUND', `no case action "${input.actionId}"`, { field: 'actionId' }));
   const already = await findIncidentByAction(ctx.store.db, action.id);
-  if (already) return err(domainError('INCIDENT_ALREADY_PROMOTED', `action ${action.id} is already incident ${already.id}`, { field: 'actionId', details: { incidentId: already.id } }));
+  if (already) return err(domainError('INCIDENT_PROMOTION_EXISTS', `action ${action.id} is already incident ${already.id}`, { field: 'actionId', details: { incidentId: already.id } }));
   const organisation = await findOrganisation(ctx.store.db, legalCase.organisationId);
   if (!organisation) throw new Error(`case ${legalCase.id} names a missing organisation`);
 
