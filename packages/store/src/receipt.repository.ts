@@ -96,16 +96,21 @@ export interface ReceiptFilter {
   readonly to?: string;
   readonly sourceId?: string;
   readonly grantId?: string;
+  /** A page: at most `limit` receipts after skipping `offset` (in the same order). */
+  readonly limit?: number;
+  readonly offset?: number;
 }
 
-/** Receipts of an organisation, oldest first, optionally within dates / for a source or grant. */
+/** Receipts of an organisation, oldest first, optionally within dates / for a source or grant, optionally a page of them. */
 export async function listReceipts(db: Kysely<Database>, organisationId: string, filter: ReceiptFilter = {}): Promise<Receipt[]> {
   let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('received_on', '>=', filter.from);
   if (filter.to) q = q.where('received_on', '<=', filter.to);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
   if (filter.grantId) q = q.where('grant_id', '=', filter.grantId);
-  const rows = await q.orderBy('received_on').orderBy('id').execute();
+  q = q.orderBy('received_on').orderBy('id');
+  if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
+  const rows = await q.execute();
   return rows.map(toReceipt);
 }
 
