@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FilingsPageModel } from './pages/filings.page.ts';
+import { FilingActions, FilingsPageModel } from './pages/filings.page.ts';
 import { LedgerPageModel } from './pages/ledger.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { AppShell } from './pages/shell.page.ts';
@@ -54,6 +54,15 @@ describe('an accountant of Echo', () => {
     expect(notification, JSON.stringify(rows)).toBeDefined();
     expect(notification?.[3]).toBe('29 March 2021');
     await screenshot(page, 'obligations');
+
+    // Prepare the notification, then record that it was handed in on time.
+    const actions = new FilingActions(page);
+    await actions.prepare(['F.017.00', '10 March 2021']);
+    expect((await actions.filings()).some((f) => f.includes('F.017.00') && f.includes('Draft'))).toBe(true);
+    await actions.submit('F.017.00', '2021-03-22', 'cabinet.salyk.kz', 'KGD-2021-0042');
+    const after = await new FilingsPageModel(page).obligations();
+    expect(after.find((r) => r[0] === 'F.017.00' && r[2] === '10 March 2021')?.[4]).toBe('Filed on time');
+    await screenshot(page, 'filings');
     await context.close();
   });
 });

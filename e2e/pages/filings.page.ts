@@ -13,3 +13,30 @@ export class FilingsPageModel {
     return out;
   }
 }
+
+/** Actions on the filings page (the accountant's). */
+export class FilingActions {
+  constructor(readonly page: Page) {}
+
+  /** Prepares the filing of the obligation row whose cells include all of `cells`. */
+  async prepare(cells: readonly string[]): Promise<void> {
+    let row = this.page.getByTestId('obligations').locator('tbody tr');
+    for (const c of cells) row = row.filter({ hasText: c });
+    const before = await this.page.getByTestId('filing').count();
+    await row.getByRole('button', { name: 'Prepare filing' }).click();
+    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=filing]').length > n, before);
+  }
+
+  filings(): Promise<string[]> {
+    return this.page.getByTestId('filing').allInnerTexts();
+  }
+
+  async submit(form: string, on: string, channel: string, number: string): Promise<void> {
+    const f = this.page.getByTestId('filing').filter({ hasText: form }).filter({ hasText: 'Draft' }).first();
+    await f.getByLabel('Submitted on').fill(on);
+    await f.getByLabel('Channel').fill(channel);
+    await f.getByLabel('Incoming number').fill(number);
+    await f.getByRole('button', { name: 'Record submission' }).click();
+    await this.page.getByTestId('filing').filter({ hasText: form }).filter({ hasText: 'Submitted' }).first().waitFor();
+  }
+}

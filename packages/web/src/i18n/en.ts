@@ -146,6 +146,15 @@ export const en = {
   'dashboard.noCases': "No open cases.",
   'dashboard.nextDeadline': "next: {date} — {what}",
   'dashboard.more': "See all",
+  'filings.prepare': "Prepare filing",
+  'filings.check': "Check",
+  'filings.noProblems': "No problems found.",
+  'filings.problems': "{errors} errors, {warnings} warnings",
+  'filings.submit': "Record submission",
+  'filings.submittedOn': "Submitted on",
+  'filings.channel': "Channel",
+  'filings.incomingNumber': "Incoming number",
+  'filings.bundle': "Proof bundle",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -147,4 +147,13 @@ export const kk: Messages = {
   'dashboard.noCases': "Ашық істер жоқ.",
   'dashboard.nextDeadline': "жақын мерзім: {date} — {what}",
   'dashboard.more': "Барлығын көру",
+  'filings.prepare': "Есепті дайындау",
+  'filings.check': "Тексеру",
+  'filings.noProblems': "Ақау табылмады.",
+  'filings.problems': "Қателер: {errors}, ескертулер: {warnings}",
+  'filings.submit': "Тапсыруды тіркеу",
+  'filings.submittedOn': "Тапсырылған күні",
+  'filings.channel': "Арна",
+  'filings.incomingNumber': "Кіріс нөмірі",
+  'filings.bundle': "Дәлелдер топтамасы",
 };

@@ -147,4 +147,13 @@ export const ru: Messages = {
   'dashboard.noCases': "Открытых дел нет.",
   'dashboard.nextDeadline': "ближайший срок: {date} — {what}",
   'dashboard.more': "Показать все",
+  'filings.prepare': "Подготовить отчёт",
+  'filings.check': "Проверить",
+  'filings.noProblems': "Проблем не найдено.",
+  'filings.problems': "Ошибок: {errors}, предупреждений: {warnings}",
+  'filings.submit': "Отметить подачу",
+  'filings.submittedOn': "Дата подачи",
+  'filings.channel': "Канал",
+  'filings.incomingNumber': "Входящий номер",
+  'filings.bundle': "Пакет доказательств",
 };

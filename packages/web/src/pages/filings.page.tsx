@@ -1,7 +1,12 @@
+import { roleAllows } from '@civic/core';
+import { useState } from 'react';
+import { api, ApiFailure } from '../api.ts';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
+import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { FilingItem, type Filing } from './filing-item.tsx';
 import { OrgSection } from './section.tsx';
 
 interface Obligation {
@@ -14,22 +19,25 @@ interface Obligation {
   citation: string;
   citationUrl: string | null;
   verified: boolean;
-}
-interface Filing {
-  id: string;
-  form: string;
-  period: { from: string; to: string };
-  state: 'draft' | 'submitted';
-  submittedOn: string | null;
+  filingId: string | null;
 }
 
-// TODO(filings): calendar view; prepare a filing with its lint results; record the submission;
-// the proof bundle.
+/** Obligations with due days and statuses; filings prepared, checked, downloaded and submitted. */
 export default function FilingsPage({ orgId }: { orgId: string }) {
   const { t, date } = useI18n();
+  const { me } = useSession();
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<ApiFailure | null>(null);
   const base = `/api/v1/orgs/${encodeURIComponent(orgId)}`;
-  const obligations = useApi<{ asOf: string; obligations: Obligation[] }>(`${base}/obligations`);
-  const filings = useApi<{ filings: Filing[] }>(`${base}/filings`);
+  const obligations = useApi<{ asOf: string; obligations: Obligation[] }>(`${base}/obligations`, version);
+  const filings = useApi<{ filings: Filing[] }>(`${base}/filings`, version);
+  const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
+  const canWrite = role !== undefined && roleAllows(role, 'filings:write');
+  const changed = () => setVersion((v) => v + 1);
+  const prepare = (obligationId: string) => {
+    setError(null);
+    api('POST', `${base}/filings`, { obligationId }).then(changed, (e: unknown) => setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e))));
+  };
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
 
   return (
@@ -49,6 +57,7 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
                   <th scope="col">{t('filings.due')}</th>
                   <th scope="col">{t('filings.status')}</th>
                   <th scope="col">{t('filings.basis')}</th>
+                  {canWrite && <th scope="col" aria-label={t('filings.prepare')} />}
                 </tr>
               </thead>
               <tbody>
@@ -73,6 +82,15 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
                       )}
                       {!o.verified && <span className="muted"> ({t('filings.unverified')})</span>}
                     </td>
+                    {canWrite && (
+                      <td>
+                        {o.filingId === null && (
+                          <button type="button" onClick={() => prepare(o.id)}>
+                            {t('filings.prepare')}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -80,17 +98,14 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
           </div>
         )}
       </Panel>
+      {error && <ErrorBox error={error} />}
       <Panel id="filings" title={t('filings.filings')}>
         {filings.error && <ErrorBox error={filings.error} />}
         {filings.data && filings.data.filings.length === 0 && <Empty />}
         {filings.data && filings.data.filings.length > 0 && (
-          <ul className="plain">
+          <ul className="plain" data-testid="filings">
             {filings.data.filings.map((f) => (
-              <li key={f.id}>
-                {f.form} — {date(f.period.from)} – {date(f.period.to)} — {statusLabel(f.state)}
-                {f.submittedOn && ` (${date(f.submittedOn)})`} — {t('filings.download')}:{' '}
-                <a href={`${base}/filings/${encodeURIComponent(f.id)}/document?format=pdf`}>PDF</a> · <a href={`${base}/filings/${encodeURIComponent(f.id)}/document?format=xlsx`}>XLSX</a>
-              </li>
+              <FilingItem key={f.id} base={base} filing={f} canWrite={canWrite} onChanged={changed} />
             ))}
           </ul>
         )}
