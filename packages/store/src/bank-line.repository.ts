@@ -1,27 +1,20 @@
+import type { StatementLine } from '@civic/core';
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { bulkInsert, isPostgres } from './bulk-insert.ts';
+import { bulkInsertWith } from './bulk-insert.ts';
+import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
-/** A bank line to store; `fingerprint` is unique per organisation (see core `fingerprintLines`). */
-export interface NewBankLine {
-  readonly fingerprint: string;
-  readonly accountId: string;
-  readonly bookedOn: string;
-  readonly documentDate: string | null;
-  readonly direction: 'in' | 'out';
-  readonly amountMinor: bigint;
-  readonly currency: string;
-  readonly documentNumber: string | null;
-  readonly counterpartyName: string | null;
-  readonly counterpartyTaxId: string | null;
-  readonly counterpartyAccount: string | null;
-  readonly counterpartyBankCode: string | null;
-  readonly counterpartySector: string | null;
-  readonly counterpartyCountry: string | null;
-  readonly purpose: string | null;
-  readonly purposeCode: string | null;
-  readonly bankReference: string | null;
-  readonly sourceLine: number;
+/**
+ * The lines of one imported file to store: the parsed lines, each one's fingerprint (unique per
+ * organisation; see core `fingerprintLines`) and the id of our account it belongs to.
+ */
+export interface BankLineBatch {
+  readonly organisationId: string;
+  readonly batchId: string;
+  readonly lines: readonly StatementLine[];
+  readonly fingerprints: readonly string[];
+  readonly accountIds: readonly string[];
 }
 
 const COLUMNS = [
@@ -30,30 +23,65 @@ const COLUMNS = [
   'counterparty_country', 'purpose', 'purpose_code', 'bank_reference', 'source_line',
 ] as const;
 
+function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
+  return (i, p) => {
+    const l = b.lines[i];
+    if (!l) throw new Error(`bank line ${String(i)} missing`);
+    const cp = l.counterparty;
+    p.push(
+      b.organisationId, b.fingerprints[i], b.batchId, b.accountIds[i], l.bookedOn, l.documentDate, l.direction, l.amount, l.currency,
+      l.documentNumber, cp.name, cp.taxId, cp.account, cp.bankCode, cp.sectorCode, cp.country, l.purpose, l.purposeCode, l.bankReference, l.sourceLine,
+    );
+  };
+}
+
 /**
- * Inserts bank lines in bulk (multi-row prepared inserts; call it inside the import's one
- * transaction) and returns the fingerprints that were new. A line whose fingerprint the
- * organisation already has is skipped: re-importing a statement adds nothing.
+ * Inserts the lines of a file in bulk (inside the import's one transaction) and says, line by
+ * line, which were new (1) and which the organisation already had (0): re-importing a statement
+ * adds nothing.
  */
-export async function insertBankLines(
-  db: Kysely<Database>,
-  organisationId: string,
-  batchId: string,
-  lines: readonly NewBankLine[],
-  onProgress?: (done: number, total: number) => void,
-): Promise<Set<string>> {
-  if (!isPostgres(db) && lines.length > 10_000) await sql`pragma cache_size = -262144`.execute(db);
-  const rows = lines.map((l) => [
-    organisationId, l.fingerprint, batchId, l.accountId, l.bookedOn, l.documentDate, l.direction, l.amountMinor, l.currency,
-    l.documentNumber, l.counterpartyName, l.counterpartyTaxId, l.counterpartyAccount, l.counterpartyBankCode, l.counterpartySector,
-    l.counterpartyCountry, l.purpose, l.purposeCode, l.bankReference, l.sourceLine,
-  ]);
-  const returned = await bulkInsert<{ fingerprint: string }>(db, 'bank_line', COLUMNS, rows, {
+export async function insertBankLines(db: Kysely<Database>, batch: BankLineBatch, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
+  const n = batch.lines.length;
+  if (batch.fingerprints.length !== n || batch.accountIds.length !== n) throw new Error('insertBankLines: one fingerprint and one account per line');
+  const fill = filler(batch);
+  const sqlite = sqliteHandle(db);
+  if (sqlite) return insertBankLinesSqlite(sqlite, db.isTransaction, n, fill, onProgress);
+  const indexes = Array.from({ length: n }, (_, i) => i);
+  const returned = await bulkInsertWith<number, { fingerprint: string }>(db, 'bank_line', COLUMNS, indexes, fill, {
     tail: 'on conflict (organisation_id, fingerprint) do nothing returning fingerprint',
     ...(onProgress ? { onChunk: onProgress } : {}),
   });
-  const inserted = new Set<string>();
-  for (const r of returned) inserted.add(r.fingerprint);
+  const fresh = new Set(returned.map((r) => r.fingerprint));
+  return Uint8Array.from(batch.fingerprints, (f) => (fresh.has(f) ? 1 : 0));
+}
+
+/**
+ * SQLite: one prepared single-row statement run for every line on the raw handle (inside the
+ * caller's Kysely transaction when there is one: same connection), reading `changes` to know
+ * which lines were new. A prepared statement reused a million times beats any multi-row text.
+ */
+function insertBankLinesSqlite(
+  sqlite: SQLite.Database,
+  inTransaction: boolean,
+  n: number,
+  fill: (i: number, p: unknown[]) => void,
+  onProgress?: (done: number, total: number) => void,
+): Uint8Array {
+  if (n > 10_000) sqlite.pragma('cache_size = -262144');
+  const stmt = sqlite.prepare(`insert into bank_line (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')}) on conflict (organisation_id, fingerprint) do nothing`);
+  const inserted = new Uint8Array(n);
+  const run = (): void => {
+    const params: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      params.length = 0;
+      fill(i, params);
+      inserted[i] = stmt.run(params).changes > 0 ? 1 : 0;
+      if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1, n);
+    }
+    onProgress?.(n, n);
+  };
+  if (inTransaction) run();
+  else sqlite.transaction(run)();
   return inserted;
 }
 

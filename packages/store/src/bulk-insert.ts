@@ -29,16 +29,37 @@ export interface BulkInsertOptions {
  * Returns the rows the `tail`'s RETURNING clause gives back.
  */
 export async function bulkInsert<R = unknown>(db: Kysely<Database>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: BulkInsertOptions = {}): Promise<R[]> {
+  return bulkInsertWith<readonly unknown[], R>(db, table, columns, rows, (row, params) => {
+    for (const v of row) params.push(v);
+  }, options);
+}
+
+/**
+ * Like `bulkInsert`, but `fill` pushes each item's column values straight into the statement's
+ * parameter list (no intermediate row arrays: at a million rows the garbage costs seconds).
+ */
+export async function bulkInsertWith<T, R = unknown>(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  items: readonly T[],
+  fill: (item: T, params: unknown[]) => void,
+  options: BulkInsertOptions = {},
+): Promise<R[]> {
+  const rows = items;
   const postgres = isPostgres(db);
   const chunk = Math.max(1, Math.floor((postgres ? 30_000 : 8_000) / columns.length));
   const tail = options.tail ?? '';
   const full = insertSql(table, columns, chunk, postgres, tail);
   const out: R[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
-    const part = rows.slice(start, start + chunk);
+    const end = Math.min(start + chunk, rows.length);
     const params: unknown[] = [];
-    for (const row of part) for (const v of row) params.push(v);
-    const text = part.length === chunk ? full : insertSql(table, columns, part.length, postgres, tail);
+    for (let i = start; i < end; i++) {
+      const item = rows[i];
+      if (item !== undefined) fill(item, params);
+    }
+    const text = end - start === chunk ? full : insertSql(table, columns, end - start, postgres, tail);
     const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
     for (const r of result.rows) out.push(r);
     options.onChunk?.(Math.min(start + chunk, rows.length), rows.length);

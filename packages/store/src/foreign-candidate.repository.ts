@@ -1,10 +1,12 @@
 import type { CandidateReason } from '@civic/core';
-import type { Kysely, Selectable } from 'kysely';
-import type { ForeignCandidateTable } from './ledger.tables.ts';
+import type { Kysely } from 'kysely';
+import { bulkInsertWith } from './bulk-insert.ts';
+import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
 export type CandidateStatus = 'proposed' | 'confirmed' | 'rejected';
 
+/** A candidate with the details of its bank line. */
 export interface ForeignCandidate {
   readonly id: string;
   readonly organisationId: string;
@@ -29,46 +31,56 @@ export interface ForeignCandidate {
   readonly createdAt: string;
 }
 
-export type NewForeignCandidate = Omit<ForeignCandidate, 'status' | 'decidedBy' | 'decidedAt' | 'receiptId'>;
-
-/** Inserts proposed candidates in chunks; a line already proposed is skipped. Returns how many were added. */
-export async function insertForeignCandidates(db: Kysely<Database>, candidates: readonly NewForeignCandidate[]): Promise<number> {
-  let added = 0;
-  for (let i = 0; i < candidates.length; i += 200) {
-    const part = candidates.slice(i, i + 200).map((c) => ({
-      id: c.id,
-      organisation_id: c.organisationId,
-      bank_line: c.bankLine,
-      batch_id: c.batchId,
-      account_id: c.accountId,
-      booked_on: c.bookedOn,
-      amount_minor: c.amountMinor,
-      currency: c.currency,
-      counterparty_name: c.counterpartyName,
-      counterparty_tax_id: c.counterpartyTaxId,
-      counterparty_account: c.counterpartyAccount,
-      counterparty_sector: c.counterpartySector,
-      purpose: c.purpose,
-      reasons: JSON.stringify(c.reasons),
-      suggested_source_id: c.suggestedSourceId,
-      status: 'proposed',
-      decided_by: null,
-      decided_at: null,
-      receipt_id: null,
-      created_at: c.createdAt,
-    }));
-    const r = await db
-      .insertInto('foreign_candidate')
-      .values(part)
-      .onConflict((oc) => oc.columns(['organisation_id', 'bank_line']).doNothing())
-      .returning('id')
-      .execute();
-    added += r.length;
-  }
-  return added;
+export interface NewForeignCandidate {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly bankLine: string;
+  readonly batchId: string;
+  readonly reasons: readonly CandidateReason[];
+  readonly suggestedSourceId: string | null;
+  readonly createdAt: string;
 }
 
-function toCandidate(r: Selectable<ForeignCandidateTable>): ForeignCandidate {
+const COLUMNS = ['id', 'organisation_id', 'bank_line', 'batch_id', 'reasons', 'suggested_source_id', 'status', 'created_at'] as const;
+
+function fill(c: NewForeignCandidate, p: unknown[]): void {
+  p.push(c.id, c.organisationId, c.bankLine, c.batchId, JSON.stringify(c.reasons), c.suggestedSourceId, 'proposed', c.createdAt);
+}
+
+/** Inserts proposed candidates (bulk; inside the caller's transaction); a line already proposed is skipped. Returns how many were added. */
+export async function insertForeignCandidates(db: Kysely<Database>, candidates: readonly NewForeignCandidate[]): Promise<number> {
+  if (candidates.length === 0) return 0;
+  const sql = `insert into foreign_candidate (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')}) on conflict (organisation_id, bank_line) do nothing`;
+  const sqlite = sqliteHandle(db);
+  if (sqlite) {
+    const stmt = sqlite.prepare(sql);
+    let added = 0;
+    const params: unknown[] = [];
+    for (const c of candidates) {
+      params.length = 0;
+      fill(c, params);
+      added += stmt.run(params).changes;
+    }
+    return added;
+  }
+  const rows = await bulkInsertWith<NewForeignCandidate, { id: string }>(db, 'foreign_candidate', COLUMNS, candidates, fill, { tail: 'on conflict (organisation_id, bank_line) do nothing returning id' });
+  return rows.length;
+}
+
+function selectCandidates(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('foreign_candidate as c')
+    .innerJoin('bank_line as b', (j) => j.onRef('b.organisation_id', '=', 'c.organisation_id').onRef('b.fingerprint', '=', 'c.bank_line'))
+    .select([
+      'c.id', 'c.organisation_id', 'c.bank_line', 'c.batch_id', 'c.reasons', 'c.suggested_source_id', 'c.status', 'c.decided_by', 'c.decided_at', 'c.receipt_id', 'c.created_at',
+      'b.account_id', 'b.booked_on', 'b.amount_minor', 'b.currency', 'b.counterparty_name', 'b.counterparty_tax_id', 'b.counterparty_account', 'b.counterparty_sector', 'b.purpose',
+    ])
+    .where('c.organisation_id', '=', organisationId);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectCandidates>['execute']>>[number];
+
+function toCandidate(r: Row): ForeignCandidate {
   const reasons: unknown = JSON.parse(r.reasons);
   return {
     id: r.id,
@@ -94,14 +106,15 @@ function toCandidate(r: Selectable<ForeignCandidateTable>): ForeignCandidate {
   };
 }
 
+/** Candidates of an organisation, by booking date; only those with `status` when given. */
 export async function listForeignCandidates(db: Kysely<Database>, organisationId: string, status?: CandidateStatus): Promise<ForeignCandidate[]> {
-  let q = db.selectFrom('foreign_candidate').selectAll().where('organisation_id', '=', organisationId);
-  if (status) q = q.where('status', '=', status);
-  return (await q.orderBy('booked_on').orderBy('id').execute()).map(toCandidate);
+  let q = selectCandidates(db, organisationId);
+  if (status) q = q.where('c.status', '=', status);
+  return (await q.orderBy('b.booked_on').orderBy('c.id').execute()).map(toCandidate);
 }
 
 export async function getForeignCandidate(db: Kysely<Database>, organisationId: string, id: string): Promise<ForeignCandidate | undefined> {
-  const r = await db.selectFrom('foreign_candidate').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  const r = await selectCandidates(db, organisationId).where('c.id', '=', id).executeTakeFirst();
   return r ? toCandidate(r) : undefined;
 }
 

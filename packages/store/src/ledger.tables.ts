@@ -157,17 +157,9 @@ export interface OfficialRateTable {
 export interface ForeignCandidateTable {
   id: string;
   organisation_id: string;
+  /** The bank line's fingerprint (its amount, date and payer are read from it). */
   bank_line: string;
   batch_id: string;
-  account_id: string;
-  booked_on: string;
-  amount_minor: Int;
-  currency: string;
-  counterparty_name: string | null;
-  counterparty_tax_id: string | null;
-  counterparty_account: string | null;
-  counterparty_sector: string | null;
-  purpose: string | null;
   /** JSON array of CandidateReason. */
   reasons: string;
   suggested_source_id: string | null;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import {
   buildForeignSourceIndex,
   detectForeignCandidate,
@@ -9,10 +9,9 @@ import {
   ok,
   type ParsedStatement,
   type Result,
-  type StatementLine,
 } from '@civic/core';
 import { parseBankStatement, type BankFormat } from '@civic/formats';
-import { ensureBankAccount, inTransaction, insertBankLines, insertForeignCandidates, insertImportBatch, listForeignSources, updateImportBatchCounts, type NewBankLine, type NewForeignCandidate } from '@civic/store';
+import { ensureBankAccount, inTransaction, insertBankLines, insertForeignCandidates, insertImportBatch, listForeignSources, updateImportBatchCounts, type NewForeignCandidate } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
@@ -62,34 +61,11 @@ export interface ImportBankStatementResult {
 
 /** The stored fingerprint: SHA-256 of the line's identity, 128 bits in hex. */
 export function fingerprintHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  // crypto.hash (one-shot, Node ≥ 20.12) is three times faster than createHash on short texts.
+  return (typeof hash === 'function' ? hash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex')).slice(0, 32);
 }
 
 const accountKey = (number: string, currency: string): string => `${normaliseAccount(number)}|${currency}`;
-
-function toNewLine(l: StatementLine, fingerprint: string, accountId: string): NewBankLine {
-  const cp = l.counterparty;
-  return {
-    fingerprint,
-    accountId,
-    bookedOn: l.bookedOn,
-    documentDate: l.documentDate,
-    direction: l.direction,
-    amountMinor: l.amount,
-    currency: l.currency,
-    documentNumber: l.documentNumber,
-    counterpartyName: cp.name,
-    counterpartyTaxId: cp.taxId,
-    counterpartyAccount: cp.account,
-    counterpartyBankCode: cp.bankCode,
-    counterpartySector: cp.sectorCode,
-    counterpartyCountry: cp.country,
-    purpose: l.purpose,
-    purposeCode: l.purposeCode,
-    bankReference: l.bankReference,
-    sourceLine: l.sourceLine,
-  };
-}
 
 /**
  * Imports a bank statement (1C, CSV, CAMT.053, MT940) in ONE transaction: a file with an error
@@ -135,41 +111,32 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
       return a;
     };
     for (const a of statement.accounts) await ensure(a.account, a.currency, a.bankName, a.bankCode);
-    const rows: NewBankLine[] = [];
+    const accountOf: string[] = new Array<string>(statement.lines.length);
+    const byRawAccount = new Map<string, string>();
     for (const [i, l] of statement.lines.entries()) {
-      const a = accountIds.get(accountKey(l.account, l.currency)) ?? (await ensure(l.account, l.currency));
-      rows.push(toNewLine(l, fingerprints[i] ?? '', a.id));
+      const raw = `${l.account}|${l.currency}`;
+      let accountId = byRawAccount.get(raw);
+      if (accountId === undefined) {
+        accountId = (accountIds.get(accountKey(l.account, l.currency)) ?? (await ensure(l.account, l.currency))).id;
+        byRawAccount.set(raw, accountId);
+      }
+      accountOf[i] = accountId;
     }
-    const inserted = await insertBankLines(trx, orgId, batchId, rows, input.onProgress);
+    const inserted = await insertBankLines(trx, { organisationId: orgId, batchId, lines: statement.lines, fingerprints, accountIds: accountOf }, input.onProgress);
     const candidates: NewForeignCandidate[] = [];
+    let imported = 0;
     for (const [i, l] of statement.lines.entries()) {
-      const row = rows[i];
-      if (!row || l.direction !== 'in' || !inserted.has(row.fingerprint)) continue;
+      if (inserted[i] !== 1) continue;
+      imported += 1;
+      if (l.direction !== 'in') continue;
       const reasons = detectForeignCandidate(l, sources);
       if (reasons.length === 0) continue;
-      candidates.push({
-        id: newId('cnd'),
-        organisationId: orgId,
-        bankLine: row.fingerprint,
-        batchId,
-        accountId: row.accountId,
-        bookedOn: l.bookedOn,
-        amountMinor: l.amount,
-        currency: l.currency,
-        counterpartyName: l.counterparty.name,
-        counterpartyTaxId: l.counterparty.taxId,
-        counterpartyAccount: l.counterparty.account,
-        counterpartySector: l.counterparty.sectorCode,
-        purpose: l.purpose,
-        reasons,
-        suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
-        createdAt: now,
-      });
+      candidates.push({ id: newId('cnd'), organisationId: orgId, bankLine: fingerprints[i] ?? '', batchId, reasons, suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null, createdAt: now });
     }
     const proposed = await insertForeignCandidates(trx, candidates);
-    const counts = { imported: inserted.size, duplicates: rows.length - inserted.size, candidates: proposed };
+    const counts = { imported, duplicates: statement.lines.length - imported, candidates: proposed };
     await updateImportBatchCounts(trx, batchId, counts);
-    const accounts = summariseAccounts(statement, accountIds, rows, inserted);
+    const accounts = summariseAccounts(statement, accountIds, accountOf, inserted);
     return { counts, accounts };
   });
   return ok({
@@ -185,13 +152,16 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
   });
 }
 
-function summariseAccounts(statement: ParsedStatement, ids: ReadonlyMap<string, { id: string; created: boolean }>, rows: readonly NewBankLine[], inserted: ReadonlySet<string>): ImportedAccount[] {
+function summariseAccounts(statement: ParsedStatement, ids: ReadonlyMap<string, { id: string; created: boolean }>, accountOf: readonly string[], inserted: Uint8Array): ImportedAccount[] {
   const perAccount = new Map<string, { lines: number; imported: number }>();
-  for (const r of rows) {
-    const c = perAccount.get(r.accountId) ?? { lines: 0, imported: 0 };
+  for (const [i, accountId] of accountOf.entries()) {
+    let c = perAccount.get(accountId);
+    if (!c) {
+      c = { lines: 0, imported: 0 };
+      perAccount.set(accountId, c);
+    }
     c.lines += 1;
-    if (inserted.has(r.fingerprint)) c.imported += 1;
-    perAccount.set(r.accountId, c);
+    c.imported += inserted[i] ?? 0;
   }
   const out: ImportedAccount[] = [];
   const listed = new Set<string>();

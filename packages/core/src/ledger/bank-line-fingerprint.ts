@@ -3,8 +3,17 @@ import { normaliseAccount } from './source.ts';
 
 const SEP = '\u001f';
 
+/** normaliseAccount, skipped when the number is already compact (the usual case). */
+function compactAccount(account: string): string {
+  return /[\s\-a-z]/.test(account) ? normaliseAccount(account) : account;
+}
+
+// Most texts need no cleaning; testing first avoids a copy of every purpose on large imports.
+const UNCLEAN = /\s\s|[^\S ]|^ | $/;
+
 function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) return '';
+  return UNCLEAN.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
@@ -15,13 +24,13 @@ function clean(text: string | null | undefined): string {
  */
 export function bankLineIdentity(line: StatementLine): string {
   return [
-    normaliseAccount(line.account),
+    compactAccount(line.account),
     line.bookedOn,
     line.direction,
     line.amount.toString(),
     line.currency,
     clean(line.documentNumber),
-    normaliseAccount(line.counterparty.account ?? ''),
+    compactAccount(line.counterparty.account ?? ''),
     clean(line.counterparty.taxId),
     clean(line.purpose),
     clean(line.bankReference),

@@ -71,12 +71,26 @@ function matchKnownSource(line: StatementLine, index: ForeignSourceIndex): Candi
   const account = cp.account ? normaliseAccount(cp.account) : '';
   const byAccount = account ? index.byAccount.get(account) : undefined;
   if (byAccount) return { code: 'known-foreign-source', message: `payer account ${account} belongs to ${byAccount.name}`, sourceId: byAccount.id, matchedBy: 'account' };
-  const payer = cp.name ? normaliseName(cp.name) : '';
-  if (payer) {
-    const hit = index.names.find((n) => nameMatches(payer, n.name));
-    if (hit) return { code: 'known-foreign-source', message: `payer "${cp.name ?? ''}" matches the known source ${hit.source.name}`, sourceId: hit.source.id, matchedBy: 'name' };
+  if (!cp.name || index.names.length === 0) return null;
+  const hit = matchName(index, cp.name);
+  return hit ? { code: 'known-foreign-source', message: `payer "${cp.name}" matches the known source ${hit.name}`, sourceId: hit.id, matchedBy: 'name' } : null;
+}
+
+// Payer names repeat across a statement: each distinct name is matched once per index.
+const nameCache = new WeakMap<ForeignSourceIndex, Map<string, KnownForeignSource | null>>();
+
+function matchName(index: ForeignSourceIndex, name: string): KnownForeignSource | null {
+  let cache = nameCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(index, cache);
   }
-  return null;
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  const payer = normaliseName(name);
+  const hit = payer ? (index.names.find((n) => nameMatches(payer, n.name))?.source ?? null) : null;
+  cache.set(name, hit);
+  return hit;
 }
 
 /**

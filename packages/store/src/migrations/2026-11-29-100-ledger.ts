@@ -69,8 +69,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute();
 
-  // No foreign keys on bank_line: it takes millions of rows in one bulk insert; the import use
-  // case writes the batch and accounts first in the same transaction.
+  // No foreign keys and no index beyond the key on bank_line: it takes millions of rows in one
+  // bulk insert (the import use case writes the batch and accounts first, in the same transaction),
+  // and the balance by account reads it whole, grouped.
   await s
     .createTable('bank_line')
     .addColumn('organisation_id', 'text', (c) => c.notNull())
@@ -95,7 +96,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_line', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('bank_line_pk', ['organisation_id', 'fingerprint'])
     .execute();
-  await s.createIndex('bank_line_account').on('bank_line').columns(['account_id', 'booked_on']).execute();
 
   await s
     .createTable('ledger_receipt')
@@ -173,21 +173,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('official_rate_pk', ['currency', 'date'])
     .execute();
 
+  // A candidate points at its bank line (the amount, date and payer are read from it).
   await s
     .createTable('foreign_candidate')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('bank_line', 'text', (c) => c.notNull())
     .addColumn('batch_id', 'text', (c) => c.notNull())
-    .addColumn('account_id', 'text', (c) => c.notNull())
-    .addColumn('booked_on', 'text', (c) => c.notNull())
-    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
-    .addColumn('currency', 'text', (c) => c.notNull())
-    .addColumn('counterparty_name', 'text')
-    .addColumn('counterparty_tax_id', 'text')
-    .addColumn('counterparty_account', 'text')
-    .addColumn('counterparty_sector', 'text')
-    .addColumn('purpose', 'text')
     .addColumn('reasons', 'text', (c) => c.notNull())
     .addColumn('suggested_source_id', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
@@ -197,7 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('foreign_candidate_line', ['organisation_id', 'bank_line'])
     .execute();
-  await s.createIndex('foreign_candidate_status').on('foreign_candidate').columns(['organisation_id', 'status', 'booked_on']).execute();
+  await s.createIndex('foreign_candidate_status').on('foreign_candidate').columns(['organisation_id', 'status']).execute();
 
   await s
     .createTable('csv_mapping')

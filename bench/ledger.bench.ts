@@ -1,0 +1,112 @@
+// Ledger (issue 2): import a generated 1C statement of 100,000 documents and a CSV of 1,000,000
+// bank lines (one transaction each, fingerprints, candidates), the balance by grant over
+// 1,000,000 transactions (SQL aggregation), and the same data's journal read by ledger-cli
+// (`ledger -f FILE bal`) in the same run, with the ratio. Targets on a 2-core machine: CSV import
+// under 15 s, balance under 0.5 s. CIVIC_BENCH_LEDGER_CSV / _1C / _TX change the sizes.
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeContext, createOrganisation, exportLedgerJournal, importBankStatement, ledgerBalance, openContext, type AppContext } from '@civic/app';
+import { calendarDate, addDays, currency, type KztEquivalent } from '@civic/core';
+import { generate1CStatement, generateBankCsv } from '@civic/formats';
+import { inTransaction, insertExpenditures, insertForeignSource, insertGrant, insertReceipts, type NewExpenditure, type NewReceipt } from '@civic/store';
+import { note, percentile, report, timed } from './lib.ts';
+
+const CSV_LINES = Number(process.env['CIVIC_BENCH_LEDGER_CSV'] ?? 1_000_000);
+const ONEC_DOCS = Number(process.env['CIVIC_BENCH_LEDGER_1C'] ?? 100_000);
+const TRANSACTIONS = Number(process.env['CIVIC_BENCH_LEDGER_TX'] ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'civic-bench-ledger-'));
+
+async function org(ctx: AppContext, name: string): Promise<string> {
+  const o = await createOrganisation(ctx, { name });
+  if (!o.ok) throw new Error(o.error.message);
+  return o.value.id;
+}
+
+async function importBenches(ctx: AppContext): Promise<void> {
+  const onec = generate1CStatement({ documents: ONEC_DOCS, seed: 11 });
+  const orgA = await org(ctx, 'Bench 1C');
+  note(`1C: ${ONEC_DOCS.toLocaleString('en')} documents, ${(onec.bytes.length / 1e6).toFixed(1)} MB`);
+  const a = await timed(() => importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c.txt', org: orgA }));
+  if (!a.result.ok) throw new Error(`${a.result.error.code}: ${a.result.error.message}`);
+  report('ledger', 'import_1c_seconds', a.seconds, 's', { documents: a.result.value.read, imported: a.result.value.imported, linesPerSecond: Math.round(a.result.value.read / a.seconds) });
+  const again = await timed(() => importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c-again.txt', org: orgA }));
+  if (!again.result.ok || again.result.value.imported !== 0) throw new Error('re-import added lines');
+  report('ledger', 'reimport_1c_seconds', again.seconds, 's', { duplicates: again.result.value.duplicates });
+
+  const csv = generateBankCsv({ rows: CSV_LINES, seed: 12 });
+  const orgB = await org(ctx, 'Bench CSV');
+  note(`CSV: ${CSV_LINES.toLocaleString('en')} lines, ${(csv.bytes.length / 1e6).toFixed(0)} MB`);
+  const b = await timed(() => importBankStatement(ctx, { bytes: csv.bytes, fileName: 'bench.csv', org: orgB, csvMapping: csv.mapping }));
+  if (!b.result.ok) throw new Error(`${b.result.error.code}: ${b.result.error.message}`);
+  report('ledger', 'import_csv_seconds', b.seconds, 's', { lines: b.result.value.read, imported: b.result.value.imported, candidates: b.result.value.foreignCandidates, linesPerSecond: Math.round(b.result.value.read / b.seconds), target: 15 });
+}
+
+/** TRANSACTIONS movements over 50 grants: 60 % receipts, 40 % expenditures with one allocation each. */
+async function seedTransactions(ctx: AppContext, orgId: string): Promise<void> {
+  const T = '2026-01-01T00:00:00Z';
+  const grants = Array.from({ length: 50 }, (_, i) => `grt_bench_${String(i).padStart(2, '0')}`);
+  const USD = currency('USD');
+  const kzt = (minor: bigint): KztEquivalent => ({ status: 'official', kzt: minor * 420n, rate: { date: calendarDate('2020-01-01'), currency: USD, text: '420.00', rate: { value: 42000n, scale: 2 }, units: 1, source: 'bench' }, note: null });
+  await inTransaction(ctx.store, async (store) => {
+    await insertForeignSource(store.db, { id: 'src_bench', organisationId: orgId, name: 'Bench donor', category: 'foreign-organisation', country: 'US', taxId: null, accounts: [], aliases: [], notes: null, createdAt: T });
+    for (const g of grants) await insertGrant(store.db, { id: g, organisationId: orgId, sourceId: 'src_bench', agreementNumber: g.slice(4), agreementDate: null, currency: 'USD', amountMinor: 10n ** 12n, periodFrom: null, periodTo: null, activity: null, title: null, createdAt: T });
+    const start = calendarDate('2018-01-01');
+    const receipts: NewReceipt[] = [];
+    const expenditures: NewExpenditure[] = [];
+    for (let i = 0; i < TRANSACTIONS; i++) {
+      const grantId = grants[i % grants.length] ?? '';
+      const date = addDays(start, (i * 7) % 1460);
+      const amount = BigInt(100 + ((i * 7919) % 1_000_000));
+      if (i % 5 < 3) {
+        receipts.push({ id: `rcp_b${String(i)}`, organisationId: orgId, sourceId: 'src_bench', grantId, accountId: null, bankLine: null, receivedOn: date, content: { kind: 'money', amount: { minor: amount, currency: USD } }, kzt: kzt(amount), description: null, createdAt: T });
+      } else {
+        expenditures.push({ id: `exp_b${String(i)}`, organisationId: orgId, accountId: null, bankLine: null, spentOn: date, currency: 'USD', amountMinor: amount, kzt: kzt(amount), description: 'bench', counterparty: null, allocations: [{ grantId, amountMinor: amount, kztMinor: amount * 420n }], createdAt: T });
+      }
+    }
+    await insertReceipts(store.db, receipts);
+    await insertExpenditures(store.db, expenditures);
+  });
+}
+
+async function balanceBenches(ctx: AppContext): Promise<void> {
+  const orgId = await org(ctx, 'Bench balances');
+  note(`seeding ${TRANSACTIONS.toLocaleString('en')} transactions`);
+  const seed = await timed(() => seedTransactions(ctx, orgId));
+  note(`seeded in ${seed.seconds.toFixed(1)} s`);
+  await ledgerBalance(ctx, { org: orgId, by: 'grant' }); // warm the page cache
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 5; i++) {
+    const r = await timed(() => ledgerBalance(ctx, { org: orgId, by: 'grant' }));
+    if (!r.result.ok) throw new Error(r.result.error.message);
+    rows = r.result.value.rows.length;
+    times.push(r.seconds);
+  }
+  const ours = percentile(times, 50);
+  report('ledger', 'balance_by_grant_seconds', ours, 's', { transactions: TRANSACTIONS, grants: rows, runs: times.length, target: 0.5 });
+  const at = await timed(() => ledgerBalance(ctx, { org: orgId, by: 'grant', at: '2019-12-31' }));
+  report('ledger', 'balance_by_grant_at_date_seconds', at.seconds, 's', { transactions: TRANSACTIONS });
+
+  const file = join(dir, 'bench.ledger');
+  const out = createWriteStream(file);
+  const write = (chunk: string) => new Promise<void>((resolve) => (out.write(chunk) ? resolve() : out.once('drain', () => resolve())));
+  const exp = await timed(() => exportLedgerJournal(ctx, { org: orgId, format: 'ledger', write }));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  if (!exp.result.ok) throw new Error(exp.result.error.message);
+  report('ledger', 'export_journal_seconds', exp.seconds, 's', { entries: exp.result.value.entries, megabytes: Math.round(statSync(file).size / 1e6) });
+  note('running ledger -f FILE bal (ledger-cli)');
+  const cli = await timed(() => execFileSync('ledger', ['-f', file, 'bal'], { maxBuffer: 1 << 26 }).toString());
+  report('ledger', 'ledger_cli_bal_seconds', cli.seconds, 's', { transactions: TRANSACTIONS });
+  report('ledger', 'ledger_cli_vs_ours_ratio', cli.seconds / ours, 'x', { ledgerCli: cli.seconds, ours, target: 40 });
+}
+
+const ctx = await openContext(join(dir, 'bench.db'));
+try {
+  await importBenches(ctx);
+  await balanceBenches(ctx);
+} finally {
+  await closeContext(ctx);
+  rmSync(dir, { recursive: true, force: true });
+}
