@@ -1,3 +1,4 @@
+import { casesRoutes } from './cases.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
@@ -9,4 +10,4 @@ import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /** Every route module; a capability adds one line. */
-export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes, ledgerRoutes, filingsRoutes, incidentsRoutes, wavesRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes, ledgerRoutes, filingsRoutes, casesRoutes, incidentsRoutes, wavesRoutes];
