@@ -45,11 +45,12 @@ export function bankLineIdentity(line: StatementLine): string {
  * SHA-256; core does no hashing itself).
  */
 export function fingerprintLines(lines: readonly StatementLine[], hash: (text: string) => string): string[] {
+  // Counted by the identity's hash (short keys); only a repeated line is hashed a second time.
   const seen = new Map<string, number>();
   return lines.map((line) => {
-    const identity = bankLineIdentity(line);
-    const n = seen.get(identity) ?? 0;
-    seen.set(identity, n + 1);
-    return hash(`${identity}${SEP}${String(n)}`);
+    const first = hash(bankLineIdentity(line));
+    const n = seen.get(first) ?? 0;
+    seen.set(first, n + 1);
+    return n === 0 ? first : hash(`${first}${SEP}${String(n)}`);
   });
 }
