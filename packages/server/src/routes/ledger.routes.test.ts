@@ -1,4 +1,4 @@
-import { testDialects } from '@civic/app';
+import { importRates, testDialects } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build1CStatement } from '../../../../e2e/support/statements.ts';
 import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts';
@@ -138,6 +138,22 @@ for (const dialect of testDialects()) {
       expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}/filings/${filing.id}/bundle`))[0]).toBe(401);
       const after = (await viewer.request('GET', `/api/v1/orgs/${orgA}/obligations?asOf=2021-03-25`)).json() as { obligations: { id: string; status: string; filingId: string | null }[] };
       expect(after.obligations.find((o) => o.id === obligationId)).toMatchObject({ status: 'filed-on-time', filingId: filing.id });
+    });
+    it('lists official rates newest first to any signed-in user', async () => {
+      const csv = 'date,currency,rate,units\n2021-03-09,USD,420.50,1\n2021-03-10,USD,421.07,1\n2021-03-10,EUR,502.11,1\n';
+      const imported = await importRates(w.ctx, { bytes: Buffer.from(csv), fileName: 'rates.csv' });
+      expect(imported.ok).toBe(true);
+      expect((await viewer.request('GET', '/api/v1/rates?currency=USD')).json()).toEqual({
+        currency: 'USD',
+        rates: [
+          { date: '2021-03-10', rate: '421.07', units: 1, source: expect.any(String) },
+          { date: '2021-03-09', rate: '420.50', units: 1, source: expect.any(String) },
+        ],
+      });
+      expect(((await monitor.request('GET', '/api/v1/rates?currency=USD&to=2021-03-09&limit=5')).json() as { rates: unknown[] }).rates).toHaveLength(1);
+      expect(code(await viewer.request('GET', '/api/v1/rates?currency=usd'))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'currency' })]);
+      expect(code(await viewer.request('GET', '/api/v1/rates'))).toEqual([400, expect.objectContaining({ field: 'currency' })]);
+      expect(code(await w.anonymous.request('GET', '/api/v1/rates?currency=USD'))[0]).toBe(401);
     });
   });
 }

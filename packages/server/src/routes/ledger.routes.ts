@@ -12,13 +12,14 @@ import {
   listGrants,
   listReceipts,
   listSources,
+  loadRateIndex,
   receiptJson,
   rejectForeignCandidate,
   sourceJson,
   withAudit,
   type CandidateStatus,
 } from '@civic/app';
-import { domainError, ok } from '@civic/core';
+import { domainError, ok, parseCalendarDate } from '@civic/core';
 import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
@@ -195,6 +196,41 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
         return ok(candidateJson(r.value));
       });
       return unwrap(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/rates',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Official exchange rates (KZT per `units` of a currency) as imported, newest first',
+        querystring: {
+          type: 'object',
+          required: ['currency'],
+          additionalProperties: false,
+          properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' }, to: { type: 'string', format: 'date', description: 'Rates up to this day (default: all)' }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 30 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['currency', 'rates'],
+            properties: {
+              currency: { type: 'string' },
+              rates: { type: 'array', items: { type: 'object', required: ['date', 'rate', 'units', 'source'], properties: { date: { type: 'string' }, rate: { type: 'string' }, units: { type: 'integer' }, source: { type: 'string' } } } },
+            },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as { currency: string; to?: string; limit: number };
+      const to = q.to === undefined ? undefined : unwrap(parseCalendarDate(q.to, 'to'));
+      const index = await loadRateIndex(deps.ctx, [q.currency], to);
+      const rates = [...(index.byCurrency.get(q.currency) ?? [])].reverse().slice(0, q.limit);
+      return { currency: q.currency, rates: rates.map((r) => ({ date: r.date, rate: r.text, units: r.units, source: r.source })) };
     },
   );
 };

@@ -155,6 +155,9 @@ export const en = {
   'filings.channel': "Channel",
   'filings.incomingNumber': "Incoming number",
   'filings.bundle': "Proof bundle",
+  'ledger.rates': "Official rates (National Bank)",
+  'ledger.currency': "Currency",
+  'ledger.rate': "KZT per {units} {currency}",
 } as const;
 
 export type MessageKey = keyof typeof en;

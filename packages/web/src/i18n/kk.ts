@@ -156,4 +156,7 @@ export const kk: Messages = {
   'filings.channel': "Арна",
   'filings.incomingNumber': "Кіріс нөмірі",
   'filings.bundle': "Дәлелдер топтамасы",
+  'ledger.rates': "Ресми бағамдар (Ұлттық банк)",
+  'ledger.currency': "Валюта",
+  'ledger.rate': "{units} {currency} үшін теңге",
 };

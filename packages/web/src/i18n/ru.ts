@@ -156,4 +156,7 @@ export const ru: Messages = {
   'filings.channel': "Канал",
   'filings.incomingNumber': "Входящий номер",
   'filings.bundle': "Пакет доказательств",
+  'ledger.rates': "Официальные курсы (Национальный банк)",
+  'ledger.currency': "Валюта",
+  'ledger.rate': "Тенге за {units} {currency}",
 };

@@ -6,6 +6,7 @@ import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { CandidateList, type Candidate } from './ledger-candidates.tsx';
 import { LedgerImport } from './ledger-import.tsx';
+import { LedgerRates } from './ledger-rates.tsx';
 import { OrgSection } from './section.tsx';
 
 interface Kzt {
@@ -139,6 +140,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
             <Empty />
           )}
         </Panel>
+        <LedgerRates />
       </div>
     </OrgSection>
   );
