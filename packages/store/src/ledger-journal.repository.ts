@@ -7,6 +7,7 @@ export type JournalEntry =
   | { readonly kind: 'receipt'; readonly row: Selectable<LedgerReceiptTable> }
   | { readonly kind: 'expenditure'; readonly row: Selectable<LedgerExpenditureTable>; readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[] };
 
+// Keyset pages over (date, id), which an index covers: each page is a range read, not a sort.
 const PAGE = 5000;
 
 async function* receiptPages(db: Kysely<Database>, org: string): AsyncGenerator<Selectable<LedgerReceiptTable>> {
@@ -15,7 +16,7 @@ async function* receiptPages(db: Kysely<Database>, org: string): AsyncGenerator<
     let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', org);
     if (after) {
       const a: { date: string; id: string } = after;
-      q = q.where((eb) => eb.or([eb('received_on', '>', a.date), eb.and([eb('received_on', '=', a.date), eb('id', '>', a.id)])]));
+      q = q.where((eb) => eb(eb.refTuple('received_on', 'id'), '>', eb.tuple(a.date, a.id)));
     }
     const rows = await q.orderBy('received_on').orderBy('id').limit(PAGE).execute();
     for (const r of rows) yield r;
@@ -31,7 +32,7 @@ async function* expenditurePages(db: Kysely<Database>, org: string): AsyncGenera
     let q = db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', org);
     if (after) {
       const a: { date: string; id: string } = after;
-      q = q.where((eb) => eb.or([eb('spent_on', '>', a.date), eb.and([eb('spent_on', '=', a.date), eb('id', '>', a.id)])]));
+      q = q.where((eb) => eb(eb.refTuple('spent_on', 'id'), '>', eb.tuple(a.date, a.id)));
     }
     const rows = await q.orderBy('spent_on').orderBy('id').limit(PAGE).execute();
     if (rows.length === 0) return;

@@ -26,6 +26,18 @@ export interface JournalTransaction {
  * brackets or parentheses (virtual postings), no ";" or "@" or "=" (comments, prices, assertions).
  */
 export function journalAccountPart(text: string): string {
+  const known = partCache.get(text);
+  if (known !== undefined) return known;
+  const part = cleanAccountPart(text);
+  // Names repeat on every entry of a large journal (grants, sources): clean each once.
+  if (partCache.size > 10_000) partCache.clear();
+  partCache.set(text, part);
+  return part;
+}
+
+const partCache = new Map<string, string>();
+
+function cleanAccountPart(text: string): string {
   const cleaned = text
     .replace(/[:;@=()[\]{}*!|#\t\r\n]/g, '-')
     .replace(/\s+/g, ' ')

@@ -125,7 +125,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Covering indexes: a balance by grant or source at a date reads only the index.
   await s.createIndex('ledger_receipt_grant').on('ledger_receipt').columns(['organisation_id', 'grant_id', 'currency', 'received_on', 'amount_minor', 'kzt_minor']).execute();
   await s.createIndex('ledger_receipt_source').on('ledger_receipt').columns(['organisation_id', 'source_id', 'currency', 'received_on', 'amount_minor', 'kzt_minor']).execute();
-  await s.createIndex('ledger_receipt_date').on('ledger_receipt').columns(['organisation_id', 'received_on']).execute();
+  await s.createIndex('ledger_receipt_date').on('ledger_receipt').columns(['organisation_id', 'received_on', 'id']).execute();
 
   await s
     .createTable('ledger_expenditure')
@@ -147,7 +147,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('illustrative', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('ledger_expenditure_date').on('ledger_expenditure').columns(['organisation_id', 'spent_on']).execute();
+  await s.createIndex('ledger_expenditure_date').on('ledger_expenditure').columns(['organisation_id', 'spent_on', 'id']).execute();
 
   await s
     .createTable('ledger_allocation')
