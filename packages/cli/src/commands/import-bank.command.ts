@@ -39,7 +39,8 @@ export function registerImportBank(program: Command): void {
       const csvMapping = opts.mapping ? readJsonFile(opts.mapping, 'IMPORT_MAPPING_INVALID') : undefined;
       const aliases = opts.aliases ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases)) : undefined;
       const bytes = readInputFile(fileName);
-      const bar = progressBar(`importing ${fileName}`);
+      // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
+      const bar = bytes.length > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
       const result = await withOrganisation(opts, async (ctx, org) => {
         const r = orFail(
           await importBankStatement(ctx, {
@@ -50,13 +51,13 @@ export function registerImportBank(program: Command): void {
             ...(csvMapping !== undefined ? { csvMapping } : {}),
             ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
             ...(aliases ? { aliases } : {}),
-            onProgress: (done, total) => bar.update(done, total),
+            ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
           }),
         );
         if (aliases && opts.saveAliases) await saveAliases(ctx, org.id, aliases);
         return r;
       });
-      if (bytes.length > 1 << 20) bar.finish();
+      bar?.finish();
       for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}, line ${String(w.line)}${w.field ? `, field ${w.field}` : ''}: ${w.message}\n`);
       if (opts.json) printJson(importBankJson(result));
       else {
