@@ -11,24 +11,48 @@ import type { IncidentInput } from './incident.ts';
 export function searchWords(text: string): string[] {
   if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   const out: string[] = [];
-  for (const token of text.match(TOKEN) ?? []) {
-    let words = foldedTokens.get(token);
-    if (words === undefined) {
-      words = foldForMatching(token).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-      if (foldedTokens.size < 200_000) foldedTokens.set(token, words);
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inWord = i < text.length && isWordChar(text.charCodeAt(i));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      for (const w of foldToken(text.slice(start, i))) out.push(w);
+      start = -1;
     }
-    for (const w of words) out.push(w);
   }
   return out;
 }
 
 // Apostrophes join a word (foldForMatching drops them: "Qazaq'stan" is one word), combining
-// marks belong to their letter; every other character separates words.
+// marks belong to their letter; every other character separates words. Surrogate halves count
+// as word characters and are judged with their pair by foldToken.
 const PRINTABLE_ASCII = /^[ -~]*$/;
 const APOSTROPHES = /['`]/g;
-const TOKEN = /[\p{L}\p{N}\p{M}'`’ʻʼ]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}'`’ʻʼ]$/u;
+const charClass = new Map<number, boolean>();
+
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x60;
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  let known = charClass.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCharCode(code));
+    charClass.set(code, known);
+  }
+  return known;
+}
+
 /** Memo of folded tokens: a large import repeats a small vocabulary. */
 const foldedTokens = new Map<string, string[]>();
+
+function foldToken(token: string): string[] {
+  let words = foldedTokens.get(token);
+  if (words === undefined) {
+    words = foldForMatching(token).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    if (foldedTokens.size < 200_000) foldedTokens.set(token, words);
+  }
+  return words;
+}
 
 type Searchable = Pick<IncidentInput, 'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'>;
 
@@ -49,7 +73,15 @@ export function incidentSearchParts(incident: Searchable, placeNames: (place: st
 /** The names of a place that its incidents are also found by: the gazetteer's English, Russian and Kazakh names. */
 export function placeSearchNames(place: string): readonly string[] {
   const p = findPlace(place);
-  return p === null ? [] : [p.name, p.nameRu, p.nameKk];
+  if (p === null) return [];
+  const seen = new Set([foldForMatching(place)]);
+  const out: string[] = [];
+  for (const name of [p.name, p.nameRu, p.nameKk]) {
+    const key = foldForMatching(name);
+    if (!seen.has(key)) out.push(name);
+    seen.add(key);
+  }
+  return out;
 }
 
 /** One clause of a query: words that must follow one another (a single word is a phrase of one); the last may be a prefix. */

@@ -44,6 +44,10 @@ const queries: readonly [string, Partial<IncidentQuery>, string[]][] = [
   ['diacritics-insensitive', { q: 'oskemen group' }, ['i8']],
   ['words are ANDed', { q: 'echo dropped' }, ['i3']],
   ['a prefix', { q: 'accoun*' }, ['i2']],
+  ['a prefix ending a phrase', { q: '"4 febr"*' }, ['i3']],
+  ['a prefix no word has', { q: 'qqq*' }, []],
+  ['a one-letter prefix with a filter', { q: 'n*', organisation: 'KIBHR' }, ['i7']],
+  ['another one-letter prefix with a filter', { q: 's*', organisation: 'KIBHR' }, ['i7', 'i2']],
   ['a phrase', { q: '"4 february"' }, ['i3']],
   ['a phrase in the wrong order matches nothing', { q: '"february 4"' }, []],
   ['a hyphenated article is a phrase', { q: '460-1' }, ['i7', 'i6', 'i4', 'i3', 'i2', 'i1']],
@@ -182,6 +186,10 @@ for (const dialect of testDialects()) {
       });
       expect((await search({ q: 'needle' })).items.map((i) => i.id)).toEqual(['many-1234']);
       expect((await search({ q: 'hay', organisation: 'org 7' })).total).toBe(50);
+      // A prefix of more words than are expanded one by one: the engine's own prefix query.
+      await inTransaction(store, async (tx) => insertIncidents(tx.db, Array.from({ length: 70 }, (_, n) => incident(`zeta-${n}`, { notes: `zeta${n} marker` }))));
+      expect((await search({ q: 'zeta*' })).total).toBe(70);
+      expect((await search({ q: 'zeta6*' })).items.map((i) => i.id).sort()).toEqual(['zeta-6', ...Array.from({ length: 10 }, (_, k) => `zeta-${60 + k}`)].sort());
     });
   });
 }

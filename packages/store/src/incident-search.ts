@@ -156,19 +156,44 @@ const all = (conditions: readonly Condition[]): Condition => eb.and([...conditio
 export class SqliteIncidentSearch extends BaseIncidentSearch {
   readonly dialect = 'sqlite' as const;
 
-  /** FTS5 query text: each clause a quoted phrase, `*` after it for a prefix, clauses joined by AND. */
-  static ftsQuery(clauses: readonly SearchClause[]): string {
-    return clauses.map((c) => `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`).join(' AND ');
+  /**
+   * FTS5 query text: each clause a quoted phrase, clauses joined by AND. A prefix clause is an OR
+   * of the phrases ending in each known word with that prefix (`expansions`), read lazily in
+   * rowid order; without an expansion (too many words) it falls back to FTS5's `"…"*`.
+   */
+  static ftsQuery(clauses: readonly SearchClause[], expansions: ReadonlyMap<SearchClause, readonly string[]> = new Map()): string {
+    return clauses.map((c) => {
+      const words = expansions.get(c);
+      if (words === undefined) return `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`;
+      const stem = c.words.slice(0, -1);
+      return `(${words.map((w) => `"${[...stem, w].join(' ')}"`).join(' OR ')})`;
+    }).join(' AND ');
+  }
+
+  /** The known words for each prefix clause (null: a prefix no incident has, so nothing matches). */
+  private async expand(clauses: readonly SearchClause[]): Promise<Map<SearchClause, readonly string[]> | null> {
+    const out = new Map<SearchClause, readonly string[]>();
+    for (const c of clauses) {
+      const last = c.words[c.words.length - 1];
+      if (!c.prefix || last === undefined) continue;
+      const rows = await this.db.selectFrom('incident_term').select('term').where('term', '>=', last).where('term', '<', `${last}\uffff`)
+        .orderBy('term').limit(MAX_EXPANSION + 1).execute();
+      if (rows.length === 0) return null;
+      if (rows.length <= MAX_EXPANSION) out.set(c, rows.map((r) => r.term));
+    }
+    return out;
   }
 
   protected async page(clauses: readonly SearchClause[], conditions: readonly Condition[], limit: number, offset: number, range: SeqRange): Promise<IncidentRow[]> {
     if (clauses.length === 0) {
       return this.db.selectFrom('incident').where(all(conditions)).select(INCIDENT_SELECT).orderBy('seq', 'desc').limit(limit).offset(offset).execute();
     }
+    const expansions = await this.expand(clauses);
+    if (expansions === null) return [];
     return this.db
       .selectFrom('incident_fts')
       .innerJoin('incident', 'incident.seq', 'incident_fts.rowid')
-      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses)}`)
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`)
       .where(all(rowidBounds(range)))
       .where(all(conditions))
       .select(INCIDENT_SELECT)
@@ -179,14 +204,21 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   }
 
   protected async count(clauses: readonly SearchClause[], conditions: readonly Condition[]): Promise<number> {
-    const base = clauses.length === 0
-      ? this.db.selectFrom('incident').where(all(conditions))
-      : this.db.selectFrom('incident_fts').innerJoin('incident', 'incident.seq', 'incident_fts.rowid')
-        .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses)}`).where(all(conditions));
-    const row = await base.select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
+    if (clauses.length === 0) {
+      const row = await this.db.selectFrom('incident').where(all(conditions)).select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0n);
+    }
+    const expansions = await this.expand(clauses);
+    if (expansions === null) return 0;
+    const row = await this.db.selectFrom('incident_fts').innerJoin('incident', 'incident.seq', 'incident_fts.rowid')
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(conditions))
+      .select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0n);
   }
 }
+
+/** A prefix matching more known words than this is left to FTS5's own prefix query. */
+const MAX_EXPANSION = 64;
 
 /** PostgreSQL: the generated `search` tsvector (config simple) with its GIN index. */
 export class PostgresIncidentSearch extends BaseIncidentSearch {

@@ -32,6 +32,8 @@ const COLUMNS = [
 /** The words of repeated texts (organisation, place, authority…), memoised for a bulk write. */
 class SearchTextMemo {
   private readonly words = new Map<string, string>();
+  /** Every word met (for the SQLite term list of prefix queries). */
+  readonly vocabulary = new Set<string>();
 
   constructor(private readonly placeNames: (place: string) => readonly string[]) {}
 
@@ -41,7 +43,9 @@ class SearchTextMemo {
     parts.forEach((part, i) => {
       let w = i === parts.length - 1 ? undefined : this.words.get(part);
       if (w === undefined) {
-        w = searchWords(part).join(' ');
+        const list = searchWords(part);
+        for (const word of list) this.vocabulary.add(word);
+        w = list.join(' ');
         if (i < parts.length - 1 && this.words.size < 100_000) this.words.set(part, w);
       }
       if (w !== '') out.push(w);
@@ -50,11 +54,32 @@ class SearchTextMemo {
   }
 }
 
-function rowValues(i: NewIncident, searchText: string): unknown[] {
+/** Memoised keys of repeated values (organisation names, legal bases). */
+class KeyMemo {
+  private readonly keys = new Map<string, string>();
+  constructor(private readonly make: (text: string) => string) {}
+  key(text: string): string {
+    let k = this.keys.get(text);
+    if (k === undefined) {
+      k = this.make(text);
+      if (this.keys.size < 100_000) this.keys.set(text, k);
+    }
+    return k;
+  }
+}
+
+function sourcesJson(sources: NewIncident['sources']): string {
+  if (sources.length === 0) return '[]';
+  const only = sources[0];
+  if (sources.length === 1 && only !== undefined && only.title === undefined && only.date === undefined) return `[{"url":${JSON.stringify(only.url)}}]`;
+  return JSON.stringify(sources);
+}
+
+function rowValues(i: NewIncident, searchText: string, keys: { organisation: KeyMemo; legalBasis: KeyMemo }): unknown[] {
   return [
-    i.id, i.date, i.dateTo, i.organisation, organisationFilterKey(i.organisation), i.organisationId, i.place, i.latitude, i.longitude,
-    i.country, i.region, i.authority, i.office, i.action, i.legalBasis, i.legalBasis === null ? null : legalBasisFilterKey(i.legalBasis), i.penaltyMci,
-    i.suspensionMonths, i.outcome, JSON.stringify(i.sources), i.notes, i.visibility, i.ownerOrganisationId ?? null, i.sourceActionId ?? null,
+    i.id, i.date, i.dateTo, i.organisation, keys.organisation.key(i.organisation), i.organisationId, i.place, i.latitude, i.longitude,
+    i.country, i.region, i.authority, i.office, i.action, i.legalBasis, i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis), i.penaltyMci,
+    i.suspensionMonths, i.outcome, sourcesJson(i.sources), i.notes, i.visibility, i.ownerOrganisationId ?? null, i.sourceActionId ?? null,
     searchText, i.createdAt,
   ];
 }
@@ -101,6 +126,7 @@ export class IncidentWriter {
   private readonly batch: number;
   private readonly fullSql: string;
   private readonly memo: SearchTextMemo;
+  private readonly keys = { organisation: new KeyMemo(organisationFilterKey), legalBasis: new KeyMemo(legalBasisFilterKey) };
   /** SQLite: the raw connection and the statements run once per row (see raw-sqlite.ts). */
   private readonly raw: SQLite.Database | undefined;
   private rowStatement: SQLite.Statement | undefined;
@@ -195,7 +221,7 @@ export class IncidentWriter {
         const seq = await this.nextSeq(incident.date);
         seqs.push(seq);
         params.push(seq);
-        for (const v of rowValues(incident, this.memo.text(incident))) params.push(v);
+        for (const v of rowValues(incident, this.memo.text(incident), this.keys)) params.push(v);
       }
       const text = part.length === this.batch ? this.fullSql : insertSql(part.length, this.postgres);
       await this.db.executeQuery(CompiledQuery.raw(text, params));
@@ -212,10 +238,23 @@ export class IncidentWriter {
     if (!this.emptyAtOpen) this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
     for (const incident of incidents) {
       const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
-      this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident)));
+      this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident), this.keys));
       this.newRowStatement?.run(seq);
       this.written += 1;
     }
+  }
+
+  private async saveVocabulary(): Promise<void> {
+    const terms = [...this.memo.vocabulary];
+    if (this.raw) {
+      const insert = this.raw.prepare('insert or ignore into incident_term (term) values (?)');
+      for (const term of terms) insert.run(term);
+    } else {
+      for (let at = 0; at < terms.length; at += 5000) {
+        await this.db.insertInto('incident_term').values(terms.slice(at, at + 5000).map((term) => ({ term }))).onConflict((oc) => oc.doNothing()).execute();
+      }
+    }
+    this.memo.vocabulary.clear();
   }
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
@@ -224,6 +263,7 @@ export class IncidentWriter {
     for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
     this.droppedIndexes = [];
     if (this.written > 0) {
+      await this.saveVocabulary();
       if (this.emptyAtOpen) await sql`insert into incident_fts (incident_fts) values ('rebuild')`.execute(this.db);
       else await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(this.db);
     }

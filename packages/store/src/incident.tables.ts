@@ -47,7 +47,13 @@ export interface IncidentFtsTable {
   search_text: string;
 }
 
+/** SQLite only: every word of the indexed text, for prefix queries. */
+export interface IncidentTermTable {
+  term: string;
+}
+
 export interface IncidentTables {
   incident: IncidentTable;
   incident_fts: IncidentFtsTable;
+  incident_term: IncidentTermTable;
 }

@@ -98,9 +98,11 @@ export class IncidentCsvReader {
         return err(domainError('IMPORT_FIELD_COUNT', `the row has ${record.fields.length} fields; the header has ${this.columns.length}`, { file, line: record.line }));
       }
       const text: IncidentFieldText = {};
-      this.columns.forEach((column, i) => {
-        if (column !== null) text[column] = record.fields[i] ?? '';
-      });
+      const columns = this.columns;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i];
+        if (column !== null && column !== undefined) text[column] = record.fields[i] ?? '';
+      }
       this.rows += 1;
       const incident = buildIncident(text, { file, line: record.line }, buildOptions, this.warnings, this.placeCache);
       if (!incident.ok) return incident;

@@ -6,6 +6,7 @@ import * as filings from './2026-11-29-310-filings.ts';
 import * as cases from './2026-11-29-400-cases.ts';
 import * as caseAllegation from './2026-11-29-410-case-allegation.ts';
 import * as incidents from './2026-11-29-550-incidents.ts';
+import * as incidentTerms from './2026-11-29-551-incident-terms.ts';
 import * as accounts from './2026-11-29-600-accounts.ts';
 import * as briefs from './2026-11-29-700-briefs.ts';
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-400-cases': cases,
   '2026-11-29-410-case-allegation': caseAllegation,
   '2026-11-29-550-incidents': incidents,
+  '2026-11-29-551-incident-terms': incidentTerms,
   '2026-11-29-600-accounts': accounts,
   '2026-11-29-700-briefs': briefs,
 };
