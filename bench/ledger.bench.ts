@@ -11,7 +11,17 @@ import { closeContext, createOrganisation, exportLedgerJournal, importBankStatem
 import { calendarDate, addDays, currency, type KztEquivalent } from '@civic/core';
 import { generate1CStatement, generateBankCsv } from '@civic/formats';
 import { inTransaction, insertExpenditures, insertForeignSource, insertGrant, insertReceipts, type NewExpenditure, type NewReceipt } from '@civic/store';
-import { note, percentile, report, timed } from './lib.ts';
+import { loadavg } from 'node:os';
+import { note, percentile, report } from './lib.ts';
+
+/** Wall and CPU seconds of this process (the machine is often shared: both are reported). */
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; cpuSeconds: number; load: number; result: T }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await fn();
+  const c = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: Number(((c.user + c.system) / 1e6).toFixed(2)), load: Number((loadavg()[0] ?? 0).toFixed(1)), result };
+}
 
 const CSV_LINES = Number(process.env['CIVIC_BENCH_LEDGER_CSV'] ?? 1_000_000);
 const ONEC_DOCS = Number(process.env['CIVIC_BENCH_LEDGER_1C'] ?? 100_000);
@@ -30,17 +40,17 @@ async function importBenches(ctx: AppContext): Promise<void> {
   note(`1C: ${ONEC_DOCS.toLocaleString('en')} documents, ${(onec.bytes.length / 1e6).toFixed(1)} MB`);
   const a = await timed(() => importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c.txt', org: orgA }));
   if (!a.result.ok) throw new Error(`${a.result.error.code}: ${a.result.error.message}`);
-  report('ledger', 'import_1c_seconds', a.seconds, 's', { documents: a.result.value.read, imported: a.result.value.imported, linesPerSecond: Math.round(a.result.value.read / a.seconds) });
+  report('ledger', 'import_1c_seconds', a.seconds, 's', { documents: a.result.value.read, imported: a.result.value.imported, linesPerSecond: Math.round(a.result.value.read / a.seconds), cpuSeconds: a.cpuSeconds, load: a.load });
   const again = await timed(() => importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c-again.txt', org: orgA }));
   if (!again.result.ok || again.result.value.imported !== 0) throw new Error('re-import added lines');
-  report('ledger', 'reimport_1c_seconds', again.seconds, 's', { duplicates: again.result.value.duplicates });
+  report('ledger', 'reimport_1c_seconds', again.seconds, 's', { duplicates: again.result.value.duplicates, cpuSeconds: again.cpuSeconds, load: again.load });
 
   const csv = generateBankCsv({ rows: CSV_LINES, seed: 12 });
   const orgB = await org(ctx, 'Bench CSV');
   note(`CSV: ${CSV_LINES.toLocaleString('en')} lines, ${(csv.bytes.length / 1e6).toFixed(0)} MB`);
   const b = await timed(() => importBankStatement(ctx, { bytes: csv.bytes, fileName: 'bench.csv', org: orgB, csvMapping: csv.mapping }));
   if (!b.result.ok) throw new Error(`${b.result.error.code}: ${b.result.error.message}`);
-  report('ledger', 'import_csv_seconds', b.seconds, 's', { lines: b.result.value.read, imported: b.result.value.imported, candidates: b.result.value.foreignCandidates, linesPerSecond: Math.round(b.result.value.read / b.seconds), target: 15 });
+  report('ledger', 'import_csv_seconds', b.seconds, 's', { lines: b.result.value.read, imported: b.result.value.imported, candidates: b.result.value.foreignCandidates, linesPerSecond: Math.round(b.result.value.read / b.seconds), target: 15, cpuSeconds: b.cpuSeconds, load: b.load });
 }
 
 /** TRANSACTIONS movements over 50 grants: 60 % receipts, 40 % expenditures with one allocation each. */
@@ -85,7 +95,7 @@ async function balanceBenches(ctx: AppContext): Promise<void> {
     times.push(r.seconds);
   }
   const ours = percentile(times, 50);
-  report('ledger', 'balance_by_grant_seconds', ours, 's', { transactions: TRANSACTIONS, grants: rows, runs: times.length, target: 0.5 });
+  report('ledger', 'balance_by_grant_seconds', ours, 's', { transactions: TRANSACTIONS, grants: rows, runs: times.length, target: 0.5, load: Number((loadavg()[0] ?? 0).toFixed(1)) });
   const at = await timed(() => ledgerBalance(ctx, { org: orgId, by: 'grant', at: '2019-12-31' }));
   report('ledger', 'balance_by_grant_at_date_seconds', at.seconds, 's', { transactions: TRANSACTIONS });
 
@@ -95,10 +105,10 @@ async function balanceBenches(ctx: AppContext): Promise<void> {
   const exp = await timed(() => exportLedgerJournal(ctx, { org: orgId, format: 'ledger', write }));
   await new Promise<void>((resolve) => out.end(() => resolve()));
   if (!exp.result.ok) throw new Error(exp.result.error.message);
-  report('ledger', 'export_journal_seconds', exp.seconds, 's', { entries: exp.result.value.entries, megabytes: Math.round(statSync(file).size / 1e6) });
+  report('ledger', 'export_journal_seconds', exp.seconds, 's', { entries: exp.result.value.entries, megabytes: Math.round(statSync(file).size / 1e6), cpuSeconds: exp.cpuSeconds });
   note('running ledger -f FILE bal (ledger-cli)');
   const cli = await timed(() => execFileSync('ledger', ['-f', file, 'bal'], { maxBuffer: 1 << 26 }).toString());
-  report('ledger', 'ledger_cli_bal_seconds', cli.seconds, 's', { transactions: TRANSACTIONS });
+  report('ledger', 'ledger_cli_bal_seconds', cli.seconds, 's', { transactions: TRANSACTIONS, load: cli.load });
   report('ledger', 'ledger_cli_vs_ours_ratio', cli.seconds / ours, 'x', { ledgerCli: cli.seconds, ours, target: 40 });
 }
 

@@ -46,3 +46,27 @@ describe('bank-line fingerprints', () => {
     );
   });
 });
+
+describe('fingerprintLines against a plain reference', () => {
+  it('numbers repeats exactly as a Map of identities would (short hashes force table collisions)', () => {
+    const shortHash = (t: string): string => {
+      let h = 7;
+      for (let i = 0; i < t.length; i++) h = (h * 31 + t.charCodeAt(i)) % 9973;
+      return `${String(h)}:${t.length > 40 ? t.slice(-12) : t}`;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 60 }), (amounts) => {
+        const lines = amounts.map((a) => testLine({ amount: BigInt(a) }));
+        const seen = new Map<string, number>();
+        const expected = lines.map((l) => {
+          const first = shortHash(bankLineIdentity(l));
+          const n = seen.get(first) ?? 0;
+          seen.set(first, n + 1);
+          return n === 0 ? first : shortHash(`${first}\u001f${String(n)}`);
+        });
+        expect(fingerprintLines(lines, shortHash)).toEqual(expected);
+        expect(new Set(expected).size).toBe(lines.length);
+      }),
+    );
+  });
+});

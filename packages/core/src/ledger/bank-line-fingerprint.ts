@@ -3,9 +3,16 @@ import { normaliseAccount } from './source.ts';
 
 const SEP = '\u001f';
 
-/** normaliseAccount, skipped when the number is already compact (the usual case). */
+let lastAccount = '';
+let lastCompact = '';
+
+/** normaliseAccount, skipped when the number is already compact (the usual case) or was just seen. */
 function compactAccount(account: string): string {
-  return /[\s\-a-z]/.test(account) ? normaliseAccount(account) : account;
+  if (account === lastAccount) return lastCompact;
+  const compact = /[\s\-a-z]/.test(account) ? normaliseAccount(account) : account;
+  lastAccount = account;
+  lastCompact = compact;
+  return compact;
 }
 
 // Most texts need no cleaning; testing first avoids a copy of every purpose on large imports.
@@ -23,18 +30,11 @@ function clean(text: string | null | undefined): string {
  * equal. Names and raw fields are left out: banks spell them differently between exports.
  */
 export function bankLineIdentity(line: StatementLine): string {
-  return [
-    compactAccount(line.account),
-    line.bookedOn,
-    line.direction,
-    line.amount.toString(),
-    line.currency,
-    clean(line.documentNumber),
-    compactAccount(line.counterparty.account ?? ''),
-    clean(line.counterparty.taxId),
-    clean(line.purpose),
-    clean(line.bankReference),
-  ].join(SEP);
+  const cp = line.counterparty;
+  return (
+    `${compactAccount(line.account)}${SEP}${line.bookedOn}${SEP}${line.direction}${SEP}${line.amount}${SEP}${line.currency}${SEP}` +
+    `${clean(line.documentNumber)}${SEP}${compactAccount(cp.account ?? '')}${SEP}${clean(cp.taxId)}${SEP}${clean(line.purpose)}${SEP}${clean(line.bankReference)}`
+  );
 }
 
 /**
@@ -42,15 +42,48 @@ export function bankLineIdentity(line: StatementLine): string {
  * real movements (say, two equal fees on a day), so each gets an occurrence number within the file:
  * re-importing the file, or an overlapping one holding the same lines, yields the same
  * fingerprints and adds nothing. `hash` turns the text into the stored fingerprint (app passes a
- * SHA-256; core does no hashing itself).
+ * SHA-256; core does no hashing itself). The first occurrence is `hash(identity)`, the n-th
+ * repeat `hash(first + SEP + n)`.
  */
 export function fingerprintLines(lines: readonly StatementLine[], hash: (text: string) => string): string[] {
-  // Counted by the identity's hash (short keys); only a repeated line is hashed a second time.
-  const seen = new Map<string, number>();
-  return lines.map((line) => {
+  const n = lines.length;
+  const out = new Array<string>(n);
+  // An open-addressing table of first occurrences (line index + 1), keyed by the hash text: a
+  // Map of a million strings costs more than hashing them.
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const repeats = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    if (!line) throw new Error(`fingerprintLines: line ${String(i)} missing`);
     const first = hash(bankLineIdentity(line));
-    const n = seen.get(first) ?? 0;
-    seen.set(first, n + 1);
-    return n === 0 ? first : hash(`${first}${SEP}${String(n)}`);
-  });
+    let at = slotOf(first) & mask;
+    let seen = -1;
+    for (let probe = slots[at] ?? 0; probe !== 0; probe = slots[at] ?? 0) {
+      if (out[probe - 1] === first) {
+        seen = probe - 1;
+        break;
+      }
+      at = (at + 1) & mask;
+    }
+    if (seen < 0) {
+      slots[at] = i + 1;
+      out[i] = first;
+    } else {
+      const count = (repeats[seen] ?? 0) + 1;
+      repeats[seen] = count;
+      out[i] = hash(`${first}${SEP}${String(count)}`);
+    }
+  }
+  return out;
+}
+
+/** FNV-1a over the first characters of a hash text: a table slot. */
+function slotOf(text: string): number {
+  let h = 0x811c9dc5;
+  const end = Math.min(text.length, 12);
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
