@@ -164,7 +164,7 @@ export class IncidentWriter {
       // A large import touches the whole table and its indexes: give SQLite room (restored at finish).
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
       writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
-      await sql`pragma cache_size = -262144`.execute(db);
+      await sql`pragma cache_size = -524288`.execute(db);
       if (!writer.emptyAtOpen) await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
       else {
         // Loading an empty table: building each index once from sorted keys at the end is about
