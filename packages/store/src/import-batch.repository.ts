@@ -36,8 +36,12 @@ export async function insertImportBatch(db: Kysely<Database>, b: ImportBatch): P
     .execute();
 }
 
-export async function updateImportBatchCounts(db: Kysely<Database>, id: string, counts: { imported: number; duplicates: number; candidates: number }): Promise<void> {
-  await db.updateTable('import_batch').set({ imported_count: counts.imported, duplicate_count: counts.duplicates, candidate_count: counts.candidates }).where('id', '=', id).execute();
+export async function updateImportBatchCounts(db: Kysely<Database>, id: string, counts: { read?: number; imported: number; duplicates: number; candidates: number }): Promise<void> {
+  await db
+    .updateTable('import_batch')
+    .set({ imported_count: counts.imported, duplicate_count: counts.duplicates, candidate_count: counts.candidates, ...(counts.read === undefined ? {} : { read_count: counts.read }) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listImportBatches(db: Kysely<Database>, organisationId: string | null): Promise<ImportBatch[]> {

@@ -34,3 +34,4 @@ export type * from './brief.tables.ts';
 export * from './brief.repository.ts';
 export * from './filing.repository.ts';
 export type * from './filing.tables.ts';
+export * from './bank-line-sink.ts';

@@ -130,6 +130,29 @@ for (const dialect of testDialects()) {
       expect(await listForeignCandidates(ctx, org, 'proposed')).toEqual([]);
     });
 
+    it('imports CSV (streamed on SQLite) idempotently, and a bad row at the very end leaves the database as it was', async () => {
+      const header = 'date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference\n';
+      const rows = [
+        '2021-05-03,1500.00,USD,KZ40601A871000001234,Freedom House,,21,Grant FH-7,R-1',
+        '2021-05-03,-20.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-2',
+        '2021-05-03,-20.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-2',
+        '2021-05-04,250000.00,KZT,KZ926010131000012345,"ТОО ""Ромашка""",101040009876,17,"Оплата, счёт 5",R-3',
+      ];
+      const csv = (lines: string[]) => new TextEncoder().encode(`${header}${lines.join('\n')}\n`);
+      const first = await importBankStatement(ctx, { bytes: csv(rows), fileName: 'may.csv', org });
+      if (!first.ok) throw new Error(first.error.message);
+      expect(first.value).toMatchObject({ read: 4, imported: 4, duplicates: 0, foreignCandidates: 1, format: 'csv' });
+      expect(first.value.accounts.map((a) => [a.account, a.currency, a.lines])).toEqual([['KZ40601A871000001234', 'USD', 3], ['KZ926010131000012345', 'KZT', 1]]);
+      const again = await importBankStatement(ctx, { bytes: csv([...rows, '2021-05-05,-5.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-4']), fileName: 'may-2.csv', org });
+      expect(again.ok && again.value).toMatchObject({ read: 5, imported: 1, duplicates: 4, foreignCandidates: 0 });
+      const before = await snapshot(ctx, org);
+      const june = [...rows.map((r) => r.replace('2021-05', '2021-06')), '2021-06-10,-1.00,KZT,KZ000NEWACCOUNT00001,Y,,17,New account,R-8', '2021-06-30,12.3.4,USD,KZ40601A871000001234,X,,17,Bad,R-9'];
+      const bad = await importBankStatement(ctx, { bytes: csv(june), fileName: 'june.csv', org });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error).toMatchObject({ file: 'june.csv', line: 7 });
+      expect(await snapshot(ctx, org)).toEqual(before);
+    });
+
     it('names the organisation when the database has several', async () => {
       await createOrganisation(ctx, { name: 'Other' });
       const r = await importBankStatement(ctx, { bytes: build1C(march), fileName: 'm.txt' });

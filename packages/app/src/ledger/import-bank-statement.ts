@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   buildForeignSourceIndex,
   detectForeignCandidate,
@@ -10,62 +10,17 @@ import {
   type ParsedStatement,
   type Result,
 } from '@civic/core';
-import { parseBankStatement, type BankFormat } from '@civic/formats';
+import { detectBankFormat, parseBankStatement, type BankFormat } from '@civic/formats';
 import { ensureBankAccount, inTransaction, insertBankLines, insertForeignCandidates, insertImportBatch, listForeignSources, updateImportBatchCounts, type NewForeignCandidate } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
+import { accountKey, fingerprintHash, type ImportBankStatementInput, type ImportBankStatementResult, type ImportedAccount } from './import-bank-types.ts';
+import { importCsvStream } from './import-csv-stream.ts';
 import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
 
-export interface ImportBankStatementInput {
-  readonly bytes: Uint8Array;
-  readonly fileName: string;
-  /** Organisation id, name or BIN; may be left out while the database has one organisation. */
-  readonly org?: string;
-  readonly format?: BankFormat;
-  /** A CSV column mapping (JSON value, see docs/formats.md). */
-  readonly csvMapping?: unknown;
-  /** Save `csvMapping` under this name, or use the mapping saved under it when none is given. */
-  readonly mappingName?: string;
-  /** Extra 1C field spellings (bank's name → known field), on top of those saved for the organisation. */
-  readonly aliases?: Readonly<Record<string, string>>;
-  /** Called as lines are written: (done, total). */
-  readonly onProgress?: (done: number, total: number) => void;
-}
-
-/** One statement account in the import summary. */
-export interface ImportedAccount {
-  readonly account: string;
-  readonly currency: string;
-  readonly accountId: string;
-  readonly created: boolean;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly opening: bigint | null;
-  readonly closing: bigint | null;
-  readonly lines: number;
-  readonly imported: number;
-}
-
-export interface ImportBankStatementResult {
-  readonly read: number;
-  readonly imported: number;
-  readonly duplicates: number;
-  readonly foreignCandidates: number;
-  readonly accounts: readonly ImportedAccount[];
-  readonly batchId: string;
-  readonly format: string;
-  readonly encoding: string;
-  readonly warnings: ParsedStatement['warnings'];
-}
-
-/** The stored fingerprint: SHA-256 of the line's identity, 128 bits in hex. */
-export function fingerprintHash(text: string): string {
-  // crypto.hash (one-shot, Node ≥ 20.12) is three times faster than createHash on short texts.
-  return (typeof hash === 'function' ? hash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex')).slice(0, 32);
-}
-
-const accountKey = (number: string, currency: string): string => `${normaliseAccount(number)}|${currency}`;
+export type { ImportBankStatementInput, ImportBankStatementResult, ImportedAccount } from './import-bank-types.ts';
+export { fingerprintHash } from './import-bank-types.ts';
 
 /**
  * Imports a bank statement (1C, CSV, CAMT.053, MT940) in ONE transaction: a file with an error
@@ -81,9 +36,14 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
   if (!aliases.ok) return aliases;
   const mapping = await resolveCsvMapping(ctx, orgId, input.csvMapping, input.mappingName);
   if (!mapping.ok) return mapping;
+  const format = input.format ?? detectBankFormat(input.bytes, input.fileName);
+  // A CSV file on SQLite streams line by line into the transaction: a million lines are never held.
+  if (format === 'csv' && ctx.store.dialect === 'sqlite') {
+    return importCsvStream(ctx, { bytes: input.bytes, fileName: input.fileName, organisationId: orgId, mapping: mapping.value, ...(input.onProgress ? { onProgress: input.onProgress } : {}) });
+  }
   const parsed = parseBankStatement(input.bytes, {
     fileName: input.fileName,
-    ...(input.format ? { format: input.format } : {}),
+    ...(format ? { format } : {}),
     ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
     ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildRateIndex, computeKztEquivalent, domainError, err, makeOfficialRate, ok, receiptAmount, type OfficialRate, type Result } from '@civic/core';
+import { buildRateIndex, computeKztEquivalent, domainError, err, makeOfficialRate, ok, receiptAmount, receiptRateDate, type OfficialRate, type Result } from '@civic/core';
 import { parseRates } from '@civic/formats';
 import {
   inTransaction,
@@ -76,7 +76,7 @@ export async function recomputeKztEquivalents(ctx: AppContext): Promise<number> 
   for (const r of receipts) {
     const amount = receiptAmount(r.content);
     if (!amount) continue;
-    const kzt = computeKztEquivalent(amount, r.receivedOn, index);
+    const kzt = computeKztEquivalent(amount, receiptRateDate(r.content, r.receivedOn), index);
     if (kzt.status === r.kzt.status && kzt.kzt === r.kzt.kzt && kzt.rate?.date === r.kzt.rate?.date) continue;
     await updateReceiptKzt(ctx.store.db, r.id, kzt);
     changed += 1;

@@ -3,6 +3,7 @@ import {
   err,
   ok,
   receiptAmount,
+  receiptRateDate,
   splitProportionally,
   validateExpenditure,
   validateReceipt,
@@ -53,7 +54,7 @@ export async function recordReceipt(ctx: AppContext, org: string, input: Receipt
     accountId = account.value.id;
   }
   const amount = receiptAmount(v.value.content);
-  const kzt = amount ? await kztEquivalentOf(ctx, amount, v.value.receivedOn) : missingValuation;
+  const kzt = amount ? await kztEquivalentOf(ctx, amount, receiptRateDate(v.value.content, v.value.receivedOn)) : missingValuation;
   const id = newId('rcp');
   await insertReceipt(ctx.store.db, {
     id,

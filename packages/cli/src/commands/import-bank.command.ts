@@ -51,7 +51,7 @@ export function registerImportBank(program: Command): void {
             ...(csvMapping !== undefined ? { csvMapping } : {}),
             ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
             ...(aliases ? { aliases } : {}),
-            ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
+            ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
           }),
         );
         if (aliases && opts.saveAliases) await saveAliases(ctx, org.id, aliases);

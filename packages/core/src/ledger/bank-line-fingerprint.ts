@@ -46,38 +46,48 @@ export function bankLineIdentity(line: StatementLine): string {
  * repeat `hash(first + SEP + n)`.
  */
 export function fingerprintLines(lines: readonly StatementLine[], hash: (text: string) => string): string[] {
-  const n = lines.length;
-  const out = new Array<string>(n);
-  // An open-addressing table of first occurrences (line index + 1), keyed by the hash text: a
-  // Map of a million strings costs more than hashing them.
-  let size = 16;
-  while (size < n * 2) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size);
-  const repeats = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const line = lines[i];
-    if (!line) throw new Error(`fingerprintLines: line ${String(i)} missing`);
+  return lines.map(createFingerprinter(hash));
+}
+
+/**
+ * The same fingerprints one line at a time, for a file read as a stream: call the returned
+ * function on each line of the file in order (a new fingerprinter per file).
+ */
+export function createFingerprinter(hash: (text: string) => string): (line: StatementLine) => string {
+  // An open-addressing table of first occurrences (index + 1 into `firsts`), keyed by the hash
+  // text and grown as it fills: a Map of a million strings costs more than hashing them.
+  let mask = (1 << 12) - 1;
+  let slots = new Int32Array(mask + 1);
+  const firsts: string[] = [];
+  const repeats: number[] = [];
+  const grow = (): void => {
+    const size = (mask + 1) * 2;
+    const next = new Int32Array(size);
+    for (const [k, f] of firsts.entries()) {
+      let at = slotOf(f) & (size - 1);
+      while ((next[at] ?? 0) !== 0) at = (at + 1) & (size - 1);
+      next[at] = k + 1;
+    }
+    slots = next;
+    mask = size - 1;
+  };
+  return (line) => {
     const first = hash(bankLineIdentity(line));
     let at = slotOf(first) & mask;
-    let seen = -1;
     for (let probe = slots[at] ?? 0; probe !== 0; probe = slots[at] ?? 0) {
-      if (out[probe - 1] === first) {
-        seen = probe - 1;
-        break;
+      if (firsts[probe - 1] === first) {
+        const count = (repeats[probe - 1] ?? 0) + 1;
+        repeats[probe - 1] = count;
+        return hash(`${first}${SEP}${String(count)}`);
       }
       at = (at + 1) & mask;
     }
-    if (seen < 0) {
-      slots[at] = i + 1;
-      out[i] = first;
-    } else {
-      const count = (repeats[seen] ?? 0) + 1;
-      repeats[seen] = count;
-      out[i] = hash(`${first}${SEP}${String(count)}`);
-    }
-  }
-  return out;
+    firsts.push(first);
+    repeats.push(0);
+    slots[at] = firsts.length;
+    if (firsts.length * 2 > mask) grow();
+    return first;
+  };
 }
 
 /** FNV-1a over the first characters of a hash text: a table slot. */

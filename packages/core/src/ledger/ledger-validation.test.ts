@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { currency } from '../currency.ts';
 import { checkAllocations, splitProportionally, validateExpenditure } from './expenditure.ts';
 import { validateGrant } from './grant.ts';
-import { receiptAmount, validateReceipt, valuationStatus } from './receipt.ts';
+import { receiptAmount, receiptRateDate, validateReceipt, valuationStatus } from './receipt.ts';
 import { FOREIGN_SOURCE_CATEGORIES, validateSource } from './source.ts';
 
 const code = (r: { ok: boolean; error?: { code: string } }): string | undefined => (r.ok ? undefined : r.error?.code);
@@ -51,6 +51,12 @@ describe('receipts', () => {
       expect(valuationStatus(r.value.content)).toBe('missing');
       expect(receiptAmount(r.value.content)).toBeNull();
     }
+  });
+  it('converts property at the rate of its valuation day, money at the day received', () => {
+    const p = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', kind: 'property', propertyDescription: 'car', amount: '9000', currency: 'USD', valuationMethod: 'appraiser', valuedOn: '2020-05-12' });
+    const m = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', currency: 'USD', amount: '10' });
+    expect(p.ok && receiptRateDate(p.value.content, p.value.receivedOn)).toBe('2020-05-12');
+    expect(m.ok && receiptRateDate(m.value.content, m.value.receivedOn)).toBe('2020-05-05');
   });
   it('property with a valuation counts for its amount', () => {
     const r = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', kind: 'property', propertyDescription: 'laptops', amount: '1200', currency: 'EUR', valuationMethod: 'invoice' });

@@ -44,6 +44,11 @@ export function receiptAmount(content: ReceiptContent): Money | null {
   return content.valuation?.amount ?? null;
 }
 
+/** The day whose official rate converts the receipt: the day of valuation for property, else the day received. */
+export function receiptRateDate(content: ReceiptContent, receivedOn: CalendarDate): CalendarDate {
+  return content.kind === 'property' && content.valuation ? content.valuation.valuedOn : receivedOn;
+}
+
 export function valuationStatus(content: ReceiptContent): ValuationStatus {
   return receiptAmount(content) === null ? 'missing' : 'valued';
 }
