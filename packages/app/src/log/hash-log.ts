@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson, checkChain, parseCanonicalJson, type CanonicalValue, type ChainFault, type LogEntry } from '@civic/core';
+import { sha256Hex } from '@civic/formats';
 import { appendLogEntryRow, listLogEntries } from '@civic/store';
 import type { AppContext } from '../context.ts';
 
@@ -31,7 +31,8 @@ export async function appendLogEntry(ctx: AppContext, input: AppendLogEntryInput
   });
 }
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+// One sha256 for the whole project: the log and the bundles must hash alike.
+export { sha256Hex };
 
 export type LogVerification =
   | { readonly ok: true; readonly entries: number; readonly headHash: string | null }
