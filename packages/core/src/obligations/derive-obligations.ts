@@ -74,17 +74,24 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
   const { pack } = input;
   const out: ObligationInstance[] = [];
   const categories = new Map(input.sources.map((s) => [s.id, s.category]));
+  // Covered receipts in day order (stable: same-day receipts keep the ledger's order), so a
+  // period's receipts are one slice found by binary search rather than a scan per period.
   const covered = input.receipts.filter((r) => isCovered(pack, r, categories.get(r.sourceId) ?? null));
+  const byDay = covered.every((r, i) => i === 0 || (covered[i - 1]?.receivedOn ?? r.receivedOn) <= r.receivedOn) ? covered : [...covered].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
+  const days = byDay.map((r) => r.receivedOn);
+  const expenditureDays = [...input.expenditureDates].sort();
+  const filings = indexFilings(input.filings);
   const ids = (kind: 'each-receipt' | 'period') => [...new Set(pack.obligations.filter((o) => o.trigger.kind === kind).map((o) => o.id))];
   for (const ruleId of ids('each-receipt')) {
-    for (const r of covered) {
-      if (r.receivedOn < input.from || r.receivedOn > input.to) continue;
+    for (let i = lowerBound(days, input.from); i < byDay.length; i++) {
+      const r = byDay[i];
+      if (!r || r.receivedOn > input.to) break;
       const version = obligationOn(pack, ruleId, r.receivedOn);
       if (!version || version.trigger.kind !== 'each-receipt') continue;
       const deadline = computeDeadline(pack, version.deadline, r.receivedOn, { uncovered: 'weekends-only' });
       if (!deadline.ok) return deadline;
       const notes = [...deadline.value.notes, ...(version.verified ? [] : [unverifiedNote(version)])];
-      out.push(instance(input, version, { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn }, r.id, deadline.value.due, version.citation, version.verified && deadline.value.verified, notes, [r.id]));
+      out.push(instance(input, filings, version, { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn }, r.id, deadline.value.due, version.citation, version.verified && deadline.value.verified, notes, [r.id]));
     }
   }
   for (const ruleId of ids('period')) {
@@ -93,13 +100,60 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
     for (const p of periods.value) {
       const version = obligationOn(pack, ruleId, p.end);
       if (!version) continue;
-      const inPeriod = (d: CalendarDate): boolean => d >= p.start && d <= p.end;
-      const receiptIds = covered.filter((r) => inPeriod(r.receivedOn)).map((r) => r.id);
-      if (!version.nilReturn && receiptIds.length === 0 && !input.expenditureDates.some(inPeriod)) continue;
-      out.push(instance(input, version, { from: p.start, to: p.end, label: p.label }, p.label, p.due, p.citation, p.verified, p.notes, receiptIds));
+      const receiptIds = byDay.slice(lowerBound(days, p.start), upperBound(days, p.end)).map((r) => r.id);
+      const spent = upperBound(expenditureDays, p.end) > lowerBound(expenditureDays, p.start);
+      if (!version.nilReturn && receiptIds.length === 0 && !spent) continue;
+      out.push(instance(input, filings, version, { from: p.start, to: p.end, label: p.label }, p.label, p.due, p.citation, p.verified, p.notes, receiptIds));
     }
   }
   return ok(out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+}
+
+/** The first index whose day is on or after `day` (the days sorted). */
+function lowerBound(days: readonly string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((days[mid] ?? '') < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose day is after `day` (the days sorted). */
+function upperBound(days: readonly string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((days[mid] ?? '') <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Filings by the obligation they were made for, and by each receipt they cover (one lookup per instance, not a scan). */
+interface FilingIndex {
+  readonly byObligation: ReadonlyMap<string, readonly FilingFact[]>;
+  readonly byReceipt: ReadonlyMap<string, readonly FilingFact[]>;
+  /** Each filing's place in the input (the order ties are broken in). */
+  readonly position: ReadonlyMap<FilingFact, number>;
+}
+
+function indexFilings(filings: readonly FilingFact[]): FilingIndex {
+  const byObligation = new Map<string, FilingFact[]>();
+  const byReceipt = new Map<string, FilingFact[]>();
+  const add = (map: Map<string, FilingFact[]>, key: string, f: FilingFact) => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  for (const f of filings) {
+    add(byObligation, f.obligationId, f);
+    for (const r of new Set(f.receiptIds)) add(byReceipt, r, f);
+  }
+  return { byObligation, byReceipt, position: new Map(filings.map((f, i) => [f, i])) };
 }
 
 function unverifiedNote(o: Obligation): string {
@@ -108,6 +162,7 @@ function unverifiedNote(o: Obligation): string {
 
 function instance(
   input: DeriveObligationsInput,
+  filings: FilingIndex,
   version: Obligation,
   period: ObligationInstance['period'],
   key: string,
@@ -119,10 +174,12 @@ function instance(
 ): ObligationInstance {
   const id = `${input.organisation}:${version.id}:${key}`;
   const each = version.trigger.kind === 'each-receipt';
-  const related = input.filings.filter((f) => f.obligationId === id || (each && f.form === version.form.id && receiptIds.some((r) => f.receiptIds.includes(r))));
-  const submitted = related.filter((f) => f.state === 'submitted' && f.submittedOn !== null && f.submittedOn <= input.asOf).sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? -1 : 1));
+  const related = new Set(filings.byObligation.get(id) ?? []);
+  if (each) for (const r of receiptIds) for (const f of filings.byReceipt.get(r) ?? []) if (f.form === version.form.id) related.add(f);
+  const list = [...related].sort((a, b) => (filings.position.get(a) ?? 0) - (filings.position.get(b) ?? 0));
+  const submitted = list.filter((f) => f.state === 'submitted' && f.submittedOn !== null && f.submittedOn <= input.asOf).sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? -1 : 1));
   const first = submitted[0];
-  const drafts = related.filter((f) => f.state === 'draft').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const drafts = list.filter((f) => f.state === 'draft').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   const submittedOn = first?.submittedOn ?? null;
   return {
     id,
