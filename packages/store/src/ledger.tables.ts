@@ -178,6 +178,12 @@ export interface CsvMappingTable {
   created_at: string;
 }
 
+/** Moves on every change to an organisation's sources, receipts, expenditures or filings (kept by triggers). */
+export interface LedgerRevisionTable {
+  organisation_id: string;
+  revision: Int;
+}
+
 export interface LedgerTables {
   foreign_source: ForeignSourceTable;
   ledger_grant: LedgerGrantTable;
@@ -190,4 +196,5 @@ export interface LedgerTables {
   official_rate: OfficialRateTable;
   foreign_candidate: ForeignCandidateTable;
   csv_mapping: CsvMappingTable;
+  ledger_revision: LedgerRevisionTable;
 }
