@@ -1,7 +1,8 @@
 /**
  * The one table of expected error codes: HTTP status, CLI exit code and the message key of the
  * interface (the code itself keys the catalogues in ./messages.*.ts). The server and the CLI both
- * read it; docs/errors.md lists the same codes for people.
+ * read it; docs/errors.md lists the same codes for people, and errors.test.ts holds the two to each
+ * other (every documented code here with the same exit code and status, every code here documented).
  *
  * A code not in the table (a capability that has not added its row yet) still maps sensibly:
  * `…_NOT_FOUND` → 404, `…_CONFLICT`/`…_EXISTS`/`…_DUPLICATE`/`…_ALREADY_…` → 409, anything else → 400, exit 2.
@@ -12,7 +13,13 @@ export interface ErrorSpec {
   readonly messageKey: string;
 }
 
-type Row = readonly [status: number, exitCode: number];
+/** A row as documented: the HTTP status (null for an error only the CLI meets, "—" in the docs) and the CLI exit code. */
+export interface ErrorRow {
+  readonly status: number | null;
+  readonly exitCode: number;
+}
+
+type Row = readonly [status: number | null, exitCode: number];
 
 const ROWS: Readonly<Record<string, Row>> = {
   // foundation
@@ -25,6 +32,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   ORG_NOT_FOUND: [404, 2],
   ORG_REQUIRED: [400, 2],
   CLI_OPTION_REQUIRED: [400, 2],
+  CLI_OPTION_INVALID: [400, 2],
   // the web application: requests, accounts, sessions, access
   REQUEST_INVALID: [400, 2],
   NOT_FOUND: [404, 2],
@@ -60,6 +68,37 @@ const ROWS: Readonly<Record<string, Row>> = {
   RULE_PERIOD_INVALID: [400, 2],
   RULE_OBLIGATION_NOT_PERIODIC: [400, 2],
   CLI_OPTION_CONFLICT: [400, 2],
+  // bank statements and rates files
+  IMPORT_FORMAT_UNKNOWN: [400, 2],
+  IMPORT_TRUNCATED: [400, 2],
+  IMPORT_LINE_INVALID: [400, 2],
+  IMPORT_UNKNOWN_FIELD: [400, 2],
+  IMPORT_ALIAS_INVALID: [400, 2],
+  IMPORT_FIELD_MISSING: [400, 2],
+  IMPORT_AMOUNT_INVALID: [400, 2],
+  IMPORT_DATE_INVALID: [400, 2],
+  IMPORT_CURRENCY_UNKNOWN: [400, 2],
+  IMPORT_BALANCE_MISMATCH: [400, 2],
+  IMPORT_ACCOUNT_UNMATCHED: [400, 2],
+  IMPORT_XML_INVALID: [400, 2],
+  IMPORT_CSV_MAPPING_INVALID: [400, 2],
+  IMPORT_CSV_MAPPING_REQUIRED: [400, 2],
+  IMPORT_COLUMN_MISSING: [400, 2],
+  IMPORT_RATE_INVALID: [400, 2],
+  // waves, briefs and the feed
+  WAVES_SEED_INVALID: [400, 2],
+  WAVES_REPLICATIONS_INVALID: [400, 2],
+  WAVES_OPTION_INVALID: [400, 2],
+  WAVES_DATE_INVALID: [400, 2],
+  WAVES_RANGE_INVALID: [400, 2],
+  WAVES_INPUT_CONFLICT: [null, 2],
+  WAVES_INPUT_NOT_FOUND: [null, 2],
+  WAVE_NOT_FOUND: [404, 2],
+  BRIEF_NOT_FOUND: [404, 2],
+  BRIEF_LANG_INVALID: [400, 2],
+  BRIEF_FORMAT_INVALID: [400, 2],
+  BRIEF_OUT_UNWRITABLE: [null, 2],
+  FEED_OUT_UNWRITABLE: [null, 2],
   // claims and cases
   CLAIM_FILE_NOT_FOUND: [404, 2],
   CLAIM_FILE_NOT_JSON: [400, 2],
@@ -85,12 +124,16 @@ const ROWS: Readonly<Record<string, Row>> = {
   OBLIGATION_PACK_NOT_FOUND: [404, 2],
   OBLIGATION_NOT_FOUND: [404, 2],
   OBLIGATION_RANGE_INVALID: [400, 2],
+  OBLIGATION_STATUS_INVALID: [400, 2],
+  OBLIGATION_PAGE_INVALID: [400, 2],
   FILING_NOT_FOUND: [404, 2],
   FILING_ALREADY_SUBMITTED: [409, 2],
   FILING_CORRECTS_INVALID: [400, 2],
   FILING_SUBMISSION_INVALID: [400, 2],
   FILING_FORMAT_INVALID: [400, 2],
   FILING_LANG_INVALID: [400, 2],
+  FILING_ATTACHMENT_UNREADABLE: [null, 2],
+  BUNDLE_UNREADABLE: [null, 2],
   BUNDLE_NOT_LOGGED: [409, 2],
   // the ledger (sources, grants, receipts, expenditures, rates, imports, candidates)
   LEDGER_SOURCE_NAME_REQUIRED: [400, 2],
@@ -129,15 +172,62 @@ const ROWS: Readonly<Record<string, Row>> = {
   CANDIDATE_ALREADY_DECIDED: [409, 2],
   CANDIDATE_SOURCE_REQUIRED: [400, 2],
   CANDIDATE_STATUS_INVALID: [400, 2],
+  // incidents: files, incidents by hand, search, export, the gazetteer
+  IMPORT_CSV_MALFORMED: [400, 2],
+  IMPORT_EMPTY_FILE: [400, 2],
+  IMPORT_UNKNOWN_COLUMN: [400, 2],
+  IMPORT_DUPLICATE_COLUMN: [400, 2],
+  IMPORT_MISSING_COLUMN: [400, 2],
+  IMPORT_FIELD_COUNT: [400, 2],
+  IMPORT_FIELD_REQUIRED: [400, 2],
+  IMPORT_ACTION_UNKNOWN: [400, 2],
+  IMPORT_PLACE_UNKNOWN: [400, 2],
+  IMPORT_PLACE_NOT_IN_GAZETTEER: [null, 0], // a warning: the import goes on
+  IMPORT_COORDINATES_INVALID: [400, 2],
+  IMPORT_NUMBER_INVALID: [400, 2],
+  IMPORT_URL_INVALID: [400, 2],
+  IMPORT_ENCODING_INVALID: [400, 2],
+  IMPORT_JSON_INVALID: [400, 2],
+  IMPORT_FIELD_INVALID: [400, 2],
+  IMPORT_VISIBILITY_INVALID: [400, 2],
+  INCIDENT_VISIBILITY_INVALID: [400, 2],
+  INCIDENT_OWNER_REQUIRED: [400, 2],
+  INCIDENT_DATE_INVALID: [400, 2],
+  INCIDENT_FIELD_REQUIRED: [400, 2],
+  INCIDENT_ACTION_UNKNOWN: [400, 2],
+  INCIDENT_PLACE_UNKNOWN: [400, 2],
+  INCIDENT_COORDINATES_INVALID: [400, 2],
+  INCIDENT_NUMBER_INVALID: [400, 2],
+  INCIDENT_URL_INVALID: [400, 2],
+  INCIDENT_CONSENT_REQUIRED: [400, 2],
+  INCIDENT_REDACT_UNKNOWN: [400, 2],
+  INCIDENT_PROMOTION_EXISTS: [409, 2],
+  INCIDENT_DATE_MISSING: [400, 2],
+  SEARCH_DATE_INVALID: [400, 2],
+  SEARCH_ACTION_UNKNOWN: [400, 2],
+  SEARCH_LIMIT_INVALID: [400, 2],
+  EXPORT_FORMAT_UNKNOWN: [400, 2],
+  PLACE_UNKNOWN: [400, 2],
 };
 
-export function errorSpec(code: string): ErrorSpec {
-  const row = ROWS[code];
-  if (row) return { status: row[0], exitCode: row[1], messageKey: code };
-  if (/_NOT_FOUND$/.test(code)) return { status: 404, exitCode: 2, messageKey: code };
-  if (/_(CONFLICT|EXISTS|DUPLICATE)$|_ALREADY_[A-Z_]+$/.test(code)) return { status: 409, exitCode: 2, messageKey: code };
-  return { status: 400, exitCode: 2, messageKey: code };
+/** The status a code gets from its name when the table gives none. */
+function statusByName(code: string): number {
+  if (/_NOT_FOUND$/.test(code)) return 404;
+  if (/_(CONFLICT|EXISTS|DUPLICATE)$|_ALREADY_[A-Z_]+$/.test(code)) return 409;
+  return 400;
 }
 
-/** Every code in the table (the tests check each has an English message). */
+/** The HTTP status, CLI exit code and message key of a code (a CLI-only code or one not in the table maps by its name). */
+export function errorSpec(code: string): ErrorSpec {
+  const row = ROWS[code];
+  return { status: row?.[0] ?? statusByName(code), exitCode: row?.[1] ?? 2, messageKey: code };
+}
+
+/** The row of a code exactly as the table holds it (undefined when the code is not in it). */
+export function errorRow(code: string): ErrorRow | undefined {
+  const row = ROWS[code];
+  return row ? { status: row[0], exitCode: row[1] } : undefined;
+}
+
+/** Every code in the table (the tests check each has an English, Russian and Kazakh message). */
 export const KNOWN_ERROR_CODES: readonly string[] = Object.keys(ROWS);
