@@ -1,8 +1,9 @@
-import { domainError, err, ok, type ObligationInstance, type Result } from '@civic/core';
+import { domainError, err, ok, OBLIGATION_STATUSES, type ObligationInstance, type ObligationStatus, type Result } from '@civic/core';
 import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
-import { ledgerSpan, obligationsOf, optionalDate, readOrganisationLedger, today } from './organisation-ledger.ts';
+import { cachedObligations } from './obligations-cache.ts';
+import { ledgerSpan, obligationsOf, optionalDate, packFor, readOrganisationLedger, today } from './organisation-ledger.ts';
 
 export interface ListObligationsInput {
   /** Organisation id, name or BIN; all organisations of the database when left out. */
@@ -16,11 +17,24 @@ export interface ListObligationsInput {
   readonly pack?: string | undefined;
   /** Calendar days before the due day an obligation counts as `due` (default 10). */
   readonly dueSoonDays?: number | undefined;
+  /** Only obligations due on or after / on or before these days (a calendar month, say). */
+  readonly dueFrom?: string | undefined;
+  readonly dueTo?: string | undefined;
+  /** Only obligations with one of these statuses (default: all). */
+  readonly status?: readonly string[] | undefined;
+  /** A page of the (filtered) list: at most `limit` after skipping `offset` (default: all). */
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
 }
 
 export interface ObligationList {
   readonly asOf: string;
+  /** Sorted by due day, then id; the page asked for (all when no limit). */
   readonly obligations: readonly ObligationInstance[];
+  /** How many obligations the status filter keeps (before paging). */
+  readonly total: number;
+  /** How many obligations there are of each status (before the status filter, after the due-day one). */
+  readonly counts: Readonly<Record<ObligationStatus, number>>;
 }
 
 /**
@@ -37,28 +51,49 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
   if (!asOfDate.ok) return asOfDate;
   const asOf = asOfDate.value ?? today(ctx);
   if (from.value && to.value && from.value > to.value) return err(domainError('OBLIGATION_RANGE_INVALID', `--from ${from.value} is after --to ${to.value}`, { field: 'from' }));
+  const dueFrom = optionalDate(input.dueFrom, 'dueFrom');
+  if (!dueFrom.ok) return dueFrom;
+  const dueTo = optionalDate(input.dueTo, 'dueTo');
+  if (!dueTo.ok) return dueTo;
+  const statuses = input.status?.filter((x) => x !== '');
+  const unknown = statuses?.find((x) => !(OBLIGATION_STATUSES as readonly string[]).includes(x));
+  if (unknown !== undefined) return err(domainError('OBLIGATION_STATUS_INVALID', `status "${unknown}" is not one of ${OBLIGATION_STATUSES.join(', ')}`, { field: 'status' }));
+  for (const [field, n] of [['limit', input.limit], ['offset', input.offset]] as const) {
+    if (n !== undefined && (!Number.isInteger(n) || n < 0)) return err(domainError('OBLIGATION_PAGE_INVALID', `${field} must be a whole number, 0 or more`, { field }));
+  }
   let orgs: OrganisationRow[];
   if (input.org) {
     const r = await resolveOrganisation(ctx, input.org);
     if (!r.ok) return r;
     orgs = [r.value];
   } else orgs = await organisations(ctx);
-  const out: ObligationInstance[] = [];
+  const all: ObligationInstance[] = [];
   for (const o of orgs) {
-    const l = await readOrganisationLedger(ctx, o, input.pack);
-    if (!l.ok) {
-      if (!input.org && l.error.code === 'OBLIGATION_PACK_NOT_FOUND') continue;
-      return l;
+    const pack = await packFor(o, input.pack);
+    if (!pack.ok) {
+      if (!input.org && pack.error.code === 'OBLIGATION_PACK_NOT_FOUND') continue;
+      return pack;
     }
-    const span = ledgerSpan(l.value);
-    const rangeFrom = from.value ?? span?.first ?? asOf;
-    const rangeTo = to.value ?? asOf;
-    if (rangeFrom > rangeTo) continue;
-    const list = obligationsOf(l.value, { from: rangeFrom, to: rangeTo, asOf, dueSoonDays: input.dueSoonDays });
+    const question = [from.value ?? '', to.value ?? '', asOf, input.dueSoonDays ?? ''].join('|');
+    const list = await cachedObligations(ctx, o.id, pack.value, question, async () => {
+      const l = await readOrganisationLedger(ctx, o, input.pack);
+      if (!l.ok) return l;
+      const span = ledgerSpan(l.value);
+      const rangeFrom = from.value ?? span?.first ?? asOf;
+      const rangeTo = to.value ?? asOf;
+      if (rangeFrom > rangeTo) return ok([]);
+      return obligationsOf(l.value, { from: rangeFrom, to: rangeTo, asOf, dueSoonDays: input.dueSoonDays });
+    });
     if (!list.ok) return list;
-    out.push(...list.value);
+    for (const x of list.value) if ((!dueFrom.value || x.dueOn >= dueFrom.value) && (!dueTo.value || x.dueOn <= dueTo.value)) all.push(x);
   }
-  return ok({ asOf, obligations: out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1)) });
+  if (orgs.length > 1) all.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1));
+  const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<ObligationStatus, number>;
+  for (const x of all) counts[x.status]++;
+  const kept = statuses && statuses.length > 0 ? all.filter((x) => statuses.includes(x.status)) : all;
+  const offset = input.offset ?? 0;
+  const page = input.limit === undefined ? kept.slice(offset) : kept.slice(offset, offset + input.limit);
+  return ok({ asOf, obligations: page, total: kept.length, counts });
 }
 
 /** The obligations as an iCalendar (RFC 5545): one all-day event on each due day, with reminders. */

@@ -1,4 +1,4 @@
-import { exportBundle, getFiling, lintStoredFiling, listFilings, listObligations, prepareFiling, renderFiling, submitFiling, withAudit, type AppContext } from '@civic/app';
+import { exportBundle, getFiling, lintStoredFiling, listFilings, listObligations, obligationsCalendar, prepareFiling, renderFiling, submitFiling, withAudit, type AppContext } from '@civic/app';
 import { domainError, ok } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf } from '../http/access.ts';
@@ -33,6 +33,19 @@ const ObligationSchema = {
   },
 } as const;
 
+interface ObligationsQuery {
+  asOf?: string;
+  from?: string;
+  to?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  status?: string;
+}
+
+const obligationsInput = (req: FastifyRequest, q: ObligationsQuery) => ({ org: membershipOf(req).organisationId, asOf: q.asOf, from: q.from, to: q.to, dueFrom: q.dueFrom, dueTo: q.dueTo });
+
+const STATUS = 'upcoming|due|filed-on-time|filed-late|missed';
+
 const MIME: Readonly<Record<string, string>> = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -62,13 +75,57 @@ export const filingsRoutes: RouteModule = (app, deps) => {
         tags,
         summary: 'Every obligation with its due day, citation and status on a day (default today)',
         params: OrgParamsSchema,
-        querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', format: 'date' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
-        response: { 200: { type: 'object', required: ['asOf', 'obligations'], properties: { asOf: { type: 'string' }, obligations: { type: 'array', items: ObligationSchema } } }, '4xx': errorRef },
+        description: 'Sorted by due day. A page of at most `limit` (default 200) after `offset`; `total` counts what the `status` filter keeps, `counts` every status. Derived answers are cached until the ledger changes.',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            asOf: { type: 'string', format: 'date' },
+            from: { type: 'string', format: 'date' },
+            to: { type: 'string', format: 'date' },
+            dueFrom: { type: 'string', format: 'date', description: 'only obligations due on or after this day' },
+            dueTo: { type: 'string', format: 'date', description: 'only obligations due on or before this day' },
+            status: { type: 'string', pattern: `^(${STATUS})(,(${STATUS}))*$`, description: 'comma-separated statuses to keep' },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['asOf', 'obligations', 'total', 'counts'],
+            properties: {
+              asOf: { type: 'string' },
+              obligations: { type: 'array', items: ObligationSchema },
+              total: { type: 'integer' },
+              counts: { type: 'object', additionalProperties: { type: 'integer' } },
+            },
+          },
+          '4xx': errorRef,
+        },
       },
     },
     async (req) => {
-      const q = req.query as { asOf?: string; from?: string; to?: string };
-      return jsonSafe(unwrap(await listObligations(deps.ctx, { org: membershipOf(req).organisationId, asOf: q.asOf, from: q.from, to: q.to })));
+      const q = req.query as ObligationsQuery & { limit: number; offset: number };
+      return unwrap(await listObligations(deps.ctx, { ...obligationsInput(req, q), status: q.status?.split(','), limit: q.limit, offset: q.offset }));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/obligations.ics',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The obligations as an iCalendar file (RFC 5545): one all-day event on each due day, with reminders',
+        params: OrgParamsSchema,
+        querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', format: 'date' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, dueFrom: { type: 'string', format: 'date' }, dueTo: { type: 'string', format: 'date' } } },
+        response: { 200: { description: 'text/calendar', type: 'string' }, '4xx': errorRef },
+      },
+    },
+    async (req, reply) => {
+      const ics = unwrap(await obligationsCalendar(deps.ctx, obligationsInput(req, req.query as ObligationsQuery)));
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="obligations.ics"').send(ics);
     },
   );
 
