@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
-import { CliError, describeError, EXIT_BAD_INPUT, printJson } from './output.ts';
+import { CliError, describeError, exitCodeOf, printJson } from './output.ts';
 
 const program = new Command('civic')
   .description('CivicLedger: foreign-funding compliance, legal defence and monitoring')
@@ -14,8 +14,11 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    // --help and --version end here with code 0; a usage error is bad input.
-    process.exit(e.exitCode === 0 ? 0 : EXIT_BAD_INPUT);
+    // --help and --version end here with code 0; a usage error is bad input (a missing option or
+    // argument, else an option or argument commander cannot take), with the table's exit code.
+    if (e.exitCode === 0) process.exit(0);
+    const missing = e.code === 'commander.missingMandatoryOptionValue' || e.code === 'commander.optionMissingArgument' || e.code === 'commander.missingArgument';
+    process.exit(exitCodeOf(missing ? 'CLI_OPTION_REQUIRED' : 'CLI_OPTION_INVALID'));
   }
   if (e instanceof CliError) {
     process.stderr.write(`civic: ${describeError(e.error)}\n`);
@@ -23,5 +26,5 @@ try {
     process.exit(e.exitCode);
   }
   process.stderr.write(`civic: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(70);
+  process.exit(exitCodeOf('INTERNAL'));
 }

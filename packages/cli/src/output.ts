@@ -1,6 +1,10 @@
+import { errorSpec } from '@civic/app';
 import type { DomainError } from '@civic/core';
 
-/** Exit codes of the CLI contract: 0 success, 1 a finding the user must act on, 2 bad input. */
+/**
+ * Exit codes of the CLI contract: 0 success, 1 a finding the user must act on, 2 bad input. An
+ * error's own exit code comes from the shared error table of @civic/app (docs/errors.md).
+ */
 export const EXIT_OK = 0;
 export const EXIT_FINDING = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -18,11 +22,19 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${toJson(value)}\n`);
 }
 
-/** A bad-input error: on stderr, naming file, line and field; and as JSON on stdout with --json. */
+/** The exit code the error table gives a code (2, bad input, for a code not in it yet). */
+export function exitCodeOf(code: string): number {
+  return errorSpec(code).exitCode;
+}
+
+/**
+ * An expected error: on stderr, naming file, line and field; and as JSON on stdout with --json. It
+ * exits with its code's exit code from the error table unless a command's contract says otherwise.
+ */
 export class CliError extends Error {
   constructor(
     readonly error: DomainError,
-    readonly exitCode: number = EXIT_BAD_INPUT,
+    readonly exitCode: number = exitCodeOf(error.code),
   ) {
     super(error.message);
   }
@@ -33,8 +45,8 @@ export function describeError(e: DomainError): string {
   return `${e.code}: ${e.message}${where ? ` (${where})` : ''}`;
 }
 
-/** Turns a Result error into a thrown CliError (exit 2 unless told otherwise). */
-export function orFail<T>(r: { ok: true; value: T } | { ok: false; error: DomainError }, exitCode = EXIT_BAD_INPUT): T {
-  if (!r.ok) throw new CliError(r.error, exitCode);
+/** Turns a Result error into a thrown CliError (its code's exit code from the error table unless told otherwise). */
+export function orFail<T>(r: { ok: true; value: T } | { ok: false; error: DomainError }, exitCode?: number): T {
+  if (!r.ok) throw new CliError(r.error, exitCode ?? exitCodeOf(r.error.code));
   return r.value;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkClaimFile, claimCheckView, todayOf, type ClaimCheckView } from '@civic/app';
 import { parseCalendarDate } from '@civic/core';
 import type { Command } from 'commander';
-import { CliError, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
+import { CliError, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
 
 /** The readable report of a claim check (without --json). */
 export function claimReport(v: ClaimCheckView): string {
@@ -34,14 +34,15 @@ export function registerClaim(program: Command): void {
     .option('--as-of <date>', 'the decisive date when the claim has no ruling or proceedings date (default: today)')
     .option('--json', 'print JSON')
     .action(async (fileName: string, opts: { asOf?: string; json?: boolean }) => {
-      const asOf = opts.asOf === undefined ? todayOf(new Date()) : orFail(parseCalendarDate(opts.asOf, 'as-of'));
+      // The issue's contract fixes the exit codes: 1 a finding favours the defence, 0 none, 2 a bad file.
+      const asOf = opts.asOf === undefined ? todayOf(new Date()) : orFail(parseCalendarDate(opts.asOf, 'as-of'), EXIT_BAD_INPUT);
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(fileName);
       } catch {
-        throw new CliError({ code: 'CLAIM_FILE_NOT_FOUND', message: `cannot read the claim file ${fileName}`, file: fileName });
+        throw new CliError({ code: 'CLAIM_FILE_NOT_FOUND', message: `cannot read the claim file ${fileName}`, file: fileName }, EXIT_BAD_INPUT);
       }
-      const result = orFail(await checkClaimFile(bytes, { fileName, asOf }));
+      const result = orFail(await checkClaimFile(bytes, { fileName, asOf }), EXIT_BAD_INPUT);
       for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}: ${w}\n`);
       const view = claimCheckView(result.check);
       if (opts.json) printJson(view);
