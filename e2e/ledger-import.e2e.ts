@@ -54,6 +54,9 @@ describe('an accountant of Echo', () => {
     expect(notification, JSON.stringify(rows)).toBeDefined();
     expect(notification?.[3]).toBe('29 March 2021');
     await screenshot(page, 'obligations');
+    expect(await new FilingsPageModel(page).calendarDay('2021-03-29')).toContain('F.017.00');
+    await screenshot(page, 'obligations-calendar');
+    await page.getByRole('button', { name: 'List' }).click();
 
     // Prepare the notification, then record that it was handed in on time.
     const actions = new FilingActions(page);

@@ -12,6 +12,15 @@ export class FilingsPageModel {
     for (const row of await rows.all()) out.push(await row.locator('td').allInnerTexts());
     return out;
   }
+
+  /** The forms shown on a day of the calendar view (opened at that day's month). */
+  async calendarDay(day: string): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Calendar' }).click();
+    await this.page.getByLabel('Month', { exact: true }).fill(day.slice(0, 7));
+    const cell = this.page.getByTestId('obligations-calendar').locator(`td[data-day="${day}"]`);
+    await cell.locator('.badge').first().waitFor();
+    return cell.locator('.badge').allInnerTexts();
+  }
 }
 
 /** Actions on the filings page (the accountant's). */

@@ -35,8 +35,8 @@ interface Incident {
 /** What is due and overdue: obligations with status `due` or `missed`, soonest first. */
 export function DuePanel({ orgId, role }: { orgId: string; role: Role }) {
   const { t, date } = useI18n();
-  const r = useApi<{ obligations: Obligation[] }>(roleAllows(role, 'filings:read') ? `/api/v1/orgs/${encodeURIComponent(orgId)}/obligations` : null);
-  const due = (r.data?.obligations ?? []).filter((o) => o.status === 'due' || o.status === 'missed').slice(0, 8);
+  const r = useApi<{ obligations: Obligation[] }>(roleAllows(role, 'filings:read') ? `/api/v1/orgs/${encodeURIComponent(orgId)}/obligations?status=due,missed&limit=8` : null);
+  const due = r.data?.obligations ?? [];
   return (
     <Panel id="due" title={t('dashboard.due')}>
       {due.length === 0 ? (
