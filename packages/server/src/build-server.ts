@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '@civic/app';
+import { domainError, pickLocale } from '@civic/core';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import type { Access } from './http/access.ts';
 import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSecurityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import type { RouteModule, ServerDeps } from './routes/route-module.ts';
 
@@ -56,6 +57,14 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     bodyLimit: 25 * 1024 * 1024,
+    // Path parameters up to 500 characters reach the route schemas (400 naming the parameter);
+    // longer ones and malformed URLs get the usual error body too, not Fastify's own.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: (e, req, reply) => {
+      req.locale = pickLocale(req.headers['accept-language']) ?? 'en';
+      setSecurityHeaders(req, reply);
+      return sendError(req, reply, domainError('REQUEST_INVALID', e.message, { field: 'url' }), e.statusCode === 414 ? 414 : 400);
+    },
   });
   app.setReplySerializer(bigintSafe);
   app.addSchema(ApiErrorSchema);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const CSP = [
   "default-src 'self'",
@@ -27,17 +27,22 @@ const isBriefPage = (url: string): boolean => /^\/api\/v1\/briefs\/[^/?]+(?:\?|$
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
-    const brief = isBriefPage(req.url);
-    reply.header('content-security-policy', brief ? BRIEF_CSP : req.url.startsWith('/api/v1/docs') ? DOCS_CSP : CSP);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', brief ? 'SAMEORIGIN' : 'DENY');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
-    reply.header('x-request-id', req.id);
-    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    setSecurityHeaders(req, reply);
     return payload;
   });
+}
+
+/** The headers of registerSecurityHeaders on one answer (also for answers sent outside the hooks). */
+export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
+  const brief = isBriefPage(req.url);
+  reply.header('content-security-policy', brief ? BRIEF_CSP : req.url.startsWith('/api/v1/docs') ? DOCS_CSP : CSP);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', brief ? 'SAMEORIGIN' : 'DENY');
+  reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  reply.header('x-request-id', req.id);
+  if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
 }
