@@ -259,7 +259,12 @@ export class IncidentWriter {
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
   async finish(): Promise<void> {
-    if (this.postgres) return;
+    // A large load changes the table's statistics, by which each planner picks a filter's index.
+    const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
+    if (this.postgres) {
+      if (analyze) await sql`analyze incident`.execute(this.db);
+      return;
+    }
     for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
     this.droppedIndexes = [];
     if (this.written > 0) {
@@ -268,9 +273,13 @@ export class IncidentWriter {
       else await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(this.db);
     }
     if (!this.emptyAtOpen) await sql`delete from temp.incident_new`.execute(this.db);
+    if (analyze) await sql`analyze incident`.execute(this.db);
     if (this.cacheSize !== null) await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
   }
 }
+
+/** Rows written by one writer from which its finish() refreshes the planner's statistics of the table. */
+const ANALYZE_AFTER = 10_000;
 
 /** Inserts incidents (any number) and indexes them; inside the caller's transaction if it has one. */
 export async function insertIncidents(db: Kysely<Database>, incidents: readonly NewIncident[]): Promise<void> {

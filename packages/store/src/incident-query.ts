@@ -1,0 +1,154 @@
+import { expressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { legalBasisFilterKey, organisationFilterKey, parseSearchQuery, type SearchClause } from '@civic/core';
+import { incidentFromRow, SEQ_DAY, seqDayStart, type IncidentRecord, type IncidentRow } from './incident.repository.ts';
+import type { DialectName } from './database.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * Who is looking: `all` (the operator of the database, e.g. the CLI), `public` (anyone), or a
+ * member of organisations, who also sees the `network` incidents owned by their organisations or
+ * by organisations that share a network with them, and their own organisations' `private` ones
+ * (the same rule as core's canSeeRecord; a non-public incident without an owner is seen by `all` only).
+ */
+export type IncidentViewer =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'public' }
+  | { readonly kind: 'member'; readonly organisationIds: readonly string[]; readonly peerOrganisationIds: readonly string[] };
+
+export interface IncidentQuery {
+  /** Full-text query (see core's parseSearchQuery): words ANDed, "quoted phrases", `prefix*`. */
+  readonly q?: string;
+  /** First day of the incident on or after `from` and on or before `to` (YYYY-MM-DD). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Exact stored place name (the gazetteer's English name for a known place). */
+  readonly place?: string;
+  /** admin1 region (the gazetteer's English name). */
+  readonly region?: string;
+  readonly action?: string;
+  /** Matches a legal basis equal to it or starting with it followed by a space ("CoAO 460-1" finds "CoAO 460-1 part 2", not "CoAO 460-12"). */
+  readonly legalBasis?: string;
+  /** An organisation's name (case-insensitive) or its id in this database. */
+  readonly organisation?: string;
+  readonly viewer: IncidentViewer;
+  readonly limit: number;
+  readonly offset: number;
+  /** Keyset paging: only incidents after this one in the order (use the previous page's `next`). */
+  readonly after?: IncidentCursor;
+}
+
+/** A position in the search order (date desc, then seq desc). */
+export interface IncidentCursor {
+  readonly date: string;
+  readonly seq: string;
+}
+
+export interface IncidentSearchPage {
+  /** Sorted by date, newest first (then by insertion, newest first): seq descending. */
+  readonly items: IncidentRecord[];
+  readonly hasMore: boolean;
+  /** The cursor of the last item, for keyset paging (null when there is none). */
+  readonly next: IncidentCursor | null;
+  /** Every match, when asked for with `withTotal`. */
+  readonly total?: number;
+}
+
+/** One search interface over both dialects' full-text engines (same query, same results). */
+export interface IncidentSearch {
+  readonly dialect: DialectName;
+  search(query: IncidentQuery, options?: { readonly withTotal?: boolean }): Promise<IncidentSearchPage>;
+}
+
+export type Condition = Expression<SqlBool>;
+
+/**
+ * Bounds on seq implied by the dates and the cursor: min inclusive, max exclusive (seq is
+ * date-ordered, see incident.repository.ts).
+ */
+export interface SeqRange {
+  readonly min: bigint | null;
+  readonly max: bigint | null;
+}
+
+/** What a dialect's engine is asked for: text clauses (maybe none), the other filters, a seq range. */
+export interface PageRequest {
+  readonly clauses: readonly SearchClause[];
+  /** Every filter but the dates and the cursor (those are `range`), the viewer's visibility included. */
+  readonly filters: readonly Condition[];
+  readonly range: SeqRange;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export abstract class BaseIncidentSearch implements IncidentSearch {
+  abstract readonly dialect: DialectName;
+  constructor(protected readonly db: Kysely<Database>) {}
+
+  /** The rows of a page (`limit` rows from `offset`), newest first. */
+  protected abstract page(request: PageRequest): Promise<IncidentRow[]>;
+  /** Every match of the clauses, filters and range. */
+  protected abstract count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<number>;
+
+  async search(query: IncidentQuery, options: { readonly withTotal?: boolean } = {}): Promise<IncidentSearchPage> {
+    const limit = Math.max(0, Math.floor(query.limit));
+    const offset = Math.max(0, Math.floor(query.offset));
+    const clauses = parseSearchQuery(query.q ?? '');
+    const filters = filterConditions(query);
+    const rows = await this.page({ clauses, filters, range: seqRange(query, query.after), limit: limit + 1, offset });
+    const kept = rows.slice(0, limit);
+    const items = kept.map(incidentFromRow);
+    const lastRow = kept[kept.length - 1];
+    const next = lastRow === undefined ? null : { date: lastRow.date, seq: String(lastRow.seq) };
+    if (!options.withTotal) return { items, hasMore: rows.length > limit, next };
+    return { items, hasMore: rows.length > limit, next, total: await this.count(clauses, filters, seqRange(query, undefined)) };
+  }
+}
+
+export const eb = expressionBuilder<Database, 'incident'>();
+
+function seqRange(query: IncidentQuery, after: IncidentCursor | undefined): SeqRange {
+  const min = query.from === undefined ? null : seqDayStart(query.from);
+  let max = query.to === undefined ? null : seqDayStart(query.to) + BigInt(SEQ_DAY);
+  if (after !== undefined) {
+    const seq = BigInt(after.seq);
+    if (max === null || seq < max) max = seq;
+  }
+  return { min, max };
+}
+
+/** The seq range as conditions on the incident table. */
+export function rangeConditions(range: SeqRange): Condition[] {
+  const out: Condition[] = [];
+  if (range.min !== null) out.push(eb('incident.seq', '>=', range.min));
+  if (range.max !== null) out.push(eb('incident.seq', '<', range.max));
+  return out;
+}
+
+/** The filters other than dates as conditions on the incident table. */
+function filterConditions(query: IncidentQuery): Condition[] {
+  const out: Condition[] = [];
+  if (query.place !== undefined) out.push(eb('place', '=', query.place));
+  if (query.region !== undefined) out.push(eb('region', '=', query.region));
+  if (query.action !== undefined) out.push(eb('action', '=', query.action));
+  if (query.legalBasis !== undefined) {
+    const key = legalBasisFilterKey(query.legalBasis);
+    out.push(eb.or([eb('legal_basis_key', '=', key), eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)])]));
+  }
+  if (query.organisation !== undefined) out.push(eb('organisation_key', '=', organisationFilterKey(query.organisation)));
+  const visible = visibilityCondition(query.viewer);
+  if (visible !== null) out.push(visible);
+  return out;
+}
+
+function visibilityCondition(viewer: IncidentViewer): Condition | null {
+  if (viewer.kind === 'all') return null;
+  if (viewer.kind === 'public') return eb('visibility', '=', 'public');
+  const own = [...viewer.organisationIds];
+  const network = [...new Set([...viewer.organisationIds, ...viewer.peerOrganisationIds])];
+  const ors: Condition[] = [eb('visibility', '=', 'public')];
+  if (network.length > 0) ors.push(eb.and([eb('visibility', '=', 'network'), eb('owner_organisation_id', 'in', network)]));
+  if (own.length > 0) ors.push(eb.and([eb('visibility', '=', 'private'), eb('owner_organisation_id', 'in', own)]));
+  return eb.or(ors);
+}
+
+export const all = (conditions: readonly Condition[]): Condition => eb.and([...conditions]);

@@ -1,0 +1,159 @@
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { SearchClause } from '@civic/core';
+import { INCIDENT_SELECT, type IncidentRow } from './incident.repository.ts';
+import type { Database } from './schema.ts';
+import { all, BaseIncidentSearch, rangeConditions, type Condition, type PageRequest, type SeqRange } from './incident-query.ts';
+
+/** A prefix matching more known words than this is left to FTS5's own prefix query. */
+const MAX_EXPANSION = 64;
+
+/** Rows a step of a filtered text search examines first (doubled at each round). */
+const FIRST_BUDGET = 256;
+
+/** What one step of a filtered text search found: its rows, and how far down it looked. */
+interface Step {
+  readonly rows: IncidentRow[];
+  /** Every match with seq in [low, the step's max) is in `rows` (null: the whole range was examined). */
+  readonly low: bigint | null;
+}
+
+/**
+ * SQLite: FTS5 over incident.search_text (external content, rowid = seq). A text query without
+ * other filters is a join driven by the FTS table in rowid order, descending — which is date
+ * order — so a page of a common word stops after the page instead of collecting every match.
+ *
+ * With filters, neither side alone is fast for every query: a common word with a rare place
+ * reads thousands of matches to find a page; a rare word with a common filter reads thousands of
+ * filtered rows. So the page is collected from the top of the seq range down in alternating
+ * bounded steps — "text first" (the next N matches of the FTS index, each row checked against
+ * the filters) and "filters first" (the next N rows of the best filter index, each checked
+ * against the text) — with N doubling, until the page is full or one side runs out. Each step
+ * covers a contiguous seq band completely, so the rows come out in order, and the cost is within
+ * a small factor of the better strategy, whatever the words and filters are.
+ *
+ * The "filters first" text test reads the row's search_text: it is core's searchWords joined by
+ * single spaces, exactly the tokens the `ascii` tokenizer indexes, so a clause matches a row iff
+ * " w1 w2 " (or " w1 pre" for a prefix) occurs in " search_text " — the same test as FTS5's.
+ */
+export class SqliteIncidentSearch extends BaseIncidentSearch {
+  readonly dialect = 'sqlite' as const;
+
+  /** `firstBudget`: rows the first step of a filtered text search examines (tests make it tiny to exercise many steps). */
+  constructor(db: Kysely<Database>, private readonly firstBudget: number = FIRST_BUDGET) {
+    super(db);
+  }
+
+  /**
+   * FTS5 query text: each clause a quoted phrase, clauses joined by AND. A prefix clause is an OR
+   * of the phrases ending in each known word with that prefix (`expansions`), read lazily in
+   * rowid order; without an expansion (too many words) it falls back to FTS5's `"…"*`.
+   */
+  static ftsQuery(clauses: readonly SearchClause[], expansions: ReadonlyMap<SearchClause, readonly string[]> = new Map()): string {
+    return clauses.map((c) => {
+      const words = expansions.get(c);
+      if (words === undefined) return `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`;
+      const stem = c.words.slice(0, -1);
+      return `(${words.map((w) => `"${[...stem, w].join(' ')}"`).join(' OR ')})`;
+    }).join(' AND ');
+  }
+
+  /** The same clauses as a test on one row's search_text (see the class comment). */
+  static textCondition(clauses: readonly SearchClause[]): Condition {
+    const text = sql<string>`' ' || search_text || ' '`;
+    return all(clauses.map((c) => sql<SqlBool>`instr(${text}, ${` ${c.words.join(' ')}${c.prefix ? '' : ' '}`}) > 0`));
+  }
+
+  /** The known words for each prefix clause (null: a prefix no incident has, so nothing matches). */
+  private async expand(clauses: readonly SearchClause[]): Promise<Map<SearchClause, readonly string[]> | null> {
+    const out = new Map<SearchClause, readonly string[]>();
+    for (const c of clauses) {
+      const last = c.words[c.words.length - 1];
+      if (!c.prefix || last === undefined) continue;
+      const rows = await this.db.selectFrom('incident_term').select('term').where('term', '>=', last).where('term', '<', `${last}\uffff`)
+        .orderBy('term').limit(MAX_EXPANSION + 1).execute();
+      if (rows.length === 0) return null;
+      if (rows.length <= MAX_EXPANSION) out.set(c, rows.map((r) => r.term));
+    }
+    return out;
+  }
+
+  protected async page({ clauses, filters, range, limit, offset }: PageRequest): Promise<IncidentRow[]> {
+    const need = limit + offset;
+    if (clauses.length === 0) {
+      return this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])).select(INCIDENT_SELECT)
+        .orderBy('incident.seq', 'desc').limit(limit).offset(offset).execute();
+    }
+    const expansions = await this.expand(clauses);
+    if (expansions === null || need === 0) return [];
+    const match = SqliteIncidentSearch.ftsQuery(clauses, expansions);
+    const out: IncidentRow[] = [];
+    let max = range.max;
+    // Without filters every match is a hit: one text-first step of the page's size is the page.
+    let budget = filters.length === 0 ? need : this.firstBudget;
+    for (let textFirst = true; ; textFirst = !textFirst) {
+      const band = { min: range.min, max };
+      const step = textFirst ? await this.textFirst(match, filters, band, budget, need - out.length) : await this.filtersFirst(clauses, filters, band, budget, need - out.length);
+      out.push(...step.rows);
+      if (out.length >= need || step.low === null) break;
+      max = step.low;
+      if (!textFirst) budget *= 2;
+    }
+    return out.slice(offset, need);
+  }
+
+  /** The FTS matches in `band`, newest first: at most `budget` of them, each checked against the filters. */
+  private async textFirst(match: string, filters: readonly Condition[], band: SeqRange, budget: number, want: number): Promise<Step> {
+    const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid as r')
+      .where(sql<SqlBool>`incident_fts match ${match}`).where(all(ftsRowidBounds(band))).orderBy('incident_fts.rowid', 'desc').limit(budget);
+    // CROSS JOIN keeps the FTS table outermost (SQLite never reorders it).
+    const rows = await this.db.selectFrom(matches.as('m')).crossJoin('incident').whereRef('incident.seq', '=', 'm.r').where(all(filters))
+      .select(INCIDENT_SELECT).orderBy('m.r', 'desc').limit(want).execute();
+    // Without filters every match is a row: fewer rows than wanted means no match is left.
+    return { rows, low: rows.length >= want || filters.length === 0 ? null : await this.lowest(matches, budget) };
+  }
+
+  /**
+   * The rows of `band` passing the filters (SQLite picks the index by its statistics), newest
+   * first: at most `budget` of them (their seqs read once, from the index where it can), each
+   * then checked against the text.
+   */
+  private async filtersFirst(clauses: readonly SearchClause[], filters: readonly Condition[], band: SeqRange, budget: number, want: number): Promise<Step> {
+    const candidates = await this.db.selectFrom('incident').select('incident.seq').where(all([...rangeConditions(band), ...filters]))
+      .orderBy('incident.seq', 'desc').limit(budget).execute();
+    const last = candidates[candidates.length - 1];
+    if (last === undefined) return { rows: [], low: null };
+    const list = `[${candidates.map((c) => String(c.seq)).join(',')}]`;
+    const rows = await this.db.selectFrom('incident').where(sql<SqlBool>`incident.seq in (select value from json_each(${list}))`)
+      .where(SqliteIncidentSearch.textCondition(clauses)).select(INCIDENT_SELECT).orderBy('incident.seq', 'desc').limit(want).execute();
+    return { rows, low: rows.length >= want || candidates.length < budget ? null : BigInt(last.seq) };
+  }
+
+  /** The lowest seq the bounded text step looked at, or null when it saw fewer than its budget (nothing left below). */
+  private async lowest(step: SelectQueryBuilder<Database, 'incident_fts', { r: bigint }>, budget: number): Promise<bigint | null> {
+    const row = await this.db.selectFrom(step.as('s')).select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(r)`.as('low')]).executeTakeFirst();
+    if (row === undefined || Number(row.n) < budget || row.low === null) return null;
+    return BigInt(row.low);
+  }
+
+  protected async count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<number> {
+    const conditions = [...rangeConditions(range), ...filters];
+    if (clauses.length === 0) {
+      const row = await this.db.selectFrom('incident').where(all(conditions)).select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0n);
+    }
+    const expansions = await this.expand(clauses);
+    if (expansions === null) return 0;
+    const row = await this.db.selectFrom('incident_fts').crossJoin('incident').whereRef('incident.seq', '=', 'incident_fts.rowid')
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range))).where(all(filters))
+      .select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0n);
+  }
+}
+
+/** The seq range as constraints on the FTS table's rowid, which FTS5 applies while reading its index. */
+function ftsRowidBounds(range: SeqRange): Condition[] {
+  const out: Condition[] = [];
+  if (range.min !== null) out.push(sql<SqlBool>`incident_fts.rowid >= ${range.min}`);
+  if (range.max !== null) out.push(sql<SqlBool>`incident_fts.rowid < ${range.max}`);
+  return out;
+}
