@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../calendar-date.ts';
-import { parseCurrency } from '../currency.ts';
+import { parseCurrency, type CurrencyCode } from '../currency.ts';
 import { receiptAmount, type Receipt } from '../ledger/receipt.ts';
 import { parseMinorUnits } from '../money.ts';
 import { ok, type Result } from '../result.ts';
@@ -76,22 +76,32 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
   const categories = new Map(input.sources.map((s) => [s.id, s.category]));
   // Covered receipts in day order (stable: same-day receipts keep the ledger's order), so a
   // period's receipts are one slice found by binary search rather than a scan per period.
-  const covered = input.receipts.filter((r) => isCovered(pack, r, categories.get(r.sourceId) ?? null));
+  const inForce = inForceByDay(pack);
+  const covered = input.receipts.filter((r) => coveredBy(inForce(r.receivedOn), r, categories.get(r.sourceId) ?? null));
   const byDay = covered.every((r, i) => i === 0 || (covered[i - 1]?.receivedOn ?? r.receivedOn) <= r.receivedOn) ? covered : [...covered].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
   const days = byDay.map((r) => r.receivedOn);
   const expenditureDays = [...input.expenditureDates].sort();
   const filings = indexFilings(input.filings);
   const ids = (kind: 'each-receipt' | 'period') => [...new Set(pack.obligations.filter((o) => o.trigger.kind === kind).map((o) => o.id))];
   for (const ruleId of ids('each-receipt')) {
+    // Receipts come in day order: the version in force, its deadline and notes are worked out once a day.
+    let day: CalendarDate | null = null;
+    let today: { version: Obligation; due: CalendarDate; verified: boolean; notes: readonly string[]; period: ObligationInstance['period'] } | null = null;
     for (let i = lowerBound(days, input.from); i < byDay.length; i++) {
       const r = byDay[i];
       if (!r || r.receivedOn > input.to) break;
-      const version = obligationOn(pack, ruleId, r.receivedOn);
-      if (!version || version.trigger.kind !== 'each-receipt') continue;
-      const deadline = computeDeadline(pack, version.deadline, r.receivedOn, { uncovered: 'weekends-only' });
-      if (!deadline.ok) return deadline;
-      const notes = [...deadline.value.notes, ...(version.verified ? [] : [unverifiedNote(version)])];
-      out.push(instance(input, filings, version, { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn }, r.id, deadline.value.due, version.citation, version.verified && deadline.value.verified, notes, [r.id]));
+      if (r.receivedOn !== day) {
+        day = r.receivedOn;
+        today = null;
+        const version = obligationOn(pack, ruleId, r.receivedOn);
+        if (!version || version.trigger.kind !== 'each-receipt') continue;
+        const deadline = computeDeadline(pack, version.deadline, r.receivedOn, { uncovered: 'weekends-only' });
+        if (!deadline.ok) return deadline;
+        const notes = [...deadline.value.notes, ...(version.verified ? [] : [unverifiedNote(version)])];
+        today = { version, due: deadline.value.due, verified: version.verified && deadline.value.verified, notes, period: { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn } };
+      }
+      if (!today) continue;
+      out.push(instance(input, filings, today.version, today.period, r.id, today.due, today.version.citation, today.verified, today.notes, [r.id]));
     }
   }
   for (const ruleId of ids('period')) {
@@ -141,6 +151,14 @@ interface FilingIndex {
   readonly position: ReadonlyMap<FilingFact, number>;
 }
 
+/** The filings made for an obligation or (for a notification) covering one of its receipts on its form, in input order. */
+function relatedFilings(filings: FilingIndex, obligationId: string, receiptIds: readonly string[], form: string): FilingFact[] {
+  const direct = filings.byObligation.get(obligationId);
+  const viaReceipts = receiptIds.flatMap((r) => filings.byReceipt.get(r) ?? []).filter((f) => f.form === form);
+  if (viaReceipts.length === 0) return direct ? [...direct] : [];
+  return [...new Set([...(direct ?? []), ...viaReceipts])].sort((a, b) => (filings.position.get(a) ?? 0) - (filings.position.get(b) ?? 0));
+}
+
 function indexFilings(filings: readonly FilingFact[]): FilingIndex {
   const byObligation = new Map<string, FilingFact[]>();
   const byReceipt = new Map<string, FilingFact[]>();
@@ -174,9 +192,7 @@ function instance(
 ): ObligationInstance {
   const id = `${input.organisation}:${version.id}:${key}`;
   const each = version.trigger.kind === 'each-receipt';
-  const related = new Set(filings.byObligation.get(id) ?? []);
-  if (each) for (const r of receiptIds) for (const f of filings.byReceipt.get(r) ?? []) if (f.form === version.form.id) related.add(f);
-  const list = [...related].sort((a, b) => (filings.position.get(a) ?? 0) - (filings.position.get(b) ?? 0));
+  const list = relatedFilings(filings, id, each ? receiptIds : [], version.form.id);
   const submitted = list.filter((f) => f.state === 'submitted' && f.submittedOn !== null && f.submittedOn <= input.asOf).sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? -1 : 1));
   const first = submitted[0];
   const drafts = list.filter((f) => f.state === 'draft').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
@@ -208,17 +224,48 @@ function instance(
  * can be compared (same currency as the amount, or the ledger's KZT equivalent).
  */
 export function isCovered(pack: RulePack, r: Receipt, category: string | null): boolean {
-  const categories = pack.sourceCategories.filter((c) => inForceOn(c, r.receivedOn)).map((c) => c.id);
-  if (pack.sourceCategories.length > 0 && category !== null && !categories.includes(category)) return false;
-  for (const t of pack.thresholds.filter((x) => inForceOn(x, r.receivedOn))) {
+  return coveredBy(inForceOnDay(pack, r.receivedOn), r, category);
+}
+
+/** The source categories and thresholds of a pack in force on a day (thresholds with their parsed limits). */
+interface InForce {
+  readonly restricted: boolean;
+  readonly categories: ReadonlySet<string>;
+  readonly thresholds: readonly { readonly currency: CurrencyCode; readonly limit: bigint; readonly comparison: string }[];
+}
+
+function inForceOnDay(pack: RulePack, day: CalendarDate): InForce {
+  const thresholds: { currency: CurrencyCode; limit: bigint; comparison: string }[] = [];
+  for (const t of pack.thresholds.filter((x) => inForceOn(x, day))) {
     const currency = parseCurrency(t.currency);
     if (!currency.ok) continue;
     const limit = parseMinorUnits(t.amount, currency.value);
     if (!limit.ok) continue;
+    thresholds.push({ currency: currency.value, limit: limit.value, comparison: t.comparison });
+  }
+  return { restricted: pack.sourceCategories.length > 0, categories: new Set(pack.sourceCategories.filter((c) => inForceOn(c, day)).map((c) => c.id)), thresholds };
+}
+
+/** inForceOnDay, worked out once per day. */
+function inForceByDay(pack: RulePack): (day: CalendarDate) => InForce {
+  const memo = new Map<string, InForce>();
+  return (day) => {
+    let v = memo.get(day);
+    if (!v) {
+      v = inForceOnDay(pack, day);
+      memo.set(day, v);
+    }
+    return v;
+  };
+}
+
+function coveredBy(rules: InForce, r: Receipt, category: string | null): boolean {
+  if (rules.restricted && category !== null && !rules.categories.has(category)) return false;
+  for (const t of rules.thresholds) {
     const amount = receiptAmount(r.content);
-    const value = amount && amount.currency === currency.value ? amount.minor : currency.value === 'KZT' ? r.kzt.kzt : null;
+    const value = amount && amount.currency === t.currency ? amount.minor : t.currency === 'KZT' ? r.kzt.kzt : null;
     if (value === null) continue;
-    if (t.comparison === 'gt' ? value <= limit.value : value < limit.value) return false;
+    if (t.comparison === 'gt' ? value <= t.limit : value < t.limit) return false;
   }
   return true;
 }
