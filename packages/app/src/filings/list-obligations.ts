@@ -2,8 +2,8 @@ import { domainError, err, ok, OBLIGATION_STATUSES, type ObligationInstance, typ
 import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
-import { cachedObligations } from './obligations-cache.ts';
-import { ledgerSpan, obligationsOf, optionalDate, packFor, readOrganisationLedger, today } from './organisation-ledger.ts';
+import { cachedObligations, type CachedObligations } from './obligations-cache.ts';
+import { ledgerSpan, obligationsOf, optionalDate, packFor, readObligationLedger, today } from './organisation-ledger.ts';
 
 export interface ListObligationsInput {
   /** Organisation id, name or BIN; all organisations of the database when left out. */
@@ -67,7 +67,14 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
     if (!r.ok) return r;
     orgs = [r.value];
   } else orgs = await organisations(ctx);
-  const all: ObligationInstance[] = [];
+  const filterKey = [dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
+  const select = (list: readonly ObligationInstance[]) => {
+    const inDue = dueFrom.value || dueTo.value ? list.filter((x) => (!dueFrom.value || x.dueOn >= dueFrom.value) && (!dueTo.value || x.dueOn <= dueTo.value)) : list;
+    const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<ObligationStatus, number>;
+    for (const x of inDue) counts[x.status]++;
+    return { kept: statuses && statuses.length > 0 ? inDue.filter((x) => statuses.includes(x.status)) : inDue, counts };
+  };
+  const lists: CachedObligations[] = [];
   for (const o of orgs) {
     const pack = await packFor(o, input.pack);
     if (!pack.ok) {
@@ -76,7 +83,7 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
     }
     const question = [from.value ?? '', to.value ?? '', asOf, input.dueSoonDays ?? ''].join('|');
     const list = await cachedObligations(ctx, o.id, pack.value, question, async () => {
-      const l = await readOrganisationLedger(ctx, o, input.pack);
+      const l = await readObligationLedger(ctx, o, input.pack);
       if (!l.ok) return l;
       const span = ledgerSpan(l.value);
       const rangeFrom = from.value ?? span?.first ?? asOf;
@@ -85,15 +92,16 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
       return obligationsOf(l.value, { from: rangeFrom, to: rangeTo, asOf, dueSoonDays: input.dueSoonDays });
     });
     if (!list.ok) return list;
-    for (const x of list.value) if ((!dueFrom.value || x.dueOn >= dueFrom.value) && (!dueTo.value || x.dueOn <= dueTo.value)) all.push(x);
+    lists.push(list.value);
   }
-  if (orgs.length > 1) all.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1));
-  const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<ObligationStatus, number>;
-  for (const x of all) counts[x.status]++;
-  const kept = statuses && statuses.length > 0 ? all.filter((x) => statuses.includes(x.status)) : all;
+  // One organisation (the web app's question): the filtered view is kept with the cached list.
+  const only = lists.length === 1 ? lists[0] : undefined;
+  const { kept, counts } = only
+    ? only.view(filterKey, select)
+    : select(lists.flatMap((l) => l.obligations).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1)));
   const offset = input.offset ?? 0;
   const page = input.limit === undefined ? kept.slice(offset) : kept.slice(offset, offset + input.limit);
-  return ok({ asOf, obligations: page, total: kept.length, counts });
+  return ok({ asOf, obligations: page, total: kept.length, counts: { ...counts } });
 }
 
 /** The obligations as an iCalendar (RFC 5545): one all-day event on each due day, with reminders. */

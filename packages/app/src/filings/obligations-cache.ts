@@ -11,10 +11,31 @@ import type { AppContext } from '../context.ts';
 interface Entry {
   readonly revision: bigint;
   readonly pack: RulePack;
+  readonly cached: CachedObligations;
+}
+
+/** A derived list, and views of it (filtered, counted) kept as long as it is. */
+export interface CachedObligations {
   readonly obligations: readonly ObligationInstance[];
+  view<T>(key: string, compute: (obligations: readonly ObligationInstance[]) => T): T;
+}
+
+function cachedList(obligations: readonly ObligationInstance[]): CachedObligations {
+  const views = new Map<string, unknown>();
+  return {
+    obligations,
+    view<T>(key: string, compute: (o: readonly ObligationInstance[]) => T): T {
+      if (views.has(key)) return views.get(key) as T;
+      const v = compute(obligations);
+      if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value ?? '');
+      views.set(key, v);
+      return v;
+    },
+  };
 }
 
 const MAX_ENTRIES = 8;
+const MAX_VIEWS = 16;
 const caches = new WeakMap<object, Map<string, Entry>>();
 
 export async function cachedObligations(
@@ -23,7 +44,7 @@ export async function cachedObligations(
   pack: RulePack,
   question: string,
   derive: () => Promise<Result<readonly ObligationInstance[]>>,
-): Promise<Result<readonly ObligationInstance[]>> {
+): Promise<Result<CachedObligations>> {
   let cache = caches.get(ctx.store);
   if (!cache) {
     cache = new Map();
@@ -37,16 +58,17 @@ export async function cachedObligations(
   if (hit && hit.revision === revision && hit.pack === pack) {
     cache.delete(key);
     cache.set(key, hit); // most recently used last
-    return ok(hit.obligations);
+    return ok(hit.cached);
   }
   const derived = await derive();
   if (!derived.ok) return derived;
+  const cached = cachedList(derived.value);
   cache.delete(key);
-  cache.set(key, { revision, pack, obligations: derived.value });
+  cache.set(key, { revision, pack, cached });
   while (cache.size > MAX_ENTRIES) {
     const oldest = cache.keys().next().value;
     if (oldest === undefined) break;
     cache.delete(oldest);
   }
-  return derived;
+  return ok(cached);
 }

@@ -1,20 +1,27 @@
-import { calendarDate, deriveObligations, domainError, err, ok, parseCalendarDate, type CalendarDate, type Expenditure, type FilingFact, type ForeignSource, type Grant, type ObligationInstance, type Receipt, type Result, type RulePack } from '@civic/core';
-import { listFilingRows, type FilingRow } from '@civic/store';
+import { calendarDate, deriveObligations, domainError, err, ok, parseCalendarDate, type CalendarDate, type Expenditure, type FilingFact, type ForeignSource, type Grant, type ObligationInstance, type ObligationReceipt, type Receipt, type Result, type RulePack } from '@civic/core';
+import { listExpenditureDays, listFilingRows, listObligationReceipts, type FilingRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { listExpenditures, listReceipts } from '../ledger/ledger-records.ts';
 import { listGrants, listSources } from '../ledger/ledger-entities.ts';
 import type { OrganisationRow } from '../organisations.ts';
 import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
 
-/** Everything the obligations and filings of one organisation are computed from, read once. */
-export interface OrganisationLedger {
+/** What the obligations of one organisation are derived from (lean: enough to list them). */
+export interface ObligationLedger {
   readonly organisation: OrganisationRow;
   readonly pack: RulePack;
+  readonly receipts: readonly ObligationReceipt[];
+  readonly expenditureDates: readonly CalendarDate[];
+  readonly sources: readonly { readonly id: string; readonly category: string | null }[];
+  readonly filings: readonly FilingRow[];
+}
+
+/** Everything the obligations and filings of one organisation are computed from, read once. */
+export interface OrganisationLedger extends ObligationLedger {
   readonly receipts: readonly Receipt[];
   readonly expenditures: readonly Expenditure[];
   readonly grants: readonly Grant[];
   readonly sources: readonly ForeignSource[];
-  readonly filings: readonly FilingRow[];
 }
 
 /** The pack for an organisation: the one asked for, else the pack whose jurisdiction is the organisation's country. */
@@ -30,7 +37,16 @@ export async function readOrganisationLedger(ctx: AppContext, organisation: Orga
   if (!pack.ok) return pack;
   const org = organisation.id;
   const [receipts, expenditures, grants, sources, filings] = await Promise.all([listReceipts(ctx, org), listExpenditures(ctx, org), listGrants(ctx, org), listSources(ctx, org), listFilingRows(ctx.store.db, { organisation: org })]);
-  return ok({ organisation, pack: pack.value, receipts, expenditures, grants, sources, filings });
+  return ok({ organisation, pack: pack.value, receipts, expenditures, expenditureDates: expenditures.map((e) => e.spentOn), grants, sources, filings });
+}
+
+/** The lean read behind the obligations list: receipts as obligations see them, the days money was spent. */
+export async function readObligationLedger(ctx: AppContext, organisation: OrganisationRow, packId?: string): Promise<Result<ObligationLedger>> {
+  const pack = await packFor(organisation, packId);
+  if (!pack.ok) return pack;
+  const org = organisation.id;
+  const [receipts, expenditureDates, sources, filings] = await Promise.all([listObligationReceipts(ctx.store.db, org), listExpenditureDays(ctx.store.db, org), listSources(ctx, org), listFilingRows(ctx.store.db, { organisation: org })]);
+  return ok({ organisation, pack: pack.value, receipts, expenditureDates, sources, filings });
 }
 
 export function filingFacts(filings: readonly FilingRow[]): FilingFact[] {
@@ -46,21 +62,26 @@ export function optionalDate(text: string | undefined, field: string): Result<Ca
 }
 
 /** The first and last days of the ledger's records (for a default range), or undefined when there are none. */
-export function ledgerSpan(l: OrganisationLedger): { first: CalendarDate; last: CalendarDate } | undefined {
-  const days = [...l.receipts.map((r) => r.receivedOn), ...l.expenditures.map((e) => e.spentOn)].sort();
-  const first = days[0];
-  const last = days.at(-1);
+export function ledgerSpan(l: ObligationLedger): { first: CalendarDate; last: CalendarDate } | undefined {
+  let first: CalendarDate | undefined;
+  let last: CalendarDate | undefined;
+  const see = (d: CalendarDate) => {
+    if (first === undefined || d < first) first = d;
+    if (last === undefined || d > last) last = d;
+  };
+  for (const r of l.receipts) see(r.receivedOn);
+  for (const d of l.expenditureDates) see(d);
   return first && last ? { first, last } : undefined;
 }
 
 /** Every obligation of the organisation whose receipt day or period falls in [from, to], with statuses on asOf. */
-export function obligationsOf(l: OrganisationLedger, range: { from: CalendarDate; to: CalendarDate; asOf: CalendarDate; dueSoonDays?: number | undefined }): Result<ObligationInstance[]> {
+export function obligationsOf(l: ObligationLedger, range: { from: CalendarDate; to: CalendarDate; asOf: CalendarDate; dueSoonDays?: number | undefined }): Result<ObligationInstance[]> {
   return deriveObligations({
     organisation: l.organisation.id,
     pack: l.pack,
     receipts: l.receipts,
     sources: l.sources,
-    expenditureDates: l.expenditures.map((e) => e.spentOn),
+    expenditureDates: l.expenditureDates,
     filings: filingFacts(l.filings),
     from: range.from,
     to: range.to,
@@ -70,7 +91,7 @@ export function obligationsOf(l: OrganisationLedger, range: { from: CalendarDate
 }
 
 /** All obligations over the whole ledger (up to asOf or the last record, whichever is later). */
-export function allObligationsOf(l: OrganisationLedger, asOf: CalendarDate): Result<ObligationInstance[]> {
+export function allObligationsOf(l: ObligationLedger, asOf: CalendarDate): Result<ObligationInstance[]> {
   const span = ledgerSpan(l);
   if (!span) return ok([]);
   return obligationsOf(l, { from: span.first, to: span.last > asOf ? span.last : asOf, asOf });

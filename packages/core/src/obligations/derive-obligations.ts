@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../calendar-date.ts';
 import { parseCurrency, type CurrencyCode } from '../currency.ts';
-import { receiptAmount, type Receipt } from '../ledger/receipt.ts';
+import { receiptAmount, type ReceiptContent } from '../ledger/receipt.ts';
 import { parseMinorUnits } from '../money.ts';
 import { ok, type Result } from '../result.ts';
 import { computeDeadline } from '../rules/deadline.ts';
@@ -45,11 +45,20 @@ export interface ObligationInstance {
   readonly submittedOn: CalendarDate | null;
 }
 
+/** What obligations need to know of a receipt (a ledger Receipt is one). */
+export interface ObligationReceipt {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly receivedOn: CalendarDate;
+  readonly content: ReceiptContent;
+  readonly kzt: { readonly kzt: bigint | null };
+}
+
 export interface DeriveObligationsInput {
   readonly organisation: string;
   readonly pack: RulePack;
   /** Every receipt of the organisation (not only those in the range). */
-  readonly receipts: readonly Receipt[];
+  readonly receipts: readonly ObligationReceipt[];
   /** Its sources (for the category a pack may or may not cover). */
   readonly sources: readonly { readonly id: string; readonly category: string | null }[];
   /** The days of its expenditures (a period with spending needs its report too). */
@@ -223,7 +232,7 @@ function instance(
  * category counts as covered — lint asks for it), and it passes every threshold in force that
  * can be compared (same currency as the amount, or the ledger's KZT equivalent).
  */
-export function isCovered(pack: RulePack, r: Receipt, category: string | null): boolean {
+export function isCovered(pack: RulePack, r: ObligationReceipt, category: string | null): boolean {
   return coveredBy(inForceOnDay(pack, r.receivedOn), r, category);
 }
 
@@ -259,7 +268,7 @@ function inForceByDay(pack: RulePack): (day: CalendarDate) => InForce {
   };
 }
 
-function coveredBy(rules: InForce, r: Receipt, category: string | null): boolean {
+function coveredBy(rules: InForce, r: ObligationReceipt, category: string | null): boolean {
   if (rules.restricted && category !== null && !rules.categories.has(category)) return false;
   for (const t of rules.thresholds) {
     const amount = receiptAmount(r.content);
