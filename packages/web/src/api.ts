@@ -10,6 +10,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly field?: string,
     readonly requestId?: string,
+    /** Where in an uploaded file, and the specific account of the value at fault. */
+    readonly where?: { readonly file?: string | undefined; readonly line?: number | undefined; readonly detail?: string | undefined },
   ) {
     super(message);
   }
@@ -26,7 +28,7 @@ function csrfToken(): string {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; field?: string; requestId?: string };
+  error?: { code?: string; message?: string; field?: string; file?: string; line?: number; detail?: string; requestId?: string };
 }
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
@@ -38,7 +40,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = (json as ErrorBody | null)?.error;
-    throw new ApiFailure(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? res.statusText, e?.field, e?.requestId);
+    throw new ApiFailure(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? res.statusText, e?.field, e?.requestId, { file: e?.file, line: e?.line, detail: e?.detail });
   }
   return json as T;
 }
@@ -59,7 +61,7 @@ export function uploadFile<T>(url: string, file: Blob, onProgress: (fraction: nu
       const json: unknown = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
       const e = (json as ErrorBody | null)?.error;
-      reject(new ApiFailure(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.message ?? xhr.statusText, e?.field, e?.requestId));
+      reject(new ApiFailure(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.message ?? xhr.statusText, e?.field, e?.requestId, { file: e?.file, line: e?.line, detail: e?.detail }));
     };
     xhr.onerror = () => reject(new ApiFailure(0, 'NETWORK', 'network error'));
     xhr.send(file);

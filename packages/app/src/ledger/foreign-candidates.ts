@@ -14,7 +14,7 @@ export function listForeignCandidates(ctx: AppContext, org: string, status?: Can
 
 async function proposed(ctx: AppContext, org: string, candidateId: string): Promise<Result<ForeignCandidate>> {
   const c = await getForeignCandidate(ctx.store.db, org, candidateId);
-  if (!c) return err(domainError('CANDIDATE_NOT_FOUND', `no foreign-funding candidate "${candidateId}" in this organisation`, { field: 'candidate' }));
+  if (!c) return err(domainError('CANDIDATE_NOT_FOUND', `no foreign-funding candidate "${candidateId}" in this organisation`, { field: 'candidateId' }));
   if (c.status !== 'proposed') return err(domainError('CANDIDATE_ALREADY_DECIDED', `candidate ${candidateId} was already ${c.status}`, { field: 'candidate' }));
   return ok(c);
 }

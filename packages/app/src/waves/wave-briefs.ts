@@ -56,7 +56,7 @@ export async function createWaveBrief(ctx: AppContext, input: CreateBriefInput):
 
 export async function findWaveBrief(ctx: AppContext, id: string): Promise<Result<BriefRow>> {
   const b = await getBrief(ctx.store.db, id);
-  return b ? ok(b) : err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'id' }));
+  return b ? ok(b) : err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'briefId' }));
 }
 
 export function listWaveBriefs(ctx: AppContext, options: { publishedOnly?: boolean } = {}): Promise<BriefRow[]> {

@@ -136,7 +136,7 @@ export const LEDGER_ROUTE_CASES: CoverageTable = {
   },
   'POST /api/v1/orgs/:orgId/filings': {
     happy: { as: 'accountant', bodyOf: (f) => ({ obligationId: f.ids.missedObligation }), status: 201, check: (res) => expect(res.json()).toMatchObject({ state: 'draft', organisation: expect.any(String) }) },
-    badInput: [bad('accountant', 'colour', { body: { colour: 'red' } }), bad('accountant', 'period.to', { body: { form: 'F.017.00', period: { from: '2021-01-01' } } })],
+    badInput: [bad('accountant', 'colour', { body: { obligationId: 'x', colour: 'red' } }), bad('accountant', 'obligationId', { body: {} }), bad('accountant', 'period.to', { body: { form: 'F.017.00', period: { from: '2021-01-01' } } })],
     noSession: ANON,
     wrongRole: forbidden('lawyer', { body: {} }),
     otherTenant: [OUTSIDER, { as: 'admin', params: kibhr, bodyOf: (f) => ({ obligationId: f.ids.missedObligation }), status: 404, code: 'OBLIGATION_NOT_FOUND', field: 'obligationId' }],

@@ -1,21 +1,32 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { errorMessage, errorSpec, localiseError } from '@civic/app';
 import { domainError, type DomainError } from '@civic/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
 
-/** Sends an expected error as `{"error":{"code","message","field"?,"requestId"}}` in the request's language. */
+/**
+ * Sends an expected error as `{"error":{"code","message","field"?,"file"?,"line"?,"detail"?,"requestId"}}`:
+ * `message` in the request's language; for a bad file, the file name (never a server path) and the
+ * line, with `detail`: the specific (English) account of the value at fault when it says more than `message`.
+ */
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: DomainError, status = errorSpec(error.code).status): FastifyReply {
+  const message = localiseError(error, req.locale);
   const body = {
     error: {
       code: error.code,
-      message: localiseError(error, req.locale),
+      message,
       ...(error.field !== undefined ? { field: error.field } : {}),
+      ...(error.file !== undefined ? { file: basename(error.file) } : {}),
+      ...(error.line !== undefined ? { line: error.line } : {}),
+      ...((error.file !== undefined || error.line !== undefined) && error.message && error.message !== message && status < 500 ? { detail: withoutPaths(error.message) } : {}),
       requestId: req.id,
     },
   };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
+
+/** A message with any absolute file path cut to the file's name (no server paths in answers). */
+const withoutPaths = (text: string): string => text.replace(/(^|[\s"'(])(?:\/[^\s/"'()]+)+\/([^\s/"'()]+)/g, '$1$2');
 
 interface ValidationIssue {
   readonly instancePath?: string;

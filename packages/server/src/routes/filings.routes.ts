@@ -1,5 +1,5 @@
 import { exportBundle, getFiling, lintStoredFiling, listFilings, listObligations, obligationsCalendar, prepareFiling, renderFiling, submitFiling, withAudit, type AppContext } from '@civic/app';
-import { domainError, ok } from '@civic/core';
+import { domainError, err, ok } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -177,6 +177,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
             period: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
             corrects: { type: 'string', minLength: 1, maxLength: 100, description: 'The submitted filing this one corrects' },
           },
+          anyOf: [{ required: ['obligationId'] }, { required: ['form', 'period'] }],
         },
         response: { 201: Obj, '4xx': errorRef },
       },
@@ -188,7 +189,8 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       const filing = unwrap(
         await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
           const r = await prepareFiling(tx, { org: orgId, obligationId: body.obligationId, form: body.form, period: body.period, corrects: body.corrects });
-          if (!r.ok) return r;
+          // The use case names its CLI option; the API's input is obligationId.
+          if (!r.ok) return r.error.field === 'obligation' ? err({ ...r.error, field: body.obligationId !== undefined ? 'obligationId' : 'form' }) : r;
           await audit.record({ entity: 'filing', entityId: r.value.id, action: 'prepare', organisationId: orgId, after: { id: r.value.id, form: r.value.form, state: r.value.state, contentHash: r.value.contentHash } });
           return ok(r.value);
         }),

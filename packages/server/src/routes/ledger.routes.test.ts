@@ -53,6 +53,18 @@ for (const dialect of testDialects()) {
       expect(code(await upload(w.anonymous, orgA, statement('2', '11.03.2021')))).toEqual([401, expect.objectContaining({ code: 'AUTH_REQUIRED' })]);
     });
 
+    it('names the file, the line and the field of a bad statement, with the specific account, and stores nothing', async () => {
+      const count = async () => ((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/receipts`)).json() as { receipts: unknown[] }).receipts.length + ((await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/candidates`)).json() as { candidates: unknown[] }).candidates.length;
+      const before = await count();
+      const bad = statement('8', '14.03.2021').replace(/Сумма=1000000\.00/, 'Сумма=1000000.00.5');
+      expect(bad).toContain('Сумма=1000000.00.5');
+      const res = await upload(accountant, orgA, bad, 'fileName=bad-march.txt');
+      const line = bad.split(/\r?\n/).findIndex((l) => l.startsWith('Сумма=1000000.00.5')) + 1;
+      expect(res.statusCode, res.body).toBe(400);
+      expect((res.json() as { error: unknown }).error).toMatchObject({ code: expect.stringMatching(/^IMPORT_/), file: 'bad-march.txt', line, field: expect.any(String), detail: expect.stringContaining('1000000.00.5') });
+      expect(await count()).toBe(before);
+    });
+
     it('lists candidates and confirms one as a receipt (audited), then refuses a second decision', async () => {
       const list = (await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/candidates?status=proposed`)).json() as { candidates: { id: string; reasons: { code: string }[] }[] };
       expect(list.candidates).toHaveLength(1);

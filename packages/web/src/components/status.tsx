@@ -17,6 +17,12 @@ export function ErrorBox({ error }: { error: ApiFailure }) {
   return (
     <div className="error" role="alert">
       <p>{t('common.error', { message: error.message })}</p>
+      {(error.where?.file !== undefined || error.where?.line !== undefined || error.field !== undefined) && (
+        <p className="small" data-testid="error-where">
+          {[error.where?.file, error.where?.line !== undefined ? t('common.errorLine', { line: error.where.line }) : undefined, error.field !== undefined ? t('common.errorField', { field: error.field }) : undefined].filter((x) => x !== undefined).join(' · ')}
+        </p>
+      )}
+      {error.where?.detail && <p className="small muted">{error.where.detail}</p>}
       {error.requestId && <p className="muted small">{t('common.requestId', { id: error.requestId })}</p>}
     </div>
   );

@@ -25,6 +25,8 @@ export const en = {
   'login.demoHint': 'Demo: admin@demo.civicledger.org, accountant@…, lawyer@…, monitor@…, viewer@… with the password printed by npm start.',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
+  'common.errorLine': 'line {line}',
+  'common.errorField': 'field “{field}”',
   'common.requestId': 'Request id: {id}',
   'common.notFound': 'Not found',
   'common.notFoundText': 'There is no such page, or you do not have access to it.',

@@ -26,6 +26,8 @@ export const kk: Messages = {
   'login.demoHint': 'Демо: admin@demo.civicledger.org, accountant@…, lawyer@…, monitor@…, viewer@… — құпиясөзді npm start басып шығарады.',
   'common.loading': 'Жүктелуде…',
   'common.error': 'Қате орын алды: {message}',
+  'common.errorLine': '{line}-жол',
+  'common.errorField': '«{field}» өрісі',
   'common.requestId': 'Сұрау идентификаторы: {id}',
   'common.notFound': 'Табылмады',
   'common.notFoundText': 'Мұндай бет жоқ немесе оған қолжетімділігіңіз жоқ.',

@@ -26,6 +26,8 @@ export const ru: Messages = {
   'login.demoHint': 'Демо: admin@demo.civicledger.org, accountant@…, lawyer@…, monitor@…, viewer@… с паролем, который печатает npm start.',
   'common.loading': 'Загрузка…',
   'common.error': 'Произошла ошибка: {message}',
+  'common.errorLine': 'строка {line}',
+  'common.errorField': 'поле «{field}»',
   'common.requestId': 'Идентификатор запроса: {id}',
   'common.notFound': 'Не найдено',
   'common.notFoundText': 'Такой страницы нет, или у вас нет к ней доступа.',
