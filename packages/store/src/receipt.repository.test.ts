@@ -43,5 +43,13 @@ for (const dialect of testDialects()) {
       expect(inRange).toHaveLength(10);
       expect((await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-03', limit: 4, offset: 3 })).map((r) => r.id)).toEqual(inRange.slice(3, 7));
     });
+
+    it('pages newest first in exactly the reverse order', async () => {
+      const newest = [...(await listReceipts(store.db, org)).map((r) => r.id)].reverse();
+      expect((await listReceipts(store.db, org, { order: 'desc' })).map((r) => r.id)).toEqual(newest);
+      for (const [limit, offset] of [[1, 0], [7, 7], [10, 20]] as const) {
+        expect((await listReceipts(store.db, org, { order: 'desc', limit, offset })).map((r) => r.id)).toEqual(newest.slice(offset, offset + limit));
+      }
+    });
   });
 }

@@ -96,19 +96,22 @@ export interface ReceiptFilter {
   readonly to?: string;
   readonly sourceId?: string;
   readonly grantId?: string;
+  /** Oldest first (default) or newest first. */
+  readonly order?: 'asc' | 'desc';
   /** A page: at most `limit` receipts after skipping `offset` (in the same order). */
   readonly limit?: number;
   readonly offset?: number;
 }
 
-/** Receipts of an organisation, oldest first, optionally within dates / for a source or grant, optionally a page of them. */
+/** Receipts of an organisation, oldest (or newest) first, optionally within dates / for a source or grant, optionally a page of them. */
 export async function listReceipts(db: Kysely<Database>, organisationId: string, filter: ReceiptFilter = {}): Promise<Receipt[]> {
   let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('received_on', '>=', filter.from);
   if (filter.to) q = q.where('received_on', '<=', filter.to);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
   if (filter.grantId) q = q.where('grant_id', '=', filter.grantId);
-  q = q.orderBy('received_on').orderBy('id');
+  const order = filter.order ?? 'asc';
+  q = q.orderBy('received_on', order).orderBy('id', order);
   if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
   const rows = await q.execute();
   return rows.map(toReceipt);

@@ -73,7 +73,7 @@ export async function recordReceipt(ctx: AppContext, org: string, input: Receipt
   return getReceipt(ctx, org, id);
 }
 
-export function listReceipts(ctx: AppContext, org: string, range: DateRange & { sourceId?: string; grantId?: string; limit?: number; offset?: number } = {}): Promise<Receipt[]> {
+export function listReceipts(ctx: AppContext, org: string, range: DateRange & { sourceId?: string; grantId?: string; order?: 'asc' | 'desc'; limit?: number; offset?: number } = {}): Promise<Receipt[]> {
   return listReceiptRows(ctx.store.db, org, range);
 }
 

@@ -60,10 +60,11 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
   const base = '/api/v1/orgs/:orgId/ledger';
   const tags = ['ledger'];
 
-  app.get(`${base}/receipts`, { config: read, schema: { tags, summary: 'Receipts (money and property), with KZT equivalents, oldest first, a page at a time', params: OrgParamsSchema, querystring: DateRange, response: { 200: page('receipts'), '4xx': errorRef } } }, async (req) => {
-    const q = req.query as PageQuery;
+  const ReceiptQuery = { ...DateRange, properties: { ...DateRange.properties, order: { type: 'string', enum: ['asc', 'desc'], default: 'asc', description: 'asc: oldest first (default); desc: newest first' } } } as const;
+  app.get(`${base}/receipts`, { config: read, schema: { tags, summary: 'Receipts (money and property), with KZT equivalents, oldest (or newest) first, a page at a time', params: OrgParamsSchema, querystring: ReceiptQuery, response: { 200: page('receipts'), '4xx': errorRef } } }, async (req) => {
+    const q = req.query as PageQuery & { order: 'asc' | 'desc' };
     // One more than the page tells whether more follow, without reading the rest of the ledger.
-    const rows = await listReceipts(deps.ctx, membershipOf(req).organisationId, { ...range(q), limit: q.limit + 1, offset: q.offset });
+    const rows = await listReceipts(deps.ctx, membershipOf(req).organisationId, { ...range(q), order: q.order, limit: q.limit + 1, offset: q.offset });
     return { receipts: rows.slice(0, q.limit).map(receiptJson), hasMore: rows.length > q.limit };
   });
   app.get(`${base}/expenditures`, { config: read, schema: { tags, summary: 'Expenditures with their allocations to grants, oldest first, a page at a time', params: OrgParamsSchema, querystring: DateRange, response: { 200: page('expenditures'), '4xx': errorRef } } }, async (req) => {

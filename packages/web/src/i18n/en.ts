@@ -117,6 +117,8 @@ export const en = {
   'filings.basis': "Legal basis",
   'filings.unverified': "not verified against the official text",
   'filings.state': "State",
+  'ledger.receiptPages': 'Pages of receipts',
+  'ledger.receiptRange': 'receipts {from}–{to}, newest first',
   'filings.download': "Download",
   'filings.view': 'View',
   'filings.viewList': 'List',

@@ -118,6 +118,8 @@ export const kk: Messages = {
   'filings.basis': "Құқықтық негіз",
   'filings.unverified': "ресми мәтінмен салыстырылмаған",
   'filings.state': "Күйі",
+  'ledger.receiptPages': 'Түсімдер беттері',
+  'ledger.receiptRange': '{from}–{to} түсімдер, алдымен жаңалары',
   'filings.download': "Жүктеп алу",
   'filings.view': 'Көрініс',
   'filings.viewList': 'Тізім',

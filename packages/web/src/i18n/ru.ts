@@ -118,6 +118,8 @@ export const ru: Messages = {
   'filings.basis': "Основание",
   'filings.unverified': "не сверено с официальным текстом",
   'filings.state': "Состояние",
+  'ledger.receiptPages': 'Страницы поступлений',
+  'ledger.receiptRange': 'поступления {from}–{to}, сначала новые',
   'filings.download': "Скачать",
   'filings.view': 'Вид',
   'filings.viewList': 'Список',

@@ -46,6 +46,9 @@ interface BalanceRow {
   balance: string;
 }
 
+/** Receipts shown a page at a time, newest first. */
+const RECEIPTS_PAGE = 100;
+
 /** The ledger: import, candidates to decide, receipts, expenditures, grants and balances. */
 export default function LedgerPage({ orgId }: { orgId: string }) {
   const { t, date, amount } = useI18n();
@@ -53,7 +56,8 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
   const [version, setVersion] = useState(0);
   const base = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger`;
   const candidates = useApi<{ candidates: Candidate[] }>(`${base}/candidates?status=proposed`, version);
-  const receipts = useApi<{ receipts: ReceiptRow[] }>(`${base}/receipts`, version);
+  const [receiptsFrom, setReceiptsFrom] = useState(0);
+  const receipts = useApi<{ receipts: ReceiptRow[]; hasMore: boolean }>(`${base}/receipts?order=desc&limit=${RECEIPTS_PAGE}&offset=${receiptsFrom}`, version);
   const expenditures = useApi<{ expenditures: ExpenditureRow[] }>(`${base}/expenditures`, version);
   const grants = useApi<{ grants: GrantRow[] }>(`${base}/grants`, version);
   const balances = useApi<{ balances: BalanceRow[] }>(`${base}/balance?by=grant`, version);
@@ -97,6 +101,17 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
           </div>
         ) : (
           <Empty />
+        )}
+        {receipts.data && (receiptsFrom > 0 || receipts.data.hasMore) && (
+          <nav className="pager" aria-label={t('ledger.receiptPages')}>
+            <button type="button" disabled={receiptsFrom === 0} onClick={() => setReceiptsFrom(Math.max(0, receiptsFrom - RECEIPTS_PAGE))}>
+              {t('filings.previous')}
+            </button>
+            <span role="status">{t('ledger.receiptRange', { from: receiptsFrom + 1, to: receiptsFrom + receipts.data.receipts.length })}</span>
+            <button type="button" disabled={!receipts.data.hasMore} onClick={() => setReceiptsFrom(receiptsFrom + RECEIPTS_PAGE)}>
+              {t('filings.next')}
+            </button>
+          </nav>
         )}
       </Panel>
       <div className="grid">
