@@ -1,4 +1,4 @@
-import { expressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { legalBasisFilterKey, organisationFilterKey, parseSearchQuery, type SearchClause } from '@civic/core';
 import { incidentFromRow, SEQ_DAY, seqDayStart, type IncidentRecord, type IncidentRow } from './incident.repository.ts';
 import type { DialectName } from './database.ts';
@@ -49,14 +49,40 @@ export interface IncidentSearchPage {
   readonly hasMore: boolean;
   /** The cursor of the last item, for keyset paging (null when there is none). */
   readonly next: IncidentCursor | null;
-  /** Every match, when asked for with `withTotal`. */
+  /** Every match, when asked for with `withTotal` (at most `totalCap` when one is given). */
   readonly total?: number;
+  /** With a `totalCap`: whether more than the cap match (then `total` is the cap). */
+  readonly totalCapped?: boolean;
+}
+
+export interface IncidentSearchOptions {
+  /** Count the matches too (a second query). */
+  readonly withTotal?: boolean;
+  /** Count at most this many (the count stops there; `totalCapped` says whether there were more). */
+  readonly totalCap?: number;
+}
+
+/** The filters of a search without its page. */
+export type IncidentFilterQuery = Omit<IncidentQuery, 'limit' | 'offset' | 'after'>;
+
+/** Counts of the matching incidents, aggregated by the database. */
+export interface IncidentCounts {
+  readonly count: number;
+  /** Matches per (first) day, ascending. */
+  readonly days: readonly { readonly day: string; readonly count: number }[];
+  /**
+   * Matches with both coordinates per stored place name and coordinates (unordered); `latest`
+   * is the seq of the newest of them, so the first in the search order.
+   */
+  readonly places: readonly { readonly place: string; readonly latitude: number; readonly longitude: number; readonly count: number; readonly latest: bigint }[];
 }
 
 /** One search interface over both dialects' full-text engines (same query, same results). */
 export interface IncidentSearch {
   readonly dialect: DialectName;
-  search(query: IncidentQuery, options?: { readonly withTotal?: boolean }): Promise<IncidentSearchPage>;
+  search(query: IncidentQuery, options?: IncidentSearchOptions): Promise<IncidentSearchPage>;
+  /** Every match counted per day and per place (the same filters and visibility as search). */
+  counts(query: IncidentFilterQuery): Promise<IncidentCounts>;
 }
 
 export type Condition = Expression<SqlBool>;
@@ -86,10 +112,12 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
 
   /** The rows of a page (`limit` rows from `offset`), newest first. */
   protected abstract page(request: PageRequest): Promise<IncidentRow[]>;
-  /** Every match of the clauses, filters and range. */
-  protected abstract count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<number>;
+  /** The matches of the clauses, filters and range, counted up to `cap` + 1 when a cap is given. */
+  protected abstract count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number>;
+  /** The full-text clauses as conditions on the incident table (null: nothing can match). */
+  protected abstract textConditions(clauses: readonly SearchClause[], range: SeqRange): Promise<Condition[] | null>;
 
-  async search(query: IncidentQuery, options: { readonly withTotal?: boolean } = {}): Promise<IncidentSearchPage> {
+  async search(query: IncidentQuery, options: IncidentSearchOptions = {}): Promise<IncidentSearchPage> {
     const limit = Math.max(0, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
     const clauses = parseSearchQuery(query.q ?? '');
@@ -100,13 +128,32 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
     const lastRow = kept[kept.length - 1];
     const next = lastRow === undefined ? null : { date: lastRow.date, seq: String(lastRow.seq) };
     if (!options.withTotal) return { items, hasMore: rows.length > limit, next };
-    return { items, hasMore: rows.length > limit, next, total: await this.count(clauses, filters, seqRange(query, undefined)) };
+    const cap = options.totalCap === undefined ? null : Math.max(0, Math.floor(options.totalCap));
+    const total = await this.count(clauses, filters, seqRange(query, undefined), cap);
+    if (cap === null) return { items, hasMore: rows.length > limit, next, total };
+    return { items, hasMore: rows.length > limit, next, total: Math.min(total, cap), totalCapped: total > cap };
+  }
+
+  async counts(query: IncidentFilterQuery): Promise<IncidentCounts> {
+    const range = seqRange(query, undefined);
+    const text = await this.textConditions(parseSearchQuery(query.q ?? ''), range);
+    if (text === null) return { count: 0, days: [], places: [] };
+    const matching = this.db.selectFrom('incident').where(all([...text, ...rangeConditions(range), ...filterConditions(query)]));
+    const days = await matching.select((e) => ['date', e.fn.countAll<bigint>().as('n')]).groupBy('date').orderBy('date').execute();
+    const places = await matching.where('latitude', 'is not', null).where('longitude', 'is not', null)
+      .select((e) => ['place', 'latitude', 'longitude', e.fn.countAll<bigint>().as('n'), e.fn.max('incident.seq').as('latest')])
+      .groupBy(['place', 'latitude', 'longitude']).execute();
+    return {
+      count: days.reduce((n, d) => n + Number(d.n), 0),
+      days: days.map((d) => ({ day: d.date, count: Number(d.n) })),
+      places: places.flatMap((p) => (p.latitude === null || p.longitude === null ? [] : [{ place: p.place, latitude: Number(p.latitude), longitude: Number(p.longitude), count: Number(p.n), latest: BigInt(p.latest) }])),
+    };
   }
 }
 
 export const eb = expressionBuilder<Database, 'incident'>();
 
-function seqRange(query: IncidentQuery, after: IncidentCursor | undefined): SeqRange {
+function seqRange(query: IncidentFilterQuery, after: IncidentCursor | undefined): SeqRange {
   const min = query.from === undefined ? null : seqDayStart(query.from);
   let max = query.to === undefined ? null : seqDayStart(query.to) + BigInt(SEQ_DAY);
   if (after !== undefined) {
@@ -125,7 +172,7 @@ export function rangeConditions(range: SeqRange): Condition[] {
 }
 
 /** The filters other than dates as conditions on the incident table. */
-function filterConditions(query: IncidentQuery): Condition[] {
+function filterConditions(query: IncidentFilterQuery): Condition[] {
   const out: Condition[] = [];
   if (query.place !== undefined) out.push(eb('place', '=', query.place));
   if (query.region !== undefined) out.push(eb('region', '=', query.region));
@@ -152,3 +199,13 @@ function visibilityCondition(viewer: IncidentViewer): Condition | null {
 }
 
 export const all = (conditions: readonly Condition[]): Condition => eb.and([...conditions]);
+
+/** `count(*)` of a query's rows; with a cap, of at most `cap` + 1 of them (the scan stops there). */
+export async function countRows<TB extends keyof Database>(db: Kysely<Database>, rows: SelectQueryBuilder<Database, TB, object>, cap: number | null): Promise<number> {
+  if (cap === null) {
+    const row = await rows.select(sql<bigint>`count(*)`.as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0n);
+  }
+  const row = await db.selectFrom(rows.select(sql<number>`1`.as('one')).limit(cap + 1).as('c')).select(sql<bigint>`count(*)`.as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0n);
+}

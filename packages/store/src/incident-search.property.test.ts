@@ -11,7 +11,7 @@ import { freshStore, testDialects } from './test-support.ts';
 
 // Combined queries (words, phrases, prefixes + place, region, action, legal basis, organisation,
 // dates, viewer, cursor paging) give exactly the incidents of a plain in-memory filter of the same
-// data, in the same order, on both dialects — and on SQLite also when its filtered text search
+// data, in the same order (and the same count, capped or not), on both dialects — and on SQLite also when its filtered text search
 // takes many small alternating steps (a first budget of 1–3 rows).
 
 const WORDS = ['grant', 'audit', 'report', 'late', 'отчёт', 'проверка', 'есеп', 'granted', 'auditor'];
@@ -126,6 +126,9 @@ for (const dialect of testDialects()) {
         expect(await allPages(search, q, limit)).toEqual(expected);
         const first = await search.search({ ...q, limit, offset: 0 }, { withTotal: true });
         expect(first.total).toBe(expected.length);
+        const cap = Math.max(0, expected.length + (limit % 3) - 1); // one below, at, or one above the count
+        const capped = await search.search({ ...q, limit, offset: 0 }, { withTotal: true, totalCap: cap });
+        expect([capped.total, capped.totalCapped]).toEqual([Math.min(expected.length, cap), expected.length > cap]);
         const offset = Math.min(expected.length, 3);
         expect((await search.search({ ...q, limit, offset })).items.map((i) => i.id)).toEqual(expected.slice(offset, offset + limit));
       }), { numRuns: 120 });

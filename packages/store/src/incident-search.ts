@@ -1,12 +1,12 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { SearchClause } from '@civic/core';
 import { INCIDENT_SELECT, type IncidentRow } from './incident.repository.ts';
-import { all, BaseIncidentSearch, rangeConditions, type Condition, type IncidentSearch, type PageRequest, type SeqRange } from './incident-query.ts';
+import { all, BaseIncidentSearch, countRows, rangeConditions, type Condition, type IncidentSearch, type PageRequest, type SeqRange } from './incident-query.ts';
 import { SqliteIncidentSearch } from './sqlite-incident-search.ts';
 import type { DialectName } from './database.ts';
 import type { Database } from './schema.ts';
 
-export type { IncidentCursor, IncidentQuery, IncidentSearch, IncidentSearchPage, IncidentViewer } from './incident-query.ts';
+export type { IncidentCounts, IncidentCursor, IncidentFilterQuery, IncidentQuery, IncidentSearch, IncidentSearchOptions, IncidentSearchPage, IncidentViewer } from './incident-query.ts';
 export { SqliteIncidentSearch };
 
 /** PostgreSQL: the generated `search` tsvector (config simple) with its GIN index. */
@@ -29,9 +29,12 @@ export class PostgresIncidentSearch extends BaseIncidentSearch {
     return this.matching(clauses, filters, range).select(INCIDENT_SELECT).orderBy('incident.seq', 'desc').limit(limit).offset(offset).execute();
   }
 
-  protected async count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<number> {
-    const row = await this.matching(clauses, filters, range).select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0n);
+  protected count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number> {
+    return countRows(this.db, this.matching(clauses, filters, range), cap);
+  }
+
+  protected textConditions(clauses: readonly SearchClause[]): Promise<Condition[]> {
+    return Promise.resolve(clauses.length === 0 ? [] : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`]);
   }
 }
 

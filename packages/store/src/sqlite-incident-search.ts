@@ -2,7 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { SearchClause } from '@civic/core';
 import { INCIDENT_SELECT, type IncidentRow } from './incident.repository.ts';
 import type { Database } from './schema.ts';
-import { all, BaseIncidentSearch, rangeConditions, type Condition, type PageRequest, type SeqRange } from './incident-query.ts';
+import { all, BaseIncidentSearch, countRows, rangeConditions, type Condition, type PageRequest, type SeqRange } from './incident-query.ts';
 
 /** A prefix matching more known words than this is left to FTS5's own prefix query. */
 const MAX_EXPANSION = 64;
@@ -135,18 +135,23 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     return BigInt(row.low);
   }
 
-  protected async count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<number> {
-    const conditions = [...rangeConditions(range), ...filters];
-    if (clauses.length === 0) {
-      const row = await this.db.selectFrom('incident').where(all(conditions)).select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
-      return Number(row?.n ?? 0n);
-    }
+  protected async count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number> {
+    if (clauses.length === 0) return countRows(this.db, this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])), cap);
     const expansions = await this.expand(clauses);
     if (expansions === null) return 0;
-    const row = await this.db.selectFrom('incident_fts').crossJoin('incident').whereRef('incident.seq', '=', 'incident_fts.rowid')
-      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range))).where(all(filters))
-      .select((e) => e.fn.countAll<bigint>().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0n);
+    // CROSS JOIN keeps the FTS table outermost: its matches are read in order, and a capped count stops early.
+    return countRows(this.db, this.db.selectFrom('incident_fts').crossJoin('incident').whereRef('incident.seq', '=', 'incident_fts.rowid')
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range))).where(all(filters)), cap);
+  }
+
+  /** The text as `seq in (the FTS matches in range)`. */
+  protected async textConditions(clauses: readonly SearchClause[], range: SeqRange): Promise<Condition[] | null> {
+    if (clauses.length === 0) return [];
+    const expansions = await this.expand(clauses);
+    if (expansions === null) return null;
+    const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid')
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range)));
+    return [sql<SqlBool>`incident.seq in (${matches})`];
   }
 }
 

@@ -172,6 +172,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   SEARCH_DATE_INVALID: 'Search dates must be in the form YYYY-MM-DD ({field}).',
   SEARCH_ACTION_UNKNOWN: 'The action searched for is not in the vocabulary.',
   SEARCH_LIMIT_INVALID: 'The limit must be from 1 to 1000 and the offset zero or more.',
+  SEARCH_RANGE_INVALID: 'The search starts (from) after it ends (to).',
   EXPORT_FORMAT_UNKNOWN: 'The export format must be csv, json or acled.',
   PLACE_UNKNOWN: 'The place is not in the gazetteer.',
   IMPORT_PLACE_NOT_IN_GAZETTEER: "The place is not in the gazetteer: the row's own coordinates are kept ({field}).",

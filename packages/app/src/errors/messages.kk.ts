@@ -172,6 +172,7 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   SEARCH_DATE_INVALID: 'Іздеу күндері ЖЖЖЖ-АА-КК пішімінде болуы тиіс ({field}).',
   SEARCH_ACTION_UNKNOWN: 'Ізделген әрекет сөздікте жоқ.',
   SEARCH_LIMIT_INVALID: 'Шек 1-ден 1000-ға дейін, ал ығысу теріс емес болуы тиіс.',
+  SEARCH_RANGE_INVALID: 'Іздеудің басы (бастап) оның соңынан (дейін) кейін.',
   EXPORT_FORMAT_UNKNOWN: 'Экспорт пішімі csv, json немесе acled болуы тиіс.',
   PLACE_UNKNOWN: 'Мұндай елді мекен анықтамалықта жоқ.',
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Елді мекен анықтамалықта жоқ: жолдағы координаттар сақталды ({field}).',

@@ -172,6 +172,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   SEARCH_DATE_INVALID: 'Даты поиска должны быть в формате ГГГГ-ММ-ДД ({field}).',
   SEARCH_ACTION_UNKNOWN: 'Искомого действия нет в словаре.',
   SEARCH_LIMIT_INVALID: 'Лимит должен быть от 1 до 1000, а смещение — неотрицательным.',
+  SEARCH_RANGE_INVALID: 'Начало поиска (с) позже его конца (по).',
   EXPORT_FORMAT_UNKNOWN: 'Формат выгрузки должен быть csv, json или acled.',
   PLACE_UNKNOWN: 'Такого места нет в справочнике.',
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Места нет в справочнике: сохранены координаты из строки ({field}).',

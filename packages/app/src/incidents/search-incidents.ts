@@ -34,6 +34,8 @@ export interface SearchIncidentsInput extends IncidentFilters {
   readonly viewer?: IncidentViewerInput;
   /** Count every match too (costs a second query). */
   readonly withTotal?: boolean;
+  /** With `withTotal`: count at most this many (`totalCapped` says whether there were more). */
+  readonly totalCap?: number;
 }
 
 export interface IncidentSearchResult {
@@ -43,6 +45,8 @@ export interface IncidentSearchResult {
   readonly hasMore: boolean;
   readonly next: IncidentCursor | null;
   readonly total?: number;
+  /** With a `totalCap`: more than the cap match, and `total` is the cap. */
+  readonly totalCapped?: boolean;
 }
 
 export const MAX_SEARCH_LIMIT = 1000;
@@ -62,6 +66,9 @@ export function resolveFilters(filters: IncidentFilters): Result<Omit<IncidentQu
     const d = parseCalendarDate(value, field);
     if (!d.ok) return err(domainError('SEARCH_DATE_INVALID', `${field}: "${value}" is not a date YYYY-MM-DD`, { field }));
     out[field] = d.value;
+  }
+  if (out.from !== undefined && out.to !== undefined && out.from > out.to) {
+    return err(domainError('SEARCH_RANGE_INVALID', `from ${out.from} is after to ${out.to}`, { field: 'from' }));
   }
   if (filters.place !== undefined && filters.place.trim() !== '') {
     const place = findPlace(filters.place);
@@ -97,9 +104,32 @@ export async function searchIncidents(ctx: AppContext, input: SearchIncidentsInp
   const search = incidentSearchFor(ctx.store.db, ctx.store.dialect);
   const page = await search.search(
     { ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(input.q === undefined ? {} : { q: input.q }), ...(input.after === undefined ? {} : { after: input.after }), viewer: toStoreViewer(input.viewer), limit, offset },
-    { withTotal: input.withTotal ?? false },
+    { withTotal: input.withTotal ?? false, ...(input.totalCap === undefined ? {} : { totalCap: input.totalCap }) },
   );
-  return ok({ incidents: page.items, limit, offset, hasMore: page.hasMore, next: page.next, ...(page.total === undefined ? {} : { total: page.total }) });
+  return ok({
+    incidents: page.items, limit, offset, hasMore: page.hasMore, next: page.next,
+    ...(page.total === undefined ? {} : { total: page.total }), ...(page.totalCapped === undefined ? {} : { totalCapped: page.totalCapped }),
+  });
+}
+
+/** A page's `next` as text for a URL (base64url of its JSON). */
+export function encodeIncidentCursor(cursor: IncidentCursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+/** The cursor a previous page gave as text; anything else is REQUEST_INVALID naming `field`. */
+export function decodeIncidentCursor(text: string, field = 'after'): Result<IncidentCursor> {
+  const bad = err(domainError('REQUEST_INVALID', `${field}: not the \`next\` of a previous page`, { field }));
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return bad;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad;
+  const { date, seq } = value as Record<string, unknown>;
+  if (typeof date !== 'string' || !parseCalendarDate(date, field).ok || typeof seq !== 'string' || !/^[0-9]{1,20}$/.test(seq)) return bad;
+  return ok({ date, seq });
 }
 
 /** An organisation filter given as one of this database's organisations (id, BIN or name) becomes its name. */

@@ -85,20 +85,23 @@ export const MONITOR_ROUTE_CASES: CoverageTable = {
       query: 'from=2020-11-01&to=2020-11-30&limit=1000&total=true',
       status: 200,
       check: (res) => {
-        const page = res.json() as { incidents: { date: string }[]; total: number; hasMore: boolean };
+        const page = res.json() as { incidents: { date: string }[]; total: number; totalCapped: boolean; hasMore: boolean };
         expect(page.incidents.length).toBeGreaterThan(5);
         expect(page.incidents.every((i) => i.date >= '2020-11-01' && i.date <= '2020-11-30')).toBe(true);
-        expect([page.total, page.hasMore]).toEqual([page.incidents.length, false]);
+        expect([page.total, page.totalCapped, page.hasMore]).toEqual([page.incidents.length, false, false]);
       },
     },
-    badInput: [bad('viewer', 'from', { query: 'from=November' }, 'SEARCH_DATE_INVALID'), bad('viewer', 'action', { query: 'action=dancing' }, 'SEARCH_ACTION_UNKNOWN'), bad('viewer', 'limit', { query: 'limit=0' })],
+    badInput: [
+      bad('viewer', 'from', { query: 'from=November' }, 'SEARCH_DATE_INVALID'), bad('viewer', 'action', { query: 'action=dancing' }, 'SEARCH_ACTION_UNKNOWN'), bad('viewer', 'limit', { query: 'limit=0' }),
+      bad('viewer', 'from', { query: 'from=2021-01-01&to=2020-01-01' }, 'SEARCH_RANGE_INVALID'), bad('viewer', 'after', { query: 'after=eyJ4IjoxfQ' }),
+    ],
     noSession: ANON,
     wrongRole: na('every role has incidents:read; what each account sees is decided by visibility (otherTenant; sharing.property.test.ts)'),
     otherTenant: privateIncident((res) => (res.json() as { incidents: unknown[] }).incidents.length),
   },
   'GET /api/v1/incidents/summary': {
     happy: { as: 'viewer', query: 'from=2020-10-01&to=2021-01-31', status: 200, check: (res) => expect(res.json()).toMatchObject({ count: expect.any(Number), months: expect.arrayContaining([expect.objectContaining({ month: '2020-11' })]), outline: expect.any(Array) }) },
-    badInput: bad('viewer', 'to', { query: 'to=31.01.2021' }, 'SEARCH_DATE_INVALID'),
+    badInput: [bad('viewer', 'to', { query: 'to=31.01.2021' }, 'SEARCH_DATE_INVALID'), bad('viewer', 'from', { query: 'from=2021-01-31&to=2020-10-01' }, 'SEARCH_RANGE_INVALID')],
     noSession: ANON,
     wrongRole: na('every role has incidents:read; visibility decides what is counted (otherTenant)'),
     otherTenant: privateIncident((res) => (res.json() as { count: number }).count),

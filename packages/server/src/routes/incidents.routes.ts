@@ -1,4 +1,4 @@
-import { searchIncidents, type IncidentCursor, type IncidentRecord, type SearchIncidentsInput } from '@civic/app';
+import { decodeIncidentCursor, encodeIncidentCursor, searchIncidents, summarizeIncidents, type IncidentRecord, type SearchIncidentsInput } from '@civic/app';
 import { KAZAKHSTAN_OUTLINE } from '@civic/formats';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../http/access.ts';
@@ -31,30 +31,14 @@ function searchInput(req: FastifyRequest): SearchIncidentsInput {
   return { ...out, viewer: principalOf(req) };
 }
 
-const cursorText = (c: IncidentCursor | null): string | null => (c === null ? null : Buffer.from(JSON.stringify(c), 'utf8').toString('base64url'));
-function cursorOf(text: string | undefined): IncidentCursor | undefined {
-  if (text === undefined || text === '') return undefined;
-  try {
-    return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as IncidentCursor;
-  } catch {
-    return undefined;
-  }
-}
-
 const incidentJson = (i: IncidentRecord) => ({
   id: i.id, date: i.date, dateTo: i.dateTo, organisation: i.organisation, organisationId: i.organisationId, place: i.place, region: i.region,
   latitude: i.latitude, longitude: i.longitude, authority: i.authority, action: i.action, legalBasis: i.legalBasis, penaltyMci: i.penaltyMci,
   suspensionMonths: i.suspensionMonths, outcome: i.outcome, sources: i.sources, notes: i.notes, visibility: i.visibility,
 });
 
-const SUMMARY_CAP = 100_000;
-
-/** Monday of the ISO week of a day (YYYY-MM-DD). */
-function weekOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
+/** The route counts matches up to this many (`totalCapped` when there are more); the CLI counts them all. */
+export const TOTAL_CAP = 10_000;
 
 /**
  * Incidents the signed-in user may see — public ones, what their networks share, and their own
@@ -70,15 +54,29 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'Search incidents (newest first) with filters; only what you may see',
-        querystring: { type: 'object', additionalProperties: false, properties: { ...Filters, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 }, after: { type: 'string', maxLength: 2000, description: 'The `next` of the previous page' }, total: { type: 'boolean', default: false } } },
-        response: { 200: { type: 'object', required: ['incidents', 'limit', 'offset', 'hasMore', 'next'], properties: { incidents: { type: 'array', items: Obj }, limit: { type: 'integer' }, offset: { type: 'integer' }, hasMore: { type: 'boolean' }, next: { type: ['string', 'null'] }, total: { type: 'integer' } } }, '4xx': errorRef },
+        querystring: { type: 'object', additionalProperties: false, properties: { ...Filters, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 }, after: { type: 'string', maxLength: 2000, description: 'The `next` of the previous page' }, total: { type: 'boolean', default: false, description: `Also count the matches, up to ${TOTAL_CAP}` } } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['incidents', 'limit', 'offset', 'hasMore', 'next'],
+            properties: {
+              incidents: { type: 'array', items: Obj }, limit: { type: 'integer' }, offset: { type: 'integer' }, hasMore: { type: 'boolean' }, next: { type: ['string', 'null'] },
+              total: { type: 'integer', description: `With total=true: the number of matches, counted up to ${TOTAL_CAP}` },
+              totalCapped: { type: 'boolean', description: `With total=true: true when more than ${TOTAL_CAP} match (then total is ${TOTAL_CAP})` },
+            },
+          },
+          '4xx': errorRef,
+        },
       },
     },
     async (req) => {
       const q = req.query as { limit: number; offset: number; after?: string; total: boolean };
-      const after = cursorOf(q.after);
-      const r = unwrap(await searchIncidents(deps.ctx, { ...searchInput(req), limit: q.limit, offset: q.offset, withTotal: q.total, ...(after ? { after } : {}) }));
-      return { incidents: r.incidents.map(incidentJson), limit: r.limit, offset: r.offset, hasMore: r.hasMore, next: cursorText(r.next), ...(r.total === undefined ? {} : { total: r.total }) };
+      const after = q.after === undefined || q.after === '' ? undefined : unwrap(decodeIncidentCursor(q.after, 'after'));
+      const r = unwrap(await searchIncidents(deps.ctx, { ...searchInput(req), limit: q.limit, offset: q.offset, withTotal: q.total, totalCap: TOTAL_CAP, ...(after ? { after } : {}) }));
+      return {
+        incidents: r.incidents.map(incidentJson), limit: r.limit, offset: r.offset, hasMore: r.hasMore, next: r.next === null ? null : encodeIncidentCursor(r.next),
+        ...(r.total === undefined ? {} : { total: r.total, totalCapped: r.totalCapped ?? false }),
+      };
     },
   );
 
@@ -88,41 +86,15 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
       config: { access: 'session' },
       schema: {
         tags,
-        summary: 'Counts of the matching incidents per week and per month, their places with coordinates, and the country outline (for the timeline chart and the map)',
+        summary: 'Counts of every matching incident per week and per month, their places with coordinates, and the country outline (for the timeline chart and the map); `truncated` is always false',
         querystring: { type: 'object', additionalProperties: false, properties: Filters },
         response: { 200: Obj, '4xx': errorRef },
       },
     },
     async (req) => {
-      const input = searchInput(req);
-      const weeks = new Map<string, number>();
-      const months = new Map<string, number>();
-      const places = new Map<string, { name: string; latitude: number; longitude: number; count: number }>();
-      let count = 0;
-      let after: IncidentCursor | undefined;
-      for (;;) {
-        const page = unwrap(await searchIncidents(deps.ctx, { ...input, limit: 1000, ...(after ? { after } : {}) }));
-        for (const i of page.incidents) {
-          count++;
-          weeks.set(weekOf(i.date), (weeks.get(weekOf(i.date)) ?? 0) + 1);
-          months.set(i.date.slice(0, 7), (months.get(i.date.slice(0, 7)) ?? 0) + 1);
-          if (i.latitude !== null && i.longitude !== null) {
-            const key = i.place.trim().toLowerCase();
-            const p = places.get(key);
-            if (p) p.count++;
-            else places.set(key, { name: i.place, latitude: i.latitude, longitude: i.longitude, count: 1 });
-          }
-        }
-        if (!page.hasMore || page.next === null || count >= SUMMARY_CAP) break;
-        after = page.next;
-      }
-      const sorted = (m: Map<string, number>, key: string) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => ({ [key]: k, count: n }));
+      const summary = unwrap(await summarizeIncidents(deps.ctx, searchInput(req)));
       return {
-        count,
-        truncated: count >= SUMMARY_CAP,
-        weeks: sorted(weeks, 'week'),
-        months: sorted(months, 'month'),
-        places: [...places.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+        ...summary,
         outline: KAZAKHSTAN_OUTLINE,
       };
     },

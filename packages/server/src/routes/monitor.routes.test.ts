@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createIncident, importIncidents, testDialects } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts';
+import { TOTAL_CAP } from './incidents.routes.ts';
 
 // API tests for the monitor's routes (incidents, waves, briefs, the Atom feed): happy path, bad
 // input (400 with code and field), no session (401), wrong role (403) and what visibility hides.
@@ -32,11 +33,11 @@ for (const dialect of testDialects()) {
     afterAll(async () => w.close());
 
     const code = (res: { statusCode: number; json(): unknown }) => [res.statusCode, (res.json() as { error?: { code: string; field?: string } }).error];
-    type Page = { incidents: { id: string; date: string; notes: string | null; organisation: string }[]; hasMore: boolean; next: string | null; total?: number };
+    type Page = { incidents: { id: string; date: string; notes: string | null; organisation: string }[]; hasMore: boolean; next: string | null; total?: number; totalCapped?: boolean };
 
     it('searches incidents with filters and pages, showing only what the user may see', async () => {
       const all = (await monitor.request('GET', '/api/v1/incidents?limit=1000&total=true')).json() as Page;
-      expect(all.total).toBe(all.incidents.length);
+      expect([all.total, all.totalCapped]).toEqual([all.incidents.length, false]);
       expect(all.incidents.some((i) => i.notes === 'alphasecret')).toBe(true);
       expect(all.incidents.some((i) => i.notes === 'betasecret')).toBe(false);
       expect(((await outsider.request('GET', '/api/v1/incidents?q=alphasecret')).json() as Page).incidents).toEqual([]);
@@ -51,6 +52,12 @@ for (const dialect of testDialects()) {
       expect(code(await viewer.request('GET', '/api/v1/incidents?from=November'))).toEqual([400, expect.objectContaining({ code: 'SEARCH_DATE_INVALID', field: 'from' })]);
       expect(code(await viewer.request('GET', '/api/v1/incidents?action=dancing'))).toEqual([400, expect.objectContaining({ code: 'SEARCH_ACTION_UNKNOWN', field: 'action' })]);
       expect(code(await viewer.request('GET', '/api/v1/incidents?limit=0'))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'limit' })]);
+      expect(code(await viewer.request('GET', '/api/v1/incidents?from=2020-12-01&to=2020-11-01'))).toEqual([400, expect.objectContaining({ code: 'SEARCH_RANGE_INVALID', field: 'from' })]);
+      // A cursor that is not a previous page's `next`: another JSON shape, a JSON string, a bad date or seq, not JSON at all.
+      const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      for (const after of ['eyJ4IjoxfQ', 'InN0ciI', cursor(null), cursor([1]), cursor({ date: '2020-13-01', seq: '1' }), cursor({ date: '2020-11-01', seq: 'x' }), cursor({ date: '2020-11-01', seq: 5 }), 'not-json%21']) {
+        expect(code(await viewer.request('GET', `/api/v1/incidents?after=${after}`)), after).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'after' })]);
+      }
       expect(code(await w.anonymous.request('GET', '/api/v1/incidents'))).toEqual([401, expect.objectContaining({ code: 'AUTH_REQUIRED' })]);
     });
 
@@ -63,6 +70,9 @@ for (const dialect of testDialects()) {
       expect(s.places.length).toBeGreaterThan(3);
       expect(s.outline.length).toBeGreaterThan(20);
       expect(code(await viewer.request('GET', '/api/v1/incidents/summary?to=31.01.2021'))).toEqual([400, expect.objectContaining({ field: 'to' })]);
+      expect(code(await viewer.request('GET', '/api/v1/incidents/summary?from=2021-01-31&to=2020-10-01'))).toEqual([400, expect.objectContaining({ code: 'SEARCH_RANGE_INVALID', field: 'from' })]);
+      expect(Object.keys(s)).toEqual(['count', 'truncated', 'weeks', 'months', 'places', 'outline']);
+      expect((s as unknown as { truncated: boolean }).truncated).toBe(false);
       expect(code(await w.anonymous.request('GET', '/api/v1/incidents/summary'))[0]).toBe(401);
     });
 
@@ -109,6 +119,35 @@ for (const dialect of testDialects()) {
       expect(feed.body).not.toContain('alphasecret');
       expect((await w.anonymous.request('GET', `/api/v1/briefs/${brief.id}`)).statusCode).toBe(200);
       expect(((await viewer.request('GET', '/api/v1/briefs')).json() as { briefs: { id: string }[] }).briefs.map((b) => b.id)).toEqual([brief.id]);
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`monitor routes on ${dialect}: more incidents than the route counts`, () => {
+    let w: TestWorld;
+    let viewer: TestClient;
+    const n = TOTAL_CAP + 1;
+    beforeAll(async () => {
+      w = await testWorld(dialect);
+      const org = await w.org('Alpha Org');
+      const rows = Array.from({ length: n }, (_, i) => `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},Org ${i % 7},Almaty,,,,${i === 0 ? 'fine' : 'notice'},,,,,,row ${i}`);
+      const csv = `date,organisation,place,latitude,longitude,authority,action,legal_basis,penalty_mci,suspension_months,outcome,source_url,notes\n${rows.join('\n')}\n`;
+      const imported = await importIncidents(w.ctx, { bytes: new TextEncoder().encode(csv), fileName: 'many.csv' });
+      if (!imported.ok) throw new Error(imported.error.message);
+      viewer = await w.client(await w.user('view@a.test', { [org]: 'viewer' }), 'view');
+    });
+    afterAll(async () => w.close());
+
+    it('counts up to the cap and says so; a narrower search is counted exactly; the summary counts every one', async () => {
+      const page = (await viewer.request('GET', '/api/v1/incidents?total=true&limit=1')).json() as { total: number; totalCapped: boolean; hasMore: boolean };
+      expect([page.total, page.totalCapped, page.hasMore]).toEqual([TOTAL_CAP, true, true]);
+      const fine = (await viewer.request('GET', '/api/v1/incidents?total=true&action=fine')).json() as { total: number; totalCapped: boolean };
+      expect([fine.total, fine.totalCapped]).toEqual([1, false]);
+      expect(Object.keys((await viewer.request('GET', '/api/v1/incidents?limit=1')).json() as object)).not.toContain('total');
+      const summary = (await viewer.request('GET', '/api/v1/incidents/summary')).json() as { count: number; truncated: boolean; months: { count: number }[]; places: { name: string; count: number }[] };
+      expect([summary.count, summary.truncated, summary.months.reduce((k, m) => k + m.count, 0)]).toEqual([n, false, n]);
+      expect(summary.places).toEqual([expect.objectContaining({ name: 'Almaty', count: n })]);
     });
   });
 }

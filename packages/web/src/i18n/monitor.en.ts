@@ -12,6 +12,7 @@ export const monitorEn = {
   'monitor.clear': 'Clear',
   'monitor.more': 'Show more',
   'monitor.count': '{count} incidents match.',
+  'monitor.countCapped': '{count}+ incidents match.',
   'monitor.date': 'Date',
   'monitor.visibility': 'Visibility',
   'monitor.timeline': 'Incidents over time',

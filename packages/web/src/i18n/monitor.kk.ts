@@ -14,6 +14,7 @@ export const monitorKk: Readonly<Record<keyof typeof monitorEn, string>> = {
   'monitor.clear': 'Тазарту',
   'monitor.more': 'Тағы көрсету',
   'monitor.count': 'Табылған оқиғалар: {count}.',
+  'monitor.countCapped': 'Табылған оқиғалар: {count}+.',
   'monitor.date': 'Күні',
   'monitor.visibility': 'Қолжетімділік',
   'monitor.timeline': 'Оқиғалар уақыт бойынша',

@@ -14,6 +14,7 @@ export const monitorRu: Readonly<Record<keyof typeof monitorEn, string>> = {
   'monitor.clear': 'Сбросить',
   'monitor.more': 'Показать ещё',
   'monitor.count': 'Найдено инцидентов: {count}.',
+  'monitor.countCapped': 'Найдено инцидентов: {count}+.',
   'monitor.date': 'Дата',
   'monitor.visibility': 'Доступ',
   'monitor.timeline': 'Инциденты во времени',

@@ -22,6 +22,8 @@ interface Page {
   hasMore: boolean;
   next: string | null;
   total?: number;
+  /** More than `total` (the server's cap) match. */
+  totalCapped?: boolean;
 }
 interface Summary {
   count: number;
@@ -128,7 +130,7 @@ export default function MonitorPage() {
       <Panel id="incidents" title={t('monitor.incidents')}>
         {page.loading && <Loading />}
         {page.error && <ErrorBox error={page.error} />}
-        {page.data?.total !== undefined && <p className="muted" role="status">{t('monitor.count', { count: number(page.data.total) })}</p>}
+        {page.data?.total !== undefined && <p className="muted" role="status" data-testid="incident-count">{t(page.data.totalCapped ? 'monitor.countCapped' : 'monitor.count', { count: number(page.data.total) })}</p>}
         {page.data && rows.length === 0 && <Empty />}
         {rows.length > 0 && (
           <div className="table-wrap">
