@@ -390,12 +390,21 @@ try {
     ),
     cases_list: [`${org}/cases`, '/api/v1/cases'],
     obligations_list_demo_ledger: [`/api/v1/orgs/${other}/obligations`],
+    // Echo's obligations are derived from its whole ledger once (the first request, reported
+    // apart), then answered from the cache until the ledger changes.
+    obligations_list: [`${org}/obligations?limit=50`, `${org}/obligations?status=missed&limit=50&offset=5000`, `${org}/obligations?status=due,missed&limit=8`, `${org}/obligations?dueFrom=2020-11-01&dueTo=2020-11-30&limit=1000`],
   };
-  // Echo's obligations (derived from its whole ledger) come last: they may keep the server busy for minutes.
-  const last: Record<string, string[]> = { obligations_list: [`${org}/obligations`] };
   const measureRoutes = async (routes: Record<string, string[]>) => {
     for (const [name, paths] of Object.entries(routes)) {
       await untilIdle(baseUrl, cookie);
+      const first = performance.now();
+      const cold = await fetch(`${baseUrl}${paths[0] ?? '/'}`, { headers: { cookie }, signal: AbortSignal.timeout(300_000) }).then(
+        async (r) => (await r.text(), r.status),
+        () => 0,
+      );
+      const coldMs = performance.now() - first;
+      note(`${name}: first request ${coldMs.toFixed(0)} ms (status ${cold})`);
+      out(`${name}_first_request`, Number(coldMs.toFixed(1)), 'ms', { rows: N, status: cold, note: 'the first request after the server starts (caches cold)' });
       const single: number[] = [];
       for (const p of paths.slice(0, 4)) {
         const t0 = performance.now();
@@ -448,9 +457,8 @@ try {
   };
   await measureRoutes(routes);
   await untilIdle(baseUrl, cookie);
-  // The dashboard of an organisation with the demo ledger: Echo's would wait on its obligations (above).
-  await browserLoads(baseUrl, cookies, `/orgs/${encodeURIComponent(other)}/dashboard`);
-  await measureRoutes(last);
+  // The dashboard of Echo, whose ledger holds the million receipts (and the monitor's incidents).
+  await browserLoads(baseUrl, cookies, `/orgs/${encodeURIComponent(echo)}/dashboard`);
 } finally {
   server?.kill('SIGTERM');
   if (server && server.exitCode === null) await new Promise((res) => server?.once('exit', res));
