@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { registerSqliteHandle } from './raw-sqlite.ts';
+import { withStatementCache } from './sqlite-statement-cache.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -26,8 +27,8 @@ export function isPostgresUrl(url: string): boolean {
 
 /**
  * Opens a store: a `postgres://` URL opens a pool on PostgreSQL; anything else is a SQLite file
- * (created with its folder if missing, WAL journal, foreign keys on). Integers read back as bigint
- * on both dialects.
+ * (created with its folder if missing, WAL journal, foreign keys on, prepared statements reused).
+ * Integers read back as bigint on both dialects.
  */
 export function openConnection(url: string): StoreConnection {
   if (isPostgresUrl(url)) {
@@ -42,8 +43,11 @@ export function openConnection(url: string): StoreConnection {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A server reads the same pages over and over: 64 MiB of page cache, reads through mmap.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('mmap_size = 268435456');
   sqlite.defaultSafeIntegers(true);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   registerSqliteHandle(db, sqlite);
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { toUserRow, type UserRow } from './user.repository.ts';
 
 export interface SessionRow {
   /** SHA-256 (hex) of the cookie token. */
@@ -20,6 +21,19 @@ export async function insertSession(db: Kysely<Database>, s: SessionRow): Promis
 export async function findSession(db: Kysely<Database>, id: string): Promise<SessionRow | undefined> {
   const r = await db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirst();
   return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+}
+
+/** A session with its user, in one query (what every signed-in request reads). */
+export async function findSessionWithUser(db: Kysely<Database>, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const r = await db
+    .selectFrom('user_session')
+    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+    .selectAll('app_user')
+    .select(['user_session.created_at as session_created_at', 'user_session.last_seen_at as session_last_seen_at', 'user_session.expires_at as session_expires_at'])
+    .where('user_session.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return { session: { id, userId: r.id, createdAt: r.session_created_at, lastSeenAt: r.session_last_seen_at, expiresAt: r.session_expires_at }, user: toUserRow(r) };
 }
 
 export async function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {

@@ -28,7 +28,8 @@ export interface NewUser {
 
 export type UserChanges = Partial<Pick<UserRow, 'name' | 'passwordHash' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep' | 'locale' | 'instanceAdmin' | 'disabled'>>;
 
-function toRow(r: Selectable<AppUserTable>): UserRow {
+/** A user row as read from `app_user` (also for queries that join it). */
+export function toUserRow(r: Selectable<AppUserTable>): UserRow {
   return {
     id: r.id,
     email: r.email,
@@ -65,18 +66,18 @@ export async function insertUser(db: Kysely<Database>, u: NewUser): Promise<void
 
 export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
   const r = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
-  return r && toRow(r);
+  return r && toUserRow(r);
 }
 
 /** Finds a user by e-mail, case-insensitively. */
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
   const r = await db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  return r && toRow(r);
+  return r && toUserRow(r);
 }
 
 export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
   const rows = await db.selectFrom('app_user').selectAll().orderBy('email').execute();
-  return rows.map(toRow);
+  return rows.map(toUserRow);
 }
 
 export async function updateUser(db: Kysely<Database>, id: string, c: UserChanges): Promise<void> {

@@ -1,5 +1,5 @@
 import { domainError, err, isRole, ok, roleAllows, type Permission, type Result, type Role, type Viewer } from '@civic/core';
-import { listMembershipsOfUser, listNetworkPeers } from '@civic/store';
+import { findAccessOfUser } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import type { UserView } from './users.ts';
 
@@ -16,12 +16,13 @@ export interface Principal extends Viewer {
   readonly memberships: readonly Membership[];
 }
 
-/** Loads a user's memberships and network peers (the `Viewer` half of a principal). */
+/** Loads a user's memberships and network peers (the `Viewer` half of a principal), in one query. */
 export async function loadAccess(ctx: AppContext, userId: string): Promise<{ memberships: Membership[]; organisationIds: string[]; networkOrganisationIds: string[] }> {
-  const rows = await listMembershipsOfUser(ctx.store.db, userId);
-  const memberships = rows.flatMap((r) => (isRole(r.role) ? [{ organisationId: r.organisationId, organisationName: r.organisationName, role: r.role }] : []));
+  const rows = await findAccessOfUser(ctx.store.db, userId);
+  const memberships = rows.memberships.flatMap((r) => (isRole(r.role) ? [{ organisationId: r.organisationId, organisationName: r.organisationName, role: r.role }] : []));
   const organisationIds = memberships.map((m) => m.organisationId);
-  const networkOrganisationIds = await listNetworkPeers(ctx.store.db, organisationIds);
+  const mine = new Set(organisationIds);
+  const networkOrganisationIds = [...new Set(rows.networkPeers.filter((p) => mine.has(p.viaOrganisationId)).map((p) => p.organisationId))].sort();
   return { memberships, organisationIds, networkOrganisationIds };
 }
 

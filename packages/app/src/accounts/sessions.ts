@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { domainError, err, ok, type Result } from '@civic/core';
-import { deleteSession, findSession, findUserByEmail, findUserById, insertSession, touchSession, updateUser } from '@civic/store';
+import { deleteSession, findSessionWithUser, findUserByEmail, findUserById, insertSession, touchSession, updateUser } from '@civic/store';
 import { withAudit } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { verifyPassword } from './passwords.ts';
 import { loadAccess, type Principal } from './principal.ts';
+import { forgetSession, lookupSession, rememberSession, type SessionEntry } from './session-cache.ts';
 import { verifyTotp } from './totp.ts';
 import { userView, type UserView } from './users.ts';
 
@@ -85,25 +86,39 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
 /**
  * The principal of a session token, or undefined when the token is unknown, expired or its user
  * disabled. Slides the idle expiry (at most once a minute), never past the absolute maximum.
+ * Two queries when read afresh (session with user; memberships with network peers), none while the
+ * session cache holds it (see session-cache.ts: any write to the database empties that cache).
  */
 export async function resolveSession(ctx: AppContext, token: string): Promise<Principal | undefined> {
   if (!token || token.length > 200) return undefined;
   const id = sha256(token);
-  const session = await findSession(ctx.store.db, id);
-  if (!session) return undefined;
+  const { stamp, entry: cached } = lookupSession(ctx, id);
+  const entry = cached ?? (await readSession(ctx, id));
+  if (!entry) return undefined;
+  if (!cached) rememberSession(ctx, stamp, id, entry);
+  const { session } = entry;
   const now = ctx.now();
   if (Date.parse(session.expiresAt) <= now.getTime()) {
+    forgetSession(ctx, id);
     await deleteSession(ctx.store.db, id);
     return undefined;
   }
-  const user = await findUserById(ctx.store.db, session.userId);
-  if (!user || user.disabled) return undefined;
+  if (entry.userDisabled) return undefined;
   if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
     const cap = Date.parse(session.createdAt) + SESSION_MAX_MS;
+    forgetSession(ctx, id);
     await touchSession(ctx.store.db, id, now.toISOString(), new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)).toISOString());
   }
-  const access = await loadAccess(ctx, user.id);
-  return { user: userView(user), sessionId: id, ...access };
+  return entry.principal;
+}
+
+async function readSession(ctx: AppContext, id: string): Promise<SessionEntry | undefined> {
+  const found = await findSessionWithUser(ctx.store.db, id);
+  if (!found) return undefined;
+  const { session, user } = found;
+  // A disabled user's access is not read: the entry only says "refuse".
+  const access = user.disabled ? { memberships: [], organisationIds: [], networkOrganisationIds: [] } : await loadAccess(ctx, user.id);
+  return { session, userDisabled: user.disabled, principal: { user: userView(user), sessionId: id, ...access } };
 }
 
 /** Ends a session (signing out). Unknown tokens are ignored. */
