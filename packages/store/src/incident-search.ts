@@ -33,7 +33,7 @@ export class PostgresIncidentSearch extends BaseIncidentSearch {
     return countRows(this.db, this.matching(clauses, filters, range), cap);
   }
 
-  protected textConditions(clauses: readonly SearchClause[]): Promise<Condition[]> {
+  protected textConditions(clauses: readonly SearchClause[], _filters: readonly Condition[]): Promise<Condition[]> {
     return Promise.resolve(clauses.length === 0 ? [] : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`]);
   }
 }

@@ -135,24 +135,74 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     return BigInt(row.low);
   }
 
+  /**
+   * Text with filters is counted by the same alternating bounded steps as a page (see the class
+   * comment), each step counting its band's matches instead of reading them; a cap stops it as
+   * soon as more than the cap are found.
+   */
   protected async count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number> {
     if (clauses.length === 0) return countRows(this.db, this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])), cap);
     const expansions = await this.expand(clauses);
     if (expansions === null) return 0;
-    // CROSS JOIN keeps the FTS table outermost: its matches are read in order, and a capped count stops early.
-    return countRows(this.db, this.db.selectFrom('incident_fts').crossJoin('incident').whereRef('incident.seq', '=', 'incident_fts.rowid')
-      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range))).where(all(filters)), cap);
+    const match = SqliteIncidentSearch.ftsQuery(clauses, expansions);
+    // Without filters every FTS match is a row.
+    if (filters.length === 0) return countRows(this.db, this.db.selectFrom('incident_fts').where(sql<SqlBool>`incident_fts match ${match}`).where(all(ftsRowidBounds(range))), cap);
+    const enough = cap === null ? Infinity : cap + 1;
+    let total = 0;
+    let max = range.max;
+    let budget = this.firstBudget;
+    for (let textFirst = true; ; textFirst = !textFirst) {
+      const band = { min: range.min, max };
+      const step = textFirst ? await this.textFirstCount(match, filters, band, budget) : await this.filtersFirstCount(clauses, filters, band, budget);
+      total += step.hits;
+      if (total >= enough || step.low === null) return total;
+      max = step.low;
+      if (!textFirst) budget *= 2;
+    }
   }
 
-  /** The text as `seq in (the FTS matches in range)`. */
-  protected async textConditions(clauses: readonly SearchClause[], range: SeqRange): Promise<Condition[] | null> {
+  /** Of the next `budget` FTS matches in `band`: how many pass the filters, and the lowest seq looked at (null: fewer than the budget, nothing left). */
+  private async textFirstCount(match: string, filters: readonly Condition[], band: SeqRange, budget: number): Promise<{ hits: number; low: bigint | null }> {
+    const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid as r')
+      .where(sql<SqlBool>`incident_fts match ${match}`).where(all(ftsRowidBounds(band))).orderBy('incident_fts.rowid', 'desc').limit(budget);
+    const row = await this.db.selectFrom(matches.as('m')).crossJoin('incident').whereRef('incident.seq', '=', 'm.r')
+      .select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(m.r)`.as('low'), sql<bigint>`coalesce(sum(case when ${all(filters)} then 1 else 0 end), 0)`.as('hits')])
+      .executeTakeFirst();
+    return stepCount(row, budget);
+  }
+
+  /** Of the next `budget` rows of `band` passing the filters: how many match the text, and the lowest seq looked at. */
+  private async filtersFirstCount(clauses: readonly SearchClause[], filters: readonly Condition[], band: SeqRange, budget: number): Promise<{ hits: number; low: bigint | null }> {
+    const candidates = this.db.selectFrom('incident').select(['incident.seq as s', 'search_text']).where(all([...rangeConditions(band), ...filters]))
+      .orderBy('incident.seq', 'desc').limit(budget);
+    const row = await this.db.selectFrom(candidates.as('c'))
+      .select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(c.s)`.as('low'), sql<bigint>`coalesce(sum(case when ${SqliteIncidentSearch.textCondition(clauses)} then 1 else 0 end), 0)`.as('hits')])
+      .executeTakeFirst();
+    return stepCount(row, budget);
+  }
+
+  /**
+   * The text as a condition for counting every match: when the other filters leave few rows
+   * (at most 64 first budgets), each of them is tested against the text (as a filters-first
+   * step does); otherwise `seq in (the FTS matches in range)`.
+   */
+  protected async textConditions(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<Condition[] | null> {
     if (clauses.length === 0) return [];
     const expansions = await this.expand(clauses);
     if (expansions === null) return null;
+    const few = this.firstBudget * 64;
+    if (filters.length > 0 && await countRows(this.db, this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])), few) <= few) {
+      return [SqliteIncidentSearch.textCondition(clauses)];
+    }
     const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid')
       .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range)));
     return [sql<SqlBool>`incident.seq in (${matches})`];
   }
+}
+
+function stepCount(row: { n: bigint; low: bigint | null; hits: bigint } | undefined, budget: number): { hits: number; low: bigint | null } {
+  if (row === undefined) return { hits: 0, low: null };
+  return { hits: Number(row.hits), low: Number(row.n) < budget || row.low === null ? null : BigInt(row.low) };
 }
 
 /** The seq range as constraints on the FTS table's rowid, which FTS5 applies while reading its index. */
