@@ -134,7 +134,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   WAVES_INPUT_NOT_FOUND: 'The incident file cannot be read.',
   WAVE_NOT_FOUND: 'Wave not found.',
   BRIEF_NOT_FOUND: 'Brief not found.',
-  BRIEF_LANG_INVALID: 'The language of a brief must be en or ru.',
+  BRIEF_LANG_INVALID: 'The language of a brief must be en, ru or kk.',
   BRIEF_FORMAT_INVALID: 'The format must be md, html or pdf.',
   BRIEF_OUT_UNWRITABLE: 'The brief file cannot be written.',
   FEED_OUT_UNWRITABLE: 'The feed file cannot be written.',

@@ -134,7 +134,7 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   WAVES_INPUT_NOT_FOUND: 'Оқиғалар файлын оқу мүмкін емес.',
   WAVE_NOT_FOUND: 'Толқын табылмады.',
   BRIEF_NOT_FOUND: 'Шолу табылмады.',
-  BRIEF_LANG_INVALID: 'Шолу тілі en немесе ru болуы тиіс.',
+  BRIEF_LANG_INVALID: 'Шолу тілі en, ru немесе kk болуы тиіс.',
   BRIEF_FORMAT_INVALID: 'Пішім md, html немесе pdf болуы тиіс.',
   BRIEF_OUT_UNWRITABLE: 'Шолу файлын жазу мүмкін емес.',
   FEED_OUT_UNWRITABLE: 'Арна файлын жазу мүмкін емес.',

@@ -134,7 +134,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   WAVES_INPUT_NOT_FOUND: 'Файл инцидентов не удаётся прочитать.',
   WAVE_NOT_FOUND: 'Волна не найдена.',
   BRIEF_NOT_FOUND: 'Обзор не найден.',
-  BRIEF_LANG_INVALID: 'Язык обзора должен быть en или ru.',
+  BRIEF_LANG_INVALID: 'Язык обзора должен быть en, ru или kk.',
   BRIEF_FORMAT_INVALID: 'Формат должен быть md, html или pdf.',
   BRIEF_OUT_UNWRITABLE: 'Файл обзора не удаётся записать.',
   FEED_OUT_UNWRITABLE: 'Файл ленты не удаётся записать.',

@@ -117,6 +117,26 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('writes a brief in Kazakh, stored and rendered as PDF with the Kazakh letters intact', async () => {
+      const detected = await detectWavesInDatabase(ctx, { replications: 99 });
+      if (!detected.ok) throw new Error(detected.error.message);
+      const notices = reportedWaves(detected.value.waves).find((w) => w.actionTypes.includes('notice') && w.from.startsWith('2020-11'));
+      if (!notices) throw new Error('no November 2020 wave');
+      const created = await createWaveBrief(ctx, { waveId: notices.id, replications: 99, lang: 'kk' });
+      if (!created.ok) throw new Error(created.error.message);
+      const { brief } = created.value;
+      expect(brief.lang).toBe('kk');
+      expect(brief.title).toMatch(/^(Үйлестірілген толқын|Кластер): .* 2020 жылғы \d+ қараша – /);
+      expect(brief.markdown).toContain('## Ескіру мерзімі өткен талаптар');
+      expect(brief.html).toContain('<html lang="kk">');
+      const pdf = await renderWaveBrief(ctx, brief.id, 'pdf');
+      if (!pdf.ok) throw new Error(pdf.error.message);
+      const file = join(mkdtempSync(join(tmpdir(), 'civic-brief-')), 'brief-kk.pdf');
+      writeFileSync(file, pdf.value.bytes);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const words of ['Не болды', 'Қай бап бойынша', 'Хронология', 'Әрекеттер', 'жылғы', 'қараша']) expect(text).toContain(words);
+    });
+
     it('refuses an unknown wave, brief, language or format', async () => {
       const noWave = await createWaveBrief(ctx, { waveId: 'w-19990101-19990102-notice', replications: 9 });
       expect(noWave.ok ? null : noWave.error.code).toBe('WAVE_NOT_FOUND');

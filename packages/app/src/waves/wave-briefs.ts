@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { domainError, err, ok, type Incident, type Result } from '@civic/core';
-import { briefTitle, renderBriefHtml, renderBriefMarkdown, renderBriefPdf, type BriefLanguage, type PdfFonts, type WaveBrief } from '@civic/formats';
+import { briefTitle, isBriefLanguage, renderBriefHtml, renderBriefMarkdown, renderBriefPdf, type PdfFonts, type WaveBrief } from '@civic/formats';
 import { getBrief, insertBrief, listBriefs, markBriefPublished, type BriefRow, type IncidentViewer } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -32,14 +32,14 @@ export type { BriefRow };
  */
 export async function createWaveBrief(ctx: AppContext, input: CreateBriefInput): Promise<Result<{ brief: BriefRow; data: WaveBrief }>> {
   const lang = input.lang ?? 'en';
-  if (lang !== 'en' && lang !== 'ru') return err(domainError('BRIEF_LANG_INVALID', `language "${lang}" is not en or ru`, { field: 'lang' }));
+  if (!isBriefLanguage(lang)) return err(domainError('BRIEF_LANG_INVALID', `language "${lang}" is not en, ru or kk`, { field: 'lang' }));
   const detection = await detectWavesInDatabase(ctx, { ...input, maxWaves: input.maxWaves ?? 100 });
   if (!detection.ok) return detection;
   const wave = detection.value.waves.find((w) => w.id === input.waveId);
   if (!wave) return err(domainError('WAVE_NOT_FOUND', `no wave "${input.waveId}" in this database's incidents (run civic waves detect --all to list them)`, { field: 'wave' }));
   const incidents = wave.incidentIds.map((id) => detection.value.scanned.get(id)).filter((i): i is Incident => i !== undefined);
   const data: WaveBrief = {
-    lang: lang satisfies BriefLanguage,
+    lang,
     wave,
     incidents,
     limitation: await limitationSummary(ctx, incidents),

@@ -47,7 +47,7 @@ export function registerBrief(program: Command): void {
       .description('write a brief for a wave (Markdown, HTML or PDF) and store it unpublished')
       .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
       .requiredOption('--wave <id>', 'a wave id from `civic waves detect` (with the same --from/--to)')
-      .option('--lang <lang>', 'en or ru', 'en')
+      .option('--lang <lang>', 'en, ru or kk', 'en')
       .option('--format <format>', 'md, html or pdf', 'md')
       .option('--out <file>', 'where to write it (Markdown and HTML print without it)'),
   )

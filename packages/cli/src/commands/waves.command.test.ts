@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +104,17 @@ describe('civic brief and civic feed', { timeout: SLOW }, () => {
     const ru = await civic(['brief', 'create', '--db', db, '--wave', wave?.id ?? '', '--replications', '99', '--lang', 'ru', '--format', 'html', '--out', html]);
     expect(ru.code, ru.stderr).toBe(0);
     expect(readFileSync(html, 'utf8')).toContain('<html lang="ru">');
+
+    const kkPdf = join(dir, 'brief-kk.pdf');
+    const kk = await civic(['brief', 'create', '--db', db, '--wave', wave?.id ?? '', '--replications', '99', '--lang', 'kk', '--format', 'pdf', '--out', kkPdf, '--json']);
+    expect(kk.code, kk.stderr).toBe(0);
+    expect(JSON.parse(kk.stdout)).toMatchObject({ brief: { lang: 'kk', title: expect.stringMatching(/^(Үйлестірілген толқын|Кластер): .*2020 жылғы \d+ қараша/) }, format: 'pdf', file: kkPdf });
+    const kkText = execFileSync('pdftotext', [kkPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const words of ['Кімге қатысты', 'Ескіру мерзімі өткен талаптар', 'қараша']) expect(kkText).toContain(words);
+    const de = await civic(['brief', 'create', '--db', db, '--wave', wave?.id ?? '', '--replications', '9', '--lang', 'de', '--format', 'md']);
+    expect(de.code).toBe(2);
+    expect(de.stderr).toContain('BRIEF_LANG_INVALID');
+    expect((await civic(['brief', 'create', '--help'])).stdout).toContain('en, ru or kk');
 
     const published = await civic(['brief', 'publish', brief.id, '--db', db, '--json']);
     expect(published.code, published.stderr).toBe(0);

@@ -21,7 +21,7 @@ describe('an HTML brief in a browser', () => {
   });
   afterAll(async () => browser?.close());
 
-  it.each(['en', 'ru'] as const)('shows the timeline chart and the map (%s), with no network request', async (lang) => {
+  it.each(['en', 'ru', 'kk'] as const)('shows the timeline chart and the map (%s), with no network request', async (lang) => {
     const dir = mkdtempSync(join(tmpdir(), 'civic-brief-html-'));
     const file = join(dir, `brief-${lang}.html`);
     writeFileSync(file, renderBriefHtml(fixtureBrief(lang)));
@@ -43,7 +43,7 @@ describe('an HTML brief in a browser', () => {
     expect(await page.locator('svg.brief-timeline rect').count()).toBeGreaterThan(8);
     const outline = await page.locator('svg.brief-map polygon').boundingBox();
     expect(outline?.width ?? 0).toBeGreaterThan(400);
-    expect(await page.locator('h1').textContent()).toContain(lang === 'ru' ? 'Скоординированная волна' : 'Coordinated wave');
+    expect(await page.locator('h1').textContent()).toContain({ en: 'Coordinated wave', ru: 'Скоординированная волна', kk: 'Үйлестірілген толқын' }[lang]);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, `wave-brief-${lang}.png`), fullPage: true });
     expect(requests).toEqual([]);

@@ -1,4 +1,5 @@
 import { calendarDate, type DetectedWave, type Incident } from '@civic/core';
+import type { BriefLanguage } from './brief-labels.ts';
 import type { WaveBrief } from './wave-brief.ts';
 
 /**
@@ -64,7 +65,7 @@ export function fixtureWave(incidents: readonly Incident[] = fixtureIncidents())
   };
 }
 
-export function fixtureBrief(lang: 'en' | 'ru' = 'en'): WaveBrief {
+export function fixtureBrief(lang: BriefLanguage = 'en'): WaveBrief {
   const incidents = fixtureIncidents();
   return {
     lang,

@@ -1,7 +1,12 @@
 import { actionFamily, dateParts, type ActionFamily, type ActionType, type CalendarDate } from '@civic/core';
+import { KK } from './brief-labels-kk.ts';
 
-export type BriefLanguage = 'en' | 'ru';
-export const BRIEF_LANGUAGES: readonly BriefLanguage[] = ['en', 'ru'];
+export type BriefLanguage = 'en' | 'ru' | 'kk';
+export const BRIEF_LANGUAGES: readonly BriefLanguage[] = ['en', 'ru', 'kk'];
+
+export function isBriefLanguage(text: string): text is BriefLanguage {
+  return (BRIEF_LANGUAGES as readonly string[]).includes(text);
+}
 
 /** Every word a brief prints, per language. */
 export interface BriefLabels {
@@ -33,8 +38,17 @@ export interface BriefLabels {
   readonly actionName: (a: ActionType) => string;
   readonly familyName: (f: ActionFamily) => string;
   readonly date: (d: CalendarDate) => string;
+  /** A date on the timeline's axis (day and month). */
+  readonly shortDate: (d: CalendarDate) => string;
   readonly days: string;
   readonly count: string;
+  /** A category with no action or family: "any action". */
+  readonly anyAction: string;
+  /** A category of one family, with the family's name: "any inspection action". */
+  readonly anyFamilyAction: (family: string) => string;
+  readonly penaltyMci: (mci: string) => string;
+  readonly suspendedMonths: (months: string) => string;
+  readonly mapTitle: (places: number) => string;
 }
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -85,8 +99,17 @@ const EN: BriefLabels = {
     const { year, month, day } = dateParts(d);
     return `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
   },
+  shortDate: (d) => {
+    const { month, day } = dateParts(d);
+    return `${day} ${MONTHS_EN[month - 1] ?? ''}`;
+  },
   days: 'days',
   count: 'actions',
+  anyAction: 'any action',
+  anyFamilyAction: (f) => `any ${f} action`,
+  penaltyMci: (n) => `${n} MCI`,
+  suspendedMonths: (n) => `suspended ${n} mo.`,
+  mapTitle: (n) => `Map: ${n} places`,
 };
 
 const RU: BriefLabels = {
@@ -125,12 +148,23 @@ const RU: BriefLabels = {
     const { year, month, day } = dateParts(d);
     return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
   },
+  shortDate: (d) => {
+    const { month, day } = dateParts(d);
+    return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}`;
+  },
   days: 'дн.',
   count: 'действий',
+  anyAction: 'любые действия',
+  anyFamilyAction: (f) => `любые действия: ${f}`,
+  penaltyMci: (n) => `${n} МРП`,
+  suspendedMonths: (n) => `приостановление ${n} мес.`,
+  mapTitle: (n) => `Карта: населённых пунктов — ${n}`,
 };
 
+const LABELS: Record<BriefLanguage, BriefLabels> = { en: EN, ru: RU, kk: KK };
+
 export function briefLabels(lang: BriefLanguage): BriefLabels {
-  return lang === 'ru' ? RU : EN;
+  return LABELS[lang];
 }
 
 /** Colours of the action families in the chart and the map legend. */

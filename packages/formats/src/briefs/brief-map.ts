@@ -49,7 +49,7 @@ export function briefMap(brief: WaveBrief): Scene {
   const height = Math.round(TOP + PAD * 2 + (latMax - latMin) * k + 10);
   const project = (lon: number, lat: number): [number, number] => [PAD + (lon - lonMin) * cosLat * k, TOP + PAD + (latMax - lat) * k];
 
-  const title = brief.lang === 'ru' ? `${l.map}: населённых пунктов — ${brief.wave.places.length}` : `${l.map}: ${brief.wave.places.length} places`;
+  const title = l.mapTitle(brief.wave.places.length);
   const shapes: Shape[] = [
     { kind: 'rect', x: 0, y: 0, width: WIDTH, height, fill: '#eef4f8' },
     { kind: 'text', x: PAD, y: 20, text: title, size: 13, bold: true },
@@ -75,6 +75,6 @@ export function briefMap(brief: WaveBrief): Scene {
   const bar = (500 * k) / 111.32;
   const by = height - 14;
   shapes.push({ kind: 'line', x1: PAD, y1: by, x2: PAD + bar, y2: by, stroke: '#333', strokeWidth: 2 });
-  shapes.push({ kind: 'text', x: PAD + bar + 6, y: by + 4, text: brief.lang === 'ru' ? '500 км' : '500 km', size: 10, fill: '#333' });
+  shapes.push({ kind: 'text', x: PAD + bar + 6, y: by + 4, text: l.spread('500'), size: 10, fill: '#333' });
   return { name: 'brief-map', title, width: WIDTH, height, shapes };
 }

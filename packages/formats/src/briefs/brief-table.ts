@@ -1,5 +1,5 @@
 import type { Incident } from '@civic/core';
-import { briefLabels, type BriefLanguage } from './brief-labels.ts';
+import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
 /** The rows of the "actions" table, as text cells in column order; shared by every rendering. */
 export function briefTable(incidents: readonly Incident[], lang: BriefLanguage): { header: string[]; rows: string[][]; links: (string | null)[] } {
@@ -12,7 +12,7 @@ export function briefTable(incidents: readonly Incident[], lang: BriefLanguage):
       l.date(i.date),
       i.organisation,
       i.place,
-      l.actionName(i.action) + penaltyText(i, lang),
+      l.actionName(i.action) + penaltyText(i, l),
       i.legalBasis ?? '—',
       [i.authority, i.office].filter((x): x is string => !!x).join(', ') || '—',
       i.outcome ?? '—',
@@ -21,9 +21,9 @@ export function briefTable(incidents: readonly Incident[], lang: BriefLanguage):
   };
 }
 
-function penaltyText(i: Incident, lang: BriefLanguage): string {
+function penaltyText(i: Incident, l: BriefLabels): string {
   const parts: string[] = [];
-  if (i.penaltyMci !== null) parts.push(lang === 'ru' ? `${i.penaltyMci} МРП` : `${i.penaltyMci} MCI`);
-  if (i.suspensionMonths !== null) parts.push(lang === 'ru' ? `приостановление ${i.suspensionMonths} мес.` : `suspended ${i.suspensionMonths} mo.`);
+  if (i.penaltyMci !== null) parts.push(l.penaltyMci(String(i.penaltyMci)));
+  if (i.suspensionMonths !== null) parts.push(l.suspendedMonths(String(i.suspensionMonths)));
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

@@ -1,4 +1,4 @@
-import { actionFamily, addDays, dateParts, daysBetween, maxDate, minDate, type ActionFamily, type CalendarDate } from '@civic/core';
+import { actionFamily, addDays, daysBetween, maxDate, minDate, type ActionFamily, type CalendarDate } from '@civic/core';
 import { briefLabels, FAMILY_COLOURS } from './brief-labels.ts';
 import type { Scene, Shape } from './scene.ts';
 import type { WaveBrief } from './wave-brief.ts';
@@ -61,7 +61,7 @@ export function timelineChart(brief: WaveBrief): Scene {
     const day = addDays(start, d);
     const x = xOf(day);
     shapes.push({ kind: 'line', x1: x, y1: TOP + plotH, x2: x, y2: TOP + plotH + 4, stroke: '#333' });
-    shapes.push({ kind: 'text', x, y: TOP + plotH + 16, text: shortDate(day, brief.lang), size: 9, anchor: 'middle', fill: '#333' });
+    shapes.push({ kind: 'text', x, y: TOP + plotH + 16, text: l.shortDate(day), size: 9, anchor: 'middle', fill: '#333' });
   }
   shapes.push({ kind: 'text', x: LEFT - 30, y: TOP - 8, text: l.count, size: 9, fill: '#555' });
   // Legend.
@@ -73,11 +73,4 @@ export function timelineChart(brief: WaveBrief): Scene {
     lx += 24 + name.length * 6.5;
   }
   return { name: 'brief-timeline', title: `${l.timeline}: ${l.date(w.from)} – ${l.date(w.to)}`, width: WIDTH, height: HEIGHT, shapes };
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function shortDate(d: CalendarDate, lang: string): string {
-  const { month, day } = dateParts(d);
-  return lang === 'ru' ? `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}` : `${day} ${MONTHS[month - 1] ?? ''}`;
 }

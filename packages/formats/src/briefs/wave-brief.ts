@@ -29,8 +29,7 @@ export interface WaveBrief {
 
 /** The category in the brief's language: "notice", "any inspection action · CoAO 460-1", … */
 export function categoryText(zone: WaveZone, labels: BriefLabels): string {
-  const any = labels.lang === 'ru' ? 'любые действия' : 'any action';
-  const what = zone.action ? labels.actionName(zone.action) : zone.family ? (labels.lang === 'ru' ? `${any}: ${labels.familyName(zone.family)}` : `any ${labels.familyName(zone.family)} action`) : any;
+  const what = zone.action ? labels.actionName(zone.action) : zone.family ? labels.anyFamilyAction(labels.familyName(zone.family)) : labels.anyAction;
   return zone.legalBasis ? `${what} · ${zone.legalBasis}` : what;
 }
 

@@ -69,7 +69,7 @@ export const wavesRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'Write a brief on a detected wave (monitors and admins); it is stored unpublished',
-        body: { type: 'object', required: ['waveId'], additionalProperties: false, properties: { waveId: { type: 'string', minLength: 1, maxLength: 200 }, lang: { type: 'string', enum: ['en', 'ru'], default: 'en' }, ...Detection } },
+        body: { type: 'object', required: ['waveId'], additionalProperties: false, properties: { waveId: { type: 'string', minLength: 1, maxLength: 200 }, lang: { type: 'string', enum: ['en', 'ru', 'kk'], default: 'en' }, ...Detection } },
         response: { 201: Obj, '4xx': errorRef },
       },
     },
