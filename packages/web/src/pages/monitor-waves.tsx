@@ -32,7 +32,7 @@ export function WavesPanel({ waves, loading, error, selected, onSelect, canPubli
     setWorking(true);
     setFailure(undefined);
     try {
-      const b = await api<Brief>('POST', '/api/v1/briefs', { waveId, lang: locale === 'ru' ? 'ru' : 'en' });
+      const b = await api<Brief>('POST', '/api/v1/briefs', { waveId, lang: locale });
       setBrief(b);
     } catch (e) {
       setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
