@@ -88,6 +88,10 @@ for (const dialect of testDialects()) {
       const body = { waveId: nov?.id ?? '', replications: 99 };
       expect(code(await viewer.request('POST', '/api/v1/briefs', body))).toEqual([403, expect.objectContaining({ code: 'AUTH_FORBIDDEN' })]);
       expect(code(await monitor.request('POST', '/api/v1/briefs', { ...body, lang: 'de' }))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'lang' })]);
+      const kk = await monitor.request('POST', '/api/v1/briefs', { ...body, lang: 'kk' });
+      expect(kk.statusCode).toBe(201);
+      expect(kk.json()).toMatchObject({ lang: 'kk', title: expect.stringMatching(/^(Үйлестірілген толқын|Кластер): .*жылғы/) });
+      expect((await monitor.request('GET', `/api/v1/briefs/${(kk.json() as { id: string }).id}`)).body).toContain('<html lang="kk">');
       expect(code(await monitor.request('POST', '/api/v1/briefs', { ...body, waveId: 'no-such-wave' }))).toEqual([404, expect.objectContaining({ code: 'WAVE_NOT_FOUND' })]);
       expect(code(await w.anonymous.request('POST', '/api/v1/briefs', body))[0]).toBe(401);
       const made = await monitor.request('POST', '/api/v1/briefs', body);
