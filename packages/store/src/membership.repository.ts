@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export interface MembershipRow {
@@ -53,44 +53,4 @@ export async function listMembersOfOrganisation(db: Kysely<Database>, organisati
     .orderBy('app_user.email')
     .execute();
   return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at }));
-}
-
-/** A user's memberships and the organisations that share a network with them (see `findAccessOfUser`). */
-export interface UserAccessRows {
-  /** By organisation name, as `listMembershipsOfUser`. */
-  readonly memberships: MembershipRow[];
-  /** Each organisation in a network with one of the user's organisations, and that organisation. */
-  readonly networkPeers: { readonly organisationId: string; readonly viaOrganisationId: string }[];
-}
-
-/**
- * What a signed-in user may reach, in ONE query (it runs on every request that misses the
- * session cache): their memberships and, through the networks of those organisations, the peer
- * organisations that share records with them.
- */
-export async function findAccessOfUser(db: Kysely<Database>, userId: string): Promise<UserAccessRows> {
-  const rows = await db
-    .selectFrom('membership')
-    .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
-    .select([sql<string>`'m'`.as('kind'), 'membership.organisation_id as organisation_id', 'organisation.name as name', 'membership.role as role', 'membership.created_at as created_at'])
-    .where('membership.user_id', '=', userId)
-    .unionAll(
-      db
-        .selectFrom('membership')
-        .innerJoin('network_organisation as mine', 'mine.organisation_id', 'membership.organisation_id')
-        .innerJoin('network_organisation as peer', 'peer.network_id', 'mine.network_id')
-        .select([sql<string>`'p'`.as('kind'), 'peer.organisation_id as organisation_id', 'mine.organisation_id as name', sql<string>`''`.as('role'), sql<string>`''`.as('created_at')])
-        .where('membership.user_id', '=', userId),
-    )
-    .orderBy('kind')
-    .orderBy('name')
-    .orderBy('organisation_id')
-    .execute();
-  const memberships: MembershipRow[] = [];
-  const networkPeers: { organisationId: string; viaOrganisationId: string }[] = [];
-  for (const r of rows) {
-    if (r.kind === 'm') memberships.push({ userId, organisationId: r.organisation_id, organisationName: r.name, role: r.role, createdAt: r.created_at });
-    else networkPeers.push({ organisationId: r.organisation_id, viaOrganisationId: r.name });
-  }
-  return { memberships, networkPeers };
 }

@@ -86,7 +86,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
 /**
  * The principal of a session token, or undefined when the token is unknown, expired or its user
  * disabled. Slides the idle expiry (at most once a minute), never past the absolute maximum.
- * Two queries when read afresh (session with user; memberships with network peers), none while the
+ * Three queries when read afresh (session with user; memberships; network peers), none while the
  * session cache holds it (see session-cache.ts: any write to the database empties that cache).
  */
 export async function resolveSession(ctx: AppContext, token: string): Promise<Principal | undefined> {
