@@ -133,5 +133,21 @@ for (const dialect of testDialects()) {
       expect((await summarizeIncidents(ctx, { from: '2020-02-01', to: '2020-02-01' })).ok).toBe(true);
       expect([weekOf(calendarDate('2020-01-05')), weekOf(calendarDate('2020-01-06')), weekOf(calendarDate('2019-12-31'))]).toEqual(['2019-12-30', '2020-01-06', '2019-12-30']);
     });
+
+    it('answers the same question again from the records as they are now (a kept answer never outlives a change)', async () => {
+      const ask = async () => {
+        const s = await summarizeIncidents(ctx, { viewer: 'all', from: '2020-03-01' });
+        if (!s.ok) throw new Error(s.error.message);
+        return s.value;
+      };
+      const before = await ask();
+      expect(await ask()).toEqual(before);
+      const [extra] = dataset(1);
+      if (!extra) throw new Error('no incident');
+      await insertIncidents(ctx.store.db, [{ ...extra, id: 'late-1', date: calendarDate('2020-03-30'), dateTo: calendarDate('2020-03-30') }]);
+      const after = await ask();
+      expect(after.count).toBe(before.count + 1);
+      expect(after.months.find((m) => m.month === '2020-03')?.count).toBe((before.months.find((m) => m.month === '2020-03')?.count ?? 0) + 1);
+    });
   });
 }

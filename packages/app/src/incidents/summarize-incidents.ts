@@ -1,5 +1,5 @@
 import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/core';
-import { incidentSearchFor, type IncidentCounts } from '@civic/store';
+import { dataStamp, incidentSearchFor, type IncidentCounts } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { organisationName, resolveFilters, toStoreViewer, type SearchIncidentsInput } from './search-incidents.ts';
 
@@ -38,11 +38,37 @@ export function weekOf(day: CalendarDate): CalendarDate {
 export async function summarizeIncidents(ctx: AppContext, input: SummarizeIncidentsInput): Promise<Result<IncidentSummary>> {
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
+  // Read the stamp before the counts: a write racing them leaves the answer under the older stamp.
+  const stamp = dataStamp(ctx.store.db);
   const organisation = await organisationName(ctx, filters.value.organisation);
-  const counts = await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts({
-    ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(input.q === undefined ? {} : { q: input.q }), viewer: toStoreViewer(input.viewer),
-  });
-  return ok(summaryOf(counts));
+  const query = { ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(input.q === undefined ? {} : { q: input.q }), viewer: toStoreViewer(input.viewer) };
+  const key = JSON.stringify(query);
+  const cache = summaryCache(ctx);
+  const hit = cache.get(key);
+  if (stamp !== undefined && hit?.stamp === stamp) return ok(hit.summary);
+  const summary = summaryOf(await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query));
+  if (stamp !== undefined) {
+    cache.delete(key);
+    cache.set(key, { stamp, summary });
+    if (cache.size > MAX_CACHED_SUMMARIES) cache.delete(cache.keys().next().value ?? '');
+  }
+  return ok(summary);
+}
+
+/**
+ * Summaries answered again without counting while nothing in the database changed (SQLite: its
+ * data stamp moves on any write here and any commit elsewhere). A whole-table summary of a
+ * million incidents takes seconds; the Monitor page asks for it on every visit.
+ */
+const MAX_CACHED_SUMMARIES = 32;
+const summaryCaches = new WeakMap<object, Map<string, { readonly stamp: string; readonly summary: IncidentSummary }>>();
+function summaryCache(ctx: AppContext): Map<string, { readonly stamp: string; readonly summary: IncidentSummary }> {
+  let cache = summaryCaches.get(ctx.store);
+  if (!cache) {
+    cache = new Map();
+    summaryCaches.set(ctx.store, cache);
+  }
+  return cache;
 }
 
 /** The summary of the database's counts. */
