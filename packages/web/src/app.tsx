@@ -3,14 +3,16 @@ import { Loading, NotFound } from './components/status.tsx';
 import { Layout, ORG_SECTIONS } from './layout.tsx';
 import { matchPath, Redirect, useLocation } from './router.tsx';
 import { defaultOrgId, rememberOrg, useSession } from './session.tsx';
+import DashboardPage from './pages/dashboard.page.tsx';
+import LoginPage from './pages/login.page.tsx';
 
-// Every page is its own chunk: the first load carries only the shell and the page it shows.
-const LoginPage = lazy(() => import('./pages/login.page.tsx'));
+// The two pages a visit starts on (sign-in, dashboard) come with the shell, so the first page shows
+// without a second round trip or a suspended render; every other page is its own chunk.
 const MonitorPage = lazy(() => import('./pages/monitor.page.tsx'));
 const AccountPage = lazy(() => import('./pages/account.page.tsx'));
 const CasePage = lazy(() => import('./pages/case.page.tsx'));
-const ORG_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>>>> = {
-  dashboard: lazy(() => import('./pages/dashboard.page.tsx')),
+const ORG_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>> | ComponentType<{ orgId: string }>>> = {
+  dashboard: DashboardPage,
   ledger: lazy(() => import('./pages/ledger.page.tsx')),
   filings: lazy(() => import('./pages/filings.page.tsx')),
   cases: lazy(() => import('./pages/cases.page.tsx')),
@@ -25,11 +27,7 @@ export function App() {
   if (me === undefined) return <Loading />;
   if (path === '/login') {
     if (me) return <Redirect to="/" />;
-    return (
-      <Suspense fallback={<Loading />}>
-        <LoginPage />
-      </Suspense>
-    );
+    return <LoginPage />;
   }
   if (!me) return <Redirect to={`/login?next=${encodeURIComponent(location)}`} />;
 
