@@ -440,7 +440,7 @@ try {
     obligations_list_demo_ledger: [`/api/v1/orgs/${other}/obligations`],
     // Echo's obligations are derived from its whole ledger once (the first request, reported
     // apart), then answered from the cache until the ledger changes.
-    obligations_list: [`${org}/obligations?limit=50`, `${org}/obligations?status=missed&limit=50&offset=5000`, `${org}/obligations?status=due,missed&limit=8`, `${org}/obligations?dueFrom=2020-11-01&dueTo=2020-11-30&limit=1000`],
+    obligations_list: [`${org}/obligations?limit=50`, `${org}/obligations?status=missed&limit=50&offset=5000`, `${org}/obligations?status=due,missed&limit=8`, `${org}/obligations?dueFrom=2020-11-01&dueTo=2020-11-30&limit=1000&fields=calendar`],
   };
   const measureRoutes = async (routes: Record<string, string[]>) => {
     for (const [name, paths] of Object.entries(routes)) {

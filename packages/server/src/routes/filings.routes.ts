@@ -9,9 +9,16 @@ import type { RouteModule } from './route-module.ts';
 
 const Obj = { type: 'object', additionalProperties: true } as const;
 
+/** A period's report may cover tens of thousands of receipts: the list shows the first ones and the count. */
+const RECEIPT_IDS_SHOWN = 100;
+
+/** What the calendar view needs of an obligation (`fields=calendar`). */
+const CALENDAR_FIELDS = ['id', 'title', 'form', 'period', 'dueOn', 'status', 'filingId'] as const;
+
 const ObligationSchema = {
   type: 'object',
-  required: ['id', 'title', 'form', 'period', 'dueOn', 'status', 'citation', 'verified', 'receiptIds'],
+  required: ['id', 'title', 'form', 'period', 'dueOn', 'status'],
+  description: 'With fields=all (the default) every property below is present.',
   properties: {
     id: { type: 'string' },
     organisation: { type: 'string' },
@@ -27,7 +34,8 @@ const ObligationSchema = {
     citationUrl: { type: ['string', 'null'] },
     verified: { type: 'boolean' },
     notes: { type: 'array', items: { type: 'string' } },
-    receiptIds: { type: 'array', items: { type: 'string' } },
+    receiptIds: { type: 'array', items: { type: 'string' }, description: `The receipts it covers: the first ${RECEIPT_IDS_SHOWN} (all of them: \`receiptCount\`; \`civic obligations --json\` lists every one)` },
+    receiptCount: { type: 'integer', description: 'How many receipts it covers' },
     filingId: { type: ['string', 'null'] },
     submittedOn: { type: ['string', 'null'] },
   },
@@ -88,6 +96,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
             status: { type: 'string', pattern: `^(${STATUS})(,(${STATUS}))*$`, description: 'comma-separated statuses to keep' },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
             offset: { type: 'integer', minimum: 0, default: 0 },
+            fields: { type: 'string', enum: ['all', 'calendar'], default: 'all', description: `calendar: only ${CALENDAR_FIELDS.join(', ')} (a month of due days in a few kilobytes)` },
           },
         },
         response: {
@@ -106,8 +115,14 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => {
-      const q = req.query as ObligationsQuery & { limit: number; offset: number };
-      return unwrap(await listObligations(deps.ctx, { ...obligationsInput(req, q), status: q.status?.split(','), limit: q.limit, offset: q.offset }));
+      const q = req.query as ObligationsQuery & { limit: number; offset: number; fields: 'all' | 'calendar' };
+      const list = unwrap(await listObligations(deps.ctx, { ...obligationsInput(req, q), status: q.status?.split(','), limit: q.limit, offset: q.offset }));
+      const obligations = list.obligations.map((o) =>
+        q.fields === 'calendar'
+          ? Object.fromEntries(CALENDAR_FIELDS.map((f) => [f, o[f]]))
+          : { ...o, receiptIds: o.receiptIds.length > RECEIPT_IDS_SHOWN ? o.receiptIds.slice(0, RECEIPT_IDS_SHOWN) : o.receiptIds, receiptCount: o.receiptIds.length },
+      );
+      return { ...list, obligations };
     },
   );
 

@@ -11,7 +11,7 @@ const incoming = (number: string, date: string) => ({ number, date, amount: '100
 const statement = (number: string, date: string) =>
   build1CStatement({ account: 'KZ926010131000012345', holder: 'ОФ «Гамма»', holderBin: '070940000011', from: '01.01.2021', to: '31.12.2021', opening: '0.00', incoming: incoming(number, date) });
 
-interface Obligation { id: string; form: string; dueOn: string; status: string; filingId: string | null }
+interface Obligation { id: string; title: string; form: string; period: { from: string; to: string; label: string }; dueOn: string; status: string; filingId: string | null }
 interface ObligationPage { asOf: string; obligations: Obligation[]; total: number; counts: Record<string, number> }
 
 for (const dialect of testDialects()) {
@@ -93,6 +93,15 @@ for (const dialect of testDialects()) {
       const filed = await get(viewer, 'asOf=2021-07-01');
       expect(filed.obligations.find((o) => o.id === target?.id)?.status).toMatch(/^filed-/);
       expect((filed.counts['filed-on-time'] ?? 0) + (filed.counts['filed-late'] ?? 0)).toBe((before.counts['filed-on-time'] ?? 0) + (before.counts['filed-late'] ?? 0) + 1);
+    });
+
+    it('gives a calendar month in few fields, and a report’s receipts as the first ones with their count', async () => {
+      const full = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-06-30');
+      const lean = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-06-30&fields=calendar');
+      expect(lean.obligations).toEqual(full.obligations.map((o) => ({ id: o.id, title: o.title, form: o.form, period: o.period, dueOn: o.dueOn, status: o.status, filingId: o.filingId })));
+      const all = (await viewer.request('GET', `/api/v1/orgs/${org}/obligations?asOf=2021-07-01`)).json() as { obligations: { form: string; receiptIds: string[]; receiptCount: number }[] };
+      for (const o of all.obligations) expect(o.receiptIds.length).toBe(Math.min(o.receiptCount, 100));
+      expect(all.obligations.filter((o) => o.form === 'F.018.00').reduce((n, o) => n + o.receiptCount, 0)).toBe(days.length);
     });
 
     it('gives the same obligations as an iCalendar file', async () => {

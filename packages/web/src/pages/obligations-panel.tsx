@@ -54,7 +54,7 @@ export function ObligationsPanel({ base, version, canWrite, onPrepare }: { base:
   const list = useApi<ObligationPage>(view === 'list' ? listUrl : null, version);
   const asOf = list.data?.asOf ?? new Date().toISOString().slice(0, 10);
   const shownMonth = month ?? monthOf(asOf);
-  const calendar = useApi<ObligationPage>(view === 'calendar' ? `${base}/obligations?limit=1000&dueFrom=${shownMonth}-01&dueTo=${lastDay(shownMonth)}` : null, version);
+  const calendar = useApi<ObligationPage>(view === 'calendar' ? `${base}/obligations?limit=1000&fields=calendar&dueFrom=${shownMonth}-01&dueTo=${lastDay(shownMonth)}` : null, version);
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
 
   return (
