@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { AppContext } from '@civic/app';
+import { recentLoginFailures, recordLoginFailures, type AppContext } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
@@ -100,7 +100,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   const deps: ServerDeps = {
     ctx,
-    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }),
+    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }, { since: (keys, since) => recentLoginFailures(ctx, keys, since), add: (keys, at, forgetBefore) => recordLoginFailures(ctx, keys, at, forgetBefore) }),
     secureCookies: options.secureCookies ?? options.trustProxy ?? false,
   };
   app.get(

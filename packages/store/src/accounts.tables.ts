@@ -63,7 +63,14 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+/** A failed sign-in under one key (`ip:…` or `email:…`), for the login throttle. */
+export interface LoginFailureTable {
+  key: string;
+  at: Int;
+}
+
 export interface AccountTables {
+  login_failure: LoginFailureTable;
   app_user: AppUserTable;
   membership: MembershipTable;
   user_session: UserSessionTable;

@@ -85,6 +85,17 @@ for (const dialect of testDialects()) {
       await app.close();
     });
 
+    it('counts failed sign-ins across server processes (kept in the database, not in one process)', async () => {
+      // Two servers on one database stand for the processes `npm start` runs, one per core.
+      const [a, b] = [await buildServer(w.ctx), await buildServer(w.ctx)];
+      const attempt = (app: typeof a, password: string) => app.inject({ method: 'POST', url: '/api/v1/session', remoteAddress: '10.9.9.9', payload: { email: 'shared@x.test', password } });
+      for (let i = 0; i < 5; i++) expect((await attempt(i % 2 === 0 ? a : b, 'wrong password')).statusCode).toBe(401);
+      expect((await attempt(b, 'wrong password')).statusCode).toBe(429);
+      expect((await attempt(a, 'wrong password')).statusCode).toBe(429);
+      await a.close();
+      await b.close();
+    });
+
     it('enrols the TOTP second factor and then requires a fresh code to sign in', async () => {
       const id = await w.user('totp@x.test', {});
       const s = await w.client(id, 'totp');

@@ -49,11 +49,11 @@ export const sessionRoutes: RouteModule = (app, deps) => {
     async (req, reply) => {
       const { email, password, totp } = req.body as { email: string; password: string; totp?: string };
       const keys = [`ip:${req.ip}`, `email:${email.trim().toLowerCase()}`];
-      const wait = deps.throttle.retryAfter(keys);
+      const wait = await deps.throttle.retryAfter(keys);
       if (wait > 0) throw new ApiError(domainError('AUTH_RATE_LIMITED', `too many sign-in attempts: wait ${wait} s`), { 'retry-after': String(wait) });
       const result = await login(deps.ctx, { email, password, ...(totp !== undefined ? { totp } : {}), requestId: req.id });
       if (!result.ok) {
-        if (result.error.code !== 'AUTH_TOTP_REQUIRED') deps.throttle.recordFailure(keys);
+        if (result.error.code !== 'AUTH_TOTP_REQUIRED') await deps.throttle.recordFailure(keys);
         throw new ApiError(result.error);
       }
       const s = result.value;

@@ -10,6 +10,7 @@ import * as incidentTerms from './2026-11-29-551-incident-terms.ts';
 import * as accounts from './2026-11-29-600-accounts.ts';
 import * as briefs from './2026-11-29-700-briefs.ts';
 import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
+import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes.ts';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-600-accounts': accounts,
   '2026-11-29-700-briefs': briefs,
   '2026-11-30-120-ledger-revision': ledgerRevision,
+  '2026-11-30-130-login-failures': loginFailures,
   '2026-11-30-560-incident-search-indexes': incidentSearchIndexes,
 };
