@@ -83,13 +83,12 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
     }
     const question = [from.value ?? '', to.value ?? '', asOf, input.dueSoonDays ?? ''].join('|');
     const list = await cachedObligations(ctx, o.id, pack.value, question, async () => {
-      const l = await readObligationLedger(ctx, o, input.pack);
-      if (!l.ok) return l;
-      const span = ledgerSpan(l.value);
+      const l = await readObligationLedger(ctx, o, pack.value);
+      const span = ledgerSpan(l);
       const rangeFrom = from.value ?? span?.first ?? asOf;
       const rangeTo = to.value ?? asOf;
       if (rangeFrom > rangeTo) return ok([]);
-      return obligationsOf(l.value, { from: rangeFrom, to: rangeTo, asOf, dueSoonDays: input.dueSoonDays });
+      return obligationsOf(l, { from: rangeFrom, to: rangeTo, asOf, dueSoonDays: input.dueSoonDays });
     });
     if (!list.ok) return list;
     lists.push(list.value);

@@ -1,5 +1,6 @@
 import { ok, type ObligationInstance, type Result, type RulePack } from '@civic/core';
 import { ledgerRevision } from '@civic/store';
+import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 
 /**
@@ -27,8 +28,7 @@ function cachedList(obligations: readonly ObligationInstance[]): CachedObligatio
     view<T>(key: string, compute: (o: readonly ObligationInstance[]) => T): T {
       if (views.has(key)) return views.get(key) as T;
       const v = compute(obligations);
-      if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value ?? '');
-      views.set(key, v);
+      setBounded(views, key, v, MAX_VIEWS);
       return v;
     },
   };
@@ -56,19 +56,12 @@ export async function cachedObligations(
   const revision = await ledgerRevision(ctx.store.db, organisationId);
   const hit = cache.get(key);
   if (hit && hit.revision === revision && hit.pack === pack) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
+    setBounded(cache, key, hit, MAX_ENTRIES); // most recently used last
     return ok(hit.cached);
   }
   const derived = await derive();
   if (!derived.ok) return derived;
   const cached = cachedList(derived.value);
-  cache.delete(key);
-  cache.set(key, { revision, pack, cached });
-  while (cache.size > MAX_ENTRIES) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
+  setBounded(cache, key, { revision, pack, cached }, MAX_ENTRIES);
   return ok(cached);
 }

@@ -41,12 +41,10 @@ export async function readOrganisationLedger(ctx: AppContext, organisation: Orga
 }
 
 /** The lean read behind the obligations list: receipts as obligations see them, the days money was spent. */
-export async function readObligationLedger(ctx: AppContext, organisation: OrganisationRow, packId?: string): Promise<Result<ObligationLedger>> {
-  const pack = await packFor(organisation, packId);
-  if (!pack.ok) return pack;
+export async function readObligationLedger(ctx: AppContext, organisation: OrganisationRow, pack: RulePack): Promise<ObligationLedger> {
   const org = organisation.id;
   const [receipts, expenditureDates, sources, filings] = await Promise.all([listObligationReceipts(ctx.store.db, org), listExpenditureDays(ctx.store.db, org), listSources(ctx, org), listFilingRows(ctx.store.db, { organisation: org })]);
-  return ok({ organisation, pack: pack.value, receipts, expenditureDates, sources, filings });
+  return { organisation, pack, receipts, expenditureDates, sources, filings };
 }
 
 export function filingFacts(filings: readonly FilingRow[]): FilingFact[] {

@@ -1,5 +1,6 @@
 import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/core';
 import { dataStamp, incidentSearchFor, type IncidentCounts } from '@civic/store';
+import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 import { organisationName, resolveFilters, toStoreViewer, type SearchIncidentsInput } from './search-incidents.ts';
 
@@ -47,11 +48,7 @@ export async function summarizeIncidents(ctx: AppContext, input: SummarizeIncide
   const hit = cache.get(key);
   if (stamp !== undefined && hit?.stamp === stamp) return ok(hit.summary);
   const summary = summaryOf(await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query));
-  if (stamp !== undefined) {
-    cache.delete(key);
-    cache.set(key, { stamp, summary });
-    if (cache.size > MAX_CACHED_SUMMARIES) cache.delete(cache.keys().next().value ?? '');
-  }
+  if (stamp !== undefined) setBounded(cache, key, { stamp, summary }, MAX_CACHED_SUMMARIES);
   return ok(summary);
 }
 

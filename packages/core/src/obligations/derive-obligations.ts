@@ -96,7 +96,7 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
     // Receipts come in day order: the version in force, its deadline and notes are worked out once a day.
     let day: CalendarDate | null = null;
     let today: { version: Obligation; due: CalendarDate; verified: boolean; notes: readonly string[]; period: ObligationInstance['period'] } | null = null;
-    for (let i = lowerBound(days, input.from); i < byDay.length; i++) {
+    for (let i = firstIndex(days, input.from); i < byDay.length; i++) {
       const r = byDay[i];
       if (!r || r.receivedOn > input.to) break;
       if (r.receivedOn !== day) {
@@ -119,8 +119,8 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
     for (const p of periods.value) {
       const version = obligationOn(pack, ruleId, p.end);
       if (!version) continue;
-      const receiptIds = byDay.slice(lowerBound(days, p.start), upperBound(days, p.end)).map((r) => r.id);
-      const spent = upperBound(expenditureDays, p.end) > lowerBound(expenditureDays, p.start);
+      const receiptIds = byDay.slice(firstIndex(days, p.start), firstIndex(days, p.end, true)).map((r) => r.id);
+      const spent = firstIndex(expenditureDays, p.end, true) > firstIndex(expenditureDays, p.start);
       if (!version.nilReturn && receiptIds.length === 0 && !spent) continue;
       out.push(instance(input, filings, version, { from: p.start, to: p.end, label: p.label }, p.label, p.due, p.citation, p.verified, p.notes, receiptIds));
     }
@@ -128,25 +128,14 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
   return ok(out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }
 
-/** The first index whose day is on or after `day` (the days sorted). */
-function lowerBound(days: readonly string[], day: string): number {
+/** The first index whose day is on or after `day` (`after`: after it), the days sorted. */
+function firstIndex(days: readonly string[], day: string, after = false): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((days[mid] ?? '') < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose day is after `day` (the days sorted). */
-function upperBound(days: readonly string[], day: string): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] ?? '') <= day) lo = mid + 1;
+    const d = days[mid] ?? '';
+    if (d < day || (after && d === day)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,3 +1,4 @@
+import { addDays, addMonths, calendarDate, daysBetween, endOfMonth, isoWeekday, type CalendarDate } from '@civic/core';
 import { useState } from 'react';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { INTL_TAG } from '../i18n/format.ts';
@@ -28,17 +29,9 @@ interface ObligationPage {
 const STATUSES = ['missed', 'due', 'upcoming', 'filed-late', 'filed-on-time'] as const;
 const PAGE = 100;
 
-/** `YYYY-MM` of a day, the first and last day of a month, and a month moved by n. */
+/** The first day of a `YYYY-MM` month, and `YYYY-MM` of a day (core's calendar arithmetic does the rest). */
+const firstOf = (month: string): CalendarDate => calendarDate(`${month}-01`);
 const monthOf = (day: string) => day.slice(0, 7);
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate()).padStart(2, '0')}`;
-};
-const moveMonth = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1 + n, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
 
 /**
  * The obligations of an organisation as a list (a page at a time, filtered by status) or as a
@@ -54,7 +47,7 @@ export function ObligationsPanel({ base, version, canWrite, onPrepare }: { base:
   const list = useApi<ObligationPage>(view === 'list' ? listUrl : null, version);
   const asOf = list.data?.asOf ?? new Date().toISOString().slice(0, 10);
   const shownMonth = month ?? monthOf(asOf);
-  const calendar = useApi<ObligationPage>(view === 'calendar' ? `${base}/obligations?limit=1000&fields=calendar&dueFrom=${shownMonth}-01&dueTo=${lastDay(shownMonth)}` : null, version);
+  const calendar = useApi<ObligationPage>(view === 'calendar' ? `${base}/obligations?limit=1000&fields=calendar&dueFrom=${firstOf(shownMonth)}&dueTo=${endOfMonth(firstOf(shownMonth))}` : null, version);
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
 
   return (
@@ -111,7 +104,7 @@ export function ObligationsPanel({ base, version, canWrite, onPrepare }: { base:
           )}
         </>
       ) : (
-        <MonthCalendar month={shownMonth} today={asOf} data={calendar.data} onMonth={(n) => setMonth(moveMonth(shownMonth, n))} onPick={setMonth} loading={calendar.loading} />
+        <MonthCalendar month={shownMonth} today={asOf} data={calendar.data} onMonth={(n) => setMonth(monthOf(addMonths(firstOf(shownMonth), n)))} onPick={setMonth} loading={calendar.loading} />
       )}
       {calendar.error && view === 'calendar' && <ErrorBox error={calendar.error} />}
     </Panel>
@@ -176,17 +169,16 @@ function ObligationTable({ obligations, canWrite, onPrepare }: { obligations: Ob
 /** A month as a table of weeks (Monday first); each day lists the obligations due on it. */
 function MonthCalendar({ month, today, data, onMonth, onPick, loading }: { month: string; today: string; data: ObligationPage | undefined; onMonth(n: number): void; onPick(month: string): void; loading: boolean }) {
   const { t, locale } = useI18n();
-  const [y, m] = month.split('-').map(Number);
-  const first = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1));
-  const days = Number(lastDay(month).slice(8));
-  const lead = (first.getUTCDay() + 6) % 7;
-  const cells: (string | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`)];
+  const firstDay = firstOf(month);
+  const days = daysBetween(firstDay, endOfMonth(firstDay)) + 1;
+  const lead = isoWeekday(firstDay) - 1;
+  const cells: (string | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => addDays(firstDay, i))];
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const byDay = new Map<string, Obligation[]>();
   for (const o of data?.obligations ?? []) byDay.set(o.dueOn, [...(byDay.get(o.dueOn) ?? []), o]);
   const tag = INTL_TAG[locale];
-  const title = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
+  const title = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${firstDay}T00:00:00Z`));
   const weekday = (i: number) => new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
   return (
     <div className="calendar" data-testid="obligations-calendar">

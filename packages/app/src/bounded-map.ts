@@ -1,0 +1,9 @@
+/** Sets `key` as the most recent entry of `map` and forgets the oldest entries beyond `max` (a small LRU when reads re-set their key). */
+export function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(oldest);
+  }
+}
