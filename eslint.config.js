@@ -4,8 +4,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'stream', 'url', 'util', 'zlib', 'worker_threads'];
-const deepImports = { group: ['@civic/*/*'], message: 'Import a package through its index (src/index.ts), never a deep path.' };
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+  'worker_threads',
+];
+const deepImports = {
+  group: ['@civic/*/*'],
+  message: 'Import a package through its index (src/index.ts), never a deep path.',
+};
 const sqlLibs = ['kysely', 'better-sqlite3', 'pg', 'pg-*'];
 
 export default tseslint.config(
@@ -23,25 +41,83 @@ export default tseslint.config(
   {
     files: ['packages/core/src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [deepImports, { group: [...nodeBuiltins, ...sqlLibs, 'fastify', '@fastify/*', '@civic/*'], message: 'core is pure: no Node API, no database, no HTTP, no other package.' }] }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'core reads no environment' }, { name: 'fetch', message: 'core does no I/O' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: pass time in.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: pass time in.' }, { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core takes randomness as a parameter.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deepImports,
+            {
+              group: [...nodeBuiltins, ...sqlLibs, 'fastify', '@fastify/*', '@civic/*'],
+              message: 'core is pure: no Node API, no database, no HTTP, no other package.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core reads no environment' },
+        { name: 'fetch', message: 'core does no I/O' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core never reads the clock: pass time in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core never reads the clock: pass time in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'core takes randomness as a parameter.',
+        },
+      ],
     },
   },
   {
-    files: ['packages/formats/src/**', 'packages/app/src/**', 'packages/server/src/**', 'packages/cli/src/**', 'packages/web/src/**'],
+    files: [
+      'packages/formats/src/**',
+      'packages/app/src/**',
+      'packages/server/src/**',
+      'packages/cli/src/**',
+      'packages/web/src/**',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [deepImports, { group: sqlLibs, message: 'SQL lives only in packages/store.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [deepImports, { group: sqlLibs, message: 'SQL lives only in packages/store.' }] },
+      ],
     },
   },
   {
     files: ['packages/server/src/**', 'packages/cli/src/**', 'packages/web/src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [deepImports, { group: [...sqlLibs, '@civic/store'], message: 'Drivers call @civic/app, never the store or SQL.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deepImports,
+            {
+              group: [...sqlLibs, '@civic/store'],
+              message: 'Drivers call @civic/app, never the store or SQL.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
 );

@@ -16,12 +16,22 @@ let c0 = cpu();
 const a = await timed(() => parseBankStatement(onec.bytes, { fileName: 'bench-1c.txt' }));
 const aCpu = cpu() - c0;
 if (!a.result.ok || a.result.value.lines.length !== onec.count) throw new Error('1C parse failed');
-report(BENCH, 'parse-1c-100k-documents', a.seconds, 's', { documents: onec.count, perSecond: Math.round(onec.count / a.seconds), cpuSeconds: Number(aCpu.toFixed(2)) });
+report(BENCH, 'parse-1c-100k-documents', a.seconds, 's', {
+  documents: onec.count,
+  perSecond: Math.round(onec.count / a.seconds),
+  cpuSeconds: Number(aCpu.toFixed(2)),
+});
 
 const csv = generateBankCsv({ rows: 1_000_000, seed: 1 });
 note(`CSV: ${(csv.bytes.length / 1e6).toFixed(1)} MB`);
 c0 = cpu();
-const b = await timed(() => parseBankStatement(csv.bytes, { fileName: 'bench.csv', format: 'csv', csvMapping: csv.mapping }));
+const b = await timed(() =>
+  parseBankStatement(csv.bytes, { fileName: 'bench.csv', format: 'csv', csvMapping: csv.mapping }),
+);
 const bCpu = cpu() - c0;
 if (!b.result.ok || b.result.value.lines.length !== csv.count) throw new Error('CSV parse failed');
-report(BENCH, 'parse-csv-1m-lines', b.seconds, 's', { lines: csv.count, perSecond: Math.round(csv.count / b.seconds), cpuSeconds: Number(bCpu.toFixed(2)) });
+report(BENCH, 'parse-csv-1m-lines', b.seconds, 's', {
+  lines: csv.count,
+  perSecond: Math.round(csv.count / b.seconds),
+  cpuSeconds: Number(bCpu.toFixed(2)),
+});

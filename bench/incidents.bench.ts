@@ -19,12 +19,20 @@ async function run(dialect: string, url: string, csv: Uint8Array, qs: readonly B
   try {
     note(`${dialect}: importing ${N} incidents (${(csv.length / 1e6).toFixed(0)} MB of CSV)`);
     const cpu0 = process.cpuUsage();
-    const { seconds, result } = await timed(() => importIncidents(ctx, { bytes: csv, fileName: 'bench.csv' }));
+    const { seconds, result } = await timed(() =>
+      importIncidents(ctx, { bytes: csv, fileName: 'bench.csv' }),
+    );
     const cpu = process.cpuUsage(cpu0);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} (line ${result.error.line ?? '?'})`);
+    if (!result.ok)
+      throw new Error(`${result.error.code}: ${result.error.message} (line ${result.error.line ?? '?'})`);
     // CPU seconds (user + system, this process) next to wall time: on a shared machine the wall
     // clock also counts the time other processes held the cores.
-    report('incidents', `import_${dialect}`, seconds, 's', { rows: result.value.imported, rowsPerSecond: Math.round(result.value.imported / seconds), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)), target: 20 });
+    report('incidents', `import_${dialect}`, seconds, 's', {
+      rows: result.value.imported,
+      rowsPerSecond: Math.round(result.value.imported / seconds),
+      cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+      target: 20,
+    });
     for (const q of qs.slice(0, 20)) await searchIncidents(ctx, q.input); // warm the caches
     const ms: number[] = [];
     const byKind = new Map<string, number[]>();
@@ -38,9 +46,17 @@ async function run(dialect: string, url: string, csv: Uint8Array, qs: readonly B
       if (!r.ok) throw new Error(r.error.message);
       hits += r.value.incidents.length;
     }
-    for (const [kind, times] of byKind) note(`${dialect} ${kind}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${times.length})`);
+    for (const [kind, times] of byKind)
+      note(
+        `${dialect} ${kind}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${times.length})`,
+      );
     report('incidents', `search_p50_${dialect}`, percentile(ms, 50), 'ms', { queries: qs.length, rows: N });
-    report('incidents', `search_p95_${dialect}`, percentile(ms, 95), 'ms', { queries: qs.length, rows: N, target: 20, meanHits: hits / qs.length });
+    report('incidents', `search_p95_${dialect}`, percentile(ms, 95), 'ms', {
+      queries: qs.length,
+      rows: N,
+      target: 20,
+      meanHits: hits / qs.length,
+    });
   } finally {
     await closeContext(ctx);
   }

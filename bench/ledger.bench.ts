@@ -7,20 +7,43 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeContext, createOrganisation, exportLedgerJournal, importBankStatement, ledgerBalance, openContext, type AppContext } from '@civic/app';
+import {
+  closeContext,
+  createOrganisation,
+  exportLedgerJournal,
+  importBankStatement,
+  ledgerBalance,
+  openContext,
+  type AppContext,
+} from '@civic/app';
 import { calendarDate, addDays, currency, type KztEquivalent } from '@civic/core';
 import { generate1CStatement, generateBankCsv } from '@civic/formats';
-import { inTransaction, insertExpenditures, insertForeignSource, insertGrant, insertReceipts, type NewExpenditure, type NewReceipt } from '@civic/store';
+import {
+  inTransaction,
+  insertExpenditures,
+  insertForeignSource,
+  insertGrant,
+  insertReceipts,
+  type NewExpenditure,
+  type NewReceipt,
+} from '@civic/store';
 import { loadavg } from 'node:os';
 import { note, percentile, report } from './lib.ts';
 
 /** Wall and CPU seconds of this process (the machine is often shared: both are reported). */
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; cpuSeconds: number; load: number; result: T }> {
+async function timed<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ seconds: number; cpuSeconds: number; load: number; result: T }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await fn();
   const c = process.cpuUsage(c0);
-  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: Number(((c.user + c.system) / 1e6).toFixed(2)), load: Number((loadavg()[0] ?? 0).toFixed(1)), result };
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: Number(((c.user + c.system) / 1e6).toFixed(2)),
+    load: Number((loadavg()[0] ?? 0).toFixed(1)),
+    result,
+  };
 }
 
 const CSV_LINES = Number(process.env['CIVIC_BENCH_LEDGER_CSV'] ?? 1_000_000);
@@ -38,19 +61,43 @@ async function importBenches(ctx: AppContext): Promise<void> {
   const onec = generate1CStatement({ documents: ONEC_DOCS, seed: 11 });
   const orgA = await org(ctx, 'Bench 1C');
   note(`1C: ${ONEC_DOCS.toLocaleString('en')} documents, ${(onec.bytes.length / 1e6).toFixed(1)} MB`);
-  const a = await timed(() => importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c.txt', org: orgA }));
+  const a = await timed(() =>
+    importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c.txt', org: orgA }),
+  );
   if (!a.result.ok) throw new Error(`${a.result.error.code}: ${a.result.error.message}`);
-  report('ledger', 'import_1c_seconds', a.seconds, 's', { documents: a.result.value.read, imported: a.result.value.imported, linesPerSecond: Math.round(a.result.value.read / a.seconds), cpuSeconds: a.cpuSeconds, load: a.load });
-  const again = await timed(() => importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c-again.txt', org: orgA }));
+  report('ledger', 'import_1c_seconds', a.seconds, 's', {
+    documents: a.result.value.read,
+    imported: a.result.value.imported,
+    linesPerSecond: Math.round(a.result.value.read / a.seconds),
+    cpuSeconds: a.cpuSeconds,
+    load: a.load,
+  });
+  const again = await timed(() =>
+    importBankStatement(ctx, { bytes: onec.bytes, fileName: 'bench-1c-again.txt', org: orgA }),
+  );
   if (!again.result.ok || again.result.value.imported !== 0) throw new Error('re-import added lines');
-  report('ledger', 'reimport_1c_seconds', again.seconds, 's', { duplicates: again.result.value.duplicates, cpuSeconds: again.cpuSeconds, load: again.load });
+  report('ledger', 'reimport_1c_seconds', again.seconds, 's', {
+    duplicates: again.result.value.duplicates,
+    cpuSeconds: again.cpuSeconds,
+    load: again.load,
+  });
 
   const csv = generateBankCsv({ rows: CSV_LINES, seed: 12 });
   const orgB = await org(ctx, 'Bench CSV');
   note(`CSV: ${CSV_LINES.toLocaleString('en')} lines, ${(csv.bytes.length / 1e6).toFixed(0)} MB`);
-  const b = await timed(() => importBankStatement(ctx, { bytes: csv.bytes, fileName: 'bench.csv', org: orgB, csvMapping: csv.mapping }));
+  const b = await timed(() =>
+    importBankStatement(ctx, { bytes: csv.bytes, fileName: 'bench.csv', org: orgB, csvMapping: csv.mapping }),
+  );
   if (!b.result.ok) throw new Error(`${b.result.error.code}: ${b.result.error.message}`);
-  report('ledger', 'import_csv_seconds', b.seconds, 's', { lines: b.result.value.read, imported: b.result.value.imported, candidates: b.result.value.foreignCandidates, linesPerSecond: Math.round(b.result.value.read / b.seconds), target: 15, cpuSeconds: b.cpuSeconds, load: b.load });
+  report('ledger', 'import_csv_seconds', b.seconds, 's', {
+    lines: b.result.value.read,
+    imported: b.result.value.imported,
+    candidates: b.result.value.foreignCandidates,
+    linesPerSecond: Math.round(b.result.value.read / b.seconds),
+    target: 15,
+    cpuSeconds: b.cpuSeconds,
+    load: b.load,
+  });
 }
 
 /** TRANSACTIONS movements over 50 grants: 60 % receipts, 40 % expenditures with one allocation each. */
@@ -58,10 +105,47 @@ async function seedTransactions(ctx: AppContext, orgId: string): Promise<void> {
   const T = '2026-01-01T00:00:00Z';
   const grants = Array.from({ length: 50 }, (_, i) => `grt_bench_${String(i).padStart(2, '0')}`);
   const USD = currency('USD');
-  const kzt = (minor: bigint): KztEquivalent => ({ status: 'official', kzt: minor * 420n, rate: { date: calendarDate('2020-01-01'), currency: USD, text: '420.00', rate: { value: 42000n, scale: 2 }, units: 1, source: 'bench' }, note: null });
+  const kzt = (minor: bigint): KztEquivalent => ({
+    status: 'official',
+    kzt: minor * 420n,
+    rate: {
+      date: calendarDate('2020-01-01'),
+      currency: USD,
+      text: '420.00',
+      rate: { value: 42000n, scale: 2 },
+      units: 1,
+      source: 'bench',
+    },
+    note: null,
+  });
   await inTransaction(ctx.store, async (store) => {
-    await insertForeignSource(store.db, { id: 'src_bench', organisationId: orgId, name: 'Bench donor', category: 'foreign-organisation', country: 'US', taxId: null, accounts: [], aliases: [], notes: null, createdAt: T });
-    for (const g of grants) await insertGrant(store.db, { id: g, organisationId: orgId, sourceId: 'src_bench', agreementNumber: g.slice(4), agreementDate: null, currency: 'USD', amountMinor: 10n ** 12n, periodFrom: null, periodTo: null, activity: null, title: null, createdAt: T });
+    await insertForeignSource(store.db, {
+      id: 'src_bench',
+      organisationId: orgId,
+      name: 'Bench donor',
+      category: 'foreign-organisation',
+      country: 'US',
+      taxId: null,
+      accounts: [],
+      aliases: [],
+      notes: null,
+      createdAt: T,
+    });
+    for (const g of grants)
+      await insertGrant(store.db, {
+        id: g,
+        organisationId: orgId,
+        sourceId: 'src_bench',
+        agreementNumber: g.slice(4),
+        agreementDate: null,
+        currency: 'USD',
+        amountMinor: 10n ** 12n,
+        periodFrom: null,
+        periodTo: null,
+        activity: null,
+        title: null,
+        createdAt: T,
+      });
     const start = calendarDate('2018-01-01');
     const receipts: NewReceipt[] = [];
     const expenditures: NewExpenditure[] = [];
@@ -70,9 +154,34 @@ async function seedTransactions(ctx: AppContext, orgId: string): Promise<void> {
       const date = addDays(start, (i * 7) % 1460);
       const amount = BigInt(100 + ((i * 7919) % 1_000_000));
       if (i % 5 < 3) {
-        receipts.push({ id: `rcp_b${String(i)}`, organisationId: orgId, sourceId: 'src_bench', grantId, accountId: null, bankLine: null, receivedOn: date, content: { kind: 'money', amount: { minor: amount, currency: USD } }, kzt: kzt(amount), description: null, createdAt: T });
+        receipts.push({
+          id: `rcp_b${String(i)}`,
+          organisationId: orgId,
+          sourceId: 'src_bench',
+          grantId,
+          accountId: null,
+          bankLine: null,
+          receivedOn: date,
+          content: { kind: 'money', amount: { minor: amount, currency: USD } },
+          kzt: kzt(amount),
+          description: null,
+          createdAt: T,
+        });
       } else {
-        expenditures.push({ id: `exp_b${String(i)}`, organisationId: orgId, accountId: null, bankLine: null, spentOn: date, currency: 'USD', amountMinor: amount, kzt: kzt(amount), description: 'bench', counterparty: null, allocations: [{ grantId, amountMinor: amount, kztMinor: amount * 420n }], createdAt: T });
+        expenditures.push({
+          id: `exp_b${String(i)}`,
+          organisationId: orgId,
+          accountId: null,
+          bankLine: null,
+          spentOn: date,
+          currency: 'USD',
+          amountMinor: amount,
+          kzt: kzt(amount),
+          description: 'bench',
+          counterparty: null,
+          allocations: [{ grantId, amountMinor: amount, kztMinor: amount * 420n }],
+          createdAt: T,
+        });
       }
     }
     await insertReceipts(store.db, receipts);
@@ -95,21 +204,41 @@ async function balanceBenches(ctx: AppContext): Promise<void> {
     times.push(r.seconds);
   }
   const ours = percentile(times, 50);
-  report('ledger', 'balance_by_grant_seconds', ours, 's', { transactions: TRANSACTIONS, grants: rows, runs: times.length, target: 0.5, load: Number((loadavg()[0] ?? 0).toFixed(1)) });
+  report('ledger', 'balance_by_grant_seconds', ours, 's', {
+    transactions: TRANSACTIONS,
+    grants: rows,
+    runs: times.length,
+    target: 0.5,
+    load: Number((loadavg()[0] ?? 0).toFixed(1)),
+  });
   const at = await timed(() => ledgerBalance(ctx, { org: orgId, by: 'grant', at: '2019-12-31' }));
   report('ledger', 'balance_by_grant_at_date_seconds', at.seconds, 's', { transactions: TRANSACTIONS });
 
   const file = join(dir, 'bench.ledger');
   const out = createWriteStream(file);
-  const write = (chunk: string) => new Promise<void>((resolve) => (out.write(chunk) ? resolve() : out.once('drain', () => resolve())));
+  const write = (chunk: string) =>
+    new Promise<void>((resolve) => (out.write(chunk) ? resolve() : out.once('drain', () => resolve())));
   const exp = await timed(() => exportLedgerJournal(ctx, { org: orgId, format: 'ledger', write }));
   await new Promise<void>((resolve) => out.end(() => resolve()));
   if (!exp.result.ok) throw new Error(exp.result.error.message);
-  report('ledger', 'export_journal_seconds', exp.seconds, 's', { entries: exp.result.value.entries, megabytes: Math.round(statSync(file).size / 1e6), cpuSeconds: exp.cpuSeconds });
+  report('ledger', 'export_journal_seconds', exp.seconds, 's', {
+    entries: exp.result.value.entries,
+    megabytes: Math.round(statSync(file).size / 1e6),
+    cpuSeconds: exp.cpuSeconds,
+  });
   note('running ledger -f FILE bal (ledger-cli)');
-  const cli = await timed(() => execFileSync('ledger', ['-f', file, 'bal'], { maxBuffer: 1 << 26 }).toString());
-  report('ledger', 'ledger_cli_bal_seconds', cli.seconds, 's', { transactions: TRANSACTIONS, load: cli.load });
-  report('ledger', 'ledger_cli_vs_ours_ratio', cli.seconds / ours, 'x', { ledgerCli: cli.seconds, ours, target: 40 });
+  const cli = await timed(() =>
+    execFileSync('ledger', ['-f', file, 'bal'], { maxBuffer: 1 << 26 }).toString(),
+  );
+  report('ledger', 'ledger_cli_bal_seconds', cli.seconds, 's', {
+    transactions: TRANSACTIONS,
+    load: cli.load,
+  });
+  report('ledger', 'ledger_cli_vs_ours_ratio', cli.seconds / ours, 'x', {
+    ledgerCli: cli.seconds,
+    ours,
+    target: 40,
+  });
 }
 
 const ctx = await openContext(join(dir, 'bench.db'));

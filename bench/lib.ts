@@ -1,8 +1,16 @@
 import { performance } from 'node:perf_hooks';
 
 /** Prints one benchmark figure as a JSON line on stdout. */
-export function report(bench: string, metric: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ bench, metric, value: Number(value.toFixed(4)), unit, ...extra })}\n`);
+export function report(
+  bench: string,
+  metric: string,
+  value: number,
+  unit: string,
+  extra: Record<string, unknown> = {},
+): void {
+  process.stdout.write(
+    `${JSON.stringify({ bench, metric, value: Number(value.toFixed(4)), unit, ...extra })}\n`,
+  );
 }
 
 /** Times an async function in seconds. */

@@ -8,7 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { closeContext, DEMO_ACCOUNTS, DEMO_PASSWORD, openContext, organisations, resolveSession, seedDemo, systemActor, updateProfile } from '@civic/app';
+import {
+  closeContext,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  openContext,
+  organisations,
+  resolveSession,
+  seedDemo,
+  systemActor,
+  updateProfile,
+} from '@civic/app';
 import { buildServer } from '@civic/server';
 import { note, percentile, report } from './lib.ts';
 
@@ -24,9 +34,15 @@ try {
   if (!echo) throw new Error('no Echo organisation in the demo data');
   const app = await buildServer(ctx);
   const admin = DEMO_ACCOUNTS[0];
-  const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: admin.email, password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email: admin.email, password: DEMO_PASSWORD },
+  });
   if (login.statusCode !== 200) throw new Error(`login answered ${login.statusCode}`);
-  const cookies = Object.fromEntries((login.cookies as { name: string; value: string }[]).map((c) => [c.name, c.value]));
+  const cookies = Object.fromEntries(
+    (login.cookies as { name: string; value: string }[]).map((c) => [c.name, c.value]),
+  );
   const token = cookies['civic_session'] ?? '';
 
   const time = async (fn: () => Promise<unknown>): Promise<number[]> => {
@@ -60,7 +76,9 @@ try {
   out('resolve_session_cached', await time(() => resolveSession(ctx, token)));
   // A write before each call empties the cache: the session is read afresh (three queries).
   const other = DEMO_ACCOUNTS[1];
-  const otherId = (await app.inject({ method: 'GET', url: '/api/v1/users', cookies })).json<{ users: { id: string; email: string }[] }>().users.find((u) => u.email === other.email)?.id;
+  const otherId = (await app.inject({ method: 'GET', url: '/api/v1/users', cookies }))
+    .json<{ users: { id: string; email: string }[] }>()
+    .users.find((u) => u.email === other.email)?.id;
   if (!otherId) throw new Error('no second demo account');
   let flip = false;
   const fresh: number[] = [];

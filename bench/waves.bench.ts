@@ -3,7 +3,14 @@
 // replications, through app (worker threads as the job size decides). Target (issue 5, 2-core
 // machine): under 30 s. CIVIC_BENCH_WAVE_INCIDENTS=N and CIVIC_BENCH_WAVE_REPLICATIONS=R change the size.
 import { availableParallelism } from 'node:os';
-import { calendarDate, prepareWaveScan, seededRandom, syntheticBackground, syntheticWave, type Incident } from '@civic/core';
+import {
+  calendarDate,
+  prepareWaveScan,
+  seededRandom,
+  syntheticBackground,
+  syntheticWave,
+  type Incident,
+} from '@civic/core';
 import { detectWavesInIncidents, reportedWaves } from '@civic/app';
 import { note, report, timed } from './lib.ts';
 
@@ -17,14 +24,34 @@ const waves = [
   { from: '2021-01-11', action: 'fine' as const, count: 250 },
 ];
 const injected: Incident[] = waves.flatMap((w, k) =>
-  syntheticWave({ random, from: calendarDate(w.from), days: 42, count: w.count, places: 8, action: w.action, legalBasis: 'CoAO 460-1 part 2', idPrefix: `wave${k}` }),
+  syntheticWave({
+    random,
+    from: calendarDate(w.from),
+    days: 42,
+    count: w.count,
+    places: 8,
+    action: w.action,
+    legalBasis: 'CoAO 460-1 part 2',
+    idPrefix: `wave${k}`,
+  }),
 );
-const incidents = [...syntheticBackground({ random, from: calendarDate('2015-01-01'), days: 3650, count: N - injected.length, organisations: 2000 }), ...injected];
+const incidents = [
+  ...syntheticBackground({
+    random,
+    from: calendarDate('2015-01-01'),
+    days: 3650,
+    count: N - injected.length,
+    organisations: 2000,
+  }),
+  ...injected,
+];
 note(`waves: ${incidents.length} incidents, ${R} replications, ${availableParallelism()} cores`);
 
 const prepared = await timed(() => prepareWaveScan(incidents));
 const cylinders = prepared.result.zones.length * prepared.result.windowStart.length;
-note(`waves: ${prepared.result.zones.length} categories × ${prepared.result.windowStart.length} windows = ${cylinders.toLocaleString('en')} cylinders per replicate`);
+note(
+  `waves: ${prepared.result.zones.length} categories × ${prepared.result.windowStart.length} windows = ${cylinders.toLocaleString('en')} cylinders per replicate`,
+);
 
 const cpu0 = process.cpuUsage();
 const run = await timed(() => detectWavesInIncidents(incidents, { seed: 1, replications: R }));
@@ -34,9 +61,24 @@ const used = process.cpuUsage(cpu0);
 const cpuSeconds = (used.user + used.system) / 1e6;
 if (!run.result.ok) throw new Error(run.result.error.message);
 const found = reportedWaves(run.result.value.waves);
-const recovered = waves.filter((_, k) => found.some((w) => w.incidentIds.filter((id) => id.startsWith(`wave${k}-`)).length >= 0.8 * (waves[k]?.count ?? 0))).length;
-report('waves', 'detect_seconds', run.seconds, 's', { incidents: incidents.length, replications: R, target: 30 });
-report('waves', 'cylinders_per_second', (cylinders * (R + 1)) / run.seconds, 'cylinders/s', { cylindersPerReplicate: cylinders, categories: prepared.result.zones.length, windows: prepared.result.windowStart.length });
+const recovered = waves.filter((_, k) =>
+  found.some(
+    (w) => w.incidentIds.filter((id) => id.startsWith(`wave${k}-`)).length >= 0.8 * (waves[k]?.count ?? 0),
+  ),
+).length;
+report('waves', 'detect_seconds', run.seconds, 's', {
+  incidents: incidents.length,
+  replications: R,
+  target: 30,
+});
+report('waves', 'cylinders_per_second', (cylinders * (R + 1)) / run.seconds, 'cylinders/s', {
+  cylindersPerReplicate: cylinders,
+  categories: prepared.result.zones.length,
+  windows: prepared.result.windowStart.length,
+});
 report('waves', 'detect_cpu_seconds', cpuSeconds, 's', { threads: Math.min(4, availableParallelism()) });
 report('waves', 'prepare_seconds', prepared.seconds, 's');
-report('waves', 'injected_waves_found', recovered, 'waves', { injected: waves.length, significant: found.length });
+report('waves', 'injected_waves_found', recovered, 'waves', {
+  injected: waves.length,
+  significant: found.length,
+});

@@ -208,7 +208,13 @@ async function pacedLatency(baseUrl: string, cookie: string, paths: readonly str
     new Promise<void>((done) => {
       const due = start + (i * 1000) / RATE;
       const req = http.request(
-        { host: url.hostname, port: url.port, path: paths[i % paths.length] ?? '/', agent, headers: { cookie, accept: 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: paths[i % paths.length] ?? '/',
+          agent,
+          headers: { cookie, accept: 'application/json' },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -233,7 +239,16 @@ async function pacedLatency(baseUrl: string, cookie: string, paths: readonly str
   await Promise.all(pending);
   agent.destroy();
   const p = (q: number) => Number(percentile(times, q).toFixed(2));
-  return { p50: p(50), p95: p(95), p99: p(99), max: Number(Math.max(0, ...times).toFixed(2)), rps: Number((total / SECONDS).toFixed(1)), requests: total, errors, non2xx };
+  return {
+    p50: p(50),
+    p95: p(95),
+    p99: p(99),
+    max: Number(Math.max(0, ...times).toFixed(2)),
+    rps: Number((total / SECONDS).toFixed(1)),
+    requests: total,
+    errors,
+    non2xx,
+  };
 }
 
 /** Waits until the server answers a small request quickly again (the previous load has drained). */
@@ -440,19 +455,31 @@ try {
     obligations_list_demo_ledger: [`/api/v1/orgs/${other}/obligations`],
     // Echo's obligations are derived from its whole ledger once (the first request, reported
     // apart), then answered from the cache until the ledger changes.
-    obligations_list: [`${org}/obligations?limit=50`, `${org}/obligations?status=missed&limit=50&offset=5000`, `${org}/obligations?status=due,missed&limit=8`, `${org}/obligations?dueFrom=2020-11-01&dueTo=2020-11-30&limit=1000&fields=calendar`],
+    obligations_list: [
+      `${org}/obligations?limit=50`,
+      `${org}/obligations?status=missed&limit=50&offset=5000`,
+      `${org}/obligations?status=due,missed&limit=8`,
+      `${org}/obligations?dueFrom=2020-11-01&dueTo=2020-11-30&limit=1000&fields=calendar`,
+    ],
   };
   const measureRoutes = async (routes: Record<string, string[]>) => {
     for (const [name, paths] of Object.entries(routes)) {
       await untilIdle(baseUrl, cookie);
       const first = performance.now();
-      const cold = await fetch(`${baseUrl}${paths[0] ?? '/'}`, { headers: { cookie }, signal: AbortSignal.timeout(300_000) }).then(
+      const cold = await fetch(`${baseUrl}${paths[0] ?? '/'}`, {
+        headers: { cookie },
+        signal: AbortSignal.timeout(300_000),
+      }).then(
         async (r) => (await r.text(), r.status),
         () => 0,
       );
       const coldMs = performance.now() - first;
       note(`${name}: first request ${coldMs.toFixed(0)} ms (status ${cold})`);
-      out(`${name}_first_request`, Number(coldMs.toFixed(1)), 'ms', { rows: N, status: cold, note: 'the first request after the server starts (caches cold)' });
+      out(`${name}_first_request`, Number(coldMs.toFixed(1)), 'ms', {
+        rows: N,
+        status: cold,
+        note: 'the first request after the server starts (caches cold)',
+      });
       // The server runs one process per core, each with its own caches: warm every process on
       // every path (requests go round-robin) before timing single requests.
       for (let k = 0; k < 4; k++) {
@@ -495,15 +522,29 @@ try {
         continue;
       }
       const paced = await pacedLatency(baseUrl, cookie, paths);
-      note(`${name}: steady ${RATE}/s: p50 ${paced.p50} ms, p95 ${paced.p95} ms, p99 ${paced.p99} ms, ${paced.requests} requests, ${paced.non2xx} non-2xx, ${paced.errors} errors`);
-      out(`${name}_p99`, paced.p99, 'ms', { rate: RATE, seconds: SECONDS, rows: N, load: 'steady (one request every 5 ms, open loop)', p50: paced.p50, p95: paced.p95, max: paced.max, requests: paced.requests, non2xx: paced.non2xx, errors: paced.errors, target: 50 });
+      note(
+        `${name}: steady ${RATE}/s: p50 ${paced.p50} ms, p95 ${paced.p95} ms, p99 ${paced.p99} ms, ${paced.requests} requests, ${paced.non2xx} non-2xx, ${paced.errors} errors`,
+      );
+      out(`${name}_p99`, paced.p99, 'ms', {
+        rate: RATE,
+        seconds: SECONDS,
+        rows: N,
+        load: 'steady (one request every 5 ms, open loop)',
+        p50: paced.p50,
+        p95: paced.p95,
+        max: paced.max,
+        requests: paced.requests,
+        non2xx: paced.non2xx,
+        errors: paced.errors,
+        target: 50,
+      });
       await untilIdle(baseUrl, cookie);
       const l = await latency(baseUrl, cookie, paths);
       note(
         `${name}: autocannon bursts: p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, ${l.rps} req/s, ${l.requests} requests, ${l.non2xx} non-2xx, ${l.errors} errors`,
       );
       out(`${name}_autocannon_p99`, l.p99, 'ms', {
-        load: 'autocannon overallRate (each second\'s requests released at once over 20 connections)',
+        load: "autocannon overallRate (each second's requests released at once over 20 connections)",
         rate: RATE,
         seconds: SECONDS,
         rows: N,

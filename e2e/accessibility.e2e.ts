@@ -15,15 +15,26 @@ function unlabelled(page: Page): Promise<string[]> {
       const aria = el.getAttribute('aria-label') ?? '';
       if (aria.trim() !== '') return true;
       const by = el.getAttribute('aria-labelledby');
-      if (by && by.split(/\s+/).some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '')) return true;
+      if (by && by.split(/\s+/).some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== ''))
+        return true;
       if ((el.getAttribute('title') ?? '').trim() !== '') return true;
-      if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) {
-        if (el instanceof HTMLInputElement && (el.type === 'hidden' || ((el.type === 'submit' || el.type === 'button') && el.value.trim() !== ''))) return true;
+      if (
+        el instanceof HTMLInputElement ||
+        el instanceof HTMLSelectElement ||
+        el instanceof HTMLTextAreaElement
+      ) {
+        if (
+          el instanceof HTMLInputElement &&
+          (el.type === 'hidden' || ((el.type === 'submit' || el.type === 'button') && el.value.trim() !== ''))
+        )
+          return true;
         return [...(el.labels ?? [])].some((l) => (l.textContent ?? '').trim() !== '');
       }
       return (el.textContent ?? '').trim() !== '';
     };
-    return [...document.querySelectorAll('input, select, textarea, button, a[href]')].filter((el) => !named(el)).map((el) => el.outerHTML.slice(0, 160));
+    return [...document.querySelectorAll('input, select, textarea, button, a[href]')]
+      .filter((el) => !named(el))
+      .map((el) => el.outerHTML.slice(0, 160));
   });
 }
 
@@ -42,9 +53,19 @@ describe('accessibility of the main pages', () => {
       expect(await unlabelled(page)).toEqual([]);
       if (role === 'accountant') {
         // The check finds what it looks for: a bare control added to the page is reported.
-        await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="bare-probe"><button id="bare-button"></button>'));
-        expect(await unlabelled(page)).toEqual(['<input id="bare-probe">', '<button id="bare-button"></button>']);
-        await page.evaluate(() => ['bare-probe', 'bare-button'].forEach((id) => document.getElementById(id)?.remove()));
+        await page.evaluate(() =>
+          document.body.insertAdjacentHTML(
+            'beforeend',
+            '<input id="bare-probe"><button id="bare-button"></button>',
+          ),
+        );
+        expect(await unlabelled(page)).toEqual([
+          '<input id="bare-probe">',
+          '<button id="bare-button"></button>',
+        ]);
+        await page.evaluate(() =>
+          ['bare-probe', 'bare-button'].forEach((id) => document.getElementById(id)?.remove()),
+        );
       }
       await login.signIn(demoEmail(role), DEMO_PASSWORD);
       const shell = new AppShell(page);
@@ -82,7 +103,10 @@ describe('accessibility of the main pages', () => {
     const before = await page.getByTestId('obligations-calendar').locator('h3').innerText();
     await page.getByRole('button', { name: 'Next month' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((b) => document.querySelector('[data-testid=obligations-calendar] h3')?.textContent !== b, before);
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid=obligations-calendar] h3')?.textContent !== b,
+      before,
+    );
     await context.close();
   });
 });

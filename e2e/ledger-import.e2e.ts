@@ -31,22 +31,38 @@ describe('an accountant of Echo', () => {
       from: '01.03.2021',
       to: '31.03.2021',
       opening: '1000.00',
-      incoming: { number: '7', date: '10.03.2021', amount: '2500000.00', payer: 'Freedom Foundation (Netherlands)', payerAccount: 'NL91ABNA0417164300', payerSector: '21', purpose: 'Grant G-7: election monitoring' },
+      incoming: {
+        number: '7',
+        date: '10.03.2021',
+        amount: '2500000.00',
+        payer: 'Freedom Foundation (Netherlands)',
+        payerAccount: 'NL91ABNA0417164300',
+        payerSector: '21',
+        purpose: 'Grant G-7: election monitoring',
+      },
     });
     const ledger = new LedgerPageModel(page);
-    expect(await ledger.importStatement('march-2021.txt', statement)).toBe('Read 1 lines: 1 new, 0 already imported, 1 proposed as foreign funding.');
-    const proposed = (await ledger.candidates()).filter((c) => c.includes('Freedom Foundation (Netherlands)'));
+    expect(await ledger.importStatement('march-2021.txt', statement)).toBe(
+      'Read 1 lines: 1 new, 0 already imported, 1 proposed as foreign funding.',
+    );
+    const proposed = (await ledger.candidates()).filter((c) =>
+      c.includes('Freedom Foundation (Netherlands)'),
+    );
     expect(proposed).toHaveLength(1);
     expect(proposed[0]).toContain('non-resident');
     await screenshot(page, 'ledger-candidate');
     await ledger.confirmCandidate('Freedom Foundation (Netherlands)', 'foreign-organisation');
-    expect((await ledger.candidates()).some((c) => c.includes('Freedom Foundation (Netherlands)'))).toBe(false);
+    expect((await ledger.candidates()).some((c) => c.includes('Freedom Foundation (Netherlands)'))).toBe(
+      false,
+    );
     const receipts = await ledger.receipts();
     expect(receipts.some((r) => r.includes('10 March 2021') && r.includes('2,500,000.00'))).toBe(true);
     await screenshot(page, 'ledger-confirmed');
 
     // The same file again adds nothing.
-    expect(await ledger.importStatement('march-2021.txt', statement)).toBe('Read 1 lines: 0 new, 1 already imported, 0 proposed as foreign funding.');
+    expect(await ledger.importStatement('march-2021.txt', statement)).toBe(
+      'Read 1 lines: 0 new, 1 already imported, 0 proposed as foreign funding.',
+    );
 
     expect(await shell.open('Obligations & filings')).toBe('Obligations & filings — Echo');
     const rows = await new FilingsPageModel(page).obligations();

@@ -30,7 +30,14 @@ describe('signing in', () => {
     await page.waitForURL('**/orgs/*/dashboard');
     expect(await shell.title()).toBe('Dashboard — Echo');
     expect(await shell.organisations()).toEqual(['Echo']);
-    expect(await shell.navLinks()).toEqual(['Dashboard', 'Ledger', 'Obligations & filings', 'Cases', 'Monitor', 'Account']);
+    expect(await shell.navLinks()).toEqual([
+      'Dashboard',
+      'Ledger',
+      'Obligations & filings',
+      'Cases',
+      'Monitor',
+      'Account',
+    ]);
     await screenshot(page, 'dashboard');
     for (const [link, title, shot] of [
       ['Ledger', 'Ledger — Echo', 'ledger'],

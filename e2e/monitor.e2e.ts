@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login.page.ts';
 import { MonitorPageModel } from './pages/monitor.page.ts';
 import { AppShell } from './pages/shell.page.ts';
-import { DEMO_PASSWORD, demoEmail, launchBrowser, newContext, PHONE, ROOT, screenshot } from './support/browser.ts';
+import {
+  DEMO_PASSWORD,
+  demoEmail,
+  launchBrowser,
+  newContext,
+  PHONE,
+  ROOT,
+  screenshot,
+} from './support/browser.ts';
 
 // Journey 3: a monitor opens the monitor, sees the November 2020 wave on the timeline and the map,
 // writes and publishes the brief, and the public Atom feed lists it.
@@ -38,7 +46,9 @@ describe('a monitor', () => {
     await monitor.writeBrief(n);
     expect(await monitor.previewText()).toContain('2020');
     expect(await monitor.publish()).toContain('Atom feed');
-    await page.getByTestId('brief-preview').screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'monitor-brief.png') });
+    await page
+      .getByTestId('brief-preview')
+      .screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'monitor-brief.png') });
 
     const href = await monitor.feedHref();
     expect(href).toBe('/api/v1/feed.atom');

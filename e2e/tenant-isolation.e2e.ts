@@ -27,7 +27,16 @@ describe('a viewer of Echo', () => {
     expect(await shell.navLinks()).not.toContain('Audit trail');
 
     // The web app's routes for the other organisation.
-    for (const path of ['', '/dashboard', '/ledger', '/filings', '/cases', '/audit', '/ledger/receipts', '/nonsense']) {
+    for (const path of [
+      '',
+      '/dashboard',
+      '/ledger',
+      '/filings',
+      '/cases',
+      '/audit',
+      '/ledger/receipts',
+      '/nonsense',
+    ]) {
       await page.goto(`/orgs/${kibhr}${path}`);
       expect(await shell.title(), path).toBe('Not found');
       expect(await page.locator('body').innerText()).not.toContain('International Bureau');
@@ -35,14 +44,20 @@ describe('a viewer of Echo', () => {
     await screenshot(page, 'not-found-other-organisation');
 
     // Every organisation route the API has (from its OpenAPI document), with the viewer's cookies.
-    const doc = (await (await page.request.get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await page.request.get('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const orgPaths = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/orgs/{orgId}'));
     expect(orgPaths.length).toBeGreaterThanOrEqual(4);
     const csrf = (await context.cookies()).find((c) => c.name === 'civic_csrf')?.value ?? '';
     for (const [p, methods] of orgPaths) {
       const url = p.replace('{orgId}', kibhr).replace(/\{\w+\}/g, 'x');
       for (const method of Object.keys(methods)) {
-        const res = await page.request.fetch(url, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: method === 'get' ? undefined : {} });
+        const res = await page.request.fetch(url, {
+          method,
+          headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          data: method === 'get' ? undefined : {},
+        });
         expect([method, p, res.status()]).toEqual([method, p, 404]);
         const text = await res.text();
         expect(text).not.toContain('International Bureau');

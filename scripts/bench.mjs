@@ -10,12 +10,21 @@ import { ensureDebianPackages } from './lib/system.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
-ensureDebianPackages([{ bin: 'ledger', pkg: 'ledger', why: 'ledger-cli, the reference the ledger balance is compared with' }], say);
-const files = readdirSync(`${root}bench`).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort();
+ensureDebianPackages(
+  [{ bin: 'ledger', pkg: 'ledger', why: 'ledger-cli, the reference the ledger balance is compared with' }],
+  say,
+);
+const files = readdirSync(`${root}bench`)
+  .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
+  .sort();
 let failed = 0;
 for (const f of files) {
   say(`running ${f}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', `${root}bench/${f}`], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--max-old-space-size=8192', `${root}bench/${f}`],
+    { stdio: ['ignore', 'inherit', 'inherit'], cwd: root },
+  );
   if (r.status !== 0) {
     failed++;
     say(`${f} failed with exit ${r.status}`);

@@ -3,7 +3,7 @@
 //  1. installs missing Debian packages the tests use (PostgreSQL server, poppler-utils for
 //     pdftotext, Chromium for the browser journeys), saying what it installed;
 //  2. starts a throwaway PostgreSQL cluster on a free loopback port (removed afterwards);
-//  3. runs the type check, the linter, the unit/store/HTTP tests (Vitest) and the browser journeys.
+//  3. runs the formatter check (prettier), the type check, the linter, the unit/store/HTTP tests (Vitest) and the browser journeys.
 // Prints a closing line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,12 @@ const root = new URL('..', import.meta.url).pathname;
 
 function run(cmd, args, opts = {}) {
   say(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts, env: { ...process.env, ...(opts.env ?? {}) } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    ...opts,
+    env: { ...process.env, ...(opts.env ?? {}) },
+  });
   return r.status ?? 1;
 }
 
@@ -51,13 +56,38 @@ async function startPostgres() {
   const asRoot = process.getuid?.() === 0;
   const wrap = (args) => (asRoot ? ['runuser', ['-u', 'postgres', '--', ...args]] : [args[0], args.slice(1)]);
   if (asRoot) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
-  const [c1, a1] = wrap([pgBin('initdb'), '-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const [c1, a1] = wrap([
+    pgBin('initdb'),
+    '-D',
+    join(dir, 'data'),
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   let r = spawnSync(c1, a1, { stdio: 'pipe', encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr}`);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  const [c2, a2] = wrap([pgBin('pg_ctl'), '-D', join(dir, 'data'), '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const [c2, a2] = wrap([
+    pgBin('pg_ctl'),
+    '-D',
+    join(dir, 'data'),
+    '-o',
+    opts,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
   r = spawnSync(c2, a2, { stdio: 'pipe', encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`pg_ctl start failed: ${r.stderr}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`);
+  if (r.status !== 0)
+    throw new Error(
+      `pg_ctl start failed: ${r.stderr}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`,
+    );
   say(`started a throwaway PostgreSQL server on 127.0.0.1:${port} (data in ${dir}, removed at the end)`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -90,20 +120,38 @@ async function main() {
   const results = { passed: 0, failed: 0 };
   let status = 0;
   try {
+    status |= run('npx', ['prettier', '--check', '.', '--log-level=warn']);
     status |= run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
     status |= run('npx', ['eslint', '.', '--max-warnings=0']);
     const report = join(tmpdir(), `civic-vitest-${process.pid}.json`);
-    status |= run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env });
+    status |= run(
+      'npx',
+      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+      { env },
+    );
     count(report, results);
     if (existsSync(join(root, 'e2e', 'vitest.config.ts'))) {
       const e2eReport = join(tmpdir(), `civic-e2e-${process.pid}.json`);
-      status |= run('npx', ['vitest', 'run', '-c', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`], { env });
+      status |= run(
+        'npx',
+        [
+          'vitest',
+          'run',
+          '-c',
+          'e2e/vitest.config.ts',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${e2eReport}`,
+        ],
+        { env },
+      );
       count(e2eReport, results);
     }
   } finally {
     pgServer.stop();
   }
-  if (status !== 0 && results.failed === 0) say('a check other than the tests failed (type check, lint or a test file that did not load): see above');
+  if (status !== 0 && results.failed === 0)
+    say('a check other than the tests failed (type check, lint or a test file that did not load): see above');
   console.log(`tests: ${results.passed} passed, ${results.failed} failed`);
   process.exit(status === 0 ? 0 : 1);
 }

@@ -17,7 +17,9 @@ export class CasePageModel {
   async findingCodes(): Promise<string[]> {
     const items = this.page.getByTestId('findings').locator('li');
     await items.first().waitFor();
-    return (await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''))).filter(Boolean);
+    return (await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''))).filter(
+      Boolean,
+    );
   }
 
   finding(code: string): Promise<string> {
@@ -26,7 +28,10 @@ export class CasePageModel {
 
   /** Clicks a download link and returns the file's name and bytes. */
   async download(linkText: string): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('objection-links').getByRole('link', { name: linkText }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('objection-links').getByRole('link', { name: linkText }).click(),
+    ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };
   }

@@ -33,7 +33,10 @@ export class FilingActions {
     for (const c of cells) row = row.filter({ hasText: c });
     const before = await this.page.getByTestId('filing').count();
     await row.getByRole('button', { name: 'Prepare filing' }).click();
-    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=filing]').length > n, before);
+    await this.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=filing]').length > n,
+      before,
+    );
   }
 
   filings(): Promise<string[]> {
@@ -46,6 +49,11 @@ export class FilingActions {
     await f.getByLabel('Channel').fill(channel);
     await f.getByLabel('Incoming number').fill(number);
     await f.getByRole('button', { name: 'Record submission' }).click();
-    await this.page.getByTestId('filing').filter({ hasText: form }).filter({ hasText: 'Submitted' }).first().waitFor();
+    await this.page
+      .getByTestId('filing')
+      .filter({ hasText: form })
+      .filter({ hasText: 'Submitted' })
+      .first()
+      .waitFor();
   }
 }

@@ -5,7 +5,11 @@ export class LedgerPageModel {
   constructor(readonly page: Page) {}
 
   async importStatement(fileName: string, content: string | Buffer): Promise<string> {
-    await this.page.locator('input[name=statement]').setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') });
+    await this.page.locator('input[name=statement]').setInputFiles({
+      name: fileName,
+      mimeType: 'text/plain',
+      buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
+    });
     await this.page.getByRole('button', { name: 'Import', exact: true }).click();
     const result = this.page.getByTestId('import-result');
     await result.waitFor();

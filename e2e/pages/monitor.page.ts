@@ -4,9 +4,14 @@ import type { Page } from 'playwright-core';
 export class MonitorPageModel {
   constructor(readonly page: Page) {}
 
-  async search(filters: Partial<Record<'q' | 'from' | 'to' | 'place' | 'action' | 'legalBasis' | 'organisation', string>>): Promise<void> {
+  async search(
+    filters: Partial<
+      Record<'q' | 'from' | 'to' | 'place' | 'action' | 'legalBasis' | 'organisation', string>
+    >,
+  ): Promise<void> {
     const form = this.page.getByTestId('incident-filters');
-    for (const [name, value] of Object.entries(filters)) await form.locator(`input[name=${name}]`).fill(value);
+    for (const [name, value] of Object.entries(filters))
+      await form.locator(`input[name=${name}]`).fill(value);
     await form.locator('button[type=submit]').click();
   }
 

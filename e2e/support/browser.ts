@@ -9,7 +9,13 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -27,4 +33,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const DEMO_PASSWORD = 'civic-demo-2021';
-export const demoEmail = (role: 'admin' | 'accountant' | 'lawyer' | 'monitor' | 'viewer'): string => `${role}@demo.civicledger.org`;
+export const demoEmail = (role: 'admin' | 'accountant' | 'lawyer' | 'monitor' | 'viewer'): string =>
+  `${role}@demo.civicledger.org`;

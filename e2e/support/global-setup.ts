@@ -22,7 +22,10 @@ const root = resolve(import.meta.dirname, '../..');
  * serve it on a free loopback port. Returns the teardown.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'packages/web'), stdio: 'inherit' });
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: join(root, 'packages/web'),
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('vite build failed');
   mkdirSync(join(root, 'test-artifacts', 'screenshots'), { recursive: true });
 
@@ -30,7 +33,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ctx = await openContext(join(dir, 'e2e.db'));
   await seedDemo(ctx);
   // The journeys sign in many times from one address: a higher limit than production's 5/min.
-  const app = await buildServer(ctx, { webRoot: join(root, 'packages/web/dist'), loginRateLimit: { max: 100, windowMs: 60_000 } });
+  const app = await buildServer(ctx, {
+    webRoot: join(root, 'packages/web/dist'),
+    loginRateLimit: { max: 100, windowMs: 60_000 },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');

@@ -13,7 +13,15 @@ export interface JourneyPayment {
   readonly purpose: string;
 }
 
-export function build1CStatement(input: { account: string; holder: string; holderBin: string; from: string; to: string; opening: string; incoming: JourneyPayment }): string {
+export function build1CStatement(input: {
+  account: string;
+  holder: string;
+  holderBin: string;
+  from: string;
+  to: string;
+  opening: string;
+  incoming: JourneyPayment;
+}): string {
   const p = input.incoming;
   const closing = (Number(input.opening) + Number(p.amount)).toFixed(2);
   return [

@@ -15,13 +15,20 @@ export function ensureDebianPackages(needs, say) {
     return;
   }
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing ${missing.map((m) => m.pkg).join(', ')}: install them with apt-get (needs root)`);
+    throw new Error(
+      `missing ${missing.map((m) => m.pkg).join(', ')}: install them with apt-get (needs root)`,
+    );
   }
   for (const m of missing) say(`installing Debian package ${m.pkg}: ${m.why}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  const r = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing.map((m) => m.pkg)], { stdio: 'inherit', env });
+  const r = spawnSync(
+    'apt-get',
+    ['install', '-y', '-q', '--no-install-recommends', ...missing.map((m) => m.pkg)],
+    { stdio: 'inherit', env },
+  );
   if (r.status !== 0) throw new Error(`apt-get install ${missing.map((m) => m.pkg).join(' ')} failed`);
   const still = missing.filter((n) => !has(n.bin));
-  if (still.length > 0) throw new Error(`after apt-get, still missing: ${still.map((s) => s.bin).join(', ')}`);
+  if (still.length > 0)
+    throw new Error(`after apt-get, still missing: ${still.map((s) => s.bin).join(', ')}`);
 }

@@ -17,7 +17,10 @@ export interface OpenContextOptions {
 }
 
 /** Opens a SQLite file or a `postgres://` URL and brings its schema up to date. */
-export async function openContext(databaseUrl: string, options: OpenContextOptions = {}): Promise<AppContext> {
+export async function openContext(
+  databaseUrl: string,
+  options: OpenContextOptions = {},
+): Promise<AppContext> {
   const store = openConnection(databaseUrl);
   if (options.migrate ?? true) await migrateToLatest(store.db);
   return { store, now: options.now ?? (() => new Date()) };

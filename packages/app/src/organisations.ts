@@ -11,9 +11,17 @@ export async function createOrganisation(
 ): Promise<Result<OrganisationRow>> {
   const name = input.name.trim();
   if (!name) return err(domainError('ORG_NAME_REQUIRED', 'organisation name is required', { field: 'name' }));
-  if (input.bin && !/^\d{12}$/.test(input.bin)) return err(domainError('ORG_BIN_INVALID', `BIN "${input.bin}" must be 12 digits`, { field: 'bin' }));
+  if (input.bin && !/^\d{12}$/.test(input.bin))
+    return err(domainError('ORG_BIN_INVALID', `BIN "${input.bin}" must be 12 digits`, { field: 'bin' }));
   const id = newId('org');
-  await insertOrganisation(ctx.store.db, { id, name, bin: input.bin ?? null, city: input.city ?? null, illustrative: input.illustrative ?? false, createdAt: ctx.now().toISOString() });
+  await insertOrganisation(ctx.store.db, {
+    id,
+    name,
+    bin: input.bin ?? null,
+    city: input.city ?? null,
+    illustrative: input.illustrative ?? false,
+    createdAt: ctx.now().toISOString(),
+  });
   const row = await findOrganisation(ctx.store.db, id);
   if (!row) throw new Error('organisation vanished after insert');
   return ok(row);
@@ -27,14 +35,25 @@ export function organisations(ctx: AppContext): Promise<OrganisationRow[]> {
  * Resolves `--org` (id, name or BIN). When it is left out, the database must hold exactly one
  * organisation, which is then the one meant.
  */
-export async function resolveOrganisation(ctx: AppContext, key: string | undefined): Promise<Result<OrganisationRow>> {
+export async function resolveOrganisation(
+  ctx: AppContext,
+  key: string | undefined,
+): Promise<Result<OrganisationRow>> {
   if (key) {
     const row = await findOrganisation(ctx.store.db, key);
-    return row ? ok(row) : err(domainError('ORG_NOT_FOUND', `no organisation "${key}" in this database`, { field: 'org' }));
+    return row
+      ? ok(row)
+      : err(domainError('ORG_NOT_FOUND', `no organisation "${key}" in this database`, { field: 'org' }));
   }
   const all = await listOrganisations(ctx.store.db);
   if (all.length === 1 && all[0]) return ok(all[0]);
   return err(
-    domainError('ORG_REQUIRED', all.length === 0 ? 'the database has no organisation: run `civic init --org NAME` first' : `the database has ${all.length} organisations: say which with --org`, { field: 'org' }),
+    domainError(
+      'ORG_REQUIRED',
+      all.length === 0
+        ? 'the database has no organisation: run `civic init --org NAME` first'
+        : `the database has ${all.length} organisations: say which with --org`,
+      { field: 'org' },
+    ),
   );
 }

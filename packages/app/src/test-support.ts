@@ -11,7 +11,10 @@ export function testDialects(): DialectName[] {
 
 export type { DialectName };
 
-export async function freshContext(dialect: DialectName, now?: () => Date): Promise<AppContext & { readonly url: string; close(): Promise<void> }> {
+export async function freshContext(
+  dialect: DialectName,
+  now?: () => Date,
+): Promise<AppContext & { readonly url: string; close(): Promise<void> }> {
   const store = await freshStore(dialect);
   return { store, now: now ?? (() => new Date()), url: store.url, close: () => store.close() };
 }

@@ -17,7 +17,10 @@ try {
     // --help and --version end here with code 0; a usage error is bad input (a missing option or
     // argument, else an option or argument commander cannot take), with the table's exit code.
     if (e.exitCode === 0) process.exit(0);
-    const missing = e.code === 'commander.missingMandatoryOptionValue' || e.code === 'commander.optionMissingArgument' || e.code === 'commander.missingArgument';
+    const missing =
+      e.code === 'commander.missingMandatoryOptionValue' ||
+      e.code === 'commander.optionMissingArgument' ||
+      e.code === 'commander.missingArgument';
     process.exit(exitCodeOf(missing ? 'CLI_OPTION_REQUIRED' : 'CLI_OPTION_INVALID'));
   }
   if (e instanceof CliError) {
@@ -25,6 +28,8 @@ try {
     if (process.argv.includes('--json')) printJson({ error: e.error });
     process.exit(e.exitCode);
   }
-  process.stderr.write(`civic: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(
+    `civic: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   process.exit(exitCodeOf('INTERNAL'));
 }

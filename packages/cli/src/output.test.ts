@@ -14,9 +14,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function civic(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 200_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { encoding: 'utf8', timeout: 200_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -50,10 +55,26 @@ describe('CliError and orFail take the exit code from the error table', () => {
 // One process at a time: each starts the TypeScript sources through tsx, and the machine is shared.
 describe('civic exits with the table exit code of the error it reports', { timeout: 240_000 }, () => {
   const cases: [string, string, string[]][] = [
-    ['a bad date', 'DATE_INVALID', ['deadline', '--pack', 'kz', '--from', '2021-02-30', '--working-days', '10', '--json']],
-    ['a day outside the calendar (HTTP 422)', 'RULE_CALENDAR_NOT_COVERED', ['deadline', '--pack', 'kz', '--from', '2040-01-05', '--working-days', '3', '--json']],
-    ['both --input and --db', 'WAVES_INPUT_CONFLICT', ['waves', 'detect', '--input', 'a.csv', '--db', 'b.db', '--json']],
-    ['an unreadable incident file (CLI only)', 'WAVES_INPUT_NOT_FOUND', ['waves', 'detect', '--input', join(dir, 'missing.csv'), '--json']],
+    [
+      'a bad date',
+      'DATE_INVALID',
+      ['deadline', '--pack', 'kz', '--from', '2021-02-30', '--working-days', '10', '--json'],
+    ],
+    [
+      'a day outside the calendar (HTTP 422)',
+      'RULE_CALENDAR_NOT_COVERED',
+      ['deadline', '--pack', 'kz', '--from', '2040-01-05', '--working-days', '3', '--json'],
+    ],
+    [
+      'both --input and --db',
+      'WAVES_INPUT_CONFLICT',
+      ['waves', 'detect', '--input', 'a.csv', '--db', 'b.db', '--json'],
+    ],
+    [
+      'an unreadable incident file (CLI only)',
+      'WAVES_INPUT_NOT_FOUND',
+      ['waves', 'detect', '--input', join(dir, 'missing.csv'), '--json'],
+    ],
     ['an unreadable bundle', 'BUNDLE_UNREADABLE', ['verify', join(dir, 'missing.json'), '--json']],
     ['a place not in the gazetteer', 'PLACE_UNKNOWN', ['places', 'find', 'Atlantis', '--json']],
   ];

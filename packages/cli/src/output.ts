@@ -13,7 +13,12 @@ export const EXIT_BAD_INPUT = 2;
 export function toJson(value: unknown): string {
   return JSON.stringify(
     value,
-    (_k, v: unknown) => (typeof v === 'bigint' ? (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString()) : v),
+    (_k, v: unknown) =>
+      typeof v === 'bigint'
+        ? v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)
+          ? Number(v)
+          : v.toString()
+        : v,
     2,
   );
 }
@@ -41,12 +46,21 @@ export class CliError extends Error {
 }
 
 export function describeError(e: DomainError): string {
-  const where = [e.file, e.line !== undefined ? `line ${e.line}` : undefined, e.field ? `field ${e.field}` : undefined].filter(Boolean).join(', ');
+  const where = [
+    e.file,
+    e.line !== undefined ? `line ${e.line}` : undefined,
+    e.field ? `field ${e.field}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${e.code}: ${e.message}${where ? ` (${where})` : ''}`;
 }
 
 /** Turns a Result error into a thrown CliError (its code's exit code from the error table unless told otherwise). */
-export function orFail<T>(r: { ok: true; value: T } | { ok: false; error: DomainError }, exitCode?: number): T {
+export function orFail<T>(
+  r: { ok: true; value: T } | { ok: false; error: DomainError },
+  exitCode?: number,
+): T {
   if (!r.ok) throw new CliError(r.error, exitCode ?? exitCodeOf(r.error.code));
   return r.value;
 }

@@ -17,8 +17,12 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       last = now;
       const width = 30;
       const frac = total ? Math.min(1, done / total) : 0;
-      const bar = total ? `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${(frac * 100).toFixed(0)}%` : '';
-      stream.write(`\r${label} ${bar} ${done.toLocaleString('en')}${total ? `/${total.toLocaleString('en')}` : ''}`);
+      const bar = total
+        ? `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${(frac * 100).toFixed(0)}%`
+        : '';
+      stream.write(
+        `\r${label} ${bar} ${done.toLocaleString('en')}${total ? `/${total.toLocaleString('en')}` : ''}`,
+      );
     },
     finish() {
       stream.write('\n');

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, calendarDate, daysBetween, fromEpochDay, isoWeekday, parseCalendarDate } from './calendar-date.ts';
+import {
+  addDays,
+  addMonths,
+  calendarDate,
+  daysBetween,
+  fromEpochDay,
+  isoWeekday,
+  parseCalendarDate,
+} from './calendar-date.ts';
 
 describe('calendar dates', () => {
   it.each([

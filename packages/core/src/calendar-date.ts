@@ -24,7 +24,9 @@ export function fromEpochDay(epochDay: number): CalendarDate {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -48,7 +50,10 @@ function makeDate(year: number, month: number, day: number): CalendarDate {
 /** Parses a strict ISO `YYYY-MM-DD` day that exists on the calendar. */
 export function parseCalendarDate(text: string, field = 'date'): Result<CalendarDate> {
   const m = ISO_DATE.exec(text.trim());
-  if (!m) return err(domainError('DATE_INVALID', `${field}: "${text}" is not a date in the form YYYY-MM-DD`, { field }));
+  if (!m)
+    return err(
+      domainError('DATE_INVALID', `${field}: "${text}" is not a date in the form YYYY-MM-DD`, { field }),
+    );
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return err(domainError('DATE_INVALID', `${field}: "${text}" is not a day on the calendar`, { field }));

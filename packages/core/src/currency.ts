@@ -8,14 +8,73 @@ export type CurrencyCode = string & { readonly __brand: 'CurrencyCode' };
  * Source: ISO 4217 list one (SIX Financial Information). Add a row to support another currency.
  */
 const MINOR_UNITS: Readonly<Record<string, number>> = {
-  KZT: 2, USD: 2, EUR: 2, GBP: 2, CHF: 2, RUB: 2, CNY: 2, JPY: 0, KRW: 0, INR: 2, GEL: 2, KGS: 2,
-  UZS: 2, TJS: 2, TMT: 2, AZN: 2, AMD: 2, BYN: 2, UAH: 2, TRY: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2,
-  CZK: 2, HUF: 2, RON: 2, BGN: 2, CAD: 2, AUD: 2, NZD: 2, ILS: 2, AED: 2, SAR: 2, QAR: 2, HKD: 2,
-  SGD: 2, MYR: 2, THB: 2, IDR: 2, MNT: 2, BRL: 2, MXN: 2, ZAR: 2, EGP: 2, PKR: 2, BDT: 2, LKR: 2,
-  NPR: 2, AFN: 2, IRR: 2, ISK: 0, VND: 0, CLP: 0, KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3, IQD: 3, LYD: 3,
+  KZT: 2,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CHF: 2,
+  RUB: 2,
+  CNY: 2,
+  JPY: 0,
+  KRW: 0,
+  INR: 2,
+  GEL: 2,
+  KGS: 2,
+  UZS: 2,
+  TJS: 2,
+  TMT: 2,
+  AZN: 2,
+  AMD: 2,
+  BYN: 2,
+  UAH: 2,
+  TRY: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  HUF: 2,
+  RON: 2,
+  BGN: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  ILS: 2,
+  AED: 2,
+  SAR: 2,
+  QAR: 2,
+  HKD: 2,
+  SGD: 2,
+  MYR: 2,
+  THB: 2,
+  IDR: 2,
+  MNT: 2,
+  BRL: 2,
+  MXN: 2,
+  ZAR: 2,
+  EGP: 2,
+  PKR: 2,
+  BDT: 2,
+  LKR: 2,
+  NPR: 2,
+  AFN: 2,
+  IRR: 2,
+  ISK: 0,
+  VND: 0,
+  CLP: 0,
+  KWD: 3,
+  BHD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+  IQD: 3,
+  LYD: 3,
   // In the National Bank of Kazakhstan's daily list. XDR (IMF special drawing right) has no ISO minor
   // unit; 2 is used so that rates for it can be stored.
-  MDL: 2, ARS: 2, RSD: 2, XDR: 2,
+  MDL: 2,
+  ARS: 2,
+  RSD: 2,
+  XDR: 2,
 };
 
 export function isKnownCurrency(code: string): boolean {
@@ -24,8 +83,12 @@ export function isKnownCurrency(code: string): boolean {
 
 export function parseCurrency(code: string, field = 'currency'): Result<CurrencyCode> {
   const c = code.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(c)) return err(domainError('CURRENCY_INVALID', `${field}: "${code}" is not a three-letter ISO 4217 code`, { field }));
-  if (!isKnownCurrency(c)) return err(domainError('CURRENCY_UNKNOWN', `${field}: unknown currency "${c}"`, { field }));
+  if (!/^[A-Z]{3}$/.test(c))
+    return err(
+      domainError('CURRENCY_INVALID', `${field}: "${code}" is not a three-letter ISO 4217 code`, { field }),
+    );
+  if (!isKnownCurrency(c))
+    return err(domainError('CURRENCY_UNKNOWN', `${field}: unknown currency "${c}"`, { field }));
   return ok(c as CurrencyCode);
 }
 

@@ -9,7 +9,12 @@ import type { IncidentInput } from './incident.ts';
  * no diacritics, Kazakh letters onto Russian ones: "Өскемен" matches "оскемен").
  */
 export function searchWords(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  if (PRINTABLE_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(APOSTROPHES, '')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -32,7 +37,14 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}'`’ʻʼ]$/u;
 const charClass = new Map<number, boolean>();
 
 function isWordChar(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x60;
+  if (code < 0x80)
+    return (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x27 ||
+      code === 0x60
+    );
   if (code >= 0xd800 && code <= 0xdfff) return true;
   let known = charClass.get(code);
   if (known === undefined) {
@@ -48,25 +60,47 @@ const foldedTokens = new Map<string, string[]>();
 function foldToken(token: string): string[] {
   let words = foldedTokens.get(token);
   if (words === undefined) {
-    words = foldForMatching(token).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    words = foldForMatching(token)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0);
     if (foldedTokens.size < 200_000) foldedTokens.set(token, words);
   }
   return words;
 }
 
-type Searchable = Pick<IncidentInput, 'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'>;
+type Searchable = Pick<
+  IncidentInput,
+  'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'
+>;
 
 /** The indexed text of an incident: organisation, place (with its Kazakh and Russian names), authority, office, legal basis, outcome, notes. */
-export function incidentSearchText(incident: Searchable, placeNames: (place: string) => readonly string[] = placeSearchNames): string {
-  return incidentSearchParts(incident, placeNames).map((p) => searchWords(p).join(' ')).filter((w) => w !== '').join(' ');
+export function incidentSearchText(
+  incident: Searchable,
+  placeNames: (place: string) => readonly string[] = placeSearchNames,
+): string {
+  return incidentSearchParts(incident, placeNames)
+    .map((p) => searchWords(p).join(' '))
+    .filter((w) => w !== '')
+    .join(' ');
 }
 
 /**
  * The texts whose words make the indexed text, in order (a bulk writer may memoise the words of
  * the repeated ones — all but the last, the notes — and join them with spaces).
  */
-export function incidentSearchParts(incident: Searchable, placeNames: (place: string) => readonly string[] = placeSearchNames): string[] {
-  const parts = [incident.organisation, incident.place, ...placeNames(incident.place), incident.authority, incident.office, incident.legalBasis, incident.outcome];
+export function incidentSearchParts(
+  incident: Searchable,
+  placeNames: (place: string) => readonly string[] = placeSearchNames,
+): string[] {
+  const parts = [
+    incident.organisation,
+    incident.place,
+    ...placeNames(incident.place),
+    incident.authority,
+    incident.office,
+    incident.legalBasis,
+    incident.outcome,
+  ];
   return [...parts.filter((p): p is string => p !== null && p !== ''), incident.notes ?? ''];
 }
 
@@ -108,7 +142,9 @@ export function parseSearchQuery(q: string): SearchClause[] {
 
 /** The key a legal-basis filter compares: folded, punctuation other than `-` and `.` as single spaces. */
 export function legalBasisFilterKey(text: string): string {
-  return foldForMatching(text).replace(/[^\p{L}\p{N}.-]+/gu, ' ').trim();
+  return foldForMatching(text)
+    .replace(/[^\p{L}\p{N}.-]+/gu, ' ')
+    .trim();
 }
 
 /** The key an organisation filter compares: folded, spaces collapsed. */

@@ -2,9 +2,22 @@ import type { CalendarDate } from './calendar-date.ts';
 
 /** The controlled vocabulary of action types for incidents (monitoring). */
 export const ACTION_TYPES = [
-  'notice', 'summons', 'inspection', 'protocol', 'fine', 'suspension', 'registration-denied',
-  'search', 'detention', 'court-decision', 'withdrawal', 'warning', 'liquidation', 'travel-ban',
-  'account-freeze', 'other',
+  'notice',
+  'summons',
+  'inspection',
+  'protocol',
+  'fine',
+  'suspension',
+  'registration-denied',
+  'search',
+  'detention',
+  'court-decision',
+  'withdrawal',
+  'warning',
+  'liquidation',
+  'travel-ban',
+  'account-freeze',
+  'other',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 

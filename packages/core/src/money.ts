@@ -20,7 +20,11 @@ export interface ParseDecimalOptions {
  * Accepts an optional sign, spaces or apostrophes as digit-group separators, and at most as many
  * fraction digits as the currency has. `"1 166 800,50"` in KZT → 116680050n.
  */
-export function parseMinorUnits(text: string, currency: CurrencyCode, options: ParseDecimalOptions = {}): Result<bigint> {
+export function parseMinorUnits(
+  text: string,
+  currency: CurrencyCode,
+  options: ParseDecimalOptions = {},
+): Result<bigint> {
   const field = options.field ?? 'amount';
   const sep = options.decimalSeparator ?? 'auto';
   const fail = (why: string) => err(domainError('AMOUNT_INVALID', `${field}: "${text}" ${why}`, { field }));
@@ -44,7 +48,8 @@ export function parseMinorUnits(text: string, currency: CurrencyCode, options: P
   }
   const [whole = '', fraction = '', ...rest] = decimalChar ? s.split(decimalChar) : [s];
   if (rest.length > 0) return fail('has more than one decimal separator');
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '') return fail('is not an amount');
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '')
+    return fail('is not an amount');
   const digits = minorUnits(currency);
   const trimmed = fraction.replace(/0+$/, '');
   if (trimmed.length > digits) return fail(`has more than ${digits} decimal places for ${currency}`);
@@ -53,7 +58,11 @@ export function parseMinorUnits(text: string, currency: CurrencyCode, options: P
 }
 
 /** Parses an amount and its currency code together. */
-export function parseMoney(amount: string, currencyCode: string, options: ParseDecimalOptions = {}): Result<Money> {
+export function parseMoney(
+  amount: string,
+  currencyCode: string,
+  options: ParseDecimalOptions = {},
+): Result<Money> {
   const c = parseCurrency(currencyCode, options.field ? `${options.field}.currency` : 'currency');
   if (!c.ok) return c;
   const m = parseMinorUnits(amount, c.value, options);

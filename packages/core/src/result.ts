@@ -2,7 +2,8 @@
  * The result of an operation that can fail in an expected way. `core` and `app` return these
  * for expected failures and throw only for bugs.
  */
-export type Result<T, E = DomainError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = DomainError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** An expected failure: a stable SCREAMING_SNAKE code (see docs/errors.md), a plain message, and where it happened. */
 export interface DomainError {
@@ -20,6 +21,10 @@ export interface DomainError {
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E = DomainError>(error: E): Result<never, E> => ({ ok: false, error });
 
-export function domainError(code: string, message: string, where: Omit<DomainError, 'code' | 'message'> = {}): DomainError {
+export function domainError(
+  code: string,
+  message: string,
+  where: Omit<DomainError, 'code' | 'message'> = {},
+): DomainError {
   return { code, message, ...where };
 }

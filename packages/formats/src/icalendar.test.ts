@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, renderICalendar, type CalendarEvent } from './icalendar.ts';
 
 const stamp = new Date('2026-03-01T09:30:00.000Z');
-const longRussian = 'Уведомление о получении денег из иностранного источника (форма F.017.00), поступление от Фонда; срок — 10 рабочих дней, ст. 29 НК';
+const longRussian =
+  'Уведомление о получении денег из иностранного источника (форма F.017.00), поступление от Фонда; срок — 10 рабочих дней, ст. 29 НК';
 const events: CalendarEvent[] = [
   {
     uid: 'obl_1@civicledger',
@@ -14,7 +15,13 @@ const events: CalendarEvent[] = [
     categories: ['F.017.00', 'unverified'],
     alarms: [{ daysBefore: 3 }, { daysBefore: 0, description: 'today' }],
   },
-  { uid: 'obl_2@civicledger', date: calendarDate('2021-08-15'), lastDate: calendarDate('2021-08-16'), summary: 'F.018.00 H1 2021', status: 'CONFIRMED' },
+  {
+    uid: 'obl_2@civicledger',
+    date: calendarDate('2021-08-15'),
+    lastDate: calendarDate('2021-08-16'),
+    summary: 'F.018.00 H1 2021',
+    status: 'CONFIRMED',
+  },
 ];
 
 describe('renderICalendar (RFC 5545)', () => {

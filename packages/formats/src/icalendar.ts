@@ -36,21 +36,37 @@ const CRLF = '\r\n';
  */
 export function renderICalendar(events: readonly CalendarEvent[], options: ICalendarOptions): string {
   const stamp = formatUtc(options.dtstamp);
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${options.prodId ?? '-//CivicLedger//CivicLedger//EN'}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.prodId ?? '-//CivicLedger//CivicLedger//EN'}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   if (options.name) lines.push(`X-WR-CALNAME:${escapeText(options.name)}`);
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${escapeText(e.uid)}`, `DTSTAMP:${stamp}`);
-    lines.push(`DTSTART;VALUE=DATE:${compactDate(e.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(e.lastDate ?? e.date, 1))}`);
+    lines.push(
+      `DTSTART;VALUE=DATE:${compactDate(e.date)}`,
+      `DTEND;VALUE=DATE:${compactDate(addDays(e.lastDate ?? e.date, 1))}`,
+    );
     lines.push(`SUMMARY:${escapeText(e.summary)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.url) lines.push(`URL:${e.url.replace(/[\r\n]/g, '')}`);
-    if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
+    if (e.categories && e.categories.length > 0)
+      lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
     if (e.status) lines.push(`STATUS:${e.status}`);
     lines.push('TRANSP:TRANSPARENT');
     for (const a of e.alarms ?? []) {
       const days = Math.max(0, Math.trunc(a.daysBefore));
-      lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${days === 0 ? 'PT0S' : `-P${days}D`}`, `DESCRIPTION:${escapeText(a.description ?? e.summary)}`, 'END:VALARM');
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:${days === 0 ? 'PT0S' : `-P${days}D`}`,
+        `DESCRIPTION:${escapeText(a.description ?? e.summary)}`,
+        'END:VALARM',
+      );
     }
     lines.push('END:VEVENT');
   }
@@ -60,7 +76,11 @@ export function renderICalendar(events: readonly CalendarEvent[], options: ICale
 
 /** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**
@@ -90,5 +110,8 @@ export function foldLine(line: string): string {
 const compactDate = (d: CalendarDate): string => d.replace(/-/g, '');
 
 function formatUtc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

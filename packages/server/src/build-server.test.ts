@@ -21,12 +21,24 @@ describe('server', () => {
     const ctx = await openContext(join(mkdtempSync(join(tmpdir(), 'civic-srv-')), 'db.sqlite'));
     const probe: RouteModule = (app) => {
       const schema = { hide: true, response: { 200: { type: 'object' } } };
-      app.get('/api/v1/probe/big', { config: { access: 'public' }, schema }, async () => ({ amount: 12345678901234567890n, rows: [{ minor: -5n, note: 'x' }], plain: 1.5 }));
-      app.get('/api/v1/probe/plain', { config: { access: 'public' }, schema }, async () => ({ text: 'a', n: 2, list: [true, null] }));
+      app.get('/api/v1/probe/big', { config: { access: 'public' }, schema }, async () => ({
+        amount: 12345678901234567890n,
+        rows: [{ minor: -5n, note: 'x' }],
+        plain: 1.5,
+      }));
+      app.get('/api/v1/probe/plain', { config: { access: 'public' }, schema }, async () => ({
+        text: 'a',
+        n: 2,
+        list: [true, null],
+      }));
     };
     const app = await buildServer(ctx, { extraRoutes: [probe] });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/probe/big' })).body).toBe('{"amount":"12345678901234567890","rows":[{"minor":"-5","note":"x"}],"plain":1.5}');
-    expect((await app.inject({ method: 'GET', url: '/api/v1/probe/plain' })).body).toBe('{"text":"a","n":2,"list":[true,null]}');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/probe/big' })).body).toBe(
+      '{"amount":"12345678901234567890","rows":[{"minor":"-5","note":"x"}],"plain":1.5}',
+    );
+    expect((await app.inject({ method: 'GET', url: '/api/v1/probe/plain' })).body).toBe(
+      '{"text":"a","n":2,"list":[true,null]}',
+    );
     await app.close();
     await closeContext(ctx);
   });

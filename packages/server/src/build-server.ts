@@ -69,7 +69,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
     bodyLimit: 25 * 1024 * 1024,
     // Path parameters up to 500 characters reach the route schemas (400 naming the parameter);
     // longer ones and malformed URLs get the usual error body too, not Fastify's own.
@@ -77,7 +79,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     frameworkErrors: (e, req, reply) => {
       req.locale = pickLocale(req.headers['accept-language']) ?? 'en';
       setSecurityHeaders(req, reply);
-      return sendError(req, reply, domainError('REQUEST_INVALID', e.message, { field: 'url' }), e.statusCode === 414 ? 414 : 400);
+      return sendError(
+        req,
+        reply,
+        domainError('REQUEST_INVALID', e.message, { field: 'url' }),
+        e.statusCode === 414 ? 414 : 400,
+      );
     },
   });
   app.setReplySerializer(bigintSafe);
@@ -87,11 +94,17 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.addHook('onRoute', (route) => {
     checkRouteDeclaration(route);
     const access = (route.config as { access?: Access } | undefined)?.access;
-    if (route.url.startsWith('/api/') && access) for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+    if (route.url.startsWith('/api/') && access)
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
   });
   await app.register(fastifyCookie);
   // Files (bank statements, incident CSVs) are sent as the raw request body.
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/plain', 'application/xml', 'text/xml'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'text/plain', 'application/xml', 'text/xml'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
   registerSecurityHeaders(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });
@@ -100,12 +113,27 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   const deps: ServerDeps = {
     ctx,
-    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }, { since: (keys, since) => recentLoginFailures(ctx, keys, since), add: (keys, at, forgetBefore) => recordLoginFailures(ctx, keys, at, forgetBefore) }),
+    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }, {
+      since: (keys, since) => recentLoginFailures(ctx, keys, since),
+      add: (keys, at, forgetBefore) => recordLoginFailures(ctx, keys, at, forgetBefore),
+    }),
     secureCookies: options.secureCookies ?? options.trustProxy ?? false,
   };
   app.get(
     '/api/v1/health',
-    { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: { type: 'object', required: ['status', 'database'], properties: { status: { type: 'string' }, database: { type: 'string' } } } } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'database'],
+            properties: { status: { type: 'string' }, database: { type: 'string' } },
+          },
+        },
+      },
+    },
     async () => ({ status: 'ok', database: ctx.store.dialect }),
   );
   for (const mod of [...ROUTE_MODULES, ...(options.extraRoutes ?? [])]) mod(app, deps);
@@ -115,7 +143,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       root: webRoot,
       prefix: '/',
       wildcard: false,
-      setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (reply, path) =>
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
   }
   return app;

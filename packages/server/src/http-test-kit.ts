@@ -1,6 +1,15 @@
 // Test support for the HTTP tests (imported by *.test.ts only): a server on a fresh database of
 // either dialect, accounts made through the app's use cases, and signed-in clients.
-import { createOrganisation, createUser, freshContext, grantMembership, openSession, systemActor, type AppContext, type DialectName } from '@civic/app';
+import {
+  createOrganisation,
+  createUser,
+  freshContext,
+  grantMembership,
+  openSession,
+  systemActor,
+  type AppContext,
+  type DialectName,
+} from '@civic/app';
 import type { Role } from '@civic/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer, type ServerOptions } from './build-server.ts';
@@ -12,7 +21,12 @@ export interface TestClient {
   readonly email: string;
   readonly cookies: Record<string, string>;
   readonly csrf: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export interface TestWorld {
@@ -20,14 +34,24 @@ export interface TestWorld {
   readonly app: FastifyInstance;
   org(name: string): Promise<string>;
   /** Makes an account (argon2id: slow-ish) with roles in organisations. */
-  user(email: string, roles: Readonly<Record<string, Role>>, options?: { instanceAdmin?: boolean }): Promise<string>;
+  user(
+    email: string,
+    roles: Readonly<Record<string, Role>>,
+    options?: { instanceAdmin?: boolean },
+  ): Promise<string>;
   /** A signed-in client for an account, without going through the login route. */
   client(userId: string, email: string): Promise<TestClient>;
   anonymous: TestClient;
   close(): Promise<void>;
 }
 
-export function clientFor(app: FastifyInstance, userId: string, email: string, cookies: Record<string, string>, csrf: string): TestClient {
+export function clientFor(
+  app: FastifyInstance,
+  userId: string,
+  email: string,
+  cookies: Record<string, string>,
+  csrf: string,
+): TestClient {
   return {
     userId,
     email,
@@ -35,7 +59,12 @@ export function clientFor(app: FastifyInstance, userId: string, email: string, c
     csrf,
     request(method, url, payload, headers = {}) {
       const unsafe = method !== 'GET';
-      const opts: InjectOptions = { method, url, cookies, headers: { ...(unsafe && csrf ? { 'x-csrf-token': csrf } : {}), ...headers } };
+      const opts: InjectOptions = {
+        method,
+        url,
+        cookies,
+        headers: { ...(unsafe && csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      };
       if (payload !== undefined) opts.payload = payload as NonNullable<InjectOptions['payload']>;
       return app.inject(opts);
     },
@@ -55,7 +84,12 @@ export async function testWorld(dialect: DialectName, options: ServerOptions = {
       return r.value.id;
     },
     async user(email, roles, opts = {}) {
-      const u = await createUser(ctx, seed, { email, name: email.split('@')[0] ?? email, password: TEST_PASSWORD, instanceAdmin: opts.instanceAdmin ?? false });
+      const u = await createUser(ctx, seed, {
+        email,
+        name: email.split('@')[0] ?? email,
+        password: TEST_PASSWORD,
+        instanceAdmin: opts.instanceAdmin ?? false,
+      });
       if (!u.ok) throw new Error(u.error.message);
       for (const [organisationId, role] of Object.entries(roles)) {
         const m = await grantMembership(ctx, seed, { organisationId, email, role });

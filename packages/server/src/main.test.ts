@@ -27,7 +27,13 @@ describe('the server process (npm start)', () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/server/src/main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(dir, 'civic.db'), WEB_CONCURRENCY: '2' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: join(dir, 'civic.db'),
+        WEB_CONCURRENCY: '2',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -51,14 +57,26 @@ describe('the server process (npm start)', () => {
     expect(out).toContain('with 2 processes');
     expect(out).toMatch(/Demo login: admin@demo\.civicledger\.org \/ \S+/);
     const base = `http://127.0.0.1:${port}`;
-    const wrong = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.civicledger.org', password: 'not it' }) });
+    const wrong = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.civicledger.org', password: 'not it' }),
+    });
     expect(wrong.status).toBe(401);
     const password = /Demo login: \S+ \/ (\S+)/.exec(out)?.[1] ?? '';
-    const ok = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.civicledger.org', password }) });
+    const ok = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.civicledger.org', password }),
+    });
     expect(ok.status).toBe(200);
-    const cookie = ok.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = ok.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     // Several requests in a row reach both processes; each sees the session.
-    for (let i = 0; i < 8; i++) expect((await fetch(`${base}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
+    for (let i = 0; i < 8; i++)
+      expect((await fetch(`${base}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out.match(/First start/g)).toHaveLength(1);

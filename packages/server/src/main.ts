@@ -2,7 +2,15 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { closeContext, DEMO_ACCOUNTS, DEMO_PASSWORD, findUserByEmailView, openContext, organisations, seedDemo } from '@civic/app';
+import {
+  closeContext,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  findUserByEmailView,
+  openContext,
+  organisations,
+  seedDemo,
+} from '@civic/app';
 import { buildServer } from './build-server.ts';
 
 // `npm start`: migrate, seed the demo data on first start, serve the API and the web app.
@@ -15,7 +23,10 @@ const port = Number(process.env['PORT'] ?? 8080);
 const host = process.env['HOST'] ?? '0.0.0.0';
 const root = resolve(import.meta.dirname, '../../..');
 const databaseUrl = process.env['DATABASE_URL'] ?? resolve(root, 'data/civicledger.db');
-const processes = Math.max(1, Math.floor(Number(process.env['WEB_CONCURRENCY'] ?? availableParallelism())) || 1);
+const processes = Math.max(
+  1,
+  Math.floor(Number(process.env['WEB_CONCURRENCY'] ?? availableParallelism())) || 1,
+);
 const webRoot = resolve(root, 'packages/web/dist');
 const trustProxy = process.env['TRUST_PROXY'] === '1';
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -27,7 +38,10 @@ async function serve(migrate: boolean): Promise<void> {
   await app.listen({ port, host });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
-      void app.close().then(() => closeContext(ctx)).then(() => process.exit(0));
+      void app
+        .close()
+        .then(() => closeContext(ctx))
+        .then(() => process.exit(0));
     });
   }
 }
@@ -38,12 +52,18 @@ if (cluster.isPrimary) {
   if ((await organisations(ctx)).length === 0) {
     say('First start: seeding the demo data (the 2020–21 Kazakhstan case)…');
     const summary = await seedDemo(ctx);
-    say(`Seeded: ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    say(
+      `Seeded: ${Object.entries(summary)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   }
   const demo = (await findUserByEmailView(ctx, DEMO_ACCOUNTS[0].email)) !== undefined;
   const where = `${ctx.store.dialect} (${ctx.store.location})`;
   const announce = () => {
-    say(`CivicLedger is serving http://localhost:${port}/ on ${where}${processes > 1 ? ` with ${processes} processes` : ''}`);
+    say(
+      `CivicLedger is serving http://localhost:${port}/ on ${where}${processes > 1 ? ` with ${processes} processes` : ''}`,
+    );
     if (demo) {
       say(`Demo login: ${DEMO_ACCOUNTS[0].email} / ${DEMO_PASSWORD} (every demo account has this password)`);
       for (const a of DEMO_ACCOUNTS) say(`  ${a.role.padEnd(10)} ${a.email}`);
@@ -74,7 +94,9 @@ if (cluster.isPrimary) {
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(`server process ${worker.process.pid ?? '?'} ended (${code ?? signal ?? '?'}): starting another\n`);
+      process.stderr.write(
+        `server process ${worker.process.pid ?? '?'} ended (${code ?? signal ?? '?'}): starting another\n`,
+      );
       cluster.fork();
     });
     for (let i = 0; i < processes; i++) cluster.fork();

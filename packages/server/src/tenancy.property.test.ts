@@ -1,4 +1,11 @@
-import { createOrganisation, grantMembership, listMembers, openSession, systemActor, testDialects } from '@civic/app';
+import {
+  createOrganisation,
+  grantMembership,
+  listMembers,
+  openSession,
+  systemActor,
+  testDialects,
+} from '@civic/app';
 import { roleAllows, ROLES, type Role } from '@civic/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,20 +24,38 @@ for (const dialect of testDialects()) {
     const pool: { id: string; email: string }[] = [];
     beforeAll(async () => {
       w = await testWorld(dialect);
-      for (let i = 0; i < POOL; i++) pool.push({ id: await w.user(`p${i}@tenancy.test`, {}), email: `p${i}@tenancy.test` });
+      for (let i = 0; i < POOL; i++)
+        pool.push({ id: await w.user(`p${i}@tenancy.test`, {}), email: `p${i}@tenancy.test` });
     });
     afterAll(async () => w.close());
 
     it('never lets a request reach another organisation', async () => {
-      const orgRoutes = w.app.apiRoutes.filter((r): r is typeof r & { access: { org: Parameters<typeof roleAllows>[1] } } => typeof r.access === 'object');
+      const orgRoutes = w.app.apiRoutes.filter(
+        (r): r is typeof r & { access: { org: Parameters<typeof roleAllows>[1] } } =>
+          typeof r.access === 'object',
+      );
       expect(orgRoutes.length).toBeGreaterThanOrEqual(5);
       const seed = systemActor('property');
       let run = 0;
 
       const world = fc.record({
         orgs: fc.integer({ min: 2, max: 4 }),
-        roles: fc.array(fc.array(fc.option(fc.constantFrom<Role>(...ROLES), { nil: undefined }), { minLength: 4, maxLength: 4 }), { minLength: POOL, maxLength: POOL }),
-        requests: fc.array(fc.record({ user: fc.nat(POOL - 1), org: fc.nat(3), route: fc.nat(orgRoutes.length - 1), body: fc.constantFrom<unknown>(undefined, {}, { email: 'p0@tenancy.test', role: 'viewer' }) }), { minLength: 5, maxLength: 12 }),
+        roles: fc.array(
+          fc.array(fc.option(fc.constantFrom<Role>(...ROLES), { nil: undefined }), {
+            minLength: 4,
+            maxLength: 4,
+          }),
+          { minLength: POOL, maxLength: POOL },
+        ),
+        requests: fc.array(
+          fc.record({
+            user: fc.nat(POOL - 1),
+            org: fc.nat(3),
+            route: fc.nat(orgRoutes.length - 1),
+            body: fc.constantFrom<unknown>(undefined, {}, { email: 'p0@tenancy.test', role: 'viewer' }),
+          }),
+          { minLength: 5, maxLength: 12 },
+        ),
       });
 
       await fc.assert(
@@ -51,21 +76,42 @@ for (const dialect of testDialects()) {
           const key = (u: number, o: number) => `${u}:${o}`;
           const reload = async () => {
             current.clear();
-            for (let o = 0; o < orgs; o++) for (const m of await listMembers(w.ctx, orgIds[o] ?? '')) current.set(key(pool.findIndex((p) => p.id === m.userId), o), m.role);
+            for (let o = 0; o < orgs; o++)
+              for (const m of await listMembers(w.ctx, orgIds[o] ?? ''))
+                current.set(
+                  key(
+                    pool.findIndex((p) => p.id === m.userId),
+                    o,
+                  ),
+                  m.role,
+                );
           };
           const roleOf = (u: number, o: number): Role | undefined => current.get(key(u, o));
           for (let o = 0; o < orgs; o++) {
             for (let u = 0; u < POOL; u++) {
               const role = roles[u]?.[o];
               const user = pool[u];
-              if (role && user) await grantMembership(w.ctx, seed, { organisationId: orgIds[o] ?? '', email: user.email, role });
+              if (role && user)
+                await grantMembership(w.ctx, seed, {
+                  organisationId: orgIds[o] ?? '',
+                  email: user.email,
+                  role,
+                });
             }
           }
           await reload();
           const clients: TestClient[] = [];
           for (const p of pool) {
             const s = await openSession(w.ctx, p.id);
-            clients.push(clientFor(w.app, p.id, p.email, { civic_session: s.token, civic_csrf: s.csrfToken }, s.csrfToken));
+            clients.push(
+              clientFor(
+                w.app,
+                p.id,
+                p.email,
+                { civic_session: s.token, civic_csrf: s.csrfToken },
+                s.csrfToken,
+              ),
+            );
           }
           for (const q of requests) {
             const o = q.org % orgs;
@@ -74,7 +120,7 @@ for (const dialect of testDialects()) {
             if (!route || !client) continue;
             const url = route.url.replace(':orgId', orgIds[o] ?? '').replace(/:(\w+)/g, pool[0]?.id ?? 'x');
             const method = route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-            const res = await client.request(method, url, method === 'GET' ? undefined : q.body ?? {});
+            const res = await client.request(method, url, method === 'GET' ? undefined : (q.body ?? {}));
             const role = roleOf(q.user, o);
             const body = res.body;
             const others = names.filter((_n, i) => i !== o && roleOf(q.user, i) === undefined);
@@ -87,8 +133,11 @@ for (const dialect of testDialects()) {
               expect(res.statusCode, `${method} ${route.url} by a ${role}`).toBe(403);
               expect(body).not.toContain(names[o]);
             } else {
-              expect([401, 403], `${method} ${route.url} by a ${role}: ${body}`).not.toContain(res.statusCode);
-              if (res.statusCode === 404) expect(res.json()).not.toMatchObject({ error: { code: 'ORG_NOT_FOUND' } });
+              expect([401, 403], `${method} ${route.url} by a ${role}: ${body}`).not.toContain(
+                res.statusCode,
+              );
+              if (res.statusCode === 404)
+                expect(res.json()).not.toMatchObject({ error: { code: 'ORG_NOT_FOUND' } });
             }
             if (method !== 'GET' && res.statusCode < 300) await reload();
           }

@@ -14,7 +14,10 @@ export interface NewBankAccount {
 }
 
 /** Adds an account unless the organisation already has that number in that currency; returns its id. */
-export async function ensureBankAccount(db: Kysely<Database>, a: NewBankAccount): Promise<{ id: string; created: boolean }> {
+export async function ensureBankAccount(
+  db: Kysely<Database>,
+  a: NewBankAccount,
+): Promise<{ id: string; created: boolean }> {
   const existing = await db
     .selectFrom('bank_account')
     .select('id')
@@ -25,13 +28,28 @@ export async function ensureBankAccount(db: Kysely<Database>, a: NewBankAccount)
   if (existing) return { id: existing.id, created: false };
   await db
     .insertInto('bank_account')
-    .values({ id: a.id, organisation_id: a.organisationId, number: a.number, currency: a.currency, bank_name: a.bankName ?? null, bank_code: a.bankCode ?? null, label: a.label ?? null, created_at: a.createdAt })
+    .values({
+      id: a.id,
+      organisation_id: a.organisationId,
+      number: a.number,
+      currency: a.currency,
+      bank_name: a.bankName ?? null,
+      bank_code: a.bankCode ?? null,
+      label: a.label ?? null,
+      created_at: a.createdAt,
+    })
     .execute();
   return { id: a.id, created: true };
 }
 
 export async function listBankAccounts(db: Kysely<Database>, organisationId: string): Promise<BankAccount[]> {
-  const rows = await db.selectFrom('bank_account').selectAll().where('organisation_id', '=', organisationId).orderBy('number').orderBy('currency').execute();
+  const rows = await db
+    .selectFrom('bank_account')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('number')
+    .orderBy('currency')
+    .execute();
   return rows.map((r) => ({
     id: r.id as AccountId,
     organisationId: r.organisation_id,
@@ -44,7 +62,12 @@ export async function listBankAccounts(db: Kysely<Database>, organisationId: str
 }
 
 /** Finds an account by id or by number (the only one with that number, or the one in `currency`). */
-export async function findBankAccount(db: Kysely<Database>, organisationId: string, key: string, currency?: string): Promise<BankAccount | undefined> {
+export async function findBankAccount(
+  db: Kysely<Database>,
+  organisationId: string,
+  key: string,
+  currency?: string,
+): Promise<BankAccount | undefined> {
   const all = await listBankAccounts(db, organisationId);
   const byId = all.find((a) => a.id === key);
   if (byId) return byId;

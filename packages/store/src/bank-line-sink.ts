@@ -21,8 +21,23 @@ export interface BankLineSinkOptions {
 }
 
 const LINE_COLUMNS = [
-  'fingerprint', 'booked_on', 'document_date', 'direction', 'amount_minor', 'currency', 'document_number', 'counterparty_name', 'counterparty_tax_id',
-  'counterparty_account', 'counterparty_bank_code', 'counterparty_sector', 'counterparty_country', 'purpose', 'purpose_code', 'bank_reference', 'source_line',
+  'fingerprint',
+  'booked_on',
+  'document_date',
+  'direction',
+  'amount_minor',
+  'currency',
+  'document_number',
+  'counterparty_name',
+  'counterparty_tax_id',
+  'counterparty_account',
+  'counterparty_bank_code',
+  'counterparty_sector',
+  'counterparty_country',
+  'purpose',
+  'purpose_code',
+  'bank_reference',
+  'source_line',
 ] as const;
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -38,8 +53,12 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   if (!sqlite) return undefined;
   if (!db.isTransaction) throw new Error('openBankLineSink: call it inside the import transaction');
   sqlite.pragma('cache_size = -262144');
-  const findAccount = sqlite.prepare('select id from bank_account where organisation_id = ? and number = ? and currency = ?').pluck();
-  const insertAccount = sqlite.prepare('insert into bank_account (id, organisation_id, number, currency, created_at) values (?, ?, ?, ?, ?)');
+  const findAccount = sqlite
+    .prepare('select id from bank_account where organisation_id = ? and number = ? and currency = ?')
+    .pluck();
+  const insertAccount = sqlite.prepare(
+    'insert into bank_account (id, organisation_id, number, currency, created_at) values (?, ?, ?, ?, ?)',
+  );
   const accounts = new Map<string, { id: string; created: boolean }>();
   const byRaw = new Map<string, { id: string; stmt: SQLite.Statement }>();
   const account = (line: StatementLine): { id: string; stmt: SQLite.Statement } => {
@@ -73,7 +92,25 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
       const a = account(l);
       const cp = l.counterparty;
       p.length = 0;
-      p.push(fingerprint, l.bookedOn, l.documentDate, l.direction, l.amount, l.currency, l.documentNumber, cp.name, cp.taxId, cp.account, cp.bankCode, cp.sectorCode, cp.country, l.purpose, l.purposeCode, l.bankReference, l.sourceLine);
+      p.push(
+        fingerprint,
+        l.bookedOn,
+        l.documentDate,
+        l.direction,
+        l.amount,
+        l.currency,
+        l.documentNumber,
+        cp.name,
+        cp.taxId,
+        cp.account,
+        cp.bankCode,
+        cp.sectorCode,
+        cp.country,
+        l.purpose,
+        l.purposeCode,
+        l.bankReference,
+        l.sourceLine,
+      );
       return { isNew: a.stmt.run(p).changes > 0, accountId: a.id };
     },
   };

@@ -18,9 +18,26 @@ export interface BankLineBatch {
 }
 
 const COLUMNS = [
-  'organisation_id', 'fingerprint', 'batch_id', 'account_id', 'booked_on', 'document_date', 'direction', 'amount_minor', 'currency',
-  'document_number', 'counterparty_name', 'counterparty_tax_id', 'counterparty_account', 'counterparty_bank_code', 'counterparty_sector',
-  'counterparty_country', 'purpose', 'purpose_code', 'bank_reference', 'source_line',
+  'organisation_id',
+  'fingerprint',
+  'batch_id',
+  'account_id',
+  'booked_on',
+  'document_date',
+  'direction',
+  'amount_minor',
+  'currency',
+  'document_number',
+  'counterparty_name',
+  'counterparty_tax_id',
+  'counterparty_account',
+  'counterparty_bank_code',
+  'counterparty_sector',
+  'counterparty_country',
+  'purpose',
+  'purpose_code',
+  'bank_reference',
+  'source_line',
 ] as const;
 
 function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
@@ -29,8 +46,26 @@ function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
     if (!l) throw new Error(`bank line ${String(i)} missing`);
     const cp = l.counterparty;
     p.push(
-      b.organisationId, b.fingerprints[i], b.batchId, b.accountIds[i], l.bookedOn, l.documentDate, l.direction, l.amount, l.currency,
-      l.documentNumber, cp.name, cp.taxId, cp.account, cp.bankCode, cp.sectorCode, cp.country, l.purpose, l.purposeCode, l.bankReference, l.sourceLine,
+      b.organisationId,
+      b.fingerprints[i],
+      b.batchId,
+      b.accountIds[i],
+      l.bookedOn,
+      l.documentDate,
+      l.direction,
+      l.amount,
+      l.currency,
+      l.documentNumber,
+      cp.name,
+      cp.taxId,
+      cp.account,
+      cp.bankCode,
+      cp.sectorCode,
+      cp.country,
+      l.purpose,
+      l.purposeCode,
+      l.bankReference,
+      l.sourceLine,
     );
   };
 }
@@ -40,17 +75,29 @@ function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
  * line, which were new (1) and which the organisation already had (0): re-importing a statement
  * adds nothing.
  */
-export async function insertBankLines(db: Kysely<Database>, batch: BankLineBatch, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
+export async function insertBankLines(
+  db: Kysely<Database>,
+  batch: BankLineBatch,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Uint8Array> {
   const n = batch.lines.length;
-  if (batch.fingerprints.length !== n || batch.accountIds.length !== n) throw new Error('insertBankLines: one fingerprint and one account per line');
+  if (batch.fingerprints.length !== n || batch.accountIds.length !== n)
+    throw new Error('insertBankLines: one fingerprint and one account per line');
   const sqlite = sqliteHandle(db);
   if (sqlite) return insertBankLinesSqlite(sqlite, db.isTransaction, batch, onProgress);
   const fill = filler(batch);
   const indexes = Array.from({ length: n }, (_, i) => i);
-  const returned = await bulkInsertWith<number, { fingerprint: string }>(db, 'bank_line', COLUMNS, indexes, fill, {
-    tail: 'on conflict (organisation_id, fingerprint) do nothing returning fingerprint',
-    ...(onProgress ? { onChunk: onProgress } : {}),
-  });
+  const returned = await bulkInsertWith<number, { fingerprint: string }>(
+    db,
+    'bank_line',
+    COLUMNS,
+    indexes,
+    fill,
+    {
+      tail: 'on conflict (organisation_id, fingerprint) do nothing returning fingerprint',
+      ...(onProgress ? { onChunk: onProgress } : {}),
+    },
+  );
   const fresh = new Set(returned.map((r) => r.fingerprint));
   return Uint8Array.from(batch.fingerprints, (f) => (fresh.has(f) ? 1 : 0));
 }
@@ -60,7 +107,12 @@ export async function insertBankLines(db: Kysely<Database>, batch: BankLineBatch
  * caller's Kysely transaction when there is one: same connection), reading `changes` to know
  * which lines were new. A prepared statement reused a million times beats any multi-row text.
  */
-function insertBankLinesSqlite(sqlite: SQLite.Database, inTransaction: boolean, b: BankLineBatch, onProgress?: (done: number, total: number) => void): Uint8Array {
+function insertBankLinesSqlite(
+  sqlite: SQLite.Database,
+  inTransaction: boolean,
+  b: BankLineBatch,
+  onProgress?: (done: number, total: number) => void,
+): Uint8Array {
   const n = b.lines.length;
   if (n > 10_000) sqlite.pragma('cache_size = -262144');
   // The organisation and batch are the same for every line: bound once as literals (our own ids,
@@ -86,7 +138,25 @@ function insertBankLinesSqlite(sqlite: SQLite.Database, inTransaction: boolean, 
       if (!l) throw new Error(`bank line ${String(i)} missing`);
       const cp = l.counterparty;
       p.length = 0;
-      p.push(b.fingerprints[i], l.bookedOn, l.documentDate, l.direction, l.amount, l.currency, l.documentNumber, cp.name, cp.taxId, cp.account, cp.bankCode, cp.sectorCode, cp.country, l.purpose, l.purposeCode, l.bankReference, l.sourceLine);
+      p.push(
+        b.fingerprints[i],
+        l.bookedOn,
+        l.documentDate,
+        l.direction,
+        l.amount,
+        l.currency,
+        l.documentNumber,
+        cp.name,
+        cp.taxId,
+        cp.account,
+        cp.bankCode,
+        cp.sectorCode,
+        cp.country,
+        l.purpose,
+        l.purposeCode,
+        l.bankReference,
+        l.sourceLine,
+      );
       inserted[i] = statementFor(b.accountIds[i] ?? '').run(p).changes > 0 ? 1 : 0;
       if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1, n);
     }
@@ -112,8 +182,17 @@ export interface StoredBankLine {
   readonly purpose: string | null;
 }
 
-export async function getBankLine(db: Kysely<Database>, organisationId: string, fingerprint: string): Promise<StoredBankLine | undefined> {
-  const r = await db.selectFrom('bank_line').selectAll().where('organisation_id', '=', organisationId).where('fingerprint', '=', fingerprint).executeTakeFirst();
+export async function getBankLine(
+  db: Kysely<Database>,
+  organisationId: string,
+  fingerprint: string,
+): Promise<StoredBankLine | undefined> {
+  const r = await db
+    .selectFrom('bank_line')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('fingerprint', '=', fingerprint)
+    .executeTakeFirst();
   if (!r) return undefined;
   return {
     fingerprint: r.fingerprint,
@@ -132,18 +211,30 @@ export async function getBankLine(db: Kysely<Database>, organisationId: string, 
 }
 
 /** Count and signed sum (in − out) of stored lines by currency: what an import check compares. */
-export async function bankLineTotals(db: Kysely<Database>, organisationId: string): Promise<{ currency: string; lines: bigint; inMinor: bigint; outMinor: bigint }[]> {
+export async function bankLineTotals(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<{ currency: string; lines: bigint; inMinor: bigint; outMinor: bigint }[]> {
   const rows = await db
     .selectFrom('bank_line')
     .select((eb) => [
       'currency',
       eb.fn.countAll<bigint>().as('lines'),
-      sql<bigint>`cast(coalesce(sum(case when direction = 'in' then amount_minor else 0 end), 0) as bigint)`.as('in_minor'),
-      sql<bigint>`cast(coalesce(sum(case when direction = 'out' then amount_minor else 0 end), 0) as bigint)`.as('out_minor'),
+      sql<bigint>`cast(coalesce(sum(case when direction = 'in' then amount_minor else 0 end), 0) as bigint)`.as(
+        'in_minor',
+      ),
+      sql<bigint>`cast(coalesce(sum(case when direction = 'out' then amount_minor else 0 end), 0) as bigint)`.as(
+        'out_minor',
+      ),
     ])
     .where('organisation_id', '=', organisationId)
     .groupBy('currency')
     .orderBy('currency')
     .execute();
-  return rows.map((r) => ({ currency: r.currency, lines: BigInt(r.lines), inMinor: BigInt(r.in_minor), outMinor: BigInt(r.out_minor) }));
+  return rows.map((r) => ({
+    currency: r.currency,
+    lines: BigInt(r.lines),
+    inMinor: BigInt(r.in_minor),
+    outMinor: BigInt(r.out_minor),
+  }));
 }

@@ -12,13 +12,24 @@ for (const dialect of testDialects()) {
     afterAll(async () => store.close());
 
     const brief = (id: string, createdAt: string) => ({
-      id, waveId: 'w-20201117-20201126-notice', title: `Brief ${id}`, lang: 'en', markdown: '# Wave', html: '<h1>Wave</h1>', data: '{"lang":"en"}', createdAt,
+      id,
+      waveId: 'w-20201117-20201126-notice',
+      title: `Brief ${id}`,
+      lang: 'en',
+      markdown: '# Wave',
+      html: '<h1>Wave</h1>',
+      data: '{"lang":"en"}',
+      createdAt,
     });
 
     it('stores a brief private and unpublished, and reads it back whole', async () => {
       await insertBrief(store.db, brief('brf_a', '2026-11-30T10:00:00.000Z'));
       const b = await getBrief(store.db, 'brf_a');
-      expect(b).toEqual({ ...brief('brf_a', '2026-11-30T10:00:00.000Z'), visibility: 'private', publishedAt: null });
+      expect(b).toEqual({
+        ...brief('brf_a', '2026-11-30T10:00:00.000Z'),
+        visibility: 'private',
+        publishedAt: null,
+      });
       expect(await getBrief(store.db, 'nope')).toBeUndefined();
     });
 

@@ -38,7 +38,18 @@ function fromRow(r: Selectable<BriefTable>): BriefRow {
 export async function insertBrief(db: Kysely<Database>, b: NewBrief): Promise<void> {
   await db
     .insertInto('brief')
-    .values({ id: b.id, wave_id: b.waveId, title: b.title, lang: b.lang, markdown: b.markdown, html: b.html, data: b.data, visibility: 'private', created_at: b.createdAt, published_at: null })
+    .values({
+      id: b.id,
+      wave_id: b.waveId,
+      title: b.title,
+      lang: b.lang,
+      markdown: b.markdown,
+      html: b.html,
+      data: b.data,
+      visibility: 'private',
+      created_at: b.createdAt,
+      published_at: null,
+    })
     .execute();
 }
 
@@ -48,10 +59,18 @@ export async function getBrief(db: Kysely<Database>, id: string): Promise<BriefR
 }
 
 /** Briefs, newest first; only the published ones with `publishedOnly`. */
-export async function listBriefs(db: Kysely<Database>, options: { readonly publishedOnly?: boolean; readonly limit?: number } = {}): Promise<BriefRow[]> {
+export async function listBriefs(
+  db: Kysely<Database>,
+  options: { readonly publishedOnly?: boolean; readonly limit?: number } = {},
+): Promise<BriefRow[]> {
   let q = db.selectFrom('brief').selectAll();
   if (options.publishedOnly) q = q.where('published_at', 'is not', null).where('visibility', '=', 'public');
-  const rows = await q.orderBy('published_at', 'desc').orderBy('created_at', 'desc').orderBy('id').limit(options.limit ?? 1000).execute();
+  const rows = await q
+    .orderBy('published_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(options.limit ?? 1000)
+    .execute();
   return rows.map(fromRow);
 }
 
@@ -59,7 +78,16 @@ export async function listBriefs(db: Kysely<Database>, options: { readonly publi
  * Marks a brief published and public at `at` (ISO timestamp). Publishing again keeps the first
  * date. Returns the brief as stored, or undefined when there is no such brief.
  */
-export async function markBriefPublished(db: Kysely<Database>, id: string, at: string): Promise<BriefRow | undefined> {
-  await db.updateTable('brief').set({ visibility: 'public', published_at: at }).where('id', '=', id).where('published_at', 'is', null).execute();
+export async function markBriefPublished(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<BriefRow | undefined> {
+  await db
+    .updateTable('brief')
+    .set({ visibility: 'public', published_at: at })
+    .where('id', '=', id)
+    .where('published_at', 'is', null)
+    .execute();
   return getBrief(db, id);
 }

@@ -5,7 +5,13 @@ export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean, tail: string): string {
+function insertSql(
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  postgres: boolean,
+  tail: string,
+): string {
   const n = columns.length;
   const tuples: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -28,10 +34,23 @@ export interface BulkInsertOptions {
  * which costs more than the insert itself at a million rows. Runs inside the caller's transaction.
  * Returns the rows the `tail`'s RETURNING clause gives back.
  */
-export async function bulkInsert<R = unknown>(db: Kysely<Database>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: BulkInsertOptions = {}): Promise<R[]> {
-  return bulkInsertWith<readonly unknown[], R>(db, table, columns, rows, (row, params) => {
-    for (const v of row) params.push(v);
-  }, options);
+export async function bulkInsert<R = unknown>(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  options: BulkInsertOptions = {},
+): Promise<R[]> {
+  return bulkInsertWith<readonly unknown[], R>(
+    db,
+    table,
+    columns,
+    rows,
+    (row, params) => {
+      for (const v of row) params.push(v);
+    },
+    options,
+  );
 }
 
 /**

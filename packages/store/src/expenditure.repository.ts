@@ -1,4 +1,14 @@
-import type { AccountId, Allocation, BankLineId, CalendarDate, CurrencyCode, Expenditure, ExpenditureId, GrantId, KztEquivalent } from '@civic/core';
+import type {
+  AccountId,
+  Allocation,
+  BankLineId,
+  CalendarDate,
+  CurrencyCode,
+  Expenditure,
+  ExpenditureId,
+  GrantId,
+  KztEquivalent,
+} from '@civic/core';
 import type { Kysely, Selectable } from 'kysely';
 import { bulkInsert } from './bulk-insert.ts';
 import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
@@ -17,7 +27,11 @@ export interface NewExpenditure {
   readonly description: string | null;
   readonly counterparty: string | null;
   /** Each grant's share and its part of the KZT equivalent (null when the rate is missing). */
-  readonly allocations: readonly { readonly grantId: string; readonly amountMinor: bigint; readonly kztMinor: bigint | null }[];
+  readonly allocations: readonly {
+    readonly grantId: string;
+    readonly amountMinor: bigint;
+    readonly kztMinor: bigint | null;
+  }[];
   readonly illustrative?: boolean;
   readonly createdAt: string;
 }
@@ -59,21 +73,46 @@ export async function insertExpenditure(db: Kysely<Database>, e: NewExpenditure)
 }
 
 /** Inserts many expenditures and their allocations through the bulk path (inside the caller's transaction). */
-export async function insertExpenditures(db: Kysely<Database>, expenditures: readonly NewExpenditure[], onChunk?: (done: number, total: number) => void): Promise<void> {
+export async function insertExpenditures(
+  db: Kysely<Database>,
+  expenditures: readonly NewExpenditure[],
+  onChunk?: (done: number, total: number) => void,
+): Promise<void> {
   const first = expenditures[0];
   if (!first) return;
-  await bulkInsert(db, 'ledger_expenditure', Object.keys(expenditureRow(first)), expenditures.map((e) => Object.values(expenditureRow(e))), onChunk ? { onChunk } : {});
+  await bulkInsert(
+    db,
+    'ledger_expenditure',
+    Object.keys(expenditureRow(first)),
+    expenditures.map((e) => Object.values(expenditureRow(e))),
+    onChunk ? { onChunk } : {},
+  );
   const allocations = expenditures.flatMap(allocationRows);
   const a0 = allocations[0];
-  if (a0) await bulkInsert(db, 'ledger_allocation', Object.keys(a0), allocations.map((a) => Object.values(a)));
+  if (a0)
+    await bulkInsert(
+      db,
+      'ledger_allocation',
+      Object.keys(a0),
+      allocations.map((a) => Object.values(a)),
+    );
 }
 
-async function withAllocations(db: Kysely<Database>, rows: Selectable<LedgerExpenditureTable>[]): Promise<Expenditure[]> {
+async function withAllocations(
+  db: Kysely<Database>,
+  rows: Selectable<LedgerExpenditureTable>[],
+): Promise<Expenditure[]> {
   const byId = new Map<string, Allocation[]>();
   const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
-    const allocs = await db.selectFrom('ledger_allocation').selectAll().where('expenditure_id', 'in', part).orderBy('expenditure_id').orderBy('grant_id').execute();
+    const allocs = await db
+      .selectFrom('ledger_allocation')
+      .selectAll()
+      .where('expenditure_id', 'in', part)
+      .orderBy('expenditure_id')
+      .orderBy('grant_id')
+      .execute();
     for (const a of allocs) {
       const list = byId.get(a.expenditure_id) ?? [];
       list.push({ grantId: a.grant_id as GrantId, amount: a.amount_minor });
@@ -102,28 +141,57 @@ export interface ExpenditureFilter {
 }
 
 /** Expenditures of an organisation, oldest first, with their allocations. */
-export async function listExpenditures(db: Kysely<Database>, organisationId: string, filter: ExpenditureFilter = {}): Promise<Expenditure[]> {
+export async function listExpenditures(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: ExpenditureFilter = {},
+): Promise<Expenditure[]> {
   let q = db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('spent_on', '>=', filter.from);
   if (filter.to) q = q.where('spent_on', '<=', filter.to);
   if (filter.grantId) {
     const grantId = filter.grantId;
-    q = q.where('id', 'in', (eb) => eb.selectFrom('ledger_allocation').select('expenditure_id').where('grant_id', '=', grantId));
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('ledger_allocation').select('expenditure_id').where('grant_id', '=', grantId),
+    );
   }
   return withAllocations(db, await q.orderBy('spent_on').orderBy('id').execute());
 }
 
-export async function getExpenditure(db: Kysely<Database>, organisationId: string, id: string): Promise<Expenditure | undefined> {
-  const r = await db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+export async function getExpenditure(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<Expenditure | undefined> {
+  const r = await db
+    .selectFrom('ledger_expenditure')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? (await withAllocations(db, [r]))[0] : undefined;
 }
 
 export async function listExpendituresNotOfficial(db: Kysely<Database>): Promise<Expenditure[]> {
-  return withAllocations(db, await db.selectFrom('ledger_expenditure').selectAll().where('rate_status', '!=', 'official').execute());
+  return withAllocations(
+    db,
+    await db.selectFrom('ledger_expenditure').selectAll().where('rate_status', '!=', 'official').execute(),
+  );
 }
 
 /** Replaces an expenditure's KZT equivalent and its allocations' KZT shares. */
-export async function updateExpenditureKzt(db: Kysely<Database>, id: string, kzt: KztEquivalent, shares: readonly { grantId: string; kztMinor: bigint | null }[]): Promise<void> {
+export async function updateExpenditureKzt(
+  db: Kysely<Database>,
+  id: string,
+  kzt: KztEquivalent,
+  shares: readonly { grantId: string; kztMinor: bigint | null }[],
+): Promise<void> {
   await db.updateTable('ledger_expenditure').set(kztToColumns(kzt)).where('id', '=', id).execute();
-  for (const s of shares) await db.updateTable('ledger_allocation').set({ kzt_minor: s.kztMinor }).where('expenditure_id', '=', id).where('grant_id', '=', s.grantId).execute();
+  for (const s of shares)
+    await db
+      .updateTable('ledger_allocation')
+      .set({ kzt_minor: s.kztMinor })
+      .where('expenditure_id', '=', id)
+      .where('grant_id', '=', s.grantId)
+      .execute();
 }

@@ -1,14 +1,37 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteDraftFiling, getFilingRow, insertFiling, listFilingRows, recordSubmission, replaceDraftContent, type NewFiling } from './filing.repository.ts';
+import {
+  deleteDraftFiling,
+  getFilingRow,
+  insertFiling,
+  listFilingRows,
+  recordSubmission,
+  replaceDraftContent,
+  type NewFiling,
+} from './filing.repository.ts';
 import { insertOrganisation } from './organisation.repository.ts';
 import { freshStore, testDialects } from './test-support.ts';
 
 const draft = (id: string, over: Partial<NewFiling> = {}): NewFiling => ({
-  id, organisation: 'org_a', obligationId: 'org_a:notify:rcp_1', form: 'F.017.00', periodFrom: '2021-03-17', periodTo: '2021-03-17',
-  content: '{"a":1}', contentHash: 'a'.repeat(64), receiptIds: ['rcp_1'], corrects: null, createdAt: `2021-03-18T10:00:00.000Z`, ...over,
+  id,
+  organisation: 'org_a',
+  obligationId: 'org_a:notify:rcp_1',
+  form: 'F.017.00',
+  periodFrom: '2021-03-17',
+  periodTo: '2021-03-17',
+  content: '{"a":1}',
+  contentHash: 'a'.repeat(64),
+  receiptIds: ['rcp_1'],
+  corrects: null,
+  createdAt: `2021-03-18T10:00:00.000Z`,
+  ...over,
 });
-const submission = { submittedOn: '2021-03-30', channel: 'paper', incomingNumber: '№ 12', recordedAt: '2021-03-30T12:00:00.000Z' };
+const submission = {
+  submittedOn: '2021-03-30',
+  channel: 'paper',
+  incomingNumber: '№ 12',
+  recordedAt: '2021-03-30T12:00:00.000Z',
+};
 
 // Real parts: a SQLite file and a real PostgreSQL database, one loop over both.
 for (const dialect of testDialects()) {
@@ -22,35 +45,86 @@ for (const dialect of testDialects()) {
 
     it('keeps a draft changeable and lists it', async () => {
       await insertFiling(store.db, draft('fil_1'));
-      expect(await replaceDraftContent(store.db, 'fil_1', { content: '{"a":2}', contentHash: 'b'.repeat(64), receiptIds: ['rcp_1'] })).toBe('done');
+      expect(
+        await replaceDraftContent(store.db, 'fil_1', {
+          content: '{"a":2}',
+          contentHash: 'b'.repeat(64),
+          receiptIds: ['rcp_1'],
+        }),
+      ).toBe('done');
       const row = await getFilingRow(store.db, 'fil_1');
-      expect(row).toMatchObject({ state: 'draft', content: '{"a":2}', receiptIds: ['rcp_1'], submission: null });
-      expect(await replaceDraftContent(store.db, 'fil_x', { content: '{}', contentHash: 'c'.repeat(64), receiptIds: [] })).toBe('not-found');
+      expect(row).toMatchObject({
+        state: 'draft',
+        content: '{"a":2}',
+        receiptIds: ['rcp_1'],
+        submission: null,
+      });
+      expect(
+        await replaceDraftContent(store.db, 'fil_x', {
+          content: '{}',
+          contentHash: 'c'.repeat(64),
+          receiptIds: [],
+        }),
+      ).toBe('not-found');
     });
 
     it('records a submission with attachments and then refuses every change', async () => {
       const bytes = new TextEncoder().encode('%PDF-1.7 …');
-      const r = await store.db.transaction().execute((trx) => recordSubmission(trx, 'fil_1', submission, [{ id: 'att_1', name: 'f017.pdf', sha256: 'd'.repeat(64), size: bytes.length, mediaType: 'application/pdf', content: bytes }]));
+      const r = await store.db.transaction().execute((trx) =>
+        recordSubmission(trx, 'fil_1', submission, [
+          {
+            id: 'att_1',
+            name: 'f017.pdf',
+            sha256: 'd'.repeat(64),
+            size: bytes.length,
+            mediaType: 'application/pdf',
+            content: bytes,
+          },
+        ]),
+      );
       expect(r).toBe('done');
       const row = await getFilingRow(store.db, 'fil_1');
       expect(row?.state).toBe('submitted');
-      expect(row?.submission).toEqual({ ...submission, attachments: [{ name: 'f017.pdf', sha256: 'd'.repeat(64), size: bytes.length }] });
+      expect(row?.submission).toEqual({
+        ...submission,
+        attachments: [{ name: 'f017.pdf', sha256: 'd'.repeat(64), size: bytes.length }],
+      });
       // The repository refuses…
-      expect(await replaceDraftContent(store.db, 'fil_1', { content: '{"forged":1}', contentHash: 'e'.repeat(64), receiptIds: [] })).toBe('submitted');
+      expect(
+        await replaceDraftContent(store.db, 'fil_1', {
+          content: '{"forged":1}',
+          contentHash: 'e'.repeat(64),
+          receiptIds: [],
+        }),
+      ).toBe('submitted');
       expect(await deleteDraftFiling(store.db, 'fil_1')).toBe('submitted');
-      expect(await store.db.transaction().execute((trx) => recordSubmission(trx, 'fil_1', submission, []))).toBe('submitted');
+      expect(
+        await store.db.transaction().execute((trx) => recordSubmission(trx, 'fil_1', submission, [])),
+      ).toBe('submitted');
       // …and so does the database itself, to any SQL.
-      await expect(sql`UPDATE filing SET content = '{}' WHERE id = 'fil_1'`.execute(store.db)).rejects.toThrow(/never changes/);
-      await expect(sql`DELETE FROM filing WHERE id = 'fil_1'`.execute(store.db)).rejects.toThrow(/never changes/);
-      await expect(sql`UPDATE submission SET incoming_number = 'x'`.execute(store.db)).rejects.toThrow(/never changes/);
+      await expect(
+        sql`UPDATE filing SET content = '{}' WHERE id = 'fil_1'`.execute(store.db),
+      ).rejects.toThrow(/never changes/);
+      await expect(sql`DELETE FROM filing WHERE id = 'fil_1'`.execute(store.db)).rejects.toThrow(
+        /never changes/,
+      );
+      await expect(sql`UPDATE submission SET incoming_number = 'x'`.execute(store.db)).rejects.toThrow(
+        /never changes/,
+      );
       await expect(sql`DELETE FROM attachment`.execute(store.db)).rejects.toThrow(/never changes/);
       expect((await getFilingRow(store.db, 'fil_1'))?.content).toBe('{"a":2}');
     });
 
     it('keeps a correction as a new filing referencing the first; drafts may be deleted', async () => {
-      await insertFiling(store.db, draft('fil_2', { corrects: 'fil_1', createdAt: '2021-04-01T00:00:00.000Z' }));
+      await insertFiling(
+        store.db,
+        draft('fil_2', { corrects: 'fil_1', createdAt: '2021-04-01T00:00:00.000Z' }),
+      );
       const list = await listFilingRows(store.db, { organisation: 'org_a' });
-      expect(list.map((f) => [f.id, f.state, f.corrects])).toEqual([['fil_1', 'submitted', null], ['fil_2', 'draft', 'fil_1']]);
+      expect(list.map((f) => [f.id, f.state, f.corrects])).toEqual([
+        ['fil_1', 'submitted', null],
+        ['fil_2', 'draft', 'fil_1'],
+      ]);
       expect(await deleteDraftFiling(store.db, 'fil_2')).toBe('done');
       expect(await listFilingRows(store.db, { obligationId: 'org_a:notify:rcp_1' })).toHaveLength(1);
     });

@@ -61,10 +61,18 @@ async function outcome(db: Kysely<Database>, id: string, changed: bigint): Promi
 }
 
 /** Replaces a draft's content (a new prepare). Refuses a submitted filing: it never changes. */
-export async function replaceDraftContent(db: Kysely<Database>, id: string, content: { content: string; contentHash: string; receiptIds: readonly string[] }): Promise<FilingWriteOutcome> {
+export async function replaceDraftContent(
+  db: Kysely<Database>,
+  id: string,
+  content: { content: string; contentHash: string; receiptIds: readonly string[] },
+): Promise<FilingWriteOutcome> {
   const r = await db
     .updateTable('filing')
-    .set({ content: content.content, content_hash: content.contentHash, receipt_ids: JSON.stringify(content.receiptIds) })
+    .set({
+      content: content.content,
+      content_hash: content.contentHash,
+      receipt_ids: JSON.stringify(content.receiptIds),
+    })
     .where('id', '=', id)
     .where('state', '=', 'draft')
     .executeTakeFirst();
@@ -73,7 +81,11 @@ export async function replaceDraftContent(db: Kysely<Database>, id: string, cont
 
 /** Deletes a draft (never a submitted filing). */
 export async function deleteDraftFiling(db: Kysely<Database>, id: string): Promise<FilingWriteOutcome> {
-  const r = await db.deleteFrom('filing').where('id', '=', id).where('state', '=', 'draft').executeTakeFirst();
+  const r = await db
+    .deleteFrom('filing')
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
   return outcome(db, id, r.numDeletedRows);
 }
 
@@ -81,21 +93,65 @@ export async function deleteDraftFiling(db: Kysely<Database>, id: string): Promi
  * Records the submission of a draft with its attachments, and makes it final. Run it in a
  * transaction (with the log entry). Refuses a filing already submitted.
  */
-export async function recordSubmission(db: Kysely<Database>, id: string, s: Omit<FilingSubmission, 'attachments'>, attachments: readonly NewAttachment[]): Promise<FilingWriteOutcome> {
-  const r = await db.updateTable('filing').set({ state: 'submitted' }).where('id', '=', id).where('state', '=', 'draft').executeTakeFirst();
+export async function recordSubmission(
+  db: Kysely<Database>,
+  id: string,
+  s: Omit<FilingSubmission, 'attachments'>,
+  attachments: readonly NewAttachment[],
+): Promise<FilingWriteOutcome> {
+  const r = await db
+    .updateTable('filing')
+    .set({ state: 'submitted' })
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
   const o = await outcome(db, id, r.numUpdatedRows);
   if (o !== 'done') return o;
-  await db.insertInto('submission').values({ filing_id: id, submitted_on: s.submittedOn, channel: s.channel, incoming_number: s.incomingNumber, recorded_at: s.recordedAt }).execute();
+  await db
+    .insertInto('submission')
+    .values({
+      filing_id: id,
+      submitted_on: s.submittedOn,
+      channel: s.channel,
+      incoming_number: s.incomingNumber,
+      recorded_at: s.recordedAt,
+    })
+    .execute();
   for (const [i, a] of attachments.entries()) {
-    await db.insertInto('attachment').values({ id: a.id, filing_id: id, seq: i + 1, name: a.name, sha256: a.sha256, size: a.size, media_type: a.mediaType, content: a.content }).execute();
+    await db
+      .insertInto('attachment')
+      .values({
+        id: a.id,
+        filing_id: id,
+        seq: i + 1,
+        name: a.name,
+        sha256: a.sha256,
+        size: a.size,
+        media_type: a.mediaType,
+        content: a.content,
+      })
+      .execute();
   }
   return 'done';
 }
 
-async function withSubmissions(db: Kysely<Database>, rows: readonly Selectable<FilingTable>[]): Promise<FilingRow[]> {
+async function withSubmissions(
+  db: Kysely<Database>,
+  rows: readonly Selectable<FilingTable>[],
+): Promise<FilingRow[]> {
   const ids = rows.filter((r) => r.state === 'submitted').map((r) => r.id);
-  const subs = ids.length ? await db.selectFrom('submission').selectAll().where('filing_id', 'in', ids).execute() : [];
-  const atts = ids.length ? await db.selectFrom('attachment').select(['filing_id', 'seq', 'name', 'sha256', 'size']).where('filing_id', 'in', ids).orderBy('filing_id').orderBy('seq').execute() : [];
+  const subs = ids.length
+    ? await db.selectFrom('submission').selectAll().where('filing_id', 'in', ids).execute()
+    : [];
+  const atts = ids.length
+    ? await db
+        .selectFrom('attachment')
+        .select(['filing_id', 'seq', 'name', 'sha256', 'size'])
+        .where('filing_id', 'in', ids)
+        .orderBy('filing_id')
+        .orderBy('seq')
+        .execute()
+    : [];
   return rows.map((r) => {
     const s = subs.find((x) => x.filing_id === r.id);
     return {
@@ -117,7 +173,9 @@ async function withSubmissions(db: Kysely<Database>, rows: readonly Selectable<F
             channel: s.channel,
             incomingNumber: s.incoming_number,
             recordedAt: s.recorded_at,
-            attachments: atts.filter((a) => a.filing_id === r.id).map((a) => ({ name: a.name, sha256: a.sha256, size: Number(a.size) })),
+            attachments: atts
+              .filter((a) => a.filing_id === r.id)
+              .map((a) => ({ name: a.name, sha256: a.sha256, size: Number(a.size) })),
           }
         : null,
     };
@@ -130,7 +188,10 @@ export async function getFilingRow(db: Kysely<Database>, id: string): Promise<Fi
 }
 
 /** Filings of one organisation (or all), oldest first. */
-export async function listFilingRows(db: Kysely<Database>, filter: { organisation?: string; obligationId?: string } = {}): Promise<FilingRow[]> {
+export async function listFilingRows(
+  db: Kysely<Database>,
+  filter: { organisation?: string; obligationId?: string } = {},
+): Promise<FilingRow[]> {
   let q = db.selectFrom('filing').selectAll();
   if (filter.organisation) q = q.where('organisation_id', '=', filter.organisation);
   if (filter.obligationId) q = q.where('obligation_id', '=', filter.obligationId);
@@ -138,8 +199,17 @@ export async function listFilingRows(db: Kysely<Database>, filter: { organisatio
 }
 
 /** An attachment's stored bytes. */
-export async function getAttachmentContent(db: Kysely<Database>, filingId: string, seq: number): Promise<Uint8Array | null> {
-  const row = await db.selectFrom('attachment').select('content').where('filing_id', '=', filingId).where('seq', '=', BigInt(seq)).executeTakeFirst();
+export async function getAttachmentContent(
+  db: Kysely<Database>,
+  filingId: string,
+  seq: number,
+): Promise<Uint8Array | null> {
+  const row = await db
+    .selectFrom('attachment')
+    .select('content')
+    .where('filing_id', '=', filingId)
+    .where('seq', '=', BigInt(seq))
+    .executeTakeFirst();
   return row?.content ?? null;
 }
 

@@ -41,14 +41,35 @@ export interface NewForeignCandidate {
   readonly createdAt: string;
 }
 
-const COLUMNS = ['id', 'organisation_id', 'bank_line', 'batch_id', 'reasons', 'suggested_source_id', 'status', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'organisation_id',
+  'bank_line',
+  'batch_id',
+  'reasons',
+  'suggested_source_id',
+  'status',
+  'created_at',
+] as const;
 
 function fill(c: NewForeignCandidate, p: unknown[]): void {
-  p.push(c.id, c.organisationId, c.bankLine, c.batchId, JSON.stringify(c.reasons), c.suggestedSourceId, 'proposed', c.createdAt);
+  p.push(
+    c.id,
+    c.organisationId,
+    c.bankLine,
+    c.batchId,
+    JSON.stringify(c.reasons),
+    c.suggestedSourceId,
+    'proposed',
+    c.createdAt,
+  );
 }
 
 /** Inserts proposed candidates (bulk; inside the caller's transaction); a line already proposed is skipped. Returns how many were added. */
-export async function insertForeignCandidates(db: Kysely<Database>, candidates: readonly NewForeignCandidate[]): Promise<number> {
+export async function insertForeignCandidates(
+  db: Kysely<Database>,
+  candidates: readonly NewForeignCandidate[],
+): Promise<number> {
   if (candidates.length === 0) return 0;
   const sql = `insert into foreign_candidate (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')}) on conflict (organisation_id, bank_line) do nothing`;
   const sqlite = sqliteHandle(db);
@@ -63,17 +84,44 @@ export async function insertForeignCandidates(db: Kysely<Database>, candidates: 
     }
     return added;
   }
-  const rows = await bulkInsertWith<NewForeignCandidate, { id: string }>(db, 'foreign_candidate', COLUMNS, candidates, fill, { tail: 'on conflict (organisation_id, bank_line) do nothing returning id' });
+  const rows = await bulkInsertWith<NewForeignCandidate, { id: string }>(
+    db,
+    'foreign_candidate',
+    COLUMNS,
+    candidates,
+    fill,
+    { tail: 'on conflict (organisation_id, bank_line) do nothing returning id' },
+  );
   return rows.length;
 }
 
 function selectCandidates(db: Kysely<Database>, organisationId: string) {
   return db
     .selectFrom('foreign_candidate as c')
-    .innerJoin('bank_line as b', (j) => j.onRef('b.organisation_id', '=', 'c.organisation_id').onRef('b.fingerprint', '=', 'c.bank_line'))
+    .innerJoin('bank_line as b', (j) =>
+      j.onRef('b.organisation_id', '=', 'c.organisation_id').onRef('b.fingerprint', '=', 'c.bank_line'),
+    )
     .select([
-      'c.id', 'c.organisation_id', 'c.bank_line', 'c.batch_id', 'c.reasons', 'c.suggested_source_id', 'c.status', 'c.decided_by', 'c.decided_at', 'c.receipt_id', 'c.created_at',
-      'b.account_id', 'b.booked_on', 'b.amount_minor', 'b.currency', 'b.counterparty_name', 'b.counterparty_tax_id', 'b.counterparty_account', 'b.counterparty_sector', 'b.purpose',
+      'c.id',
+      'c.organisation_id',
+      'c.bank_line',
+      'c.batch_id',
+      'c.reasons',
+      'c.suggested_source_id',
+      'c.status',
+      'c.decided_by',
+      'c.decided_at',
+      'c.receipt_id',
+      'c.created_at',
+      'b.account_id',
+      'b.booked_on',
+      'b.amount_minor',
+      'b.currency',
+      'b.counterparty_name',
+      'b.counterparty_tax_id',
+      'b.counterparty_account',
+      'b.counterparty_sector',
+      'b.purpose',
     ])
     .where('c.organisation_id', '=', organisationId);
 }
@@ -107,13 +155,21 @@ function toCandidate(r: Row): ForeignCandidate {
 }
 
 /** Candidates of an organisation, by booking date; only those with `status` when given. */
-export async function listForeignCandidates(db: Kysely<Database>, organisationId: string, status?: CandidateStatus): Promise<ForeignCandidate[]> {
+export async function listForeignCandidates(
+  db: Kysely<Database>,
+  organisationId: string,
+  status?: CandidateStatus,
+): Promise<ForeignCandidate[]> {
   let q = selectCandidates(db, organisationId);
   if (status) q = q.where('c.status', '=', status);
   return (await q.orderBy('b.booked_on').orderBy('c.id').execute()).map(toCandidate);
 }
 
-export async function getForeignCandidate(db: Kysely<Database>, organisationId: string, id: string): Promise<ForeignCandidate | undefined> {
+export async function getForeignCandidate(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<ForeignCandidate | undefined> {
   const r = await selectCandidates(db, organisationId).where('c.id', '=', id).executeTakeFirst();
   return r ? toCandidate(r) : undefined;
 }
@@ -121,7 +177,14 @@ export async function getForeignCandidate(db: Kysely<Database>, organisationId: 
 /** Records the decision on a still-proposed candidate; false when it was already decided. */
 export async function decideForeignCandidate(
   db: Kysely<Database>,
-  d: { id: string; organisationId: string; status: 'confirmed' | 'rejected'; decidedBy: string | null; decidedAt: string; receiptId: string | null },
+  d: {
+    id: string;
+    organisationId: string;
+    status: 'confirmed' | 'rejected';
+    decidedBy: string | null;
+    decidedAt: string;
+    receiptId: string | null;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('foreign_candidate')

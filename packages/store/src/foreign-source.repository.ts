@@ -36,10 +36,21 @@ export async function insertForeignSource(db: Kysely<Database>, s: NewForeignSou
     .execute();
 }
 
-export async function updateForeignSource(db: Kysely<Database>, s: Omit<NewForeignSource, 'createdAt' | 'illustrative'>): Promise<boolean> {
+export async function updateForeignSource(
+  db: Kysely<Database>,
+  s: Omit<NewForeignSource, 'createdAt' | 'illustrative'>,
+): Promise<boolean> {
   const r = await db
     .updateTable('foreign_source')
-    .set({ name: s.name, category: s.category, country: s.country, tax_id: s.taxId, accounts: JSON.stringify(s.accounts), aliases: JSON.stringify(s.aliases), notes: s.notes })
+    .set({
+      name: s.name,
+      category: s.category,
+      country: s.country,
+      tax_id: s.taxId,
+      accounts: JSON.stringify(s.accounts),
+      aliases: JSON.stringify(s.aliases),
+      notes: s.notes,
+    })
     .where('id', '=', s.id)
     .where('organisation_id', '=', s.organisationId)
     .executeTakeFirst();
@@ -49,7 +60,13 @@ export async function updateForeignSource(db: Kysely<Database>, s: Omit<NewForei
 type Row = Awaited<ReturnType<typeof selectSources>>[number];
 
 function selectSources(db: Kysely<Database>, organisationId: string) {
-  return db.selectFrom('foreign_source').selectAll().where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
+  return db
+    .selectFrom('foreign_source')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 function toSource(r: Row): ForeignSource {
@@ -67,12 +84,19 @@ function toSource(r: Row): ForeignSource {
   };
 }
 
-export async function listForeignSources(db: Kysely<Database>, organisationId: string): Promise<ForeignSource[]> {
+export async function listForeignSources(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<ForeignSource[]> {
   return (await selectSources(db, organisationId)).map(toSource);
 }
 
 /** Finds a source of the organisation by id, or by name (case-insensitive) when the name is unique. */
-export async function findForeignSource(db: Kysely<Database>, organisationId: string, key: string): Promise<ForeignSource | undefined> {
+export async function findForeignSource(
+  db: Kysely<Database>,
+  organisationId: string,
+  key: string,
+): Promise<ForeignSource | undefined> {
   const all = await listForeignSources(db, organisationId);
   const byId = all.find((s) => s.id === key);
   if (byId) return byId;

@@ -39,7 +39,11 @@ export async function insertGrant(db: Kysely<Database>, g: NewGrant): Promise<vo
     .execute();
 }
 
-export async function listGrants(db: Kysely<Database>, organisationId: string, filter: { sourceId?: string } = {}): Promise<Grant[]> {
+export async function listGrants(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: { sourceId?: string } = {},
+): Promise<Grant[]> {
   let q = db.selectFrom('ledger_grant').selectAll().where('organisation_id', '=', organisationId);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
   const rows = await q.orderBy('agreement_date').orderBy('agreement_number').orderBy('id').execute();
@@ -59,7 +63,11 @@ export async function listGrants(db: Kysely<Database>, organisationId: string, f
 }
 
 /** Finds a grant by id, or by agreement number when it is unique in the organisation. */
-export async function findGrant(db: Kysely<Database>, organisationId: string, key: string): Promise<Grant | undefined> {
+export async function findGrant(
+  db: Kysely<Database>,
+  organisationId: string,
+  key: string,
+): Promise<Grant | undefined> {
   const all = await listGrants(db, organisationId);
   const byId = all.find((g) => g.id === key);
   if (byId) return byId;

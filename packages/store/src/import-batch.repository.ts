@@ -36,17 +36,32 @@ export async function insertImportBatch(db: Kysely<Database>, b: ImportBatch): P
     .execute();
 }
 
-export async function updateImportBatchCounts(db: Kysely<Database>, id: string, counts: { read?: number; imported: number; duplicates: number; candidates: number }): Promise<void> {
+export async function updateImportBatchCounts(
+  db: Kysely<Database>,
+  id: string,
+  counts: { read?: number; imported: number; duplicates: number; candidates: number },
+): Promise<void> {
   await db
     .updateTable('import_batch')
-    .set({ imported_count: counts.imported, duplicate_count: counts.duplicates, candidate_count: counts.candidates, ...(counts.read === undefined ? {} : { read_count: counts.read }) })
+    .set({
+      imported_count: counts.imported,
+      duplicate_count: counts.duplicates,
+      candidate_count: counts.candidates,
+      ...(counts.read === undefined ? {} : { read_count: counts.read }),
+    })
     .where('id', '=', id)
     .execute();
 }
 
-export async function listImportBatches(db: Kysely<Database>, organisationId: string | null): Promise<ImportBatch[]> {
+export async function listImportBatches(
+  db: Kysely<Database>,
+  organisationId: string | null,
+): Promise<ImportBatch[]> {
   let q = db.selectFrom('import_batch').selectAll();
-  q = organisationId === null ? q.where('organisation_id', 'is', null) : q.where('organisation_id', '=', organisationId);
+  q =
+    organisationId === null
+      ? q.where('organisation_id', 'is', null)
+      : q.where('organisation_id', '=', organisationId);
   const rows = await q.orderBy('imported_at').orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id,

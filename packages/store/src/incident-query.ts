@@ -1,6 +1,19 @@
-import { expressionBuilder, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  expressionBuilder,
+  sql,
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import { legalBasisFilterKey, organisationFilterKey, parseSearchQuery, type SearchClause } from '@civic/core';
-import { incidentFromRow, SEQ_DAY, seqDayStart, type IncidentRecord, type IncidentRow } from './incident.repository.ts';
+import {
+  incidentFromRow,
+  SEQ_DAY,
+  seqDayStart,
+  type IncidentRecord,
+  type IncidentRow,
+} from './incident.repository.ts';
 import type { DialectName } from './database.ts';
 import type { Database } from './schema.ts';
 
@@ -13,7 +26,11 @@ import type { Database } from './schema.ts';
 export type IncidentViewer =
   | { readonly kind: 'all' }
   | { readonly kind: 'public' }
-  | { readonly kind: 'member'; readonly organisationIds: readonly string[]; readonly peerOrganisationIds: readonly string[] };
+  | {
+      readonly kind: 'member';
+      readonly organisationIds: readonly string[];
+      readonly peerOrganisationIds: readonly string[];
+    };
 
 export interface IncidentQuery {
   /** Full-text query (see core's parseSearchQuery): words ANDed, "quoted phrases", `prefix*`. */
@@ -74,7 +91,13 @@ export interface IncidentCounts {
    * Matches with both coordinates per stored place name and coordinates (unordered); `latest`
    * is the seq of the newest of them, so the first in the search order.
    */
-  readonly places: readonly { readonly place: string; readonly latitude: number; readonly longitude: number; readonly count: number; readonly latest: bigint }[];
+  readonly places: readonly {
+    readonly place: string;
+    readonly latitude: number;
+    readonly longitude: number;
+    readonly count: number;
+    readonly latest: bigint;
+  }[];
 }
 
 /** One search interface over both dialects' full-text engines (same query, same results). */
@@ -113,16 +136,31 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
   /** The rows of a page (`limit` rows from `offset`), newest first. */
   protected abstract page(request: PageRequest): Promise<IncidentRow[]>;
   /** The matches of the clauses, filters and range, counted up to `cap` + 1 when a cap is given. */
-  protected abstract count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number>;
+  protected abstract count(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    range: SeqRange,
+    cap: number | null,
+  ): Promise<number>;
   /** The full-text clauses as conditions on the incident table (null: nothing can match). */
-  protected abstract textConditions(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<Condition[] | null>;
+  protected abstract textConditions(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    range: SeqRange,
+  ): Promise<Condition[] | null>;
 
   async search(query: IncidentQuery, options: IncidentSearchOptions = {}): Promise<IncidentSearchPage> {
     const limit = Math.max(0, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
     const clauses = parseSearchQuery(query.q ?? '');
     const filters = filterConditions(query);
-    const rows = await this.page({ clauses, filters, range: seqRange(query, query.after), limit: limit + 1, offset });
+    const rows = await this.page({
+      clauses,
+      filters,
+      range: seqRange(query, query.after),
+      limit: limit + 1,
+      offset,
+    });
     const kept = rows.slice(0, limit);
     const items = kept.map(incidentFromRow);
     const lastRow = kept[kept.length - 1];
@@ -131,7 +169,13 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
     const cap = options.totalCap === undefined ? null : Math.max(0, Math.floor(options.totalCap));
     const total = await this.count(clauses, filters, seqRange(query, undefined), cap);
     if (cap === null) return { items, hasMore: rows.length > limit, next, total };
-    return { items, hasMore: rows.length > limit, next, total: Math.min(total, cap), totalCapped: total > cap };
+    return {
+      items,
+      hasMore: rows.length > limit,
+      next,
+      total: Math.min(total, cap),
+      totalCapped: total > cap,
+    };
   }
 
   async counts(query: IncidentFilterQuery): Promise<IncidentCounts> {
@@ -139,16 +183,43 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
     const filters = filterConditions(query);
     const text = await this.textConditions(parseSearchQuery(query.q ?? ''), filters, range);
     if (text === null) return { count: 0, days: [], places: [] };
-    const matching = this.db.selectFrom('incident').where(all([...text, ...rangeConditions(range), ...filters]));
-    const days = await matching.select((e) => ['date', e.fn.countAll<bigint>().as('n')]).groupBy('date').orderBy('date').execute();
-    const places = await matching.where('latitude', 'is not', null).where('longitude', 'is not', null)
-      .select((e) => ['place', 'latitude', 'longitude', e.fn.countAll<bigint>().as('n'), e.fn.max('incident.seq').as('latest')])
+    const matching = this.db
+      .selectFrom('incident')
+      .where(all([...text, ...rangeConditions(range), ...filters]));
+    const days = await matching
+      .select((e) => ['date', e.fn.countAll<bigint>().as('n')])
+      .groupBy('date')
+      .orderBy('date')
+      .execute();
+    const places = await matching
+      .where('latitude', 'is not', null)
+      .where('longitude', 'is not', null)
+      .select((e) => [
+        'place',
+        'latitude',
+        'longitude',
+        e.fn.countAll<bigint>().as('n'),
+        e.fn.max('incident.seq').as('latest'),
+      ])
       // Latitude first: SQLite would otherwise walk the place index for the grouping's order, reading each row at random.
-      .groupBy(['latitude', 'longitude', 'place']).execute();
+      .groupBy(['latitude', 'longitude', 'place'])
+      .execute();
     return {
       count: days.reduce((n, d) => n + Number(d.n), 0),
       days: days.map((d) => ({ day: d.date, count: Number(d.n) })),
-      places: places.flatMap((p) => (p.latitude === null || p.longitude === null ? [] : [{ place: p.place, latitude: Number(p.latitude), longitude: Number(p.longitude), count: Number(p.n), latest: BigInt(p.latest) }])),
+      places: places.flatMap((p) =>
+        p.latitude === null || p.longitude === null
+          ? []
+          : [
+              {
+                place: p.place,
+                latitude: Number(p.latitude),
+                longitude: Number(p.longitude),
+                count: Number(p.n),
+                latest: BigInt(p.latest),
+              },
+            ],
+      ),
     };
   }
 }
@@ -181,9 +252,15 @@ function filterConditions(query: IncidentFilterQuery): Condition[] {
   if (query.action !== undefined) out.push(eb('action', '=', query.action));
   if (query.legalBasis !== undefined) {
     const key = legalBasisFilterKey(query.legalBasis);
-    out.push(eb.or([eb('legal_basis_key', '=', key), eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)])]));
+    out.push(
+      eb.or([
+        eb('legal_basis_key', '=', key),
+        eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)]),
+      ]),
+    );
   }
-  if (query.organisation !== undefined) out.push(eb('organisation_key', '=', organisationFilterKey(query.organisation)));
+  if (query.organisation !== undefined)
+    out.push(eb('organisation_key', '=', organisationFilterKey(query.organisation)));
   const visible = visibilityCondition(query.viewer);
   if (visible !== null) out.push(visible);
   return out;
@@ -195,19 +272,33 @@ function visibilityCondition(viewer: IncidentViewer): Condition | null {
   const own = [...viewer.organisationIds];
   const network = [...new Set([...viewer.organisationIds, ...viewer.peerOrganisationIds])];
   const ors: Condition[] = [eb('visibility', '=', 'public')];
-  if (network.length > 0) ors.push(eb.and([eb('visibility', '=', 'network'), eb('owner_organisation_id', 'in', network)]));
-  if (own.length > 0) ors.push(eb.and([eb('visibility', '=', 'private'), eb('owner_organisation_id', 'in', own)]));
+  if (network.length > 0)
+    ors.push(eb.and([eb('visibility', '=', 'network'), eb('owner_organisation_id', 'in', network)]));
+  if (own.length > 0)
+    ors.push(eb.and([eb('visibility', '=', 'private'), eb('owner_organisation_id', 'in', own)]));
   return eb.or(ors);
 }
 
 export const all = (conditions: readonly Condition[]): Condition => eb.and([...conditions]);
 
 /** `count(*)` of a query's rows; with a cap, of at most `cap` + 1 of them (the scan stops there). */
-export async function countRows<TB extends keyof Database>(db: Kysely<Database>, rows: SelectQueryBuilder<Database, TB, object>, cap: number | null): Promise<number> {
+export async function countRows<TB extends keyof Database>(
+  db: Kysely<Database>,
+  rows: SelectQueryBuilder<Database, TB, object>,
+  cap: number | null,
+): Promise<number> {
   if (cap === null) {
     const row = await rows.select(sql<bigint>`count(*)`.as('n')).executeTakeFirst();
     return Number(row?.n ?? 0n);
   }
-  const row = await db.selectFrom(rows.select(sql<number>`1`.as('one')).limit(cap + 1).as('c')).select(sql<bigint>`count(*)`.as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom(
+      rows
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('c'),
+    )
+    .select(sql<bigint>`count(*)`.as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0n);
 }

@@ -1,12 +1,30 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { SearchClause } from '@civic/core';
 import { INCIDENT_SELECT, type IncidentRow } from './incident.repository.ts';
-import { all, BaseIncidentSearch, countRows, rangeConditions, type Condition, type IncidentSearch, type PageRequest, type SeqRange } from './incident-query.ts';
+import {
+  all,
+  BaseIncidentSearch,
+  countRows,
+  rangeConditions,
+  type Condition,
+  type IncidentSearch,
+  type PageRequest,
+  type SeqRange,
+} from './incident-query.ts';
 import { SqliteIncidentSearch } from './sqlite-incident-search.ts';
 import type { DialectName } from './database.ts';
 import type { Database } from './schema.ts';
 
-export type { IncidentCounts, IncidentCursor, IncidentFilterQuery, IncidentQuery, IncidentSearch, IncidentSearchOptions, IncidentSearchPage, IncidentViewer } from './incident-query.ts';
+export type {
+  IncidentCounts,
+  IncidentCursor,
+  IncidentFilterQuery,
+  IncidentQuery,
+  IncidentSearch,
+  IncidentSearchOptions,
+  IncidentSearchPage,
+  IncidentViewer,
+} from './incident-query.ts';
 export { SqliteIncidentSearch };
 
 /** PostgreSQL: the generated `search` tsvector (config simple) with its GIN index. */
@@ -16,25 +34,48 @@ export class PostgresIncidentSearch extends BaseIncidentSearch {
   /** tsquery text: words of a clause joined by <-> (adjacent), `:*` on the last for a prefix, clauses joined by &. */
   static tsQuery(clauses: readonly SearchClause[]): string {
     return clauses
-      .map((c) => `(${c.words.map((w, i) => `'${w}'${c.prefix && i === c.words.length - 1 ? ':*' : ''}`).join(' <-> ')})`)
+      .map(
+        (c) =>
+          `(${c.words.map((w, i) => `'${w}'${c.prefix && i === c.words.length - 1 ? ':*' : ''}`).join(' <-> ')})`,
+      )
       .join(' & ');
   }
 
   private matching(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange) {
-    const text = clauses.length === 0 ? [] : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`];
+    const text =
+      clauses.length === 0
+        ? []
+        : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`];
     return this.db.selectFrom('incident').where(all([...text, ...rangeConditions(range), ...filters]));
   }
 
   protected async page({ clauses, filters, range, limit, offset }: PageRequest): Promise<IncidentRow[]> {
-    return this.matching(clauses, filters, range).select(INCIDENT_SELECT).orderBy('incident.seq', 'desc').limit(limit).offset(offset).execute();
+    return this.matching(clauses, filters, range)
+      .select(INCIDENT_SELECT)
+      .orderBy('incident.seq', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
   }
 
-  protected count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number> {
+  protected count(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    range: SeqRange,
+    cap: number | null,
+  ): Promise<number> {
     return countRows(this.db, this.matching(clauses, filters, range), cap);
   }
 
-  protected textConditions(clauses: readonly SearchClause[], _filters: readonly Condition[]): Promise<Condition[]> {
-    return Promise.resolve(clauses.length === 0 ? [] : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`]);
+  protected textConditions(
+    clauses: readonly SearchClause[],
+    _filters: readonly Condition[],
+  ): Promise<Condition[]> {
+    return Promise.resolve(
+      clauses.length === 0
+        ? []
+        : [sql<SqlBool>`search @@ ${PostgresIncidentSearch.tsQuery(clauses)}::tsquery`],
+    );
   }
 }
 

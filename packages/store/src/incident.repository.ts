@@ -1,7 +1,17 @@
 import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import {
-  epochDay, incidentSearchParts, legalBasisFilterKey, organisationFilterKey, placeSearchNames, searchWords,
-  type ActionType, type CalendarDate, type Incident, type IncidentInput, type IncidentSource, type Visibility,
+  epochDay,
+  incidentSearchParts,
+  legalBasisFilterKey,
+  organisationFilterKey,
+  placeSearchNames,
+  searchWords,
+  type ActionType,
+  type CalendarDate,
+  type Incident,
+  type IncidentInput,
+  type IncidentSource,
+  type Visibility,
 } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { IncidentTable } from './incident.tables.ts';
@@ -23,10 +33,32 @@ export interface IncidentRecord extends Incident {
 }
 
 const COLUMNS = [
-  'id', 'date', 'date_to', 'organisation', 'organisation_key', 'organisation_id', 'place', 'latitude', 'longitude',
-  'country', 'region', 'authority', 'office', 'action', 'legal_basis', 'legal_basis_key', 'penalty_mci',
-  'suspension_months', 'outcome', 'sources', 'notes', 'visibility', 'owner_organisation_id', 'source_action_id',
-  'search_text', 'created_at',
+  'id',
+  'date',
+  'date_to',
+  'organisation',
+  'organisation_key',
+  'organisation_id',
+  'place',
+  'latitude',
+  'longitude',
+  'country',
+  'region',
+  'authority',
+  'office',
+  'action',
+  'legal_basis',
+  'legal_basis_key',
+  'penalty_mci',
+  'suspension_months',
+  'outcome',
+  'sources',
+  'notes',
+  'visibility',
+  'owner_organisation_id',
+  'source_action_id',
+  'search_text',
+  'created_at',
 ] as const;
 
 /** The words of repeated texts (organisation, place, authority…), memoised for a bulk write. */
@@ -71,16 +103,43 @@ class KeyMemo {
 function sourcesJson(sources: NewIncident['sources']): string {
   if (sources.length === 0) return '[]';
   const only = sources[0];
-  if (sources.length === 1 && only !== undefined && only.title === undefined && only.date === undefined) return `[{"url":${JSON.stringify(only.url)}}]`;
+  if (sources.length === 1 && only !== undefined && only.title === undefined && only.date === undefined)
+    return `[{"url":${JSON.stringify(only.url)}}]`;
   return JSON.stringify(sources);
 }
 
-function rowValues(i: NewIncident, searchText: string, keys: { organisation: KeyMemo; legalBasis: KeyMemo }): unknown[] {
+function rowValues(
+  i: NewIncident,
+  searchText: string,
+  keys: { organisation: KeyMemo; legalBasis: KeyMemo },
+): unknown[] {
   return [
-    i.id, i.date, i.dateTo, i.organisation, keys.organisation.key(i.organisation), i.organisationId, i.place, i.latitude, i.longitude,
-    i.country, i.region, i.authority, i.office, i.action, i.legalBasis, i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis), i.penaltyMci,
-    i.suspensionMonths, i.outcome, sourcesJson(i.sources), i.notes, i.visibility, i.ownerOrganisationId ?? null, i.sourceActionId ?? null,
-    searchText, i.createdAt,
+    i.id,
+    i.date,
+    i.dateTo,
+    i.organisation,
+    keys.organisation.key(i.organisation),
+    i.organisationId,
+    i.place,
+    i.latitude,
+    i.longitude,
+    i.country,
+    i.region,
+    i.authority,
+    i.office,
+    i.action,
+    i.legalBasis,
+    i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis),
+    i.penaltyMci,
+    i.suspensionMonths,
+    i.outcome,
+    sourcesJson(i.sources),
+    i.notes,
+    i.visibility,
+    i.ownerOrganisationId ?? null,
+    i.sourceActionId ?? null,
+    searchText,
+    i.createdAt,
   ];
 }
 
@@ -126,7 +185,10 @@ export class IncidentWriter {
   private readonly batch: number;
   private readonly fullSql: string;
   private readonly memo: SearchTextMemo;
-  private readonly keys = { organisation: new KeyMemo(organisationFilterKey), legalBasis: new KeyMemo(legalBasisFilterKey) };
+  private readonly keys = {
+    organisation: new KeyMemo(organisationFilterKey),
+    legalBasis: new KeyMemo(legalBasisFilterKey),
+  };
   /** SQLite: the raw connection and the statements run once per row (see raw-sqlite.ts). */
   private readonly raw: SQLite.Database | undefined;
   private rowStatement: SQLite.Statement | undefined;
@@ -140,7 +202,11 @@ export class IncidentWriter {
   /** Secondary indexes dropped for a load into an empty table, rebuilt by finish(). */
   private droppedIndexes: { name: string; sql: string }[] = [];
 
-  private constructor(private readonly db: Kysely<Database>, private readonly emptyAtOpen: boolean, names: (place: string) => readonly string[]) {
+  private constructor(
+    private readonly db: Kysely<Database>,
+    private readonly emptyAtOpen: boolean,
+    names: (place: string) => readonly string[],
+  ) {
     this.postgres = isPostgresDb(db);
     this.raw = this.postgres ? undefined : sqliteHandle(db);
     this.batch = Math.floor((this.postgres ? 60_000 : 30_000) / (COLUMNS.length + 1));
@@ -157,7 +223,10 @@ export class IncidentWriter {
   }
 
   /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's). */
-  static async open(db: Kysely<Database>, placeNames?: (place: string) => readonly string[]): Promise<IncidentWriter> {
+  static async open(
+    db: Kysely<Database>,
+    placeNames?: (place: string) => readonly string[],
+  ): Promise<IncidentWriter> {
     const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
     const writer = new IncidentWriter(db, any === undefined, placeNames ?? placeSearchNames);
     if (!writer.postgres) {
@@ -165,12 +234,18 @@ export class IncidentWriter {
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
       writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
       await sql`pragma cache_size = -524288`.execute(db);
-      if (!writer.emptyAtOpen) await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
+      if (!writer.emptyAtOpen)
+        await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
       else {
         // Loading an empty table: building each index once from sorted keys at the end is about
         // twice as fast as maintaining it row by row. In the same transaction, so a failed import
         // gets its indexes back with everything else.
-        const indexes = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'incident' and sql is not null`.execute(db);
+        const indexes = await sql<{
+          name: string;
+          sql: string;
+        }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'incident' and sql is not null`.execute(
+          db,
+        );
         writer.droppedIndexes = indexes.rows;
         for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
       }
@@ -202,12 +277,19 @@ export class IncidentWriter {
 
   private async maxSeqOfDay(start: bigint): Promise<bigint | null> {
     if (this.raw) {
-      this.maxOfDayStatement ??= this.raw.prepare('select max(seq) as max from incident where seq >= ? and seq < ?');
-      const row = this.maxOfDayStatement.get(start, start + BigInt(SEQ_DAY)) as { max: bigint | number | null } | undefined;
+      this.maxOfDayStatement ??= this.raw.prepare(
+        'select max(seq) as max from incident where seq >= ? and seq < ?',
+      );
+      const row = this.maxOfDayStatement.get(start, start + BigInt(SEQ_DAY)) as
+        { max: bigint | number | null } | undefined;
       return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
     }
-    const row = await this.db.selectFrom('incident').select(sql<bigint | null>`max(seq)`.as('max'))
-      .where('seq', '>=', start).where('seq', '<', start + BigInt(SEQ_DAY)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('incident')
+      .select(sql<bigint | null>`max(seq)`.as('max'))
+      .where('seq', '>=', start)
+      .where('seq', '<', start + BigInt(SEQ_DAY))
+      .executeTakeFirst();
     return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
   }
 
@@ -226,7 +308,12 @@ export class IncidentWriter {
       const text = part.length === this.batch ? this.fullSql : insertSql(part.length, this.postgres);
       await this.db.executeQuery(CompiledQuery.raw(text, params));
       if (!this.postgres && !this.emptyAtOpen) {
-        await this.db.executeQuery(CompiledQuery.raw(`insert into temp.incident_new (seq) values ${seqs.map(() => '(?)').join(',')}`, seqs));
+        await this.db.executeQuery(
+          CompiledQuery.raw(
+            `insert into temp.incident_new (seq) values ${seqs.map(() => '(?)').join(',')}`,
+            seqs,
+          ),
+        );
       }
       this.written += part.length;
     }
@@ -235,7 +322,8 @@ export class IncidentWriter {
   /** SQLite: one prepared statement run per row, synchronously, inside the caller's transaction. */
   private async addRowByRow(raw: SQLite.Database, incidents: readonly NewIncident[]): Promise<void> {
     this.rowStatement ??= raw.prepare(insertSql(1, false));
-    if (!this.emptyAtOpen) this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
+    if (!this.emptyAtOpen)
+      this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
     for (const incident of incidents) {
       const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
       this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident), this.keys));
@@ -251,7 +339,11 @@ export class IncidentWriter {
       for (const term of terms) insert.run(term);
     } else {
       for (let at = 0; at < terms.length; at += 5000) {
-        await this.db.insertInto('incident_term').values(terms.slice(at, at + 5000).map((term) => ({ term }))).onConflict((oc) => oc.doNothing()).execute();
+        await this.db
+          .insertInto('incident_term')
+          .values(terms.slice(at, at + 5000).map((term) => ({ term })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
     }
     this.memo.vocabulary.clear();
@@ -269,12 +361,17 @@ export class IncidentWriter {
     this.droppedIndexes = [];
     if (this.written > 0) {
       await this.saveVocabulary();
-      if (this.emptyAtOpen) await sql`insert into incident_fts (incident_fts) values ('rebuild')`.execute(this.db);
-      else await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(this.db);
+      if (this.emptyAtOpen)
+        await sql`insert into incident_fts (incident_fts) values ('rebuild')`.execute(this.db);
+      else
+        await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(
+          this.db,
+        );
     }
     if (!this.emptyAtOpen) await sql`delete from temp.incident_new`.execute(this.db);
     if (analyze) await sql`analyze incident`.execute(this.db);
-    if (this.cacheSize !== null) await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
+    if (this.cacheSize !== null)
+      await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
   }
 }
 
@@ -282,7 +379,10 @@ export class IncidentWriter {
 const ANALYZE_AFTER = 10_000;
 
 /** Inserts incidents (any number) and indexes them; inside the caller's transaction if it has one. */
-export async function insertIncidents(db: Kysely<Database>, incidents: readonly NewIncident[]): Promise<void> {
+export async function insertIncidents(
+  db: Kysely<Database>,
+  incidents: readonly NewIncident[],
+): Promise<void> {
   const writer = await IncidentWriter.open(db);
   await writer.add(incidents);
   await writer.finish();
@@ -290,13 +390,60 @@ export async function insertIncidents(db: Kysely<Database>, incidents: readonly 
 
 /** The columns read back for an incident (everything but the index columns). */
 export const INCIDENT_SELECT = [
-  'incident.seq', 'id', 'date', 'date_to', 'organisation', 'organisation_id', 'place', 'latitude', 'longitude', 'country', 'region',
-  'authority', 'office', 'action', 'legal_basis', 'penalty_mci', 'suspension_months', 'outcome', 'sources', 'notes',
-  'visibility', 'owner_organisation_id', 'source_action_id', 'created_at',
+  'incident.seq',
+  'id',
+  'date',
+  'date_to',
+  'organisation',
+  'organisation_id',
+  'place',
+  'latitude',
+  'longitude',
+  'country',
+  'region',
+  'authority',
+  'office',
+  'action',
+  'legal_basis',
+  'penalty_mci',
+  'suspension_months',
+  'outcome',
+  'sources',
+  'notes',
+  'visibility',
+  'owner_organisation_id',
+  'source_action_id',
+  'created_at',
 ] as const;
 
 /** An incident row as read back (INCIDENT_SELECT). */
-export type IncidentRow = Pick<Selectable<IncidentTable>, 'seq' | 'id' | 'date' | 'date_to' | 'organisation' | 'organisation_id' | 'place' | 'latitude' | 'longitude' | 'country' | 'region' | 'authority' | 'office' | 'action' | 'legal_basis' | 'penalty_mci' | 'suspension_months' | 'outcome' | 'sources' | 'notes' | 'visibility' | 'owner_organisation_id' | 'source_action_id' | 'created_at'>;
+export type IncidentRow = Pick<
+  Selectable<IncidentTable>,
+  | 'seq'
+  | 'id'
+  | 'date'
+  | 'date_to'
+  | 'organisation'
+  | 'organisation_id'
+  | 'place'
+  | 'latitude'
+  | 'longitude'
+  | 'country'
+  | 'region'
+  | 'authority'
+  | 'office'
+  | 'action'
+  | 'legal_basis'
+  | 'penalty_mci'
+  | 'suspension_months'
+  | 'outcome'
+  | 'sources'
+  | 'notes'
+  | 'visibility'
+  | 'owner_organisation_id'
+  | 'source_action_id'
+  | 'created_at'
+>;
 
 export function incidentFromRow(r: IncidentRow): IncidentRecord {
   return {
@@ -326,40 +473,68 @@ export function incidentFromRow(r: IncidentRow): IncidentRecord {
   };
 }
 
-
 export async function getIncident(db: Kysely<Database>, id: string): Promise<IncidentRecord | undefined> {
   const row = await db.selectFrom('incident').select(INCIDENT_SELECT).where('id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : incidentFromRow(row);
 }
 
-export async function findIncidentByAction(db: Kysely<Database>, actionId: string): Promise<IncidentRecord | undefined> {
-  const row = await db.selectFrom('incident').select(INCIDENT_SELECT).where('source_action_id', '=', actionId).executeTakeFirst();
+export async function findIncidentByAction(
+  db: Kysely<Database>,
+  actionId: string,
+): Promise<IncidentRecord | undefined> {
+  const row = await db
+    .selectFrom('incident')
+    .select(INCIDENT_SELECT)
+    .where('source_action_id', '=', actionId)
+    .executeTakeFirst();
   return row === undefined ? undefined : incidentFromRow(row);
 }
 
 export async function countIncidents(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('incident').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('incident')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0n);
 }
 
 /** Deletes an incident and its full-text entry. True when it existed. */
 export async function deleteIncident(db: Kysely<Database>, id: string): Promise<boolean> {
-  const row = await db.selectFrom('incident').select(['seq', 'search_text']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('incident')
+    .select(['seq', 'search_text'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (row === undefined) return false;
   if (!isPostgresDb(db)) {
-    await sql`insert into incident_fts (incident_fts, rowid, search_text) values ('delete', ${row.seq}, ${row.search_text})`.execute(db);
+    await sql`insert into incident_fts (incident_fts, rowid, search_text) values ('delete', ${row.seq}, ${row.search_text})`.execute(
+      db,
+    );
   }
   await db.deleteFrom('incident').where('id', '=', id).execute();
   return true;
 }
 
 /** Changes who may see an incident (the indexed text is unchanged). */
-export async function setIncidentVisibility(db: Kysely<Database>, id: string, visibility: Visibility, ownerOrganisationId: string | null): Promise<void> {
-  await db.updateTable('incident').set({ visibility, owner_organisation_id: ownerOrganisationId }).where('id', '=', id).execute();
+export async function setIncidentVisibility(
+  db: Kysely<Database>,
+  id: string,
+  visibility: Visibility,
+  ownerOrganisationId: string | null,
+): Promise<void> {
+  await db
+    .updateTable('incident')
+    .set({ visibility, owner_organisation_id: ownerOrganisationId })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The case an authority action belongs to (for promoting the action to an incident), or undefined. */
 export async function caseIdOfAction(db: Kysely<Database>, actionId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('case_action').select('case_id').where('id', '=', actionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('case_action')
+    .select('case_id')
+    .where('id', '=', actionId)
+    .executeTakeFirst();
   return row?.case_id;
 }

@@ -1,4 +1,11 @@
-import { asId, parseScaledRate, type CurrencyCode, type KztEquivalent, type OfficialRate, type CalendarDate } from '@civic/core';
+import {
+  asId,
+  parseScaledRate,
+  type CurrencyCode,
+  type KztEquivalent,
+  type OfficialRate,
+  type CalendarDate,
+} from '@civic/core';
 
 /** The columns a KZT equivalent is stored in (receipts and expenditures share them). */
 export interface KztColumnValues {
@@ -27,11 +34,19 @@ type KztRow = KztColumnValues & { readonly currency: string | null };
 export function kztFromColumns(row: KztRow): KztEquivalent {
   const rate = rowRate(row);
   if (row.rate_status === 'missing' || row.kzt_minor === null) {
-    const note = row.currency === null ? 'property received in kind has no valuation yet' : `no official ${row.currency} rate on or before the date`;
+    const note =
+      row.currency === null
+        ? 'property received in kind has no valuation yet'
+        : `no official ${row.currency} rate on or before the date`;
     return { status: 'missing', kzt: null, rate: null, note };
   }
   if (row.rate_status === 'carried-forward' && rate) {
-    return { status: 'carried-forward', kzt: row.kzt_minor, rate, note: `no rate was published on the day; the rate in force is the one of ${rate.date} (${rate.text} KZT per ${String(rate.units)})` };
+    return {
+      status: 'carried-forward',
+      kzt: row.kzt_minor,
+      rate,
+      note: `no rate was published on the day; the rate in force is the one of ${rate.date} (${rate.text} KZT per ${String(rate.units)})`,
+    };
   }
   return { status: 'official', kzt: row.kzt_minor, rate, note: null };
 }

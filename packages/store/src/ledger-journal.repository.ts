@@ -5,12 +5,19 @@ import type { Database } from './schema.ts';
 /** One ledger entry in date order, as the journal export reads it (ids, not names). */
 export type JournalEntry =
   | { readonly kind: 'receipt'; readonly row: Selectable<LedgerReceiptTable> }
-  | { readonly kind: 'expenditure'; readonly row: Selectable<LedgerExpenditureTable>; readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[] };
+  | {
+      readonly kind: 'expenditure';
+      readonly row: Selectable<LedgerExpenditureTable>;
+      readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[];
+    };
 
 // Keyset pages over (date, id), which an index covers: each page is a range read, not a sort.
 const PAGE = 5000;
 
-async function* receiptPages(db: Kysely<Database>, org: string): AsyncGenerator<Selectable<LedgerReceiptTable>> {
+async function* receiptPages(
+  db: Kysely<Database>,
+  org: string,
+): AsyncGenerator<Selectable<LedgerReceiptTable>> {
   let after: { date: string; id: string } | null = null;
   for (;;) {
     let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', org);
@@ -26,7 +33,10 @@ async function* receiptPages(db: Kysely<Database>, org: string): AsyncGenerator<
   }
 }
 
-async function* expenditurePages(db: Kysely<Database>, org: string): AsyncGenerator<Extract<JournalEntry, { kind: 'expenditure' }>> {
+async function* expenditurePages(
+  db: Kysely<Database>,
+  org: string,
+): AsyncGenerator<Extract<JournalEntry, { kind: 'expenditure' }>> {
   let after: { date: string; id: string } | null = null;
   for (;;) {
     let q = db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', org);
@@ -39,7 +49,11 @@ async function* expenditurePages(db: Kysely<Database>, org: string): AsyncGenera
     const allocs = await db
       .selectFrom('ledger_allocation')
       .select(['expenditure_id', 'grant_id', 'amount_minor', 'kzt_minor'])
-      .where('expenditure_id', 'in', rows.map((r) => r.id))
+      .where(
+        'expenditure_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .orderBy('expenditure_id')
       .orderBy('grant_id')
       .execute();
@@ -60,7 +74,10 @@ async function* expenditurePages(db: Kysely<Database>, org: string): AsyncGenera
  * Every receipt and expenditure of an organisation, merged in date order (receipts first on a
  * day), read page by page so a journal of millions of entries streams in constant memory.
  */
-export async function* streamJournalEntries(db: Kysely<Database>, organisationId: string): AsyncGenerator<JournalEntry> {
+export async function* streamJournalEntries(
+  db: Kysely<Database>,
+  organisationId: string,
+): AsyncGenerator<JournalEntry> {
   const receipts = receiptPages(db, organisationId);
   const expenditures = expenditurePages(db, organisationId);
   let r = await receipts.next();

@@ -9,8 +9,17 @@ import { freshStore, testDialects } from './test-support.ts';
 
 const T = '2026-01-01T00:00:00Z';
 const receipt = (id: string, org: string, source: string): NewReceipt => ({
-  id, organisationId: org, sourceId: source, grantId: null, accountId: null, bankLine: null, receivedOn: '2021-01-05',
-  content: { kind: 'money', amount: { minor: 100n, currency: currency('KZT') } }, kzt: { status: 'official', kzt: 100n, rate: null, note: null }, description: null, createdAt: T,
+  id,
+  organisationId: org,
+  sourceId: source,
+  grantId: null,
+  accountId: null,
+  bankLine: null,
+  receivedOn: '2021-01-05',
+  content: { kind: 'money', amount: { minor: 100n, currency: currency('KZT') } },
+  kzt: { status: 'official', kzt: 100n, rate: null, note: null },
+  description: null,
+  createdAt: T,
 });
 
 // Real parts: a SQLite file and a real PostgreSQL database, one loop over both.
@@ -31,19 +40,38 @@ for (const dialect of testDialects()) {
         expect(seen).not.toContain(r);
         seen.push(r);
       };
-      await insertForeignSource(store.db, { id: 'src-a', organisationId: 'org-a', name: 'Fund', category: 'foreign-organisation', country: 'NL', taxId: null, accounts: [], aliases: [], notes: null, createdAt: T });
+      await insertForeignSource(store.db, {
+        id: 'src-a',
+        organisationId: 'org-a',
+        name: 'Fund',
+        category: 'foreign-organisation',
+        country: 'NL',
+        taxId: null,
+        accounts: [],
+        aliases: [],
+        notes: null,
+        createdAt: T,
+      });
       await moved();
-      await insertReceipts(store.db, [receipt('r1', 'org-a', 'src-a'), receipt('r2', 'org-a', 'src-a'), receipt('r3', 'org-a', 'src-a')]);
+      await insertReceipts(store.db, [
+        receipt('r1', 'org-a', 'src-a'),
+        receipt('r2', 'org-a', 'src-a'),
+        receipt('r3', 'org-a', 'src-a'),
+      ]);
       await moved();
       await sql`UPDATE ledger_receipt SET description = 'changed by hand' WHERE id = 'r2'`.execute(store.db);
       await moved();
       await sql`UPDATE foreign_source SET category = 'foreign-state' WHERE id = 'src-a'`.execute(store.db);
       await moved();
       await sql`INSERT INTO ledger_expenditure (id, organisation_id, account_id, bank_line, spent_on, currency, amount_minor, description, counterparty, kzt_minor, rate_status, rate_date, rate_text, rate_units, rate_source, illustrative, created_at)
-        VALUES ('e1', 'org-a', NULL, NULL, '2021-02-01', 'KZT', 50, NULL, NULL, 50, 'official', NULL, NULL, NULL, NULL, 0, ${T})`.execute(store.db);
+        VALUES ('e1', 'org-a', NULL, NULL, '2021-02-01', 'KZT', 50, NULL, NULL, 50, 'official', NULL, NULL, NULL, NULL, 0, ${T})`.execute(
+        store.db,
+      );
       await moved();
       await sql`INSERT INTO filing (id, organisation_id, obligation_id, form, period_from, period_to, state, content, content_hash, receipt_ids, corrects, created_at)
-        VALUES ('f1', 'org-a', 'org-a:notify:r1', 'N-1', '2021-01-05', '2021-01-05', 'draft', '{}', 'h', '["r1"]', NULL, ${T})`.execute(store.db);
+        VALUES ('f1', 'org-a', 'org-a:notify:r1', 'N-1', '2021-01-05', '2021-01-05', 'draft', '{}', 'h', '["r1"]', NULL, ${T})`.execute(
+        store.db,
+      );
       await moved();
       await sql`UPDATE filing SET state = 'submitted' WHERE id = 'f1'`.execute(store.db);
       await moved();

@@ -7,6 +7,10 @@ import type { Database } from './schema.ts';
  * triggers keep it). `0n` before the first change. One primary-key read.
  */
 export async function ledgerRevision(db: Kysely<Database>, organisationId: string): Promise<bigint> {
-  const row = await db.selectFrom('ledger_revision').select('revision').where('organisation_id', '=', organisationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('ledger_revision')
+    .select('revision')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   return row ? BigInt(row.revision) : 0n;
 }

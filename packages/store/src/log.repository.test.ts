@@ -7,7 +7,13 @@ import { freshStore, testDialects } from './test-support.ts';
 
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 const canonical = (t: string) => parseCanonicalJson(t) !== undefined;
-const entry = (organisation: string, n: number) => ({ organisation, kind: 'test.event', subjectId: `subj-${n}`, content: `{"n":${n}}`, recordedAt: `2026-01-0${(n % 9) + 1}T10:00:00.000Z` });
+const entry = (organisation: string, n: number) => ({
+  organisation,
+  kind: 'test.event',
+  subjectId: `subj-${n}`,
+  content: `{"n":${n}}`,
+  recordedAt: `2026-01-0${(n % 9) + 1}T10:00:00.000Z`,
+});
 
 // Real parts: a SQLite file and a real PostgreSQL database, one loop over both.
 for (const dialect of testDialects()) {
@@ -40,9 +46,14 @@ for (const dialect of testDialects()) {
     });
 
     it('rejects UPDATE, DELETE (and a rolled-back append leaves nothing)', async () => {
-      await expect(sql`UPDATE log_entry SET kind = 'forged' WHERE organisation = 'org-a'`.execute(store.db)).rejects.toThrow(/append-only/);
-      await expect(sql`DELETE FROM log_entry WHERE organisation = 'org-a'`.execute(store.db)).rejects.toThrow(/append-only/);
-      if (dialect === 'postgres') await expect(sql`TRUNCATE log_entry`.execute(store.db)).rejects.toThrow(/append-only/);
+      await expect(
+        sql`UPDATE log_entry SET kind = 'forged' WHERE organisation = 'org-a'`.execute(store.db),
+      ).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM log_entry WHERE organisation = 'org-a'`.execute(store.db)).rejects.toThrow(
+        /append-only/,
+      );
+      if (dialect === 'postgres')
+        await expect(sql`TRUNCATE log_entry`.execute(store.db)).rejects.toThrow(/append-only/);
       await expect(
         store.db.transaction().execute(async (trx) => {
           await appendLogEntryRow(trx, entry('org-a', 9));
@@ -56,9 +67,16 @@ for (const dialect of testDialects()) {
       const chain = await listLogEntries(store.db, 'org-a');
       const [first, second] = chain;
       if (!first || !second) throw new Error('fixture');
-      expect(checkChain([{ ...first, content: '{"n":2}' }, second], sha, canonical)?.code).toBe('LOG_CONTENT_HASH_MISMATCH');
-      expect(checkChain([{ ...first, kind: 'x' }, second], sha, canonical)?.code).toBe('LOG_ENTRY_HASH_MISMATCH');
-      expect(checkChain([first, { ...second, previousHash: GENESIS_HASH }], sha, canonical)).toMatchObject({ seq: 2, code: 'LOG_CHAIN_BROKEN' });
+      expect(checkChain([{ ...first, content: '{"n":2}' }, second], sha, canonical)?.code).toBe(
+        'LOG_CONTENT_HASH_MISMATCH',
+      );
+      expect(checkChain([{ ...first, kind: 'x' }, second], sha, canonical)?.code).toBe(
+        'LOG_ENTRY_HASH_MISMATCH',
+      );
+      expect(checkChain([first, { ...second, previousHash: GENESIS_HASH }], sha, canonical)).toMatchObject({
+        seq: 2,
+        code: 'LOG_CHAIN_BROKEN',
+      });
       expect(checkChain([second], sha, canonical)).toBeUndefined();
     });
   });

@@ -82,7 +82,11 @@ function toEntry(r: Selectable<LogEntryTable>): LogEntry {
 }
 
 /** An organisation's chain in order, optionally a range of seq numbers (inclusive). */
-export async function listLogEntries(db: Kysely<Database>, organisation: string, range: { fromSeq?: number; toSeq?: number } = {}): Promise<LogEntry[]> {
+export async function listLogEntries(
+  db: Kysely<Database>,
+  organisation: string,
+  range: { fromSeq?: number; toSeq?: number } = {},
+): Promise<LogEntry[]> {
   let q = db.selectFrom('log_entry').selectAll().where('organisation', '=', organisation);
   if (range.fromSeq !== undefined) q = q.where('seq', '>=', BigInt(range.fromSeq));
   if (range.toSeq !== undefined) q = q.where('seq', '<=', BigInt(range.toSeq));
@@ -92,6 +96,12 @@ export async function listLogEntries(db: Kysely<Database>, organisation: string,
 
 /** Every entry about one subject (a filing, a case, …), in chain order. */
 export async function listLogEntriesFor(db: Kysely<Database>, subjectId: string): Promise<LogEntry[]> {
-  const rows = await db.selectFrom('log_entry').selectAll().where('subject_id', '=', subjectId).orderBy('organisation').orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('log_entry')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .orderBy('organisation')
+    .orderBy('seq')
+    .execute();
   return rows.map(toEntry);
 }

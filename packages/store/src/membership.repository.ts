@@ -18,7 +18,10 @@ export interface MemberRow {
 }
 
 /** Gives a user a role in an organisation, replacing the role they had there. */
-export async function upsertMembership(db: Kysely<Database>, m: { userId: string; organisationId: string; role: string; createdAt: string }): Promise<void> {
+export async function upsertMembership(
+  db: Kysely<Database>,
+  m: { userId: string; organisationId: string; role: string; createdAt: string },
+): Promise<void> {
   await db
     .insertInto('membership')
     .values({ user_id: m.userId, organisation_id: m.organisationId, role: m.role, created_at: m.createdAt })
@@ -26,8 +29,16 @@ export async function upsertMembership(db: Kysely<Database>, m: { userId: string
     .execute();
 }
 
-export async function deleteMembership(db: Kysely<Database>, userId: string, organisationId: string): Promise<boolean> {
-  const r = await db.deleteFrom('membership').where('user_id', '=', userId).where('organisation_id', '=', organisationId).executeTakeFirst();
+export async function deleteMembership(
+  db: Kysely<Database>,
+  userId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom('membership')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   return r.numDeletedRows > 0n;
 }
 
@@ -36,21 +47,48 @@ export async function listMembershipsOfUser(db: Kysely<Database>, userId: string
   const rows = await db
     .selectFrom('membership')
     .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
-    .select(['membership.user_id', 'membership.organisation_id', 'organisation.name', 'membership.role', 'membership.created_at'])
+    .select([
+      'membership.user_id',
+      'membership.organisation_id',
+      'organisation.name',
+      'membership.role',
+      'membership.created_at',
+    ])
     .where('membership.user_id', '=', userId)
     .orderBy('organisation.name')
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, organisationId: r.organisation_id, organisationName: r.name, role: r.role, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    organisationId: r.organisation_id,
+    organisationName: r.name,
+    role: r.role,
+    createdAt: r.created_at,
+  }));
 }
 
 /** The members of one organisation, by e-mail. */
-export async function listMembersOfOrganisation(db: Kysely<Database>, organisationId: string): Promise<MemberRow[]> {
+export async function listMembersOfOrganisation(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<MemberRow[]> {
   const rows = await db
     .selectFrom('membership')
     .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-    .select(['membership.user_id', 'app_user.email', 'app_user.name', 'membership.role', 'membership.created_at'])
+    .select([
+      'membership.user_id',
+      'app_user.email',
+      'app_user.name',
+      'membership.role',
+      'membership.created_at',
+    ])
     .where('membership.organisation_id', '=', organisationId)
     .orderBy('app_user.email')
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    createdAt: r.created_at,
+  }));
 }

@@ -7,11 +7,18 @@ export interface NetworkRow {
   readonly organisationIds: readonly string[];
 }
 
-export async function insertNetwork(db: Kysely<Database>, n: { id: string; name: string; createdAt: string }): Promise<void> {
+export async function insertNetwork(
+  db: Kysely<Database>,
+  n: { id: string; name: string; createdAt: string },
+): Promise<void> {
   await db.insertInto('network').values({ id: n.id, name: n.name, created_at: n.createdAt }).execute();
 }
 
-export async function addOrganisationToNetwork(db: Kysely<Database>, networkId: string, organisationId: string): Promise<void> {
+export async function addOrganisationToNetwork(
+  db: Kysely<Database>,
+  networkId: string,
+  organisationId: string,
+): Promise<void> {
   await db
     .insertInto('network_organisation')
     .values({ network_id: networkId, organisation_id: organisationId })
@@ -22,14 +29,24 @@ export async function addOrganisationToNetwork(db: Kysely<Database>, networkId: 
 export async function listNetworks(db: Kysely<Database>): Promise<NetworkRow[]> {
   const nets = await db.selectFrom('network').selectAll().orderBy('name').execute();
   const links = await db.selectFrom('network_organisation').selectAll().execute();
-  return nets.map((n) => ({ id: n.id, name: n.name, organisationIds: links.filter((l) => l.network_id === n.id).map((l) => l.organisation_id).sort() }));
+  return nets.map((n) => ({
+    id: n.id,
+    name: n.name,
+    organisationIds: links
+      .filter((l) => l.network_id === n.id)
+      .map((l) => l.organisation_id)
+      .sort(),
+  }));
 }
 
 /**
  * The organisations that share a network with any of `organisationIds` (those included when they
  * are in a network): whose `network`-visibility records a member of those organisations may see.
  */
-export async function listNetworkPeers(db: Kysely<Database>, organisationIds: readonly string[]): Promise<string[]> {
+export async function listNetworkPeers(
+  db: Kysely<Database>,
+  organisationIds: readonly string[],
+): Promise<string[]> {
   if (organisationIds.length === 0) return [];
   const rows = await db
     .selectFrom('network_organisation as mine')

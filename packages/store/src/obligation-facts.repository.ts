@@ -7,34 +7,85 @@ import type { Database } from './schema.ts';
 // rather than full ledger records (on SQLite straight from a prepared statement, row by row as
 // arrays), so deriving obligations for a large ledger does not drown in allocation.
 
-type Row = readonly [id: string, sourceId: string, receivedOn: string, kind: string, currency: string | null, amountMinor: bigint | null, kztMinor: bigint | null];
+type Row = readonly [
+  id: string,
+  sourceId: string,
+  receivedOn: string,
+  kind: string,
+  currency: string | null,
+  amountMinor: bigint | null,
+  kztMinor: bigint | null,
+];
 
-const RECEIPTS_SQL = 'SELECT id, source_id, received_on, kind, currency, amount_minor, kzt_minor FROM ledger_receipt WHERE organisation_id = ? ORDER BY received_on, id';
+const RECEIPTS_SQL =
+  'SELECT id, source_id, received_on, kind, currency, amount_minor, kzt_minor FROM ledger_receipt WHERE organisation_id = ? ORDER BY received_on, id';
 
-function toObligationReceipt([id, sourceId, receivedOn, kind, currency, amountMinor, kztMinor]: Row): ObligationReceipt {
-  const amount = amountMinor !== null && currency !== null ? { minor: BigInt(amountMinor), currency: currency as CurrencyCode } : null;
+function toObligationReceipt([
+  id,
+  sourceId,
+  receivedOn,
+  kind,
+  currency,
+  amountMinor,
+  kztMinor,
+]: Row): ObligationReceipt {
+  const amount =
+    amountMinor !== null && currency !== null
+      ? { minor: BigInt(amountMinor), currency: currency as CurrencyCode }
+      : null;
   let content: ReceiptContent;
   if (kind === 'money') {
     if (!amount) throw new Error(`receipt ${id}: money without an amount`);
     content = { kind: 'money', amount };
-  } else content = { kind: 'property', description: '', valuation: amount ? { amount, method: '', valuedOn: receivedOn as CalendarDate } : null };
-  return { id, sourceId, receivedOn: receivedOn as CalendarDate, content, kzt: { kzt: kztMinor === null ? null : BigInt(kztMinor) } };
+  } else
+    content = {
+      kind: 'property',
+      description: '',
+      valuation: amount ? { amount, method: '', valuedOn: receivedOn as CalendarDate } : null,
+    };
+  return {
+    id,
+    sourceId,
+    receivedOn: receivedOn as CalendarDate,
+    content,
+    kzt: { kzt: kztMinor === null ? null : BigInt(kztMinor) },
+  };
 }
 
 /** Every receipt of an organisation as obligations see it (day, source, amount, KZT equivalent), oldest first. */
-export async function listObligationReceipts(db: Kysely<Database>, organisationId: string): Promise<ObligationReceipt[]> {
+export async function listObligationReceipts(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<ObligationReceipt[]> {
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     const out: ObligationReceipt[] = [];
-    for (const row of sqlite.prepare(RECEIPTS_SQL).safeIntegers(true).raw(true).iterate(organisationId)) out.push(toObligationReceipt(row as unknown as Row));
+    for (const row of sqlite.prepare(RECEIPTS_SQL).safeIntegers(true).raw(true).iterate(organisationId))
+      out.push(toObligationReceipt(row as unknown as Row));
     return out;
   }
-  const rows = await db.selectFrom('ledger_receipt').select(['id', 'source_id', 'received_on', 'kind', 'currency', 'amount_minor', 'kzt_minor']).where('organisation_id', '=', organisationId).orderBy('received_on').orderBy('id').execute();
-  return rows.map((r) => toObligationReceipt([r.id, r.source_id, r.received_on, r.kind, r.currency, r.amount_minor, r.kzt_minor]));
+  const rows = await db
+    .selectFrom('ledger_receipt')
+    .select(['id', 'source_id', 'received_on', 'kind', 'currency', 'amount_minor', 'kzt_minor'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('received_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) =>
+    toObligationReceipt([r.id, r.source_id, r.received_on, r.kind, r.currency, r.amount_minor, r.kzt_minor]),
+  );
 }
 
 /** The days an organisation spent money on (with repeats), oldest first. */
-export async function listExpenditureDays(db: Kysely<Database>, organisationId: string): Promise<CalendarDate[]> {
-  const rows = await db.selectFrom('ledger_expenditure').select('spent_on').where('organisation_id', '=', organisationId).orderBy('spent_on').execute();
+export async function listExpenditureDays(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<CalendarDate[]> {
+  const rows = await db
+    .selectFrom('ledger_expenditure')
+    .select('spent_on')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('spent_on')
+    .execute();
   return rows.map((r) => r.spent_on as CalendarDate);
 }

@@ -13,13 +13,23 @@ export interface RateUpsertCounts {
  * units is left alone (re-importing a file adds nothing); a different one replaces it (the bank
  * republished it) and is counted as updated.
  */
-export async function upsertOfficialRates(db: Kysely<Database>, rates: readonly OfficialRate[], batchId: string | null): Promise<RateUpsertCounts> {
+export async function upsertOfficialRates(
+  db: Kysely<Database>,
+  rates: readonly OfficialRate[],
+  batchId: string | null,
+): Promise<RateUpsertCounts> {
   if (rates.length === 0) return { imported: 0, unchanged: 0, updated: 0 };
   const currencies = [...new Set(rates.map((r) => r.currency))];
   const from = rates.reduce((m, r) => (r.date < m ? r.date : m), rates[0]?.date ?? '');
   const to = rates.reduce((m, r) => (r.date > m ? r.date : m), rates[0]?.date ?? '');
   const existing = new Map<string, { text: string; units: bigint }>();
-  const rows = await db.selectFrom('official_rate').select(['currency', 'date', 'rate_text', 'units']).where('currency', 'in', currencies).where('date', '>=', from).where('date', '<=', to).execute();
+  const rows = await db
+    .selectFrom('official_rate')
+    .select(['currency', 'date', 'rate_text', 'units'])
+    .where('currency', 'in', currencies)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
   for (const r of rows) existing.set(`${r.currency}|${r.date}`, { text: r.rate_text, units: r.units });
   const fresh = new Map<string, OfficialRate>();
   let unchanged = 0;
@@ -35,17 +45,36 @@ export async function upsertOfficialRates(db: Kysely<Database>, rates: readonly 
       unchanged += 1;
       continue;
     }
-    await db.updateTable('official_rate').set({ rate_text: r.text, units: r.units, source: r.source, batch_id: batchId }).where('currency', '=', r.currency).where('date', '=', r.date).execute();
+    await db
+      .updateTable('official_rate')
+      .set({ rate_text: r.text, units: r.units, source: r.source, batch_id: batchId })
+      .where('currency', '=', r.currency)
+      .where('date', '=', r.date)
+      .execute();
     existing.set(key, { text: r.text, units: BigInt(r.units) });
     updated += 1;
   }
-  const values = [...fresh.values()].map((r) => ({ currency: r.currency, date: r.date, rate_text: r.text, units: r.units, source: r.source, batch_id: batchId }));
-  for (let i = 0; i < values.length; i += 500) await db.insertInto('official_rate').values(values.slice(i, i + 500)).execute();
+  const values = [...fresh.values()].map((r) => ({
+    currency: r.currency,
+    date: r.date,
+    rate_text: r.text,
+    units: r.units,
+    source: r.source,
+    batch_id: batchId,
+  }));
+  for (let i = 0; i < values.length; i += 500)
+    await db
+      .insertInto('official_rate')
+      .values(values.slice(i, i + 500))
+      .execute();
   return { imported: fresh.size, unchanged, updated };
 }
 
 /** Official rates, oldest first, optionally for some currencies only and up to a date. */
-export async function listOfficialRates(db: Kysely<Database>, filter: { currencies?: readonly string[]; to?: string } = {}): Promise<OfficialRate[]> {
+export async function listOfficialRates(
+  db: Kysely<Database>,
+  filter: { currencies?: readonly string[]; to?: string } = {},
+): Promise<OfficialRate[]> {
   let q = db.selectFrom('official_rate').selectAll();
   if (filter.currencies) {
     if (filter.currencies.length === 0) return [];
@@ -56,11 +85,21 @@ export async function listOfficialRates(db: Kysely<Database>, filter: { currenci
   return rows.map((r) => {
     const scaled = parseScaledRate(r.rate_text);
     if (!scaled.ok) throw new Error(`stored rate ${r.currency} ${r.date} "${r.rate_text}" is unreadable`);
-    return { date: r.date as CalendarDate, currency: r.currency as CurrencyCode, text: r.rate_text, rate: scaled.value, units: Number(r.units), source: r.source };
+    return {
+      date: r.date as CalendarDate,
+      currency: r.currency as CurrencyCode,
+      text: r.rate_text,
+      rate: scaled.value,
+      units: Number(r.units),
+      source: r.source,
+    };
   });
 }
 
 export async function countOfficialRates(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom('official_rate').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('official_rate')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -12,13 +12,23 @@ for (const dialect of testDialects()) {
     afterAll(async () => store.close());
 
     it('stores and finds an organisation by name, id or BIN', async () => {
-      await insertOrganisation(store.db, { id: 'org-echo', name: 'Echo', bin: '070940005464', createdAt: '2026-01-01T00:00:00Z' });
+      await insertOrganisation(store.db, {
+        id: 'org-echo',
+        name: 'Echo',
+        bin: '070940005464',
+        createdAt: '2026-01-01T00:00:00Z',
+      });
       expect(await listOrganisations(store.db)).toHaveLength(1);
       expect((await findOrganisation(store.db, 'echo'))?.id).toBe('org-echo');
       expect((await findOrganisation(store.db, '070940005464'))?.name).toBe('Echo');
       expect(await findOrganisation(store.db, 'nobody')).toBeUndefined();
       expect((await findOrganisation(store.db, 'echo'))?.illustrative).toBe(false);
-      await insertOrganisation(store.db, { id: 'org-demo', name: 'Demo', illustrative: true, createdAt: '2026-01-01T00:00:00Z' });
+      await insertOrganisation(store.db, {
+        id: 'org-demo',
+        name: 'Demo',
+        illustrative: true,
+        createdAt: '2026-01-01T00:00:00Z',
+      });
       expect((await findOrganisation(store.db, 'org-demo'))?.illustrative).toBe(true);
     });
   });

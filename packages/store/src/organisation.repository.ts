@@ -50,7 +50,10 @@ export async function listOrganisations(db: Kysely<Database>): Promise<Organisat
 }
 
 /** Finds an organisation by id, name (case-insensitive) or BIN. */
-export async function findOrganisation(db: Kysely<Database>, key: string): Promise<OrganisationRow | undefined> {
+export async function findOrganisation(
+  db: Kysely<Database>,
+  key: string,
+): Promise<OrganisationRow | undefined> {
   const all = await listOrganisations(db);
   const k = key.trim().toLowerCase();
   return all.find((o) => o.id === key || o.name.toLowerCase() === k || o.bin === key);

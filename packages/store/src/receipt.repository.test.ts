@@ -12,8 +12,17 @@ const kzt = (minor: bigint): KztEquivalent => ({ status: 'official', kzt: minor,
 /** 25 receipts over 5 days, several a day, ids not in insertion order. */
 function receipts(org: string): NewReceipt[] {
   return Array.from({ length: 25 }, (_, i) => ({
-    id: `r-${String((i * 7) % 25).padStart(2, '0')}`, organisationId: org, sourceId: 'src-1', grantId: null, accountId: null, bankLine: null,
-    receivedOn: `2020-03-0${1 + (i % 5)}`, content: { kind: 'money', amount: { minor: BigInt(100 + i), currency: KZT } }, kzt: kzt(BigInt(100 + i)), description: null, createdAt: T,
+    id: `r-${String((i * 7) % 25).padStart(2, '0')}`,
+    organisationId: org,
+    sourceId: 'src-1',
+    grantId: null,
+    accountId: null,
+    bankLine: null,
+    receivedOn: `2020-03-0${1 + (i % 5)}`,
+    content: { kind: 'money', amount: { minor: BigInt(100 + i), currency: KZT } },
+    kzt: kzt(BigInt(100 + i)),
+    description: null,
+    createdAt: T,
   }));
 }
 
@@ -26,29 +35,65 @@ for (const dialect of testDialects()) {
       store = await freshStore(dialect);
       for (const o of [org, 'org-b']) {
         await organisationFixture(store.db, o);
-        await insertForeignSource(store.db, { id: o === org ? 'src-1' : 'src-2', organisationId: o, name: 'Fund', category: 'foreign-organisation', country: 'NL', taxId: null, accounts: [], aliases: [], notes: null, createdAt: T });
+        await insertForeignSource(store.db, {
+          id: o === org ? 'src-1' : 'src-2',
+          organisationId: o,
+          name: 'Fund',
+          category: 'foreign-organisation',
+          country: 'NL',
+          taxId: null,
+          accounts: [],
+          aliases: [],
+          notes: null,
+          createdAt: T,
+        });
       }
       await insertReceipts(store.db, receipts(org));
-      await insertReceipts(store.db, receipts('org-b').map((r) => ({ ...r, id: `b-${r.id}`, sourceId: 'src-2' })));
+      await insertReceipts(
+        store.db,
+        receipts('org-b').map((r) => ({ ...r, id: `b-${r.id}`, sourceId: 'src-2' })),
+      );
     });
     afterAll(async () => store.close());
 
     it('pages in the order of the whole list (day, then id), with limit and offset, within dates', async () => {
       const all = (await listReceipts(store.db, org)).map((r) => r.id);
       expect(all).toHaveLength(25);
-      for (const [limit, offset] of [[1, 0], [7, 0], [7, 7], [7, 21], [10, 24], [5, 25], [30, 0]] as const) {
-        expect((await listReceipts(store.db, org, { limit, offset })).map((r) => r.id)).toEqual(all.slice(offset, offset + limit));
+      for (const [limit, offset] of [
+        [1, 0],
+        [7, 0],
+        [7, 7],
+        [7, 21],
+        [10, 24],
+        [5, 25],
+        [30, 0],
+      ] as const) {
+        expect((await listReceipts(store.db, org, { limit, offset })).map((r) => r.id)).toEqual(
+          all.slice(offset, offset + limit),
+        );
       }
-      const inRange = (await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-03' })).map((r) => r.id);
+      const inRange = (await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-03' })).map(
+        (r) => r.id,
+      );
       expect(inRange).toHaveLength(10);
-      expect((await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-03', limit: 4, offset: 3 })).map((r) => r.id)).toEqual(inRange.slice(3, 7));
+      expect(
+        (
+          await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-03', limit: 4, offset: 3 })
+        ).map((r) => r.id),
+      ).toEqual(inRange.slice(3, 7));
     });
 
     it('pages newest first in exactly the reverse order', async () => {
       const newest = [...(await listReceipts(store.db, org)).map((r) => r.id)].reverse();
       expect((await listReceipts(store.db, org, { order: 'desc' })).map((r) => r.id)).toEqual(newest);
-      for (const [limit, offset] of [[1, 0], [7, 7], [10, 20]] as const) {
-        expect((await listReceipts(store.db, org, { order: 'desc', limit, offset })).map((r) => r.id)).toEqual(newest.slice(offset, offset + limit));
+      for (const [limit, offset] of [
+        [1, 0],
+        [7, 7],
+        [10, 20],
+      ] as const) {
+        expect(
+          (await listReceipts(store.db, org, { order: 'desc', limit, offset })).map((r) => r.id),
+        ).toEqual(newest.slice(offset, offset + limit));
       }
     });
   });

@@ -1,4 +1,15 @@
-import type { AccountId, BankLineId, CalendarDate, CurrencyCode, GrantId, KztEquivalent, Receipt, ReceiptContent, ReceiptId, SourceId } from '@civic/core';
+import type {
+  AccountId,
+  BankLineId,
+  CalendarDate,
+  CurrencyCode,
+  GrantId,
+  KztEquivalent,
+  Receipt,
+  ReceiptContent,
+  ReceiptId,
+  SourceId,
+} from '@civic/core';
 import type { Kysely, Selectable } from 'kysely';
 import { bulkInsert } from './bulk-insert.ts';
 import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
@@ -21,7 +32,15 @@ export interface NewReceipt {
 }
 
 function contentColumns(c: ReceiptContent) {
-  if (c.kind === 'money') return { kind: 'money', currency: c.amount.currency, amount_minor: c.amount.minor, property_description: null, valuation_method: null, valued_on: null };
+  if (c.kind === 'money')
+    return {
+      kind: 'money',
+      currency: c.amount.currency,
+      amount_minor: c.amount.minor,
+      property_description: null,
+      valuation_method: null,
+      valued_on: null,
+    };
   return {
     kind: 'property',
     currency: c.valuation?.amount.currency ?? null,
@@ -54,7 +73,11 @@ export async function insertReceipt(db: Kysely<Database>, r: NewReceipt): Promis
 }
 
 /** Inserts many receipts through the bulk path (inside the caller's transaction). */
-export async function insertReceipts(db: Kysely<Database>, receipts: readonly NewReceipt[], onChunk?: (done: number, total: number) => void): Promise<void> {
+export async function insertReceipts(
+  db: Kysely<Database>,
+  receipts: readonly NewReceipt[],
+  onChunk?: (done: number, total: number) => void,
+): Promise<void> {
   const first = receipts[0];
   if (!first) return;
   const columns = Object.keys(receiptRow(first));
@@ -64,12 +87,17 @@ export async function insertReceipts(db: Kysely<Database>, receipts: readonly Ne
 
 function toContent(r: Selectable<LedgerReceiptTable>): ReceiptContent {
   if (r.kind === 'money') {
-    if (r.amount_minor === null || r.currency === null) throw new Error(`receipt ${r.id}: money without an amount`);
+    if (r.amount_minor === null || r.currency === null)
+      throw new Error(`receipt ${r.id}: money without an amount`);
     return { kind: 'money', amount: { minor: r.amount_minor, currency: r.currency as CurrencyCode } };
   }
   const valuation =
     r.amount_minor !== null && r.currency !== null
-      ? { amount: { minor: r.amount_minor, currency: r.currency as CurrencyCode }, method: r.valuation_method ?? '', valuedOn: (r.valued_on ?? r.received_on) as CalendarDate }
+      ? {
+          amount: { minor: r.amount_minor, currency: r.currency as CurrencyCode },
+          method: r.valuation_method ?? '',
+          valuedOn: (r.valued_on ?? r.received_on) as CalendarDate,
+        }
       : null;
   return { kind: 'property', description: r.property_description ?? '', valuation };
 }
@@ -104,7 +132,11 @@ export interface ReceiptFilter {
 }
 
 /** Receipts of an organisation, oldest (or newest) first, optionally within dates / for a source or grant, optionally a page of them. */
-export async function listReceipts(db: Kysely<Database>, organisationId: string, filter: ReceiptFilter = {}): Promise<Receipt[]> {
+export async function listReceipts(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: ReceiptFilter = {},
+): Promise<Receipt[]> {
   let q = db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('received_on', '>=', filter.from);
   if (filter.to) q = q.where('received_on', '<=', filter.to);
@@ -117,14 +149,27 @@ export async function listReceipts(db: Kysely<Database>, organisationId: string,
   return rows.map(toReceipt);
 }
 
-export async function getReceipt(db: Kysely<Database>, organisationId: string, id: string): Promise<Receipt | undefined> {
-  const r = await db.selectFrom('ledger_receipt').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+export async function getReceipt(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<Receipt | undefined> {
+  const r = await db
+    .selectFrom('ledger_receipt')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toReceipt(r) : undefined;
 }
 
 /** Receipts whose KZT equivalent is not yet at the official rate of their date (to recompute after a rates import). */
 export async function listReceiptsNotOfficial(db: Kysely<Database>): Promise<Receipt[]> {
-  const rows = await db.selectFrom('ledger_receipt').selectAll().where('rate_status', '!=', 'official').execute();
+  const rows = await db
+    .selectFrom('ledger_receipt')
+    .selectAll()
+    .where('rate_status', '!=', 'official')
+    .execute();
   return rows.map(toReceipt);
 }
 
@@ -133,6 +178,10 @@ export async function updateReceiptKzt(db: Kysely<Database>, id: string, kzt: Kz
 }
 
 export async function countReceipts(db: Kysely<Database>, organisationId: string): Promise<number> {
-  const r = await db.selectFrom('ledger_receipt').select((eb) => eb.fn.countAll<bigint>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('ledger_receipt')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

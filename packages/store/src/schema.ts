@@ -31,7 +31,8 @@ export interface SettingTable {
  * The whole schema. Each capability declares its tables in its own `*.tables.ts` file and adds
  * them here with one `extends`.
  */
-export interface Database extends CaseTables, LogTables, FilingTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
+export interface Database
+  extends CaseTables, LogTables, FilingTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

@@ -14,30 +14,69 @@ export interface SessionRow {
 export async function insertSession(db: Kysely<Database>, s: SessionRow): Promise<void> {
   await db
     .insertInto('user_session')
-    .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt })
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      created_at: s.createdAt,
+      last_seen_at: s.lastSeenAt,
+      expires_at: s.expiresAt,
+    })
     .execute();
 }
 
 export async function findSession(db: Kysely<Database>, id: string): Promise<SessionRow | undefined> {
   const r = await db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+  return (
+    r && {
+      id: r.id,
+      userId: r.user_id,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+    }
+  );
 }
 
 /** A session with its user, in one query (what every signed-in request reads). */
-export async function findSessionWithUser(db: Kysely<Database>, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findSessionWithUser(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const r = await db
     .selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .selectAll('app_user')
-    .select(['user_session.created_at as session_created_at', 'user_session.last_seen_at as session_last_seen_at', 'user_session.expires_at as session_expires_at'])
+    .select([
+      'user_session.created_at as session_created_at',
+      'user_session.last_seen_at as session_last_seen_at',
+      'user_session.expires_at as session_expires_at',
+    ])
     .where('user_session.id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
-  return { session: { id, userId: r.id, createdAt: r.session_created_at, lastSeenAt: r.session_last_seen_at, expiresAt: r.session_expires_at }, user: toUserRow(r) };
+  return {
+    session: {
+      id,
+      userId: r.id,
+      createdAt: r.session_created_at,
+      lastSeenAt: r.session_last_seen_at,
+      expiresAt: r.session_expires_at,
+    },
+    user: toUserRow(r),
+  };
 }
 
-export async function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
-  await db.updateTable('user_session').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+export async function touchSession(
+  db: Kysely<Database>,
+  id: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
@@ -45,7 +84,11 @@ export async function deleteSession(db: Kysely<Database>, id: string): Promise<v
 }
 
 /** Ends every session of a user (after a password change, say), but `exceptId` when given. */
-export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string, exceptId?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  exceptId?: string,
+): Promise<void> {
   let q = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptId) q = q.where('id', '<>', exceptId);
   await q.execute();

@@ -2,7 +2,15 @@ import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { SearchClause } from '@civic/core';
 import { INCIDENT_SELECT, type IncidentRow } from './incident.repository.ts';
 import type { Database } from './schema.ts';
-import { all, BaseIncidentSearch, countRows, rangeConditions, type Condition, type PageRequest, type SeqRange } from './incident-query.ts';
+import {
+  all,
+  BaseIncidentSearch,
+  countRows,
+  rangeConditions,
+  type Condition,
+  type PageRequest,
+  type SeqRange,
+} from './incident-query.ts';
 
 /** A prefix matching more known words than this is left to FTS5's own prefix query. */
 const MAX_EXPANSION = 64;
@@ -39,7 +47,10 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   readonly dialect = 'sqlite' as const;
 
   /** `firstBudget`: rows the first step of a filtered text search examines (tests make it tiny to exercise many steps). */
-  constructor(db: Kysely<Database>, private readonly firstBudget: number = FIRST_BUDGET) {
+  constructor(
+    db: Kysely<Database>,
+    private readonly firstBudget: number = FIRST_BUDGET,
+  ) {
     super(db);
   }
 
@@ -48,31 +59,50 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
    * of the phrases ending in each known word with that prefix (`expansions`), read lazily in
    * rowid order; without an expansion (too many words) it falls back to FTS5's `"…"*`.
    */
-  static ftsQuery(clauses: readonly SearchClause[], expansions: ReadonlyMap<SearchClause, readonly string[]> = new Map()): string {
-    return clauses.map((c) => {
-      const words = expansions.get(c);
-      if (words === undefined) return `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`;
-      const stem = c.words.slice(0, -1);
-      return `(${words.map((w) => `"${[...stem, w].join(' ')}"`).join(' OR ')})`;
-    }).join(' AND ');
+  static ftsQuery(
+    clauses: readonly SearchClause[],
+    expansions: ReadonlyMap<SearchClause, readonly string[]> = new Map(),
+  ): string {
+    return clauses
+      .map((c) => {
+        const words = expansions.get(c);
+        if (words === undefined) return `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`;
+        const stem = c.words.slice(0, -1);
+        return `(${words.map((w) => `"${[...stem, w].join(' ')}"`).join(' OR ')})`;
+      })
+      .join(' AND ');
   }
 
   /** The same clauses as a test on one row's search_text (see the class comment). */
   static textCondition(clauses: readonly SearchClause[]): Condition {
     const text = sql<string>`' ' || search_text || ' '`;
-    return all(clauses.map((c) => sql<SqlBool>`instr(${text}, ${` ${c.words.join(' ')}${c.prefix ? '' : ' '}`}) > 0`));
+    return all(
+      clauses.map((c) => sql<SqlBool>`instr(${text}, ${` ${c.words.join(' ')}${c.prefix ? '' : ' '}`}) > 0`),
+    );
   }
 
   /** The known words for each prefix clause (null: a prefix no incident has, so nothing matches). */
-  private async expand(clauses: readonly SearchClause[]): Promise<Map<SearchClause, readonly string[]> | null> {
+  private async expand(
+    clauses: readonly SearchClause[],
+  ): Promise<Map<SearchClause, readonly string[]> | null> {
     const out = new Map<SearchClause, readonly string[]>();
     for (const c of clauses) {
       const last = c.words[c.words.length - 1];
       if (!c.prefix || last === undefined) continue;
-      const rows = await this.db.selectFrom('incident_term').select('term').where('term', '>=', last).where('term', '<', `${last}\uffff`)
-        .orderBy('term').limit(MAX_EXPANSION + 1).execute();
+      const rows = await this.db
+        .selectFrom('incident_term')
+        .select('term')
+        .where('term', '>=', last)
+        .where('term', '<', `${last}\uffff`)
+        .orderBy('term')
+        .limit(MAX_EXPANSION + 1)
+        .execute();
       if (rows.length === 0) return null;
-      if (rows.length <= MAX_EXPANSION) out.set(c, rows.map((r) => r.term));
+      if (rows.length <= MAX_EXPANSION)
+        out.set(
+          c,
+          rows.map((r) => r.term),
+        );
     }
     return out;
   }
@@ -80,8 +110,14 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   protected async page({ clauses, filters, range, limit, offset }: PageRequest): Promise<IncidentRow[]> {
     const need = limit + offset;
     if (clauses.length === 0) {
-      return this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])).select(INCIDENT_SELECT)
-        .orderBy('incident.seq', 'desc').limit(limit).offset(offset).execute();
+      return this.db
+        .selectFrom('incident')
+        .where(all([...rangeConditions(range), ...filters]))
+        .select(INCIDENT_SELECT)
+        .orderBy('incident.seq', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
     }
     const expansions = await this.expand(clauses);
     if (expansions === null || need === 0) return [];
@@ -92,7 +128,9 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     let budget = filters.length === 0 ? need : this.firstBudget;
     for (let textFirst = true; ; textFirst = !textFirst) {
       const band = { min: range.min, max };
-      const step = textFirst ? await this.textFirst(match, filters, band, budget, need - out.length) : await this.filtersFirst(clauses, filters, band, budget, need - out.length);
+      const step = textFirst
+        ? await this.textFirst(match, filters, band, budget, need - out.length)
+        : await this.filtersFirst(clauses, filters, band, budget, need - out.length);
       out.push(...step.rows);
       if (out.length >= need || step.low === null) break;
       max = step.low;
@@ -102,14 +140,35 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   }
 
   /** The FTS matches in `band`, newest first: at most `budget` of them, each checked against the filters. */
-  private async textFirst(match: string, filters: readonly Condition[], band: SeqRange, budget: number, want: number): Promise<Step> {
-    const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid as r')
-      .where(sql<SqlBool>`incident_fts match ${match}`).where(all(ftsRowidBounds(band))).orderBy('incident_fts.rowid', 'desc').limit(budget);
+  private async textFirst(
+    match: string,
+    filters: readonly Condition[],
+    band: SeqRange,
+    budget: number,
+    want: number,
+  ): Promise<Step> {
+    const matches = this.db
+      .selectFrom('incident_fts')
+      .select('incident_fts.rowid as r')
+      .where(sql<SqlBool>`incident_fts match ${match}`)
+      .where(all(ftsRowidBounds(band)))
+      .orderBy('incident_fts.rowid', 'desc')
+      .limit(budget);
     // CROSS JOIN keeps the FTS table outermost (SQLite never reorders it).
-    const rows = await this.db.selectFrom(matches.as('m')).crossJoin('incident').whereRef('incident.seq', '=', 'm.r').where(all(filters))
-      .select(INCIDENT_SELECT).orderBy('m.r', 'desc').limit(want).execute();
+    const rows = await this.db
+      .selectFrom(matches.as('m'))
+      .crossJoin('incident')
+      .whereRef('incident.seq', '=', 'm.r')
+      .where(all(filters))
+      .select(INCIDENT_SELECT)
+      .orderBy('m.r', 'desc')
+      .limit(want)
+      .execute();
     // Without filters every match is a row: fewer rows than wanted means no match is left.
-    return { rows, low: rows.length >= want || filters.length === 0 ? null : await this.lowest(matches, budget) };
+    return {
+      rows,
+      low: rows.length >= want || filters.length === 0 ? null : await this.lowest(matches, budget),
+    };
   }
 
   /**
@@ -117,20 +176,43 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
    * first: at most `budget` of them (their seqs read once, from the index where it can), each
    * then checked against the text.
    */
-  private async filtersFirst(clauses: readonly SearchClause[], filters: readonly Condition[], band: SeqRange, budget: number, want: number): Promise<Step> {
-    const candidates = await this.db.selectFrom('incident').select('incident.seq').where(all([...rangeConditions(band), ...filters]))
-      .orderBy('incident.seq', 'desc').limit(budget).execute();
+  private async filtersFirst(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    band: SeqRange,
+    budget: number,
+    want: number,
+  ): Promise<Step> {
+    const candidates = await this.db
+      .selectFrom('incident')
+      .select('incident.seq')
+      .where(all([...rangeConditions(band), ...filters]))
+      .orderBy('incident.seq', 'desc')
+      .limit(budget)
+      .execute();
     const last = candidates[candidates.length - 1];
     if (last === undefined) return { rows: [], low: null };
     const list = `[${candidates.map((c) => String(c.seq)).join(',')}]`;
-    const rows = await this.db.selectFrom('incident').where(sql<SqlBool>`incident.seq in (select value from json_each(${list}))`)
-      .where(SqliteIncidentSearch.textCondition(clauses)).select(INCIDENT_SELECT).orderBy('incident.seq', 'desc').limit(want).execute();
+    const rows = await this.db
+      .selectFrom('incident')
+      .where(sql<SqlBool>`incident.seq in (select value from json_each(${list}))`)
+      .where(SqliteIncidentSearch.textCondition(clauses))
+      .select(INCIDENT_SELECT)
+      .orderBy('incident.seq', 'desc')
+      .limit(want)
+      .execute();
     return { rows, low: rows.length >= want || candidates.length < budget ? null : BigInt(last.seq) };
   }
 
   /** The lowest seq the bounded text step looked at, or null when it saw fewer than its budget (nothing left below). */
-  private async lowest(step: SelectQueryBuilder<Database, 'incident_fts', { r: bigint }>, budget: number): Promise<bigint | null> {
-    const row = await this.db.selectFrom(step.as('s')).select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(r)`.as('low')]).executeTakeFirst();
+  private async lowest(
+    step: SelectQueryBuilder<Database, 'incident_fts', { r: bigint }>,
+    budget: number,
+  ): Promise<bigint | null> {
+    const row = await this.db
+      .selectFrom(step.as('s'))
+      .select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(r)`.as('low')])
+      .executeTakeFirst();
     if (row === undefined || Number(row.n) < budget || row.low === null) return null;
     return BigInt(row.low);
   }
@@ -140,20 +222,40 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
    * comment), each step counting its band's matches instead of reading them; a cap stops it as
    * soon as more than the cap are found.
    */
-  protected async count(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange, cap: number | null): Promise<number> {
-    if (clauses.length === 0) return countRows(this.db, this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])), cap);
+  protected async count(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    range: SeqRange,
+    cap: number | null,
+  ): Promise<number> {
+    if (clauses.length === 0)
+      return countRows(
+        this.db,
+        this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])),
+        cap,
+      );
     const expansions = await this.expand(clauses);
     if (expansions === null) return 0;
     const match = SqliteIncidentSearch.ftsQuery(clauses, expansions);
     // Without filters every FTS match is a row.
-    if (filters.length === 0) return countRows(this.db, this.db.selectFrom('incident_fts').where(sql<SqlBool>`incident_fts match ${match}`).where(all(ftsRowidBounds(range))), cap);
+    if (filters.length === 0)
+      return countRows(
+        this.db,
+        this.db
+          .selectFrom('incident_fts')
+          .where(sql<SqlBool>`incident_fts match ${match}`)
+          .where(all(ftsRowidBounds(range))),
+        cap,
+      );
     const enough = cap === null ? Infinity : cap + 1;
     let total = 0;
     let max = range.max;
     let budget = this.firstBudget;
     for (let textFirst = true; ; textFirst = !textFirst) {
       const band = { min: range.min, max };
-      const step = textFirst ? await this.textFirstCount(match, filters, band, budget) : await this.filtersFirstCount(clauses, filters, band, budget);
+      const step = textFirst
+        ? await this.textFirstCount(match, filters, band, budget)
+        : await this.filtersFirstCount(clauses, filters, band, budget);
       total += step.hits;
       if (total >= enough || step.low === null) return total;
       max = step.low;
@@ -162,21 +264,54 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   }
 
   /** Of the next `budget` FTS matches in `band`: how many pass the filters, and the lowest seq looked at (null: fewer than the budget, nothing left). */
-  private async textFirstCount(match: string, filters: readonly Condition[], band: SeqRange, budget: number): Promise<{ hits: number; low: bigint | null }> {
-    const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid as r')
-      .where(sql<SqlBool>`incident_fts match ${match}`).where(all(ftsRowidBounds(band))).orderBy('incident_fts.rowid', 'desc').limit(budget);
-    const row = await this.db.selectFrom(matches.as('m')).crossJoin('incident').whereRef('incident.seq', '=', 'm.r')
-      .select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(m.r)`.as('low'), sql<bigint>`coalesce(sum(case when ${all(filters)} then 1 else 0 end), 0)`.as('hits')])
+  private async textFirstCount(
+    match: string,
+    filters: readonly Condition[],
+    band: SeqRange,
+    budget: number,
+  ): Promise<{ hits: number; low: bigint | null }> {
+    const matches = this.db
+      .selectFrom('incident_fts')
+      .select('incident_fts.rowid as r')
+      .where(sql<SqlBool>`incident_fts match ${match}`)
+      .where(all(ftsRowidBounds(band)))
+      .orderBy('incident_fts.rowid', 'desc')
+      .limit(budget);
+    const row = await this.db
+      .selectFrom(matches.as('m'))
+      .crossJoin('incident')
+      .whereRef('incident.seq', '=', 'm.r')
+      .select([
+        sql<bigint>`count(*)`.as('n'),
+        sql<bigint | null>`min(m.r)`.as('low'),
+        sql<bigint>`coalesce(sum(case when ${all(filters)} then 1 else 0 end), 0)`.as('hits'),
+      ])
       .executeTakeFirst();
     return stepCount(row, budget);
   }
 
   /** Of the next `budget` rows of `band` passing the filters: how many match the text, and the lowest seq looked at. */
-  private async filtersFirstCount(clauses: readonly SearchClause[], filters: readonly Condition[], band: SeqRange, budget: number): Promise<{ hits: number; low: bigint | null }> {
-    const candidates = this.db.selectFrom('incident').select(['incident.seq as s', 'search_text']).where(all([...rangeConditions(band), ...filters]))
-      .orderBy('incident.seq', 'desc').limit(budget);
-    const row = await this.db.selectFrom(candidates.as('c'))
-      .select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(c.s)`.as('low'), sql<bigint>`coalesce(sum(case when ${SqliteIncidentSearch.textCondition(clauses)} then 1 else 0 end), 0)`.as('hits')])
+  private async filtersFirstCount(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    band: SeqRange,
+    budget: number,
+  ): Promise<{ hits: number; low: bigint | null }> {
+    const candidates = this.db
+      .selectFrom('incident')
+      .select(['incident.seq as s', 'search_text'])
+      .where(all([...rangeConditions(band), ...filters]))
+      .orderBy('incident.seq', 'desc')
+      .limit(budget);
+    const row = await this.db
+      .selectFrom(candidates.as('c'))
+      .select([
+        sql<bigint>`count(*)`.as('n'),
+        sql<bigint | null>`min(c.s)`.as('low'),
+        sql<bigint>`coalesce(sum(case when ${SqliteIncidentSearch.textCondition(clauses)} then 1 else 0 end), 0)`.as(
+          'hits',
+        ),
+      ])
       .executeTakeFirst();
     return stepCount(row, budget);
   }
@@ -186,21 +321,38 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
    * (at most 64 first budgets), each of them is tested against the text (as a filters-first
    * step does); otherwise `seq in (the FTS matches in range)`.
    */
-  protected async textConditions(clauses: readonly SearchClause[], filters: readonly Condition[], range: SeqRange): Promise<Condition[] | null> {
+  protected async textConditions(
+    clauses: readonly SearchClause[],
+    filters: readonly Condition[],
+    range: SeqRange,
+  ): Promise<Condition[] | null> {
     if (clauses.length === 0) return [];
     const expansions = await this.expand(clauses);
     if (expansions === null) return null;
     const few = this.firstBudget * 64;
-    if (filters.length > 0 && await countRows(this.db, this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])), few) <= few) {
+    if (
+      filters.length > 0 &&
+      (await countRows(
+        this.db,
+        this.db.selectFrom('incident').where(all([...rangeConditions(range), ...filters])),
+        few,
+      )) <= few
+    ) {
       return [SqliteIncidentSearch.textCondition(clauses)];
     }
-    const matches = this.db.selectFrom('incident_fts').select('incident_fts.rowid')
-      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`).where(all(ftsRowidBounds(range)));
+    const matches = this.db
+      .selectFrom('incident_fts')
+      .select('incident_fts.rowid')
+      .where(sql<SqlBool>`incident_fts match ${SqliteIncidentSearch.ftsQuery(clauses, expansions)}`)
+      .where(all(ftsRowidBounds(range)));
     return [sql<SqlBool>`incident.seq in (${matches})`];
   }
 }
 
-function stepCount(row: { n: bigint; low: bigint | null; hits: bigint } | undefined, budget: number): { hits: number; low: bigint | null } {
+function stepCount(
+  row: { n: bigint; low: bigint | null; hits: bigint } | undefined,
+  budget: number,
+): { hits: number; low: bigint | null } {
   if (row === undefined) return { hits: 0, low: null };
   return { hits: Number(row.hits), low: Number(row.n) < budget || row.low === null ? null : BigInt(row.low) };
 }

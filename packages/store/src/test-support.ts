@@ -13,7 +13,10 @@ import { migrateToLatest } from './migrate.ts';
  */
 export function testDialects(): DialectName[] {
   const raw = process.env['CIVIC_TEST_DIALECTS'] ?? 'sqlite,postgres';
-  return raw.split(',').map((d) => d.trim()).filter((d): d is DialectName => d === 'sqlite' || d === 'postgres');
+  return raw
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d): d is DialectName => d === 'sqlite' || d === 'postgres');
 }
 
 let counter = 0;
@@ -35,7 +38,10 @@ export async function freshStore(dialect: DialectName): Promise<StoreConnection 
     };
   }
   const admin = process.env['CIVIC_TEST_PG_URL'];
-  if (!admin) throw new Error('CIVIC_TEST_PG_URL is not set: run `npm test`, which starts PostgreSQL, or set CIVIC_TEST_DIALECTS=sqlite');
+  if (!admin)
+    throw new Error(
+      'CIVIC_TEST_PG_URL is not set: run `npm test`, which starts PostgreSQL, or set CIVIC_TEST_DIALECTS=sqlite',
+    );
   const name = `civic_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();

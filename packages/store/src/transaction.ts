@@ -4,7 +4,10 @@ import type { StoreConnection } from './database.ts';
  * Runs `fn` in one database transaction: everything it writes through the connection it is given
  * commits together or not at all. Inside a transaction already, `fn` joins it (no nesting).
  */
-export async function inTransaction<T>(store: StoreConnection, fn: (tx: StoreConnection) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  store: StoreConnection,
+  fn: (tx: StoreConnection) => Promise<T>,
+): Promise<T> {
   if (store.db.isTransaction) return fn(store);
   return store.db.transaction().execute((trx) =>
     fn({

@@ -26,7 +26,19 @@ export interface NewUser {
   readonly createdAt: string;
 }
 
-export type UserChanges = Partial<Pick<UserRow, 'name' | 'passwordHash' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep' | 'locale' | 'instanceAdmin' | 'disabled'>>;
+export type UserChanges = Partial<
+  Pick<
+    UserRow,
+    | 'name'
+    | 'passwordHash'
+    | 'totpSecret'
+    | 'totpPendingSecret'
+    | 'totpLastStep'
+    | 'locale'
+    | 'instanceAdmin'
+    | 'disabled'
+  >
+>;
 
 /** A user row as read from `app_user` (also for queries that join it). */
 export function toUserRow(r: Selectable<AppUserTable>): UserRow {
@@ -71,7 +83,11 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
 
 /** Finds a user by e-mail, case-insensitively. */
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-  const r = await db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const r = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
   return r && toUserRow(r);
 }
 

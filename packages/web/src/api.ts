@@ -11,7 +11,11 @@ export class ApiFailure extends Error {
     readonly field?: string,
     readonly requestId?: string,
     /** Where in an uploaded file, and the specific account of the value at fault. */
-    readonly where?: { readonly file?: string | undefined; readonly line?: number | undefined; readonly detail?: string | undefined },
+    readonly where?: {
+      readonly file?: string | undefined;
+      readonly line?: number | undefined;
+      readonly detail?: string | undefined;
+    },
   ) {
     super(message);
   }
@@ -28,19 +32,43 @@ function csrfToken(): string {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; field?: string; file?: string; line?: number; detail?: string; requestId?: string };
+  error?: {
+    code?: string;
+    message?: string;
+    field?: string;
+    file?: string;
+    line?: number;
+    detail?: string;
+    requestId?: string;
+  };
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = (json as ErrorBody | null)?.error;
-    throw new ApiFailure(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? res.statusText, e?.field, e?.requestId, { file: e?.file, line: e?.line, detail: e?.detail });
+    throw new ApiFailure(
+      res.status,
+      e?.code ?? 'HTTP_' + res.status,
+      e?.message ?? res.statusText,
+      e?.field,
+      e?.requestId,
+      { file: e?.file, line: e?.line, detail: e?.detail },
+    );
   }
   return json as T;
 }
@@ -61,7 +89,16 @@ export function uploadFile<T>(url: string, file: Blob, onProgress: (fraction: nu
       const json: unknown = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
       const e = (json as ErrorBody | null)?.error;
-      reject(new ApiFailure(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.message ?? xhr.statusText, e?.field, e?.requestId, { file: e?.file, line: e?.line, detail: e?.detail }));
+      reject(
+        new ApiFailure(
+          xhr.status,
+          e?.code ?? `HTTP_${xhr.status}`,
+          e?.message ?? xhr.statusText,
+          e?.field,
+          e?.requestId,
+          { file: e?.file, line: e?.line, detail: e?.detail },
+        ),
+      );
     };
     xhr.onerror = () => reject(new ApiFailure(0, 'NETWORK', 'network error'));
     xhr.send(file);

@@ -11,7 +11,9 @@ import LoginPage from './pages/login.page.tsx';
 const MonitorPage = lazy(() => import('./pages/monitor.page.tsx'));
 const AccountPage = lazy(() => import('./pages/account.page.tsx'));
 const CasePage = lazy(() => import('./pages/case.page.tsx'));
-const ORG_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>> | ComponentType<{ orgId: string }>>> = {
+const ORG_PAGES: Readonly<
+  Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>> | ComponentType<{ orgId: string }>>
+> = {
   dashboard: DashboardPage,
   ledger: lazy(() => import('./pages/ledger.page.tsx')),
   filings: lazy(() => import('./pages/filings.page.tsx')),
@@ -37,7 +39,9 @@ export function App() {
   }
 
   const caseMatch = matchPath('/orgs/:orgId/cases/:caseId', path);
-  const orgMatch = matchPath('/orgs/:orgId/:section', path) ?? (matchPath('/orgs/:orgId', path) ? { ...matchPath('/orgs/:orgId', path), section: 'dashboard' } : null);
+  const orgMatch =
+    matchPath('/orgs/:orgId/:section', path) ??
+    (matchPath('/orgs/:orgId', path) ? { ...matchPath('/orgs/:orgId', path), section: 'dashboard' } : null);
   let page = <NotFound />;
   let orgId: string | undefined;
   if (caseMatch?.orgId && caseMatch.caseId) {

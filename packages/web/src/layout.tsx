@@ -19,7 +19,11 @@ export function LanguageSwitch() {
   return (
     <label className="field inline">
       <span>{t('layout.language')}</span>
-      <select data-testid="language" value={locale} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+      <select
+        data-testid="language"
+        value={locale}
+        onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LANGUAGE_NAMES[l]}
@@ -43,10 +47,17 @@ export function Layout({ orgId, children }: { orgId: string | undefined; childre
 
   const switchOrg = (id: string) => {
     rememberOrg(id);
-    navigate(`/orgs/${encodeURIComponent(id)}/${ORG_SECTIONS.some((s) => s.path === section) ? section : 'dashboard'}`);
+    navigate(
+      `/orgs/${encodeURIComponent(id)}/${ORG_SECTIONS.some((s) => s.path === section) ? section : 'dashboard'}`,
+    );
   };
   const links = [
-    ...(currentOrg && currentRole ? ORG_SECTIONS.filter((s) => roleAllows(currentRole, s.needs)).map((s) => ({ to: `/orgs/${encodeURIComponent(currentOrg)}/${s.path}`, label: t(s.label) })) : []),
+    ...(currentOrg && currentRole
+      ? ORG_SECTIONS.filter((s) => roleAllows(currentRole, s.needs)).map((s) => ({
+          to: `/orgs/${encodeURIComponent(currentOrg)}/${s.path}`,
+          label: t(s.label),
+        }))
+      : []),
     { to: '/monitor', label: t('nav.monitor') },
     { to: '/account', label: t('nav.account') },
   ];
@@ -64,7 +75,11 @@ export function Layout({ orgId, children }: { orgId: string | undefined; childre
           {me.memberships.length > 0 && (
             <label className="field inline">
               <span>{t('layout.organisation')}</span>
-              <select data-testid="org-switcher" value={currentOrg} onChange={(e) => switchOrg(e.target.value)}>
+              <select
+                data-testid="org-switcher"
+                value={currentOrg}
+                onChange={(e) => switchOrg(e.target.value)}
+              >
                 {me.memberships.map((m) => (
                   <option key={m.organisationId} value={m.organisationId}>
                     {m.organisationName}
@@ -77,7 +92,11 @@ export function Layout({ orgId, children }: { orgId: string | undefined; childre
           <span className="muted small user" title={me.user.email}>
             {t('layout.signedInAs', { name: me.user.name })}
           </span>
-          <button type="button" data-testid="sign-out" onClick={() => void signOut().then(() => navigate('/login'))}>
+          <button
+            type="button"
+            data-testid="sign-out"
+            onClick={() => void signOut().then(() => navigate('/login'))}
+          >
             {t('layout.signOut')}
           </button>
         </div>

@@ -4,7 +4,14 @@ import { api, ApiFailure } from './api.ts';
 import { storedLocale, useI18n } from './i18n/i18n.tsx';
 
 export interface Me {
-  readonly user: { id: string; email: string; name: string; locale: Locale; totpEnabled: boolean; instanceAdmin: boolean };
+  readonly user: {
+    id: string;
+    email: string;
+    name: string;
+    locale: Locale;
+    totpEnabled: boolean;
+    instanceAdmin: boolean;
+  };
   readonly memberships: readonly { organisationId: string; organisationName: string; role: Role }[];
   readonly networkOrganisationIds: readonly string[];
 }
@@ -23,7 +30,9 @@ const LAST_ORG_KEY = 'civic.org';
 /** The organisation to open by default: the last one used in this browser, else the first. */
 export function defaultOrgId(me: Me): string | undefined {
   const last = window.localStorage.getItem(LAST_ORG_KEY);
-  return me.memberships.find((m) => m.organisationId === last)?.organisationId ?? me.memberships[0]?.organisationId;
+  return (
+    me.memberships.find((m) => m.organisationId === last)?.organisationId ?? me.memberships[0]?.organisationId
+  );
 }
 
 export function rememberOrg(orgId: string): void {
@@ -60,7 +69,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Keep the account's language in step with the switch.
   useEffect(() => {
     if (me && me.user.locale !== locale) {
-      void api<Me['user']>('PATCH', '/api/v1/me', { locale }).then((user) => setMe((m) => (m ? { ...m, user } : m)), () => undefined);
+      void api<Me['user']>('PATCH', '/api/v1/me', { locale }).then(
+        (user) => setMe((m) => (m ? { ...m, user } : m)),
+        () => undefined,
+      );
     }
   }, [locale, me]);
 

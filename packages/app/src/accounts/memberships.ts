@@ -1,5 +1,12 @@
 import { domainError, err, isRole, ok, type Result, type Role } from '@civic/core';
-import { deleteMembership, findOrganisation, findUserByEmail, listMembersOfOrganisation, upsertMembership, type MemberRow } from '@civic/store';
+import {
+  deleteMembership,
+  findOrganisation,
+  findUserByEmail,
+  listMembersOfOrganisation,
+  upsertMembership,
+  type MemberRow,
+} from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 
@@ -11,7 +18,10 @@ export interface Member {
   readonly since: string;
 }
 
-const toMember = (m: MemberRow): Member[] => (isRole(m.role) ? [{ userId: m.userId, email: m.email, name: m.name, role: m.role, since: m.createdAt }] : []);
+const toMember = (m: MemberRow): Member[] =>
+  isRole(m.role)
+    ? [{ userId: m.userId, email: m.email, name: m.name, role: m.role, since: m.createdAt }]
+    : [];
 
 export async function listMembers(ctx: AppContext, organisationId: string): Promise<Member[]> {
   return (await listMembersOfOrganisation(ctx.store.db, organisationId)).flatMap(toMember);
@@ -21,35 +31,74 @@ export async function listMembers(ctx: AppContext, organisationId: string): Prom
  * Gives the account with `email` a role in the organisation (or changes the role it has).
  * The organisation must keep at least one admin. Audited in the organisation's trail.
  */
-export async function grantMembership(ctx: AppContext, actor: Actor, input: { organisationId: string; email: string; role: string }): Promise<Result<Member>> {
+export async function grantMembership(
+  ctx: AppContext,
+  actor: Actor,
+  input: { organisationId: string; email: string; role: string },
+): Promise<Result<Member>> {
   const role = input.role;
-  if (!isRole(role)) return err(domainError('MEMBER_ROLE_INVALID', `"${role}" is not a role`, { field: 'role' }));
+  if (!isRole(role))
+    return err(domainError('MEMBER_ROLE_INVALID', `"${role}" is not a role`, { field: 'role' }));
   return withAudit(ctx, actor, async (tx, audit) => {
-    if (!(await findOrganisation(tx.store.db, input.organisationId))) return err(domainError('ORG_NOT_FOUND', 'no such organisation', { field: 'orgId' }));
+    if (!(await findOrganisation(tx.store.db, input.organisationId)))
+      return err(domainError('ORG_NOT_FOUND', 'no such organisation', { field: 'orgId' }));
     const user = await findUserByEmail(tx.store.db, input.email);
-    if (!user) return err(domainError('USER_NOT_FOUND', `no account with e-mail ${input.email}`, { field: 'email' }));
+    if (!user)
+      return err(domainError('USER_NOT_FOUND', `no account with e-mail ${input.email}`, { field: 'email' }));
     const members = await listMembers(tx, input.organisationId);
     const before = members.find((m) => m.userId === user.id);
-    if (before?.role === 'admin' && role !== 'admin' && members.filter((m) => m.role === 'admin').length === 1) {
-      return err(domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'role' }));
+    if (
+      before?.role === 'admin' &&
+      role !== 'admin' &&
+      members.filter((m) => m.role === 'admin').length === 1
+    ) {
+      return err(
+        domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'role' }),
+      );
     }
-    await upsertMembership(tx.store.db, { userId: user.id, organisationId: input.organisationId, role, createdAt: ctx.now().toISOString() });
+    await upsertMembership(tx.store.db, {
+      userId: user.id,
+      organisationId: input.organisationId,
+      role,
+      createdAt: ctx.now().toISOString(),
+    });
     const after = (await listMembers(tx, input.organisationId)).find((m) => m.userId === user.id);
     if (!after) throw new Error('membership vanished after upsert');
-    await audit.record({ entity: 'membership', entityId: `${input.organisationId}:${user.id}`, action: before ? 'update' : 'create', organisationId: input.organisationId, ...(before ? { before } : {}), after });
+    await audit.record({
+      entity: 'membership',
+      entityId: `${input.organisationId}:${user.id}`,
+      action: before ? 'update' : 'create',
+      organisationId: input.organisationId,
+      ...(before ? { before } : {}),
+      after,
+    });
     return ok(after);
   });
 }
 
 /** Removes a member from an organisation (never its last admin). Audited. */
-export async function revokeMembership(ctx: AppContext, actor: Actor, input: { organisationId: string; userId: string }): Promise<Result<Member>> {
+export async function revokeMembership(
+  ctx: AppContext,
+  actor: Actor,
+  input: { organisationId: string; userId: string },
+): Promise<Result<Member>> {
   return withAudit(ctx, actor, async (tx, audit) => {
     const members = await listMembers(tx, input.organisationId);
     const before = members.find((m) => m.userId === input.userId);
-    if (!before) return err(domainError('MEMBER_NOT_FOUND', 'not a member of this organisation', { field: 'userId' }));
-    if (before.role === 'admin' && members.filter((m) => m.role === 'admin').length === 1) return err(domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'userId' }));
+    if (!before)
+      return err(domainError('MEMBER_NOT_FOUND', 'not a member of this organisation', { field: 'userId' }));
+    if (before.role === 'admin' && members.filter((m) => m.role === 'admin').length === 1)
+      return err(
+        domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'userId' }),
+      );
     await deleteMembership(tx.store.db, input.userId, input.organisationId);
-    await audit.record({ entity: 'membership', entityId: `${input.organisationId}:${input.userId}`, action: 'delete', organisationId: input.organisationId, before });
+    await audit.record({
+      entity: 'membership',
+      entityId: `${input.organisationId}:${input.userId}`,
+      action: 'delete',
+      organisationId: input.organisationId,
+      before,
+    });
     return ok(before);
   });
 }

@@ -10,7 +10,11 @@ export type Network = NetworkRow;
  * Creates a network of organisations: records with `network` visibility owned by one member
  * organisation are visible to the members of every other organisation in the network.
  */
-export async function createNetwork(ctx: AppContext, actor: Actor, input: { name: string; organisationIds: readonly string[] }): Promise<Result<Network>> {
+export async function createNetwork(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; organisationIds: readonly string[] },
+): Promise<Result<Network>> {
   const name = input.name.trim();
   if (!name) return err(domainError('NETWORK_NAME_REQUIRED', 'a network needs a name', { field: 'name' }));
   return withAudit(ctx, actor, async (tx, audit) => {
@@ -19,7 +23,14 @@ export async function createNetwork(ctx: AppContext, actor: Actor, input: { name
     for (const o of input.organisationIds) await addOrganisationToNetwork(tx.store.db, id, o);
     const net = (await listNetworks(tx.store.db)).find((n) => n.id === id);
     if (!net) throw new Error('network vanished after insert');
-    for (const o of net.organisationIds) await audit.record({ entity: 'network', entityId: id, action: 'add-organisation', organisationId: o, after: net });
+    for (const o of net.organisationIds)
+      await audit.record({
+        entity: 'network',
+        entityId: id,
+        action: 'add-organisation',
+        organisationId: o,
+        after: net,
+      });
     return ok(net);
   });
 }

@@ -23,7 +23,10 @@ for (const dialect of testDialects()) {
     let orgA = '';
     let orgB = '';
 
-    async function account(email: string, role: 'admin' | 'accountant' | 'viewer'): Promise<{ userId: string; token: string }> {
+    async function account(
+      email: string,
+      role: 'admin' | 'accountant' | 'viewer',
+    ): Promise<{ userId: string; token: string }> {
       const u = await createUser(ctx, seed, { email, name: email, password: 'correct horse battery' });
       if (!u.ok) throw new Error(u.error.message);
       await grantMembership(ctx, seed, { organisationId: orgA, email, role });
@@ -48,12 +51,21 @@ for (const dialect of testDialects()) {
 
     it('sees every change made in this process on the next call: role, network, profile, sign-out', async () => {
       const { token } = await account('ann@example.org', 'viewer');
-      expect((await resolveSession(ctx, token))?.memberships).toEqual([{ organisationId: orgA, organisationName: 'Alpha', role: 'viewer' }]);
+      expect((await resolveSession(ctx, token))?.memberships).toEqual([
+        { organisationId: orgA, organisationName: 'Alpha', role: 'viewer' },
+      ]);
       expect((await resolveSession(ctx, token))?.memberships[0]?.role).toBe('viewer');
-      await grantMembership(ctx, seed, { organisationId: orgA, email: 'ann@example.org', role: 'accountant' });
+      await grantMembership(ctx, seed, {
+        organisationId: orgA,
+        email: 'ann@example.org',
+        role: 'accountant',
+      });
       expect((await resolveSession(ctx, token))?.memberships[0]?.role).toBe('accountant');
       await grantMembership(ctx, seed, { organisationId: orgB, email: 'ann@example.org', role: 'viewer' });
-      expect((await resolveSession(ctx, token))?.memberships.map((m) => m.organisationName)).toEqual(['Alpha', 'Beta']);
+      expect((await resolveSession(ctx, token))?.memberships.map((m) => m.organisationName)).toEqual([
+        'Alpha',
+        'Beta',
+      ]);
       expect((await resolveSession(ctx, token))?.networkOrganisationIds).toEqual([]);
       await createNetwork(ctx, seed, { name: 'Net', organisationIds: [orgB] });
       expect((await resolveSession(ctx, token))?.networkOrganisationIds).toEqual([orgB]);
@@ -67,7 +79,11 @@ for (const dialect of testDialects()) {
     it('sees changes committed by another connection (another process) on the next call', async () => {
       const { userId, token } = await account('bob@example.org', 'viewer');
       expect((await resolveSession(ctx, token))?.memberships[0]?.role).toBe('viewer');
-      await grantMembership(other, seed, { organisationId: orgA, email: 'bob@example.org', role: 'accountant' });
+      await grantMembership(other, seed, {
+        organisationId: orgA,
+        email: 'bob@example.org',
+        role: 'accountant',
+      });
       expect((await resolveSession(ctx, token))?.memberships[0]?.role).toBe('accountant');
       await revokeMembership(other, seed, { organisationId: orgA, userId });
       expect((await resolveSession(ctx, token))?.memberships).toEqual([]);
@@ -102,7 +118,9 @@ for (const dialect of testDialects()) {
       expect((await resolveSession(ctx, token))?.user.id).toBe(userId);
       const touched = clock.toISOString();
       expect(await lastSeen()).toBe(touched);
-      expect((await findSession(store.db, id))?.expiresAt).toBe(new Date(clock.getTime() + 12 * 60 * 60 * 1000).toISOString());
+      expect((await findSession(store.db, id))?.expiresAt).toBe(
+        new Date(clock.getTime() + 12 * 60 * 60 * 1000).toISOString(),
+      );
       clock = new Date(clock.getTime() + 59_000);
       for (let i = 0; i < 3; i++) expect(await resolveSession(ctx, token)).toBeDefined();
       expect(await lastSeen()).toBe(touched);
@@ -112,7 +130,12 @@ for (const dialect of testDialects()) {
       const { token } = await account('eve@example.org', 'viewer');
       const p = await resolveSession(ctx, token);
       if (!p) throw new Error('session');
-      expect(Object.isFrozen(p) && Object.isFrozen(p.memberships) && Object.isFrozen(p.memberships[0]) && Object.isFrozen(p.user)).toBe(true);
+      expect(
+        Object.isFrozen(p) &&
+          Object.isFrozen(p.memberships) &&
+          Object.isFrozen(p.memberships[0]) &&
+          Object.isFrozen(p.user),
+      ).toBe(true);
       expect(() => (p.memberships as unknown as unknown[]).push({ role: 'admin' })).toThrow(TypeError);
       expect((await resolveSession(ctx, token))?.memberships).toHaveLength(1);
     });

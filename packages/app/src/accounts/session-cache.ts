@@ -28,7 +28,10 @@ const caches = new WeakMap<object, Cache>();
  * empties the cache, so a change takes effect on the very next request. Where the store has no
  * cheap stamp (PostgreSQL), nothing is cached and every request reads afresh.
  */
-export function lookupSession(ctx: AppContext, id: string): { readonly stamp: string | undefined; readonly entry: SessionEntry | undefined } {
+export function lookupSession(
+  ctx: AppContext,
+  id: string,
+): { readonly stamp: string | undefined; readonly entry: SessionEntry | undefined } {
   const stamp = dataStamp(ctx.store.db);
   if (stamp === undefined) return { stamp, entry: undefined };
   const cache = caches.get(ctx.store.db);
@@ -45,7 +48,12 @@ export function lookupSession(ctx: AppContext, id: string): { readonly stamp: st
  * Keeps an entry (frozen, on every store, so that no caller can rely on changing it) read after `lookupSession` returned `stamp` (the stamp taken BEFORE the read: a
  * write in between changes the stamp, so the entry is never served).
  */
-export function rememberSession(ctx: AppContext, stamp: string | undefined, id: string, entry: SessionEntry): void {
+export function rememberSession(
+  ctx: AppContext,
+  stamp: string | undefined,
+  id: string,
+  entry: SessionEntry,
+): void {
   freezeEntry(entry);
   if (stamp === undefined) return;
   let cache = caches.get(ctx.store.db);

@@ -1,6 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { domainError, err, ok, type Result } from '@civic/core';
-import { deleteSession, findSessionWithUser, findUserByEmail, findUserById, insertSession, touchSession, updateUser } from '@civic/store';
+import {
+  deleteSession,
+  findSessionWithUser,
+  findUserByEmail,
+  findUserById,
+  insertSession,
+  touchSession,
+  updateUser,
+} from '@civic/store';
 import { withAudit } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { verifyPassword } from './passwords.ts';
@@ -45,7 +53,13 @@ export async function openSession(ctx: AppContext, userId: string): Promise<Open
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
-  await insertSession(ctx.store.db, { id: sha256(token), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt });
+  await insertSession(ctx.store.db, {
+    id: sha256(token),
+    userId,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt,
+  });
   return { token, csrfToken: csrfTokenFor(token), expiresAt, user: userView(row) };
 }
 
@@ -70,11 +84,25 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
   if (!usable || !passwordOk) return BAD_CREDENTIALS();
   let step: bigint | undefined;
   if (usable.totpSecret !== null) {
-    if (!input.totp) return err(domainError('AUTH_TOTP_REQUIRED', 'this account needs the code from its authenticator app', { field: 'totp' }));
+    if (!input.totp)
+      return err(
+        domainError('AUTH_TOTP_REQUIRED', 'this account needs the code from its authenticator app', {
+          field: 'totp',
+        }),
+      );
     step = verifyTotp(usable.totpSecret, input.totp.trim(), ctx.now(), { lastStep: usable.totpLastStep });
-    if (step === undefined) return err(domainError('AUTH_TOTP_INVALID', 'the authenticator code is wrong or was used already', { field: 'totp' }));
+    if (step === undefined)
+      return err(
+        domainError('AUTH_TOTP_INVALID', 'the authenticator code is wrong or was used already', {
+          field: 'totp',
+        }),
+      );
   }
-  const actor = { userId: usable.id, label: usable.email, ...(input.requestId ? { requestId: input.requestId } : {}) };
+  const actor = {
+    userId: usable.id,
+    label: usable.email,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  };
   return withAudit(ctx, actor, async (tx, audit) => {
     if (step !== undefined) await updateUser(tx.store.db, usable.id, { totpLastStep: step });
     const opened = await openSession(tx, usable.id);
@@ -107,7 +135,12 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Pr
   if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
     const cap = Date.parse(session.createdAt) + SESSION_MAX_MS;
     forgetSession(ctx, id);
-    await touchSession(ctx.store.db, id, now.toISOString(), new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)).toISOString());
+    await touchSession(
+      ctx.store.db,
+      id,
+      now.toISOString(),
+      new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)).toISOString(),
+    );
   }
   return entry.principal;
 }
@@ -117,8 +150,14 @@ async function readSession(ctx: AppContext, id: string): Promise<SessionEntry | 
   if (!found) return undefined;
   const { session, user } = found;
   // A disabled user's access is not read: the entry only says "refuse".
-  const access = user.disabled ? { memberships: [], organisationIds: [], networkOrganisationIds: [] } : await loadAccess(ctx, user.id);
-  return { session, userDisabled: user.disabled, principal: { user: userView(user), sessionId: id, ...access } };
+  const access = user.disabled
+    ? { memberships: [], organisationIds: [], networkOrganisationIds: [] }
+    : await loadAccess(ctx, user.id);
+  return {
+    session,
+    userDisabled: user.disabled,
+    principal: { user: userView(user), sessionId: id, ...access },
+  };
 }
 
 /** Ends a session (signing out). Unknown tokens are ignored. */

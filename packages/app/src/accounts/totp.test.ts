@@ -26,7 +26,18 @@ describe('TOTP (RFC 6238 Appendix B test vectors)', () => {
 
 describe('HOTP (RFC 4226 Appendix D)', () => {
   it('gives the published values for counters 0–9', () => {
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expected.forEach((code, i) => expect(hotp(SEED.sha1, BigInt(i))).toBe(code));
   });
 });

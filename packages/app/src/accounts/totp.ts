@@ -48,7 +48,12 @@ export function base32Decode(text: string): Uint8Array | undefined {
 }
 
 /** HOTP value for a counter (RFC 4226 §5.3: dynamic truncation). */
-export function hotp(key: Uint8Array, counter: bigint, digits = 6, algorithm: TotpAlgorithm = 'sha1'): string {
+export function hotp(
+  key: Uint8Array,
+  counter: bigint,
+  digits = 6,
+  algorithm: TotpAlgorithm = 'sha1',
+): string {
   const msg = Buffer.alloc(8);
   msg.writeBigUInt64BE(counter);
   const mac = createHmac(algorithm, key).update(msg).digest();
@@ -72,7 +77,12 @@ export function totpCode(key: Uint8Array, at: Date, options: TotpOptions = {}): 
  * returns the step that matched, or undefined. A step at or before `lastStep` is refused, so a code
  * seen once can never be replayed.
  */
-export function verifyTotp(secretBase32: string, code: string, at: Date, options: TotpOptions & { window?: number; lastStep?: bigint | null } = {}): bigint | undefined {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  options: TotpOptions & { window?: number; lastStep?: bigint | null } = {},
+): bigint | undefined {
   const key = base32Decode(secretBase32);
   const digits = options.digits ?? 6;
   if (!key || !new RegExp(`^\\d{${digits}}$`).test(code)) return undefined;

@@ -1,5 +1,13 @@
 import { domainError, err, isLocale, ok, type Locale, type Result } from '@civic/core';
-import { deleteSessionsOfUser, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from '@civic/store';
+import {
+  deleteSessionsOfUser,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserRow,
+} from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -39,19 +47,47 @@ export interface NewUserInput {
 }
 
 /** Creates an account (argon2id hash of the password). Audited. */
-export async function createUser(ctx: AppContext, actor: Actor, input: NewUserInput): Promise<Result<UserView>> {
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: NewUserInput,
+): Promise<Result<UserView>> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const locale = input.locale ?? 'en';
-  if (!EMAIL.test(email) || email.length > 254) return err(domainError('USER_EMAIL_INVALID', `"${input.email}" is not an e-mail address`, { field: 'email' }));
+  if (!EMAIL.test(email) || email.length > 254)
+    return err(
+      domainError('USER_EMAIL_INVALID', `"${input.email}" is not an e-mail address`, { field: 'email' }),
+    );
   if (!name) return err(domainError('USER_NAME_REQUIRED', 'a name is required', { field: 'name' }));
-  if (input.password.length < MIN_PASSWORD_LENGTH) return err(domainError('USER_PASSWORD_WEAK', `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`, { field: 'password' }));
-  if (!isLocale(locale)) return err(domainError('USER_LOCALE_INVALID', `language "${locale}" is not en, ru or kk`, { field: 'locale' }));
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    return err(
+      domainError(
+        'USER_PASSWORD_WEAK',
+        `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+        { field: 'password' },
+      ),
+    );
+  if (!isLocale(locale))
+    return err(
+      domainError('USER_LOCALE_INVALID', `language "${locale}" is not en, ru or kk`, { field: 'locale' }),
+    );
   const passwordHash = await hashPassword(input.password);
   return withAudit(ctx, actor, async (tx, audit) => {
-    if (await findUserByEmail(tx.store.db, email)) return err(domainError('USER_EMAIL_TAKEN', `an account with e-mail ${email} already exists`, { field: 'email' }));
+    if (await findUserByEmail(tx.store.db, email))
+      return err(
+        domainError('USER_EMAIL_TAKEN', `an account with e-mail ${email} already exists`, { field: 'email' }),
+      );
     const id = newId('usr');
-    await insertUser(tx.store.db, { id, email, name, passwordHash, locale, instanceAdmin: input.instanceAdmin ?? false, createdAt: ctx.now().toISOString() });
+    await insertUser(tx.store.db, {
+      id,
+      email,
+      name,
+      passwordHash,
+      locale,
+      instanceAdmin: input.instanceAdmin ?? false,
+      createdAt: ctx.now().toISOString(),
+    });
     const row = await findUserById(tx.store.db, id);
     if (!row) throw new Error('user vanished after insert');
     const view = userView(row);
@@ -75,27 +111,63 @@ export async function users(ctx: AppContext): Promise<UserView[]> {
 }
 
 /** Changes a user's own name or language. Audited. */
-export async function updateProfile(ctx: AppContext, actor: Actor, userId: string, input: { name?: string; locale?: string }): Promise<Result<UserView>> {
+export async function updateProfile(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: { name?: string; locale?: string },
+): Promise<Result<UserView>> {
   const name = input.name?.trim();
-  if (name !== undefined && !name) return err(domainError('USER_NAME_REQUIRED', 'a name is required', { field: 'name' }));
-  if (input.locale !== undefined && !isLocale(input.locale)) return err(domainError('USER_LOCALE_INVALID', `language "${input.locale}" is not en, ru or kk`, { field: 'locale' }));
+  if (name !== undefined && !name)
+    return err(domainError('USER_NAME_REQUIRED', 'a name is required', { field: 'name' }));
+  if (input.locale !== undefined && !isLocale(input.locale))
+    return err(
+      domainError('USER_LOCALE_INVALID', `language "${input.locale}" is not en, ru or kk`, {
+        field: 'locale',
+      }),
+    );
   return withAudit(ctx, actor, async (tx, audit) => {
     const before = await findUserById(tx.store.db, userId);
     if (!before) return err(domainError('USER_NOT_FOUND', `no user ${userId}`, { field: 'userId' }));
-    await updateUser(tx.store.db, userId, { ...(name !== undefined ? { name } : {}), ...(input.locale !== undefined ? { locale: input.locale } : {}) });
+    await updateUser(tx.store.db, userId, {
+      ...(name !== undefined ? { name } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    });
     const after = await findUserById(tx.store.db, userId);
     if (!after) throw new Error('user vanished after update');
-    await audit.record({ entity: 'user', entityId: userId, action: 'update', organisationId: null, before: userView(before), after: userView(after) });
+    await audit.record({
+      entity: 'user',
+      entityId: userId,
+      action: 'update',
+      organisationId: null,
+      before: userView(before),
+      after: userView(after),
+    });
     return ok(userView(after));
   });
 }
 
 /** Changes a password after checking the current one; ends the user's other sessions. Audited. */
-export async function changePassword(ctx: AppContext, actor: Actor, userId: string, input: { current: string; next: string; keepSessionId?: string }): Promise<Result<UserView>> {
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: { current: string; next: string; keepSessionId?: string },
+): Promise<Result<UserView>> {
   const row = await findUserById(ctx.store.db, userId);
   if (!row) return err(domainError('USER_NOT_FOUND', `no user ${userId}`, { field: 'userId' }));
-  if (!(await verifyPassword(row.passwordHash, input.current))) return err(domainError('USER_PASSWORD_WRONG', 'the current password is wrong', { field: 'currentPassword' }));
-  if (input.next.length < MIN_PASSWORD_LENGTH) return err(domainError('USER_PASSWORD_WEAK', `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`, { field: 'newPassword' }));
+  if (!(await verifyPassword(row.passwordHash, input.current)))
+    return err(
+      domainError('USER_PASSWORD_WRONG', 'the current password is wrong', { field: 'currentPassword' }),
+    );
+  if (input.next.length < MIN_PASSWORD_LENGTH)
+    return err(
+      domainError(
+        'USER_PASSWORD_WEAK',
+        `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+        { field: 'newPassword' },
+      ),
+    );
   const passwordHash = await hashPassword(input.next);
   return withAudit(ctx, actor, async (tx, audit) => {
     await updateUser(tx.store.db, userId, { passwordHash });

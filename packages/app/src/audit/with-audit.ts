@@ -66,7 +66,11 @@ function isFailedResult(v: unknown): boolean {
  * });
  * ```
  */
-export async function withAudit<T>(ctx: AppContext, actor: Actor, fn: (tx: AppContext, audit: AuditRecorder) => Promise<T>): Promise<T> {
+export async function withAudit<T>(
+  ctx: AppContext,
+  actor: Actor,
+  fn: (tx: AppContext, audit: AuditRecorder) => Promise<T>,
+): Promise<T> {
   try {
     return await inTransaction(ctx.store, async (store) => {
       const tx: AppContext = { ...ctx, store };

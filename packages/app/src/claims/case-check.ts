@@ -1,5 +1,14 @@
 import {
-  checkCaseActions, finalPenaltiesOf, relevantFilings, type CalendarDate, type CaseCheck, type FiledRecord, type LegalCase, type PriorPenalty, type Result, ok,
+  checkCaseActions,
+  finalPenaltiesOf,
+  relevantFilings,
+  type CalendarDate,
+  type CaseCheck,
+  type FiledRecord,
+  type LegalCase,
+  type PriorPenalty,
+  type Result,
+  ok,
 } from '@civic/core';
 import { listCases } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -15,7 +24,9 @@ export interface CaseCheckResult {
 
 /** Final penalties the organisation received in its other cases (for repeat tiers). */
 async function priorPenaltiesOf(ctx: AppContext, c: LegalCase): Promise<PriorPenalty[]> {
-  const others = (await listCases(ctx.store.db, { organisationId: c.organisationId })).filter((o) => o.id !== c.id);
+  const others = (await listCases(ctx.store.db, { organisationId: c.organisationId })).filter(
+    (o) => o.id !== c.id,
+  );
   return others.flatMap(finalPenaltiesOf);
 }
 
@@ -24,7 +35,11 @@ async function priorPenaltiesOf(ctx: AppContext, c: LegalCase): Promise<PriorPen
  * clock), with the organisation's other final penalties for repeat tiers, and compares each
  * allegation with the organisation's own filings and hash-chained log.
  */
-export async function checkCase(ctx: AppContext, caseId: string, options: { asOf?: CalendarDate } = {}): Promise<Result<CaseCheckResult>> {
+export async function checkCase(
+  ctx: AppContext,
+  caseId: string,
+  options: { asOf?: CalendarDate } = {},
+): Promise<Result<CaseCheckResult>> {
   const c = await getCase(ctx, caseId);
   if (!c.ok) return c;
   const pack = await casePack(c.value.pack);
@@ -32,7 +47,11 @@ export async function checkCase(ctx: AppContext, caseId: string, options: { asOf
   const asOf = options.asOf ?? todayOf(ctx.now());
   const all: FiledRecord[] = await filedRecordsOf(ctx, c.value.organisationId);
   // Whether the ledger still gives a filed report matters only against an allegation of inaccuracy.
-  const concerned = new Set(c.value.actions.filter((a) => a.offence?.alleges === 'inaccurate').flatMap((a) => relevantFilings(a, c.value.links, all).map((f) => f.filingId)));
+  const concerned = new Set(
+    c.value.actions
+      .filter((a) => a.offence?.alleges === 'inaccurate')
+      .flatMap((a) => relevantFilings(a, c.value.links, all).map((f) => f.filingId)),
+  );
   const filings = concerned.size === 0 ? all : await withLedgerAgreement(ctx, all, concerned, asOf);
   const check = checkCaseActions(pack.value, c.value, {
     asOf,
@@ -45,12 +64,20 @@ export async function checkCase(ctx: AppContext, caseId: string, options: { asOf
 /** The JSON of `civic case check ID --json`. */
 export function caseCheckView(r: CaseCheckResult) {
   return {
-    case: { id: r.case.id, title: r.case.title, organisationId: r.case.organisationId, pack: r.case.pack, status: r.case.status },
+    case: {
+      id: r.case.id,
+      title: r.case.title,
+      organisationId: r.case.organisationId,
+      pack: r.case.pack,
+      status: r.case.status,
+    },
     asOf: r.check.asOf,
     actions: r.check.actions.map((a) => ({
       actionId: a.actionId,
       kind: a.kind,
-      ...(a.check ? claimCheckView(a.check) : { limitation: null, penalty: null, appeal: null, findings: [] }),
+      ...(a.check
+        ? claimCheckView(a.check)
+        : { limitation: null, penalty: null, appeal: null, findings: [] }),
       ...(a.error ? { error: a.error } : {}),
       exhibits: a.exhibits,
     })),

@@ -1,14 +1,28 @@
 import { plainDecimal, type CaseAction, type LegalCase } from '@civic/core';
 
 /** The date an action happened on, for ordering and display: ruling, else hearing, service, proceedings. */
-export const actionDate = (a: CaseAction) => a.rulingOn ?? a.hearingOn ?? a.servedOn ?? a.proceedingsStartedOn ?? a.inForceOn ?? null;
+export const actionDate = (a: CaseAction) =>
+  a.rulingOn ?? a.hearingOn ?? a.servedOn ?? a.proceedingsStartedOn ?? a.inForceOn ?? null;
 
 /** An action as JSON: amounts as decimal strings with their currency. */
 export function actionView(a: CaseAction) {
   return {
-    id: a.id, kind: a.kind, date: actionDate(a), authority: a.authority, office: a.office, place: a.place,
-    servedOn: a.servedOn, proceedingsStartedOn: a.proceedingsStartedOn, hearingOn: a.hearingOn, rulingOn: a.rulingOn, inForceOn: a.inForceOn,
-    suspendedUntil: a.suspendedUntil, article: a.article, tier: a.tier, offender: a.offender, offence: a.offence,
+    id: a.id,
+    kind: a.kind,
+    date: actionDate(a),
+    authority: a.authority,
+    office: a.office,
+    place: a.place,
+    servedOn: a.servedOn,
+    proceedingsStartedOn: a.proceedingsStartedOn,
+    hearingOn: a.hearingOn,
+    rulingOn: a.rulingOn,
+    inForceOn: a.inForceOn,
+    suspendedUntil: a.suspendedUntil,
+    article: a.article,
+    tier: a.tier,
+    offender: a.offender,
+    offence: a.offence,
     penalty: a.penalty
       ? {
           mci: a.penalty.mci,
@@ -17,16 +31,26 @@ export function actionView(a: CaseAction) {
           suspensionMonths: a.penalty.suspensionMonths,
         }
       : null,
-    documents: a.documents, notes: a.notes, illustrative: a.illustrative,
+    documents: a.documents,
+    notes: a.notes,
+    illustrative: a.illustrative,
   };
 }
 
 /** A case in full (`civic case show --json`). */
 export function caseView(c: LegalCase, organisationName?: string) {
   return {
-    id: c.id, title: c.title, organisationId: c.organisationId, ...(organisationName === undefined ? {} : { organisationName }),
-    pack: c.pack, status: c.status, openedOn: c.openedOn, notes: c.notes, illustrative: c.illustrative,
-    actions: c.actions.map(actionView), links: c.links,
+    id: c.id,
+    title: c.title,
+    organisationId: c.organisationId,
+    ...(organisationName === undefined ? {} : { organisationName }),
+    pack: c.pack,
+    status: c.status,
+    openedOn: c.openedOn,
+    notes: c.notes,
+    illustrative: c.illustrative,
+    actions: c.actions.map(actionView),
+    links: c.links,
   };
 }
 
@@ -34,8 +58,15 @@ export function caseView(c: LegalCase, organisationName?: string) {
 export function caseSummary(c: LegalCase, organisationName?: string) {
   const last = c.actions.at(-1);
   return {
-    id: c.id, title: c.title, organisationId: c.organisationId, ...(organisationName === undefined ? {} : { organisationName }),
-    pack: c.pack, status: c.status, openedOn: c.openedOn, illustrative: c.illustrative, actions: c.actions.length,
+    id: c.id,
+    title: c.title,
+    organisationId: c.organisationId,
+    ...(organisationName === undefined ? {} : { organisationName }),
+    pack: c.pack,
+    status: c.status,
+    openedOn: c.openedOn,
+    illustrative: c.illustrative,
+    actions: c.actions.length,
     lastAction: last ? { kind: last.kind, date: actionDate(last) } : null,
   };
 }

@@ -6,7 +6,15 @@ import { verifyLog, listLog } from '../log/hash-log.ts';
 import { createOrganisation } from '../organisations.ts';
 import { freshContext, testDialects } from '../test-support.ts';
 import { checkCase, caseCheckView } from './case-check.ts';
-import { attachCaseDocument, createCase, getCase, linkCaseRecord, listCasesOf, recordCaseAction, setCaseStatus } from './cases.ts';
+import {
+  attachCaseDocument,
+  createCase,
+  getCase,
+  linkCaseRecord,
+  listCasesOf,
+  recordCaseAction,
+  setCaseStatus,
+} from './cases.ts';
 
 // An Echo-like case (legal-brief.md §2.1): a notice in autumn 2020, a ruling of 15 Jan 2021 for 400 MCI and 3 months.
 const ECHO_CASE = {
@@ -16,9 +24,17 @@ const ECHO_CASE = {
   actions: [
     { kind: 'notice', authority: 'State Revenue Department', place: 'Almaty', servedOn: '2020-11-20' },
     {
-      kind: 'ruling', authority: 'State Revenue Department', office: 'Almaly district', place: 'Almaty',
-      proceedingsStartedOn: '2021-01-05', rulingOn: '2021-01-15', servedOn: '2021-01-15', article: '460-1', tier: 'inaccurate-information',
-      offender: 'legal-entity', offence: { what: 'discrepancies in the 2018 report', committedOn: '2019-04-10', alleges: 'inaccurate' },
+      kind: 'ruling',
+      authority: 'State Revenue Department',
+      office: 'Almaly district',
+      place: 'Almaty',
+      proceedingsStartedOn: '2021-01-05',
+      rulingOn: '2021-01-15',
+      servedOn: '2021-01-15',
+      article: '460-1',
+      tier: 'inaccurate-information',
+      offender: 'legal-entity',
+      offence: { what: 'discrepancies in the 2018 report', committedOn: '2019-04-10', alleges: 'inaccurate' },
       penalty: { mci: 400, amount: '1166800', suspensionMonths: 3 },
     },
   ],
@@ -48,36 +64,70 @@ for (const dialect of testDialects()) {
       if (!checked.ok) throw new Error(checked.error.message);
       const view = caseCheckView(checked.value);
       expect(view.favoursDefence).toBe(true);
-      expect(view.findings[0]).toMatchObject({ code: 'LIMITATION_EXPIRED', actionId: c.value.actions[1]?.id });
-      expect(view.actions[1]).toMatchObject({ kind: 'ruling', penalty: { expectedAmount: '1166800', amountMatches: true, mciYear: 2021 } });
+      expect(view.findings[0]).toMatchObject({
+        code: 'LIMITATION_EXPIRED',
+        actionId: c.value.actions[1]?.id,
+      });
+      expect(view.actions[1]).toMatchObject({
+        kind: 'ruling',
+        penalty: { expectedAmount: '1166800', amountMatches: true, mciYear: 2021 },
+      });
       expect(view.actions[0]).toMatchObject({ kind: 'notice', limitation: null });
 
       const log = await listLog(ctx, orgId);
-      expect(log.map((e) => e.kind)).toEqual(['claim.case-opened', 'claim.action-recorded', 'claim.action-recorded']);
+      expect(log.map((e) => e.kind)).toEqual([
+        'claim.case-opened',
+        'claim.action-recorded',
+        'claim.action-recorded',
+      ]);
       expect((await verifyLog(ctx, orgId)).ok).toBe(true);
     });
 
     it('adds actions, documents and links; lists by organisation; closes', async () => {
       const c = await createCase(ctx, { title: 'Second', pack: 'kz', actions: [], links: [] });
       if (!c.ok) throw new Error(c.error.message);
-      const a = await recordCaseAction(ctx, c.value.id, { kind: 'summons', servedOn: d('2021-01-20'), place: 'Almaty' });
+      const a = await recordCaseAction(ctx, c.value.id, {
+        kind: 'summons',
+        servedOn: d('2021-01-20'),
+        place: 'Almaty',
+      });
       if (!a.ok) throw new Error(a.error.message);
       const bytes = new TextEncoder().encode('summons text');
-      const doc = await attachCaseDocument(ctx, c.value.id, a.value.id, { name: 'summons.txt', content: bytes, mediaType: 'text/plain' });
+      const doc = await attachCaseDocument(ctx, c.value.id, a.value.id, {
+        name: 'summons.txt',
+        content: bytes,
+        mediaType: 'text/plain',
+      });
       expect(doc.ok && doc.value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-      await linkCaseRecord(ctx, c.value.id, { kind: 'filing', targetId: 'fil_1', note: 'the report concerned' });
+      await linkCaseRecord(ctx, c.value.id, {
+        kind: 'filing',
+        targetId: 'fil_1',
+        note: 'the report concerned',
+      });
       const again = await getCase(ctx, c.value.id);
-      expect(again.ok && again.value.actions[0]?.documents[0]).toMatchObject({ name: 'summons.txt', size: bytes.byteLength });
-      expect(again.ok && again.value.links).toEqual([{ kind: 'filing', targetId: 'fil_1', note: 'the report concerned' }]);
+      expect(again.ok && again.value.actions[0]?.documents[0]).toMatchObject({
+        name: 'summons.txt',
+        size: bytes.byteLength,
+      });
+      expect(again.ok && again.value.links).toEqual([
+        { kind: 'filing', targetId: 'fil_1', note: 'the report concerned' },
+      ]);
       expect((await listCasesOf(ctx, 'Echo')).ok).toBe(true);
       expect((await setCaseStatus(ctx, c.value.id, 'closed')).ok).toBe(true);
       expect((await verifyLog(ctx, orgId)).ok).toBe(true);
     });
 
     it('rejects an unknown tier naming the field, and stores nothing', async () => {
-      const count = async () => { const r = await listCasesOf(ctx); return r.ok ? r.value.length : -1; };
+      const count = async () => {
+        const r = await listCasesOf(ctx);
+        return r.ok ? r.value.length : -1;
+      };
       const before = await count();
-      const bad = await createCase(ctx, { ...ECHO_CASE, actions: [{ kind: 'ruling', article: '460-1', tier: 'nope' }], links: [] } as never);
+      const bad = await createCase(ctx, {
+        ...ECHO_CASE,
+        actions: [{ kind: 'ruling', article: '460-1', tier: 'nope' }],
+        links: [],
+      } as never);
       expect(!bad.ok && bad.error).toMatchObject({ code: 'CASE_TIER_UNKNOWN', field: 'actions[0].tier' });
       expect(await count()).toBe(before);
       expect((await getCase(ctx, 'case_none')).ok).toBe(false);

@@ -2,12 +2,33 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import {
-  domainError, err, findOffence, findTier, ok, parseCurrency, parseMinorUnits,
-  type CanonicalValue, type CaseAction, type CaseLink, type DomainError, type LegalCase, type Money, type Result, type RulePack,
+  domainError,
+  err,
+  findOffence,
+  findTier,
+  ok,
+  parseCurrency,
+  parseMinorUnits,
+  type CanonicalValue,
+  type CaseAction,
+  type CaseLink,
+  type DomainError,
+  type LegalCase,
+  type Money,
+  type Result,
+  type RulePack,
 } from '@civic/core';
 import type { CaseActionInput, CaseFileInput } from '@civic/formats';
 import {
-  findCase, inTransaction, insertCase, insertCaseAction, insertCaseDocument, insertCaseLink, listCases, nextActionSeq, updateCaseStatus,
+  findCase,
+  inTransaction,
+  insertCase,
+  insertCaseAction,
+  insertCaseDocument,
+  insertCaseLink,
+  listCases,
+  nextActionSeq,
+  updateCaseStatus,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -25,11 +46,24 @@ export async function casePack(packId: string, field = 'pack'): Promise<Result<R
 }
 
 /** The action as stored, validated against the pack (article and tier known, amount in the pack's currency). */
-function actionFrom(pack: RulePack, input: CaseActionInput, ids: { id: string; caseId: string }, at: string): Result<Omit<CaseAction, 'documents'>> {
-  const fail = (code: string, field: string, message: string): Result<never> => err(domainError(code, `${field}: ${message}`, { field }));
-  if (input.article && !findOffence(pack, input.article)) return fail('CASE_ARTICLE_UNKNOWN', `${at}.article`, `the ${pack.id} pack has no article "${input.article}"`);
-  if (input.tier && !input.article) return fail('CASE_FIELD_REQUIRED', `${at}.article`, 'a tier needs its article');
-  if (input.tier && input.article && !findTier(pack, input.article, input.tier)) return fail('CASE_TIER_UNKNOWN', `${at}.tier`, `article ${input.article} has no tier "${input.tier}"`);
+function actionFrom(
+  pack: RulePack,
+  input: CaseActionInput,
+  ids: { id: string; caseId: string },
+  at: string,
+): Result<Omit<CaseAction, 'documents'>> {
+  const fail = (code: string, field: string, message: string): Result<never> =>
+    err(domainError(code, `${field}: ${message}`, { field }));
+  if (input.article && !findOffence(pack, input.article))
+    return fail(
+      'CASE_ARTICLE_UNKNOWN',
+      `${at}.article`,
+      `the ${pack.id} pack has no article "${input.article}"`,
+    );
+  if (input.tier && !input.article)
+    return fail('CASE_FIELD_REQUIRED', `${at}.article`, 'a tier needs its article');
+  if (input.tier && input.article && !findTier(pack, input.article, input.tier))
+    return fail('CASE_TIER_UNKNOWN', `${at}.tier`, `article ${input.article} has no tier "${input.tier}"`);
   let amount: Money | null = null;
   const p = input.penalty;
   if (p?.amount !== undefined && p.amount !== null) {
@@ -41,19 +75,42 @@ function actionFrom(pack: RulePack, input: CaseActionInput, ids: { id: string; c
   }
   const o = input.offence;
   return ok({
-    id: ids.id, caseId: ids.caseId, kind: input.kind, authority: input.authority ?? null, office: input.office ?? null, place: input.place ?? null,
-    servedOn: input.servedOn ?? null, proceedingsStartedOn: input.proceedingsStartedOn ?? null, hearingOn: input.hearingOn ?? null,
-    rulingOn: input.rulingOn ?? null, inForceOn: input.inForceOn ?? null, suspendedUntil: input.suspendedUntil ?? null,
-    article: input.article ?? null, tier: input.tier ?? null, offender: input.offender ?? null,
-    offence: o ? { what: o.what ?? null, reference: o.reference ?? null, committedOn: o.committedOn ?? null, continuing: o.continuing ?? false, discoveredOn: o.discoveredOn ?? null, alleges: o.alleges ?? null } : null,
+    id: ids.id,
+    caseId: ids.caseId,
+    kind: input.kind,
+    authority: input.authority ?? null,
+    office: input.office ?? null,
+    place: input.place ?? null,
+    servedOn: input.servedOn ?? null,
+    proceedingsStartedOn: input.proceedingsStartedOn ?? null,
+    hearingOn: input.hearingOn ?? null,
+    rulingOn: input.rulingOn ?? null,
+    inForceOn: input.inForceOn ?? null,
+    suspendedUntil: input.suspendedUntil ?? null,
+    article: input.article ?? null,
+    tier: input.tier ?? null,
+    offender: input.offender ?? null,
+    offence: o
+      ? {
+          what: o.what ?? null,
+          reference: o.reference ?? null,
+          committedOn: o.committedOn ?? null,
+          continuing: o.continuing ?? false,
+          discoveredOn: o.discoveredOn ?? null,
+          alleges: o.alleges ?? null,
+        }
+      : null,
     penalty: p ? { mci: p.mci ?? null, amount, suspensionMonths: p.suspensionMonths ?? null } : null,
-    notes: input.notes ?? null, illustrative: input.illustrative ?? false,
+    notes: input.notes ?? null,
+    illustrative: input.illustrative ?? false,
   });
 }
 
 /** An action as log content: plain JSON, amounts as decimal strings. */
 function actionContent(a: Omit<CaseAction, 'documents'>): CanonicalValue {
-  return JSON.parse(JSON.stringify(a, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as CanonicalValue;
+  return JSON.parse(
+    JSON.stringify(a, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+  ) as CanonicalValue;
 }
 
 export const sha256OfBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -72,7 +129,11 @@ export interface CreateCaseOptions {
  * organisation's hash-chained log (`claim.case-opened`, `claim.action-recorded`,
  * `claim.document-attached`, `claim.record-linked`). Nothing is stored when any part is invalid.
  */
-export async function createCase(ctx: AppContext, input: CaseFileInput, options: CreateCaseOptions = {}): Promise<Result<LegalCase>> {
+export async function createCase(
+  ctx: AppContext,
+  input: CaseFileInput,
+  options: CreateCaseOptions = {},
+): Promise<Result<LegalCase>> {
   const org = await resolveOrganisation(ctx, options.organisation);
   if (!org.ok) return org;
   const pack = await casePack(input.pack);
@@ -89,44 +150,107 @@ export async function createCase(ctx: AppContext, input: CaseFileInput, options:
       try {
         documents.push({ actionId: action.value.id, name: d.name, content: readFileSync(path) });
       } catch {
-        return err(domainError('CASE_DOCUMENT_NOT_FOUND', `actions[${i}].documents[${j}].path: cannot read ${d.path}`, { field: `actions[${i}].documents[${j}].path` }));
+        return err(
+          domainError(
+            'CASE_DOCUMENT_NOT_FOUND',
+            `actions[${i}].documents[${j}].path: cannot read ${d.path}`,
+            { field: `actions[${i}].documents[${j}].path` },
+          ),
+        );
       }
     }
   }
   const createdAt = ctx.now().toISOString();
   await inTransaction(ctx.store, async (store) => {
     const tx = { ...ctx, store };
-    await insertCase(store.db, { id: caseId, organisationId: org.value.id, title: input.title, pack: input.pack, status: options.status ?? 'open', openedOn: input.openedOn ?? null, notes: input.notes ?? null, illustrative: input.illustrative ?? false, createdAt });
-    await appendLogEntry(tx, { org: org.value.id, kind: 'claim.case-opened', subjectId: caseId, content: { title: input.title, pack: input.pack, status: options.status ?? 'open', openedOn: input.openedOn ?? null, illustrative: input.illustrative ?? false } });
+    await insertCase(store.db, {
+      id: caseId,
+      organisationId: org.value.id,
+      title: input.title,
+      pack: input.pack,
+      status: options.status ?? 'open',
+      openedOn: input.openedOn ?? null,
+      notes: input.notes ?? null,
+      illustrative: input.illustrative ?? false,
+      createdAt,
+    });
+    await appendLogEntry(tx, {
+      org: org.value.id,
+      kind: 'claim.case-opened',
+      subjectId: caseId,
+      content: {
+        title: input.title,
+        pack: input.pack,
+        status: options.status ?? 'open',
+        openedOn: input.openedOn ?? null,
+        illustrative: input.illustrative ?? false,
+      },
+    });
     for (const [i, a] of actions.entries()) {
       await insertCaseAction(store.db, { ...a, seq: i + 1, createdAt });
-      await appendLogEntry(tx, { org: org.value.id, kind: 'claim.action-recorded', subjectId: a.id, content: { caseId, action: actionContent(a) } });
+      await appendLogEntry(tx, {
+        org: org.value.id,
+        kind: 'claim.action-recorded',
+        subjectId: a.id,
+        content: { caseId, action: actionContent(a) },
+      });
     }
     for (const d of documents) await storeDocument(tx, org.value.id, d.actionId, d.name, d.content, null);
-    for (const l of input.links) await storeLink(tx, org.value.id, caseId, { kind: l.kind, targetId: l.targetId, note: l.note ?? null });
+    for (const l of input.links)
+      await storeLink(tx, org.value.id, caseId, { kind: l.kind, targetId: l.targetId, note: l.note ?? null });
   });
   const stored = await findCase(ctx.store.db, caseId);
   if (!stored) throw new Error('case vanished after insert');
   return ok(stored);
 }
 
-async function storeDocument(ctx: AppContext, org: string, actionId: string, name: string, content: Uint8Array, mediaType: string | null): Promise<string> {
+async function storeDocument(
+  ctx: AppContext,
+  org: string,
+  actionId: string,
+  name: string,
+  content: Uint8Array,
+  mediaType: string | null,
+): Promise<string> {
   const id = newId('doc');
   const sha256 = sha256OfBytes(content);
-  await insertCaseDocument(ctx.store.db, { id, actionId, name, sha256, mediaType, content, createdAt: ctx.now().toISOString() });
-  await appendLogEntry(ctx, { org, kind: 'claim.document-attached', subjectId: id, content: { actionId, name, sha256, size: content.byteLength } });
+  await insertCaseDocument(ctx.store.db, {
+    id,
+    actionId,
+    name,
+    sha256,
+    mediaType,
+    content,
+    createdAt: ctx.now().toISOString(),
+  });
+  await appendLogEntry(ctx, {
+    org,
+    kind: 'claim.document-attached',
+    subjectId: id,
+    content: { actionId, name, sha256, size: content.byteLength },
+  });
   return id;
 }
 
 async function storeLink(ctx: AppContext, org: string, caseId: string, link: CaseLink): Promise<void> {
   await insertCaseLink(ctx.store.db, caseId, link);
-  await appendLogEntry(ctx, { org, kind: 'claim.record-linked', subjectId: caseId, content: { kind: link.kind, targetId: link.targetId, note: link.note } });
+  await appendLogEntry(ctx, {
+    org,
+    kind: 'claim.record-linked',
+    subjectId: caseId,
+    content: { kind: link.kind, targetId: link.targetId, note: link.note },
+  });
 }
 
-const caseNotFound = (id: string): DomainError => domainError('CASE_NOT_FOUND', `no case "${id}" in this database`, { field: 'case' });
+const caseNotFound = (id: string): DomainError =>
+  domainError('CASE_NOT_FOUND', `no case "${id}" in this database`, { field: 'case' });
 
 /** Adds an action to a case (validated against its pack) and logs it. */
-export async function recordCaseAction(ctx: AppContext, caseId: string, input: CaseActionInput): Promise<Result<CaseAction>> {
+export async function recordCaseAction(
+  ctx: AppContext,
+  caseId: string,
+  input: CaseActionInput,
+): Promise<Result<CaseAction>> {
   const c = await findCase(ctx.store.db, caseId);
   if (!c) return err(caseNotFound(caseId));
   const pack = await casePack(c.pack);
@@ -134,23 +258,56 @@ export async function recordCaseAction(ctx: AppContext, caseId: string, input: C
   const action = actionFrom(pack.value, input, { id: newId('act'), caseId }, 'action');
   if (!action.ok) return action;
   await inTransaction(ctx.store, async (store) => {
-    await insertCaseAction(store.db, { ...action.value, seq: await nextActionSeq(store.db, caseId), createdAt: ctx.now().toISOString() });
-    await appendLogEntry({ ...ctx, store }, { org: c.organisationId, kind: 'claim.action-recorded', subjectId: action.value.id, content: { caseId, action: actionContent(action.value) } });
+    await insertCaseAction(store.db, {
+      ...action.value,
+      seq: await nextActionSeq(store.db, caseId),
+      createdAt: ctx.now().toISOString(),
+    });
+    await appendLogEntry(
+      { ...ctx, store },
+      {
+        org: c.organisationId,
+        kind: 'claim.action-recorded',
+        subjectId: action.value.id,
+        content: { caseId, action: actionContent(action.value) },
+      },
+    );
   });
   return ok({ ...action.value, documents: [] });
 }
 
 /** Attaches a document (its bytes are stored, with their sha256) to an action of a case. */
-export async function attachCaseDocument(ctx: AppContext, caseId: string, actionId: string, doc: { name: string; content: Uint8Array; mediaType?: string | null }): Promise<Result<{ id: string; sha256: string; size: number }>> {
+export async function attachCaseDocument(
+  ctx: AppContext,
+  caseId: string,
+  actionId: string,
+  doc: { name: string; content: Uint8Array; mediaType?: string | null },
+): Promise<Result<{ id: string; sha256: string; size: number }>> {
   const c = await findCase(ctx.store.db, caseId);
   if (!c) return err(caseNotFound(caseId));
-  if (!c.actions.some((a) => a.id === actionId)) return err(domainError('CASE_ACTION_NOT_FOUND', `case ${caseId} has no action "${actionId}"`, { field: 'action' }));
-  const id = await inTransaction(ctx.store, (store) => storeDocument({ ...ctx, store }, c.organisationId, actionId, doc.name, doc.content, doc.mediaType ?? null));
+  if (!c.actions.some((a) => a.id === actionId))
+    return err(
+      domainError('CASE_ACTION_NOT_FOUND', `case ${caseId} has no action "${actionId}"`, { field: 'action' }),
+    );
+  const id = await inTransaction(ctx.store, (store) =>
+    storeDocument(
+      { ...ctx, store },
+      c.organisationId,
+      actionId,
+      doc.name,
+      doc.content,
+      doc.mediaType ?? null,
+    ),
+  );
   return ok({ id, sha256: sha256OfBytes(doc.content), size: doc.content.byteLength });
 }
 
 /** Links a ledger record or filing to a case. */
-export async function linkCaseRecord(ctx: AppContext, caseId: string, link: CaseLink): Promise<Result<LegalCase>> {
+export async function linkCaseRecord(
+  ctx: AppContext,
+  caseId: string,
+  link: CaseLink,
+): Promise<Result<LegalCase>> {
   const c = await findCase(ctx.store.db, caseId);
   if (!c) return err(caseNotFound(caseId));
   if (c.links.some((l) => l.kind === link.kind && l.targetId === link.targetId)) return ok(c);
@@ -159,12 +316,24 @@ export async function linkCaseRecord(ctx: AppContext, caseId: string, link: Case
 }
 
 /** Closes or reopens a case (logged). */
-export async function setCaseStatus(ctx: AppContext, caseId: string, status: 'open' | 'closed'): Promise<Result<LegalCase>> {
+export async function setCaseStatus(
+  ctx: AppContext,
+  caseId: string,
+  status: 'open' | 'closed',
+): Promise<Result<LegalCase>> {
   const c = await findCase(ctx.store.db, caseId);
   if (!c) return err(caseNotFound(caseId));
   await inTransaction(ctx.store, async (store) => {
     await updateCaseStatus(store.db, caseId, status);
-    await appendLogEntry({ ...ctx, store }, { org: c.organisationId, kind: `claim.case-${status === 'closed' ? 'closed' : 'reopened'}`, subjectId: caseId, content: { status } });
+    await appendLogEntry(
+      { ...ctx, store },
+      {
+        org: c.organisationId,
+        kind: `claim.case-${status === 'closed' ? 'closed' : 'reopened'}`,
+        subjectId: caseId,
+        content: { status },
+      },
+    );
   });
   return ok({ ...c, status });
 }

@@ -1,7 +1,17 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import {
-  checkClaim, domainError, err, ok, parseCalendarDate, parseCurrency, parseMinorUnits,
-  type CalendarDate, type Claim, type ClaimCheck, type Result, type RulePack,
+  checkClaim,
+  domainError,
+  err,
+  ok,
+  parseCalendarDate,
+  parseCurrency,
+  parseMinorUnits,
+  type CalendarDate,
+  type Claim,
+  type ClaimCheck,
+  type Result,
+  type RulePack,
 } from '@civic/core';
 import { parseClaimFile, type ClaimFile } from '@civic/formats';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
@@ -29,8 +39,14 @@ export function claimFromFile(file: ClaimFile, pack: RulePack, fileName?: string
     penalty = { mci: file.penalty.mci, amount, suspensionMonths: file.penalty.suspensionMonths };
   }
   return ok({
-    pack: file.pack, offence: file.offence, offender: file.offender, proceedingsStartedOn: file.proceedingsStartedOn,
-    rulingOn: file.rulingOn, servedOn: file.servedOn, penalty, priorPenalties: file.priorPenalties,
+    pack: file.pack,
+    offence: file.offence,
+    offender: file.offender,
+    proceedingsStartedOn: file.proceedingsStartedOn,
+    rulingOn: file.rulingOn,
+    servedOn: file.servedOn,
+    penalty,
+    priorPenalties: file.priorPenalties,
   });
 }
 
@@ -41,7 +57,12 @@ export async function loadClaimPack(packRef: string, claimFileName: string): Pro
   const pack = await loadRulePack(ref);
   if (pack.ok) return pack;
   if (pack.error.code === 'RULE_PACK_NOT_FOUND') {
-    return err(domainError('CLAIM_PACK_UNKNOWN', `pack: there is no rule pack "${packRef}"`, { file: claimFileName, field: 'pack' }));
+    return err(
+      domainError('CLAIM_PACK_UNKNOWN', `pack: there is no rule pack "${packRef}"`, {
+        file: claimFileName,
+        field: 'pack',
+      }),
+    );
   }
   return pack;
 }
@@ -60,7 +81,10 @@ export interface ClaimFileCheck {
  * Errors name the file and field: CLAIM_FILE_NOT_JSON, CLAIM_FIELD_REQUIRED, CLAIM_FIELD_INVALID,
  * CLAIM_PACK_UNKNOWN, CLAIM_ARTICLE_UNKNOWN, CLAIM_TIER_UNKNOWN, CLAIM_OFFENDER_UNKNOWN.
  */
-export async function checkClaimFile(bytes: Uint8Array | string, options: { fileName: string; asOf: CalendarDate }): Promise<Result<ClaimFileCheck>> {
+export async function checkClaimFile(
+  bytes: Uint8Array | string,
+  options: { fileName: string; asOf: CalendarDate },
+): Promise<Result<ClaimFileCheck>> {
   const file = parseClaimFile(bytes, { fileName: options.fileName });
   if (!file.ok) return file;
   const pack = await loadClaimPack(file.value.pack, options.fileName);

@@ -1,4 +1,12 @@
-import { caseDeadlines, checkCaseActions, finalPenaltiesOf, ok, type CalendarDate, type CaseDeadline, type Result } from '@civic/core';
+import {
+  caseDeadlines,
+  checkCaseActions,
+  finalPenaltiesOf,
+  ok,
+  type CalendarDate,
+  type CaseDeadline,
+  type Result,
+} from '@civic/core';
 import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import { listOrganisations } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -24,7 +32,10 @@ export interface DeadlineQuery {
  * of suspensions, and limitation expiries of cases not yet ruled on. Deadlines settled by a later
  * action (or of a closed case) are left out unless `includeMoot`.
  */
-export async function listDeadlines(ctx: AppContext, q: DeadlineQuery = {}): Promise<Result<{ asOf: CalendarDate; deadlines: DeadlineItem[] }>> {
+export async function listDeadlines(
+  ctx: AppContext,
+  q: DeadlineQuery = {},
+): Promise<Result<{ asOf: CalendarDate; deadlines: DeadlineItem[] }>> {
   const cases = await listCasesOf(ctx, q.organisation);
   if (!cases.ok) return cases;
   const asOf = q.asOf ?? todayOf(ctx.now());
@@ -33,8 +44,14 @@ export async function listDeadlines(ctx: AppContext, q: DeadlineQuery = {}): Pro
   for (const c of cases.value) {
     const pack = await casePack(c.pack);
     if (!pack.ok) continue;
-    const others = cases.value.filter((o) => o.organisationId === c.organisationId && o.id !== c.id).flatMap(finalPenaltiesOf);
-    const check = checkCaseActions(pack.value, c, { asOf, priorPenalties: others, filings: await filedRecordsOf(ctx, c.organisationId) });
+    const others = cases.value
+      .filter((o) => o.organisationId === c.organisationId && o.id !== c.id)
+      .flatMap(finalPenaltiesOf);
+    const check = checkCaseActions(pack.value, c, {
+      asOf,
+      priorPenalties: others,
+      filings: await filedRecordsOf(ctx, c.organisationId),
+    });
     for (const d of caseDeadlines(c, check)) {
       if (d.status === 'moot' && !q.includeMoot) continue;
       out.push({ ...d, organisationName: names.get(d.organisationId) ?? d.organisationId });
@@ -45,21 +62,38 @@ export async function listDeadlines(ctx: AppContext, q: DeadlineQuery = {}): Pro
 }
 
 const KIND_LABEL: Record<CaseDeadline['kind'], string> = {
-  appeal: 'Appeal deadline', hearing: 'Hearing', 'suspension-end': 'Suspension ends', limitation: 'Limitation expires',
+  appeal: 'Appeal deadline',
+  hearing: 'Hearing',
+  'suspension-end': 'Suspension ends',
+  limitation: 'Limitation expires',
 };
 
 /** The deadlines as an iCalendar feed (RFC 5545): one all-day event each, with reminders before appeal deadlines. */
-export function deadlinesICalendar(deadlines: readonly DeadlineItem[], options: { now: Date; name?: string }): string {
+export function deadlinesICalendar(
+  deadlines: readonly DeadlineItem[],
+  options: { now: Date; name?: string },
+): string {
   const events: CalendarEvent[] = deadlines.map((d) => ({
     uid: `${d.id}@civicledger`,
     date: d.date,
     summary: `${KIND_LABEL[d.kind]}: ${d.organisationName} — ${d.caseTitle}`,
-    description: [d.summary, d.citation ? `Basis: ${d.citation}${d.verified ? '' : ' (not verified against the official text)'}` : null, `Case ${d.caseId}, action ${d.actionId}`]
+    description: [
+      d.summary,
+      d.citation
+        ? `Basis: ${d.citation}${d.verified ? '' : ' (not verified against the official text)'}`
+        : null,
+      `Case ${d.caseId}, action ${d.actionId}`,
+    ]
       .filter((x): x is string => x !== null)
       .join('\n'),
     categories: ['CivicLedger', d.kind],
     status: d.status === 'moot' ? 'CANCELLED' : 'CONFIRMED',
-    ...(d.kind === 'appeal' || d.kind === 'hearing' ? { alarms: [{ daysBefore: 3 }, { daysBefore: 1 }] } : {}),
+    ...(d.kind === 'appeal' || d.kind === 'hearing'
+      ? { alarms: [{ daysBefore: 3 }, { daysBefore: 1 }] }
+      : {}),
   }));
-  return renderICalendar(events, { dtstamp: options.now, name: options.name ?? 'CivicLedger case deadlines' });
+  return renderICalendar(events, {
+    dtstamp: options.now,
+    name: options.name ?? 'CivicLedger case deadlines',
+  });
 }

@@ -22,7 +22,9 @@ function parseContent(text: string): FilingContent | null {
 function loggedHash(content: string): string | null {
   try {
     const v: unknown = JSON.parse(content);
-    return v !== null && typeof v === 'object' && 'contentHash' in v && typeof v.contentHash === 'string' ? v.contentHash : null;
+    return v !== null && typeof v === 'object' && 'contentHash' in v && typeof v.contentHash === 'string'
+      ? v.contentHash
+      : null;
   } catch {
     return null;
   }
@@ -42,7 +44,8 @@ export async function filedRecordsOf(ctx: AppContext, organisationId: string): P
     const content = parseContent(row.content);
     const submitted = log.find((e) => e.kind === 'filing.submitted' && e.subjectId === row.id);
     const logHash = submitted ? loggedHash(submitted.content) : null;
-    const hashVerified = sha256Hex(row.content) === row.contentHash && (logHash === null || logHash === row.contentHash);
+    const hashVerified =
+      sha256Hex(row.content) === row.contentHash && (logHash === null || logHash === row.contentHash);
     return {
       filingId: row.id,
       title: content?.obligation.title ?? row.form,
@@ -72,7 +75,12 @@ const LEDGER_DIFFERS = new Set(['LINT_TOTALS_MISMATCH', 'LINT_RECORD_NOT_IN_LEDG
  * against the ledger as it is now finds no changed, missing or unreported record and no totals
  * mismatch. Only the filings an allegation concerns are linted (it reads the whole ledger).
  */
-export async function withLedgerAgreement(ctx: AppContext, records: readonly FiledRecord[], filingIds: ReadonlySet<string>, asOf: CalendarDate): Promise<FiledRecord[]> {
+export async function withLedgerAgreement(
+  ctx: AppContext,
+  records: readonly FiledRecord[],
+  filingIds: ReadonlySet<string>,
+  asOf: CalendarDate,
+): Promise<FiledRecord[]> {
   const out: FiledRecord[] = [];
   for (const r of records) {
     if (!filingIds.has(r.filingId) || r.submittedOn === null) {
@@ -80,7 +88,10 @@ export async function withLedgerAgreement(ctx: AppContext, records: readonly Fil
       continue;
     }
     const lint = await lintStoredFiling(ctx, { filingId: r.filingId, asOf });
-    out.push({ ...r, ledgerAgrees: lint.ok ? !lint.value.problems.some((p) => LEDGER_DIFFERS.has(p.code)) : null });
+    out.push({
+      ...r,
+      ledgerAgrees: lint.ok ? !lint.value.problems.some((p) => LEDGER_DIFFERS.has(p.code)) : null,
+    });
   }
   return out;
 }

@@ -13,11 +13,41 @@ export const DEMO_PASSWORD = 'civic-demo-2021';
  * KIBHR, which is in the demo network with the others, so it sees what they share with the network.
  */
 export const DEMO_ACCOUNTS = [
-  { email: 'admin@demo.civicledger.org', name: 'Aigerim Admin', role: 'admin', organisations: ['echo', 'erkindik', 'kibhr', 'ili', 'lmc', 'medianet', 'kadir'], instanceAdmin: true },
-  { email: 'accountant@demo.civicledger.org', name: 'Dana Accountant', role: 'accountant', organisations: ['echo'], instanceAdmin: false },
-  { email: 'lawyer@demo.civicledger.org', name: 'Yerlan Lawyer', role: 'lawyer', organisations: ['echo', 'erkindik', 'kibhr', 'ili'], instanceAdmin: false },
-  { email: 'monitor@demo.civicledger.org', name: 'Saule Monitor', role: 'monitor', organisations: ['kibhr'], instanceAdmin: false },
-  { email: 'viewer@demo.civicledger.org', name: 'Timur Viewer', role: 'viewer', organisations: ['echo'], instanceAdmin: false },
+  {
+    email: 'admin@demo.civicledger.org',
+    name: 'Aigerim Admin',
+    role: 'admin',
+    organisations: ['echo', 'erkindik', 'kibhr', 'ili', 'lmc', 'medianet', 'kadir'],
+    instanceAdmin: true,
+  },
+  {
+    email: 'accountant@demo.civicledger.org',
+    name: 'Dana Accountant',
+    role: 'accountant',
+    organisations: ['echo'],
+    instanceAdmin: false,
+  },
+  {
+    email: 'lawyer@demo.civicledger.org',
+    name: 'Yerlan Lawyer',
+    role: 'lawyer',
+    organisations: ['echo', 'erkindik', 'kibhr', 'ili'],
+    instanceAdmin: false,
+  },
+  {
+    email: 'monitor@demo.civicledger.org',
+    name: 'Saule Monitor',
+    role: 'monitor',
+    organisations: ['kibhr'],
+    instanceAdmin: false,
+  },
+  {
+    email: 'viewer@demo.civicledger.org',
+    name: 'Timur Viewer',
+    role: 'viewer',
+    organisations: ['echo'],
+    instanceAdmin: false,
+  },
 ] as const;
 
 export const DEMO_NETWORK_NAME = 'Kazakhstan civic-space network';
@@ -28,7 +58,12 @@ export const seedDemoAccounts: DemoStep = {
     const actor = systemActor('demo-seed');
     let memberships = 0;
     for (const a of DEMO_ACCOUNTS) {
-      const user = await createUser(ctx, actor, { email: a.email, name: a.name, password: DEMO_PASSWORD, instanceAdmin: a.instanceAdmin });
+      const user = await createUser(ctx, actor, {
+        email: a.email,
+        name: a.name,
+        password: DEMO_PASSWORD,
+        instanceAdmin: a.instanceAdmin,
+      });
       if (!user.ok) throw new Error(`demo account ${a.email}: ${user.error.message}`);
       for (const key of a.organisations) {
         const organisationId = state.organisations.get(key);
@@ -38,7 +73,10 @@ export const seedDemoAccounts: DemoStep = {
         memberships++;
       }
     }
-    const net = await createNetwork(ctx, actor, { name: DEMO_NETWORK_NAME, organisationIds: [...state.organisations.values()] });
+    const net = await createNetwork(ctx, actor, {
+      name: DEMO_NETWORK_NAME,
+      organisationIds: [...state.organisations.values()],
+    });
     if (!net.ok) throw new Error(`demo network: ${net.error.message}`);
     return { accounts: DEMO_ACCOUNTS.length, memberships, networks: 1 };
   },

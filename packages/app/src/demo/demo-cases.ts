@@ -13,73 +13,181 @@ import type { DemoStep } from './seed-demo.ts';
  */
 const SRC = 'State Revenue Committee';
 const WITHDRAWAL: CaseActionInput = {
-  kind: 'withdrawal', servedOn: d('2021-02-04'), authority: SRC,
-  notes: 'Six NGOs said on 4 Feb 2021 that all charges were dropped and fines and suspensions cancelled; no official documents yet (RFE/RL; OMCT 22 Feb 2021) [C].',
+  kind: 'withdrawal',
+  servedOn: d('2021-02-04'),
+  authority: SRC,
+  notes:
+    'Six NGOs said on 4 Feb 2021 that all charges were dropped and fines and suspensions cancelled; no official documents yet (RFE/RL; OMCT 22 Feb 2021) [C].',
 };
 const reversal = (on: string, source: string): CaseActionInput => ({
-  kind: 'court-decision', rulingOn: d(on), authority: 'Court', place: 'Almaty',
+  kind: 'court-decision',
+  rulingOn: d(on),
+  authority: 'Court',
+  place: 'Almaty',
   notes: `The court reversed the January fine: the organisation may resume work and owes nothing (${source}) [C].`,
 });
 const notice = (on: string, place: string, note: string): CaseActionInput => ({
-  kind: 'notice', servedOn: d(on), authority: SRC, place, illustrative: true,
+  kind: 'notice',
+  servedOn: d(on),
+  authority: SRC,
+  place,
+  illustrative: true,
   notes: `Notice of alleged errors in the foreign-funding declaration forms (mid-Oct – Nov 2020, RFE/RL; CAMR) [C]; ${note}`,
 });
-const ILLUSTRATIVE_OFFENCE = 'The period alleged and the date of commission are illustrative: the brief says only that some reports dated back to 2018 (CAMR) [U].';
+const ILLUSTRATIVE_OFFENCE =
+  'The period alleged and the date of commission are illustrative: the brief says only that some reports dated back to 2018 (CAMR) [U].';
 
 export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] = [
   {
-    org: 'echo', title: 'State revenue claim 2020–21 (Echo)', pack: 'kz', openedOn: d('2020-11-16'), illustrative: true, links: [],
-    notes: 'Echo, election monitoring, Almaty. Ruling of 15 Jan 2021 [C]; dropped 4 Feb 2021; court reversal 6 Apr 2021 [C].',
+    org: 'echo',
+    title: 'State revenue claim 2020–21 (Echo)',
+    pack: 'kz',
+    openedOn: d('2020-11-16'),
+    illustrative: true,
+    links: [],
+    notes:
+      'Echo, election monitoring, Almaty. Ruling of 15 Jan 2021 [C]; dropped 4 Feb 2021; court reversal 6 Apr 2021 [C].',
     actions: [
       notice('2020-11-16', 'Almaty', 'the day is illustrative.'),
       {
-        kind: 'protocol', proceedingsStartedOn: d('2021-01-05'), authority: `${SRC}, State Revenue Department`, office: 'Almaly district', place: 'Almaty',
-        article: '460-1', tier: 'inaccurate-information', offender: 'legal-entity', illustrative: true,
-        offence: { what: 'discrepancies in the figures of the receipt-and-expenditure report', reference: 'F.018.00 report for 2018', committedOn: d('2019-04-10'), alleges: 'inaccurate' },
+        kind: 'protocol',
+        proceedingsStartedOn: d('2021-01-05'),
+        authority: `${SRC}, State Revenue Department`,
+        office: 'Almaly district',
+        place: 'Almaty',
+        article: '460-1',
+        tier: 'inaccurate-information',
+        offender: 'legal-entity',
+        illustrative: true,
+        offence: {
+          what: 'discrepancies in the figures of the receipt-and-expenditure report',
+          reference: 'F.018.00 report for 2018',
+          committedOn: d('2019-04-10'),
+          alleges: 'inaccurate',
+        },
         notes: `Two protocols, one per alleged inaccuracy [D]; the day proceedings began is illustrative (in 2021 by the MCI used, §1.4 [D]). ${ILLUSTRATIVE_OFFENCE}`,
       },
       {
-        kind: 'ruling', rulingOn: d('2021-01-15'), servedOn: d('2021-01-15'), authority: `${SRC}, State Revenue Department`, office: 'Almaly district', place: 'Almaty',
-        article: '460-1', tier: 'inaccurate-information', offender: 'legal-entity', illustrative: true,
-        offence: { what: 'discrepancies in the figures of the receipt-and-expenditure report', reference: 'F.018.00 report for 2018', committedOn: d('2019-04-10'), alleges: 'inaccurate' },
+        kind: 'ruling',
+        rulingOn: d('2021-01-15'),
+        servedOn: d('2021-01-15'),
+        authority: `${SRC}, State Revenue Department`,
+        office: 'Almaly district',
+        place: 'Almaty',
+        article: '460-1',
+        tier: 'inaccurate-information',
+        offender: 'legal-entity',
+        illustrative: true,
+        offence: {
+          what: 'discrepancies in the figures of the receipt-and-expenditure report',
+          reference: 'F.018.00 report for 2018',
+          committedOn: d('2019-04-10'),
+          alleges: 'inaccurate',
+        },
         penalty: { mci: 400, amount: '1166800', currency: 'KZT', suspensionMonths: 3 },
-        notes: 'Fined 400 MCI = 1,166,800 tenge and suspended for 3 months by the State Revenue Department of Almaly district, Almaty (Adil Soz; KazTAG; HRW) [C]. Service on the day of the ruling is illustrative.',
+        notes:
+          'Fined 400 MCI = 1,166,800 tenge and suspended for 3 months by the State Revenue Department of Almaly district, Almaty (Adil Soz; KazTAG; HRW) [C]. Service on the day of the ruling is illustrative.',
       },
       WITHDRAWAL,
       reversal('2021-04-06', 'Eurasianet'),
     ],
   },
   {
-    org: 'erkindik', title: 'State revenue claim 2020–21 (Erkindik Kanaty)', pack: 'kz', openedOn: d('2020-11-18'), illustrative: true, links: [],
-    notes: 'Erkindik Kanaty ("Wings of Liberty"), Nur-Sultan; head Elena Shvetsova; lawyers Olga Enns and Roman Reimer [C].',
+    org: 'erkindik',
+    title: 'State revenue claim 2020–21 (Erkindik Kanaty)',
+    pack: 'kz',
+    openedOn: d('2020-11-18'),
+    illustrative: true,
+    links: [],
+    notes:
+      'Erkindik Kanaty ("Wings of Liberty"), Nur-Sultan; head Elena Shvetsova; lawyers Olga Enns and Roman Reimer [C].',
     actions: [
       notice('2020-11-18', 'Nur-Sultan', 'the day is illustrative.'),
       {
-        kind: 'protocol', proceedingsStartedOn: d('2020-12-28'), authority: `${SRC}, Nur-Sultan tax department`, place: 'Nur-Sultan',
-        article: '460-1', tier: 'failure-to-notify', offender: 'legal-entity', illustrative: true,
-        offence: { what: 'late notification of a foreign receipt', reference: 'F.017.00 notification', committedOn: d('2018-06-15'), alleges: 'late' },
+        kind: 'protocol',
+        proceedingsStartedOn: d('2020-12-28'),
+        authority: `${SRC}, Nur-Sultan tax department`,
+        place: 'Nur-Sultan',
+        article: '460-1',
+        tier: 'failure-to-notify',
+        offender: 'legal-entity',
+        illustrative: true,
+        offence: {
+          what: 'late notification of a foreign receipt',
+          reference: 'F.017.00 notification',
+          committedOn: d('2018-06-15'),
+          alleges: 'late',
+        },
         notes: `Proceedings began in 2020 by the MCI used (277,800 / 100 = 2,778, §1.4 [D]); the day is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
       },
       {
-        kind: 'ruling', rulingOn: d('2021-01-18'), servedOn: d('2021-01-18'), authority: `${SRC}, Nur-Sultan tax department`, office: 'office of deputy head Erlik Mukanov', place: 'Nur-Sultan',
-        article: '460-1', tier: 'failure-to-notify', offender: 'legal-entity', illustrative: true,
-        offence: { what: 'late notification of a foreign receipt', reference: 'F.017.00 notification', committedOn: d('2018-06-15'), alleges: 'late' },
+        kind: 'ruling',
+        rulingOn: d('2021-01-18'),
+        servedOn: d('2021-01-18'),
+        authority: `${SRC}, Nur-Sultan tax department`,
+        office: 'office of deputy head Erlik Mukanov',
+        place: 'Nur-Sultan',
+        article: '460-1',
+        tier: 'failure-to-notify',
+        offender: 'legal-entity',
+        illustrative: true,
+        offence: {
+          what: 'late notification of a foreign receipt',
+          reference: 'F.017.00 notification',
+          committedOn: d('2018-06-15'),
+          alleges: 'late',
+        },
         penalty: { mci: 100, amount: '277800', currency: 'KZT', suspensionMonths: 0 },
-        notes: 'Fined 100 MCI = 277,800 tenge, no suspension (HRW; KazTAG; ACCA) [C]. Service on the day of the ruling is illustrative.',
+        notes:
+          'Fined 100 MCI = 277,800 tenge, no suspension (HRW; KazTAG; ACCA) [C]. Service on the day of the ruling is illustrative.',
       },
       WITHDRAWAL,
     ],
   },
   {
-    org: 'kibhr', title: 'State revenue claim 2020–21 (KIBHR)', pack: 'kz', openedOn: d('2020-11-26'), illustrative: true, links: [],
-    notes: 'Kazakhstan International Bureau for Human Rights, Almaty. First notices 26 Nov 2020 [C]; ruling 25 Jan 2021 [C]; court reversal 6 Apr 2021 [C].',
+    org: 'kibhr',
+    title: 'State revenue claim 2020–21 (KIBHR)',
+    pack: 'kz',
+    openedOn: d('2020-11-26'),
+    illustrative: true,
+    links: [],
+    notes:
+      'Kazakhstan International Bureau for Human Rights, Almaty. First notices 26 Nov 2020 [C]; ruling 25 Jan 2021 [C]; court reversal 6 Apr 2021 [C].',
     actions: [
-      { kind: 'notice', servedOn: d('2020-11-26'), authority: SRC, place: 'Almaty', notes: 'KIBHR receives its first notices (CABAR) [C].' },
-      { kind: 'summons', servedOn: d('2020-11-26'), hearingOn: d('2020-11-26'), authority: SRC, place: 'Almaty', notes: 'Its accountant is summoned that evening (CABAR) [C].' },
       {
-        kind: 'ruling', rulingOn: d('2021-01-25'), servedOn: d('2021-01-25'), proceedingsStartedOn: d('2021-01-11'), authority: `${SRC}, Almaty City Department`, office: 'district office', place: 'Almaty',
-        article: '460-1', tier: 'inaccurate-information', offender: 'legal-entity', illustrative: true, suspendedUntil: d('2021-04-15'),
-        offence: { what: 'inaccurate information in the foreign-funding reports (several protocols)', reference: 'F.018.00 reports', committedOn: d('2019-04-10'), alleges: 'inaccurate' },
+        kind: 'notice',
+        servedOn: d('2020-11-26'),
+        authority: SRC,
+        place: 'Almaty',
+        notes: 'KIBHR receives its first notices (CABAR) [C].',
+      },
+      {
+        kind: 'summons',
+        servedOn: d('2020-11-26'),
+        hearingOn: d('2020-11-26'),
+        authority: SRC,
+        place: 'Almaty',
+        notes: 'Its accountant is summoned that evening (CABAR) [C].',
+      },
+      {
+        kind: 'ruling',
+        rulingOn: d('2021-01-25'),
+        servedOn: d('2021-01-25'),
+        proceedingsStartedOn: d('2021-01-11'),
+        authority: `${SRC}, Almaty City Department`,
+        office: 'district office',
+        place: 'Almaty',
+        article: '460-1',
+        tier: 'inaccurate-information',
+        offender: 'legal-entity',
+        illustrative: true,
+        suspendedUntil: d('2021-04-15'),
+        offence: {
+          what: 'inaccurate information in the foreign-funding reports (several protocols)',
+          reference: 'F.018.00 reports',
+          committedOn: d('2019-04-10'),
+          alleges: 'inaccurate',
+        },
         penalty: { mci: 800, amount: '2333600', currency: 'KZT' },
         notes: `Fined 800 MCI = 2,333,600 tenge and suspended until 15 Apr 2021 on several protocols for "inaccurate information" (OMCT; KazTAG) [C]; four protocols [D]. The day proceedings began is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
       },
@@ -88,14 +196,34 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     ],
   },
   {
-    org: 'ili', title: 'State revenue claim 2020–21 (International Legal Initiative)', pack: 'kz', openedOn: d('2020-11-20'), illustrative: true, links: [],
+    org: 'ili',
+    title: 'State revenue claim 2020–21 (International Legal Initiative)',
+    pack: 'kz',
+    openedOn: d('2020-11-20'),
+    illustrative: true,
+    links: [],
     notes: 'International Legal Initiative, Almaty. Ruling 25 Jan 2021 [C]; court reversal 5 Apr 2021 [C].',
     actions: [
       notice('2020-11-20', 'Almaty', 'the day is illustrative.'),
       {
-        kind: 'ruling', rulingOn: d('2021-01-25'), servedOn: d('2021-01-25'), proceedingsStartedOn: d('2021-01-11'), authority: `${SRC}, Almaty City Department`, office: 'district office', place: 'Almaty',
-        article: '460-1', tier: 'inaccurate-information', offender: 'legal-entity', illustrative: true, suspendedUntil: d('2021-04-15'),
-        offence: { what: 'inaccurate information in the foreign-funding reports', reference: 'F.018.00 reports', committedOn: d('2019-04-10'), alleges: 'inaccurate' },
+        kind: 'ruling',
+        rulingOn: d('2021-01-25'),
+        servedOn: d('2021-01-25'),
+        proceedingsStartedOn: d('2021-01-11'),
+        authority: `${SRC}, Almaty City Department`,
+        office: 'district office',
+        place: 'Almaty',
+        article: '460-1',
+        tier: 'inaccurate-information',
+        offender: 'legal-entity',
+        illustrative: true,
+        suspendedUntil: d('2021-04-15'),
+        offence: {
+          what: 'inaccurate information in the foreign-funding reports',
+          reference: 'F.018.00 reports',
+          committedOn: d('2019-04-10'),
+          alleges: 'inaccurate',
+        },
         penalty: { mci: 400, amount: '1166800', currency: 'KZT' },
         notes: `Fined 400 MCI = 1,166,800 tenge and suspended until 15 Apr 2021 (OMCT; KazTAG) [C]; two protocols [D]. The day proceedings began is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
       },
@@ -104,30 +232,75 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     ],
   },
   {
-    org: 'lmc', title: 'State revenue claim 2020–21 (Legal Media Center)', pack: 'kz', openedOn: d('2021-01-19'), illustrative: true, links: [],
-    notes: 'Legal Media Center (city [U]). Summoned to the local tax office (HRW, 20 Jan 2021) [C]; listed among the six whose charges were dropped on 4 Feb 2021 [C].',
+    org: 'lmc',
+    title: 'State revenue claim 2020–21 (Legal Media Center)',
+    pack: 'kz',
+    openedOn: d('2021-01-19'),
+    illustrative: true,
+    links: [],
+    notes:
+      'Legal Media Center (city [U]). Summoned to the local tax office (HRW, 20 Jan 2021) [C]; listed among the six whose charges were dropped on 4 Feb 2021 [C].',
     actions: [
-      { kind: 'summons', servedOn: d('2021-01-19'), authority: `${SRC}, local tax office`, place: 'Nur-Sultan', illustrative: true, notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.' },
+      {
+        kind: 'summons',
+        servedOn: d('2021-01-19'),
+        authority: `${SRC}, local tax office`,
+        place: 'Nur-Sultan',
+        illustrative: true,
+        notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.',
+      },
       WITHDRAWAL,
     ],
   },
   {
-    org: 'medianet', title: 'State revenue claim 2020–21 (MediaNet)', pack: 'kz', openedOn: d('2021-01-19'), illustrative: true, links: [],
-    notes: 'MediaNet International Journalism Centre (Factcheck.kz), city [U]. Summoned (HRW 20 Jan 2021) [C]; warned of suspension 29 Jan 2021 [C]; dropped 4 Feb 2021 [C].',
+    org: 'medianet',
+    title: 'State revenue claim 2020–21 (MediaNet)',
+    pack: 'kz',
+    openedOn: d('2021-01-19'),
+    illustrative: true,
+    links: [],
+    notes:
+      'MediaNet International Journalism Centre (Factcheck.kz), city [U]. Summoned (HRW 20 Jan 2021) [C]; warned of suspension 29 Jan 2021 [C]; dropped 4 Feb 2021 [C].',
     actions: [
-      { kind: 'summons', servedOn: d('2021-01-19'), authority: `${SRC}, local tax office`, place: 'Almaty', illustrative: true, notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.' },
-      { kind: 'notice', servedOn: d('2021-01-29'), authority: `${SRC}, local tax office`, place: 'Almaty', notes: 'MediaNet warns that its project Factcheck.kz may be suspended (KazTAG; ACCA) [C].' },
+      {
+        kind: 'summons',
+        servedOn: d('2021-01-19'),
+        authority: `${SRC}, local tax office`,
+        place: 'Almaty',
+        illustrative: true,
+        notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.',
+      },
+      {
+        kind: 'notice',
+        servedOn: d('2021-01-29'),
+        authority: `${SRC}, local tax office`,
+        place: 'Almaty',
+        notes: 'MediaNet warns that its project Factcheck.kz may be suspended (KazTAG; ACCA) [C].',
+      },
       WITHDRAWAL,
     ],
   },
   {
-    org: 'kadir', title: 'State revenue notice 2020 (Kadir Kassiet)', pack: 'kz', openedOn: d('2020-11-20'), illustrative: true, links: [],
-    notes: 'Kadir Kassiet received a notice in autumn 2020 (ACCA) [C]; city, authority and outcome are not known [U]: the case stays open.',
+    org: 'kadir',
+    title: 'State revenue notice 2020 (Kadir Kassiet)',
+    pack: 'kz',
+    openedOn: d('2020-11-20'),
+    illustrative: true,
+    links: [],
+    notes:
+      'Kadir Kassiet received a notice in autumn 2020 (ACCA) [C]; city, authority and outcome are not known [U]: the case stays open.',
     actions: [
       {
         ...notice('2020-11-20', 'Almaty', 'the day, the city and the allegation below are illustrative.'),
-        article: '460-1', tier: 'failure-to-notify', offender: 'legal-entity',
-        offence: { what: 'a notification of a foreign receipt not filed', reference: 'F.017.00 notification', committedOn: d('2018-09-10'), alleges: 'not-filed' },
+        article: '460-1',
+        tier: 'failure-to-notify',
+        offender: 'legal-entity',
+        offence: {
+          what: 'a notification of a foreign receipt not filed',
+          reference: 'F.017.00 notification',
+          committedOn: d('2018-09-10'),
+          alleges: 'not-filed',
+        },
       },
     ],
   },
@@ -147,7 +320,12 @@ const CONCERNS: Readonly<Record<string, { form: string; year: string }>> = {
  * links it, the allegation names it, and the offence day becomes the filing's own day (its
  * submission for "inaccurate", its due day for "late" or "not filed") — still illustrative.
  */
-async function tieToFiling(ctx: Parameters<DemoStep['run']>[0], org: string, organisationId: string, c: CaseFileInput): Promise<CaseFileInput> {
+async function tieToFiling(
+  ctx: Parameters<DemoStep['run']>[0],
+  org: string,
+  organisationId: string,
+  c: CaseFileInput,
+): Promise<CaseFileInput> {
   const want = CONCERNS[org];
   if (!want) return c;
   const rows = (await listFilingRows(ctx.store.db, { organisation: organisationId }))
@@ -159,9 +337,21 @@ async function tieToFiling(ctx: Parameters<DemoStep['run']>[0], org: string, org
   const submittedOn = d(f.submission.submittedOn);
   const dueOn = content.obligation?.dueOn ? d(content.obligation.dueOn) : submittedOn;
   const reference = `${f.form} for ${f.periodFrom}–${f.periodTo} (filing ${f.id}, incoming no. ${f.submission.incomingNumber})`;
-  const links: CaseFileInput['links'] = [...c.links, { kind: 'filing', targetId: f.id, note: 'the filing the allegation concerns (demo link)' }];
+  const links: CaseFileInput['links'] = [
+    ...c.links,
+    { kind: 'filing', targetId: f.id, note: 'the filing the allegation concerns (demo link)' },
+  ];
   const actions = c.actions.map((a) =>
-    a.offence ? { ...a, offence: { ...a.offence, reference, committedOn: a.offence.alleges === 'inaccurate' ? submittedOn : dueOn } } : a,
+    a.offence
+      ? {
+          ...a,
+          offence: {
+            ...a.offence,
+            reference,
+            committedOn: a.offence.alleges === 'inaccurate' ? submittedOn : dueOn,
+          },
+        }
+      : a,
   );
   return { ...c, links, actions };
 }
@@ -174,8 +364,13 @@ export const seedDemoCases: DemoStep = {
     for (const c of DEMO_CASES) {
       const orgId = state.organisations.get(c.org);
       if (!orgId) continue;
-      const status = c.actions.some((a) => a.kind === 'withdrawal' || a.kind === 'court-decision') ? 'closed' : 'open';
-      const made = await createCase(ctx, await tieToFiling(ctx, c.org, orgId, c), { organisation: orgId, status });
+      const status = c.actions.some((a) => a.kind === 'withdrawal' || a.kind === 'court-decision')
+        ? 'closed'
+        : 'open';
+      const made = await createCase(ctx, await tieToFiling(ctx, c.org, orgId, c), {
+        organisation: orgId,
+        status,
+      });
       if (!made.ok) throw new Error(`demo case ${c.title}: ${made.error.message}`);
       cases++;
       actions += made.value.actions.length;

@@ -37,7 +37,9 @@ export const seedDemoFilings: DemoStep = {
     for (const org of await organisations(ctx)) {
       const ledger = await readOrganisationLedger(ctx, org);
       if (!ledger.ok) continue;
-      const obligations = must(allObligationsOf(ledger.value, DEMO_FILINGS_AS_OF)).filter((o) => o.dueOn <= DEMO_FILINGS_AS_OF);
+      const obligations = must(allObligationsOf(ledger.value, DEMO_FILINGS_AS_OF)).filter(
+        (o) => o.dueOn <= DEMO_FILINGS_AS_OF,
+      );
       let corrected = false;
       for (const [i, o] of obligations.entries()) {
         const p = plan(o, i);
@@ -49,16 +51,37 @@ export const seedDemoFilings: DemoStep = {
         // late, as it were); the correction reports it.
         const correct = !corrected && o.trigger === 'period' && o.receiptIds.length >= 1;
         const left = correct ? o.receiptIds.slice(0, -1) : o.receiptIds;
-        const asFiled = correct ? { ...ledger.value, receipts: ledger.value.receipts.filter((r) => left.includes(r.id) || !o.receiptIds.includes(r.id)) } : ledger.value;
+        const asFiled = correct
+          ? {
+              ...ledger.value,
+              receipts: ledger.value.receipts.filter(
+                (r) => left.includes(r.id) || !o.receiptIds.includes(r.id),
+              ),
+            }
+          : ledger.value;
         const f = must(await prepareFilingFor(ctx, asFiled, { ...o, receiptIds: left }, null));
         const number = `KGD-${p.on.slice(0, 4)}-${String(1000 + counts.filings).padStart(5, '0')} (illustrative)`;
-        must(await submitFiling(ctx, { filingId: f.id, submittedOn: p.on, channel: 'cabinet.salyk.kz (illustrative)', incomingNumber: number }));
+        must(
+          await submitFiling(ctx, {
+            filingId: f.id,
+            submittedOn: p.on,
+            channel: 'cabinet.salyk.kz (illustrative)',
+            incomingNumber: number,
+          }),
+        );
         counts.filings += 1;
         if (p.on > o.dueOn) counts.filingsLate += 1;
         if (correct) {
           corrected = true;
           const c = must(await prepareFilingFor(ctx, ledger.value, o, f.id));
-          must(await submitFiling(ctx, { filingId: c.id, submittedOn: addDays(p.on, 20), channel: 'paper (illustrative)', incomingNumber: `${number}-corr` }));
+          must(
+            await submitFiling(ctx, {
+              filingId: c.id,
+              submittedOn: addDays(p.on, 20),
+              channel: 'paper (illustrative)',
+              incomingNumber: `${number}-corr`,
+            }),
+          );
           counts.filingsCorrected += 1;
         }
       }

@@ -1,4 +1,12 @@
-import { addDays, ACTION_TYPES, calendarDate, epochDay, seededRandom, type ActionType, type CalendarDate } from '@civic/core';
+import {
+  addDays,
+  ACTION_TYPES,
+  calendarDate,
+  epochDay,
+  seededRandom,
+  type ActionType,
+  type CalendarDate,
+} from '@civic/core';
 import { csvField, INCIDENT_CSV_HEADER } from '@civic/formats';
 
 /**
@@ -11,12 +19,16 @@ import { csvField, INCIDENT_CSV_HEADER } from '@civic/formats';
  */
 const HRW = 'https://www.hrw.org/news/2021/01/20/kazakh-authorities-target-rights-groups-coordinated-attack';
 const RFE_DROP = 'https://rferl.org/amp/kazakh-authorities-drop-charges-ngos-outcry/31087863.html';
-const RFE_DEC = 'https://rferl.org/amp/kazakhstan-accused-of-using-baseless-tax-claims-to-pressure-rights-groups/30984142.html';
+const RFE_DEC =
+  'https://rferl.org/amp/kazakhstan-accused-of-using-baseless-tax-claims-to-pressure-rights-groups/30984142.html';
 const COURT = 'https://www.pakistantelegraph.com/news/268548211/kazakhstan-ngos-let-off-tax-penalty-hook';
-const OMCT = 'https://www.omct.org/en/resources/urgent-interventions/kazakhstan-restrictions-to-the-freedom-of-association-of-kibhr-and-ili-foundation';
-const CABAR = 'https://cabar.asia/en/kazakhstan-steps-up-pressure-on-human-rights-and-independent-organisations';
+const OMCT =
+  'https://www.omct.org/en/resources/urgent-interventions/kazakhstan-restrictions-to-the-freedom-of-association-of-kibhr-and-ili-foundation';
+const CABAR =
+  'https://cabar.asia/en/kazakhstan-steps-up-pressure-on-human-rights-and-independent-organisations';
 const ACCA = 'https://acca.media/en/kazakhstan-human-rights-defenders-won-the-war-with-tax-authorities';
-const DIPLOMAT = 'https://thediplomat.com/2021/02/pressure-pushes-kazakh-tax-authorities-to-walk-back-fines-suspensions';
+const DIPLOMAT =
+  'https://thediplomat.com/2021/02/pressure-pushes-kazakh-tax-authorities-to-walk-back-fines-suspensions';
 const ADIL_SOZ = 'https://adilsoz.kz/en/262-violations/monitoring-238.html';
 const SRC = 'State Revenue Committee';
 
@@ -29,56 +41,436 @@ const MEDIANET = 'MediaNet International Journalism Centre';
 const KADIR = 'Kadir Kassiet';
 
 /** date, organisation, place, authority, action, legal basis, MCI, months, outcome, source, notes */
-type Row = readonly [string, string, string, string, ActionType, string, number | null, number | null, string, string, string];
+type Row = readonly [
+  string,
+  string,
+  string,
+  string,
+  ActionType,
+  string,
+  number | null,
+  number | null,
+  string,
+  string,
+  string,
+];
 
-const unnamed = (n: number, place: string, date: string): Row =>
-  [date, `Rights group (name not published) ${n}`, place, SRC, 'notice', 'CoAO 460-1', null, null, '', DIPLOMAT, 'one of about 13 groups served notices; name, city and day illustrative'];
+const unnamed = (n: number, place: string, date: string): Row => [
+  date,
+  `Rights group (name not published) ${n}`,
+  place,
+  SRC,
+  'notice',
+  'CoAO 460-1',
+  null,
+  null,
+  '',
+  DIPLOMAT,
+  'one of about 13 groups served notices; name, city and day illustrative',
+];
 
 export const CAMPAIGN_2020_21: readonly Row[] = [
   // Autumn 2020: notices to at least 13 groups across the country (ACCA names seven; KIBHR's
   // first notices came on 26 Nov). Days other than KIBHR's are illustrative.
-  ['2020-11-16', ECHO, 'Almaty', SRC, 'notice', 'CoAO 460-1', null, null, 'charges dropped 4 Feb 2021', ACCA, 'day illustrative (autumn 2020)'],
-  ['2020-11-17', ILI, 'Almaty', SRC, 'notice', 'CoAO 460-1', null, null, 'charges dropped 4 Feb 2021', ACCA, 'day illustrative (autumn 2020)'],
-  ['2020-11-18', EK, 'Nur-Sultan', SRC, 'notice', 'CoAO 460-1', null, null, 'charges dropped 4 Feb 2021', ACCA, 'day illustrative (autumn 2020)'],
-  ['2020-11-19', LMC, 'Nur-Sultan', SRC, 'notice', 'CoAO 460-1', null, null, 'charges dropped 4 Feb 2021', ACCA, 'city and day illustrative'],
-  ['2020-11-20', MEDIANET, 'Almaty', SRC, 'notice', 'CoAO 460-1', null, null, 'charges dropped 4 Feb 2021', ACCA, 'city and day illustrative'],
-  ['2020-11-23', KADIR, 'Almaty', SRC, 'notice', 'CoAO 460-1', null, null, '', ACCA, 'city and day illustrative'],
-  ['2020-11-26', KIBHR, 'Almaty', SRC, 'notice', 'CoAO 460-1', null, null, 'charges dropped 4 Feb 2021', CABAR, 'first notices; the accountant was summoned that evening'],
+  [
+    '2020-11-16',
+    ECHO,
+    'Almaty',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped 4 Feb 2021',
+    ACCA,
+    'day illustrative (autumn 2020)',
+  ],
+  [
+    '2020-11-17',
+    ILI,
+    'Almaty',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped 4 Feb 2021',
+    ACCA,
+    'day illustrative (autumn 2020)',
+  ],
+  [
+    '2020-11-18',
+    EK,
+    'Nur-Sultan',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped 4 Feb 2021',
+    ACCA,
+    'day illustrative (autumn 2020)',
+  ],
+  [
+    '2020-11-19',
+    LMC,
+    'Nur-Sultan',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped 4 Feb 2021',
+    ACCA,
+    'city and day illustrative',
+  ],
+  [
+    '2020-11-20',
+    MEDIANET,
+    'Almaty',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped 4 Feb 2021',
+    ACCA,
+    'city and day illustrative',
+  ],
+  [
+    '2020-11-23',
+    KADIR,
+    'Almaty',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    '',
+    ACCA,
+    'city and day illustrative',
+  ],
+  [
+    '2020-11-26',
+    KIBHR,
+    'Almaty',
+    SRC,
+    'notice',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped 4 Feb 2021',
+    CABAR,
+    'first notices; the accountant was summoned that evening',
+  ],
   unnamed(1, 'Oral', '2020-11-24'),
   unnamed(2, 'Shymkent', '2020-11-25'),
   unnamed(3, 'Karaganda', '2020-11-12'),
   unnamed(4, 'Ust-Kamenogorsk', '2020-11-13'),
   unnamed(5, 'Aktobe', '2020-11-19'),
   unnamed(6, 'Pavlodar', '2020-11-24'),
-  ['2020-12-03', KIBHR, 'Almaty', SRC, 'summons', 'CoAO 460-1', null, null, '', RFE_DEC, 'Amnesty, Front Line Defenders, HRW and IPHR call for the complaints to be dropped (3 Dec)'],
+  [
+    '2020-12-03',
+    KIBHR,
+    'Almaty',
+    SRC,
+    'summons',
+    'CoAO 460-1',
+    null,
+    null,
+    '',
+    RFE_DEC,
+    'Amnesty, Front Line Defenders, HRW and IPHR call for the complaints to be dropped (3 Dec)',
+  ],
   // Protocols: one per alleged inaccuracy (OMCT); counts derived from the fines (legal-brief
   // §1.4); Erkindik Kanaty's proceedings opened in 2020, the others in 2021. Days illustrative.
-  ['2020-12-21', EK, 'Nur-Sultan', 'Nur-Sultan tax department', 'protocol', 'CoAO 460-1 part 1', null, null, '', HRW, 'proceedings opened 2020 (MCI 2,778); day illustrative'],
-  ['2021-01-08', ECHO, 'Almaty', 'SRC department, Almaly district, Almaty', 'protocol', 'CoAO 460-1 part 2', null, null, '', OMCT, 'protocol 1 of 2; day illustrative'],
-  ['2021-01-08', ECHO, 'Almaty', 'SRC department, Almaly district, Almaty', 'protocol', 'CoAO 460-1 part 2', null, null, '', OMCT, 'protocol 2 of 2; day illustrative'],
-  ...[1, 2].map((k): Row => ['2021-01-14', ILI, 'Almaty', 'Almaty City SRC department, district office', 'protocol', 'CoAO 460-1 part 2', null, null, '', OMCT, `protocol ${k} of 2; day illustrative`]),
-  ...[1, 2, 3, 4].map((k): Row => ['2021-01-14', KIBHR, 'Almaty', 'Almaty City SRC department, district office', 'protocol', 'CoAO 460-1 part 2', null, null, '', OMCT, `protocol ${k} of 4; day illustrative`]),
+  [
+    '2020-12-21',
+    EK,
+    'Nur-Sultan',
+    'Nur-Sultan tax department',
+    'protocol',
+    'CoAO 460-1 part 1',
+    null,
+    null,
+    '',
+    HRW,
+    'proceedings opened 2020 (MCI 2,778); day illustrative',
+  ],
+  [
+    '2021-01-08',
+    ECHO,
+    'Almaty',
+    'SRC department, Almaly district, Almaty',
+    'protocol',
+    'CoAO 460-1 part 2',
+    null,
+    null,
+    '',
+    OMCT,
+    'protocol 1 of 2; day illustrative',
+  ],
+  [
+    '2021-01-08',
+    ECHO,
+    'Almaty',
+    'SRC department, Almaly district, Almaty',
+    'protocol',
+    'CoAO 460-1 part 2',
+    null,
+    null,
+    '',
+    OMCT,
+    'protocol 2 of 2; day illustrative',
+  ],
+  ...[1, 2].map((k): Row => [
+    '2021-01-14',
+    ILI,
+    'Almaty',
+    'Almaty City SRC department, district office',
+    'protocol',
+    'CoAO 460-1 part 2',
+    null,
+    null,
+    '',
+    OMCT,
+    `protocol ${k} of 2; day illustrative`,
+  ]),
+  ...[1, 2, 3, 4].map((k): Row => [
+    '2021-01-14',
+    KIBHR,
+    'Almaty',
+    'Almaty City SRC department, district office',
+    'protocol',
+    'CoAO 460-1 part 2',
+    null,
+    null,
+    '',
+    OMCT,
+    `protocol ${k} of 4; day illustrative`,
+  ]),
   // The January 2021 rulings (legal-brief §2.1): fines, and suspensions where ordered.
-  ['2021-01-15', ECHO, 'Almaty', 'SRC department, Almaly district, Almaty', 'fine', 'CoAO 460-1 part 2', 400, 3, 'dropped 4 Feb 2021; reversed 6 Apr 2021', ADIL_SOZ, '1,166,800 tenge; suspended for 3 months'],
-  ['2021-01-18', EK, 'Nur-Sultan', 'Nur-Sultan tax department', 'fine', 'CoAO 460-1 part 1', 100, null, 'dropped 4 Feb 2021', HRW, '277,800 tenge; no suspension'],
-  ['2021-01-25', KIBHR, 'Almaty', 'Almaty City SRC department, district office', 'fine', 'CoAO 460-1 part 2', 800, 3, 'dropped 4 Feb 2021; reversed 6 Apr 2021', OMCT, '2,333,600 tenge; suspended to 15 Apr 2021'],
-  ['2021-01-25', ILI, 'Almaty', 'Almaty City SRC department, district office', 'fine', 'CoAO 460-1 part 2', 400, 3, 'dropped 4 Feb 2021; reversed 5 Apr 2021', OMCT, '1,166,800 tenge; suspended to 15 Apr 2021'],
-  ['2021-01-15', ECHO, 'Almaty', 'SRC department, Almaly district, Almaty', 'suspension', 'CoAO 460-1 part 2', null, 3, 'cancelled 4 Feb 2021', ADIL_SOZ, 'activity suspended for 3 months'],
-  ['2021-01-25', KIBHR, 'Almaty', 'Almaty City SRC department, district office', 'suspension', 'CoAO 460-1 part 2', null, 2.7, 'cancelled 4 Feb 2021', OMCT, 'activity suspended to 15 Apr 2021'],
-  ['2021-01-25', ILI, 'Almaty', 'Almaty City SRC department, district office', 'suspension', 'CoAO 460-1 part 2', null, 2.7, 'cancelled 4 Feb 2021', OMCT, 'activity suspended to 15 Apr 2021'],
-  ['2021-01-20', LMC, 'Nur-Sultan', 'local tax office', 'summons', 'CoAO 460-1', null, null, 'dropped 4 Feb 2021', HRW, 'summoned (HRW, 20 Jan)'],
-  ['2021-01-20', MEDIANET, 'Almaty', 'local tax office', 'summons', 'CoAO 460-1', null, null, 'dropped 4 Feb 2021', HRW, 'summoned (HRW, 20 Jan); warned on 29 Jan that Factcheck.kz may be suspended'],
+  [
+    '2021-01-15',
+    ECHO,
+    'Almaty',
+    'SRC department, Almaly district, Almaty',
+    'fine',
+    'CoAO 460-1 part 2',
+    400,
+    3,
+    'dropped 4 Feb 2021; reversed 6 Apr 2021',
+    ADIL_SOZ,
+    '1,166,800 tenge; suspended for 3 months',
+  ],
+  [
+    '2021-01-18',
+    EK,
+    'Nur-Sultan',
+    'Nur-Sultan tax department',
+    'fine',
+    'CoAO 460-1 part 1',
+    100,
+    null,
+    'dropped 4 Feb 2021',
+    HRW,
+    '277,800 tenge; no suspension',
+  ],
+  [
+    '2021-01-25',
+    KIBHR,
+    'Almaty',
+    'Almaty City SRC department, district office',
+    'fine',
+    'CoAO 460-1 part 2',
+    800,
+    3,
+    'dropped 4 Feb 2021; reversed 6 Apr 2021',
+    OMCT,
+    '2,333,600 tenge; suspended to 15 Apr 2021',
+  ],
+  [
+    '2021-01-25',
+    ILI,
+    'Almaty',
+    'Almaty City SRC department, district office',
+    'fine',
+    'CoAO 460-1 part 2',
+    400,
+    3,
+    'dropped 4 Feb 2021; reversed 5 Apr 2021',
+    OMCT,
+    '1,166,800 tenge; suspended to 15 Apr 2021',
+  ],
+  [
+    '2021-01-15',
+    ECHO,
+    'Almaty',
+    'SRC department, Almaly district, Almaty',
+    'suspension',
+    'CoAO 460-1 part 2',
+    null,
+    3,
+    'cancelled 4 Feb 2021',
+    ADIL_SOZ,
+    'activity suspended for 3 months',
+  ],
+  [
+    '2021-01-25',
+    KIBHR,
+    'Almaty',
+    'Almaty City SRC department, district office',
+    'suspension',
+    'CoAO 460-1 part 2',
+    null,
+    2.7,
+    'cancelled 4 Feb 2021',
+    OMCT,
+    'activity suspended to 15 Apr 2021',
+  ],
+  [
+    '2021-01-25',
+    ILI,
+    'Almaty',
+    'Almaty City SRC department, district office',
+    'suspension',
+    'CoAO 460-1 part 2',
+    null,
+    2.7,
+    'cancelled 4 Feb 2021',
+    OMCT,
+    'activity suspended to 15 Apr 2021',
+  ],
+  [
+    '2021-01-20',
+    LMC,
+    'Nur-Sultan',
+    'local tax office',
+    'summons',
+    'CoAO 460-1',
+    null,
+    null,
+    'dropped 4 Feb 2021',
+    HRW,
+    'summoned (HRW, 20 Jan)',
+  ],
+  [
+    '2021-01-20',
+    MEDIANET,
+    'Almaty',
+    'local tax office',
+    'summons',
+    'CoAO 460-1',
+    null,
+    null,
+    'dropped 4 Feb 2021',
+    HRW,
+    'summoned (HRW, 20 Jan); warned on 29 Jan that Factcheck.kz may be suspended',
+  ],
   // 4 February 2021: six NGOs say all charges are dropped and fines and suspensions cancelled.
-  ...[KIBHR, EK, MEDIANET, ILI, LMC, ECHO].map((o): Row => ['2021-02-04', o, o === EK || o === LMC ? 'Nur-Sultan' : 'Almaty', SRC, 'withdrawal', 'CoAO 460-1', null, null, 'charges dropped; fines and suspensions cancelled', RFE_DROP, 'no official documents yet (RFE/RL)']),
+  ...[KIBHR, EK, MEDIANET, ILI, LMC, ECHO].map((o): Row => [
+    '2021-02-04',
+    o,
+    o === EK || o === LMC ? 'Nur-Sultan' : 'Almaty',
+    SRC,
+    'withdrawal',
+    'CoAO 460-1',
+    null,
+    null,
+    'charges dropped; fines and suspensions cancelled',
+    RFE_DROP,
+    'no official documents yet (RFE/RL)',
+  ]),
   // 5–6 April 2021: a court reverses the January fines.
-  ['2021-04-05', ILI, 'Almaty', 'court', 'court-decision', 'CoAO 460-1', null, null, 'fine reversed', COURT, ''],
-  ['2021-04-06', KIBHR, 'Almaty', 'court', 'court-decision', 'CoAO 460-1', null, null, 'fine reversed', COURT, ''],
-  ['2021-04-06', ECHO, 'Almaty', 'court', 'court-decision', 'CoAO 460-1', null, null, 'fine reversed', COURT, ''],
+  [
+    '2021-04-05',
+    ILI,
+    'Almaty',
+    'court',
+    'court-decision',
+    'CoAO 460-1',
+    null,
+    null,
+    'fine reversed',
+    COURT,
+    '',
+  ],
+  [
+    '2021-04-06',
+    KIBHR,
+    'Almaty',
+    'court',
+    'court-decision',
+    'CoAO 460-1',
+    null,
+    null,
+    'fine reversed',
+    COURT,
+    '',
+  ],
+  [
+    '2021-04-06',
+    ECHO,
+    'Almaty',
+    'court',
+    'court-decision',
+    'CoAO 460-1',
+    null,
+    null,
+    'fine reversed',
+    COURT,
+    '',
+  ],
 ];
 
-const BACKGROUND_PLACES = ['Almaty', 'Astana', 'Shymkent', 'Karaganda', 'Aktobe', 'Taraz', 'Pavlodar', 'Ust-Kamenogorsk', 'Semey', 'Uralsk', 'Atyrau', 'Kostanay', 'Kyzylorda', 'Aktau', 'Petropavl', 'Kokshetau', 'Taldykorgan', 'Turkistan', 'Zhezkazgan', 'Konaev', 'Temirtau', 'Ekibastuz', 'Zhanaozen', 'Rudny'];
-const BACKGROUND_BASES = ['CoAO 460-1 part 1', 'CoAO 460-1 part 2', 'CoAO 489 part 1', 'CoAO 489 part 10', 'CoAO 488', 'CoAO 453', 'CoAO 434', 'Criminal Code 174', 'Criminal Code 403', 'Criminal Code 405', 'Tax Code 29', ''];
-const BACKGROUND_AUTHORITIES = ['State Revenue Committee', 'Department of Justice', "Prosecutor's Office", 'Police', 'District court', 'Department of Internal Affairs'];
+const BACKGROUND_PLACES = [
+  'Almaty',
+  'Astana',
+  'Shymkent',
+  'Karaganda',
+  'Aktobe',
+  'Taraz',
+  'Pavlodar',
+  'Ust-Kamenogorsk',
+  'Semey',
+  'Uralsk',
+  'Atyrau',
+  'Kostanay',
+  'Kyzylorda',
+  'Aktau',
+  'Petropavl',
+  'Kokshetau',
+  'Taldykorgan',
+  'Turkistan',
+  'Zhezkazgan',
+  'Konaev',
+  'Temirtau',
+  'Ekibastuz',
+  'Zhanaozen',
+  'Rudny',
+];
+const BACKGROUND_BASES = [
+  'CoAO 460-1 part 1',
+  'CoAO 460-1 part 2',
+  'CoAO 489 part 1',
+  'CoAO 489 part 10',
+  'CoAO 488',
+  'CoAO 453',
+  'CoAO 434',
+  'Criminal Code 174',
+  'Criminal Code 403',
+  'Criminal Code 405',
+  'Tax Code 29',
+  '',
+];
+const BACKGROUND_AUTHORITIES = [
+  'State Revenue Committee',
+  'Department of Justice',
+  "Prosecutor's Office",
+  'Police',
+  'District court',
+  'Department of Internal Affairs',
+];
 
 /**
  * Scattered illustrative incidents 2016–2025: about three dozen a year, spread over 60 groups,
@@ -97,7 +489,19 @@ export function demoBackground(seed = 2016): Row[] {
     const basis = pick(BACKGROUND_BASES);
     const action = pick(actions);
     const mci = action === 'fine' ? 10 * (5 + random.int(46)) : null;
-    rows.push([date, `Illustrative group ${1 + random.int(60)}`, pick(BACKGROUND_PLACES), pick(BACKGROUND_AUTHORITIES), action, basis, mci, action === 'suspension' ? 1 + random.int(6) : null, '', '', 'illustrative background (generated, not a documented event)']);
+    rows.push([
+      date,
+      `Illustrative group ${1 + random.int(60)}`,
+      pick(BACKGROUND_PLACES),
+      pick(BACKGROUND_AUTHORITIES),
+      action,
+      basis,
+      mci,
+      action === 'suspension' ? 1 + random.int(6) : null,
+      '',
+      '',
+      'illustrative background (generated, not a documented event)',
+    ]);
   }
   return rows.sort((a, b) => a[0].localeCompare(b[0]));
 }
@@ -105,6 +509,22 @@ export function demoBackground(seed = 2016): Row[] {
 /** The demo incidents as CSV text in the import format. */
 export function demoIncidentsCsv(): string {
   const line = ([date, org, place, authority, action, basis, mci, months, outcome, source, notes]: Row) =>
-    [date, org, place, '', '', authority, action, basis, mci === null ? '' : String(mci), months === null ? '' : String(months), outcome, source, notes].map(csvField).join(',');
+    [
+      date,
+      org,
+      place,
+      '',
+      '',
+      authority,
+      action,
+      basis,
+      mci === null ? '' : String(mci),
+      months === null ? '' : String(months),
+      outcome,
+      source,
+      notes,
+    ]
+      .map(csvField)
+      .join(',');
   return `${INCIDENT_CSV_HEADER}${[...CAMPAIGN_2020_21, ...demoBackground()].map(line).join('\r\n')}\r\n`;
 }

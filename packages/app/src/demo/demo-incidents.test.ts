@@ -4,7 +4,9 @@ import { detectWavesInIncidents, reportedWaves } from '../waves/wave-detection.t
 import { CAMPAIGN_2020_21, demoBackground, demoIncidentsCsv } from './demo-incidents-data.ts';
 
 // The demo data is read through the real CSV parser, exactly as the demo step imports it.
-const parsed = parseIncidentsCsv(new TextEncoder().encode(demoIncidentsCsv()), { fileName: 'demo-incidents.csv' });
+const parsed = parseIncidentsCsv(new TextEncoder().encode(demoIncidentsCsv()), {
+  fileName: 'demo-incidents.csv',
+});
 const incidents = parsed.ok ? parsed.value.incidents : [];
 
 describe('demo incidents', () => {
@@ -15,21 +17,37 @@ describe('demo incidents', () => {
   });
 
   it('hold the autumn 2020 notices against 13 groups in several cities, all under CoAO 460-1', () => {
-    const notices = incidents.filter((i) => i.action === 'notice' && i.date >= '2020-10-01' && i.date <= '2020-11-30' && i.legalBasis?.startsWith('CoAO 460-1'));
+    const notices = incidents.filter(
+      (i) =>
+        i.action === 'notice' &&
+        i.date >= '2020-10-01' &&
+        i.date <= '2020-11-30' &&
+        i.legalBasis?.startsWith('CoAO 460-1'),
+    );
     expect(new Set(notices.map((i) => i.organisation)).size).toBe(13);
     expect(new Set(notices.map((i) => i.place)).size).toBeGreaterThanOrEqual(7);
     expect(notices.every((i) => i.legalBasis === 'CoAO 460-1')).toBe(true);
   });
 
   it('hold the January 2021 rulings with their fines, the withdrawal and the court decisions', () => {
-    const fines = incidents.filter((i) => i.action === 'fine' && i.date.startsWith('2021-01') && !i.notes?.startsWith('illustrative')).map((i) => [i.date, i.organisation, i.penaltyMci]);
+    const fines = incidents
+      .filter(
+        (i) => i.action === 'fine' && i.date.startsWith('2021-01') && !i.notes?.startsWith('illustrative'),
+      )
+      .map((i) => [i.date, i.organisation, i.penaltyMci]);
     expect(fines).toEqual([
-      ['2021-01-15', 'Echo', 400], ['2021-01-18', 'Erkindik Kanaty', 100],
-      ['2021-01-25', 'Kazakhstan International Bureau for Human Rights', 800], ['2021-01-25', 'International Legal Initiative', 400],
+      ['2021-01-15', 'Echo', 400],
+      ['2021-01-18', 'Erkindik Kanaty', 100],
+      ['2021-01-25', 'Kazakhstan International Bureau for Human Rights', 800],
+      ['2021-01-25', 'International Legal Initiative', 400],
     ]);
     const documented = incidents.filter((i) => !i.notes?.startsWith('illustrative'));
     expect(documented.filter((i) => i.action === 'withdrawal' && i.date === '2021-02-04')).toHaveLength(6);
-    expect(documented.filter((i) => i.action === 'court-decision' && i.date.startsWith('2021-04')).map((i) => i.date)).toEqual(['2021-04-05', '2021-04-06', '2021-04-06']);
+    expect(
+      documented
+        .filter((i) => i.action === 'court-decision' && i.date.startsWith('2021-04'))
+        .map((i) => i.date),
+    ).toEqual(['2021-04-05', '2021-04-06', '2021-04-06']);
     for (const row of CAMPAIGN_2020_21) expect(row[9]).toMatch(/^https:\/\//);
   });
 

@@ -11,8 +11,15 @@ import type { DemoStep } from './seed-demo.ts';
 export const seedDemoIncidents: DemoStep = {
   name: 'incidents',
   async run(ctx) {
-    const r = await importIncidents(ctx, { bytes: new TextEncoder().encode(demoIncidentsCsv()), fileName: 'demo-incidents.csv', visibility: 'public' });
-    if (!r.ok) throw new Error(`demo incidents: ${r.error.message} (line ${r.error.line ?? '?'}, field ${r.error.field ?? '?'})`);
+    const r = await importIncidents(ctx, {
+      bytes: new TextEncoder().encode(demoIncidentsCsv()),
+      fileName: 'demo-incidents.csv',
+      visibility: 'public',
+    });
+    if (!r.ok)
+      throw new Error(
+        `demo incidents: ${r.error.message} (line ${r.error.line ?? '?'}, field ${r.error.field ?? '?'})`,
+      );
     return { incidents: r.value.imported };
   },
 };

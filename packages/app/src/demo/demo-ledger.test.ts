@@ -38,17 +38,25 @@ for (const dialect of testDialects()) {
 
     it('shows each state of a KZT equivalent: official, carried forward, missing', async () => {
       const statuses = new Set<string>();
-      for (const id of state.organisations.values()) for (const r of await listReceipts(ctx, id)) statuses.add(r.kzt.status);
+      for (const id of state.organisations.values())
+        for (const r of await listReceipts(ctx, id)) statuses.add(r.kzt.status);
       expect([...statuses].sort()).toEqual(['carried-forward', 'missing', 'official']);
       const eu = (await listReceipts(ctx, org('echo'), { from: '2020-06-06', to: '2020-06-06' }))[0];
-      expect(eu?.kzt).toMatchObject({ status: 'carried-forward', rate: { date: '2020-06-05', source: 'NBK (illustrative)' } });
-      const gbp = (await listReceipts(ctx, org('kibhr'))).find((r) => r.content.kind === 'money' && r.content.amount.currency === 'GBP');
+      expect(eu?.kzt).toMatchObject({
+        status: 'carried-forward',
+        rate: { date: '2020-06-05', source: 'NBK (illustrative)' },
+      });
+      const gbp = (await listReceipts(ctx, org('kibhr'))).find(
+        (r) => r.content.kind === 'money' && r.content.amount.currency === 'GBP',
+      );
       expect(gbp?.kzt).toMatchObject({ status: 'missing', kzt: null });
     });
 
     it('flags the overspent grant and leaves unconfirmed candidates', async () => {
       const ili = await ledgerBalance(ctx, { org: org('ili'), by: 'grant' });
-      expect(ili.ok && ili.value.rows.filter((r) => r.overspent).map((r) => r.name)).toEqual(['SKZ50019GR0042']);
+      expect(ili.ok && ili.value.rows.filter((r) => r.overspent).map((r) => r.name)).toEqual([
+        'SKZ50019GR0042',
+      ]);
       expect(await listForeignCandidates(ctx, org('echo'), 'proposed')).toHaveLength(2);
       expect(await listForeignCandidates(ctx, org('kibhr'), 'proposed')).toHaveLength(2);
     });

@@ -9,7 +9,12 @@ import type { DemoStep } from './seed-demo.ts';
 export const DEMO_ORGANISATIONS = [
   { key: 'echo', name: 'Echo', city: 'Almaty', bin: '070940000011' },
   { key: 'erkindik', name: 'Erkindik Kanaty', city: 'Nur-Sultan', bin: '080140000022' },
-  { key: 'kibhr', name: 'Kazakhstan International Bureau for Human Rights', city: 'Almaty', bin: '930240000033' },
+  {
+    key: 'kibhr',
+    name: 'Kazakhstan International Bureau for Human Rights',
+    city: 'Almaty',
+    bin: '930240000033',
+  },
   { key: 'ili', name: 'International Legal Initiative', city: 'Almaty', bin: '040340000044' },
   { key: 'lmc', name: 'Legal Media Center', city: 'Nur-Sultan', bin: '100440000055' },
   { key: 'medianet', name: 'MediaNet International Journalism Centre', city: 'Almaty', bin: '050540000066' },
@@ -21,7 +26,14 @@ export const seedDemoOrganisations: DemoStep = {
   async run(ctx, state) {
     for (const o of DEMO_ORGANISATIONS) {
       const id = newId('org');
-      await insertOrganisation(ctx.store.db, { id, name: o.name, bin: o.bin, city: o.city, illustrative: true, createdAt: ctx.now().toISOString() });
+      await insertOrganisation(ctx.store.db, {
+        id,
+        name: o.name,
+        bin: o.bin,
+        city: o.city,
+        illustrative: true,
+        createdAt: ctx.now().toISOString(),
+      });
       state.organisations.set(o.key, id);
     }
     return { organisations: DEMO_ORGANISATIONS.length };

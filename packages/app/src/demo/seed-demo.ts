@@ -22,7 +22,14 @@ export interface DemoState {
 }
 
 // The cases come after the ledger and filings steps: they link the filings an allegation may concern.
-const DEMO_STEPS: DemoStep[] = [seedDemoOrganisations, seedDemoAccounts, seedDemoLedger, seedDemoFilings, seedDemoCases, seedDemoIncidents];
+const DEMO_STEPS: DemoStep[] = [
+  seedDemoOrganisations,
+  seedDemoAccounts,
+  seedDemoLedger,
+  seedDemoFilings,
+  seedDemoCases,
+  seedDemoIncidents,
+];
 
 /** Seeds the demo data into an empty database; returns counts of what it made. */
 export async function seedDemo(ctx: AppContext): Promise<Record<string, number>> {

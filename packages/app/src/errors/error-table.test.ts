@@ -32,11 +32,15 @@ function documentedErrors(markdown: string): DocRow[] {
       return;
     }
     if (!inTable || /^\|[-\s|]+\|$/.test(text)) return;
-    const cells = text.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = text
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const code = /^`([A-Z][A-Z0-9_]+)`$/.exec(cells[0] ?? '')?.[1];
     const exit = cells.at(-2) ?? '';
     const http = cells.at(-1) ?? '';
-    if (code === undefined || !/^\d+$/.test(exit) || !/^(\d{3}|—)$/.test(http)) throw new Error(`docs/errors.md line ${i + 1} is not a row of code, meaning, exit, HTTP: ${text}`);
+    if (code === undefined || !/^\d+$/.test(exit) || !/^(\d{3}|—)$/.test(http))
+      throw new Error(`docs/errors.md line ${i + 1} is not a row of code, meaning, exit, HTTP: ${text}`);
     rows.push({ code, exitCode: Number(exit), status: http === '—' ? null : Number(http), line: i + 1 });
   });
   return rows;
@@ -52,7 +56,8 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const placeholders = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (template: string): string[] =>
+  [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
 const docRows = documentedErrors(readFileSync(join(root, 'docs', 'errors.md'), 'utf8'));
 
@@ -63,9 +68,15 @@ describe('the error table and docs/errors.md', () => {
     expect(docRows.map((r) => r.code)).not.toContain('LIMITATION_EXPIRED');
   });
 
-  it.each(docRows.map((r) => [r.code, r.line, r] as const))('%s (docs line %i) is in the table with the documented exit code and HTTP status', (code, _line, row) => {
-    expect(errorRow(code), `${code} missing from error-table.ts`).toEqual({ status: row.status, exitCode: row.exitCode });
-  });
+  it.each(docRows.map((r) => [r.code, r.line, r] as const))(
+    '%s (docs line %i) is in the table with the documented exit code and HTTP status',
+    (code, _line, row) => {
+      expect(errorRow(code), `${code} missing from error-table.ts`).toEqual({
+        status: row.status,
+        exitCode: row.exitCode,
+      });
+    },
+  );
 
   it('documents every code of the table', () => {
     const documented = new Set(docRows.map((r) => r.code));
@@ -76,7 +87,12 @@ describe('the error table and docs/errors.md', () => {
     const seen = new Map<string, DocRow>();
     for (const r of docRows) {
       const first = seen.get(r.code);
-      if (first) expect({ code: r.code, exitCode: r.exitCode, status: r.status }).toEqual({ code: first.code, exitCode: first.exitCode, status: first.status });
+      if (first)
+        expect({ code: r.code, exitCode: r.exitCode, status: r.status }).toEqual({
+          code: first.code,
+          exitCode: first.exitCode,
+          status: first.status,
+        });
       seen.set(r.code, r);
     }
   });
@@ -86,19 +102,23 @@ describe('the message catalogues', () => {
   it.each([
     ['ru', RU_MESSAGES],
     ['kk', KK_MESSAGES],
-  ] as const)('%s has a message for every code, with the placeholders of the English one', (_lang, catalogue) => {
-    for (const code of KNOWN_ERROR_CODES) {
-      const en = EN_MESSAGES[code];
-      const message = catalogue[code];
-      expect(en, `${code}: no English message`).toBeTruthy();
-      expect(message, `${code}: no message`).toBeTruthy();
-      expect(placeholders(message ?? ''), code).toEqual(placeholders(en ?? ''));
-    }
-  });
+  ] as const)(
+    '%s has a message for every code, with the placeholders of the English one',
+    (_lang, catalogue) => {
+      for (const code of KNOWN_ERROR_CODES) {
+        const en = EN_MESSAGES[code];
+        const message = catalogue[code];
+        expect(en, `${code}: no English message`).toBeTruthy();
+        expect(message, `${code}: no message`).toBeTruthy();
+        expect(placeholders(message ?? ''), code).toEqual(placeholders(en ?? ''));
+      }
+    },
+  );
 
   it('holds no message for a code that is not in the table', () => {
     const known = new Set(KNOWN_ERROR_CODES);
-    for (const catalogue of [EN_MESSAGES, RU_MESSAGES, KK_MESSAGES]) expect(Object.keys(catalogue).filter((c) => !known.has(c))).toEqual([]);
+    for (const catalogue of [EN_MESSAGES, RU_MESSAGES, KK_MESSAGES])
+      expect(Object.keys(catalogue).filter((c) => !known.has(c))).toEqual([]);
   });
 });
 
@@ -113,7 +133,10 @@ describe('codes used in the source', () => {
     }
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:domainError\(\s*|new CliError\(\s*\{\s*code:\s*)'([A-Z][A-Z0-9_]+)'/g)) if (m[1]) used.set(m[1], file);
+      for (const m of text.matchAll(
+        /(?:domainError\(\s*|new CliError\(\s*\{\s*code:\s*)'([A-Z][A-Z0-9_]+)'/g,
+      ))
+        if (m[1]) used.set(m[1], file);
     }
   }
 
@@ -122,14 +145,22 @@ describe('codes used in the source', () => {
   });
 
   it('has every code raised with domainError(...) or new CliError(...) in the table', () => {
-    expect([...used].filter(([code]) => errorRow(code) === undefined).map(([code, file]) => `${code} (${file.slice(root.length)})`)).toEqual([]);
+    expect(
+      [...used]
+        .filter(([code]) => errorRow(code) === undefined)
+        .map(([code, file]) => `${code} (${file.slice(root.length)})`),
+    ).toEqual([]);
   });
 });
 
 describe('errorSpec', () => {
   it('answers a CLI-only code (— in the docs) with the status its name gives, and its exit code', () => {
     expect(errorRow('BRIEF_OUT_UNWRITABLE')).toEqual({ status: null, exitCode: 2 });
-    expect(errorSpec('BRIEF_OUT_UNWRITABLE')).toEqual({ status: 400, exitCode: 2, messageKey: 'BRIEF_OUT_UNWRITABLE' });
+    expect(errorSpec('BRIEF_OUT_UNWRITABLE')).toEqual({
+      status: 400,
+      exitCode: 2,
+      messageKey: 'BRIEF_OUT_UNWRITABLE',
+    });
     expect(errorSpec('WAVES_INPUT_NOT_FOUND').status).toBe(404);
   });
 

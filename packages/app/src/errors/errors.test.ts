@@ -44,6 +44,8 @@ describe('localiseError', () => {
   });
 
   it('falls back to the English message for a code with no translation', () => {
-    expect(localiseError(domainError('IMPORT_SOMETHING', 'line 3: bad field'), 'kk')).toBe('line 3: bad field');
+    expect(localiseError(domainError('IMPORT_SOMETHING', 'line 3: bad field'), 'kk')).toBe(
+      'line 3: bad field',
+    );
   });
 });

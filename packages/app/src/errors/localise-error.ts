@@ -4,7 +4,11 @@ import { EN_MESSAGES } from './messages.en.ts';
 import { KK_MESSAGES } from './messages.kk.ts';
 import { RU_MESSAGES } from './messages.ru.ts';
 
-const CATALOGUES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en: EN_MESSAGES, ru: RU_MESSAGES, kk: KK_MESSAGES };
+const CATALOGUES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: EN_MESSAGES,
+  ru: RU_MESSAGES,
+  kk: KK_MESSAGES,
+};
 
 function fill(template: string, error: DomainError): string {
   return template.replace(/\{field\}/g, error.field ?? '?');

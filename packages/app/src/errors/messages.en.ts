@@ -73,9 +73,11 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   FILING_LANG_INVALID: 'The language must be ru, kk or en.',
   BUNDLE_NOT_LOGGED: 'The organisation’s log is empty: the filing cannot be bundled.',
   LEDGER_SOURCE_NAME_REQUIRED: 'A foreign source needs a name.',
-  LEDGER_SOURCE_CATEGORY_INVALID: 'The source category must be one of the five in the law: foreign state, international organisation, foreign organisation, foreign citizen, stateless person.',
+  LEDGER_SOURCE_CATEGORY_INVALID:
+    'The source category must be one of the five in the law: foreign state, international organisation, foreign organisation, foreign citizen, stateless person.',
   LEDGER_COUNTRY_INVALID: 'The country must be a two-letter ISO code.',
-  LEDGER_SOURCE_NOT_FOREIGN: 'A source in Kazakhstan is not foreign (only an international organisation may be based there).',
+  LEDGER_SOURCE_NOT_FOREIGN:
+    'A source in Kazakhstan is not foreign (only an international organisation may be based there).',
   LEDGER_SOURCE_REQUIRED: 'Say which foreign source it comes from.',
   LEDGER_SOURCE_NOT_FOUND: 'No such foreign source in this organisation.',
   LEDGER_GRANT_AGREEMENT_REQUIRED: 'A grant needs its agreement number.',
@@ -122,7 +124,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_ACCOUNT_UNMATCHED: 'A payment concerns no account of the statement, so its direction is unknown.',
   IMPORT_XML_INVALID: 'The file is not well-formed XML.',
   IMPORT_CSV_MAPPING_INVALID: 'The CSV column mapping is not valid ({field}).',
-  IMPORT_CSV_MAPPING_REQUIRED: 'This CSV needs a column mapping: its header names no date, amount and account.',
+  IMPORT_CSV_MAPPING_REQUIRED:
+    'This CSV needs a column mapping: its header names no date, amount and account.',
   IMPORT_COLUMN_MISSING: 'The CSV header lacks a column ({field}).',
   IMPORT_RATE_INVALID: 'A rate in the file is not valid ({field}).',
   WAVES_SEED_INVALID: 'The seed must be a whole number from 0 to 4294967295.',
@@ -166,7 +169,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   INCIDENT_NUMBER_INVALID: 'The penalty and suspension must be zero or more ({field}).',
   INCIDENT_URL_INVALID: 'A source address must be an http(s) URL.',
   INCIDENT_CONSENT_REQUIRED: 'The organisation must consent before its case action becomes an incident.',
-  INCIDENT_REDACT_UNKNOWN: 'Only organisation, notes, penalty, authority, office, place and legal-basis can be withheld ({field}).',
+  INCIDENT_REDACT_UNKNOWN:
+    'Only organisation, notes, penalty, authority, office, place and legal-basis can be withheld ({field}).',
   INCIDENT_PROMOTION_EXISTS: 'This case action is already an incident.',
   INCIDENT_DATE_MISSING: 'The case action has no date to give the incident.',
   SEARCH_DATE_INVALID: 'Search dates must be in the form YYYY-MM-DD ({field}).',
@@ -175,7 +179,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   SEARCH_RANGE_INVALID: 'The search starts (from) after it ends (to).',
   EXPORT_FORMAT_UNKNOWN: 'The export format must be csv, json or acled.',
   PLACE_UNKNOWN: 'The place is not in the gazetteer.',
-  IMPORT_PLACE_NOT_IN_GAZETTEER: "The place is not in the gazetteer: the row's own coordinates are kept ({field}).",
+  IMPORT_PLACE_NOT_IN_GAZETTEER:
+    "The place is not in the gazetteer: the row's own coordinates are kept ({field}).",
   OBLIGATION_STATUS_INVALID: 'The status must be upcoming, due, filed-on-time, filed-late or missed.',
   OBLIGATION_PAGE_INVALID: 'The limit and offset must be whole numbers, zero or more ({field}).',
 };

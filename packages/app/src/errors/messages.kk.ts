@@ -73,7 +73,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   FILING_LANG_INVALID: 'Тіл ru, kk немесе en болуы тиіс.',
   BUNDLE_NOT_LOGGED: 'Ұйымның журналы бос: есепті дәлелдерімен шығару мүмкін емес.',
   LEDGER_SOURCE_NAME_REQUIRED: 'Шетелдік көздің атауын көрсетіңіз.',
-  LEDGER_SOURCE_CATEGORY_INVALID: 'Көздің санаты заңдағы бесеудің бірі болуы тиіс: шет мемлекет, халықаралық ұйым, шетелдік ұйым, шетел азаматы, азаматтығы жоқ адам.',
+  LEDGER_SOURCE_CATEGORY_INVALID:
+    'Көздің санаты заңдағы бесеудің бірі болуы тиіс: шет мемлекет, халықаралық ұйым, шетелдік ұйым, шетел азаматы, азаматтығы жоқ адам.',
   LEDGER_COUNTRY_INVALID: 'Ел екі әріпті ISO кодымен көрсетіледі.',
   LEDGER_SOURCE_NOT_FOREIGN: 'Қазақстандағы көз шетелдік емес (онда тек халықаралық ұйым орналаса алады).',
   LEDGER_SOURCE_REQUIRED: 'Шетелдік көзді көрсетіңіз.',
@@ -99,7 +100,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   RATE_INVALID: 'Бағам шетел валютасы үшін оң ондық сан болуы тиіс.',
   RATES_EMPTY: 'Файлда бірде-бір бағам жоқ.',
   IMPORT_EMPTY: 'Үзінді көшірмеде шот та, операция да жоқ.',
-  IMPORT_ALIASES_INVALID: 'Бүркеншік атаулар файлы "банк өрісі": "белгілі өріс" түріндегі JSON нысаны болуы тиіс.',
+  IMPORT_ALIASES_INVALID:
+    'Бүркеншік атаулар файлы "банк өрісі": "белгілі өріс" түріндегі JSON нысаны болуы тиіс.',
   IMPORT_MAPPING_INVALID: 'CSV сәйкестендіру файлы дұрыс JSON емес.',
   IMPORT_MAPPING_NOT_FOUND: 'Мұндай атаумен CSV сәйкестендіруі сақталмаған.',
   IMPORT_FORMAT_INVALID: 'Пішім: 1c, csv, camt053 немесе mt940.',
@@ -122,7 +124,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_ACCOUNT_UNMATCHED: 'Төлем үзінді көшірме шотына қатысты емес, сондықтан бағыты белгісіз.',
   IMPORT_XML_INVALID: 'Файл дұрыс XML емес.',
   IMPORT_CSV_MAPPING_INVALID: 'CSV бағандарын сәйкестендіру қате берілген ({field}).',
-  IMPORT_CSV_MAPPING_REQUIRED: 'Бұл CSV үшін бағандарды сәйкестендіру керек: тақырыбында күн, сома және шот жоқ.',
+  IMPORT_CSV_MAPPING_REQUIRED:
+    'Бұл CSV үшін бағандарды сәйкестендіру керек: тақырыбында күн, сома және шот жоқ.',
   IMPORT_COLUMN_MISSING: 'CSV тақырыбында баған жоқ ({field}).',
   IMPORT_RATE_INVALID: 'Файлдағы бағам қате көрсетілген ({field}).',
   WAVES_SEED_INVALID: 'Бастапқы сан (seed) 0-ден 4294967295-ке дейінгі бүтін сан болуы тиіс.',
@@ -166,7 +169,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   INCIDENT_NUMBER_INVALID: 'Айыппұл мен тоқтата тұру мерзімі теріс болмауы тиіс ({field}).',
   INCIDENT_URL_INVALID: 'Дереккөз мекенжайы http(s) URL болуы тиіс.',
   INCIDENT_CONSENT_REQUIRED: 'Іс бойынша әрекет оқиғаға айналуы үшін ұйымның келісімі қажет.',
-  INCIDENT_REDACT_UNKNOWN: 'Тек organisation, notes, penalty, authority, office, place және legal-basis жасыруға болады ({field}).',
+  INCIDENT_REDACT_UNKNOWN:
+    'Тек organisation, notes, penalty, authority, office, place және legal-basis жасыруға болады ({field}).',
   INCIDENT_PROMOTION_EXISTS: 'Бұл іс бойынша әрекет оқиға ретінде бұрыннан бар.',
   INCIDENT_DATE_MISSING: 'Іс бойынша әрекеттің оқиғаға беретін күні жоқ.',
   SEARCH_DATE_INVALID: 'Іздеу күндері ЖЖЖЖ-АА-КК пішімінде болуы тиіс ({field}).',

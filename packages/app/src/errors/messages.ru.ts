@@ -73,9 +73,11 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   FILING_LANG_INVALID: 'Язык должен быть ru, kk или en.',
   BUNDLE_NOT_LOGGED: 'Журнал организации пуст: отчёт нельзя выгрузить с доказательствами.',
   LEDGER_SOURCE_NAME_REQUIRED: 'Укажите название иностранного источника.',
-  LEDGER_SOURCE_CATEGORY_INVALID: 'Категория источника должна быть одной из пяти по закону: иностранное государство, международная организация, иностранная организация, иностранец, лицо без гражданства.',
+  LEDGER_SOURCE_CATEGORY_INVALID:
+    'Категория источника должна быть одной из пяти по закону: иностранное государство, международная организация, иностранная организация, иностранец, лицо без гражданства.',
   LEDGER_COUNTRY_INVALID: 'Страна указывается двухбуквенным кодом ISO.',
-  LEDGER_SOURCE_NOT_FOREIGN: 'Источник в Казахстане не является иностранным (там может находиться только международная организация).',
+  LEDGER_SOURCE_NOT_FOREIGN:
+    'Источник в Казахстане не является иностранным (там может находиться только международная организация).',
   LEDGER_SOURCE_REQUIRED: 'Укажите иностранный источник.',
   LEDGER_SOURCE_NOT_FOUND: 'Такого иностранного источника в организации нет.',
   LEDGER_GRANT_AGREEMENT_REQUIRED: 'Укажите номер договора гранта.',
@@ -122,7 +124,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_ACCOUNT_UNMATCHED: 'Платёж не касается счёта выписки, поэтому его направление неизвестно.',
   IMPORT_XML_INVALID: 'Файл не является корректным XML.',
   IMPORT_CSV_MAPPING_INVALID: 'Сопоставление столбцов CSV задано неверно ({field}).',
-  IMPORT_CSV_MAPPING_REQUIRED: 'Для этого CSV нужно сопоставление столбцов: в заголовке нет даты, суммы и счёта.',
+  IMPORT_CSV_MAPPING_REQUIRED:
+    'Для этого CSV нужно сопоставление столбцов: в заголовке нет даты, суммы и счёта.',
   IMPORT_COLUMN_MISSING: 'В заголовке CSV нет столбца ({field}).',
   IMPORT_RATE_INVALID: 'Курс в файле указан неверно ({field}).',
   WAVES_SEED_INVALID: 'Начальное число (seed) должно быть целым от 0 до 4294967295.',
@@ -158,7 +161,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_VISIBILITY_INVALID: 'Видимость должна быть private, network или public ({field}).',
   INCIDENT_VISIBILITY_INVALID: 'Видимость должна быть private, network или public.',
   INCIDENT_OWNER_REQUIRED: 'Укажите, какой организации принадлежит инцидент.',
-  INCIDENT_DATE_INVALID: 'Дата инцидента должна быть в формате ГГГГ-ММ-ДД или периодом, который кончается позже начала.',
+  INCIDENT_DATE_INVALID:
+    'Дата инцидента должна быть в формате ГГГГ-ММ-ДД или периодом, который кончается позже начала.',
   INCIDENT_FIELD_REQUIRED: 'Для инцидента нужны дата, организация, место и действие ({field}).',
   INCIDENT_ACTION_UNKNOWN: 'Такого действия нет в словаре.',
   INCIDENT_PLACE_UNKNOWN: 'Места нет в справочнике, а координаты не указаны.',
@@ -166,7 +170,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   INCIDENT_NUMBER_INVALID: 'Штраф и срок приостановления не могут быть отрицательными ({field}).',
   INCIDENT_URL_INVALID: 'Адрес источника должен быть URL вида http(s).',
   INCIDENT_CONSENT_REQUIRED: 'Чтобы действие по делу стало инцидентом, нужно согласие организации.',
-  INCIDENT_REDACT_UNKNOWN: 'Скрыть можно только organisation, notes, penalty, authority, office, place и legal-basis ({field}).',
+  INCIDENT_REDACT_UNKNOWN:
+    'Скрыть можно только organisation, notes, penalty, authority, office, place и legal-basis ({field}).',
   INCIDENT_PROMOTION_EXISTS: 'Это действие по делу уже стало инцидентом.',
   INCIDENT_DATE_MISSING: 'У действия по делу нет даты для инцидента.',
   SEARCH_DATE_INVALID: 'Даты поиска должны быть в формате ГГГГ-ММ-ДД ({field}).',

@@ -11,23 +11,46 @@ import { getFiling } from './filing-records.ts';
  * submissions, and the organisation's log chain from entry 1 to its head — with content for the
  * entries about these filings, headers only for the rest.
  */
-export async function exportBundle(ctx: AppContext, input: { filingId: string }): Promise<Result<{ text: string; verification: BundleVerification }>> {
+export async function exportBundle(
+  ctx: AppContext,
+  input: { filingId: string },
+): Promise<Result<{ text: string; verification: BundleVerification }>> {
   const filings: BundleFiling[] = [];
-  for (let id: string | null = input.filingId; id !== null; ) {
-    if (filings.some((f) => f.id === id)) return err(domainError('FILING_CORRECTS_INVALID', `filing ${id} corrects itself in a loop`, { field: 'filing' }));
+  for (let id: string | null = input.filingId; id !== null;) {
+    if (filings.some((f) => f.id === id))
+      return err(
+        domainError('FILING_CORRECTS_INVALID', `filing ${id} corrects itself in a loop`, { field: 'filing' }),
+      );
     const f = await getFiling(ctx, id);
     if (!f.ok) return f;
     const { content, submission, ...rest } = f.value;
-    filings.push({ ...rest, content: { ...content }, submission: submission ? { ...submission, attachments: [...submission.attachments] } : null });
+    filings.push({
+      ...rest,
+      content: { ...content },
+      submission: submission ? { ...submission, attachments: [...submission.attachments] } : null,
+    });
     id = f.value.corrects;
   }
   const first = filings[0];
-  if (!first) return err(domainError('FILING_NOT_FOUND', `no filing "${input.filingId}"`, { field: 'filing' }));
+  if (!first)
+    return err(domainError('FILING_NOT_FOUND', `no filing "${input.filingId}"`, { field: 'filing' }));
   const org = await resolveOrganisation(ctx, first.organisation);
   if (!org.ok) return org;
   const entries = await listLog(ctx, org.value.id);
-  if (entries.length === 0) return err(domainError('BUNDLE_NOT_LOGGED', `the log of ${org.value.name} is empty: filing ${first.id} was never logged`, { field: 'filing' }));
-  const text = writeBundle({ organisation: { id: org.value.id, name: org.value.name, bin: org.value.bin }, filings, entries, exportedAt: ctx.now().toISOString() });
+  if (entries.length === 0)
+    return err(
+      domainError(
+        'BUNDLE_NOT_LOGGED',
+        `the log of ${org.value.name} is empty: filing ${first.id} was never logged`,
+        { field: 'filing' },
+      ),
+    );
+  const text = writeBundle({
+    organisation: { id: org.value.id, name: org.value.name, bin: org.value.bin },
+    filings,
+    entries,
+    exportedAt: ctx.now().toISOString(),
+  });
   return ok({ text, verification: verifyBundle(new TextEncoder().encode(text)) });
 }
 

@@ -11,7 +11,9 @@ export function toRecord(row: FilingRow): FilingRecord {
 
 export async function getFiling(ctx: AppContext, filingId: string): Promise<Result<FilingRecord>> {
   const row = await getFilingRow(ctx.store.db, filingId);
-  return row ? ok(toRecord(row)) : err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
+  return row
+    ? ok(toRecord(row))
+    : err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
 }
 
 /** One line of `civic filings`. */
@@ -33,7 +35,10 @@ export interface FilingSummary {
 }
 
 /** The filings of an organisation (id, name or BIN), or of every organisation when left out. */
-export async function listFilings(ctx: AppContext, input: { org?: string | undefined } = {}): Promise<Result<FilingSummary[]>> {
+export async function listFilings(
+  ctx: AppContext,
+  input: { org?: string | undefined } = {},
+): Promise<Result<FilingSummary[]>> {
   let organisation: string | undefined;
   if (input.org) {
     const o = await resolveOrganisation(ctx, input.org);

@@ -18,7 +18,10 @@ export interface FilingLint {
  * Lints a stored filing against the ledger as it is now (see core lintFiling): the obligation and
  * the notifications are recomputed, every equivalent rechecked against the official rates.
  */
-export async function lintStoredFiling(ctx: AppContext, input: { filingId: string; asOf?: string | undefined; pack?: string | undefined }): Promise<Result<FilingLint>> {
+export async function lintStoredFiling(
+  ctx: AppContext,
+  input: { filingId: string; asOf?: string | undefined; pack?: string | undefined },
+): Promise<Result<FilingLint>> {
   const f = await getFiling(ctx, input.filingId);
   if (!f.ok) return f;
   const asOf = input.asOf ? parseCalendarDate(input.asOf, 'as-of') : ok(today(ctx));

@@ -1,9 +1,24 @@
-import { domainError, err, ok, OBLIGATION_STATUSES, type ObligationInstance, type ObligationStatus, type Result } from '@civic/core';
+import {
+  domainError,
+  err,
+  ok,
+  OBLIGATION_STATUSES,
+  type ObligationInstance,
+  type ObligationStatus,
+  type Result,
+} from '@civic/core';
 import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
 import { cachedObligations, type CachedObligations } from './obligations-cache.ts';
-import { ledgerSpan, obligationsOf, optionalDate, packFor, readObligationLedger, today } from './organisation-ledger.ts';
+import {
+  ledgerSpan,
+  obligationsOf,
+  optionalDate,
+  packFor,
+  readObligationLedger,
+  today,
+} from './organisation-ledger.ts';
 
 export interface ListObligationsInput {
   /** Organisation id, name or BIN; all organisations of the database when left out. */
@@ -42,7 +57,10 @@ export interface ObligationList {
  * ledger and its rule pack, with its due day, citation, verified state and status on `asOf`
  * (see core obligationStatus). Nothing is stored: statuses follow the records.
  */
-export async function listObligations(ctx: AppContext, input: ListObligationsInput = {}): Promise<Result<ObligationList>> {
+export async function listObligations(
+  ctx: AppContext,
+  input: ListObligationsInput = {},
+): Promise<Result<ObligationList>> {
   const from = optionalDate(input.from, 'from');
   if (!from.ok) return from;
   const to = optionalDate(input.to, 'to');
@@ -50,16 +68,34 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
   const asOfDate = optionalDate(input.asOf, 'as-of');
   if (!asOfDate.ok) return asOfDate;
   const asOf = asOfDate.value ?? today(ctx);
-  if (from.value && to.value && from.value > to.value) return err(domainError('OBLIGATION_RANGE_INVALID', `--from ${from.value} is after --to ${to.value}`, { field: 'from' }));
+  if (from.value && to.value && from.value > to.value)
+    return err(
+      domainError('OBLIGATION_RANGE_INVALID', `--from ${from.value} is after --to ${to.value}`, {
+        field: 'from',
+      }),
+    );
   const dueFrom = optionalDate(input.dueFrom, 'dueFrom');
   if (!dueFrom.ok) return dueFrom;
   const dueTo = optionalDate(input.dueTo, 'dueTo');
   if (!dueTo.ok) return dueTo;
   const statuses = input.status?.filter((x) => x !== '');
   const unknown = statuses?.find((x) => !(OBLIGATION_STATUSES as readonly string[]).includes(x));
-  if (unknown !== undefined) return err(domainError('OBLIGATION_STATUS_INVALID', `status "${unknown}" is not one of ${OBLIGATION_STATUSES.join(', ')}`, { field: 'status' }));
-  for (const [field, n] of [['limit', input.limit], ['offset', input.offset]] as const) {
-    if (n !== undefined && (!Number.isInteger(n) || n < 0)) return err(domainError('OBLIGATION_PAGE_INVALID', `${field} must be a whole number, 0 or more`, { field }));
+  if (unknown !== undefined)
+    return err(
+      domainError(
+        'OBLIGATION_STATUS_INVALID',
+        `status "${unknown}" is not one of ${OBLIGATION_STATUSES.join(', ')}`,
+        { field: 'status' },
+      ),
+    );
+  for (const [field, n] of [
+    ['limit', input.limit],
+    ['offset', input.offset],
+  ] as const) {
+    if (n !== undefined && (!Number.isInteger(n) || n < 0))
+      return err(
+        domainError('OBLIGATION_PAGE_INVALID', `${field} must be a whole number, 0 or more`, { field }),
+      );
   }
   let orgs: OrganisationRow[];
   if (input.org) {
@@ -69,10 +105,21 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
   } else orgs = await organisations(ctx);
   const filterKey = [dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
   const select = (list: readonly ObligationInstance[]) => {
-    const inDue = dueFrom.value || dueTo.value ? list.filter((x) => (!dueFrom.value || x.dueOn >= dueFrom.value) && (!dueTo.value || x.dueOn <= dueTo.value)) : list;
-    const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<ObligationStatus, number>;
+    const inDue =
+      dueFrom.value || dueTo.value
+        ? list.filter(
+            (x) => (!dueFrom.value || x.dueOn >= dueFrom.value) && (!dueTo.value || x.dueOn <= dueTo.value),
+          )
+        : list;
+    const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<
+      ObligationStatus,
+      number
+    >;
     for (const x of inDue) counts[x.status]++;
-    return { kept: statuses && statuses.length > 0 ? inDue.filter((x) => statuses.includes(x.status)) : inDue, counts };
+    return {
+      kept: statuses && statuses.length > 0 ? inDue.filter((x) => statuses.includes(x.status)) : inDue,
+      counts,
+    };
   };
   const lists: CachedObligations[] = [];
   for (const o of orgs) {
@@ -97,14 +144,21 @@ export async function listObligations(ctx: AppContext, input: ListObligationsInp
   const only = lists.length === 1 ? lists[0] : undefined;
   const { kept, counts } = only
     ? only.view(filterKey, select)
-    : select(lists.flatMap((l) => l.obligations).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1)));
+    : select(
+        lists
+          .flatMap((l) => l.obligations)
+          .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1)),
+      );
   const offset = input.offset ?? 0;
   const page = input.limit === undefined ? kept.slice(offset) : kept.slice(offset, offset + input.limit);
   return ok({ asOf, obligations: page, total: kept.length, counts: { ...counts } });
 }
 
 /** The obligations as an iCalendar (RFC 5545): one all-day event on each due day, with reminders. */
-export async function obligationsCalendar(ctx: AppContext, input: ListObligationsInput & { alarmDays?: readonly number[] } = {}): Promise<Result<string>> {
+export async function obligationsCalendar(
+  ctx: AppContext,
+  input: ListObligationsInput & { alarmDays?: readonly number[] } = {},
+): Promise<Result<string>> {
   const list = await listObligations(ctx, input);
   if (!list.ok) return list;
   const names = new Map((await organisations(ctx)).map((o) => [o.id, o.name]));
@@ -122,7 +176,9 @@ export async function obligationsCalendar(ctx: AppContext, input: ListObligation
     ].join('\n'),
     categories: [o.form, o.status, ...(o.verified ? [] : ['unverified'])],
     status: 'CONFIRMED',
-    ...(o.status === 'upcoming' || o.status === 'due' ? { alarms: (input.alarmDays ?? [3, 1]).map((daysBefore) => ({ daysBefore })) } : {}),
+    ...(o.status === 'upcoming' || o.status === 'due'
+      ? { alarms: (input.alarmDays ?? [3, 1]).map((daysBefore) => ({ daysBefore })) }
+      : {}),
     ...(o.citationUrl ? { url: o.citationUrl } : {}),
   }));
   return ok(renderICalendar(events, { dtstamp: ctx.now(), name: 'CivicLedger obligations' }));

@@ -1,4 +1,15 @@
-import { addDays, calendarDate as d, currency, deriveObligations, isWorkingDay, type CalendarDate, type Receipt, type ReceiptId, type RulePack, type SourceId } from '@civic/core';
+import {
+  addDays,
+  calendarDate as d,
+  currency,
+  deriveObligations,
+  isWorkingDay,
+  type CalendarDate,
+  type Receipt,
+  type ReceiptId,
+  type RulePack,
+  type SourceId,
+} from '@civic/core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
@@ -14,13 +25,32 @@ beforeAll(async () => {
 });
 
 const receipt = (id: string, receivedOn: CalendarDate): Receipt => ({
-  id: id as ReceiptId, organisationId: 'org_k', sourceId: 'src_1' as SourceId, grantId: null, accountId: null, bankLineId: null, receivedOn,
-  content: { kind: 'money', amount: { minor: 100_00n, currency: currency('USD') } }, kzt: { status: 'official', kzt: 42_000_00n, rate: null, note: null }, description: null, illustrative: false,
+  id: id as ReceiptId,
+  organisationId: 'org_k',
+  sourceId: 'src_1' as SourceId,
+  grantId: null,
+  accountId: null,
+  bankLineId: null,
+  receivedOn,
+  content: { kind: 'money', amount: { minor: 100_00n, currency: currency('USD') } },
+  kzt: { status: 'official', kzt: 42_000_00n, rate: null, note: null },
+  description: null,
+  illustrative: false,
 });
 
 function notifications(receipts: readonly Receipt[], asOf: CalendarDate) {
   const days = receipts.map((r) => r.receivedOn).sort();
-  const r = deriveObligations({ organisation: 'org_k', pack: kz, receipts, sources: [{ id: 'src_1', category: 'foreign-organisation' }], expenditureDates: [], filings: [], from: days[0] ?? asOf, to: days.at(-1) ?? asOf, asOf });
+  const r = deriveObligations({
+    organisation: 'org_k',
+    pack: kz,
+    receipts,
+    sources: [{ id: 'src_1', category: 'foreign-organisation' }],
+    expenditureDates: [],
+    filings: [],
+    from: days[0] ?? asOf,
+    to: days.at(-1) ?? asOf,
+    asOf,
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.filter((o) => o.trigger === 'each-receipt');
 }
@@ -28,14 +58,30 @@ function notifications(receipts: readonly Receipt[], asOf: CalendarDate) {
 describe('F.017.00 notification due days from the kz pack', () => {
   it.each([
     // [received, due, source]
-    ['2021-03-17', '2021-04-05', 'Nauryz 2021: 21 Mar a Sunday, 22–23 Mar holidays, 24 Mar moved day off (legal-brief §4.3)'],
+    [
+      '2021-03-17',
+      '2021-04-05',
+      'Nauryz 2021: 21 Mar a Sunday, 22–23 Mar holidays, 24 Mar moved day off (legal-brief §4.3)',
+    ],
     ['2022-03-18', '2022-04-06', 'Nauryz 2022: 21–23 Mar, Monday to Wednesday (legal-brief §4.2)'],
-    ['2020-12-28', '2021-01-14', 'New Year 2021: 31 Dec worked, 1–2 Jan, 4 Jan moved for Saturday 2 Jan, 7 Jan Christmas (legal-brief §4.3)'],
-    ['2023-12-29', '2024-01-16', 'New Year 2024: 1–2 Jan, Christmas on Sunday 7 Jan not moved (legal-brief §4.1–4.2)'],
+    [
+      '2020-12-28',
+      '2021-01-14',
+      'New Year 2021: 31 Dec worked, 1–2 Jan, 4 Jan moved for Saturday 2 Jan, 7 Jan Christmas (legal-brief §4.3)',
+    ],
+    [
+      '2023-12-29',
+      '2024-01-16',
+      'New Year 2024: 1–2 Jan, Christmas on Sunday 7 Jan not moved (legal-brief §4.1–4.2)',
+    ],
     ['2021-06-01', '2021-06-15', 'an ordinary fortnight: ten weekdays (legal-brief §1.2)'],
   ])('received %s → due %s (%s)', (received, due) => {
     const [n] = notifications([receipt('r', d(received))], d(received));
-    expect(n).toMatchObject({ form: 'F.017.00', dueOn: due, citation: expect.stringContaining('situation 339') });
+    expect(n).toMatchObject({
+      form: 'F.017.00',
+      dueOn: due,
+      citation: expect.stringContaining('situation 339'),
+    });
   });
 
   it('gives the statuses around the due day: upcoming, due, missed', () => {

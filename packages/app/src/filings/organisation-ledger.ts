@@ -1,4 +1,21 @@
-import { calendarDate, deriveObligations, domainError, err, ok, parseCalendarDate, type CalendarDate, type Expenditure, type FilingFact, type ForeignSource, type Grant, type ObligationInstance, type ObligationReceipt, type Receipt, type Result, type RulePack } from '@civic/core';
+import {
+  calendarDate,
+  deriveObligations,
+  domainError,
+  err,
+  ok,
+  parseCalendarDate,
+  type CalendarDate,
+  type Expenditure,
+  type FilingFact,
+  type ForeignSource,
+  type Grant,
+  type ObligationInstance,
+  type ObligationReceipt,
+  type Receipt,
+  type Result,
+  type RulePack,
+} from '@civic/core';
 import { listExpenditureDays, listFilingRows, listObligationReceipts, type FilingRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { listExpenditures, listReceipts } from '../ledger/ledger-records.ts';
@@ -28,27 +45,70 @@ export interface OrganisationLedger extends ObligationLedger {
 export async function packFor(organisation: OrganisationRow, packId?: string): Promise<Result<RulePack>> {
   if (packId) return loadRulePack(packId);
   const match = (await listRulePacks()).find((p) => p.valid && p.jurisdiction === organisation.country);
-  if (!match) return err(domainError('OBLIGATION_PACK_NOT_FOUND', `no rule pack for ${organisation.country} (the country of ${organisation.name}): pass --pack`, { field: 'pack' }));
+  if (!match)
+    return err(
+      domainError(
+        'OBLIGATION_PACK_NOT_FOUND',
+        `no rule pack for ${organisation.country} (the country of ${organisation.name}): pass --pack`,
+        { field: 'pack' },
+      ),
+    );
   return loadRulePack(match.id);
 }
 
-export async function readOrganisationLedger(ctx: AppContext, organisation: OrganisationRow, packId?: string): Promise<Result<OrganisationLedger>> {
+export async function readOrganisationLedger(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  packId?: string,
+): Promise<Result<OrganisationLedger>> {
   const pack = await packFor(organisation, packId);
   if (!pack.ok) return pack;
   const org = organisation.id;
-  const [receipts, expenditures, grants, sources, filings] = await Promise.all([listReceipts(ctx, org), listExpenditures(ctx, org), listGrants(ctx, org), listSources(ctx, org), listFilingRows(ctx.store.db, { organisation: org })]);
-  return ok({ organisation, pack: pack.value, receipts, expenditures, expenditureDates: expenditures.map((e) => e.spentOn), grants, sources, filings });
+  const [receipts, expenditures, grants, sources, filings] = await Promise.all([
+    listReceipts(ctx, org),
+    listExpenditures(ctx, org),
+    listGrants(ctx, org),
+    listSources(ctx, org),
+    listFilingRows(ctx.store.db, { organisation: org }),
+  ]);
+  return ok({
+    organisation,
+    pack: pack.value,
+    receipts,
+    expenditures,
+    expenditureDates: expenditures.map((e) => e.spentOn),
+    grants,
+    sources,
+    filings,
+  });
 }
 
 /** The lean read behind the obligations list: receipts as obligations see them, the days money was spent. */
-export async function readObligationLedger(ctx: AppContext, organisation: OrganisationRow, pack: RulePack): Promise<ObligationLedger> {
+export async function readObligationLedger(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  pack: RulePack,
+): Promise<ObligationLedger> {
   const org = organisation.id;
-  const [receipts, expenditureDates, sources, filings] = await Promise.all([listObligationReceipts(ctx.store.db, org), listExpenditureDays(ctx.store.db, org), listSources(ctx, org), listFilingRows(ctx.store.db, { organisation: org })]);
+  const [receipts, expenditureDates, sources, filings] = await Promise.all([
+    listObligationReceipts(ctx.store.db, org),
+    listExpenditureDays(ctx.store.db, org),
+    listSources(ctx, org),
+    listFilingRows(ctx.store.db, { organisation: org }),
+  ]);
   return { organisation, pack, receipts, expenditureDates, sources, filings };
 }
 
 export function filingFacts(filings: readonly FilingRow[]): FilingFact[] {
-  return filings.map((f) => ({ id: f.id, obligationId: f.obligationId, form: f.form, receiptIds: f.receiptIds, state: f.state, submittedOn: f.submission ? calendarDate(f.submission.submittedOn) : null, createdAt: f.createdAt }));
+  return filings.map((f) => ({
+    id: f.id,
+    obligationId: f.obligationId,
+    form: f.form,
+    receiptIds: f.receiptIds,
+    state: f.state,
+    submittedOn: f.submission ? calendarDate(f.submission.submittedOn) : null,
+    createdAt: f.createdAt,
+  }));
 }
 
 /** Today in UTC, from the context's clock. */
@@ -73,7 +133,10 @@ export function ledgerSpan(l: ObligationLedger): { first: CalendarDate; last: Ca
 }
 
 /** Every obligation of the organisation whose receipt day or period falls in [from, to], with statuses on asOf. */
-export function obligationsOf(l: ObligationLedger, range: { from: CalendarDate; to: CalendarDate; asOf: CalendarDate; dueSoonDays?: number | undefined }): Result<ObligationInstance[]> {
+export function obligationsOf(
+  l: ObligationLedger,
+  range: { from: CalendarDate; to: CalendarDate; asOf: CalendarDate; dueSoonDays?: number | undefined },
+): Result<ObligationInstance[]> {
   return deriveObligations({
     organisation: l.organisation.id,
     pack: l.pack,

@@ -1,4 +1,14 @@
-import { buildFilingContent, canonicalJsonOf, domainError, err, ok, parseCalendarDate, type FilingRecord, type ObligationInstance, type Result } from '@civic/core';
+import {
+  buildFilingContent,
+  canonicalJsonOf,
+  domainError,
+  err,
+  ok,
+  parseCalendarDate,
+  type FilingRecord,
+  type ObligationInstance,
+  type Result,
+} from '@civic/core';
 import { preparedLogContent, sha256Hex } from '@civic/formats';
 import { getFilingRow, insertFiling, listFilingRows, replaceDraftContent } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -7,7 +17,12 @@ import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { organisations, resolveOrganisation } from '../organisations.ts';
 import { getFiling } from './filing-records.ts';
-import { allObligationsOf, readOrganisationLedger, today, type OrganisationLedger } from './organisation-ledger.ts';
+import {
+  allObligationsOf,
+  readOrganisationLedger,
+  today,
+  type OrganisationLedger,
+} from './organisation-ledger.ts';
 
 export interface PrepareFilingInput {
   /** An obligation id as `civic obligations` lists it … */
@@ -21,12 +36,22 @@ export interface PrepareFilingInput {
   readonly pack?: string | undefined;
 }
 
-async function findObligation(ctx: AppContext, input: PrepareFilingInput): Promise<Result<{ ledger: OrganisationLedger; obligation: ObligationInstance }>> {
+async function findObligation(
+  ctx: AppContext,
+  input: PrepareFilingInput,
+): Promise<Result<{ ledger: OrganisationLedger; obligation: ObligationInstance }>> {
   let orgKey = input.org;
   if (input.obligationId && !orgKey) {
     const prefix = input.obligationId.split(':')[0] ?? '';
     orgKey = (await organisations(ctx)).some((o) => o.id === prefix) ? prefix : undefined;
-    if (!orgKey) return err(domainError('OBLIGATION_NOT_FOUND', `no obligation "${input.obligationId}": run \`civic obligations\` for the ids`, { field: 'obligation' }));
+    if (!orgKey)
+      return err(
+        domainError(
+          'OBLIGATION_NOT_FOUND',
+          `no obligation "${input.obligationId}": run \`civic obligations\` for the ids`,
+          { field: 'obligation' },
+        ),
+      );
   }
   const org = await resolveOrganisation(ctx, orgKey);
   if (!org.ok) return org;
@@ -43,9 +68,25 @@ async function findObligation(ctx: AppContext, input: PrepareFilingInput): Promi
     if (!from.ok) return from;
     const to = parseCalendarDate(input.period.to, 'to');
     if (!to.ok) return to;
-    found = all.value.find((o) => o.form === input.form && o.period.from === from.value && o.period.to === to.value);
-  } else return err(domainError('CLI_OPTION_REQUIRED', 'say which obligation: --obligation ID, or --form with --from and --to', { field: 'obligation' }));
-  if (!found) return err(domainError('OBLIGATION_NOT_FOUND', `no obligation ${input.obligationId ?? `${input.form ?? ''} ${input.period?.from ?? ''}–${input.period?.to ?? ''}`} for ${org.value.name}: run \`civic obligations\` for the ids`, { field: 'obligation' }));
+    found = all.value.find(
+      (o) => o.form === input.form && o.period.from === from.value && o.period.to === to.value,
+    );
+  } else
+    return err(
+      domainError(
+        'CLI_OPTION_REQUIRED',
+        'say which obligation: --obligation ID, or --form with --from and --to',
+        { field: 'obligation' },
+      ),
+    );
+  if (!found)
+    return err(
+      domainError(
+        'OBLIGATION_NOT_FOUND',
+        `no obligation ${input.obligationId ?? `${input.form ?? ''} ${input.period?.from ?? ''}–${input.period?.to ?? ''}`} for ${org.value.name}: run \`civic obligations\` for the ids`,
+        { field: 'obligation' },
+      ),
+    );
   return ok({ ledger: ledger.value, obligation: found });
 }
 
@@ -56,32 +97,66 @@ async function findObligation(ctx: AppContext, input: PrepareFilingInput): Promi
  * A correction (`corrects`) is a new filing for the same obligation as the submitted one it
  * corrects. An obligation already submitted can only be corrected.
  */
-export async function prepareFiling(ctx: AppContext, input: PrepareFilingInput): Promise<Result<FilingRecord>> {
+export async function prepareFiling(
+  ctx: AppContext,
+  input: PrepareFilingInput,
+): Promise<Result<FilingRecord>> {
   const found = await findObligation(ctx, input);
   if (!found.ok) return found;
   return prepareFilingFor(ctx, found.value.ledger, found.value.obligation, input.corrects ?? null);
 }
 
 /** prepareFiling for an obligation already derived from a ledger already read (the demo prepares many). */
-export async function prepareFilingFor(ctx: AppContext, ledger: OrganisationLedger, obligation: ObligationInstance, corrects: string | null): Promise<Result<FilingRecord>> {
-  const existing = await listFilingRows(ctx.store.db, { organisation: ledger.organisation.id, obligationId: obligation.id });
+export async function prepareFilingFor(
+  ctx: AppContext,
+  ledger: OrganisationLedger,
+  obligation: ObligationInstance,
+  corrects: string | null,
+): Promise<Result<FilingRecord>> {
+  const existing = await listFilingRows(ctx.store.db, {
+    organisation: ledger.organisation.id,
+    obligationId: obligation.id,
+  });
   if (corrects) {
     const c = await getFilingRow(ctx.store.db, corrects);
-    if (!c || c.organisation !== ledger.organisation.id || c.obligationId !== obligation.id || c.state !== 'submitted') {
-      return err(domainError('FILING_CORRECTS_INVALID', `filing "${corrects}" is not a submitted filing for obligation ${obligation.id}: only a submitted filing is corrected`, { field: 'corrects' }));
+    if (
+      !c ||
+      c.organisation !== ledger.organisation.id ||
+      c.obligationId !== obligation.id ||
+      c.state !== 'submitted'
+    ) {
+      return err(
+        domainError(
+          'FILING_CORRECTS_INVALID',
+          `filing "${corrects}" is not a submitted filing for obligation ${obligation.id}: only a submitted filing is corrected`,
+          { field: 'corrects' },
+        ),
+      );
     }
   } else if (existing.some((f) => f.state === 'submitted')) {
     const first = existing.find((f) => f.state === 'submitted');
-    return err(domainError('FILING_ALREADY_SUBMITTED', `obligation ${obligation.id} was already filed (${first?.id ?? ''}): prepare a correction with --corrects ${first?.id ?? ''}`, { field: 'obligation' }));
+    return err(
+      domainError(
+        'FILING_ALREADY_SUBMITTED',
+        `obligation ${obligation.id} was already filed (${first?.id ?? ''}): prepare a correction with --corrects ${first?.id ?? ''}`,
+        { field: 'obligation' },
+      ),
+    );
   }
   const wanted = new Set(obligation.receiptIds);
   const inPeriod = (d: string): boolean => d >= obligation.period.from && d <= obligation.period.to;
   const content = buildFilingContent({
-    organisation: { id: ledger.organisation.id, name: ledger.organisation.name, bin: ledger.organisation.bin, country: ledger.organisation.country },
+    organisation: {
+      id: ledger.organisation.id,
+      name: ledger.organisation.name,
+      bin: ledger.organisation.bin,
+      country: ledger.organisation.country,
+    },
     pack: { id: ledger.pack.id, name: ledger.pack.name, jurisdiction: ledger.pack.jurisdiction },
     obligation,
     receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
-    expenditures: obligation.trigger === 'period' ? ledger.expenditures.filter((e) => inPeriod(e.spentOn)) : [],
+    expenditures:
+      obligation.trigger === 'period' ? ledger.expenditures.filter((e) => inPeriod(e.spentOn)) : [],
     grants: ledger.grants,
     sources: ledger.sources,
     expendituresToDate: ledger.expenditures.filter((e) => e.spentOn <= obligation.period.to),
@@ -94,13 +169,48 @@ export async function prepareFilingFor(ctx: AppContext, ledger: OrganisationLedg
   const id = draft?.id ?? newId('fil');
   const written = await inLedgerTransaction(ctx, async (tx) => {
     if (draft) {
-      const o = await replaceDraftContent(tx.store.db, draft.id, { content: text, contentHash, receiptIds: obligation.receiptIds });
-      if (o !== 'done') return err(domainError('FILING_ALREADY_SUBMITTED', `filing ${draft.id} was submitted meanwhile`, { field: 'filing' }));
+      const o = await replaceDraftContent(tx.store.db, draft.id, {
+        content: text,
+        contentHash,
+        receiptIds: obligation.receiptIds,
+      });
+      if (o !== 'done')
+        return err(
+          domainError('FILING_ALREADY_SUBMITTED', `filing ${draft.id} was submitted meanwhile`, {
+            field: 'filing',
+          }),
+        );
     } else {
-      await insertFiling(tx.store.db, { id, organisation: ledger.organisation.id, obligationId: obligation.id, form: obligation.form, periodFrom: obligation.period.from, periodTo: obligation.period.to, content: text, contentHash, receiptIds: obligation.receiptIds, corrects, createdAt: ctx.now().toISOString() });
+      await insertFiling(tx.store.db, {
+        id,
+        organisation: ledger.organisation.id,
+        obligationId: obligation.id,
+        form: obligation.form,
+        periodFrom: obligation.period.from,
+        periodTo: obligation.period.to,
+        content: text,
+        contentHash,
+        receiptIds: obligation.receiptIds,
+        corrects,
+        createdAt: ctx.now().toISOString(),
+      });
     }
-    const logged = preparedLogContent({ id, organisation: ledger.organisation.id, obligationId: obligation.id, form: obligation.form, periodFrom: obligation.period.from, periodTo: obligation.period.to, corrects, contentHash });
-    await appendLogEntry(tx, { org: ledger.organisation.id, kind: corrects ? 'filing.corrected' : 'filing.prepared', subjectId: id, content: logged });
+    const logged = preparedLogContent({
+      id,
+      organisation: ledger.organisation.id,
+      obligationId: obligation.id,
+      form: obligation.form,
+      periodFrom: obligation.period.from,
+      periodTo: obligation.period.to,
+      corrects,
+      contentHash,
+    });
+    await appendLogEntry(tx, {
+      org: ledger.organisation.id,
+      kind: corrects ? 'filing.corrected' : 'filing.prepared',
+      subjectId: id,
+      content: logged,
+    });
     return ok(id);
   });
   if (!written.ok) return written;

@@ -13,17 +13,34 @@ let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
 async function filingFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   if (fonts) return fonts;
   const dir = new URL('../../../../assets/fonts/', import.meta.url);
-  fonts = { regular: await readFile(new URL('DejaVuSans.ttf', dir)), bold: await readFile(new URL('DejaVuSans-Bold.ttf', dir)) };
+  fonts = {
+    regular: await readFile(new URL('DejaVuSans.ttf', dir)),
+    bold: await readFile(new URL('DejaVuSans-Bold.ttf', dir)),
+  };
   return fonts;
 }
 
 /** A filing as PDF, XLSX or JSON bytes, labels in Russian (default), Kazakh or English. */
-export async function renderFiling(ctx: AppContext, input: { filingId: string; format: string; lang?: string | undefined }): Promise<Result<Uint8Array>> {
+export async function renderFiling(
+  ctx: AppContext,
+  input: { filingId: string; format: string; lang?: string | undefined },
+): Promise<Result<Uint8Array>> {
   if (!(FILING_FORMATS as readonly string[]).includes(input.format)) {
-    return err(domainError('FILING_FORMAT_INVALID', `format "${input.format}" is not one of ${FILING_FORMATS.join(', ')}`, { field: 'format' }));
+    return err(
+      domainError(
+        'FILING_FORMAT_INVALID',
+        `format "${input.format}" is not one of ${FILING_FORMATS.join(', ')}`,
+        { field: 'format' },
+      ),
+    );
   }
   const lang: Locale = input.lang === undefined ? 'ru' : isLocale(input.lang) ? input.lang : 'en';
-  if (input.lang !== undefined && !isLocale(input.lang)) return err(domainError('FILING_LANG_INVALID', `language "${input.lang}" is not one of en, ru, kk`, { field: 'lang' }));
+  if (input.lang !== undefined && !isLocale(input.lang))
+    return err(
+      domainError('FILING_LANG_INVALID', `language "${input.lang}" is not one of en, ru, kk`, {
+        field: 'lang',
+      }),
+    );
   const f = await getFiling(ctx, input.filingId);
   if (!f.ok) return f;
   if (input.format === 'json') return ok(new TextEncoder().encode(renderFilingJson(f.value)));

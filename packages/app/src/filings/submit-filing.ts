@@ -16,7 +16,11 @@ export interface SubmitFilingInput {
   /** The number the authority gave it on receipt. */
   readonly incomingNumber: string;
   /** Files handed in with it (the rendered PDF, a receipt of delivery, …), kept with their sha256. */
-  readonly attachments?: readonly { readonly name: string; readonly bytes: Uint8Array; readonly mediaType?: string | null }[];
+  readonly attachments?: readonly {
+    readonly name: string;
+    readonly bytes: Uint8Array;
+    readonly mediaType?: string | null;
+  }[];
 }
 
 /**
@@ -29,20 +33,69 @@ export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): P
   if (!on.ok) return on;
   const channel = input.channel.trim();
   const incomingNumber = input.incomingNumber.trim();
-  if (!channel) return err(domainError('FILING_SUBMISSION_INVALID', 'a submission needs its channel (e.g. cabinet.salyk.kz, paper)', { field: 'channel' }));
-  if (!incomingNumber) return err(domainError('FILING_SUBMISSION_INVALID', 'a submission needs the incoming number the authority gave it', { field: 'number' }));
+  if (!channel)
+    return err(
+      domainError(
+        'FILING_SUBMISSION_INVALID',
+        'a submission needs its channel (e.g. cabinet.salyk.kz, paper)',
+        { field: 'channel' },
+      ),
+    );
+  if (!incomingNumber)
+    return err(
+      domainError(
+        'FILING_SUBMISSION_INVALID',
+        'a submission needs the incoming number the authority gave it',
+        { field: 'number' },
+      ),
+    );
   const now = ctx.now();
-  if (on.value > now.toISOString().slice(0, 10)) return err(domainError('FILING_SUBMISSION_INVALID', `the submission day ${on.value} is in the future`, { field: 'on' }));
+  if (on.value > now.toISOString().slice(0, 10))
+    return err(
+      domainError('FILING_SUBMISSION_INVALID', `the submission day ${on.value} is in the future`, {
+        field: 'on',
+      }),
+    );
   const row = await getFilingRow(ctx.store.db, input.filingId);
-  if (!row) return err(domainError('FILING_NOT_FOUND', `no filing "${input.filingId}" in this database`, { field: 'filing' }));
-  if (row.state === 'submitted') return err(domainError('FILING_ALREADY_SUBMITTED', `filing ${row.id} was submitted on ${row.submission?.submittedOn ?? '?'} and never changes: prepare a correction instead`, { field: 'filing' }));
-  const attachments = (input.attachments ?? []).map((a) => ({ id: newId('att'), name: a.name, sha256: sha256Hex(a.bytes), size: a.bytes.length, mediaType: a.mediaType ?? null, content: a.bytes }));
+  if (!row)
+    return err(
+      domainError('FILING_NOT_FOUND', `no filing "${input.filingId}" in this database`, { field: 'filing' }),
+    );
+  if (row.state === 'submitted')
+    return err(
+      domainError(
+        'FILING_ALREADY_SUBMITTED',
+        `filing ${row.id} was submitted on ${row.submission?.submittedOn ?? '?'} and never changes: prepare a correction instead`,
+        { field: 'filing' },
+      ),
+    );
+  const attachments = (input.attachments ?? []).map((a) => ({
+    id: newId('att'),
+    name: a.name,
+    sha256: sha256Hex(a.bytes),
+    size: a.bytes.length,
+    mediaType: a.mediaType ?? null,
+    content: a.bytes,
+  }));
   const recordedAt = now.toISOString();
   const submission = { submittedOn: on.value, channel, incomingNumber, recordedAt };
   const done = await inLedgerTransaction({ ...ctx, now: () => now }, async (tx) => {
     const o = await recordSubmission(tx.store.db, row.id, submission, attachments);
-    if (o !== 'done') return err(domainError('FILING_ALREADY_SUBMITTED', `filing ${row.id} was submitted meanwhile`, { field: 'filing' }));
-    await appendLogEntry(tx, { org: row.organisation, kind: 'filing.submitted', subjectId: row.id, content: submittedLogContent({ id: row.id, contentHash: row.contentHash }, { ...submission, attachments }) });
+    if (o !== 'done')
+      return err(
+        domainError('FILING_ALREADY_SUBMITTED', `filing ${row.id} was submitted meanwhile`, {
+          field: 'filing',
+        }),
+      );
+    await appendLogEntry(tx, {
+      org: row.organisation,
+      kind: 'filing.submitted',
+      subjectId: row.id,
+      content: submittedLogContent(
+        { id: row.id, contentHash: row.contentHash },
+        { ...submission, attachments },
+      ),
+    });
     return ok(true);
   });
   if (!done.ok) return done;

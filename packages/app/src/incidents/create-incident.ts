@@ -1,6 +1,20 @@
-import { domainError, err, isVisibility, ok, type DomainError, type IncidentSource, type Result } from '@civic/core';
+import {
+  domainError,
+  err,
+  isVisibility,
+  ok,
+  type DomainError,
+  type IncidentSource,
+  type Result,
+} from '@civic/core';
 import { buildIncident, type IncidentFieldText } from '@civic/formats';
-import { getIncident, inTransaction, insertIncidents, listOrganisations, type IncidentRecord } from '@civic/store';
+import {
+  getIncident,
+  inTransaction,
+  insertIncidents,
+  listOrganisations,
+  type IncidentRecord,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
@@ -31,39 +45,99 @@ export interface CreateIncidentInput {
   readonly sourceActionId?: string;
 }
 
-const text = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+const text = (v: string | number | null | undefined): string =>
+  v === null || v === undefined ? '' : String(v);
 
 /** Validates and stores one incident; returns it as stored. Errors name the field. */
-export async function createIncident(ctx: AppContext, input: CreateIncidentInput): Promise<Result<IncidentRecord>> {
+export async function createIncident(
+  ctx: AppContext,
+  input: CreateIncidentInput,
+): Promise<Result<IncidentRecord>> {
   const visibility = input.visibility ?? 'public';
-  if (!isVisibility(visibility)) return err(domainError('INCIDENT_VISIBILITY_INVALID', `visibility "${visibility}" is not private, network or public`, { field: 'visibility' }));
+  if (!isVisibility(visibility))
+    return err(
+      domainError(
+        'INCIDENT_VISIBILITY_INVALID',
+        `visibility "${visibility}" is not private, network or public`,
+        { field: 'visibility' },
+      ),
+    );
   let owner: string | null = null;
   if (input.org !== undefined || visibility !== 'public') {
     const resolved = await resolveOrganisation(ctx, input.org);
     if (!resolved.ok) {
       return input.org === undefined
-        ? err(domainError('INCIDENT_OWNER_REQUIRED', `${visibility} incidents need an owner organisation: ${resolved.error.message}`, { field: 'org' }))
+        ? err(
+            domainError(
+              'INCIDENT_OWNER_REQUIRED',
+              `${visibility} incidents need an owner organisation: ${resolved.error.message}`,
+              { field: 'org' },
+            ),
+          )
         : resolved;
     }
     owner = resolved.value.id;
   }
   for (const s of input.sources ?? []) {
-    if (!/^https?:\/\/\S+$/.test(s.url)) return err(domainError('INCIDENT_URL_INVALID', `source url "${s.url}" is not an http(s) URL`, { field: 'sources' }));
+    if (!/^https?:\/\/\S+$/.test(s.url))
+      return err(
+        domainError('INCIDENT_URL_INVALID', `source url "${s.url}" is not an http(s) URL`, {
+          field: 'sources',
+        }),
+      );
   }
-  const date = input.dateTo !== undefined && input.dateTo !== input.date ? `${input.date}/${input.dateTo}` : input.date;
+  const date =
+    input.dateTo !== undefined && input.dateTo !== input.date ? `${input.date}/${input.dateTo}` : input.date;
   const fields: IncidentFieldText = {
-    date, organisation: input.organisation, place: input.place, latitude: text(input.latitude), longitude: text(input.longitude),
-    authority: text(input.authority), action: input.action, legal_basis: text(input.legalBasis), penalty_mci: text(input.penaltyMci),
-    suspension_months: text(input.suspensionMonths), outcome: text(input.outcome), notes: text(input.notes),
+    date,
+    organisation: input.organisation,
+    place: input.place,
+    latitude: text(input.latitude),
+    longitude: text(input.longitude),
+    authority: text(input.authority),
+    action: input.action,
+    legal_basis: text(input.legalBasis),
+    penalty_mci: text(input.penaltyMci),
+    suspension_months: text(input.suspensionMonths),
+    outcome: text(input.outcome),
+    notes: text(input.notes),
   };
   const warnings: DomainError[] = [];
-  const ours = (await listOrganisations(ctx.store.db)).find((o) => o.name.trim().toLowerCase() === input.organisation.trim().toLowerCase());
-  const built = buildIncident(fields, {}, {
-    visibility, ownerOrganisationId: owner, sources: input.sources ?? [], office: input.office?.trim() || null, organisationId: ours?.id ?? null,
-  }, warnings, new Map());
-  if (!built.ok) return err(domainError(built.error.code.replace(/^IMPORT_/, 'INCIDENT_'), built.error.message, built.error.field === undefined ? {} : { field: built.error.field }));
+  const ours = (await listOrganisations(ctx.store.db)).find(
+    (o) => o.name.trim().toLowerCase() === input.organisation.trim().toLowerCase(),
+  );
+  const built = buildIncident(
+    fields,
+    {},
+    {
+      visibility,
+      ownerOrganisationId: owner,
+      sources: input.sources ?? [],
+      office: input.office?.trim() || null,
+      organisationId: ours?.id ?? null,
+    },
+    warnings,
+    new Map(),
+  );
+  if (!built.ok)
+    return err(
+      domainError(
+        built.error.code.replace(/^IMPORT_/, 'INCIDENT_'),
+        built.error.message,
+        built.error.field === undefined ? {} : { field: built.error.field },
+      ),
+    );
   const id = newId('inc');
-  await inTransaction(ctx.store, (tx) => insertIncidents(tx.db, [{ ...built.value, id, createdAt: ctx.now().toISOString(), sourceActionId: input.sourceActionId ?? null }]));
+  await inTransaction(ctx.store, (tx) =>
+    insertIncidents(tx.db, [
+      {
+        ...built.value,
+        id,
+        createdAt: ctx.now().toISOString(),
+        sourceActionId: input.sourceActionId ?? null,
+      },
+    ]),
+  );
   const stored = await getIncident(ctx.store.db, id);
   if (!stored) throw new Error('incident vanished after insert');
   return ok(stored);

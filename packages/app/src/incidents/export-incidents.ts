@@ -1,8 +1,20 @@
 import { ok, type Result } from '@civic/core';
-import { ACLED_HEADER, acledCsvLine, incidentCsvLine, incidentToJson, INCIDENT_CSV_HEADER } from '@civic/formats';
+import {
+  ACLED_HEADER,
+  acledCsvLine,
+  incidentCsvLine,
+  incidentToJson,
+  INCIDENT_CSV_HEADER,
+} from '@civic/formats';
 import { incidentSearchFor, type IncidentCursor } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { organisationName, resolveFilters, toStoreViewer, type IncidentFilters, type IncidentViewerInput } from './search-incidents.ts';
+import {
+  organisationName,
+  resolveFilters,
+  toStoreViewer,
+  type IncidentFilters,
+  type IncidentViewerInput,
+} from './search-incidents.ts';
 
 export type IncidentExportFormat = 'csv' | 'json' | 'acled';
 
@@ -32,7 +44,10 @@ export const INCIDENT_EXPORT_MEDIA_TYPES: Readonly<Record<IncidentExportFormat, 
 };
 
 /** Exports the incidents matching the filters (newest first) as CSV, JSON or ACLED-compatible CSV. */
-export async function exportIncidents(ctx: AppContext, input: ExportIncidentsInput): Promise<Result<ExportIncidentsReport>> {
+export async function exportIncidents(
+  ctx: AppContext,
+  input: ExportIncidentsInput,
+): Promise<Result<ExportIncidentsReport>> {
   const filters = resolveFilters(input.filters ?? {});
   if (!filters.ok) return filters;
   const parts: string[] = [];
@@ -45,11 +60,20 @@ export async function exportIncidents(ctx: AppContext, input: ExportIncidentsInp
   let count = 0;
   let after: IncidentCursor | undefined;
   for (;;) {
-    const page = await search.search({ ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(q === undefined ? {} : { q }), ...(after === undefined ? {} : { after }), viewer: toStoreViewer(input.viewer), limit: PAGE, offset: 0 });
+    const page = await search.search({
+      ...filters.value,
+      ...(organisation === undefined ? {} : { organisation }),
+      ...(q === undefined ? {} : { q }),
+      ...(after === undefined ? {} : { after }),
+      viewer: toStoreViewer(input.viewer),
+      limit: PAGE,
+      offset: 0,
+    });
     let out = '';
     for (const incident of page.items) {
       count += 1;
-      if (input.format === 'json') out += `${count === 1 ? '\n  ' : ',\n  '}${JSON.stringify(incidentToJson(incident))}`;
+      if (input.format === 'json')
+        out += `${count === 1 ? '\n  ' : ',\n  '}${JSON.stringify(incidentToJson(incident))}`;
       else if (input.format === 'acled') out += acledCsvLine(incident, count, { timestamp });
       else out += incidentCsvLine(incident);
     }

@@ -1,4 +1,13 @@
-import { domainError, err, isVisibility, ok, type DomainError, type IncidentInput, type Result, type Visibility } from '@civic/core';
+import {
+  domainError,
+  err,
+  isVisibility,
+  ok,
+  type DomainError,
+  type IncidentInput,
+  type Result,
+  type Visibility,
+} from '@civic/core';
 import { IncidentCsvReader, parseIncidentsJson } from '@civic/formats';
 import { inTransaction, IncidentWriter, listOrganisations, type NewIncident } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -48,16 +57,27 @@ class Rejected extends Error {
  * an error naming file, line and field, and the database is left untouched. Rows stream through
  * in batches (parse → batched inserts), and the full-text index is filled once at the end.
  */
-export async function importIncidents(ctx: AppContext, input: ImportIncidentsInput): Promise<Result<ImportIncidentsReport>> {
+export async function importIncidents(
+  ctx: AppContext,
+  input: ImportIncidentsInput,
+): Promise<Result<ImportIncidentsReport>> {
   const format = input.format ?? (/\.json$/i.test(input.fileName) ? 'json' : 'csv');
   const visibility = input.visibility ?? 'public';
   if (!isVisibility(visibility)) {
-    return err(domainError('INCIDENT_VISIBILITY_INVALID', `visibility "${visibility}" is not private, network or public`, { field: 'visibility' }));
+    return err(
+      domainError(
+        'INCIDENT_VISIBILITY_INVALID',
+        `visibility "${visibility}" is not private, network or public`,
+        { field: 'visibility' },
+      ),
+    );
   }
   const owner = await resolveOwner(ctx, input.org, visibility);
   if (!owner.ok) return owner;
   const ownerId = owner.value;
-  const orgIds = new Map((await listOrganisations(ctx.store.db)).map((o) => [o.name.trim().toLowerCase(), o.id] as const));
+  const orgIds = new Map(
+    (await listOrganisations(ctx.store.db)).map((o) => [o.name.trim().toLowerCase(), o.id] as const),
+  );
   const createdAt = ctx.now().toISOString();
   const nextId = idSequence(ctx.now());
   let linked = 0;
@@ -75,7 +95,8 @@ export async function importIncidents(ctx: AppContext, input: ImportIncidentsInp
       let warnings: readonly DomainError[] = [];
       const write = async (batch: readonly IncidentInput[]) => {
         read += batch.length;
-        for (let start = 0; start < batch.length; start += BATCH) await writer.add(batch.slice(start, start + BATCH).map(toNew));
+        for (let start = 0; start < batch.length; start += BATCH)
+          await writer.add(batch.slice(start, start + BATCH).map(toNew));
         input.onProgress?.({ read, imported: writer.count });
       };
       if (format === 'json') {
@@ -100,7 +121,9 @@ export async function importIncidents(ctx: AppContext, input: ImportIncidentsInp
           try {
             text = decoder.decode(chunk, { stream: true });
           } catch {
-            throw new Rejected(domainError('IMPORT_ENCODING_INVALID', 'the file is not valid UTF-8', { file: input.fileName }));
+            throw new Rejected(
+              domainError('IMPORT_ENCODING_INVALID', 'the file is not valid UTF-8', { file: input.fileName }),
+            );
           }
           await take(reader.push(text));
         }
@@ -108,7 +131,13 @@ export async function importIncidents(ctx: AppContext, input: ImportIncidentsInp
           await take(reader.push(decoder.decode()));
         } catch (e) {
           if (e instanceof Rejected) throw e;
-          throw new Rejected(domainError('IMPORT_ENCODING_INVALID', 'the file is not valid UTF-8 (it ends inside a character)', { file: input.fileName }));
+          throw new Rejected(
+            domainError(
+              'IMPORT_ENCODING_INVALID',
+              'the file is not valid UTF-8 (it ends inside a character)',
+              { file: input.fileName },
+            ),
+          );
         }
         await take(reader.end());
         await write(pending);
@@ -118,8 +147,14 @@ export async function importIncidents(ctx: AppContext, input: ImportIncidentsInp
       return { read, imported: writer.count, warnings };
     });
     return ok({
-      file: input.fileName, format, read: report.read, imported: report.imported, visibility, ownerOrganisationId: ownerId,
-      linkedOrganisations: linked, warnings: report.warnings,
+      file: input.fileName,
+      format,
+      read: report.read,
+      imported: report.imported,
+      visibility,
+      ownerOrganisationId: ownerId,
+      linkedOrganisations: linked,
+      warnings: report.warnings,
     });
   } catch (e) {
     if (e instanceof Rejected) return err(e.error);
@@ -138,12 +173,22 @@ export function idSequence(now: Date): () => string {
 }
 
 /** The owner: the given organisation; for private/network without one, the database's only organisation. */
-async function resolveOwner(ctx: AppContext, org: string | undefined, visibility: Visibility): Promise<Result<string | null>> {
+async function resolveOwner(
+  ctx: AppContext,
+  org: string | undefined,
+  visibility: Visibility,
+): Promise<Result<string | null>> {
   if (org === undefined && visibility === 'public') return ok(null);
   const resolved = await resolveOrganisation(ctx, org);
   if (resolved.ok) return ok(resolved.value.id);
   if (org === undefined) {
-    return err(domainError('INCIDENT_OWNER_REQUIRED', `${visibility} incidents need an owner organisation: ${resolved.error.message}`, { field: 'org' }));
+    return err(
+      domainError(
+        'INCIDENT_OWNER_REQUIRED',
+        `${visibility} incidents need an owner organisation: ${resolved.error.message}`,
+        { field: 'org' },
+      ),
+    );
   }
   return resolved;
 }

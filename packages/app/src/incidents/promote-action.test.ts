@@ -9,13 +9,30 @@ import { searchIncidents } from './search-incidents.ts';
 
 // Echo's ruling of 15 Jan 2021 (legal-brief.md §2.1) as a case action.
 const CASE = {
-  title: 'State revenue claim 2020–21', pack: 'kz', openedOn: '2020-11-20',
+  title: 'State revenue claim 2020–21',
+  pack: 'kz',
+  openedOn: '2020-11-20',
   actions: [
-    { kind: 'notice', authority: 'State Revenue Department', place: 'Almaty', servedOn: '2020-11-20', notes: 'served at the office' },
     {
-      kind: 'ruling', authority: 'State Revenue Department', office: 'Almaly district', place: 'Almaty', proceedingsStartedOn: '2021-01-05',
-      rulingOn: '2021-01-15', servedOn: '2021-01-15', article: '460-1', tier: 'inaccurate-information', offender: 'legal-entity',
-      penalty: { mci: 400, amount: '1166800', suspensionMonths: 3 }, notes: 'two protocols; lawyer present',
+      kind: 'notice',
+      authority: 'State Revenue Department',
+      place: 'Almaty',
+      servedOn: '2020-11-20',
+      notes: 'served at the office',
+    },
+    {
+      kind: 'ruling',
+      authority: 'State Revenue Department',
+      office: 'Almaly district',
+      place: 'Almaty',
+      proceedingsStartedOn: '2021-01-05',
+      rulingOn: '2021-01-15',
+      servedOn: '2021-01-15',
+      article: '460-1',
+      tier: 'inaccurate-information',
+      offender: 'legal-entity',
+      penalty: { mci: 400, amount: '1166800', suspensionMonths: 3 },
+      notes: 'two protocols; lawyer present',
     },
   ],
 };
@@ -48,9 +65,20 @@ for (const dialect of testDialects()) {
     it('promotes a ruling as a fine, owned by the organisation, network-visible, consent logged', async () => {
       const r = await promoteActionToIncident(ctx, { actionId: rulingId, consent: true });
       expect(r.ok && r.value).toMatchObject({
-        date: '2021-01-15', organisation: 'Echo', organisationId: orgId, place: 'Almaty', action: 'fine', legalBasis: 'CoAO 460-1',
-        penaltyMci: 400, suspensionMonths: 3, authority: 'State Revenue Department', office: 'Almaly district', notes: 'two protocols; lawyer present',
-        visibility: 'network', ownerOrganisationId: orgId, sourceActionId: rulingId,
+        date: '2021-01-15',
+        organisation: 'Echo',
+        organisationId: orgId,
+        place: 'Almaty',
+        action: 'fine',
+        legalBasis: 'CoAO 460-1',
+        penaltyMci: 400,
+        suspensionMonths: 3,
+        authority: 'State Revenue Department',
+        office: 'Almaly district',
+        notes: 'two protocols; lawyer present',
+        visibility: 'network',
+        ownerOrganisationId: orgId,
+        sourceActionId: rulingId,
       });
       const log = await listLog(ctx, orgId);
       expect(log.at(-1)?.kind).toBe('incident.promoted');
@@ -59,14 +87,35 @@ for (const dialect of testDialects()) {
       expect(!again.ok && again.error.code).toBe('INCIDENT_PROMOTION_EXISTS');
       const publicView = await searchIncidents(ctx, { q: 'lawyer', viewer: 'public' });
       expect(publicView.ok && publicView.value.incidents).toEqual([]);
-      const member = await searchIncidents(ctx, { q: 'lawyer', viewer: { organisationIds: [orgId], networkOrganisationIds: [] } });
+      const member = await searchIncidents(ctx, {
+        q: 'lawyer',
+        viewer: { organisationIds: [orgId], networkOrganisationIds: [] },
+      });
       expect(member.ok && member.value.incidents.map((i) => i.sourceActionId)).toEqual([rulingId]);
     });
 
     it('withholds the chosen fields', async () => {
-      const r = await promoteActionToIncident(ctx, { actionId: noticeId, consent: true, redact: ['organisation', 'notes', 'authority', 'place'], visibility: 'public' });
-      expect(r.ok && r.value).toMatchObject({ organisation: 'Organisation (name withheld)', organisationId: null, notes: null, authority: null, office: null, place: 'Almaty', action: 'notice', visibility: 'public' });
-      const bad = await promoteActionToIncident(ctx, { actionId: noticeId, consent: true, redact: ['everything'] });
+      const r = await promoteActionToIncident(ctx, {
+        actionId: noticeId,
+        consent: true,
+        redact: ['organisation', 'notes', 'authority', 'place'],
+        visibility: 'public',
+      });
+      expect(r.ok && r.value).toMatchObject({
+        organisation: 'Organisation (name withheld)',
+        organisationId: null,
+        notes: null,
+        authority: null,
+        office: null,
+        place: 'Almaty',
+        action: 'notice',
+        visibility: 'public',
+      });
+      const bad = await promoteActionToIncident(ctx, {
+        actionId: noticeId,
+        consent: true,
+        redact: ['everything'],
+      });
       expect(!bad.ok && bad.error.code).toBe('INCIDENT_REDACT_UNKNOWN');
       const missing = await promoteActionToIncident(ctx, { actionId: 'act_none', consent: true });
       expect(!missing.ok && missing.error.code).toBe('CASE_ACTION_NOT_FOUND');

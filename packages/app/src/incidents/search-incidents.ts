@@ -1,5 +1,21 @@
-import { domainError, err, findPlace, ok, parseActionType, parseCalendarDate, type Result, type Viewer } from '@civic/core';
-import { findOrganisation, incidentSearchFor, type IncidentCursor, type IncidentQuery, type IncidentRecord, type IncidentViewer } from '@civic/store';
+import {
+  domainError,
+  err,
+  findPlace,
+  ok,
+  parseActionType,
+  parseCalendarDate,
+  type Result,
+  type Viewer,
+} from '@civic/core';
+import {
+  findOrganisation,
+  incidentSearchFor,
+  type IncidentCursor,
+  type IncidentQuery,
+  type IncidentRecord,
+  type IncidentViewer,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 
 export type { IncidentCursor, IncidentRecord };
@@ -54,21 +70,33 @@ export const MAX_SEARCH_LIMIT = 1000;
 export function toStoreViewer(viewer: IncidentViewerInput | undefined): IncidentViewer {
   if (viewer === undefined || viewer === 'public') return { kind: 'public' };
   if (viewer === 'all') return { kind: 'all' };
-  return { kind: 'member', organisationIds: viewer.organisationIds, peerOrganisationIds: viewer.networkOrganisationIds };
+  return {
+    kind: 'member',
+    organisationIds: viewer.organisationIds,
+    peerOrganisationIds: viewer.networkOrganisationIds,
+  };
 }
 
 /** Checks the filters and turns them into the store's query fields. */
-export function resolveFilters(filters: IncidentFilters): Result<Omit<IncidentQuery, 'viewer' | 'limit' | 'offset'>> {
-  const out: { -readonly [K in keyof Omit<IncidentQuery, 'viewer' | 'limit' | 'offset'>]: IncidentQuery[K] } = {};
+export function resolveFilters(
+  filters: IncidentFilters,
+): Result<Omit<IncidentQuery, 'viewer' | 'limit' | 'offset'>> {
+  const out: { -readonly [K in keyof Omit<IncidentQuery, 'viewer' | 'limit' | 'offset'>]: IncidentQuery[K] } =
+    {};
   for (const field of ['from', 'to'] as const) {
     const value = filters[field];
     if (value === undefined || value === '') continue;
     const d = parseCalendarDate(value, field);
-    if (!d.ok) return err(domainError('SEARCH_DATE_INVALID', `${field}: "${value}" is not a date YYYY-MM-DD`, { field }));
+    if (!d.ok)
+      return err(
+        domainError('SEARCH_DATE_INVALID', `${field}: "${value}" is not a date YYYY-MM-DD`, { field }),
+      );
     out[field] = d.value;
   }
   if (out.from !== undefined && out.to !== undefined && out.from > out.to) {
-    return err(domainError('SEARCH_RANGE_INVALID', `from ${out.from} is after to ${out.to}`, { field: 'from' }));
+    return err(
+      domainError('SEARCH_RANGE_INVALID', `from ${out.from} is after to ${out.to}`, { field: 'from' }),
+    );
   }
   if (filters.place !== undefined && filters.place.trim() !== '') {
     const place = findPlace(filters.place);
@@ -79,11 +107,18 @@ export function resolveFilters(filters: IncidentFilters): Result<Omit<IncidentQu
   }
   if (filters.action !== undefined && filters.action.trim() !== '') {
     const action = parseActionType(filters.action);
-    if (action === null) return err(domainError('SEARCH_ACTION_UNKNOWN', `action "${filters.action}" is not in the vocabulary`, { field: 'action' }));
+    if (action === null)
+      return err(
+        domainError('SEARCH_ACTION_UNKNOWN', `action "${filters.action}" is not in the vocabulary`, {
+          field: 'action',
+        }),
+      );
     out.action = action;
   }
-  if (filters.legalBasis !== undefined && filters.legalBasis.trim() !== '') out.legalBasis = filters.legalBasis;
-  if (filters.organisation !== undefined && filters.organisation.trim() !== '') out.organisation = filters.organisation.trim();
+  if (filters.legalBasis !== undefined && filters.legalBasis.trim() !== '')
+    out.legalBasis = filters.legalBasis;
+  if (filters.organisation !== undefined && filters.organisation.trim() !== '')
+    out.organisation = filters.organisation.trim();
   return ok(out);
 }
 
@@ -91,24 +126,48 @@ export function resolveFilters(filters: IncidentFilters): Result<Omit<IncidentQu
  * Full-text search with filters, newest first, honouring visibility (by default the viewer is
  * the public). The same query gives the same incidents on SQLite and PostgreSQL.
  */
-export async function searchIncidents(ctx: AppContext, input: SearchIncidentsInput): Promise<Result<IncidentSearchResult>> {
+export async function searchIncidents(
+  ctx: AppContext,
+  input: SearchIncidentsInput,
+): Promise<Result<IncidentSearchResult>> {
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    return err(domainError('SEARCH_LIMIT_INVALID', `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}`, { field: 'limit' }));
+    return err(
+      domainError('SEARCH_LIMIT_INVALID', `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}`, {
+        field: 'limit',
+      }),
+    );
   }
-  if (!Number.isInteger(offset) || offset < 0) return err(domainError('SEARCH_LIMIT_INVALID', 'offset must be a whole number ≥ 0', { field: 'offset' }));
+  if (!Number.isInteger(offset) || offset < 0)
+    return err(domainError('SEARCH_LIMIT_INVALID', 'offset must be a whole number ≥ 0', { field: 'offset' }));
   const organisation = await organisationName(ctx, filters.value.organisation);
   const search = incidentSearchFor(ctx.store.db, ctx.store.dialect);
   const page = await search.search(
-    { ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(input.q === undefined ? {} : { q: input.q }), ...(input.after === undefined ? {} : { after: input.after }), viewer: toStoreViewer(input.viewer), limit, offset },
-    { withTotal: input.withTotal ?? false, ...(input.totalCap === undefined ? {} : { totalCap: input.totalCap }) },
+    {
+      ...filters.value,
+      ...(organisation === undefined ? {} : { organisation }),
+      ...(input.q === undefined ? {} : { q: input.q }),
+      ...(input.after === undefined ? {} : { after: input.after }),
+      viewer: toStoreViewer(input.viewer),
+      limit,
+      offset,
+    },
+    {
+      withTotal: input.withTotal ?? false,
+      ...(input.totalCap === undefined ? {} : { totalCap: input.totalCap }),
+    },
   );
   return ok({
-    incidents: page.items, limit, offset, hasMore: page.hasMore, next: page.next,
-    ...(page.total === undefined ? {} : { total: page.total }), ...(page.totalCapped === undefined ? {} : { totalCapped: page.totalCapped }),
+    incidents: page.items,
+    limit,
+    offset,
+    hasMore: page.hasMore,
+    next: page.next,
+    ...(page.total === undefined ? {} : { total: page.total }),
+    ...(page.totalCapped === undefined ? {} : { totalCapped: page.totalCapped }),
   });
 }
 
@@ -128,17 +187,29 @@ export function decodeIncidentCursor(text: string, field = 'after'): Result<Inci
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad;
   const { date, seq } = value as Record<string, unknown>;
-  if (typeof date !== 'string' || !parseCalendarDate(date, field).ok || typeof seq !== 'string' || !/^[0-9]{1,20}$/.test(seq)) return bad;
+  if (
+    typeof date !== 'string' ||
+    !parseCalendarDate(date, field).ok ||
+    typeof seq !== 'string' ||
+    !/^[0-9]{1,20}$/.test(seq)
+  )
+    return bad;
   return ok({ date, seq });
 }
 
 /** An organisation filter given as one of this database's organisations (id, BIN or name) becomes its name. */
-export async function organisationName(ctx: AppContext, key: string | undefined): Promise<string | undefined> {
+export async function organisationName(
+  ctx: AppContext,
+  key: string | undefined,
+): Promise<string | undefined> {
   if (key === undefined) return undefined;
   return (await findOrganisation(ctx.store.db, key))?.name ?? key;
 }
 
 /** Incidents without a text query, newest first (a page of the same search). */
-export function listIncidents(ctx: AppContext, input: Omit<SearchIncidentsInput, 'q'> = {}): Promise<Result<IncidentSearchResult>> {
+export function listIncidents(
+  ctx: AppContext,
+  input: Omit<SearchIncidentsInput, 'q'> = {},
+): Promise<Result<IncidentSearchResult>> {
   return searchIncidents(ctx, input);
 }

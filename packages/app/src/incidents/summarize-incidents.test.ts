@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_TYPES, calendarDate, seededRandom, type Visibility } from '@civic/core';
 import { insertIncidents, type NewIncident } from '@civic/store';
 import { freshContext, testDialects } from '../test-support.ts';
-import { searchIncidents, type IncidentCursor, type IncidentViewerInput, type SearchIncidentsInput } from './search-incidents.ts';
+import {
+  searchIncidents,
+  type IncidentCursor,
+  type IncidentViewerInput,
+  type SearchIncidentsInput,
+} from './search-incidents.ts';
 import { summarizeIncidents, weekOf } from './summarize-incidents.ts';
 
 // The summary the database aggregates equals the one the route used to build in JS from every
@@ -13,8 +18,15 @@ import { summarizeIncidents, weekOf } from './summarize-incidents.ts';
 // spelling, rows with no coordinates, and dates across weeks, months and years.
 
 const PLACES: readonly [string, number | null, number | null][] = [
-  ['Almaty', 43.25, 76.95], ['almaty ', 43.2, 76.9], [' ALMATY', 43.25, 76.95], ['Astana', 51.17, 71.43], ['Алматы', 43.3, 76.9],
-  ['алматы', 43.3, 76.9], ['Taraz', null, null], ['Uralsk', 51.23, 51.37], ['Нигде', 50, null],
+  ['Almaty', 43.25, 76.95],
+  ['almaty ', 43.2, 76.9],
+  [' ALMATY', 43.25, 76.95],
+  ['Astana', 51.17, 71.43],
+  ['Алматы', 43.3, 76.9],
+  ['алматы', 43.3, 76.9],
+  ['Taraz', null, null],
+  ['Uralsk', 51.23, 51.37],
+  ['Нигде', 50, null],
 ];
 const WORDS = ['grant', 'audit', 'report', 'отчёт', 'проверка'];
 const ORGS = ['Echo', 'KIBHR', 'Ақиқат Қоры'];
@@ -24,16 +36,35 @@ const ACTIONS = ACTION_TYPES.slice(0, 3);
 
 function dataset(n: number): NewIncident[] {
   const r = seededRandom(7);
-  const pick = <T,>(xs: readonly T[]): T => xs[r.int(xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[r.int(xs.length)] as T;
   return Array.from({ length: n }, (_, i) => {
     const [place, latitude, longitude] = pick(PLACES);
     // 2019-12-20 … 2020-03-18: weeks across a year's end, months with 28–31 days
     const date = calendarDate(new Date(Date.UTC(2019, 11, 20 + r.int(90))).toISOString().slice(0, 10));
     const visibility = pick(VIS);
     return {
-      id: `s${i}`, date, dateTo: date, organisation: pick(ORGS), organisationId: null, place, latitude, longitude, country: 'KZ', region: place.trim() === 'Astana' ? 'Astana' : null,
-      authority: null, office: null, action: pick(ACTIONS), legalBasis: null, penaltyMci: null, suspensionMonths: null, outcome: null, sources: [],
-      notes: Array.from({ length: r.int(4) }, () => pick(WORDS)).join(' '), visibility, ownerOrganisationId: visibility === 'public' && r.int(2) === 0 ? null : pick(OWNERS), createdAt: '2026-11-30T00:00:00Z',
+      id: `s${i}`,
+      date,
+      dateTo: date,
+      organisation: pick(ORGS),
+      organisationId: null,
+      place,
+      latitude,
+      longitude,
+      country: 'KZ',
+      region: place.trim() === 'Astana' ? 'Astana' : null,
+      authority: null,
+      office: null,
+      action: pick(ACTIONS),
+      legalBasis: null,
+      penaltyMci: null,
+      suspensionMonths: null,
+      outcome: null,
+      sources: [],
+      notes: Array.from({ length: r.int(4) }, () => pick(WORDS)).join(' '),
+      visibility,
+      ownerOrganisationId: visibility === 'public' && r.int(2) === 0 ? null : pick(OWNERS),
+      createdAt: '2026-11-30T00:00:00Z',
     };
   });
 }
@@ -69,9 +100,13 @@ async function pagedSummary(ctx: Parameters<typeof searchIncidents>[0], input: S
     if (!page.value.hasMore || page.value.next === null) break;
     after = page.value.next;
   }
-  const sorted = (m: Map<string, number>, key: string) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => ({ [key]: k, count: n }));
+  const sorted = (m: Map<string, number>, key: string) =>
+    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => ({ [key]: k, count: n }));
   return {
-    count, truncated: false, weeks: sorted(weeks, 'week'), months: sorted(months, 'month'),
+    count,
+    truncated: false,
+    weeks: sorted(weeks, 'week'),
+    months: sorted(months, 'month'),
     places: [...places.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
   };
 }
@@ -82,22 +117,27 @@ const viewerArb: fc.Arbitrary<IncidentViewerInput> = fc.oneof(
   fc.constant<IncidentViewerInput>('public'),
   fc.record({ organisationIds: orgIds, networkOrganisationIds: orgIds }),
 );
-const day = fc.integer({ min: 0, max: 95 }).map((d) => new Date(Date.UTC(2019, 11, 18 + d)).toISOString().slice(0, 10));
-const sometimes = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
-const queryArb = fc.record({
-  q: sometimes(fc.constantFrom(...WORDS, 'almaty', 'алматы', 'rep*', 'zzz')),
-  place: sometimes(fc.constantFrom('Almaty', 'Astana', 'Алматы', 'Uralsk')),
-  action: sometimes(fc.constantFrom(...ACTIONS)),
-  organisation: sometimes(fc.constantFrom(...ORGS)),
-  from: sometimes(day),
-  to: sometimes(day),
-  viewer: viewerArb,
-}).map((q) => {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(q)) if (v !== undefined) out[k] = v;
-  if (typeof out['from'] === 'string' && typeof out['to'] === 'string' && out['from'] > out['to']) delete out['to'];
-  return out as SearchIncidentsInput;
-});
+const day = fc
+  .integer({ min: 0, max: 95 })
+  .map((d) => new Date(Date.UTC(2019, 11, 18 + d)).toISOString().slice(0, 10));
+const sometimes = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+const queryArb = fc
+  .record({
+    q: sometimes(fc.constantFrom(...WORDS, 'almaty', 'алматы', 'rep*', 'zzz')),
+    place: sometimes(fc.constantFrom('Almaty', 'Astana', 'Алматы', 'Uralsk')),
+    action: sometimes(fc.constantFrom(...ACTIONS)),
+    organisation: sometimes(fc.constantFrom(...ORGS)),
+    from: sometimes(day),
+    to: sometimes(day),
+    viewer: viewerArb,
+  })
+  .map((q) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) out[k] = v;
+    if (typeof out['from'] === 'string' && typeof out['to'] === 'string' && out['from'] > out['to'])
+      delete out['to'];
+    return out as SearchIncidentsInput;
+  });
 
 for (const dialect of testDialects()) {
   describe(`incident summary on ${dialect}`, () => {
@@ -109,10 +149,13 @@ for (const dialect of testDialects()) {
     afterAll(async () => ctx.close());
 
     it('counts per week, month and place exactly as the paged aggregation did', async () => {
-      await fc.assert(fc.asyncProperty(queryArb, async (q) => {
-        const summary = await summarizeIncidents(ctx, q);
-        expect(summary.ok && summary.value).toEqual(await pagedSummary(ctx, q));
-      }), { numRuns: 60 });
+      await fc.assert(
+        fc.asyncProperty(queryArb, async (q) => {
+          const summary = await summarizeIncidents(ctx, q);
+          expect(summary.ok && summary.value).toEqual(await pagedSummary(ctx, q));
+        }),
+        { numRuns: 60 },
+      );
     });
 
     it('counts everything the viewer may see, and no place without both coordinates', async () => {
@@ -122,7 +165,12 @@ for (const dialect of testDialects()) {
       expect(s.value.weeks.reduce((n, w) => n + w.count, 0)).toBe(700);
       expect(s.value.months.map((m) => m.month)).toEqual(['2019-12', '2020-01', '2020-02', '2020-03']);
       // Almaty's three spellings are one place, and so are the two Cyrillic ones; Taraz and Нигде have no coordinates.
-      expect(s.value.places.map((p) => p.name.trim().toLowerCase()).sort()).toEqual(['almaty', 'astana', 'uralsk', 'алматы']);
+      expect(s.value.places.map((p) => p.name.trim().toLowerCase()).sort()).toEqual([
+        'almaty',
+        'astana',
+        'uralsk',
+        'алматы',
+      ]);
     });
 
     it('answers SEARCH_RANGE_INVALID when from is after to, and a week starts on its Monday', async () => {
@@ -131,7 +179,11 @@ for (const dialect of testDialects()) {
       const s = await searchIncidents(ctx, { from: '2020-02-01', to: '2020-01-31' });
       expect(s.ok ? null : s.error.code).toBe('SEARCH_RANGE_INVALID');
       expect((await summarizeIncidents(ctx, { from: '2020-02-01', to: '2020-02-01' })).ok).toBe(true);
-      expect([weekOf(calendarDate('2020-01-05')), weekOf(calendarDate('2020-01-06')), weekOf(calendarDate('2019-12-31'))]).toEqual(['2019-12-30', '2020-01-06', '2019-12-30']);
+      expect([
+        weekOf(calendarDate('2020-01-05')),
+        weekOf(calendarDate('2020-01-06')),
+        weekOf(calendarDate('2019-12-31')),
+      ]).toEqual(['2019-12-30', '2020-01-06', '2019-12-30']);
     });
 
     it('answers the same question again from the records as they are now (a kept answer never outlives a change)', async () => {
@@ -144,10 +196,14 @@ for (const dialect of testDialects()) {
       expect(await ask()).toEqual(before);
       const [extra] = dataset(1);
       if (!extra) throw new Error('no incident');
-      await insertIncidents(ctx.store.db, [{ ...extra, id: 'late-1', date: calendarDate('2020-03-30'), dateTo: calendarDate('2020-03-30') }]);
+      await insertIncidents(ctx.store.db, [
+        { ...extra, id: 'late-1', date: calendarDate('2020-03-30'), dateTo: calendarDate('2020-03-30') },
+      ]);
       const after = await ask();
       expect(after.count).toBe(before.count + 1);
-      expect(after.months.find((m) => m.month === '2020-03')?.count).toBe((before.months.find((m) => m.month === '2020-03')?.count ?? 0) + 1);
+      expect(after.months.find((m) => m.month === '2020-03')?.count).toBe(
+        (before.months.find((m) => m.month === '2020-03')?.count ?? 0) + 1,
+      );
     });
   });
 }

@@ -2,7 +2,12 @@ import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/
 import { dataStamp, incidentSearchFor, type IncidentCounts } from '@civic/store';
 import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
-import { organisationName, resolveFilters, toStoreViewer, type SearchIncidentsInput } from './search-incidents.ts';
+import {
+  organisationName,
+  resolveFilters,
+  toStoreViewer,
+  type SearchIncidentsInput,
+} from './search-incidents.ts';
 
 /** A place on the map: its name and coordinates as on its newest incident, and how many incidents. */
 export interface SummaryPlace {
@@ -24,7 +29,10 @@ export interface IncidentSummary {
   readonly places: readonly SummaryPlace[];
 }
 
-export type SummarizeIncidentsInput = Omit<SearchIncidentsInput, 'limit' | 'offset' | 'after' | 'withTotal' | 'totalCap'>;
+export type SummarizeIncidentsInput = Omit<
+  SearchIncidentsInput,
+  'limit' | 'offset' | 'after' | 'withTotal' | 'totalCap'
+>;
 
 /** Monday of the ISO week of a day. */
 export function weekOf(day: CalendarDate): CalendarDate {
@@ -36,13 +44,21 @@ export function weekOf(day: CalendarDate): CalendarDate {
  * month and per place, for the timeline chart and the map. The database counts per day and per
  * place; this rolls the days up.
  */
-export async function summarizeIncidents(ctx: AppContext, input: SummarizeIncidentsInput): Promise<Result<IncidentSummary>> {
+export async function summarizeIncidents(
+  ctx: AppContext,
+  input: SummarizeIncidentsInput,
+): Promise<Result<IncidentSummary>> {
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
   // Read the stamp before the counts: a write racing them leaves the answer under the older stamp.
   const stamp = dataStamp(ctx.store.db);
   const organisation = await organisationName(ctx, filters.value.organisation);
-  const query = { ...filters.value, ...(organisation === undefined ? {} : { organisation }), ...(input.q === undefined ? {} : { q: input.q }), viewer: toStoreViewer(input.viewer) };
+  const query = {
+    ...filters.value,
+    ...(organisation === undefined ? {} : { organisation }),
+    ...(input.q === undefined ? {} : { q: input.q }),
+    viewer: toStoreViewer(input.viewer),
+  };
   const key = JSON.stringify(query);
   const cache = summaryCache(ctx);
   const hit = cache.get(key);
@@ -58,8 +74,13 @@ export async function summarizeIncidents(ctx: AppContext, input: SummarizeIncide
  * million incidents takes seconds; the Monitor page asks for it on every visit.
  */
 const MAX_CACHED_SUMMARIES = 32;
-const summaryCaches = new WeakMap<object, Map<string, { readonly stamp: string; readonly summary: IncidentSummary }>>();
-function summaryCache(ctx: AppContext): Map<string, { readonly stamp: string; readonly summary: IncidentSummary }> {
+const summaryCaches = new WeakMap<
+  object,
+  Map<string, { readonly stamp: string; readonly summary: IncidentSummary }>
+>();
+function summaryCache(
+  ctx: AppContext,
+): Map<string, { readonly stamp: string; readonly summary: IncidentSummary }> {
   let cache = summaryCaches.get(ctx.store);
   if (!cache) {
     cache = new Map();
@@ -77,21 +98,42 @@ export function summaryOf(counts: IncidentCounts): IncidentSummary {
     weeks.set(week, (weeks.get(week) ?? 0) + count);
     months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + count);
   }
-  const places = new Map<string, { name: string; latitude: number; longitude: number; count: number; latest: bigint }>();
+  const places = new Map<
+    string,
+    { name: string; latitude: number; longitude: number; count: number; latest: bigint }
+  >();
   for (const p of counts.places) {
     const key = p.place.trim().toLowerCase();
     const seen = places.get(key);
-    if (seen === undefined) places.set(key, { name: p.place, latitude: p.latitude, longitude: p.longitude, count: p.count, latest: p.latest });
-    else if (p.latest > seen.latest) places.set(key, { name: p.place, latitude: p.latitude, longitude: p.longitude, count: seen.count + p.count, latest: p.latest });
+    if (seen === undefined)
+      places.set(key, {
+        name: p.place,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        count: p.count,
+        latest: p.latest,
+      });
+    else if (p.latest > seen.latest)
+      places.set(key, {
+        name: p.place,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        count: seen.count + p.count,
+        latest: p.latest,
+      });
     else seen.count += p.count;
   }
-  const sorted = <K extends string>(m: Map<string, number>, key: K) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => ({ [key]: k, count: n }) as { [P in K]: string } & { count: number });
+  const sorted = <K extends string>(m: Map<string, number>, key: K) =>
+    [...m.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, n]) => ({ [key]: k, count: n }) as { [P in K]: string } & { count: number });
   return {
     count: counts.count,
     truncated: false,
     weeks: sorted(weeks, 'week'),
     months: sorted(months, 'month'),
-    places: [...places.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)).map(({ name, latitude, longitude, count }) => ({ name, latitude, longitude, count })),
+    places: [...places.values()]
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
+      .map(({ name, latitude, longitude, count }) => ({ name, latitude, longitude, count })),
   };
 }
-

@@ -1,5 +1,21 @@
-import { domainError, err, formatMinor, ok, type CalendarDate, type CurrencyCode, type Receipt, type Result, type SourceInput } from '@civic/core';
-import { decideForeignCandidate, getForeignCandidate, listForeignCandidates as listCandidateRows, type CandidateStatus, type ForeignCandidate } from '@civic/store';
+import {
+  domainError,
+  err,
+  formatMinor,
+  ok,
+  type CalendarDate,
+  type CurrencyCode,
+  type Receipt,
+  type Result,
+  type SourceInput,
+} from '@civic/core';
+import {
+  decideForeignCandidate,
+  getForeignCandidate,
+  listForeignCandidates as listCandidateRows,
+  type CandidateStatus,
+  type ForeignCandidate,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { createSource, getGrant, getSource } from './ledger-entities.ts';
 import { recordReceipt } from './ledger-records.ts';
@@ -8,14 +24,34 @@ import { inLedgerTransaction } from './ledger-transaction.ts';
 export type { CandidateStatus, ForeignCandidate };
 
 /** Candidates of an organisation, oldest first; only those with `status` when given. */
-export function listForeignCandidates(ctx: AppContext, org: string, status?: CandidateStatus): Promise<ForeignCandidate[]> {
+export function listForeignCandidates(
+  ctx: AppContext,
+  org: string,
+  status?: CandidateStatus,
+): Promise<ForeignCandidate[]> {
   return listCandidateRows(ctx.store.db, org, status);
 }
 
-async function proposed(ctx: AppContext, org: string, candidateId: string): Promise<Result<ForeignCandidate>> {
+async function proposed(
+  ctx: AppContext,
+  org: string,
+  candidateId: string,
+): Promise<Result<ForeignCandidate>> {
   const c = await getForeignCandidate(ctx.store.db, org, candidateId);
-  if (!c) return err(domainError('CANDIDATE_NOT_FOUND', `no foreign-funding candidate "${candidateId}" in this organisation`, { field: 'candidateId' }));
-  if (c.status !== 'proposed') return err(domainError('CANDIDATE_ALREADY_DECIDED', `candidate ${candidateId} was already ${c.status}`, { field: 'candidate' }));
+  if (!c)
+    return err(
+      domainError(
+        'CANDIDATE_NOT_FOUND',
+        `no foreign-funding candidate "${candidateId}" in this organisation`,
+        { field: 'candidateId' },
+      ),
+    );
+  if (c.status !== 'proposed')
+    return err(
+      domainError('CANDIDATE_ALREADY_DECIDED', `candidate ${candidateId} was already ${c.status}`, {
+        field: 'candidate',
+      }),
+    );
   return ok(c);
 }
 
@@ -35,12 +71,22 @@ export interface ConfirmCandidateInput {
  * equivalent at the official rate of the booking day) from the bank line, and records the
  * decision — all in one transaction.
  */
-export async function confirmForeignCandidate(ctx: AppContext, org: string, input: ConfirmCandidateInput): Promise<Result<{ candidate: ForeignCandidate; receipt: Receipt }>> {
+export async function confirmForeignCandidate(
+  ctx: AppContext,
+  org: string,
+  input: ConfirmCandidateInput,
+): Promise<Result<{ candidate: ForeignCandidate; receipt: Receipt }>> {
   const c = await proposed(ctx, org, input.candidateId);
   if (!c.ok) return c;
   const cand = c.value;
   if (!input.sourceId && !input.newSource && !cand.suggestedSourceId) {
-    return err(domainError('CANDIDATE_SOURCE_REQUIRED', 'say which foreign source paid: an existing source or a new one', { field: 'source' }));
+    return err(
+      domainError(
+        'CANDIDATE_SOURCE_REQUIRED',
+        'say which foreign source paid: an existing source or a new one',
+        { field: 'source' },
+      ),
+    );
   }
   return inLedgerTransaction(ctx, async (tx) => {
     const trx = tx.store.db;
@@ -78,7 +124,14 @@ export async function confirmForeignCandidate(ctx: AppContext, org: string, inpu
       bankLine: cand.bankLine,
     });
     if (!receipt.ok) return receipt;
-    const decided = await decideForeignCandidate(trx, { id: cand.id, organisationId: org, status: 'confirmed', decidedBy: input.decidedBy ?? null, decidedAt: ctx.now().toISOString(), receiptId: receipt.value.id });
+    const decided = await decideForeignCandidate(trx, {
+      id: cand.id,
+      organisationId: org,
+      status: 'confirmed',
+      decidedBy: input.decidedBy ?? null,
+      decidedAt: ctx.now().toISOString(),
+      receiptId: receipt.value.id,
+    });
     if (!decided) throw new Error(`candidate ${cand.id} changed while it was being confirmed`);
     const after = await getForeignCandidate(trx, org, cand.id);
     if (!after) throw new Error(`candidate ${cand.id} vanished`);
@@ -87,10 +140,21 @@ export async function confirmForeignCandidate(ctx: AppContext, org: string, inpu
 }
 
 /** Rejects a candidate: the payment is not foreign funding. Nothing else changes. */
-export async function rejectForeignCandidate(ctx: AppContext, org: string, input: { candidateId: string; decidedBy?: string }): Promise<Result<ForeignCandidate>> {
+export async function rejectForeignCandidate(
+  ctx: AppContext,
+  org: string,
+  input: { candidateId: string; decidedBy?: string },
+): Promise<Result<ForeignCandidate>> {
   const c = await proposed(ctx, org, input.candidateId);
   if (!c.ok) return c;
-  await decideForeignCandidate(ctx.store.db, { id: c.value.id, organisationId: org, status: 'rejected', decidedBy: input.decidedBy ?? null, decidedAt: ctx.now().toISOString(), receiptId: null });
+  await decideForeignCandidate(ctx.store.db, {
+    id: c.value.id,
+    organisationId: org,
+    status: 'rejected',
+    decidedBy: input.decidedBy ?? null,
+    decidedAt: ctx.now().toISOString(),
+    receiptId: null,
+  });
   const after = await getForeignCandidate(ctx.store.db, org, c.value.id);
   if (!after) throw new Error(`candidate ${c.value.id} vanished`);
   return ok(after);

@@ -4,20 +4,48 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.ts';
 import { createOrganisation } from '../organisations.ts';
-import { confirmForeignCandidate, listForeignCandidates, rejectForeignCandidate } from './foreign-candidates.ts';
+import {
+  confirmForeignCandidate,
+  listForeignCandidates,
+  rejectForeignCandidate,
+} from './foreign-candidates.ts';
 import { importBankStatement } from './import-bank-statement.ts';
 import { ledgerBalance } from './ledger-balance.ts';
 import { createSource } from './ledger-entities.ts';
 import { build1C, type TestDocument, type TestStatement } from './ledger-test-statements.ts';
 
 const ACCOUNT = 'KZ216010002000123456';
-const doc = (number: string, date: string, direction: 'in' | 'out', amount: bigint, over: Partial<TestDocument> = {}): TestDocument => ({
-  number, date, direction, amount, party: 'ТОО «Типография Печать»', partyBin: '101040009876', partyAccount: 'KZ118560000000123456', partyCode: '17', purpose: `Документ ${number}`, ...over,
+const doc = (
+  number: string,
+  date: string,
+  direction: 'in' | 'out',
+  amount: bigint,
+  over: Partial<TestDocument> = {},
+): TestDocument => ({
+  number,
+  date,
+  direction,
+  amount,
+  party: 'ТОО «Типография Печать»',
+  partyBin: '101040009876',
+  partyAccount: 'KZ118560000000123456',
+  partyCode: '17',
+  purpose: `Документ ${number}`,
+  ...over,
 });
-const NED = { party: 'National Endowment for Democracy', partyBin: '', partyAccount: 'US33000000001234567890', partyCode: '21', purpose: 'Grant 2021-117' };
+const NED = {
+  party: 'National Endowment for Democracy',
+  partyBin: '',
+  partyAccount: 'US33000000001234567890',
+  partyCode: '21',
+  purpose: 'Grant 2021-117',
+};
 
 const march: TestStatement = {
-  account: ACCOUNT, from: '2021-03-01', to: '2021-03-20', opening: 25000000n,
+  account: ACCOUNT,
+  from: '2021-03-01',
+  to: '2021-03-20',
+  opening: 25000000n,
   documents: [
     doc('301', '2021-03-05', 'in', 223150000n, NED),
     doc('15', '2021-03-10', 'out', 7500000n),
@@ -28,14 +56,34 @@ const march: TestStatement = {
 };
 // Overlaps March 10–20 (same lines, Russian field set, Windows-1251) and adds two new ones.
 const overlap: TestStatement = {
-  account: ACCOUNT, from: '2021-03-10', to: '2021-03-31', opening: 248150000n, fieldSet: 'ru', encoding: 'windows-1251',
-  documents: [...march.documents.slice(1), doc('18', '2021-03-25', 'out', 300000n), doc('402', '2021-03-29', 'in', 5000000n, { ...NED, purpose: 'Grant 2021-117, tranche 2' })],
+  account: ACCOUNT,
+  from: '2021-03-10',
+  to: '2021-03-31',
+  opening: 248150000n,
+  fieldSet: 'ru',
+  encoding: 'windows-1251',
+  documents: [
+    ...march.documents.slice(1),
+    doc('18', '2021-03-25', 'out', 300000n),
+    doc('402', '2021-03-29', 'in', 5000000n, { ...NED, purpose: 'Grant 2021-117, tranche 2' }),
+  ],
 };
 
 async function snapshot(ctx: AppContext, org: string) {
   const counts: Record<string, bigint> = {};
-  for (const t of ['bank_line', 'bank_account', 'import_batch', 'foreign_candidate', 'ledger_receipt', 'foreign_source', 'setting'] as const) {
-    const r = await ctx.store.db.selectFrom(t).select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();
+  for (const t of [
+    'bank_line',
+    'bank_account',
+    'import_batch',
+    'foreign_candidate',
+    'ledger_receipt',
+    'foreign_source',
+    'setting',
+  ] as const) {
+    const r = await ctx.store.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[t] = BigInt(r.n);
   }
   const balance = await ledgerBalance(ctx, { org, by: 'account' });
@@ -59,12 +107,33 @@ for (const dialect of testDialects()) {
     it('imports a statement, keeps identical lines of one file distinct, and proposes foreign candidates', async () => {
       const r = await importBankStatement(ctx, { bytes: build1C(march), fileName: 'march.txt' });
       if (!r.ok) throw new Error(r.error.message);
-      expect(r.value).toMatchObject({ read: 5, imported: 5, duplicates: 0, foreignCandidates: 1, format: '1c' });
-      expect(r.value.accounts).toEqual([expect.objectContaining({ account: ACCOUNT, currency: 'KZT', lines: 5, imported: 5, opening: 25000000n })]);
+      expect(r.value).toMatchObject({
+        read: 5,
+        imported: 5,
+        duplicates: 0,
+        foreignCandidates: 1,
+        format: '1c',
+      });
+      expect(r.value.accounts).toEqual([
+        expect.objectContaining({
+          account: ACCOUNT,
+          currency: 'KZT',
+          lines: 5,
+          imported: 5,
+          opening: 25000000n,
+        }),
+      ]);
       const [c] = await listForeignCandidates(ctx, org);
       expect(c?.reasons.map((x) => x.code)).toEqual(['non-resident-sender']);
       const bal = await ledgerBalance(ctx, { org, by: 'account' });
-      expect(bal.ok && bal.value.rows).toEqual([expect.objectContaining({ name: ACCOUNT, received: 224150000n, spent: 7600000n, balance: 216550000n })]);
+      expect(bal.ok && bal.value.rows).toEqual([
+        expect.objectContaining({
+          name: ACCOUNT,
+          received: 224150000n,
+          spent: 7600000n,
+          balance: 216550000n,
+        }),
+      ]);
     });
 
     it('re-importing the same statement adds nothing', async () => {
@@ -86,52 +155,127 @@ for (const dialect of testDialects()) {
     });
 
     it.each([
-      ['a bad amount in the last document', (s: string) => s.replace('СуммаРасход=3000,00', 'СуммаРасход=30x0,00'), 'СуммаРасход'],
-      ['a wrong balance', (s: string) => s.replace(/КонечныйОстаток=[\d,]+/, 'КонечныйОстаток=1,00'), 'КонечныйОстаток'],
+      [
+        'a bad amount in the last document',
+        (s: string) => s.replace('СуммаРасход=3000,00', 'СуммаРасход=30x0,00'),
+        'СуммаРасход',
+      ],
+      [
+        'a wrong balance',
+        (s: string) => s.replace(/КонечныйОстаток=[\d,]+/, 'КонечныйОстаток=1,00'),
+        'КонечныйОстаток',
+      ],
       ['a truncated file', (s: string) => s.slice(0, s.lastIndexOf('КонецДокумента') - 20), undefined],
-    ])('a file with %s is rejected whole and the database is exactly as before', async (_case, corrupt, field) => {
-      const before = await snapshot(ctx, org);
-      const good = new TextDecoder().decode(build1C({ ...overlap, fieldSet: 'kz', encoding: 'utf-8', documents: [...overlap.documents, doc('19', '2021-03-30', 'out', 300000n), doc('20', '2021-03-31', 'in', 700000n, NED)] }));
-      const r = await importBankStatement(ctx, { bytes: new TextEncoder().encode(corrupt(good)), fileName: 'bad.txt' });
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error.file).toBe('bad.txt');
-        expect(r.error.code).toMatch(/^IMPORT_/);
-        if (field) expect(r.error.field).toBe(field);
-        expect(r.error.line).toBeGreaterThan(0);
-      }
-      expect(await snapshot(ctx, org)).toEqual(before);
-    });
+    ])(
+      'a file with %s is rejected whole and the database is exactly as before',
+      async (_case, corrupt, field) => {
+        const before = await snapshot(ctx, org);
+        const good = new TextDecoder().decode(
+          build1C({
+            ...overlap,
+            fieldSet: 'kz',
+            encoding: 'utf-8',
+            documents: [
+              ...overlap.documents,
+              doc('19', '2021-03-30', 'out', 300000n),
+              doc('20', '2021-03-31', 'in', 700000n, NED),
+            ],
+          }),
+        );
+        const r = await importBankStatement(ctx, {
+          bytes: new TextEncoder().encode(corrupt(good)),
+          fileName: 'bad.txt',
+        });
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          expect(r.error.file).toBe('bad.txt');
+          expect(r.error.code).toMatch(/^IMPORT_/);
+          if (field) expect(r.error.field).toBe(field);
+          expect(r.error.line).toBeGreaterThan(0);
+        }
+        expect(await snapshot(ctx, org)).toEqual(before);
+      },
+    );
 
     it('confirms a candidate as a receipt with its KZT equivalent, and a known source is then recognised', async () => {
-      await upsertOfficialRates(ctx.store.db, [{ date: calendarDate('2021-03-05'), currency: currency('USD'), text: '420.16', rate: { value: 42016n, scale: 2 }, units: 1, source: 'NBK' }], null);
+      await upsertOfficialRates(
+        ctx.store.db,
+        [
+          {
+            date: calendarDate('2021-03-05'),
+            currency: currency('USD'),
+            text: '420.16',
+            rate: { value: 42016n, scale: 2 },
+            units: 1,
+            source: 'NBK',
+          },
+        ],
+        null,
+      );
       const [first, ...others] = await listForeignCandidates(ctx, org, 'proposed');
       if (!first) throw new Error('a candidate expected');
       expect(others).toEqual([]);
-      const bad = await confirmForeignCandidate(ctx, org, { candidateId: first.id, newSource: { name: 'NED', category: 'charity' } });
+      const bad = await confirmForeignCandidate(ctx, org, {
+        candidateId: first.id,
+        newSource: { name: 'NED', category: 'charity' },
+      });
       expect(!bad.ok && bad.error.code).toBe('LEDGER_SOURCE_CATEGORY_INVALID');
-      const r = await confirmForeignCandidate(ctx, org, { candidateId: first.id, newSource: { name: 'National Endowment for Democracy', category: 'foreign-organisation', country: 'US' }, decidedBy: 'accountant' });
+      const r = await confirmForeignCandidate(ctx, org, {
+        candidateId: first.id,
+        newSource: {
+          name: 'National Endowment for Democracy',
+          category: 'foreign-organisation',
+          country: 'US',
+        },
+        decidedBy: 'accountant',
+      });
       if (!r.ok) throw new Error(r.error.message);
-      expect(r.value.candidate).toMatchObject({ status: 'confirmed', decidedBy: 'accountant', receiptId: r.value.receipt.id });
-      expect(r.value.receipt.content).toEqual({ kind: 'money', amount: { minor: 223150000n, currency: 'KZT' } });
+      expect(r.value.candidate).toMatchObject({
+        status: 'confirmed',
+        decidedBy: 'accountant',
+        receiptId: r.value.receipt.id,
+      });
+      expect(r.value.receipt.content).toEqual({
+        kind: 'money',
+        amount: { minor: 223150000n, currency: 'KZT' },
+      });
       expect(r.value.receipt.kzt).toMatchObject({ status: 'official', kzt: 223150000n });
       expect(r.value.receipt.bankLineId).toBe(first.bankLine);
-      const again = await confirmForeignCandidate(ctx, org, { candidateId: first.id, sourceId: 'National Endowment for Democracy' });
+      const again = await confirmForeignCandidate(ctx, org, {
+        candidateId: first.id,
+        sourceId: 'National Endowment for Democracy',
+      });
       expect(!again.ok && again.error.code).toBe('CANDIDATE_ALREADY_DECIDED');
       // The payer's account was saved on the new source: a later payment matches it by account.
-      const april: TestStatement = { account: ACCOUNT, from: '2021-04-01', to: '2021-04-30', opening: 0n, documents: [doc('500', '2021-04-02', 'in', 100n, { ...NED, partyCode: '17' })] };
+      const april: TestStatement = {
+        account: ACCOUNT,
+        from: '2021-04-01',
+        to: '2021-04-30',
+        opening: 0n,
+        documents: [doc('500', '2021-04-02', 'in', 100n, { ...NED, partyCode: '17' })],
+      };
       const imp = await importBankStatement(ctx, { bytes: build1C(april), fileName: 'april.txt' });
       expect(imp.ok && imp.value.foreignCandidates).toBe(1);
       const latest = (await listForeignCandidates(ctx, org, 'proposed')).at(-1);
-      expect(latest?.reasons).toEqual([expect.objectContaining({ code: 'known-foreign-source', matchedBy: 'account' })]);
+      expect(latest?.reasons).toEqual([
+        expect.objectContaining({ code: 'known-foreign-source', matchedBy: 'account' }),
+      ]);
       expect(latest?.suggestedSourceId).toBe(r.value.receipt.sourceId);
-      const rejected = await rejectForeignCandidate(ctx, org, { candidateId: latest?.id ?? '', decidedBy: 'accountant' });
-      expect(rejected.ok && rejected.value).toMatchObject({ status: 'rejected', decidedBy: 'accountant', receiptId: null });
+      const rejected = await rejectForeignCandidate(ctx, org, {
+        candidateId: latest?.id ?? '',
+        decidedBy: 'accountant',
+      });
+      expect(rejected.ok && rejected.value).toMatchObject({
+        status: 'rejected',
+        decidedBy: 'accountant',
+        receiptId: null,
+      });
       expect(await listForeignCandidates(ctx, org, 'proposed')).toEqual([]);
     });
 
     it('imports CSV (streamed on SQLite) idempotently, and a bad row at the very end leaves the database as it was', async () => {
-      const header = 'date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference\n';
+      const header =
+        'date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference\n';
       const rows = [
         '2021-05-03,1500.00,USD,KZ40601A871000001234,Freedom House,,21,Grant FH-7,R-1',
         '2021-05-03,-20.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-2',
@@ -141,12 +285,34 @@ for (const dialect of testDialects()) {
       const csv = (lines: string[]) => new TextEncoder().encode(`${header}${lines.join('\n')}\n`);
       const first = await importBankStatement(ctx, { bytes: csv(rows), fileName: 'may.csv', org });
       if (!first.ok) throw new Error(first.error.message);
-      expect(first.value).toMatchObject({ read: 4, imported: 4, duplicates: 0, foreignCandidates: 1, format: 'csv' });
-      expect(first.value.accounts.map((a) => [a.account, a.currency, a.lines])).toEqual([['KZ40601A871000001234', 'USD', 3], ['KZ926010131000012345', 'KZT', 1]]);
-      const again = await importBankStatement(ctx, { bytes: csv([...rows, '2021-05-05,-5.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-4']), fileName: 'may-2.csv', org });
-      expect(again.ok && again.value).toMatchObject({ read: 5, imported: 1, duplicates: 4, foreignCandidates: 0 });
+      expect(first.value).toMatchObject({
+        read: 4,
+        imported: 4,
+        duplicates: 0,
+        foreignCandidates: 1,
+        format: 'csv',
+      });
+      expect(first.value.accounts.map((a) => [a.account, a.currency, a.lines])).toEqual([
+        ['KZ40601A871000001234', 'USD', 3],
+        ['KZ926010131000012345', 'KZT', 1],
+      ]);
+      const again = await importBankStatement(ctx, {
+        bytes: csv([...rows, '2021-05-05,-5.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-4']),
+        fileName: 'may-2.csv',
+        org,
+      });
+      expect(again.ok && again.value).toMatchObject({
+        read: 5,
+        imported: 1,
+        duplicates: 4,
+        foreignCandidates: 0,
+      });
       const before = await snapshot(ctx, org);
-      const june = [...rows.map((r) => r.replace('2021-05', '2021-06')), '2021-06-10,-1.00,KZT,KZ000NEWACCOUNT00001,Y,,17,New account,R-8', '2021-06-30,12.3.4,USD,KZ40601A871000001234,X,,17,Bad,R-9'];
+      const june = [
+        ...rows.map((r) => r.replace('2021-05', '2021-06')),
+        '2021-06-10,-1.00,KZT,KZ000NEWACCOUNT00001,Y,,17,New account,R-8',
+        '2021-06-30,12.3.4,USD,KZ40601A871000001234,X,,17,Bad,R-9',
+      ];
       const bad = await importBankStatement(ctx, { bytes: csv(june), fileName: 'june.csv', org });
       expect(bad.ok).toBe(false);
       if (!bad.ok) expect(bad.error).toMatchObject({ file: 'june.csv', line: 7 });
@@ -174,8 +340,22 @@ for (const dialect of testDialects()) {
           run += 1;
           const o = await createOrganisation(ctx, { name: `prop-${dialect}-${String(run)}` });
           if (!o.ok) throw new Error(o.error.message);
-          const documents = docs.map((d, i) => doc(String(i % 4), `2021-02-${String(d.day).padStart(2, '0')}`, d.direction, d.amount, { partyCode: d.code }));
-          const r = await importBankStatement(ctx, { bytes: build1C({ account: ACCOUNT, from: '2021-02-01', to: '2021-02-28', opening: 0n, documents }), fileName: 'p.txt', org: o.value.id });
+          const documents = docs.map((d, i) =>
+            doc(String(i % 4), `2021-02-${String(d.day).padStart(2, '0')}`, d.direction, d.amount, {
+              partyCode: d.code,
+            }),
+          );
+          const r = await importBankStatement(ctx, {
+            bytes: build1C({
+              account: ACCOUNT,
+              from: '2021-02-01',
+              to: '2021-02-28',
+              opening: 0n,
+              documents,
+            }),
+            fileName: 'p.txt',
+            org: o.value.id,
+          });
           if (!r.ok) throw new Error(r.error.message);
           expect(r.value.imported).toBe(docs.length);
           const bal = await ledgerBalance(ctx, { org: o.value.id, by: 'account' });

@@ -11,15 +11,34 @@ import {
   type Result,
 } from '@civic/core';
 import { detectBankFormat, parseBankStatement, type BankFormat } from '@civic/formats';
-import { ensureBankAccount, inTransaction, insertBankLines, insertForeignCandidates, insertImportBatch, listForeignSources, updateImportBatchCounts, type NewForeignCandidate } from '@civic/store';
+import {
+  ensureBankAccount,
+  inTransaction,
+  insertBankLines,
+  insertForeignCandidates,
+  insertImportBatch,
+  listForeignSources,
+  updateImportBatchCounts,
+  type NewForeignCandidate,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
-import { accountKey, fingerprintHash, type ImportBankStatementInput, type ImportBankStatementResult, type ImportedAccount } from './import-bank-types.ts';
+import {
+  accountKey,
+  fingerprintHash,
+  type ImportBankStatementInput,
+  type ImportBankStatementResult,
+  type ImportedAccount,
+} from './import-bank-types.ts';
 import { importCsvStream } from './import-csv-stream.ts';
 import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
 
-export type { ImportBankStatementInput, ImportBankStatementResult, ImportedAccount } from './import-bank-types.ts';
+export type {
+  ImportBankStatementInput,
+  ImportBankStatementResult,
+  ImportedAccount,
+} from './import-bank-types.ts';
 export { fingerprintHash } from './import-bank-types.ts';
 
 /**
@@ -28,7 +47,10 @@ export { fingerprintHash } from './import-bank-types.ts';
  * was. Lines already stored (same fingerprint) are counted as duplicates and add nothing; new
  * incoming lines that look foreign are proposed as candidates for a person to confirm.
  */
-export async function importBankStatement(ctx: AppContext, input: ImportBankStatementInput): Promise<Result<ImportBankStatementResult>> {
+export async function importBankStatement(
+  ctx: AppContext,
+  input: ImportBankStatementInput,
+): Promise<Result<ImportBankStatementResult>> {
   const org = await resolveOrganisation(ctx, input.org);
   if (!org.ok) return org;
   const orgId = org.value.id;
@@ -39,7 +61,13 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
   const format = input.format ?? detectBankFormat(input.bytes, input.fileName);
   // A CSV file on SQLite streams line by line into the transaction: a million lines are never held.
   if (format === 'csv' && ctx.store.dialect === 'sqlite') {
-    return importCsvStream(ctx, { bytes: input.bytes, fileName: input.fileName, organisationId: orgId, mapping: mapping.value, ...(input.onProgress ? { onProgress: input.onProgress } : {}) });
+    return importCsvStream(ctx, {
+      bytes: input.bytes,
+      fileName: input.fileName,
+      organisationId: orgId,
+      mapping: mapping.value,
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    });
   }
   const parsed = parseBankStatement(input.bytes, {
     fileName: input.fileName,
@@ -50,7 +78,9 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
   if (!parsed.ok) return parsed;
   const statement = parsed.value;
   if (statement.lines.length === 0 && statement.accounts.length === 0) {
-    return err(domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }));
+    return err(
+      domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }),
+    );
   }
   const fingerprints = fingerprintLines(statement.lines, fingerprintHash);
   const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
@@ -60,13 +90,34 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
 
   const result = await inTransaction(ctx.store, async (tx) => {
     const trx = tx.db;
-    await insertImportBatch(trx, { id: batchId, organisationId: orgId, kind: 'bank', fileName: input.fileName, format: statement.format, sha256, encoding: statement.encoding, read: statement.lines.length, imported: 0, duplicates: 0, candidates: 0, importedAt: now });
+    await insertImportBatch(trx, {
+      id: batchId,
+      organisationId: orgId,
+      kind: 'bank',
+      fileName: input.fileName,
+      format: statement.format,
+      sha256,
+      encoding: statement.encoding,
+      read: statement.lines.length,
+      imported: 0,
+      duplicates: 0,
+      candidates: 0,
+      importedAt: now,
+    });
     const accountIds = new Map<string, { id: string; created: boolean }>();
     const ensure = async (number: string, currency: string, bankName?: string, bankCode?: string) => {
       const key = accountKey(number, currency);
       const known = accountIds.get(key);
       if (known) return known;
-      const a = await ensureBankAccount(trx, { id: newId('acc'), organisationId: orgId, number: normaliseAccount(number), currency, bankName: bankName ?? null, bankCode: bankCode ?? null, createdAt: now });
+      const a = await ensureBankAccount(trx, {
+        id: newId('acc'),
+        organisationId: orgId,
+        number: normaliseAccount(number),
+        currency,
+        bankName: bankName ?? null,
+        bankCode: bankCode ?? null,
+        createdAt: now,
+      });
       accountIds.set(key, a);
       return a;
     };
@@ -77,12 +128,18 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
       const raw = `${l.account}|${l.currency}`;
       let accountId = byRawAccount.get(raw);
       if (accountId === undefined) {
-        accountId = (accountIds.get(accountKey(l.account, l.currency)) ?? (await ensure(l.account, l.currency))).id;
+        accountId = (
+          accountIds.get(accountKey(l.account, l.currency)) ?? (await ensure(l.account, l.currency))
+        ).id;
         byRawAccount.set(raw, accountId);
       }
       accountOf[i] = accountId;
     }
-    const inserted = await insertBankLines(trx, { organisationId: orgId, batchId, lines: statement.lines, fingerprints, accountIds: accountOf }, input.onProgress);
+    const inserted = await insertBankLines(
+      trx,
+      { organisationId: orgId, batchId, lines: statement.lines, fingerprints, accountIds: accountOf },
+      input.onProgress,
+    );
     const candidates: NewForeignCandidate[] = [];
     let imported = 0;
     for (const [i, l] of statement.lines.entries()) {
@@ -91,7 +148,15 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
       if (l.direction !== 'in') continue;
       const reasons = detectForeignCandidate(l, sources);
       if (reasons.length === 0) continue;
-      candidates.push({ id: newId('cnd'), organisationId: orgId, bankLine: fingerprints[i] ?? '', batchId, reasons, suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null, createdAt: now });
+      candidates.push({
+        id: newId('cnd'),
+        organisationId: orgId,
+        bankLine: fingerprints[i] ?? '',
+        batchId,
+        reasons,
+        suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
+        createdAt: now,
+      });
     }
     const proposed = await insertForeignCandidates(trx, candidates);
     const counts = { imported, duplicates: statement.lines.length - imported, candidates: proposed };
@@ -112,7 +177,12 @@ export async function importBankStatement(ctx: AppContext, input: ImportBankStat
   });
 }
 
-function summariseAccounts(statement: ParsedStatement, ids: ReadonlyMap<string, { id: string; created: boolean }>, accountOf: readonly string[], inserted: Uint8Array): ImportedAccount[] {
+function summariseAccounts(
+  statement: ParsedStatement,
+  ids: ReadonlyMap<string, { id: string; created: boolean }>,
+  accountOf: readonly string[],
+  inserted: Uint8Array,
+): ImportedAccount[] {
   const perAccount = new Map<string, { lines: number; imported: number }>();
   for (const [i, accountId] of accountOf.entries()) {
     let c = perAccount.get(accountId);
@@ -131,13 +201,33 @@ function summariseAccounts(statement: ParsedStatement, ids: ReadonlyMap<string, 
     if (!id || listed.has(key)) continue;
     listed.add(key);
     const c = perAccount.get(id.id) ?? { lines: 0, imported: 0 };
-    out.push({ account: normaliseAccount(a.account), currency: a.currency, accountId: id.id, created: id.created, from: a.from, to: a.to, opening: a.opening, closing: a.closing, ...c });
+    out.push({
+      account: normaliseAccount(a.account),
+      currency: a.currency,
+      accountId: id.id,
+      created: id.created,
+      from: a.from,
+      to: a.to,
+      opening: a.opening,
+      closing: a.closing,
+      ...c,
+    });
   }
   for (const [key, id] of ids) {
     if (listed.has(key)) continue;
     const [account = '', currency = ''] = key.split('|');
     const c = perAccount.get(id.id) ?? { lines: 0, imported: 0 };
-    out.push({ account, currency, accountId: id.id, created: id.created, from: null, to: null, opening: null, closing: null, ...c });
+    out.push({
+      account,
+      currency,
+      accountId: id.id,
+      created: id.created,
+      from: null,
+      to: null,
+      opening: null,
+      closing: null,
+      ...c,
+    });
   }
   return out;
 }

@@ -47,9 +47,11 @@ export interface ImportBankStatementResult {
 /** The stored fingerprint: SHA-256 of the line's identity, 128 bits in hex. */
 export function fingerprintHash(text: string): string {
   // crypto.hash (one-shot, Node ≥ 20.12) is three times faster than createHash on short texts.
-  return (typeof hash === 'function' ? hash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex')).slice(0, 32);
+  return (
+    typeof hash === 'function' ? hash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex')
+  ).slice(0, 32);
 }
 
 /** How accounts are keyed: normalised number and currency. */
-export const accountKey = (number: string, currency: string): string => `${normaliseAccount(number)}|${currency}`;
-
+export const accountKey = (number: string, currency: string): string =>
+  `${normaliseAccount(number)}|${currency}`;

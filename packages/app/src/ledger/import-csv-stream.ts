@@ -1,10 +1,29 @@
 import { createHash } from 'node:crypto';
-import { buildForeignSourceIndex, createFingerprinter, detectForeignCandidate, normaliseAccount, ok, type Result } from '@civic/core';
+import {
+  buildForeignSourceIndex,
+  createFingerprinter,
+  detectForeignCandidate,
+  normaliseAccount,
+  ok,
+  type Result,
+} from '@civic/core';
 import { forEachCsvStatementLine, inferCsvMapping, type CsvMapping } from '@civic/formats';
-import { insertForeignCandidates, insertImportBatch, listForeignSources, openBankLineSink, updateImportBatchCounts, type NewForeignCandidate } from '@civic/store';
+import {
+  insertForeignCandidates,
+  insertImportBatch,
+  listForeignSources,
+  openBankLineSink,
+  updateImportBatchCounts,
+  type NewForeignCandidate,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { accountKey, fingerprintHash, type ImportBankStatementResult, type ImportedAccount } from './import-bank-types.ts';
+import {
+  accountKey,
+  fingerprintHash,
+  type ImportBankStatementResult,
+  type ImportedAccount,
+} from './import-bank-types.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
 export interface CsvStreamInput {
@@ -22,8 +41,12 @@ export interface CsvStreamInput {
  * end included) rolls everything back, as for the other formats. Memory stays flat however long
  * the file; results are those of `importBankStatement`.
  */
-export async function importCsvStream(ctx: AppContext, input: CsvStreamInput): Promise<Result<ImportBankStatementResult>> {
-  const mapping = input.mapping === undefined ? inferCsvMapping(input.bytes, input.fileName) : ok(input.mapping);
+export async function importCsvStream(
+  ctx: AppContext,
+  input: CsvStreamInput,
+): Promise<Result<ImportBankStatementResult>> {
+  const mapping =
+    input.mapping === undefined ? inferCsvMapping(input.bytes, input.fileName) : ok(input.mapping);
   if (!mapping.ok) return mapping;
   const orgId = input.organisationId;
   const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
@@ -31,8 +54,26 @@ export async function importCsvStream(ctx: AppContext, input: CsvStreamInput): P
   const now = ctx.now().toISOString();
   const batchId = newId('imp');
   return inLedgerTransaction(ctx, async (tx) => {
-    await insertImportBatch(tx.store.db, { id: batchId, organisationId: orgId, kind: 'bank', fileName: input.fileName, format: 'csv', sha256, encoding: mapping.value.encoding, read: 0, imported: 0, duplicates: 0, candidates: 0, importedAt: now });
-    const sink = openBankLineSink(tx.store.db, { organisationId: orgId, batchId, createdAt: now, newAccountId: () => newId('acc') });
+    await insertImportBatch(tx.store.db, {
+      id: batchId,
+      organisationId: orgId,
+      kind: 'bank',
+      fileName: input.fileName,
+      format: 'csv',
+      sha256,
+      encoding: mapping.value.encoding,
+      read: 0,
+      imported: 0,
+      duplicates: 0,
+      candidates: 0,
+      importedAt: now,
+    });
+    const sink = openBankLineSink(tx.store.db, {
+      organisationId: orgId,
+      batchId,
+      createdAt: now,
+      newAccountId: () => newId('acc'),
+    });
     if (!sink) throw new Error('importCsvStream runs on SQLite only');
     const fingerprint = createFingerprinter(fingerprintHash);
     const perAccount = new Map<string, { lines: number; imported: number }>();
@@ -54,7 +95,16 @@ export async function importCsvStream(ctx: AppContext, input: CsvStreamInput): P
         imported += 1;
         if (line.direction === 'in') {
           const reasons = detectForeignCandidate(line, sources);
-          if (reasons.length > 0) candidates.push({ id: newId('cnd'), organisationId: orgId, bankLine: fp, batchId, reasons, suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null, createdAt: now });
+          if (reasons.length > 0)
+            candidates.push({
+              id: newId('cnd'),
+              organisationId: orgId,
+              bankLine: fp,
+              batchId,
+              reasons,
+              suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
+              createdAt: now,
+            });
         }
       }
       if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
@@ -62,12 +112,37 @@ export async function importCsvStream(ctx: AppContext, input: CsvStreamInput): P
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
     const proposed = await insertForeignCandidates(tx.store.db, candidates);
-    await updateImportBatchCounts(tx.store.db, batchId, { read, imported, duplicates: read - imported, candidates: proposed });
+    await updateImportBatchCounts(tx.store.db, batchId, {
+      read,
+      imported,
+      duplicates: read - imported,
+      candidates: proposed,
+    });
     const accounts: ImportedAccount[] = summary.value.accounts.map((a) => {
       const id = sink.accounts.get(accountKey(a.account, a.currency));
       const c = (id && perAccount.get(id.id)) || { lines: 0, imported: 0 };
-      return { account: normaliseAccount(a.account), currency: a.currency, accountId: id?.id ?? '', created: id?.created ?? false, from: a.from, to: a.to, opening: a.opening, closing: a.closing, ...c };
+      return {
+        account: normaliseAccount(a.account),
+        currency: a.currency,
+        accountId: id?.id ?? '',
+        created: id?.created ?? false,
+        from: a.from,
+        to: a.to,
+        opening: a.opening,
+        closing: a.closing,
+        ...c,
+      };
     });
-    return ok({ read, imported, duplicates: read - imported, foreignCandidates: proposed, accounts, batchId, format: 'csv', encoding: summary.value.encoding, warnings: [] });
+    return ok({
+      read,
+      imported,
+      duplicates: read - imported,
+      foreignCandidates: proposed,
+      accounts,
+      batchId,
+      format: 'csv',
+      encoding: summary.value.encoding,
+      warnings: [],
+    });
   });
 }

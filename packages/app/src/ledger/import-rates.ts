@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { buildRateIndex, computeKztEquivalent, domainError, err, makeOfficialRate, ok, receiptAmount, receiptRateDate, type OfficialRate, type Result } from '@civic/core';
+import {
+  buildRateIndex,
+  computeKztEquivalent,
+  domainError,
+  err,
+  makeOfficialRate,
+  ok,
+  receiptAmount,
+  receiptRateDate,
+  type OfficialRate,
+  type Result,
+} from '@civic/core';
 import { parseRates } from '@civic/formats';
 import {
   inTransaction,
@@ -35,23 +46,50 @@ export interface ImportRatesResult {
  * then recomputes the KZT equivalents that were missing or carried forward and now have a better
  * rate. Rates are shared by every organisation of the database.
  */
-export async function importRates(ctx: AppContext, input: { bytes: Uint8Array; fileName: string }): Promise<Result<ImportRatesResult>> {
+export async function importRates(
+  ctx: AppContext,
+  input: { bytes: Uint8Array; fileName: string },
+): Promise<Result<ImportRatesResult>> {
   const parsed = parseRates(input.bytes, { fileName: input.fileName });
   if (!parsed.ok) return parsed;
   const rates: OfficialRate[] = [];
   for (const p of parsed.value) {
-    const r = makeOfficialRate({ date: p.date, currency: p.currency, rate: p.rate, units: p.units, source: p.source });
+    const r = makeOfficialRate({
+      date: p.date,
+      currency: p.currency,
+      rate: p.rate,
+      units: p.units,
+      source: p.source,
+    });
     if (!r.ok) return err({ ...r.error, file: input.fileName, line: p.line });
     rates.push(r.value);
   }
-  if (rates.length === 0) return err(domainError('RATES_EMPTY', 'the file holds no rate', { file: input.fileName }));
+  if (rates.length === 0)
+    return err(domainError('RATES_EMPTY', 'the file holds no rate', { file: input.fileName }));
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const batchId = newId('imp');
   const dates = rates.map((r) => r.date).sort();
   return inTransaction(ctx.store, async (tx) => {
-    await insertImportBatch(tx.db, { id: batchId, organisationId: null, kind: 'rates', fileName: input.fileName, format: 'rates', sha256, encoding: null, read: rates.length, imported: 0, duplicates: 0, candidates: 0, importedAt: ctx.now().toISOString() });
+    await insertImportBatch(tx.db, {
+      id: batchId,
+      organisationId: null,
+      kind: 'rates',
+      fileName: input.fileName,
+      format: 'rates',
+      sha256,
+      encoding: null,
+      read: rates.length,
+      imported: 0,
+      duplicates: 0,
+      candidates: 0,
+      importedAt: ctx.now().toISOString(),
+    });
     const counts = await upsertOfficialRates(tx.db, rates, batchId);
-    await updateImportBatchCounts(tx.db, batchId, { imported: counts.imported + counts.updated, duplicates: counts.unchanged, candidates: 0 });
+    await updateImportBatchCounts(tx.db, batchId, {
+      imported: counts.imported + counts.updated,
+      duplicates: counts.unchanged,
+      candidates: 0,
+    });
     const recomputed = await recomputeKztEquivalents({ ...ctx, store: tx });
     return ok({
       read: rates.length,
@@ -85,7 +123,12 @@ export async function recomputeKztEquivalents(ctx: AppContext): Promise<number> 
     const kzt = computeKztEquivalent(e.amount, e.spentOn, index);
     if (kzt.status === e.kzt.status && kzt.kzt === e.kzt.kzt && kzt.rate?.date === e.kzt.rate?.date) continue;
     const shares = kztShares(kzt.kzt, e.allocations);
-    await updateExpenditureKzt(ctx.store.db, e.id, kzt, e.allocations.map((a, i) => ({ grantId: a.grantId, kztMinor: shares[i] ?? null })));
+    await updateExpenditureKzt(
+      ctx.store.db,
+      e.id,
+      kzt,
+      e.allocations.map((a, i) => ({ grantId: a.grantId, kztMinor: shares[i] ?? null })),
+    );
     changed += 1;
   }
   return changed;

@@ -1,8 +1,23 @@
-import { domainError, err, formatMinor, ok, parseCalendarDate, toBalanceRow, type BalanceDimension, type BalanceRow, type CurrencyCode, type Result } from '@civic/core';
+import {
+  domainError,
+  err,
+  formatMinor,
+  ok,
+  parseCalendarDate,
+  toBalanceRow,
+  type BalanceDimension,
+  type BalanceRow,
+  type CurrencyCode,
+  type Result,
+} from '@civic/core';
 import { ledgerBalanceTotals, listBankAccounts, listForeignSources, listGrants } from '@civic/store';
 import type { AppContext } from '../context.ts';
 
-export const BALANCE_DIMENSIONS = ['grant', 'source', 'account'] as const satisfies readonly BalanceDimension[];
+export const BALANCE_DIMENSIONS = [
+  'grant',
+  'source',
+  'account',
+] as const satisfies readonly BalanceDimension[];
 
 /** A balance row with the name of what it is for. `key` is null for receipts with no grant. */
 export interface LedgerBalanceRow extends Omit<BalanceRow, 'key'> {
@@ -22,9 +37,19 @@ export interface LedgerBalance {
  * currency, with KZT equivalents and the overspent flag (spent beyond what was received).
  * Aggregated in SQL; see `ledgerBalanceTotals` for what each dimension counts.
  */
-export async function ledgerBalance(ctx: AppContext, input: { org: string; by: string; at?: string | undefined }): Promise<Result<LedgerBalance>> {
+export async function ledgerBalance(
+  ctx: AppContext,
+  input: { org: string; by: string; at?: string | undefined },
+): Promise<Result<LedgerBalance>> {
   const by = BALANCE_DIMENSIONS.find((d) => d === input.by);
-  if (!by) return err(domainError('LEDGER_BALANCE_DIMENSION_INVALID', `--by must be one of ${BALANCE_DIMENSIONS.join(', ')}, not "${input.by}"`, { field: 'by' }));
+  if (!by)
+    return err(
+      domainError(
+        'LEDGER_BALANCE_DIMENSION_INVALID',
+        `--by must be one of ${BALANCE_DIMENSIONS.join(', ')}, not "${input.by}"`,
+        { field: 'by' },
+      ),
+    );
   let at: string | undefined;
   if (input.at !== undefined) {
     const d = parseCalendarDate(input.at, 'at');
@@ -41,8 +66,10 @@ export async function ledgerBalance(ctx: AppContext, input: { org: string; by: s
 }
 
 async function namesFor(ctx: AppContext, org: string, by: BalanceDimension): Promise<Map<string, string>> {
-  if (by === 'grant') return new Map((await listGrants(ctx.store.db, org)).map((g) => [g.id, g.agreementNumber]));
-  if (by === 'source') return new Map((await listForeignSources(ctx.store.db, org)).map((s) => [s.id, s.name]));
+  if (by === 'grant')
+    return new Map((await listGrants(ctx.store.db, org)).map((g) => [g.id, g.agreementNumber]));
+  if (by === 'source')
+    return new Map((await listForeignSources(ctx.store.db, org)).map((s) => [s.id, s.name]));
   return new Map((await listBankAccounts(ctx.store.db, org)).map((a) => [a.id, a.number]));
 }
 

@@ -1,4 +1,14 @@
-import { formatMinor, receiptAmount, valuationStatus, type CurrencyCode, type Expenditure, type ForeignSource, type Grant, type KztEquivalent, type Receipt } from '@civic/core';
+import {
+  formatMinor,
+  receiptAmount,
+  valuationStatus,
+  type CurrencyCode,
+  type Expenditure,
+  type ForeignSource,
+  type Grant,
+  type KztEquivalent,
+  type Receipt,
+} from '@civic/core';
 import type { ForeignCandidate } from '@civic/store';
 import type { ImportBankStatementResult } from './import-bank-statement.ts';
 
@@ -7,53 +17,121 @@ import type { ImportBankStatementResult } from './import-bank-statement.ts';
  * strings with its currency, never floats; ids and dates as text.
  */
 const KZT = 'KZT' as CurrencyCode;
-const dec = (minor: bigint | null, currency: string): string | null => (minor === null ? null : formatMinor(minor, currency as CurrencyCode));
+const dec = (minor: bigint | null, currency: string): string | null =>
+  minor === null ? null : formatMinor(minor, currency as CurrencyCode);
 
 export function kztJson(k: KztEquivalent): Record<string, unknown> {
   return {
     status: k.status,
     kzt: dec(k.kzt, KZT),
-    rate: k.rate ? { date: k.rate.date, currency: k.rate.currency, rate: k.rate.text, units: k.rate.units, source: k.rate.source } : null,
+    rate: k.rate
+      ? {
+          date: k.rate.date,
+          currency: k.rate.currency,
+          rate: k.rate.text,
+          units: k.rate.units,
+          source: k.rate.source,
+        }
+      : null,
     note: k.note,
   };
 }
 
 export function sourceJson(s: ForeignSource): Record<string, unknown> {
-  return { id: s.id, name: s.name, category: s.category, country: s.country, taxId: s.taxId, accounts: s.accounts, aliases: s.aliases, notes: s.notes, illustrative: s.illustrative };
+  return {
+    id: s.id,
+    name: s.name,
+    category: s.category,
+    country: s.country,
+    taxId: s.taxId,
+    accounts: s.accounts,
+    aliases: s.aliases,
+    notes: s.notes,
+    illustrative: s.illustrative,
+  };
 }
 
 export function grantJson(g: Grant): Record<string, unknown> {
   return {
-    id: g.id, sourceId: g.sourceId, agreementNumber: g.agreementNumber, agreementDate: g.agreementDate, amount: dec(g.amount.minor, g.amount.currency), currency: g.amount.currency,
-    periodFrom: g.periodFrom, periodTo: g.periodTo, activity: g.activity, title: g.title, illustrative: g.illustrative,
+    id: g.id,
+    sourceId: g.sourceId,
+    agreementNumber: g.agreementNumber,
+    agreementDate: g.agreementDate,
+    amount: dec(g.amount.minor, g.amount.currency),
+    currency: g.amount.currency,
+    periodFrom: g.periodFrom,
+    periodTo: g.periodTo,
+    activity: g.activity,
+    title: g.title,
+    illustrative: g.illustrative,
   };
 }
 
 export function receiptJson(r: Receipt): Record<string, unknown> {
   const amount = receiptAmount(r.content);
   return {
-    id: r.id, sourceId: r.sourceId, grantId: r.grantId, accountId: r.accountId, bankLineId: r.bankLineId, receivedOn: r.receivedOn, kind: r.content.kind,
-    amount: amount ? dec(amount.minor, amount.currency) : null, currency: amount?.currency ?? null,
+    id: r.id,
+    sourceId: r.sourceId,
+    grantId: r.grantId,
+    accountId: r.accountId,
+    bankLineId: r.bankLineId,
+    receivedOn: r.receivedOn,
+    kind: r.content.kind,
+    amount: amount ? dec(amount.minor, amount.currency) : null,
+    currency: amount?.currency ?? null,
     ...(r.content.kind === 'property'
-      ? { property: { description: r.content.description, valuation: valuationStatus(r.content), method: r.content.valuation?.method ?? null, valuedOn: r.content.valuation?.valuedOn ?? null } }
+      ? {
+          property: {
+            description: r.content.description,
+            valuation: valuationStatus(r.content),
+            method: r.content.valuation?.method ?? null,
+            valuedOn: r.content.valuation?.valuedOn ?? null,
+          },
+        }
       : {}),
-    kzt: kztJson(r.kzt), description: r.description, illustrative: r.illustrative,
+    kzt: kztJson(r.kzt),
+    description: r.description,
+    illustrative: r.illustrative,
   };
 }
 
 export function expenditureJson(e: Expenditure): Record<string, unknown> {
   return {
-    id: e.id, spentOn: e.spentOn, amount: dec(e.amount.minor, e.amount.currency), currency: e.amount.currency, accountId: e.accountId, bankLineId: e.bankLineId,
+    id: e.id,
+    spentOn: e.spentOn,
+    amount: dec(e.amount.minor, e.amount.currency),
+    currency: e.amount.currency,
+    accountId: e.accountId,
+    bankLineId: e.bankLineId,
     allocations: e.allocations.map((a) => ({ grantId: a.grantId, amount: dec(a.amount, e.amount.currency) })),
-    kzt: kztJson(e.kzt), description: e.description, counterparty: e.counterparty, illustrative: e.illustrative,
+    kzt: kztJson(e.kzt),
+    description: e.description,
+    counterparty: e.counterparty,
+    illustrative: e.illustrative,
   };
 }
 
 export function candidateJson(c: ForeignCandidate): Record<string, unknown> {
   return {
-    id: c.id, status: c.status, bookedOn: c.bookedOn, amount: dec(c.amountMinor, c.currency), currency: c.currency, accountId: c.accountId,
-    counterparty: { name: c.counterpartyName, taxId: c.counterpartyTaxId, account: c.counterpartyAccount, sectorCode: c.counterpartySector },
-    purpose: c.purpose, reasons: c.reasons, suggestedSourceId: c.suggestedSourceId, decidedBy: c.decidedBy, decidedAt: c.decidedAt, receiptId: c.receiptId, bankLineId: c.bankLine,
+    id: c.id,
+    status: c.status,
+    bookedOn: c.bookedOn,
+    amount: dec(c.amountMinor, c.currency),
+    currency: c.currency,
+    accountId: c.accountId,
+    counterparty: {
+      name: c.counterpartyName,
+      taxId: c.counterpartyTaxId,
+      account: c.counterpartyAccount,
+      sectorCode: c.counterpartySector,
+    },
+    purpose: c.purpose,
+    reasons: c.reasons,
+    suggestedSourceId: c.suggestedSourceId,
+    decidedBy: c.decidedBy,
+    decidedAt: c.decidedAt,
+    receiptId: c.receiptId,
+    bankLineId: c.bankLine,
   };
 }
 
@@ -65,8 +143,16 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
     duplicates: r.duplicates,
     foreignCandidates: r.foreignCandidates,
     accounts: r.accounts.map((a) => ({
-      account: a.account, currency: a.currency, accountId: a.accountId, created: a.created, from: a.from, to: a.to,
-      opening: dec(a.opening, a.currency), closing: dec(a.closing, a.currency), lines: a.lines, imported: a.imported,
+      account: a.account,
+      currency: a.currency,
+      accountId: a.accountId,
+      created: a.created,
+      from: a.from,
+      to: a.to,
+      opening: dec(a.opening, a.currency),
+      closing: dec(a.closing, a.currency),
+      lines: a.lines,
+      imported: a.imported,
     })),
   };
 }

@@ -14,7 +14,15 @@ import {
   type ReceiptInput,
   type Result,
 } from '@civic/core';
-import { inTransaction, getExpenditure as getExpenditureRow, getReceipt as getReceiptRow, insertExpenditure, insertReceipt, listExpenditures as listExpenditureRows, listReceipts as listReceiptRows } from '@civic/store';
+import {
+  inTransaction,
+  getExpenditure as getExpenditureRow,
+  getReceipt as getReceiptRow,
+  insertExpenditure,
+  insertReceipt,
+  listExpenditures as listExpenditureRows,
+  listReceipts as listReceiptRows,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getAccount, getGrant, getSource } from './ledger-entities.ts';
@@ -26,14 +34,23 @@ export interface DateRange {
   readonly to?: string;
 }
 
-const missingValuation: KztEquivalent = { status: 'missing', kzt: null, rate: null, note: 'property received in kind has no valuation yet' };
+const missingValuation: KztEquivalent = {
+  status: 'missing',
+  kzt: null,
+  rate: null,
+  note: 'property received in kind has no valuation yet',
+};
 
 /**
  * Records a receipt of money or property by hand. The source, grant and account may be given by
  * id or name/number; the KZT equivalent is computed at the official rate of the day received
  * (of the valuation for property); a missing rate or valuation is stored as `missing`.
  */
-export async function recordReceipt(ctx: AppContext, org: string, input: ReceiptInput & { illustrative?: boolean; bankLine?: string | null }): Promise<Result<Receipt>> {
+export async function recordReceipt(
+  ctx: AppContext,
+  org: string,
+  input: ReceiptInput & { illustrative?: boolean; bankLine?: string | null },
+): Promise<Result<Receipt>> {
   const v = validateReceipt(input);
   if (!v.ok) return v;
   const source = await getSource(ctx, org, v.value.sourceId);
@@ -43,7 +60,13 @@ export async function recordReceipt(ctx: AppContext, org: string, input: Receipt
     const grant = await getGrant(ctx, org, v.value.grantId);
     if (!grant.ok) return grant;
     if (grant.value.sourceId !== source.value.id) {
-      return err(domainError('LEDGER_GRANT_SOURCE_MISMATCH', `grant ${grant.value.agreementNumber} is from another source than ${source.value.name}`, { field: 'grantId' }));
+      return err(
+        domainError(
+          'LEDGER_GRANT_SOURCE_MISMATCH',
+          `grant ${grant.value.agreementNumber} is from another source than ${source.value.name}`,
+          { field: 'grantId' },
+        ),
+      );
     }
     grantId = grant.value.id;
   }
@@ -54,7 +77,9 @@ export async function recordReceipt(ctx: AppContext, org: string, input: Receipt
     accountId = account.value.id;
   }
   const amount = receiptAmount(v.value.content);
-  const kzt = amount ? await kztEquivalentOf(ctx, amount, receiptRateDate(v.value.content, v.value.receivedOn)) : missingValuation;
+  const kzt = amount
+    ? await kztEquivalentOf(ctx, amount, receiptRateDate(v.value.content, v.value.receivedOn))
+    : missingValuation;
   const id = newId('rcp');
   await insertReceipt(ctx.store.db, {
     id,
@@ -73,19 +98,38 @@ export async function recordReceipt(ctx: AppContext, org: string, input: Receipt
   return getReceipt(ctx, org, id);
 }
 
-export function listReceipts(ctx: AppContext, org: string, range: DateRange & { sourceId?: string; grantId?: string; order?: 'asc' | 'desc'; limit?: number; offset?: number } = {}): Promise<Receipt[]> {
+export function listReceipts(
+  ctx: AppContext,
+  org: string,
+  range: DateRange & {
+    sourceId?: string;
+    grantId?: string;
+    order?: 'asc' | 'desc';
+    limit?: number;
+    offset?: number;
+  } = {},
+): Promise<Receipt[]> {
   return listReceiptRows(ctx.store.db, org, range);
 }
 
 export async function getReceipt(ctx: AppContext, org: string, id: string): Promise<Result<Receipt>> {
   const r = await getReceiptRow(ctx.store.db, org, id);
-  return r ? ok(r) : err(domainError('LEDGER_RECEIPT_NOT_FOUND', `no receipt "${id}" in this organisation`, { field: 'receipt' }));
+  return r
+    ? ok(r)
+    : err(
+        domainError('LEDGER_RECEIPT_NOT_FOUND', `no receipt "${id}" in this organisation`, {
+          field: 'receipt',
+        }),
+      );
 }
 
 /** Gives each allocation its share of the expenditure's KZT equivalent; the shares sum exactly to it. */
 export function kztShares(kzt: bigint | null, allocations: readonly { amount: bigint }[]): (bigint | null)[] {
   if (kzt === null) return allocations.map(() => null);
-  return splitProportionally(kzt, allocations.map((a) => a.amount));
+  return splitProportionally(
+    kzt,
+    allocations.map((a) => a.amount),
+  );
 }
 
 /**
@@ -93,14 +137,25 @@ export function kztShares(kzt: bigint | null, allocations: readonly { amount: bi
  * allocations must sum to the amount. A grant in another currency than the expenditure is
  * accepted: its balance is then kept per currency.
  */
-export async function recordExpenditure(ctx: AppContext, org: string, input: ExpenditureInput & { illustrative?: boolean; bankLine?: string | null }): Promise<Result<Expenditure>> {
+export async function recordExpenditure(
+  ctx: AppContext,
+  org: string,
+  input: ExpenditureInput & { illustrative?: boolean; bankLine?: string | null },
+): Promise<Result<Expenditure>> {
   const v = validateExpenditure(input);
   if (!v.ok) return v;
   const allocations: { grantId: string; amount: bigint }[] = [];
   for (const [i, a] of v.value.allocations.entries()) {
     const grant = await getGrant(ctx, org, a.grantId);
     if (!grant.ok) return err({ ...grant.error, field: `allocations[${String(i)}].grantId` });
-    if (allocations.some((x) => x.grantId === grant.value.id)) return err(domainError('LEDGER_ALLOCATION_DUPLICATE', `grant ${grant.value.agreementNumber} is allocated twice`, { field: `allocations[${String(i)}]` }));
+    if (allocations.some((x) => x.grantId === grant.value.id))
+      return err(
+        domainError(
+          'LEDGER_ALLOCATION_DUPLICATE',
+          `grant ${grant.value.agreementNumber} is allocated twice`,
+          { field: `allocations[${String(i)}]` },
+        ),
+      );
     allocations.push({ grantId: grant.value.id, amount: a.amount });
   }
   let accountId: string | null = null;
@@ -124,7 +179,11 @@ export async function recordExpenditure(ctx: AppContext, org: string, input: Exp
       kzt,
       description: v.value.description,
       counterparty: v.value.counterparty,
-      allocations: allocations.map((a, i) => ({ grantId: a.grantId, amountMinor: a.amount, kztMinor: shares[i] ?? null })),
+      allocations: allocations.map((a, i) => ({
+        grantId: a.grantId,
+        amountMinor: a.amount,
+        kztMinor: shares[i] ?? null,
+      })),
       illustrative: input.illustrative ?? false,
       createdAt: ctx.now().toISOString(),
     }),
@@ -132,12 +191,21 @@ export async function recordExpenditure(ctx: AppContext, org: string, input: Exp
   return getExpenditure(ctx, org, id);
 }
 
-export function listExpenditures(ctx: AppContext, org: string, range: DateRange & { grantId?: string } = {}): Promise<Expenditure[]> {
+export function listExpenditures(
+  ctx: AppContext,
+  org: string,
+  range: DateRange & { grantId?: string } = {},
+): Promise<Expenditure[]> {
   return listExpenditureRows(ctx.store.db, org, range);
 }
 
 export async function getExpenditure(ctx: AppContext, org: string, id: string): Promise<Result<Expenditure>> {
   const e = await getExpenditureRow(ctx.store.db, org, id);
-  return e ? ok(e) : err(domainError('LEDGER_EXPENDITURE_NOT_FOUND', `no expenditure "${id}" in this organisation`, { field: 'expenditure' }));
+  return e
+    ? ok(e)
+    : err(
+        domainError('LEDGER_EXPENDITURE_NOT_FOUND', `no expenditure "${id}" in this organisation`, {
+          field: 'expenditure',
+        }),
+      );
 }
-

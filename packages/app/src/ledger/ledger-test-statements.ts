@@ -33,8 +33,12 @@ const OWN = { name: 'ОФ «Эхо»', bin: '070940000011' };
 
 function kzDocument(s: TestStatement, d: TestDocument): string[] {
   const incoming = d.direction === 'in';
-  const payer = incoming ? { name: d.party, bin: d.partyBin ?? '', account: d.partyAccount ?? '', code: d.partyCode ?? '17' } : { name: OWN.name, bin: OWN.bin, account: s.account, code: '18' };
-  const payee = incoming ? { name: OWN.name, bin: OWN.bin, account: s.account, code: '18' } : { name: d.party, bin: d.partyBin ?? '', account: d.partyAccount ?? '', code: d.partyCode ?? '17' };
+  const payer = incoming
+    ? { name: d.party, bin: d.partyBin ?? '', account: d.partyAccount ?? '', code: d.partyCode ?? '17' }
+    : { name: OWN.name, bin: OWN.bin, account: s.account, code: '18' };
+  const payee = incoming
+    ? { name: OWN.name, bin: OWN.bin, account: s.account, code: '18' }
+    : { name: d.party, bin: d.partyBin ?? '', account: d.partyAccount ?? '', code: d.partyCode ?? '17' };
   return [
     'СекцияДокумент=Платежное поручение',
     `НомерДокумента=${d.number}`,

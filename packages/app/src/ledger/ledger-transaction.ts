@@ -13,7 +13,10 @@ class ResultAbort extends Error {
  * `fn` rolls back everything `fn` wrote (it is thrown through the transaction and turned back into
  * a Result here); a thrown error rolls back and propagates. Inside a transaction already, joins it.
  */
-export async function inLedgerTransaction<T>(ctx: AppContext, fn: (tx: AppContext) => Promise<Result<T>>): Promise<Result<T>> {
+export async function inLedgerTransaction<T>(
+  ctx: AppContext,
+  fn: (tx: AppContext) => Promise<Result<T>>,
+): Promise<Result<T>> {
   try {
     return await inTransaction(ctx.store, async (store) => {
       const r = await fn({ ...ctx, store });

@@ -1,4 +1,11 @@
-import { canonicalJson, checkChain, parseCanonicalJson, type CanonicalValue, type ChainFault, type LogEntry } from '@civic/core';
+import {
+  canonicalJson,
+  checkChain,
+  parseCanonicalJson,
+  type CanonicalValue,
+  type ChainFault,
+  type LogEntry,
+} from '@civic/core';
 import { sha256Hex } from '@civic/formats';
 import { appendLogEntryRow, listLogEntries } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -41,12 +48,23 @@ export type LogVerification =
 /** Re-hashes an organisation's whole chain (or the entries tied to none, with org ''): every content hash, entry hash and link. */
 export async function verifyLog(ctx: AppContext, org: string): Promise<LogVerification> {
   const entries = await listLogEntries(ctx.store.db, org);
-  const fault = entries[0] && entries[0].seq !== 1 ? ({ seq: entries[0].seq, code: 'LOG_SEQ_GAP', message: `the chain starts at entry ${entries[0].seq}, not 1` } as const) : checkChain(entries, sha256Hex, (t) => parseCanonicalJson(t) !== undefined);
+  const fault =
+    entries[0] && entries[0].seq !== 1
+      ? ({
+          seq: entries[0].seq,
+          code: 'LOG_SEQ_GAP',
+          message: `the chain starts at entry ${entries[0].seq}, not 1`,
+        } as const)
+      : checkChain(entries, sha256Hex, (t) => parseCanonicalJson(t) !== undefined);
   if (fault) return { ok: false, entries: entries.length, fault };
   return { ok: true, entries: entries.length, headHash: entries.at(-1)?.entryHash ?? null };
 }
 
 /** The chain of an organisation, in order (for export and display). */
-export function listLog(ctx: AppContext, org: string, range: { fromSeq?: number; toSeq?: number } = {}): Promise<LogEntry[]> {
+export function listLog(
+  ctx: AppContext,
+  org: string,
+  range: { fromSeq?: number; toSeq?: number } = {},
+): Promise<LogEntry[]> {
   return listLogEntries(ctx.store.db, org, range);
 }

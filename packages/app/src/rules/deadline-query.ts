@@ -46,13 +46,23 @@ export interface RuleDeadlineReport {
 function count(value: string | number, field: string, min: number): Result<number> {
   const text = String(value).trim();
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min) return err(domainError('RULE_DAYS_INVALID', `${field}: "${text}" is not a whole number ≥ ${min}`, { field }));
+  if (!Number.isSafeInteger(n) || n < min)
+    return err(
+      domainError('RULE_DAYS_INVALID', `${field}: "${text}" is not a whole number ≥ ${min}`, { field }),
+    );
   return ok(n);
 }
 
 function ruleOf(q: RuleDeadlineQuery): Result<DeadlineRule | null> {
   const given = [q.workingDays, q.calendarDays, q.months, q.period].filter((v) => v !== undefined).length;
-  if (given > 1) return err(domainError('CLI_OPTION_CONFLICT', 'give only one of --working-days, --calendar-days, --months, --period', { field: 'working-days' }));
+  if (given > 1)
+    return err(
+      domainError(
+        'CLI_OPTION_CONFLICT',
+        'give only one of --working-days, --calendar-days, --months, --period',
+        { field: 'working-days' },
+      ),
+    );
   if (q.workingDays !== undefined) {
     const n = count(q.workingDays, 'working-days', 0);
     return n.ok ? ok({ kind: 'working-days', days: n.value }) : n;
@@ -66,7 +76,14 @@ function ruleOf(q: RuleDeadlineQuery): Result<DeadlineRule | null> {
     return n.ok ? ok({ kind: 'period', period: isoPeriod(`P${n.value}M`) }) : n;
   }
   if (q.period !== undefined) {
-    if (!isIsoPeriod(q.period)) return err(domainError('RULE_PERIOD_INVALID', `period: "${q.period}" is not an ISO 8601 period such as P2M or P10D`, { field: 'period' }));
+    if (!isIsoPeriod(q.period))
+      return err(
+        domainError(
+          'RULE_PERIOD_INVALID',
+          `period: "${q.period}" is not an ISO 8601 period such as P2M or P10D`,
+          { field: 'period' },
+        ),
+      );
     return ok({ kind: 'period', period: q.period });
   }
   return ok(null);
@@ -90,7 +107,14 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
   let verified = true;
   if (q.obligation !== undefined) {
     const obligation = obligationOn(pack, q.obligation, from.value);
-    if (!obligation) return err(domainError('RULE_NOT_IN_FORCE', `the ${pack.id} pack has no obligation "${q.obligation}" in force on ${from.value}`, { field: 'obligation' }));
+    if (!obligation)
+      return err(
+        domainError(
+          'RULE_NOT_IN_FORCE',
+          `the ${pack.id} pack has no obligation "${q.obligation}" in force on ${from.value}`,
+          { field: 'obligation' },
+        ),
+      );
     rule ??= obligation.deadline;
     citation = obligation.citation;
     if (!obligation.verified) {
@@ -99,7 +123,13 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
     }
   }
   if (rule === null) {
-    return err(domainError('CLI_OPTION_REQUIRED', 'give one of --working-days N, --calendar-days N, --months N, --period ISO or --obligation ID', { field: 'working-days' }));
+    return err(
+      domainError(
+        'CLI_OPTION_REQUIRED',
+        'give one of --working-days N, --calendar-days N, --months N, --period ISO or --obligation ID',
+        { field: 'working-days' },
+      ),
+    );
   }
   const r = computeDeadline(pack, rule, from.value, q.uncovered ? { uncovered: q.uncovered } : {});
   if (!r.ok) return r;
@@ -110,7 +140,15 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
     citation: citation.text,
     citationUrl: citation.url ?? null,
     verified: verified && r.value.verified,
-    notes: [...notes, ...(r.value.rolledForward ? [`${r.value.unadjusted} is a day off: moved to the next working day (${pack.periodEndOnDayOff.citation.text})`] : []), ...r.value.notes],
+    notes: [
+      ...notes,
+      ...(r.value.rolledForward
+        ? [
+            `${r.value.unadjusted} is a day off: moved to the next working day (${pack.periodEndOnDayOff.citation.text})`,
+          ]
+        : []),
+      ...r.value.notes,
+    ],
     kind: r.value.kind,
     from: from.value,
     unadjusted: r.value.unadjusted,

@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { addDays, calendarDate, daysBetween, fromEpochDay, epochDay, isoWeekday, addWorkingDays, countWorkingDays, isWorkingDay, type RulePack } from '@civic/core';
+import {
+  addDays,
+  calendarDate,
+  daysBetween,
+  fromEpochDay,
+  epochDay,
+  isoWeekday,
+  addWorkingDays,
+  countWorkingDays,
+  isWorkingDay,
+  type RulePack,
+} from '@civic/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRulePack } from './load-rule-pack.ts';
 
@@ -61,46 +72,79 @@ function summary(): YearSummary[] {
     const head = /^(\d{4}) working_days=(\d+)$/.exec(line);
     const last = out[out.length - 1];
     if (head) out.push({ year: Number(head[1]), workingDays: Number(head[2]), off: [], work: [] });
-    else if (last && line.startsWith('off:')) last.off = line.slice(4).trim().split(/\s+/).map((md) => `${last.year}-${md}`);
-    else if (last && line.startsWith('work:')) last.work = line.slice(5).trim().split(/\s+/).filter((md) => md !== '-').map((md) => `${last.year}-${md}`);
+    else if (last && line.startsWith('off:'))
+      last.off = line
+        .slice(4)
+        .trim()
+        .split(/\s+/)
+        .map((md) => `${last.year}-${md}`);
+    else if (last && line.startsWith('work:'))
+      last.work = line
+        .slice(5)
+        .trim()
+        .split(/\s+/)
+        .filter((md) => md !== '-')
+        .map((md) => `${last.year}-${md}`);
   }
   return out;
 }
 
 describe('kz working-day calendar 2016–2026', () => {
   it('covers exactly 2016–2026', () => {
-    expect(kz.calendar.years.map((y) => y.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(kz.calendar.years.map((y) => y.year)).toEqual([
+      2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026,
+    ]);
   });
 
   // The working-day count of each year (kz-calendar.md, each year's "Check" line).
   it.each([
-    [2016, 245], [2017, 245], [2018, 246], [2019, 246], [2020, 246], [2021, 245],
-    [2022, 246], [2023, 246], [2024, 249], [2025, 246], [2026, 247],
+    [2016, 245],
+    [2017, 245],
+    [2018, 246],
+    [2019, 246],
+    [2020, 246],
+    [2021, 245],
+    [2022, 246],
+    [2023, 246],
+    [2024, 249],
+    [2025, 246],
+    [2026, 247],
   ])('%i has %i working days', (year, expected) => {
     expect(countWorkingDays(kz.calendar, year)).toBe(expected);
     expect(kz.calendar.years.find((y) => y.year === year)?.status.expectedWorkingDays).toBe(expected);
   });
 
-  it.each(summary().map((s) => [s.year, s] as const))('%i matches the compact summary day by day', (year, s) => {
-    const offWeekdays: string[] = [];
-    const workedWeekends: string[] = [];
-    for (let day = d(`${year}-01-01`); day.startsWith(String(year)); day = addDays(day, 1)) {
-      const weekend = isoWeekday(day) >= 6;
-      const working = isWorkingDay(kz, day).working;
-      if (!weekend && !working) offWeekdays.push(day);
-      if (weekend && working) workedWeekends.push(day);
-    }
-    expect(offWeekdays).toEqual(s.off);
-    expect(workedWeekends).toEqual(s.work);
-    expect(countWorkingDays(kz.calendar, year)).toBe(s.workingDays);
-  });
+  it.each(summary().map((s) => [s.year, s] as const))(
+    '%i matches the compact summary day by day',
+    (year, s) => {
+      const offWeekdays: string[] = [];
+      const workedWeekends: string[] = [];
+      for (let day = d(`${year}-01-01`); day.startsWith(String(year)); day = addDays(day, 1)) {
+        const weekend = isoWeekday(day) >= 6;
+        const working = isWorkingDay(kz, day).working;
+        if (!weekend && !working) offWeekdays.push(day);
+        if (weekend && working) workedWeekends.push(day);
+      }
+      expect(offWeekdays).toEqual(s.off);
+      expect(workedWeekends).toEqual(s.work);
+      expect(countWorkingDays(kz.calendar, year)).toBe(s.workingDays);
+    },
+  );
 
   it('marks the years and entries that rest on unconfirmed facts', () => {
     expect(kz.calendar.years.filter((y) => !y.status.verified).map((y) => y.year)).toEqual([2026]);
     expect(isWorkingDay(kz, d('2019-05-04'))).toMatchObject({ working: true, verified: false }); // 2019 transfer [U]
-    expect(isWorkingDay(kz, d('2019-05-10'))).toMatchObject({ working: false, verified: false, reason: 'transfer day off from 2019-05-04' });
+    expect(isWorkingDay(kz, d('2019-05-10'))).toMatchObject({
+      working: false,
+      verified: false,
+      reason: 'transfer day off from 2019-05-04',
+    });
     expect(isWorkingDay(kz, d('2019-05-13'))).toMatchObject({ working: true, verified: true });
-    expect(isWorkingDay(kz, d('2026-05-27'))).toMatchObject({ working: false, verified: false, reason: 'holiday: Kurban Ait' });
+    expect(isWorkingDay(kz, d('2026-05-27'))).toMatchObject({
+      working: false,
+      verified: false,
+      reason: 'holiday: Kurban Ait',
+    });
   });
 });
 

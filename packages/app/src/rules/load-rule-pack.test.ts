@@ -49,15 +49,23 @@ describe('loadRulePack', () => {
     expect(at).toBeGreaterThan(0);
     lines[at] = (lines[at] ?? '').replace('legal-entity: 200', 'legal-entity: two hundred');
     const r = validateRulePack(write('bad-fine.yaml', lines.join('\n')));
-    expect(r).toMatchObject({ ok: false, error: { code: 'RULE_PACK_INVALID', field: 'offences[0].tiers[1].fine.legal-entity', line: at + 1 } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_PACK_INVALID', field: 'offences[0].tiers[1].fine.legal-entity', line: at + 1 },
+    });
     expect(!r.ok && r.error.message).toContain('offences[0].tiers[1].fine.legal-entity');
   });
 
   it('reports a calendar that contradicts its own working-day count', async () => {
-    const text = kzText.replace(`        - { date: 2021-03-08, name: "International Women's Day", kind: state }  # Mon\n`, '');
+    const text = kzText.replace(
+      `        - { date: 2021-03-08, name: "International Women's Day", kind: state }  # Mon\n`,
+      '',
+    );
     expect(text).not.toBe(kzText);
     const r = validateRulePack(write('bad-calendar.yaml', text));
-    expect(!r.ok && r.error.details?.['issues']).toContainEqual(expect.objectContaining({ path: 'calendar.years[5].status.expectedWorkingDays' }));
+    expect(!r.ok && r.error.details?.['issues']).toContainEqual(
+      expect.objectContaining({ path: 'calendar.years[5].status.expectedWorkingDays' }),
+    );
   });
 });
 
@@ -65,7 +73,8 @@ describe('every pack in rules/', () => {
   it('validates', async () => {
     const packs = await listRulePacks();
     expect(packs.map((p) => p.id)).toEqual(expect.arrayContaining(['kz', 'in-fcra']));
-    for (const p of packs) expect({ id: p.id, valid: p.valid, error: p.error }).toEqual({ id: p.id, valid: true, error: null });
+    for (const p of packs)
+      expect({ id: p.id, valid: p.valid, error: p.error }).toEqual({ id: p.id, valid: true, error: null });
   });
 
   it('includes the short example of docs/rule-packs.md, which validates', () => {
@@ -79,11 +88,14 @@ describe('every pack in rules/', () => {
   it('keeps jurisdiction facts out of the evaluation code', () => {
     // No Kazakhstan assumption may hide in code: the pack supplies names, units and currencies.
     const core = new URL('../../../core/src/rules/', import.meta.url);
-    const files = readdirSync(core).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.fixture.ts'));
+    const files = readdirSync(core).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.fixture.ts'),
+    );
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const text = readFileSync(new URL(file, core), 'utf8');
-      for (const literal of ['KZT', '460-1', 'MCI', 'Nauryz', 'tenge']) expect(`${file}: ${text.includes(literal)}`).toBe(`${file}: false`);
+      for (const literal of ['KZT', '460-1', 'MCI', 'Nauryz', 'tenge'])
+        expect(`${file}: ${text.includes(literal)}`).toBe(`${file}: false`);
     }
   });
 });

@@ -23,7 +23,13 @@ export function rulePackFile(idOrPath: string): string {
 function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | null {
   for (let n = path.length; n >= 0; n--) {
     const node: unknown = doc.getIn(path.slice(0, n), true);
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number') {
+    if (
+      node &&
+      typeof node === 'object' &&
+      'range' in node &&
+      Array.isArray(node.range) &&
+      typeof node.range[0] === 'number'
+    ) {
       return counter.linePos(node.range[0]).line;
     }
   }
@@ -43,7 +49,13 @@ export function readRulePackFile(file: string): Result<RulePack> {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
-    return err(domainError('RULE_PACK_YAML_INVALID', `${basename(file)} is not valid YAML: ${(yamlError.message.split('\n')[0] ?? '').replace(/:\s*$/, '')}`, { file, ...(line ? { line } : {}) }));
+    return err(
+      domainError(
+        'RULE_PACK_YAML_INVALID',
+        `${basename(file)} is not valid YAML: ${(yamlError.message.split('\n')[0] ?? '').replace(/:\s*$/, '')}`,
+        { file, ...(line ? { line } : {}) },
+      ),
+    );
   }
   const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
   const parsed = parseRulePack(data, file);
@@ -54,11 +66,13 @@ export function readRulePackFile(file: string): Result<RulePack> {
 function withLines(error: DomainError, doc: Document, counter: LineCounter): DomainError {
   const raw = error.details?.['issues'];
   if (!Array.isArray(raw)) return error;
-  const issues: RulePackFileIssue[] = raw.map((i: { path: string; pathSegments: (string | number)[]; message: string }) => ({
-    path: i.path,
-    line: lineOf(doc, counter, i.pathSegments),
-    message: i.message,
-  }));
+  const issues: RulePackFileIssue[] = raw.map(
+    (i: { path: string; pathSegments: (string | number)[]; message: string }) => ({
+      path: i.path,
+      line: lineOf(doc, counter, i.pathSegments),
+      message: i.message,
+    }),
+  );
   const line = issues[0]?.line;
   return { ...error, ...(line ? { line } : {}), details: { ...error.details, issues } };
 }
@@ -73,7 +87,8 @@ export async function loadRulePack(idOrPath: string): Promise<Result<RulePack>> 
 
 /** The synchronous form of loadRulePack (for places that cannot await). */
 export function loadRulePackSync(idOrPath: string): Result<RulePack> {
-  if (idOrPath.trim() === '') return err(domainError('RULE_PACK_NOT_FOUND', 'a rule pack id or file is required', { field: 'pack' }));
+  if (idOrPath.trim() === '')
+    return err(domainError('RULE_PACK_NOT_FOUND', 'a rule pack id or file is required', { field: 'pack' }));
   const file = rulePackFile(idOrPath);
   let mtimeMs: number;
   try {
@@ -81,7 +96,12 @@ export function loadRulePackSync(idOrPath: string): Result<RulePack> {
   } catch {
     const known = listPackIds();
     const hint = known.length > 0 ? ` (known packs: ${known.join(', ')})` : '';
-    return err(domainError('RULE_PACK_NOT_FOUND', `no rule pack "${idOrPath}" at ${file}${hint}`, { file, field: 'pack' }));
+    return err(
+      domainError('RULE_PACK_NOT_FOUND', `no rule pack "${idOrPath}" at ${file}${hint}`, {
+        file,
+        field: 'pack',
+      }),
+    );
   }
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.result;
@@ -117,7 +137,15 @@ export async function listRulePacks(): Promise<RulePackSummary[]> {
     const file = rulePackFile(id);
     const r = loadRulePackSync(id);
     return r.ok
-      ? { id, file, valid: true, name: r.value.name, jurisdiction: r.value.jurisdiction, reviewed: r.value.reviewed, error: null }
+      ? {
+          id,
+          file,
+          valid: true,
+          name: r.value.name,
+          jurisdiction: r.value.jurisdiction,
+          reviewed: r.value.reviewed,
+          error: null,
+        }
       : { id, file, valid: false, name: null, jurisdiction: null, reviewed: null, error: r.error };
   });
 }
@@ -126,4 +154,3 @@ export async function listRulePacks(): Promise<RulePackSummary[]> {
 export function validateRulePack(idOrPath: string): Result<RulePack> {
   return readRulePackFile(rulePackFile(idOrPath));
 }
-

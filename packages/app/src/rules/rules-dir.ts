@@ -12,7 +12,11 @@ export function rulesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const candidate = join(dir, 'rules');
-    if (existsSync(join(candidate, 'kz.yaml')) || (existsSync(candidate) && existsSync(join(dir, 'packages')))) return candidate;
+    if (
+      existsSync(join(candidate, 'kz.yaml')) ||
+      (existsSync(candidate) && existsSync(join(dir, 'packages')))
+    )
+      return candidate;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -22,7 +22,8 @@ export interface AtomFeedOptions {
 export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): Promise<Result<string>> {
   const base = (options.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
   const briefPath = options.briefPath ?? ((id: string) => `/api/v1/briefs/${encodeURIComponent(id)}`);
-  const incidentPath = options.incidentPath ?? ((id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`);
+  const incidentPath =
+    options.incidentPath ?? ((id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`);
   const entries: AtomEntry[] = [];
   for (const b of await listBriefs(ctx.store.db, { publishedOnly: true, limit: 200 })) {
     const published = b.publishedAt ?? b.createdAt;
@@ -37,7 +38,11 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
       categories: ['brief', b.waveId],
     });
   }
-  const incidents = await incidentSearchFor(ctx.store.db, ctx.store.dialect).search({ viewer: { kind: 'public' }, limit: options.incidents ?? 100, offset: 0 });
+  const incidents = await incidentSearchFor(ctx.store.db, ctx.store.dialect).search({
+    viewer: { kind: 'public' },
+    limit: options.incidents ?? 100,
+    offset: 0,
+  });
   for (const i of incidents.items) {
     const what = `${i.action.replace(/-/g, ' ')}: ${i.organisation}, ${i.place}`;
     entries.push({
@@ -67,7 +72,12 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
 function summaryOf(markdown: string): string {
   const lines = markdown.split('\n');
   const start = lines.findIndex((l) => l.startsWith('## '));
-  return lines.slice(start + 1).find((l) => l.trim() !== '' && !l.startsWith('#'))?.trim() ?? '';
+  return (
+    lines
+      .slice(start + 1)
+      .find((l) => l.trim() !== '' && !l.startsWith('#'))
+      ?.trim() ?? ''
+  );
 }
 
 /** The article inside a brief page (no document wrapper in a feed entry). */

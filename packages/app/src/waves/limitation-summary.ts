@@ -1,4 +1,11 @@
-import type { ActionType, CaseAction, CaseActionKind, Incident, LegalCase, LimitationStatus } from '@civic/core';
+import type {
+  ActionType,
+  CaseAction,
+  CaseActionKind,
+  Incident,
+  LegalCase,
+  LimitationStatus,
+} from '@civic/core';
 import type { LimitationSummary } from '@civic/formats';
 import { listCases, listOrganisations } from '@civic/store';
 import { checkCase } from '../claims/case-check.ts';
@@ -22,13 +29,19 @@ function dayOf(a: CaseAction): string | null {
 }
 
 /** The case action an incident records: the one it was promoted from, else one of its kind on its day. */
-function caseActionOf(incident: Incident & { readonly sourceActionId?: string | null }, cases: readonly LegalCase[]): { caseId: string; actionId: string } | null {
+function caseActionOf(
+  incident: Incident & { readonly sourceActionId?: string | null },
+  cases: readonly LegalCase[],
+): { caseId: string; actionId: string } | null {
   for (const c of cases) {
-    for (const a of c.actions) if (incident.sourceActionId && a.id === incident.sourceActionId) return { caseId: c.id, actionId: a.id };
+    for (const a of c.actions)
+      if (incident.sourceActionId && a.id === incident.sourceActionId)
+        return { caseId: c.id, actionId: a.id };
   }
   const kinds = CASE_KINDS[incident.action] ?? [];
   for (const c of cases) {
-    for (const a of c.actions) if (kinds.includes(a.kind) && dayOf(a) === incident.date) return { caseId: c.id, actionId: a.id };
+    for (const a of c.actions)
+      if (kinds.includes(a.kind) && dayOf(a) === incident.date) return { caseId: c.id, actionId: a.id };
   }
   return null;
 }
@@ -40,8 +53,13 @@ function caseActionOf(incident: Incident & { readonly sourceActionId?: string | 
  * its kind on its day for its organisation) whose allegation has a limitation check; the others are
  * unknown, and the brief says so.
  */
-export async function limitationSummary(ctx: AppContext, incidents: readonly (Incident & { readonly sourceActionId?: string | null })[]): Promise<LimitationSummary> {
-  const orgIds = new Map((await listOrganisations(ctx.store.db)).map((o) => [o.name.trim().toLowerCase(), o.id] as const));
+export async function limitationSummary(
+  ctx: AppContext,
+  incidents: readonly (Incident & { readonly sourceActionId?: string | null })[],
+): Promise<LimitationSummary> {
+  const orgIds = new Map(
+    (await listOrganisations(ctx.store.db)).map((o) => [o.name.trim().toLowerCase(), o.id] as const),
+  );
   const casesOf = new Map<string, LegalCase[]>();
   const checks = new Map<string, Map<string, LimitationStatus | null> | null>();
   let timeBarred = 0;
@@ -59,7 +77,9 @@ export async function limitationSummary(ctx: AppContext, incidents: readonly (In
     let statuses = checks.get(match.caseId);
     if (statuses === undefined) {
       const r = await checkCase(ctx, match.caseId);
-      statuses = r.ok ? new Map(r.value.check.actions.map((a) => [a.actionId, a.check?.limitation?.status ?? null])) : null;
+      statuses = r.ok
+        ? new Map(r.value.check.actions.map((a) => [a.actionId, a.check?.limitation?.status ?? null]))
+        : null;
       checks.set(match.caseId, statuses);
     }
     const status = statuses?.get(match.actionId) ?? null;
@@ -67,5 +87,12 @@ export async function limitationSummary(ctx: AppContext, incidents: readonly (In
     else if (status === 'running') withinTime++;
   }
   const checked = timeBarred + withinTime;
-  return { available: true, actions: incidents.length, checked, timeBarred, withinTime, unknown: incidents.length - checked };
+  return {
+    available: true,
+    actions: incidents.length,
+    checked,
+    timeBarred,
+    withinTime,
+    unknown: incidents.length - checked,
+  };
 }

@@ -12,5 +12,7 @@ interface Job {
 }
 
 const job = workerData as Job;
-const maxima = replicateMaxima(job.scan, job.seeds, (done) => parentPort?.postMessage({ kind: 'progress', done }));
+const maxima = replicateMaxima(job.scan, job.seeds, (done) =>
+  parentPort?.postMessage({ kind: 'progress', done }),
+);
 parentPort?.postMessage({ kind: 'done', maxima });

@@ -21,7 +21,12 @@ export function defaultWorkerCount(scan: PreparedWaveScan, replications: number)
  * thread. Each worker registers the TypeScript loader (tsx) itself, so this works the same under
  * the CLI, the server and tests.
  */
-export async function replicateMaximaInWorkers(scan: PreparedWaveScan, seeds: Uint32Array, workers: number, onProgress?: (done: number, total: number) => void): Promise<Float64Array> {
+export async function replicateMaximaInWorkers(
+  scan: PreparedWaveScan,
+  seeds: Uint32Array,
+  workers: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Float64Array> {
   if (workers <= 1 || seeds.length < 2) return replicateMaxima(scan, seeds, onProgress);
   const tsxApi = tsxEsmApiUrl();
   const workerFile = new URL('./replicate.worker.ts', import.meta.url).href;
@@ -30,21 +35,29 @@ export async function replicateMaximaInWorkers(scan: PreparedWaveScan, seeds: Ui
   const n = Math.min(workers, seeds.length);
   const size = Math.ceil(seeds.length / n);
   const done = new Array<number>(n).fill(0);
-  const blocks = Array.from({ length: n }, (_, i) => seeds.slice(i * size, Math.min(seeds.length, (i + 1) * size)));
+  const blocks = Array.from({ length: n }, (_, i) =>
+    seeds.slice(i * size, Math.min(seeds.length, (i + 1) * size)),
+  );
   const results = await Promise.all(
     blocks.map(
       (block, i) =>
         new Promise<Float64Array>((resolve, reject) => {
           const worker = new Worker(bootstrap, { eval: true, workerData: { scan: shared, seeds: block } });
-          worker.on('message', (m: { kind: 'progress'; done: number } | { kind: 'done'; maxima: Float64Array }) => {
-            if (m.kind === 'progress') {
-              done[i] = m.done;
-              onProgress?.(done.reduce((a, b) => a + b, 0), seeds.length);
-            } else {
-              resolve(m.maxima);
-              void worker.terminate();
-            }
-          });
+          worker.on(
+            'message',
+            (m: { kind: 'progress'; done: number } | { kind: 'done'; maxima: Float64Array }) => {
+              if (m.kind === 'progress') {
+                done[i] = m.done;
+                onProgress?.(
+                  done.reduce((a, b) => a + b, 0),
+                  seeds.length,
+                );
+              } else {
+                resolve(m.maxima);
+                void worker.terminate();
+              }
+            },
+          );
           worker.on('error', reject);
           worker.on('exit', (code) => {
             if (code !== 0) reject(new Error(`wave replicate worker stopped with exit code ${code}`));
@@ -64,7 +77,9 @@ export async function replicateMaximaInWorkers(scan: PreparedWaveScan, seeds: Ui
 /** The file URL of tsx's ESM register API (its CommonJS twin cannot register from a worker). */
 function tsxEsmApiUrl(): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
   const entry = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
   return pathToFileURL(join(dirname(manifest), entry)).href;
 }

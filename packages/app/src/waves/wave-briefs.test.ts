@@ -18,7 +18,11 @@ const FIXTURE = new URL('./fixtures/kz-2020-21-with-background.csv', import.meta
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 
 interface FeedXml {
-  feed: { id: string; updated: string; entry: { id: string; title: string; updated: string; link: { '@_href': string }; content?: string }[] };
+  feed: {
+    id: string;
+    updated: string;
+    entry: { id: string; title: string; updated: string; link: { '@_href': string }; content?: string }[];
+  };
 }
 
 for (const dialect of testDialects()) {
@@ -28,7 +32,10 @@ for (const dialect of testDialects()) {
       ctx = await freshContext(dialect, () => NOW);
       const parsed = incidentsFromCsv(readFileSync(FIXTURE), 'kz-2020-21-with-background.csv');
       if (!parsed.ok) throw new Error(parsed.error.message);
-      await insertIncidents(ctx.store.db, parsed.value.map((i) => ({ ...i, id: `inc_${i.id}`, createdAt: `${i.date}T12:00:00.000Z` })));
+      await insertIncidents(
+        ctx.store.db,
+        parsed.value.map((i) => ({ ...i, id: `inc_${i.id}`, createdAt: `${i.date}T12:00:00.000Z` })),
+      );
     });
     afterAll(async () => ctx.close());
 
@@ -52,7 +59,13 @@ for (const dialect of testDialects()) {
       const created = await createWaveBrief(ctx, { waveId: rulings.id, replications: 99 });
       if (!created.ok) throw new Error(created.error.message);
       const { brief } = created.value;
-      expect(brief).toMatchObject({ waveId: rulings.id, lang: 'en', visibility: 'private', publishedAt: null, createdAt: NOW.toISOString() });
+      expect(brief).toMatchObject({
+        waveId: rulings.id,
+        lang: 'en',
+        visibility: 'private',
+        publishedAt: null,
+        createdAt: NOW.toISOString(),
+      });
       expect(brief.markdown).toContain('Kazakhstan International Bureau for Human Rights');
       expect(brief.markdown).toContain('Of 16 actions, 0 have a case checked'); // no cases in this database
       expect(brief.html).toContain('<svg');
@@ -63,7 +76,8 @@ for (const dialect of testDialects()) {
       writeFileSync(file, pdf.value.bytes);
       expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Coordinated wave');
 
-      const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml) as FeedXml;
+      const parse = (xml: string) =>
+        new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml) as FeedXml;
       const before = await atomFeed(ctx, { baseUrl: 'https://monitor.example/' });
       if (!before.ok) throw new Error(before.error.message);
       expect(XMLValidator.validate(before.value)).toBe(true);
@@ -79,7 +93,12 @@ for (const dialect of testDialects()) {
       expect(entry?.updated).toBe(NOW.toISOString());
       expect(entry?.link['@_href']).toBe(`https://monitor.example/api/v1/briefs/${brief.id}`);
       expect(feed.entry.filter((e) => e.id.startsWith('urn:civicledger:incident:')).length).toBe(100);
-      expect(feed.updated).toBe(feed.entry.map((e) => e.updated).sort().at(-1));
+      expect(feed.updated).toBe(
+        feed.entry
+          .map((e) => e.updated)
+          .sort()
+          .at(-1),
+      );
     });
 
     it('finds the November 2020 notices and the January 2021 rulings in the demo data, and counts time-barred claims from its cases', async () => {
@@ -90,13 +109,22 @@ for (const dialect of testDialects()) {
           // The demo's incidents step is the fixture; seed it here when the demo has none.
           const parsed = incidentsFromCsv(readFileSync(FIXTURE), 'kz.csv');
           if (!parsed.ok) throw new Error(parsed.error.message);
-          await insertIncidents(demo.store.db, parsed.value.map((i) => ({ ...i, id: `inc_${i.id}`, createdAt: `${i.date}T12:00:00.000Z` })));
+          await insertIncidents(
+            demo.store.db,
+            parsed.value.map((i) => ({ ...i, id: `inc_${i.id}`, createdAt: `${i.date}T12:00:00.000Z` })),
+          );
         }
         const detected = await detectWavesInDatabase(demo, { replications: 199 });
         if (!detected.ok) throw new Error(detected.error.message);
         const waves = reportedWaves(detected.value.waves);
         const notices = waves.find((w) => w.actionTypes.includes('notice') && w.from.startsWith('2020-11'));
-        expect(notices?.organisations).toEqual(expect.arrayContaining(['Echo', 'Erkindik Kanaty', 'Kazakhstan International Bureau for Human Rights']));
+        expect(notices?.organisations).toEqual(
+          expect.arrayContaining([
+            'Echo',
+            'Erkindik Kanaty',
+            'Kazakhstan International Bureau for Human Rights',
+          ]),
+        );
         expect(notices?.pValue).toBeLessThan(0.05);
         const rulings = waves.find((w) => w.actionTypes.includes('fine'));
         expect(rulings?.to).toBe('2021-01-25');
@@ -120,7 +148,9 @@ for (const dialect of testDialects()) {
     it('writes a brief in Kazakh, stored and rendered as PDF with the Kazakh letters intact', async () => {
       const detected = await detectWavesInDatabase(ctx, { replications: 99 });
       if (!detected.ok) throw new Error(detected.error.message);
-      const notices = reportedWaves(detected.value.waves).find((w) => w.actionTypes.includes('notice') && w.from.startsWith('2020-11'));
+      const notices = reportedWaves(detected.value.waves).find(
+        (w) => w.actionTypes.includes('notice') && w.from.startsWith('2020-11'),
+      );
       if (!notices) throw new Error('no November 2020 wave');
       const created = await createWaveBrief(ctx, { waveId: notices.id, replications: 99, lang: 'kk' });
       if (!created.ok) throw new Error(created.error.message);
@@ -134,7 +164,8 @@ for (const dialect of testDialects()) {
       const file = join(mkdtempSync(join(tmpdir(), 'civic-brief-')), 'brief-kk.pdf');
       writeFileSync(file, pdf.value.bytes);
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-      for (const words of ['Не болды', 'Қай бап бойынша', 'Хронология', 'Әрекеттер', 'жылғы', 'қараша']) expect(text).toContain(words);
+      for (const words of ['Не болды', 'Қай бап бойынша', 'Хронология', 'Әрекеттер', 'жылғы', 'қараша'])
+        expect(text).toContain(words);
     });
 
     it('refuses an unknown wave, brief, language or format', async () => {

@@ -1,7 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { domainError, err, ok, type Incident, type Result } from '@civic/core';
-import { briefTitle, isBriefLanguage, renderBriefHtml, renderBriefMarkdown, renderBriefPdf, type PdfFonts, type WaveBrief } from '@civic/formats';
-import { getBrief, insertBrief, listBriefs, markBriefPublished, type BriefRow, type IncidentViewer } from '@civic/store';
+import {
+  briefTitle,
+  isBriefLanguage,
+  renderBriefHtml,
+  renderBriefMarkdown,
+  renderBriefPdf,
+  type PdfFonts,
+  type WaveBrief,
+} from '@civic/formats';
+import {
+  getBrief,
+  insertBrief,
+  listBriefs,
+  markBriefPublished,
+  type BriefRow,
+  type IncidentViewer,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { limitationSummary } from './limitation-summary.ts';
@@ -30,14 +45,29 @@ export type { BriefRow };
  * category and dates, so it is found whatever the seed), then the brief is rendered to Markdown
  * and HTML and stored, unpublished, with the data it was rendered from.
  */
-export async function createWaveBrief(ctx: AppContext, input: CreateBriefInput): Promise<Result<{ brief: BriefRow; data: WaveBrief }>> {
+export async function createWaveBrief(
+  ctx: AppContext,
+  input: CreateBriefInput,
+): Promise<Result<{ brief: BriefRow; data: WaveBrief }>> {
   const lang = input.lang ?? 'en';
-  if (!isBriefLanguage(lang)) return err(domainError('BRIEF_LANG_INVALID', `language "${lang}" is not en, ru or kk`, { field: 'lang' }));
+  if (!isBriefLanguage(lang))
+    return err(
+      domainError('BRIEF_LANG_INVALID', `language "${lang}" is not en, ru or kk`, { field: 'lang' }),
+    );
   const detection = await detectWavesInDatabase(ctx, { ...input, maxWaves: input.maxWaves ?? 100 });
   if (!detection.ok) return detection;
   const wave = detection.value.waves.find((w) => w.id === input.waveId);
-  if (!wave) return err(domainError('WAVE_NOT_FOUND', `no wave "${input.waveId}" in this database's incidents (run civic waves detect --all to list them)`, { field: 'wave' }));
-  const incidents = wave.incidentIds.map((id) => detection.value.scanned.get(id)).filter((i): i is Incident => i !== undefined);
+  if (!wave)
+    return err(
+      domainError(
+        'WAVE_NOT_FOUND',
+        `no wave "${input.waveId}" in this database's incidents (run civic waves detect --all to list them)`,
+        { field: 'wave' },
+      ),
+    );
+  const incidents = wave.incidentIds
+    .map((id) => detection.value.scanned.get(id))
+    .filter((i): i is Incident => i !== undefined);
   const data: WaveBrief = {
     lang,
     wave,
@@ -47,7 +77,16 @@ export async function createWaveBrief(ctx: AppContext, input: CreateBriefInput):
     seed: detection.value.seed,
     generatedAt: ctx.now().toISOString(),
   };
-  const brief = { id: newId('brf'), waveId: wave.id, title: briefTitle(data), lang, markdown: renderBriefMarkdown(data), html: renderBriefHtml(data), data: JSON.stringify(data), createdAt: data.generatedAt };
+  const brief = {
+    id: newId('brf'),
+    waveId: wave.id,
+    title: briefTitle(data),
+    lang,
+    markdown: renderBriefMarkdown(data),
+    html: renderBriefHtml(data),
+    data: JSON.stringify(data),
+    createdAt: data.generatedAt,
+  };
   await insertBrief(ctx.store.db, brief);
   const stored = await getBrief(ctx.store.db, brief.id);
   if (!stored) throw new Error(`brief ${brief.id} vanished after insert`);
@@ -59,7 +98,10 @@ export async function findWaveBrief(ctx: AppContext, id: string): Promise<Result
   return b ? ok(b) : err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'briefId' }));
 }
 
-export function listWaveBriefs(ctx: AppContext, options: { publishedOnly?: boolean } = {}): Promise<BriefRow[]> {
+export function listWaveBriefs(
+  ctx: AppContext,
+  options: { publishedOnly?: boolean } = {},
+): Promise<BriefRow[]> {
   return listBriefs(ctx.store.db, options);
 }
 
@@ -69,15 +111,31 @@ export async function publishBrief(ctx: AppContext, id: string): Promise<Result<
   return b ? ok(b) : err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'id' }));
 }
 
-const MEDIA_TYPES: Record<BriefFormat, string> = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf' };
+const MEDIA_TYPES: Record<BriefFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
 
 /** A stored brief in one format: Markdown and HTML as stored, PDF rendered from the stored data. */
-export async function renderWaveBrief(ctx: AppContext, id: string, format: string): Promise<Result<{ bytes: Uint8Array; mediaType: string; fileName: string }>> {
-  if (!isBriefFormat(format)) return err(domainError('BRIEF_FORMAT_INVALID', `format "${format}" is not md, html or pdf`, { field: 'format' }));
+export async function renderWaveBrief(
+  ctx: AppContext,
+  id: string,
+  format: string,
+): Promise<Result<{ bytes: Uint8Array; mediaType: string; fileName: string }>> {
+  if (!isBriefFormat(format))
+    return err(
+      domainError('BRIEF_FORMAT_INVALID', `format "${format}" is not md, html or pdf`, { field: 'format' }),
+    );
   const b = await findWaveBrief(ctx, id);
   if (!b.ok) return b;
   const fmt = format;
-  const bytes = fmt === 'md' ? new TextEncoder().encode(b.value.markdown) : fmt === 'html' ? new TextEncoder().encode(b.value.html) : await renderBriefPdf(JSON.parse(b.value.data) as WaveBrief, await briefFonts());
+  const bytes =
+    fmt === 'md'
+      ? new TextEncoder().encode(b.value.markdown)
+      : fmt === 'html'
+        ? new TextEncoder().encode(b.value.html)
+        : await renderBriefPdf(JSON.parse(b.value.data) as WaveBrief, await briefFonts());
   return ok({ bytes, mediaType: MEDIA_TYPES[fmt], fileName: `${b.value.id}.${fmt}` });
 }
 
@@ -87,6 +145,9 @@ let fonts: PdfFonts | undefined;
 export async function briefFonts(): Promise<PdfFonts> {
   if (fonts) return fonts;
   const dir = new URL('../../../../assets/fonts/', import.meta.url);
-  fonts = { regular: await readFile(new URL('DejaVuSans.ttf', dir)), bold: await readFile(new URL('DejaVuSans-Bold.ttf', dir)) };
+  fonts = {
+    regular: await readFile(new URL('DejaVuSans.ttf', dir)),
+    bold: await readFile(new URL('DejaVuSans-Bold.ttf', dir)),
+  };
   return fonts;
 }

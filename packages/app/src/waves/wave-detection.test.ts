@@ -19,11 +19,23 @@ describe('waves in the 2020–21 events (fixture: legal-brief §2 among years of
     const notices = waves.find((w) => w.actionTypes.includes('notice'));
     expect(notices?.from.startsWith('2020-11')).toBe(true);
     expect(notices?.to.startsWith('2020-11')).toBe(true);
-    expect(notices?.organisations).toEqual(expect.arrayContaining(['Echo', 'Erkindik Kanaty', 'Kazakhstan International Bureau for Human Rights', 'International Legal Initiative']));
+    expect(notices?.organisations).toEqual(
+      expect.arrayContaining([
+        'Echo',
+        'Erkindik Kanaty',
+        'Kazakhstan International Bureau for Human Rights',
+        'International Legal Initiative',
+      ]),
+    );
     expect(notices?.pValue).toBeLessThan(0.05);
     const rulings = waves.find((w) => w.actionTypes.includes('fine'));
     expect(rulings?.to).toBe('2021-01-25');
-    expect(rulings?.organisations).toEqual(['Echo', 'Erkindik Kanaty', 'International Legal Initiative', 'Kazakhstan International Bureau for Human Rights']);
+    expect(rulings?.organisations).toEqual([
+      'Echo',
+      'Erkindik Kanaty',
+      'International Legal Initiative',
+      'Kazakhstan International Bureau for Human Rights',
+    ]);
     expect(rulings?.places).toEqual(['Almaty', 'Astana']); // the gazetteer's name for Nur-Sultan
     expect(rulings?.legalBasis.every((b) => b.startsWith('CoAO 460-1'))).toBe(true);
     expect(rulings?.pValue).toBeLessThan(0.05);
@@ -31,9 +43,16 @@ describe('waves in the 2020–21 events (fixture: legal-brief §2 among years of
   });
 
   it('keeps to the study period', async () => {
-    const r = await detectWavesInIncidents(fixture(), { seed: 1, replications: 99, from: '2020-12-01', to: '2021-12-31' });
+    const r = await detectWavesInIncidents(fixture(), {
+      seed: 1,
+      replications: 99,
+      from: '2020-12-01',
+      to: '2021-12-31',
+    });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.incidents).toBe(fixture().filter((i) => i.date >= '2020-12-01' && i.date <= '2021-12-31').length);
+    expect(r.value.incidents).toBe(
+      fixture().filter((i) => i.date >= '2020-12-01' && i.date <= '2021-12-31').length,
+    );
     expect(r.value.waves.every((w) => w.from >= '2020-12-01' && w.to <= '2021-12-31')).toBe(true);
     expect(reportedWaves(r.value.waves).some((w) => w.actionTypes.includes('fine'))).toBe(true);
   });
@@ -42,7 +61,12 @@ describe('waves in the 2020–21 events (fixture: legal-brief §2 among years of
 describe('detectWavesInIncidents', () => {
   it('gives the same maxima on two worker threads as on one (real threads)', async () => {
     const incidents = [
-      ...syntheticBackground({ random: seededRandom(5), from: calendarDate('2016-01-01'), days: 1500, count: 400 }),
+      ...syntheticBackground({
+        random: seededRandom(5),
+        from: calendarDate('2016-01-01'),
+        days: 1500,
+        count: 400,
+      }),
       ...syntheticWave({ random: seededRandom(6), from: calendarDate('2018-03-01'), days: 30, count: 10 }),
     ];
     const one = await detectWavesInIncidents(incidents, { seed: 9, replications: 40, workers: 1 });
@@ -67,7 +91,8 @@ describe('detectWavesInIncidents', () => {
   });
 
   it('names the file, line and field of a bad CSV row', () => {
-    const csv = 'date,organisation,place,latitude,longitude,authority,action,legal_basis,penalty_mci,suspension_months,outcome,source_url,notes\n2020-11-26,Echo,Almaty,,,SRC,notice,CoAO 460-1,,,,,\n2020-11-31,KIBHR,Almaty,,,SRC,notice,CoAO 460-1,,,,,\n';
+    const csv =
+      'date,organisation,place,latitude,longitude,authority,action,legal_basis,penalty_mci,suspension_months,outcome,source_url,notes\n2020-11-26,Echo,Almaty,,,SRC,notice,CoAO 460-1,,,,,\n2020-11-31,KIBHR,Almaty,,,SRC,notice,CoAO 460-1,,,,,\n';
     const r = incidentsFromCsv(new TextEncoder().encode(csv), 'bad.csv');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ file: 'bad.csv', line: 3, field: 'date' });

@@ -1,6 +1,19 @@
 import {
-  assembleWaves, DEFAULT_REPLICATIONS, defaultMinActions, domainError, err, ok, parseCalendarDate, prepareWaveScan, replicateSeeds, seededRandom,
-  type CalendarDate, type DetectedWave, type Incident, type Result, type WaveDetection,
+  assembleWaves,
+  DEFAULT_REPLICATIONS,
+  defaultMinActions,
+  domainError,
+  err,
+  ok,
+  parseCalendarDate,
+  prepareWaveScan,
+  replicateSeeds,
+  seededRandom,
+  type CalendarDate,
+  type DetectedWave,
+  type Incident,
+  type Result,
+  type WaveDetection,
 } from '@civic/core';
 import { parseIncidentsCsv } from '@civic/formats';
 import { defaultWorkerCount, replicateMaximaInWorkers } from './replicates-in-workers.ts';
@@ -33,37 +46,68 @@ export interface WaveDetectionReport extends WaveDetection {
 
 const MAX_REPLICATIONS = 99_999;
 
-function positiveInt(value: number | undefined, field: string, code: string, max: number): Result<number | undefined> {
+function positiveInt(
+  value: number | undefined,
+  field: string,
+  code: string,
+  max: number,
+): Result<number | undefined> {
   if (value === undefined) return ok(undefined);
-  if (!Number.isInteger(value) || value < 1 || value > max) return err(domainError(code, `${field} must be a whole number from 1 to ${max}`, { field }));
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    return err(domainError(code, `${field} must be a whole number from 1 to ${max}`, { field }));
   return ok(value);
 }
 
 /** Checks the options: seed, replications, dates, thresholds. */
-export function checkWaveOptions(o: WaveDetectionOptions): Result<{ seed: number; replications: number; from: CalendarDate | null; to: CalendarDate | null }> {
+export function checkWaveOptions(
+  o: WaveDetectionOptions,
+): Result<{ seed: number; replications: number; from: CalendarDate | null; to: CalendarDate | null }> {
   const seed = o.seed ?? DEFAULT_WAVE_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return err(domainError('WAVES_SEED_INVALID', 'seed must be a whole number from 0 to 4294967295', { field: 'seed' }));
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    return err(
+      domainError('WAVES_SEED_INVALID', 'seed must be a whole number from 0 to 4294967295', {
+        field: 'seed',
+      }),
+    );
   const reps = positiveInt(o.replications, 'replications', 'WAVES_REPLICATIONS_INVALID', MAX_REPLICATIONS);
   if (!reps.ok) return reps;
-  for (const [field, value] of [['minOrganisations', o.minOrganisations], ['minPlaces', o.minPlaces], ['maxWaves', o.maxWaves]] as const) {
+  for (const [field, value] of [
+    ['minOrganisations', o.minOrganisations],
+    ['minPlaces', o.minPlaces],
+    ['maxWaves', o.maxWaves],
+  ] as const) {
     const r = positiveInt(value, field, 'WAVES_OPTION_INVALID', 100_000);
     if (!r.ok) return r;
   }
-  if (o.windowLengths && (o.windowLengths.length === 0 || o.windowLengths.some((l) => !Number.isInteger(l) || l < 1 || l > 3660))) {
-    return err(domainError('WAVES_OPTION_INVALID', 'window lengths must be whole numbers of days from 1 to 3660', { field: 'windowLengths' }));
+  if (
+    o.windowLengths &&
+    (o.windowLengths.length === 0 || o.windowLengths.some((l) => !Number.isInteger(l) || l < 1 || l > 3660))
+  ) {
+    return err(
+      domainError('WAVES_OPTION_INVALID', 'window lengths must be whole numbers of days from 1 to 3660', {
+        field: 'windowLengths',
+      }),
+    );
   }
   const dates: (CalendarDate | null)[] = [];
-  for (const [field, value] of [['from', o.from], ['to', o.to]] as const) {
+  for (const [field, value] of [
+    ['from', o.from],
+    ['to', o.to],
+  ] as const) {
     if (value === undefined || value === '') {
       dates.push(null);
       continue;
     }
     const d = parseCalendarDate(value, field);
-    if (!d.ok) return err(domainError('WAVES_DATE_INVALID', `${field}: "${value}" is not a date YYYY-MM-DD`, { field }));
+    if (!d.ok)
+      return err(
+        domainError('WAVES_DATE_INVALID', `${field}: "${value}" is not a date YYYY-MM-DD`, { field }),
+      );
     dates.push(d.value);
   }
   const [from, to] = [dates[0] ?? null, dates[1] ?? null];
-  if (from && to && from > to) return err(domainError('WAVES_RANGE_INVALID', `from (${from}) is after to (${to})`, { field: 'from' }));
+  if (from && to && from > to)
+    return err(domainError('WAVES_RANGE_INVALID', `from (${from}) is after to (${to})`, { field: 'from' }));
   return ok({ seed, replications: reps.value ?? DEFAULT_REPLICATIONS, from, to });
 }
 
@@ -71,12 +115,18 @@ export function checkWaveOptions(o: WaveDetectionOptions): Result<{ seed: number
  * Detects waves in incidents (core's space–time permutation scan), with the replicates split over
  * worker threads when the job is large. Same incidents, options and seed → the same report.
  */
-export async function detectWavesInIncidents(incidents: readonly Incident[], options: WaveDetectionOptions = {}): Promise<Result<WaveDetectionReport>> {
+export async function detectWavesInIncidents(
+  incidents: readonly Incident[],
+  options: WaveDetectionOptions = {},
+): Promise<Result<WaveDetectionReport>> {
   const checked = checkWaveOptions(options);
   if (!checked.ok) return checked;
   const { seed, replications, from, to } = checked.value;
   const inPeriod = incidents.filter((i) => (!from || i.date >= from) && (!to || i.date <= to));
-  const scan = prepareWaveScan(inPeriod, { ...(options.windowLengths ? { windowLengths: options.windowLengths } : {}), minActions: defaultMinActions(options) });
+  const scan = prepareWaveScan(inPeriod, {
+    ...(options.windowLengths ? { windowLengths: options.windowLengths } : {}),
+    minActions: defaultMinActions(options),
+  });
   const seeds = replicateSeeds(seededRandom(seed), replications);
   const workers = options.workers ?? defaultWorkerCount(scan, replications);
   let maxima: Float64Array;

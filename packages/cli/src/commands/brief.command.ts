@@ -1,12 +1,30 @@
 import { writeFileSync } from 'node:fs';
-import { closeContext, createWaveBrief, isBriefFormat, listWaveBriefs, openContext, publishBrief, renderWaveBrief, type AppContext, type BriefRow } from '@civic/app';
+import {
+  closeContext,
+  createWaveBrief,
+  isBriefFormat,
+  listWaveBriefs,
+  openContext,
+  publishBrief,
+  renderWaveBrief,
+  type AppContext,
+  type BriefRow,
+} from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { addScanOptions, scanOptions, type ScanFlags } from './waves.command.ts';
 
 function briefJson(b: BriefRow) {
-  return { id: b.id, waveId: b.waveId, title: b.title, lang: b.lang, visibility: b.visibility, createdAt: b.createdAt, publishedAt: b.publishedAt };
+  return {
+    id: b.id,
+    waveId: b.waveId,
+    title: b.title,
+    lang: b.lang,
+    visibility: b.visibility,
+    createdAt: b.createdAt,
+    publishedAt: b.publishedAt,
+  };
 }
 
 async function withDb<T>(db: string, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -19,22 +37,43 @@ async function withDb<T>(db: string, fn: (ctx: AppContext) => Promise<T>): Promi
 }
 
 function checkFormat(format: string): string {
-  if (!isBriefFormat(format)) throw new CliError({ code: 'BRIEF_FORMAT_INVALID', message: `format "${format}" is not md, html or pdf`, field: 'format' });
+  if (!isBriefFormat(format))
+    throw new CliError({
+      code: 'BRIEF_FORMAT_INVALID',
+      message: `format "${format}" is not md, html or pdf`,
+      field: 'format',
+    });
   return format;
 }
 
 /** Writes a rendered brief to --out, or prints Markdown/HTML when there is no --out. */
-async function deliver(ctx: AppContext, id: string, format: string, out: string | undefined, json: boolean): Promise<string | null> {
+async function deliver(
+  ctx: AppContext,
+  id: string,
+  format: string,
+  out: string | undefined,
+  json: boolean,
+): Promise<string | null> {
   const rendered = orFail(await renderWaveBrief(ctx, id, format));
   if (out) {
     try {
       writeFileSync(out, rendered.bytes);
     } catch {
-      throw new CliError({ code: 'BRIEF_OUT_UNWRITABLE', message: `cannot write ${out}`, file: out, field: 'out' });
+      throw new CliError({
+        code: 'BRIEF_OUT_UNWRITABLE',
+        message: `cannot write ${out}`,
+        file: out,
+        field: 'out',
+      });
     }
     return out;
   }
-  if (format === 'pdf') throw new CliError({ code: 'CLI_OPTION_REQUIRED', message: '--out FILE is required for a PDF', field: 'out' });
+  if (format === 'pdf')
+    throw new CliError({
+      code: 'CLI_OPTION_REQUIRED',
+      message: '--out FILE is required for a PDF',
+      field: 'out',
+    });
   if (!json) process.stdout.write(new TextDecoder().decode(rendered.bytes));
   return null;
 }
@@ -52,17 +91,36 @@ export function registerBrief(program: Command): void {
       .option('--out <file>', 'where to write it (Markdown and HTML print without it)'),
   )
     .option('--json', 'print JSON')
-    .action(async (opts: ScanFlags & { db: string; wave: string; lang: string; format: string; out?: string; json?: boolean }) => {
-      const format = checkFormat(opts.format);
-      await withDb(opts.db, async (ctx) => {
-        const bar = progressBar('replicates');
-        const created = orFail(await createWaveBrief(ctx, { ...scanOptions(opts), waveId: opts.wave, lang: opts.lang, onProgress: (d, t) => bar.update(d, t) }));
-        bar.finish();
-        const file = await deliver(ctx, created.brief.id, format, opts.out, opts.json ?? false);
-        if (opts.json) printJson({ brief: briefJson(created.brief), format, file });
-        else if (file) process.stdout.write(`brief ${created.brief.id} written to ${file}: ${created.brief.title}\n`);
-      });
-    });
+    .action(
+      async (
+        opts: ScanFlags & {
+          db: string;
+          wave: string;
+          lang: string;
+          format: string;
+          out?: string;
+          json?: boolean;
+        },
+      ) => {
+        const format = checkFormat(opts.format);
+        await withDb(opts.db, async (ctx) => {
+          const bar = progressBar('replicates');
+          const created = orFail(
+            await createWaveBrief(ctx, {
+              ...scanOptions(opts),
+              waveId: opts.wave,
+              lang: opts.lang,
+              onProgress: (d, t) => bar.update(d, t),
+            }),
+          );
+          bar.finish();
+          const file = await deliver(ctx, created.brief.id, format, opts.out, opts.json ?? false);
+          if (opts.json) printJson({ brief: briefJson(created.brief), format, file });
+          else if (file)
+            process.stdout.write(`brief ${created.brief.id} written to ${file}: ${created.brief.title}\n`);
+        });
+      },
+    );
   brief
     .command('publish')
     .description('publish a brief: it becomes public and enters the Atom feed')
@@ -99,7 +157,11 @@ export function registerBrief(program: Command): void {
       await withDb(opts.db, async (ctx) => {
         const list = await listWaveBriefs(ctx, { publishedOnly: opts.published ?? false });
         if (opts.json) printJson({ briefs: list.map(briefJson) });
-        else for (const b of list) process.stdout.write(`${b.id}  ${b.publishedAt ? `published ${b.publishedAt}` : 'unpublished'}  ${b.title}\n`);
+        else
+          for (const b of list)
+            process.stdout.write(
+              `${b.id}  ${b.publishedAt ? `published ${b.publishedAt}` : 'unpublished'}  ${b.title}\n`,
+            );
       });
     });
 }

@@ -7,28 +7,41 @@ import { readInputFile } from './with-organisation.ts';
 
 /** The `export` group (shared with other capabilities: found or created). */
 function exportGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'export') ?? program.command('export').description('export records as files');
+  return (
+    program.commands.find((c) => c.name() === 'export') ??
+    program.command('export').description('export records as files')
+  );
 }
 
 export function registerBundle(program: Command): void {
   exportGroup(program)
     .command('bundle')
-    .description('write a filing with its receipts, submission and the log entries that prove them, for `civic verify`')
+    .description(
+      'write a filing with its receipts, submission and the log entries that prove them, for `civic verify`',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .requiredOption('--filing <id>', 'filing id')
     .requiredOption('--out <file>', 'the bundle file to write')
     .option('--json', 'print JSON')
     .action(async (opts: { db: string; filing: string; out: string; json?: boolean }) => {
-      const b = await withContext(opts.db, async (ctx) => orFail(await exportBundle(ctx, { filingId: opts.filing })));
+      const b = await withContext(opts.db, async (ctx) =>
+        orFail(await exportBundle(ctx, { filingId: opts.filing })),
+      );
       writeFileSync(opts.out, b.text);
       const summary = b.verification.ok ? b.verification.summary : null;
-      if (opts.json) printJson({ out: opts.out, bytes: Buffer.byteLength(b.text), verified: b.verification.ok, summary });
-      else process.stdout.write(`wrote ${opts.out}: filing ${opts.filing}, ${summary?.entries ?? '?'} log entries, head ${summary?.headHash ?? '?'}\n`);
+      if (opts.json)
+        printJson({ out: opts.out, bytes: Buffer.byteLength(b.text), verified: b.verification.ok, summary });
+      else
+        process.stdout.write(
+          `wrote ${opts.out}: filing ${opts.filing}, ${summary?.entries ?? '?'} log entries, head ${summary?.headHash ?? '?'}\n`,
+        );
     });
 
   program
     .command('verify')
-    .description('check every hash of a bundle (no database needed); exit 0 when it holds, 1 naming the first entry that fails')
+    .description(
+      'check every hash of a bundle (no database needed); exit 0 when it holds, 1 naming the first entry that fails',
+    )
     .argument('<bundle>', 'a file written by `civic export bundle`')
     .option('--json', 'print JSON')
     .action((file: string, opts: { json?: boolean }) => {
@@ -36,7 +49,8 @@ export function registerBundle(program: Command): void {
       const v = verifyBundleBytes(new Uint8Array(bytes));
       if (opts.json) printJson(v.ok ? { ok: true, summary: v.summary } : { ok: false, fault: v.fault });
       if (!v.ok) {
-        if (!opts.json) process.stdout.write(`FAILED: ${v.fault.where}: ${v.fault.code}: ${v.fault.message}\n`);
+        if (!opts.json)
+          process.stdout.write(`FAILED: ${v.fault.where}: ${v.fault.code}: ${v.fault.message}\n`);
         process.exitCode = EXIT_FINDING;
         return;
       }
@@ -46,7 +60,9 @@ export function registerBundle(program: Command): void {
         `OK: every hash holds in ${file}`,
         `organisation: ${s.organisation.name}${s.organisation.bin ? ` (BIN ${s.organisation.bin})` : ''}`,
         `filing: ${s.filing.id} ${s.filing.form} ${s.filing.periodFrom}–${s.filing.periodTo} (${s.filing.state}), content sha256 ${s.filing.contentHash}`,
-        s.submission ? `submitted: ${s.submission.submittedOn} via ${s.submission.channel}, incoming number ${s.submission.incomingNumber}, ${s.submission.attachments} attachment(s)` : 'not submitted',
+        s.submission
+          ? `submitted: ${s.submission.submittedOn} via ${s.submission.channel}, incoming number ${s.submission.incomingNumber}, ${s.submission.attachments} attachment(s)`
+          : 'not submitted',
         ...(s.corrects.length ? [`corrects: ${s.corrects.join(' → ')}`] : []),
         `records: ${s.receipts} receipt(s), ${s.expenditures} expenditure(s)`,
         `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
@@ -54,10 +70,14 @@ export function registerBundle(program: Command): void {
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 
-  const log = program.commands.find((c) => c.name() === 'log') ?? program.command('log').description('the append-only, hash-chained log');
+  const log =
+    program.commands.find((c) => c.name() === 'log') ??
+    program.command('log').description('the append-only, hash-chained log');
   log
     .command('verify')
-    .description("re-hash an organisation's log chain in the database (every organisation when --org is left out); exit 1 naming the first entry that fails")
+    .description(
+      "re-hash an organisation's log chain in the database (every organisation when --org is left out); exit 1 naming the first entry that fails",
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
     .option('--json', 'print JSON')
@@ -69,7 +89,13 @@ export function registerBundle(program: Command): void {
         return out;
       });
       if (opts.json) printJson({ ok: results.every((r) => r.ok), chains: results });
-      else for (const r of results) process.stdout.write(r.ok ? `OK ${r.name}: ${r.entries} entries, head ${r.headHash ?? '-'}\n` : `FAILED ${r.name}: ${r.fault.code}: ${r.fault.message}\n`);
+      else
+        for (const r of results)
+          process.stdout.write(
+            r.ok
+              ? `OK ${r.name}: ${r.entries} entries, head ${r.headHash ?? '-'}\n`
+              : `FAILED ${r.name}: ${r.fault.code}: ${r.fault.message}\n`,
+          );
       if (!results.every((r) => r.ok)) process.exitCode = EXIT_FINDING;
     });
 }

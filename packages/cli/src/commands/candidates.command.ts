@@ -1,4 +1,11 @@
-import { candidateJson, confirmForeignCandidate, listForeignCandidates, receiptJson, rejectForeignCandidate, type CandidateStatus } from '@civic/app';
+import {
+  candidateJson,
+  confirmForeignCandidate,
+  listForeignCandidates,
+  receiptJson,
+  rejectForeignCandidate,
+  type CandidateStatus,
+} from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { withOrganisation } from './with-organisation.ts';
@@ -13,7 +20,9 @@ interface Common {
 }
 
 export function registerCandidates(program: Command): void {
-  const candidates = program.command('candidates').description('incoming payments that look like foreign funding, for a person to confirm or reject');
+  const candidates = program
+    .command('candidates')
+    .description('incoming payments that look like foreign funding, for a person to confirm or reject');
   candidates
     .command('list')
     .description('list candidates (proposed ones unless --status says otherwise)')
@@ -23,45 +32,84 @@ export function registerCandidates(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: Common & { status: string }) => {
       const status = STATUSES.find((s) => s === opts.status);
-      if (!status) throw new CliError({ code: 'CANDIDATE_STATUS_INVALID', message: `--status must be one of ${STATUSES.join(', ')}`, field: 'status' });
-      const list = await withOrganisation(opts, (ctx, org) => listForeignCandidates(ctx, org.id, status === 'all' ? undefined : (status satisfies CandidateStatus)));
+      if (!status)
+        throw new CliError({
+          code: 'CANDIDATE_STATUS_INVALID',
+          message: `--status must be one of ${STATUSES.join(', ')}`,
+          field: 'status',
+        });
+      const list = await withOrganisation(opts, (ctx, org) =>
+        listForeignCandidates(ctx, org.id, status === 'all' ? undefined : (status satisfies CandidateStatus)),
+      );
       if (opts.json) {
         printJson({ candidates: list.map(candidateJson) });
         return;
       }
       for (const c of list) {
-        process.stdout.write(`${c.id}  ${c.bookedOn}  ${c.currency} ${String(candidateJson(c)['amount'])}  ${c.counterpartyName ?? '?'}  [${c.status}] ${c.reasons.map((r) => r.code).join(', ')}\n`);
+        process.stdout.write(
+          `${c.id}  ${c.bookedOn}  ${c.currency} ${String(candidateJson(c)['amount'])}  ${c.counterpartyName ?? '?'}  [${c.status}] ${c.reasons.map((r) => r.code).join(', ')}\n`,
+        );
       }
       if (list.length === 0) process.stdout.write('no candidates\n');
     });
   candidates
     .command('confirm')
-    .description('confirm a candidate as a receipt of foreign funding (creates the receipt with its KZT equivalent)')
+    .description(
+      'confirm a candidate as a receipt of foreign funding (creates the receipt with its KZT equivalent)',
+    )
     .argument('<id>', 'the candidate id')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
     .option('--source <source>', 'an existing source (id or name); default: the source the payer matched')
-    .option('--new-source <name>', 'create a new source with this name (payer tax id and account recorded on it)')
-    .option('--category <category>', 'category of the new source: foreign-state|international-organisation|foreign-organisation|foreign-citizen|stateless-person')
+    .option(
+      '--new-source <name>',
+      'create a new source with this name (payer tax id and account recorded on it)',
+    )
+    .option(
+      '--category <category>',
+      'category of the new source: foreign-state|international-organisation|foreign-organisation|foreign-citizen|stateless-person',
+    )
     .option('--country <cc>', 'ISO country code of the new source')
     .option('--grant <grant>', 'the grant it belongs to (id or agreement number)')
     .option('--by <who>', 'who decides (recorded)')
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: Common & { source?: string; newSource?: string; category?: string; country?: string; grant?: string }) => {
-      const r = await withOrganisation(opts, async (ctx, org) =>
-        orFail(
-          await confirmForeignCandidate(ctx, org.id, {
-            candidateId: id,
-            ...(opts.source ? { sourceId: opts.source } : {}),
-            ...(opts.newSource !== undefined ? { newSource: { name: opts.newSource, category: opts.category ?? null, country: opts.country ?? null } } : {}),
-            ...(opts.grant ? { grantId: opts.grant } : {}),
-            ...(opts.by ? { decidedBy: opts.by } : {}),
-          }),
-        ),
-      );
-      if (opts.json) printJson({ candidate: candidateJson(r.candidate), receipt: receiptJson(r.receipt) });
-      else process.stdout.write(`confirmed ${id}: receipt ${r.receipt.id} (KZT equivalent ${r.receipt.kzt.status})\n`);
-    });
+    .action(
+      async (
+        id: string,
+        opts: Common & {
+          source?: string;
+          newSource?: string;
+          category?: string;
+          country?: string;
+          grant?: string;
+        },
+      ) => {
+        const r = await withOrganisation(opts, async (ctx, org) =>
+          orFail(
+            await confirmForeignCandidate(ctx, org.id, {
+              candidateId: id,
+              ...(opts.source ? { sourceId: opts.source } : {}),
+              ...(opts.newSource !== undefined
+                ? {
+                    newSource: {
+                      name: opts.newSource,
+                      category: opts.category ?? null,
+                      country: opts.country ?? null,
+                    },
+                  }
+                : {}),
+              ...(opts.grant ? { grantId: opts.grant } : {}),
+              ...(opts.by ? { decidedBy: opts.by } : {}),
+            }),
+          ),
+        );
+        if (opts.json) printJson({ candidate: candidateJson(r.candidate), receipt: receiptJson(r.receipt) });
+        else
+          process.stdout.write(
+            `confirmed ${id}: receipt ${r.receipt.id} (KZT equivalent ${r.receipt.kzt.status})\n`,
+          );
+      },
+    );
   candidates
     .command('reject')
     .description('reject a candidate: the payment is not foreign funding')
@@ -71,7 +119,14 @@ export function registerCandidates(program: Command): void {
     .option('--by <who>', 'who decides (recorded)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: Common) => {
-      const c = await withOrganisation(opts, async (ctx, org) => orFail(await rejectForeignCandidate(ctx, org.id, { candidateId: id, ...(opts.by ? { decidedBy: opts.by } : {}) })));
+      const c = await withOrganisation(opts, async (ctx, org) =>
+        orFail(
+          await rejectForeignCandidate(ctx, org.id, {
+            candidateId: id,
+            ...(opts.by ? { decidedBy: opts.by } : {}),
+          }),
+        ),
+      );
       if (opts.json) printJson({ candidate: candidateJson(c) });
       else process.stdout.write(`rejected ${id}\n`);
     });

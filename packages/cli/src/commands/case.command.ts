@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import {
-  caseCheckView, caseFileBaseDir, caseSummary, caseView, checkCase, closeContext, createCase, getCase, listCasesOf, openContext, organisations,
+  caseCheckView,
+  caseFileBaseDir,
+  caseSummary,
+  caseView,
+  checkCase,
+  closeContext,
+  createCase,
+  getCase,
+  listCasesOf,
+  openContext,
+  organisations,
   type AppContext,
 } from '@civic/app';
 import { parseCalendarDate, type CalendarDate } from '@civic/core';
@@ -19,7 +29,8 @@ export async function withDb<T>(db: string, fn: (ctx: AppContext) => Promise<T>)
   }
 }
 
-export const asOfOption = (text: string | undefined): CalendarDate | undefined => (text === undefined ? undefined : orFail(parseCalendarDate(text, 'as-of')));
+export const asOfOption = (text: string | undefined): CalendarDate | undefined =>
+  text === undefined ? undefined : orFail(parseCalendarDate(text, 'as-of'));
 
 async function orgNames(ctx: AppContext): Promise<Map<string, string>> {
   return new Map((await organisations(ctx)).map((o) => [o.id, o.name]));
@@ -38,12 +49,17 @@ export function registerCases(program: Command): void {
         const names = await orgNames(ctx);
         const list = cases.map((c) => caseSummary(c, names.get(c.organisationId)));
         if (opts.json) return printJson({ cases: list });
-        for (const c of list) process.stdout.write(`${c.id}  ${c.status.padEnd(6)}  ${c.organisationName ?? ''} — ${c.title} (${c.actions} actions${c.lastAction ? `, last: ${c.lastAction.kind} ${c.lastAction.date ?? ''}` : ''})\n`);
+        for (const c of list)
+          process.stdout.write(
+            `${c.id}  ${c.status.padEnd(6)}  ${c.organisationName ?? ''} — ${c.title} (${c.actions} actions${c.lastAction ? `, last: ${c.lastAction.kind} ${c.lastAction.date ?? ''}` : ''})\n`,
+          );
         if (list.length === 0) process.stdout.write('no cases\n');
       }),
     );
 
-  const kase = program.command('case').description('one case: show, check, draft an objection, add from a file');
+  const kase = program
+    .command('case')
+    .description('one case: show, check, draft an objection, add from a file');
   kase
     .command('show')
     .argument('<id>', 'the case id')
@@ -54,10 +70,16 @@ export function registerCases(program: Command): void {
         const c = orFail(await getCase(ctx, id));
         const view = caseView(c, (await orgNames(ctx)).get(c.organisationId));
         if (opts.json) return printJson({ case: view });
-        process.stdout.write(`${view.title} (${view.id}) — ${view.organisationName ?? ''}, ${view.status}${view.illustrative ? ', partly illustrative' : ''}\n`);
+        process.stdout.write(
+          `${view.title} (${view.id}) — ${view.organisationName ?? ''}, ${view.status}${view.illustrative ? ', partly illustrative' : ''}\n`,
+        );
         for (const a of view.actions) {
-          const pen = a.penalty ? ` — ${a.penalty.mci ?? '?'} MCI${a.penalty.amount ? ` = ${a.penalty.amount} ${a.penalty.currency ?? ''}` : ''}${a.penalty.suspensionMonths ? `, suspension ${a.penalty.suspensionMonths} months` : ''}` : '';
-          process.stdout.write(`  ${a.date ?? '????-??-??'}  ${a.kind}${a.authority ? ` by ${a.authority}` : ''}${a.place ? `, ${a.place}` : ''}${a.article ? ` under ${a.article}${a.tier ? ` (${a.tier})` : ''}` : ''}${pen}\n`);
+          const pen = a.penalty
+            ? ` — ${a.penalty.mci ?? '?'} MCI${a.penalty.amount ? ` = ${a.penalty.amount} ${a.penalty.currency ?? ''}` : ''}${a.penalty.suspensionMonths ? `, suspension ${a.penalty.suspensionMonths} months` : ''}`
+            : '';
+          process.stdout.write(
+            `  ${a.date ?? '????-??-??'}  ${a.kind}${a.authority ? ` by ${a.authority}` : ''}${a.place ? `, ${a.place}` : ''}${a.article ? ` under ${a.article}${a.tier ? ` (${a.tier})` : ''}` : ''}${pen}\n`,
+          );
           if (a.notes) process.stdout.write(`      ${a.notes}\n`);
         }
       }),
@@ -68,7 +90,9 @@ export function registerCases(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--as-of <date>', 'judge deadlines and open limitation periods on this day (default: today)')
     .option('--json', 'print JSON')
-    .description('check every action of the case against its rule pack and the organisation\'s records; exit 1 when a finding favours the defence')
+    .description(
+      "check every action of the case against its rule pack and the organisation's records; exit 1 when a finding favours the defence",
+    )
     .action(async (id: string, opts: { db: string; asOf?: string; json?: boolean }) => {
       const asOf = asOfOption(opts.asOf);
       await withDb(opts.db, async (ctx) => {
@@ -76,7 +100,10 @@ export function registerCases(program: Command): void {
         if (opts.json) printJson(view);
         else {
           process.stdout.write(`${view.case.title} (${view.case.id}), checked as of ${view.asOf}\n`);
-          for (const f of view.findings) process.stdout.write(`  [${f.severity}] ${f.code}${f.favoursDefence ? ' (favours the defence)' : ''}: ${f.message}${f.citation ? `\n      basis: ${f.citation}${f.verified ? '' : ' — not verified'}` : ''}\n`);
+          for (const f of view.findings)
+            process.stdout.write(
+              `  [${f.severity}] ${f.code}${f.favoursDefence ? ' (favours the defence)' : ''}: ${f.message}${f.citation ? `\n      basis: ${f.citation}${f.verified ? '' : ' — not verified'}` : ''}\n`,
+            );
           for (const e of view.exhibits) process.stdout.write(`  exhibit: ${e.description}\n`);
         }
         process.exitCode = view.favoursDefence ? EXIT_FINDING : EXIT_OK;
@@ -94,11 +121,17 @@ export function registerCases(program: Command): void {
       try {
         bytes = readFileSync(fileName);
       } catch {
-        throw new CliError({ code: 'CASE_FILE_NOT_FOUND', message: `cannot read the case file ${fileName}`, file: fileName });
+        throw new CliError({
+          code: 'CASE_FILE_NOT_FOUND',
+          message: `cannot read the case file ${fileName}`,
+          file: fileName,
+        });
       }
       const input = orFail(parseCaseFile(bytes, { fileName }));
       await withDb(opts.db, async (ctx) => {
-        const c = orFail(await createCase(ctx, input, { organisation: opts.org, baseDir: caseFileBaseDir(fileName) }));
+        const c = orFail(
+          await createCase(ctx, input, { organisation: opts.org, baseDir: caseFileBaseDir(fileName) }),
+        );
         if (opts.json) printJson({ case: caseView(c) });
         else process.stdout.write(`opened case ${c.id} with ${c.actions.length} actions\n`);
       });

@@ -17,18 +17,34 @@ interface DeadlineOptions {
 export function registerDeadline(program: Command): void {
   program
     .command('deadline')
-    .description('compute a due day by a rule pack: N working days from the day after --from, N calendar days, N months or a period')
+    .description(
+      'compute a due day by a rule pack: N working days from the day after --from, N calendar days, N months or a period',
+    )
     .option('--pack <id|file>', 'rule pack id (rules/<id>.yaml) or file', 'kz')
     .option('--from <date>', 'the event day (YYYY-MM-DD): receipt, period end, service of a ruling')
     .option('--working-days <n>', 'count N working days from the day after --from')
     .option('--calendar-days <n>', '--from plus N calendar days (moved off a day off when the pack says so)')
-    .option('--months <n>', '--from plus N months (month ends clamped; moved off a day off when the pack says so)')
+    .option(
+      '--months <n>',
+      '--from plus N months (month ends clamped; moved off a day off when the pack says so)',
+    )
     .option('--period <iso>', '--from plus an ISO 8601 period such as P2M or P10D')
-    .option('--obligation <id>', "use an obligation's deadline rule and citation (the version in force on --from)")
-    .option('--weekends-only', 'outside the calendar’s years, count weekends only (flagged unverified) instead of failing')
+    .option(
+      '--obligation <id>',
+      "use an obligation's deadline rule and citation (the version in force on --from)",
+    )
+    .option(
+      '--weekends-only',
+      'outside the calendar’s years, count weekends only (flagged unverified) instead of failing',
+    )
     .option('--json', 'print JSON')
     .action(async (opts: DeadlineOptions) => {
-      if (opts.from === undefined) throw new CliError({ code: 'CLI_OPTION_REQUIRED', message: '--from DATE is required', field: 'from' });
+      if (opts.from === undefined)
+        throw new CliError({
+          code: 'CLI_OPTION_REQUIRED',
+          message: '--from DATE is required',
+          field: 'from',
+        });
       const report = orFail(
         await queryDeadline({
           pack: opts.pack,

@@ -21,7 +21,12 @@ export function registerFeed(program: Command): void {
         try {
           writeFileSync(opts.out, xml);
         } catch {
-          throw new CliError({ code: 'FEED_OUT_UNWRITABLE', message: `cannot write ${opts.out}`, file: opts.out, field: 'out' });
+          throw new CliError({
+            code: 'FEED_OUT_UNWRITABLE',
+            message: `cannot write ${opts.out}`,
+            file: opts.out,
+            field: 'out',
+          });
         }
       } finally {
         await closeContext(ctx);

@@ -1,6 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getFiling, lintStoredFiling, listFilings, prepareFiling, renderFiling, submitFiling } from '@civic/app';
+import {
+  getFiling,
+  lintStoredFiling,
+  listFilings,
+  prepareFiling,
+  renderFiling,
+  submitFiling,
+} from '@civic/app';
 import type { FilingRecord } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, EXIT_FINDING, orFail, printJson } from '../output.ts';
@@ -11,10 +18,23 @@ import { readInputFile } from './with-organisation.ts';
 function filingView(f: FilingRecord) {
   const c = f.content;
   return {
-    id: f.id, organisation: f.organisation, obligationId: f.obligationId, form: f.form, period: { from: f.periodFrom, to: f.periodTo }, state: f.state,
-    corrects: f.corrects, contentHash: f.contentHash, createdAt: f.createdAt, dueOn: c.obligation.dueOn, citation: c.obligation.citation, verified: c.obligation.verified,
-    receipts: c.receipts.map((r) => r.id), expenditures: c.expenditures.map((e) => e.id), totals: c.totals,
-    submission: f.submission, submittedOn: f.submission?.submittedOn ?? null,
+    id: f.id,
+    organisation: f.organisation,
+    obligationId: f.obligationId,
+    form: f.form,
+    period: { from: f.periodFrom, to: f.periodTo },
+    state: f.state,
+    corrects: f.corrects,
+    contentHash: f.contentHash,
+    createdAt: f.createdAt,
+    dueOn: c.obligation.dueOn,
+    citation: c.obligation.citation,
+    verified: c.obligation.verified,
+    receipts: c.receipts.map((r) => r.id),
+    expenditures: c.expenditures.map((e) => e.id),
+    totals: c.totals,
+    submission: f.submission,
+    submittedOn: f.submission?.submittedOn ?? null,
   };
 }
 
@@ -23,21 +43,30 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerFilings(program: Command): void {
   program
     .command('filings')
-    .description('the filings of an organisation (or of every one): ids, form, period, state, submission, corrections')
+    .description(
+      'the filings of an organisation (or of every one): ids, form, period, state, submission, corrections',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN (default: every organisation)')
     .option('--json', 'print JSON')
     .action(async (opts: { db: string; org?: string; json?: boolean }) => {
-      const list = await withContext(opts.db, async (ctx) => orFail(await listFilings(ctx, { org: opts.org })));
+      const list = await withContext(opts.db, async (ctx) =>
+        orFail(await listFilings(ctx, { org: opts.org })),
+      );
       if (opts.json) return printJson({ filings: list });
-      for (const f of list) process.stdout.write(`${f.id}  ${f.form.padEnd(10)} ${f.period.from}–${f.period.to}  ${f.state.padEnd(9)} ${f.submittedOn ?? ''}${f.corrects ? `  corrects ${f.corrects}` : ''}\n`);
+      for (const f of list)
+        process.stdout.write(
+          `${f.id}  ${f.form.padEnd(10)} ${f.period.from}–${f.period.to}  ${f.state.padEnd(9)} ${f.submittedOn ?? ''}${f.corrects ? `  corrects ${f.corrects}` : ''}\n`,
+        );
       if (list.length === 0) process.stdout.write('(no filings)\n');
     });
 
   const filing = program.command('filing').description('prepare, lint, render and submit a filing');
   filing
     .command('prepare')
-    .description('prepare a filing for an obligation from the ledger (a draft; a second prepare refreshes the draft)')
+    .description(
+      'prepare a filing for an obligation from the ledger (a draft; a second prepare refreshes the draft)',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--obligation <id>', 'obligation id as `civic obligations` lists it')
     .option('--org <org>', 'organisation (with --form, --from, --to)')
@@ -47,14 +76,42 @@ export function registerFilings(program: Command): void {
     .option('--corrects <filing>', 'the submitted filing this one corrects')
     .option('--pack <id|file>', 'rule pack (default: the pack of the organisation’s country)')
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; obligation?: string; org?: string; form?: string; from?: string; to?: string; corrects?: string; pack?: string; json?: boolean }) => {
-      if (!opts.obligation && !(opts.form && opts.from && opts.to)) throw new CliError({ code: 'CLI_OPTION_REQUIRED', message: '--obligation ID is required (or --form with --from and --to)', field: 'obligation' });
-      const f = await withContext(opts.db, async (ctx) =>
-        orFail(await prepareFiling(ctx, { obligationId: opts.obligation, org: opts.org, form: opts.form, period: opts.from && opts.to ? { from: opts.from, to: opts.to } : undefined, corrects: opts.corrects, pack: opts.pack })),
-      );
-      if (opts.json) return printJson(filingView(f));
-      process.stdout.write(`prepared ${f.id} (${f.form}, ${f.periodFrom}–${f.periodTo}, ${f.state}${f.corrects ? `, corrects ${f.corrects}` : ''})\n`);
-    });
+    .action(
+      async (opts: {
+        db: string;
+        obligation?: string;
+        org?: string;
+        form?: string;
+        from?: string;
+        to?: string;
+        corrects?: string;
+        pack?: string;
+        json?: boolean;
+      }) => {
+        if (!opts.obligation && !(opts.form && opts.from && opts.to))
+          throw new CliError({
+            code: 'CLI_OPTION_REQUIRED',
+            message: '--obligation ID is required (or --form with --from and --to)',
+            field: 'obligation',
+          });
+        const f = await withContext(opts.db, async (ctx) =>
+          orFail(
+            await prepareFiling(ctx, {
+              obligationId: opts.obligation,
+              org: opts.org,
+              form: opts.form,
+              period: opts.from && opts.to ? { from: opts.from, to: opts.to } : undefined,
+              corrects: opts.corrects,
+              pack: opts.pack,
+            }),
+          ),
+        );
+        if (opts.json) return printJson(filingView(f));
+        process.stdout.write(
+          `prepared ${f.id} (${f.form}, ${f.periodFrom}–${f.periodTo}, ${f.state}${f.corrects ? `, corrects ${f.corrects}` : ''})\n`,
+        );
+      },
+    );
   filing
     .command('show')
     .description('one filing with its content')
@@ -74,11 +131,18 @@ export function registerFilings(program: Command): void {
     .option('--as-of <date>', 'the day to check on (default: today)')
     .option('--json', 'print JSON')
     .action(async (opts: { db: string; filing: string; asOf?: string; json?: boolean }) => {
-      const lint = await withContext(opts.db, async (ctx) => orFail(await lintStoredFiling(ctx, { filingId: opts.filing, asOf: opts.asOf })));
+      const lint = await withContext(opts.db, async (ctx) =>
+        orFail(await lintStoredFiling(ctx, { filingId: opts.filing, asOf: opts.asOf })),
+      );
       if (opts.json) printJson(lint);
       else {
-        process.stdout.write(`${lint.filingId}: ${lint.errors} error(s), ${lint.warnings} warning(s) as of ${lint.asOf}\n`);
-        for (const p of lint.problems) process.stdout.write(`  ${p.severity.padEnd(7)} ${p.code}: ${p.message}${p.records.length ? ` [${p.records.map((r) => `${r.kind} ${r.id}`).join(', ')}]` : ''}\n`);
+        process.stdout.write(
+          `${lint.filingId}: ${lint.errors} error(s), ${lint.warnings} warning(s) as of ${lint.asOf}\n`,
+        );
+        for (const p of lint.problems)
+          process.stdout.write(
+            `  ${p.severity.padEnd(7)} ${p.code}: ${p.message}${p.records.length ? ` [${p.records.map((r) => `${r.kind} ${r.id}`).join(', ')}]` : ''}\n`,
+          );
       }
       if (lint.errors > 0) process.exitCode = EXIT_FINDING;
     });
@@ -91,15 +155,29 @@ export function registerFilings(program: Command): void {
     .requiredOption('--out <file>', 'the file to write')
     .option('--lang <lang>', 'labels in ru (default), kk or en')
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; filing: string; format: string; out: string; lang?: string; json?: boolean }) => {
-      const bytes = await withContext(opts.db, async (ctx) => orFail(await renderFiling(ctx, { filingId: opts.filing, format: opts.format, lang: opts.lang })));
-      writeFileSync(opts.out, bytes);
-      if (opts.json) printJson({ filing: opts.filing, format: opts.format, out: opts.out, bytes: bytes.length });
-      else process.stdout.write(`wrote ${opts.out} (${bytes.length} bytes)\n`);
-    });
+    .action(
+      async (opts: {
+        db: string;
+        filing: string;
+        format: string;
+        out: string;
+        lang?: string;
+        json?: boolean;
+      }) => {
+        const bytes = await withContext(opts.db, async (ctx) =>
+          orFail(await renderFiling(ctx, { filingId: opts.filing, format: opts.format, lang: opts.lang })),
+        );
+        writeFileSync(opts.out, bytes);
+        if (opts.json)
+          printJson({ filing: opts.filing, format: opts.format, out: opts.out, bytes: bytes.length });
+        else process.stdout.write(`wrote ${opts.out} (${bytes.length} bytes)\n`);
+      },
+    );
   filing
     .command('submit')
-    .description('record that a filing was submitted (day, channel, incoming number, attachments); it never changes afterwards')
+    .description(
+      'record that a filing was submitted (day, channel, incoming number, attachments); it never changes afterwards',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .requiredOption('--filing <id>', 'filing id')
     .requiredOption('--on <date>', 'the day it was handed in')
@@ -107,10 +185,35 @@ export function registerFilings(program: Command): void {
     .requiredOption('--number <number>', 'the incoming number the authority gave it')
     .option('--attach <file>', 'a file handed in with it (repeatable)', collect, [])
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; filing: string; on: string; channel: string; number: string; attach: string[]; json?: boolean }) => {
-      const attachments = opts.attach.map((file) => ({ name: basename(file), bytes: new Uint8Array(readInputFile(file, 'FILING_ATTACHMENT_UNREADABLE')) }));
-      const f = await withContext(opts.db, async (ctx) => orFail(await submitFiling(ctx, { filingId: opts.filing, submittedOn: opts.on, channel: opts.channel, incomingNumber: opts.number, attachments })));
-      if (opts.json) return printJson(filingView(f));
-      process.stdout.write(`submitted ${f.id} on ${f.submission?.submittedOn ?? '?'} (${f.submission?.channel ?? ''}, ${f.submission?.incomingNumber ?? ''})\n`);
-    });
+    .action(
+      async (opts: {
+        db: string;
+        filing: string;
+        on: string;
+        channel: string;
+        number: string;
+        attach: string[];
+        json?: boolean;
+      }) => {
+        const attachments = opts.attach.map((file) => ({
+          name: basename(file),
+          bytes: new Uint8Array(readInputFile(file, 'FILING_ATTACHMENT_UNREADABLE')),
+        }));
+        const f = await withContext(opts.db, async (ctx) =>
+          orFail(
+            await submitFiling(ctx, {
+              filingId: opts.filing,
+              submittedOn: opts.on,
+              channel: opts.channel,
+              incomingNumber: opts.number,
+              attachments,
+            }),
+          ),
+        );
+        if (opts.json) return printJson(filingView(f));
+        process.stdout.write(
+          `submitted ${f.id} on ${f.submission?.submittedOn ?? '?'} (${f.submission?.channel ?? ''}, ${f.submission?.incomingNumber ?? ''})\n`,
+        );
+      },
+    );
 }

@@ -1,4 +1,14 @@
-import { BANK_FORMATS, closeContext, importBankJson, importBankStatement, importRates, openContext, parseAliases, saveAliases, type BankFormatName } from '@civic/app';
+import {
+  BANK_FORMATS,
+  closeContext,
+  importBankJson,
+  importBankStatement,
+  importRates,
+  openContext,
+  parseAliases,
+  saveAliases,
+  type BankFormatName,
+} from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
@@ -6,7 +16,10 @@ import { readInputFile, readJsonFile, withOrganisation } from './with-organisati
 
 /** The `civic import` group (shared with other importers: found or created). */
 export function importGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import files into the database');
+  return (
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('import files into the database')
+  );
 }
 
 interface ImportBankOptions {
@@ -23,7 +36,9 @@ interface ImportBankOptions {
 export function registerImportBank(program: Command): void {
   importGroup(program)
     .command('bank')
-    .description('import a bank statement (1C, CSV, CAMT.053, MT940) in one transaction; re-importing adds nothing')
+    .description(
+      'import a bank statement (1C, CSV, CAMT.053, MT940) in one transaction; re-importing adds nothing',
+    )
     .argument('<file>', 'the statement file')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN (may be left out while the database has one)')
@@ -35,9 +50,16 @@ export function registerImportBank(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (fileName: string, opts: ImportBankOptions) => {
       const format = opts.format === undefined ? undefined : BANK_FORMATS.find((f) => f === opts.format);
-      if (opts.format !== undefined && !format) throw new CliError({ code: 'IMPORT_FORMAT_INVALID', message: `--format must be one of ${BANK_FORMATS.join(', ')}, not "${opts.format}"`, field: 'format' });
+      if (opts.format !== undefined && !format)
+        throw new CliError({
+          code: 'IMPORT_FORMAT_INVALID',
+          message: `--format must be one of ${BANK_FORMATS.join(', ')}, not "${opts.format}"`,
+          field: 'format',
+        });
       const csvMapping = opts.mapping ? readJsonFile(opts.mapping, 'IMPORT_MAPPING_INVALID') : undefined;
-      const aliases = opts.aliases ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases)) : undefined;
+      const aliases = opts.aliases
+        ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases))
+        : undefined;
       const bytes = readInputFile(fileName);
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
       const bar = bytes.length > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
@@ -58,11 +80,19 @@ export function registerImportBank(program: Command): void {
         return r;
       });
       bar?.finish();
-      for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}, line ${String(w.line)}${w.field ? `, field ${w.field}` : ''}: ${w.message}\n`);
+      for (const w of result.warnings)
+        process.stderr.write(
+          `civic: warning: ${fileName}, line ${String(w.line)}${w.field ? `, field ${w.field}` : ''}: ${w.message}\n`,
+        );
       if (opts.json) printJson(importBankJson(result));
       else {
-        process.stdout.write(`${fileName}: read ${String(result.read)}, imported ${String(result.imported)}, duplicates ${String(result.duplicates)}, foreign-funding candidates ${String(result.foreignCandidates)}\n`);
-        for (const a of result.accounts) process.stdout.write(`  ${a.account} ${a.currency}: ${String(a.imported)} new of ${String(a.lines)} lines\n`);
+        process.stdout.write(
+          `${fileName}: read ${String(result.read)}, imported ${String(result.imported)}, duplicates ${String(result.duplicates)}, foreign-funding candidates ${String(result.foreignCandidates)}\n`,
+        );
+        for (const a of result.accounts)
+          process.stdout.write(
+            `  ${a.account} ${a.currency}: ${String(a.imported)} new of ${String(a.lines)} lines\n`,
+          );
         if (result.foreignCandidates > 0) process.stdout.write('review them with `civic candidates list`\n');
       }
     });
@@ -71,7 +101,9 @@ export function registerImportBank(program: Command): void {
 export function registerImportRates(program: Command): void {
   importGroup(program)
     .command('rates')
-    .description('import official exchange rates: the NBK daily XML or CSV date,currency,rate,units (one transaction)')
+    .description(
+      'import official exchange rates: the NBK daily XML or CSV date,currency,rate,units (one transaction)',
+    )
     .argument('<file>', 'the rates file')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--json', 'print JSON')
@@ -85,6 +117,9 @@ export function registerImportRates(program: Command): void {
         await closeContext(ctx);
       }
       if (opts.json) printJson(result);
-      else process.stdout.write(`${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; KZT equivalents recomputed: ${String(result.recomputed)}\n`);
+      else
+        process.stdout.write(
+          `${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; KZT equivalents recomputed: ${String(result.recomputed)}\n`,
+        );
     });
 }

@@ -1,7 +1,14 @@
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import {
-  closeContext, exportIncidents, importIncidents, openContext, searchIncidents,
-  type IncidentExportFormat, type IncidentFileFormat, type IncidentRecord, type IncidentViewerInput,
+  closeContext,
+  exportIncidents,
+  importIncidents,
+  openContext,
+  searchIncidents,
+  type IncidentExportFormat,
+  type IncidentFileFormat,
+  type IncidentRecord,
+  type IncidentViewerInput,
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
@@ -44,7 +51,8 @@ function addFilterOptions(cmd: Command): Command {
 
 function wholeNumber(text: string | undefined, field: string, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text.trim())) throw new CliError({ code: 'CLI_OPTION_INVALID', message: `--${field} must be a whole number`, field });
+  if (!/^\d+$/.test(text.trim()))
+    throw new CliError({ code: 'CLI_OPTION_INVALID', message: `--${field} must be a whole number`, field });
   return Number(text.trim());
 }
 
@@ -58,45 +66,73 @@ function describe(i: IncidentRecord): string {
 function registerImport(incidents: Command): void {
   incidents
     .command('import <file>')
-    .description('import incidents from CSV or JSON (docs/formats.md) in one transaction; a bad row rejects the file')
+    .description(
+      'import incidents from CSV or JSON (docs/formats.md) in one transaction; a bad row rejects the file',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--format <format>', 'csv or json (default: from the file name)')
     .option('--visibility <visibility>', 'public (default), network or private')
-    .option('--org <organisation>', 'the owner organisation (id, name or BIN; needed for network/private, may be left out when the database has one)')
+    .option(
+      '--org <organisation>',
+      'the owner organisation (id, name or BIN; needed for network/private, may be left out when the database has one)',
+    )
     .option('--owner <organisation>', 'the same as --org')
     .option('--json', 'print JSON')
-    .action(async (file: string, opts: { db: string; format?: string; visibility?: string; org?: string; owner?: string; json?: boolean }) => {
-      if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json') {
-        throw new CliError({ code: 'IMPORT_FORMAT_UNKNOWN', message: `--format must be csv or json, not "${opts.format}"`, field: 'format' });
-      }
-      let size = 0;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new CliError({ code: 'IMPORT_FILE_UNREADABLE', message: `cannot read ${file}`, file });
-      }
-      const ctx = await openContext(opts.db);
-      const bar = progressBar('incidents');
-      try {
-        const report = orFail(await importIncidents(ctx, {
-          bytes: createReadStream(file, { highWaterMark: 1 << 22 }),
-          fileName: file,
-          ...(opts.format === undefined ? {} : { format: opts.format satisfies IncidentFileFormat }),
-          ...(opts.visibility === undefined ? {} : { visibility: opts.visibility }),
-          ...((opts.org ?? opts.owner) === undefined ? {} : { org: opts.org ?? opts.owner }),
-          onProgress: (p) => bar.update(p.read),
-        }));
-        bar.finish();
-        const { read, imported, ...rest } = report;
-        if (opts.json) printJson({ read, imported, ...rest, bytes: size });
-        else {
-          process.stdout.write(`imported ${report.imported} of ${report.read} incidents from ${file} (${report.visibility})\n`);
-          for (const w of report.warnings) process.stdout.write(`  warning: ${w.message}${w.line === undefined ? '' : ` (line ${w.line})`}\n`);
+    .action(
+      async (
+        file: string,
+        opts: {
+          db: string;
+          format?: string;
+          visibility?: string;
+          org?: string;
+          owner?: string;
+          json?: boolean;
+        },
+      ) => {
+        if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json') {
+          throw new CliError({
+            code: 'IMPORT_FORMAT_UNKNOWN',
+            message: `--format must be csv or json, not "${opts.format}"`,
+            field: 'format',
+          });
         }
-      } finally {
-        await closeContext(ctx);
-      }
-    });
+        let size = 0;
+        try {
+          size = statSync(file).size;
+        } catch {
+          throw new CliError({ code: 'IMPORT_FILE_UNREADABLE', message: `cannot read ${file}`, file });
+        }
+        const ctx = await openContext(opts.db);
+        const bar = progressBar('incidents');
+        try {
+          const report = orFail(
+            await importIncidents(ctx, {
+              bytes: createReadStream(file, { highWaterMark: 1 << 22 }),
+              fileName: file,
+              ...(opts.format === undefined ? {} : { format: opts.format satisfies IncidentFileFormat }),
+              ...(opts.visibility === undefined ? {} : { visibility: opts.visibility }),
+              ...((opts.org ?? opts.owner) === undefined ? {} : { org: opts.org ?? opts.owner }),
+              onProgress: (p) => bar.update(p.read),
+            }),
+          );
+          bar.finish();
+          const { read, imported, ...rest } = report;
+          if (opts.json) printJson({ read, imported, ...rest, bytes: size });
+          else {
+            process.stdout.write(
+              `imported ${report.imported} of ${report.read} incidents from ${file} (${report.visibility})\n`,
+            );
+            for (const w of report.warnings)
+              process.stdout.write(
+                `  warning: ${w.message}${w.line === undefined ? '' : ` (line ${w.line})`}\n`,
+              );
+          }
+        } finally {
+          await closeContext(ctx);
+        }
+      },
+    );
 }
 
 function registerExport(incidents: Command): void {
@@ -110,66 +146,100 @@ function registerExport(incidents: Command): void {
       .option('--q <query>', 'only incidents matching this full-text query'),
   )
     .option('--json', 'with --out: print a JSON summary')
-    .action(async (opts: FilterFlags & { db: string; format: string; out?: string; q?: string; json?: boolean }) => {
-      if (opts.format !== 'csv' && opts.format !== 'json' && opts.format !== 'acled') {
-        throw new CliError({ code: 'EXPORT_FORMAT_UNKNOWN', message: `--format must be csv, json or acled, not "${opts.format}"`, field: 'format' });
-      }
-      const format: IncidentExportFormat = opts.format;
-      const ctx = await openContext(opts.db);
-      let out: WriteStream | undefined;
-      try {
-        out = opts.out === undefined ? undefined : createWriteStream(opts.out);
-        const sink = out ?? process.stdout;
-        const write = (chunk: string) => new Promise<void>((resolve, reject) => {
-          sink.write(chunk, (e) => (e ? reject(e) : resolve()));
-        });
-        const report = orFail(await exportIncidents(ctx, { format, viewer: viewerOf(opts), filters: { ...filters(opts), ...(opts.q === undefined ? {} : { q: opts.q }) }, write }));
-        if (out) await new Promise<void>((resolve) => out?.end(resolve));
-        if (opts.out !== undefined) {
-          if (opts.json) printJson({ format, count: report.count, out: opts.out });
-          else process.stderr.write(`exported ${report.count} incidents to ${opts.out}\n`);
+    .action(
+      async (
+        opts: FilterFlags & { db: string; format: string; out?: string; q?: string; json?: boolean },
+      ) => {
+        if (opts.format !== 'csv' && opts.format !== 'json' && opts.format !== 'acled') {
+          throw new CliError({
+            code: 'EXPORT_FORMAT_UNKNOWN',
+            message: `--format must be csv, json or acled, not "${opts.format}"`,
+            field: 'format',
+          });
         }
-      } finally {
-        await closeContext(ctx);
-      }
-    });
+        const format: IncidentExportFormat = opts.format;
+        const ctx = await openContext(opts.db);
+        let out: WriteStream | undefined;
+        try {
+          out = opts.out === undefined ? undefined : createWriteStream(opts.out);
+          const sink = out ?? process.stdout;
+          const write = (chunk: string) =>
+            new Promise<void>((resolve, reject) => {
+              sink.write(chunk, (e) => (e ? reject(e) : resolve()));
+            });
+          const report = orFail(
+            await exportIncidents(ctx, {
+              format,
+              viewer: viewerOf(opts),
+              filters: { ...filters(opts), ...(opts.q === undefined ? {} : { q: opts.q }) },
+              write,
+            }),
+          );
+          if (out) await new Promise<void>((resolve) => out?.end(resolve));
+          if (opts.out !== undefined) {
+            if (opts.json) printJson({ format, count: report.count, out: opts.out });
+            else process.stderr.write(`exported ${report.count} incidents to ${opts.out}\n`);
+          }
+        } finally {
+          await closeContext(ctx);
+        }
+      },
+    );
 }
 
 function registerSearch(incidents: Command): void {
   addFilterOptions(
     incidents
       .command('search [query]')
-      .description('full-text search over organisation, place, authority, legal basis, outcome and notes, with filters; newest first')
+      .description(
+        'full-text search over organisation, place, authority, legal basis, outcome and notes, with filters; newest first',
+      )
       .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
       .option('--limit <n>', 'page size (default 50, at most 1000)')
       .option('--offset <n>', 'skip this many matches'),
   )
     .option('--json', 'print JSON')
-    .action(async (query: string | undefined, opts: FilterFlags & { db: string; limit?: string; offset?: string; json?: boolean }) => {
-      const ctx = await openContext(opts.db);
-      try {
-        const result = orFail(await searchIncidents(ctx, {
-          ...filters(opts),
-          ...(query === undefined ? {} : { q: query }),
-          limit: wholeNumber(opts.limit, 'limit', 50),
-          offset: wholeNumber(opts.offset, 'offset', 0),
-          viewer: viewerOf(opts),
-          withTotal: true,
-        }));
-        if (opts.json) {
-          printJson({ total: result.total ?? result.incidents.length, count: result.incidents.length, limit: result.limit, offset: result.offset, hasMore: result.hasMore, incidents: result.incidents });
-        } else {
-          for (const i of result.incidents) process.stdout.write(`${describe(i)}\n`);
-          process.stdout.write(`${result.incidents.length} of ${result.total ?? '?'} incidents\n`);
+    .action(
+      async (
+        query: string | undefined,
+        opts: FilterFlags & { db: string; limit?: string; offset?: string; json?: boolean },
+      ) => {
+        const ctx = await openContext(opts.db);
+        try {
+          const result = orFail(
+            await searchIncidents(ctx, {
+              ...filters(opts),
+              ...(query === undefined ? {} : { q: query }),
+              limit: wholeNumber(opts.limit, 'limit', 50),
+              offset: wholeNumber(opts.offset, 'offset', 0),
+              viewer: viewerOf(opts),
+              withTotal: true,
+            }),
+          );
+          if (opts.json) {
+            printJson({
+              total: result.total ?? result.incidents.length,
+              count: result.incidents.length,
+              limit: result.limit,
+              offset: result.offset,
+              hasMore: result.hasMore,
+              incidents: result.incidents,
+            });
+          } else {
+            for (const i of result.incidents) process.stdout.write(`${describe(i)}\n`);
+            process.stdout.write(`${result.incidents.length} of ${result.total ?? '?'} incidents\n`);
+          }
+        } finally {
+          await closeContext(ctx);
         }
-      } finally {
-        await closeContext(ctx);
-      }
-    });
+      },
+    );
 }
 
 export function registerIncidents(program: Command): void {
-  const incidents = program.command('incidents').description('incidents of pressure on civic space: import, export, search');
+  const incidents = program
+    .command('incidents')
+    .description('incidents of pressure on civic space: import, export, search');
   registerImport(incidents);
   registerExport(incidents);
   registerSearch(incidents);

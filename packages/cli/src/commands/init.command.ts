@@ -17,10 +17,20 @@ export function registerInit(program: Command): void {
         if (opts.demo) {
           const summary = await seedDemo(ctx);
           if (opts.json) printJson(summary);
-          else process.stdout.write(`demo database ready at ${opts.db}\n${Object.entries(summary).map(([k, v]) => `  ${k}: ${String(v)}`).join('\n')}\n`);
+          else
+            process.stdout.write(
+              `demo database ready at ${opts.db}\n${Object.entries(summary)
+                .map(([k, v]) => `  ${k}: ${String(v)}`)
+                .join('\n')}\n`,
+            );
           return;
         }
-        if (!opts.org) throw new CliError({ code: 'CLI_OPTION_REQUIRED', message: '--org NAME is required (or --demo)', field: 'org' });
+        if (!opts.org)
+          throw new CliError({
+            code: 'CLI_OPTION_REQUIRED',
+            message: '--org NAME is required (or --demo)',
+            field: 'org',
+          });
         const org = orFail(await createOrganisation(ctx, { name: opts.org, bin: opts.bin ?? null }));
         if (opts.json) printJson({ organisation: org });
         else process.stdout.write(`created ${opts.db} with organisation "${org.name}" (${org.id})\n`);

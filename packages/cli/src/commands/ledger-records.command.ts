@@ -24,14 +24,23 @@ interface Common {
   json?: boolean;
 }
 
-const dbOptions = (c: Command): Command => c.requiredOption('--db <db>', 'SQLite file or postgres:// URL').option('--org <org>', 'organisation id, name or BIN').option('--json', 'print JSON');
+const dbOptions = (c: Command): Command =>
+  c
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation id, name or BIN')
+    .option('--json', 'print JSON');
 
 function print(json: boolean | undefined, key: string, value: Record<string, unknown>, line: string): void {
   if (json) printJson({ [key]: value });
   else process.stdout.write(`${line}\n`);
 }
 
-function printList(json: boolean | undefined, key: string, values: Record<string, unknown>[], line: (v: Record<string, unknown>) => string): void {
+function printList(
+  json: boolean | undefined,
+  key: string,
+  values: Record<string, unknown>[],
+  line: (v: Record<string, unknown>) => string,
+): void {
   if (json) printJson({ [key]: values });
   else process.stdout.write(values.length ? `${values.map(line).join('\n')}\n` : `no ${key}\n`);
 }
@@ -46,21 +55,52 @@ function registerSource(program: Command): void {
   const source = program.command('source').description('foreign sources (the five categories of the law)');
   dbOptions(source.command('add').description('add a foreign source'))
     .requiredOption('--name <name>', 'the name')
-    .option('--category <category>', 'foreign-state|international-organisation|foreign-organisation|foreign-citizen|stateless-person')
+    .option(
+      '--category <category>',
+      'foreign-state|international-organisation|foreign-organisation|foreign-citizen|stateless-person',
+    )
     .option('--country <cc>', 'ISO 3166 two-letter country code')
     .option('--tax-id <id>', 'its tax id (to recognise its payments)')
     .option('--account <account>', 'an account it pays from (repeatable)', collect)
     .option('--alias <name>', 'another name it appears under in statements (repeatable)', collect)
     .option('--notes <text>', 'notes')
-    .action(async (opts: Common & { name: string; category?: string; country?: string; taxId?: string; account?: string[]; alias?: string[]; notes?: string }) => {
-      const s = await withOrganisation(opts, async (ctx, org) =>
-        orFail(await createSource(ctx, org.id, { name: opts.name, category: opts.category ?? null, country: opts.country ?? null, taxId: opts.taxId ?? null, accounts: opts.account ?? [], aliases: opts.alias ?? [], notes: opts.notes ?? null })),
-      );
-      print(opts.json, 'source', sourceJson(s), `added source ${s.id} ${s.name}`);
-    });
+    .action(
+      async (
+        opts: Common & {
+          name: string;
+          category?: string;
+          country?: string;
+          taxId?: string;
+          account?: string[];
+          alias?: string[];
+          notes?: string;
+        },
+      ) => {
+        const s = await withOrganisation(opts, async (ctx, org) =>
+          orFail(
+            await createSource(ctx, org.id, {
+              name: opts.name,
+              category: opts.category ?? null,
+              country: opts.country ?? null,
+              taxId: opts.taxId ?? null,
+              accounts: opts.account ?? [],
+              aliases: opts.alias ?? [],
+              notes: opts.notes ?? null,
+            }),
+          ),
+        );
+        print(opts.json, 'source', sourceJson(s), `added source ${s.id} ${s.name}`);
+      },
+    );
   dbOptions(source.command('list').description('list foreign sources')).action(async (opts: Common) => {
     const list = await withOrganisation(opts, (ctx, org) => listSources(ctx, org.id));
-    printList(opts.json, 'sources', list.map(sourceJson), (s) => `${String(s['id'])}  ${String(s['name'])}  ${String(s['category'] ?? '(category missing)')}  ${String(s['country'] ?? '')}`);
+    printList(
+      opts.json,
+      'sources',
+      list.map(sourceJson),
+      (s) =>
+        `${String(s['id'])}  ${String(s['name'])}  ${String(s['category'] ?? '(category missing)')}  ${String(s['country'] ?? '')}`,
+    );
   });
 }
 
@@ -76,15 +116,47 @@ function registerGrant(program: Command): void {
     .option('--to <date>', 'the period end')
     .option('--activity <activity>', 'the covered activity')
     .option('--title <title>', 'a title')
-    .action(async (opts: Common & { source: string; agreement: string; date?: string; currency: string; amount: string; from?: string; to?: string; activity?: string; title?: string }) => {
-      const g = await withOrganisation(opts, async (ctx, org) =>
-        orFail(await createGrant(ctx, org.id, { sourceId: opts.source, agreementNumber: opts.agreement, agreementDate: opts.date ?? null, currency: opts.currency, amount: opts.amount, periodFrom: opts.from ?? null, periodTo: opts.to ?? null, activity: opts.activity ?? null, title: opts.title ?? null })),
-      );
-      print(opts.json, 'grant', grantJson(g), `added grant ${g.id} ${g.agreementNumber}`);
-    });
+    .action(
+      async (
+        opts: Common & {
+          source: string;
+          agreement: string;
+          date?: string;
+          currency: string;
+          amount: string;
+          from?: string;
+          to?: string;
+          activity?: string;
+          title?: string;
+        },
+      ) => {
+        const g = await withOrganisation(opts, async (ctx, org) =>
+          orFail(
+            await createGrant(ctx, org.id, {
+              sourceId: opts.source,
+              agreementNumber: opts.agreement,
+              agreementDate: opts.date ?? null,
+              currency: opts.currency,
+              amount: opts.amount,
+              periodFrom: opts.from ?? null,
+              periodTo: opts.to ?? null,
+              activity: opts.activity ?? null,
+              title: opts.title ?? null,
+            }),
+          ),
+        );
+        print(opts.json, 'grant', grantJson(g), `added grant ${g.id} ${g.agreementNumber}`);
+      },
+    );
   dbOptions(grant.command('list').description('list grants')).action(async (opts: Common) => {
     const list = await withOrganisation(opts, (ctx, org) => listGrants(ctx, org.id));
-    printList(opts.json, 'grants', list.map(grantJson), (g) => `${String(g['id'])}  ${String(g['agreementNumber'])}  ${String(g['amount'])} ${String(g['currency'])}`);
+    printList(
+      opts.json,
+      'grants',
+      list.map(grantJson),
+      (g) =>
+        `${String(g['id'])}  ${String(g['agreementNumber'])}  ${String(g['amount'])} ${String(g['currency'])}`,
+    );
   });
 }
 
@@ -96,45 +168,108 @@ function registerAccount(program: Command): void {
     .option('--bank <name>', 'the bank')
     .option('--label <label>', 'a label')
     .action(async (opts: Common & { number: string; currency: string; bank?: string; label?: string }) => {
-      const a = await withOrganisation(opts, async (ctx, org) => orFail(await createAccount(ctx, org.id, { number: opts.number, currency: opts.currency, bankName: opts.bank ?? null, label: opts.label ?? null })));
+      const a = await withOrganisation(opts, async (ctx, org) =>
+        orFail(
+          await createAccount(ctx, org.id, {
+            number: opts.number,
+            currency: opts.currency,
+            bankName: opts.bank ?? null,
+            label: opts.label ?? null,
+          }),
+        ),
+      );
       print(opts.json, 'account', { ...a }, `account ${a.id} ${a.number} ${a.currency}`);
     });
   dbOptions(account.command('list').description('list bank accounts')).action(async (opts: Common) => {
     const list = await withOrganisation(opts, (ctx, org) => listAccounts(ctx, org.id));
-    printList(opts.json, 'accounts', list.map((a) => ({ ...a })), (a) => `${String(a['id'])}  ${String(a['number'])}  ${String(a['currency'])}`);
+    printList(
+      opts.json,
+      'accounts',
+      list.map((a) => ({ ...a })),
+      (a) => `${String(a['id'])}  ${String(a['number'])}  ${String(a['currency'])}`,
+    );
   });
 }
 
 function registerReceipt(program: Command): void {
-  const receipt = program.command('receipt').description('receipts of money or property from foreign sources');
-  dbOptions(receipt.command('add').description('record a receipt by hand (its KZT equivalent at the official rate of the day)'))
+  const receipt = program
+    .command('receipt')
+    .description('receipts of money or property from foreign sources');
+  dbOptions(
+    receipt
+      .command('add')
+      .description('record a receipt by hand (its KZT equivalent at the official rate of the day)'),
+  )
     .requiredOption('--source <source>', 'the source (id or name)')
     .option('--grant <grant>', 'the grant (id or agreement number)')
     .option('--account <account>', 'the bank account (id or number)')
     .requiredOption('--date <date>', 'the day received')
     .option('--amount <decimal>', 'the amount (or the valuation of property)')
     .option('--currency <code>', 'its currency')
-    .option('--property <description>', 'property received in kind (the amount is then its valuation, optional)')
+    .option(
+      '--property <description>',
+      'property received in kind (the amount is then its valuation, optional)',
+    )
     .option('--valuation-method <method>', 'how the property was valued')
     .option('--valued-on <date>', 'the day it was valued (default: the day received)')
     .option('--description <text>', 'a description')
-    .action(async (opts: Common & { source: string; grant?: string; account?: string; date: string; amount?: string; currency?: string; property?: string; valuationMethod?: string; valuedOn?: string; description?: string }) => {
-      const r = await withOrganisation(opts, async (ctx, org) =>
-        orFail(
-          await recordReceipt(ctx, org.id, {
-            sourceId: opts.source, grantId: opts.grant ?? null, accountId: opts.account ?? null, receivedOn: opts.date, kind: opts.property ? 'property' : 'money',
-            amount: opts.amount ?? null, currency: opts.currency ?? null, propertyDescription: opts.property ?? null, valuationMethod: opts.valuationMethod ?? null, valuedOn: opts.valuedOn ?? null, description: opts.description ?? null,
-          }),
-        ),
-      );
-      print(opts.json, 'receipt', receiptJson(r), `recorded receipt ${r.id} (KZT equivalent ${r.kzt.status})`);
-    });
+    .action(
+      async (
+        opts: Common & {
+          source: string;
+          grant?: string;
+          account?: string;
+          date: string;
+          amount?: string;
+          currency?: string;
+          property?: string;
+          valuationMethod?: string;
+          valuedOn?: string;
+          description?: string;
+        },
+      ) => {
+        const r = await withOrganisation(opts, async (ctx, org) =>
+          orFail(
+            await recordReceipt(ctx, org.id, {
+              sourceId: opts.source,
+              grantId: opts.grant ?? null,
+              accountId: opts.account ?? null,
+              receivedOn: opts.date,
+              kind: opts.property ? 'property' : 'money',
+              amount: opts.amount ?? null,
+              currency: opts.currency ?? null,
+              propertyDescription: opts.property ?? null,
+              valuationMethod: opts.valuationMethod ?? null,
+              valuedOn: opts.valuedOn ?? null,
+              description: opts.description ?? null,
+            }),
+          ),
+        );
+        print(
+          opts.json,
+          'receipt',
+          receiptJson(r),
+          `recorded receipt ${r.id} (KZT equivalent ${r.kzt.status})`,
+        );
+      },
+    );
   dbOptions(receipt.command('list').description('list receipts'))
     .option('--from <date>', 'from this day')
     .option('--to <date>', 'up to this day')
     .action(async (opts: Common & { from?: string; to?: string }) => {
-      const list = await withOrganisation(opts, (ctx, org) => listReceipts(ctx, org.id, { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) }));
-      printList(opts.json, 'receipts', list.map(receiptJson), (r) => `${String(r['id'])}  ${String(r['receivedOn'])}  ${String(r['amount'] ?? '(no valuation)')} ${String(r['currency'] ?? '')}  KZT ${String((r['kzt'] as Record<string, unknown>)['kzt'] ?? 'missing')}`);
+      const list = await withOrganisation(opts, (ctx, org) =>
+        listReceipts(ctx, org.id, {
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+        }),
+      );
+      printList(
+        opts.json,
+        'receipts',
+        list.map(receiptJson),
+        (r) =>
+          `${String(r['id'])}  ${String(r['receivedOn'])}  ${String(r['amount'] ?? '(no valuation)')} ${String(r['currency'] ?? '')}  KZT ${String((r['kzt'] as Record<string, unknown>)['kzt'] ?? 'missing')}`,
+      );
     });
 }
 
@@ -144,24 +279,65 @@ function registerExpenditure(program: Command): void {
     .requiredOption('--date <date>', 'the day spent')
     .requiredOption('--amount <decimal>', 'the amount')
     .requiredOption('--currency <code>', 'its currency')
-    .requiredOption('--grant <grant[=amount]>', 'a grant and its share (repeatable; one grant alone takes the whole)', collect)
+    .requiredOption(
+      '--grant <grant[=amount]>',
+      'a grant and its share (repeatable; one grant alone takes the whole)',
+      collect,
+    )
     .option('--account <account>', 'the bank account (id or number)')
     .option('--description <text>', 'what it was for')
     .option('--counterparty <name>', 'who was paid')
-    .action(async (opts: Common & { date: string; amount: string; currency: string; grant?: string[]; account?: string; description?: string; counterparty?: string }) => {
-      if (!opts.grant?.length) throw new CliError({ code: 'LEDGER_ALLOCATION_REQUIRED', message: 'give at least one --grant', field: 'grant' });
-      const allocations = opts.grant.map(parseAllocation);
-      const e = await withOrganisation(opts, async (ctx, org) =>
-        orFail(await recordExpenditure(ctx, org.id, { spentOn: opts.date, amount: opts.amount, currency: opts.currency, allocations, accountId: opts.account ?? null, description: opts.description ?? null, counterparty: opts.counterparty ?? null })),
-      );
-      print(opts.json, 'expenditure', expenditureJson(e), `recorded expenditure ${e.id}`);
-    });
+    .action(
+      async (
+        opts: Common & {
+          date: string;
+          amount: string;
+          currency: string;
+          grant?: string[];
+          account?: string;
+          description?: string;
+          counterparty?: string;
+        },
+      ) => {
+        if (!opts.grant?.length)
+          throw new CliError({
+            code: 'LEDGER_ALLOCATION_REQUIRED',
+            message: 'give at least one --grant',
+            field: 'grant',
+          });
+        const allocations = opts.grant.map(parseAllocation);
+        const e = await withOrganisation(opts, async (ctx, org) =>
+          orFail(
+            await recordExpenditure(ctx, org.id, {
+              spentOn: opts.date,
+              amount: opts.amount,
+              currency: opts.currency,
+              allocations,
+              accountId: opts.account ?? null,
+              description: opts.description ?? null,
+              counterparty: opts.counterparty ?? null,
+            }),
+          ),
+        );
+        print(opts.json, 'expenditure', expenditureJson(e), `recorded expenditure ${e.id}`);
+      },
+    );
   dbOptions(expenditure.command('list').description('list expenditures'))
     .option('--from <date>', 'from this day')
     .option('--to <date>', 'up to this day')
     .action(async (opts: Common & { from?: string; to?: string }) => {
-      const list = await withOrganisation(opts, (ctx, org) => listExpenditures(ctx, org.id, { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) }));
-      printList(opts.json, 'expenditures', list.map(expenditureJson), (e) => `${String(e['id'])}  ${String(e['spentOn'])}  ${String(e['amount'])} ${String(e['currency'])}`);
+      const list = await withOrganisation(opts, (ctx, org) =>
+        listExpenditures(ctx, org.id, {
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+        }),
+      );
+      printList(
+        opts.json,
+        'expenditures',
+        list.map(expenditureJson),
+        (e) => `${String(e['id'])}  ${String(e['spentOn'])}  ${String(e['amount'])} ${String(e['currency'])}`,
+      );
     });
 }
 

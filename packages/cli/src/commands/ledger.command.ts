@@ -20,21 +20,28 @@ function writer(stream: NodeJS.WritableStream): (chunk: string) => Promise<void>
 
 /** The ledger group (shared with other capabilities: found or created). */
 export function ledgerGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'ledger') ?? program.command('ledger').description('the ledger of foreign funding');
+  return (
+    program.commands.find((c) => c.name() === 'ledger') ??
+    program.command('ledger').description('the ledger of foreign funding')
+  );
 }
 
 export function registerLedger(program: Command): void {
   const ledger = ledgerGroup(program);
   ledger
     .command('balance')
-    .description('received − spent by grant, source or account at a date; a grant spent beyond what it received is flagged')
+    .description(
+      'received − spent by grant, source or account at a date; a grant spent beyond what it received is flagged',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
     .requiredOption('--by <dimension>', 'grant|source|account')
     .option('--at <date>', 'the day (inclusive), YYYY-MM-DD; default: everything recorded')
     .option('--json', 'print JSON')
     .action(async (opts: { db: string; org?: string; by: string; at?: string; json?: boolean }) => {
-      const balance = await withOrganisation(opts, async (ctx, org) => orFail(await ledgerBalance(ctx, { org: org.id, by: opts.by, at: opts.at })));
+      const balance = await withOrganisation(opts, async (ctx, org) =>
+        orFail(await ledgerBalance(ctx, { org: org.id, by: opts.by, at: opts.at })),
+      );
       const view = ledgerBalanceJson(balance);
       if (opts.json) {
         printJson(view);
@@ -43,27 +50,45 @@ export function registerLedger(program: Command): void {
       const rows = view['balances'] as Record<string, unknown>[];
       process.stdout.write(`balance by ${balance.by}${balance.at ? ` at ${balance.at}` : ''}\n`);
       for (const r of rows) {
-        process.stdout.write(`  ${String(r['name']).padEnd(32)} ${String(r['currency'])}  received ${String(r['received']).padStart(16)}  spent ${String(r['spent']).padStart(16)}  balance ${String(r['balance']).padStart(16)}${r['overspent'] ? '  OVERSPENT' : ''}\n`);
+        process.stdout.write(
+          `  ${String(r['name']).padEnd(32)} ${String(r['currency'])}  received ${String(r['received']).padStart(16)}  spent ${String(r['spent']).padStart(16)}  balance ${String(r['balance']).padStart(16)}${r['overspent'] ? '  OVERSPENT' : ''}\n`,
+        );
       }
       if (rows.length === 0) process.stdout.write('  (nothing recorded)\n');
     });
   ledger
     .command('export')
-    .description('export receipts and expenditures as a ledger-cli/hledger journal or CSV (standard output unless --out)')
+    .description(
+      'export receipts and expenditures as a ledger-cli/hledger journal or CSV (standard output unless --out)',
+    )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
     .requiredOption('--format <format>', 'ledger|csv')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--json', 'report errors as JSON on standard output')
     .action(async (opts: { db: string; org?: string; format: string; out?: string; json?: boolean }) => {
-      if (opts.format !== 'ledger' && opts.format !== 'csv') throw new CliError({ code: 'LEDGER_EXPORT_FORMAT_INVALID', message: `--format must be ledger or csv, not "${opts.format}"`, field: 'format' });
+      if (opts.format !== 'ledger' && opts.format !== 'csv')
+        throw new CliError({
+          code: 'LEDGER_EXPORT_FORMAT_INVALID',
+          message: `--format must be ledger or csv, not "${opts.format}"`,
+          field: 'format',
+        });
       await withOrganisation(opts, async (ctx, org) => {
         // The file is created only once the organisation is known: bad input leaves no empty file.
         const file = opts.out ? createWriteStream(opts.out) : null;
         try {
-          return orFail(await exportLedgerJournal(ctx, { org: org.id, format: opts.format, write: writer(file ?? process.stdout) }));
+          return orFail(
+            await exportLedgerJournal(ctx, {
+              org: org.id,
+              format: opts.format,
+              write: writer(file ?? process.stdout),
+            }),
+          );
         } finally {
-          if (file) await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+          if (file)
+            await new Promise<void>((resolve, reject) =>
+              file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+            );
         }
       });
     });

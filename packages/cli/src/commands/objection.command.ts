@@ -16,13 +16,32 @@ export function registerObjection(kase: Command): void {
     .requiredOption('--out <file>', 'where to write the draft')
     .option('--as-of <date>', 'the date of the draft and of the check (default: today)')
     .option('--json', 'print what was written as JSON')
-    .action(async (id: string, opts: { db: string; lang: string; format: string; out: string; asOf?: string; json?: boolean }) => {
-      const asOf = asOfOption(opts.asOf);
-      await withDb(opts.db, async (ctx) => {
-        const d = orFail(await draftObjection(ctx, id, { lang: opts.lang, format: opts.format, ...(asOf === undefined ? {} : { asOf }) }));
-        writeFileSync(opts.out, d.bytes);
-        if (opts.json) printJson({ out: opts.out, format: opts.format, lang: opts.lang, bytes: d.bytes.byteLength, sha256: d.sha256, title: d.text.title });
-        else process.stdout.write(`wrote ${opts.out} (${d.bytes.byteLength} bytes, sha256 ${d.sha256})\n`);
-      });
-    });
+    .action(
+      async (
+        id: string,
+        opts: { db: string; lang: string; format: string; out: string; asOf?: string; json?: boolean },
+      ) => {
+        const asOf = asOfOption(opts.asOf);
+        await withDb(opts.db, async (ctx) => {
+          const d = orFail(
+            await draftObjection(ctx, id, {
+              lang: opts.lang,
+              format: opts.format,
+              ...(asOf === undefined ? {} : { asOf }),
+            }),
+          );
+          writeFileSync(opts.out, d.bytes);
+          if (opts.json)
+            printJson({
+              out: opts.out,
+              format: opts.format,
+              lang: opts.lang,
+              bytes: d.bytes.byteLength,
+              sha256: d.sha256,
+              title: d.text.title,
+            });
+          else process.stdout.write(`wrote ${opts.out} (${d.bytes.byteLength} bytes, sha256 ${d.sha256})\n`);
+        });
+      },
+    );
 }

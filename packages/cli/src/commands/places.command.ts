@@ -6,16 +6,26 @@ export function registerPlaces(program: Command): void {
   const places = program.command('places').description('the bundled gazetteer of Kazakhstan');
   places
     .command('find <name>')
-    .description('a place by any of its names (Kazakh, Russian, English, old and new); an unknown place is reported, never guessed')
+    .description(
+      'a place by any of its names (Kazakh, Russian, English, old and new); an unknown place is reported, never guessed',
+    )
     .option('--json', 'print JSON')
     .action((name: string, opts: { json?: boolean }) => {
       const place = findPlace(name);
       if (place === null) {
         const suggestions = suggestPlaces(name);
         const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.join(', ')}?)` : '';
-        throw new CliError({ code: 'PLACE_UNKNOWN', message: `"${name}" is not in the gazetteer${hint}`, field: 'name', details: { suggestions } });
+        throw new CliError({
+          code: 'PLACE_UNKNOWN',
+          message: `"${name}" is not in the gazetteer${hint}`,
+          field: 'name',
+          details: { suggestions },
+        });
       }
       if (opts.json) printJson(place);
-      else process.stdout.write(`${place.name} (${place.nameKk} / ${place.nameRu}), ${place.kind}, ${place.region ?? 'Kazakhstan'}: ${place.latitude}, ${place.longitude}\n`);
+      else
+        process.stdout.write(
+          `${place.name} (${place.nameKk} / ${place.nameRu}), ${place.kind}, ${place.region ?? 'Kazakhstan'}: ${place.latitude}, ${place.longitude}\n`,
+        );
     });
 }

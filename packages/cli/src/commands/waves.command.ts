@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import {
-  closeContext, detectWavesInDatabase, detectWavesInIncidents, incidentsFromCsv, openContext, reportedWaves, waveJson,
-  type WaveDetectionOptions, type WaveDetectionReport,
+  closeContext,
+  detectWavesInDatabase,
+  detectWavesInIncidents,
+  incidentsFromCsv,
+  openContext,
+  reportedWaves,
+  waveJson,
+  type WaveDetectionOptions,
+  type WaveDetectionReport,
 } from '@civic/app';
 import type { DetectedWave } from '@civic/core';
 import type { Command } from 'commander';
@@ -19,7 +26,8 @@ export interface ScanFlags {
 }
 
 /** Whole numbers only ("12", not "1e1" or "12.0"); anything else becomes NaN and is refused by app with its code. */
-const wholeNumber = (text: string | undefined): number | undefined => (text === undefined ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+const wholeNumber = (text: string | undefined): number | undefined =>
+  text === undefined ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
 
 export function scanOptions(flags: ScanFlags): WaveDetectionOptions {
   const seed = wholeNumber(flags.seed);
@@ -52,28 +60,50 @@ function describeWave(w: DetectedWave): string {
 }
 
 export function registerWaves(program: Command): void {
-  const waves = program.command('waves').description('coordinated waves of actions across organisations and places');
+  const waves = program
+    .command('waves')
+    .description('coordinated waves of actions across organisations and places');
   addScanOptions(
     waves
       .command('detect')
-      .description('find clusters of similar actions against several organisations in several places within a short time (space–time permutation scan, docs/waves.md)')
+      .description(
+        'find clusters of similar actions against several organisations in several places within a short time (space–time permutation scan, docs/waves.md)',
+      )
       .option('--input <file>', 'an incident CSV (columns in docs/formats.md)')
       .option('--db <db>', 'SQLite file or postgres:// URL'),
   )
     .option('--all', 'every wave found, not only the significant (p < 0.05) coordinated ones')
     .option('--json', 'print JSON')
     .action(async (opts: ScanFlags & { input?: string; db?: string; all?: boolean; json?: boolean }) => {
-      if (opts.input && opts.db) throw new CliError({ code: 'WAVES_INPUT_CONFLICT', message: 'give --input FILE or --db DB, not both', field: 'input' });
-      if (!opts.input && !opts.db) throw new CliError({ code: 'CLI_OPTION_REQUIRED', message: '--input FILE.csv or --db DB is required', field: 'input' });
+      if (opts.input && opts.db)
+        throw new CliError({
+          code: 'WAVES_INPUT_CONFLICT',
+          message: 'give --input FILE or --db DB, not both',
+          field: 'input',
+        });
+      if (!opts.input && !opts.db)
+        throw new CliError({
+          code: 'CLI_OPTION_REQUIRED',
+          message: '--input FILE.csv or --db DB is required',
+          field: 'input',
+        });
       const bar = progressBar('replicates');
-      const options: WaveDetectionOptions = { ...scanOptions(opts), onProgress: (done, total) => bar.update(done, total) };
+      const options: WaveDetectionOptions = {
+        ...scanOptions(opts),
+        onProgress: (done, total) => bar.update(done, total),
+      };
       let report: WaveDetectionReport;
       if (opts.input) {
         let bytes: Uint8Array;
         try {
           bytes = readFileSync(opts.input);
         } catch {
-          throw new CliError({ code: 'WAVES_INPUT_NOT_FOUND', message: `cannot read ${opts.input}`, file: opts.input, field: 'input' });
+          throw new CliError({
+            code: 'WAVES_INPUT_NOT_FOUND',
+            message: `cannot read ${opts.input}`,
+            file: opts.input,
+            field: 'input',
+          });
         }
         report = orFail(await detectWavesInIncidents(orFail(incidentsFromCsv(bytes, opts.input)), options));
       } else {
@@ -91,7 +121,9 @@ export function registerWaves(program: Command): void {
         return;
       }
       const what = opts.all ? 'waves and clusters' : 'significant coordinated waves (p < 0.05)';
-      process.stdout.write(`${shown.length} ${what} in ${report.incidents} incidents; ${report.replications} replications, seed ${report.seed}\n`);
+      process.stdout.write(
+        `${shown.length} ${what} in ${report.incidents} incidents; ${report.replications} replications, seed ${report.seed}\n`,
+      );
       for (const w of shown) process.stdout.write(`${describeWave(w)}\n`);
     });
 }

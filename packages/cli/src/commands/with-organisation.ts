@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { closeContext, openContext, resolveOrganisation, type AppContext, type OrganisationRow } from '@civic/app';
+import {
+  closeContext,
+  openContext,
+  resolveOrganisation,
+  type AppContext,
+  type OrganisationRow,
+} from '@civic/app';
 import { CliError, orFail } from '../output.ts';
 
 /** Opens the database, resolves `--org` (optional while the database has one organisation), runs, closes. */
-export async function withOrganisation<T>(opts: { db: string; org?: string | undefined }, fn: (ctx: AppContext, org: OrganisationRow) => Promise<T>): Promise<T> {
+export async function withOrganisation<T>(
+  opts: { db: string; org?: string | undefined },
+  fn: (ctx: AppContext, org: OrganisationRow) => Promise<T>,
+): Promise<T> {
   const ctx = await openContext(opts.db);
   try {
     const org = orFail(await resolveOrganisation(ctx, opts.org));
@@ -24,11 +33,17 @@ export function readInputFile(fileName: string, code = 'IMPORT_FILE_UNREADABLE')
 
 /** Reads a JSON file, or fails with exit 2 naming it (and the line of a syntax error when known). */
 export function readJsonFile(fileName: string, code: string): unknown {
-  const text = readInputFile(fileName, code).toString('utf8').replace(/^\uFEFF/, '');
+  const text = readInputFile(fileName, code)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new CliError({ code, message: `${fileName} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, file: fileName });
+    throw new CliError({
+      code,
+      message: `${fileName} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      file: fileName,
+    });
   }
 }
 

@@ -27,8 +27,24 @@ const ALL: readonly Permission[] = PERMISSIONS;
 /** Which role may do what inside its own organisation. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ALL,
-  accountant: ['org:read', 'ledger:read', 'ledger:write', 'filings:read', 'filings:write', 'cases:read', 'incidents:read'],
-  lawyer: ['org:read', 'ledger:read', 'filings:read', 'cases:read', 'cases:write', 'incidents:read', 'incidents:write'],
+  accountant: [
+    'org:read',
+    'ledger:read',
+    'ledger:write',
+    'filings:read',
+    'filings:write',
+    'cases:read',
+    'incidents:read',
+  ],
+  lawyer: [
+    'org:read',
+    'ledger:read',
+    'filings:read',
+    'cases:read',
+    'cases:write',
+    'incidents:read',
+    'incidents:write',
+  ],
   monitor: ['org:read', 'cases:read', 'incidents:read', 'incidents:write', 'incidents:publish'],
   viewer: ['org:read', 'ledger:read', 'filings:read', 'cases:read', 'incidents:read'],
 };
@@ -63,7 +79,11 @@ export interface Viewer {
  * network with it; `private` — members of the owner only. A record with no owner is treated as
  * `public` unless it is `private`, in which case nobody but an instance admin sees it.
  */
-export function canSeeRecord(viewer: Viewer, ownerOrganisationId: string | null, visibility: RecordVisibility): boolean {
+export function canSeeRecord(
+  viewer: Viewer,
+  ownerOrganisationId: string | null,
+  visibility: RecordVisibility,
+): boolean {
   if (visibility === 'public') return true;
   if (ownerOrganisationId === null) return false;
   if (viewer.organisationIds.includes(ownerOrganisationId)) return true;

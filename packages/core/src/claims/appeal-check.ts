@@ -20,18 +20,43 @@ export interface AppealCheck {
   readonly notes: readonly string[];
 }
 
-const NONE: AppealCheck = { deadline: null, verified: false, from: null, fromEvent: null, days: null, kind: null, ruleId: null, citation: null, skipped: [], notes: [] };
+const NONE: AppealCheck = {
+  deadline: null,
+  verified: false,
+  from: null,
+  fromEvent: null,
+  days: null,
+  kind: null,
+  ruleId: null,
+  citation: null,
+  skipped: [],
+  notes: [],
+};
 
 /**
  * The deadline for a complaint against the ruling: the pack's appeal rule in force on the ruling,
  * counted in its kind of days from service of the ruling (else from the ruling itself).
  */
-export function checkAppeal(pack: RulePack, claim: Claim, asOf: CalendarDate): { check: AppealCheck; findings: Finding[] } {
+export function checkAppeal(
+  pack: RulePack,
+  claim: Claim,
+  asOf: CalendarDate,
+): { check: AppealCheck; findings: Finding[] } {
   const on = claim.rulingOn ?? claim.servedOn;
   if (!on) return { check: NONE, findings: [] };
   const ruleR = appealRule(pack, on, claim.offence.article);
   if (!ruleR.ok) {
-    return { check: NONE, findings: [finding('APPEAL_RULE_MISSING', `The ${pack.id} pack has no appeal rule in force on ${on}.`, { citation: null, verified: false }, { on })] };
+    return {
+      check: NONE,
+      findings: [
+        finding(
+          'APPEAL_RULE_MISSING',
+          `The ${pack.id} pack has no appeal rule in force on ${on}.`,
+          { citation: null, verified: false },
+          { on },
+        ),
+      ],
+    };
   }
   const rule = ruleR.value;
   const step = rule.complaint;
@@ -43,14 +68,37 @@ export function checkAppeal(pack: RulePack, claim: Claim, asOf: CalendarDate): {
   if (!due.ok) return { check: NONE, findings: [] };
   const verified = rule.verified && step.verified && due.value.verified;
   const check: AppealCheck = {
-    deadline: due.value.due, verified, from, fromEvent, days: step.deadline.days, kind: step.deadline.kind, ruleId: rule.id,
-    citation: step.citation.text, skipped: due.value.skipped, notes: due.value.notes,
+    deadline: due.value.due,
+    verified,
+    from,
+    fromEvent,
+    days: step.deadline.days,
+    kind: step.deadline.kind,
+    ruleId: rule.id,
+    citation: step.citation.text,
+    skipped: due.value.skipped,
+    notes: due.value.notes,
   };
   const unit = step.deadline.kind === 'working-days' ? 'working days' : 'calendar days';
   const passed = asOf > due.value.due;
   const message = `A complaint against the ruling is due by ${due.value.due}: ${step.deadline.days} ${unit} from ${fromEvent === 'servedOn' ? 'service' : 'the ruling'} on ${from}${passed ? ` (that day had passed on ${asOf})` : ''}.${verified ? '' : ' The rule is not verified against the official text: file as early as possible.'}`;
   return {
     check,
-    findings: [finding('APPEAL_DEADLINE', message, { citation: step.citation, verified }, { deadline: due.value.due, days: step.deadline.days, kind: step.deadline.kind, from, fromEvent, passed }, passed ? 'warning' : 'info')],
+    findings: [
+      finding(
+        'APPEAL_DEADLINE',
+        message,
+        { citation: step.citation, verified },
+        {
+          deadline: due.value.due,
+          days: step.deadline.days,
+          kind: step.deadline.kind,
+          from,
+          fromEvent,
+          passed,
+        },
+        passed ? 'warning' : 'info',
+      ),
+    ],
   };
 }

@@ -50,24 +50,76 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
   const closed = c.status === 'closed';
   const settled = (a: CaseAction, kinds: readonly CaseAction['kind'][]) => closed || laterAction(c, a, kinds);
   const hasRuling = c.actions.some((a) => a.rulingOn !== null);
-  const push = (a: CaseAction, kind: DeadlineKind, date: CalendarDate, summary: string, citation: string | null, verified: boolean, moot: boolean) =>
+  const push = (
+    a: CaseAction,
+    kind: DeadlineKind,
+    date: CalendarDate,
+    summary: string,
+    citation: string | null,
+    verified: boolean,
+    moot: boolean,
+  ) =>
     out.push({
-      id: `${a.id}:${kind}`, date, kind, caseId: c.id, caseTitle: c.title, organisationId: c.organisationId, actionId: a.id, actionKind: a.kind,
-      summary, citation, verified, status: moot ? 'moot' : 'open', passed: date < check.asOf,
+      id: `${a.id}:${kind}`,
+      date,
+      kind,
+      caseId: c.id,
+      caseTitle: c.title,
+      organisationId: c.organisationId,
+      actionId: a.id,
+      actionKind: a.kind,
+      summary,
+      citation,
+      verified,
+      status: moot ? 'moot' : 'open',
+      passed: date < check.asOf,
     });
   for (const a of c.actions) {
     const ac = check.actions.find((x) => x.actionId === a.id)?.check ?? null;
     if (ac?.appeal.deadline) {
-      push(a, 'appeal', ac.appeal.deadline, `Last day to appeal the ruling of ${a.rulingOn ?? a.servedOn ?? '?'}`, ac.appeal.citation, ac.appeal.verified, settled(a, ['appeal', 'withdrawal', 'court-decision']));
+      push(
+        a,
+        'appeal',
+        ac.appeal.deadline,
+        `Last day to appeal the ruling of ${a.rulingOn ?? a.servedOn ?? '?'}`,
+        ac.appeal.citation,
+        ac.appeal.verified,
+        settled(a, ['appeal', 'withdrawal', 'court-decision']),
+      );
     }
     if (a.hearingOn) {
-      push(a, 'hearing', a.hearingOn, `Hearing${a.place ? ` in ${a.place}` : ''}${a.authority ? ` (${a.authority})` : ''}`, null, true, settled(a, ['ruling', 'withdrawal', 'court-decision']));
+      push(
+        a,
+        'hearing',
+        a.hearingOn,
+        `Hearing${a.place ? ` in ${a.place}` : ''}${a.authority ? ` (${a.authority})` : ''}`,
+        null,
+        true,
+        settled(a, ['ruling', 'withdrawal', 'court-decision']),
+      );
     }
     const end = suspensionEnd(a);
-    if (end) push(a, 'suspension-end', end, `End of the suspension imposed on ${a.rulingOn ?? '?'}`, null, true, settled(a, ['withdrawal', 'court-decision']));
+    if (end)
+      push(
+        a,
+        'suspension-end',
+        end,
+        `End of the suspension imposed on ${a.rulingOn ?? '?'}`,
+        null,
+        true,
+        settled(a, ['withdrawal', 'court-decision']),
+      );
     const lim = ac?.limitation;
     if (lim && !hasRuling) {
-      push(a, 'limitation', lim.expiresOn, `Limitation period ends (${lim.period} from ${lim.startsOn}): no liability may be imposed after this day`, lim.citation, lim.verified, settled(a, ['withdrawal', 'court-decision']));
+      push(
+        a,
+        'limitation',
+        lim.expiresOn,
+        `Limitation period ends (${lim.period} from ${lim.startsOn}): no liability may be imposed after this day`,
+        lim.citation,
+        lim.verified,
+        settled(a, ['withdrawal', 'court-decision']),
+      );
     }
   }
   return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1));

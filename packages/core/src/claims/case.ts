@@ -3,11 +3,20 @@ import type { Money } from '../money.ts';
 
 /** The kinds of authority action a case groups (DESIGN.md, capability 4). */
 export const CASE_ACTION_KINDS = [
-  'notice', 'summons', 'inspection', 'protocol', 'ruling', 'suspension', 'appeal', 'court-decision', 'withdrawal',
+  'notice',
+  'summons',
+  'inspection',
+  'protocol',
+  'ruling',
+  'suspension',
+  'appeal',
+  'court-decision',
+  'withdrawal',
 ] as const;
 export type CaseActionKind = (typeof CASE_ACTION_KINDS)[number];
 
-export const isCaseActionKind = (s: string): s is CaseActionKind => (CASE_ACTION_KINDS as readonly string[]).includes(s);
+export const isCaseActionKind = (s: string): s is CaseActionKind =>
+  (CASE_ACTION_KINDS as readonly string[]).includes(s);
 
 /**
  * The nature of an allegation, as the lawyer records it: it tells the records check what would
@@ -74,7 +83,16 @@ export interface CaseAction {
   readonly illustrative: boolean;
 }
 
-export const CASE_LINK_KINDS = ['receipt', 'expenditure', 'grant', 'filing', 'submission', 'notification', 'log-entry', 'other'] as const;
+export const CASE_LINK_KINDS = [
+  'receipt',
+  'expenditure',
+  'grant',
+  'filing',
+  'submission',
+  'notification',
+  'log-entry',
+  'other',
+] as const;
 export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
 
 /** A ledger record or filing the case concerns. */

@@ -42,19 +42,41 @@ export interface CaseCheckInput {
  * the action lacks is taken from the case: proceedings from the earliest action that records their
  * start (the protocol), service and ruling dates only from the action itself.
  */
-export function claimOfAction(c: LegalCase, action: CaseAction, priorPenalties: readonly PriorPenalty[] = []): Claim | null {
+export function claimOfAction(
+  c: LegalCase,
+  action: CaseAction,
+  priorPenalties: readonly PriorPenalty[] = [],
+): Claim | null {
   const committedOn = action.offence?.committedOn ?? null;
   if (!action.article || !action.tier || !committedOn) return null;
-  const started = action.proceedingsStartedOn ?? c.actions.map((a) => a.proceedingsStartedOn).filter((d): d is CalendarDate => d !== null).sort()[0] ?? null;
+  const started =
+    action.proceedingsStartedOn ??
+    c.actions
+      .map((a) => a.proceedingsStartedOn)
+      .filter((d): d is CalendarDate => d !== null)
+      .sort()[0] ??
+    null;
   return {
     pack: c.pack,
-    offence: { article: action.article, tier: action.tier, committedOn, continuing: action.offence?.continuing ?? false, discoveredOn: action.offence?.discoveredOn ?? null },
+    offence: {
+      article: action.article,
+      tier: action.tier,
+      committedOn,
+      continuing: action.offence?.continuing ?? false,
+      discoveredOn: action.offence?.discoveredOn ?? null,
+    },
     offender: action.offender,
     proceedingsStartedOn: started,
     rulingOn: action.rulingOn,
     // Service starts the appeal period only for a ruling; a notice's service day is not one.
     servedOn: action.kind === 'ruling' || action.rulingOn !== null ? action.servedOn : null,
-    penalty: action.penalty ? { mci: action.penalty.mci, amount: action.penalty.amount, suspensionMonths: action.penalty.suspensionMonths ?? suspensionMonthsUntil(action) } : null,
+    penalty: action.penalty
+      ? {
+          mci: action.penalty.mci,
+          amount: action.penalty.amount,
+          suspensionMonths: action.penalty.suspensionMonths ?? suspensionMonthsUntil(action),
+        }
+      : null,
     priorPenalties: priorPenalties.filter((p) => p.finalOn < committedOn),
   };
 }
@@ -77,7 +99,9 @@ export function finalPenaltiesOf(c: LegalCase): PriorPenalty[] {
   const undone = c.actions.some((a) => a.kind === 'withdrawal' || a.kind === 'court-decision');
   if (undone) return [];
   return c.actions.flatMap((a) =>
-    a.kind === 'ruling' && a.inForceOn !== null && a.article !== null && a.penalty !== null ? [{ article: a.article, tier: a.tier, finalOn: a.inForceOn }] : [],
+    a.kind === 'ruling' && a.inForceOn !== null && a.article !== null && a.penalty !== null
+      ? [{ article: a.article, tier: a.tier, finalOn: a.inForceOn }]
+      : [],
   );
 }
 
@@ -91,7 +115,8 @@ export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckI
   const exhibits = new Map<string, Exhibit>();
   // One allegation (article, tier, offence day) is checked once, on the last action that makes it
   // (the ruling after the protocol), so a finding is not repeated for each step of the matter.
-  const keyOf = (a: CaseAction) => (a.article && a.tier && a.offence?.committedOn ? `${a.article}|${a.tier}|${a.offence.committedOn}` : null);
+  const keyOf = (a: CaseAction) =>
+    a.article && a.tier && a.offence?.committedOn ? `${a.article}|${a.tier}|${a.offence.committedOn}` : null;
   const lastWithKey = new Map<string, string>();
   for (const a of c.actions) {
     const key = keyOf(a);
@@ -101,7 +126,9 @@ export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckI
     const key = keyOf(action);
     const superseded = key !== null && lastWithKey.get(key) !== action.id;
     const claim = superseded ? null : claimOfAction(c, action, input.priorPenalties ?? []);
-    const records = superseded ? { exhibits: [], findings: [] } : compareWithRecords(action, c.links, input.filings ?? []);
+    const records = superseded
+      ? { exhibits: [], findings: [] }
+      : compareWithRecords(action, c.links, input.filings ?? []);
     for (const e of records.exhibits) {
       const seen = exhibits.get(e.filingId);
       exhibits.set(e.filingId, seen && seen.contradicts ? seen : e);
@@ -109,19 +136,48 @@ export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckI
     const recordFindings = records.findings.map((f) => ({ ...f, actionId: action.id }));
     if (!claim) {
       findings.push(...recordFindings);
-      actions.push({ actionId: action.id, kind: action.kind, claim: null, check: null, error: null, exhibits: records.exhibits });
+      actions.push({
+        actionId: action.id,
+        kind: action.kind,
+        claim: null,
+        check: null,
+        error: null,
+        exhibits: records.exhibits,
+      });
       continue;
     }
     const r = checkClaim(pack, claim, { asOf: input.asOf });
     if (!r.ok) {
       findings.push(...recordFindings);
-      actions.push({ actionId: action.id, kind: action.kind, claim, check: null, error: r.error, exhibits: records.exhibits });
+      actions.push({
+        actionId: action.id,
+        kind: action.kind,
+        claim,
+        check: null,
+        error: r.error,
+        exhibits: records.exhibits,
+      });
       continue;
     }
     // The law first, then the records: findings of one severity keep this order.
     findings.push(...r.value.findings.map((f) => ({ ...f, actionId: action.id })), ...recordFindings);
-    actions.push({ actionId: action.id, kind: action.kind, claim, check: r.value, error: null, exhibits: records.exhibits });
+    actions.push({
+      actionId: action.id,
+      kind: action.kind,
+      claim,
+      check: r.value,
+      error: null,
+      exhibits: records.exhibits,
+    });
   }
   const sorted = sortFindings(findings);
-  return { caseId: c.id, pack: pack.id, asOf: input.asOf, actions, findings: sorted, exhibits: [...exhibits.values()], favoursDefence: favoursDefence(sorted) };
+  return {
+    caseId: c.id,
+    pack: pack.id,
+    asOf: input.asOf,
+    actions,
+    findings: sorted,
+    exhibits: [...exhibits.values()],
+    favoursDefence: favoursDefence(sorted),
+  };
 }

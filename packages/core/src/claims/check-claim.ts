@@ -36,33 +36,81 @@ function lookupTier(pack: RulePack, claim: Claim): Result<{ lookup: TierLookup; 
   const { article, tier, committedOn } = claim.offence;
   if (!findOffence(pack, article)) {
     const known = [...new Set(pack.offences.map((o) => o.article))].join(', ') || 'none';
-    return err(domainError('CLAIM_ARTICLE_UNKNOWN', `offence.article: the ${pack.id} pack has no article "${article}" (it has: ${known})`, { field: 'offence.article' }));
+    return err(
+      domainError(
+        'CLAIM_ARTICLE_UNKNOWN',
+        `offence.article: the ${pack.id} pack has no article "${article}" (it has: ${known})`,
+        { field: 'offence.article' },
+      ),
+    );
   }
   const inForce = findTier(pack, article, tier, committedOn);
   if (inForce) return ok({ lookup: inForce, inForce: true });
   const latest = findTier(pack, article, tier);
   if (latest) return ok({ lookup: latest, inForce: false });
-  const tiers = [...new Set(pack.offences.filter((o) => o.article === article).flatMap((o) => o.tiers.map((t) => t.id)))].join(', ');
-  return err(domainError('CLAIM_TIER_UNKNOWN', `offence.tier: article ${article} of the ${pack.id} pack has no tier "${tier}" (it has: ${tiers})`, { field: 'offence.tier' }));
+  const tiers = [
+    ...new Set(pack.offences.filter((o) => o.article === article).flatMap((o) => o.tiers.map((t) => t.id))),
+  ].join(', ');
+  return err(
+    domainError(
+      'CLAIM_TIER_UNKNOWN',
+      `offence.tier: article ${article} of the ${pack.id} pack has no tier "${tier}" (it has: ${tiers})`,
+      { field: 'offence.tier' },
+    ),
+  );
 }
 
 /** One RULE_UNVERIFIED finding per rule the check relied on that is not verified against the official text. */
-function unverifiedRules(pack: RulePack, claim: Claim, lookup: TierLookup, limitation: LimitationCheck | null, penalty: PenaltyCheck, appeal: AppealCheck): Finding[] {
+function unverifiedRules(
+  pack: RulePack,
+  claim: Claim,
+  lookup: TierLookup,
+  limitation: LimitationCheck | null,
+  penalty: PenaltyCheck,
+  appeal: AppealCheck,
+): Finding[] {
   const out: Finding[] = [];
   const note = (rule: string, what: string, basis: FindingBasis) =>
-    out.push(finding('RULE_UNVERIFIED', `${what} rests on a rule not verified against the official text (${basis.citation?.text ?? 'no citation'}): a lawyer must check it before relying on it.`, basis, { rule, what }));
+    out.push(
+      finding(
+        'RULE_UNVERIFIED',
+        `${what} rests on a rule not verified against the official text (${basis.citation?.text ?? 'no citation'}): a lawyer must check it before relying on it.`,
+        basis,
+        { rule, what },
+      ),
+    );
   const limitationRule = limitation ? pack.limitations.find((l) => l.id === limitation.ruleId) : undefined;
-  if (limitationRule && !limitationRule.verified) note(`limitation:${limitationRule.id}`, 'The limitation period', { citation: limitationRule.citation, verified: false });
-  if (!lookup.verified) note(`tier:${lookup.offence.article}/${lookup.tier.id}`, `Tier "${lookup.tier.id}" of article ${lookup.offence.article}`, { citation: lookup.citation, verified: false });
+  if (limitationRule && !limitationRule.verified)
+    note(`limitation:${limitationRule.id}`, 'The limitation period', {
+      citation: limitationRule.citation,
+      verified: false,
+    });
+  if (!lookup.verified)
+    note(
+      `tier:${lookup.offence.article}/${lookup.tier.id}`,
+      `Tier "${lookup.tier.id}" of article ${lookup.offence.article}`,
+      { citation: lookup.citation, verified: false },
+    );
   if (claim.penalty && penalty.mciDate) {
     const unitRule = pack.fineUnit?.rule;
-    if (unitRule && !unitRule.verified) note('fine-unit:rule', `The choice of the ${pack.fineUnit?.code ?? 'fine unit'} year`, { citation: unitRule.citation, verified: false });
+    if (unitRule && !unitRule.verified)
+      note('fine-unit:rule', `The choice of the ${pack.fineUnit?.code ?? 'fine unit'} year`, {
+        citation: unitRule.citation,
+        verified: false,
+      });
     const unit = fineUnitFor(pack, penalty.mciDate);
-    if (unit.ok && !unit.value.verified) note(`fine-unit:${unit.value.year}`, `The ${unit.value.code} value of ${unit.value.year}`, { citation: unit.value.citation, verified: false });
+    if (unit.ok && !unit.value.verified)
+      note(`fine-unit:${unit.value.year}`, `The ${unit.value.code} value of ${unit.value.year}`, {
+        citation: unit.value.citation,
+        verified: false,
+      });
   }
   if (appeal.ruleId && !appeal.verified) {
     const rule = pack.appeals.find((a) => a.id === appeal.ruleId);
-    note(`appeal:${appeal.ruleId}`, 'The appeal deadline', { citation: rule?.complaint.citation ?? null, verified: false });
+    note(`appeal:${appeal.ruleId}`, 'The appeal deadline', {
+      citation: rule?.complaint.citation ?? null,
+      verified: false,
+    });
   }
   return out;
 }
@@ -77,12 +125,34 @@ export function checkClaim(pack: RulePack, claim: Claim, options: ClaimCheckOpti
   const t = lookupTier(pack, claim);
   if (!t.ok) return t;
   const { lookup, inForce } = t.value;
-  if (claim.offender && pack.offenderKinds.length > 0 && !pack.offenderKinds.some((k) => k.id === claim.offender)) {
-    return err(domainError('CLAIM_OFFENDER_UNKNOWN', `offender: the ${pack.id} pack has no offender kind "${claim.offender}" (it has: ${pack.offenderKinds.map((k) => k.id).join(', ')})`, { field: 'offender' }));
+  if (
+    claim.offender &&
+    pack.offenderKinds.length > 0 &&
+    !pack.offenderKinds.some((k) => k.id === claim.offender)
+  ) {
+    return err(
+      domainError(
+        'CLAIM_OFFENDER_UNKNOWN',
+        `offender: the ${pack.id} pack has no offender kind "${claim.offender}" (it has: ${pack.offenderKinds.map((k) => k.id).join(', ')})`,
+        { field: 'offender' },
+      ),
+    );
   }
   const findings: Finding[] = [];
   if (!inForce) {
-    findings.push(finding('OFFENCE_NOT_IN_FORCE', `Tier "${claim.offence.tier}" of article ${claim.offence.article} was not in force on the offence date ${claim.offence.committedOn}.`, { citation: lookup.citation, verified: lookup.verified }, { article: claim.offence.article, tier: claim.offence.tier, committedOn: claim.offence.committedOn, inForceFrom: lookup.offence.inForce.from }));
+    findings.push(
+      finding(
+        'OFFENCE_NOT_IN_FORCE',
+        `Tier "${claim.offence.tier}" of article ${claim.offence.article} was not in force on the offence date ${claim.offence.committedOn}.`,
+        { citation: lookup.citation, verified: lookup.verified },
+        {
+          article: claim.offence.article,
+          tier: claim.offence.tier,
+          committedOn: claim.offence.committedOn,
+          inForceFrom: lookup.offence.inForce.from,
+        },
+      ),
+    );
   }
   const limitation = checkLimitation(pack, claim, options.asOf);
   const penalty = checkPenalty(pack, claim, lookup);
@@ -96,8 +166,14 @@ export function checkClaim(pack: RulePack, claim: Claim, options: ClaimCheckOpti
     appeal: appeal.check,
     findings: sorted,
     offence: {
-      article: lookup.offence.article, title: lookup.offence.title, tier: lookup.tier.id, part: lookup.tier.part, conduct: lookup.tier.conduct,
-      inForceOnOffenceDate: inForce, citation: lookup.citation.text, verified: lookup.verified,
+      article: lookup.offence.article,
+      title: lookup.offence.title,
+      tier: lookup.tier.id,
+      part: lookup.tier.part,
+      conduct: lookup.tier.conduct,
+      inForceOnOffenceDate: inForce,
+      citation: lookup.citation.text,
+      verified: lookup.verified,
     },
     favoursDefence: favoursDefence(sorted),
   });

@@ -51,9 +51,11 @@ export const FINDING_CODES = {
 export type FindingCode = keyof typeof FINDING_CODES;
 
 /** A pack citation: `{ text }` or `{ text, url }`. */
-export type CitationLike = { readonly text: string } | { readonly text: string; readonly url?: string | undefined };
+export type CitationLike =
+  { readonly text: string } | { readonly text: string; readonly url?: string | undefined };
 
-export const urlOf = (c: CitationLike | null | undefined): string | null => (c && 'url' in c ? (c.url ?? null) : null);
+export const urlOf = (c: CitationLike | null | undefined): string | null =>
+  c && 'url' in c ? (c.url ?? null) : null;
 
 export interface FindingBasis {
   readonly citation: CitationLike | null;
@@ -89,4 +91,5 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /** Whether any finding is one the defence can raise (`civic claim check` then exits 1). */
-export const favoursDefence = (findings: readonly Finding[]): boolean => findings.some((f) => f.favoursDefence);
+export const favoursDefence = (findings: readonly Finding[]): boolean =>
+  findings.some((f) => f.favoursDefence);

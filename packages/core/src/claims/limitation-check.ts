@@ -46,7 +46,13 @@ function eventDate(claim: Claim, event: 'commission' | 'discovery'): CalendarDat
   return event === 'commission' ? claim.offence.committedOn : claim.offence.discoveredOn;
 }
 
-function reading(pack: RulePack, rule: LimitationRule, claim: Claim, reading: 'commission' | 'discovery', evaluatedOn: CalendarDate): LimitationReading | null {
+function reading(
+  pack: RulePack,
+  rule: LimitationRule,
+  claim: Claim,
+  reading: 'commission' | 'discovery',
+  evaluatedOn: CalendarDate,
+): LimitationReading | null {
   const startsOn = eventDate(claim, reading);
   if (!startsOn) return null;
   const main = periodEnd(pack, startsOn, rule.period, rule.rollForward, { uncovered: 'weekends-only' });
@@ -64,8 +70,14 @@ function reading(pack: RulePack, rule: LimitationRule, claim: Claim, reading: 'c
     }
   }
   return {
-    reading, startsOn, period: rule.period, expiresOn, status: evaluatedOn > expiresOn ? 'expired' : 'running',
-    rolledForward: main.value.rolledForward, cappedBy, verified,
+    reading,
+    startsOn,
+    period: rule.period,
+    expiresOn,
+    status: evaluatedOn > expiresOn ? 'expired' : 'running',
+    rolledForward: main.value.rolledForward,
+    cappedBy,
+    verified,
   };
 }
 
@@ -75,13 +87,24 @@ function reading(pack: RulePack, rule: LimitationRule, claim: Claim, reading: 'c
  * decisive date. Where the offence may be continuing and a discovery date is known, the reading from
  * discovery is given in `alternatives`. Returns null (with a finding) when the pack has no rule.
  */
-export function checkLimitation(pack: RulePack, claim: Claim, asOf: CalendarDate): { check: LimitationCheck | null; findings: Finding[] } {
+export function checkLimitation(
+  pack: RulePack,
+  claim: Claim,
+  asOf: CalendarDate,
+): { check: LimitationCheck | null; findings: Finding[] } {
   const { date: evaluatedOn, event } = decisiveDate(claim, asOf);
   const ruleR = limitationFor(pack, claim.offence.article, claim.offence.committedOn);
   if (!ruleR.ok) {
     return {
       check: null,
-      findings: [finding('LIMITATION_RULE_MISSING', `The ${pack.id} pack has no limitation period for article ${claim.offence.article} in force on ${claim.offence.committedOn}.`, { citation: null, verified: false }, { article: claim.offence.article, committedOn: claim.offence.committedOn })],
+      findings: [
+        finding(
+          'LIMITATION_RULE_MISSING',
+          `The ${pack.id} pack has no limitation period for article ${claim.offence.article} in force on ${claim.offence.committedOn}.`,
+          { citation: null, verified: false },
+          { article: claim.offence.article, committedOn: claim.offence.committedOn },
+        ),
+      ],
     };
   }
   const rule = ruleR.value;
@@ -92,41 +115,74 @@ export function checkLimitation(pack: RulePack, claim: Claim, asOf: CalendarDate
   const alternatives: LimitationReading[] = [];
   if (claim.offence.continuing && claim.offence.discoveredOn && primaryEvent !== 'discovery') {
     const alt = reading(pack, rule, claim, 'discovery', evaluatedOn);
-    if (alt) alternatives.push({ ...alt, verified: alt.verified && rule.continuing?.from === 'discovery' && rule.continuing.verified });
+    if (alt)
+      alternatives.push({
+        ...alt,
+        verified: alt.verified && rule.continuing?.from === 'discovery' && rule.continuing.verified,
+      });
   }
   const check: LimitationCheck = {
-    ...main, evaluatedOn, evaluatedAgainst: event, ruleId: rule.id, ruleInForce: rule.inForce,
-    citation: rule.citation.text, citationUrl: urlOf(rule.citation), openQuestions: rule.openQuestions, alternatives,
+    ...main,
+    evaluatedOn,
+    evaluatedAgainst: event,
+    ruleId: rule.id,
+    ruleInForce: rule.inForce,
+    citation: rule.citation.text,
+    citationUrl: urlOf(rule.citation),
+    openQuestions: rule.openQuestions,
+    alternatives,
   };
   return { check, findings: limitationFindings(check, rule) };
 }
 
-const EVENT_WORDS: Record<DecisiveEvent, string> = { ruling: 'the ruling', 'proceedings-start': 'the start of proceedings', 'as-of': 'the date of this check' };
+const EVENT_WORDS: Record<DecisiveEvent, string> = {
+  ruling: 'the ruling',
+  'proceedings-start': 'the start of proceedings',
+  'as-of': 'the date of this check',
+};
 
 function limitationFindings(c: LimitationCheck, rule: LimitationRule): Finding[] {
   const basis = { citation: rule.citation, verified: c.verified };
   const params = {
-    startsOn: c.startsOn, period: c.period, expiresOn: c.expiresOn, evaluatedOn: c.evaluatedOn, evaluatedAgainst: c.evaluatedAgainst,
-    rule: rule.id, reading: c.reading,
+    startsOn: c.startsOn,
+    period: c.period,
+    expiresOn: c.expiresOn,
+    evaluatedOn: c.evaluatedOn,
+    evaluatedAgainst: c.evaluatedAgainst,
+    rule: rule.id,
+    reading: c.reading,
   };
   const alt = c.alternatives[0];
   const counted = `${c.period} from ${c.reading === 'commission' ? 'the offence' : 'its discovery'} on ${c.startsOn}`;
   if (c.status === 'running') {
-    return [finding('LIMITATION_RUNNING', `The limitation period (${counted}) runs until ${c.expiresOn}; on ${EVENT_WORDS[c.evaluatedAgainst]} (${c.evaluatedOn}) it had not expired.`, basis, params)];
+    return [
+      finding(
+        'LIMITATION_RUNNING',
+        `The limitation period (${counted}) runs until ${c.expiresOn}; on ${EVENT_WORDS[c.evaluatedAgainst]} (${c.evaluatedOn}) it had not expired.`,
+        basis,
+        params,
+      ),
+    ];
   }
   if (alt && alt.status === 'running') {
-    return [finding(
-      'LIMITATION_EXPIRED_IF_NOT_CONTINUING',
-      `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}, unless the offence is continuing: counted from discovery on ${alt.startsOn} it runs until ${alt.expiresOn}.`,
-      { citation: rule.citation, verified: c.verified && alt.verified },
-      { ...params, alternativeStartsOn: alt.startsOn, alternativeExpiresOn: alt.expiresOn },
-    )];
+    return [
+      finding(
+        'LIMITATION_EXPIRED_IF_NOT_CONTINUING',
+        `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}, unless the offence is continuing: counted from discovery on ${alt.startsOn} it runs until ${alt.expiresOn}.`,
+        { citation: rule.citation, verified: c.verified && alt.verified },
+        { ...params, alternativeStartsOn: alt.startsOn, alternativeExpiresOn: alt.expiresOn },
+      ),
+    ];
   }
-  const both = alt ? ` Counted from discovery on ${alt.startsOn}, it expired on ${alt.expiresOn} as well.` : '';
-  return [finding(
-    'LIMITATION_EXPIRED',
-    `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}: no liability may be imposed.${both}`,
-    basis,
-    { ...params, alternativeExpiresOn: alt?.expiresOn ?? null },
-  )];
+  const both = alt
+    ? ` Counted from discovery on ${alt.startsOn}, it expired on ${alt.expiresOn} as well.`
+    : '';
+  return [
+    finding(
+      'LIMITATION_EXPIRED',
+      `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}: no liability may be imposed.${both}`,
+      basis,
+      { ...params, alternativeExpiresOn: alt?.expiresOn ?? null },
+    ),
+  ];
 }

@@ -38,20 +38,37 @@ export interface Exhibit {
 }
 
 /** The filings an action's allegation concerns: linked to the case, covering a linked receipt, or named in its reference. */
-export function relevantFilings(action: CaseAction, links: readonly CaseLink[], filings: readonly FiledRecord[]): FiledRecord[] {
-  const filingIds = new Set(links.filter((l) => l.kind === 'filing' || l.kind === 'notification' || l.kind === 'submission').map((l) => l.targetId));
+export function relevantFilings(
+  action: CaseAction,
+  links: readonly CaseLink[],
+  filings: readonly FiledRecord[],
+): FiledRecord[] {
+  const filingIds = new Set(
+    links
+      .filter((l) => l.kind === 'filing' || l.kind === 'notification' || l.kind === 'submission')
+      .map((l) => l.targetId),
+  );
   const receiptIds = new Set(links.filter((l) => l.kind === 'receipt').map((l) => l.targetId));
   const ref = action.offence?.reference ?? '';
   return filings.filter(
-    (f) => filingIds.has(f.filingId) || f.receiptIds.some((r) => receiptIds.has(r)) || (ref !== '' && (ref.includes(f.filingId) || (f.incomingNumber !== null && ref.includes(f.incomingNumber)))),
+    (f) =>
+      filingIds.has(f.filingId) ||
+      f.receiptIds.some((r) => receiptIds.has(r)) ||
+      (ref !== '' &&
+        (ref.includes(f.filingId) || (f.incomingNumber !== null && ref.includes(f.incomingNumber)))),
   );
 }
 
 function describe(f: FiledRecord): string {
   const period = f.periodFrom && f.periodTo ? ` for ${f.periodFrom}–${f.periodTo}` : '';
-  const filed = f.submittedOn ? `submitted on ${f.submittedOn}${f.incomingNumber ? ` (incoming no. ${f.incomingNumber}${f.channel ? `, ${f.channel}` : ''})` : ''}` : 'not submitted';
+  const filed = f.submittedOn
+    ? `submitted on ${f.submittedOn}${f.incomingNumber ? ` (incoming no. ${f.incomingNumber}${f.channel ? `, ${f.channel}` : ''})` : ''}`
+    : 'not submitted';
   const due = f.dueOn ? `, due ${f.dueOn}` : '';
-  const logged = f.logSeq !== null ? `; recorded in the hash-chained log as entry ${f.logSeq}${f.logRecordedAt ? ` at ${f.logRecordedAt}` : ''}` : '';
+  const logged =
+    f.logSeq !== null
+      ? `; recorded in the hash-chained log as entry ${f.logSeq}${f.logRecordedAt ? ` at ${f.logRecordedAt}` : ''}`
+      : '';
   return `${f.title} (${f.form})${period}, ${filed}${due}; content sha256 ${f.contentHash}${f.hashVerified ? ' (verified)' : ' (DOES NOT VERIFY)'}${logged}`;
 }
 
@@ -61,7 +78,11 @@ function describe(f: FiledRecord): string {
  * ledger still gives contradicts "inaccurate". Each relevant filing is an exhibit; records that
  * support the allegation are said too (RECORD_SUPPORTS_ALLEGATION), so the lawyer is not surprised.
  */
-export function compareWithRecords(action: CaseAction, links: readonly CaseLink[], filings: readonly FiledRecord[]): { exhibits: Exhibit[]; findings: Finding[] } {
+export function compareWithRecords(
+  action: CaseAction,
+  links: readonly CaseLink[],
+  filings: readonly FiledRecord[],
+): { exhibits: Exhibit[]; findings: Finding[] } {
   const alleges = action.offence?.alleges ?? null;
   const exhibits: Exhibit[] = [];
   const findings: Finding[] = [];
@@ -69,23 +90,72 @@ export function compareWithRecords(action: CaseAction, links: readonly CaseLink[
   for (const f of relevantFilings(action, links, filings)) {
     const submitted = f.submittedOn !== null;
     const onTime = submitted && (f.dueOn === null || (f.submittedOn !== null && f.submittedOn <= f.dueOn));
-    const params = { filingId: f.filingId, submittedOn: f.submittedOn, dueOn: f.dueOn, incomingNumber: f.incomingNumber, contentHash: f.contentHash, alleges };
+    const params = {
+      filingId: f.filingId,
+      submittedOn: f.submittedOn,
+      dueOn: f.dueOn,
+      incomingNumber: f.incomingNumber,
+      contentHash: f.contentHash,
+      alleges,
+    };
     let contradicts = false;
     if (alleges === 'not-filed' && submitted) {
       contradicts = true;
-      findings.push(finding('RECORD_CONTRADICTS_ALLEGATION', `The allegation that it was not filed is contradicted by ${f.title} ${f.filingId}, submitted on ${f.submittedOn ?? '?'}${f.incomingNumber ? ` under incoming no. ${f.incomingNumber}` : ''}.`, basis, params));
+      findings.push(
+        finding(
+          'RECORD_CONTRADICTS_ALLEGATION',
+          `The allegation that it was not filed is contradicted by ${f.title} ${f.filingId}, submitted on ${f.submittedOn ?? '?'}${f.incomingNumber ? ` under incoming no. ${f.incomingNumber}` : ''}.`,
+          basis,
+          params,
+        ),
+      );
     } else if (alleges === 'late' && onTime) {
       contradicts = true;
-      findings.push(finding('RECORD_CONTRADICTS_ALLEGATION', `The allegation that it was late is contradicted by ${f.title} ${f.filingId}, submitted on ${f.submittedOn ?? '?'}${f.dueOn ? `, on or before its due day ${f.dueOn}` : ''}.`, basis, params));
+      findings.push(
+        finding(
+          'RECORD_CONTRADICTS_ALLEGATION',
+          `The allegation that it was late is contradicted by ${f.title} ${f.filingId}, submitted on ${f.submittedOn ?? '?'}${f.dueOn ? `, on or before its due day ${f.dueOn}` : ''}.`,
+          basis,
+          params,
+        ),
+      );
     } else if (alleges === 'late' && submitted && !onTime) {
-      findings.push(finding('RECORD_SUPPORTS_ALLEGATION', `${f.title} ${f.filingId} was submitted on ${f.submittedOn ?? '?'}, after its due day ${f.dueOn ?? '?'}.`, basis, params));
+      findings.push(
+        finding(
+          'RECORD_SUPPORTS_ALLEGATION',
+          `${f.title} ${f.filingId} was submitted on ${f.submittedOn ?? '?'}, after its due day ${f.dueOn ?? '?'}.`,
+          basis,
+          params,
+        ),
+      );
     } else if (alleges === 'inaccurate' && submitted && f.hashVerified && f.ledgerAgrees === true) {
       contradicts = true;
-      findings.push(finding('RECORD_CONTRADICTS_ALLEGATION', `The allegation of inaccurate information is contradicted by ${f.title} ${f.filingId}: the content recorded when it was filed (sha256 ${f.contentHash}) verifies and the ledger still gives exactly that content.`, basis, params));
+      findings.push(
+        finding(
+          'RECORD_CONTRADICTS_ALLEGATION',
+          `The allegation of inaccurate information is contradicted by ${f.title} ${f.filingId}: the content recorded when it was filed (sha256 ${f.contentHash}) verifies and the ledger still gives exactly that content.`,
+          basis,
+          params,
+        ),
+      );
     } else if (alleges === 'inaccurate' && submitted && f.ledgerAgrees === false) {
-      findings.push(finding('RECORD_SUPPORTS_ALLEGATION', `${f.title} ${f.filingId} as filed (sha256 ${f.contentHash}) differs from what the ledger gives today: check whether a record was changed after filing.`, basis, params));
+      findings.push(
+        finding(
+          'RECORD_SUPPORTS_ALLEGATION',
+          `${f.title} ${f.filingId} as filed (sha256 ${f.contentHash}) differs from what the ledger gives today: check whether a record was changed after filing.`,
+          basis,
+          params,
+        ),
+      );
     }
-    exhibits.push({ filingId: f.filingId, description: describe(f), contentHash: f.contentHash, submittedOn: f.submittedOn, incomingNumber: f.incomingNumber, contradicts });
+    exhibits.push({
+      filingId: f.filingId,
+      description: describe(f),
+      contentHash: f.contentHash,
+      submittedOn: f.submittedOn,
+      incomingNumber: f.incomingNumber,
+      contradicts,
+    });
   }
   return { exhibits, findings };
 }

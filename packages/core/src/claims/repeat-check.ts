@@ -17,7 +17,10 @@ export interface RepeatCheck {
  * A repeat tier needs an earlier final penalty under one of the tiers it repeats, of the same article,
  * that became final before the offence and within the window before it (e.g. one year).
  */
-export function checkRepeat(claim: Claim, lookup: TierLookup): { check: RepeatCheck | null; findings: Finding[] } {
+export function checkRepeat(
+  claim: Claim,
+  lookup: TierLookup,
+): { check: RepeatCheck | null; findings: Finding[] } {
   const { tier, offence } = lookup;
   if (tier.repeatOf.length === 0) return { check: null, findings: [] };
   const committed = claim.offence.committedOn;
@@ -26,19 +29,31 @@ export function checkRepeat(claim: Claim, lookup: TierLookup): { check: RepeatCh
     (p.tier === null || tier.repeatOf.includes(p.tier)) &&
     p.finalOn < committed &&
     (tier.repeatWindow === null || addPeriod(p.finalOn, tier.repeatWindow) >= committed);
-  const prior = [...claim.priorPenalties].sort((a, b) => (a.finalOn < b.finalOn ? 1 : -1)).find(counts) ?? null;
+  const prior =
+    [...claim.priorPenalties].sort((a, b) => (a.finalOn < b.finalOn ? 1 : -1)).find(counts) ?? null;
   const windowFrom = tier.repeatWindow === null ? null : earliestFinal(committed, tier.repeatWindow);
   const check: RepeatCheck = { repeatOf: tier.repeatOf, window: tier.repeatWindow, windowFrom, prior };
   if (prior) return { check, findings: [] };
-  const window = tier.repeatWindow ? ` within ${tier.repeatWindow} before the offence (from ${windowFrom ?? '?'})` : ' before the offence';
+  const window = tier.repeatWindow
+    ? ` within ${tier.repeatWindow} before the offence (from ${windowFrom ?? '?'})`
+    : ' before the offence';
   return {
     check,
-    findings: [finding(
-      'REPEAT_WITHOUT_PRIOR_PENALTY',
-      `Tier "${tier.id}" applies only after a final penalty under ${tier.repeatOf.join(' or ')} of article ${offence.article}${window}; the claim names none (offence on ${committed}).`,
-      { citation: lookup.citation, verified: lookup.verified },
-      { tier: tier.id, repeatOf: tier.repeatOf.join(', '), window: tier.repeatWindow, windowFrom, committedOn: committed, priorCount: claim.priorPenalties.length },
-    )],
+    findings: [
+      finding(
+        'REPEAT_WITHOUT_PRIOR_PENALTY',
+        `Tier "${tier.id}" applies only after a final penalty under ${tier.repeatOf.join(' or ')} of article ${offence.article}${window}; the claim names none (offence on ${committed}).`,
+        { citation: lookup.citation, verified: lookup.verified },
+        {
+          tier: tier.id,
+          repeatOf: tier.repeatOf.join(', '),
+          window: tier.repeatWindow,
+          windowFrom,
+          committedOn: committed,
+          priorCount: claim.priorPenalties.length,
+        },
+      ),
+    ],
   };
 }
 

@@ -8,7 +8,15 @@ import type { ForeignSource } from '../ledger/source.ts';
 import { canonicalJsonOf } from '../log/canonical-json.ts';
 import { formatMinor } from '../money.ts';
 import type { ObligationInstance } from '../obligations/derive-obligations.ts';
-import { FILING_SCHEMA, type ExpenditureLine, type FilingContent, type FilingTotals, type GrantLine, type RateLine, type ReceiptLine } from './filing-content.ts';
+import {
+  FILING_SCHEMA,
+  type ExpenditureLine,
+  type FilingContent,
+  type FilingTotals,
+  type GrantLine,
+  type RateLine,
+  type ReceiptLine,
+} from './filing-content.ts';
 
 export interface BuildFilingInput {
   readonly organisation: FilingContent['organisation'];
@@ -29,11 +37,20 @@ export interface BuildFilingInput {
 const EQUIVALENT_CURRENCY = KZT;
 
 export function rateLine(k: KztEquivalent): RateLine {
-  if (k.status === 'missing' || k.rate === null) return { status: k.status, date: null, text: null, units: null, source: null, note: k.note };
-  return { status: k.status, date: k.rate.date, text: formatScaledRate(k.rate.rate), units: k.rate.units, source: k.rate.source, note: k.note };
+  if (k.status === 'missing' || k.rate === null)
+    return { status: k.status, date: null, text: null, units: null, source: null, note: k.note };
+  return {
+    status: k.status,
+    date: k.rate.date,
+    text: formatScaledRate(k.rate.rate),
+    units: k.rate.units,
+    source: k.rate.source,
+    note: k.note,
+  };
 }
 
-const equivalentOf = (k: KztEquivalent): string | null => (k.kzt === null ? null : formatMinor(k.kzt, EQUIVALENT_CURRENCY));
+const equivalentOf = (k: KztEquivalent): string | null =>
+  k.kzt === null ? null : formatMinor(k.kzt, EQUIVALENT_CURRENCY);
 
 /**
  * Builds what a filing says from the ledger, for one obligation: every receipt line with its
@@ -45,8 +62,14 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
   const sources = new Map(input.sources.map((s) => [s.id as string, s]));
   const grants = new Map(input.grants.map((g) => [g.id as string, g]));
   const o = input.obligation;
-  const hashed = <T extends object>(line: T): T & { recordHash: string } => ({ ...line, recordHash: input.sha256Hex(canonicalJsonOf(line)) });
-  const byDate = <T extends { id: string }>(date: (x: T) => string) => (a: T, b: T) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const hashed = <T extends object>(line: T): T & { recordHash: string } => ({
+    ...line,
+    recordHash: input.sha256Hex(canonicalJsonOf(line)),
+  });
+  const byDate =
+    <T extends { id: string }>(date: (x: T) => string) =>
+    (a: T, b: T) =>
+      date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
   const receipts: ReceiptLine[] = [...input.receipts].sort(byDate((r) => r.receivedOn)).map((r) => {
     const s = sources.get(r.sourceId);
@@ -59,10 +82,18 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
       amount: amount ? formatMinor(amount.minor, amount.currency) : null,
       currency: amount?.currency ?? null,
       propertyDescription: r.content.kind === 'property' ? r.content.description : null,
-      valuation: r.content.kind === 'property' && r.content.valuation ? { method: r.content.valuation.method, valuedOn: r.content.valuation.valuedOn } : null,
+      valuation:
+        r.content.kind === 'property' && r.content.valuation
+          ? { method: r.content.valuation.method, valuedOn: r.content.valuation.valuedOn }
+          : null,
       equivalent: equivalentOf(r.kzt),
       rate: rateLine(r.kzt),
-      source: { id: r.sourceId, name: s?.name ?? r.sourceId, category: s?.category ?? null, country: s?.country ?? null },
+      source: {
+        id: r.sourceId,
+        name: s?.name ?? r.sourceId,
+        category: s?.category ?? null,
+        country: s?.country ?? null,
+      },
       grant: r.grantId ? { id: r.grantId, agreementNumber: g?.agreementNumber ?? r.grantId } : null,
       description: r.description,
     });
@@ -77,21 +108,39 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
       rate: rateLine(e.kzt),
       description: e.description,
       counterparty: e.counterparty,
-      allocations: e.allocations.map((a) => ({ grantId: a.grantId, agreementNumber: grants.get(a.grantId)?.agreementNumber ?? null, amount: formatMinor(a.amount, e.amount.currency) })),
+      allocations: e.allocations.map((a) => ({
+        grantId: a.grantId,
+        agreementNumber: grants.get(a.grantId)?.agreementNumber ?? null,
+        amount: formatMinor(a.amount, e.amount.currency),
+      })),
     }),
   );
-  const touched = new Set<string>([...input.receipts.flatMap((r) => (r.grantId ? [r.grantId] : [])), ...input.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId))]);
+  const touched = new Set<string>([
+    ...input.receipts.flatMap((r) => (r.grantId ? [r.grantId] : [])),
+    ...input.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId)),
+  ]);
   const grantLines = [...touched].sort().flatMap((id) => {
     const g = grants.get(id);
     return g ? [grantLine(g, input, sources)] : [];
   });
   const notes = [...o.notes];
-  if (receipts.some((r) => r.rate.status === 'carried-forward')) notes.push('some rates are carried forward from the last day a rate was published');
+  if (receipts.some((r) => r.rate.status === 'carried-forward'))
+    notes.push('some rates are carried forward from the last day a rate was published');
   return {
     schema: FILING_SCHEMA,
     organisation: input.organisation,
     pack: input.pack,
-    obligation: { id: o.id, ruleId: o.obligationId, title: o.title, trigger: o.trigger, period: o.period, dueOn: o.dueOn, citation: o.citation, citationUrl: o.citationUrl, verified: o.verified },
+    obligation: {
+      id: o.id,
+      ruleId: o.obligationId,
+      title: o.title,
+      trigger: o.trigger,
+      period: o.period,
+      dueOn: o.dueOn,
+      citation: o.citation,
+      citationUrl: o.citationUrl,
+      verified: o.verified,
+    },
     form: { id: o.form, title: o.formTitle },
     equivalentCurrency: EQUIVALENT_CURRENCY,
     receipts,
@@ -104,14 +153,23 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
   };
 }
 
-function grantLine(g: Grant, input: BuildFilingInput, sources: ReadonlyMap<string, ForeignSource>): GrantLine {
+function grantLine(
+  g: Grant,
+  input: BuildFilingInput,
+  sources: ReadonlyMap<string, ForeignSource>,
+): GrantLine {
   const c = g.amount.currency;
   const { from, to } = input.obligation.period;
-  const received = input.receipts.filter((r) => r.grantId === g.id && r.content.kind === 'money' && r.content.amount.currency === c).reduce((s, r) => s + (r.content.kind === 'money' ? r.content.amount.minor : 0n), 0n);
+  const received = input.receipts
+    .filter((r) => r.grantId === g.id && r.content.kind === 'money' && r.content.amount.currency === c)
+    .reduce((s, r) => s + (r.content.kind === 'money' ? r.content.amount.minor : 0n), 0n);
   const spentBetween = (lo: string, hi: string): bigint =>
     input.expendituresToDate
       .filter((e) => e.amount.currency === c && e.spentOn >= lo && e.spentOn <= hi)
-      .reduce((s, e) => s + e.allocations.filter((a) => a.grantId === g.id).reduce((t, a) => t + a.amount, 0n), 0n);
+      .reduce(
+        (s, e) => s + e.allocations.filter((a) => a.grantId === g.id).reduce((t, a) => t + a.amount, 0n),
+        0n,
+      );
   const toDate = spentBetween('0000-01-01', to);
   return {
     id: g.id,
@@ -129,7 +187,11 @@ function grantLine(g: Grant, input: BuildFilingInput, sources: ReadonlyMap<strin
 }
 
 /** The totals of a filing, from the ledger records it reports (equivalents summed where present). */
-export function computeTotals(receipts: readonly Receipt[], expenditures: readonly Expenditure[], sources: ReadonlyMap<string, { readonly category: string | null }>): FilingTotals {
+export function computeTotals(
+  receipts: readonly Receipt[],
+  expenditures: readonly Expenditure[],
+  sources: ReadonlyMap<string, { readonly category: string | null }>,
+): FilingTotals {
   const sum = (xs: readonly (bigint | null)[]): bigint => xs.reduce<bigint>((s, x) => s + (x ?? 0n), 0n);
   const categories = new Map<string, { count: number; minor: bigint }>();
   for (const r of receipts) {
@@ -155,8 +217,16 @@ export function computeTotals(receipts: readonly Receipt[], expenditures: readon
     expenditureCount: expenditures.length,
     expendituresEquivalent: fmt(sum(expenditures.map((e) => e.kzt.kzt))),
     expendituresWithoutEquivalent: expenditures.filter((e) => e.kzt.kzt === null).length,
-    byCategory: [...categories.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, v]) => ({ category, count: v.count, equivalent: fmt(v.minor) })),
-    byCurrency: [...currencies.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, v]) => ({ currency, received: formatMinor(v.received, currency), spent: formatMinor(v.spent, currency) })),
+    byCategory: [...categories.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([category, v]) => ({ category, count: v.count, equivalent: fmt(v.minor) })),
+    byCurrency: [...currencies.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, v]) => ({
+        currency,
+        received: formatMinor(v.received, currency),
+        spent: formatMinor(v.spent, currency),
+      })),
   };
 }
 

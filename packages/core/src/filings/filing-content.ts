@@ -7,7 +7,12 @@
  */
 export interface FilingContent {
   readonly schema: 'civicledger.filing/1';
-  readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null; readonly country: string };
+  readonly organisation: {
+    readonly id: string;
+    readonly name: string;
+    readonly bin: string | null;
+    readonly country: string;
+  };
   readonly pack: { readonly id: string; readonly name: string; readonly jurisdiction: string };
   readonly obligation: FilingObligation;
   readonly form: { readonly id: string; readonly title: string };
@@ -62,7 +67,12 @@ export interface ReceiptLine {
   /** Decimal amount in `equivalentCurrency`; null when the rate or valuation is missing. */
   readonly equivalent: string | null;
   readonly rate: RateLine;
-  readonly source: { readonly id: string; readonly name: string; readonly category: string | null; readonly country: string | null };
+  readonly source: {
+    readonly id: string;
+    readonly name: string;
+    readonly category: string | null;
+    readonly country: string | null;
+  };
   readonly grant: { readonly id: string; readonly agreementNumber: string } | null;
   readonly description: string | null;
   /** sha256 of the canonical JSON of this line without `recordHash`: the receipt as filed. */
@@ -78,7 +88,11 @@ export interface ExpenditureLine {
   readonly rate: RateLine;
   readonly description: string | null;
   readonly counterparty: string | null;
-  readonly allocations: readonly { readonly grantId: string; readonly agreementNumber: string | null; readonly amount: string }[];
+  readonly allocations: readonly {
+    readonly grantId: string;
+    readonly agreementNumber: string | null;
+    readonly amount: string;
+  }[];
   readonly recordHash: string;
 }
 
@@ -107,8 +121,16 @@ export interface FilingTotals {
   readonly expenditureCount: number;
   readonly expendituresEquivalent: string;
   readonly expendituresWithoutEquivalent: number;
-  readonly byCategory: readonly { readonly category: string; readonly count: number; readonly equivalent: string }[];
-  readonly byCurrency: readonly { readonly currency: string; readonly received: string; readonly spent: string }[];
+  readonly byCategory: readonly {
+    readonly category: string;
+    readonly count: number;
+    readonly equivalent: string;
+  }[];
+  readonly byCurrency: readonly {
+    readonly currency: string;
+    readonly received: string;
+    readonly spent: string;
+  }[];
 }
 
 export const FILING_SCHEMA = 'civicledger.filing/1' as const;

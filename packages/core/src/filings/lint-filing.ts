@@ -44,11 +44,38 @@ export function lintFiling(input: LintInput): LintProblem[] {
   for (const r of c.receipts) out.push(...receiptLineProblems(c, r, input.rates));
   out.push(...duplicateReceipts(c.receipts));
   for (const e of c.expenditures) out.push(...expenditureLineProblems(c, e, input.rates, grants));
-  out.push(...ledgerProblems(input), ...grantProblems(input, grants), ...totalsProblems(input), ...notificationProblems(input));
-  if (c.receipts.length === 0 && c.expenditures.length === 0) out.push(problem('LINT_FILING_EMPTY', 'the filing reports no receipt and no expenditure (a nil return)', []));
-  if (!c.obligation.verified) out.push(problem('LINT_RULE_UNVERIFIED', `the obligation or its due date rests on an unverified rule (${c.obligation.citation}): check it against the official text`, [{ kind: 'obligation', id: c.obligation.id }]));
-  if (!input.submitted && input.asOf > c.obligation.dueOn) out.push(problem('LINT_FILING_OVERDUE', `the due day ${c.obligation.dueOn} has passed: filing now is late`, [{ kind: 'obligation', id: c.obligation.id }]));
-  if (input.corrected && sameContent(c, input.corrected)) out.push(problem('LINT_CORRECTION_UNCHANGED', `this correction of filing ${c.corrects ?? '?'} changes nothing it reports`, [{ kind: 'filing', id: c.corrects ?? '' }]));
+  out.push(
+    ...ledgerProblems(input),
+    ...grantProblems(input, grants),
+    ...totalsProblems(input),
+    ...notificationProblems(input),
+  );
+  if (c.receipts.length === 0 && c.expenditures.length === 0)
+    out.push(
+      problem('LINT_FILING_EMPTY', 'the filing reports no receipt and no expenditure (a nil return)', []),
+    );
+  if (!c.obligation.verified)
+    out.push(
+      problem(
+        'LINT_RULE_UNVERIFIED',
+        `the obligation or its due date rests on an unverified rule (${c.obligation.citation}): check it against the official text`,
+        [{ kind: 'obligation', id: c.obligation.id }],
+      ),
+    );
+  if (!input.submitted && input.asOf > c.obligation.dueOn)
+    out.push(
+      problem('LINT_FILING_OVERDUE', `the due day ${c.obligation.dueOn} has passed: filing now is late`, [
+        { kind: 'obligation', id: c.obligation.id },
+      ]),
+    );
+  if (input.corrected && sameContent(c, input.corrected))
+    out.push(
+      problem(
+        'LINT_CORRECTION_UNCHANGED',
+        `this correction of filing ${c.corrects ?? '?'} changes nothing it reports`,
+        [{ kind: 'filing', id: c.corrects ?? '' }],
+      ),
+    );
   return out;
 }
 
@@ -66,19 +93,46 @@ function ledgerProblems(input: LintInput): LintProblem[] {
   for (const line of input.content.receipts) {
     const r = receipts.get(line.id);
     const rec = [{ kind: 'receipt' as const, id: line.id }];
-    if (!r) out.push(problem('LINT_RECORD_NOT_IN_LEDGER', `receipt ${line.id} is no longer in the ledger`, rec));
+    if (!r)
+      out.push(problem('LINT_RECORD_NOT_IN_LEDGER', `receipt ${line.id} is no longer in the ledger`, rec));
     else {
       const amount = r.content.kind === 'money' ? r.content.amount : (r.content.valuation?.amount ?? null);
-      const same = r.receivedOn === line.receivedOn && (amount ? formatMinor(amount.minor, amount.currency) : null) === line.amount && (amount?.currency ?? null) === line.currency && (r.kzt.kzt === null ? null : formatMinor(r.kzt.kzt, KZT)) === line.equivalent && r.sourceId === line.source.id && (r.grantId ?? null) === (line.grant?.id ?? null);
-      if (!same) out.push(problem('LINT_RECORD_CHANGED', `receipt ${line.id} has changed in the ledger since the filing was prepared: prepare it again`, rec));
+      const same =
+        r.receivedOn === line.receivedOn &&
+        (amount ? formatMinor(amount.minor, amount.currency) : null) === line.amount &&
+        (amount?.currency ?? null) === line.currency &&
+        (r.kzt.kzt === null ? null : formatMinor(r.kzt.kzt, KZT)) === line.equivalent &&
+        r.sourceId === line.source.id &&
+        (r.grantId ?? null) === (line.grant?.id ?? null);
+      if (!same)
+        out.push(
+          problem(
+            'LINT_RECORD_CHANGED',
+            `receipt ${line.id} has changed in the ledger since the filing was prepared: prepare it again`,
+            rec,
+          ),
+        );
     }
   }
   for (const line of input.content.expenditures) {
     const e = expenditures.get(line.id);
     const rec = [{ kind: 'expenditure' as const, id: line.id }];
-    if (!e) out.push(problem('LINT_RECORD_NOT_IN_LEDGER', `expenditure ${line.id} is no longer in the ledger`, rec));
-    else if (e.spentOn !== line.spentOn || formatMinor(e.amount.minor, e.amount.currency) !== line.amount || e.amount.currency !== line.currency) {
-      out.push(problem('LINT_RECORD_CHANGED', `expenditure ${line.id} has changed in the ledger since the filing was prepared: prepare it again`, rec));
+    if (!e)
+      out.push(
+        problem('LINT_RECORD_NOT_IN_LEDGER', `expenditure ${line.id} is no longer in the ledger`, rec),
+      );
+    else if (
+      e.spentOn !== line.spentOn ||
+      formatMinor(e.amount.minor, e.amount.currency) !== line.amount ||
+      e.amount.currency !== line.currency
+    ) {
+      out.push(
+        problem(
+          'LINT_RECORD_CHANGED',
+          `expenditure ${line.id} has changed in the ledger since the filing was prepared: prepare it again`,
+          rec,
+        ),
+      );
     }
   }
   return out;
@@ -97,9 +151,13 @@ function grantProblems(input: LintInput, grants: ReadonlyMap<string, Grant>): Li
     const g = grants.get(id);
     if (!g) continue;
     const received = input.receipts.filter((r) => r.grantId === id && r.receivedOn <= end);
-    const spent = input.expenditures.filter((e) => e.spentOn <= end && e.allocations.some((a) => a.grantId === id)).sort((a, b) => (a.spentOn < b.spentOn ? -1 : a.spentOn > b.spentOn ? 1 : 0));
+    const spent = input.expenditures
+      .filter((e) => e.spentOn <= end && e.allocations.some((a) => a.grantId === id))
+      .sort((a, b) => (a.spentOn < b.spentOn ? -1 : a.spentOn > b.spentOn ? 1 : 0));
     const cur = g.amount.currency;
-    const sameCurrency = spent.every((e) => e.amount.currency === cur) && received.every((r) => r.content.kind === 'money' && r.content.amount.currency === cur);
+    const sameCurrency =
+      spent.every((e) => e.amount.currency === cur) &&
+      received.every((r) => r.content.kind === 'money' && r.content.amount.currency === cur);
     const gotOf = (upTo: string): bigint | null => {
       let sum = 0n;
       for (const r of received.filter((x) => x.receivedOn <= upTo)) {
@@ -118,13 +176,28 @@ function grantProblems(input: LintInput, grants: ReadonlyMap<string, Grant>): Li
       const got = gotOf(e.spentOn);
       const unit = sameCurrency ? cur : `${KZT} equivalent`;
       const show = (m: bigint): string => formatMinor(m, sameCurrency ? cur : KZT);
-      const recs = [{ kind: 'grant' as const, id }, { kind: 'expenditure' as const, id: e.id }];
+      const recs = [
+        { kind: 'grant' as const, id },
+        { kind: 'expenditure' as const, id: e.id },
+      ];
       if (got !== null && total > got) {
-        out.push(problem('LINT_EXPENSE_EXCEEDS_GRANT', `grant ${g.agreementNumber}: by ${e.spentOn} ${show(total)} ${unit} was spent but only ${show(got)} ${unit} received (expenditure ${e.id} went beyond the balance)`, recs));
+        out.push(
+          problem(
+            'LINT_EXPENSE_EXCEEDS_GRANT',
+            `grant ${g.agreementNumber}: by ${e.spentOn} ${show(total)} ${unit} was spent but only ${show(got)} ${unit} received (expenditure ${e.id} went beyond the balance)`,
+            recs,
+          ),
+        );
         break;
       }
       if (sameCurrency && total > g.amount.minor) {
-        out.push(problem('LINT_EXPENSE_EXCEEDS_GRANT', `grant ${g.agreementNumber}: by ${e.spentOn} ${show(total)} ${cur} was spent, more than the ${formatMinor(g.amount.minor, cur)} ${cur} agreed (expenditure ${e.id})`, recs));
+        out.push(
+          problem(
+            'LINT_EXPENSE_EXCEEDS_GRANT',
+            `grant ${g.agreementNumber}: by ${e.spentOn} ${show(total)} ${cur} was spent, more than the ${formatMinor(g.amount.minor, cur)} ${cur} agreed (expenditure ${e.id})`,
+            recs,
+          ),
+        );
         break;
       }
     }
@@ -137,25 +210,67 @@ function totalsProblems(input: LintInput): LintProblem[] {
   const c = input.content;
   const out: LintProblem[] = [];
   const cur = c.equivalentCurrency;
-  const sum = (xs: readonly (string | null)[]): string => formatMinor(xs.reduce<bigint>((s, x) => s + (minorOf(x, cur)?.minor ?? 0n), 0n), KZT);
+  const sum = (xs: readonly (string | null)[]): string =>
+    formatMinor(
+      xs.reduce<bigint>((s, x) => s + (minorOf(x, cur)?.minor ?? 0n), 0n),
+      KZT,
+    );
   const t = c.totals;
-  const mismatch = (what: string, stated: string, computed: string) => out.push(problem('LINT_TOTALS_MISMATCH', `${what}: the filing states ${stated}, its lines sum to ${computed}`, []));
-  if (t.receiptCount !== c.receipts.length) mismatch('number of receipts', String(t.receiptCount), String(c.receipts.length));
-  if (t.receiptsEquivalent !== sum(c.receipts.map((r) => r.equivalent))) mismatch(`receipts in ${cur}`, t.receiptsEquivalent, sum(c.receipts.map((r) => r.equivalent)));
-  if (t.expenditureCount !== c.expenditures.length) mismatch('number of expenditures', String(t.expenditureCount), String(c.expenditures.length));
-  if (t.expendituresEquivalent !== sum(c.expenditures.map((e) => e.equivalent))) mismatch(`expenditures in ${cur}`, t.expendituresEquivalent, sum(c.expenditures.map((e) => e.equivalent)));
+  const mismatch = (what: string, stated: string, computed: string) =>
+    out.push(
+      problem(
+        'LINT_TOTALS_MISMATCH',
+        `${what}: the filing states ${stated}, its lines sum to ${computed}`,
+        [],
+      ),
+    );
+  if (t.receiptCount !== c.receipts.length)
+    mismatch('number of receipts', String(t.receiptCount), String(c.receipts.length));
+  if (t.receiptsEquivalent !== sum(c.receipts.map((r) => r.equivalent)))
+    mismatch(`receipts in ${cur}`, t.receiptsEquivalent, sum(c.receipts.map((r) => r.equivalent)));
+  if (t.expenditureCount !== c.expenditures.length)
+    mismatch('number of expenditures', String(t.expenditureCount), String(c.expenditures.length));
+  if (t.expendituresEquivalent !== sum(c.expenditures.map((e) => e.equivalent)))
+    mismatch(
+      `expenditures in ${cur}`,
+      t.expendituresEquivalent,
+      sum(c.expenditures.map((e) => e.equivalent)),
+    );
   const o = input.obligation;
   if (o) {
     const lines = new Set(c.receipts.map((r) => r.id));
     const missing = o.receiptIds.filter((id) => !lines.has(id));
-    if (missing.length > 0) out.push(problem('LINT_TOTALS_MISMATCH', `the ledger holds ${missing.length} receipt(s) for this obligation that the filing leaves out: ${missing.join(', ')}`, missing.map((id) => ({ kind: 'receipt' as const, id }))));
+    if (missing.length > 0)
+      out.push(
+        problem(
+          'LINT_TOTALS_MISMATCH',
+          `the ledger holds ${missing.length} receipt(s) for this obligation that the filing leaves out: ${missing.join(', ')}`,
+          missing.map((id) => ({ kind: 'receipt' as const, id })),
+        ),
+      );
     const extra = [...lines].filter((id) => !o.receiptIds.includes(id));
-    if (extra.length > 0) out.push(problem('LINT_TOTALS_MISMATCH', `the filing reports ${extra.length} receipt(s) the ledger no longer puts under this obligation: ${extra.join(', ')}`, extra.map((id) => ({ kind: 'receipt' as const, id }))));
+    if (extra.length > 0)
+      out.push(
+        problem(
+          'LINT_TOTALS_MISMATCH',
+          `the filing reports ${extra.length} receipt(s) the ledger no longer puts under this obligation: ${extra.join(', ')}`,
+          extra.map((id) => ({ kind: 'receipt' as const, id })),
+        ),
+      );
     if (o.trigger === 'period') {
-      const inPeriod = input.expenditures.filter((e) => e.spentOn >= o.period.from && e.spentOn <= o.period.to).map((e) => e.id as string);
+      const inPeriod = input.expenditures
+        .filter((e) => e.spentOn >= o.period.from && e.spentOn <= o.period.to)
+        .map((e) => e.id as string);
       const shown = new Set(c.expenditures.map((e) => e.id));
       const left = inPeriod.filter((id) => !shown.has(id));
-      if (left.length > 0) out.push(problem('LINT_TOTALS_MISMATCH', `the ledger holds ${left.length} expenditure(s) in the period that the filing leaves out: ${left.join(', ')}`, left.map((id) => ({ kind: 'expenditure' as const, id }))));
+      if (left.length > 0)
+        out.push(
+          problem(
+            'LINT_TOTALS_MISMATCH',
+            `the ledger holds ${left.length} expenditure(s) in the period that the filing leaves out: ${left.join(', ')}`,
+            left.map((id) => ({ kind: 'expenditure' as const, id })),
+          ),
+        );
     }
   }
   return out;
@@ -168,11 +283,19 @@ function notificationProblems(input: LintInput): LintProblem[] {
   for (const r of input.content.receipts) {
     const n = input.notifications.find((x) => x.trigger === 'each-receipt' && x.receiptIds.includes(r.id));
     if (!n) continue;
-    const recs = [{ kind: 'receipt' as const, id: r.id }, { kind: 'obligation' as const, id: n.id }];
+    const recs = [
+      { kind: 'receipt' as const, id: r.id },
+      { kind: 'obligation' as const, id: n.id },
+    ];
     const what = `receipt ${r.id} of ${r.receivedOn}: the ${n.form} notification due ${n.dueOn}`;
-    if (n.status === 'missed') out.push(problem('LINT_NOTIFICATION_MISSING', `${what} was never submitted`, recs));
-    else if (n.status === 'filed-late') out.push(problem('LINT_NOTIFICATION_LATE', `${what} was submitted late, on ${n.submittedOn ?? '?'}`, recs));
-    else if (n.status === 'due' || n.status === 'upcoming') out.push(problem('LINT_NOTIFICATION_PENDING', `${what} is not submitted yet`, recs));
+    if (n.status === 'missed')
+      out.push(problem('LINT_NOTIFICATION_MISSING', `${what} was never submitted`, recs));
+    else if (n.status === 'filed-late')
+      out.push(
+        problem('LINT_NOTIFICATION_LATE', `${what} was submitted late, on ${n.submittedOn ?? '?'}`, recs),
+      );
+    else if (n.status === 'due' || n.status === 'upcoming')
+      out.push(problem('LINT_NOTIFICATION_PENDING', `${what} is not submitted yet`, recs));
   }
   return out;
 }

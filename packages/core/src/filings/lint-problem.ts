@@ -49,4 +49,5 @@ export function problem(code: LintCode, message: string, records: readonly LintR
   return { code, severity: LINT_CODES[code], message, records };
 }
 
-export const hasErrors = (problems: readonly LintProblem[]): boolean => problems.some((p) => p.severity === 'error');
+export const hasErrors = (problems: readonly LintProblem[]): boolean =>
+  problems.some((p) => p.severity === 'error');

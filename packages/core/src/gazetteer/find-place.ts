@@ -35,15 +35,54 @@ function buildPlaces(): Place[] {
     const region = republican ? en : regionById.get(regionId)?.[1];
     if (region === undefined) throw new Error(`gazetteer: ${id} names unknown region ${regionId}`);
     const status = republican ? 'republican-city' : centres.has(id) ? 'regional-centre' : 'town';
-    places.push({ id, kind: 'city', name: en, nameKk: kk, nameRu: ru, aliases, latitude: lat, longitude: lon, country: 'KZ', region, regionId, status });
+    places.push({
+      id,
+      kind: 'city',
+      name: en,
+      nameKk: kk,
+      nameRu: ru,
+      aliases,
+      latitude: lat,
+      longitude: lon,
+      country: 'KZ',
+      region,
+      regionId,
+      status,
+    });
   }
   for (const [id, en, kk, ru, centreId, aliases] of REGION_ROWS) {
     const centre = cityById.get(centreId);
     if (centre === undefined) throw new Error(`gazetteer: region ${id} has unknown centre ${centreId}`);
-    places.push({ id, kind: 'region', name: en, nameKk: kk, nameRu: ru, aliases, latitude: centre[4], longitude: centre[5], country: 'KZ', region: en, regionId: id, status: 'region' });
+    places.push({
+      id,
+      kind: 'region',
+      name: en,
+      nameKk: kk,
+      nameRu: ru,
+      aliases,
+      latitude: centre[4],
+      longitude: centre[5],
+      country: 'KZ',
+      region: en,
+      regionId: id,
+      status: 'region',
+    });
   }
   const c = COUNTRY_ROW;
-  places.push({ id: c.id, kind: 'country', name: c.en, nameKk: c.kk, nameRu: c.ru, aliases: c.aliases, latitude: c.lat, longitude: c.lon, country: 'KZ', region: null, regionId: null, status: 'country' });
+  places.push({
+    id: c.id,
+    kind: 'country',
+    name: c.en,
+    nameKk: c.kk,
+    nameRu: c.ru,
+    aliases: c.aliases,
+    latitude: c.lat,
+    longitude: c.lon,
+    country: 'KZ',
+    region: null,
+    regionId: null,
+    status: 'country',
+  });
   return places;
 }
 
@@ -88,7 +127,10 @@ export function findPlace(name: string): Place | null {
   const g = gazetteer();
   const whole = g.byKey.get(normalisePlaceName(name));
   if (whole) return whole;
-  const parts = name.split(/[,;/()]/).map((p) => g.byKey.get(normalisePlaceName(p))).filter((p): p is Place => p !== undefined);
+  const parts = name
+    .split(/[,;/()]/)
+    .map((p) => g.byKey.get(normalisePlaceName(p)))
+    .filter((p): p is Place => p !== undefined);
   if (parts.length === 0) return null;
   const best = Math.max(...parts.map((p) => SPECIFICITY[p.kind]));
   const candidates = new Set(parts.filter((p) => SPECIFICITY[p.kind] === best).map((p) => p.id));
@@ -125,10 +167,17 @@ export function suggestPlaces(name: string, limit = 3): readonly string[] {
   if (key === '') return [];
   const scored: { name: string; distance: number }[] = [];
   for (const place of gazetteer().places) {
-    const distance = Math.min(...[place.name, place.nameRu, place.nameKk, ...place.aliases].map((n) => editDistance(key, normalisePlaceName(n))));
+    const distance = Math.min(
+      ...[place.name, place.nameRu, place.nameKk, ...place.aliases].map((n) =>
+        editDistance(key, normalisePlaceName(n)),
+      ),
+    );
     if (distance <= Math.max(2, Math.floor(key.length / 4))) scored.push({ name: place.name, distance });
   }
-  return scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit).map((s) => s.name);
+  return scored
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
 }
 
 function editDistance(a: string, b: string): number {

@@ -10,13 +10,51 @@
  * differ) but === normalisePlaceName("Оскемен") is true; every spelling is an alias in the data.
  */
 const FOLD: Readonly<Record<string, string>> = {
-  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и',
-  'ё': 'е', 'й': 'и', 'ь': '', 'ъ': '', 'ı': 'i', 'ß': 'ss', 'ʻ': '', 'ʼ': '', '’': '', "'": '', '`': '',
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ё: 'е',
+  й: 'и',
+  ь: '',
+  ъ: '',
+  ı: 'i',
+  ß: 'ss',
+  ʻ: '',
+  ʼ: '',
+  '’': '',
+  "'": '',
+  '`': '',
 };
 
 const CITY_WORDS = new Set([
-  'г', 'гор', 'город', 'city', 'town', 'of', 'the', 'kalasy', 'qalasy', 'каласы', 'каласи',
-  'shahary', 'шахары', 'пгт', 'поселок', 'посел', 'village', 'село', 'аул', 'aul', 'ауылы', 'auyly',
+  'г',
+  'гор',
+  'город',
+  'city',
+  'town',
+  'of',
+  'the',
+  'kalasy',
+  'qalasy',
+  'каласы',
+  'каласи',
+  'shahary',
+  'шахары',
+  'пгт',
+  'поселок',
+  'посел',
+  'village',
+  'село',
+  'аул',
+  'aul',
+  'ауылы',
+  'auyly',
 ]);
 
 const REGION_WORDS = new Set(['region', 'oblast', 'oblys', 'oblysy', 'область', 'облысы', 'обл', 'province']);
@@ -25,7 +63,11 @@ const REGION_WORDS = new Set(['region', 'oblast', 'oblys', 'oblysy', 'облас
 export function foldForMatching(text: string): string {
   // ASCII needs only lower case (the common case in a large import); the rest is decomposed.
   if (!NON_ASCII.test(text)) return text.toLowerCase().replace(FOLDED_ASCII, '');
-  return text.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(FOLDED, (ch) => FOLD[ch] ?? ch);
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(FOLDED, (ch) => FOLD[ch] ?? ch);
 }
 
 const NON_ASCII = /[^ -~\t\n\r]/;

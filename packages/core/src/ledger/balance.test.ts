@@ -19,13 +19,51 @@ const movementArb = fc.record({
 describe('balances', () => {
   it('flags a grant spent beyond what it received', () => {
     const rows = computeBalances([
-      { key: 'g1', currency: USD, direction: 'in', amount: 1000n, kzt: 420000n, date: calendarDate('2020-01-10') },
-      { key: 'g1', currency: USD, direction: 'out', amount: 1500n, kzt: 630000n, date: calendarDate('2020-02-10') },
+      {
+        key: 'g1',
+        currency: USD,
+        direction: 'in',
+        amount: 1000n,
+        kzt: 420000n,
+        date: calendarDate('2020-01-10'),
+      },
+      {
+        key: 'g1',
+        currency: USD,
+        direction: 'out',
+        amount: 1500n,
+        kzt: 630000n,
+        date: calendarDate('2020-02-10'),
+      },
       { key: 'g2', currency: USD, direction: 'in', amount: 10n, kzt: null, date: calendarDate('2020-02-10') },
     ]);
     expect(rows).toEqual([
-      { key: 'g1', currency: USD, received: 1000n, spent: 1500n, balance: -500n, receivedKzt: 420000n, spentKzt: 630000n, balanceKzt: -210000n, missingKzt: 0, overspent: true, movements: 2 },
-      { key: 'g2', currency: USD, received: 10n, spent: 0n, balance: 10n, receivedKzt: 0n, spentKzt: 0n, balanceKzt: 0n, missingKzt: 1, overspent: false, movements: 1 },
+      {
+        key: 'g1',
+        currency: USD,
+        received: 1000n,
+        spent: 1500n,
+        balance: -500n,
+        receivedKzt: 420000n,
+        spentKzt: 630000n,
+        balanceKzt: -210000n,
+        missingKzt: 0,
+        overspent: true,
+        movements: 2,
+      },
+      {
+        key: 'g2',
+        currency: USD,
+        received: 10n,
+        spent: 0n,
+        balance: 10n,
+        receivedKzt: 0n,
+        spentKzt: 0n,
+        balanceKzt: 0n,
+        missingKzt: 1,
+        overspent: false,
+        movements: 1,
+      },
     ]);
   });
 
@@ -43,7 +81,9 @@ describe('balances', () => {
       fc.property(fc.array(movementArb, { maxLength: 200 }), (ms) => {
         const rows = computeBalances(ms);
         for (const cur of [USD, KZT]) {
-          const signed = ms.filter((m) => m.currency === cur).reduce((s, m) => s + (m.direction === 'in' ? m.amount : -m.amount), 0n);
+          const signed = ms
+            .filter((m) => m.currency === cur)
+            .reduce((s, m) => s + (m.direction === 'in' ? m.amount : -m.amount), 0n);
           expect(rows.filter((r) => r.currency === cur).reduce((s, r) => s + r.balance, 0n)).toBe(signed);
         }
         expect(rows.reduce((s, r) => s + r.movements, 0)).toBe(ms.length);

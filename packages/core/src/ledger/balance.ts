@@ -74,7 +74,16 @@ export function computeBalances(movements: Iterable<Movement>, at?: CalendarDate
     const k = `${m.key}\u0000${m.currency}`;
     let a = acc.get(k);
     if (!a) {
-      a = { key: m.key, currency: m.currency, received: 0n, spent: 0n, receivedKzt: 0n, spentKzt: 0n, missingKzt: 0, movements: 0 };
+      a = {
+        key: m.key,
+        currency: m.currency,
+        received: 0n,
+        spent: 0n,
+        receivedKzt: 0n,
+        spentKzt: 0n,
+        missingKzt: 0,
+        movements: 0,
+      };
       acc.set(k, a);
     }
     a.movements += 1;
@@ -84,5 +93,9 @@ export function computeBalances(movements: Iterable<Movement>, at?: CalendarDate
     else if (m.direction === 'in') a.receivedKzt += m.kzt;
     else a.spentKzt += m.kzt;
   }
-  return [...acc.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.currency < y.currency ? -1 : x.currency > y.currency ? 1 : 0)).map(toBalanceRow);
+  return [...acc.values()]
+    .sort((x, y) =>
+      x.key < y.key ? -1 : x.key > y.key ? 1 : x.currency < y.currency ? -1 : x.currency > y.currency ? 1 : 0,
+    )
+    .map(toBalanceRow);
 }

@@ -35,14 +35,23 @@ describe('bank-line fingerprints', () => {
 
   it('an overlapping file repeats the fingerprints of the lines it shares', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 30 }), fc.nat(), (amounts, cut) => {
-        // Lines of one day with repeated amounts; the second file starts at a day boundary.
-        const days = amounts.map((a, i) => testLine({ amount: BigInt(a), bookedOn: calendarDate(`2020-03-${String(1 + Math.floor(i / 5)).padStart(2, '0')}`) }));
-        const startDay = days[cut % days.length]?.bookedOn ?? calendarDate('2020-03-01');
-        const second = days.filter((l) => l.bookedOn >= startDay);
-        const all = new Set(fingerprintLines(days, id));
-        for (const f of fingerprintLines(second, id)) expect(all.has(f)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        (amounts, cut) => {
+          // Lines of one day with repeated amounts; the second file starts at a day boundary.
+          const days = amounts.map((a, i) =>
+            testLine({
+              amount: BigInt(a),
+              bookedOn: calendarDate(`2020-03-${String(1 + Math.floor(i / 5)).padStart(2, '0')}`),
+            }),
+          );
+          const startDay = days[cut % days.length]?.bookedOn ?? calendarDate('2020-03-01');
+          const second = days.filter((l) => l.bookedOn >= startDay);
+          const all = new Set(fingerprintLines(days, id));
+          for (const f of fingerprintLines(second, id)) expect(all.has(f)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -47,22 +47,38 @@ export interface ValidExpenditure {
 }
 
 /** Checks allocations: at least one, distinct grants, each positive, summing exactly to the total. */
-export function checkAllocations(total: Money, allocations: readonly { grantId: string; amount: bigint }[]): Result<true> {
-  if (allocations.length === 0) return err(domainError('LEDGER_ALLOCATION_REQUIRED', 'an expenditure must be allocated to at least one grant', { field: 'allocations' }));
+export function checkAllocations(
+  total: Money,
+  allocations: readonly { grantId: string; amount: bigint }[],
+): Result<true> {
+  if (allocations.length === 0)
+    return err(
+      domainError('LEDGER_ALLOCATION_REQUIRED', 'an expenditure must be allocated to at least one grant', {
+        field: 'allocations',
+      }),
+    );
   const seen = new Set<string>();
   let sum = 0n;
   for (const [i, a] of allocations.entries()) {
     const field = `allocations[${String(i)}]`;
-    if (seen.has(a.grantId)) return err(domainError('LEDGER_ALLOCATION_DUPLICATE', `grant ${a.grantId} is allocated twice`, { field }));
+    if (seen.has(a.grantId))
+      return err(
+        domainError('LEDGER_ALLOCATION_DUPLICATE', `grant ${a.grantId} is allocated twice`, { field }),
+      );
     seen.add(a.grantId);
-    if (a.amount <= 0n) return err(domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an allocation must be positive', { field }));
+    if (a.amount <= 0n)
+      return err(domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an allocation must be positive', { field }));
     sum += a.amount;
   }
   if (sum !== total.minor) {
     return err(
-      domainError('LEDGER_ALLOCATION_MISMATCH', `allocations sum to ${formatMinor(sum, total.currency)} but the expenditure is ${formatMinor(total.minor, total.currency)} ${total.currency}`, {
-        field: 'allocations',
-      }),
+      domainError(
+        'LEDGER_ALLOCATION_MISMATCH',
+        `allocations sum to ${formatMinor(sum, total.currency)} but the expenditure is ${formatMinor(total.minor, total.currency)} ${total.currency}`,
+        {
+          field: 'allocations',
+        },
+      ),
     );
   }
   return ok(true);
@@ -76,12 +92,20 @@ export function validateExpenditure(input: ExpenditureInput): Result<ValidExpend
   if (!currency.ok) return currency;
   const minor = parseMinorUnits(input.amount, currency.value, { field: 'amount' });
   if (!minor.ok) return minor;
-  if (minor.value <= 0n) return err(domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an expenditure must be positive', { field: 'amount' }));
+  if (minor.value <= 0n)
+    return err(
+      domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an expenditure must be positive', { field: 'amount' }),
+    );
   const amount: Money = { minor: minor.value, currency: currency.value };
   const allocations: { grantId: string; amount: bigint }[] = [];
   for (const [i, a] of input.allocations.entries()) {
     const grantId = a.grantId.trim();
-    if (!grantId) return err(domainError('LEDGER_GRANT_REQUIRED', 'an allocation needs a grant', { field: `allocations[${String(i)}].grantId` }));
+    if (!grantId)
+      return err(
+        domainError('LEDGER_GRANT_REQUIRED', 'an allocation needs a grant', {
+          field: `allocations[${String(i)}].grantId`,
+        }),
+      );
     const text = a.amount?.trim() ?? '';
     if (text === '' && input.allocations.length === 1) {
       allocations.push({ grantId, amount: amount.minor });

@@ -67,13 +67,32 @@ function matchKnownSource(line: StatementLine, index: ForeignSourceIndex): Candi
   const cp = line.counterparty;
   const tax = cp.taxId?.trim();
   const byTax = tax ? index.byTaxId.get(tax) : undefined;
-  if (byTax) return { code: 'known-foreign-source', message: `payer tax id ${tax ?? ''} is that of ${byTax.name}`, sourceId: byTax.id, matchedBy: 'tax-id' };
+  if (byTax)
+    return {
+      code: 'known-foreign-source',
+      message: `payer tax id ${tax ?? ''} is that of ${byTax.name}`,
+      sourceId: byTax.id,
+      matchedBy: 'tax-id',
+    };
   const account = cp.account ? normaliseAccount(cp.account) : '';
   const byAccount = account ? index.byAccount.get(account) : undefined;
-  if (byAccount) return { code: 'known-foreign-source', message: `payer account ${account} belongs to ${byAccount.name}`, sourceId: byAccount.id, matchedBy: 'account' };
+  if (byAccount)
+    return {
+      code: 'known-foreign-source',
+      message: `payer account ${account} belongs to ${byAccount.name}`,
+      sourceId: byAccount.id,
+      matchedBy: 'account',
+    };
   if (!cp.name || index.names.length === 0) return null;
   const hit = matchName(index, cp.name);
-  return hit ? { code: 'known-foreign-source', message: `payer "${cp.name}" matches the known source ${hit.name}`, sourceId: hit.id, matchedBy: 'name' } : null;
+  return hit
+    ? {
+        code: 'known-foreign-source',
+        message: `payer "${cp.name}" matches the known source ${hit.name}`,
+        sourceId: hit.id,
+        matchedBy: 'name',
+      }
+    : null;
 }
 
 // Payer names repeat across a statement: each distinct name is matched once per index.
@@ -103,8 +122,13 @@ export function detectForeignCandidate(line: StatementLine, index: ForeignSource
   if (line.direction !== 'in') return [];
   const reasons: CandidateReason[] = [];
   const sector = line.counterparty.sectorCode?.trim() ?? '';
-  if (sector.startsWith('2')) reasons.push({ code: 'non-resident-sender', message: `sender sector code ${sector} starts with 2 (non-resident)` });
-  if (line.currency !== KZT) reasons.push({ code: 'foreign-currency', message: `paid in ${line.currency}, not KZT` });
+  if (sector.startsWith('2'))
+    reasons.push({
+      code: 'non-resident-sender',
+      message: `sender sector code ${sector} starts with 2 (non-resident)`,
+    });
+  if (line.currency !== KZT)
+    reasons.push({ code: 'foreign-currency', message: `paid in ${line.currency}, not KZT` });
   const known = matchKnownSource(line, index);
   if (known) reasons.push(known);
   return reasons;

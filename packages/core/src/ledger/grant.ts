@@ -53,13 +53,22 @@ function optionalDate(text: string | null | undefined, field: string): Result<Ca
 /** Checks a grant before it is stored: agreement number, a positive amount, a period that runs forward. */
 export function validateGrant(input: GrantInput): Result<ValidGrant> {
   const agreementNumber = input.agreementNumber.trim();
-  if (!agreementNumber) return err(domainError('LEDGER_GRANT_AGREEMENT_REQUIRED', 'a grant needs its agreement number', { field: 'agreementNumber' }));
-  if (!input.sourceId.trim()) return err(domainError('LEDGER_SOURCE_REQUIRED', 'a grant needs its source', { field: 'sourceId' }));
+  if (!agreementNumber)
+    return err(
+      domainError('LEDGER_GRANT_AGREEMENT_REQUIRED', 'a grant needs its agreement number', {
+        field: 'agreementNumber',
+      }),
+    );
+  if (!input.sourceId.trim())
+    return err(domainError('LEDGER_SOURCE_REQUIRED', 'a grant needs its source', { field: 'sourceId' }));
   const currency = parseCurrency(input.currency);
   if (!currency.ok) return currency;
   const amount = parseMinorUnits(input.amount, currency.value, { field: 'amount' });
   if (!amount.ok) return amount;
-  if (amount.value <= 0n) return err(domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'the grant amount must be positive', { field: 'amount' }));
+  if (amount.value <= 0n)
+    return err(
+      domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'the grant amount must be positive', { field: 'amount' }),
+    );
   const agreementDate = optionalDate(input.agreementDate, 'agreementDate');
   if (!agreementDate.ok) return agreementDate;
   const periodFrom = optionalDate(input.periodFrom, 'periodFrom');
@@ -67,7 +76,13 @@ export function validateGrant(input: GrantInput): Result<ValidGrant> {
   const periodTo = optionalDate(input.periodTo, 'periodTo');
   if (!periodTo.ok) return periodTo;
   if (periodFrom.value && periodTo.value && compareDates(periodFrom.value, periodTo.value) > 0) {
-    return err(domainError('LEDGER_PERIOD_INVALID', `the grant period ends (${periodTo.value}) before it starts (${periodFrom.value})`, { field: 'periodTo' }));
+    return err(
+      domainError(
+        'LEDGER_PERIOD_INVALID',
+        `the grant period ends (${periodTo.value}) before it starts (${periodFrom.value})`,
+        { field: 'periodTo' },
+      ),
+    );
   }
   return ok({
     sourceId: input.sourceId.trim(),

@@ -31,12 +31,36 @@ describe('KZT equivalent at the official rate of the date', () => {
   it.each([
     // [case, date, amount (minor), currency, status, KZT minor, rate date]
     ['a published day', '2020-11-27', 100000n, USD, 'official', 42452000n, '2020-11-27'],
-    ['Saturday: Friday’s rate carried forward', '2020-11-28', 100000n, USD, 'carried-forward', 42452000n, '2020-11-27'],
-    ['Sunday: Friday’s rate carried forward', '2020-11-29', 100000n, USD, 'carried-forward', 42452000n, '2020-11-27'],
+    [
+      'Saturday: Friday’s rate carried forward',
+      '2020-11-28',
+      100000n,
+      USD,
+      'carried-forward',
+      42452000n,
+      '2020-11-27',
+    ],
+    [
+      'Sunday: Friday’s rate carried forward',
+      '2020-11-29',
+      100000n,
+      USD,
+      'carried-forward',
+      42452000n,
+      '2020-11-27',
+    ],
     ['Monday: its own rate', '2020-11-30', 100000n, USD, 'official', 42207000n, '2020-11-30'],
     ['holiday 16 Dec: 15 Dec rate', '2020-12-16', 1n, USD, 'carried-forward', 421n, '2020-12-15'],
     ['holiday 17 Dec: 15 Dec rate', '2020-12-17', 250050n, USD, 'carried-forward', 105226041n, '2020-12-15'],
-    ['EUR cents (123.45 × 506.12 = 62480.514)', '2020-11-27', 12345n, EUR, 'official', 6248051n, '2020-11-27'],
+    [
+      'EUR cents (123.45 × 506.12 = 62480.514)',
+      '2020-11-27',
+      12345n,
+      EUR,
+      'official',
+      6248051n,
+      '2020-11-27',
+    ],
     ['rate per 10 units (JPY, no minor units)', '2020-11-27', 1000n, JPY, 'official', 407900n, '2020-11-27'],
     ['RUB', '2020-11-27', 100n, RUB, 'official', 558n, '2020-11-27'],
   ] as const)('%s', (_case, date, minor, cur, status, kzt, rateDate) => {
@@ -54,11 +78,16 @@ describe('KZT equivalent at the official rate of the date', () => {
   });
 
   it('a currency with no rates at all is missing', () => {
-    expect(computeKztEquivalent({ minor: 100n, currency: currency('GBP') }, calendarDate('2020-12-01'), index).status).toBe('missing');
+    expect(
+      computeKztEquivalent({ minor: 100n, currency: currency('GBP') }, calendarDate('2020-12-01'), index)
+        .status,
+    ).toBe('missing');
   });
 
   it('KZT needs no rate', () => {
-    expect(computeKztEquivalent({ minor: 777n, currency: currency('KZT') }, calendarDate('1999-01-01'), index)).toEqual({ status: 'official', kzt: 777n, rate: null, note: null });
+    expect(
+      computeKztEquivalent({ minor: 777n, currency: currency('KZT') }, calendarDate('1999-01-01'), index),
+    ).toEqual({ status: 'official', kzt: 777n, rate: null, note: null });
   });
 
   it('finds the latest earlier rate by binary search', () => {
@@ -95,7 +124,9 @@ describe('official rates', () => {
 
   it('rejects KZT, bad units and bad dates', () => {
     expect(makeOfficialRate({ date: '2020-01-01', currency: 'KZT', rate: '1', source: 's' }).ok).toBe(false);
-    expect(makeOfficialRate({ date: '2020-01-01', currency: 'USD', rate: '1', units: 0, source: 's' }).ok).toBe(false);
+    expect(
+      makeOfficialRate({ date: '2020-01-01', currency: 'USD', rate: '1', units: 0, source: 's' }).ok,
+    ).toBe(false);
     expect(makeOfficialRate({ date: '2020-02-30', currency: 'USD', rate: '1', source: 's' }).ok).toBe(false);
   });
 });

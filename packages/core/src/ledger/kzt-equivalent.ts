@@ -11,8 +11,18 @@ import type { OfficialRate } from './official-rate.ts';
  * - `missing`: no rate on or before the date: an explicit state, never a zero.
  */
 export type KztEquivalent =
-  | { readonly status: 'official'; readonly kzt: bigint; readonly rate: OfficialRate | null; readonly note: null }
-  | { readonly status: 'carried-forward'; readonly kzt: bigint; readonly rate: OfficialRate; readonly note: string }
+  | {
+      readonly status: 'official';
+      readonly kzt: bigint;
+      readonly rate: OfficialRate | null;
+      readonly note: null;
+    }
+  | {
+      readonly status: 'carried-forward';
+      readonly kzt: bigint;
+      readonly rate: OfficialRate;
+      readonly note: string;
+    }
   | { readonly status: 'missing'; readonly kzt: null; readonly rate: null; readonly note: string };
 
 export type RateStatus = KztEquivalent['status'];
@@ -32,12 +42,17 @@ export function buildRateIndex(rates: Iterable<OfficialRate>): RateIndex {
     list.push(r);
     byCurrency.set(r.currency, list);
   }
-  for (const list of byCurrency.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const list of byCurrency.values())
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { byCurrency };
 }
 
 /** The rate in force on `date`: that day's rate, else the latest earlier one, else undefined. */
-export function rateInForce(index: RateIndex, currency: CurrencyCode, date: CalendarDate): OfficialRate | undefined {
+export function rateInForce(
+  index: RateIndex,
+  currency: CurrencyCode,
+  date: CalendarDate,
+): OfficialRate | undefined {
   const list = index.byCurrency.get(currency);
   if (!list || list.length === 0) return undefined;
   let lo = 0;
@@ -71,7 +86,12 @@ export function computeKztEquivalent(amount: Money, date: CalendarDate, index: R
   if (amount.currency === KZT) return { status: 'official', kzt: amount.minor, rate: null, note: null };
   const rate = rateInForce(index, amount.currency, date);
   if (!rate) {
-    return { status: 'missing', kzt: null, rate: null, note: `no official ${amount.currency} rate on or before ${date}` };
+    return {
+      status: 'missing',
+      kzt: null,
+      rate: null,
+      note: `no official ${amount.currency} rate on or before ${date}`,
+    };
   }
   const kzt = convertToKzt(amount.minor, amount.currency, rate);
   if (rate.date === date) return { status: 'official', kzt, rate, note: null };

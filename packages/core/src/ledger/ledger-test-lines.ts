@@ -2,10 +2,19 @@ import type { StatementLine, StatementParty } from '../bank-statement.ts';
 import { calendarDate } from '../calendar-date.ts';
 import { currency } from '../currency.ts';
 
-const noParty: StatementParty = { name: null, taxId: null, account: null, bankCode: null, sectorCode: null, country: null };
+const noParty: StatementParty = {
+  name: null,
+  taxId: null,
+  account: null,
+  bankCode: null,
+  sectorCode: null,
+  country: null,
+};
 
 /** A statement line for tests, with sensible defaults (test fixture builder, not used by code). */
-export function testLine(over: Partial<Omit<StatementLine, 'counterparty'>> & { counterparty?: Partial<StatementParty> } = {}): StatementLine {
+export function testLine(
+  over: Partial<Omit<StatementLine, 'counterparty'>> & { counterparty?: Partial<StatementParty> } = {},
+): StatementLine {
   const { counterparty, ...rest } = over;
   return {
     sourceLine: 1,

@@ -6,11 +6,18 @@ import { validateGrant } from './grant.ts';
 import { receiptAmount, receiptRateDate, validateReceipt, valuationStatus } from './receipt.ts';
 import { FOREIGN_SOURCE_CATEGORIES, validateSource } from './source.ts';
 
-const code = (r: { ok: boolean; error?: { code: string } }): string | undefined => (r.ok ? undefined : r.error?.code);
+const code = (r: { ok: boolean; error?: { code: string } }): string | undefined =>
+  r.ok ? undefined : r.error?.code;
 
 describe('sources', () => {
   it('knows the five categories of the law (Tax Code 2017 Art. 29(1))', () => {
-    expect(FOREIGN_SOURCE_CATEGORIES).toEqual(['foreign-state', 'international-organisation', 'foreign-organisation', 'foreign-citizen', 'stateless-person']);
+    expect(FOREIGN_SOURCE_CATEGORIES).toEqual([
+      'foreign-state',
+      'international-organisation',
+      'foreign-organisation',
+      'foreign-citizen',
+      'stateless-person',
+    ]);
   });
   it.each([
     [{ name: 'NED', category: 'foreign-organisation', country: 'us' }, undefined],
@@ -26,7 +33,14 @@ describe('sources', () => {
 });
 
 describe('grants', () => {
-  const base = { sourceId: 's1', agreementNumber: 'NED-2019-001', currency: 'USD', amount: '50000.00', periodFrom: '2019-01-01', periodTo: '2019-12-31' };
+  const base = {
+    sourceId: 's1',
+    agreementNumber: 'NED-2019-001',
+    currency: 'USD',
+    amount: '50000.00',
+    periodFrom: '2019-01-01',
+    periodTo: '2019-12-31',
+  };
   it('accepts a valid grant', () => {
     const r = validateGrant(base);
     expect(r.ok && r.value.amount).toEqual({ minor: 5000000n, currency: 'USD' });
@@ -45,7 +59,12 @@ describe('grants', () => {
 
 describe('receipts', () => {
   it('property in kind without a valuation is accepted and visibly missing', () => {
-    const r = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', kind: 'property', propertyDescription: 'two laptops' });
+    const r = validateReceipt({
+      sourceId: 's1',
+      receivedOn: '2020-05-05',
+      kind: 'property',
+      propertyDescription: 'two laptops',
+    });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(valuationStatus(r.value.content)).toBe('missing');
@@ -53,15 +72,34 @@ describe('receipts', () => {
     }
   });
   it('converts property at the rate of its valuation day, money at the day received', () => {
-    const p = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', kind: 'property', propertyDescription: 'car', amount: '9000', currency: 'USD', valuationMethod: 'appraiser', valuedOn: '2020-05-12' });
+    const p = validateReceipt({
+      sourceId: 's1',
+      receivedOn: '2020-05-05',
+      kind: 'property',
+      propertyDescription: 'car',
+      amount: '9000',
+      currency: 'USD',
+      valuationMethod: 'appraiser',
+      valuedOn: '2020-05-12',
+    });
     const m = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', currency: 'USD', amount: '10' });
     expect(p.ok && receiptRateDate(p.value.content, p.value.receivedOn)).toBe('2020-05-12');
     expect(m.ok && receiptRateDate(m.value.content, m.value.receivedOn)).toBe('2020-05-05');
   });
   it('property with a valuation counts for its amount', () => {
-    const r = validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', kind: 'property', propertyDescription: 'laptops', amount: '1200', currency: 'EUR', valuationMethod: 'invoice' });
+    const r = validateReceipt({
+      sourceId: 's1',
+      receivedOn: '2020-05-05',
+      kind: 'property',
+      propertyDescription: 'laptops',
+      amount: '1200',
+      currency: 'EUR',
+      valuationMethod: 'invoice',
+    });
     expect(r.ok && receiptAmount(r.value.content)).toEqual({ minor: 120000n, currency: 'EUR' });
-    expect(r.ok && r.value.content.kind === 'property' && r.value.content.valuation?.valuedOn).toBe('2020-05-05');
+    expect(r.ok && r.value.content.kind === 'property' && r.value.content.valuation?.valuedOn).toBe(
+      '2020-05-05',
+    );
   });
   it.each([
     [{ amount: null }, 'LEDGER_AMOUNT_REQUIRED'],
@@ -71,27 +109,68 @@ describe('receipts', () => {
     [{ kind: 'property' as const }, 'LEDGER_PROPERTY_DESCRIPTION_REQUIRED'],
     [{ kind: 'property' as const, propertyDescription: 'car' }, 'LEDGER_VALUATION_METHOD_REQUIRED'],
   ])('%j → %s', (over, expected) => {
-    expect(code(validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', currency: 'USD', amount: '10', ...over }))).toBe(expected);
+    expect(
+      code(
+        validateReceipt({ sourceId: 's1', receivedOn: '2020-05-05', currency: 'USD', amount: '10', ...over }),
+      ),
+    ).toBe(expected);
   });
 });
 
 describe('expenditures', () => {
   const USD = currency('USD');
   it('one grant with no amount takes the whole expenditure', () => {
-    const r = validateExpenditure({ spentOn: '2020-06-01', currency: 'USD', amount: '300', allocations: [{ grantId: 'g1' }] });
+    const r = validateExpenditure({
+      spentOn: '2020-06-01',
+      currency: 'USD',
+      amount: '300',
+      allocations: [{ grantId: 'g1' }],
+    });
     expect(r.ok && r.value.allocations).toEqual([{ grantId: 'g1', amount: 30000n }]);
   });
   it.each([
     [[], 'LEDGER_ALLOCATION_REQUIRED'],
-    [[{ grantId: 'g1', amount: 100n }, { grantId: 'g1', amount: 200n }], 'LEDGER_ALLOCATION_DUPLICATE'],
-    [[{ grantId: 'g1', amount: 100n }, { grantId: 'g2', amount: 199n }], 'LEDGER_ALLOCATION_MISMATCH'],
-    [[{ grantId: 'g1', amount: 0n }, { grantId: 'g2', amount: 300n }], 'LEDGER_AMOUNT_NOT_POSITIVE'],
-    [[{ grantId: 'g1', amount: 100n }, { grantId: 'g2', amount: 200n }], undefined],
+    [
+      [
+        { grantId: 'g1', amount: 100n },
+        { grantId: 'g1', amount: 200n },
+      ],
+      'LEDGER_ALLOCATION_DUPLICATE',
+    ],
+    [
+      [
+        { grantId: 'g1', amount: 100n },
+        { grantId: 'g2', amount: 199n },
+      ],
+      'LEDGER_ALLOCATION_MISMATCH',
+    ],
+    [
+      [
+        { grantId: 'g1', amount: 0n },
+        { grantId: 'g2', amount: 300n },
+      ],
+      'LEDGER_AMOUNT_NOT_POSITIVE',
+    ],
+    [
+      [
+        { grantId: 'g1', amount: 100n },
+        { grantId: 'g2', amount: 200n },
+      ],
+      undefined,
+    ],
   ])('allocations case %# → %s', (allocations, expected) => {
     expect(code(checkAllocations({ minor: 300n, currency: USD }, allocations))).toBe(expected);
   });
   it('parses allocation shares as decimals', () => {
-    const r = validateExpenditure({ spentOn: '2020-06-01', currency: 'USD', amount: '300', allocations: [{ grantId: 'g1', amount: '100.50' }, { grantId: 'g2', amount: '199.50' }] });
+    const r = validateExpenditure({
+      spentOn: '2020-06-01',
+      currency: 'USD',
+      amount: '300',
+      allocations: [
+        { grantId: 'g1', amount: '100.50' },
+        { grantId: 'g2', amount: '199.50' },
+      ],
+    });
     expect(r.ok).toBe(true);
   });
 });
@@ -99,10 +178,14 @@ describe('expenditures', () => {
 describe('splitProportionally', () => {
   it('never creates or loses a minor unit', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 6 }), (total, weights) => {
-        const parts = splitProportionally(total, weights);
-        expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 6 }),
+        (total, weights) => {
+          const parts = splitProportionally(total, weights);
+          expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
+        },
+      ),
     );
   });
   it('splits 100 in thirds as 34, 33, 33', () => {

@@ -26,13 +26,18 @@ export interface OfficialRate {
 
 /** Parses the published decimal text of a rate; it must be positive. Accepts "," as the separator. */
 export function parseScaledRate(text: string, field = 'rate'): Result<ScaledRate> {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const t = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(t);
-  if (!m) return err(domainError('RATE_INVALID', `${field}: "${text}" is not a positive decimal rate`, { field }));
+  if (!m)
+    return err(domainError('RATE_INVALID', `${field}: "${text}" is not a positive decimal rate`, { field }));
   const whole = m[1] ?? '0';
   const fraction = m[2] ?? '';
   const value = BigInt(whole + fraction);
-  if (value === 0n) return err(domainError('RATE_INVALID', `${field}: a rate of zero is not a rate`, { field }));
+  if (value === 0n)
+    return err(domainError('RATE_INVALID', `${field}: a rate of zero is not a rate`, { field }));
   return ok({ value, scale: fraction.length });
 }
 
@@ -57,10 +62,23 @@ export function makeOfficialRate(input: OfficialRateInput): Result<OfficialRate>
   if (!date.ok) return date;
   const currency = parseCurrency(input.currency);
   if (!currency.ok) return currency;
-  if (currency.value === 'KZT') return err(domainError('RATE_INVALID', 'a rate is never quoted for KZT itself', { field: 'currency' }));
+  if (currency.value === 'KZT')
+    return err(domainError('RATE_INVALID', 'a rate is never quoted for KZT itself', { field: 'currency' }));
   const rate = parseScaledRate(input.rate);
   if (!rate.ok) return rate;
   const units = input.units ?? 1;
-  if (!Number.isSafeInteger(units) || units < 1) return err(domainError('RATE_INVALID', `units must be a whole number ≥ 1, not ${String(units)}`, { field: 'units' }));
-  return ok({ date: date.value, currency: currency.value, text: input.rate.trim(), rate: rate.value, units, source: input.source });
+  if (!Number.isSafeInteger(units) || units < 1)
+    return err(
+      domainError('RATE_INVALID', `units must be a whole number ≥ 1, not ${String(units)}`, {
+        field: 'units',
+      }),
+    );
+  return ok({
+    date: date.value,
+    currency: currency.value,
+    text: input.rate.trim(),
+    rate: rate.value,
+    units,
+    source: input.source,
+  });
 }

@@ -82,7 +82,10 @@ function parsePositive(amount: string, currencyText: string): Result<Money> {
   if (!currency.ok) return currency;
   const minor = parseMinorUnits(amount, currency.value, { field: 'amount' });
   if (!minor.ok) return minor;
-  if (minor.value <= 0n) return err(domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an amount received must be positive', { field: 'amount' }));
+  if (minor.value <= 0n)
+    return err(
+      domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an amount received must be positive', { field: 'amount' }),
+    );
   return ok({ minor: minor.value, currency: currency.value });
 }
 
@@ -90,25 +93,45 @@ function validateContent(input: ReceiptInput, receivedOn: CalendarDate): Result<
   const kind = input.kind ?? 'money';
   const hasAmount = (input.amount ?? '').trim() !== '';
   if (kind === 'money') {
-    if (!hasAmount) return err(domainError('LEDGER_AMOUNT_REQUIRED', 'a receipt of money needs an amount', { field: 'amount' }));
+    if (!hasAmount)
+      return err(
+        domainError('LEDGER_AMOUNT_REQUIRED', 'a receipt of money needs an amount', { field: 'amount' }),
+      );
     const m = parsePositive(input.amount ?? '', input.currency ?? '');
     return m.ok ? ok({ kind: 'money', amount: m.value }) : m;
   }
   const description = input.propertyDescription?.trim() ?? '';
-  if (!description) return err(domainError('LEDGER_PROPERTY_DESCRIPTION_REQUIRED', 'property received in kind needs a description', { field: 'propertyDescription' }));
+  if (!description)
+    return err(
+      domainError('LEDGER_PROPERTY_DESCRIPTION_REQUIRED', 'property received in kind needs a description', {
+        field: 'propertyDescription',
+      }),
+    );
   if (!hasAmount) return ok({ kind: 'property', description, valuation: null });
   const m = parsePositive(input.amount ?? '', input.currency ?? '');
   if (!m.ok) return m;
   const method = input.valuationMethod?.trim() ?? '';
-  if (!method) return err(domainError('LEDGER_VALUATION_METHOD_REQUIRED', 'a valuation needs its method', { field: 'valuationMethod' }));
+  if (!method)
+    return err(
+      domainError('LEDGER_VALUATION_METHOD_REQUIRED', 'a valuation needs its method', {
+        field: 'valuationMethod',
+      }),
+    );
   const valuedOn = input.valuedOn ? parseCalendarDate(input.valuedOn, 'valuedOn') : ok(receivedOn);
   if (!valuedOn.ok) return valuedOn;
-  return ok({ kind: 'property', description, valuation: { amount: m.value, method, valuedOn: valuedOn.value } });
+  return ok({
+    kind: 'property',
+    description,
+    valuation: { amount: m.value, method, valuedOn: valuedOn.value },
+  });
 }
 
 /** Checks a receipt before it is stored. Property without a valuation is accepted (and shown as missing). */
 export function validateReceipt(input: ReceiptInput): Result<ValidReceipt> {
-  if (!input.sourceId.trim()) return err(domainError('LEDGER_SOURCE_REQUIRED', 'a receipt needs its foreign source', { field: 'sourceId' }));
+  if (!input.sourceId.trim())
+    return err(
+      domainError('LEDGER_SOURCE_REQUIRED', 'a receipt needs its foreign source', { field: 'sourceId' }),
+    );
   const receivedOn = parseCalendarDate(input.receivedOn, 'receivedOn');
   if (!receivedOn.ok) return receivedOn;
   const content = validateContent(input, receivedOn.value);

@@ -40,7 +40,13 @@ export function isForeignSourceCategory(value: string): value is ForeignSourceCa
 export function parseSourceCategory(value: string, field = 'category'): Result<ForeignSourceCategory> {
   const v = value.trim().toLowerCase();
   if (isForeignSourceCategory(v)) return ok(v);
-  return err(domainError('LEDGER_SOURCE_CATEGORY_INVALID', `${field}: "${value}" is not one of ${FOREIGN_SOURCE_CATEGORIES.join(', ')}`, { field }));
+  return err(
+    domainError(
+      'LEDGER_SOURCE_CATEGORY_INVALID',
+      `${field}: "${value}" is not one of ${FOREIGN_SOURCE_CATEGORIES.join(', ')}`,
+      { field },
+    ),
+  );
 }
 
 export interface SourceInput {
@@ -66,7 +72,8 @@ export interface ValidSource {
 /** Checks a source before it is stored: a name, a known category, a two-letter country. */
 export function validateSource(input: SourceInput): Result<ValidSource> {
   const name = input.name.trim();
-  if (!name) return err(domainError('LEDGER_SOURCE_NAME_REQUIRED', 'a source needs a name', { field: 'name' }));
+  if (!name)
+    return err(domainError('LEDGER_SOURCE_NAME_REQUIRED', 'a source needs a name', { field: 'name' }));
   let category: ForeignSourceCategory | null = null;
   if (input.category !== null && input.category.trim() !== '') {
     const c = parseSourceCategory(input.category);
@@ -75,10 +82,20 @@ export function validateSource(input: SourceInput): Result<ValidSource> {
   }
   const countryText = input.country?.trim().toUpperCase() ?? '';
   if (countryText && !/^[A-Z]{2}$/.test(countryText)) {
-    return err(domainError('LEDGER_COUNTRY_INVALID', `country "${input.country ?? ''}" is not an ISO 3166 two-letter code`, { field: 'country' }));
+    return err(
+      domainError(
+        'LEDGER_COUNTRY_INVALID',
+        `country "${input.country ?? ''}" is not an ISO 3166 two-letter code`,
+        { field: 'country' },
+      ),
+    );
   }
   if (countryText === 'KZ' && category !== 'international-organisation' && category !== null) {
-    return err(domainError('LEDGER_SOURCE_NOT_FOREIGN', `a ${category} cannot be in Kazakhstan (country KZ)`, { field: 'country' }));
+    return err(
+      domainError('LEDGER_SOURCE_NOT_FOREIGN', `a ${category} cannot be in Kazakhstan (country KZ)`, {
+        field: 'country',
+      }),
+    );
   }
   return ok({
     name,

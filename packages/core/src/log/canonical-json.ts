@@ -33,7 +33,14 @@ export function canonicalJsonOf(value: unknown): string {
 }
 
 function assertJson(value: unknown): asserts value is CanonicalValue {
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string') return;
+  if (
+    value === null ||
+    typeof value === 'boolean' ||
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    typeof value === 'string'
+  )
+    return;
   if (Array.isArray(value)) {
     for (const item of value) assertJson(item);
     return;
@@ -94,7 +101,15 @@ function canonicalNumber(n: number): string {
   return String(n);
 }
 
-const SHORT_ESCAPES: Readonly<Record<number, string>> = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
+const SHORT_ESCAPES: Readonly<Record<number, string>> = {
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x22: '\\"',
+  0x5c: '\\\\',
+};
 
 // Characters that need escaping or a surrogate check; most strings have none and are copied whole.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped

@@ -46,7 +46,12 @@ export const isSha256Hex = (s: string): boolean => /^[0-9a-f]{64}$/.test(s);
 /** Why a chain does not hold, naming the first entry that fails. */
 export interface ChainFault {
   readonly seq: number;
-  readonly code: 'LOG_CONTENT_HASH_MISMATCH' | 'LOG_ENTRY_HASH_MISMATCH' | 'LOG_CHAIN_BROKEN' | 'LOG_SEQ_GAP' | 'LOG_CONTENT_NOT_CANONICAL';
+  readonly code:
+    | 'LOG_CONTENT_HASH_MISMATCH'
+    | 'LOG_ENTRY_HASH_MISMATCH'
+    | 'LOG_CHAIN_BROKEN'
+    | 'LOG_SEQ_GAP'
+    | 'LOG_CONTENT_NOT_CANONICAL';
   readonly message: string;
 }
 
@@ -63,18 +68,42 @@ export function checkChain(
   let previous: { seq: number; entryHash: string } | undefined;
   for (const e of entries) {
     const where = `log entry ${e.seq} (${e.kind} ${e.subjectId})`;
-    if (previous && e.seq !== previous.seq + 1) return { seq: e.seq, code: 'LOG_SEQ_GAP', message: `${where} follows entry ${previous.seq}: entries are missing` };
+    if (previous && e.seq !== previous.seq + 1)
+      return {
+        seq: e.seq,
+        code: 'LOG_SEQ_GAP',
+        message: `${where} follows entry ${previous.seq}: entries are missing`,
+      };
     const expectedPrevious = previous ? previous.entryHash : e.seq === 1 ? GENESIS_HASH : undefined;
     if (expectedPrevious !== undefined && e.previousHash !== expectedPrevious) {
-      return { seq: e.seq, code: 'LOG_CHAIN_BROKEN', message: `${where}: previous hash ${e.previousHash} is not the hash of the entry before it (${expectedPrevious})` };
+      return {
+        seq: e.seq,
+        code: 'LOG_CHAIN_BROKEN',
+        message: `${where}: previous hash ${e.previousHash} is not the hash of the entry before it (${expectedPrevious})`,
+      };
     }
     if (e.content !== undefined) {
-      if (!isCanonical(e.content)) return { seq: e.seq, code: 'LOG_CONTENT_NOT_CANONICAL', message: `${where}: content is not RFC 8785 canonical JSON` };
+      if (!isCanonical(e.content))
+        return {
+          seq: e.seq,
+          code: 'LOG_CONTENT_NOT_CANONICAL',
+          message: `${where}: content is not RFC 8785 canonical JSON`,
+        };
       const h = sha256Hex(e.content);
-      if (h !== e.contentHash) return { seq: e.seq, code: 'LOG_CONTENT_HASH_MISMATCH', message: `${where}: content hashes to ${h}, the entry says ${e.contentHash}` };
+      if (h !== e.contentHash)
+        return {
+          seq: e.seq,
+          code: 'LOG_CONTENT_HASH_MISMATCH',
+          message: `${where}: content hashes to ${h}, the entry says ${e.contentHash}`,
+        };
     }
     const eh = sha256Hex(logEntryHeaderText(e));
-    if (eh !== e.entryHash) return { seq: e.seq, code: 'LOG_ENTRY_HASH_MISMATCH', message: `${where}: entry hashes to ${eh}, the entry says ${e.entryHash}` };
+    if (eh !== e.entryHash)
+      return {
+        seq: e.seq,
+        code: 'LOG_ENTRY_HASH_MISMATCH',
+        message: `${where}: entry hashes to ${eh}, the entry says ${e.entryHash}`,
+      };
     previous = e;
   }
   return undefined;

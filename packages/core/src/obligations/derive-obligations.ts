@@ -86,16 +86,30 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
   // Covered receipts in day order (stable: same-day receipts keep the ledger's order), so a
   // period's receipts are one slice found by binary search rather than a scan per period.
   const inForce = inForceByDay(pack);
-  const covered = input.receipts.filter((r) => coveredBy(inForce(r.receivedOn), r, categories.get(r.sourceId) ?? null));
-  const byDay = covered.every((r, i) => i === 0 || (covered[i - 1]?.receivedOn ?? r.receivedOn) <= r.receivedOn) ? covered : [...covered].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
+  const covered = input.receipts.filter((r) =>
+    coveredBy(inForce(r.receivedOn), r, categories.get(r.sourceId) ?? null),
+  );
+  const byDay = covered.every(
+    (r, i) => i === 0 || (covered[i - 1]?.receivedOn ?? r.receivedOn) <= r.receivedOn,
+  )
+    ? covered
+    : [...covered].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
   const days = byDay.map((r) => r.receivedOn);
   const expenditureDays = [...input.expenditureDates].sort();
   const filings = indexFilings(input.filings);
-  const ids = (kind: 'each-receipt' | 'period') => [...new Set(pack.obligations.filter((o) => o.trigger.kind === kind).map((o) => o.id))];
+  const ids = (kind: 'each-receipt' | 'period') => [
+    ...new Set(pack.obligations.filter((o) => o.trigger.kind === kind).map((o) => o.id)),
+  ];
   for (const ruleId of ids('each-receipt')) {
     // Receipts come in day order: the version in force, its deadline and notes are worked out once a day.
     let day: CalendarDate | null = null;
-    let today: { version: Obligation; due: CalendarDate; verified: boolean; notes: readonly string[]; period: ObligationInstance['period'] } | null = null;
+    let today: {
+      version: Obligation;
+      due: CalendarDate;
+      verified: boolean;
+      notes: readonly string[];
+      period: ObligationInstance['period'];
+    } | null = null;
     for (let i = firstIndex(days, input.from); i < byDay.length; i++) {
       const r = byDay[i];
       if (!r || r.receivedOn > input.to) break;
@@ -104,13 +118,34 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
         today = null;
         const version = obligationOn(pack, ruleId, r.receivedOn);
         if (!version || version.trigger.kind !== 'each-receipt') continue;
-        const deadline = computeDeadline(pack, version.deadline, r.receivedOn, { uncovered: 'weekends-only' });
+        const deadline = computeDeadline(pack, version.deadline, r.receivedOn, {
+          uncovered: 'weekends-only',
+        });
         if (!deadline.ok) return deadline;
         const notes = [...deadline.value.notes, ...(version.verified ? [] : [unverifiedNote(version)])];
-        today = { version, due: deadline.value.due, verified: version.verified && deadline.value.verified, notes, period: { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn } };
+        today = {
+          version,
+          due: deadline.value.due,
+          verified: version.verified && deadline.value.verified,
+          notes,
+          period: { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn },
+        };
       }
       if (!today) continue;
-      out.push(instance(input, filings, today.version, today.period, r.id, today.due, today.version.citation, today.verified, today.notes, [r.id]));
+      out.push(
+        instance(
+          input,
+          filings,
+          today.version,
+          today.period,
+          r.id,
+          today.due,
+          today.version.citation,
+          today.verified,
+          today.notes,
+          [r.id],
+        ),
+      );
     }
   }
   for (const ruleId of ids('period')) {
@@ -119,13 +154,32 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
     for (const p of periods.value) {
       const version = obligationOn(pack, ruleId, p.end);
       if (!version) continue;
-      const receiptIds = byDay.slice(firstIndex(days, p.start), firstIndex(days, p.end, true)).map((r) => r.id);
+      const receiptIds = byDay
+        .slice(firstIndex(days, p.start), firstIndex(days, p.end, true))
+        .map((r) => r.id);
       const spent = firstIndex(expenditureDays, p.end, true) > firstIndex(expenditureDays, p.start);
       if (!version.nilReturn && receiptIds.length === 0 && !spent) continue;
-      out.push(instance(input, filings, version, { from: p.start, to: p.end, label: p.label }, p.label, p.due, p.citation, p.verified, p.notes, receiptIds));
+      out.push(
+        instance(
+          input,
+          filings,
+          version,
+          { from: p.start, to: p.end, label: p.label },
+          p.label,
+          p.due,
+          p.citation,
+          p.verified,
+          p.notes,
+          receiptIds,
+        ),
+      );
     }
   }
-  return ok(out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  return ok(
+    out.sort((a, b) =>
+      a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    ),
+  );
 }
 
 /** The first index whose day is on or after `day` (`after`: after it), the days sorted. */
@@ -150,11 +204,20 @@ interface FilingIndex {
 }
 
 /** The filings made for an obligation or (for a notification) covering one of its receipts on its form, in input order. */
-function relatedFilings(filings: FilingIndex, obligationId: string, receiptIds: readonly string[], form: string): FilingFact[] {
+function relatedFilings(
+  filings: FilingIndex,
+  obligationId: string,
+  receiptIds: readonly string[],
+  form: string,
+): FilingFact[] {
   const direct = filings.byObligation.get(obligationId);
-  const viaReceipts = receiptIds.flatMap((r) => filings.byReceipt.get(r) ?? []).filter((f) => f.form === form);
+  const viaReceipts = receiptIds
+    .flatMap((r) => filings.byReceipt.get(r) ?? [])
+    .filter((f) => f.form === form);
   if (viaReceipts.length === 0) return direct ? [...direct] : [];
-  return [...new Set([...(direct ?? []), ...viaReceipts])].sort((a, b) => (filings.position.get(a) ?? 0) - (filings.position.get(b) ?? 0));
+  return [...new Set([...(direct ?? []), ...viaReceipts])].sort(
+    (a, b) => (filings.position.get(a) ?? 0) - (filings.position.get(b) ?? 0),
+  );
 }
 
 function indexFilings(filings: readonly FilingFact[]): FilingIndex {
@@ -191,7 +254,9 @@ function instance(
   const id = `${input.organisation}:${version.id}:${key}`;
   const each = version.trigger.kind === 'each-receipt';
   const list = relatedFilings(filings, id, each ? receiptIds : [], version.form.id);
-  const submitted = list.filter((f) => f.state === 'submitted' && f.submittedOn !== null && f.submittedOn <= input.asOf).sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? -1 : 1));
+  const submitted = list
+    .filter((f) => f.state === 'submitted' && f.submittedOn !== null && f.submittedOn <= input.asOf)
+    .sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? -1 : 1));
   const first = submitted[0];
   const drafts = list.filter((f) => f.state === 'draft').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   const submittedOn = first?.submittedOn ?? null;
@@ -229,7 +294,11 @@ export function isCovered(pack: RulePack, r: ObligationReceipt, category: string
 interface InForce {
   readonly restricted: boolean;
   readonly categories: ReadonlySet<string>;
-  readonly thresholds: readonly { readonly currency: CurrencyCode; readonly limit: bigint; readonly comparison: string }[];
+  readonly thresholds: readonly {
+    readonly currency: CurrencyCode;
+    readonly limit: bigint;
+    readonly comparison: string;
+  }[];
 }
 
 function inForceOnDay(pack: RulePack, day: CalendarDate): InForce {
@@ -241,7 +310,11 @@ function inForceOnDay(pack: RulePack, day: CalendarDate): InForce {
     if (!limit.ok) continue;
     thresholds.push({ currency: currency.value, limit: limit.value, comparison: t.comparison });
   }
-  return { restricted: pack.sourceCategories.length > 0, categories: new Set(pack.sourceCategories.filter((c) => inForceOn(c, day)).map((c) => c.id)), thresholds };
+  return {
+    restricted: pack.sourceCategories.length > 0,
+    categories: new Set(pack.sourceCategories.filter((c) => inForceOn(c, day)).map((c) => c.id)),
+    thresholds,
+  };
 }
 
 /** inForceOnDay, worked out once per day. */
@@ -261,10 +334,10 @@ function coveredBy(rules: InForce, r: ObligationReceipt, category: string | null
   if (rules.restricted && category !== null && !rules.categories.has(category)) return false;
   for (const t of rules.thresholds) {
     const amount = receiptAmount(r.content);
-    const value = amount && amount.currency === t.currency ? amount.minor : t.currency === 'KZT' ? r.kzt.kzt : null;
+    const value =
+      amount && amount.currency === t.currency ? amount.minor : t.currency === 'KZT' ? r.kzt.kzt : null;
     if (value === null) continue;
     if (t.comparison === 'gt' ? value <= t.limit : value < t.limit) return false;
   }
   return true;
 }
-

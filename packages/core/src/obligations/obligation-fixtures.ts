@@ -23,9 +23,28 @@ export function testPack(overrides: { nilReturn?: boolean; thresholdEur?: string
       reviewed: '2024-01-01',
       periodEndOnDayOff: { rollForward: true, ...meta },
       sourceCategories: [{ id: 'foreign-organisation', title: 'Foreign organisation', ...meta }],
-      thresholds: overrides.thresholdEur ? [{ id: 'min', title: 'Minimum', amount: overrides.thresholdEur, currency: 'EUR', comparison: 'gt', ...meta }] : [],
+      thresholds: overrides.thresholdEur
+        ? [
+            {
+              id: 'min',
+              title: 'Minimum',
+              amount: overrides.thresholdEur,
+              currency: 'EUR',
+              comparison: 'gt',
+              ...meta,
+            },
+          ]
+        : [],
       obligations: [
-        { id: 'notify', title: 'Notify a receipt', trigger: { kind: 'each-receipt' }, deadline: { kind: 'working-days', days: 5 }, form: { id: 'N-1', title: 'Notice' }, ...meta, citation: 'XX Act §2' },
+        {
+          id: 'notify',
+          title: 'Notify a receipt',
+          trigger: { kind: 'each-receipt' },
+          deadline: { kind: 'working-days', days: 5 },
+          form: { id: 'N-1', title: 'Notice' },
+          ...meta,
+          citation: 'XX Act §2',
+        },
         {
           id: 'quarterly',
           title: 'Quarterly report',
@@ -66,7 +85,11 @@ export function testPack(overrides: { nilReturn?: boolean; thresholdEur?: string
 let counter = 0;
 
 /** Test support: a receipt of money in a currency with its equivalent, from source `src_1` unless told. */
-export function testReceipt(receivedOn: string, amount: bigint, options: { id?: string; currency?: string; sourceId?: string; kzt?: bigint | null } = {}): Receipt {
+export function testReceipt(
+  receivedOn: string,
+  amount: bigint,
+  options: { id?: string; currency?: string; sourceId?: string; kzt?: bigint | null } = {},
+): Receipt {
   counter += 1;
   const c = currency(options.currency ?? 'EUR');
   const kzt = options.kzt === undefined ? amount * 500n : options.kzt;
@@ -79,7 +102,10 @@ export function testReceipt(receivedOn: string, amount: bigint, options: { id?: 
     bankLineId: null,
     receivedOn: calendarDate(receivedOn),
     content: { kind: 'money', amount: { minor: amount, currency: c } },
-    kzt: kzt === null ? { status: 'missing', kzt: null, rate: null, note: 'no rate' } : { status: 'official', kzt, rate: null, note: null },
+    kzt:
+      kzt === null
+        ? { status: 'missing', kzt: null, rate: null, note: 'no rate' }
+        : { status: 'official', kzt, rate: null, note: null },
     description: null,
     illustrative: false,
   };

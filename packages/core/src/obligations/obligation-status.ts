@@ -11,13 +11,25 @@ import { daysBetween, type CalendarDate } from '../calendar-date.ts';
  */
 export type ObligationStatus = 'upcoming' | 'due' | 'filed-on-time' | 'filed-late' | 'missed';
 
-export const OBLIGATION_STATUSES: readonly ObligationStatus[] = ['upcoming', 'due', 'filed-on-time', 'filed-late', 'missed'];
+export const OBLIGATION_STATUSES: readonly ObligationStatus[] = [
+  'upcoming',
+  'due',
+  'filed-on-time',
+  'filed-late',
+  'missed',
+];
 
 /** How many calendar days before the due day an obligation counts as `due` (by default). */
 export const DEFAULT_DUE_SOON_DAYS = 10;
 
-export function obligationStatus(dueOn: CalendarDate, firstSubmittedOn: CalendarDate | null, asOf: CalendarDate, dueSoonDays = DEFAULT_DUE_SOON_DAYS): ObligationStatus {
-  if (firstSubmittedOn !== null && firstSubmittedOn <= asOf) return firstSubmittedOn <= dueOn ? 'filed-on-time' : 'filed-late';
+export function obligationStatus(
+  dueOn: CalendarDate,
+  firstSubmittedOn: CalendarDate | null,
+  asOf: CalendarDate,
+  dueSoonDays = DEFAULT_DUE_SOON_DAYS,
+): ObligationStatus {
+  if (firstSubmittedOn !== null && firstSubmittedOn <= asOf)
+    return firstSubmittedOn <= dueOn ? 'filed-on-time' : 'filed-late';
   if (asOf > dueOn) return 'missed';
   return daysBetween(asOf, dueOn) <= dueSoonDays ? 'due' : 'upcoming';
 }

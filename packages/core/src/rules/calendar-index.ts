@@ -39,11 +39,29 @@ export function indexCalendar(calendar: WorkingCalendar): CalendarIndex {
   for (const y of calendar.years) {
     years.set(y.year, y);
     const v = (own: boolean | undefined): boolean => y.status.verified && own !== false;
-    for (const t of y.transfers) put(t.workingDay, { working: true, reason: `working day: transfer to ${t.dayOff} (${t.instrument})`, verified: v(t.verified), note: t.note });
-    for (const t of y.transfers) put(t.dayOff, { working: false, reason: `transfer day off from ${t.workingDay}`, verified: v(t.verified), note: t.note });
-    for (const h of y.holidays) put(h.date, { working: false, reason: `holiday: ${h.name}`, verified: v(h.verified), note: h.note });
+    for (const t of y.transfers)
+      put(t.workingDay, {
+        working: true,
+        reason: `working day: transfer to ${t.dayOff} (${t.instrument})`,
+        verified: v(t.verified),
+        note: t.note,
+      });
+    for (const t of y.transfers)
+      put(t.dayOff, {
+        working: false,
+        reason: `transfer day off from ${t.workingDay}`,
+        verified: v(t.verified),
+        note: t.note,
+      });
+    for (const h of y.holidays)
+      put(h.date, { working: false, reason: `holiday: ${h.name}`, verified: v(h.verified), note: h.note });
     for (const m of y.movedDaysOff) {
-      put(m.date, { working: false, reason: `moved day off for ${m.for} (${weekdayName(isoWeekday(m.for))})`, verified: v(m.verified), note: m.note });
+      put(m.date, {
+        working: false,
+        reason: `moved day off for ${m.for} (${weekdayName(isoWeekday(m.for))})`,
+        verified: v(m.verified),
+        note: m.note,
+      });
     }
   }
   const weekendDays = new Set(calendar.weekends.map((w) => WEEKDAYS.indexOf(w) + 1));

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { citationSchema, dateSchema, idSchema, ruleMetaShape } from './rule-meta.schema.ts';
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];
 
 const entryProvenance = {

@@ -1,9 +1,22 @@
-import { addDays, addMonths, dateFromParts, dateParts, daysInMonth, type CalendarDate } from '../calendar-date.ts';
+import {
+  addDays,
+  addMonths,
+  dateFromParts,
+  dateParts,
+  daysInMonth,
+  type CalendarDate,
+} from '../calendar-date.ts';
 import { ok, type Result } from '../result.ts';
 import type { DeadlineRule } from './deadline-rule.schema.ts';
 import { addPeriod, type IsoPeriod } from './iso-period.ts';
 import type { RulePack } from './rule-pack.schema.ts';
-import { addWorkingDays, isWorkingDay, nextWorkingDay, type CalendarOptions, type SkippedDay } from './working-days.ts';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDay,
+  type CalendarOptions,
+  type SkippedDay,
+} from './working-days.ts';
 
 export interface DeadlineResult {
   readonly due: CalendarDate;
@@ -44,20 +57,40 @@ function dateFromFirst(date: CalendarDate): CalendarDate {
  * working day). Other kinds end where the rule says and then, when the rule or pack says so and
  * that day is a day off, move to the next working day.
  */
-export function computeDeadline(pack: RulePack, rule: DeadlineRule, event: CalendarDate, options: CalendarOptions = {}): Result<DeadlineResult> {
+export function computeDeadline(
+  pack: RulePack,
+  rule: DeadlineRule,
+  event: CalendarDate,
+  options: CalendarOptions = {},
+): Result<DeadlineResult> {
   if (rule.kind === 'working-days') {
     const r = addWorkingDays(pack, event, rule.days, options);
     if (!r.ok) return r;
     return ok({ ...r.value, kind: rule.kind, unadjusted: r.value.due, rolledForward: false });
   }
   const end =
-    rule.kind === 'calendar-days' ? addDays(event, rule.days) : rule.kind === 'period' ? addPeriod(event, rule.period) : fixedDay(event, rule.monthOffset, rule.day);
+    rule.kind === 'calendar-days'
+      ? addDays(event, rule.days)
+      : rule.kind === 'period'
+        ? addPeriod(event, rule.period)
+        : fixedDay(event, rule.monthOffset, rule.day);
   return endOnWorkingDay(pack, end, rule, rule.kind, options);
 }
 
 /** A period's end from `date`, moved per the pack (or `rollForward`) when it falls on a day off. */
-export function periodEnd(pack: RulePack, date: CalendarDate, period: IsoPeriod, rollForward?: boolean, options: CalendarOptions = {}): Result<DeadlineResult> {
-  return computeDeadline(pack, { kind: 'period', period, ...(rollForward === undefined ? {} : { rollForward }) }, date, options);
+export function periodEnd(
+  pack: RulePack,
+  date: CalendarDate,
+  period: IsoPeriod,
+  rollForward?: boolean,
+  options: CalendarOptions = {},
+): Result<DeadlineResult> {
+  return computeDeadline(
+    pack,
+    { kind: 'period', period, ...(rollForward === undefined ? {} : { rollForward }) },
+    date,
+    options,
+  );
 }
 
 function endOnWorkingDay(
@@ -67,12 +100,21 @@ function endOnWorkingDay(
   kind: DeadlineRule['kind'],
   options: CalendarOptions,
 ): Result<DeadlineResult> {
-  const base: Pick<DeadlineResult, 'kind' | 'unadjusted' | 'counted' | 'skipped'> = { kind, unadjusted: end, counted: [], skipped: [] };
+  const base: Pick<DeadlineResult, 'kind' | 'unadjusted' | 'counted' | 'skipped'> = {
+    kind,
+    unadjusted: end,
+    counted: [],
+    skipped: [],
+  };
   if (!rollsForward(pack, rule)) {
     // Not moved. When that rests on the pack's unverified setting and the end is a day off, say so.
     const day = isWorkingDay(pack, end);
     const doubtful = rule.rollForward === undefined && !pack.periodEndOnDayOff.verified && !day.working;
-    const notes = doubtful ? [`unverified: ${end} is a day off (${day.reason ?? 'day off'}); whether the period moves to the next working day is not confirmed`] : [];
+    const notes = doubtful
+      ? [
+          `unverified: ${end} is a day off (${day.reason ?? 'day off'}); whether the period moves to the next working day is not confirmed`,
+        ]
+      : [];
     return ok({ ...base, due: end, rolledForward: false, verified: !doubtful, notes });
   }
   const next = nextWorkingDay(pack, end, options);
@@ -80,7 +122,8 @@ function endOnWorkingDay(
   const moved = next.value.due !== end;
   const setting = pack.periodEndOnDayOff;
   const notes = [...next.value.notes];
-  if (moved && rule.rollForward === undefined && !setting.verified) notes.push(`unverified: moving a period's end off a day off (${setting.citation.text})`);
+  if (moved && rule.rollForward === undefined && !setting.verified)
+    notes.push(`unverified: moving a period's end off a day off (${setting.citation.text})`);
   return ok({
     ...base,
     due: next.value.due,

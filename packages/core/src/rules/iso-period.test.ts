@@ -6,7 +6,12 @@ import { addPeriod, isIsoPeriod, isoPeriod, periodParts } from './iso-period.ts'
 describe('addPeriod', () => {
   // Each row: [from, period, expected, source]
   const rows: [string, string, string, string][] = [
-    ['2021-01-31', 'P1M', '2021-02-28', 'issue 3: a month period ends on that month\'s last day when it has no such day'],
+    [
+      '2021-01-31',
+      'P1M',
+      '2021-02-28',
+      "issue 3: a month period ends on that month's last day when it has no such day",
+    ],
     ['2024-01-31', 'P1M', '2024-02-29', 'issue 3: leap year February'],
     ['2024-02-29', 'P1Y', '2025-02-28', 'leap day + one year: last day of February'],
     ['2024-02-29', 'P4Y', '2028-02-29', 'leap day + four years: same day-number'],
@@ -31,7 +36,9 @@ describe('addPeriod', () => {
   });
 
   const day = fc.integer({ min: 0, max: 40_000 }).map((n) => fromEpochDay(n));
-  const period = fc.tuple(fc.nat(3), fc.nat(30), fc.nat(60)).map(([y, m, d]) => isoPeriod(`P${y}Y${m}M${d}D`));
+  const period = fc
+    .tuple(fc.nat(3), fc.nat(30), fc.nat(60))
+    .map(([y, m, d]) => isoPeriod(`P${y}Y${m}M${d}D`));
 
   it('is monotone: a later start never ends earlier (property)', () => {
     fc.assert(

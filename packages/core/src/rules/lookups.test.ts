@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../calendar-date.ts';
-import { appealRule, findOffence, findTier, fineUnitFor, fineUnitRule, inForceOn, limitationFor, mciFor, obligationOn, obligationsInForce } from './lookups.ts';
+import {
+  appealRule,
+  findOffence,
+  findTier,
+  fineUnitFor,
+  fineUnitRule,
+  inForceOn,
+  limitationFor,
+  mciFor,
+  obligationOn,
+  obligationsInForce,
+} from './lookups.ts';
 import { fixturePack } from './rule-pack.fixture.ts';
 import { reportingPeriods } from './reporting-periods.ts';
 
@@ -12,28 +23,64 @@ describe('lookups (fixture pack)', () => {
     expect(findOffence(pack, '7')?.title).toBe('Late notice');
     expect(findOffence(pack, '8')).toBeUndefined();
     expect(findOffence(pack, '7', d('1999-01-01'))).toBeUndefined();
-    expect(findTier(pack, '7', 'false')).toMatchObject({ sanctions: ['fine', 'suspension'], verified: true, citation: { text: 'Test Act s. 1' } });
+    expect(findTier(pack, '7', 'false')).toMatchObject({
+      sanctions: ['fine', 'suspension'],
+      verified: true,
+      citation: { text: 'Test Act s. 1' },
+    });
     expect(findTier(pack, '7', 'again')).toMatchObject({ sanctions: ['fine', 'ban'], verified: false });
     expect(findTier(pack, '7', 'late')?.tier.fine).toEqual({ 'legal-entity': 10, individual: null });
     expect(findTier(pack, '7', 'none')).toBeUndefined();
   });
 
   it('chooses the limitation version by offence date, article-specific over general', () => {
-    expect(limitationFor(pack, '7', d('2029-12-31'))).toMatchObject({ ok: true, value: { id: 'general', period: 'P2M' } });
-    expect(limitationFor(pack, '7', d('2030-01-01'))).toMatchObject({ ok: true, value: { id: 'special-7', period: 'P6M' } });
+    expect(limitationFor(pack, '7', d('2029-12-31'))).toMatchObject({
+      ok: true,
+      value: { id: 'general', period: 'P2M' },
+    });
+    expect(limitationFor(pack, '7', d('2030-01-01'))).toMatchObject({
+      ok: true,
+      value: { id: 'special-7', period: 'P6M' },
+    });
     expect(limitationFor(pack, '9', d('2030-06-01'))).toMatchObject({ ok: true, value: { id: 'general' } });
-    expect(limitationFor(pack, '7', d('1990-01-01'))).toMatchObject({ ok: false, error: { code: 'RULE_NOT_IN_FORCE' } });
+    expect(limitationFor(pack, '7', d('1990-01-01'))).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_IN_FORCE' },
+    });
   });
 
   it('finds the appeal rule in force', () => {
-    expect(appealRule(pack, d('2030-01-10'))).toMatchObject({ ok: true, value: { id: 'complaint', complaint: { verified: false } } });
-    expect(appealRule(pack, d('1990-01-10'))).toMatchObject({ ok: false, error: { code: 'RULE_NOT_IN_FORCE' } });
+    expect(appealRule(pack, d('2030-01-10'))).toMatchObject({
+      ok: true,
+      value: { id: 'complaint', complaint: { verified: false } },
+    });
+    expect(appealRule(pack, d('1990-01-10'))).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_IN_FORCE' },
+    });
   });
 
   it('gives the fine unit of a date with its minor units and verification', () => {
-    expect(fineUnitFor(pack, d('2029-06-30'))).toMatchObject({ ok: true, value: { year: 2029, value: 12.5, valueText: '12.50', minor: 1250n, currency: 'EUR', code: 'TU', verified: true } });
-    expect(mciFor(pack, d('2030-01-01'))).toMatchObject({ ok: true, value: { year: 2030, minor: 1300n, verified: false } });
-    expect(fineUnitFor(pack, d('2031-01-01'))).toMatchObject({ ok: false, error: { code: 'RULE_NOT_IN_FORCE' } });
+    expect(fineUnitFor(pack, d('2029-06-30'))).toMatchObject({
+      ok: true,
+      value: {
+        year: 2029,
+        value: 12.5,
+        valueText: '12.50',
+        minor: 1250n,
+        currency: 'EUR',
+        code: 'TU',
+        verified: true,
+      },
+    });
+    expect(mciFor(pack, d('2030-01-01'))).toMatchObject({
+      ok: true,
+      value: { year: 2030, minor: 1300n, verified: false },
+    });
+    expect(fineUnitFor(pack, d('2031-01-01'))).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_IN_FORCE' },
+    });
     expect(fineUnitFor(fixturePack({ fineUnit: null }), d('2030-01-01')).ok).toBe(false);
     expect(fineUnitRule(pack)?.appliesAt).toBe('proceedings-start');
   });
@@ -42,8 +89,12 @@ describe('lookups (fixture pack)', () => {
     expect(obligationsInForce(pack, d('2028-06-01')).map((o) => o.id)).toEqual(['notice']);
     expect(obligationsInForce(pack, d('2030-06-01')).map((o) => o.id)).toEqual(['notice', 'report']);
     expect(obligationOn(pack, 'report', d('2028-06-01'))).toBeUndefined();
-    expect(inForceOn({ inForce: { from: d('2020-01-01'), to: d('2020-12-31') } }, d('2020-12-31'))).toBe(true);
-    expect(inForceOn({ inForce: { from: d('2020-01-01'), to: d('2020-12-31') } }, d('2021-01-01'))).toBe(false);
+    expect(inForceOn({ inForce: { from: d('2020-01-01'), to: d('2020-12-31') } }, d('2020-12-31'))).toBe(
+      true,
+    );
+    expect(inForceOn({ inForce: { from: d('2020-01-01'), to: d('2020-12-31') } }, d('2021-01-01'))).toBe(
+      false,
+    );
   });
 });
 
@@ -58,12 +109,17 @@ describe('reportingPeriods (fixture pack)', () => {
   });
 
   it('skips periods ending before the obligation is in force', () => {
-    const r = reportingPeriods(pack, 'report', d('2028-10-01'), d('2029-03-31'), { uncovered: 'weekends-only' });
+    const r = reportingPeriods(pack, 'report', d('2028-10-01'), d('2029-03-31'), {
+      uncovered: 'weekends-only',
+    });
     expect(r.ok && r.value.map((p) => p.label)).toEqual(['2029-Q1']);
     expect(r.ok && r.value[0]?.verified).toBe(false);
   });
 
   it('refuses an each-receipt obligation', () => {
-    expect(reportingPeriods(pack, 'notice', d('2030-01-01'), d('2030-12-31'))).toMatchObject({ ok: false, error: { code: 'RULE_OBLIGATION_NOT_PERIODIC' } });
+    expect(reportingPeriods(pack, 'notice', d('2030-01-01'), d('2030-12-31'))).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_OBLIGATION_NOT_PERIODIC' },
+    });
   });
 });

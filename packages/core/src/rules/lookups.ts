@@ -13,14 +13,22 @@ export function inForceOn(rule: { readonly inForce: InForce }, date: CalendarDat
 }
 
 function notInForce(what: string, date: CalendarDate, pack: RulePack): Result<never> {
-  return err(domainError('RULE_NOT_IN_FORCE', `the ${pack.id} pack has no ${what} in force on ${date}`, { field: 'date', details: { pack: pack.id, date } }));
+  return err(
+    domainError('RULE_NOT_IN_FORCE', `the ${pack.id} pack has no ${what} in force on ${date}`, {
+      field: 'date',
+      details: { pack: pack.id, date },
+    }),
+  );
 }
 
 /** The offence by article: the version in force on `on` when given, else the latest version. */
 export function findOffence(pack: RulePack, article: string, on?: CalendarDate): Offence | undefined {
   const versions = pack.offences.filter((o) => o.article === article);
   if (on !== undefined) return versions.find((o) => inForceOn(o, on));
-  return versions.reduce<Offence | undefined>((latest, o) => (latest === undefined || o.inForce.from > latest.inForce.from ? o : latest), undefined);
+  return versions.reduce<Offence | undefined>(
+    (latest, o) => (latest === undefined || o.inForce.from > latest.inForce.from ? o : latest),
+    undefined,
+  );
 }
 
 export interface TierLookup {
@@ -35,23 +43,39 @@ export interface TierLookup {
 }
 
 /** A tier of an article's offence (the version in force on `on` when given), with its citation and lawful sanctions. */
-export function findTier(pack: RulePack, article: string, tierId: string, on?: CalendarDate): TierLookup | undefined {
+export function findTier(
+  pack: RulePack,
+  article: string,
+  tierId: string,
+  on?: CalendarDate,
+): TierLookup | undefined {
   const offence = findOffence(pack, article, on);
   const tier = offence?.tiers.find((t) => t.id === tierId);
   if (!offence || !tier) return undefined;
   const sanctions: ('fine' | 'suspension' | 'ban')[] = ['fine'];
   if (tier.suspension) sanctions.push('suspension');
   if (tier.ban) sanctions.push('ban');
-  return { offence, tier, citation: tier.citation ?? offence.citation, verified: offence.verified && tier.verified, sanctions };
+  return {
+    offence,
+    tier,
+    citation: tier.citation ?? offence.citation,
+    verified: offence.verified && tier.verified,
+    sanctions,
+  };
 }
 
-const governs = (articles: readonly string[], article: string): boolean => articles.includes(article) || articles.includes('*');
+const governs = (articles: readonly string[], article: string): boolean =>
+  articles.includes(article) || articles.includes('*');
 
 /**
  * The limitation period for an article, the version in force on the offence date; a version naming
  * the article wins over a general (`*`) one. `RULE_NOT_IN_FORCE` when none applies.
  */
-export function limitationFor(pack: RulePack, article: string, offenceDate: CalendarDate): Result<LimitationRule> {
+export function limitationFor(
+  pack: RulePack,
+  article: string,
+  offenceDate: CalendarDate,
+): Result<LimitationRule> {
   const inForce = pack.limitations.filter((l) => governs(l.articles, article) && inForceOn(l, offenceDate));
   const rule = inForce.find((l) => l.articles.includes(article)) ?? inForce[0];
   return rule ? ok(rule) : notInForce(`limitation period for article ${article}`, offenceDate, pack);
@@ -59,8 +83,11 @@ export function limitationFor(pack: RulePack, article: string, offenceDate: Cale
 
 /** The appeal rule in force on a day (optionally for an article's rulings). */
 export function appealRule(pack: RulePack, on: CalendarDate, article?: string): Result<AppealRule> {
-  const inForce = pack.appeals.filter((a) => inForceOn(a, on) && (article === undefined || governs(a.articles, article)));
-  const rule = (article === undefined ? undefined : inForce.find((a) => a.articles.includes(article))) ?? inForce[0];
+  const inForce = pack.appeals.filter(
+    (a) => inForceOn(a, on) && (article === undefined || governs(a.articles, article)),
+  );
+  const rule =
+    (article === undefined ? undefined : inForce.find((a) => a.articles.includes(article))) ?? inForce[0];
   return rule ? ok(rule) : notInForce('appeal rule', on, pack);
 }
 

@@ -18,7 +18,14 @@ export const formSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   fields: z
-    .array(z.strictObject({ id: idSchema, title: z.string().min(1), required: z.boolean().default(true), note: z.string().optional() }))
+    .array(
+      z.strictObject({
+        id: idSchema,
+        title: z.string().min(1),
+        required: z.boolean().default(true),
+        note: z.string().optional(),
+      }),
+    )
     .default([]),
   ...provenanceShape,
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { dayCountSchema } from './deadline-rule.schema.ts';
-import { citationSchema, idSchema, periodSchema, provenanceShape, ruleMetaShape } from './rule-meta.schema.ts';
+import {
+  citationSchema,
+  idSchema,
+  periodSchema,
+  provenanceShape,
+  ruleMetaShape,
+} from './rule-meta.schema.ts';
 
 /**
  * One tier of an offence. `fine` is in the pack's fine unit by kind of offender (keys from the
@@ -50,7 +56,12 @@ export const limitationSchema = z.strictObject({
   from: limitationEventSchema,
   /** For a continuing offence: the event the period counts from instead, with its own verification. */
   continuing: z
-    .strictObject({ from: limitationEventSchema, citation: citationSchema.optional(), verified: z.boolean(), note: z.string().optional() })
+    .strictObject({
+      from: limitationEventSchema,
+      citation: citationSchema.optional(),
+      verified: z.boolean(),
+      note: z.string().optional(),
+    })
     .nullable()
     .default(null),
   cap: z.strictObject({ period: periodSchema, from: limitationEventSchema }).nullable().default(null),

@@ -48,11 +48,18 @@ export function reportingPeriods(
   to: CalendarDate,
   options: CalendarOptions = {},
 ): Result<ReportingPeriod[]> {
-  const versions = typeof obligation === 'string' ? pack.obligations.filter((o) => o.id === obligation) : [obligation];
+  const versions =
+    typeof obligation === 'string' ? pack.obligations.filter((o) => o.id === obligation) : [obligation];
   const periodic = versions.filter((v) => v.trigger.kind === 'period');
   const id = typeof obligation === 'string' ? obligation : obligation.id;
   if (periodic.length === 0) {
-    return err(domainError('RULE_OBLIGATION_NOT_PERIODIC', `obligation "${id}" has no reporting periods in the ${pack.id} pack`, { field: 'obligation' }));
+    return err(
+      domainError(
+        'RULE_OBLIGATION_NOT_PERIODIC',
+        `obligation "${id}" has no reporting periods in the ${pack.id} pack`,
+        { field: 'obligation' },
+      ),
+    );
   }
   const out: ReportingPeriod[] = [];
   for (const version of periodic) {
@@ -63,25 +70,36 @@ export function reportingPeriods(
   return ok(out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)));
 }
 
-function versionPeriods(pack: RulePack, version: Obligation, from: CalendarDate, to: CalendarDate, options: CalendarOptions): Result<ReportingPeriod[]> {
+function versionPeriods(
+  pack: RulePack,
+  version: Obligation,
+  from: CalendarDate,
+  to: CalendarDate,
+  options: CalendarOptions,
+): Result<ReportingPeriod[]> {
   if (version.trigger.kind !== 'period') return ok([]);
   const { period: kind, startMonth } = version.trigger;
   const length = MONTHS[kind];
   const f = dateParts(from);
   const offset = (((f.month - startMonth) % length) + length) % length;
-  let start = addMonths(calendarDate(`${String(f.year).padStart(4, '0')}-${String(f.month).padStart(2, '0')}-01`), -offset);
+  let start = addMonths(
+    calendarDate(`${String(f.year).padStart(4, '0')}-${String(f.month).padStart(2, '0')}-01`),
+    -offset,
+  );
   const out: ReportingPeriod[] = [];
   for (; start <= to; start = addMonths(start, length)) {
     const end = addDays(addMonths(start, length), -1);
     if (!inForceOn(version, end)) continue;
-    const index = Math.floor((((dateParts(start).month - startMonth + 12) % 12) / length)) + 1;
+    const index = Math.floor(((dateParts(start).month - startMonth + 12) % 12) / length) + 1;
     const special = version.periodDeadlines.find((p) => p.index === index);
     const deadline = computeDeadline(pack, special?.deadline ?? version.deadline, end, options);
     if (!deadline.ok) return deadline;
     const ruleVerified = version.verified && (special ? special.verified : true);
     const notes = [...deadline.value.notes];
-    if (!version.verified) notes.push(`unverified: ${version.title}${version.note ? ` (${version.note})` : ''}`);
-    if (special && !special.verified) notes.push(`unverified: due date for period ${index}${special.note ? ` (${special.note})` : ''}`);
+    if (!version.verified)
+      notes.push(`unverified: ${version.title}${version.note ? ` (${version.note})` : ''}`);
+    if (special && !special.verified)
+      notes.push(`unverified: due date for period ${index}${special.note ? ` (${special.note})` : ''}`);
     out.push({
       obligationId: version.id,
       label: label(kind, start, index, startMonth),

@@ -11,7 +11,9 @@ export const dateSchema = z
 /** An ISO 8601 period of years, months, weeks and days: `P2M`, `P10D`, `P1Y`, `P1Y6M`. */
 export const periodSchema = z
   .string({ error: 'expected an ISO 8601 period such as P2M or P10D' })
-  .refine(isIsoPeriod, { message: 'expected an ISO 8601 period of years, months, weeks or days, such as P2M, P10D, P1Y' })
+  .refine(isIsoPeriod, {
+    message: 'expected an ISO 8601 period of years, months, weeks or days, such as P2M, P10D, P1Y',
+  })
   .transform((s): IsoPeriod => s as IsoPeriod);
 
 /** Where a rule comes from. A plain string in YAML is read as `{ text }`. */
@@ -28,7 +30,10 @@ export interface Citation {
 /** The days a rule is in force: `to` is the last day, or null while it still is. */
 export const inForceSchema = z
   .strictObject({ from: dateSchema, to: dateSchema.nullable() })
-  .refine((v) => v.to === null || v.from <= v.to, { message: 'inForce.to is before inForce.from', path: ['to'] });
+  .refine((v) => v.to === null || v.from <= v.to, {
+    message: 'inForce.to is before inForce.from',
+    path: ['to'],
+  });
 export type InForce = z.output<typeof inForceSchema>;
 
 /**
@@ -57,4 +62,6 @@ export interface RuleMeta {
   readonly note?: string | undefined;
 }
 
-export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'ids are lower-case letters, digits, dots and hyphens' });
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'ids are lower-case letters, digits, dots and hyphens' });

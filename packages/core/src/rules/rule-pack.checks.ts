@@ -16,10 +16,21 @@ function overlaps(a: InForce, b: InForce): boolean {
 }
 
 /** Items sharing a key must not be in force on the same day. */
-function checkVersions<T extends { inForce: InForce }>(items: readonly T[], key: (t: T) => string, path: readonly string[], issues: PackIssue[]): void {
+function checkVersions<T extends { inForce: InForce }>(
+  items: readonly T[],
+  key: (t: T) => string,
+  path: readonly string[],
+  issues: PackIssue[],
+): void {
   items.forEach((item, i) => {
-    const clash = items.findIndex((other, j) => j < i && key(other) === key(item) && overlaps(other.inForce, item.inForce));
-    if (clash >= 0) issues.push({ path: [...path, i, 'inForce'], message: `"${key(item)}" is also in force at ${formatPath([...path, clash])} on some of these days` });
+    const clash = items.findIndex(
+      (other, j) => j < i && key(other) === key(item) && overlaps(other.inForce, item.inForce),
+    );
+    if (clash >= 0)
+      issues.push({
+        path: [...path, i, 'inForce'],
+        message: `"${key(item)}" is also in force at ${formatPath([...path, clash])} on some of these days`,
+      });
   });
 }
 
@@ -29,14 +40,21 @@ function checkOffences(pack: RulePack, issues: PackIssue[]): void {
     const ids = offence.tiers.map((t) => t.id);
     offence.tiers.forEach((tier, t) => {
       const at = (...rest: (string | number)[]): (string | number)[] => ['offences', o, 'tiers', t, ...rest];
-      if (ids.indexOf(tier.id) !== t) issues.push({ path: at('id'), message: `tier id "${tier.id}" is used twice in this offence` });
+      if (ids.indexOf(tier.id) !== t)
+        issues.push({ path: at('id'), message: `tier id "${tier.id}" is used twice in this offence` });
       for (const kind of Object.keys(tier.fine)) {
-        if (!kinds.has(kind)) issues.push({ path: at('fine', kind), message: `"${kind}" is not one of the pack's offenderKinds` });
+        if (!kinds.has(kind))
+          issues.push({
+            path: at('fine', kind),
+            message: `"${kind}" is not one of the pack's offenderKinds`,
+          });
       }
       tier.repeatOf.forEach((ref, r) => {
-        if (!ids.includes(ref)) issues.push({ path: at('repeatOf', r), message: `"${ref}" is not a tier of this offence` });
+        if (!ids.includes(ref))
+          issues.push({ path: at('repeatOf', r), message: `"${ref}" is not a tier of this offence` });
       });
-      if (tier.repeatOf.length > 0 && tier.repeatWindow === null) issues.push({ path: at('repeatWindow'), message: 'a repeat tier needs its repeat window' });
+      if (tier.repeatOf.length > 0 && tier.repeatWindow === null)
+        issues.push({ path: at('repeatWindow'), message: 'a repeat tier needs its repeat window' });
     });
   });
 }
@@ -57,27 +75,40 @@ function checkCalendar(pack: RulePack, issues: PackIssue[]): void {
     y.movedDaysOff.forEach((m, j) => {
       inYear(m.date, at('movedDaysOff', j, 'date'));
       const holiday = y.holidays.find((h) => h.date === m.for);
-      if (!holiday) issues.push({ path: at('movedDaysOff', j, 'for'), message: `${m.for} is not a holiday listed for ${y.year}` });
-      else if (isNeverMoved(pack, holiday.date, holiday.name)) issues.push({ path: at('movedDaysOff', j, 'for'), message: `${holiday.name} is never moved` });
-      if (index.weekendDays.has(isoWeekday(m.date))) issues.push({ path: at('movedDaysOff', j, 'date'), message: `${m.date} is already a weekend day` });
+      if (!holiday)
+        issues.push({
+          path: at('movedDaysOff', j, 'for'),
+          message: `${m.for} is not a holiday listed for ${y.year}`,
+        });
+      else if (isNeverMoved(pack, holiday.date, holiday.name))
+        issues.push({ path: at('movedDaysOff', j, 'for'), message: `${holiday.name} is never moved` });
+      if (index.weekendDays.has(isoWeekday(m.date)))
+        issues.push({ path: at('movedDaysOff', j, 'date'), message: `${m.date} is already a weekend day` });
     });
     if (calendar.holidayOnDayOff?.moves) {
       y.holidays.forEach((h, j) => {
         const onDayOff = index.weekendDays.has(isoWeekday(h.date));
         const moved = y.movedDaysOff.some((m) => m.for === h.date);
         if (onDayOff && !moved && !isNeverMoved(pack, h.date, h.name)) {
-          issues.push({ path: at('holidays', j, 'date'), message: `${h.name} on ${h.date} falls on a weekend day but has no moved day off` });
+          issues.push({
+            path: at('holidays', j, 'date'),
+            message: `${h.name} on ${h.date} falls on a weekend day but has no moved day off`,
+          });
         }
       });
     }
     y.transfers.forEach((t, j) => {
       inYear(t.dayOff, at('transfers', j, 'dayOff'));
-      if (index.weekendDays.has(isoWeekday(t.dayOff))) issues.push({ path: at('transfers', j, 'dayOff'), message: `${t.dayOff} is already a weekend day` });
+      if (index.weekendDays.has(isoWeekday(t.dayOff)))
+        issues.push({ path: at('transfers', j, 'dayOff'), message: `${t.dayOff} is already a weekend day` });
     });
     if (y.status.expectedWorkingDays !== undefined) {
       const count = countWorkingDays(calendar, y.year);
       if (count !== y.status.expectedWorkingDays) {
-        issues.push({ path: at('status', 'expectedWorkingDays'), message: `the lists give ${count} working days in ${y.year}, not ${y.status.expectedWorkingDays}` });
+        issues.push({
+          path: at('status', 'expectedWorkingDays'),
+          message: `the lists give ${count} working days in ${y.year}, not ${y.status.expectedWorkingDays}`,
+        });
       }
     }
   });
@@ -87,7 +118,9 @@ function checkCalendar(pack: RulePack, issues: PackIssue[]): void {
 export function isNeverMoved(pack: RulePack, date: string, name: string): boolean {
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
-  return pack.calendar.neverMoved.some((n) => (n.month !== undefined && n.day !== undefined ? n.month === month && n.day === day : n.name === name));
+  return pack.calendar.neverMoved.some((n) =>
+    n.month !== undefined && n.day !== undefined ? n.month === month && n.day === day : n.name === name,
+  );
 }
 
 /** Cross-field checks the shape alone cannot express; each issue names its path in the pack. */

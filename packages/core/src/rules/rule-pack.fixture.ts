@@ -16,9 +16,19 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
     currency: 'EUR',
     reviewed: '2030-01-01',
     periodEndOnDayOff: { rollForward: true, ...meta },
-    offenderKinds: [{ id: 'legal-entity', title: 'Legal entity' }, { id: 'individual', title: 'Individual' }],
+    offenderKinds: [
+      { id: 'legal-entity', title: 'Legal entity' },
+      { id: 'individual', title: 'Individual' },
+    ],
     obligations: [
-      { id: 'notice', title: 'Notice', trigger: { kind: 'each-receipt' }, deadline: { kind: 'working-days', days: 5 }, form: { id: 'N-1', title: 'Notice form' }, ...meta },
+      {
+        id: 'notice',
+        title: 'Notice',
+        trigger: { kind: 'each-receipt' },
+        deadline: { kind: 'working-days', days: 5 },
+        form: { id: 'N-1', title: 'Notice form' },
+        ...meta,
+      },
       {
         id: 'report',
         title: 'Report',
@@ -35,21 +45,54 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
         title: 'Late notice',
         ...meta,
         tiers: [
-          { id: 'late', conduct: 'Late', fine: { 'legal-entity': 10, individual: null }, suspension: null, verified: true },
-          { id: 'false', conduct: 'False data', fine: { 'legal-entity': 20 }, suspension: { maxMonths: 2 }, verified: true },
-          { id: 'again', conduct: 'Again', fine: {}, suspension: null, ban: true, repeatOf: ['late', 'false'], repeatWindow: 'P1Y', verified: false },
+          {
+            id: 'late',
+            conduct: 'Late',
+            fine: { 'legal-entity': 10, individual: null },
+            suspension: null,
+            verified: true,
+          },
+          {
+            id: 'false',
+            conduct: 'False data',
+            fine: { 'legal-entity': 20 },
+            suspension: { maxMonths: 2 },
+            verified: true,
+          },
+          {
+            id: 'again',
+            conduct: 'Again',
+            fine: {},
+            suspension: null,
+            ban: true,
+            repeatOf: ['late', 'false'],
+            repeatWindow: 'P1Y',
+            verified: false,
+          },
         ],
       },
     ],
     limitations: [
       { id: 'general', articles: ['*'], period: 'P2M', from: 'commission', ...meta },
-      { id: 'special-7', articles: ['7'], period: 'P6M', from: 'commission', ...meta, inForce: { from: '2030-01-01', to: null } },
+      {
+        id: 'special-7',
+        articles: ['7'],
+        period: 'P6M',
+        from: 'commission',
+        ...meta,
+        inForce: { from: '2030-01-01', to: null },
+      },
     ],
     appeals: [
       {
         id: 'complaint',
         title: 'Complaint',
-        complaint: { deadline: { kind: 'working-days', days: 3 }, from: 'service', citation: 'Test Act s. 9', verified: false },
+        complaint: {
+          deadline: { kind: 'working-days', days: 3 },
+          from: 'service',
+          citation: 'Test Act s. 9',
+          verified: false,
+        },
         ...meta,
       },
     ],
@@ -59,8 +102,20 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
       currency: 'EUR',
       rule: { appliesAt: 'proceedings-start', text: 'The unit in force when proceedings began', ...meta },
       values: [
-        { year: 2029, value: '12.50', citation: 'Budget 2029', inForce: { from: '2029-01-01', to: '2029-12-31' }, verified: true },
-        { year: 2030, value: 13, citation: 'Budget 2030', inForce: { from: '2030-01-01', to: '2030-12-31' }, verified: false },
+        {
+          year: 2029,
+          value: '12.50',
+          citation: 'Budget 2029',
+          inForce: { from: '2029-01-01', to: '2029-12-31' },
+          verified: true,
+        },
+        {
+          year: 2030,
+          value: 13,
+          citation: 'Budget 2030',
+          inForce: { from: '2030-01-01', to: '2030-12-31' },
+          verified: false,
+        },
       ],
     },
     calendar: {
@@ -78,7 +133,15 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
             { date: '2030-06-09', name: 'Feast', kind: 'religious' }, // Sunday, never moved
           ],
           movedDaysOff: [{ date: '2030-03-04', for: '2030-03-03' }],
-          transfers: [{ workingDay: '2030-05-04', dayOff: '2030-05-03', instrument: 'Decree 1/2030', verified: false, note: 'draft only' }],
+          transfers: [
+            {
+              workingDay: '2030-05-04',
+              dayOff: '2030-05-03',
+              instrument: 'Decree 1/2030',
+              verified: false,
+              note: 'draft only',
+            },
+          ],
         },
       ],
     },

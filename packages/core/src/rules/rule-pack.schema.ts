@@ -5,7 +5,9 @@ import { appealSchema, limitationSchema, offenceSchema } from './offence.schema.
 import { checkPackConsistency } from './rule-pack.checks.ts';
 import { dateSchema, idSchema, ruleMetaShape } from './rule-meta.schema.ts';
 
-const decimal = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]).transform((v) => String(v));
+const decimal = z
+  .union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)])
+  .transform((v) => String(v));
 
 /** A named item of scope (covered activity, source category, exemption, legal basis). */
 export const scopeItemSchema = z.strictObject({ id: idSchema, title: z.string().min(1), ...ruleMetaShape });
@@ -44,36 +46,40 @@ export const fineUnitSchema = z.strictObject({
   code: z.string().min(1),
   name: z.string().min(1),
   currency: z.string().regex(/^[A-Z]{3}$/),
-  rule: z.strictObject({ appliesAt: z.enum(['proceedings-start', 'offence', 'ruling']), text: z.string().min(1), ...ruleMetaShape }),
+  rule: z.strictObject({
+    appliesAt: z.enum(['proceedings-start', 'offence', 'ruling']),
+    text: z.string().min(1),
+    ...ruleMetaShape,
+  }),
   values: z.array(fineUnitValueSchema).min(1),
 });
 
 /** The pack's shape before the cross-checks of rule-pack.checks.ts. */
 export const rulePackObjectSchema = z.strictObject({
-    schemaVersion: z.literal(1),
-    id: idSchema,
-    name: z.string().min(1),
-    /** ISO 3166-1 alpha-2 code. */
-    jurisdiction: z.string().regex(/^[A-Z]{2}$/),
-    currency: z.string().regex(/^[A-Z]{3}$/),
-    /** The day the pack's content was last reviewed. */
-    reviewed: dateSchema,
-    description: z.string().optional(),
-    /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
-    periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
-    offenderKinds: z.array(z.strictObject({ id: idSchema, title: z.string().min(1) })).default([]),
-    legalBases: z.array(scopeItemSchema).default([]),
-    coveredActivities: z.array(scopeItemSchema).default([]),
-    sourceCategories: z.array(scopeItemSchema).default([]),
-    thresholds: z.array(thresholdSchema).default([]),
-    exemptions: z.array(scopeItemSchema).default([]),
-    requirements: z.array(requirementSchema).default([]),
-    obligations: z.array(obligationSchema).default([]),
-    offences: z.array(offenceSchema).default([]),
-    limitations: z.array(limitationSchema).default([]),
-    appeals: z.array(appealSchema).default([]),
-    fineUnit: fineUnitSchema.nullable().default(null),
-    calendar: calendarSchema,
+  schemaVersion: z.literal(1),
+  id: idSchema,
+  name: z.string().min(1),
+  /** ISO 3166-1 alpha-2 code. */
+  jurisdiction: z.string().regex(/^[A-Z]{2}$/),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** The day the pack's content was last reviewed. */
+  reviewed: dateSchema,
+  description: z.string().optional(),
+  /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
+  periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
+  offenderKinds: z.array(z.strictObject({ id: idSchema, title: z.string().min(1) })).default([]),
+  legalBases: z.array(scopeItemSchema).default([]),
+  coveredActivities: z.array(scopeItemSchema).default([]),
+  sourceCategories: z.array(scopeItemSchema).default([]),
+  thresholds: z.array(thresholdSchema).default([]),
+  exemptions: z.array(scopeItemSchema).default([]),
+  requirements: z.array(requirementSchema).default([]),
+  obligations: z.array(obligationSchema).default([]),
+  offences: z.array(offenceSchema).default([]),
+  limitations: z.array(limitationSchema).default([]),
+  appeals: z.array(appealSchema).default([]),
+  fineUnit: fineUnitSchema.nullable().default(null),
+  calendar: calendarSchema,
 });
 
 export type RulePack = z.output<typeof rulePackObjectSchema>;
@@ -81,7 +87,8 @@ export type RulePackInput = z.input<typeof rulePackObjectSchema>;
 
 /** The full schema: the shape, then the cross-checks (versions overlap, tiers, calendar counts). */
 export const rulePackSchema = rulePackObjectSchema.superRefine((pack, ctx) => {
-  for (const issue of checkPackConsistency(pack)) ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
+  for (const issue of checkPackConsistency(pack))
+    ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
 });
 export type Threshold = z.output<typeof thresholdSchema>;
 export type Requirement = z.output<typeof requirementSchema>;

@@ -28,9 +28,13 @@ export function rulePackInvalid(file: string, issues: readonly RulePackIssue[]):
   const first = issues[0];
   const where = first ? (first.path === '' ? '(top level)' : first.path) : '(unknown)';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return domainError('RULE_PACK_INVALID', `rule pack ${file}: ${where}: ${first?.message ?? 'invalid'}${more}`, {
-    file,
-    ...(first && first.path !== '' ? { field: first.path } : {}),
-    details: { issues },
-  });
+  return domainError(
+    'RULE_PACK_INVALID',
+    `rule pack ${file}: ${where}: ${first?.message ?? 'invalid'}${more}`,
+    {
+      file,
+      ...(first && first.path !== '' ? { field: first.path } : {}),
+      details: { issues },
+    },
+  );
 }

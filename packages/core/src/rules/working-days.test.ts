@@ -26,8 +26,18 @@ describe('isWorkingDay (fixture calendar 2030)', () => {
   });
 
   it('classes a day outside the listed years by weekends alone, flagged', () => {
-    expect(isWorkingDay(pack, d('2031-01-04'))).toMatchObject({ working: false, reason: 'Saturday', covered: false, verified: false });
-    expect(isWorkingDay(pack, d('2031-01-01'))).toMatchObject({ working: true, reason: null, covered: false, verified: false });
+    expect(isWorkingDay(pack, d('2031-01-04'))).toMatchObject({
+      working: false,
+      reason: 'Saturday',
+      covered: false,
+      verified: false,
+    });
+    expect(isWorkingDay(pack, d('2031-01-01'))).toMatchObject({
+      working: true,
+      reason: null,
+      covered: false,
+      verified: false,
+    });
   });
 });
 
@@ -55,13 +65,22 @@ describe('addWorkingDays', () => {
   });
 
   it('returns the event itself for zero days and refuses a negative count', () => {
-    expect(addWorkingDays(pack, d('2030-03-03'), 0)).toMatchObject({ ok: true, value: { due: '2030-03-03', counted: [], skipped: [] } });
-    expect(addWorkingDays(pack, d('2030-03-03'), -1)).toMatchObject({ ok: false, error: { code: 'RULE_DAYS_INVALID' } });
+    expect(addWorkingDays(pack, d('2030-03-03'), 0)).toMatchObject({
+      ok: true,
+      value: { due: '2030-03-03', counted: [], skipped: [] },
+    });
+    expect(addWorkingDays(pack, d('2030-03-03'), -1)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_DAYS_INVALID' },
+    });
   });
 
   it('fails with RULE_CALENDAR_NOT_COVERED outside the calendar unless asked for weekends only', () => {
     const r = addWorkingDays(pack, d('2030-12-30'), 5);
-    expect(r).toMatchObject({ ok: false, error: { code: 'RULE_CALENDAR_NOT_COVERED', details: { date: '2031-01-01' } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_CALENDAR_NOT_COVERED', details: { date: '2031-01-01' } },
+    });
     const w = addWorkingDays(pack, d('2030-12-30'), 5, { uncovered: 'weekends-only' });
     expect(w).toMatchObject({ ok: true, value: { due: '2031-01-06', verified: false } });
     expect(w.ok && w.value.notes[0]).toContain('weekends only');
@@ -69,11 +88,17 @@ describe('addWorkingDays', () => {
 
   it('uses the pack setting for uncovered years when the caller does not choose', () => {
     const lenient = fixturePack({ calendar: { ...fixturePack().calendar, uncoveredYears: 'weekends-only' } });
-    expect(addWorkingDays(lenient, d('2031-01-01'), 1)).toMatchObject({ ok: true, value: { due: '2031-01-02', verified: false } });
+    expect(addWorkingDays(lenient, d('2031-01-01'), 1)).toMatchObject({
+      ok: true,
+      value: { due: '2031-01-02', verified: false },
+    });
   });
 
   it('nextWorkingDay stays on a working day and moves off a day off', () => {
-    expect(nextWorkingDay(pack, d('2030-03-05'))).toMatchObject({ ok: true, value: { due: '2030-03-05', skipped: [] } });
+    expect(nextWorkingDay(pack, d('2030-03-05'))).toMatchObject({
+      ok: true,
+      value: { due: '2030-03-05', skipped: [] },
+    });
     expect(nextWorkingDay(pack, d('2030-03-02'))).toMatchObject({ ok: true, value: { due: '2030-03-05' } });
   });
 });

@@ -43,20 +43,44 @@ export function isWorkingDay(pack: RulePack, date: CalendarDate): DayStatus {
   const year = index.years.get(yearOf(date));
   const weekday = isoWeekday(date);
   const weekend = index.weekendDays.has(weekday);
-  if (!year) return { date, working: !weekend, reason: weekend ? weekdayName(weekday) : null, covered: false, verified: false };
+  if (!year)
+    return {
+      date,
+      working: !weekend,
+      reason: weekend ? weekdayName(weekday) : null,
+      covered: false,
+      verified: false,
+    };
   const entry = index.entries.get(date);
-  if (entry) return { date, working: entry.working, reason: entry.working ? null : entry.reason, covered: true, verified: entry.verified };
-  return { date, working: !weekend, reason: weekend ? weekdayName(weekday) : null, covered: true, verified: year.status.verified };
+  if (entry)
+    return {
+      date,
+      working: entry.working,
+      reason: entry.working ? null : entry.reason,
+      covered: true,
+      verified: entry.verified,
+    };
+  return {
+    date,
+    working: !weekend,
+    reason: weekend ? weekdayName(weekday) : null,
+    covered: true,
+    verified: year.status.verified,
+  };
 }
 
 export function calendarNotCovered(pack: RulePack, date: CalendarDate): Result<never> {
   const years = pack.calendar.years.map((y) => y.year);
   const span = years.length > 0 ? `${Math.min(...years)}–${Math.max(...years)}` : 'no years';
   return err(
-    domainError('RULE_CALENDAR_NOT_COVERED', `the ${pack.id} working-day calendar covers ${span}; ${date} is outside it`, {
-      field: 'date',
-      details: { pack: pack.id, date },
-    }),
+    domainError(
+      'RULE_CALENDAR_NOT_COVERED',
+      `the ${pack.id} working-day calendar covers ${span}; ${date} is outside it`,
+      {
+        field: 'date',
+        details: { pack: pack.id, date },
+      },
+    ),
   );
 }
 
@@ -64,16 +88,20 @@ export function calendarNotCovered(pack: RulePack, date: CalendarDate): Result<n
 export function calendarNotes(pack: RulePack, days: readonly DayStatus[]): string[] {
   const notes: string[] = [];
   const uncovered = [...new Set(days.filter((d) => !d.covered).map((d) => yearOf(d.date)))];
-  if (uncovered.length > 0) notes.push(`unverified: no ${pack.id} calendar for ${uncovered.join(', ')}; counted with weekends only`);
+  if (uncovered.length > 0)
+    notes.push(`unverified: no ${pack.id} calendar for ${uncovered.join(', ')}; counted with weekends only`);
   const index = indexCalendar(pack.calendar);
   for (const y of [...new Set(days.filter((d) => d.covered).map((d) => yearOf(d.date)))]) {
     const year = index.years.get(y);
-    if (year && !year.status.verified) notes.push(`unverified: the ${y} calendar${year.status.note ? ` (${year.status.note})` : ''}`);
+    if (year && !year.status.verified)
+      notes.push(`unverified: the ${y} calendar${year.status.note ? ` (${year.status.note})` : ''}`);
   }
   for (const d of days) {
     const entry = index.entries.get(d.date);
     if (d.covered && entry && !entry.verified && index.years.get(yearOf(d.date))?.status.verified) {
-      notes.push(`unverified: ${d.date} ${entry.working ? 'is worked' : `is a day off (${entry.reason})`}${entry.note ? `: ${entry.note}` : ''}`);
+      notes.push(
+        `unverified: ${d.date} ${entry.working ? 'is worked' : `is a day off (${entry.reason})`}${entry.note ? `: ${entry.note}` : ''}`,
+      );
     }
   }
   return notes;
@@ -84,8 +112,18 @@ export function calendarNotes(pack: RulePack, days: readonly DayStatus[]): strin
  * with `RULE_CALENDAR_NOT_COVERED` when a day to be counted lies outside the calendar's years,
  * unless `uncovered` is `weekends-only` (then the result is flagged unverified).
  */
-export function addWorkingDays(pack: RulePack, from: CalendarDate, n: number, options: CalendarOptions = {}): Result<WorkingDaysResult> {
-  if (!Number.isInteger(n) || n < 0) return err(domainError('RULE_DAYS_INVALID', `working days must be a whole number ≥ 0, not ${n}`, { field: 'days' }));
+export function addWorkingDays(
+  pack: RulePack,
+  from: CalendarDate,
+  n: number,
+  options: CalendarOptions = {},
+): Result<WorkingDaysResult> {
+  if (!Number.isInteger(n) || n < 0)
+    return err(
+      domainError('RULE_DAYS_INVALID', `working days must be a whole number ≥ 0, not ${n}`, {
+        field: 'days',
+      }),
+    );
   const mode = options.uncovered ?? pack.calendar.uncoveredYears;
   const counted: CalendarDate[] = [];
   const skipped: SkippedDay[] = [];
@@ -99,11 +137,21 @@ export function addWorkingDays(pack: RulePack, from: CalendarDate, n: number, op
     if (status.working) counted.push(day);
     else skipped.push({ date: day, reason: status.reason ?? 'day off' });
   }
-  return ok({ due: counted[counted.length - 1] ?? from, counted, skipped, verified: seen.every((s) => s.verified), notes: calendarNotes(pack, seen) });
+  return ok({
+    due: counted[counted.length - 1] ?? from,
+    counted,
+    skipped,
+    verified: seen.every((s) => s.verified),
+    notes: calendarNotes(pack, seen),
+  });
 }
 
 /** The first working day on or after `date` (for a period that ends on a day off), with the days passed over. */
-export function nextWorkingDay(pack: RulePack, date: CalendarDate, options: CalendarOptions = {}): Result<WorkingDaysResult> {
+export function nextWorkingDay(
+  pack: RulePack,
+  date: CalendarDate,
+  options: CalendarOptions = {},
+): Result<WorkingDaysResult> {
   const mode = options.uncovered ?? pack.calendar.uncoveredYears;
   const skipped: SkippedDay[] = [];
   const seen: DayStatus[] = [];
@@ -111,8 +159,16 @@ export function nextWorkingDay(pack: RulePack, date: CalendarDate, options: Cale
     const status = isWorkingDay(pack, day);
     if (!status.covered && mode === 'error') return calendarNotCovered(pack, day);
     seen.push(status);
-    if (status.working) return ok({ due: day, counted: [day], skipped, verified: seen.every((s) => s.verified), notes: calendarNotes(pack, seen) });
+    if (status.working)
+      return ok({
+        due: day,
+        counted: [day],
+        skipped,
+        verified: seen.every((s) => s.verified),
+        notes: calendarNotes(pack, seen),
+      });
     skipped.push({ date: day, reason: status.reason ?? 'day off' });
-    if (skipped.length > 366) throw new Error(`no working day within a year of ${date}: the calendar has no working days`);
+    if (skipped.length > 366)
+      throw new Error(`no working day within a year of ${date}: the calendar has no working days`);
   }
 }

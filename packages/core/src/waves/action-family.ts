@@ -12,7 +12,14 @@ import { ACTION_TYPES, type ActionType } from '../incident.ts';
  * - `registration`: registration denied;
  * - `other`: anything else.
  */
-export const ACTION_FAMILIES = ['inspection', 'sanction', 'resolution', 'coercion', 'registration', 'other'] as const;
+export const ACTION_FAMILIES = [
+  'inspection',
+  'sanction',
+  'resolution',
+  'coercion',
+  'registration',
+  'other',
+] as const;
 export type ActionFamily = (typeof ACTION_FAMILIES)[number];
 
 const FAMILY_OF: Readonly<Record<ActionType, ActionFamily>> = {

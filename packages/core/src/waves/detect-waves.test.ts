@@ -13,20 +13,36 @@ const WAVE_DAYS = 42;
 const WAVE_TO = calendarDate('2018-11-25');
 
 function background(seed: number): Incident[] {
-  return syntheticBackground({ random: seededRandom(1000 + seed), from: calendarDate('2015-01-01'), days: 5 * 365, count: 250 });
+  return syntheticBackground({
+    random: seededRandom(1000 + seed),
+    from: calendarDate('2015-01-01'),
+    days: 5 * 365,
+    count: 250,
+  });
 }
 
 function withWave(seed: number): Incident[] {
-  const wave = syntheticWave({ random: seededRandom(2000 + seed), from: WAVE_FROM, days: WAVE_DAYS, count: 12, places: 5, action: 'notice', legalBasis: ['CoAO 460-1 part 1', 'CoAO 460-1 part 2'] });
+  const wave = syntheticWave({
+    random: seededRandom(2000 + seed),
+    from: WAVE_FROM,
+    days: WAVE_DAYS,
+    count: 12,
+    places: 5,
+    action: 'notice',
+    legalBasis: ['CoAO 460-1 part 1', 'CoAO 460-1 part 2'],
+  });
   return [...background(seed), ...wave];
 }
 
-const significant = (waves: readonly DetectedWave[]): DetectedWave[] => waves.filter((w) => w.pValue < 0.05 && w.coordinated);
+const significant = (waves: readonly DetectedWave[]): DetectedWave[] =>
+  waves.filter((w) => w.pValue < 0.05 && w.coordinated);
 const near = (a: CalendarDate, b: CalendarDate, days: number): boolean => Math.abs(daysBetween(a, b)) <= days;
 
 describe('detectWaves on generated data with a known wave', () => {
   const seeds = [1, 2, 3, 4, 5];
-  const runs = seeds.map((seed) => detectWaves(withWave(seed), { random: seededRandom(seed), replications: 99 }));
+  const runs = seeds.map((seed) =>
+    detectWaves(withWave(seed), { random: seededRandom(seed), replications: 99 }),
+  );
 
   it('finds the wave in every run: p < 0.05, the injected notices, five places, twelve organisations', () => {
     for (const run of runs) {
@@ -105,17 +121,35 @@ describe('detectWaves is reproducible', () => {
 describe('coordination thresholds', () => {
   it('calls a wave coordinated only with enough organisations and places (configurable)', () => {
     const incidents = withWave(2);
-    const isTheWave = (w: DetectedWave): boolean => w.incidentIds.filter((id) => id.startsWith('wave-')).length === 12;
+    const isTheWave = (w: DetectedWave): boolean =>
+      w.incidentIds.filter((id) => id.startsWith('wave-')).length === 12;
     const base = detectWaves(incidents, { random: seededRandom(3), replications: 19 }).waves.find(isTheWave);
     expect(base?.coordinated).toBe(true);
     const orgs = base?.organisations.length ?? 0;
     const places = base?.places.length ?? 0;
-    const exact = detectWaves(incidents, { random: seededRandom(3), replications: 19, minOrganisations: orgs, minPlaces: places });
+    const exact = detectWaves(incidents, {
+      random: seededRandom(3),
+      replications: 19,
+      minOrganisations: orgs,
+      minPlaces: places,
+    });
     expect(exact.waves.find(isTheWave)?.coordinated).toBe(true);
-    const tooMany = detectWaves(incidents, { random: seededRandom(3), replications: 19, minOrganisations: 100, minPlaces: 2 });
+    const tooMany = detectWaves(incidents, {
+      random: seededRandom(3),
+      replications: 19,
+      minOrganisations: 100,
+      minPlaces: 2,
+    });
     expect(tooMany.waves.filter((w) => w.coordinated)).toHaveLength(0);
-    const tooFar = detectWaves(incidents, { random: seededRandom(3), replications: 19, minOrganisations: 3, minPlaces: 30 });
+    const tooFar = detectWaves(incidents, {
+      random: seededRandom(3),
+      replications: 19,
+      minOrganisations: 3,
+      minPlaces: 30,
+    });
     expect(tooFar.waves.filter((w) => w.coordinated)).toHaveLength(0);
-    expect(tooFar.waves.some((w) => !w.coordinated && w.incidentIds.some((id) => id.startsWith('wave-')))).toBe(true);
+    expect(
+      tooFar.waves.some((w) => !w.coordinated && w.incidentIds.some((id) => id.startsWith('wave-'))),
+    ).toBe(true);
   });
 });

@@ -1,10 +1,21 @@
 import { fromEpochDay, type CalendarDate } from '../calendar-date.ts';
 import type { ActionType, Incident } from '../incident.ts';
 import type { RandomSource } from '../random.ts';
-import { monteCarloPValue, replicateMaxima, replicateSeeds, DEFAULT_REPLICATIONS } from './scan-replicates.ts';
+import {
+  monteCarloPValue,
+  replicateMaxima,
+  replicateSeeds,
+  DEFAULT_REPLICATIONS,
+} from './scan-replicates.ts';
 import { prepareWaveScan, type PreparedWaveScan, type ScanSetupOptions } from './scan-setup.ts';
 import { collectCandidates, fillCountTable, newCountTable } from './scan-statistic.ts';
-import { compareText, computeBreadth, DEFAULT_COORDINATION, isCoordinated, type CoordinationThresholds } from './wave-breadth.ts';
+import {
+  compareText,
+  computeBreadth,
+  DEFAULT_COORDINATION,
+  isCoordinated,
+  type CoordinationThresholds,
+} from './wave-breadth.ts';
 import { waveId } from './wave-id.ts';
 import type { WaveZone } from './wave-zones.ts';
 
@@ -80,7 +91,10 @@ export function detectWaves(incidents: readonly Incident[], options: DetectWaves
  * two). Leaving smaller cylinders out of the observed scan and of every replicate alike keeps the
  * test exact and stops pairs with a tiny expectation from setting the bar.
  */
-export function defaultMinActions(options: { readonly minActions?: number; readonly minOrganisations?: number }): number {
+export function defaultMinActions(options: {
+  readonly minActions?: number;
+  readonly minOrganisations?: number;
+}): number {
   return options.minActions ?? Math.max(2, options.minOrganisations ?? DEFAULT_COORDINATION.minOrganisations);
 }
 
@@ -100,20 +114,33 @@ interface Picked {
  * zones share a kind of action and the date spans meet). Coordinated waves are picked first; other
  * clusters follow only where they overlap none of them. Each is judged against the same maxima.
  */
-export function assembleWaves(scan: PreparedWaveScan, maxima: Float64Array, options: AssembleOptions = {}): WaveDetection {
+export function assembleWaves(
+  scan: PreparedWaveScan,
+  maxima: Float64Array,
+  options: AssembleOptions = {},
+): WaveDetection {
   const thresholds: CoordinationThresholds = {
     minOrganisations: options.minOrganisations ?? DEFAULT_COORDINATION.minOrganisations,
     minPlaces: options.minPlaces ?? DEFAULT_COORDINATION.minPlaces,
   };
   const maxWaves = options.maxWaves ?? 20;
-  const summary = { incidents: scan.n, zones: scan.zones.length, windows: scan.windowStart.length, cylinders: scan.zones.length * scan.windowStart.length, replications: maxima.length };
+  const summary = {
+    incidents: scan.n,
+    zones: scan.zones.length,
+    windows: scan.windowStart.length,
+    cylinders: scan.zones.length * scan.windowStart.length,
+    replications: maxima.length,
+  };
   if (scan.n === 0) return { waves: [], ...summary };
 
   const table = newCountTable(scan);
   fillCountTable(scan, scan.dayOf, table);
   const cands = collectCandidates(scan, table);
   const order = Int32Array.from({ length: cands.count }, (_, i) => i).sort(
-    (a, b) => (cands.llr[b] ?? 0) - (cands.llr[a] ?? 0) || (cands.zone[a] ?? 0) - (cands.zone[b] ?? 0) || (cands.window[a] ?? 0) - (cands.window[b] ?? 0),
+    (a, b) =>
+      (cands.llr[b] ?? 0) - (cands.llr[a] ?? 0) ||
+      (cands.zone[a] ?? 0) - (cands.zone[b] ?? 0) ||
+      (cands.window[a] ?? 0) - (cands.window[b] ?? 0),
   );
   const sortedMaxima = Float64Array.from(maxima).sort();
   const picked: Picked[] = [];
@@ -130,9 +157,17 @@ export function assembleWaves(scan: PreparedWaveScan, maxima: Float64Array, opti
       const key = `${k}:${span.lo}:${span.hi}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (picked.some((p) => scan.zoneOverlap[p.zone * K + k] === 1 && p.first <= span.last && span.first <= p.last)) continue;
+      if (
+        picked.some(
+          (p) => scan.zoneOverlap[p.zone * K + k] === 1 && p.first <= span.last && span.first <= p.last,
+        )
+      )
+        continue;
       examined++;
-      const members = Array.from(scan.zoneIncidents[k]?.subarray(span.lo, span.hi) ?? [], (i) => scan.incidents[i]).filter((i): i is Incident => i !== undefined);
+      const members = Array.from(
+        scan.zoneIncidents[k]?.subarray(span.lo, span.hi) ?? [],
+        (i) => scan.incidents[i],
+      ).filter((i): i is Incident => i !== undefined);
       const breadth = computeBreadth(members);
       const coordinated = isCoordinated(breadth, thresholds);
       if (coordinated !== coordinatedPass) continue;
@@ -158,7 +193,9 @@ export function assembleWaves(scan: PreparedWaveScan, maxima: Float64Array, opti
           places: breadth.places,
           actions: members.length,
           actionTypes: [...new Set(members.map((m) => m.action))].sort(compareText),
-          legalBasis: [...new Set(members.map((m) => m.legalBasis?.trim() ?? '').filter((b) => b !== ''))].sort(compareText),
+          legalBasis: [
+            ...new Set(members.map((m) => m.legalBasis?.trim() ?? '').filter((b) => b !== '')),
+          ].sort(compareText),
           incidentIds: members.map((m) => m.id),
           expected: round4(cands.expected[idx] ?? 0),
           llr: round4(llr),
@@ -169,12 +206,19 @@ export function assembleWaves(scan: PreparedWaveScan, maxima: Float64Array, opti
       });
     }
   }
-  const waves = picked.map((p) => p.wave).sort((a, b) => a.pValue - b.pValue || b.llr - a.llr || compareText(a.id, b.id));
+  const waves = picked
+    .map((p) => p.wave)
+    .sort((a, b) => a.pValue - b.pValue || b.llr - a.llr || compareText(a.id, b.id));
   return { waves, ...summary };
 }
 
 /** The incidents of zone k on days [start, end): positions lo..hi in its list, first and last day. */
-function spanOf(scan: PreparedWaveScan, k: number, start: number, end: number): { lo: number; hi: number; first: number; last: number } {
+function spanOf(
+  scan: PreparedWaveScan,
+  k: number,
+  start: number,
+  end: number,
+): { lo: number; hi: number; first: number; last: number } {
   const list = scan.zoneIncidents[k] ?? new Int32Array(0);
   const lo = lowerBound(scan, list, start);
   const hi = lowerBound(scan, list, end);

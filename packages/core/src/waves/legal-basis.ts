@@ -33,9 +33,17 @@ const word = (w: string): RegExp => new RegExp(`${NOT_LETTER_BEFORE}(?:${w})${NO
 const CODES: readonly { readonly name: string; readonly patterns: readonly RegExp[] }[] = [
   {
     name: 'CoAO',
-    patterns: [word('coao|coaa|aoc|коап|кобап|әқбтк'), /code (?:of|on) administrative (?:offen[cs]es|violations)/iu, /административных правонарушениях/iu, /әкімшілік құқық бұзушылық/iu],
+    patterns: [
+      word('coao|coaa|aoc|коап|кобап|әқбтк'),
+      /code (?:of|on) administrative (?:offen[cs]es|violations)/iu,
+      /административных правонарушениях/iu,
+      /әкімшілік құқық бұзушылық/iu,
+    ],
   },
-  { name: 'CC', patterns: [word('cc|ук|қк'), /criminal code/iu, /уголовн\p{L}* кодекс/iu, /қылмыстық кодекс/iu] },
+  {
+    name: 'CC',
+    patterns: [word('cc|ук|қк'), /criminal code/iu, /уголовн\p{L}* кодекс/iu, /қылмыстық кодекс/iu],
+  },
   { name: 'Tax Code', patterns: [word('нк|tc'), /tax code/iu, /налогов\p{L}* кодекс/iu, /салық кодекс/iu] },
 ];
 
@@ -45,12 +53,18 @@ function codeOf(text: string): string | null {
 }
 
 // "part 2", "p. 2", "ч. 2", "часть 2", "2-бөлік", "(2)" right after an article number, "para 3".
-const PART_WORDS = /(?<![\p{L}])(?:parts?|p\.|para(?:graph)?s?\.?|ч\.|ч(?![\p{L}])|час(?:ть|ти|тью)|п\.|пункт\p{L}*|бөлік\p{L}*|тармақ\p{L}*)\s*\d+(?:\s*(?:,|and|и)\s*\d+)*/giu;
+const PART_WORDS =
+  /(?<![\p{L}])(?:parts?|p\.|para(?:graph)?s?\.?|ч\.|ч(?![\p{L}])|час(?:ть|ти|тью)|п\.|пункт\p{L}*|бөлік\p{L}*|тармақ\p{L}*)\s*\d+(?:\s*(?:,|and|и)\s*\d+)*/giu;
 const PART_SUFFIX = /(?<![\p{L}])\d+\s*-?\s*(?:бөлік\p{L}*|тармақ\p{L}*)/giu;
 const PARENTHESISED_PART = /(\d)\s*\(\d+\)/gu;
 
 function removeParts(text: string): string {
-  return text.replace(PARENTHESISED_PART, '$1').replace(PART_SUFFIX, ' ').replace(PART_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(PARENTHESISED_PART, '$1')
+    .replace(PART_SUFFIX, ' ')
+    .replace(PART_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // An article number: 460, 460-1, 460.1 or 460–1 (inserted articles); the separator becomes "-".

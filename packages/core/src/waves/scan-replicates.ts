@@ -20,7 +20,11 @@ export function replicateSeeds(random: RandomSource, replications: number): Uint
  * The maximum LLR of each replicate: the incident dates are shuffled among the incidents (their
  * categories stay put), the table is rebuilt and scanned. O(N) per reshuffle, O(K·W) per scan.
  */
-export function replicateMaxima(scan: PreparedWaveScan, seeds: Uint32Array, onProgress?: (done: number, total: number) => void): Float64Array {
+export function replicateMaxima(
+  scan: PreparedWaveScan,
+  seeds: Uint32Array,
+  onProgress?: (done: number, total: number) => void,
+): Float64Array {
   const maxima = new Float64Array(seeds.length);
   if (scan.n === 0) return maxima;
   const table = newCountTable(scan);

@@ -76,9 +76,14 @@ function canonicalOrder(input: readonly Incident[]): Incident[] {
 }
 
 /** Aggregates incidents to a zones × days structure. The result does not depend on input order. */
-export function prepareWaveScan(input: readonly Incident[], options: ScanSetupOptions = {}): PreparedWaveScan {
+export function prepareWaveScan(
+  input: readonly Incident[],
+  options: ScanSetupOptions = {},
+): PreparedWaveScan {
   const incidents = canonicalOrder(input);
-  const lengths = [...new Set(options.windowLengths ?? DEFAULT_WINDOW_LENGTHS)].filter((l) => Number.isInteger(l) && l > 0).sort((a, b) => a - b);
+  const lengths = [...new Set(options.windowLengths ?? DEFAULT_WINDOW_LENGTHS)]
+    .filter((l) => Number.isInteger(l) && l > 0)
+    .sort((a, b) => a - b);
   const minActions = Math.max(1, options.minActions ?? 2);
   const n = incidents.length;
   const { zones, memberships, overlap } = assignZones(incidents);

@@ -65,10 +65,16 @@ describe('maxLlr', () => {
         // Brute force straight from the incidents, without the prefix table or the pruning.
         let brute = 0;
         scan.zones.forEach((_, k) => {
-          const members = scan.incidents.map((_, i) => i).filter((i) => scan.memberZones.subarray(scan.memberOffsets[i], scan.memberOffsets[i + 1]).includes(k));
+          const members = scan.incidents
+            .map((_, i) => i)
+            .filter((i) =>
+              scan.memberZones.subarray(scan.memberOffsets[i], scan.memberOffsets[i + 1]).includes(k),
+            );
           for (let w = 0; w < scan.windowStart.length; w++) {
             if (!members.some((i) => scan.dayOf[i] === scan.windowStart[w])) continue; // windows start on a day of the zone
-            const inW = (i: number) => (scan.dayOf[i] ?? -1) >= (scan.windowStart[w] ?? 0) && (scan.dayOf[i] ?? -1) < (scan.windowEnd[w] ?? 0);
+            const inW = (i: number) =>
+              (scan.dayOf[i] ?? -1) >= (scan.windowStart[w] ?? 0) &&
+              (scan.dayOf[i] ?? -1) < (scan.windowEnd[w] ?? 0);
             const c = members.filter(inW).length;
             const nw = scan.incidents.filter((_, i) => inW(i)).length;
             if (c >= 2) brute = Math.max(brute, poissonLlr(c, (members.length * nw) / scan.n, scan.n));
@@ -84,13 +90,21 @@ describe('maxLlr', () => {
 });
 
 describe('Monte Carlo replicates', () => {
-  const incidents = syntheticBackground({ random: seededRandom(3), from: calendarDate('2016-01-01'), days: 1000, count: 150 });
+  const incidents = syntheticBackground({
+    random: seededRandom(3),
+    from: calendarDate('2016-01-01'),
+    days: 1000,
+    count: 150,
+  });
   const scan = prepareWaveScan(incidents);
 
   it('depend only on their own seeds, so a split run equals one run', () => {
     const seeds = replicateSeeds(seededRandom(42), 40);
     const whole = replicateMaxima(scan, seeds);
-    const split = [...replicateMaxima(scan, seeds.subarray(0, 17)), ...replicateMaxima(scan, seeds.subarray(17))];
+    const split = [
+      ...replicateMaxima(scan, seeds.subarray(0, 17)),
+      ...replicateMaxima(scan, seeds.subarray(17)),
+    ];
     expect(split).toEqual([...whole]);
     expect(new Set(whole).size).toBeGreaterThan(10);
   });

@@ -48,7 +48,18 @@ export function fillCountTable(scan: PreparedWaveScan, dayOf: Int32Array, table:
  * c·ln(c/μ) (from tables) and finally the exact LLR computed.
  */
 export function maxLlr(scan: PreparedWaveScan, table: Int32Array): number {
-  const { n, zoneSizes, windowEnd, windowCount, lnWindowCount, lnZoneSize, xlogx, minActions, startDays, startOffsets } = scan;
+  const {
+    n,
+    zoneSizes,
+    windowEnd,
+    windowCount,
+    lnWindowCount,
+    lnZoneSize,
+    xlogx,
+    minActions,
+    startDays,
+    startOffsets,
+  } = scan;
   const stride = scan.days + 1;
   const S = startDays.length;
   const lnN = Math.log(n);
@@ -67,7 +78,10 @@ export function maxLlr(scan: PreparedWaveScan, table: Int32Array): number {
       const last = startOffsets[j + 1] ?? 0;
       // A window starts on a day with an incident of its zone; and windows from one start are
       // nested, so when the longest holds too few, all do.
-      if ((table[base + start + 1] ?? 0) === before || (table[base + (windowEnd[last - 1] ?? 0)] ?? 0) - before < minActions) {
+      if (
+        (table[base + start + 1] ?? 0) === before ||
+        (table[base + (windowEnd[last - 1] ?? 0)] ?? 0) - before < minActions
+      ) {
         w = last;
         continue;
       }
@@ -103,7 +117,8 @@ export interface ScanCandidates {
 
 /** Every cylinder (starting on a day with an incident of its zone) with at least `minActions` incidents and more than expected, with its LLR. */
 export function collectCandidates(scan: PreparedWaveScan, table: Int32Array): ScanCandidates {
-  const { n, zoneSizes, windowStart, windowEnd, windowCount, lnWindowCount, lnZoneSize, xlogx, minActions } = scan;
+  const { n, zoneSizes, windowStart, windowEnd, windowCount, lnWindowCount, lnZoneSize, xlogx, minActions } =
+    scan;
   const stride = scan.days + 1;
   const W = windowStart.length;
   const lnN = Math.log(n);
@@ -127,7 +142,11 @@ export function collectCandidates(scan: PreparedWaveScan, table: Int32Array): Sc
       const mu = share * (windowCount[w] ?? 0);
       if (c <= mu) continue;
       // The same expression as maxLlr, so observed and replicate maxima compare exactly.
-      const llr = (xlogx[c] ?? 0) - c * (lnShare + (lnWindowCount[w] ?? 0)) + (xlogx[n - c] ?? 0) - (n - c) * Math.log(n - mu);
+      const llr =
+        (xlogx[c] ?? 0) -
+        c * (lnShare + (lnWindowCount[w] ?? 0)) +
+        (xlogx[n - c] ?? 0) -
+        (n - c) * Math.log(n - mu);
       if (llr <= 0) continue;
       zone.push(k);
       window.push(w);

@@ -5,9 +5,26 @@ import { computeBreadth, greatCircleKm, isCoordinated } from './wave-breadth.ts'
 
 function at(organisation: string, place: string, lat: number | null, lon: number | null): Incident {
   return {
-    id: `${organisation}-${place}`, date: calendarDate('2020-11-26'), dateTo: calendarDate('2020-11-26'), organisation, organisationId: null, place,
-    latitude: lat, longitude: lon, country: 'KZ', region: null, authority: null, office: null, action: 'notice', legalBasis: 'CoAO 460-1',
-    penaltyMci: null, suspensionMonths: null, outcome: null, sources: [], notes: null, visibility: 'public',
+    id: `${organisation}-${place}`,
+    date: calendarDate('2020-11-26'),
+    dateTo: calendarDate('2020-11-26'),
+    organisation,
+    organisationId: null,
+    place,
+    latitude: lat,
+    longitude: lon,
+    country: 'KZ',
+    region: null,
+    authority: null,
+    office: null,
+    action: 'notice',
+    legalBasis: 'CoAO 460-1',
+    penaltyMci: null,
+    suspensionMonths: null,
+    outcome: null,
+    sources: [],
+    notes: null,
+    visibility: 'public',
   };
 }
 

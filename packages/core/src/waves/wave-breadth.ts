@@ -30,7 +30,8 @@ export function computeBreadth(incidents: readonly Incident[]): WaveBreadth {
     if (!organisations.has(orgKey)) organisations.set(orgKey, i.organisation.trim());
     const placeKey = i.place.trim().toLowerCase();
     if (placeKey !== '' && !places.has(placeKey)) places.set(placeKey, i.place.trim());
-    if (i.latitude !== null && i.longitude !== null) points.set(`${i.latitude},${i.longitude}`, { lat: i.latitude, lon: i.longitude });
+    if (i.latitude !== null && i.longitude !== null)
+      points.set(`${i.latitude},${i.longitude}`, { lat: i.latitude, lon: i.longitude });
   }
   const pts = [...points.values()];
   let spread = pts.length > 0 ? 0 : null;
@@ -38,7 +39,8 @@ export function computeBreadth(incidents: readonly Incident[]): WaveBreadth {
     for (let b = a + 1; b < pts.length; b++) {
       const pa = pts[a];
       const pb = pts[b];
-      if (pa && pb && spread !== null) spread = Math.max(spread, greatCircleKm(pa.lat, pa.lon, pb.lat, pb.lon));
+      if (pa && pb && spread !== null)
+        spread = Math.max(spread, greatCircleKm(pa.lat, pa.lon, pb.lat, pb.lon));
     }
   }
   return {
@@ -61,6 +63,9 @@ export interface CoordinationThresholds {
 export const DEFAULT_COORDINATION: CoordinationThresholds = { minOrganisations: 3, minPlaces: 2 };
 
 /** A wave is called coordinated only when it reaches enough organisations in enough places. */
-export function isCoordinated(breadth: WaveBreadth, t: CoordinationThresholds = DEFAULT_COORDINATION): boolean {
+export function isCoordinated(
+  breadth: WaveBreadth,
+  t: CoordinationThresholds = DEFAULT_COORDINATION,
+): boolean {
   return breadth.organisations.length >= t.minOrganisations && breadth.places.length >= t.minPlaces;
 }

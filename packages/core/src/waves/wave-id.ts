@@ -7,8 +7,14 @@ import type { WaveZone } from './wave-zones.ts';
  * A category with letters outside a–z keeps a short hash of its key so ids never collide.
  */
 export function waveId(zone: WaveZone, from: CalendarDate, to: CalendarDate): string {
-  const described = zone.key.replace(/action=/g, '').replace(/family=/g, 'family-').replace(/basis=/g, '');
-  const ascii = described.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const described = zone.key
+    .replace(/action=/g, '')
+    .replace(/family=/g, 'family-')
+    .replace(/basis=/g, '');
+  const ascii = described
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const lossless = /^[\x20-\x7e]*$/.test(zone.key);
   const slug = lossless ? ascii : `${ascii}${ascii ? '-' : ''}${fnv1a(zone.key)}`;
   return `w-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}-${slug}`;

@@ -46,12 +46,39 @@ function zonesOf(action: ActionType, rawBasis: string, candidates: Map<string, C
   const kind = `${action}|${basisKey ?? ''}`;
   const mine: { zone: WaveZone; shape: Candidate['shape'] }[] = [
     { zone: { key: `action=${action}`, label: action, action, family, legalBasis: null }, shape: 'action' },
-    { zone: { key: `family=${family}`, label: `any ${family} action`, action: null, family, legalBasis: null }, shape: 'family' },
+    {
+      zone: {
+        key: `family=${family}`,
+        label: `any ${family} action`,
+        action: null,
+        family,
+        legalBasis: null,
+      },
+      shape: 'family',
+    },
   ];
   if (basis !== null && basisKey !== null) {
     mine.push(
-      { zone: { key: `family=${family};basis=${basisKey}`, label: `any ${family} action · ${basis}`, action: null, family, legalBasis: basis }, shape: 'family+basis' },
-      { zone: { key: `basis=${basisKey}`, label: `any action · ${basis}`, action: null, family: null, legalBasis: basis }, shape: 'basis' },
+      {
+        zone: {
+          key: `family=${family};basis=${basisKey}`,
+          label: `any ${family} action · ${basis}`,
+          action: null,
+          family,
+          legalBasis: basis,
+        },
+        shape: 'family+basis',
+      },
+      {
+        zone: {
+          key: `basis=${basisKey}`,
+          label: `any action · ${basis}`,
+          action: null,
+          family: null,
+          legalBasis: basis,
+        },
+        shape: 'basis',
+      },
     );
   }
   for (const m of mine) {
@@ -84,7 +111,10 @@ export function assignZones(incidents: readonly Incident[]): ZoneAssignment {
 
   // Keep one zone per distinct member set: the most specific shape, then the smallest key.
   const bySet = new Map<string, Candidate>();
-  const sortedCandidates = [...candidates.values()].sort((a, b) => (SPECIFICITY[a.shape] ?? 9) - (SPECIFICITY[b.shape] ?? 9) || compareText(a.zone.key, b.zone.key));
+  const sortedCandidates = [...candidates.values()].sort(
+    (a, b) =>
+      (SPECIFICITY[a.shape] ?? 9) - (SPECIFICITY[b.shape] ?? 9) || compareText(a.zone.key, b.zone.key),
+  );
   const canonical = new Map<string, string>();
   for (const c of sortedCandidates) {
     const signature = [...c.kinds].sort(compareText).join('\n');

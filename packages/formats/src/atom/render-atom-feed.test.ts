@@ -10,11 +10,21 @@ interface Parsed {
     updated: string;
     author: { name: string };
     link: { '@_rel': string; '@_href': string }[];
-    entry: { id: string; title: string; updated: string; link: { '@_href': string }[]; summary?: { '#text': string }; content?: { '#text': string; '@_type': string } }[];
+    entry: {
+      id: string;
+      title: string;
+      updated: string;
+      link: { '@_href': string }[];
+      summary?: { '#text': string };
+      content?: { '#text': string; '@_type': string };
+    }[];
   };
 }
 
-const parse = (xml: string): Parsed => new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(xml) as Parsed;
+const parse = (xml: string): Parsed =>
+  new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(
+    xml,
+  ) as Parsed;
 
 describe('renderAtomFeed (RFC 4287)', () => {
   const xml = renderAtomFeed({
@@ -24,8 +34,21 @@ describe('renderAtomFeed (RFC 4287)', () => {
     siteLink: 'https://example.org/',
     author: 'CivicLedger',
     entries: [
-      { id: 'urn:civicledger:incident:1', title: 'Notice against Echo (CoAO 460-1)', updated: '2020-11-20T00:00:00Z', link: 'https://example.org/incidents/1', summary: 'Notice <served> in Almaty' },
-      { id: 'urn:civicledger:brief:b1', title: 'Coordinated wave: 8 actions', updated: '2026-11-30T10:00:00Z', link: 'https://example.org/briefs/b1', summary: 'Between 17 and 26 Nov 2020…', content: { type: 'html', value: '<h1>Wave</h1><p>a & b</p>' } },
+      {
+        id: 'urn:civicledger:incident:1',
+        title: 'Notice against Echo (CoAO 460-1)',
+        updated: '2020-11-20T00:00:00Z',
+        link: 'https://example.org/incidents/1',
+        summary: 'Notice <served> in Almaty',
+      },
+      {
+        id: 'urn:civicledger:brief:b1',
+        title: 'Coordinated wave: 8 actions',
+        updated: '2026-11-30T10:00:00Z',
+        link: 'https://example.org/briefs/b1',
+        summary: 'Between 17 and 26 Nov 2020…',
+        content: { type: 'html', value: '<h1>Wave</h1><p>a & b</p>' },
+      },
     ],
   });
 

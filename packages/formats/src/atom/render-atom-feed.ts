@@ -28,32 +28,54 @@ export interface AtomFeedInput {
   readonly entries: readonly AtomEntry[];
 }
 
-const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (t: string): string =>
+  t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // XML 1.0 forbids most control characters even when escaped.
 const clean = (t: string): string =>
-  [...t].filter((ch) => {
-    const c = ch.codePointAt(0) ?? 0;
-    return (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) && c !== 0xfffe && c !== 0xffff;
-  }).join('');
+  [...t]
+    .filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) && c !== 0xfffe && c !== 0xffff;
+    })
+    .join('');
 
-const text = (name: string, value: string, indent: string): string => `${indent}<${name}>${esc(clean(value))}</${name}>`;
+const text = (name: string, value: string, indent: string): string =>
+  `${indent}<${name}>${esc(clean(value))}</${name}>`;
 
 /**
  * An Atom 1.0 feed document (RFC 4287): feed id, title, updated and author; each entry with id,
  * title, updated, an alternate link, summary and/or content. Entries are written newest first.
  */
 export function renderAtomFeed(feed: AtomFeedInput): string {
-  const entries = [...feed.entries].sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : 1));
+  const entries = [...feed.entries].sort((a, b) =>
+    a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : 1,
+  );
   const updated = feed.updated ?? entries[0]?.updated ?? '1970-01-01T00:00:00Z';
-  const out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">', text('id', feed.id, '  '), text('title', feed.title, '  ')];
+  const out = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    text('id', feed.id, '  '),
+    text('title', feed.title, '  '),
+  ];
   if (feed.subtitle) out.push(text('subtitle', feed.subtitle, '  '));
   out.push(text('updated', updated, '  '));
-  if (feed.selfLink) out.push(`  <link rel="self" type="application/atom+xml" href="${esc(feed.selfLink)}"/>`);
+  if (feed.selfLink)
+    out.push(`  <link rel="self" type="application/atom+xml" href="${esc(feed.selfLink)}"/>`);
   if (feed.siteLink) out.push(`  <link rel="alternate" type="text/html" href="${esc(feed.siteLink)}"/>`);
-  out.push('  <author>', text('name', feed.author, '    '), '  </author>', '  <generator>CivicLedger</generator>');
+  out.push(
+    '  <author>',
+    text('name', feed.author, '    '),
+    '  </author>',
+    '  <generator>CivicLedger</generator>',
+  );
   for (const e of entries) {
-    out.push('  <entry>', text('id', e.id, '    '), text('title', e.title, '    '), text('updated', e.updated, '    '));
+    out.push(
+      '  <entry>',
+      text('id', e.id, '    '),
+      text('title', e.title, '    '),
+      text('updated', e.updated, '    '),
+    );
     if (e.published) out.push(text('published', e.published, '    '));
     if (e.author) out.push('    <author>', text('name', e.author, '      '), '    </author>');
     if (e.link) out.push(`    <link rel="alternate" type="text/html" href="${esc(e.link)}"/>`);

@@ -16,17 +16,33 @@ export interface BalanceFieldNames {
 }
 
 /** opening + in − out must equal closing; aborts with IMPORT_BALANCE_MISMATCH naming the closing field. */
-export function checkBalanceIdentity(b: BalanceFigures, currency: CurrencyCode, file: string, line: number, names: BalanceFieldNames): void {
+export function checkBalanceIdentity(
+  b: BalanceFigures,
+  currency: CurrencyCode,
+  file: string,
+  line: number,
+  names: BalanceFieldNames,
+): void {
   if (b.opening === null || b.totalIn === null || b.totalOut === null || b.closing === null) return;
   const expected = b.opening + b.totalIn - b.totalOut;
   if (expected !== b.closing) {
     const f = (v: bigint): string => formatMinor(v, currency);
-    abort('IMPORT_BALANCE_MISMATCH', `opening ${f(b.opening)} + in ${f(b.totalIn)} − out ${f(b.totalOut)} = ${f(expected)}, but the closing balance is ${f(b.closing)}`, file, line, names.closing, { expected: f(expected), actual: f(b.closing) });
+    abort(
+      'IMPORT_BALANCE_MISMATCH',
+      `opening ${f(b.opening)} + in ${f(b.totalIn)} − out ${f(b.totalOut)} = ${f(expected)}, but the closing balance is ${f(b.closing)}`,
+      file,
+      line,
+      names.closing,
+      { expected: f(expected), actual: f(b.closing) },
+    );
   }
 }
 
 /** Sums of the lines of one account. */
-export function sumLines(lines: readonly StatementLine[], account: string): { totalIn: bigint; totalOut: bigint } {
+export function sumLines(
+  lines: readonly StatementLine[],
+  account: string,
+): { totalIn: bigint; totalOut: bigint } {
   let totalIn = 0n;
   let totalOut = 0n;
   for (const l of lines) {
@@ -38,14 +54,34 @@ export function sumLines(lines: readonly StatementLine[], account: string): { to
 }
 
 /** The documents' totals must match the stated totals, when the statement gives them. */
-export function checkTotals(account: StatementAccount, lines: readonly StatementLine[], file: string, where: { readonly lineIn: number; readonly lineOut: number }, names: BalanceFieldNames): void {
+export function checkTotals(
+  account: StatementAccount,
+  lines: readonly StatementLine[],
+  file: string,
+  where: { readonly lineIn: number; readonly lineOut: number },
+  names: BalanceFieldNames,
+): void {
   const sums = sumLines(lines, account.account);
   const f = (v: bigint): string => formatMinor(v, account.currency);
   if (account.totalIn !== null && sums.totalIn !== account.totalIn) {
-    abort('IMPORT_BALANCE_MISMATCH', `account ${account.account}: incoming documents sum to ${f(sums.totalIn)}, but the statement says ${f(account.totalIn)}`, file, where.lineIn, names.totalIn, { expected: f(account.totalIn), actual: f(sums.totalIn) });
+    abort(
+      'IMPORT_BALANCE_MISMATCH',
+      `account ${account.account}: incoming documents sum to ${f(sums.totalIn)}, but the statement says ${f(account.totalIn)}`,
+      file,
+      where.lineIn,
+      names.totalIn,
+      { expected: f(account.totalIn), actual: f(sums.totalIn) },
+    );
   }
   if (account.totalOut !== null && sums.totalOut !== account.totalOut) {
-    abort('IMPORT_BALANCE_MISMATCH', `account ${account.account}: outgoing documents sum to ${f(sums.totalOut)}, but the statement says ${f(account.totalOut)}`, file, where.lineOut, names.totalOut, { expected: f(account.totalOut), actual: f(sums.totalOut) });
+    abort(
+      'IMPORT_BALANCE_MISMATCH',
+      `account ${account.account}: outgoing documents sum to ${f(sums.totalOut)}, but the statement says ${f(account.totalOut)}`,
+      file,
+      where.lineOut,
+      names.totalOut,
+      { expected: f(account.totalOut), actual: f(sums.totalOut) },
+    );
   }
 }
 
@@ -57,14 +93,25 @@ export function mergeAccountPeriods(periods: readonly StatementAccount[]): State
   const byAccount = new Map<string, StatementAccount[]>();
   periods.forEach((p) => byAccount.set(p.account, [...(byAccount.get(p.account) ?? []), p]));
   return [...byAccount.values()].map((list) => {
-    const sorted = [...list].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0));
+    const sorted = [...list].sort((a, b) =>
+      (a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0,
+    );
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
     if (!first || !last) throw new Error('mergeAccountPeriods: empty group');
     if (sorted.length === 1) return first;
     const total = (pick: (b: StatementAccount) => bigint | null): bigint | null =>
       sorted.every((b) => pick(b) !== null) ? sorted.reduce((sum, b) => sum + (pick(b) ?? 0n), 0n) : null;
-    const to = sorted.reduce<StatementAccount['to']>((m, b) => (b.to !== null && (m === null || b.to > m) ? b.to : m), null);
-    return { ...first, to, totalIn: total((b) => b.totalIn), totalOut: total((b) => b.totalOut), closing: last.closing };
+    const to = sorted.reduce<StatementAccount['to']>(
+      (m, b) => (b.to !== null && (m === null || b.to > m) ? b.to : m),
+      null,
+    );
+    return {
+      ...first,
+      to,
+      totalIn: total((b) => b.totalIn),
+      totalOut: total((b) => b.totalOut),
+      closing: last.closing,
+    };
   });
 }

@@ -23,7 +23,12 @@ describe('detectBankFormat', () => {
   });
 
   it.each([
-    ['plain MT940 without SWIFT blocks', ':20:REF\r\n:25:KZ1\r\n:28C:1/1\r\n:60F:C210101KZT0,\r\n', 'a.txt', 'mt940'],
+    [
+      'plain MT940 without SWIFT blocks',
+      ':20:REF\r\n:25:KZ1\r\n:28C:1/1\r\n:60F:C210101KZT0,\r\n',
+      'a.txt',
+      'mt940',
+    ],
     ['other XML', '<?xml version="1.0"?><rates><date>01.01.2021</date></rates>', 'a.xml', null],
     ['a .tsv file', 'date\tamount\n', 'a.tsv', 'csv'],
     ['text with no marker', 'hello world', 'notes.doc', null],
@@ -38,24 +43,46 @@ describe('detectBankFormat', () => {
 });
 
 describe('fixture generators', () => {
-  it.each(['windows-1251', 'cp866', 'utf-8'] as const)('generate1CStatement in %s reads back with its own totals', (encoding) => {
-    for (const fieldSet of ['ru', 'kz'] as const) {
-      const g = generate1CStatement({ documents: 300, seed: 7, encoding, fieldSet });
-      const r = parseBankStatement(g.bytes, { fileName: 'g.txt' });
-      if (!r.ok) throw new Error(r.error.message);
-      expect(r.value.encoding).toBe(encoding);
-      expect(r.value.lines).toHaveLength(g.count);
-      expect(r.value.accounts).toEqual([expect.objectContaining({ account: g.account, opening: g.opening, totalIn: g.totalIn, totalOut: g.totalOut, closing: g.closing })]);
-    }
-  });
+  it.each(['windows-1251', 'cp866', 'utf-8'] as const)(
+    'generate1CStatement in %s reads back with its own totals',
+    (encoding) => {
+      for (const fieldSet of ['ru', 'kz'] as const) {
+        const g = generate1CStatement({ documents: 300, seed: 7, encoding, fieldSet });
+        const r = parseBankStatement(g.bytes, { fileName: 'g.txt' });
+        if (!r.ok) throw new Error(r.error.message);
+        expect(r.value.encoding).toBe(encoding);
+        expect(r.value.lines).toHaveLength(g.count);
+        expect(r.value.accounts).toEqual([
+          expect.objectContaining({
+            account: g.account,
+            opening: g.opening,
+            totalIn: g.totalIn,
+            totalOut: g.totalOut,
+            closing: g.closing,
+          }),
+        ]);
+      }
+    },
+  );
 
   it('is deterministic for a seed', () => {
-    expect(generate1CStatement({ documents: 20, seed: 3 }).bytes).toEqual(generate1CStatement({ documents: 20, seed: 3 }).bytes);
-    expect(generateBankCsv({ rows: 20, seed: 3 }).bytes).toEqual(generateBankCsv({ rows: 20, seed: 3 }).bytes);
+    expect(generate1CStatement({ documents: 20, seed: 3 }).bytes).toEqual(
+      generate1CStatement({ documents: 20, seed: 3 }).bytes,
+    );
+    expect(generateBankCsv({ rows: 20, seed: 3 }).bytes).toEqual(
+      generateBankCsv({ rows: 20, seed: 3 }).bytes,
+    );
   });
 
   it('generateBankCsv reads back with its own totals per account', () => {
-    const g = generateBankCsv({ rows: 2000, seed: 11, accounts: [{ account: 'KZ1', currency: currency('KZT') }, { account: 'KZ2-USD', currency: currency('USD') }] });
+    const g = generateBankCsv({
+      rows: 2000,
+      seed: 11,
+      accounts: [
+        { account: 'KZ1', currency: currency('KZT') },
+        { account: 'KZ2-USD', currency: currency('USD') },
+      ],
+    });
     const r = parseBankStatement(g.bytes, { fileName: 'g.csv', csvMapping: g.mapping });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.lines).toHaveLength(g.count);

@@ -23,12 +23,18 @@ export function detectBankFormat(bytes: Uint8Array, fileName: string): BankForma
   const start = head.trimStart();
   if (start.startsWith('1CClientBankExchange')) return '1c';
   if (start.startsWith('<')) {
-    if (/urn:iso:std:iso:20022:tech:xsd:camt\.053/.test(head) || head.includes('BkToCstmrStmt')) return 'camt053';
+    if (/urn:iso:std:iso:20022:tech:xsd:camt\.053/.test(head) || head.includes('BkToCstmrStmt'))
+      return 'camt053';
     return null;
   }
   if (/(^|[\r\n{])\s*:20:/.test(head) && /[\r\n]:(25|60[FM]|61|28C?):/.test(head)) return 'mt940';
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || (lower.endsWith('.txt') && /[;,\t]/.test(head.split(/\r?\n/, 1)[0] ?? ''))) return 'csv';
+  if (
+    lower.endsWith('.csv') ||
+    lower.endsWith('.tsv') ||
+    (lower.endsWith('.txt') && /[;,\t]/.test(head.split(/\r?\n/, 1)[0] ?? ''))
+  )
+    return 'csv';
   if (lower.endsWith('.sta') || lower.endsWith('.mt940') || lower.endsWith('.940')) return 'mt940';
   return null;
 }

@@ -1,4 +1,14 @@
-import { minorUnits, ok, type CalendarDate, type CurrencyCode, type ParsedStatement, type Result, type StatementAccount, type StatementLine, type StatementWarning } from '@civic/core';
+import {
+  minorUnits,
+  ok,
+  type CalendarDate,
+  type CurrencyCode,
+  type ParsedStatement,
+  type Result,
+  type StatementAccount,
+  type StatementLine,
+  type StatementWarning,
+} from '@civic/core';
 import { checkBalanceIdentity, checkTotals, mergeAccountPeriods, sumLines } from './balance-check.ts';
 import { readCurrency } from './currency-code.ts';
 import { abort, catchAbort } from './import-error.ts';
@@ -7,7 +17,11 @@ import { decodeText } from './text-decode.ts';
 import { child, children, lineOf, lineStartsOf, parseXml, textAt, type XmlNode } from './xml-tree.ts';
 
 const ARRAYS = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Othr']);
-const NAMES = { closing: 'Bal/CLBD', totalIn: 'TxsSummry/TtlCdtNtries/Sum', totalOut: 'TxsSummry/TtlDbtNtries/Sum' } as const;
+const NAMES = {
+  closing: 'Bal/CLBD',
+  totalIn: 'TxsSummry/TtlCdtNtries/Sum',
+  totalOut: 'TxsSummry/TtlDbtNtries/Sum',
+} as const;
 
 interface Where {
   readonly file: string;
@@ -21,17 +35,32 @@ function line(node: XmlNode | undefined, where: Where, fallback: number): number
 function currencyOf(text: string | null, field: string, where: Where, at: number): CurrencyCode {
   if (text === null) abort('IMPORT_FIELD_MISSING', `${field} has no Ccy attribute`, where.file, at, field);
   const c = readCurrency(text);
-  if (c === null) abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${text}"`, where.file, at, field);
+  if (c === null)
+    abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${text}"`, where.file, at, field);
   return c;
 }
 
-function amountOf(node: unknown, field: string, where: Where, at: number, fallbackCcy?: CurrencyCode): { amount: bigint; currency: CurrencyCode } {
+function amountOf(
+  node: unknown,
+  field: string,
+  where: Where,
+  at: number,
+  fallbackCcy?: CurrencyCode,
+): { amount: bigint; currency: CurrencyCode } {
   const text = textAt(node);
   if (text === null) abort('IMPORT_FIELD_MISSING', `${field} is missing`, where.file, at, field);
   const ccyText = textAt(node, '@_Ccy');
-  const currency = ccyText === null && fallbackCcy !== undefined ? fallbackCcy : currencyOf(ccyText, field, where, at);
+  const currency =
+    ccyText === null && fallbackCcy !== undefined ? fallbackCcy : currencyOf(ccyText, field, where, at);
   const amount = parseAmount(text, currency, minorUnits(currency), '.', true);
-  if (amount === null || amount < 0n) abort('IMPORT_AMOUNT_INVALID', `${field}: "${text}" is not an amount in ${currency}`, where.file, at, field);
+  if (amount === null || amount < 0n)
+    abort(
+      'IMPORT_AMOUNT_INVALID',
+      `${field}: "${text}" is not an amount in ${currency}`,
+      where.file,
+      at,
+      field,
+    );
   return { amount, currency };
 }
 
@@ -40,7 +69,8 @@ function dateOf(node: XmlNode | undefined, field: string, where: Where, at: numb
   const text = textAt(node, 'Dt') ?? textAt(node, 'DtTm');
   if (text === null) return null;
   const d = parseDateLayout(text, 'YYYY-MM-DD');
-  if (d === null) abort('IMPORT_DATE_INVALID', `${field}: "${text}" is not an ISO date`, where.file, at, field);
+  if (d === null)
+    abort('IMPORT_DATE_INVALID', `${field}: "${text}" is not an ISO date`, where.file, at, field);
   return d;
 }
 
@@ -62,19 +92,30 @@ function entryLine(ntry: XmlNode, account: string, accountCcy: CurrencyCode, whe
   const at = line(ntry, where, 1);
   const { amount, currency } = amountOf(child(ntry, 'Amt'), 'Ntry/Amt', where, at, accountCcy);
   const indicator = textAt(ntry, 'CdtDbtInd');
-  if (indicator !== 'CRDT' && indicator !== 'DBIT') abort('IMPORT_FIELD_MISSING', `Ntry/CdtDbtInd must be CRDT or DBIT, not "${indicator ?? ''}"`, where.file, at, 'Ntry/CdtDbtInd');
+  if (indicator !== 'CRDT' && indicator !== 'DBIT')
+    abort(
+      'IMPORT_FIELD_MISSING',
+      `Ntry/CdtDbtInd must be CRDT or DBIT, not "${indicator ?? ''}"`,
+      where.file,
+      at,
+      'Ntry/CdtDbtInd',
+    );
   const direction = indicator === 'CRDT' ? 'in' : 'out';
   const booked = dateOf(child(ntry, 'BookgDt'), 'Ntry/BookgDt', where, at);
   const value = dateOf(child(ntry, 'ValDt'), 'Ntry/ValDt', where, at);
   const bookedOn = booked ?? value;
-  if (bookedOn === null) abort('IMPORT_FIELD_MISSING', 'the entry has neither BookgDt nor ValDt', where.file, at, 'Ntry/BookgDt');
+  if (bookedOn === null)
+    abort('IMPORT_FIELD_MISSING', 'the entry has neither BookgDt nor ValDt', where.file, at, 'Ntry/BookgDt');
   const tx = child(ntry, 'NtryDtls', 'TxDtls');
   const parties = child(tx, 'RltdPties');
   const otherSide = direction === 'in' ? 'Dbtr' : 'Cdtr';
   const other = child(parties, otherSide);
   const agent = child(tx, 'RltdAgts', `${otherSide}Agt`, 'FinInstnId');
-  const ustrd = children(tx, 'RmtInf', 'Ustrd').map((u) => textAt(u) ?? '').filter((u) => u !== '');
-  const purpose = ustrd.length > 0 ? ustrd.join(' ') : (textAt(tx, 'AddtlTxInf') ?? textAt(ntry, 'AddtlNtryInf'));
+  const ustrd = children(tx, 'RmtInf', 'Ustrd')
+    .map((u) => textAt(u) ?? '')
+    .filter((u) => u !== '');
+  const purpose =
+    ustrd.length > 0 ? ustrd.join(' ') : (textAt(tx, 'AddtlTxInf') ?? textAt(ntry, 'AddtlNtryInf'));
   const raw: Record<string, string> = {};
   const put = (k: string, v: string | null): void => {
     if (v !== null) raw[k] = v;
@@ -108,13 +149,24 @@ function entryLine(ntry: XmlNode, account: string, accountCcy: CurrencyCode, whe
   };
 }
 
-function balance(stmt: XmlNode, codes: readonly string[], where: Where, ccy: CurrencyCode): { amount: bigint; line: number; date: CalendarDate | null } | null {
+function balance(
+  stmt: XmlNode,
+  codes: readonly string[],
+  where: Where,
+  ccy: CurrencyCode,
+): { amount: bigint; line: number; date: CalendarDate | null } | null {
   for (const code of codes) {
-    const bal = children(stmt, 'Bal').find((b) => (textAt(b, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(b, 'Tp', 'CdOrPrtry', 'Prtry')) === code);
+    const bal = children(stmt, 'Bal').find(
+      (b) => (textAt(b, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(b, 'Tp', 'CdOrPrtry', 'Prtry')) === code,
+    );
     if (!bal) continue;
     const at = line(bal, where, 1);
     const { amount } = amountOf(child(bal, 'Amt'), `Bal/${code}/Amt`, where, at, ccy);
-    return { amount: textAt(bal, 'CdtDbtInd') === 'DBIT' ? -amount : amount, line: at, date: dateOf(child(bal, 'Dt'), `Bal/${code}/Dt`, where, at) };
+    return {
+      amount: textAt(bal, 'CdtDbtInd') === 'DBIT' ? -amount : amount,
+      line: at,
+      date: dateOf(child(bal, 'Dt'), `Bal/${code}/Dt`, where, at),
+    };
   }
   return null;
 }
@@ -126,9 +178,17 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
     const where: Where = { file: fileName, starts: lineStartsOf(text) };
     const doc = parseXml(text, fileName, ARRAYS);
     const root = child(doc, 'Document', 'BkToCstmrStmt');
-    if (root === undefined) abort('IMPORT_FIELD_MISSING', 'not a camt.053 document: no Document/BkToCstmrStmt', fileName, 1, 'BkToCstmrStmt');
+    if (root === undefined)
+      abort(
+        'IMPORT_FIELD_MISSING',
+        'not a camt.053 document: no Document/BkToCstmrStmt',
+        fileName,
+        1,
+        'BkToCstmrStmt',
+      );
     const stmts = children(root, 'Stmt');
-    if (stmts.length === 0) abort('IMPORT_FIELD_MISSING', 'the document holds no Stmt', fileName, line(root, where, 1), 'Stmt');
+    if (stmts.length === 0)
+      abort('IMPORT_FIELD_MISSING', 'the document holds no Stmt', fileName, line(root, where, 1), 'Stmt');
     const periods: StatementAccount[] = [];
     const lines: StatementLine[] = [];
     const warnings: StatementWarning[] = [];
@@ -136,14 +196,25 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
       const at = line(stmt, where, 1);
       const acct = child(stmt, 'Acct');
       const account = accountId(acct);
-      if (account === null) abort('IMPORT_FIELD_MISSING', 'the statement names no account (Acct/Id/IBAN or Acct/Id/Othr/Id)', fileName, line(acct, where, at), 'Stmt/Acct/Id');
+      if (account === null)
+        abort(
+          'IMPORT_FIELD_MISSING',
+          'the statement names no account (Acct/Id/IBAN or Acct/Id/Othr/Id)',
+          fileName,
+          line(acct, where, at),
+          'Stmt/Acct/Id',
+        );
       const ccyText = textAt(acct, 'Ccy') ?? textAt(children(stmt, 'Bal')[0], 'Amt', '@_Ccy');
       const currency = currencyOf(ccyText, 'Stmt/Acct/Ccy', where, at);
       const own: StatementLine[] = [];
       for (const ntry of children(stmt, 'Ntry')) {
         const status = textAt(ntry, 'Sts') ?? textAt(ntry, 'Sts', 'Cd');
         if (status !== null && status !== 'BOOK') {
-          warnings.push({ line: line(ntry, where, at), field: 'Ntry/Sts', message: `entry with status ${status} is not booked and was left out` });
+          warnings.push({
+            line: line(ntry, where, at),
+            field: 'Ntry/Sts',
+            message: `entry with status ${status} is not booked and was left out`,
+          });
           continue;
         }
         own.push(entryLine(ntry, account, currency, where));
@@ -160,8 +231,26 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
         from: parseDateLayout(textAt(stmt, 'FrToDt', 'FrDtTm') ?? '', 'YYYY-MM-DD') ?? opening?.date ?? null,
         to: parseDateLayout(textAt(stmt, 'FrToDt', 'ToDtTm') ?? '', 'YYYY-MM-DD') ?? closing?.date ?? null,
         opening: opening?.amount ?? null,
-        totalIn: statedIn === null ? sums.totalIn : amountOf(child(summary, 'TtlCdtNtries')?.['Sum'], NAMES.totalIn, where, line(summary, where, at), currency).amount,
-        totalOut: statedOut === null ? sums.totalOut : amountOf(child(summary, 'TtlDbtNtries')?.['Sum'], NAMES.totalOut, where, line(summary, where, at), currency).amount,
+        totalIn:
+          statedIn === null
+            ? sums.totalIn
+            : amountOf(
+                child(summary, 'TtlCdtNtries')?.['Sum'],
+                NAMES.totalIn,
+                where,
+                line(summary, where, at),
+                currency,
+              ).amount,
+        totalOut:
+          statedOut === null
+            ? sums.totalOut
+            : amountOf(
+                child(summary, 'TtlDbtNtries')?.['Sum'],
+                NAMES.totalOut,
+                where,
+                line(summary, where, at),
+                currency,
+              ).amount,
         closing: closing?.amount ?? null,
       };
       const summaryLine = line(summary, where, at);
@@ -170,6 +259,13 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
       periods.push(period);
       for (const l of own) lines.push(l);
     }
-    return ok({ format: 'camt053', file: fileName, encoding: 'utf-8', accounts: mergeAccountPeriods(periods), lines, warnings } satisfies ParsedStatement);
+    return ok({
+      format: 'camt053',
+      file: fileName,
+      encoding: 'utf-8',
+      accounts: mergeAccountPeriods(periods),
+      lines,
+      warnings,
+    } satisfies ParsedStatement);
   });
 }

@@ -6,7 +6,16 @@ import { decodeText, isValidUtf8 } from './text-decode.ts';
 
 /** Header names (lower case) recognised for each field when no mapping is given. */
 const SYNONYMS: Readonly<Record<keyof CsvColumns, readonly string[]>> = {
-  date: ['date', 'booking date', 'operation date', 'transaction date', 'дата', 'дата операции', 'дата проводки', 'күні'],
+  date: [
+    'date',
+    'booking date',
+    'operation date',
+    'transaction date',
+    'дата',
+    'дата операции',
+    'дата проводки',
+    'күні',
+  ],
   documentDate: ['document date', 'дата документа'],
   amount: ['amount', 'sum', 'сумма', 'сомасы'],
   debit: ['debit', 'дебет', 'расход', 'списание', 'withdrawal', 'сумма расход', 'out'],
@@ -59,7 +68,11 @@ export function inferCsvMapping(bytes: Uint8Array, fileName: string): Result<Csv
   return catchAbort(() => {
     const encoding = isValidUtf8(bytes) ? 'utf-8' : 'windows-1251';
     const text = decodeText(bytes.subarray(0, 256 * 1024), encoding);
-    const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+    const firstLine =
+      text
+        .replace(/^\ufeff/, '')
+        .split(/\r?\n/)
+        .find((l) => l.trim() !== '') ?? '';
     const delimiter = sniffDelimiter(firstLine);
     const rows: string[][] = [];
     readCsvRecords(text.slice(0, text.lastIndexOf('\n') + 1) || text, delimiter, fileName, (fields) => {
@@ -69,21 +82,32 @@ export function inferCsvMapping(bytes: Uint8Array, fileName: string): Result<Csv
     const columns: Record<string, string> = {};
     for (const [key, names] of Object.entries(SYNONYMS)) {
       const at = header.findIndex((h) => names.includes(h));
-      if (at >= 0 && !Object.values(columns).includes(rows[0]?.[at]?.trim() ?? '')) columns[key] = rows[0]?.[at]?.trim() ?? '';
+      if (at >= 0 && !Object.values(columns).includes(rows[0]?.[at]?.trim() ?? ''))
+        columns[key] = rows[0]?.[at]?.trim() ?? '';
     }
-    const hasAmount = columns['amount'] !== undefined || columns['debit'] !== undefined || columns['credit'] !== undefined;
+    const hasAmount =
+      columns['amount'] !== undefined || columns['debit'] !== undefined || columns['credit'] !== undefined;
     if (columns['date'] === undefined || !hasAmount || columns['account'] === undefined) {
-      return importFail('IMPORT_CSV_MAPPING_REQUIRED', `cannot tell the columns from the header (${header.join(', ')}): give a CSV mapping naming date, amount (or debit/credit), currency and account columns`, fileName, 1);
+      return importFail(
+        'IMPORT_CSV_MAPPING_REQUIRED',
+        `cannot tell the columns from the header (${header.join(', ')}): give a CSV mapping naming date, amount (or debit/credit), currency and account columns`,
+        fileName,
+        1,
+      );
     }
     if (columns['amount'] !== undefined) {
       delete columns['debit'];
       delete columns['credit'];
     }
-    const col = (name: string | undefined): number => (name === undefined ? -1 : header.indexOf(name.toLowerCase()));
+    const col = (name: string | undefined): number =>
+      name === undefined ? -1 : header.indexOf(name.toLowerCase());
     const data = rows.slice(1);
     const dateAt = col(columns['date']);
-    const amountTexts = ['amount', 'debit', 'credit'].flatMap((k) => data.map((r) => r[col(columns[k])] ?? ''));
-    const commaDecimal = delimiter !== ',' && amountTexts.some((a) => /,\d{1,3}$/.test(a.trim()) && !a.includes('.'));
+    const amountTexts = ['amount', 'debit', 'credit'].flatMap((k) =>
+      data.map((r) => r[col(columns[k])] ?? ''),
+    );
+    const commaDecimal =
+      delimiter !== ',' && amountTexts.some((a) => /,\d{1,3}$/.test(a.trim()) && !a.includes('.'));
     const candidate = {
       delimiter,
       encoding,
@@ -94,6 +118,13 @@ export function inferCsvMapping(bytes: Uint8Array, fileName: string): Result<Csv
       ...(columns['currency'] === undefined ? { currency: 'KZT' } : {}),
     };
     const mapping = parseCsvMapping(candidate, fileName);
-    return mapping.ok ? mapping : importFail('IMPORT_CSV_MAPPING_REQUIRED', `cannot build a CSV mapping from the header (${mapping.error.message}): give one`, fileName, 1);
+    return mapping.ok
+      ? mapping
+      : importFail(
+          'IMPORT_CSV_MAPPING_REQUIRED',
+          `cannot build a CSV mapping from the header (${mapping.error.message}): give one`,
+          fileName,
+          1,
+        );
   });
 }

@@ -53,10 +53,23 @@ export interface CsvMapping {
   readonly account?: string | undefined;
 }
 
-export const DATE_LAYOUTS = ['DD.MM.YYYY', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD-MM-YYYY', 'YYYYMMDD'] as const satisfies readonly DateLayout[];
+export const DATE_LAYOUTS = [
+  'DD.MM.YYYY',
+  'YYYY-MM-DD',
+  'MM/DD/YYYY',
+  'DD/MM/YYYY',
+  'DD-MM-YYYY',
+  'YYYYMMDD',
+] as const satisfies readonly DateLayout[];
 
 const columnRef = z.union([z.string().trim().min(1), z.number().int().min(1)]);
-const DELIMITER_WORDS: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+const DELIMITER_WORDS: Record<string, string> = {
+  tab: '\t',
+  '\\t': '\t',
+  comma: ',',
+  semicolon: ';',
+  pipe: '|',
+};
 
 const columnsSchema = z.strictObject({
   date: columnRef,
@@ -84,7 +97,10 @@ const mappingSchema = z
       .string()
       .default(',')
       .transform((d) => DELIMITER_WORDS[d.toLowerCase()] ?? d)
-      .refine((d) => d.length === 1 && d !== '"' && d !== '\n' && d !== '\r', 'must be one character other than a quote or a line break'),
+      .refine(
+        (d) => d.length === 1 && d !== '"' && d !== '\n' && d !== '\r',
+        'must be one character other than a quote or a line break',
+      ),
     encoding: z
       .string()
       .default('utf-8')
@@ -106,16 +122,40 @@ const mappingSchema = z
   .superRefine((m, ctx) => {
     const c = m.columns;
     if (c.amount !== undefined && (c.debit !== undefined || c.credit !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['columns', 'amount'], message: 'give either one signed amount column or debit/credit columns, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', 'amount'],
+        message: 'give either one signed amount column or debit/credit columns, not both',
+      });
     }
     if (c.amount === undefined && c.debit === undefined && c.credit === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['columns', 'amount'], message: 'needs an amount column, or debit and credit columns' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', 'amount'],
+        message: 'needs an amount column, or debit and credit columns',
+      });
     }
-    if (c.currency === undefined && m.currency === undefined) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'needs a currency column (columns.currency) or a fixed currency' });
-    if (c.account === undefined && m.account === undefined) ctx.addIssue({ code: 'custom', path: ['account'], message: 'needs an account column (columns.account) or a fixed account' });
+    if (c.currency === undefined && m.currency === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: 'needs a currency column (columns.currency) or a fixed currency',
+      });
+    if (c.account === undefined && m.account === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['account'],
+        message: 'needs an account column (columns.account) or a fixed account',
+      });
     if (!m.header) {
       for (const [key, ref] of Object.entries(c)) {
-        if (typeof ref === 'string') ctx.addIssue({ code: 'custom', path: ['columns', key], message: 'names a header column, but the mapping says there is no header row: use a 1-based number' });
+        if (typeof ref === 'string')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['columns', key],
+            message:
+              'names a header column, but the mapping says there is no header row: use a 1-based number',
+          });
       }
     }
   });
@@ -131,6 +171,14 @@ export function parseCsvMapping(json: unknown, file = 'csv mapping'): Result<Csv
   }
   const issue = r.error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  const all = r.error.issues.map((i) => `${i.path.map(String).join('.') || '(mapping)'}: ${i.message}`).join('; ');
-  return importFail('IMPORT_CSV_MAPPING_INVALID', `the CSV mapping is not valid: ${all}`, file, undefined, field);
+  const all = r.error.issues
+    .map((i) => `${i.path.map(String).join('.') || '(mapping)'}: ${i.message}`)
+    .join('; ');
+  return importFail(
+    'IMPORT_CSV_MAPPING_INVALID',
+    `the CSV mapping is not valid: ${all}`,
+    file,
+    undefined,
+    field,
+  );
 }

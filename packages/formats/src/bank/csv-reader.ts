@@ -16,7 +16,12 @@ const CR = 13;
  * quotes take a fast path (indexOf scans, one slice per field) so a million lines read in about a
  * second. An unterminated quote aborts with IMPORT_TRUNCATED.
  */
-export function readCsvRecords(text: string, delimiter: string, file: string, onRecord: CsvRecordHandler): void {
+export function readCsvRecords(
+  text: string,
+  delimiter: string,
+  file: string,
+  onRecord: CsvRecordHandler,
+): void {
   const n = text.length;
   const delim = delimiter.charCodeAt(0);
   const fields: string[] = [];
@@ -51,7 +56,8 @@ export function readCsvRecords(text: string, delimiter: string, file: string, on
     } else {
       pos = readQuotedRecord(text, pos, delim, fields, file, line);
       // count the line breaks consumed, including those inside quoted fields
-      for (let i = text.lastIndexOf('\n', pos - 1); i >= 0 && i >= nl; i = text.lastIndexOf('\n', i - 1)) line++;
+      for (let i = text.lastIndexOf('\n', pos - 1); i >= 0 && i >= nl; i = text.lastIndexOf('\n', i - 1))
+        line++;
     }
     if (fields.length === 1 && fields[0] === '') continue;
     onRecord(fields, startLine);
@@ -59,7 +65,14 @@ export function readCsvRecords(text: string, delimiter: string, file: string, on
 }
 
 /** Reads one record that has a quote somewhere; returns the position after its line break. */
-function readQuotedRecord(text: string, pos: number, delim: number, fields: string[], file: string, line: number): number {
+function readQuotedRecord(
+  text: string,
+  pos: number,
+  delim: number,
+  fields: string[],
+  file: string,
+  line: number,
+): number {
   const n = text.length;
   let i = pos;
   for (;;) {
@@ -68,7 +81,8 @@ function readQuotedRecord(text: string, pos: number, delim: number, fields: stri
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q < 0) abort('IMPORT_TRUNCATED', 'a quoted field is not closed before the end of the file', file, line);
+        if (q < 0)
+          abort('IMPORT_TRUNCATED', 'a quoted field is not closed before the end of the file', file, line);
         value += text.slice(from, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += '"';
@@ -80,7 +94,13 @@ function readQuotedRecord(text: string, pos: number, delim: number, fields: stri
       }
       // Anything between the closing quote and the delimiter is kept as written (lenient).
       let j = i;
-      while (j < n && text.charCodeAt(j) !== delim && text.charCodeAt(j) !== LF && !(text.charCodeAt(j) === CR && text.charCodeAt(j + 1) === LF)) j++;
+      while (
+        j < n &&
+        text.charCodeAt(j) !== delim &&
+        text.charCodeAt(j) !== LF &&
+        !(text.charCodeAt(j) === CR && text.charCodeAt(j + 1) === LF)
+      )
+        j++;
       fields.push(value + text.slice(i, j));
       i = j;
     } else {

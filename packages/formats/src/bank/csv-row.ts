@@ -116,22 +116,44 @@ export class CsvRowReader {
       d = parseDateLayout(v, this.mapping.dateFormat);
       this.dates.set(v, d);
     }
-    if (d === null) abort('IMPORT_DATE_INVALID', `${this.name(key)}: "${v}" is not a date in the form ${this.mapping.dateFormat}`, this.file, line, this.name(key));
+    if (d === null)
+      abort(
+        'IMPORT_DATE_INVALID',
+        `${this.name(key)}: "${v}" is not a date in the form ${this.mapping.dateFormat}`,
+        this.file,
+        line,
+        this.name(key),
+      );
     return d;
   }
 
-  private readAmount(fields: string[], i: number, key: ColumnKey, currency: CurrencyCode, digits: number, line: number): bigint | null {
+  private readAmount(
+    fields: string[],
+    i: number,
+    key: ColumnKey,
+    currency: CurrencyCode,
+    digits: number,
+    line: number,
+  ): bigint | null {
     const v = this.opt(fields, i);
     if (v === null) return null;
     const a = parseAmount(v, currency, digits, this.mapping.decimalSeparator);
-    if (a === null) abort('IMPORT_AMOUNT_INVALID', `${this.name(key)}: "${v}" is not an amount in ${currency} with "${this.mapping.decimalSeparator}" as the decimal separator`, this.file, line, this.name(key));
+    if (a === null)
+      abort(
+        'IMPORT_AMOUNT_INVALID',
+        `${this.name(key)}: "${v}" is not an amount in ${currency} with "${this.mapping.decimalSeparator}" as the decimal separator`,
+        this.file,
+        line,
+        this.name(key),
+      );
     return a;
   }
 
   private readCurrency(fields: string[], line: number): CurrencyCode {
     const v = this.opt(fields, this.currency);
     if (v === null) {
-      if (this.fixedCurrency === null) abort('IMPORT_FIELD_MISSING', 'the row names no currency', this.file, line, this.name('currency'));
+      if (this.fixedCurrency === null)
+        abort('IMPORT_FIELD_MISSING', 'the row names no currency', this.file, line, this.name('currency'));
       return this.fixedCurrency;
     }
     let c = this.currencies.get(v);
@@ -139,7 +161,14 @@ export class CsvRowReader {
       c = readCurrency(v);
       this.currencies.set(v, c);
     }
-    if (c === null) abort('IMPORT_CURRENCY_UNKNOWN', `${this.name('currency')}: unknown currency "${v}"`, this.file, line, this.name('currency'));
+    if (c === null)
+      abort(
+        'IMPORT_CURRENCY_UNKNOWN',
+        `${this.name('currency')}: unknown currency "${v}"`,
+        this.file,
+        line,
+        this.name('currency'),
+      );
     return c;
   }
 
@@ -148,30 +177,56 @@ export class CsvRowReader {
     if (fields.length < this.width) {
       const [missing = 'date', at = 0] = Object.entries(this.index).find(([, i]) => i >= fields.length) ?? [];
       const name = this.names[missing as ColumnKey] ?? missing;
-      abort('IMPORT_FIELD_MISSING', `the row has ${fields.length} fields, but ${name} is column ${at + 1}`, this.file, line, name);
+      abort(
+        'IMPORT_FIELD_MISSING',
+        `the row has ${fields.length} fields, but ${name} is column ${at + 1}`,
+        this.file,
+        line,
+        name,
+      );
     }
     const currency = this.readCurrency(fields, line);
     const digits = currency === this.fixedCurrency ? this.fixedDigits : minorUnits(currency);
     const account = this.shared(fields, this.account) ?? this.mapping.account;
-    if (account === undefined) abort('IMPORT_FIELD_MISSING', 'the row names no account', this.file, line, this.name('account'));
+    if (account === undefined)
+      abort('IMPORT_FIELD_MISSING', 'the row names no account', this.file, line, this.name('account'));
     const bookedOn = this.readDate(fields, this.date, 'date', line);
-    if (bookedOn === null) abort('IMPORT_FIELD_MISSING', 'the row has no date', this.file, line, this.name('date'));
-    const documentDate = this.documentDate < 0 ? null : this.readDate(fields, this.documentDate, 'documentDate', line);
+    if (bookedOn === null)
+      abort('IMPORT_FIELD_MISSING', 'the row has no date', this.file, line, this.name('date'));
+    const documentDate =
+      this.documentDate < 0 ? null : this.readDate(fields, this.documentDate, 'documentDate', line);
 
     let direction: 'in' | 'out';
     let amount: bigint;
     if (this.amount >= 0) {
       const a = this.readAmount(fields, this.amount, 'amount', currency, digits, line);
-      if (a === null) abort('IMPORT_FIELD_MISSING', 'the row has no amount', this.file, line, this.name('amount'));
+      if (a === null)
+        abort('IMPORT_FIELD_MISSING', 'the row has no amount', this.file, line, this.name('amount'));
       direction = a < 0n !== this.outPositive ? 'out' : 'in';
       amount = a < 0n ? -a : a;
     } else {
-      const debit = this.debit < 0 ? null : this.readAmount(fields, this.debit, 'debit', currency, digits, line);
-      const credit = this.credit < 0 ? null : this.readAmount(fields, this.credit, 'credit', currency, digits, line);
+      const debit =
+        this.debit < 0 ? null : this.readAmount(fields, this.debit, 'debit', currency, digits, line);
+      const credit =
+        this.credit < 0 ? null : this.readAmount(fields, this.credit, 'credit', currency, digits, line);
       const d = debit === null ? 0n : debit < 0n ? -debit : debit;
       const c = credit === null ? 0n : credit < 0n ? -credit : credit;
-      if (d !== 0n && c !== 0n) abort('IMPORT_AMOUNT_INVALID', `both ${this.name('debit')} and ${this.name('credit')} are set: a row moves money one way`, this.file, line, this.name('credit'));
-      if (debit === null && credit === null) abort('IMPORT_FIELD_MISSING', 'the row has neither a debit nor a credit amount', this.file, line, this.names.debit ?? this.name('credit'));
+      if (d !== 0n && c !== 0n)
+        abort(
+          'IMPORT_AMOUNT_INVALID',
+          `both ${this.name('debit')} and ${this.name('credit')} are set: a row moves money one way`,
+          this.file,
+          line,
+          this.name('credit'),
+        );
+      if (debit === null && credit === null)
+        abort(
+          'IMPORT_FIELD_MISSING',
+          'the row has neither a debit nor a credit amount',
+          this.file,
+          line,
+          this.names.debit ?? this.name('credit'),
+        );
       direction = d !== 0n ? 'out' : 'in';
       amount = d !== 0n ? d : c;
     }

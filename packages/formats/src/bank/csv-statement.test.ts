@@ -23,12 +23,40 @@ function records(text: string, delimiter = ','): [string[], number][] {
 
 describe('RFC 4180 reader', () => {
   it.each([
-    ['plain LF', 'a,b,c\n1,2,3\n', [[['a', 'b', 'c'], 1], [['1', '2', '3'], 2]]],
-    ['CRLF and no final newline', 'a,b\r\n1,2', [[['a', 'b'], 1], [['1', '2'], 2]]],
+    [
+      'plain LF',
+      'a,b,c\n1,2,3\n',
+      [
+        [['a', 'b', 'c'], 1],
+        [['1', '2', '3'], 2],
+      ],
+    ],
+    [
+      'CRLF and no final newline',
+      'a,b\r\n1,2',
+      [
+        [['a', 'b'], 1],
+        [['1', '2'], 2],
+      ],
+    ],
     ['quoted delimiter', 'a,"b,c",d\n', [[['a', 'b,c', 'd'], 1]]],
     ['doubled quotes', '"say ""hi""",x\n', [[['say "hi"', 'x'], 1]]],
-    ['newline inside quotes, line numbers after it', '"one\r\ntwo",x\r\nnext,y\r\n', [[['one\r\ntwo', 'x'], 1], [['next', 'y'], 3]]],
-    ['empty fields and blank lines', ',,\n\n"",x\n', [[['', '', ''], 1], [['', 'x'], 3]]],
+    [
+      'newline inside quotes, line numbers after it',
+      '"one\r\ntwo",x\r\nnext,y\r\n',
+      [
+        [['one\r\ntwo', 'x'], 1],
+        [['next', 'y'], 3],
+      ],
+    ],
+    [
+      'empty fields and blank lines',
+      ',,\n\n"",x\n',
+      [
+        [['', '', ''], 1],
+        [['', 'x'], 3],
+      ],
+    ],
     ['trailing delimiter', 'a,\n', [[['a', ''], 1]]],
     ['quoted last field at end of file', 'a,"b"', [[['a', 'b'], 1]]],
   ])('%s', (_name, text, expected) => {
@@ -42,16 +70,28 @@ describe('RFC 4180 reader', () => {
 
 describe('CSV statement with a mapping', () => {
   it('reads debit/credit columns, quoted fields, CRLF and Cyrillic headers', () => {
-    const r = parseBankStatement(fixture('statement.csv'), { fileName: 'statement.csv', csvMapping: mapping() });
+    const r = parseBankStatement(fixture('statement.csv'), {
+      fileName: 'statement.csv',
+      csvMapping: mapping(),
+    });
     if (!r.ok) throw new Error(r.error.message);
     const s = r.value;
     expect(s.format).toBe('csv');
-    expect(s.lines.map((l) => [l.sourceLine, l.direction, l.amount, l.currency, l.bookedOn, l.account])).toEqual([
+    expect(
+      s.lines.map((l) => [l.sourceLine, l.direction, l.amount, l.currency, l.bookedOn, l.account]),
+    ).toEqual([
       [2, 'in', 450000000n, 'KZT', '2021-02-02', 'KZ926010131000012345'],
       [3, 'out', 116680050n, 'KZT', '2021-02-03', 'KZ926010131000012345'],
       [5, 'in', 1500000n, 'USD', '2021-03-05', 'KZ40601A871000001234'],
     ]);
-    expect(s.lines[0]?.counterparty).toEqual({ name: 'Представительство фонда "Открытое общество"', taxId: '990140000111', account: 'KZ556010111000067890', bankCode: null, sectorCode: '18', country: null });
+    expect(s.lines[0]?.counterparty).toEqual({
+      name: 'Представительство фонда "Открытое общество"',
+      taxId: '990140000111',
+      account: 'KZ556010111000067890',
+      bankCode: null,
+      sectorCode: '18',
+      country: null,
+    });
     expect(s.lines[0]?.purpose).toBe('Грант G-2021-04; мониторинг выборов');
     expect(s.lines[1]?.purpose).toBe('Оплата печати отчёта,\r\nсчёт № 14');
     expect(s.lines[2]?.bankReference).toBe('HB-0003');
@@ -63,12 +103,25 @@ describe('CSV statement with a mapping', () => {
 
   it('reads Windows-1251 bytes, a signed amount, column numbers without a header and fixed currency and account', () => {
     const text = '2021-01-15|-1 200.50|ТОО Ромашка|аренда\r\n2021-01-16|300|Фонд|грант\r\n';
-    const m = parseCsvMapping({ delimiter: '|', encoding: 'windows-1251', header: false, dateFormat: 'YYYY-MM-DD', columns: { date: 1, amount: 2, counterpartyName: 3, purpose: 4 }, currency: 'kzt', account: 'KZ01' });
+    const m = parseCsvMapping({
+      delimiter: '|',
+      encoding: 'windows-1251',
+      header: false,
+      dateFormat: 'YYYY-MM-DD',
+      columns: { date: 1, amount: 2, counterpartyName: 3, purpose: 4 },
+      currency: 'kzt',
+      account: 'KZ01',
+    });
     if (!m.ok) throw new Error(m.error.message);
-    const r = parseBankStatement(encodeText(text, 'windows-1251'), { fileName: 'x.csv', csvMapping: m.value });
+    const r = parseBankStatement(encodeText(text, 'windows-1251'), {
+      fileName: 'x.csv',
+      csvMapping: m.value,
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.encoding).toBe('windows-1251');
-    expect(r.value.lines.map((l) => [l.direction, l.amount, l.counterparty.name, l.account, l.currency])).toEqual([
+    expect(
+      r.value.lines.map((l) => [l.direction, l.amount, l.counterparty.name, l.account, l.currency]),
+    ).toEqual([
       ['out', 120050n, 'ТОО Ромашка', 'KZ01', 'KZT'],
       ['in', 30000n, 'Фонд', 'KZ01', 'KZT'],
     ]);
@@ -80,21 +133,39 @@ describe('CSV statement with a mapping', () => {
     ['YYYY-MM-DD', '2021-03-15', '2021-03-15'],
     ['DD.MM.YYYY', '15.03.2021 10:22', '2021-03-15'],
   ])('reads dates in %s', (dateFormat, written, iso) => {
-    const m = parseCsvMapping({ header: false, dateFormat, columns: { date: 1, amount: 2 }, currency: 'USD', account: 'A' });
+    const m = parseCsvMapping({
+      header: false,
+      dateFormat,
+      columns: { date: 1, amount: 2 },
+      currency: 'USD',
+      account: 'A',
+    });
     if (!m.ok) throw new Error(m.error.message);
     const r = parseBankStatement(utf8(`${written},10.00\n`), { fileName: 'd.csv', csvMapping: m.value });
     expect(r.ok && r.value.lines[0]?.bookedOn).toBe(iso);
   });
 
   it('keeps UTF-8 letters whose bytes look like spaces when scanned as Latin-1 (Р = D0 A0)', () => {
-    const r = parseBankStatement(utf8('date,amount,currency,account,counterparty\n2021-01-01,1,KZT,A, ТОО Р \n'), { fileName: 'r.csv' });
+    const r = parseBankStatement(
+      utf8('date,amount,currency,account,counterparty\n2021-01-01,1,KZT,A, ТОО Р \n'),
+      { fileName: 'r.csv' },
+    );
     expect(r.ok && r.value.lines[0]?.counterparty.name).toBe('ТОО Р');
   });
 
   it('guesses the mapping from a well-named header when none is given', () => {
-    const r = parseBankStatement(utf8('date,amount,currency,account,counterparty,purpose\n2021-02-01,-10.5,EUR,DE1,Shop,paper\n'), { fileName: 'g.csv' });
+    const r = parseBankStatement(
+      utf8('date,amount,currency,account,counterparty,purpose\n2021-02-01,-10.5,EUR,DE1,Shop,paper\n'),
+      { fileName: 'g.csv' },
+    );
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.lines[0]).toMatchObject({ direction: 'out', amount: 1050n, currency: 'EUR', account: 'DE1', purpose: 'paper' });
+    expect(r.value.lines[0]).toMatchObject({
+      direction: 'out',
+      amount: 1050n,
+      currency: 'EUR',
+      account: 'DE1',
+      purpose: 'paper',
+    });
   });
 });
 
@@ -106,7 +177,13 @@ describe('CSV errors name file, line and column', () => {
     ['an unknown currency', base.replace(';USD;', ';XYZ;'), 'IMPORT_CURRENCY_UNKNOWN', 5, 'Валюта'],
     ['a missing header column', base.replace('Референс', 'Ref'), 'IMPORT_COLUMN_MISSING', 1, 'Референс'],
     ['a short row', `${base}06.03.2021;1;\r\n`, 'IMPORT_FIELD_MISSING', 6, 'Кредит'],
-    ['both debit and credit', base.replace(';;4 500 000,00;', ';1,00;4 500 000,00;'), 'IMPORT_AMOUNT_INVALID', 2, 'Кредит'],
+    [
+      'both debit and credit',
+      base.replace(';;4 500 000,00;', ';1,00;4 500 000,00;'),
+      'IMPORT_AMOUNT_INVALID',
+      2,
+      'Кредит',
+    ],
     ['a cut-off quoted field', base.slice(0, base.indexOf('счёт № 14')), 'IMPORT_TRUNCATED', 3, undefined],
   ])('%s', (_name, text, code, line, field) => {
     const r = parseBankStatement(utf8(text), { fileName: 'bad.csv', csvMapping: mapping() });
@@ -124,7 +201,10 @@ describe('parseCsvMapping', () => {
     [{ columns: { date: 'd', amount: 'a' }, account: 'A' }, 'currency'],
     [{ columns: { date: 'd', amount: 'a' }, currency: 'KZT' }, 'account'],
     [{ columns: { date: 'd', amount: 'a' }, currency: 'QQQ', account: 'A' }, 'currency'],
-    [{ columns: { date: 'd', amount: 'a' }, currency: 'KZT', account: 'A', dateFormat: 'D/M/Y' }, 'dateFormat'],
+    [
+      { columns: { date: 'd', amount: 'a' }, currency: 'KZT', account: 'A', dateFormat: 'D/M/Y' },
+      'dateFormat',
+    ],
     [{ columns: { date: 'd', amount: 'a' }, currency: 'KZT', account: 'A', delimiter: ';;' }, 'delimiter'],
     [{ columns: { date: 'd', amount: 'a' }, currency: 'KZT', account: 'A', encoding: 'latin-9' }, 'encoding'],
     [{ columns: { date: 0, amount: 'a' }, currency: 'KZT', account: 'A' }, 'columns.date'],
@@ -132,11 +212,31 @@ describe('parseCsvMapping', () => {
     [{ header: false, columns: { date: 'd', amount: 2 }, currency: 'KZT', account: 'A' }, 'columns.date'],
   ])('rejects %j naming %s', (json, field) => {
     const r = parseCsvMapping(json, 'mapping.json');
-    expect(r.ok ? null : [r.error.code, r.error.field, r.error.file]).toEqual(['IMPORT_CSV_MAPPING_INVALID', field, 'mapping.json']);
+    expect(r.ok ? null : [r.error.code, r.error.field, r.error.file]).toEqual([
+      'IMPORT_CSV_MAPPING_INVALID',
+      field,
+      'mapping.json',
+    ]);
   });
 
   it('fills defaults and accepts delimiter words', () => {
-    const r = parseCsvMapping({ delimiter: 'tab', columns: { date: 'Date', amount: 'Amount' }, currency: 'usd', account: 'A' });
-    expect(r.ok && r.value).toEqual({ delimiter: '\t', encoding: 'utf-8', header: true, skipRows: 0, dateFormat: 'YYYY-MM-DD', decimalSeparator: '.', sign: 'in-positive', columns: { date: 'Date', amount: 'Amount' }, currency: 'USD', account: 'A' });
+    const r = parseCsvMapping({
+      delimiter: 'tab',
+      columns: { date: 'Date', amount: 'Amount' },
+      currency: 'usd',
+      account: 'A',
+    });
+    expect(r.ok && r.value).toEqual({
+      delimiter: '\t',
+      encoding: 'utf-8',
+      header: true,
+      skipRows: 0,
+      dateFormat: 'YYYY-MM-DD',
+      decimalSeparator: '.',
+      sign: 'in-positive',
+      columns: { date: 'Date', amount: 'Amount' },
+      currency: 'USD',
+      account: 'A',
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { ok, type CalendarDate, type CurrencyCode, type ParsedStatement, type Result, type StatementAccount, type StatementLine } from '@civic/core';
+import {
+  ok,
+  type CalendarDate,
+  type CurrencyCode,
+  type ParsedStatement,
+  type Result,
+  type StatementAccount,
+  type StatementLine,
+} from '@civic/core';
 import type { ColumnRef, CsvColumns, CsvMapping } from './csv-mapping.ts';
 import { CsvRowReader, type ColumnKey } from './csv-row.ts';
 import { readCsvRecords } from './csv-reader.ts';
@@ -9,7 +17,12 @@ import { decodeText } from './text-decode.ts';
 type Resolved = Partial<Record<ColumnKey, number>>;
 type Names = Partial<Record<ColumnKey, string>>;
 
-function resolveColumns(columns: CsvColumns, header: readonly string[] | null, file: string, headerLine: number): { index: Resolved; names: Names } {
+function resolveColumns(
+  columns: CsvColumns,
+  header: readonly string[] | null,
+  file: string,
+  headerLine: number,
+): { index: Resolved; names: Names } {
   const index: Resolved = {};
   const names: Names = {};
   const lowered = header?.map((h) => h.trim().toLowerCase()) ?? null;
@@ -22,7 +35,14 @@ function resolveColumns(columns: CsvColumns, header: readonly string[] | null, f
       continue;
     }
     const at = lowered?.indexOf(ref.trim().toLowerCase()) ?? -1;
-    if (at < 0) abort('IMPORT_COLUMN_MISSING', `the header has no column "${ref}" (mapped to ${key}); it has: ${header?.join(', ') ?? 'no header'}`, file, headerLine, ref);
+    if (at < 0)
+      abort(
+        'IMPORT_COLUMN_MISSING',
+        `the header has no column "${ref}" (mapped to ${key}); it has: ${header?.join(', ') ?? 'no header'}`,
+        file,
+        headerLine,
+        ref,
+      );
     index[key] = at;
     names[key] = ref;
   }
@@ -42,11 +62,19 @@ export interface CsvStatementSummary {
  * transaction it rolls back on error) holds no more than a batch in memory. Errors are as for
  * `parseCsvStatement`; lines before the error have already been handed over.
  */
-export function forEachCsvStatementLine(bytes: Uint8Array, mapping: CsvMapping, fileName: string, onLine: (line: StatementLine) => void): Result<CsvStatementSummary> {
+export function forEachCsvStatementLine(
+  bytes: Uint8Array,
+  mapping: CsvMapping,
+  fileName: string,
+  onLine: (line: StatementLine) => void,
+): Result<CsvStatementSummary> {
   const file = fileName;
   return catchAbort(() => {
     const text = decodeText(bytes, mapping.encoding);
-    const accounts = new Map<string, { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate }>();
+    const accounts = new Map<
+      string,
+      { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate }
+    >();
     let last: { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate } | undefined;
     let skipped = 0;
     let count = 0;
@@ -61,7 +89,9 @@ export function forEachCsvStatementLine(bytes: Uint8Array, mapping: CsvMapping, 
         const header = mapping.header ? fields.slice() : null;
         const { index, names } = resolveColumns(mapping.columns, header, file, line);
         const used = new Set(Object.values(index));
-        const rawColumns = (header ?? []).flatMap((name, at) => (used.has(at) || name.trim() === '' ? [] : [{ at, name: name.trim() }]));
+        const rawColumns = (header ?? []).flatMap((name, at) =>
+          used.has(at) || name.trim() === '' ? [] : [{ at, name: name.trim() }],
+        );
         reader = new CsvRowReader(mapping, index, names, rawColumns, file);
         if (header !== null) return;
       }
@@ -81,8 +111,15 @@ export function forEachCsvStatementLine(bytes: Uint8Array, mapping: CsvMapping, 
       if (l.bookedOn > last.to) last.to = l.bookedOn;
     };
     readCsvRecords(text, mapping.delimiter, file, onRow);
-    if (reader === null && mapping.header) abort('IMPORT_FIELD_MISSING', 'the file has no header row', file, 1);
-    const statementAccounts: StatementAccount[] = [...accounts.values()].map((a) => ({ ...a, opening: null, totalIn: null, totalOut: null, closing: null }));
+    if (reader === null && mapping.header)
+      abort('IMPORT_FIELD_MISSING', 'the file has no header row', file, 1);
+    const statementAccounts: StatementAccount[] = [...accounts.values()].map((a) => ({
+      ...a,
+      opening: null,
+      totalIn: null,
+      totalOut: null,
+      closing: null,
+    }));
     return ok({ encoding: mapping.encoding, accounts: statementAccounts, count });
   });
 }
@@ -92,9 +129,20 @@ export function forEachCsvStatementLine(bytes: Uint8Array, mapping: CsvMapping, 
  * a row's error names its line and the column (by header name, or "column N"). Columns the
  * mapping does not use are kept in each line's `raw`, by header name.
  */
-export function parseCsvStatement(bytes: Uint8Array, mapping: CsvMapping, fileName: string): Result<ParsedStatement> {
+export function parseCsvStatement(
+  bytes: Uint8Array,
+  mapping: CsvMapping,
+  fileName: string,
+): Result<ParsedStatement> {
   const lines: StatementLine[] = [];
   const r = forEachCsvStatementLine(bytes, mapping, fileName, (l) => lines.push(l));
   if (!r.ok) return r;
-  return ok({ format: 'csv', file: fileName, encoding: r.value.encoding, accounts: r.value.accounts, lines, warnings: [] } satisfies ParsedStatement);
+  return ok({
+    format: 'csv',
+    file: fileName,
+    encoding: r.value.encoding,
+    accounts: r.value.accounts,
+    lines,
+    warnings: [],
+  } satisfies ParsedStatement);
 }

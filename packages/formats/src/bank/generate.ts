@@ -1,6 +1,22 @@
-import { addDays, calendarDate, formatMinor, KZT, seededRandom, type CalendarDate, type CurrencyCode, type RandomSource } from '@civic/core';
+import {
+  addDays,
+  calendarDate,
+  formatMinor,
+  KZT,
+  seededRandom,
+  type CalendarDate,
+  type CurrencyCode,
+  type RandomSource,
+} from '@civic/core';
 import type { CsvMapping } from './csv-mapping.ts';
-import { csvField, GENERATED_CSV_MAPPING, specTotals, write1CStatement, type SpecDocument, type StatementSpec } from './statement-writer.ts';
+import {
+  csvField,
+  GENERATED_CSV_MAPPING,
+  specTotals,
+  write1CStatement,
+  type SpecDocument,
+  type StatementSpec,
+} from './statement-writer.ts';
 import { encodeText, type TextEncoding } from './text-decode.ts';
 
 /**
@@ -21,15 +37,37 @@ export interface GeneratedStatement {
 }
 
 const PARTIES = [
-  { name: 'Представительство фонда «Открытое общество»', taxId: '990140000111', account: 'KZ556010111000067890', sectorCode: '18' },
-  { name: 'National Endowment for Democracy', taxId: '', account: 'US33000000001234567890', sectorCode: '21' },
-  { name: 'ТОО «Типография Печать»', taxId: '101040009876', account: 'KZ118560000000123456', sectorCode: '17' },
+  {
+    name: 'Представительство фонда «Открытое общество»',
+    taxId: '990140000111',
+    account: 'KZ556010111000067890',
+    sectorCode: '18',
+  },
+  {
+    name: 'National Endowment for Democracy',
+    taxId: '',
+    account: 'US33000000001234567890',
+    sectorCode: '21',
+  },
+  {
+    name: 'ТОО «Типография Печать»',
+    taxId: '101040009876',
+    account: 'KZ118560000000123456',
+    sectorCode: '17',
+  },
   { name: 'ИП Серікбаев А.', taxId: '850101300123', account: 'KZ45722C000012345678', sectorCode: '19' },
   { name: 'Freedom House', taxId: '', account: 'US64000000009876543210', sectorCode: '21' },
   { name: 'АО «Казахтелеком»', taxId: '981140000422', account: 'KZ286010131000098765', sectorCode: '16' },
 ] as const;
 
-const PURPOSES = ['Грант по договору G-{n}', 'Оплата услуг по счёту {n}', 'Аренда помещения, {n}', 'Grant instalment {n}', 'Заработная плата, ведомость {n}', 'Связь и интернет {n}'];
+const PURPOSES = [
+  'Грант по договору G-{n}',
+  'Оплата услуг по счёту {n}',
+  'Аренда помещения, {n}',
+  'Grant instalment {n}',
+  'Заработная плата, ведомость {n}',
+  'Связь и интернет {n}',
+];
 
 function pick<T>(random: RandomSource, items: readonly T[]): T {
   const item = items[random.int(items.length)];
@@ -57,7 +95,14 @@ export interface Generate1COptions {
 }
 
 /** A random statement spec (seeded): the documents a generated file holds. */
-export function generateStatementSpec(options: { readonly documents: number; readonly seed: number; readonly account?: string; readonly from?: CalendarDate; readonly perDay?: number; readonly currency?: CurrencyCode }): StatementSpec {
+export function generateStatementSpec(options: {
+  readonly documents: number;
+  readonly seed: number;
+  readonly account?: string;
+  readonly from?: CalendarDate;
+  readonly perDay?: number;
+  readonly currency?: CurrencyCode;
+}): StatementSpec {
   const random = seededRandom(options.seed);
   const from = options.from ?? calendarDate('2021-01-01');
   const perDay = Math.max(1, options.perDay ?? 50);
@@ -85,9 +130,21 @@ export function generateStatementSpec(options: { readonly documents: number; rea
 /** A 1C "1CClientBankExchange" statement of `documents` payments with one balance block that adds up. */
 export function generate1CStatement(options: Generate1COptions): GeneratedStatement {
   const spec = generateStatementSpec(options);
-  const bytes = write1CStatement(spec, { encoding: options.encoding ?? 'windows-1251', fieldSet: options.fieldSet ?? 'kz' });
+  const bytes = write1CStatement(spec, {
+    encoding: options.encoding ?? 'windows-1251',
+    fieldSet: options.fieldSet ?? 'kz',
+  });
   const { totalIn, totalOut, closing } = specTotals(spec);
-  return { bytes, account: spec.account, currency: spec.currency, count: spec.documents.length, totalIn, totalOut, opening: spec.opening, closing };
+  return {
+    bytes,
+    account: spec.account,
+    currency: spec.currency,
+    count: spec.documents.length,
+    totalIn,
+    totalOut,
+    opening: spec.opening,
+    closing,
+  };
 }
 
 export interface GenerateCsvOptions {
@@ -105,7 +162,10 @@ export interface GeneratedCsv {
   readonly mapping: CsvMapping;
   readonly count: number;
   /** Money in and out per account. */
-  readonly totals: ReadonlyMap<string, { readonly totalIn: bigint; readonly totalOut: bigint; readonly currency: CurrencyCode }>;
+  readonly totals: ReadonlyMap<
+    string,
+    { readonly totalIn: bigint; readonly totalOut: bigint; readonly currency: CurrencyCode }
+  >;
 }
 
 /**
@@ -117,8 +177,12 @@ export function generateBankCsv(options: GenerateCsvOptions): GeneratedCsv {
   const random = seededRandom(options.seed);
   const accounts = options.accounts ?? [{ account: 'KZ926010131000012345', currency: KZT }];
   const perDay = Math.max(1, options.perDay ?? 1000);
-  const totals = new Map(accounts.map((a) => [a.account, { totalIn: 0n, totalOut: 0n, currency: a.currency }]));
-  const out: string[] = ['date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference'];
+  const totals = new Map(
+    accounts.map((a) => [a.account, { totalIn: 0n, totalOut: 0n, currency: a.currency }]),
+  );
+  const out: string[] = [
+    'date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference',
+  ];
   let day = options.from ?? calendarDate('2021-01-01');
   for (let i = 0; i < options.rows; i++) {
     if (i > 0 && i % perDay === 0) day = addDays(day, 1);
@@ -133,7 +197,14 @@ export function generateBankCsv(options: GenerateCsvOptions): GeneratedCsv {
     let purpose = pick(random, PURPOSES).replace('{n}', String(i + 1));
     if (random.next() < 0.05) purpose = csvField(`${purpose}, "срочно"`);
     const text = formatMinor(amount, acc.currency);
-    out.push(`${day},${incoming ? text : `-${text}`},${acc.currency},${acc.account},${p.name},${p.taxId},${p.sectorCode},${purpose},R${options.seed}-${i + 1}`);
+    out.push(
+      `${day},${incoming ? text : `-${text}`},${acc.currency},${acc.account},${p.name},${p.taxId},${p.sectorCode},${purpose},R${options.seed}-${i + 1}`,
+    );
   }
-  return { bytes: encodeText(`${out.join('\n')}\n`, 'utf-8'), mapping: GENERATED_CSV_MAPPING, count: options.rows, totals };
+  return {
+    bytes: encodeText(`${out.join('\n')}\n`, 'utf-8'),
+    mapping: GENERATED_CSV_MAPPING,
+    count: options.rows,
+    totals,
+  };
 }

@@ -20,7 +20,14 @@ export type ImportErrorCode =
   | 'IMPORT_RATE_INVALID';
 
 /** An import error that always names the file, and the line and field when known. */
-export function importError(code: ImportErrorCode, message: string, file: string, line?: number, field?: string, details?: Record<string, unknown>): DomainError {
+export function importError(
+  code: ImportErrorCode,
+  message: string,
+  file: string,
+  line?: number,
+  field?: string,
+  details?: Record<string, unknown>,
+): DomainError {
   return domainError(code, message, {
     file,
     ...(line === undefined ? {} : { line }),
@@ -29,7 +36,14 @@ export function importError(code: ImportErrorCode, message: string, file: string
   });
 }
 
-export function importFail(code: ImportErrorCode, message: string, file: string, line?: number, field?: string, details?: Record<string, unknown>): Result<never> {
+export function importFail(
+  code: ImportErrorCode,
+  message: string,
+  file: string,
+  line?: number,
+  field?: string,
+  details?: Record<string, unknown>,
+): Result<never> {
   return err(importError(code, message, file, line, field, details));
 }
 
@@ -40,7 +54,14 @@ export class ImportAbort extends Error {
   }
 }
 
-export function abort(code: ImportErrorCode, message: string, file: string, line?: number, field?: string, details?: Record<string, unknown>): never {
+export function abort(
+  code: ImportErrorCode,
+  message: string,
+  file: string,
+  line?: number,
+  field?: string,
+  details?: Record<string, unknown>,
+): never {
   throw new ImportAbort(importError(code, message, file, line, field, details));
 }
 

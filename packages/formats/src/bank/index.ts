@@ -1,14 +1,40 @@
 export { detectBankFormat, BANK_FORMATS, type BankFormat } from './bank-format.ts';
 export { parseBankStatement, type ParseBankStatementOptions } from './parse-bank-statement.ts';
 export { parseOnecStatement, type OnecOptions } from './onec-statement.ts';
-export { ONEC_HEADER_FIELDS, ONEC_BALANCE_FIELDS, ONEC_DOCUMENT_FIELDS, ONEC_BUILTIN_ALIASES } from './onec-fields.ts';
+export {
+  ONEC_HEADER_FIELDS,
+  ONEC_BALANCE_FIELDS,
+  ONEC_DOCUMENT_FIELDS,
+  ONEC_BUILTIN_ALIASES,
+} from './onec-fields.ts';
 export { decodeText, encodeText, normaliseEncoding, type TextEncoding } from './text-decode.ts';
 export type { ImportErrorCode } from './import-error.ts';
-export { parseCsvMapping, DATE_LAYOUTS, type CsvMapping, type CsvColumns, type ColumnRef } from './csv-mapping.ts';
+export {
+  parseCsvMapping,
+  DATE_LAYOUTS,
+  type CsvMapping,
+  type CsvColumns,
+  type ColumnRef,
+} from './csv-mapping.ts';
 export { parseCsvStatement, forEachCsvStatementLine, type CsvStatementSummary } from './csv-statement.ts';
 export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
 export { parseCamt053Statement } from './camt053-statement.ts';
 export { parseMt940Statement } from './mt940-statement.ts';
-export { generate1CStatement, generateBankCsv, generateStatementSpec, type Generate1COptions, type GenerateCsvOptions, type GeneratedStatement, type GeneratedCsv } from './generate.ts';
-export { write1CStatement, writeBankCsv, specTotals, GENERATED_CSV_MAPPING, type StatementSpec, type SpecDocument } from './statement-writer.ts';
+export {
+  generate1CStatement,
+  generateBankCsv,
+  generateStatementSpec,
+  type Generate1COptions,
+  type GenerateCsvOptions,
+  type GeneratedStatement,
+  type GeneratedCsv,
+} from './generate.ts';
+export {
+  write1CStatement,
+  writeBankCsv,
+  specTotals,
+  GENERATED_CSV_MAPPING,
+  type StatementSpec,
+  type SpecDocument,
+} from './statement-writer.ts';

@@ -12,7 +12,11 @@ describe('malformed 1C files', () => {
     ['1c-wrong-balance.txt', 'IMPORT_BALANCE_MISMATCH', 17, 'КонечныйОстаток'],
     ['1c-bad-date.txt', 'IMPORT_DATE_INVALID', 40, 'ДатаДокумента'],
   ])('%s → %s at line %i, field %s', (name, code, line, field) => {
-    const r = parseBankStatement(new Uint8Array(readFileSync(`${FIXTURE_DIR}malformed/${name}`)), { fileName: name });
-    expect(r.ok ? null : { code: r.error.code, file: r.error.file, line: r.error.line, field: r.error.field }).toEqual({ code, file: name, line, field });
+    const r = parseBankStatement(new Uint8Array(readFileSync(`${FIXTURE_DIR}malformed/${name}`)), {
+      fileName: name,
+    });
+    expect(
+      r.ok ? null : { code: r.error.code, file: r.error.file, line: r.error.line, field: r.error.field },
+    ).toEqual({ code, file: name, line, field });
   });
 });

@@ -15,16 +15,48 @@ describe('MT940', () => {
     const s = r.value;
     expect(s.format).toBe('mt940');
     expect(s.accounts).toEqual([
-      { account: 'KZ40601A871000001234', currency: 'USD', from: '2021-02-01', to: '2021-02-05', opening: 120000n, totalIn: 2500000n, totalOut: 24925n, closing: 2595075n },
-      { account: 'KZ926010131000012345', currency: 'KZT', from: '2021-02-01', to: '2021-02-05', opening: -50000n, totalIn: 10000000n, totalOut: 50n, closing: 9949950n },
+      {
+        account: 'KZ40601A871000001234',
+        currency: 'USD',
+        from: '2021-02-01',
+        to: '2021-02-05',
+        opening: 120000n,
+        totalIn: 2500000n,
+        totalOut: 24925n,
+        closing: 2595075n,
+      },
+      {
+        account: 'KZ926010131000012345',
+        currency: 'KZT',
+        from: '2021-02-01',
+        to: '2021-02-05',
+        opening: -50000n,
+        totalIn: 10000000n,
+        totalOut: 50n,
+        closing: 9949950n,
+      },
     ]);
-    expect(s.lines.map((l) => [l.sourceLine, l.direction, l.amount, l.bookedOn, l.documentDate, l.documentNumber, l.bankReference])).toEqual([
+    expect(
+      s.lines.map((l) => [
+        l.sourceLine,
+        l.direction,
+        l.amount,
+        l.bookedOn,
+        l.documentDate,
+        l.documentNumber,
+        l.bankReference,
+      ]),
+    ).toEqual([
       [lineOf(':61:2102020202'), 'in', 2500000n, '2021-02-02', '2021-02-02', 'NED-2021-117', 'HB21020200017'],
       [lineOf(':61:210204D'), 'out', 24925n, '2021-02-04', '2021-02-04', null, 'HB21020400003'],
       [lineOf(':61:210203C'), 'in', 10000000n, '2021-02-03', '2021-02-03', null, null],
       [lineOf(':61:210204RC'), 'out', 50n, '2021-02-04', '2021-02-04', null, null],
     ]);
-    expect(s.lines[0]?.counterparty).toMatchObject({ name: 'National Endowment for Democracy', account: 'US000123456789', bankCode: 'CITIUS33' });
+    expect(s.lines[0]?.counterparty).toMatchObject({
+      name: 'National Endowment for Democracy',
+      account: 'US000123456789',
+      bankCode: 'CITIUS33',
+    });
     expect(s.lines[0]?.purpose).toBe('Grant 2021-117, first instalment; civic education');
     expect(s.lines[1]?.purpose).toBe('Annual licence Zoom Video Communications');
     expect(s.lines[2]?.purpose).toBe('Перевод от физического лица');
@@ -37,16 +69,61 @@ describe('MT940', () => {
   });
 
   it('parses structured :86: subfields', () => {
-    expect(readInfo('166?00GUTSCHRIFT?20EREF+1?21Miete Jan?30DEUTDEFF?31DE89370400440532013000?32Max Muster?33mann')).toMatchObject({ purpose: 'EREF+1Miete Jan', name: 'Max Mustermann', account: 'DE89370400440532013000', bankCode: 'DEUTDEFF' });
+    expect(
+      readInfo(
+        '166?00GUTSCHRIFT?20EREF+1?21Miete Jan?30DEUTDEFF?31DE89370400440532013000?32Max Muster?33mann',
+      ),
+    ).toMatchObject({
+      purpose: 'EREF+1Miete Jan',
+      name: 'Max Mustermann',
+      account: 'DE89370400440532013000',
+      bankCode: 'DEUTDEFF',
+    });
   });
 
   it.each([
-    ['a wrong closing balance', SOURCE.replace(':62F:C210205USD25950,75', ':62F:C210205USD25950,76'), 'IMPORT_BALANCE_MISMATCH', lineOf(':62F:'), '62F'],
-    ['a bad amount', SOURCE.replace('D249,25NMSC', 'D249.25NMSC'), 'IMPORT_LINE_INVALID', lineOf(':61:210204D'), '61'],
-    ['a bad balance amount', SOURCE.replace(':60F:C210201USD1200,00', ':60F:C210201USD12,00,0'), 'IMPORT_AMOUNT_INVALID', lineOf(':60F:'), '60F'],
-    ['a bad date', SOURCE.replace(':61:210204D', ':61:210231D'), 'IMPORT_DATE_INVALID', lineOf(':61:210204D'), '61'],
-    ['truncated: no closing balance', SOURCE.slice(0, SOURCE.indexOf(':62F:')), 'IMPORT_TRUNCATED', lineOf(':20:'), '62F'],
-    ['an unknown currency', SOURCE.replace('USD1200,00', 'XQZ1200,00'), 'IMPORT_CURRENCY_UNKNOWN', lineOf(':60F:'), '60F'],
+    [
+      'a wrong closing balance',
+      SOURCE.replace(':62F:C210205USD25950,75', ':62F:C210205USD25950,76'),
+      'IMPORT_BALANCE_MISMATCH',
+      lineOf(':62F:'),
+      '62F',
+    ],
+    [
+      'a bad amount',
+      SOURCE.replace('D249,25NMSC', 'D249.25NMSC'),
+      'IMPORT_LINE_INVALID',
+      lineOf(':61:210204D'),
+      '61',
+    ],
+    [
+      'a bad balance amount',
+      SOURCE.replace(':60F:C210201USD1200,00', ':60F:C210201USD12,00,0'),
+      'IMPORT_AMOUNT_INVALID',
+      lineOf(':60F:'),
+      '60F',
+    ],
+    [
+      'a bad date',
+      SOURCE.replace(':61:210204D', ':61:210231D'),
+      'IMPORT_DATE_INVALID',
+      lineOf(':61:210204D'),
+      '61',
+    ],
+    [
+      'truncated: no closing balance',
+      SOURCE.slice(0, SOURCE.indexOf(':62F:')),
+      'IMPORT_TRUNCATED',
+      lineOf(':20:'),
+      '62F',
+    ],
+    [
+      'an unknown currency',
+      SOURCE.replace('USD1200,00', 'XQZ1200,00'),
+      'IMPORT_CURRENCY_UNKNOWN',
+      lineOf(':60F:'),
+      '60F',
+    ],
   ])('%s', (_name, text, code, line, field) => {
     const r = parseBankStatement(utf8(text), { fileName: 'bad.sta', format: 'mt940' });
     expect(r.ok ? null : r.error).toMatchObject({ code, file: 'bad.sta', line, field });

@@ -1,4 +1,11 @@
-import { minorUnits, type CalendarDate, type CurrencyCode, type StatementLine, type StatementParty, type StatementWarning } from '@civic/core';
+import {
+  minorUnits,
+  type CalendarDate,
+  type CurrencyCode,
+  type StatementLine,
+  type StatementParty,
+  type StatementWarning,
+} from '@civic/core';
 import { readCurrency } from './currency-code.ts';
 import { abort } from './import-error.ts';
 import { lineOfField, type OnecBlock } from './onec-reader.ts';
@@ -38,7 +45,14 @@ function date(doc: OnecBlock, field: string, ctx: OnecDocumentContext): Calendar
     d = parseDmy(v);
     ctx.dates.set(v, d);
   }
-  if (d === null) abort('IMPORT_DATE_INVALID', `${field}: "${v}" is not a date in the form DD.MM.YYYY`, ctx.file, lineOfField(doc, field), field);
+  if (d === null)
+    abort(
+      'IMPORT_DATE_INVALID',
+      `${field}: "${v}" is not a date in the form DD.MM.YYYY`,
+      ctx.file,
+      lineOfField(doc, field),
+      field,
+    );
   return d;
 }
 
@@ -46,7 +60,14 @@ function amount(doc: OnecBlock, field: string, currency: CurrencyCode, file: str
   const v = doc.values[field];
   if (v === undefined || v === '') return null;
   const a = parseAmount(v, currency, minorUnits(currency));
-  if (a === null || a < 0n) abort('IMPORT_AMOUNT_INVALID', `${field}: "${v}" is not a non-negative amount in ${currency}`, file, lineOfField(doc, field), field);
+  if (a === null || a < 0n)
+    abort(
+      'IMPORT_AMOUNT_INVALID',
+      `${field}: "${v}" is not a non-negative amount in ${currency}`,
+      file,
+      lineOfField(doc, field),
+      field,
+    );
   return a;
 }
 
@@ -84,7 +105,12 @@ function purpose(doc: OnecBlock): string | null {
 }
 
 /** Our account for a side: the document's own account on that side if it is ours, else the sole statement account, else whatever the document says. */
-function ourAccount(direction: 'in' | 'out', payerAccount: string | null, recipientAccount: string | null, ctx: OnecDocumentContext): string | null {
+function ourAccount(
+  direction: 'in' | 'out',
+  payerAccount: string | null,
+  recipientAccount: string | null,
+  ctx: OnecDocumentContext,
+): string | null {
   const own = direction === 'in' ? recipientAccount : payerAccount;
   if (own !== null && ctx.accounts.has(own)) return own;
   return ctx.soleAccount ?? own;
@@ -95,7 +121,14 @@ function documentCurrency(doc: OnecBlock, ctx: OnecDocumentContext, ours: string
   if (field === null) return ctx.accountCurrency(ours ?? '');
   const value = doc.values[field] ?? '';
   const c = readCurrency(value);
-  if (c === null) abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${value}"`, ctx.file, lineOfField(doc, field), field);
+  if (c === null)
+    abort(
+      'IMPORT_CURRENCY_UNKNOWN',
+      `${field}: unknown currency "${value}"`,
+      ctx.file,
+      lineOfField(doc, field),
+      field,
+    );
   return c;
 }
 
@@ -110,7 +143,11 @@ export function onecDocumentLines(doc: OnecBlock, ctx: OnecDocumentContext): Sta
   const recipientAccount = text(doc, 'ПолучательСчет', 'ПолучательРасчСчет', 'ПолучательИИК');
   const payerOurs = payerAccount !== null && ctx.accounts.has(payerAccount);
   const recipientOurs = recipientAccount !== null && ctx.accounts.has(recipientAccount);
-  const currency = documentCurrency(doc, ctx, payerOurs ? payerAccount : recipientOurs ? recipientAccount : ctx.soleAccount);
+  const currency = documentCurrency(
+    doc,
+    ctx,
+    payerOurs ? payerAccount : recipientOurs ? recipientAccount : ctx.soleAccount,
+  );
 
   const documentDate = date(doc, 'Дата', ctx) ?? date(doc, 'ДатаДокумента', ctx);
   const debited = date(doc, 'ДатаСписано', ctx);
@@ -121,7 +158,13 @@ export function onecDocumentLines(doc: OnecBlock, ctx: OnecDocumentContext): Sta
   const outgoing = amount(doc, 'СуммаРасход', currency, file);
   const plain = amount(doc, 'Сумма', currency, file);
   if (incoming !== null && incoming > 0n && outgoing !== null && outgoing > 0n) {
-    abort('IMPORT_AMOUNT_INVALID', 'both СуммаПриход and СуммаРасход are set: a document moves money one way', file, lineOfField(doc, 'СуммаРасход'), 'СуммаРасход');
+    abort(
+      'IMPORT_AMOUNT_INVALID',
+      'both СуммаПриход and СуммаРасход are set: a document moves money one way',
+      file,
+      lineOfField(doc, 'СуммаРасход'),
+      'СуммаРасход',
+    );
   }
   let kzDirection: 'in' | 'out' | null = null;
   let sum: bigint;
@@ -134,11 +177,21 @@ export function onecDocumentLines(doc: OnecBlock, ctx: OnecDocumentContext): Sta
   } else if (plain !== null) {
     sum = plain;
   } else {
-    abort('IMPORT_FIELD_MISSING', 'the document has no amount (Сумма, or СуммаПриход/СуммаРасход)', file, doc.line, 'Сумма');
+    abort(
+      'IMPORT_FIELD_MISSING',
+      'the document has no amount (Сумма, or СуммаПриход/СуммаРасход)',
+      file,
+      doc.line,
+      'Сумма',
+    );
   }
   if (plain !== null && kzDirection !== null && plain !== sum) {
     const used = kzDirection === 'in' ? 'СуммаПриход' : 'СуммаРасход';
-    ctx.warnings.push({ line: lineOfField(doc, 'Сумма'), field: 'Сумма', message: `Сумма differs from ${used}; ${used} is used` });
+    ctx.warnings.push({
+      line: lineOfField(doc, 'Сумма'),
+      field: 'Сумма',
+      message: `Сумма differs from ${used}; ${used} is used`,
+    });
   }
 
   let direction: 'in' | 'out' | null = kzDirection;
@@ -154,10 +207,41 @@ export function onecDocumentLines(doc: OnecBlock, ctx: OnecDocumentContext): Sta
   }
   const account = direction === null ? null : ourAccount(direction, payerAccount, recipientAccount, ctx);
   if (direction === null || account === null) {
-    abort('IMPORT_ACCOUNT_UNMATCHED', `neither the payer account (${payerAccount ?? 'none'}) nor the recipient account (${recipientAccount ?? 'none'}) is the statement's account, so the direction is unknown`, file, lineOfField(doc, 'ПлательщикСчет'), 'ПлательщикСчет');
+    abort(
+      'IMPORT_ACCOUNT_UNMATCHED',
+      `neither the payer account (${payerAccount ?? 'none'}) nor the recipient account (${recipientAccount ?? 'none'}) is the statement's account, so the direction is unknown`,
+      file,
+      lineOfField(doc, 'ПлательщикСчет'),
+      'ПлательщикСчет',
+    );
   }
-  const first = makeLine(doc, ctx, direction, account, sum, currency, { documentDate, debited, credited, operated }, payerAccount, recipientAccount);
-  return second === null ? [first] : [first, makeLine(doc, ctx, 'in', second.account, sum, currency, { documentDate, debited, credited, operated }, payerAccount, recipientAccount)];
+  const first = makeLine(
+    doc,
+    ctx,
+    direction,
+    account,
+    sum,
+    currency,
+    { documentDate, debited, credited, operated },
+    payerAccount,
+    recipientAccount,
+  );
+  return second === null
+    ? [first]
+    : [
+        first,
+        makeLine(
+          doc,
+          ctx,
+          'in',
+          second.account,
+          sum,
+          currency,
+          { documentDate, debited, credited, operated },
+          payerAccount,
+          recipientAccount,
+        ),
+      ];
 }
 
 interface DocumentDates {
@@ -167,9 +251,27 @@ interface DocumentDates {
   readonly operated: CalendarDate | null;
 }
 
-function makeLine(doc: OnecBlock, ctx: OnecDocumentContext, direction: 'in' | 'out', account: string, sum: bigint, currency: CurrencyCode, d: DocumentDates, payerAccount: string | null, recipientAccount: string | null): StatementLine {
-  const bookedOn = (direction === 'in' ? d.credited : d.debited) ?? d.operated ?? d.documentDate ?? d.debited ?? d.credited;
-  if (bookedOn === null) abort('IMPORT_FIELD_MISSING', 'the document has no date (Дата, ДатаДокумента or ДатаОперации)', ctx.file, doc.line, 'Дата');
+function makeLine(
+  doc: OnecBlock,
+  ctx: OnecDocumentContext,
+  direction: 'in' | 'out',
+  account: string,
+  sum: bigint,
+  currency: CurrencyCode,
+  d: DocumentDates,
+  payerAccount: string | null,
+  recipientAccount: string | null,
+): StatementLine {
+  const bookedOn =
+    (direction === 'in' ? d.credited : d.debited) ?? d.operated ?? d.documentDate ?? d.debited ?? d.credited;
+  if (bookedOn === null)
+    abort(
+      'IMPORT_FIELD_MISSING',
+      'the document has no date (Дата, ДатаДокумента or ДатаОперации)',
+      ctx.file,
+      doc.line,
+      'Дата',
+    );
   return {
     sourceLine: doc.line,
     account,

@@ -17,7 +17,10 @@ export function declaredEncoding(value: string): TextEncoding {
  * exactly one of the candidate encodings: that one is what the bytes really are. When the
  * declaration disagrees with the bytes (a file re-saved by hand), the bytes win and a warning says so.
  */
-export function detectOnecEncoding(bytes: Uint8Array): { encoding: TextEncoding; warnings: StatementWarning[] } {
+export function detectOnecEncoding(bytes: Uint8Array): {
+  encoding: TextEncoding;
+  warnings: StatementWarning[];
+} {
   if (hasUtf8Bom(bytes)) return { encoding: 'utf-8', warnings: [] };
   const probe = bytes.subarray(0, PROBE_BYTES);
   for (const candidate of ['utf-8', 'windows-1251', 'cp866'] as const) {
@@ -27,9 +30,26 @@ export function detectOnecEncoding(bytes: Uint8Array): { encoding: TextEncoding;
     const declared = declaredEncoding(m[1] ?? '');
     const line = text.slice(0, m.index).split('\n').length + (text.charAt(m.index) === '\n' ? 1 : 0);
     const warnings: StatementWarning[] =
-      declared === candidate ? [] : [{ line, field: 'Кодировка', message: `the file says "Кодировка=${(m[1] ?? '').trim()}" but its bytes are ${candidate}; read as ${candidate}` }];
+      declared === candidate
+        ? []
+        : [
+            {
+              line,
+              field: 'Кодировка',
+              message: `the file says "Кодировка=${(m[1] ?? '').trim()}" but its bytes are ${candidate}; read as ${candidate}`,
+            },
+          ];
     return { encoding: candidate, warnings };
   }
   if (isValidUtf8(bytes)) return { encoding: 'utf-8', warnings: [] };
-  return { encoding: 'windows-1251', warnings: [{ line: 1, field: 'Кодировка', message: 'no "Кодировка=" line and the bytes are not UTF-8; read as windows-1251' }] };
+  return {
+    encoding: 'windows-1251',
+    warnings: [
+      {
+        line: 1,
+        field: 'Кодировка',
+        message: 'no "Кодировка=" line and the bytes are not UTF-8; read as windows-1251',
+      },
+    ],
+  };
 }

@@ -67,22 +67,38 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
     let key = eq < 0 ? text.slice(start, end) : text.slice(start, eq);
     if (key.length > 0 && (key.charCodeAt(0) <= 32 || key.charCodeAt(key.length - 1) <= 32)) key = key.trim();
     let value = eq < 0 ? '' : text.slice(eq + 1, end);
-    if (value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
+    if (value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32))
+      value = value.trim();
     if (key === '' && value === '') continue;
     if (!sawMagic) {
-      if (key !== MAGIC || eq >= 0) abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, file, lineNo);
+      if (key !== MAGIC || eq >= 0)
+        abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, file, lineNo);
       sawMagic = true;
       continue;
     }
     switch (key) {
       case 'СекцияРасчСчет':
-        if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before line ${lineNo}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+        if (section !== 'header')
+          abort(
+            'IMPORT_TRUNCATED',
+            `section opened at line ${current.line} is not closed before line ${lineNo}`,
+            file,
+            current.line,
+            section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
+          );
         section = 'balance';
         current = newBlock(lineNo, 'РасчСчет');
         balances.push(current);
         continue;
       case 'СекцияДокумент':
-        if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before line ${lineNo}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+        if (section !== 'header')
+          abort(
+            'IMPORT_TRUNCATED',
+            `section opened at line ${current.line} is not closed before line ${lineNo}`,
+            file,
+            current.line,
+            section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
+          );
         section = 'document';
         current = newBlock(lineNo, value);
         documents.push(current);
@@ -90,20 +106,34 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
       case 'КонецРасчСчет':
       case 'КонецДокумента': {
         const expected = section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента';
-        if (section === 'header' || key !== expected) abort('IMPORT_LINE_INVALID', `"${key}" without an open section`, file, lineNo, key);
+        if (section === 'header' || key !== expected)
+          abort('IMPORT_LINE_INVALID', `"${key}" without an open section`, file, lineNo, key);
         section = 'header';
         current = header;
         continue;
       }
       case 'КонецФайла':
-        if (section !== 'header') abort('IMPORT_TRUNCATED', `section opened at line ${current.line} is not closed before the end of the file`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+        if (section !== 'header')
+          abort(
+            'IMPORT_TRUNCATED',
+            `section opened at line ${current.line} is not closed before the end of the file`,
+            file,
+            current.line,
+            section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
+          );
         ended = true;
         continue;
     }
     if (eq < 0) abort('IMPORT_LINE_INVALID', `"${key.slice(0, 60)}" is not a field=value line`, file, lineNo);
     const field = resolver.resolve(section, key);
     if (field === null) {
-      abort('IMPORT_UNKNOWN_FIELD', `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias to the aliases file (--aliases), e.g. {"${key}": "<known field>"} (see docs/formats.md)`, file, lineNo, key);
+      abort(
+        'IMPORT_UNKNOWN_FIELD',
+        `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias to the aliases file (--aliases), e.g. {"${key}": "<known field>"} (see docs/formats.md)`,
+        file,
+        lineNo,
+        key,
+      );
     }
     if (section === 'header' && field === 'РасчСчет') headerAccounts.push(value);
     if (field !== key && current.values === current.raw) current.values = { ...current.raw };
@@ -114,8 +144,21 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
   }
   if (!sawMagic) abort('IMPORT_TRUNCATED', `the file is empty: no "${MAGIC}" line`, file, 1);
   if (section !== 'header') {
-    abort('IMPORT_TRUNCATED', `the file ends inside the section opened at line ${current.line}`, file, current.line, section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента');
+    abort(
+      'IMPORT_TRUNCATED',
+      `the file ends inside the section opened at line ${current.line}`,
+      file,
+      current.line,
+      section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
+    );
   }
-  if (!ended) abort('IMPORT_TRUNCATED', 'the file ends without "КонецФайла": it was cut short', file, lineNo + 1, 'КонецФайла');
+  if (!ended)
+    abort(
+      'IMPORT_TRUNCATED',
+      'the file ends without "КонецФайла": it was cut short',
+      file,
+      lineNo + 1,
+      'КонецФайла',
+    );
   return { header, headerAccounts, balances, documents };
 }

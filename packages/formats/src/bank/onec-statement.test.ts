@@ -8,7 +8,8 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 function parseOk(bytes: Uint8Array, fileName: string, aliases?: Record<string, string>) {
   const r = parseBankStatement(bytes, { fileName, ...(aliases ? { aliases } : {}) });
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} (line ${r.error.line}, field ${r.error.field})`);
+  if (!r.ok)
+    throw new Error(`${r.error.code}: ${r.error.message} (line ${r.error.line}, field ${r.error.field})`);
   return r.value;
 }
 
@@ -22,7 +23,16 @@ describe('1C statement, Russian field set', () => {
     expect(s.format).toBe('1c');
     expect(s.encoding).toBe(encoding);
     expect(s.accounts).toEqual([
-      { account: 'KZ926010131000012345', currency: 'KZT', from: '2021-02-01', to: '2021-02-05', opening: 125000000n, totalIn: 450000000n, totalOut: 116680050n, closing: 458319950n },
+      {
+        account: 'KZ926010131000012345',
+        currency: 'KZT',
+        from: '2021-02-01',
+        to: '2021-02-05',
+        opening: 125000000n,
+        totalIn: 450000000n,
+        totalOut: 116680050n,
+        closing: 458319950n,
+      },
     ]);
     expect(s.lines.map((l) => [l.direction, l.amount, l.bookedOn, l.documentNumber, l.sourceLine])).toEqual([
       ['in', 450000000n, '2021-02-02', '118', 21],
@@ -54,21 +64,43 @@ describe('1C statement, Kazakh field set', () => {
     expect(s.encoding).toBe('utf-8');
     expect(s.accounts[0]?.closing).toBe(240650000n);
     const [grant, rent] = s.lines;
-    expect(grant).toMatchObject({ direction: 'in', amount: 223150000n, bookedOn: '2021-03-05', documentNumber: '301', purposeCode: '119' });
-    expect(grant?.counterparty).toEqual({ name: 'National Endowment for Democracy', taxId: null, account: 'US33000000001234567890', bankCode: 'CITIUS33', sectorCode: '21', country: null });
-    expect(rent).toMatchObject({ direction: 'out', amount: 7500000n, account: 'KZ216010002000123456', purposeCode: '859' });
+    expect(grant).toMatchObject({
+      direction: 'in',
+      amount: 223150000n,
+      bookedOn: '2021-03-05',
+      documentNumber: '301',
+      purposeCode: '119',
+    });
+    expect(grant?.counterparty).toEqual({
+      name: 'National Endowment for Democracy',
+      taxId: null,
+      account: 'US33000000001234567890',
+      bankCode: 'CITIUS33',
+      sectorCode: '21',
+      country: null,
+    });
+    expect(rent).toMatchObject({
+      direction: 'out',
+      amount: 7500000n,
+      account: 'KZ216010002000123456',
+      purposeCode: '859',
+    });
     expect(rent?.counterparty.taxId).toBe('850101300123');
     expect(rent?.counterparty.sectorCode).toBe('19');
   });
 });
 
 const KZ_SOURCE = readFileSync(`${FIXTURE_DIR}1c-kz.utf8.txt`, 'utf8');
-const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
+const lineOf = (text: string, needle: string): number =>
+  text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
 const SECOND_DOC = KZ_SOURCE.split('\n').findLastIndex((l) => l.startsWith('СекцияДокумент')) + 1;
 
 describe('1C statement, field spellings', () => {
   it('reads document-level КОд/КБе as sector codes, apart from the Russian Код (UIN), and dates without leading zeros', () => {
-    const text = KZ_SOURCE.replace('ПлательщикКБЕ=21\n', 'КОд=21\nКБе=18\nКод=0\n').replace('ДатаДокумента=05.03.2021', 'ДатаДокумента=5.3.2021');
+    const text = KZ_SOURCE.replace('ПлательщикКБЕ=21\n', 'КОд=21\nКБе=18\nКод=0\n').replace(
+      'ДатаДокумента=05.03.2021',
+      'ДатаДокумента=5.3.2021',
+    );
     const s = parseOk(utf8(text), 'codes.txt');
     expect(s.lines[0]?.counterparty.sectorCode).toBe('21');
     expect(s.lines[0]?.documentDate).toBe('2021-03-05');
@@ -76,22 +108,80 @@ describe('1C statement, field spellings', () => {
   });
 
   it('matches field names without regard to case', () => {
-    const text = KZ_SOURCE.replace('ПлательщикНаименование=', 'плательщикнаименование=').replace('СуммаПриход=', 'СУММАПРИХОД=');
+    const text = KZ_SOURCE.replace('ПлательщикНаименование=', 'плательщикнаименование=').replace(
+      'СуммаПриход=',
+      'СУММАПРИХОД=',
+    );
     const s = parseOk(utf8(text), 'case.txt');
-    expect(s.lines[0]).toMatchObject({ direction: 'in', amount: 223150000n, counterparty: { name: 'National Endowment for Democracy' } });
+    expect(s.lines[0]).toMatchObject({
+      direction: 'in',
+      amount: 223150000n,
+      counterparty: { name: 'National Endowment for Democracy' },
+    });
   });
 });
 
 describe('1C statement errors name file, line and field', () => {
   it.each([
-    ['truncated: no КонецФайла', KZ_SOURCE.replace('КонецФайла\n', ''), 'IMPORT_TRUNCATED', KZ_SOURCE.split('\n').length - 1, 'КонецФайла'],
-    ['truncated inside a document', KZ_SOURCE.slice(0, KZ_SOURCE.indexOf('КодНазначенияПлатежа=859')), 'IMPORT_TRUNCATED', SECOND_DOC, 'КонецДокумента'],
-    ['a bad amount', KZ_SOURCE.replace('СуммаРасход=75000,00', 'СуммаРасход=75 000,0O'), 'IMPORT_AMOUNT_INVALID', lineOf(KZ_SOURCE, 'СуммаРасход=75000,00'), 'СуммаРасход'],
-    ['a bad date', KZ_SOURCE.replace('ДатаДокумента=20.03.2021', 'ДатаДокумента=31.02.2021'), 'IMPORT_DATE_INVALID', lineOf(KZ_SOURCE, 'ДатаДокумента=20.03.2021'), 'ДатаДокумента'],
-    ['an unknown field', KZ_SOURCE.replace('КодНазначенияПлатежа=859', 'КодНазначенияПлатежа=859\nПризнакСрочности=1'), 'IMPORT_UNKNOWN_FIELD', lineOf(KZ_SOURCE, 'КодНазначенияПлатежа=859') + 1, 'ПризнакСрочности'],
-    ['a wrong closing balance', KZ_SOURCE.replace('КонечныйОстаток=2406500,00', 'КонечныйОстаток=2406500,01'), 'IMPORT_BALANCE_MISMATCH', lineOf(KZ_SOURCE, 'КонечныйОстаток'), 'КонечныйОстаток'],
-    ['totals the documents do not make', KZ_SOURCE.replace('ВсегоСписано=75000,00', 'ВсегоСписано=70000,00').replace('КонечныйОстаток=2406500,00', 'КонечныйОстаток=2411500,00'), 'IMPORT_BALANCE_MISMATCH', lineOf(KZ_SOURCE, 'ВсегоСписано'), 'ВсегоСписано'],
-    ['a document without an amount', KZ_SOURCE.replace('СуммаРасход=75000,00\n', ''), 'IMPORT_FIELD_MISSING', SECOND_DOC, 'Сумма'],
+    [
+      'truncated: no КонецФайла',
+      KZ_SOURCE.replace('КонецФайла\n', ''),
+      'IMPORT_TRUNCATED',
+      KZ_SOURCE.split('\n').length - 1,
+      'КонецФайла',
+    ],
+    [
+      'truncated inside a document',
+      KZ_SOURCE.slice(0, KZ_SOURCE.indexOf('КодНазначенияПлатежа=859')),
+      'IMPORT_TRUNCATED',
+      SECOND_DOC,
+      'КонецДокумента',
+    ],
+    [
+      'a bad amount',
+      KZ_SOURCE.replace('СуммаРасход=75000,00', 'СуммаРасход=75 000,0O'),
+      'IMPORT_AMOUNT_INVALID',
+      lineOf(KZ_SOURCE, 'СуммаРасход=75000,00'),
+      'СуммаРасход',
+    ],
+    [
+      'a bad date',
+      KZ_SOURCE.replace('ДатаДокумента=20.03.2021', 'ДатаДокумента=31.02.2021'),
+      'IMPORT_DATE_INVALID',
+      lineOf(KZ_SOURCE, 'ДатаДокумента=20.03.2021'),
+      'ДатаДокумента',
+    ],
+    [
+      'an unknown field',
+      KZ_SOURCE.replace('КодНазначенияПлатежа=859', 'КодНазначенияПлатежа=859\nПризнакСрочности=1'),
+      'IMPORT_UNKNOWN_FIELD',
+      lineOf(KZ_SOURCE, 'КодНазначенияПлатежа=859') + 1,
+      'ПризнакСрочности',
+    ],
+    [
+      'a wrong closing balance',
+      KZ_SOURCE.replace('КонечныйОстаток=2406500,00', 'КонечныйОстаток=2406500,01'),
+      'IMPORT_BALANCE_MISMATCH',
+      lineOf(KZ_SOURCE, 'КонечныйОстаток'),
+      'КонечныйОстаток',
+    ],
+    [
+      'totals the documents do not make',
+      KZ_SOURCE.replace('ВсегоСписано=75000,00', 'ВсегоСписано=70000,00').replace(
+        'КонечныйОстаток=2406500,00',
+        'КонечныйОстаток=2411500,00',
+      ),
+      'IMPORT_BALANCE_MISMATCH',
+      lineOf(KZ_SOURCE, 'ВсегоСписано'),
+      'ВсегоСписано',
+    ],
+    [
+      'a document without an amount',
+      KZ_SOURCE.replace('СуммаРасход=75000,00\n', ''),
+      'IMPORT_FIELD_MISSING',
+      SECOND_DOC,
+      'Сумма',
+    ],
   ])('%s', (_name, text, code, line, field) => {
     const r = parseBankStatement(utf8(text), { fileName: 'bad.txt' });
     expect(r.ok).toBe(false);

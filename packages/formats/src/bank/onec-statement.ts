@@ -1,4 +1,15 @@
-import { KZT, minorUnits, ok, type CalendarDate, type CurrencyCode, type ParsedStatement, type Result, type StatementAccount, type StatementLine, type StatementWarning } from '@civic/core';
+import {
+  KZT,
+  minorUnits,
+  ok,
+  type CalendarDate,
+  type CurrencyCode,
+  type ParsedStatement,
+  type Result,
+  type StatementAccount,
+  type StatementLine,
+  type StatementWarning,
+} from '@civic/core';
 import { checkBalanceIdentity, checkTotals } from './balance-check.ts';
 import { readCurrency } from './currency-code.ts';
 import { abort, catchAbort, importFail } from './import-error.ts';
@@ -17,13 +28,24 @@ export interface OnecOptions {
   readonly defaultCurrency?: CurrencyCode;
 }
 
-const BALANCE_NAMES = { closing: 'КонечныйОстаток', totalIn: 'ВсегоПоступило', totalOut: 'ВсегоСписано' } as const;
+const BALANCE_NAMES = {
+  closing: 'КонечныйОстаток',
+  totalIn: 'ВсегоПоступило',
+  totalOut: 'ВсегоСписано',
+} as const;
 
 function blockDate(block: OnecBlock, field: string, file: string): CalendarDate | null {
   const v = block.values[field];
   if (v === undefined || v === '') return null;
   const d = parseDmy(v);
-  if (d === null) abort('IMPORT_DATE_INVALID', `${field}: "${v}" is not a date in the form DD.MM.YYYY`, file, lineOfField(block, field), field);
+  if (d === null)
+    abort(
+      'IMPORT_DATE_INVALID',
+      `${field}: "${v}" is not a date in the form DD.MM.YYYY`,
+      file,
+      lineOfField(block, field),
+      field,
+    );
   return d;
 }
 
@@ -31,7 +53,14 @@ function blockAmount(block: OnecBlock, field: string, currency: CurrencyCode, fi
   const v = block.values[field];
   if (v === undefined || v === '') return null;
   const a = parseAmount(v, currency, minorUnits(currency));
-  if (a === null) abort('IMPORT_AMOUNT_INVALID', `${field}: "${v}" is not an amount in ${currency}`, file, lineOfField(block, field), field);
+  if (a === null)
+    abort(
+      'IMPORT_AMOUNT_INVALID',
+      `${field}: "${v}" is not an amount in ${currency}`,
+      file,
+      lineOfField(block, field),
+      field,
+    );
   return a;
 }
 
@@ -40,7 +69,14 @@ function blockCurrency(block: OnecBlock, file: string): CurrencyCode | null {
     const v = block.values[field];
     if (v === undefined || v === '') continue;
     const c = readCurrency(v);
-    if (c === null) abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${v}"`, file, lineOfField(block, field), field);
+    if (c === null)
+      abort(
+        'IMPORT_CURRENCY_UNKNOWN',
+        `${field}: unknown currency "${v}"`,
+        file,
+        lineOfField(block, field),
+        field,
+      );
     return c;
   }
   return null;
@@ -53,7 +89,8 @@ interface BalanceBlock extends StatementAccount {
 
 function readBalance(block: OnecBlock, file: string, fallbackCurrency: CurrencyCode): BalanceBlock {
   const account = block.values['РасчСчет'];
-  if (account === undefined || account === '') abort('IMPORT_FIELD_MISSING', 'the balance section names no account', file, block.line, 'РасчСчет');
+  if (account === undefined || account === '')
+    abort('IMPORT_FIELD_MISSING', 'the balance section names no account', file, block.line, 'РасчСчет');
   const currency = blockCurrency(block, file) ?? fallbackCurrency;
   const b: BalanceBlock = {
     line: block.line,
@@ -73,7 +110,9 @@ function readBalance(block: OnecBlock, file: string, fallbackCurrency: CurrencyC
 
 /** Several blocks for one account (banks often write one per day) merge into one period. */
 function mergeBlocks(blocks: readonly BalanceBlock[]): StatementAccount {
-  const sorted = [...blocks].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : a.line - b.line));
+  const sorted = [...blocks].sort((a, b) =>
+    (a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : a.line - b.line,
+  );
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last) throw new Error('mergeBlocks: no blocks');
@@ -83,7 +122,10 @@ function mergeBlocks(blocks: readonly BalanceBlock[]): StatementAccount {
     account: first.account,
     currency: first.currency,
     from: first.from,
-    to: sorted.reduce<CalendarDate | null>((m, b) => (b.to !== null && (m === null || b.to > m) ? b.to : m), null),
+    to: sorted.reduce<CalendarDate | null>(
+      (m, b) => (b.to !== null && (m === null || b.to > m) ? b.to : m),
+      null,
+    ),
     opening: first.opening,
     totalIn: total((b) => b.totalIn),
     totalOut: total((b) => b.totalOut),
@@ -98,7 +140,13 @@ export function parseOnecStatement(bytes: Uint8Array, options: OnecOptions): Res
   const badAliases = OnecFieldResolver.invalidTargets(userAliases);
   if (badAliases.length > 0) {
     const from = badAliases[0] ?? '';
-    return importFail('IMPORT_ALIAS_INVALID', `alias "${from}" → "${userAliases[from] ?? ''}" names no known 1C field`, file, undefined, from);
+    return importFail(
+      'IMPORT_ALIAS_INVALID',
+      `alias "${from}" → "${userAliases[from] ?? ''}" names no known 1C field`,
+      file,
+      undefined,
+      from,
+    );
   }
   return catchAbort(() => {
     const { encoding, warnings: encodingWarnings } = detectOnecEncoding(bytes);
@@ -114,25 +162,60 @@ export function parseOnecStatement(bytes: Uint8Array, options: OnecOptions): Res
     const accounts: StatementAccount[] = [...byAccount.values()].map(mergeBlocks);
     for (const acc of parsed.headerAccounts) {
       if (acc !== '' && !byAccount.has(acc)) {
-        accounts.push({ account: acc, currency: defaultCurrency, from: headerFrom, to: headerTo, opening: null, totalIn: null, totalOut: null, closing: null });
+        accounts.push({
+          account: acc,
+          currency: defaultCurrency,
+          from: headerFrom,
+          to: headerTo,
+          opening: null,
+          totalIn: null,
+          totalOut: null,
+          closing: null,
+        });
       }
     }
     const ours = new Set(accounts.map((a) => a.account));
     const currencyOf = new Map(accounts.map((a) => [a.account, a.currency]));
 
     const lines: StatementLine[] = [];
-    const ctx = { file, accounts: ours, soleAccount: ours.size === 1 ? ([...ours][0] ?? null) : null, accountCurrency: (a: string) => currencyOf.get(a) ?? defaultCurrency, warnings, dates: new Map<string, CalendarDate | null>() };
+    const ctx = {
+      file,
+      accounts: ours,
+      soleAccount: ours.size === 1 ? ([...ours][0] ?? null) : null,
+      accountCurrency: (a: string) => currencyOf.get(a) ?? defaultCurrency,
+      warnings,
+      dates: new Map<string, CalendarDate | null>(),
+    };
     for (const doc of parsed.documents) for (const l of onecDocumentLines(doc, ctx)) lines.push(l);
 
     for (const account of accounts) {
       const first = byAccount.get(account.account)?.[0];
-      if (first) checkTotals(account, lines, file, { lineIn: lineOfField(first.block, 'ВсегоПоступило'), lineOut: lineOfField(first.block, 'ВсегоСписано') }, BALANCE_NAMES);
+      if (first)
+        checkTotals(
+          account,
+          lines,
+          file,
+          {
+            lineIn: lineOfField(first.block, 'ВсегоПоступило'),
+            lineOut: lineOfField(first.block, 'ВсегоСписано'),
+          },
+          BALANCE_NAMES,
+        );
     }
     // An account that only appears on our side of documents (no header line, no balance block).
     for (const l of lines) {
       if (!ours.has(l.account)) {
         ours.add(l.account);
-        accounts.push({ account: l.account, currency: l.currency, from: headerFrom, to: headerTo, opening: null, totalIn: null, totalOut: null, closing: null });
+        accounts.push({
+          account: l.account,
+          currency: l.currency,
+          from: headerFrom,
+          to: headerTo,
+          opening: null,
+          totalIn: null,
+          totalOut: null,
+          closing: null,
+        });
       }
     }
     return ok({ format: '1c', file, encoding, accounts, lines, warnings } satisfies ParsedStatement);

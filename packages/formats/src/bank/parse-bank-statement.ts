@@ -27,7 +27,10 @@ export interface ParseBankStatementOptions {
  * Parses a bank statement in any supported format to a `ParsedStatement`, checking every balance
  * it states. Pure: bytes in, result out; never throws on bad input.
  */
-export function parseBankStatement(bytes: Uint8Array, options: ParseBankStatementOptions): Result<ParsedStatement> {
+export function parseBankStatement(
+  bytes: Uint8Array,
+  options: ParseBankStatementOptions,
+): Result<ParsedStatement> {
   const file = options.fileName;
   const format = options.format ?? detectBankFormat(bytes, file);
   switch (format) {
@@ -38,7 +41,10 @@ export function parseBankStatement(bytes: Uint8Array, options: ParseBankStatemen
         ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
       });
     case 'csv': {
-      const mapping = options.csvMapping === undefined ? inferCsvMapping(bytes, file) : parseCsvMapping(options.csvMapping, file);
+      const mapping =
+        options.csvMapping === undefined
+          ? inferCsvMapping(bytes, file)
+          : parseCsvMapping(options.csvMapping, file);
       return mapping.ok ? parseCsvStatement(bytes, mapping.value, file) : mapping;
     }
     case 'camt053':
@@ -46,6 +52,10 @@ export function parseBankStatement(bytes: Uint8Array, options: ParseBankStatemen
     case 'mt940':
       return parseMt940Statement(bytes, file);
     case null:
-      return importFail('IMPORT_FORMAT_UNKNOWN', 'the file is not a 1C, CAMT.053 or MT940 statement, nor a .csv file; name the format with --format', file);
+      return importFail(
+        'IMPORT_FORMAT_UNKNOWN',
+        'the file is not a 1C, CAMT.053 or MT940 statement, nor a .csv file; name the format with --format',
+        file,
+      );
   }
 }

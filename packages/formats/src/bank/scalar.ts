@@ -25,7 +25,8 @@ function validDay(year: number, month: number, day: number): CalendarDate | null
 }
 
 /** Date layouts a CSV mapping or a bank file may use. */
-export type DateLayout = 'DD.MM.YYYY' | 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY' | 'DD-MM-YYYY' | 'YYYYMMDD' | 'YYMMDD';
+export type DateLayout =
+  'DD.MM.YYYY' | 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY' | 'DD-MM-YYYY' | 'YYYYMMDD' | 'YYMMDD';
 
 /**
  * Reads a date in the given layout. A trailing time after a space or `T` (`01.02.2021 10:15:00`) is
@@ -94,7 +95,13 @@ const POW10 = [1n, 10n, 100n, 1000n, 10000n];
  * when it occurs once). Unless `strict`, digit groups (`1 234,50`, `1,234.50`) are accepted too.
  * Returns null for text that is not an amount or has too many decimals.
  */
-export function parseAmount(text: string, currency: CurrencyCode, digits: number, sep: '.' | ',' | 'auto' = 'auto', strict = false): bigint | null {
+export function parseAmount(
+  text: string,
+  currency: CurrencyCode,
+  digits: number,
+  sep: '.' | ',' | 'auto' = 'auto',
+  strict = false,
+): bigint | null {
   const s = text;
   const n = s.length;
   let i = 0;

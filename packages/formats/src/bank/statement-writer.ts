@@ -9,7 +9,12 @@ export interface SpecDocument {
   readonly amount: bigint;
   readonly date: CalendarDate;
   readonly number: string;
-  readonly counterparty: { readonly name: string; readonly taxId: string; readonly account: string; readonly sectorCode: string };
+  readonly counterparty: {
+    readonly name: string;
+    readonly taxId: string;
+    readonly account: string;
+    readonly sectorCode: string;
+  };
   /** One line of text (no line breaks: 1C has no way to write them). */
   readonly purpose: string;
 }
@@ -42,19 +47,35 @@ export function specTotals(spec: StatementSpec): { totalIn: bigint; totalOut: bi
  * the Kazakh field set (`СуммаПриход`/`СуммаРасход`, `…БИН_ИИН`, `…ИИК`, `…КБЕ`) or the Russian one
  * (`Сумма`, `…Счет`, `…ИНН`, `ДатаСписано`/`ДатаПоступило`), with CRLF line ends.
  */
-export function write1CStatement(spec: StatementSpec, options: { readonly encoding?: TextEncoding; readonly fieldSet?: 'ru' | 'kz' } = {}): Uint8Array {
+export function write1CStatement(
+  spec: StatementSpec,
+  options: { readonly encoding?: TextEncoding; readonly fieldSet?: 'ru' | 'kz' } = {},
+): Uint8Array {
   const encoding = options.encoding ?? 'windows-1251';
   const kz = (options.fieldSet ?? 'kz') === 'kz';
   const money = (v: bigint): string => formatMinor(v, spec.currency);
   const { totalIn, totalOut, closing } = specTotals(spec);
   const owner = spec.owner ?? { name: 'ОФ «Эхо»', taxId: '050540001234' };
   const out: string[] = [
-    '1CClientBankExchange', 'ВерсияФормата=1.03', `Кодировка=${encoding === 'windows-1251' ? 'Windows' : encoding === 'cp866' ? 'DOS' : 'UTF-8'}`,
-    'Отправитель=CivicLedger generator', 'Получатель=', `ДатаСоздания=${dmy(spec.to)}`, 'ВремяСоздания=12:00:00',
-    `ДатаНачала=${dmy(spec.from)}`, `ДатаКонца=${dmy(spec.to)}`, `РасчСчет=${spec.account}`,
-    'СекцияРасчСчет', `ДатаНачала=${dmy(spec.from)}`, `ДатаКонца=${dmy(spec.to)}`, `РасчСчет=${spec.account}`,
-    `НачальныйОстаток=${money(spec.opening)}`, `ВсегоПоступило=${money(totalIn)}`, `ВсегоСписано=${money(totalOut)}`,
-    `КонечныйОстаток=${money(closing)}`, 'КонецРасчСчет',
+    '1CClientBankExchange',
+    'ВерсияФормата=1.03',
+    `Кодировка=${encoding === 'windows-1251' ? 'Windows' : encoding === 'cp866' ? 'DOS' : 'UTF-8'}`,
+    'Отправитель=CivicLedger generator',
+    'Получатель=',
+    `ДатаСоздания=${dmy(spec.to)}`,
+    'ВремяСоздания=12:00:00',
+    `ДатаНачала=${dmy(spec.from)}`,
+    `ДатаКонца=${dmy(spec.to)}`,
+    `РасчСчет=${spec.account}`,
+    'СекцияРасчСчет',
+    `ДатаНачала=${dmy(spec.from)}`,
+    `ДатаКонца=${dmy(spec.to)}`,
+    `РасчСчет=${spec.account}`,
+    `НачальныйОстаток=${money(spec.opening)}`,
+    `ВсегоПоступило=${money(totalIn)}`,
+    `ВсегоСписано=${money(totalOut)}`,
+    `КонечныйОстаток=${money(closing)}`,
+    'КонецРасчСчет',
   ];
   for (const d of spec.documents) {
     const incoming = d.direction === 'in';
@@ -64,18 +85,41 @@ export function write1CStatement(spec: StatementSpec, options: { readonly encodi
     const [payer, payee] = incoming ? [d.counterparty, us] : [us, d.counterparty];
     if (kz) {
       out.push(
-        'СекцияДокумент=Платежное поручение', `НомерДокумента=${d.number}`, `ДатаДокумента=${date}`, `ДатаОперации=${date}`,
-        `СуммаПриход=${incoming ? sum : ''}`, `СуммаРасход=${incoming ? '' : sum}`,
-        `ПлательщикНаименование=${payer.name}`, `ПлательщикБИН_ИИН=${payer.taxId}`, `ПлательщикИИК=${payer.account}`, `ПлательщикКБЕ=${payer.sectorCode}`,
-        `ПолучательНаименование=${payee.name}`, `ПолучательБИН_ИИН=${payee.taxId}`, `ПолучательИИК=${payee.account}`, `ПолучательКБЕ=${payee.sectorCode}`,
-        `НазначениеПлатежа=${d.purpose}`, `КодНазначенияПлатежа=${incoming ? '119' : '859'}`, 'КонецДокумента',
+        'СекцияДокумент=Платежное поручение',
+        `НомерДокумента=${d.number}`,
+        `ДатаДокумента=${date}`,
+        `ДатаОперации=${date}`,
+        `СуммаПриход=${incoming ? sum : ''}`,
+        `СуммаРасход=${incoming ? '' : sum}`,
+        `ПлательщикНаименование=${payer.name}`,
+        `ПлательщикБИН_ИИН=${payer.taxId}`,
+        `ПлательщикИИК=${payer.account}`,
+        `ПлательщикКБЕ=${payer.sectorCode}`,
+        `ПолучательНаименование=${payee.name}`,
+        `ПолучательБИН_ИИН=${payee.taxId}`,
+        `ПолучательИИК=${payee.account}`,
+        `ПолучательКБЕ=${payee.sectorCode}`,
+        `НазначениеПлатежа=${d.purpose}`,
+        `КодНазначенияПлатежа=${incoming ? '119' : '859'}`,
+        'КонецДокумента',
       );
     } else {
       out.push(
-        'СекцияДокумент=Платежное поручение', `Номер=${d.number}`, `Дата=${date}`, `Сумма=${sum}`,
-        `ПлательщикСчет=${payer.account}`, `ДатаСписано=${incoming ? '' : date}`, `Плательщик1=${payer.name}`, `ПлательщикИНН=${payer.taxId}`,
-        `ПолучательСчет=${payee.account}`, `ДатаПоступило=${incoming ? date : ''}`, `Получатель1=${payee.name}`, `ПолучательИНН=${payee.taxId}`,
-        `НазначениеПлатежа=${d.purpose}`, 'Очередность=5', 'КонецДокумента',
+        'СекцияДокумент=Платежное поручение',
+        `Номер=${d.number}`,
+        `Дата=${date}`,
+        `Сумма=${sum}`,
+        `ПлательщикСчет=${payer.account}`,
+        `ДатаСписано=${incoming ? '' : date}`,
+        `Плательщик1=${payer.name}`,
+        `ПлательщикИНН=${payer.taxId}`,
+        `ПолучательСчет=${payee.account}`,
+        `ДатаПоступило=${incoming ? date : ''}`,
+        `Получатель1=${payee.name}`,
+        `ПолучательИНН=${payee.taxId}`,
+        `НазначениеПлатежа=${d.purpose}`,
+        'Очередность=5',
+        'КонецДокумента',
       );
     }
   }
@@ -85,8 +129,24 @@ export function write1CStatement(spec: StatementSpec, options: { readonly encodi
 
 /** The mapping that reads what `writeBankCsv` writes. */
 export const GENERATED_CSV_MAPPING: CsvMapping = {
-  delimiter: ',', encoding: 'utf-8', header: true, skipRows: 0, dateFormat: 'YYYY-MM-DD', decimalSeparator: '.', sign: 'in-positive',
-  columns: { date: 'date', amount: 'amount', currency: 'currency', account: 'account', counterpartyName: 'counterparty', counterpartyTaxId: 'counterparty_tax_id', counterpartySectorCode: 'sector_code', purpose: 'purpose', reference: 'reference' },
+  delimiter: ',',
+  encoding: 'utf-8',
+  header: true,
+  skipRows: 0,
+  dateFormat: 'YYYY-MM-DD',
+  decimalSeparator: '.',
+  sign: 'in-positive',
+  columns: {
+    date: 'date',
+    amount: 'amount',
+    currency: 'currency',
+    account: 'account',
+    counterpartyName: 'counterparty',
+    counterpartyTaxId: 'counterparty_tax_id',
+    counterpartySectorCode: 'sector_code',
+    purpose: 'purpose',
+    reference: 'reference',
+  },
 };
 
 /** RFC 4180 quoting where a value needs it. */
@@ -96,12 +156,16 @@ export function csvField(value: string): string {
 
 /** Writes statements as CSV (comma, UTF-8, ISO dates, signed amounts: negative = out), read by GENERATED_CSV_MAPPING. */
 export function writeBankCsv(specs: readonly StatementSpec[]): Uint8Array {
-  const out: string[] = ['date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference'];
+  const out: string[] = [
+    'date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference',
+  ];
   for (const spec of specs) {
     for (const d of spec.documents) {
       const amount = formatMinor(d.direction === 'in' ? d.amount : -d.amount, spec.currency);
       const c = d.counterparty;
-      out.push(`${d.date},${amount},${spec.currency},${csvField(spec.account)},${csvField(c.name)},${csvField(c.taxId)},${csvField(c.sectorCode)},${csvField(d.purpose)},${csvField(d.number)}`);
+      out.push(
+        `${d.date},${amount},${spec.currency},${csvField(spec.account)},${csvField(c.name)},${csvField(c.taxId)},${csvField(c.sectorCode)},${csvField(d.purpose)},${csvField(d.number)}`,
+      );
     }
   }
   return encodeText(`${out.join('\n')}\n`, 'utf-8');

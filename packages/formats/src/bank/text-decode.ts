@@ -6,7 +6,9 @@ export type TextEncoding = 'utf-8' | 'windows-1251' | 'cp866';
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
 export function hasUtf8Bom(bytes: Uint8Array): boolean {
-  return bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+  return (
+    bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2]
+  );
 }
 
 /** Whether the bytes are well-formed UTF-8. */
@@ -19,7 +21,10 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-const WHATWG_LABEL: Record<Exclude<TextEncoding, 'utf-8'>, string> = { 'windows-1251': 'windows-1251', cp866: 'ibm866' };
+const WHATWG_LABEL: Record<Exclude<TextEncoding, 'utf-8'>, string> = {
+  'windows-1251': 'windows-1251',
+  cp866: 'ibm866',
+};
 
 /** Native single-byte decoders when the runtime has them (about twice as fast as iconv-lite), else null. */
 function nativeDecoder(encoding: Exclude<TextEncoding, 'utf-8'>): TextDecoder | null {
@@ -58,7 +63,15 @@ export function encodeText(text: string, encoding: TextEncoding, bom = false): U
 export function normaliseEncoding(name: string): TextEncoding | null {
   const n = name.trim().toLowerCase().replace(/[\s_]/g, '-');
   if (n === 'utf-8' || n === 'utf8') return 'utf-8';
-  if (n === 'windows-1251' || n === 'windows1251' || n === 'cp1251' || n === 'cp-1251' || n === 'win1251' || n === 'windows') return 'windows-1251';
+  if (
+    n === 'windows-1251' ||
+    n === 'windows1251' ||
+    n === 'cp1251' ||
+    n === 'cp-1251' ||
+    n === 'win1251' ||
+    n === 'windows'
+  )
+    return 'windows-1251';
   if (n === 'cp866' || n === 'cp-866' || n === 'ibm866' || n === 'dos' || n === 'ibm-866') return 'cp866';
   return null;
 }

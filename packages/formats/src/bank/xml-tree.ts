@@ -13,7 +13,8 @@ const META = XMLParser.getMetaDataSymbol();
  */
 export function parseXml(text: string, file: string, arrays: ReadonlySet<string>, lineOffset = 0): XmlNode {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) abort('IMPORT_XML_INVALID', `the XML is malformed: ${valid.err.msg}`, file, valid.err.line + lineOffset);
+  if (valid !== true)
+    abort('IMPORT_XML_INVALID', `the XML is malformed: ${valid.err.msg}`, file, valid.err.line + lineOffset);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',

@@ -36,7 +36,12 @@ export function fixtureIncidents(): Incident[] {
     penaltyMci: null,
     suspensionMonths: null,
     outcome: 'dropped 4 Feb 2021',
-    sources: [{ url: 'https://www.hrw.org/news/2021/01/20/kazakh-authorities-target-rights-groups-coordinated-attack', title: 'HRW' }],
+    sources: [
+      {
+        url: 'https://www.hrw.org/news/2021/01/20/kazakh-authorities-target-rights-groups-coordinated-attack',
+        title: 'HRW',
+      },
+    ],
     notes: null,
     visibility: 'public',
   }));
@@ -46,7 +51,13 @@ export function fixtureWave(incidents: readonly Incident[] = fixtureIncidents())
   return {
     id: 'w-20201117-20201126-family-inspection-coao-460-1',
     category: 'any inspection action · CoAO 460-1',
-    zone: { key: 'family=inspection;basis=coao 460-1', label: 'any inspection action · CoAO 460-1', action: null, family: 'inspection', legalBasis: 'CoAO 460-1' },
+    zone: {
+      key: 'family=inspection;basis=coao 460-1',
+      label: 'any inspection action · CoAO 460-1',
+      action: null,
+      family: 'inspection',
+      legalBasis: 'CoAO 460-1',
+    },
     from: calendarDate('2020-11-17'),
     to: calendarDate('2020-11-26'),
     windowFrom: calendarDate('2020-11-17'),
@@ -71,7 +82,14 @@ export function fixtureBrief(lang: BriefLanguage = 'en'): WaveBrief {
     lang,
     wave: fixtureWave(incidents),
     incidents,
-    limitation: { available: true, actions: incidents.length, checked: 4, timeBarred: 3, withinTime: 1, unknown: 4 },
+    limitation: {
+      available: true,
+      actions: incidents.length,
+      checked: 4,
+      timeBarred: 3,
+      withinTime: 1,
+      unknown: 4,
+    },
     replications: 999,
     seed: 1,
     generatedAt: '2026-11-30T10:00:00.000Z',

@@ -2,16 +2,46 @@ import { dateParts, type ActionFamily, type ActionType } from '@civic/core';
 import type { BriefLabels } from './brief-labels.ts';
 
 /** Kazakh month names (nominative, as a date "2020 жылғы 16 қараша" prints them). */
-const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
 
 const KK_ACTIONS: Record<ActionType, string> = {
-  notice: 'хабарлама', summons: 'шақыру', inspection: 'тексеру', protocol: 'хаттама', fine: 'айыппұл',
-  suspension: 'тоқтата тұру', 'registration-denied': 'тіркеуден бас тарту', search: 'тінту', detention: 'ұстау',
-  'court-decision': 'сот шешімі', withdrawal: 'айыптаулардан бас тарту', warning: 'ескерту', liquidation: 'тарату',
-  'travel-ban': 'шетелге шығуға тыйым', 'account-freeze': 'шотқа тыйым салу', other: 'басқа',
+  notice: 'хабарлама',
+  summons: 'шақыру',
+  inspection: 'тексеру',
+  protocol: 'хаттама',
+  fine: 'айыппұл',
+  suspension: 'тоқтата тұру',
+  'registration-denied': 'тіркеуден бас тарту',
+  search: 'тінту',
+  detention: 'ұстау',
+  'court-decision': 'сот шешімі',
+  withdrawal: 'айыптаулардан бас тарту',
+  warning: 'ескерту',
+  liquidation: 'тарату',
+  'travel-ban': 'шетелге шығуға тыйым',
+  'account-freeze': 'шотқа тыйым салу',
+  other: 'басқа',
 };
 const KK_FAMILIES: Record<ActionFamily, string> = {
-  inspection: 'тексерулер', sanction: 'санкциялар', resolution: 'істің шешілуі', coercion: 'мәжбүрлеу', registration: 'тіркеу', other: 'басқа',
+  inspection: 'тексерулер',
+  sanction: 'санкциялар',
+  resolution: 'істің шешілуі',
+  coercion: 'мәжбүрлеу',
+  registration: 'тіркеу',
+  other: 'басқа',
 };
 
 /**
@@ -36,15 +66,26 @@ export const KK: BriefLabels = {
     `${p.from} – ${p.to} аралығында ${p.places} елді мекендегі ${p.organisations} ұйымға қатысты «${p.category}» түріндегі ${p.actions} әрекет тіркелді${p.spread ? ` (ең алыс ара қашықтық — ${p.spread})` : ''}.`,
   chance: (p) =>
     `Егер әрекеттің түрі мен күні бір-бірімен байланыссыз болса, бұл кезеңде шамамен ${p.expected} осындай әрекет күтілер еді. Деректердің кез келген жерінде кемінде осындай күшті кластердің кездейсоқ пайда болу ықтималдығы: p = ${p.pValue} (Монте-Карло әдісі, ${p.replications} қайталау, бастапқы мән ${p.seed}).`,
-  notCoordinated: 'Ұйымдар немесе елді мекендер тым аз, сондықтан оны үйлестірілген толқын деп атауға болмайды.',
+  notCoordinated:
+    'Ұйымдар немесе елді мекендер тым аз, сондықтан оны үйлестірілген толқын деп атауға болмайды.',
   spread: (km) => `${km} км`,
-  limitationUnavailable: (n) => `Барлық ${n} әрекет бойынша белгісіз: мұнда талаптарды тексеру мүмкін емес, сондықтан ескіру мерзімі тексерілген жоқ.`,
+  limitationUnavailable: (n) =>
+    `Барлық ${n} әрекет бойынша белгісіз: мұнда талаптарды тексеру мүмкін емес, сондықтан ескіру мерзімі тексерілген жоқ.`,
   limitation: (p) =>
     `Барлығы ${p.actions} әрекет; оның ішінде ${p.checked} әрекет бойынша іс ескіру мерзіміне тексерілген: ${p.barred} талап ескіру мерзімі өткеннен кейін қойылған, ${p.running} талап — мерзімінде. ${p.unknown} әрекет бойынша белгісіз (іс тіркелмеген немесе құқық бұзушылық айыпталмаған).`,
   window: (f, t, d) => `${f} – ${t} (іздеу кезеңі: ${d} күн)`,
   noArticle: 'бап көрсетілмеген',
   notOnMap: (p) => `Картада жоқ (координаттары белгісіз): ${p}.`,
-  columns: { date: 'Күні', organisation: 'Ұйым', place: 'Орны', action: 'Әрекет', basis: 'Құқықтық негіз', authority: 'Орган', outcome: 'Нәтижесі', source: 'Дереккөз' },
+  columns: {
+    date: 'Күні',
+    organisation: 'Ұйым',
+    place: 'Орны',
+    action: 'Әрекет',
+    basis: 'Құқықтық негіз',
+    authority: 'Орган',
+    outcome: 'Нәтижесі',
+    source: 'Дереккөз',
+  },
   methodText:
     'Кеңістік-уақыттық алмастыру скан-статистикасы (Kulldorff et al., 2005), мұнда «аймақтар» — әрекет санаттары (әрекет түрі, бап немесе екеуі де): күндер инциденттер арасында араластырылады да, әр қайталауда ең күшті кластер қайта ізделеді; p — деректердің кез келген жерінде күштірек кластер табылған қайталаулардың үлесі.',
   generated: (at, id) => `${at} CivicLedger жүйесінде жасалды · толқын ${id}`,

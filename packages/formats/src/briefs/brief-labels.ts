@@ -11,7 +11,13 @@ export function isBriefLanguage(text: string): text is BriefLanguage {
 /** Every word a brief prints, per language. */
 export interface BriefLabels {
   readonly lang: BriefLanguage;
-  readonly title: (actions: number, category: string, organisations: number, from: string, to: string) => string;
+  readonly title: (
+    actions: number,
+    category: string,
+    organisations: number,
+    from: string,
+    to: string,
+  ) => string;
   readonly clusterTitle: (actions: number, category: string, from: string, to: string) => string;
   readonly whatHappened: string;
   readonly toWhom: string;
@@ -23,16 +29,39 @@ export interface BriefLabels {
   readonly map: string;
   readonly incidents: string;
   readonly method: string;
-  readonly summary: (p: { actions: number; category: string; organisations: number; places: number; from: string; to: string; spread: string | null }) => string;
+  readonly summary: (p: {
+    actions: number;
+    category: string;
+    organisations: number;
+    places: number;
+    from: string;
+    to: string;
+    spread: string | null;
+  }) => string;
   readonly chance: (p: { expected: string; pValue: string; replications: number; seed: string }) => string;
   readonly notCoordinated: string;
   readonly spread: (km: string) => string;
   readonly limitationUnavailable: (n: number) => string;
-  readonly limitation: (p: { actions: number; checked: number; barred: number; running: number; unknown: number }) => string;
+  readonly limitation: (p: {
+    actions: number;
+    checked: number;
+    barred: number;
+    running: number;
+    unknown: number;
+  }) => string;
   readonly window: (from: string, to: string, days: number) => string;
   readonly noArticle: string;
   readonly notOnMap: (places: string) => string;
-  readonly columns: { date: string; organisation: string; place: string; action: string; basis: string; authority: string; outcome: string; source: string };
+  readonly columns: {
+    date: string;
+    organisation: string;
+    place: string;
+    action: string;
+    basis: string;
+    authority: string;
+    outcome: string;
+    source: string;
+  };
   readonly methodText: string;
   readonly generated: (at: string, waveId: string) => string;
   readonly actionName: (a: ActionType) => string;
@@ -54,13 +83,30 @@ export interface BriefLabels {
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const RU_ACTIONS: Record<ActionType, string> = {
-  notice: 'уведомление', summons: 'вызов', inspection: 'проверка', protocol: 'протокол', fine: 'штраф',
-  suspension: 'приостановление', 'registration-denied': 'отказ в регистрации', search: 'обыск', detention: 'задержание',
-  'court-decision': 'решение суда', withdrawal: 'отзыв обвинений', warning: 'предупреждение', liquidation: 'ликвидация',
-  'travel-ban': 'запрет на выезд', 'account-freeze': 'арест счёта', other: 'другое',
+  notice: 'уведомление',
+  summons: 'вызов',
+  inspection: 'проверка',
+  protocol: 'протокол',
+  fine: 'штраф',
+  suspension: 'приостановление',
+  'registration-denied': 'отказ в регистрации',
+  search: 'обыск',
+  detention: 'задержание',
+  'court-decision': 'решение суда',
+  withdrawal: 'отзыв обвинений',
+  warning: 'предупреждение',
+  liquidation: 'ликвидация',
+  'travel-ban': 'запрет на выезд',
+  'account-freeze': 'арест счёта',
+  other: 'другое',
 };
 const RU_FAMILIES: Record<ActionFamily, string> = {
-  inspection: 'проверки', sanction: 'санкции', resolution: 'разрешение дела', coercion: 'принуждение', registration: 'регистрация', other: 'другое',
+  inspection: 'проверки',
+  sanction: 'санкции',
+  resolution: 'разрешение дела',
+  coercion: 'принуждение',
+  registration: 'регистрация',
+  other: 'другое',
 };
 
 const EN: BriefLabels = {
@@ -83,13 +129,23 @@ const EN: BriefLabels = {
     `If the kind of action and its date were unrelated, about ${p.expected} such actions would be expected in this window. The chance of a cluster at least this strong anywhere in the data is p = ${p.pValue} (Monte Carlo, ${p.replications} replications, seed ${p.seed}).`,
   notCoordinated: 'It reaches too few organisations or places to be called coordinated.',
   spread: (km) => `${km} km`,
-  limitationUnavailable: (n) => `Unknown for all ${n} actions: claim checks are not available here, so no limitation period was checked.`,
+  limitationUnavailable: (n) =>
+    `Unknown for all ${n} actions: claim checks are not available here, so no limitation period was checked.`,
   limitation: (p) =>
     `Of ${p.actions} actions, ${p.checked} have a case checked against the limitation period: ${p.barred} were time-barred when brought, ${p.running} within time. Unknown for ${p.unknown} (no case recorded, or no offence alleged).`,
   window: (f, t, d) => `${f} – ${t} (scanned window of ${d} days)`,
   noArticle: 'no article recorded',
   notOnMap: (p) => `Not on the map (no coordinates): ${p}.`,
-  columns: { date: 'Date', organisation: 'Organisation', place: 'Place', action: 'Action', basis: 'Legal basis', authority: 'Authority', outcome: 'Outcome', source: 'Source' },
+  columns: {
+    date: 'Date',
+    organisation: 'Organisation',
+    place: 'Place',
+    action: 'Action',
+    basis: 'Legal basis',
+    authority: 'Authority',
+    outcome: 'Outcome',
+    source: 'Source',
+  },
   methodText:
     'Space–time permutation scan statistic (Kulldorff et al., 2005) with categories of action (action family, article, or both) as zones: dates are shuffled among the incidents and the strongest cluster is found again in each replicate; the p-value is the share of replicates with a stronger cluster anywhere.',
   generated: (at, id) => `Generated ${at} by CivicLedger · wave ${id}`,
@@ -114,7 +170,8 @@ const EN: BriefLabels = {
 
 const RU: BriefLabels = {
   lang: 'ru',
-  title: (a, c, o, f, t) => `Скоординированная волна: ${a} действий (${c}) против ${o} организаций, ${f} – ${t}`,
+  title: (a, c, o, f, t) =>
+    `Скоординированная волна: ${a} действий (${c}) против ${o} организаций, ${f} – ${t}`,
   clusterTitle: (a, c, f, t) => `Кластер из ${a} действий (${c}), ${f} – ${t}`,
   whatHappened: 'Что произошло',
   toWhom: 'Против кого',
@@ -132,13 +189,23 @@ const RU: BriefLabels = {
     `Если бы вид действия и его дата были не связаны, в этом окне ожидалось бы около ${p.expected} таких действий. Вероятность кластера не слабее этого где-либо в данных: p = ${p.pValue} (метод Монте-Карло, ${p.replications} повторений, начальное значение ${p.seed}).`,
   notCoordinated: 'Организаций или мест слишком мало, чтобы назвать волну скоординированной.',
   spread: (km) => `${km} км`,
-  limitationUnavailable: (n) => `Неизвестно для всех ${n} действий: проверка требований здесь недоступна, срок давности не проверялся.`,
+  limitationUnavailable: (n) =>
+    `Неизвестно для всех ${n} действий: проверка требований здесь недоступна, срок давности не проверялся.`,
   limitation: (p) =>
     `Из ${p.actions} действий ${p.checked} имеют дело, проверенное на срок давности: ${p.barred} предъявлены за пределами срока, ${p.running} — в срок. Неизвестно для ${p.unknown} (дело не заведено или правонарушение не вменяется).`,
   window: (f, t, d) => `${f} – ${t} (окно поиска ${d} дн.)`,
   noArticle: 'статья не указана',
   notOnMap: (p) => `Не на карте (нет координат): ${p}.`,
-  columns: { date: 'Дата', organisation: 'Организация', place: 'Место', action: 'Действие', basis: 'Основание', authority: 'Орган', outcome: 'Итог', source: 'Источник' },
+  columns: {
+    date: 'Дата',
+    organisation: 'Организация',
+    place: 'Место',
+    action: 'Действие',
+    basis: 'Основание',
+    authority: 'Орган',
+    outcome: 'Итог',
+    source: 'Источник',
+  },
   methodText:
     'Пространственно-временная перестановочная скан-статистика (Kulldorff et al., 2005), где «зоны» — категории действий (вид действия, статья или оба): даты перемешиваются между инцидентами, и в каждом повторении снова ищется сильнейший кластер; p — доля повторений с более сильным кластером.',
   generated: (at, id) => `Создано ${at} в CivicLedger · волна ${id}`,
@@ -169,7 +236,12 @@ export function briefLabels(lang: BriefLanguage): BriefLabels {
 
 /** Colours of the action families in the chart and the map legend. */
 export const FAMILY_COLOURS: Record<ActionFamily, string> = {
-  inspection: '#1f6fb2', sanction: '#c0392b', resolution: '#27ae60', coercion: '#8e44ad', registration: '#d68910', other: '#7f8c8d',
+  inspection: '#1f6fb2',
+  sanction: '#c0392b',
+  resolution: '#27ae60',
+  coercion: '#8e44ad',
+  registration: '#d68910',
+  other: '#7f8c8d',
 };
 
 export function colourOf(action: ActionType): string {

@@ -28,9 +28,19 @@ export function mapPlaces(incidents: readonly Incident[]): { placed: MapPlace[];
     const key = i.place.trim().toLowerCase();
     const p = placed.get(key);
     if (p) p.count++;
-    else placed.set(key, { name: i.place, lat: i.latitude, lon: i.longitude, count: 1, colour: colourOf(i.action) });
+    else
+      placed.set(key, {
+        name: i.place,
+        lat: i.latitude,
+        lon: i.longitude,
+        count: 1,
+        colour: colourOf(i.action),
+      });
   }
-  return { placed: [...placed.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)), unplaced: [...unplaced].sort() };
+  return {
+    placed: [...placed.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+    unplaced: [...unplaced].sort(),
+  };
 }
 
 /**
@@ -43,17 +53,31 @@ export function briefMap(brief: WaveBrief): Scene {
   const { placed } = mapPlaces(brief.incidents);
   const lons = [...KAZAKHSTAN_OUTLINE.map(([lon]) => lon), ...placed.map((p) => p.lon)];
   const lats = [...KAZAKHSTAN_OUTLINE.map(([, lat]) => lat), ...placed.map((p) => p.lat)];
-  const [lonMin, lonMax, latMin, latMax] = [Math.min(...lons) - 0.5, Math.max(...lons) + 0.5, Math.min(...lats) - 0.5, Math.max(...lats) + 0.5];
+  const [lonMin, lonMax, latMin, latMax] = [
+    Math.min(...lons) - 0.5,
+    Math.max(...lons) + 0.5,
+    Math.min(...lats) - 0.5,
+    Math.max(...lats) + 0.5,
+  ];
   const cosLat = Math.cos((48 * Math.PI) / 180);
   const k = (WIDTH - 2 * PAD) / ((lonMax - lonMin) * cosLat);
   const height = Math.round(TOP + PAD * 2 + (latMax - latMin) * k + 10);
-  const project = (lon: number, lat: number): [number, number] => [PAD + (lon - lonMin) * cosLat * k, TOP + PAD + (latMax - lat) * k];
+  const project = (lon: number, lat: number): [number, number] => [
+    PAD + (lon - lonMin) * cosLat * k,
+    TOP + PAD + (latMax - lat) * k,
+  ];
 
   const title = l.mapTitle(brief.wave.places.length);
   const shapes: Shape[] = [
     { kind: 'rect', x: 0, y: 0, width: WIDTH, height, fill: '#eef4f8' },
     { kind: 'text', x: PAD, y: 20, text: title, size: 13, bold: true },
-    { kind: 'polygon', points: KAZAKHSTAN_OUTLINE.map(([lon, lat]) => project(lon, lat)), fill: '#f5f0e6', stroke: '#8a7f6a', strokeWidth: 1.2 },
+    {
+      kind: 'polygon',
+      points: KAZAKHSTAN_OUTLINE.map(([lon, lat]) => project(lon, lat)),
+      fill: '#f5f0e6',
+      stroke: '#8a7f6a',
+      strokeWidth: 1.2,
+    },
   ];
   const labelBoxes: { x: number; y: number; w: number }[] = [];
   for (const p of placed) {
@@ -67,7 +91,13 @@ export function briefMap(brief: WaveBrief): Scene {
     const text = p.count > 1 ? `${p.name} (${p.count})` : p.name;
     const w = text.length * 6.2;
     let ly = y + 4;
-    for (let tries = 0; tries < 6 && labelBoxes.some((b) => Math.abs(b.y - ly) < 12 && x + r + 3 < b.x + b.w && b.x < x + r + 3 + w); tries++) ly += 12;
+    for (
+      let tries = 0;
+      tries < 6 &&
+      labelBoxes.some((b) => Math.abs(b.y - ly) < 12 && x + r + 3 < b.x + b.w && b.x < x + r + 3 + w);
+      tries++
+    )
+      ly += 12;
     labelBoxes.push({ x: x + r + 3, y: ly, w });
     shapes.push({ kind: 'text', x: x + r + 3, y: ly, text, size: 11, fill: '#222' });
   }

@@ -2,10 +2,15 @@ import type { Incident } from '@civic/core';
 import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
 /** The rows of the "actions" table, as text cells in column order; shared by every rendering. */
-export function briefTable(incidents: readonly Incident[], lang: BriefLanguage): { header: string[]; rows: string[][]; links: (string | null)[] } {
+export function briefTable(
+  incidents: readonly Incident[],
+  lang: BriefLanguage,
+): { header: string[]; rows: string[][]; links: (string | null)[] } {
   const l = briefLabels(lang);
   const c = l.columns;
-  const sorted = [...incidents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.organisation < b.organisation ? -1 : 1));
+  const sorted = [...incidents].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.organisation < b.organisation ? -1 : 1,
+  );
   return {
     header: [c.date, c.organisation, c.place, c.action, c.basis, c.authority, c.outcome],
     rows: sorted.map((i) => [

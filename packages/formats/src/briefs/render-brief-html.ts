@@ -19,7 +19,10 @@ th{background:#f2f2f2}footer{margin-top:2rem;color:#666;font-size:.8rem}`;
 export function renderBriefHtml(brief: WaveBrief): string {
   const l = briefLabels(brief.lang);
   const title = briefTitle(brief);
-  const sections = briefSections(brief).map((s) => `<section id="${s.key}">\n<h2>${esc(s.heading)}</h2>\n${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n</section>`);
+  const sections = briefSections(brief).map(
+    (s) =>
+      `<section id="${s.key}">\n<h2>${esc(s.heading)}</h2>\n${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n</section>`,
+  );
   const chart = timelineChart(brief);
   const map = briefMap(brief);
   const { unplaced } = mapPlaces(brief.incidents);

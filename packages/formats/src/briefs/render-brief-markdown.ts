@@ -14,7 +14,8 @@ const cell = (t: string): string => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' 
 export function renderBriefMarkdown(brief: WaveBrief): string {
   const l = briefLabels(brief.lang);
   const out: string[] = [`# ${briefTitle(brief)}`, ''];
-  for (const s of briefSections(brief)) out.push(`## ${s.heading}`, '', ...s.paragraphs.flatMap((p) => [p, '']));
+  for (const s of briefSections(brief))
+    out.push(`## ${s.heading}`, '', ...s.paragraphs.flatMap((p) => [p, '']));
   const chart = timelineChart(brief);
   const map = briefMap(brief);
   out.push(`## ${l.timeline}`, '', `![${chart.title}](${sceneDataUri(chart)})`, '');
@@ -22,12 +23,27 @@ export function renderBriefMarkdown(brief: WaveBrief): string {
   const { unplaced } = mapPlaces(brief.incidents);
   if (unplaced.length > 0) out.push(l.notOnMap(unplaced.join(', ')), '');
   const table = briefTable(brief.incidents, brief.lang);
-  out.push(`## ${l.incidents}`, '', `| ${[...table.header, l.columns.source].join(' | ')} |`, `|${' --- |'.repeat(table.header.length + 1)}`);
+  out.push(
+    `## ${l.incidents}`,
+    '',
+    `| ${[...table.header, l.columns.source].join(' | ')} |`,
+    `|${' --- |'.repeat(table.header.length + 1)}`,
+  );
   table.rows.forEach((row, i) => {
     const link = table.links[i];
     out.push(`| ${[...row.map(cell), link ? `[${cell(hostOf(link))}](${link})` : '—'].join(' | ')} |`);
   });
-  out.push('', `## ${l.method}`, '', l.methodText, '', '---', '', `_${l.generated(brief.generatedAt, brief.wave.id)}_`, '');
+  out.push(
+    '',
+    `## ${l.method}`,
+    '',
+    l.methodText,
+    '',
+    '---',
+    '',
+    `_${l.generated(brief.generatedAt, brief.wave.id)}_`,
+    '',
+  );
   return out.join('\n');
 }
 

@@ -21,7 +21,11 @@ const MARGIN = 50;
  */
 export async function renderBriefPdf(brief: WaveBrief, fonts: PdfFonts): Promise<Uint8Array> {
   const title = briefTitle(brief);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Creator: 'CivicLedger', CreationDate: new Date(brief.generatedAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: title, Creator: 'CivicLedger', CreationDate: new Date(brief.generatedAt) },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -33,14 +37,22 @@ export async function renderBriefPdf(brief: WaveBrief, fonts: PdfFonts): Promise
   doc.font('bold').fontSize(16).fillColor('#222').text(title, { width });
   for (const s of briefSections(brief)) {
     heading(doc, s.heading);
-    for (const p of s.paragraphs) doc.font('regular').fontSize(10).fillColor('#222').text(p, { width, paragraphGap: 4 });
+    for (const p of s.paragraphs)
+      doc.font('regular').fontSize(10).fillColor('#222').text(p, { width, paragraphGap: 4 });
   }
-  for (const [name, scene] of [[l.timeline, timelineChart(brief)], [l.map, briefMap(brief)]] as const) {
+  for (const [name, scene] of [
+    [l.timeline, timelineChart(brief)],
+    [l.map, briefMap(brief)],
+  ] as const) {
     heading(doc, name, (scene.height * width) / scene.width + 30);
     drawSceneAt(doc, scene, width);
   }
   const { unplaced } = mapPlaces(brief.incidents);
-  if (unplaced.length > 0) doc.font('regular').fontSize(9).text(l.notOnMap(unplaced.join(', ')), { width });
+  if (unplaced.length > 0)
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(l.notOnMap(unplaced.join(', ')), { width });
 
   heading(doc, l.incidents);
   const table = briefTable(brief.incidents, brief.lang);
@@ -84,25 +96,44 @@ function drawShape(doc: PDFKit.PDFDocument, s: Shape): void {
   switch (s.kind) {
     case 'polygon':
       doc.polygon(...s.points.map(([x, y]) => [x, y]));
-      if (s.stroke) doc.lineWidth(s.strokeWidth ?? 1).lineJoin('round').fillAndStroke(s.fill, s.stroke);
+      if (s.stroke)
+        doc
+          .lineWidth(s.strokeWidth ?? 1)
+          .lineJoin('round')
+          .fillAndStroke(s.fill, s.stroke);
       else doc.fill(s.fill);
       return;
     case 'rect':
-      doc.save().fillOpacity(s.opacity ?? 1).rect(s.x, s.y, s.width, s.height).fill(s.fill).restore();
+      doc
+        .save()
+        .fillOpacity(s.opacity ?? 1)
+        .rect(s.x, s.y, s.width, s.height)
+        .fill(s.fill)
+        .restore();
       return;
     case 'circle':
-      doc.save().fillOpacity(s.opacity ?? 1).circle(s.cx, s.cy, s.r);
+      doc
+        .save()
+        .fillOpacity(s.opacity ?? 1)
+        .circle(s.cx, s.cy, s.r);
       if (s.stroke) doc.lineWidth(1).fillAndStroke(s.fill, s.stroke);
       else doc.fill(s.fill);
       doc.restore();
       return;
     case 'line':
-      doc.save().moveTo(s.x1, s.y1).lineTo(s.x2, s.y2).lineWidth(s.strokeWidth ?? 1);
+      doc
+        .save()
+        .moveTo(s.x1, s.y1)
+        .lineTo(s.x2, s.y2)
+        .lineWidth(s.strokeWidth ?? 1);
       if (s.dash) doc.dash(s.dash, {});
       doc.stroke(s.stroke).restore();
       return;
     case 'text': {
-      doc.font(s.bold ? 'bold' : 'regular').fontSize(s.size).fillColor(s.fill ?? '#222');
+      doc
+        .font(s.bold ? 'bold' : 'regular')
+        .fontSize(s.size)
+        .fillColor(s.fill ?? '#222');
       const w = doc.widthOfString(s.text);
       const x = s.anchor === 'middle' ? s.x - w / 2 : s.anchor === 'end' ? s.x - w : s.x;
       // SVG places text by its baseline; pdfkit by the top of the line.

@@ -15,17 +15,41 @@ import { renderSceneSvg } from './scene.ts';
 import { timelineChart } from './timeline-chart.ts';
 
 const root = new URL('../../../../', import.meta.url).pathname;
-const fonts = { regular: readFileSync(join(root, 'assets/fonts/DejaVuSans.ttf')), bold: readFileSync(join(root, 'assets/fonts/DejaVuSans-Bold.ttf')) };
+const fonts = {
+  regular: readFileSync(join(root, 'assets/fonts/DejaVuSans.ttf')),
+  bold: readFileSync(join(root, 'assets/fonts/DejaVuSans-Bold.ttf')),
+};
 
 /** The nine letters of Kazakh Cyrillic that Russian lacks, lower and upper case. */
 const KAZAKH_LETTERS = 'әғқңөұүһі ӘҒҚҢӨҰҮҺІ';
-const KK_HEADINGS = ['Не болды', 'Кімге қатысты', 'Қай жерде', 'Қашан', 'Қай бап бойынша', 'Ескіру мерзімі өткен талаптар', 'Хронология', 'Карта', 'Әрекеттер', 'Әдіс'];
+const KK_HEADINGS = [
+  'Не болды',
+  'Кімге қатысты',
+  'Қай жерде',
+  'Қашан',
+  'Қай бап бойынша',
+  'Ескіру мерзімі өткен талаптар',
+  'Хронология',
+  'Карта',
+  'Әрекеттер',
+  'Әдіс',
+];
 
 /** The fixture in Kazakh, with one organisation named in every Kazakh letter and a penalty on one action. */
 function kazakhBrief() {
   const brief = fixtureBrief('kk');
-  const incidents = brief.incidents.map((i, n) => (n === 0 ? { ...i, organisation: `Қоғамдық бірлестік ${KAZAKH_LETTERS}` } : n === 1 ? { ...i, penaltyMci: 100, suspensionMonths: 3 } : i));
-  return { ...brief, incidents, wave: { ...brief.wave, organisations: [...new Set(incidents.map((i) => i.organisation))].sort() } };
+  const incidents = brief.incidents.map((i, n) =>
+    n === 0
+      ? { ...i, organisation: `Қоғамдық бірлестік ${KAZAKH_LETTERS}` }
+      : n === 1
+        ? { ...i, penaltyMci: 100, suspensionMonths: 3 }
+        : i,
+  );
+  return {
+    ...brief,
+    incidents,
+    wave: { ...brief.wave, organisations: [...new Set(incidents.map((i) => i.organisation))].sort() },
+  };
 }
 
 describe('brief languages', () => {
@@ -37,23 +61,44 @@ describe('brief languages', () => {
 
   // Kazakh month names (Kazakh orthography; a date reads "2020 жылғы 16 қараша").
   it.each([
-    ['2021-01-05', '2021 жылғы 5 қаңтар'], ['2021-02-05', '2021 жылғы 5 ақпан'], ['2021-03-05', '2021 жылғы 5 наурыз'],
-    ['2021-04-05', '2021 жылғы 5 сәуір'], ['2021-05-05', '2021 жылғы 5 мамыр'], ['2021-06-05', '2021 жылғы 5 маусым'],
-    ['2021-07-05', '2021 жылғы 5 шілде'], ['2021-08-05', '2021 жылғы 5 тамыз'], ['2021-09-05', '2021 жылғы 5 қыркүйек'],
-    ['2021-10-05', '2021 жылғы 5 қазан'], ['2020-11-16', '2020 жылғы 16 қараша'], ['2021-12-31', '2021 жылғы 31 желтоқсан'],
+    ['2021-01-05', '2021 жылғы 5 қаңтар'],
+    ['2021-02-05', '2021 жылғы 5 ақпан'],
+    ['2021-03-05', '2021 жылғы 5 наурыз'],
+    ['2021-04-05', '2021 жылғы 5 сәуір'],
+    ['2021-05-05', '2021 жылғы 5 мамыр'],
+    ['2021-06-05', '2021 жылғы 5 маусым'],
+    ['2021-07-05', '2021 жылғы 5 шілде'],
+    ['2021-08-05', '2021 жылғы 5 тамыз'],
+    ['2021-09-05', '2021 жылғы 5 қыркүйек'],
+    ['2021-10-05', '2021 жылғы 5 қазан'],
+    ['2020-11-16', '2020 жылғы 16 қараша'],
+    ['2021-12-31', '2021 жылғы 31 желтоқсан'],
   ])('writes %s in Kazakh as %s', (iso, text) => {
     expect(briefLabels('kk').date(calendarDate(iso))).toBe(text);
   });
 
-  it.each(BRIEF_LANGUAGES)('has every label in %s, none of them empty, and no other language\'s words', (lang: BriefLanguage) => {
-    const md = renderBriefMarkdown(briefIn(lang));
-    for (const other of BRIEF_LANGUAGES.filter((x) => x !== lang)) {
-      const o = briefLabels(other);
-      for (const word of [o.whatHappened, o.toWhom, o.article, o.timeBarred, o.method, o.anyAction, o.columns.organisation, o.penaltyMci('100'), o.date(calendarDate('2020-11-17'))]) {
-        if (word !== briefLabels(lang).map) expect(md).not.toContain(word);
+  it.each(BRIEF_LANGUAGES)(
+    "has every label in %s, none of them empty, and no other language's words",
+    (lang: BriefLanguage) => {
+      const md = renderBriefMarkdown(briefIn(lang));
+      for (const other of BRIEF_LANGUAGES.filter((x) => x !== lang)) {
+        const o = briefLabels(other);
+        for (const word of [
+          o.whatHappened,
+          o.toWhom,
+          o.article,
+          o.timeBarred,
+          o.method,
+          o.anyAction,
+          o.columns.organisation,
+          o.penaltyMci('100'),
+          o.date(calendarDate('2020-11-17')),
+        ]) {
+          if (word !== briefLabels(lang).map) expect(md).not.toContain(word);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 /** The Kazakh fixture's data (with its penalty) rendered in another language. */
@@ -65,7 +110,9 @@ describe('brief drawings', () => {
   it('draws the timeline as valid SVG with one block per action', () => {
     const svg = renderSceneSvg(timelineChart(fixtureBrief()));
     expect(XMLValidator.validate(svg)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false }).parse(svg) as { svg: { rect: { '@_fill': string }[] } };
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(svg) as {
+      svg: { rect: { '@_fill': string }[] };
+    };
     expect(doc.svg.rect.filter((r) => r['@_fill'] === '#1f6fb2')).toHaveLength(8 + 1); // eight actions and the legend's key
   });
 
@@ -81,15 +128,35 @@ describe('brief drawings', () => {
     const byName = (name: string) => scene.shapes.find((s) => s.kind === 'text' && s.text.startsWith(name));
     const almaty = byName('Almaty');
     const oral = byName('Oral');
-    expect(almaty && oral && almaty.kind === 'text' && oral.kind === 'text' && almaty.x > oral.x && almaty.y > oral.y).toBe(true);
+    expect(
+      almaty &&
+        oral &&
+        almaty.kind === 'text' &&
+        oral.kind === 'text' &&
+        almaty.x > oral.x &&
+        almaty.y > oral.y,
+    ).toBe(true);
   });
 });
 
 describe('renderBriefMarkdown', () => {
   it('says what, to whom, where, when, under which article, and how many were time-barred', () => {
     const md = renderBriefMarkdown(fixtureBrief());
-    expect(md).toMatch(/^# Coordinated wave: 8 actions \(any inspection action · CoAO 460-1\) against 8 organisations, 17 Nov 2020 – 26 Nov 2020/);
-    for (const h of ['## What happened', '## To whom', '## Where', '## When', '## Under which article', '## Time-barred claims', '## Timeline', '## Map', '## The actions']) expect(md).toContain(h);
+    expect(md).toMatch(
+      /^# Coordinated wave: 8 actions \(any inspection action · CoAO 460-1\) against 8 organisations, 17 Nov 2020 – 26 Nov 2020/,
+    );
+    for (const h of [
+      '## What happened',
+      '## To whom',
+      '## Where',
+      '## When',
+      '## Under which article',
+      '## Time-barred claims',
+      '## Timeline',
+      '## Map',
+      '## The actions',
+    ])
+      expect(md).toContain(h);
     expect(md).toContain('3 were time-barred when brought');
     expect(md).toContain('Not on the map (no coordinates): Unlisted village.');
     expect(md).toContain('p = 0.001');
@@ -101,7 +168,10 @@ describe('renderBriefMarkdown', () => {
   });
 
   it('says so when claim checks are not available', () => {
-    const brief = { ...fixtureBrief(), limitation: { available: false, actions: 8, checked: 0, timeBarred: 0, withinTime: 0, unknown: 8 } };
+    const brief = {
+      ...fixtureBrief(),
+      limitation: { available: false, actions: 8, checked: 0, timeBarred: 0, withinTime: 0, unknown: 8 },
+    };
     expect(renderBriefMarkdown(brief)).toContain('Unknown for all 8 actions');
   });
 
@@ -114,17 +184,26 @@ describe('renderBriefMarkdown', () => {
 
   it('renders in Kazakh: headings, dates with Kazakh month names, action names and penalties', () => {
     const md = renderBriefMarkdown(kazakhBrief());
-    expect(md).toMatch(/^# Үйлестірілген толқын: 8 ұйымға қатысты 8 әрекет \(кез келген әрекет: тексерулер · CoAO 460-1\), 2020 жылғы 17 қараша – 2020 жылғы 26 қараша/);
+    expect(md).toMatch(
+      /^# Үйлестірілген толқын: 8 ұйымға қатысты 8 әрекет \(кез келген әрекет: тексерулер · CoAO 460-1\), 2020 жылғы 17 қараша – 2020 жылғы 26 қараша/,
+    );
     for (const h of KK_HEADINGS) expect(md).toContain(`## ${h}\n`);
-    expect(md).toContain('2020 жылғы 17 қараша – 2020 жылғы 26 қараша аралығында 4 елді мекендегі 8 ұйымға қатысты');
+    expect(md).toContain(
+      '2020 жылғы 17 қараша – 2020 жылғы 26 қараша аралығында 4 елді мекендегі 8 ұйымға қатысты',
+    );
     expect(md).toContain('3 талап ескіру мерзімі өткеннен кейін қойылған');
     expect(md).toContain('(іздеу кезеңі: 14 күн)');
     expect(md).toContain('Картада жоқ (координаттары белгісіз): Unlisted village.');
     expect(md).toContain('хабарлама (100 АЕК, 3 айға тоқтата тұру)');
     expect(md).toContain(KAZAKH_LETTERS);
     expect(md.split('\n').filter((l) => /^\| 2020 жылғы \d+ қараша \|/.test(l))).toHaveLength(8);
-    const alts = [...md.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/g)].map((m) => m[1]);
-    expect(alts).toEqual(['Хронология: 2020 жылғы 17 қараша – 2020 жылғы 26 қараша', 'Карта: елді мекендер саны — 4']);
+    const alts = [...md.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/g)].map(
+      (m) => m[1],
+    );
+    expect(alts).toEqual([
+      'Хронология: 2020 жылғы 17 қараша – 2020 жылғы 26 қараша',
+      'Карта: елді мекендер саны — 4',
+    ]);
   });
 });
 
@@ -141,7 +220,12 @@ describe('renderBriefHtml', () => {
 
   it('escapes what it is given', () => {
     const brief = fixtureBrief();
-    const evil = { ...brief, incidents: brief.incidents.map((i, n) => (n === 0 ? { ...i, organisation: '<script>alert(1)</script>' } : i)) };
+    const evil = {
+      ...brief,
+      incidents: brief.incidents.map((i, n) =>
+        n === 0 ? { ...i, organisation: '<script>alert(1)</script>' } : i,
+      ),
+    };
     expect(renderBriefHtml(evil)).not.toContain('<script>');
   });
 

@@ -4,11 +4,51 @@
  * neither needs a raster image, a tile server or the network.
  */
 export type Shape =
-  | { readonly kind: 'polygon'; readonly points: readonly (readonly [number, number])[]; readonly fill: string; readonly stroke?: string; readonly strokeWidth?: number }
-  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly fill: string; readonly opacity?: number }
-  | { readonly kind: 'circle'; readonly cx: number; readonly cy: number; readonly r: number; readonly fill: string; readonly stroke?: string; readonly opacity?: number }
-  | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly stroke: string; readonly strokeWidth?: number; readonly dash?: number }
-  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly anchor?: 'start' | 'middle' | 'end'; readonly fill?: string; readonly bold?: boolean };
+  | {
+      readonly kind: 'polygon';
+      readonly points: readonly (readonly [number, number])[];
+      readonly fill: string;
+      readonly stroke?: string;
+      readonly strokeWidth?: number;
+    }
+  | {
+      readonly kind: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+      readonly fill: string;
+      readonly opacity?: number;
+    }
+  | {
+      readonly kind: 'circle';
+      readonly cx: number;
+      readonly cy: number;
+      readonly r: number;
+      readonly fill: string;
+      readonly stroke?: string;
+      readonly opacity?: number;
+    }
+  | {
+      readonly kind: 'line';
+      readonly x1: number;
+      readonly y1: number;
+      readonly x2: number;
+      readonly y2: number;
+      readonly stroke: string;
+      readonly strokeWidth?: number;
+      readonly dash?: number;
+    }
+  | {
+      readonly kind: 'text';
+      readonly x: number;
+      readonly y: number;
+      readonly text: string;
+      readonly size: number;
+      readonly anchor?: 'start' | 'middle' | 'end';
+      readonly fill?: string;
+      readonly bold?: boolean;
+    };
 
 export interface Scene {
   /** Names the drawing in SVG (class) and tests: `brief-timeline`, `brief-map`. */
@@ -21,7 +61,12 @@ export interface Scene {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const n = (x: number): string => String(Math.round(x * 100) / 100);

@@ -29,7 +29,11 @@ export interface WaveBrief {
 
 /** The category in the brief's language: "notice", "any inspection action · CoAO 460-1", … */
 export function categoryText(zone: WaveZone, labels: BriefLabels): string {
-  const what = zone.action ? labels.actionName(zone.action) : zone.family ? labels.anyFamilyAction(labels.familyName(zone.family)) : labels.anyAction;
+  const what = zone.action
+    ? labels.actionName(zone.action)
+    : zone.family
+      ? labels.anyFamilyAction(labels.familyName(zone.family))
+      : labels.anyAction;
   return zone.legalBasis ? `${what} · ${zone.legalBasis}` : what;
 }
 
@@ -37,7 +41,9 @@ export function briefTitle(brief: WaveBrief): string {
   const l = briefLabels(brief.lang);
   const w = brief.wave;
   const category = categoryText(w.zone, l);
-  return w.coordinated ? l.title(w.actions, category, w.organisations.length, l.date(w.from), l.date(w.to)) : l.clusterTitle(w.actions, category, l.date(w.from), l.date(w.to));
+  return w.coordinated
+    ? l.title(w.actions, category, w.organisations.length, l.date(w.from), l.date(w.to))
+    : l.clusterTitle(w.actions, category, l.date(w.from), l.date(w.to));
 }
 
 /** A p-value for people: 0.001, 0.012, 0.35 (a Monte Carlo p is never below 1/(R+1), so never "0"). */
@@ -49,10 +55,26 @@ export function formatPValue(p: number): string {
 export function briefSections(brief: WaveBrief): { key: string; heading: string; paragraphs: string[] }[] {
   const l = briefLabels(brief.lang);
   const w = brief.wave;
-  const spread = w.spreadKm !== null && w.spreadKm > 0 ? l.spread(w.spreadKm.toLocaleString('en-GB', { maximumFractionDigits: 0 })) : null;
+  const spread =
+    w.spreadKm !== null && w.spreadKm > 0
+      ? l.spread(w.spreadKm.toLocaleString('en-GB', { maximumFractionDigits: 0 }))
+      : null;
   const what = [
-    l.summary({ actions: w.actions, category: categoryText(w.zone, l), organisations: w.organisations.length, places: w.places.length, from: l.date(w.from), to: l.date(w.to), spread }),
-    l.chance({ expected: w.expected.toFixed(1), pValue: formatPValue(w.pValue), replications: brief.replications, seed: brief.seed === null ? '—' : String(brief.seed) }),
+    l.summary({
+      actions: w.actions,
+      category: categoryText(w.zone, l),
+      organisations: w.organisations.length,
+      places: w.places.length,
+      from: l.date(w.from),
+      to: l.date(w.to),
+      spread,
+    }),
+    l.chance({
+      expected: w.expected.toFixed(1),
+      pValue: formatPValue(w.pValue),
+      replications: brief.replications,
+      seed: brief.seed === null ? '—' : String(brief.seed),
+    }),
   ];
   if (!w.coordinated) what.push(l.notCoordinated);
   const lim = brief.limitation;
@@ -61,11 +83,25 @@ export function briefSections(brief: WaveBrief): { key: string; heading: string;
     { key: 'whom', heading: l.toWhom, paragraphs: [w.organisations.join(', ')] },
     { key: 'where', heading: l.where, paragraphs: [w.places.join(', ') + (spread ? ` (${spread})` : '')] },
     { key: 'when', heading: l.when, paragraphs: [l.window(l.date(w.from), l.date(w.to), daysInWindow(w))] },
-    { key: 'article', heading: l.article, paragraphs: [w.legalBasis.length > 0 ? w.legalBasis.join('; ') : l.noArticle] },
+    {
+      key: 'article',
+      heading: l.article,
+      paragraphs: [w.legalBasis.length > 0 ? w.legalBasis.join('; ') : l.noArticle],
+    },
     {
       key: 'time-barred',
       heading: l.timeBarred,
-      paragraphs: [lim.available ? l.limitation({ actions: lim.actions, checked: lim.checked, barred: lim.timeBarred, running: lim.withinTime, unknown: lim.unknown }) : l.limitationUnavailable(lim.actions)],
+      paragraphs: [
+        lim.available
+          ? l.limitation({
+              actions: lim.actions,
+              checked: lim.checked,
+              barred: lim.timeBarred,
+              running: lim.withinTime,
+              unknown: lim.unknown,
+            })
+          : l.limitationUnavailable(lim.actions),
+      ],
     },
   ];
 }

@@ -4,7 +4,11 @@ const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in lower-case hex');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const jsonObject = z.record(z.string(), z.unknown());
 
-export const attachmentSchema = z.strictObject({ name: z.string(), sha256: hash, size: z.number().int().nonnegative() });
+export const attachmentSchema = z.strictObject({
+  name: z.string(),
+  sha256: hash,
+  size: z.number().int().nonnegative(),
+});
 
 export const submissionSchema = z.strictObject({
   submittedOn: date,
@@ -52,7 +56,11 @@ export const bundleSchema = z.strictObject({
   subject: z.string(),
   /** The filing first, then the filings it corrects, each back to the original. */
   filings: z.array(bundleFilingSchema).min(1),
-  log: z.strictObject({ organisation: z.string(), headHash: hash, entries: z.array(bundleEntrySchema).min(1) }),
+  log: z.strictObject({
+    organisation: z.string(),
+    headHash: hash,
+    entries: z.array(bundleEntrySchema).min(1),
+  }),
 });
 
 export type Bundle = z.output<typeof bundleSchema>;

@@ -12,8 +12,20 @@ export interface BundleFault {
 
 export interface BundleSummary {
   readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null };
-  readonly filing: { readonly id: string; readonly form: string; readonly periodFrom: string; readonly periodTo: string; readonly state: string; readonly contentHash: string };
-  readonly submission: { readonly submittedOn: string; readonly channel: string; readonly incomingNumber: string; readonly attachments: number } | null;
+  readonly filing: {
+    readonly id: string;
+    readonly form: string;
+    readonly periodFrom: string;
+    readonly periodTo: string;
+    readonly state: string;
+    readonly contentHash: string;
+  };
+  readonly submission: {
+    readonly submittedOn: string;
+    readonly channel: string;
+    readonly incomingNumber: string;
+    readonly attachments: number;
+  } | null;
   /** The filings it corrects, newest first. */
   readonly corrects: readonly string[];
   readonly receipts: number;
@@ -25,9 +37,14 @@ export interface BundleSummary {
   readonly exportedAt: string;
 }
 
-export type BundleVerification = { readonly ok: true; readonly summary: BundleSummary } | { readonly ok: false; readonly fault: BundleFault };
+export type BundleVerification =
+  | { readonly ok: true; readonly summary: BundleSummary }
+  | { readonly ok: false; readonly fault: BundleFault };
 
-const fail = (code: string, where: string, message: string): BundleVerification => ({ ok: false, fault: { code, where, message } });
+const fail = (code: string, where: string, message: string): BundleVerification => ({
+  ok: false,
+  fault: { code, where, message },
+});
 const hashOf = (value: unknown): string => sha256Hex(canonicalJsonOf(value));
 
 /**
@@ -47,7 +64,12 @@ export function verifyBundle(bytes: Uint8Array): BundleVerification {
   } catch {
     return fail('BUNDLE_NOT_UTF8', 'bundle', 'the file is not valid UTF-8');
   }
-  if (!text.endsWith('\n')) return fail('BUNDLE_NOT_CANONICAL', 'bundle', 'the file does not end with exactly one newline after the JSON');
+  if (!text.endsWith('\n'))
+    return fail(
+      'BUNDLE_NOT_CANONICAL',
+      'bundle',
+      'the file does not end with exactly one newline after the JSON',
+    );
   const parsed = parseCanonicalJson(text.slice(0, -1));
   if (!parsed) {
     const isJson = (() => {
@@ -59,14 +81,22 @@ export function verifyBundle(bytes: Uint8Array): BundleVerification {
       }
     })();
     return isJson
-      ? fail('BUNDLE_NOT_CANONICAL', 'bundle', 'the JSON is not in RFC 8785 canonical form (a byte was changed or the file was re-saved)')
+      ? fail(
+          'BUNDLE_NOT_CANONICAL',
+          'bundle',
+          'the JSON is not in RFC 8785 canonical form (a byte was changed or the file was re-saved)',
+        )
       : fail('BUNDLE_NOT_JSON', 'bundle', 'the file is not JSON');
   }
   const shape = bundleSchema.safeParse(parsed.value);
   if (!shape.success) {
     const issue = shape.error.issues[0];
     const path = issue ? issue.path.map(String).join('.') : '';
-    return fail('BUNDLE_SHAPE_INVALID', path ? `bundle field ${path}` : 'bundle', issue?.message ?? 'unexpected shape');
+    return fail(
+      'BUNDLE_SHAPE_INVALID',
+      path ? `bundle field ${path}` : 'bundle',
+      issue?.message ?? 'unexpected shape',
+    );
   }
   return checkBundle(shape.data, text.slice(0, -1));
 }
@@ -84,43 +114,92 @@ function restText(canonical: string, bundleHash: string): string {
 function checkBundle(b: Bundle, canonical: string): BundleVerification {
   const entries = b.log.entries;
   const first = entries[0];
-  if (first && first.seq !== 1) return fail('LOG_SEQ_GAP', `log entry ${first.seq}`, 'the chain in the bundle does not start at entry 1');
-  const chain = entries.map((e) => ({ ...e, organisation: b.log.organisation, content: e.content === undefined ? undefined : canonicalJsonOf(e.content) }));
+  if (first && first.seq !== 1)
+    return fail('LOG_SEQ_GAP', `log entry ${first.seq}`, 'the chain in the bundle does not start at entry 1');
+  const chain = entries.map((e) => ({
+    ...e,
+    organisation: b.log.organisation,
+    content: e.content === undefined ? undefined : canonicalJsonOf(e.content),
+  }));
   const fault = checkChain(chain, sha256Hex, () => true);
   if (fault) {
     const e = entries.find((x) => x.seq === fault.seq);
     return fail(fault.code, `log entry ${fault.seq}${e ? ` (${e.kind} ${e.subjectId})` : ''}`, fault.message);
   }
   const head = entries.at(-1);
-  if (!head || head.entryHash !== b.log.headHash) return fail('BUNDLE_HEAD_MISMATCH', 'log head', `the stated head ${b.log.headHash} is not the last entry's hash`);
-  if (b.log.organisation !== b.organisation.id) return fail('BUNDLE_SHAPE_INVALID', 'log', 'the log is not the organisation\'s chain');
-  if (b.filings[0]?.id !== b.subject) return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
+  if (!head || head.entryHash !== b.log.headHash)
+    return fail(
+      'BUNDLE_HEAD_MISMATCH',
+      'log head',
+      `the stated head ${b.log.headHash} is not the last entry's hash`,
+    );
+  if (b.log.organisation !== b.organisation.id)
+    return fail('BUNDLE_SHAPE_INVALID', 'log', "the log is not the organisation's chain");
+  if (b.filings[0]?.id !== b.subject)
+    return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
   for (const [i, f] of b.filings.entries()) {
     const next = b.filings[i + 1];
-    if (f.corrects !== (next ? next.id : null)) return fail('BUNDLE_SHAPE_INVALID', `filing ${f.id}`, 'the filings are not the chain of corrections');
+    if (f.corrects !== (next ? next.id : null))
+      return fail('BUNDLE_SHAPE_INVALID', `filing ${f.id}`, 'the filings are not the chain of corrections');
     const r = checkFiling(b, f);
     if (r) return r;
   }
   const bundleHash = b.bundleHash;
   const h = sha256Hex(restText(canonical, bundleHash));
-  if (h !== bundleHash) return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
+  if (h !== bundleHash)
+    return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
   return { ok: true, summary: summarise(b) };
 }
 
 /** The last entry of one of `kinds` about a subject (a draft prepared again is logged again; the last one counts). */
-function loggedContent(b: Bundle, kinds: readonly string[], subjectId: string): { seq: number; content: unknown; recordedAt: string } | undefined {
-  const e = b.log.entries.findLast((x) => kinds.includes(x.kind) && x.subjectId === subjectId && x.content !== undefined);
+function loggedContent(
+  b: Bundle,
+  kinds: readonly string[],
+  subjectId: string,
+): { seq: number; content: unknown; recordedAt: string } | undefined {
+  const e = b.log.entries.findLast(
+    (x) => kinds.includes(x.kind) && x.subjectId === subjectId && x.content !== undefined,
+  );
   return e ? { seq: e.seq, content: e.content, recordedAt: e.recordedAt } : undefined;
 }
 
 /** What a `filing.prepared` (or `filing.corrected`) entry logs about a filing (kept in step with the app). */
-export function preparedLogContent(f: Pick<BundleFiling, 'id' | 'organisation' | 'obligationId' | 'form' | 'periodFrom' | 'periodTo' | 'corrects' | 'contentHash'>) {
-  return { filingId: f.id, organisation: f.organisation, obligationId: f.obligationId, form: f.form, periodFrom: f.periodFrom, periodTo: f.periodTo, corrects: f.corrects, contentHash: f.contentHash };
+export function preparedLogContent(
+  f: Pick<
+    BundleFiling,
+    'id' | 'organisation' | 'obligationId' | 'form' | 'periodFrom' | 'periodTo' | 'corrects' | 'contentHash'
+  >,
+) {
+  return {
+    filingId: f.id,
+    organisation: f.organisation,
+    obligationId: f.obligationId,
+    form: f.form,
+    periodFrom: f.periodFrom,
+    periodTo: f.periodTo,
+    corrects: f.corrects,
+    contentHash: f.contentHash,
+  };
 }
 
 /** What a `filing.submitted` entry logs. */
-export function submittedLogContent(f: Pick<BundleFiling, 'id' | 'contentHash'>, s: { submittedOn: string; channel: string; incomingNumber: string; attachments: readonly { name: string; sha256: string; size: number }[] }) {
-  return { filingId: f.id, contentHash: f.contentHash, submittedOn: s.submittedOn, channel: s.channel, incomingNumber: s.incomingNumber, attachments: s.attachments.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size })) };
+export function submittedLogContent(
+  f: Pick<BundleFiling, 'id' | 'contentHash'>,
+  s: {
+    submittedOn: string;
+    channel: string;
+    incomingNumber: string;
+    attachments: readonly { name: string; sha256: string; size: number }[];
+  },
+) {
+  return {
+    filingId: f.id,
+    contentHash: f.contentHash,
+    submittedOn: s.submittedOn,
+    channel: s.channel,
+    incomingNumber: s.incomingNumber,
+    attachments: s.attachments.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size })),
+  };
 }
 
 /** The kinds of entry that record a filing's content. */
@@ -129,29 +208,62 @@ export const FILING_PREPARED_KINDS: readonly string[] = ['filing.prepared', 'fil
 function checkFiling(b: Bundle, f: BundleFiling): BundleVerification | undefined {
   const where = `filing ${f.id}`;
   const h = hashOf(f.content);
-  if (h !== f.contentHash) return fail('BUNDLE_FILING_HASH_MISMATCH', where, `its content hashes to ${h}, the filing says ${f.contentHash}`);
+  if (h !== f.contentHash)
+    return fail(
+      'BUNDLE_FILING_HASH_MISMATCH',
+      where,
+      `its content hashes to ${h}, the filing says ${f.contentHash}`,
+    );
   const prepared = loggedContent(b, FILING_PREPARED_KINDS, f.id);
-  if (!prepared) return fail('BUNDLE_FILING_NOT_LOGGED', where, 'no filing.prepared or filing.corrected entry in the log is about it');
+  if (!prepared)
+    return fail(
+      'BUNDLE_FILING_NOT_LOGGED',
+      where,
+      'no filing.prepared or filing.corrected entry in the log is about it',
+    );
   if (hashOf(prepared.content) !== hashOf(preparedLogContent(f))) {
-    return fail('BUNDLE_FILING_NOT_LOGGED', `${where} (log entry ${prepared.seq})`, 'the filing is not what its filing.prepared entry recorded');
+    return fail(
+      'BUNDLE_FILING_NOT_LOGGED',
+      `${where} (log entry ${prepared.seq})`,
+      'the filing is not what its filing.prepared entry recorded',
+    );
   }
   const submitted = loggedContent(b, ['filing.submitted'], f.id);
   if (f.submission === null) {
-    if (f.state !== 'draft' || submitted) return fail('BUNDLE_SUBMISSION_MISMATCH', where, 'the log records a submission the bundle does not show');
+    if (f.state !== 'draft' || submitted)
+      return fail(
+        'BUNDLE_SUBMISSION_MISMATCH',
+        where,
+        'the log records a submission the bundle does not show',
+      );
   } else {
-    if (f.state !== 'submitted' || !submitted) return fail('BUNDLE_SUBMISSION_MISMATCH', where, 'no filing.submitted entry in the log is about it');
-    if (hashOf(submitted.content) !== hashOf(submittedLogContent(f, f.submission)) || submitted.recordedAt !== f.submission.recordedAt) {
-      return fail('BUNDLE_SUBMISSION_MISMATCH', `${where} (log entry ${submitted.seq})`, 'the submission is not what its filing.submitted entry recorded');
+    if (f.state !== 'submitted' || !submitted)
+      return fail('BUNDLE_SUBMISSION_MISMATCH', where, 'no filing.submitted entry in the log is about it');
+    if (
+      hashOf(submitted.content) !== hashOf(submittedLogContent(f, f.submission)) ||
+      submitted.recordedAt !== f.submission.recordedAt
+    ) {
+      return fail(
+        'BUNDLE_SUBMISSION_MISMATCH',
+        `${where} (log entry ${submitted.seq})`,
+        'the submission is not what its filing.submitted entry recorded',
+      );
     }
   }
   for (const key of ['receipts', 'expenditures'] as const) {
     const lines = f.content[key];
     if (!Array.isArray(lines)) continue;
     for (const line of lines as unknown[]) {
-      if (typeof line !== 'object' || line === null) return fail('BUNDLE_RECORD_HASH_MISMATCH', `${where} ${key}`, 'a line is not an object');
+      if (typeof line !== 'object' || line === null)
+        return fail('BUNDLE_RECORD_HASH_MISMATCH', `${where} ${key}`, 'a line is not an object');
       const { recordHash, ...record } = line as Record<string, unknown>;
       const id = typeof record['id'] === 'string' ? record['id'] : '?';
-      if (recordHash !== hashOf(record)) return fail('BUNDLE_RECORD_HASH_MISMATCH', `${where} ${key.slice(0, -1)} ${id}`, `the ${key.slice(0, -1)} hashes to ${hashOf(record)}, the filing says ${String(recordHash)}`);
+      if (recordHash !== hashOf(record))
+        return fail(
+          'BUNDLE_RECORD_HASH_MISMATCH',
+          `${where} ${key.slice(0, -1)} ${id}`,
+          `the ${key.slice(0, -1)} hashes to ${hashOf(record)}, the filing says ${String(recordHash)}`,
+        );
     }
   }
   return undefined;
@@ -166,8 +278,22 @@ function summarise(b: Bundle): BundleSummary {
   };
   return {
     organisation: b.organisation,
-    filing: { id: f.id, form: f.form, periodFrom: f.periodFrom, periodTo: f.periodTo, state: f.state, contentHash: f.contentHash },
-    submission: f.submission ? { submittedOn: f.submission.submittedOn, channel: f.submission.channel, incomingNumber: f.submission.incomingNumber, attachments: f.submission.attachments.length } : null,
+    filing: {
+      id: f.id,
+      form: f.form,
+      periodFrom: f.periodFrom,
+      periodTo: f.periodTo,
+      state: f.state,
+      contentHash: f.contentHash,
+    },
+    submission: f.submission
+      ? {
+          submittedOn: f.submission.submittedOn,
+          channel: f.submission.channel,
+          incomingNumber: f.submission.incomingNumber,
+          attachments: f.submission.attachments.length,
+        }
+      : null,
     corrects: older.map((o) => o.id),
     receipts: count('receipts'),
     expenditures: count('expenditures'),

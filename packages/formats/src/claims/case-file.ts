@@ -1,6 +1,18 @@
 import {
-  ALLEGATION_KINDS, CASE_ACTION_KINDS, CASE_LINK_KINDS, calendarDate, domainError, err, isCalendarDate, ok, parseCurrency,
-  type AllegationKind, type CalendarDate, type CaseActionKind, type CaseLinkKind, type Result,
+  ALLEGATION_KINDS,
+  CASE_ACTION_KINDS,
+  CASE_LINK_KINDS,
+  calendarDate,
+  domainError,
+  err,
+  isCalendarDate,
+  ok,
+  parseCurrency,
+  type AllegationKind,
+  type CalendarDate,
+  type CaseActionKind,
+  type CaseLinkKind,
+  type Result,
 } from '@civic/core';
 import { z } from 'zod';
 import { fieldPath } from './claim-file.ts';
@@ -11,25 +23,58 @@ const date = z
   .transform((s): CalendarDate => calendarDate(s));
 const optDate = date.nullable().optional();
 const optText = z.string({ error: 'expected text' }).nullable().optional();
-const decimal = z.union([z.string(), z.number()], { error: 'expected a decimal amount' })
+const decimal = z
+  .union([z.string(), z.number()], { error: 'expected a decimal amount' })
   .transform((v) => String(v).trim())
-  .refine((s) => /^\d+(?:[.,]\d+)?$/.test(s.replace(/[\s\u00a0']/g, '')), { message: 'expected a non-negative decimal amount such as "1166800"' });
+  .refine((s) => /^\d+(?:[.,]\d+)?$/.test(s.replace(/[\s\u00a0']/g, '')), {
+    message: 'expected a non-negative decimal amount such as "1166800"',
+  });
 
 const actionSchema = z.object({
   kind: z.enum(CASE_ACTION_KINDS, { error: `expected one of ${CASE_ACTION_KINDS.join(', ')}` }),
-  authority: optText, office: optText, place: optText,
-  servedOn: optDate, proceedingsStartedOn: optDate, hearingOn: optDate, rulingOn: optDate, inForceOn: optDate, suspendedUntil: optDate,
-  article: optText, tier: optText, offender: optText,
-  offence: z.object({
-    what: optText, reference: optText, committedOn: optDate, continuing: z.boolean({ error: 'expected true or false' }).optional(), discoveredOn: optDate,
-    alleges: z.enum(ALLEGATION_KINDS, { error: `expected one of ${ALLEGATION_KINDS.join(', ')}` }).nullable().optional(),
-  }).nullable().optional(),
-  penalty: z.object({
-    mci: z.number({ error: 'expected a number of MCI' }).positive({ message: 'MCI must be more than 0' }).nullable().optional(),
-    amount: decimal.nullable().optional(),
-    currency: z.string().refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' }).nullable().optional(),
-    suspensionMonths: z.number().int({ message: 'expected whole months' }).min(0).nullable().optional(),
-  }).nullable().optional(),
+  authority: optText,
+  office: optText,
+  place: optText,
+  servedOn: optDate,
+  proceedingsStartedOn: optDate,
+  hearingOn: optDate,
+  rulingOn: optDate,
+  inForceOn: optDate,
+  suspendedUntil: optDate,
+  article: optText,
+  tier: optText,
+  offender: optText,
+  offence: z
+    .object({
+      what: optText,
+      reference: optText,
+      committedOn: optDate,
+      continuing: z.boolean({ error: 'expected true or false' }).optional(),
+      discoveredOn: optDate,
+      alleges: z
+        .enum(ALLEGATION_KINDS, { error: `expected one of ${ALLEGATION_KINDS.join(', ')}` })
+        .nullable()
+        .optional(),
+    })
+    .nullable()
+    .optional(),
+  penalty: z
+    .object({
+      mci: z
+        .number({ error: 'expected a number of MCI' })
+        .positive({ message: 'MCI must be more than 0' })
+        .nullable()
+        .optional(),
+      amount: decimal.nullable().optional(),
+      currency: z
+        .string()
+        .refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' })
+        .nullable()
+        .optional(),
+      suspensionMonths: z.number().int({ message: 'expected whole months' }).min(0).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
   notes: optText,
   illustrative: z.boolean().optional(),
   documents: z.array(z.object({ name: z.string().min(1), path: z.string().min(1) })).optional(),
@@ -42,11 +87,15 @@ const caseFileSchema = z.object({
   notes: optText,
   illustrative: z.boolean().optional(),
   actions: z.array(actionSchema, { error: 'expected a list of actions' }).default([]),
-  links: z.array(z.object({
-    kind: z.enum(CASE_LINK_KINDS, { error: `expected one of ${CASE_LINK_KINDS.join(', ')}` }),
-    targetId: z.string().min(1),
-    note: optText,
-  })).default([]),
+  links: z
+    .array(
+      z.object({
+        kind: z.enum(CASE_LINK_KINDS, { error: `expected one of ${CASE_LINK_KINDS.join(', ')}` }),
+        targetId: z.string().min(1),
+        note: optText,
+      }),
+    )
+    .default([]),
 });
 
 /** One action as given to `recordCaseAction` (amount still decimal text; the pack gives its currency). */
@@ -64,14 +113,26 @@ export interface CaseActionInput {
   readonly article?: string | null | undefined;
   readonly tier?: string | null | undefined;
   readonly offender?: string | null | undefined;
-  readonly offence?: {
-    readonly what?: string | null | undefined; readonly reference?: string | null | undefined; readonly committedOn?: CalendarDate | null | undefined;
-    readonly continuing?: boolean | undefined; readonly discoveredOn?: CalendarDate | null | undefined; readonly alleges?: AllegationKind | null | undefined;
-  } | null | undefined;
-  readonly penalty?: {
-    readonly mci?: number | null | undefined; readonly amount?: string | null | undefined; readonly currency?: string | null | undefined;
-    readonly suspensionMonths?: number | null | undefined;
-  } | null | undefined;
+  readonly offence?:
+    | {
+        readonly what?: string | null | undefined;
+        readonly reference?: string | null | undefined;
+        readonly committedOn?: CalendarDate | null | undefined;
+        readonly continuing?: boolean | undefined;
+        readonly discoveredOn?: CalendarDate | null | undefined;
+        readonly alleges?: AllegationKind | null | undefined;
+      }
+    | null
+    | undefined;
+  readonly penalty?:
+    | {
+        readonly mci?: number | null | undefined;
+        readonly amount?: string | null | undefined;
+        readonly currency?: string | null | undefined;
+        readonly suspensionMonths?: number | null | undefined;
+      }
+    | null
+    | undefined;
   readonly notes?: string | null | undefined;
   readonly illustrative?: boolean | undefined;
   /** Files to attach, by path (read by the driver). */
@@ -85,7 +146,11 @@ export interface CaseFileInput {
   readonly notes?: string | null | undefined;
   readonly illustrative?: boolean | undefined;
   readonly actions: readonly CaseActionInput[];
-  readonly links: readonly { readonly kind: CaseLinkKind; readonly targetId: string; readonly note?: string | null | undefined }[];
+  readonly links: readonly {
+    readonly kind: CaseLinkKind;
+    readonly targetId: string;
+    readonly note?: string | null | undefined;
+  }[];
 }
 
 /** Validates one action given as JSON (e.g. over HTTP); errors name the field (`offence.committedOn`). */
@@ -99,25 +164,46 @@ export function parseCaseAction(data: unknown, options: { fileName?: string } = 
  * CASE_FILE_NOT_JSON, CASE_FIELD_REQUIRED / CASE_FIELD_INVALID naming the field
  * (`actions[1].offence.committedOn`).
  */
-export function parseCaseFile(bytes: Uint8Array | string, options: { fileName: string }): Result<CaseFileInput> {
-  const source = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+export function parseCaseFile(
+  bytes: Uint8Array | string,
+  options: { fileName: string },
+): Result<CaseFileInput> {
+  const source =
+    typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (e) {
-    return err(domainError('CASE_FILE_NOT_JSON', `the case file is not JSON: ${e instanceof Error ? e.message : String(e)}`, { file: options.fileName }));
+    return err(
+      domainError(
+        'CASE_FILE_NOT_JSON',
+        `the case file is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+        { file: options.fileName },
+      ),
+    );
   }
   const r = caseFileSchema.safeParse(data);
   return r.success ? ok(r.data) : err(issueError(r.error.issues[0], data, 'CASE_FIELD', options.fileName));
 }
 
-function issueError(issue: z.core.$ZodIssue | undefined, data: unknown, prefix: string, file: string | undefined) {
+function issueError(
+  issue: z.core.$ZodIssue | undefined,
+  data: unknown,
+  prefix: string,
+  file: string | undefined,
+) {
   const path = issue?.path ?? [];
   const field = fieldPath(path) || '(file)';
   let v: unknown = data;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
   const missing = path.length > 0 && v === undefined;
-  return domainError(`${prefix}_${missing ? 'REQUIRED' : 'INVALID'}`, missing ? `${field} is required` : `${field}: ${issue?.message ?? 'invalid'}`, {
-    field, ...(file === undefined ? {} : { file }),
-  });
+  return domainError(
+    `${prefix}_${missing ? 'REQUIRED' : 'INVALID'}`,
+    missing ? `${field} is required` : `${field}: ${issue?.message ?? 'invalid'}`,
+    {
+      field,
+      ...(file === undefined ? {} : { file }),
+    },
+  );
 }

@@ -1,4 +1,13 @@
-import { calendarDate, domainError, err, isCalendarDate, ok, parseCurrency, type CalendarDate, type Result } from '@civic/core';
+import {
+  calendarDate,
+  domainError,
+  err,
+  isCalendarDate,
+  ok,
+  parseCurrency,
+  type CalendarDate,
+  type Result,
+} from '@civic/core';
 import { z } from 'zod';
 
 const date = z
@@ -6,53 +15,112 @@ const date = z
   .refine(isCalendarDate, { message: 'expected a date in the form YYYY-MM-DD that exists on the calendar' })
   .transform((s): CalendarDate => calendarDate(s));
 const text = z.string({ error: 'expected text' }).trim().min(1, { message: 'must not be empty' });
-const decimal = z.union([z.string(), z.number()], { error: 'expected a decimal amount such as "1166800"' })
+const decimal = z
+  .union([z.string(), z.number()], { error: 'expected a decimal amount such as "1166800"' })
   .transform((v) => String(v).trim())
-  .refine((s) => /^\d+(?:[.,]\d+)?$/.test(s.replace(/[\s\u00a0']/g, '')), { message: 'expected a non-negative decimal amount such as "1166800"' });
-const count = (what: string) => z.number({ error: `expected a number of ${what}` }).int({ message: `expected a whole number of ${what}` }).min(0, { message: `${what} cannot be negative` });
+  .refine((s) => /^\d+(?:[.,]\d+)?$/.test(s.replace(/[\s\u00a0']/g, '')), {
+    message: 'expected a non-negative decimal amount such as "1166800"',
+  });
+const count = (what: string) =>
+  z
+    .number({ error: `expected a number of ${what}` })
+    .int({ message: `expected a whole number of ${what}` })
+    .min(0, { message: `${what} cannot be negative` });
 
-const claimFileSchema = z.object({
-  pack: text,
-  offence: z.object({
-    article: text,
-    tier: text,
-    committedOn: date,
-    continuing: z.boolean({ error: 'expected true or false' }).optional(),
-    discoveredOn: date.nullable().optional(),
-  }, { error: 'expected an object with article, tier and committedOn' }),
-  offender: text.nullable().optional(),
-  proceedingsStartedOn: date.nullable().optional(),
-  rulingOn: date.nullable().optional(),
-  servedOn: date.nullable().optional(),
-  penalty: z.object({
-    mci: z.number({ error: 'expected a number of MCI' }).positive({ message: 'MCI must be more than 0' }).nullable().optional(),
-    amount: decimal.nullable().optional(),
-    currency: z.string({ error: 'expected a currency code such as KZT' }).refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' }).nullable().optional(),
-    suspensionMonths: count('months').nullable().optional(),
-  }, { error: 'expected an object' }).nullable().optional(),
-  priorPenalties: z.array(z.object({
-    article: text,
-    tier: text.nullable().optional(),
-    finalOn: date,
-  }, { error: 'expected an object with article, tier and finalOn' }), { error: 'expected a list' }).optional(),
-}, { error: 'expected a JSON object' });
+const claimFileSchema = z.object(
+  {
+    pack: text,
+    offence: z.object(
+      {
+        article: text,
+        tier: text,
+        committedOn: date,
+        continuing: z.boolean({ error: 'expected true or false' }).optional(),
+        discoveredOn: date.nullable().optional(),
+      },
+      { error: 'expected an object with article, tier and committedOn' },
+    ),
+    offender: text.nullable().optional(),
+    proceedingsStartedOn: date.nullable().optional(),
+    rulingOn: date.nullable().optional(),
+    servedOn: date.nullable().optional(),
+    penalty: z
+      .object(
+        {
+          mci: z
+            .number({ error: 'expected a number of MCI' })
+            .positive({ message: 'MCI must be more than 0' })
+            .nullable()
+            .optional(),
+          amount: decimal.nullable().optional(),
+          currency: z
+            .string({ error: 'expected a currency code such as KZT' })
+            .refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' })
+            .nullable()
+            .optional(),
+          suspensionMonths: count('months').nullable().optional(),
+        },
+        { error: 'expected an object' },
+      )
+      .nullable()
+      .optional(),
+    priorPenalties: z
+      .array(
+        z.object(
+          {
+            article: text,
+            tier: text.nullable().optional(),
+            finalOn: date,
+          },
+          { error: 'expected an object with article, tier and finalOn' },
+        ),
+        { error: 'expected a list' },
+      )
+      .optional(),
+  },
+  { error: 'expected a JSON object' },
+);
 
 /** The claim file as read: dates checked; the amount stays decimal text until the pack gives its currency. */
 export interface ClaimFile {
   readonly pack: string;
-  readonly offence: { readonly article: string; readonly tier: string; readonly committedOn: CalendarDate; readonly continuing: boolean; readonly discoveredOn: CalendarDate | null };
+  readonly offence: {
+    readonly article: string;
+    readonly tier: string;
+    readonly committedOn: CalendarDate;
+    readonly continuing: boolean;
+    readonly discoveredOn: CalendarDate | null;
+  };
   readonly offender: string | null;
   readonly proceedingsStartedOn: CalendarDate | null;
   readonly rulingOn: CalendarDate | null;
   readonly servedOn: CalendarDate | null;
-  readonly penalty: { readonly mci: number | null; readonly amount: string | null; readonly currency: string | null; readonly suspensionMonths: number | null } | null;
-  readonly priorPenalties: readonly { readonly article: string; readonly tier: string | null; readonly finalOn: CalendarDate }[];
+  readonly penalty: {
+    readonly mci: number | null;
+    readonly amount: string | null;
+    readonly currency: string | null;
+    readonly suspensionMonths: number | null;
+  } | null;
+  readonly priorPenalties: readonly {
+    readonly article: string;
+    readonly tier: string | null;
+    readonly finalOn: CalendarDate;
+  }[];
   /** Keys the format does not know (ignored), as field paths. */
   readonly unknownFields: readonly string[];
 }
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
-  '': ['pack', 'offence', 'offender', 'proceedingsStartedOn', 'rulingOn', 'servedOn', 'penalty', 'priorPenalties'],
+  '': [
+    'pack',
+    'offence',
+    'offender',
+    'proceedingsStartedOn',
+    'rulingOn',
+    'servedOn',
+    'penalty',
+    'priorPenalties',
+  ],
   offence: ['article', 'tier', 'committedOn', 'continuing', 'discoveredOn'],
   penalty: ['mci', 'amount', 'currency', 'suspensionMonths'],
   'priorPenalties[]': ['article', 'tier', 'finalOn'],
@@ -60,7 +128,10 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
 
 /** A field path as people write it: `offence.committedOn`, `priorPenalties[0].finalOn`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+  return path.reduce<string>(
+    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+    '',
+  );
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -106,12 +177,19 @@ function unknownFields(data: unknown): string[] {
  */
 export function parseClaimFile(bytes: Uint8Array | string, options: { fileName: string }): Result<ClaimFile> {
   const file = options.fileName;
-  const source = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const source =
+    typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (e) {
-    return err(domainError('CLAIM_FILE_NOT_JSON', `the claim file is not JSON: ${e instanceof Error ? e.message : String(e)}`, { file }));
+    return err(
+      domainError(
+        'CLAIM_FILE_NOT_JSON',
+        `the claim file is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+        { file },
+      ),
+    );
   }
   const parsed = claimFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -120,23 +198,43 @@ export function parseClaimFile(bytes: Uint8Array | string, options: { fileName: 
     const field = fieldPath(path) || '(file)';
     const missing = path.length > 0 && valueAt(data, path) === undefined;
     const line = lineOf(source, path);
-    return err(domainError(
-      missing ? 'CLAIM_FIELD_REQUIRED' : 'CLAIM_FIELD_INVALID',
-      missing ? `${field} is required` : `${field}: ${issue?.message ?? 'invalid'}`,
-      { file, field, ...(line !== undefined && !missing ? { line } : {}) },
-    ));
+    return err(
+      domainError(
+        missing ? 'CLAIM_FIELD_REQUIRED' : 'CLAIM_FIELD_INVALID',
+        missing ? `${field} is required` : `${field}: ${issue?.message ?? 'invalid'}`,
+        { file, field, ...(line !== undefined && !missing ? { line } : {}) },
+      ),
+    );
   }
   const v = parsed.data;
   const p = v.penalty ?? null;
   return ok({
     pack: v.pack,
-    offence: { article: v.offence.article, tier: v.offence.tier, committedOn: v.offence.committedOn, continuing: v.offence.continuing ?? false, discoveredOn: v.offence.discoveredOn ?? null },
+    offence: {
+      article: v.offence.article,
+      tier: v.offence.tier,
+      committedOn: v.offence.committedOn,
+      continuing: v.offence.continuing ?? false,
+      discoveredOn: v.offence.discoveredOn ?? null,
+    },
     offender: v.offender ?? null,
     proceedingsStartedOn: v.proceedingsStartedOn ?? null,
     rulingOn: v.rulingOn ?? null,
     servedOn: v.servedOn ?? null,
-    penalty: p === null ? null : { mci: p.mci ?? null, amount: p.amount ?? null, currency: p.currency ?? null, suspensionMonths: p.suspensionMonths ?? null },
-    priorPenalties: (v.priorPenalties ?? []).map((x) => ({ article: x.article, tier: x.tier ?? null, finalOn: x.finalOn })),
+    penalty:
+      p === null
+        ? null
+        : {
+            mci: p.mci ?? null,
+            amount: p.amount ?? null,
+            currency: p.currency ?? null,
+            suspensionMonths: p.suspensionMonths ?? null,
+          },
+    priorPenalties: (v.priorPenalties ?? []).map((x) => ({
+      article: x.article,
+      tier: x.tier ?? null,
+      finalOn: x.finalOn,
+    })),
     unknownFields: unknownFields(data),
   });
 }

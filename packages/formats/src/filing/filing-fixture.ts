@@ -7,7 +7,10 @@ import { sha256Hex } from '../bundle/sha256.ts';
  * Names are Cyrillic to exercise the PDF font. Figures are illustrative.
  */
 export function sampleFilingContent(overrides: Partial<FilingContent> = {}): FilingContent {
-  const withHash = <T extends object>(line: T): T & { recordHash: string } => ({ ...line, recordHash: sha256Hex(canonicalJsonOf(line)) });
+  const withHash = <T extends object>(line: T): T & { recordHash: string } => ({
+    ...line,
+    recordHash: sha256Hex(canonicalJsonOf(line)),
+  });
   const receipts: ReceiptLine[] = [
     withHash({
       id: 'rcp_1',
@@ -18,8 +21,20 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
       propertyDescription: null,
       valuation: null,
       equivalent: '11346750.00',
-      rate: { status: 'official' as const, date: '2023-02-14', text: '453.87', units: 1, source: 'NBK', note: null },
-      source: { id: 'src_1', name: 'Фонд «Открытое общество»', category: 'foreign-organisation', country: 'US' },
+      rate: {
+        status: 'official' as const,
+        date: '2023-02-14',
+        text: '453.87',
+        units: 1,
+        source: 'NBK',
+        note: null,
+      },
+      source: {
+        id: 'src_1',
+        name: 'Фонд «Открытое общество»',
+        category: 'foreign-organisation',
+        country: 'US',
+      },
       grant: { id: 'grt_1', agreementNumber: 'OSF-2023/17' },
       description: 'Транш 1 по договору',
     }),
@@ -32,8 +47,20 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
       propertyDescription: null,
       valuation: null,
       equivalent: '4912245.60',
-      rate: { status: 'carried-forward' as const, date: '2023-05-05', text: '491.20', units: 1, source: 'NBK', note: 'no EUR rate on 2023-05-06' },
-      source: { id: 'src_2', name: 'Civil Rights Defenders', category: 'foreign-organisation', country: 'SE' },
+      rate: {
+        status: 'carried-forward' as const,
+        date: '2023-05-05',
+        text: '491.20',
+        units: 1,
+        source: 'NBK',
+        note: 'no EUR rate on 2023-05-06',
+      },
+      source: {
+        id: 'src_2',
+        name: 'Civil Rights Defenders',
+        category: 'foreign-organisation',
+        country: 'SE',
+      },
       grant: { id: 'grt_2', agreementNumber: 'CRD-88' },
       description: null,
     }),
@@ -47,7 +74,12 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
       valuation: { method: 'invoice', valuedOn: '2023-06-01' },
       equivalent: '350000.00',
       rate: { status: 'official' as const, date: null, text: null, units: null, source: null, note: null },
-      source: { id: 'src_2', name: 'Civil Rights Defenders', category: 'foreign-organisation', country: 'SE' },
+      source: {
+        id: 'src_2',
+        name: 'Civil Rights Defenders',
+        category: 'foreign-organisation',
+        country: 'SE',
+      },
       grant: { id: 'grt_2', agreementNumber: 'CRD-88' },
       description: null,
     }),
@@ -99,8 +131,32 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
     receipts,
     expenditures,
     grants: [
-      { id: 'grt_1', agreementNumber: 'OSF-2023/17', sourceName: 'Фонд «Открытое общество»', currency: 'USD', amount: '50000.00', periodFrom: '2023-01-01', periodTo: '2023-12-31', receivedInPeriod: '25000.00', spentInPeriod: '0.00', spentToDate: '0.00', remaining: '50000.00' },
-      { id: 'grt_2', agreementNumber: 'CRD-88', sourceName: 'Civil Rights Defenders', currency: 'EUR', amount: '20000.00', periodFrom: null, periodTo: null, receivedInPeriod: '10000.50', spentInPeriod: '0.00', spentToDate: '0.00', remaining: '20000.00' },
+      {
+        id: 'grt_1',
+        agreementNumber: 'OSF-2023/17',
+        sourceName: 'Фонд «Открытое общество»',
+        currency: 'USD',
+        amount: '50000.00',
+        periodFrom: '2023-01-01',
+        periodTo: '2023-12-31',
+        receivedInPeriod: '25000.00',
+        spentInPeriod: '0.00',
+        spentToDate: '0.00',
+        remaining: '50000.00',
+      },
+      {
+        id: 'grt_2',
+        agreementNumber: 'CRD-88',
+        sourceName: 'Civil Rights Defenders',
+        currency: 'EUR',
+        amount: '20000.00',
+        periodFrom: null,
+        periodTo: null,
+        receivedInPeriod: '10000.50',
+        spentInPeriod: '0.00',
+        spentToDate: '0.00',
+        remaining: '20000.00',
+      },
     ],
     totals: {
       receiptCount: 3,

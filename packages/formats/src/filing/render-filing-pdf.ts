@@ -21,7 +21,12 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   const l = filingLabels(options.lang);
   const c = filing.content;
   const title = `${c.form.id} — ${c.form.title}`;
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: title, Creator: 'CivicLedger', CreationDate: new Date(filing.createdAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    info: { Title: title, Creator: 'CivicLedger', CreationDate: new Date(filing.createdAt) },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -44,55 +49,128 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   ];
   if (filing.corrects) header.push([l.corrects, filing.corrects]);
   if (filing.submission) {
-    header.push([l.submittedOn, filing.submission.submittedOn], [l.channel, filing.submission.channel], [l.incomingNumber, filing.submission.incomingNumber]);
-    if (filing.submission.attachments.length > 0) header.push([l.attachments, filing.submission.attachments.map((a) => `${a.name} (sha256 ${a.sha256})`).join('; ')]);
+    header.push(
+      [l.submittedOn, filing.submission.submittedOn],
+      [l.channel, filing.submission.channel],
+      [l.incomingNumber, filing.submission.incomingNumber],
+    );
+    if (filing.submission.attachments.length > 0)
+      header.push([
+        l.attachments,
+        filing.submission.attachments.map((a) => `${a.name} (sha256 ${a.sha256})`).join('; '),
+      ]);
   }
-  for (const [k, v] of header) doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('regular').text(v, { width });
+  for (const [k, v] of header)
+    doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('regular').text(v, { width });
 
   section(doc, l.receipts);
-  table(doc, width, [0.09, 0.22, 0.13, 0.13, 0.07, 0.1, 0.14, 0.12], [l.date, l.source, l.category, l.grant, l.currency, l.amount, l.rate, l.equivalent(c.equivalentCurrency)], c.receipts.map((r) => [
-    r.receivedOn,
-    `${r.source.name}${r.source.country ? ` (${r.source.country})` : ''}${r.kind === 'property' ? `\n${l.property}: ${r.propertyDescription ?? ''}` : ''}`,
-    categoryLabel(l, r.source.category),
-    r.grant?.agreementNumber ?? l.none,
-    r.currency ?? '—',
-    r.amount === null ? l.valuationMissing : amount(r.amount),
-    rateText(l, r.rate),
-    r.equivalent === null ? l.rateMissing : amount(r.equivalent),
-  ]));
+  table(
+    doc,
+    width,
+    [0.09, 0.22, 0.13, 0.13, 0.07, 0.1, 0.14, 0.12],
+    [l.date, l.source, l.category, l.grant, l.currency, l.amount, l.rate, l.equivalent(c.equivalentCurrency)],
+    c.receipts.map((r) => [
+      r.receivedOn,
+      `${r.source.name}${r.source.country ? ` (${r.source.country})` : ''}${r.kind === 'property' ? `\n${l.property}: ${r.propertyDescription ?? ''}` : ''}`,
+      categoryLabel(l, r.source.category),
+      r.grant?.agreementNumber ?? l.none,
+      r.currency ?? '—',
+      r.amount === null ? l.valuationMissing : amount(r.amount),
+      rateText(l, r.rate),
+      r.equivalent === null ? l.rateMissing : amount(r.equivalent),
+    ]),
+  );
 
   section(doc, l.expenditures);
-  table(doc, width, [0.09, 0.22, 0.16, 0.07, 0.12, 0.12, 0.22], [l.date, l.description, l.counterparty, l.currency, l.amount, l.equivalent(c.equivalentCurrency), l.allocations], c.expenditures.map((e) => [
-    e.spentOn,
-    e.description ?? '',
-    e.counterparty ?? '',
-    e.currency,
-    amount(e.amount),
-    e.equivalent === null ? l.rateMissing : amount(e.equivalent),
-    e.allocations.map((a) => `${a.agreementNumber ?? a.grantId}: ${amount(a.amount)}`).join('\n'),
-  ]));
+  table(
+    doc,
+    width,
+    [0.09, 0.22, 0.16, 0.07, 0.12, 0.12, 0.22],
+    [
+      l.date,
+      l.description,
+      l.counterparty,
+      l.currency,
+      l.amount,
+      l.equivalent(c.equivalentCurrency),
+      l.allocations,
+    ],
+    c.expenditures.map((e) => [
+      e.spentOn,
+      e.description ?? '',
+      e.counterparty ?? '',
+      e.currency,
+      amount(e.amount),
+      e.equivalent === null ? l.rateMissing : amount(e.equivalent),
+      e.allocations.map((a) => `${a.agreementNumber ?? a.grantId}: ${amount(a.amount)}`).join('\n'),
+    ]),
+  );
 
   section(doc, l.grants);
-  table(doc, width, [0.14, 0.22, 0.07, 0.12, 0.12, 0.11, 0.11, 0.11], [l.grant, l.source, l.currency, l.agreed, l.receivedInPeriod, l.spentInPeriod, l.spentToDate, l.remaining], c.grants.map((g) => [
-    g.agreementNumber, g.sourceName, g.currency, amount(g.amount), amount(g.receivedInPeriod), amount(g.spentInPeriod), amount(g.spentToDate), amount(g.remaining),
-  ]));
+  table(
+    doc,
+    width,
+    [0.14, 0.22, 0.07, 0.12, 0.12, 0.11, 0.11, 0.11],
+    [
+      l.grant,
+      l.source,
+      l.currency,
+      l.agreed,
+      l.receivedInPeriod,
+      l.spentInPeriod,
+      l.spentToDate,
+      l.remaining,
+    ],
+    c.grants.map((g) => [
+      g.agreementNumber,
+      g.sourceName,
+      g.currency,
+      amount(g.amount),
+      amount(g.receivedInPeriod),
+      amount(g.spentInPeriod),
+      amount(g.spentToDate),
+      amount(g.remaining),
+    ]),
+  );
 
   section(doc, l.totals);
   const t = c.totals;
   const totals: [string, string][] = [
     [`${l.totalReceived} (${t.receiptCount})`, `${amount(t.receiptsEquivalent)} ${c.equivalentCurrency}`],
-    [`${l.totalSpent} (${t.expenditureCount})`, `${amount(t.expendituresEquivalent)} ${c.equivalentCurrency}`],
+    [
+      `${l.totalSpent} (${t.expenditureCount})`,
+      `${amount(t.expendituresEquivalent)} ${c.equivalentCurrency}`,
+    ],
   ];
-  if (t.receiptsWithoutEquivalent + t.expendituresWithoutEquivalent > 0) totals.push([l.withoutEquivalent, String(t.receiptsWithoutEquivalent + t.expendituresWithoutEquivalent)]);
-  for (const [k, v] of totals) doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('regular').text(v, { width });
-  table(doc, width, [0.4, 0.2, 0.4], [l.byCategory, l.count, l.equivalent(c.equivalentCurrency)], t.byCategory.map((b) => [categoryLabel(l, b.category), String(b.count), amount(b.equivalent)]));
-  table(doc, width, [0.2, 0.4, 0.4], [l.byCurrency, l.receipts, l.expenditures], t.byCurrency.map((b) => [b.currency, amount(b.received), amount(b.spent)]));
+  if (t.receiptsWithoutEquivalent + t.expendituresWithoutEquivalent > 0)
+    totals.push([l.withoutEquivalent, String(t.receiptsWithoutEquivalent + t.expendituresWithoutEquivalent)]);
+  for (const [k, v] of totals)
+    doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('regular').text(v, { width });
+  table(
+    doc,
+    width,
+    [0.4, 0.2, 0.4],
+    [l.byCategory, l.count, l.equivalent(c.equivalentCurrency)],
+    t.byCategory.map((b) => [categoryLabel(l, b.category), String(b.count), amount(b.equivalent)]),
+  );
+  table(
+    doc,
+    width,
+    [0.2, 0.4, 0.4],
+    [l.byCurrency, l.receipts, l.expenditures],
+    t.byCurrency.map((b) => [b.currency, amount(b.received), amount(b.spent)]),
+  );
 
   if (c.notes.length > 0) {
     section(doc, l.notes);
     for (const n of c.notes) doc.font('regular').fontSize(8).fillColor('#222').text(`• ${n}`, { width });
   }
-  doc.moveDown().font('regular').fontSize(7).fillColor('#666').text(`${l.contentHash}: ${filing.contentHash}`, { width });
+  doc
+    .moveDown()
+    .font('regular')
+    .fontSize(7)
+    .fillColor('#666')
+    .text(`${l.contentHash}: ${filing.contentHash}`, { width });
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
@@ -102,7 +180,9 @@ function rateText(l: FilingLabels, r: FilingRecord['content']['receipts'][number
   if (r.status === 'missing') return l.rateMissing;
   if (r.text === null) return '—';
   const per = r.units && r.units !== 1 ? ` / ${r.units}` : '';
-  return r.status === 'carried-forward' && r.date ? `${r.text}${per} (${l.rateOf(r.date)})` : `${r.text}${per}`;
+  return r.status === 'carried-forward' && r.date
+    ? `${r.text}${per} (${l.rateOf(r.date)})`
+    : `${r.text}${per}`;
 }
 
 function section(doc: Doc, text: string): void {
@@ -112,11 +192,18 @@ function section(doc: Doc, text: string): void {
 }
 
 /** A table whose cells wrap; a row that does not fit starts a new page (with the header again). */
-function table(doc: Doc, width: number, fractions: readonly number[], head: readonly string[], rows: readonly (readonly string[])[]): void {
+function table(
+  doc: Doc,
+  width: number,
+  fractions: readonly number[],
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+): void {
   const widths = fractions.map((f) => f * width);
   const drawRow = (cells: readonly string[], font: 'regular' | 'bold'): void => {
     doc.font(font).fontSize(8);
-    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 40) - 4 }))) + 4;
+    const height =
+      Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 40) - 4 }))) + 4;
     if (doc.y + height > doc.page.height - MARGIN) {
       doc.addPage();
       if (font === 'regular') drawRow(head, 'bold');
@@ -128,7 +215,12 @@ function table(doc: Doc, width: number, fractions: readonly number[], head: read
       doc.fillColor('#222').text(cell, x + 2, top + 2, { width: (widths[i] ?? 40) - 4 });
       x += widths[i] ?? 40;
     });
-    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).lineWidth(0.3).strokeColor('#999').stroke();
+    doc
+      .moveTo(MARGIN, top + height)
+      .lineTo(MARGIN + width, top + height)
+      .lineWidth(0.3)
+      .strokeColor('#999')
+      .stroke();
     doc.x = MARGIN;
     doc.y = top + height;
   };

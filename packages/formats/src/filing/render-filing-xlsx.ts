@@ -19,7 +19,10 @@ function day(iso: string | null): Date | null {
  * A filing as XLSX: sheets Filing (the header), Receipts, Expenditures, Grants and Totals. Amounts
  * are numbers with two decimals (format `#,##0.00`), dates are dates; labels in the language asked.
  */
-export async function renderFilingXlsx(filing: FilingRecord, options: { readonly lang: Locale }): Promise<Uint8Array> {
+export async function renderFilingXlsx(
+  filing: FilingRecord,
+  options: { readonly lang: Locale },
+): Promise<Uint8Array> {
   const l = filingLabels(options.lang);
   const c = filing.content;
   const wb = new ExcelJS.Workbook();
@@ -53,28 +56,100 @@ export async function renderFilingXlsx(filing: FilingRecord, options: { readonly
   }
   for (const n of c.notes) head.addRow([l.notes, n]);
 
-  sheet(wb, l.receipts, [
-    [l.date, 12, DATE], ['id', 30], [l.source, 32], [l.category, 24], [l.country, 8], [l.grant, 16], [l.currency, 8], [l.amount, 16, MONEY],
-    [l.rate, 12], [l.equivalent(c.equivalentCurrency), 18, MONEY], [l.description, 32],
-  ], c.receipts.map((r) => [
-    day(r.receivedOn), r.id, r.source.name, categoryLabel(l, r.source.category), r.source.country, r.grant?.agreementNumber ?? null, r.currency, num(r.amount),
-    r.rate.status === 'missing' ? l.rateMissing : r.rate.text, num(r.equivalent), r.kind === 'property' ? `${l.property}: ${r.propertyDescription ?? ''}` : r.description,
-  ]));
-  sheet(wb, l.expenditures, [
-    [l.date, 12, DATE], ['id', 30], [l.description, 32], [l.counterparty, 24], [l.currency, 8], [l.amount, 16, MONEY], [l.equivalent(c.equivalentCurrency), 18, MONEY], [l.allocations, 40],
-  ], c.expenditures.map((e) => [
-    day(e.spentOn), e.id, e.description, e.counterparty, e.currency, num(e.amount), num(e.equivalent), e.allocations.map((a) => `${a.agreementNumber ?? a.grantId}: ${a.amount}`).join('; '),
-  ]));
-  sheet(wb, l.grants, [
-    [l.grant, 18], [l.source, 32], [l.currency, 8], [l.agreed, 16, MONEY], [l.receivedInPeriod, 16, MONEY], [l.spentInPeriod, 16, MONEY], [l.spentToDate, 16, MONEY], [l.remaining, 16, MONEY],
-  ], c.grants.map((g) => [g.agreementNumber, g.sourceName, g.currency, num(g.amount), num(g.receivedInPeriod), num(g.spentInPeriod), num(g.spentToDate), num(g.remaining)]));
+  sheet(
+    wb,
+    l.receipts,
+    [
+      [l.date, 12, DATE],
+      ['id', 30],
+      [l.source, 32],
+      [l.category, 24],
+      [l.country, 8],
+      [l.grant, 16],
+      [l.currency, 8],
+      [l.amount, 16, MONEY],
+      [l.rate, 12],
+      [l.equivalent(c.equivalentCurrency), 18, MONEY],
+      [l.description, 32],
+    ],
+    c.receipts.map((r) => [
+      day(r.receivedOn),
+      r.id,
+      r.source.name,
+      categoryLabel(l, r.source.category),
+      r.source.country,
+      r.grant?.agreementNumber ?? null,
+      r.currency,
+      num(r.amount),
+      r.rate.status === 'missing' ? l.rateMissing : r.rate.text,
+      num(r.equivalent),
+      r.kind === 'property' ? `${l.property}: ${r.propertyDescription ?? ''}` : r.description,
+    ]),
+  );
+  sheet(
+    wb,
+    l.expenditures,
+    [
+      [l.date, 12, DATE],
+      ['id', 30],
+      [l.description, 32],
+      [l.counterparty, 24],
+      [l.currency, 8],
+      [l.amount, 16, MONEY],
+      [l.equivalent(c.equivalentCurrency), 18, MONEY],
+      [l.allocations, 40],
+    ],
+    c.expenditures.map((e) => [
+      day(e.spentOn),
+      e.id,
+      e.description,
+      e.counterparty,
+      e.currency,
+      num(e.amount),
+      num(e.equivalent),
+      e.allocations.map((a) => `${a.agreementNumber ?? a.grantId}: ${a.amount}`).join('; '),
+    ]),
+  );
+  sheet(
+    wb,
+    l.grants,
+    [
+      [l.grant, 18],
+      [l.source, 32],
+      [l.currency, 8],
+      [l.agreed, 16, MONEY],
+      [l.receivedInPeriod, 16, MONEY],
+      [l.spentInPeriod, 16, MONEY],
+      [l.spentToDate, 16, MONEY],
+      [l.remaining, 16, MONEY],
+    ],
+    c.grants.map((g) => [
+      g.agreementNumber,
+      g.sourceName,
+      g.currency,
+      num(g.amount),
+      num(g.receivedInPeriod),
+      num(g.spentInPeriod),
+      num(g.spentToDate),
+      num(g.remaining),
+    ]),
+  );
   const t = c.totals;
-  const totals = sheet(wb, l.totals, [[l.category, 32], [l.count, 10], [l.equivalent(c.equivalentCurrency), 20, MONEY]], [
-    [l.totalReceived, t.receiptCount, num(t.receiptsEquivalent)],
-    [l.totalSpent, t.expenditureCount, num(t.expendituresEquivalent)],
-    [l.withoutEquivalent, t.receiptsWithoutEquivalent + t.expendituresWithoutEquivalent, null],
-    ...t.byCategory.map((b) => [categoryLabel(l, b.category), b.count, num(b.equivalent)]),
-  ]);
+  const totals = sheet(
+    wb,
+    l.totals,
+    [
+      [l.category, 32],
+      [l.count, 10],
+      [l.equivalent(c.equivalentCurrency), 20, MONEY],
+    ],
+    [
+      [l.totalReceived, t.receiptCount, num(t.receiptsEquivalent)],
+      [l.totalSpent, t.expenditureCount, num(t.expendituresEquivalent)],
+      [l.withoutEquivalent, t.receiptsWithoutEquivalent + t.expendituresWithoutEquivalent, null],
+      ...t.byCategory.map((b) => [categoryLabel(l, b.category), b.count, num(b.equivalent)]),
+    ],
+  );
   totals.addRow([]);
   const byCurrencyHead = totals.addRow([l.byCurrency, l.receipts, l.expenditures]);
   byCurrencyHead.font = { bold: true };
@@ -89,9 +164,18 @@ export async function renderFilingXlsx(filing: FilingRecord, options: { readonly
 
 type Cell = string | number | Date | null;
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly (readonly [string, number, string?])[], rows: readonly (readonly Cell[])[]): ExcelJS.Worksheet {
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly (readonly [string, number, string?])[],
+  rows: readonly (readonly Cell[])[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name.slice(0, 31));
-  ws.columns = columns.map(([header, width, numFmt]) => ({ header, width, ...(numFmt ? { style: { numFmt } } : {}) }));
+  ws.columns = columns.map(([header, width, numFmt]) => ({
+    header,
+    width,
+    ...(numFmt ? { style: { numFmt } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow([...r]);
   return ws;

@@ -13,14 +13,32 @@ import { renderFilingPdf } from './render-filing-pdf.ts';
 import { renderFilingXlsx } from './render-filing-xlsx.ts';
 
 const fontDir = new URL('../../../../assets/fonts/', import.meta.url);
-const fonts = { regular: readFileSync(new URL('DejaVuSans.ttf', fontDir)), bold: readFileSync(new URL('DejaVuSans-Bold.ttf', fontDir)) };
+const fonts = {
+  regular: readFileSync(new URL('DejaVuSans.ttf', fontDir)),
+  bold: readFileSync(new URL('DejaVuSans-Bold.ttf', fontDir)),
+};
 
 function sampleFiling(): FilingRecord {
   const content = sampleFilingContent();
   return {
-    id: 'fil_1', organisation: 'org_echo', obligationId: content.obligation.id, form: 'F.018.00', periodFrom: '2023-01-01', periodTo: '2023-06-30',
-    state: 'submitted', corrects: null, contentHash: sha256Hex(canonicalJsonOf(content)), content, createdAt: '2023-08-10T09:00:00.000Z',
-    submission: { submittedOn: '2023-08-14', channel: 'cabinet.salyk.kz', incomingNumber: 'KGD-2023-0815-001', attachments: [], recordedAt: '2023-08-14T10:00:00.000Z' },
+    id: 'fil_1',
+    organisation: 'org_echo',
+    obligationId: content.obligation.id,
+    form: 'F.018.00',
+    periodFrom: '2023-01-01',
+    periodTo: '2023-06-30',
+    state: 'submitted',
+    corrects: null,
+    contentHash: sha256Hex(canonicalJsonOf(content)),
+    content,
+    createdAt: '2023-08-10T09:00:00.000Z',
+    submission: {
+      submittedOn: '2023-08-14',
+      channel: 'cabinet.salyk.kz',
+      incomingNumber: 'KGD-2023-0815-001',
+      attachments: [],
+      recordedAt: '2023-08-14T10:00:00.000Z',
+    },
   };
 }
 
@@ -36,24 +54,27 @@ describe('filing renderers', () => {
   const filing = sampleFiling();
   const c = filing.content;
 
-  it.each(['ru', 'kk', 'en'] as const)('writes a PDF whose text (pdftotext) holds every figure, in %s with Cyrillic', async (lang) => {
-    const bytes = await renderFilingPdf(filing, { lang, fonts });
-    expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
-    const text = pdfText(bytes);
-    for (const r of c.receipts) {
-      expect(text).toContain(r.receivedOn);
-      if (r.equivalent) expect(text).toContain(displayAmount(r.equivalent, lang));
-      if (r.amount) expect(text).toContain(displayAmount(r.amount, lang));
-    }
-    for (const e of c.expenditures) expect(text).toContain(displayAmount(e.amount, lang));
-    expect(text).toContain(displayAmount(c.totals.receiptsEquivalent, lang));
-    expect(text).toContain(displayAmount(c.totals.expendituresEquivalent, lang));
-    expect(text).toContain('Фонд «Открытое общество»');
-    expect(text).toContain('KGD-2023-0815-001');
-    expect(text).toContain(filing.contentHash);
-    expect(text).toContain({ ru: 'не проверено', kk: 'тексерілмеген', en: 'unverified' }[lang]);
-    expect(text).toContain({ ru: 'ИЛЛЮСТРАТИВНЫЕ', kk: 'ИЛЛЮСТРАЦИЯЛЫҚ', en: 'ILLUSTRATIVE' }[lang]);
-  });
+  it.each(['ru', 'kk', 'en'] as const)(
+    'writes a PDF whose text (pdftotext) holds every figure, in %s with Cyrillic',
+    async (lang) => {
+      const bytes = await renderFilingPdf(filing, { lang, fonts });
+      expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
+      const text = pdfText(bytes);
+      for (const r of c.receipts) {
+        expect(text).toContain(r.receivedOn);
+        if (r.equivalent) expect(text).toContain(displayAmount(r.equivalent, lang));
+        if (r.amount) expect(text).toContain(displayAmount(r.amount, lang));
+      }
+      for (const e of c.expenditures) expect(text).toContain(displayAmount(e.amount, lang));
+      expect(text).toContain(displayAmount(c.totals.receiptsEquivalent, lang));
+      expect(text).toContain(displayAmount(c.totals.expendituresEquivalent, lang));
+      expect(text).toContain('Фонд «Открытое общество»');
+      expect(text).toContain('KGD-2023-0815-001');
+      expect(text).toContain(filing.contentHash);
+      expect(text).toContain({ ru: 'не проверено', kk: 'тексерілмеген', en: 'unverified' }[lang]);
+      expect(text).toContain({ ru: 'ИЛЛЮСТРАТИВНЫЕ', kk: 'ИЛЛЮСТРАЦИЯЛЫҚ', en: 'ILLUSTRATIVE' }[lang]);
+    },
+  );
 
   it('gives the same PDF bytes for the same filing', async () => {
     const a = await renderFilingPdf(filing, { lang: 'ru', fonts });
@@ -81,7 +102,11 @@ describe('filing renderers', () => {
   });
 
   it('writes JSON whose content hashes to the filing hash', () => {
-    const parsed = JSON.parse(renderFilingJson(filing)) as { format: string; filing: { id: string; contentHash: string }; content: unknown };
+    const parsed = JSON.parse(renderFilingJson(filing)) as {
+      format: string;
+      filing: { id: string; contentHash: string };
+      content: unknown;
+    };
     expect(parsed.format).toBe('civicledger-filing/1');
     expect(parsed.filing.id).toBe('fil_1');
     expect(sha256Hex(canonicalJsonOf(parsed.content))).toBe(filing.contentHash);

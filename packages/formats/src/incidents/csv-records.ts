@@ -45,7 +45,8 @@ export class CsvRecordReader {
       const lineEnd = nl < 0 ? buf.length : nl;
       if (quote >= 0 && quote < pos) quote = buf.indexOf('"', pos);
       if (quote < 0 || quote > lineEnd) {
-        const text = buf.charCodeAt(lineEnd - 1) === 13 ? buf.slice(pos, lineEnd - 1) : buf.slice(pos, lineEnd);
+        const text =
+          buf.charCodeAt(lineEnd - 1) === 13 ? buf.slice(pos, lineEnd - 1) : buf.slice(pos, lineEnd);
         if (text.length > 0) records.push({ fields: text.split(','), line });
         pos = nl < 0 ? buf.length : nl + 1;
         line += 1;
@@ -64,7 +65,12 @@ export class CsvRecordReader {
   }
 
   /** The slow path: a record with quotes, parsed character by character. Null when incomplete. */
-  private parseQuotedRecord(buf: string, start: number, startLine: number, final: boolean): Result<{ fields: string[]; next: number; nextLine: number } | null> {
+  private parseQuotedRecord(
+    buf: string,
+    start: number,
+    startLine: number,
+    final: boolean,
+  ): Result<{ fields: string[]; next: number; nextLine: number } | null> {
     const fields: string[] = [];
     let pos = start;
     let line = startLine;
@@ -76,7 +82,12 @@ export class CsvRecordReader {
           const q = buf.indexOf('"', from);
           if (q < 0) {
             if (!final) return ok(null);
-            return err(domainError('IMPORT_CSV_MALFORMED', 'a quoted field is never closed', { file: this.file, line: startLine }));
+            return err(
+              domainError('IMPORT_CSV_MALFORMED', 'a quoted field is never closed', {
+                file: this.file,
+                line: startLine,
+              }),
+            );
           }
           value += buf.slice(from, q);
           if (buf[q + 1] === '"') {
@@ -92,7 +103,14 @@ export class CsvRecordReader {
       } else {
         let end = pos;
         while (end < buf.length && buf[end] !== ',' && buf[end] !== '\n' && buf[end] !== '\r') {
-          if (buf[end] === '"') return err(domainError('IMPORT_CSV_MALFORMED', 'a quote inside an unquoted field (quote the whole field and double the quote)', { file: this.file, line }));
+          if (buf[end] === '"')
+            return err(
+              domainError(
+                'IMPORT_CSV_MALFORMED',
+                'a quote inside an unquoted field (quote the whole field and double the quote)',
+                { file: this.file, line },
+              ),
+            );
           end += 1;
         }
         fields.push(buf.slice(pos, end));
@@ -110,7 +128,12 @@ export class CsvRecordReader {
       if (ch === '\r' && buf[pos + 1] === '\n') return ok({ fields, next: pos + 2, nextLine: line + 1 });
       if (ch === '\r' && pos + 1 >= buf.length && !final) return ok(null);
       if (ch === '\n' || ch === '\r') return ok({ fields, next: pos + 1, nextLine: line + 1 });
-      return err(domainError('IMPORT_CSV_MALFORMED', 'text after the closing quote of a field', { file: this.file, line }));
+      return err(
+        domainError('IMPORT_CSV_MALFORMED', 'text after the closing quote of a field', {
+          file: this.file,
+          line,
+        }),
+      );
     }
   }
 }

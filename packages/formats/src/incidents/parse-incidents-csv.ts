@@ -1,6 +1,21 @@
-import { domainError, err, ok, type DomainError, type IncidentInput, type Result, type Visibility } from '@civic/core';
+import {
+  domainError,
+  err,
+  ok,
+  type DomainError,
+  type IncidentInput,
+  type Result,
+  type Visibility,
+} from '@civic/core';
 import { CsvRecordReader, type CsvRecord } from './csv-records.ts';
-import { buildIncident, INCIDENT_CSV_COLUMNS, REQUIRED_INCIDENT_COLUMNS, type IncidentColumn, type IncidentFieldText, type PlaceCache } from './incident-fields.ts';
+import {
+  buildIncident,
+  INCIDENT_CSV_COLUMNS,
+  REQUIRED_INCIDENT_COLUMNS,
+  type IncidentColumn,
+  type IncidentFieldText,
+  type PlaceCache,
+} from './incident-fields.ts';
 
 export interface IncidentParseOptions {
   readonly fileName: string;
@@ -77,7 +92,12 @@ export class IncidentCsvReader {
     if (!records.ok) return records;
     const out = this.convert(records.value);
     if (out.ok && this.columns === null) {
-      return err(domainError('IMPORT_EMPTY_FILE', `the file has no header line (${INCIDENT_CSV_COLUMNS.join(',')})`, { file: this.options.fileName, line: 1 }));
+      return err(
+        domainError('IMPORT_EMPTY_FILE', `the file has no header line (${INCIDENT_CSV_COLUMNS.join(',')})`, {
+          file: this.options.fileName,
+          line: 1,
+        }),
+      );
     }
     return out;
   }
@@ -85,7 +105,10 @@ export class IncidentCsvReader {
   private convert(records: readonly CsvRecord[]): Result<IncidentInput[]> {
     const out: IncidentInput[] = [];
     const file = this.options.fileName;
-    const buildOptions = { visibility: this.options.visibility ?? 'public', ownerOrganisationId: this.options.ownerOrganisationId ?? null } as const;
+    const buildOptions = {
+      visibility: this.options.visibility ?? 'public',
+      ownerOrganisationId: this.options.ownerOrganisationId ?? null,
+    } as const;
     for (const record of records) {
       if (this.columns === null) {
         const header = readHeader(record, file);
@@ -95,7 +118,13 @@ export class IncidentCsvReader {
       }
       if (record.fields.length === 1 && record.fields[0]?.trim() === '') continue;
       if (record.fields.length !== this.columns.length) {
-        return err(domainError('IMPORT_FIELD_COUNT', `the row has ${record.fields.length} fields; the header has ${this.columns.length}`, { file, line: record.line }));
+        return err(
+          domainError(
+            'IMPORT_FIELD_COUNT',
+            `the row has ${record.fields.length} fields; the header has ${this.columns.length}`,
+            { file, line: record.line },
+          ),
+        );
       }
       const text: IncidentFieldText = {};
       const columns = this.columns;
@@ -104,7 +133,13 @@ export class IncidentCsvReader {
         if (column !== null && column !== undefined) text[column] = record.fields[i] ?? '';
       }
       this.rows += 1;
-      const incident = buildIncident(text, { file, line: record.line }, buildOptions, this.warnings, this.placeCache);
+      const incident = buildIncident(
+        text,
+        { file, line: record.line },
+        buildOptions,
+        this.warnings,
+        this.placeCache,
+      );
       if (!incident.ok) return incident;
       out.push(incident.value);
     }
@@ -118,15 +153,35 @@ function readHeader(record: CsvRecord, file: string): Result<(IncidentColumn | n
   for (const raw of record.fields) {
     const name = raw.trim().toLowerCase();
     if (!known.has(name)) {
-      return err(domainError('IMPORT_UNKNOWN_COLUMN', `unknown column "${raw}"; the columns are ${INCIDENT_CSV_COLUMNS.join(',')}`, { file, line: record.line, field: raw }));
+      return err(
+        domainError(
+          'IMPORT_UNKNOWN_COLUMN',
+          `unknown column "${raw}"; the columns are ${INCIDENT_CSV_COLUMNS.join(',')}`,
+          { file, line: record.line, field: raw },
+        ),
+      );
     }
     const column = INCIDENT_CSV_COLUMNS.find((c) => c === name);
     if (column === undefined) continue;
-    if (columns.includes(column)) return err(domainError('IMPORT_DUPLICATE_COLUMN', `column "${column}" appears twice`, { file, line: record.line, field: column }));
+    if (columns.includes(column))
+      return err(
+        domainError('IMPORT_DUPLICATE_COLUMN', `column "${column}" appears twice`, {
+          file,
+          line: record.line,
+          field: column,
+        }),
+      );
     columns.push(column);
   }
   for (const required of REQUIRED_INCIDENT_COLUMNS) {
-    if (!columns.includes(required)) return err(domainError('IMPORT_MISSING_COLUMN', `the header has no "${required}" column`, { file, line: record.line, field: required }));
+    if (!columns.includes(required))
+      return err(
+        domainError('IMPORT_MISSING_COLUMN', `the header has no "${required}" column`, {
+          file,
+          line: record.line,
+          field: required,
+        }),
+      );
   }
   return ok(columns);
 }

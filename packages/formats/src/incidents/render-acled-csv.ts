@@ -3,10 +3,37 @@ import { csvField } from './csv-records.ts';
 
 /** ACLED's column names, in the order of an ACLED export (2023 codebook). */
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
-  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
-  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
 ] as const;
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 
@@ -14,31 +41,44 @@ export type AcledColumn = (typeof ACLED_COLUMNS)[number];
  * ACLED sub-event type of the "Strategic developments" event type for each action (legal
  * harassment is a non-violent strategic development in ACLED's terms). Documented in docs/formats.md.
  */
-export const ACLED_SUB_EVENT_TYPES: Readonly<Record<ActionType, 'Arrests' | 'Change to group/activity' | 'Other'>> = {
-  'notice': 'Other',
-  'summons': 'Other',
-  'inspection': 'Other',
-  'protocol': 'Other',
-  'fine': 'Other',
-  'warning': 'Other',
+export const ACLED_SUB_EVENT_TYPES: Readonly<
+  Record<ActionType, 'Arrests' | 'Change to group/activity' | 'Other'>
+> = {
+  notice: 'Other',
+  summons: 'Other',
+  inspection: 'Other',
+  protocol: 'Other',
+  fine: 'Other',
+  warning: 'Other',
   'court-decision': 'Other',
-  'withdrawal': 'Other',
-  'search': 'Other',
+  withdrawal: 'Other',
+  search: 'Other',
   'travel-ban': 'Other',
-  'other': 'Other',
-  'detention': 'Arrests',
-  'suspension': 'Change to group/activity',
+  other: 'Other',
+  detention: 'Arrests',
+  suspension: 'Change to group/activity',
   'registration-denied': 'Change to group/activity',
-  'liquidation': 'Change to group/activity',
+  liquidation: 'Change to group/activity',
   'account-freeze': 'Change to group/activity',
 };
 
 const ACTION_PHRASE: Readonly<Record<ActionType, string>> = {
-  'notice': 'served a notice on', 'summons': 'summoned', 'inspection': 'inspected', 'protocol': 'drew up an administrative protocol against',
-  'fine': 'fined', 'suspension': 'suspended the activity of', 'registration-denied': 'denied registration to', 'search': 'searched',
-  'detention': 'detained members of', 'court-decision': 'issued a court decision concerning', 'withdrawal': 'withdrew the charges against',
-  'warning': 'issued a warning to', 'liquidation': 'moved to liquidate', 'travel-ban': 'imposed a travel ban concerning',
-  'account-freeze': 'froze the accounts of', 'other': 'took action against',
+  notice: 'served a notice on',
+  summons: 'summoned',
+  inspection: 'inspected',
+  protocol: 'drew up an administrative protocol against',
+  fine: 'fined',
+  suspension: 'suspended the activity of',
+  'registration-denied': 'denied registration to',
+  search: 'searched',
+  detention: 'detained members of',
+  'court-decision': 'issued a court decision concerning',
+  withdrawal: 'withdrew the charges against',
+  warning: 'issued a warning to',
+  liquidation: 'moved to liquidate',
+  'travel-ban': 'imposed a travel ban concerning',
+  'account-freeze': 'froze the accounts of',
+  other: 'took action against',
 };
 
 export interface AcledOptions {
@@ -78,7 +118,9 @@ function acledNotes(incident: IncidentInput): string {
   const when = `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
   const who = incident.authority ?? 'the authorities';
   const basis = incident.legalBasis === null ? '' : ` under ${incident.legalBasis}`;
-  const parts = [`On ${when}, ${who} in ${incident.place} ${ACTION_PHRASE[incident.action]} ${incident.organisation}${basis}.`];
+  const parts = [
+    `On ${when}, ${who} in ${incident.place} ${ACTION_PHRASE[incident.action]} ${incident.organisation}${basis}.`,
+  ];
   if (incident.legalBasis !== null) parts.push(`Legal basis: ${incident.legalBasis}.`);
   if (incident.penaltyMci !== null) parts.push(`Penalty: ${incident.penaltyMci} MCI.`);
   if (incident.suspensionMonths !== null) parts.push(`Suspension: ${incident.suspensionMonths} months.`);
@@ -87,7 +129,20 @@ function acledNotes(incident: IncidentInput): string {
   return parts.join(' ');
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function acledTags(incident: IncidentInput): string {
   const tags = ['legal harassment', `action: ${incident.action}`];
@@ -97,7 +152,11 @@ function acledTags(incident: IncidentInput): string {
 }
 
 /** One incident as ACLED fields; `n` makes event_id_cnty (`KAZ<n>`, unique within an export). */
-export function acledRecord(incident: IncidentInput, n: number, options: AcledOptions): Record<AcledColumn, string> {
+export function acledRecord(
+  incident: IncidentInput,
+  n: number,
+  options: AcledOptions,
+): Record<AcledColumn, string> {
   return {
     event_id_cnty: `KAZ${n}`,
     event_date: incident.date,

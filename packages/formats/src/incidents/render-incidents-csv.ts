@@ -11,19 +11,32 @@ const num = (n: number | null): string => (n === null ? '' : String(n));
 
 function columnText(incident: IncidentInput, column: IncidentColumn): string {
   switch (column) {
-    case 'date': return incidentDateText(incident);
-    case 'organisation': return incident.organisation;
-    case 'place': return incident.place;
-    case 'latitude': return num(incident.latitude);
-    case 'longitude': return num(incident.longitude);
-    case 'authority': return incident.authority ?? '';
-    case 'action': return incident.action;
-    case 'legal_basis': return incident.legalBasis ?? '';
-    case 'penalty_mci': return num(incident.penaltyMci);
-    case 'suspension_months': return num(incident.suspensionMonths);
-    case 'outcome': return incident.outcome ?? '';
-    case 'source_url': return incident.sources.map((s) => s.url).join(' ');
-    case 'notes': return incident.notes ?? '';
+    case 'date':
+      return incidentDateText(incident);
+    case 'organisation':
+      return incident.organisation;
+    case 'place':
+      return incident.place;
+    case 'latitude':
+      return num(incident.latitude);
+    case 'longitude':
+      return num(incident.longitude);
+    case 'authority':
+      return incident.authority ?? '';
+    case 'action':
+      return incident.action;
+    case 'legal_basis':
+      return incident.legalBasis ?? '';
+    case 'penalty_mci':
+      return num(incident.penaltyMci);
+    case 'suspension_months':
+      return num(incident.suspensionMonths);
+    case 'outcome':
+      return incident.outcome ?? '';
+    case 'source_url':
+      return incident.sources.map((s) => s.url).join(' ');
+    case 'notes':
+      return incident.notes ?? '';
   }
 }
 

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarDate, currency } from '@civic/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { journalAccountPart, renderCsvRecord, renderJournalComment, renderJournalTransaction } from './ledger-journal.ts';
+import {
+  journalAccountPart,
+  renderCsvRecord,
+  renderJournalComment,
+  renderJournalTransaction,
+} from './ledger-journal.ts';
 
 const USD = currency('USD');
 const KZT = currency('KZT');
@@ -18,7 +23,13 @@ describe('ledger journal', () => {
   });
 
   it('refuses a transaction that does not balance', () => {
-    expect(() => renderJournalTransaction({ date: calendarDate('2020-01-01'), payee: 'x', postings: [{ account: ['A'], amount: 1n, currency: USD }] })).toThrow(/balance/);
+    expect(() =>
+      renderJournalTransaction({
+        date: calendarDate('2020-01-01'),
+        payee: 'x',
+        postings: [{ account: ['A'], amount: 1n, currency: USD }],
+      }),
+    ).toThrow(/balance/);
   });
 
   it('is read by ledger-cli with the right balances (real `ledger`)', () => {
@@ -27,10 +38,17 @@ describe('ledger journal', () => {
         date: calendarDate('2020-03-02'),
         payee: 'National Endowment for Democracy; Inc | x',
         note: 'receipt NED-1',
-        tags: [['receipt', 'rcp_1'], ['kzt', '424520.00 KZT official 424.52 per 1 USD of 2020-03-02 (NBK)']],
+        tags: [
+          ['receipt', 'rcp_1'],
+          ['kzt', '424520.00 KZT official 424.52 per 1 USD of 2020-03-02 (NBK)'],
+        ],
         postings: [
           { account: ['Assets', 'Grants', 'NED-1'], amount: 100000n, currency: USD },
-          { account: ['Income', 'Foreign sources', 'National Endowment for Democracy'], amount: -100000n, currency: USD },
+          {
+            account: ['Income', 'Foreign sources', 'National Endowment for Democracy'],
+            amount: -100000n,
+            currency: USD,
+          },
         ],
       }) +
       renderJournalComment(['property received in kind without a valuation: laptops']) +
@@ -46,10 +64,14 @@ describe('ledger journal', () => {
       });
     const file = join(dir, 'j.ledger');
     writeFileSync(file, text);
-    const out = execFileSync('ledger', ['-f', file, 'bal', '--flat', '--no-total', 'Assets'], { encoding: 'utf8' });
+    const out = execFileSync('ledger', ['-f', file, 'bal', '--flat', '--no-total', 'Assets'], {
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/-20000\.00 KZT/);
     expect(out).toMatch(/950\.00 USD\s+Assets:Grants:NED-1/);
-    const reg = execFileSync('ledger', ['-f', file, 'reg', '--format', '%(tag("receipt"))\\n', 'Income'], { encoding: 'utf8' });
+    const reg = execFileSync('ledger', ['-f', file, 'reg', '--format', '%(tag("receipt"))\\n', 'Income'], {
+      encoding: 'utf8',
+    });
     expect(reg.trim()).toBe('rcp_1');
   });
 

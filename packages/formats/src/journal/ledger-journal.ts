@@ -48,7 +48,10 @@ function cleanAccountPart(text: string): string {
 
 /** Payee and note text: one line, no ";" (comment) and no "|" outside the payee/note split. */
 export function journalText(text: string): string {
-  return text.replace(/[;|\t\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[;|\t\r\n]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function tagValue(text: string): string {
@@ -63,11 +66,14 @@ function tagValue(text: string): string {
 export function renderJournalTransaction(t: JournalTransaction): string {
   const sums = new Map<string, bigint>();
   for (const p of t.postings) sums.set(p.currency, (sums.get(p.currency) ?? 0n) + p.amount);
-  for (const [c, s] of sums) if (s !== 0n) throw new Error(`journal transaction on ${t.date} does not balance in ${c}: ${s.toString()}`);
+  for (const [c, s] of sums)
+    if (s !== 0n)
+      throw new Error(`journal transaction on ${t.date} does not balance in ${c}: ${s.toString()}`);
   const payee = journalText(t.payee) || 'unnamed';
   const note = t.note ? journalText(t.note) : '';
   const lines = [`${t.date} * ${payee}${note ? ` | ${note}` : ''}`];
-  for (const [k, v] of t.tags ?? []) lines.push(`    ; ${journalAccountPart(k).replace(/\s/g, '-')}: ${tagValue(v)}`);
+  for (const [k, v] of t.tags ?? [])
+    lines.push(`    ; ${journalAccountPart(k).replace(/\s/g, '-')}: ${tagValue(v)}`);
   for (const c of t.comments ?? []) lines.push(`    ; ${tagValue(c)}`);
   for (const p of t.postings) {
     const account = p.account.map(journalAccountPart).join(':');

@@ -10,7 +10,11 @@ export interface ObjectionData {
   readonly illustrative: boolean;
   readonly organisation: { readonly name: string; readonly bin: string | null; readonly city: string | null };
   /** The authority the objection answers (of the ruling, else of the latest action). */
-  readonly authority: { readonly name: string | null; readonly office: string | null; readonly place: string | null };
+  readonly authority: {
+    readonly name: string | null;
+    readonly office: string | null;
+    readonly place: string | null;
+  };
   /** The ruling contested, when there is one. */
   readonly rulingOn: CalendarDate | null;
   readonly facts: readonly ObjectionFact[];
@@ -32,7 +36,12 @@ export interface ObjectionFact {
   readonly what: string | null;
   readonly reference: string | null;
   readonly committedOn: CalendarDate | null;
-  readonly penalty: { readonly mci: number | null; readonly amount: string | null; readonly currency: string | null; readonly suspensionMonths: number | null } | null;
+  readonly penalty: {
+    readonly mci: number | null;
+    readonly amount: string | null;
+    readonly currency: string | null;
+    readonly suspensionMonths: number | null;
+  } | null;
   readonly notes: string | null;
 }
 
@@ -73,10 +82,12 @@ function factText(t: ObjectionTemplate, f: ObjectionFact): string {
   const by = [f.authority, f.office, f.place].filter((x): x is string => !!x).join(', ');
   if (by) parts[0] += ` (${by})`;
   if (f.article) parts.push(fill(t.factArticle, { article: f.article, tier: f.tier ?? '—' }));
-  if (f.what || f.reference) parts.push(fill(t.factAllegation, { what: f.what ?? '—', reference: f.reference ?? '—' }));
+  if (f.what || f.reference)
+    parts.push(fill(t.factAllegation, { what: f.what ?? '—', reference: f.reference ?? '—' }));
   if (f.committedOn) parts.push(fill(t.factCommitted, { date: f.committedOn }));
   const p = f.penalty;
-  if (p && (p.mci !== null || p.amount !== null)) parts.push(fill(t.factFine, { mci: p.mci ?? '—', amount: p.amount ?? '—', currency: p.currency ?? '' }));
+  if (p && (p.mci !== null || p.amount !== null))
+    parts.push(fill(t.factFine, { mci: p.mci ?? '—', amount: p.amount ?? '—', currency: p.currency ?? '' }));
   if (p?.suspensionMonths) parts.push(fill(t.factSuspension, { months: t.months(p.suspensionMonths) }));
   if (f.notes) parts.push(f.notes);
   return parts.join('. ').replace(/\.\./g, '.') + '.';
@@ -103,18 +114,28 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
   const title = data.rulingOn ? fill(t.titleComplaint, { date: data.rulingOn }) : t.titleObjection;
   const blocks: ObjectionBlock[] = [];
   if (data.illustrative) blocks.push({ kind: 'paragraph', text: t.illustrative, bold: true });
-  const to = [data.authority.name, data.authority.office, data.authority.place].filter((x): x is string => !!x).join(', ');
+  const to = [data.authority.name, data.authority.office, data.authority.place]
+    .filter((x): x is string => !!x)
+    .join(', ');
   blocks.push({ kind: 'right', text: `${t.to}: ${to || t.unknownAuthority}` });
-  blocks.push({ kind: 'right', text: `${t.from}: ${data.organisation.name}${data.organisation.bin ? `, ${t.bin} ${data.organisation.bin}` : ''}${data.organisation.city ? `, ${data.organisation.city}` : ''}` });
+  blocks.push({
+    kind: 'right',
+    text: `${t.from}: ${data.organisation.name}${data.organisation.bin ? `, ${t.bin} ${data.organisation.bin}` : ''}${data.organisation.city ? `, ${data.organisation.city}` : ''}`,
+  });
   blocks.push({ kind: 'title', text: title });
-  blocks.push({ kind: 'paragraph', text: fill(t.intro, { organisation: data.organisation.name, case: data.caseTitle }) });
+  blocks.push({
+    kind: 'paragraph',
+    text: fill(t.intro, { organisation: data.organisation.name, case: data.caseTitle }),
+  });
   blocks.push({ kind: 'heading', text: t.factsHeading });
   data.facts.forEach((f, i) => blocks.push({ kind: 'item', number: i + 1, text: factText(t, f) }));
   blocks.push({ kind: 'heading', text: t.groundsHeading });
   if (data.grounds.length === 0) blocks.push({ kind: 'paragraph', text: t.noGrounds });
   data.grounds.forEach((g, i) =>
     blocks.push({
-      kind: 'item', number: i + 1, text: `${groundText(t, g)} [${g.code}]`,
+      kind: 'item',
+      number: i + 1,
+      text: `${groundText(t, g)} [${g.code}]`,
       note: `${t.basis}: ${g.citation ?? t.noCitation}. ${g.verified ? t.verified : t.unverified}`,
     }),
   );
@@ -127,15 +148,28 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
   blocks.push({ kind: 'paragraph', text: t.requestIntro });
   let n = 1;
   blocks.push({ kind: 'item', number: n++, text: t.requestTerminate });
-  if (data.rulingOn) blocks.push({ kind: 'item', number: n++, text: fill(t.requestAnnul, { date: data.rulingOn }) });
-  if (data.grounds.some((g) => g.code.startsWith('SUSPENSION_'))) blocks.push({ kind: 'item', number: n++, text: t.requestLiftSuspension });
-  if (data.appealDeadline) blocks.push({ kind: 'paragraph', text: fill(t.deadlineNote, { date: data.appealDeadline.date }) + (data.appealDeadline.verified ? '' : ` ${t.unverified}`) });
+  if (data.rulingOn)
+    blocks.push({ kind: 'item', number: n++, text: fill(t.requestAnnul, { date: data.rulingOn }) });
+  if (data.grounds.some((g) => g.code.startsWith('SUSPENSION_')))
+    blocks.push({ kind: 'item', number: n++, text: t.requestLiftSuspension });
+  if (data.appealDeadline)
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        fill(t.deadlineNote, { date: data.appealDeadline.date }) +
+        (data.appealDeadline.verified ? '' : ` ${t.unverified}`),
+    });
   if (data.annexes.length > 0) {
     blocks.push({ kind: 'heading', text: t.annexesHeading });
-    data.annexes.forEach((a, i) => blocks.push({ kind: 'item', number: i + 1, text: `${a.name} (sha256 ${a.sha256})` }));
+    data.annexes.forEach((a, i) =>
+      blocks.push({ kind: 'item', number: i + 1, text: `${a.name} (sha256 ${a.sha256})` }),
+    );
   }
   blocks.push({ kind: 'paragraph', text: `${t.date}: ${data.draftedOn}` });
-  blocks.push({ kind: 'paragraph', text: `${t.signature}: ____________________ (${data.organisation.name})` });
+  blocks.push({
+    kind: 'paragraph',
+    text: `${t.signature}: ____________________ (${data.organisation.name})`,
+  });
   blocks.push({ kind: 'paragraph', text: fill(t.draftNote, { case: data.caseId }) });
   return { lang, title, blocks };
 }

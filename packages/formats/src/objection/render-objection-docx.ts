@@ -4,18 +4,35 @@ import type { ObjectionBlock, ObjectionText } from './objection.ts';
 function paragraph(b: ObjectionBlock): Paragraph {
   switch (b.kind) {
     case 'title':
-      return new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, children: [new TextRun({ text: b.text, bold: true })] });
+      return new Paragraph({
+        heading: HeadingLevel.TITLE,
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 240, after: 240 },
+        children: [new TextRun({ text: b.text, bold: true })],
+      });
     case 'heading':
-      return new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: b.text, bold: true })] });
+      return new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        spacing: { before: 240, after: 120 },
+        children: [new TextRun({ text: b.text, bold: true })],
+      });
     case 'right':
       return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(b.text)] });
     case 'item':
       return new Paragraph({
-        spacing: { after: 120 }, indent: { left: 360, hanging: 360 },
-        children: [new TextRun(`${b.number}. ${b.text}`), ...(b.note ? [new TextRun({ text: b.note, italics: true, break: 1 })] : [])],
+        spacing: { after: 120 },
+        indent: { left: 360, hanging: 360 },
+        children: [
+          new TextRun(`${b.number}. ${b.text}`),
+          ...(b.note ? [new TextRun({ text: b.note, italics: true, break: 1 })] : []),
+        ],
       });
     case 'paragraph':
-      return new Paragraph({ spacing: { after: 120 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: b.text, bold: b.bold ?? false })] });
+      return new Paragraph({
+        spacing: { after: 120 },
+        alignment: AlignmentType.JUSTIFIED,
+        children: [new TextRun({ text: b.text, bold: b.bold ?? false })],
+      });
   }
 }
 

@@ -11,8 +11,19 @@ export interface ObjectionPdfOptions {
 }
 
 /** The objection as PDF (A4): real text in DejaVu Sans, so pdftotext reads every fact back. */
-export async function renderObjectionPdf(text: ObjectionText, options: ObjectionPdfOptions): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: text.title, Creator: 'CivicLedger', ...(options.created ? { CreationDate: options.created } : {}) } });
+export async function renderObjectionPdf(
+  text: ObjectionText,
+  options: ObjectionPdfOptions,
+): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: {
+      Title: text.title,
+      Creator: 'CivicLedger',
+      ...(options.created ? { CreationDate: options.created } : {}),
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -36,7 +47,11 @@ export async function renderObjectionPdf(text: ObjectionText, options: Objection
         doc.moveDown(0.3);
         break;
       case 'paragraph':
-        doc.font(b.bold ? 'bold' : 'regular').fontSize(10).text(b.text, { width, align: 'justify' }).moveDown(0.3);
+        doc
+          .font(b.bold ? 'bold' : 'regular')
+          .fontSize(10)
+          .text(b.text, { width, align: 'justify' })
+          .moveDown(0.3);
         break;
     }
   }

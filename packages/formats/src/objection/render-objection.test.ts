@@ -10,30 +10,83 @@ import { renderObjectionDocx } from './render-objection-docx.ts';
 import { renderObjectionPdf } from './render-objection-pdf.ts';
 
 const root = new URL('../../../../', import.meta.url).pathname;
-const fonts = { regular: readFileSync(join(root, 'assets/fonts/DejaVuSans.ttf')), bold: readFileSync(join(root, 'assets/fonts/DejaVuSans-Bold.ttf')) };
+const fonts = {
+  regular: readFileSync(join(root, 'assets/fonts/DejaVuSans.ttf')),
+  bold: readFileSync(join(root, 'assets/fonts/DejaVuSans-Bold.ttf')),
+};
 const dir = mkdtempSync(join(tmpdir(), 'civic-objection-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Echo's ruling of 15 Jan 2021 (legal-brief.md §2.1): 400 MCI = 1,166,800 tenge and three months; the offence date is illustrative.
 const ECHO: ObjectionData = {
-  caseId: 'case_echo', caseTitle: 'State revenue claim 2020–21', draftedOn: d('2021-01-20'), illustrative: true,
+  caseId: 'case_echo',
+  caseTitle: 'State revenue claim 2020–21',
+  draftedOn: d('2021-01-20'),
+  illustrative: true,
   organisation: { name: 'Echo', bin: '070940000011', city: 'Almaty' },
   authority: { name: 'State Revenue Department', office: 'Almaly district', place: 'Almaty' },
   rulingOn: d('2021-01-15'),
   facts: [
-    { date: d('2020-11-20'), kind: 'notice', authority: 'State Revenue Department', office: null, place: 'Almaty', article: null, tier: null, what: null, reference: null, committedOn: null, penalty: null, notes: null },
-    { date: d('2021-01-15'), kind: 'ruling', authority: 'State Revenue Department', office: 'Almaly district', place: 'Almaty', article: '460-1', tier: 'inaccurate-information', what: 'discrepancies in the 2018 report', reference: 'F.018.00 for 2018', committedOn: d('2019-04-10'), penalty: { mci: 400, amount: '1166800', currency: 'KZT', suspensionMonths: 3 }, notes: null },
+    {
+      date: d('2020-11-20'),
+      kind: 'notice',
+      authority: 'State Revenue Department',
+      office: null,
+      place: 'Almaty',
+      article: null,
+      tier: null,
+      what: null,
+      reference: null,
+      committedOn: null,
+      penalty: null,
+      notes: null,
+    },
+    {
+      date: d('2021-01-15'),
+      kind: 'ruling',
+      authority: 'State Revenue Department',
+      office: 'Almaly district',
+      place: 'Almaty',
+      article: '460-1',
+      tier: 'inaccurate-information',
+      what: 'discrepancies in the 2018 report',
+      reference: 'F.018.00 for 2018',
+      committedOn: d('2019-04-10'),
+      penalty: { mci: 400, amount: '1166800', currency: 'KZT', suspensionMonths: 3 },
+      notes: null,
+    },
   ],
   grounds: [
-    { code: 'LIMITATION_EXPIRED', message: 'The limitation period expired on 2019-06-10.', citation: 'CoAO Art. 62(1)', verified: true, params: { startsOn: '2019-04-10', period: 'P2M', expiresOn: '2019-06-10', evaluatedOn: '2021-01-15' } },
+    {
+      code: 'LIMITATION_EXPIRED',
+      message: 'The limitation period expired on 2019-06-10.',
+      citation: 'CoAO Art. 62(1)',
+      verified: true,
+      params: { startsOn: '2019-04-10', period: 'P2M', expiresOn: '2019-06-10', evaluatedOn: '2021-01-15' },
+    },
   ],
-  exhibits: [{ description: 'F.018.00 for 2018, submitted on 2019-03-29; content sha256 ab12', contentHash: 'ab12' }],
+  exhibits: [
+    { description: 'F.018.00 for 2018, submitted on 2019-03-29; content sha256 ab12', contentHash: 'ab12' },
+  ],
   annexes: [{ name: 'ruling.pdf', sha256: 'cd34' }],
   appealDeadline: { date: d('2021-01-29'), verified: false },
 };
 
-const facts = ['Echo', '2021-01-15', '2019-04-10', '2019-06-10', '1166800', 'LIMITATION_EXPIRED', 'CoAO Art. 62(1)', '2021-01-29'];
-const words = { en: ['COMPLAINT', 'limitation period has expired', 'terminate the proceedings'], ru: ['ЖАЛОБА', 'Истёк срок давности', 'прекратить производство'], kk: ['ШАҒЫМ', 'Ескіру мерзімі өтті', 'іс жүргізуді тоқтатуды'] } as const;
+const facts = [
+  'Echo',
+  '2021-01-15',
+  '2019-04-10',
+  '2019-06-10',
+  '1166800',
+  'LIMITATION_EXPIRED',
+  'CoAO Art. 62(1)',
+  '2021-01-29',
+];
+const words = {
+  en: ['COMPLAINT', 'limitation period has expired', 'terminate the proceedings'],
+  ru: ['ЖАЛОБА', 'Истёк срок давности', 'прекратить производство'],
+  kk: ['ШАҒЫМ', 'Ескіру мерзімі өтті', 'іс жүргізуді тоқтатуды'],
+} as const;
 
 describe('objection drafts read back by real readers', () => {
   it.each(LOCALES.map((l) => [l]))('DOCX in %s holds the facts as editable text', async (lang) => {
@@ -47,17 +100,35 @@ describe('objection drafts read back by real readers', () => {
 
   it.each(LOCALES.map((l) => [l]))('PDF in %s holds the facts as text (pdftotext)', async (lang) => {
     const file = join(dir, `objection-${lang}.pdf`);
-    writeFileSync(file, await renderObjectionPdf(composeObjection(ECHO, lang), { fonts, created: new Date('2021-01-20T00:00:00Z') }));
+    writeFileSync(
+      file,
+      await renderObjectionPdf(composeObjection(ECHO, lang), {
+        fonts,
+        created: new Date('2021-01-20T00:00:00Z'),
+      }),
+    );
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const f of [...facts, ...words[lang]]) expect(text).toContain(f);
   });
 
   it('words the periods of each language and falls back to the English message for a code without a template', () => {
-    const data = { ...ECHO, grounds: [...ECHO.grounds, { code: 'SOMETHING_NEW', message: 'A new finding.', citation: null, verified: false, params: {} }] };
-    const ru = composeObjection(data, 'ru').blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    const data = {
+      ...ECHO,
+      grounds: [
+        ...ECHO.grounds,
+        { code: 'SOMETHING_NEW', message: 'A new finding.', citation: null, verified: false, params: {} },
+      ],
+    };
+    const ru = composeObjection(data, 'ru')
+      .blocks.map((b) => ('text' in b ? b.text : ''))
+      .join('\n');
     expect(ru).toContain('2 месяца');
     expect(ru).toContain('A new finding.');
-    expect(composeObjection(ECHO, 'en').blocks.map((b) => ('text' in b ? b.text : '')).join('\n')).toContain('2 months');
+    expect(
+      composeObjection(ECHO, 'en')
+        .blocks.map((b) => ('text' in b ? b.text : ''))
+        .join('\n'),
+    ).toContain('2 months');
   });
 
   it('asks only to terminate when there is no ruling', () => {

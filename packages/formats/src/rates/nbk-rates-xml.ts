@@ -10,12 +10,25 @@ const ARRAYS = new Set(['rates', 'item']);
 function nbkDate(text: string | null, file: string, line: number, field: string): CalendarDate {
   if (text === null) abort('IMPORT_FIELD_MISSING', `${field}: no date`, file, line, field);
   const t = text.trim();
-  const d = parseDateLayout(t, 'DD.MM.YYYY') ?? (/^\d{2}\.\d{2}\.\d{2}$/.test(t) ? parseDateLayout(`${t.slice(0, 6)}20${t.slice(6)}`, 'DD.MM.YYYY') : null);
-  if (d === null) abort('IMPORT_DATE_INVALID', `${field}: "${t}" is not a date in the form DD.MM.YYYY`, file, line, field);
+  const d =
+    parseDateLayout(t, 'DD.MM.YYYY') ??
+    (/^\d{2}\.\d{2}\.\d{2}$/.test(t)
+      ? parseDateLayout(`${t.slice(0, 6)}20${t.slice(6)}`, 'DD.MM.YYYY')
+      : null);
+  if (d === null)
+    abort('IMPORT_DATE_INVALID', `${field}: "${t}" is not a date in the form DD.MM.YYYY`, file, line, field);
   return d;
 }
 
-function readItems(items: readonly XmlNode[], date: CalendarDate | null, starts: readonly number[], firstLine: number, file: string, rates: ParsedRate[], seen: Map<string, ParsedRate>): void {
+function readItems(
+  items: readonly XmlNode[],
+  date: CalendarDate | null,
+  starts: readonly number[],
+  firstLine: number,
+  file: string,
+  rates: ParsedRate[],
+  seen: Map<string, ParsedRate>,
+): void {
   for (const item of items) {
     const line = (lineOf(item, starts) ?? 1) + firstLine - 1;
     const day = date ?? nbkDate(textAt(item, 'pubDate') ?? textAt(item, 'date'), file, line, 'pubDate');
@@ -39,9 +52,10 @@ export function parseNbkRatesXml(text: string, file: string): ParsedRate[] {
   const seen = new Map<string, ParsedRate>();
   // Documents written back to back are not one XML document: read each <rates>…</rates> alone.
   const segments: { from: number; to: number }[] = [];
-  for (let at = text.search(/<rates[\s>]/); at >= 0; ) {
+  for (let at = text.search(/<rates[\s>]/); at >= 0;) {
     const end = text.indexOf('</rates>', at);
-    if (end < 0) abort('IMPORT_TRUNCATED', 'a <rates> element is not closed', file, lineFromOffset(starts, at), 'rates');
+    if (end < 0)
+      abort('IMPORT_TRUNCATED', 'a <rates> element is not closed', file, lineFromOffset(starts, at), 'rates');
     segments.push({ from: at, to: end + '</rates>'.length });
     const next = text.slice(end).search(/<rates[\s>]/);
     at = next < 0 ? -1 : end + next;
@@ -49,7 +63,14 @@ export function parseNbkRatesXml(text: string, file: string): ParsedRate[] {
   if (segments.length === 0) {
     const doc = parseXml(text, file, ARRAYS);
     const items = children(doc, 'rss', 'channel', 'item');
-    if (items.length === 0) abort('IMPORT_FIELD_MISSING', 'no <rates> element and no RSS <item>s: not an NBK rates file', file, 1, 'rates');
+    if (items.length === 0)
+      abort(
+        'IMPORT_FIELD_MISSING',
+        'no <rates> element and no RSS <item>s: not an NBK rates file',
+        file,
+        1,
+        'rates',
+      );
     readItems(items, null, starts, 1, file, rates, seen);
     return rates;
   }
@@ -59,7 +80,8 @@ export function parseNbkRatesXml(text: string, file: string): ParsedRate[] {
     const local = lineStartsOf(segment);
     const doc = parseXml(segment, file, ARRAYS, firstLine - 1);
     const root = children(doc, 'rates')[0];
-    const dateLine = firstLine + segment.slice(0, Math.max(0, segment.indexOf('<date'))).split('\n').length - 1;
+    const dateLine =
+      firstLine + segment.slice(0, Math.max(0, segment.indexOf('<date'))).split('\n').length - 1;
     const date = nbkDate(textAt(root, 'date'), file, dateLine, 'date');
     readItems(children(root, 'item'), date, local, firstLine, file, rates, seen);
   }

@@ -15,6 +15,8 @@ export function parseRates(bytes: Uint8Array, options: { readonly fileName: stri
   return catchAbort(() => {
     const text = decodeText(bytes, isValidUtf8(bytes) ? 'utf-8' : 'windows-1251');
     const start = text.replace(/^\ufeff/, '').trimStart();
-    return ok(start.startsWith('<') ? parseNbkRatesXml(text.replace(/^\ufeff/, ''), file) : parseRatesCsv(text, file));
+    return ok(
+      start.startsWith('<') ? parseNbkRatesXml(text.replace(/^\ufeff/, ''), file) : parseRatesCsv(text, file),
+    );
   });
 }

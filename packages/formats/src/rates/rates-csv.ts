@@ -18,9 +18,22 @@ export function parseRatesCsv(text: string, file: string): ParsedRate[] {
     if (at === null) {
       const names = fields.map((f) => f.trim().toLowerCase());
       const find = (c: string): number => names.indexOf(c);
-      at = { date: find('date'), currency: find('currency'), rate: find('rate'), units: find('units'), source: find('source') };
+      at = {
+        date: find('date'),
+        currency: find('currency'),
+        rate: find('rate'),
+        units: find('units'),
+        source: find('source'),
+      };
       for (const c of ['date', 'currency', 'rate'] as const) {
-        if (at[c] < 0) abort('IMPORT_COLUMN_MISSING', `the header row has no "${c}" column; expected date,currency,rate,units`, file, line, c);
+        if (at[c] < 0)
+          abort(
+            'IMPORT_COLUMN_MISSING',
+            `the header row has no "${c}" column; expected date,currency,rate,units`,
+            file,
+            line,
+            c,
+          );
       }
       return;
     }
@@ -28,12 +41,32 @@ export function parseRatesCsv(text: string, file: string): ParsedRate[] {
     const dateText = cell(at.date);
     if (dateText === null) abort('IMPORT_FIELD_MISSING', 'date: empty', file, line, 'date');
     const date = parseDateLayout(dateText, 'YYYY-MM-DD');
-    if (date === null) abort('IMPORT_DATE_INVALID', `date: "${dateText}" is not a date in the form YYYY-MM-DD`, file, line, 'date');
+    if (date === null)
+      abort(
+        'IMPORT_DATE_INVALID',
+        `date: "${dateText}" is not a date in the form YYYY-MM-DD`,
+        file,
+        line,
+        'date',
+      );
     const currency = readRateCurrency(cell(at.currency), file, line, 'currency');
     const rate = readRateValue(cell(at.rate), file, line, 'rate');
     const units = readRateUnits(cell(at.units), file, line, 'units');
-    addRate(rates, seen, { date, currency, rate, units, source: cell(at.source) ?? `csv:${file}`, line }, file, 'rate');
+    addRate(
+      rates,
+      seen,
+      { date, currency, rate, units, source: cell(at.source) ?? `csv:${file}`, line },
+      file,
+      'rate',
+    );
   });
-  if (at === null) abort('IMPORT_FIELD_MISSING', 'the file is empty: expected a header row date,currency,rate,units', file, 1, 'date');
+  if (at === null)
+    abort(
+      'IMPORT_FIELD_MISSING',
+      'the file is empty: expected a header row date,currency,rate,units',
+      file,
+      1,
+      'date',
+    );
   return rates;
 }

@@ -21,7 +21,8 @@ import {
 } from '@civic/app';
 import { TEST_PASSWORD, testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts';
 
-export type Who = 'admin' | 'accountant' | 'lawyer' | 'monitor' | 'viewer' | 'outsider' | 'spare' | 'anonymous';
+export type Who =
+  'admin' | 'accountant' | 'lawyer' | 'monitor' | 'viewer' | 'outsider' | 'spare' | 'anonymous';
 
 export const SPARE_EMAIL = 'spare@coverage.test';
 export const OUTSIDER_EMAIL = 'outsider@coverage.test';
@@ -70,10 +71,15 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
   await seedDemo(ctx);
   const orgs = await organisations(ctx);
   const orgNamed = (name: string): string => orgs.find((o) => o.name === name)?.id ?? '';
-  const org = { echo: orgNamed('Echo'), kibhr: orgNamed('Kazakhstan International Bureau for Human Rights'), lmc: orgNamed('Legal Media Center') };
+  const org = {
+    echo: orgNamed('Echo'),
+    kibhr: orgNamed('Kazakhstan International Bureau for Human Rights'),
+    lmc: orgNamed('Legal Media Center'),
+  };
 
   const accounts = await users(ctx);
-  const demoId = (role: string): string => accounts.find((u) => u.email === `${role}@demo.civicledger.org`)?.id ?? '';
+  const demoId = (role: string): string =>
+    accounts.find((u) => u.email === `${role}@demo.civicledger.org`)?.id ?? '';
   const outsider = await world.user(OUTSIDER_EMAIL, { [org.lmc]: 'admin' });
   const spare = await world.user(SPARE_EMAIL, {});
   const cached = new Map<Who, TestClient>();
@@ -82,23 +88,52 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
     if (who === 'spare') return world.client(spare, SPARE_EMAIL);
     const hit = cached.get(who);
     if (hit) return hit;
-    const made = who === 'outsider' ? await world.client(outsider, OUTSIDER_EMAIL) : await world.client(demoId(who), `${who}@demo.civicledger.org`);
+    const made =
+      who === 'outsider'
+        ? await world.client(outsider, OUTSIDER_EMAIL)
+        : await world.client(demoId(who), `${who}@demo.civicledger.org`);
     cached.set(who, made);
     return made;
   };
 
-  must(await importRates(ctx, { bytes: Buffer.from('date,currency,rate,units\n2021-03-09,USD,420.50,1\n2021-03-10,USD,421.07,1\n'), fileName: 'rates.csv' }), 'rates');
-  must(await createIncident(ctx, { date: '2020-11-20', organisation: 'Someone', place: 'Almaty', action: 'inspection', visibility: 'private', org: org.lmc, notes: PRIVATE_MARKER }), 'private incident');
+  must(
+    await importRates(ctx, {
+      bytes: Buffer.from('date,currency,rate,units\n2021-03-09,USD,420.50,1\n2021-03-10,USD,421.07,1\n'),
+      fileName: 'rates.csv',
+    }),
+    'rates',
+  );
+  must(
+    await createIncident(ctx, {
+      date: '2020-11-20',
+      organisation: 'Someone',
+      place: 'Almaty',
+      action: 'inspection',
+      visibility: 'private',
+      org: org.lmc,
+      notes: PRIVATE_MARKER,
+    }),
+    'private incident',
+  );
   const candidates = await listForeignCandidates(ctx, org.echo, 'proposed');
-  const obligations = must(await listObligations(ctx, { org: org.echo, asOf: '2021-12-31' }), 'obligations').obligations.filter((o) => o.filingId === null);
-  const draft = must(await prepareFiling(ctx, { org: org.echo, obligationId: obligations[1]?.id }), 'draft filing');
+  const obligations = must(
+    await listObligations(ctx, { org: org.echo, asOf: '2021-12-31' }),
+    'obligations',
+  ).obligations.filter((o) => o.filingId === null);
+  const draft = must(
+    await prepareFiling(ctx, { org: org.echo, obligationId: obligations[1]?.id }),
+    'draft filing',
+  );
   const filings = must(await listFilings(ctx, { org: org.echo }), 'filings');
   const cases = must(await listCasesOf(ctx, org.echo), 'cases');
-  if (candidates.length < 2 || obligations.length < 2 || !cases[0]) throw new Error('coverage fixture: the demo data lacks candidates, missed obligations or cases');
+  if (candidates.length < 2 || obligations.length < 2 || !cases[0])
+    throw new Error('coverage fixture: the demo data lacks candidates, missed obligations or cases');
 
   // Briefs are written through the route (it picks the waves the monitor may see).
   const monitor = await client('monitor');
-  const waves = (await monitor.request('GET', `/api/v1/waves?replications=${WAVE_REPLICATIONS}`)).json() as { waves: { id: string }[] };
+  const waves = (await monitor.request('GET', `/api/v1/waves?replications=${WAVE_REPLICATIONS}`)).json() as {
+    waves: { id: string }[];
+  };
   const waveId = waves.waves[0]?.id ?? '';
   const brief = async (): Promise<string> => {
     const res = await monitor.request('POST', '/api/v1/briefs', { waveId, replications: WAVE_REPLICATIONS });
@@ -125,7 +160,15 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
     world,
     org,
     ids,
-    params: { orgId: org.echo, caseId: ids.caseId, filingId: ids.filingId, candidateId: ids.candidateToConfirm, briefId: ids.briefId, userId: spare, '*': 'index.html' },
+    params: {
+      orgId: org.echo,
+      caseId: ids.caseId,
+      filingId: ids.filingId,
+      candidateId: ids.candidateToConfirm,
+      briefId: ids.briefId,
+      userId: spare,
+      '*': 'index.html',
+    },
     client,
     close: () => world.close(),
   };
@@ -133,5 +176,12 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
 
 /** Makes the spare account a viewer of Echo (for routes that remove a member). */
 export async function spareInEcho(f: CoverageFixture): Promise<void> {
-  must(await grantMembership(f.world.ctx, systemActor('coverage'), { organisationId: f.org.echo, email: SPARE_EMAIL, role: 'viewer' }), 'spare membership');
+  must(
+    await grantMembership(f.world.ctx, systemActor('coverage'), {
+      organisationId: f.org.echo,
+      email: SPARE_EMAIL,
+      role: 'viewer',
+    }),
+    'spare membership',
+  );
 }

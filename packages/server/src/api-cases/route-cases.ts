@@ -50,7 +50,13 @@ export interface RouteCases {
   readonly otherTenant: Cell;
 }
 
-export const COLUMNS = ['happy', 'badInput', 'noSession', 'wrongRole', 'otherTenant'] as const satisfies readonly (keyof RouteCases)[];
+export const COLUMNS = [
+  'happy',
+  'badInput',
+  'noSession',
+  'wrongRole',
+  'otherTenant',
+] as const satisfies readonly (keyof RouteCases)[];
 
 /** Keyed "METHOD /api/v1/path/:param" exactly as Fastify registers the route. */
 export type CoverageTable = Readonly<Record<string, RouteCases>>;
@@ -59,19 +65,29 @@ export const na = (reason: string): NotApplicable => ({ na: reason });
 export const see = (file: string, test: string): SeeTest => ({ see: file, test });
 export const isNa = (c: Cell): c is NotApplicable => 'na' in c;
 export const isSee = (c: Cell): c is SeeTest => 'see' in c;
-export const casesOf = (c: Cell): readonly Case[] => (isNa(c) || isSee(c) ? [] : Array.isArray(c) ? (c as readonly Case[]) : [c as Case]);
+export const casesOf = (c: Cell): readonly Case[] =>
+  isNa(c) || isSee(c) ? [] : Array.isArray(c) ? (c as readonly Case[]) : [c as Case];
 
 /** No session: every non-public route answers 401 AUTH_REQUIRED before anything else. */
 export const ANON: Case = { as: 'anonymous', status: 401, code: 'AUTH_REQUIRED' };
 /** A caller who is admin of another organisation only: the organisation is as unknown as a missing one. */
 export const OUTSIDER: Case = { as: 'outsider', status: 404, code: 'ORG_NOT_FOUND' };
 export const PUBLIC = na('public route: answers without a session by design');
-export const OWN_ACCOUNT = na('acts on the caller\u2019s own account: no organisation or other user in the request');
+export const OWN_ACCOUNT = na(
+  'acts on the caller\u2019s own account: no organisation or other user in the request',
+);
 export const NO_INPUT = na('takes no input (no body, query or path parameter)');
-export const ORG_ONLY_INPUT = na('its only input is :orgId, which the guard resolves first (404 ORG_NOT_FOUND for any id the caller is not a member of: see otherTenant)');
+export const ORG_ONLY_INPUT = na(
+  'its only input is :orgId, which the guard resolves first (404 ORG_NOT_FOUND for any id the caller is not a member of: see otherTenant)',
+);
 
 /** 400 REQUEST_INVALID (or `code`) naming `field`. */
-export function bad(as: Who, field: string, input: Pick<Case, 'query' | 'body' | 'params' | 'headers'>, code = 'REQUEST_INVALID'): Case {
+export function bad(
+  as: Who,
+  field: string,
+  input: Pick<Case, 'query' | 'body' | 'params' | 'headers'>,
+  code = 'REQUEST_INVALID',
+): Case {
   return { as, ...input, status: 400, code, field };
 }
 

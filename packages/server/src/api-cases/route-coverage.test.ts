@@ -7,7 +7,16 @@ import { ACCOUNT_ROUTE_CASES } from './account-route-cases.ts';
 import { coverageFixture, type CoverageFixture } from './coverage-fixture.ts';
 import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
-import { casesOf, COLUMNS, isNa, isSee, type Case, type Cell, type CoverageTable, type RouteCases } from './route-cases.ts';
+import {
+  casesOf,
+  COLUMNS,
+  isNa,
+  isSee,
+  type Case,
+  type Cell,
+  type CoverageTable,
+  type RouteCases,
+} from './route-cases.ts';
 
 // API tests for EVERY route the server registers, from one coverage table: the happy path, bad input
 // (400 with a code and the field), no session (401), wrong role (403) and another tenant (404 or
@@ -30,7 +39,10 @@ const keyOf = (r: { method: string; url: string }): string => `${r.method} ${r.u
 
 function urlOf(key: string, c: Case, f: CoverageFixture): string {
   const params: Record<string, string> = { ...f.params, ...(c.params?.(f) ?? {}) };
-  const path = pathOf(key).replace(/:(\w+)|\*$/g, (whole, name: string | undefined) => params[name ?? '*'] ?? whole);
+  const path = pathOf(key).replace(
+    /:(\w+)|\*$/g,
+    (whole, name: string | undefined) => params[name ?? '*'] ?? whole,
+  );
   const query = typeof c.query === 'function' ? c.query(f) : c.query;
   return query ? `${path}?${query}` : path;
 }
@@ -38,11 +50,22 @@ function urlOf(key: string, c: Case, f: CoverageFixture): string {
 async function runCase(key: string, c: Case, f: CoverageFixture): Promise<void> {
   await c.setup?.(f);
   const client = await f.client(c.as);
-  const res = await client.request(methodOf(key), urlOf(key, c, f), c.bodyOf ? c.bodyOf(f) : c.body, c.headers ? { ...c.headers } : undefined);
+  const res = await client.request(
+    methodOf(key),
+    urlOf(key, c, f),
+    c.bodyOf ? c.bodyOf(f) : c.body,
+    c.headers ? { ...c.headers } : undefined,
+  );
   expect(res.statusCode, `${c.as}: ${res.body.slice(0, 300)}`).toBe(c.status);
   if (c.status >= 400) {
-    const body = res.json() as { error?: { code?: string; message?: string; field?: string; requestId?: string } };
-    expect(body.error, res.body).toMatchObject({ code: c.code, message: expect.stringMatching(/\S/), requestId: res.headers['x-request-id'] });
+    const body = res.json() as {
+      error?: { code?: string; message?: string; field?: string; requestId?: string };
+    };
+    expect(body.error, res.body).toMatchObject({
+      code: c.code,
+      message: expect.stringMatching(/\S/),
+      requestId: res.headers['x-request-id'],
+    });
     if (c.field !== undefined) expect(body.error?.field, res.body).toBe(c.field);
   }
   await c.check?.(res, f);
@@ -57,29 +80,41 @@ function rowProblems(key: string, row: RouteCases, route: ApiRoute | undefined):
     const c = cell(name);
     if (isNa(c) && c.na.trim().length < 10) problems.push(`${name}: a "does not apply" needs a reason`);
     if (!isNa(c) && !isSee(c) && casesOf(c).length === 0) problems.push(`${name}: no case`);
-    for (const x of casesOf(c)) if (x.status >= 400 && !x.code) problems.push(`${name}: an error case must name its code`);
+    for (const x of casesOf(c))
+      if (x.status >= 400 && !x.code) problems.push(`${name}: an error case must name its code`);
   }
   if (isNa(row.happy)) problems.push('happy: every route has a happy path');
-  for (const x of casesOf(row.badInput)) if (x.status !== 400 || x.field === undefined) problems.push('badInput: 400 with a field');
+  for (const x of casesOf(row.badInput))
+    if (x.status !== 400 || x.field === undefined) problems.push('badInput: 400 with a field');
   const access = route?.access;
   if (access === undefined) return problems;
-  const unauthenticated = has('noSession', (x) => x.as === 'anonymous' && x.status === 401 && x.code === 'AUTH_REQUIRED');
-  if (access !== 'public' && !unauthenticated) problems.push('noSession: a non-public route needs the anonymous 401 AUTH_REQUIRED case');
-  if (access === 'public' && unauthenticated) problems.push('noSession: a public route does not answer AUTH_REQUIRED');
+  const unauthenticated = has(
+    'noSession',
+    (x) => x.as === 'anonymous' && x.status === 401 && x.code === 'AUTH_REQUIRED',
+  );
+  if (access !== 'public' && !unauthenticated)
+    problems.push('noSession: a non-public route needs the anonymous 401 AUTH_REQUIRED case');
+  if (access === 'public' && unauthenticated)
+    problems.push('noSession: a public route does not answer AUTH_REQUIRED');
   const refused = has('wrongRole', (x) => x.status === 403 && x.code === 'AUTH_FORBIDDEN');
-  if (access === 'instance-admin' && !refused) problems.push('wrongRole: an instance-admin route needs a 403 case');
+  if (access === 'instance-admin' && !refused)
+    problems.push('wrongRole: an instance-admin route needs a 403 case');
   if (typeof access === 'object') {
     const lacking = ROLES.filter((r) => !roleAllows(r, access.org satisfies Permission));
-    if (lacking.length > 0 && !refused) problems.push(`wrongRole: ${lacking.join(', ')} lack ${access.org}: needs a 403 case`);
-    if (lacking.length === 0 && !isNa(row.wrongRole)) problems.push(`wrongRole: every role has ${access.org}: say so`);
-    if (!has('otherTenant', (x) => x.as === 'outsider' && x.status === 404 && x.code === 'ORG_NOT_FOUND')) problems.push('otherTenant: an organisation route needs the outsider 404 ORG_NOT_FOUND case');
+    if (lacking.length > 0 && !refused)
+      problems.push(`wrongRole: ${lacking.join(', ')} lack ${access.org}: needs a 403 case`);
+    if (lacking.length === 0 && !isNa(row.wrongRole))
+      problems.push(`wrongRole: every role has ${access.org}: say so`);
+    if (!has('otherTenant', (x) => x.as === 'outsider' && x.status === 404 && x.code === 'ORG_NOT_FOUND'))
+      problems.push('otherTenant: an organisation route needs the outsider 404 ORG_NOT_FOUND case');
   }
   for (const name of COLUMNS) {
     const c = cell(name);
     if (!isSee(c)) continue;
     const file = new URL(c.see, SRC);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (!text.includes(c.test) || !text.includes(pathOf(key).split(':')[0] ?? '')) problems.push(`${name}: ${c.see} has no test "${c.test}" on this route`);
+    if (!text.includes(c.test) || !text.includes(pathOf(key).split(':')[0] ?? ''))
+      problems.push(`${name}: ${c.see} has no test "${c.test}" on this route`);
   }
   return problems;
 }
@@ -102,36 +137,73 @@ for (const dialect of testDialects()) {
 
     it('has a row for every route the server registers and the OpenAPI document lists, and no row for a route it does not', async () => {
       const registered = new Map(f.world.app.apiRoutes.map((r) => [keyOf(r), r]));
-      const doc = (await f.world.anonymous.request('GET', '/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-      const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+      const doc = (await f.world.anonymous.request('GET', '/api/v1/openapi.json')).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
       expect(registered.size).toBeGreaterThan(40);
-      expect([...new Set([...registered.keys(), ...documented])].filter((k) => !(k in TABLE)), 'routes without a row in the coverage table').toEqual([]);
-      expect(Object.keys(TABLE).filter((k) => !registered.has(k)), 'rows for routes the server does not have').toEqual([]);
+      expect(
+        [...new Set([...registered.keys(), ...documented])].filter((k) => !(k in TABLE)),
+        'routes without a row in the coverage table',
+      ).toEqual([]);
+      expect(
+        Object.keys(TABLE).filter((k) => !registered.has(k)),
+        'rows for routes the server does not have',
+      ).toEqual([]);
     });
 
     it('has rows consistent with each route\u2019s access rule (401, 403 and 404 cells where the rule implies them; reasons where a case does not apply)', () => {
       const registered = new Map(f.world.app.apiRoutes.map((r) => [keyOf(r), r]));
-      const problems = Object.entries(TABLE).flatMap(([key, row]) => rowProblems(key, row, registered.get(key)).map((p) => `${key}: ${p}`));
+      const problems = Object.entries(TABLE).flatMap(([key, row]) =>
+        rowProblems(key, row, registered.get(key)).map((p) => `${key}: ${p}`),
+      );
       expect(problems).toEqual([]);
     });
 
     it('refuses every state-changing route without the right CSRF header (403 AUTH_CSRF), except signing in', async () => {
       const admin = await f.client('admin');
-      const unsafe = f.world.app.apiRoutes.filter((r) => r.method !== 'GET' && keyOf(r) !== 'POST /api/v1/session');
+      const unsafe = f.world.app.apiRoutes.filter(
+        (r) => r.method !== 'GET' && keyOf(r) !== 'POST /api/v1/session',
+      );
       expect(unsafe.length).toBeGreaterThan(10);
       for (const r of unsafe) {
         const url = urlOf(keyOf(r), { as: 'admin', status: 403 }, f);
         for (const headers of [{}, { 'x-csrf-token': 'forged' }]) {
-          const res = await f.world.app.inject({ method: methodOf(keyOf(r)), url, cookies: admin.cookies, headers, payload: {} });
-          expect([keyOf(r), res.statusCode, (res.json() as { error?: { code: string; field?: string } }).error]).toEqual([keyOf(r), 403, expect.objectContaining({ code: 'AUTH_CSRF', field: 'x-csrf-token' })]);
+          const res = await f.world.app.inject({
+            method: methodOf(keyOf(r)),
+            url,
+            cookies: admin.cookies,
+            headers,
+            payload: {},
+          });
+          expect([
+            keyOf(r),
+            res.statusCode,
+            (res.json() as { error?: { code: string; field?: string } }).error,
+          ]).toEqual([keyOf(r), 403, expect.objectContaining({ code: 'AUTH_CSRF', field: 'x-csrf-token' })]);
         }
       }
     });
 
     it('answers a malformed URL and an over-long path parameter with the usual error body and headers, not the framework\u2019s', async () => {
-      for (const [url, status] of [['/api/v1/orgs/%E0%A4%A/members', 400], [`/api/v1/briefs/${'x'.repeat(600)}`, 414]] as const) {
+      for (const [url, status] of [
+        ['/api/v1/orgs/%E0%A4%A/members', 400],
+        [`/api/v1/briefs/${'x'.repeat(600)}`, 414],
+      ] as const) {
         const res = await f.world.anonymous.request('GET', url);
-        expect([res.statusCode, res.json()]).toEqual([status, { error: { code: 'REQUEST_INVALID', message: expect.any(String), field: 'url', requestId: res.headers['x-request-id'] } }]);
+        expect([res.statusCode, res.json()]).toEqual([
+          status,
+          {
+            error: {
+              code: 'REQUEST_INVALID',
+              message: expect.any(String),
+              field: 'url',
+              requestId: res.headers['x-request-id'],
+            },
+          },
+        ]);
         expect(res.headers['content-security-policy']).toMatch(/default-src/);
         expect(res.body).not.toContain('xxxx');
       }

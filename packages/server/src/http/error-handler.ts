@@ -9,7 +9,12 @@ import { ApiError } from './api-error.ts';
  * `message` in the request's language; for a bad file, the file name (never a server path) and the
  * line, with `detail`: the specific (English) account of the value at fault when it says more than `message`.
  */
-export function sendError(req: FastifyRequest, reply: FastifyReply, error: DomainError, status = errorSpec(error.code).status): FastifyReply {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  error: DomainError,
+  status = errorSpec(error.code).status,
+): FastifyReply {
   const message = localiseError(error, req.locale);
   const body = {
     error: {
@@ -18,7 +23,12 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: Domai
       ...(error.field !== undefined ? { field: error.field } : {}),
       ...(error.file !== undefined ? { file: basename(error.file) } : {}),
       ...(error.line !== undefined ? { line: error.line } : {}),
-      ...((error.file !== undefined || error.line !== undefined) && error.message && error.message !== message && status < 500 ? { detail: withoutPaths(error.message) } : {}),
+      ...((error.file !== undefined || error.line !== undefined) &&
+      error.message &&
+      error.message !== message &&
+      status < 500
+        ? { detail: withoutPaths(error.message) }
+        : {}),
       requestId: req.id,
     },
   };
@@ -26,7 +36,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: Domai
 }
 
 /** A message with any absolute file path cut to the file's name (no server paths in answers). */
-const withoutPaths = (text: string): string => text.replace(/(^|[\s"'(])(?:\/[^\s/"'()]+)+\/([^\s/"'()]+)/g, '$1$2');
+const withoutPaths = (text: string): string =>
+  text.replace(/(^|[\s"'(])(?:\/[^\s/"'()]+)+\/([^\s/"'()]+)/g, '$1$2');
 
 interface ValidationIssue {
   readonly instancePath?: string;
@@ -56,10 +67,27 @@ export function registerErrorHandler(app: FastifyInstance, options: { readonly s
     }
     const fe = e as FastifyError;
     if (fe.validation) {
-      return sendError(req, reply, domainError('REQUEST_INVALID', `${fe.validationContext ?? 'body'}: ${fe.message}`, { field: fieldOf(fe) }), 400);
+      return sendError(
+        req,
+        reply,
+        domainError('REQUEST_INVALID', `${fe.validationContext ?? 'body'}: ${fe.message}`, {
+          field: fieldOf(fe),
+        }),
+        400,
+      );
     }
-    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_')) {
-      return sendError(req, reply, domainError('REQUEST_INVALID', fe.message, { field: 'body' }), fe.statusCode);
+    if (
+      typeof fe.statusCode === 'number' &&
+      fe.statusCode >= 400 &&
+      fe.statusCode < 500 &&
+      fe.code?.startsWith('FST_')
+    ) {
+      return sendError(
+        req,
+        reply,
+        domainError('REQUEST_INVALID', fe.message, { field: 'body' }),
+        fe.statusCode,
+      );
     }
     req.log.error({ err: e, requestId: req.id }, 'unexpected error');
     return sendError(req, reply, domainError('INTERNAL', errorMessage('INTERNAL', 'en')), 500);
@@ -69,7 +97,8 @@ export function registerErrorHandler(app: FastifyInstance, options: { readonly s
   // the client-side router shows the page.
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (options.spaFallback && req.method === 'GET' && !path.startsWith('/api/') && extname(path) === '') return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (options.spaFallback && req.method === 'GET' && !path.startsWith('/api/') && extname(path) === '')
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return sendError(req, reply, domainError('NOT_FOUND', `no route ${req.method} ${path}`), 404);
   });
 }

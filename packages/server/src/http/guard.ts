@@ -30,8 +30,10 @@ export function checkRouteDeclaration(route: RouteOptions): void {
   }
   const access = (route.config as { access?: Access } | undefined)?.access;
   if (!access) throw new Error(`route ${String(route.method)} ${url} declares no config.access`);
-  if (typeof access === 'object' && !url.includes(':orgId')) throw new Error(`route ${url} has an org access rule but no :orgId parameter`);
-  if (!route.schema?.response) throw new Error(`route ${String(route.method)} ${url} declares no response schema`);
+  if (typeof access === 'object' && !url.includes(':orgId'))
+    throw new Error(`route ${url} has an org access rule but no :orgId parameter`);
+  if (!route.schema?.response)
+    throw new Error(`route ${String(route.method)} ${url} declares no response schema`);
 }
 
 /**
@@ -61,12 +63,15 @@ export function registerGuard(app: FastifyInstance, ctx: AppContext): void {
     if (UNSAFE.has(req.method) && !CSRF_EXEMPT.has(`${req.method} ${req.routeOptions.url ?? ''}`)) {
       const header = req.headers[CSRF_HEADER];
       if (!checkCsrfToken(req.sessionToken ?? '', typeof header === 'string' ? header : undefined)) {
-        throw new ApiError(domainError('AUTH_CSRF', `missing or wrong ${CSRF_HEADER} header`, { field: CSRF_HEADER }));
+        throw new ApiError(
+          domainError('AUTH_CSRF', `missing or wrong ${CSRF_HEADER} header`, { field: CSRF_HEADER }),
+        );
       }
     }
     if (access === 'session') return;
     if (access === 'instance-admin') {
-      if (!principal.user.instanceAdmin) throw new ApiError(domainError('AUTH_FORBIDDEN', 'only an instance admin may do this'));
+      if (!principal.user.instanceAdmin)
+        throw new ApiError(domainError('AUTH_FORBIDDEN', 'only an instance admin may do this'));
       return;
     }
     const orgId = (req.params as { orgId?: unknown }).orgId;

@@ -22,13 +22,17 @@ export class MemoryFailureLog implements FailureLog {
   private readonly failures = new Map<string, number[]>();
 
   since(keys: readonly string[], since: number): Promise<ReadonlyMap<string, readonly number[]>> {
-    return Promise.resolve(new Map(keys.map((k) => [k, (this.failures.get(k) ?? []).filter((t) => t > since)])));
+    return Promise.resolve(
+      new Map(keys.map((k) => [k, (this.failures.get(k) ?? []).filter((t) => t > since)])),
+    );
   }
 
   add(keys: readonly string[], at: number, forgetBefore: number): Promise<void> {
-    for (const key of keys) this.failures.set(key, [...(this.failures.get(key) ?? []).filter((t) => t > forgetBefore), at]);
+    for (const key of keys)
+      this.failures.set(key, [...(this.failures.get(key) ?? []).filter((t) => t > forgetBefore), at]);
     if (this.failures.size > 100_000) {
-      for (const [k, list] of this.failures) if (list.every((t) => t <= forgetBefore)) this.failures.delete(k);
+      for (const [k, list] of this.failures)
+        if (list.every((t) => t <= forgetBefore)) this.failures.delete(k);
     }
     return Promise.resolve();
   }

@@ -21,6 +21,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ session: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null }, staticCSP: false });
-  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true, response: { 200: { type: 'object', additionalProperties: true } } } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/v1/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
+    staticCSP: false,
+  });
+  app.get(
+    '/api/v1/openapi.json',
+    {
+      config: { access: 'public' },
+      schema: { hide: true, response: { 200: { type: 'object', additionalProperties: true } } },
+    },
+    async () => app.swagger(),
+  );
 }

@@ -2,7 +2,8 @@
 export const ApiErrorSchema = {
   $id: 'ApiError',
   type: 'object',
-  description: 'Every error answer. `message` is in the language of the request (Accept-Language or the user\'s locale).',
+  description:
+    "Every error answer. `message` is in the language of the request (Accept-Language or the user's locale).",
   required: ['error'],
   properties: {
     error: {
@@ -14,7 +15,11 @@ export const ApiErrorSchema = {
         field: { type: 'string', description: 'The input field at fault, when there is one' },
         file: { type: 'string', description: 'The uploaded file at fault (its name), when there is one' },
         line: { type: 'integer', description: 'The 1-based line of that file, when known' },
-        detail: { type: 'string', description: 'For a bad file: the specific account of the value at fault (English), when it says more than `message`' },
+        detail: {
+          type: 'string',
+          description:
+            'For a bad file: the specific account of the value at fault (English), when it says more than `message`',
+        },
         requestId: { type: 'string' },
       },
     },
@@ -29,7 +34,10 @@ export const OrgParamsSchema = {
   properties: { orgId: { type: 'string', minLength: 1, maxLength: 100 } },
 } as const;
 
-export const RoleSchema = { type: 'string', enum: ['admin', 'accountant', 'lawyer', 'monitor', 'viewer'] } as const;
+export const RoleSchema = {
+  type: 'string',
+  enum: ['admin', 'accountant', 'lawyer', 'monitor', 'viewer'],
+} as const;
 export const LocaleSchema = { type: 'string', enum: ['en', 'ru', 'kk'] } as const;
 
 export const UserSchema = {
@@ -52,4 +60,8 @@ export const MembershipSchema = {
   properties: { organisationId: { type: 'string' }, organisationName: { type: 'string' }, role: RoleSchema },
 } as const;
 
-export const OkSchema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } } as const;
+export const OkSchema = {
+  type: 'object',
+  required: ['ok'],
+  properties: { ok: { type: 'boolean' } },
+} as const;

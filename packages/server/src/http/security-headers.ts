@@ -17,7 +17,8 @@ const CSP = [
 const DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 /** A brief page (self-contained HTML with inline styles and SVG, no scripts): framed only by the app itself (the Monitor's preview). */
-const BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+const BRIEF_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 const isBriefPage = (url: string): boolean => /^\/api\/v1\/briefs\/[^/?]+(?:\?|$)/.test(url);
 
 /**
@@ -35,14 +36,22 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
 /** The headers of registerSecurityHeaders on one answer (also for answers sent outside the hooks). */
 export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
   const brief = isBriefPage(req.url);
-  reply.header('content-security-policy', brief ? BRIEF_CSP : req.url.startsWith('/api/v1/docs') ? DOCS_CSP : CSP);
+  reply.header(
+    'content-security-policy',
+    brief ? BRIEF_CSP : req.url.startsWith('/api/v1/docs') ? DOCS_CSP : CSP,
+  );
   reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', brief ? 'SAMEORIGIN' : 'DENY');
   reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+  reply.header(
+    'permissions-policy',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  );
   reply.header('cross-origin-opener-policy', 'same-origin');
   reply.header('cross-origin-resource-policy', 'same-origin');
   reply.header('x-request-id', req.id);
-  if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  if (req.protocol === 'https')
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    reply.header('cache-control', 'no-store');
 }

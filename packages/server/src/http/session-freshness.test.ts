@@ -1,4 +1,17 @@
-import { closeContext, createOrganisation, createUser, freshContext, grantMembership, logout, openContext, openSession, revokeMembership, systemActor, testDialects, type AppContext } from '@civic/app';
+import {
+  closeContext,
+  createOrganisation,
+  createUser,
+  freshContext,
+  grantMembership,
+  logout,
+  openContext,
+  openSession,
+  revokeMembership,
+  systemActor,
+  testDialects,
+  type AppContext,
+} from '@civic/app';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../build-server.ts';
@@ -23,7 +36,13 @@ for (const dialect of testDialects()) {
       const m = await grantMembership(ctx, seed, { organisationId: orgId, email, role });
       if (!m.ok) throw new Error(m.error.message);
       const s = await openSession(ctx, u.value.id);
-      return clientFor(app, u.value.id, email, { civic_session: s.token, civic_csrf: s.csrfToken }, s.csrfToken);
+      return clientFor(
+        app,
+        u.value.id,
+        email,
+        { civic_session: s.token, civic_csrf: s.csrfToken },
+        s.csrfToken,
+      );
     }
 
     /** The same request twice: the second one is answered from the cache where there is one. */
@@ -54,11 +73,15 @@ for (const dialect of testDialects()) {
       const members = `/api/v1/orgs/${orgId}/members`;
       expect(await twice(member, members)).toBe(403);
 
-      expect((await admin.request('PUT', members, { email: member.email, role: 'admin' })).statusCode).toBe(200);
+      expect((await admin.request('PUT', members, { email: member.email, role: 'admin' })).statusCode).toBe(
+        200,
+      );
       expect((await member.request('GET', members)).statusCode).toBe(200);
       expect(await twice(member, members)).toBe(200);
 
-      expect((await admin.request('PUT', members, { email: member.email, role: 'viewer' })).statusCode).toBe(200);
+      expect((await admin.request('PUT', members, { email: member.email, role: 'viewer' })).statusCode).toBe(
+        200,
+      );
       expect((await member.request('GET', members)).statusCode).toBe(403);
 
       expect((await admin.request('DELETE', `${members}/${member.userId}`)).statusCode).toBe(200);
@@ -69,15 +92,30 @@ for (const dialect of testDialects()) {
 
       expect(await twice(admin, '/api/v1/me')).toBe(200);
       expect((await admin.request('DELETE', '/api/v1/session')).statusCode).toBe(200);
-      expect((await admin.request('GET', '/api/v1/me')).json()).toMatchObject({ error: { code: 'AUTH_REQUIRED' } });
+      expect((await admin.request('GET', '/api/v1/me')).json()).toMatchObject({
+        error: { code: 'AUTH_REQUIRED' },
+      });
     });
 
     it('applies a password change on the next request: the other sessions end, the one that changed it stays', async () => {
       const member = await signedIn('changer@fresh.test', 'accountant');
       const s2 = await openSession(ctx, member.userId);
-      const second = clientFor(app, member.userId, member.email, { civic_session: s2.token, civic_csrf: s2.csrfToken }, s2.csrfToken);
+      const second = clientFor(
+        app,
+        member.userId,
+        member.email,
+        { civic_session: s2.token, civic_csrf: s2.csrfToken },
+        s2.csrfToken,
+      );
       expect(await twice(second, '/api/v1/me')).toBe(200);
-      expect((await member.request('POST', '/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'another long password' })).statusCode).toBe(200);
+      expect(
+        (
+          await member.request('POST', '/api/v1/me/password', {
+            currentPassword: TEST_PASSWORD,
+            newPassword: 'another long password',
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await second.request('GET', '/api/v1/me')).statusCode).toBe(401);
       expect((await member.request('GET', '/api/v1/me')).statusCode).toBe(200);
     });
@@ -88,10 +126,15 @@ for (const dialect of testDialects()) {
       const members = `/api/v1/orgs/${orgId}/members`;
       expect(await twice(member, members)).toBe(403);
 
-      expect((await grantMembership(other, seed, { organisationId: orgId, email: member.email, role: 'admin' })).ok).toBe(true);
+      expect(
+        (await grantMembership(other, seed, { organisationId: orgId, email: member.email, role: 'admin' }))
+          .ok,
+      ).toBe(true);
       expect((await member.request('GET', members)).statusCode).toBe(200);
 
-      expect((await revokeMembership(other, seed, { organisationId: orgId, userId: member.userId })).ok).toBe(true);
+      expect((await revokeMembership(other, seed, { organisationId: orgId, userId: member.userId })).ok).toBe(
+        true,
+      );
       expect((await member.request('GET', members)).statusCode).toBe(404);
 
       expect(await twice(admin, '/api/v1/me')).toBe(200);

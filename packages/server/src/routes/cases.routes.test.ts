@@ -23,7 +23,11 @@ for (const dialect of testDialects()) {
       echo = orgs.find((o) => o.name === 'Echo')?.id ?? '';
       kibhr = orgs.find((o) => o.name === 'Kazakhstan International Bureau for Human Rights')?.id ?? '';
       for (const role of ['lawyer', 'viewer', 'accountant', 'monitor']) {
-        const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `${role}@demo.civicledger.org`, password: DEMO_PASSWORD } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { email: `${role}@demo.civicledger.org`, password: DEMO_PASSWORD },
+        });
         const cookies = cookiesOf(res);
         as[role] = clientFor(app, '', role, cookies, cookies['civic_csrf'] ?? '');
       }
@@ -37,50 +41,99 @@ for (const dialect of testDialects()) {
       if (!c) throw new Error(role);
       return c;
     };
-    const code = (res: { statusCode: number; json(): unknown }) => [res.statusCode, (res.json() as { error?: { code: string; field?: string } }).error?.code];
+    const code = (res: { statusCode: number; json(): unknown }) => [
+      res.statusCode,
+      (res.json() as { error?: { code: string; field?: string } }).error?.code,
+    ];
 
     it('lists the cases of an organisation to its members only', async () => {
-      const list = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases`)).json() as { cases: { id: string; title: string }[] };
+      const list = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases`)).json() as {
+        cases: { id: string; title: string }[];
+      };
       expect(list.cases.map((c) => c.title)).toContain('State revenue claim 2020–21 (Echo)');
       echoCase = list.cases.find((c) => c.title === 'State revenue claim 2020–21 (Echo)')?.id ?? '';
-      expect(code(await who('viewer').request('GET', `/api/v1/orgs/${kibhr}/cases`))).toEqual([404, 'ORG_NOT_FOUND']);
-      expect(code(await app.inject({ method: 'GET', url: `/api/v1/orgs/${echo}/cases` }))).toEqual([401, 'AUTH_REQUIRED']);
-      const across = (await who('lawyer').request('GET', '/api/v1/cases')).json() as { cases: { organisationId: string }[] };
+      expect(code(await who('viewer').request('GET', `/api/v1/orgs/${kibhr}/cases`))).toEqual([
+        404,
+        'ORG_NOT_FOUND',
+      ]);
+      expect(code(await app.inject({ method: 'GET', url: `/api/v1/orgs/${echo}/cases` }))).toEqual([
+        401,
+        'AUTH_REQUIRED',
+      ]);
+      const across = (await who('lawyer').request('GET', '/api/v1/cases')).json() as {
+        cases: { organisationId: string }[];
+      };
       expect(new Set(across.cases.map((c) => c.organisationId)).size).toBe(4);
     });
 
     it('shows a case and its check with the limitation finding; another organisation\u2019s case is not found', async () => {
-      const c = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}`)).json() as { actions: { kind: string }[] };
+      const c = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}`)).json() as {
+        actions: { kind: string }[];
+      };
       expect(c.actions.map((a) => a.kind)).toContain('ruling');
-      const check = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=2021-02-01`)).json() as { findings: { code: string; citation: string }[] };
+      const check = (
+        await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=2021-02-01`)
+      ).json() as { findings: { code: string; citation: string }[] };
       expect(check.findings.find((f) => f.code === 'LIMITATION_EXPIRED')?.citation).toMatch(/CoAO Art\. 62/);
-      expect(code(await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=yesterday`))).toEqual([400, 'REQUEST_INVALID']);
-      expect(code(await who('lawyer').request('GET', `/api/v1/orgs/${kibhr}/cases/${echoCase}`))).toEqual([404, 'CASE_NOT_FOUND']);
-      expect(code(await who('monitor').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}`))).toEqual([404, 'ORG_NOT_FOUND']);
+      expect(
+        code(
+          await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=yesterday`),
+        ),
+      ).toEqual([400, 'REQUEST_INVALID']);
+      expect(code(await who('lawyer').request('GET', `/api/v1/orgs/${kibhr}/cases/${echoCase}`))).toEqual([
+        404,
+        'CASE_NOT_FOUND',
+      ]);
+      expect(code(await who('monitor').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}`))).toEqual([
+        404,
+        'ORG_NOT_FOUND',
+      ]);
     });
 
     it('drafts the objection for a lawyer (DOCX, PDF) and refuses a viewer', async () => {
-      const docx = await who('lawyer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/objection?lang=en&format=docx`);
+      const docx = await who('lawyer').request(
+        'GET',
+        `/api/v1/orgs/${echo}/cases/${echoCase}/objection?lang=en&format=docx`,
+      );
       expect(docx.statusCode).toBe(200);
       const zip = await JSZip.loadAsync(docx.rawPayload);
       expect(await zip.file('word/document.xml')?.async('string')).toContain('Echo');
-      const pdf = await who('lawyer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/objection?lang=ru&format=pdf`);
+      const pdf = await who('lawyer').request(
+        'GET',
+        `/api/v1/orgs/${echo}/cases/${echoCase}/objection?lang=ru&format=pdf`,
+      );
       expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(code(await who('lawyer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/objection?format=odt`))).toEqual([400, 'REQUEST_INVALID']);
-      expect(code(await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/objection`))).toEqual([403, 'AUTH_FORBIDDEN']);
+      expect(
+        code(
+          await who('lawyer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/objection?format=odt`),
+        ),
+      ).toEqual([400, 'REQUEST_INVALID']);
+      expect(
+        code(await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/objection`)),
+      ).toEqual([403, 'AUTH_FORBIDDEN']);
     });
 
     it('lists deadlines across the organisations of the user, and as iCalendar', async () => {
-      const d = (await who('lawyer').request('GET', '/api/v1/deadlines?all=true')).json() as { deadlines: { organisationId: string }[] };
+      const d = (await who('lawyer').request('GET', '/api/v1/deadlines?all=true')).json() as {
+        deadlines: { organisationId: string }[];
+      };
       expect(d.deadlines.length).toBeGreaterThan(0);
       const mine = new Set([echo, kibhr]);
       expect(d.deadlines.some((x) => mine.has(x.organisationId))).toBe(true);
-      const viewer = (await who('viewer').request('GET', '/api/v1/deadlines?all=true')).json() as { deadlines: { organisationId: string }[] };
+      const viewer = (await who('viewer').request('GET', '/api/v1/deadlines?all=true')).json() as {
+        deadlines: { organisationId: string }[];
+      };
       expect(viewer.deadlines.every((x) => x.organisationId === echo)).toBe(true);
-      expect(code(await who('viewer').request('GET', `/api/v1/deadlines?orgId=${kibhr}`))).toEqual([404, 'ORG_NOT_FOUND']);
+      expect(code(await who('viewer').request('GET', `/api/v1/deadlines?orgId=${kibhr}`))).toEqual([
+        404,
+        'ORG_NOT_FOUND',
+      ]);
       const ics = await who('lawyer').request('GET', '/api/v1/deadlines.ics?all=true');
       expect(ics.body.startsWith('BEGIN:VCALENDAR')).toBe(true);
-      expect(code(await app.inject({ method: 'GET', url: '/api/v1/deadlines' }))).toEqual([401, 'AUTH_REQUIRED']);
+      expect(code(await app.inject({ method: 'GET', url: '/api/v1/deadlines' }))).toEqual([
+        401,
+        'AUTH_REQUIRED',
+      ]);
     });
   });
 }

@@ -1,4 +1,16 @@
-import { exportBundle, getFiling, lintStoredFiling, listFilings, listObligations, obligationsCalendar, prepareFiling, renderFiling, submitFiling, withAudit, type AppContext } from '@civic/app';
+import {
+  exportBundle,
+  getFiling,
+  lintStoredFiling,
+  listFilings,
+  listObligations,
+  obligationsCalendar,
+  prepareFiling,
+  renderFiling,
+  submitFiling,
+  withAudit,
+  type AppContext,
+} from '@civic/app';
 import { domainError, err, ok } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf } from '../http/access.ts';
@@ -27,14 +39,24 @@ const ObligationSchema = {
     trigger: { type: 'string', enum: ['each-receipt', 'period'] },
     form: { type: 'string' },
     formTitle: { type: 'string' },
-    period: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, label: { type: 'string' } } },
+    period: {
+      type: 'object',
+      properties: { from: { type: 'string' }, to: { type: 'string' }, label: { type: 'string' } },
+    },
     dueOn: { type: 'string' },
-    status: { type: 'string', description: 'upcoming, due, filed-on-time, filed-late or missed (see docs/rule-packs.md)' },
+    status: {
+      type: 'string',
+      description: 'upcoming, due, filed-on-time, filed-late or missed (see docs/rule-packs.md)',
+    },
     citation: { type: 'string' },
     citationUrl: { type: ['string', 'null'] },
     verified: { type: 'boolean' },
     notes: { type: 'array', items: { type: 'string' } },
-    receiptIds: { type: 'array', items: { type: 'string' }, description: `The receipts it covers: the first ${RECEIPT_IDS_SHOWN} (all of them: \`receiptCount\`; \`civic obligations --json\` lists every one)` },
+    receiptIds: {
+      type: 'array',
+      items: { type: 'string' },
+      description: `The receipts it covers: the first ${RECEIPT_IDS_SHOWN} (all of them: \`receiptCount\`; \`civic obligations --json\` lists every one)`,
+    },
     receiptCount: { type: 'integer', description: 'How many receipts it covers' },
     filingId: { type: ['string', 'null'] },
     submittedOn: { type: ['string', 'null'] },
@@ -50,7 +72,14 @@ interface ObligationsQuery {
   status?: string;
 }
 
-const obligationsInput = (req: FastifyRequest, q: ObligationsQuery) => ({ org: membershipOf(req).organisationId, asOf: q.asOf, from: q.from, to: q.to, dueFrom: q.dueFrom, dueTo: q.dueTo });
+const obligationsInput = (req: FastifyRequest, q: ObligationsQuery) => ({
+  org: membershipOf(req).organisationId,
+  asOf: q.asOf,
+  from: q.from,
+  to: q.to,
+  dueFrom: q.dueFrom,
+  dueTo: q.dueTo,
+});
 
 const STATUS = 'upcoming|due|filed-on-time|filed-late|missed';
 
@@ -60,13 +89,18 @@ const MIME: Readonly<Record<string, string>> = {
   json: 'application/json; charset=utf-8',
 };
 
-const FilingParams = { type: 'object', required: ['orgId', 'filingId'], properties: { orgId: { type: 'string' }, filingId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const FilingParams = {
+  type: 'object',
+  required: ['orgId', 'filingId'],
+  properties: { orgId: { type: 'string' }, filingId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
 
 /** The filing, if it belongs to the organisation of the route; another organisation's is "not found". */
 async function filingOf(ctx: AppContext, req: FastifyRequest) {
   const { filingId } = req.params as { filingId: string };
   const filing = await getFiling(ctx, filingId);
-  if (!filing.ok || filing.value.organisation !== membershipOf(req).organisationId) throw new ApiError(domainError('FILING_NOT_FOUND', `no filing "${filingId}"`, { field: 'filingId' }));
+  if (!filing.ok || filing.value.organisation !== membershipOf(req).organisationId)
+    throw new ApiError(domainError('FILING_NOT_FOUND', `no filing "${filingId}"`, { field: 'filingId' }));
   return filing.value;
 }
 
@@ -83,7 +117,8 @@ export const filingsRoutes: RouteModule = (app, deps) => {
         tags,
         summary: 'Every obligation with its due day, citation and status on a day (default today)',
         params: OrgParamsSchema,
-        description: 'Sorted by due day. A page of at most `limit` (default 200) after `offset`; `total` counts what the `status` filter keeps, `counts` every status. Derived answers are cached until the ledger changes.',
+        description:
+          'Sorted by due day. A page of at most `limit` (default 200) after `offset`; `total` counts what the `status` filter keeps, `counts` every status. Derived answers are cached until the ledger changes.',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -91,12 +126,29 @@ export const filingsRoutes: RouteModule = (app, deps) => {
             asOf: { type: 'string', format: 'date' },
             from: { type: 'string', format: 'date' },
             to: { type: 'string', format: 'date' },
-            dueFrom: { type: 'string', format: 'date', description: 'only obligations due on or after this day' },
-            dueTo: { type: 'string', format: 'date', description: 'only obligations due on or before this day' },
-            status: { type: 'string', pattern: `^(${STATUS})(,(${STATUS}))*$`, description: 'comma-separated statuses to keep' },
+            dueFrom: {
+              type: 'string',
+              format: 'date',
+              description: 'only obligations due on or after this day',
+            },
+            dueTo: {
+              type: 'string',
+              format: 'date',
+              description: 'only obligations due on or before this day',
+            },
+            status: {
+              type: 'string',
+              pattern: `^(${STATUS})(,(${STATUS}))*$`,
+              description: 'comma-separated statuses to keep',
+            },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
             offset: { type: 'integer', minimum: 0, default: 0 },
-            fields: { type: 'string', enum: ['all', 'calendar'], default: 'all', description: `calendar: only ${CALENDAR_FIELDS.join(', ')} (a month of due days in a few kilobytes)` },
+            fields: {
+              type: 'string',
+              enum: ['all', 'calendar'],
+              default: 'all',
+              description: `calendar: only ${CALENDAR_FIELDS.join(', ')} (a month of due days in a few kilobytes)`,
+            },
           },
         },
         response: {
@@ -116,11 +168,25 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const q = req.query as ObligationsQuery & { limit: number; offset: number; fields: 'all' | 'calendar' };
-      const list = unwrap(await listObligations(deps.ctx, { ...obligationsInput(req, q), status: q.status?.split(','), limit: q.limit, offset: q.offset }));
+      const list = unwrap(
+        await listObligations(deps.ctx, {
+          ...obligationsInput(req, q),
+          status: q.status?.split(','),
+          limit: q.limit,
+          offset: q.offset,
+        }),
+      );
       const obligations = list.obligations.map((o) =>
         q.fields === 'calendar'
           ? Object.fromEntries(CALENDAR_FIELDS.map((f) => [f, o[f]]))
-          : { ...o, receiptIds: o.receiptIds.length > RECEIPT_IDS_SHOWN ? o.receiptIds.slice(0, RECEIPT_IDS_SHOWN) : o.receiptIds, receiptCount: o.receiptIds.length },
+          : {
+              ...o,
+              receiptIds:
+                o.receiptIds.length > RECEIPT_IDS_SHOWN
+                  ? o.receiptIds.slice(0, RECEIPT_IDS_SHOWN)
+                  : o.receiptIds,
+              receiptCount: o.receiptIds.length,
+            },
       );
       return { ...list, obligations };
     },
@@ -132,22 +198,55 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       config: read,
       schema: {
         tags,
-        summary: 'The obligations as an iCalendar file (RFC 5545): one all-day event on each due day, with reminders',
+        summary:
+          'The obligations as an iCalendar file (RFC 5545): one all-day event on each due day, with reminders',
         params: OrgParamsSchema,
-        querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', format: 'date' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, dueFrom: { type: 'string', format: 'date' }, dueTo: { type: 'string', format: 'date' } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            asOf: { type: 'string', format: 'date' },
+            from: { type: 'string', format: 'date' },
+            to: { type: 'string', format: 'date' },
+            dueFrom: { type: 'string', format: 'date' },
+            dueTo: { type: 'string', format: 'date' },
+          },
+        },
         response: { 200: { description: 'text/calendar', type: 'string' }, '4xx': errorRef },
       },
     },
     async (req, reply) => {
-      const ics = unwrap(await obligationsCalendar(deps.ctx, obligationsInput(req, req.query as ObligationsQuery)));
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="obligations.ics"').send(ics);
+      const ics = unwrap(
+        await obligationsCalendar(deps.ctx, obligationsInput(req, req.query as ObligationsQuery)),
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="obligations.ics"')
+        .send(ics);
     },
   );
 
   app.get(
     '/api/v1/orgs/:orgId/filings',
-    { config: read, schema: { tags, summary: 'Filings: drafts and submitted, with corrections', params: OrgParamsSchema, response: { 200: { type: 'object', required: ['filings'], properties: { filings: { type: 'array', items: Obj } } }, '4xx': errorRef } } },
-    async (req) => ({ filings: jsonSafe(unwrap(await listFilings(deps.ctx, { org: membershipOf(req).organisationId }))) }),
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Filings: drafts and submitted, with corrections',
+        params: OrgParamsSchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['filings'],
+            properties: { filings: { type: 'array', items: Obj } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) => ({
+      filings: jsonSafe(unwrap(await listFilings(deps.ctx, { org: membershipOf(req).organisationId }))),
+    }),
   );
 
   app.get(
@@ -157,15 +256,31 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'A filing rendered as PDF, XLSX or JSON (a download)',
-        params: { type: 'object', required: ['orgId', 'filingId'], properties: { orgId: { type: 'string' }, filingId: { type: 'string', minLength: 1, maxLength: 100 } } },
-        querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['pdf', 'xlsx', 'json'], default: 'pdf' }, lang: { type: 'string', enum: ['en', 'ru', 'kk'] } } },
+        params: {
+          type: 'object',
+          required: ['orgId', 'filingId'],
+          properties: {
+            orgId: { type: 'string' },
+            filingId: { type: 'string', minLength: 1, maxLength: 100 },
+          },
+        },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            format: { type: 'string', enum: ['pdf', 'xlsx', 'json'], default: 'pdf' },
+            lang: { type: 'string', enum: ['en', 'ru', 'kk'] },
+          },
+        },
         response: { 200: { description: 'The file', type: 'string', format: 'binary' }, '4xx': errorRef },
       },
     },
     async (req, reply) => {
       const q = req.query as { format: string; lang?: string };
       const filingId = (await filingOf(deps.ctx, req)).id;
-      const bytes = unwrap(await renderFiling(deps.ctx, { filingId, format: q.format, lang: q.lang ?? req.locale }));
+      const bytes = unwrap(
+        await renderFiling(deps.ctx, { filingId, format: q.format, lang: q.lang ?? req.locale }),
+      );
       return reply
         .type(MIME[q.format] ?? 'application/octet-stream')
         .header('content-disposition', `attachment; filename="${filingId}.${q.format}"`)
@@ -189,8 +304,21 @@ export const filingsRoutes: RouteModule = (app, deps) => {
           properties: {
             obligationId: { type: 'string', minLength: 1, maxLength: 300 },
             form: { type: 'string', minLength: 1, maxLength: 50 },
-            period: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
-            corrects: { type: 'string', minLength: 1, maxLength: 100, description: 'The submitted filing this one corrects' },
+            period: {
+              type: 'object',
+              required: ['from', 'to'],
+              additionalProperties: false,
+              properties: {
+                from: { type: 'string', format: 'date' },
+                to: { type: 'string', format: 'date' },
+              },
+            },
+            corrects: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+              description: 'The submitted filing this one corrects',
+            },
           },
           anyOf: [{ required: ['obligationId'] }, { required: ['form', 'period'] }],
         },
@@ -199,14 +327,44 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const orgId = membershipOf(req).organisationId;
-      const body = req.body as { obligationId?: string; form?: string; period?: { from: string; to: string }; corrects?: string };
-      if (body.obligationId !== undefined && !body.obligationId.startsWith(`${orgId}:`)) throw new ApiError(domainError('OBLIGATION_NOT_FOUND', `no obligation "${body.obligationId}"`, { field: 'obligationId' }));
+      const body = req.body as {
+        obligationId?: string;
+        form?: string;
+        period?: { from: string; to: string };
+        corrects?: string;
+      };
+      if (body.obligationId !== undefined && !body.obligationId.startsWith(`${orgId}:`))
+        throw new ApiError(
+          domainError('OBLIGATION_NOT_FOUND', `no obligation "${body.obligationId}"`, {
+            field: 'obligationId',
+          }),
+        );
       const filing = unwrap(
         await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-          const r = await prepareFiling(tx, { org: orgId, obligationId: body.obligationId, form: body.form, period: body.period, corrects: body.corrects });
+          const r = await prepareFiling(tx, {
+            org: orgId,
+            obligationId: body.obligationId,
+            form: body.form,
+            period: body.period,
+            corrects: body.corrects,
+          });
           // The use case names its CLI option; the API's input is obligationId.
-          if (!r.ok) return r.error.field === 'obligation' ? err({ ...r.error, field: body.obligationId !== undefined ? 'obligationId' : 'form' }) : r;
-          await audit.record({ entity: 'filing', entityId: r.value.id, action: 'prepare', organisationId: orgId, after: { id: r.value.id, form: r.value.form, state: r.value.state, contentHash: r.value.contentHash } });
+          if (!r.ok)
+            return r.error.field === 'obligation'
+              ? err({ ...r.error, field: body.obligationId !== undefined ? 'obligationId' : 'form' })
+              : r;
+          await audit.record({
+            entity: 'filing',
+            entityId: r.value.id,
+            action: 'prepare',
+            organisationId: orgId,
+            after: {
+              id: r.value.id,
+              form: r.value.form,
+              state: r.value.state,
+              contentHash: r.value.contentHash,
+            },
+          });
           return ok(r.value);
         }),
       );
@@ -216,10 +374,28 @@ export const filingsRoutes: RouteModule = (app, deps) => {
 
   app.get(
     '/api/v1/orgs/:orgId/filings/:filingId/lint',
-    { config: read, schema: { tags, summary: 'Lint a filing against the ledger as it is now: every problem with its code, message and records', params: FilingParams, querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', format: 'date' } } }, response: { 200: Obj, '4xx': errorRef } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Lint a filing against the ledger as it is now: every problem with its code, message and records',
+        params: FilingParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { asOf: { type: 'string', format: 'date' } },
+        },
+        response: { 200: Obj, '4xx': errorRef },
+      },
+    },
     async (req) => {
       const f = await filingOf(deps.ctx, req);
-      return jsonSafe(unwrap(await lintStoredFiling(deps.ctx, { filingId: f.id, asOf: (req.query as { asOf?: string }).asOf })));
+      return jsonSafe(
+        unwrap(
+          await lintStoredFiling(deps.ctx, { filingId: f.id, asOf: (req.query as { asOf?: string }).asOf }),
+        ),
+      );
     },
   );
 
@@ -229,13 +405,18 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       config: write,
       schema: {
         tags,
-        summary: 'Record that a draft was submitted (day, channel, incoming number); the filing is immutable from then on',
+        summary:
+          'Record that a draft was submitted (day, channel, incoming number); the filing is immutable from then on',
         params: FilingParams,
         body: {
           type: 'object',
           required: ['submittedOn', 'channel', 'incomingNumber'],
           additionalProperties: false,
-          properties: { submittedOn: { type: 'string', format: 'date' }, channel: { type: 'string', minLength: 1, maxLength: 100 }, incomingNumber: { type: 'string', minLength: 1, maxLength: 100 } },
+          properties: {
+            submittedOn: { type: 'string', format: 'date' },
+            channel: { type: 'string', minLength: 1, maxLength: 100 },
+            incomingNumber: { type: 'string', minLength: 1, maxLength: 100 },
+          },
         },
         response: { 200: Obj, '4xx': errorRef },
       },
@@ -249,7 +430,14 @@ export const filingsRoutes: RouteModule = (app, deps) => {
           await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
             const r = await submitFiling(tx, { filingId: f.id, ...body });
             if (!r.ok) return r;
-            await audit.record({ entity: 'filing', entityId: f.id, action: 'submit', organisationId: orgId, before: { state: f.state }, after: { state: r.value.state, ...body } });
+            await audit.record({
+              entity: 'filing',
+              entityId: f.id,
+              action: 'submit',
+              organisationId: orgId,
+              before: { state: f.state },
+              after: { state: r.value.state, ...body },
+            });
             return ok(r.value);
           }),
         ),
@@ -259,11 +447,22 @@ export const filingsRoutes: RouteModule = (app, deps) => {
 
   app.get(
     '/api/v1/orgs/:orgId/filings/:filingId/bundle',
-    { config: read, schema: { tags, summary: 'The proof bundle of a filing (canonical JSON with hashes; `civic verify` checks it)', params: FilingParams, response: { 200: { description: 'The bundle', type: 'string' }, '4xx': errorRef } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The proof bundle of a filing (canonical JSON with hashes; `civic verify` checks it)',
+        params: FilingParams,
+        response: { 200: { description: 'The bundle', type: 'string' }, '4xx': errorRef },
+      },
+    },
     async (req, reply) => {
       const f = await filingOf(deps.ctx, req);
       const b = unwrap(await exportBundle(deps.ctx, { filingId: f.id }));
-      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${f.id}.bundle.json"`).send(b.text);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${f.id}.bundle.json"`)
+        .send(b.text);
     },
   );
 };

@@ -1,4 +1,11 @@
-import { decodeIncidentCursor, encodeIncidentCursor, searchIncidents, summarizeIncidents, type IncidentRecord, type SearchIncidentsInput } from '@civic/app';
+import {
+  decodeIncidentCursor,
+  encodeIncidentCursor,
+  searchIncidents,
+  summarizeIncidents,
+  type IncidentRecord,
+  type SearchIncidentsInput,
+} from '@civic/app';
 import { KAZAKHSTAN_OUTLINE } from '@civic/formats';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../http/access.ts';
@@ -18,7 +25,15 @@ const Filters = {
   organisation: { ...text, description: 'An organisation (name or id)' },
 } as const;
 
-type FilterQuery = { q?: string; from?: string; to?: string; place?: string; action?: string; legalBasis?: string; organisation?: string };
+type FilterQuery = {
+  q?: string;
+  from?: string;
+  to?: string;
+  place?: string;
+  action?: string;
+  legalBasis?: string;
+  organisation?: string;
+};
 
 /** The filters of the query string, empty ones left out, with the signed-in user as the viewer. */
 function searchInput(req: FastifyRequest): SearchIncidentsInput {
@@ -32,9 +47,24 @@ function searchInput(req: FastifyRequest): SearchIncidentsInput {
 }
 
 const incidentJson = (i: IncidentRecord) => ({
-  id: i.id, date: i.date, dateTo: i.dateTo, organisation: i.organisation, organisationId: i.organisationId, place: i.place, region: i.region,
-  latitude: i.latitude, longitude: i.longitude, authority: i.authority, action: i.action, legalBasis: i.legalBasis, penaltyMci: i.penaltyMci,
-  suspensionMonths: i.suspensionMonths, outcome: i.outcome, sources: i.sources, notes: i.notes, visibility: i.visibility,
+  id: i.id,
+  date: i.date,
+  dateTo: i.dateTo,
+  organisation: i.organisation,
+  organisationId: i.organisationId,
+  place: i.place,
+  region: i.region,
+  latitude: i.latitude,
+  longitude: i.longitude,
+  authority: i.authority,
+  action: i.action,
+  legalBasis: i.legalBasis,
+  penaltyMci: i.penaltyMci,
+  suspensionMonths: i.suspensionMonths,
+  outcome: i.outcome,
+  sources: i.sources,
+  notes: i.notes,
+  visibility: i.visibility,
 });
 
 /** The route counts matches up to this many (`totalCapped` when there are more); the CLI counts them all. */
@@ -54,15 +84,39 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'Search incidents (newest first) with filters; only what you may see',
-        querystring: { type: 'object', additionalProperties: false, properties: { ...Filters, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 }, after: { type: 'string', maxLength: 2000, description: 'The `next` of the previous page' }, total: { type: 'boolean', default: false, description: `Also count the matches, up to ${TOTAL_CAP}` } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...Filters,
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
+            offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
+            after: { type: 'string', maxLength: 2000, description: 'The `next` of the previous page' },
+            total: {
+              type: 'boolean',
+              default: false,
+              description: `Also count the matches, up to ${TOTAL_CAP}`,
+            },
+          },
+        },
         response: {
           200: {
             type: 'object',
             required: ['incidents', 'limit', 'offset', 'hasMore', 'next'],
             properties: {
-              incidents: { type: 'array', items: Obj }, limit: { type: 'integer' }, offset: { type: 'integer' }, hasMore: { type: 'boolean' }, next: { type: ['string', 'null'] },
-              total: { type: 'integer', description: `With total=true: the number of matches, counted up to ${TOTAL_CAP}` },
-              totalCapped: { type: 'boolean', description: `With total=true: true when more than ${TOTAL_CAP} match (then total is ${TOTAL_CAP})` },
+              incidents: { type: 'array', items: Obj },
+              limit: { type: 'integer' },
+              offset: { type: 'integer' },
+              hasMore: { type: 'boolean' },
+              next: { type: ['string', 'null'] },
+              total: {
+                type: 'integer',
+                description: `With total=true: the number of matches, counted up to ${TOTAL_CAP}`,
+              },
+              totalCapped: {
+                type: 'boolean',
+                description: `With total=true: true when more than ${TOTAL_CAP} match (then total is ${TOTAL_CAP})`,
+              },
             },
           },
           '4xx': errorRef,
@@ -71,10 +125,24 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const q = req.query as { limit: number; offset: number; after?: string; total: boolean };
-      const after = q.after === undefined || q.after === '' ? undefined : unwrap(decodeIncidentCursor(q.after, 'after'));
-      const r = unwrap(await searchIncidents(deps.ctx, { ...searchInput(req), limit: q.limit, offset: q.offset, withTotal: q.total, totalCap: TOTAL_CAP, ...(after ? { after } : {}) }));
+      const after =
+        q.after === undefined || q.after === '' ? undefined : unwrap(decodeIncidentCursor(q.after, 'after'));
+      const r = unwrap(
+        await searchIncidents(deps.ctx, {
+          ...searchInput(req),
+          limit: q.limit,
+          offset: q.offset,
+          withTotal: q.total,
+          totalCap: TOTAL_CAP,
+          ...(after ? { after } : {}),
+        }),
+      );
       return {
-        incidents: r.incidents.map(incidentJson), limit: r.limit, offset: r.offset, hasMore: r.hasMore, next: r.next === null ? null : encodeIncidentCursor(r.next),
+        incidents: r.incidents.map(incidentJson),
+        limit: r.limit,
+        offset: r.offset,
+        hasMore: r.hasMore,
+        next: r.next === null ? null : encodeIncidentCursor(r.next),
         ...(r.total === undefined ? {} : { total: r.total, totalCapped: r.totalCapped ?? false }),
       };
     },
@@ -86,7 +154,8 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
       config: { access: 'session' },
       schema: {
         tags,
-        summary: 'Counts of every matching incident per week and per month, their places with coordinates, and the country outline (for the timeline chart and the map); `truncated` is always false',
+        summary:
+          'Counts of every matching incident per week and per month, their places with coordinates, and the country outline (for the timeline chart and the map); `truncated` is always false',
         querystring: { type: 'object', additionalProperties: false, properties: Filters },
         response: { 200: Obj, '4xx': errorRef },
       },

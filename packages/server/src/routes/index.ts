@@ -10,4 +10,14 @@ import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /** Every route module; a capability adds one line. */
-export const ROUTE_MODULES: readonly RouteModule[] = [sessionRoutes, meRoutes, orgsRoutes, usersRoutes, ledgerRoutes, filingsRoutes, casesRoutes, incidentsRoutes, wavesRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  sessionRoutes,
+  meRoutes,
+  orgsRoutes,
+  usersRoutes,
+  ledgerRoutes,
+  filingsRoutes,
+  casesRoutes,
+  incidentsRoutes,
+  wavesRoutes,
+];

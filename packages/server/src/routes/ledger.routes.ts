@@ -26,24 +26,43 @@ import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
 
 const Obj = { type: 'object', additionalProperties: true } as const;
-const list = (key: string) => ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: Obj } } }) as const;
+const list = (key: string) =>
+  ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: Obj } } }) as const;
 const DateRange = {
   type: 'object',
   additionalProperties: false,
   properties: {
     from: { type: 'string', format: 'date' },
     to: { type: 'string', format: 'date' },
-    limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500, description: 'At most this many, oldest first' },
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 5000,
+      default: 500,
+      description: 'At most this many, oldest first',
+    },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },
 } as const;
-const page = (key: string) => ({ type: 'object', required: [key, 'hasMore'], properties: { [key]: { type: 'array', items: Obj }, hasMore: { type: 'boolean' } } }) as const;
+const page = (key: string) =>
+  ({
+    type: 'object',
+    required: [key, 'hasMore'],
+    properties: { [key]: { type: 'array', items: Obj }, hasMore: { type: 'boolean' } },
+  }) as const;
 type PageQuery = { from?: string; to?: string; limit: number; offset: number };
 /** One page of a list, and whether more follow. */
 function paged<T, J>(all: readonly T[], q: PageQuery, json: (x: T) => J): { items: J[]; hasMore: boolean } {
-  return { items: all.slice(q.offset, q.offset + q.limit).map(json), hasMore: all.length > q.offset + q.limit };
+  return {
+    items: all.slice(q.offset, q.offset + q.limit).map(json),
+    hasMore: all.length > q.offset + q.limit,
+  };
 }
-const CandidateParams = { type: 'object', required: ['orgId', 'candidateId'], properties: { orgId: { type: 'string' }, candidateId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const CandidateParams = {
+  type: 'object',
+  required: ['orgId', 'candidateId'],
+  properties: { orgId: { type: 'string' }, candidateId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
 const read = { access: { org: 'ledger:read' } } as const;
 const write = { access: { org: 'ledger:write' } } as const;
 
@@ -60,24 +79,95 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
   const base = '/api/v1/orgs/:orgId/ledger';
   const tags = ['ledger'];
 
-  const ReceiptQuery = { ...DateRange, properties: { ...DateRange.properties, order: { type: 'string', enum: ['asc', 'desc'], default: 'asc', description: 'asc: oldest first (default); desc: newest first' } } } as const;
-  app.get(`${base}/receipts`, { config: read, schema: { tags, summary: 'Receipts (money and property), with KZT equivalents, oldest (or newest) first, a page at a time', params: OrgParamsSchema, querystring: ReceiptQuery, response: { 200: page('receipts'), '4xx': errorRef } } }, async (req) => {
-    const q = req.query as PageQuery & { order: 'asc' | 'desc' };
-    // One more than the page tells whether more follow, without reading the rest of the ledger.
-    const rows = await listReceipts(deps.ctx, membershipOf(req).organisationId, { ...range(q), order: q.order, limit: q.limit + 1, offset: q.offset });
-    return { receipts: rows.slice(0, q.limit).map(receiptJson), hasMore: rows.length > q.limit };
-  });
-  app.get(`${base}/expenditures`, { config: read, schema: { tags, summary: 'Expenditures with their allocations to grants, oldest first, a page at a time', params: OrgParamsSchema, querystring: DateRange, response: { 200: page('expenditures'), '4xx': errorRef } } }, async (req) => {
-    const q = req.query as PageQuery;
-    const r = paged(await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(q)), q, expenditureJson);
-    return { expenditures: r.items, hasMore: r.hasMore };
-  });
-  app.get(`${base}/grants`, { config: read, schema: { tags, summary: 'Grants', params: OrgParamsSchema, response: { 200: list('grants'), '4xx': errorRef } } }, async (req) => ({
-    grants: (await listGrants(deps.ctx, membershipOf(req).organisationId)).map(grantJson),
-  }));
-  app.get(`${base}/sources`, { config: read, schema: { tags, summary: 'Foreign sources (the five categories of the law)', params: OrgParamsSchema, response: { 200: list('sources'), '4xx': errorRef } } }, async (req) => ({
-    sources: (await listSources(deps.ctx, membershipOf(req).organisationId)).map(sourceJson),
-  }));
+  const ReceiptQuery = {
+    ...DateRange,
+    properties: {
+      ...DateRange.properties,
+      order: {
+        type: 'string',
+        enum: ['asc', 'desc'],
+        default: 'asc',
+        description: 'asc: oldest first (default); desc: newest first',
+      },
+    },
+  } as const;
+  app.get(
+    `${base}/receipts`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Receipts (money and property), with KZT equivalents, oldest (or newest) first, a page at a time',
+        params: OrgParamsSchema,
+        querystring: ReceiptQuery,
+        response: { 200: page('receipts'), '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const q = req.query as PageQuery & { order: 'asc' | 'desc' };
+      // One more than the page tells whether more follow, without reading the rest of the ledger.
+      const rows = await listReceipts(deps.ctx, membershipOf(req).organisationId, {
+        ...range(q),
+        order: q.order,
+        limit: q.limit + 1,
+        offset: q.offset,
+      });
+      return { receipts: rows.slice(0, q.limit).map(receiptJson), hasMore: rows.length > q.limit };
+    },
+  );
+  app.get(
+    `${base}/expenditures`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Expenditures with their allocations to grants, oldest first, a page at a time',
+        params: OrgParamsSchema,
+        querystring: DateRange,
+        response: { 200: page('expenditures'), '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const q = req.query as PageQuery;
+      const r = paged(
+        await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(q)),
+        q,
+        expenditureJson,
+      );
+      return { expenditures: r.items, hasMore: r.hasMore };
+    },
+  );
+  app.get(
+    `${base}/grants`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Grants',
+        params: OrgParamsSchema,
+        response: { 200: list('grants'), '4xx': errorRef },
+      },
+    },
+    async (req) => ({
+      grants: (await listGrants(deps.ctx, membershipOf(req).organisationId)).map(grantJson),
+    }),
+  );
+  app.get(
+    `${base}/sources`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Foreign sources (the five categories of the law)',
+        params: OrgParamsSchema,
+        response: { 200: list('sources'), '4xx': errorRef },
+      },
+    },
+    async (req) => ({
+      sources: (await listSources(deps.ctx, membershipOf(req).organisationId)).map(sourceJson),
+    }),
+  );
   app.get(
     `${base}/balance`,
     {
@@ -86,13 +176,22 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
         tags,
         summary: 'Balances by grant, source or account at a date',
         params: OrgParamsSchema,
-        querystring: { type: 'object', additionalProperties: false, properties: { by: { type: 'string', enum: ['grant', 'source', 'account'], default: 'grant' }, at: { type: 'string', format: 'date' } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            by: { type: 'string', enum: ['grant', 'source', 'account'], default: 'grant' },
+            at: { type: 'string', format: 'date' },
+          },
+        },
         response: { 200: Obj, '4xx': errorRef },
       },
     },
     async (req) => {
       const q = req.query as { by: string; at?: string };
-      return ledgerBalanceJson(unwrap(await ledgerBalance(deps.ctx, { org: membershipOf(req).organisationId, by: q.by, at: q.at })));
+      return ledgerBalanceJson(
+        unwrap(await ledgerBalance(deps.ctx, { org: membershipOf(req).organisationId, by: q.by, at: q.at })),
+      );
     },
   );
 
@@ -103,23 +202,51 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
       bodyLimit: 50 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Import a bank statement (the file is the body, application/octet-stream): 1C, CSV, CAMT.053, MT940',
-        description: 'One transaction: a file with an error anywhere is refused whole (the error names file, line and field). Lines already imported count as duplicates. Incoming lines that look foreign become candidates.',
+        summary:
+          'Import a bank statement (the file is the body, application/octet-stream): 1C, CSV, CAMT.053, MT940',
+        description:
+          'One transaction: a file with an error anywhere is refused whole (the error names file, line and field). Lines already imported count as duplicates. Incoming lines that look foreign become candidates.',
         params: OrgParamsSchema,
-        querystring: { type: 'object', required: ['fileName'], additionalProperties: false, properties: { fileName: { type: 'string', minLength: 1, maxLength: 255 }, format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] } } },
+        querystring: {
+          type: 'object',
+          required: ['fileName'],
+          additionalProperties: false,
+          properties: {
+            fileName: { type: 'string', minLength: 1, maxLength: 255 },
+            format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
+          },
+        },
         response: { 200: Obj, '4xx': errorRef },
       },
     },
     async (req) => {
       const q = req.query as { fileName: string; format?: '1c' | 'csv' | 'camt053' | 'mt940' };
       const bytes = req.body;
-      if (!(bytes instanceof Buffer) || bytes.length === 0) throw new ApiError(domainError('REQUEST_INVALID', 'send the statement file as the request body (application/octet-stream)', { field: 'body' }));
+      if (!(bytes instanceof Buffer) || bytes.length === 0)
+        throw new ApiError(
+          domainError(
+            'REQUEST_INVALID',
+            'send the statement file as the request body (application/octet-stream)',
+            { field: 'body' },
+          ),
+        );
       const orgId = membershipOf(req).organisationId;
       const result = await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-        const r = await importBankStatement(tx, { bytes: new Uint8Array(bytes), fileName: q.fileName, org: orgId, ...(q.format ? { format: q.format } : {}) });
+        const r = await importBankStatement(tx, {
+          bytes: new Uint8Array(bytes),
+          fileName: q.fileName,
+          org: orgId,
+          ...(q.format ? { format: q.format } : {}),
+        });
         if (!r.ok) return r;
         const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };
-        await audit.record({ entity: 'bank-import', entityId: r.value.batchId, action: 'create', organisationId: orgId, after: { fileName: q.fileName, ...summary } });
+        await audit.record({
+          entity: 'bank-import',
+          entityId: r.value.batchId,
+          action: 'create',
+          organisationId: orgId,
+          after: { fileName: q.fileName, ...summary },
+        });
         return ok(summary);
       });
       return unwrap(result);
@@ -134,11 +261,23 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
         tags,
         summary: 'Incoming payments proposed as foreign funding, for a person to confirm or reject',
         params: OrgParamsSchema,
-        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['proposed', 'confirmed', 'rejected'] } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { status: { type: 'string', enum: ['proposed', 'confirmed', 'rejected'] } },
+        },
         response: { 200: list('candidates'), '4xx': errorRef },
       },
     },
-    async (req) => ({ candidates: (await listForeignCandidates(deps.ctx, membershipOf(req).organisationId, (req.query as { status?: CandidateStatus }).status)).map(candidateJson) }),
+    async (req) => ({
+      candidates: (
+        await listForeignCandidates(
+          deps.ctx,
+          membershipOf(req).organisationId,
+          (req.query as { status?: CandidateStatus }).status,
+        )
+      ).map(candidateJson),
+    }),
   );
 
   app.post(
@@ -147,7 +286,8 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
       config: write,
       schema: {
         tags,
-        summary: 'Confirm a candidate as a receipt of foreign funding (existing source, new source, or the suggested one)',
+        summary:
+          'Confirm a candidate as a receipt of foreign funding (existing source, new source, or the suggested one)',
         params: CandidateParams,
         body: {
           type: 'object',
@@ -159,24 +299,68 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
               type: 'object',
               required: ['category'],
               additionalProperties: false,
-              properties: { name: { type: 'string' }, category: { type: ['string', 'null'], enum: ['foreign-state', 'international-organisation', 'foreign-organisation', 'foreign-citizen', 'stateless-person', null] }, country: { type: ['string', 'null'] } },
+              properties: {
+                name: { type: 'string' },
+                category: {
+                  type: ['string', 'null'],
+                  enum: [
+                    'foreign-state',
+                    'international-organisation',
+                    'foreign-organisation',
+                    'foreign-citizen',
+                    'stateless-person',
+                    null,
+                  ],
+                },
+                country: { type: ['string', 'null'] },
+              },
             },
           },
         },
-        response: { 200: { type: 'object', required: ['candidate', 'receipt'], properties: { candidate: Obj, receipt: Obj } }, '4xx': errorRef },
+        response: {
+          200: {
+            type: 'object',
+            required: ['candidate', 'receipt'],
+            properties: { candidate: Obj, receipt: Obj },
+          },
+          '4xx': errorRef,
+        },
       },
     },
     async (req) => {
       const orgId = membershipOf(req).organisationId;
       const { candidateId } = req.params as { candidateId: string };
-      const body = (req.body ?? {}) as { sourceId?: string; grantId?: string; newSource?: { name?: string; category: string | null; country?: string | null } };
+      const body = (req.body ?? {}) as {
+        sourceId?: string;
+        grantId?: string;
+        newSource?: { name?: string; category: string | null; country?: string | null };
+      };
       const actor = actorOf(req);
       const result = await withAudit(deps.ctx, actor, async (tx, audit) => {
-        const r = await confirmForeignCandidate(tx, orgId, { candidateId, decidedBy: actor.label, ...(body.sourceId ? { sourceId: body.sourceId } : {}), ...(body.grantId ? { grantId: body.grantId } : {}), ...(body.newSource ? { newSource: body.newSource } : {}) });
+        const r = await confirmForeignCandidate(tx, orgId, {
+          candidateId,
+          decidedBy: actor.label,
+          ...(body.sourceId ? { sourceId: body.sourceId } : {}),
+          ...(body.grantId ? { grantId: body.grantId } : {}),
+          ...(body.newSource ? { newSource: body.newSource } : {}),
+        });
         if (!r.ok) return r;
         const out = { candidate: candidateJson(r.value.candidate), receipt: receiptJson(r.value.receipt) };
-        await audit.record({ entity: 'receipt', entityId: r.value.receipt.id, action: 'create', organisationId: orgId, after: out.receipt });
-        await audit.record({ entity: 'foreign-candidate', entityId: candidateId, action: 'confirm', organisationId: orgId, before: { status: 'proposed' }, after: out.candidate });
+        await audit.record({
+          entity: 'receipt',
+          entityId: r.value.receipt.id,
+          action: 'create',
+          organisationId: orgId,
+          after: out.receipt,
+        });
+        await audit.record({
+          entity: 'foreign-candidate',
+          entityId: candidateId,
+          action: 'confirm',
+          organisationId: orgId,
+          before: { status: 'proposed' },
+          after: out.candidate,
+        });
         return ok(out);
       });
       return unwrap(result);
@@ -185,7 +369,15 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
 
   app.post(
     `${base}/candidates/:candidateId/reject`,
-    { config: write, schema: { tags, summary: 'Reject a candidate: the payment is not foreign funding', params: CandidateParams, response: { 200: Obj, '4xx': errorRef } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Reject a candidate: the payment is not foreign funding',
+        params: CandidateParams,
+        response: { 200: Obj, '4xx': errorRef },
+      },
+    },
     async (req) => {
       const orgId = membershipOf(req).organisationId;
       const { candidateId } = req.params as { candidateId: string };
@@ -193,7 +385,14 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
       const result = await withAudit(deps.ctx, actor, async (tx, audit) => {
         const r = await rejectForeignCandidate(tx, orgId, { candidateId, decidedBy: actor.label });
         if (!r.ok) return r;
-        await audit.record({ entity: 'foreign-candidate', entityId: candidateId, action: 'reject', organisationId: orgId, before: { status: 'proposed' }, after: candidateJson(r.value) });
+        await audit.record({
+          entity: 'foreign-candidate',
+          entityId: candidateId,
+          action: 'reject',
+          organisationId: orgId,
+          before: { status: 'proposed' },
+          after: candidateJson(r.value),
+        });
         return ok(candidateJson(r.value));
       });
       return unwrap(result);
@@ -211,7 +410,11 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           type: 'object',
           required: ['currency'],
           additionalProperties: false,
-          properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' }, to: { type: 'string', format: 'date', description: 'Rates up to this day (default: all)' }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 30 } },
+          properties: {
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            to: { type: 'string', format: 'date', description: 'Rates up to this day (default: all)' },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 30 },
+          },
         },
         response: {
           200: {
@@ -219,7 +422,19 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
             required: ['currency', 'rates'],
             properties: {
               currency: { type: 'string' },
-              rates: { type: 'array', items: { type: 'object', required: ['date', 'rate', 'units', 'source'], properties: { date: { type: 'string' }, rate: { type: 'string' }, units: { type: 'integer' }, source: { type: 'string' } } } },
+              rates: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['date', 'rate', 'units', 'source'],
+                  properties: {
+                    date: { type: 'string' },
+                    rate: { type: 'string' },
+                    units: { type: 'integer' },
+                    source: { type: 'string' },
+                  },
+                },
+              },
             },
           },
           '4xx': errorRef,
@@ -231,7 +446,10 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
       const to = q.to === undefined ? undefined : unwrap(parseCalendarDate(q.to, 'to'));
       const index = await loadRateIndex(deps.ctx, [q.currency], to);
       const rates = [...(index.byCurrency.get(q.currency) ?? [])].reverse().slice(0, q.limit);
-      return { currency: q.currency, rates: rates.map((r) => ({ date: r.date, rate: r.text, units: r.units, source: r.source })) };
+      return {
+        currency: q.currency,
+        rates: rates.map((r) => ({ date: r.date, rate: r.text, units: r.units, source: r.source })),
+      };
     },
   );
 };

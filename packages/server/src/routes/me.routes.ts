@@ -1,4 +1,11 @@
-import { changePassword, confirmTotp, csrfTokenFor, disableTotp, startTotpEnrolment, updateProfile } from '@civic/app';
+import {
+  changePassword,
+  confirmTotp,
+  csrfTokenFor,
+  disableTotp,
+  startTotpEnrolment,
+  updateProfile,
+} from '@civic/app';
 import { unwrap } from '../http/api-error.ts';
 import { actorOf, principalOf } from '../http/access.ts';
 import { CSRF_COOKIE } from '../http/guard.ts';
@@ -11,20 +18,50 @@ const MeSchema = {
   properties: {
     user: UserSchema,
     memberships: { type: 'array', items: MembershipSchema },
-    networkOrganisationIds: { type: 'array', items: { type: 'string' }, description: 'Organisations whose network-visibility records this user may see' },
+    networkOrganisationIds: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Organisations whose network-visibility records this user may see',
+    },
     csrfToken: { type: 'string' },
   },
 } as const;
 
-const CodeBody = { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', minLength: 6, maxLength: 8 } } } as const;
+const CodeBody = {
+  type: 'object',
+  required: ['code'],
+  additionalProperties: false,
+  properties: { code: { type: 'string', minLength: 6, maxLength: 8 } },
+} as const;
 
 export const meRoutes: RouteModule = (app, deps) => {
-  app.get('/api/v1/me', { config: { access: 'session' }, schema: { tags: ['me'], summary: 'The signed-in user, their organisations and roles', response: { 200: MeSchema, '4xx': errorRef } } }, async (req, reply) => {
-    const p = principalOf(req);
-    const csrfToken = csrfTokenFor(req.sessionToken ?? '');
-    reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure: deps.secureCookies });
-    return { user: p.user, memberships: p.memberships, networkOrganisationIds: p.networkOrganisationIds, csrfToken };
-  });
+  app.get(
+    '/api/v1/me',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in user, their organisations and roles',
+        response: { 200: MeSchema, '4xx': errorRef },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const csrfToken = csrfTokenFor(req.sessionToken ?? '');
+      reply.setCookie(CSRF_COOKIE, csrfToken, {
+        path: '/',
+        httpOnly: false,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+      });
+      return {
+        user: p.user,
+        memberships: p.memberships,
+        networkOrganisationIds: p.networkOrganisationIds,
+        csrfToken,
+      };
+    },
+  );
 
   app.patch(
     '/api/v1/me',
@@ -33,7 +70,12 @@ export const meRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ['me'],
         summary: 'Change your name or interface language',
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, locale: LocaleSchema } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, locale: LocaleSchema },
+        },
         response: { 200: UserSchema, '4xx': errorRef },
       },
     },
@@ -50,14 +92,28 @@ export const meRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ['me'],
         summary: 'Change your password (ends your other sessions)',
-        body: { type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 1024 }, newPassword: { type: 'string', minLength: 1, maxLength: 1024 } } },
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: {
+            currentPassword: { type: 'string', minLength: 1, maxLength: 1024 },
+            newPassword: { type: 'string', minLength: 1, maxLength: 1024 },
+          },
+        },
         response: { 200: OkSchema, '4xx': errorRef },
       },
     },
     async (req) => {
       const body = req.body as { currentPassword: string; newPassword: string };
       const p = principalOf(req);
-      unwrap(await changePassword(deps.ctx, actorOf(req), p.user.id, { current: body.currentPassword, next: body.newPassword, keepSessionId: p.sessionId }));
+      unwrap(
+        await changePassword(deps.ctx, actorOf(req), p.user.id, {
+          current: body.currentPassword,
+          next: body.newPassword,
+          keepSessionId: p.sessionId,
+        }),
+      );
       return { ok: true };
     },
   );
@@ -69,7 +125,14 @@ export const meRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ['me'],
         summary: 'Start setting up the TOTP second factor: a secret for an authenticator app',
-        response: { 200: { type: 'object', required: ['secret', 'otpauthUri'], properties: { secret: { type: 'string' }, otpauthUri: { type: 'string' } } }, '4xx': errorRef },
+        response: {
+          200: {
+            type: 'object',
+            required: ['secret', 'otpauthUri'],
+            properties: { secret: { type: 'string' }, otpauthUri: { type: 'string' } },
+          },
+          '4xx': errorRef,
+        },
       },
     },
     async (req) => unwrap(await startTotpEnrolment(deps.ctx, actorOf(req), principalOf(req).user.id)),
@@ -77,13 +140,59 @@ export const meRoutes: RouteModule = (app, deps) => {
 
   app.post(
     '/api/v1/me/totp/confirm',
-    { config: { access: 'session' }, schema: { tags: ['me'], summary: 'Confirm the second factor with a code from the app', body: CodeBody, response: { 200: { type: 'object', required: ['totpEnabled'], properties: { totpEnabled: { type: 'boolean' } } }, '4xx': errorRef } } },
-    async (req) => unwrap(await confirmTotp(deps.ctx, actorOf(req), principalOf(req).user.id, (req.body as { code: string }).code)),
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['me'],
+        summary: 'Confirm the second factor with a code from the app',
+        body: CodeBody,
+        response: {
+          200: {
+            type: 'object',
+            required: ['totpEnabled'],
+            properties: { totpEnabled: { type: 'boolean' } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) =>
+      unwrap(
+        await confirmTotp(
+          deps.ctx,
+          actorOf(req),
+          principalOf(req).user.id,
+          (req.body as { code: string }).code,
+        ),
+      ),
   );
 
   app.delete(
     '/api/v1/me/totp',
-    { config: { access: 'session' }, schema: { tags: ['me'], summary: 'Turn the second factor off (needs a current code)', body: CodeBody, response: { 200: { type: 'object', required: ['totpEnabled'], properties: { totpEnabled: { type: 'boolean' } } }, '4xx': errorRef } } },
-    async (req) => unwrap(await disableTotp(deps.ctx, actorOf(req), principalOf(req).user.id, (req.body as { code: string }).code)),
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['me'],
+        summary: 'Turn the second factor off (needs a current code)',
+        body: CodeBody,
+        response: {
+          200: {
+            type: 'object',
+            required: ['totpEnabled'],
+            properties: { totpEnabled: { type: 'boolean' } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) =>
+      unwrap(
+        await disableTotp(
+          deps.ctx,
+          actorOf(req),
+          principalOf(req).user.id,
+          (req.body as { code: string }).code,
+        ),
+      ),
   );
 };

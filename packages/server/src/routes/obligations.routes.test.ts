@@ -7,12 +7,41 @@ import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts'
 // The obligations list as the web app reads it: pages, status and due-day filters, counts, the
 // iCalendar download, and a cached answer that follows every change to the ledger.
 // Real parts: Fastify through inject(), the real 1C reader, a SQLite file and a PostgreSQL database.
-const incoming = (number: string, date: string) => ({ number, date, amount: '1000000.00', payer: 'Open Door Fund (Germany)', payerAccount: 'DE89370400440532013000', payerSector: '21', purpose: `Grant tranche ${number}` });
+const incoming = (number: string, date: string) => ({
+  number,
+  date,
+  amount: '1000000.00',
+  payer: 'Open Door Fund (Germany)',
+  payerAccount: 'DE89370400440532013000',
+  payerSector: '21',
+  purpose: `Grant tranche ${number}`,
+});
 const statement = (number: string, date: string) =>
-  build1CStatement({ account: 'KZ926010131000012345', holder: 'ОФ «Гамма»', holderBin: '070940000011', from: '01.01.2021', to: '31.12.2021', opening: '0.00', incoming: incoming(number, date) });
+  build1CStatement({
+    account: 'KZ926010131000012345',
+    holder: 'ОФ «Гамма»',
+    holderBin: '070940000011',
+    from: '01.01.2021',
+    to: '31.12.2021',
+    opening: '0.00',
+    incoming: incoming(number, date),
+  });
 
-interface Obligation { id: string; title: string; form: string; period: { from: string; to: string; label: string }; dueOn: string; status: string; filingId: string | null }
-interface ObligationPage { asOf: string; obligations: Obligation[]; total: number; counts: Record<string, number> }
+interface Obligation {
+  id: string;
+  title: string;
+  form: string;
+  period: { from: string; to: string; label: string };
+  dueOn: string;
+  status: string;
+  filingId: string | null;
+}
+interface ObligationPage {
+  asOf: string;
+  obligations: Obligation[];
+  total: number;
+  counts: Record<string, number>;
+}
 
 for (const dialect of testDialects()) {
   describe(`obligations route on ${dialect}`, () => {
@@ -29,15 +58,28 @@ for (const dialect of testDialects()) {
       viewer = await w.client(await w.user('view@g.test', { [org]: 'viewer' }), 'view');
       monitor = await w.client(await w.user('mon@g.test', { [org]: 'monitor' }), 'mon');
       for (const [i, day] of days.entries()) {
-        const res = await accountant.request('POST', `/api/v1/orgs/${org}/ledger/imports?fileName=s${i}.txt`, Buffer.from(statement(String(i + 1), day), 'utf8'), { 'content-type': 'application/octet-stream' });
+        const res = await accountant.request(
+          'POST',
+          `/api/v1/orgs/${org}/ledger/imports?fileName=s${i}.txt`,
+          Buffer.from(statement(String(i + 1), day), 'utf8'),
+          { 'content-type': 'application/octet-stream' },
+        );
         expect(res.statusCode, res.body).toBe(200);
       }
-      const candidates = (await viewer.request('GET', `/api/v1/orgs/${org}/ledger/candidates?status=proposed`)).json() as { candidates: { id: string }[] };
+      const candidates = (
+        await viewer.request('GET', `/api/v1/orgs/${org}/ledger/candidates?status=proposed`)
+      ).json() as { candidates: { id: string }[] };
       expect(candidates.candidates).toHaveLength(days.length);
       let sourceId = '';
       for (const c of candidates.candidates) {
-        const body = sourceId ? { sourceId } : { newSource: { name: 'Open Door Fund', category: 'foreign-organisation', country: 'DE' } };
-        const res = await accountant.request('POST', `/api/v1/orgs/${org}/ledger/candidates/${c.id}/confirm`, body);
+        const body = sourceId
+          ? { sourceId }
+          : { newSource: { name: 'Open Door Fund', category: 'foreign-organisation', country: 'DE' } };
+        const res = await accountant.request(
+          'POST',
+          `/api/v1/orgs/${org}/ledger/candidates/${c.id}/confirm`,
+          body,
+        );
         expect(res.statusCode, res.body).toBe(200);
         sourceId = (res.json() as { receipt: { sourceId: string } }).receipt.sourceId;
       }
@@ -49,7 +91,10 @@ for (const dialect of testDialects()) {
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as ObligationPage;
     };
-    const code = (res: { statusCode: number; json(): unknown }) => [res.statusCode, (res.json() as { error?: { code: string; field?: string } }).error];
+    const code = (res: { statusCode: number; json(): unknown }) => [
+      res.statusCode,
+      (res.json() as { error?: { code: string; field?: string } }).error,
+    ];
 
     it('pages through the list in due-day order, with the total and the count of each status', async () => {
       const all = await get(viewer, 'asOf=2021-07-01');
@@ -71,37 +116,63 @@ for (const dialect of testDialects()) {
     it('keeps only the statuses and due days asked for', async () => {
       const all = await get(viewer, 'asOf=2021-07-01');
       const missedOrDue = await get(viewer, 'asOf=2021-07-01&status=missed,due');
-      expect(missedOrDue.obligations.map((o) => o.id)).toEqual(all.obligations.filter((o) => o.status === 'missed' || o.status === 'due').map((o) => o.id));
+      expect(missedOrDue.obligations.map((o) => o.id)).toEqual(
+        all.obligations.filter((o) => o.status === 'missed' || o.status === 'due').map((o) => o.id),
+      );
       expect(missedOrDue.total).toBe((all.counts['missed'] ?? 0) + (all.counts['due'] ?? 0));
       expect(missedOrDue.counts).toEqual(all.counts);
       const spring = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-04-30');
       expect(spring.obligations.length).toBeGreaterThan(0);
-      expect(spring.obligations.map((o) => o.id)).toEqual(all.obligations.filter((o) => o.dueOn >= '2021-03-01' && o.dueOn <= '2021-04-30').map((o) => o.id));
+      expect(spring.obligations.map((o) => o.id)).toEqual(
+        all.obligations.filter((o) => o.dueOn >= '2021-03-01' && o.dueOn <= '2021-04-30').map((o) => o.id),
+      );
     });
 
     it('answers from the records as they are now: a new filing changes the same question’s answer', async () => {
       const before = await get(viewer, 'asOf=2021-07-01');
       const target = before.obligations.find((o) => o.form === 'F.017.00' && o.filingId === null);
       expect(target).toBeDefined();
-      const prepared = await accountant.request('POST', `/api/v1/orgs/${org}/filings`, { obligationId: target?.id });
+      const prepared = await accountant.request('POST', `/api/v1/orgs/${org}/filings`, {
+        obligationId: target?.id,
+      });
       expect(prepared.statusCode, prepared.body).toBe(201);
       const filing = prepared.json() as { id: string };
       const after = await get(viewer, 'asOf=2021-07-01');
       expect(after.obligations.find((o) => o.id === target?.id)?.filingId).toBe(filing.id);
-      const submitted = await accountant.request('POST', `/api/v1/orgs/${org}/filings/${filing.id}/submission`, { submittedOn: '2021-06-30', channel: 'egov', incomingNumber: 'G-1' });
+      const submitted = await accountant.request(
+        'POST',
+        `/api/v1/orgs/${org}/filings/${filing.id}/submission`,
+        { submittedOn: '2021-06-30', channel: 'egov', incomingNumber: 'G-1' },
+      );
       expect(submitted.statusCode, submitted.body).toBe(200);
       const filed = await get(viewer, 'asOf=2021-07-01');
       expect(filed.obligations.find((o) => o.id === target?.id)?.status).toMatch(/^filed-/);
-      expect((filed.counts['filed-on-time'] ?? 0) + (filed.counts['filed-late'] ?? 0)).toBe((before.counts['filed-on-time'] ?? 0) + (before.counts['filed-late'] ?? 0) + 1);
+      expect((filed.counts['filed-on-time'] ?? 0) + (filed.counts['filed-late'] ?? 0)).toBe(
+        (before.counts['filed-on-time'] ?? 0) + (before.counts['filed-late'] ?? 0) + 1,
+      );
     });
 
     it('gives a calendar month in few fields, and a report’s receipts as the first ones with their count', async () => {
       const full = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-06-30');
       const lean = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-06-30&fields=calendar');
-      expect(lean.obligations).toEqual(full.obligations.map((o) => ({ id: o.id, title: o.title, form: o.form, period: o.period, dueOn: o.dueOn, status: o.status, filingId: o.filingId })));
-      const all = (await viewer.request('GET', `/api/v1/orgs/${org}/obligations?asOf=2021-07-01`)).json() as { obligations: { form: string; receiptIds: string[]; receiptCount: number }[] };
+      expect(lean.obligations).toEqual(
+        full.obligations.map((o) => ({
+          id: o.id,
+          title: o.title,
+          form: o.form,
+          period: o.period,
+          dueOn: o.dueOn,
+          status: o.status,
+          filingId: o.filingId,
+        })),
+      );
+      const all = (await viewer.request('GET', `/api/v1/orgs/${org}/obligations?asOf=2021-07-01`)).json() as {
+        obligations: { form: string; receiptIds: string[]; receiptCount: number }[];
+      };
       for (const o of all.obligations) expect(o.receiptIds.length).toBe(Math.min(o.receiptCount, 100));
-      expect(all.obligations.filter((o) => o.form === 'F.018.00').reduce((n, o) => n + o.receiptCount, 0)).toBe(days.length);
+      expect(
+        all.obligations.filter((o) => o.form === 'F.018.00').reduce((n, o) => n + o.receiptCount, 0),
+      ).toBe(days.length);
     });
 
     it('gives the same obligations as an iCalendar file', async () => {
@@ -110,16 +181,36 @@ for (const dialect of testDialects()) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/calendar/);
       const events = new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents('vevent');
-      expect(events.map((e) => String(e.getFirstPropertyValue('dtstart'))).sort()).toEqual(all.obligations.map((o) => o.dueOn).sort());
+      expect(events.map((e) => String(e.getFirstPropertyValue('dtstart'))).sort()).toEqual(
+        all.obligations.map((o) => o.dueOn).sort(),
+      );
     });
 
     it('refuses bad input (400 with the field), no session (401), a role without access (403)', async () => {
-      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?status=late`))).toEqual([400, expect.objectContaining({ code: 'REQUEST_INVALID', field: 'status' })]);
-      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?limit=0`))).toEqual([400, expect.objectContaining({ field: 'limit' })]);
-      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?limit=5000`))).toEqual([400, expect.objectContaining({ field: 'limit' })]);
-      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?offset=-1`))).toEqual([400, expect.objectContaining({ field: 'offset' })]);
-      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?dueFrom=1.3.2021`))).toEqual([400, expect.objectContaining({ field: 'dueFrom' })]);
-      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations.ics?dueTo=x`))).toEqual([400, expect.objectContaining({ field: 'dueTo' })]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?status=late`))).toEqual([
+        400,
+        expect.objectContaining({ code: 'REQUEST_INVALID', field: 'status' }),
+      ]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?limit=0`))).toEqual([
+        400,
+        expect.objectContaining({ field: 'limit' }),
+      ]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?limit=5000`))).toEqual([
+        400,
+        expect.objectContaining({ field: 'limit' }),
+      ]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?offset=-1`))).toEqual([
+        400,
+        expect.objectContaining({ field: 'offset' }),
+      ]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations?dueFrom=1.3.2021`))).toEqual([
+        400,
+        expect.objectContaining({ field: 'dueFrom' }),
+      ]);
+      expect(code(await viewer.request('GET', `/api/v1/orgs/${org}/obligations.ics?dueTo=x`))).toEqual([
+        400,
+        expect.objectContaining({ field: 'dueTo' }),
+      ]);
       expect(code(await w.anonymous.request('GET', `/api/v1/orgs/${org}/obligations.ics`))[0]).toBe(401);
       expect(code(await monitor.request('GET', `/api/v1/orgs/${org}/obligations.ics`))[0]).toBe(403);
     });

@@ -22,7 +22,13 @@ const OrganisationSchema = {
 const MemberSchema = {
   type: 'object',
   required: ['userId', 'email', 'name', 'role', 'since'],
-  properties: { userId: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: RoleSchema, since: { type: 'string' } },
+  properties: {
+    userId: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: RoleSchema,
+    since: { type: 'string' },
+  },
 } as const;
 
 const AuditEntrySchema = {
@@ -31,7 +37,11 @@ const AuditEntrySchema = {
   properties: {
     id: { type: 'string' },
     at: { type: 'string' },
-    actor: { type: 'object', required: ['userId', 'label'], properties: { userId: { type: ['string', 'null'] }, label: { type: 'string' } } },
+    actor: {
+      type: 'object',
+      required: ['userId', 'label'],
+      properties: { userId: { type: ['string', 'null'] }, label: { type: 'string' } },
+    },
     entity: { type: 'string' },
     entityId: { type: 'string' },
     action: { type: 'string' },
@@ -44,7 +54,21 @@ const AuditEntrySchema = {
 export const orgsRoutes: RouteModule = (app, deps) => {
   app.get(
     '/api/v1/orgs',
-    { config: { access: 'session' }, schema: { tags: ['organisations'], summary: 'The organisations you belong to, with your role in each', response: { 200: { type: 'object', required: ['organisations'], properties: { organisations: { type: 'array', items: OrganisationSchema } } }, '4xx': errorRef } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['organisations'],
+        summary: 'The organisations you belong to, with your role in each',
+        response: {
+          200: {
+            type: 'object',
+            required: ['organisations'],
+            properties: { organisations: { type: 'array', items: OrganisationSchema } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
     async (req) => {
       const mine = new Map(principalOf(req).memberships.map((m) => [m.organisationId, m.role]));
       const all = await organisations(deps.ctx);
@@ -59,7 +83,15 @@ export const orgsRoutes: RouteModule = (app, deps) => {
 
   app.get(
     '/api/v1/orgs/:orgId',
-    { config: { access: { org: 'org:read' } }, schema: { tags: ['organisations'], summary: 'One organisation you belong to', params: OrgParamsSchema, response: { 200: OrganisationSchema, '4xx': errorRef } } },
+    {
+      config: { access: { org: 'org:read' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'One organisation you belong to',
+        params: OrgParamsSchema,
+        response: { 200: OrganisationSchema, '4xx': errorRef },
+      },
+    },
     async (req) => {
       const m = membershipOf(req);
       const o = (await organisations(deps.ctx)).find((x) => x.id === m.organisationId);
@@ -70,7 +102,22 @@ export const orgsRoutes: RouteModule = (app, deps) => {
 
   app.get(
     '/api/v1/orgs/:orgId/members',
-    { config: { access: { org: 'members:manage' } }, schema: { tags: ['organisations'], summary: 'Members and their roles (admins)', params: OrgParamsSchema, response: { 200: { type: 'object', required: ['members'], properties: { members: { type: 'array', items: MemberSchema } } }, '4xx': errorRef } } },
+    {
+      config: { access: { org: 'members:manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Members and their roles (admins)',
+        params: OrgParamsSchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['members'],
+            properties: { members: { type: 'array', items: MemberSchema } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
     async (req) => ({ members: await listMembers(deps.ctx, membershipOf(req).organisationId) }),
   );
 
@@ -82,13 +129,24 @@ export const orgsRoutes: RouteModule = (app, deps) => {
         tags: ['organisations'],
         summary: 'Give an existing account a role here, or change its role (admins)',
         params: OrgParamsSchema,
-        body: { type: 'object', required: ['email', 'role'], additionalProperties: false, properties: { email: { type: 'string', minLength: 3, maxLength: 254 }, role: RoleSchema } },
+        body: {
+          type: 'object',
+          required: ['email', 'role'],
+          additionalProperties: false,
+          properties: { email: { type: 'string', minLength: 3, maxLength: 254 }, role: RoleSchema },
+        },
         response: { 200: MemberSchema, '4xx': errorRef },
       },
     },
     async (req) => {
       const body = req.body as { email: string; role: string };
-      return unwrap(await grantMembership(deps.ctx, actorOf(req), { organisationId: membershipOf(req).organisationId, email: body.email, role: body.role }));
+      return unwrap(
+        await grantMembership(deps.ctx, actorOf(req), {
+          organisationId: membershipOf(req).organisationId,
+          email: body.email,
+          role: body.role,
+        }),
+      );
     },
   );
 
@@ -99,11 +157,21 @@ export const orgsRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ['organisations'],
         summary: 'Remove a member (never the last admin)',
-        params: { type: 'object', required: ['orgId', 'userId'], properties: { orgId: { type: 'string' }, userId: { type: 'string', minLength: 1, maxLength: 100 } } },
+        params: {
+          type: 'object',
+          required: ['orgId', 'userId'],
+          properties: { orgId: { type: 'string' }, userId: { type: 'string', minLength: 1, maxLength: 100 } },
+        },
         response: { 200: MemberSchema, '4xx': errorRef },
       },
     },
-    async (req) => unwrap(await revokeMembership(deps.ctx, actorOf(req), { organisationId: membershipOf(req).organisationId, userId: (req.params as { userId: string }).userId })),
+    async (req) =>
+      unwrap(
+        await revokeMembership(deps.ctx, actorOf(req), {
+          organisationId: membershipOf(req).organisationId,
+          userId: (req.params as { userId: string }).userId,
+        }),
+      ),
   );
 
   app.get(
@@ -117,14 +185,28 @@ export const orgsRoutes: RouteModule = (app, deps) => {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, before: { type: 'string', maxLength: 100, description: 'An entry id: the page after it' }, entity: { type: 'string', maxLength: 50 }, entityId: { type: 'string', maxLength: 100 } },
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+            before: { type: 'string', maxLength: 100, description: 'An entry id: the page after it' },
+            entity: { type: 'string', maxLength: 50 },
+            entityId: { type: 'string', maxLength: 100 },
+          },
         },
-        response: { 200: { type: 'object', required: ['entries'], properties: { entries: { type: 'array', items: AuditEntrySchema } } }, '4xx': errorRef },
+        response: {
+          200: {
+            type: 'object',
+            required: ['entries'],
+            properties: { entries: { type: 'array', items: AuditEntrySchema } },
+          },
+          '4xx': errorRef,
+        },
       },
     },
     async (req) => {
       const q = req.query as { limit: number; before?: string; entity?: string; entityId?: string };
-      return { entries: await listAudit(deps.ctx, { ...q, organisationId: membershipOf(req).organisationId }) };
+      return {
+        entries: await listAudit(deps.ctx, { ...q, organisationId: membershipOf(req).organisationId }),
+      };
     },
   );
 };

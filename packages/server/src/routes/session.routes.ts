@@ -13,7 +13,11 @@ const LoginBody = {
   properties: {
     email: { type: 'string', minLength: 1, maxLength: 254 },
     password: { type: 'string', minLength: 1, maxLength: 1024 },
-    totp: { type: 'string', maxLength: 12, description: 'The 6-digit code when the account has the second factor on' },
+    totp: {
+      type: 'string',
+      maxLength: 12,
+      description: 'The 6-digit code when the account has the second factor on',
+    },
   },
 } as const;
 
@@ -23,14 +27,32 @@ export const SessionSchema = {
   properties: {
     user: UserSchema,
     memberships: { type: 'array', items: MembershipSchema },
-    csrfToken: { type: 'string', description: `Send it back in the x-csrf-token header on POST/PUT/PATCH/DELETE (also in the ${CSRF_COOKIE} cookie)` },
+    csrfToken: {
+      type: 'string',
+      description: `Send it back in the x-csrf-token header on POST/PUT/PATCH/DELETE (also in the ${CSRF_COOKIE} cookie)`,
+    },
     expiresAt: { type: 'string' },
   },
 } as const;
 
-export function setSessionCookies(reply: FastifyReply, deps: ServerDeps, token: string, csrfToken: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies });
-  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure: deps.secureCookies });
+export function setSessionCookies(
+  reply: FastifyReply,
+  deps: ServerDeps,
+  token: string,
+  csrfToken: string,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.secureCookies,
+  });
+  reply.setCookie(CSRF_COOKIE, csrfToken, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: deps.secureCookies,
+  });
 }
 
 export const sessionRoutes: RouteModule = (app, deps) => {
@@ -41,7 +63,8 @@ export const sessionRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ['session'],
         summary: 'Sign in: sets the HTTP-only session cookie and the CSRF cookie',
-        description: 'A wrong e-mail and a wrong password answer 401 AUTH_INVALID_CREDENTIALS alike. More than 5 failures a minute from one address or for one e-mail answer 429 with Retry-After.',
+        description:
+          'A wrong e-mail and a wrong password answer 401 AUTH_INVALID_CREDENTIALS alike. More than 5 failures a minute from one address or for one e-mail answer 429 with Retry-After.',
         body: LoginBody,
         response: { 200: SessionSchema, '4xx': errorRef },
       },
@@ -50,8 +73,16 @@ export const sessionRoutes: RouteModule = (app, deps) => {
       const { email, password, totp } = req.body as { email: string; password: string; totp?: string };
       const keys = [`ip:${req.ip}`, `email:${email.trim().toLowerCase()}`];
       const wait = await deps.throttle.retryAfter(keys);
-      if (wait > 0) throw new ApiError(domainError('AUTH_RATE_LIMITED', `too many sign-in attempts: wait ${wait} s`), { 'retry-after': String(wait) });
-      const result = await login(deps.ctx, { email, password, ...(totp !== undefined ? { totp } : {}), requestId: req.id });
+      if (wait > 0)
+        throw new ApiError(domainError('AUTH_RATE_LIMITED', `too many sign-in attempts: wait ${wait} s`), {
+          'retry-after': String(wait),
+        });
+      const result = await login(deps.ctx, {
+        email,
+        password,
+        ...(totp !== undefined ? { totp } : {}),
+        requestId: req.id,
+      });
       if (!result.ok) {
         if (result.error.code !== 'AUTH_TOTP_REQUIRED') await deps.throttle.recordFailure(keys);
         throw new ApiError(result.error);
@@ -67,7 +98,11 @@ export const sessionRoutes: RouteModule = (app, deps) => {
     '/api/v1/session',
     {
       config: { access: 'session' },
-      schema: { tags: ['session'], summary: 'Sign out: ends the session and clears its cookies', response: { 200: OkSchema, '4xx': errorRef } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out: ends the session and clears its cookies',
+        response: { 200: OkSchema, '4xx': errorRef },
+      },
     },
     async (req, reply) => {
       if (req.sessionToken) await logout(deps.ctx, req.sessionToken);

@@ -6,9 +6,27 @@ import type { RouteModule } from './route-module.ts';
 
 /** Accounts across the instance: for the instance admin only. */
 export const usersRoutes: RouteModule = (app, deps) => {
-  app.get('/api/v1/users', { config: { access: 'instance-admin' }, schema: { tags: ['accounts'], summary: 'Every account (instance admins)', response: { 200: { type: 'object', required: ['users'], properties: { users: { type: 'array', items: UserSchema } } }, '4xx': errorRef } } }, async () => ({
-    users: await users(deps.ctx),
-  }));
+  app.get(
+    '/api/v1/users',
+    {
+      config: { access: 'instance-admin' },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Every account (instance admins)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['users'],
+            properties: { users: { type: 'array', items: UserSchema } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async () => ({
+      users: await users(deps.ctx),
+    }),
+  );
 
   app.post(
     '/api/v1/users',
@@ -21,7 +39,12 @@ export const usersRoutes: RouteModule = (app, deps) => {
           type: 'object',
           required: ['email', 'name', 'password'],
           additionalProperties: false,
-          properties: { email: { type: 'string', minLength: 3, maxLength: 254 }, name: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 1024 }, locale: LocaleSchema },
+          properties: {
+            email: { type: 'string', minLength: 3, maxLength: 254 },
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            password: { type: 'string', minLength: 1, maxLength: 1024 },
+            locale: LocaleSchema,
+          },
         },
         response: { 201: UserSchema, '4xx': errorRef },
       },

@@ -1,4 +1,17 @@
-import { atomFeed, createWaveBrief, detectWavesInDatabase, findWaveBrief, listWaveBriefs, publishBrief, reportedWaves, toStoreViewer, waveJson, withAudit, type BriefRow, type Principal } from '@civic/app';
+import {
+  atomFeed,
+  createWaveBrief,
+  detectWavesInDatabase,
+  findWaveBrief,
+  listWaveBriefs,
+  publishBrief,
+  reportedWaves,
+  toStoreViewer,
+  waveJson,
+  withAudit,
+  type BriefRow,
+  type Principal,
+} from '@civic/app';
 import { domainError, ok, roleAllows } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, principalOf } from '../http/access.ts';
@@ -15,24 +28,39 @@ const Detection = {
   from: { type: 'string', maxLength: 20 },
   to: { type: 'string', maxLength: 20 },
 } as const;
-const BriefParams = { type: 'object', required: ['briefId'], properties: { briefId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const BriefParams = {
+  type: 'object',
+  required: ['briefId'],
+  properties: { briefId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
 const tags = ['waves'];
 
-const mayPublish = (p: Principal): boolean => p.memberships.some((m) => roleAllows(m.role, 'incidents:publish'));
+const mayPublish = (p: Principal): boolean =>
+  p.memberships.some((m) => roleAllows(m.role, 'incidents:publish'));
 
 function requirePublisher(req: FastifyRequest): Principal {
   const p = principalOf(req);
-  if (!mayPublish(p)) throw new ApiError(domainError('AUTH_FORBIDDEN', 'only monitors and admins write and publish briefs'));
+  if (!mayPublish(p))
+    throw new ApiError(domainError('AUTH_FORBIDDEN', 'only monitors and admins write and publish briefs'));
   return p;
 }
 
-const briefJson = (b: BriefRow) => ({ id: b.id, waveId: b.waveId, title: b.title, lang: b.lang, visibility: b.visibility, createdAt: b.createdAt, publishedAt: b.publishedAt });
+const briefJson = (b: BriefRow) => ({
+  id: b.id,
+  waveId: b.waveId,
+  title: b.title,
+  lang: b.lang,
+  visibility: b.visibility,
+  createdAt: b.createdAt,
+  publishedAt: b.publishedAt,
+});
 
 /** A brief the caller may read: a published one, or any one for a monitor or admin. Otherwise as unknown as a missing one. */
 async function readableBrief(req: FastifyRequest, deps: Parameters<RouteModule>[1]): Promise<BriefRow> {
   const { briefId } = req.params as { briefId: string };
   const b = await findWaveBrief(deps.ctx, briefId);
-  if (!b.ok || (b.value.publishedAt === null && !(req.principal && mayPublish(req.principal)))) throw new ApiError(domainError('BRIEF_NOT_FOUND', `no brief "${briefId}"`, { field: 'briefId' }));
+  if (!b.ok || (b.value.publishedAt === null && !(req.principal && mayPublish(req.principal))))
+    throw new ApiError(domainError('BRIEF_NOT_FOUND', `no brief "${briefId}"`, { field: 'briefId' }));
   return b.value;
 }
 
@@ -48,19 +76,61 @@ export const wavesRoutes: RouteModule = (app, deps) => {
     '/api/v1/waves',
     {
       config: { access: 'session' },
-      schema: { tags, summary: `Coordinated waves in the incidents you may see (space–time permutation scan; seed 1 and ${WEB_WAVE_REPLICATIONS} replications unless given)`, querystring: { type: 'object', additionalProperties: false, properties: { ...Detection, all: { type: 'boolean', default: false } } }, response: { 200: Obj, '4xx': errorRef } },
+      schema: {
+        tags,
+        summary: `Coordinated waves in the incidents you may see (space–time permutation scan; seed 1 and ${WEB_WAVE_REPLICATIONS} replications unless given)`,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...Detection, all: { type: 'boolean', default: false } },
+        },
+        response: { 200: Obj, '4xx': errorRef },
+      },
     },
     async (req) => {
       const q = req.query as { seed: number; replications: number; from?: string; to?: string; all: boolean };
-      const r = unwrap(await detectWavesInDatabase(deps.ctx, { seed: q.seed, replications: q.replications, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), viewer: toStoreViewer(principalOf(req)) }));
+      const r = unwrap(
+        await detectWavesInDatabase(deps.ctx, {
+          seed: q.seed,
+          replications: q.replications,
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+          viewer: toStoreViewer(principalOf(req)),
+        }),
+      );
       const waves = reportedWaves(r.waves, q.all);
-      return { seed: r.seed, replications: r.replications, incidents: r.scanned.size, waves: waves.map(waveJson) };
+      return {
+        seed: r.seed,
+        replications: r.replications,
+        incidents: r.scanned.size,
+        waves: waves.map(waveJson),
+      };
     },
   );
 
-  app.get('/api/v1/briefs', { config: { access: 'session' }, schema: { tags, summary: 'Briefs: all for monitors and admins, published ones for others', response: { 200: { type: 'object', required: ['briefs'], properties: { briefs: { type: 'array', items: Obj } } }, '4xx': errorRef } } }, async (req) => ({
-    briefs: (await listWaveBriefs(deps.ctx, { publishedOnly: !mayPublish(principalOf(req)) })).map(briefJson),
-  }));
+  app.get(
+    '/api/v1/briefs',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Briefs: all for monitors and admins, published ones for others',
+        response: {
+          200: {
+            type: 'object',
+            required: ['briefs'],
+            properties: { briefs: { type: 'array', items: Obj } },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) => ({
+      briefs: (await listWaveBriefs(deps.ctx, { publishedOnly: !mayPublish(principalOf(req)) })).map(
+        briefJson,
+      ),
+    }),
+  );
 
   app.post(
     '/api/v1/briefs',
@@ -69,18 +139,40 @@ export const wavesRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'Write a brief on a detected wave (monitors and admins); it is stored unpublished',
-        body: { type: 'object', required: ['waveId'], additionalProperties: false, properties: { waveId: { type: 'string', minLength: 1, maxLength: 200 }, lang: { type: 'string', enum: ['en', 'ru', 'kk'], default: 'en' }, ...Detection } },
+        body: {
+          type: 'object',
+          required: ['waveId'],
+          additionalProperties: false,
+          properties: {
+            waveId: { type: 'string', minLength: 1, maxLength: 200 },
+            lang: { type: 'string', enum: ['en', 'ru', 'kk'], default: 'en' },
+            ...Detection,
+          },
+        },
         response: { 201: Obj, '4xx': errorRef },
       },
     },
     async (req, reply) => {
       const p = requirePublisher(req);
-      const body = req.body as { waveId: string; lang: string; seed: number; replications: number; from?: string; to?: string };
+      const body = req.body as {
+        waveId: string;
+        lang: string;
+        seed: number;
+        replications: number;
+        from?: string;
+        to?: string;
+      };
       const made = unwrap(
         await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
           const r = await createWaveBrief(tx, { ...body, viewer: toStoreViewer(p) });
           if (!r.ok) return r;
-          await audit.record({ entity: 'brief', entityId: r.value.brief.id, action: 'create', organisationId: null, after: briefJson(r.value.brief) });
+          await audit.record({
+            entity: 'brief',
+            entityId: r.value.brief.id,
+            action: 'create',
+            organisationId: null,
+            after: briefJson(r.value.brief),
+          });
           return ok(r.value.brief);
         }),
       );
@@ -88,15 +180,36 @@ export const wavesRoutes: RouteModule = (app, deps) => {
     },
   );
 
-  app.get('/api/v1/briefs/:briefId', { config: { access: 'public' }, schema: { tags, summary: 'A brief as a self-contained HTML page (published briefs for anyone; unpublished ones for monitors and admins)', params: BriefParams, response: { 200: { type: 'string', description: 'text/html' }, '4xx': errorRef } } }, async (req, reply) => {
-    const b = await readableBrief(req, deps);
-    // A self-contained page (inline SVG, no scripts); the app shows it in a sandboxed srcdoc frame.
-    return reply.type('text/html; charset=utf-8').send(b.html);
-  });
+  app.get(
+    '/api/v1/briefs/:briefId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'A brief as a self-contained HTML page (published briefs for anyone; unpublished ones for monitors and admins)',
+        params: BriefParams,
+        response: { 200: { type: 'string', description: 'text/html' }, '4xx': errorRef },
+      },
+    },
+    async (req, reply) => {
+      const b = await readableBrief(req, deps);
+      // A self-contained page (inline SVG, no scripts); the app shows it in a sandboxed srcdoc frame.
+      return reply.type('text/html; charset=utf-8').send(b.html);
+    },
+  );
 
   app.post(
     '/api/v1/briefs/:briefId/publish',
-    { config: { access: 'session' }, schema: { tags, summary: 'Publish a brief (monitors and admins): it becomes public and enters the Atom feed', params: BriefParams, response: { 200: Obj, '4xx': errorRef } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Publish a brief (monitors and admins): it becomes public and enters the Atom feed',
+        params: BriefParams,
+        response: { 200: Obj, '4xx': errorRef },
+      },
+    },
     async (req) => {
       requirePublisher(req);
       const { briefId } = req.params as { briefId: string };
@@ -107,7 +220,14 @@ export const wavesRoutes: RouteModule = (app, deps) => {
             if (!before.ok) return before;
             const r = await publishBrief(tx, briefId);
             if (!r.ok) return r;
-            await audit.record({ entity: 'brief', entityId: briefId, action: 'publish', organisationId: null, before: briefJson(before.value), after: briefJson(r.value) });
+            await audit.record({
+              entity: 'brief',
+              entityId: briefId,
+              action: 'publish',
+              organisationId: null,
+              before: briefJson(before.value),
+              after: briefJson(r.value),
+            });
             return r;
           }),
         ),
@@ -115,9 +235,23 @@ export const wavesRoutes: RouteModule = (app, deps) => {
     },
   );
 
-  app.get('/api/v1/feed.atom', { config: { access: 'public' }, schema: { tags, summary: 'Atom feed (RFC 4287) of published briefs and public incidents; no session needed', response: { 200: { type: 'string', description: 'application/atom+xml' } } } }, async (req, reply) => {
-    const base = baseUrlOf(req);
-    const xml = unwrap(await atomFeed(deps.ctx, { baseUrl: base }));
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
-  });
+  app.get(
+    '/api/v1/feed.atom',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Atom feed (RFC 4287) of published briefs and public incidents; no session needed',
+        response: { 200: { type: 'string', description: 'application/atom+xml' } },
+      },
+    },
+    async (req, reply) => {
+      const base = baseUrlOf(req);
+      const xml = unwrap(await atomFeed(deps.ctx, { baseUrl: base }));
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(xml);
+    },
+  );
 };

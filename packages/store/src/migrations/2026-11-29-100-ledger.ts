@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('illustrative', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('foreign_source_org').on('foreign_source').columns(['organisation_id', 'name']).execute();
+  await s
+    .createIndex('foreign_source_org')
+    .on('foreign_source')
+    .columns(['organisation_id', 'name'])
+    .execute();
 
   await s
     .createTable('ledger_grant')
@@ -38,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('illustrative', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('ledger_grant_org').on('ledger_grant').columns(['organisation_id', 'agreement_number']).execute();
+  await s
+    .createIndex('ledger_grant_org')
+    .on('ledger_grant')
+    .columns(['organisation_id', 'agreement_number'])
+    .execute();
 
   await s
     .createTable('bank_account')
@@ -123,9 +131,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // Covering indexes: a balance by grant or source at a date reads only the index.
-  await s.createIndex('ledger_receipt_grant').on('ledger_receipt').columns(['organisation_id', 'grant_id', 'currency', 'received_on', 'amount_minor', 'kzt_minor']).execute();
-  await s.createIndex('ledger_receipt_source').on('ledger_receipt').columns(['organisation_id', 'source_id', 'currency', 'received_on', 'amount_minor', 'kzt_minor']).execute();
-  await s.createIndex('ledger_receipt_date').on('ledger_receipt').columns(['organisation_id', 'received_on', 'id']).execute();
+  await s
+    .createIndex('ledger_receipt_grant')
+    .on('ledger_receipt')
+    .columns(['organisation_id', 'grant_id', 'currency', 'received_on', 'amount_minor', 'kzt_minor'])
+    .execute();
+  await s
+    .createIndex('ledger_receipt_source')
+    .on('ledger_receipt')
+    .columns(['organisation_id', 'source_id', 'currency', 'received_on', 'amount_minor', 'kzt_minor'])
+    .execute();
+  await s
+    .createIndex('ledger_receipt_date')
+    .on('ledger_receipt')
+    .columns(['organisation_id', 'received_on', 'id'])
+    .execute();
 
   await s
     .createTable('ledger_expenditure')
@@ -147,11 +167,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('illustrative', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('ledger_expenditure_date').on('ledger_expenditure').columns(['organisation_id', 'spent_on', 'id']).execute();
+  await s
+    .createIndex('ledger_expenditure_date')
+    .on('ledger_expenditure')
+    .columns(['organisation_id', 'spent_on', 'id'])
+    .execute();
 
   await s
     .createTable('ledger_allocation')
-    .addColumn('expenditure_id', 'text', (c) => c.notNull().references('ledger_expenditure.id').onDelete('cascade'))
+    .addColumn('expenditure_id', 'text', (c) =>
+      c.notNull().references('ledger_expenditure.id').onDelete('cascade'),
+    )
     .addColumn('organisation_id', 'text', (c) => c.notNull())
     .addColumn('grant_id', 'text', (c) => c.notNull().references('ledger_grant.id'))
     .addColumn('spent_on', 'text', (c) => c.notNull())
@@ -160,7 +186,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kzt_minor', 'bigint')
     .addPrimaryKeyConstraint('ledger_allocation_pk', ['expenditure_id', 'grant_id'])
     .execute();
-  await s.createIndex('ledger_allocation_grant').on('ledger_allocation').columns(['organisation_id', 'grant_id', 'currency', 'spent_on', 'amount_minor', 'kzt_minor']).execute();
+  await s
+    .createIndex('ledger_allocation_grant')
+    .on('ledger_allocation')
+    .columns(['organisation_id', 'grant_id', 'currency', 'spent_on', 'amount_minor', 'kzt_minor'])
+    .execute();
 
   await s
     .createTable('official_rate')
@@ -189,7 +219,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('foreign_candidate_line', ['organisation_id', 'bank_line'])
     .execute();
-  await s.createIndex('foreign_candidate_status').on('foreign_candidate').columns(['organisation_id', 'status']).execute();
+  await s
+    .createIndex('foreign_candidate_status')
+    .on('foreign_candidate')
+    .columns(['organisation_id', 'status'])
+    .execute();
 
   await s
     .createTable('csv_mapping')
@@ -203,7 +237,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['csv_mapping', 'foreign_candidate', 'official_rate', 'ledger_allocation', 'ledger_expenditure', 'ledger_receipt', 'bank_line', 'import_batch', 'bank_account', 'ledger_grant', 'foreign_source']) {
+  for (const t of [
+    'csv_mapping',
+    'foreign_candidate',
+    'official_rate',
+    'ledger_allocation',
+    'ledger_expenditure',
+    'ledger_receipt',
+    'bank_line',
+    'import_batch',
+    'bank_account',
+    'ledger_grant',
+    'foreign_source',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

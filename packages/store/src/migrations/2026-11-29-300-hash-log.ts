@@ -23,16 +23,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`CREATE FUNCTION log_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'log_entry is append-only: % is not allowed', TG_OP; END $$`.execute(db);
-    await sql`CREATE TRIGGER log_entry_no_change BEFORE UPDATE OR DELETE ON log_entry FOR EACH ROW EXECUTE FUNCTION log_entry_append_only()`.execute(db);
-    await sql`CREATE TRIGGER log_entry_no_truncate BEFORE TRUNCATE ON log_entry FOR EACH STATEMENT EXECUTE FUNCTION log_entry_append_only()`.execute(db);
+    await sql`CREATE TRIGGER log_entry_no_change BEFORE UPDATE OR DELETE ON log_entry FOR EACH ROW EXECUTE FUNCTION log_entry_append_only()`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER log_entry_no_truncate BEFORE TRUNCATE ON log_entry FOR EACH STATEMENT EXECUTE FUNCTION log_entry_append_only()`.execute(
+      db,
+    );
   } else {
-    await sql`CREATE TRIGGER log_entry_no_update BEFORE UPDATE ON log_entry BEGIN SELECT RAISE(ABORT, 'log_entry is append-only: UPDATE is not allowed'); END`.execute(db);
-    await sql`CREATE TRIGGER log_entry_no_delete BEFORE DELETE ON log_entry BEGIN SELECT RAISE(ABORT, 'log_entry is append-only: DELETE is not allowed'); END`.execute(db);
+    await sql`CREATE TRIGGER log_entry_no_update BEFORE UPDATE ON log_entry BEGIN SELECT RAISE(ABORT, 'log_entry is append-only: UPDATE is not allowed'); END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER log_entry_no_delete BEFORE DELETE ON log_entry BEGIN SELECT RAISE(ABORT, 'log_entry is append-only: DELETE is not allowed'); END`.execute(
+      db,
+    );
   }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('log_entry').execute();
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`DROP FUNCTION IF EXISTS log_entry_append_only()`.execute(db);
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`DROP FUNCTION IF EXISTS log_entry_append_only()`.execute(db);
 }

@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('corrects', 'text', (c) => c.references('filing.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('filing_organisation').on('filing').columns(['organisation_id', 'obligation_id']).execute();
+  await db.schema
+    .createIndex('filing_organisation')
+    .on('filing')
+    .columns(['organisation_id', 'obligation_id'])
+    .execute();
   await db.schema
     .createTable('submission')
     .addColumn('filing_id', 'text', (c) => c.primaryKey().references('filing.id'))
@@ -41,7 +45,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('media_type', 'text')
     .addColumn('content', postgres ? 'bytea' : 'blob')
     .execute();
-  await db.schema.createIndex('attachment_filing').on('attachment').columns(['filing_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('attachment_filing')
+    .on('attachment')
+    .columns(['filing_id', 'seq'])
+    .unique()
+    .execute();
   if (postgres) {
     await sql`CREATE FUNCTION filing_submitted_is_final() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -50,18 +59,33 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN NEW;
       END $$`.execute(db);
     await sql`CREATE FUNCTION submission_is_final() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'a submitted filing never changes: % on % refused', TG_OP, TG_TABLE_NAME; END $$`.execute(db);
-    await sql`CREATE TRIGGER filing_final BEFORE UPDATE OR DELETE ON filing FOR EACH ROW EXECUTE FUNCTION filing_submitted_is_final()`.execute(db);
+      BEGIN RAISE EXCEPTION 'a submitted filing never changes: % on % refused', TG_OP, TG_TABLE_NAME; END $$`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER filing_final BEFORE UPDATE OR DELETE ON filing FOR EACH ROW EXECUTE FUNCTION filing_submitted_is_final()`.execute(
+      db,
+    );
     for (const table of ['submission', 'attachment']) {
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_final`)} BEFORE UPDATE OR DELETE ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION submission_is_final()`.execute(db);
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_final`)} BEFORE UPDATE OR DELETE ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION submission_is_final()`.execute(
+        db,
+      );
     }
   } else {
-    const refuse = (what: string) => sql.raw(`SELECT RAISE(ABORT, 'a submitted filing never changes: ${what} refused');`);
-    await sql`CREATE TRIGGER filing_final_update BEFORE UPDATE ON filing WHEN OLD.state = 'submitted' BEGIN ${refuse('UPDATE on filing')} END`.execute(db);
-    await sql`CREATE TRIGGER filing_final_delete BEFORE DELETE ON filing WHEN OLD.state = 'submitted' BEGIN ${refuse('DELETE on filing')} END`.execute(db);
+    const refuse = (what: string) =>
+      sql.raw(`SELECT RAISE(ABORT, 'a submitted filing never changes: ${what} refused');`);
+    await sql`CREATE TRIGGER filing_final_update BEFORE UPDATE ON filing WHEN OLD.state = 'submitted' BEGIN ${refuse('UPDATE on filing')} END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER filing_final_delete BEFORE DELETE ON filing WHEN OLD.state = 'submitted' BEGIN ${refuse('DELETE on filing')} END`.execute(
+      db,
+    );
     for (const table of ['submission', 'attachment']) {
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_final_update`)} BEFORE UPDATE ON ${sql.table(table)} BEGIN ${refuse(`UPDATE on ${table}`)} END`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_final_delete`)} BEFORE DELETE ON ${sql.table(table)} BEGIN ${refuse(`DELETE on ${table}`)} END`.execute(db);
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_final_update`)} BEFORE UPDATE ON ${sql.table(table)} BEGIN ${refuse(`UPDATE on ${table}`)} END`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_final_delete`)} BEFORE DELETE ON ${sql.table(table)} BEGIN ${refuse(`DELETE on ${table}`)} END`.execute(
+        db,
+      );
     }
   }
 }

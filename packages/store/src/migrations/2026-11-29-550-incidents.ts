@@ -44,21 +44,48 @@ export async function up(db: Kysely<any>): Promise<void> {
   // date range is a seq range. SQLite appends the rowid (= seq) to every index entry; PostgreSQL
   // is given seq as a second column, so each filter index also yields its rows newest first.
   const bySeq = postgres ? ['seq'] : [];
-  await db.schema.createIndex('incident_organisation').on('incident').columns(['organisation_key', ...bySeq]).execute();
-  await db.schema.createIndex('incident_place').on('incident').columns(['place', ...bySeq]).execute();
-  await db.schema.createIndex('incident_region').on('incident').columns(['region', ...bySeq]).execute();
-  await db.schema.createIndex('incident_legal_basis').on('incident').columns(['legal_basis_key', ...bySeq]).execute();
-  await db.schema.createIndex('incident_source_action').on('incident').column('source_action_id').unique().where(sql.ref('source_action_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('incident_organisation')
+    .on('incident')
+    .columns(['organisation_key', ...bySeq])
+    .execute();
+  await db.schema
+    .createIndex('incident_place')
+    .on('incident')
+    .columns(['place', ...bySeq])
+    .execute();
+  await db.schema
+    .createIndex('incident_region')
+    .on('incident')
+    .columns(['region', ...bySeq])
+    .execute();
+  await db.schema
+    .createIndex('incident_legal_basis')
+    .on('incident')
+    .columns(['legal_basis_key', ...bySeq])
+    .execute();
+  await db.schema
+    .createIndex('incident_source_action')
+    .on('incident')
+    .column('source_action_id')
+    .unique()
+    .where(sql.ref('source_action_id'), 'is not', null)
+    .execute();
   if (postgres) {
-    await sql`ALTER TABLE incident ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED`.execute(db);
+    await sql`ALTER TABLE incident ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED`.execute(
+      db,
+    );
     await sql`CREATE INDEX incident_search ON incident USING gin (search)`.execute(db);
   } else {
-    await sql`CREATE VIRTUAL TABLE incident_fts USING fts5(search_text, content='incident', content_rowid='seq', tokenize='unicode61 remove_diacritics 0', detail='full')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE incident_fts USING fts5(search_text, content='incident', content_rowid='seq', tokenize='unicode61 remove_diacritics 0', detail='full')`.execute(
+      db,
+    );
   }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`DROP TABLE IF EXISTS incident_fts`.execute(db);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter))
+    await sql`DROP TABLE IF EXISTS incident_fts`.execute(db);
   await db.schema.dropTable('incident').execute();
 }

@@ -10,9 +10,15 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
-  await db.schema.createTable('incident_term').addColumn('term', 'text', (c) => c.primaryKey()).modifyEnd(sql`without rowid`).execute();
+  await db.schema
+    .createTable('incident_term')
+    .addColumn('term', 'text', (c) => c.primaryKey())
+    .modifyEnd(sql`without rowid`)
+    .execute();
   await sql`DROP TABLE incident_fts`.execute(db);
-  await sql`CREATE VIRTUAL TABLE incident_fts USING fts5(search_text, content='incident', content_rowid='seq', tokenize='ascii', detail='full')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE incident_fts USING fts5(search_text, content='incident', content_rowid='seq', tokenize='ascii', detail='full')`.execute(
+    db,
+  );
   await sql`INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')`.execute(db);
 }
 
@@ -21,6 +27,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   await db.schema.dropTable('incident_term').execute();
   await sql`DROP TABLE incident_fts`.execute(db);
-  await sql`CREATE VIRTUAL TABLE incident_fts USING fts5(search_text, content='incident', content_rowid='seq', tokenize='unicode61 remove_diacritics 0', detail='full')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE incident_fts USING fts5(search_text, content='incident', content_rowid='seq', tokenize='unicode61 remove_diacritics 0', detail='full')`.execute(
+    db,
+  );
   await sql`INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')`.execute(db);
 }

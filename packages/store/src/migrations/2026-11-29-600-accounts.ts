@@ -20,7 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('membership')
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
-    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (c) =>
+      c.notNull().references('organisation.id').onDelete('cascade'),
+    )
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('membership_pk', ['user_id', 'organisation_id'])
@@ -44,7 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('network_organisation')
     .addColumn('network_id', 'text', (c) => c.notNull().references('network.id').onDelete('cascade'))
-    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (c) =>
+      c.notNull().references('organisation.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('network_organisation_pk', ['network_id', 'organisation_id'])
     .execute();
   await db.schema
@@ -61,11 +65,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('after_json', 'text')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_event_org_idx').on('audit_event').columns(['organisation_id', 'occurred_at']).execute();
-  await db.schema.createIndex('audit_event_entity_idx').on('audit_event').columns(['entity', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_event_org_idx')
+    .on('audit_event')
+    .columns(['organisation_id', 'occurred_at'])
+    .execute();
+  await db.schema
+    .createIndex('audit_event_entity_idx')
+    .on('audit_event')
+    .columns(['entity', 'entity_id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_event', 'network_organisation', 'network', 'user_session', 'membership', 'app_user']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'audit_event',
+    'network_organisation',
+    'network',
+    'user_session',
+    'membership',
+    'app_user',
+  ])
+    await db.schema.dropTable(t).execute();
 }

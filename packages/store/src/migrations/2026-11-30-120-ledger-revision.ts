@@ -30,18 +30,32 @@ export async function up(db: Kysely<any>): Promise<void> {
       END $$`.execute(db);
     for (const table of TABLES) {
       const t = sql.table(table);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_insert`)} AFTER INSERT ON ${t} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_ledger_revision()`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_update`)} AFTER UPDATE ON ${t} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_ledger_revision()`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_delete`)} AFTER DELETE ON ${t} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_ledger_revision()`.execute(db);
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_insert`)} AFTER INSERT ON ${t} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_ledger_revision()`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_update`)} AFTER UPDATE ON ${t} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_ledger_revision()`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_delete`)} AFTER DELETE ON ${t} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_ledger_revision()`.execute(
+        db,
+      );
     }
   } else {
     const bump = (row: 'NEW' | 'OLD') =>
-      sql.raw(`INSERT INTO ledger_revision (organisation_id, revision) VALUES (${row}.organisation_id, 1) ON CONFLICT (organisation_id) DO UPDATE SET revision = revision + 1;`);
+      sql.raw(
+        `INSERT INTO ledger_revision (organisation_id, revision) VALUES (${row}.organisation_id, 1) ON CONFLICT (organisation_id) DO UPDATE SET revision = revision + 1;`,
+      );
     for (const table of TABLES) {
       const t = sql.table(table);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_insert`)} AFTER INSERT ON ${t} BEGIN ${bump('NEW')} END`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_update`)} AFTER UPDATE ON ${t} BEGIN ${bump('NEW')} END`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_delete`)} AFTER DELETE ON ${t} BEGIN ${bump('OLD')} END`.execute(db);
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_insert`)} AFTER INSERT ON ${t} BEGIN ${bump('NEW')} END`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_update`)} AFTER UPDATE ON ${t} BEGIN ${bump('NEW')} END`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_revision_delete`)} AFTER DELETE ON ${t} BEGIN ${bump('OLD')} END`.execute(
+        db,
+      );
     }
   }
 }
@@ -51,7 +65,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const table of TABLES) {
     for (const op of ['insert', 'update', 'delete']) {
-      if (postgres) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_revision_${op}`)} ON ${sql.table(table)}`.execute(db);
+      if (postgres)
+        await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_revision_${op}`)} ON ${sql.table(table)}`.execute(
+          db,
+        );
       else await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_revision_${op}`)}`.execute(db);
     }
   }

@@ -11,7 +11,12 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  await db.schema.createIndex('incident_action').ifNotExists().on('incident').columns(postgres ? ['action', 'seq'] : ['action']).execute();
+  await db.schema
+    .createIndex('incident_action')
+    .ifNotExists()
+    .on('incident')
+    .columns(postgres ? ['action', 'seq'] : ['action'])
+    .execute();
   if (!postgres) await sql`analyze incident`.execute(db);
 }
 

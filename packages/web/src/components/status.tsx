@@ -19,7 +19,13 @@ export function ErrorBox({ error }: { error: ApiFailure }) {
       <p>{t('common.error', { message: error.message })}</p>
       {(error.where?.file !== undefined || error.where?.line !== undefined || error.field !== undefined) && (
         <p className="small" data-testid="error-where">
-          {[error.where?.file, error.where?.line !== undefined ? t('common.errorLine', { line: error.where.line }) : undefined, error.field !== undefined ? t('common.errorField', { field: error.field }) : undefined].filter((x) => x !== undefined).join(' · ')}
+          {[
+            error.where?.file,
+            error.where?.line !== undefined ? t('common.errorLine', { line: error.where.line }) : undefined,
+            error.field !== undefined ? t('common.errorField', { field: error.field }) : undefined,
+          ]
+            .filter((x) => x !== undefined)
+            .join(' · ')}
         </p>
       )}
       {error.where?.detail && <p className="small muted">{error.where.detail}</p>}

@@ -7,12 +7,19 @@ export const INTL_TAG: Readonly<Record<Locale, string>> = { en: 'en-GB', ru: 'ru
 export function formatDate(locale: Locale, isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(INTL_TAG[locale], {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y, m - 1, d));
 }
 
 /** A moment (ISO timestamp) with date and time in the viewer's time zone. */
 export function formatDateTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 export function formatNumber(locale: Locale, value: number | bigint): string {
@@ -37,5 +44,7 @@ export function formatMoney(locale: Locale, minor: bigint | number | string, cur
 /** Money given as exact decimal text ("2500000.00", as the API sends it) with its currency. */
 export function formatDecimalMoney(locale: Locale, decimal: string, currency: string): string {
   if (!/^-?\d+(\.\d+)?$/.test(decimal)) return `${decimal} ${currency}`;
-  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency }).format(decimal as `${number}`);
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency }).format(
+    decimal as `${number}`,
+  );
 }

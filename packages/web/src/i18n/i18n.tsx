@@ -7,7 +7,11 @@ import { kk } from './kk.ts';
 import { ru } from './ru.ts';
 
 const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, ru, kk };
-export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
+  en: 'English',
+  ru: 'Русский',
+  kk: 'Қазақша',
+};
 const STORAGE_KEY = 'civic.locale';
 
 export interface I18n {
@@ -57,7 +61,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLocale,
       t: (key, params) => {
         const template = CATALOGUES[locale][key] ?? en[key];
-        return params ? template.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? `{${k}}`)) : template;
+        return params
+          ? template.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? `{${k}}`))
+          : template;
       },
       date: (d) => formatDate(locale, d),
       dateTime: (d) => formatDateTime(locale, d),

@@ -20,7 +20,8 @@ export const monitorEn = {
   'monitor.week': 'week',
   'monitor.month': 'month',
   'monitor.map': 'Map',
-  'monitor.mapDesc': 'Places of the matching incidents; circles grow with the number of incidents. Places of the selected wave are outlined.',
+  'monitor.mapDesc':
+    'Places of the matching incidents; circles grow with the number of incidents. Places of the selected wave are outlined.',
   'monitor.noWaves': 'No significant coordinated wave in the incidents you can see.',
   'monitor.waveLabel': 'Wave {from} – {to}',
   'monitor.waveFacts': '{actions} actions, {organisations} organisations, {places} places, p = {p}',

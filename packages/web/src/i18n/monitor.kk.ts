@@ -22,7 +22,8 @@ export const monitorKk: Readonly<Record<keyof typeof monitorEn, string>> = {
   'monitor.week': 'апта',
   'monitor.month': 'ай',
   'monitor.map': 'Карта',
-  'monitor.mapDesc': 'Табылған оқиғалардың орындары; шеңбер өлшемі — оқиғалар саны. Таңдалған толқынның орындары сызылып белгіленген.',
+  'monitor.mapDesc':
+    'Табылған оқиғалардың орындары; шеңбер өлшемі — оқиғалар саны. Таңдалған толқынның орындары сызылып белгіленген.',
   'monitor.noWaves': 'Сізге қолжетімді оқиғаларда маңызды үйлестірілген толқын жоқ.',
   'monitor.waveLabel': 'Толқын {from} – {to}',
   'monitor.waveFacts': 'әрекеттер: {actions}, ұйымдар: {organisations}, орындар: {places}, p = {p}',

@@ -22,7 +22,8 @@ export const monitorRu: Readonly<Record<keyof typeof monitorEn, string>> = {
   'monitor.week': 'неделю',
   'monitor.month': 'месяц',
   'monitor.map': 'Карта',
-  'monitor.mapDesc': 'Места найденных инцидентов; размер круга — число инцидентов. Места выбранной волны обведены.',
+  'monitor.mapDesc':
+    'Места найденных инцидентов; размер круга — число инцидентов. Места выбранной волны обведены.',
   'monitor.noWaves': 'В доступных вам инцидентах нет значимой скоординированной волны.',
   'monitor.waveLabel': 'Волна {from} – {to}',
   'monitor.waveFacts': 'действий: {actions}, организаций: {organisations}, мест: {places}, p = {p}',

@@ -21,7 +21,8 @@ export default function AccountPage() {
       setMessage(e instanceof ApiFailure ? e.message : String(e));
     }
   };
-  const start = () => run(async () => setSecret((await api<{ secret: string }>('POST', '/api/v1/me/totp')).secret));
+  const start = () =>
+    run(async () => setSecret((await api<{ secret: string }>('POST', '/api/v1/me/totp')).secret));
   const confirm = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -65,7 +66,13 @@ export default function AccountPage() {
           {secret && <p className="secret">{t('account.totpSecret', { secret })}</p>}
           <label className="field inline">
             <span>{t('account.totpCode')}</span>
-            <input inputMode="numeric" autoComplete="one-time-code" maxLength={8} value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </label>
           <button type="submit">{secret ? t('account.totpConfirm') : t('account.totpDisable')}</button>
         </form>

@@ -14,7 +14,9 @@ interface AuditEntry {
 
 export default function AuditPage({ orgId }: { orgId: string }) {
   const { t, dateTime } = useI18n();
-  const trail = useApi<{ entries: AuditEntry[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/audit?limit=200`);
+  const trail = useApi<{ entries: AuditEntry[] }>(
+    `/api/v1/orgs/${encodeURIComponent(orgId)}/audit?limit=200`,
+  );
   return (
     <OrgSection orgId={orgId} title={(name) => `${t('audit.title')} — ${name}`}>
       {trail.loading && <Loading />}

@@ -13,7 +13,12 @@ interface Action {
   authority: string | null;
   office: string | null;
   article: string | null;
-  penalty: { mci: number | null; amount: string | null; currency: string | null; suspensionMonths: number | null } | null;
+  penalty: {
+    mci: number | null;
+    amount: string | null;
+    currency: string | null;
+    suspensionMonths: number | null;
+  } | null;
   notes: string | null;
 }
 interface Finding {
@@ -58,7 +63,9 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
                 {a.penalty && (
                   <div className="small">
                     {a.penalty.mci !== null && t('cases.penalty', { mci: a.penalty.mci })}
-                    {a.penalty.amount && a.penalty.currency && ` = ${amount(a.penalty.amount, a.penalty.currency)}`}
+                    {a.penalty.amount &&
+                      a.penalty.currency &&
+                      ` = ${amount(a.penalty.amount, a.penalty.currency)}`}
                   </div>
                 )}
               </div>
@@ -72,9 +79,14 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
         {check.data && (
           <ul className="plain findings" data-testid="findings">
             {check.data.findings.map((f, i) => (
-              <li key={`${f.code}-${f.actionId ?? ''}-${i}`} className={`finding ${f.severity}`} data-code={f.code}>
+              <li
+                key={`${f.code}-${f.actionId ?? ''}-${i}`}
+                className={`finding ${f.severity}`}
+                data-code={f.code}
+              >
                 <p>
-                  <span className={`badge ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span> <strong>{f.code}</strong>
+                  <span className={`badge ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span>{' '}
+                  <strong>{f.code}</strong>
                   {f.favoursDefence && <span className="small"> — {t('cases.favours')}</span>}
                 </p>
                 <p>{f.message}</p>

@@ -50,10 +50,16 @@ export default function CasesPage({ orgId }: { orgId: string }) {
                 {cases.data.cases.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link to={`/orgs/${encodeURIComponent(orgId)}/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                      <Link to={`/orgs/${encodeURIComponent(orgId)}/cases/${encodeURIComponent(c.id)}`}>
+                        {c.title}
+                      </Link>
                     </td>
                     <td>{c.openedOn ? date(c.openedOn) : '—'}</td>
-                    <td>{c.lastAction ? `${c.lastAction.kind}${c.lastAction.date ? `, ${date(c.lastAction.date)}` : ''}` : '—'}</td>
+                    <td>
+                      {c.lastAction
+                        ? `${c.lastAction.kind}${c.lastAction.date ? `, ${date(c.lastAction.date)}` : ''}`
+                        : '—'}
+                    </td>
                     <td>{c.status === 'open' ? t('cases.open') : t('cases.closed')}</td>
                   </tr>
                 ))}
@@ -70,7 +76,11 @@ export default function CasesPage({ orgId }: { orgId: string }) {
             {deadlines.data.deadlines.map((d) => (
               <li key={d.id} className={d.passed ? 'muted' : ''}>
                 <time dateTime={d.date}>{date(d.date)}</time> — {d.organisationName}:{' '}
-                <Link to={`/orgs/${encodeURIComponent(d.organisationId)}/cases/${encodeURIComponent(d.caseId)}`}>{d.summary}</Link>
+                <Link
+                  to={`/orgs/${encodeURIComponent(d.organisationId)}/cases/${encodeURIComponent(d.caseId)}`}
+                >
+                  {d.summary}
+                </Link>
                 {!d.verified && <span className="muted small"> ({t('filings.unverified')})</span>}
               </li>
             ))}

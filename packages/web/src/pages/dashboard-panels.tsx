@@ -35,7 +35,11 @@ interface Incident {
 /** What is due and overdue: obligations with status `due` or `missed`, soonest first. */
 export function DuePanel({ orgId, role }: { orgId: string; role: Role }) {
   const { t, date } = useI18n();
-  const r = useApi<{ obligations: Obligation[] }>(roleAllows(role, 'filings:read') ? `/api/v1/orgs/${encodeURIComponent(orgId)}/obligations?status=due,missed&limit=8` : null);
+  const r = useApi<{ obligations: Obligation[] }>(
+    roleAllows(role, 'filings:read')
+      ? `/api/v1/orgs/${encodeURIComponent(orgId)}/obligations?status=due,missed&limit=8`
+      : null,
+  );
   const due = r.data?.obligations ?? [];
   return (
     <Panel id="due" title={t('dashboard.due')}>
@@ -45,12 +49,15 @@ export function DuePanel({ orgId, role }: { orgId: string; role: Role }) {
         <ul className="plain" data-testid="due">
           {due.map((o) => (
             <li key={o.id}>
-              <span className={`badge ${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span> {o.form}: {date(o.dueOn)}
+              <span className={`badge ${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span> {o.form}:{' '}
+              {date(o.dueOn)}
             </li>
           ))}
         </ul>
       )}
-      {roleAllows(role, 'filings:read') && <Link to={`/orgs/${encodeURIComponent(orgId)}/filings`}>{t('dashboard.more')}</Link>}
+      {roleAllows(role, 'filings:read') && (
+        <Link to={`/orgs/${encodeURIComponent(orgId)}/filings`}>{t('dashboard.more')}</Link>
+      )}
     </Panel>
   );
 }
@@ -59,8 +66,12 @@ export function DuePanel({ orgId, role }: { orgId: string; role: Role }) {
 export function CasesPanel({ orgId, role }: { orgId: string; role: Role }) {
   const { t, date } = useI18n();
   const allowed = roleAllows(role, 'cases:read');
-  const cases = useApi<{ cases: CaseSummary[] }>(allowed ? `/api/v1/orgs/${encodeURIComponent(orgId)}/cases` : null);
-  const deadlines = useApi<{ deadlines: Deadline[] }>(allowed ? `/api/v1/deadlines?orgId=${encodeURIComponent(orgId)}` : null);
+  const cases = useApi<{ cases: CaseSummary[] }>(
+    allowed ? `/api/v1/orgs/${encodeURIComponent(orgId)}/cases` : null,
+  );
+  const deadlines = useApi<{ deadlines: Deadline[] }>(
+    allowed ? `/api/v1/deadlines?orgId=${encodeURIComponent(orgId)}` : null,
+  );
   const open = (cases.data?.cases ?? []).filter((c) => c.status === 'open');
   const next = (caseId: string) => deadlines.data?.deadlines.find((d) => d.caseId === caseId && !d.passed);
   return (
@@ -73,8 +84,14 @@ export function CasesPanel({ orgId, role }: { orgId: string; role: Role }) {
             const d = next(c.id);
             return (
               <li key={c.id}>
-                <Link to={`/orgs/${encodeURIComponent(orgId)}/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
-                {d && <div className="small muted">{t('dashboard.nextDeadline', { date: date(d.date), what: d.summary })}</div>}
+                <Link to={`/orgs/${encodeURIComponent(orgId)}/cases/${encodeURIComponent(c.id)}`}>
+                  {c.title}
+                </Link>
+                {d && (
+                  <div className="small muted">
+                    {t('dashboard.nextDeadline', { date: date(d.date), what: d.summary })}
+                  </div>
+                )}
               </li>
             );
           })}

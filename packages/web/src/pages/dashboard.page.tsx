@@ -54,7 +54,10 @@ export default function DashboardPage({ orgId }: { orgId: string }) {
           <ul className="plain">
             {me?.memberships.map((m) => (
               <li key={m.organisationId}>
-                <Link to={`/orgs/${encodeURIComponent(m.organisationId)}/dashboard`}>{m.organisationName}</Link> <span className="muted small">({t(`role.${m.role}`)})</span>
+                <Link to={`/orgs/${encodeURIComponent(m.organisationId)}/dashboard`}>
+                  {m.organisationName}
+                </Link>{' '}
+                <span className="muted small">({t(`role.${m.role}`)})</span>
               </li>
             ))}
           </ul>

@@ -18,13 +18,28 @@ interface Lint {
 }
 
 /** One filing: downloads, its lint results, and (for a draft) the form that records its submission. */
-export function FilingItem({ base, filing, canWrite, onChanged }: { base: string; filing: Filing; canWrite: boolean; onChanged: () => void }) {
+export function FilingItem({
+  base,
+  filing,
+  canWrite,
+  onChanged,
+}: {
+  base: string;
+  filing: Filing;
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const { t, date } = useI18n();
   const [lint, setLint] = useState<Lint | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
-  const [form, setForm] = useState({ submittedOn: new Date().toISOString().slice(0, 10), channel: 'cabinet.salyk.kz', incomingNumber: '' });
+  const [form, setForm] = useState({
+    submittedOn: new Date().toISOString().slice(0, 10),
+    channel: 'cabinet.salyk.kz',
+    incomingNumber: '',
+  });
   const url = `${base}/filings/${encodeURIComponent(filing.id)}`;
-  const fail = (e: unknown) => setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
+  const fail = (e: unknown) =>
+    setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
   const check = () => api<Lint>('GET', `${url}/lint`).then(setLint, fail);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +54,8 @@ export function FilingItem({ base, filing, canWrite, onChanged }: { base: string
         {filing.submittedOn && ` (${date(filing.submittedOn)})`}
       </p>
       <p className="small">
-        {t('filings.download')}: <a href={`${url}/document?format=pdf`}>PDF</a> · <a href={`${url}/document?format=xlsx`}>XLSX</a> · <a href={`${url}/bundle`}>{t('filings.bundle')}</a>{' '}
+        {t('filings.download')}: <a href={`${url}/document?format=pdf`}>PDF</a> ·{' '}
+        <a href={`${url}/document?format=xlsx`}>XLSX</a> · <a href={`${url}/bundle`}>{t('filings.bundle')}</a>{' '}
         <button type="button" onClick={() => void check()}>
           {t('filings.check')}
         </button>
@@ -66,15 +82,28 @@ export function FilingItem({ base, filing, canWrite, onChanged }: { base: string
         <form className="row" onSubmit={submit}>
           <label className="field">
             <span>{t('filings.submittedOn')}</span>
-            <input type="date" required value={form.submittedOn} onChange={(e) => setForm({ ...form, submittedOn: e.target.value })} />
+            <input
+              type="date"
+              required
+              value={form.submittedOn}
+              onChange={(e) => setForm({ ...form, submittedOn: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>{t('filings.channel')}</span>
-            <input required value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })} />
+            <input
+              required
+              value={form.channel}
+              onChange={(e) => setForm({ ...form, channel: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>{t('filings.incomingNumber')}</span>
-            <input required value={form.incomingNumber} onChange={(e) => setForm({ ...form, incomingNumber: e.target.value })} />
+            <input
+              required
+              value={form.incomingNumber}
+              onChange={(e) => setForm({ ...form, incomingNumber: e.target.value })}
+            />
           </label>
           <button type="submit">{t('filings.submit')}</button>
         </form>

@@ -22,7 +22,9 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
   const changed = () => setVersion((v) => v + 1);
   const prepare = (obligationId: string) => {
     setError(null);
-    api('POST', `${base}/filings`, { obligationId }).then(changed, (e: unknown) => setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e))));
+    api('POST', `${base}/filings`, { obligationId }).then(changed, (e: unknown) =>
+      setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e))),
+    );
   };
 
   return (

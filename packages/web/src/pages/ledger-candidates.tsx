@@ -15,7 +15,13 @@ export interface Candidate {
   suggestedSourceId: string | null;
 }
 
-const CATEGORIES = ['foreign-organisation', 'international-organisation', 'foreign-state', 'foreign-citizen', 'stateless-person'] as const;
+const CATEGORIES = [
+  'foreign-organisation',
+  'international-organisation',
+  'foreign-state',
+  'foreign-citizen',
+  'stateless-person',
+] as const;
 
 /** One proposed receipt: confirm it (with the source's category) or reject it. */
 function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; onDecided: () => void }) {
@@ -27,7 +33,11 @@ function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; on
   const decide = async (action: 'confirm' | 'reject') => {
     setError(null);
     try {
-      await api('POST', `${base}/${action}`, action === 'confirm' ? (c.suggestedSourceId ? {} : { newSource: { name, category } }) : undefined);
+      await api(
+        'POST',
+        `${base}/${action}`,
+        action === 'confirm' ? (c.suggestedSourceId ? {} : { newSource: { name, category } }) : undefined,
+      );
       onDecided();
     } catch (e) {
       setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
@@ -75,14 +85,28 @@ function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; on
   );
 }
 
-export function CandidateList({ orgId, candidates, onDecided, canWrite }: { orgId: string; candidates: readonly Candidate[]; onDecided: () => void; canWrite: boolean }) {
+export function CandidateList({
+  orgId,
+  candidates,
+  onDecided,
+  canWrite,
+}: {
+  orgId: string;
+  candidates: readonly Candidate[];
+  onDecided: () => void;
+  canWrite: boolean;
+}) {
   const { t } = useI18n();
   if (candidates.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="candidates-title">
       <h2 id="candidates-title">{t('ledger.candidates')}</h2>
       <p className="muted small">{t('ledger.candidatesHelp')}</p>
-      <ul className="plain">{canWrite ? candidates.map((c) => <CandidateRow key={c.id} orgId={orgId} c={c} onDecided={onDecided} />) : candidates.map((c) => <li key={c.id}>{c.counterparty.name}</li>)}</ul>
+      <ul className="plain">
+        {canWrite
+          ? candidates.map((c) => <CandidateRow key={c.id} orgId={orgId} c={c} onDecided={onDecided} />)
+          : candidates.map((c) => <li key={c.id}>{c.counterparty.name}</li>)}
+      </ul>
     </section>
   );
 }

@@ -27,7 +27,13 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
     setProgress(0);
     try {
       const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}) });
-      setResult(await uploadFile<ImportResult>(`/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports?${q}`, file, setProgress));
+      setResult(
+        await uploadFile<ImportResult>(
+          `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports?${q}`,
+          file,
+          setProgress,
+        ),
+      );
       onImported();
     } catch (x) {
       setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
@@ -61,12 +67,19 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       {progress !== null && (
         <div className="full" role="status">
           <progress max={1} value={progress < 1 ? progress : undefined} aria-label={t('ledger.import')} />{' '}
-          {progress < 1 ? t('ledger.uploading', { percent: Math.round(progress * 100) }) : t('ledger.processing')}
+          {progress < 1
+            ? t('ledger.uploading', { percent: Math.round(progress * 100) })
+            : t('ledger.processing')}
         </div>
       )}
       {result && (
         <p className="full" role="status" data-testid="import-result">
-          {t('ledger.imported', { read: result.read, imported: result.imported, duplicates: result.duplicates, candidates: result.foreignCandidates })}
+          {t('ledger.imported', {
+            read: result.read,
+            imported: result.imported,
+            duplicates: result.duplicates,
+            candidates: result.foreignCandidates,
+          })}
         </p>
       )}
       {error && (

@@ -9,7 +9,9 @@ const CURRENCIES = ['USD', 'EUR', 'GBP', 'RUB', 'CNY', 'CHF'] as const;
 export function LedgerRates() {
   const { t, date } = useI18n();
   const [currency, setCurrency] = useState<string>('USD');
-  const rates = useApi<{ rates: { date: string; rate: string; units: number }[] }>(`/api/v1/rates?currency=${currency}&limit=10`);
+  const rates = useApi<{ rates: { date: string; rate: string; units: number }[] }>(
+    `/api/v1/rates?currency=${currency}&limit=10`,
+  );
   return (
     <Panel id="rates" title={t('ledger.rates')}>
       <label className="field inline">
@@ -26,7 +28,8 @@ export function LedgerRates() {
         <ul className="plain" data-testid="rates">
           {rates.data.rates.map((r) => (
             <li key={r.date}>
-              {date(r.date)}: <strong>{r.rate}</strong> <span className="muted small">{t('ledger.rate', { units: r.units, currency })}</span>
+              {date(r.date)}: <strong>{r.rate}</strong>{' '}
+              <span className="muted small">{t('ledger.rate', { units: r.units, currency })}</span>
             </li>
           ))}
         </ul>

@@ -57,7 +57,10 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
   const base = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger`;
   const candidates = useApi<{ candidates: Candidate[] }>(`${base}/candidates?status=proposed`, version);
   const [receiptsFrom, setReceiptsFrom] = useState(0);
-  const receipts = useApi<{ receipts: ReceiptRow[]; hasMore: boolean }>(`${base}/receipts?order=desc&limit=${RECEIPTS_PAGE}&offset=${receiptsFrom}`, version);
+  const receipts = useApi<{ receipts: ReceiptRow[]; hasMore: boolean }>(
+    `${base}/receipts?order=desc&limit=${RECEIPTS_PAGE}&offset=${receiptsFrom}`,
+    version,
+  );
   const expenditures = useApi<{ expenditures: ExpenditureRow[] }>(`${base}/expenditures`, version);
   const grants = useApi<{ grants: GrantRow[] }>(`${base}/grants`, version);
   const balances = useApi<{ balances: BalanceRow[] }>(`${base}/balance?by=grant`, version);
@@ -74,7 +77,12 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
         </section>
       )}
       {candidates.error && <ErrorBox error={candidates.error} />}
-      <CandidateList orgId={orgId} candidates={candidates.data?.candidates ?? []} onDecided={changed} canWrite={canWrite} />
+      <CandidateList
+        orgId={orgId}
+        candidates={candidates.data?.candidates ?? []}
+        onDecided={changed}
+        canWrite={canWrite}
+      />
       <Panel id="receipts" title={t('ledger.receipts')}>
         {receipts.data && receipts.data.receipts.length > 0 ? (
           <div className="table-wrap">
@@ -104,11 +112,24 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
         )}
         {receipts.data && (receiptsFrom > 0 || receipts.data.hasMore) && (
           <nav className="pager" aria-label={t('ledger.receiptPages')}>
-            <button type="button" disabled={receiptsFrom === 0} onClick={() => setReceiptsFrom(Math.max(0, receiptsFrom - RECEIPTS_PAGE))}>
+            <button
+              type="button"
+              disabled={receiptsFrom === 0}
+              onClick={() => setReceiptsFrom(Math.max(0, receiptsFrom - RECEIPTS_PAGE))}
+            >
               {t('filings.previous')}
             </button>
-            <span role="status">{t('ledger.receiptRange', { from: receiptsFrom + 1, to: receiptsFrom + receipts.data.receipts.length })}</span>
-            <button type="button" disabled={!receipts.data.hasMore} onClick={() => setReceiptsFrom(receiptsFrom + RECEIPTS_PAGE)}>
+            <span role="status">
+              {t('ledger.receiptRange', {
+                from: receiptsFrom + 1,
+                to: receiptsFrom + receipts.data.receipts.length,
+              })}
+            </span>
+            <button
+              type="button"
+              disabled={!receipts.data.hasMore}
+              onClick={() => setReceiptsFrom(receiptsFrom + RECEIPTS_PAGE)}
+            >
               {t('filings.next')}
             </button>
           </nav>
@@ -120,7 +141,8 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
             <ul className="plain">
               {expenditures.data.expenditures.map((e) => (
                 <li key={e.id}>
-                  {date(e.spentOn)} — {amount(e.amount, e.currency)} <span className="muted small">{e.description}</span>
+                  {date(e.spentOn)} — {amount(e.amount, e.currency)}{' '}
+                  <span className="muted small">{e.description}</span>
                 </li>
               ))}
             </ul>
@@ -134,7 +156,12 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
               {grants.data.grants.map((g) => (
                 <li key={g.id}>
                   {g.title ?? g.agreementNumber ?? g.id} — {amount(g.amount, g.currency)}
-                  {g.periodFrom && g.periodTo && <span className="muted small"> ({date(g.periodFrom)} – {date(g.periodTo)})</span>}
+                  {g.periodFrom && g.periodTo && (
+                    <span className="muted small">
+                      {' '}
+                      ({date(g.periodFrom)} – {date(g.periodTo)})
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -147,7 +174,11 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
             <ul className="plain">
               {balances.data.balances.map((b) => (
                 <li key={`${b.name}-${b.currency}`}>
-                  {b.name}: {t('ledger.received')} {amount(b.received, b.currency)}, {t('ledger.spent')} {amount(b.spent, b.currency)}, <strong>{t('ledger.balance')} {amount(b.balance, b.currency)}</strong>
+                  {b.name}: {t('ledger.received')} {amount(b.received, b.currency)}, {t('ledger.spent')}{' '}
+                  {amount(b.spent, b.currency)},{' '}
+                  <strong>
+                    {t('ledger.balance')} {amount(b.balance, b.currency)}
+                  </strong>
                 </li>
               ))}
             </ul>

@@ -43,16 +43,39 @@ export default function LoginPage() {
           <h2 id="login-title">{t('login.title')}</h2>
           <label className="field">
             <span>{t('login.email')}</span>
-            <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('login.password')}</span>
-            <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           {needTotp && (
             <label className="field">
               <span>{t('login.totp')}</span>
-              <input name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={8} value={totp} onChange={(e) => setTotp(e.target.value)} autoFocus />
+              <input
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]*"
+                maxLength={8}
+                value={totp}
+                onChange={(e) => setTotp(e.target.value)}
+                autoFocus
+              />
             </label>
           )}
           {error && (

@@ -22,7 +22,21 @@ const size = (v: readonly unknown[] | number): number => (typeof v === 'number' 
 export const wavePlaces = (w: Wave): string[] => (typeof w.places === 'number' ? [] : w.places.map(String));
 
 /** Detected waves, each with a button to show it on the map and, for publishers, to write a brief. */
-export function WavesPanel({ waves, loading, error, selected, onSelect, canPublish }: { waves: readonly Wave[]; loading: boolean; error: ApiFailure | undefined; selected: string | null; onSelect(id: string): void; canPublish: boolean }) {
+export function WavesPanel({
+  waves,
+  loading,
+  error,
+  selected,
+  onSelect,
+  canPublish,
+}: {
+  waves: readonly Wave[];
+  loading: boolean;
+  error: ApiFailure | undefined;
+  selected: string | null;
+  onSelect(id: string): void;
+  canPublish: boolean;
+}) {
   const { t, date, locale } = useI18n();
   const [brief, setBrief] = useState<Brief | null>(null);
   const [working, setWorking] = useState(false);
@@ -59,13 +73,25 @@ export function WavesPanel({ waves, loading, error, selected, onSelect, canPubli
           {waves.map((w) => (
             <li key={w.id} data-testid="wave" aria-current={selected === w.id ? 'true' : undefined}>
               <strong>{t('monitor.waveLabel', { from: date(w.from), to: date(w.to) })}</strong>
-              <span className="muted small">{t('monitor.waveFacts', { actions: size(w.actions), organisations: size(w.organisations), places: size(w.places), p: w.pValue.toFixed(3) })}</span>
+              <span className="muted small">
+                {t('monitor.waveFacts', {
+                  actions: size(w.actions),
+                  organisations: size(w.organisations),
+                  places: size(w.places),
+                  p: w.pValue.toFixed(3),
+                })}
+              </span>
               <span className="actions">
                 <button type="button" onClick={() => onSelect(w.id)} aria-pressed={selected === w.id}>
                   {t('monitor.showWave')}
                 </button>
                 {canPublish && (
-                  <button type="button" onClick={() => void write(w.id)} disabled={working} data-testid="write-brief">
+                  <button
+                    type="button"
+                    onClick={() => void write(w.id)}
+                    disabled={working}
+                    data-testid="write-brief"
+                  >
                     {t('monitor.writeBrief')}
                   </button>
                 )}
@@ -78,7 +104,13 @@ export function WavesPanel({ waves, loading, error, selected, onSelect, canPubli
       </Panel>
       {brief && (
         <Panel id="brief" title={`${t('monitor.brief')}: ${brief.title}`}>
-          <iframe title={t('monitor.briefPreview')} sandbox="" src={`/api/v1/briefs/${encodeURIComponent(brief.id)}`} className="brief-frame" data-testid="brief-preview" />
+          <iframe
+            title={t('monitor.briefPreview')}
+            sandbox=""
+            src={`/api/v1/briefs/${encodeURIComponent(brief.id)}`}
+            className="brief-frame"
+            data-testid="brief-preview"
+          />
           {brief.publishedAt ? (
             <p role="status" data-testid="brief-published">
               {t('monitor.published', { date: date(brief.publishedAt.slice(0, 10)) })}

@@ -35,7 +35,15 @@ interface Summary {
 
 const FIELDS = ['q', 'from', 'to', 'place', 'action', 'legalBasis', 'organisation'] as const;
 type Field = (typeof FIELDS)[number];
-const LABELS: Record<Field, MessageKey> = { q: 'monitor.q', from: 'monitor.from', to: 'monitor.to', place: 'monitor.place', action: 'monitor.action', legalBasis: 'monitor.legalBasis', organisation: 'monitor.organisation' };
+const LABELS: Record<Field, MessageKey> = {
+  q: 'monitor.q',
+  from: 'monitor.from',
+  to: 'monitor.to',
+  place: 'monitor.place',
+  action: 'monitor.action',
+  legalBasis: 'monitor.legalBasis',
+  organisation: 'monitor.organisation',
+};
 
 function queryOf(filters: Partial<Record<Field, string>>): string {
   const p = new URLSearchParams();
@@ -75,7 +83,10 @@ export default function MonitorPage() {
     const next = extra?.next ?? page.data?.next;
     if (!next) return;
     try {
-      const p = await api<Page>('GET', `/api/v1/incidents?limit=50&after=${encodeURIComponent(next)}${query ? `&${query}` : ''}`);
+      const p = await api<Page>(
+        'GET',
+        `/api/v1/incidents?limit=50&after=${encodeURIComponent(next)}${query ? `&${query}` : ''}`,
+      );
       setExtra({ incidents: [...(extra?.incidents ?? []), ...p.incidents], next: p.hasMore ? p.next : null });
     } catch (e) {
       setMoreError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
@@ -99,11 +110,22 @@ export default function MonitorPage() {
         </a>
       </p>
 
-      <form className="filters" role="search" aria-label={t('monitor.search')} onSubmit={submit} data-testid="incident-filters">
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('monitor.search')}
+        onSubmit={submit}
+        data-testid="incident-filters"
+      >
         {FIELDS.map((f) => (
           <label key={f}>
             {t(LABELS[f])}
-            <input name={f} type={f === 'from' || f === 'to' ? 'date' : f === 'q' ? 'search' : 'text'} value={draft[f] ?? ''} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} />
+            <input
+              name={f}
+              type={f === 'from' || f === 'to' ? 'date' : f === 'q' ? 'search' : 'text'}
+              value={draft[f] ?? ''}
+              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+            />
           </label>
         ))}
         <span className="actions">
@@ -118,19 +140,44 @@ export default function MonitorPage() {
         <Panel id="timeline" title={t('monitor.timeline')}>
           {summary.loading && <Loading />}
           {summary.error && <ErrorBox error={summary.error} />}
-          {s && <TimelineChart unit={byWeek ? 'week' : 'month'} buckets={byWeek ? s.weeks.map((w) => ({ start: w.week, count: w.count })) : s.months.map((m) => ({ start: m.month, count: m.count }))} waves={waveList} />}
+          {s && (
+            <TimelineChart
+              unit={byWeek ? 'week' : 'month'}
+              buckets={
+                byWeek
+                  ? s.weeks.map((w) => ({ start: w.week, count: w.count }))
+                  : s.months.map((m) => ({ start: m.month, count: m.count }))
+              }
+              waves={waveList}
+            />
+          )}
         </Panel>
         <Panel id="map" title={t('monitor.map')}>
-          {s && <IncidentMap outline={s.outline} places={s.places} highlight={chosen ? wavePlaces(chosen) : []} />}
+          {s && (
+            <IncidentMap outline={s.outline} places={s.places} highlight={chosen ? wavePlaces(chosen) : []} />
+          )}
         </Panel>
       </div>
 
-      <WavesPanel waves={waveList} loading={waves.loading} error={waves.error} selected={chosen?.id ?? null} onSelect={setSelected} canPublish={canPublish} />
+      <WavesPanel
+        waves={waveList}
+        loading={waves.loading}
+        error={waves.error}
+        selected={chosen?.id ?? null}
+        onSelect={setSelected}
+        canPublish={canPublish}
+      />
 
       <Panel id="incidents" title={t('monitor.incidents')}>
         {page.loading && <Loading />}
         {page.error && <ErrorBox error={page.error} />}
-        {page.data?.total !== undefined && <p className="muted" role="status" data-testid="incident-count">{t(page.data.totalCapped ? 'monitor.countCapped' : 'monitor.count', { count: number(page.data.total) })}</p>}
+        {page.data?.total !== undefined && (
+          <p className="muted" role="status" data-testid="incident-count">
+            {t(page.data.totalCapped ? 'monitor.countCapped' : 'monitor.count', {
+              count: number(page.data.total),
+            })}
+          </p>
+        )}
         {page.data && rows.length === 0 && <Empty />}
         {rows.length > 0 && (
           <div className="table-wrap">

@@ -1,4 +1,12 @@
-import { addDays, addMonths, calendarDate, daysBetween, endOfMonth, isoWeekday, type CalendarDate } from '@civic/core';
+import {
+  addDays,
+  addMonths,
+  calendarDate,
+  daysBetween,
+  endOfMonth,
+  isoWeekday,
+  type CalendarDate,
+} from '@civic/core';
 import { useState } from 'react';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { INTL_TAG } from '../i18n/format.ts';
@@ -37,7 +45,17 @@ const monthOf = (day: string) => day.slice(0, 7);
  * The obligations of an organisation as a list (a page at a time, filtered by status) or as a
  * month calendar of due days, with the iCalendar file to subscribe a calendar app to.
  */
-export function ObligationsPanel({ base, version, canWrite, onPrepare }: { base: string; version: number; canWrite: boolean; onPrepare(obligationId: string): void }) {
+export function ObligationsPanel({
+  base,
+  version,
+  canWrite,
+  onPrepare,
+}: {
+  base: string;
+  version: number;
+  canWrite: boolean;
+  onPrepare(obligationId: string): void;
+}) {
   const { t } = useI18n();
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [status, setStatus] = useState('');
@@ -47,7 +65,12 @@ export function ObligationsPanel({ base, version, canWrite, onPrepare }: { base:
   const list = useApi<ObligationPage>(view === 'list' ? listUrl : null, version);
   const asOf = list.data?.asOf ?? new Date().toISOString().slice(0, 10);
   const shownMonth = month ?? monthOf(asOf);
-  const calendar = useApi<ObligationPage>(view === 'calendar' ? `${base}/obligations?limit=1000&fields=calendar&dueFrom=${firstOf(shownMonth)}&dueTo=${endOfMonth(firstOf(shownMonth))}` : null, version);
+  const calendar = useApi<ObligationPage>(
+    view === 'calendar'
+      ? `${base}/obligations?limit=1000&fields=calendar&dueFrom=${firstOf(shownMonth)}&dueTo=${endOfMonth(firstOf(shownMonth))}`
+      : null,
+    version,
+  );
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
 
   return (
@@ -90,28 +113,59 @@ export function ObligationsPanel({ base, version, canWrite, onPrepare }: { base:
           {list.loading && !list.data && <Loading />}
           {list.error && <ErrorBox error={list.error} />}
           {list.data && list.data.obligations.length === 0 && <Empty />}
-          {list.data && list.data.obligations.length > 0 && <ObligationTable obligations={list.data.obligations} canWrite={canWrite} onPrepare={onPrepare} />}
+          {list.data && list.data.obligations.length > 0 && (
+            <ObligationTable obligations={list.data.obligations} canWrite={canWrite} onPrepare={onPrepare} />
+          )}
           {list.data && list.data.total > PAGE && (
             <nav className="pager" aria-label={t('filings.pages')}>
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button
+                type="button"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 {t('filings.previous')}
               </button>
-              <span role="status">{t('filings.range', { from: offset + 1, to: Math.min(list.data.total, offset + PAGE), total: list.data.total })}</span>
-              <button type="button" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
+              <span role="status">
+                {t('filings.range', {
+                  from: offset + 1,
+                  to: Math.min(list.data.total, offset + PAGE),
+                  total: list.data.total,
+                })}
+              </span>
+              <button
+                type="button"
+                disabled={offset + PAGE >= list.data.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 {t('filings.next')}
               </button>
             </nav>
           )}
         </>
       ) : (
-        <MonthCalendar month={shownMonth} today={asOf} data={calendar.data} onMonth={(n) => setMonth(monthOf(addMonths(firstOf(shownMonth), n)))} onPick={setMonth} loading={calendar.loading} />
+        <MonthCalendar
+          month={shownMonth}
+          today={asOf}
+          data={calendar.data}
+          onMonth={(n) => setMonth(monthOf(addMonths(firstOf(shownMonth), n)))}
+          onPick={setMonth}
+          loading={calendar.loading}
+        />
       )}
       {calendar.error && view === 'calendar' && <ErrorBox error={calendar.error} />}
     </Panel>
   );
 }
 
-function ObligationTable({ obligations, canWrite, onPrepare }: { obligations: Obligation[]; canWrite: boolean; onPrepare(id: string): void }) {
+function ObligationTable({
+  obligations,
+  canWrite,
+  onPrepare,
+}: {
+  obligations: Obligation[];
+  canWrite: boolean;
+  onPrepare(id: string): void;
+}) {
   const { t, date } = useI18n();
   return (
     <div className="table-wrap">
@@ -167,19 +221,41 @@ function ObligationTable({ obligations, canWrite, onPrepare }: { obligations: Ob
 }
 
 /** A month as a table of weeks (Monday first); each day lists the obligations due on it. */
-function MonthCalendar({ month, today, data, onMonth, onPick, loading }: { month: string; today: string; data: ObligationPage | undefined; onMonth(n: number): void; onPick(month: string): void; loading: boolean }) {
+function MonthCalendar({
+  month,
+  today,
+  data,
+  onMonth,
+  onPick,
+  loading,
+}: {
+  month: string;
+  today: string;
+  data: ObligationPage | undefined;
+  onMonth(n: number): void;
+  onPick(month: string): void;
+  loading: boolean;
+}) {
   const { t, locale } = useI18n();
   const firstDay = firstOf(month);
   const days = daysBetween(firstDay, endOfMonth(firstDay)) + 1;
   const lead = isoWeekday(firstDay) - 1;
-  const cells: (string | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => addDays(firstDay, i))];
+  const cells: (string | null)[] = [
+    ...Array.from({ length: lead }, () => null),
+    ...Array.from({ length: days }, (_, i) => addDays(firstDay, i)),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const byDay = new Map<string, Obligation[]>();
   for (const o of data?.obligations ?? []) byDay.set(o.dueOn, [...(byDay.get(o.dueOn) ?? []), o]);
   const tag = INTL_TAG[locale];
-  const title = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${firstDay}T00:00:00Z`));
-  const weekday = (i: number) => new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
+  const title = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${firstDay}T00:00:00Z`),
+  );
+  const weekday = (i: number) =>
+    new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1 + i)),
+    );
   return (
     <div className="calendar" data-testid="obligations-calendar">
       <div className="toolbar">
@@ -192,7 +268,11 @@ function MonthCalendar({ month, today, data, onMonth, onPick, loading }: { month
         </button>
         <label>
           {t('filings.month')}{' '}
-          <input type="month" value={month} onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && onPick(e.target.value)} />
+          <input
+            type="month"
+            value={month}
+            onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && onPick(e.target.value)}
+          />
         </label>
         {loading && <Loading />}
       </div>
@@ -233,7 +313,11 @@ function MonthCalendar({ month, today, data, onMonth, onPick, loading }: { month
           </tbody>
         </table>
       </div>
-      {data && data.total > data.obligations.length && <p className="muted small">{t('filings.range', { from: 1, to: data.obligations.length, total: data.total })}</p>}
+      {data && data.total > data.obligations.length && (
+        <p className="muted small">
+          {t('filings.range', { from: 1, to: data.obligations.length, total: data.total })}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { useApi } from '../use-api.ts';
  * The frame of an organisation page: loads the organisation (a 404 from the API means the user is
  * not a member: the app shows "not found" like the API does) and renders the page's title and body.
  */
-export function OrgSection({ orgId, title, children }: { orgId: string; title: (orgName: string) => string; children: ReactNode }) {
+export function OrgSection({
+  orgId,
+  title,
+  children,
+}: {
+  orgId: string;
+  title: (orgName: string) => string;
+  children: ReactNode;
+}) {
   const org = useApi<{ name: string }>(`/api/v1/orgs/${encodeURIComponent(orgId)}`);
   if (org.loading) return <Loading />;
   if (org.error) return <ErrorBox error={org.error} />;
