@@ -25,6 +25,7 @@ const blank = {
   rulingOn: null,
   inForceOn: null,
   suspendedUntil: null,
+  outcome: null,
   article: null,
   tier: null,
   offender: null,

@@ -10,6 +10,7 @@ import {
   type CaseLink,
   type CaseLinkKind,
   type CaseStatus,
+  type CourtOutcome,
   type LegalCase,
 } from '@civic/core';
 import type { Kysely, Selectable } from 'kysely';
@@ -91,6 +92,8 @@ export async function insertCaseAction(db: Kysely<Database>, a: NewCaseActionRow
       continuing: flag(a.offence?.continuing ?? false),
       discovered_on: a.offence?.discoveredOn ?? null,
       alleges: a.offence?.alleges ?? null,
+      // A court decision recorded without an outcome stays null, read back as unknown with a warning.
+      outcome: a.outcomeGiven === false ? null : a.outcome,
       penalty_mci: a.penalty?.mci ?? null,
       penalty_amount: a.penalty?.amount?.minor ?? null,
       penalty_currency: a.penalty?.amount?.currency ?? null,
@@ -163,6 +166,8 @@ function toAction(r: Selectable<CaseActionTable>, documents: CaseDocument[]): Ca
     rulingOn: day(r.ruling_on),
     inForceOn: day(r.in_force_on),
     suspendedUntil: day(r.suspended_until),
+    outcome: r.kind === 'court-decision' ? ((r.outcome ?? 'unknown') as CourtOutcome) : null,
+    outcomeGiven: r.outcome !== null,
     article: r.article,
     tier: r.tier,
     offender: r.offender,

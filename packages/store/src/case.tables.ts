@@ -39,6 +39,8 @@ export interface CaseActionTable {
   discovered_on: string | null;
   /** not-filed | late | inaccurate | other (added by 2026-11-29-410). */
   alleges: string | null;
+  /** A court decision's outcome (added by 2026-12-05-410); null for other actions. */
+  outcome: string | null;
   penalty_mci: ColumnType<bigint | null, bigint | number | null, bigint | number | null>;
   /** Minor units of penalty_currency. */
   penalty_amount: ColumnType<bigint | null, bigint | number | null, bigint | number | null>;

@@ -9,6 +9,7 @@ export function findingView(f: Finding) {
     citation: f.citation,
     verified: f.verified,
     favoursDefence: f.favoursDefence,
+    weight: f.weight,
     ...(f.citationUrl ? { citationUrl: f.citationUrl } : {}),
     ...(f.actionId ? { actionId: f.actionId } : {}),
   };
@@ -62,6 +63,8 @@ export function claimCheckView(c: ClaimCheck, lang: Locale = 'en') {
     },
     appeal: {
       deadline: c.appeal.deadline,
+      dueSafe: c.appeal.dueSafe,
+      readings: c.appeal.readings.map((r) => ({ basis: r.basis, due: r.due, verified: r.verified })),
       verified: c.appeal.verified,
       from: c.appeal.from,
       fromEvent: c.appeal.fromEvent,

@@ -4,8 +4,11 @@ import {
   err,
   isoPeriod,
   isIsoPeriod,
+  obligationBasisOn,
   obligationOn,
   ok,
+  periodDeadlineFor,
+  unverifiedObligationNote,
   parseCalendarDate,
   type CalendarDate,
   type DeadlineRule,
@@ -115,11 +118,23 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
           { field: 'obligation' },
         ),
       );
-    rule ??= obligation.deadline;
-    citation = obligation.citation;
+    // A period obligation asked from a period's last day uses that period's own due-date rule
+    // (F.018.00's second half-year has an unconfirmed one).
+    const special = periodDeadlineFor(obligation, from.value);
+    rule ??= special?.deadline ?? obligation.deadline;
+    citation = special?.citation ?? obligation.citation;
     if (!obligation.verified) {
       verified = false;
-      notes.push(`unverified: ${obligation.title}${obligation.note ? ` (${obligation.note})` : ''}`);
+      notes.push(unverifiedObligationNote(obligation));
+    }
+    if (special && !special.verified) {
+      verified = false;
+      notes.push(`unverified: the due date for this period${special.note ? ` (${special.note})` : ''}`);
+    }
+    const basis = obligationBasisOn(pack, obligation, from.value);
+    if (!basis.verified) {
+      verified = false;
+      notes.push(...basis.notes);
     }
   }
   if (rule === null) {

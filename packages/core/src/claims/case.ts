@@ -56,6 +56,15 @@ export interface CaseDocument {
   readonly mediaType: string | null;
 }
 
+/**
+ * What a court decision did to the ruling: `annulled` (undoes the penalty), `upheld` (keeps it),
+ * `changed` (replaces it with the decision's own penalty), `returned` (sent back for new
+ * consideration: the penalty stands until decided again) or `unknown` (kept, and any result
+ * resting on it says the outcome is unknown).
+ */
+export const COURT_OUTCOMES = ['annulled', 'upheld', 'changed', 'returned', 'unknown'] as const;
+export type CourtOutcome = (typeof COURT_OUTCOMES)[number];
+
 /** One action of an authority in a case. Dates are legal days. */
 export interface CaseAction {
   readonly id: string;
@@ -71,6 +80,10 @@ export interface CaseAction {
   readonly inForceOn: CalendarDate | null;
   /** For a suspension: the day it ends, when the ruling names one. */
   readonly suspendedUntil: CalendarDate | null;
+  /** For a court decision: its outcome (`unknown` when the record does not say); null otherwise. */
+  readonly outcome: CourtOutcome | null;
+  /** False when a court decision's outcome was missing and read as unknown (a warning is given). */
+  readonly outcomeGiven?: boolean;
   readonly article: string | null;
   readonly tier: string | null;
   /** The kind of offender the pack's fines are keyed by (e.g. "legal-entity"). */

@@ -5,7 +5,7 @@ import type { RulePack } from '../rules/rule-pack.schema.ts';
 import type { CaseAction, LegalCase } from './case.ts';
 import { checkClaim, type ClaimCheck } from './check-claim.ts';
 import type { Claim, PriorPenalty } from './claim.ts';
-import { favoursDefence, sortFindings, type Finding } from './finding.ts';
+import { favoursDefence, finding, sortFindings, type Finding } from './finding.ts';
 import { compareWithRecords, type Exhibit, type FiledRecord } from './records-check.ts';
 
 export interface ActionCheck {
@@ -94,15 +94,46 @@ export function suspensionMonthsUntil(action: CaseAction): number | null {
   return months;
 }
 
-/** Final penalties of a case: rulings with an entry-into-force date, unless a later withdrawal or court decision undid them. */
+/**
+ * Final penalties of a case for the repeat-offence check: rulings with an entry-into-force date, as
+ * the last court decision left them. A withdrawal or an `annulled` decision undoes them; `changed`
+ * replaces them with the decision's own penalty (final on its entry into force, else its date);
+ * `upheld` and `returned` keep them; `unknown` keeps them marked `outcomeUnknown`.
+ */
 export function finalPenaltiesOf(c: LegalCase): PriorPenalty[] {
-  const undone = c.actions.some((a) => a.kind === 'withdrawal' || a.kind === 'court-decision');
-  if (undone) return [];
-  return c.actions.flatMap((a) =>
+  if (c.actions.some((a) => a.kind === 'withdrawal')) return [];
+  const rulings = c.actions.flatMap((a) =>
     a.kind === 'ruling' && a.inForceOn !== null && a.article !== null && a.penalty !== null
       ? [{ article: a.article, tier: a.tier, finalOn: a.inForceOn }]
       : [],
   );
+  const decision = c.actions.filter((a) => a.kind === 'court-decision').at(-1);
+  if (!decision) return rulings;
+  const outcome = decision.outcome ?? 'unknown';
+  if (outcome === 'annulled') return [];
+  if (outcome === 'changed') {
+    const finalOn = decision.inForceOn ?? decision.rulingOn;
+    if (decision.penalty === null || finalOn === null) return rulings;
+    const first = rulings[0];
+    const article = decision.article ?? first?.article ?? null;
+    return article === null ? [] : [{ article, tier: decision.tier ?? first?.tier ?? null, finalOn }];
+  }
+  return outcome === 'unknown' ? rulings.map((p) => ({ ...p, outcomeUnknown: true })) : rulings;
+}
+
+/** A court decision recorded without an outcome is read as unknown: the check says so once. */
+function outcomeWarnings(c: LegalCase): Finding[] {
+  return c.actions
+    .filter((a) => a.kind === 'court-decision' && a.outcomeGiven === false)
+    .map((a) => ({
+      ...finding(
+        'COURT_OUTCOME_UNKNOWN',
+        `The court decision${a.rulingOn ? ` of ${a.rulingOn}` : ''} has no recorded outcome; it is read as unknown, so the penalty it concerns is kept for the repeat-offence check. Record its outcome (annulled, upheld, changed, returned).`,
+        { citation: null, verified: false },
+        { decidedOn: a.rulingOn },
+      ),
+      actionId: a.id,
+    }));
 }
 
 /**
@@ -170,6 +201,7 @@ export function checkCaseActions(pack: RulePack, c: LegalCase, input: CaseCheckI
       exhibits: records.exhibits,
     });
   }
+  findings.push(...outcomeWarnings(c));
   const sorted = sortFindings(findings);
   return {
     caseId: c.id,

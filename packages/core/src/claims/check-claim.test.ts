@@ -346,10 +346,12 @@ describe('penalty (CoAO Art. 44(1) MCI at the start of proceedings; 460-1 tiers,
     );
   });
 
-  it('an amount that fits no year is a mismatch', () => {
-    const c = run({ mci: 400, amount: '1000000', proceedingsStartedOn: '2021-01-05' });
-    expect(c.penalty).toMatchObject({ expectedAmount: '1166800', amountMatches: false });
-    expect(c.findings.find((f) => f.code === 'PENALTY_AMOUNT_MISMATCH')?.favoursDefence).toBe(true);
+  it('an amount that fits no year is a mismatch; only one above the lawful amount favours the defence (issue 10, finding 1)', () => {
+    const below = run({ mci: 400, amount: '1000000', proceedingsStartedOn: '2021-01-05' });
+    expect(below.penalty).toMatchObject({ expectedAmount: '1166800', amountMatches: false });
+    expect(below.findings.find((f) => f.code === 'PENALTY_AMOUNT_MISMATCH')?.favoursDefence).toBe(false);
+    const above = run({ mci: 400, amount: '1300000', proceedingsStartedOn: '2021-01-05' });
+    expect(above.findings.find((f) => f.code === 'PENALTY_AMOUNT_MISMATCH')?.favoursDefence).toBe(true);
   });
 
   it.each([

@@ -144,8 +144,8 @@ export function checkClaim(pack: RulePack, claim: Claim, options: ClaimCheckOpti
     findings.push(
       finding(
         'OFFENCE_NOT_IN_FORCE',
-        `Tier "${claim.offence.tier}" of article ${claim.offence.article} was not in force on the offence date ${claim.offence.committedOn}.`,
-        { citation: lookup.citation, verified: lookup.verified },
+        `The tier "${claim.offence.tier}" of article ${claim.offence.article} was not in force on the offence date ${claim.offence.committedOn}.${lookup.offence.inForceVerified ? '' : ` The day the article came into force (${lookup.offence.inForce.from} in the pack) is not confirmed.`}`,
+        { citation: lookup.citation, verified: lookup.verified && lookup.offence.inForceVerified },
         {
           article: claim.offence.article,
           tier: claim.offence.tier,

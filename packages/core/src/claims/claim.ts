@@ -7,6 +7,8 @@ export interface PriorPenalty {
   readonly tier: string | null;
   /** The day the earlier ruling became final. */
   readonly finalOn: CalendarDate;
+  /** A court decided on it with an unknown outcome: the penalty is kept, and the repeat check says so. */
+  readonly outcomeUnknown?: boolean;
 }
 
 /**

@@ -22,6 +22,12 @@ export interface Finding {
   readonly params: Readonly<Record<string, FindingParam>>;
   /** The case action the finding is about (case checks only). */
   readonly actionId?: string;
+  /**
+   * How much a ground weighs: `critical` where the law itself is breached, `supporting` where it is
+   * evidence (the organisation's records) that supports the defence without disproving the
+   * allegation. Null for findings that are no ground.
+   */
+  readonly weight: 'critical' | 'supporting' | null;
 }
 
 /** Every finding code with its severity and whether it favours the defence. */
@@ -41,14 +47,18 @@ export const FINDING_CODES = {
   SUSPENSION_NOT_PROVIDED: { severity: 'critical', favoursDefence: true },
   SUSPENSION_TOO_LONG: { severity: 'critical', favoursDefence: true },
   REPEAT_WITHOUT_PRIOR_PENALTY: { severity: 'critical', favoursDefence: true },
-  RECORD_CONTRADICTS_ALLEGATION: { severity: 'critical', favoursDefence: true },
+  RECORD_CONTRADICTS_ALLEGATION: { severity: 'warning', favoursDefence: true },
   RECORD_SUPPORTS_ALLEGATION: { severity: 'warning', favoursDefence: false },
   RULE_UNVERIFIED: { severity: 'info', favoursDefence: false },
+  COURT_OUTCOME_UNKNOWN: { severity: 'warning', favoursDefence: false },
   APPEAL_DEADLINE: { severity: 'info', favoursDefence: false },
   APPEAL_RULE_MISSING: { severity: 'info', favoursDefence: false },
 } as const satisfies Record<string, { severity: FindingSeverity; favoursDefence: boolean }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
+
+/** Grounds that are evidence, not a breach of the law: a hash proves integrity, not accuracy. */
+const SUPPORTING: ReadonlySet<FindingCode> = new Set(['RECORD_CONTRADICTS_ALLEGATION']);
 
 /** A pack citation: `{ text }` or `{ text, url }`. */
 export type CitationLike =
@@ -62,13 +72,17 @@ export interface FindingBasis {
   readonly verified: boolean;
 }
 
-/** Builds a finding with its code's severity and defence flag (severity may be raised or lowered by the caller). */
+/**
+ * Builds a finding with its code's severity and defence flag. The caller may lower the severity and
+ * the flag where the facts call for it (an amount below the lawful one is a discrepancy, not a ground).
+ */
 export function finding(
   code: FindingCode,
   message: string,
   basis: FindingBasis,
   params: Readonly<Record<string, FindingParam>> = {},
   severity?: FindingSeverity,
+  favours?: boolean,
 ): Finding {
   const meta = FINDING_CODES[code];
   return {
@@ -78,7 +92,8 @@ export function finding(
     citation: basis.citation?.text ?? null,
     citationUrl: urlOf(basis.citation),
     verified: basis.verified,
-    favoursDefence: meta.favoursDefence,
+    favoursDefence: favours ?? meta.favoursDefence,
+    weight: (favours ?? meta.favoursDefence) ? (SUPPORTING.has(code) ? 'supporting' : 'critical') : null,
     params,
   };
 }

@@ -1,6 +1,6 @@
 import { minDate, type CalendarDate } from '../calendar-date.ts';
 import { periodEnd } from '../rules/deadline.ts';
-import type { LocalText } from '../rules/local-text.ts';
+import { localText, type LocalText } from '../rules/local-text.ts';
 import { limitationFor } from '../rules/lookups.ts';
 import type { LimitationRule } from '../rules/offence.schema.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
@@ -60,7 +60,8 @@ function reading(
   if (!main.ok) return null;
   let expiresOn = main.value.due;
   let cappedBy: string | null = null;
-  let verified = rule.verified && main.value.verified;
+  // A reading resting on an open question of the rule (which day counts, which exception applies) is unverified.
+  let verified = rule.verified && main.value.verified && rule.openQuestions.length === 0;
   const capStart = rule.cap ? eventDate(claim, rule.cap.from) : null;
   if (rule.cap && capStart) {
     const cap = periodEnd(pack, capStart, rule.cap.period, rule.rollForward, { uncovered: 'weekends-only' });
@@ -142,9 +143,19 @@ const EVENT_WORDS: Record<DecisiveEvent, string> = {
   'as-of': 'the date of this check',
 };
 
+/** The sentence naming the open questions a limitation finding rests on ('' when none). */
+function restsOn(rule: LimitationRule): string {
+  if (rule.openQuestions.length === 0) return '';
+  const list = rule.openQuestions.map((q, i) => `(${i + 1}) ${localText(q, 'en')}`).join(' ');
+  return ` This is unverified: it rests on open questions of the rule: ${list}`;
+}
+
 function limitationFindings(c: LimitationCheck, rule: LimitationRule): Finding[] {
   const basis = { citation: rule.citation, verified: c.verified };
+  const openQuestions = rule.openQuestions.map((q) => localText(q, 'en')).join(' | ');
+  const rests = restsOn(rule);
   const params = {
+    openQuestions: openQuestions === '' ? null : openQuestions,
     startsOn: c.startsOn,
     period: c.period,
     expiresOn: c.expiresOn,
@@ -159,7 +170,7 @@ function limitationFindings(c: LimitationCheck, rule: LimitationRule): Finding[]
     return [
       finding(
         'LIMITATION_RUNNING',
-        `The limitation period (${counted}) runs until ${c.expiresOn}; on ${EVENT_WORDS[c.evaluatedAgainst]} (${c.evaluatedOn}) it had not expired.`,
+        `The limitation period (${counted}) runs until ${c.expiresOn}; on ${EVENT_WORDS[c.evaluatedAgainst]} (${c.evaluatedOn}) it had not expired.${rests}`,
         basis,
         params,
       ),
@@ -169,7 +180,7 @@ function limitationFindings(c: LimitationCheck, rule: LimitationRule): Finding[]
     return [
       finding(
         'LIMITATION_EXPIRED_IF_NOT_CONTINUING',
-        `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}, unless the offence is continuing: counted from discovery on ${alt.startsOn} it runs until ${alt.expiresOn}.`,
+        `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}, unless the offence is continuing: counted from discovery on ${alt.startsOn} it runs until ${alt.expiresOn}.${rests}`,
         { citation: rule.citation, verified: c.verified && alt.verified },
         { ...params, alternativeStartsOn: alt.startsOn, alternativeExpiresOn: alt.expiresOn },
       ),
@@ -181,7 +192,7 @@ function limitationFindings(c: LimitationCheck, rule: LimitationRule): Finding[]
   return [
     finding(
       'LIMITATION_EXPIRED',
-      `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}: no liability may be imposed.${both}`,
+      `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}: no liability may be imposed.${both}${rests}`,
       basis,
       { ...params, alternativeExpiresOn: alt?.expiresOn ?? null },
     ),

@@ -211,14 +211,18 @@ export function checkPenalty(
     const perProtocol = lookup.tier.finePer !== undefined;
     const lawful = perProtocol ? mci % tierMci === 0 : mci === tierMci;
     if (!lawful) {
+      // Only a fine above what the tier allows is a ground for the defence; one below is a discrepancy.
+      const exceeds = perProtocol ? mci > tierMci : mci > tierMci;
       findings.push(
         finding(
           'PENALTY_NOT_MULTIPLE_OF_TIER',
           perProtocol
-            ? `${mci} ${u.code} is not a whole multiple of the ${tierMci} ${u.code} that tier "${lookup.tier.id}" sets ${lookup.tier.finePer ?? ''} for a ${offender ?? 'offender'}.`
-            : `${mci} ${u.code} is not the ${tierMci} ${u.code} that tier "${lookup.tier.id}" sets for a ${offender ?? 'offender'}.`,
+            ? `The fine of ${mci} ${u.code} is not a whole multiple of the ${tierMci} ${u.code} per ${lookup.tier.finePer ?? 'protocol'} that the tier "${lookup.tier.id}" sets for this kind of offender (${offender ?? 'not stated'}).`
+            : `The fine of ${mci} ${u.code} is not the ${tierMci} ${u.code} that the tier "${lookup.tier.id}" sets for this kind of offender (${offender ?? 'not stated'}).`,
           tierBasis,
-          { mci, tierMci, tier: lookup.tier.id, offender, per: lookup.tier.finePer ?? null },
+          { mci, tierMci, tier: lookup.tier.id, offender, per: lookup.tier.finePer ?? null, exceeds },
+          exceeds ? 'critical' : 'warning',
+          exceeds,
         ),
       );
     }
@@ -280,12 +284,16 @@ export function checkPenalty(
     return { check, findings };
   }
   check = { ...check, amountMatches: false };
+  // Only an amount above the lawful one favours the defence (finding 1 of issue #10): a fine below it
+  // harms no one the objection speaks for, and is reported as a discrepancy.
+  const exceeds = p.amount.currency === u.currency && p.amount.minor > expected;
   findings.push(
     finding(
       'PENALTY_AMOUNT_MISMATCH',
-      `The amount imposed, ${plainDecimal(p.amount.minor, p.amount.currency)} ${p.amount.currency}, is not ${mci} × ${u.valueText} (the ${u.code} of ${u.year}) = ${check.expectedAmount ?? '?'} ${u.currency}.`,
+      `The amount imposed, ${plainDecimal(p.amount.minor, p.amount.currency)} ${p.amount.currency}, is not ${mci} × ${u.valueText} (the ${u.code} of ${u.year}) = ${check.expectedAmount ?? '?'} ${u.currency}: it is ${exceeds ? 'more' : 'less'} than the law allows.`,
       unitBasis,
       {
+        exceeds,
         imposed: plainDecimal(p.amount.minor, p.amount.currency),
         expected: check.expectedAmount,
         mci,
@@ -293,15 +301,26 @@ export function checkPenalty(
         value: u.value,
         currency: u.currency,
       },
+      exceeds ? 'critical' : 'warning',
+      exceeds,
     ),
   );
   if (other) {
     findings.push(
       finding(
         'PENALTY_MCI_WRONG_YEAR',
-        `The amount imposed is ${mci} × ${other.valueText}, the ${u.code} of ${other.year}; the fine must use the value of ${u.year}, in force on ${mciDate} (${mciDateBasis}).`,
+        `The amount imposed is ${mci} × ${other.valueText}, the ${u.code} of ${other.year}; the fine must use the value of ${u.year}, in force on ${mciDate} (${mciDateBasis}).${exceeds ? '' : ' The amount is lower than the lawful one, so this is a discrepancy, not a ground of defence.'}`,
         unitBasis,
-        { usedYear: other.year, usedValue: other.value, lawfulYear: u.year, lawfulValue: u.value, mciDate },
+        {
+          usedYear: other.year,
+          usedValue: other.value,
+          lawfulYear: u.year,
+          lawfulValue: u.value,
+          mciDate,
+          exceeds,
+        },
+        exceeds ? 'critical' : 'warning',
+        exceeds,
       ),
     );
   }

@@ -36,6 +36,7 @@ const action = (alleges: AllegationKind | null, reference: string | null = null)
   rulingOn: null,
   inForceOn: null,
   suspendedUntil: null,
+  outcome: null,
   article: '460-1',
   tier: 't',
   offender: null,

@@ -104,7 +104,7 @@ export function compareWithRecords(
       findings.push(
         finding(
           'RECORD_CONTRADICTS_ALLEGATION',
-          `The allegation that it was not filed is contradicted by ${f.title} ${f.filingId}, submitted on ${f.submittedOn ?? '?'}${f.incomingNumber ? ` under incoming no. ${f.incomingNumber}` : ''}.`,
+          `The organisation's records show ${f.title} (${f.filingId}) submitted on ${f.submittedOn ?? '?'}${f.incomingNumber ? ` under incoming no. ${f.incomingNumber}` : ''}, with content hash sha256 ${f.contentHash}: they support the defence against the allegation that it was not filed.`,
           basis,
           params,
         ),
@@ -114,7 +114,7 @@ export function compareWithRecords(
       findings.push(
         finding(
           'RECORD_CONTRADICTS_ALLEGATION',
-          `The allegation that it was late is contradicted by ${f.title} ${f.filingId}, submitted on ${f.submittedOn ?? '?'}${f.dueOn ? `, on or before its due day ${f.dueOn}` : ''}.`,
+          `The organisation's records show ${f.title} (${f.filingId}) submitted on ${f.submittedOn ?? '?'}${f.dueOn ? `, on or before its due day ${f.dueOn}` : ''}: they support the defence against the allegation that it was late.`,
           basis,
           params,
         ),
@@ -133,7 +133,7 @@ export function compareWithRecords(
       findings.push(
         finding(
           'RECORD_CONTRADICTS_ALLEGATION',
-          `The allegation of inaccurate information is contradicted by ${f.title} ${f.filingId}: the content recorded when it was filed (sha256 ${f.contentHash}) verifies and the ledger still gives exactly that content.`,
+          `The organisation's records show ${f.title} (${f.filingId}) filed on ${f.submittedOn ?? '?'} with content hash sha256 ${f.contentHash}; the stored content still has that hash and the ledger as kept gives exactly that content. This proves the report was not changed after filing, not that its figures are accurate.`,
           basis,
           params,
         ),

@@ -33,6 +33,18 @@ export function checkRepeat(
     [...claim.priorPenalties].sort((a, b) => (a.finalOn < b.finalOn ? 1 : -1)).find(counts) ?? null;
   const windowFrom = tier.repeatWindow === null ? null : earliestFinal(committed, tier.repeatWindow);
   const check: RepeatCheck = { repeatOf: tier.repeatOf, window: tier.repeatWindow, windowFrom, prior };
+  if (prior && prior.outcomeUnknown)
+    return {
+      check,
+      findings: [
+        finding(
+          'COURT_OUTCOME_UNKNOWN',
+          `The repeat tier "${tier.id}" rests on the penalty that became final on ${prior.finalOn}; a court decided on it with an unknown outcome, so this repeat check rests on an unknown outcome.`,
+          { citation: lookup.citation, verified: false },
+          { tier: tier.id, priorFinalOn: prior.finalOn },
+        ),
+      ],
+    };
   if (prior) return { check, findings: [] };
   const window = tier.repeatWindow
     ? ` within ${tier.repeatWindow} before the offence (from ${windowFrom ?? '?'})`

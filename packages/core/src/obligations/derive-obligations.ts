@@ -5,6 +5,7 @@ import { parseMinorUnits } from '../money.ts';
 import { ok, type Result } from '../result.ts';
 import { computeDeadline } from '../rules/deadline.ts';
 import { localText } from '../rules/local-text.ts';
+import { obligationBasisOn, unverifiedObligationNote } from '../rules/obligation-basis.ts';
 import { inForceOn, obligationOn } from '../rules/lookups.ts';
 import type { Obligation } from '../rules/obligation.schema.ts';
 import { reportingPeriods } from '../rules/reporting-periods.ts';
@@ -123,11 +124,16 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
           uncovered: 'weekends-only',
         });
         if (!deadline.ok) return deadline;
-        const notes = [...deadline.value.notes, ...(version.verified ? [] : [unverifiedNote(version)])];
+        const basis = obligationBasisOn(pack, version, r.receivedOn);
+        const notes = [
+          ...deadline.value.notes,
+          ...(version.verified ? [] : [unverifiedObligationNote(version)]),
+          ...basis.notes,
+        ];
         today = {
           version,
           due: deadline.value.due,
-          verified: version.verified && deadline.value.verified,
+          verified: version.verified && deadline.value.verified && basis.verified,
           notes,
           period: { from: r.receivedOn, to: r.receivedOn, label: r.receivedOn },
         };
@@ -160,6 +166,7 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
         .map((r) => r.id);
       const spent = firstIndex(expenditureDays, p.end, true) > firstIndex(expenditureDays, p.start);
       if (!version.nilReturn && receiptIds.length === 0 && !spent) continue;
+      const basis = obligationBasisOn(pack, version, p.end);
       out.push(
         instance(
           input,
@@ -169,8 +176,8 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
           p.label,
           p.due,
           p.citation,
-          p.verified,
-          p.notes,
+          p.verified && basis.verified,
+          [...p.notes, ...basis.notes],
           receiptIds,
         ),
       );
@@ -234,10 +241,6 @@ function indexFilings(filings: readonly FilingFact[]): FilingIndex {
     for (const r of new Set(f.receiptIds)) add(byReceipt, r, f);
   }
   return { byObligation, byReceipt, position: new Map(filings.map((f, i) => [f, i])) };
-}
-
-function unverifiedNote(o: Obligation): string {
-  return `unverified: ${o.title}${o.note ? ` (${o.note})` : ''}`;
 }
 
 function instance(

@@ -13,4 +13,5 @@ export * from './deadline.ts';
 export * from './lookups.ts';
 export * from './reporting-periods.ts';
 export * from './local-text.ts';
+export * from './obligation-basis.ts';
 export { packTexts, type PackText } from './pack-texts.ts';

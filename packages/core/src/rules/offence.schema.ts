@@ -43,6 +43,8 @@ export const offenceSchema = z.strictObject({
   title: localTextSchema,
   /** The article as a lawyer cites it, per language («статья 62 КоАП РК»). */
   cite: localTextSchema.optional(),
+  /** false when the day the article came into force is not confirmed (a finding resting on it is unverified). */
+  inForceVerified: z.boolean().default(true),
   tiers: z.array(tierSchema).min(1),
   ...ruleMetaShape,
 });
@@ -92,6 +94,20 @@ export const appealStepSchema = z.strictObject({
   verified: z.boolean(),
   /** The provision as a lawyer cites it, per language. */
   cite: localTextSchema.optional(),
+  /**
+   * Other readings of the same deadline where the sources leave it open (10 working days or 10
+   * calendar days): each result reports every reading and marks the earliest as the one to act on.
+   */
+  otherReadings: z
+    .array(
+      z.strictObject({
+        deadline: dayCountSchema,
+        source: sourceKindSchema,
+        verified: z.boolean(),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 export const appealSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { unverifiedObligationNote } from './obligation-basis.ts';
 import { addDays, addMonths, calendarDate, dateParts, type CalendarDate } from '../calendar-date.ts';
 import { domainError, err, ok, type Result } from '../result.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
@@ -96,8 +97,7 @@ function versionPeriods(
     if (!deadline.ok) return deadline;
     const ruleVerified = version.verified && (special ? special.verified : true);
     const notes = [...deadline.value.notes];
-    if (!version.verified)
-      notes.push(`unverified: ${version.title}${version.note ? ` (${version.note})` : ''}`);
+    if (!version.verified) notes.push(unverifiedObligationNote(version));
     if (special && !special.verified)
       notes.push(`unverified: due date for period ${index}${special.note ? ` (${special.note})` : ''}`);
     out.push({

@@ -2,6 +2,7 @@ import {
   ALLEGATION_KINDS,
   CASE_ACTION_KINDS,
   CASE_LINK_KINDS,
+  COURT_OUTCOMES,
   calendarDate,
   domainError,
   err,
@@ -12,10 +13,12 @@ import {
   type CalendarDate,
   type CaseActionKind,
   type CaseLinkKind,
+  type CourtOutcome,
   type Result,
 } from '@civic/core';
 import { z } from 'zod';
 import { fieldPath } from './claim-file.ts';
+import { checkDateOrder } from './date-order.ts';
 
 const date = z
   .string({ error: 'expected a date in the form YYYY-MM-DD' })
@@ -30,55 +33,119 @@ const decimal = z
     message: 'expected a non-negative decimal amount such as "1166800"',
   });
 
-const actionSchema = z.object({
-  kind: z.enum(CASE_ACTION_KINDS, { error: `expected one of ${CASE_ACTION_KINDS.join(', ')}` }),
-  authority: optText,
-  office: optText,
-  place: optText,
-  servedOn: optDate,
-  proceedingsStartedOn: optDate,
-  hearingOn: optDate,
-  rulingOn: optDate,
-  inForceOn: optDate,
-  suspendedUntil: optDate,
-  article: optText,
-  tier: optText,
-  offender: optText,
-  offence: z
-    .object({
-      what: optText,
-      reference: optText,
-      committedOn: optDate,
-      continuing: z.boolean({ error: 'expected true or false' }).optional(),
-      discoveredOn: optDate,
-      alleges: z
-        .enum(ALLEGATION_KINDS, { error: `expected one of ${ALLEGATION_KINDS.join(', ')}` })
-        .nullable()
-        .optional(),
-    })
-    .nullable()
-    .optional(),
-  penalty: z
-    .object({
-      mci: z
-        .number({ error: 'expected a number of MCI' })
-        .positive({ message: 'MCI must be more than 0' })
-        .nullable()
-        .optional(),
-      amount: decimal.nullable().optional(),
-      currency: z
-        .string()
-        .refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' })
-        .nullable()
-        .optional(),
-      suspensionMonths: z.number().int({ message: 'expected whole months' }).min(0).nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  notes: optText,
-  illustrative: z.boolean().optional(),
-  documents: z.array(z.object({ name: z.string().min(1), path: z.string().min(1) })).optional(),
-});
+const actionSchema = z
+  .object({
+    kind: z.enum(CASE_ACTION_KINDS, { error: `expected one of ${CASE_ACTION_KINDS.join(', ')}` }),
+    authority: optText,
+    office: optText,
+    place: optText,
+    servedOn: optDate,
+    proceedingsStartedOn: optDate,
+    hearingOn: optDate,
+    rulingOn: optDate,
+    inForceOn: optDate,
+    suspendedUntil: optDate,
+    /** A court decision's outcome; a court decision without one is read as unknown, with a warning. */
+    outcome: z
+      .enum(COURT_OUTCOMES, { error: `expected one of ${COURT_OUTCOMES.join(', ')}` })
+      .nullable()
+      .optional(),
+    article: optText,
+    tier: optText,
+    offender: optText,
+    offence: z
+      .object({
+        what: optText,
+        reference: optText,
+        committedOn: optDate,
+        continuing: z.boolean({ error: 'expected true or false' }).optional(),
+        discoveredOn: optDate,
+        alleges: z
+          .enum(ALLEGATION_KINDS, { error: `expected one of ${ALLEGATION_KINDS.join(', ')}` })
+          .nullable()
+          .optional(),
+      })
+      .nullable()
+      .optional(),
+    penalty: z
+      .object({
+        mci: z
+          .number({ error: 'expected a number of MCI' })
+          .positive({ message: 'MCI must be more than 0' })
+          .nullable()
+          .optional(),
+        amount: decimal.nullable().optional(),
+        currency: z
+          .string()
+          .refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' })
+          .nullable()
+          .optional(),
+        suspensionMonths: z.number().int({ message: 'expected whole months' }).min(0).nullable().optional(),
+        /** The day the fine was paid, when it was. */
+        paidOn: optDate,
+      })
+      .nullable()
+      .optional(),
+    notes: optText,
+    illustrative: z.boolean().optional(),
+    documents: z.array(z.object({ name: z.string().min(1), path: z.string().min(1) })).optional(),
+  })
+  .superRefine((a, ctx) => {
+    const offence = a.offence?.committedOn;
+    const what =
+      a.kind === 'ruling'
+        ? 'a ruling'
+        : a.kind === 'protocol'
+          ? 'a protocol'
+          : a.kind === 'notice'
+            ? 'a notice'
+            : `this ${a.kind}`;
+    const start = a.inForceOn ?? a.rulingOn;
+    checkDateOrder(ctx, [
+      {
+        later: ['proceedingsStartedOn'],
+        laterDate: a.proceedingsStartedOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: 'proceedings cannot start before the offence was committed',
+      },
+      {
+        later: ['rulingOn'],
+        laterDate: a.rulingOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: `${what} cannot be dated before the offence it concerns`,
+      },
+      {
+        later: ['servedOn'],
+        laterDate: a.servedOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: `${what} cannot be served before the offence it concerns`,
+      },
+      {
+        later: ['offence', 'discoveredOn'],
+        laterDate: a.offence?.discoveredOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: 'an offence cannot be discovered before it was committed',
+      },
+      {
+        later: ['suspendedUntil'],
+        laterDate: a.suspendedUntil,
+        earlier: a.inForceOn ? 'inForceOn' : 'rulingOn',
+        earlierDate: start,
+        what: 'a suspension cannot end before it starts',
+      },
+      {
+        later: ['penalty', 'paidOn'],
+        laterDate: a.penalty?.paidOn,
+        earlier: 'rulingOn',
+        earlierDate: a.rulingOn,
+        what: 'a fine cannot be paid before the ruling that imposed it',
+      },
+    ]);
+  });
 
 const caseFileSchema = z.object({
   title: z.string({ error: 'expected text' }).trim().min(1, { message: 'must not be empty' }),
@@ -110,6 +177,7 @@ export interface CaseActionInput {
   readonly rulingOn?: CalendarDate | null | undefined;
   readonly inForceOn?: CalendarDate | null | undefined;
   readonly suspendedUntil?: CalendarDate | null | undefined;
+  readonly outcome?: CourtOutcome | null | undefined;
   readonly article?: string | null | undefined;
   readonly tier?: string | null | undefined;
   readonly offender?: string | null | undefined;

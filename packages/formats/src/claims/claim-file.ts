@@ -9,6 +9,7 @@ import {
   type Result,
 } from '@civic/core';
 import { z } from 'zod';
+import { checkDateOrder } from './date-order.ts';
 
 const date = z
   .string({ error: 'expected a date in the form YYYY-MM-DD' })
@@ -27,59 +28,102 @@ const count = (what: string) =>
     .int({ message: `expected a whole number of ${what}` })
     .min(0, { message: `${what} cannot be negative` });
 
-const claimFileSchema = z.object(
-  {
-    pack: text,
-    offence: z.object(
-      {
-        article: text,
-        tier: text,
-        committedOn: date,
-        continuing: z.boolean({ error: 'expected true or false' }).optional(),
-        discoveredOn: date.nullable().optional(),
-      },
-      { error: 'expected an object with article, tier and committedOn' },
-    ),
-    offender: text.nullable().optional(),
-    proceedingsStartedOn: date.nullable().optional(),
-    rulingOn: date.nullable().optional(),
-    servedOn: date.nullable().optional(),
-    penalty: z
-      .object(
+const claimFileSchema = z
+  .object(
+    {
+      pack: text,
+      offence: z.object(
         {
-          mci: z
-            .number({ error: 'expected a number of MCI' })
-            .positive({ message: 'MCI must be more than 0' })
-            .nullable()
-            .optional(),
-          amount: decimal.nullable().optional(),
-          currency: z
-            .string({ error: 'expected a currency code such as KZT' })
-            .refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' })
-            .nullable()
-            .optional(),
-          suspensionMonths: count('months').nullable().optional(),
+          article: text,
+          tier: text,
+          committedOn: date,
+          continuing: z.boolean({ error: 'expected true or false' }).optional(),
+          discoveredOn: date.nullable().optional(),
         },
-        { error: 'expected an object' },
-      )
-      .nullable()
-      .optional(),
-    priorPenalties: z
-      .array(
-        z.object(
+        { error: 'expected an object with article, tier and committedOn' },
+      ),
+      offender: text.nullable().optional(),
+      proceedingsStartedOn: date.nullable().optional(),
+      rulingOn: date.nullable().optional(),
+      servedOn: date.nullable().optional(),
+      penalty: z
+        .object(
           {
-            article: text,
-            tier: text.nullable().optional(),
-            finalOn: date,
+            mci: z
+              .number({ error: 'expected a number of MCI' })
+              .positive({ message: 'MCI must be more than 0' })
+              .nullable()
+              .optional(),
+            amount: decimal.nullable().optional(),
+            currency: z
+              .string({ error: 'expected a currency code such as KZT' })
+              .refine((c) => parseCurrency(c).ok, { message: 'expected a known ISO 4217 currency code' })
+              .nullable()
+              .optional(),
+            suspensionMonths: count('months').nullable().optional(),
+            /** The day the fine was paid, when it was. */
+            paidOn: date.nullable().optional(),
           },
-          { error: 'expected an object with article, tier and finalOn' },
-        ),
-        { error: 'expected a list' },
-      )
-      .optional(),
-  },
-  { error: 'expected a JSON object' },
-);
+          { error: 'expected an object' },
+        )
+        .nullable()
+        .optional(),
+      priorPenalties: z
+        .array(
+          z.object(
+            {
+              article: text,
+              tier: text.nullable().optional(),
+              finalOn: date,
+            },
+            { error: 'expected an object with article, tier and finalOn' },
+          ),
+          { error: 'expected a list' },
+        )
+        .optional(),
+    },
+    { error: 'expected a JSON object' },
+  )
+  .superRefine((c, ctx) => {
+    const offence = c.offence.committedOn;
+    checkDateOrder(ctx, [
+      {
+        later: ['proceedingsStartedOn'],
+        laterDate: c.proceedingsStartedOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: 'proceedings cannot start before the offence was committed',
+      },
+      {
+        later: ['rulingOn'],
+        laterDate: c.rulingOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: 'a ruling cannot come before the offence it punishes',
+      },
+      {
+        later: ['servedOn'],
+        laterDate: c.servedOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: 'a ruling cannot be served before the offence was committed',
+      },
+      {
+        later: ['offence', 'discoveredOn'],
+        laterDate: c.offence.discoveredOn,
+        earlier: 'offence.committedOn',
+        earlierDate: offence,
+        what: 'an offence cannot be discovered before it was committed',
+      },
+      {
+        later: ['penalty', 'paidOn'],
+        laterDate: c.penalty?.paidOn,
+        earlier: 'rulingOn',
+        earlierDate: c.rulingOn,
+        what: 'a fine cannot be paid before the ruling that imposed it',
+      },
+    ]);
+  });
 
 /** The claim file as read: dates checked; the amount stays decimal text until the pack gives its currency. */
 export interface ClaimFile {

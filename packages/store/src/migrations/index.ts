@@ -11,6 +11,7 @@ import * as accounts from './2026-11-29-600-accounts.ts';
 import * as briefs from './2026-11-29-700-briefs.ts';
 import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
+import * as caseActionOutcome from './2026-12-05-410-case-action-outcome.ts';
 import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes.ts';
 
 /**
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-120-ledger-revision': ledgerRevision,
   '2026-11-30-130-login-failures': loginFailures,
   '2026-11-30-560-incident-search-indexes': incidentSearchIndexes,
+  '2026-12-05-410-case-action-outcome': caseActionOutcome,
 };
