@@ -19,3 +19,4 @@ export * from './rules/index.ts';
 export * from './waves/index.ts';
 export * from './filings/index.ts';
 export * from './obligations/index.ts';
+export * from './format/index.ts';

@@ -239,7 +239,7 @@ describe('renderBriefHtml', () => {
     for (const svg of svgs) expect(XMLValidator.validate(svg)).toBe(true);
     expect(svgs[0]).toContain('>тексерулер</text>'); // the legend's family
     expect(svgs[0]).toContain('>17.11</text>'); // an axis tick
-    expect(svgs[1]).toContain('>500 км</text>');
+    expect(svgs[1]).toContain('>500\u00a0км</text>');
     expect(html).toContain(`<td>Қоғамдық бірлестік ${KAZAKH_LETTERS}</td>`);
     expect(html).toContain('<th>Құқықтық негіз</th>');
   });

@@ -2,14 +2,16 @@ import {
   addDays,
   addMonths,
   calendarDate,
+  dateParts,
   daysBetween,
   endOfMonth,
+  formatMonthYear,
+  formatWeekday,
   isoWeekday,
   type CalendarDate,
 } from '@civic/core';
 import { useState } from 'react';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
-import { INTL_TAG } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useApi } from '../use-api.ts';
@@ -248,14 +250,9 @@ function MonthCalendar({
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const byDay = new Map<string, Obligation[]>();
   for (const o of data?.obligations ?? []) byDay.set(o.dueOn, [...(byDay.get(o.dueOn) ?? []), o]);
-  const tag = INTL_TAG[locale];
-  const title = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${firstDay}T00:00:00Z`),
-  );
-  const weekday = (i: number) =>
-    new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, 1 + i)),
-    );
+  const { year: titleYear, month: titleMonth } = dateParts(firstDay);
+  const title = formatMonthYear(locale, titleYear, titleMonth);
+  const weekday = (i: number) => formatWeekday(locale, i + 1, 'short');
   return (
     <div className="calendar" data-testid="obligations-calendar">
       <div className="toolbar">
