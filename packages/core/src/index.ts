@@ -20,3 +20,4 @@ export * from './waves/index.ts';
 export * from './filings/index.ts';
 export * from './obligations/index.ts';
 export * from './format/index.ts';
+export * from './vocabulary/index.ts';

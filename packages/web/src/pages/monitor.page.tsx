@@ -1,3 +1,4 @@
+import { ACTION_TYPE_LABELS, labelOf } from '@civic/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
@@ -57,7 +58,7 @@ function queryOf(filters: Partial<Record<Field, string>>): string {
  * publish; the Atom feed link.
  */
 export default function MonitorPage() {
-  const { t, number, date } = useI18n();
+  const { t, number, date, locale } = useI18n();
   const { me } = useSession();
   const [draft, setDraft] = useState<Partial<Record<Field, string>>>({});
   const [query, setQuery] = useState('');
@@ -198,7 +199,7 @@ export default function MonitorPage() {
                     <td>{date(i.date)}</td>
                     <td>{i.organisation}</td>
                     <td>{i.place}</td>
-                    <td>{i.action.replace(/-/g, ' ')}</td>
+                    <td>{labelOf(ACTION_TYPE_LABELS, i.action, locale)}</td>
                     <td>{i.legalBasis ?? ''}</td>
                     <td>{t(`visibility.${i.visibility}` as MessageKey)}</td>
                   </tr>
