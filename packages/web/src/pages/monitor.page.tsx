@@ -1,7 +1,8 @@
 import { ACTION_TYPE_LABELS, labelOf } from '@civic/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
-import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
+import { ErrorBox, Loading, Panel } from '../components/status.tsx';
+import { NoMatch } from './monitor-no-match.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useSession } from '../session.tsx';
@@ -79,6 +80,12 @@ export default function MonitorPage() {
     setDraft({});
     setExtra(null);
     setQuery('');
+  };
+  const removeFilter = (field: string) => {
+    const rest = Object.fromEntries([...new URLSearchParams(query)].filter(([f]) => f !== field));
+    setDraft(rest);
+    setExtra(null);
+    setQuery(queryOf(rest));
   };
   const more = async () => {
     const next = extra?.next ?? page.data?.next;
@@ -179,7 +186,9 @@ export default function MonitorPage() {
             })}
           </p>
         )}
-        {page.data && rows.length === 0 && <Empty />}
+        {page.data && rows.length === 0 && (
+          <NoMatch filters={[...new URLSearchParams(query)]} labels={LABELS} onRemove={removeFilter} />
+        )}
         {rows.length > 0 && (
           <div className="table-wrap">
             <table data-testid="incidents">
