@@ -1,4 +1,4 @@
-import type { ClaimCheck, Finding } from '@civic/core';
+import { localText, type ClaimCheck, type Finding, type Locale } from '@civic/core';
 
 /** A finding as JSON: the contract's four fields, then whether its rule is verified and whether it favours the defence. */
 export function findingView(f: Finding) {
@@ -18,7 +18,7 @@ export function findingView(f: Finding) {
  * The JSON of `civic claim check --json` (docs/claims.md): `limitation`, `penalty`, `appeal`,
  * `findings` with the contract's fields first, then fields that explain them.
  */
-export function claimCheckView(c: ClaimCheck) {
+export function claimCheckView(c: ClaimCheck, lang: Locale = 'en') {
   const l = c.limitation;
   const p = c.penalty;
   return {
@@ -40,7 +40,7 @@ export function claimCheckView(c: ClaimCheck) {
       startsOn: l?.startsOn ?? null,
       period: l?.period ?? null,
       rule: l?.ruleId ?? null,
-      openQuestions: l?.openQuestions ?? [],
+      openQuestions: (l?.openQuestions ?? []).map((q) => localText(q, lang)),
     },
     penalty: {
       mciYear: p.mciYear,
@@ -70,7 +70,11 @@ export function claimCheckView(c: ClaimCheck) {
       citation: c.appeal.citation,
     },
     findings: c.findings.map(findingView),
-    offence: c.offence,
+    offence: {
+      ...c.offence,
+      title: localText(c.offence.title, lang),
+      conduct: localText(c.offence.conduct, lang),
+    },
     favoursDefence: c.favoursDefence,
   };
 }

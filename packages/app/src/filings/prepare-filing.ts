@@ -8,6 +8,7 @@ import {
   type FilingRecord,
   type ObligationInstance,
   type Result,
+  localText,
 } from '@civic/core';
 import { preparedLogContent, sha256Hex } from '@civic/formats';
 import { getFilingRow, insertFiling, listFilingRows, replaceDraftContent } from '@civic/store';
@@ -152,7 +153,11 @@ export async function prepareFilingFor(
       bin: ledger.organisation.bin,
       country: ledger.organisation.country,
     },
-    pack: { id: ledger.pack.id, name: ledger.pack.name, jurisdiction: ledger.pack.jurisdiction },
+    pack: {
+      id: ledger.pack.id,
+      name: localText(ledger.pack.name, 'en'),
+      jurisdiction: ledger.pack.jurisdiction,
+    },
     obligation,
     receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
     expenditures:

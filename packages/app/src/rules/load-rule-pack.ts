@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { domainError, err, parseRulePack, type DomainError, type Result, type RulePack } from '@civic/core';
+import {
+  domainError,
+  err,
+  localText,
+  parseRulePack,
+  type DomainError,
+  type Result,
+  type RulePack,
+} from '@civic/core';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { rulesDir } from './rules-dir.ts';
 
@@ -141,7 +149,7 @@ export async function listRulePacks(): Promise<RulePackSummary[]> {
           id,
           file,
           valid: true,
-          name: r.value.name,
+          name: localText(r.value.name, 'en'),
           jurisdiction: r.value.jurisdiction,
           reviewed: r.value.reviewed,
           error: null,

@@ -1,5 +1,5 @@
 import { listRulePacks, loadRulePack, validateRulePack, type RulePackSummary } from '@civic/app';
-import type { RulePack } from '@civic/core';
+import { localText, type RulePack } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, describeError, EXIT_BAD_INPUT, orFail, printJson } from '../output.ts';
 
@@ -52,7 +52,7 @@ function showText(pack: RulePack): string {
     );
   out.push('', 'Offences:');
   for (const o of pack.offences) {
-    out.push(`  ${o.article} [${range(o)}] ${o.title.slice(0, 80)}${mark(o.verified)}`);
+    out.push(`  ${o.article} [${range(o)}] ${localText(o.title, 'en').slice(0, 80)}${mark(o.verified)}`);
     for (const t of o.tiers)
       out.push(
         `    ${t.id}: fine ${JSON.stringify(t.fine)}${t.suspension ? `, suspension ≤ ${t.suspension.maxMonths ?? '?'} months` : ''}${t.ban ? ', ban' : ''}${t.repeatWindow ? `, repeat within ${t.repeatWindow}` : ''}${mark(t.verified)}`,

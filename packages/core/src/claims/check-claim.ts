@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar-date.ts';
+import type { LocalText } from '../rules/local-text.ts';
 import { findOffence, findTier, fineUnitFor, type TierLookup } from '../rules/lookups.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
 import { domainError, err, ok, type Result } from '../result.ts';
@@ -21,10 +22,10 @@ export interface ClaimCheck {
   readonly findings: readonly Finding[];
   readonly offence: {
     readonly article: string;
-    readonly title: string;
+    readonly title: LocalText;
     readonly tier: string;
     readonly part: string | null;
-    readonly conduct: string;
+    readonly conduct: LocalText;
     readonly inForceOnOffenceDate: boolean;
     readonly citation: string;
     readonly verified: boolean;

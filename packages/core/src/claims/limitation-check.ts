@@ -1,5 +1,6 @@
 import { minDate, type CalendarDate } from '../calendar-date.ts';
 import { periodEnd } from '../rules/deadline.ts';
+import type { LocalText } from '../rules/local-text.ts';
 import { limitationFor } from '../rules/lookups.ts';
 import type { LimitationRule } from '../rules/offence.schema.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
@@ -30,7 +31,7 @@ export interface LimitationCheck extends LimitationReading {
   readonly ruleInForce: { readonly from: CalendarDate; readonly to: CalendarDate | null };
   readonly citation: string;
   readonly citationUrl: string | null;
-  readonly openQuestions: readonly string[];
+  readonly openQuestions: readonly LocalText[];
   /** The other reading(s): from discovery where the offence may be continuing. */
   readonly alternatives: readonly LimitationReading[];
 }

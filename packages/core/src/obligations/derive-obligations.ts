@@ -4,6 +4,7 @@ import { receiptAmount, type ReceiptContent } from '../ledger/receipt.ts';
 import { parseMinorUnits } from '../money.ts';
 import { ok, type Result } from '../result.ts';
 import { computeDeadline } from '../rules/deadline.ts';
+import { localText } from '../rules/local-text.ts';
 import { inForceOn, obligationOn } from '../rules/lookups.ts';
 import type { Obligation } from '../rules/obligation.schema.ts';
 import { reportingPeriods } from '../rules/reporting-periods.ts';
@@ -264,10 +265,10 @@ function instance(
     id,
     organisation: input.organisation,
     obligationId: version.id,
-    title: version.title,
+    title: localText(version.title, 'en'),
     trigger: each ? 'each-receipt' : 'period',
     form: version.form.id,
-    formTitle: version.form.title,
+    formTitle: localText(version.form.title, 'en'),
     period,
     dueOn,
     status: obligationStatus(dueOn, submittedOn, input.asOf, input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS),

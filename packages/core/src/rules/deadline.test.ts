@@ -65,7 +65,7 @@ describe('computeDeadline (fixture calendar 2030, pack rolls periods forward)', 
   });
 
   it('flags a roll resting on an unverified pack setting, and a non-roll that might have moved', () => {
-    const unsure = { ...pack.periodEndOnDayOff, verified: false };
+    const unsure = { ...pack.periodEndOnDayOff, source: 'unconfirmed' as const, verified: false };
     const rolling = fixturePack({ periodEndOnDayOff: { ...unsure, rollForward: true } });
     const moved = computeDeadline(rolling, { kind: 'calendar-days', days: 2 }, d('2030-03-01'));
     expect(moved).toMatchObject({ ok: true, value: { due: '2030-03-05', verified: false } });

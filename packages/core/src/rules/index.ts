@@ -12,3 +12,5 @@ export * from './working-days.ts';
 export * from './deadline.ts';
 export * from './lookups.ts';
 export * from './reporting-periods.ts';
+export * from './local-text.ts';
+export { packTexts, type PackText } from './pack-texts.ts';

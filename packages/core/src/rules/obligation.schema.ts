@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { deadlineRuleSchema } from './deadline-rule.schema.ts';
-import { citationSchema, idSchema, provenanceShape, ruleMetaShape } from './rule-meta.schema.ts';
+import { localTextSchema } from './local-text.ts';
+import {
+  citationSchema,
+  idSchema,
+  provenanceShape,
+  ruleMetaShape,
+  sourceKindSchema,
+} from './rule-meta.schema.ts';
 
 /** What makes an obligation arise: each receipt, or each reporting period of a cycle. */
 export const triggerSchema = z.discriminatedUnion('kind', [
@@ -14,14 +21,15 @@ export const triggerSchema = z.discriminatedUnion('kind', [
 ]);
 export type ObligationTrigger = z.output<typeof triggerSchema>;
 
+/** A form: `title` is the form's exact official title in each language the pack declares. */
 export const formSchema = z.strictObject({
   id: z.string().min(1),
-  title: z.string().min(1),
+  title: localTextSchema,
   fields: z
     .array(
       z.strictObject({
         id: idSchema,
-        title: z.string().min(1),
+        title: localTextSchema,
         required: z.boolean().default(true),
         note: z.string().optional(),
       }),
@@ -36,6 +44,7 @@ export const periodDeadlineSchema = z.strictObject({
   index: z.int().min(1).max(12),
   deadline: deadlineRuleSchema,
   citation: citationSchema,
+  source: sourceKindSchema,
   verified: z.boolean(),
   note: z.string().optional(),
 });
@@ -46,7 +55,7 @@ export const periodDeadlineSchema = z.strictObject({
  */
 export const obligationSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
+  title: localTextSchema,
   trigger: triggerSchema,
   deadline: deadlineRuleSchema,
   periodDeadlines: z.array(periodDeadlineSchema).default([]),

@@ -6,7 +6,9 @@ import {
   periodSchema,
   provenanceShape,
   ruleMetaShape,
+  sourceKindSchema,
 } from './rule-meta.schema.ts';
+import { localTextSchema } from './local-text.ts';
 
 /**
  * One tier of an offence. `fine` is in the pack's fine unit by kind of offender (keys from the
@@ -19,7 +21,9 @@ export const tierSchema = z.strictObject({
   id: idSchema,
   /** The part of the article, when known. */
   part: z.string().nullable().default(null),
-  conduct: z.string().min(1),
+  /** The tier's short name a user reads ("failure to notify"). */
+  name: localTextSchema.optional(),
+  conduct: localTextSchema,
   fine: z.record(idSchema, z.number().nonnegative().nullable()),
   /** How the fine is counted, e.g. "per protocol". */
   finePer: z.string().optional(),
@@ -28,6 +32,7 @@ export const tierSchema = z.strictObject({
   repeatOf: z.array(idSchema).default([]),
   repeatWindow: periodSchema.nullable().default(null),
   citation: citationSchema.optional(),
+  source: sourceKindSchema,
   verified: z.boolean(),
   note: z.string().optional(),
 });
@@ -35,7 +40,9 @@ export type OffenceTier = z.output<typeof tierSchema>;
 
 export const offenceSchema = z.strictObject({
   article: z.string().min(1),
-  title: z.string().min(1),
+  title: localTextSchema,
+  /** The article as a lawyer cites it, per language («статья 62 КоАП РК»). */
+  cite: localTextSchema.optional(),
   tiers: z.array(tierSchema).min(1),
   ...ruleMetaShape,
 });
@@ -59,6 +66,7 @@ export const limitationSchema = z.strictObject({
     .strictObject({
       from: limitationEventSchema,
       citation: citationSchema.optional(),
+      source: sourceKindSchema,
       verified: z.boolean(),
       note: z.string().optional(),
     })
@@ -66,7 +74,10 @@ export const limitationSchema = z.strictObject({
     .default(null),
   cap: z.strictObject({ period: periodSchema, from: limitationEventSchema }).nullable().default(null),
   rollForward: z.boolean().optional(),
-  openQuestions: z.array(z.string()).default([]),
+  /** Questions the rule leaves open, worded for the user; a result resting on the rule names them. */
+  openQuestions: z.array(localTextSchema).default([]),
+  /** The provision as a lawyer cites it, per language: «статья 62 КоАП РК». */
+  cite: localTextSchema.optional(),
   ...ruleMetaShape,
 });
 export type LimitationRule = z.output<typeof limitationSchema>;
@@ -77,12 +88,16 @@ export const appealStepSchema = z.strictObject({
   from: z.enum(['service', 'receipt', 'ruling']),
   ...provenanceShape,
   citation: citationSchema,
+  source: sourceKindSchema,
   verified: z.boolean(),
+  /** The provision as a lawyer cites it, per language. */
+  cite: localTextSchema.optional(),
 });
 
 export const appealSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
+  title: localTextSchema,
+  cite: localTextSchema.optional(),
   /** Articles whose rulings it governs, `*` for all. */
   articles: z.array(z.string().min(1)).default(['*']),
   complaint: appealStepSchema,

@@ -37,13 +37,26 @@ export const inForceSchema = z
 export type InForce = z.output<typeof inForceSchema>;
 
 /**
- * Every legal rule carries where it comes from, when it is in force and whether it was checked
- * against the official text. `verified: false` means a lawyer must check it before relying on it;
- * `note` says why (e.g. "derived: 100 × 2,121") or what is open.
+ * What kind of source a rule rests on: the official text itself (read on adilet.zan.kz or the
+ * gazette), a public source (press, NGO report, unofficial translation: the legal brief's [C]), a
+ * derivation from confirmed facts ([D]) or nothing confirmed ([U]). `verified` follows it: true for
+ * the first three, false for `unconfirmed` (rule-pack.checks.ts holds the two together).
+ */
+export const SOURCE_KINDS = ['official-text', 'public-source', 'derived', 'unconfirmed'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const sourceKindSchema = z.enum(SOURCE_KINDS, {
+  error: 'source must be one of official-text, public-source, derived, unconfirmed',
+});
+
+/**
+ * Every legal rule carries where it comes from, when it is in force, what kind of source it rests
+ * on and whether it is confirmed. `verified: false` means a lawyer must check it before relying on
+ * it; `note` (a research note, never printed in a document) says why or what is open.
  */
 export const ruleMetaShape = {
   citation: citationSchema,
   inForce: inForceSchema,
+  source: sourceKindSchema,
   verified: z.boolean({ error: 'verified must be true or false' }),
   note: z.string().optional(),
 };
@@ -51,6 +64,7 @@ export const ruleMetaShape = {
 /** The provenance part alone (for items that inherit their dates from the enclosing rule). */
 export const provenanceShape = {
   citation: citationSchema.optional(),
+  source: sourceKindSchema.optional(),
   verified: z.boolean().optional(),
   note: z.string().optional(),
 };
@@ -58,6 +72,7 @@ export const provenanceShape = {
 export interface RuleMeta {
   readonly citation: Citation;
   readonly inForce: InForce;
+  readonly source: SourceKind;
   readonly verified: boolean;
   readonly note?: string | undefined;
 }

@@ -3,6 +3,7 @@ import { countWorkingDays, indexCalendar } from './calendar-index.ts';
 import type { InForce } from './rule-meta.schema.ts';
 import { formatPath } from './format-path.ts';
 import type { RulePack } from './rule-pack.schema.ts';
+import { checkPackLanguages, checkSourceKinds } from './pack-texts.ts';
 
 export interface PackIssue {
   readonly path: readonly (string | number)[];
@@ -134,5 +135,6 @@ export function checkPackConsistency(pack: RulePack): PackIssue[] {
   if (pack.fineUnit) checkVersions(pack.fineUnit.values, () => 'value', ['fineUnit', 'values'], issues);
   checkOffences(pack, issues);
   checkCalendar(pack, issues);
+  issues.push(...checkPackLanguages(pack), ...checkSourceKinds(pack));
   return issues;
 }

@@ -7,7 +7,12 @@ import type { RulePack, RulePackInput } from './rule-pack.schema.ts';
  * and a Saturday worked for a Friday off. Tests override parts with `fixturePack({...})`.
  */
 export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePackInput {
-  const meta = { citation: 'Test Act s. 1', inForce: { from: '2000-01-01', to: null }, verified: true };
+  const meta = {
+    citation: 'Test Act s. 1',
+    inForce: { from: '2000-01-01', to: null },
+    source: 'public-source' as const,
+    verified: true,
+  };
   return {
     schemaVersion: 1,
     id: 'xx',
@@ -50,6 +55,7 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
             conduct: 'Late',
             fine: { 'legal-entity': 10, individual: null },
             suspension: null,
+            source: 'public-source',
             verified: true,
           },
           {
@@ -57,6 +63,7 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
             conduct: 'False data',
             fine: { 'legal-entity': 20 },
             suspension: { maxMonths: 2 },
+            source: 'derived',
             verified: true,
           },
           {
@@ -67,6 +74,7 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
             ban: true,
             repeatOf: ['late', 'false'],
             repeatWindow: 'P1Y',
+            source: 'unconfirmed',
             verified: false,
           },
         ],
@@ -91,6 +99,7 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
           deadline: { kind: 'working-days', days: 3 },
           from: 'service',
           citation: 'Test Act s. 9',
+          source: 'unconfirmed',
           verified: false,
         },
         ...meta,
@@ -107,6 +116,7 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
           value: '12.50',
           citation: 'Budget 2029',
           inForce: { from: '2029-01-01', to: '2029-12-31' },
+          source: 'public-source',
           verified: true,
         },
         {
@@ -114,6 +124,7 @@ export function fixturePackInput(overrides: Partial<RulePackInput> = {}): RulePa
           value: 13,
           citation: 'Budget 2030',
           inForce: { from: '2030-01-01', to: '2030-12-31' },
+          source: 'unconfirmed',
           verified: false,
         },
       ],

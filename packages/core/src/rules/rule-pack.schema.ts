@@ -3,6 +3,8 @@ import { calendarSchema } from './calendar.schema.ts';
 import { obligationSchema } from './obligation.schema.ts';
 import { appealSchema, limitationSchema, offenceSchema } from './offence.schema.ts';
 import { checkPackConsistency } from './rule-pack.checks.ts';
+import { LOCALES } from '../locale.ts';
+import { localTextSchema } from './local-text.ts';
 import { dateSchema, idSchema, ruleMetaShape } from './rule-meta.schema.ts';
 
 const decimal = z
@@ -10,13 +12,19 @@ const decimal = z
   .transform((v) => String(v));
 
 /** A named item of scope (covered activity, source category, exemption, legal basis). */
-export const scopeItemSchema = z.strictObject({ id: idSchema, title: z.string().min(1), ...ruleMetaShape });
+export const scopeItemSchema = z.strictObject({
+  id: idSchema,
+  title: localTextSchema,
+  /** The provision as a lawyer cites it, per language («пункт 1 статьи 29 Налогового кодекса РК»). */
+  cite: localTextSchema.optional(),
+  ...ruleMetaShape,
+});
 export type ScopeItem = z.output<typeof scopeItemSchema>;
 
 /** An amount a receipt must exceed (`gt`) or reach (`gte`) to be covered. */
 export const thresholdSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
+  title: localTextSchema,
   amount: decimal,
   currency: z.string().regex(/^[A-Z]{3}$/),
   comparison: z.enum(['gt', 'gte']),
@@ -26,8 +34,8 @@ export const thresholdSchema = z.strictObject({
 /** Any other requirement with a value: a cap (`percent`), a designated account, a retention period. */
 export const requirementSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
-  text: z.string().min(1),
+  title: localTextSchema,
+  text: localTextSchema,
   value: z.union([z.number(), z.string()]).optional(),
   unit: z.string().optional(),
   /** A day by which the requirement had to be met. */
@@ -44,7 +52,7 @@ export const fineUnitValueSchema = z.strictObject({ year: z.int(), value: decima
  */
 export const fineUnitSchema = z.strictObject({
   code: z.string().min(1),
-  name: z.string().min(1),
+  name: localTextSchema,
   currency: z.string().regex(/^[A-Z]{3}$/),
   rule: z.strictObject({
     appliesAt: z.enum(['proceedings-start', 'offence', 'ruling']),
@@ -58,7 +66,19 @@ export const fineUnitSchema = z.strictObject({
 export const rulePackObjectSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: idSchema,
-  name: z.string().min(1),
+  name: localTextSchema,
+  /**
+   * The languages every user-facing text of the pack is written in (a plain string counts as
+   * English). Validation fails when a text lacks one of them.
+   */
+  languages: z.array(z.enum(LOCALES)).min(1).default(['en']),
+  /**
+   * How a reporting period is named, per kind and language, with `{n}` (the period's number in the
+   * year) and `{year}`: `{ ru: "{n}-е полугодие {year} г." }`.
+   */
+  periodNames: z
+    .partialRecord(z.enum(['month', 'quarter', 'half-year', 'year']), localTextSchema)
+    .default({}),
   /** ISO 3166-1 alpha-2 code. */
   jurisdiction: z.string().regex(/^[A-Z]{2}$/),
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -67,7 +87,7 @@ export const rulePackObjectSchema = z.strictObject({
   description: z.string().optional(),
   /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
   periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
-  offenderKinds: z.array(z.strictObject({ id: idSchema, title: z.string().min(1) })).default([]),
+  offenderKinds: z.array(z.strictObject({ id: idSchema, title: localTextSchema })).default([]),
   legalBases: z.array(scopeItemSchema).default([]),
   coveredActivities: z.array(scopeItemSchema).default([]),
   sourceCategories: z.array(scopeItemSchema).default([]),

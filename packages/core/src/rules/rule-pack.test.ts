@@ -138,6 +138,7 @@ describe('parseRulePack', () => {
         moves: true,
         citation: 'Test Act s. 3',
         inForce: { from: '2000-01-01', to: null },
+        source: 'public-source',
         verified: true,
       };
       p.calendar.years?.[0]?.holidays?.push({ date: '2030-08-04', name: 'Summer Day', kind: 'state' }); // a Sunday

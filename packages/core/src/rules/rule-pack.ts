@@ -1,5 +1,6 @@
 import { domainError, err, ok, type DomainError, type Result } from '../result.ts';
 import { formatPath } from './format-path.ts';
+import { withDefaultSourceKinds } from './pack-texts.ts';
 import { rulePackSchema, type RulePack } from './rule-pack.schema.ts';
 
 /** One problem in a pack: its YAML path (`offences[0].tiers[1].fine`) and a plain message. */
@@ -15,7 +16,7 @@ export interface RulePackIssue {
  * `details.issues` lists every problem with its path (the caller may add line numbers).
  */
 export function parseRulePack(data: unknown, file: string): Result<RulePack> {
-  const parsed = rulePackSchema.safeParse(data);
+  const parsed = rulePackSchema.safeParse(withDefaultSourceKinds(data));
   if (parsed.success) return ok(parsed.data);
   const issues: RulePackIssue[] = parsed.error.issues.map((issue) => {
     const segments = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
