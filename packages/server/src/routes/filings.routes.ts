@@ -48,8 +48,13 @@ const ObligationSchema = {
       type: 'string',
       description: 'upcoming, due, filed-on-time, filed-late or missed (see docs/rule-packs.md)',
     },
-    citation: { type: 'string' },
+    citation: { type: 'string', description: 'The source the due date rests on, as the pack cites it' },
     citationUrl: { type: ['string', 'null'] },
+    legalBasis: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The legal bases as a lawyer cites them, in the request’s language (from the pack)',
+    },
     verified: { type: 'boolean' },
     notes: { type: 'array', items: { type: 'string' } },
     receiptIds: {
@@ -174,6 +179,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
           status: q.status?.split(','),
           limit: q.limit,
           offset: q.offset,
+          lang: req.locale,
         }),
       );
       const obligations = list.obligations.map((o) =>

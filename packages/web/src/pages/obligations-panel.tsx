@@ -25,6 +25,8 @@ export interface Obligation {
   status: string;
   citation: string;
   citationUrl: string | null;
+  /** The legal bases as cited in the request's language (from the pack). */
+  legalBasis?: string[];
   verified: boolean;
   filingId: string | null;
 }
@@ -40,6 +42,10 @@ const STATUSES = ['missed', 'due', 'upcoming', 'filed-late', 'filed-on-time'] as
 const PAGE = 100;
 
 /** The first day of a `YYYY-MM` month, and `YYYY-MM` of a day (core's calendar arithmetic does the rest). */
+/** What the page shows as the legal basis: the pack's cites in the user's language when it has them. */
+const cite = (o: Obligation): string =>
+  o.legalBasis && o.legalBasis.length > 0 ? o.legalBasis.join('; ') : o.citation;
+
 const firstOf = (month: string): CalendarDate => calendarDate(`${month}-01`);
 const monthOf = (day: string) => day.slice(0, 7);
 
@@ -198,10 +204,10 @@ function ObligationTable({
               <td className="small">
                 {o.citationUrl ? (
                   <a href={o.citationUrl} rel="noreferrer noopener" target="_blank">
-                    {o.citation}
+                    {cite(o)}
                   </a>
                 ) : (
-                  o.citation
+                  cite(o)
                 )}
                 {!o.verified && <span className="muted"> ({t('filings.unverified')})</span>}
               </td>
