@@ -127,7 +127,7 @@ describe('brief drawings', () => {
     // Almaty (south-east) is drawn right of and below Oral (north-west).
     const byName = (name: string) => scene.shapes.find((s) => s.kind === 'text' && s.text.startsWith(name));
     const almaty = byName('Almaty');
-    const oral = byName('Oral');
+    const oral = byName('Uralsk'); // entered as "Oral": the gazetteer's English name
     expect(
       almaty &&
         oral &&
@@ -136,6 +136,16 @@ describe('brief drawings', () => {
         almaty.x > oral.x &&
         almaty.y > oral.y,
     ).toBe(true);
+  });
+
+  it('names the places in the brief’s language, as they were named on the day', () => {
+    const kk = renderSceneSvg(briefMap(fixtureBrief('kk')));
+    expect(kk).toContain('>Алматы (4)</text>');
+    expect(kk).toContain('>Нұр-Сұлтан (2)</text>');
+    expect(kk).toContain('>Орал</text>');
+    const ru = renderSceneSvg(briefMap(fixtureBrief('ru')));
+    expect(ru).toContain('>Нур-Султан (2)</text>');
+    expect(ru).toContain('>Уральск</text>');
   });
 });
 

@@ -1,4 +1,4 @@
-import { ACTION_TYPE_LABELS, labelOf } from '@civic/core';
+import { ACTION_TYPE_LABELS, labelOf, localPlaceName } from '@civic/core';
 import { roleAllows, type Role } from '@civic/core';
 import { Empty, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -115,7 +115,8 @@ export function IncidentsPanel() {
         <ul className="plain">
           {list.map((i) => (
             <li key={i.id}>
-              {date(i.date)} — {i.organisation}, {i.place}: {labelOf(ACTION_TYPE_LABELS, i.action, locale)}
+              {date(i.date)} — {i.organisation}, {localPlaceName(i.place, locale, i.date)}:{' '}
+              {labelOf(ACTION_TYPE_LABELS, i.action, locale)}
             </li>
           ))}
         </ul>

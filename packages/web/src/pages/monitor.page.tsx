@@ -1,4 +1,4 @@
-import { ACTION_TYPE_LABELS, labelOf } from '@civic/core';
+import { ACTION_TYPE_LABELS, labelOf, localPlaceName } from '@civic/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
@@ -207,7 +207,7 @@ export default function MonitorPage() {
                   <tr key={i.id}>
                     <td>{date(i.date)}</td>
                     <td>{i.organisation}</td>
-                    <td>{i.place}</td>
+                    <td>{localPlaceName(i.place, locale, i.date)}</td>
                     <td>{labelOf(ACTION_TYPE_LABELS, i.action, locale)}</td>
                     <td>{i.legalBasis ?? ''}</td>
                     <td>{t(`visibility.${i.visibility}` as MessageKey)}</td>
