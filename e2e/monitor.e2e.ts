@@ -70,6 +70,25 @@ describe('a monitor', () => {
     await context.close();
   });
 
+  it('says what was searched when nothing matches, and removing a filter brings the incidents back', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new LoginPage(page).goto().then((l) => l.signIn(demoEmail('monitor'), DEMO_PASSWORD));
+    await new AppShell(page).title();
+    await page.goto('/monitor');
+    const monitor = new MonitorPageModel(page);
+    await monitor.search({ q: 'zzqxv', action: 'fine' });
+    const empty = page.getByTestId('no-match');
+    await empty.waitFor();
+    const text = await empty.innerText();
+    expect(text).toContain('«zzqxv»');
+    expect(text).toContain('«fine»');
+    expect(text).not.toMatch(/nothing here yet/i);
+    await page.getByTestId('remove-filter-q').click();
+    expect((await monitor.incidentRows()).length).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('works on a phone width', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();

@@ -1,3 +1,4 @@
+import { formatNumber } from '@civic/core';
 /**
  * A progress bar on standard error when it is a terminal; silent otherwise (pipes, CI, --json
  * consumers read stdout only).
@@ -21,7 +22,7 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
         ? `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${(frac * 100).toFixed(0)}%`
         : '';
       stream.write(
-        `\r${label} ${bar} ${done.toLocaleString('en')}${total ? `/${total.toLocaleString('en')}` : ''}`,
+        `\r${label} ${bar} ${formatNumber('en', done)}${total ? `/${formatNumber('en', total)}` : ''}`,
       );
     },
     finish() {

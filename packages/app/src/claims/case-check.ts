@@ -1,5 +1,8 @@
 import {
+  CASE_ACTION_KIND_LABELS,
   checkCaseActions,
+  labelOf,
+  type Locale,
   finalPenaltiesOf,
   relevantFilings,
   type CalendarDate,
@@ -61,8 +64,11 @@ export async function checkCase(
   return ok({ case: c.value, check });
 }
 
-/** The JSON of `civic case check ID --json`. */
-export function caseCheckView(r: CaseCheckResult) {
+/**
+ * The JSON of `civic case check ID --json`. Given a language (the HTTP API's request language),
+ * every action kind and finding code comes with its `label` (kindLabel) in it.
+ */
+export function caseCheckView(r: CaseCheckResult, lang?: Locale) {
   return {
     case: {
       id: r.case.id,
@@ -75,13 +81,14 @@ export function caseCheckView(r: CaseCheckResult) {
     actions: r.check.actions.map((a) => ({
       actionId: a.actionId,
       kind: a.kind,
+      ...(lang ? { kindLabel: labelOf(CASE_ACTION_KIND_LABELS, a.kind, lang) } : {}),
       ...(a.check
-        ? claimCheckView(a.check)
+        ? claimCheckView(a.check, lang)
         : { limitation: null, penalty: null, appeal: null, findings: [] }),
       ...(a.error ? { error: a.error } : {}),
       exhibits: a.exhibits,
     })),
-    findings: r.check.findings.map(findingView),
+    findings: r.check.findings.map((f) => findingView(f, lang)),
     exhibits: r.check.exhibits,
     favoursDefence: r.check.favoursDefence,
   };

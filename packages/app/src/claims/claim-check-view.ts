@@ -1,11 +1,22 @@
-import { localText, type ClaimCheck, type Finding, type Locale } from '@civic/core';
+import {
+  FINDING_CODE_LABELS,
+  labelOf,
+  localText,
+  type ClaimCheck,
+  type Finding,
+  type Locale,
+} from '@civic/core';
 
-/** A finding as JSON: the contract's four fields, then whether its rule is verified and whether it favours the defence. */
-export function findingView(f: Finding) {
+/**
+ * A finding as JSON: the contract's four fields, then whether its rule is verified and whether it
+ * favours the defence; given a language, its `label` in it (the vocabulary's words for the code).
+ */
+export function findingView(f: Finding, lang?: Locale) {
   return {
     code: f.code,
     severity: f.severity,
     message: f.message,
+    ...(lang ? { label: labelOf(FINDING_CODE_LABELS, f.code, lang) } : {}),
     citation: f.citation,
     verified: f.verified,
     favoursDefence: f.favoursDefence,
@@ -72,7 +83,7 @@ export function claimCheckView(c: ClaimCheck, lang: Locale = 'en') {
       kind: c.appeal.kind,
       citation: c.appeal.citation,
     },
-    findings: c.findings.map(findingView),
+    findings: c.findings.map((f) => findingView(f, lang)),
     offence: {
       ...c.offence,
       title: localText(c.offence.title, lang),

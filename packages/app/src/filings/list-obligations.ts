@@ -1,11 +1,14 @@
 import {
   domainError,
   err,
+  localizeObligation,
   ok,
   OBLIGATION_STATUSES,
+  type Locale,
   type ObligationInstance,
   type ObligationStatus,
   type Result,
+  type RulePack,
 } from '@civic/core';
 import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import type { AppContext } from '../context.ts';
@@ -40,6 +43,11 @@ export interface ListObligationsInput {
   /** A page of the (filtered) list: at most `limit` after skipping `offset` (default: all). */
   readonly limit?: number | undefined;
   readonly offset?: number | undefined;
+  /**
+   * The language of the words people read: titles, form titles, period names and legal bases come
+   * from the pack in it (`legalBasis` is then added). Left out: the pack's English, no legalBasis.
+   */
+  readonly lang?: Locale | undefined;
 }
 
 export interface ObligationList {
@@ -122,12 +130,14 @@ export async function listObligations(
     };
   };
   const lists: CachedObligations[] = [];
+  const packs = new Map<string, RulePack>();
   for (const o of orgs) {
     const pack = await packFor(o, input.pack);
     if (!pack.ok) {
       if (!input.org && pack.error.code === 'OBLIGATION_PACK_NOT_FOUND') continue;
       return pack;
     }
+    packs.set(o.id, pack.value);
     const question = [from.value ?? '', to.value ?? '', asOf, input.dueSoonDays ?? ''].join('|');
     const list = await cachedObligations(ctx, o.id, pack.value, question, async () => {
       const l = await readObligationLedger(ctx, o, pack.value);
@@ -151,7 +161,14 @@ export async function listObligations(
       );
   const offset = input.offset ?? 0;
   const page = input.limit === undefined ? kept.slice(offset) : kept.slice(offset, offset + input.limit);
-  return ok({ asOf, obligations: page, total: kept.length, counts: { ...counts } });
+  const lang = input.lang;
+  const obligations = lang
+    ? page.map((x) => {
+        const pack = packs.get(x.organisation);
+        return pack ? localizeObligation(x, pack, lang) : x;
+      })
+    : page;
+  return ok({ asOf, obligations, total: kept.length, counts: { ...counts } });
 }
 
 /** The obligations as an iCalendar (RFC 5545): one all-day event on each due day, with reminders. */

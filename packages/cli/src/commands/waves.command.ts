@@ -10,7 +10,7 @@ import {
   type WaveDetectionOptions,
   type WaveDetectionReport,
 } from '@civic/app';
-import type { DetectedWave } from '@civic/core';
+import { formatKilometres, type DetectedWave } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
@@ -55,7 +55,7 @@ export function addScanOptions(cmd: Command): Command {
 }
 
 function describeWave(w: DetectedWave): string {
-  const spread = w.spreadKm !== null ? `, ${Math.round(w.spreadKm).toLocaleString('en')} km apart` : '';
+  const spread = w.spreadKm !== null ? `, ${formatKilometres('en', w.spreadKm)} apart` : '';
   return `${w.id}\n  ${w.from} – ${w.to}  ${w.category}: ${w.actions} actions (expected ${w.expected.toFixed(1)}) against ${w.organisations.length} organisations in ${w.places.length} places${spread}; p = ${w.pValue}${w.coordinated ? '' : ' (not coordinated)'}`;
 }
 

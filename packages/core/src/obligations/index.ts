@@ -1,2 +1,3 @@
 export * from './obligation-status.ts';
 export * from './derive-obligations.ts';
+export * from './localize-obligation.ts';

@@ -1,21 +1,5 @@
-import { dateParts, type ActionFamily, type ActionType } from '@civic/core';
+import { dateParts, formatLongDate, type ActionFamily, type ActionType } from '@civic/core';
 import type { BriefLabels } from './brief-labels.ts';
-
-/** Kazakh month names (nominative, as a date "2020 жылғы 16 қараша" prints them). */
-const KK_MONTHS = [
-  'қаңтар',
-  'ақпан',
-  'наурыз',
-  'сәуір',
-  'мамыр',
-  'маусым',
-  'шілде',
-  'тамыз',
-  'қыркүйек',
-  'қазан',
-  'қараша',
-  'желтоқсан',
-];
 
 const KK_ACTIONS: Record<ActionType, string> = {
   notice: 'хабарлама',
@@ -68,7 +52,7 @@ export const KK: BriefLabels = {
     `Егер әрекеттің түрі мен күні бір-бірімен байланыссыз болса, бұл кезеңде шамамен ${p.expected} осындай әрекет күтілер еді. Деректердің кез келген жерінде кемінде осындай күшті кластердің кездейсоқ пайда болу ықтималдығы: p = ${p.pValue} (Монте-Карло әдісі, ${p.replications} қайталау, бастапқы мән ${p.seed}).`,
   notCoordinated:
     'Ұйымдар немесе елді мекендер тым аз, сондықтан оны үйлестірілген толқын деп атауға болмайды.',
-  spread: (km) => `${km} км`,
+  spread: (km) => `${km}\u00a0км`,
   limitationUnavailable: (n) =>
     `Барлық ${n} әрекет бойынша белгісіз: мұнда талаптарды тексеру мүмкін емес, сондықтан ескіру мерзімі тексерілген жоқ.`,
   limitation: (p) =>
@@ -91,10 +75,7 @@ export const KK: BriefLabels = {
   generated: (at, id) => `${at} CivicLedger жүйесінде жасалды · толқын ${id}`,
   actionName: (a) => KK_ACTIONS[a],
   familyName: (f) => KK_FAMILIES[f],
-  date: (d) => {
-    const { year, month, day } = dateParts(d);
-    return `${year} жылғы ${day} ${KK_MONTHS[month - 1] ?? ''}`;
-  },
+  date: (d) => formatLongDate('kk', d),
   shortDate: (d) => {
     const { month, day } = dateParts(d);
     return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}`;

@@ -1,4 +1,12 @@
-import { actionFamily, dateParts, type ActionFamily, type ActionType, type CalendarDate } from '@civic/core';
+import {
+  actionFamily,
+  dateParts,
+  formatDayMonth,
+  formatShortDate,
+  type ActionFamily,
+  type ActionType,
+  type CalendarDate,
+} from '@civic/core';
 import { KK } from './brief-labels-kk.ts';
 
 export type BriefLanguage = 'en' | 'ru' | 'kk';
@@ -80,8 +88,6 @@ export interface BriefLabels {
   readonly mapTitle: (places: number) => string;
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 const RU_ACTIONS: Record<ActionType, string> = {
   notice: 'уведомление',
   summons: 'вызов',
@@ -128,7 +134,7 @@ const EN: BriefLabels = {
   chance: (p) =>
     `If the kind of action and its date were unrelated, about ${p.expected} such actions would be expected in this window. The chance of a cluster at least this strong anywhere in the data is p = ${p.pValue} (Monte Carlo, ${p.replications} replications, seed ${p.seed}).`,
   notCoordinated: 'It reaches too few organisations or places to be called coordinated.',
-  spread: (km) => `${km} km`,
+  spread: (km) => `${km}\u00a0km`,
   limitationUnavailable: (n) =>
     `Unknown for all ${n} actions: claim checks are not available here, so no limitation period was checked.`,
   limitation: (p) =>
@@ -151,14 +157,8 @@ const EN: BriefLabels = {
   generated: (at, id) => `Generated ${at} by CivicLedger · wave ${id}`,
   actionName: (a) => a.replace(/-/g, ' '),
   familyName: (f) => f,
-  date: (d) => {
-    const { year, month, day } = dateParts(d);
-    return `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
-  },
-  shortDate: (d) => {
-    const { month, day } = dateParts(d);
-    return `${day} ${MONTHS_EN[month - 1] ?? ''}`;
-  },
+  date: (d) => formatShortDate('en', d),
+  shortDate: (d) => formatDayMonth('en', d),
   days: 'days',
   count: 'actions',
   anyAction: 'any action',
@@ -188,7 +188,7 @@ const RU: BriefLabels = {
   chance: (p) =>
     `Если бы вид действия и его дата были не связаны, в этом окне ожидалось бы около ${p.expected} таких действий. Вероятность кластера не слабее этого где-либо в данных: p = ${p.pValue} (метод Монте-Карло, ${p.replications} повторений, начальное значение ${p.seed}).`,
   notCoordinated: 'Организаций или мест слишком мало, чтобы назвать волну скоординированной.',
-  spread: (km) => `${km} км`,
+  spread: (km) => `${km}\u00a0км`,
   limitationUnavailable: (n) =>
     `Неизвестно для всех ${n} действий: проверка требований здесь недоступна, срок давности не проверялся.`,
   limitation: (p) =>
@@ -211,10 +211,7 @@ const RU: BriefLabels = {
   generated: (at, id) => `Создано ${at} в CivicLedger · волна ${id}`,
   actionName: (a) => RU_ACTIONS[a],
   familyName: (f) => RU_FAMILIES[f],
-  date: (d) => {
-    const { year, month, day } = dateParts(d);
-    return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
-  },
+  date: (d) => formatShortDate('ru', d),
   shortDate: (d) => {
     const { month, day } = dateParts(d);
     return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}`;

@@ -1,5 +1,5 @@
-import type { Incident } from '@civic/core';
-import { briefLabels, colourOf } from './brief-labels.ts';
+import { localPlaceName, type Incident } from '@civic/core';
+import { briefLabels, colourOf, type BriefLanguage } from './brief-labels.ts';
 import { KAZAKHSTAN_OUTLINE } from './kazakhstan-outline.data.ts';
 import type { Scene, Shape } from './scene.ts';
 import type { WaveBrief } from './wave-brief.ts';
@@ -16,13 +16,20 @@ export interface MapPlace {
   readonly colour: string;
 }
 
-/** The wave's places with coordinates, one per place, with how many actions each saw. */
-export function mapPlaces(incidents: readonly Incident[]): { placed: MapPlace[]; unplaced: string[] } {
+/**
+ * The wave's places with coordinates, one per place, with how many actions each saw; given a
+ * language, the gazetteer's name in it as of the action's day (Нұр-Сұлтан in 2020, Өскемен).
+ */
+export function mapPlaces(
+  incidents: readonly Incident[],
+  lang?: BriefLanguage,
+): { placed: MapPlace[]; unplaced: string[] } {
+  const nameOf = (i: Incident) => (lang ? localPlaceName(i.place, lang, i.date) : i.place);
   const placed = new Map<string, { name: string; lat: number; lon: number; count: number; colour: string }>();
   const unplaced = new Set<string>();
   for (const i of incidents) {
     if (i.latitude === null || i.longitude === null) {
-      unplaced.add(i.place);
+      unplaced.add(nameOf(i));
       continue;
     }
     const key = i.place.trim().toLowerCase();
@@ -30,7 +37,7 @@ export function mapPlaces(incidents: readonly Incident[]): { placed: MapPlace[];
     if (p) p.count++;
     else
       placed.set(key, {
-        name: i.place,
+        name: nameOf(i),
         lat: i.latitude,
         lon: i.longitude,
         count: 1,
@@ -50,7 +57,7 @@ export function mapPlaces(incidents: readonly Incident[]): { placed: MapPlace[];
  */
 export function briefMap(brief: WaveBrief): Scene {
   const l = briefLabels(brief.lang);
-  const { placed } = mapPlaces(brief.incidents);
+  const { placed } = mapPlaces(brief.incidents, brief.lang);
   const lons = [...KAZAKHSTAN_OUTLINE.map(([lon]) => lon), ...placed.map((p) => p.lon)];
   const lats = [...KAZAKHSTAN_OUTLINE.map(([, lat]) => lat), ...placed.map((p) => p.lat)];
   const [lonMin, lonMax, latMin, latMax] = [

@@ -1,4 +1,4 @@
-import type { Incident } from '@civic/core';
+import { localPlaceName, type Incident } from '@civic/core';
 import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
 /** The rows of the "actions" table, as text cells in column order; shared by every rendering. */
@@ -16,7 +16,7 @@ export function briefTable(
     rows: sorted.map((i) => [
       l.date(i.date),
       i.organisation,
-      i.place,
+      localPlaceName(i.place, lang, i.date),
       l.actionName(i.action) + penaltyText(i, l),
       i.legalBasis ?? '—',
       [i.authority, i.office].filter((x): x is string => !!x).join(', ') || '—',

@@ -25,7 +25,7 @@ export function renderBriefHtml(brief: WaveBrief): string {
   );
   const chart = timelineChart(brief);
   const map = briefMap(brief);
-  const { unplaced } = mapPlaces(brief.incidents);
+  const { unplaced } = mapPlaces(brief.incidents, brief.lang);
   const table = briefTable(brief.incidents, brief.lang);
   const rows = table.rows.map((row, i) => {
     const link = table.links[i];

@@ -20,7 +20,7 @@ export function renderBriefMarkdown(brief: WaveBrief): string {
   const map = briefMap(brief);
   out.push(`## ${l.timeline}`, '', `![${chart.title}](${sceneDataUri(chart)})`, '');
   out.push(`## ${l.map}`, '', `![${map.title}](${sceneDataUri(map)})`, '');
-  const { unplaced } = mapPlaces(brief.incidents);
+  const { unplaced } = mapPlaces(brief.incidents, brief.lang);
   if (unplaced.length > 0) out.push(l.notOnMap(unplaced.join(', ')), '');
   const table = briefTable(brief.incidents, brief.lang);
   out.push(

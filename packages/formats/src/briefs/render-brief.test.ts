@@ -127,7 +127,7 @@ describe('brief drawings', () => {
     // Almaty (south-east) is drawn right of and below Oral (north-west).
     const byName = (name: string) => scene.shapes.find((s) => s.kind === 'text' && s.text.startsWith(name));
     const almaty = byName('Almaty');
-    const oral = byName('Oral');
+    const oral = byName('Uralsk'); // entered as "Oral": the gazetteer's English name
     expect(
       almaty &&
         oral &&
@@ -136,6 +136,16 @@ describe('brief drawings', () => {
         almaty.x > oral.x &&
         almaty.y > oral.y,
     ).toBe(true);
+  });
+
+  it('names the places in the brief’s language, as they were named on the day', () => {
+    const kk = renderSceneSvg(briefMap(fixtureBrief('kk')));
+    expect(kk).toContain('>Алматы (4)</text>');
+    expect(kk).toContain('>Нұр-Сұлтан (2)</text>');
+    expect(kk).toContain('>Орал</text>');
+    const ru = renderSceneSvg(briefMap(fixtureBrief('ru')));
+    expect(ru).toContain('>Нур-Султан (2)</text>');
+    expect(ru).toContain('>Уральск</text>');
   });
 });
 
@@ -239,7 +249,7 @@ describe('renderBriefHtml', () => {
     for (const svg of svgs) expect(XMLValidator.validate(svg)).toBe(true);
     expect(svgs[0]).toContain('>тексерулер</text>'); // the legend's family
     expect(svgs[0]).toContain('>17.11</text>'); // an axis tick
-    expect(svgs[1]).toContain('>500 км</text>');
+    expect(svgs[1]).toContain('>500\u00a0км</text>');
     expect(html).toContain(`<td>Қоғамдық бірлестік ${KAZAKH_LETTERS}</td>`);
     expect(html).toContain('<th>Құқықтық негіз</th>');
   });

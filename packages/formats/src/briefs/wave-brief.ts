@@ -1,4 +1,11 @@
-import { daysBetween, type DetectedWave, type Incident, type WaveZone } from '@civic/core';
+import {
+  daysBetween,
+  formatDecimalText,
+  formatNumber,
+  type DetectedWave,
+  type Incident,
+  type WaveZone,
+} from '@civic/core';
 import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
 /** How many of a wave's claims were time-barred, from the claim checks of recorded cases. */
@@ -56,9 +63,7 @@ export function briefSections(brief: WaveBrief): { key: string; heading: string;
   const l = briefLabels(brief.lang);
   const w = brief.wave;
   const spread =
-    w.spreadKm !== null && w.spreadKm > 0
-      ? l.spread(w.spreadKm.toLocaleString('en-GB', { maximumFractionDigits: 0 }))
-      : null;
+    w.spreadKm !== null && w.spreadKm > 0 ? l.spread(formatNumber(brief.lang, Math.round(w.spreadKm))) : null;
   const what = [
     l.summary({
       actions: w.actions,
@@ -70,8 +75,8 @@ export function briefSections(brief: WaveBrief): { key: string; heading: string;
       spread,
     }),
     l.chance({
-      expected: w.expected.toFixed(1),
-      pValue: formatPValue(w.pValue),
+      expected: formatNumber(brief.lang, w.expected, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      pValue: formatDecimalText(brief.lang, formatPValue(w.pValue)),
       replications: brief.replications,
       seed: brief.seed === null ? '—' : String(brief.seed),
     }),

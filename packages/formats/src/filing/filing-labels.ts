@@ -1,4 +1,4 @@
-import type { Locale } from '@civic/core';
+import { formatDecimalText, formatShortDate, type Locale } from '@civic/core';
 
 /** The labels of a rendered filing in English, Russian and Kazakh. */
 export interface FilingLabels {
@@ -255,13 +255,14 @@ export function filingLabels(lang: Locale): FilingLabels {
   return lang === 'ru' ? ru : lang === 'kk' ? kk : en;
 }
 
-/** A decimal amount for reading: "11346750.00" → "11,346,750.00" (en) or "11 346 750,00" (ru, kk). */
+/** A decimal amount for reading: "11346750.00" → "11,346,750.00" (en) or «11 346 750,00» (ru, kk), by core's formatter. */
 export function displayAmount(decimal: string, lang: Locale): string {
-  const negative = decimal.startsWith('-');
-  const [whole = '0', fraction] = (negative ? decimal.slice(1) : decimal).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : ' ');
-  const text = fraction === undefined ? grouped : `${grouped}${lang === 'en' ? '.' : ','}${fraction}`;
-  return negative ? `-${text}` : text;
+  return formatDecimalText(lang, decimal);
+}
+
+/** A date for reading: «05.03.2021» (ru, kk), "5 Mar 2021" (en); never the ISO form. */
+export function displayDate(date: string, lang: Locale): string {
+  return formatShortDate(lang, date);
 }
 
 export function categoryLabel(l: FilingLabels, category: string | null): string {

@@ -1,6 +1,12 @@
 import type { FilingRecord, Locale } from '@civic/core';
 import PDFDocument from 'pdfkit';
-import { categoryLabel, displayAmount, filingLabels, type FilingLabels } from './filing-labels.ts';
+import {
+  categoryLabel,
+  displayAmount,
+  displayDate,
+  filingLabels,
+  type FilingLabels,
+} from './filing-labels.ts';
 
 const MARGIN = 40;
 type Doc = PDFKit.PDFDocument;
@@ -34,6 +40,7 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   doc.registerFont('bold', Buffer.from(options.fonts.bold));
   const width = doc.page.width - 2 * MARGIN;
   const amount = (v: string | null): string => (v === null ? '—' : displayAmount(v, options.lang));
+  const date = (d: string): string => displayDate(d, options.lang);
 
   if (c.illustrative) doc.font('bold').fontSize(10).fillColor('#b00').text(l.illustrative, { width });
   doc.font('bold').fontSize(15).fillColor('#222').text(title, { width });
@@ -41,8 +48,11 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   const header: [string, string][] = [
     [l.organisation, `${c.organisation.name}${c.organisation.bin ? `, ${l.bin} ${c.organisation.bin}` : ''}`],
     [l.obligation, `${c.obligation.title} (${c.obligation.ruleId})`],
-    [l.period, `${c.obligation.period.from} — ${c.obligation.period.to} (${c.obligation.period.label})`],
-    [l.dueOn, c.obligation.dueOn],
+    [
+      l.period,
+      `${date(c.obligation.period.from)} — ${date(c.obligation.period.to)} (${c.obligation.period.label})`,
+    ],
+    [l.dueOn, date(c.obligation.dueOn)],
     [l.citation, `${c.obligation.citation}; ${c.obligation.verified ? l.verified : l.unverified}`],
     [l.filingId, filing.id],
     [l.state, l.states[filing.state]],
@@ -50,7 +60,7 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   if (filing.corrects) header.push([l.corrects, filing.corrects]);
   if (filing.submission) {
     header.push(
-      [l.submittedOn, filing.submission.submittedOn],
+      [l.submittedOn, date(filing.submission.submittedOn)],
       [l.channel, filing.submission.channel],
       [l.incomingNumber, filing.submission.incomingNumber],
     );
@@ -70,13 +80,13 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
     [0.09, 0.22, 0.13, 0.13, 0.07, 0.1, 0.14, 0.12],
     [l.date, l.source, l.category, l.grant, l.currency, l.amount, l.rate, l.equivalent(c.equivalentCurrency)],
     c.receipts.map((r) => [
-      r.receivedOn,
+      date(r.receivedOn),
       `${r.source.name}${r.source.country ? ` (${r.source.country})` : ''}${r.kind === 'property' ? `\n${l.property}: ${r.propertyDescription ?? ''}` : ''}`,
       categoryLabel(l, r.source.category),
       r.grant?.agreementNumber ?? l.none,
       r.currency ?? '—',
       r.amount === null ? l.valuationMissing : amount(r.amount),
-      rateText(l, r.rate),
+      rateText(l, r.rate, options.lang),
       r.equivalent === null ? l.rateMissing : amount(r.equivalent),
     ]),
   );
@@ -96,7 +106,7 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
       l.allocations,
     ],
     c.expenditures.map((e) => [
-      e.spentOn,
+      date(e.spentOn),
       e.description ?? '',
       e.counterparty ?? '',
       e.currency,
@@ -176,12 +186,16 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function rateText(l: FilingLabels, r: FilingRecord['content']['receipts'][number]['rate']): string {
+function rateText(
+  l: FilingLabels,
+  r: FilingRecord['content']['receipts'][number]['rate'],
+  lang: Locale,
+): string {
   if (r.status === 'missing') return l.rateMissing;
   if (r.text === null) return '—';
   const per = r.units && r.units !== 1 ? ` / ${r.units}` : '';
   return r.status === 'carried-forward' && r.date
-    ? `${r.text}${per} (${l.rateOf(r.date)})`
+    ? `${r.text}${per} (${l.rateOf(displayDate(r.date, lang))})`
     : `${r.text}${per}`;
 }
 

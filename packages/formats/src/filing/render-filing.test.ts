@@ -6,7 +6,7 @@ import { canonicalJsonOf, type FilingRecord } from '@civic/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../bundle/sha256.ts';
-import { displayAmount } from './filing-labels.ts';
+import { displayAmount, displayDate } from './filing-labels.ts';
 import { sampleFilingContent } from './filing-fixture.ts';
 import { renderFilingJson } from './render-filing-json.ts';
 import { renderFilingPdf } from './render-filing-pdf.ts';
@@ -47,8 +47,14 @@ function pdfText(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'civic-pdf-'));
   const file = join(dir, 'filing.pdf');
   writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  // pdftotext writes the formatter's non-breaking spaces («11 346 750,00») as plain ones.
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /\u00a0/g,
+    ' ',
+  );
 }
+
+const spaced = (text: string): string => text.replace(/\u00a0/g, ' ');
 
 describe('filing renderers', () => {
   const filing = sampleFiling();
@@ -61,13 +67,15 @@ describe('filing renderers', () => {
       expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
       const text = pdfText(bytes);
       for (const r of c.receipts) {
-        expect(text).toContain(r.receivedOn);
-        if (r.equivalent) expect(text).toContain(displayAmount(r.equivalent, lang));
-        if (r.amount) expect(text).toContain(displayAmount(r.amount, lang));
+        expect(text).toContain(displayDate(r.receivedOn, lang));
+        if (r.equivalent) expect(text).toContain(spaced(displayAmount(r.equivalent, lang)));
+        if (r.amount) expect(text).toContain(spaced(displayAmount(r.amount, lang)));
       }
-      for (const e of c.expenditures) expect(text).toContain(displayAmount(e.amount, lang));
-      expect(text).toContain(displayAmount(c.totals.receiptsEquivalent, lang));
-      expect(text).toContain(displayAmount(c.totals.expendituresEquivalent, lang));
+      for (const e of c.expenditures) expect(text).toContain(spaced(displayAmount(e.amount, lang)));
+      expect(text).toContain(spaced(displayAmount(c.totals.receiptsEquivalent, lang)));
+      expect(text).toContain(spaced(displayAmount(c.totals.expendituresEquivalent, lang)));
+      // Dates as the reader writes them, never ISO (a document that leaves the building).
+      expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
       expect(text).toContain('Фонд «Открытое общество»');
       expect(text).toContain('KGD-2023-0815-001');
       expect(text).toContain(filing.contentHash);

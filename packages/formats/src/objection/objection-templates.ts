@@ -100,7 +100,7 @@ const en: ObjectionTemplate = {
   factArticle: 'Article {article}, tier "{tier}"',
   factAllegation: 'Alleged: {what} (concerning: {reference})',
   factCommitted: 'Alleged offence date: {date}',
-  factFine: 'Fine: {mci} MCI = {amount} {currency}',
+  factFine: 'Fine: {mci} MCI = {money}',
   factSuspension: 'Suspension of activity: {months}',
   actionKinds: {
     notice: 'notice',
@@ -179,7 +179,7 @@ const ru: ObjectionTemplate = {
   factArticle: 'Статья {article}, состав «{tier}»',
   factAllegation: 'Вменяется: {what} (касается: {reference})',
   factCommitted: 'Дата вменяемого правонарушения: {date}',
-  factFine: 'Штраф: {mci} МРП = {amount} {currency}',
+  factFine: 'Штраф: {mci} МРП = {money}',
   factSuspension: 'Приостановление деятельности: {months}',
   actionKinds: {
     notice: 'уведомление',
@@ -259,7 +259,7 @@ const kk: ObjectionTemplate = {
   factArticle: '{article}-бап, құрам «{tier}»',
   factAllegation: 'Айыпталады: {what} (қатысты: {reference})',
   factCommitted: 'Айыпталған құқық бұзушылық күні: {date}',
-  factFine: 'Айыппұл: {mci} АЕК = {amount} {currency}',
+  factFine: 'Айыппұл: {mci} АЕК = {money}',
   factSuspension: 'Қызметті тоқтата тұру: {months}',
   actionKinds: {
     notice: 'хабарлама',

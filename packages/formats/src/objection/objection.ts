@@ -1,4 +1,11 @@
-import type { CalendarDate, CaseActionKind, FindingParam, Locale } from '@civic/core';
+import {
+  formatDecimalMoney,
+  formatLongDate,
+  type CalendarDate,
+  type CaseActionKind,
+  type FindingParam,
+  type Locale,
+} from '@civic/core';
 import { OBJECTION_TEMPLATES, type ObjectionTemplate } from './objection-templates.ts';
 
 /** The facts of an objection, language-neutral: app gathers them from a case and its check. */
@@ -69,31 +76,52 @@ export interface ObjectionText {
   readonly blocks: readonly ObjectionBlock[];
 }
 
-/** Replaces `{name}` with params; unknown names stay as they are. */
-export function fill(template: string, params: Readonly<Record<string, FindingParam | undefined>>): string {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Replaces `{name}` with params; unknown names stay as they are. Given a language, a parameter
+ * that is a calendar date is written as the document writes dates («15 января 2021 года»): a
+ * document that leaves the building carries no ISO dates.
+ */
+export function fill(
+  template: string,
+  params: Readonly<Record<string, FindingParam | undefined>>,
+  lang?: Locale,
+): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
-    return v === undefined || v === null ? m : String(v);
+    if (v === undefined || v === null) return m;
+    return lang && typeof v === 'string' && ISO_DAY.test(v) ? documentDate(lang, v) : String(v);
   });
 }
 
-function factText(t: ObjectionTemplate, f: ObjectionFact): string {
-  const parts = [`${f.date ?? t.undated} — ${t.actionKinds[f.kind]}`];
+/** A date as the objection writes it: «15 января 2021 года», «2021 жылғы 15 қаңтар». */
+export function documentDate(lang: Locale, date: string): string {
+  return formatLongDate(lang, date, { document: true });
+}
+
+function factText(t: ObjectionTemplate, f: ObjectionFact, lang: Locale): string {
+  const parts = [`${f.date ? documentDate(lang, f.date) : t.undated} — ${t.actionKinds[f.kind]}`];
   const by = [f.authority, f.office, f.place].filter((x): x is string => !!x).join(', ');
   if (by) parts[0] += ` (${by})`;
   if (f.article) parts.push(fill(t.factArticle, { article: f.article, tier: f.tier ?? '—' }));
   if (f.what || f.reference)
     parts.push(fill(t.factAllegation, { what: f.what ?? '—', reference: f.reference ?? '—' }));
-  if (f.committedOn) parts.push(fill(t.factCommitted, { date: f.committedOn }));
+  if (f.committedOn) parts.push(fill(t.factCommitted, { date: f.committedOn }, lang));
   const p = f.penalty;
   if (p && (p.mci !== null || p.amount !== null))
-    parts.push(fill(t.factFine, { mci: p.mci ?? '—', amount: p.amount ?? '—', currency: p.currency ?? '' }));
+    parts.push(
+      fill(t.factFine, {
+        mci: p.mci ?? '—',
+        money: p.amount !== null && p.currency ? formatDecimalMoney(lang, p.amount, p.currency) : '—',
+      }),
+    );
   if (p?.suspensionMonths) parts.push(fill(t.factSuspension, { months: t.months(p.suspensionMonths) }));
   if (f.notes) parts.push(f.notes);
   return parts.join('. ').replace(/\.\./g, '.') + '.';
 }
 
-function groundText(t: ObjectionTemplate, g: ObjectionGround): string {
+function groundText(t: ObjectionTemplate, g: ObjectionGround, lang: Locale): string {
   const template = t.grounds[g.code];
   if (!template) return g.message;
   const params: Record<string, FindingParam> = { ...g.params };
@@ -101,7 +129,7 @@ function groundText(t: ObjectionTemplate, g: ObjectionGround): string {
     const v = params[key];
     if (typeof v === 'string') params[key] = t.period(v);
   }
-  return fill(template, params);
+  return fill(template, params, lang);
 }
 
 /**
@@ -111,7 +139,7 @@ function groundText(t: ObjectionTemplate, g: ObjectionGround): string {
  */
 export function composeObjection(data: ObjectionData, lang: Locale): ObjectionText {
   const t = OBJECTION_TEMPLATES[lang];
-  const title = data.rulingOn ? fill(t.titleComplaint, { date: data.rulingOn }) : t.titleObjection;
+  const title = data.rulingOn ? fill(t.titleComplaint, { date: data.rulingOn }, lang) : t.titleObjection;
   const blocks: ObjectionBlock[] = [];
   if (data.illustrative) blocks.push({ kind: 'paragraph', text: t.illustrative, bold: true });
   const to = [data.authority.name, data.authority.office, data.authority.place]
@@ -128,14 +156,14 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
     text: fill(t.intro, { organisation: data.organisation.name, case: data.caseTitle }),
   });
   blocks.push({ kind: 'heading', text: t.factsHeading });
-  data.facts.forEach((f, i) => blocks.push({ kind: 'item', number: i + 1, text: factText(t, f) }));
+  data.facts.forEach((f, i) => blocks.push({ kind: 'item', number: i + 1, text: factText(t, f, lang) }));
   blocks.push({ kind: 'heading', text: t.groundsHeading });
   if (data.grounds.length === 0) blocks.push({ kind: 'paragraph', text: t.noGrounds });
   data.grounds.forEach((g, i) =>
     blocks.push({
       kind: 'item',
       number: i + 1,
-      text: `${groundText(t, g)} [${g.code}]`,
+      text: groundText(t, g, lang),
       note: `${t.basis}: ${g.citation ?? t.noCitation}. ${g.verified ? t.verified : t.unverified}`,
     }),
   );
@@ -149,14 +177,14 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
   let n = 1;
   blocks.push({ kind: 'item', number: n++, text: t.requestTerminate });
   if (data.rulingOn)
-    blocks.push({ kind: 'item', number: n++, text: fill(t.requestAnnul, { date: data.rulingOn }) });
+    blocks.push({ kind: 'item', number: n++, text: fill(t.requestAnnul, { date: data.rulingOn }, lang) });
   if (data.grounds.some((g) => g.code.startsWith('SUSPENSION_')))
     blocks.push({ kind: 'item', number: n++, text: t.requestLiftSuspension });
   if (data.appealDeadline)
     blocks.push({
       kind: 'paragraph',
       text:
-        fill(t.deadlineNote, { date: data.appealDeadline.date }) +
+        fill(t.deadlineNote, { date: data.appealDeadline.date }, lang) +
         (data.appealDeadline.verified ? '' : ` ${t.unverified}`),
     });
   if (data.annexes.length > 0) {
@@ -165,11 +193,11 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
       blocks.push({ kind: 'item', number: i + 1, text: `${a.name} (sha256 ${a.sha256})` }),
     );
   }
-  blocks.push({ kind: 'paragraph', text: `${t.date}: ${data.draftedOn}` });
+  blocks.push({ kind: 'paragraph', text: `${t.date}: ${documentDate(lang, data.draftedOn)}` });
   blocks.push({
     kind: 'paragraph',
     text: `${t.signature}: ____________________ (${data.organisation.name})`,
   });
-  blocks.push({ kind: 'paragraph', text: fill(t.draftNote, { case: data.caseId }) });
+  blocks.push({ kind: 'paragraph', text: fill(t.draftNote, { case: data.caseTitle }) });
   return { lang, title, blocks };
 }

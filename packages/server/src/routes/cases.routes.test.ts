@@ -75,6 +75,26 @@ for (const dialect of testDialects()) {
         await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=2021-02-01`)
       ).json() as { findings: { code: string; citation: string }[] };
       expect(check.findings.find((f) => f.code === 'LIMITATION_EXPIRED')?.citation).toMatch(/CoAO Art\. 62/);
+      // Codes travel with a label in the request's language.
+      for (const [lang, finding, kind] of [
+        ['ru', 'Истёк срок давности', 'постановление по делу об административном правонарушении'],
+        ['kk', 'Ескіру мерзімі өтті', 'әкімшілік құқық бұзушылық туралы іс бойынша қаулы'],
+        ['en', 'Limitation period expired', 'ruling'],
+      ] as const) {
+        const labelled = (
+          await who('viewer').request(
+            'GET',
+            `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=2021-02-01`,
+            undefined,
+            { 'accept-language': lang },
+          )
+        ).json() as {
+          findings: { code: string; label: string }[];
+          actions: { kind: string; kindLabel: string }[];
+        };
+        expect(labelled.findings.find((f) => f.code === 'LIMITATION_EXPIRED')?.label).toBe(finding);
+        expect(labelled.actions.find((a) => a.kind === 'ruling')?.kindLabel).toBe(kind);
+      }
       expect(
         code(
           await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}/check?asOf=yesterday`),

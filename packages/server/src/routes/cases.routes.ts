@@ -179,7 +179,10 @@ export const casesRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const c = await caseOfOrg(deps.ctx, req);
       const asOf = asOfOf((req.query as { asOf?: string }).asOf);
-      return caseCheckView(unwrap(await checkCase(deps.ctx, c.id, asOf === undefined ? {} : { asOf })));
+      return caseCheckView(
+        unwrap(await checkCase(deps.ctx, c.id, asOf === undefined ? {} : { asOf })),
+        req.locale,
+      );
     },
   );
 

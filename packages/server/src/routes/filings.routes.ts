@@ -11,7 +11,7 @@ import {
   withAudit,
   type AppContext,
 } from '@civic/app';
-import { domainError, err, ok } from '@civic/core';
+import { domainError, err, labelOf, LINT_CODE_LABELS, ok } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -48,8 +48,13 @@ const ObligationSchema = {
       type: 'string',
       description: 'upcoming, due, filed-on-time, filed-late or missed (see docs/rule-packs.md)',
     },
-    citation: { type: 'string' },
+    citation: { type: 'string', description: 'The source the due date rests on, as the pack cites it' },
     citationUrl: { type: ['string', 'null'] },
+    legalBasis: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The legal bases as a lawyer cites them, in the request’s language (from the pack)',
+    },
     verified: { type: 'boolean' },
     notes: { type: 'array', items: { type: 'string' } },
     receiptIds: {
@@ -174,6 +179,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
           status: q.status?.split(','),
           limit: q.limit,
           offset: q.offset,
+          lang: req.locale,
         }),
       );
       const obligations = list.obligations.map((o) =>
@@ -391,11 +397,15 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const f = await filingOf(deps.ctx, req);
-      return jsonSafe(
-        unwrap(
-          await lintStoredFiling(deps.ctx, { filingId: f.id, asOf: (req.query as { asOf?: string }).asOf }),
-        ),
+      const lint = unwrap(
+        await lintStoredFiling(deps.ctx, { filingId: f.id, asOf: (req.query as { asOf?: string }).asOf }),
       );
+      // Each problem's code with its label in the request's language.
+      const problems = lint.problems.map((p) => ({
+        ...p,
+        label: labelOf(LINT_CODE_LABELS, p.code, req.locale),
+      }));
+      return jsonSafe({ ...lint, problems });
     },
   );
 

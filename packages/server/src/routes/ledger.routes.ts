@@ -19,13 +19,28 @@ import {
   withAudit,
   type CandidateStatus,
 } from '@civic/app';
-import { domainError, ok, parseCalendarDate } from '@civic/core';
+import {
+  CANDIDATE_REASON_LABELS,
+  domainError,
+  labelOf,
+  ok,
+  parseCalendarDate,
+  type Locale,
+} from '@civic/core';
 import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
 
 const Obj = { type: 'object', additionalProperties: true } as const;
+/** A candidate's reasons with their `label` in the request's language. */
+function withReasonLabels(c: Parameters<typeof candidateJson>[0], lang: Locale) {
+  return {
+    ...candidateJson(c),
+    reasons: c.reasons.map((r) => ({ ...r, label: labelOf(CANDIDATE_REASON_LABELS, r.code, lang) })),
+  };
+}
+
 const list = (key: string) =>
   ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: Obj } } }) as const;
 const DateRange = {
@@ -276,7 +291,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           membershipOf(req).organisationId,
           (req.query as { status?: CandidateStatus }).status,
         )
-      ).map(candidateJson),
+      ).map((c) => withReasonLabels(c, req.locale)),
     }),
   );
 

@@ -96,6 +96,41 @@ for (const dialect of testDialects()) {
       (res.json() as { error?: { code: string; field?: string } }).error,
     ];
 
+    it('gives titles, period names and legal bases in the request’s language (from the pack)', async () => {
+      const list = async (lang: string) => {
+        const res = await viewer.request(
+          'GET',
+          `/api/v1/orgs/${org}/obligations?asOf=2021-07-01`,
+          undefined,
+          {
+            'accept-language': lang,
+          },
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json() as { obligations: (Obligation & { legalBasis: string[] })[] }).obligations;
+      };
+      const [en, ru, kk] = [await list('en'), await list('ru'), await list('kk')];
+      const notice = (l: typeof en) => l.find((o) => o.form === 'F.017.00');
+      expect(notice(ru)?.title).toBe(
+        'Уведомление о получении денег и (или) иного имущества от иностранных источников',
+      );
+      expect(notice(kk)?.title).toBe('Шетелдік көздерден ақша және (немесе) өзге мүлік алу туралы хабарлама');
+      expect(notice(en)?.title).toMatch(/^Notification of a receipt/);
+      expect(notice(ru)?.legalBasis.join(' ')).toMatch(/Налогового кодекса/);
+      expect(notice(kk)?.legalBasis.join(' ')).toMatch(/Салық кодексі/);
+      const report = (l: typeof en) => l.find((o) => o.form === 'F.018.00');
+      expect(report(ru)?.period.label).toMatch(/^\d (полугодие|квартал) 20\d\d г\.$|^20\d\d год$/);
+      expect(report(kk)?.period.label).toMatch(/^20\d\d жыл/);
+      for (const o of [...ru, ...kk]) {
+        expect(o.title, o.title).not.toMatch(/[A-Za-z]{3,}/);
+        expect(o.period.label).not.toMatch(/-(H|Q)\d/);
+      }
+      // Codes and dates do not change with the language.
+      expect(ru.map((o) => [o.id, o.form, o.dueOn, o.status])).toEqual(
+        en.map((o) => [o.id, o.form, o.dueOn, o.status]),
+      );
+    });
+
     it('pages through the list in due-day order, with the total and the count of each status', async () => {
       const all = await get(viewer, 'asOf=2021-07-01');
       const notifications = all.obligations.filter((o) => o.form === 'F.017.00');

@@ -1,3 +1,4 @@
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from '@civic/core';
 import { Empty, ErrorBox, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
@@ -13,7 +14,7 @@ interface AuditEntry {
 }
 
 export default function AuditPage({ orgId }: { orgId: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, locale } = useI18n();
   const trail = useApi<{ entries: AuditEntry[] }>(
     `/api/v1/orgs/${encodeURIComponent(orgId)}/audit?limit=200`,
   );
@@ -38,7 +39,8 @@ export default function AuditPage({ orgId }: { orgId: string }) {
                   <td>{dateTime(e.at)}</td>
                   <td>{e.actor.label}</td>
                   <td>
-                    {e.entity} {e.action} <span className="muted small">{e.entityId}</span>
+                    {labelOf(AUDIT_ENTITY_LABELS, e.entity, locale)}:{' '}
+                    {labelOf(AUDIT_ACTION_LABELS, e.action, locale)}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { CASE_ACTION_KIND_LABELS, FINDING_CODE_LABELS, labelOf } from '@civic/core';
 import { LOCALES, roleAllows } from '@civic/core';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { LANGUAGE_NAMES, useI18n } from '../i18n/i18n.tsx';
@@ -57,7 +58,7 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
             <li key={a.id}>
               <time dateTime={a.date ?? undefined}>{a.date ? date(a.date) : '—'}</time>
               <div>
-                <strong>{a.kind}</strong>
+                <strong>{labelOf(CASE_ACTION_KIND_LABELS, a.kind, locale)}</strong>
                 {a.authority && ` — ${a.authority}`}
                 {a.article && <span className="muted small"> ({a.article})</span>}
                 {a.penalty && (
@@ -86,10 +87,10 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
               >
                 <p>
                   <span className={`badge ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span>{' '}
-                  <strong>{f.code}</strong>
+                  <strong>{labelOf(FINDING_CODE_LABELS, f.code, locale)}</strong>
                   {f.favoursDefence && <span className="small"> — {t('cases.favours')}</span>}
                 </p>
-                <p>{f.message}</p>
+                {locale === 'en' && <p>{f.message}</p>}
                 {f.citation && (
                   <p className="small muted">
                     {f.citationUrl ? (

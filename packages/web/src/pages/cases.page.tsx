@@ -1,3 +1,4 @@
+import { CASE_ACTION_KIND_LABELS, labelOf } from '@civic/core';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -26,7 +27,7 @@ interface Deadline {
 
 /** The organisation's cases, and the deadlines of every case across the user's organisations. */
 export default function CasesPage({ orgId }: { orgId: string }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const cases = useApi<{ cases: CaseSummary[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/cases`);
   const deadlines = useApi<{ deadlines: Deadline[] }>('/api/v1/deadlines');
   return (
@@ -57,7 +58,7 @@ export default function CasesPage({ orgId }: { orgId: string }) {
                     <td>{c.openedOn ? date(c.openedOn) : '—'}</td>
                     <td>
                       {c.lastAction
-                        ? `${c.lastAction.kind}${c.lastAction.date ? `, ${date(c.lastAction.date)}` : ''}`
+                        ? `${labelOf(CASE_ACTION_KIND_LABELS, c.lastAction.kind, locale)}${c.lastAction.date ? `, ${date(c.lastAction.date)}` : ''}`
                         : '—'}
                     </td>
                     <td>{c.status === 'open' ? t('cases.open') : t('cases.closed')}</td>

@@ -1,3 +1,4 @@
+import { ACTION_TYPE_LABELS, labelOf, localPlaceName } from '@civic/core';
 import { roleAllows, type Role } from '@civic/core';
 import { Empty, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -103,7 +104,7 @@ export function CasesPanel({ orgId, role }: { orgId: string; role: Role }) {
 
 /** The latest incidents the user may see (own, shared with their network, public). */
 export function IncidentsPanel() {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const r = useApi<{ incidents: Incident[] }>('/api/v1/incidents?limit=5');
   const list = r.data?.incidents ?? [];
   return (
@@ -114,7 +115,8 @@ export function IncidentsPanel() {
         <ul className="plain">
           {list.map((i) => (
             <li key={i.id}>
-              {date(i.date)} — {i.organisation}, {i.place}: {i.action}
+              {date(i.date)} — {i.organisation}, {localPlaceName(i.place, locale, i.date)}:{' '}
+              {labelOf(ACTION_TYPE_LABELS, i.action, locale)}
             </li>
           ))}
         </ul>

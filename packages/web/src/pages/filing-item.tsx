@@ -1,3 +1,4 @@
+import { LINT_CODE_LABELS, labelOf } from '@civic/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
@@ -29,7 +30,7 @@ export function FilingItem({
   canWrite: boolean;
   onChanged: () => void;
 }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const [lint, setLint] = useState<Lint | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [form, setForm] = useState({
@@ -70,7 +71,8 @@ export function FilingItem({
               <ul>
                 {lint.problems.map((p, i) => (
                   <li key={`${p.code}-${i}`}>
-                    <strong>{p.code}</strong>: {p.message}
+                    <strong>{labelOf(LINT_CODE_LABELS, p.code, locale)}</strong>
+                    {locale === 'en' && `: ${p.message}`}
                   </li>
                 ))}
               </ul>

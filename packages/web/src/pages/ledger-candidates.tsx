@@ -1,3 +1,4 @@
+import { CANDIDATE_REASON_LABELS, labelOf } from '@civic/core';
 import { useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
@@ -25,7 +26,7 @@ const CATEGORIES = [
 
 /** One proposed receipt: confirm it (with the source's category) or reject it. */
 function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; onDecided: () => void }) {
-  const { t, date, amount } = useI18n();
+  const { t, date, amount, locale } = useI18n();
   const [category, setCategory] = useState<string>('foreign-organisation');
   const [name, setName] = useState(c.counterparty.name ?? '');
   const [error, setError] = useState<ApiFailure | null>(null);
@@ -51,7 +52,7 @@ function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; on
       {c.purpose && <p className="muted small">{c.purpose}</p>}
       <ul className="small">
         {c.reasons.map((r) => (
-          <li key={r.code}>{r.message}</li>
+          <li key={r.code}>{labelOf(CANDIDATE_REASON_LABELS, r.code, locale)}</li>
         ))}
       </ul>
       <div className="row">

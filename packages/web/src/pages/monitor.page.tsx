@@ -1,6 +1,8 @@
+import { ACTION_TYPE_LABELS, labelOf, localPlaceName } from '@civic/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
-import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
+import { ErrorBox, Loading, Panel } from '../components/status.tsx';
+import { NoMatch } from './monitor-no-match.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useSession } from '../session.tsx';
@@ -57,7 +59,7 @@ function queryOf(filters: Partial<Record<Field, string>>): string {
  * publish; the Atom feed link.
  */
 export default function MonitorPage() {
-  const { t, number, date } = useI18n();
+  const { t, number, date, locale } = useI18n();
   const { me } = useSession();
   const [draft, setDraft] = useState<Partial<Record<Field, string>>>({});
   const [query, setQuery] = useState('');
@@ -78,6 +80,12 @@ export default function MonitorPage() {
     setDraft({});
     setExtra(null);
     setQuery('');
+  };
+  const removeFilter = (field: string) => {
+    const rest = Object.fromEntries([...new URLSearchParams(query)].filter(([f]) => f !== field));
+    setDraft(rest);
+    setExtra(null);
+    setQuery(queryOf(rest));
   };
   const more = async () => {
     const next = extra?.next ?? page.data?.next;
@@ -178,7 +186,9 @@ export default function MonitorPage() {
             })}
           </p>
         )}
-        {page.data && rows.length === 0 && <Empty />}
+        {page.data && rows.length === 0 && (
+          <NoMatch filters={[...new URLSearchParams(query)]} labels={LABELS} onRemove={removeFilter} />
+        )}
         {rows.length > 0 && (
           <div className="table-wrap">
             <table data-testid="incidents">
@@ -197,8 +207,8 @@ export default function MonitorPage() {
                   <tr key={i.id}>
                     <td>{date(i.date)}</td>
                     <td>{i.organisation}</td>
-                    <td>{i.place}</td>
-                    <td>{i.action.replace(/-/g, ' ')}</td>
+                    <td>{localPlaceName(i.place, locale, i.date)}</td>
+                    <td>{labelOf(ACTION_TYPE_LABELS, i.action, locale)}</td>
                     <td>{i.legalBasis ?? ''}</td>
                     <td>{t(`visibility.${i.visibility}` as MessageKey)}</td>
                   </tr>

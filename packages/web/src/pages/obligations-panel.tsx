@@ -2,14 +2,16 @@ import {
   addDays,
   addMonths,
   calendarDate,
+  dateParts,
   daysBetween,
   endOfMonth,
+  formatMonthYear,
+  formatWeekday,
   isoWeekday,
   type CalendarDate,
 } from '@civic/core';
 import { useState } from 'react';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
-import { INTL_TAG } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useApi } from '../use-api.ts';
@@ -23,6 +25,8 @@ export interface Obligation {
   status: string;
   citation: string;
   citationUrl: string | null;
+  /** The legal bases as cited in the request's language (from the pack). */
+  legalBasis?: string[];
   verified: boolean;
   filingId: string | null;
 }
@@ -38,6 +42,10 @@ const STATUSES = ['missed', 'due', 'upcoming', 'filed-late', 'filed-on-time'] as
 const PAGE = 100;
 
 /** The first day of a `YYYY-MM` month, and `YYYY-MM` of a day (core's calendar arithmetic does the rest). */
+/** What the page shows as the legal basis: the pack's cites in the user's language when it has them. */
+const cite = (o: Obligation): string =>
+  o.legalBasis && o.legalBasis.length > 0 ? o.legalBasis.join('; ') : o.citation;
+
 const firstOf = (month: string): CalendarDate => calendarDate(`${month}-01`);
 const monthOf = (day: string) => day.slice(0, 7);
 
@@ -196,10 +204,10 @@ function ObligationTable({
               <td className="small">
                 {o.citationUrl ? (
                   <a href={o.citationUrl} rel="noreferrer noopener" target="_blank">
-                    {o.citation}
+                    {cite(o)}
                   </a>
                 ) : (
-                  o.citation
+                  cite(o)
                 )}
                 {!o.verified && <span className="muted"> ({t('filings.unverified')})</span>}
               </td>
@@ -248,14 +256,9 @@ function MonthCalendar({
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const byDay = new Map<string, Obligation[]>();
   for (const o of data?.obligations ?? []) byDay.set(o.dueOn, [...(byDay.get(o.dueOn) ?? []), o]);
-  const tag = INTL_TAG[locale];
-  const title = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${firstDay}T00:00:00Z`),
-  );
-  const weekday = (i: number) =>
-    new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, 1 + i)),
-    );
+  const { year: titleYear, month: titleMonth } = dateParts(firstDay);
+  const title = formatMonthYear(locale, titleYear, titleMonth);
+  const weekday = (i: number) => formatWeekday(locale, i + 1, 'short');
   return (
     <div className="calendar" data-testid="obligations-calendar">
       <div className="toolbar">
