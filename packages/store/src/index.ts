@@ -39,3 +39,4 @@ export * from './brief.repository.ts';
 export * from './filing.repository.ts';
 export type * from './filing.tables.ts';
 export * from './bank-line-sink.ts';
+export * from './snapshot.ts';

@@ -1,0 +1,5 @@
+export * from './backup-keys.ts';
+export * from './backup-archive.ts';
+export * from './create-backup.ts';
+export * from './restore-backup.ts';
+export type { TarEntry } from './tar-archive.ts';
