@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { domainError, err, ok, type DomainError, type Result } from '@civic/core';
 import type { LogHead } from '@civic/store';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { packTar, unpackTar, type TarEntry } from './tar-archive.ts';
+import { entryAt, packTar, unpackTar, type TarEntry } from './tar-archive.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const BACKUP_FORMAT = 'civicledger-backup';
@@ -71,13 +71,13 @@ export type BackupFault = DomainError & { readonly part: string };
 const fault = (code: string, part: string, message: string): Result<never, BackupFault> =>
   err({ ...domainError(code, message, { field: part }), part });
 
-/** The entry the byte at `offset` of the plain archive belongs to (for naming a failing part). */
+/**
+ * The part a damaged chunk falls in: the entry in which the first byte that could not be decrypted
+ * lies (age decrypts in 64 KiB chunks, so damage in the first chunk names the manifest).
+ */
 function partAt(plain: Uint8Array, offset: number): string {
-  const read = unpackTar(plain.subarray(0, offset), false);
-  const last = read.entries.at(-1);
-  const reached = read.entries.reduce((a, e) => a + 512 + Math.ceil(e.data.length / 512) * 512, 0);
-  if (last && reached > offset) return last.name;
-  return read.ok ? (last && offset > 0 ? `after ${last.name}` : MANIFEST_NAME) : 'archive';
+  if (offset === 0) return MANIFEST_NAME;
+  return entryAt(plain, offset) ?? entryAt(plain, offset - 1) ?? 'archive';
 }
 
 /** Decrypts chunk by chunk, so that a damaged chunk names the part it falls in. */
@@ -116,10 +116,13 @@ async function decryptAll(
       plainBytes += value.length;
     }
   } catch {
-    const plain = concat(chunks, plainBytes);
     if (plainBytes === 0 && chunks.length === 0 && bytes.length < 200)
       return fault('BACKUP_DECRYPT_FAILED', 'age header', 'the backup is cut short');
-    return fault('BACKUP_CORRUPT', partAt(plain, plainBytes), 'the encrypted data is damaged here');
+    return fault(
+      'BACKUP_CORRUPT',
+      partAt(concat(chunks, plainBytes), plainBytes),
+      'the encrypted data is damaged here',
+    );
   }
   return ok(concat(chunks, plainBytes));
 }

@@ -149,6 +149,11 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       }),
       part: 'db',
     });
+  if (pgTarget && !(await isPostgresDatabaseEmpty(input.target)))
+    return err({
+      ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
+      part: 'db',
+    });
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(input.file);

@@ -59,11 +59,8 @@ export type TarRead =
   | { readonly ok: true; readonly entries: TarEntry[] }
   | { readonly ok: false; readonly offset: number; readonly reason: string; readonly entries: TarEntry[] };
 
-/**
- * Reads an archive written by `packTar` (or a prefix of one: `complete: false` stops quietly at
- * the end of the bytes). Never throws; a bad header names its offset.
- */
-export function unpackTar(bytes: Uint8Array, complete = true): TarRead {
+/** Reads an archive written by `packTar`. Never throws; a bad header names its offset. */
+export function unpackTar(bytes: Uint8Array): TarRead {
   const entries: TarEntry[] = [];
   let at = 0;
   while (at + BLOCK <= bytes.length) {
@@ -76,13 +73,25 @@ export function unpackTar(bytes: Uint8Array, complete = true): TarRead {
     const size = Number.parseInt(field(h, 124, 12).trim(), 8);
     if (!Number.isSafeInteger(size) || size < 0) return { ok: false, offset: at, reason: 'size', entries };
     const name = field(h, 0, 100);
-    if (at + BLOCK + size > bytes.length) {
-      if (!complete) return { ok: true, entries: [...entries, { name, data: new Uint8Array(0) }] };
+    if (at + BLOCK + size > bytes.length)
       return { ok: false, offset: at, reason: `entry ${name} is cut short`, entries };
-    }
     entries.push({ name, data: bytes.subarray(at + BLOCK, at + BLOCK + size) });
     at += BLOCK + padded(size);
   }
-  if (!complete) return { ok: true, entries };
   return { ok: false, offset: at, reason: 'no end-of-archive marker', entries };
+}
+
+/** The name of the entry whose header or data holds byte `offset` of an archive (only the headers before it are read). */
+export function entryAt(bytes: Uint8Array, offset: number): string | undefined {
+  let at = 0;
+  while (at + BLOCK <= bytes.length && at <= offset) {
+    const h = bytes.subarray(at, at + BLOCK);
+    if (h.every((b) => b === 0)) return undefined;
+    const size = Number.parseInt(field(h, 124, 12).trim(), 8);
+    if (!Number.isSafeInteger(size)) return undefined;
+    const next = at + BLOCK + padded(size);
+    if (offset < next) return field(h, 0, 100);
+    at = next;
+  }
+  return undefined;
 }
