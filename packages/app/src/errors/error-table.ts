@@ -209,6 +209,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   SEARCH_RANGE_INVALID: [400, 2],
   EXPORT_FORMAT_UNKNOWN: [400, 2],
   PLACE_UNKNOWN: [400, 2],
+  // encryption at rest
+  DB_KEY_REQUIRED: [null, 2],
+  DB_KEY_INVALID: [null, 2],
 };
 
 /** The status a code gets from its name when the table gives none. */

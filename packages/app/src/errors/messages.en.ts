@@ -183,4 +183,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
     "The place is not in the gazetteer: the row's own coordinates are kept ({field}).",
   OBLIGATION_STATUS_INVALID: 'The status must be upcoming, due, filed-on-time, filed-late or missed.',
   OBLIGATION_PAGE_INVALID: 'The limit and offset must be whole numbers, zero or more ({field}).',
+  DB_KEY_REQUIRED:
+    'This database is encrypted: give its key (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file).',
+  DB_KEY_INVALID: 'The key given does not open this database.',
 };

@@ -182,4 +182,7 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Елді мекен анықтамалықта жоқ: жолдағы координаттар сақталды ({field}).',
   OBLIGATION_STATUS_INVALID: 'Мәртебе upcoming, due, filed-on-time, filed-late немесе missed болуы тиіс.',
   OBLIGATION_PAGE_INVALID: 'Шек пен ығысу теріс емес бүтін сандар болуы тиіс ({field}).',
+  DB_KEY_REQUIRED:
+    'Дерекқор шифрланған: оның кілтін көрсетіңіз (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file).',
+  DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',
 };

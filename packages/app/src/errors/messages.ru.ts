@@ -183,4 +183,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Места нет в справочнике: сохранены координаты из строки ({field}).',
   OBLIGATION_STATUS_INVALID: 'Статус должен быть upcoming, due, filed-on-time, filed-late или missed.',
   OBLIGATION_PAGE_INVALID: 'Лимит и смещение должны быть целыми неотрицательными числами ({field}).',
+  DB_KEY_REQUIRED:
+    'База данных зашифрована: укажите её ключ (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file).',
+  DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',
 };
