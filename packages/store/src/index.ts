@@ -40,3 +40,8 @@ export * from './filing.repository.ts';
 export type * from './filing.tables.ts';
 export * from './bank-line-sink.ts';
 export * from './snapshot.ts';
+export * from './encryption/db-secret.ts';
+export * from './encryption/store-key-error.ts';
+export type { StoreKeys } from './encryption/store-keys.ts';
+export { wrappedKeyPath } from './encryption/key-sidecar.ts';
+export { isPlainSqliteFile } from './encryption/open-sqlite.ts';

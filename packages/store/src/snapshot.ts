@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { sql, type Kysely } from 'kysely';
-import SQLite from 'better-sqlite3';
+import SQLite from 'better-sqlite3-multiple-ciphers';
+import { writeWrappedKey } from './encryption/key-sidecar.ts';
+import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey } from './encryption/wrapped-key.ts';
 import pg from 'pg';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -45,9 +47,9 @@ export interface SnapshotFacts {
   readonly logHeads: LogHead[];
 }
 
-/** The schema version and log heads of a SQLite snapshot file, opened read-only. */
-export function readSqliteSnapshotFacts(file: string): SnapshotFacts {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+/** The schema version and log heads of a SQLite database image (opened in memory, never on disk). */
+export function readSqliteSnapshotFacts(image: Buffer): SnapshotFacts {
+  const db = new SQLite(image);
   try {
     db.defaultSafeIntegers(true);
     const name = (db.prepare(SCHEMA_SQL).get() as { name: string | null } | undefined)?.name ?? '';
@@ -58,14 +60,36 @@ export function readSqliteSnapshotFacts(file: string): SnapshotFacts {
 }
 
 /**
- * A consistent copy of a SQLite store in one file (`VACUUM INTO`: one read transaction, so writers
- * elsewhere go on and the copy is of one moment). The target must not exist.
+ * A consistent, PLAIN image of a SQLite store, in memory (`sqlite3_serialize`: one read
+ * transaction, so writers elsewhere go on and the image is of one moment). Pages of an encrypted
+ * store come decrypted, so the image never touches the disk in the clear; the backup encrypts it.
  */
-export async function snapshotSqlite(db: Kysely<Database>, outFile: string): Promise<void> {
+export function snapshotSqlite(db: Kysely<Database>): Buffer {
   const handle = sqliteHandle(db);
   if (!handle) throw new Error('snapshotSqlite: not a SQLite store');
-  handle.prepare('VACUUM INTO ?').run(outFile);
-  return Promise.resolve();
+  const image = handle.serialize();
+  // Header bytes 18-19: 1 = rollback journal. A WAL-mode image cannot be opened from memory, and
+  // a restored copy turns WAL on again when it is opened as a store.
+  image[18] = 1;
+  image[19] = 1;
+  return image;
+}
+
+/**
+ * Encrypts a plain SQLite file in place with a new random data key, wrapped with `secret` beside
+ * it (the same layout as a database created encrypted; see encryption/open-sqlite.ts).
+ */
+export function encryptSqliteFile(file: string, secret: Buffer): void {
+  const dataKey = generateDataKey();
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST));
+  const db = new SQLite(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`cipher = 'chacha20'`);
+    db.pragma(`rekey = "x'${Buffer.from(dataKey).toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs a PostgreSQL client tool; resolves with its stdout, rejects with its stderr (never the URL's password). */

@@ -1,22 +1,8 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
-import {
-  dumpPostgres,
-  isPostgresUrl,
-  openConnection,
-  readSqliteSnapshotFacts,
-  snapshotSqlite,
-} from '@civic/store';
+import { dumpPostgres, isPostgresUrl, readSqliteSnapshotFacts, snapshotSqlite } from '@civic/store';
+import { closeContext, openContext } from '../context.ts';
 import { checkRecipients } from './backup-keys.ts';
 import { describePart, sealBackup, type BackupManifest, type BackupSealing } from './backup-archive.ts';
 import type { TarEntry } from './tar-archive.ts';
@@ -66,16 +52,17 @@ async function snapshot(
       part: { name: 'database.pgdump', data: d.archive },
     };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'civic-backup-'));
-  const conn = openConnection(url);
+  // Opened like every command: an encrypted file with the key from --key-file or the environment.
+  const ctx = await openContext(url, { migrate: false });
   try {
-    const copy = join(dir, 'database.sqlite');
-    await snapshotSqlite(conn.db, copy);
-    const facts = readSqliteSnapshotFacts(copy);
-    return { dialect: 'sqlite', ...facts, part: { name: 'database.sqlite', data: readFileSync(copy) } };
+    const image = snapshotSqlite(ctx.store.db);
+    return {
+      dialect: 'sqlite',
+      ...readSqliteSnapshotFacts(image),
+      part: { name: 'database.sqlite', data: image },
+    };
   } finally {
-    await conn.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeContext(ctx);
   }
 }
 

@@ -3,6 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
 import {
   emptyPostgresDatabase,
+  encryptSqliteFile,
+  wrappedKeyPath,
   isPostgresDatabaseEmpty,
   isPostgresUrl,
   listLogHeads,
@@ -19,6 +21,8 @@ export interface RestoreBackupInput {
   readonly target: string;
   /** Where the backup's stored files go (a new folder); needed when the backup holds any. */
   readonly filesDir?: string | undefined;
+  /** Write the restored SQLite database encrypted with this secret (passphrase or key-file bytes). */
+  readonly encryptWith?: Buffer | undefined;
 }
 
 export interface RestoreSummary {
@@ -33,7 +37,8 @@ export const restoringName = (target: string): string =>
   join(dirname(target), `.${basename(target)}.restoring`);
 
 const removeSqlite = (file: string): void => {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, wrappedKeyPath(file)])
+    rmSync(f, { force: true });
 };
 
 /** The manifest's promises checked on the restored database: every chain verifies and every head is the one recorded. */
@@ -97,15 +102,18 @@ async function restoreSqlite(
   target: string,
   data: Uint8Array,
   manifest: BackupManifest,
+  encryptWith: Buffer | undefined,
 ): Promise<Result<number, BackupFault>> {
   const tmp = restoringName(target);
   removeSqlite(tmp);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(tmp, data, { mode: 0o600, flush: true });
   try {
+    if (encryptWith) encryptSqliteFile(tmp, encryptWith);
     const checked = await verifyAt(tmp, manifest);
     if (!checked.ok) return checked;
-    // A link never replaces a file that appeared meanwhile (rename would).
+    // The wrapped key first, then the database; a link never replaces a file that appeared meanwhile (rename would).
+    if (encryptWith) linkSync(wrappedKeyPath(tmp), wrappedKeyPath(target));
     linkSync(tmp, target);
     return checked;
   } finally {
@@ -142,7 +150,16 @@ async function restorePg(
  */
 export async function restoreBackup(input: RestoreBackupInput): Promise<Result<RestoreSummary, BackupFault>> {
   const pgTarget = isPostgresUrl(input.target);
-  if (!pgTarget && existsSync(input.target))
+  if (pgTarget && input.encryptWith)
+    return err({
+      ...domainError(
+        'BACKUP_ENCRYPT_UNSUPPORTED',
+        "--encrypt is for SQLite: PostgreSQL's disk encryption is the operator's",
+        { field: 'encrypt' },
+      ),
+      part: 'db',
+    });
+  if (!pgTarget && (existsSync(input.target) || existsSync(wrappedKeyPath(input.target))))
     return err({
       ...domainError('BACKUP_TARGET_EXISTS', `${input.target} exists: restore only into a new database`, {
         field: 'db',
@@ -197,7 +214,7 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
     });
   const restored = pgTarget
     ? await restorePg(input.target, data, manifest)
-    : await restoreSqlite(input.target, data, manifest);
+    : await restoreSqlite(input.target, data, manifest, input.encryptWith);
   if (!restored.ok) return restored;
   const files = input.filesDir === undefined ? 0 : writeFiles(input.filesDir, parts, manifest);
   return ok({ target: input.target, manifest, files, chains: restored.value });

@@ -149,6 +149,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   BACKUP_DECRYPT_FAILED: [null, 1],
   BACKUP_CORRUPT: [null, 1],
   BACKUP_LOG_INVALID: [null, 1],
+  BACKUP_ENCRYPT_UNSUPPORTED: [null, 2],
   // the ledger (sources, grants, receipts, expenditures, rates, imports, candidates)
   LEDGER_SOURCE_NAME_REQUIRED: [400, 2],
   LEDGER_SOURCE_CATEGORY_INVALID: [400, 2],
@@ -223,6 +224,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   SEARCH_RANGE_INVALID: [400, 2],
   EXPORT_FORMAT_UNKNOWN: [400, 2],
   PLACE_UNKNOWN: [400, 2],
+  // encryption at rest
+  DB_KEY_REQUIRED: [null, 2],
+  DB_KEY_INVALID: [null, 2],
 };
 
 /** The status a code gets from its name when the table gives none. */

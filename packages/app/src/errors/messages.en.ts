@@ -196,4 +196,9 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   BACKUP_DECRYPT_FAILED: 'The key does not open this backup, or its header is damaged.',
   BACKUP_CORRUPT: 'A part of the backup is damaged or does not match its manifest.',
   BACKUP_LOG_INVALID: "The restored log does not verify against the backup's manifest; nothing was restored.",
+  DB_KEY_REQUIRED:
+    'This database is encrypted: give its key (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file).',
+  DB_KEY_INVALID: 'The key given does not open this database.',
+  BACKUP_ENCRYPT_UNSUPPORTED:
+    "--encrypt is for SQLite: a PostgreSQL database is protected by the operator's disk encryption.",
 };

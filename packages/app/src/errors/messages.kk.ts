@@ -198,4 +198,9 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   BACKUP_CORRUPT: 'Сақтық көшірменің бір бөлігі бүлінген немесе тізімдемеге сәйкес емес.',
   BACKUP_LOG_INVALID:
     'Қалпына келтірілген журнал сақтық көшірме тізімдемесіне сәйкес келмейді; ештеңе қалпына келтірілмеді.',
+  DB_KEY_REQUIRED:
+    'Дерекқор шифрланған: оның кілтін көрсетіңіз (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file).',
+  DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',
+  BACKUP_ENCRYPT_UNSUPPORTED:
+    '--encrypt тек SQLite үшін: PostgreSQL дерекқорын әкімшінің диск шифрлауы қорғайды.',
 };

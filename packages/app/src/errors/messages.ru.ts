@@ -197,4 +197,9 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   BACKUP_DECRYPT_FAILED: 'Ключ не открывает эту резервную копию, или её заголовок повреждён.',
   BACKUP_CORRUPT: 'Часть резервной копии повреждена или не совпадает с описью.',
   BACKUP_LOG_INVALID: 'Восстановленный журнал не сходится с описью резервной копии; ничего не восстановлено.',
+  DB_KEY_REQUIRED:
+    'База данных зашифрована: укажите её ключ (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file).',
+  DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',
+  BACKUP_ENCRYPT_UNSUPPORTED:
+    '--encrypt — только для SQLite: базу PostgreSQL защищает шифрование диска у администратора.',
 };

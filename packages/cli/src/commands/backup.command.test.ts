@@ -12,12 +12,15 @@ const key = join(dir, 'backup.key');
 const backup = join(dir, 'demo.age');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function civic(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function civic(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { encoding: 'utf8', timeout: 280_000 },
+      { encoding: 'utf8', timeout: 280_000, env: { ...process.env, ...env } },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
       },
@@ -144,5 +147,40 @@ describe('civic backup (SQLite)', { timeout: 600_000 }, () => {
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(target)).toBe(true);
     expect(existsSync(partial)).toBe(false);
+  });
+
+  it('an encrypted database backs up and restores encrypted (--encrypt) or plain; neither the backup nor the encrypted copy shows a donor name', async () => {
+    const key1 = { CIVIC_DB_KEY: 'the office passphrase 2026' };
+    const enc = join(dir, 'enc.db');
+    expect((await civic(['init', '--db', enc, '--demo', '--encrypt', '--json'], key1)).code).toBe(0);
+    const file = join(dir, 'enc.age');
+    const made = await civic(
+      ['backup', 'create', '--db', enc, '--out', file, '--recipient', publicKey],
+      key1,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const donor = Buffer.from('Soros');
+    expect(readFileSync(join(dir, 'demo.db')).includes(donor)).toBe(true);
+    expect(readFileSync(file).includes(donor)).toBe(false);
+    const back = join(dir, 'enc-restored.db');
+    const r = await civic(['backup', 'restore', file, '--identity', key, '--db', back, '--encrypt'], key1);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(back).includes(donor)).toBe(false);
+    expect(readFileSync(back).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect((await civic(['log', 'verify', '--db', back, '--json'], key1)).code).toBe(0);
+    expect((await civic(['log', 'verify', '--db', back])).code).toBe(2);
+    const noKey = await civic([
+      'backup',
+      'restore',
+      file,
+      '--identity',
+      key,
+      '--db',
+      join(dir, 'x.db'),
+      '--encrypt',
+    ]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('DB_KEY_REQUIRED');
+    expect(existsSync(join(dir, 'x.db'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import {
   backupKeyFileText,
   createBackup,
+  currentDbSecret,
   generateBackupKeyPair,
   openBackup,
   readBackupIdentities,
@@ -48,6 +49,17 @@ function openingOf(opts: { identity?: string; passphraseEnv?: string }): BackupO
       field: 'identity',
     });
   return { kind: 'identities', identities: orFail(readBackupIdentities(opts.identity)) };
+}
+
+function encryptionSecret(): Buffer {
+  const secret = currentDbSecret();
+  if (!secret)
+    throw new CliError({
+      code: 'DB_KEY_REQUIRED',
+      message: '--encrypt needs a key: give it with CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file',
+      field: 'encrypt',
+    });
+  return secret;
 }
 
 /** A failed check: named on stderr (and as JSON), exit 1 for a damaged or unopenable backup. */
@@ -163,17 +175,29 @@ export function registerBackup(program: Command): void {
     )
     .requiredOption('--db <newdb>', 'a new SQLite file, or the URL of an empty PostgreSQL database')
     .option('--files <dir>', "a new folder for the backup's stored files")
+    .option(
+      '--encrypt',
+      'write the new SQLite database encrypted with the key of --key-file, CIVIC_DB_KEY_FILE or CIVIC_DB_KEY',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
         file: string,
-        opts: { identity?: string; passphraseEnv?: string; db: string; files?: string; json?: boolean },
+        opts: {
+          identity?: string;
+          passphraseEnv?: string;
+          db: string;
+          files?: string;
+          encrypt?: boolean;
+          json?: boolean;
+        },
       ) => {
         const r = await restoreBackup({
           file,
           opening: openingOf(opts),
           target: opts.db,
           filesDir: opts.files,
+          encryptWith: opts.encrypt ? encryptionSecret() : undefined,
         });
         if (!r.ok) failWith(r.error, opts.json === true);
         const s = r.value;
