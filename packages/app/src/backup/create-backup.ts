@@ -4,7 +4,13 @@ import { domainError, err, ok, type Result } from '@civic/core';
 import { dumpPostgres, isPostgresUrl, readSqliteSnapshotFacts, snapshotSqlite } from '@civic/store';
 import { closeContext, openContext } from '../context.ts';
 import { checkRecipients } from './backup-keys.ts';
-import { describePart, sealBackup, type BackupManifest, type BackupSealing } from './backup-archive.ts';
+import {
+  describePart,
+  sealBackup,
+  sha256Of,
+  type BackupManifest,
+  type BackupSealing,
+} from './backup-archive.ts';
 import type { TarEntry } from './tar-archive.ts';
 
 export interface CreateBackupInput {
@@ -16,11 +22,15 @@ export interface CreateBackupInput {
   /** The folder of stored files to include, when the instance keeps files outside the database. */
   readonly filesDir?: string | undefined;
   readonly now: Date;
+  /** Also return the sha256 of the encrypted bytes (to check the file reads back as written). */
+  readonly sealedDigest?: boolean;
 }
 
 export interface BackupSummary {
   readonly file: string;
   readonly bytes: number;
+  /** sha256 of the encrypted file as written (when asked for with `sealedDigest`). */
+  readonly sha256?: string;
   readonly manifest: BackupManifest;
 }
 
@@ -111,5 +121,10 @@ export async function createBackup(input: CreateBackupInput): Promise<Result<Bac
   } finally {
     rmSync(tmp, { force: true });
   }
-  return ok({ file: input.out, bytes: sealed.length, manifest });
+  return ok({
+    file: input.out,
+    bytes: sealed.length,
+    manifest,
+    ...(input.sealedDigest ? { sha256: sha256Of(sealed) } : {}),
+  });
 }

@@ -3,3 +3,4 @@ export * from './backup-archive.ts';
 export * from './create-backup.ts';
 export * from './restore-backup.ts';
 export type { TarEntry } from './tar-archive.ts';
+export * from './scheduled-backup.ts';
