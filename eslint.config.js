@@ -24,7 +24,7 @@ const deepImports = {
   group: ['@civic/*/*'],
   message: 'Import a package through its index (src/index.ts), never a deep path.',
 };
-const sqlLibs = ['kysely', 'better-sqlite3', 'pg', 'pg-*'];
+const sqlLibs = ['kysely', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg', 'pg-*'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'test-artifacts/**'] },

@@ -1,4 +1,11 @@
-import { migrateToLatest, openConnection, type StoreConnection } from '@civic/store';
+import {
+  isStoreKeyError,
+  migrateToLatest,
+  openConnection,
+  resolveDbSecret,
+  type StoreConnection,
+} from '@civic/store';
+import type { DomainError } from '@civic/core';
 
 /**
  * What every use case runs against: an open, migrated store. Drivers (server, CLI) make one with
@@ -14,18 +21,86 @@ export interface OpenContextOptions {
   readonly now?: () => Date;
   /** Run migrations on open (default true). */
   readonly migrate?: boolean;
+  /** A key file for an encrypted database (the CLI's `--key-file`); else `CIVIC_DB_KEY_FILE`, else `CIVIC_DB_KEY`. */
+  readonly keyFile?: string;
+  /** Where CIVIC_DB_KEY / CIVIC_DB_KEY_FILE are read (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Create a new SQLite file encrypted; refused (DB_KEY_REQUIRED) without a key. */
+  readonly encrypt?: boolean;
 }
 
-/** Opens a SQLite file or a `postgres://` URL and brings its schema up to date. */
+/**
+ * An encrypted database could not be opened: `DB_KEY_REQUIRED` (no key given) or `DB_KEY_INVALID`
+ * (a key that does not open it). Drivers show `error` (it names the file, never the key) and exit
+ * with the table's code; nothing was written.
+ */
+export class OpenContextError extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+    this.name = 'OpenContextError';
+  }
+}
+
+/** The key file of the CLI's global `--key-file`, set once by the CLI before a command runs. */
+let defaultKeyFile: string | undefined;
+export function setDefaultKeyFile(file: string | undefined): void {
+  defaultKeyFile = file;
+}
+
+/**
+ * Opens a SQLite file or a `postgres://` URL and brings its schema up to date. An encrypted SQLite
+ * file is opened with the key from `options.keyFile`, `CIVIC_DB_KEY_FILE` or `CIVIC_DB_KEY`; a
+ * missing or wrong key throws OpenContextError.
+ */
 export async function openContext(
   databaseUrl: string,
   options: OpenContextOptions = {},
 ): Promise<AppContext> {
-  const store = openConnection(databaseUrl);
+  const store = openStore(databaseUrl, options);
   if (options.migrate ?? true) await migrateToLatest(store.db);
   return { store, now: options.now ?? (() => new Date()) };
 }
 
+function openStore(databaseUrl: string, options: OpenContextOptions): StoreConnection {
+  try {
+    const secret = resolveDbSecret(options.env ?? process.env, options.keyFile ?? defaultKeyFile);
+    return openConnection(databaseUrl, { secret, encrypt: options.encrypt ?? false });
+  } catch (e) {
+    if (!isStoreKeyError(e)) throw e;
+    throw new OpenContextError({
+      code: e.code,
+      message: e.message,
+      ...(e.file !== undefined ? { file: e.file } : {}),
+      ...(e.field !== undefined ? { field: e.field } : {}),
+    });
+  }
+}
+
+/** Whether the context's database file is encrypted (a PostgreSQL store never is: that is the operator's disk encryption). */
+export function isStoreEncrypted(ctx: AppContext): boolean {
+  return ctx.store.keys.databaseEncrypted;
+}
+
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.store.close();
+}
+
+/**
+ * The operator's database secret as every command would use it (`--key-file`, `CIVIC_DB_KEY_FILE`,
+ * `CIVIC_DB_KEY`), or null; an unreadable key file throws OpenContextError. For a restore that
+ * encrypts the database it writes.
+ */
+export function currentDbSecret(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Buffer | null {
+  try {
+    return resolveDbSecret(env, defaultKeyFile);
+  } catch (e) {
+    if (!isStoreKeyError(e)) throw e;
+    throw new OpenContextError({
+      code: e.code,
+      message: e.message,
+      ...(e.file !== undefined ? { file: e.file } : {}),
+    });
+  }
 }

@@ -18,3 +18,5 @@ export async function freshContext(
   const store = await freshStore(dialect);
   return { store, now: now ?? (() => new Date()), url: store.url, close: () => store.close() };
 }
+
+export { freshRestoreTarget } from '@civic/store';

@@ -1,3 +1,4 @@
+import { OpenContextError, setDefaultKeyFile } from '@civic/app';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { CliError, describeError, exitCodeOf, printJson } from './output.ts';
@@ -6,7 +7,15 @@ const program = new Command('civic')
   .description('CivicLedger: foreign-funding compliance, legal defence and monitoring')
   .version('0.1.0')
   .showHelpAfterError()
+  .option('--key-file <file>', 'key file of an encrypted database (else CIVIC_DB_KEY_FILE or CIVIC_DB_KEY)')
   .exitOverride();
+
+// --key-file is taken by every command (before or after the command's name): whatever opens a
+// database reads it through @civic/app.
+program.hook('preAction', () => {
+  const { keyFile } = program.opts<{ keyFile?: string }>();
+  setDefaultKeyFile(keyFile);
+});
 
 registerCommands(program);
 
@@ -23,10 +32,11 @@ try {
       e.code === 'commander.missingArgument';
     process.exit(exitCodeOf(missing ? 'CLI_OPTION_REQUIRED' : 'CLI_OPTION_INVALID'));
   }
-  if (e instanceof CliError) {
+  if (e instanceof CliError || e instanceof OpenContextError) {
+    const exitCode = e instanceof CliError ? e.exitCode : exitCodeOf(e.error.code);
     process.stderr.write(`civic: ${describeError(e.error)}\n`);
     if (process.argv.includes('--json')) printJson({ error: e.error });
-    process.exit(e.exitCode);
+    process.exit(exitCode);
   }
   process.stderr.write(
     `civic: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,

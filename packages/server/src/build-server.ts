@@ -39,6 +39,8 @@ export interface ServerOptions {
   readonly secureCookies?: boolean;
   /** Failed sign-ins allowed per IP and per e-mail in the window (default 5 per minute). */
   readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
+  /** The folder of scheduled backups (BACKUP_DIR), for the admin page's backup status. */
+  readonly backupDir?: string | undefined;
   /** Extra route modules (tests use this to add probe routes). */
   readonly extraRoutes?: readonly RouteModule[];
 }
@@ -118,6 +120,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       add: (keys, at, forgetBefore) => recordLoginFailures(ctx, keys, at, forgetBefore),
     }),
     secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+    backupDir: options.backupDir,
   };
   app.get(
     '/api/v1/health',

@@ -9,6 +9,8 @@ import {
   findUserByEmailView,
   openContext,
   organisations,
+  parseBackupSchedule,
+  runScheduledBackup,
   seedDemo,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
@@ -34,7 +36,12 @@ const say = (line: string): boolean => process.stdout.write(`${line}\n`);
 /** Serves on the port from this process until SIGINT/SIGTERM. */
 async function serve(migrate: boolean): Promise<void> {
   const ctx = await openContext(databaseUrl, { migrate });
-  const app = await buildServer(ctx, { webRoot, logger: { level: 'warn' }, trustProxy });
+  const app = await buildServer(ctx, {
+    webRoot,
+    logger: { level: 'warn' },
+    trustProxy,
+    backupDir: process.env['BACKUP_DIR'],
+  });
   await app.listen({ port, host });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
@@ -44,6 +51,31 @@ async function serve(migrate: boolean): Promise<void> {
         .then(() => process.exit(0));
     });
   }
+}
+
+/**
+ * Scheduled backups (BACKUP_DIR and BACKUP_RECIPIENTS set; BACKUP_INTERVAL, BACKUP_KEEP): run by the
+ * primary process only, so the server processes of one `npm start` make one backup between them;
+ * a backup is made when the newest in BACKUP_DIR is older than the interval (checked every 10 min).
+ */
+function scheduleBackups(): void {
+  const parsed = parseBackupSchedule(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.error.code}: ${parsed.error.message} (${parsed.error.field ?? ''})\n`);
+    process.exit(2);
+  }
+  const schedule = parsed.value;
+  if (!schedule) return;
+  const run = (): void => {
+    void runScheduledBackup(schedule, databaseUrl, new Date())
+      .then((r) => {
+        if (!r.ok) process.stderr.write(`scheduled backup failed: ${r.error.code}: ${r.error.message}\n`);
+        else if (r.value) say(`backup written: ${r.value.file} (${r.value.bytes} bytes), verified`);
+      })
+      .catch((e: unknown) => process.stderr.write(`scheduled backup failed: ${String(e)}\n`));
+  };
+  run();
+  setInterval(run, Math.min(schedule.intervalMs, 600_000)).unref();
 }
 
 if (cluster.isPrimary) {
@@ -58,6 +90,7 @@ if (cluster.isPrimary) {
         .join(', ')}`,
     );
   }
+  scheduleBackups();
   const demo = (await findUserByEmailView(ctx, DEMO_ACCOUNTS[0].email)) !== undefined;
   const where = `${ctx.store.dialect} (${ctx.store.location})`;
   const announce = () => {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { openSqliteFile, type SqliteKeyOptions } from './encryption/open-sqlite.ts';
+import { storeKeys, type StoreKeys } from './encryption/store-keys.ts';
 import { registerSqliteHandle } from './raw-sqlite.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 import type { Database } from './schema.ts';
@@ -15,6 +16,8 @@ export interface StoreConnection {
   readonly dialect: DialectName;
   /** The URL or file it was opened from (never logged with a password). */
   readonly location: string;
+  /** Whether the database is encrypted, and the key for stored files (see docs/security.md). */
+  readonly keys: StoreKeys;
   close(): Promise<void>;
 }
 
@@ -25,12 +28,18 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+export type OpenConnectionOptions = SqliteKeyOptions;
+
 /**
  * Opens a store: a `postgres://` URL opens a pool on PostgreSQL; anything else is a SQLite file
  * (created with its folder if missing, WAL journal, foreign keys on, prepared statements reused).
  * Integers read back as bigint on both dialects.
+ *
+ * A SQLite file with a wrapped key beside it is encrypted and needs `options.secret`; a new file is
+ * created encrypted when a secret is given (or `encrypt` is set). Throws StoreKeyError
+ * (`DB_KEY_REQUIRED`, `DB_KEY_INVALID`) without touching the file; see encryption/open-sqlite.ts.
  */
-export function openConnection(url: string): StoreConnection {
+export function openConnection(url: string, options: OpenConnectionOptions = {}): StoreConnection {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -38,12 +47,13 @@ export function openConnection(url: string): StoreConnection {
       db,
       dialect: 'postgres',
       location: url.replace(/:[^:@/]*@/, ':***@'),
+      keys: storeKeys(false, null),
       close: () => db.destroy(),
     };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const { sqlite, keys } = openSqliteFile(file, options);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -54,5 +64,14 @@ export function openConnection(url: string): StoreConnection {
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   registerSqliteHandle(db, sqlite);
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    keys,
+    close: async () => {
+      await db.destroy();
+      keys.forget();
+    },
+  };
 }

@@ -64,3 +64,37 @@ export async function freshStore(dialect: DialectName): Promise<StoreConnection 
     },
   };
 }
+
+/**
+ * A place to restore into (tests only): a SQLite path that does not exist yet in a temp folder, or
+ * a new, EMPTY PostgreSQL database (no migrations). `drop` removes whatever is there.
+ */
+export async function freshRestoreTarget(
+  dialect: DialectName,
+): Promise<{ readonly url: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-restore-'));
+    return {
+      url: join(dir, 'restored.db'),
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  const admin = process.env['CIVIC_TEST_PG_URL'];
+  if (!admin) throw new Error('CIVIC_TEST_PG_URL is not set');
+  const name = `civic_r_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -14,6 +14,7 @@ export async function inTransaction<T>(
       db: trx,
       dialect: store.dialect,
       location: store.location,
+      keys: store.keys,
       close: () => Promise.reject(new Error('a transaction is closed by the code that opened it')),
     }),
   );

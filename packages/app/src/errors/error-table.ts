@@ -135,6 +135,21 @@ const ROWS: Readonly<Record<string, Row>> = {
   FILING_ATTACHMENT_UNREADABLE: [null, 2],
   BUNDLE_UNREADABLE: [null, 2],
   BUNDLE_NOT_LOGGED: [409, 2],
+  // backups
+  BACKUP_UNREADABLE: [null, 2],
+  BACKUP_IDENTITY_UNREADABLE: [null, 2],
+  BACKUP_KEY_FILE_EXISTS: [null, 2],
+  BACKUP_RECIPIENT_INVALID: [400, 2],
+  BACKUP_RECIPIENT_REQUIRED: [400, 2],
+  BACKUP_DATABASE_NOT_FOUND: [null, 2],
+  BACKUP_FILES_DIR_NOT_FOUND: [null, 2],
+  BACKUP_FILES_DIR_REQUIRED: [null, 2],
+  BACKUP_TARGET_EXISTS: [409, 2],
+  BACKUP_DIALECT_MISMATCH: [null, 2],
+  BACKUP_DECRYPT_FAILED: [null, 1],
+  BACKUP_CORRUPT: [null, 1],
+  BACKUP_LOG_INVALID: [null, 1],
+  BACKUP_ENCRYPT_UNSUPPORTED: [null, 2],
   // the ledger (sources, grants, receipts, expenditures, rates, imports, candidates)
   LEDGER_SOURCE_NAME_REQUIRED: [400, 2],
   LEDGER_SOURCE_CATEGORY_INVALID: [400, 2],
@@ -209,6 +224,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   SEARCH_RANGE_INVALID: [400, 2],
   EXPORT_FORMAT_UNKNOWN: [400, 2],
   PLACE_UNKNOWN: [400, 2],
+  // encryption at rest
+  DB_KEY_REQUIRED: [null, 2],
+  DB_KEY_INVALID: [null, 2],
 };
 
 /** The status a code gets from its name when the table gives none. */

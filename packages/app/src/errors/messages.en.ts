@@ -183,4 +183,22 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
     "The place is not in the gazetteer: the row's own coordinates are kept ({field}).",
   OBLIGATION_STATUS_INVALID: 'The status must be upcoming, due, filed-on-time, filed-late or missed.',
   OBLIGATION_PAGE_INVALID: 'The limit and offset must be whole numbers, zero or more ({field}).',
+  BACKUP_UNREADABLE: 'The backup file cannot be read.',
+  BACKUP_IDENTITY_UNREADABLE: 'The backup key file cannot be read or is not an age key file.',
+  BACKUP_KEY_FILE_EXISTS: 'The key file already exists; a key file is never overwritten.',
+  BACKUP_RECIPIENT_INVALID: 'A backup recipient is not an age public key (age1…).',
+  BACKUP_RECIPIENT_REQUIRED: 'Give at least one backup recipient or a passphrase.',
+  BACKUP_DATABASE_NOT_FOUND: 'There is no database to back up at this place.',
+  BACKUP_FILES_DIR_NOT_FOUND: 'The folder of stored files does not exist.',
+  BACKUP_FILES_DIR_REQUIRED: 'The backup holds stored files: name a new folder for them.',
+  BACKUP_TARGET_EXISTS: 'A backup is restored only into a new database: this one exists or is not empty.',
+  BACKUP_DIALECT_MISMATCH: 'This backup is of another kind of database (SQLite or PostgreSQL).',
+  BACKUP_DECRYPT_FAILED: 'The key does not open this backup, or its header is damaged.',
+  BACKUP_CORRUPT: 'A part of the backup is damaged or does not match its manifest.',
+  BACKUP_LOG_INVALID: "The restored log does not verify against the backup's manifest; nothing was restored.",
+  DB_KEY_REQUIRED:
+    'This database is encrypted: give its key (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file).',
+  DB_KEY_INVALID: 'The key given does not open this database.',
+  BACKUP_ENCRYPT_UNSUPPORTED:
+    "--encrypt is for SQLite: a PostgreSQL database is protected by the operator's disk encryption.",
 };

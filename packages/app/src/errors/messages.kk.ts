@@ -182,4 +182,25 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Елді мекен анықтамалықта жоқ: жолдағы координаттар сақталды ({field}).',
   OBLIGATION_STATUS_INVALID: 'Мәртебе upcoming, due, filed-on-time, filed-late немесе missed болуы тиіс.',
   OBLIGATION_PAGE_INVALID: 'Шек пен ығысу теріс емес бүтін сандар болуы тиіс ({field}).',
+  BACKUP_UNREADABLE: 'Сақтық көшірме файлын оқу мүмкін емес.',
+  BACKUP_IDENTITY_UNREADABLE: 'Сақтық көшірме кілті файлы оқылмайды немесе age кілті емес.',
+  BACKUP_KEY_FILE_EXISTS: 'Кілт файлы бар; кілт файлы ешқашан қайта жазылмайды.',
+  BACKUP_RECIPIENT_INVALID: 'Сақтық көшірме алушысы age ашық кілті емес (age1…).',
+  BACKUP_RECIPIENT_REQUIRED: 'Кемінде бір сақтық көшірме алушысын немесе құпия сөзді көрсетіңіз.',
+  BACKUP_DATABASE_NOT_FOUND: 'Бұл жолда сақтық көшірмесін жасайтын дерекқор жоқ.',
+  BACKUP_FILES_DIR_NOT_FOUND: 'Сақталған файлдар қалтасы жоқ.',
+  BACKUP_FILES_DIR_REQUIRED: 'Сақтық көшірмеде сақталған файлдар бар: олар үшін жаңа қалтаны көрсетіңіз.',
+  BACKUP_TARGET_EXISTS:
+    'Сақтық көшірме тек жаңа дерекқорға қалпына келтіріледі: бұл дерекқор бар немесе бос емес.',
+  BACKUP_DIALECT_MISMATCH:
+    'Бұл сақтық көшірме басқа түрдегі дерекқордан жасалған (SQLite немесе PostgreSQL).',
+  BACKUP_DECRYPT_FAILED: 'Кілт бұл сақтық көшірмені ашпайды немесе оның тақырыбы бүлінген.',
+  BACKUP_CORRUPT: 'Сақтық көшірменің бір бөлігі бүлінген немесе тізімдемеге сәйкес емес.',
+  BACKUP_LOG_INVALID:
+    'Қалпына келтірілген журнал сақтық көшірме тізімдемесіне сәйкес келмейді; ештеңе қалпына келтірілмеді.',
+  DB_KEY_REQUIRED:
+    'Дерекқор шифрланған: оның кілтін көрсетіңіз (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file).',
+  DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',
+  BACKUP_ENCRYPT_UNSUPPORTED:
+    '--encrypt тек SQLite үшін: PostgreSQL дерекқорын әкімшінің диск шифрлауы қорғайды.',
 };

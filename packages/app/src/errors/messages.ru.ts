@@ -183,4 +183,23 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Места нет в справочнике: сохранены координаты из строки ({field}).',
   OBLIGATION_STATUS_INVALID: 'Статус должен быть upcoming, due, filed-on-time, filed-late или missed.',
   OBLIGATION_PAGE_INVALID: 'Лимит и смещение должны быть целыми неотрицательными числами ({field}).',
+  BACKUP_UNREADABLE: 'Файл резервной копии не удаётся прочитать.',
+  BACKUP_IDENTITY_UNREADABLE: 'Файл ключа резервных копий не читается или не является ключом age.',
+  BACKUP_KEY_FILE_EXISTS: 'Файл ключа уже существует; файл ключа никогда не перезаписывается.',
+  BACKUP_RECIPIENT_INVALID: 'Получатель резервной копии — не открытый ключ age (age1…).',
+  BACKUP_RECIPIENT_REQUIRED: 'Укажите хотя бы одного получателя резервной копии или пароль.',
+  BACKUP_DATABASE_NOT_FOUND: 'По этому пути нет базы данных для резервного копирования.',
+  BACKUP_FILES_DIR_NOT_FOUND: 'Папки с хранимыми файлами не существует.',
+  BACKUP_FILES_DIR_REQUIRED: 'В резервной копии есть хранимые файлы: укажите для них новую папку.',
+  BACKUP_TARGET_EXISTS:
+    'Резервная копия восстанавливается только в новую базу: эта уже существует или не пуста.',
+  BACKUP_DIALECT_MISMATCH: 'Эта резервная копия сделана из базы другого типа (SQLite или PostgreSQL).',
+  BACKUP_DECRYPT_FAILED: 'Ключ не открывает эту резервную копию, или её заголовок повреждён.',
+  BACKUP_CORRUPT: 'Часть резервной копии повреждена или не совпадает с описью.',
+  BACKUP_LOG_INVALID: 'Восстановленный журнал не сходится с описью резервной копии; ничего не восстановлено.',
+  DB_KEY_REQUIRED:
+    'База данных зашифрована: укажите её ключ (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file).',
+  DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',
+  BACKUP_ENCRYPT_UNSUPPORTED:
+    '--encrypt — только для SQLite: базу PostgreSQL защищает шифрование диска у администратора.',
 };

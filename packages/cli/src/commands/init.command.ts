@@ -1,6 +1,15 @@
-import { closeContext, createOrganisation, openContext, seedDemo } from '@civic/app';
+import { closeContext, createOrganisation, isStoreEncrypted, openContext, seedDemo } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
+
+interface InitOptions {
+  db: string;
+  org?: string;
+  bin?: string;
+  demo?: boolean;
+  encrypt?: boolean;
+  json?: boolean;
+}
 
 export function registerInit(program: Command): void {
   program
@@ -10,9 +19,21 @@ export function registerInit(program: Command): void {
     .option('--org <name>', 'the organisation name')
     .option('--bin <bin>', "the organisation's 12-digit BIN")
     .option('--demo', 'create the demo database: the 2020–21 Kazakhstan case')
+    .option(
+      '--encrypt',
+      'create the SQLite file encrypted (key from CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file)',
+    )
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; bin?: string; demo?: boolean; json?: boolean }) => {
-      const ctx = await openContext(opts.db);
+    .action(async (opts: InitOptions) => {
+      const ctx = await openContext(opts.db, { encrypt: opts.encrypt ?? false });
+      if (opts.encrypt && !isStoreEncrypted(ctx)) {
+        await closeContext(ctx);
+        throw new CliError({
+          code: 'CLI_OPTION_CONFLICT',
+          message: `${opts.db} already exists unencrypted: convert it with civic encrypt --db`,
+          field: 'encrypt',
+        });
+      }
       try {
         if (opts.demo) {
           const summary = await seedDemo(ctx);

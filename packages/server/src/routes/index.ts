@@ -8,6 +8,7 @@ import { orgsRoutes } from './orgs.routes.ts';
 import type { RouteModule } from './route-module.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { backupRoutes } from './backup.routes.ts';
 
 /** Every route module; a capability adds one line. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -20,4 +21,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   casesRoutes,
   incidentsRoutes,
   wavesRoutes,
+  backupRoutes,
 ];

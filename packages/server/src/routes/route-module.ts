@@ -8,6 +8,8 @@ export interface ServerDeps {
   readonly throttle: LoginThrottle;
   /** Set the session cookie with `Secure` (behind TLS). */
   readonly secureCookies: boolean;
+  /** The folder of scheduled backups, when the server makes them. */
+  readonly backupDir?: string | undefined;
 }
 
 /**

@@ -1,0 +1,6 @@
+export * from './backup-keys.ts';
+export * from './backup-archive.ts';
+export * from './create-backup.ts';
+export * from './restore-backup.ts';
+export type { TarEntry } from './tar-archive.ts';
+export * from './scheduled-backup.ts';

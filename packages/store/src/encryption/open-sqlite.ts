@@ -1,0 +1,109 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import SQLite from 'better-sqlite3-multiple-ciphers';
+import { readWrappedKey, writeWrappedKey } from './key-sidecar.ts';
+import { StoreKeyError } from './store-key-error.ts';
+import { storeKeys, type StoreKeys } from './store-keys.ts';
+import {
+  DEFAULT_KDF_COST,
+  generateDataKey,
+  unwrapDataKey,
+  wrapDataKey,
+  type KdfCost,
+} from './wrapped-key.ts';
+
+export interface SqliteKeyOptions {
+  /** The operator's passphrase or key-file bytes (see resolveDbSecret); null or absent for none. */
+  readonly secret?: Buffer | null;
+  /** Create the file encrypted even if… (a new file with a secret is always encrypted). Refuses without a secret. */
+  readonly encrypt?: boolean;
+  /** scrypt cost for a newly wrapped key (tests lower it). */
+  readonly kdfCost?: KdfCost;
+}
+
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether `file` starts with SQLite's plain header (an unencrypted database). */
+export function isPlainSqliteFile(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(PLAIN_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const fileHasContent = (file: string): boolean => existsSync(file) && statSync(file).size > 0;
+
+/**
+ * Opens a SQLite file through sqlite3mc: a plain file as it is; a file with a wrapped key beside it
+ * (or a new file when a secret is given) keyed with the raw 256-bit data key, cipher
+ * ChaCha20-Poly1305. A wrong or missing key throws StoreKeyError before anything is written: the
+ * file, its WAL and the wrapped key keep their bytes.
+ */
+export function openSqliteFile(
+  file: string,
+  options: SqliteKeyOptions,
+): { sqlite: SQLite.Database; keys: StoreKeys } {
+  const secret = options.secret ?? null;
+  if (file === ':memory:') return { sqlite: new SQLite(file), keys: storeKeys(false, null) };
+  const wrapped = readWrappedKey(file);
+  if (wrapped.kind === 'corrupt')
+    throw new StoreKeyError('DB_KEY_INVALID', `the wrapped key beside ${file} is damaged`, file);
+  if (wrapped.kind === 'present') {
+    if (!secret) throw keyRequired(file);
+    const dataKey = unwrapDataKey(wrapped.key, secret);
+    if (!dataKey) throw keyInvalid(file);
+    return { sqlite: openKeyed(file, dataKey), keys: storeKeys(true, dataKey) };
+  }
+  if (fileHasContent(file)) {
+    if (!isPlainSqliteFile(file))
+      throw new StoreKeyError(
+        'DB_KEY_INVALID',
+        `${file} is encrypted but its wrapped key file is missing`,
+        file,
+      );
+    return { sqlite: new SQLite(file), keys: storeKeys(false, null) };
+  }
+  if (!secret) {
+    if (options.encrypt)
+      throw new StoreKeyError(
+        'DB_KEY_REQUIRED',
+        `creating ${file} encrypted needs a key: give it with CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file`,
+        file,
+      );
+    return { sqlite: new SQLite(file), keys: storeKeys(false, null) };
+  }
+  const dataKey = generateDataKey();
+  // The wrapped key first: a crash before the database exists leaves a key that opens the new file.
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, options.kdfCost ?? DEFAULT_KDF_COST));
+  return { sqlite: openKeyed(file, dataKey), keys: storeKeys(true, dataKey) };
+}
+
+/** Opens `file` keyed with the raw data key; a key that does not decrypt it throws DB_KEY_INVALID. */
+export function openKeyed(file: string, dataKey: Uint8Array): SQLite.Database {
+  const sqlite = new SQLite(file);
+  try {
+    sqlite.pragma(`cipher = 'chacha20'`);
+    // x'…' hands sqlite3mc the raw 256-bit key: no second KDF, the data key is the page key.
+    sqlite.pragma(`key = "x'${Buffer.from(dataKey).toString('hex')}'"`);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof SQLite.SqliteError && e.code === 'SQLITE_NOTADB') throw keyInvalid(file);
+    throw e;
+  }
+}
+
+function keyRequired(file: string): StoreKeyError {
+  return new StoreKeyError(
+    'DB_KEY_REQUIRED',
+    `${file} is encrypted: give its key with CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file`,
+    file,
+  );
+}
+
+function keyInvalid(file: string): StoreKeyError {
+  return new StoreKeyError('DB_KEY_INVALID', `the key given does not open ${file}`, file);
+}

@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process';
+import { sql, type Kysely } from 'kysely';
+import SQLite from 'better-sqlite3-multiple-ciphers';
+import { writeWrappedKey } from './encryption/key-sidecar.ts';
+import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey } from './encryption/wrapped-key.ts';
+import pg from 'pg';
+import { sqliteHandle } from './raw-sqlite.ts';
+import type { Database } from './schema.ts';
+
+/** The head of one organisation's hash chain: what a backup promises and a restore must find again. */
+export interface LogHead {
+  readonly organisation: string;
+  readonly seq: number;
+  readonly entryHash: string;
+}
+
+/** The name of the last migration applied: the schema version a snapshot was taken at. */
+export async function schemaVersion(db: Kysely<Database>): Promise<string> {
+  const r = await sql<{ name: string | null }>`${sql.raw(SCHEMA_SQL)}`.execute(db);
+  return r.rows[0]?.name ?? '';
+}
+
+// One text for both dialects and for a snapshot file opened on its own.
+const HEADS_SQL = `SELECT e.organisation AS organisation, e.seq AS seq, e.entry_hash AS entry_hash
+  FROM log_entry e JOIN (SELECT organisation, max(seq) AS seq FROM log_entry GROUP BY organisation) h
+    ON h.organisation = e.organisation AND h.seq = e.seq
+  ORDER BY e.organisation`;
+const SCHEMA_SQL = 'SELECT max(name) AS name FROM kysely_migration';
+
+interface HeadRow {
+  organisation: string;
+  seq: bigint | number | string;
+  entry_hash: string;
+}
+const toHeads = (rows: HeadRow[]): LogHead[] =>
+  rows.map((r) => ({ organisation: r.organisation, seq: Number(r.seq), entryHash: r.entry_hash }));
+
+/** Every chain's head (organisation '' is the chain tied to none), ordered by organisation. */
+export async function listLogHeads(db: Kysely<Database>): Promise<LogHead[]> {
+  const r = await sql<HeadRow>`${sql.raw(HEADS_SQL)}`.execute(db);
+  return toHeads(r.rows);
+}
+
+/** What a snapshot holds, read from the snapshot itself so that it describes exactly that moment. */
+export interface SnapshotFacts {
+  readonly schemaVersion: string;
+  readonly logHeads: LogHead[];
+}
+
+/** The schema version and log heads of a SQLite database image (opened in memory, never on disk). */
+export function readSqliteSnapshotFacts(image: Buffer): SnapshotFacts {
+  const db = new SQLite(image);
+  try {
+    db.defaultSafeIntegers(true);
+    const name = (db.prepare(SCHEMA_SQL).get() as { name: string | null } | undefined)?.name ?? '';
+    return { schemaVersion: name, logHeads: toHeads(db.prepare(HEADS_SQL).all() as HeadRow[]) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A consistent, PLAIN image of a SQLite store, in memory (`sqlite3_serialize`: one read
+ * transaction, so writers elsewhere go on and the image is of one moment). Pages of an encrypted
+ * store come decrypted, so the image never touches the disk in the clear; the backup encrypts it.
+ */
+export function snapshotSqlite(db: Kysely<Database>): Buffer {
+  const handle = sqliteHandle(db);
+  if (!handle) throw new Error('snapshotSqlite: not a SQLite store');
+  const image = handle.serialize();
+  // Header bytes 18-19: 1 = rollback journal. A WAL-mode image cannot be opened from memory, and
+  // a restored copy turns WAL on again when it is opened as a store.
+  image[18] = 1;
+  image[19] = 1;
+  return image;
+}
+
+/**
+ * Encrypts a plain SQLite file in place with a new random data key, wrapped with `secret` beside
+ * it (the same layout as a database created encrypted; see encryption/open-sqlite.ts).
+ */
+export function encryptSqliteFile(file: string, secret: Buffer): void {
+  const dataKey = generateDataKey();
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST));
+  const db = new SQLite(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`cipher = 'chacha20'`);
+    db.pragma(`rekey = "x'${Buffer.from(dataKey).toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs a PostgreSQL client tool; resolves with its stdout, rejects with its stderr (never the URL's password). */
+function runTool(tool: string, args: string[], input?: Uint8Array): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else
+        reject(
+          new Error(
+            `${tool} exited ${String(code)}: ${Buffer.concat(err)
+              .toString('utf8')
+              .replace(/:[^:@/\s]*@/g, ':***@')
+              .slice(0, 2000)}`,
+          ),
+        );
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * A PostgreSQL database as one pg_dump archive (custom format, restorable with pg_restore), with
+ * the schema version and log heads read in the very snapshot pg_dump copies: a REPEATABLE READ
+ * transaction exports its snapshot and pg_dump runs inside it (`--snapshot`).
+ */
+export async function dumpPostgres(url: string): Promise<SnapshotFacts & { readonly archive: Buffer }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const snap = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+    const heads = await client.query<HeadRow>(HEADS_SQL);
+    const schema = await client.query<{ name: string | null }>(SCHEMA_SQL);
+    const archive = await runTool('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      `--snapshot=${snap.rows[0]?.id ?? ''}`,
+      `--dbname=${url}`,
+    ]);
+    await client.query('COMMIT');
+    return { archive, schemaVersion: schema.rows[0]?.name ?? '', logHeads: toHeads(heads.rows) };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Restores a pg_dump archive into an empty PostgreSQL database in ONE transaction, read from stdin:
+ * if this process dies midway, pg_restore reads an early end of input and rolls everything back.
+ */
+export async function restorePostgres(url: string, archive: Uint8Array): Promise<void> {
+  await runTool(
+    'pg_restore',
+    ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`],
+    archive,
+  );
+}
+
+/** True when a PostgreSQL database has no table, view or sequence of its own (a restore target). */
+export async function isPostgresDatabaseEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+         AND c.relkind IN ('r', 'v', 'm', 'S', 'p')`,
+    );
+    return r.rows[0]?.n === '0';
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties a PostgreSQL database a failed restore wrote into (it was empty before: nothing of anyone else's is lost). */
+export async function emptyPostgresDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+}
