@@ -1,6 +1,7 @@
 import { findPlace } from './gazetteer/find-place.ts';
 import { foldForMatching } from './gazetteer/normalise-place-name.ts';
 import type { IncidentInput } from './incident.ts';
+import { prefixTerm, queryAlternatives, wordTerms } from './search/search-terms.ts';
 
 /**
  * Full-text matching is defined here, once, so that SQLite FTS5 and PostgreSQL full text find
@@ -73,15 +74,44 @@ type Searchable = Pick<
   'organisation' | 'place' | 'authority' | 'office' | 'legalBasis' | 'outcome' | 'notes'
 >;
 
-/** The indexed text of an incident: organisation, place (with its Kazakh and Russian names), authority, office, legal basis, outcome, notes. */
+/** The terms of a text (see search/search-terms.ts): the positional terms, and the extra terms it is also found by. */
+export interface IndexTerms {
+  readonly terms: readonly string[];
+  readonly extras: readonly string[];
+}
+
+export function indexTerms(text: string): IndexTerms {
+  const terms: string[] = [];
+  const extras: string[] = [];
+  for (const w of searchWords(text)) {
+    const t = wordTerms(w);
+    terms.push(t.term);
+    for (const e of t.extras) extras.push(e);
+  }
+  return { terms, extras };
+}
+
+/**
+ * Joins the positional terms of each part, then the extra terms (each once), with single spaces:
+ * the indexed text. Extras come last so that they never stand between two words of a phrase.
+ */
+export function joinIndexTerms(parts: readonly IndexTerms[]): string {
+  const out: string[] = [];
+  const extras = new Set<string>();
+  for (const p of parts) {
+    if (p.terms.length > 0) out.push(p.terms.join(' '));
+    for (const e of p.extras) extras.add(e);
+  }
+  if (extras.size > 0) out.push([...extras].join(' '));
+  return out.join(' ');
+}
+
+/** The indexed text of an incident: organisation, place (with its Kazakh and Russian names), authority, office, legal basis, outcome, notes — stemmed, extras last. */
 export function incidentSearchText(
   incident: Searchable,
   placeNames: (place: string) => readonly string[] = placeSearchNames,
 ): string {
-  return incidentSearchParts(incident, placeNames)
-    .map((p) => searchWords(p).join(' '))
-    .filter((w) => w !== '')
-    .join(' ');
+  return joinIndexTerms(incidentSearchParts(incident, placeNames).map(indexTerms));
 }
 
 /**
@@ -118,24 +148,40 @@ export function placeSearchNames(place: string): readonly string[] {
   return out;
 }
 
-/** One clause of a query: words that must follow one another (a single word is a phrase of one); the last may be a prefix. */
+/**
+ * One clause of a query: terms that must follow one another (a single word is a phrase of one);
+ * the last may be a prefix. A one-word clause that is not a prefix may carry `anyOf`: the clause
+ * matches when any of these terms occurs (the word's Russian and Kazakh stems).
+ */
 export interface SearchClause {
   readonly words: readonly string[];
   readonly prefix: boolean;
+  readonly anyOf?: readonly string[];
 }
 
 /**
  * A query: every clause must match (AND). Words separated by spaces are separate clauses;
  * text in double quotes, or a chunk that folds into several words ("460-1"), is a phrase; a
- * chunk ending in `*` matches words that start with it. Nothing else is syntax.
+ * chunk ending in `*` matches terms that start with its stem. Nothing else is syntax. Words are
+ * stemmed as the index is (search/search-terms.ts): «штраф» finds «штрафом».
  */
 export function parseSearchQuery(q: string): SearchClause[] {
   const clauses: SearchClause[] = [];
   const chunks = q.match(/"[^"]*"\*?|[^\s"]+/g) ?? [];
   for (const chunk of chunks) {
     const prefix = chunk.endsWith('*');
-    const words = searchWords(chunk);
-    if (words.length > 0) clauses.push({ words, prefix });
+    const folded = searchWords(chunk);
+    const only = folded.length === 1 ? folded[0] : undefined;
+    if (only !== undefined && !prefix) {
+      const anyOf = queryAlternatives(only);
+      const first = anyOf[0] ?? only;
+      clauses.push(anyOf.length > 1 ? { words: [first], prefix, anyOf } : { words: [first], prefix });
+    } else if (folded.length > 0) {
+      const words = folded.map((w, i) =>
+        prefix && i === folded.length - 1 ? prefixTerm(w) : wordTerms(w).term,
+      );
+      clauses.push({ words, prefix });
+    }
   }
   return clauses;
 }

@@ -2,10 +2,12 @@ import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Selectable } fro
 import {
   epochDay,
   incidentSearchParts,
+  indexTerms,
+  joinIndexTerms,
   legalBasisFilterKey,
   organisationFilterKey,
   placeSearchNames,
-  searchWords,
+  type IndexTerms,
   type ActionType,
   type CalendarDate,
   type Incident,
@@ -61,28 +63,28 @@ const COLUMNS = [
   'created_at',
 ] as const;
 
-/** The words of repeated texts (organisation, place, authority…), memoised for a bulk write. */
+/** The terms of repeated texts (organisation, place, authority…), memoised for a bulk write. */
 class SearchTextMemo {
-  private readonly words = new Map<string, string>();
-  /** Every word met (for the SQLite term list of prefix queries). */
+  private readonly terms = new Map<string, IndexTerms>();
+  /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
 
   constructor(private readonly placeNames: (place: string) => readonly string[]) {}
 
   text(incident: NewIncident): string {
     const parts = incidentSearchParts(incident, this.placeNames);
-    const out: string[] = [];
-    parts.forEach((part, i) => {
-      let w = i === parts.length - 1 ? undefined : this.words.get(part);
-      if (w === undefined) {
-        const list = searchWords(part);
-        for (const word of list) this.vocabulary.add(word);
-        w = list.join(' ');
-        if (i < parts.length - 1 && this.words.size < 100_000) this.words.set(part, w);
-      }
-      if (w !== '') out.push(w);
-    });
-    return out.join(' ');
+    return joinIndexTerms(
+      parts.map((part, i) => {
+        let t = i === parts.length - 1 ? undefined : this.terms.get(part);
+        if (t === undefined) {
+          t = indexTerms(part);
+          for (const term of t.terms) this.vocabulary.add(term);
+          for (const term of t.extras) this.vocabulary.add(term);
+          if (i < parts.length - 1 && this.terms.size < 100_000) this.terms.set(part, t);
+        }
+        return t;
+      }),
+    );
   }
 }
 
