@@ -2,6 +2,7 @@ import { findPlace } from './gazetteer/find-place.ts';
 import { foldForMatching } from './gazetteer/normalise-place-name.ts';
 import type { IncidentInput } from './incident.ts';
 import { prefixTerm, queryAlternatives, wordTerms } from './search/search-terms.ts';
+import { latinOf } from './search/transliterate.ts';
 
 /**
  * Full-text matching is defined here, once, so that SQLite FTS5 and PostgreSQL full text find
@@ -80,13 +81,16 @@ export interface IndexTerms {
   readonly extras: readonly string[];
 }
 
-export function indexTerms(text: string): IndexTerms {
+/** `names`: the text is a name (organisation, place), whose Cyrillic words are also indexed in Latin letters. */
+export function indexTerms(text: string, names = false): IndexTerms {
   const terms: string[] = [];
   const extras: string[] = [];
   for (const w of searchWords(text)) {
     const t = wordTerms(w);
     terms.push(t.term);
     for (const e of t.extras) extras.push(e);
+    const latin = names ? latinOf(w) : null;
+    if (latin !== null) extras.push(latin);
   }
   return { terms, extras };
 }
@@ -110,28 +114,44 @@ export function joinIndexTerms(parts: readonly IndexTerms[]): string {
 export function incidentSearchText(
   incident: Searchable,
   placeNames: (place: string) => readonly string[] = placeSearchNames,
+  organisationNames: (organisation: string) => readonly string[] = NO_NAMES,
 ): string {
-  return joinIndexTerms(incidentSearchParts(incident, placeNames).map(indexTerms));
+  return joinIndexTerms(
+    incidentSearchParts(incident, placeNames, organisationNames).map((p) => indexTerms(p.text, p.names)),
+  );
 }
 
+/** A text of an incident that is indexed; `names` for the organisation's and the place's names (see indexTerms). */
+export interface SearchPart {
+  readonly text: string;
+  readonly names: boolean;
+}
+
+const NO_NAMES = (): readonly string[] => [];
+
 /**
- * The texts whose words make the indexed text, in order (a bulk writer may memoise the words of
- * the repeated ones — all but the last, the notes — and join them with spaces).
+ * The texts whose words make the indexed text, in order (a bulk writer may memoise the terms of
+ * the repeated ones — all but the last, the notes — and join them): the organisation and its
+ * other names (its aliases), the place and its gazetteer names, authority, office, legal basis,
+ * outcome, notes.
  */
 export function incidentSearchParts(
   incident: Searchable,
   placeNames: (place: string) => readonly string[] = placeSearchNames,
-): string[] {
-  const parts = [
+  organisationNames: (organisation: string) => readonly string[] = NO_NAMES,
+): SearchPart[] {
+  const names = [
     incident.organisation,
+    ...organisationNames(incident.organisation),
     incident.place,
     ...placeNames(incident.place),
-    incident.authority,
-    incident.office,
-    incident.legalBasis,
-    incident.outcome,
   ];
-  return [...parts.filter((p): p is string => p !== null && p !== ''), incident.notes ?? ''];
+  const others = [incident.authority, incident.office, incident.legalBasis, incident.outcome];
+  return [
+    ...names.filter((p) => p !== '').map((text) => ({ text, names: true })),
+    ...others.filter((p): p is string => p !== null && p !== '').map((text) => ({ text, names: false })),
+    { text: incident.notes ?? '', names: false },
+  ];
 }
 
 /** The names of a place that its incidents are also found by: the gazetteer's English, Russian and Kazakh names. */
@@ -173,7 +193,8 @@ export function parseSearchQuery(q: string): SearchClause[] {
     const folded = searchWords(chunk);
     const only = folded.length === 1 ? folded[0] : undefined;
     if (only !== undefined && !prefix) {
-      const anyOf = queryAlternatives(only);
+      const latin = latinOf(only);
+      const anyOf = latin === null ? queryAlternatives(only) : [...queryAlternatives(only), latin];
       const first = anyOf[0] ?? only;
       clauses.push(anyOf.length > 1 ? { words: [first], prefix, anyOf } : { words: [first], prefix });
     } else if (folded.length > 0) {

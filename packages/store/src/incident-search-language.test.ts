@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate, searchWords } from '@civic/core';
 import { insertIncidents, type NewIncident } from './incident.repository.ts';
+import { reindexOrganisationIncidents } from './incident-reindex.ts';
+import { insertOrganisation, setOrganisationAliases } from './organisation.repository.ts';
 import { incidentSearchFor, type IncidentQuery } from './incident-search.ts';
 import { up as reindex } from './migrations/2026-12-05-570-incident-stemmed-search.ts';
 import { inTransaction } from './transaction.ts';
@@ -46,6 +48,10 @@ const DATA: NewIncident[] = [
   incident('r6', 6, 'Хабарлама Өскеменде берілді, инспектор Алматыдан келді'),
   incident('r7', 7, 'Ұйымға айыппұл салынды'),
   incident('r8', 8, 'fine paid, court hearing postponed'),
+  incident('r9', 9, 'проверка', { place: 'Алматы' }),
+  incident('r10', 10, 'inspection', { place: 'Almaty' }),
+  incident('r11', 11, 'протокол', { organisation: 'Эркиндик Канаты' }),
+  incident('r12', 12, 'protocol', { organisation: 'Erkindik Kanaty' }),
 ];
 
 // Every row: a query → the ids it finds, newest first, the same on both dialects.
@@ -62,11 +68,19 @@ const QUERIES: readonly [string, string, string[]][] = [
   ['Kazakh locative -та: сот finds сотта', 'сот', ['r5']],
   ['Kazakh dative -қа in the query finds the locative in the text', 'сотқа', ['r5']],
   ['Kazakh locative -де: Өскемен finds Өскеменде', 'Өскемен', ['r6']],
-  ['Kazakh ablative -дан: Алматы finds Алматыдан', 'Алматы', ['r6']],
+  [
+    'Kazakh ablative -дан: Алматы finds Алматыдан (and both spellings of the place)',
+    'Алматы',
+    ['r10', 'r9', 'r6'],
+  ],
+  ['a place in Latin letters finds it in Cyrillic', 'Almaty', ['r10', 'r9']],
+  ['a Latin organisation name finds the Cyrillic one', 'erkindik', ['r12', 'r11']],
+  ['a Cyrillic organisation name finds the Latin one', 'Эркиндик Канаты', ['r12', 'r11']],
   ['Kazakh dative -ға: ұйым finds Ұйымға', 'ұйым', ['r7']],
   ['Kazakh genitive -ның in the query', 'ұйымның', ['r7']],
   ['Latin words are not stemmed into Russian ones', 'court', ['r8']],
   ['no false match across languages', 'штрафы court', []],
+  ['notes are not transliterated', 'proverka', []],
 ];
 
 for (const dialect of testDialects()) {
@@ -120,6 +134,55 @@ for (const dialect of testDialects()) {
       expect(await ids('штраф')).toEqual([]);
       await reindex(store.db);
       for (const [, q, expected] of QUERIES) expect(await ids(q)).toEqual(expected);
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`organisation aliases on ${dialect}`, () => {
+    let store: Awaited<ReturnType<typeof freshStore>>;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      await insertOrganisation(store.db, { id: 'org-echo', name: 'Echo', createdAt: '2026-12-05T00:00:00Z' });
+      await inTransaction(store, async (tx) =>
+        insertIncidents(tx.db, [
+          incident('e1', 1, 'уведомление', { organisation: 'Эхо' }),
+          incident('e2', 2, 'notice', { organisation: 'Echo' }),
+          incident('e3', 3, 'notice', { organisation: 'Other' }),
+        ]),
+      );
+    });
+    afterAll(async () => store.close());
+
+    const ids = async (q: string) =>
+      (
+        await incidentSearchFor(store.db, dialect).search({
+          viewer: { kind: 'all' },
+          limit: 50,
+          offset: 0,
+          q,
+        })
+      ).items.map((i) => i.id);
+
+    it('Эхо and Echo find each other once the alias is set and the incidents re-indexed', async () => {
+      // No scheme turns Эхо into Echo (it gives "ekho"): without the alias each finds its own.
+      expect(await ids('Echo')).toEqual(['e2']);
+      expect(await ids('Эхо')).toEqual(['e1']);
+      const reindexed = await inTransaction(store, async (tx) => {
+        await setOrganisationAliases(tx.db, 'org-echo', ['Эхо']);
+        return reindexOrganisationIncidents(tx.db, ['Echo', 'Эхо'], dialect);
+      });
+      expect(reindexed).toBe(2);
+      expect(await ids('Echo')).toEqual(['e2', 'e1']);
+      expect(await ids('Эхо')).toEqual(['e2', 'e1']);
+      expect(await ids('echo уведомление')).toEqual(['e1']);
+    });
+
+    it('indexes a new incident under every name of its organisation', async () => {
+      await inTransaction(store, async (tx) =>
+        insertIncidents(tx.db, [incident('e4', 4, 'summons', { organisation: 'ЭХО' })]),
+      );
+      expect(await ids('echo summons')).toEqual(['e4']);
     });
   });
 }

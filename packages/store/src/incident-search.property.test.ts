@@ -83,12 +83,16 @@ const DATA = dataset(400);
 function reference(q: Omit<IncidentQuery, 'limit' | 'offset'>): string[] {
   const clauses = parseSearchQuery(q.q ?? '');
   const matchesText = (words: readonly string[], c: SearchClause) =>
-    words.some((_, at) =>
-      c.words.every((w, k) => {
-        const word = words[at + k];
-        return word !== undefined && (c.prefix && k === c.words.length - 1 ? word.startsWith(w) : word === w);
-      }),
-    );
+    c.anyOf !== undefined
+      ? c.anyOf.some((w) => words.includes(w))
+      : words.some((_, at) =>
+          c.words.every((w, k) => {
+            const word = words[at + k];
+            return (
+              word !== undefined && (c.prefix && k === c.words.length - 1 ? word.startsWith(w) : word === w)
+            );
+          }),
+        );
   return DATA.map((incident, index) => ({ incident, index }))
     .filter(({ incident: i }) => {
       const words = searchWords(incidentSearchText(i));

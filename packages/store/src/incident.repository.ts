@@ -17,6 +17,7 @@ import {
 } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { IncidentTable } from './incident.tables.ts';
+import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
@@ -69,18 +70,23 @@ class SearchTextMemo {
   /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
 
-  constructor(private readonly placeNames: (place: string) => readonly string[]) {}
+  constructor(
+    private readonly placeNames: (place: string) => readonly string[],
+    private readonly organisationNames: (organisation: string) => readonly string[],
+  ) {}
 
   text(incident: NewIncident): string {
-    const parts = incidentSearchParts(incident, this.placeNames);
+    const parts = incidentSearchParts(incident, this.placeNames, this.organisationNames);
     return joinIndexTerms(
       parts.map((part, i) => {
-        let t = i === parts.length - 1 ? undefined : this.terms.get(part);
+        const last = i === parts.length - 1;
+        const key = part.names ? `n\u0000${part.text}` : part.text;
+        let t = last ? undefined : this.terms.get(key);
         if (t === undefined) {
-          t = indexTerms(part);
+          t = indexTerms(part.text, part.names);
           for (const term of t.terms) this.vocabulary.add(term);
           for (const term of t.extras) this.vocabulary.add(term);
-          if (i < parts.length - 1 && this.terms.size < 100_000) this.terms.set(part, t);
+          if (!last && this.terms.size < 100_000) this.terms.set(key, t);
         }
         return t;
       }),
@@ -143,6 +149,17 @@ function rowValues(
     searchText,
     i.createdAt,
   ];
+}
+
+/** The other names of the organisation an incident names (by any of its names), from organisationNameIndex. */
+export function organisationAliasesOf(
+  index: ReadonlyMap<string, readonly string[]>,
+): (organisation: string) => readonly string[] {
+  return (organisation) => {
+    const key = organisationFilterKey(organisation);
+    const names = index.get(key);
+    return names === undefined ? [] : names.filter((n) => organisationFilterKey(n) !== key);
+  };
 }
 
 function isPostgresDb(db: Kysely<Database>): boolean {
@@ -208,6 +225,7 @@ export class IncidentWriter {
     private readonly db: Kysely<Database>,
     private readonly emptyAtOpen: boolean,
     names: (place: string) => readonly string[],
+    organisationNames: (organisation: string) => readonly string[],
   ) {
     this.postgres = isPostgresDb(db);
     this.raw = this.postgres ? undefined : sqliteHandle(db);
@@ -221,16 +239,21 @@ export class IncidentWriter {
         placeNames.set(place, found);
       }
       return found;
-    });
+    }, organisationNames);
   }
 
-  /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's). */
+  /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's); an organisation's aliases are read from the database. */
   static async open(
     db: Kysely<Database>,
     placeNames?: (place: string) => readonly string[],
   ): Promise<IncidentWriter> {
     const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
-    const writer = new IncidentWriter(db, any === undefined, placeNames ?? placeSearchNames);
+    const writer = new IncidentWriter(
+      db,
+      any === undefined,
+      placeNames ?? placeSearchNames,
+      organisationAliasesOf(await organisationNameIndex(db)),
+    );
     if (!writer.postgres) {
       // A large import touches the whole table and its indexes: give SQLite room (restored at finish).
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
