@@ -3,6 +3,7 @@ import { foldForMatching } from './gazetteer/normalise-place-name.ts';
 import type { IncidentInput } from './incident.ts';
 import { prefixTerm, queryAlternatives, wordTerms } from './search/search-terms.ts';
 import { latinOf } from './search/transliterate.ts';
+import { legalBasisParts } from './waves/legal-basis.ts';
 
 /**
  * Full-text matching is defined here, once, so that SQLite FTS5 and PostgreSQL full text find
@@ -207,12 +208,49 @@ export function parseSearchQuery(q: string): SearchClause[] {
   return clauses;
 }
 
-/** The key a legal-basis filter compares: folded, punctuation other than `-` and `.` as single spaces. */
+/**
+ * The key a legal basis is stored and filtered by, article first, normalised like the wave
+ * categories (waves/legal-basis.ts: the part dropped, the code recognised in English, Russian or
+ * Kazakh): «ст. 460-1 ч. 2 КоАП РК», «ӘҚБтК 460-1-бабы», "CoAO Art. 460-1(2)" → "460-1 coao".
+ * A basis with an article but no known code keeps its other words after the article
+ * ("5 law on ncos"); a code alone is the code ("coao"); anything else is its folded words.
+ * A filter matches a stored key that equals it or starts with it and a space (legalBasisMatches),
+ * so «460-1» finds every CoAO 460-1 and never 460-12.
+ */
 export function legalBasisFilterKey(text: string): string {
-  return foldForMatching(text)
-    .replace(/[^\p{L}\p{N}.-]+/gu, ' ')
-    .trim();
+  const { code, article, rest } = legalBasisParts(text);
+  if (article !== null && code !== null) return `${article} ${code.toLowerCase()}`;
+  if (code !== null) return code.toLowerCase();
+  const words = foldedKey(rest)
+    .split(' ')
+    .filter((w) => w !== '' && !ARTICLE_WORDS.has(w))
+    .join(' ');
+  if (article !== null) return words === '' ? article : `${article} ${words}`;
+  return foldedKey(text);
 }
+
+/** Whether a filter naming only a code ("КоАП") is meant: it matches every article of the code. */
+export function isLegalBasisCodeFilter(text: string): boolean {
+  const { code, article } = legalBasisParts(text);
+  return code !== null && article === null;
+}
+
+/** Whether a stored key (legalBasisFilterKey) is selected by a filter's text. */
+export function legalBasisMatches(filter: string, storedKey: string): boolean {
+  const key = legalBasisFilterKey(filter);
+  if (storedKey === key || storedKey.startsWith(`${key} `)) return true;
+  return isLegalBasisCodeFilter(filter) && storedKey.endsWith(` ${key}`);
+}
+
+const foldedKey = (text: string) =>
+  foldForMatching(text)
+    .replace(/[^\p{L}\p{N}.-]+/gu, ' ')
+    .replace(/(^|\s)[.-]+|[.-]+(?=\s|$)/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// Words that only say "article" (the number follows or precedes them).
+const ARTICLE_WORDS = new Set(['art', 'article', 'ст', 'статя', 'стати', 'стате', 'бап', 'бабы', 'бабына']);
 
 /** The key an organisation filter compares: folded, spaces collapsed. */
 export function organisationFilterKey(text: string): string {

@@ -6,6 +6,7 @@ import { reindexOrganisationIncidents } from './incident-reindex.ts';
 import { insertOrganisation, setOrganisationAliases } from './organisation.repository.ts';
 import { incidentSearchFor, type IncidentQuery } from './incident-search.ts';
 import { up as reindex } from './migrations/2026-12-05-570-incident-stemmed-search.ts';
+import { up as rekeyLegalBases } from './migrations/2026-12-05-572-legal-basis-key.ts';
 import { inTransaction } from './transaction.ts';
 import { freshStore, testDialects } from './test-support.ts';
 
@@ -52,6 +53,28 @@ const DATA: NewIncident[] = [
   incident('r10', 10, 'inspection', { place: 'Almaty' }),
   incident('r11', 11, 'протокол', { organisation: 'Эркиндик Канаты' }),
   incident('r12', 12, 'protocol', { organisation: 'Erkindik Kanaty' }),
+  incident('b1', 13, '', { legalBasis: 'CoAO 460-1' }),
+  incident('b2', 14, '', { legalBasis: 'ст. 460-1 ч. 2 КоАП РК' }),
+  incident('b3', 15, '', { legalBasis: 'ӘҚБтК 460-1-бабы 2-бөлігі' }),
+  incident('b4', 16, '', { legalBasis: 'CoAO 460-12' }),
+  incident('b5', 17, '', { legalBasis: 'УК РК ст. 403' }),
+  incident('b6', 18, '', { legalBasis: 'Закон о НКО, статья 5' }),
+];
+
+// Every row: a legal-basis filter → the ids it selects (all of CoAO 460-1, never 460-12).
+const BASES: readonly [string, string[]][] = [
+  ['CoAO 460-1', ['b3', 'b2', 'b1']],
+  ['460-1', ['b3', 'b2', 'b1']],
+  ['ст. 460-1 КоАП', ['b3', 'b2', 'b1']],
+  ['ӘҚБтК 460-1', ['b3', 'b2', 'b1']],
+  ['CoAO Art. 460-1(2)', ['b3', 'b2', 'b1']],
+  ['статья 460-1 часть 3 Кодекса об административных правонарушениях', ['b3', 'b2', 'b1']],
+  ['460-12', ['b4']],
+  ['КоАП', ['b4', 'b3', 'b2', 'b1']],
+  ['CC 403', ['b5']],
+  ['статья 5', ['b6']],
+  ['Закон о НКО ст. 5', ['b6']],
+  ['CoAO 489', []],
 ];
 
 // Every row: a query → the ids it finds, newest first, the same on both dialects.
@@ -105,6 +128,10 @@ for (const dialect of testDialects()) {
       expect(await ids(q)).toEqual(expected);
     });
 
+    it.each(BASES)('legal basis %s', async (legalBasis, expected) => {
+      expect(await ids('', { legalBasis })).toEqual(expected);
+    });
+
     it('finds the same rows when a filter makes the search go filters-first', async () => {
       expect(await ids('штраф', { action: 'notice' })).toEqual(['r3', 'r2', 'r1']);
       expect(await ids('сотқа', { organisation: 'test org' })).toEqual(['r5']);
@@ -116,6 +143,18 @@ for (const dialect of testDialects()) {
         q: 'суда',
       });
       expect(counts.count).toBe(2);
+    });
+
+    it('migration 572 gives rows written before it the article-first legal-basis key', async () => {
+      // The key the writer stored before this issue: the folded text, part and all.
+      await store.db
+        .updateTable('incident')
+        .set({ legal_basis_key: sql<string>`lower(legal_basis)` })
+        .where('legal_basis', 'is not', null)
+        .execute();
+      expect(await ids('', { legalBasis: '460-1' })).toEqual([]);
+      await rekeyLegalBases(store.db);
+      for (const [legalBasis, expected] of BASES) expect(await ids('', { legalBasis })).toEqual(expected);
     });
 
     it('migration 570 re-indexes rows written before stemming', async () => {

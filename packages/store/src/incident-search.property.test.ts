@@ -6,6 +6,7 @@ import {
   canSeeRecord,
   incidentSearchText,
   legalBasisFilterKey,
+  legalBasisMatches,
   organisationFilterKey,
   parseSearchQuery,
   searchWords,
@@ -105,10 +106,7 @@ function reference(q: Omit<IncidentQuery, 'limit' | 'offset'>): string[] {
         (q.action === undefined || i.action === q.action) &&
         (q.organisation === undefined ||
           organisationFilterKey(i.organisation) === organisationFilterKey(q.organisation)) &&
-        (q.legalBasis === undefined ||
-          (basis !== null &&
-            (basis === legalBasisFilterKey(q.legalBasis) ||
-              basis.startsWith(`${legalBasisFilterKey(q.legalBasis)} `)))) &&
+        (q.legalBasis === undefined || (basis !== null && legalBasisMatches(q.legalBasis, basis))) &&
         (q.from === undefined || i.date >= q.from) &&
         (q.to === undefined || i.date <= q.to) &&
         (viewer.kind === 'all' ||
