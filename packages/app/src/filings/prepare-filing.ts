@@ -57,9 +57,10 @@ async function findObligation(
   if (!org.ok) return org;
   const ledger = await readOrganisationLedger(ctx, org.value, input.pack);
   if (!ledger.ok) return ledger;
-  const horizon = input.period ? parseCalendarDate(input.period.to, 'to') : ok(today(ctx));
+  const now = today(ctx, ledger.value.pack);
+  const horizon = input.period ? parseCalendarDate(input.period.to, 'to') : ok(now);
   if (!horizon.ok) return horizon;
-  const all = allObligationsOf(ledger.value, horizon.value > today(ctx) ? horizon.value : today(ctx));
+  const all = allObligationsOf(ledger.value, horizon.value > now ? horizon.value : now);
   if (!all.ok) return all;
   let found: ObligationInstance | undefined;
   if (input.obligationId) found = all.value.find((o) => o.id === input.obligationId);
