@@ -1,4 +1,5 @@
 import {
+  currency,
   buildFilingContent,
   canonicalJsonOf,
   domainError,
@@ -154,6 +155,8 @@ export async function prepareFilingFor(
       country: ledger.organisation.country,
     },
     pack: { id: ledger.pack.id, name: ledger.pack.name, jurisdiction: ledger.pack.jurisdiction },
+    // The equivalents are in the jurisdiction's currency, from its pack (KZT for kz, INR for in-fcra).
+    equivalentCurrency: currency(ledger.pack.currency),
     obligation,
     receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
     expenditures:
