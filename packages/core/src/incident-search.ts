@@ -102,11 +102,14 @@ export function indexTerms(text: string, names = false): IndexTerms {
  */
 export function joinIndexTerms(parts: readonly IndexTerms[]): string {
   const out: string[] = [];
-  const extras = new Set<string>();
+  let extras: Set<string> | null = null;
   for (const p of parts) {
     if (p.terms.length > 0) out.push(p.terms.join(' '));
-    for (const e of p.extras) extras.add(e);
+    for (const e of p.extras) (extras ??= new Set()).add(e);
   }
+  if (extras === null) return out.join(' ');
+  // An extra that is already a term of the text adds nothing to what a search finds.
+  for (const p of parts) for (const t of p.terms) extras.delete(t);
   if (extras.size > 0) out.push([...extras].join(' '));
   return out.join(' ');
 }

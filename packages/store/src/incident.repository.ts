@@ -155,10 +155,16 @@ function rowValues(
 export function organisationAliasesOf(
   index: ReadonlyMap<string, readonly string[]>,
 ): (organisation: string) => readonly string[] {
+  if (index.size === 0) return () => [];
+  const memo = new Map<string, readonly string[]>();
   return (organisation) => {
-    const key = organisationFilterKey(organisation);
-    const names = index.get(key);
-    return names === undefined ? [] : names.filter((n) => organisationFilterKey(n) !== key);
+    let found = memo.get(organisation);
+    if (found === undefined) {
+      const key = organisationFilterKey(organisation);
+      found = (index.get(key) ?? []).filter((n) => organisationFilterKey(n) !== key);
+      if (memo.size < 100_000) memo.set(organisation, found);
+    }
+    return found;
   };
 }
 
