@@ -1,5 +1,13 @@
 import { domainError, err, ok, type Result } from '@civic/core';
-import { findOrganisation, insertOrganisation, listOrganisations, type OrganisationRow } from '@civic/store';
+import {
+  findOrganisation,
+  inTransaction,
+  insertOrganisation,
+  listOrganisations,
+  reindexOrganisationIncidents,
+  setOrganisationAliases as storeSetOrganisationAliases,
+  type OrganisationRow,
+} from '@civic/store';
 import type { AppContext } from './context.ts';
 import { newId } from './ids.ts';
 
@@ -7,7 +15,13 @@ export type { OrganisationRow };
 
 export async function createOrganisation(
   ctx: AppContext,
-  input: { name: string; bin?: string | null; city?: string | null; illustrative?: boolean },
+  input: {
+    name: string;
+    bin?: string | null;
+    city?: string | null;
+    illustrative?: boolean;
+    aliases?: readonly string[];
+  },
 ): Promise<Result<OrganisationRow>> {
   const name = input.name.trim();
   if (!name) return err(domainError('ORG_NAME_REQUIRED', 'organisation name is required', { field: 'name' }));
@@ -21,6 +35,7 @@ export async function createOrganisation(
     city: input.city ?? null,
     illustrative: input.illustrative ?? false,
     createdAt: ctx.now().toISOString(),
+    aliases: (input.aliases ?? []).map((a) => a.trim()).filter((a) => a !== '' && a !== name),
   });
   const row = await findOrganisation(ctx.store.db, id);
   if (!row) throw new Error('organisation vanished after insert');
@@ -56,4 +71,37 @@ export async function resolveOrganisation(
       { field: 'org' },
     ),
   );
+}
+
+/**
+ * Replaces an organisation's aliases — its other names in Latin or Cyrillic letters (`Эхо` for
+ * "Echo"), former names, abbreviations — and re-indexes the incidents that name it by any old or
+ * new name, so a search for one name finds them all. One transaction.
+ */
+export async function setOrganisationAliases(
+  ctx: AppContext,
+  orgKey: string,
+  aliases: readonly string[],
+): Promise<Result<{ organisation: OrganisationRow; reindexed: number }>> {
+  const org = await resolveOrganisation(ctx, orgKey);
+  if (!org.ok) return org;
+  const cleaned: string[] = [];
+  for (const [i, raw] of aliases.entries()) {
+    const a = raw.replace(/\s+/g, ' ').trim();
+    if (a === '' || a.length > 200)
+      return err(
+        domainError('ORG_ALIAS_INVALID', `alias ${i + 1} ("${raw}") must be 1 to 200 characters`, {
+          field: 'aliases',
+        }),
+      );
+    if (!cleaned.includes(a) && a !== org.value.name) cleaned.push(a);
+  }
+  const reindexed = await inTransaction(ctx.store, async (tx) => {
+    await storeSetOrganisationAliases(tx.db, org.value.id, cleaned);
+    const names = [org.value.name, ...org.value.aliases, ...cleaned];
+    return reindexOrganisationIncidents(tx.db, names, tx.dialect);
+  });
+  const row = await findOrganisation(ctx.store.db, org.value.id);
+  if (!row) throw new Error('organisation vanished after update');
+  return ok({ organisation: row, reindexed });
 }

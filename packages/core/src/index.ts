@@ -17,6 +17,7 @@ export * from './gazetteer/place-name.ts';
 export * from './gazetteer/normalise-place-name.ts';
 export * from './locale.ts';
 export * from './rules/index.ts';
+export * from './time/index.ts';
 export * from './waves/index.ts';
 export * from './filings/index.ts';
 export * from './obligations/index.ts';

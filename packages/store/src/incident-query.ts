@@ -6,7 +6,13 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
-import { legalBasisFilterKey, organisationFilterKey, parseSearchQuery, type SearchClause } from '@civic/core';
+import {
+  isLegalBasisCodeFilter,
+  legalBasisFilterKey,
+  organisationFilterKey,
+  parseSearchQuery,
+  type SearchClause,
+} from '@civic/core';
 import {
   incidentFromRow,
   SEQ_DAY,
@@ -251,13 +257,15 @@ function filterConditions(query: IncidentFilterQuery): Condition[] {
   if (query.region !== undefined) out.push(eb('region', '=', query.region));
   if (query.action !== undefined) out.push(eb('action', '=', query.action));
   if (query.legalBasis !== undefined) {
+    // Keys are article first (core's legalBasisFilterKey): an article, with or without its code,
+    // is the key or its prefix (a range on the index); a code alone ends the key.
     const key = legalBasisFilterKey(query.legalBasis);
-    out.push(
-      eb.or([
-        eb('legal_basis_key', '=', key),
-        eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)]),
-      ]),
-    );
+    const ors = [
+      eb('legal_basis_key', '=', key),
+      eb.and([eb('legal_basis_key', '>=', `${key} `), eb('legal_basis_key', '<', `${key} \uffff`)]),
+    ];
+    if (isLegalBasisCodeFilter(query.legalBasis)) ors.push(eb('legal_basis_key', 'like', `% ${key}`));
+    out.push(eb.or(ors));
   }
   if (query.organisation !== undefined)
     out.push(eb('organisation_key', '=', organisationFilterKey(query.organisation)));

@@ -6,6 +6,7 @@ import {
   canSeeRecord,
   incidentSearchText,
   legalBasisFilterKey,
+  legalBasisMatches,
   organisationFilterKey,
   parseSearchQuery,
   searchWords,
@@ -83,12 +84,16 @@ const DATA = dataset(400);
 function reference(q: Omit<IncidentQuery, 'limit' | 'offset'>): string[] {
   const clauses = parseSearchQuery(q.q ?? '');
   const matchesText = (words: readonly string[], c: SearchClause) =>
-    words.some((_, at) =>
-      c.words.every((w, k) => {
-        const word = words[at + k];
-        return word !== undefined && (c.prefix && k === c.words.length - 1 ? word.startsWith(w) : word === w);
-      }),
-    );
+    c.anyOf !== undefined
+      ? c.anyOf.some((w) => words.includes(w))
+      : words.some((_, at) =>
+          c.words.every((w, k) => {
+            const word = words[at + k];
+            return (
+              word !== undefined && (c.prefix && k === c.words.length - 1 ? word.startsWith(w) : word === w)
+            );
+          }),
+        );
   return DATA.map((incident, index) => ({ incident, index }))
     .filter(({ incident: i }) => {
       const words = searchWords(incidentSearchText(i));
@@ -101,10 +106,7 @@ function reference(q: Omit<IncidentQuery, 'limit' | 'offset'>): string[] {
         (q.action === undefined || i.action === q.action) &&
         (q.organisation === undefined ||
           organisationFilterKey(i.organisation) === organisationFilterKey(q.organisation)) &&
-        (q.legalBasis === undefined ||
-          (basis !== null &&
-            (basis === legalBasisFilterKey(q.legalBasis) ||
-              basis.startsWith(`${legalBasisFilterKey(q.legalBasis)} `)))) &&
+        (q.legalBasis === undefined || (basis !== null && legalBasisMatches(q.legalBasis, basis))) &&
         (q.from === undefined || i.date >= q.from) &&
         (q.to === undefined || i.date <= q.to) &&
         (viewer.kind === 'all' ||

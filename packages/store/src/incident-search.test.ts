@@ -152,7 +152,11 @@ const queries: readonly [string, Partial<IncidentQuery>, string[]][] = [
     { legalBasis: 'coao  460-1' },
     ['i7', 'i6', 'i4', 'i3', 'i2', 'i1'],
   ],
-  ['legal basis: a part', { legalBasis: 'CoAO 460-1 part 1' }, ['i4']],
+  [
+    'legal basis: a part finds the whole article (as wave categories group it)',
+    { legalBasis: 'CoAO 460-1 part 1' },
+    ['i7', 'i6', 'i4', 'i3', 'i2', 'i1'],
+  ],
   ['organisation, case-insensitive', { organisation: 'kibhr' }, ['i7', 'i2']],
   ['filters and text together', { q: 'fine', action: 'fine', from: '2021-01-20' }, ['i6']],
   ['nothing matches', { q: 'zzzz' }, []],

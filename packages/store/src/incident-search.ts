@@ -31,12 +31,13 @@ export { SqliteIncidentSearch };
 export class PostgresIncidentSearch extends BaseIncidentSearch {
   readonly dialect = 'postgres' as const;
 
-  /** tsquery text: words of a clause joined by <-> (adjacent), `:*` on the last for a prefix, clauses joined by &. */
+  /** tsquery text: words of a clause joined by <-> (adjacent), `:*` on the last for a prefix, a clause's `anyOf` joined by |, clauses joined by &. */
   static tsQuery(clauses: readonly SearchClause[]): string {
     return clauses
-      .map(
-        (c) =>
-          `(${c.words.map((w, i) => `'${w}'${c.prefix && i === c.words.length - 1 ? ':*' : ''}`).join(' <-> ')})`,
+      .map((c) =>
+        c.anyOf !== undefined
+          ? `(${c.anyOf.map((w) => `'${w}'`).join(' | ')})`
+          : `(${c.words.map((w, i) => `'${w}'${c.prefix && i === c.words.length - 1 ? ':*' : ''}`).join(' <-> ')})`,
       )
       .join(' & ');
   }

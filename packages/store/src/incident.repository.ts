@@ -2,10 +2,12 @@ import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Selectable } fro
 import {
   epochDay,
   incidentSearchParts,
+  indexTerms,
+  joinIndexTerms,
   legalBasisFilterKey,
   organisationFilterKey,
   placeSearchNames,
-  searchWords,
+  type IndexTerms,
   type ActionType,
   type CalendarDate,
   type Incident,
@@ -15,6 +17,7 @@ import {
 } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { IncidentTable } from './incident.tables.ts';
+import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
@@ -61,28 +64,33 @@ const COLUMNS = [
   'created_at',
 ] as const;
 
-/** The words of repeated texts (organisation, place, authority…), memoised for a bulk write. */
+/** The terms of repeated texts (organisation, place, authority…), memoised for a bulk write. */
 class SearchTextMemo {
-  private readonly words = new Map<string, string>();
-  /** Every word met (for the SQLite term list of prefix queries). */
+  private readonly terms = new Map<string, IndexTerms>();
+  /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
 
-  constructor(private readonly placeNames: (place: string) => readonly string[]) {}
+  constructor(
+    private readonly placeNames: (place: string) => readonly string[],
+    private readonly organisationNames: (organisation: string) => readonly string[],
+  ) {}
 
   text(incident: NewIncident): string {
-    const parts = incidentSearchParts(incident, this.placeNames);
-    const out: string[] = [];
-    parts.forEach((part, i) => {
-      let w = i === parts.length - 1 ? undefined : this.words.get(part);
-      if (w === undefined) {
-        const list = searchWords(part);
-        for (const word of list) this.vocabulary.add(word);
-        w = list.join(' ');
-        if (i < parts.length - 1 && this.words.size < 100_000) this.words.set(part, w);
-      }
-      if (w !== '') out.push(w);
-    });
-    return out.join(' ');
+    const parts = incidentSearchParts(incident, this.placeNames, this.organisationNames);
+    return joinIndexTerms(
+      parts.map((part, i) => {
+        const last = i === parts.length - 1;
+        const key = part.names ? `n\u0000${part.text}` : part.text;
+        let t = last ? undefined : this.terms.get(key);
+        if (t === undefined) {
+          t = indexTerms(part.text, part.names);
+          for (const term of t.terms) this.vocabulary.add(term);
+          for (const term of t.extras) this.vocabulary.add(term);
+          if (!last && this.terms.size < 100_000) this.terms.set(key, t);
+        }
+        return t;
+      }),
+    );
   }
 }
 
@@ -141,6 +149,23 @@ function rowValues(
     searchText,
     i.createdAt,
   ];
+}
+
+/** The other names of the organisation an incident names (by any of its names), from organisationNameIndex. */
+export function organisationAliasesOf(
+  index: ReadonlyMap<string, readonly string[]>,
+): (organisation: string) => readonly string[] {
+  if (index.size === 0) return () => [];
+  const memo = new Map<string, readonly string[]>();
+  return (organisation) => {
+    let found = memo.get(organisation);
+    if (found === undefined) {
+      const key = organisationFilterKey(organisation);
+      found = (index.get(key) ?? []).filter((n) => organisationFilterKey(n) !== key);
+      if (memo.size < 100_000) memo.set(organisation, found);
+    }
+    return found;
+  };
 }
 
 function isPostgresDb(db: Kysely<Database>): boolean {
@@ -206,6 +231,7 @@ export class IncidentWriter {
     private readonly db: Kysely<Database>,
     private readonly emptyAtOpen: boolean,
     names: (place: string) => readonly string[],
+    organisationNames: (organisation: string) => readonly string[],
   ) {
     this.postgres = isPostgresDb(db);
     this.raw = this.postgres ? undefined : sqliteHandle(db);
@@ -219,16 +245,21 @@ export class IncidentWriter {
         placeNames.set(place, found);
       }
       return found;
-    });
+    }, organisationNames);
   }
 
-  /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's). */
+  /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's); an organisation's aliases are read from the database. */
   static async open(
     db: Kysely<Database>,
     placeNames?: (place: string) => readonly string[],
   ): Promise<IncidentWriter> {
     const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
-    const writer = new IncidentWriter(db, any === undefined, placeNames ?? placeSearchNames);
+    const writer = new IncidentWriter(
+      db,
+      any === undefined,
+      placeNames ?? placeSearchNames,
+      organisationAliasesOf(await organisationNameIndex(db)),
+    );
     if (!writer.postgres) {
       // A large import touches the whole table and its indexes: give SQLite room (restored at finish).
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { organisationFilterKey } from '@civic/core';
 import type { Database } from './schema.ts';
 
 export interface OrganisationRow {
@@ -9,6 +10,8 @@ export interface OrganisationRow {
   readonly city: string | null;
   readonly illustrative: boolean;
   readonly createdAt: string;
+  /** Other names the organisation is known by (Latin and Cyrillic spellings, former names). */
+  readonly aliases: readonly string[];
 }
 
 export interface NewOrganisation {
@@ -19,6 +22,7 @@ export interface NewOrganisation {
   readonly city?: string | null;
   readonly illustrative?: boolean;
   readonly createdAt: string;
+  readonly aliases?: readonly string[];
 }
 
 export async function insertOrganisation(db: Kysely<Database>, o: NewOrganisation): Promise<void> {
@@ -32,6 +36,7 @@ export async function insertOrganisation(db: Kysely<Database>, o: NewOrganisatio
       city: o.city ?? null,
       illustrative: o.illustrative ? 1 : 0,
       created_at: o.createdAt,
+      aliases: JSON.stringify(o.aliases ?? []),
     })
     .execute();
 }
@@ -46,7 +51,40 @@ export async function listOrganisations(db: Kysely<Database>): Promise<Organisat
     city: r.city,
     illustrative: Number(r.illustrative) === 1,
     createdAt: r.created_at,
+    aliases: parseAliases(r.aliases),
   }));
+}
+
+function parseAliases(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+}
+
+/** Replaces an organisation's aliases (the caller re-indexes its incidents: see reindexIncidentText). */
+export async function setOrganisationAliases(
+  db: Kysely<Database>,
+  id: string,
+  aliases: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('organisation')
+    .set({ aliases: JSON.stringify(aliases) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Every organisation's names (its name and aliases), by the folded key of each of them: an
+ * incident naming an organisation by any of its names is indexed under all of them.
+ */
+export async function organisationNameIndex(db: Kysely<Database>): Promise<Map<string, readonly string[]>> {
+  const out = new Map<string, readonly string[]>();
+  for (const o of await listOrganisations(db)) {
+    if (o.aliases.length === 0) continue;
+    const names = [o.name, ...o.aliases];
+    for (const n of names) out.set(organisationFilterKey(n), names);
+  }
+  return out;
 }
 
 /** Finds an organisation by id, name (case-insensitive) or BIN. */

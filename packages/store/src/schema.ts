@@ -20,6 +20,8 @@ export interface OrganisationTable {
   city: string | null;
   illustrative: ColumnType<bigint | number, 0 | 1 | undefined, 0 | 1>;
   created_at: string;
+  /** JSON array of the organisation's other names (migration 571). */
+  aliases: ColumnType<string, string | undefined, string>;
 }
 
 export interface SettingTable {

@@ -6,6 +6,7 @@ import {
   all,
   BaseIncidentSearch,
   countRows,
+  eb,
   rangeConditions,
   type Condition,
   type PageRequest,
@@ -65,6 +66,7 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   ): string {
     return clauses
       .map((c) => {
+        if (c.anyOf !== undefined) return `(${c.anyOf.map((w) => `"${w}"`).join(' OR ')})`;
         const words = expansions.get(c);
         if (words === undefined) return `"${c.words.join(' ')}"${c.prefix ? '*' : ''}`;
         const stem = c.words.slice(0, -1);
@@ -76,8 +78,13 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   /** The same clauses as a test on one row's search_text (see the class comment). */
   static textCondition(clauses: readonly SearchClause[]): Condition {
     const text = sql<string>`' ' || search_text || ' '`;
+    const has = (needle: string) => sql<SqlBool>`instr(${text}, ${needle}) > 0`;
     return all(
-      clauses.map((c) => sql<SqlBool>`instr(${text}, ${` ${c.words.join(' ')}${c.prefix ? '' : ' '}`}) > 0`),
+      clauses.map((c) =>
+        c.anyOf !== undefined
+          ? eb.or(c.anyOf.map((w) => has(` ${w} `)))
+          : has(` ${c.words.join(' ')}${c.prefix ? '' : ' '}`),
+      ),
     );
   }
 

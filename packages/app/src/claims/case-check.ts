@@ -47,7 +47,7 @@ export async function checkCase(
   if (!c.ok) return c;
   const pack = await casePack(c.value.pack);
   if (!pack.ok) return pack;
-  const asOf = options.asOf ?? todayOf(ctx.now());
+  const asOf = options.asOf ?? todayOf(ctx.now(), pack.value);
   const all: FiledRecord[] = await filedRecordsOf(ctx, c.value.organisationId);
   // Whether the ledger still gives a filed report matters only against an allegation of inaccuracy.
   const concerned = new Set(

@@ -4,7 +4,7 @@ import {
   domainError,
   err,
   ok,
-  parseCalendarDate,
+  packToday,
   parseCurrency,
   parseMinorUnits,
   type CalendarDate,
@@ -16,12 +16,8 @@ import {
 import { parseClaimFile, type ClaimFile } from '@civic/formats';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 
-/** Today as a legal day (UTC) from the clock the driver passes in. */
-export const todayOf = (now: Date): CalendarDate => {
-  const r = parseCalendarDate(now.toISOString().slice(0, 10));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
+/** Today as a legal day: the date in the pack's time zone at the instant the driver passes in (never the UTC date). */
+export const todayOf = (now: Date, pack: RulePack): CalendarDate => packToday(pack, now);
 
 /** A claim file with money read in the pack's currency (the file may name another). */
 export function claimFromFile(file: ClaimFile, pack: RulePack, fileName?: string): Result<Claim> {
@@ -77,13 +73,14 @@ export interface ClaimFileCheck {
 
 /**
  * `civic claim check`: reads a claim file, loads its pack and checks it. `asOf` is the decisive
- * date when the claim has neither a ruling nor a proceedings date (the CLI passes today by default).
+ * date when the claim has neither a ruling nor a proceedings date; given `now` instead, it is
+ * today in the pack's time zone (the CLI's default).
  * Errors name the file and field: CLAIM_FILE_NOT_JSON, CLAIM_FIELD_REQUIRED, CLAIM_FIELD_INVALID,
  * CLAIM_PACK_UNKNOWN, CLAIM_ARTICLE_UNKNOWN, CLAIM_TIER_UNKNOWN, CLAIM_OFFENDER_UNKNOWN.
  */
 export async function checkClaimFile(
   bytes: Uint8Array | string,
-  options: { fileName: string; asOf: CalendarDate },
+  options: { fileName: string } & ({ asOf: CalendarDate } | { now: Date }),
 ): Promise<Result<ClaimFileCheck>> {
   const file = parseClaimFile(bytes, { fileName: options.fileName });
   if (!file.ok) return file;
@@ -91,7 +88,8 @@ export async function checkClaimFile(
   if (!pack.ok) return pack;
   const claim = claimFromFile(file.value, pack.value, options.fileName);
   if (!claim.ok) return claim;
-  const check = checkClaim(pack.value, claim.value, { asOf: options.asOf });
+  const asOf = 'asOf' in options ? options.asOf : todayOf(options.now, pack.value);
+  const check = checkClaim(pack.value, claim.value, { asOf });
   if (!check.ok) return err({ ...check.error, file: options.fileName });
   const warnings = file.value.unknownFields.map((f) => `${f}: not a field of the claim file (ignored)`);
   return ok({ claim: claim.value, pack: pack.value, check: check.value, warnings });

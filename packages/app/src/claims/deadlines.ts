@@ -2,7 +2,9 @@ import {
   caseDeadlines,
   checkCaseActions,
   finalPenaltiesOf,
+  localDateAt,
   ok,
+  UTC_ZONE,
   type CalendarDate,
   type CaseDeadline,
   type Result,
@@ -38,12 +40,15 @@ export async function listDeadlines(
 ): Promise<Result<{ asOf: CalendarDate; deadlines: DeadlineItem[] }>> {
   const cases = await listCasesOf(ctx, q.organisation);
   if (!cases.ok) return cases;
-  const asOf = q.asOf ?? todayOf(ctx.now());
+  // Without asOf, "today" is each case's pack's (the date in its time zone).
+  let shownAsOf = q.asOf;
   const names = new Map((await listOrganisations(ctx.store.db)).map((o) => [o.id, o.name]));
   const out: DeadlineItem[] = [];
   for (const c of cases.value) {
     const pack = await casePack(c.pack);
     if (!pack.ok) continue;
+    const asOf = q.asOf ?? todayOf(ctx.now(), pack.value);
+    shownAsOf ??= asOf;
     const others = cases.value
       .filter((o) => o.organisationId === c.organisationId && o.id !== c.id)
       .flatMap(finalPenaltiesOf);
@@ -58,7 +63,7 @@ export async function listDeadlines(
     }
   }
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  return ok({ asOf, deadlines: out });
+  return ok({ asOf: shownAsOf ?? localDateAt(ctx.now(), UTC_ZONE), deadlines: out });
 }
 
 const KIND_LABEL: Record<CaseDeadline['kind'], string> = {

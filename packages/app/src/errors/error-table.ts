@@ -28,6 +28,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   CURRENCY_INVALID: [400, 2],
   CURRENCY_UNKNOWN: [400, 2],
   ORG_NAME_REQUIRED: [400, 2],
+  ORG_ALIAS_INVALID: [400, 2],
   ORG_BIN_INVALID: [400, 2],
   ORG_NOT_FOUND: [404, 2],
   ORG_REQUIRED: [400, 2],

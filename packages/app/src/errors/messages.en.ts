@@ -5,6 +5,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   CURRENCY_INVALID: 'The currency is not a three-letter code.',
   CURRENCY_UNKNOWN: 'The currency is not one CivicLedger knows.',
   ORG_NAME_REQUIRED: 'An organisation needs a name.',
+  ORG_ALIAS_INVALID: 'An alias of an organisation must be 1 to 200 characters of text.',
   ORG_BIN_INVALID: 'A BIN must be 12 digits.',
   ORG_NOT_FOUND: 'No such organisation.',
   ORG_REQUIRED: 'Say which organisation.',

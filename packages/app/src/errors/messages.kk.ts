@@ -5,6 +5,7 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   CURRENCY_INVALID: 'Валюта коды үш әріптен тұруы керек.',
   CURRENCY_UNKNOWN: 'CivicLedger бұл валютаны білмейді.',
   ORG_NAME_REQUIRED: 'Ұйымның атауын көрсетіңіз.',
+  ORG_ALIAS_INVALID: 'Ұйымның басқа атауы 1-ден 200 таңбаға дейінгі мәтін болуы керек.',
   ORG_BIN_INVALID: 'БСН 12 цифрдан тұруы керек.',
   ORG_NOT_FOUND: 'Ұйым табылмады.',
   ORG_REQUIRED: 'Ұйымды көрсетіңіз.',

@@ -5,6 +5,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   CURRENCY_INVALID: 'Код валюты должен состоять из трёх букв.',
   CURRENCY_UNKNOWN: 'Такая валюта CivicLedger неизвестна.',
   ORG_NAME_REQUIRED: 'Укажите название организации.',
+  ORG_ALIAS_INVALID: 'Другое название организации должно быть текстом длиной от 1 до 200 символов.',
   ORG_BIN_INVALID: 'БИН должен состоять из 12 цифр.',
   ORG_NOT_FOUND: 'Организация не найдена.',
   ORG_REQUIRED: 'Укажите организацию.',

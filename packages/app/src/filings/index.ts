@@ -6,3 +6,4 @@ export * from './lint-filing.ts';
 export * from './render-filing.ts';
 export * from './filing-bundle.ts';
 export { seedFilingLedger as seedFilingTestLedger } from './filing-test-ledger.ts';
+export { organisationToday } from './organisation-ledger.ts';

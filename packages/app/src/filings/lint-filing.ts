@@ -24,12 +24,13 @@ export async function lintStoredFiling(
 ): Promise<Result<FilingLint>> {
   const f = await getFiling(ctx, input.filingId);
   if (!f.ok) return f;
-  const asOf = input.asOf ? parseCalendarDate(input.asOf, 'as-of') : ok(today(ctx));
-  if (!asOf.ok) return asOf;
+  const asked = input.asOf ? parseCalendarDate(input.asOf, 'as-of') : null;
+  if (asked && !asked.ok) return asked;
   const org = await resolveOrganisation(ctx, f.value.organisation);
   if (!org.ok) return org;
   const ledger = await readOrganisationLedger(ctx, org.value, input.pack ?? f.value.content.pack.id);
   if (!ledger.ok) return ledger;
+  const asOf = { value: asked ? asked.value : today(ctx, ledger.value.pack) };
   const obligations = allObligationsOf(ledger.value, asOf.value);
   if (!obligations.ok) return obligations;
   const corrected = f.value.corrects ? await getFiling(ctx, f.value.corrects) : null;

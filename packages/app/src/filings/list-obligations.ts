@@ -2,8 +2,11 @@ import {
   domainError,
   err,
   localizeObligation,
+  localDateAt,
   ok,
   OBLIGATION_STATUSES,
+  UTC_ZONE,
+  type CalendarDate,
   type Locale,
   type ObligationInstance,
   type ObligationStatus,
@@ -75,7 +78,8 @@ export async function listObligations(
   if (!to.ok) return to;
   const asOfDate = optionalDate(input.asOf, 'as-of');
   if (!asOfDate.ok) return asOfDate;
-  const asOf = asOfDate.value ?? today(ctx);
+  // "Today" is each pack's (its time zone's date), so it is settled per organisation below.
+  let shownAsOf: CalendarDate | undefined = asOfDate.value;
   if (from.value && to.value && from.value > to.value)
     return err(
       domainError('OBLIGATION_RANGE_INVALID', `--from ${from.value} is after --to ${to.value}`, {
@@ -138,6 +142,8 @@ export async function listObligations(
       return pack;
     }
     packs.set(o.id, pack.value);
+    const asOf = asOfDate.value ?? today(ctx, pack.value);
+    shownAsOf ??= asOf;
     const question = [from.value ?? '', to.value ?? '', asOf, input.dueSoonDays ?? ''].join('|');
     const list = await cachedObligations(ctx, o.id, pack.value, question, async () => {
       const l = await readObligationLedger(ctx, o, pack.value);
@@ -161,6 +167,7 @@ export async function listObligations(
       );
   const offset = input.offset ?? 0;
   const page = input.limit === undefined ? kept.slice(offset) : kept.slice(offset, offset + input.limit);
+  const asOf = shownAsOf ?? localDateAt(ctx.now(), UTC_ZONE);
   const lang = input.lang;
   const obligations = lang
     ? page.map((x) => {

@@ -15,6 +15,9 @@ import {
   type Receipt,
   type Result,
   type RulePack,
+  packToday,
+  localDateAt,
+  UTC_ZONE,
 } from '@civic/core';
 import { listExpenditureDays, listFilingRows, listObligationReceipts, type FilingRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -111,8 +114,8 @@ export function filingFacts(filings: readonly FilingRow[]): FilingFact[] {
   }));
 }
 
-/** Today in UTC, from the context's clock. */
-export const today = (ctx: AppContext): CalendarDate => calendarDate(ctx.now().toISOString().slice(0, 10));
+/** Today for the pack's legal computations: the date in its time zone at the context's clock (never the UTC date). */
+export const today = (ctx: AppContext, pack: RulePack): CalendarDate => packToday(pack, ctx.now());
 
 export function optionalDate(text: string | undefined, field: string): Result<CalendarDate | undefined> {
   if (text === undefined) return ok(undefined);
@@ -156,4 +159,16 @@ export function allObligationsOf(l: ObligationLedger, asOf: CalendarDate): Resul
   const span = ledgerSpan(l);
   if (!span) return ok([]);
   return obligationsOf(l, { from: span.first, to: span.last > asOf ? span.last : asOf, asOf });
+}
+
+/**
+ * Today for an organisation: the date in its rule pack's time zone at the context's clock (the
+ * web app's default submission day and "today"); in UTC when no pack covers its country.
+ */
+export async function organisationToday(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+): Promise<CalendarDate> {
+  const pack = await packFor(organisation);
+  return pack.ok ? today(ctx, pack.value) : localDateAt(ctx.now(), UTC_ZONE);
 }

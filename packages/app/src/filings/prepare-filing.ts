@@ -1,4 +1,5 @@
 import {
+  currency,
   buildFilingContent,
   canonicalJsonOf,
   domainError,
@@ -58,9 +59,10 @@ async function findObligation(
   if (!org.ok) return org;
   const ledger = await readOrganisationLedger(ctx, org.value, input.pack);
   if (!ledger.ok) return ledger;
-  const horizon = input.period ? parseCalendarDate(input.period.to, 'to') : ok(today(ctx));
+  const now = today(ctx, ledger.value.pack);
+  const horizon = input.period ? parseCalendarDate(input.period.to, 'to') : ok(now);
   if (!horizon.ok) return horizon;
-  const all = allObligationsOf(ledger.value, horizon.value > today(ctx) ? horizon.value : today(ctx));
+  const all = allObligationsOf(ledger.value, horizon.value > now ? horizon.value : now);
   if (!all.ok) return all;
   let found: ObligationInstance | undefined;
   if (input.obligationId) found = all.value.find((o) => o.id === input.obligationId);
@@ -158,6 +160,8 @@ export async function prepareFilingFor(
       name: localText(ledger.pack.name, 'en'),
       jurisdiction: ledger.pack.jurisdiction,
     },
+    // The equivalents are in the jurisdiction's currency, from its pack (KZT for kz, INR for in-fcra).
+    equivalentCurrency: currency(ledger.pack.currency),
     obligation,
     receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
     expenditures:

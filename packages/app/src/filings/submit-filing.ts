@@ -1,10 +1,19 @@
-import { domainError, err, ok, parseCalendarDate, type FilingRecord, type Result } from '@civic/core';
+import {
+  domainError,
+  err,
+  ok,
+  packToday,
+  parseCalendarDate,
+  type FilingRecord,
+  type Result,
+} from '@civic/core';
 import { sha256Hex, submittedLogContent } from '@civic/formats';
 import { getFilingRow, recordSubmission } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
+import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { getFiling } from './filing-records.ts';
 
 export interface SubmitFilingInput {
@@ -50,16 +59,22 @@ export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): P
       ),
     );
   const now = ctx.now();
-  if (on.value > now.toISOString().slice(0, 10))
-    return err(
-      domainError('FILING_SUBMISSION_INVALID', `the submission day ${on.value} is in the future`, {
-        field: 'on',
-      }),
-    );
   const row = await getFilingRow(ctx.store.db, input.filingId);
   if (!row)
     return err(
       domainError('FILING_NOT_FOUND', `no filing "${input.filingId}" in this database`, { field: 'filing' }),
+    );
+  // "Today" is the date in the pack's time zone: at 01:00 in Almaty it is already tomorrow in
+  // law, though still yesterday in UTC.
+  const filing = await getFiling(ctx, row.id);
+  if (!filing.ok) return filing;
+  const pack = await loadRulePack(filing.value.content.pack.id);
+  if (!pack.ok) return pack;
+  if (on.value > packToday(pack.value, now))
+    return err(
+      domainError('FILING_SUBMISSION_INVALID', `the submission day ${on.value} is in the future`, {
+        field: 'on',
+      }),
     );
   if (row.state === 'submitted')
     return err(

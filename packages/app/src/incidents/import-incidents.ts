@@ -75,8 +75,11 @@ export async function importIncidents(
   const owner = await resolveOwner(ctx, input.org, visibility);
   if (!owner.ok) return owner;
   const ownerId = owner.value;
+  // An incident naming an organisation by its name or one of its aliases is linked to it.
   const orgIds = new Map(
-    (await listOrganisations(ctx.store.db)).map((o) => [o.name.trim().toLowerCase(), o.id] as const),
+    (await listOrganisations(ctx.store.db)).flatMap((o) =>
+      [o.name, ...o.aliases].map((n) => [n.trim().toLowerCase(), o.id] as const),
+    ),
   );
   const createdAt = ctx.now().toISOString();
   const nextId = idSequence(ctx.now());

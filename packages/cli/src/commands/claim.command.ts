@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkClaimFile, claimCheckView, todayOf, type ClaimCheckView } from '@civic/app';
+import { checkClaimFile, claimCheckView, type ClaimCheckView } from '@civic/app';
 import { parseCalendarDate } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
@@ -54,10 +54,11 @@ export function registerClaim(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (fileName: string, opts: { asOf?: string; json?: boolean }) => {
       // The issue's contract fixes the exit codes: 1 a finding favours the defence, 0 none, 2 a bad file.
-      const asOf =
+      // Without --as-of, today in the claim's pack's time zone (not the UTC date).
+      const day =
         opts.asOf === undefined
-          ? todayOf(new Date())
-          : orFail(parseCalendarDate(opts.asOf, 'as-of'), EXIT_BAD_INPUT);
+          ? { now: new Date() }
+          : { asOf: orFail(parseCalendarDate(opts.asOf, 'as-of'), EXIT_BAD_INPUT) };
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(fileName);
@@ -67,7 +68,7 @@ export function registerClaim(program: Command): void {
           EXIT_BAD_INPUT,
         );
       }
-      const result = orFail(await checkClaimFile(bytes, { fileName, asOf }), EXIT_BAD_INPUT);
+      const result = orFail(await checkClaimFile(bytes, { fileName, ...day }), EXIT_BAD_INPUT);
       for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}: ${w}\n`);
       const view = claimCheckView(result.check);
       if (opts.json) printJson(view);

@@ -18,6 +18,7 @@ import { registerFeed } from './feed.command.ts';
 import { registerIncidents } from './incidents.command.ts';
 import { registerPlaces } from './places.command.ts';
 import { registerBackup } from './backup.command.ts';
+import { registerOrg } from './org.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -35,6 +36,7 @@ export function registerCommands(program: Command): void {
   registerFeed(program);
   registerIncidents(program);
   registerPlaces(program);
+  registerOrg(program);
   registerDeadline(program);
   registerRules(program);
   registerClaim(program);

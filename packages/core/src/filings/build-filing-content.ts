@@ -1,4 +1,4 @@
-import { KZT, type CurrencyCode } from '../currency.ts';
+import type { CurrencyCode } from '../currency.ts';
 import { splitProportionally, type Expenditure } from '../ledger/expenditure.ts';
 import type { Grant } from '../ledger/grant.ts';
 import type { KztEquivalent } from '../ledger/kzt-equivalent.ts';
@@ -21,6 +21,8 @@ import {
 export interface BuildFilingInput {
   readonly organisation: FilingContent['organisation'];
   readonly pack: FilingContent['pack'];
+  /** The jurisdiction's currency (the rule pack's `currency`), which the ledger's equivalents are in. */
+  readonly equivalentCurrency: CurrencyCode;
   readonly obligation: ObligationInstance;
   /** The receipts the filing reports (the obligation's), and the period's expenditures (none for a notification). */
   readonly receipts: readonly Receipt[];
@@ -33,8 +35,6 @@ export interface BuildFilingInput {
   /** sha256 of a text, in hex (core does not hash: the caller passes it). */
   readonly sha256Hex: (text: string) => string;
 }
-
-const EQUIVALENT_CURRENCY = KZT;
 
 export function rateLine(k: KztEquivalent): RateLine {
   if (k.status === 'missing' || k.rate === null)
@@ -49,8 +49,8 @@ export function rateLine(k: KztEquivalent): RateLine {
   };
 }
 
-const equivalentOf = (k: KztEquivalent): string | null =>
-  k.kzt === null ? null : formatMinor(k.kzt, EQUIVALENT_CURRENCY);
+const equivalentOf = (k: KztEquivalent, base: CurrencyCode): string | null =>
+  k.kzt === null ? null : formatMinor(k.kzt, base);
 
 /**
  * Builds what a filing says from the ledger, for one obligation: every receipt line with its
@@ -86,7 +86,7 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
         r.content.kind === 'property' && r.content.valuation
           ? { method: r.content.valuation.method, valuedOn: r.content.valuation.valuedOn }
           : null,
-      equivalent: equivalentOf(r.kzt),
+      equivalent: equivalentOf(r.kzt, input.equivalentCurrency),
       rate: rateLine(r.kzt),
       source: {
         id: r.sourceId,
@@ -104,7 +104,7 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
       spentOn: e.spentOn,
       amount: formatMinor(e.amount.minor, e.amount.currency),
       currency: e.amount.currency,
-      equivalent: equivalentOf(e.kzt),
+      equivalent: equivalentOf(e.kzt, input.equivalentCurrency),
       rate: rateLine(e.kzt),
       description: e.description,
       counterparty: e.counterparty,
@@ -142,11 +142,11 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
       verified: o.verified,
     },
     form: { id: o.form, title: o.formTitle },
-    equivalentCurrency: EQUIVALENT_CURRENCY,
+    equivalentCurrency: input.equivalentCurrency,
     receipts,
     expenditures,
     grants: grantLines,
-    totals: computeTotals(input.receipts, input.expenditures, sources),
+    totals: computeTotals(input.receipts, input.expenditures, sources, input.equivalentCurrency),
     corrects: input.corrects,
     notes,
     illustrative: [...input.receipts, ...input.expenditures].some((x) => x.illustrative),
@@ -191,6 +191,7 @@ export function computeTotals(
   receipts: readonly Receipt[],
   expenditures: readonly Expenditure[],
   sources: ReadonlyMap<string, { readonly category: string | null }>,
+  equivalentCurrency: CurrencyCode,
 ): FilingTotals {
   const sum = (xs: readonly (bigint | null)[]): bigint => xs.reduce<bigint>((s, x) => s + (x ?? 0n), 0n);
   const categories = new Map<string, { count: number; minor: bigint }>();
@@ -209,7 +210,7 @@ export function computeTotals(
     if (a) bump(a.currency, 'received', a.minor);
   }
   for (const e of expenditures) bump(e.amount.currency, 'spent', e.amount.minor);
-  const fmt = (minor: bigint): string => formatMinor(minor, EQUIVALENT_CURRENCY);
+  const fmt = (minor: bigint): string => formatMinor(minor, equivalentCurrency);
   return {
     receiptCount: receipts.length,
     receiptsEquivalent: fmt(sum(receipts.map((r) => r.kzt.kzt))),
@@ -230,7 +231,7 @@ export function computeTotals(
   };
 }
 
-/** The KZT share of each allocation of an expenditure (they sum exactly to its equivalent); null when it has none. */
+/** The equivalent's share of each allocation of an expenditure (they sum exactly to its equivalent); null when it has none. */
 export function allocationEquivalents(e: Expenditure): (bigint | null)[] {
   if (e.kzt.kzt === null || e.allocations.length === 0) return e.allocations.map(() => null);
   const weights = e.allocations.map((a) => a.amount);

@@ -16,7 +16,7 @@ export interface FilingContent {
   readonly pack: { readonly id: string; readonly name: string; readonly jurisdiction: string };
   readonly obligation: FilingObligation;
   readonly form: { readonly id: string; readonly title: string };
-  /** The currency the equivalents are in (the ledger keeps equivalents in KZT). */
+  /** The currency the equivalents are in: the jurisdiction's (the rule pack's `currency`). */
   readonly equivalentCurrency: string;
   readonly receipts: readonly ReceiptLine[];
   readonly expenditures: readonly ExpenditureLine[];

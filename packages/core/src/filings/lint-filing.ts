@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../calendar-date.ts';
-import { KZT } from '../currency.ts';
+import { currency } from '../currency.ts';
 import type { Expenditure } from '../ledger/expenditure.ts';
 import type { Grant } from '../ledger/grant.ts';
 import type { RateIndex } from '../ledger/kzt-equivalent.ts';
@@ -101,7 +101,8 @@ function ledgerProblems(input: LintInput): LintProblem[] {
         r.receivedOn === line.receivedOn &&
         (amount ? formatMinor(amount.minor, amount.currency) : null) === line.amount &&
         (amount?.currency ?? null) === line.currency &&
-        (r.kzt.kzt === null ? null : formatMinor(r.kzt.kzt, KZT)) === line.equivalent &&
+        (r.kzt.kzt === null ? null : formatMinor(r.kzt.kzt, currency(input.content.equivalentCurrency))) ===
+          line.equivalent &&
         r.sourceId === line.source.id &&
         (r.grantId ?? null) === (line.grant?.id ?? null);
       if (!same)
@@ -174,8 +175,9 @@ function grantProblems(input: LintInput, grants: ReadonlyMap<string, Grant>): Li
       if (share === null) break;
       total += share;
       const got = gotOf(e.spentOn);
-      const unit = sameCurrency ? cur : `${KZT} equivalent`;
-      const show = (m: bigint): string => formatMinor(m, sameCurrency ? cur : KZT);
+      const base = currency(input.content.equivalentCurrency);
+      const unit = sameCurrency ? cur : `${base} equivalent`;
+      const show = (m: bigint): string => formatMinor(m, sameCurrency ? cur : base);
       const recs = [
         { kind: 'grant' as const, id },
         { kind: 'expenditure' as const, id: e.id },
@@ -213,7 +215,7 @@ function totalsProblems(input: LintInput): LintProblem[] {
   const sum = (xs: readonly (string | null)[]): string =>
     formatMinor(
       xs.reduce<bigint>((s, x) => s + (minorOf(x, cur)?.minor ?? 0n), 0n),
-      KZT,
+      currency(cur),
     );
   const t = c.totals;
   const mismatch = (what: string, stated: string, computed: string) =>

@@ -175,6 +175,7 @@ export function lintWorld(o: WorldOptions = {}): LintInput {
   const built = buildFilingContent({
     organisation: { id: 'org_x', name: 'Org', bin: null, country: 'KZ' },
     pack: { id: 'kz', name: 'Kazakhstan', jurisdiction: 'KZ' },
+    equivalentCurrency: currency('KZT'),
     obligation,
     receipts,
     expenditures,

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../calendar-date.ts';
-import { parseCurrency, type CurrencyCode } from '../currency.ts';
-import { computeKztEquivalent, type RateIndex } from '../ledger/kzt-equivalent.ts';
+import { currency, parseCurrency, type CurrencyCode } from '../currency.ts';
+import { computeEquivalent, type RateIndex } from '../ledger/kzt-equivalent.ts';
 import { formatMinor, parseMinorUnits } from '../money.ts';
 import type { ExpenditureLine, FilingContent, RateLine, ReceiptLine } from './filing-content.ts';
 import { problem, type LintProblem, type LintRecord } from './lint-problem.ts';
@@ -37,7 +37,7 @@ function rateProblems(
 ): LintProblem[] {
   if (amount === null || amount.currency === content.equivalentCurrency) return [];
   const out: LintProblem[] = [];
-  const expected = computeKztEquivalent(amount, day, rates);
+  const expected = computeEquivalent(amount, day, rates, currency(content.equivalentCurrency));
   const shown = minorOf(equivalent, content.equivalentCurrency);
   const cur = content.equivalentCurrency;
   if (shown === null) {

@@ -72,18 +72,37 @@ export function rateInForce(
   return found;
 }
 
-/** Converts minor units of a currency to KZT minor units at a rate (half away from zero). */
-export function convertToKzt(minor: bigint, currency: CurrencyCode, rate: OfficialRate): bigint {
+/** Converts minor units of a currency to minor units of the base currency at a rate (half away from zero). */
+export function convertToBase(
+  minor: bigint,
+  currency: CurrencyCode,
+  rate: OfficialRate,
+  base: CurrencyCode,
+): bigint {
   const fromDigits = minorUnits(currency);
-  const kztDigits = minorUnits(KZT);
-  const numerator = minor * rate.rate.value * 10n ** BigInt(kztDigits);
+  const baseDigits = minorUnits(base);
+  const numerator = minor * rate.rate.value * 10n ** BigInt(baseDigits);
   const denominator = 10n ** BigInt(rate.rate.scale) * BigInt(rate.units) * 10n ** BigInt(fromDigits);
   return divRound(numerator, denominator);
 }
 
-/** The KZT equivalent of `amount` on `date` (see KztEquivalent for the three states). */
-export function computeKztEquivalent(amount: Money, date: CalendarDate, index: RateIndex): KztEquivalent {
-  if (amount.currency === KZT) return { status: 'official', kzt: amount.minor, rate: null, note: null };
+/** convertToBase into KZT (the rates of the National Bank of Kazakhstan). */
+export function convertToKzt(minor: bigint, currency: CurrencyCode, rate: OfficialRate): bigint {
+  return convertToBase(minor, currency, rate, KZT);
+}
+
+/**
+ * The equivalent of `amount` on `date` in the jurisdiction's currency `base` (the rule pack's
+ * `currency`: KZT for kz, INR for in-fcra), at the official rates of that currency (see
+ * KztEquivalent for the three states; its `kzt` field holds minor units of `base`).
+ */
+export function computeEquivalent(
+  amount: Money,
+  date: CalendarDate,
+  index: RateIndex,
+  base: CurrencyCode,
+): KztEquivalent {
+  if (amount.currency === base) return { status: 'official', kzt: amount.minor, rate: null, note: null };
   const rate = rateInForce(index, amount.currency, date);
   if (!rate) {
     return {
@@ -93,12 +112,17 @@ export function computeKztEquivalent(amount: Money, date: CalendarDate, index: R
       note: `no official ${amount.currency} rate on or before ${date}`,
     };
   }
-  const kzt = convertToKzt(amount.minor, amount.currency, rate);
+  const kzt = convertToBase(amount.minor, amount.currency, rate, base);
   if (rate.date === date) return { status: 'official', kzt, rate, note: null };
   return {
     status: 'carried-forward',
     kzt,
     rate,
-    note: `no ${amount.currency} rate was published on ${date}; the rate in force is the one of ${rate.date} (${rate.text} KZT per ${String(rate.units)})`,
+    note: `no ${amount.currency} rate was published on ${date}; the rate in force is the one of ${rate.date} (${rate.text} ${base} per ${String(rate.units)})`,
   };
+}
+
+/** computeEquivalent in KZT (the Kazakh ledger, whose official rates are the National Bank's). */
+export function computeKztEquivalent(amount: Money, date: CalendarDate, index: RateIndex): KztEquivalent {
+  return computeEquivalent(amount, date, index, KZT);
 }

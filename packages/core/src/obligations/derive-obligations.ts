@@ -89,7 +89,7 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
   // period's receipts are one slice found by binary search rather than a scan per period.
   const inForce = inForceByDay(pack);
   const covered = input.receipts.filter((r) =>
-    coveredBy(inForce(r.receivedOn), r, categories.get(r.sourceId) ?? null),
+    coveredBy(inForce(r.receivedOn), r, categories.get(r.sourceId) ?? null, pack.currency),
   );
   const byDay = covered.every(
     (r, i) => i === 0 || (covered[i - 1]?.receivedOn ?? r.receivedOn) <= r.receivedOn,
@@ -288,10 +288,10 @@ function instance(
 /**
  * Whether a receipt falls under the pack: its source category is one the pack covers (an unknown
  * category counts as covered — lint asks for it), and it passes every threshold in force that
- * can be compared (same currency as the amount, or the ledger's KZT equivalent).
+ * can be compared (same currency as the amount, or the ledger's equivalent in the pack's currency).
  */
 export function isCovered(pack: RulePack, r: ObligationReceipt, category: string | null): boolean {
-  return coveredBy(inForceOnDay(pack, r.receivedOn), r, category);
+  return coveredBy(inForceOnDay(pack, r.receivedOn), r, category, pack.currency);
 }
 
 /** The source categories and thresholds of a pack in force on a day (thresholds with their parsed limits). */
@@ -334,12 +334,13 @@ function inForceByDay(pack: RulePack): (day: CalendarDate) => InForce {
   };
 }
 
-function coveredBy(rules: InForce, r: ObligationReceipt, category: string | null): boolean {
+/** `base`: the pack's currency, which the ledger's equivalents (`r.kzt`) are in. */
+function coveredBy(rules: InForce, r: ObligationReceipt, category: string | null, base: string): boolean {
   if (rules.restricted && category !== null && !rules.categories.has(category)) return false;
   for (const t of rules.thresholds) {
     const amount = receiptAmount(r.content);
     const value =
-      amount && amount.currency === t.currency ? amount.minor : t.currency === 'KZT' ? r.kzt.kzt : null;
+      amount && amount.currency === t.currency ? amount.minor : t.currency === base ? r.kzt.kzt : null;
     if (value === null) continue;
     if (t.comparison === 'gt' ? value <= t.limit : value < t.limit) return false;
   }

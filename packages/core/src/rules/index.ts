@@ -4,6 +4,7 @@ export * from './calendar.schema.ts';
 export * from './obligation.schema.ts';
 export * from './offence.schema.ts';
 export * from './rule-pack.schema.ts';
+export * from './time-zone.schema.ts';
 export * from './rule-pack.ts';
 export * from './format-path.ts';
 export * from './iso-period.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema, UTC_ZONE } from './time-zone.schema.ts';
 import { calendarSchema } from './calendar.schema.ts';
 import { obligationSchema } from './obligation.schema.ts';
 import { appealSchema, limitationSchema, offenceSchema } from './offence.schema.ts';
@@ -82,6 +83,8 @@ export const rulePackObjectSchema = z.strictObject({
   /** ISO 3166-1 alpha-2 code. */
   jurisdiction: z.string().regex(/^[A-Z]{2}$/),
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /** Where a legal day is counted: "today" is the date there (time-zone.schema.ts). */
+  timeZone: timeZoneSchema.default(UTC_ZONE),
   /** The day the pack's content was last reviewed. */
   reviewed: dateSchema,
   description: z.string().optional(),

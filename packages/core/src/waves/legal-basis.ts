@@ -21,6 +21,22 @@ export function normaliseLegalBasis(text: string | null | undefined): string | n
   return withoutParts.replace(/[\s,;.:]+$/u, '').trim() || cleaned;
 }
 
+/**
+ * A basis split as the search filter needs it: the code it names (CoAO, CC, Tax Code, or null),
+ * the article ("460-1", or null), and the text without its parts and its article number (for a
+ * basis naming no known code).
+ */
+export function legalBasisParts(text: string): { code: string | null; article: string | null; rest: string } {
+  const withoutParts = removeParts(text.replace(/\s+/g, ' ').trim());
+  const m = ARTICLE.exec(withoutParts);
+  const rest = m ? withoutParts.slice(0, m.index) + withoutParts.slice(m.index + m[0].length) : withoutParts;
+  return {
+    code: codeOf(withoutParts),
+    article: articleOf(withoutParts),
+    rest: rest.replace(/\s+/g, ' ').trim(),
+  };
+}
+
 /** The key two bases are grouped by: the normalised text, case-folded. */
 export function legalBasisKey(text: string | null | undefined): string | null {
   return normaliseLegalBasis(text)?.toLowerCase() ?? null;

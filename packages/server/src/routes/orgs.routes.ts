@@ -1,4 +1,11 @@
-import { grantMembership, listAudit, listMembers, organisations, revokeMembership } from '@civic/app';
+import {
+  grantMembership,
+  listAudit,
+  listMembers,
+  organisations,
+  organisationToday,
+  revokeMembership,
+} from '@civic/app';
 import { domainError, ROLE_PERMISSIONS } from '@civic/core';
 import { actorOf, membershipOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -16,6 +23,17 @@ const OrganisationSchema = {
     city: { type: ['string', 'null'] },
     role: RoleSchema,
     permissions: { type: 'array', items: { type: 'string' }, description: 'What your role allows here' },
+    aliases: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Other names (Latin and Cyrillic spellings, former names); incident search finds them all',
+    },
+    today: {
+      type: 'string',
+      format: 'date',
+      description:
+        "Today in the time zone of the organisation's rule pack (Asia/Almaty for kz), never the UTC date",
+    },
   },
 } as const;
 
@@ -96,7 +114,12 @@ export const orgsRoutes: RouteModule = (app, deps) => {
       const m = membershipOf(req);
       const o = (await organisations(deps.ctx)).find((x) => x.id === m.organisationId);
       if (!o) throw new ApiError(domainError('ORG_NOT_FOUND', 'no such organisation', { field: 'orgId' }));
-      return { ...o, role: m.role, permissions: [...ROLE_PERMISSIONS[m.role]] };
+      return {
+        ...o,
+        role: m.role,
+        permissions: [...ROLE_PERMISSIONS[m.role]],
+        today: await organisationToday(deps.ctx, o),
+      };
     },
   );
 

@@ -268,11 +268,12 @@ for (const dialect of testDialects()) {
       });
 
       it('shows an organisation to its members only (404 to others, existing or not)', async () => {
-        expect((await c.viewer.request('GET', `/api/v1/orgs/${orgA}`)).json()).toMatchObject({
-          id: orgA,
-          name: 'Alpha Org',
-          role: 'viewer',
-        });
+        const almatyNow = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+        const before = almatyNow();
+        const shown = (await c.viewer.request('GET', `/api/v1/orgs/${orgA}`)).json() as { today: string };
+        expect(shown).toMatchObject({ id: orgA, name: 'Alpha Org', role: 'viewer', aliases: [] });
+        // Today where the kz pack counts days (Almaty, UTC+5), not the UTC date.
+        expect([before, almatyNow()]).toContain(shown.today);
         expectError(await c.viewer.request('GET', `/api/v1/orgs/${orgB}`), 404, 'ORG_NOT_FOUND');
         expectError(await c.viewer.request('GET', '/api/v1/orgs/org_does_not_exist'), 404, 'ORG_NOT_FOUND');
         expectError(await w.anonymous.request('GET', `/api/v1/orgs/${orgA}`), 401, 'AUTH_REQUIRED');

@@ -13,6 +13,9 @@ import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as caseActionOutcome from './2026-12-05-410-case-action-outcome.ts';
 import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes.ts';
+import * as incidentStemmedSearch from './2026-12-05-570-incident-stemmed-search.ts';
+import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
+import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -33,4 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-130-login-failures': loginFailures,
   '2026-11-30-560-incident-search-indexes': incidentSearchIndexes,
   '2026-12-05-410-case-action-outcome': caseActionOutcome,
+  '2026-12-05-570-incident-stemmed-search': incidentStemmedSearch,
+  '2026-12-05-571-organisation-aliases': organisationAliases,
+  '2026-12-05-572-legal-basis-key': legalBasisKey,
 };

@@ -12,6 +12,8 @@ interface Organisation {
   bin: string | null;
   city: string | null;
   role: Role;
+  /** Today in the organisation's rule-pack time zone (the server's; never the UTC date). */
+  today?: string;
 }
 
 /** The organisation at a glance: what is due, open cases with their next deadline, recent incidents. */
@@ -27,7 +29,9 @@ export default function DashboardPage({ orgId }: { orgId: string }) {
       <h1 data-testid="page-title">
         {t('dashboard.title')} — {o.name}
       </h1>
-      <p className="muted">{t('dashboard.today', { date: date(new Date().toISOString().slice(0, 10)) })}</p>
+      <p className="muted">
+        {t('dashboard.today', { date: date(o.today ?? new Date().toISOString().slice(0, 10)) })}
+      </p>
       <dl className="facts">
         <div>
           <dt>{t('dashboard.organisation')}</dt>

@@ -24,17 +24,20 @@ export function FilingItem({
   filing,
   canWrite,
   onChanged,
+  today,
 }: {
   base: string;
   filing: Filing;
   canWrite: boolean;
   onChanged: () => void;
+  /** Today in the organisation's rule-pack time zone (from the API), the default submission day. */
+  today: string | undefined;
 }) {
   const { t, date, locale } = useI18n();
   const [lint, setLint] = useState<Lint | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [form, setForm] = useState({
-    submittedOn: new Date().toISOString().slice(0, 10),
+    submittedOn: today ?? new Date().toISOString().slice(0, 10),
     channel: 'cabinet.salyk.kz',
     incomingNumber: '',
   });

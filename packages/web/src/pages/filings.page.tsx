@@ -17,6 +17,8 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
   const [error, setError] = useState<ApiFailure | null>(null);
   const base = `/api/v1/orgs/${encodeURIComponent(orgId)}`;
   const filings = useApi<{ filings: Filing[] }>(`${base}/filings`, version);
+  // The default submission day is today where the pack's law counts days (Almaty for kz), from the server.
+  const org = useApi<{ today?: string }>(base);
   const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
   const canWrite = role !== undefined && roleAllows(role, 'filings:write');
   const changed = () => setVersion((v) => v + 1);
@@ -37,7 +39,14 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
         {filings.data && filings.data.filings.length > 0 && (
           <ul className="plain" data-testid="filings">
             {filings.data.filings.map((f) => (
-              <FilingItem key={f.id} base={base} filing={f} canWrite={canWrite} onChanged={changed} />
+              <FilingItem
+                key={f.id}
+                base={base}
+                filing={f}
+                canWrite={canWrite}
+                onChanged={changed}
+                today={org.data?.today}
+              />
             ))}
           </ul>
         )}

@@ -1,0 +1,32 @@
+import { setOrganisationAliases } from '@civic/app';
+import type { Command } from 'commander';
+import { orFail, printJson } from '../output.ts';
+import { withOrganisation } from './with-organisation.ts';
+
+export function registerOrg(program: Command): void {
+  const org = program.command('org').description("an organisation's record");
+  org
+    .command('aliases [names...]')
+    .description(
+      "the organisation's other names (Latin and Cyrillic spellings such as Эхо for Echo, former names): with names, replaces them and re-indexes its incidents; without, prints them",
+    )
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation id, name or BIN (optional with one organisation)')
+    .option('--clear', 'remove every alias')
+    .option('--json', 'print JSON')
+    .action(async (names: string[], opts: { db: string; org?: string; clear?: boolean; json?: boolean }) => {
+      await withOrganisation(opts, async (ctx, o) => {
+        if (names.length === 0 && !opts.clear) {
+          if (opts.json) printJson({ organisation: o, reindexed: 0 });
+          else process.stdout.write(`${o.name}: ${o.aliases.join(', ') || '—'}\n`);
+          return;
+        }
+        const r = orFail(await setOrganisationAliases(ctx, o.id, opts.clear ? [] : names));
+        if (opts.json) printJson(r);
+        else
+          process.stdout.write(
+            `${r.organisation.name}: ${r.organisation.aliases.join(', ') || '—'} (${r.reindexed} incidents re-indexed)\n`,
+          );
+      });
+    });
+}
