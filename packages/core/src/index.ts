@@ -19,3 +19,5 @@ export * from './rules/index.ts';
 export * from './waves/index.ts';
 export * from './filings/index.ts';
 export * from './obligations/index.ts';
+export * from './long-date.ts';
+export * from './notifications/index.ts';

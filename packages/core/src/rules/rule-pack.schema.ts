@@ -54,6 +54,17 @@ export const fineUnitSchema = z.strictObject({
   values: z.array(fineUnitValueSchema).min(1),
 });
 
+/**
+ * The likely consequence of a missed obligation (for "what to do now" after a miss): the offence
+ * and tier a late or missing filing falls under, and the advice to file late all the same.
+ */
+export const missedObligationSchema = z.strictObject({
+  offence: z.string().min(1),
+  tier: idSchema,
+  ...ruleMetaShape,
+});
+export type MissedObligation = z.output<typeof missedObligationSchema>;
+
 /** The pack's shape before the cross-checks of rule-pack.checks.ts. */
 export const rulePackObjectSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -62,6 +73,8 @@ export const rulePackObjectSchema = z.strictObject({
   /** ISO 3166-1 alpha-2 code. */
   jurisdiction: z.string().regex(/^[A-Z]{2}$/),
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /** The IANA time zone whose calendar day is "today" for the jurisdiction's deadlines. */
+  timeZone: z.string().min(1).default('UTC'),
   /** The day the pack's content was last reviewed. */
   reviewed: dateSchema,
   description: z.string().optional(),
@@ -79,6 +92,8 @@ export const rulePackObjectSchema = z.strictObject({
   limitations: z.array(limitationSchema).default([]),
   appeals: z.array(appealSchema).default([]),
   fineUnit: fineUnitSchema.nullable().default(null),
+  /** What a missed obligation most likely leads to: the offence tier a late filing falls under. */
+  missedObligation: missedObligationSchema.nullable().default(null),
   calendar: calendarSchema,
 });
 
