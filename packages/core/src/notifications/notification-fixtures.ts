@@ -23,7 +23,9 @@ export function obligation(dueOn: string, overrides: Partial<DueObligation> = {}
     open: true,
     title: 'Notice',
     form: 'N-1',
-    periodLabel: '2030',
+    trigger: 'period',
+    periodFrom: d('2030-01-01'),
+    periodTo: d('2030-03-31'),
     ...overrides,
   };
 }

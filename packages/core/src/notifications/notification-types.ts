@@ -35,7 +35,10 @@ export interface DueObligation {
   readonly open: boolean;
   readonly title: string;
   readonly form: string;
-  readonly periodLabel: string;
+  /** A notice per receipt (the period is the receipt's day) or a report for a period. */
+  readonly trigger: 'each-receipt' | 'period';
+  readonly periodFrom: CalendarDate;
+  readonly periodTo: CalendarDate;
 }
 
 /** A legal deadline of a case; several readings of one deadline share `id`, the earliest counts. */
