@@ -39,3 +39,7 @@ export * from './brief.repository.ts';
 export * from './filing.repository.ts';
 export type * from './filing.tables.ts';
 export * from './bank-line-sink.ts';
+export type * from './notification.tables.ts';
+export * from './notification.repository.ts';
+export * from './notification-settings.repository.ts';
+export * from './notification-sources.repository.ts';

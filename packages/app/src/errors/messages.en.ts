@@ -183,4 +183,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
     "The place is not in the gazetteer: the row's own coordinates are kept ({field}).",
   OBLIGATION_STATUS_INVALID: 'The status must be upcoming, due, filed-on-time, filed-late or missed.',
   OBLIGATION_PAGE_INVALID: 'The limit and offset must be whole numbers, zero or more ({field}).',
+  NOTIFY_SETTINGS_INVALID: 'A notification setting is not one it can be ({field}).',
+  NOTIFY_WEBHOOK_URL_INVALID: 'The webhook address must be an http or https URL.',
+  NOTIFY_SMTP_URL_INVALID: 'SMTP_URL must look like smtp://user:password@host:587 (or smtps://).',
 };

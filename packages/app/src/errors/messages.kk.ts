@@ -182,4 +182,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Елді мекен анықтамалықта жоқ: жолдағы координаттар сақталды ({field}).',
   OBLIGATION_STATUS_INVALID: 'Мәртебе upcoming, due, filed-on-time, filed-late немесе missed болуы тиіс.',
   OBLIGATION_PAGE_INVALID: 'Шек пен ығысу теріс емес бүтін сандар болуы тиіс ({field}).',
+  NOTIFY_SETTINGS_INVALID: 'Хабарлама баптауының мәні жарамсыз ({field}).',
+  NOTIFY_WEBHOOK_URL_INVALID: 'Веб-хук мекенжайы http немесе https URL болуы тиіс.',
+  NOTIFY_SMTP_URL_INVALID:
+    'SMTP_URL smtp://пайдаланушы:құпиясөз@сервер:587 (немесе smtps://) түрінде болуы тиіс.',
 };

@@ -183,4 +183,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_PLACE_NOT_IN_GAZETTEER: 'Места нет в справочнике: сохранены координаты из строки ({field}).',
   OBLIGATION_STATUS_INVALID: 'Статус должен быть upcoming, due, filed-on-time, filed-late или missed.',
   OBLIGATION_PAGE_INVALID: 'Лимит и смещение должны быть целыми неотрицательными числами ({field}).',
+  NOTIFY_SETTINGS_INVALID: 'Недопустимое значение настройки уведомлений ({field}).',
+  NOTIFY_WEBHOOK_URL_INVALID: 'Адрес веб-хука должен быть URL с http или https.',
+  NOTIFY_SMTP_URL_INVALID: 'SMTP_URL должен иметь вид smtp://пользователь:пароль@сервер:587 (или smtps://).',
 };
