@@ -38,3 +38,15 @@ export function parseTimeOfDay(text: string): number | null {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `minutes` after midnight on `date` (the
+ * CLI's `--as-of DATE` is read as that day at a time in the pack's zone, never as a UTC day).
+ */
+export function instantAt(date: CalendarDate, minutes: number, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
+  const seen = localTimeIn(new Date(guess), timeZone);
+  const dayDiff = (Date.parse(`${seen.date}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
+  const drift = dayDiff * 1440 + seen.minutes - minutes;
+  return new Date(guess - drift * 60_000);
+}
