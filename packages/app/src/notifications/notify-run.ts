@@ -35,6 +35,8 @@ export interface NotifyRunInput {
   readonly appUrl?: string | undefined;
   /** Also e-mail what was kept in the app while no SMTP was configured. */
   readonly sendQueued?: boolean | undefined;
+  /** MAIL_FROM: the sender's address. */
+  readonly from?: string | undefined;
 }
 
 /** One message as `civic notify run --dry-run --json` prints it. */
@@ -164,7 +166,12 @@ export async function runNotifications(
   // Webhook keys were not in the first look-up: whatever is already there stays as it is.
   const recorded = await recordOutboxRows(ctx.store.db, rows);
   if (sender && input.sendQueued) await requeueInAppForEmail(ctx.store.db);
-  const delivery = await deliverOutbox(ctx, { sender: sender?.value ?? null, options, by: processTag() });
+  const delivery = await deliverOutbox(ctx, {
+    sender: sender?.value ?? null,
+    options,
+    by: processTag(),
+    from: input.from,
+  });
   sender?.value.close();
   const added = new Set(recorded);
   return ok({

@@ -17,6 +17,7 @@ import { registerBrief } from './brief.command.ts';
 import { registerFeed } from './feed.command.ts';
 import { registerIncidents } from './incidents.command.ts';
 import { registerPlaces } from './places.command.ts';
+import { registerNotify } from './notify.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -39,4 +40,5 @@ export function registerCommands(program: Command): void {
   registerClaim(program);
   registerCases(program);
   registerDeadlines(program);
+  registerNotify(program);
 }
