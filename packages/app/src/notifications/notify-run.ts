@@ -108,8 +108,16 @@ export async function runNotifications(
     });
     for (const m of schedule.messages) due.set(m.key, m);
   }
-  const known = await existingOutboxKeys(ctx.store.db, [...due.keys()]);
-  const fresh = [...due.values()].filter((m) => !known.has(m.key));
+  const hookKeyOf = (m: DueMessage) =>
+    `webhook|${m.organisationId ?? ''}|${m.kind}|${m.itemId}|${m.dueOn}|${m.step}`;
+  const hasHook = (m: DueMessage) => Boolean(m.organisationId && orgRows.get(m.organisationId)?.webhook_url);
+  const known = await existingOutboxKeys(ctx.store.db, [
+    ...due.keys(),
+    ...[...due.values()].filter(hasHook).map(hookKeyOf),
+  ]);
+  const fresh = [...due.values()].filter(
+    (m) => !known.has(m.key) || (hasHook(m) && !known.has(hookKeyOf(m))),
+  );
   const options = await renderOptions(ctx, appUrl);
   const channel = sender ? 'email' : 'in-app';
   const now = ctx.now().toISOString();
@@ -141,7 +149,7 @@ export async function runNotifications(
     });
     views.push({ to: m.to, kind: m.kind, subject: item.subject, dueOn: m.dueOn, itemId: m.itemId, channel });
     const hook = m.organisationId ? orgRows.get(m.organisationId) : undefined;
-    const hookKey = `webhook|${m.organisationId ?? ''}|${m.kind}|${m.itemId}|${m.dueOn}|${m.step}`;
+    const hookKey = hookKeyOf(m);
     if (hook?.webhook_url && !webhookKeys.has(hookKey) && !known.has(hookKey)) {
       webhookKeys.add(hookKey);
       rows.push({
@@ -163,7 +171,6 @@ export async function runNotifications(
     }
   }
   if (input.dryRun) return ok({ messages: views, recorded: 0, delivery: null });
-  // Webhook keys were not in the first look-up: whatever is already there stays as it is.
   const recorded = await recordOutboxRows(ctx.store.db, rows);
   if (sender && input.sendQueued) await requeueInAppForEmail(ctx.store.db);
   const delivery = await deliverOutbox(ctx, {

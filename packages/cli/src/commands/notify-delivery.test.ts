@@ -85,6 +85,8 @@ describe('notification delivery', { timeout: 120_000 }, () => {
       'subject',
       'text',
     ]);
+    const again = await runNotifications(ctx, { asOf: '2021-02-12', smtpUrl: smtp.url, dryRun: true });
+    expect(again.ok && again.value.messages).toEqual([]);
   });
 
   it('under minimal content says only how many deadlines, without names or forms', async () => {
