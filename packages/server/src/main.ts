@@ -84,6 +84,7 @@ if (cluster.isPrimary) {
       smtpUrl: process.env['SMTP_URL'],
       appUrl: process.env['APP_URL'],
       from: process.env['MAIL_FROM'],
+      waves: process.env['NOTIFY_WAVES'] === '1',
       log: (line) => process.stderr.write(`${line}\n`),
     });
   };

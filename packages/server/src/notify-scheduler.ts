@@ -6,6 +6,8 @@ export interface NotifySchedulerOptions {
   readonly smtpUrl?: string | undefined;
   readonly appUrl?: string | undefined;
   readonly from?: string | undefined;
+  /** NOTIFY_WAVES=1: run wave detection too (a Monte Carlo scan each interval). */
+  readonly waves?: boolean | undefined;
   readonly log: (line: string) => void;
 }
 
@@ -31,7 +33,12 @@ export function startNotifyScheduler(ctx: AppContext, o: NotifySchedulerOptions)
     if (running) return;
     running = true;
     try {
-      const r = await runNotifications(ctx, { smtpUrl: o.smtpUrl, appUrl: o.appUrl, from: o.from });
+      const r = await runNotifications(ctx, {
+        smtpUrl: o.smtpUrl,
+        appUrl: o.appUrl,
+        from: o.from,
+        waves: o.waves,
+      });
       if (!r.ok) o.log(`notifications: ${r.error.code}: ${r.error.message}`);
       else if (r.value.delivery?.failed)
         o.log(`notifications: ${r.value.delivery.failed} not sent (${r.value.delivery.lastError ?? ''})`);

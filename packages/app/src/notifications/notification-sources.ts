@@ -15,6 +15,8 @@ import {
 } from '@civic/core';
 import { briefsPublishedSince, incidentsSince, notificationRecipients } from '@civic/store';
 import { listDeadlines } from '../claims/deadlines.ts';
+import { detectWavesInDatabase } from '../waves/wave-incidents.ts';
+import { reportedWaves } from '../waves/wave-detection.ts';
 import type { AppContext } from '../context.ts';
 import { listObligations } from '../filings/list-obligations.ts';
 import { packFor } from '../filings/organisation-ledger.ts';
@@ -147,4 +149,28 @@ export async function notificationUsers(ctx: AppContext): Promise<NotificationUs
     });
   }
   return [...users.values()];
+}
+
+/** How far back wave detection looks when the schedule runs it. */
+export const WAVE_LOOKBACK_DAYS = 120;
+
+/**
+ * Waves found by detection over the last WAVE_LOOKBACK_DAYS days to `today` that are worth reporting
+ * (p < 0.05 and coordinated), each news on its last day. A Monte Carlo scan: the schedule runs it
+ * only when asked (`--waves`, NOTIFY_WAVES=1).
+ */
+export async function waveEvents(ctx: AppContext, today: CalendarDate): Promise<Result<MonitoringEvent[]>> {
+  const report = await detectWavesInDatabase(ctx, { from: addDays(today, -WAVE_LOOKBACK_DAYS), to: today });
+  if (!report.ok) return report;
+  const all = (await organisations(ctx)).map((o) => o.id);
+  return ok(
+    reportedWaves(report.value.waves).map((w): MonitoringEvent => ({
+      id: w.id,
+      kind: 'wave',
+      on: w.to,
+      title: `${w.places.slice(0, 4).join(', ')}${w.places.length > 4 ? ', …' : ''}`,
+      organisationIds: all,
+      pValue: w.pValue,
+    })),
+  );
 }

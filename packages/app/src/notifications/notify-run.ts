@@ -7,6 +7,7 @@ import {
   ok,
   parseCalendarDate,
   type DueMessage,
+  type MonitoringEvent,
   type Result,
 } from '@civic/core';
 import { renderNotificationItem } from '@civic/formats';
@@ -22,6 +23,7 @@ import {
   monitoringEvents,
   notificationUsers,
   organisationsByPack,
+  waveEvents,
 } from './notification-sources.ts';
 
 export interface NotifyRunInput {
@@ -35,6 +37,8 @@ export interface NotifyRunInput {
   readonly appUrl?: string | undefined;
   /** Also e-mail what was kept in the app while no SMTP was configured. */
   readonly sendQueued?: boolean | undefined;
+  /** Also run wave detection (a Monte Carlo scan) and tell monitors of new waves with p < 0.05. */
+  readonly waves?: boolean | undefined;
   /** MAIL_FROM: the sender's address. */
   readonly from?: string | undefined;
 }
@@ -97,12 +101,18 @@ export async function runNotifications(
     legal ??= await legalDeadlines(ctx, today);
     if (!legal.ok) return legal;
     const ids = new Set(group.organisations.map((o) => o.id));
+    let waves: MonitoringEvent[] = [];
+    if (input.waves) {
+      const found = await waveEvents(ctx, today);
+      if (!found.ok) return found;
+      waves = found.value;
+    }
     const schedule = computeSchedule({
       pack: group.pack,
       asOf,
       obligations: obligations.value,
       legalDeadlines: legal.value.filter((d) => ids.has(d.organisationId)),
-      events: await monitoringEvents(ctx, today),
+      events: [...(await monitoringEvents(ctx, today)), ...waves],
       users,
       organisations: orgSettings.filter((o) => ids.has(o.organisationId)),
     });

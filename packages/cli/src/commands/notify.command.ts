@@ -8,6 +8,7 @@ interface RunOptions {
   dryRun?: boolean;
   json?: boolean;
   sendQueued?: boolean;
+  waves?: boolean;
 }
 
 /**
@@ -27,6 +28,7 @@ export function registerNotify(program: Command): void {
     .option('--as-of <date>', 'run as on this day (YYYY-MM-DD, in the rule pack’s time zone)')
     .option('--dry-run', 'record and send nothing; list what would be sent')
     .option('--send-queued', 'with SMTP_URL, also e-mail what was kept in the app while there was no SMTP')
+    .option('--waves', 'also run wave detection and tell monitors of new waves (p < 0.05)')
     .option('--json', 'print JSON')
     .action(async (opts: RunOptions) => {
       const ctx = await openContext(opts.db);
@@ -38,6 +40,7 @@ export function registerNotify(program: Command): void {
             smtpUrl: process.env['SMTP_URL'],
             appUrl: process.env['APP_URL'],
             sendQueued: opts.sendQueued,
+            waves: opts.waves,
             from: process.env['MAIL_FROM'],
           }),
         );
