@@ -23,3 +23,4 @@ export * from './filings/index.ts';
 export * from './obligations/index.ts';
 export * from './format/index.ts';
 export * from './vocabulary/index.ts';
+export * from './notifications/index.ts';

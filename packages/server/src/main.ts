@@ -14,6 +14,7 @@ import {
   seedDemo,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
+import { notifyIntervalSeconds, startNotifyScheduler } from './notify-scheduler.ts';
 
 // `npm start`: migrate, seed the demo data on first start, serve the API and the web app.
 // PORT (default 8080), HOST (default 0.0.0.0) and DATABASE_URL (a SQLite file, default
@@ -103,12 +104,31 @@ if (cluster.isPrimary) {
     }
     if (!existsSync(webRoot)) say('(web app not built: run `npm run build -w @civic/web`)');
   };
+  // Reminders and alerts: the primary process runs the schedule every NOTIFY_INTERVAL seconds.
+  const notifyEvery = notifyIntervalSeconds(
+    process.env['NOTIFY_INTERVAL'],
+    process.env['VITEST'] !== undefined,
+  );
+  const startNotify = async () => {
+    if (notifyEvery === 0) return;
+    const notifyCtx = await openContext(databaseUrl, { migrate: false });
+    startNotifyScheduler(notifyCtx, {
+      intervalSeconds: notifyEvery,
+      smtpUrl: process.env['SMTP_URL'],
+      appUrl: process.env['APP_URL'],
+      from: process.env['MAIL_FROM'],
+      waves: process.env['NOTIFY_WAVES'] === '1',
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+  };
   if (processes === 1) {
     await closeContext(ctx);
     await serve(false);
     announce();
+    await startNotify();
   } else {
     await closeContext(ctx);
+    await startNotify();
     let listening = 0;
     let stopping = false;
     cluster.on('listening', () => {

@@ -46,3 +46,7 @@ export * from './encryption/store-key-error.ts';
 export type { StoreKeys } from './encryption/store-keys.ts';
 export { wrappedKeyPath } from './encryption/key-sidecar.ts';
 export { isPlainSqliteFile } from './encryption/open-sqlite.ts';
+export type * from './notification.tables.ts';
+export * from './notification.repository.ts';
+export * from './notification-settings.repository.ts';
+export * from './notification-sources.repository.ts';

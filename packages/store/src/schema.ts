@@ -6,6 +6,7 @@ import type { IncidentTables } from './incident.tables.ts';
 import type { LedgerTables } from './ledger.tables.ts';
 import type { LogTables } from './log.tables.ts';
 import type { FilingTables } from './filing.tables.ts';
+import type { NotificationTables } from './notification.tables.ts';
 
 /** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
 export type Int = ColumnType<bigint, bigint | number, bigint | number>;
@@ -34,7 +35,15 @@ export interface SettingTable {
  * them here with one `extends`.
  */
 export interface Database
-  extends CaseTables, LogTables, FilingTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
+  extends
+    CaseTables,
+    LogTables,
+    FilingTables,
+    AccountTables,
+    LedgerTables,
+    IncidentTables,
+    BriefTables,
+    NotificationTables {
   organisation: OrganisationTable;
   setting: SettingTable;
 }

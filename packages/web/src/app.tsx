@@ -11,6 +11,7 @@ import LoginPage from './pages/login.page.tsx';
 const MonitorPage = lazy(() => import('./pages/monitor.page.tsx'));
 const AccountPage = lazy(() => import('./pages/account.page.tsx'));
 const CasePage = lazy(() => import('./pages/case.page.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications.page.tsx'));
 const ORG_PAGES: Readonly<
   Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>> | ComponentType<{ orgId: string }>>
 > = {
@@ -61,6 +62,7 @@ export function App() {
     }
   } else if (path === '/monitor') page = <MonitorPage />;
   else if (path === '/account') page = <AccountPage />;
+  else if (path === '/notifications') page = <NotificationsPage />;
 
   return (
     <Layout orgId={orgId}>

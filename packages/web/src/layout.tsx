@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/en.ts';
 import { Link, navigate, useLocation } from './router.tsx';
 import { rememberOrg, useSession } from './session.tsx';
+import { NotificationBell } from './components/notification-bell.tsx';
 
 /** The organisation sections of the navigation, with the permission each needs. */
 export const ORG_SECTIONS: readonly { path: string; label: MessageKey; needs: Permission }[] = [
@@ -88,6 +89,7 @@ export function Layout({ orgId, children }: { orgId: string | undefined; childre
               </select>
             </label>
           )}
+          <NotificationBell />
           <LanguageSwitch />
           <span className="muted small user" title={me.user.email}>
             {t('layout.signedInAs', { name: me.user.name })}

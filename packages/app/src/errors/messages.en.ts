@@ -202,4 +202,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_INVALID: 'The key given does not open this database.',
   BACKUP_ENCRYPT_UNSUPPORTED:
     "--encrypt is for SQLite: a PostgreSQL database is protected by the operator's disk encryption.",
+  NOTIFY_SETTINGS_INVALID: 'A notification setting is not one it can be ({field}).',
+  NOTIFY_WEBHOOK_URL_INVALID: 'The webhook address must be an http or https URL.',
+  NOTIFY_SMTP_URL_INVALID: 'SMTP_URL must look like smtp://user:password@host:587 (or smtps://).',
 };

@@ -204,4 +204,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',
   BACKUP_ENCRYPT_UNSUPPORTED:
     '--encrypt тек SQLite үшін: PostgreSQL дерекқорын әкімшінің диск шифрлауы қорғайды.',
+  NOTIFY_SETTINGS_INVALID: 'Хабарлама баптауының мәні жарамсыз ({field}).',
+  NOTIFY_WEBHOOK_URL_INVALID: 'Веб-хук мекенжайы http немесе https URL болуы тиіс.',
+  NOTIFY_SMTP_URL_INVALID:
+    'SMTP_URL smtp://пайдаланушы:құпиясөз@сервер:587 (немесе smtps://) түрінде болуы тиіс.',
 };

@@ -203,4 +203,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',
   BACKUP_ENCRYPT_UNSUPPORTED:
     '--encrypt — только для SQLite: базу PostgreSQL защищает шифрование диска у администратора.',
+  NOTIFY_SETTINGS_INVALID: 'Недопустимое значение настройки уведомлений ({field}).',
+  NOTIFY_WEBHOOK_URL_INVALID: 'Адрес веб-хука должен быть URL с http или https.',
+  NOTIFY_SMTP_URL_INVALID: 'SMTP_URL должен иметь вид smtp://пользователь:пароль@сервер:587 (или smtps://).',
 };

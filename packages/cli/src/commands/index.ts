@@ -19,6 +19,7 @@ import { registerIncidents } from './incidents.command.ts';
 import { registerPlaces } from './places.command.ts';
 import { registerBackup } from './backup.command.ts';
 import { registerOrg } from './org.command.ts';
+import { registerNotify } from './notify.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -43,4 +44,5 @@ export function registerCommands(program: Command): void {
   registerCases(program);
   registerDeadlines(program);
   registerBackup(program);
+  registerNotify(program);
 }

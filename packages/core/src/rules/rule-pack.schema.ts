@@ -63,6 +63,17 @@ export const fineUnitSchema = z.strictObject({
   values: z.array(fineUnitValueSchema).min(1),
 });
 
+/**
+ * The likely consequence of a missed obligation (for "what to do now" after a miss): the offence
+ * and tier a late or missing filing falls under, and the advice to file late all the same.
+ */
+export const missedObligationSchema = z.strictObject({
+  offence: z.string().min(1),
+  tier: idSchema,
+  ...ruleMetaShape,
+});
+export type MissedObligation = z.output<typeof missedObligationSchema>;
+
 /** The pack's shape before the cross-checks of rule-pack.checks.ts. */
 export const rulePackObjectSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -102,6 +113,8 @@ export const rulePackObjectSchema = z.strictObject({
   limitations: z.array(limitationSchema).default([]),
   appeals: z.array(appealSchema).default([]),
   fineUnit: fineUnitSchema.nullable().default(null),
+  /** What a missed obligation most likely leads to: the offence tier a late filing falls under. */
+  missedObligation: missedObligationSchema.nullable().default(null),
   calendar: calendarSchema,
 });
 

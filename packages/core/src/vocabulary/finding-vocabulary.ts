@@ -23,6 +23,11 @@ export const FINDING_CODE_LABELS: Vocabulary<FindingCode> = {
     ru: 'Нет нормы о сроке давности',
     kk: 'Ескіру мерзімі туралы норма жоқ',
   },
+  COURT_OUTCOME_UNKNOWN: {
+    en: 'Outcome of a court decision unknown',
+    ru: 'Результат судебного решения неизвестен',
+    kk: 'Сот шешімінің нәтижесі белгісіз',
+  },
   OFFENCE_NOT_IN_FORCE: {
     en: 'Provision not in force on the offence date',
     ru: 'Норма не действовала на дату правонарушения',

@@ -4,6 +4,7 @@ import { wavesRoutes } from './waves.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { meRoutes } from './me.routes.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
 import type { RouteModule } from './route-module.ts';
 import { sessionRoutes } from './session.routes.ts';
@@ -22,4 +23,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   incidentsRoutes,
   wavesRoutes,
   backupRoutes,
+  notificationsRoutes,
 ];

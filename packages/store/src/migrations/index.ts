@@ -16,6 +16,7 @@ import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes
 import * as incidentStemmedSearch from './2026-12-05-570-incident-stemmed-search.ts';
 import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
 import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
+import * as notifications from './2026-12-05-800-notifications.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-570-incident-stemmed-search': incidentStemmedSearch,
   '2026-12-05-571-organisation-aliases': organisationAliases,
   '2026-12-05-572-legal-basis-key': legalBasisKey,
+  '2026-12-05-800-notifications': notifications,
 };

@@ -1,7 +1,9 @@
+import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
   ...monitorEn,
+  ...notificationsEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',
   'nav.label': 'Main',

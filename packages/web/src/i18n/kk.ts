@@ -1,8 +1,10 @@
+import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
   ...monitorKk,
+  ...notificationsKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',
   'nav.label': 'Негізгі мәзір',

@@ -1,8 +1,10 @@
+import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import type { Messages } from './en.ts';
 
 export const ru: Messages = {
   ...monitorRu,
+  ...notificationsRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',
   'nav.label': 'Основное меню',

@@ -1,0 +1,103 @@
+import { closeContext, listOutbox, openContext, runNotifications } from '@civic/app';
+import type { Command } from 'commander';
+import { orFail, printJson } from '../output.ts';
+
+interface RunOptions {
+  db: string;
+  asOf?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  sendQueued?: boolean;
+  waves?: boolean;
+}
+
+/**
+ * `civic notify run`: computes and sends what is due (SMTP_URL for e-mail, APP_URL for links,
+ * MAIL_FROM for the sender); `--dry-run --json` prints what would be sent as
+ * `{"messages":[{"to","kind","subject","dueOn","itemId","channel"}]}`.
+ * `civic notify outbox`: every recorded message and its state.
+ */
+export function registerNotify(program: Command): void {
+  const notify = program
+    .command('notify')
+    .description('reminders and alerts: run the schedule, see the outbox');
+  notify
+    .command('run')
+    .description('compute the reminders and alerts due and send them (each message once)')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--as-of <date>', 'run as on this day (YYYY-MM-DD, in the rule pack’s time zone)')
+    .option('--dry-run', 'record and send nothing; list what would be sent')
+    .option('--send-queued', 'with SMTP_URL, also e-mail what was kept in the app while there was no SMTP')
+    .option('--waves', 'also run wave detection and tell monitors of new waves (p < 0.05)')
+    .option('--json', 'print JSON')
+    .action(async (opts: RunOptions) => {
+      const ctx = await openContext(opts.db);
+      try {
+        const r = orFail(
+          await runNotifications(ctx, {
+            asOf: opts.asOf,
+            dryRun: opts.dryRun,
+            smtpUrl: process.env['SMTP_URL'],
+            appUrl: process.env['APP_URL'],
+            sendQueued: opts.sendQueued,
+            waves: opts.waves,
+            from: process.env['MAIL_FROM'],
+          }),
+        );
+        const messages = r.messages.map((m) => ({
+          to: m.to,
+          kind: m.kind,
+          subject: m.subject,
+          dueOn: m.dueOn,
+          itemId: m.itemId,
+          channel: m.channel,
+        }));
+        if (opts.json) {
+          printJson(
+            opts.dryRun
+              ? { messages }
+              : {
+                  messages,
+                  recorded: r.recorded,
+                  sent: r.delivery?.sent ?? 0,
+                  failed: r.delivery?.failed ?? 0,
+                },
+          );
+          return;
+        }
+        for (const m of messages)
+          process.stdout.write(`${m.dueOn}  ${m.channel.padEnd(7)}  ${m.to}  ${m.subject}\n`);
+        const d = r.delivery;
+        process.stdout.write(
+          opts.dryRun
+            ? `${messages.length} message(s) would be sent\n`
+            : `${r.recorded} new message(s); sent ${d?.sent ?? 0}, failed ${d?.failed ?? 0}${d?.lastError ? ` (${d.lastError})` : ''}\n`,
+        );
+      } finally {
+        await closeContext(ctx);
+      }
+    });
+  notify
+    .command('outbox')
+    .description('every recorded message: to whom, what, and whether it was sent')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--status <status>', 'only queued, pending or sent messages')
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; status?: string; json?: boolean }) => {
+      const ctx = await openContext(opts.db);
+      try {
+        const messages = await listOutbox(ctx, opts.status);
+        if (opts.json) {
+          printJson({ messages });
+          return;
+        }
+        for (const m of messages)
+          process.stdout.write(
+            `${m.status.padEnd(7)}  ${m.channel.padEnd(7)}  ${m.dueOn}  ${m.to}  ${m.subject}${m.lastError ? `  [${m.lastError}]` : ''}\n`,
+          );
+        process.stdout.write(`${messages.length} message(s)\n`);
+      } finally {
+        await closeContext(ctx);
+      }
+    });
+}

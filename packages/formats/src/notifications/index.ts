@@ -1,0 +1,2 @@
+export * from './notification-labels.ts';
+export * from './render-notification.ts';

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, useLocation } from '../router.tsx';
+
+/** How often the bell asks for its count (the server runs the schedule every few minutes). */
+const POLL_MS = 60_000;
+
+/** The bell in the header: a link to the notifications with the unread count. */
+export function NotificationBell() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      api<{ unread: number }>('GET', '/api/v1/me/notifications/count').then(
+        (r) => live && setCount(r.unread),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [location]);
+  const label = t('notifications.bell', { count });
+  return (
+    <Link to="/notifications" className="bell" aria-label={label} data-testid="notification-bell">
+      <span aria-hidden="true">🔔</span>
+      {count > 0 && (
+        <span className="badge" data-testid="notification-count" aria-hidden="true">
+          {count}
+        </span>
+      )}
+    </Link>
+  );
+}

@@ -1,0 +1,75 @@
+import { api } from '../api.ts';
+import { Loading } from '../components/status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
+
+interface Notification {
+  key: string;
+  kind: string;
+  subject: string;
+  text: string;
+  dueOn: string;
+  channel: string;
+  status: string;
+  read: boolean;
+}
+interface Bell {
+  notifications: Notification[];
+  unread: number;
+  warning: { message: string; lastError: string | null } | null;
+}
+
+/** The user's notifications, newest first, with read marks; admins see a delivery warning. */
+export default function NotificationsPage() {
+  const { t, date } = useI18n();
+  const bell = useApi<Bell>('/api/v1/me/notifications?limit=100');
+  const mark = async (keys?: string[]) => {
+    await api('POST', '/api/v1/me/notifications/read', keys ? { keys } : {});
+    bell.reload();
+  };
+  if (!bell.data) return <Loading />;
+  const { notifications, unread, warning } = bell.data;
+  const state = (n: Notification) =>
+    n.status === 'sent' && n.channel === 'email'
+      ? t('notifications.sentByEmail')
+      : n.status === 'queued'
+        ? t('notifications.inApp')
+        : t('notifications.waiting');
+  return (
+    <>
+      <h1 data-testid="page-title">{t('notifications.title')}</h1>
+      {warning && (
+        <p role="alert" className="error" data-testid="delivery-warning">
+          <strong>{t('notifications.warning')}:</strong> {warning.message}
+        </p>
+      )}
+      {unread > 0 && (
+        <button type="button" onClick={() => void mark()} data-testid="mark-all-read">
+          {t('notifications.markAllRead')}
+        </button>
+      )}
+      {notifications.length === 0 ? (
+        <p className="muted">{t('notifications.empty')}</p>
+      ) : (
+        <ul className="notifications" data-testid="notifications">
+          {notifications.map((n) => (
+            <li key={n.key} className={n.read ? 'read' : 'unread'}>
+              <h2 className="small">
+                {!n.read && <span className="badge">{t('notifications.unread')}</span>} {n.subject}
+              </h2>
+              <p className="muted small">
+                {t('notifications.due', { date: date(n.dueOn) })} · {state(n)}
+              </p>
+              <p className="pre-line">{n.text.split('\n').slice(0, -1).join('\n')}</p>
+              {!n.read && (
+                <button type="button" onClick={() => void mark([n.key])}>
+                  {t('notifications.markRead')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
