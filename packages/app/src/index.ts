@@ -26,3 +26,4 @@ export * from './incidents/index.ts';
 export * from './ledger/index.ts';
 export * from './waves/index.ts';
 export * from './filings/index.ts';
+export * from './encryption/database-encryption.ts';

@@ -44,3 +44,5 @@ export * from './encryption/store-key-error.ts';
 export type { StoreKeys } from './encryption/store-keys.ts';
 export { wrappedKeyPath } from './encryption/key-sidecar.ts';
 export { isPlainSqliteFile } from './encryption/open-sqlite.ts';
+export { encryptInPlace, type EncryptInPlaceResult } from './encryption/encrypt-in-place.ts';
+export { changeSqliteKey } from './encryption/change-key.ts';

@@ -186,4 +186,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_REQUIRED:
     'This database is encrypted: give its key (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file).',
   DB_KEY_INVALID: 'The key given does not open this database.',
+  DB_ALREADY_ENCRYPTED: 'The database is already encrypted.',
+  DB_NOT_FOUND: 'There is no database at this path.',
+  DB_ENCRYPT_VERIFY_FAILED: 'The encrypted copy did not match the database; the database is unchanged.',
 };

@@ -185,4 +185,7 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_REQUIRED:
     'Дерекқор шифрланған: оның кілтін көрсетіңіз (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file).',
   DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',
+  DB_ALREADY_ENCRYPTED: 'Дерекқор әлдеқашан шифрланған.',
+  DB_NOT_FOUND: 'Бұл жолда дерекқор жоқ.',
+  DB_ENCRYPT_VERIFY_FAILED: 'Шифрланған көшірме дерекқорға сәйкес келмеді; дерекқор өзгертілмеді.',
 };

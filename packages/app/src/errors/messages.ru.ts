@@ -186,4 +186,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_REQUIRED:
     'База данных зашифрована: укажите её ключ (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file).',
   DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',
+  DB_ALREADY_ENCRYPTED: 'База данных уже зашифрована.',
+  DB_NOT_FOUND: 'По этому пути нет базы данных.',
+  DB_ENCRYPT_VERIFY_FAILED: 'Зашифрованная копия не совпала с базой данных; база данных не изменена.',
 };

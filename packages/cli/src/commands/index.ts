@@ -17,10 +17,14 @@ import { registerBrief } from './brief.command.ts';
 import { registerFeed } from './feed.command.ts';
 import { registerIncidents } from './incidents.command.ts';
 import { registerPlaces } from './places.command.ts';
+import { registerEncrypt } from './encrypt.command.ts';
+import { registerKey } from './key.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
+  registerEncrypt(program);
+  registerKey(program);
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);
