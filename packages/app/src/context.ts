@@ -3,6 +3,7 @@ import {
   migrateToLatest,
   openConnection,
   resolveDbSecret,
+  unlockPostgresFiles,
   type StoreConnection,
 } from '@civic/store';
 import type { DomainError } from '@civic/core';
@@ -56,15 +57,28 @@ export async function openContext(
   databaseUrl: string,
   options: OpenContextOptions = {},
 ): Promise<AppContext> {
-  const store = openStore(databaseUrl, options);
-  if (options.migrate ?? true) await migrateToLatest(store.db);
+  const { store, secret } = asOpenError(() => {
+    const secret = resolveDbSecret(options.env ?? process.env, options.keyFile ?? defaultKeyFile);
+    return { store: openConnection(databaseUrl, { secret, encrypt: options.encrypt ?? false }), secret };
+  });
+  try {
+    if (options.migrate ?? true) await migrateToLatest(store.db);
+    await unlockPostgresFiles(store, secret);
+  } catch (e) {
+    await store.close();
+    asOpenError(() => {
+      throw e;
+    });
+  } finally {
+    secret?.fill(0);
+  }
   return { store, now: options.now ?? (() => new Date()) };
 }
 
-function openStore(databaseUrl: string, options: OpenContextOptions): StoreConnection {
+/** Runs `fn`, turning a StoreKeyError into an OpenContextError (anything else passes through). */
+function asOpenError<T>(fn: () => T): T {
   try {
-    const secret = resolveDbSecret(options.env ?? process.env, options.keyFile ?? defaultKeyFile);
-    return openConnection(databaseUrl, { secret, encrypt: options.encrypt ?? false });
+    return fn();
   } catch (e) {
     if (!isStoreKeyError(e)) throw e;
     throw new OpenContextError({

@@ -46,3 +46,4 @@ export { wrappedKeyPath } from './encryption/key-sidecar.ts';
 export { isPlainSqliteFile } from './encryption/open-sqlite.ts';
 export { encryptInPlace, type EncryptInPlaceResult } from './encryption/encrypt-in-place.ts';
 export { changeSqliteKey } from './encryption/change-key.ts';
+export { unlockPostgresFiles, changePostgresFileKey } from './encryption/postgres-file-key.ts';

@@ -35,4 +35,6 @@ export interface Database
   extends CaseTables, LogTables, FilingTables, AccountTables, LedgerTables, IncidentTables, BriefTables {
   organisation: OrganisationTable;
   setting: SettingTable;
+  /** Wrapped data keys of a PostgreSQL set-up (2026-12-05-800-store-key); see encryption/postgres-file-key.ts. */
+  store_key: { purpose: string; wrapped: string; created_at: string };
 }

@@ -1,6 +1,8 @@
 import { err, ok, type DomainError, type Result } from '@civic/core';
 import {
+  changePostgresFileKey,
   changeSqliteKey,
+  openConnection,
   encryptInPlace,
   isPostgresUrl,
   isStoreKeyError,
@@ -100,9 +102,10 @@ const newKeyEnv = (env: Env): Env => ({
  * `civic key change`: rewraps the database's one data key under a new key; the database file is not
  * rewritten. Afterwards only the new key opens it.
  */
-export function changeDatabaseKey(url: string, options: ChangeKeyOptions = {}): Result<{ database: string }> {
-  const file = sqliteFile(url);
-  if (!file.ok) return file;
+export async function changeDatabaseKey(
+  url: string,
+  options: ChangeKeyOptions = {},
+): Promise<Result<{ database: string }>> {
   const env = options.env ?? process.env;
   const oldSecret = options.oldSecret
     ? ok(options.oldSecret)
@@ -117,8 +120,19 @@ export function changeDatabaseKey(url: string, options: ChangeKeyOptions = {}): 
       );
   if (!newSecret.ok) return newSecret;
   try {
-    changeSqliteKey(file.value, oldSecret.value, newSecret.value);
-    return ok({ database: file.value });
+    if (isPostgresUrl(url)) {
+      // PostgreSQL: only the stored files' key is CivicLedger's; it lives in table store_key.
+      const conn = openConnection(url);
+      try {
+        await changePostgresFileKey(conn, oldSecret.value, newSecret.value);
+        return ok({ database: conn.location });
+      } finally {
+        await conn.close();
+      }
+    }
+    const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+    changeSqliteKey(file, oldSecret.value, newSecret.value);
+    return ok({ database: file });
   } catch (e) {
     if (isStoreKeyError(e)) return err(keyError(e));
     throw e;

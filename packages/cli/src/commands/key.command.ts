@@ -21,7 +21,7 @@ export function registerKey(program: Command): void {
   key
     .command('change')
     .description('rewrap the database key under a new passphrase or key file (the database is not rewritten)')
-    .requiredOption('--db <db>', 'SQLite file')
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL (there, the key of the stored files)')
     .option('--new-key-file <file>', 'the new key file (else CIVIC_DB_NEW_KEY_FILE or CIVIC_DB_NEW_KEY)')
     .option('--json', 'print JSON')
     .action(async (opts: KeyChangeOptions, cmd: Command) => {
@@ -43,7 +43,7 @@ export function registerKey(program: Command): void {
           ? { newSecret: await promptSecret('new passphrase: ') }
           : {}),
       };
-      const r = orFail(changeDatabaseKey(opts.db, options));
+      const r = orFail(await changeDatabaseKey(opts.db, options));
       if (opts.json) printJson({ changed: true, database: r.database });
       else process.stdout.write(`the key of ${r.database} is changed; only the new key opens it now\n`);
     });
