@@ -98,3 +98,25 @@ export function isStoreEncrypted(ctx: AppContext): boolean {
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.store.close();
 }
+
+/** What the instance admin is told about encryption at rest (the `instance` field of GET /api/v1/me). */
+export interface AtRestStatus {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The SQLite database file (and its WAL) is encrypted; always false on PostgreSQL (the operator's disk encryption). */
+  readonly databaseEncrypted: boolean;
+  /** Stored files (case documents, filing attachments) are sealed under a file key. */
+  readonly filesEncrypted: boolean;
+  /** Show the admin a warning: a plain SQLite file, or PostgreSQL with no file key. */
+  readonly encryptionWarning: boolean;
+}
+
+export function atRestStatus(ctx: AppContext): AtRestStatus {
+  const { dialect, keys } = ctx.store;
+  const filesEncrypted = keys.fileKey() !== null;
+  return {
+    dialect,
+    databaseEncrypted: keys.databaseEncrypted,
+    filesEncrypted,
+    encryptionWarning: dialect === 'sqlite' ? !keys.databaseEncrypted : !filesEncrypted,
+  };
+}

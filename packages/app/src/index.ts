@@ -27,3 +27,4 @@ export * from './ledger/index.ts';
 export * from './waves/index.ts';
 export * from './filings/index.ts';
 export * from './encryption/database-encryption.ts';
+export * from './encryption/first-start-key.ts';
