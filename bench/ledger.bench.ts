@@ -3,6 +3,9 @@
 // 1,000,000 transactions (SQL aggregation), and the same data's journal read by ledger-cli
 // (`ledger -f FILE bal`) in the same run, with the ratio. Targets on a 2-core machine: CSV import
 // under 15 s, balance under 0.5 s. CIVIC_BENCH_LEDGER_CSV / _1C / _TX change the sizes.
+// Every figure is taken on a plain and on an encrypted SQLite file (issue 15; each line says which
+// in `storage`), then `encrypted_vs_plain_ratio` lines compare them (target: within 1.25).
+// CIVIC_BENCH_LEDGER_STORAGE=plain or =encrypted runs one of them.
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +31,24 @@ import {
   type NewReceipt,
 } from '@civic/store';
 import { loadavg } from 'node:os';
-import { note, percentile, report } from './lib.ts';
+import { randomBytes } from 'node:crypto';
+import { note, percentile, report as reportLine } from './lib.ts';
+
+type Storage = 'plain' | 'encrypted';
+let storage: Storage = 'plain';
+const figures = new Map<string, Partial<Record<Storage, number>>>();
+
+/** One figure, tagged with the storage it was taken on (and kept for the ratios). */
+function report(
+  bench: string,
+  metric: string,
+  value: number,
+  unit: string,
+  extra: Record<string, unknown> = {},
+): void {
+  figures.set(metric, { ...figures.get(metric), [storage]: value });
+  reportLine(bench, metric, value, unit, { storage, ...extra });
+}
 
 /** Wall and CPU seconds of this process (the machine is often shared: both are reported). */
 async function timed<T>(
@@ -241,11 +261,43 @@ async function balanceBenches(ctx: AppContext): Promise<void> {
   });
 }
 
-const ctx = await openContext(join(dir, 'bench.db'));
+const storages = (process.env['CIVIC_BENCH_LEDGER_STORAGE'] ?? 'plain,encrypted')
+  .split(',')
+  .filter((s): s is Storage => s === 'plain' || s === 'encrypted');
 try {
-  await importBenches(ctx);
-  await balanceBenches(ctx);
+  for (const s of storages) {
+    storage = s;
+    note(`storage: ${s}`);
+    // The encrypted file is keyed by a random passphrase held in memory only (as npm start does).
+    const env = s === 'encrypted' ? { CIVIC_DB_KEY: randomBytes(32).toString('base64url') } : {};
+    const ctx = await openContext(join(dir, `bench-${s}.db`), { env });
+    if (ctx.store.keys.databaseEncrypted !== (s === 'encrypted'))
+      throw new Error(`the ${s} bench database is not ${s}`);
+    try {
+      await importBenches(ctx);
+      await balanceBenches(ctx);
+    } finally {
+      await closeContext(ctx);
+    }
+  }
+  for (const [metric, v] of figures) {
+    if (
+      !metric.endsWith('_seconds') ||
+      metric.startsWith('ledger_cli') ||
+      v.plain === undefined ||
+      v.encrypted === undefined
+    )
+      continue;
+    reportLine('ledger', 'encrypted_vs_plain_ratio', v.encrypted / v.plain, 'x', {
+      of: metric,
+      plain: v.plain,
+      encrypted: v.encrypted,
+      target: 1.25,
+      transactions: TRANSACTIONS,
+      csvLines: CSV_LINES,
+      documents1c: ONEC_DOCS,
+    });
+  }
 } finally {
-  await closeContext(ctx);
   rmSync(dir, { recursive: true, force: true });
 }

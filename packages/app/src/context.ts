@@ -3,6 +3,7 @@ import {
   migrateToLatest,
   openConnection,
   resolveDbSecret,
+  unlockPostgresFiles,
   type StoreConnection,
 } from '@civic/store';
 import type { DomainError } from '@civic/core';
@@ -56,15 +57,28 @@ export async function openContext(
   databaseUrl: string,
   options: OpenContextOptions = {},
 ): Promise<AppContext> {
-  const store = openStore(databaseUrl, options);
-  if (options.migrate ?? true) await migrateToLatest(store.db);
+  const { store, secret } = asOpenError(() => {
+    const secret = resolveDbSecret(options.env ?? process.env, options.keyFile ?? defaultKeyFile);
+    return { store: openConnection(databaseUrl, { secret, encrypt: options.encrypt ?? false }), secret };
+  });
+  try {
+    if (options.migrate ?? true) await migrateToLatest(store.db);
+    await unlockPostgresFiles(store, secret);
+  } catch (e) {
+    await store.close();
+    asOpenError(() => {
+      throw e;
+    });
+  } finally {
+    secret?.fill(0);
+  }
   return { store, now: options.now ?? (() => new Date()) };
 }
 
-function openStore(databaseUrl: string, options: OpenContextOptions): StoreConnection {
+/** Runs `fn`, turning a StoreKeyError into an OpenContextError (anything else passes through). */
+function asOpenError<T>(fn: () => T): T {
   try {
-    const secret = resolveDbSecret(options.env ?? process.env, options.keyFile ?? defaultKeyFile);
-    return openConnection(databaseUrl, { secret, encrypt: options.encrypt ?? false });
+    return fn();
   } catch (e) {
     if (!isStoreKeyError(e)) throw e;
     throw new OpenContextError({
@@ -103,4 +117,26 @@ export function currentDbSecret(
       ...(e.file !== undefined ? { file: e.file } : {}),
     });
   }
+}
+
+/** What the instance admin is told about encryption at rest (the `instance` field of GET /api/v1/me). */
+export interface AtRestStatus {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The SQLite database file (and its WAL) is encrypted; always false on PostgreSQL (the operator's disk encryption). */
+  readonly databaseEncrypted: boolean;
+  /** Stored files (case documents, filing attachments) are sealed under a file key. */
+  readonly filesEncrypted: boolean;
+  /** Show the admin a warning: a plain SQLite file, or PostgreSQL with no file key. */
+  readonly encryptionWarning: boolean;
+}
+
+export function atRestStatus(ctx: AppContext): AtRestStatus {
+  const { dialect, keys } = ctx.store;
+  const filesEncrypted = keys.fileKey() !== null;
+  return {
+    dialect,
+    databaseEncrypted: keys.databaseEncrypted,
+    filesEncrypted,
+    encryptionWarning: dialect === 'sqlite' ? !keys.databaseEncrypted : !filesEncrypted,
+  };
 }

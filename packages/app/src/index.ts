@@ -28,3 +28,5 @@ export * from './waves/index.ts';
 export * from './filings/index.ts';
 export * from './backup/index.ts';
 export * from './notifications/index.ts';
+export * from './encryption/database-encryption.ts';
+export * from './encryption/first-start-key.ts';

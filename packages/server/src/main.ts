@@ -3,8 +3,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
+  atRestStatus,
   closeContext,
   DEMO_ACCOUNTS,
+  firstStartKey,
+  OpenContextError,
+  type AppContext,
   DEMO_PASSWORD,
   findUserByEmailView,
   openContext,
@@ -79,9 +83,42 @@ function scheduleBackups(): void {
   setInterval(run, Math.min(schedule.intervalMs, 600_000)).unref();
 }
 
+/** The context of the primary process; an encrypted database without its key stops here, clearly. */
+async function openPrimary(): Promise<AppContext> {
+  try {
+    return await openContext(databaseUrl);
+  } catch (e) {
+    if (!(e instanceof OpenContextError)) throw e;
+    process.stderr.write(
+      `CivicLedger cannot open ${databaseUrl}: ${e.error.message}.\n` +
+        'It is encrypted with the key printed at its first start. Start with CIVIC_DB_KEY=… npm start ' +
+        '(or CIVIC_DB_KEY_FILE=/path/to/keyfile). A new database is never made over an existing one.\n',
+    );
+    process.exit(2);
+  }
+}
+
+/** Printed once, when `npm start` made the database encrypted with a key it generated. */
+function announceKey(key: string): void {
+  say('');
+  say('A new encrypted database was created. Its key, shown only this once and stored nowhere:');
+  say('');
+  say(`    CIVIC_DB_KEY=${key}`);
+  say('');
+  say('Keep it in a password manager or on paper, away from this computer: without it nobody,');
+  say('you included, can read the data. Every later start needs it:');
+  say(`    CIVIC_DB_KEY='${key}' npm start     (or CIVIC_DB_KEY_FILE=/path/to/keyfile)`);
+  say('');
+}
+
 if (cluster.isPrimary) {
+  // A fresh machine gets an encrypted database under a generated key; the server processes forked
+  // below inherit it from this process's environment (memory only).
+  const generatedKey = firstStartKey(databaseUrl, process.env);
+  if (generatedKey) process.env['CIVIC_DB_KEY'] = generatedKey;
   // Migrations and the demo seed run once, here, before any server process starts.
-  const ctx = await openContext(databaseUrl);
+  const ctx = await openPrimary();
+  if (generatedKey) announceKey(generatedKey);
   if ((await organisations(ctx)).length === 0) {
     say('First start: seeding the demo data (the 2020–21 Kazakhstan case)…');
     const summary = await seedDemo(ctx);
@@ -94,6 +131,7 @@ if (cluster.isPrimary) {
   scheduleBackups();
   const demo = (await findUserByEmailView(ctx, DEMO_ACCOUNTS[0].email)) !== undefined;
   const where = `${ctx.store.dialect} (${ctx.store.location})`;
+  const plain = atRestStatus(ctx).encryptionWarning;
   const announce = () => {
     say(
       `CivicLedger is serving http://localhost:${port}/ on ${where}${processes > 1 ? ` with ${processes} processes` : ''}`,
@@ -103,6 +141,12 @@ if (cluster.isPrimary) {
       for (const a of DEMO_ACCOUNTS) say(`  ${a.role.padEnd(10)} ${a.email}`);
     }
     if (!existsSync(webRoot)) say('(web app not built: run `npm run build -w @civic/web`)');
+    if (plain)
+      say(
+        ctx.store.dialect === 'sqlite'
+          ? 'Warning: this database is not encrypted. Stop the server and run `civic encrypt --db …` (docs/security.md).'
+          : 'Warning: stored files are not encrypted: set CIVIC_DB_KEY or CIVIC_DB_KEY_FILE (docs/security.md).',
+      );
   };
   // Reminders and alerts: the primary process runs the schedule every NOTIFY_INTERVAL seconds.
   const notifyEvery = notifyIntervalSeconds(

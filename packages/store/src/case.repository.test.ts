@@ -91,15 +91,19 @@ for (const dialect of testDialects()) {
         createdAt: at,
       });
       const bytes = new Uint8Array([0, 1, 2, 255, 254]);
-      await insertCaseDocument(store.db, {
-        id: 'doc-1',
-        actionId: 'act-2',
-        name: 'ruling.pdf',
-        sha256: 'ab'.repeat(32),
-        mediaType: 'application/pdf',
-        content: bytes,
-        createdAt: at,
-      });
+      await insertCaseDocument(
+        store.db,
+        {
+          id: 'doc-1',
+          actionId: 'act-2',
+          name: 'ruling.pdf',
+          sha256: 'ab'.repeat(32),
+          mediaType: 'application/pdf',
+          content: bytes,
+          createdAt: at,
+        },
+        null,
+      );
       await insertCaseLink(store.db, 'case-1', {
         kind: 'filing',
         targetId: 'fil-1',
@@ -136,7 +140,7 @@ for (const dialect of testDialects()) {
       expect(c?.links).toEqual([
         { kind: 'filing', targetId: 'fil-1', note: 'the report alleged inaccurate' },
       ]);
-      expect((await readCaseDocument(store.db, 'doc-1'))?.content).toEqual(bytes);
+      expect((await readCaseDocument(store.db, 'doc-1', null))?.content).toEqual(bytes);
     });
 
     it('lists cases per organisation and changes status', async () => {

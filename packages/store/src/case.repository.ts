@@ -1,3 +1,4 @@
+import { openStoredFile, sealStoredFile } from './encryption/file-cipher.ts';
 import {
   calendarDate,
   currency,
@@ -105,7 +106,12 @@ export async function insertCaseAction(db: Kysely<Database>, a: NewCaseActionRow
     .execute();
 }
 
-export async function insertCaseDocument(db: Kysely<Database>, d: NewCaseDocumentRow): Promise<void> {
+/** Stores a case document, sealed under `fileKey` (the store's `keys.fileKey()`; null stores it as it is). */
+export async function insertCaseDocument(
+  db: Kysely<Database>,
+  d: NewCaseDocumentRow,
+  fileKey: Buffer | null,
+): Promise<void> {
   await db
     .insertInto('case_document')
     .values({
@@ -115,7 +121,7 @@ export async function insertCaseDocument(db: Kysely<Database>, d: NewCaseDocumen
       sha256: d.sha256,
       size: d.content.byteLength,
       media_type: d.mediaType ?? null,
-      content: d.content,
+      content: sealStoredFile(fileKey, `case_document:${d.id}`, d.content),
       created_at: d.createdAt,
     })
     .execute();
@@ -277,14 +283,18 @@ export async function listCases(
   return assemble(db, rows);
 }
 
+/** A case document's bytes, opened with `fileKey` (throws StoreKeyError when a sealed one cannot be opened). */
 export async function readCaseDocument(
   db: Kysely<Database>,
   id: string,
+  fileKey: Buffer | null,
 ): Promise<{ name: string; mediaType: string | null; content: Uint8Array } | undefined> {
   const r = await db
     .selectFrom('case_document')
     .select(['name', 'media_type', 'content'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return r ? { name: r.name, mediaType: r.media_type, content: new Uint8Array(r.content) } : undefined;
+  if (!r) return undefined;
+  const content = openStoredFile(fileKey, `case_document:${id}`, new Uint8Array(r.content));
+  return { name: r.name, mediaType: r.media_type, content };
 }

@@ -61,6 +61,9 @@ export function openConnection(url: string, options: OpenConnectionOptions = {})
   // A server reads the same pages over and over: 64 MiB of page cache, reads through mmap.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
+  // An encrypted file cannot be read through mmap (pages are decrypted into the page cache): give
+  // it a page cache as large as the mmap window, so that warm reads are not decrypted again.
+  if (keys.databaseEncrypted) sqlite.pragma('cache_size = -262144');
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   registerSqliteHandle(db, sqlite);

@@ -71,16 +71,22 @@ for (const dialect of testDialects()) {
     it('records a submission with attachments and then refuses every change', async () => {
       const bytes = new TextEncoder().encode('%PDF-1.7 …');
       const r = await store.db.transaction().execute((trx) =>
-        recordSubmission(trx, 'fil_1', submission, [
-          {
-            id: 'att_1',
-            name: 'f017.pdf',
-            sha256: 'd'.repeat(64),
-            size: bytes.length,
-            mediaType: 'application/pdf',
-            content: bytes,
-          },
-        ]),
+        recordSubmission(
+          trx,
+          'fil_1',
+          submission,
+          [
+            {
+              id: 'att_1',
+              name: 'f017.pdf',
+              sha256: 'd'.repeat(64),
+              size: bytes.length,
+              mediaType: 'application/pdf',
+              content: bytes,
+            },
+          ],
+          null,
+        ),
       );
       expect(r).toBe('done');
       const row = await getFilingRow(store.db, 'fil_1');
@@ -99,7 +105,7 @@ for (const dialect of testDialects()) {
       ).toBe('submitted');
       expect(await deleteDraftFiling(store.db, 'fil_1')).toBe('submitted');
       expect(
-        await store.db.transaction().execute((trx) => recordSubmission(trx, 'fil_1', submission, [])),
+        await store.db.transaction().execute((trx) => recordSubmission(trx, 'fil_1', submission, [], null)),
       ).toBe('submitted');
       // …and so does the database itself, to any SQL.
       await expect(

@@ -1,3 +1,4 @@
+import { openStoredFile, sealStoredFile } from './encryption/file-cipher.ts';
 import type { FilingRecord, FilingState, FilingSubmission } from '@civic/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { FilingTable } from './filing.tables.ts';
@@ -98,6 +99,7 @@ export async function recordSubmission(
   id: string,
   s: Omit<FilingSubmission, 'attachments'>,
   attachments: readonly NewAttachment[],
+  fileKey: Buffer | null,
 ): Promise<FilingWriteOutcome> {
   const r = await db
     .updateTable('filing')
@@ -128,7 +130,7 @@ export async function recordSubmission(
         sha256: a.sha256,
         size: a.size,
         media_type: a.mediaType,
-        content: a.content,
+        content: a.content === null ? null : sealStoredFile(fileKey, `attachment:${id}:${i + 1}`, a.content),
       })
       .execute();
   }
@@ -198,11 +200,12 @@ export async function listFilingRows(
   return withSubmissions(db, await q.orderBy('created_at').orderBy('id').execute());
 }
 
-/** An attachment's stored bytes. */
+/** An attachment's bytes, opened with `fileKey` (throws StoreKeyError when a sealed one cannot be opened). */
 export async function getAttachmentContent(
   db: Kysely<Database>,
   filingId: string,
   seq: number,
+  fileKey: Buffer | null,
 ): Promise<Uint8Array | null> {
   const row = await db
     .selectFrom('attachment')
@@ -210,7 +213,8 @@ export async function getAttachmentContent(
     .where('filing_id', '=', filingId)
     .where('seq', '=', BigInt(seq))
     .executeTakeFirst();
-  return row?.content ?? null;
+  if (!row?.content) return null;
+  return openStoredFile(fileKey, `attachment:${filingId}:${seq}`, new Uint8Array(row.content));
 }
 
 export type { FilingRecord };

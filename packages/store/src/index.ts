@@ -50,3 +50,6 @@ export type * from './notification.tables.ts';
 export * from './notification.repository.ts';
 export * from './notification-settings.repository.ts';
 export * from './notification-sources.repository.ts';
+export { encryptInPlace, type EncryptInPlaceResult } from './encryption/encrypt-in-place.ts';
+export { changeSqliteKey } from './encryption/change-key.ts';
+export { unlockPostgresFiles, changePostgresFileKey } from './encryption/postgres-file-key.ts';

@@ -46,4 +46,6 @@ export interface Database
     NotificationTables {
   organisation: OrganisationTable;
   setting: SettingTable;
+  /** Wrapped data keys of a PostgreSQL set-up (2026-12-05-800-store-key); see encryption/postgres-file-key.ts. */
+  store_key: { purpose: string; wrapped: string; created_at: string };
 }

@@ -115,6 +115,11 @@ export function Layout({ orgId, children }: { orgId: string | undefined; childre
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        {me.instance?.encryptionWarning && (
+          <p className="banner warning" role="alert" data-testid="encryption-warning">
+            {t(me.instance.dialect === 'sqlite' ? 'layout.plainDatabase' : 'layout.plainFiles')}
+          </p>
+        )}
         {children}
       </main>
     </div>

@@ -14,6 +14,13 @@ export interface Me {
   };
   readonly memberships: readonly { organisationId: string; organisationName: string; role: Role }[];
   readonly networkOrganisationIds: readonly string[];
+  /** Instance admins only: encryption at rest (a warning until the database is encrypted). */
+  readonly instance?: {
+    dialect: 'sqlite' | 'postgres';
+    databaseEncrypted: boolean;
+    filesEncrypted: boolean;
+    encryptionWarning: boolean;
+  };
 }
 
 export interface Session {

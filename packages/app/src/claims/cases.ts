@@ -216,15 +216,19 @@ async function storeDocument(
 ): Promise<string> {
   const id = newId('doc');
   const sha256 = sha256OfBytes(content);
-  await insertCaseDocument(ctx.store.db, {
-    id,
-    actionId,
-    name,
-    sha256,
-    mediaType,
-    content,
-    createdAt: ctx.now().toISOString(),
-  });
+  await insertCaseDocument(
+    ctx.store.db,
+    {
+      id,
+      actionId,
+      name,
+      sha256,
+      mediaType,
+      content,
+      createdAt: ctx.now().toISOString(),
+    },
+    ctx.store.keys.fileKey(),
+  );
   await appendLogEntry(ctx, {
     org,
     kind: 'claim.document-attached',

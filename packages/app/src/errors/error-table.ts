@@ -232,6 +232,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   // encryption at rest
   DB_KEY_REQUIRED: [null, 2],
   DB_KEY_INVALID: [null, 2],
+  DB_ALREADY_ENCRYPTED: [null, 2],
+  DB_NOT_FOUND: [null, 2],
+  DB_ENCRYPT_VERIFY_FAILED: [null, 1],
 };
 
 /** The status a code gets from its name when the table gives none. */

@@ -95,7 +95,7 @@ export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): P
   const recordedAt = now.toISOString();
   const submission = { submittedOn: on.value, channel, incomingNumber, recordedAt };
   const done = await inLedgerTransaction({ ...ctx, now: () => now }, async (tx) => {
-    const o = await recordSubmission(tx.store.db, row.id, submission, attachments);
+    const o = await recordSubmission(tx.store.db, row.id, submission, attachments, tx.store.keys.fileKey());
     if (o !== 'done')
       return err(
         domainError('FILING_ALREADY_SUBMITTED', `filing ${row.id} was submitted meanwhile`, {

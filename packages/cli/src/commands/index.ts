@@ -20,10 +20,14 @@ import { registerPlaces } from './places.command.ts';
 import { registerBackup } from './backup.command.ts';
 import { registerOrg } from './org.command.ts';
 import { registerNotify } from './notify.command.ts';
+import { registerEncrypt } from './encrypt.command.ts';
+import { registerKey } from './key.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
+  registerEncrypt(program);
+  registerKey(program);
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);

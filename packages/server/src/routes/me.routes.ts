@@ -1,4 +1,5 @@
 import {
+  atRestStatus,
   changePassword,
   confirmTotp,
   csrfTokenFor,
@@ -24,6 +25,20 @@ const MeSchema = {
       description: 'Organisations whose network-visibility records this user may see',
     },
     csrfToken: { type: 'string' },
+    instance: {
+      type: 'object',
+      description: 'Encryption at rest of this instance: given to instance admins only',
+      required: ['dialect', 'databaseEncrypted', 'filesEncrypted', 'encryptionWarning'],
+      properties: {
+        dialect: { type: 'string', enum: ['sqlite', 'postgres'] },
+        databaseEncrypted: { type: 'boolean' },
+        filesEncrypted: { type: 'boolean' },
+        encryptionWarning: {
+          type: 'boolean',
+          description: 'true for a plain SQLite file (run civic encrypt) or PostgreSQL without a file key',
+        },
+      },
+    },
   },
 } as const;
 
@@ -59,6 +74,7 @@ export const meRoutes: RouteModule = (app, deps) => {
         memberships: p.memberships,
         networkOrganisationIds: p.networkOrganisationIds,
         csrfToken,
+        ...(p.user.instanceAdmin ? { instance: atRestStatus(deps.ctx) } : {}),
       };
     },
   );

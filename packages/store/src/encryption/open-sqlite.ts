@@ -48,9 +48,12 @@ export function openSqliteFile(
   const secret = options.secret ?? null;
   if (file === ':memory:') return { sqlite: new SQLite(file), keys: storeKeys(false, null) };
   const wrapped = readWrappedKey(file);
-  if (wrapped.kind === 'corrupt')
+  if (wrapped.kind === 'corrupt' && !(fileHasContent(file) && isPlainSqliteFile(file)))
     throw new StoreKeyError('DB_KEY_INVALID', `the wrapped key beside ${file} is damaged`, file);
-  if (wrapped.kind === 'present') {
+  // A plain file with a wrapped key beside it: `civic encrypt` stopped between writing the key and
+  // renaming the encrypted copy over the file. The plain file is the good database.
+  const plain = fileHasContent(file) && isPlainSqliteFile(file);
+  if (wrapped.kind === 'present' && !plain) {
     if (!secret) throw keyRequired(file);
     const dataKey = unwrapDataKey(wrapped.key, secret);
     if (!dataKey) throw keyInvalid(file);

@@ -12,6 +12,8 @@ export interface StoreKeys {
   fileKey(): Buffer | null;
   /** Overwrites and drops the file key held in memory. */
   forget(): void;
+  /** Takes the data key a PostgreSQL set-up unwrapped after opening (store-internal). */
+  useDataKey(dataKey: Uint8Array): void;
 }
 
 const FILE_KEY_INFO = 'civicledger stored files v1';
@@ -29,7 +31,8 @@ export function storeKeys(databaseEncrypted: boolean, dataKey: Uint8Array | null
       fileKey?.fill(0);
       fileKey = null;
     },
+    useDataKey: (dataKey) => {
+      fileKey = deriveFileKey(dataKey);
+    },
   };
 }
-
-export const PLAIN_KEYS: StoreKeys = storeKeys(false, null);

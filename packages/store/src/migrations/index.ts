@@ -17,6 +17,7 @@ import * as incidentStemmedSearch from './2026-12-05-570-incident-stemmed-search
 import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
 import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
 import * as notifications from './2026-12-05-800-notifications.ts';
+import * as storeKey from './2026-12-05-800-store-key.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-571-organisation-aliases': organisationAliases,
   '2026-12-05-572-legal-basis-key': legalBasisKey,
   '2026-12-05-800-notifications': notifications,
+  '2026-12-05-800-store-key': storeKey,
 };

@@ -18,6 +18,10 @@ export const en = {
   'layout.language': 'Language',
   'layout.signOut': 'Sign out',
   'layout.signedInAs': 'Signed in as {name}',
+  'layout.plainDatabase':
+    'The database on this server is not encrypted: anyone who copies the disk can read it. Stop the server and run civic encrypt --db (see docs/security.md).',
+  'layout.plainFiles':
+    'Stored files on this server are not encrypted: start the server with CIVIC_DB_KEY or CIVIC_DB_KEY_FILE, and keep the PostgreSQL disk encrypted.',
   'login.title': 'Sign in',
   'login.email': 'E-mail',
   'login.password': 'Password',

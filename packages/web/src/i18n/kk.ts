@@ -19,6 +19,10 @@ export const kk: Messages = {
   'layout.language': 'Тіл',
   'layout.signOut': 'Шығу',
   'layout.signedInAs': '{name} ретінде кірдіңіз',
+  'layout.plainDatabase':
+    'Бұл сервердегі дерекқор шифрланбаған: дискіні көшірген кез келген адам оны оқи алады. Серверді тоқтатып, civic encrypt --db орындаңыз (docs/security.md қараңыз).',
+  'layout.plainFiles':
+    'Бұл сервердегі сақталған файлдар шифрланбаған: серверді CIVIC_DB_KEY немесе CIVIC_DB_KEY_FILE арқылы іске қосыңыз және PostgreSQL дискісін шифрланған күйде ұстаңыз.',
   'login.title': 'Кіру',
   'login.email': 'Электрондық пошта',
   'login.password': 'Құпиясөз',

@@ -19,6 +19,10 @@ export const ru: Messages = {
   'layout.language': 'Язык',
   'layout.signOut': 'Выйти',
   'layout.signedInAs': 'Вы вошли как {name}',
+  'layout.plainDatabase':
+    'База данных на этом сервере не зашифрована: любой, кто скопирует диск, сможет её прочитать. Остановите сервер и выполните civic encrypt --db (см. docs/security.md).',
+  'layout.plainFiles':
+    'Хранимые файлы на этом сервере не зашифрованы: запускайте сервер с CIVIC_DB_KEY или CIVIC_DB_KEY_FILE и держите диск PostgreSQL зашифрованным.',
   'login.title': 'Вход',
   'login.email': 'Электронная почта',
   'login.password': 'Пароль',
