@@ -135,6 +135,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   FILING_ATTACHMENT_UNREADABLE: [null, 2],
   BUNDLE_UNREADABLE: [null, 2],
   BUNDLE_NOT_LOGGED: [409, 2],
+  ORG_KEY_SEALED: [500, 2],
   // the ledger (sources, grants, receipts, expenditures, rates, imports, candidates)
   LEDGER_SOURCE_NAME_REQUIRED: [400, 2],
   LEDGER_SOURCE_CATEGORY_INVALID: [400, 2],

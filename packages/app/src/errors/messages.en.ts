@@ -72,6 +72,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   FILING_FORMAT_INVALID: 'The format must be pdf, xlsx or json.',
   FILING_LANG_INVALID: 'The language must be ru, kk or en.',
   BUNDLE_NOT_LOGGED: 'The organisation’s log is empty: the filing cannot be bundled.',
+  ORG_KEY_SEALED:
+    'The organisation’s signing key cannot be unsealed: the database key (CIVIC_DB_KEY) is missing or different.',
   LEDGER_SOURCE_NAME_REQUIRED: 'A foreign source needs a name.',
   LEDGER_SOURCE_CATEGORY_INVALID:
     'The source category must be one of the five in the law: foreign state, international organisation, foreign organisation, foreign citizen, stateless person.',

@@ -17,6 +17,7 @@ import { registerBrief } from './brief.command.ts';
 import { registerFeed } from './feed.command.ts';
 import { registerIncidents } from './incidents.command.ts';
 import { registerPlaces } from './places.command.ts';
+import { registerOrg } from './org.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -24,6 +25,7 @@ export function registerCommands(program: Command): void {
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);
+  registerOrg(program);
   registerImportBank(program);
   registerImportRates(program);
   registerLedger(program);

@@ -12,6 +12,7 @@ import * as briefs from './2026-11-29-700-briefs.ts';
 import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes.ts';
+import * as logSignatures from './2026-12-05-300-log-signatures.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-120-ledger-revision': ledgerRevision,
   '2026-11-30-130-login-failures': loginFailures,
   '2026-11-30-560-incident-search-indexes': incidentSearchIndexes,
+  '2026-12-05-300-log-signatures': logSignatures,
 };
