@@ -1,16 +1,28 @@
+import { execFileSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { canonicalJson } from '@civic/core';
 import { fingerprintOf, ORG_KEY_KIND, rawPublicKeyOf } from '@civic/formats';
 import { appendLogEntryRow, findOrgSigningKey, insertOrganisation, listLogSignatures } from '@civic/store';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, verifyBundleBytes } from '../filings/filing-bundle.ts';
 import { seedFilingLedger } from '../filings/filing-test-ledger.ts';
 import { listObligations } from '../filings/list-obligations.ts';
 import { prepareFiling } from '../filings/prepare-filing.ts';
+import { renderFiling } from '../filings/render-filing.ts';
 import { submitFiling } from '../filings/submit-filing.ts';
 import { createOrganisation, organisationKey } from '../organisations.ts';
 import { freshContext, testDialects } from '../test-support.ts';
 import { listLog, verifyLog } from './hash-log.ts';
+
+const pdfText = (bytes: Uint8Array): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'civic-key-')), 'f.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+};
 
 // Real parts: the app's use cases on a real SQLite file and a real PostgreSQL database, node:crypto.
 for (const dialect of testDialects()) {
@@ -93,6 +105,20 @@ for (const dialect of testDialects()) {
         fault: { code: 'BUNDLE_SIGNER_MISMATCH' },
       });
       expect(await verifyLog(ctx, world.org.id)).toMatchObject({ ok: true });
+
+      // The fingerprint and public key on the rendered filing, in its language (read back by real readers).
+      const pdf = await renderFiling(ctx, { filingId: prepared.value.id, format: 'pdf' });
+      if (!pdf.ok) throw new Error(pdf.error.message);
+      const text = pdfText(pdf.value).replace(/\s+/g, ' ');
+      expect(text).toContain(`Отпечаток ключа подписи (SHA-256): ${key.value.fingerprint}`);
+      expect(text).toContain(key.value.publicKey);
+      const xlsx = await renderFiling(ctx, { filingId: prepared.value.id, format: 'xlsx', lang: 'kk' });
+      if (!xlsx.ok) throw new Error(xlsx.error.message);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(xlsx.value) as unknown as ArrayBuffer);
+      const cells: string[] = [];
+      wb.worksheets[0]?.eachRow((row) => cells.push(row.values?.toString() ?? ''));
+      expect(cells.join('\n')).toContain(`Қолтаңба кілтінің таңбасы (SHA-256),${key.value.fingerprint}`);
     });
 
     it('gives an organisation made before keys its key on first need and signs its earlier heads', async () => {
