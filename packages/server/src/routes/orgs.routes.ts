@@ -1,4 +1,11 @@
-import { grantMembership, listAudit, listMembers, organisations, revokeMembership } from '@civic/app';
+import {
+  grantMembership,
+  listAudit,
+  listMembers,
+  organisationKey,
+  organisations,
+  revokeMembership,
+} from '@civic/app';
 import { domainError, ROLE_PERMISSIONS } from '@civic/core';
 import { actorOf, membershipOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -97,6 +104,37 @@ export const orgsRoutes: RouteModule = (app, deps) => {
       const o = (await organisations(deps.ctx)).find((x) => x.id === m.organisationId);
       if (!o) throw new ApiError(domainError('ORG_NOT_FOUND', 'no such organisation', { field: 'orgId' }));
       return { ...o, role: m.role, permissions: [...ROLE_PERMISSIONS[m.role]] };
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/signing-key',
+    {
+      config: { access: { org: 'org:read' } },
+      schema: {
+        tags: ['organisations'],
+        summary:
+          "The organisation's public signing key and its fingerprint: every bundle and rendered filing is signed with it (docs/security.md)",
+        params: OrgParamsSchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['fingerprint', 'publicKey'],
+            properties: {
+              fingerprint: {
+                type: 'string',
+                description: 'SHA-256 of the raw public key, hex in groups of four',
+              },
+              publicKey: { type: 'string', description: 'Base64 of the raw 32-byte Ed25519 public key' },
+            },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) => {
+      const k = unwrap(await organisationKey(deps.ctx, membershipOf(req).organisationId));
+      return { fingerprint: k.fingerprint, publicKey: k.publicKey };
     },
   );
 
