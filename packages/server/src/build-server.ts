@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { recentLoginFailures, recordLoginFailures, type AppContext } from '@civic/app';
+import { DEFAULT_LOGIN_LIMITS, type AppContext } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
@@ -33,12 +33,21 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** Fastify's logger: false (default), true, or options such as `{ level: 'warn' }`. */
   readonly logger?: boolean | { readonly level: string; readonly stream?: { write(line: string): void } };
-  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and https). */
-  readonly trustProxy?: boolean;
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (for the client IP and https): false, true (every
+   * hop), a number of hops, or a list of proxy addresses/CIDRs (see http/trust-proxy.ts).
+   */
+  readonly trustProxy?: boolean | number | string;
   /** Mark cookies Secure (default: only when trustProxy is on, i.e. behind a TLS proxy). */
   readonly secureCookies?: boolean;
-  /** Failed sign-ins allowed per IP and per e-mail in the window (default 5 per minute). */
-  readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
+  /** Sign-in attempts allowed per account and per address in the window (default 5 and 20 a minute). */
+  readonly loginRateLimit?: {
+    /** Attempts per account in the window (default 5). */
+    readonly max: number;
+    readonly windowMs: number;
+    /** Attempts per client address in the window (default 20). */
+    readonly maxPerAddress?: number;
+  };
   /** Extra route modules (tests use this to add probe routes). */
   readonly extraRoutes?: readonly RouteModule[];
 }
@@ -59,6 +68,14 @@ function bigintSafe(value: unknown): string {
   }
 }
 
+/** Fastify's trustProxy: a number of hops as a function of the hop's index (0 = the socket's peer). */
+function trustProxyOption(
+  v: boolean | number | string | undefined,
+): boolean | string | ((addr: string, hop: number) => boolean) {
+  if (typeof v === 'number') return (_addr, hop) => hop < v;
+  return v ?? false;
+}
+
 /**
  * Builds the HTTP app without listening, so tests drive it through `inject()`.
  * Routes live under /api/v1 (every one with an access rule and JSON schemas); the web build is
@@ -67,7 +84,7 @@ function bigintSafe(value: unknown): string {
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
@@ -113,11 +130,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   const deps: ServerDeps = {
     ctx,
-    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }, {
-      since: (keys, since) => recentLoginFailures(ctx, keys, since),
-      add: (keys, at, forgetBefore) => recordLoginFailures(ctx, keys, at, forgetBefore),
+    throttle: new LoginThrottle(ctx, {
+      perAccount: options.loginRateLimit?.max ?? DEFAULT_LOGIN_LIMITS.perAccount,
+      perAddress: options.loginRateLimit?.maxPerAddress ?? DEFAULT_LOGIN_LIMITS.perAddress,
+      windowMs: options.loginRateLimit?.windowMs ?? DEFAULT_LOGIN_LIMITS.windowMs,
     }),
-    secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+    secureCookies: options.secureCookies ?? Boolean(options.trustProxy ?? false),
   };
   app.get(
     '/api/v1/health',

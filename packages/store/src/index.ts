@@ -24,7 +24,7 @@ export * from './import-batch.repository.ts';
 export * from './bank-line.repository.ts';
 export * from './receipt.repository.ts';
 export * from './ledger-revision.repository.ts';
-export * from './login-failure.repository.ts';
+export * from './login-attempt.repository.ts';
 export * from './obligation-facts.repository.ts';
 export * from './expenditure.repository.ts';
 export * from './official-rate.repository.ts';

@@ -13,6 +13,7 @@ import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes.ts';
 import * as logSignatures from './2026-12-05-300-log-signatures.ts';
+import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-130-login-failures': loginFailures,
   '2026-11-30-560-incident-search-indexes': incidentSearchIndexes,
   '2026-12-05-300-log-signatures': logSignatures,
+  '2026-12-05-310-login-attempts': loginAttempts,
 };
