@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import type { Access } from './http/access.ts';
 import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
+import { JSON_BODY_LIMIT, registerBodyLimits } from './http/body-limits.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
@@ -89,7 +90,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
-    bodyLimit: 25 * 1024 * 1024,
+    // 64 KB for a JSON body; the upload routes declare their own (issue 12: http/body-limits.ts).
+    bodyLimit: JSON_BODY_LIMIT,
     // Path parameters up to 500 characters reach the route schemas (400 naming the parameter);
     // longer ones and malformed URLs get the usual error body too, not Fastify's own.
     routerOptions: { maxParamLength: 500 },
@@ -125,6 +127,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerSecurityHeaders(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });
+  registerBodyLimits(app);
   registerGuard(app, ctx);
   await registerOpenApi(app);
 

@@ -35,6 +35,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   CLI_OPTION_INVALID: [400, 2],
   // the web application: requests, accounts, sessions, access
   REQUEST_INVALID: [400, 2],
+  REQUEST_BODY_TOO_LARGE: [413, 2],
+  REQUEST_JSON_TOO_DEEP: [400, 2],
   NOT_FOUND: [404, 2],
   INTERNAL: [500, 70],
   AUTH_REQUIRED: [401, 2],

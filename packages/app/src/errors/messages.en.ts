@@ -10,6 +10,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   ORG_REQUIRED: 'Say which organisation.',
   CLI_OPTION_REQUIRED: 'A required option is missing.',
   REQUEST_INVALID: 'The request is not valid (field {field}).',
+  REQUEST_BODY_TOO_LARGE: 'The request body is too large for this address.',
+  REQUEST_JSON_TOO_DEEP: 'The request body is nested too deeply.',
   NOT_FOUND: 'Not found.',
   INTERNAL: 'Something went wrong on our side. Quote the request id if you report it.',
   AUTH_REQUIRED: 'Please sign in.',

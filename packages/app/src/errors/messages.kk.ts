@@ -10,6 +10,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   ORG_REQUIRED: 'Ұйымды көрсетіңіз.',
   CLI_OPTION_REQUIRED: 'Міндетті параметр көрсетілмеген.',
   REQUEST_INVALID: 'Сұрау қате құрылған ({field} өрісі).',
+  REQUEST_BODY_TOO_LARGE: 'Сұрау денесі бұл мекенжай үшін тым үлкен.',
+  REQUEST_JSON_TOO_DEEP: 'Сұрау денесінің ішкі деңгейлері тым терең.',
   NOT_FOUND: 'Табылмады.',
   INTERNAL: 'Серверде қате пайда болды. Хабарлағанда сұрау идентификаторын көрсетіңіз.',
   AUTH_REQUIRED: 'Жүйеге кіріңіз.',

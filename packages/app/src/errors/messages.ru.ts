@@ -10,6 +10,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   ORG_REQUIRED: 'Укажите организацию.',
   CLI_OPTION_REQUIRED: 'Не указан обязательный параметр.',
   REQUEST_INVALID: 'Запрос составлен неверно (поле {field}).',
+  REQUEST_BODY_TOO_LARGE: 'Тело запроса слишком велико для этого адреса.',
+  REQUEST_JSON_TOO_DEEP: 'В теле запроса слишком глубокая вложенность.',
   NOT_FOUND: 'Не найдено.',
   INTERNAL: 'На сервере произошла ошибка. Сообщая о ней, укажите идентификатор запроса.',
   AUTH_REQUIRED: 'Пожалуйста, войдите в систему.',

@@ -76,6 +76,19 @@ export function registerErrorHandler(app: FastifyInstance, options: { readonly s
         400,
       );
     }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Refused from the Content-Length (or as the body grew past the limit): close rather than drain.
+      reply.header('connection', 'close');
+      const limit = req.routeOptions.bodyLimit;
+      return sendError(
+        req,
+        reply,
+        domainError('REQUEST_BODY_TOO_LARGE', `the body is larger than this route takes (${limit} bytes)`, {
+          field: 'body',
+        }),
+        413,
+      );
+    }
     if (
       typeof fe.statusCode === 'number' &&
       fe.statusCode >= 400 &&
