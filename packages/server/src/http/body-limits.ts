@@ -1,6 +1,7 @@
 import { domainError } from '@civic/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
+import { closeAfterReply } from './close-after-reply.ts';
 import { sendError } from './error-handler.ts';
 
 /**
@@ -70,7 +71,7 @@ export function registerBodyLimits(app: FastifyInstance): void {
   // No route: answer before the body is read, and close the connection rather than drain it.
   app.addHook('onRequest', async (req, reply) => {
     if (!req.is404 || !hasBody(req)) return;
-    reply.header('connection', 'close');
+    closeAfterReply(req, reply);
     const path = req.url.split('?')[0] ?? '';
     return sendError(req, reply, domainError('NOT_FOUND', `no route ${req.method} ${path}`), 404);
   });

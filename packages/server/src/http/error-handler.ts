@@ -3,6 +3,7 @@ import { errorMessage, errorSpec, localiseError } from '@civic/app';
 import { domainError, type DomainError } from '@civic/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
+import { closeAfterReply } from './close-after-reply.ts';
 
 /**
  * Sends an expected error as `{"error":{"code","message","field"?,"file"?,"line"?,"detail"?,"requestId"}}`:
@@ -78,7 +79,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { readonly s
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       // Refused from the Content-Length (or as the body grew past the limit): close rather than drain.
-      reply.header('connection', 'close');
+      closeAfterReply(req, reply);
       const limit = req.routeOptions.bodyLimit;
       return sendError(
         req,
