@@ -2,7 +2,9 @@
 // `npm run bench`: runs every bench/*.bench.ts in its own process (TypeScript through tsx) and
 // passes through the JSON lines they print, one per figure:
 //   {"bench":"<name>","metric":"<what>","value":<number>,"unit":"s|ms|ops/s|x",...}
-// Progress and notes go to stderr. `npm run bench -- NAME` runs the benches whose file name contains NAME.
+// Progress and notes go to stderr. `npm run bench -- NAME` runs the benches whose file name contains NAME
+// (e.g. `npm run bench -- abuse`: bench/abuse.bench.ts, the server under oversized bodies and a
+// parallel login burst while the health route is timed).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureDebianPackages } from './lib/system.mjs';

@@ -10,7 +10,7 @@ export * from './errors/localise-error.ts';
 export * from './accounts/passwords.ts';
 export * from './accounts/totp.ts';
 export * from './accounts/users.ts';
-export * from './accounts/login-failures.ts';
+export * from './accounts/login-attempts.ts';
 export * from './accounts/principal.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/memberships.ts';

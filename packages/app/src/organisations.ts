@@ -10,6 +10,7 @@ import {
 } from '@civic/store';
 import type { AppContext } from './context.ts';
 import { newId } from './ids.ts';
+import { ensureOrgSigningKey } from './log/org-signing-key.ts';
 
 export type { OrganisationRow };
 
@@ -39,6 +40,9 @@ export async function createOrganisation(
   });
   const row = await findOrganisation(ctx.store.db, id);
   if (!row) throw new Error('organisation vanished after insert');
+  // Its signing key is made with it: the first entry of its chain says who it is (issue 12).
+  const key = await ensureOrgSigningKey(ctx, id);
+  if (!key.ok) return key;
   return ok(row);
 }
 
@@ -104,4 +108,16 @@ export async function setOrganisationAliases(
   const row = await findOrganisation(ctx.store.db, org.value.id);
   if (!row) throw new Error('organisation vanished after update');
   return ok({ organisation: row, reindexed });
+}
+
+/** The organisation's public signing key and its fingerprint (`civic org key`, the web's settings page). */
+export async function organisationKey(
+  ctx: AppContext,
+  key: string | undefined,
+): Promise<Result<{ organisation: OrganisationRow; fingerprint: string; publicKey: string }>> {
+  const org = await resolveOrganisation(ctx, key);
+  if (!org.ok) return org;
+  const k = await ensureOrgSigningKey(ctx, org.value.id);
+  if (!k.ok) return k;
+  return ok({ organisation: org.value, fingerprint: k.value.fingerprint, publicKey: k.value.publicKey });
 }

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { recentLoginFailures, recordLoginFailures, type AppContext } from '@civic/app';
+import { DEFAULT_LOGIN_LIMITS, type AppContext } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import type { Access } from './http/access.ts';
 import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
+import { JSON_BODY_LIMIT, registerBodyLimits } from './http/body-limits.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
@@ -33,12 +34,21 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** Fastify's logger: false (default), true, or options such as `{ level: 'warn' }`. */
   readonly logger?: boolean | { readonly level: string; readonly stream?: { write(line: string): void } };
-  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and https). */
-  readonly trustProxy?: boolean;
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (for the client IP and https): false, true (every
+   * hop), a number of hops, or a list of proxy addresses/CIDRs (see http/trust-proxy.ts).
+   */
+  readonly trustProxy?: boolean | number | string;
   /** Mark cookies Secure (default: only when trustProxy is on, i.e. behind a TLS proxy). */
   readonly secureCookies?: boolean;
-  /** Failed sign-ins allowed per IP and per e-mail in the window (default 5 per minute). */
-  readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
+  /** Sign-in attempts allowed per account and per address in the window (default 5 and 20 a minute). */
+  readonly loginRateLimit?: {
+    /** Attempts per account in the window (default 5). */
+    readonly max: number;
+    readonly windowMs: number;
+    /** Attempts per client address in the window (default 20). */
+    readonly maxPerAddress?: number;
+  };
   /** The folder of scheduled backups (BACKUP_DIR), for the admin page's backup status. */
   readonly backupDir?: string | undefined;
   /** Extra route modules (tests use this to add probe routes). */
@@ -61,6 +71,14 @@ function bigintSafe(value: unknown): string {
   }
 }
 
+/** Fastify's trustProxy: a number of hops as a function of the hop's index (0 = the socket's peer). */
+function trustProxyOption(
+  v: boolean | number | string | undefined,
+): boolean | string | ((addr: string, hop: number) => boolean) {
+  if (typeof v === 'number') return (_addr, hop) => hop < v;
+  return v ?? false;
+}
+
 /**
  * Builds the HTTP app without listening, so tests drive it through `inject()`.
  * Routes live under /api/v1 (every one with an access rule and JSON schemas); the web build is
@@ -69,12 +87,13 @@ function bigintSafe(value: unknown): string {
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
-    bodyLimit: 25 * 1024 * 1024,
+    // 64 KB for a JSON body; the upload routes declare their own (issue 12: http/body-limits.ts).
+    bodyLimit: JSON_BODY_LIMIT,
     // Path parameters up to 500 characters reach the route schemas (400 naming the parameter);
     // longer ones and malformed URLs get the usual error body too, not Fastify's own.
     routerOptions: { maxParamLength: 500 },
@@ -110,16 +129,18 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerSecurityHeaders(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });
+  registerBodyLimits(app);
   registerGuard(app, ctx);
   await registerOpenApi(app);
 
   const deps: ServerDeps = {
     ctx,
-    throttle: new LoginThrottle(options.loginRateLimit ?? { max: 5, windowMs: 60_000 }, {
-      since: (keys, since) => recentLoginFailures(ctx, keys, since),
-      add: (keys, at, forgetBefore) => recordLoginFailures(ctx, keys, at, forgetBefore),
+    throttle: new LoginThrottle(ctx, {
+      perAccount: options.loginRateLimit?.max ?? DEFAULT_LOGIN_LIMITS.perAccount,
+      perAddress: options.loginRateLimit?.maxPerAddress ?? DEFAULT_LOGIN_LIMITS.perAddress,
+      windowMs: options.loginRateLimit?.windowMs ?? DEFAULT_LOGIN_LIMITS.windowMs,
     }),
-    secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+    secureCookies: options.secureCookies ?? Boolean(options.trustProxy ?? false),
     backupDir: options.backupDir,
   };
   app.get(

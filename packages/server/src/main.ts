@@ -19,10 +19,12 @@ import {
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
 import { notifyIntervalSeconds, startNotifyScheduler } from './notify-scheduler.ts';
+import { parseTrustProxy } from './http/trust-proxy.ts';
 
 // `npm start`: migrate, seed the demo data on first start, serve the API and the web app.
 // PORT (default 8080), HOST (default 0.0.0.0) and DATABASE_URL (a SQLite file, default
-// ./data/civicledger.db, or postgres://…) configure it; TRUST_PROXY=1 behind a TLS reverse proxy.
+// ./data/civicledger.db, or postgres://…) configure it; TRUST_PROXY=1 behind one TLS reverse proxy
+// (the number of proxies, or their addresses: http/trust-proxy.ts).
 // WEB_CONCURRENCY (default: the number of cores) is how many server processes share the port:
 // one Node process uses one core. Every per-process cache checks the database before it answers
 // (see docs/security.md) and the login throttle counts in the database, so they agree.
@@ -35,7 +37,7 @@ const processes = Math.max(
   Math.floor(Number(process.env['WEB_CONCURRENCY'] ?? availableParallelism())) || 1,
 );
 const webRoot = resolve(root, 'packages/web/dist');
-const trustProxy = process.env['TRUST_PROXY'] === '1';
+const trustProxy = parseTrustProxy(process.env['TRUST_PROXY']);
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
 
 /** Serves on the port from this process until SIGINT/SIGTERM. */

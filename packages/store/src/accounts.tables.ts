@@ -63,14 +63,19 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
-/** A failed sign-in under one key (`ip:…` or `email:…`), for the login throttle. */
-export interface LoginFailureTable {
+/**
+ * A sign-in attempt reserved under one key (`addr:…` or `account:…`) before its password is
+ * checked; deleted when it does not fail, kept (as a failure) when it does. `attempt` ties the
+ * rows of one attempt together.
+ */
+export interface LoginAttemptTable {
   key: string;
   at: Int;
+  attempt: string;
 }
 
 export interface AccountTables {
-  login_failure: LoginFailureTable;
+  login_attempt: LoginAttemptTable;
   app_user: AppUserTable;
   membership: MembershipTable;
   user_session: UserSessionTable;

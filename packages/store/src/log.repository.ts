@@ -19,6 +19,9 @@ export interface NewLogEntry {
   readonly recordedAt: string;
 }
 
+/** Signs a new head (its entry hash) for `log_signature`; the app passes the organisation's key. */
+export type HeadSigner = (entryHash: string) => string;
+
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
@@ -26,10 +29,15 @@ const sha256Hex = (text: string): string => createHash('sha256').update(text, 'u
  * hash. Runs in the caller's transaction when given one (so a filing and its log entry commit
  * together), else in its own. On PostgreSQL a transaction-scoped advisory lock per chain
  * serialises concurrent appends; SQLite serialises writers itself. The (organisation, seq)
- * primary key would reject a fork in any case.
+ * primary key would reject a fork in any case. With `sign`, the new head's signature is stored in
+ * the same transaction.
  */
-export async function appendLogEntryRow(db: Kysely<Database>, e: NewLogEntry): Promise<LogEntry> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => appendLogEntryRow(trx, e));
+export async function appendLogEntryRow(
+  db: Kysely<Database>,
+  e: NewLogEntry,
+  sign?: HeadSigner,
+): Promise<LogEntry> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendLogEntryRow(trx, e, sign));
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`civic-log:${e.organisation}`}))`.execute(db);
   }
@@ -64,6 +72,11 @@ export async function appendLogEntryRow(db: Kysely<Database>, e: NewLogEntry): P
       recorded_at: entry.recordedAt,
     })
     .execute();
+  if (sign)
+    await db
+      .insertInto('log_signature')
+      .values({ organisation: entry.organisation, seq: entry.seq, signature: sign(entry.entryHash) })
+      .execute();
   return entry;
 }
 

@@ -18,6 +18,26 @@ export interface LogEntryTable {
   recorded_at: string;
 }
 
+/** An organisation's Ed25519 key: the public half as base64 of its 32 bytes, the private half sealed. */
+export interface OrgSigningKeyTable {
+  organisation: string;
+  public_key: string;
+  /** AES-256-GCM sealed PKCS#8 bytes (app/src/log/org-signing-key.ts). */
+  sealed_private_key: string;
+  /** What the sealing key was derived from: `instance` (the instance secret) or `db-key` (CIVIC_DB_KEY). */
+  sealed_with: string;
+  created_at: string;
+}
+
+/** The organisation's signature (hex) of the head of its chain at `seq`. */
+export interface LogSignatureTable {
+  organisation: string;
+  seq: Int;
+  signature: string;
+}
+
 export interface LogTables {
   log_entry: LogEntryTable;
+  org_signing_key: OrgSigningKeyTable;
+  log_signature: LogSignatureTable;
 }

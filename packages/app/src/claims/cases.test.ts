@@ -76,6 +76,8 @@ for (const dialect of testDialects()) {
 
       const log = await listLog(ctx, orgId);
       expect(log.map((e) => e.kind)).toEqual([
+        // The organisation's first entry: who it is and its signing key (issue 12).
+        'organisation.key',
         'claim.case-opened',
         'claim.action-recorded',
         'claim.action-recorded',

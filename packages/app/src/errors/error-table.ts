@@ -36,6 +36,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   CLI_OPTION_INVALID: [400, 2],
   // the web application: requests, accounts, sessions, access
   REQUEST_INVALID: [400, 2],
+  REQUEST_BODY_TOO_LARGE: [413, 2],
+  REQUEST_JSON_TOO_DEEP: [400, 2],
   NOT_FOUND: [404, 2],
   INTERNAL: [500, 70],
   AUTH_REQUIRED: [401, 2],
@@ -155,6 +157,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   BACKUP_CORRUPT: [null, 1],
   BACKUP_LOG_INVALID: [null, 1],
   BACKUP_ENCRYPT_UNSUPPORTED: [null, 2],
+  ORG_KEY_SEALED: [500, 2],
   // the ledger (sources, grants, receipts, expenditures, rates, imports, candidates)
   LEDGER_SOURCE_NAME_REQUIRED: [400, 2],
   LEDGER_SOURCE_CATEGORY_INVALID: [400, 2],

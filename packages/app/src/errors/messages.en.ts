@@ -11,6 +11,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   ORG_REQUIRED: 'Say which organisation.',
   CLI_OPTION_REQUIRED: 'A required option is missing.',
   REQUEST_INVALID: 'The request is not valid (field {field}).',
+  REQUEST_BODY_TOO_LARGE: 'The request body is too large for this address.',
+  REQUEST_JSON_TOO_DEEP: 'The request body is nested too deeply.',
   NOT_FOUND: 'Not found.',
   INTERNAL: 'Something went wrong on our side. Quote the request id if you report it.',
   AUTH_REQUIRED: 'Please sign in.',
@@ -73,6 +75,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   FILING_FORMAT_INVALID: 'The format must be pdf, xlsx or json.',
   FILING_LANG_INVALID: 'The language must be ru, kk or en.',
   BUNDLE_NOT_LOGGED: 'The organisation’s log is empty: the filing cannot be bundled.',
+  ORG_KEY_SEALED:
+    'The organisation’s signing key cannot be unsealed: the database key (CIVIC_DB_KEY) is missing or different.',
   LEDGER_SOURCE_NAME_REQUIRED: 'A foreign source needs a name.',
   LEDGER_SOURCE_CATEGORY_INVALID:
     'The source category must be one of the five in the law: foreign state, international organisation, foreign organisation, foreign citizen, stateless person.',

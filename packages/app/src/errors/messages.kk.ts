@@ -11,6 +11,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   ORG_REQUIRED: 'Ұйымды көрсетіңіз.',
   CLI_OPTION_REQUIRED: 'Міндетті параметр көрсетілмеген.',
   REQUEST_INVALID: 'Сұрау қате құрылған ({field} өрісі).',
+  REQUEST_BODY_TOO_LARGE: 'Сұрау денесі бұл мекенжай үшін тым үлкен.',
+  REQUEST_JSON_TOO_DEEP: 'Сұрау денесінің ішкі деңгейлері тым терең.',
   NOT_FOUND: 'Табылмады.',
   INTERNAL: 'Серверде қате пайда болды. Хабарлағанда сұрау идентификаторын көрсетіңіз.',
   AUTH_REQUIRED: 'Жүйеге кіріңіз.',
@@ -73,6 +75,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   FILING_FORMAT_INVALID: 'Пішім pdf, xlsx немесе json болуы тиіс.',
   FILING_LANG_INVALID: 'Тіл ru, kk немесе en болуы тиіс.',
   BUNDLE_NOT_LOGGED: 'Ұйымның журналы бос: есепті дәлелдерімен шығару мүмкін емес.',
+  ORG_KEY_SEALED:
+    'Ұйымның қолтаңба кілтін ашу мүмкін емес: дерекқор кілті (CIVIC_DB_KEY) берілмеген немесе басқа.',
   LEDGER_SOURCE_NAME_REQUIRED: 'Шетелдік көздің атауын көрсетіңіз.',
   LEDGER_SOURCE_CATEGORY_INVALID:
     'Көздің санаты заңдағы бесеудің бірі болуы тиіс: шет мемлекет, халықаралық ұйым, шетелдік ұйым, шетел азаматы, азаматтығы жоқ адам.',

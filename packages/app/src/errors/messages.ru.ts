@@ -11,6 +11,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   ORG_REQUIRED: 'Укажите организацию.',
   CLI_OPTION_REQUIRED: 'Не указан обязательный параметр.',
   REQUEST_INVALID: 'Запрос составлен неверно (поле {field}).',
+  REQUEST_BODY_TOO_LARGE: 'Тело запроса слишком велико для этого адреса.',
+  REQUEST_JSON_TOO_DEEP: 'В теле запроса слишком глубокая вложенность.',
   NOT_FOUND: 'Не найдено.',
   INTERNAL: 'На сервере произошла ошибка. Сообщая о ней, укажите идентификатор запроса.',
   AUTH_REQUIRED: 'Пожалуйста, войдите в систему.',
@@ -73,6 +75,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   FILING_FORMAT_INVALID: 'Формат должен быть pdf, xlsx или json.',
   FILING_LANG_INVALID: 'Язык должен быть ru, kk или en.',
   BUNDLE_NOT_LOGGED: 'Журнал организации пуст: отчёт нельзя выгрузить с доказательствами.',
+  ORG_KEY_SEALED:
+    'Ключ подписи организации не удаётся открыть: ключ базы данных (CIVIC_DB_KEY) не задан или другой.',
   LEDGER_SOURCE_NAME_REQUIRED: 'Укажите название иностранного источника.',
   LEDGER_SOURCE_CATEGORY_INVALID:
     'Категория источника должна быть одной из пяти по закону: иностранное государство, международная организация, иностранная организация, иностранец, лицо без гражданства.',

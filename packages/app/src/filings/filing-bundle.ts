@@ -1,7 +1,9 @@
 import { domainError, err, ok, type Result } from '@civic/core';
 import { verifyBundle, writeBundle, type BundleFiling, type BundleVerification } from '@civic/formats';
 import type { AppContext } from '../context.ts';
+import { listLogSignatures } from '@civic/store';
 import { listLog } from '../log/hash-log.ts';
+import { ensureOrgSigningKey, signUnsignedHeads } from '../log/org-signing-key.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { getFiling } from './filing-records.ts';
 
@@ -9,7 +11,8 @@ import { getFiling } from './filing-records.ts';
  * Writes the bundle of a filing (docs/formats.md, "Bundle"): the filing and the filings it
  * corrects, with their content (receipt and expenditure lines with their hashes) and
  * submissions, and the organisation's log chain from entry 1 to its head — with content for the
- * entries about these filings, headers only for the rest.
+ * entries about these filings and the organisation's key entries, headers only for the rest —
+ * every head with the organisation's signature.
  */
 export async function exportBundle(
   ctx: AppContext,
@@ -36,7 +39,14 @@ export async function exportBundle(
     return err(domainError('FILING_NOT_FOUND', `no filing "${input.filingId}"`, { field: 'filing' }));
   const org = await resolveOrganisation(ctx, first.organisation);
   if (!org.ok) return org;
-  const entries = await listLog(ctx, org.value.id);
+  const key = await ensureOrgSigningKey(ctx, org.value.id);
+  if (!key.ok) return key;
+  await signUnsignedHeads(ctx.store, org.value.id, key.value);
+  const signatures = await listLogSignatures(ctx.store.db, org.value.id);
+  const entries = (await listLog(ctx, org.value.id)).map((e) => ({
+    ...e,
+    signature: signatures.get(e.seq) ?? '',
+  }));
   if (entries.length === 0)
     return err(
       domainError(
@@ -46,7 +56,6 @@ export async function exportBundle(
       ),
     );
   const text = writeBundle({
-    organisation: { id: org.value.id, name: org.value.name, bin: org.value.bin },
     filings,
     entries,
     exportedAt: ctx.now().toISOString(),
@@ -54,7 +63,13 @@ export async function exportBundle(
   return ok({ text, verification: verifyBundle(new TextEncoder().encode(text)) });
 }
 
-/** Checks a bundle's bytes; needs no database (see formats verifyBundle). */
-export function verifyBundleBytes(bytes: Uint8Array): BundleVerification {
-  return verifyBundle(bytes);
+/**
+ * Checks a bundle's bytes; needs no database (see formats verifyBundle). With `key` (a fingerprint
+ * or public key), a bundle signed by another key fails with BUNDLE_SIGNER_MISMATCH.
+ */
+export function verifyBundleBytes(
+  bytes: Uint8Array,
+  options: { key?: string | undefined } = {},
+): BundleVerification {
+  return verifyBundle(bytes, options);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { domainError, err, isLocale, ok, type Locale, type Result } from '@civic/core';
 import { renderFilingJson, renderFilingPdf, renderFilingXlsx } from '@civic/formats';
 import type { AppContext } from '../context.ts';
+import { ensureOrgSigningKey } from '../log/org-signing-key.ts';
 import { getFiling } from './filing-records.ts';
 
 export const FILING_FORMATS = ['pdf', 'xlsx', 'json'] as const;
@@ -44,6 +45,10 @@ export async function renderFiling(
   const f = await getFiling(ctx, input.filingId);
   if (!f.ok) return f;
   if (input.format === 'json') return ok(new TextEncoder().encode(renderFilingJson(f.value)));
-  if (input.format === 'xlsx') return ok(await renderFilingXlsx(f.value, { lang }));
-  return ok(await renderFilingPdf(f.value, { lang, fonts: await filingFonts() }));
+  // The organisation's public key and fingerprint go on every rendered filing (issue 12).
+  const key = await ensureOrgSigningKey(ctx, f.value.organisation);
+  if (!key.ok) return key;
+  const signingKey = { fingerprint: key.value.fingerprint, publicKey: key.value.publicKey };
+  if (input.format === 'xlsx') return ok(await renderFilingXlsx(f.value, { lang, signingKey }));
+  return ok(await renderFilingPdf(f.value, { lang, fonts: await filingFonts(), signingKey }));
 }

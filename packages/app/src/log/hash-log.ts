@@ -6,7 +6,8 @@ import {
   type ChainFault,
   type LogEntry,
 } from '@civic/core';
-import { sha256Hex } from '@civic/formats';
+import { sha256Hex, signHead } from '@civic/formats';
+import { ensureOrgSigningKey } from './org-signing-key.ts';
 import { appendLogEntryRow, listLogEntries } from '@civic/store';
 import type { AppContext } from '../context.ts';
 
@@ -27,15 +28,29 @@ export interface AppendLogEntryInput {
  * Appends an entry to the organisation's hash-chained log: the content as RFC 8785 canonical
  * JSON, its sha256, and the sha256 of the entry with the previous entry's hash. Pass `trx` (a
  * context whose store is a transaction) to commit the entry together with the record it logs.
+ * An organisation's entry is signed with its key (made, and the chain's earlier heads signed,
+ * on first need: org-signing-key.ts).
  */
 export async function appendLogEntry(ctx: AppContext, input: AppendLogEntryInput): Promise<LogEntry> {
-  return appendLogEntryRow(ctx.store.db, {
-    organisation: input.org ?? '',
-    kind: input.kind,
-    subjectId: input.subjectId,
-    content: canonicalJson(input.content),
-    recordedAt: ctx.now().toISOString(),
-  });
+  let sign: ((entryHash: string) => string) | undefined;
+  if (input.org) {
+    // An organisation's heads are signed (issue 12): its key is made on first need. A key that
+    // cannot be unsealed is a misconfiguration (CIVIC_DB_KEY missing), not a user's mistake.
+    const key = await ensureOrgSigningKey(ctx, input.org);
+    if (!key.ok) throw new Error(`${key.error.code}: ${key.error.message}`);
+    sign = (h) => signHead(key.value.privateKey, h);
+  }
+  return appendLogEntryRow(
+    ctx.store.db,
+    {
+      organisation: input.org ?? '',
+      kind: input.kind,
+      subjectId: input.subjectId,
+      content: canonicalJson(input.content),
+      recordedAt: ctx.now().toISOString(),
+    },
+    sign,
+  );
 }
 
 // One sha256 for the whole project: the log and the bundles must hash alike.

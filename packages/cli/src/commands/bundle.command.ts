@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { exportBundle, organisations, resolveOrganisation, verifyBundleBytes, verifyLog } from '@civic/app';
+import type { BundleSummary } from '@civic/formats';
 import type { Command } from 'commander';
 import { EXIT_FINDING, orFail, printJson } from '../output.ts';
 import { withContext } from './obligations.command.ts';
@@ -40,14 +41,30 @@ export function registerBundle(program: Command): void {
   program
     .command('verify')
     .description(
-      'check every hash of a bundle (no database needed); exit 0 when it holds, 1 naming the first entry that fails',
+      'check every hash and signature of a bundle (no database needed); exit 0 when all hold, 1 naming the first that fails',
     )
     .argument('<bundle>', 'a file written by `civic export bundle`')
+    .option(
+      '--key <key>',
+      "the signer expected: the organisation's published fingerprint or its public key (another signer: exit 1)",
+    )
     .option('--json', 'print JSON')
-    .action((file: string, opts: { json?: boolean }) => {
+    .action((file: string, opts: { key?: string; json?: boolean }) => {
       const bytes = readInputFile(file, 'BUNDLE_UNREADABLE');
-      const v = verifyBundleBytes(new Uint8Array(bytes));
-      if (opts.json) printJson(v.ok ? { ok: true, summary: v.summary } : { ok: false, fault: v.fault });
+      const v = verifyBundleBytes(new Uint8Array(bytes), { key: opts.key });
+      if (opts.json)
+        printJson(
+          v.ok
+            ? {
+                ok: true,
+                head: v.summary.headHash,
+                organisation: v.summary.organisation,
+                signedBy: v.summary.signedBy,
+                keyChecked: opts.key !== undefined,
+                summary: v.summary,
+              }
+            : { ok: false, head: null, organisation: null, signedBy: null, fault: v.fault },
+        );
       if (!v.ok) {
         if (!opts.json)
           process.stdout.write(`FAILED: ${v.fault.where}: ${v.fault.code}: ${v.fault.message}\n`);
@@ -55,19 +72,7 @@ export function registerBundle(program: Command): void {
         return;
       }
       if (opts.json) return;
-      const s = v.summary;
-      const lines = [
-        `OK: every hash holds in ${file}`,
-        `organisation: ${s.organisation.name}${s.organisation.bin ? ` (BIN ${s.organisation.bin})` : ''}`,
-        `filing: ${s.filing.id} ${s.filing.form} ${s.filing.periodFrom}–${s.filing.periodTo} (${s.filing.state}), content sha256 ${s.filing.contentHash}`,
-        s.submission
-          ? `submitted: ${s.submission.submittedOn} via ${s.submission.channel}, incoming number ${s.submission.incomingNumber}, ${s.submission.attachments} attachment(s)`
-          : 'not submitted',
-        ...(s.corrects.length ? [`corrects: ${s.corrects.join(' → ')}`] : []),
-        `records: ${s.receipts} receipt(s), ${s.expenditures} expenditure(s)`,
-        `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      process.stdout.write(`${verifiedLines(file, v.summary, opts.key !== undefined).join('\n')}\n`);
     });
 
   const log =
@@ -98,4 +103,23 @@ export function registerBundle(program: Command): void {
           );
       if (!results.every((r) => r.ok)) process.exitCode = EXIT_FINDING;
     });
+}
+
+/** What `civic verify` prints for a bundle that holds. */
+function verifiedLines(file: string, s: BundleSummary, keyChecked: boolean): string[] {
+  return [
+    `OK: every hash and signature holds in ${file}`,
+    `organisation: ${s.organisation.name}${s.organisation.bin ? ` (BIN ${s.organisation.bin})` : ''}`,
+    `signed by: key ${s.signedBy.fingerprint}`,
+    keyChecked
+      ? 'the signing key is the one given with --key'
+      : 'authenticity: the signature proves only that the holder of this key wrote the bundle; compare the fingerprint above with the one the organisation publishes (or pass it with --key)',
+    `filing: ${s.filing.id} ${s.filing.form} ${s.filing.periodFrom}–${s.filing.periodTo} (${s.filing.state}), content sha256 ${s.filing.contentHash}`,
+    s.submission
+      ? `submitted: ${s.submission.submittedOn} via ${s.submission.channel}, incoming number ${s.submission.incomingNumber}, ${s.submission.attachments} attachment(s)`
+      : 'not submitted',
+    ...(s.corrects.length ? [`corrects: ${s.corrects.join(' → ')}`] : []),
+    `records: ${s.receipts} receipt(s), ${s.expenditures} expenditure(s)`,
+    `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
+  ];
 }

@@ -31,6 +31,7 @@ export function registerCommands(program: Command): void {
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);
+  registerOrg(program);
   registerImportBank(program);
   registerImportRates(program);
   registerLedger(program);

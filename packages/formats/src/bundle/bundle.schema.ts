@@ -41,17 +41,24 @@ export const bundleEntrySchema = z.strictObject({
   contentHash: hash,
   previousHash: hash,
   entryHash: hash,
-  /** Present for the entries about the bundle's filings; left out (header only) for the others. */
+  /** The organisation's Ed25519 signature of this head (`entryHash`), lower-case hex (head-signature.ts). */
+  signature: z.string().regex(/^[0-9a-f]{128}$/, 'an Ed25519 signature in lower-case hex'),
+  /**
+   * Present for the entries about the bundle's filings and for `organisation.key` entries (who
+   * the organisation is, its public key); left out (header only) for the others.
+   */
   content: z.unknown().optional(),
 });
 
-export const BUNDLE_FORMAT = 'civicledger-bundle/1';
+/** Format 2: signed heads, the organisation only inside its signed `organisation.key` entry. */
+export const BUNDLE_FORMAT = 'civicledger-bundle/2';
+/** The unsigned format written before issue 12: `civic verify` names it and refuses it. */
+export const UNSIGNED_BUNDLE_FORMAT = 'civicledger-bundle/1';
 
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   bundleHash: hash,
   exportedAt: z.string(),
-  organisation: z.strictObject({ id: z.string(), name: z.string(), bin: z.string().nullable() }),
   /** The filing asked for. */
   subject: z.string(),
   /** The filing first, then the filings it corrects, each back to the original. */
@@ -67,3 +74,11 @@ export type Bundle = z.output<typeof bundleSchema>;
 export type BundleFiling = z.output<typeof bundleFilingSchema>;
 export type BundleEntry = z.output<typeof bundleEntrySchema>;
 export type BundleSubmission = z.output<typeof submissionSchema>;
+
+/** What an `organisation.key` entry's content must be. */
+export const orgKeyContentSchema = z.strictObject({
+  organisation: z.strictObject({ id: z.string(), name: z.string(), bin: z.string().nullable() }),
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+});

@@ -2,3 +2,5 @@ export * from './bundle.schema.ts';
 export * from './sha256.ts';
 export * from './write-bundle.ts';
 export * from './verify-bundle.ts';
+export * from './head-signature.ts';
+export * from './bundle-signer.ts';

@@ -1,5 +1,7 @@
 import { canonicalJsonOf, checkChain, parseCanonicalJson } from '@civic/core';
-import { bundleSchema, type Bundle, type BundleFiling } from './bundle.schema.ts';
+import { checkBundleSigner, type BundleSigner } from './bundle-signer.ts';
+import { bundleSchema, UNSIGNED_BUNDLE_FORMAT, type Bundle, type BundleFiling } from './bundle.schema.ts';
+import { keyMatches, rawFromPublicKeyText } from './head-signature.ts';
 import { sha256Hex } from './sha256.ts';
 
 /** The first thing in a bundle that does not hold: a stable code, where, and a plain message. */
@@ -11,7 +13,10 @@ export interface BundleFault {
 }
 
 export interface BundleSummary {
+  /** Who the organisation is, from its signed `organisation.key` entry. */
   readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null };
+  /** The key that signed every head. */
+  readonly signedBy: { readonly fingerprint: string; readonly publicKey: string };
   readonly filing: {
     readonly id: string;
     readonly form: string;
@@ -47,17 +52,37 @@ const fail = (code: string, where: string, message: string): BundleVerification 
 });
 const hashOf = (value: unknown): string => sha256Hex(canonicalJsonOf(value));
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
  * Checks every hash of a bundle and says what fails first. Needs no database. A bundle holds
  * only if: its bytes are UTF-8 and exactly canonical JSON plus one newline (so no byte can change
  * without changing a value); its shape is the documented one; the log chain links from entry 1
  * to the stated head with every content and entry hash right; each filing's content hashes to
  * what its `filing.prepared` entry logged, and its submission is what `filing.submitted` logged;
- * each receipt and expenditure line hashes to its `recordHash`; and `bundleHash` covers the rest.
+ * each receipt and expenditure line hashes to its `recordHash`; every head is signed by the key
+ * the chain's `organisation.key` entry introduces (which also says who the organisation is); and
+ * `bundleHash` covers the rest. An unsigned bundle of format 1 fails with `BUNDLE_UNSIGNED`.
+ * With `options.key`, a bundle signed by any other key fails with `BUNDLE_SIGNER_MISMATCH`.
  */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+export function verifyBundle(bytes: Uint8Array, options: VerifyBundleOptions = {}): BundleVerification {
+  const v = verifyBundleBytesOnly(bytes);
+  if (!v.ok || options.key === undefined) return v;
+  const raw = rawFromPublicKeyText(v.summary.signedBy.publicKey);
+  if (raw && keyMatches(options.key, raw)) return v;
+  return fail(
+    'BUNDLE_SIGNER_MISMATCH',
+    'signer',
+    `the bundle is signed by the key ${v.summary.signedBy.fingerprint}, not by the key given`,
+  );
+}
 
-export function verifyBundle(bytes: Uint8Array): BundleVerification {
+export interface VerifyBundleOptions {
+  /** The signer expected: a fingerprint, a base64 public key or its hex (`civic verify --key`). */
+  readonly key?: string | undefined;
+}
+
+function verifyBundleBytesOnly(bytes: Uint8Array): BundleVerification {
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -88,7 +113,19 @@ export function verifyBundle(bytes: Uint8Array): BundleVerification {
         )
       : fail('BUNDLE_NOT_JSON', 'bundle', 'the file is not JSON');
   }
-  const shape = bundleSchema.safeParse(parsed.value);
+  const v = parsed.value;
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    (v as Record<string, unknown>)['format'] === UNSIGNED_BUNDLE_FORMAT
+  )
+    return fail(
+      'BUNDLE_UNSIGNED',
+      'bundle',
+      'the bundle is of the unsigned format 1: its hashes can be recomputed by anyone, so it proves nothing about who wrote it',
+    );
+  const shape = bundleSchema.safeParse(v);
   if (!shape.success) {
     const issue = shape.error.issues[0];
     const path = issue ? issue.path.map(String).join('.') : '';
@@ -133,11 +170,13 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
       'log head',
       `the stated head ${b.log.headHash} is not the last entry's hash`,
     );
-  if (b.log.organisation !== b.organisation.id)
-    return fail('BUNDLE_SHAPE_INVALID', 'log', "the log is not the organisation's chain");
+  const signed = checkBundleSigner(b);
+  if (!signed.ok) return fail(signed.code, signed.where, signed.message);
   if (b.filings[0]?.id !== b.subject)
     return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
   for (const [i, f] of b.filings.entries()) {
+    if (f.organisation !== b.log.organisation)
+      return fail('BUNDLE_SHAPE_INVALID', `filing ${f.id}`, "the filing is not the signing organisation's");
     const next = b.filings[i + 1];
     if (f.corrects !== (next ? next.id : null))
       return fail('BUNDLE_SHAPE_INVALID', `filing ${f.id}`, 'the filings are not the chain of corrections');
@@ -148,7 +187,7 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
   const h = sha256Hex(restText(canonical, bundleHash));
   if (h !== bundleHash)
     return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
-  return { ok: true, summary: summarise(b) };
+  return { ok: true, summary: summarise(b, signed.signer) };
 }
 
 /** The last entry of one of `kinds` about a subject (a draft prepared again is logged again; the last one counts). */
@@ -269,7 +308,7 @@ function checkFiling(b: Bundle, f: BundleFiling): BundleVerification | undefined
   return undefined;
 }
 
-function summarise(b: Bundle): BundleSummary {
+function summarise(b: Bundle, signer: BundleSigner): BundleSummary {
   const [f, ...older] = b.filings;
   if (!f) throw new Error('checked above: a bundle has a filing');
   const count = (k: string): number => {
@@ -277,7 +316,8 @@ function summarise(b: Bundle): BundleSummary {
     return Array.isArray(v) ? v.length : 0;
   };
   return {
-    organisation: b.organisation,
+    organisation: signer.organisation,
+    signedBy: { fingerprint: signer.fingerprint, publicKey: signer.publicKey },
     filing: {
       id: f.id,
       form: f.form,

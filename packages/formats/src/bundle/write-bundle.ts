@@ -1,22 +1,28 @@
 import { canonicalJsonOf, type LogEntry } from '@civic/core';
+import { ORG_KEY_KIND } from './head-signature.ts';
 import { BUNDLE_FORMAT, type BundleEntry, type BundleFiling } from './bundle.schema.ts';
 import { sha256Hex } from './sha256.ts';
 
+/** A log entry with the organisation's signature of its head. */
+export type SignedLogEntry = LogEntry & { readonly signature: string };
+
 export interface BundleInput {
-  readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null };
   /** The filing asked for first, then the filings it corrects back to the original. */
   readonly filings: readonly BundleFiling[];
-  /** The organisation's chain from entry 1 to its head when exported. */
-  readonly entries: readonly LogEntry[];
+  /** The organisation's chain from entry 1 to its head when exported, every entry signed. */
+  readonly entries: readonly SignedLogEntry[];
   /** ISO instant of the export. */
   readonly exportedAt: string;
 }
 
 /**
  * Writes a bundle: one RFC 8785 canonical JSON object and a final newline. Entries about the
- * bundle's filings carry their content; the rest of the chain is shown by header only, so the
- * links from entry 1 to the head can be checked without disclosing other records. `bundleHash`
- * is the sha256 of the canonical JSON of everything else.
+ * bundle's filings and the `organisation.key` entries (who the organisation is, its public key)
+ * carry their content; the rest of the chain is shown by header only, so the links from entry 1
+ * to the head can be checked without disclosing other records. Every entry carries the
+ * organisation's signature of its head. There is no unsigned copy of the organisation: a reader
+ * learns who it is from the signed chain. `bundleHash` is the sha256 of the canonical JSON of
+ * everything else.
  */
 export function writeBundle(input: BundleInput): string {
   const subjects = new Set(input.filings.map((f) => f.id));
@@ -31,12 +37,14 @@ export function writeBundle(input: BundleInput): string {
     contentHash: e.contentHash,
     previousHash: e.previousHash,
     entryHash: e.entryHash,
-    ...(subjects.has(e.subjectId) ? { content: JSON.parse(e.content) as unknown } : {}),
+    signature: e.signature,
+    ...(subjects.has(e.subjectId) || e.kind === ORG_KEY_KIND
+      ? { content: JSON.parse(e.content) as unknown }
+      : {}),
   }));
   const body = {
     format: BUNDLE_FORMAT,
     exportedAt: input.exportedAt,
-    organisation: input.organisation,
     subject: first.id,
     filings: input.filings,
     log: { organisation: head.organisation, headHash: head.entryHash, entries },

@@ -7,6 +7,7 @@ import {
   filingLabels,
   type FilingLabels,
 } from './filing-labels.ts';
+import { signingKeyLines, type FilingSigningKey } from './signing-key-labels.ts';
 
 const MARGIN = 40;
 type Doc = PDFKit.PDFDocument;
@@ -15,6 +16,8 @@ export interface FilingPdfOptions {
   readonly lang: Locale;
   /** TrueType bytes with Cyrillic (the project ships DejaVu Sans regular and bold). */
   readonly fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array };
+  /** The organisation's signing key, printed in the footer so readers can compare it. */
+  readonly signingKey?: FilingSigningKey | undefined;
 }
 
 /**
@@ -181,6 +184,8 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
     .fontSize(7)
     .fillColor('#666')
     .text(`${l.contentHash}: ${filing.contentHash}`, { width });
+  if (options.signingKey)
+    for (const [k, v] of signingKeyLines(options.signingKey, options.lang)) doc.text(`${k}: ${v}`, { width });
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

@@ -1,6 +1,7 @@
 import type { FilingRecord, Locale } from '@civic/core';
 import ExcelJS from 'exceljs';
 import { categoryLabel, filingLabels } from './filing-labels.ts';
+import { signingKeyLines, type FilingSigningKey } from './signing-key-labels.ts';
 
 const MONEY = '#,##0.00';
 const DATE = 'yyyy-mm-dd';
@@ -21,7 +22,7 @@ function day(iso: string | null): Date | null {
  */
 export async function renderFilingXlsx(
   filing: FilingRecord,
-  options: { readonly lang: Locale },
+  options: { readonly lang: Locale; readonly signingKey?: FilingSigningKey | undefined },
 ): Promise<Uint8Array> {
   const l = filingLabels(options.lang);
   const c = filing.content;
@@ -47,6 +48,7 @@ export async function renderFilingXlsx(
     [l.channel, filing.submission?.channel ?? null],
     [l.incomingNumber, filing.submission?.incomingNumber ?? null],
     [l.contentHash, filing.contentHash],
+    ...(options.signingKey ? signingKeyLines(options.signingKey, options.lang) : []),
   ];
   if (c.illustrative) rows.unshift([l.illustrative, '']);
   for (const r of rows) {

@@ -255,6 +255,21 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
       { as: 'viewer', params: () => ({ orgId: 'org_does_not_exist' }), status: 404, code: 'ORG_NOT_FOUND' },
     ],
   },
+  'GET /api/v1/orgs/:orgId/signing-key': {
+    happy: {
+      as: 'viewer',
+      status: 200,
+      check: (res) =>
+        expect(res.json()).toMatchObject({
+          fingerprint: expect.stringMatching(/^[0-9a-f]{4}( [0-9a-f]{4}){15}$/) as unknown,
+          publicKey: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) as unknown,
+        }),
+    },
+    badInput: ORG_ONLY_INPUT,
+    noSession: ANON,
+    wrongRole: na('every role has org:read'),
+    otherTenant: OUTSIDER,
+  },
   'GET /api/v1/orgs/:orgId/members': {
     happy: {
       as: 'admin',

@@ -3,6 +3,7 @@ import { errorMessage, errorSpec, localiseError } from '@civic/app';
 import { domainError, type DomainError } from '@civic/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
+import { closeAfterReply } from './close-after-reply.ts';
 
 /**
  * Sends an expected error as `{"error":{"code","message","field"?,"file"?,"line"?,"detail"?,"requestId"}}`:
@@ -74,6 +75,19 @@ export function registerErrorHandler(app: FastifyInstance, options: { readonly s
           field: fieldOf(fe),
         }),
         400,
+      );
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Refused from the Content-Length (or as the body grew past the limit): close rather than drain.
+      closeAfterReply(req, reply);
+      const limit = req.routeOptions.bodyLimit;
+      return sendError(
+        req,
+        reply,
+        domainError('REQUEST_BODY_TOO_LARGE', `the body is larger than this route takes (${limit} bytes)`, {
+          field: 'body',
+        }),
+        413,
       );
     }
     if (

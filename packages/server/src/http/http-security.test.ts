@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { base32Decode, testDialects, totpCode } from '@civic/app';
+import { base32Decode, passwordVerifications, testDialects, totpCode } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../build-server.ts';
 import { cookiesOf, TEST_PASSWORD, testWorld, type TestWorld } from '../http-test-kit.ts';
@@ -126,9 +126,50 @@ for (const dialect of testDialects()) {
       expect(blocked.statusCode).toBe(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(blocked.json()).toMatchObject({ error: { code: 'AUTH_RATE_LIMITED' } });
-      expect((await attempt('other@x.test', 'whatever pw')).statusCode).toBe(429);
+      // One address's failures against one account do not lock it out of another account.
+      expect((await attempt('other@x.test', 'whatever pw')).statusCode).toBe(401);
       expect((await attempt('other@x.test', 'whatever pw', '10.0.0.3')).statusCode).toBe(401);
       await app.close();
+    });
+
+    it('limits one address across accounts (20 a minute by default), not the other addresses', async () => {
+      const app = await buildServer(w.ctx);
+      const attempt = (email: string, ip: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          remoteAddress: ip,
+          payload: { email, password: 'wrong password' },
+        });
+      for (let i = 0; i < 20; i++)
+        expect((await attempt(`spray${i}@x.test`, '10.4.4.4')).statusCode).toBe(401);
+      expect((await attempt('spray-next@x.test', '10.4.4.4')).statusCode).toBe(429);
+      expect((await attempt('spray-next@x.test', '10.4.4.5')).statusCode).toBe(401);
+      await app.close();
+    });
+
+    it('checks at most 5 of 40 parallel wrong passwords for one account (reserved before the check)', async () => {
+      // Two servers on one database, as `npm start` runs one process per core; the requests race.
+      const [a, b] = [await buildServer(w.ctx), await buildServer(w.ctx)];
+      const before = passwordVerifications();
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 === 0 ? a : b).inject({
+            method: 'POST',
+            url: '/api/v1/session',
+            remoteAddress: `10.8.${i}.1`,
+            payload: { email: 'race@x.test', password: `wrong password ${i}` },
+          }),
+        ),
+      );
+      const checked = passwordVerifications() - before;
+      expect(checked).toBeLessThanOrEqual(5);
+      expect(checked).toBeGreaterThan(0);
+      const codes = answers.map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 401)).toHaveLength(checked);
+      expect(codes.filter((c) => c === 429)).toHaveLength(40 - checked);
+      await a.close();
+      await b.close();
     });
 
     it('counts failed sign-ins across server processes (kept in the database, not in one process)', async () => {

@@ -2,6 +2,7 @@ import {
   grantMembership,
   listAudit,
   listMembers,
+  organisationKey,
   organisations,
   organisationToday,
   revokeMembership,
@@ -120,6 +121,37 @@ export const orgsRoutes: RouteModule = (app, deps) => {
         permissions: [...ROLE_PERMISSIONS[m.role]],
         today: await organisationToday(deps.ctx, o),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/signing-key',
+    {
+      config: { access: { org: 'org:read' } },
+      schema: {
+        tags: ['organisations'],
+        summary:
+          "The organisation's public signing key and its fingerprint: every bundle and rendered filing is signed with it (docs/security.md)",
+        params: OrgParamsSchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['fingerprint', 'publicKey'],
+            properties: {
+              fingerprint: {
+                type: 'string',
+                description: 'SHA-256 of the raw public key, hex in groups of four',
+              },
+              publicKey: { type: 'string', description: 'Base64 of the raw 32-byte Ed25519 public key' },
+            },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) => {
+      const k = unwrap(await organisationKey(deps.ctx, membershipOf(req).organisationId));
+      return { fingerprint: k.fingerprint, publicKey: k.publicKey };
     },
   );
 

@@ -64,29 +64,29 @@ export const sessionRoutes: RouteModule = (app, deps) => {
         tags: ['session'],
         summary: 'Sign in: sets the HTTP-only session cookie and the CSRF cookie',
         description:
-          'A wrong e-mail and a wrong password answer 401 AUTH_INVALID_CREDENTIALS alike. More than 5 failures a minute from one address or for one e-mail answer 429 with Retry-After.',
+          'A wrong e-mail and a wrong password answer 401 AUTH_INVALID_CREDENTIALS alike. More than 5 failed attempts a minute for one e-mail, or 20 from one address, answer 429 with Retry-After (counted before the password is checked).',
         body: LoginBody,
         response: { 200: SessionSchema, '4xx': errorRef },
       },
     },
     async (req, reply) => {
       const { email, password, totp } = req.body as { email: string; password: string; totp?: string };
-      const keys = [`ip:${req.ip}`, `email:${email.trim().toLowerCase()}`];
-      const wait = await deps.throttle.retryAfter(keys);
-      if (wait > 0)
+      // Reserve first, check the password second (issue 12): parallel guesses cannot all pass the count.
+      const reserved = await deps.throttle.reserve({ address: req.ip, email });
+      if (!reserved.ok) {
+        const wait = reserved.retryAfterSeconds;
         throw new ApiError(domainError('AUTH_RATE_LIMITED', `too many sign-in attempts: wait ${wait} s`), {
           'retry-after': String(wait),
         });
+      }
       const result = await login(deps.ctx, {
         email,
         password,
         ...(totp !== undefined ? { totp } : {}),
         requestId: req.id,
       });
-      if (!result.ok) {
-        if (result.error.code !== 'AUTH_TOTP_REQUIRED') await deps.throttle.recordFailure(keys);
-        throw new ApiError(result.error);
-      }
+      await deps.throttle.settle(reserved.attempt, !result.ok && result.error.code !== 'AUTH_TOTP_REQUIRED');
+      if (!result.ok) throw new ApiError(result.error);
       const s = result.value;
       setSessionCookies(reply, deps, s.token, s.csrfToken);
       const { memberships } = await loadAccess(deps.ctx, s.user.id);

@@ -18,6 +18,8 @@ import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
 import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
 import * as notifications from './2026-12-05-800-notifications.ts';
 import * as storeKey from './2026-12-05-800-store-key.ts';
+import * as logSignatures from './2026-12-05-300-log-signatures.ts';
+import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-572-legal-basis-key': legalBasisKey,
   '2026-12-05-800-notifications': notifications,
   '2026-12-05-800-store-key': storeKey,
+  '2026-12-05-300-log-signatures': logSignatures,
+  '2026-12-05-310-login-attempts': loginAttempts,
 };

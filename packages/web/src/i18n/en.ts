@@ -79,6 +79,11 @@ export const en = {
   'account.totpConfirm': 'Turn on',
   'account.totpDisable': 'Turn off',
   'account.saved': 'Saved.',
+  'signingKey.title': 'Signing keys',
+  'signingKey.explain':
+    'Every proof bundle and every rendered filing of an organisation is signed with its key. Publish the fingerprint (on your website, in a letter to your lawyer or donor) so that anyone who receives a bundle can check it with civic verify --key.',
+  'signingKey.fingerprint': 'Fingerprint (SHA-256)',
+  'signingKey.publicKey': 'Public key (Ed25519)',
   'audit.title': 'Audit trail',
   'audit.when': 'When',
   'audit.who': 'Who',

@@ -80,6 +80,11 @@ export const kk: Messages = {
   'account.totpConfirm': 'Қосу',
   'account.totpDisable': 'Өшіру',
   'account.saved': 'Сақталды.',
+  'signingKey.title': 'Қолтаңба кілттері',
+  'signingKey.explain':
+    'Ұйымның әрбір дәлелдер пакеті мен әрбір есебіне оның кілтімен қол қойылады. Пакетті алған кез келген адам оны civic verify --key арқылы тексере алуы үшін таңбаны жариялаңыз (сайтта, заңгерге не донорға хатта).',
+  'signingKey.fingerprint': 'Таңба (SHA-256)',
+  'signingKey.publicKey': 'Ашық кілт (Ed25519)',
   'audit.title': 'Өзгерістер журналы',
   'audit.when': 'Қашан',
   'audit.who': 'Кім',

@@ -80,6 +80,11 @@ export const ru: Messages = {
   'account.totpConfirm': 'Включить',
   'account.totpDisable': 'Выключить',
   'account.saved': 'Сохранено.',
+  'signingKey.title': 'Ключи подписи',
+  'signingKey.explain':
+    'Каждый пакет доказательств и каждый отчёт организации подписаны её ключом. Опубликуйте отпечаток (на сайте, в письме юристу или донору), чтобы любой получатель пакета мог проверить его командой civic verify --key.',
+  'signingKey.fingerprint': 'Отпечаток (SHA-256)',
+  'signingKey.publicKey': 'Открытый ключ (Ed25519)',
   'audit.title': 'Журнал изменений',
   'audit.when': 'Когда',
   'audit.who': 'Кто',

@@ -3,6 +3,7 @@ import { api, ApiFailure } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
+import { SigningKeys } from './signing-keys.tsx';
 
 export default function AccountPage() {
   const { t } = useI18n();
@@ -80,6 +81,7 @@ export default function AccountPage() {
       )}
       {message && <p role="status">{message}</p>}
       <NotificationSettings />
+      <SigningKeys me={me} />
     </>
   );
 }
