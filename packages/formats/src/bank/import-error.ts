@@ -17,6 +17,8 @@ export type ImportErrorCode =
   | 'IMPORT_CSV_MAPPING_INVALID'
   | 'IMPORT_CSV_MAPPING_REQUIRED'
   | 'IMPORT_COLUMN_MISSING'
+  | 'IMPORT_UNKNOWN_COLUMN'
+  | 'IMPORT_DUPLICATE_COLUMN'
   | 'IMPORT_RATE_INVALID';
 
 /** An import error that always names the file, and the line and field when known. */

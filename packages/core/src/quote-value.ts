@@ -1,0 +1,25 @@
+/** The most characters of a bad value an error message repeats. */
+export const QUOTE_LIMIT = 80;
+
+/**
+ * A bad value as an error message quotes it: at most 80 characters (counted in code points, so a
+ * Cyrillic or emoji value is never cut inside a character), then `…` and the full length. A 2 MB
+ * field gives a message of about a hundred characters, not 2 MB. Control characters are shown
+ * as `\uXXXX` so a message stays on one line. Never throws.
+ *
+ * @example quoteValue('x'.repeat(100)) // 'xxxx…xxxx… (100 characters)' with 80 x's
+ */
+export function quoteValue(value: string, limit = QUOTE_LIMIT): string {
+  const chars = Array.from(value.length > limit * 2 + 8 ? value.slice(0, limit * 2 + 8) : value);
+  const total = chars.length < limit + 1 ? chars.length : Array.from(value).length;
+  const shown = chars
+    .slice(0, limit)
+    .map((c) => (isControl(c) ? `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}` : c))
+    .join('');
+  return total > limit ? `${shown}… (${total} characters)` : shown;
+}
+
+function isControl(c: string): boolean {
+  const n = c.codePointAt(0) ?? 0;
+  return n < 0x20 || (n >= 0x7f && n <= 0x9f) || n === 0x2028 || n === 0x2029;
+}
