@@ -319,6 +319,32 @@ for (const dialect of testDialects()) {
       expect(await snapshot(ctx, org)).toEqual(before);
     });
 
+    it('stops a CSV whose currency column it does not know, or that has none, instead of storing KZT', async () => {
+      const before = await snapshot(ctx, org);
+      const seed = new TextEncoder().encode(
+        'Дата,Сумма,Валюта платежа,Счет\n2021-07-01,15000.00,USD,KZ926010131000012345\n',
+      );
+      const unknown = await importBankStatement(ctx, { bytes: seed, fileName: 'july.csv', org });
+      expect(!unknown.ok && unknown.error).toMatchObject({
+        code: 'IMPORT_CSV_MAPPING_REQUIRED',
+        file: 'july.csv',
+        field: 'Валюта платежа',
+      });
+      const none = new TextEncoder().encode(
+        'date,amount,account\n2021-07-01,15000.00,KZ926010131000012345\n',
+      );
+      const refused = await importBankStatement(ctx, { bytes: none, fileName: 'n.csv', org });
+      expect(!refused.ok && refused.error).toMatchObject({
+        code: 'IMPORT_CSV_MAPPING_REQUIRED',
+        field: 'currency',
+      });
+      expect(await snapshot(ctx, org)).toEqual(before);
+      const said = await importBankStatement(ctx, { bytes: none, fileName: 'n.csv', org, currency: 'USD' });
+      expect(said.ok && said.value.accounts.map((a) => [a.account, a.currency])).toEqual([
+        ['KZ926010131000012345', 'USD'],
+      ]);
+    });
+
     it('names the organisation when the database has several', async () => {
       await createOrganisation(ctx, { name: 'Other' });
       const r = await importBankStatement(ctx, { bytes: build1C(march), fileName: 'm.txt' });

@@ -66,6 +66,7 @@ export async function importBankStatement(
       fileName: input.fileName,
       organisationId: orgId,
       mapping: mapping.value,
+      ...(input.currency ? { currency: input.currency } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
   }
@@ -73,6 +74,7 @@ export async function importBankStatement(
     fileName: input.fileName,
     ...(format ? { format } : {}),
     ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
+    ...(input.currency ? { currency: input.currency } : {}),
     ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
   });
   if (!parsed.ok) return parsed;

@@ -17,6 +17,8 @@ export interface ParseBankStatementOptions {
    * with `parseCsvMapping`). Without one the mapping is guessed from the header row.
    */
   readonly csvMapping?: CsvMapping;
+  /** CSV without a mapping: the statement's currency when the file has no currency column. */
+  readonly currency?: string;
   /** 1C only: extra field spellings, bank's name → known field. */
   readonly aliases?: Readonly<Record<string, string>>;
   /** 1C only: the currency when the file names none (KZT unless given). */
@@ -43,7 +45,7 @@ export function parseBankStatement(
     case 'csv': {
       const mapping =
         options.csvMapping === undefined
-          ? inferCsvMapping(bytes, file)
+          ? inferCsvMapping(bytes, file, { currency: options.currency })
           : parseCsvMapping(options.csvMapping, file);
       return mapping.ok ? parseCsvStatement(bytes, mapping.value, file) : mapping;
     }

@@ -119,6 +119,25 @@ for (const dialect of testDialects()) {
       expect(await count()).toBe(before);
     });
 
+    it('asks for a currency mapping instead of storing an unknown currency as KZT (400 naming the column)', async () => {
+      const seed = 'Дата,Сумма,Валюта платежа,Счет\n2021-03-01,15000.00,USD,KZ926010131000012345\n';
+      expect(code(await upload(accountant, orgA, seed, 'fileName=usd.csv'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'Валюта платежа' }),
+      ]);
+      const none = 'date,amount,account\n2021-03-01,15000.00,KZ926010131000012345\n';
+      expect(code(await upload(accountant, orgA, none, 'fileName=none.csv'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'currency' }),
+      ]);
+      // Said by the user (in the other organisation, whose ledger no later test reads).
+      const said = await upload(outsider, orgB, none, 'fileName=none.csv&currency=USD');
+      expect(said.json()).toMatchObject({
+        imported: 1,
+        accounts: [expect.objectContaining({ currency: 'USD' })],
+      });
+    });
+
     it('lists candidates and confirms one as a receipt (audited), then refuses a second decision', async () => {
       const list = (
         await viewer.request('GET', `/api/v1/orgs/${orgA}/ledger/candidates?status=proposed`)
