@@ -128,6 +128,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
     'Бұл CSV үшін бағандарды сәйкестендіру керек: тақырыбында күн, сома және шот жоқ.',
   IMPORT_COLUMN_MISSING: 'CSV тақырыбында баған жоқ ({field}).',
   IMPORT_RATE_INVALID: 'Файлдағы бағам қате көрсетілген ({field}).',
+  IMPORT_STATEMENT_CONFLICT:
+    'Файлда бір үзінді көшірме екі рет бар, бірақ төлемдері не қалдықтары әртүрлі: дұрыс көшірмесін бөлек жүктеңіз.',
   WAVES_SEED_INVALID: 'Бастапқы сан (seed) 0-ден 4294967295-ке дейінгі бүтін сан болуы тиіс.',
   WAVES_REPLICATIONS_INVALID: 'Қайталау саны 1-ден 99999-ға дейінгі бүтін сан болуы тиіс.',
   WAVES_OPTION_INVALID: 'Толқын іздеу параметрі оң бүтін сан болуы тиіс ({field}).',

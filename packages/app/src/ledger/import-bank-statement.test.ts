@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { calendarDate, currency } from '@civic/core';
 import { freshStore, testDialects, upsertOfficialRates } from '@civic/store';
 import fc from 'fast-check';
@@ -351,6 +352,26 @@ for (const dialect of testDialects()) {
       expect(!r.ok && r.error.code).toBe('ORG_REQUIRED');
       const known = await createSource(ctx, org, { name: 'x', category: null });
       expect(known.ok).toBe(true);
+    });
+
+    it('imports a statement repeated in one MT940 file once: its lines are duplicates (seed)', async () => {
+      const o = await createOrganisation(ctx, { name: `twice-${dialect}` });
+      if (!o.ok) throw new Error(o.error.message);
+      const bytes = new Uint8Array(
+        readFileSync(
+          new URL('../../../formats/src/fixtures/seeds/mt940-duplicated-statement.sta', import.meta.url),
+        ),
+      );
+      const first = await importBankStatement(ctx, { bytes, fileName: 'twice.sta', org: o.value.id });
+      expect(first.ok && first.value).toMatchObject({ read: 6, imported: 4, duplicates: 2 });
+      const again = await importBankStatement(ctx, { bytes, fileName: 'twice.sta', org: o.value.id });
+      expect(again.ok && again.value).toMatchObject({ read: 6, imported: 0, duplicates: 6 });
+      const bal = await ledgerBalance(ctx, { org: o.value.id, by: 'account' });
+      const rows = bal.ok ? bal.value.rows.map((r) => [r.received, r.spent]) : [];
+      expect(rows.sort((a, b) => Number((a[0] ?? 0n) - (b[0] ?? 0n)))).toEqual([
+        [2500000n, 24925n],
+        [10000000n, 50n],
+      ]);
     });
 
     it('property: an import never creates or loses a minor unit, and balances equal the sum of movements', async () => {

@@ -19,7 +19,8 @@ export type ImportErrorCode =
   | 'IMPORT_COLUMN_MISSING'
   | 'IMPORT_UNKNOWN_COLUMN'
   | 'IMPORT_DUPLICATE_COLUMN'
-  | 'IMPORT_RATE_INVALID';
+  | 'IMPORT_RATE_INVALID'
+  | 'IMPORT_STATEMENT_CONFLICT';
 
 /** An import error that always names the file, and the line and field when known. */
 export function importError(
