@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { importRates, testDialects } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build1CStatement } from '../../../../e2e/support/statements.ts';
@@ -136,6 +137,17 @@ for (const dialect of testDialects()) {
         imported: 1,
         accounts: [expect.objectContaining({ currency: 'USD' })],
       });
+    });
+
+    it('answers a DOCTYPE or 50,000 nested elements with 400 IMPORT_XML_INVALID naming the line, never 500', async () => {
+      const seed = (name: string) =>
+        readFileSync(new URL(`../../../formats/src/fixtures/seeds/${name}`, import.meta.url), 'utf8');
+      expect(
+        code(await upload(accountant, orgA, seed('camt053-doctype-entities.xml'), 'fileName=d.xml')),
+      ).toEqual([400, expect.objectContaining({ code: 'IMPORT_XML_INVALID', line: 2, field: 'DOCTYPE' })]);
+      expect(
+        code(await upload(accountant, orgA, seed('camt053-deep-nesting.xml'), 'fileName=n.xml')),
+      ).toEqual([400, expect.objectContaining({ code: 'IMPORT_XML_INVALID', line: 3 })]);
     });
 
     it('lists candidates and confirms one as a receipt (audited), then refuses a second decision', async () => {
