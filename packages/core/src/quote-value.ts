@@ -23,3 +23,24 @@ function isControl(c: string): boolean {
   const n = c.codePointAt(0) ?? 0;
   return n < 0x20 || (n >= 0x7f && n <= 0x9f) || n === 0x2028 || n === 0x2029;
 }
+
+/** How `quoteValue` ends a value it cut: capping twice leaves it as it is. */
+const CUT = /… \(\d+ characters\)$/;
+
+/** Longer than any message that quotes its values through `quoteValue`. */
+const MESSAGE_LIMIT = 1000;
+
+/**
+ * An error message with every quoted value (`"…"`, `«…»`) longer than 80 characters cut by
+ * `quoteValue`, and the whole message capped at 1,000 characters: the net under messages built
+ * before their value went through `quoteValue`. Short messages come back as they are; capping a
+ * capped message changes nothing.
+ */
+export function capMessage(message: string): string {
+  if (message.length <= QUOTE_LIMIT + 2) return message;
+  const cap = (v: string): string => (CUT.test(v) ? v : quoteValue(v));
+  const quoted = message.replace(/"([^"]{81,})"|«([^»]{81,})»/g, (whole, a?: string, b?: string) =>
+    a !== undefined ? `"${cap(a)}"` : b !== undefined ? `«${cap(b)}»` : whole,
+  );
+  return quoted.length <= MESSAGE_LIMIT ? quoted : quoteValue(quoted, MESSAGE_LIMIT);
+}

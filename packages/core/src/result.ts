@@ -1,4 +1,4 @@
-import { quoteValue } from './quote-value.ts';
+import { capMessage, quoteValue } from './quote-value.ts';
 
 /**
  * The result of an operation that can fail in an expected way. `core` and `app` return these
@@ -32,7 +32,8 @@ export function domainError(
   message: string,
   where: Omit<DomainError, 'code' | 'message'> = {},
 ): DomainError {
+  const text = capMessage(message);
   return where.field === undefined || where.field.length <= 80
-    ? { code, message, ...where }
-    : { code, message, ...where, field: quoteValue(where.field) };
+    ? { code, message: text, ...where }
+    : { code, message: text, ...where, field: quoteValue(where.field) };
 }
