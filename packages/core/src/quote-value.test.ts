@@ -24,6 +24,9 @@ describe('quoteValue and capMessage', () => {
     expect(once).toBe(`date "${quoteValue(long)}" and name «${quoteValue(long)}» are bad`);
     expect(capMessage(once)).toBe(once);
     expect(capMessage(`unquoted ${long}`).length).toBeLessThan(1100);
+    // The text between two short quoted values is not a value.
+    const between = `field "a" then ${'words '.repeat(30)}and "b"`;
+    expect(capMessage(between)).toBe(between);
   });
 
   it('domainError caps the message and a field named after input', () => {

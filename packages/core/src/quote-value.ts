@@ -39,8 +39,14 @@ const MESSAGE_LIMIT = 1000;
 export function capMessage(message: string): string {
   if (message.length <= QUOTE_LIMIT + 2) return message;
   const cap = (v: string): string => (CUT.test(v) ? v : quoteValue(v));
-  const quoted = message.replace(/"([^"]{81,})"|«([^»]{81,})»/g, (whole, a?: string, b?: string) =>
-    a !== undefined ? `"${cap(a)}"` : b !== undefined ? `«${cap(b)}»` : whole,
+  // Quoted runs are taken pair by pair from the left, so the text between two short values is
+  // never mistaken for a long one; only runs over 80 characters change.
+  const quoted = message.replace(/"([^"]*)"|«([^»]*)»/g, (whole, a?: string, b?: string) =>
+    a !== undefined && a.length > QUOTE_LIMIT
+      ? `"${cap(a)}"`
+      : b !== undefined && b.length > QUOTE_LIMIT
+        ? `«${cap(b)}»`
+        : whole,
   );
   return quoted.length <= MESSAGE_LIMIT ? quoted : quoteValue(quoted, MESSAGE_LIMIT);
 }

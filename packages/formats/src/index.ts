@@ -9,3 +9,4 @@ export * from './filing/index.ts';
 export * from './journal/index.ts';
 export * from './objection/index.ts';
 export * from './rates/index.ts';
+export * from './csv-cell.ts';

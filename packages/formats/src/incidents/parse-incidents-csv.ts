@@ -7,6 +7,7 @@ import {
   type Result,
   type Visibility,
 } from '@civic/core';
+import { unguardCsvCell } from '../csv-cell.ts';
 import { CsvRecordReader, type CsvRecord } from './csv-records.ts';
 import {
   buildIncident,
@@ -130,7 +131,8 @@ export class IncidentCsvReader {
       const columns = this.columns;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i];
-        if (column !== null && column !== undefined) text[column] = record.fields[i] ?? '';
+        // The guard our own export puts before `=`, `+`, `-`, `@` comes off: the round trip is exact.
+        if (column !== null && column !== undefined) text[column] = unguardCsvCell(record.fields[i] ?? '');
       }
       this.rows += 1;
       const incident = buildIncident(

@@ -1,5 +1,6 @@
 import { quoteValue } from '@civic/core';
 import { readCsvRecords } from '../bank/csv-reader.ts';
+import { unguardCsvCell } from '../csv-cell.ts';
 import { abort } from '../bank/import-error.ts';
 import { parseDateLayout } from '../bank/scalar.ts';
 import { addRate, readRateCurrency, readRateUnits, readRateValue, type ParsedRate } from './parsed-rate.ts';
@@ -59,7 +60,8 @@ export function parseRatesCsv(text: string, file: string): ParsedRate[] {
       at = readRatesHeader(fields, file, line);
       return;
     }
-    const cell = (i: number): string | null => (i < 0 ? null : (fields[i]?.trim() ?? null) || null);
+    const cell = (i: number): string | null =>
+      i < 0 ? null : unguardCsvCell(fields[i] ?? '').trim() || null;
     const dateText = cell(at.date);
     if (dateText === null) abort('IMPORT_FIELD_MISSING', 'date: empty', file, line, 'date');
     const date = parseDateLayout(dateText, 'YYYY-MM-DD');
