@@ -86,6 +86,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   IMPORT_COLUMN_MISSING: [400, 2],
   IMPORT_RATE_INVALID: [400, 2],
   IMPORT_STATEMENT_CONFLICT: [400, 2],
+  IMPORT_ACCOUNT_INVALID: [400, 2],
   // waves, briefs and the feed
   WAVES_SEED_INVALID: [400, 2],
   WAVES_REPLICATIONS_INVALID: [400, 2],

@@ -146,7 +146,7 @@ export async function importCsvStream(
       batchId,
       format: 'csv',
       encoding: summary.value.encoding,
-      warnings: [],
+      warnings: summary.value.warnings,
     });
   });
 }

@@ -18,7 +18,7 @@ describe('CAMT.053', () => {
     expect(r.value.duplicateLines).toBe(
       once.value.lines.filter((l) => l.account === once.value.lines[0]?.account).length,
     );
-    expect(r.value.warnings.at(-1)).toMatchObject({
+    expect(r.value.warnings.find((w) => w.field === 'Stmt/Id')).toMatchObject({
       field: 'Stmt/Id',
       message: expect.stringContaining('repeats'),
     });
@@ -79,7 +79,8 @@ describe('CAMT.053', () => {
     expect(grant?.documentNumber).toBe('NED-2021-117-01');
     expect(zoom?.counterparty.account).toBe('GB33BUKB20201555555555');
     expect(person?.counterparty.name).toBe('Физическое лицо Иванов И.');
-    expect(s.warnings).toEqual([
+    // The fixture's made-up IBANs have wrong check digits: those warnings are checked elsewhere.
+    expect(s.warnings.filter((w) => !w.message.includes('check digits'))).toEqual([
       {
         line: lineOf('<Amt Ccy="USD">10.00</Amt>') - 1,
         field: 'Ntry/Sts',

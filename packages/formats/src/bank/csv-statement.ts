@@ -7,6 +7,7 @@ import {
   type Result,
   type StatementAccount,
   type StatementLine,
+  type StatementWarning,
 } from '@civic/core';
 import { findCurrencyColumns, isCurrencyCode } from './csv-currency-column.ts';
 import type { ColumnRef, CsvColumns, CsvMapping } from './csv-mapping.ts';
@@ -14,6 +15,7 @@ import { readCurrency } from './currency-code.ts';
 import { CsvRowReader, type ColumnKey } from './csv-row.ts';
 import { readCsvRecords } from './csv-reader.ts';
 import { abort, catchAbort } from './import-error.ts';
+import { StatementLineChecks } from './statement-checks.ts';
 import { decodeText } from './text-decode.ts';
 
 /** The 0-based column of each mapped field, and the name errors use for it. */
@@ -94,6 +96,8 @@ export interface CsvStatementSummary {
   readonly encoding: string;
   readonly accounts: readonly StatementAccount[];
   readonly count: number;
+  /** Account numbers worth a person's look (an IBAN with wrong check digits), with their lines. */
+  readonly warnings: readonly StatementWarning[];
 }
 
 /**
@@ -119,6 +123,7 @@ export function forEachCsvStatementLine(
     let skipped = 0;
     let count = 0;
     let reader: CsvRowReader | null = null;
+    const checks = new StatementLineChecks(file);
     let guard: ((fields: readonly string[], line: number) => void) | null = null;
 
     const onRow = (fields: string[], line: number): void => {
@@ -140,6 +145,7 @@ export function forEachCsvStatementLine(
       }
       guard?.(fields, line);
       const l = reader.read(fields, line);
+      checks.line(l);
       count++;
       onLine(l);
       // Rows of one account come in runs: look the account up only when it changes.
@@ -164,7 +170,7 @@ export function forEachCsvStatementLine(
       totalOut: null,
       closing: null,
     }));
-    return ok({ encoding: mapping.encoding, accounts: statementAccounts, count });
+    return ok({ encoding: mapping.encoding, accounts: statementAccounts, count, warnings: checks.warnings });
   });
 }
 
@@ -187,6 +193,6 @@ export function parseCsvStatement(
     encoding: r.value.encoding,
     accounts: r.value.accounts,
     lines,
-    warnings: [],
+    warnings: r.value.warnings,
   } satisfies ParsedStatement);
 }

@@ -7,6 +7,7 @@ import { parseCsvStatement } from './csv-statement.ts';
 import { importFail } from './import-error.ts';
 import { parseMt940Statement } from './mt940-statement.ts';
 import { parseOnecStatement } from './onec-statement.ts';
+import { checkStatement } from './statement-checks.ts';
 
 export interface ParseBankStatementOptions {
   readonly fileName: string;
@@ -26,10 +27,22 @@ export interface ParseBankStatementOptions {
 }
 
 /**
+ * Parses a bank statement in any supported format, then checks it (`checkStatement`: account
+ * numbers refused or warned about, lines booked outside their statement's period warned about).
+ */
+export function parseBankStatement(
+  bytes: Uint8Array,
+  options: ParseBankStatementOptions,
+): Result<ParsedStatement> {
+  const parsed = parseBankStatementRaw(bytes, options);
+  return parsed.ok ? checkStatement(parsed.value) : parsed;
+}
+
+/**
  * Parses a bank statement in any supported format to a `ParsedStatement`, checking every balance
  * it states. Pure: bytes in, result out; never throws on bad input.
  */
-export function parseBankStatement(
+function parseBankStatementRaw(
   bytes: Uint8Array,
   options: ParseBankStatementOptions,
 ): Result<ParsedStatement> {
