@@ -9,6 +9,7 @@ import {
   type Visibility,
 } from '@civic/core';
 import { IncidentCsvReader, parseIncidentsJson } from '@civic/formats';
+import { todayOf } from '../claims/claim-file-check.ts';
 import { inTransaction, IncidentWriter, listOrganisations, type NewIncident } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -86,7 +87,13 @@ export async function importIncidents(
     if (organisationId !== null) linked += 1;
     return { ...i, organisationId, id: nextId(), createdAt };
   };
-  const parseOptions = { fileName: input.fileName, visibility, ownerOrganisationId: ownerId };
+  // An incident dated more than a year after today (the context's clock) is refused.
+  const parseOptions = {
+    fileName: input.fileName,
+    visibility,
+    ownerOrganisationId: ownerId,
+    today: todayOf(ctx.now()),
+  };
 
   try {
     const report = await inTransaction(ctx.store, async (tx) => {

@@ -6,6 +6,7 @@ import {
   incidentsFromCsv,
   openContext,
   reportedWaves,
+  todayOf,
   waveJson,
   type WaveDetectionOptions,
   type WaveDetectionReport,
@@ -105,7 +106,12 @@ export function registerWaves(program: Command): void {
             field: 'input',
           });
         }
-        report = orFail(await detectWavesInIncidents(orFail(incidentsFromCsv(bytes, opts.input)), options));
+        report = orFail(
+          await detectWavesInIncidents(
+            orFail(incidentsFromCsv(bytes, opts.input, todayOf(new Date()))),
+            options,
+          ),
+        );
       } else {
         const ctx = await openContext(opts.db ?? '');
         try {

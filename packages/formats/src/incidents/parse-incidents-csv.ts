@@ -2,6 +2,7 @@ import {
   domainError,
   err,
   ok,
+  type CalendarDate,
   type DomainError,
   type IncidentInput,
   type Result,
@@ -11,6 +12,7 @@ import { unguardCsvCell } from '../csv-cell.ts';
 import { CsvRecordReader, type CsvRecord } from './csv-records.ts';
 import {
   buildIncident,
+  latestIncidentDate,
   INCIDENT_CSV_COLUMNS,
   REQUIRED_INCIDENT_COLUMNS,
   type IncidentColumn,
@@ -24,6 +26,8 @@ export interface IncidentParseOptions {
   readonly visibility?: Visibility;
   /** The owner organisation's id (required by `private` upstream; recorded as given). */
   readonly ownerOrganisationId?: string | null;
+  /** Today in the caller's time zone: an incident dated more than a year after it is refused. */
+  readonly today?: CalendarDate;
 }
 
 export interface ParsedIncidents {
@@ -109,6 +113,7 @@ export class IncidentCsvReader {
     const buildOptions = {
       visibility: this.options.visibility ?? 'public',
       ownerOrganisationId: this.options.ownerOrganisationId ?? null,
+      latestDate: this.options.today ? latestIncidentDate(this.options.today) : null,
     } as const;
     for (const record of records) {
       if (this.columns === null) {
