@@ -154,12 +154,5 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
       lines: a.lines,
       imported: a.imported,
     })),
-    // What a person should look at, the file imported anyway: lines booked outside their
-    // statement's period, IBANs with wrong check digits, statements repeated in the file.
-    warnings: r.warnings.map((w) => ({
-      line: w.line,
-      ...(w.field ? { field: w.field } : {}),
-      message: w.message,
-    })),
   };
 }
