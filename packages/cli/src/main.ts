@@ -1,7 +1,8 @@
 import { OpenContextError, setDefaultKeyFile } from '@civic/app';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
-import { CliError, describeError, exitCodeOf, printJson } from './output.ts';
+import { capMessage } from '@civic/core';
+import { CliError, describeError, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
 
 const program = new Command('civic')
   .description('CivicLedger: foreign-funding compliance, legal defence and monitoring')
@@ -21,25 +22,33 @@ registerCommands(program);
 
 try {
   await program.parseAsync(process.argv);
+  await exitWhenDrained(typeof process.exitCode === 'number' ? process.exitCode : 0);
 } catch (e) {
+  await exitWhenDrained(report(e));
+}
+
+/** Writes what went wrong (on stderr; as JSON on stdout with --json) and gives the exit code. */
+function report(e: unknown): number {
   if (e instanceof CommanderError) {
     // --help and --version end here with code 0; a usage error is bad input (a missing option or
     // argument, else an option or argument commander cannot take), with the table's exit code.
-    if (e.exitCode === 0) process.exit(0);
+    if (e.exitCode === 0) return 0;
     const missing =
       e.code === 'commander.missingMandatoryOptionValue' ||
       e.code === 'commander.optionMissingArgument' ||
       e.code === 'commander.missingArgument';
-    process.exit(exitCodeOf(missing ? 'CLI_OPTION_REQUIRED' : 'CLI_OPTION_INVALID'));
+    return exitCodeOf(missing ? 'CLI_OPTION_REQUIRED' : 'CLI_OPTION_INVALID');
   }
   if (e instanceof CliError || e instanceof OpenContextError) {
     const exitCode = e instanceof CliError ? e.exitCode : exitCodeOf(e.error.code);
-    process.stderr.write(`civic: ${describeError(e.error)}\n`);
-    if (process.argv.includes('--json')) printJson({ error: e.error });
-    process.exit(exitCode);
+    const error = { ...e.error, message: capMessage(e.error.message) };
+    process.stderr.write(`civic: ${describeError(error)}
+`);
+    if (process.argv.includes('--json')) printJson({ error });
+    return exitCode;
   }
   process.stderr.write(
     `civic: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
   );
-  process.exit(exitCodeOf('INTERNAL'));
+  return exitCodeOf('INTERNAL');
 }

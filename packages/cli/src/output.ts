@@ -1,5 +1,5 @@
 import { errorSpec } from '@civic/app';
-import type { DomainError } from '@civic/core';
+import { capMessage, type DomainError } from '@civic/core';
 
 /**
  * Exit codes of the CLI contract: 0 success, 1 a finding the user must act on, 2 bad input. An
@@ -27,6 +27,31 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${toJson(value)}\n`);
 }
 
+/** Resolves once every byte written to `stream` so far has been handed to the OS (or the reader left). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableLength === 0) {
+      resolve();
+      return;
+    }
+    stream.once('error', () => resolve());
+    // The callback of an empty write runs after every earlier write has been flushed.
+    stream.write('', () => resolve());
+  });
+}
+
+/**
+ * The one way `civic` ends: waits until standard output and standard error have drained, then
+ * exits with `code`. `process.exit` right after a large write to a pipe drops whatever the
+ * reader has not taken yet — a `--json` result cut at 64 KiB. Every command ends through it
+ * (main.ts calls it after the command, whether it succeeded or failed).
+ */
+export async function exitWhenDrained(code: number): Promise<never> {
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
 /** The exit code the error table gives a code (2, bad input, for a code not in it yet). */
 export function exitCodeOf(code: string): number {
   return errorSpec(code).exitCode;
@@ -41,7 +66,7 @@ export class CliError extends Error {
     readonly error: DomainError,
     readonly exitCode: number = exitCodeOf(error.code),
   ) {
-    super(error.message);
+    super(capMessage(error.message));
   }
 }
 
@@ -53,7 +78,7 @@ export function describeError(e: DomainError): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `${e.code}: ${e.message}${where ? ` (${where})` : ''}`;
+  return `${e.code}: ${capMessage(e.message)}${where ? ` (${where})` : ''}`;
 }
 
 /** Turns a Result error into a thrown CliError (its code's exit code from the error table unless told otherwise). */

@@ -16,6 +16,12 @@ export interface ParsedStatement {
   readonly lines: readonly StatementLine[];
   /** Non-fatal observations (e.g. an unmapped optional field), each with its line. */
   readonly warnings: readonly StatementWarning[];
+  /**
+   * Lines of statements (pages) that repeat one already read in the same file — same reference,
+   * sequence number, account and period, same content: left out of `lines`, counted by the import
+   * as read and as duplicates. Absent means none.
+   */
+  readonly duplicateLines?: number;
 }
 
 /** One account's balance block: opening + in − out = closing, checked by the importer. */

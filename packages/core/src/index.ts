@@ -1,4 +1,5 @@
 export * from './result.ts';
+export * from './quote-value.ts';
 export * from './calendar-date.ts';
 export * from './currency.ts';
 export * from './money.ts';

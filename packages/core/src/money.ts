@@ -1,4 +1,5 @@
 import { minorUnits, parseCurrency, type CurrencyCode } from './currency.ts';
+import { quoteValue } from './quote-value.ts';
 import { domainError, err, ok, type Result } from './result.ts';
 
 /** An amount of money: integer minor units of an ISO 4217 currency. Never a float. */
@@ -18,7 +19,8 @@ export interface ParseDecimalOptions {
 /**
  * Parses a decimal string straight to minor units, never through a float.
  * Accepts an optional sign, spaces or apostrophes as digit-group separators, and at most as many
- * fraction digits as the currency has. `"1 166 800,50"` in KZT → 116680050n.
+ * fraction digits as the currency has. `"1 166 800,50"` in KZT → 116680050n. A negative zero
+ * (`-0`, `-0.00`) is refused.
  */
 export function parseMinorUnits(
   text: string,
@@ -27,7 +29,8 @@ export function parseMinorUnits(
 ): Result<bigint> {
   const field = options.field ?? 'amount';
   const sep = options.decimalSeparator ?? 'auto';
-  const fail = (why: string) => err(domainError('AMOUNT_INVALID', `${field}: "${text}" ${why}`, { field }));
+  const fail = (why: string) =>
+    err(domainError('AMOUNT_INVALID', `${field}: "${quoteValue(text)}" ${why}`, { field }));
   let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   let negative = false;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -54,6 +57,8 @@ export function parseMinorUnits(
   const trimmed = fraction.replace(/0+$/, '');
   if (trimmed.length > digits) return fail(`has more than ${digits} decimal places for ${currency}`);
   const minor = BigInt((whole || '0') + fraction.padEnd(digits, '0').slice(0, digits));
+  // "-0" says money moved one way and none moved: a sign on nothing is a broken amount, not zero.
+  if (negative && minor === 0n) return fail('is a negative zero');
   return ok(negative ? -minor : minor);
 }
 

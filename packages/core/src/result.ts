@@ -1,3 +1,5 @@
+import { capMessage, quoteValue } from './quote-value.ts';
+
 /**
  * The result of an operation that can fail in an expected way. `core` and `app` return these
  * for expected failures and throw only for bugs.
@@ -21,10 +23,17 @@ export interface DomainError {
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E = DomainError>(error: E): Result<never, E> => ({ ok: false, error });
 
+/**
+ * A field named after input (a header cell, a JSON key) is capped like any quoted value
+ * (`quoteValue`), so a 2 MB header cell cannot make a 2 MB error.
+ */
 export function domainError(
   code: string,
   message: string,
   where: Omit<DomainError, 'code' | 'message'> = {},
 ): DomainError {
-  return { code, message, ...where };
+  const text = capMessage(message);
+  return where.field === undefined || where.field.length <= 80
+    ? { code, message: text, ...where }
+    : { code, message: text, ...where, field: quoteValue(where.field) };
 }

@@ -10,3 +10,4 @@ export * from './journal/index.ts';
 export * from './objection/index.ts';
 export * from './rates/index.ts';
 export * from './notifications/index.ts';
+export * from './csv-cell.ts';

@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, join } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   checkClaim,
   domainError,
@@ -13,8 +14,9 @@ import {
   type Result,
   type RulePack,
 } from '@civic/core';
-import { parseClaimFile, type ClaimFile } from '@civic/formats';
+import { PACK_ID, parseClaimFile, type ClaimFile } from '@civic/formats';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
+import { rulesDir } from '../rules/rules-dir.ts';
 
 /** Today as a legal day: the date in the pack's time zone at the instant the driver passes in (never the UTC date). */
 export const todayOf = (now: Date, pack: RulePack): CalendarDate => packToday(pack, now);
@@ -46,15 +48,36 @@ export function claimFromFile(file: ClaimFile, pack: RulePack, fileName?: string
   });
 }
 
-/** Loads the pack a claim names: an id (`kz`) from rules/, or a path relative to the claim file. */
-export async function loadClaimPack(packRef: string, claimFileName: string): Promise<Result<RulePack>> {
-  const looksLikePath = /[\\/]/.test(packRef) || /\.(ya?ml|json)$/i.test(packRef);
-  const ref = looksLikePath && !isAbsolute(packRef) ? join(dirname(claimFileName), packRef) : packRef;
-  const pack = await loadRulePack(ref);
-  if (pack.ok) return pack;
-  if (pack.error.code === 'RULE_PACK_NOT_FOUND') {
+/**
+ * Loads the pack a claim file names: an id, looked up as `<id>.yaml` in the rules folder (or the
+ * folder given, `civic claim check --rules DIR`), and read only when it is a regular file there.
+ * Never a path: CLAIM_FIELD_INVALID (field `pack`) for one, CLAIM_PACK_UNKNOWN for an id with no
+ * pack — in both cases nothing is opened.
+ */
+export async function loadClaimPack(
+  packRef: string,
+  claimFileName: string,
+  rulesFolder: string = rulesDir(),
+): Promise<Result<RulePack>> {
+  if (!PACK_ID.test(packRef))
     return err(
-      domainError('CLAIM_PACK_UNKNOWN', `pack: there is no rule pack "${packRef}"`, {
+      domainError('CLAIM_FIELD_INVALID', `pack: "${packRef}" is not a rule pack id (a path is never read)`, {
+        file: claimFileName,
+        field: 'pack',
+      }),
+    );
+  const packFile = join(resolve(rulesFolder), `${packRef}.yaml`);
+  let regular = false;
+  try {
+    regular = lstatSync(packFile).isFile();
+  } catch {
+    regular = false;
+  }
+  const pack = regular ? await loadRulePack(packFile) : null;
+  if (pack?.ok) return pack;
+  if (pack === null || pack.error.code === 'RULE_PACK_NOT_FOUND') {
+    return err(
+      domainError('CLAIM_PACK_UNKNOWN', `pack: there is no rule pack "${packRef}" in the rules folder`, {
         file: claimFileName,
         field: 'pack',
       }),
@@ -74,17 +97,18 @@ export interface ClaimFileCheck {
 /**
  * `civic claim check`: reads a claim file, loads its pack and checks it. `asOf` is the decisive
  * date when the claim has neither a ruling nor a proceedings date; given `now` instead, it is
- * today in the pack's time zone (the CLI's default).
+ * today in the pack's time zone (the CLI's default). `rulesDir` is where the pack id is looked up
+ * (the repository's rules folder by default).
  * Errors name the file and field: CLAIM_FILE_NOT_JSON, CLAIM_FIELD_REQUIRED, CLAIM_FIELD_INVALID,
  * CLAIM_PACK_UNKNOWN, CLAIM_ARTICLE_UNKNOWN, CLAIM_TIER_UNKNOWN, CLAIM_OFFENDER_UNKNOWN.
  */
 export async function checkClaimFile(
   bytes: Uint8Array | string,
-  options: { fileName: string } & ({ asOf: CalendarDate } | { now: Date }),
+  options: { fileName: string; rulesDir?: string } & ({ asOf: CalendarDate } | { now: Date }),
 ): Promise<Result<ClaimFileCheck>> {
   const file = parseClaimFile(bytes, { fileName: options.fileName });
   if (!file.ok) return file;
-  const pack = await loadClaimPack(file.value.pack, options.fileName);
+  const pack = await loadClaimPack(file.value.pack, options.fileName, options.rulesDir);
   if (!pack.ok) return pack;
   const claim = claimFromFile(file.value, pack.value, options.fileName);
   if (!claim.ok) return claim;

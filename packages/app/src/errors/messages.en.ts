@@ -133,6 +133,10 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
     'This CSV needs a column mapping: its header names no date, amount and account.',
   IMPORT_COLUMN_MISSING: 'The CSV header lacks a column ({field}).',
   IMPORT_RATE_INVALID: 'A rate in the file is not valid ({field}).',
+  IMPORT_ACCOUNT_INVALID:
+    'An account number in the file has an invisible character or a Cyrillic letter ({field}).',
+  IMPORT_STATEMENT_CONFLICT:
+    'The file holds the same statement twice with different payments or balances: import the right copy alone.',
   WAVES_SEED_INVALID: 'The seed must be a whole number from 0 to 4294967295.',
   WAVES_REPLICATIONS_INVALID: 'The number of replications must be a whole number from 1 to 99999.',
   WAVES_OPTION_INVALID: 'A wave-scan setting must be a positive whole number ({field}).',

@@ -133,6 +133,9 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
     'Для этого CSV нужно сопоставление столбцов: в заголовке нет даты, суммы и счёта.',
   IMPORT_COLUMN_MISSING: 'В заголовке CSV нет столбца ({field}).',
   IMPORT_RATE_INVALID: 'Курс в файле указан неверно ({field}).',
+  IMPORT_ACCOUNT_INVALID: 'Номер счёта в файле содержит невидимый символ или кириллическую букву ({field}).',
+  IMPORT_STATEMENT_CONFLICT:
+    'В файле одна и та же выписка дважды, но с разными платежами или остатками: загрузите верную копию отдельно.',
   WAVES_SEED_INVALID: 'Начальное число (seed) должно быть целым от 0 до 4294967295.',
   WAVES_REPLICATIONS_INVALID: 'Число повторений должно быть целым от 1 до 99999.',
   WAVES_OPTION_INVALID: 'Параметр поиска волн должен быть целым положительным числом ({field}).',

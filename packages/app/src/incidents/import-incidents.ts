@@ -1,4 +1,6 @@
 import {
+  localDateAt,
+  UTC_ZONE,
   domainError,
   err,
   isVisibility,
@@ -89,7 +91,14 @@ export async function importIncidents(
     if (organisationId !== null) linked += 1;
     return { ...i, organisationId, id: nextId(), createdAt };
   };
-  const parseOptions = { fileName: input.fileName, visibility, ownerOrganisationId: ownerId };
+  // An incident dated more than a year after today (the context's clock) is refused.
+  const parseOptions = {
+    fileName: input.fileName,
+    visibility,
+    ownerOrganisationId: ownerId,
+    // (the UTC day: a day either way does not move a one-year bound that matters)
+    today: localDateAt(ctx.now(), UTC_ZONE),
+  };
 
   try {
     const report = await inTransaction(ctx.store, async (tx) => {

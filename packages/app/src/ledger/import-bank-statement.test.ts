@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { calendarDate, currency } from '@civic/core';
 import { freshStore, testDialects, upsertOfficialRates } from '@civic/store';
 import fc from 'fast-check';
@@ -319,12 +320,58 @@ for (const dialect of testDialects()) {
       expect(await snapshot(ctx, org)).toEqual(before);
     });
 
+    it('stops a CSV whose currency column it does not know, or that has none, instead of storing KZT', async () => {
+      const before = await snapshot(ctx, org);
+      const seed = new TextEncoder().encode(
+        'Дата,Сумма,Валюта платежа,Счет\n2021-07-01,15000.00,USD,KZ926010131000012345\n',
+      );
+      const unknown = await importBankStatement(ctx, { bytes: seed, fileName: 'july.csv', org });
+      expect(!unknown.ok && unknown.error).toMatchObject({
+        code: 'IMPORT_CSV_MAPPING_REQUIRED',
+        file: 'july.csv',
+        field: 'Валюта платежа',
+      });
+      const none = new TextEncoder().encode(
+        'date,amount,account\n2021-07-01,15000.00,KZ926010131000012345\n',
+      );
+      const refused = await importBankStatement(ctx, { bytes: none, fileName: 'n.csv', org });
+      expect(!refused.ok && refused.error).toMatchObject({
+        code: 'IMPORT_CSV_MAPPING_REQUIRED',
+        field: 'currency',
+      });
+      expect(await snapshot(ctx, org)).toEqual(before);
+      const said = await importBankStatement(ctx, { bytes: none, fileName: 'n.csv', org, currency: 'USD' });
+      expect(said.ok && said.value.accounts.map((a) => [a.account, a.currency])).toEqual([
+        ['KZ926010131000012345', 'USD'],
+      ]);
+    });
+
     it('names the organisation when the database has several', async () => {
       await createOrganisation(ctx, { name: 'Other' });
       const r = await importBankStatement(ctx, { bytes: build1C(march), fileName: 'm.txt' });
       expect(!r.ok && r.error.code).toBe('ORG_REQUIRED');
       const known = await createSource(ctx, org, { name: 'x', category: null });
       expect(known.ok).toBe(true);
+    });
+
+    it('imports a statement repeated in one MT940 file once: its lines are duplicates (seed)', async () => {
+      const o = await createOrganisation(ctx, { name: `twice-${dialect}` });
+      if (!o.ok) throw new Error(o.error.message);
+      const bytes = new Uint8Array(
+        readFileSync(
+          new URL('../../../formats/src/fixtures/seeds/mt940-duplicated-statement.sta', import.meta.url),
+        ),
+      );
+      const first = await importBankStatement(ctx, { bytes, fileName: 'twice.sta', org: o.value.id });
+      expect(first.ok && first.value).toMatchObject({ read: 6, imported: 4, duplicates: 2 });
+      const again = await importBankStatement(ctx, { bytes, fileName: 'twice.sta', org: o.value.id });
+      expect(again.ok && again.value).toMatchObject({ read: 6, imported: 0, duplicates: 6 });
+      const bal = await ledgerBalance(ctx, { org: o.value.id, by: 'account' });
+      const rows = bal.ok ? bal.value.rows.map((r) => [r.received, r.spent]) : [];
+      expect(rows.sort((a, b) => Number((a[0] ?? 0n) - (b[0] ?? 0n)))).toEqual([
+        [2500000n, 24925n],
+        [10000000n, 50n],
+      ]);
     });
 
     it('property: an import never creates or loses a minor unit, and balances equal the sum of movements', async () => {

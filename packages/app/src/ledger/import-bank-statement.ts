@@ -66,6 +66,7 @@ export async function importBankStatement(
       fileName: input.fileName,
       organisationId: orgId,
       mapping: mapping.value,
+      ...(input.currency ? { currency: input.currency } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
   }
@@ -73,6 +74,7 @@ export async function importBankStatement(
     fileName: input.fileName,
     ...(format ? { format } : {}),
     ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
+    ...(input.currency ? { currency: input.currency } : {}),
     ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
   });
   if (!parsed.ok) return parsed;
@@ -82,6 +84,7 @@ export async function importBankStatement(
       domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }),
     );
   }
+  const read = statement.lines.length + (statement.duplicateLines ?? 0);
   const fingerprints = fingerprintLines(statement.lines, fingerprintHash);
   const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -98,7 +101,7 @@ export async function importBankStatement(
       format: statement.format,
       sha256,
       encoding: statement.encoding,
-      read: statement.lines.length,
+      read,
       imported: 0,
       duplicates: 0,
       candidates: 0,
@@ -159,13 +162,14 @@ export async function importBankStatement(
       });
     }
     const proposed = await insertForeignCandidates(trx, candidates);
-    const counts = { imported, duplicates: statement.lines.length - imported, candidates: proposed };
+    // A page repeated inside the file was read, and each of its lines is a duplicate.
+    const counts = { imported, duplicates: read - imported, candidates: proposed };
     await updateImportBatchCounts(trx, batchId, counts);
     const accounts = summariseAccounts(statement, accountIds, accountOf, inserted);
     return { counts, accounts };
   });
   return ok({
-    read: statement.lines.length,
+    read,
     imported: result.counts.imported,
     duplicates: result.counts.duplicates,
     foreignCandidates: result.counts.candidates,

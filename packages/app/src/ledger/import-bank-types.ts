@@ -12,6 +12,11 @@ export interface ImportBankStatementInput {
   readonly csvMapping?: unknown;
   /** Save `csvMapping` under this name, or use the mapping saved under it when none is given. */
   readonly mappingName?: string;
+  /**
+   * A CSV without a currency column: the statement's currency, said by the user (the mapping's
+   * `currency` does the same). Never assumed: without it such a file is refused.
+   */
+  readonly currency?: string;
   /** Extra 1C field spellings (bank's name → known field), on top of those saved for the organisation. */
   readonly aliases?: Readonly<Record<string, string>>;
   /** Called as lines are written: (done, total); total is undefined while a streamed file is read. */

@@ -32,6 +32,8 @@ export interface CsvStreamInput {
   readonly organisationId: string;
   /** The mapping given or saved; inferred from the header when undefined. */
   readonly mapping: CsvMapping | undefined;
+  /** The statement's currency, for an inferred mapping without a currency column. */
+  readonly currency?: string;
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
@@ -46,7 +48,9 @@ export async function importCsvStream(
   input: CsvStreamInput,
 ): Promise<Result<ImportBankStatementResult>> {
   const mapping =
-    input.mapping === undefined ? inferCsvMapping(input.bytes, input.fileName) : ok(input.mapping);
+    input.mapping === undefined
+      ? inferCsvMapping(input.bytes, input.fileName, { currency: input.currency })
+      : ok(input.mapping);
   if (!mapping.ok) return mapping;
   const orgId = input.organisationId;
   const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
@@ -142,7 +146,7 @@ export async function importCsvStream(
       batchId,
       format: 'csv',
       encoding: summary.value.encoding,
-      warnings: [],
+      warnings: summary.value.warnings,
     });
   });
 }

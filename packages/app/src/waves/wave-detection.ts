@@ -145,8 +145,12 @@ export async function detectWavesInIncidents(
 }
 
 /** Reads an incident CSV for detection: each row gets the id `row-N` (N = its data row), stable across runs. */
-export function incidentsFromCsv(bytes: Uint8Array, fileName: string): Result<Incident[]> {
-  const parsed = parseIncidentsCsv(bytes, { fileName });
+export function incidentsFromCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  today?: CalendarDate,
+): Result<Incident[]> {
+  const parsed = parseIncidentsCsv(bytes, { fileName, ...(today ? { today } : {}) });
   if (!parsed.ok) return parsed;
   return ok(parsed.value.incidents.map((i, n) => ({ ...i, id: `row-${n + 1}` })));
 }

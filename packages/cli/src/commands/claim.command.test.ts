@@ -161,6 +161,7 @@ describe('civic claim check', { timeout: 180_000 }, () => {
       'offence.tier',
     ],
     ['an unknown pack', { ...ISSUE_EXAMPLE, pack: 'no-such-pack' }, 'pack'],
+    ['a path as the pack (never opened)', { ...ISSUE_EXAMPLE, pack: '/etc/passwd' }, 'pack'],
     ['text that is not JSON', '{ "pack": "kz", ', null],
   ])('exits 2 on %s, naming the field', async (_name, content, field) => {
     const r = await civic(['claim', 'check', claimFile(content), '--json']);

@@ -51,8 +51,9 @@ export function registerClaim(program: Command): void {
       '--as-of <date>',
       'the decisive date when the claim has no ruling or proceedings date (default: today)',
     )
+    .option('--rules <dir>', "the folder of rule packs the claim's pack id is looked up in (default: rules/)")
     .option('--json', 'print JSON')
-    .action(async (fileName: string, opts: { asOf?: string; json?: boolean }) => {
+    .action(async (fileName: string, opts: { asOf?: string; rules?: string; json?: boolean }) => {
       // The issue's contract fixes the exit codes: 1 a finding favours the defence, 0 none, 2 a bad file.
       // Without --as-of, today in the claim's pack's time zone (not the UTC date).
       const day =
@@ -68,7 +69,10 @@ export function registerClaim(program: Command): void {
           EXIT_BAD_INPUT,
         );
       }
-      const result = orFail(await checkClaimFile(bytes, { fileName, ...day }), EXIT_BAD_INPUT);
+      const result = orFail(
+        await checkClaimFile(bytes, { fileName, ...day, ...(opts.rules ? { rulesDir: opts.rules } : {}) }),
+        EXIT_BAD_INPUT,
+      );
       for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}: ${w}\n`);
       const view = claimCheckView(result.check);
       if (opts.json) printJson(view);

@@ -28,6 +28,7 @@ interface ImportBankOptions {
   format?: string;
   mapping?: string;
   mappingName?: string;
+  currency?: string;
   aliases?: string;
   saveAliases?: boolean;
   json?: boolean;
@@ -45,6 +46,10 @@ export function registerImportBank(program: Command): void {
     .option('--format <format>', `${BANK_FORMATS.join('|')} (detected when left out)`)
     .option('--mapping <file>', 'CSV column mapping (JSON, see docs/formats.md)')
     .option('--mapping-name <name>', 'save --mapping under this name, or use the mapping saved under it')
+    .option(
+      '--currency <code>',
+      "CSV without a currency column and without --mapping: the statement's currency (never assumed)",
+    )
     .option('--aliases <file>', '1C field aliases (JSON object "bank field": "known field")')
     .option('--save-aliases', "keep --aliases for the organisation's later imports")
     .option('--json', 'print JSON')
@@ -72,6 +77,7 @@ export function registerImportBank(program: Command): void {
             ...(format ? { format: format satisfies BankFormatName } : {}),
             ...(csvMapping !== undefined ? { csvMapping } : {}),
             ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
+            ...(opts.currency ? { currency: opts.currency } : {}),
             ...(aliases ? { aliases } : {}),
             ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
           }),

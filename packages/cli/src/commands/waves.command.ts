@@ -10,7 +10,7 @@ import {
   type WaveDetectionOptions,
   type WaveDetectionReport,
 } from '@civic/app';
-import { formatKilometres, type DetectedWave } from '@civic/core';
+import { formatKilometres, localDateAt, UTC_ZONE, type DetectedWave } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
@@ -105,7 +105,12 @@ export function registerWaves(program: Command): void {
             field: 'input',
           });
         }
-        report = orFail(await detectWavesInIncidents(orFail(incidentsFromCsv(bytes, opts.input)), options));
+        report = orFail(
+          await detectWavesInIncidents(
+            orFail(incidentsFromCsv(bytes, opts.input, localDateAt(new Date(), UTC_ZONE))),
+            options,
+          ),
+        );
       } else {
         const ctx = await openContext(opts.db ?? '');
         try {

@@ -13,6 +13,7 @@ import { checkBalanceIdentity, checkTotals, mergeAccountPeriods, sumLines } from
 import { readCurrency } from './currency-code.ts';
 import { abort, catchAbort } from './import-error.ts';
 import { parseAmount, parseDateLayout } from './scalar.ts';
+import { StatementPages } from './statement-pages.ts';
 import { decodeText } from './text-decode.ts';
 import { child, children, lineOf, lineStartsOf, parseXml, textAt, type XmlNode } from './xml-tree.ts';
 
@@ -192,6 +193,8 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
     const periods: StatementAccount[] = [];
     const lines: StatementLine[] = [];
     const warnings: StatementWarning[] = [];
+    const pages = new StatementPages(fileName);
+    let duplicateLines = 0;
     for (const stmt of stmts) {
       const at = line(stmt, where, 1);
       const acct = child(stmt, 'Acct');
@@ -256,6 +259,17 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
       const summaryLine = line(summary, where, at);
       checkTotals(period, own, fileName, { lineIn: summaryLine, lineOut: summaryLine }, NAMES);
       checkBalanceIdentity(period, currency, fileName, closing?.line ?? at, NAMES);
+      const identity = [textAt(stmt, 'Id'), textAt(stmt, 'ElctrncSeqNb'), account, period.from, period.to];
+      const repeat = pages.check(identity, period, own, { line: at, field: 'Stmt/Id' });
+      if (repeat !== null) {
+        duplicateLines += own.length;
+        warnings.push({
+          line: at,
+          field: 'Stmt/Id',
+          message: `statement ${identity[0] ?? ''} repeats the one at line ${String(repeat)}: its ${String(own.length)} entries are counted as duplicates`,
+        });
+        continue;
+      }
       periods.push(period);
       for (const l of own) lines.push(l);
     }
@@ -266,6 +280,7 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
       accounts: mergeAccountPeriods(periods),
       lines,
       warnings,
+      duplicateLines,
     } satisfies ParsedStatement);
   });
 }

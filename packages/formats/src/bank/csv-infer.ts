@@ -1,6 +1,7 @@
-import type { Result } from '@civic/core';
+import { quoteValue, type Result } from '@civic/core';
 import { parseCsvMapping, type CsvColumns, type CsvMapping } from './csv-mapping.ts';
 import { readCsvRecords } from './csv-reader.ts';
+import { findCurrencyColumns } from './csv-currency-column.ts';
 import { catchAbort, importFail } from './import-error.ts';
 import { decodeText, isValidUtf8 } from './text-decode.ts';
 
@@ -62,9 +63,16 @@ function sniffDateFormat(samples: readonly string[]): CsvMapping['dateFormat'] {
  * Guesses a mapping from a CSV's header row when the user gave none: the delimiter, encoding,
  * columns by well-known names (English, Russian), the date layout and decimal separator from the
  * first rows. Fails with IMPORT_CSV_MAPPING_REQUIRED when the header does not name a date, an
- * amount and an account; the currency defaults to KZT when no column names one.
+ * amount and an account, and when it names no currency column it knows: the currency is never
+ * assumed. A column that holds currency codes under a header it does not know (`Валюта платежа`)
+ * is named in the error (`field`); with no currency column at all, the statement's currency must
+ * be given (`options.currency`, or a mapping), as the amounts are not clearly in any currency.
  */
-export function inferCsvMapping(bytes: Uint8Array, fileName: string): Result<CsvMapping> {
+export function inferCsvMapping(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { readonly currency?: string | undefined } = {},
+): Result<CsvMapping> {
   return catchAbort(() => {
     const encoding = isValidUtf8(bytes) ? 'utf-8' : 'windows-1251';
     const text = decodeText(bytes.subarray(0, 256 * 1024), encoding);
@@ -95,6 +103,25 @@ export function inferCsvMapping(bytes: Uint8Array, fileName: string): Result<Csv
         1,
       );
     }
+    if (columns['currency'] === undefined && options.currency === undefined) {
+      const mapped = new Set(Object.values(columns).map((name) => header.indexOf(name.toLowerCase())));
+      const [found] = findCurrencyColumns(rows[0] ?? [], rows.slice(1), mapped);
+      return found === undefined
+        ? importFail(
+            'IMPORT_CSV_MAPPING_REQUIRED',
+            'the header names no currency column, so the currency of the amounts is not known: give a CSV mapping with columns.currency or a fixed currency (or --currency)',
+            fileName,
+            1,
+            'currency',
+          )
+        : importFail(
+            'IMPORT_CSV_MAPPING_REQUIRED',
+            `column "${quoteValue(found.name)}" holds currencies but is not a currency column this reader knows: give a CSV mapping with "columns": {"currency": "${quoteValue(found.name)}"}`,
+            fileName,
+            1,
+            found.name,
+          );
+    }
     if (columns['amount'] !== undefined) {
       delete columns['debit'];
       delete columns['credit'];
@@ -115,7 +142,7 @@ export function inferCsvMapping(bytes: Uint8Array, fileName: string): Result<Csv
       dateFormat: sniffDateFormat(data.map((r) => r[dateAt] ?? '')),
       decimalSeparator: commaDecimal ? ',' : '.',
       columns,
-      ...(columns['currency'] === undefined ? { currency: 'KZT' } : {}),
+      ...(columns['currency'] === undefined ? { currency: options.currency } : {}),
     };
     const mapping = parseCsvMapping(candidate, fileName);
     return mapping.ok

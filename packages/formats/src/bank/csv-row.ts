@@ -1,4 +1,5 @@
 import { minorUnits, type CalendarDate, type CurrencyCode, type StatementLine } from '@civic/core';
+import { unguardCsvCell } from '../csv-cell.ts';
 import { readCurrency } from './currency-code.ts';
 import type { CsvColumns, CsvMapping } from './csv-mapping.ts';
 import { abort } from './import-error.ts';
@@ -86,7 +87,7 @@ export class CsvRowReader {
     if (i < 0) return null;
     const raw = fields[i];
     if (raw === undefined || raw === '') return null;
-    const v = clean(raw);
+    const v = clean(unguardCsvCell(raw));
     return v === '' ? null : v;
   }
 
@@ -102,7 +103,7 @@ export class CsvRowReader {
     if (raw.length > 80) return this.opt(fields, i);
     const seen = this.pool.get(raw);
     if (seen !== undefined) return seen;
-    const v = clean(raw);
+    const v = clean(unguardCsvCell(raw));
     const text = v === '' ? null : v;
     if (this.pool.size < 200_000) this.pool.set(raw, text);
     return text;
@@ -233,7 +234,7 @@ export class CsvRowReader {
     let raw = EMPTY_RAW;
     if (this.rawColumns.length > 0) {
       const r: Record<string, string> = {};
-      for (const c of this.rawColumns) r[c.name] = fields[c.at] ?? '';
+      for (const c of this.rawColumns) r[c.name] = unguardCsvCell(fields[c.at] ?? '');
       raw = r;
     }
     return {

@@ -169,6 +169,70 @@ describe('CSV statement with a mapping', () => {
   });
 });
 
+describe('the currency is never assumed', () => {
+  // The seed that found it: `Валюта платежа` was not recognised and a USD 15,000.00 receipt became KZT.
+  const seed = readFileSync(new URL('../fixtures/seeds/bank-currency-header.csv', import.meta.url));
+  const noCurrency = utf8('date,amount,account,purpose\n2021-03-01,15000.00,KZ926010131000012345,Grant\n');
+  const fail = (r: ReturnType<typeof parseBankStatement>) =>
+    r.ok ? null : { code: r.error.code, line: r.error.line, field: r.error.field };
+
+  it('refuses an inferred mapping when a column holds currencies under a header it does not know', () => {
+    const r = parseBankStatement(new Uint8Array(seed), { fileName: 'seed.csv' });
+    expect(fail(r)).toEqual({ code: 'IMPORT_CSV_MAPPING_REQUIRED', line: 1, field: 'Валюта платежа' });
+    if (!r.ok) expect(r.error.message).toContain('Валюта платежа');
+  });
+
+  it('finds such a column by its ISO codes too, whatever its header', () => {
+    const r = parseBankStatement(utf8('date,amount,ccode,account\n2021-03-01,10.00,EUR,A1\n'), {
+      fileName: 'c.csv',
+    });
+    expect(fail(r)).toEqual({ code: 'IMPORT_CSV_MAPPING_REQUIRED', line: 1, field: 'ccode' });
+  });
+
+  it('refuses a file with no currency column unless the statement currency is given', () => {
+    expect(fail(parseBankStatement(noCurrency, { fileName: 'n.csv' }))).toEqual({
+      code: 'IMPORT_CSV_MAPPING_REQUIRED',
+      line: 1,
+      field: 'currency',
+    });
+    const given = parseBankStatement(noCurrency, { fileName: 'n.csv', currency: 'USD' });
+    expect(given.ok && given.value.lines.map((l) => [l.currency, l.amount])).toEqual([['USD', 1500000n]]);
+  });
+
+  it('reads the seed once the column is mapped', () => {
+    const r = parseBankStatement(new Uint8Array(seed), {
+      fileName: 'seed.csv',
+      csvMapping: mapping({
+        delimiter: ',',
+        dateFormat: 'YYYY-MM-DD',
+        decimalSeparator: '.',
+        columns: { date: 'Дата', amount: 'Сумма', currency: 'Валюта платежа', account: 'Счет' },
+      }),
+    });
+    expect(r.ok && r.value.lines.map((l) => [l.currency, l.direction, l.amount])).toEqual([
+      ['USD', 'in', 1500000n],
+      ['KZT', 'out', 120000n],
+    ]);
+  });
+
+  it('refuses a fixed-currency mapping when an unmapped column says another currency on a row', () => {
+    const m = mapping({
+      delimiter: ',',
+      dateFormat: 'YYYY-MM-DD',
+      decimalSeparator: '.',
+      currency: 'KZT',
+      columns: { date: 'Дата', amount: 'Сумма', account: 'Счет' },
+    });
+    const r = parseBankStatement(new Uint8Array(seed), { fileName: 'seed.csv', csvMapping: m });
+    expect(fail(r)).toEqual({ code: 'IMPORT_CSV_MAPPING_REQUIRED', line: 2, field: 'Валюта платежа' });
+    const allKzt = parseBankStatement(utf8(seed.toString('utf8').replace('USD', 'KZT')), {
+      fileName: 'kzt.csv',
+      csvMapping: m,
+    });
+    expect(allKzt.ok && allKzt.value.lines.length).toBe(2);
+  });
+});
+
 describe('CSV errors name file, line and column', () => {
   const base = readFileSync(`${FIXTURE_DIR}statement.csv`, 'utf8');
   it.each([

@@ -1,16 +1,21 @@
 import {
   ok,
+  quoteValue,
   type CalendarDate,
   type CurrencyCode,
   type ParsedStatement,
   type Result,
   type StatementAccount,
   type StatementLine,
+  type StatementWarning,
 } from '@civic/core';
+import { findCurrencyColumns, isCurrencyCode } from './csv-currency-column.ts';
 import type { ColumnRef, CsvColumns, CsvMapping } from './csv-mapping.ts';
+import { readCurrency } from './currency-code.ts';
 import { CsvRowReader, type ColumnKey } from './csv-row.ts';
 import { readCsvRecords } from './csv-reader.ts';
 import { abort, catchAbort } from './import-error.ts';
+import { StatementLineChecks } from './statement-checks.ts';
 import { decodeText } from './text-decode.ts';
 
 /** The 0-based column of each mapped field, and the name errors use for it. */
@@ -49,11 +54,50 @@ function resolveColumns(
   return { index, names };
 }
 
+/**
+ * With a fixed currency and no currency column, a column the mapping leaves out may still hold
+ * each row's currency (`Валюта платежа`): such a column — named so, or holding ISO codes in the
+ * first data row — must agree with the fixed currency on every row, or the file is refused
+ * (IMPORT_CSV_MAPPING_REQUIRED naming it): a USD row is never stored as KZT.
+ */
+function unmappedCurrencyGuard(
+  header: readonly string[] | null,
+  used: ReadonlySet<number>,
+  fixed: string | undefined,
+  file: string,
+): (fields: readonly string[], line: number) => void {
+  let watched: { at: number; name: string }[] | null = null;
+  return (fields, line) => {
+    if (watched === null) {
+      const names = header ?? fields.map((_f, i) => `column ${i + 1}`);
+      const named = header === null ? [] : findCurrencyColumns(header, [], used).map((c) => c.at);
+      const coded = fields.flatMap((f, at) => (used.has(at) || !isCurrencyCode(f) ? [] : [at]));
+      watched = [...new Set([...named, ...coded])].map((at) => ({
+        at,
+        name: names[at]?.trim() || `column ${at + 1}`,
+      }));
+    }
+    for (const c of watched) {
+      const v = fields[c.at]?.trim() ?? '';
+      if (v !== '' && readCurrency(v) !== (fixed ?? null))
+        abort(
+          'IMPORT_CSV_MAPPING_REQUIRED',
+          `column "${quoteValue(c.name)}" says the currency is "${quoteValue(v)}", but the mapping reads every row as ${fixed ?? 'no currency'}: map it as columns.currency`,
+          file,
+          line,
+          c.name,
+        );
+    }
+  };
+}
+
 /** What a streamed CSV read reports at the end (the lines went to the callback). */
 export interface CsvStatementSummary {
   readonly encoding: string;
   readonly accounts: readonly StatementAccount[];
   readonly count: number;
+  /** Account numbers worth a person's look (an IBAN with wrong check digits), with their lines. */
+  readonly warnings: readonly StatementWarning[];
 }
 
 /**
@@ -79,6 +123,8 @@ export function forEachCsvStatementLine(
     let skipped = 0;
     let count = 0;
     let reader: CsvRowReader | null = null;
+    const checks = new StatementLineChecks(file);
+    let guard: ((fields: readonly string[], line: number) => void) | null = null;
 
     const onRow = (fields: string[], line: number): void => {
       if (skipped < mapping.skipRows) {
@@ -93,9 +139,13 @@ export function forEachCsvStatementLine(
           used.has(at) || name.trim() === '' ? [] : [{ at, name: name.trim() }],
         );
         reader = new CsvRowReader(mapping, index, names, rawColumns, file);
+        if (mapping.columns.currency === undefined)
+          guard = unmappedCurrencyGuard(header, used, mapping.currency, file);
         if (header !== null) return;
       }
+      guard?.(fields, line);
       const l = reader.read(fields, line);
+      checks.line(l);
       count++;
       onLine(l);
       // Rows of one account come in runs: look the account up only when it changes.
@@ -120,7 +170,7 @@ export function forEachCsvStatementLine(
       totalOut: null,
       closing: null,
     }));
-    return ok({ encoding: mapping.encoding, accounts: statementAccounts, count });
+    return ok({ encoding: mapping.encoding, accounts: statementAccounts, count, warnings: checks.warnings });
   });
 }
 
@@ -143,6 +193,6 @@ export function parseCsvStatement(
     encoding: r.value.encoding,
     accounts: r.value.accounts,
     lines,
-    warnings: [],
+    warnings: r.value.warnings,
   } satisfies ParsedStatement);
 }

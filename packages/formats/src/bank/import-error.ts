@@ -17,7 +17,11 @@ export type ImportErrorCode =
   | 'IMPORT_CSV_MAPPING_INVALID'
   | 'IMPORT_CSV_MAPPING_REQUIRED'
   | 'IMPORT_COLUMN_MISSING'
-  | 'IMPORT_RATE_INVALID';
+  | 'IMPORT_UNKNOWN_COLUMN'
+  | 'IMPORT_DUPLICATE_COLUMN'
+  | 'IMPORT_RATE_INVALID'
+  | 'IMPORT_STATEMENT_CONFLICT'
+  | 'IMPORT_ACCOUNT_INVALID';
 
 /** An import error that always names the file, and the line and field when known. */
 export function importError(

@@ -62,6 +62,42 @@ describe('MT940', () => {
     expect(s.lines[2]?.purpose).toBe('Перевод от физического лица');
   });
 
+  it('reads a statement repeated in the file once, counting its lines as duplicates (seed)', () => {
+    const seed = readFileSync(
+      new URL('../fixtures/seeds/mt940-duplicated-statement.sta', import.meta.url),
+      'utf8',
+    );
+    const r = parseBankStatement(utf8(seed), { fileName: 'twice.sta' });
+    if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
+    const once = parseBankStatement(utf8(SOURCE), { fileName: 'once.sta' });
+    expect(once.ok && r.value.lines).toEqual(once.ok && once.value.lines);
+    expect(r.value.lines).toHaveLength(4);
+    expect(r.value.duplicateLines).toBe(2);
+    expect(r.value.accounts).toHaveLength(2);
+    const second = seed.split('\n').lastIndexOf(':20:STMT210205') + 1;
+    expect(r.value.warnings).toContainEqual({
+      line: second,
+      field: '20',
+      message: expect.stringContaining('line 2'),
+    });
+  });
+
+  it('refuses a repeated statement whose payments differ from the first copy', () => {
+    const seed = readFileSync(
+      new URL('../fixtures/seeds/mt940-duplicated-statement.sta', import.meta.url),
+      'utf8',
+    );
+    const at = seed.lastIndexOf(':61:210204D249,25');
+    const changed =
+      seed.slice(0, at) + seed.slice(at).replace('D249,25', 'D250,25').replace('USD25950,75', 'USD25949,75');
+    const r = parseBankStatement(utf8(changed), { fileName: 'twice.sta' });
+    expect(r.ok ? null : [r.error.code, r.error.line, r.error.field]).toEqual([
+      'IMPORT_STATEMENT_CONFLICT',
+      changed.split('\n').lastIndexOf(':20:STMT210205') + 1,
+      '20',
+    ]);
+  });
+
   it('reads an entry date across New Year', () => {
     const text = ':20:X\n:25:A1\n:60F:C201231EUR0,\n:61:2012310101C5,NTRFNONREF\n:62F:C210101EUR5,\n';
     const r = parseBankStatement(utf8(text), { fileName: 'ny.sta', format: 'mt940' });

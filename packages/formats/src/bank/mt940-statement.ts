@@ -8,6 +8,7 @@ import {
 } from '@civic/core';
 import { checkBalanceIdentity, mergeAccountPeriods, sumLines } from './balance-check.ts';
 import { abort, catchAbort } from './import-error.ts';
+import { StatementPages } from './statement-pages.ts';
 import { readBalance, readEntry, readInfo, type Mt940Balance, type Mt940Tag } from './mt940-fields.ts';
 import { decodeText, isValidUtf8 } from './text-decode.ts';
 
@@ -59,6 +60,8 @@ function readTags(
 
 interface Open {
   line: number;
+  reference: string;
+  sequence: string;
   account: string | null;
   opening: Mt940Balance | null;
   closing: Mt940Balance | null;
@@ -77,6 +80,8 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
     const lines: StatementLine[] = [];
     const warnings: StatementWarning[] = [];
     let open: Open | null = null;
+    const pages = new StatementPages(file);
+    let duplicateLines = 0;
 
     const close = (s: Open): void => {
       if (s.account === null)
@@ -97,6 +102,24 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
         closing: s.closing.amount,
       };
       checkBalanceIdentity(period, s.opening.currency, file, s.closingLine, NAMES);
+      const repeat = pages.check(
+        [s.reference, s.sequence, s.account, period.from, period.to],
+        period,
+        s.lines,
+        {
+          line: s.line,
+          field: '20',
+        },
+      );
+      if (repeat !== null) {
+        duplicateLines += s.lines.length;
+        warnings.push({
+          line: s.line,
+          field: '20',
+          message: `statement ${s.reference} ${s.sequence} repeats the one at line ${String(repeat)}: its ${String(s.lines.length)} lines are counted as duplicates`,
+        });
+        return;
+      }
       periods.push(period);
       for (const l of s.lines) lines.push(l);
     };
@@ -111,6 +134,8 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
         if (open !== null) close(open);
         open = {
           line: t.line,
+          reference: t.value.trim(),
+          sequence: '',
           account: null,
           opening: null,
           closing: null,
@@ -132,6 +157,10 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
       switch (t.tag) {
         case '25':
           s.account = t.value.trim();
+          break;
+        case '28':
+        case '28C':
+          s.sequence = t.value.trim();
           break;
         case '60F':
         case '60M':
@@ -218,6 +247,7 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
       accounts: mergeAccountPeriods(periods),
       lines,
       warnings,
+      duplicateLines,
     } satisfies ParsedStatement);
   });
 }

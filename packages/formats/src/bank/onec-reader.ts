@@ -143,6 +143,7 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
     current.fieldLines.push(lineNo);
   }
   if (!sawMagic) abort('IMPORT_TRUNCATED', `the file is empty: no "${MAGIC}" line`, file, 1);
+  if (ended) refuseTrailingContent(text, pos, lineNo, file);
   if (section !== 'header') {
     abort(
       'IMPORT_TRUNCATED',
@@ -161,4 +162,27 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
       'КонецФайла',
     );
   return { header, headerAccounts, balances, documents };
+}
+
+/**
+ * Whatever follows `КонецФайла` is refused, not cut: a second statement appended to the file (or
+ * a file joined to another) would otherwise be dropped without a word. Blank lines, NUL padding
+ * and a DOS end-of-file mark (Ctrl-Z) are all that may follow.
+ */
+function refuseTrailingContent(text: string, pos: number, lineNo: number, file: string): void {
+  let at = pos;
+  let line = lineNo + 1;
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 10) line++;
+    else if (!(c <= 32 || c === 0x1a || c === 0xa0 || c === 0xfeff)) break;
+  }
+  if (at >= text.length) return;
+  abort(
+    'IMPORT_LINE_INVALID',
+    `the file goes on after "КонецФайла" (line ${String(lineNo)}): a second statement or other text was joined to it; import each statement as its own file`,
+    file,
+    line,
+    'КонецФайла',
+  );
 }

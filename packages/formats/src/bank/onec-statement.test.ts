@@ -189,6 +189,20 @@ describe('1C statement errors name file, line and field', () => {
     expect(r.error).toMatchObject({ code, file: 'bad.txt', line, field });
   });
 
+  it('refuses a file that goes on after КонецФайла instead of cutting it there (seed)', () => {
+    const seed = readFileSync(new URL('../fixtures/seeds/1c-after-end.txt', import.meta.url), 'utf8');
+    const r = parseBankStatement(utf8(seed), { fileName: 'joined.txt' });
+    expect(r.ok ? null : [r.error.code, r.error.line, r.error.field]).toEqual([
+      'IMPORT_LINE_INVALID',
+      KZ_SOURCE.split('\n').length,
+      'КонецФайла',
+    ]);
+    const note = parseBankStatement(utf8(`${KZ_SOURCE}\n\nпримечание\n`), { fileName: 'note.txt' });
+    expect(note.ok ? null : note.error.line).toBe(KZ_SOURCE.split('\n').length + 2);
+    // Blank lines, spaces and a DOS end-of-file mark are not content.
+    expect(parseBankStatement(utf8(`${KZ_SOURCE}\r\n  \n\u001a`), { fileName: 'pad.txt' }).ok).toBe(true);
+  });
+
   it('says how to add an alias for an unknown field, and accepts it once added', () => {
     const text = KZ_SOURCE.replace('КодНазначенияПлатежа=859', 'КНП_Код=859');
     const r = parseBankStatement(utf8(text), { fileName: 'a.txt' });

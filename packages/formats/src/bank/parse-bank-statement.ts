@@ -7,6 +7,7 @@ import { parseCsvStatement } from './csv-statement.ts';
 import { importFail } from './import-error.ts';
 import { parseMt940Statement } from './mt940-statement.ts';
 import { parseOnecStatement } from './onec-statement.ts';
+import { checkStatement } from './statement-checks.ts';
 
 export interface ParseBankStatementOptions {
   readonly fileName: string;
@@ -17,6 +18,8 @@ export interface ParseBankStatementOptions {
    * with `parseCsvMapping`). Without one the mapping is guessed from the header row.
    */
   readonly csvMapping?: CsvMapping;
+  /** CSV without a mapping: the statement's currency when the file has no currency column. */
+  readonly currency?: string;
   /** 1C only: extra field spellings, bank's name → known field. */
   readonly aliases?: Readonly<Record<string, string>>;
   /** 1C only: the currency when the file names none (KZT unless given). */
@@ -24,10 +27,22 @@ export interface ParseBankStatementOptions {
 }
 
 /**
+ * Parses a bank statement in any supported format, then checks it (`checkStatement`: account
+ * numbers refused or warned about, lines booked outside their statement's period warned about).
+ */
+export function parseBankStatement(
+  bytes: Uint8Array,
+  options: ParseBankStatementOptions,
+): Result<ParsedStatement> {
+  const parsed = parseBankStatementRaw(bytes, options);
+  return parsed.ok ? checkStatement(parsed.value) : parsed;
+}
+
+/**
  * Parses a bank statement in any supported format to a `ParsedStatement`, checking every balance
  * it states. Pure: bytes in, result out; never throws on bad input.
  */
-export function parseBankStatement(
+function parseBankStatementRaw(
   bytes: Uint8Array,
   options: ParseBankStatementOptions,
 ): Result<ParsedStatement> {
@@ -43,7 +58,7 @@ export function parseBankStatement(
     case 'csv': {
       const mapping =
         options.csvMapping === undefined
-          ? inferCsvMapping(bytes, file)
+          ? inferCsvMapping(bytes, file, { currency: options.currency })
           : parseCsvMapping(options.csvMapping, file);
       return mapping.ok ? parseCsvStatement(bytes, mapping.value, file) : mapping;
     }

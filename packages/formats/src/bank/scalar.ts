@@ -152,6 +152,7 @@ export function parseAmount(
     if (fast) {
       const used = Math.min(fractionDigits, digits);
       const minor = BigInt(whole) * (POW10[digits] ?? 1n) + BigInt(fraction) * (POW10[digits - used] ?? 1n);
+      if (negative && minor === 0n) return null; // "-0": a sign on nothing is not an amount
       return negative ? -minor : minor;
     }
   }

@@ -1,3 +1,4 @@
+import { csvCell } from '../csv-cell.ts';
 import { formatMinor, type CalendarDate, type CurrencyCode } from '@civic/core';
 import type { CsvMapping } from './csv-mapping.ts';
 import { encodeText, type TextEncoding } from './text-decode.ts';
@@ -149,10 +150,8 @@ export const GENERATED_CSV_MAPPING: CsvMapping = {
   },
 };
 
-/** RFC 4180 quoting where a value needs it. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** A field for CSV output: guarded against formula injection, then quoted where needed (`csvCell`). */
+export const csvField = csvCell;
 
 /** Writes statements as CSV (comma, UTF-8, ISO dates, signed amounts: negative = out), read by GENERATED_CSV_MAPPING. */
 export function writeBankCsv(specs: readonly StatementSpec[]): Uint8Array {
@@ -164,7 +163,7 @@ export function writeBankCsv(specs: readonly StatementSpec[]): Uint8Array {
       const amount = formatMinor(d.direction === 'in' ? d.amount : -d.amount, spec.currency);
       const c = d.counterparty;
       out.push(
-        `${d.date},${amount},${spec.currency},${csvField(spec.account)},${csvField(c.name)},${csvField(c.taxId)},${csvField(c.sectorCode)},${csvField(d.purpose)},${csvField(d.number)}`,
+        `${d.date},${csvField(amount)},${spec.currency},${csvField(spec.account)},${csvField(c.name)},${csvField(c.taxId)},${csvField(c.sectorCode)},${csvField(d.purpose)},${csvField(d.number)}`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { abort } from './import-error.ts';
+import { guardXml } from './xml-guard.ts';
 
 /** A parsed XML element: child elements by local name, text as `#text`, attributes as `@_name`. */
 export type XmlNode = { readonly [key: string]: unknown };
@@ -9,9 +10,12 @@ const META = XMLParser.getMetaDataSymbol();
 /**
  * Parses XML text with every value kept as a string (never a float), namespaces dropped, the
  * given elements always as arrays, and each element's start offset recorded for line numbers.
- * Malformed XML aborts with IMPORT_XML_INVALID naming the line.
+ * Malformed XML, a document type declaration or nesting deeper than MAX_XML_DEPTH abort with
+ * IMPORT_XML_INVALID naming the line (`guardXml`); entities other than the five XML predefines
+ * are never expanded.
  */
 export function parseXml(text: string, file: string, arrays: ReadonlySet<string>, lineOffset = 0): XmlNode {
+  guardXml(text, file, lineOffset);
   const valid = XMLValidator.validate(text);
   if (valid !== true)
     abort('IMPORT_XML_INVALID', `the XML is malformed: ${valid.err.msg}`, file, valid.err.line + lineOffset);
@@ -24,6 +28,7 @@ export function parseXml(text: string, file: string, arrays: ReadonlySet<string>
     trimValues: true,
     captureMetaData: true,
     processEntities: true,
+    htmlEntities: false,
     isArray: (name) => arrays.has(name),
   });
   const root: unknown = parser.parse(text);

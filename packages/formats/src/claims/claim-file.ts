@@ -28,10 +28,19 @@ const count = (what: string) =>
     .int({ message: `expected a whole number of ${what}` })
     .min(0, { message: `${what} cannot be negative` });
 
+/**
+ * A pack id (`kz`, `in-fcra`): letters, digits, `-` and `_`, never a path — a claim file is input
+ * from anyone, and a path there would make the checker open whatever it names (a named pipe hangs
+ * it, `/etc/passwd` is read).
+ */
+export const PACK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 const claimFileSchema = z
   .object(
     {
-      pack: text,
+      pack: text.refine((s) => PACK_ID.test(s), {
+        message: 'expected a rule pack id such as "kz" (letters, digits, - and _), not a path',
+      }),
       offence: z.object(
         {
           article: text,

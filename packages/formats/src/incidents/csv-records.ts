@@ -1,3 +1,4 @@
+import { csvCell } from '../csv-cell.ts';
 import { domainError, err, ok, type Result } from '@civic/core';
 
 /** One CSV record and the 1-based line on which it starts. */
@@ -144,7 +145,5 @@ function countNewlines(text: string): number {
   return n;
 }
 
-/** Quotes a field for CSV output when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** A field for CSV output: guarded against formula injection, then quoted where needed (`csvCell`). */
+export const csvField = csvCell;

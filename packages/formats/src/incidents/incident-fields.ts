@@ -1,4 +1,6 @@
 import {
+  addYears,
+  quoteValue,
   domainError,
   err,
   findPlace,
@@ -54,6 +56,11 @@ export interface Where {
 
 export interface IncidentBuildOptions {
   readonly visibility: Visibility;
+  /**
+   * The last day an incident may be dated: a year after the caller's today (`latestIncidentDate`).
+   * The caller reads its clock; formats never does. Left out, no limit.
+   */
+  readonly latestDate?: CalendarDate | null;
   readonly ownerOrganisationId?: string | null;
   /** Extra sources (JSON carries titles and dates; CSV only URLs). */
   readonly sources?: readonly IncidentSource[];
@@ -81,6 +88,14 @@ export function buildIncident(
   const dateText = field(text.date);
   const dates = parseDateOrRange(dateText);
   if (!dates.ok) return err({ ...dates.error, ...at(where, 'date') });
+  if (options.latestDate && dates.value.to > options.latestDate)
+    return err(
+      domainError(
+        'IMPORT_DATE_INVALID',
+        `date "${quoteValue(dateText)}" is more than a year in the future (after ${options.latestDate})`,
+        at(where, 'date'),
+      ),
+    );
   const organisation = field(text.organisation);
   if (organisation === '')
     return err(domainError('IMPORT_FIELD_REQUIRED', 'organisation is empty', at(where, 'organisation')));
@@ -288,4 +303,9 @@ function numberProblem(text: string, min: number, max: number): string {
 /** An absolute http(s) URL with a host (a pattern, not a full parse: cheap at a million rows). */
 function isWebUrl(text: string): boolean {
   return /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i.test(text);
+}
+
+/** A year after `today`: incidents dated later are refused as typing mistakes (`2201` for `2021`). */
+export function latestIncidentDate(today: CalendarDate): CalendarDate {
+  return addYears(today, 1);
 }

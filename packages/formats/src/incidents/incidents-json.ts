@@ -11,6 +11,7 @@ import {
 } from '@civic/core';
 import {
   buildIncident,
+  latestIncidentDate,
   type IncidentColumn,
   type IncidentFieldText,
   type PlaceCache,
@@ -165,6 +166,7 @@ function incidentFromJson(
         options.visibility ??
         (typeof visibility === 'string' && isVisibility(visibility) ? visibility : 'public'),
       ownerOrganisationId: options.ownerOrganisationId ?? null,
+      latestDate: options.today ? latestIncidentDate(options.today) : null,
       sources,
       office: typeof office === 'string' && office.trim() !== '' ? office.trim() : null,
     },

@@ -1,3 +1,4 @@
+import { calendarDate } from '@civic/core';
 import { describe, expect, it } from 'vitest';
 import { IncidentCsvReader, parseIncidentsCsv } from './parse-incidents-csv.ts';
 
@@ -191,6 +192,23 @@ describe('parseIncidentsCsv', () => {
     if (r.ok) return;
     expect(r.error).toMatchObject({ code, file: 'incidents.csv', line });
     expect(r.error.field).toBe(field);
+  });
+
+  it('refuses an incident dated more than a year after the today it is given (the clock is the caller’s)', () => {
+    const csv = (date: string) =>
+      bytes(`date,organisation,place,action\n2021-01-15,Echo,Almaty,fine\n${date},Echo,Almaty,fine\n`);
+    const today = calendarDate('2026-12-05');
+    const late = parseIncidentsCsv(csv('2027-12-06'), { fileName: 'f.csv', today });
+    expect(late.ok ? null : [late.error.code, late.error.line, late.error.field]).toEqual([
+      'IMPORT_DATE_INVALID',
+      3,
+      'date',
+    ]);
+    const range = parseIncidentsCsv(csv('2027-11-01/2028-01-01'), { fileName: 'f.csv', today });
+    expect(range.ok).toBe(false);
+    expect(parseIncidentsCsv(csv('2027-12-05'), { fileName: 'f.csv', today }).ok).toBe(true);
+    // Without a today there is nothing to measure against: no limit (pure parsing).
+    expect(parseIncidentsCsv(csv('2201-01-15'), { fileName: 'f.csv' }).ok).toBe(true);
   });
 
   it('rejects bytes that are not UTF-8', () => {

@@ -2,14 +2,17 @@ import {
   domainError,
   err,
   ok,
+  type CalendarDate,
   type DomainError,
   type IncidentInput,
   type Result,
   type Visibility,
 } from '@civic/core';
+import { unguardCsvCell } from '../csv-cell.ts';
 import { CsvRecordReader, type CsvRecord } from './csv-records.ts';
 import {
   buildIncident,
+  latestIncidentDate,
   INCIDENT_CSV_COLUMNS,
   REQUIRED_INCIDENT_COLUMNS,
   type IncidentColumn,
@@ -23,6 +26,8 @@ export interface IncidentParseOptions {
   readonly visibility?: Visibility;
   /** The owner organisation's id (required by `private` upstream; recorded as given). */
   readonly ownerOrganisationId?: string | null;
+  /** Today in the caller's time zone: an incident dated more than a year after it is refused. */
+  readonly today?: CalendarDate;
 }
 
 export interface ParsedIncidents {
@@ -108,6 +113,7 @@ export class IncidentCsvReader {
     const buildOptions = {
       visibility: this.options.visibility ?? 'public',
       ownerOrganisationId: this.options.ownerOrganisationId ?? null,
+      latestDate: this.options.today ? latestIncidentDate(this.options.today) : null,
     } as const;
     for (const record of records) {
       if (this.columns === null) {
@@ -130,7 +136,8 @@ export class IncidentCsvReader {
       const columns = this.columns;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i];
-        if (column !== null && column !== undefined) text[column] = record.fields[i] ?? '';
+        // The guard our own export puts before `=`, `+`, `-`, `@` comes off: the round trip is exact.
+        if (column !== null && column !== undefined) text[column] = unguardCsvCell(record.fields[i] ?? '');
       }
       this.rows += 1;
       const incident = buildIncident(

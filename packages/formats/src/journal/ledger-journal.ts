@@ -1,4 +1,5 @@
 import { formatMinor, type CalendarDate, type CurrencyCode } from '@civic/core';
+import { guardCsvCell } from '../csv-cell.ts';
 
 /** One posting: an account and a signed amount in a currency. */
 export interface JournalPosting {
@@ -87,7 +88,15 @@ export function renderJournalComment(lines: readonly string[]): string {
   return `${lines.map((l) => `; ${tagValue(l)}`).join('\n')}\n\n`;
 }
 
-/** One RFC 4180 CSV record (CRLF-terminated), quoting fields that need it. */
+/**
+ * One RFC 4180 CSV record (CRLF-terminated): each field guarded against formula injection
+ * (`guardCsvCell`: `=…`, `+…`, `-…`, `@…` get a leading `'`; plain numbers such as `-1500.00` do
+ * not), then quoted when it needs it.
+ */
 export function renderCsvRecord(fields: readonly (string | null)[]): string {
-  return `${fields.map((f) => (f === null ? '' : /[",\r\n]/.test(f) || /^\s|\s$/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
+  return `${fields.map((f) => (f === null ? '' : quoteCsv(guardCsvCell(f)))).join(',')}\r\n`;
+}
+
+function quoteCsv(f: string): string {
+  return /[",\r\n]/.test(f) || /^\s|\s$/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
 }

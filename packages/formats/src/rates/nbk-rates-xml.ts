@@ -1,6 +1,7 @@
 import type { CalendarDate } from '@civic/core';
 import { abort } from '../bank/import-error.ts';
 import { parseDateLayout } from '../bank/scalar.ts';
+import { guardXml } from '../bank/xml-guard.ts';
 import { children, lineOf, lineStartsOf, parseXml, textAt, type XmlNode } from '../bank/xml-tree.ts';
 import { addRate, readRateCurrency, readRateUnits, readRateValue, type ParsedRate } from './parsed-rate.ts';
 
@@ -47,6 +48,8 @@ function readItems(
  * `<pubDate>`) is read too.
  */
 export function parseNbkRatesXml(text: string, file: string): ParsedRate[] {
+  // The whole file, not only each <rates> segment: a DOCTYPE before the first <rates> counts too.
+  guardXml(text, file);
   const starts = lineStartsOf(text);
   const rates: ParsedRate[] = [];
   const seen = new Map<string, ParsedRate>();

@@ -6,6 +6,7 @@ import { parseRates } from './parse-rates.ts';
 const DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const XML = readFileSync(`${DIR}nbk-rates.xml`, 'utf8');
 const CSV = readFileSync(`${DIR}rates.csv`, 'utf8');
+const SEED_UNIT = readFileSync(new URL('../fixtures/seeds/rates-unit-header.csv', import.meta.url), 'utf8');
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const lineOf = (text: string, needle: string, from = 0): number =>
   text.split('\n').findIndex((l, i) => i >= from && l.includes(needle)) + 1;
@@ -100,10 +101,33 @@ describe('rates CSV', () => {
     ['zero units', CSV.replace('39.98,10', '39.98,0'), 'IMPORT_RATE_INVALID', 3, 'units'],
     [
       'a missing column',
-      CSV.replace('date,currency,rate,units', 'day,currency,rate,units'),
+      CSV.replace('date,currency,rate,units', 'currency,rate,units'),
       'IMPORT_COLUMN_MISSING',
       1,
       'date',
+    ],
+    [
+      'an unknown column in place of date',
+      CSV.replace('date,currency,rate,units', 'day,currency,rate,units'),
+      'IMPORT_UNKNOWN_COLUMN',
+      1,
+      'day',
+    ],
+    // The seed that found it: `unit` for `units` stored a JPY rate per 10 yen as per 1 yen.
+    ['a misspelt units column', SEED_UNIT, 'IMPORT_UNKNOWN_COLUMN', 1, 'unit'],
+    [
+      'no units column (every rate would be per one unit)',
+      'date,currency,rate\n2021-02-05,JPY,39.98\n',
+      'IMPORT_COLUMN_MISSING',
+      1,
+      'units',
+    ],
+    [
+      'a column twice',
+      CSV.replace('date,currency,rate,units', 'date,currency,rate,units,rate'),
+      'IMPORT_DUPLICATE_COLUMN',
+      1,
+      'rate',
     ],
   ])('%s', (_name, text, code, line, field) => {
     const r = parseRates(utf8(text), { fileName: 'bad.csv' });

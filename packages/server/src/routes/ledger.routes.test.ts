@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { importRates, testDialects } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build1CStatement } from '../../../../e2e/support/statements.ts';
@@ -117,6 +118,36 @@ for (const dialect of testDialects()) {
         detail: expect.stringContaining('1000000.00.5'),
       });
       expect(await count()).toBe(before);
+    });
+
+    it('asks for a currency mapping instead of storing an unknown currency as KZT (400 naming the column)', async () => {
+      const seed = 'Дата,Сумма,Валюта платежа,Счет\n2021-03-01,15000.00,USD,KZ926010131000012345\n';
+      expect(code(await upload(accountant, orgA, seed, 'fileName=usd.csv'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'Валюта платежа' }),
+      ]);
+      const none = 'date,amount,account\n2021-03-01,15000.00,KZ926010131000012345\n';
+      expect(code(await upload(accountant, orgA, none, 'fileName=none.csv'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'currency' }),
+      ]);
+      // Said by the user (in the other organisation, whose ledger no later test reads).
+      const said = await upload(outsider, orgB, none, 'fileName=none.csv&currency=USD');
+      expect(said.json()).toMatchObject({
+        imported: 1,
+        accounts: [expect.objectContaining({ currency: 'USD' })],
+      });
+    });
+
+    it('answers a DOCTYPE or 50,000 nested elements with 400 IMPORT_XML_INVALID naming the line, never 500', async () => {
+      const seed = (name: string) =>
+        readFileSync(new URL(`../../../formats/src/fixtures/seeds/${name}`, import.meta.url), 'utf8');
+      expect(
+        code(await upload(accountant, orgA, seed('camt053-doctype-entities.xml'), 'fileName=d.xml')),
+      ).toEqual([400, expect.objectContaining({ code: 'IMPORT_XML_INVALID', line: 2, field: 'DOCTYPE' })]);
+      expect(
+        code(await upload(accountant, orgA, seed('camt053-deep-nesting.xml'), 'fileName=n.xml')),
+      ).toEqual([400, expect.objectContaining({ code: 'IMPORT_XML_INVALID', line: 3 })]);
     });
 
     it('lists candidates and confirms one as a receipt (audited), then refuses a second decision', async () => {

@@ -229,13 +229,18 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           properties: {
             fileName: { type: 'string', minLength: 1, maxLength: 255 },
             format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
+            currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
           },
         },
         response: { 200: Obj, '4xx': errorRef },
       },
     },
     async (req) => {
-      const q = req.query as { fileName: string; format?: '1c' | 'csv' | 'camt053' | 'mt940' };
+      const q = req.query as {
+        fileName: string;
+        format?: '1c' | 'csv' | 'camt053' | 'mt940';
+        currency?: string;
+      };
       const bytes = req.body;
       if (!(bytes instanceof Buffer) || bytes.length === 0)
         throw new ApiError(
@@ -252,6 +257,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           fileName: q.fileName,
           org: orgId,
           ...(q.format ? { format: q.format } : {}),
+          ...(q.currency ? { currency: q.currency } : {}),
         });
         if (!r.ok) return r;
         const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };

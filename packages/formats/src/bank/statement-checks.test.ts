@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasValidIbanCheckDigits } from './account-number.ts';
+import { FIXTURE_DIR } from './fixtures/write-fixtures.ts';
+import { parseBankStatement } from './parse-bank-statement.ts';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const MT940 = readFileSync(`${FIXTURE_DIR}mt940.sta`, 'utf8');
+const csv = (rows: string) =>
+  parseBankStatement(utf8(`date,amount,currency,account,counterparty account\n${rows}`), {
+    fileName: 's.csv',
+  });
+const failure = (r: ReturnType<typeof parseBankStatement>) =>
+  r.ok ? null : { code: r.error.code, line: r.error.line, field: r.error.field };
+
+describe('amounts and account numbers a statement may not hold', () => {
+  it.each(['-0', '-0.00', '-0,0', ' -0 '])('refuses the amount %j', (amount) => {
+    expect(failure(csv(`2021-03-01,"${amount}",KZT,KZ86125KZT5004100100,\n`))).toMatchObject({
+      code: 'IMPORT_AMOUNT_INVALID',
+      line: 2,
+    });
+  });
+
+  it.each([
+    ['a control character', 'KZ86125KZT500\u00014100100', 'account'],
+    ['a zero-width space', 'KZ86125KZT5004100\u200b100', 'account'],
+    ['a Cyrillic К in the country code', '\u041aZ86125KZT5004100100', 'account'],
+    ['a Cyrillic letter in a foreign IBAN', 'DE89370400440532013\u04000', 'counterparty account'],
+  ])('refuses an account number with %s', (_name, number, field) => {
+    const row =
+      field === 'account'
+        ? `2021-03-01,10.00,KZT,${number},\n`
+        : `2021-03-01,10.00,KZT,KZ86125KZT5004100100,${number}\n`;
+    expect(failure(csv(row))).toEqual({ code: 'IMPORT_ACCOUNT_INVALID', line: 2, field });
+  });
+
+  it('verifies IBAN check digits, Kazakh and foreign: a wrong one is a warning naming the line', () => {
+    for (const good of ['KZ86125KZT5004100100', 'DE89370400440532013000', 'GB33BUKB20201555555555'])
+      expect(hasValidIbanCheckDigits(good)).toBe(true);
+    expect(hasValidIbanCheckDigits('KZ87125KZT5004100100')).toBe(false);
+    const r = csv('2021-03-01,10.00,KZT,KZ86125KZT5004100100,DE88370400440532013000\n');
+    expect(r.ok && r.value.warnings).toEqual([
+      { line: 2, field: 'counterparty account', message: expect.stringContaining('check digits') },
+    ]);
+    const plain = csv('2021-03-01,10.00,KZT,40702810900000012345,\n');
+    expect(plain.ok && plain.value.warnings).toEqual([]);
+  });
+
+  it('warns about a line booked outside its statement period, and imports it', () => {
+    const text = MT940.replace(':61:210204D249,25', ':61:210214D249,25');
+    const r = parseBankStatement(utf8(text), { fileName: 'p.sta' });
+    if (!r.ok) throw new Error(r.error.message);
+    const line = text.split('\n').findIndex((l) => l.startsWith(':61:210214')) + 1;
+    expect(r.value.warnings).toContainEqual({
+      line,
+      field: 'bookedOn',
+      message: expect.stringContaining('2021-02-14'),
+    });
+    expect(r.value.lines).toHaveLength(4);
+  });
+});
