@@ -199,6 +199,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
             lang: { type: 'string', enum: ['ru', 'kk', 'en'] },
             format: { type: 'string', enum: ['docx', 'pdf'], default: 'docx' },
             asOf: AsOfQuery.properties.asOf,
+            to: { type: 'string', enum: ['court', 'higher-official'], default: 'court' },
           },
         },
         response: { 200: { description: 'The file', type: 'string', format: 'binary' }, '4xx': errorRef },
@@ -206,7 +207,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const c = await caseOfOrg(deps.ctx, req);
-      const q = req.query as { lang?: string; format: 'docx' | 'pdf'; asOf?: string };
+      const q = req.query as { lang?: string; format: 'docx' | 'pdf'; asOf?: string; to?: string };
       const asOf = asOfOf(q.asOf);
       const lang = q.lang ?? req.locale;
       const orgId = membershipOf(req).organisationId;
@@ -215,6 +216,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
           const r = await draftObjection(tx, c.id, {
             lang,
             format: q.format,
+            ...(q.to === undefined ? {} : { to: q.to }),
             ...(asOf === undefined ? {} : { asOf }),
           });
           if (!r.ok) return r;
