@@ -118,7 +118,7 @@ for (const dialect of testDialects()) {
       const id = echo.ok ? echo.value[0]?.id : undefined;
       const r = await draftObjection(ctx, id ?? '?', { lang: 'en', format: 'docx', asOf: d('2021-01-20') });
       expect(
-        r.ok && r.value.text.blocks.some((b) => 'text' in b && b.text.includes('[LIMITATION_EXPIRED]')),
+        r.ok && r.value.text.blocks.some((b) => 'text' in b && b.text.includes('limitation period')),
       ).toBe(true);
       expect((await draftObjection(ctx, id ?? '?', { lang: 'de', format: 'docx' })).ok).toBe(false);
     });

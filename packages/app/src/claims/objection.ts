@@ -2,15 +2,21 @@ import { readFile } from 'node:fs/promises';
 import {
   domainError,
   err,
+  findPlace,
   isLocale,
+  localText,
   ok,
   plainDecimal,
   type CalendarDate,
+  type LegalCase,
   type Locale,
   type Result,
+  type RulePack,
+  type SourceKind,
 } from '@civic/core';
 import {
   composeObjection,
+  longDate as longDateOf,
   renderObjectionDocx,
   renderObjectionPdf,
   type ObjectionData,
@@ -19,6 +25,7 @@ import {
 import { findOrganisation } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
+import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { checkCase, type CaseCheckResult } from './case-check.ts';
 import { sha256OfBytes } from './cases.ts';
 import { actionDate } from './case-view.ts';
@@ -37,13 +44,75 @@ async function objectionFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array
   return fonts;
 }
 
-/** The facts of an objection from a checked case: every action, each ground that favours the defence (once), the records as exhibits. */
-export async function objectionData(ctx: AppContext, r: CaseCheckResult): Promise<ObjectionData> {
+/** Who a complaint is addressed to (`--to`): the court with jurisdiction, or a higher official. */
+export type ObjectionAddressee = 'court' | 'higher-official';
+
+const SOURCE_PHRASES: Readonly<Record<Locale, Readonly<Record<SourceKind, string>>>> = {
+  ru: {
+    'official-text': 'Норма сверена с официальным текстом',
+    'public-source': 'Норма приведена по публичному источнику',
+    derived: 'Вывод сделан из подтверждённых источниками данных',
+    unconfirmed: 'Норма не подтверждена: проверить по официальному тексту',
+  },
+  kk: {
+    'official-text': 'Норма ресми мәтінмен салыстырылған',
+    'public-source': 'Норма жария дереккөз бойынша келтірілген',
+    derived: 'Қорытынды расталған деректерден шығарылған',
+    unconfirmed: 'Норма расталмаған: ресми мәтін бойынша тексеру қажет',
+  },
+  en: {
+    'official-text': 'The rule was checked against the official text',
+    'public-source': 'The rule is cited from a public source',
+    derived: 'Derived from facts confirmed in sources',
+    unconfirmed: 'The rule is unconfirmed: check it against the official text',
+  },
+};
+
+/** A place name in the document's language (the gazetteer's), else as recorded. */
+function placeIn(name: string | null, lang: Locale): string | null {
+  if (!name) return null;
+  const p = findPlace(name);
+  if (!p) return name;
+  return lang === 'ru' ? p.nameRu : lang === 'kk' ? p.nameKk : p.name;
+}
+
+/** The pack's provisions for a finding code: the limitation rule, the appeal rule, else the offence. */
+function ruleOfFinding(pack: RulePack, code: string, article: string | null) {
+  const offence = pack.offences.find((o) => o.article === article) ?? pack.offences[0];
+  if (code.startsWith('LIMITATION_')) {
+    const l = pack.limitations.find((x) => x.articles.includes(article ?? '')) ?? pack.limitations[0];
+    return l
+      ? { cite: l.cite, source: l.source, verified: l.verified && l.openQuestions.length === 0 }
+      : null;
+  }
+  if (code.startsWith('RECORD_')) return null;
+  return offence ? { cite: offence.cite, source: offence.source, verified: offence.verified } : null;
+}
+
+/**
+ * The facts of an objection from a checked case, in one language: only events on or before the
+ * check's date; each ground that favours the defence (once) with its provision cited as lawyers
+ * cite it and the phrase of its source kind; the organisation's records in the annex register; the
+ * unverified points for the lawyer's note.
+ */
+export async function objectionData(
+  ctx: AppContext,
+  r: CaseCheckResult,
+  lang: Locale = 'ru',
+  to: ObjectionAddressee = 'court',
+): Promise<ObjectionData> {
   const c = r.case;
+  const asOf = r.check.asOf;
   const org = await findOrganisation(ctx.store.db, c.organisationId);
-  const rulings = c.actions.filter((a) => a.kind === 'ruling' && a.rulingOn !== null);
+  const packR = await loadRulePack(c.pack);
+  const pack = packR.ok ? packR.value : null;
+  const happened = c.actions.filter((a) => {
+    const on = actionDate(a);
+    return on === null || on <= asOf;
+  });
+  const rulings = happened.filter((a) => a.kind === 'ruling' && a.rulingOn !== null);
   const ruling = rulings.at(-1);
-  const addressed = ruling ?? [...c.actions].reverse().find((a) => a.authority !== null) ?? null;
+  const addressed = ruling ?? [...happened].reverse().find((a) => a.authority !== null) ?? null;
   const seen = new Set<string>();
   const grounds = r.check.findings.filter((f) => {
     const key = `${f.code}|${f.message}`;
@@ -51,27 +120,62 @@ export async function objectionData(ctx: AppContext, r: CaseCheckResult): Promis
     seen.add(key);
     return true;
   });
+  const offence = pack?.offences.find((o) => o.article === (ruling?.article ?? null)) ?? pack?.offences[0];
+  const tierName = (id: string | null): string | null => {
+    const t = offence?.tiers.find((x) => x.id === id);
+    return t ? localText(t.name ?? t.conduct, lang) : id;
+  };
+  const articleCite = (article: string | null): string | null => {
+    const o = pack?.offences.find((x) => x.article === article);
+    return o?.cite ? localText(o.cite, lang) : article;
+  };
   const rulingCheck = ruling ? r.check.actions.find((a) => a.actionId === ruling.id)?.check : undefined;
+  const lawyerNotes: string[] = [];
+  const groundViews = grounds.map((f) => {
+    const rule = pack ? ruleOfFinding(pack, f.code, ruling?.article ?? null) : null;
+    const cite = rule?.cite ? localText(rule.cite, lang) : null;
+    const source = f.verified ? (rule?.source ?? 'public-source') : 'unconfirmed';
+    if (!f.verified && cite) lawyerNotes.push(`${SOURCE_PHRASES[lang].unconfirmed}: ${cite}`);
+    const params = { ...f.params };
+    if (typeof params['tier'] === 'string') params['tier'] = tierName(params['tier']);
+    return {
+      code: f.code,
+      message: f.message,
+      citation: f.citation,
+      verified: f.verified,
+      params,
+      cite,
+      sourcePhrase: f.code.startsWith('RECORD_') ? null : SOURCE_PHRASES[lang][source],
+    };
+  });
+  for (const q of pack?.limitations.flatMap((l) => l.openQuestions) ?? [])
+    if (grounds.some((g) => g.code.startsWith('LIMITATION_'))) lawyerNotes.push(localText(q, lang));
+  const due = rulingCheck?.appeal.dueSafe ?? rulingCheck?.appeal.deadline ?? null;
+  if (due && rulingCheck && !rulingCheck.appeal.verified) {
+    const readings = rulingCheck.appeal.readings.map((x) => longDateOf(x.due, lang)).join(' / ');
+    lawyerNotes.push(`${SOURCE_PHRASES[lang].unconfirmed}: ${readings}`);
+  }
+  const place = placeIn(addressed?.place ?? org?.city ?? null, lang);
   return {
     caseId: c.id,
     caseTitle: c.title,
-    draftedOn: r.check.asOf,
+    draftedOn: asOf,
     illustrative: c.illustrative || c.actions.some((a) => a.illustrative),
-    organisation: { name: org?.name ?? c.organisationId, bin: org?.bin ?? null, city: org?.city ?? null },
+    organisation: { name: org?.name ?? '', bin: org?.bin ?? null, city: placeIn(org?.city ?? null, lang) },
     authority: {
       name: addressed?.authority ?? null,
       office: addressed?.office ?? null,
-      place: addressed?.place ?? null,
+      place: placeIn(addressed?.place ?? null, lang),
     },
     rulingOn: ruling?.rulingOn ?? null,
-    facts: c.actions.map((a) => ({
+    facts: happened.map((a) => ({
       date: actionDate(a),
       kind: a.kind,
       authority: a.authority,
       office: a.office,
-      place: a.place,
-      article: a.article,
-      tier: a.tier,
+      place: placeIn(a.place, lang),
+      article: articleCite(a.article),
+      tier: tierName(a.tier),
       what: a.offence?.what ?? null,
       reference: a.offence?.reference ?? null,
       committedOn: a.offence?.committedOn ?? null,
@@ -83,21 +187,46 @@ export async function objectionData(ctx: AppContext, r: CaseCheckResult): Promis
             suspensionMonths: a.penalty.suspensionMonths,
           }
         : null,
-      notes: a.notes,
+      notes: null,
     })),
-    grounds: grounds.map((f) => ({
-      code: f.code,
-      message: f.message,
-      citation: f.citation,
-      verified: f.verified,
-      params: f.params,
+    grounds: groundViews,
+    exhibits: [],
+    annexes: happened.flatMap((a) => a.documents.map((d) => ({ name: d.name, sha256: d.sha256 }))),
+    appealDeadline: due ? { date: due, verified: rulingCheck?.appeal.verified ?? false } : null,
+    to,
+    place,
+    address: placeIn(org?.city ?? null, lang),
+    lawyerNotes,
+    register: r.check.exhibits.map((e) => ({
+      submittedOn: e.submittedOn,
+      form: e.form ?? '',
+      periodFrom: e.periodFrom ?? null,
+      periodTo: e.periodTo ?? null,
+      incomingNumber: e.incomingNumber,
+      sha256: e.contentHash,
     })),
-    exhibits: r.check.exhibits.map((e) => ({ description: e.description, contentHash: e.contentHash })),
-    annexes: c.actions.flatMap((a) => a.documents.map((d) => ({ name: d.name, sha256: d.sha256 }))),
-    appealDeadline: rulingCheck?.appeal.deadline
-      ? { date: rulingCheck.appeal.deadline, verified: rulingCheck.appeal.verified }
-      : null,
   };
+}
+
+/**
+ * Nothing left to complain of on the draft's date: the ruling was withdrawn or a court annulled it
+ * on or before that date. Returns the reason, or null when there is a ruling to annul.
+ */
+export function nothingToAnnul(c: LegalCase, asOf: CalendarDate): string | null {
+  const ruling = c.actions
+    .filter((a) => a.kind === 'ruling' && a.rulingOn !== null && a.rulingOn <= asOf)
+    .at(-1);
+  if (!ruling?.rulingOn) return null;
+  const after = c.actions.find((a) => {
+    const on = actionDate(a);
+    if (on === null || on > asOf || on < (ruling.rulingOn ?? on)) return false;
+    return a.kind === 'withdrawal' || (a.kind === 'court-decision' && a.outcome === 'annulled');
+  });
+  if (!after) return null;
+  const on = actionDate(after) ?? '';
+  return after.kind === 'withdrawal'
+    ? `the ruling of ${ruling.rulingOn} was withdrawn on ${on}, before the draft's date ${asOf}: there is nothing to annul`
+    : `a court annulled the ruling of ${ruling.rulingOn} on ${on}, before the draft's date ${asOf}: there is nothing to annul`;
 }
 
 export interface DraftedObjection {
@@ -116,8 +245,13 @@ export interface DraftedObjection {
 export async function draftObjection(
   ctx: AppContext,
   caseId: string,
-  options: { lang: string; format: string; asOf?: CalendarDate },
+  options: { lang: string; format: string; asOf?: CalendarDate; to?: string },
 ): Promise<Result<DraftedObjection>> {
+  const to = options.to ?? 'court';
+  if (to !== 'court' && to !== 'higher-official')
+    return err(
+      domainError('OBJECTION_TO_INVALID', `to: "${to}" is not court or higher-official`, { field: 'to' }),
+    );
   if (!isLocale(options.lang))
     return err(
       domainError('OBJECTION_LANG_INVALID', `lang: "${options.lang}" is not one of ru, kk, en`, {
@@ -133,7 +267,9 @@ export async function draftObjection(
   const lang: Locale = options.lang;
   const checked = await checkCase(ctx, caseId, options.asOf === undefined ? {} : { asOf: options.asOf });
   if (!checked.ok) return checked;
-  const text = composeObjection(await objectionData(ctx, checked.value), lang);
+  const nothing = nothingToAnnul(checked.value.case, checked.value.check.asOf);
+  if (nothing !== null) return err(domainError('OBJECTION_NOTHING_TO_ANNUL', nothing, { field: 'asOf' }));
+  const text = composeObjection(await objectionData(ctx, checked.value, lang, to), lang);
   const bytes =
     options.format === 'docx'
       ? await renderObjectionDocx(text)

@@ -65,6 +65,9 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   CASE_ACTION_NOT_FOUND: 'The case has no such action.',
   OBJECTION_LANG_INVALID: 'The language must be ru, kk or en.',
   OBJECTION_FORMAT_INVALID: 'The format must be docx or pdf.',
+  OBJECTION_TO_INVALID: 'The addressee must be court or higher-official.',
+  OBJECTION_NOTHING_TO_ANNUL:
+    'On the date of the draft the ruling had already been withdrawn or annulled: there is nothing to complain of.',
   OBLIGATION_PACK_NOT_FOUND: 'No rule pack for the organisation’s country.',
   OBLIGATION_NOT_FOUND: 'Obligation not found.',
   OBLIGATION_RANGE_INVALID: 'The start of the range is after its end.',

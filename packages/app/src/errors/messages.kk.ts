@@ -65,6 +65,9 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   CASE_ACTION_NOT_FOUND: 'Істе мұндай әрекет жоқ.',
   OBJECTION_LANG_INVALID: 'Тіл ru, kk немесе en болуы тиіс.',
   OBJECTION_FORMAT_INVALID: 'Пішім docx немесе pdf болуы тиіс.',
+  OBJECTION_TO_INVALID: 'Алушы court (сот) немесе higher-official (жоғары тұрған лауазымды адам) болуы тиіс.',
+  OBJECTION_NOTHING_TO_ANNUL:
+    'Жоба күніне қаулы кері қайтарылған немесе күші жойылған: шағымданатын ештеңе жоқ.',
   OBLIGATION_PACK_NOT_FOUND: 'Ұйымның еліне арналған ережелер жинағы жоқ.',
   OBLIGATION_NOT_FOUND: 'Міндет табылмады.',
   OBLIGATION_RANGE_INVALID: 'Кезеңнің басы оның соңынан кейін.',

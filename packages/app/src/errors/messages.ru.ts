@@ -65,6 +65,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   CASE_ACTION_NOT_FOUND: 'В деле нет такого действия.',
   OBJECTION_LANG_INVALID: 'Язык должен быть ru, kk или en.',
   OBJECTION_FORMAT_INVALID: 'Формат должен быть docx или pdf.',
+  OBJECTION_TO_INVALID: 'Адресат должен быть court (суд) или higher-official (вышестоящее должностное лицо).',
+  OBJECTION_NOTHING_TO_ANNUL: 'На дату проекта постановление уже отозвано или отменено: обжаловать нечего.',
   OBLIGATION_PACK_NOT_FOUND: 'Нет свода правил для страны организации.',
   OBLIGATION_NOT_FOUND: 'Обязанность не найдена.',
   OBLIGATION_RANGE_INVALID: 'Начало периода позже его конца.',

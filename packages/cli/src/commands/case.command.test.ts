@@ -114,8 +114,10 @@ describe('civic cases, case and deadlines on the demo database', { timeout: 180_
     expect(r.code).toBe(0);
     const xml =
       (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')?.async('string')) ?? '';
-    for (const fact of ['Echo', '2021-01-15', '1166800', 'Истёк срок давности', 'LIMITATION_EXPIRED'])
+    // Issue 10: long-form dates, the request heading, no codes or ISO dates in the body.
+    for (const fact of ['Echo', '15 января 2021 г.', 'стёк срок давности', 'ПРОШУ:', 'КоАП РК'])
       expect(xml).toContain(fact);
+    expect(xml).not.toMatch(/LIMITATION_EXPIRED|2021-01-15/);
   });
 
   it('drafts the KIBHR objection as PDF (read with pdftotext) in Kazakh', async () => {
@@ -132,14 +134,17 @@ describe('civic cases, case and deadlines on the demo database', { timeout: 180_
       'pdf',
       '--out',
       out,
+      '--as-of',
+      '2021-01-28',
     );
     expect(r.code).toBe(0);
     const text = (await run('pdftotext', [out, '-'])).stdout.replace(/\s+/g, ' ');
     for (const fact of [
       'Kazakhstan International Bureau for Human Rights',
-      '2021-01-25',
-      '2333600',
-      'Ескіру мерзімі өтті',
+      '2021 жылғы 25 қаңтар',
+      '2 333 600',
+      'скіру мерзімі өтті',
+      'СҰРАЙМЫН:',
     ])
       expect(text).toContain(fact);
   });

@@ -56,7 +56,8 @@ describe('civic claim check', { timeout: 180_000 }, () => {
       expiresOn: '2019-06-10',
       status: 'expired',
       evaluatedOn: '2021-01-15',
-      verified: true,
+      // Issue 10, finding 3: the limitation rests on the open questions of Art. 62 (brief §1.5).
+      verified: false,
       alternatives: [],
     });
     expect(typeof out['limitation']?.['citation']).toBe('string');
@@ -67,7 +68,12 @@ describe('civic claim check', { timeout: 180_000 }, () => {
       amountMatches: true,
       suspensionLawful: true,
     });
-    expect(out['appeal']).toMatchObject({ deadline: '2021-01-29', verified: false });
+    // Finding 5: 10 working days (29 Jan) or 10 calendar days (25 Jan): act on the earlier.
+    expect(out['appeal']).toMatchObject({ deadline: '2021-01-29', dueSafe: '2021-01-25', verified: false });
+    expect(out['appeal']?.['readings']).toEqual([
+      { basis: '10 working days', due: '2021-01-29', verified: false },
+      { basis: '10 calendar days', due: '2021-01-25', verified: false },
+    ]);
     const findings = out['findings'] as unknown as {
       code: string;
       severity: string;

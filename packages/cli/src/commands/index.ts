@@ -42,7 +42,6 @@ export function registerCommands(program: Command): void {
   registerFeed(program);
   registerIncidents(program);
   registerPlaces(program);
-  registerOrg(program);
   registerDeadline(program);
   registerRules(program);
   registerClaim(program);

@@ -15,11 +15,20 @@ export function registerObjection(kase: Command): void {
     .option('--format <format>', 'docx or pdf', 'docx')
     .requiredOption('--out <file>', 'where to write the draft')
     .option('--as-of <date>', 'the date of the draft and of the check (default: today)')
+    .option('--to <to>', 'court or higher-official: who the complaint is addressed to', 'court')
     .option('--json', 'print what was written as JSON')
     .action(
       async (
         id: string,
-        opts: { db: string; lang: string; format: string; out: string; asOf?: string; json?: boolean },
+        opts: {
+          db: string;
+          lang: string;
+          format: string;
+          out: string;
+          asOf?: string;
+          to: string;
+          json?: boolean;
+        },
       ) => {
         const asOf = asOfOption(opts.asOf);
         await withDb(opts.db, async (ctx) => {
@@ -27,6 +36,7 @@ export function registerObjection(kase: Command): void {
             await draftObjection(ctx, id, {
               lang: opts.lang,
               format: opts.format,
+              to: opts.to,
               ...(asOf === undefined ? {} : { asOf }),
             }),
           );

@@ -35,6 +35,10 @@ export interface Exhibit {
   readonly submittedOn: CalendarDate | null;
   readonly incomingNumber: string | null;
   readonly contradicts: boolean;
+  /** The form and the period it reports on (for the annex table of a document). */
+  readonly form?: string;
+  readonly periodFrom?: CalendarDate | null;
+  readonly periodTo?: CalendarDate | null;
 }
 
 /** The filings an action's allegation concerns: linked to the case, covering a linked receipt, or named in its reference. */
@@ -92,6 +96,7 @@ export function compareWithRecords(
     const onTime = submitted && (f.dueOn === null || (f.submittedOn !== null && f.submittedOn <= f.dueOn));
     const params = {
       filingId: f.filingId,
+      form: f.form,
       submittedOn: f.submittedOn,
       dueOn: f.dueOn,
       incomingNumber: f.incomingNumber,
@@ -155,6 +160,9 @@ export function compareWithRecords(
       submittedOn: f.submittedOn,
       incomingNumber: f.incomingNumber,
       contradicts,
+      form: f.form,
+      periodFrom: f.periodFrom,
+      periodTo: f.periodTo,
     });
   }
   return { exhibits, findings };

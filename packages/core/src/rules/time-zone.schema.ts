@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citationSchema } from './rule-meta.schema.ts';
+import { citationSchema, sourceKindSchema } from './rule-meta.schema.ts';
 
 /**
  * The pack's time zone, as data: a legal day is a calendar date there, so "today" is computed
@@ -25,6 +25,8 @@ export const timeZoneSchema = z.strictObject({
       message: 'offsets must be in order of their `from` instant',
     }),
   citation: citationSchema,
+  /** What kind of source the offsets rest on (a pack without it reads it from `verified`). */
+  source: sourceKindSchema.optional(),
   verified: z.boolean(),
   note: z.string().optional(),
 });

@@ -2,3 +2,4 @@ export * from './objection.ts';
 export * from './objection-templates.ts';
 export * from './render-objection-docx.ts';
 export * from './render-objection-pdf.ts';
+export * from './document-format.ts';

@@ -20,6 +20,24 @@ export interface ObjectionTemplate {
   readonly exhibitsHeading: string;
   readonly exhibitsIntro: string;
   readonly requestHeading: string;
+  /** A ground whose code has no wording in this language: the lawyer writes it (never English in ru/kk). */
+  readonly groundToWrite: string;
+  /** The opening of a ground resting on an unconfirmed rule ("If …"). */
+  readonly conditional: string;
+  readonly lawyerNoteHeading: string;
+  readonly lawyerNoteEnd: string;
+  readonly toCourt: string;
+  readonly toHigherOfficial: string;
+  readonly address: string;
+  readonly respondent: string;
+  readonly rulingComplained: string;
+  readonly restorationHeading: string;
+  readonly restoration: string;
+  readonly requestRestore: string;
+  readonly annexCopyRuling: string;
+  readonly registerHeading: string;
+  readonly signatureBlock: string;
+  readonly incoming: string;
   readonly requestIntro: string;
   readonly requestTerminate: string;
   readonly requestAnnul: string;
@@ -75,14 +93,32 @@ const en: ObjectionTemplate = {
   bin: 'BIN',
   unknownAuthority: '(authority to be named)',
   intro:
-    '{organisation} objects to the proceedings "{case}" for the reasons below and asks that they be ended.',
+    '{organisation} objects to the proceedings against it for the reasons below and asks that they be ended.',
   factsHeading: 'I. Facts',
   groundsHeading: 'II. Grounds',
   noGrounds: 'The check found no ground; the lawyer adds the grounds here.',
   exhibitsHeading: "III. The organisation's own records",
   exhibitsIntro:
     "The organisation's records, each identified by the sha256 of its content as recorded when it was filed, contradict or bear on the allegation:",
-  requestHeading: 'IV. Request',
+  requestHeading: 'I REQUEST:',
+  groundToWrite: '(the lawyer states this ground here)',
+  conditional: 'If the official text of the law confirms the rule relied on here,',
+  lawyerNoteHeading:
+    'NOTE FOR THE LAWYER (not part of the complaint; delete before filing). Check before filing:',
+  lawyerNoteEnd: '— end of the note —',
+  toCourt: 'To: the specialised inter-district administrative court {place}',
+  toHigherOfficial: 'To: the higher official of {authority}',
+  address: 'address',
+  respondent: 'Respondent (the body that issued the ruling)',
+  rulingComplained: 'Ruling complained of: the ruling of {date} in a case of an administrative offence',
+  restorationHeading: 'Request to restore the missed time limit',
+  restoration:
+    'The time limit for this complaint ended on {date}. The applicant asks that it be restored, because the ruling and the grounds of this complaint became known to it only later; the reasons and their evidence are set out by the lawyer.',
+  requestRestore: 'restore the missed time limit for filing this complaint;',
+  annexCopyRuling: 'a copy of the ruling complained of',
+  registerHeading: 'Annex: register of the reports filed',
+  signatureBlock: 'Head of the organisation: ____________________ (position, name)',
+  incoming: 'incoming no.',
   requestIntro: 'On these grounds, we ask:',
   requestTerminate: 'to terminate the proceedings in the case of the administrative offence;',
   requestAnnul: 'to annul the ruling of {date} and every penalty it imposed;',
@@ -94,13 +130,13 @@ const en: ObjectionTemplate = {
   draftNote: 'Draft prepared by CivicLedger from case {case}; to be checked and edited by the lawyer.',
   basis: 'Legal basis',
   noCitation: "the organisation's own records",
-  verified: 'The rule is verified against the official text.',
+  verified: 'The rule is confirmed in a public source.',
   unverified: 'The rule is not yet verified against the official text: the lawyer must check it.',
   undated: 'undated',
-  factArticle: 'Article {article}, tier "{tier}"',
+  factArticle: '{article}, {tier}',
   factAllegation: 'Alleged: {what} (concerning: {reference})',
   factCommitted: 'Alleged offence date: {date}',
-  factFine: 'Fine: {mci} MCI = {money}',
+  factFine: 'Fine: {mci} MCI = {amount} {currency}',
   factSuspension: 'Suspension of activity: {months}',
   actionKinds: {
     notice: 'notice',
@@ -133,7 +169,7 @@ const en: ObjectionTemplate = {
     REPEAT_WITHOUT_PRIOR_PENALTY:
       'The provision on a repeated offence was applied, but no final penalty was imposed on the organisation within {window} before the alleged offence ({committedOn}).',
     RECORD_CONTRADICTS_ALLEGATION:
-      "The organisation's own records contradict the allegation: filing {filingId} was submitted on {submittedOn} (due {dueOn}, incoming no. {incomingNumber}); its content as filed has sha256 {contentHash}.",
+      "The organisation's records show that the report (form {form}) was filed on {submittedOn} (incoming no. {incomingNumber}) with content hash sha256 {contentHash}, and that it matches the ledger as kept. This shows that the report was not changed after filing and supports the organisation's position.",
   },
   months: (n) => `${n} month${n === 1 ? '' : 's'}`,
   period: (iso) =>
@@ -154,14 +190,32 @@ const ru: ObjectionTemplate = {
   bin: 'БИН',
   unknownAuthority: '(укажите орган)',
   intro:
-    '{organisation} возражает против производства «{case}» по следующим основаниям и просит его прекратить.',
+    '{organisation} возражает против производства по делу об административном правонарушении по следующим основаниям и просит его прекратить.',
   factsHeading: 'I. Обстоятельства',
   groundsHeading: 'II. Основания',
   noGrounds: 'Проверка не выявила оснований; юрист указывает основания здесь.',
   exhibitsHeading: 'III. Собственные записи организации',
   exhibitsIntro:
     'Записи организации, каждая с хешем sha256 содержания, зафиксированным при подаче, опровергают обвинение или относятся к нему:',
-  requestHeading: 'IV. Просьба',
+  requestHeading: 'ПРОШУ:',
+  groundToWrite: '(основание излагается юристом)',
+  conditional: 'Если официальный текст закона подтвердит применённую здесь норму, то',
+  lawyerNoteHeading: 'ПРИМЕЧАНИЕ ДЛЯ ЮРИСТА (не часть жалобы; удалить перед подачей). Проверить до подачи:',
+  lawyerNoteEnd: '— конец примечания —',
+  toCourt: 'В специализированный межрайонный административный суд {place}',
+  toHigherOfficial: 'Вышестоящему должностному лицу: {authority}',
+  address: 'адрес',
+  respondent: 'Ответчик (орган, вынесший постановление)',
+  rulingComplained:
+    'Обжалуемое постановление: постановление по делу об административном правонарушении от {date}',
+  restorationHeading: 'Ходатайство о восстановлении пропущенного срока',
+  restoration:
+    'Срок подачи настоящей жалобы истёк {date}. Заявитель просит восстановить пропущенный срок, поскольку о постановлении и об основаниях жалобы ему стало известно позднее; причины и их доказательства излагаются юристом.',
+  requestRestore: 'восстановить пропущенный срок подачи настоящей жалобы;',
+  annexCopyRuling: 'копия обжалуемого постановления',
+  registerHeading: 'Приложение: реестр поданных отчётов',
+  signatureBlock: 'Руководитель организации: ____________________ (должность, фамилия, инициалы)',
+  incoming: 'вх. №',
   requestIntro: 'На основании изложенного просим:',
   requestTerminate: 'прекратить производство по делу об административном правонарушении;',
   requestAnnul: 'отменить постановление от {date} и все назначенные им взыскания;',
@@ -173,13 +227,13 @@ const ru: ObjectionTemplate = {
   draftNote: 'Проект подготовлен CivicLedger по делу {case}; подлежит проверке и правке юристом.',
   basis: 'Правовое основание',
   noCitation: 'собственные записи организации',
-  verified: 'Норма сверена с официальным текстом.',
+  verified: 'Норма подтверждена публичным источником.',
   unverified: 'Норма ещё не сверена с официальным текстом: юрист должен её проверить.',
   undated: 'без даты',
-  factArticle: 'Статья {article}, состав «{tier}»',
+  factArticle: '{article}, состав: {tier}',
   factAllegation: 'Вменяется: {what} (касается: {reference})',
   factCommitted: 'Дата вменяемого правонарушения: {date}',
-  factFine: 'Штраф: {mci} МРП = {money}',
+  factFine: 'Штраф: {mci} МРП = {amount} {currency}',
   factSuspension: 'Приостановление деятельности: {months}',
   actionKinds: {
     notice: 'уведомление',
@@ -211,7 +265,7 @@ const ru: ObjectionTemplate = {
     REPEAT_WITHOUT_PRIOR_PENALTY:
       'Применена норма о повторном правонарушении, однако в течение {window} до вменяемого правонарушения ({committedOn}) организация не подвергалась вступившему в силу взысканию.',
     RECORD_CONTRADICTS_ALLEGATION:
-      'Собственные записи организации опровергают обвинение: документ {filingId} подан {submittedOn} (срок {dueOn}, входящий № {incomingNumber}); хеш sha256 поданного содержания {contentHash}.',
+      'Учётные записи организации показывают, что отчёт (форма {form}) подан {submittedOn} (вх. № {incomingNumber}), хеш sha256 его содержания {contentHash}, и что он соответствует учёту в том виде, в каком учёт ведётся. Это подтверждает, что отчёт не изменялся после подачи, и подкрепляет позицию организации.',
   },
   months: (n) => ruPlural(n, 'месяц', 'месяца', 'месяцев'),
   period: (iso) =>
@@ -234,14 +288,32 @@ const kk: ObjectionTemplate = {
   bin: 'БСН',
   unknownAuthority: '(органды көрсетіңіз)',
   intro:
-    '{organisation} «{case}» ісі бойынша іс жүргізуге төмендегі негіздер бойынша қарсылық білдіреді және оны тоқтатуды сұрайды.',
+    '{organisation} әкімшілік құқық бұзушылық туралы іс бойынша іс жүргізуге төмендегі негіздер бойынша қарсылық білдіреді және оны тоқтатуды сұрайды.',
   factsHeading: 'I. Мән-жайлар',
   groundsHeading: 'II. Негіздер',
   noGrounds: 'Тексеру негіз тапқан жоқ; заңгер негіздерді осында көрсетеді.',
   exhibitsHeading: 'III. Ұйымның өз жазбалары',
   exhibitsIntro:
     'Ұйымның жазбалары (әрқайсысы тапсыру кезінде тіркелген мазмұнының sha256 хешімен) айыптауды жоққа шығарады немесе оған қатысты:',
-  requestHeading: 'IV. Өтініш',
+  requestHeading: 'СҰРАЙМЫН:',
+  groundToWrite: '(негізді заңгер баяндайды)',
+  conditional: 'Егер заңның ресми мәтіні осында қолданылған норманы растаса,',
+  lawyerNoteHeading:
+    'ЗАҢГЕРГЕ ЕСКЕРТПЕ (шағымның бөлігі емес; беру алдында жою керек). Беру алдында тексеру қажет:',
+  lawyerNoteEnd: '— ескертпенің соңы —',
+  toCourt: '{place} мамандандырылған ауданаралық әкімшілік сотына',
+  toHigherOfficial: 'Жоғары тұрған лауазымды адамға: {authority}',
+  address: 'мекенжайы',
+  respondent: 'Жауапкер (қаулы шығарған орган)',
+  rulingComplained: 'Шағымданылатын қаулы: әкімшілік құқық бұзушылық туралы іс бойынша {date} қаулы',
+  restorationHeading: 'Өткізіп алынған мерзімді қалпына келтіру туралы өтінішхат',
+  restoration:
+    'Осы шағымды беру мерзімі {date} өтті. Өтініш беруші өткізіп алынған мерзімді қалпына келтіруді сұрайды, өйткені қаулы және шағымның негіздері туралы оған кейінірек белгілі болды; себептері мен олардың дәлелдерін заңгер баяндайды.',
+  requestRestore: 'осы шағымды берудің өткізіп алынған мерзімін қалпына келтіру;',
+  annexCopyRuling: 'шағымданылатын қаулының көшірмесі',
+  registerHeading: 'Қосымша: берілген есептердің тізілімі',
+  signatureBlock: 'Ұйым басшысы: ____________________ (лауазымы, тегі, аты-жөні)',
+  incoming: 'кіріс №',
   requestIntro: 'Жоғарыда баяндалғанның негізінде сұраймыз:',
   requestTerminate: 'әкімшілік құқық бұзушылық туралы іс бойынша іс жүргізуді тоқтатуды;',
   requestAnnul: '{date} қаулының күшін және ол тағайындаған барлық жазаны жоюды;',
@@ -253,13 +325,13 @@ const kk: ObjectionTemplate = {
   draftNote: 'Жобаны CivicLedger {case} ісі бойынша дайындады; заңгер тексеріп, түзетуі тиіс.',
   basis: 'Құқықтық негіз',
   noCitation: 'ұйымның өз жазбалары',
-  verified: 'Норма ресми мәтінмен салыстырылған.',
+  verified: 'Норма жария дереккөзде расталған.',
   unverified: 'Норма әлі ресми мәтінмен салыстырылмаған: заңгер оны тексеруі тиіс.',
   undated: 'күні жоқ',
-  factArticle: '{article}-бап, құрам «{tier}»',
+  factArticle: '{article}, құрамы: {tier}',
   factAllegation: 'Айыпталады: {what} (қатысты: {reference})',
   factCommitted: 'Айыпталған құқық бұзушылық күні: {date}',
-  factFine: 'Айыппұл: {mci} АЕК = {money}',
+  factFine: 'Айыппұл: {mci} АЕК = {amount} {currency}',
   factSuspension: 'Қызметті тоқтата тұру: {months}',
   actionKinds: {
     notice: 'хабарлама',
@@ -291,7 +363,7 @@ const kk: ObjectionTemplate = {
     REPEAT_WITHOUT_PRIOR_PENALTY:
       'Қайталанған құқық бұзушылық туралы норма қолданылды, бірақ айыпталған құқық бұзушылыққа ({committedOn}) дейінгі {window} ішінде ұйымға заңды күшіне енген жаза қолданылмаған.',
     RECORD_CONTRADICTS_ALLEGATION:
-      'Ұйымның өз жазбалары айыптауды жоққа шығарады: {filingId} құжаты {submittedOn} тапсырылды (мерзімі {dueOn}, кіріс № {incomingNumber}); тапсырылған мазмұнның sha256 хеші {contentHash}.',
+      'Ұйымның есеп жазбалары есептің ({form} нысаны) {submittedOn} тапсырылғанын (кіріс № {incomingNumber}), мазмұнының sha256 хеші {contentHash} екенін және оның жүргізілген есепке сәйкес келетінін көрсетеді. Бұл есептің тапсырылғаннан кейін өзгертілмегенін растайды және ұйымның ұстанымын қолдайды.',
   },
   months: (n) => `${n} ай`,
   period: (iso) => periodIn(iso, (n, u) => `${n} ${u === 'Y' ? 'жыл' : u === 'M' ? 'ай' : 'күн'}`),

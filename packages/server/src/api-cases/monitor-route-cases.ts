@@ -114,7 +114,7 @@ export const MONITOR_ROUTE_CASES: CoverageTable = {
   'GET /api/v1/orgs/:orgId/cases/:caseId/objection': {
     happy: {
       as: 'lawyer',
-      query: 'lang=en&format=docx',
+      query: 'lang=en&format=docx&asOf=2021-01-28',
       status: 200,
       check: async (res) => {
         expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);

@@ -202,6 +202,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
             lang: { type: 'string', enum: ['ru', 'kk', 'en'] },
             format: { type: 'string', enum: ['docx', 'pdf'], default: 'docx' },
             asOf: AsOfQuery.properties.asOf,
+            to: { type: 'string', enum: ['court', 'higher-official'], default: 'court' },
           },
         },
         response: { 200: { description: 'The file', type: 'string', format: 'binary' }, '4xx': errorRef },
@@ -209,7 +210,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const c = await caseOfOrg(deps.ctx, req);
-      const q = req.query as { lang?: string; format: 'docx' | 'pdf'; asOf?: string };
+      const q = req.query as { lang?: string; format: 'docx' | 'pdf'; asOf?: string; to?: string };
       const asOf = asOfOf(q.asOf);
       const lang = q.lang ?? req.locale;
       const orgId = membershipOf(req).organisationId;
@@ -218,6 +219,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
           const r = await draftObjection(tx, c.id, {
             lang,
             format: q.format,
+            ...(q.to === undefined ? {} : { to: q.to }),
             ...(asOf === undefined ? {} : { asOf }),
           });
           if (!r.ok) return r;
