@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { BackupStatusPanel } from './backup-status.tsx';
 
 export default function AccountPage() {
   const { t } = useI18n();
@@ -78,6 +79,7 @@ export default function AccountPage() {
         </form>
       )}
       {message && <p role="status">{message}</p>}
+      {me.user.instanceAdmin && <BackupStatusPanel />}
     </>
   );
 }
