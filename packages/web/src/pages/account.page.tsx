@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
 import { SigningKeys } from './signing-keys.tsx';
+import { BackupStatusPanel } from './backup-status.tsx';
 
 export default function AccountPage() {
   const { t } = useI18n();
@@ -82,6 +83,7 @@ export default function AccountPage() {
       {message && <p role="status">{message}</p>}
       <NotificationSettings />
       <SigningKeys me={me} />
+      {me.user.instanceAdmin && <BackupStatusPanel />}
     </>
   );
 }
