@@ -32,6 +32,20 @@ export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
   'Door',
   'Soros',
   'Demo',
+  // Donors of the demo ledger and the demo users' names.
+  'European',
+  'Union',
+  'National',
+  'Endowment',
+  'Democracy',
+  'Dana',
+  'Saule',
+  'Yerlan',
+  // The language switch names each language in itself; file formats by their names.
+  'English',
+  'Atom',
+  'XLSX',
+  'ics',
   // Form numbers and identifiers: F.017.00, KZ… accounts, codes with digits.
   /^F\.\d{3}\.\d{2}$/,
   /^[A-Z]{2}\d[\dA-Z]+$/,
