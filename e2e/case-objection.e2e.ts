@@ -23,7 +23,7 @@ describe('a lawyer of Echo', () => {
     await shell.switchOrganisation('Echo');
     expect(await shell.open('Cases')).toBe('Cases — Echo');
     const kase = new CasePageModel(page);
-    await kase.openFromList('State revenue claim 2020–21 (Echo)');
+    await kase.openFromList('Претензии органов госдоходов 2020–2021 (Echo)');
     const timeline = await kase.timeline();
     expect(timeline.some((a) => a.includes('15 January 2021'))).toBe(true);
     expect(await kase.findingCodes()).toContain('LIMITATION_EXPIRED');

@@ -11,7 +11,8 @@ import type { DemoStep } from './seed-demo.ts';
  * is assumed. Proceedings dates follow the brief's derivation (§1.4 [D]): Erkindik Kanaty's fine
  * uses the 2020 MCI, the others the 2021 MCI.
  */
-const SRC = 'State Revenue Committee';
+// Authorities as a Kazakh organisation writes them down (domain/glossary.md, "Authorities and courts").
+const SRC = 'Комитет государственных доходов Министерства финансов РК';
 const WITHDRAWAL: CaseActionInput = {
   kind: 'withdrawal',
   servedOn: d('2021-02-04'),
@@ -22,7 +23,7 @@ const WITHDRAWAL: CaseActionInput = {
 const reversal = (on: string, source: string): CaseActionInput => ({
   kind: 'court-decision',
   rulingOn: d(on),
-  authority: 'Court',
+  authority: 'Специализированный межрайонный административный суд г. Алматы',
   place: 'Almaty',
   notes: `The court reversed the January fine: the organisation may resume work and owes nothing (${source}) [C].`,
 });
@@ -40,7 +41,7 @@ const ILLUSTRATIVE_OFFENCE =
 export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] = [
   {
     org: 'echo',
-    title: 'State revenue claim 2020–21 (Echo)',
+    title: 'Претензии органов госдоходов 2020–2021 (Echo)',
     pack: 'kz',
     openedOn: d('2020-11-16'),
     illustrative: true,
@@ -52,15 +53,15 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       {
         kind: 'protocol',
         proceedingsStartedOn: d('2021-01-05'),
-        authority: `${SRC}, State Revenue Department`,
-        office: 'Almaly district',
+        authority: 'Департамент государственных доходов по городу Алматы',
+        office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
         article: '460-1',
         tier: 'inaccurate-information',
         offender: 'legal-entity',
         illustrative: true,
         offence: {
-          what: 'discrepancies in the figures of the receipt-and-expenditure report',
+          what: 'расхождения в показателях отчёта о поступлении и расходовании',
           reference: 'F.018.00 report for 2018',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
@@ -71,15 +72,15 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         kind: 'ruling',
         rulingOn: d('2021-01-15'),
         servedOn: d('2021-01-15'),
-        authority: `${SRC}, State Revenue Department`,
-        office: 'Almaly district',
+        authority: 'Департамент государственных доходов по городу Алматы',
+        office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
         article: '460-1',
         tier: 'inaccurate-information',
         offender: 'legal-entity',
         illustrative: true,
         offence: {
-          what: 'discrepancies in the figures of the receipt-and-expenditure report',
+          what: 'расхождения в показателях отчёта о поступлении и расходовании',
           reference: 'F.018.00 report for 2018',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
@@ -94,7 +95,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
   {
     org: 'erkindik',
-    title: 'State revenue claim 2020–21 (Erkindik Kanaty)',
+    title: 'Претензии органов госдоходов 2020–2021 (Erkindik Kanaty)',
     pack: 'kz',
     openedOn: d('2020-11-18'),
     illustrative: true,
@@ -106,14 +107,14 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       {
         kind: 'protocol',
         proceedingsStartedOn: d('2020-12-28'),
-        authority: `${SRC}, Nur-Sultan tax department`,
+        authority: 'Департамент государственных доходов по городу Нур-Султан',
         place: 'Nur-Sultan',
         article: '460-1',
         tier: 'failure-to-notify',
         offender: 'legal-entity',
         illustrative: true,
         offence: {
-          what: 'late notification of a foreign receipt',
+          what: 'несвоевременное уведомление о получении средств из иностранного источника',
           reference: 'F.017.00 notification',
           committedOn: d('2018-06-15'),
           alleges: 'late',
@@ -124,15 +125,15 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         kind: 'ruling',
         rulingOn: d('2021-01-18'),
         servedOn: d('2021-01-18'),
-        authority: `${SRC}, Nur-Sultan tax department`,
-        office: 'office of deputy head Erlik Mukanov',
+        authority: 'Департамент государственных доходов по городу Нур-Султан',
+        office: 'кабинет заместителя руководителя Ерлика Муканова',
         place: 'Nur-Sultan',
         article: '460-1',
         tier: 'failure-to-notify',
         offender: 'legal-entity',
         illustrative: true,
         offence: {
-          what: 'late notification of a foreign receipt',
+          what: 'несвоевременное уведомление о получении средств из иностранного источника',
           reference: 'F.017.00 notification',
           committedOn: d('2018-06-15'),
           alleges: 'late',
@@ -146,7 +147,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
   {
     org: 'kibhr',
-    title: 'State revenue claim 2020–21 (KIBHR)',
+    title: 'Претензии органов госдоходов 2020–2021 (KIBHR)',
     pack: 'kz',
     openedOn: d('2020-11-26'),
     illustrative: true,
@@ -174,8 +175,8 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         rulingOn: d('2021-01-25'),
         servedOn: d('2021-01-25'),
         proceedingsStartedOn: d('2021-01-11'),
-        authority: `${SRC}, Almaty City Department`,
-        office: 'district office',
+        authority: 'Департамент государственных доходов по городу Алматы',
+        office: 'районное управление',
         place: 'Almaty',
         article: '460-1',
         tier: 'inaccurate-information',
@@ -183,7 +184,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         illustrative: true,
         suspendedUntil: d('2021-04-15'),
         offence: {
-          what: 'inaccurate information in the foreign-funding reports (several protocols)',
+          what: 'недостоверные сведения в отчётах об иностранном финансировании (несколько протоколов)',
           reference: 'F.018.00 reports',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
@@ -197,7 +198,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
   {
     org: 'ili',
-    title: 'State revenue claim 2020–21 (International Legal Initiative)',
+    title: 'Претензии органов госдоходов 2020–2021 (International Legal Initiative)',
     pack: 'kz',
     openedOn: d('2020-11-20'),
     illustrative: true,
@@ -210,8 +211,8 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         rulingOn: d('2021-01-25'),
         servedOn: d('2021-01-25'),
         proceedingsStartedOn: d('2021-01-11'),
-        authority: `${SRC}, Almaty City Department`,
-        office: 'district office',
+        authority: 'Департамент государственных доходов по городу Алматы',
+        office: 'районное управление',
         place: 'Almaty',
         article: '460-1',
         tier: 'inaccurate-information',
@@ -219,7 +220,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         illustrative: true,
         suspendedUntil: d('2021-04-15'),
         offence: {
-          what: 'inaccurate information in the foreign-funding reports',
+          what: 'недостоверные сведения в отчётах об иностранном финансировании',
           reference: 'F.018.00 reports',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
@@ -233,7 +234,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
   {
     org: 'lmc',
-    title: 'State revenue claim 2020–21 (Legal Media Center)',
+    title: 'Претензии органов госдоходов 2020–2021 (Legal Media Center)',
     pack: 'kz',
     openedOn: d('2021-01-19'),
     illustrative: true,
@@ -244,7 +245,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       {
         kind: 'summons',
         servedOn: d('2021-01-19'),
-        authority: `${SRC}, local tax office`,
+        authority: 'Управление государственных доходов',
         place: 'Nur-Sultan',
         illustrative: true,
         notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.',
@@ -254,7 +255,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
   {
     org: 'medianet',
-    title: 'State revenue claim 2020–21 (MediaNet)',
+    title: 'Претензии органов госдоходов 2020–2021 (MediaNet)',
     pack: 'kz',
     openedOn: d('2021-01-19'),
     illustrative: true,
@@ -265,7 +266,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       {
         kind: 'summons',
         servedOn: d('2021-01-19'),
-        authority: `${SRC}, local tax office`,
+        authority: 'Управление государственных доходов',
         place: 'Almaty',
         illustrative: true,
         notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.',
@@ -273,7 +274,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       {
         kind: 'notice',
         servedOn: d('2021-01-29'),
-        authority: `${SRC}, local tax office`,
+        authority: 'Управление государственных доходов',
         place: 'Almaty',
         notes: 'MediaNet warns that its project Factcheck.kz may be suspended (KazTAG; ACCA) [C].',
       },
@@ -282,7 +283,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
   },
   {
     org: 'kadir',
-    title: 'State revenue notice 2020 (Kadir Kassiet)',
+    title: 'Уведомление органов госдоходов 2020 (Kadir Kassiet)',
     pack: 'kz',
     openedOn: d('2020-11-20'),
     illustrative: true,
@@ -296,7 +297,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         tier: 'failure-to-notify',
         offender: 'legal-entity',
         offence: {
-          what: 'a notification of a foreign receipt not filed',
+          what: 'не подано уведомление о получении средств из иностранного источника',
           reference: 'F.017.00 notification',
           committedOn: d('2018-09-10'),
           alleges: 'not-filed',

@@ -50,8 +50,9 @@ for (const dialect of testDialects()) {
       const list = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases`)).json() as {
         cases: { id: string; title: string }[];
       };
-      expect(list.cases.map((c) => c.title)).toContain('State revenue claim 2020–21 (Echo)');
-      echoCase = list.cases.find((c) => c.title === 'State revenue claim 2020–21 (Echo)')?.id ?? '';
+      expect(list.cases.map((c) => c.title)).toContain('Претензии органов госдоходов 2020–2021 (Echo)');
+      echoCase =
+        list.cases.find((c) => c.title === 'Претензии органов госдоходов 2020–2021 (Echo)')?.id ?? '';
       expect(code(await who('viewer').request('GET', `/api/v1/orgs/${kibhr}/cases`))).toEqual([
         404,
         'ORG_NOT_FOUND',

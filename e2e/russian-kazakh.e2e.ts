@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginPage } from './pages/login.page.ts';
+import { AppShell } from './pages/shell.page.ts';
+import { DEMO_PASSWORD, demoEmail, launchBrowser, newContext, screenshot } from './support/browser.ts';
+import { untranslatedWords } from './support/latin-words.ts';
+
+// Russian and Kazakh all the way down: each role signs in, switches to ru and kk and walks every
+// page of the navigation; the visible text may hold Latin letters only in proper names, form
+// numbers, codes and URLs (support/latin-words.ts). Screenshots: test-artifacts/screenshots/.
+const ROLES = ['accountant', 'lawyer', 'monitor'] as const;
+const LANGS = ['ru', 'kk'] as const;
+
+/** The page's visible text once its data has loaded (no "loading" indicator left). */
+async function visibleText(page: Page): Promise<string> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[aria-busy="true"], .loading').length === 0,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  return page.locator('body').innerText();
+}
+
+describe('Russian and Kazakh pages', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser.close());
+
+  it('the check catches an English label planted in a Russian page', async () => {
+    expect(untranslatedWords('Обязательства Submit отчёт')).toEqual(['Submit']);
+    expect(untranslatedWords('Echo, Алматы: F.017.00, https://adilet.zan.kz, 1 485 км')).toEqual([]);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new LoginPage(page).goto().then((l) => l.signIn(demoEmail('accountant'), DEMO_PASSWORD));
+    const shell = new AppShell(page);
+    await shell.title();
+    await shell.switchLanguage('ru');
+    await page.evaluate(() => {
+      const planted = document.createElement('button');
+      planted.textContent = 'Submit report';
+      document.querySelector('main')?.append(planted);
+    });
+    expect(untranslatedWords(await visibleText(page))).toEqual(expect.arrayContaining(['Submit', 'report']));
+    await context.close();
+  });
+
+  for (const role of ROLES)
+    for (const lang of LANGS)
+      it(`${role} in ${lang}: no untranslated Latin word on any page`, async () => {
+        const context = await newContext(browser);
+        const page = await context.newPage();
+        await new LoginPage(page).goto().then((l) => l.signIn(demoEmail(role), DEMO_PASSWORD));
+        const shell = new AppShell(page);
+        await shell.title();
+        await shell.switchLanguage(lang);
+        const found: Record<string, string[]> = {};
+        const links = await page
+          .locator('nav[aria-label] a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '').filter((h) => h.startsWith('/')));
+        for (const href of links) {
+          await page.goto(href);
+          await shell.title();
+          const words = untranslatedWords(await visibleText(page));
+          if (words.length > 0) found[href] = words;
+          await screenshot(page, `${lang}-${role}${href.replace(/\//g, '-')}`);
+        }
+        expect(found).toEqual({});
+        await context.close();
+      });
+});

@@ -1,0 +1,79 @@
+/**
+ * The Latin-script words a Russian or Kazakh page may show: proper names (organisations, donors,
+ * the product), codes people typed or that name a form (F.017.00), URLs and e-mail addresses.
+ * Anything else in Latin letters is an untranslated label.
+ */
+export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
+  // The product and its demo organisations, donors and sources (proper names).
+  'CivicLedger',
+  'Echo',
+  'Erkindik',
+  'Kanaty',
+  'Kazakhstan',
+  'International',
+  'Bureau',
+  'for',
+  'Human',
+  'Rights',
+  'KIBHR',
+  'Legal',
+  'Initiative',
+  'Media',
+  'Center',
+  'MediaNet',
+  'Journalism',
+  'Centre',
+  'Kadir',
+  'Kassiet',
+  'Open',
+  'Society',
+  'Foundation',
+  'Fund',
+  'Door',
+  'Soros',
+  'Demo',
+  // Donors of the demo ledger and the demo users' names.
+  'European',
+  'Union',
+  'National',
+  'Endowment',
+  'Democracy',
+  'Dana',
+  'Saule',
+  'Yerlan',
+  // The language switch names each language in itself; file formats by their names.
+  'English',
+  'Atom',
+  'XLSX',
+  'ics',
+  // Form numbers and identifiers: F.017.00, KZ… accounts, codes with digits.
+  /^F\.\d{3}\.\d{2}$/,
+  /^[A-Z]{2}\d[\dA-Z]+$/,
+  /\d/,
+  // Currencies and the product's own abbreviations of law where a pack cites an English source.
+  /^[A-Z]{3}$/,
+  // URLs and e-mail addresses.
+  /^https?:\/\//,
+  /@/,
+  /^[\w.-]+\.(kz|org|com|net|media|asia|ru)$/,
+];
+
+function allowed(word: string): boolean {
+  return ALLOWED_LATIN.some((a) => (typeof a === 'string' ? a === word : a.test(word)));
+}
+
+/**
+ * The words of a page's visible text written in Latin letters that the allow-list does not admit.
+ * Words are split on whitespace and trimmed of punctuation; a word with no Latin letter is fine.
+ */
+export function untranslatedWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const raw of text.split(/[\s\u00a0]+/)) {
+    if (/^(https?:\/\/|[\w.+-]+@)/.test(raw)) continue;
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (!/[A-Za-z]/.test(word) || allowed(word)) continue;
+    for (const part of word.split(/[^\p{L}\p{N}.]+/u))
+      if (/[A-Za-z]/.test(part) && !allowed(part)) out.add(part);
+  }
+  return [...out].sort();
+}
