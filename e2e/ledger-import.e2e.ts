@@ -84,4 +84,40 @@ describe('an accountant of Echo', () => {
     await screenshot(page, 'filings');
     await context.close();
   });
+
+  it('imports a statement larger than the 64 KB JSON body limit through the web app', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new LoginPage(page).goto().then((l) => l.signIn(demoEmail('accountant'), DEMO_PASSWORD));
+    const shell = new AppShell(page);
+    await shell.title();
+    expect(await shell.open('Ledger')).toBe('Ledger — Echo');
+    // 200 membership fees from residents (sector 17): not foreign funding, just many lines.
+    const fees = Array.from({ length: 200 }, (_, i) => ({
+      number: String(100 + i),
+      date: `${String(1 + (i % 28)).padStart(2, '0')}.04.2021`,
+      amount: '5000.00',
+      payer: `Член общественного фонда № ${i + 1}`,
+      payerAccount: `KZ${String(100000000000000000 + i).padStart(18, '0')}`,
+      payerSector: '17',
+      purpose: `Членский взнос за апрель 2021 года, участник № ${i + 1}`,
+    }));
+    const [first, ...more] = fees;
+    if (!first) throw new Error('no fees');
+    const statement = build1CStatement({
+      account: 'KZ926010131000077777',
+      holder: 'ОФ «Эхо»',
+      holderBin: '070940000011',
+      from: '01.04.2021',
+      to: '30.04.2021',
+      opening: '2501000.00',
+      incoming: first,
+      more,
+    });
+    expect(Buffer.byteLength(statement, 'utf8')).toBeGreaterThan(64 * 1024);
+    expect(await new LedgerPageModel(page).importStatement('april-2021.txt', statement)).toBe(
+      'Read 200 lines: 200 new, 0 already imported, 0 proposed as foreign funding.',
+    );
+    await context.close();
+  });
 });

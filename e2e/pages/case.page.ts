@@ -35,4 +35,19 @@ export class CasePageModel {
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };
   }
+
+  /** The draft's date the objection panel will send (yyyy-mm-dd; empty: today). */
+  asOf(): Promise<string> {
+    return this.page.getByTestId('objection-as-of').inputValue();
+  }
+
+  async setAsOf(date: string): Promise<void> {
+    await this.page.getByTestId('objection-as-of').fill(date);
+  }
+
+  /** Clicks a download link that the server refuses and returns the reason shown instead. */
+  async refusal(linkText: string): Promise<string> {
+    await this.page.getByTestId('objection-links').getByRole('link', { name: linkText }).click();
+    return this.page.getByTestId('objection-error').innerText();
+  }
 }

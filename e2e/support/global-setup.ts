@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { closeContext, openContext, organisations, seedDemo } from '@civic/app';
+import { closeContext, isStoreEncrypted, openContext, organisations, seedDemo } from '@civic/app';
 import { buildServer } from '@civic/server';
 import type { TestProject } from 'vitest/node';
 
@@ -19,7 +20,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * Once per run: build the web app (vite build), seed a fresh SQLite file with the demo data, and
- * serve it on a free loopback port. Returns the teardown.
+ * serve it on a free loopback port. Returns the teardown. The file is encrypted under a key of its
+ * own, as `npm start` makes a fresh database; the developer's CIVIC_DB_KEY(_FILE) is never read.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
@@ -30,12 +32,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(join(root, 'test-artifacts', 'screenshots'), { recursive: true });
 
   const dir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
-  const ctx = await openContext(join(dir, 'e2e.db'));
+  const ctx = await openContext(join(dir, 'e2e.db'), {
+    env: { CIVIC_DB_KEY: randomBytes(32).toString('base64url') },
+    encrypt: true,
+  });
+  if (!isStoreEncrypted(ctx)) throw new Error('the e2e database was not encrypted');
   await seedDemo(ctx);
-  // The journeys sign in many times from one address: a higher limit than production's 5/min.
+  // The journeys sign in many times to the same accounts from one address: higher limits than
+  // production's 5 a minute per account and 20 per address.
   const app = await buildServer(ctx, {
     webRoot: join(root, 'packages/web/dist'),
-    loginRateLimit: { max: 100, windowMs: 60_000 },
+    loginRateLimit: { max: 100, maxPerAddress: 500, windowMs: 60_000 },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -21,9 +21,14 @@ export function build1CStatement(input: {
   to: string;
   opening: string;
   incoming: JourneyPayment;
+  /** More incoming payments after the first (e.g. to make a statement larger than a JSON body). */
+  more?: readonly JourneyPayment[];
 }): string {
   const p = input.incoming;
-  const closing = (Number(input.opening) + Number(p.amount)).toFixed(2);
+  const all = [p, ...(input.more ?? [])];
+  const cents = all.reduce((sum, x) => sum + Math.round(Number(x.amount) * 100), 0);
+  const total = (cents / 100).toFixed(2);
+  const closing = ((Math.round(Number(input.opening) * 100) + cents) / 100).toFixed(2);
   return [
     '1CClientBankExchange',
     'ВерсияФормата=1.03',
@@ -37,27 +42,29 @@ export function build1CStatement(input: {
     `ДатаКонца=${input.to}`,
     `РасчСчет=${input.account}`,
     `НачальныйОстаток=${input.opening}`,
-    `ВсегоПоступило=${p.amount}`,
+    `ВсегоПоступило=${total}`,
     'ВсегоСписано=0.00',
     `КонечныйОстаток=${closing}`,
     'КонецРасчСчет',
-    'СекцияДокумент=Платежное поручение',
-    `Номер=${p.number}`,
-    `Дата=${p.date}`,
-    `Сумма=${p.amount}`,
-    `ПлательщикСчет=${p.payerAccount}`,
-    `Плательщик=${p.payer}`,
-    `Плательщик1=${p.payer}`,
-    `ПлательщикРасчСчет=${p.payerAccount}`,
-    `ПлательщикКод=${p.payerSector}`,
-    `ПолучательСчет=${input.account}`,
-    `ДатаПоступило=${p.date}`,
-    `Получатель=${input.holder}`,
-    `ПолучательИНН=${input.holderBin}`,
-    `Получатель1=${input.holder}`,
-    `ПолучательРасчСчет=${input.account}`,
-    `НазначениеПлатежа=${p.purpose}`,
-    'КонецДокумента',
+    ...all.flatMap((d) => [
+      'СекцияДокумент=Платежное поручение',
+      `Номер=${d.number}`,
+      `Дата=${d.date}`,
+      `Сумма=${d.amount}`,
+      `ПлательщикСчет=${d.payerAccount}`,
+      `Плательщик=${d.payer}`,
+      `Плательщик1=${d.payer}`,
+      `ПлательщикРасчСчет=${d.payerAccount}`,
+      `ПлательщикКод=${d.payerSector}`,
+      `ПолучательСчет=${input.account}`,
+      `ДатаПоступило=${d.date}`,
+      `Получатель=${input.holder}`,
+      `ПолучательИНН=${input.holderBin}`,
+      `Получатель1=${input.holder}`,
+      `ПолучательРасчСчет=${input.account}`,
+      `НазначениеПлатежа=${d.purpose}`,
+      'КонецДокумента',
+    ]),
     'КонецФайла',
     '',
   ].join('\r\n');

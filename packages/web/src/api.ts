@@ -104,3 +104,35 @@ export function uploadFile<T>(url: string, file: Blob, onProgress: (fraction: nu
     xhr.send(file);
   });
 }
+
+/**
+ * GETs a file (a drafted document) with the session cookie and the interface language; resolves
+ * with its bytes and the name the server gives it, or rejects with the API's error (in that language).
+ */
+export async function downloadFile(url: string): Promise<{ blob: Blob; fileName: string }> {
+  const res = await fetch(url, { headers: { 'accept-language': language }, credentials: 'same-origin' });
+  if (!res.ok) {
+    const text = await res.text();
+    let e: ErrorBody['error'];
+    try {
+      e = (JSON.parse(text) as ErrorBody | null)?.error;
+    } catch {
+      e = undefined;
+    }
+    throw new ApiFailure(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.message ?? res.statusText,
+      e?.field,
+      e?.requestId,
+      {
+        file: e?.file,
+        line: e?.line,
+        detail: e?.detail,
+      },
+    );
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? url.split('/').at(-1) ?? 'download';
+  return { blob: await res.blob(), fileName };
+}

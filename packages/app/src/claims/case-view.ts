@@ -19,6 +19,7 @@ export function actionView(a: CaseAction) {
     rulingOn: a.rulingOn,
     inForceOn: a.inForceOn,
     suspendedUntil: a.suspendedUntil,
+    outcome: a.outcome,
     article: a.article,
     tier: a.tier,
     offender: a.offender,

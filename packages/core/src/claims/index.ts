@@ -10,3 +10,4 @@ export * from './check-claim.ts';
 export * from './records-check.ts';
 export * from './check-case.ts';
 export * from './case-deadlines.ts';
+export * from './objection-date.ts';

@@ -337,6 +337,18 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('accountant'),
     otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
   },
+  'GET /api/v1/admin/backups': {
+    happy: {
+      as: 'admin',
+      status: 200,
+      // The coverage server has no BACKUP_DIR: not configured, nothing to show, and so stale.
+      check: (res) => expect(res.json()).toEqual({ configured: false, last: null, stale: true }),
+    },
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: forbidden('accountant'),
+    otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
+  },
   'POST /api/v1/users': {
     happy: {
       as: 'admin',

@@ -172,6 +172,9 @@ export const en = {
   'cases.objection': 'Objection draft',
   'cases.objectionHelp':
     'Drafted from the facts of the case and the findings that favour the defence. Edit the DOCX before filing.',
+  'cases.objectionAsOf': 'Date of the draft',
+  'cases.objectionStood':
+    'The ruling was later withdrawn or annulled: {date} is the last day it stood, so the draft is dated then. On a later date there is nothing to annul.',
   'cases.download': 'Download ({format}, {lang})',
   'cases.unverified': 'Not verified against the official text: check before relying on it.',
   'cases.favours': 'favours the defence',

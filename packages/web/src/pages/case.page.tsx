@@ -1,11 +1,12 @@
 import { CASE_ACTION_KIND_LABELS, FINDING_CODE_LABELS, labelOf } from '@civic/core';
-import { LOCALES, roleAllows } from '@civic/core';
+import { roleAllows } from '@civic/core';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
-import { LANGUAGE_NAMES, useI18n } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { ObjectionPanel } from './objection-panel.tsx';
 
 interface Action {
   id: string;
@@ -21,6 +22,10 @@ interface Action {
     suspensionMonths: number | null;
   } | null;
   notes: string | null;
+  rulingOn: string | null;
+  servedOn: string | null;
+  hearingOn: string | null;
+  outcome: string | null;
 }
 interface Finding {
   code: string;
@@ -44,7 +49,6 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
   const canDraft = role !== undefined && roleAllows(role, 'cases:write');
   if (c.loading) return <Loading />;
   if (c.error || !c.data) return c.error ? <ErrorBox error={c.error} /> : null;
-  const langs = [locale, ...LOCALES.filter((l) => l !== locale)];
 
   return (
     <>
@@ -108,22 +112,7 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
           </ul>
         )}
       </Panel>
-      {canDraft && (
-        <Panel id="objection" title={t('cases.objection')}>
-          <p className="muted small">{t('cases.objectionHelp')}</p>
-          <ul className="plain" data-testid="objection-links">
-            {langs.map((l) =>
-              (['docx', 'pdf'] as const).map((f) => (
-                <li key={`${l}-${f}`}>
-                  <a href={`${base}/objection?lang=${l}&format=${f}`} download>
-                    {t('cases.download', { format: f.toUpperCase(), lang: LANGUAGE_NAMES[l] })}
-                  </a>
-                </li>
-              )),
-            )}
-          </ul>
-        </Panel>
-      )}
+      {canDraft && <ObjectionPanel base={base} actions={c.data.actions} />}
     </>
   );
 }
