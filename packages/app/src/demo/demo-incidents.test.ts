@@ -33,7 +33,7 @@ describe('demo incidents', () => {
   it('hold the January 2021 rulings with their fines, the withdrawal and the court decisions', () => {
     const fines = incidents
       .filter(
-        (i) => i.action === 'fine' && i.date.startsWith('2021-01') && !i.notes?.startsWith('illustrative'),
+        (i) => i.action === 'fine' && i.date.startsWith('2021-01') && !i.notes?.startsWith('иллюстратив'),
       )
       .map((i) => [i.date, i.organisation, i.penaltyMci]);
     expect(fines).toEqual([
@@ -42,7 +42,7 @@ describe('demo incidents', () => {
       ['2021-01-25', 'Kazakhstan International Bureau for Human Rights', 800],
       ['2021-01-25', 'International Legal Initiative', 400],
     ]);
-    const documented = incidents.filter((i) => !i.notes?.startsWith('illustrative'));
+    const documented = incidents.filter((i) => !i.notes?.startsWith('иллюстратив'));
     expect(documented.filter((i) => i.action === 'withdrawal' && i.date === '2021-02-04')).toHaveLength(6);
     expect(
       documented
@@ -53,7 +53,7 @@ describe('demo incidents', () => {
   });
 
   it('have a background of a few dozen illustrative incidents a year, 2016–2025', () => {
-    const background = incidents.filter((i) => i.notes?.startsWith('illustrative background'));
+    const background = incidents.filter((i) => i.notes?.startsWith('иллюстративный фон'));
     for (let year = 2016; year <= 2025; year++) {
       const n = background.filter((i) => i.date.startsWith(String(year))).length;
       expect(n, String(year)).toBeGreaterThanOrEqual(20);
