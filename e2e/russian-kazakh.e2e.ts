@@ -34,6 +34,11 @@ describe('Russian and Kazakh pages', () => {
   it('the check catches an English label planted in a Russian page', async () => {
     expect(untranslatedWords('Обязательства Submit отчёт')).toEqual(['Submit']);
     expect(untranslatedWords('Echo, Алматы: F.017.00, https://adilet.zan.kz, 1 485 км')).toEqual([]);
+    expect(untranslatedWords('проверить командой civic verify --key')).toEqual([]);
+    expect(untranslatedWords('civic: verify the key')).toEqual(['civic', 'key', 'the', 'verify']);
+    const fingerprint = 'beae 0c1d ebfa 9f3a 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01';
+    expect(untranslatedWords(`Отпечаток: ${fingerprint}`)).toEqual([]);
+    expect(untranslatedWords('Отпечаток: beae ebfa')).toEqual(['beae', 'ebfa']);
     const context = await newContext(browser);
     const page = await context.newPage();
     await new LoginPage(page).goto().then((l) => l.signIn(demoEmail('accountant'), DEMO_PASSWORD));

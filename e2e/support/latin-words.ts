@@ -32,15 +32,12 @@ export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
   'Door',
   'Soros',
   'Demo',
-  // Donors of the demo ledger and the demo users' names.
+  // Donors of the demo ledger (the demo users' names are written in Cyrillic).
   'European',
   'Union',
   'National',
   'Endowment',
   'Democracy',
-  'Dana',
-  'Saule',
-  'Yerlan',
   // The language switch names each language in itself; file formats by their names.
   'English',
   'Atom',
@@ -58,6 +55,18 @@ export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
   /^[\w.-]+\.(kz|org|com|net|media|asia|ru)$/,
 ];
 
+/**
+ * Command lines a page tells the user to type (the `civic` program and its subcommands and flags
+ * are codes, the same in every language): each is admitted only as the whole command.
+ */
+export const ALLOWED_COMMANDS: readonly string[] = ['civic verify --key', 'civic encrypt --db'];
+
+/**
+ * A signing key's SHA-256 fingerprint as the account page shows it: sixteen groups of four hex
+ * digits (formats' fingerprintOf). A group like "beae" is part of a code, not a word.
+ */
+const FINGERPRINT = /(?<![\p{L}\p{N}])(?:[0-9a-f]{4} ){15}[0-9a-f]{4}(?![\p{L}\p{N}])/gu;
+
 function allowed(word: string): boolean {
   return ALLOWED_LATIN.some((a) => (typeof a === 'string' ? a === word : a.test(word)));
 }
@@ -68,7 +77,11 @@ function allowed(word: string): boolean {
  */
 export function untranslatedWords(text: string): string[] {
   const out = new Set<string>();
-  for (const raw of text.split(/[\s\u00a0]+/)) {
+  const withoutCodes = ALLOWED_COMMANDS.reduce((t, c) => t.split(c).join(' '), text).replace(
+    FINGERPRINT,
+    ' ',
+  );
+  for (const raw of withoutCodes.split(/[\s\u00a0]+/)) {
     if (/^(https?:\/\/|[\w.+-]+@)/.test(raw)) continue;
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (!/[A-Za-z]/.test(word) || allowed(word)) continue;

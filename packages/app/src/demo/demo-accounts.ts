@@ -8,49 +8,49 @@ import type { DemoStep } from './seed-demo.ts';
 export const DEMO_PASSWORD = 'civic-demo-2021';
 
 /**
- * One demo account per role. The admin runs every demo organisation; the accountant and the
+ * One demo account per role, named as a Kazakh organisation's staff write their names. The admin runs every demo organisation; the accountant and the
  * viewer work for Echo only; the lawyer defends four of the organisations; the monitor works at
  * KIBHR, which is in the demo network with the others, so it sees what they share with the network.
  */
 export const DEMO_ACCOUNTS = [
   {
     email: 'admin@demo.civicledger.org',
-    name: 'Aigerim Admin',
+    name: 'Айгерим Сапарова',
     role: 'admin',
     organisations: ['echo', 'erkindik', 'kibhr', 'ili', 'lmc', 'medianet', 'kadir'],
     instanceAdmin: true,
   },
   {
     email: 'accountant@demo.civicledger.org',
-    name: 'Dana Accountant',
+    name: 'Дана Ахметова',
     role: 'accountant',
     organisations: ['echo'],
     instanceAdmin: false,
   },
   {
     email: 'lawyer@demo.civicledger.org',
-    name: 'Yerlan Lawyer',
+    name: 'Ерлан Жумабаев',
     role: 'lawyer',
     organisations: ['echo', 'erkindik', 'kibhr', 'ili'],
     instanceAdmin: false,
   },
   {
     email: 'monitor@demo.civicledger.org',
-    name: 'Saule Monitor',
+    name: 'Сауле Нурланова',
     role: 'monitor',
     organisations: ['kibhr'],
     instanceAdmin: false,
   },
   {
     email: 'viewer@demo.civicledger.org',
-    name: 'Timur Viewer',
+    name: 'Тимур Касымов',
     role: 'viewer',
     organisations: ['echo'],
     instanceAdmin: false,
   },
 ] as const;
 
-export const DEMO_NETWORK_NAME = 'Kazakhstan civic-space network';
+export const DEMO_NETWORK_NAME = 'Сеть гражданского пространства Казахстана';
 
 export const seedDemoAccounts: DemoStep = {
   name: 'accounts',

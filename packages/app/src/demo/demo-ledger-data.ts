@@ -3,7 +3,8 @@
  * source gives these organisations' grants, receipts or spending. The sources are real kinds of
  * donors named in the public record of the case (NED, embassies, the OSCE, the EU, Soros
  * Foundation–Kazakhstan, Freedom House; legal-brief.md §2.1), the amounts and dates are invented
- * to show the ledger's features: KZT equivalents at (illustrative) NBK rates, a rate carried
+ * to show the ledger's features, and the texts are written in Russian, as a Kazakh organisation's
+ * accountant enters them: KZT equivalents at (illustrative) NBK rates, a rate carried
  * forward over a weekend, a missing rate, property in kind with and without a valuation, an
  * overspent grant, and unconfirmed foreign-funding candidates from a bank statement.
  */
@@ -22,15 +23,15 @@ export const DEMO_SOURCES = {
     accounts: ['US33000000001234567890'],
   },
   sfk: { name: 'Soros Foundation–Kazakhstan', category: 'foreign-organisation', country: null },
-  usemb: { name: 'Embassy of the United States of America', category: 'foreign-state', country: 'US' },
-  nlemb: { name: 'Embassy of the Kingdom of the Netherlands', category: 'foreign-state', country: 'NL' },
+  usemb: { name: 'Посольство США', category: 'foreign-state', country: 'US' },
+  nlemb: { name: 'Посольство Королевства Нидерландов', category: 'foreign-state', country: 'NL' },
   osce: {
-    name: 'OSCE Programme Office in Nur-Sultan',
+    name: 'Офис программ ОБСЕ в Нур-Султане',
     category: 'international-organisation',
     country: null,
   },
   eu: {
-    name: 'European Union (Delegation to Kazakhstan)',
+    name: 'Представительство Европейского союза в Казахстане',
     category: 'international-organisation',
     country: null,
   },
@@ -82,9 +83,9 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
           ['2018-09-14', '22500.00'],
         ],
         expenditures: [
-          ['2018-04-30', '9000.00', 'Observer training, spring'],
-          ['2018-10-31', '18000.00', 'Salaries, analysts'],
-          ['2019-02-28', '15000.00', 'Report printing and publication'],
+          ['2018-04-30', '9000.00', 'Обучение наблюдателей, весна'],
+          ['2018-10-31', '18000.00', 'Заработная плата аналитиков'],
+          ['2019-02-28', '15000.00', 'Печать и публикация доклада'],
         ],
       },
       {
@@ -102,9 +103,9 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
           ['2020-06-06', '40000.00'],
         ],
         expenditures: [
-          ['2019-09-30', '25000.00', 'Regional monitoring trips'],
-          ['2020-03-31', '30000.00', 'Salaries'],
-          ['2020-12-15', '28000.00', 'Online platform'],
+          ['2019-09-30', '25000.00', 'Мониторинговые поездки в регионы'],
+          ['2020-03-31', '30000.00', 'Заработная плата'],
+          ['2020-12-15', '28000.00', 'Онлайн-платформа'],
         ],
       },
     ],
@@ -125,8 +126,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
           ['2019-09-10', '4750000.00'],
         ],
         expenditures: [
-          ['2019-06-28', '3100000.00', 'Lawyers’ fees'],
-          ['2019-12-20', '4900000.00', 'Strategic litigation'],
+          ['2019-06-28', '3100000.00', 'Гонорары адвокатов'],
+          ['2019-12-20', '4900000.00', 'Стратегические судебные дела'],
         ],
       },
       {
@@ -140,8 +141,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         activity: 'legal-assistance',
         receipts: [['2020-03-02', '30000.00']],
         expenditures: [
-          ['2020-07-31', '12000.00', 'Legal clinic'],
-          ['2021-01-29', '14500.00', 'Legal clinic'],
+          ['2020-07-31', '12000.00', 'Юридическая клиника'],
+          ['2021-01-29', '14500.00', 'Юридическая клиника'],
         ],
       },
     ],
@@ -163,8 +164,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
           ['2019-08-15', '30000.00'],
         ],
         expenditures: [
-          ['2019-05-31', '21000.00', 'Monitoring of courts'],
-          ['2019-11-29', '33000.00', 'Legal aid'],
+          ['2019-05-31', '21000.00', 'Мониторинг судов'],
+          ['2019-11-29', '33000.00', 'Юридическая помощь'],
         ],
       },
       {
@@ -177,7 +178,7 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         to: '2020-12-31',
         activity: 'information',
         receipts: [['2020-02-05', '18000.00']],
-        expenditures: [['2020-10-30', '16500.00', 'Conference on freedom of assembly']],
+        expenditures: [['2020-10-30', '16500.00', 'Конференция о свободе собраний']],
       },
       {
         source: 'gbdonor',
@@ -208,8 +209,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         receipts: [['2019-09-20', '20000.00']],
         // Spent beyond what was received (the last tranche never came): the grant is flagged.
         expenditures: [
-          ['2019-12-27', '11000.00', 'Trainings for lawyers'],
-          ['2020-05-29', '12500.00', 'Legal aid to NGOs'],
+          ['2019-12-27', '11000.00', 'Тренинги для юристов'],
+          ['2020-05-29', '12500.00', 'Юридическая помощь НПО'],
         ],
       },
       {
@@ -222,14 +223,14 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         to: '2019-04-14',
         activity: 'legal-assistance',
         receipts: [['2018-04-18', '15000.00']],
-        expenditures: [['2018-12-28', '14200.00', 'Commentary on draft laws']],
+        expenditures: [['2018-12-28', '14200.00', 'Комментарии к законопроектам']],
       },
     ],
   },
   lmc: {
     property: [
-      ['2020-09-15', 'osce', 'Two laptops for the media-law hotline', null, null],
-      ['2019-11-05', 'usemb', 'Audio recording equipment', '2400.00', 'USD'],
+      ['2020-09-15', 'osce', 'Два ноутбука для горячей линии по медиаправу', null, null],
+      ['2019-11-05', 'usemb', 'Оборудование для звукозаписи', '2400.00', 'USD'],
     ],
     grants: [
       {
@@ -246,8 +247,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
           ['2018-12-19', '17500.00'],
         ],
         expenditures: [
-          ['2018-09-28', '13000.00', 'Media-law trainings'],
-          ['2019-05-31', '20500.00', 'Journalists’ legal defence'],
+          ['2018-09-28', '13000.00', 'Тренинги по медиаправу'],
+          ['2019-05-31', '20500.00', 'Юридическая защита журналистов'],
         ],
       },
     ],
@@ -265,8 +266,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         activity: 'opinion-research',
         receipts: [['2020-09-04', '37500.00']],
         expenditures: [
-          ['2020-12-30', '15000.00', 'Media audience survey'],
-          ['2021-06-30', '17000.00', 'Survey publication'],
+          ['2020-12-30', '15000.00', 'Исследование медиааудитории'],
+          ['2021-06-30', '17000.00', 'Публикация исследования'],
         ],
       },
       {
@@ -280,8 +281,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         activity: 'information',
         receipts: [['2020-04-08', '6000000.00']],
         expenditures: [
-          ['2020-10-30', '2500000.00', 'Fact-checking desk'],
-          ['2021-03-31', '3300000.00', 'Fact-checking desk'],
+          ['2020-10-30', '2500000.00', 'Отдел фактчекинга'],
+          ['2021-03-31', '3300000.00', 'Отдел фактчекинга'],
         ],
       },
     ],
@@ -299,8 +300,8 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
         activity: 'legal-assistance',
         receipts: [['2018-10-22', '20000.00']],
         expenditures: [
-          ['2019-03-29', '9000.00', 'Human-rights school'],
-          ['2019-09-30', '10500.00', 'Human-rights school'],
+          ['2019-03-29', '9000.00', 'Школа прав человека'],
+          ['2019-09-30', '10500.00', 'Школа прав человека'],
         ],
       },
     ],
@@ -310,7 +311,7 @@ export const DEMO_LEDGERS: Readonly<Record<string, DemoLedgerSpec>> = {
 /**
  * Illustrative official rates (KZT per unit) at the start of each month: the demo interpolates
  * between them for each working day. They are close to the NBK's published levels but are NOT
- * the published figures; the rows carry the source "NBK (illustrative)".
+ * the published figures; the rows carry the source «НБК (иллюстративно)».
  */
 export const DEMO_RATE_ANCHORS: Readonly<Record<'USD' | 'EUR', readonly (readonly [string, number])[]>> = {
   // [month, rate in tiyn (hundredths)]

@@ -44,7 +44,7 @@ for (const dialect of testDialects()) {
       const eu = (await listReceipts(ctx, org('echo'), { from: '2020-06-06', to: '2020-06-06' }))[0];
       expect(eu?.kzt).toMatchObject({
         status: 'carried-forward',
-        rate: { date: '2020-06-05', source: 'NBK (illustrative)' },
+        rate: { date: '2020-06-05', source: 'НБК (иллюстративно)' },
       });
       const gbp = (await listReceipts(ctx, org('kibhr'))).find(
         (r) => r.content.kind === 'money' && r.content.amount.currency === 'GBP',

@@ -14,7 +14,7 @@ import { recordExpenditure, recordReceipt } from '../ledger/ledger-records.ts';
 import { DEMO_LEDGERS, DEMO_RATE_ANCHORS, DEMO_SOURCES, type DemoSourceKey } from './demo-ledger-data.ts';
 import type { DemoStep } from './seed-demo.ts';
 
-const RATE_SOURCE = 'NBK (illustrative)';
+const RATE_SOURCE = 'НБК (иллюстративно)';
 // Days off when the demo publishes no rate (besides weekends): the KZT equivalent of a payment on
 // them is carried forward from the last working day.
 const HOLIDAYS = new Set([
@@ -74,7 +74,7 @@ function demoStatement(account: string, orgName: string): Uint8Array {
       party: 'National Endowment for Democracy',
       account: 'US33000000001234567890',
       code: '21',
-      purpose: 'Grant instalment (illustrative)',
+      purpose: 'Транш гранта (иллюстративно)',
     },
     {
       n: '902',
@@ -84,7 +84,7 @@ function demoStatement(account: string, orgName: string): Uint8Array {
       party: 'ТОО «Ромашка»',
       account: 'KZ118560000000123456',
       code: '17',
-      purpose: 'Возврат аванса (illustrative)',
+      purpose: 'Возврат аванса (иллюстративно)',
     },
     {
       n: '77',
@@ -94,24 +94,24 @@ function demoStatement(account: string, orgName: string): Uint8Array {
       party: 'ТОО «Типография Печать»',
       account: 'KZ118560000000123456',
       code: '17',
-      purpose: 'Печать отчёта (illustrative)',
+      purpose: 'Печать отчёта (иллюстративно)',
     },
     {
       n: '903',
       date: '2021-12-14',
       dir: 'in',
       amount: '380000,00',
-      party: 'Private donor abroad',
+      party: 'Частный жертвователь из-за рубежа',
       account: 'DE89370400440532013000',
       code: '29',
-      purpose: 'Donation (illustrative)',
+      purpose: 'Пожертвование (иллюстративно)',
     },
   ];
   const lines = [
     '1CClientBankExchange',
     'ВерсияФормата=1.02',
     'Кодировка=UTF-8',
-    'Отправитель=Demo bank (illustrative)',
+    'Отправитель=Демо-банк (иллюстративно)',
     'ДатаНачала=01.12.2021',
     'ДатаКонца=31.12.2021',
     `РасчСчет=${account}`,
@@ -173,7 +173,7 @@ async function seedOrganisation(
         category: s.category,
         country: s.country,
         accounts: 'accounts' in s ? s.accounts : [],
-        notes: 'illustrative demo data',
+        notes: 'иллюстративные демо-данные',
         illustrative: true,
       }),
     );
@@ -185,8 +185,8 @@ async function seedOrganisation(
     await createAccount(ctx, orgId, {
       number: demoAccountNumber(orgKey),
       currency: 'KZT',
-      bankName: 'Demo bank (illustrative)',
-      label: 'main account (illustrative)',
+      bankName: 'Демо-банк (иллюстративно)',
+      label: 'основной счёт (иллюстративно)',
     }),
   );
   for (const g of spec.grants) {
@@ -201,7 +201,7 @@ async function seedOrganisation(
         periodFrom: g.from,
         periodTo: g.to,
         activity: g.activity,
-        title: `${DEMO_SOURCES[g.source].name} grant (illustrative)`,
+        title: `Грант: ${DEMO_SOURCES[g.source].name} (иллюстративно)`,
         illustrative: true,
       }),
     );
@@ -216,7 +216,7 @@ async function seedOrganisation(
           kind: 'money',
           currency: g.currency,
           amount,
-          description: description ?? 'tranche (illustrative)',
+          description: description ?? 'Транш (иллюстративно)',
           illustrative: true,
         }),
       );
@@ -230,7 +230,7 @@ async function seedOrganisation(
           amount,
           allocations: [{ grantId: grant.id }],
           accountId: account.id,
-          description: `${description ?? 'expenditure'} (illustrative)`,
+          description: `${description ?? 'Расход'} (иллюстративно)`,
           illustrative: true,
         }),
       );
@@ -243,10 +243,10 @@ async function seedOrganisation(
         sourceId: await sourceId(source),
         receivedOn: date,
         kind: 'property',
-        propertyDescription: `${description} (illustrative)`,
+        propertyDescription: `${description} (иллюстративно)`,
         amount,
         currency,
-        valuationMethod: amount ? 'invoice of the donor (illustrative)' : null,
+        valuationMethod: amount ? 'счёт-фактура донора (иллюстративно)' : null,
         illustrative: true,
       }),
     );

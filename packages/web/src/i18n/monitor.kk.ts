@@ -26,7 +26,8 @@ export const monitorKk: Readonly<Record<keyof typeof monitorEn, string>> = {
     'Табылған оқиғалардың орындары; шеңбер өлшемі — оқиғалар саны. Таңдалған толқынның орындары сызылып белгіленген.',
   'monitor.noWaves': 'Сізге қолжетімді оқиғаларда маңызды үйлестірілген толқын жоқ.',
   'monitor.waveLabel': 'Толқын {from} – {to}',
-  'monitor.waveFacts': 'әрекеттер: {actions}, ұйымдар: {organisations}, орындар: {places}, p = {p}',
+  'monitor.waveFacts':
+    'әрекеттер: {actions}, ұйымдар: {organisations}, орындар: {places}, кездейсоқ сәйкестік ықтималдығы: {p}',
   'monitor.showWave': 'Картада көрсету',
   'monitor.writeBrief': 'Анықтама дайындау',
   'monitor.writing': 'Анықтама дайындалуда…',

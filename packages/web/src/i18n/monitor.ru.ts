@@ -26,7 +26,8 @@ export const monitorRu: Readonly<Record<keyof typeof monitorEn, string>> = {
     'Места найденных инцидентов; размер круга — число инцидентов. Места выбранной волны обведены.',
   'monitor.noWaves': 'В доступных вам инцидентах нет значимой скоординированной волны.',
   'monitor.waveLabel': 'Волна {from} – {to}',
-  'monitor.waveFacts': 'действий: {actions}, организаций: {organisations}, мест: {places}, p = {p}',
+  'monitor.waveFacts':
+    'действий: {actions}, организаций: {organisations}, мест: {places}, вероятность случайного совпадения: {p}',
   'monitor.showWave': 'Показать на карте',
   'monitor.writeBrief': 'Подготовить справку',
   'monitor.writing': 'Справка готовится…',

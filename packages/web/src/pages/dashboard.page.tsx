@@ -1,4 +1,4 @@
-import type { Role } from '@civic/core';
+import { localPlaceName, type Role } from '@civic/core';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -18,7 +18,7 @@ interface Organisation {
 
 /** The organisation at a glance: what is due, open cases with their next deadline, recent incidents. */
 export default function DashboardPage({ orgId }: { orgId: string }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const { me } = useSession();
   const org = useApi<Organisation>(`/api/v1/orgs/${encodeURIComponent(orgId)}`);
   if (org.loading) return <Loading />;
@@ -43,7 +43,7 @@ export default function DashboardPage({ orgId }: { orgId: string }) {
         </div>
         <div>
           <dt>{t('dashboard.city')}</dt>
-          <dd>{o.city ?? '—'}</dd>
+          <dd>{o.city === null ? '—' : localPlaceName(o.city, locale)}</dd>
         </div>
         <div>
           <dt>{t('common.role')}</dt>

@@ -1,3 +1,4 @@
+import { localPlaceName } from '@civic/core';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export interface Bucket {
@@ -131,7 +132,7 @@ export function TimelineChart({
 /**
  * The country's outline (bundled, simplified Natural Earth, from the API) in an equirectangular
  * projection true to scale at 48°N, with a circle per place sized by its incidents; the places of
- * the selected wave are outlined and named.
+ * the selected wave are outlined and named (in the user's language, through the gazetteer).
  */
 export function IncidentMap({
   outline,
@@ -142,7 +143,7 @@ export function IncidentMap({
   places: readonly MapPlace[];
   highlight: readonly string[];
 }) {
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   if (outline.length === 0) return null;
   const lons = [...outline.map(([lon]) => lon), ...places.map((p) => p.longitude)];
   const lats = [...outline.map(([, lat]) => lat), ...places.map((p) => p.latitude)];
@@ -183,7 +184,7 @@ export function IncidentMap({
           const on = marked.has(p.name.trim().toLowerCase());
           return (
             <g key={p.name} data-testid={on ? 'map-wave-place' : 'map-place'}>
-              <title>{`${p.name}: ${number(p.count)}`}</title>
+              <title>{`${localPlaceName(p.name, locale)}: ${number(p.count)}`}</title>
               <circle
                 cx={cx}
                 cy={cy}
@@ -195,7 +196,7 @@ export function IncidentMap({
               />
               {on && (
                 <text x={cx + 8} y={cy - 6} fontSize="12" fill="#7a1020">
-                  {p.name}
+                  {localPlaceName(p.name, locale)}
                 </text>
               )}
             </g>

@@ -1,3 +1,4 @@
+import { formatDecimalText } from '@civic/core';
 import { useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
@@ -78,7 +79,7 @@ export function WavesPanel({
                   actions: size(w.actions),
                   organisations: size(w.organisations),
                   places: size(w.places),
-                  p: w.pValue.toFixed(3),
+                  p: formatDecimalText(locale, w.pValue.toFixed(3)),
                 })}
               </span>
               <span className="actions">
