@@ -38,7 +38,7 @@ describe('an accountant of Echo', () => {
         payer: 'Freedom Foundation (Netherlands)',
         payerAccount: 'NL91ABNA0417164300',
         payerSector: '21',
-        purpose: 'Grant G-7: election monitoring',
+        purpose: 'Грант G-7: наблюдение за выборами',
       },
     });
     const ledger = new LedgerPageModel(page);

@@ -51,6 +51,8 @@ describe('Russian and Kazakh pages', () => {
       document.querySelector('main')?.append(planted);
     });
     expect(untranslatedWords(await visibleText(page))).toEqual(expect.arrayContaining(['Submit', 'report']));
+    // The language is the user's stored setting: give the other journeys back their English.
+    await shell.switchLanguage('en');
     await context.close();
   });
 
@@ -74,7 +76,9 @@ describe('Russian and Kazakh pages', () => {
           if (words.length > 0) found[href] = words;
           await screenshot(page, `${lang}-${role}${href.replace(/\//g, '-')}`);
         }
-        expect(found).toEqual({});
+        // The language is the user's stored setting: give the other journeys back their English.
+        await shell.switchLanguage('en');
         await context.close();
+        expect(found).toEqual({});
       });
 });

@@ -123,6 +123,7 @@ export const en = {
   'ledger.balances': 'Balances by grant',
   'ledger.received': 'Received',
   'ledger.spent': 'Spent',
+  'ledger.noGrant': 'No grant',
   'ledger.balance': 'Balance',
   'ledger.description': 'Description',
   'ledger.grant': 'Grant',

@@ -125,6 +125,7 @@ export const kk: Messages = {
   'ledger.balances': 'Гранттар бойынша қалдықтар',
   'ledger.received': 'Алынды',
   'ledger.spent': 'Жұмсалды',
+  'ledger.noGrant': 'Грантсыз',
   'ledger.balance': 'Қалдық',
   'ledger.description': 'Сипаттама',
   'ledger.grant': 'Грант',

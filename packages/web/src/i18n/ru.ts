@@ -125,6 +125,7 @@ export const ru: Messages = {
   'ledger.balances': 'Остатки по грантам',
   'ledger.received': 'Получено',
   'ledger.spent': 'Израсходовано',
+  'ledger.noGrant': 'Без гранта',
   'ledger.balance': 'Остаток',
   'ledger.description': 'Описание',
   'ledger.grant': 'Грант',

@@ -39,6 +39,8 @@ interface GrantRow {
   periodTo: string | null;
 }
 interface BalanceRow {
+  /** null for receipts linked to no grant. */
+  grantId: string | null;
   name: string;
   currency: string;
   received: string;
@@ -174,8 +176,8 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
             <ul className="plain">
               {balances.data.balances.map((b) => (
                 <li key={`${b.name}-${b.currency}`}>
-                  {b.name}: {t('ledger.received')} {amount(b.received, b.currency)}, {t('ledger.spent')}{' '}
-                  {amount(b.spent, b.currency)},{' '}
+                  {b.grantId === null ? t('ledger.noGrant') : b.name}: {t('ledger.received')}{' '}
+                  {amount(b.received, b.currency)}, {t('ledger.spent')} {amount(b.spent, b.currency)},{' '}
                   <strong>
                     {t('ledger.balance')} {amount(b.balance, b.currency)}
                   </strong>
