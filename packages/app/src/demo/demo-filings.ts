@@ -60,12 +60,12 @@ export const seedDemoFilings: DemoStep = {
             }
           : ledger.value;
         const f = must(await prepareFilingFor(ctx, asFiled, { ...o, receiptIds: left }, null));
-        const number = `KGD-${p.on.slice(0, 4)}-${String(1000 + counts.filings).padStart(5, '0')} (illustrative)`;
+        const number = `KGD-${p.on.slice(0, 4)}-${String(1000 + counts.filings).padStart(5, '0')} (иллюстративно)`;
         must(
           await submitFiling(ctx, {
             filingId: f.id,
             submittedOn: p.on,
-            channel: 'cabinet.salyk.kz (illustrative)',
+            channel: 'cabinet.salyk.kz (иллюстративно)',
             incomingNumber: number,
           }),
         );
@@ -78,7 +78,7 @@ export const seedDemoFilings: DemoStep = {
             await submitFiling(ctx, {
               filingId: c.id,
               submittedOn: addDays(p.on, 20),
-              channel: 'paper (illustrative)',
+              channel: 'на бумаге (иллюстративно)',
               incomingNumber: `${number}-corr`,
             }),
           );
