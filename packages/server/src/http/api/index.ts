@@ -1,0 +1,6 @@
+/**
+ * The HTTP shapes, one schema each (typebox): the server's route schemas, the OpenAPI document and the
+ * web client's types all come from these. This module imports nothing but typebox, so the web app can
+ * import it (`@civic/server/api`) without pulling in the server.
+ */
+export { Type, type Static } from 'typebox';
