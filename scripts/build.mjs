@@ -8,7 +8,16 @@
 // so paths computed from import.meta.url (rules, fonts) resolve the same. bin/civic.js runs the
 // bundle when it is newer than every source file, else the sources through tsx.
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -44,7 +53,8 @@ export function newestSource() {
     }
   };
   for (const p of SOURCES) walk(join(root, 'packages', p, 'src'));
-  return max;
+  // The build script itself: a change to how the build is made is a change to the build.
+  return Math.max(max, statSync(new URL(import.meta.url)).mtimeMs);
 }
 
 function lazyModule(name) {
@@ -78,7 +88,9 @@ const npmStaysExternal = {
   },
 };
 
-async function bundle(build, outdir, entryPoints, stamp) {
+/** Built into a fresh folder, then swapped in: a running command never sees half a build. */
+async function bundle(build, target, entryPoints, stamp) {
+  const outdir = `${target}.${String(process.pid)}.partial`;
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await build({
@@ -98,6 +110,22 @@ async function bundle(build, outdir, entryPoints, stamp) {
     join(outdir, 'stamp.json'),
     `${JSON.stringify({ sources: stamp, builtAt: new Date().toISOString() })}\n`,
   );
+  const old = `${target}.${String(process.pid)}.old`;
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(outdir, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Whether both builds exist and hold the current sources. */
+export function builtIsFresh() {
+  const newest = newestSource();
+  return [outdir, join(root, 'packages/server/dist/bundle')].every((dir) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'stamp.json'), 'utf8')).sources >= newest;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Builds both; returns the milliseconds taken. */
