@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import pg from 'pg';
+import { freshRestoreTarget } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Several servers on several machines share one PostgreSQL (issue 17): two server processes of the
@@ -61,24 +60,19 @@ async function start(databaseUrl: string, waitFor: string): Promise<Server> {
 }
 
 describe.runIf(pgUrl && dialects.includes('postgres'))('two server processes on one PostgreSQL', () => {
-  const name = `civic_two_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
+  let target: Awaited<ReturnType<typeof freshRestoreTarget>>;
   let a: Server;
   let b: Server;
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(pgUrl ?? '');
-    url.pathname = `/${name}`;
+    target = await freshRestoreTarget('postgres'); // an empty database
     // The first migrates and seeds the demo; the second finds it done.
-    a = await start(url.toString(), 'Demo login:');
-    b = await start(url.toString(), 'CivicLedger is serving');
+    a = await start(target.url, 'Demo login:');
+    b = await start(target.url, 'CivicLedger is serving');
   }, 180_000);
   afterAll(async () => {
     for (const s of [a, b]) s?.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await target?.drop();
   });
 
   it('shares sessions and sees each other’s changes', async () => {
