@@ -5,7 +5,8 @@
 // under 15 s, balance under 0.5 s. CIVIC_BENCH_LEDGER_CSV / _1C / _TX change the sizes.
 // Every figure is taken on a plain and on an encrypted SQLite file (issue 15; each line says which
 // in `storage`), then `encrypted_vs_plain_ratio` lines compare them (target: within 1.25).
-// CIVIC_BENCH_LEDGER_STORAGE=plain or =encrypted runs one of them.
+// CIVIC_BENCH_LEDGER_STORAGE=plain or =encrypted runs one of them. Then ledger-compare.ts puts a
+// fresh `civic ledger balance` process beside ledger and hledger on the same books (issue 17).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ import {
 } from '@civic/store';
 import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { compareWithJournalTools } from './ledger-compare.ts';
 import { note, percentile, report as reportLine } from './lib.ts';
 
 type Storage = 'plain' | 'encrypted';
@@ -77,7 +79,7 @@ async function org(ctx: AppContext, name: string): Promise<string> {
   return o.value.id;
 }
 
-async function importBenches(ctx: AppContext): Promise<void> {
+async function importBenches(ctx: AppContext): Promise<string> {
   const onec = generate1CStatement({ documents: ONEC_DOCS, seed: 11 });
   const orgA = await org(ctx, 'Bench 1C');
   note(`1C: ${ONEC_DOCS.toLocaleString('en')} documents, ${(onec.bytes.length / 1e6).toFixed(1)} MB`);
@@ -118,6 +120,7 @@ async function importBenches(ctx: AppContext): Promise<void> {
     cpuSeconds: b.cpuSeconds,
     load: b.load,
   });
+  return orgB;
 }
 
 /** TRANSACTIONS movements over 50 grants: 60 % receipts, 40 % expenditures with one allocation each. */
@@ -209,7 +212,7 @@ async function seedTransactions(ctx: AppContext, orgId: string): Promise<void> {
   });
 }
 
-async function balanceBenches(ctx: AppContext): Promise<void> {
+async function balanceBenches(ctx: AppContext): Promise<string> {
   const orgId = await org(ctx, 'Bench balances');
   note(`seeding ${TRANSACTIONS.toLocaleString('en')} transactions`);
   const seed = await timed(() => seedTransactions(ctx, orgId));
@@ -259,6 +262,7 @@ async function balanceBenches(ctx: AppContext): Promise<void> {
     ours,
     target: 40,
   });
+  return orgId;
 }
 
 const storages = (process.env['CIVIC_BENCH_LEDGER_STORAGE'] ?? 'plain,encrypted')
@@ -274,8 +278,18 @@ try {
     if (ctx.store.keys.databaseEncrypted !== (s === 'encrypted'))
       throw new Error(`the ${s} bench database is not ${s}`);
     try {
-      await importBenches(ctx);
-      await balanceBenches(ctx);
+      const accountsOrg = await importBenches(ctx);
+      const grantsOrg = await balanceBenches(ctx);
+      await compareWithJournalTools(ctx, {
+        db: join(dir, `bench-${s}.db`),
+        env,
+        dir,
+        storage: s,
+        cases: [
+          { by: 'grant', org: grantsOrg, transactions: TRANSACTIONS },
+          { by: 'account', org: accountsOrg, transactions: CSV_LINES },
+        ],
+      });
     } finally {
       await closeContext(ctx);
     }

@@ -13,7 +13,10 @@ const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
 ensureDebianPackages(
-  [{ bin: 'ledger', pkg: 'ledger', why: 'ledger-cli, the reference the ledger balance is compared with' }],
+  [
+    { bin: 'ledger', pkg: 'ledger', why: 'ledger-cli, the reference the ledger balance is compared with' },
+    { bin: 'hledger', pkg: 'hledger', why: 'hledger, the second reference for the ledger balance' },
+  ],
   say,
 );
 const files = readdirSync(`${root}bench`)

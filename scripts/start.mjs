@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: builds the web app when it has not been built yet, then starts the server
-// (TypeScript run through tsx's loader). PORT and DATABASE_URL configure it.
+// `npm start`: builds the web app when it has not been built yet, then starts the server: the build
+// `npm ci` made (packages/server/dist/bundle) when it is newer than every source, else the
+// TypeScript sources through tsx's loader. PORT and DATABASE_URL configure it.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { newestSource } from './build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 if (!existsSync(`${root}packages/web/dist/index.html`)) {
@@ -13,8 +15,16 @@ if (!existsSync(`${root}packages/web/dist/index.html`)) {
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', `${root}packages/server/src/main.ts`], {
-  stdio: 'inherit',
-  cwd: root,
-});
+const built = `${root}packages/server/dist/bundle/server.js`;
+const args = builtIsFresh() ? [built] : ['--import', 'tsx', `${root}packages/server/src/main.ts`];
+const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 0);
+
+function builtIsFresh() {
+  try {
+    const stamp = JSON.parse(readFileSync(`${root}packages/server/dist/bundle/stamp.json`, 'utf8'));
+    return existsSync(built) && newestSource() <= stamp.sources;
+  } catch {
+    return false;
+  }
+}

@@ -112,6 +112,13 @@ async function main() {
       { bin: pgBin('initdb'), pkg: 'postgresql', why: 'a real PostgreSQL server for the store tests' },
       { bin: 'pdftotext', pkg: 'poppler-utils', why: 'pdftotext reads the PDFs the tests render' },
       { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'Chromium for the browser journeys' },
+      { bin: 'ledger', pkg: 'ledger', why: 'ledger-cli, which checks the exported journal balances' },
+      { bin: 'hledger', pkg: 'hledger', why: 'hledger, which checks the exported journal balances' },
+      {
+        bin: 'bean-check',
+        pkg: 'beancount',
+        why: "beancount's checker, which checks the exported journal balances",
+      },
     ],
     say,
   );

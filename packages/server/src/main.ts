@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   atRestStatus,
   closeContext,
@@ -30,7 +30,7 @@ import { parseTrustProxy } from './http/trust-proxy.ts';
 // (see docs/security.md) and the login throttle counts in the database, so they agree.
 const port = Number(process.env['PORT'] ?? 8080);
 const host = process.env['HOST'] ?? '0.0.0.0';
-const root = resolve(import.meta.dirname, '../../..');
+const root = repositoryRoot(import.meta.dirname);
 const databaseUrl = process.env['DATABASE_URL'] ?? resolve(root, 'data/civicledger.db');
 const processes = Math.max(
   1,
@@ -208,4 +208,12 @@ if (cluster.isPrimary) {
   }
 } else {
   await serve(false);
+}
+
+/** The repository's root, found upwards (the sources and the build in dist/ sit at different depths). */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'rules')) && existsSync(join(dir, 'packages'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../../..');
+  }
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { LedgerExpenditureTable, LedgerReceiptTable } from './ledger.tables.ts';
+import type { BankLineTable, LedgerExpenditureTable, LedgerReceiptTable } from './ledger.tables.ts';
 import type { Database } from './schema.ts';
 
 /** One ledger entry in date order, as the journal export reads it (ids, not names). */
@@ -90,5 +90,61 @@ export async function* streamJournalEntries(
       yield e.value;
       e = await expenditures.next();
     }
+  }
+}
+
+/** One bank line for the whole-books journal, with the receipt or expenditure confirmed from it. */
+export interface JournalBankLine {
+  readonly row: Selectable<BankLineTable>;
+  /** The source of the receipt confirmed from this line, if any. */
+  readonly sourceId: string | null;
+  /** The grants of the expenditure confirmed from this line, if any. */
+  readonly grantIds: readonly string[];
+}
+
+/**
+ * Every bank line of an organisation, page by page in key order (journal tools order by date
+ * themselves), each with what was confirmed from it: constant memory at millions of lines.
+ */
+export async function* streamJournalBankLines(
+  db: Kysely<Database>,
+  organisationId: string,
+): AsyncGenerator<JournalBankLine> {
+  let after: string | null = null;
+  for (;;) {
+    let q = db.selectFrom('bank_line').selectAll().where('organisation_id', '=', organisationId);
+    if (after !== null) q = q.where('fingerprint', '>', after);
+    const rows = await q.orderBy('fingerprint').limit(PAGE).execute();
+    if (rows.length === 0) return;
+    const keys = rows.map((r) => r.fingerprint);
+    const receipts = await db
+      .selectFrom('ledger_receipt')
+      .select(['bank_line', 'source_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('bank_line', 'in', keys)
+      .execute();
+    const expenditures = await db
+      .selectFrom('ledger_expenditure as e')
+      .innerJoin('ledger_allocation as a', 'a.expenditure_id', 'e.id')
+      .select(['e.bank_line', 'a.grant_id'])
+      .where('e.organisation_id', '=', organisationId)
+      .where('e.bank_line', 'in', keys)
+      .orderBy('a.grant_id')
+      .execute();
+    const sourceOf = new Map(receipts.map((r) => [r.bank_line ?? '', r.source_id]));
+    const grantsOf = new Map<string, string[]>();
+    for (const e of expenditures) {
+      const list = grantsOf.get(e.bank_line ?? '') ?? [];
+      list.push(e.grant_id);
+      grantsOf.set(e.bank_line ?? '', list);
+    }
+    for (const row of rows)
+      yield {
+        row,
+        sourceId: sourceOf.get(row.fingerprint) ?? null,
+        grantIds: grantsOf.get(row.fingerprint) ?? [],
+      };
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]?.fingerprint ?? null;
   }
 }

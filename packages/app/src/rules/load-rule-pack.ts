@@ -10,6 +10,7 @@ import {
   type RulePack,
 } from '@civic/core';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { cachedPackData, keepPackData, packTextKey } from './rule-pack-cache.ts';
 import { rulesDir } from './rules-dir.ts';
 
 /** A problem in a pack file with its YAML path and line. */
@@ -52,6 +53,12 @@ export function readRulePackFile(file: string): Result<RulePack> {
   } catch {
     return err(domainError('RULE_PACK_NOT_FOUND', `no rule pack at ${file}`, { file }));
   }
+  const key = packTextKey(text);
+  const kept = cachedPackData(key);
+  if (kept !== undefined) {
+    const fromCache = parseRulePack(kept, file);
+    if (fromCache.ok) return fromCache;
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   const yamlError = doc.errors[0];
@@ -67,7 +74,10 @@ export function readRulePackFile(file: string): Result<RulePack> {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
   const parsed = parseRulePack(data, file);
-  if (parsed.ok) return parsed;
+  if (parsed.ok) {
+    keepPackData(key, data);
+    return parsed;
+  }
   return err(withLines(parsed.error, doc, counter));
 }
 

@@ -28,9 +28,7 @@ export async function replicateMaximaInWorkers(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Float64Array> {
   if (workers <= 1 || seeds.length < 2) return replicateMaxima(scan, seeds, onProgress);
-  const tsxApi = tsxEsmApiUrl();
-  const workerFile = new URL('./replicate.worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerFile)}); });`;
+  const bootstrap = workerBootstrap();
   const shared = { ...scan, incidents: [] };
   const n = Math.min(workers, seeds.length);
   const size = Math.ceil(seeds.length / n);
@@ -72,6 +70,19 @@ export async function replicateMaximaInWorkers(
     at += r.length;
   }
   return out;
+}
+
+// Defined as true by scripts/build.mjs in the built `civic` (the worker is then a built file beside it).
+declare const __CIVIC_BUNDLE__: boolean | undefined;
+
+/** The worker's start: the built worker beside the bundle, or the TypeScript one through tsx. */
+function workerBootstrap(): string {
+  if (typeof __CIVIC_BUNDLE__ !== 'undefined' && __CIVIC_BUNDLE__) {
+    const built = new URL('./replicate.worker.js', import.meta.url).href;
+    return `import(${JSON.stringify(built)});`;
+  }
+  const workerFile = new URL('./replicate.worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsxEsmApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(workerFile)}); });`;
 }
 
 /** The file URL of tsx's ESM register API (its CommonJS twin cannot register from a worker). */

@@ -316,6 +316,38 @@ describe('civic ledger commands (real binary)', () => {
     expect(bal).toMatch(/-268500\.00 KZT\s+Assets:Grants:NED-2021-117/);
     expect(readFileSync(out, 'utf8')).toContain('; kzt: 2231500.00 KZT official');
 
+    const bean = join(dir, 'books.beancount');
+    const whole = await civic([
+      'ledger',
+      'export',
+      '--db',
+      db,
+      '--format',
+      'beancount',
+      '--scope',
+      'all',
+      '--out',
+      bean,
+    ]);
+    expect(whole.code).toBe(0);
+    expect(() => execFileSync('bean-check', [bean], { encoding: 'utf8' })).not.toThrow();
+    expect(readFileSync(bean, 'utf8')).toMatch(/open Assets:Bank:/);
+    const badScope = await civic([
+      'ledger',
+      'export',
+      '--db',
+      db,
+      '--format',
+      'ledger',
+      '--scope',
+      'bank',
+      '--json',
+    ]);
+    expect(badScope.code).toBe(2);
+    expect(JSON.parse(badScope.stdout)).toMatchObject({
+      error: { code: 'LEDGER_EXPORT_SCOPE_INVALID', field: 'scope' },
+    });
+
     const csv = await civic(['ledger', 'export', '--db', db, '--format', 'csv']);
     expect(csv.code).toBe(0);
     const rows = csv.stdout.trim().split('\r\n');

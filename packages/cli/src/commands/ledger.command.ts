@@ -1,5 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { exportLedgerJournal, ledgerBalance, ledgerBalanceJson } from '@civic/app';
+import {
+  exportLedgerJournal,
+  JOURNAL_FORMATS,
+  JOURNAL_SCOPES,
+  ledgerBalance,
+  ledgerBalanceJson,
+} from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { withOrganisation } from './with-organisation.ts';
@@ -59,37 +65,58 @@ export function registerLedger(program: Command): void {
   ledger
     .command('export')
     .description(
-      'export receipts and expenditures as a ledger-cli/hledger journal or CSV (standard output unless --out)',
+      'export the books as a ledger-cli, hledger or beancount journal, or CSV (standard output unless --out)',
     )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
-    .requiredOption('--format <format>', 'ledger|csv')
+    .requiredOption('--format <format>', JOURNAL_FORMATS.join('|'))
+    .option(
+      '--scope <scope>',
+      'funding (receipts, expenditures, allocations) or all (every bank line too)',
+      'funding',
+    )
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--json', 'report errors as JSON on standard output')
-    .action(async (opts: { db: string; org?: string; format: string; out?: string; json?: boolean }) => {
-      if (opts.format !== 'ledger' && opts.format !== 'csv')
-        throw new CliError({
-          code: 'LEDGER_EXPORT_FORMAT_INVALID',
-          message: `--format must be ledger or csv, not "${opts.format}"`,
-          field: 'format',
-        });
-      await withOrganisation(opts, async (ctx, org) => {
-        // The file is created only once the organisation is known: bad input leaves no empty file.
-        const file = opts.out ? createWriteStream(opts.out) : null;
-        try {
-          return orFail(
-            await exportLedgerJournal(ctx, {
-              org: org.id,
-              format: opts.format,
-              write: writer(file ?? process.stdout),
-            }),
-          );
-        } finally {
-          if (file)
-            await new Promise<void>((resolve, reject) =>
-              file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+    .action(
+      async (opts: {
+        db: string;
+        org?: string;
+        format: string;
+        scope: string;
+        out?: string;
+        json?: boolean;
+      }) => {
+        if (!JOURNAL_FORMATS.some((f) => f === opts.format))
+          throw new CliError({
+            code: 'LEDGER_EXPORT_FORMAT_INVALID',
+            message: `--format must be one of ${JOURNAL_FORMATS.join(', ')}, not "${opts.format}"`,
+            field: 'format',
+          });
+        if (!JOURNAL_SCOPES.some((s) => s === opts.scope))
+          throw new CliError({
+            code: 'LEDGER_EXPORT_SCOPE_INVALID',
+            message: `--scope must be one of ${JOURNAL_SCOPES.join(', ')}, not "${opts.scope}"`,
+            field: 'scope',
+          });
+        await withOrganisation(opts, async (ctx, org) => {
+          // The file is created only once the organisation is known: bad input leaves no empty file.
+          const file = opts.out ? createWriteStream(opts.out) : null;
+          try {
+            return orFail(
+              await exportLedgerJournal(ctx, {
+                org: org.id,
+                format: opts.format,
+                scope: opts.scope,
+                write: writer(file ?? process.stdout),
+              }),
             );
-        }
-      });
-    });
+          } finally {
+            if (file)
+              await new Promise<void>((resolve, reject) =>
+                file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+              );
+          }
+        });
+      },
+    );
 }

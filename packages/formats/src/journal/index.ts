@@ -1,1 +1,2 @@
 export * from './ledger-journal.ts';
+export * from './beancount-journal.ts';

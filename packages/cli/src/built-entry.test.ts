@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// What `npm ci` leaves (scripts/build.mjs through `prepare`; the test setup builds it again from
+// the current sources) is what `civic` runs, and it answers exactly as the sources do.
+const bin = new URL('../bin/civic.js', import.meta.url).pathname;
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+function civic(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+describe('the built civic command', () => {
+  it('runs the build, and gives the same answer as the sources', () => {
+    const args = ['deadline', '--from', '2021-01-05', '--working-days', '10', '--json'];
+    const built = civic(args, { CIVIC_SHOW_ENTRY: '1' });
+    expect(built.stderr).toContain('running the build in dist/bundle');
+    expect(built.status).toBe(0);
+    const source = civic(args, { CIVIC_SHOW_ENTRY: '1', CIVIC_FROM_SOURCE: '1' });
+    expect(source.stderr).toContain('running the sources through tsx');
+    expect(built.stdout).toBe(source.stdout);
+    expect(JSON.parse(built.stdout)).toMatchObject({ due: '2021-01-20' });
+  });
+
+  it('gives the same error and exit code as the sources', () => {
+    const args = ['deadline', '--from', '2021-02-30', '--working-days', '10', '--json'];
+    const built = civic(args, {});
+    const source = civic(args, { CIVIC_FROM_SOURCE: '1' });
+    expect(built.status).toBe(2);
+    expect(built.status).toBe(source.status);
+    expect(built.stdout).toBe(source.stdout);
+  });
+
+  it('prints its version without loading anything else', () => {
+    const r = civic(['--version'], {});
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
+});
