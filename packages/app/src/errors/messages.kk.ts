@@ -105,7 +105,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_EXPENDITURE_NOT_FOUND: 'Мұндай шығыс табылмады.',
   LEDGER_BALANCE_DIMENSION_INVALID: 'Қалдық грант, көз немесе шот бойынша есептеледі.',
   LEDGER_EXPORT_FORMAT_INVALID: 'Экспорт пішімі: ledger, hledger, beancount немесе csv.',
-  LEDGER_EXPORT_SCOPE_INVALID: 'Экспорт көлемі: funding (шетелдік қаржыландыру) немесе all (барлық банк операциялары).',
+  LEDGER_EXPORT_SCOPE_INVALID:
+    'Экспорт көлемі: funding (шетелдік қаржыландыру) немесе all (барлық банк операциялары).',
   RATE_INVALID: 'Бағам шетел валютасы үшін оң ондық сан болуы тиіс.',
   RATES_EMPTY: 'Файлда бірде-бір бағам жоқ.',
   IMPORT_EMPTY: 'Үзінді көшірмеде шот та, операция да жоқ.',

@@ -105,7 +105,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_EXPENDITURE_NOT_FOUND: 'Такой расход не найден.',
   LEDGER_BALANCE_DIMENSION_INVALID: 'Остаток считается по гранту, источнику или счёту.',
   LEDGER_EXPORT_FORMAT_INVALID: 'Формат выгрузки: ledger, hledger, beancount или csv.',
-  LEDGER_EXPORT_SCOPE_INVALID: 'Объём выгрузки: funding (иностранное финансирование) или all (все банковские операции).',
+  LEDGER_EXPORT_SCOPE_INVALID:
+    'Объём выгрузки: funding (иностранное финансирование) или all (все банковские операции).',
   RATE_INVALID: 'Курс должен быть положительным десятичным числом для иностранной валюты.',
   RATES_EMPTY: 'В файле нет ни одного курса.',
   IMPORT_EMPTY: 'В выписке нет ни счёта, ни операций.',
