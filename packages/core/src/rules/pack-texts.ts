@@ -56,6 +56,7 @@ export function packTexts(pack: RulePack): PackText[] {
     add(out, ['appeals', i, 'cite'], a.cite);
     add(out, ['appeals', i, 'complaint', 'cite'], a.complaint.cite);
     if (a.consideration) add(out, ['appeals', i, 'consideration', 'cite'], a.consideration.cite);
+    if (a.restoration) add(out, ['appeals', i, 'restoration', 'cite'], a.restoration.cite);
   });
   if (pack.fineUnit) add(out, ['fineUnit', 'name'], pack.fineUnit.name);
   return out;
