@@ -165,8 +165,8 @@ export interface ClaimFile {
     readonly article: string;
     readonly tier: string | null;
     readonly finalOn: CalendarDate;
-    /** A court decision's outcome on it; null when it did not go to court (or the file does not say). */
-    readonly outcome: CourtOutcome | null;
+    /** A court decision's outcome on it; absent when it did not go to court (or the file does not say). */
+    readonly outcome?: CourtOutcome;
   }[];
   /** Keys the format does not know (ignored), as field paths. */
   readonly unknownFields: readonly string[];
@@ -296,7 +296,7 @@ export function parseClaimFile(bytes: Uint8Array | string, options: { fileName: 
       article: x.article,
       tier: x.tier ?? null,
       finalOn: x.finalOn,
-      outcome: x.outcome ?? null,
+      ...(x.outcome ? { outcome: x.outcome } : {}),
     })),
     unknownFields: unknownFields(data),
   });
