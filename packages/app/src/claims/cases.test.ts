@@ -166,5 +166,23 @@ for (const dialect of testDialects()) {
       );
       expect(texts.join('\n')).not.toContain('№ ____');
     });
+
+    it('names an organisation with a Latin name by its Cyrillic alias in a Russian or Kazakh complaint', async () => {
+      const org = await createOrganisation(ctx, { name: 'Echo Public Foundation', aliases: ['ОФ «Эхо»'] });
+      if (!org.ok) throw new Error(org.error.message);
+      const input = parseCaseFile(JSON.stringify(ECHO_CASE), { fileName: 'alias.json' });
+      if (!input.ok) throw new Error(input.error.message);
+      const c = await createCase(ctx, input.value, { organisation: org.value.id });
+      if (!c.ok) throw new Error(c.error.message);
+      const applicant = async (lang: 'ru' | 'kk' | 'en') => {
+        const r = await draftObjection(ctx, c.value.id, { lang, format: 'docx', asOf: d('2021-01-20') });
+        return r.ok
+          ? r.value.text.blocks.find((b) => /^(Заявитель|Өтініш беруші|Applicant):/.test(b.text))?.text
+          : '';
+      };
+      expect(await applicant('ru')).toMatch(/^Заявитель: ОФ «Эхо», /);
+      expect(await applicant('kk')).toMatch(/^Өтініш беруші: ОФ «Эхо», /);
+      expect(await applicant('en')).toMatch(/^Applicant: Echo Public Foundation, /);
+    });
   });
 }

@@ -25,6 +25,19 @@ function placeIn(name: string | null, lang: Locale, on: CalendarDate | null): st
   return on ? localPlaceName(name, lang, on) : localPlaceName(name, lang);
 }
 
+/**
+ * The organisation's name in the document's script: a Russian or Kazakh document takes a Cyrillic
+ * alias of a Latin-lettered name («Эхо» for "Echo"; for Kazakh one with Kazakh letters first), since
+ * only names with no Cyrillic form stay in Latin letters there.
+ */
+function nameIn(org: { name: string; aliases: readonly string[] } | null, lang: Locale): string {
+  if (!org) return '';
+  if (lang === 'en' || !/[A-Za-z]/.test(org.name) || /[А-Яа-яЁё]/.test(org.name)) return org.name;
+  const cyrillic = org.aliases.filter((a) => /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(a) && !/[A-Za-z]/.test(a));
+  const kazakh = cyrillic.find((a) => /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(a));
+  return (lang === 'kk' ? kazakh : undefined) ?? cyrillic[0] ?? org.name;
+}
+
 /** The pack's provision for a finding code: the limitation rule, else the offence; none for records. */
 function ruleOfFinding(pack: RulePack, code: string, article: string | null) {
   if (code.startsWith('RECORD_')) return null;
@@ -168,7 +181,7 @@ export async function objectionData(
     caseTitle: c.title,
     draftedOn: asOf,
     illustrative: c.illustrative || c.actions.some((a) => a.illustrative),
-    organisation: { name: org?.name ?? '', bin: org?.bin ?? null, city: orgPlace },
+    organisation: { name: nameIn(org ?? null, lang), bin: org?.bin ?? null, city: orgPlace },
     authority: {
       name: addressed?.authority ?? null,
       office: addressed?.office ?? null,
