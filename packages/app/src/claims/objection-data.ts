@@ -1,4 +1,5 @@
 import {
+  authorityName,
   isCalendarDate,
   localPlaceName,
   localText,
@@ -168,6 +169,8 @@ export async function objectionData(
     return o?.cite ? localText(o.cite, lang) : article;
   };
   const grounds = groundsOf(pack, r.check.findings, ruling, lang);
+  const named = (text: string | null): string | null =>
+    text && pack ? authorityName(pack, text, lang) : text;
   const limitationRule =
     pack?.limitations.find((x) => x.articles.includes(ruling?.article ?? '')) ?? pack?.limitations[0];
   const restoration = pack?.appeals[0]?.restoration;
@@ -183,8 +186,8 @@ export async function objectionData(
     illustrative: c.illustrative || c.actions.some((a) => a.illustrative),
     organisation: { name: nameIn(org ?? null, lang), bin: org?.bin ?? null, city: orgPlace },
     authority: {
-      name: addressed?.authority ?? null,
-      office: addressed?.office ?? null,
+      name: named(addressed?.authority ?? null),
+      office: named(addressed?.office ?? null),
       place: placeIn(addressed?.place ?? null, lang, addressed ? actionDate(addressed) : asOf),
     },
     rulingOn: ruling?.rulingOn ?? null,
@@ -193,8 +196,8 @@ export async function objectionData(
     facts: happened.map((a) => ({
       date: actionDate(a),
       kind: a.kind,
-      authority: a.authority,
-      office: a.office,
+      authority: named(a.authority),
+      office: named(a.office),
       place: placeIn(a.place, lang, actionDate(a)),
       article: articleCite(a.article),
       tier: tierName(a.tier),

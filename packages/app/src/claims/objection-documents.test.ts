@@ -139,6 +139,24 @@ describe('the demo objections as filings (sqlite)', () => {
         }
       });
 
+  it("names the authorities in the document's language, from the pack's vocabulary", async () => {
+    const names = {
+      ru: 'Департамент государственных доходов по городу Алматы, Управление государственных доходов по Алмалинскому району',
+      kk: 'Алматы қаласы бойынша Мемлекеттік кірістер департаменті, Алмалы ауданы бойынша Мемлекеттік кірістер басқармасы',
+      en: 'State Revenue Department for Almaty, State Revenue Office for Almaly district',
+    } as const;
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      const r = await draftObjection(ctx, ids['Echo'] ?? '?', {
+        lang,
+        format: 'docx',
+        asOf: d('2021-01-28'),
+      });
+      const text = r.ok ? r.value.text.blocks.map((b) => b.text).join('\n') : '';
+      expect(text).toContain(names[lang]);
+      if (lang !== 'ru') expect(text).not.toContain('Департамент государственных доходов');
+    }
+  });
+
   it('--to higher-official addresses the higher official; an annulled ruling gives nothing to draft', async () => {
     const r = await draftObjection(ctx, ids['Echo'] ?? '?', {
       lang: 'ru',

@@ -23,6 +23,7 @@ export function packTexts(pack: RulePack): PackText[] {
   add(out, ['name'], pack.name);
   for (const [kind, text] of Object.entries(pack.periodNames)) add(out, ['periodNames', kind], text);
   pack.offenderKinds.forEach((k, i) => add(out, ['offenderKinds', i, 'title'], k.title));
+  pack.authorities.forEach((a, i) => add(out, ['authorities', i, 'name'], a.name));
   for (const list of ['legalBases', 'coveredActivities', 'sourceCategories', 'exemptions'] as const) {
     pack[list].forEach((item, i) => {
       add(out, [list, i, 'title'], item.title);
