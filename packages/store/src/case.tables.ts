@@ -29,6 +29,9 @@ export interface CaseActionTable {
   ruling_on: string | null;
   in_force_on: string | null;
   suspended_until: string | null;
+  /** A ruling's number and issuing official (added by 2026-12-06-410). */
+  number: string | null;
+  official: string | null;
   article: string | null;
   tier: string | null;
   offender: string | null;

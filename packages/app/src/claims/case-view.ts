@@ -20,6 +20,8 @@ export function actionView(a: CaseAction) {
     inForceOn: a.inForceOn,
     suspendedUntil: a.suspendedUntil,
     outcome: a.outcome,
+    number: a.number ?? null,
+    official: a.official ?? null,
     article: a.article,
     tier: a.tier,
     offender: a.offender,

@@ -15,6 +15,7 @@ import {
   recordCaseAction,
   setCaseStatus,
 } from './cases.ts';
+import { draftObjection } from './objection.ts';
 
 // An Echo-like case (legal-brief.md §2.1): a notice in autumn 2020, a ruling of 15 Jan 2021 for 400 MCI and 3 months.
 const ECHO_CASE = {
@@ -133,6 +134,55 @@ for (const dialect of testDialects()) {
       expect(!bad.ok && bad.error).toMatchObject({ code: 'CASE_TIER_UNKNOWN', field: 'actions[0].tier' });
       expect(await count()).toBe(before);
       expect((await getCase(ctx, 'case_none')).ok).toBe(false);
+    });
+
+    it("keeps a ruling's number and official, and the complaint names the ruling by them (issue 10)", async () => {
+      const [notice, ruling] = ECHO_CASE.actions;
+      const file = {
+        ...ECHO_CASE,
+        actions: [
+          notice,
+          { ...ruling, number: '17-3/412', official: 'заместителем руководителя Е. Мукановым' },
+        ],
+      };
+      const input = parseCaseFile(JSON.stringify(file), { fileName: 'numbered.json' });
+      if (!input.ok) throw new Error(input.error.message);
+      const c = await createCase(ctx, input.value);
+      if (!c.ok) throw new Error(c.error.message);
+      const stored = await getCase(ctx, c.value.id);
+      expect(stored.ok && stored.value.actions[1]).toMatchObject({
+        number: '17-3/412',
+        official: 'заместителем руководителя Е. Мукановым',
+      });
+      expect(stored.ok && stored.value.actions[0]).toMatchObject({ number: null, official: null });
+      const drafted = await draftObjection(ctx, c.value.id, {
+        lang: 'ru',
+        format: 'docx',
+        asOf: d('2021-01-20'),
+      });
+      const texts = drafted.ok ? drafted.value.text.blocks.map((b) => b.text) : [];
+      expect(texts).toContain(
+        'Обжалуемое постановление: постановление по делу об административном правонарушении № 17-3/412 от 15 января 2021 г., вынесенное заместителем руководителя Е. Мукановым',
+      );
+      expect(texts.join('\n')).not.toContain('№ ____');
+    });
+
+    it('names an organisation with a Latin name by its Cyrillic alias in a Russian or Kazakh complaint', async () => {
+      const org = await createOrganisation(ctx, { name: 'Echo Public Foundation', aliases: ['ОФ «Эхо»'] });
+      if (!org.ok) throw new Error(org.error.message);
+      const input = parseCaseFile(JSON.stringify(ECHO_CASE), { fileName: 'alias.json' });
+      if (!input.ok) throw new Error(input.error.message);
+      const c = await createCase(ctx, input.value, { organisation: org.value.id });
+      if (!c.ok) throw new Error(c.error.message);
+      const applicant = async (lang: 'ru' | 'kk' | 'en') => {
+        const r = await draftObjection(ctx, c.value.id, { lang, format: 'docx', asOf: d('2021-01-20') });
+        return r.ok
+          ? r.value.text.blocks.find((b) => /^(Заявитель|Өтініш беруші|Applicant):/.test(b.text))?.text
+          : '';
+      };
+      expect(await applicant('ru')).toMatch(/^Заявитель: ОФ «Эхо», /);
+      expect(await applicant('kk')).toMatch(/^Өтініш беруші: ОФ «Эхо», /);
+      expect(await applicant('en')).toMatch(/^Applicant: Echo Public Foundation, /);
     });
   });
 }

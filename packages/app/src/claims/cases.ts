@@ -87,6 +87,8 @@ function actionFrom(
     rulingOn: input.rulingOn ?? null,
     inForceOn: input.inForceOn ?? null,
     suspendedUntil: input.suspendedUntil ?? null,
+    number: input.number ?? null,
+    official: input.official ?? null,
     outcome: input.kind === 'court-decision' ? (input.outcome ?? 'unknown') : null,
     outcomeGiven: input.kind !== 'court-decision' || (input.outcome ?? null) !== null,
     article: input.article ?? null,

@@ -44,7 +44,16 @@ export function claimFromFile(file: ClaimFile, pack: RulePack, fileName?: string
     rulingOn: file.rulingOn,
     servedOn: file.servedOn,
     penalty,
-    priorPenalties: file.priorPenalties,
+    // A prior penalty a court annulled is undone; one whose outcome is unknown is kept, and a repeat
+    // finding resting on it says so (issue 10, finding 2).
+    priorPenalties: file.priorPenalties
+      .filter((p) => p.outcome !== 'annulled')
+      .map((p) => ({
+        article: p.article,
+        tier: p.tier,
+        finalOn: p.finalOn,
+        ...(p.outcome === 'unknown' ? { outcomeUnknown: true } : {}),
+      })),
   });
 }
 

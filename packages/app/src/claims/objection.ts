@@ -2,33 +2,25 @@ import { readFile } from 'node:fs/promises';
 import {
   domainError,
   err,
-  findPlace,
   isLocale,
-  localText,
   ok,
-  plainDecimal,
   type CalendarDate,
   type LegalCase,
   type Locale,
   type Result,
-  type RulePack,
-  type SourceKind,
 } from '@civic/core';
 import {
   composeObjection,
-  longDate as longDateOf,
   renderObjectionDocx,
   renderObjectionPdf,
-  type ObjectionData,
   type ObjectionText,
 } from '@civic/formats';
-import { findOrganisation } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
-import { loadRulePack } from '../rules/load-rule-pack.ts';
-import { checkCase, type CaseCheckResult } from './case-check.ts';
+import { checkCase } from './case-check.ts';
 import { sha256OfBytes } from './cases.ts';
 import { actionDate } from './case-view.ts';
+import { objectionData } from './objection-data.ts';
 
 export type ObjectionFormat = 'docx' | 'pdf';
 
@@ -44,169 +36,7 @@ async function objectionFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array
   return fonts;
 }
 
-/** Who a complaint is addressed to (`--to`): the court with jurisdiction, or a higher official. */
-export type ObjectionAddressee = 'court' | 'higher-official';
-
-const SOURCE_PHRASES: Readonly<Record<Locale, Readonly<Record<SourceKind, string>>>> = {
-  ru: {
-    'official-text': 'Норма сверена с официальным текстом',
-    'public-source': 'Норма приведена по публичному источнику',
-    derived: 'Вывод сделан из подтверждённых источниками данных',
-    unconfirmed: 'Норма не подтверждена: проверить по официальному тексту',
-  },
-  kk: {
-    'official-text': 'Норма ресми мәтінмен салыстырылған',
-    'public-source': 'Норма жария дереккөз бойынша келтірілген',
-    derived: 'Қорытынды расталған деректерден шығарылған',
-    unconfirmed: 'Норма расталмаған: ресми мәтін бойынша тексеру қажет',
-  },
-  en: {
-    'official-text': 'The rule was checked against the official text',
-    'public-source': 'The rule is cited from a public source',
-    derived: 'Derived from facts confirmed in sources',
-    unconfirmed: 'The rule is unconfirmed: check it against the official text',
-  },
-};
-
-/** A place name in the document's language (the gazetteer's), else as recorded. */
-function placeIn(name: string | null, lang: Locale): string | null {
-  if (!name) return null;
-  const p = findPlace(name);
-  if (!p) return name;
-  return lang === 'ru' ? p.nameRu : lang === 'kk' ? p.nameKk : p.name;
-}
-
-/** The pack's provisions for a finding code: the limitation rule, the appeal rule, else the offence. */
-function ruleOfFinding(pack: RulePack, code: string, article: string | null) {
-  const offence = pack.offences.find((o) => o.article === article) ?? pack.offences[0];
-  if (code.startsWith('LIMITATION_')) {
-    const l = pack.limitations.find((x) => x.articles.includes(article ?? '')) ?? pack.limitations[0];
-    return l
-      ? { cite: l.cite, source: l.source, verified: l.verified && l.openQuestions.length === 0 }
-      : null;
-  }
-  if (code.startsWith('RECORD_')) return null;
-  return offence ? { cite: offence.cite, source: offence.source, verified: offence.verified } : null;
-}
-
-/**
- * The facts of an objection from a checked case, in one language: only events on or before the
- * check's date; each ground that favours the defence (once) with its provision cited as lawyers
- * cite it and the phrase of its source kind; the organisation's records in the annex register; the
- * unverified points for the lawyer's note.
- */
-export async function objectionData(
-  ctx: AppContext,
-  r: CaseCheckResult,
-  lang: Locale = 'ru',
-  to: ObjectionAddressee = 'court',
-): Promise<ObjectionData> {
-  const c = r.case;
-  const asOf = r.check.asOf;
-  const org = await findOrganisation(ctx.store.db, c.organisationId);
-  const packR = await loadRulePack(c.pack);
-  const pack = packR.ok ? packR.value : null;
-  const happened = c.actions.filter((a) => {
-    const on = actionDate(a);
-    return on === null || on <= asOf;
-  });
-  const rulings = happened.filter((a) => a.kind === 'ruling' && a.rulingOn !== null);
-  const ruling = rulings.at(-1);
-  const addressed = ruling ?? [...happened].reverse().find((a) => a.authority !== null) ?? null;
-  const seen = new Set<string>();
-  const grounds = r.check.findings.filter((f) => {
-    const key = `${f.code}|${f.message}`;
-    if (!f.favoursDefence || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const offence = pack?.offences.find((o) => o.article === (ruling?.article ?? null)) ?? pack?.offences[0];
-  const tierName = (id: string | null): string | null => {
-    const t = offence?.tiers.find((x) => x.id === id);
-    return t ? localText(t.name ?? t.conduct, lang) : id;
-  };
-  const articleCite = (article: string | null): string | null => {
-    const o = pack?.offences.find((x) => x.article === article);
-    return o?.cite ? localText(o.cite, lang) : article;
-  };
-  const rulingCheck = ruling ? r.check.actions.find((a) => a.actionId === ruling.id)?.check : undefined;
-  const lawyerNotes: string[] = [];
-  const groundViews = grounds.map((f) => {
-    const rule = pack ? ruleOfFinding(pack, f.code, ruling?.article ?? null) : null;
-    const cite = rule?.cite ? localText(rule.cite, lang) : null;
-    const source = f.verified ? (rule?.source ?? 'public-source') : 'unconfirmed';
-    if (!f.verified && cite) lawyerNotes.push(`${SOURCE_PHRASES[lang].unconfirmed}: ${cite}`);
-    const params = { ...f.params };
-    if (typeof params['tier'] === 'string') params['tier'] = tierName(params['tier']);
-    return {
-      code: f.code,
-      message: f.message,
-      citation: f.citation,
-      verified: f.verified,
-      params,
-      cite,
-      sourcePhrase: f.code.startsWith('RECORD_') ? null : SOURCE_PHRASES[lang][source],
-    };
-  });
-  for (const q of pack?.limitations.flatMap((l) => l.openQuestions) ?? [])
-    if (grounds.some((g) => g.code.startsWith('LIMITATION_'))) lawyerNotes.push(localText(q, lang));
-  const due = rulingCheck?.appeal.dueSafe ?? rulingCheck?.appeal.deadline ?? null;
-  if (due && rulingCheck && !rulingCheck.appeal.verified) {
-    const readings = rulingCheck.appeal.readings.map((x) => longDateOf(x.due, lang)).join(' / ');
-    lawyerNotes.push(`${SOURCE_PHRASES[lang].unconfirmed}: ${readings}`);
-  }
-  const place = placeIn(addressed?.place ?? org?.city ?? null, lang);
-  return {
-    caseId: c.id,
-    caseTitle: c.title,
-    draftedOn: asOf,
-    illustrative: c.illustrative || c.actions.some((a) => a.illustrative),
-    organisation: { name: org?.name ?? '', bin: org?.bin ?? null, city: placeIn(org?.city ?? null, lang) },
-    authority: {
-      name: addressed?.authority ?? null,
-      office: addressed?.office ?? null,
-      place: placeIn(addressed?.place ?? null, lang),
-    },
-    rulingOn: ruling?.rulingOn ?? null,
-    facts: happened.map((a) => ({
-      date: actionDate(a),
-      kind: a.kind,
-      authority: a.authority,
-      office: a.office,
-      place: placeIn(a.place, lang),
-      article: articleCite(a.article),
-      tier: tierName(a.tier),
-      what: a.offence?.what ?? null,
-      reference: a.offence?.reference ?? null,
-      committedOn: a.offence?.committedOn ?? null,
-      penalty: a.penalty
-        ? {
-            mci: a.penalty.mci,
-            amount: a.penalty.amount ? plainDecimal(a.penalty.amount.minor, a.penalty.amount.currency) : null,
-            currency: a.penalty.amount?.currency ?? null,
-            suspensionMonths: a.penalty.suspensionMonths,
-          }
-        : null,
-      notes: null,
-    })),
-    grounds: groundViews,
-    exhibits: [],
-    annexes: happened.flatMap((a) => a.documents.map((d) => ({ name: d.name, sha256: d.sha256 }))),
-    appealDeadline: due ? { date: due, verified: rulingCheck?.appeal.verified ?? false } : null,
-    to,
-    place,
-    address: placeIn(org?.city ?? null, lang),
-    lawyerNotes,
-    register: r.check.exhibits.map((e) => ({
-      submittedOn: e.submittedOn,
-      form: e.form ?? '',
-      periodFrom: e.periodFrom ?? null,
-      periodTo: e.periodTo ?? null,
-      incomingNumber: e.incomingNumber,
-      sha256: e.contentHash,
-    })),
-  };
-}
+export { objectionData, type ObjectionAddressee } from './objection-data.ts';
 
 /**
  * Nothing left to complain of on the draft's date: the ruling was withdrawn or a court annulled it

@@ -84,6 +84,9 @@ export interface CaseAction {
   readonly outcome: CourtOutcome | null;
   /** False when a court decision's outcome was missing and read as unknown (a warning is given). */
   readonly outcomeGiven?: boolean;
+  /** A ruling's number as it is written on it, and the official who issued it (null when unknown). */
+  readonly number?: string | null;
+  readonly official?: string | null;
   readonly article: string | null;
   readonly tier: string | null;
   /** The kind of offender the pack's fines are keyed by (e.g. "legal-entity"). */

@@ -194,7 +194,7 @@ function limitationFindings(c: LimitationCheck, rule: LimitationRule): Finding[]
       'LIMITATION_EXPIRED',
       `The limitation period (${counted}) expired on ${c.expiresOn}, before ${EVENT_WORDS[c.evaluatedAgainst]} on ${c.evaluatedOn}: no liability may be imposed.${both}${rests}`,
       basis,
-      { ...params, alternativeExpiresOn: alt?.expiresOn ?? null },
+      { ...params, alternativeStartsOn: alt?.startsOn ?? null, alternativeExpiresOn: alt?.expiresOn ?? null },
     ),
   ];
 }

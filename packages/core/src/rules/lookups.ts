@@ -1,7 +1,9 @@
 import type { CalendarDate } from '../calendar-date.ts';
 import { parseCurrency } from '../currency.ts';
 import { parseMinorUnits } from '../money.ts';
+import type { Locale } from '../locale.ts';
 import { domainError, err, ok, type Result } from '../result.ts';
+import { localText, type LocalText } from './local-text.ts';
 import type { Obligation } from './obligation.schema.ts';
 import type { AppealRule, LimitationRule, Offence, OffenceTier } from './offence.schema.ts';
 import type { Citation, InForce } from './rule-meta.schema.ts';
@@ -165,4 +167,17 @@ export const mciFor = fineUnitFor;
 /** The rule choosing the fine unit's value (e.g. "the value in force when proceedings began"). */
 export function fineUnitRule(pack: RulePack): FineUnit['rule'] | null {
   return pack.fineUnit?.rule ?? null;
+}
+
+/**
+ * An authority's name in the language, when the pack knows the name as recorded (in any of its
+ * languages, letter case and spacing aside); otherwise the name as recorded.
+ */
+export function authorityName(pack: RulePack, recorded: string, locale: Locale): string {
+  const key = (t: string): string => t.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+  const wanted = key(recorded);
+  const names = (t: LocalText): string[] =>
+    typeof t === 'string' ? [t] : Object.values(t).filter((n) => n !== undefined);
+  const found = pack.authorities.find((a) => names(a.name).some((n) => key(n) === wanted));
+  return found ? localText(found.name, locale) : recorded;
 }

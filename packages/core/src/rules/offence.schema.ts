@@ -118,6 +118,17 @@ export const appealSchema = z.strictObject({
   articles: z.array(z.string().min(1)).default(['*']),
   complaint: appealStepSchema,
   consideration: appealStepSchema.nullable().default(null),
+  /** The provision a request to restore a missed complaint deadline rests on. */
+  restoration: z
+    .strictObject({
+      cite: localTextSchema,
+      citation: citationSchema,
+      source: sourceKindSchema,
+      verified: z.boolean(),
+      note: z.string().optional(),
+    })
+    .nullable()
+    .default(null),
   ...ruleMetaShape,
 });
 export type AppealRule = z.output<typeof appealSchema>;

@@ -23,6 +23,7 @@ export function packTexts(pack: RulePack): PackText[] {
   add(out, ['name'], pack.name);
   for (const [kind, text] of Object.entries(pack.periodNames)) add(out, ['periodNames', kind], text);
   pack.offenderKinds.forEach((k, i) => add(out, ['offenderKinds', i, 'title'], k.title));
+  pack.authorities.forEach((a, i) => add(out, ['authorities', i, 'name'], a.name));
   for (const list of ['legalBases', 'coveredActivities', 'sourceCategories', 'exemptions'] as const) {
     pack[list].forEach((item, i) => {
       add(out, [list, i, 'title'], item.title);
@@ -56,6 +57,7 @@ export function packTexts(pack: RulePack): PackText[] {
     add(out, ['appeals', i, 'cite'], a.cite);
     add(out, ['appeals', i, 'complaint', 'cite'], a.complaint.cite);
     if (a.consideration) add(out, ['appeals', i, 'consideration', 'cite'], a.consideration.cite);
+    if (a.restoration) add(out, ['appeals', i, 'restoration', 'cite'], a.restoration.cite);
   });
   if (pack.fineUnit) add(out, ['fineUnit', 'name'], pack.fineUnit.name);
   return out;

@@ -102,6 +102,11 @@ export const rulePackObjectSchema = z.strictObject({
   /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
   periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
   offenderKinds: z.array(z.strictObject({ id: idSchema, title: localTextSchema })).default([]),
+  /**
+   * The authorities of the jurisdiction by name in each language (vocabulary, not law): a name
+   * recorded in any one of them is written in the document's language.
+   */
+  authorities: z.array(z.strictObject({ id: idSchema, name: localTextSchema })).default([]),
   legalBases: z.array(scopeItemSchema).default([]),
   coveredActivities: z.array(scopeItemSchema).default([]),
   sourceCategories: z.array(scopeItemSchema).default([]),

@@ -39,6 +39,9 @@ const actionSchema = z
     authority: optText,
     office: optText,
     place: optText,
+    /** A ruling's number as written on it, and the official who issued it. */
+    number: optText,
+    official: optText,
     servedOn: optDate,
     proceedingsStartedOn: optDate,
     hearingOn: optDate,
@@ -170,6 +173,8 @@ export interface CaseActionInput {
   readonly kind: CaseActionKind;
   readonly authority?: string | null | undefined;
   readonly office?: string | null | undefined;
+  readonly number?: string | null | undefined;
+  readonly official?: string | null | undefined;
   readonly place?: string | null | undefined;
   readonly servedOn?: CalendarDate | null | undefined;
   readonly proceedingsStartedOn?: CalendarDate | null | undefined;

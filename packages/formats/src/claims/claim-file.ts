@@ -1,11 +1,13 @@
 import {
   calendarDate,
+  COURT_OUTCOMES,
   domainError,
   err,
   isCalendarDate,
   ok,
   parseCurrency,
   type CalendarDate,
+  type CourtOutcome,
   type Result,
 } from '@civic/core';
 import { z } from 'zod';
@@ -84,6 +86,11 @@ const claimFileSchema = z
               article: text,
               tier: text.nullable().optional(),
               finalOn: date,
+              /** What a court decided on it, when it went to court (`annulled` undoes it). */
+              outcome: z
+                .enum(COURT_OUTCOMES, { error: `expected one of ${COURT_OUTCOMES.join(', ')}` })
+                .nullable()
+                .optional(),
             },
             { error: 'expected an object with article, tier and finalOn' },
           ),
@@ -158,6 +165,8 @@ export interface ClaimFile {
     readonly article: string;
     readonly tier: string | null;
     readonly finalOn: CalendarDate;
+    /** A court decision's outcome on it; absent when it did not go to court (or the file does not say). */
+    readonly outcome?: CourtOutcome;
   }[];
   /** Keys the format does not know (ignored), as field paths. */
   readonly unknownFields: readonly string[];
@@ -176,7 +185,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   ],
   offence: ['article', 'tier', 'committedOn', 'continuing', 'discoveredOn'],
   penalty: ['mci', 'amount', 'currency', 'suspensionMonths'],
-  'priorPenalties[]': ['article', 'tier', 'finalOn'],
+  'priorPenalties[]': ['article', 'tier', 'finalOn', 'outcome'],
 };
 
 /** A field path as people write it: `offence.committedOn`, `priorPenalties[0].finalOn`. */
@@ -287,6 +296,7 @@ export function parseClaimFile(bytes: Uint8Array | string, options: { fileName: 
       article: x.article,
       tier: x.tier ?? null,
       finalOn: x.finalOn,
+      ...(x.outcome ? { outcome: x.outcome } : {}),
     })),
     unknownFields: unknownFields(data),
   });

@@ -3,3 +3,4 @@ export * from './objection-templates.ts';
 export * from './render-objection-docx.ts';
 export * from './render-objection-pdf.ts';
 export * from './document-format.ts';
+export * from './never-in-body.ts';

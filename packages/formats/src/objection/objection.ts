@@ -1,6 +1,9 @@
-import type { CalendarDate, CaseActionKind, FindingParam, Locale } from '@civic/core';
-import { currencyWord, isIsoDay, localNumber, longDate } from './document-format.ts';
-import { OBJECTION_TEMPLATES, type ObjectionTemplate } from './objection-templates.ts';
+import type { CalendarDate, CaseActionKind, FindingParam, Locale, SourceKind } from '@civic/core';
+import { longDate } from './document-format.ts';
+import { factText, fill, groundText, noteItems, sentence } from './objection-prose.ts';
+import { OBJECTION_TEMPLATES } from './objection-templates.ts';
+
+export { fill } from './objection-prose.ts';
 
 /** The facts of an objection, language-neutral: app gathers them from a case and its check. */
 export interface ObjectionData {
@@ -18,6 +21,9 @@ export interface ObjectionData {
   };
   /** The ruling contested, when there is one. */
   readonly rulingOn: CalendarDate | null;
+  /** The ruling's number and the official who issued it; null leaves a blank to fill («№ ____»). */
+  readonly rulingNumber?: string | null;
+  readonly rulingOfficial?: string | null;
   readonly facts: readonly ObjectionFact[];
   readonly grounds: readonly ObjectionGround[];
   readonly exhibits: readonly { readonly description: string; readonly contentHash: string }[];
@@ -30,18 +36,47 @@ export interface ObjectionData {
   readonly place?: string | null;
   /** The organisation's address as its record gives it. */
   readonly address?: string | null;
-  /** Points the lawyer must check before filing (unverified rules), in the document's language. */
-  readonly lawyerNotes?: readonly string[];
+  /**
+   * The provisions each request point rests on, as lawyers cite them in the document's language
+   * (from the pack): the limitation period (annulment and termination), the restoration of a
+   * missed time limit, the offence (lifting a suspension its tier does not provide).
+   */
+  readonly requestBasis?: {
+    readonly limitation: string | null;
+    readonly restoration: string | null;
+    readonly offence: string | null;
+  };
+  /** What the lawyer must check before filing, beyond what the grounds and blanks say. */
+  readonly notes?: readonly LawyerNote[];
   /** Filings offered in the annex table: date, form, period, incoming number, sha256. */
-  readonly register?: readonly {
-    readonly submittedOn: CalendarDate | null;
-    readonly form: string;
-    readonly periodFrom: CalendarDate | null;
-    readonly periodTo: CalendarDate | null;
-    readonly incomingNumber: string | null;
-    readonly sha256: string;
-  }[];
+  readonly register?: readonly RegisterRow[];
 }
+
+export interface RegisterRow {
+  readonly submittedOn: CalendarDate | null;
+  readonly form: string;
+  readonly periodFrom: CalendarDate | null;
+  readonly periodTo: CalendarDate | null;
+  readonly incomingNumber: string | null;
+  readonly sha256: string;
+}
+
+/** An item of the lawyer's note (worded by the objection's phrase tables). */
+export type LawyerNote =
+  | { readonly kind: 'open-question'; readonly text: string }
+  | {
+      readonly kind: 'deadline';
+      readonly cite: string | null;
+      readonly readings: readonly {
+        readonly days: number;
+        readonly unit: 'working' | 'calendar';
+        readonly due: CalendarDate;
+      }[];
+      readonly act: CalendarDate;
+    }
+  | { readonly kind: 'restoration-rule'; readonly cite: string }
+  | { readonly kind: 'continuing'; readonly startsOn: CalendarDate; readonly expiresOn: CalendarDate }
+  | { readonly kind: 'offence-part'; readonly cite: string };
 
 export interface ObjectionFact {
   readonly date: CalendarDate | null;
@@ -66,15 +101,15 @@ export interface ObjectionFact {
 /** One ground of the objection: a finding with its legal basis. */
 export interface ObjectionGround {
   readonly code: string;
-  /** The English message of the finding (used where a language has no template for the code). */
+  /** The English message of the finding (used in English where a code has no wording). */
   readonly message: string;
   readonly citation: string | null;
   readonly verified: boolean;
   readonly params: Readonly<Record<string, FindingParam>>;
   /** The provision as lawyers cite it in the document's language («статья 62 КоАП РК»). */
   readonly cite?: string | null;
-  /** The source-kind phrase of the rule, in the document's language. */
-  readonly sourcePhrase?: string | null;
+  /** The source kind of the rule (its phrase printed after the basis); null for the records ground. */
+  readonly source?: SourceKind | null;
 }
 
 /** A block of the composed document: the renderers (DOCX, PDF) lay these out. */
@@ -91,83 +126,23 @@ export interface ObjectionText {
   readonly blocks: readonly ObjectionBlock[];
 }
 
-/** Replaces `{name}` with params; unknown names stay as they are. */
-export function fill(template: string, params: Readonly<Record<string, FindingParam | undefined>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? m : String(v);
-  });
-}
-
-function factText(t: ObjectionTemplate, f: ObjectionFact, lang: Locale): string {
-  const parts = [`${f.date ? longDate(f.date, lang) : t.undated} — ${t.actionKinds[f.kind]}`];
-  const by = [f.authority, f.office, f.place].filter((x): x is string => !!x).join(', ');
-  if (by) parts[0] += ` (${by})`;
-  if (f.article) parts.push(fill(t.factArticle, { article: f.article, tier: f.tier ?? '—' }));
-  // The allegation as recorded; text in another script than the document's is left for the lawyer
-  // to word (never English in a Russian or Kazakh filing). The reference names records, which the
-  // annex register gives.
-  if (f.what) {
-    const fits = lang === 'en' || /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(f.what);
-    parts.push(
-      fill(t.factAllegation, { what: fits ? f.what : t.groundToWrite }).replace(
-        / \([^)]*\{reference\}[^)]*\)/,
-        '',
-      ),
-    );
-  }
-  if (f.committedOn) parts.push(fill(t.factCommitted, { date: longDate(f.committedOn, lang) }));
-  const p = f.penalty;
-  if (p && (p.mci !== null || p.amount !== null))
-    parts.push(
-      fill(t.factFine, {
-        mci: p.mci === null ? '—' : localNumber(p.mci, lang),
-        amount: p.amount === null ? '—' : localNumber(p.amount, lang),
-        currency: currencyWord(p.currency, lang),
-      }),
-    );
-  if (p?.suspensionMonths) parts.push(fill(t.factSuspension, { months: t.months(p.suspensionMonths) }));
-  return sentence(parts.join('. '));
-}
-
-/** One sentence: a single full stop at the end, never two. */
-function sentence(text: string): string {
-  return text.replace(/\s+$/, '').replace(/\.+$/, '').replace(/\.\./g, '.') + '.';
-}
-
-function groundText(t: ObjectionTemplate, g: ObjectionGround, lang: Locale): string {
-  const template = t.grounds[g.code];
-  if (!template) return lang === 'en' ? g.message : t.groundToWrite;
-  const params: Record<string, FindingParam> = { ...g.params };
-  for (const [key, v] of Object.entries(params)) {
-    if (v === null) params[key] = '—';
-    else if (isIsoDay(v)) params[key] = longDate(v, lang);
-    else if (typeof v === 'number' && key !== 'year' && !key.endsWith('Year'))
-      params[key] = localNumber(v, lang);
-    else if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) params[key] = localNumber(v, lang);
-  }
-  for (const key of ['period', 'window']) {
-    const v = params[key];
-    if (typeof v === 'string') params[key] = t.period(v);
-  }
-  if (typeof params['currency'] === 'string') params['currency'] = currencyWord(params['currency'], lang);
-  // A rule not confirmed is argued conditionally, never stated as fact.
-  const text = sentence(fill(template, params));
-  return g.verified ? text : `${t.conditional} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-}
-
 /**
- * Composes the objection in one language from its facts: addressee and sender, the facts in
- * order, each ground with its legal basis and whether that rule is verified, the organisation's
- * records as exhibits, the request (terminate the proceedings, annul the ruling), annexes, date.
+ * Composes the objection in one language from its facts: the lawyer's note, addressee and parties
+ * (the ruling with its number, date and official), the facts in order, each ground with its
+ * provision and source kind, the request (each point citing its provision), annexes, place and
+ * date, signature; the register of filings (with their sha256) only in the annex.
  */
 export function composeObjection(data: ObjectionData, lang: Locale): ObjectionText {
   const t = OBJECTION_TEMPLATES[lang];
   const day = (d: CalendarDate): string => longDate(d, lang);
-  const title = data.rulingOn ? fill(t.titleComplaint, { date: day(data.rulingOn) }) : t.titleObjection;
+  const number = data.rulingNumber ?? t.blankNumber;
+  const ruling = data.rulingOn
+    ? { date: day(data.rulingOn), number, official: data.rulingOfficial ?? t.blankOfficial }
+    : null;
+  const title = ruling ? fill(t.titleComplaint, ruling) : t.titleObjection;
   const blocks: ObjectionBlock[] = [];
   // A note for the lawyer, above the document and removable: what is unverified, and the demo banner.
-  const notes = data.lawyerNotes ?? [];
+  const notes = noteItems(t, data, lang);
   if (data.illustrative || notes.length > 0) {
     blocks.push({ kind: 'paragraph', text: t.lawyerNoteHeading, bold: true });
     if (data.illustrative) blocks.push({ kind: 'paragraph', text: t.illustrative, bold: true });
@@ -189,47 +164,49 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
   ].filter((x): x is string => !!x);
   blocks.push({ kind: 'right', text: `${t.from}: ${applicant.join(', ')}` });
   blocks.push({ kind: 'right', text: `${t.respondent}: ${authority || t.unknownAuthority}` });
-  if (data.rulingOn)
-    blocks.push({ kind: 'right', text: fill(t.rulingComplained, { date: day(data.rulingOn) }) });
+  if (ruling) blocks.push({ kind: 'right', text: fill(t.rulingComplained, ruling) });
   blocks.push({ kind: 'title', text: title });
   blocks.push({ kind: 'paragraph', text: sentence(fill(t.intro, { organisation: data.organisation.name })) });
   blocks.push({ kind: 'heading', text: t.factsHeading });
   data.facts.forEach((f, i) => blocks.push({ kind: 'item', number: i + 1, text: factText(t, f, lang) }));
   blocks.push({ kind: 'heading', text: t.groundsHeading });
   if (data.grounds.length === 0) blocks.push({ kind: 'paragraph', text: t.noGrounds });
-  data.grounds.forEach((g, i) =>
+  const register = data.register ?? [];
+  data.grounds.forEach((g, i) => {
+    const hash = g.params['contentHash'];
+    const row = register.findIndex((r) => r.sha256 === hash);
     blocks.push({
       kind: 'item',
       number: i + 1,
-      text: groundText(t, g, lang),
+      text: groundText(t, g, lang, row < 0 ? null : row + 1),
       note: sentence(
-        [`${t.basis}: ${g.cite ?? t.noCitation}`, g.sourcePhrase ?? null].filter(Boolean).join('. '),
+        [`${t.basis}: ${g.cite ?? t.noCitation}`, g.source ? t.sourcePhrases[g.source] : null]
+          .filter(Boolean)
+          .join('. '),
       ),
-    }),
-  );
+    });
+  });
   const restore = data.appealDeadline !== null && data.appealDeadline.date < data.draftedOn;
   if (restore && data.appealDeadline) {
     blocks.push({ kind: 'heading', text: t.restorationHeading });
-    blocks.push({ kind: 'paragraph', text: fill(t.restoration, { date: day(data.appealDeadline.date) }) });
+    blocks.push({
+      kind: 'paragraph',
+      text: sentence(fill(t.restoration, { date: day(data.appealDeadline.date) })),
+    });
   }
-  blocks.push({ kind: 'heading', text: t.requestHeading });
-  let n = 1;
-  if (restore) blocks.push({ kind: 'item', number: n++, text: t.requestRestore });
-  if (data.rulingOn)
-    blocks.push({ kind: 'item', number: n++, text: fill(t.requestAnnul, { date: day(data.rulingOn) }) });
-  blocks.push({ kind: 'item', number: n++, text: t.requestTerminate });
-  if (data.grounds.some((g) => g.code.startsWith('SUSPENSION_')))
-    blocks.push({ kind: 'item', number: n++, text: t.requestLiftSuspension });
-  const register = data.register ?? [];
+  requestPoints(t, data, restore, ruling).forEach((text, i) =>
+    blocks.push(i === 0 ? { kind: 'heading', text } : { kind: 'item', number: i, text }),
+  );
   blocks.push({ kind: 'heading', text: t.annexesHeading });
   let a = 1;
   blocks.push({ kind: 'item', number: a++, text: t.annexCopyRuling });
-  data.annexes.forEach((x) => blocks.push({ kind: 'item', number: a++, text: x.name }));
-  if (register.length > 0) blocks.push({ kind: 'item', number: a++, text: t.registerHeading });
+  data.annexes.forEach((x) => blocks.push({ kind: 'item', number: a++, text: sentence(x.name) }));
+  if (register.length > 0) blocks.push({ kind: 'item', number: a++, text: sentence(t.registerHeading) });
   blocks.push({ kind: 'paragraph', text: `${data.place ? `${data.place}, ` : ''}${day(data.draftedOn)}` });
   blocks.push({ kind: 'paragraph', text: t.signatureBlock });
   if (register.length > 0) {
     blocks.push({ kind: 'heading', text: t.registerHeading });
+    blocks.push({ kind: 'paragraph', text: t.registerRow });
     register.forEach((r, i) =>
       blocks.push({
         kind: 'item',
@@ -244,15 +221,32 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
       }),
     );
   }
-  // Never a doubled full stop (a long date ending in «г.» before the sentence's own full stop).
-  const single = (text: string): string => text.replace(/([^.])\.\.(?!\.)/g, '$1.');
-  return {
-    lang,
-    title,
-    blocks: blocks.map((b) => ({
-      ...b,
-      text: single(b.text),
-      ...('note' in b && b.note ? { note: single(b.note) } : {}),
-    })),
-  };
+  return { lang, title, blocks };
+}
+
+/** The request heading and its points, each citing the provision it rests on. */
+function requestPoints(
+  t: (typeof OBJECTION_TEMPLATES)[Locale],
+  data: ObjectionData,
+  restore: boolean,
+  ruling: { date: string; number: string } | null,
+): string[] {
+  const basis = data.requestBasis ?? { limitation: null, restoration: null, offence: null };
+  const limitation = data.grounds.some((g) => g.code.startsWith('LIMITATION_EXPIRED'));
+  const groundCites = [...new Set(data.grounds.map((g) => g.cite).filter((c): c is string => !!c))];
+  const annulCites = limitation && basis.limitation ? [basis.limitation] : groundCites;
+  const on = (cites: readonly (string | null)[]): string => t.onBasis(cites.filter((c): c is string => !!c));
+  const points = [t.requestHeading];
+  if (restore) points.push(sentence(fill(t.requestRestore, { basis: on([basis.restoration]) })));
+  if (ruling) points.push(sentence(fill(t.requestAnnul, { ...ruling, basis: on(annulCites) })));
+  points.push(
+    sentence(
+      limitation
+        ? fill(t.requestTerminateLimitation, { basis: on([basis.limitation]) })
+        : fill(t.requestTerminate, { basis: on(groundCites) }),
+    ),
+  );
+  if (data.grounds.some((g) => g.code.startsWith('SUSPENSION_')))
+    points.push(sentence(fill(t.requestLiftSuspension, { basis: on([basis.offence]) })));
+  return points;
 }

@@ -79,8 +79,8 @@ const facts = {
   kk: ['Echo', '2021 жылғы 15 қаңтар', '2019 жылғы 10 сәуір', '2019 жылғы 10 маусым'],
 } as const;
 const words = {
-  en: ['COMPLAINT', 'limitation period has expired', 'terminate the proceedings', 'I REQUEST:'],
-  ru: ['ЖАЛОБА', 'стёк срок давности', 'прекратить производство', 'ПРОШУ:'],
+  en: ['COMPLAINT', 'limitation period has expired', 'To terminate the proceedings', 'I REQUEST:'],
+  ru: ['ЖАЛОБА', 'стёк срок давности', 'Прекратить производство', 'ПРОШУ:'],
   kk: ['ШАҒЫМ', 'скіру мерзімі өтті', 'іс жүргізуді тоқтатуды', 'СҰРАЙМЫН:'],
 } as const;
 
@@ -134,5 +134,103 @@ describe('objection drafts read back by real readers', () => {
     const text = composeObjection({ ...ECHO, rulingOn: null }, 'en');
     expect(text.title).toContain('OBJECTION');
     expect(text.blocks.some((b) => 'text' in b && b.text.includes('annul'))).toBe(false);
+  });
+});
+
+const lines = (data: ObjectionData, lang: 'ru' | 'kk' | 'en'): string =>
+  composeObjection(data, lang)
+    .blocks.map((b) => ('text' in b ? b.text : ''))
+    .join('\n');
+
+describe('a self-consistent objection (issue 10)', () => {
+  const limitation = (code: string, params: Record<string, string | null>): ObjectionData => ({
+    ...ECHO,
+    grounds: [
+      {
+        code,
+        message: 'The limitation period expired.',
+        citation: 'CoAO Art. 62(1)',
+        verified: false,
+        params: {
+          startsOn: '2019-04-10',
+          period: 'P2M',
+          expiresOn: '2019-06-10',
+          evaluatedOn: '2021-01-15',
+          ...params,
+        },
+        cite: 'часть 1 статьи 62 КоАП РК',
+        source: 'unconfirmed',
+      },
+    ],
+    requestBasis: {
+      limitation: 'часть 1 статьи 62 КоАП РК',
+      restoration: null,
+      offence: 'статья 460-1 КоАП РК',
+    },
+  });
+
+  it('a continuing reading whose period ends after the ruling is never printed as a ground, only noted for the lawyer', () => {
+    const data: ObjectionData = {
+      ...limitation('LIMITATION_EXPIRED_IF_NOT_CONTINUING', {
+        alternativeStartsOn: '2020-11-20',
+        alternativeExpiresOn: '2021-01-21',
+      }),
+      notes: [{ kind: 'continuing', startsOn: d('2020-11-20'), expiresOn: d('2021-01-21') }],
+    };
+    const text = lines(data, 'ru');
+    const body = text.split('— конец примечания —')[1] ?? '';
+    expect(body).not.toContain('21 января 2021 г.');
+    expect(body).not.toContain('сочтёт правонарушение длящимся');
+    expect(body).toContain('не является длящимся');
+    expect(text.split('— конец примечания —')[0]).toContain(
+      'Если правонарушение будет признано длящимся, срок давности со дня обнаружения (20 ноября 2020 г.) истекает 21 января 2021 г.',
+    );
+  });
+
+  it('a continuing reading that also ran out is raised only as the alternative, after the main ground', () => {
+    const data = limitation('LIMITATION_EXPIRED', {
+      alternativeStartsOn: '2019-05-01',
+      alternativeExpiresOn: '2019-07-01',
+    });
+    const ru = lines(data, 'ru');
+    expect(ru).toMatch(
+      /Если официальный текст закона подтвердит применённую здесь норму, то истёк срок давности: .* В случае, если суд сочтёт правонарушение длящимся, срок давности, исчисляемый со дня его обнаружения \(1 мая 2019 г\.\), также истёк 1 июля 2019 г\., до 15 января 2021 г\./,
+    );
+    expect(lines(data, 'kk')).toContain('Егер сот құқық бұзушылықты созылмалы деп санаса');
+    expect(lines(data, 'en')).toContain('Should the court consider the offence a continuing one');
+    expect(lines(limitation('LIMITATION_EXPIRED', { alternativeExpiresOn: null }), 'ru')).not.toContain(
+      'длящимся',
+    );
+  });
+
+  it('each request point cites its provision from the data, in the local style', () => {
+    const ru = lines(limitation('LIMITATION_EXPIRED', {}), 'ru');
+    expect(ru).toContain(
+      'Отменить постановление № ____ от 15 января 2021 г. и все назначенные им взыскания на основании части 1 статьи 62 КоАП РК.',
+    );
+    expect(
+      lines(
+        {
+          ...limitation('LIMITATION_EXPIRED', {}),
+          rulingNumber: '17-3/412',
+          rulingOfficial: 'заместителем руководителя Е. Мукановым',
+        },
+        'ru',
+      ),
+    ).toContain('№ 17-3/412 от 15 января 2021 г., вынесенное заместителем руководителя Е. Мукановым');
+    // Another pack's article numbers travel through unchanged: nothing is written in code.
+    const other = {
+      ...limitation('LIMITATION_EXPIRED', {}),
+      requestBasis: { limitation: 'статья 99 КоАП РК', restoration: null, offence: null },
+    };
+    expect(lines(other, 'ru')).toContain(
+      'в связи с истечением срока давности привлечения к административной ответственности на основании статьи 99 КоАП РК.',
+    );
+    expect(
+      lines(
+        { ...other, requestBasis: { limitation: 'ӘҚБтК 99-бабы', restoration: null, offence: null } },
+        'kk',
+      ),
+    ).toContain('ӘҚБтК 99-бабы негізінде әкімшілік жауаптылыққа тарту мерзімінің ескіруіне байланысты');
   });
 });

@@ -12,6 +12,7 @@ import * as briefs from './2026-11-29-700-briefs.ts';
 import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as caseActionOutcome from './2026-12-05-410-case-action-outcome.ts';
+import * as caseActionNumber from './2026-12-06-410-case-action-number.ts';
 import * as incidentSearchIndexes from './2026-11-30-560-incident-search-indexes.ts';
 import * as incidentStemmedSearch from './2026-12-05-570-incident-stemmed-search.ts';
 import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-300-log-signatures': logSignatures,
   '2026-12-05-310-login-attempts': loginAttempts,
   '2026-12-06-120-ledger-bank-line-links': ledgerBankLineLinks,
+  '2026-12-06-410-case-action-number': caseActionNumber,
 };
