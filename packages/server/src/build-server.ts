@@ -13,7 +13,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
-import type { RouteModule, ServerDeps } from './routes/route-module.ts';
+import type { MailSettings, RouteModule, ServerDeps } from './routes/route-module.ts';
 
 /** A registered API route and its access rule (for tests that sweep every route). */
 export interface ApiRoute {
@@ -51,6 +51,8 @@ export interface ServerOptions {
   };
   /** The folder of scheduled backups (BACKUP_DIR), for the admin page's backup status. */
   readonly backupDir?: string | undefined;
+  /** SMTP_URL, APP_URL and MAIL_FROM (for a user's "send what is queued"). */
+  readonly mail?: MailSettings | undefined;
   /** Extra route modules (tests use this to add probe routes). */
   readonly extraRoutes?: readonly RouteModule[];
 }
@@ -142,6 +144,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     }),
     secureCookies: options.secureCookies ?? Boolean(options.trustProxy ?? false),
     backupDir: options.backupDir,
+    mail: options.mail,
   };
   app.get(
     '/api/v1/health',

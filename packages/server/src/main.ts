@@ -48,6 +48,11 @@ async function serve(migrate: boolean): Promise<void> {
     logger: { level: 'warn' },
     trustProxy,
     backupDir: process.env['BACKUP_DIR'],
+    mail: {
+      smtpUrl: process.env['SMTP_URL'],
+      appUrl: process.env['APP_URL'],
+      from: process.env['MAIL_FROM'],
+    },
   });
   await app.listen({ port, host });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
