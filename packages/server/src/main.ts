@@ -18,7 +18,7 @@ import {
   seedDemo,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
-import { notifyIntervalSeconds, startNotifyScheduler } from './notify-scheduler.ts';
+import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
 
 // `npm start`: migrate, seed the demo data on first start, serve the API and the web app.
@@ -168,7 +168,7 @@ if (cluster.isPrimary) {
       smtpUrl: process.env['SMTP_URL'],
       appUrl: process.env['APP_URL'],
       from: process.env['MAIL_FROM'],
-      waves: process.env['NOTIFY_WAVES'] === '1',
+      waves: notifyWavesEnabled(process.env['NOTIFY_WAVES']),
       log: (line) => process.stderr.write(`${line}\n`),
     });
   };

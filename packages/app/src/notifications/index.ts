@@ -7,3 +7,4 @@ export * from './mail-transport.ts';
 export * from './webhook.ts';
 export { appUrlOf } from './message-context.ts';
 export * from './send-queued.ts';
+export * from './wave-scan.ts';

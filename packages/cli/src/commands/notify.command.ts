@@ -28,7 +28,8 @@ export function registerNotify(program: Command): void {
     .option('--as-of <date>', 'run as on this day (YYYY-MM-DD, in the rule pack’s time zone)')
     .option('--dry-run', 'record and send nothing; list what would be sent')
     .option('--send-queued', 'with SMTP_URL, also e-mail what was kept in the app while there was no SMTP')
-    .option('--waves', 'also run wave detection and tell monitors of new waves (p < 0.05)')
+    .option('--waves', 'tell monitors of new waves (p < 0.05): the default')
+    .option('--no-waves', 'do not look for new waves')
     .option('--json', 'print JSON')
     .action(async (opts: RunOptions) => {
       const ctx = await openContext(opts.db);
