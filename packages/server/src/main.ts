@@ -45,7 +45,8 @@ async function serve(migrate: boolean): Promise<void> {
   const ctx = await openContext(databaseUrl, { migrate });
   const app = await buildServer(ctx, {
     webRoot,
-    logger: { level: 'warn' },
+    // One JSON line per request and each unexpected error with its stack, on standard output.
+    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
     trustProxy,
     backupDir: process.env['BACKUP_DIR'],
     mail: {
