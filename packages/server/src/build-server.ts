@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { DEFAULT_LOGIN_LIMITS, type AppContext } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import type { Access } from './http/access.ts';
 import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
@@ -92,8 +92,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     logger: options.logger ?? false,
     // One line per request (http/request-log.ts) instead of Fastify's two, with the id named as in
     // error bodies.
-    disableRequestLogging: true,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     trustProxy: trustProxyOption(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
     ajv: {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
+import { NOTIFICATIONS_CHANGED } from '../components/notification-bell.tsx';
 import { Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
@@ -32,6 +33,7 @@ export default function NotificationsPage() {
       (r) => {
         setSent(t('notifications.sentQueued', { count: r.sent }));
         bell.reload();
+        window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
       },
       (e: unknown) => setSent(e instanceof ApiFailure ? e.message : String(e)),
     );
@@ -39,6 +41,7 @@ export default function NotificationsPage() {
   const mark = async (keys?: string[]) => {
     await api('POST', '/api/v1/me/notifications/read', keys ? { keys } : {});
     bell.reload();
+    window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
   };
   if (!bell.data) return <Loading />;
   const { notifications, unread, warning, emailAvailable } = bell.data;
