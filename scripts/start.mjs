@@ -8,12 +8,20 @@ import { newestSource } from './build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 if (!existsSync(`${root}packages/web/dist/index.html`)) {
-  console.log('Building the web app (first start)…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+  // The first start builds the web app (a minute on a small machine): say so before, let the
+  // bundler show its progress (modules transformed, chunks written), and say how long it took.
+  const started = Date.now();
+  console.log('Building the web app (first start only; this can take a minute)…');
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'info'], {
     cwd: `${root}packages/web`,
     stdio: 'inherit',
   });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`Building the web app failed after ${seconds} s (exit ${r.status ?? r.signal ?? '?'}).`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`Web app built in ${seconds} s. Starting the server…`);
 }
 const built = `${root}packages/server/dist/bundle/server.js`;
 const args = builtIsFresh() ? [built] : ['--import', 'tsx', `${root}packages/server/src/main.ts`];

@@ -13,6 +13,9 @@ declare module 'vitest' {
     baseUrl: string;
     /** Demo organisation ids by name. */
     organisations: Record<string, string>;
+    /** The server's database file and its key, for journeys that run a use case in their setup
+     * (e.g. the notification schedule as of a day): they open it beside the server. */
+    database: { file: string; key: string };
   }
 }
 
@@ -32,10 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(join(root, 'test-artifacts', 'screenshots'), { recursive: true });
 
   const dir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
-  const ctx = await openContext(join(dir, 'e2e.db'), {
-    env: { CIVIC_DB_KEY: randomBytes(32).toString('base64url') },
-    encrypt: true,
-  });
+  const key = randomBytes(32).toString('base64url');
+  const ctx = await openContext(join(dir, 'e2e.db'), { env: { CIVIC_DB_KEY: key }, encrypt: true });
   if (!isStoreEncrypted(ctx)) throw new Error('the e2e database was not encrypted');
   await seedDemo(ctx);
   // The journeys sign in many times to the same accounts from one address: higher limits than
@@ -48,6 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}`);
+  project.provide('database', { file: join(dir, 'e2e.db'), key });
   project.provide('organisations', Object.fromEntries((await organisations(ctx)).map((o) => [o.name, o.id])));
   return async () => {
     await app.close();

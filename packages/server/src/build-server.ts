@@ -3,17 +3,18 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { DEFAULT_LOGIN_LIMITS, type AppContext } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import type { Access } from './http/access.ts';
 import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
 import { JSON_BODY_LIMIT, registerBodyLimits } from './http/body-limits.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerRequestLog } from './http/request-log.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
-import type { RouteModule, ServerDeps } from './routes/route-module.ts';
+import type { MailSettings, RouteModule, ServerDeps } from './routes/route-module.ts';
 
 /** A registered API route and its access rule (for tests that sweep every route). */
 export interface ApiRoute {
@@ -51,6 +52,8 @@ export interface ServerOptions {
   };
   /** The folder of scheduled backups (BACKUP_DIR), for the admin page's backup status. */
   readonly backupDir?: string | undefined;
+  /** SMTP_URL, APP_URL and MAIL_FROM (for a user's "send what is queued"). */
+  readonly mail?: MailSettings | undefined;
   /** Extra route modules (tests use this to add probe routes). */
   readonly extraRoutes?: readonly RouteModule[];
 }
@@ -87,6 +90,9 @@ function trustProxyOption(
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // One line per request (http/request-log.ts) instead of Fastify's two, with the id named as in
+    // error bodies.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     trustProxy: trustProxyOption(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
     ajv: {
@@ -127,6 +133,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     (_req, body, done) => done(null, body),
   );
   registerSecurityHeaders(app);
+  registerRequestLog(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });
   registerBodyLimits(app);
@@ -142,6 +149,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     }),
     secureCookies: options.secureCookies ?? Boolean(options.trustProxy ?? false),
     backupDir: options.backupDir,
+    mail: options.mail,
   };
   app.get(
     '/api/v1/health',

@@ -18,7 +18,7 @@ import {
   seedDemo,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
-import { notifyIntervalSeconds, startNotifyScheduler } from './notify-scheduler.ts';
+import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
 
 // `npm start`: migrate, seed the demo data on first start, serve the API and the web app.
@@ -45,9 +45,15 @@ async function serve(migrate: boolean): Promise<void> {
   const ctx = await openContext(databaseUrl, { migrate });
   const app = await buildServer(ctx, {
     webRoot,
-    logger: { level: 'warn' },
+    // One JSON line per request and each unexpected error with its stack, on standard output.
+    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
     trustProxy,
     backupDir: process.env['BACKUP_DIR'],
+    mail: {
+      smtpUrl: process.env['SMTP_URL'],
+      appUrl: process.env['APP_URL'],
+      from: process.env['MAIL_FROM'],
+    },
   });
   await app.listen({ port, host });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -163,7 +169,7 @@ if (cluster.isPrimary) {
       smtpUrl: process.env['SMTP_URL'],
       appUrl: process.env['APP_URL'],
       from: process.env['MAIL_FROM'],
-      waves: process.env['NOTIFY_WAVES'] === '1',
+      waves: notifyWavesEnabled(process.env['NOTIFY_WAVES']),
       log: (line) => process.stderr.write(`${line}\n`),
     });
   };

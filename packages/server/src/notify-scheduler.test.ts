@@ -1,6 +1,6 @@
 import { freshContext, testDialects } from '@civic/app';
 import { describe, expect, it } from 'vitest';
-import { notifyIntervalSeconds, startNotifyScheduler } from './notify-scheduler.ts';
+import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 
 describe('NOTIFY_INTERVAL', () => {
   it.each([
@@ -11,6 +11,20 @@ describe('NOTIFY_INTERVAL', () => {
     ['soon', false, 0],
   ] as const)('%s (under test: %s) → %i seconds', (raw, underTest, seconds) => {
     expect(notifyIntervalSeconds(raw, underTest)).toBe(seconds);
+  });
+});
+
+describe('NOTIFY_WAVES', () => {
+  it.each([
+    [undefined, true],
+    ['', true],
+    ['1', true],
+    ['0', false],
+    ['off', false],
+    [' FALSE ', false],
+    ['no', false],
+  ] as const)('%s → wave alerts %s', (raw, on) => {
+    expect(notifyWavesEnabled(raw)).toBe(on);
   });
 });
 

@@ -6,7 +6,7 @@ export interface NotifySchedulerOptions {
   readonly smtpUrl?: string | undefined;
   readonly appUrl?: string | undefined;
   readonly from?: string | undefined;
-  /** NOTIFY_WAVES=1: run wave detection too (a Monte Carlo scan each interval). */
+  /** Wave alerts (default on; NOTIFY_WAVES=0 turns them off): see notifyWavesEnabled. */
   readonly waves?: boolean | undefined;
   readonly log: (line: string) => void;
 }
@@ -19,6 +19,15 @@ export function notifyIntervalSeconds(raw: string | undefined, underTest = false
   if (raw === undefined || raw.trim() === '') return underTest ? 0 : 300;
   const n = Number(raw);
   return Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+/**
+ * NOTIFY_WAVES: wave alerts are on unless it says `0`, `off`, `false` or `no`. They are cheap to leave
+ * on: the schedule scans again only when incidents were added or removed, or the day changed,
+ * since its last scan (remembered in the database).
+ */
+export function notifyWavesEnabled(raw: string | undefined): boolean {
+  return !['0', 'off', 'false', 'no'].includes((raw ?? '').trim().toLowerCase());
 }
 
 /**

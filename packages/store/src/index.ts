@@ -54,3 +54,4 @@ export * from './notification-sources.repository.ts';
 export { encryptInPlace, type EncryptInPlaceResult } from './encryption/encrypt-in-place.ts';
 export { changeSqliteKey } from './encryption/change-key.ts';
 export { unlockPostgresFiles, changePostgresFileKey } from './encryption/postgres-file-key.ts';
+export * from './wave-scan.repository.ts';

@@ -20,6 +20,7 @@ const ORG_PAGES: Readonly<
   filings: lazy(() => import('./pages/filings.page.tsx')),
   cases: lazy(() => import('./pages/cases.page.tsx')),
   audit: lazy(() => import('./pages/audit.page.tsx')),
+  settings: lazy(() => import('./pages/settings.page.tsx')),
 };
 
 export function App() {

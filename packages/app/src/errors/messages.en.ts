@@ -217,6 +217,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   NOTIFY_SETTINGS_INVALID: 'A notification setting is not one it can be ({field}).',
   NOTIFY_WEBHOOK_URL_INVALID: 'The webhook address must be an http or https URL.',
   NOTIFY_SMTP_URL_INVALID: 'SMTP_URL must look like smtp://user:password@host:587 (or smtps://).',
+  NOTIFY_SMTP_NOT_CONFIGURED:
+    'E-mail is not configured on this server (SMTP_URL), so nothing can be sent by e-mail yet.',
   DB_ALREADY_ENCRYPTED: 'The database is already encrypted.',
   DB_NOT_FOUND: 'There is no database at this path.',
   DB_ENCRYPT_VERIFY_FAILED: 'The encrypted copy did not match the database; the database is unchanged.',

@@ -220,6 +220,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   NOTIFY_WEBHOOK_URL_INVALID: 'Веб-хук мекенжайы http немесе https URL болуы тиіс.',
   NOTIFY_SMTP_URL_INVALID:
     'SMTP_URL smtp://пайдаланушы:құпиясөз@сервер:587 (немесе smtps://) түрінде болуы тиіс.',
+  NOTIFY_SMTP_NOT_CONFIGURED:
+    'Бұл серверде электрондық пошта бапталмаған (SMTP_URL), сондықтан хаттарды әзірге жіберу мүмкін емес.',
   DB_ALREADY_ENCRYPTED: 'Дерекқор әлдеқашан шифрланған.',
   DB_NOT_FOUND: 'Бұл жолда дерекқор жоқ.',
   DB_ENCRYPT_VERIFY_FAILED: 'Шифрланған көшірме дерекқорға сәйкес келмеді; дерекқор өзгертілмеді.',

@@ -217,6 +217,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   NOTIFY_SETTINGS_INVALID: 'Недопустимое значение настройки уведомлений ({field}).',
   NOTIFY_WEBHOOK_URL_INVALID: 'Адрес веб-хука должен быть URL с http или https.',
   NOTIFY_SMTP_URL_INVALID: 'SMTP_URL должен иметь вид smtp://пользователь:пароль@сервер:587 (или smtps://).',
+  NOTIFY_SMTP_NOT_CONFIGURED:
+    'На этом сервере не настроена электронная почта (SMTP_URL), поэтому отправить письма пока нельзя.',
   DB_ALREADY_ENCRYPTED: 'База данных уже зашифрована.',
   DB_NOT_FOUND: 'По этому пути нет базы данных.',
   DB_ENCRYPT_VERIFY_FAILED: 'Зашифрованная копия не совпала с базой данных; база данных не изменена.',

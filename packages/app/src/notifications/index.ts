@@ -6,3 +6,5 @@ export * from './notification-bell.ts';
 export * from './mail-transport.ts';
 export * from './webhook.ts';
 export { appUrlOf } from './message-context.ts';
+export * from './send-queued.ts';
+export * from './wave-scan.ts';

@@ -156,8 +156,8 @@ export const WAVE_LOOKBACK_DAYS = 120;
 
 /**
  * Waves found by detection over the last WAVE_LOOKBACK_DAYS days to `today` that are worth reporting
- * (p < 0.05 and coordinated), each news on its last day. A Monte Carlo scan: the schedule runs it
- * only when asked (`--waves`, NOTIFY_WAVES=1).
+ * (p < 0.05 and coordinated), each news on its last day. A Monte Carlo scan: the schedule calls it
+ * through scheduledWaveEvents (wave-scan.ts), which runs it only when incidents or the day changed.
  */
 export async function waveEvents(ctx: AppContext, today: CalendarDate): Promise<Result<MonitoringEvent[]>> {
   const report = await detectWavesInDatabase(ctx, { from: addDays(today, -WAVE_LOOKBACK_DAYS), to: today });

@@ -23,8 +23,8 @@ import {
   monitoringEvents,
   notificationUsers,
   organisationsByPack,
-  waveEvents,
 } from './notification-sources.ts';
+import { scheduledWaveEvents } from './wave-scan.ts';
 
 export interface NotifyRunInput {
   /** The day to run as (YYYY-MM-DD, read as 23:00 in the pack's time zone); default: the clock. */
@@ -37,7 +37,10 @@ export interface NotifyRunInput {
   readonly appUrl?: string | undefined;
   /** Also e-mail what was kept in the app while no SMTP was configured. */
   readonly sendQueued?: boolean | undefined;
-  /** Also run wave detection (a Monte Carlo scan) and tell monitors of new waves with p < 0.05. */
+  /**
+   * Tell monitors of new waves with p < 0.05 (default on; false turns it off). The Monte Carlo scan
+   * runs only when the incidents or the day changed since the last one (wave-scan.ts).
+   */
   readonly waves?: boolean | undefined;
   /** MAIL_FROM: the sender's address. */
   readonly from?: string | undefined;
@@ -102,10 +105,10 @@ export async function runNotifications(
     if (!legal.ok) return legal;
     const ids = new Set(group.organisations.map((o) => o.id));
     let waves: MonitoringEvent[] = [];
-    if (input.waves) {
-      const found = await waveEvents(ctx, today);
+    if (input.waves !== false) {
+      const found = await scheduledWaveEvents(ctx, today, { remember: !input.dryRun });
       if (!found.ok) return found;
-      waves = found.value;
+      waves = found.value.events;
     }
     const schedule = computeSchedule({
       pack: group.pack,

@@ -105,13 +105,13 @@ describe('notification delivery', { timeout: 120_000 }, () => {
     expect(mail?.attachments).toEqual([]);
   });
 
-  it('with --waves tells the monitor of a new wave (p < 0.05) within the week after it', async () => {
-    const r = await runNotifications(ctx, { asOf: '2020-11-20', waves: true, dryRun: true });
+  it('tells the monitor of a new wave (p < 0.05) within the week after it, unless waves are off', async () => {
+    const r = await runNotifications(ctx, { asOf: '2020-11-20', dryRun: true });
     if (!r.ok) throw new Error(r.error.message);
     const waves = r.value.messages.filter((m) => m.kind === 'wave');
     expect(waves.map((m) => [m.to, m.dueOn])).toEqual([['monitor@demo.civicledger.org', '2020-11-20']]);
     expect(waves[0]?.subject).toMatch(/^New wave of actions: Aktobe, Almaty/);
-    const without = await runNotifications(ctx, { asOf: '2020-11-20', dryRun: true });
+    const without = await runNotifications(ctx, { asOf: '2020-11-20', dryRun: true, waves: false });
     expect(without.ok && without.value.messages.some((m) => m.kind === 'wave')).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { closeContext, listOutbox, openContext, runNotifications } from '@civic/app';
+import { closeContext, listOutbox, openContext, runNotifications, sendQueuedNotifications } from '@civic/app';
 import type { Command } from 'commander';
 import { orFail, printJson } from '../output.ts';
 
@@ -28,7 +28,8 @@ export function registerNotify(program: Command): void {
     .option('--as-of <date>', 'run as on this day (YYYY-MM-DD, in the rule pack’s time zone)')
     .option('--dry-run', 'record and send nothing; list what would be sent')
     .option('--send-queued', 'with SMTP_URL, also e-mail what was kept in the app while there was no SMTP')
-    .option('--waves', 'also run wave detection and tell monitors of new waves (p < 0.05)')
+    .option('--waves', 'tell monitors of new waves (p < 0.05): the default')
+    .option('--no-waves', 'do not look for new waves')
     .option('--json', 'print JSON')
     .action(async (opts: RunOptions) => {
       const ctx = await openContext(opts.db);
@@ -82,10 +83,24 @@ export function registerNotify(program: Command): void {
     .description('every recorded message: to whom, what, and whether it was sent')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--status <status>', 'only queued, pending or sent messages')
+    .option('--send-queued', 'first e-mail (SMTP_URL) every message kept in the app while there was no SMTP')
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; status?: string; json?: boolean }) => {
+    .action(async (opts: { db: string; status?: string; sendQueued?: boolean; json?: boolean }) => {
       const ctx = await openContext(opts.db);
       try {
+        if (opts.sendQueued) {
+          const r = orFail(
+            await sendQueuedNotifications(ctx, {
+              smtpUrl: process.env['SMTP_URL'],
+              appUrl: process.env['APP_URL'],
+              from: process.env['MAIL_FROM'],
+            }),
+          );
+          if (!opts.json)
+            process.stdout.write(
+              `${r.requeued} queued message(s) moved to e-mail; sent ${r.delivery.sent}, failed ${r.delivery.failed}\n`,
+            );
+        }
         const messages = await listOutbox(ctx, opts.status);
         if (opts.json) {
           printJson({ messages });

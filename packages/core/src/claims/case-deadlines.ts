@@ -25,7 +25,31 @@ export interface CaseDeadline {
   readonly status: 'open' | 'moot';
   /** The day is before `asOf`. */
   readonly passed: boolean;
+  /** What the day is counted from or about, for a summary in the reader's language (deadline-text.ts). */
+  readonly basis: DeadlineBasis;
 }
+
+/** The facts behind a deadline's summary: no words, so each interface says them in its language. */
+export interface DeadlineBasis {
+  /** The ruling (appeal, suspension) or the start of the limitation period. */
+  readonly from: CalendarDate | null;
+  /** The appeal period: so many working or calendar days. */
+  readonly days: number | null;
+  readonly dayKind: 'working-days' | 'calendar-days' | null;
+  /** The limitation period as an ISO 8601 period ("P2M"). */
+  readonly period: string | null;
+  readonly place: string | null;
+  readonly authority: string | null;
+}
+
+const NO_BASIS: DeadlineBasis = {
+  from: null,
+  days: null,
+  dayKind: null,
+  period: null,
+  place: null,
+  authority: null,
+};
 
 const laterAction = (c: LegalCase, action: CaseAction, kinds: readonly CaseAction['kind'][]): boolean => {
   const i = c.actions.indexOf(action);
@@ -58,6 +82,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
     citation: string | null,
     verified: boolean,
     moot: boolean,
+    basis: Partial<DeadlineBasis> = {},
   ) =>
     out.push({
       id: `${a.id}:${kind}`,
@@ -73,6 +98,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
       verified,
       status: moot ? 'moot' : 'open',
       passed: date < check.asOf,
+      basis: { ...NO_BASIS, ...basis },
     });
   for (const a of c.actions) {
     const ac = check.actions.find((x) => x.actionId === a.id)?.check ?? null;
@@ -85,6 +111,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         ac.appeal.citation,
         ac.appeal.verified,
         settled(a, ['appeal', 'withdrawal', 'court-decision']),
+        { from: a.rulingOn ?? a.servedOn, days: ac.appeal.days, dayKind: ac.appeal.kind },
       );
     }
     if (a.hearingOn) {
@@ -96,6 +123,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         null,
         true,
         settled(a, ['ruling', 'withdrawal', 'court-decision']),
+        { place: a.place, authority: a.authority },
       );
     }
     const end = suspensionEnd(a);
@@ -108,6 +136,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         null,
         true,
         settled(a, ['withdrawal', 'court-decision']),
+        { from: a.rulingOn },
       );
     const lim = ac?.limitation;
     if (lim && !hasRuling) {
@@ -119,6 +148,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         lim.citation,
         lim.verified,
         settled(a, ['withdrawal', 'court-decision']),
+        { from: lim.startsOn, period: lim.period },
       );
     }
   }

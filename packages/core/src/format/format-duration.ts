@@ -75,3 +75,18 @@ export function formatIsoPeriod(locale: Locale, text: string): string {
   const d = parseIsoPeriod(text);
   return d ? formatDuration(locale, d) : text;
 }
+
+const WORKING_RU: readonly [string, string, string] = ['рабочий день', 'рабочих дня', 'рабочих дней'];
+
+/** A count of days, working or calendar: ru «10 рабочих дней», kk «10 жұмыс күні», en "10 working days". */
+export function formatDayCount(locale: Locale, n: number, kind: 'working-days' | 'calendar-days'): string {
+  if (kind === 'calendar-days') return formatUnitCount(locale, 'days', n);
+  switch (locale) {
+    case 'ru':
+      return `${n}\u00a0${WORKING_RU[russianPluralIndex(n)]}`;
+    case 'kk':
+      return `${n}\u00a0жұмыс күні`;
+    case 'en':
+      return `${n}\u00a0working ${n === 1 ? 'day' : 'days'}`;
+  }
+}

@@ -3,3 +3,4 @@ export * from './action-vocabulary.ts';
 export * from './lint-vocabulary.ts';
 export * from './finding-vocabulary.ts';
 export * from './record-vocabulary.ts';
+export * from './deadline-vocabulary.ts';

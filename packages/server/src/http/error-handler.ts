@@ -103,7 +103,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { readonly s
         fe.statusCode,
       );
     }
-    req.log.error({ err: e, requestId: req.id }, 'unexpected error');
+    req.log.error({ err: e }, 'unexpected error');
     return sendError(req, reply, domainError('INTERNAL', errorMessage('INTERNAL', 'en')), 500);
   });
 

@@ -2,6 +2,7 @@ import {
   deliveryWarning,
   listNotifications,
   markRead,
+  sendQueuedNotifications,
   organisationRecipients,
   organisationSettingsOf,
   setOrganisationWebhook,
@@ -83,11 +84,12 @@ export const notificationsRoutes: RouteModule = (app, deps) => {
         response: {
           200: {
             type: 'object',
-            required: ['notifications', 'unread', 'warning'],
+            required: ['notifications', 'unread', 'warning', 'emailAvailable'],
             properties: {
               notifications: { type: 'array', items: NotificationSchema },
               unread: { type: 'integer' },
               warning: WarningSchema,
+              emailAvailable: { type: 'boolean' },
             },
           },
           '4xx': errorRef,
@@ -102,7 +104,7 @@ export const notificationsRoutes: RouteModule = (app, deps) => {
       const warning = isAdmin
         ? await deliveryWarning(ctx, p.user.locale === 'en' || p.user.locale === 'kk' ? p.user.locale : 'ru')
         : null;
-      return { ...list, warning };
+      return { ...list, warning, emailAvailable: Boolean(deps.mail?.smtpUrl) };
     },
   );
   app.get(
@@ -141,6 +143,35 @@ export const notificationsRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const body = (req.body ?? {}) as { keys?: string[] };
       return { marked: await markRead(ctx, principalOf(req).user.id, body.keys) };
+    },
+  );
+  app.post(
+    '/api/v1/me/notifications/send-queued',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'E-mail your messages that were kept in the app while no SMTP was configured',
+        body: { type: 'object', additionalProperties: false, properties: {} },
+        response: {
+          200: {
+            type: 'object',
+            required: ['requeued', 'sent', 'failed'],
+            properties: {
+              requeued: { type: 'integer' },
+              sent: { type: 'integer' },
+              failed: { type: 'integer' },
+            },
+          },
+          '4xx': errorRef,
+        },
+      },
+    },
+    async (req) => {
+      const r = unwrap(
+        await sendQueuedNotifications(ctx, { ...deps.mail, userId: principalOf(req).user.id }),
+      );
+      return { requeued: r.requeued, sent: r.delivery.sent, failed: r.delivery.failed };
     },
   );
   app.get(
@@ -188,9 +219,10 @@ export const notificationsRoutes: RouteModule = (app, deps) => {
         response: {
           200: {
             type: 'object',
-            required: ['settings', 'recipients'],
+            required: ['settings', 'recipients', 'emailAvailable'],
             properties: {
               settings: OrgSettingsSchema,
+              emailAvailable: { type: 'boolean' },
               recipients: {
                 type: 'array',
                 items: {
@@ -216,6 +248,7 @@ export const notificationsRoutes: RouteModule = (app, deps) => {
       return {
         settings: await organisationSettingsOf(ctx, orgId),
         recipients: await organisationRecipients(ctx, orgId),
+        emailAvailable: Boolean(deps.mail?.smtpUrl),
       };
     },
   );

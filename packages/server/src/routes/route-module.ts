@@ -10,6 +10,15 @@ export interface ServerDeps {
   readonly secureCookies: boolean;
   /** The folder of scheduled backups, when the server makes them. */
   readonly backupDir?: string | undefined;
+  /** SMTP_URL, APP_URL and MAIL_FROM, for e-mailing queued notifications on a user's request. */
+  readonly mail?: MailSettings | undefined;
+}
+
+/** Where e-mail goes (no smtpUrl: messages stay in the app). */
+export interface MailSettings {
+  readonly smtpUrl?: string | undefined;
+  readonly appUrl?: string | undefined;
+  readonly from?: string | undefined;
 }
 
 /**

@@ -5,6 +5,8 @@ import { Link, useLocation } from '../router.tsx';
 
 /** How often the bell asks for its count (the server runs the schedule every few minutes). */
 const POLL_MS = 60_000;
+/** Sent on `window` when the user changed their notifications (read, sent): the bell asks again. */
+export const NOTIFICATIONS_CHANGED = 'civic:notifications-changed';
 
 /** The bell in the header: a link to the notifications with the unread count. */
 export function NotificationBell() {
@@ -20,9 +22,12 @@ export function NotificationBell() {
       );
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
+    const onChange = () => void load();
+    window.addEventListener(NOTIFICATIONS_CHANGED, onChange);
     return () => {
       live = false;
       clearInterval(timer);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, onChange);
     };
   }, [location]);
   const label = t('notifications.bell', { count });

@@ -1,4 +1,4 @@
-import { CASE_ACTION_KIND_LABELS, labelOf } from '@civic/core';
+import { CASE_ACTION_KIND_LABELS, caseDeadlineText, labelOf, type CaseDeadline } from '@civic/core';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -13,23 +13,28 @@ interface CaseSummary {
   actions: number;
   lastAction: { kind: string; date: string | null } | null;
 }
-interface Deadline {
+interface Deadline extends Pick<CaseDeadline, 'kind' | 'basis'> {
   id: string;
   date: string;
   caseId: string;
   caseTitle: string;
   organisationId: string;
   organisationName: string;
-  summary: string;
+  status: 'open' | 'moot';
   passed: boolean;
   verified: boolean;
 }
+
+/** The box lists what is still to be done: open deadlines whose day has not passed. */
+const openDeadlines = <D extends { status: string; passed: boolean }>(all: readonly D[]): D[] =>
+  all.filter((d) => d.status === 'open' && !d.passed);
 
 /** The organisation's cases, and the deadlines of every case across the user's organisations. */
 export default function CasesPage({ orgId }: { orgId: string }) {
   const { t, date, locale } = useI18n();
   const cases = useApi<{ cases: CaseSummary[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/cases`);
   const deadlines = useApi<{ deadlines: Deadline[] }>('/api/v1/deadlines');
+  const upcoming = openDeadlines(deadlines.data?.deadlines ?? []);
   return (
     <OrgSection orgId={orgId} title={(name) => `${t('cases.title')} — ${name}`}>
       <Panel id="cases" title={t('cases.title')}>
@@ -71,16 +76,16 @@ export default function CasesPage({ orgId }: { orgId: string }) {
       </Panel>
       <Panel id="deadlines" title={t('cases.deadlinesAll')}>
         {deadlines.error && <ErrorBox error={deadlines.error} />}
-        {deadlines.data && deadlines.data.deadlines.length === 0 && <Empty />}
-        {deadlines.data && deadlines.data.deadlines.length > 0 && (
+        {deadlines.data && upcoming.length === 0 && <Empty />}
+        {upcoming.length > 0 && (
           <ul className="plain" data-testid="deadlines">
-            {deadlines.data.deadlines.map((d) => (
-              <li key={d.id} className={d.passed ? 'muted' : ''}>
+            {upcoming.map((d) => (
+              <li key={d.id}>
                 <time dateTime={d.date}>{date(d.date)}</time> — {d.organisationName}:{' '}
                 <Link
                   to={`/orgs/${encodeURIComponent(d.organisationId)}/cases/${encodeURIComponent(d.caseId)}`}
                 >
-                  {d.summary}
+                  {caseDeadlineText(locale, d)}
                 </Link>
                 {!d.verified && <span className="muted small"> ({t('filings.unverified')})</span>}
               </li>

@@ -1,4 +1,10 @@
-import { ACTION_TYPE_LABELS, labelOf, localPlaceName } from '@civic/core';
+import {
+  ACTION_TYPE_LABELS,
+  caseDeadlineText,
+  labelOf,
+  localPlaceName,
+  type CaseDeadline,
+} from '@civic/core';
 import { roleAllows, type Role } from '@civic/core';
 import { Empty, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -18,11 +24,11 @@ interface CaseSummary {
   title: string;
   status: 'open' | 'closed';
 }
-interface Deadline {
+interface Deadline extends Pick<CaseDeadline, 'kind' | 'basis'> {
   id: string;
   date: string;
   caseId: string;
-  summary: string;
+  status: 'open' | 'moot';
   passed: boolean;
 }
 interface Incident {
@@ -65,7 +71,7 @@ export function DuePanel({ orgId, role }: { orgId: string; role: Role }) {
 
 /** Open cases, each with its next open deadline. */
 export function CasesPanel({ orgId, role }: { orgId: string; role: Role }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const allowed = roleAllows(role, 'cases:read');
   const cases = useApi<{ cases: CaseSummary[] }>(
     allowed ? `/api/v1/orgs/${encodeURIComponent(orgId)}/cases` : null,
@@ -74,7 +80,8 @@ export function CasesPanel({ orgId, role }: { orgId: string; role: Role }) {
     allowed ? `/api/v1/deadlines?orgId=${encodeURIComponent(orgId)}` : null,
   );
   const open = (cases.data?.cases ?? []).filter((c) => c.status === 'open');
-  const next = (caseId: string) => deadlines.data?.deadlines.find((d) => d.caseId === caseId && !d.passed);
+  const next = (caseId: string) =>
+    deadlines.data?.deadlines.find((d) => d.caseId === caseId && d.status === 'open' && !d.passed);
   return (
     <Panel id="cases" title={t('dashboard.cases')}>
       {open.length === 0 ? (
@@ -90,7 +97,7 @@ export function CasesPanel({ orgId, role }: { orgId: string; role: Role }) {
                 </Link>
                 {d && (
                   <div className="small muted">
-                    {t('dashboard.nextDeadline', { date: date(d.date), what: d.summary })}
+                    {t('dashboard.nextDeadline', { date: date(d.date), what: caseDeadlineText(locale, d) })}
                   </div>
                 )}
               </li>

@@ -1,4 +1,6 @@
-import { api } from '../api.ts';
+import { useState } from 'react';
+import { api, ApiFailure } from '../api.ts';
+import { NOTIFICATIONS_CHANGED } from '../components/notification-bell.tsx';
 import { Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
@@ -17,18 +19,33 @@ interface Bell {
   notifications: Notification[];
   unread: number;
   warning: { message: string; lastError: string | null } | null;
+  emailAvailable: boolean;
 }
 
 /** The user's notifications, newest first, with read marks; admins see a delivery warning. */
 export default function NotificationsPage() {
   const { t, date } = useI18n();
   const bell = useApi<Bell>('/api/v1/me/notifications?limit=100');
+  const [sent, setSent] = useState<string | null>(null);
+  const sendQueued = () => {
+    setSent(null);
+    api<{ sent: number }>('POST', '/api/v1/me/notifications/send-queued', {}).then(
+      (r) => {
+        setSent(t('notifications.sentQueued', { count: r.sent }));
+        bell.reload();
+        window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
+      },
+      (e: unknown) => setSent(e instanceof ApiFailure ? e.message : String(e)),
+    );
+  };
   const mark = async (keys?: string[]) => {
     await api('POST', '/api/v1/me/notifications/read', keys ? { keys } : {});
     bell.reload();
+    window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
   };
   if (!bell.data) return <Loading />;
-  const { notifications, unread, warning } = bell.data;
+  const { notifications, unread, warning, emailAvailable } = bell.data;
+  const queued = emailAvailable && notifications.some((n) => n.status === 'queued');
   const state = (n: Notification) =>
     n.status === 'sent' && n.channel === 'email'
       ? t('notifications.sentByEmail')
@@ -48,6 +65,12 @@ export default function NotificationsPage() {
           {t('notifications.markAllRead')}
         </button>
       )}
+      {queued && (
+        <button type="button" onClick={sendQueued} data-testid="send-queued">
+          {t('notifications.sendQueued')}
+        </button>
+      )}
+      {sent && <p role="status">{sent}</p>}
       {notifications.length === 0 ? (
         <p className="muted">{t('notifications.empty')}</p>
       ) : (
