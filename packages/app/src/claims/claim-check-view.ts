@@ -1,5 +1,6 @@
 import {
   FINDING_CODE_LABELS,
+  findingMessage,
   labelOf,
   localText,
   type ClaimCheck,
@@ -9,13 +10,14 @@ import {
 
 /**
  * A finding as JSON: the contract's four fields, then whether its rule is verified and whether it
- * favours the defence; given a language, its `label` in it (the vocabulary's words for the code).
+ * favours the defence; given a language, its `message` and `label` in it (ru and kk messages from
+ * the finding's params; English is the check's own sentence).
  */
 export function findingView(f: Finding, lang?: Locale) {
   return {
     code: f.code,
     severity: f.severity,
-    message: f.message,
+    message: lang ? findingMessage(f, lang) : f.message,
     ...(lang ? { label: labelOf(FINDING_CODE_LABELS, f.code, lang) } : {}),
     citation: f.citation,
     verified: f.verified,
