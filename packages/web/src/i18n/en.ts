@@ -178,6 +178,7 @@ export const en = {
     'The ruling was later withdrawn or annulled: {date} is the last day it stood, so the draft is dated then. On a later date there is nothing to annul.',
   'cases.download': 'Download ({format}, {lang})',
   'cases.unverified': 'Not verified against the official text: check before relying on it.',
+  'cases.source': 'Source',
   'cases.favours': 'favours the defence',
   'cases.deadlinesAll': 'Deadlines across your organisations',
   'cases.penalty': '{mci} MCI',
