@@ -17,8 +17,10 @@ export interface CaseDeadline {
   readonly organisationId: string;
   readonly actionId: string;
   readonly actionKind: CaseAction['kind'];
-  /** One line saying what the day is. */
+  /** One line saying what the day is (English; `deadlineSummary` gives it in ru and kk from `params`). */
   readonly summary: string;
+  /** The facts of the summary (dates, a period, a place as entered). */
+  readonly params: Readonly<Record<string, string | null>>;
   readonly citation: string | null;
   readonly verified: boolean;
   /** `open`: still to come or not yet dealt with; `moot`: a later action settled it (a ruling after the hearing, an appeal, a withdrawal). */
@@ -58,6 +60,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
     citation: string | null,
     verified: boolean,
     moot: boolean,
+    params: Readonly<Record<string, string | null>> = {},
   ) =>
     out.push({
       id: `${a.id}:${kind}`,
@@ -69,6 +72,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
       actionId: a.id,
       actionKind: a.kind,
       summary,
+      params,
       citation,
       verified,
       status: moot ? 'moot' : 'open',
@@ -85,6 +89,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         ac.appeal.citation,
         ac.appeal.verified,
         settled(a, ['appeal', 'withdrawal', 'court-decision']),
+        { rulingOn: a.rulingOn ?? a.servedOn },
       );
     }
     if (a.hearingOn) {
@@ -96,6 +101,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         null,
         true,
         settled(a, ['ruling', 'withdrawal', 'court-decision']),
+        { place: a.place, authority: a.authority },
       );
     }
     const end = suspensionEnd(a);
@@ -108,6 +114,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         null,
         true,
         settled(a, ['withdrawal', 'court-decision']),
+        { rulingOn: a.rulingOn },
       );
     const lim = ac?.limitation;
     if (lim && !hasRuling) {
@@ -119,6 +126,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         lim.citation,
         lim.verified,
         settled(a, ['withdrawal', 'court-decision']),
+        { period: lim.period, startsOn: lim.startsOn },
       );
     }
   }

@@ -7,3 +7,4 @@ export * from './message-template.ts';
 export * from './finding-messages.ts';
 export * from './lint-messages.ts';
 export * from './legal-basis-label.ts';
+export * from './deadline-messages.ts';

@@ -3,6 +3,7 @@ import { FINDING_CODES, type FindingCode } from '../claims/finding.ts';
 import { LINT_CODES, type LintCode } from '../filings/lint-problem.ts';
 import { FINDING_MESSAGES, findingMessage } from './finding-messages.ts';
 import { LINT_MESSAGES, lintMessage } from './lint-messages.ts';
+import { deadlineSummary } from './deadline-messages.ts';
 import { renderMessage } from './message-template.ts';
 
 const ISO = /\d{4}-\d{2}-\d{2}/;
@@ -103,5 +104,30 @@ describe('finding and lint messages in Russian and Kazakh', () => {
       findingMessage({ code: 'APPEAL_RULE_MISSING', message: 'The kz pack has none.', params: {} }, 'en'),
     ).toBe('The kz pack has none.');
     expect(renderMessage({ en: 'on {on}', ru: 'от {on}', kk: '{on}' }, 'ru', {})).toBe('от ?');
+  });
+});
+
+describe('deadline summaries in Russian and Kazakh', () => {
+  it('says what the day is with dates and periods in words, and a hearing\u2019s place as entered', () => {
+    const limitation = {
+      kind: 'limitation',
+      summary: 'Limitation period ends',
+      params: { period: 'P2M', startsOn: '2020-11-20' },
+    } as const;
+    expect(deadlineSummary(limitation, 'ru')).toMatch(
+      /^Истекает срок давности \(2\sмесяца с 20 ноября 2020 г\.\)/u,
+    );
+    expect(deadlineSummary(limitation, 'kk')).toContain('2020 жылғы 20 қараша бастап');
+    expect(deadlineSummary(limitation, 'en')).toBe('Limitation period ends');
+    const hearing = {
+      kind: 'hearing',
+      summary: 'Hearing in Almaty',
+      params: { place: 'Алматы', authority: 'ДГД' },
+    } as const;
+    expect(deadlineSummary(hearing, 'ru')).toBe('Рассмотрение дела: Алматы, ДГД');
+    for (const kind of ['appeal', 'suspension-end'] as const)
+      expect(deadlineSummary({ kind, summary: 'x', params: { rulingOn: '2021-01-15' } }, 'kk')).toContain(
+        '2021 жылғы 15 қаңтар',
+      );
   });
 });

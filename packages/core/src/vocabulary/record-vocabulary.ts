@@ -98,3 +98,13 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
   organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
 };
+
+/** Who made an audited change when no person did (the system actor's label, as stored). */
+export const AUDIT_SYSTEM_ACTOR_LABELS: Vocabulary<'demo-seed' | 'cli'> = {
+  'demo-seed': {
+    en: 'demo data loader',
+    ru: 'загрузка демонстрационных данных',
+    kk: 'демонстрациялық деректерді жүктеу',
+  },
+  cli: { en: 'command line', ru: 'командная строка', kk: 'пәрмен жолы' },
+};

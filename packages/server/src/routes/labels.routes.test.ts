@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, freshContext, organisations, seedDemo, testDialects } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build1CStatement } from '../../../../e2e/support/statements.ts';
 import { buildServer } from '../build-server.ts';
 import { clientFor, cookiesOf, type TestClient } from '../http-test-kit.ts';
 
@@ -68,6 +69,21 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('says what each case deadline is in the request\u2019s language', async () => {
+      type Deadlines = { deadlines: { kind: string; summary: string }[] };
+      const url = `/api/v1/deadlines?all=true&asOf=2020-12-01`;
+      const en = (await get('lawyer', url, 'en')) as Deadlines;
+      expect(en.deadlines.length).toBeGreaterThan(0);
+      for (const lang of ['ru', 'kk']) {
+        const d = (await get('lawyer', url, lang)) as Deadlines;
+        expect(d.deadlines.map((x) => x.kind)).toEqual(en.deadlines.map((x) => x.kind));
+        for (const x of d.deadlines) {
+          expect(x.summary, `${lang} ${x.kind}`).not.toMatch(ISO_DATE);
+          expect(x.summary, `${lang} ${x.kind}`).not.toMatch(ENGLISH_WORD);
+        }
+      }
+    });
+
     it('gives every lint problem its message in the request\u2019s language', async () => {
       const { filings } = (await get('accountant', `/api/v1/orgs/${echo}/filings`, 'ru')) as {
         filings: { id: string }[];
@@ -122,9 +138,60 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('gives a bad uploaded file\u2019s detail in the request\u2019s language, with its facts as params', async () => {
+      const bad = build1CStatement({
+        account: 'KZ926010131000012345',
+        holder: 'ОФ «Эхо»',
+        holderBin: '070940000011',
+        from: '01.03.2021',
+        to: '31.03.2021',
+        opening: '0.00',
+        incoming: {
+          number: '9',
+          date: '10.03.2021',
+          amount: '1000000.00',
+          payer: 'Фонд',
+          payerAccount: 'DE89370400440532013000',
+          payerSector: '21',
+          purpose: 'Грант',
+        },
+      }).replace(/Сумма=1000000\.00/, 'Сумма=1000000.00.5');
+      const line = bad.split(/\r?\n/).findIndex((l) => l.startsWith('Сумма=1000000.00.5')) + 1;
+      type Failure = {
+        error: { code: string; message: string; detail?: string; detailParams?: Record<string, unknown> };
+      };
+      const send = async (lang: string) =>
+        (
+          await who('accountant').request(
+            'POST',
+            `/api/v1/orgs/${echo}/ledger/imports?fileName=bad.txt`,
+            Buffer.from(bad, 'utf8'),
+            { 'content-type': 'application/octet-stream', 'accept-language': lang },
+          )
+        ).json() as Failure;
+      const en = await send('en');
+      expect(en.error.detail).toContain('1000000.00.5');
+      const ru = await send('ru');
+      const kk = await send('kk');
+      expect(ru.error.code).toBe(en.error.code);
+      expect(ru.error.detailParams).toMatchObject({ line, value: '1000000.00.5' });
+      expect(ru.error.detail).toContain(`строка ${line}`.replace(/^с/, 'С'));
+      expect(ru.error.detail).toContain('значение «1000000.00.5»');
+      expect(kk.error.detail).toContain(`${line}-жол`);
+      expect(kk.error.detail).toContain('«1000000.00.5» мәні');
+      for (const d of [ru.error.detail ?? '', kk.error.detail ?? ''])
+        expect(d.replace(/«[^»]*»/g, '')).not.toMatch(/[A-Za-z]/);
+    });
+
     it('labels the audit trail\u2019s actions and records', async () => {
       type Trail = {
-        entries: { action: string; entity: string; actionLabel: string; entityLabel: string }[];
+        entries: {
+          action: string;
+          entity: string;
+          actionLabel: string;
+          entityLabel: string;
+          actor: { userId: string | null; label: string };
+        }[];
       };
       const ru = (await get('admin', `/api/v1/orgs/${echo}/audit`, 'ru')) as Trail;
       const en = (await get('admin', `/api/v1/orgs/${echo}/audit`, 'en')) as Trail;
@@ -132,7 +199,9 @@ for (const dialect of testDialects()) {
       for (const e of ru.entries) {
         expect(e.actionLabel, e.action).not.toMatch(/[A-Za-z]/);
         expect(e.entityLabel, e.entity).not.toMatch(/[A-Za-z]/);
+        if (e.actor.userId === null) expect(e.actor.label).not.toMatch(/[A-Za-z]/);
       }
+      expect(ru.entries.some((e) => e.actor.userId === null)).toBe(true);
       expect(en.entries[0]?.actionLabel).toMatch(/[a-z]/);
     });
   });

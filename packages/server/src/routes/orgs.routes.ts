@@ -10,6 +10,7 @@ import {
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
+  AUDIT_SYSTEM_ACTOR_LABELS,
   domainError,
   labelOf,
   ROLE_PERMISSIONS,
@@ -272,6 +273,10 @@ export const orgsRoutes: RouteModule = (app, deps) => {
       return {
         entries: entries.map((e) => ({
           ...e,
+          actor:
+            e.actor.userId === null
+              ? { ...e.actor, label: labelOf(AUDIT_SYSTEM_ACTOR_LABELS, e.actor.label, req.locale) }
+              : e.actor,
           actionLabel: labelOf(AUDIT_ACTION_LABELS, e.action, req.locale),
           entityLabel: labelOf(AUDIT_ENTITY_LABELS, e.entity, req.locale),
         })),
