@@ -48,5 +48,5 @@ export function localiseDetail(error: DomainError, locale: Locale, english: stri
   ].filter((x): x is string => x !== null);
   if (parts.length === 0) return undefined;
   const text = parts.join('; ');
-  return `${text.charAt(0).toLocaleUpperCase(locale)}${text.slice(1)}.`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
