@@ -57,7 +57,11 @@ for (const dialect of testDialects()) {
       });
       if (!inr.ok) throw new Error(inr.error.message);
       expect([inr.value.kzt.status, inr.value.kzt.kzt]).toEqual(['official', 25_000_000n]);
-      expect(receiptJson(inr.value)['kzt']).toMatchObject({ status: 'official', kzt: '250000.00' });
+      expect(receiptJson(inr.value, await equivalentCurrencyOf(ctx, india))['kzt']).toMatchObject({
+        status: 'official',
+        kzt: '250000.00',
+        currency: 'INR',
+      });
       const usd = await recordReceipt(ctx, india, {
         sourceId: 'NED',
         receivedOn: '2021-02-05',

@@ -118,7 +118,7 @@ export const en = {
   'ledger.confirm': 'Confirm',
   'ledger.reject': 'Reject',
   'ledger.confirmed': 'Confirmed as a receipt of foreign funding.',
-  'ledger.kzt': 'In KZT',
+  'ledger.kzt': 'Equivalent',
   'ledger.rateMissing': 'no official rate',
   'ledger.balances': 'Balances by grant',
   'ledger.received': 'Received',

@@ -120,7 +120,7 @@ export const kk: Messages = {
   'ledger.confirm': 'Растау',
   'ledger.reject': 'Қабылдамау',
   'ledger.confirmed': 'Шетелдік қаржыландыру түсімі ретінде расталды.',
-  'ledger.kzt': 'Теңгемен',
+  'ledger.kzt': 'Баламасы',
   'ledger.rateMissing': 'ресми бағам жоқ',
   'ledger.balances': 'Гранттар бойынша қалдықтар',
   'ledger.received': 'Алынды',

@@ -120,7 +120,7 @@ export const ru: Messages = {
   'ledger.confirm': 'Подтвердить',
   'ledger.reject': 'Отклонить',
   'ledger.confirmed': 'Подтверждено как поступление иностранного финансирования.',
-  'ledger.kzt': 'В тенге',
+  'ledger.kzt': 'Эквивалент',
   'ledger.rateMissing': 'нет официального курса',
   'ledger.balances': 'Остатки по грантам',
   'ledger.received': 'Получено',
