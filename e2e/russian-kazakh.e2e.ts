@@ -6,9 +6,11 @@ import { DEMO_PASSWORD, demoEmail, launchBrowser, newContext, screenshot } from 
 import { untranslatedWords } from './support/latin-words.ts';
 
 // Russian and Kazakh all the way down: each role signs in, switches to ru and kk and walks every
-// page of the navigation; the visible text may hold Latin letters only in proper names, form
-// numbers, codes and URLs (support/latin-words.ts). Screenshots: test-artifacts/screenshots/.
-const ROLES = ['accountant', 'lawyer', 'monitor'] as const;
+// page of the navigation, every case's detail page, each filing with its check open, the Monitor
+// with a wave open and (admin) the audit trail; the visible text may hold Latin letters only in
+// proper names, form numbers, codes and URLs (support/latin-words.ts). Screenshots:
+// test-artifacts/screenshots/.
+const ROLES = ['accountant', 'lawyer', 'monitor', 'admin'] as const;
 const LANGS = ['ru', 'kk'] as const;
 
 /** The page's visible text once its data has loaded (no "loading" indicator left). */
@@ -24,6 +26,24 @@ async function visibleText(page: Page): Promise<string> {
   return page.locator('body').innerText();
 }
 
+/** Opens every filing's check (its lint problems with their messages), then looks. */
+async function openFilingChecks(page: Page, look: () => Promise<void>): Promise<void> {
+  const checks = page.locator('[data-testid="filing"] p.small button');
+  const n = await checks.count();
+  if (n === 0) return;
+  for (let i = 0; i < n; i += 1) await checks.nth(i).click();
+  await page.locator('[data-testid="filing"] [role="status"]').first().waitFor();
+  await look();
+}
+
+/** Opens the first detected wave (its category, dates and places on the map), then looks. */
+async function openWave(page: Page, look: () => Promise<void>): Promise<void> {
+  const wave = page.getByTestId('wave').first();
+  if ((await wave.count()) === 0) return;
+  await wave.locator('button').first().click();
+  await look();
+}
+
 describe('Russian and Kazakh pages', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -35,6 +55,18 @@ describe('Russian and Kazakh pages', () => {
     expect(untranslatedWords('Обязательства Submit отчёт')).toEqual(['Submit']);
     expect(untranslatedWords('Echo, Алматы: F.017.00, https://adilet.zan.kz, 1 485 км')).toEqual([]);
     expect(untranslatedWords('проверить командой civic verify --key')).toEqual([]);
+    // Names are admitted whole; their words alone are ordinary English.
+    expect(untranslatedWords('Kazakhstan International Bureau for Human Rights, Legal Media Center')).toEqual(
+      [],
+    );
+    expect(untranslatedWords('Legal advice for the Center')).toEqual([
+      'Center',
+      'Legal',
+      'advice',
+      'for',
+      'the',
+    ]);
+    expect(untranslatedWords('Demo Fund Open Door')).toEqual(['Demo', 'Door', 'Fund', 'Open']);
     expect(untranslatedWords('civic: verify the key')).toEqual(['civic', 'key', 'the', 'verify']);
     const fingerprint = 'beae 0c1d ebfa 9f3a 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01';
     expect(untranslatedWords(`Отпечаток: ${fingerprint}`)).toEqual([]);
@@ -69,16 +101,33 @@ describe('Russian and Kazakh pages', () => {
         const links = await page
           .locator('nav[aria-label] a')
           .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '').filter((h) => h.startsWith('/')));
+        const look = async (name: string) => {
+          const words = untranslatedWords(await visibleText(page));
+          if (words.length > 0) found[name] = words;
+          await screenshot(page, `${lang}-${role}${name.replace(/[/?=&]/g, '-')}`);
+        };
+        const details: string[] = [];
         for (const href of links) {
           await page.goto(href);
           await shell.title();
-          const words = untranslatedWords(await visibleText(page));
-          if (words.length > 0) found[href] = words;
-          await screenshot(page, `${lang}-${role}${href.replace(/\//g, '-')}`);
+          await look(href);
+          if (/\/cases$/.test(href))
+            details.push(
+              ...(await page
+                .locator('main a[href*="/cases/"]')
+                .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))),
+            );
+          if (/\/filings$/.test(href)) await openFilingChecks(page, () => look(`${href}#checks`));
+          if (/\/monitor$/.test(href)) await openWave(page, () => look(`${href}#wave`));
+        }
+        for (const href of [...new Set(details)]) {
+          await page.goto(href);
+          await shell.title();
+          await look(href);
         }
         // The language is the user's stored setting: give the other journeys back their English.
         await shell.switchLanguage('en');
         await context.close();
         expect(found).toEqual({});
-      });
+      }, 240_000);
 });

@@ -4,44 +4,16 @@
  * Anything else in Latin letters is an untranslated label.
  */
 export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
-  // The product and its demo organisations, donors and sources (proper names).
+  // The product and one-word names of demo organisations (proper names, never ordinary words).
   'CivicLedger',
   'Echo',
-  'Erkindik',
-  'Kanaty',
-  'Kazakhstan',
-  'International',
-  'Bureau',
-  'for',
-  'Human',
-  'Rights',
   'KIBHR',
-  'Legal',
-  'Initiative',
-  'Media',
-  'Center',
   'MediaNet',
-  'Journalism',
-  'Centre',
-  'Kadir',
-  'Kassiet',
-  'Open',
-  'Society',
-  'Foundation',
-  'Fund',
-  'Door',
-  'Soros',
-  'Demo',
-  // Donors of the demo ledger (the demo users' names are written in Cyrillic).
-  'European',
-  'Union',
-  'National',
-  'Endowment',
-  'Democracy',
   // The language switch names each language in itself; file formats by their names.
   'English',
   'Atom',
   'XLSX',
+  'DOCX',
   'ics',
   // Form numbers and identifiers: F.017.00, KZ… accounts, codes with digits.
   /^F\.\d{3}\.\d{2}$/,
@@ -56,10 +28,35 @@ export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
 ];
 
 /**
+ * Names of several words (demo organisations and donors) admitted only whole: their words alone
+ * («for», «Legal», «Open», «Center») are ordinary English and must not slip through on a label.
+ */
+export const ALLOWED_NAMES: readonly string[] = [
+  'Kazakhstan International Bureau for Human Rights',
+  'International Legal Initiative',
+  'Legal Media Center',
+  'MediaNet International Journalism Centre',
+  'Erkindik Kanaty',
+  'Kadir Kassiet',
+  'Soros Foundation–Kazakhstan',
+  'Freedom House',
+  'National Endowment for Democracy',
+  'Westminster Foundation for Democracy',
+  'European Union',
+  'Open Society Foundations',
+];
+
+/**
  * Command lines a page tells the user to type (the `civic` program and its subcommands and flags
  * are codes, the same in every language): each is admitted only as the whole command.
  */
-export const ALLOWED_COMMANDS: readonly string[] = ['civic verify --key', 'civic encrypt --db'];
+export const ALLOWED_COMMANDS: readonly string[] = [
+  'civic verify --key',
+  'civic encrypt --db',
+  // Settings the operator sets, named as the server reads them.
+  'BACKUP_DIR',
+  'BACKUP_RECIPIENTS',
+];
 
 /**
  * A signing key's SHA-256 fingerprint as the account page shows it: sixteen groups of four hex
@@ -77,10 +74,9 @@ function allowed(word: string): boolean {
  */
 export function untranslatedWords(text: string): string[] {
   const out = new Set<string>();
-  const withoutCodes = ALLOWED_COMMANDS.reduce((t, c) => t.split(c).join(' '), text).replace(
-    FINGERPRINT,
-    ' ',
-  );
+  const withoutCodes = [...ALLOWED_NAMES, ...ALLOWED_COMMANDS]
+    .reduce((t, c) => t.split(c).join(' '), text.replace(/\u00a0/g, ' '))
+    .replace(FINGERPRINT, ' ');
   for (const raw of withoutCodes.split(/[\s\u00a0]+/)) {
     if (/^(https?:\/\/|[\w.+-]+@)/.test(raw)) continue;
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');

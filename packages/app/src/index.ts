@@ -30,3 +30,4 @@ export * from './backup/index.ts';
 export * from './notifications/index.ts';
 export * from './encryption/database-encryption.ts';
 export * from './encryption/first-start-key.ts';
+export * from './errors/localise-detail.ts';

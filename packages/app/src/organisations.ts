@@ -20,6 +20,8 @@ export async function createOrganisation(
     name: string;
     bin?: string | null;
     city?: string | null;
+    /** ISO 3166 alpha-2; picks the rule pack (and so the ledger's currency). Default KZ. */
+    country?: string;
     illustrative?: boolean;
     aliases?: readonly string[];
   },
@@ -34,6 +36,7 @@ export async function createOrganisation(
     name,
     bin: input.bin ?? null,
     city: input.city ?? null,
+    ...(input.country ? { country: input.country.trim().toUpperCase() } : {}),
     illustrative: input.illustrative ?? false,
     createdAt: ctx.now().toISOString(),
     aliases: (input.aliases ?? []).map((a) => a.trim()).filter((a) => a !== '' && a !== name),

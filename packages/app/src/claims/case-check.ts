@@ -15,7 +15,7 @@ import {
 } from '@civic/core';
 import { listCases } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { claimCheckView, findingView } from './claim-check-view.ts';
+import { claimCheckView, findingView, localCitationsOf } from './claim-check-view.ts';
 import { casePack, getCase } from './cases.ts';
 import { filedRecordsOf, withLedgerAgreement } from './filed-records.ts';
 import { todayOf } from './claim-file-check.ts';
@@ -69,6 +69,7 @@ export async function checkCase(
  * every action kind and finding code comes with its `label` (kindLabel) in it.
  */
 export function caseCheckView(r: CaseCheckResult, lang?: Locale) {
+  const cites = lang ? localCitationsOf(r.case.pack) : undefined;
   return {
     case: {
       id: r.case.id,
@@ -83,12 +84,12 @@ export function caseCheckView(r: CaseCheckResult, lang?: Locale) {
       kind: a.kind,
       ...(lang ? { kindLabel: labelOf(CASE_ACTION_KIND_LABELS, a.kind, lang) } : {}),
       ...(a.check
-        ? claimCheckView(a.check, lang)
+        ? claimCheckView(a.check, lang, cites)
         : { limitation: null, penalty: null, appeal: null, findings: [] }),
       ...(a.error ? { error: a.error } : {}),
       exhibits: a.exhibits,
     })),
-    findings: r.check.findings.map((f) => findingView(f, lang)),
+    findings: r.check.findings.map((f) => findingView(f, lang, cites)),
     exhibits: r.check.exhibits,
     favoursDefence: r.check.favoursDefence,
   };

@@ -1,23 +1,39 @@
 import {
   FINDING_CODE_LABELS,
+  findingMessage,
   labelOf,
+  localCitations,
   localText,
   type ClaimCheck,
   type Finding,
   type Locale,
+  type LocalText,
 } from '@civic/core';
+import { loadRulePackSync } from '../rules/load-rule-pack.ts';
+
+/** A pack's citations in the local style, keyed by their source's text (none when the pack is unknown). */
+export type LocalCitations = ReadonlyMap<string, LocalText>;
+
+/** The local-style citations of a pack by id (loadRulePackSync caches the pack). */
+export function localCitationsOf(packId: string): LocalCitations {
+  const pack = loadRulePackSync(packId);
+  return pack.ok ? localCitations(pack.value) : new Map();
+}
 
 /**
  * A finding as JSON: the contract's four fields, then whether its rule is verified and whether it
- * favours the defence; given a language, its `label` in it (the vocabulary's words for the code).
+ * favours the defence; given a language, its `message` and `label` in it (ru and kk messages from
+ * the finding's params; English is the check's own sentence).
  */
-export function findingView(f: Finding, lang?: Locale) {
+export function findingView(f: Finding, lang?: Locale, cites?: LocalCitations) {
+  const cite = f.citation === null ? undefined : cites?.get(f.citation);
   return {
     code: f.code,
     severity: f.severity,
-    message: f.message,
+    message: lang ? findingMessage(f, lang) : f.message,
     ...(lang ? { label: labelOf(FINDING_CODE_LABELS, f.code, lang) } : {}),
     citation: f.citation,
+    ...(lang && cite !== undefined ? { citationLabel: localText(cite, lang) } : {}),
     verified: f.verified,
     favoursDefence: f.favoursDefence,
     weight: f.weight,
@@ -30,7 +46,7 @@ export function findingView(f: Finding, lang?: Locale) {
  * The JSON of `civic claim check --json` (docs/claims.md): `limitation`, `penalty`, `appeal`,
  * `findings` with the contract's fields first, then fields that explain them.
  */
-export function claimCheckView(c: ClaimCheck, lang: Locale = 'en') {
+export function claimCheckView(c: ClaimCheck, lang: Locale = 'en', cites?: LocalCitations) {
   const l = c.limitation;
   const p = c.penalty;
   return {
@@ -83,7 +99,7 @@ export function claimCheckView(c: ClaimCheck, lang: Locale = 'en') {
       kind: c.appeal.kind,
       citation: c.appeal.citation,
     },
-    findings: c.findings.map((f) => findingView(f, lang)),
+    findings: c.findings.map((f) => findingView(f, lang, cites)),
     offence: {
       ...c.offence,
       title: localText(c.offence.title, lang),

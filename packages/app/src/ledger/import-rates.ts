@@ -26,6 +26,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { kztShares } from './ledger-records.ts';
+import { equivalentCurrencyOf } from './official-rates.ts';
 
 export interface ImportRatesResult {
   readonly read: number;
@@ -110,16 +111,26 @@ export async function recomputeKztEquivalents(ctx: AppContext): Promise<number> 
   const expenditures = await listExpendituresNotOfficial(ctx.store.db);
   if (receipts.length === 0 && expenditures.length === 0) return 0;
   const index = buildRateIndex(await listOfficialRates(ctx.store.db));
+  // The stored rates convert into tenge only: an organisation whose pack keeps another currency is left as it is.
+  const bases = new Map<string, boolean>();
+  const inTenge = async (org: string): Promise<boolean> => {
+    const known = bases.get(org);
+    if (known !== undefined) return known;
+    const yes = (await equivalentCurrencyOf(ctx, org)) === 'KZT';
+    bases.set(org, yes);
+    return yes;
+  };
   let changed = 0;
   for (const r of receipts) {
     const amount = receiptAmount(r.content);
-    if (!amount) continue;
+    if (!amount || !(await inTenge(r.organisationId))) continue;
     const kzt = computeKztEquivalent(amount, receiptRateDate(r.content, r.receivedOn), index);
     if (kzt.status === r.kzt.status && kzt.kzt === r.kzt.kzt && kzt.rate?.date === r.kzt.rate?.date) continue;
     await updateReceiptKzt(ctx.store.db, r.id, kzt);
     changed += 1;
   }
   for (const e of expenditures) {
+    if (!(await inTenge(e.organisationId))) continue;
     const kzt = computeKztEquivalent(e.amount, e.spentOn, index);
     if (kzt.status === e.kzt.status && kzt.kzt === e.kzt.kzt && kzt.rate?.date === e.kzt.rate?.date) continue;
     const shares = kztShares(kzt.kzt, e.allocations);

@@ -20,10 +20,15 @@ const KZT = 'KZT' as CurrencyCode;
 const dec = (minor: bigint | null, currency: string): string | null =>
   minor === null ? null : formatMinor(minor, currency as CurrencyCode);
 
-export function kztJson(k: KztEquivalent): Record<string, unknown> {
+/**
+ * An equivalent as JSON: `kzt` is the amount in the jurisdiction's currency (the field keeps its
+ * first name), `currency` says which one — the pack's (KZT for kz, INR for in-fcra).
+ */
+export function kztJson(k: KztEquivalent, currency: CurrencyCode = KZT): Record<string, unknown> {
   return {
     status: k.status,
-    kzt: dec(k.kzt, KZT),
+    kzt: dec(k.kzt, currency),
+    currency,
     rate: k.rate
       ? {
           date: k.rate.date,
@@ -67,7 +72,7 @@ export function grantJson(g: Grant): Record<string, unknown> {
   };
 }
 
-export function receiptJson(r: Receipt): Record<string, unknown> {
+export function receiptJson(r: Receipt, equivalentCurrency: CurrencyCode = KZT): Record<string, unknown> {
   const amount = receiptAmount(r.content);
   return {
     id: r.id,
@@ -89,13 +94,16 @@ export function receiptJson(r: Receipt): Record<string, unknown> {
           },
         }
       : {}),
-    kzt: kztJson(r.kzt),
+    kzt: kztJson(r.kzt, equivalentCurrency),
     description: r.description,
     illustrative: r.illustrative,
   };
 }
 
-export function expenditureJson(e: Expenditure): Record<string, unknown> {
+export function expenditureJson(
+  e: Expenditure,
+  equivalentCurrency: CurrencyCode = KZT,
+): Record<string, unknown> {
   return {
     id: e.id,
     spentOn: e.spentOn,
@@ -104,7 +112,7 @@ export function expenditureJson(e: Expenditure): Record<string, unknown> {
     accountId: e.accountId,
     bankLineId: e.bankLineId,
     allocations: e.allocations.map((a) => ({ grantId: a.grantId, amount: dec(a.amount, e.amount.currency) })),
-    kzt: kztJson(e.kzt),
+    kzt: kztJson(e.kzt, equivalentCurrency),
     description: e.description,
     counterparty: e.counterparty,
     illustrative: e.illustrative,

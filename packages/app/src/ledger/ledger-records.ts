@@ -26,7 +26,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getAccount, getGrant, getSource } from './ledger-entities.ts';
-import { kztEquivalentOf } from './official-rates.ts';
+import { equivalentCurrencyOf, kztEquivalentOf } from './official-rates.ts';
 
 /** Dates bound a listing (inclusive); both optional. */
 export interface DateRange {
@@ -43,7 +43,7 @@ const missingValuation: KztEquivalent = {
 
 /**
  * Records a receipt of money or property by hand. The source, grant and account may be given by
- * id or name/number; the KZT equivalent is computed at the official rate of the day received
+ * id or name/number; the equivalent in the pack's currency (KZT for kz, INR for in-fcra) is computed at the official rate of the day received
  * (of the valuation for property); a missing rate or valuation is stored as `missing`.
  */
 export async function recordReceipt(
@@ -78,7 +78,12 @@ export async function recordReceipt(
   }
   const amount = receiptAmount(v.value.content);
   const kzt = amount
-    ? await kztEquivalentOf(ctx, amount, receiptRateDate(v.value.content, v.value.receivedOn))
+    ? await kztEquivalentOf(
+        ctx,
+        amount,
+        receiptRateDate(v.value.content, v.value.receivedOn),
+        await equivalentCurrencyOf(ctx, org),
+      )
     : missingValuation;
   const id = newId('rcp');
   await insertReceipt(ctx.store.db, {
@@ -164,7 +169,12 @@ export async function recordExpenditure(
     if (!account.ok) return account;
     accountId = account.value.id;
   }
-  const kzt = await kztEquivalentOf(ctx, v.value.amount, v.value.spentOn);
+  const kzt = await kztEquivalentOf(
+    ctx,
+    v.value.amount,
+    v.value.spentOn,
+    await equivalentCurrencyOf(ctx, org),
+  );
   const shares = kztShares(kzt.kzt, allocations);
   const id = newId('exp');
   await inTransaction(ctx.store, (tx) =>

@@ -2,6 +2,7 @@ import {
   createAccount,
   createGrant,
   createSource,
+  equivalentCurrencyOf,
   expenditureJson,
   grantJson,
   listAccounts,
@@ -257,16 +258,21 @@ function registerReceipt(program: Command): void {
     .option('--from <date>', 'from this day')
     .option('--to <date>', 'up to this day')
     .action(async (opts: Common & { from?: string; to?: string }) => {
-      const list = await withOrganisation(opts, (ctx, org) =>
-        listReceipts(ctx, org.id, {
-          ...(opts.from ? { from: opts.from } : {}),
-          ...(opts.to ? { to: opts.to } : {}),
-        }),
+      const [list, cur] = await withOrganisation(
+        opts,
+        async (ctx, org) =>
+          [
+            await listReceipts(ctx, org.id, {
+              ...(opts.from ? { from: opts.from } : {}),
+              ...(opts.to ? { to: opts.to } : {}),
+            }),
+            await equivalentCurrencyOf(ctx, org.id),
+          ] as const,
       );
       printList(
         opts.json,
         'receipts',
-        list.map(receiptJson),
+        list.map((r) => receiptJson(r, cur)),
         (r) =>
           `${String(r['id'])}  ${String(r['receivedOn'])}  ${String(r['amount'] ?? '(no valuation)')} ${String(r['currency'] ?? '')}  KZT ${String((r['kzt'] as Record<string, unknown>)['kzt'] ?? 'missing')}`,
       );
@@ -326,16 +332,21 @@ function registerExpenditure(program: Command): void {
     .option('--from <date>', 'from this day')
     .option('--to <date>', 'up to this day')
     .action(async (opts: Common & { from?: string; to?: string }) => {
-      const list = await withOrganisation(opts, (ctx, org) =>
-        listExpenditures(ctx, org.id, {
-          ...(opts.from ? { from: opts.from } : {}),
-          ...(opts.to ? { to: opts.to } : {}),
-        }),
+      const [list, cur] = await withOrganisation(
+        opts,
+        async (ctx, org) =>
+          [
+            await listExpenditures(ctx, org.id, {
+              ...(opts.from ? { from: opts.from } : {}),
+              ...(opts.to ? { to: opts.to } : {}),
+            }),
+            await equivalentCurrencyOf(ctx, org.id),
+          ] as const,
       );
       printList(
         opts.json,
         'expenditures',
-        list.map(expenditureJson),
+        list.map((e) => expenditureJson(e, cur)),
         (e) => `${String(e['id'])}  ${String(e['spentOn'])}  ${String(e['amount'])} ${String(e['currency'])}`,
       );
     });

@@ -17,8 +17,10 @@ export interface CaseDeadline {
   readonly organisationId: string;
   readonly actionId: string;
   readonly actionKind: CaseAction['kind'];
-  /** One line saying what the day is. */
+  /** One line saying what the day is (English; `deadlineSummary` gives it in ru and kk from `params`). */
   readonly summary: string;
+  /** The facts of the summary (dates, a period, a place as entered). */
+  readonly params: Readonly<Record<string, string | null>>;
   readonly citation: string | null;
   readonly verified: boolean;
   /** `open`: still to come or not yet dealt with; `moot`: a later action settled it (a ruling after the hearing, an appeal, a withdrawal). */
@@ -83,6 +85,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
     verified: boolean,
     moot: boolean,
     basis: Partial<DeadlineBasis> = {},
+    params: Readonly<Record<string, string | null>> = {},
   ) =>
     out.push({
       id: `${a.id}:${kind}`,
@@ -94,6 +97,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
       actionId: a.id,
       actionKind: a.kind,
       summary,
+      params,
       citation,
       verified,
       status: moot ? 'moot' : 'open',
@@ -112,6 +116,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         ac.appeal.verified,
         settled(a, ['appeal', 'withdrawal', 'court-decision']),
         { from: a.rulingOn ?? a.servedOn, days: ac.appeal.days, dayKind: ac.appeal.kind },
+        { rulingOn: a.rulingOn ?? a.servedOn },
       );
     }
     if (a.hearingOn) {
@@ -137,6 +142,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         true,
         settled(a, ['withdrawal', 'court-decision']),
         { from: a.rulingOn },
+        { rulingOn: a.rulingOn },
       );
     const lim = ac?.limitation;
     if (lim && !hasRuling) {
@@ -149,6 +155,7 @@ export function caseDeadlines(c: LegalCase, check: CaseCheck): CaseDeadline[] {
         lim.verified,
         settled(a, ['withdrawal', 'court-decision']),
         { from: lim.startsOn, period: lim.period },
+        { period: lim.period, startsOn: lim.startsOn },
       );
     }
   }

@@ -64,9 +64,12 @@ export function lintFiling(input: LintInput): LintProblem[] {
     );
   if (!input.submitted && input.asOf > c.obligation.dueOn)
     out.push(
-      problem('LINT_FILING_OVERDUE', `the due day ${c.obligation.dueOn} has passed: filing now is late`, [
-        { kind: 'obligation', id: c.obligation.id },
-      ]),
+      problem(
+        'LINT_FILING_OVERDUE',
+        `the due day ${c.obligation.dueOn} has passed: filing now is late`,
+        [{ kind: 'obligation', id: c.obligation.id }],
+        { dueOn: c.obligation.dueOn },
+      ),
     );
   if (input.corrected && sameContent(c, input.corrected))
     out.push(
@@ -290,14 +293,20 @@ function notificationProblems(input: LintInput): LintProblem[] {
       { kind: 'obligation' as const, id: n.id },
     ];
     const what = `receipt ${r.id} of ${r.receivedOn}: the ${n.form} notification due ${n.dueOn}`;
+    const params = { on: r.receivedOn, form: n.form, dueOn: n.dueOn, submittedOn: n.submittedOn ?? null };
     if (n.status === 'missed')
-      out.push(problem('LINT_NOTIFICATION_MISSING', `${what} was never submitted`, recs));
+      out.push(problem('LINT_NOTIFICATION_MISSING', `${what} was never submitted`, recs, params));
     else if (n.status === 'filed-late')
       out.push(
-        problem('LINT_NOTIFICATION_LATE', `${what} was submitted late, on ${n.submittedOn ?? '?'}`, recs),
+        problem(
+          'LINT_NOTIFICATION_LATE',
+          `${what} was submitted late, on ${n.submittedOn ?? '?'}`,
+          recs,
+          params,
+        ),
       );
     else if (n.status === 'due' || n.status === 'upcoming')
-      out.push(problem('LINT_NOTIFICATION_PENDING', `${what} is not submitted yet`, recs));
+      out.push(problem('LINT_NOTIFICATION_PENDING', `${what} is not submitted yet`, recs, params));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { currency, parseCurrency, type CurrencyCode } from '../currency.ts';
 import { computeEquivalent, type RateIndex } from '../ledger/kzt-equivalent.ts';
 import { formatMinor, parseMinorUnits } from '../money.ts';
 import type { ExpenditureLine, FilingContent, RateLine, ReceiptLine } from './filing-content.ts';
-import { problem, type LintProblem, type LintRecord } from './lint-problem.ts';
+import { problem, withParams, type LintProblem, type LintRecord } from './lint-problem.ts';
 
 /** Categories whose sources have no country of their own (the ledger stores none for them). */
 const WITHOUT_COUNTRY = new Set(['international-organisation', 'stateless-person']);
@@ -138,7 +138,12 @@ export function receiptLineProblems(content: FilingContent, r: ReceiptLine, rate
     );
   if (r.grant === null)
     out.push(problem('LINT_RECEIPT_WITHOUT_GRANT', `${what}: not linked to a grant agreement`, [rec]));
-  return out;
+  return withParams(out, {
+    on: r.receivedOn,
+    party: r.source.name,
+    periodFrom: content.obligation.period.from,
+    periodTo: content.obligation.period.to,
+  });
 }
 
 export function expenditureLineProblems(
@@ -215,7 +220,12 @@ export function expenditureLineProblems(
         ),
       );
   }
-  return out;
+  return withParams(out, {
+    on: e.spentOn,
+    party: e.description ?? null,
+    periodFrom: content.obligation.period.from,
+    periodTo: content.obligation.period.to,
+  });
 }
 
 /** Pairs of receipts from the same source on the same day for the same amount: likely entered twice. */

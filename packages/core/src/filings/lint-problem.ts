@@ -12,6 +12,8 @@ export interface LintProblem {
   readonly severity: LintSeverity;
   readonly message: string;
   readonly records: readonly LintRecord[];
+  /** The facts of the message (the record's day, a due day) for the translated messages. */
+  readonly params?: Readonly<Record<string, string | null>>;
 }
 
 /** Every lint code with its severity. Errors block a filing (`civic filing lint` exits 1); warnings are for the record. */
@@ -45,9 +47,20 @@ export const LINT_CODES = {
 
 export type LintCode = keyof typeof LINT_CODES;
 
-export function problem(code: LintCode, message: string, records: readonly LintRecord[]): LintProblem {
-  return { code, severity: LINT_CODES[code], message, records };
+export function problem(
+  code: LintCode,
+  message: string,
+  records: readonly LintRecord[],
+  params?: Readonly<Record<string, string | null>>,
+): LintProblem {
+  return { code, severity: LINT_CODES[code], message, records, ...(params ? { params } : {}) };
 }
+
+/** The problems of one line with the line's facts added to each one's params. */
+export const withParams = (
+  problems: readonly LintProblem[],
+  params: Readonly<Record<string, string | null>>,
+): LintProblem[] => problems.map((p) => ({ ...p, params: { ...params, ...p.params } }));
 
 export const hasErrors = (problems: readonly LintProblem[]): boolean =>
   problems.some((p) => p.severity === 'error');

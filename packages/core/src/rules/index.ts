@@ -16,3 +16,4 @@ export * from './reporting-periods.ts';
 export * from './local-text.ts';
 export * from './obligation-basis.ts';
 export { packTexts, type PackText } from './pack-texts.ts';
+export * from './local-citations.ts';

@@ -4,3 +4,8 @@ export * from './lint-vocabulary.ts';
 export * from './finding-vocabulary.ts';
 export * from './record-vocabulary.ts';
 export * from './deadline-vocabulary.ts';
+export * from './message-template.ts';
+export * from './finding-messages.ts';
+export * from './lint-messages.ts';
+export * from './legal-basis-label.ts';
+export * from './deadline-messages.ts';

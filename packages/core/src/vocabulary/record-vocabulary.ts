@@ -73,11 +73,38 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 };
 
 /** What an audit entry is about. */
-export const AUDIT_ENTITY_LABELS: Vocabulary<'membership' | 'network' | 'receipt' | 'user' | 'organisation'> =
-  {
-    membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
-    network: { en: 'network', ru: 'сеть', kk: 'желі' },
-    receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
-    user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
-    organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
-  };
+export const AUDIT_ENTITY_LABELS: Vocabulary<
+  | 'membership'
+  | 'network'
+  | 'receipt'
+  | 'user'
+  | 'organisation'
+  | 'grant'
+  | 'source'
+  | 'expenditure'
+  | 'filing'
+  | 'case'
+  | 'incident'
+> = {
+  grant: { en: 'grant', ru: 'грант', kk: 'грант' },
+  source: { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
+  expenditure: { en: 'expenditure', ru: 'расход', kk: 'шығыс' },
+  filing: { en: 'filing', ru: 'отчёт', kk: 'есеп' },
+  case: { en: 'case', ru: 'дело', kk: 'іс' },
+  incident: { en: 'incident', ru: 'инцидент', kk: 'оқиға' },
+  membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
+  network: { en: 'network', ru: 'сеть', kk: 'желі' },
+  receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
+  user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
+  organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
+};
+
+/** Who made an audited change when no person did (the system actor's label, as stored). */
+export const AUDIT_SYSTEM_ACTOR_LABELS: Vocabulary<'demo-seed' | 'cli'> = {
+  'demo-seed': {
+    en: 'demo data loader',
+    ru: 'загрузка демонстрационных данных',
+    kk: 'демонстрациялық деректерді жүктеу',
+  },
+  cli: { en: 'command line', ru: 'командная строка', kk: 'пәрмен жолы' },
+};

@@ -1,10 +1,15 @@
-import type { FilingRecord, Locale } from '@civic/core';
+import { formatDecimalText, type FilingRecord, type Locale } from '@civic/core';
 import ExcelJS from 'exceljs';
 import { categoryLabel, filingLabels } from './filing-labels.ts';
 import { signingKeyLines, type FilingSigningKey } from './signing-key-labels.ts';
 
 const MONEY = '#,##0.00';
-const DATE = 'yyyy-mm-dd';
+/** How a date cell shows its day: as each language writes one (never an ISO date in ru or kk). */
+const DATE_FORMATS: Readonly<Record<Locale, string>> = {
+  ru: 'dd.mm.yyyy',
+  kk: 'dd.mm.yyyy',
+  en: 'd mmm yyyy',
+};
 
 /** A decimal string as a spreadsheet number (a cell shows it with 2 decimals); null stays empty. */
 function num(decimal: string | null): number | null {
@@ -25,6 +30,7 @@ export async function renderFilingXlsx(
   options: { readonly lang: Locale; readonly signingKey?: FilingSigningKey | undefined },
 ): Promise<Uint8Array> {
   const l = filingLabels(options.lang);
+  const DATE = DATE_FORMATS[options.lang];
   const c = filing.content;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CivicLedger';
@@ -109,7 +115,9 @@ export async function renderFilingXlsx(
       e.currency,
       num(e.amount),
       num(e.equivalent),
-      e.allocations.map((a) => `${a.agreementNumber ?? a.grantId}: ${a.amount}`).join('; '),
+      e.allocations
+        .map((a) => `${a.agreementNumber ?? a.grantId}: ${formatDecimalText(options.lang, a.amount)}`)
+        .join('; '),
     ]),
   );
   sheet(

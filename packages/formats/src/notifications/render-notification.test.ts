@@ -74,6 +74,14 @@ describe('renderNotificationEmail', () => {
     expect(e.text).toContain('штраф 100 МРП (393\u00a0200 тенге) по ст. 460-1 КоАП РК');
   });
 
+  it('writes the likely fine with the core formatter in each language (English groups with commas)', () => {
+    const en = renderNotificationEmail([message('en', { step: 'missed' })], 'en', options);
+    expect(en.text).toContain('393,200');
+    expect(en.text).not.toContain('393\u00a0200');
+    const kk = renderNotificationEmail([message('kk', { step: 'missed' })], 'kk', options);
+    expect(kk.text).toContain('393\u00a0200 теңге');
+  });
+
   it('under minimal content says only how many deadlines, with no names or forms', () => {
     const e = renderNotificationEmail(
       [message('ru', { minimal: true }), message('ru', { minimal: true, itemId: 'other', key: 'k2' })],

@@ -1,4 +1,11 @@
-import { formatLongDate, formatMinor, type CurrencyCode, type DueMessage, type Locale } from '@civic/core';
+import {
+  formatDecimalText,
+  formatLongDate,
+  formatMinor,
+  type CurrencyCode,
+  type DueMessage,
+  type Locale,
+} from '@civic/core';
 import { renderICalendar, type CalendarEvent } from '../icalendar.ts';
 import { NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.ts';
 
@@ -47,11 +54,10 @@ export function notificationLink(m: DueMessage, appUrl: string): string {
   return `${appUrl}/monitor`;
 }
 
-function amountText(l: NotificationLabels, c: MissedConsequence): string {
-  const [whole = '0', fraction] = formatMinor(c.amountMinor, c.currency as CurrencyCode).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  const shown = fraction && /[1-9]/.test(fraction) ? `${grouped},${fraction}` : grouped;
-  return `${shown} ${l.currency(c.currency)}`;
+/** A fine in words of the language: the core formatter's separators, whole tenge without ",00". */
+function amountText(l: NotificationLabels, c: MissedConsequence, locale: Locale): string {
+  const decimal = formatMinor(c.amountMinor, c.currency as CurrencyCode).replace(/\.0+$/, '');
+  return `${formatDecimalText(locale, decimal)} ${l.currency(c.currency)}`;
 }
 
 /** The subject and lines of one message in the recipient's language (no codes, no ISO dates). */
@@ -81,7 +87,9 @@ export function renderNotificationItem(m: DueMessage, options: RenderNotificatio
       lines.push(l.whatNow);
       const c = options.consequence?.(m);
       if (c)
-        lines.push(l.consequence(c.units, l.unitName(c.unitCode), amountText(l, c), l.article(c.article)));
+        lines.push(
+          l.consequence(c.units, l.unitName(c.unitCode), amountText(l, c, m.locale), l.article(c.article)),
+        );
     }
     return { subject: `${name} — ${day}`, lines, link };
   }

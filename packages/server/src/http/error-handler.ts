@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { errorMessage, errorSpec, localiseError } from '@civic/app';
+import { detailParams, errorMessage, errorSpec, localiseDetail, localiseError } from '@civic/app';
 import { domainError, type DomainError } from '@civic/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
@@ -8,7 +8,9 @@ import { closeAfterReply } from './close-after-reply.ts';
 /**
  * Sends an expected error as `{"error":{"code","message","field"?,"file"?,"line"?,"detail"?,"requestId"}}`:
  * `message` in the request's language; for a bad file, the file name (never a server path) and the
- * line, with `detail`: the specific (English) account of the value at fault when it says more than `message`.
+ * line, with `detail`: the specific account of the value at fault when it says more than `message` —
+ * English: the parser's own words; Russian and Kazakh: the line, the field and the value as the file
+ * had them, in the request's language — and `detailParams`, those facts as data.
  */
 export function sendError(
   req: FastifyRequest,
@@ -17,6 +19,13 @@ export function sendError(
   status = errorSpec(error.code).status,
 ): FastifyReply {
   const message = localiseError(error, req.locale);
+  const detail =
+    (error.file !== undefined || error.line !== undefined) &&
+    error.message &&
+    error.message !== message &&
+    status < 500
+      ? localiseDetail(error, req.locale, withoutPaths(error.message))
+      : undefined;
   const body = {
     error: {
       code: error.code,
@@ -24,12 +33,7 @@ export function sendError(
       ...(error.field !== undefined ? { field: error.field } : {}),
       ...(error.file !== undefined ? { file: basename(error.file) } : {}),
       ...(error.line !== undefined ? { line: error.line } : {}),
-      ...((error.file !== undefined || error.line !== undefined) &&
-      error.message &&
-      error.message !== message &&
-      status < 500
-        ? { detail: withoutPaths(error.message) }
-        : {}),
+      ...(detail !== undefined ? { detail, detailParams: detailParams(error) } : {}),
       requestId: req.id,
     },
   };

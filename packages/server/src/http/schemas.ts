@@ -18,7 +18,17 @@ export const ApiErrorSchema = {
         detail: {
           type: 'string',
           description:
-            'For a bad file: the specific account of the value at fault (English), when it says more than `message`',
+            "For a bad file: the specific account of the value at fault, when it says more than `message`, in the request's language (English: the parser's own words; Russian and Kazakh: the line, the field and the value as the file had them)",
+        },
+        detailParams: {
+          type: 'object',
+          description:
+            'The facts of `detail` as data (its code is the error `code`): `line`, `field` and `value` (the value at fault as the file had it), each when known',
+          properties: {
+            line: { type: 'integer' },
+            field: { type: 'string' },
+            value: { type: 'string' },
+          },
         },
         requestId: { type: 'string' },
       },

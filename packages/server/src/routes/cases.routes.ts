@@ -13,7 +13,14 @@ import {
   type LegalCase,
   type Principal,
 } from '@civic/app';
-import { domainError, ok, parseCalendarDate, roleAllows, type CalendarDate } from '@civic/core';
+import {
+  deadlineSummary,
+  domainError,
+  ok,
+  parseCalendarDate,
+  roleAllows,
+  type CalendarDate,
+} from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -92,9 +99,10 @@ async function deadlinesFor(ctx: AppContext, req: FastifyRequest) {
   const r = unwrap(await listDeadlines(ctx, { asOf: asOfOf(q.asOf), includeMoot: q.all }));
   return {
     asOf: r.asOf,
-    deadlines: r.deadlines.filter((d) =>
-      q.orgId === undefined ? orgs.has(d.organisationId) : d.organisationId === q.orgId,
-    ),
+    // Each deadline's summary in the request's language.
+    deadlines: r.deadlines
+      .filter((d) => (q.orgId === undefined ? orgs.has(d.organisationId) : d.organisationId === q.orgId))
+      .map((d) => ({ ...d, summary: deadlineSummary(d, req.locale) })),
   };
 }
 

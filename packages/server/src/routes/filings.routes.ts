@@ -11,7 +11,7 @@ import {
   withAudit,
   type AppContext,
 } from '@civic/app';
-import { domainError, err, labelOf, LINT_CODE_LABELS, ok } from '@civic/core';
+import { domainError, err, labelOf, LINT_CODE_LABELS, lintMessage, ok } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -400,9 +400,10 @@ export const filingsRoutes: RouteModule = (app, deps) => {
       const lint = unwrap(
         await lintStoredFiling(deps.ctx, { filingId: f.id, asOf: (req.query as { asOf?: string }).asOf }),
       );
-      // Each problem's code with its label in the request's language.
-      const problems = lint.problems.map((p) => ({
+      // Each problem's code with its message and label in the request's language.
+      const problems = lint.problems.map(({ params: _params, ...p }) => ({
         ...p,
+        message: lintMessage({ ...p, params: _params }, req.locale),
         label: labelOf(LINT_CODE_LABELS, p.code, req.locale),
       }));
       return jsonSafe({ ...lint, problems });

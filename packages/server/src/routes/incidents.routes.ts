@@ -6,6 +6,7 @@ import {
   type IncidentRecord,
   type SearchIncidentsInput,
 } from '@civic/app';
+import { ACTION_TYPE_LABELS, labelOf, localLegalBasis, type Locale } from '@civic/core';
 import { KAZAKHSTAN_OUTLINE } from '@civic/formats';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../http/access.ts';
@@ -46,7 +47,8 @@ function searchInput(req: FastifyRequest): SearchIncidentsInput {
   return { ...out, viewer: principalOf(req) };
 }
 
-const incidentJson = (i: IncidentRecord) => ({
+/** An incident as JSON: its codes, each with its label in the request's language. */
+const incidentJson = (i: IncidentRecord, locale: Locale) => ({
   id: i.id,
   date: i.date,
   dateTo: i.dateTo,
@@ -58,7 +60,9 @@ const incidentJson = (i: IncidentRecord) => ({
   longitude: i.longitude,
   authority: i.authority,
   action: i.action,
+  actionLabel: labelOf(ACTION_TYPE_LABELS, i.action, locale),
   legalBasis: i.legalBasis,
+  legalBasisLabel: localLegalBasis(i.legalBasis, locale),
   penaltyMci: i.penaltyMci,
   suspensionMonths: i.suspensionMonths,
   outcome: i.outcome,
@@ -138,7 +142,7 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
         }),
       );
       return {
-        incidents: r.incidents.map(incidentJson),
+        incidents: r.incidents.map((i) => incidentJson(i, req.locale)),
         limit: r.limit,
         offset: r.offset,
         hasMore: r.hasMore,

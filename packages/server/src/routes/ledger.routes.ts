@@ -1,6 +1,7 @@
 import {
   candidateJson,
   confirmForeignCandidate,
+  equivalentCurrencyOf,
   expenditureJson,
   grantJson,
   importBankJson,
@@ -128,7 +129,11 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
         limit: q.limit + 1,
         offset: q.offset,
       });
-      return { receipts: rows.slice(0, q.limit).map(receiptJson), hasMore: rows.length > q.limit };
+      const cur = await equivalentCurrencyOf(deps.ctx, membershipOf(req).organisationId);
+      return {
+        receipts: rows.slice(0, q.limit).map((r) => receiptJson(r, cur)),
+        hasMore: rows.length > q.limit,
+      };
     },
   );
   app.get(
@@ -145,10 +150,9 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const q = req.query as PageQuery;
-      const r = paged(
-        await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(q)),
-        q,
-        expenditureJson,
+      const cur = await equivalentCurrencyOf(deps.ctx, membershipOf(req).organisationId);
+      const r = paged(await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(q)), q, (e) =>
+        expenditureJson(e, cur),
       );
       return { expenditures: r.items, hasMore: r.hasMore };
     },

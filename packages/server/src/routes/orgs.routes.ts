@@ -7,7 +7,14 @@ import {
   organisationToday,
   revokeMembership,
 } from '@civic/app';
-import { domainError, ROLE_PERMISSIONS } from '@civic/core';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  AUDIT_SYSTEM_ACTOR_LABELS,
+  domainError,
+  labelOf,
+  ROLE_PERMISSIONS,
+} from '@civic/core';
 import { actorOf, membershipOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema, RoleSchema } from '../http/schemas.ts';
@@ -64,6 +71,8 @@ const AuditEntrySchema = {
     entity: { type: 'string' },
     entityId: { type: 'string' },
     action: { type: 'string' },
+    actionLabel: { type: 'string', description: "The action in the request's language" },
+    entityLabel: { type: 'string', description: "The kind of record in the request's language" },
     before: { description: 'The record before the change (null for a creation)' },
     after: { description: 'The record after the change (null for a deletion)' },
     requestId: { type: ['string', 'null'] },
@@ -259,8 +268,18 @@ export const orgsRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const q = req.query as { limit: number; before?: string; entity?: string; entityId?: string };
+      const entries = await listAudit(deps.ctx, { ...q, organisationId: membershipOf(req).organisationId });
+      // Codes travel with their labels in the request's language.
       return {
-        entries: await listAudit(deps.ctx, { ...q, organisationId: membershipOf(req).organisationId }),
+        entries: entries.map((e) => ({
+          ...e,
+          actor:
+            e.actor.userId === null
+              ? { ...e.actor, label: labelOf(AUDIT_SYSTEM_ACTOR_LABELS, e.actor.label, req.locale) }
+              : e.actor,
+          actionLabel: labelOf(AUDIT_ACTION_LABELS, e.action, req.locale),
+          entityLabel: labelOf(AUDIT_ENTITY_LABELS, e.entity, req.locale),
+        })),
       };
     },
   );

@@ -12,7 +12,15 @@ import {
   type BriefRow,
   type Principal,
 } from '@civic/app';
-import { domainError, ok, roleAllows } from '@civic/core';
+import {
+  ACTION_TYPE_LABELS,
+  domainError,
+  labelOf,
+  localLegalBasis,
+  ok,
+  roleAllows,
+  waveCategoryLabel,
+} from '@civic/core';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
@@ -103,7 +111,13 @@ export const wavesRoutes: RouteModule = (app, deps) => {
         seed: r.seed,
         replications: r.replications,
         incidents: r.scanned.size,
-        waves: waves.map(waveJson),
+        // Each wave's category and actions with their labels in the request's language.
+        waves: waves.map((w) => ({
+          ...waveJson(w),
+          categoryLabel: waveCategoryLabel(w.category, req.locale),
+          actionLabels: w.actionTypes.map((a) => labelOf(ACTION_TYPE_LABELS, a, req.locale)),
+          legalBasisLabels: w.legalBasis.map((b) => localLegalBasis(b, req.locale) ?? b),
+        })),
       };
     },
   );

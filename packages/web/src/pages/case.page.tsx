@@ -32,6 +32,8 @@ interface Finding {
   severity: 'critical' | 'warning' | 'info';
   message: string;
   citation: string | null;
+  /** The citation in the local style («статья 460-1 КоАП РК»), when the pack has one. */
+  citationLabel?: string;
   citationUrl?: string;
   verified: boolean;
   favoursDefence: boolean;
@@ -94,15 +96,16 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
                   <strong>{labelOf(FINDING_CODE_LABELS, f.code, locale)}</strong>
                   {f.favoursDefence && <span className="small"> — {t('cases.favours')}</span>}
                 </p>
-                {locale === 'en' && <p>{f.message}</p>}
+                <p>{f.message}</p>
                 {f.citation && (
                   <p className="small muted">
+                    {/* The source's own text is English: ru and kk read the pack's local-style citation. */}
                     {f.citationUrl ? (
                       <a href={f.citationUrl} target="_blank" rel="noreferrer noopener">
-                        {f.citation}
+                        {f.citationLabel ?? (locale === 'en' ? f.citation : t('cases.source'))}
                       </a>
                     ) : (
-                      f.citation
+                      (f.citationLabel ?? (locale === 'en' ? f.citation : t('cases.source')))
                     )}
                     {!f.verified && ` — ${t('cases.unverified')}`}
                   </p>

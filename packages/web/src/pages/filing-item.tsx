@@ -75,7 +75,7 @@ export function FilingItem({
                 {lint.problems.map((p, i) => (
                   <li key={`${p.code}-${i}`}>
                     <strong>{labelOf(LINT_CODE_LABELS, p.code, locale)}</strong>
-                    {locale === 'en' && `: ${p.message}`}
+                    {`: ${p.message}`}
                   </li>
                 ))}
               </ul>

@@ -12,6 +12,8 @@ import { OrgSection } from './section.tsx';
 interface Kzt {
   status: 'official' | 'carried-forward' | 'missing';
   kzt: string | null;
+  /** The currency of `kzt`: the pack's (KZT for kz, INR for in-fcra). */
+  currency?: string;
 }
 interface ReceiptRow {
   id: string;
@@ -69,7 +71,8 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
   const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
   const canWrite = role !== undefined && roleAllows(role, 'ledger:write');
   const changed = () => setVersion((x) => x + 1);
-  const kzt = (k: Kzt) => (k.kzt === null ? t('ledger.rateMissing') : amount(k.kzt, 'KZT'));
+  // The equivalent is in the pack's currency (KZT for kz, INR for in-fcra), which the API names.
+  const kzt = (k: Kzt) => (k.kzt === null ? t('ledger.rateMissing') : amount(k.kzt, k.currency ?? 'KZT'));
 
   return (
     <OrgSection orgId={orgId} title={(name) => `${t('ledger.title')} — ${name}`}>

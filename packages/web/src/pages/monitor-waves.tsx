@@ -12,6 +12,8 @@ export interface Wave {
   places: readonly string[] | number;
   actions: readonly unknown[] | number;
   pValue: number;
+  /** The scanned category in the request's language («штраф · ст. 460-1 КоАП РК»). */
+  categoryLabel?: string;
 }
 interface Brief {
   id: string;
@@ -74,6 +76,7 @@ export function WavesPanel({
           {waves.map((w) => (
             <li key={w.id} data-testid="wave" aria-current={selected === w.id ? 'true' : undefined}>
               <strong>{t('monitor.waveLabel', { from: date(w.from), to: date(w.to) })}</strong>
+              {w.categoryLabel && <span data-testid="wave-category">{w.categoryLabel}</span>}
               <span className="muted small">
                 {t('monitor.waveFacts', {
                   actions: size(w.actions),

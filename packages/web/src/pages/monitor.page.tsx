@@ -1,8 +1,8 @@
-import { ACTION_TYPE_LABELS, labelOf, localPlaceName } from '@civic/core';
+import { ACTION_TYPE_LABELS, labelOf, localLegalBasis, localPlaceName } from '@civic/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
-import { NoMatch } from './monitor-no-match.tsx';
+import { FilterChips, NoMatch } from './monitor-no-match.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useSession } from '../session.tsx';
@@ -179,6 +179,7 @@ export default function MonitorPage() {
       <Panel id="incidents" title={t('monitor.incidents')}>
         {page.loading && <Loading />}
         {page.error && <ErrorBox error={page.error} />}
+        <FilterChips filters={[...new URLSearchParams(query)]} labels={LABELS} onRemove={removeFilter} />
         {page.data?.total !== undefined && (
           <p className="muted" role="status" data-testid="incident-count">
             {t(page.data.totalCapped ? 'monitor.countCapped' : 'monitor.count', {
@@ -209,7 +210,7 @@ export default function MonitorPage() {
                     <td>{i.organisation}</td>
                     <td>{localPlaceName(i.place, locale, i.date)}</td>
                     <td>{labelOf(ACTION_TYPE_LABELS, i.action, locale)}</td>
-                    <td>{i.legalBasis ?? ''}</td>
+                    <td>{localLegalBasis(i.legalBasis, locale) ?? ''}</td>
                     <td>{t(`visibility.${i.visibility}` as MessageKey)}</td>
                   </tr>
                 ))}
