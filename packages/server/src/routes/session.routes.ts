@@ -85,8 +85,16 @@ export const sessionRoutes: RouteModule = (app, deps) => {
         ...(totp !== undefined ? { totp } : {}),
         requestId: req.id,
       });
-      await deps.throttle.settle(reserved.attempt, !result.ok && result.error.code !== 'AUTH_TOTP_REQUIRED');
-      if (!result.ok) throw new ApiError(result.error);
+      // A right password waiting for its code, or no password checked at all (the hashing queue
+      // was full), is not a failed attempt.
+      const failed =
+        !result.ok && result.error.code !== 'AUTH_TOTP_REQUIRED' && result.error.code !== 'AUTH_BUSY';
+      await deps.throttle.settle(reserved.attempt, failed);
+      if (!result.ok)
+        throw new ApiError(
+          result.error,
+          result.error.code === 'AUTH_BUSY' ? { 'retry-after': '1' } : undefined,
+        );
       const s = result.value;
       setSessionCookies(reply, deps, s.token, s.csrfToken);
       const { memberships } = await loadAccess(deps.ctx, s.user.id);
