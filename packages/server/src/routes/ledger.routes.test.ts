@@ -137,6 +137,18 @@ for (const dialect of testDialects()) {
         imported: 1,
         accounts: [expect.objectContaining({ currency: 'USD' })],
       });
+      // The column the user picks as the currency column (the web preview's mapping).
+      const unknown = encodeURIComponent('Валюта платежа');
+      expect(code(await upload(accountant, orgA, seed, 'fileName=usd.csv&currencyColumn=Nope'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'currencyColumn' }),
+      ]);
+      const other = seed.replace('15000.00', '16000.00');
+      const picked = await upload(outsider, orgB, other, `fileName=usd.csv&currencyColumn=${unknown}`);
+      expect(picked.json()).toMatchObject({
+        imported: 1,
+        accounts: [expect.objectContaining({ currency: 'USD' })],
+      });
     });
 
     it('answers a DOCTYPE or 50,000 nested elements with 400 IMPORT_XML_INVALID naming the line, never 500', async () => {
