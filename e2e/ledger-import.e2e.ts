@@ -1,3 +1,4 @@
+import { withIbanCheckDigits } from '@civic/formats';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilingActions, FilingsPageModel } from './pages/filings.page.ts';
@@ -25,7 +26,7 @@ describe('an accountant of Echo', () => {
     expect(await shell.open('Ledger')).toBe('Ledger — Echo');
 
     const statement = build1CStatement({
-      account: 'KZ926010131000077777',
+      account: 'KZ686010131000077777',
       holder: 'ОФ «Эхо»',
       holderBin: '070940000011',
       from: '01.03.2021',
@@ -98,14 +99,14 @@ describe('an accountant of Echo', () => {
       date: `${String(1 + (i % 28)).padStart(2, '0')}.04.2021`,
       amount: '5000.00',
       payer: `Член общественного фонда № ${i + 1}`,
-      payerAccount: `KZ${String(100000000000000000 + i).padStart(18, '0')}`,
+      payerAccount: withIbanCheckDigits('KZ', String(1000000000000000 + i)),
       payerSector: '17',
       purpose: `Членский взнос за апрель 2021 года, участник № ${i + 1}`,
     }));
     const [first, ...more] = fees;
     if (!first) throw new Error('no fees');
     const statement = build1CStatement({
-      account: 'KZ926010131000077777',
+      account: 'KZ686010131000077777',
       holder: 'ОФ «Эхо»',
       holderBin: '070940000011',
       from: '01.04.2021',

@@ -134,7 +134,7 @@ describe('every CSV the project writes is guarded', () => {
       purpose: `=${a.replace(/[\t\r]/g, '')}`,
     }));
     const spec = {
-      account: 'KZ926010131000012345',
+      account: 'KZ716010131000012345',
       currency: currency('KZT'),
       from: calendarDate('2021-03-01'),
       to: calendarDate('2021-03-31'),

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { PasswordQueue } from './password-queue.ts';
 
 /** The smallest password length we accept (NIST SP 800-63B asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -7,6 +8,15 @@ export const MIN_PASSWORD_LENGTH = 10;
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
+
+/**
+ * The process's one queue for password verifications (one at a time, four waiting): see
+ * {@link PasswordQueue}. Sign-ins beyond it answer AUTH_BUSY (429) without hashing anything.
+ */
+export const passwordQueue = new PasswordQueue(1, 4);
+
+/** A password check's outcome: `busy` when the queue was full and nothing was checked. */
+export type PasswordCheck = 'match' | 'mismatch' | 'busy';
 
 let dummy: Promise<string> | undefined;
 let verifications = 0;
@@ -20,15 +30,24 @@ export function passwordVerifications(): number {
 }
 
 /**
- * Checks a password against a stored hash; with no hash (unknown user) it verifies against a dummy
- * hash, so that an unknown e-mail costs as long as a wrong password and answers false.
+ * Checks a password against a stored hash, through {@link passwordQueue}; with no hash (unknown
+ * user) it verifies against a dummy hash, so that an unknown e-mail costs as long as a wrong
+ * password and answers `mismatch`. `busy`: the queue was full, no hash was computed.
  */
-export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
-  verifications += 1;
-  if (storedHash === undefined) {
-    dummy ??= hash('dummy password for unknown users');
-    await verify(await dummy, password).catch(() => false);
-    return false;
-  }
-  return verify(storedHash, password).catch(() => false);
+export async function verifyPassword(
+  storedHash: string | undefined,
+  password: string,
+  queue: PasswordQueue = passwordQueue,
+): Promise<PasswordCheck> {
+  const r = await queue.run(async () => {
+    verifications += 1;
+    if (storedHash === undefined) {
+      dummy ??= hash('dummy password for unknown users');
+      await verify(await dummy, password).catch(() => false);
+      return false;
+    }
+    return verify(storedHash, password).catch(() => false);
+  });
+  if (!r.ran) return 'busy';
+  return r.value ? 'match' : 'mismatch';
 }

@@ -70,6 +70,8 @@ export interface LoginInput {
   readonly requestId?: string;
 }
 
+const PASSWORDS_BUSY = () =>
+  err(domainError('AUTH_BUSY', 'the server is checking too many passwords at once: try again in a second'));
 const BAD_CREDENTIALS = () => err(domainError('AUTH_INVALID_CREDENTIALS', 'wrong e-mail or password'));
 
 /**
@@ -80,8 +82,9 @@ const BAD_CREDENTIALS = () => err(domainError('AUTH_INVALID_CREDENTIALS', 'wrong
 export async function login(ctx: AppContext, input: LoginInput): Promise<Result<OpenedSession>> {
   const user = await findUserByEmail(ctx.store.db, input.email);
   const usable = user && !user.disabled ? user : undefined;
-  const passwordOk = await verifyPassword(usable?.passwordHash, input.password);
-  if (!usable || !passwordOk) return BAD_CREDENTIALS();
+  const check = await verifyPassword(usable?.passwordHash, input.password);
+  if (check === 'busy') return PASSWORDS_BUSY();
+  if (!usable || check !== 'match') return BAD_CREDENTIALS();
   let step: bigint | undefined;
   if (usable.totpSecret !== null) {
     if (!input.totp)

@@ -156,7 +156,10 @@ export async function changePassword(
 ): Promise<Result<UserView>> {
   const row = await findUserById(ctx.store.db, userId);
   if (!row) return err(domainError('USER_NOT_FOUND', `no user ${userId}`, { field: 'userId' }));
-  if (!(await verifyPassword(row.passwordHash, input.current)))
+  const check = await verifyPassword(row.passwordHash, input.current);
+  if (check === 'busy')
+    return err(domainError('AUTH_BUSY', 'the server is checking too many passwords at once: try again'));
+  if (check !== 'match')
     return err(
       domainError('USER_PASSWORD_WRONG', 'the current password is wrong', { field: 'currentPassword' }),
     );

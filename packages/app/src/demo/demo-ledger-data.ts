@@ -20,7 +20,7 @@ export const DEMO_SOURCES = {
     name: 'National Endowment for Democracy',
     category: 'foreign-organisation',
     country: 'US',
-    accounts: ['US33000000001234567890'],
+    accounts: ['US78000000001234567890'],
   },
   sfk: { name: 'Soros Foundation–Kazakhstan', category: 'foreign-organisation', country: null },
   usemb: { name: 'Посольство США', category: 'foreign-state', country: 'US' },

@@ -6,6 +6,7 @@ import {
   makeOfficialRate,
   type OfficialRate,
 } from '@civic/core';
+import { withIbanCheckDigits } from '@civic/formats';
 import { inTransaction, upsertOfficialRates } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { importBankStatement } from '../ledger/import-bank-statement.ts';
@@ -72,7 +73,7 @@ function demoStatement(account: string, orgName: string): Uint8Array {
       dir: 'in',
       amount: '2150000,00',
       party: 'National Endowment for Democracy',
-      account: 'US33000000001234567890',
+      account: 'US78000000001234567890',
       code: '21',
       purpose: 'Транш гранта (иллюстративно)',
     },
@@ -82,7 +83,7 @@ function demoStatement(account: string, orgName: string): Uint8Array {
       dir: 'in',
       amount: '120000,00',
       party: 'ТОО «Ромашка»',
-      account: 'KZ118560000000123456',
+      account: 'KZ988560000000123456',
       code: '17',
       purpose: 'Возврат аванса (иллюстративно)',
     },
@@ -92,7 +93,7 @@ function demoStatement(account: string, orgName: string): Uint8Array {
       dir: 'out',
       amount: '450000,00',
       party: 'ТОО «Типография Печать»',
-      account: 'KZ118560000000123456',
+      account: 'KZ988560000000123456',
       code: '17',
       purpose: 'Печать отчёта (иллюстративно)',
     },
@@ -151,7 +152,7 @@ function demoStatement(account: string, orgName: string): Uint8Array {
 /** An illustrative IBAN-shaped account number per demo organisation. */
 function demoAccountNumber(orgKey: string): string {
   const i = Math.max(0, Object.keys(DEMO_LEDGERS).indexOf(orgKey));
-  return `KZ${String(40 + i)}601A871000${String(i + 1).padStart(6, '0')}`;
+  return withIbanCheckDigits('KZ', `601A871000${String(i + 1).padStart(6, '0')}`);
 }
 
 async function seedOrganisation(

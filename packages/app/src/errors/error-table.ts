@@ -45,6 +45,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   AUTH_TOTP_REQUIRED: [401, 2],
   AUTH_TOTP_INVALID: [401, 2],
   AUTH_RATE_LIMITED: [429, 2],
+  AUTH_BUSY: [429, 2],
   AUTH_CSRF: [403, 2],
   AUTH_FORBIDDEN: [403, 2],
   USER_EMAIL_INVALID: [400, 2],

@@ -20,6 +20,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   AUTH_TOTP_REQUIRED: 'Enter the code from your authenticator app.',
   AUTH_TOTP_INVALID: 'The authenticator code is wrong or has been used already.',
   AUTH_RATE_LIMITED: 'Too many sign-in attempts. Wait a minute and try again.',
+  AUTH_BUSY: 'The server is checking other sign-ins right now. Try again in a few seconds.',
   AUTH_CSRF: 'The request is missing its security token. Reload the page and try again.',
   AUTH_FORBIDDEN: 'Your role in this organisation does not allow this.',
   USER_EMAIL_INVALID: 'The e-mail address is not valid.',

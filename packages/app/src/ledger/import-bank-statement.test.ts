@@ -15,7 +15,7 @@ import { ledgerBalance } from './ledger-balance.ts';
 import { createSource } from './ledger-entities.ts';
 import { build1C, type TestDocument, type TestStatement } from './ledger-test-statements.ts';
 
-const ACCOUNT = 'KZ216010002000123456';
+const ACCOUNT = 'KZ756010002000123456';
 const doc = (
   number: string,
   date: string,
@@ -29,7 +29,7 @@ const doc = (
   amount,
   party: 'ТОО «Типография Печать»',
   partyBin: '101040009876',
-  partyAccount: 'KZ118560000000123456',
+  partyAccount: 'KZ988560000000123456',
   partyCode: '17',
   purpose: `Документ ${number}`,
   ...over,
@@ -37,7 +37,7 @@ const doc = (
 const NED = {
   party: 'National Endowment for Democracy',
   partyBin: '',
-  partyAccount: 'US33000000001234567890',
+  partyAccount: 'US78000000001234567890',
   partyCode: '21',
   purpose: 'Grant 2021-117',
 };
@@ -278,10 +278,10 @@ for (const dialect of testDialects()) {
       const header =
         'date,amount,currency,account,counterparty,counterparty_tax_id,sector_code,purpose,reference\n';
       const rows = [
-        '2021-05-03,1500.00,USD,KZ40601A871000001234,Freedom House,,21,Grant FH-7,R-1',
-        '2021-05-03,-20.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-2',
-        '2021-05-03,-20.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-2',
-        '2021-05-04,250000.00,KZT,KZ926010131000012345,"ТОО ""Ромашка""",101040009876,17,"Оплата, счёт 5",R-3',
+        '2021-05-03,1500.00,USD,KZ04601A871000001234,Freedom House,,21,Grant FH-7,R-1',
+        '2021-05-03,-20.00,USD,KZ04601A871000001234,Bank,,17,Fee,R-2',
+        '2021-05-03,-20.00,USD,KZ04601A871000001234,Bank,,17,Fee,R-2',
+        '2021-05-04,250000.00,KZT,KZ716010131000012345,"ТОО ""Ромашка""",101040009876,17,"Оплата, счёт 5",R-3',
       ];
       const csv = (lines: string[]) => new TextEncoder().encode(`${header}${lines.join('\n')}\n`);
       const first = await importBankStatement(ctx, { bytes: csv(rows), fileName: 'may.csv', org });
@@ -294,11 +294,11 @@ for (const dialect of testDialects()) {
         format: 'csv',
       });
       expect(first.value.accounts.map((a) => [a.account, a.currency, a.lines])).toEqual([
-        ['KZ40601A871000001234', 'USD', 3],
-        ['KZ926010131000012345', 'KZT', 1],
+        ['KZ04601A871000001234', 'USD', 3],
+        ['KZ716010131000012345', 'KZT', 1],
       ]);
       const again = await importBankStatement(ctx, {
-        bytes: csv([...rows, '2021-05-05,-5.00,USD,KZ40601A871000001234,Bank,,17,Fee,R-4']),
+        bytes: csv([...rows, '2021-05-05,-5.00,USD,KZ04601A871000001234,Bank,,17,Fee,R-4']),
         fileName: 'may-2.csv',
         org,
       });
@@ -311,8 +311,8 @@ for (const dialect of testDialects()) {
       const before = await snapshot(ctx, org);
       const june = [
         ...rows.map((r) => r.replace('2021-05', '2021-06')),
-        '2021-06-10,-1.00,KZT,KZ000NEWACCOUNT00001,Y,,17,New account,R-8',
-        '2021-06-30,12.3.4,USD,KZ40601A871000001234,X,,17,Bad,R-9',
+        '2021-06-10,-1.00,KZT,KZ540NEWACCOUNT00001,Y,,17,New account,R-8',
+        '2021-06-30,12.3.4,USD,KZ04601A871000001234,X,,17,Bad,R-9',
       ];
       const bad = await importBankStatement(ctx, { bytes: csv(june), fileName: 'june.csv', org });
       expect(bad.ok).toBe(false);
@@ -323,7 +323,7 @@ for (const dialect of testDialects()) {
     it('stops a CSV whose currency column it does not know, or that has none, instead of storing KZT', async () => {
       const before = await snapshot(ctx, org);
       const seed = new TextEncoder().encode(
-        'Дата,Сумма,Валюта платежа,Счет\n2021-07-01,15000.00,USD,KZ926010131000012345\n',
+        'Дата,Сумма,Валюта платежа,Счет\n2021-07-01,15000.00,USD,KZ716010131000012345\n',
       );
       const unknown = await importBankStatement(ctx, { bytes: seed, fileName: 'july.csv', org });
       expect(!unknown.ok && unknown.error).toMatchObject({
@@ -332,7 +332,7 @@ for (const dialect of testDialects()) {
         field: 'Валюта платежа',
       });
       const none = new TextEncoder().encode(
-        'date,amount,account\n2021-07-01,15000.00,KZ926010131000012345\n',
+        'date,amount,account\n2021-07-01,15000.00,KZ716010131000012345\n',
       );
       const refused = await importBankStatement(ctx, { bytes: none, fileName: 'n.csv', org });
       expect(!refused.ok && refused.error).toMatchObject({
@@ -342,7 +342,7 @@ for (const dialect of testDialects()) {
       expect(await snapshot(ctx, org)).toEqual(before);
       const said = await importBankStatement(ctx, { bytes: none, fileName: 'n.csv', org, currency: 'USD' });
       expect(said.ok && said.value.accounts.map((a) => [a.account, a.currency])).toEqual([
-        ['KZ926010131000012345', 'USD'],
+        ['KZ716010131000012345', 'USD'],
       ]);
     });
 

@@ -67,6 +67,7 @@ export async function importBankStatement(
       organisationId: orgId,
       mapping: mapping.value,
       ...(input.currency ? { currency: input.currency } : {}),
+      ...(input.currencyColumn ? { currencyColumn: input.currencyColumn } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
   }
@@ -75,6 +76,7 @@ export async function importBankStatement(
     ...(format ? { format } : {}),
     ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
     ...(input.currency ? { currency: input.currency } : {}),
+    ...(input.currencyColumn ? { currencyColumn: input.currencyColumn } : {}),
     ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
   });
   if (!parsed.ok) return parsed;

@@ -17,6 +17,11 @@ export interface ImportBankStatementInput {
    * `currency` does the same). Never assumed: without it such a file is refused.
    */
   readonly currency?: string;
+  /**
+   * A CSV whose currency column has a header the reader does not know (`Валюта платежа`): that
+   * column's header, said by the user (the web preview's mapping).
+   */
+  readonly currencyColumn?: string;
   /** Extra 1C field spellings (bank's name → known field), on top of those saved for the organisation. */
   readonly aliases?: Readonly<Record<string, string>>;
   /** Called as lines are written: (done, total); total is undefined while a streamed file is read. */

@@ -34,6 +34,8 @@ export interface CsvStreamInput {
   readonly mapping: CsvMapping | undefined;
   /** The statement's currency, for an inferred mapping without a currency column. */
   readonly currency?: string;
+  /** For an inferred mapping: the header of the column that holds the currencies. */
+  readonly currencyColumn?: string;
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
@@ -49,7 +51,10 @@ export async function importCsvStream(
 ): Promise<Result<ImportBankStatementResult>> {
   const mapping =
     input.mapping === undefined
-      ? inferCsvMapping(input.bytes, input.fileName, { currency: input.currency })
+      ? inferCsvMapping(input.bytes, input.fileName, {
+          currency: input.currency,
+          currencyColumn: input.currencyColumn,
+        })
       : ok(input.mapping);
   if (!mapping.ok) return mapping;
   const orgId = input.organisationId;

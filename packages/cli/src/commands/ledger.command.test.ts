@@ -30,7 +30,7 @@ async function json(args: string[]): Promise<Record<string, unknown>> {
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
 
-const ACCOUNT = 'KZ216010002000123456';
+const ACCOUNT = 'KZ756010002000123456';
 function statement(
   docs: {
     n: string;
@@ -70,10 +70,10 @@ function statement(
       `СуммаПриход=${d.inAmount ?? ''}`,
       `СуммаРасход=${d.outAmount ?? ''}`,
       `ПлательщикНаименование=${incoming ? d.payer : 'ОФ «Эхо»'}`,
-      `ПлательщикИИК=${incoming ? 'US33000000001234567890' : ACCOUNT}`,
+      `ПлательщикИИК=${incoming ? 'US78000000001234567890' : ACCOUNT}`,
       `ПлательщикКБЕ=${incoming ? d.code : '18'}`,
       `ПолучательНаименование=${incoming ? 'ОФ «Эхо»' : d.payer}`,
-      `ПолучательИИК=${incoming ? ACCOUNT : 'KZ118560000000123456'}`,
+      `ПолучательИИК=${incoming ? ACCOUNT : 'KZ988560000000123456'}`,
       `ПолучательКБЕ=${incoming ? '18' : d.code}`,
       `НазначениеПлатежа=${d.purpose}`,
       'КонецДокумента',

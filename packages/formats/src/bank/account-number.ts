@@ -36,10 +36,26 @@ export function hasValidIbanCheckDigits(iban: string): boolean {
 }
 
 /**
+ * The IBAN for a country code and an account (BBAN) with its ISO 13616 check digits computed, e.g.
+ * `withIbanCheckDigits('KZ', '6010131000012345')` → `KZ716010131000012345`. For generated and demo
+ * statements, whose made-up numbers must still be valid IBANs.
+ */
+export function withIbanCheckDigits(country: string, bban: string): string {
+  let rest = 0;
+  for (const ch of `${bban}${country}00`.toUpperCase()) {
+    const value = Number.parseInt(ch, 36);
+    rest = value >= 10 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
+  }
+  return `${country.toUpperCase()}${String(98 - rest).padStart(2, '0')}${bban}`;
+}
+
+/**
  * Checks an account number as a statement prints it. Refused: an invisible or control character
  * anywhere (it makes two different accounts look the same), and a Cyrillic letter where an IBAN
  * has a Latin one (`КZ…` with a Cyrillic К). Where the number is an IBAN (Kazakh IIK and foreign),
- * its check digits are verified; a mismatch is a warning naming it (see docs/formats.md).
+ * its check digits are verified and a mismatch is refused too: a mistyped IBAN names another
+ * account, or none (see docs/formats.md). Numbers that are not IBAN-shaped (a Russian 20-digit
+ * account, a local number) are not checked as IBANs.
  */
 export function checkAccountNumber(text: string): AccountProblem {
   for (let i = 0; i < text.length; i++) {
@@ -58,7 +74,7 @@ export function checkAccountNumber(text: string): AccountProblem {
     };
   if (!hasValidIbanCheckDigits(compact))
     return {
-      severity: 'warning',
+      severity: 'error',
       message: `the IBAN "${quoteValue(text)}" has wrong check digits (ISO 13616 mod 97): check it against the bank's statement`,
     };
   return null;

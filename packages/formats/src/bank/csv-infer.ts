@@ -71,7 +71,7 @@ function sniffDateFormat(samples: readonly string[]): CsvMapping['dateFormat'] {
 export function inferCsvMapping(
   bytes: Uint8Array,
   fileName: string,
-  options: { readonly currency?: string | undefined } = {},
+  options: { readonly currency?: string | undefined; readonly currencyColumn?: string | undefined } = {},
 ): Result<CsvMapping> {
   return catchAbort(() => {
     const encoding = isValidUtf8(bytes) ? 'utf-8' : 'windows-1251';
@@ -92,6 +92,22 @@ export function inferCsvMapping(
       const at = header.findIndex((h) => names.includes(h));
       if (at >= 0 && !Object.values(columns).includes(rows[0]?.[at]?.trim() ?? ''))
         columns[key] = rows[0]?.[at]?.trim() ?? '';
+    }
+    // The column the user named as the currency column (the web import page's mapping).
+    if (options.currencyColumn !== undefined) {
+      const wanted = options.currencyColumn.trim().toLowerCase();
+      const at = header.indexOf(wanted);
+      if (at < 0)
+        return importFail(
+          'IMPORT_CSV_MAPPING_REQUIRED',
+          `the header has no column "${quoteValue(options.currencyColumn)}" to read currencies from (${header.join(', ')})`,
+          fileName,
+          1,
+          'currencyColumn',
+        );
+      const name = rows[0]?.[at]?.trim() ?? '';
+      for (const [key, value] of Object.entries(columns)) if (value === name) delete columns[key];
+      columns['currency'] = name;
     }
     const hasAmount =
       columns['amount'] !== undefined || columns['debit'] !== undefined || columns['credit'] !== undefined;

@@ -96,7 +96,7 @@ export interface CsvStatementSummary {
   readonly encoding: string;
   readonly accounts: readonly StatementAccount[];
   readonly count: number;
-  /** Account numbers worth a person's look (an IBAN with wrong check digits), with their lines. */
+  /** Account numbers worth a person's look, with their lines. */
   readonly warnings: readonly StatementWarning[];
 }
 

@@ -40,24 +40,24 @@ const PARTIES = [
   {
     name: 'Представительство фонда «Открытое общество»',
     taxId: '990140000111',
-    account: 'KZ556010111000067890',
+    account: 'KZ036010111000067890',
     sectorCode: '18',
   },
   {
     name: 'National Endowment for Democracy',
     taxId: '',
-    account: 'US33000000001234567890',
+    account: 'US78000000001234567890',
     sectorCode: '21',
   },
   {
     name: 'ТОО «Типография Печать»',
     taxId: '101040009876',
-    account: 'KZ118560000000123456',
+    account: 'KZ988560000000123456',
     sectorCode: '17',
   },
-  { name: 'ИП Серікбаев А.', taxId: '850101300123', account: 'KZ45722C000012345678', sectorCode: '19' },
-  { name: 'Freedom House', taxId: '', account: 'US64000000009876543210', sectorCode: '21' },
-  { name: 'АО «Казахтелеком»', taxId: '981140000422', account: 'KZ286010131000098765', sectorCode: '16' },
+  { name: 'ИП Серікбаев А.', taxId: '850101300123', account: 'KZ84722C000012345678', sectorCode: '19' },
+  { name: 'Freedom House', taxId: '', account: 'US83000000009876543210', sectorCode: '21' },
+  { name: 'АО «Казахтелеком»', taxId: '981140000422', account: 'KZ666010131000098765', sectorCode: '16' },
 ] as const;
 
 const PURPOSES = [
@@ -118,7 +118,7 @@ export function generateStatementSpec(options: {
     });
   }
   return {
-    account: options.account ?? 'KZ926010131000012345',
+    account: options.account ?? 'KZ716010131000012345',
     currency: options.currency ?? KZT,
     from,
     to: addDays(from, Math.max(0, Math.ceil(options.documents / perDay) - 1)),
@@ -175,7 +175,7 @@ export interface GeneratedCsv {
  */
 export function generateBankCsv(options: GenerateCsvOptions): GeneratedCsv {
   const random = seededRandom(options.seed);
-  const accounts = options.accounts ?? [{ account: 'KZ926010131000012345', currency: KZT }];
+  const accounts = options.accounts ?? [{ account: 'KZ716010131000012345', currency: KZT }];
   const perDay = Math.max(1, options.perDay ?? 1000);
   const totals = new Map(
     accounts.map((a) => [a.account, { totalIn: 0n, totalOut: 0n, currency: a.currency }]),

@@ -17,6 +17,7 @@ export {
   type ColumnRef,
 } from './csv-mapping.ts';
 export { parseCsvStatement, forEachCsvStatementLine, type CsvStatementSummary } from './csv-statement.ts';
+export { hasValidIbanCheckDigits, withIbanCheckDigits } from './account-number.ts';
 export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
 export { parseCamt053Statement } from './camt053-statement.ts';

@@ -16,7 +16,7 @@ describe('MT940', () => {
     expect(s.format).toBe('mt940');
     expect(s.accounts).toEqual([
       {
-        account: 'KZ40601A871000001234',
+        account: 'KZ04601A871000001234',
         currency: 'USD',
         from: '2021-02-01',
         to: '2021-02-05',
@@ -26,7 +26,7 @@ describe('MT940', () => {
         closing: 2595075n,
       },
       {
-        account: 'KZ926010131000012345',
+        account: 'KZ716010131000012345',
         currency: 'KZT',
         from: '2021-02-01',
         to: '2021-02-05',

@@ -24,7 +24,7 @@ describe('1C statement, Russian field set', () => {
     expect(s.encoding).toBe(encoding);
     expect(s.accounts).toEqual([
       {
-        account: 'KZ926010131000012345',
+        account: 'KZ716010131000012345',
         currency: 'KZT',
         from: '2021-02-01',
         to: '2021-02-05',
@@ -40,7 +40,7 @@ describe('1C statement, Russian field set', () => {
     ]);
     const [grant, print] = s.lines;
     expect(grant?.counterparty.taxId).toBe('990140000111');
-    expect(grant?.counterparty.account).toBe('KZ556010111000067890');
+    expect(grant?.counterparty.account).toBe('KZ036010111000067890');
     expect(grant?.purpose).toContain('мониторинг выборов');
     expect(print?.counterparty.bankCode).toBe('KCJBKZKX');
     expect(print?.documentDate).toBe('2021-02-03');
@@ -74,7 +74,7 @@ describe('1C statement, Kazakh field set', () => {
     expect(grant?.counterparty).toEqual({
       name: 'National Endowment for Democracy',
       taxId: null,
-      account: 'US33000000001234567890',
+      account: 'US78000000001234567890',
       bankCode: 'CITIUS33',
       sectorCode: '21',
       country: null,
@@ -82,7 +82,7 @@ describe('1C statement, Kazakh field set', () => {
     expect(rent).toMatchObject({
       direction: 'out',
       amount: 7500000n,
-      account: 'KZ216010002000123456',
+      account: 'KZ756010002000123456',
       purposeCode: '859',
     });
     expect(rent?.counterparty.taxId).toBe('850101300123');

@@ -20,6 +20,8 @@ export interface ParseBankStatementOptions {
   readonly csvMapping?: CsvMapping;
   /** CSV without a mapping: the statement's currency when the file has no currency column. */
   readonly currency?: string;
+  /** CSV without a mapping: the header of the column that holds the currencies. */
+  readonly currencyColumn?: string;
   /** 1C only: extra field spellings, bank's name → known field. */
   readonly aliases?: Readonly<Record<string, string>>;
   /** 1C only: the currency when the file names none (KZT unless given). */
@@ -58,7 +60,10 @@ function parseBankStatementRaw(
     case 'csv': {
       const mapping =
         options.csvMapping === undefined
-          ? inferCsvMapping(bytes, file, { currency: options.currency })
+          ? inferCsvMapping(bytes, file, {
+              currency: options.currency,
+              currencyColumn: options.currencyColumn,
+            })
           : parseCsvMapping(options.csvMapping, file);
       return mapping.ok ? parseCsvStatement(bytes, mapping.value, file) : mapping;
     }

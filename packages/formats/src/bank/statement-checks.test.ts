@@ -34,16 +34,29 @@ describe('amounts and account numbers a statement may not hold', () => {
     expect(failure(csv(row))).toEqual({ code: 'IMPORT_ACCOUNT_INVALID', line: 2, field });
   });
 
-  it('verifies IBAN check digits, Kazakh and foreign: a wrong one is a warning naming the line', () => {
+  it.each([
+    ['a Kazakh IBAN', 'KZ87125KZT5004100100', 'account'],
+    ['a foreign IBAN', 'DE88370400440532013000', 'counterparty account'],
+    ['a lower-case foreign IBAN with spaces', 'gb34 bukb 2020 1555 5555 55', 'counterparty account'],
+  ])('refuses %s with wrong check digits, naming the line and field', (_name, number, field) => {
     for (const good of ['KZ86125KZT5004100100', 'DE89370400440532013000', 'GB33BUKB20201555555555'])
       expect(hasValidIbanCheckDigits(good)).toBe(true);
-    expect(hasValidIbanCheckDigits('KZ87125KZT5004100100')).toBe(false);
-    const r = csv('2021-03-01,10.00,KZT,KZ86125KZT5004100100,DE88370400440532013000\n');
-    expect(r.ok && r.value.warnings).toEqual([
-      { line: 2, field: 'counterparty account', message: expect.stringContaining('check digits') },
-    ]);
-    const plain = csv('2021-03-01,10.00,KZT,40702810900000012345,\n');
-    expect(plain.ok && plain.value.warnings).toEqual([]);
+    expect(hasValidIbanCheckDigits(number.replace(/ /g, ''))).toBe(false);
+    const row =
+      field === 'account'
+        ? `2021-03-01,10.00,KZT,${number},\n`
+        : `2021-03-01,10.00,KZT,KZ86125KZT5004100100,${number}\n`;
+    const r = csv(`2021-03-01,5.00,KZT,KZ86125KZT5004100100,\n${row}`);
+    expect(failure(r)).toEqual({ code: 'IMPORT_ACCOUNT_INVALID', line: 3, field });
+    expect(r.ok ? '' : r.error.message).toContain('check digits');
+  });
+
+  it('does not check account numbers that are not IBANs (Russian 20-digit, local numbers)', () => {
+    for (const plain of ['40702810900000012345', '123456789', 'KZT-001-77'])
+      expect(csv(`2021-03-01,10.00,KZT,${plain},${plain}\n`)).toMatchObject({
+        ok: true,
+        value: { warnings: [] },
+      });
   });
 
   it('warns about a line booked outside its statement period, and imports it', () => {

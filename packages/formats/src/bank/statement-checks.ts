@@ -10,9 +10,9 @@ import { abort, catchAbort } from './import-error.ts';
 
 /**
  * Checks every statement line as it comes (the streamed CSV import calls `line` per row): account
- * numbers with an invisible character or a Cyrillic letter in an IBAN abort the import
- * (IMPORT_ACCOUNT_INVALID naming the line); an IBAN with wrong check digits is a warning, once per
- * number.
+ * numbers with an invisible character, a Cyrillic letter in an IBAN or an IBAN with wrong check
+ * digits abort the import (IMPORT_ACCOUNT_INVALID naming the line and field); each number is
+ * checked once.
  */
 export class StatementLineChecks {
   readonly warnings: StatementWarning[] = [];

@@ -23,7 +23,7 @@ const list = (key: string) => (res: { json(): unknown }) =>
 
 const STATEMENT = Buffer.from(
   build1CStatement({
-    account: 'KZ926010131000012345',
+    account: 'KZ716010131000012345',
     holder: 'ОФ «Эхо»',
     holderBin: '070940000011',
     from: '01.03.2022',

@@ -132,6 +132,25 @@ for (const dialect of testDialects()) {
       await app.close();
     });
 
+    it('five wrong passwords for one account from one address do not lock a different account out from that address', async () => {
+      const app = await buildServer(w.ctx);
+      await w.user('neighbour@x.test', {});
+      const attempt = (email: string, password: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          remoteAddress: '10.6.6.6',
+          payload: { email, password },
+        });
+      for (let i = 0; i < 5; i++)
+        expect((await attempt('victim@x.test', `wrong password ${i}`)).statusCode).toBe(401);
+      expect((await attempt('victim@x.test', 'wrong password 6')).statusCode).toBe(429);
+      const other = await attempt('neighbour@x.test', TEST_PASSWORD);
+      expect(other.statusCode).toBe(200);
+      expect(cookiesOf(other)['civic_session']).toBeTruthy();
+      await app.close();
+    });
+
     it('limits one address across accounts (20 a minute by default), not the other addresses', async () => {
       const app = await buildServer(w.ctx);
       const attempt = (email: string, ip: string) =>

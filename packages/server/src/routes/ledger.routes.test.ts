@@ -9,7 +9,7 @@ import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts'
 // Real parts: Fastify through inject(), the real 1C reader, a SQLite file and a PostgreSQL database.
 const statement = (number: string, date: string) =>
   build1CStatement({
-    account: 'KZ926010131000012345',
+    account: 'KZ716010131000012345',
     holder: 'ОФ «Альфа»',
     holderBin: '070940000011',
     from: '01.03.2021',
@@ -121,12 +121,12 @@ for (const dialect of testDialects()) {
     });
 
     it('asks for a currency mapping instead of storing an unknown currency as KZT (400 naming the column)', async () => {
-      const seed = 'Дата,Сумма,Валюта платежа,Счет\n2021-03-01,15000.00,USD,KZ926010131000012345\n';
+      const seed = 'Дата,Сумма,Валюта платежа,Счет\n2021-03-01,15000.00,USD,KZ716010131000012345\n';
       expect(code(await upload(accountant, orgA, seed, 'fileName=usd.csv'))).toEqual([
         400,
         expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'Валюта платежа' }),
       ]);
-      const none = 'date,amount,account\n2021-03-01,15000.00,KZ926010131000012345\n';
+      const none = 'date,amount,account\n2021-03-01,15000.00,KZ716010131000012345\n';
       expect(code(await upload(accountant, orgA, none, 'fileName=none.csv'))).toEqual([
         400,
         expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'currency' }),
@@ -134,6 +134,18 @@ for (const dialect of testDialects()) {
       // Said by the user (in the other organisation, whose ledger no later test reads).
       const said = await upload(outsider, orgB, none, 'fileName=none.csv&currency=USD');
       expect(said.json()).toMatchObject({
+        imported: 1,
+        accounts: [expect.objectContaining({ currency: 'USD' })],
+      });
+      // The column the user picks as the currency column (the web preview's mapping).
+      const unknown = encodeURIComponent('Валюта платежа');
+      expect(code(await upload(accountant, orgA, seed, 'fileName=usd.csv&currencyColumn=Nope'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'IMPORT_CSV_MAPPING_REQUIRED', field: 'currencyColumn' }),
+      ]);
+      const other = seed.replace('15000.00', '16000.00');
+      const picked = await upload(outsider, orgB, other, `fileName=usd.csv&currencyColumn=${unknown}`);
+      expect(picked.json()).toMatchObject({
         imported: 1,
         accounts: [expect.objectContaining({ currency: 'USD' })],
       });

@@ -234,6 +234,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
             fileName: { type: 'string', minLength: 1, maxLength: 255 },
             format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
             currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+            currencyColumn: { type: 'string', minLength: 1, maxLength: 200 },
           },
         },
         response: { 200: Obj, '4xx': errorRef },
@@ -244,6 +245,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
         fileName: string;
         format?: '1c' | 'csv' | 'camt053' | 'mt940';
         currency?: string;
+        currencyColumn?: string;
       };
       const bytes = req.body;
       if (!(bytes instanceof Buffer) || bytes.length === 0)
@@ -262,6 +264,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           org: orgId,
           ...(q.format ? { format: q.format } : {}),
           ...(q.currency ? { currency: q.currency } : {}),
+          ...(q.currencyColumn ? { currencyColumn: q.currencyColumn } : {}),
         });
         if (!r.ok) return r;
         const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };

@@ -18,7 +18,7 @@ const incoming = (number: string, date: string) => ({
 });
 const statement = (number: string, date: string) =>
   build1CStatement({
-    account: 'KZ926010131000012345',
+    account: 'KZ716010131000012345',
     holder: 'ОФ «Гамма»',
     holderBin: '070940000011',
     from: '01.01.2021',

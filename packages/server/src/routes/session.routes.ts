@@ -64,7 +64,7 @@ export const sessionRoutes: RouteModule = (app, deps) => {
         tags: ['session'],
         summary: 'Sign in: sets the HTTP-only session cookie and the CSRF cookie',
         description:
-          'A wrong e-mail and a wrong password answer 401 AUTH_INVALID_CREDENTIALS alike. More than 5 failed attempts a minute for one e-mail, or 20 from one address, answer 429 with Retry-After (counted before the password is checked).',
+          'A wrong e-mail and a wrong password answer 401 AUTH_INVALID_CREDENTIALS alike. More than 5 failed attempts a minute for one e-mail, or 20 from one address, answer 429 with Retry-After (counted before the password is checked). When the server is already checking as many passwords as it queues, 429 AUTH_BUSY with Retry-After: 1 (nothing checked, nothing counted).',
         body: LoginBody,
         response: { 200: SessionSchema, '4xx': errorRef },
       },
@@ -85,8 +85,16 @@ export const sessionRoutes: RouteModule = (app, deps) => {
         ...(totp !== undefined ? { totp } : {}),
         requestId: req.id,
       });
-      await deps.throttle.settle(reserved.attempt, !result.ok && result.error.code !== 'AUTH_TOTP_REQUIRED');
-      if (!result.ok) throw new ApiError(result.error);
+      // A right password waiting for its code, or no password checked at all (the hashing queue
+      // was full), is not a failed attempt.
+      const failed =
+        !result.ok && result.error.code !== 'AUTH_TOTP_REQUIRED' && result.error.code !== 'AUTH_BUSY';
+      await deps.throttle.settle(reserved.attempt, failed);
+      if (!result.ok)
+        throw new ApiError(
+          result.error,
+          result.error.code === 'AUTH_BUSY' ? { 'retry-after': '1' } : undefined,
+        );
       const s = result.value;
       setSessionCookies(reply, deps, s.token, s.csrfToken);
       const { memberships } = await loadAccess(deps.ctx, s.user.id);

@@ -100,6 +100,14 @@ export const en = {
   'ledger.file': 'Statement file (1C, CSV, CAMT.053, MT940)',
   'ledger.format': 'Format',
   'ledger.formatAuto': 'Detect',
+  'ledger.mapTitle': 'Which column holds the currency?',
+  'ledger.mapColumnFound':
+    'The column «{column}» holds currency codes, but its header is not one the import knows. The import stopped so that no amount is read in the wrong currency.',
+  'ledger.mapNoColumn':
+    'The file has no currency column, so the currency of its amounts is not known. The import stopped so that no amount is read in the wrong currency.',
+  'ledger.mapUseColumn': 'The currency is in the column',
+  'ledger.mapStateCurrency': 'All amounts of the statement are in the currency (three letters, e.g. USD)',
+  'ledger.mapRetry': 'Import again with this mapping',
   'ledger.upload': 'Import',
   'ledger.uploading': 'Uploading… {percent}%',
   'ledger.processing': 'Reading the statement…',

@@ -102,6 +102,14 @@ export const kk: Messages = {
   'ledger.file': 'Үзінді файлы (1С, CSV, CAMT.053, MT940)',
   'ledger.format': 'Пішім',
   'ledger.formatAuto': 'Анықтау',
+  'ledger.mapTitle': 'Валюта қай бағанда?',
+  'ledger.mapColumnFound':
+    '«{column}» бағанында валюта кодтары бар, бірақ оның тақырыбы импортқа белгісіз. Ешбір сома басқа валютада оқылмауы үшін импорт тоқтатылды.',
+  'ledger.mapNoColumn':
+    'Файлда валюта бағаны жоқ, сондықтан сомалардың валютасы белгісіз. Ешбір сома басқа валютада оқылмауы үшін импорт тоқтатылды.',
+  'ledger.mapUseColumn': 'Валюта мына бағанда',
+  'ledger.mapStateCurrency': 'Үзінді көшірменің барлық сомалары мына валютада (үш әріп, мысалы USD)',
+  'ledger.mapRetry': 'Осы сәйкестендірумен қайта импорттау',
   'ledger.upload': 'Импорттау',
   'ledger.uploading': 'Жүктелуде… {percent}%',
   'ledger.processing': 'Үзінді оқылуда…',

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure, uploadFile } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CurrencyMappingForm, type CurrencyMapping } from './ledger-import-mapping.tsx';
 
 interface ImportResult {
   read: number;
@@ -19,14 +20,13 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const upload = async (mapping?: CurrencyMapping) => {
     if (!file) return;
     setError(null);
     setResult(null);
     setProgress(0);
     try {
-      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}) });
+      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}), ...mapping });
       setResult(
         await uploadFile<ImportResult>(
           `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports?${q}`,
@@ -42,8 +42,16 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
     }
   };
 
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void upload();
+  };
+  // The import stopped on the currency: offer the mapping, then run it again (issue 12).
+  const mappingField =
+    error?.code === 'IMPORT_CSV_MAPPING_REQUIRED' && error.field !== undefined ? error.field : null;
+
   return (
-    <form className="row" onSubmit={(e) => void submit(e)} aria-labelledby="import-title">
+    <form className="row" onSubmit={submit} aria-labelledby="import-title">
       <h2 id="import-title" className="full">
         {t('ledger.import')}
       </h2>
@@ -86,6 +94,9 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         <div className="full">
           <ErrorBox error={error} />
         </div>
+      )}
+      {mappingField !== null && (
+        <CurrencyMappingForm key={mappingField} field={mappingField} onRetry={(m) => void upload(m)} />
       )}
     </form>
   );
