@@ -16,6 +16,7 @@ export * from './accounts/sessions.ts';
 export * from './accounts/memberships.ts';
 export * from './accounts/totp-enrolment.ts';
 export * from './accounts/networks.ts';
+export * from './accounts/instance-lock.ts';
 export * from './demo/demo-accounts.ts';
 export * from './rules/load-rule-pack.ts';
 export * from './rules/deadline-query.ts';

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   atRestStatus,
+  clearLockOnStart,
   closeContext,
   DEMO_ACCOUNTS,
   firstStartKey,
@@ -40,6 +41,23 @@ const webRoot = resolve(root, 'packages/web/dist');
 const trustProxy = parseTrustProxy(process.env['TRUST_PROXY']);
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
 
+/** Set once the instance is locked ("lock now"): no more scheduled work, no server process replaced. */
+let instanceLocked = false;
+let stopNotify: () => void = () => {};
+
+/**
+ * The instance was locked: forget the key this process was started with (a JS string cannot be
+ * overwritten, but it is no longer reachable), stop the schedules, and tell the primary process.
+ */
+function onLocked(): void {
+  instanceLocked = true;
+  delete process.env['CIVIC_DB_KEY'];
+  delete process.env['CIVIC_DB_KEY_FILE'];
+  stopNotify();
+  if (cluster.isWorker) process.send?.({ civic: 'locked' });
+  process.stderr.write('CivicLedger is locked: restart it with the key to serve again.\n');
+}
+
 /** Serves on the port from this process until SIGINT/SIGTERM. */
 async function serve(migrate: boolean): Promise<void> {
   const ctx = await openContext(databaseUrl, { migrate });
@@ -48,6 +66,7 @@ async function serve(migrate: boolean): Promise<void> {
     logger: { level: 'warn' },
     trustProxy,
     backupDir: process.env['BACKUP_DIR'],
+    onLocked,
   });
   await app.listen({ port, host });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -74,6 +93,7 @@ function scheduleBackups(): void {
   const schedule = parsed.value;
   if (!schedule) return;
   const run = (): void => {
+    if (instanceLocked) return;
     void runScheduledBackup(schedule, databaseUrl, new Date())
       .then((r) => {
         if (!r.ok) process.stderr.write(`scheduled backup failed: ${r.error.code}: ${r.error.message}\n`);
@@ -121,6 +141,10 @@ if (cluster.isPrimary) {
   // Migrations and the demo seed run once, here, before any server process starts.
   const ctx = await openPrimary();
   if (generatedKey) announceKey(generatedKey);
+  // A start with the key unlocks an instance that was locked ("lock now", docs/security.md).
+  const wasLocked = await clearLockOnStart(ctx);
+  if (wasLocked)
+    say(`The instance was locked (${wasLocked.lockedAt}); started with its key, it serves again.`);
   if ((await organisations(ctx)).length === 0) {
     say('First start: seeding the demo data (the 2020–21 Kazakhstan case)…');
     const summary = await seedDemo(ctx);
@@ -158,7 +182,7 @@ if (cluster.isPrimary) {
   const startNotify = async () => {
     if (notifyEvery === 0) return;
     const notifyCtx = await openContext(databaseUrl, { migrate: false });
-    startNotifyScheduler(notifyCtx, {
+    stopNotify = startNotifyScheduler(notifyCtx, {
       intervalSeconds: notifyEvery,
       smtpUrl: process.env['SMTP_URL'],
       appUrl: process.env['APP_URL'],
@@ -180,8 +204,11 @@ if (cluster.isPrimary) {
     cluster.on('listening', () => {
       if (++listening === processes) announce();
     });
+    cluster.on('message', (_worker, message: unknown) => {
+      if ((message as { civic?: unknown } | null)?.civic === 'locked' && !instanceLocked) onLocked();
+    });
     cluster.on('exit', (worker, code, signal) => {
-      if (stopping) {
+      if (stopping || instanceLocked) {
         if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
         return;
       }

@@ -61,6 +61,8 @@ export interface AuditEventTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
+  /** 'web' or 'cli' (2026-12-06-150-audit-channel). */
+  channel: string;
 }
 
 /**

@@ -99,3 +99,9 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: string): 
   const r = await db.deleteFrom('user_session').where('expires_at', '<', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Ends every session of every user (locking the instance). Returns how many there were. */
+export async function deleteAllSessions(db: Kysely<Database>): Promise<number> {
+  const r = await db.deleteFrom('user_session').executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'change-password'
   | 'create'
   | 'delete'
+  | 'lock'
   | 'login'
   | 'totp-disable'
   | 'totp-enable'
@@ -53,6 +54,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
+  lock: { en: 'instance locked', ru: 'система заблокирована', kk: 'жүйе бұғатталды' },
   login: { en: 'signed in', ru: 'вход в систему', kk: 'жүйеге кіру' },
   'totp-disable': {
     en: 'two-step sign-in turned off',
@@ -73,11 +75,13 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 };
 
 /** What an audit entry is about. */
-export const AUDIT_ENTITY_LABELS: Vocabulary<'membership' | 'network' | 'receipt' | 'user' | 'organisation'> =
-  {
-    membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
-    network: { en: 'network', ru: 'сеть', kk: 'желі' },
-    receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
-    user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
-    organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
-  };
+export const AUDIT_ENTITY_LABELS: Vocabulary<
+  'instance' | 'membership' | 'network' | 'receipt' | 'user' | 'organisation'
+> = {
+  instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
+  membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
+  network: { en: 'network', ru: 'сеть', kk: 'желі' },
+  receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
+  user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
+  organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
+};

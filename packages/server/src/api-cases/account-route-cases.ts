@@ -349,6 +349,17 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('accountant'),
     otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
   },
+  'POST /api/v1/admin/lock': {
+    // Locking the shared coverage server would end every later case: the happy path has its own server.
+    happy: see(
+      'routes/lock.routes.test.ts',
+      'locks for the instance admin: every session ends, every route answers INSTANCE_LOCKED, nothing is deleted',
+    ),
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: forbidden('accountant'),
+    otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
+  },
   'POST /api/v1/users': {
     happy: {
       as: 'admin',

@@ -18,6 +18,7 @@ import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
 import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
 import * as notifications from './2026-12-05-800-notifications.ts';
 import * as storeKey from './2026-12-05-800-store-key.ts';
+import * as auditChannel from './2026-12-06-150-audit-channel.ts';
 import * as logSignatures from './2026-12-05-300-log-signatures.ts';
 import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-800-store-key': storeKey,
   '2026-12-05-300-log-signatures': logSignatures,
   '2026-12-05-310-login-attempts': loginAttempts,
+  '2026-12-06-150-audit-channel': auditChannel,
 };
