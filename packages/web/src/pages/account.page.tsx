@@ -5,6 +5,7 @@ import { useSession } from '../session.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
 import { SigningKeys } from './signing-keys.tsx';
 import { BackupStatusPanel } from './backup-status.tsx';
+import { LockPanel } from './lock-panel.tsx';
 
 export default function AccountPage() {
   const { t } = useI18n();
@@ -84,6 +85,7 @@ export default function AccountPage() {
       <NotificationSettings />
       <SigningKeys me={me} />
       {me.user.instanceAdmin && <BackupStatusPanel />}
+      {me.user.instanceAdmin && <LockPanel />}
     </>
   );
 }
