@@ -17,6 +17,8 @@ export * from './accounts/memberships.ts';
 export * from './accounts/totp-enrolment.ts';
 export * from './accounts/networks.ts';
 export * from './accounts/instance-lock.ts';
+export * from './accounts/session-policy.ts';
+export * from './accounts/my-sessions.ts';
 export * from './demo/demo-accounts.ts';
 export * from './rules/load-rule-pack.ts';
 export * from './rules/deadline-query.ts';

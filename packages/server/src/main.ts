@@ -15,6 +15,7 @@ import {
   openContext,
   organisations,
   parseBackupSchedule,
+  parseSessionPolicy,
   runScheduledBackup,
   seedDemo,
 } from '@civic/app';
@@ -60,7 +61,13 @@ function onLocked(): void {
 
 /** Serves on the port from this process until SIGINT/SIGTERM. */
 async function serve(migrate: boolean): Promise<void> {
-  const ctx = await openContext(databaseUrl, { migrate });
+  // SESSION_IDLE_MINUTES (default 30) and SESSION_MAX_HOURS (default 12): docs/security.md.
+  const sessions = parseSessionPolicy(process.env);
+  if (!sessions.ok) {
+    process.stderr.write(`${sessions.error.code}: ${sessions.error.message}\n`);
+    process.exit(2);
+  }
+  const ctx = await openContext(databaseUrl, { migrate, sessions: sessions.value });
   const app = await buildServer(ctx, {
     webRoot,
     logger: { level: 'warn' },

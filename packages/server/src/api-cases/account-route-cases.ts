@@ -223,6 +223,31 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
     otherTenant: OWN_ACCOUNT,
   },
 
+  'GET /api/v1/me/sessions': {
+    happy: {
+      as: 'lawyer',
+      status: 200,
+      check: (res) =>
+        expect(
+          (res.json() as { sessions: { current: boolean }[] }).sessions.filter((s) => s.current),
+        ).toHaveLength(1),
+    },
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: OWN_ACCOUNT,
+    otherTenant: OWN_ACCOUNT,
+  },
+  'DELETE /api/v1/me/sessions/:sessionId': {
+    happy: see(
+      'routes/me-sessions.routes.test.ts',
+      'lists your sessions and ends one of them, but never another user\u2019s',
+    ),
+    badInput: bad('spare', 'sessionId', { params: () => ({ sessionId: LONG_ID }) }),
+    noSession: ANON,
+    wrongRole: OWN_ACCOUNT,
+    otherTenant: OWN_ACCOUNT,
+  },
+
   'GET /api/v1/orgs': {
     happy: {
       as: 'lawyer',

@@ -84,6 +84,7 @@ export const sessionRoutes: RouteModule = (app, deps) => {
         password,
         ...(totp !== undefined ? { totp } : {}),
         requestId: req.id,
+        ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
       });
       await deps.throttle.settle(reserved.attempt, !result.ok && result.error.code !== 'AUTH_TOTP_REQUIRED');
       if (!result.ok) throw new ApiError(result.error);

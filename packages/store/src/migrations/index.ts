@@ -19,6 +19,7 @@ import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
 import * as notifications from './2026-12-05-800-notifications.ts';
 import * as storeKey from './2026-12-05-800-store-key.ts';
 import * as auditChannel from './2026-12-06-150-audit-channel.ts';
+import * as sessionUserAgent from './2026-12-06-160-session-user-agent.ts';
 import * as logSignatures from './2026-12-05-300-log-signatures.ts';
 import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-300-log-signatures': logSignatures,
   '2026-12-05-310-login-attempts': loginAttempts,
   '2026-12-06-150-audit-channel': auditChannel,
+  '2026-12-06-160-session-user-agent': sessionUserAgent,
 };

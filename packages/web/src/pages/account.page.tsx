@@ -6,6 +6,7 @@ import { NotificationSettings } from './notification-settings.tsx';
 import { SigningKeys } from './signing-keys.tsx';
 import { BackupStatusPanel } from './backup-status.tsx';
 import { LockPanel } from './lock-panel.tsx';
+import { MySessions } from './my-sessions.tsx';
 
 export default function AccountPage() {
   const { t } = useI18n();
@@ -82,6 +83,7 @@ export default function AccountPage() {
         </form>
       )}
       {message && <p role="status">{message}</p>}
+      <MySessions />
       <NotificationSettings />
       <SigningKeys me={me} />
       {me.user.instanceAdmin && <BackupStatusPanel />}
