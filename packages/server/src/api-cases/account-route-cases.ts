@@ -240,7 +240,7 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
   'DELETE /api/v1/me/sessions/:sessionId': {
     happy: see(
       'routes/me-sessions.routes.test.ts',
-      'lists your sessions and ends one of them, but never another user\u2019s',
+      'lists your sessions and ends one of them, but never those of another user',
     ),
     badInput: bad('spare', 'sessionId', { params: () => ({ sessionId: LONG_ID }) }),
     noSession: ANON,

@@ -34,7 +34,7 @@ for (const dialect of testDialects()) {
         w.app.inject({ method, url, cookies, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
     };
 
-    it('lists your sessions and ends one of them, but never another user\u2019s', async () => {
+    it('lists your sessions and ends one of them, but never those of another user', async () => {
       const laptop = await signIn('ann@x.test', FIREFOX);
       const phone = await signIn('ann@x.test', 'curl/8.5.0');
       const bob = await signIn('bob@x.test');
