@@ -7,6 +7,7 @@ import {
   type StoreConnection,
 } from '@civic/store';
 import type { DomainError } from '@civic/core';
+import type { SessionPolicy } from './accounts/session-policy.ts';
 
 /**
  * What every use case runs against: an open, migrated store. Drivers (server, CLI) make one with
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly store: StoreConnection;
   /** The clock, passed in so that use cases and tests agree on "now". */
   readonly now: () => Date;
+  /** Session idle timeout and lifetime (default 30 min and 12 h: accounts/session-policy.ts). */
+  readonly sessions?: SessionPolicy;
 }
 
 export interface OpenContextOptions {
@@ -28,6 +31,8 @@ export interface OpenContextOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Create a new SQLite file encrypted; refused (DB_KEY_REQUIRED) without a key. */
   readonly encrypt?: boolean;
+  /** Session idle timeout and lifetime (the server's SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+  readonly sessions?: SessionPolicy;
 }
 
 /**
@@ -72,7 +77,11 @@ export async function openContext(
   } finally {
     secret?.fill(0);
   }
-  return { store, now: options.now ?? (() => new Date()) };
+  return {
+    store,
+    now: options.now ?? (() => new Date()),
+    ...(options.sessions ? { sessions: options.sessions } : {}),
+  };
 }
 
 /** Runs `fn`, turning a StoreKeyError into an OpenContextError (anything else passes through). */

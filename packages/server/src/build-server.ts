@@ -8,6 +8,7 @@ import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import type { Access } from './http/access.ts';
 import { checkRouteDeclaration, registerGuard } from './http/guard.ts';
 import { JSON_BODY_LIMIT, registerBodyLimits } from './http/body-limits.ts';
+import { registerInstanceLock } from './http/instance-lock-watch.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestLog } from './http/request-log.ts';
@@ -54,6 +55,10 @@ export interface ServerOptions {
   readonly backupDir?: string | undefined;
   /** SMTP_URL, APP_URL and MAIL_FROM (for a user's "send what is queued"). */
   readonly mail?: MailSettings | undefined;
+  /** How often the server looks for a lock made elsewhere, in ms (default 3000; see http/instance-lock-watch.ts). */
+  readonly lockPollMs?: number;
+  /** Called once when the server locks itself (the entry point drops the key from its environment). */
+  readonly onLocked?: () => void;
   /** Extra route modules (tests use this to add probe routes). */
   readonly extraRoutes?: readonly RouteModule[];
 }
@@ -137,6 +142,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });
   registerBodyLimits(app);
+  // Before the guard: a locked instance answers every request without reading a session.
+  const lock = registerInstanceLock(app, ctx, {
+    ...(options.lockPollMs !== undefined ? { pollMs: options.lockPollMs } : {}),
+    ...(options.onLocked !== undefined ? { onLocked: options.onLocked } : {}),
+  });
   registerGuard(app, ctx);
   await registerOpenApi(app);
 
@@ -150,6 +160,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     secureCookies: options.secureCookies ?? Boolean(options.trustProxy ?? false),
     backupDir: options.backupDir,
     mail: options.mail,
+    lock,
   };
   app.get(
     '/api/v1/health',

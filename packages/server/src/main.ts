@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import {
   atRestStatus,
+  clearLockOnStart,
   closeContext,
   DEMO_ACCOUNTS,
   firstStartKey,
@@ -14,6 +15,7 @@ import {
   openContext,
   organisations,
   parseBackupSchedule,
+  parseSessionPolicy,
   runScheduledBackup,
   seedDemo,
 } from '@civic/app';
@@ -40,9 +42,32 @@ const webRoot = resolve(root, 'packages/web/dist');
 const trustProxy = parseTrustProxy(process.env['TRUST_PROXY']);
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
 
+/** Set once the instance is locked ("lock now"): no more scheduled work, no server process replaced. */
+let instanceLocked = false;
+let stopNotify: () => void = () => {};
+
+/**
+ * The instance was locked: forget the key this process was started with (a JS string cannot be
+ * overwritten, but it is no longer reachable), stop the schedules, and tell the primary process.
+ */
+function onLocked(): void {
+  instanceLocked = true;
+  delete process.env['CIVIC_DB_KEY'];
+  delete process.env['CIVIC_DB_KEY_FILE'];
+  stopNotify();
+  if (cluster.isWorker) process.send?.({ civic: 'locked' });
+  process.stderr.write('CivicLedger is locked: restart it with the key to serve again.\n');
+}
+
 /** Serves on the port from this process until SIGINT/SIGTERM. */
 async function serve(migrate: boolean): Promise<void> {
-  const ctx = await openContext(databaseUrl, { migrate });
+  // SESSION_IDLE_MINUTES (default 30) and SESSION_MAX_HOURS (default 12): docs/security.md.
+  const sessions = parseSessionPolicy(process.env);
+  if (!sessions.ok) {
+    process.stderr.write(`${sessions.error.code}: ${sessions.error.message}\n`);
+    process.exit(2);
+  }
+  const ctx = await openContext(databaseUrl, { migrate, sessions: sessions.value });
   const app = await buildServer(ctx, {
     webRoot,
     // One JSON line per request and each unexpected error with its stack, on standard output.
@@ -54,6 +79,7 @@ async function serve(migrate: boolean): Promise<void> {
       appUrl: process.env['APP_URL'],
       from: process.env['MAIL_FROM'],
     },
+    onLocked,
   });
   await app.listen({ port, host });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -80,6 +106,7 @@ function scheduleBackups(): void {
   const schedule = parsed.value;
   if (!schedule) return;
   const run = (): void => {
+    if (instanceLocked) return;
     void runScheduledBackup(schedule, databaseUrl, new Date())
       .then((r) => {
         if (!r.ok) process.stderr.write(`scheduled backup failed: ${r.error.code}: ${r.error.message}\n`);
@@ -127,6 +154,10 @@ if (cluster.isPrimary) {
   // Migrations and the demo seed run once, here, before any server process starts.
   const ctx = await openPrimary();
   if (generatedKey) announceKey(generatedKey);
+  // A start with the key unlocks an instance that was locked ("lock now", docs/security.md).
+  const wasLocked = await clearLockOnStart(ctx);
+  if (wasLocked)
+    say(`The instance was locked (${wasLocked.lockedAt}); started with its key, it serves again.`);
   if ((await organisations(ctx)).length === 0) {
     say('First start: seeding the demo data (the 2020–21 Kazakhstan case)…');
     const summary = await seedDemo(ctx);
@@ -164,7 +195,7 @@ if (cluster.isPrimary) {
   const startNotify = async () => {
     if (notifyEvery === 0) return;
     const notifyCtx = await openContext(databaseUrl, { migrate: false });
-    startNotifyScheduler(notifyCtx, {
+    stopNotify = startNotifyScheduler(notifyCtx, {
       intervalSeconds: notifyEvery,
       smtpUrl: process.env['SMTP_URL'],
       appUrl: process.env['APP_URL'],
@@ -186,8 +217,11 @@ if (cluster.isPrimary) {
     cluster.on('listening', () => {
       if (++listening === processes) announce();
     });
+    cluster.on('message', (_worker, message: unknown) => {
+      if ((message as { civic?: unknown } | null)?.civic === 'locked' && !instanceLocked) onLocked();
+    });
     cluster.on('exit', (worker, code, signal) => {
-      if (stopping) {
+      if (stopping || instanceLocked) {
         if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
         return;
       }

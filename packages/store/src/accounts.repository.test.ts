@@ -197,6 +197,7 @@ for (const dialect of testDialects()) {
         beforeJson: null,
         afterJson: '{"a":1}',
         requestId: null,
+        channel: 'web' as const,
       };
       await insertAuditEvent(store.db, {
         ...base,

@@ -34,6 +34,8 @@ export interface UserSessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** The User-Agent it was opened from (2026-12-06-160-session-user-agent). */
+  user_agent: string | null;
 }
 
 /** A network of organisations that share `network`-visibility records with each other. */
@@ -61,6 +63,8 @@ export interface AuditEventTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
+  /** 'web' or 'cli' (2026-12-06-150-audit-channel). */
+  channel: string;
 }
 
 /**

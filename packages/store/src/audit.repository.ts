@@ -15,6 +15,8 @@ export interface AuditEventRow {
   /** JSON text of the record after the change (null for a deletion). */
   readonly afterJson: string | null;
   readonly requestId: string | null;
+  /** Where the change came from: 'web' (the server) or 'cli'. */
+  readonly channel: 'web' | 'cli';
 }
 
 export async function insertAuditEvent(db: Kysely<Database>, e: AuditEventRow): Promise<void> {
@@ -32,6 +34,7 @@ export async function insertAuditEvent(db: Kysely<Database>, e: AuditEventRow): 
       before_json: e.beforeJson,
       after_json: e.afterJson,
       request_id: e.requestId,
+      channel: e.channel,
     })
     .execute();
 }
@@ -65,5 +68,6 @@ export async function listAuditEvents(db: Kysely<Database>, q: AuditQuery): Prom
     beforeJson: r.before_json,
     afterJson: r.after_json,
     requestId: r.request_id,
+    channel: r.channel === 'cli' ? 'cli' : 'web',
   }));
 }

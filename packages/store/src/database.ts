@@ -24,6 +24,12 @@ export interface StoreConnection {
 // PostgreSQL int8 (oid 20) and numeric sums come back as bigint, the way SQLite does with safe integers.
 pg.types.setTypeParser(20, (v) => BigInt(v));
 
+/** A close that may be called again (a lock closes the store; its owner closes it later too). */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
@@ -43,12 +49,16 @@ export function openConnection(url: string, options: OpenConnectionOptions = {})
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const keys = storeKeys(false, null);
     return {
       db,
       dialect: 'postgres',
       location: url.replace(/:[^:@/]*@/, ':***@'),
-      keys: storeKeys(false, null),
-      close: () => db.destroy(),
+      keys,
+      close: once(async () => {
+        keys.forget();
+        await db.destroy();
+      }),
     };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
@@ -72,9 +82,12 @@ export function openConnection(url: string, options: OpenConnectionOptions = {})
     dialect: 'sqlite',
     location: file,
     keys,
-    close: async () => {
+    close: once(async () => {
       await db.destroy();
+      // Kysely closes the handle only if it ever ran a query: close it here whatever happened, so
+      // that the cipher's key leaves memory with it (a lock relies on this).
+      if (sqlite.open) sqlite.close();
       keys.forget();
-    },
+    }),
   };
 }

@@ -9,6 +9,8 @@ export interface SessionRow {
   readonly createdAt: string;
   readonly lastSeenAt: string;
   readonly expiresAt: string;
+  /** The User-Agent header it was opened with, when known. */
+  readonly userAgent?: string | null;
 }
 
 export async function insertSession(db: Kysely<Database>, s: SessionRow): Promise<void> {
@@ -20,6 +22,7 @@ export async function insertSession(db: Kysely<Database>, s: SessionRow): Promis
       created_at: s.createdAt,
       last_seen_at: s.lastSeenAt,
       expires_at: s.expiresAt,
+      user_agent: s.userAgent ?? null,
     })
     .execute();
 }
@@ -98,4 +101,34 @@ export async function deleteSessionsOfUser(
 export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<number> {
   const r = await db.deleteFrom('user_session').where('expires_at', '<', now).executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Ends every session of every user (locking the instance). Returns how many there were. */
+export async function deleteAllSessions(db: Kysely<Database>): Promise<number> {
+  const r = await db.deleteFrom('user_session').executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** The sessions of a user that have not expired at `now` (ISO), oldest first. */
+export async function listSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  now: string,
+): Promise<SessionRow[]> {
+  const rows = await db
+    .selectFrom('user_session')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+    userAgent: r.user_agent,
+  }));
 }

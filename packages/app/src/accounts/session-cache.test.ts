@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { createOrganisation } from '../organisations.ts';
 import { grantMembership, revokeMembership } from './memberships.ts';
 import { createNetwork } from './networks.ts';
-import { logout, openSession, resolveSession } from './sessions.ts';
+import { logout, openSession, resolveSession, SESSION_IDLE_MS } from './sessions.ts';
 import { createUser, updateProfile } from './users.ts';
 
 // resolveSession runs on every request; on SQLite it answers from a per-process cache while the
@@ -119,7 +119,7 @@ for (const dialect of testDialects()) {
       const touched = clock.toISOString();
       expect(await lastSeen()).toBe(touched);
       expect((await findSession(store.db, id))?.expiresAt).toBe(
-        new Date(clock.getTime() + 12 * 60 * 60 * 1000).toISOString(),
+        new Date(clock.getTime() + SESSION_IDLE_MS).toISOString(),
       );
       clock = new Date(clock.getTime() + 59_000);
       for (let i = 0; i < 3; i++) expect(await resolveSession(ctx, token)).toBeDefined();

@@ -12,14 +12,15 @@ import {
 import { withAudit } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { verifyPassword } from './passwords.ts';
+import { DEFAULT_SESSION_POLICY, sessionPolicyOf } from './session-policy.ts';
 import { loadAccess, type Principal } from './principal.ts';
 import { forgetSession, lookupSession, rememberSession, type SessionEntry } from './session-cache.ts';
 import { verifyTotp } from './totp.ts';
 import { userView, type UserView } from './users.ts';
 
-/** A session lapses after 12 hours without a request, and after 7 days whatever happens. */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+/** The default policy: a session lapses after 30 minutes without a request, and 12 hours after sign-in. */
+export const SESSION_IDLE_MS = DEFAULT_SESSION_POLICY.idleMs;
+export const SESSION_MAX_MS = DEFAULT_SESSION_POLICY.maxMs;
 /** How stale `last_seen_at` may get before a request refreshes it (saves a write per request). */
 const TOUCH_AFTER_MS = 60 * 1000;
 
@@ -47,18 +48,23 @@ export interface OpenedSession {
 }
 
 /** Opens a session for a user who has already proved who they are (used by `login`, tests and tools). */
-export async function openSession(ctx: AppContext, userId: string): Promise<OpenedSession> {
+export async function openSession(
+  ctx: AppContext,
+  userId: string,
+  userAgent?: string,
+): Promise<OpenedSession> {
   const row = await findUserById(ctx.store.db, userId);
   if (!row) throw new Error(`openSession: no user ${userId}`);
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
-  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+  const expiresAt = new Date(now.getTime() + sessionPolicyOf(ctx).idleMs).toISOString();
   await insertSession(ctx.store.db, {
     id: sha256(token),
     userId,
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt,
+    userAgent: userAgent ? userAgent.slice(0, 300) : null,
   });
   return { token, csrfToken: csrfTokenFor(token), expiresAt, user: userView(row) };
 }
@@ -68,6 +74,8 @@ export interface LoginInput {
   readonly password: string;
   readonly totp?: string;
   readonly requestId?: string;
+  /** The browser's User-Agent header, kept with the session for the account page's list. */
+  readonly userAgent?: string;
 }
 
 const PASSWORDS_BUSY = () =>
@@ -108,7 +116,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
   };
   return withAudit(ctx, actor, async (tx, audit) => {
     if (step !== undefined) await updateUser(tx.store.db, usable.id, { totpLastStep: step });
-    const opened = await openSession(tx, usable.id);
+    const opened = await openSession(tx, usable.id, input.userAgent);
     await audit.record({ entity: 'user', entityId: usable.id, action: 'login', organisationId: null });
     return ok(opened);
   });
@@ -129,20 +137,26 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Pr
   if (!cached) rememberSession(ctx, stamp, id, entry);
   const { session } = entry;
   const now = ctx.now();
-  if (Date.parse(session.expiresAt) <= now.getTime()) {
+  const policy = sessionPolicyOf(ctx);
+  // The stored expiry, and the policy in force now (a shorter one applies to sessions opened before it).
+  const cap = Date.parse(session.createdAt) + policy.maxMs;
+  if (
+    Date.parse(session.expiresAt) <= now.getTime() ||
+    now.getTime() - Date.parse(session.lastSeenAt) >= policy.idleMs ||
+    now.getTime() >= cap
+  ) {
     forgetSession(ctx, id);
     await deleteSession(ctx.store.db, id);
     return undefined;
   }
   if (entry.userDisabled) return undefined;
   if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
-    const cap = Date.parse(session.createdAt) + SESSION_MAX_MS;
     forgetSession(ctx, id);
     await touchSession(
       ctx.store.db,
       id,
       now.toISOString(),
-      new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)).toISOString(),
+      new Date(Math.min(now.getTime() + policy.idleMs, cap)).toISOString(),
     );
   }
   return entry.principal;

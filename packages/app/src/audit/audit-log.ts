@@ -12,6 +12,8 @@ export interface AuditEntry {
   readonly before: unknown;
   readonly after: unknown;
   readonly requestId: string | null;
+  /** Where the change came from: `web` (the web app and its API) or `cli` (the command line). */
+  readonly channel: 'web' | 'cli';
 }
 
 export interface AuditListOptions {
@@ -44,5 +46,6 @@ export async function listAudit(ctx: AppContext, options: AuditListOptions = {})
     before: r.beforeJson === null ? null : (JSON.parse(r.beforeJson) as unknown),
     after: r.afterJson === null ? null : (JSON.parse(r.afterJson) as unknown),
     requestId: r.requestId,
+    channel: r.channel,
   }));
 }

@@ -9,6 +9,8 @@ export interface Actor {
   readonly label: string;
   /** The HTTP request that made the change, when there is one. */
   readonly requestId?: string;
+  /** Where the change came from: the web app and its API (`web`) or the command line (`cli`). */
+  readonly channel?: 'web' | 'cli';
 }
 
 export const systemActor = (label: string): Actor => ({ userId: null, label });
@@ -88,6 +90,7 @@ export async function withAudit<T>(
             beforeJson: auditJson(change.before),
             afterJson: auditJson(change.after),
             requestId: actor.requestId ?? null,
+            channel: actor.channel ?? 'web',
           });
         },
       };

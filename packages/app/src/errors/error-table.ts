@@ -245,6 +245,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   DB_ALREADY_ENCRYPTED: [null, 2],
   DB_NOT_FOUND: [null, 2],
   DB_ENCRYPT_VERIFY_FAILED: [null, 1],
+  INSTANCE_LOCKED: [503, 2],
+  SESSION_NOT_FOUND: [404, 2],
 };
 
 /** The status a code gets from its name when the table gives none. */

@@ -212,6 +212,9 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   BACKUP_LOG_INVALID: "The restored log does not verify against the backup's manifest; nothing was restored.",
   DB_KEY_REQUIRED:
     'This database is encrypted: give its key (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file).',
+  SESSION_NOT_FOUND: 'You have no such session (it may have ended already).',
+  INSTANCE_LOCKED:
+    'CivicLedger is locked. Nothing was deleted; whoever keeps the key must restart it with the key.',
   DB_KEY_INVALID: 'The key given does not open this database.',
   BACKUP_ENCRYPT_UNSUPPORTED:
     "--encrypt is for SQLite: a PostgreSQL database is protected by the operator's disk encryption.",

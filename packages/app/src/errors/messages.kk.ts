@@ -214,6 +214,9 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
     'Қалпына келтірілген журнал сақтық көшірме тізімдемесіне сәйкес келмейді; ештеңе қалпына келтірілмеді.',
   DB_KEY_REQUIRED:
     'Дерекқор шифрланған: оның кілтін көрсетіңіз (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file).',
+  SESSION_NOT_FOUND: 'Сізде мұндай сеанс жоқ (ол аяқталған болуы мүмкін).',
+  INSTANCE_LOCKED:
+    'CivicLedger бұғатталды. Ештеңе жойылған жоқ; кілтті сақтайтын адам оны кілтпен қайта іске қосуы керек.',
   DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',
   BACKUP_ENCRYPT_UNSUPPORTED:
     '--encrypt тек SQLite үшін: PostgreSQL дерекқорын әкімшінің диск шифрлауы қорғайды.',

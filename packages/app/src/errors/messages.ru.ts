@@ -212,6 +212,9 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   BACKUP_LOG_INVALID: 'Восстановленный журнал не сходится с описью резервной копии; ничего не восстановлено.',
   DB_KEY_REQUIRED:
     'База данных зашифрована: укажите её ключ (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file).',
+  SESSION_NOT_FOUND: 'Такого сеанса у вас нет (возможно, он уже завершён).',
+  INSTANCE_LOCKED:
+    'CivicLedger заблокирован. Ничего не удалено; тот, у кого хранится ключ, должен перезапустить его с ключом.',
   DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',
   BACKUP_ENCRYPT_UNSUPPORTED:
     '--encrypt — только для SQLite: базу PostgreSQL защищает шифрование диска у администратора.',

@@ -1,4 +1,5 @@
 import {
+  withAudit,
   candidateJson,
   confirmForeignCandidate,
   listForeignCandidates,
@@ -8,6 +9,7 @@ import {
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
+import { cliActor } from '../cli-actor.ts';
 import { withOrganisation } from './with-organisation.ts';
 
 const STATUSES = ['proposed', 'confirmed', 'rejected', 'all'] as const;
@@ -84,24 +86,43 @@ export function registerCandidates(program: Command): void {
           grant?: string;
         },
       ) => {
-        const r = await withOrganisation(opts, async (ctx, org) =>
-          orFail(
-            await confirmForeignCandidate(ctx, org.id, {
-              candidateId: id,
-              ...(opts.source ? { sourceId: opts.source } : {}),
-              ...(opts.newSource !== undefined
-                ? {
-                    newSource: {
-                      name: opts.newSource,
-                      category: opts.category ?? null,
-                      country: opts.country ?? null,
-                    },
-                  }
-                : {}),
-              ...(opts.grant ? { grantId: opts.grant } : {}),
-              ...(opts.by ? { decidedBy: opts.by } : {}),
-            }),
-          ),
+        const r = await withOrganisation(opts, (base, org) =>
+          withAudit(base, cliActor(), async (ctx, audit) => {
+            const done = orFail(
+              await confirmForeignCandidate(ctx, org.id, {
+                candidateId: id,
+                ...(opts.source ? { sourceId: opts.source } : {}),
+                ...(opts.newSource !== undefined
+                  ? {
+                      newSource: {
+                        name: opts.newSource,
+                        category: opts.category ?? null,
+                        country: opts.country ?? null,
+                      },
+                    }
+                  : {}),
+                ...(opts.grant ? { grantId: opts.grant } : {}),
+                decidedBy: opts.by ?? cliActor().label,
+              }),
+            );
+            const receipt = receiptJson(done.receipt);
+            await audit.record({
+              entity: 'receipt',
+              entityId: done.receipt.id,
+              action: 'create',
+              organisationId: org.id,
+              after: receipt,
+            });
+            await audit.record({
+              entity: 'foreign-candidate',
+              entityId: id,
+              action: 'confirm',
+              organisationId: org.id,
+              before: { status: 'proposed' },
+              after: candidateJson(done.candidate),
+            });
+            return done;
+          }),
         );
         if (opts.json) printJson({ candidate: candidateJson(r.candidate), receipt: receiptJson(r.receipt) });
         else
@@ -119,13 +140,24 @@ export function registerCandidates(program: Command): void {
     .option('--by <who>', 'who decides (recorded)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: Common) => {
-      const c = await withOrganisation(opts, async (ctx, org) =>
-        orFail(
-          await rejectForeignCandidate(ctx, org.id, {
-            candidateId: id,
-            ...(opts.by ? { decidedBy: opts.by } : {}),
-          }),
-        ),
+      const c = await withOrganisation(opts, (base, org) =>
+        withAudit(base, cliActor(), async (ctx, audit) => {
+          const done = orFail(
+            await rejectForeignCandidate(ctx, org.id, {
+              candidateId: id,
+              decidedBy: opts.by ?? cliActor().label,
+            }),
+          );
+          await audit.record({
+            entity: 'foreign-candidate',
+            entityId: id,
+            action: 'reject',
+            organisationId: org.id,
+            before: { status: 'proposed' },
+            after: candidateJson(done),
+          });
+          return done;
+        }),
       );
       if (opts.json) printJson({ candidate: candidateJson(c) });
       else process.stdout.write(`rejected ${id}\n`);

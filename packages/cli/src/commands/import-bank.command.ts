@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import {
+  withAudit,
   BANK_FORMATS,
   closeContext,
   importBankJson,
@@ -12,6 +14,7 @@ import {
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
+import { cliActor } from '../cli-actor.ts';
 import { readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
 
 /** The `civic import` group (shared with other importers: found or created). */
@@ -68,23 +71,33 @@ export function registerImportBank(program: Command): void {
       const bytes = readInputFile(fileName);
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
       const bar = bytes.length > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
-      const result = await withOrganisation(opts, async (ctx, org) => {
-        const r = orFail(
-          await importBankStatement(ctx, {
-            bytes,
-            fileName,
-            org: org.id,
-            ...(format ? { format: format satisfies BankFormatName } : {}),
-            ...(csvMapping !== undefined ? { csvMapping } : {}),
-            ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
-            ...(opts.currency ? { currency: opts.currency } : {}),
-            ...(aliases ? { aliases } : {}),
-            ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
-          }),
-        );
-        if (aliases && opts.saveAliases) await saveAliases(ctx, org.id, aliases);
-        return r;
-      });
+      const result = await withOrganisation(opts, (base, org) =>
+        // One transaction with its audit entry (actor and channel cli), as the server's import route.
+        withAudit(base, cliActor(), async (ctx, audit) => {
+          const r = orFail(
+            await importBankStatement(ctx, {
+              bytes,
+              fileName,
+              org: org.id,
+              ...(format ? { format: format satisfies BankFormatName } : {}),
+              ...(csvMapping !== undefined ? { csvMapping } : {}),
+              ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
+              ...(opts.currency ? { currency: opts.currency } : {}),
+              ...(aliases ? { aliases } : {}),
+              ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
+            }),
+          );
+          if (aliases && opts.saveAliases) await saveAliases(ctx, org.id, aliases);
+          await audit.record({
+            entity: 'bank-import',
+            entityId: r.batchId,
+            action: 'create',
+            organisationId: org.id,
+            after: { fileName: basename(fileName), batchId: r.batchId, ...importBankJson(r) },
+          });
+          return r;
+        }),
+      );
       bar?.finish();
       for (const w of result.warnings)
         process.stderr.write(

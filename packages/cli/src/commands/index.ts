@@ -22,12 +22,14 @@ import { registerOrg } from './org.command.ts';
 import { registerNotify } from './notify.command.ts';
 import { registerEncrypt } from './encrypt.command.ts';
 import { registerKey } from './key.command.ts';
+import { registerLock } from './lock.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
   registerInit(program);
   registerEncrypt(program);
   registerKey(program);
+  registerLock(program);
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);

@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'change-password'
   | 'create'
   | 'delete'
+  | 'lock'
   | 'login'
   | 'totp-disable'
   | 'totp-enable'
@@ -53,6 +54,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
+  lock: { en: 'instance locked', ru: 'система заблокирована', kk: 'жүйе бұғатталды' },
   login: { en: 'signed in', ru: 'вход в систему', kk: 'жүйеге кіру' },
   'totp-disable': {
     en: 'two-step sign-in turned off',
@@ -74,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 
 /** What an audit entry is about. */
 export const AUDIT_ENTITY_LABELS: Vocabulary<
+  | 'instance'
   | 'membership'
   | 'network'
   | 'receipt'
@@ -86,6 +89,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'case'
   | 'incident'
 > = {
+  instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
   grant: { en: 'grant', ru: 'грант', kk: 'грант' },
   source: { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
   expenditure: { en: 'expenditure', ru: 'расход', kk: 'шығыс' },

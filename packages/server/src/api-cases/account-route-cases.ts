@@ -223,6 +223,31 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
     otherTenant: OWN_ACCOUNT,
   },
 
+  'GET /api/v1/me/sessions': {
+    happy: {
+      as: 'lawyer',
+      status: 200,
+      check: (res) =>
+        expect(
+          (res.json() as { sessions: { current: boolean }[] }).sessions.filter((s) => s.current),
+        ).toHaveLength(1),
+    },
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: OWN_ACCOUNT,
+    otherTenant: OWN_ACCOUNT,
+  },
+  'DELETE /api/v1/me/sessions/:sessionId': {
+    happy: see(
+      'routes/me-sessions.routes.test.ts',
+      'lists your sessions and ends one of them, but never those of another user',
+    ),
+    badInput: bad('spare', 'sessionId', { params: () => ({ sessionId: LONG_ID }) }),
+    noSession: ANON,
+    wrongRole: OWN_ACCOUNT,
+    otherTenant: OWN_ACCOUNT,
+  },
+
   'GET /api/v1/orgs': {
     happy: {
       as: 'lawyer',
@@ -344,6 +369,17 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
       // The coverage server has no BACKUP_DIR: not configured, nothing to show, and so stale.
       check: (res) => expect(res.json()).toEqual({ configured: false, last: null, stale: true }),
     },
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: forbidden('accountant'),
+    otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
+  },
+  'POST /api/v1/admin/lock': {
+    // Locking the shared coverage server would end every later case: the happy path has its own server.
+    happy: see(
+      'routes/lock.routes.test.ts',
+      'locks for the instance admin: every session ends, every route answers INSTANCE_LOCKED, nothing is deleted',
+    ),
     badInput: NO_INPUT,
     noSession: ANON,
     wrongRole: forbidden('accountant'),

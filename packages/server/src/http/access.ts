@@ -42,7 +42,12 @@ export function membershipOf(req: FastifyRequest): Membership {
 }
 
 /** The actor to pass to audited use cases: the signed-in user and the request id. */
-export function actorOf(req: FastifyRequest): { userId: string; label: string; requestId: string } {
+export function actorOf(req: FastifyRequest): {
+  userId: string;
+  label: string;
+  requestId: string;
+  channel: 'web';
+} {
   const p = principalOf(req);
-  return { userId: p.user.id, label: p.user.email, requestId: req.id };
+  return { userId: p.user.id, label: p.user.email, requestId: req.id, channel: 'web' };
 }

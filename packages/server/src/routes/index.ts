@@ -10,6 +10,7 @@ import type { RouteModule } from './route-module.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
+import { lockRoutes } from './lock.routes.ts';
 
 /** Every route module; a capability adds one line. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -23,5 +24,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   incidentsRoutes,
   wavesRoutes,
   backupRoutes,
+  lockRoutes,
   notificationsRoutes,
 ];

@@ -4,6 +4,8 @@ import {
   confirmTotp,
   csrfTokenFor,
   disableTotp,
+  endMySession,
+  listMySessions,
   startTotpEnrolment,
   updateProfile,
 } from '@civic/app';
@@ -36,6 +38,29 @@ const MeSchema = {
         encryptionWarning: {
           type: 'boolean',
           description: 'true for a plain SQLite file (run civic encrypt) or PostgreSQL without a file key',
+        },
+      },
+    },
+  },
+} as const;
+
+const SessionsSchema = {
+  type: 'object',
+  required: ['sessions'],
+  properties: {
+    sessions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'createdAt', 'lastSeenAt', 'expiresAt', 'browser', 'system', 'current'],
+        properties: {
+          id: { type: 'string', description: 'A handle for DELETE /api/v1/me/sessions/{id}' },
+          createdAt: { type: 'string', format: 'date-time' },
+          lastSeenAt: { type: 'string', format: 'date-time' },
+          expiresAt: { type: 'string', format: 'date-time' },
+          browser: { type: ['string', 'null'], description: 'From the User-Agent: Firefox, Chrome, …' },
+          system: { type: ['string', 'null'], description: 'From the User-Agent: Windows, Android, …' },
+          current: { type: 'boolean', description: 'The session of this request' },
         },
       },
     },
@@ -210,5 +235,43 @@ export const meRoutes: RouteModule = (app, deps) => {
           (req.body as { code: string }).code,
         ),
       ),
+  );
+
+  app.get(
+    '/api/v1/me/sessions',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['me'],
+        summary: 'Your active sessions (the one asking marked current)',
+        response: { 200: SessionsSchema, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      return { sessions: await listMySessions(deps.ctx, p.user.id, p.sessionId) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/me/sessions/:sessionId',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['me'],
+        summary: 'End one of your sessions (ending the current one signs you out)',
+        params: {
+          type: 'object',
+          required: ['sessionId'],
+          properties: { sessionId: { type: 'string', minLength: 1, maxLength: 64 } },
+        },
+        response: { 200: OkSchema, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const { sessionId } = req.params as { sessionId: string };
+      unwrap(await endMySession(deps.ctx, principalOf(req).user.id, sessionId));
+      return { ok: true };
+    },
   );
 };

@@ -59,7 +59,7 @@ const MemberSchema = {
 
 const AuditEntrySchema = {
   type: 'object',
-  required: ['id', 'at', 'actor', 'entity', 'entityId', 'action', 'before', 'after', 'requestId'],
+  required: ['id', 'at', 'actor', 'entity', 'entityId', 'action', 'before', 'after', 'requestId', 'channel'],
   properties: {
     id: { type: 'string' },
     at: { type: 'string' },
@@ -76,6 +76,11 @@ const AuditEntrySchema = {
     before: { description: 'The record before the change (null for a creation)' },
     after: { description: 'The record after the change (null for a deletion)' },
     requestId: { type: ['string', 'null'] },
+    channel: {
+      type: 'string',
+      enum: ['web', 'cli'],
+      description: 'Where the change came from: the web app and its API, or the command line',
+    },
   },
 } as const;
 

@@ -84,6 +84,7 @@ export const sessionRoutes: RouteModule = (app, deps) => {
         password,
         ...(totp !== undefined ? { totp } : {}),
         requestId: req.id,
+        ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
       });
       // A right password waiting for its code, or no password checked at all (the hashing queue
       // was full), is not a failed attempt.

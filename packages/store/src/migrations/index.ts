@@ -19,6 +19,8 @@ import * as organisationAliases from './2026-12-05-571-organisation-aliases.ts';
 import * as legalBasisKey from './2026-12-05-572-legal-basis-key.ts';
 import * as notifications from './2026-12-05-800-notifications.ts';
 import * as storeKey from './2026-12-05-800-store-key.ts';
+import * as auditChannel from './2026-12-06-150-audit-channel.ts';
+import * as sessionUserAgent from './2026-12-06-160-session-user-agent.ts';
 import * as logSignatures from './2026-12-05-300-log-signatures.ts';
 import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 import * as ledgerBankLineLinks from './2026-12-06-120-ledger-bank-line-links.ts';
@@ -51,4 +53,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-310-login-attempts': loginAttempts,
   '2026-12-06-120-ledger-bank-line-links': ledgerBankLineLinks,
   '2026-12-06-410-case-action-number': caseActionNumber,
+  '2026-12-06-150-audit-channel': auditChannel,
+  '2026-12-06-160-session-user-agent': sessionUserAgent,
 };

@@ -5,6 +5,8 @@ import { useSession } from '../session.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
 import { SigningKeys } from './signing-keys.tsx';
 import { BackupStatusPanel } from './backup-status.tsx';
+import { LockPanel } from './lock-panel.tsx';
+import { MySessions } from './my-sessions.tsx';
 
 export default function AccountPage() {
   const { t } = useI18n();
@@ -81,9 +83,11 @@ export default function AccountPage() {
         </form>
       )}
       {message && <p role="status">{message}</p>}
+      <MySessions />
       <NotificationSettings />
       <SigningKeys me={me} />
       {me.user.instanceAdmin && <BackupStatusPanel />}
+      {me.user.instanceAdmin && <LockPanel />}
     </>
   );
 }

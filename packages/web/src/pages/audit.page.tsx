@@ -8,6 +8,7 @@ interface AuditEntry {
   id: string;
   at: string;
   actor: { label: string };
+  channel: 'web' | 'cli';
   entity: string;
   entityId: string;
   action: string;
@@ -30,6 +31,7 @@ export default function AuditPage({ orgId }: { orgId: string }) {
               <tr>
                 <th scope="col">{t('audit.when')}</th>
                 <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.channel')}</th>
                 <th scope="col">{t('audit.what')}</th>
               </tr>
             </thead>
@@ -38,6 +40,7 @@ export default function AuditPage({ orgId }: { orgId: string }) {
                 <tr key={e.id}>
                   <td>{dateTime(e.at)}</td>
                   <td>{e.actor.label}</td>
+                  <td>{e.channel === 'cli' ? t('audit.channelCli') : t('audit.channelWeb')}</td>
                   <td>
                     {labelOf(AUDIT_ENTITY_LABELS, e.entity, locale)}:{' '}
                     {labelOf(AUDIT_ACTION_LABELS, e.action, locale)}

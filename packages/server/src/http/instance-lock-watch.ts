@@ -1,0 +1,108 @@
+import { closeContext, dataStampOf, errorMessage, instanceLock, type AppContext } from '@civic/app';
+import { domainError, pickLocale, type Locale } from '@civic/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendError } from './error-handler.ts';
+import { SESSION_COOKIE } from './guard.ts';
+
+/** How often a server looks for a lock made elsewhere (`civic lock`, another server process). */
+export const DEFAULT_LOCK_POLL_MS = 3000;
+/** Where the database has no cheap change stamp (PostgreSQL), a request re-reads the mark at most this often. */
+const RECHECK_MS = 1000;
+
+export interface InstanceLockWatch {
+  /** Whether this server has locked itself: every request is answered INSTANCE_LOCKED. */
+  readonly locked: boolean;
+  /** Locks this server now: refuses every request, then closes the database and drops the keys. */
+  engage(): Promise<void>;
+}
+
+export interface LockWatchOptions {
+  readonly pollMs?: number;
+  /** Called once when this server locks (the entry point drops the key from its environment). */
+  readonly onLocked?: () => void;
+}
+
+const HTML_TITLE: Readonly<Record<Locale, string>> = {
+  en: 'CivicLedger is locked',
+  ru: 'CivicLedger заблокирован',
+  kk: 'CivicLedger бұғатталды',
+};
+
+function lockedPage(locale: Locale): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${esc(HTML_TITLE[locale])}</title></head>\n<body><h1>${esc(HTML_TITLE[locale])}</h1><p>${esc(errorMessage('INSTANCE_LOCKED', locale))}</p></body></html>\n`;
+}
+
+/** The locked answer: JSON INSTANCE_LOCKED (503) for the API, a page in the reader's language for a browser. */
+function answerLocked(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  req.locale = pickLocale(req.headers['accept-language']) ?? 'en';
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.header('cache-control', 'no-store');
+  const path = req.url.split('?')[0] ?? '';
+  if (path.startsWith('/api/'))
+    return sendError(req, reply, domainError('INSTANCE_LOCKED', 'the instance is locked'), 503);
+  return reply.code(503).type('text/html; charset=utf-8').send(lockedPage(req.locale));
+}
+
+/**
+ * "Lock now" on the server side (issue 15). The lock itself is a mark in the database (app
+ * `lockInstance`), so it reaches every server process and a `civic lock` run from a shell. Each
+ * request first checks the mark cheaply: on SQLite only when the database changed since the last
+ * look (its data stamp), on PostgreSQL at most once a second; a timer also polls every few seconds.
+ * Once locked, the server answers every request INSTANCE_LOCKED, closes its database handle (the
+ * cipher's key goes with it) and zeroes the file key; only a restart with the key serves again.
+ */
+export function registerInstanceLock(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: LockWatchOptions = {},
+): InstanceLockWatch {
+  let locked = false;
+  let lastStamp: string | undefined;
+  let lastRead = 0;
+
+  const engage = async (): Promise<void> => {
+    if (locked) return;
+    locked = true;
+    clearInterval(timer);
+    options.onLocked?.();
+    // Let the answers being written finish their reads, then let go of the database and its keys.
+    await new Promise((r) => setImmediate(r));
+    await closeContext(ctx);
+  };
+
+  const lookedLocked = async (force: boolean): Promise<boolean> => {
+    const stamp = dataStampOf(ctx);
+    const now = Date.now();
+    if (!force) {
+      if (stamp !== undefined && stamp === lastStamp) return false;
+      if (stamp === undefined && now - lastRead < RECHECK_MS) return false;
+    }
+    lastStamp = stamp;
+    lastRead = now;
+    return (await instanceLock(ctx)) !== undefined;
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!locked && (await lookedLocked(false))) await engage();
+    if (locked) return answerLocked(req, reply);
+  });
+
+  const timer: NodeJS.Timeout = setInterval(() => {
+    if (locked) return;
+    void lookedLocked(true)
+      .then((is) => (is ? engage() : undefined))
+      .catch(() => undefined);
+  }, options.pollMs ?? DEFAULT_LOCK_POLL_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+  });
+
+  return {
+    get locked() {
+      return locked;
+    },
+    engage,
+  };
+}
