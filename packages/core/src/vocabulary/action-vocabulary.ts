@@ -56,4 +56,5 @@ export const CASE_ACTION_KIND_LABELS: Vocabulary<CaseActionKind> = {
   appeal: { en: 'complaint against the ruling', ru: 'жалоба на постановление', kk: 'қаулыға шағым' },
   'court-decision': { en: 'court decision', ru: 'решение суда', kk: 'сот шешімі' },
   withdrawal: { en: 'withdrawal of charges', ru: 'отзыв обвинений', kk: 'айыптауды қайтарып алу' },
+  payment: { en: 'payment of the fine', ru: 'уплата штрафа', kk: 'айыппұлды төлеу' },
 };

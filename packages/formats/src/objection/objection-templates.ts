@@ -148,6 +148,7 @@ const en: ObjectionTemplate = {
     appeal: 'appeal',
     'court-decision': 'court decision',
     withdrawal: 'withdrawal of the charges',
+    payment: 'payment of the fine',
   },
   grounds: {
     LIMITATION_EXPIRED:
@@ -245,6 +246,7 @@ const ru: ObjectionTemplate = {
     appeal: 'жалоба',
     'court-decision': 'решение суда',
     withdrawal: 'отзыв обвинений',
+    payment: 'уплата штрафа',
   },
   grounds: {
     LIMITATION_EXPIRED:
@@ -343,6 +345,7 @@ const kk: ObjectionTemplate = {
     appeal: 'шағым',
     'court-decision': 'сот шешімі',
     withdrawal: 'айыптаудың қайтарылуы',
+    payment: 'айыппұлдың төленуі',
   },
   grounds: {
     LIMITATION_EXPIRED:
