@@ -39,6 +39,7 @@ export const SEVERITY_LABELS: Vocabulary<'error' | 'warning' | 'info'> = {
 
 /** What an audit entry records (the action column of the audit trail). */
 export const AUDIT_ACTION_LABELS: Vocabulary<
+  | 'add-action'
   | 'add-organisation'
   | 'change-password'
   | 'create'
@@ -49,6 +50,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'totp-enrol-start'
   | 'update'
 > = {
+  'add-action': { en: 'action added', ru: 'добавлено действие', kk: 'әрекет қосылды' },
   'add-organisation': { en: 'organisation added', ru: 'добавлена организация', kk: 'ұйым қосылды' },
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
@@ -73,11 +75,14 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 };
 
 /** What an audit entry is about. */
-export const AUDIT_ENTITY_LABELS: Vocabulary<'membership' | 'network' | 'receipt' | 'user' | 'organisation'> =
-  {
-    membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
-    network: { en: 'network', ru: 'сеть', kk: 'желі' },
-    receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
-    user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
-    organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
-  };
+export const AUDIT_ENTITY_LABELS: Vocabulary<
+  'case' | 'case-document' | 'membership' | 'network' | 'receipt' | 'user' | 'organisation'
+> = {
+  case: { en: 'case', ru: 'дело', kk: 'іс' },
+  'case-document': { en: 'case document', ru: 'документ по делу', kk: 'іс құжаты' },
+  membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
+  network: { en: 'network', ru: 'сеть', kk: 'желі' },
+  receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
+  user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
+  organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
+};
