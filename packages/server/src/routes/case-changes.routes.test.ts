@@ -157,6 +157,27 @@ for (const dialect of testDialects()) {
       expect(shown.actions).toEqual([]);
     });
 
+    it('takes null for a field left empty (a form\u2019s blank date or amount), as the case file does', async () => {
+      const created = await as.lawyer.request('POST', `/api/v1/orgs/${org}/cases`, {
+        title: 'Blank fields',
+        pack: 'kz',
+        openedOn: null,
+        notes: null,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json() as { id: string };
+      const added = await as.lawyer.request('POST', `/api/v1/orgs/${org}/cases/${id}/actions`, {
+        kind: 'ruling',
+        rulingOn: '2021-01-15',
+        servedOn: null,
+        authority: null,
+        penalty: { mci: 100, amount: null, suspensionMonths: null },
+        offence: { committedOn: null },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      expect(added.json()).toMatchObject({ servedOn: null, penalty: { mci: 100, amount: null } });
+    });
+
     it('answers 401 without a session, 403 to a viewer and 404 to another organisation', async () => {
       const body = { title: 'Nope', pack: 'kz' };
       expect(err(await w.anonymous.request('POST', `/api/v1/orgs/${org}/cases`, body))[0]).toBe(401);

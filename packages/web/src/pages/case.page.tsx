@@ -32,7 +32,7 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
   const check = useApi<{ findings: Finding[] }>(`${base}/check`);
   const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
   const canDraft = role !== undefined && roleAllows(role, 'cases:write');
-  if (c.loading) return <Loading />;
+  if (c.loading && !c.data) return <Loading />;
   if (c.error || !c.data) return c.error ? <ErrorBox error={c.error} /> : null;
 
   return (

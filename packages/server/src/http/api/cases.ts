@@ -7,9 +7,16 @@
  */
 import { Type, type Static } from 'typebox';
 
-const Text = Type.Union([Type.String({ maxLength: 4000 }), Type.Null()]);
+/**
+ * A value or null, as one JSON-schema type list (`["string","null"]`) rather than `anyOf`: the
+ * server's validator coerces types, and under `anyOf` it would turn a null into "" before the
+ * domain parser sees it.
+ */
+const orNull = <T>(type: 'string' | 'number' | 'integer', options: Record<string, unknown> = {}) =>
+  Type.Unsafe<T | null>({ ...options, type: [type, 'null'] });
+const Text = orNull<string>('string', { maxLength: 4000 });
 /** A legal day, `YYYY-MM-DD` (checked to exist on the calendar by the domain parser). */
-const Day = Type.Union([Type.String({ maxLength: 40, description: 'YYYY-MM-DD' }), Type.Null()]);
+const Day = orNull<string>('string', { maxLength: 40, description: 'YYYY-MM-DD' });
 
 /** One action of an authority, as the lawyer records it (no file paths: documents are uploaded). */
 export const CaseActionBody = Type.Object(
@@ -25,7 +32,8 @@ export const CaseActionBody = Type.Object(
     inForceOn: Type.Optional(Day),
     suspendedUntil: Type.Optional(Day),
     outcome: Type.Optional(
-      Type.Union([Type.String({ maxLength: 40 }), Type.Null()], {
+      orNull<string>('string', {
+        maxLength: 40,
         description: 'A court decision: annulled, upheld, changed, returned or unknown',
       }),
     ),
@@ -41,7 +49,7 @@ export const CaseActionBody = Type.Object(
             committedOn: Type.Optional(Day),
             continuing: Type.Optional(Type.Boolean()),
             discoveredOn: Type.Optional(Day),
-            alleges: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+            alleges: Type.Optional(orNull<string>('string', { maxLength: 40 })),
           },
           { additionalProperties: false },
         ),
@@ -52,15 +60,16 @@ export const CaseActionBody = Type.Object(
       Type.Union([
         Type.Object(
           {
-            mci: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+            mci: Type.Optional(orNull<number>('number')),
             amount: Type.Optional(
-              Type.Union([Type.String({ maxLength: 40 }), Type.Null()], {
+              orNull<string>('string', {
+                maxLength: 40,
                 description:
                   'Decimal amount (a ruling\u2019s fine; for a court decision that changed it, the new amount)',
               }),
             ),
-            currency: Type.Optional(Type.Union([Type.String({ maxLength: 3 }), Type.Null()])),
-            suspensionMonths: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+            currency: Type.Optional(orNull<string>('string', { maxLength: 3 })),
+            suspensionMonths: Type.Optional(orNull<number>('integer')),
             paidOn: Type.Optional(Day),
           },
           { additionalProperties: false },
