@@ -126,6 +126,8 @@ export function AddActionForm({ base, onAdded }: { base: string; onAdded: () => 
   const { t, locale } = useI18n();
   const [v, setV] = useState(EMPTY);
   const [file, setFile] = useState<File>();
+  /** Changes after each added action, so the file input (which React does not control) is emptied. */
+  const [added, setAdded] = useState(0);
   const [error, setError] = useState<ApiFailure>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -146,6 +148,7 @@ export function AddActionForm({ base, onAdded }: { base: string; onAdded: () => 
         );
       setV(EMPTY);
       setFile(undefined);
+      setAdded((n) => n + 1);
       setDone(true);
       onAdded();
     } catch (x) {
@@ -224,7 +227,7 @@ export function AddActionForm({ base, onAdded }: { base: string; onAdded: () => 
       </FormField>
       <label className="field">
         <span>{t('workplace.document')}</span>
-        <input type="file" name="document" onChange={(e) => setFile(e.target.files?.[0])} />
+        <input key={added} type="file" name="document" onChange={(e) => setFile(e.target.files?.[0])} />
       </label>
       {other && <ErrorBox error={other} />}
       {done && <p role="status">{t('workplace.added')}</p>}
