@@ -34,7 +34,7 @@ export function actionView(a: CaseAction) {
           suspensionMonths: a.penalty.suspensionMonths,
         }
       : null,
-    documents: a.documents,
+    documents: [...a.documents],
     notes: a.notes,
     illustrative: a.illustrative,
   };

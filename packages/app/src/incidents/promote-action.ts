@@ -58,6 +58,7 @@ function incidentAction(a: CaseAction): ActionType {
           ? 'suspension'
           : 'other';
     case 'appeal':
+    case 'payment':
       return 'other';
     default:
       return a.kind;

@@ -12,6 +12,8 @@ export const CASE_ACTION_KINDS = [
   'appeal',
   'court-decision',
   'withdrawal',
+  /** The fine paid: its day is the action's `servedOn` (the day the money reached the authority), the sum its penalty.amount. */
+  'payment',
 ] as const;
 export type CaseActionKind = (typeof CASE_ACTION_KINDS)[number];
 

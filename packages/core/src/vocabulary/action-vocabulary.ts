@@ -1,4 +1,4 @@
-import type { CaseActionKind } from '../claims/case.ts';
+import type { CaseActionKind, CourtOutcome } from '../claims/case.ts';
 import type { ActionType } from '../incident.ts';
 import type { ActionFamily } from '../waves/action-family.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -56,4 +56,18 @@ export const CASE_ACTION_KIND_LABELS: Vocabulary<CaseActionKind> = {
   appeal: { en: 'complaint against the ruling', ru: 'жалоба на постановление', kk: 'қаулыға шағым' },
   'court-decision': { en: 'court decision', ru: 'решение суда', kk: 'сот шешімі' },
   withdrawal: { en: 'withdrawal of charges', ru: 'отзыв обвинений', kk: 'айыптауды қайтарып алу' },
+  payment: { en: 'payment of the fine', ru: 'уплата штрафа', kk: 'айыппұлды төлеу' },
+};
+
+/** What a court decision did to the ruling (docs/claims.md, "The case file"). */
+export const COURT_OUTCOME_LABELS: Vocabulary<CourtOutcome> = {
+  annulled: { en: 'annulled', ru: 'отменено', kk: 'күшін жойды' },
+  upheld: { en: 'upheld', ru: 'оставлено в силе', kk: 'күшінде қалдырылды' },
+  changed: { en: 'changed', ru: 'изменено', kk: 'өзгертілді' },
+  returned: {
+    en: 'returned for new consideration',
+    ru: 'направлено на новое рассмотрение',
+    kk: 'жаңадан қарауға жіберілді',
+  },
+  unknown: { en: 'outcome unknown', ru: 'исход неизвестен', kk: 'нәтижесі белгісіз' },
 };

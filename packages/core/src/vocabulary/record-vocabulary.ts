@@ -39,6 +39,7 @@ export const SEVERITY_LABELS: Vocabulary<'error' | 'warning' | 'info'> = {
 
 /** What an audit entry records (the action column of the audit trail). */
 export const AUDIT_ACTION_LABELS: Vocabulary<
+  | 'add-action'
   | 'add-organisation'
   | 'change-password'
   | 'create'
@@ -50,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'totp-enrol-start'
   | 'update'
 > = {
+  'add-action': { en: 'action added', ru: 'добавлено действие', kk: 'әрекет қосылды' },
   'add-organisation': { en: 'organisation added', ru: 'добавлена организация', kk: 'ұйым қосылды' },
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
@@ -87,6 +89,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'expenditure'
   | 'filing'
   | 'case'
+  | 'case-document'
   | 'incident'
 > = {
   instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
@@ -95,6 +98,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   expenditure: { en: 'expenditure', ru: 'расход', kk: 'шығыс' },
   filing: { en: 'filing', ru: 'отчёт', kk: 'есеп' },
   case: { en: 'case', ru: 'дело', kk: 'іс' },
+  'case-document': { en: 'case document', ru: 'документ по делу', kk: 'іс құжаты' },
   incident: { en: 'incident', ru: 'инцидент', kk: 'оқиға' },
   membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
   network: { en: 'network', ru: 'сеть', kk: 'желі' },

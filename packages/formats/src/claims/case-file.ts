@@ -233,6 +233,15 @@ export function parseCaseAction(data: unknown, options: { fileName?: string } = 
 }
 
 /**
+ * Validates a case given as JSON (e.g. over HTTP) by the case file's rules; errors name the field
+ * (`actions[0].rulingOn`). Documents are not read from paths here: the caller refuses them.
+ */
+export function parseCaseInput(data: unknown): Result<CaseFileInput> {
+  const r = caseFileSchema.safeParse(data);
+  return r.success ? ok(r.data) : err(issueError(r.error.issues[0], data, 'CASE_FIELD', undefined));
+}
+
+/**
  * Reads a case file (docs/claims.md, "Case file"): a case with its actions and links. Errors:
  * CASE_FILE_NOT_JSON, CASE_FIELD_REQUIRED / CASE_FIELD_INVALID naming the field
  * (`actions[1].offence.committedOn`).

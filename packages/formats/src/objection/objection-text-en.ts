@@ -64,6 +64,7 @@ export const OBJECTION_EN: ObjectionTemplate = {
     appeal: 'appeal',
     'court-decision': 'court decision',
     withdrawal: 'withdrawal of the charges',
+    payment: 'payment of the fine',
   },
   grounds: {
     LIMITATION_EXPIRED:

@@ -63,6 +63,7 @@ export const OBJECTION_KK: ObjectionTemplate = {
     appeal: 'шағым',
     'court-decision': 'сот шешімі',
     withdrawal: 'айыптаудың қайтарылуы',
+    payment: 'айыппұлдың төленуі',
   },
   grounds: {
     LIMITATION_EXPIRED:

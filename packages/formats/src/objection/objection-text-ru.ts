@@ -79,6 +79,7 @@ export const OBJECTION_RU: ObjectionTemplate = {
     appeal: 'жалоба',
     'court-decision': 'решение суда',
     withdrawal: 'отзыв обвинений',
+    payment: 'уплата штрафа',
   },
   grounds: {
     LIMITATION_EXPIRED:

@@ -163,6 +163,7 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
     params: {
       orgId: org.echo,
       caseId: ids.caseId,
+      actionId: cases[0].actions[0]?.id ?? '',
       filingId: ids.filingId,
       candidateId: ids.candidateToConfirm,
       briefId: ids.briefId,

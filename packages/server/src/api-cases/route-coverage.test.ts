@@ -4,6 +4,7 @@ import { roleAllows, ROLES, type Permission } from '@civic/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRoute } from '../build-server.ts';
 import { ACCOUNT_ROUTE_CASES } from './account-route-cases.ts';
+import { CASE_CHANGE_ROUTE_CASES } from './case-change-route-cases.ts';
 import { coverageFixture, type CoverageFixture } from './coverage-fixture.ts';
 import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
@@ -24,7 +25,13 @@ import {
 // nothing of theirs shown). A route the server registers without a row here fails the sweep below, and
 // so does a row whose cells contradict the route's access rule. Plus CSRF on every state-changing route.
 // Real parts: Fastify through inject(), the demo seed, argon2id, SQLite and PostgreSQL, one server per dialect.
-const PARTS = [ACCOUNT_ROUTE_CASES, LEDGER_ROUTE_CASES, MONITOR_ROUTE_CASES, NOTIFICATION_ROUTE_CASES];
+const PARTS = [
+  ACCOUNT_ROUTE_CASES,
+  LEDGER_ROUTE_CASES,
+  MONITOR_ROUTE_CASES,
+  NOTIFICATION_ROUTE_CASES,
+  CASE_CHANGE_ROUTE_CASES,
+];
 const TABLE: CoverageTable = Object.assign({}, ...PARTS) as CoverageTable;
 const SRC = new URL('../', import.meta.url);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

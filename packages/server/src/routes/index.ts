@@ -1,3 +1,4 @@
+import { caseChangesRoutes } from './case-changes.routes.ts';
 import { casesRoutes } from './cases.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
@@ -21,6 +22,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   ledgerRoutes,
   filingsRoutes,
   casesRoutes,
+  caseChangesRoutes,
   incidentsRoutes,
   wavesRoutes,
   backupRoutes,

@@ -1,9 +1,11 @@
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
+import { workplaceKk } from './workplace.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
   ...monitorKk,
+  ...workplaceKk,
   ...notificationsKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',

@@ -1,4 +1,5 @@
-import { CASE_ACTION_KIND_LABELS, FINDING_CODE_LABELS, labelOf } from '@civic/core';
+import type { CaseActionView } from '@civic/server/api';
+import { CASE_ACTION_KIND_LABELS, COURT_OUTCOME_LABELS, FINDING_CODE_LABELS, labelOf } from '@civic/core';
 import { roleAllows } from '@civic/core';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -6,27 +7,11 @@ import type { MessageKey } from '../i18n/en.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { AddActionForm } from './case-forms.tsx';
 import { ObjectionPanel } from './objection-panel.tsx';
 
-interface Action {
-  id: string;
-  kind: string;
-  date: string | null;
-  authority: string | null;
-  office: string | null;
-  article: string | null;
-  penalty: {
-    mci: number | null;
-    amount: string | null;
-    currency: string | null;
-    suspensionMonths: number | null;
-  } | null;
-  notes: string | null;
-  rulingOn: string | null;
-  servedOn: string | null;
-  hearingOn: string | null;
-  outcome: string | null;
-}
+/** An action as the API shows it (the server's schema, @civic/server/api). */
+type Action = CaseActionView;
 interface Finding {
   code: string;
   severity: 'critical' | 'warning' | 'info';
@@ -49,7 +34,7 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
   const check = useApi<{ findings: Finding[] }>(`${base}/check`);
   const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
   const canDraft = role !== undefined && roleAllows(role, 'cases:write');
-  if (c.loading) return <Loading />;
+  if (c.loading && !c.data) return <Loading />;
   if (c.error || !c.data) return c.error ? <ErrorBox error={c.error} /> : null;
 
   return (
@@ -74,6 +59,20 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
                       a.penalty.currency &&
                       ` = ${amount(a.penalty.amount, a.penalty.currency)}`}
                   </div>
+                )}
+                {a.outcome && (
+                  <div className="small">
+                    {t('workplace.outcome')}: {labelOf(COURT_OUTCOME_LABELS, a.outcome, locale)}
+                  </div>
+                )}
+                {a.documents.length > 0 && (
+                  <ul className="plain small" data-testid="documents" aria-label={t('workplace.documents')}>
+                    {a.documents.map((d) => (
+                      <li key={d.id}>
+                        {d.name} <span className="muted">sha256 {d.sha256.slice(0, 16)}…</span>
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </div>
             </li>
@@ -115,6 +114,17 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
           </ul>
         )}
       </Panel>
+      {canDraft && (
+        <Panel id="add-action" title={t('workplace.addAction')}>
+          <AddActionForm
+            base={base}
+            onAdded={() => {
+              c.reload();
+              check.reload();
+            }}
+          />
+        </Panel>
+      )}
       {canDraft && <ObjectionPanel base={base} actions={c.data.actions} />}
     </>
   );

@@ -1,13 +1,22 @@
-import { CASE_ACTION_KIND_LABELS, caseDeadlineText, labelOf, type CaseDeadline } from '@civic/core';
+import {
+  CASE_ACTION_KIND_LABELS,
+  caseDeadlineText,
+  labelOf,
+  roleAllows,
+  type CaseDeadline,
+} from '@civic/core';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { NewCaseForm } from './case-forms.tsx';
 import { OrgSection } from './section.tsx';
 
 interface CaseSummary {
   id: string;
   title: string;
+  pack: string;
   status: 'open' | 'closed';
   openedOn: string | null;
   actions: number;
@@ -35,6 +44,9 @@ export default function CasesPage({ orgId }: { orgId: string }) {
   const cases = useApi<{ cases: CaseSummary[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/cases`);
   const deadlines = useApi<{ deadlines: Deadline[] }>('/api/v1/deadlines');
   const upcoming = openDeadlines(deadlines.data?.deadlines ?? []);
+  const { me } = useSession();
+  const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
+  const canWrite = role !== undefined && roleAllows(role, 'cases:write');
   return (
     <OrgSection orgId={orgId} title={(name) => `${t('cases.title')} — ${name}`}>
       <Panel id="cases" title={t('cases.title')}>
@@ -74,6 +86,11 @@ export default function CasesPage({ orgId }: { orgId: string }) {
           </div>
         )}
       </Panel>
+      {canWrite && cases.data && (
+        <Panel id="new-case" title={t('workplace.newCase')}>
+          <NewCaseForm orgId={orgId} pack={cases.data.cases.at(-1)?.pack} />
+        </Panel>
+      )}
       <Panel id="deadlines" title={t('cases.deadlinesAll')}>
         {deadlines.error && <ErrorBox error={deadlines.error} />}
         {deadlines.data && upcoming.length === 0 && <Empty />}

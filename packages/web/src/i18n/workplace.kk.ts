@@ -1,0 +1,32 @@
+import type { workplaceEn } from './workplace.en.ts';
+
+/** Жұмыс орны формаларының қазақша жолдары (істер). */
+export const workplaceKk: Readonly<Record<keyof typeof workplaceEn, string>> = {
+  'workplace.newCase': 'Іс ашу',
+  'workplace.caseTitle': 'Атауы',
+  'workplace.openedOn': 'Ашылған күні',
+  'workplace.pack': 'Ережелер жинағы',
+  'workplace.notes': 'Ескертпелер',
+  'workplace.create': 'Істі ашу',
+  'workplace.saving': 'Сақталуда…',
+  'workplace.addAction': 'Әрекет қосу',
+  'workplace.kind': 'Әрекет',
+  'workplace.authority': 'Орган',
+  'workplace.servedOn': 'Табыс етілген күні',
+  'workplace.hearingOn': 'Қаралған күні',
+  'workplace.rulingOn': 'Қаулының (шешімнің) күні',
+  'workplace.inForceOn': 'Күшіне енетін күні',
+  'workplace.paidOn': 'Төленген күні',
+  'workplace.article': 'Бап',
+  'workplace.committedOn': 'Құқық бұзушылық жасалған күні',
+  'workplace.mci': 'АЕК-пен айыппұл',
+  'workplace.amount': 'Сомасы',
+  'workplace.newAmount': 'Жаңа сомасы',
+  'workplace.outcome': 'Нәтижесі',
+  'workplace.chooseOutcome': '— таңдаңыз —',
+  'workplace.document': 'Құжат (скан немесе файл)',
+  'workplace.add': 'Әрекетті қосу',
+  'workplace.added': 'Әрекет қосылды.',
+  'workplace.documents': 'Құжаттар',
+  'workplace.checkFields': 'Белгіленген өрісті тексеріңіз.',
+};

@@ -1,0 +1,32 @@
+import type { workplaceEn } from './workplace.en.ts';
+
+/** Русские строки форм рабочего места (дела). */
+export const workplaceRu: Readonly<Record<keyof typeof workplaceEn, string>> = {
+  'workplace.newCase': 'Открыть дело',
+  'workplace.caseTitle': 'Название',
+  'workplace.openedOn': 'Дата открытия',
+  'workplace.pack': 'Пакет правил',
+  'workplace.notes': 'Заметки',
+  'workplace.create': 'Открыть дело',
+  'workplace.saving': 'Сохранение…',
+  'workplace.addAction': 'Добавить действие',
+  'workplace.kind': 'Действие',
+  'workplace.authority': 'Орган',
+  'workplace.servedOn': 'Дата вручения',
+  'workplace.hearingOn': 'Дата рассмотрения',
+  'workplace.rulingOn': 'Дата постановления (решения)',
+  'workplace.inForceOn': 'Вступает в силу',
+  'workplace.paidOn': 'Дата уплаты',
+  'workplace.article': 'Статья',
+  'workplace.committedOn': 'Дата правонарушения',
+  'workplace.mci': 'Штраф в МРП',
+  'workplace.amount': 'Сумма',
+  'workplace.newAmount': 'Новая сумма',
+  'workplace.outcome': 'Исход',
+  'workplace.chooseOutcome': '— выберите —',
+  'workplace.document': 'Документ (скан или файл)',
+  'workplace.add': 'Добавить действие',
+  'workplace.added': 'Действие добавлено.',
+  'workplace.documents': 'Документы',
+  'workplace.checkFields': 'Проверьте отмеченное поле.',
+};
