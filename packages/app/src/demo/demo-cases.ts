@@ -2,6 +2,7 @@ import type { CaseActionInput, CaseFileInput } from '@civic/formats';
 import { calendarDate as d } from '@civic/core';
 import { listFilingRows } from '@civic/store';
 import { createCase } from '../claims/cases.ts';
+import { DEMO_DAYS as D } from './demo-days.ts';
 import type { DemoStep } from './seed-demo.ts';
 
 /**
@@ -15,7 +16,7 @@ import type { DemoStep } from './seed-demo.ts';
 const SRC = 'Комитет государственных доходов Министерства финансов РК';
 const WITHDRAWAL: CaseActionInput = {
   kind: 'withdrawal',
-  servedOn: d('2021-02-04'),
+  servedOn: d(D.withdrawal),
   authority: SRC,
   notes:
     'Six NGOs said on 4 Feb 2021 that all charges were dropped and fines and suspensions cancelled; no official documents yet (RFE/RL; OMCT 22 Feb 2021) [C].',
@@ -43,16 +44,16 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'echo',
     title: 'Претензии органов госдоходов 2020–2021 (Echo)',
     pack: 'kz',
-    openedOn: d('2020-11-16'),
+    openedOn: d(D.echo.notice),
     illustrative: true,
     links: [],
     notes:
       'Echo, election monitoring, Almaty. Ruling of 15 Jan 2021 [C]; dropped 4 Feb 2021; court reversal 6 Apr 2021 [C].',
     actions: [
-      notice('2020-11-16', 'Almaty', 'the day is illustrative.'),
+      notice(D.echo.notice, 'Almaty', 'the day is illustrative.'),
       {
         kind: 'protocol',
-        proceedingsStartedOn: d('2021-01-05'),
+        proceedingsStartedOn: d(D.echo.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
@@ -70,8 +71,8 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       },
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-15'),
-        servedOn: d('2021-01-15'),
+        rulingOn: d(D.echo.ruling),
+        servedOn: d(D.echo.ruling),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
@@ -90,23 +91,23 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
           'Fined 400 MCI = 1,166,800 tenge and suspended for 3 months by the State Revenue Department of Almaly district, Almaty (Adil Soz; KazTAG; HRW) [C]. Service on the day of the ruling is illustrative.',
       },
       WITHDRAWAL,
-      reversal('2021-04-06', 'Eurasianet'),
+      reversal(D.echo.reversal, 'Eurasianet'),
     ],
   },
   {
     org: 'erkindik',
     title: 'Претензии органов госдоходов 2020–2021 (Erkindik Kanaty)',
     pack: 'kz',
-    openedOn: d('2020-11-18'),
+    openedOn: d(D.erkindik.notice),
     illustrative: true,
     links: [],
     notes:
       'Erkindik Kanaty ("Wings of Liberty"), Nur-Sultan; head Elena Shvetsova; lawyers Olga Enns and Roman Reimer [C].',
     actions: [
-      notice('2020-11-18', 'Nur-Sultan', 'the day is illustrative.'),
+      notice(D.erkindik.notice, 'Nur-Sultan', 'the day is illustrative.'),
       {
         kind: 'protocol',
-        proceedingsStartedOn: d('2020-12-28'),
+        proceedingsStartedOn: d(D.erkindik.protocol),
         authority: 'Департамент государственных доходов по городу Нур-Султан',
         place: 'Nur-Sultan',
         article: '460-1',
@@ -123,8 +124,8 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       },
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-18'),
-        servedOn: d('2021-01-18'),
+        rulingOn: d(D.erkindik.ruling),
+        servedOn: d(D.erkindik.ruling),
         authority: 'Департамент государственных доходов по городу Нур-Султан',
         office: 'кабинет заместителя руководителя Ерлика Муканова',
         place: 'Nur-Sultan',
@@ -149,7 +150,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'kibhr',
     title: 'Претензии органов госдоходов 2020–2021 (KIBHR)',
     pack: 'kz',
-    openedOn: d('2020-11-26'),
+    openedOn: d(D.kibhr.notice),
     illustrative: true,
     links: [],
     notes:
@@ -157,24 +158,24 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     actions: [
       {
         kind: 'notice',
-        servedOn: d('2020-11-26'),
+        servedOn: d(D.kibhr.notice),
         authority: SRC,
         place: 'Almaty',
         notes: 'KIBHR receives its first notices (CABAR) [C].',
       },
       {
         kind: 'summons',
-        servedOn: d('2020-11-26'),
-        hearingOn: d('2020-11-26'),
+        servedOn: d(D.kibhr.notice),
+        hearingOn: d(D.kibhr.notice),
         authority: SRC,
         place: 'Almaty',
         notes: 'Its accountant is summoned that evening (CABAR) [C].',
       },
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-25'),
-        servedOn: d('2021-01-25'),
-        proceedingsStartedOn: d('2021-01-11'),
+        rulingOn: d(D.kibhr.ruling),
+        servedOn: d(D.kibhr.ruling),
+        proceedingsStartedOn: d(D.kibhr.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'районное управление',
         place: 'Almaty',
@@ -193,24 +194,24 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         notes: `Fined 800 MCI = 2,333,600 tenge and suspended until 15 Apr 2021 on several protocols for "inaccurate information" (OMCT; KazTAG) [C]; four protocols [D]. The day proceedings began is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
       },
       WITHDRAWAL,
-      reversal('2021-04-06', 'Eurasianet'),
+      reversal(D.kibhr.reversal, 'Eurasianet'),
     ],
   },
   {
     org: 'ili',
     title: 'Претензии органов госдоходов 2020–2021 (International Legal Initiative)',
     pack: 'kz',
-    openedOn: d('2020-11-20'),
+    openedOn: d(D.ili.notice),
     illustrative: true,
     links: [],
     notes: 'International Legal Initiative, Almaty. Ruling 25 Jan 2021 [C]; court reversal 5 Apr 2021 [C].',
     actions: [
-      notice('2020-11-20', 'Almaty', 'the day is illustrative.'),
+      notice(D.ili.notice, 'Almaty', 'the day is illustrative.'),
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-25'),
-        servedOn: d('2021-01-25'),
-        proceedingsStartedOn: d('2021-01-11'),
+        rulingOn: d(D.ili.ruling),
+        servedOn: d(D.ili.ruling),
+        proceedingsStartedOn: d(D.ili.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'районное управление',
         place: 'Almaty',
@@ -229,22 +230,23 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         notes: `Fined 400 MCI = 1,166,800 tenge and suspended until 15 Apr 2021 (OMCT; KazTAG) [C]; two protocols [D]. The day proceedings began is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
       },
       WITHDRAWAL,
-      reversal('2021-04-05', 'Eurasianet'),
+      reversal(D.ili.reversal, 'Eurasianet'),
     ],
   },
   {
     org: 'lmc',
     title: 'Претензии органов госдоходов 2020–2021 (Legal Media Center)',
     pack: 'kz',
-    openedOn: d('2021-01-19'),
+    openedOn: d(D.lmc.notice),
     illustrative: true,
     links: [],
     notes:
       'Legal Media Center (city [U]). Summoned to the local tax office (HRW, 20 Jan 2021) [C]; listed among the six whose charges were dropped on 4 Feb 2021 [C].',
     actions: [
+      notice(D.lmc.notice, 'Nur-Sultan', 'город и день иллюстративные.'),
       {
         kind: 'summons',
-        servedOn: d('2021-01-19'),
+        servedOn: d(D.lmc.summons),
         authority: 'Управление государственных доходов',
         place: 'Nur-Sultan',
         illustrative: true,
@@ -257,15 +259,16 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'medianet',
     title: 'Претензии органов госдоходов 2020–2021 (MediaNet)',
     pack: 'kz',
-    openedOn: d('2021-01-19'),
+    openedOn: d(D.medianet.notice),
     illustrative: true,
     links: [],
     notes:
       'MediaNet International Journalism Centre (Factcheck.kz), city [U]. Summoned (HRW 20 Jan 2021) [C]; warned of suspension 29 Jan 2021 [C]; dropped 4 Feb 2021 [C].',
     actions: [
+      notice(D.medianet.notice, 'Almaty', 'город и день иллюстративные.'),
       {
         kind: 'summons',
-        servedOn: d('2021-01-19'),
+        servedOn: d(D.medianet.summons),
         authority: 'Управление государственных доходов',
         place: 'Almaty',
         illustrative: true,
@@ -273,7 +276,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
       },
       {
         kind: 'notice',
-        servedOn: d('2021-01-29'),
+        servedOn: d(D.medianet.warning),
         authority: 'Управление государственных доходов',
         place: 'Almaty',
         notes: 'MediaNet warns that its project Factcheck.kz may be suspended (KazTAG; ACCA) [C].',
@@ -285,14 +288,14 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'kadir',
     title: 'Уведомление органов госдоходов 2020 (Kadir Kassiet)',
     pack: 'kz',
-    openedOn: d('2020-11-20'),
+    openedOn: d(D.kadir.notice),
     illustrative: true,
     links: [],
     notes:
       'Kadir Kassiet received a notice in autumn 2020 (ACCA) [C]; city, authority and outcome are not known [U]: the case stays open.',
     actions: [
       {
-        ...notice('2020-11-20', 'Almaty', 'the day, the city and the allegation below are illustrative.'),
+        ...notice(D.kadir.notice, 'Almaty', 'the day, the city and the allegation below are illustrative.'),
         article: '460-1',
         tier: 'failure-to-notify',
         offender: 'legal-entity',
