@@ -1,7 +1,8 @@
 import type { CaseActionInput, CaseFileInput } from '@civic/formats';
-import { calendarDate as d } from '@civic/core';
+import { calendarDate as d, formatShortDate } from '@civic/core';
 import { listFilingRows } from '@civic/store';
 import { createCase } from '../claims/cases.ts';
+import { DEMO_DAYS as D } from './demo-days.ts';
 import type { DemoStep } from './seed-demo.ts';
 
 /**
@@ -15,17 +16,17 @@ import type { DemoStep } from './seed-demo.ts';
 const SRC = 'Комитет государственных доходов Министерства финансов РК';
 const WITHDRAWAL: CaseActionInput = {
   kind: 'withdrawal',
-  servedOn: d('2021-02-04'),
+  servedOn: d(D.withdrawal),
   authority: SRC,
   notes:
-    'Six NGOs said on 4 Feb 2021 that all charges were dropped and fines and suspensions cancelled; no official documents yet (RFE/RL; OMCT 22 Feb 2021) [C].',
+    'Шесть организаций сообщили 4 февраля 2021 г., что все обвинения сняты, штрафы и приостановления отменены; официальных документов пока нет (RFE/RL; OMCT, 22 февраля 2021 г.).',
 };
 const reversal = (on: string, source: string): CaseActionInput => ({
   kind: 'court-decision',
   rulingOn: d(on),
   authority: 'Специализированный межрайонный административный суд г. Алматы',
   place: 'Almaty',
-  notes: `The court reversed the January fine: the organisation may resume work and owes nothing (${source}) [C].`,
+  notes: `Суд отменил январский штраф: организация может возобновить работу и ничего не должна (${source}).`,
 });
 const notice = (on: string, place: string, note: string): CaseActionInput => ({
   kind: 'notice',
@@ -33,26 +34,26 @@ const notice = (on: string, place: string, note: string): CaseActionInput => ({
   authority: SRC,
   place,
   illustrative: true,
-  notes: `Notice of alleged errors in the foreign-funding declaration forms (mid-Oct – Nov 2020, RFE/RL; CAMR) [C]; ${note}`,
+  notes: `Уведомление о предполагаемых ошибках в отчётах об иностранном финансировании (середина октября – ноябрь 2020 г., RFE/RL; CAMR); ${note}`,
 });
 const ILLUSTRATIVE_OFFENCE =
-  'The period alleged and the date of commission are illustrative: the brief says only that some reports dated back to 2018 (CAMR) [U].';
+  'Вменяемый период и дата совершения иллюстративны: известно лишь, что часть отчётов относилась к 2018 году (CAMR).';
 
 export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] = [
   {
     org: 'echo',
     title: 'Претензии органов госдоходов 2020–2021 (Echo)',
     pack: 'kz',
-    openedOn: d('2020-11-16'),
+    openedOn: d(D.echo.notice),
     illustrative: true,
     links: [],
     notes:
-      'Echo, election monitoring, Almaty. Ruling of 15 Jan 2021 [C]; dropped 4 Feb 2021; court reversal 6 Apr 2021 [C].',
+      'Эхо, мониторинг выборов, Алматы. Постановление от 15 января 2021 г.; обвинения сняты 4 февраля 2021 г.; отменено судом 6 апреля 2021 г.',
     actions: [
-      notice('2020-11-16', 'Almaty', 'the day is illustrative.'),
+      notice(D.echo.notice, 'Almaty', 'день иллюстративный.'),
       {
         kind: 'protocol',
-        proceedingsStartedOn: d('2021-01-05'),
+        proceedingsStartedOn: d(D.echo.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
@@ -62,16 +63,16 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         illustrative: true,
         offence: {
           what: 'расхождения в показателях отчёта о поступлении и расходовании',
-          reference: 'F.018.00 report for 2018',
+          reference: 'отчёт по форме F.018.00 за 2018 год',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
         },
-        notes: `Two protocols, one per alleged inaccuracy [D]; the day proceedings began is illustrative (in 2021 by the MCI used, §1.4 [D]). ${ILLUSTRATIVE_OFFENCE}`,
+        notes: `Два протокола, по одному на каждое вменяемое расхождение (выведено из суммы штрафа); день начала производства иллюстративный (2021 год — по применённому МРП). ${ILLUSTRATIVE_OFFENCE}`,
       },
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-15'),
-        servedOn: d('2021-01-15'),
+        rulingOn: d(D.echo.ruling),
+        servedOn: d(D.echo.ruling),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
@@ -81,32 +82,32 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         illustrative: true,
         offence: {
           what: 'расхождения в показателях отчёта о поступлении и расходовании',
-          reference: 'F.018.00 report for 2018',
+          reference: 'отчёт по форме F.018.00 за 2018 год',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
         },
         penalty: { mci: 400, amount: '1166800', currency: 'KZT', suspensionMonths: 3 },
         notes:
-          'Fined 400 MCI = 1,166,800 tenge and suspended for 3 months by the State Revenue Department of Almaly district, Almaty (Adil Soz; KazTAG; HRW) [C]. Service on the day of the ruling is illustrative.',
+          'Штраф 400 МРП = 1 166 800 тенге и приостановление деятельности на 3 месяца, Управление государственных доходов по Алмалинскому району г. Алматы (Адил Соз; KazTAG; HRW). Вручение в день вынесения постановления иллюстративно.',
       },
       WITHDRAWAL,
-      reversal('2021-04-06', 'Eurasianet'),
+      reversal(D.echo.reversal, 'Eurasianet'),
     ],
   },
   {
     org: 'erkindik',
     title: 'Претензии органов госдоходов 2020–2021 (Erkindik Kanaty)',
     pack: 'kz',
-    openedOn: d('2020-11-18'),
+    openedOn: d(D.erkindik.notice),
     illustrative: true,
     links: [],
     notes:
-      'Erkindik Kanaty ("Wings of Liberty"), Nur-Sultan; head Elena Shvetsova; lawyers Olga Enns and Roman Reimer [C].',
+      'Еркіндік Қанаты («Крылья свободы»), Нур-Султан; руководитель Елена Швецова; юристы Ольга Эннс и Роман Реймер.',
     actions: [
-      notice('2020-11-18', 'Nur-Sultan', 'the day is illustrative.'),
+      notice(D.erkindik.notice, 'Nur-Sultan', 'день иллюстративный.'),
       {
         kind: 'protocol',
-        proceedingsStartedOn: d('2020-12-28'),
+        proceedingsStartedOn: d(D.erkindik.protocol),
         authority: 'Департамент государственных доходов по городу Нур-Султан',
         place: 'Nur-Sultan',
         article: '460-1',
@@ -115,16 +116,16 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         illustrative: true,
         offence: {
           what: 'несвоевременное уведомление о получении средств из иностранного источника',
-          reference: 'F.017.00 notification',
+          reference: 'уведомление по форме F.017.00',
           committedOn: d('2018-06-15'),
           alleges: 'late',
         },
-        notes: `Proceedings began in 2020 by the MCI used (277,800 / 100 = 2,778, §1.4 [D]); the day is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
+        notes: `Производство начато в 2020 году — по применённому МРП (277 800 / 100 = 2 778); день иллюстративный. ${ILLUSTRATIVE_OFFENCE}`,
       },
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-18'),
-        servedOn: d('2021-01-18'),
+        rulingOn: d(D.erkindik.ruling),
+        servedOn: d(D.erkindik.ruling),
         authority: 'Департамент государственных доходов по городу Нур-Султан',
         office: 'кабинет заместителя руководителя Ерлика Муканова',
         place: 'Nur-Sultan',
@@ -134,13 +135,13 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         illustrative: true,
         offence: {
           what: 'несвоевременное уведомление о получении средств из иностранного источника',
-          reference: 'F.017.00 notification',
+          reference: 'уведомление по форме F.017.00',
           committedOn: d('2018-06-15'),
           alleges: 'late',
         },
         penalty: { mci: 100, amount: '277800', currency: 'KZT', suspensionMonths: 0 },
         notes:
-          'Fined 100 MCI = 277,800 tenge, no suspension (HRW; KazTAG; ACCA) [C]. Service on the day of the ruling is illustrative.',
+          'Штраф 100 МРП = 277 800 тенге, без приостановления (HRW; KazTAG; ACCA). Вручение в день вынесения постановления иллюстративно.',
       },
       WITHDRAWAL,
     ],
@@ -149,32 +150,32 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'kibhr',
     title: 'Претензии органов госдоходов 2020–2021 (KIBHR)',
     pack: 'kz',
-    openedOn: d('2020-11-26'),
+    openedOn: d(D.kibhr.notice),
     illustrative: true,
     links: [],
     notes:
-      'Kazakhstan International Bureau for Human Rights, Almaty. First notices 26 Nov 2020 [C]; ruling 25 Jan 2021 [C]; court reversal 6 Apr 2021 [C].',
+      'Казахстанское международное бюро по правам человека и соблюдению законности, Алматы. Первые уведомления 26 ноября 2020 г.; постановление 25 января 2021 г.; отменено судом 6 апреля 2021 г.',
     actions: [
       {
         kind: 'notice',
-        servedOn: d('2020-11-26'),
+        servedOn: d(D.kibhr.notice),
         authority: SRC,
         place: 'Almaty',
-        notes: 'KIBHR receives its first notices (CABAR) [C].',
+        notes: 'КМБПЧ получает первые уведомления (CABAR).',
       },
       {
         kind: 'summons',
-        servedOn: d('2020-11-26'),
-        hearingOn: d('2020-11-26'),
+        servedOn: d(D.kibhr.notice),
+        hearingOn: d(D.kibhr.notice),
         authority: SRC,
         place: 'Almaty',
-        notes: 'Its accountant is summoned that evening (CABAR) [C].',
+        notes: 'Бухгалтера вызывают вечером того же дня (CABAR).',
       },
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-25'),
-        servedOn: d('2021-01-25'),
-        proceedingsStartedOn: d('2021-01-11'),
+        rulingOn: d(D.kibhr.ruling),
+        servedOn: d(D.kibhr.ruling),
+        proceedingsStartedOn: d(D.kibhr.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'районное управление',
         place: 'Almaty',
@@ -185,32 +186,33 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         suspendedUntil: d('2021-04-15'),
         offence: {
           what: 'недостоверные сведения в отчётах об иностранном финансировании (несколько протоколов)',
-          reference: 'F.018.00 reports',
+          reference: 'отчёты по форме F.018.00',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
         },
         penalty: { mci: 800, amount: '2333600', currency: 'KZT' },
-        notes: `Fined 800 MCI = 2,333,600 tenge and suspended until 15 Apr 2021 on several protocols for "inaccurate information" (OMCT; KazTAG) [C]; four protocols [D]. The day proceedings began is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
+        notes: `Штраф 800 МРП = 2 333 600 тенге и приостановление до 15 апреля 2021 г. по нескольким протоколам о «недостоверных сведениях» (OMCT; KazTAG); протоколов четыре (выведено из суммы штрафа). День начала производства иллюстративный. ${ILLUSTRATIVE_OFFENCE}`,
       },
       WITHDRAWAL,
-      reversal('2021-04-06', 'Eurasianet'),
+      reversal(D.kibhr.reversal, 'Eurasianet'),
     ],
   },
   {
     org: 'ili',
     title: 'Претензии органов госдоходов 2020–2021 (International Legal Initiative)',
     pack: 'kz',
-    openedOn: d('2020-11-20'),
+    openedOn: d(D.ili.notice),
     illustrative: true,
     links: [],
-    notes: 'International Legal Initiative, Almaty. Ruling 25 Jan 2021 [C]; court reversal 5 Apr 2021 [C].',
+    notes:
+      'Международная правовая инициатива, Алматы. Постановление 25 января 2021 г.; отменено судом 5 апреля 2021 г.',
     actions: [
-      notice('2020-11-20', 'Almaty', 'the day is illustrative.'),
+      notice(D.ili.notice, 'Almaty', 'день иллюстративный.'),
       {
         kind: 'ruling',
-        rulingOn: d('2021-01-25'),
-        servedOn: d('2021-01-25'),
-        proceedingsStartedOn: d('2021-01-11'),
+        rulingOn: d(D.ili.ruling),
+        servedOn: d(D.ili.ruling),
+        proceedingsStartedOn: d(D.ili.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'районное управление',
         place: 'Almaty',
@@ -221,34 +223,35 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         suspendedUntil: d('2021-04-15'),
         offence: {
           what: 'недостоверные сведения в отчётах об иностранном финансировании',
-          reference: 'F.018.00 reports',
+          reference: 'отчёты по форме F.018.00',
           committedOn: d('2019-04-10'),
           alleges: 'inaccurate',
         },
         penalty: { mci: 400, amount: '1166800', currency: 'KZT' },
-        notes: `Fined 400 MCI = 1,166,800 tenge and suspended until 15 Apr 2021 (OMCT; KazTAG) [C]; two protocols [D]. The day proceedings began is illustrative. ${ILLUSTRATIVE_OFFENCE}`,
+        notes: `Штраф 400 МРП = 1 166 800 тенге и приостановление до 15 апреля 2021 г. (OMCT; KazTAG); протоколов два (выведено из суммы штрафа). День начала производства иллюстративный. ${ILLUSTRATIVE_OFFENCE}`,
       },
       WITHDRAWAL,
-      reversal('2021-04-05', 'Eurasianet'),
+      reversal(D.ili.reversal, 'Eurasianet'),
     ],
   },
   {
     org: 'lmc',
     title: 'Претензии органов госдоходов 2020–2021 (Legal Media Center)',
     pack: 'kz',
-    openedOn: d('2021-01-19'),
+    openedOn: d(D.lmc.notice),
     illustrative: true,
     links: [],
     notes:
-      'Legal Media Center (city [U]). Summoned to the local tax office (HRW, 20 Jan 2021) [C]; listed among the six whose charges were dropped on 4 Feb 2021 [C].',
+      'Правовой медиацентр (город не подтверждён). Вызов в районное управление госдоходов (HRW, 20 января 2021 г.); в числе шести организаций, с которых 4 февраля 2021 г. сняты обвинения.',
     actions: [
+      notice(D.lmc.notice, 'Nur-Sultan', 'город и день иллюстративные.'),
       {
         kind: 'summons',
-        servedOn: d('2021-01-19'),
+        servedOn: d(D.lmc.summons),
         authority: 'Управление государственных доходов',
         place: 'Nur-Sultan',
         illustrative: true,
-        notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.',
+        notes: 'Вызов (HRW, 20 января 2021 г.); день и город иллюстративные.',
       },
       WITHDRAWAL,
     ],
@@ -257,26 +260,27 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'medianet',
     title: 'Претензии органов госдоходов 2020–2021 (MediaNet)',
     pack: 'kz',
-    openedOn: d('2021-01-19'),
+    openedOn: d(D.medianet.notice),
     illustrative: true,
     links: [],
     notes:
-      'MediaNet International Journalism Centre (Factcheck.kz), city [U]. Summoned (HRW 20 Jan 2021) [C]; warned of suspension 29 Jan 2021 [C]; dropped 4 Feb 2021 [C].',
+      'Международный центр журналистики MediaNet (Factcheck.kz), город не подтверждён. Вызов (HRW, 20 января 2021 г.); предупреждение о приостановлении 29 января 2021 г.; обвинения сняты 4 февраля 2021 г.',
     actions: [
+      notice(D.medianet.notice, 'Almaty', 'город и день иллюстративные.'),
       {
         kind: 'summons',
-        servedOn: d('2021-01-19'),
+        servedOn: d(D.medianet.summons),
         authority: 'Управление государственных доходов',
         place: 'Almaty',
         illustrative: true,
-        notes: 'Summoned (HRW 20 Jan 2021) [C]; the day and the city are illustrative.',
+        notes: 'Вызов (HRW, 20 января 2021 г.); день и город иллюстративные.',
       },
       {
         kind: 'notice',
-        servedOn: d('2021-01-29'),
+        servedOn: d(D.medianet.warning),
         authority: 'Управление государственных доходов',
         place: 'Almaty',
-        notes: 'MediaNet warns that its project Factcheck.kz may be suspended (KazTAG; ACCA) [C].',
+        notes: 'MediaNet предупреждает, что проект Factcheck.kz может быть приостановлен (KazTAG; ACCA).',
       },
       WITHDRAWAL,
     ],
@@ -285,20 +289,20 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
     org: 'kadir',
     title: 'Уведомление органов госдоходов 2020 (Kadir Kassiet)',
     pack: 'kz',
-    openedOn: d('2020-11-20'),
+    openedOn: d(D.kadir.notice),
     illustrative: true,
     links: [],
     notes:
-      'Kadir Kassiet received a notice in autumn 2020 (ACCA) [C]; city, authority and outcome are not known [U]: the case stays open.',
+      'Кадыр Касиет получила уведомление осенью 2020 г. (ACCA); город, орган и исход не известны, дело остаётся открытым.',
     actions: [
       {
-        ...notice('2020-11-20', 'Almaty', 'the day, the city and the allegation below are illustrative.'),
+        ...notice(D.kadir.notice, 'Almaty', 'день, город и вменяемое нарушение иллюстративные.'),
         article: '460-1',
         tier: 'failure-to-notify',
         offender: 'legal-entity',
         offence: {
           what: 'не подано уведомление о получении средств из иностранного источника',
-          reference: 'F.017.00 notification',
+          reference: 'уведомление по форме F.017.00',
           committedOn: d('2018-09-10'),
           alleges: 'not-filed',
         },
@@ -337,10 +341,12 @@ async function tieToFiling(
   const content = JSON.parse(f.content) as { obligation?: { dueOn?: string } };
   const submittedOn = d(f.submission.submittedOn);
   const dueOn = content.obligation?.dueOn ? d(content.obligation.dueOn) : submittedOn;
-  const reference = `${f.form} for ${f.periodFrom}–${f.periodTo} (filing ${f.id}, incoming no. ${f.submission.incomingNumber})`;
+  // As the organisation writes it: the form, the period in words, the incoming number; no internal id.
+  const period = `${formatShortDate('ru', f.periodFrom)} – ${formatShortDate('ru', f.periodTo)}`;
+  const reference = `${f.form} за период ${period} (входящий № ${f.submission.incomingNumber})`;
   const links: CaseFileInput['links'] = [
     ...c.links,
-    { kind: 'filing', targetId: f.id, note: 'the filing the allegation concerns (demo link)' },
+    { kind: 'filing', targetId: f.id, note: 'отчёт, к которому относится вменяемое нарушение (демо-связь)' },
   ];
   const actions = c.actions.map((a) =>
     a.offence

@@ -8,6 +8,7 @@ import {
   type CalendarDate,
 } from '@civic/core';
 import { csvField, INCIDENT_CSV_HEADER } from '@civic/formats';
+import { DEMO_DAYS as D } from './demo-days.ts';
 
 /**
  * The demo's incidents as an incident CSV (docs/formats.md): the 2020–21 events of
@@ -15,13 +16,12 @@ import { csvField, INCIDENT_CSV_HEADER } from '@civic/formats';
  * protocols and rulings, the 4 February withdrawal and the April court decisions — and around
  * them a background of scattered, generated, clearly illustrative incidents 2016–2025 (a few
  * dozen a year), so that wave detection has a background rate to measure the campaign against.
- * Every 2020–21 row has the legal basis CoAO 460-1 (with its part where the sources give one),
- * written as a Kazakh monitor writes it: «ч. 2 ст. 460-1 КоАП РК».
+ * Every 2020–21 row has the legal basis CoAO 460-1, written as a Kazakh monitor writes it: «ст. 460-1
+ * КоАП РК» — without a part, as the pack has none for it (legal-brief §1.4: part numbers unknown).
+ * Days come from demo-days.ts, the one source the demo cases use too.
  */
 const HRW = 'https://www.hrw.org/news/2021/01/20/kazakh-authorities-target-rights-groups-coordinated-attack';
 const RFE_DROP = 'https://rferl.org/amp/kazakh-authorities-drop-charges-ngos-outcry/31087863.html';
-const RFE_DEC =
-  'https://rferl.org/amp/kazakhstan-accused-of-using-baseless-tax-claims-to-pressure-rights-groups/30984142.html';
 const COURT = 'https://www.pakistantelegraph.com/news/268548211/kazakhstan-ngos-let-off-tax-penalty-hook';
 const OMCT =
   'https://www.omct.org/en/resources/urgent-interventions/kazakhstan-restrictions-to-the-freedom-of-association-of-kibhr-and-ili-foundation';
@@ -75,7 +75,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
   // Autumn 2020: notices to at least 13 groups across the country (ACCA names seven; KIBHR's
   // first notices came on 26 Nov). Days other than KIBHR's are illustrative.
   [
-    '2020-11-16',
+    D.echo.notice,
     ECHO,
     'Almaty',
     SRC,
@@ -88,7 +88,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'день иллюстративный (осень 2020 г.)',
   ],
   [
-    '2020-11-17',
+    D.ili.notice,
     ILI,
     'Almaty',
     SRC,
@@ -101,7 +101,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'день иллюстративный (осень 2020 г.)',
   ],
   [
-    '2020-11-18',
+    D.erkindik.notice,
     EK,
     'Nur-Sultan',
     SRC,
@@ -114,7 +114,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'день иллюстративный (осень 2020 г.)',
   ],
   [
-    '2020-11-19',
+    D.lmc.notice,
     LMC,
     'Nur-Sultan',
     SRC,
@@ -127,7 +127,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'город и день иллюстративные',
   ],
   [
-    '2020-11-20',
+    D.medianet.notice,
     MEDIANET,
     'Almaty',
     SRC,
@@ -140,7 +140,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'город и день иллюстративные',
   ],
   [
-    '2020-11-23',
+    D.kadir.notice,
     KADIR,
     'Almaty',
     SRC,
@@ -153,7 +153,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'город и день иллюстративные',
   ],
   [
-    '2020-11-26',
+    D.kibhr.notice,
     KIBHR,
     'Almaty',
     SRC,
@@ -172,7 +172,7 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
   unnamed(5, 'Aktobe', '2020-11-19'),
   unnamed(6, 'Pavlodar', '2020-11-24'),
   [
-    '2020-12-03',
+    D.kibhr.notice,
     KIBHR,
     'Almaty',
     SRC,
@@ -181,18 +181,18 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     null,
     null,
     '',
-    RFE_DEC,
-    'Amnesty, Front Line Defenders, HRW и IPHR призывают прекратить преследование (3 декабря)',
+    CABAR,
+    'бухгалтера вызвали вечером того же дня, когда пришли первые уведомления',
   ],
   // Protocols: one per alleged inaccuracy (OMCT); counts derived from the fines (legal-brief
   // §1.4); Erkindik Kanaty's proceedings opened in 2020, the others in 2021. Days illustrative.
   [
-    '2020-12-21',
+    D.erkindik.protocol,
     EK,
     'Nur-Sultan',
     'Департамент государственных доходов по городу Нур-Султан',
     'protocol',
-    'ч. 1 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     null,
     '',
@@ -200,12 +200,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'производство начато в 2020 г. (МРП 2 778); день иллюстративный',
   ],
   [
-    '2021-01-08',
+    D.echo.protocol,
     ECHO,
     'Almaty',
     'Управление государственных доходов по Алмалинскому району г. Алматы',
     'protocol',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     null,
     '',
@@ -213,12 +213,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'протокол 1 из 2; день иллюстративный',
   ],
   [
-    '2021-01-08',
+    D.echo.protocol,
     ECHO,
     'Almaty',
     'Управление государственных доходов по Алмалинскому району г. Алматы',
     'protocol',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     null,
     '',
@@ -226,39 +226,39 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'протокол 2 из 2; день иллюстративный',
   ],
   ...[1, 2].map((k): Row => [
-    '2021-01-14',
+    D.ili.protocol,
     ILI,
     'Almaty',
     'Департамент государственных доходов по городу Алматы, районное управление',
     'protocol',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     null,
     '',
     OMCT,
-    `protocol ${k} of 2; day illustrative`,
+    `протокол ${k} из 2; день иллюстративный`,
   ]),
   ...[1, 2, 3, 4].map((k): Row => [
-    '2021-01-14',
+    D.kibhr.protocol,
     KIBHR,
     'Almaty',
     'Департамент государственных доходов по городу Алматы, районное управление',
     'protocol',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     null,
     '',
     OMCT,
-    `protocol ${k} of 4; day illustrative`,
+    `протокол ${k} из 4; день иллюстративный`,
   ]),
   // The January 2021 rulings (legal-brief §2.1): fines, and suspensions where ordered.
   [
-    '2021-01-15',
+    D.echo.ruling,
     ECHO,
     'Almaty',
     'Управление государственных доходов по Алмалинскому району г. Алматы',
     'fine',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     400,
     3,
     'снято 4 февраля 2021 г.; отменено 6 апреля 2021 г.',
@@ -266,12 +266,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     '1 166 800 тенге; приостановление на 3 месяца',
   ],
   [
-    '2021-01-18',
+    D.erkindik.ruling,
     EK,
     'Nur-Sultan',
     'Департамент государственных доходов по городу Нур-Султан',
     'fine',
-    'ч. 1 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     100,
     null,
     'снято 4 февраля 2021 г.',
@@ -279,12 +279,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     '277 800 тенге; без приостановления',
   ],
   [
-    '2021-01-25',
+    D.kibhr.ruling,
     KIBHR,
     'Almaty',
     'Департамент государственных доходов по городу Алматы, районное управление',
     'fine',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     800,
     3,
     'снято 4 февраля 2021 г.; отменено 6 апреля 2021 г.',
@@ -292,12 +292,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     '2 333 600 тенге; приостановление до 15 апреля 2021 г.',
   ],
   [
-    '2021-01-25',
+    D.ili.ruling,
     ILI,
     'Almaty',
     'Департамент государственных доходов по городу Алматы, районное управление',
     'fine',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     400,
     3,
     'снято 4 февраля 2021 г.; отменено 5 апреля 2021 г.',
@@ -305,12 +305,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     '1 166 800 тенге; приостановление до 15 апреля 2021 г.',
   ],
   [
-    '2021-01-15',
+    D.echo.ruling,
     ECHO,
     'Almaty',
     'Управление государственных доходов по Алмалинскому району г. Алматы',
     'suspension',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     3,
     'отменено 4 февраля 2021 г.',
@@ -318,12 +318,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'деятельность приостановлена на 3 месяца',
   ],
   [
-    '2021-01-25',
+    D.kibhr.ruling,
     KIBHR,
     'Almaty',
     'Департамент государственных доходов по городу Алматы, районное управление',
     'suspension',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     2.7,
     'отменено 4 февраля 2021 г.',
@@ -331,12 +331,12 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'деятельность приостановлена до 15 апреля 2021 г.',
   ],
   [
-    '2021-01-25',
+    D.ili.ruling,
     ILI,
     'Almaty',
     'Департамент государственных доходов по городу Алматы, районное управление',
     'suspension',
-    'ч. 2 ст. 460-1 КоАП РК',
+    'ст. 460-1 КоАП РК',
     null,
     2.7,
     'отменено 4 февраля 2021 г.',
@@ -344,34 +344,47 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     'деятельность приостановлена до 15 апреля 2021 г.',
   ],
   [
-    '2021-01-20',
+    D.lmc.summons,
     LMC,
     'Nur-Sultan',
-    'local tax office',
+    'Управление государственных доходов',
     'summons',
     'ст. 460-1 КоАП РК',
     null,
     null,
     'снято 4 февраля 2021 г.',
     HRW,
-    'вызов (HRW, 20 января)',
+    'вызов (HRW, 20 января 2021 г.); день иллюстративный',
   ],
   [
-    '2021-01-20',
+    D.medianet.summons,
     MEDIANET,
     'Almaty',
-    'local tax office',
+    'Управление государственных доходов',
     'summons',
     'ст. 460-1 КоАП РК',
     null,
     null,
     'снято 4 февраля 2021 г.',
     HRW,
-    'вызов (HRW, 20 января); 29 января предупреждены о возможном приостановлении Factcheck.kz',
+    'вызов (HRW, 20 января 2021 г.); день иллюстративный',
+  ],
+  [
+    D.medianet.warning,
+    MEDIANET,
+    'Almaty',
+    'Управление государственных доходов',
+    'notice',
+    'ст. 460-1 КоАП РК',
+    null,
+    null,
+    'снято 4 февраля 2021 г.',
+    HRW,
+    'предупреждение о возможном приостановлении проекта Factcheck.kz (KazTAG; ACCA)',
   ],
   // 4 February 2021: six NGOs say all charges are dropped and fines and suspensions cancelled.
   ...[KIBHR, EK, MEDIANET, ILI, LMC, ECHO].map((o): Row => [
-    '2021-02-04',
+    D.withdrawal,
     o,
     o === EK || o === LMC ? 'Nur-Sultan' : 'Almaty',
     SRC,
@@ -385,10 +398,10 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
   ]),
   // 5–6 April 2021: a court reverses the January fines.
   [
-    '2021-04-05',
+    D.ili.reversal,
     ILI,
     'Almaty',
-    'court',
+    'Специализированный межрайонный административный суд г. Алматы',
     'court-decision',
     'ст. 460-1 КоАП РК',
     null,
@@ -398,10 +411,10 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     '',
   ],
   [
-    '2021-04-06',
+    D.kibhr.reversal,
     KIBHR,
     'Almaty',
-    'court',
+    'Специализированный межрайонный административный суд г. Алматы',
     'court-decision',
     'ст. 460-1 КоАП РК',
     null,
@@ -411,10 +424,10 @@ export const CAMPAIGN_2020_21: readonly Row[] = [
     '',
   ],
   [
-    '2021-04-06',
+    D.echo.reversal,
     ECHO,
     'Almaty',
-    'court',
+    'Специализированный межрайонный административный суд г. Алматы',
     'court-decision',
     'ст. 460-1 КоАП РК',
     null,
@@ -452,8 +465,8 @@ const BACKGROUND_PLACES = [
   'Rudny',
 ];
 const BACKGROUND_BASES = [
-  'ч. 1 ст. 460-1 КоАП РК',
-  'ч. 2 ст. 460-1 КоАП РК',
+  'ст. 460-1 КоАП РК',
+  'ст. 460-1 КоАП РК',
   'ч. 1 ст. 489 КоАП РК',
   'ч. 10 ст. 489 КоАП РК',
   'ст. 488 КоАП РК',
@@ -490,7 +503,13 @@ export function demoBackground(seed = 2016): Row[] {
     const date: CalendarDate = addDays(start, random.int(days));
     const basis = pick(BACKGROUND_BASES);
     const action = pick(actions);
-    const mci = action === 'fine' ? 10 * (5 + random.int(46)) : null;
+    const drawn = action === 'fine' ? 10 * (5 + random.int(46)) : null;
+    // Under Art. 460-1 the pack's amounts: 100 MCI (failure to notify) or 200 MCI per protocol
+    // (inaccurate information), and a suspension of at most 3 months (the only tier that has one).
+    const under4601 = basis.includes('460-1');
+    const mci =
+      drawn !== null && under4601 ? (drawn < 150 ? 100 : 200 * Math.min(4, Math.round(drawn / 200))) : drawn;
+    const months = action === 'suspension' ? 1 + random.int(6) : null;
     rows.push([
       date,
       `Иллюстративная организация ${1 + random.int(60)}`,
@@ -499,7 +518,7 @@ export function demoBackground(seed = 2016): Row[] {
       action,
       basis,
       mci,
-      action === 'suspension' ? 1 + random.int(6) : null,
+      months !== null && under4601 ? Math.min(months, 3) : months,
       '',
       '',
       'иллюстративный фон (сгенерировано, не задокументированное событие)',

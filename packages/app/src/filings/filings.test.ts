@@ -181,9 +181,9 @@ for (const dialect of testDialects()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(xlsx.value) as unknown as ArrayBuffer);
       const sheet = wb.getWorksheet('Receipts');
-      expect(sheet?.getRow(2).getCell(10).value).toBe(2140000);
-      expect(sheet?.getRow(2).getCell(8).value).toBe(5000);
-      expect(wb.getWorksheet('Expenditures')?.getRow(2).getCell(6).value).toBe(1000000);
+      expect(sheet?.getRow(2).getCell(9).value).toBe(2140000);
+      expect(sheet?.getRow(2).getCell(7).value).toBe(5000);
+      expect(wb.getWorksheet('Expenditures')?.getRow(2).getCell(5).value).toBe(1000000);
       const json = await renderFiling(ctx, { filingId: prepared.value.id, format: 'json' });
       expect(
         json.ok && JSON.parse(new TextDecoder().decode(json.value)).content.totals.receiptsEquivalent,

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { domainError, err, isLocale, ok, type Locale, type Result } from '@civic/core';
+import { domainError, err, filingWords, isLocale, ok, type Locale, type Result } from '@civic/core';
 import { renderFilingJson, renderFilingPdf, renderFilingXlsx } from '@civic/formats';
 import type { AppContext } from '../context.ts';
+import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { ensureOrgSigningKey } from '../log/org-signing-key.ts';
 import { getFiling } from './filing-records.ts';
 
@@ -21,7 +22,7 @@ async function filingFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }>
   return fonts;
 }
 
-/** A filing as PDF, XLSX or JSON bytes, labels in Russian (default), Kazakh or English. */
+/** A filing as PDF, XLSX or JSON bytes, every word in Russian (default), Kazakh or English. */
 export async function renderFiling(
   ctx: AppContext,
   input: { filingId: string; format: string; lang?: string | undefined },
@@ -49,6 +50,10 @@ export async function renderFiling(
   const key = await ensureOrgSigningKey(ctx, f.value.organisation);
   if (!key.ok) return key;
   const signingKey = { fingerprint: key.value.fingerprint, publicKey: key.value.publicKey };
-  if (input.format === 'xlsx') return ok(await renderFilingXlsx(f.value, { lang, signingKey }));
-  return ok(await renderFilingPdf(f.value, { lang, fonts: await filingFonts(), signingKey }));
+  // Titles, the form's official name, the period and the legal basis in the language, from the pack
+  // the filing was prepared under (a pack no longer installed leaves the content's English words).
+  const pack = await loadRulePack(f.value.content.pack.id);
+  const words = pack.ok ? filingWords(pack.value, f.value.content, lang) : undefined;
+  if (input.format === 'xlsx') return ok(await renderFilingXlsx(f.value, { lang, signingKey, words }));
+  return ok(await renderFilingPdf(f.value, { lang, fonts: await filingFonts(), signingKey, words }));
 }

@@ -134,12 +134,19 @@ for (const dialect of testDialects()) {
         if (!created.ok) throw new Error(created.error.message);
         const lim = created.value.data.limitation;
         // The four rulings (Echo 15 Jan, Erkindik Kanaty 18 Jan, KIBHR and ILI 25 Jan) match the
-        // demo cases' rulings; each is checked against CoAO Art. 62.
+        // demo cases' rulings; each is checked against CoAO Art. 62. The limitation finding rests on
+        // the open questions of legal-brief §1.5 (unverified), so none counts as time-barred: they
+        // are counted apart, and the brief says how many of them would be.
         expect(lim.available).toBe(true);
-        expect(lim.checked).toBeGreaterThanOrEqual(4);
+        const unverified = lim.unverified ?? 0;
+        expect(lim.checked + unverified).toBeGreaterThanOrEqual(4);
         expect(lim.timeBarred + lim.withinTime).toBe(lim.checked);
-        expect(lim.checked + lim.unknown).toBe(lim.actions);
-        expect(created.value.brief.markdown).toContain(`${lim.timeBarred} were time-barred when brought`);
+        expect(lim.checked + unverified + lim.unknown).toBe(lim.actions);
+        expect(unverified).toBeGreaterThanOrEqual(4);
+        expect(lim.timeBarred).toBe(0);
+        const md = created.value.brief.markdown.replace(/\s+/g, ' ');
+        expect(md).toContain(`${lim.timeBarred} were time-barred when brought`);
+        expect(md).toContain(`${unverified} more have a finding that rests on unverified rules`);
       } finally {
         await demo.close();
       }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { domainError, err, ok, type Incident, type Result } from '@civic/core';
+import { citeLegalBasis, domainError, err, ok, type Incident, type Result, type RulePack } from '@civic/core';
 import {
   briefTitle,
   isBriefLanguage,
@@ -19,6 +19,7 @@ import {
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
 import { limitationSummary } from './limitation-summary.ts';
 import type { WaveDetectionOptions } from './wave-detection.ts';
 import { detectWavesInDatabase } from './wave-incidents.ts';
@@ -76,6 +77,7 @@ export async function createWaveBrief(
     replications: detection.value.replications,
     seed: detection.value.seed,
     generatedAt: ctx.now().toISOString(),
+    basisCites: await basisCites(incidents, wave.legalBasis, wave.zone.legalBasis, lang),
   };
   const brief = {
     id: newId('brf'),
@@ -91,6 +93,26 @@ export async function createWaveBrief(
   const stored = await getBrief(ctx.store.db, brief.id);
   if (!stored) throw new Error(`brief ${brief.id} vanished after insert`);
   return ok({ brief: stored, data });
+}
+
+/**
+ * Every legal basis the brief prints, cited in its language from the rule pack of the incidents'
+ * country (article parts only where the pack has them); without a pack, codes and articles are
+ * still cited in the language.
+ */
+async function basisCites(
+  incidents: readonly Incident[],
+  waveBases: readonly string[],
+  zoneBasis: string | null,
+  lang: 'en' | 'ru' | 'kk',
+): Promise<Record<string, string>> {
+  const country = incidents[0]?.country ?? 'KZ';
+  const listed = (await listRulePacks()).find((p) => p.valid && p.jurisdiction === country);
+  const loaded = listed ? await loadRulePack(listed.id) : null;
+  const pack: RulePack | null = loaded?.ok ? loaded.value : null;
+  const bases = new Set([...waveBases, ...incidents.flatMap((i) => (i.legalBasis ? [i.legalBasis] : []))]);
+  if (zoneBasis) bases.add(zoneBasis);
+  return Object.fromEntries([...bases].map((b) => [b, citeLegalBasis(pack, b, lang)]));
 }
 
 export async function findWaveBrief(ctx: AppContext, id: string): Promise<Result<BriefRow>> {

@@ -21,18 +21,20 @@ export function periodName(pack: RulePack, label: string, lang: Locale): string 
   return localText(template, lang).replaceAll('{n}', n).replaceAll('{year}', year);
 }
 
-/** The obligation's legal bases as a lawyer cites them in the language («пункт 2 статьи 29 …»). */
+/** The obligation's legal bases in force on `dueOn`, as a lawyer cites them in the language («пункт 2 статьи 29 …»). */
 export function legalBasisCites(pack: RulePack, obligationId: string, dueOn: string, lang: Locale): string[] {
   const version =
     pack.obligations.find(
       (o) =>
         o.id === obligationId && o.inForce.from <= dueOn && (o.inForce.to === null || dueOn <= o.inForce.to),
     ) ?? pack.obligations.find((o) => o.id === obligationId);
-  const ids = version?.legalBasis ?? [];
-  return ids.flatMap((id) => {
-    const basis = pack.legalBases.find((b) => b.id === id);
-    return basis ? [localText(basis.cite ?? basis.title, lang)] : [];
-  });
+  const bases = (version?.legalBasis ?? []).flatMap((id) => pack.legalBases.filter((b) => b.id === id));
+  // Only the statutes in force on the due day (a 2023 report rests on the 2017 Code, not the 2026
+  // one); when none is, every basis the obligation names.
+  const inForce = bases.filter(
+    (b) => b.inForce.from <= dueOn && (b.inForce.to === null || dueOn <= b.inForce.to),
+  );
+  return (inForce.length > 0 ? inForce : bases).map((b) => localText(b.cite ?? b.title, lang));
 }
 
 /**

@@ -8,3 +8,5 @@ export * from './scan-statistic.ts';
 export * from './scan-replicates.ts';
 export * from './detect-waves.ts';
 export * from './synthetic-incidents.ts';
+export * from './cite-legal-basis.ts';
+export * from './illustrative-incident.ts';

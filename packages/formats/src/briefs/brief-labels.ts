@@ -46,7 +46,7 @@ export interface BriefLabels {
     to: string;
     spread: string | null;
   }) => string;
-  readonly chance: (p: { expected: string; pValue: string; replications: number; seed: string }) => string;
+  readonly chance: (p: { expected: string; pValue: string; replications: string; seed: string }) => string;
   readonly notCoordinated: string;
   readonly spread: (km: string) => string;
   readonly limitationUnavailable: (n: number) => string;
@@ -56,7 +56,14 @@ export interface BriefLabels {
     barred: number;
     running: number;
     unknown: number;
+    /** Checked, but the limitation finding rests on unverified rules: counted apart, never as time-barred. */
+    unverified: number;
+    unverifiedBarred: number;
   }) => string;
+  /** Put before a brief showing illustrative (demo) incidents: `n` of `total` are. */
+  readonly illustrativeNotice: (n: number, total: number) => string;
+  /** Marks an illustrative incident in the table. */
+  readonly illustrativeMark: string;
   readonly window: (from: string, to: string, days: number) => string;
   readonly noArticle: string;
   readonly notOnMap: (places: string) => string;
@@ -71,7 +78,8 @@ export interface BriefLabels {
     source: string;
   };
   readonly methodText: string;
-  readonly generated: (at: string, waveId: string) => string;
+  /** `at` is the day the brief was generated, in the language's long form. */
+  readonly generated: (at: string) => string;
   readonly actionName: (a: ActionType) => string;
   readonly familyName: (f: ActionFamily) => string;
   readonly date: (d: CalendarDate) => string;
@@ -138,7 +146,10 @@ const EN: BriefLabels = {
   limitationUnavailable: (n) =>
     `Unknown for all ${n} actions: claim checks are not available here, so no limitation period was checked.`,
   limitation: (p) =>
-    `Of ${p.actions} actions, ${p.checked} have a case checked against the limitation period: ${p.barred} were time-barred when brought, ${p.running} within time. Unknown for ${p.unknown} (no case recorded, or no offence alleged).`,
+    `Of ${p.actions} actions, ${p.checked} have a case checked against the limitation period with a verified finding: ${p.barred} were time-barred when brought, ${p.running} within time.${p.unverified > 0 ? ` ${p.unverified} more have a finding that rests on unverified rules (the start or the exceptions of the limitation period are open questions) and are not counted as time-barred, although ${p.unverifiedBarred} of them would be.` : ''} Unknown for ${p.unknown} (no case recorded, or no offence alleged).`,
+  illustrativeNotice: (n, t) =>
+    `ILLUSTRATIVE DATA: ${n} of the ${t} actions in this brief are illustrative (demo data: generated, or with a name, place or day chosen for the example) and are marked so in the table.`,
+  illustrativeMark: '(illustrative)',
   window: (f, t, d) => `${f} – ${t} (scanned window of ${d} days)`,
   noArticle: 'no article recorded',
   notOnMap: (p) => `Not on the map (no coordinates): ${p}.`,
@@ -154,7 +165,7 @@ const EN: BriefLabels = {
   },
   methodText:
     'Space–time permutation scan statistic (Kulldorff et al., 2005) with categories of action (action family, article, or both) as zones: dates are shuffled among the incidents and the strongest cluster is found again in each replicate; the p-value is the share of replicates with a stronger cluster anywhere.',
-  generated: (at, id) => `Generated ${at} by CivicLedger · wave ${id}`,
+  generated: (at) => `Generated on ${at} by CivicLedger`,
   actionName: (a) => a.replace(/-/g, ' '),
   familyName: (f) => f,
   date: (d) => formatShortDate('en', d),
@@ -192,7 +203,10 @@ const RU: BriefLabels = {
   limitationUnavailable: (n) =>
     `Неизвестно для всех ${n} действий: проверка требований здесь недоступна, срок давности не проверялся.`,
   limitation: (p) =>
-    `Из ${p.actions} действий ${p.checked} имеют дело, проверенное на срок давности: ${p.barred} предъявлены за пределами срока, ${p.running} — в срок. Неизвестно для ${p.unknown} (дело не заведено или правонарушение не вменяется).`,
+    `Из ${p.actions} действий ${p.checked} имеют дело с подтверждённым выводом о сроке давности: ${p.barred} предъявлены за пределами срока, ${p.running} — в срок.${p.unverified > 0 ? ` Ещё по ${p.unverified} вывод опирается на неподтверждённые нормы (начало течения срока и исключения из него — открытые вопросы), поэтому они не считаются предъявленными за пределами срока, хотя для ${p.unverifiedBarred} из них срок по расчёту истёк.` : ''} Неизвестно для ${p.unknown} (дело не заведено или правонарушение не вменяется).`,
+  illustrativeNotice: (n, t) =>
+    `ИЛЛЮСТРАТИВНЫЕ ДАННЫЕ: ${n} из ${t} действий в этой справке иллюстративны (демонстрационные данные: сгенерированы или название, место либо день выбраны для примера) и отмечены в таблице.`,
+  illustrativeMark: '(иллюстративно)',
   window: (f, t, d) => `${f} – ${t} (окно поиска ${d} дн.)`,
   noArticle: 'статья не указана',
   notOnMap: (p) => `Не на карте (нет координат): ${p}.`,
@@ -208,7 +222,7 @@ const RU: BriefLabels = {
   },
   methodText:
     'Пространственно-временная перестановочная скан-статистика (Kulldorff et al., 2005), где «зоны» — категории действий (вид действия, статья или оба): даты перемешиваются между инцидентами, и в каждом повторении снова ищется сильнейший кластер; p — доля повторений с более сильным кластером.',
-  generated: (at, id) => `Создано ${at} в CivicLedger · волна ${id}`,
+  generated: (at) => `Создано ${at} в CivicLedger`,
   actionName: (a) => RU_ACTIONS[a],
   familyName: (f) => RU_FAMILIES[f],
   date: (d) => formatShortDate('ru', d),

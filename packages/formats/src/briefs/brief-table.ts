@@ -1,10 +1,15 @@
-import { localPlaceName, type Incident } from '@civic/core';
+import { isIllustrativeIncident, localPlaceName, type Incident } from '@civic/core';
 import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
-/** The rows of the "actions" table, as text cells in column order; shared by every rendering. */
+/**
+ * The rows of the "actions" table, as text cells in column order; shared by every rendering. Places
+ * are named as on the incident's day; legal bases as `cites` gives them (the pack's citation, no
+ * part the pack lacks); an illustrative incident carries the mark after its organisation.
+ */
 export function briefTable(
   incidents: readonly Incident[],
   lang: BriefLanguage,
+  cites?: Readonly<Record<string, string>>,
 ): { header: string[]; rows: string[][]; links: (string | null)[] } {
   const l = briefLabels(lang);
   const c = l.columns;
@@ -15,10 +20,10 @@ export function briefTable(
     header: [c.date, c.organisation, c.place, c.action, c.basis, c.authority, c.outcome],
     rows: sorted.map((i) => [
       l.date(i.date),
-      i.organisation,
+      isIllustrativeIncident(i) ? `${i.organisation} ${l.illustrativeMark}` : i.organisation,
       localPlaceName(i.place, lang, i.date),
       l.actionName(i.action) + penaltyText(i, l),
-      i.legalBasis ?? '—',
+      i.legalBasis ? (cites?.[i.legalBasis] ?? i.legalBasis) : '—',
       [i.authority, i.office].filter((x): x is string => !!x).join(', ') || '—',
       i.outcome ?? '—',
     ]),

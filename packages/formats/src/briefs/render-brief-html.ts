@@ -4,7 +4,7 @@ import { briefTable } from './brief-table.ts';
 import { hostOf } from './render-brief-markdown.ts';
 import { escapeXml as esc, renderSceneSvg } from './scene.ts';
 import { timelineChart } from './timeline-chart.ts';
-import { briefSections, briefTitle, type WaveBrief } from './wave-brief.ts';
+import { briefSections, briefTitle, generatedLine, type WaveBrief } from './wave-brief.ts';
 
 const STYLE = `body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
@@ -26,7 +26,7 @@ export function renderBriefHtml(brief: WaveBrief): string {
   const chart = timelineChart(brief);
   const map = briefMap(brief);
   const { unplaced } = mapPlaces(brief.incidents, brief.lang);
-  const table = briefTable(brief.incidents, brief.lang);
+  const table = briefTable(brief.incidents, brief.lang, brief.basisCites);
   const rows = table.rows.map((row, i) => {
     const link = table.links[i];
     const source = link ? `<a href="${esc(link)}">${esc(hostOf(link))}</a>` : '—';
@@ -66,7 +66,7 @@ ${rows.join('\n')}
 <h2>${esc(l.method)}</h2>
 <p>${esc(l.methodText)}</p>
 </section>
-<footer>${esc(l.generated(brief.generatedAt, brief.wave.id))}</footer>
+<footer>${esc(generatedLine(brief))}</footer>
 </article>
 </body>
 </html>

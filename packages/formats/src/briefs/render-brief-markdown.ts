@@ -3,7 +3,7 @@ import { briefMap, mapPlaces } from './brief-map.ts';
 import { briefTable } from './brief-table.ts';
 import { sceneDataUri } from './scene.ts';
 import { timelineChart } from './timeline-chart.ts';
-import { briefSections, briefTitle, type WaveBrief } from './wave-brief.ts';
+import { briefSections, briefTitle, generatedLine, type WaveBrief } from './wave-brief.ts';
 
 const cell = (t: string): string => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -22,7 +22,7 @@ export function renderBriefMarkdown(brief: WaveBrief): string {
   out.push(`## ${l.map}`, '', `![${map.title}](${sceneDataUri(map)})`, '');
   const { unplaced } = mapPlaces(brief.incidents, brief.lang);
   if (unplaced.length > 0) out.push(l.notOnMap(unplaced.join(', ')), '');
-  const table = briefTable(brief.incidents, brief.lang);
+  const table = briefTable(brief.incidents, brief.lang, brief.basisCites);
   out.push(
     `## ${l.incidents}`,
     '',
@@ -33,17 +33,7 @@ export function renderBriefMarkdown(brief: WaveBrief): string {
     const link = table.links[i];
     out.push(`| ${[...row.map(cell), link ? `[${cell(hostOf(link))}](${link})` : '—'].join(' | ')} |`);
   });
-  out.push(
-    '',
-    `## ${l.method}`,
-    '',
-    l.methodText,
-    '',
-    '---',
-    '',
-    `_${l.generated(brief.generatedAt, brief.wave.id)}_`,
-    '',
-  );
+  out.push('', `## ${l.method}`, '', l.methodText, '', '---', '', `_${generatedLine(brief)}_`, '');
   return out.join('\n');
 }
 

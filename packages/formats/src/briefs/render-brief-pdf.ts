@@ -4,7 +4,7 @@ import { briefMap, mapPlaces } from './brief-map.ts';
 import { briefTable } from './brief-table.ts';
 import type { Scene, Shape } from './scene.ts';
 import { timelineChart } from './timeline-chart.ts';
-import { briefSections, briefTitle, type WaveBrief } from './wave-brief.ts';
+import { briefSections, briefTitle, generatedLine, type WaveBrief } from './wave-brief.ts';
 
 /** Font files (TrueType bytes) with Cyrillic, e.g. DejaVu Sans regular and bold. */
 export interface PdfFonts {
@@ -55,7 +55,7 @@ export async function renderBriefPdf(brief: WaveBrief, fonts: PdfFonts): Promise
       .text(l.notOnMap(unplaced.join(', ')), { width });
 
   heading(doc, l.incidents);
-  const table = briefTable(brief.incidents, brief.lang);
+  const table = briefTable(brief.incidents, brief.lang, brief.basisCites);
   table.rows.forEach((row, i) => {
     const [date, org, place, action, basis, authority, outcome] = row;
     const line = `${date} — ${org}, ${place}: ${action}; ${basis}; ${authority}; ${outcome}`;
@@ -65,7 +65,7 @@ export async function renderBriefPdf(brief: WaveBrief, fonts: PdfFonts): Promise
   });
   heading(doc, l.method);
   doc.font('regular').fontSize(9).fillColor('#222').text(l.methodText, { width });
-  doc.moveDown().fontSize(8).fillColor('#666').text(l.generated(brief.generatedAt, brief.wave.id), { width });
+  doc.moveDown().fontSize(8).fillColor('#666').text(generatedLine(brief), { width });
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

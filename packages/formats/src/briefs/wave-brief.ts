@@ -1,7 +1,11 @@
 import {
   daysBetween,
   formatDecimalText,
+  formatKilometres,
+  formatLongDate,
   formatNumber,
+  isIllustrativeIncident,
+  localPlaceName,
   type DetectedWave,
   type Incident,
   type WaveZone,
@@ -15,8 +19,16 @@ export interface LimitationSummary {
   readonly actions: number;
   /** Actions matched to a case action whose limitation was checked. */
   readonly checked: number;
+  /** Checked, with a verified limitation finding: time-barred when brought, or within time. */
   readonly timeBarred: number;
   readonly withinTime: number;
+  /**
+   * Checked, but the limitation finding is unverified (it rests on open questions of the law):
+   * counted apart, never as time-barred; `unverifiedTimeBarred` of them would be. Absent in briefs
+   * stored before this was counted.
+   */
+  readonly unverified?: number;
+  readonly unverifiedTimeBarred?: number;
   /** Actions with no case (or no check): we do not know. */
   readonly unknown: number;
 }
@@ -32,22 +44,48 @@ export interface WaveBrief {
   readonly seed: number | null;
   /** ISO timestamp, passed in (renderers never read the clock). */
   readonly generatedAt: string;
+  /**
+   * Each legal basis as recorded (incidents' and the wave's) cited in the brief's language from the
+   * rule pack, with article parts only where the pack has them (core `citeLegalBasis`). A basis not
+   * in it is shown as recorded.
+   */
+  readonly basisCites?: Readonly<Record<string, string>>;
+}
+
+/** A legal basis as the brief prints it. */
+export function basisText(brief: Pick<WaveBrief, 'basisCites'>, basis: string): string {
+  return brief.basisCites?.[basis] ?? basis;
+}
+
+/** The footer: when the brief was made, in the language's long form. */
+export function generatedLine(brief: WaveBrief): string {
+  return briefLabels(brief.lang).generated(formatLongDate(brief.lang, brief.generatedAt.slice(0, 10)));
+}
+
+/** The line put first when any incident shown is illustrative (demo data); null when none is. */
+export function illustrativeNotice(brief: WaveBrief): string | null {
+  const n = brief.incidents.filter(isIllustrativeIncident).length;
+  return n > 0 ? briefLabels(brief.lang).illustrativeNotice(n, brief.incidents.length) : null;
 }
 
 /** The category in the brief's language: "notice", "any inspection action · CoAO 460-1", … */
-export function categoryText(zone: WaveZone, labels: BriefLabels): string {
+export function categoryText(
+  zone: WaveZone,
+  labels: BriefLabels,
+  cites?: Readonly<Record<string, string>>,
+): string {
   const what = zone.action
     ? labels.actionName(zone.action)
     : zone.family
       ? labels.anyFamilyAction(labels.familyName(zone.family))
       : labels.anyAction;
-  return zone.legalBasis ? `${what} · ${zone.legalBasis}` : what;
+  return zone.legalBasis ? `${what} · ${cites?.[zone.legalBasis] ?? zone.legalBasis}` : what;
 }
 
 export function briefTitle(brief: WaveBrief): string {
   const l = briefLabels(brief.lang);
   const w = brief.wave;
-  const category = categoryText(w.zone, l);
+  const category = categoryText(w.zone, l, brief.basisCites);
   return w.coordinated
     ? l.title(w.actions, category, w.organisations.length, l.date(w.from), l.date(w.to))
     : l.clusterTitle(w.actions, category, l.date(w.from), l.date(w.to));
@@ -62,12 +100,11 @@ export function formatPValue(p: number): string {
 export function briefSections(brief: WaveBrief): { key: string; heading: string; paragraphs: string[] }[] {
   const l = briefLabels(brief.lang);
   const w = brief.wave;
-  const spread =
-    w.spreadKm !== null && w.spreadKm > 0 ? l.spread(formatNumber(brief.lang, Math.round(w.spreadKm))) : null;
+  const spread = w.spreadKm !== null && w.spreadKm > 0 ? formatKilometres(brief.lang, w.spreadKm) : null;
   const what = [
     l.summary({
       actions: w.actions,
-      category: categoryText(w.zone, l),
+      category: categoryText(w.zone, l, brief.basisCites),
       organisations: w.organisations.length,
       places: w.places.length,
       from: l.date(w.from),
@@ -77,21 +114,28 @@ export function briefSections(brief: WaveBrief): { key: string; heading: string;
     l.chance({
       expected: formatNumber(brief.lang, w.expected, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       pValue: formatDecimalText(brief.lang, formatPValue(w.pValue)),
-      replications: brief.replications,
+      replications: formatNumber(brief.lang, brief.replications),
       seed: brief.seed === null ? '—' : String(brief.seed),
     }),
   ];
   if (!w.coordinated) what.push(l.notCoordinated);
+  const notice = illustrativeNotice(brief);
+  if (notice) what.unshift(notice);
   const lim = brief.limitation;
+  const articles = [...new Set(w.legalBasis.map((b) => basisText(brief, b)))];
   return [
     { key: 'what', heading: l.whatHappened, paragraphs: what },
     { key: 'whom', heading: l.toWhom, paragraphs: [w.organisations.join(', ')] },
-    { key: 'where', heading: l.where, paragraphs: [w.places.join(', ') + (spread ? ` (${spread})` : '')] },
+    {
+      key: 'where',
+      heading: l.where,
+      paragraphs: [placesOn(brief).join(', ') + (spread ? ` (${spread})` : '')],
+    },
     { key: 'when', heading: l.when, paragraphs: [l.window(l.date(w.from), l.date(w.to), daysInWindow(w))] },
     {
       key: 'article',
       heading: l.article,
-      paragraphs: [w.legalBasis.length > 0 ? w.legalBasis.join('; ') : l.noArticle],
+      paragraphs: [articles.length > 0 ? articles.join('; ') : l.noArticle],
     },
     {
       key: 'time-barred',
@@ -104,11 +148,22 @@ export function briefSections(brief: WaveBrief): { key: string; heading: string;
               barred: lim.timeBarred,
               running: lim.withinTime,
               unknown: lim.unknown,
+              unverified: lim.unverified ?? 0,
+              unverifiedBarred: lim.unverifiedTimeBarred ?? 0,
             })
           : l.limitationUnavailable(lim.actions),
       ],
     },
   ];
+}
+
+/**
+ * The wave's places as they were called on the days of its incidents, in the brief's language
+ * (the gazetteer's dated names: Nur-Sultan from 23 Mar 2019 to 16 Sep 2022, Astana otherwise).
+ */
+function placesOn(brief: WaveBrief): string[] {
+  const names = brief.incidents.map((i) => localPlaceName(i.place, brief.lang, i.date));
+  return names.length > 0 ? [...new Set(names)] : brief.wave.places.map((p) => localPlaceName(p, brief.lang));
 }
 
 function daysInWindow(w: DetectedWave): number {

@@ -116,9 +116,9 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
     organisation: { id: 'org_echo', name: 'Эхо', bin: '070940000011', country: 'KZ' },
     pack: { id: 'kz', name: 'Kazakhstan', jurisdiction: 'KZ' },
     obligation: {
-      id: 'org_echo:report-receipt-expenditure:2023-H1',
-      ruleId: 'report-receipt-expenditure',
-      title: 'Report on receipt and expenditure',
+      id: 'org_echo:receipt-expenditure-report:2023-H1',
+      ruleId: 'receipt-expenditure-report',
+      title: 'Report on the receipt and expenditure of money and other property from foreign sources',
       trigger: 'period',
       period: { from: '2023-01-01', to: '2023-06-30', label: '2023-H1' },
       dueOn: '2023-08-15',
@@ -177,4 +177,30 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
     illustrative: true,
     ...overrides,
   };
+}
+
+/**
+ * Test support: the notification of the first receipt (F.017.00, one day as its period), with the
+ * content's words in English as prepared.
+ */
+export function sampleNotificationContent(): FilingContent {
+  const base = sampleFilingContent();
+  const first = base.receipts.slice(0, 1);
+  return sampleFilingContent({
+    obligation: {
+      id: 'org_echo:receipt-notification:rcp_1',
+      ruleId: 'receipt-notification',
+      title: 'Notification of a receipt of money or other property from a foreign source',
+      trigger: 'each-receipt',
+      period: { from: '2023-02-14', to: '2023-02-14', label: '2023-02-14' },
+      dueOn: '2023-02-28',
+      citation: 'gov.kz life situation 339; MoF Order No. 241 of 20 Feb 2018 (in force 30 Mar 2018)',
+      citationUrl: null,
+      verified: true,
+    },
+    form: { id: 'F.017.00', title: 'Notification of the receipt of money and (or) other property' },
+    receipts: first,
+    expenditures: [],
+    notes: [],
+  });
 }

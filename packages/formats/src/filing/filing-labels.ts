@@ -20,6 +20,9 @@ export interface FilingLabels {
   readonly incomingNumber: string;
   readonly attachments: string;
   readonly corrects: string;
+  readonly correctsPrevious: string;
+  readonly unverifiedNote: string;
+  readonly carriedForwardNote: string;
   readonly receipts: string;
   readonly expenditures: string;
   readonly grants: string;
@@ -78,6 +81,10 @@ const en: FilingLabels = {
   incomingNumber: 'Incoming number',
   attachments: 'Attachments',
   corrects: 'Corrects filing',
+  correctsPrevious: 'corrects a filing submitted earlier',
+  unverifiedNote:
+    'The due date or a rule of this obligation is not confirmed in the official text: check before relying on it.',
+  carriedForwardNote: 'Some rates are carried forward from the last day a rate was published.',
   receipts: 'Receipts',
   expenditures: 'Expenditures',
   grants: 'Grants',
@@ -142,6 +149,10 @@ const ru: FilingLabels = {
   incomingNumber: 'Входящий номер',
   attachments: 'Приложения',
   corrects: 'Исправляет отчёт',
+  correctsPrevious: 'исправляет ранее представленный отчёт',
+  unverifiedNote:
+    'Срок или норма этой обязанности не подтверждены официальным текстом: проверить перед использованием.',
+  carriedForwardNote: 'Часть курсов взята на последний день, за который курс был опубликован.',
   receipts: 'Поступления',
   expenditures: 'Расходы',
   grants: 'Гранты',
@@ -206,6 +217,10 @@ const kk: FilingLabels = {
   incomingNumber: 'Кіріс нөмірі',
   attachments: 'Қосымшалар',
   corrects: 'Түзетілетін есеп',
+  correctsPrevious: 'бұрын тапсырылған есепті түзетеді',
+  unverifiedNote:
+    'Бұл міндеттің мерзімі немесе нормасы ресми мәтінмен расталмаған: пайдаланар алдында тексеру қажет.',
+  carriedForwardNote: 'Кейбір бағамдар бағам жарияланған соңғы күн бойынша алынды.',
   receipts: 'Түсімдер',
   expenditures: 'Шығыстар',
   grants: 'Гранттар',

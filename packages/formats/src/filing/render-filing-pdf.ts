@@ -1,4 +1,4 @@
-import type { FilingRecord, Locale } from '@civic/core';
+import { formatDecimalText, type FilingRecord, type FilingWords, type Locale } from '@civic/core';
 import PDFDocument from 'pdfkit';
 import {
   categoryLabel,
@@ -7,6 +7,7 @@ import {
   filingLabels,
   type FilingLabels,
 } from './filing-labels.ts';
+import { filingHeader, filingNotes, formName, wordsFromContent } from './filing-header.ts';
 import { signingKeyLines, type FilingSigningKey } from './signing-key-labels.ts';
 
 const MARGIN = 40;
@@ -18,6 +19,8 @@ export interface FilingPdfOptions {
   readonly fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array };
   /** The organisation's signing key, printed in the footer so readers can compare it. */
   readonly signingKey?: FilingSigningKey | undefined;
+  /** The header's words in the language, from the pack (core `filingWords`); else the content's. */
+  readonly words?: FilingWords | undefined;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface FilingPdfOptions {
 export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOptions): Promise<Uint8Array> {
   const l = filingLabels(options.lang);
   const c = filing.content;
-  const title = `${c.form.id} — ${c.form.title}`;
+  const words = options.words ?? wordsFromContent(filing);
+  const title = formName(filing, words, options.lang);
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -48,31 +52,9 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   if (c.illustrative) doc.font('bold').fontSize(10).fillColor('#b00').text(l.illustrative, { width });
   doc.font('bold').fontSize(15).fillColor('#222').text(title, { width });
   doc.moveDown(0.3);
-  const header: [string, string][] = [
-    [l.organisation, `${c.organisation.name}${c.organisation.bin ? `, ${l.bin} ${c.organisation.bin}` : ''}`],
-    [l.obligation, `${c.obligation.title} (${c.obligation.ruleId})`],
-    [
-      l.period,
-      `${date(c.obligation.period.from)} — ${date(c.obligation.period.to)} (${c.obligation.period.label})`,
-    ],
-    [l.dueOn, date(c.obligation.dueOn)],
-    [l.citation, `${c.obligation.citation}; ${c.obligation.verified ? l.verified : l.unverified}`],
-    [l.filingId, filing.id],
-    [l.state, l.states[filing.state]],
-  ];
-  if (filing.corrects) header.push([l.corrects, filing.corrects]);
-  if (filing.submission) {
-    header.push(
-      [l.submittedOn, date(filing.submission.submittedOn)],
-      [l.channel, filing.submission.channel],
-      [l.incomingNumber, filing.submission.incomingNumber],
-    );
-    if (filing.submission.attachments.length > 0)
-      header.push([
-        l.attachments,
-        filing.submission.attachments.map((a) => `${a.name} (sha256 ${a.sha256})`).join('; '),
-      ]);
-  }
+  const header = filingHeader(filing, words, options.lang).flatMap(([k, v]): [string, string][] =>
+    v === null ? [] : [[k, typeof v === 'string' ? v : date(v.day)]],
+  );
   for (const [k, v] of header)
     doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('regular').text(v, { width });
 
@@ -115,7 +97,7 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
       e.currency,
       amount(e.amount),
       e.equivalent === null ? l.rateMissing : amount(e.equivalent),
-      e.allocations.map((a) => `${a.agreementNumber ?? a.grantId}: ${amount(a.amount)}`).join('\n'),
+      e.allocations.map((a) => `${a.agreementNumber ?? l.none}: ${amount(a.amount)}`).join('\n'),
     ]),
   );
 
@@ -174,9 +156,10 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
     t.byCurrency.map((b) => [b.currency, amount(b.received), amount(b.spent)]),
   );
 
-  if (c.notes.length > 0) {
+  const notes = filingNotes(filing, options.lang);
+  if (notes.length > 0) {
     section(doc, l.notes);
-    for (const n of c.notes) doc.font('regular').fontSize(8).fillColor('#222').text(`• ${n}`, { width });
+    for (const n of notes) doc.font('regular').fontSize(8).fillColor('#222').text(`• ${n}`, { width });
   }
   doc
     .moveDown()
@@ -199,9 +182,10 @@ function rateText(
   if (r.status === 'missing') return l.rateMissing;
   if (r.text === null) return '—';
   const per = r.units && r.units !== 1 ? ` / ${r.units}` : '';
+  const text = formatDecimalText(lang, r.text);
   return r.status === 'carried-forward' && r.date
-    ? `${r.text}${per} (${l.rateOf(displayDate(r.date, lang))})`
-    : `${r.text}${per}`;
+    ? `${text}${per} (${l.rateOf(displayDate(r.date, lang))})`
+    : `${text}${per}`;
 }
 
 function section(doc: Doc, text: string): void {

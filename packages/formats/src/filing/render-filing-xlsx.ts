@@ -1,15 +1,12 @@
-import { formatDecimalText, type FilingRecord, type Locale } from '@civic/core';
+import { formatDecimalText, type FilingRecord, type FilingWords, type Locale } from '@civic/core';
 import ExcelJS from 'exceljs';
-import { categoryLabel, filingLabels } from './filing-labels.ts';
+import { filingHeader, filingNotes, formName, wordsFromContent } from './filing-header.ts';
+import { categoryLabel, displayAmount, filingLabels } from './filing-labels.ts';
 import { signingKeyLines, type FilingSigningKey } from './signing-key-labels.ts';
 
 const MONEY = '#,##0.00';
-/** How a date cell shows its day: as each language writes one (never an ISO date in ru or kk). */
-const DATE_FORMATS: Readonly<Record<Locale, string>> = {
-  ru: 'dd.mm.yyyy',
-  kk: 'dd.mm.yyyy',
-  en: 'd mmm yyyy',
-};
+/** A day as the reader writes it: 14.02.2023 (ru, kk), 14 Feb 2023 (en); the cell holds a real date. */
+const dateFormat = (lang: Locale): string => (lang === 'en' ? 'd mmm yyyy' : 'dd.mm.yyyy');
 
 /** A decimal string as a spreadsheet number (a cell shows it with 2 decimals); null stays empty. */
 function num(decimal: string | null): number | null {
@@ -23,14 +20,20 @@ function day(iso: string | null): Date | null {
 
 /**
  * A filing as XLSX: sheets Filing (the header), Receipts, Expenditures, Grants and Totals. Amounts
- * are numbers with two decimals (format `#,##0.00`), dates are dates; labels in the language asked.
+ * are numbers with two decimals (format `#,##0.00`), dates are dates shown in the language's form;
+ * every label, the form's title and the legal basis in the language asked (`words`, from the pack).
  */
 export async function renderFilingXlsx(
   filing: FilingRecord,
-  options: { readonly lang: Locale; readonly signingKey?: FilingSigningKey | undefined },
+  options: {
+    readonly lang: Locale;
+    readonly signingKey?: FilingSigningKey | undefined;
+    readonly words?: FilingWords | undefined;
+  },
 ): Promise<Uint8Array> {
   const l = filingLabels(options.lang);
-  const DATE = DATE_FORMATS[options.lang];
+  const words = options.words ?? wordsFromContent(filing);
+  const DATE = dateFormat(options.lang);
   const c = filing.content;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CivicLedger';
@@ -39,37 +42,28 @@ export async function renderFilingXlsx(
 
   const head = wb.addWorksheet(l.title);
   head.columns = [{ width: 28 }, { width: 90 }];
+  if (c.illustrative) head.addRow([l.illustrative]).font = { bold: true, color: { argb: 'FFBB0000' } };
+  head.addRow([formName(filing, words, options.lang)]).font = { bold: true };
   const rows: [string, string | Date | null][] = [
-    [l.organisation, c.organisation.name],
-    [l.bin, c.organisation.bin],
-    [l.form, `${c.form.id} — ${c.form.title}`],
-    [l.obligation, `${c.obligation.title} (${c.obligation.ruleId})`],
-    [l.period, `${c.obligation.period.from} — ${c.obligation.period.to} (${c.obligation.period.label})`],
-    [l.dueOn, day(c.obligation.dueOn)],
-    [l.citation, `${c.obligation.citation}; ${c.obligation.verified ? l.verified : l.unverified}`],
-    [l.filingId, filing.id],
-    [l.state, l.states[filing.state]],
-    [l.corrects, filing.corrects],
-    [l.submittedOn, day(filing.submission?.submittedOn ?? null)],
-    [l.channel, filing.submission?.channel ?? null],
-    [l.incomingNumber, filing.submission?.incomingNumber ?? null],
+    ...filingHeader(filing, words, options.lang).map(([k, v]): [string, string | Date | null] => [
+      k,
+      v === null || typeof v === 'string' ? v : day(v.day),
+    ]),
     [l.contentHash, filing.contentHash],
     ...(options.signingKey ? signingKeyLines(options.signingKey, options.lang) : []),
   ];
-  if (c.illustrative) rows.unshift([l.illustrative, '']);
   for (const r of rows) {
     const row = head.addRow(r);
     row.getCell(1).font = { bold: true };
     if (r[1] instanceof Date) row.getCell(2).numFmt = DATE;
   }
-  for (const n of c.notes) head.addRow([l.notes, n]);
+  for (const n of filingNotes(filing, options.lang)) head.addRow([l.notes, n]);
 
   sheet(
     wb,
     l.receipts,
     [
       [l.date, 12, DATE],
-      ['id', 30],
       [l.source, 32],
       [l.category, 24],
       [l.country, 8],
@@ -82,14 +76,17 @@ export async function renderFilingXlsx(
     ],
     c.receipts.map((r) => [
       day(r.receivedOn),
-      r.id,
       r.source.name,
       categoryLabel(l, r.source.category),
       r.source.country,
       r.grant?.agreementNumber ?? null,
       r.currency,
       num(r.amount),
-      r.rate.status === 'missing' ? l.rateMissing : r.rate.text,
+      r.rate.status === 'missing'
+        ? l.rateMissing
+        : r.rate.text === null
+          ? null
+          : formatDecimalText(options.lang, r.rate.text),
       num(r.equivalent),
       r.kind === 'property' ? `${l.property}: ${r.propertyDescription ?? ''}` : r.description,
     ]),
@@ -99,7 +96,6 @@ export async function renderFilingXlsx(
     l.expenditures,
     [
       [l.date, 12, DATE],
-      ['id', 30],
       [l.description, 32],
       [l.counterparty, 24],
       [l.currency, 8],
@@ -109,14 +105,13 @@ export async function renderFilingXlsx(
     ],
     c.expenditures.map((e) => [
       day(e.spentOn),
-      e.id,
       e.description,
       e.counterparty,
       e.currency,
       num(e.amount),
       num(e.equivalent),
       e.allocations
-        .map((a) => `${a.agreementNumber ?? a.grantId}: ${formatDecimalText(options.lang, a.amount)}`)
+        .map((a) => `${a.agreementNumber ?? l.none}: ${displayAmount(a.amount, options.lang)}`)
         .join('; '),
     ]),
   );

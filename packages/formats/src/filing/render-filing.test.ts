@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalJsonOf, type FilingRecord } from '@civic/core';
+import { canonicalJsonOf, type FilingContent, type FilingRecord } from '@civic/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../bundle/sha256.ts';
@@ -18,15 +18,14 @@ const fonts = {
   bold: readFileSync(new URL('DejaVuSans-Bold.ttf', fontDir)),
 };
 
-function sampleFiling(): FilingRecord {
-  const content = sampleFilingContent();
+function sampleFiling(content: FilingContent = sampleFilingContent()): FilingRecord {
   return {
     id: 'fil_1',
     organisation: 'org_echo',
     obligationId: content.obligation.id,
-    form: 'F.018.00',
-    periodFrom: '2023-01-01',
-    periodTo: '2023-06-30',
+    form: content.form.id,
+    periodFrom: content.obligation.period.from,
+    periodTo: content.obligation.period.to,
     state: 'submitted',
     corrects: null,
     contentHash: sha256Hex(canonicalJsonOf(content)),
@@ -97,15 +96,16 @@ describe('filing renderers', () => {
     const receipts = wb.getWorksheet('Поступления');
     if (!receipts) throw new Error('no receipts sheet');
     const rows = c.receipts.map((_, i) => receipts.getRow(i + 2));
-    expect(rows.map((r) => r.getCell(2).value)).toEqual(c.receipts.map((r) => r.id));
-    expect(rows.map((r) => r.getCell(10).value)).toEqual(c.receipts.map((r) => Number(r.equivalent)));
-    expect(rows.map((r) => r.getCell(8).value)).toEqual(c.receipts.map((r) => Number(r.amount)));
-    expect(rows.every((r) => r.getCell(10).numFmt === '#,##0.00')).toBe(true);
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(c.receipts.map((r) => r.source.name));
+    expect(rows.map((r) => r.getCell(9).value)).toEqual(c.receipts.map((r) => Number(r.equivalent)));
+    expect(rows.map((r) => r.getCell(7).value)).toEqual(c.receipts.map((r) => Number(r.amount)));
+    expect(rows.every((r) => r.getCell(9).numFmt === '#,##0.00')).toBe(true);
     expect((rows[0]?.getCell(1).value as Date).toISOString().slice(0, 10)).toBe(c.receipts[0]?.receivedOn);
+    expect(rows[0]?.getCell(1).numFmt).toBe('dd.mm.yyyy');
     const totals = wb.getWorksheet('Итоги');
     expect(totals?.getRow(2).getCell(3).value).toBe(Number(c.totals.receiptsEquivalent));
     expect(totals?.getRow(3).getCell(3).value).toBe(Number(c.totals.expendituresEquivalent));
-    const sum = rows.reduce((s, r) => s + Math.round(Number(r.getCell(10).value) * 100), 0);
+    const sum = rows.reduce((s, r) => s + Math.round(Number(r.getCell(9).value) * 100), 0);
     expect(sum).toBe(Math.round(Number(c.totals.receiptsEquivalent) * 100));
   });
 
