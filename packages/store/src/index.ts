@@ -54,3 +54,5 @@ export * from './notification-sources.repository.ts';
 export { encryptInPlace, type EncryptInPlaceResult } from './encryption/encrypt-in-place.ts';
 export { changeSqliteKey } from './encryption/change-key.ts';
 export { unlockPostgresFiles, changePostgresFileKey } from './encryption/postgres-file-key.ts';
+export * from './ledger-record.repository.ts';
+export * from './ledger-record-use.repository.ts';

@@ -104,6 +104,12 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_ACCOUNT_NOT_FOUND: 'No such bank account in this organisation.',
   LEDGER_RECEIPT_NOT_FOUND: 'No such receipt.',
   LEDGER_EXPENDITURE_NOT_FOUND: 'No such expenditure.',
+  LEDGER_VERSION_CONFLICT:
+    'Someone else changed this record after you opened it. Reload it to see their change, then make yours again.',
+  LEDGER_RECORD_FILED:
+    'A submitted filing rests on this record, so it cannot be removed. To correct what was filed, prepare a new filing that corrects it.',
+  LEDGER_RECORD_IN_USE:
+    'Other records refer to this one (grants, receipts, expenditures or bank lines); remove or change them first.',
   LEDGER_BALANCE_DIMENSION_INVALID: 'A balance is by grant, source or account.',
   LEDGER_EXPORT_FORMAT_INVALID: 'The export format must be ledger or csv.',
   RATE_INVALID: 'The rate is not a positive decimal number for a foreign currency.',

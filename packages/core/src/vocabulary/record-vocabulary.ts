@@ -73,11 +73,26 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 };
 
 /** What an audit entry is about. */
-export const AUDIT_ENTITY_LABELS: Vocabulary<'membership' | 'network' | 'receipt' | 'user' | 'organisation'> =
-  {
-    membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
-    network: { en: 'network', ru: 'сеть', kk: 'желі' },
-    receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
-    user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
-    organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
-  };
+export const AUDIT_ENTITY_LABELS: Vocabulary<
+  | 'membership'
+  | 'network'
+  | 'receipt'
+  | 'user'
+  | 'organisation'
+  | 'foreign-source'
+  | 'grant'
+  | 'bank-account'
+  | 'expenditure'
+  | 'official-rate'
+> = {
+  'foreign-source': { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
+  grant: { en: 'grant', ru: 'грант', kk: 'грант' },
+  'bank-account': { en: 'bank account', ru: 'банковский счёт', kk: 'банк шоты' },
+  expenditure: { en: 'expenditure', ru: 'расход', kk: 'шығыс' },
+  'official-rate': { en: 'official rate', ru: 'официальный курс', kk: 'ресми бағам' },
+  membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
+  network: { en: 'network', ru: 'сеть', kk: 'желі' },
+  receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
+  user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
+  organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
+};

@@ -20,6 +20,7 @@ import * as notifications from './2026-12-05-800-notifications.ts';
 import * as storeKey from './2026-12-05-800-store-key.ts';
 import * as logSignatures from './2026-12-05-300-log-signatures.ts';
 import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
+import * as ledgerRecordVersion from './2026-12-06-120-ledger-record-version.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-800-store-key': storeKey,
   '2026-12-05-300-log-signatures': logSignatures,
   '2026-12-05-310-login-attempts': loginAttempts,
+  '2026-12-06-120-ledger-record-version': ledgerRecordVersion,
 };
