@@ -21,7 +21,8 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 const deepImports = {
-  group: ['@civic/*/*'],
+  // @civic/server/api is a declared export (package.json "exports"): the HTTP shapes the web app shares.
+  group: ['@civic/*/*', '!@civic/server/api'],
   message: 'Import a package through its index (src/index.ts), never a deep path.',
 };
 const sqlLibs = ['kysely', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg', 'pg-*'];

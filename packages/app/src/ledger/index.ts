@@ -17,3 +17,4 @@ export {
   type LedgerInputs,
   type LedgerRecordJson,
 } from './ledger-record-ops.ts';
+export * from './enter-rate.ts';

@@ -4,3 +4,4 @@
  * import it (`@civic/server/api`) without pulling in the server.
  */
 export { Type, type Static } from 'typebox';
+export * from './ledger.ts';
