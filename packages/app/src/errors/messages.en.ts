@@ -73,6 +73,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   OBLIGATION_RANGE_INVALID: 'The start of the range is after its end.',
   FILING_NOT_FOUND: 'Filing not found.',
   FILING_ALREADY_SUBMITTED: 'This filing was already submitted and never changes: prepare a correction.',
+  FILING_LINT_UNACKNOWLEDGED:
+    "The filing's check finds errors. To record it as submitted anyway, confirm that you submit it with these errors.",
   FILING_CORRECTS_INVALID: 'Only a submitted filing of the same obligation can be corrected.',
   FILING_SUBMISSION_INVALID: 'The submission is incomplete or dated in the future ({field}).',
   FILING_FORMAT_INVALID: 'The format must be pdf, xlsx or json.',

@@ -73,6 +73,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   OBLIGATION_RANGE_INVALID: 'Кезеңнің басы оның соңынан кейін.',
   FILING_NOT_FOUND: 'Есеп табылмады.',
   FILING_ALREADY_SUBMITTED: 'Бұл есеп тапсырылған және өзгермейді: түзету дайындаңыз.',
+  FILING_LINT_UNACKNOWLEDGED:
+    'Есептілікті тексеру қателер тапты. Оны бәрібір тапсырылды деп белгілеу үшін осы қателермен тапсыратыныңызды растаңыз.',
   FILING_CORRECTS_INVALID: 'Тек сол міндет бойынша тапсырылған есепті түзетуге болады.',
   FILING_SUBMISSION_INVALID: 'Тапсыру туралы мәліметтер толық емес немесе күні болашақта ({field}).',
   FILING_FORMAT_INVALID: 'Пішім pdf, xlsx немесе json болуы тиіс.',

@@ -72,6 +72,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   OBLIGATION_RANGE_INVALID: 'Начало периода позже его конца.',
   FILING_NOT_FOUND: 'Отчёт не найден.',
   FILING_ALREADY_SUBMITTED: 'Этот отчёт уже представлен и не изменяется: подготовьте исправление.',
+  FILING_LINT_UNACKNOWLEDGED:
+    'Проверка отчётности нашла ошибки. Чтобы всё же отметить её поданной, подтвердите, что подаёте её с этими ошибками.',
   FILING_CORRECTS_INVALID: 'Исправить можно только представленный отчёт по той же обязанности.',
   FILING_SUBMISSION_INVALID: 'Сведения о представлении неполны или дата в будущем ({field}).',
   FILING_FORMAT_INVALID: 'Формат должен быть pdf, xlsx или json.',

@@ -20,6 +20,16 @@ export const ApiErrorSchema = {
           description:
             'For a bad file: the specific account of the value at fault (English), when it says more than `message`',
         },
+        lintErrors: {
+          type: 'array',
+          description:
+            'FILING_LINT_UNACKNOWLEDGED: the lint errors to confirm (send their codes as `acknowledgedLintErrors`), each with its label in the language of the request',
+          items: {
+            type: 'object',
+            required: ['code', 'label'],
+            properties: { code: { type: 'string' }, label: { type: 'string' } },
+          },
+        },
         requestId: { type: 'string' },
       },
     },
