@@ -1,8 +1,10 @@
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
+import { ledgerFormsEn } from './ledger-forms.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
   ...monitorEn,
+  ...ledgerFormsEn,
   ...notificationsEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',

@@ -8,6 +8,7 @@ import { useApi } from '../use-api.ts';
 import { CandidateList, type Candidate } from './ledger-candidates.tsx';
 import { LedgerImport } from './ledger-import.tsx';
 import { LedgerRates } from './ledger-rates.tsx';
+import { LedgerRecords } from './ledger-records.tsx';
 import { OrgSection } from './section.tsx';
 
 type Kzt = ReceiptRecord['kzt'];
@@ -49,6 +50,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
         onDecided={changed}
         canWrite={canWrite}
       />
+      <LedgerRecords orgId={orgId} canWrite={canWrite} refreshKey={version} onChanged={changed} />
       <Panel id="receipts" title={t('ledger.receipts')}>
         {receipts.data && receipts.data.receipts.length > 0 ? (
           <div className="table-wrap">
@@ -152,7 +154,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
             <Empty />
           )}
         </Panel>
-        <LedgerRates />
+        <LedgerRates orgId={orgId} canWrite={canWrite} />
       </div>
     </OrgSection>
   );
