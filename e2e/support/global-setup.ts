@@ -3,7 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { closeContext, isStoreEncrypted, openContext, organisations, seedDemo } from '@civic/app';
+import {
+  closeContext,
+  createOrganisation,
+  createUser,
+  grantMembership,
+  isStoreEncrypted,
+  openContext,
+  organisations,
+  seedDemo,
+  systemActor,
+} from '@civic/app';
 import { buildServer } from '@civic/server';
 import type { TestProject } from 'vitest/node';
 
@@ -39,6 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ctx = await openContext(join(dir, 'e2e.db'), { env: { CIVIC_DB_KEY: key }, encrypt: true });
   if (!isStoreEncrypted(ctx)) throw new Error('the e2e database was not encrypted');
   await seedDemo(ctx);
+  await seedWorkplaceOrganisation(ctx);
   // The journeys sign in many times to the same accounts from one address: higher limits than
   // production's 5 a minute per account and 20 per address.
   const app = await buildServer(ctx, {
@@ -56,4 +67,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await closeContext(ctx);
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * A new organisation of its own for the workplace journey (issue 13), so that what it creates and
+ * changes never touches the demo data other journeys read: an admin and an accountant, in Russian.
+ */
+async function seedWorkplaceOrganisation(ctx: Parameters<typeof seedDemo>[0]): Promise<void> {
+  const actor = systemActor('e2e-setup');
+  const org = await createOrganisation(ctx, { name: 'ОФ «Мерей»', bin: '100140000017' });
+  if (!org.ok) throw new Error(org.error.message);
+  for (const role of ['admin', 'accountant'] as const) {
+    const email = `${role}@merey.test`;
+    const user = await createUser(ctx, actor, {
+      email,
+      name: role,
+      password: 'civic-demo-2021',
+      locale: 'ru',
+    });
+    if (!user.ok) throw new Error(user.error.message);
+    const m = await grantMembership(ctx, actor, { organisationId: org.value.id, email, role });
+    if (!m.ok) throw new Error(m.error.message);
+  }
 }

@@ -36,7 +36,7 @@ export interface NewExpenditure {
   readonly createdAt: string;
 }
 
-function expenditureRow(e: NewExpenditure) {
+export function expenditureRow(e: NewExpenditure) {
   return {
     id: e.id,
     organisation_id: e.organisationId,
@@ -53,7 +53,7 @@ function expenditureRow(e: NewExpenditure) {
   };
 }
 
-function allocationRows(e: NewExpenditure) {
+export function allocationRows(e: NewExpenditure) {
   return e.allocations.map((a) => ({
     expenditure_id: e.id,
     organisation_id: e.organisationId,

@@ -56,3 +56,5 @@ export { encryptInPlace, type EncryptInPlaceResult } from './encryption/encrypt-
 export { changeSqliteKey } from './encryption/change-key.ts';
 export { unlockPostgresFiles, changePostgresFileKey } from './encryption/postgres-file-key.ts';
 export * from './wave-scan.repository.ts';
+export * from './ledger-record.repository.ts';
+export * from './ledger-record-use.repository.ts';

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Flag, Int } from './schema.ts';
 
 /** A nullable integer column (bigint when read). */
@@ -7,6 +7,8 @@ export type NullableInt = ColumnType<bigint | null, bigint | number | null, bigi
 /** A foreign source (issue 2). `accounts` and `aliases` are JSON arrays of strings. */
 export interface ForeignSourceTable {
   id: string;
+  /** Optimistic concurrency: 1 when created, one more on each change. */
+  version: Generated<bigint>;
   organisation_id: string;
   name: string;
   category: string | null;
@@ -22,6 +24,8 @@ export interface ForeignSourceTable {
 /** A grant agreement ("grant" is an SQL keyword, hence the prefix). */
 export interface LedgerGrantTable {
   id: string;
+  /** Optimistic concurrency: 1 when created, one more on each change. */
+  version: Generated<bigint>;
   organisation_id: string;
   source_id: string;
   agreement_number: string;
@@ -39,6 +43,8 @@ export interface LedgerGrantTable {
 /** One of the organisation's bank accounts. */
 export interface BankAccountTable {
   id: string;
+  /** Optimistic concurrency: 1 when created, one more on each change. */
+  version: Generated<bigint>;
   organisation_id: string;
   number: string;
   currency: string;
@@ -100,6 +106,8 @@ export interface KztColumns {
 
 export interface LedgerReceiptTable extends KztColumns {
   id: string;
+  /** Optimistic concurrency: 1 when created, one more on each change. */
+  version: Generated<bigint>;
   organisation_id: string;
   source_id: string;
   grant_id: string | null;
@@ -120,6 +128,8 @@ export interface LedgerReceiptTable extends KztColumns {
 
 export interface LedgerExpenditureTable extends KztColumns {
   id: string;
+  /** Optimistic concurrency: 1 when created, one more on each change. */
+  version: Generated<bigint>;
   organisation_id: string;
   account_id: string | null;
   bank_line: string | null;

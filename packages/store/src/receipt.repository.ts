@@ -51,7 +51,7 @@ function contentColumns(c: ReceiptContent) {
   };
 }
 
-function receiptRow(r: NewReceipt) {
+export function receiptRow(r: NewReceipt) {
   return {
     id: r.id,
     organisation_id: r.organisationId,

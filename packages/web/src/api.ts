@@ -16,6 +16,8 @@ export class ApiFailure extends Error {
       readonly line?: number | undefined;
       readonly detail?: string | undefined;
     },
+    /** FILING_LINT_UNACKNOWLEDGED: the check's errors to confirm, with their labels. */
+    readonly lintErrors?: readonly { readonly code: string; readonly label: string }[],
   ) {
     super(message);
   }
@@ -40,6 +42,7 @@ interface ErrorBody {
     line?: number;
     detail?: string;
     requestId?: string;
+    lintErrors?: { code: string; label: string }[];
   };
 }
 
@@ -68,6 +71,7 @@ export async function api<T>(
       e?.field,
       e?.requestId,
       { file: e?.file, line: e?.line, detail: e?.detail },
+      e?.lintErrors,
     );
   }
   return json as T;

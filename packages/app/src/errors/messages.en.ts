@@ -74,6 +74,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   OBLIGATION_RANGE_INVALID: 'The start of the range is after its end.',
   FILING_NOT_FOUND: 'Filing not found.',
   FILING_ALREADY_SUBMITTED: 'This filing was already submitted and never changes: prepare a correction.',
+  FILING_LINT_UNACKNOWLEDGED:
+    "The filing's check finds errors. To record it as submitted anyway, confirm that you submit it with these errors.",
   FILING_CORRECTS_INVALID: 'Only a submitted filing of the same obligation can be corrected.',
   FILING_SUBMISSION_INVALID: 'The submission is incomplete or dated in the future ({field}).',
   FILING_FORMAT_INVALID: 'The format must be pdf, xlsx or json.',
@@ -105,6 +107,12 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_ACCOUNT_NOT_FOUND: 'No such bank account in this organisation.',
   LEDGER_RECEIPT_NOT_FOUND: 'No such receipt.',
   LEDGER_EXPENDITURE_NOT_FOUND: 'No such expenditure.',
+  LEDGER_VERSION_CONFLICT:
+    'Someone else changed this record after you opened it. Reload it to see their change, then make yours again.',
+  LEDGER_RECORD_FILED:
+    'A submitted filing rests on this record, so it cannot be removed. To correct what was filed, prepare a new filing that corrects it.',
+  LEDGER_RECORD_IN_USE:
+    'Other records refer to this one (grants, receipts, expenditures or bank lines); remove or change them first.',
   LEDGER_BALANCE_DIMENSION_INVALID: 'A balance is by grant, source or account.',
   LEDGER_EXPORT_FORMAT_INVALID: 'The export format must be ledger, hledger, beancount or csv.',
   LEDGER_EXPORT_SCOPE_INVALID: 'The export scope must be funding or all.',

@@ -74,6 +74,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   OBLIGATION_RANGE_INVALID: 'Кезеңнің басы оның соңынан кейін.',
   FILING_NOT_FOUND: 'Есеп табылмады.',
   FILING_ALREADY_SUBMITTED: 'Бұл есеп тапсырылған және өзгермейді: түзету дайындаңыз.',
+  FILING_LINT_UNACKNOWLEDGED:
+    'Есептілікті тексеру қателер тапты. Оны бәрібір тапсырылды деп белгілеу үшін осы қателермен тапсыратыныңызды растаңыз.',
   FILING_CORRECTS_INVALID: 'Тек сол міндет бойынша тапсырылған есепті түзетуге болады.',
   FILING_SUBMISSION_INVALID: 'Тапсыру туралы мәліметтер толық емес немесе күні болашақта ({field}).',
   FILING_FORMAT_INVALID: 'Пішім pdf, xlsx немесе json болуы тиіс.',
@@ -104,6 +106,12 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_ACCOUNT_NOT_FOUND: 'Ұйымда мұндай банк шоты жоқ.',
   LEDGER_RECEIPT_NOT_FOUND: 'Мұндай түсім табылмады.',
   LEDGER_EXPENDITURE_NOT_FOUND: 'Мұндай шығыс табылмады.',
+  LEDGER_VERSION_CONFLICT:
+    'Сіз ашқаннан кейін бұл жазбаны басқа біреу өзгертті. Олардың өзгерісін көру үшін жазбаны қайта жүктеп, өзгерісіңізді қайта енгізіңіз.',
+  LEDGER_RECORD_FILED:
+    'Бұл жазбаға тапсырылған есептілік негізделген, сондықтан оны жоюға болмайды. Тапсырылғанды түзету үшін жаңа, түзететін есептілік дайындаңыз.',
+  LEDGER_RECORD_IN_USE:
+    'Бұл жазбаға басқа жазбалар сілтейді (гранттар, түсімдер, шығыстар немесе үзінді жолдары); алдымен соларды жойыңыз немесе өзгертіңіз.',
   LEDGER_BALANCE_DIMENSION_INVALID: 'Қалдық грант, көз немесе шот бойынша есептеледі.',
   LEDGER_EXPORT_FORMAT_INVALID: 'Экспорт пішімі: ledger, hledger, beancount немесе csv.',
   LEDGER_EXPORT_SCOPE_INVALID:

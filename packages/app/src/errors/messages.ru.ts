@@ -73,6 +73,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   OBLIGATION_RANGE_INVALID: 'Начало периода позже его конца.',
   FILING_NOT_FOUND: 'Отчёт не найден.',
   FILING_ALREADY_SUBMITTED: 'Этот отчёт уже представлен и не изменяется: подготовьте исправление.',
+  FILING_LINT_UNACKNOWLEDGED:
+    'Проверка отчётности нашла ошибки. Чтобы всё же отметить её поданной, подтвердите, что подаёте её с этими ошибками.',
   FILING_CORRECTS_INVALID: 'Исправить можно только представленный отчёт по той же обязанности.',
   FILING_SUBMISSION_INVALID: 'Сведения о представлении неполны или дата в будущем ({field}).',
   FILING_FORMAT_INVALID: 'Формат должен быть pdf, xlsx или json.',
@@ -104,6 +106,12 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_ACCOUNT_NOT_FOUND: 'Такого банковского счёта в организации нет.',
   LEDGER_RECEIPT_NOT_FOUND: 'Такое поступление не найдено.',
   LEDGER_EXPENDITURE_NOT_FOUND: 'Такой расход не найден.',
+  LEDGER_VERSION_CONFLICT:
+    'Кто-то другой изменил эту запись после того, как вы её открыли. Обновите её, чтобы увидеть изменения, и внесите свои снова.',
+  LEDGER_RECORD_FILED:
+    'На этой записи основана поданная отчётность, поэтому удалить её нельзя. Чтобы исправить поданное, подготовьте новую, исправляющую отчётность.',
+  LEDGER_RECORD_IN_USE:
+    'На эту запись ссылаются другие записи (гранты, поступления, расходы или строки выписки); сначала удалите или измените их.',
   LEDGER_BALANCE_DIMENSION_INVALID: 'Остаток считается по гранту, источнику или счёту.',
   LEDGER_EXPORT_FORMAT_INVALID: 'Формат выгрузки: ledger, hledger, beancount или csv.',
   LEDGER_EXPORT_SCOPE_INVALID:

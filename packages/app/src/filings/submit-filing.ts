@@ -15,6 +15,7 @@ import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { getFiling } from './filing-records.ts';
+import { lintStoredFiling } from './lint-filing.ts';
 
 export interface SubmitFilingInput {
   readonly filingId: string;
@@ -30,6 +31,23 @@ export interface SubmitFilingInput {
     readonly bytes: Uint8Array;
     readonly mediaType?: string | null;
   }[];
+  /**
+   * The lint error codes the person saw and chose to submit with. When given (the HTTP API always
+   * gives it, empty when nothing was acknowledged), the filing is checked first: each error code
+   * found must be here, else FILING_LINT_UNACKNOWLEDGED (409) names them, and the log then records,
+   * beside the submission, that it was submitted with them (`filing.submitted-with-lint-errors`).
+   * Left out (the CLI, the demo seed), no check is run.
+   */
+  readonly acknowledgedLintErrors?: readonly string[];
+}
+
+/** The distinct codes of the errors the filing's check finds now (warnings do not block). */
+async function lintErrorCodes(ctx: AppContext, filingId: string, asOf: string): Promise<Result<string[]>> {
+  const lint = await lintStoredFiling(ctx, { filingId, asOf });
+  if (!lint.ok) return lint;
+  return ok(
+    [...new Set(lint.value.problems.filter((p) => p.severity === 'error').map((p) => p.code))].sort(),
+  );
 }
 
 /**
@@ -84,6 +102,19 @@ export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): P
         { field: 'filing' },
       ),
     );
+  const lintErrors =
+    input.acknowledgedLintErrors === undefined ? ok([]) : await lintErrorCodes(ctx, row.id, on.value);
+  if (!lintErrors.ok) return lintErrors;
+  const acknowledged = new Set(input.acknowledgedLintErrors ?? []);
+  const unacknowledged = lintErrors.value.filter((c) => !acknowledged.has(c));
+  if (unacknowledged.length > 0)
+    return err(
+      domainError(
+        'FILING_LINT_UNACKNOWLEDGED',
+        `the filing's check finds errors (${unacknowledged.join(', ')}): list them in acknowledgedLintErrors to record the submission anyway`,
+        { field: 'acknowledgedLintErrors', details: { lintErrors: unacknowledged } },
+      ),
+    );
   const attachments = (input.attachments ?? []).map((a) => ({
     id: newId('att'),
     name: a.name,
@@ -111,6 +142,13 @@ export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): P
         { ...submission, attachments },
       ),
     });
+    if (lintErrors.value.length > 0)
+      await appendLogEntry(tx, {
+        org: row.organisation,
+        kind: 'filing.submitted-with-lint-errors',
+        subjectId: row.id,
+        content: { filingId: row.id, submittedOn: on.value, acknowledgedLintErrors: lintErrors.value },
+      });
     return ok(true);
   });
   if (!done.ok) return done;

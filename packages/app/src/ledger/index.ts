@@ -9,3 +9,12 @@ export * from './export-ledger-journal.ts';
 export * from './ledger-transaction.ts';
 export * from './ledger-json.ts';
 export * from './import-rates.ts';
+export * from './ledger-edit.ts';
+export * from './ledger-record-inputs.ts';
+export {
+  LEDGER_KIND_OPS,
+  accountJson,
+  type LedgerInputs,
+  type LedgerRecordJson,
+} from './ledger-record-ops.ts';
+export * from './enter-rate.ts';

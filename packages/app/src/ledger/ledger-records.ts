@@ -51,14 +51,45 @@ export async function recordReceipt(
   org: string,
   input: ReceiptInput & { illustrative?: boolean; bankLine?: string | null },
 ): Promise<Result<Receipt>> {
+  const r = await resolveReceipt(ctx, org, input);
+  if (!r.ok) return r;
+  const id = newId('rcp');
+  await insertReceipt(ctx.store.db, {
+    id,
+    organisationId: org,
+    ...r.value,
+    bankLine: input.bankLine ?? null,
+    illustrative: input.illustrative ?? false,
+    createdAt: ctx.now().toISOString(),
+  });
+  return getReceipt(ctx, org, id);
+}
+
+/** A receipt's facts as stored, once validated and its source, grant and account found. */
+export interface ResolvedReceipt {
+  readonly sourceId: string;
+  readonly grantId: string | null;
+  readonly accountId: string | null;
+  readonly receivedOn: string;
+  readonly content: Receipt['content'];
+  readonly kzt: KztEquivalent;
+  readonly description: string | null;
+}
+
+/** Validates a receipt and resolves its references and KZT equivalent (for a new one or a change). */
+export async function resolveReceipt(
+  ctx: AppContext,
+  org: string,
+  input: ReceiptInput,
+): Promise<Result<ResolvedReceipt>> {
   const v = validateReceipt(input);
   if (!v.ok) return v;
   const source = await getSource(ctx, org, v.value.sourceId);
-  if (!source.ok) return source;
+  if (!source.ok) return err({ ...source.error, field: 'sourceId' });
   let grantId: string | null = null;
   if (v.value.grantId) {
     const grant = await getGrant(ctx, org, v.value.grantId);
-    if (!grant.ok) return grant;
+    if (!grant.ok) return err({ ...grant.error, field: 'grantId' });
     if (grant.value.sourceId !== source.value.id) {
       return err(
         domainError(
@@ -73,7 +104,7 @@ export async function recordReceipt(
   let accountId: string | null = null;
   if (v.value.accountId) {
     const account = await getAccount(ctx, org, v.value.accountId);
-    if (!account.ok) return account;
+    if (!account.ok) return err({ ...account.error, field: 'accountId' });
     accountId = account.value.id;
   }
   const amount = receiptAmount(v.value.content);
@@ -85,22 +116,15 @@ export async function recordReceipt(
         await equivalentCurrencyOf(ctx, org),
       )
     : missingValuation;
-  const id = newId('rcp');
-  await insertReceipt(ctx.store.db, {
-    id,
-    organisationId: org,
+  return ok({
     sourceId: source.value.id,
     grantId,
     accountId,
-    bankLine: input.bankLine ?? null,
     receivedOn: v.value.receivedOn,
     content: v.value.content,
     kzt,
     description: v.value.description,
-    illustrative: input.illustrative ?? false,
-    createdAt: ctx.now().toISOString(),
   });
-  return getReceipt(ctx, org, id);
 }
 
 export function listReceipts(
@@ -147,6 +171,40 @@ export async function recordExpenditure(
   org: string,
   input: ExpenditureInput & { illustrative?: boolean; bankLine?: string | null },
 ): Promise<Result<Expenditure>> {
+  const r = await resolveExpenditure(ctx, org, input);
+  if (!r.ok) return r;
+  const id = newId('exp');
+  await inTransaction(ctx.store, (tx) =>
+    insertExpenditure(tx.db, {
+      id,
+      organisationId: org,
+      ...r.value,
+      bankLine: input.bankLine ?? null,
+      illustrative: input.illustrative ?? false,
+      createdAt: ctx.now().toISOString(),
+    }),
+  );
+  return getExpenditure(ctx, org, id);
+}
+
+/** An expenditure's facts as stored, once validated, its grants and account found and its KZT shared out. */
+export interface ResolvedExpenditure {
+  readonly accountId: string | null;
+  readonly spentOn: string;
+  readonly currency: string;
+  readonly amountMinor: bigint;
+  readonly kzt: KztEquivalent;
+  readonly description: string | null;
+  readonly counterparty: string | null;
+  readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[];
+}
+
+/** Validates an expenditure and resolves its allocations' grants, its account and KZT equivalent. */
+export async function resolveExpenditure(
+  ctx: AppContext,
+  org: string,
+  input: ExpenditureInput,
+): Promise<Result<ResolvedExpenditure>> {
   const v = validateExpenditure(input);
   if (!v.ok) return v;
   const allocations: { grantId: string; amount: bigint }[] = [];
@@ -166,7 +224,7 @@ export async function recordExpenditure(
   let accountId: string | null = null;
   if (v.value.accountId) {
     const account = await getAccount(ctx, org, v.value.accountId);
-    if (!account.ok) return account;
+    if (!account.ok) return err({ ...account.error, field: 'accountId' });
     accountId = account.value.id;
   }
   const kzt = await kztEquivalentOf(
@@ -176,29 +234,20 @@ export async function recordExpenditure(
     await equivalentCurrencyOf(ctx, org),
   );
   const shares = kztShares(kzt.kzt, allocations);
-  const id = newId('exp');
-  await inTransaction(ctx.store, (tx) =>
-    insertExpenditure(tx.db, {
-      id,
-      organisationId: org,
-      accountId,
-      bankLine: input.bankLine ?? null,
-      spentOn: v.value.spentOn,
-      currency: v.value.amount.currency,
-      amountMinor: v.value.amount.minor,
-      kzt,
-      description: v.value.description,
-      counterparty: v.value.counterparty,
-      allocations: allocations.map((a, i) => ({
-        grantId: a.grantId,
-        amountMinor: a.amount,
-        kztMinor: shares[i] ?? null,
-      })),
-      illustrative: input.illustrative ?? false,
-      createdAt: ctx.now().toISOString(),
-    }),
-  );
-  return getExpenditure(ctx, org, id);
+  return ok({
+    accountId,
+    spentOn: v.value.spentOn,
+    currency: v.value.amount.currency,
+    amountMinor: v.value.amount.minor,
+    kzt,
+    description: v.value.description,
+    counterparty: v.value.counterparty,
+    allocations: allocations.map((a, i) => ({
+      grantId: a.grantId,
+      amountMinor: a.amount,
+      kztMinor: shares[i] ?? null,
+    })),
+  });
 }
 
 export function listExpenditures(

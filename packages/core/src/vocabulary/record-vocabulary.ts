@@ -84,6 +84,9 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'receipt'
   | 'user'
   | 'organisation'
+  | 'foreign-source'
+  | 'bank-account'
+  | 'official-rate'
   | 'grant'
   | 'source'
   | 'expenditure'
@@ -93,6 +96,9 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'incident'
 > = {
   instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
+  'foreign-source': { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
+  'bank-account': { en: 'bank account', ru: 'банковский счёт', kk: 'банк шоты' },
+  'official-rate': { en: 'official rate', ru: 'официальный курс', kk: 'ресми бағам' },
   grant: { en: 'grant', ru: 'грант', kk: 'грант' },
   source: { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
   expenditure: { en: 'expenditure', ru: 'расход', kk: 'шығыс' },

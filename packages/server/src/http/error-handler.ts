@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { detailParams, errorMessage, errorSpec, localiseDetail, localiseError } from '@civic/app';
-import { domainError, type DomainError } from '@civic/core';
+import { domainError, labelOf, LINT_CODE_LABELS, type DomainError, type Locale } from '@civic/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
 import { closeAfterReply } from './close-after-reply.ts';
@@ -34,10 +34,24 @@ export function sendError(
       ...(error.file !== undefined ? { file: basename(error.file) } : {}),
       ...(error.line !== undefined ? { line: error.line } : {}),
       ...(detail !== undefined ? { detail, detailParams: detailParams(error) } : {}),
+      ...lintErrorsOf(error, req.locale),
       requestId: req.id,
     },
   };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** The lint errors an error names (a submission that did not acknowledge them), with their labels. */
+function lintErrorsOf(
+  error: DomainError,
+  locale: Locale,
+): { lintErrors?: { code: string; label: string }[] } {
+  const codes = error.details?.['lintErrors'];
+  if (!Array.isArray(codes)) return {};
+  const lintErrors = codes
+    .filter((c): c is string => typeof c === 'string')
+    .map((code) => ({ code, label: labelOf(LINT_CODE_LABELS, code, locale) }));
+  return { lintErrors };
 }
 
 /** A message with any absolute file path cut to the file's name (no server paths in answers). */

@@ -30,6 +30,16 @@ export const ApiErrorSchema = {
             value: { type: 'string' },
           },
         },
+        lintErrors: {
+          type: 'array',
+          description:
+            'FILING_LINT_UNACKNOWLEDGED: the lint errors to confirm (send their codes as `acknowledgedLintErrors`), each with its label in the language of the request',
+          items: {
+            type: 'object',
+            required: ['code', 'label'],
+            properties: { code: { type: 'string' }, label: { type: 'string' } },
+          },
+        },
         requestId: { type: 'string' },
       },
     },

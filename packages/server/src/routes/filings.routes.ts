@@ -427,6 +427,13 @@ export const filingsRoutes: RouteModule = (app, deps) => {
             submittedOn: { type: 'string', format: 'date' },
             channel: { type: 'string', minLength: 1, maxLength: 100 },
             incomingNumber: { type: 'string', minLength: 1, maxLength: 100 },
+            acknowledgedLintErrors: {
+              type: 'array',
+              maxItems: 100,
+              items: { type: 'string', maxLength: 100 },
+              description:
+                "The lint error codes the person confirmed submitting with; required when the filing's check finds errors (else 409 FILING_LINT_UNACKNOWLEDGED with `lintErrors`)",
+            },
           },
         },
         response: { 200: Obj, '4xx': errorRef },
@@ -434,12 +441,17 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const f = await filingOf(deps.ctx, req);
-      const body = req.body as { submittedOn: string; channel: string; incomingNumber: string };
+      const { acknowledgedLintErrors = [], ...body } = req.body as {
+        submittedOn: string;
+        channel: string;
+        incomingNumber: string;
+        acknowledgedLintErrors?: string[];
+      };
       const orgId = membershipOf(req).organisationId;
       return jsonSafe(
         unwrap(
           await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-            const r = await submitFiling(tx, { filingId: f.id, ...body });
+            const r = await submitFiling(tx, { filingId: f.id, ...body, acknowledgedLintErrors });
             if (!r.ok) return r;
             await audit.record({
               entity: 'filing',
@@ -447,7 +459,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
               action: 'submit',
               organisationId: orgId,
               before: { state: f.state },
-              after: { state: r.value.state, ...body },
+              after: { state: r.value.state, ...body, acknowledgedLintErrors },
             });
             return ok(r.value);
           }),

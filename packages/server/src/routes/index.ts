@@ -4,6 +4,7 @@ import { incidentsRoutes } from './incidents.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
+import { ledgerRecordRoutes } from './ledger-records.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
@@ -20,6 +21,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   orgsRoutes,
   usersRoutes,
   ledgerRoutes,
+  ledgerRecordRoutes,
   filingsRoutes,
   casesRoutes,
   caseChangesRoutes,

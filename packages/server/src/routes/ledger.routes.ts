@@ -1,22 +1,12 @@
 import {
   candidateJson,
   confirmForeignCandidate,
-  equivalentCurrencyOf,
-  expenditureJson,
-  grantJson,
   importBankJson,
   importBankStatement,
-  ledgerBalance,
-  ledgerBalanceJson,
-  listExpenditures,
   listForeignCandidates,
-  listGrants,
-  listReceipts,
-  listSources,
   loadRateIndex,
   receiptJson,
   rejectForeignCandidate,
-  sourceJson,
   withAudit,
   type CandidateStatus,
 } from '@civic/app';
@@ -44,36 +34,6 @@ function withReasonLabels(c: Parameters<typeof candidateJson>[0], lang: Locale) 
 
 const list = (key: string) =>
   ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: Obj } } }) as const;
-const DateRange = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    from: { type: 'string', format: 'date' },
-    to: { type: 'string', format: 'date' },
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 5000,
-      default: 500,
-      description: 'At most this many, oldest first',
-    },
-    offset: { type: 'integer', minimum: 0, default: 0 },
-  },
-} as const;
-const page = (key: string) =>
-  ({
-    type: 'object',
-    required: [key, 'hasMore'],
-    properties: { [key]: { type: 'array', items: Obj }, hasMore: { type: 'boolean' } },
-  }) as const;
-type PageQuery = { from?: string; to?: string; limit: number; offset: number };
-/** One page of a list, and whether more follow. */
-function paged<T, J>(all: readonly T[], q: PageQuery, json: (x: T) => J): { items: J[]; hasMore: boolean } {
-  return {
-    items: all.slice(q.offset, q.offset + q.limit).map(json),
-    hasMore: all.length > q.offset + q.limit,
-  };
-}
 const CandidateParams = {
   type: 'object',
   required: ['orgId', 'candidateId'],
@@ -81,10 +41,6 @@ const CandidateParams = {
 } as const;
 const read = { access: { org: 'ledger:read' } } as const;
 const write = { access: { org: 'ledger:write' } } as const;
-
-function range(q: { from?: string; to?: string }): { from?: string; to?: string } {
-  return { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-}
 
 /**
  * The ledger of an organisation: receipts, expenditures, grants, sources, balances; bank statement
@@ -94,125 +50,6 @@ function range(q: { from?: string; to?: string }): { from?: string; to?: string 
 export const ledgerRoutes: RouteModule = (app, deps) => {
   const base = '/api/v1/orgs/:orgId/ledger';
   const tags = ['ledger'];
-
-  const ReceiptQuery = {
-    ...DateRange,
-    properties: {
-      ...DateRange.properties,
-      order: {
-        type: 'string',
-        enum: ['asc', 'desc'],
-        default: 'asc',
-        description: 'asc: oldest first (default); desc: newest first',
-      },
-    },
-  } as const;
-  app.get(
-    `${base}/receipts`,
-    {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          'Receipts (money and property), with KZT equivalents, oldest (or newest) first, a page at a time',
-        params: OrgParamsSchema,
-        querystring: ReceiptQuery,
-        response: { 200: page('receipts'), '4xx': errorRef },
-      },
-    },
-    async (req) => {
-      const q = req.query as PageQuery & { order: 'asc' | 'desc' };
-      // One more than the page tells whether more follow, without reading the rest of the ledger.
-      const rows = await listReceipts(deps.ctx, membershipOf(req).organisationId, {
-        ...range(q),
-        order: q.order,
-        limit: q.limit + 1,
-        offset: q.offset,
-      });
-      const cur = await equivalentCurrencyOf(deps.ctx, membershipOf(req).organisationId);
-      return {
-        receipts: rows.slice(0, q.limit).map((r) => receiptJson(r, cur)),
-        hasMore: rows.length > q.limit,
-      };
-    },
-  );
-  app.get(
-    `${base}/expenditures`,
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Expenditures with their allocations to grants, oldest first, a page at a time',
-        params: OrgParamsSchema,
-        querystring: DateRange,
-        response: { 200: page('expenditures'), '4xx': errorRef },
-      },
-    },
-    async (req) => {
-      const q = req.query as PageQuery;
-      const cur = await equivalentCurrencyOf(deps.ctx, membershipOf(req).organisationId);
-      const r = paged(await listExpenditures(deps.ctx, membershipOf(req).organisationId, range(q)), q, (e) =>
-        expenditureJson(e, cur),
-      );
-      return { expenditures: r.items, hasMore: r.hasMore };
-    },
-  );
-  app.get(
-    `${base}/grants`,
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Grants',
-        params: OrgParamsSchema,
-        response: { 200: list('grants'), '4xx': errorRef },
-      },
-    },
-    async (req) => ({
-      grants: (await listGrants(deps.ctx, membershipOf(req).organisationId)).map(grantJson),
-    }),
-  );
-  app.get(
-    `${base}/sources`,
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Foreign sources (the five categories of the law)',
-        params: OrgParamsSchema,
-        response: { 200: list('sources'), '4xx': errorRef },
-      },
-    },
-    async (req) => ({
-      sources: (await listSources(deps.ctx, membershipOf(req).organisationId)).map(sourceJson),
-    }),
-  );
-  app.get(
-    `${base}/balance`,
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Balances by grant, source or account at a date',
-        params: OrgParamsSchema,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            by: { type: 'string', enum: ['grant', 'source', 'account'], default: 'grant' },
-            at: { type: 'string', format: 'date' },
-          },
-        },
-        response: { 200: Obj, '4xx': errorRef },
-      },
-    },
-    async (req) => {
-      const q = req.query as { by: string; at?: string };
-      return ledgerBalanceJson(
-        unwrap(await ledgerBalance(deps.ctx, { org: membershipOf(req).organisationId, by: q.by, at: q.at })),
-      );
-    },
-  );
 
   app.post(
     `${base}/imports`,

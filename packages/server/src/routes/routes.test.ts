@@ -475,6 +475,290 @@ for (const dialect of testDialects()) {
       });
     });
 
+    describe('ledger records: /api/v1/orgs/{orgId}/ledger/{kind} and …/{kind}/{id}', () => {
+      // The coverage table of the ledger's record routes (issue 13): each kind's create body, a
+      // change, and a bad body with the field its error names.
+      type Body = Record<string, unknown>;
+      const fixture = { source: '', grant: '' };
+      const rows: {
+        kind: string;
+        create: () => Body;
+        change: Body;
+        expect: Body;
+        bad: () => Body;
+        field: string;
+        notFound: string;
+      }[] = [
+        {
+          kind: 'sources',
+          create: () => ({ name: 'Freedom House', category: 'foreign-organisation', country: null }),
+          change: { country: 'us' },
+          expect: { country: 'US' },
+          bad: () => ({ name: 'X', category: 'bank' }),
+          field: 'category',
+          notFound: 'LEDGER_SOURCE_NOT_FOUND',
+        },
+        {
+          kind: 'grants',
+          create: () => ({
+            sourceId: fixture.source,
+            agreementNumber: 'G-1',
+            currency: 'USD',
+            amount: '1000.00',
+          }),
+          change: { periodFrom: '2021-01-01', periodTo: '2021-12-31' },
+          expect: { periodTo: '2021-12-31' },
+          bad: () => ({ sourceId: fixture.source, agreementNumber: 'G-2', currency: 'USD', amount: '-5' }),
+          field: 'amount',
+          notFound: 'LEDGER_GRANT_NOT_FOUND',
+        },
+        {
+          kind: 'accounts',
+          create: () => ({ number: 'KZ12 3456', currency: 'KZT' }),
+          change: { label: 'Main' },
+          expect: { label: 'Main', number: 'KZ123456' },
+          bad: () => ({ number: 'KZ99', currency: 'XXQ' }),
+          field: 'currency',
+          notFound: 'LEDGER_ACCOUNT_NOT_FOUND',
+        },
+        {
+          kind: 'receipts',
+          create: () => ({
+            sourceId: fixture.source,
+            receivedOn: '2021-03-17',
+            currency: 'USD',
+            amount: '500.00',
+          }),
+          change: { amount: '600.00' },
+          expect: { amount: '600.00' },
+          bad: () => ({ sourceId: fixture.source, receivedOn: '2021-02-30', currency: 'USD', amount: '1' }),
+          field: 'receivedOn',
+          notFound: 'LEDGER_RECEIPT_NOT_FOUND',
+        },
+        {
+          kind: 'expenditures',
+          create: () => ({
+            spentOn: '2021-04-10',
+            currency: 'KZT',
+            amount: '1000.00',
+            allocations: [{ grantId: fixture.grant }],
+          }),
+          change: { description: 'Rent' },
+          expect: { description: 'Rent', amount: '1000.00' },
+          bad: () => ({
+            spentOn: '2021-04-10',
+            currency: 'KZT',
+            amount: '1000.00',
+            allocations: [{ grantId: fixture.grant, amount: '999.00' }],
+          }),
+          field: 'allocations',
+          notFound: 'LEDGER_EXPENDITURE_NOT_FOUND',
+        },
+      ];
+      const url = (org: string, kind: string, id?: string) =>
+        `/api/v1/orgs/${org}/ledger/${kind}${id === undefined ? '' : `/${id}`}`;
+
+      beforeAll(async () => {
+        const s = await c.accountant.request('POST', url(orgA, 'sources'), {
+          name: 'Fixture Source',
+          category: 'foreign-organisation',
+          country: 'US',
+        });
+        fixture.source = (s.json() as { id: string }).id;
+        const g = await c.accountant.request('POST', url(orgA, 'grants'), {
+          sourceId: fixture.source,
+          agreementNumber: 'FIX-1',
+          currency: 'KZT',
+          amount: '5000000.00',
+        });
+        fixture.grant = (g.json() as { id: string }).id;
+      });
+
+      for (const row of rows) {
+        it(`${row.kind}: create, read, list, change from its version, refuse a stale one, remove; audited`, async () => {
+          const made = await c.accountant.request('POST', url(orgA, row.kind), row.create());
+          expect(made.statusCode, made.body).toBe(201);
+          const rec = made.json() as { id: string; version: number };
+          expect(rec.version).toBe(1);
+          expect((await c.viewer.request('GET', url(orgA, row.kind, rec.id))).json()).toMatchObject({
+            id: rec.id,
+          });
+          const listed = (await c.viewer.request('GET', url(orgA, row.kind))).json() as Record<
+            string,
+            Body[]
+          >;
+          expect(listed[row.kind]?.find((x) => x['id'] === rec.id)).toMatchObject({ version: 1 });
+          const changed = await c.admin.request('PATCH', url(orgA, row.kind, rec.id), {
+            ...row.change,
+            version: 1,
+          });
+          expect(changed.statusCode, changed.body).toBe(200);
+          expect(changed.json()).toMatchObject({ ...row.expect, version: 2 });
+          expectError(
+            await c.accountant.request('PATCH', url(orgA, row.kind, rec.id), { ...row.change, version: 1 }),
+            409,
+            'LEDGER_VERSION_CONFLICT',
+            'version',
+          );
+          const audit = (await c.admin.request('GET', `/api/v1/orgs/${orgA}/audit?limit=5`)).json() as {
+            entries: { entityId: string; action: string; before: Body; after: Body }[];
+          };
+          expect(audit.entries.find((e) => e.entityId === rec.id && e.action === 'update')).toMatchObject({
+            before: { version: 1 },
+            after: { ...row.expect, version: 2 },
+          });
+          const removed = await c.accountant.request('DELETE', url(orgA, row.kind, rec.id));
+          expect(removed.json()).toEqual({ id: rec.id, deleted: true });
+          expectError(await c.viewer.request('GET', url(orgA, row.kind, rec.id)), 404, row.notFound);
+        });
+
+        it(`${row.kind}: bad input names the field, in the request's language`, async () => {
+          const res = await c.accountant.request('POST', url(orgA, row.kind), row.bad(), {
+            'accept-language': 'ru',
+          });
+          expect(res.statusCode, res.body).toBe(400);
+          const body = res.json() as { error: { field: string; message: string } };
+          expect(body.error.field.startsWith(row.field)).toBe(true);
+          expect(body.error.message).toMatch(/[а-яё]/i);
+          expectError(
+            await c.accountant.request('PATCH', url(orgA, row.kind, 'x'), { version: 0 }),
+            400,
+            'REQUEST_INVALID',
+            'version',
+          );
+          expectError(
+            await c.accountant.request('POST', url(orgA, row.kind), { ...row.create(), extra: 1 }),
+            400,
+            'REQUEST_INVALID',
+            'extra',
+          );
+        });
+
+        it(`${row.kind}: no session 401, wrong role 403, other tenant 404`, async () => {
+          const made = (await c.accountant.request('POST', url(orgA, row.kind), row.create())).json() as {
+            id: string;
+          };
+          for (const [method, u] of [
+            ['GET', url(orgA, row.kind)],
+            ['POST', url(orgA, row.kind)],
+            ['GET', url(orgA, row.kind, made.id)],
+            ['PATCH', url(orgA, row.kind, made.id)],
+            ['DELETE', url(orgA, row.kind, made.id)],
+          ] as const) {
+            expectError(
+              await w.anonymous.request(method, u, method === 'GET' || method === 'DELETE' ? undefined : {}),
+              401,
+              'AUTH_REQUIRED',
+            );
+            expectError(
+              await c.monitor.request(
+                method,
+                u.replace(orgA, orgB),
+                method === 'GET' || method === 'DELETE' ? undefined : { version: 1 },
+              ),
+              403,
+              'AUTH_FORBIDDEN',
+            );
+            expectError(
+              await c.admin.request(
+                method,
+                u.replace(orgA, orgB),
+                method === 'GET' || method === 'DELETE' ? undefined : { version: 1 },
+              ),
+              404,
+              'ORG_NOT_FOUND',
+            );
+          }
+          for (const method of ['POST', 'PATCH', 'DELETE'] as const)
+            expectError(
+              await c.viewer.request(
+                method,
+                method === 'POST' ? url(orgA, row.kind) : url(orgA, row.kind, made.id),
+                method === 'DELETE' ? undefined : { ...row.create(), version: 1 },
+              ),
+              403,
+              'AUTH_FORBIDDEN',
+            );
+          // A record of one organisation is not found under another the caller belongs to.
+          expectError(await c.lawyer.request('GET', url(orgB, row.kind, made.id)), 404, row.notFound);
+        });
+      }
+
+      it('the OpenAPI document carries the same shapes (a change needs `version`)', async () => {
+        const doc = (await w.anonymous.request('GET', '/api/v1/openapi.json')).json() as {
+          paths: Record<
+            string,
+            Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
+          >;
+        };
+        for (const kind of rows.map((r) => r.kind)) {
+          const one = doc.paths[`/api/v1/orgs/{orgId}/ledger/${kind}/{id}`];
+          expect(Object.keys(one ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
+          expect(one?.['patch']?.requestBody?.content['application/json']?.schema.required).toEqual([
+            'version',
+          ]);
+          expect(Object.keys(doc.paths[`/api/v1/orgs/{orgId}/ledger/${kind}`] ?? {}).sort()).toEqual([
+            'get',
+            'post',
+          ]);
+        }
+      });
+
+      it('POST …/ledger/rates enters one official rate by hand; bad input, no session, wrong role, other tenant', async () => {
+        const made = await c.accountant.request('POST', url(orgA, 'rates'), {
+          date: '2021-03-18',
+          currency: 'usd',
+          rate: '421,10',
+        });
+        expect(made.statusCode, made.body).toBe(201);
+        expect(made.json()).toEqual({
+          date: '2021-03-18',
+          currency: 'USD',
+          rate: '421.10',
+          units: 1,
+          source: 'NBK',
+        });
+        const rates = (
+          await c.viewer.request('GET', '/api/v1/rates?currency=USD&to=2021-03-18&limit=1')
+        ).json() as { rates: { rate: string }[] };
+        expect(rates.rates[0]?.rate).toBe('421.10');
+        expectError(
+          await c.accountant.request('POST', url(orgA, 'rates'), {
+            date: '2021-03-18',
+            currency: 'KZT',
+            rate: '1',
+          }),
+          400,
+          'RATE_INVALID',
+        );
+        expectError(
+          await c.accountant.request('POST', url(orgA, 'rates'), { currency: 'USD', rate: '1' }),
+          400,
+          'REQUEST_INVALID',
+          'date',
+        );
+        expectError(await w.anonymous.request('POST', url(orgA, 'rates'), {}), 401, 'AUTH_REQUIRED');
+        expectError(
+          await c.viewer.request('POST', url(orgA, 'rates'), {
+            date: '2021-03-18',
+            currency: 'USD',
+            rate: '1',
+          }),
+          403,
+          'AUTH_FORBIDDEN',
+        );
+        expectError(
+          await c.admin.request('POST', url(orgB, 'rates'), {
+            date: '2021-03-18',
+            currency: 'USD',
+            rate: '1',
+          }),
+          404,
+          'ORG_NOT_FOUND',
+        );
+      });
+    });
+
     describe('every route', () => {
       it('declares an access rule, and every non-public one answers 401 without a session', async () => {
         expect(w.app.apiRoutes.length).toBeGreaterThan(10);

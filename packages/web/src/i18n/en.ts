@@ -1,10 +1,12 @@
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
+import { ledgerFormsEn } from './ledger-forms.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
   ...monitorEn,
   ...workplaceEn,
+  ...ledgerFormsEn,
   ...notificationsEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',

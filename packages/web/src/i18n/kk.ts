@@ -1,11 +1,13 @@
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
+import { ledgerFormsKk } from './ledger-forms.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
   ...monitorKk,
   ...workplaceKk,
+  ...ledgerFormsKk,
   ...notificationsKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',

@@ -1,11 +1,13 @@
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
+import { ledgerFormsRu } from './ledger-forms.ru.ts';
 import type { Messages } from './en.ts';
 
 export const ru: Messages = {
   ...monitorRu,
   ...workplaceRu,
+  ...ledgerFormsRu,
   ...notificationsRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',

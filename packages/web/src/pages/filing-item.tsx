@@ -4,9 +4,12 @@ import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
+import { FilingFix, LINT_FIX_FIELDS, LINT_RECORD_KINDS } from './filing-fix.tsx';
+import type { Kind } from './ledger-record-fields.ts';
 
 export interface Filing {
   id: string;
+  obligationId: string;
   form: string;
   period: { from: string; to: string };
   state: 'draft' | 'submitted';
@@ -15,17 +18,19 @@ export interface Filing {
 interface Lint {
   errors: number;
   warnings: number;
-  problems: { code: string; severity?: string; message: string }[];
+  problems: { code: string; severity?: string; message: string; records?: { kind: string; id: string }[] }[];
 }
 
 /** One filing: downloads, its lint results, and (for a draft) the form that records its submission. */
 export function FilingItem({
+  orgId,
   base,
   filing,
   canWrite,
   onChanged,
   today,
 }: {
+  orgId: string;
   base: string;
   filing: Filing;
   canWrite: boolean;
@@ -44,12 +49,29 @@ export function FilingItem({
   const url = `${base}/filings/${encodeURIComponent(filing.id)}`;
   const fail = (e: unknown) =>
     setError(e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e)));
+  const [fixing, setFixing] = useState<{ kind: Kind; id: string; field?: string } | null>(null);
   const check = () => api<Lint>('GET', `${url}/lint`).then(setLint, fail);
+  // After a fix the draft is prepared again from the ledger as it now is, then checked again here.
+  const recheck = () => {
+    setFixing(null);
+    api('POST', `${base}/filings`, { obligationId: filing.obligationId }).then(check, fail);
+  };
+  const send = (acknowledgedLintErrors: readonly string[]) => {
+    setError(null);
+    api('POST', `${url}/submission`, { ...form, acknowledgedLintErrors }).then(onChanged, fail);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    api('POST', `${url}/submission`, form).then(onChanged, fail);
+    send([]);
   };
+  const fixOf = (p: Lint['problems'][number]) => {
+    const r = p.records?.find((x) => LINT_RECORD_KINDS[x.kind] !== undefined);
+    const kind = r ? LINT_RECORD_KINDS[r.kind] : undefined;
+    return r && kind
+      ? { kind, id: r.id, ...(LINT_FIX_FIELDS[p.code] ? { field: LINT_FIX_FIELDS[p.code] } : {}) }
+      : null;
+  };
+  const unacknowledged = error?.code === 'FILING_LINT_UNACKNOWLEDGED' ? (error.lintErrors ?? []) : null;
   return (
     <li className="filing" data-testid="filing">
       <p>
@@ -75,13 +97,28 @@ export function FilingItem({
                 {lint.problems.map((p, i) => (
                   <li key={`${p.code}-${i}`}>
                     <strong>{labelOf(LINT_CODE_LABELS, p.code, locale)}</strong>
-                    {`: ${p.message}`}
+                    {`: ${p.message}`}{' '}
+                    {canWrite && filing.state === 'draft' && fixOf(p) && (
+                      <button type="button" data-testid="fix" onClick={() => setFixing(fixOf(p))}>
+                        {t('lf.fix')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>
             </>
           )}
         </div>
+      )}
+      {fixing && (
+        <FilingFix
+          orgId={orgId}
+          kind={fixing.kind}
+          id={fixing.id}
+          field={fixing.field}
+          onSaved={recheck}
+          onCancel={() => setFixing(null)}
+        />
       )}
       {canWrite && filing.state === 'draft' && (
         <form className="row" onSubmit={submit}>
@@ -113,7 +150,24 @@ export function FilingItem({
           <button type="submit">{t('filings.submit')}</button>
         </form>
       )}
-      {error && <ErrorBox error={error} />}
+      {unacknowledged ? (
+        <div className="error" role="alert" data-testid="acknowledge">
+          <p>
+            <strong>{t('lf.ack.title')}</strong>
+          </p>
+          <p>{t('lf.ack.intro')}</p>
+          <ul>
+            {unacknowledged.map((e) => (
+              <li key={e.code}>{e.label}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => send(unacknowledged.map((e) => e.code))}>
+            {t('lf.ack.confirm')}
+          </button>
+        </div>
+      ) : (
+        error && <ErrorBox error={error} />
+      )}
     </li>
   );
 }

@@ -40,6 +40,7 @@ export default function FilingsPage({ orgId }: { orgId: string }) {
           <ul className="plain" data-testid="filings">
             {filings.data.filings.map((f) => (
               <FilingItem
+                orgId={orgId}
                 key={f.id}
                 base={base}
                 filing={f}

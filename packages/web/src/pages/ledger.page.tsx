@@ -1,4 +1,5 @@
 import { roleAllows } from '@civic/core';
+import type { Balance, ExpenditureRecord, GrantRecord, ReceiptRecord } from '@civic/server/api';
 import { useState } from 'react';
 import { Empty, ErrorBox, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -7,48 +8,10 @@ import { useApi } from '../use-api.ts';
 import { CandidateList, type Candidate } from './ledger-candidates.tsx';
 import { LedgerImport } from './ledger-import.tsx';
 import { LedgerRates } from './ledger-rates.tsx';
+import { LedgerRecords } from './ledger-records.tsx';
 import { OrgSection } from './section.tsx';
 
-interface Kzt {
-  status: 'official' | 'carried-forward' | 'missing';
-  kzt: string | null;
-  /** The currency of `kzt`: the pack's (KZT for kz, INR for in-fcra). */
-  currency?: string;
-}
-interface ReceiptRow {
-  id: string;
-  receivedOn: string;
-  amount: string | null;
-  currency: string | null;
-  kzt: Kzt;
-  description: string | null;
-}
-interface ExpenditureRow {
-  id: string;
-  spentOn: string;
-  amount: string;
-  currency: string;
-  kzt: Kzt;
-  description: string | null;
-}
-interface GrantRow {
-  id: string;
-  title: string | null;
-  agreementNumber: string | null;
-  amount: string;
-  currency: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-}
-interface BalanceRow {
-  /** null for receipts linked to no grant. */
-  grantId: string | null;
-  name: string;
-  currency: string;
-  received: string;
-  spent: string;
-  balance: string;
-}
+type Kzt = ReceiptRecord['kzt'];
 
 /** Receipts shown a page at a time, newest first. */
 const RECEIPTS_PAGE = 100;
@@ -61,13 +24,13 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
   const base = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger`;
   const candidates = useApi<{ candidates: Candidate[] }>(`${base}/candidates?status=proposed`, version);
   const [receiptsFrom, setReceiptsFrom] = useState(0);
-  const receipts = useApi<{ receipts: ReceiptRow[]; hasMore: boolean }>(
+  const receipts = useApi<{ receipts: ReceiptRecord[]; hasMore: boolean }>(
     `${base}/receipts?order=desc&limit=${RECEIPTS_PAGE}&offset=${receiptsFrom}`,
     version,
   );
-  const expenditures = useApi<{ expenditures: ExpenditureRow[] }>(`${base}/expenditures`, version);
-  const grants = useApi<{ grants: GrantRow[] }>(`${base}/grants`, version);
-  const balances = useApi<{ balances: BalanceRow[] }>(`${base}/balance?by=grant`, version);
+  const expenditures = useApi<{ expenditures: ExpenditureRecord[] }>(`${base}/expenditures`, version);
+  const grants = useApi<{ grants: GrantRecord[] }>(`${base}/grants`, version);
+  const balances = useApi<Balance>(`${base}/balance?by=grant`, version);
   const role = me?.memberships.find((m) => m.organisationId === orgId)?.role;
   const canWrite = role !== undefined && roleAllows(role, 'ledger:write');
   const changed = () => setVersion((x) => x + 1);
@@ -88,6 +51,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
         onDecided={changed}
         canWrite={canWrite}
       />
+      <LedgerRecords orgId={orgId} canWrite={canWrite} refreshKey={version} onChanged={changed} />
       <Panel id="receipts" title={t('ledger.receipts')}>
         {receipts.data && receipts.data.receipts.length > 0 ? (
           <div className="table-wrap">
@@ -191,7 +155,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
             <Empty />
           )}
         </Panel>
-        <LedgerRates />
+        <LedgerRates orgId={orgId} canWrite={canWrite} />
       </div>
     </OrgSection>
   );

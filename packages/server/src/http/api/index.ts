@@ -5,3 +5,4 @@
  */
 export { Type, type Static } from 'typebox';
 export * from './cases.ts';
+export * from './ledger.ts';
