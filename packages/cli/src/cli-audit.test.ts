@@ -20,7 +20,7 @@ import { registerCommands } from './commands/index.ts';
 const dir = mkdtempSync(join(tmpdir(), 'civic-cli-audit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ACCOUNT = 'KZ216010002000123456';
+const ACCOUNT = 'KZ756010002000123456';
 const STATEMENT = [
   '1CClientBankExchange',
   'ВерсияФормата=1.02',

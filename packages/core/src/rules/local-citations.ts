@@ -12,7 +12,7 @@ function textOf(citation: unknown): string | undefined {
 }
 
 /**
- * The citation in the local style (`cite`: «статья 460-1 КоАП РК») of every rule of a pack, keyed
+ * The citation in the local style (`cite`: «статья N КоАП РК») of every rule of a pack, keyed
  * by the text of the source it rests on (`citation.text`, what a finding carries). A rule with a
  * source but no `cite` of its own (a tier of an offence) takes its parent's. Pure.
  */

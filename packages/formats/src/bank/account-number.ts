@@ -17,6 +17,18 @@ function isInvisible(code: number): boolean {
   );
 }
 
+/**
+ * The countries of the IBAN registry (ISO 13616, SWIFT): only their numbers are IBANs. A US or
+ * Chinese account written with a country prefix is not, and its digits are not checked as one.
+ */
+const IBAN_COUNTRIES = new Set(
+  (
+    'AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR ' +
+    'GT HN HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL ' +
+    'PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE'
+  ).split(' '),
+);
+
 /** IBAN-shaped: two letters, two check digits, 11–30 letters or digits (Latin or, wrongly, Cyrillic). */
 const IBAN_SHAPE = /^[A-Za-z\u0400-\u04FF]{2}\d{2}[0-9A-Za-z\u0400-\u04FF]{11,30}$/u;
 const CYRILLIC = /[\u0400-\u04FF]/u;
@@ -72,7 +84,7 @@ export function checkAccountNumber(text: string): AccountProblem {
       severity: 'error',
       message: `the account number "${quoteValue(text)}" has a Cyrillic letter where an IBAN has a Latin one`,
     };
-  if (!hasValidIbanCheckDigits(compact))
+  if (IBAN_COUNTRIES.has(compact.slice(0, 2).toUpperCase()) && !hasValidIbanCheckDigits(compact))
     return {
       severity: 'error',
       message: `the IBAN "${quoteValue(text)}" has wrong check digits (ISO 13616 mod 97): check it against the bank's statement`,

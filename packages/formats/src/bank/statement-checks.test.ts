@@ -51,8 +51,9 @@ describe('amounts and account numbers a statement may not hold', () => {
     expect(r.ok ? '' : r.error.message).toContain('check digits');
   });
 
-  it('does not check account numbers that are not IBANs (Russian 20-digit, local numbers)', () => {
-    for (const plain of ['40702810900000012345', '123456789', 'KZT-001-77'])
+  it('does not check account numbers that are not IBANs (Russian 20-digit, local, US numbers)', () => {
+    // A country prefix outside the IBAN registry (US, CN) does not make a number an IBAN.
+    for (const plain of ['40702810900000012345', '123456789', 'KZT-001-77', 'US33000000001234567890'])
       expect(csv(`2021-03-01,10.00,KZT,${plain},${plain}\n`)).toMatchObject({
         ok: true,
         value: { warnings: [] },

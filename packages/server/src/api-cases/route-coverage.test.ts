@@ -6,6 +6,7 @@ import type { ApiRoute } from '../build-server.ts';
 import { ACCOUNT_ROUTE_CASES } from './account-route-cases.ts';
 import { CASE_CHANGE_ROUTE_CASES } from './case-change-route-cases.ts';
 import { coverageFixture, type CoverageFixture } from './coverage-fixture.ts';
+import { LEDGER_RECORD_ROUTE_CASES } from './ledger-record-route-cases.ts';
 import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
 import { NOTIFICATION_ROUTE_CASES } from './notification-route-cases.ts';
@@ -31,6 +32,7 @@ const PARTS = [
   MONITOR_ROUTE_CASES,
   NOTIFICATION_ROUTE_CASES,
   CASE_CHANGE_ROUTE_CASES,
+  LEDGER_RECORD_ROUTE_CASES,
 ];
 const TABLE: CoverageTable = Object.assign({}, ...PARTS) as CoverageTable;
 const SRC = new URL('../', import.meta.url);
