@@ -92,9 +92,12 @@ describe('the accountant of a new organisation, in Russian', () => {
     expect(await conflict.innerText()).toContain('Кто-то другой изменил эту запись');
     await screenshot(second, 'workplace-conflict-ru');
     await conflict.getByRole('button').click();
-    expect(await second.getByTestId('form-receipts').locator('[name="description"]').inputValue()).toBe(
-      'Первая правка',
-    );
+    // The reload is a request: wait for the form to show the other person's change.
+    await expect
+      .poll(() => second.getByTestId('form-receipts').locator('[name="description"]').inputValue(), {
+        timeout: 15_000,
+      })
+      .toBe('Первая правка');
     await second.getByTestId('language').selectOption('kk');
     await second.waitForFunction(() => document.documentElement.lang === 'kk');
     await screenshot(second, 'workplace-receipt-form-kk');

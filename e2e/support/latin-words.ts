@@ -21,6 +21,18 @@ export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
   /\d/,
   // Currencies and the product's own abbreviations of law where a pack cites an English source.
   /^[A-Z]{3}$/,
+  // Country codes as entered (ISO 3166: US, DE) and the browsers and systems a session list names.
+  /^[A-Z]{2}$/,
+  'Linux',
+  'Windows',
+  'macOS',
+  'Android',
+  'iOS',
+  'Chrome',
+  'Chromium',
+  'Firefox',
+  'Safari',
+  'Edge',
   // URLs and e-mail addresses.
   /^https?:\/\//,
   /@/,
@@ -78,7 +90,8 @@ export function untranslatedWords(text: string): string[] {
     .reduce((t, c) => t.split(c).join(' '), text.replace(/\u00a0/g, ' '))
     .replace(FINGERPRINT, ' ');
   for (const raw of withoutCodes.split(/[\s\u00a0]+/)) {
-    if (/^(https?:\/\/|[\w.+-]+@)/.test(raw)) continue;
+    // A URL or an address, also inside brackets or quotes: «(https://…)».
+    if (/^(https?:\/\/|[\w.+-]+@)/.test(raw.replace(/^[^\p{L}\p{N}]+/u, ''))) continue;
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (!/[A-Za-z]/.test(word) || allowed(word)) continue;
     for (const part of word.split(/[^\p{L}\p{N}.]+/u))

@@ -28,7 +28,7 @@ export const notificationsEn = {
   'orgNotify.title': 'Notifications of the organisation',
   'orgNotify.offsets': 'Remind this many working days before a due day (comma-separated, e.g. 5, 1)',
   'orgNotify.minimal':
-    'Minimal e-mails: only “you have N deadlines this week” and a link, no names, forms or amounts',
+    'Minimal e-mails: only “you have 2 deadlines this week” and a link, no names, forms or amounts',
   'orgNotify.save': 'Save reminder settings',
   'orgNotify.webhook': 'Webhook (forward alerts to your own chat tool)',
   'orgNotify.webhookUrl': 'Address (https://…)',

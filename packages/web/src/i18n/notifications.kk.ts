@@ -31,7 +31,7 @@ export const notificationsKk: Readonly<Record<keyof typeof notificationsEn, stri
   'orgNotify.title': 'Ұйымның хабарламалары',
   'orgNotify.offsets': 'Мерзімге дейін осынша жұмыс күні бұрын еске салу (үтір арқылы, мысалы 5, 1)',
   'orgNotify.minimal':
-    'Қысқа хаттар: тек «осы аптада N мерзім бар» және сілтеме, атауларсыз, нысандарсыз және сомаларсыз',
+    'Қысқа хаттар: тек «осы аптада 2 мерзім бар» және сілтеме, атауларсыз, нысандарсыз және сомаларсыз',
   'orgNotify.save': 'Еске салу баптауларын сақтау',
   'orgNotify.webhook': 'Веб-хук (хабарларды өз чатыңызға жіберу)',
   'orgNotify.webhookUrl': 'Мекенжай (https://…)',

@@ -30,7 +30,7 @@ export const notificationsRu: Readonly<Record<keyof typeof notificationsEn, stri
   'orgNotify.title': 'Уведомления организации',
   'orgNotify.offsets': 'Напоминать за столько рабочих дней до срока (через запятую, например 5, 1)',
   'orgNotify.minimal':
-    'Краткие письма: только «у вас N сроков на этой неделе» и ссылка, без названий, форм и сумм',
+    'Краткие письма: только «у вас 2 срока на этой неделе» и ссылка, без названий, форм и сумм',
   'orgNotify.save': 'Сохранить настройки напоминаний',
   'orgNotify.webhook': 'Веб-хук (пересылать оповещения в ваш чат)',
   'orgNotify.webhookUrl': 'Адрес (https://…)',
