@@ -1,11 +1,25 @@
-import { insertOrganisation } from '@civic/store';
+import { insertOrganisation, setOrganisationAliases } from '@civic/store';
 import { newId } from '../ids.ts';
 import type { DemoStep } from './seed-demo.ts';
 
 /**
  * The organisations of the 2020–21 case (legal-brief.md §2.2). BINs are illustrative (no public
- * source given); cities marked [U] in the brief are illustrative too.
+ * source given); cities marked [U] in the brief are illustrative too. Their names in Cyrillic are
+ * aliases (the Russian first, then the Kazakh): Russian and Kazakh documents name an organisation by
+ * them, and a search for either script finds its incidents.
  */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  echo: ['ОФ «Эхо»', 'Эхо'],
+  erkindik: ['Еркиндик Канаты', 'Еркіндік қанаты'],
+  kibhr: [
+    'Казахстанское международное бюро по правам человека и соблюдению законности',
+    'Адам құқықтары және заңдылықты сақтау жөніндегі Қазақстан халықаралық бюросы',
+  ],
+  ili: ['Международная правовая инициатива', 'Халықаралық құқықтық бастама'],
+  lmc: ['Правовой медиа-центр', 'Құқықтық медиа-орталық'],
+  kadir: ['Кадир Касиет', 'Қадір-қасиет'],
+};
+
 export const DEMO_ORGANISATIONS = [
   { key: 'echo', name: 'Echo', city: 'Almaty', bin: '070940000011' },
   { key: 'erkindik', name: 'Erkindik Kanaty', city: 'Nur-Sultan', bin: '080140000022' },
@@ -34,6 +48,7 @@ export const seedDemoOrganisations: DemoStep = {
         illustrative: true,
         createdAt: ctx.now().toISOString(),
       });
+      await setOrganisationAliases(ctx.store.db, id, ALIASES[o.key] ?? []);
       state.organisations.set(o.key, id);
     }
     return { organisations: DEMO_ORGANISATIONS.length };
