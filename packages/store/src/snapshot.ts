@@ -183,3 +183,19 @@ export async function emptyPostgresDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Every table's row count, by table name: with `listLogHeads`, the footprint a refused import or
+ * a failed restore must leave exactly as it found it.
+ */
+export async function tableRowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const r = await sql<{ n: number | string | bigint }>`SELECT count(*) AS n FROM ${sql.table(t)}`.execute(
+      db,
+    );
+    counts[t] = Number(r.rows[0]?.n ?? 0);
+  }
+  return counts;
+}

@@ -114,7 +114,7 @@ export function inferCsvMapping(
     if (columns['date'] === undefined || !hasAmount || columns['account'] === undefined) {
       return importFail(
         'IMPORT_CSV_MAPPING_REQUIRED',
-        `cannot tell the columns from the header (${header.join(', ')}): give a CSV mapping naming date, amount (or debit/credit), currency and account columns`,
+        `cannot tell the columns from the header (${headerExcerpt(header)}): give a CSV mapping naming date, amount (or debit/credit), currency and account columns`,
         fileName,
         1,
       );
@@ -170,4 +170,10 @@ export function inferCsvMapping(
           1,
         );
   });
+}
+
+/** The header as a message can quote it: a dozen columns of at most 40 characters (a damaged file may hold a megabyte). */
+function headerExcerpt(header: readonly string[]): string {
+  const shown = header.slice(0, 12).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
+  return header.length > 12 ? `${shown.join(', ')}, … ${String(header.length - 12)} more` : shown.join(', ');
 }
