@@ -18,6 +18,7 @@ import {
   parseSessionPolicy,
   runScheduledBackup,
   seedDemo,
+  tsaFromEnv,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
 import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
@@ -79,6 +80,7 @@ async function serve(migrate: boolean): Promise<void> {
       appUrl: process.env['APP_URL'],
       from: process.env['MAIL_FROM'],
     },
+    tsa: tsaFromEnv(process.env),
     onLocked,
   });
   await app.listen({ port, host });

@@ -5,6 +5,7 @@ import { makeTestTsa, type TestTsa } from '../../../../e2e/support/test-tsa.ts';
 import { freshContext, testDialects } from '../test-support.ts';
 import { exportBundle, verifyBundleBytes } from './filing-bundle.ts';
 import { seedFilingLedger } from './filing-test-ledger.ts';
+import { listFilings } from './filing-records.ts';
 import { filingTimestamp } from './head-timestamp.ts';
 import { listObligations } from './list-obligations.ts';
 import { prepareFiling } from './prepare-filing.ts';
@@ -73,6 +74,8 @@ for (const dialect of testDialects()) {
         summary: { timestamp: null, timestampReason: 'no time-stamping authority is configured (TSA_URL)' },
       });
       expect(await filingTimestamp(ctx, { id: filingId, organisation: org })).toBeNull();
+      const list = await listFilings(ctx, { org });
+      expect(list.ok && list.value.find((f) => f.id === filingId)?.timestamp).toBeNull();
     });
 
     it('an authority that does not answer in time leaves the head without one, and the filing stands', async () => {
@@ -99,6 +102,11 @@ for (const dialect of testDialects()) {
       const time = v.ok ? (v.summary.timestamp?.time ?? '') : '';
       expect(Math.abs(Date.parse(time) - before)).toBeLessThan(60_000);
       expect(await filingTimestamp(ctx, { id: filingId, organisation: org })).toEqual({
+        time,
+        authority: 'Civic Loopback TSA',
+      });
+      const list = await listFilings(ctx, { org });
+      expect(list.ok && list.value.find((f) => f.id === filingId)?.timestamp).toEqual({
         time,
         authority: 'Civic Loopback TSA',
       });

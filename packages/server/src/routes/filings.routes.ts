@@ -481,7 +481,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const f = await filingOf(deps.ctx, req);
-      const b = unwrap(await exportBundle(deps.ctx, { filingId: f.id }));
+      const b = unwrap(await exportBundle(deps.ctx, { filingId: f.id, tsa: deps.tsa }));
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${f.id}.bundle.json"`)
