@@ -52,7 +52,7 @@ export async function timestampHead(
 /** POST application/timestamp-query; the reply's bytes, or why there are none. */
 async function askAuthority(
   tsa: TsaConfig,
-  query: Uint8Array,
+  query: Uint8Array<ArrayBuffer>,
 ): Promise<{ ok: true; body: Uint8Array } | { ok: false; reason: string }> {
   const seconds = Math.round((tsa.timeoutMs ?? 5000) / 100) / 10;
   try {
@@ -73,6 +73,25 @@ async function askAuthority(
         : 'the time-stamping authority could not be reached',
     };
   }
+}
+
+/**
+ * Timestamps a filing's own head — its last log entry (on submission: `filing.submitted`) — when
+ * an authority is configured; what the bundle of that moment would carry. Never fails.
+ */
+export async function timestampFiling(
+  ctx: AppContext,
+  filing: { readonly id: string; readonly organisation: string },
+  tsa: TsaConfig | undefined,
+): Promise<BundleTimestamp> {
+  const entries = await listLogEntriesFor(ctx.store.db, filing.id);
+  const last = entries.filter((e) => e.organisation === filing.organisation).at(-1);
+  if (!last) return { token: null, reason: 'the filing is not in the log' };
+  return timestampHead(
+    ctx,
+    { organisation: last.organisation, seq: last.seq, entryHash: last.entryHash },
+    tsa,
+  );
 }
 
 /**

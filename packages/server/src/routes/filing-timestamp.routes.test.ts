@@ -2,7 +2,6 @@ import {
   listObligations,
   prepareFiling,
   seedFilingTestLedger,
-  submitFiling,
   testDialects,
   verifyBundleBytes,
 } from '@civic/app';
@@ -36,31 +35,47 @@ for (const dialect of testDialects()) {
       const f = await prepareFiling(w.ctx, { obligationId: n?.id });
       if (!f.ok) throw new Error(f.error.message);
       filingId = f.value.id;
-      const s = await submitFiling(w.ctx, {
-        filingId,
-        submittedOn: '2021-04-02',
-        channel: 'cabinet.salyk.kz',
-        incomingNumber: 'KGD-17',
-        attachments: [],
-      });
-      if (!s.ok) throw new Error(s.error.message);
     });
     afterAll(async () => w.close());
 
-    it('the bundle route timestamps the head; the filings list then gives its time and authority', async () => {
+    it('submitting timestamps the filing at once; the bundle carries that token; the list gives time and authority', async () => {
       const viewer = await w.client(await w.user(`ts-${dialect}@a.test`, { [org]: 'viewer' }), 'ts');
-      const before = (await viewer.request('GET', `/api/v1/orgs/${org}/filings`)).json() as {
-        filings: { id: string; timestamp: unknown }[];
+      const accountant = await w.client(
+        await w.user(`acc-${dialect}@a.test`, { [org]: 'accountant' }),
+        'acc',
+      );
+      const list = async () =>
+        (
+          (await viewer.request('GET', `/api/v1/orgs/${org}/filings`)).json() as {
+            filings: { id: string; timestamp: unknown }[];
+          }
+        ).filings.find((f) => f.id === filingId)?.timestamp;
+      expect(await list()).toBeNull();
+      const lint = (
+        await accountant.request('GET', `/api/v1/orgs/${org}/filings/${filingId}/lint`)
+      ).json() as {
+        problems: { code: string; severity: string }[];
       };
-      expect(before.filings.find((f) => f.id === filingId)?.timestamp).toBeNull();
+      const asked = server.queries.length;
+      const submitted = await accountant.request(
+        'POST',
+        `/api/v1/orgs/${org}/filings/${filingId}/submission`,
+        {
+          submittedOn: '2021-04-02',
+          channel: 'cabinet.salyk.kz',
+          incomingNumber: 'KGD-17',
+          acknowledgedLintErrors: lint.problems.filter((p) => p.severity === 'error').map((p) => p.code),
+        },
+      );
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      expect(server.queries.length).toBe(asked + 1);
+      expect(await list()).toMatchObject({ authority: 'Civic Route Test TSA' });
       const bundle = await viewer.request('GET', `/api/v1/orgs/${org}/filings/${filingId}/bundle`);
       expect(bundle.statusCode).toBe(200);
       const v = verifyBundleBytes(new TextEncoder().encode(bundle.body));
       expect(v).toMatchObject({ ok: true, summary: { timestamp: { authority: 'Civic Route Test TSA' } } });
-      const after = (await viewer.request('GET', `/api/v1/orgs/${org}/filings`)).json() as {
-        filings: { id: string; timestamp: unknown }[];
-      };
-      expect(after.filings.find((f) => f.id === filingId)?.timestamp).toEqual({
+      expect(server.queries.length).toBe(asked + 1);
+      expect(await list()).toEqual({
         time: v.ok ? v.summary.timestamp?.time : 'none',
         authority: 'Civic Route Test TSA',
       });

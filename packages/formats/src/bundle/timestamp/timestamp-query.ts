@@ -6,7 +6,7 @@ import { asn1, bytesOf, OID } from './asn1.ts';
  * SHA-256 of its entry), the nonce given, `certReq` true (the answer must carry the authority's
  * certificate, so a reader can check it without fetching anything), no policy.
  */
-export function timestampQuery(headHash: string, nonce: Uint8Array): Uint8Array {
+export function timestampQuery(headHash: string, nonce: Uint8Array): Uint8Array<ArrayBuffer> {
   if (!/^[0-9a-f]{64}$/.test(headHash)) throw new Error('timestampQuery: a head is a sha256 in hex');
   const { tsp, x509, schema } = asn1;
   const req = new tsp.TimeStampReq({
