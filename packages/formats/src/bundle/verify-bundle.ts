@@ -3,7 +3,7 @@ import { checkBundleSigner, type BundleSigner } from './bundle-signer.ts';
 import { bundleSchema, UNSIGNED_BUNDLE_FORMAT, type Bundle, type BundleFiling } from './bundle.schema.ts';
 import { keyMatches, rawFromPublicKeyText } from './head-signature.ts';
 import { sha256Hex } from './sha256.ts';
-import { verifyTimestampToken } from './timestamp/verify-timestamp.ts';
+import { checkBundleTimestamp } from './timestamp/bundle-timestamp.ts';
 
 /** The first thing in a bundle that does not hold: a stable code, where, and a plain message. */
 export interface BundleFault {
@@ -177,7 +177,7 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
     );
   const signed = checkBundleSigner(b);
   if (!signed.ok) return fail(signed.code, signed.where, signed.message);
-  const stamp = checkTimestamp(b);
+  const stamp = checkBundleTimestamp(b);
   if (!stamp.ok) return fail('BUNDLE_TIMESTAMP_INVALID', 'timestamp', stamp.reason);
   if (b.filings[0]?.id !== b.subject)
     return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
@@ -195,34 +195,6 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
   if (h !== bundleHash)
     return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
   return { ok: true, summary: { ...summarise(b, signed.signer), ...stamp.summary } };
-}
-
-/**
- * The head's timestamp: a token must hold for the stated head and the nonce beside it (else the
- * bundle fails); no token is no timestamp, with the bundle's reason.
- */
-function checkTimestamp(
-  b: Bundle,
-):
-  | { ok: true; summary: Pick<BundleSummary, 'timestamp' | 'timestampReason'> }
-  | { ok: false; reason: string } {
-  const t = b.timestamp;
-  if (!t)
-    return { ok: true, summary: { timestamp: null, timestampReason: 'the bundle carries no timestamp' } };
-  if (t.token === null) return { ok: true, summary: { timestamp: null, timestampReason: t.reason } };
-  const token = Buffer.from(t.token, 'base64');
-  // One text per token: base64's spare bits must not let two texts carry the same bytes.
-  if (token.toString('base64') !== t.token)
-    return { ok: false, reason: 'the timestamp token is not in canonical base64' };
-  const v = verifyTimestampToken(new Uint8Array(token), {
-    headHash: b.log.headHash,
-    nonce: new Uint8Array(Buffer.from(t.nonce, 'hex')),
-  });
-  if (!v.ok) return v;
-  return {
-    ok: true,
-    summary: { timestamp: { time: v.time, authority: v.authority }, timestampReason: null },
-  };
 }
 
 /** The last entry of one of `kinds` about a subject (a draft prepared again is logged again; the last one counts). */
