@@ -23,6 +23,8 @@ const root = resolve(import.meta.dirname, '..');
 const BODY_MB = Number(process.env['CIVIC_BENCH_ABUSE_MB'] ?? 24);
 // Which abuse to send: `bodies`, `logins` or both (default), to tell their costs apart.
 const PARTS = process.env['CIVIC_BENCH_ABUSE_PARTS'] ?? 'bodies,logins';
+// A folder for V8 CPU profiles of the server's processes (`--cpu-prof`), to see where their time goes.
+const PROFILE_DIR = process.env['CIVIC_BENCH_ABUSE_PROFILE'];
 const load = () => ({ loadavg: loadavg().map((x) => Number(x.toFixed(2))) });
 const out = (metric: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   report('abuse', metric, value, unit, { ...extra, ...load() });
@@ -43,18 +45,25 @@ async function startServer(
   processes: number,
 ): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      WEB_CONCURRENCY: String(processes),
-      NODE_ENV: 'production',
+  const profile = PROFILE_DIR
+    ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-interval', '500']
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', join(root, 'packages/server/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        WEB_CONCURRENCY: String(processes),
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   await new Promise<void>((res, rej) => {
     let text = '';
     child.stdout?.on('data', (d: Buffer) => {

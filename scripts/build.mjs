@@ -35,6 +35,11 @@ export const LAZY = [
   'pg',
   'fast-xml-parser',
   'yaml',
+  // RFC 3161 timestamps (formats/src/bundle/timestamp): read through each module's default export.
+  '@peculiar/asn1-cms',
+  '@peculiar/asn1-schema',
+  '@peculiar/asn1-tsp',
+  '@peculiar/asn1-x509',
 ];
 
 /** The packages whose sources the builds hold. */

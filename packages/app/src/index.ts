@@ -8,6 +8,7 @@ export * from './audit/audit-log.ts';
 export * from './errors/error-table.ts';
 export * from './errors/localise-error.ts';
 export * from './accounts/passwords.ts';
+export * from './accounts/password-queue.ts';
 export * from './accounts/totp.ts';
 export * from './accounts/users.ts';
 export * from './accounts/login-attempts.ts';

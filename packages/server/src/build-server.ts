@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { DEFAULT_LOGIN_LIMITS, type AppContext } from '@civic/app';
+import { DEFAULT_LOGIN_LIMITS, type AppContext, type TsaConfig } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
@@ -55,6 +55,8 @@ export interface ServerOptions {
   readonly backupDir?: string | undefined;
   /** SMTP_URL, APP_URL and MAIL_FROM (for a user's "send what is queued"). */
   readonly mail?: MailSettings | undefined;
+  /** TSA_URL: the RFC 3161 time-stamping authority for bundles (docs/security.md). */
+  readonly tsa?: TsaConfig | undefined;
   /** How often the server looks for a lock made elsewhere, in ms (default 3000; see http/instance-lock-watch.ts). */
   readonly lockPollMs?: number;
   /** Called once when the server locks itself (the entry point drops the key from its environment). */
@@ -160,6 +162,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     secureCookies: options.secureCookies ?? Boolean(options.trustProxy ?? false),
     backupDir: options.backupDir,
     mail: options.mail,
+    tsa: options.tsa,
     lock,
   };
   app.get(

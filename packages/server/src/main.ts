@@ -1,4 +1,4 @@
-import cluster from 'node:cluster';
+import cluster, { type Worker } from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,10 +16,13 @@ import {
   organisations,
   parseBackupSchedule,
   parseSessionPolicy,
+  passwordQueue,
   runScheduledBackup,
   seedDemo,
+  tsaFromEnv,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
+import { HashSlots, servePrimarySlots, workerSlotGate, type SlotPeer } from './http/hash-slots.ts';
 import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
 
@@ -61,6 +64,13 @@ function onLocked(): void {
 
 /** Serves on the port from this process until SIGINT/SIGTERM. */
 async function serve(migrate: boolean): Promise<void> {
+  if (cluster.isWorker)
+    passwordQueue.setGate(
+      workerSlotGate({
+        send: (m) => process.send?.(m),
+        on: (event, listener) => process.on(event, listener),
+      }),
+    );
   // SESSION_IDLE_MINUTES (default 30) and SESSION_MAX_HOURS (default 12): docs/security.md.
   const sessions = parseSessionPolicy(process.env);
   if (!sessions.ok) {
@@ -79,6 +89,7 @@ async function serve(migrate: boolean): Promise<void> {
       appUrl: process.env['APP_URL'],
       from: process.env['MAIL_FROM'],
     },
+    tsa: tsaFromEnv(process.env),
     onLocked,
   });
   await app.listen({ port, host });
@@ -217,8 +228,18 @@ if (cluster.isPrimary) {
     cluster.on('listening', () => {
       if (++listening === processes) announce();
     });
-    cluster.on('message', (_worker, message: unknown) => {
+    // One password hash at a time between the server processes (one fewer than the cores, at least one).
+    const slots = servePrimarySlots(new HashSlots(Math.max(1, availableParallelism() - 1), processes));
+    const peerOf = (w: Worker): SlotPeer => ({ id: String(w.id), send: (m) => w.send(m) });
+    cluster.on('message', (worker, message: unknown) => {
       if ((message as { civic?: unknown } | null)?.civic === 'locked' && !instanceLocked) onLocked();
+      slots.onMessage(peerOf(worker), message);
+    });
+    cluster.on('exit', (worker) => {
+      slots.peerEnded(String(worker.id), (id) => {
+        const w = cluster.workers?.[id];
+        return w ? peerOf(w) : undefined;
+      });
     });
     cluster.on('exit', (worker, code, signal) => {
       if (stopping || instanceLocked) {

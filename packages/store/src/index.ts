@@ -6,6 +6,7 @@ export * from './test-support.ts';
 export * from './case.repository.ts';
 export type * from './case.tables.ts';
 export * from './log.repository.ts';
+export * from './log-timestamp.repository.ts';
 export * from './signing-key.repository.ts';
 export type * from './log.tables.ts';
 export * from './transaction.ts';

@@ -36,8 +36,22 @@ export interface LogSignatureTable {
   signature: string;
 }
 
+/** An RFC 3161 timestamp of the head at `seq` (base64 DER token, hex nonce; `stamped_at` its time). */
+export interface LogTimestampTable {
+  organisation: string;
+  seq: Int;
+  entry_hash: string;
+  token: string;
+  nonce: string;
+  /** The authority named in the token's certificate. */
+  authority: string;
+  /** The time the authority vouches for, ISO 8601 UTC. */
+  stamped_at: string;
+}
+
 export interface LogTables {
   log_entry: LogEntryTable;
   org_signing_key: OrgSigningKeyTable;
   log_signature: LogSignatureTable;
+  log_timestamp: LogTimestampTable;
 }

@@ -22,9 +22,15 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 20
 
 export type LoginReservation =
   | { readonly ok: true; readonly attempt: string }
-  | { readonly ok: false; readonly retryAfterSeconds: number };
+  | {
+      readonly ok: false;
+      readonly retryAfterSeconds: number;
+      /** The keys at their limit and until when (ms since the epoch) the window keeps them there. */
+      readonly blocked: readonly { readonly key: string; readonly until: number }[];
+    };
 
-const keysOf = (who: { address: string; email: string }, limits: LoginLimits) => [
+/** The throttle's keys for a sign-in: the account (e-mail, lower-case) and the client address. */
+export const loginKeys = (who: { address: string; email: string }, limits: LoginLimits) => [
   { key: `account:${who.email.trim().toLowerCase()}`, max: limits.perAccount },
   { key: `addr:${who.address}`, max: limits.perAddress },
 ];
@@ -50,7 +56,7 @@ export async function reserveLogin(
     lastSweep = now;
     await deleteLoginAttemptsBefore(ctx.store.db, since);
   }
-  const keyLimits = keysOf(who, limits);
+  const keyLimits = loginKeys(who, limits);
   const attempt = randomUUID();
   if (await reserveLoginAttempt(ctx.store.db, { limits: keyLimits, attempt, at: now, since }))
     return { ok: true, attempt };
@@ -60,13 +66,15 @@ export async function reserveLogin(
     since,
   );
   let wait = 1;
+  const blocked: { key: string; until: number }[] = [];
   for (const { key, max } of keyLimits) {
     const list = recent.get(key) ?? [];
     if (list.length < max) continue;
     const oldest = list[list.length - max] ?? now;
+    blocked.push({ key, until: oldest + limits.windowMs });
     wait = Math.max(wait, Math.ceil((oldest + limits.windowMs - now) / 1000));
   }
-  return { ok: false, retryAfterSeconds: wait };
+  return { ok: false, retryAfterSeconds: wait, blocked };
 }
 
 /**

@@ -6,8 +6,19 @@
  * health route's p99 climbs to seconds. One at a time leaves a core to answer everything else,
  * and a short queue turns a flood into fast refusals (429) instead of a backlog.
  */
+/**
+ * A slot shared beyond this process: the server's processes hash one password at a time between
+ * them (server/src/http/hash-slots.ts), so a burst spread over every process cannot take every
+ * core. `acquire` answers false when the shared queue is full.
+ */
+export interface HashSlotGate {
+  acquire(): Promise<boolean>;
+  release(): void;
+}
+
 export class PasswordQueue {
   private running = 0;
+  private gate: HashSlotGate | undefined;
   private readonly waiting: (() => void)[] = [];
   private refusedCount = 0;
 
@@ -16,7 +27,15 @@ export class PasswordQueue {
     readonly maxWaiting = 4,
   ) {}
 
-  /** Runs the task when a slot is free: `{ ran: false }` (and the task untouched) when the queue is full. */
+  /** Takes a slot of `gate` (shared with other processes) before each task; undefined: none. */
+  setGate(gate: HashSlotGate | undefined): void {
+    this.gate = gate;
+  }
+
+  /**
+   * Runs the task when a slot is free here and, with a gate, there: `{ ran: false }` (and the task
+   * untouched) when either queue is full.
+   */
   async run<T>(task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) {
@@ -26,7 +45,17 @@ export class PasswordQueue {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else this.running += 1;
     try {
-      return { ran: true, value: await task() };
+      const gate = this.gate;
+      if (!gate) return { ran: true, value: await task() };
+      if (!(await gate.acquire())) {
+        this.refusedCount += 1;
+        return { ran: false };
+      }
+      try {
+        return { ran: true, value: await task() };
+      } finally {
+        gate.release();
+      }
     } finally {
       // Hand the slot straight to the next waiter (running stays the same), or free it.
       const next = this.waiting.shift();

@@ -6,17 +6,20 @@ import { listLog } from '../log/hash-log.ts';
 import { ensureOrgSigningKey, signUnsignedHeads } from '../log/org-signing-key.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { getFiling } from './filing-records.ts';
+import { timestampHead, type TsaConfig } from './head-timestamp.ts';
 
 /**
  * Writes the bundle of a filing (docs/formats.md, "Bundle"): the filing and the filings it
  * corrects, with their content (receipt and expenditure lines with their hashes) and
  * submissions, and the organisation's log chain from entry 1 to its head — with content for the
  * entries about these filings and the organisation's key entries, headers only for the rest —
- * every head with the organisation's signature.
+ * every head with the organisation's signature — and the head's RFC 3161 timestamp from `tsa`
+ * (stored once made; without an authority, or when it does not answer, the bundle says why it has
+ * none).
  */
 export async function exportBundle(
   ctx: AppContext,
-  input: { filingId: string },
+  input: { filingId: string; tsa?: TsaConfig | undefined },
 ): Promise<Result<{ text: string; verification: BundleVerification }>> {
   const filings: BundleFiling[] = [];
   for (let id: string | null = input.filingId; id !== null;) {
@@ -55,10 +58,19 @@ export async function exportBundle(
         { field: 'filing' },
       ),
     );
+  const head = entries.at(-1);
+  const timestamp = head
+    ? await timestampHead(
+        ctx,
+        { organisation: org.value.id, seq: head.seq, entryHash: head.entryHash },
+        input.tsa,
+      )
+    : undefined;
   const text = writeBundle({
     filings,
     entries,
     exportedAt: ctx.now().toISOString(),
+    ...(timestamp ? { timestamp } : {}),
   });
   return ok({ text, verification: verifyBundle(new TextEncoder().encode(text)) });
 }

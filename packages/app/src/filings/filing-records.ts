@@ -1,7 +1,8 @@
 import { domainError, err, ok, type FilingContent, type FilingRecord, type Result } from '@civic/core';
-import { getFilingRow, listFilingRows, type FilingRow } from '@civic/store';
+import { findLogTimestamp, getFilingRow, listFilingRows, type FilingRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { resolveOrganisation } from '../organisations.ts';
+import { filingTimestamp } from './head-timestamp.ts';
 
 /** A filing as stored, its content parsed. */
 export function toRecord(row: FilingRow): FilingRecord {
@@ -32,6 +33,11 @@ export interface FilingSummary {
   readonly correctedBy: readonly string[];
   readonly contentHash: string;
   readonly createdAt: string;
+  /**
+   * The earliest RFC 3161 timestamp of a head at or after the filing's last log entry (when and
+   * which authority: docs/security.md), or null.
+   */
+  readonly timestamp: { readonly time: string; readonly authority: string } | null;
 }
 
 /** The filings of an organisation (id, name or BIN), or of every organisation when left out. */
@@ -46,6 +52,12 @@ export async function listFilings(
     organisation = o.value.id;
   }
   const rows = await listFilingRows(ctx.store.db, organisation ? { organisation } : {});
+  // Most organisations have no timestamps: one query each says so, and their filings need none.
+  const stamped = new Map<string, boolean>();
+  for (const o of new Set(rows.map((f) => f.organisation)))
+    stamped.set(o, (await findLogTimestamp(ctx.store.db, o, 0, { orLater: true })) !== undefined);
+  const timestamps = new Map<string, FilingSummary['timestamp']>();
+  for (const f of rows) if (stamped.get(f.organisation)) timestamps.set(f.id, await filingTimestamp(ctx, f));
   return ok(
     rows.map((f) => ({
       id: f.id,
@@ -61,6 +73,7 @@ export async function listFilings(
       correctedBy: rows.filter((x) => x.corrects === f.id).map((x) => x.id),
       contentHash: f.contentHash,
       createdAt: f.createdAt,
+      timestamp: timestamps.get(f.id) ?? null,
     })),
   );
 }

@@ -5,5 +5,6 @@ export * from './submit-filing.ts';
 export * from './lint-filing.ts';
 export * from './render-filing.ts';
 export * from './filing-bundle.ts';
+export * from './head-timestamp.ts';
 export { seedFilingLedger as seedFilingTestLedger } from './filing-test-ledger.ts';
 export { organisationToday } from './organisation-ledger.ts';

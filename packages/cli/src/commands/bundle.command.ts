@@ -1,5 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { exportBundle, organisations, resolveOrganisation, verifyBundleBytes, verifyLog } from '@civic/app';
+import {
+  exportBundle,
+  organisations,
+  resolveOrganisation,
+  tsaFromEnv,
+  verifyBundleBytes,
+  verifyLog,
+} from '@civic/app';
 import type { BundleSummary } from '@civic/formats';
 import type { Command } from 'commander';
 import { EXIT_FINDING, orFail, printJson } from '../output.ts';
@@ -18,7 +25,7 @@ export function registerBundle(program: Command): void {
   exportGroup(program)
     .command('bundle')
     .description(
-      'write a filing with its receipts, submission and the log entries that prove them, for `civic verify`',
+      'write a filing with its receipts, submission and the log entries that prove them, for `civic verify`; with TSA_URL set, the head gets an RFC 3161 timestamp from that authority',
     )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .requiredOption('--filing <id>', 'filing id')
@@ -26,7 +33,7 @@ export function registerBundle(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { db: string; filing: string; out: string; json?: boolean }) => {
       const b = await withContext(opts.db, async (ctx) =>
-        orFail(await exportBundle(ctx, { filingId: opts.filing })),
+        orFail(await exportBundle(ctx, { filingId: opts.filing, tsa: tsaFromEnv(process.env) })),
       );
       writeFileSync(opts.out, b.text);
       const summary = b.verification.ok ? b.verification.summary : null;
@@ -34,7 +41,11 @@ export function registerBundle(program: Command): void {
         printJson({ out: opts.out, bytes: Buffer.byteLength(b.text), verified: b.verification.ok, summary });
       else
         process.stdout.write(
-          `wrote ${opts.out}: filing ${opts.filing}, ${summary?.entries ?? '?'} log entries, head ${summary?.headHash ?? '?'}\n`,
+          `wrote ${opts.out}: filing ${opts.filing}, ${summary?.entries ?? '?'} log entries, head ${summary?.headHash ?? '?'}${
+            summary?.timestamp
+              ? `, timestamped ${summary.timestamp.time} by ${summary.timestamp.authority}`
+              : `, no timestamp (${summary?.timestampReason ?? '?'})`
+          }\n`,
         );
     });
 
@@ -61,9 +72,11 @@ export function registerBundle(program: Command): void {
                 organisation: v.summary.organisation,
                 signedBy: v.summary.signedBy,
                 keyChecked: opts.key !== undefined,
+                timestamp: v.summary.timestamp,
+                ...(v.summary.timestamp ? {} : { timestampReason: v.summary.timestampReason }),
                 summary: v.summary,
               }
-            : { ok: false, head: null, organisation: null, signedBy: null, fault: v.fault },
+            : { ok: false, head: null, organisation: null, signedBy: null, timestamp: null, fault: v.fault },
         );
       if (!v.ok) {
         if (!opts.json)
@@ -121,5 +134,8 @@ function verifiedLines(file: string, s: BundleSummary, keyChecked: boolean): str
     ...(s.corrects.length ? [`corrects: ${s.corrects.join(' → ')}`] : []),
     `records: ${s.receipts} receipt(s), ${s.expenditures} expenditure(s)`,
     `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
+    s.timestamp
+      ? `timestamp: the head existed at ${s.timestamp.time}, says the time-stamping authority ${s.timestamp.authority} (RFC 3161; its signature and certificate hold)`
+      : `timestamp: none (${s.timestampReason ?? 'the bundle carries no timestamp'}): the times in the bundle are the organisation's own clock`,
   ];
 }

@@ -7,6 +7,8 @@ import {
   prepareFiling,
   renderFiling,
   submitFiling,
+  timestampFiling,
+  tsaFromEnv,
 } from '@civic/app';
 import type { FilingRecord } from '@civic/core';
 import type { Command } from 'commander';
@@ -199,8 +201,8 @@ export function registerFilings(program: Command): void {
           name: basename(file),
           bytes: new Uint8Array(readInputFile(file, 'FILING_ATTACHMENT_UNREADABLE')),
         }));
-        const f = await withContext(opts.db, async (ctx) =>
-          orFail(
+        const f = await withContext(opts.db, async (ctx) => {
+          const submitted = orFail(
             await submitFiling(ctx, {
               filingId: opts.filing,
               submittedOn: opts.on,
@@ -208,8 +210,11 @@ export function registerFilings(program: Command): void {
               incomingNumber: opts.number,
               attachments,
             }),
-          ),
-        );
+          );
+          // With TSA_URL, the submitted filing's head gets its RFC 3161 timestamp now (never fails).
+          await timestampFiling(ctx, submitted, tsaFromEnv(process.env));
+          return submitted;
+        });
         if (opts.json) return printJson(filingView(f));
         process.stdout.write(
           `submitted ${f.id} on ${f.submission?.submittedOn ?? '?'} (${f.submission?.channel ?? ''}, ${f.submission?.incomingNumber ?? ''})\n`,

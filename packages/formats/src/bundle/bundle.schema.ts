@@ -50,6 +50,17 @@ export const bundleEntrySchema = z.strictObject({
   content: z.unknown().optional(),
 });
 
+export const bundleTimestampSchema = z.union([
+  z.strictObject({
+    /** The time-stamp token (CMS SignedData, DER) in standard base64. */
+    token: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+    /** The nonce sent with the request, lower-case hex. */
+    nonce: z.string().regex(/^(?:[0-9a-f]{2})+$/, 'lower-case hex'),
+  }),
+  z.strictObject({ token: z.null(), reason: z.string() }),
+]);
+export type BundleTimestamp = z.output<typeof bundleTimestampSchema>;
+
 /** Format 2: signed heads, the organisation only inside its signed `organisation.key` entry. */
 export const BUNDLE_FORMAT = 'civicledger-bundle/2';
 /** The unsigned format written before issue 12: `civic verify` names it and refuses it. */
@@ -68,6 +79,11 @@ export const bundleSchema = z.strictObject({
     headHash: hash,
     entries: z.array(bundleEntrySchema).min(1),
   }),
+  /**
+   * An RFC 3161 timestamp of the head from a time-stamping authority (TSA_URL), or why there is
+   * none. Left out by bundles written before timestamps (read as "no timestamp").
+   */
+  timestamp: bundleTimestampSchema.optional(),
 });
 
 export type Bundle = z.output<typeof bundleSchema>;

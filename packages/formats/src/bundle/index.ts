@@ -4,3 +4,4 @@ export * from './write-bundle.ts';
 export * from './verify-bundle.ts';
 export * from './head-signature.ts';
 export * from './bundle-signer.ts';
+export * from './timestamp/index.ts';

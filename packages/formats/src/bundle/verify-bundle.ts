@@ -3,6 +3,7 @@ import { checkBundleSigner, type BundleSigner } from './bundle-signer.ts';
 import { bundleSchema, UNSIGNED_BUNDLE_FORMAT, type Bundle, type BundleFiling } from './bundle.schema.ts';
 import { keyMatches, rawFromPublicKeyText } from './head-signature.ts';
 import { sha256Hex } from './sha256.ts';
+import { checkBundleTimestamp } from './timestamp/bundle-timestamp.ts';
 
 /** The first thing in a bundle that does not hold: a stable code, where, and a plain message. */
 export interface BundleFault {
@@ -40,6 +41,10 @@ export interface BundleSummary {
   readonly headHash: string;
   readonly bundleHash: string;
   readonly exportedAt: string;
+  /** The head's RFC 3161 timestamp that holds: when, and the authority; null when there is none. */
+  readonly timestamp: { readonly time: string; readonly authority: string } | null;
+  /** Why there is no timestamp (null when there is one). */
+  readonly timestampReason: string | null;
 }
 
 export type BundleVerification =
@@ -172,6 +177,8 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
     );
   const signed = checkBundleSigner(b);
   if (!signed.ok) return fail(signed.code, signed.where, signed.message);
+  const stamp = checkBundleTimestamp(b);
+  if (!stamp.ok) return fail('BUNDLE_TIMESTAMP_INVALID', 'timestamp', stamp.reason);
   if (b.filings[0]?.id !== b.subject)
     return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
   for (const [i, f] of b.filings.entries()) {
@@ -187,7 +194,7 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
   const h = sha256Hex(restText(canonical, bundleHash));
   if (h !== bundleHash)
     return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
-  return { ok: true, summary: summarise(b, signed.signer) };
+  return { ok: true, summary: { ...summarise(b, signed.signer), ...stamp.summary } };
 }
 
 /** The last entry of one of `kinds` about a subject (a draft prepared again is logged again; the last one counts). */
@@ -308,7 +315,7 @@ function checkFiling(b: Bundle, f: BundleFiling): BundleVerification | undefined
   return undefined;
 }
 
-function summarise(b: Bundle, signer: BundleSigner): BundleSummary {
+function summarise(b: Bundle, signer: BundleSigner): Omit<BundleSummary, 'timestamp' | 'timestampReason'> {
   const [f, ...older] = b.filings;
   if (!f) throw new Error('checked above: a bundle has a filing');
   const count = (k: string): number => {

@@ -1,6 +1,6 @@
 import { canonicalJsonOf, type LogEntry } from '@civic/core';
 import { ORG_KEY_KIND } from './head-signature.ts';
-import { BUNDLE_FORMAT, type BundleEntry, type BundleFiling } from './bundle.schema.ts';
+import { BUNDLE_FORMAT, type BundleEntry, type BundleFiling, type BundleTimestamp } from './bundle.schema.ts';
 import { sha256Hex } from './sha256.ts';
 
 /** A log entry with the organisation's signature of its head. */
@@ -13,6 +13,8 @@ export interface BundleInput {
   readonly entries: readonly SignedLogEntry[];
   /** ISO instant of the export. */
   readonly exportedAt: string;
+  /** The head's RFC 3161 timestamp, or why there is none (left out: the field is not written). */
+  readonly timestamp?: BundleTimestamp;
 }
 
 /**
@@ -48,6 +50,7 @@ export function writeBundle(input: BundleInput): string {
     subject: first.id,
     filings: input.filings,
     log: { organisation: head.organisation, headHash: head.entryHash, entries },
+    ...(input.timestamp ? { timestamp: input.timestamp } : {}),
   };
   const bundleHash = sha256Hex(canonicalJsonOf(body));
   return `${canonicalJsonOf({ ...body, bundleHash })}\n`;

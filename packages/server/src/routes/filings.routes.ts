@@ -1,5 +1,6 @@
 import {
   exportBundle,
+  timestampFiling,
   getFiling,
   lintStoredFiling,
   listFilings,
@@ -448,23 +449,23 @@ export const filingsRoutes: RouteModule = (app, deps) => {
         acknowledgedLintErrors?: string[];
       };
       const orgId = membershipOf(req).organisationId;
-      return jsonSafe(
-        unwrap(
-          await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-            const r = await submitFiling(tx, { filingId: f.id, ...body, acknowledgedLintErrors });
-            if (!r.ok) return r;
-            await audit.record({
-              entity: 'filing',
-              entityId: f.id,
-              action: 'submit',
-              organisationId: orgId,
-              before: { state: f.state },
-              after: { state: r.value.state, ...body, acknowledgedLintErrors },
-            });
-            return ok(r.value);
-          }),
-        ),
-      );
+      const submitted = await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
+        const r = await submitFiling(tx, { filingId: f.id, ...body, acknowledgedLintErrors });
+        if (!r.ok) return r;
+        await audit.record({
+          entity: 'filing',
+          entityId: f.id,
+          action: 'submit',
+          organisationId: orgId,
+          before: { state: f.state },
+          after: { state: r.value.state, ...body, acknowledgedLintErrors },
+        });
+        return ok(r.value);
+      });
+      // With TSA_URL, the submitted filing's head is timestamped at once (the filing page shows it);
+      // an authority that fails leaves it without one, and the submission stands.
+      if (submitted.ok) await timestampFiling(deps.ctx, { id: f.id, organisation: orgId }, deps.tsa);
+      return jsonSafe(unwrap(submitted));
     },
   );
 
@@ -481,7 +482,7 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const f = await filingOf(deps.ctx, req);
-      const b = unwrap(await exportBundle(deps.ctx, { filingId: f.id }));
+      const b = unwrap(await exportBundle(deps.ctx, { filingId: f.id, tsa: deps.tsa }));
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${f.id}.bundle.json"`)

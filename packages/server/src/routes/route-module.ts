@@ -1,4 +1,4 @@
-import type { AppContext } from '@civic/app';
+import type { AppContext, TsaConfig } from '@civic/app';
 import type { FastifyInstance } from 'fastify';
 import type { InstanceLockWatch } from '../http/instance-lock-watch.ts';
 import type { LoginThrottle } from '../http/login-throttle.ts';
@@ -15,6 +15,8 @@ export interface ServerDeps {
   readonly lock: InstanceLockWatch;
   /** SMTP_URL, APP_URL and MAIL_FROM, for e-mailing queued notifications on a user's request. */
   readonly mail?: MailSettings | undefined;
+  /** TSA_URL: the RFC 3161 authority that timestamps a bundle's head (none: bundles say so). */
+  readonly tsa?: TsaConfig | undefined;
 }
 
 /** Where e-mail goes (no smtpUrl: messages stay in the app). */

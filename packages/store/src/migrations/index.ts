@@ -22,6 +22,7 @@ import * as storeKey from './2026-12-05-800-store-key.ts';
 import * as auditChannel from './2026-12-06-150-audit-channel.ts';
 import * as sessionUserAgent from './2026-12-06-160-session-user-agent.ts';
 import * as logSignatures from './2026-12-05-300-log-signatures.ts';
+import * as logTimestamps from './2026-12-06-320-log-timestamps.ts';
 import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 import * as ledgerBankLineLinks from './2026-12-06-120-ledger-bank-line-links.ts';
 import * as ledgerRecordVersion from './2026-12-06-120-ledger-record-version.ts';
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-150-audit-channel': auditChannel,
   '2026-12-06-160-session-user-agent': sessionUserAgent,
   '2026-12-06-120-ledger-record-version': ledgerRecordVersion,
+  '2026-12-06-320-log-timestamps': logTimestamps,
 };

@@ -228,6 +228,8 @@ export const en = {
   'filings.channel': 'Channel',
   'filings.incomingNumber': 'Incoming number',
   'filings.bundle': 'Proof bundle',
+  'filings.timestamp':
+    'Timestamped {time} by the time-stamping authority "{authority}": the filing\'s record existed by then',
   'ledger.rates': 'Official rates (National Bank)',
   'ledger.currency': 'Currency',
   'ledger.rate': 'KZT per {units} {currency}',

@@ -230,6 +230,8 @@ export const kk: Messages = {
   'filings.channel': 'Арна',
   'filings.incomingNumber': 'Кіріс нөмірі',
   'filings.bundle': 'Дәлелдер топтамасы',
+  'filings.timestamp':
+    'Уақыт белгісі {time}, уақыт белгісін беретін қызмет «{authority}»: есеп жазбасы осы сәтте бар болған',
   'ledger.rates': 'Ресми бағамдар (Ұлттық банк)',
   'ledger.currency': 'Валюта',
   'ledger.rate': '{units} {currency} үшін теңге',

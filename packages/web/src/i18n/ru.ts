@@ -230,6 +230,8 @@ export const ru: Messages = {
   'filings.channel': 'Канал',
   'filings.incomingNumber': 'Входящий номер',
   'filings.bundle': 'Пакет доказательств',
+  'filings.timestamp':
+    'Метка времени {time} от службы штампов времени «{authority}»: запись об отчёте уже существовала в этот момент',
   'ledger.rates': 'Официальные курсы (Национальный банк)',
   'ledger.currency': 'Валюта',
   'ledger.rate': 'Тенге за {units} {currency}',

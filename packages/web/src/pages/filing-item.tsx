@@ -14,6 +14,8 @@ export interface Filing {
   period: { from: string; to: string };
   state: 'draft' | 'submitted';
   submittedOn: string | null;
+  /** The RFC 3161 timestamp of the filing's log head, when an authority gave one. */
+  timestamp?: { time: string; authority: string } | null;
 }
 interface Lint {
   errors: number;
@@ -38,7 +40,7 @@ export function FilingItem({
   /** Today in the organisation's rule-pack time zone (from the API), the default submission day. */
   today: string | undefined;
 }) {
-  const { t, date, locale } = useI18n();
+  const { t, date, dateTime, locale } = useI18n();
   const [lint, setLint] = useState<Lint | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [form, setForm] = useState({
@@ -79,6 +81,14 @@ export function FilingItem({
         <span className={`badge ${filing.state}`}>{t(`status.${filing.state}` as MessageKey)}</span>
         {filing.submittedOn && ` (${date(filing.submittedOn)})`}
       </p>
+      {filing.timestamp && (
+        <p className="small" data-testid="filing-timestamp">
+          {t('filings.timestamp', {
+            time: dateTime(filing.timestamp.time),
+            authority: filing.timestamp.authority,
+          })}
+        </p>
+      )}
       <p className="small">
         {t('filings.download')}: <a href={`${url}/document?format=pdf`}>PDF</a> ·{' '}
         <a href={`${url}/document?format=xlsx`}>XLSX</a> · <a href={`${url}/bundle`}>{t('filings.bundle')}</a>{' '}

@@ -1,0 +1,34 @@
+import type { Bundle } from '../bundle.schema.ts';
+import { verifyTimestampToken } from './verify-timestamp.ts';
+
+/**
+ * The head's timestamp: a token must hold for the stated head and the nonce beside it (else the
+ * bundle fails); no token is no timestamp, with the bundle's reason.
+ */
+export function checkBundleTimestamp(b: Pick<Bundle, 'timestamp' | 'log'>):
+  | {
+      ok: true;
+      summary: {
+        timestamp: { time: string; authority: string } | null;
+        timestampReason: string | null;
+      };
+    }
+  | { ok: false; reason: string } {
+  const t = b.timestamp;
+  if (!t)
+    return { ok: true, summary: { timestamp: null, timestampReason: 'the bundle carries no timestamp' } };
+  if (t.token === null) return { ok: true, summary: { timestamp: null, timestampReason: t.reason } };
+  const token = Buffer.from(t.token, 'base64');
+  // One text per token: base64's spare bits must not let two texts carry the same bytes.
+  if (token.toString('base64') !== t.token)
+    return { ok: false, reason: 'the timestamp token is not in canonical base64' };
+  const v = verifyTimestampToken(new Uint8Array(token), {
+    headHash: b.log.headHash,
+    nonce: new Uint8Array(Buffer.from(t.nonce, 'hex')),
+  });
+  if (!v.ok) return v;
+  return {
+    ok: true,
+    summary: { timestamp: { time: v.time, authority: v.authority }, timestampReason: null },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './timestamp-query.ts';
+export * from './verify-timestamp.ts';
