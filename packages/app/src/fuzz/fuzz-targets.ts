@@ -116,7 +116,10 @@ export const FILE_TARGETS: readonly FuzzTarget[] = [
     xml: true,
     namesFile: true,
     tamperEvident: false,
-    corpus: () => fromDir(BANK_DIR, ['camt053.xml']),
+    corpus: () => [
+      ...fromDir(BANK_DIR, ['camt053.xml']),
+      ...fromDir(SEED_DIR, ['camt053-doctype-entities.xml', 'camt053-deep-nesting.xml']),
+    ],
     read: bank,
   },
   {
@@ -137,7 +140,11 @@ export const FILE_TARGETS: readonly FuzzTarget[] = [
     tamperEvident: false,
     corpus: () => [
       ...fromDir(RATES_DIR, ['nbk-rates.xml', 'rates.csv']),
-      ...fromDir(SEED_DIR, ['rates-unit-header.csv']),
+      ...fromDir(SEED_DIR, [
+        'rates-unit-header.csv',
+        'nbk-rates-external-entity.xml',
+        'nbk-rates-parameter-entity.xml',
+      ]),
     ],
     read: (bytes, fileName) => outcome(parseRates(bytes, { fileName })),
   },
@@ -146,7 +153,10 @@ export const FILE_TARGETS: readonly FuzzTarget[] = [
     xml: false,
     namesFile: true,
     tamperEvident: false,
-    corpus: () => [{ name: 'incidents.csv', bytes: encoder.encode(demoIncidentLines()) }],
+    corpus: () => [
+      { name: 'incidents.csv', bytes: encoder.encode(demoIncidentLines()) },
+      ...fromDir(SEED_DIR, ['incidents-long-value.csv']),
+    ],
     read: (bytes, fileName) => outcome(parseIncidentsCsv(bytes, { fileName })),
   },
   {

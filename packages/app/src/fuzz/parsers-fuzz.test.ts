@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { exportBundle } from '../filings/filing-bundle.ts';
@@ -36,6 +37,13 @@ describe('fuzzing every reader with mutated real files', { timeout: 300_000 }, (
       expect(report.runs).toBe(settings.runs);
     },
   );
+
+  it('mutates every seed that once found a defect (issue #12) besides the fixtures', () => {
+    const seeds = readdirSync(new URL('../../../formats/src/fixtures/seeds/', import.meta.url)).sort();
+    const mutated = new Set(FILE_TARGETS.flatMap((t) => t.corpus().map((f) => f.name)));
+    expect(seeds.filter((f) => !mutated.has(f))).toEqual([]);
+    expect(seeds.length).toBeGreaterThan(8);
+  });
 
   it('fails on a reader that throws, refuses without naming the file, or lets a changed bundle pass', () => {
     const base = FILE_TARGETS[0] as FuzzTarget;
