@@ -35,6 +35,16 @@ const forbidden = (why: string) => err(domainError('AUTH_FORBIDDEN', why));
 export const writableOrganisations = (editor: IncidentEditor): string[] =>
   editor.memberships.filter((m) => roleAllows(m.role, 'incidents:write')).map((m) => m.organisationId);
 
+/** Whether the editor may change the incident: a writer of its owner (no owner: a writer anywhere). */
+export function mayChangeIncident(
+  editor: IncidentEditor,
+  incident: Pick<IncidentRecord, 'ownerOrganisationId'>,
+): boolean {
+  const writable = writableOrganisations(editor);
+  const owner = incident.ownerOrganisationId;
+  return owner === null ? writable.length > 0 : writable.includes(owner);
+}
+
 /**
  * The owner of an incident the editor enters: the organisation named (one where they may write
  * incidents), else their only such organisation. Not a member: as unknown as a missing one.
@@ -153,8 +163,7 @@ export async function changeIncident(
   const before = await readIncident(ctx, editor, id);
   if (!before.ok) return before;
   const owner = before.value.ownerOrganisationId;
-  const writable = writableOrganisations(editor);
-  if (owner === null ? writable.length === 0 : !writable.includes(owner))
+  if (!mayChangeIncident(editor, before.value))
     return forbidden('only the owner organisation’s monitors, lawyers and admins change this incident');
   if (patch.org !== undefined && patch.org !== owner) {
     const next = ownerFor(editor, patch.org);

@@ -1,6 +1,7 @@
 import { caseChangesRoutes } from './case-changes.routes.ts';
 import { casesRoutes } from './cases.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
+import { incidentRecordRoutes } from './incident-records.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   casesRoutes,
   caseChangesRoutes,
   incidentsRoutes,
+  incidentRecordRoutes,
   wavesRoutes,
   backupRoutes,
   lockRoutes,
