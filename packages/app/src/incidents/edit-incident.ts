@@ -1,4 +1,15 @@
-import { canSeeRecord, domainError, err, ok, roleAllows, type Result, type Viewer } from '@civic/core';
+import {
+  canSeeRecord,
+  domainError,
+  err,
+  ok,
+  parseCalendarDate,
+  roleAllows,
+  type CalendarDate,
+  type IncidentSource,
+  type Result,
+  type Viewer,
+} from '@civic/core';
 import {
   caseIdOfAction,
   claimIncidentVersion,
@@ -17,8 +28,39 @@ export interface IncidentEditor extends Viewer {
   readonly memberships: readonly Pick<Membership, 'organisationId' | 'role'>[];
 }
 
+/** A source as entered: an http(s) URL, optionally its title and its day (YYYY-MM-DD). */
+export interface SourceInput {
+  readonly url: string;
+  readonly title?: string;
+  readonly date?: string;
+}
+
 /** The fields a person enters for an incident (the 13 of the CSV, the range end, office, visibility, owner). */
-export type IncidentFields = Omit<CreateIncidentInput, 'sourceActionId'>;
+export type IncidentFields = Omit<CreateIncidentInput, 'sourceActionId' | 'sources'> & {
+  readonly sources?: readonly SourceInput[];
+};
+
+/** The sources with their days checked (a day that is not on the calendar names the field `sources`). */
+function sourcesOf(sources: readonly SourceInput[] | undefined): Result<IncidentSource[]> {
+  const out: IncidentSource[] = [];
+  for (const s of sources ?? []) {
+    const title = s.title?.trim();
+    let date: CalendarDate | undefined;
+    if (s.date !== undefined && s.date.trim() !== '') {
+      const d = parseCalendarDate(s.date, 'sources');
+      if (!d.ok) return err(domainError('INCIDENT_DATE_INVALID', d.error.message, { field: 'sources' }));
+      date = d.value;
+    }
+    out.push({ url: s.url.trim(), ...(title ? { title } : {}), ...(date ? { date } : {}) });
+  }
+  return ok(out);
+}
+
+/** The input of the shared validator: the fields with their sources checked. */
+function inputOf(fields: IncidentFields): Result<CreateIncidentInput> {
+  const sources = sourcesOf(fields.sources);
+  return sources.ok ? ok({ ...fields, sources: sources.value }) : sources;
+}
 
 /** An incident as the API shows it: as stored, with its `version` and the case it was promoted from. */
 export interface VersionedIncident extends IncidentRecord {
@@ -106,8 +148,10 @@ export async function createIncidentAs(
 ): Promise<Result<VersionedIncident>> {
   const owner = ownerFor(editor, input.org);
   if (!owner.ok) return owner;
+  const checked = inputOf({ ...input, org: owner.value });
+  if (!checked.ok) return checked;
   return withAudit(ctx, actor, async (tx, audit) => {
-    const made = await createIncident(tx, { ...input, org: owner.value });
+    const made = await createIncident(tx, checked.value);
     if (!made.ok) return made;
     const after = await readIncident(tx, editor, made.value.id);
     if (!after.ok) return after;
@@ -171,7 +215,8 @@ export async function changeIncident(
   }
   const merged: IncidentFields = { ...fieldsOf(before.value), ...patch };
   const moved = patch.place !== undefined && patch.latitude === undefined && patch.longitude === undefined;
-  const input: IncidentFields = moved ? { ...merged, latitude: null, longitude: null } : merged;
+  const input = inputOf(moved ? { ...merged, latitude: null, longitude: null } : merged);
+  if (!input.ok) return input;
   return withAudit(ctx, actor, async (tx, audit) => {
     const claimed = await claimIncidentVersion(tx.store.db, id, version);
     if (claimed === 'not-found') return notFound(id);
@@ -185,7 +230,7 @@ export async function changeIncident(
           },
         ),
       );
-    const built = await validateIncident(tx, input);
+    const built = await validateIncident(tx, input.value);
     if (!built.ok) return built;
     await replaceIncident(tx.store.db, {
       ...built.value,

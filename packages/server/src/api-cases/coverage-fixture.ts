@@ -52,6 +52,9 @@ export interface CoverageFixture {
     readonly briefId: string;
     readonly briefToPublish: string;
     readonly publishedBrief: string;
+    /** A brief whose summary is edited, and a published one taken back. */
+    readonly briefToEdit: string;
+    readonly briefToUnpublish: string;
     /** A public incident of KIBHR (the monitor's), one to change, and the other organisation's private one. */
     readonly incident: string;
     readonly incidentToChange: string;
@@ -169,11 +172,14 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
     briefId: await brief(),
     briefToPublish: await brief(),
     publishedBrief: await brief(),
+    briefToEdit: await brief(),
+    briefToUnpublish: await brief(),
     incident: await kibhrIncident(),
     incidentToChange: await kibhrIncident(),
     privateIncident,
   };
   must(await publishBrief(ctx, ids.publishedBrief), 'published brief');
+  must(await publishBrief(ctx, ids.briefToUnpublish), 'brief to take back');
   return {
     dialect,
     world,

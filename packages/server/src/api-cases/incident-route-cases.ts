@@ -1,5 +1,6 @@
-// Coverage table, part 7: one incident entered, read and changed from its version, and the
-// gazetteer's suggestions for a place being typed. See route-cases.ts for the columns.
+// Coverage table, part 7: one incident entered, read and changed from its version, the gazetteer's
+// suggestions for a place being typed, and a brief's summary edited or the brief taken back from
+// publication. See route-cases.ts for the columns.
 import { expect } from 'vitest';
 import type { CoverageFixture } from './coverage-fixture.ts';
 import { ANON, bad, forbidden, LONG_ID, na, type Case, type CoverageTable } from './route-cases.ts';
@@ -9,6 +10,12 @@ const incident = (f: CoverageFixture) => ({ id: f.ids.incident });
 const toChange = (f: CoverageFixture) => ({ id: f.ids.incidentToChange });
 const hidden = (f: CoverageFixture) => ({ id: f.ids.privateIncident });
 const RU = { 'accept-language': 'ru' };
+const toEdit = (f: CoverageFixture) => ({ briefId: f.ids.briefToEdit });
+const toTakeBack = (f: CoverageFixture) => ({ briefId: f.ids.briefToUnpublish });
+const BRIEFS_NOT_TENANTED = na(
+  'briefs are the instance\u2019s, not an organisation\u2019s; only monitors and admins change them (wrongRole)',
+);
+const SUMMARY = 'Своими словами: тринадцать организаций за две недели';
 
 const unknownPlace: Case = {
   as: 'monitor',
@@ -147,5 +154,62 @@ export const INCIDENT_ROUTE_CASES: CoverageTable = {
     noSession: { ...ANON, query: 'q=a' },
     wrongRole: na('the bundled gazetteer is the same for every signed-in account'),
     otherTenant: na('the bundled gazetteer holds no organisation\u2019s data'),
+  },
+  'PATCH /api/v1/briefs/:briefId': {
+    // An edit from version 1 (rendered again: the HTML says the new summary), then a stale one.
+    happy: [
+      {
+        as: 'monitor',
+        params: toEdit,
+        body: { version: 1, summary: SUMMARY },
+        status: 200,
+        check: async (res, f) => {
+          expect(res.json()).toMatchObject({ summary: SUMMARY, version: 2, publishedAt: null });
+          const monitor = await f.client('monitor');
+          const html = await monitor.request('GET', `/api/v1/briefs/${f.ids.briefToEdit}`);
+          expect(html.body).toContain(SUMMARY);
+        },
+      },
+      {
+        as: 'monitor',
+        params: toEdit,
+        body: { version: 1, summary: 'late' },
+        status: 409,
+        code: 'BRIEF_VERSION_CONFLICT',
+        field: 'version',
+      },
+    ],
+    badInput: [
+      bad(
+        'monitor',
+        'summary',
+        { params: toEdit, body: { version: 1, summary: '   ' } },
+        'BRIEF_SUMMARY_INVALID',
+      ),
+      bad('monitor', 'version', { params: toEdit, body: { summary: 'x' } }),
+    ],
+    noSession: { ...ANON, params: toEdit, body: { version: 1, summary: 'x' } },
+    wrongRole: forbidden('viewer', { params: toEdit, body: { version: 1, summary: 'x' } }),
+    otherTenant: BRIEFS_NOT_TENANTED,
+  },
+  'POST /api/v1/briefs/:briefId/unpublish': {
+    happy: {
+      as: 'monitor',
+      params: toTakeBack,
+      status: 200,
+      check: async (res, f) => {
+        expect(res.json()).toMatchObject({
+          id: f.ids.briefToUnpublish,
+          publishedAt: null,
+          visibility: 'private',
+        });
+        const feed = await f.world.anonymous.request('GET', '/api/v1/feed.atom');
+        expect(feed.body).not.toContain(f.ids.briefToUnpublish);
+      },
+    },
+    badInput: bad('monitor', 'briefId', { params: () => ({ briefId: LONG_ID }) }),
+    noSession: { ...ANON, params: toTakeBack },
+    wrongRole: forbidden('viewer', { params: toTakeBack }),
+    otherTenant: BRIEFS_NOT_TENANTED,
   },
 };

@@ -3,6 +3,7 @@ import { casesRoutes } from './cases.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { incidentRecordRoutes } from './incident-records.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
+import { briefsRoutes } from './briefs.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerRecordRoutes } from './ledger-records.routes.ts';
@@ -29,6 +30,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   incidentsRoutes,
   incidentRecordRoutes,
   wavesRoutes,
+  briefsRoutes,
   backupRoutes,
   lockRoutes,
   notificationsRoutes,

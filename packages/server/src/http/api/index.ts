@@ -7,3 +7,4 @@ export { Type, type Static } from 'typebox';
 export * from './cases.ts';
 export * from './ledger.ts';
 export * from './incidents.ts';
+export * from './briefs.ts';
