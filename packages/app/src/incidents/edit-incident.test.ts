@@ -105,10 +105,22 @@ for (const dialect of testDialects()) {
       ).toMatchObject({
         value: { version: 2, penaltyMci: 100 },
       });
+      const ranged = await changeIncident(ctx, actor, monitor, id, 2, {
+        date: '2020-11-24',
+        dateTo: '2020-11-26',
+      });
+      expect(ranged.ok && [ranged.value.date, ranged.value.dateTo]).toEqual(['2020-11-24', '2020-11-26']);
+      const moved = await changeIncident(ctx, actor, monitor, id, 3, { date: '2020-11-25' });
+      expect(moved.ok && [moved.value.date, moved.value.dateTo, moved.value.version]).toEqual([
+        '2020-11-25',
+        '2020-11-25',
+        4,
+      ]);
       const found = await searchIncidents(ctx, { q: 'zhanaozenword', viewer: 'all' });
       expect(found.ok && found.value.incidents.map((i) => i.place)).toEqual(['Zhanaozen']);
       const trail = await listAudit(ctx, { entity: 'incident', entityId: id });
-      expect(trail[0]).toMatchObject({
+      expect(trail.map((e) => e.action)).toEqual(['update', 'update', 'update', 'create']);
+      expect(trail.at(-2)).toMatchObject({
         action: 'update',
         before: { place: 'Uralsk', version: 1 },
         after: { place: 'Zhanaozen', version: 2 },

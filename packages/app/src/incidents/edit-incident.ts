@@ -191,7 +191,8 @@ function fieldsOf(i: IncidentRecord): IncidentFields {
 
 /**
  * Changes an incident: the fields given are laid over the stored ones and the whole is validated
- * as a new incident would be (a new place without coordinates takes the gazetteer's). Only members
+ * as a new incident would be (a new place without coordinates takes the gazetteer's; a new `date`
+ * without `dateTo` is one day). Only members
  * of the owner who may write incidents change it (an incident with no owner: anyone who may write
  * incidents somewhere). `version` must be the stored one, else INCIDENT_VERSION_CONFLICT naming
  * `version`. Audited with before and after.
@@ -213,7 +214,9 @@ export async function changeIncident(
     const next = ownerFor(editor, patch.org);
     if (!next.ok) return next;
   }
-  const merged: IncidentFields = { ...fieldsOf(before.value), ...patch };
+  // A new first day without a last day is one day (not a range ending on the old last day).
+  const dateTo = patch.dateTo ?? (patch.date !== undefined ? patch.date : before.value.dateTo);
+  const merged: IncidentFields = { ...fieldsOf(before.value), ...patch, dateTo };
   const moved = patch.place !== undefined && patch.latitude === undefined && patch.longitude === undefined;
   const input = inputOf(moved ? { ...merged, latitude: null, longitude: null } : merged);
   if (!input.ok) return input;

@@ -79,7 +79,8 @@ function bodyOf(v: Values, kept: IncidentView | null): IncidentBody {
   const sources = urls.map((url) => kept?.sources.find((s) => s.url === url) ?? { url });
   const body = {
     date: v.date,
-    ...(v.dateTo.trim() ? { dateTo: v.dateTo.trim() } : {}),
+    // An empty last day is the first: a change from a range back to one day takes effect.
+    dateTo: v.dateTo.trim() || v.date,
     organisation: v.organisation,
     place: v.place,
     latitude: numberOrText(v.latitude),
