@@ -116,10 +116,22 @@ for (const dialect of testDialects()) {
         '2020-11-25',
         4,
       ]);
+      const linked = await changeIncident(ctx, actor, monitor, id, 4, {
+        sourceUrl: 'https://example.org/a https://example.org/b',
+      });
+      expect(linked.ok && linked.value.sources).toEqual([
+        { url: 'https://example.org/a' },
+        { url: 'https://example.org/b' },
+      ]);
+      const badUrl = await changeIncident(ctx, actor, monitor, id, 5, { sourceUrl: 'ftp://x' });
+      expect(badUrl.ok ? null : [badUrl.error.code, badUrl.error.field]).toEqual([
+        'INCIDENT_URL_INVALID',
+        'sources',
+      ]);
       const found = await searchIncidents(ctx, { q: 'zhanaozenword', viewer: 'all' });
       expect(found.ok && found.value.incidents.map((i) => i.place)).toEqual(['Zhanaozen']);
       const trail = await listAudit(ctx, { entity: 'incident', entityId: id });
-      expect(trail.map((e) => e.action)).toEqual(['update', 'update', 'update', 'create']);
+      expect(trail.map((e) => e.action)).toEqual(['update', 'update', 'update', 'update', 'create']);
       expect(trail.at(-2)).toMatchObject({
         action: 'update',
         before: { place: 'Uralsk', version: 1 },

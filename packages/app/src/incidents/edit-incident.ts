@@ -38,6 +38,8 @@ export interface SourceInput {
 /** The fields a person enters for an incident (the 13 of the CSV, the range end, office, visibility, owner). */
 export type IncidentFields = Omit<CreateIncidentInput, 'sourceActionId' | 'sources'> & {
   readonly sources?: readonly SourceInput[];
+  /** The CSV's `source_url`: URLs separated by spaces (used when `sources` is not given). */
+  readonly sourceUrl?: string;
 };
 
 /** The sources with their days checked (a day that is not on the calendar names the field `sources`). */
@@ -57,8 +59,9 @@ function sourcesOf(sources: readonly SourceInput[] | undefined): Result<Incident
 }
 
 /** The input of the shared validator: the fields with their sources checked. */
-function inputOf(fields: IncidentFields): Result<CreateIncidentInput> {
-  const sources = sourcesOf(fields.sources);
+function inputOf({ sourceUrl, ...fields }: IncidentFields): Result<CreateIncidentInput> {
+  const urls = sourceUrl?.split(/\s+/).filter((u) => u !== '');
+  const sources = sourcesOf(fields.sources ?? urls?.map((url) => ({ url })));
   return sources.ok ? ok({ ...fields, sources: sources.value }) : sources;
 }
 
@@ -216,7 +219,15 @@ export async function changeIncident(
   }
   // A new first day without a last day is one day (not a range ending on the old last day).
   const dateTo = patch.dateTo ?? (patch.date !== undefined ? patch.date : before.value.dateTo);
-  const merged: IncidentFields = { ...fieldsOf(before.value), ...patch, dateTo };
+  // The CSV's source_url replaces the stored sources as `sources` would.
+  const { sources: storedSources, ...stored } = fieldsOf(before.value);
+  const keepSources = patch.sourceUrl === undefined && storedSources !== undefined;
+  const merged: IncidentFields = {
+    ...stored,
+    ...(keepSources ? { sources: storedSources } : {}),
+    ...patch,
+    dateTo,
+  };
   const moved = patch.place !== undefined && patch.latitude === undefined && patch.longitude === undefined;
   const input = inputOf(moved ? { ...merged, latitude: null, longitude: null } : merged);
   if (!input.ok) return input;

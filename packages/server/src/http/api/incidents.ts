@@ -46,6 +46,12 @@ const incidentFields = {
   suspensionMonths: Type.Optional(orNull<number>('number')),
   outcome: Type.Optional(Text(1000)),
   sources: Type.Optional(Type.Array(IncidentSourceSchema, { maxItems: 50 })),
+  sourceUrl: Type.Optional(
+    Type.String({
+      maxLength: 20000,
+      description: 'The CSV’s source_url: http(s) URLs separated by spaces (when `sources` is not given)',
+    }),
+  ),
   notes: Type.Optional(Text(20000)),
   visibility: Type.Optional(
     Type.Union([Type.Literal('public'), Type.Literal('network'), Type.Literal('private')], {
@@ -82,6 +88,7 @@ export const IncidentPatchSchema = Type.Object(
     suspensionMonths: incidentFields.suspensionMonths,
     outcome: incidentFields.outcome,
     sources: incidentFields.sources,
+    sourceUrl: incidentFields.sourceUrl,
     notes: incidentFields.notes,
     visibility: incidentFields.visibility,
     org: incidentFields.org,
