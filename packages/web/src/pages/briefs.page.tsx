@@ -18,7 +18,7 @@ function BriefRow({
   canPublish: boolean;
   onChanged(b: BriefView | null): void;
 }) {
-  const { t, date } = useI18n();
+  const { t, date, dateTime } = useI18n();
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [summary, setSummary] = useState(brief.summary);
@@ -56,13 +56,13 @@ function BriefRow({
         </div>
         <div>
           <dt>{t('briefs.written')}</dt>
-          <dd>{date(brief.createdAt.slice(0, 10))}</dd>
+          <dd>{dateTime(brief.createdAt)}</dd>
         </div>
         <div>
           <dt>{t('briefs.status')}</dt>
           <dd data-testid="brief-status">
             {brief.publishedAt
-              ? t('briefs.publishedOn', { date: date(brief.publishedAt.slice(0, 10)) })
+              ? t('briefs.publishedOn', { date: dateTime(brief.publishedAt) })
               : t('briefs.draft')}
           </dd>
         </div>

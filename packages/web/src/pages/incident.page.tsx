@@ -46,7 +46,7 @@ export function NewIncidentPage() {
  * change it for those who may.
  */
 export default function IncidentPage({ id }: { id: string }) {
-  const { t, date, number, locale } = useI18n();
+  const { t, date, dateTime, number, locale } = useI18n();
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
   const loaded = useApi<IncidentView>(`/api/v1/incidents/${encodeURIComponent(id)}`, version);
@@ -87,7 +87,7 @@ export default function IncidentPage({ id }: { id: string }) {
       <h1 data-testid="page-title">
         {t('inc.title', { action: i.actionLabel, organisation: i.organisation })}
       </h1>
-      <p className="muted">{t('inc.recorded', { date: date(i.createdAt.slice(0, 10)) })}</p>
+      <p className="muted">{t('inc.recorded', { date: dateTime(i.createdAt) })}</p>
       {editing ? (
         <IncidentForm
           incident={i}
