@@ -1,4 +1,4 @@
-import { formatNumber } from '@civic/core';
+import { ACTION_TYPE_LABELS, formatNumber, labelOf, localLegalBasis, localPlaceName } from '@civic/core';
 import type { IncidentView } from '@civic/server/api';
 import { useState } from 'react';
 import { ErrorBox, Loading, Panel } from '../components/status.tsx';
@@ -56,20 +56,24 @@ export default function IncidentPage({ id }: { id: string }) {
   if (loaded.error) return <ErrorBox error={loaded.error} />;
   if (!i) return <Loading />;
   const mine = (waves.data?.waves ?? []).filter((w) => w.incidentIds?.includes(i.id));
+  // Labels from the codes in the language shown now (the page follows a language switch).
+  const action = labelOf(ACTION_TYPE_LABELS, i.action, locale);
+  const place = localPlaceName(i.place, locale, i.date);
+  const region = i.region === null ? null : localPlaceName(i.region, locale);
   const dash = '—';
   const rows: [string, string][] = [
     [t('monitor.date'), i.dateTo !== i.date ? `${date(i.date)} – ${date(i.dateTo)}` : date(i.date)],
     [t('inc.f.organisation'), i.organisation],
-    [t('inc.f.place'), i.placeLabel],
-    [t('inc.region'), i.regionLabel ?? dash],
+    [t('inc.f.place'), place],
+    [t('inc.region'), region ?? dash],
     [
       t('inc.coordinates'),
       i.latitude === null || i.longitude === null ? dash : `${degrees(i.latitude)}; ${degrees(i.longitude)}`,
     ],
     [t('inc.f.authority'), i.authority ?? dash],
     [t('inc.f.office'), i.office ?? dash],
-    [t('inc.f.action'), i.actionLabel],
-    [t('inc.f.legalBasis'), i.legalBasisLabel ?? i.legalBasis ?? dash],
+    [t('inc.f.action'), action],
+    [t('inc.f.legalBasis'), localLegalBasis(i.legalBasis, locale) ?? i.legalBasis ?? dash],
     [t('inc.f.penaltyMci'), i.penaltyMci === null ? dash : t('inc.penalty', { count: number(i.penaltyMci) })],
     [
       t('inc.f.suspensionMonths'),
@@ -84,9 +88,7 @@ export default function IncidentPage({ id }: { id: string }) {
       <p>
         <Link to="/monitor">{t('inc.back')}</Link>
       </p>
-      <h1 data-testid="page-title">
-        {t('inc.title', { action: i.actionLabel, organisation: i.organisation })}
-      </h1>
+      <h1 data-testid="page-title">{t('inc.title', { action, organisation: i.organisation })}</h1>
       <p className="muted">{t('inc.recorded', { date: dateTime(i.createdAt) })}</p>
       {editing ? (
         <IncidentForm
