@@ -71,13 +71,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 /**
  * A new organisation of its own for the workplace journey (issue 13), so that what it creates and
- * changes never touches the demo data other journeys read: an admin and an accountant, in Russian.
+ * changes never touches the demo data other journeys read: an admin, an accountant and a monitor
+ * (whose incidents are private to it), in Russian.
  */
 async function seedWorkplaceOrganisation(ctx: Parameters<typeof seedDemo>[0]): Promise<void> {
   const actor = systemActor('e2e-setup');
   const org = await createOrganisation(ctx, { name: 'ОФ «Мерей»', bin: '100140000017' });
   if (!org.ok) throw new Error(org.error.message);
-  for (const role of ['admin', 'accountant'] as const) {
+  for (const role of ['admin', 'accountant', 'monitor'] as const) {
     const email = `${role}@merey.test`;
     const user = await createUser(ctx, actor, {
       email,

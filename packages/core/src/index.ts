@@ -14,6 +14,7 @@ export * from './ledger/index.ts';
 export * from './log/index.ts';
 export * from './access/roles.ts';
 export * from './gazetteer/find-place.ts';
+export * from './gazetteer/complete-place.ts';
 export * from './gazetteer/place-name.ts';
 export * from './gazetteer/normalise-place-name.ts';
 export * from './locale.ts';

@@ -16,9 +16,11 @@ export interface BriefRow {
   readonly visibility: BriefVisibility;
   readonly createdAt: string;
   readonly publishedAt: string | null;
+  /** Moves on by one with each change (optimistic concurrency); 1 when written. */
+  readonly version: number;
 }
 
-export type NewBrief = Omit<BriefRow, 'visibility' | 'publishedAt'>;
+export type NewBrief = Omit<BriefRow, 'visibility' | 'publishedAt' | 'version'>;
 
 function fromRow(r: Selectable<BriefTable>): BriefRow {
   return {
@@ -32,6 +34,7 @@ function fromRow(r: Selectable<BriefTable>): BriefRow {
     visibility: r.visibility === 'public' ? 'public' : 'private',
     createdAt: r.created_at,
     publishedAt: r.published_at,
+    version: Number(r.version),
   };
 }
 
@@ -88,6 +91,50 @@ export async function markBriefPublished(
     .set({ visibility: 'public', published_at: at })
     .where('id', '=', id)
     .where('published_at', 'is', null)
+    .execute();
+  return getBrief(db, id);
+}
+
+/**
+ * Moves a brief to its next version if it is still at `expected` (one conditional UPDATE, so two
+ * concurrent edits from the same version cannot both pass). Call it in the transaction that then
+ * changes the brief. `stale`: someone changed it since; `not-found`: no such brief.
+ */
+export async function claimBriefVersion(
+  db: Kysely<Database>,
+  id: string,
+  expected: number,
+): Promise<'done' | 'stale' | 'not-found'> {
+  const r = await db
+    .updateTable('brief')
+    .set((eb) => ({ version: eb('version', '+', 1n) }))
+    .where('id', '=', id)
+    .where('version', '=', BigInt(expected))
+    .executeTakeFirst();
+  if (r.numUpdatedRows > 0n) return 'done';
+  return (await getBrief(db, id)) === undefined ? 'not-found' : 'stale';
+}
+
+/** Replaces a brief's rendered text and data (after its summary was edited). */
+export async function updateBriefContent(
+  db: Kysely<Database>,
+  id: string,
+  content: Pick<BriefRow, 'title' | 'markdown' | 'html' | 'data'>,
+): Promise<BriefRow | undefined> {
+  await db
+    .updateTable('brief')
+    .set({ title: content.title, markdown: content.markdown, html: content.html, data: content.data })
+    .where('id', '=', id)
+    .execute();
+  return getBrief(db, id);
+}
+
+/** Takes a brief back: private and unpublished again (it leaves the Atom feed). */
+export async function markBriefUnpublished(db: Kysely<Database>, id: string): Promise<BriefRow | undefined> {
+  await db
+    .updateTable('brief')
+    .set({ visibility: 'private', published_at: null })
+    .where('id', '=', id)
     .execute();
   return getBrief(db, id);
 }

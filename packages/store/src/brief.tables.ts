@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * A brief about a wave (issue 5, monitoring): the rendered Markdown and HTML, the data it was
  * rendered from (so PDF and later renderings say the same), and when it was published. Published
@@ -16,6 +18,8 @@ export interface BriefTable {
   visibility: string;
   created_at: string;
   published_at: string | null;
+  /** Moves on by one with each accepted change (optimistic concurrency); starts at 1. */
+  version: Generated<bigint>;
 }
 
 export interface BriefTables {

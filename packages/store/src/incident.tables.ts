@@ -39,6 +39,8 @@ export interface IncidentTable {
   source_action_id: string | null;
   search_text: string;
   created_at: string;
+  /** Moves on by one with each accepted change (optimistic concurrency); starts at 1. */
+  version: ColumnType<bigint, bigint | undefined, bigint>;
 }
 
 /** SQLite only: the FTS5 index over incident.search_text (rowid = incident.seq). */

@@ -18,6 +18,8 @@ export class ApiFailure extends Error {
     },
     /** FILING_LINT_UNACKNOWLEDGED: the check's errors to confirm, with their labels. */
     readonly lintErrors?: readonly { readonly code: string; readonly label: string }[],
+    /** INCIDENT_PLACE_UNKNOWN: close names of the gazetteer, in the request's language. */
+    readonly suggestions?: readonly string[],
   ) {
     super(message);
   }
@@ -43,6 +45,7 @@ interface ErrorBody {
     detail?: string;
     requestId?: string;
     lintErrors?: { code: string; label: string }[];
+    suggestions?: string[];
   };
 }
 
@@ -72,6 +75,7 @@ export async function api<T>(
       e?.requestId,
       { file: e?.file, line: e?.line, detail: e?.detail },
       e?.lintErrors,
+      e?.suggestions,
     );
   }
   return json as T;

@@ -9,6 +9,11 @@ import LoginPage from './pages/login.page.tsx';
 // The two pages a visit starts on (sign-in, dashboard) come with the shell, so the first page shows
 // without a second round trip or a suspended render; every other page is its own chunk.
 const MonitorPage = lazy(() => import('./pages/monitor.page.tsx'));
+const IncidentPage = lazy(() => import('./pages/incident.page.tsx'));
+const NewIncidentPage = lazy(() =>
+  import('./pages/incident.page.tsx').then((m) => ({ default: m.NewIncidentPage })),
+);
+const BriefsPage = lazy(() => import('./pages/briefs.page.tsx'));
 const AccountPage = lazy(() => import('./pages/account.page.tsx'));
 const CasePage = lazy(() => import('./pages/case.page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications.page.tsx'));
@@ -62,7 +67,12 @@ export function App() {
       page = <Page orgId={orgId} />;
     }
   } else if (path === '/monitor') page = <MonitorPage />;
-  else if (path === '/account') page = <AccountPage />;
+  else if (path === '/monitor/briefs') page = <BriefsPage />;
+  else if (path === '/monitor/incidents/new') page = <NewIncidentPage />;
+  else if (matchPath('/monitor/incidents/:id', path)?.id) {
+    const id = matchPath('/monitor/incidents/:id', path)?.id ?? '';
+    page = <IncidentPage key={id} id={id} />;
+  } else if (path === '/account') page = <AccountPage />;
   else if (path === '/notifications') page = <NotificationsPage />;
 
   return (

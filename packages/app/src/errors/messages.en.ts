@@ -161,6 +161,9 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   BRIEF_NOT_FOUND: 'Brief not found.',
   BRIEF_LANG_INVALID: 'The language of a brief must be en, ru or kk.',
   BRIEF_FORMAT_INVALID: 'The format must be md, html or pdf.',
+  BRIEF_VERSION_CONFLICT:
+    'Someone else changed this brief after you opened it. Reload it to see their change, then make yours again.',
+  BRIEF_SUMMARY_INVALID: 'The summary must not be empty.',
   BRIEF_OUT_UNWRITABLE: 'The brief file cannot be written.',
   FEED_OUT_UNWRITABLE: 'The feed file cannot be written.',
   FILING_ATTACHMENT_UNREADABLE: 'An attachment cannot be read ({field}).',
@@ -195,6 +198,9 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
     'Only organisation, notes, penalty, authority, office, place and legal-basis can be withheld ({field}).',
   INCIDENT_PROMOTION_EXISTS: 'This case action is already an incident.',
   INCIDENT_DATE_MISSING: 'The case action has no date to give the incident.',
+  INCIDENT_NOT_FOUND: 'Incident not found.',
+  INCIDENT_VERSION_CONFLICT:
+    'Someone else changed this incident after you opened it. Reload it to see their change, then make yours again.',
   SEARCH_DATE_INVALID: 'Search dates must be in the form YYYY-MM-DD ({field}).',
   SEARCH_ACTION_UNKNOWN: 'The action searched for is not in the vocabulary.',
   SEARCH_LIMIT_INVALID: 'The limit must be from 1 to 1000 and the offset zero or more.',

@@ -161,6 +161,9 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   BRIEF_NOT_FOUND: 'Шолу табылмады.',
   BRIEF_LANG_INVALID: 'Шолу тілі en, ru немесе kk болуы тиіс.',
   BRIEF_FORMAT_INVALID: 'Пішім md, html немесе pdf болуы тиіс.',
+  BRIEF_VERSION_CONFLICT:
+    'Сіз ашқаннан кейін бұл шолуды басқа біреу өзгертті. Олардың өзгерісін көру үшін бетті қайта жүктеп, өзгерісіңізді қайта енгізіңіз.',
+  BRIEF_SUMMARY_INVALID: 'Қысқаша мазмұн бос болмауы тиіс.',
   BRIEF_OUT_UNWRITABLE: 'Шолу файлын жазу мүмкін емес.',
   FEED_OUT_UNWRITABLE: 'Арна файлын жазу мүмкін емес.',
   FILING_ATTACHMENT_UNREADABLE: 'Тіркемені оқу мүмкін емес ({field}).',
@@ -195,6 +198,9 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
     'Тек organisation, notes, penalty, authority, office, place және legal-basis жасыруға болады ({field}).',
   INCIDENT_PROMOTION_EXISTS: 'Бұл іс бойынша әрекет оқиға ретінде бұрыннан бар.',
   INCIDENT_DATE_MISSING: 'Іс бойынша әрекеттің оқиғаға беретін күні жоқ.',
+  INCIDENT_NOT_FOUND: 'Оқиға табылмады.',
+  INCIDENT_VERSION_CONFLICT:
+    'Сіз ашқаннан кейін бұл оқиғаны басқа біреу өзгертті. Олардың өзгерісін көру үшін бетті қайта жүктеп, өзгерісіңізді қайта енгізіңіз.',
   SEARCH_DATE_INVALID: 'Іздеу күндері ЖЖЖЖ-АА-КК пішімінде болуы тиіс ({field}).',
   SEARCH_ACTION_UNKNOWN: 'Ізделген әрекет сөздікте жоқ.',
   SEARCH_LIMIT_INVALID: 'Шек 1-ден 1000-ға дейін, ал ығысу теріс емес болуы тиіс.',

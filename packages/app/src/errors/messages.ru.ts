@@ -160,6 +160,9 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   BRIEF_NOT_FOUND: 'Обзор не найден.',
   BRIEF_LANG_INVALID: 'Язык обзора должен быть en, ru или kk.',
   BRIEF_FORMAT_INVALID: 'Формат должен быть md, html или pdf.',
+  BRIEF_VERSION_CONFLICT:
+    'Кто-то другой изменил этот обзор после того, как вы его открыли. Обновите страницу, чтобы увидеть изменения, и внесите свои снова.',
+  BRIEF_SUMMARY_INVALID: 'Краткое содержание не может быть пустым.',
   BRIEF_OUT_UNWRITABLE: 'Файл обзора не удаётся записать.',
   FEED_OUT_UNWRITABLE: 'Файл ленты не удаётся записать.',
   FILING_ATTACHMENT_UNREADABLE: 'Вложение не удаётся прочитать ({field}).',
@@ -195,6 +198,9 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
     'Скрыть можно только organisation, notes, penalty, authority, office, place и legal-basis ({field}).',
   INCIDENT_PROMOTION_EXISTS: 'Это действие по делу уже стало инцидентом.',
   INCIDENT_DATE_MISSING: 'У действия по делу нет даты для инцидента.',
+  INCIDENT_NOT_FOUND: 'Инцидент не найден.',
+  INCIDENT_VERSION_CONFLICT:
+    'Кто-то другой изменил этот инцидент после того, как вы его открыли. Обновите страницу, чтобы увидеть изменения, и внесите свои снова.',
   SEARCH_DATE_INVALID: 'Даты поиска должны быть в формате ГГГГ-ММ-ДД ({field}).',
   SEARCH_ACTION_UNKNOWN: 'Искомого действия нет в словаре.',
   SEARCH_LIMIT_INVALID: 'Лимит должен быть от 1 до 1000, а смещение — неотрицательным.',

@@ -3,7 +3,9 @@ import {
   err,
   isVisibility,
   ok,
+  suggestPlaces,
   type DomainError,
+  type IncidentInput,
   type IncidentSource,
   type Result,
 } from '@civic/core';
@@ -48,11 +50,16 @@ export interface CreateIncidentInput {
 const text = (v: string | number | null | undefined): string =>
   v === null || v === undefined ? '' : String(v);
 
-/** Validates and stores one incident; returns it as stored. Errors name the field. */
-export async function createIncident(
+/**
+ * Checks an incident entered by hand with the rules of a CSV row (`civic incidents import`) and
+ * gives it as it would be stored. Errors name the field; an unknown place without coordinates is
+ * refused (INCIDENT_PLACE_UNKNOWN) with close names of the gazetteer as `details.suggestions`,
+ * never guessed.
+ */
+export async function validateIncident(
   ctx: AppContext,
   input: CreateIncidentInput,
-): Promise<Result<IncidentRecord>> {
+): Promise<Result<IncidentInput>> {
   const visibility = input.visibility ?? 'public';
   if (!isVisibility(visibility))
     return err(
@@ -119,14 +126,26 @@ export async function createIncident(
     warnings,
     new Map(),
   );
-  if (!built.ok)
+  if (!built.ok) {
+    const code = built.error.code.replace(/^IMPORT_/, 'INCIDENT_');
+    const suggestions = code === 'INCIDENT_PLACE_UNKNOWN' ? suggestPlaces(input.place, 5) : [];
     return err(
-      domainError(
-        built.error.code.replace(/^IMPORT_/, 'INCIDENT_'),
-        built.error.message,
-        built.error.field === undefined ? {} : { field: built.error.field },
-      ),
+      domainError(code, built.error.message, {
+        ...(built.error.field === undefined ? {} : { field: built.error.field }),
+        ...(suggestions.length > 0 ? { details: { suggestions } } : {}),
+      }),
     );
+  }
+  return ok(built.value);
+}
+
+/** Validates and stores one incident; returns it as stored. Errors name the field. */
+export async function createIncident(
+  ctx: AppContext,
+  input: CreateIncidentInput,
+): Promise<Result<IncidentRecord>> {
+  const built = await validateIncident(ctx, input);
+  if (!built.ok) return built;
   const id = newId('inc');
   await inTransaction(ctx.store, (tx) =>
     insertIncidents(tx.db, [

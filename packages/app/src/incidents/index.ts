@@ -4,3 +4,4 @@ export * from './export-incidents.ts';
 export * from './create-incident.ts';
 export * from './promote-action.ts';
 export * from './summarize-incidents.ts';
+export * from './edit-incident.ts';

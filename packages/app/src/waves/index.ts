@@ -5,3 +5,4 @@ export * from './wave-briefs.ts';
 export * from './atom-feed.ts';
 export * from './limitation-summary.ts';
 export { defaultWorkerCount, replicateMaximaInWorkers } from './replicates-in-workers.ts';
+export * from './brief-edit.ts';

@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'delete'
   | 'lock'
   | 'login'
+  | 'publish'
+  | 'unpublish'
   | 'totp-disable'
   | 'totp-enable'
   | 'totp-enrol-start'
@@ -58,6 +60,8 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
   lock: { en: 'instance locked', ru: 'система заблокирована', kk: 'жүйе бұғатталды' },
   login: { en: 'signed in', ru: 'вход в систему', kk: 'жүйеге кіру' },
+  publish: { en: 'published', ru: 'опубликовано', kk: 'жарияланды' },
+  unpublish: { en: 'taken back from publication', ru: 'снято с публикации', kk: 'жариялаудан алынды' },
   'totp-disable': {
     en: 'two-step sign-in turned off',
     ru: 'двухэтапный вход отключён',
@@ -94,6 +98,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'case'
   | 'case-document'
   | 'incident'
+  | 'brief'
 > = {
   instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
   'foreign-source': { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
@@ -106,6 +111,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   case: { en: 'case', ru: 'дело', kk: 'іс' },
   'case-document': { en: 'case document', ru: 'документ по делу', kk: 'іс құжаты' },
   incident: { en: 'incident', ru: 'инцидент', kk: 'оқиға' },
+  brief: { en: 'brief', ru: 'обзор', kk: 'шолу' },
   membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
   network: { en: 'network', ru: 'сеть', kk: 'желі' },
   receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },

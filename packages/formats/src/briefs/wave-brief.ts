@@ -50,6 +50,11 @@ export interface WaveBrief {
    * in it is shown as recorded.
    */
   readonly basisCites?: Readonly<Record<string, string>>;
+  /**
+   * The summary as the monitor wrote it (edited in the web app), printed first under "What
+   * happened" in place of the generated one; absent: the generated summary (`briefSummaryText`).
+   */
+  readonly summary?: string;
 }
 
 /** A legal basis as the brief prints it. */
@@ -96,21 +101,30 @@ export function formatPValue(p: number): string {
   return String(Number(p.toPrecision(2)));
 }
 
+/** The brief's summary paragraph: the monitor's own text when they edited it, else the generated one. */
+export function briefSummaryText(brief: WaveBrief): string {
+  if (brief.summary !== undefined && brief.summary.trim() !== '') return brief.summary;
+  const l = briefLabels(brief.lang);
+  const w = brief.wave;
+  const spread = w.spreadKm !== null && w.spreadKm > 0 ? formatKilometres(brief.lang, w.spreadKm) : null;
+  return l.summary({
+    actions: w.actions,
+    category: categoryText(w.zone, l, brief.basisCites),
+    organisations: w.organisations.length,
+    places: w.places.length,
+    from: l.date(w.from),
+    to: l.date(w.to),
+    spread,
+  });
+}
+
 /** The paragraphs shared by every rendering, in order: [heading, text][]. */
 export function briefSections(brief: WaveBrief): { key: string; heading: string; paragraphs: string[] }[] {
   const l = briefLabels(brief.lang);
   const w = brief.wave;
   const spread = w.spreadKm !== null && w.spreadKm > 0 ? formatKilometres(brief.lang, w.spreadKm) : null;
   const what = [
-    l.summary({
-      actions: w.actions,
-      category: categoryText(w.zone, l, brief.basisCites),
-      organisations: w.organisations.length,
-      places: w.places.length,
-      from: l.date(w.from),
-      to: l.date(w.to),
-      spread,
-    }),
+    briefSummaryText(brief),
     l.chance({
       expected: formatNumber(brief.lang, w.expected, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       pValue: formatDecimalText(brief.lang, formatPValue(w.pValue)),

@@ -52,6 +52,13 @@ export interface CoverageFixture {
     readonly briefId: string;
     readonly briefToPublish: string;
     readonly publishedBrief: string;
+    /** A brief whose summary is edited, and a published one taken back. */
+    readonly briefToEdit: string;
+    readonly briefToUnpublish: string;
+    /** A public incident of KIBHR (the monitor's), one to change, and the other organisation's private one. */
+    readonly incident: string;
+    readonly incidentToChange: string;
+    readonly privateIncident: string;
   };
   /** Default path parameters. */
   readonly params: Readonly<Record<string, string>>;
@@ -103,7 +110,7 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
     }),
     'rates',
   );
-  must(
+  const privateIncident = must(
     await createIncident(ctx, {
       date: '2020-11-20',
       organisation: 'Someone',
@@ -114,7 +121,19 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
       notes: PRIVATE_MARKER,
     }),
     'private incident',
-  );
+  ).id;
+  // Dated apart from the demo's waves, so that the waves found stay the same.
+  const kibhrIncident = async (): Promise<string> =>
+    must(
+      await createIncident(ctx, {
+        date: '2019-06-03',
+        organisation: 'Echo',
+        place: 'Uralsk',
+        action: 'summons',
+        org: org.kibhr,
+      }),
+      'incident',
+    ).id;
   const candidates = await listForeignCandidates(ctx, org.echo, 'proposed');
   const obligations = must(
     await listObligations(ctx, { org: org.echo, asOf: '2021-12-31' }),
@@ -153,8 +172,14 @@ export async function coverageFixture(dialect: DialectName): Promise<CoverageFix
     briefId: await brief(),
     briefToPublish: await brief(),
     publishedBrief: await brief(),
+    briefToEdit: await brief(),
+    briefToUnpublish: await brief(),
+    incident: await kibhrIncident(),
+    incidentToChange: await kibhrIncident(),
+    privateIncident,
   };
   must(await publishBrief(ctx, ids.publishedBrief), 'published brief');
+  must(await publishBrief(ctx, ids.briefToUnpublish), 'brief to take back');
   return {
     dialect,
     world,

@@ -6,6 +6,7 @@ import type { ApiRoute } from '../build-server.ts';
 import { ACCOUNT_ROUTE_CASES } from './account-route-cases.ts';
 import { CASE_CHANGE_ROUTE_CASES } from './case-change-route-cases.ts';
 import { coverageFixture, type CoverageFixture } from './coverage-fixture.ts';
+import { INCIDENT_ROUTE_CASES } from './incident-route-cases.ts';
 import { LEDGER_RECORD_ROUTE_CASES } from './ledger-record-route-cases.ts';
 import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
@@ -33,6 +34,7 @@ const PARTS = [
   NOTIFICATION_ROUTE_CASES,
   CASE_CHANGE_ROUTE_CASES,
   LEDGER_RECORD_ROUTE_CASES,
+  INCIDENT_ROUTE_CASES,
 ];
 const TABLE: CoverageTable = Object.assign({}, ...PARTS) as CoverageTable;
 const SRC = new URL('../', import.meta.url);

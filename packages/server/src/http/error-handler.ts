@@ -1,6 +1,13 @@
 import { basename, extname } from 'node:path';
 import { detailParams, errorMessage, errorSpec, localiseDetail, localiseError } from '@civic/app';
-import { domainError, labelOf, LINT_CODE_LABELS, type DomainError, type Locale } from '@civic/core';
+import {
+  domainError,
+  labelOf,
+  LINT_CODE_LABELS,
+  localPlaceName,
+  type DomainError,
+  type Locale,
+} from '@civic/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.ts';
 import { closeAfterReply } from './close-after-reply.ts';
@@ -35,6 +42,7 @@ export function sendError(
       ...(error.line !== undefined ? { line: error.line } : {}),
       ...(detail !== undefined ? { detail, detailParams: detailParams(error) } : {}),
       ...lintErrorsOf(error, req.locale),
+      ...suggestionsOf(error, req.locale),
       requestId: req.id,
     },
   };
@@ -52,6 +60,17 @@ function lintErrorsOf(
     .filter((c): c is string => typeof c === 'string')
     .map((code) => ({ code, label: labelOf(LINT_CODE_LABELS, code, locale) }));
   return { lintErrors };
+}
+
+/** Close names of the gazetteer for an unknown place (`details.suggestions`), in the request's language. */
+function suggestionsOf(error: DomainError, locale: Locale): { suggestions?: string[] } {
+  const names = error.details?.['suggestions'];
+  if (!Array.isArray(names)) return {};
+  return {
+    suggestions: names
+      .filter((n): n is string => typeof n === 'string')
+      .map((n) => localPlaceName(n, locale)),
+  };
 }
 
 /** A message with any absolute file path cut to the file's name (no server paths in answers). */

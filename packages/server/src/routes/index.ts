@@ -1,7 +1,9 @@
 import { caseChangesRoutes } from './case-changes.routes.ts';
 import { casesRoutes } from './cases.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
+import { incidentRecordRoutes } from './incident-records.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
+import { briefsRoutes } from './briefs.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerRecordRoutes } from './ledger-records.routes.ts';
@@ -26,7 +28,9 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   casesRoutes,
   caseChangesRoutes,
   incidentsRoutes,
+  incidentRecordRoutes,
   wavesRoutes,
+  briefsRoutes,
   backupRoutes,
   lockRoutes,
   notificationsRoutes,

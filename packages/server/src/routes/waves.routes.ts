@@ -4,7 +4,8 @@ import {
   detectWavesInDatabase,
   findWaveBrief,
   listWaveBriefs,
-  publishBrief,
+  briefListing,
+  setBriefPublished,
   reportedWaves,
   toStoreViewer,
   waveJson,
@@ -22,6 +23,7 @@ import {
   waveCategoryLabel,
 } from '@civic/core';
 import type { FastifyRequest } from 'fastify';
+import { BriefListSchema, BriefSchema } from '../http/api/index.ts';
 import { actorOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef } from '../http/schemas.ts';
@@ -53,15 +55,8 @@ function requirePublisher(req: FastifyRequest): Principal {
   return p;
 }
 
-const briefJson = (b: BriefRow) => ({
-  id: b.id,
-  waveId: b.waveId,
-  title: b.title,
-  lang: b.lang,
-  visibility: b.visibility,
-  createdAt: b.createdAt,
-  publishedAt: b.publishedAt,
-});
+/** A brief as the API lists it (the `BriefSchema` of `@civic/server/api`). */
+const briefJson = (b: BriefRow) => briefListing(b);
 
 /** A brief the caller may read: a published one, or any one for a monitor or admin. Otherwise as unknown as a missing one. */
 async function readableBrief(req: FastifyRequest, deps: Parameters<RouteModule>[1]): Promise<BriefRow> {
@@ -129,14 +124,7 @@ export const wavesRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'Briefs: all for monitors and admins, published ones for others',
-        response: {
-          200: {
-            type: 'object',
-            required: ['briefs'],
-            properties: { briefs: { type: 'array', items: Obj } },
-          },
-          '4xx': errorRef,
-        },
+        response: { 200: BriefListSchema, '4xx': errorRef },
       },
     },
     async (req) => ({
@@ -163,7 +151,7 @@ export const wavesRoutes: RouteModule = (app, deps) => {
             ...Detection,
           },
         },
-        response: { 201: Obj, '4xx': errorRef },
+        response: { 201: BriefSchema, '4xx': errorRef },
       },
     },
     async (req, reply) => {
@@ -221,31 +209,13 @@ export const wavesRoutes: RouteModule = (app, deps) => {
         tags,
         summary: 'Publish a brief (monitors and admins): it becomes public and enters the Atom feed',
         params: BriefParams,
-        response: { 200: Obj, '4xx': errorRef },
+        response: { 200: BriefSchema, '4xx': errorRef },
       },
     },
     async (req) => {
       requirePublisher(req);
       const { briefId } = req.params as { briefId: string };
-      return briefJson(
-        unwrap(
-          await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-            const before = await findWaveBrief(tx, briefId);
-            if (!before.ok) return before;
-            const r = await publishBrief(tx, briefId);
-            if (!r.ok) return r;
-            await audit.record({
-              entity: 'brief',
-              entityId: briefId,
-              action: 'publish',
-              organisationId: null,
-              before: briefJson(before.value),
-              after: briefJson(r.value),
-            });
-            return r;
-          }),
-        ),
-      );
+      return unwrap(await setBriefPublished(deps.ctx, actorOf(req), briefId, true));
     },
   );
 

@@ -1,3 +1,4 @@
+import { incidentsEn } from './incidents.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
@@ -5,6 +6,7 @@ import { ledgerFormsEn } from './ledger-forms.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
   ...monitorEn,
+  ...incidentsEn,
   ...workplaceEn,
   ...ledgerFormsEn,
   ...notificationsEn,

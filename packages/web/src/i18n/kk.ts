@@ -1,3 +1,4 @@
+import { incidentsKk } from './incidents.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './en.ts';
 
 export const kk: Messages = {
   ...monitorKk,
+  ...incidentsKk,
   ...workplaceKk,
   ...ledgerFormsKk,
   ...notificationsKk,

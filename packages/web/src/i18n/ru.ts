@@ -1,3 +1,4 @@
+import { incidentsRu } from './incidents.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './en.ts';
 
 export const ru: Messages = {
   ...monitorRu,
+  ...incidentsRu,
   ...workplaceRu,
   ...ledgerFormsRu,
   ...notificationsRu,

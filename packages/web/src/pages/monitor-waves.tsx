@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
 
 export interface Wave {
   id: string;
@@ -74,7 +75,12 @@ export function WavesPanel({
         {!loading && !error && waves.length === 0 && <Empty>{t('monitor.noWaves')}</Empty>}
         <ul className="waves" data-testid="waves">
           {waves.map((w) => (
-            <li key={w.id} data-testid="wave" aria-current={selected === w.id ? 'true' : undefined}>
+            <li
+              key={w.id}
+              id={`wave-${w.id}`}
+              data-testid="wave"
+              aria-current={selected === w.id ? 'true' : undefined}
+            >
               <strong>{t('monitor.waveLabel', { from: date(w.from), to: date(w.to) })}</strong>
               {w.categoryLabel && <span data-testid="wave-category">{w.categoryLabel}</span>}
               <span className="muted small">
@@ -115,6 +121,11 @@ export function WavesPanel({
             className="brief-frame"
             data-testid="brief-preview"
           />
+          <p>
+            <Link to="/monitor/briefs" data-testid="all-briefs">
+              {t('briefs.all')}
+            </Link>
+          </p>
           {brief.publishedAt ? (
             <p role="status" data-testid="brief-published">
               {t('monitor.published', { date: date(brief.publishedAt.slice(0, 10)) })}

@@ -5,6 +5,7 @@ import { ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { FilterChips, NoMatch } from './monitor-no-match.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
+import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { IncidentMap, TimelineChart, type MapPlace } from './monitor-charts.tsx';
@@ -65,11 +66,15 @@ export default function MonitorPage() {
   const [query, setQuery] = useState('');
   const [extra, setExtra] = useState<{ incidents: Incident[]; next: string | null } | null>(null);
   const [moreError, setMoreError] = useState<ApiFailure | undefined>();
-  const [selected, setSelected] = useState<string | null>(null);
+  // A link to a wave (from an incident's page) selects it.
+  const [selected, setSelected] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('wave'),
+  );
   const page = useApi<Page>(`/api/v1/incidents?limit=50&total=true${query ? `&${query}` : ''}`);
   const summary = useApi<Summary>(`/api/v1/incidents/summary${query ? `?${query}` : ''}`);
   const waves = useApi<{ waves: Wave[] }>('/api/v1/waves');
   const canPublish = (me?.memberships ?? []).some((m) => m.role === 'monitor' || m.role === 'admin');
+  const canWrite = (me?.memberships ?? []).some((m) => ['monitor', 'admin', 'lawyer'].includes(m.role));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -116,6 +121,16 @@ export default function MonitorPage() {
         <a href="/api/v1/feed.atom" type="application/atom+xml" data-testid="feed-link">
           {t('monitor.feed')}
         </a>
+      </p>
+      <p className="actions">
+        {canWrite && (
+          <Link to="/monitor/incidents/new" className="button" data-testid="new-incident">
+            {t('inc.new')}
+          </Link>
+        )}
+        <Link to="/monitor/briefs" data-testid="briefs-link">
+          {t('briefs.all')}
+        </Link>
       </p>
 
       <form
@@ -205,8 +220,12 @@ export default function MonitorPage() {
               </thead>
               <tbody>
                 {rows.map((i) => (
-                  <tr key={i.id}>
-                    <td>{date(i.date)}</td>
+                  <tr key={i.id} data-incident-id={i.id}>
+                    <td>
+                      <Link to={`/monitor/incidents/${encodeURIComponent(i.id)}`} data-testid="incident-link">
+                        {date(i.date)}
+                      </Link>
+                    </td>
                     <td>{i.organisation}</td>
                     <td>{localPlaceName(i.place, locale, i.date)}</td>
                     <td>{labelOf(ACTION_TYPE_LABELS, i.action, locale)}</td>

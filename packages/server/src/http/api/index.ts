@@ -6,3 +6,5 @@
 export { Type, type Static } from 'typebox';
 export * from './cases.ts';
 export * from './ledger.ts';
+export * from './incidents.ts';
+export * from './briefs.ts';

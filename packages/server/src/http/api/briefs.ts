@@ -1,0 +1,37 @@
+/** HTTP shapes of briefs listed, edited, published and taken back (issue 13). */
+import { Type, type Static } from 'typebox';
+
+const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+
+export const BriefSchema = Type.Object({
+  id: Type.String(),
+  waveId: Type.String(),
+  title: Type.String(),
+  lang: Type.String({ description: 'en, ru or kk' }),
+  visibility: Type.String({ description: 'private until published, then public' }),
+  createdAt: Type.String(),
+  publishedAt: NullableString,
+  version: Type.Integer({ description: 'Name it when changing the brief (PATCH)' }),
+  waveFrom: NullableString,
+  waveTo: NullableString,
+  summary: Type.String({
+    description: 'The summary paragraph: the monitor’s own text, else the generated one',
+  }),
+});
+export type BriefView = Static<typeof BriefSchema>;
+
+export const BriefListSchema = Type.Object({ briefs: Type.Array(BriefSchema) });
+
+export const BriefParamsSchema = Type.Object({ briefId: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const BriefPatchSchema = Type.Object(
+  {
+    version: Type.Integer({
+      minimum: 1,
+      description: 'The version the change was made from; a stale one answers 409 BRIEF_VERSION_CONFLICT',
+    }),
+    summary: Type.String({ maxLength: 5000, description: 'The summary paragraph as the monitor writes it' }),
+  },
+  { additionalProperties: false },
+);
+export type BriefPatch = Static<typeof BriefPatchSchema>;

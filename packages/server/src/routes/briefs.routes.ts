@@ -1,0 +1,58 @@
+import { changeBriefSummary, setBriefPublished } from '@civic/app';
+import { domainError, roleAllows } from '@civic/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { BriefParamsSchema, BriefPatchSchema, BriefSchema } from '../http/api/index.ts';
+import { actorOf, principalOf } from '../http/access.ts';
+import { ApiError, unwrap } from '../http/api-error.ts';
+import { errorRef } from '../http/schemas.ts';
+import type { RouteModule } from './route-module.ts';
+
+const tags = ['waves'];
+
+/** Only monitors and admins (incidents:publish) write, change, publish and take back briefs. */
+export function requirePublisher(req: FastifyRequest): void {
+  if (!principalOf(req).memberships.some((m) => roleAllows(m.role, 'incidents:publish')))
+    throw new ApiError(domainError('AUTH_FORBIDDEN', 'only monitors and admins write and publish briefs'));
+}
+
+/** A brief's summary edited from its version, and a published brief taken back; both audited. */
+export const briefsRoutes: RouteModule = (fastify, deps) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.patch(
+    '/api/v1/briefs/:briefId',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Change a brief’s summary (monitors and admins); it is rendered again',
+        description: 'A stale `version` answers 409 BRIEF_VERSION_CONFLICT naming the field `version`.',
+        params: BriefParamsSchema,
+        body: BriefPatchSchema,
+        response: { 200: BriefSchema, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      requirePublisher(req);
+      const { version, summary } = req.body;
+      return unwrap(await changeBriefSummary(deps.ctx, actorOf(req), req.params.briefId, version, summary));
+    },
+  );
+
+  app.post(
+    '/api/v1/briefs/:briefId/unpublish',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Take a published brief back (monitors and admins): private again, out of the Atom feed',
+        params: BriefParamsSchema,
+        response: { 200: BriefSchema, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      requirePublisher(req);
+      return unwrap(await setBriefPublished(deps.ctx, actorOf(req), req.params.briefId, false));
+    },
+  );
+};
