@@ -13,6 +13,7 @@ import {
 import type { LawyerNote, ObjectionData, ObjectionGround } from '@civic/formats';
 import { findOrganisation } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { organisationNameIn } from '../organisation-name.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 import type { CaseCheckResult } from './case-check.ts';
 import { actionDate } from './case-view.ts';
@@ -24,19 +25,6 @@ export type ObjectionAddressee = 'court' | 'higher-official';
 function placeIn(name: string | null, lang: Locale, on: CalendarDate | null): string | null {
   if (!name) return null;
   return on ? localPlaceName(name, lang, on) : localPlaceName(name, lang);
-}
-
-/**
- * The organisation's name in the document's script: a Russian or Kazakh document takes a Cyrillic
- * alias of a Latin-lettered name («Эхо» for "Echo"; for Kazakh one with Kazakh letters first), since
- * only names with no Cyrillic form stay in Latin letters there.
- */
-function nameIn(org: { name: string; aliases: readonly string[] } | null, lang: Locale): string {
-  if (!org) return '';
-  if (lang === 'en' || !/[A-Za-z]/.test(org.name) || /[А-Яа-яЁё]/.test(org.name)) return org.name;
-  const cyrillic = org.aliases.filter((a) => /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(a) && !/[A-Za-z]/.test(a));
-  const kazakh = cyrillic.find((a) => /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(a));
-  return (lang === 'kk' ? kazakh : undefined) ?? cyrillic[0] ?? org.name;
 }
 
 /** The pack's provision for a finding code: the limitation rule, else the offence; none for records. */
@@ -184,7 +172,7 @@ export async function objectionData(
     caseTitle: c.title,
     draftedOn: asOf,
     illustrative: c.illustrative || c.actions.some((a) => a.illustrative),
-    organisation: { name: nameIn(org ?? null, lang), bin: org?.bin ?? null, city: orgPlace },
+    organisation: { name: organisationNameIn(org ?? null, lang), bin: org?.bin ?? null, city: orgPlace },
     authority: {
       name: named(addressed?.authority ?? null),
       office: named(addressed?.office ?? null),
