@@ -1,4 +1,4 @@
-import { isIllustrativeIncident, localPlaceName, type Incident } from '@civic/core';
+import { isIllustrativeIncident, localPlaceName, organisationNameInBrief, type Incident } from '@civic/core';
 import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
 /**
@@ -20,7 +20,9 @@ export function briefTable(
     header: [c.date, c.organisation, c.place, c.action, c.basis, c.authority, c.outcome],
     rows: sorted.map((i) => [
       l.date(i.date),
-      isIllustrativeIncident(i) ? `${i.organisation} ${l.illustrativeMark}` : i.organisation,
+      isIllustrativeIncident(i)
+        ? `${organisationNameInBrief(i.organisation, lang)} ${l.illustrativeMark}`
+        : i.organisation,
       localPlaceName(i.place, lang, i.date),
       l.actionName(i.action) + penaltyText(i, l),
       i.legalBasis ? (cites?.[i.legalBasis] ?? i.legalBasis) : '—',
