@@ -1,5 +1,5 @@
 import {
-  authorityName,
+  knownAuthorityName,
   isCalendarDate,
   localPlaceName,
   localText,
@@ -25,6 +25,16 @@ export type ObjectionAddressee = 'court' | 'higher-official';
 function placeIn(name: string | null, lang: Locale, on: CalendarDate | null): string | null {
   if (!name) return null;
   return on ? localPlaceName(name, lang, on) : localPlaceName(name, lang);
+}
+
+/**
+ * Whether a recorded name can stand in a document of the language as it is: English takes Latin
+ * letters, Kazakh a text with Kazakh letters (or a single word, a proper name), Russian Cyrillic.
+ */
+function inScriptOf(text: string, lang: Locale): boolean {
+  if (lang === 'en') return !/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(text);
+  if (lang === 'kk') return /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(text) || !/\s/.test(text.trim());
+  return /[А-Яа-яЁё]/.test(text);
 }
 
 /** The pack's provision for a finding code: the limitation rule, else the offence; none for records. */
@@ -157,8 +167,15 @@ export async function objectionData(
     return o?.cite ? localText(o.cite, lang) : article;
   };
   const grounds = groundsOf(pack, r.check.findings, ruling, lang);
-  const named = (text: string | null): string | null =>
-    text && pack ? authorityName(pack, text, lang) : text;
+  // A name the pack cannot write in the document's language is kept as recorded and flagged in
+  // the lawyer's note (never silently left in another language).
+  const untranslated = new Set<string>();
+  const named = (text: string | null): string | null => {
+    if (!text || !pack) return text;
+    const known = knownAuthorityName(pack, text, lang);
+    if (known === null && !inScriptOf(text, lang)) untranslated.add(text);
+    return known ?? text;
+  };
   const limitationRule =
     pack?.limitations.find((x) => x.articles.includes(ruling?.article ?? '')) ?? pack?.limitations[0];
   const restoration = pack?.appeals[0]?.restoration;
@@ -181,6 +198,7 @@ export async function objectionData(
     rulingOn: ruling?.rulingOn ?? null,
     rulingNumber: ruling?.number ?? null,
     rulingOfficial: ruling?.official ?? null,
+    rulingIllustrative: ruling?.illustrative ?? false,
     facts: happened.map((a) => ({
       date: actionDate(a),
       kind: a.kind,
@@ -214,7 +232,10 @@ export async function objectionData(
       restoration: restoration ? localText(restoration.cite, lang) : null,
       offence: offence?.cite ? localText(offence.cite, lang) : null,
     },
-    notes: notesOf(pack, r, ruling, grounds, lang),
+    notes: [
+      ...notesOf(pack, r, ruling, grounds, lang),
+      ...[...untranslated].map((text) => ({ kind: 'untranslated' as const, text })),
+    ],
     register: r.check.exhibits.map((e) => ({
       submittedOn: e.submittedOn,
       form: e.form ?? '',

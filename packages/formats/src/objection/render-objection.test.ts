@@ -213,11 +213,13 @@ describe('a self-consistent objection (issue 10)', () => {
         {
           ...limitation('LIMITATION_EXPIRED', {}),
           rulingNumber: '17-3/412',
-          rulingOfficial: 'заместителем руководителя Е. Мукановым',
+          rulingOfficial: 'заместитель руководителя Е. Муканов',
         },
         'ru',
       ),
-    ).toContain('№ 17-3/412 от 15 января 2021 г., вынесенное заместителем руководителя Е. Мукановым');
+    ).toContain(
+      '№ 17-3/412 от 15 января 2021 г., вынесенное должностным лицом: заместитель руководителя Е. Муканов',
+    );
     // Another pack's article numbers travel through unchanged: nothing is written in code.
     const other = {
       ...limitation('LIMITATION_EXPIRED', {}),
