@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarDate as d, type Locale } from '@civic/core';
-import { neverInBody } from '@civic/formats';
+import { neverInBody, russianInKazakh } from '@civic/formats';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { freshContext } from '../test-support.ts';
-import { listCasesOf } from './cases.ts';
+import { createCase, listCasesOf } from './cases.ts';
 import { draftObjection } from './objection.ts';
 
 // The demo objections read as filings (issue 10): Echo, KIBHR, ILI and Erkindik Kanaty, drafted on
@@ -218,5 +218,48 @@ describe('the demo objections as filings (sqlite)', () => {
       expect(texts).toContain(point);
       expect(texts.some((t) => t.startsWith(note))).toBe(true);
     }
+  });
+  it("writes an authority type in the document's language from the pack, and flags in the lawyer's note a name it cannot", async () => {
+    const made = await createCase(
+      ctx,
+      {
+        title: 'Вызов в районное управление',
+        pack: 'kz',
+        openedOn: d('2021-01-10'),
+        links: [],
+        actions: [
+          {
+            kind: 'summons',
+            servedOn: d('2021-01-10'),
+            authority: 'районное управление государственных доходов',
+          },
+          { kind: 'notice', servedOn: d('2021-01-12'), authority: 'Налоговый комитет города Костанай' },
+        ],
+      },
+      { organisation: 'Echo' },
+    );
+    if (!made.ok) throw new Error(made.error.message);
+    const kk = await draftObjection(ctx, made.value.id, {
+      lang: 'kk',
+      format: 'docx',
+      asOf: d('2021-01-28'),
+    });
+    if (!kk.ok) throw new Error(kk.error.message);
+    const text = kk.value.text.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    expect(text).toContain('шақыру (аудандық мемлекеттік кірістер басқармасы)');
+    expect(text).not.toContain('районное управление');
+    expect(text).toContain(
+      '«Налоговый комитет города Костанай» атауы ереже пакетінің сөздігінде жоқ: оны мемлекеттік тілде жазу керек.',
+    );
+    // The checker finds the Russian name left in the body: the note is there for the lawyer to act.
+    expect(russianInKazakh(text).length).toBeGreaterThan(0);
+    const ru = await draftObjection(ctx, made.value.id, {
+      lang: 'ru',
+      format: 'docx',
+      asOf: d('2021-01-28'),
+    });
+    const ruText = ru.ok ? ru.value.text.blocks.map((b) => ('text' in b ? b.text : '')).join('\n') : '';
+    expect(ruText).toContain('районное управление государственных доходов');
+    expect(ruText).not.toContain('не найдено в словаре');
   });
 });
