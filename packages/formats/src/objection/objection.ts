@@ -2,6 +2,7 @@ import type { CalendarDate, CaseActionKind, FindingParam, Locale, SourceKind } f
 import { longDate } from './document-format.ts';
 import { factText, fill, groundText, noteItems, sentence } from './objection-prose.ts';
 import { OBJECTION_TEMPLATES } from './objection-templates.ts';
+import { ruInstrumentalName } from './objection-words.ts';
 
 export { fill } from './objection-prose.ts';
 
@@ -141,7 +142,10 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
   const day = (d: CalendarDate): string => longDate(d, lang);
   const mark = (text: string): string => (data.rulingIllustrative ? `${text} ${t.illustrativeMark}` : text);
   const number = data.rulingNumber ? mark(data.rulingNumber) : t.blankNumber;
-  const official = data.rulingOfficial ? mark(data.rulingOfficial) : t.blankOfficial;
+  // Russian puts the official in the instrumental («вынесенное А. Б. Оспановым»).
+  const recorded =
+    data.rulingOfficial && lang === 'ru' ? ruInstrumentalName(data.rulingOfficial) : data.rulingOfficial;
+  const official = recorded ? mark(recorded) : t.blankOfficial;
   const ruling = data.rulingOn ? { date: data.rulingOn, number, official } : null;
   const title = ruling ? fill(t.titleComplaint, ruling, lang) : t.titleObjection;
   const blocks: ObjectionBlock[] = [];
