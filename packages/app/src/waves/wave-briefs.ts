@@ -3,6 +3,7 @@ import {
   citeLegalBasis,
   domainError,
   err,
+  knownAuthorityName,
   ok,
   packToday,
   type Incident,
@@ -91,6 +92,7 @@ export async function createWaveBrief(
     // The footer's day is the pack's legal day, never the UTC one (STYLE.md, "Money and time").
     generatedOn: pack ? packToday(pack, now) : now.toISOString().slice(0, 10),
     basisCites: basisCites(pack, incidents, wave.legalBasis, wave.zone.legalBasis, lang),
+    authorityNames: authorityNames(pack, incidents, lang),
   };
   const brief = {
     id: newId('brf'),
@@ -123,6 +125,20 @@ function basisCites(
   const bases = new Set([...waveBases, ...incidents.flatMap((i) => (i.legalBasis ? [i.legalBasis] : []))]);
   if (zoneBasis) bases.add(zoneBasis);
   return Object.fromEntries([...bases].map((b) => [b, citeLegalBasis(pack, b, lang)]));
+}
+
+/** Each authority and office the incidents record, in the brief's language where the pack knows it. */
+function authorityNames(
+  pack: RulePack | null,
+  incidents: readonly Incident[],
+  lang: 'en' | 'ru' | 'kk',
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const text of incidents.flatMap((i) => [i.authority, i.office])) {
+    const known = text && pack ? knownAuthorityName(pack, text, lang) : null;
+    if (text && known) names[text] = known;
+  }
+  return names;
 }
 
 /** The rule pack of the incidents' country (its citations, its time zone), when one is installed. */

@@ -187,6 +187,14 @@ export function knownAuthorityName(pack: RulePack, recorded: string, locale: Loc
   const wanted = key(recorded);
   const names = (t: LocalText): string[] =>
     typeof t === 'string' ? [t] : Object.values(t).filter((n) => n !== undefined);
-  const found = pack.authorities.find((a) => names(a.name).some((n) => key(n) === wanted));
-  return found ? localText(found.name, locale) : null;
+  const find = (k: string) => pack.authorities.find((a) => names(a.name).some((n) => key(n) === k));
+  const found = find(wanted);
+  if (found) return localText(found.name, locale);
+  // "Department …, district office": each part by itself, when the pack knows every one.
+  const parts = wanted.split(/\s*,\s*/);
+  if (parts.length < 2) return null;
+  const each = parts.map(find);
+  return each.every((a) => a !== undefined)
+    ? each.map((a) => (a ? localText(a.name, locale) : '')).join(', ')
+    : null;
 }

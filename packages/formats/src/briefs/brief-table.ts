@@ -10,6 +10,7 @@ export function briefTable(
   incidents: readonly Incident[],
   lang: BriefLanguage,
   cites?: Readonly<Record<string, string>>,
+  names?: Readonly<Record<string, string>>,
 ): { header: string[]; rows: string[][]; links: (string | null)[] } {
   const l = briefLabels(lang);
   const c = l.columns;
@@ -26,7 +27,10 @@ export function briefTable(
       localPlaceName(i.place, lang, i.date),
       l.actionName(i.action) + penaltyText(i, l),
       i.legalBasis ? (cites?.[i.legalBasis] ?? i.legalBasis) : '—',
-      [i.authority, i.office].filter((x): x is string => !!x).join(', ') || '—',
+      [i.authority, i.office]
+        .filter((x): x is string => !!x)
+        .map((x) => names?.[x] ?? x)
+        .join(', ') || '—',
       i.outcome ?? '—',
     ]),
     links: sorted.map((i) => i.sources[0]?.url ?? null),

@@ -56,6 +56,11 @@ export interface WaveBrief {
    * in it is shown as recorded.
    */
   readonly basisCites?: Readonly<Record<string, string>>;
+  /**
+   * Each authority and office as recorded → its name in the brief's language from the pack's
+   * authorities (and authority types); a name the pack does not know is printed as recorded.
+   */
+  readonly authorityNames?: Readonly<Record<string, string>>;
 }
 
 /** A legal basis as the brief prints it. */
