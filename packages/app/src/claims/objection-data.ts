@@ -1,5 +1,5 @@
 import {
-  authorityName,
+  knownAuthorityName,
   isCalendarDate,
   localPlaceName,
   localText,
@@ -13,6 +13,7 @@ import {
 import type { LawyerNote, ObjectionData, ObjectionGround } from '@civic/formats';
 import { findOrganisation } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { organisationNameIn } from '../organisation-name.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 import type { CaseCheckResult } from './case-check.ts';
 import { actionDate } from './case-view.ts';
@@ -27,16 +28,13 @@ function placeIn(name: string | null, lang: Locale, on: CalendarDate | null): st
 }
 
 /**
- * The organisation's name in the document's script: a Russian or Kazakh document takes a Cyrillic
- * alias of a Latin-lettered name («Эхо» for "Echo"; for Kazakh one with Kazakh letters first), since
- * only names with no Cyrillic form stay in Latin letters there.
+ * Whether a recorded name can stand in a document of the language as it is: English takes Latin
+ * letters, Kazakh a text with Kazakh letters (or a single word, a proper name), Russian Cyrillic.
  */
-function nameIn(org: { name: string; aliases: readonly string[] } | null, lang: Locale): string {
-  if (!org) return '';
-  if (lang === 'en' || !/[A-Za-z]/.test(org.name) || /[А-Яа-яЁё]/.test(org.name)) return org.name;
-  const cyrillic = org.aliases.filter((a) => /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(a) && !/[A-Za-z]/.test(a));
-  const kazakh = cyrillic.find((a) => /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(a));
-  return (lang === 'kk' ? kazakh : undefined) ?? cyrillic[0] ?? org.name;
+function inScriptOf(text: string, lang: Locale): boolean {
+  if (lang === 'en') return !/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(text);
+  if (lang === 'kk') return /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(text) || !/\s/.test(text.trim());
+  return /[А-Яа-яЁё]/.test(text);
 }
 
 /** The pack's provision for a finding code: the limitation rule, else the offence; none for records. */
@@ -169,8 +167,15 @@ export async function objectionData(
     return o?.cite ? localText(o.cite, lang) : article;
   };
   const grounds = groundsOf(pack, r.check.findings, ruling, lang);
-  const named = (text: string | null): string | null =>
-    text && pack ? authorityName(pack, text, lang) : text;
+  // A name the pack cannot write in the document's language is kept as recorded and flagged in
+  // the lawyer's note (never silently left in another language).
+  const untranslated = new Set<string>();
+  const named = (text: string | null): string | null => {
+    if (!text || !pack) return text;
+    const known = knownAuthorityName(pack, text, lang);
+    if (known === null && !inScriptOf(text, lang)) untranslated.add(text);
+    return known ?? text;
+  };
   const limitationRule =
     pack?.limitations.find((x) => x.articles.includes(ruling?.article ?? '')) ?? pack?.limitations[0];
   const restoration = pack?.appeals[0]?.restoration;
@@ -184,7 +189,7 @@ export async function objectionData(
     caseTitle: c.title,
     draftedOn: asOf,
     illustrative: c.illustrative || c.actions.some((a) => a.illustrative),
-    organisation: { name: nameIn(org ?? null, lang), bin: org?.bin ?? null, city: orgPlace },
+    organisation: { name: organisationNameIn(org ?? null, lang), bin: org?.bin ?? null, city: orgPlace },
     authority: {
       name: named(addressed?.authority ?? null),
       office: named(addressed?.office ?? null),
@@ -193,6 +198,7 @@ export async function objectionData(
     rulingOn: ruling?.rulingOn ?? null,
     rulingNumber: ruling?.number ?? null,
     rulingOfficial: ruling?.official ?? null,
+    rulingIllustrative: ruling?.illustrative ?? false,
     facts: happened.map((a) => ({
       date: actionDate(a),
       kind: a.kind,
@@ -226,7 +232,10 @@ export async function objectionData(
       restoration: restoration ? localText(restoration.cite, lang) : null,
       offence: offence?.cite ? localText(offence.cite, lang) : null,
     },
-    notes: notesOf(pack, r, ruling, grounds, lang),
+    notes: [
+      ...notesOf(pack, r, ruling, grounds, lang),
+      ...[...untranslated].map((text) => ({ kind: 'untranslated' as const, text })),
+    ],
     register: r.check.exhibits.map((e) => ({
       submittedOn: e.submittedOn,
       form: e.form ?? '',

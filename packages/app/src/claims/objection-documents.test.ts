@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarDate as d, type Locale } from '@civic/core';
-import { neverInBody } from '@civic/formats';
+import { neverInBody, russianInKazakh } from '@civic/formats';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { freshContext } from '../test-support.ts';
-import { listCasesOf } from './cases.ts';
+import { createCase, listCasesOf } from './cases.ts';
 import { draftObjection } from './objection.ts';
 
 // The demo objections read as filings (issue 10): Echo, KIBHR, ILI and Erkindik Kanaty, drafted on
@@ -32,12 +32,13 @@ const EXPECT: Record<Locale, Record<string, RegExp>> = {
     addressee: /В специализированный межрайонный административный суд (Алматы|Нур-Султан)/,
     request: /ПРОШУ:/,
     ruling:
-      /Обжалуемое постановление: постановление по делу об административном правонарушении № ____ от \d{1,2} января 2021 г\., вынесенное ____+ \(должность, фамилия, инициалы должностного лица\)/,
+      /Обжалуемое постановление: постановление по делу об административном правонарушении № \d{2}-\d{2}\/\d{4} \(иллюстративно\) от \d{1,2} января 2021 г\., вынесенное [А-Я]\. [А-Я]\. [А-Яа-я]+ым \(иллюстративно\)/,
     annul:
-      /Отменить постановление № ____ от \d{1,2} января 2021 г\. и все назначенные им взыскания на основании части 1 статьи 62 КоАП РК\./,
+      /Отменить постановление № \d{2}-\d{2}\/\d{4} \(иллюстративно\) от \d{1,2} января 2021 г\. и все назначенные им взыскания на основании части 1 статьи 62 КоАП РК\./,
     terminate:
       /Прекратить производство по делу об административном правонарушении в связи с истечением срока давности привлечения к административной ответственности на основании части 1 статьи 62 КоАП РК\./,
     cite: /Статья 460-1 КоАП РК, состав:/,
+    until: /истёк \d{1,2} [а-я]+ \d{4} г\., до \d{1,2} января 2021 г\./,
     date: /(Алматы|Нур-Султан), 28 января 2021 г\./,
     deadline:
       /Срок подачи жалобы \(статья 826-1 КоАП РК\) не подтверждён, возможны два прочтения: при исчислении 10 рабочих дней — последний день \d+ \S+ 2021 г\.; при исчислении 10 календарных дней — последний день \d+ \S+ 2021 г\./,
@@ -46,8 +47,12 @@ const EXPECT: Record<Locale, Record<string, RegExp>> = {
     addressee: /(Алматы|Нұр-Сұлтан) мамандандырылған ауданаралық әкімшілік сотына/,
     request: /СҰРАЙМЫН:/,
     ruling:
-      /Шағымданылатын қаулы: ____+ \(лауазымды адамның лауазымы, тегі, аты-жөні\) шығарған .* 2021 жылғы \d{1,2} қаңтар № ____ қаулы/,
-    annul: /ӘҚБтК 62-бабының 1-бөлігі негізінде 2021 жылғы \d{1,2} қаңтар № ____ қаулының/,
+      /Шағымданылатын қаулы: [А-Я]\. [А-Я]\. [А-Яа-я]+ \(иллюстрациялық\) шығарған .* 2021 жылғы \d{1,2} қаңтардағы № \d{2}-\d{2}\/\d{4} \(иллюстрациялық\) қаулы/,
+    annul:
+      /ӘҚБтК 62-бабының 1-бөлігі негізінде 2021 жылғы \d{1,2} қаңтардағы № \d{2}-\d{2}\/\d{4} \(иллюстрациялық\) қаулының/,
+    // Dates in the case the phrase asks for: «… 2021 жылғы 28 қаңтарға дейін», «… тамызда аяқталды».
+    until: /яғни 2021 жылғы \d{1,2} қаңтарға дейін\./,
+    ended: /мерзім \d{4} жылғы \d{1,2} [а-яәғқңөұүһі]+(да|де|та|те) аяқталды/,
     terminate:
       /ӘҚБтК 62-бабының 1-бөлігі негізінде әкімшілік жауаптылыққа тарту мерзімінің ескіруіне байланысты/,
     cite: /ӘҚБтК 460-1-бабы, құрамы:/,
@@ -59,9 +64,9 @@ const EXPECT: Record<Locale, Record<string, RegExp>> = {
     addressee: /To: the specialised inter-district administrative court of (Almaty|Nur-Sultan)/,
     request: /I REQUEST:/,
     ruling:
-      /Ruling complained of: the ruling No\. ____ of \d{1,2} January 2021 .*issued by ____+ \(position and name of the official\)/,
+      /Ruling complained of: the ruling No\. \d{2}-\d{2}\/\d{4} \(illustrative\) of \d{1,2} January 2021 .*issued by [А-Я]\. [А-Я]\. [А-Яа-я]+ \(illustrative\)/,
     annul:
-      /To annul the ruling No\. ____ of \d{1,2} January 2021 and every penalty it imposed under CoAO Art\. 62\(1\)\./,
+      /To annul the ruling No\. \d{2}-\d{2}\/\d{4} \(illustrative\) of \d{1,2} January 2021 and every penalty it imposed under CoAO Art\. 62\(1\)\./,
     terminate: /limitation period for administrative liability has expired under CoAO Art\. 62\(1\)\./,
     cite: /CoAO Art\. 460-1, /,
     date: /(Almaty|Nur-Sultan), 28 January 2021/,
@@ -213,5 +218,48 @@ describe('the demo objections as filings (sqlite)', () => {
       expect(texts).toContain(point);
       expect(texts.some((t) => t.startsWith(note))).toBe(true);
     }
+  });
+  it("writes an authority type in the document's language from the pack, and flags in the lawyer's note a name it cannot", async () => {
+    const made = await createCase(
+      ctx,
+      {
+        title: 'Вызов в районное управление',
+        pack: 'kz',
+        openedOn: d('2021-01-10'),
+        links: [],
+        actions: [
+          {
+            kind: 'summons',
+            servedOn: d('2021-01-10'),
+            authority: 'районное управление государственных доходов',
+          },
+          { kind: 'notice', servedOn: d('2021-01-12'), authority: 'Налоговый комитет города Костанай' },
+        ],
+      },
+      { organisation: 'Echo' },
+    );
+    if (!made.ok) throw new Error(made.error.message);
+    const kk = await draftObjection(ctx, made.value.id, {
+      lang: 'kk',
+      format: 'docx',
+      asOf: d('2021-01-28'),
+    });
+    if (!kk.ok) throw new Error(kk.error.message);
+    const text = kk.value.text.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    expect(text).toContain('шақыру (аудандық мемлекеттік кірістер басқармасы)');
+    expect(text).not.toContain('районное управление');
+    expect(text).toContain(
+      '«Налоговый комитет города Костанай» атауы ереже пакетінің сөздігінде жоқ: оны мемлекеттік тілде жазу керек.',
+    );
+    // The checker finds the Russian name left in the body: the note is there for the lawyer to act.
+    expect(russianInKazakh(text).length).toBeGreaterThan(0);
+    const ru = await draftObjection(ctx, made.value.id, {
+      lang: 'ru',
+      format: 'docx',
+      asOf: d('2021-01-28'),
+    });
+    const ruText = ru.ok ? ru.value.text.blocks.map((b) => ('text' in b ? b.text : '')).join('\n') : '';
+    expect(ruText).toContain('районное управление государственных доходов');
+    expect(ruText).not.toContain('не найдено в словаре');
   });
 });

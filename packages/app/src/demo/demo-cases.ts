@@ -36,6 +36,17 @@ const notice = (on: string, place: string, note: string): CaseActionInput => ({
   illustrative: true,
   notes: `Уведомление о предполагаемых ошибках в отчётах об иностранном финансировании (середина октября – ноябрь 2020 г., RFE/RL; CAMR); ${note}`,
 });
+/**
+ * The rulings' numbers and the officials who signed them: ILLUSTRATIVE (no public source gives
+ * them), in digits and Cyrillic initials so that every language prints them as they are; the
+ * objection marks each as illustrative in the document's language (the actions are illustrative).
+ */
+const RULING_PAPERS = {
+  echo: { number: '15-01/0047', official: 'А. Б. Оспанов' },
+  erkindik: { number: '18-01/0012', official: 'Н. С. Сериков' },
+  kibhr: { number: '25-01/0103', official: 'Е. М. Ахметов' },
+  ili: { number: '25-01/0104', official: 'К. Т. Байтасов' },
+} as const;
 const ILLUSTRATIVE_OFFENCE =
   'Вменяемый период и дата совершения иллюстративны: известно лишь, что часть отчётов относилась к 2018 году (CAMR).';
 
@@ -73,6 +84,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         kind: 'ruling',
         rulingOn: d(D.echo.ruling),
         servedOn: d(D.echo.ruling),
+        ...RULING_PAPERS.echo,
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'Управление государственных доходов по Алмалинскому району',
         place: 'Almaty',
@@ -126,8 +138,8 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         kind: 'ruling',
         rulingOn: d(D.erkindik.ruling),
         servedOn: d(D.erkindik.ruling),
+        ...RULING_PAPERS.erkindik,
         authority: 'Департамент государственных доходов по городу Нур-Султан',
-        office: 'кабинет заместителя руководителя Ерлика Муканова',
         place: 'Nur-Sultan',
         article: '460-1',
         tier: 'failure-to-notify',
@@ -141,7 +153,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         },
         penalty: { mci: 100, amount: '277800', currency: 'KZT', suspensionMonths: 0 },
         notes:
-          'Штраф 100 МРП = 277 800 тенге, без приостановления (HRW; KazTAG; ACCA). Вручение в день вынесения постановления иллюстративно.',
+          'Штраф 100 МРП = 277 800 тенге, без приостановления (HRW; KazTAG; ACCA); рассмотрено в кабинете заместителя руководителя департамента. Вручение в день вынесения постановления иллюстративно.',
       },
       WITHDRAWAL,
     ],
@@ -175,6 +187,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         kind: 'ruling',
         rulingOn: d(D.kibhr.ruling),
         servedOn: d(D.kibhr.ruling),
+        ...RULING_PAPERS.kibhr,
         proceedingsStartedOn: d(D.kibhr.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'районное управление',
@@ -212,6 +225,7 @@ export const DEMO_CASES: readonly (CaseFileInput & { readonly org: string })[] =
         kind: 'ruling',
         rulingOn: d(D.ili.ruling),
         servedOn: d(D.ili.ruling),
+        ...RULING_PAPERS.ili,
         proceedingsStartedOn: d(D.ili.protocol),
         authority: 'Департамент государственных доходов по городу Алматы',
         office: 'районное управление',

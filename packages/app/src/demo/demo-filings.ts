@@ -60,12 +60,13 @@ export const seedDemoFilings: DemoStep = {
             }
           : ledger.value;
         const f = must(await prepareFilingFor(ctx, asFiled, { ...o, receiptIds: left }, null));
-        const number = `KGD-${p.on.slice(0, 4)}-${String(1000 + counts.filings).padStart(5, '0')} (иллюстративно)`;
+        // Illustrative incoming numbers in digits (no language's letters): the filing says it is a demo.
+        const number = `${String(1000 + counts.filings).padStart(5, '0')}/${p.on.slice(0, 4)}`;
         must(
           await submitFiling(ctx, {
             filingId: f.id,
             submittedOn: p.on,
-            channel: 'cabinet.salyk.kz (иллюстративно)',
+            channel: 'cabinet.salyk.kz',
             incomingNumber: number,
           }),
         );
@@ -78,8 +79,8 @@ export const seedDemoFilings: DemoStep = {
             await submitFiling(ctx, {
               filingId: c.id,
               submittedOn: addDays(p.on, 20),
-              channel: 'на бумаге (иллюстративно)',
-              incomingNumber: `${number}-corr`,
+              channel: 'cabinet.salyk.kz',
+              incomingNumber: `${number}-2`,
             }),
           );
           counts.filingsCorrected += 1;

@@ -217,7 +217,7 @@ async function seedOrganisation(
           kind: 'money',
           currency: g.currency,
           amount,
-          description: description ?? 'Транш (иллюстративно)',
+          description: description ?? 'Транш',
           illustrative: true,
         }),
       );
@@ -231,7 +231,7 @@ async function seedOrganisation(
           amount,
           allocations: [{ grantId: grant.id }],
           accountId: account.id,
-          description: `${description ?? 'Расход'} (иллюстративно)`,
+          description: description ?? 'Расход',
           illustrative: true,
         }),
       );
@@ -244,10 +244,10 @@ async function seedOrganisation(
         sourceId: await sourceId(source),
         receivedOn: date,
         kind: 'property',
-        propertyDescription: `${description} (иллюстративно)`,
+        propertyDescription: description,
         amount,
         currency,
-        valuationMethod: amount ? 'счёт-фактура донора (иллюстративно)' : null,
+        valuationMethod: amount ? 'счёт-фактура донора' : null,
         illustrative: true,
       }),
     );
@@ -266,7 +266,11 @@ async function seedOrganisation(
   }
 }
 
-/** The demo ledgers: illustrative rates, sources, grants, receipts, expenditures and candidates. */
+/**
+ * The demo ledgers: illustrative rates, sources, grants, receipts, expenditures and candidates.
+ * Records are marked illustrative by their flag, not in their text: a filing prints its "demo"
+ * banner in the document's language, and a Kazakh filing holds no Russian «(иллюстративно)».
+ */
 export const seedDemoLedger: DemoStep = {
   name: 'ledger',
   async run(ctx, state) {

@@ -9,7 +9,7 @@ import type { DemoStep } from './seed-demo.ts';
  * them, and a search for either script finds its incidents.
  */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  echo: ['ОФ «Эхо»', 'Эхо'],
+  echo: ['ОФ «Эхо»', '«Эхо» ҚҚ'],
   erkindik: ['Еркиндик Канаты', 'Еркіндік қанаты'],
   kibhr: [
     'Казахстанское международное бюро по правам человека и соблюдению законности',
@@ -17,6 +17,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   ],
   ili: ['Международная правовая инициатива', 'Халықаралық құқықтық бастама'],
   lmc: ['Правовой медиа-центр', 'Құқықтық медиа-орталық'],
+  medianet: ['Международный центр журналистики «МедиаНет»', '«МедиаНет» халықаралық журналистика орталығы'],
   kadir: ['Кадир Касиет', 'Қадір-қасиет'],
 };
 

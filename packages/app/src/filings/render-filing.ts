@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { domainError, err, filingWords, isLocale, ok, type Locale, type Result } from '@civic/core';
 import { renderFilingJson, renderFilingPdf, renderFilingXlsx } from '@civic/formats';
+import { findOrganisation } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { organisationNameIn } from '../organisation-name.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { ensureOrgSigningKey } from '../log/org-signing-key.ts';
 import { getFiling } from './filing-records.ts';
@@ -54,6 +56,10 @@ export async function renderFiling(
   // the filing was prepared under (a pack no longer installed leaves the content's English words).
   const pack = await loadRulePack(f.value.content.pack.id);
   const words = pack.ok ? filingWords(pack.value, f.value.content, lang) : undefined;
-  if (input.format === 'xlsx') return ok(await renderFilingXlsx(f.value, { lang, signingKey, words }));
-  return ok(await renderFilingPdf(f.value, { lang, fonts: await filingFonts(), signingKey, words }));
+  // The organisation as the language names it (a Cyrillic alias in ru/kk), as the objection does.
+  const org = await findOrganisation(ctx.store.db, f.value.organisation);
+  const organisationName = org ? organisationNameIn(org, lang) : undefined;
+  const options = { lang, signingKey, words, organisationName };
+  if (input.format === 'xlsx') return ok(await renderFilingXlsx(f.value, options));
+  return ok(await renderFilingPdf(f.value, { ...options, fonts: await filingFonts() }));
 }

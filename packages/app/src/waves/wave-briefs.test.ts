@@ -187,3 +187,32 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe("a brief's footer date", () => {
+  it("is the pack's day (Asia/Almaty), not the UTC day: 23:30 UTC on 30 Nov is 1 Dec there", async () => {
+    const ctx = await freshContext('sqlite', () => new Date('2026-11-30T23:30:00.000Z'));
+    try {
+      const parsed = incidentsFromCsv(readFileSync(FIXTURE), 'kz-2020-21-with-background.csv');
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      await insertIncidents(
+        ctx.store.db,
+        parsed.value.map((i) => ({ ...i, id: `inc_${i.id}`, createdAt: `${i.date}T12:00:00.000Z` })),
+      );
+      const detected = await detectWavesInDatabase(ctx, { replications: 19, seed: 1 });
+      if (!detected.ok) throw new Error(detected.error.message);
+      const wave = detected.value.waves[0];
+      if (!wave) throw new Error('no wave in the fixture');
+      const footers = { en: 'Generated on 1 December 2026', ru: 'Создано 1 декабря 2026 г.' } as const;
+      for (const lang of ['en', 'ru'] as const) {
+        const b = await createWaveBrief(ctx, { waveId: wave.id, replications: 19, seed: 1, lang });
+        if (!b.ok) throw new Error(b.error.message);
+        expect(b.value.data.generatedOn).toBe('2026-12-01');
+        expect(b.value.brief.markdown).toContain(footers[lang]);
+        expect(b.value.brief.html).toContain(footers[lang]);
+        expect(b.value.brief.markdown).not.toContain('30 ноября 2026');
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -1,5 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { citeLegalBasis, domainError, err, ok, type Incident, type Result, type RulePack } from '@civic/core';
+import {
+  citeLegalBasis,
+  domainError,
+  err,
+  knownAuthorityName,
+  ok,
+  packToday,
+  type Incident,
+  type Result,
+  type RulePack,
+} from '@civic/core';
 import {
   briefTitle,
   isBriefLanguage,
@@ -69,6 +79,8 @@ export async function createWaveBrief(
   const incidents = wave.incidentIds
     .map((id) => detection.value.scanned.get(id))
     .filter((i): i is Incident => i !== undefined);
+  const pack = await packOf(incidents);
+  const now = ctx.now();
   const data: WaveBrief = {
     lang,
     wave,
@@ -76,8 +88,11 @@ export async function createWaveBrief(
     limitation: await limitationSummary(ctx, incidents),
     replications: detection.value.replications,
     seed: detection.value.seed,
-    generatedAt: ctx.now().toISOString(),
-    basisCites: await basisCites(incidents, wave.legalBasis, wave.zone.legalBasis, lang),
+    generatedAt: now.toISOString(),
+    // The footer's day is the pack's legal day, never the UTC one (STYLE.md, "Money and time").
+    generatedOn: pack ? packToday(pack, now) : now.toISOString().slice(0, 10),
+    basisCites: basisCites(pack, incidents, wave.legalBasis, wave.zone.legalBasis, lang),
+    authorityNames: authorityNames(pack, incidents, lang),
   };
   const brief = {
     id: newId('brf'),
@@ -100,19 +115,38 @@ export async function createWaveBrief(
  * country (article parts only where the pack has them); without a pack, codes and articles are
  * still cited in the language.
  */
-async function basisCites(
+function basisCites(
+  pack: RulePack | null,
   incidents: readonly Incident[],
   waveBases: readonly string[],
   zoneBasis: string | null,
   lang: 'en' | 'ru' | 'kk',
-): Promise<Record<string, string>> {
-  const country = incidents[0]?.country ?? 'KZ';
-  const listed = (await listRulePacks()).find((p) => p.valid && p.jurisdiction === country);
-  const loaded = listed ? await loadRulePack(listed.id) : null;
-  const pack: RulePack | null = loaded?.ok ? loaded.value : null;
+): Record<string, string> {
   const bases = new Set([...waveBases, ...incidents.flatMap((i) => (i.legalBasis ? [i.legalBasis] : []))]);
   if (zoneBasis) bases.add(zoneBasis);
   return Object.fromEntries([...bases].map((b) => [b, citeLegalBasis(pack, b, lang)]));
+}
+
+/** Each authority and office the incidents record, in the brief's language where the pack knows it. */
+function authorityNames(
+  pack: RulePack | null,
+  incidents: readonly Incident[],
+  lang: 'en' | 'ru' | 'kk',
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const text of incidents.flatMap((i) => [i.authority, i.office])) {
+    const known = text && pack ? knownAuthorityName(pack, text, lang) : null;
+    if (text && known) names[text] = known;
+  }
+  return names;
+}
+
+/** The rule pack of the incidents' country (its citations, its time zone), when one is installed. */
+async function packOf(incidents: readonly Incident[]): Promise<RulePack | null> {
+  const country = incidents[0]?.country ?? 'KZ';
+  const listed = (await listRulePacks()).find((p) => p.valid && p.jurisdiction === country);
+  const loaded = listed ? await loadRulePack(listed.id) : null;
+  return loaded?.ok ? loaded.value : null;
 }
 
 export async function findWaveBrief(ctx: AppContext, id: string): Promise<Result<BriefRow>> {

@@ -1,5 +1,6 @@
 import type { Locale } from '../locale.ts';
 import { MONTH_WORDS, MONTH_WORDS_SHORT, WEEKDAY_WORDS } from './format-words.ts';
+import { kazakhCase, type KazakhCase } from './kazakh-case.ts';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -85,4 +86,67 @@ export function formatDateTime(
   moment: { readonly date: string; readonly hour: number; readonly minute: number },
 ): string {
   return `${formatLongDate(locale, moment.date)}, ${pad2(moment.hour)}:${pad2(moment.minute)}`;
+}
+
+/**
+ * The role a date plays in a phrase, so that each language puts it in the right case:
+ * `until` (ru «до 25 января 2021 г.», kk «2021 жылғы 25 қаңтарға дейін», en "until 25 January 2021"),
+ * `to` (the dative: «к 25 января 2021 г.», «2021 жылғы 25 қаңтарға», "to 25 January 2021"),
+ * `on` («25 января 2021 г.», «2021 жылғы 25 қаңтарда», "on 25 January 2021"),
+ * `of` (a document dated so: «от 25 января 2021 г.», «2021 жылғы 25 қаңтардағы», "of 25 January 2021"),
+ * `from` («с 25 января 2021 г.», «2021 жылғы 25 қаңтардан», "from 25 January 2021").
+ */
+export const DATE_CASES = ['until', 'to', 'on', 'of', 'from'] as const;
+export type DateCase = (typeof DATE_CASES)[number];
+
+export const isDateCase = (text: string): text is DateCase =>
+  (DATE_CASES as readonly string[]).includes(text);
+
+const KAZAKH_CASE_OF: Readonly<Record<DateCase, KazakhCase>> = {
+  until: 'dative',
+  to: 'dative',
+  on: 'locative',
+  of: 'attributive',
+  from: 'ablative',
+};
+const RUSSIAN_PREPOSITION: Readonly<Record<DateCase, string>> = {
+  until: 'до ',
+  to: 'к ',
+  on: '',
+  of: 'от ',
+  from: 'с ',
+};
+const ENGLISH_PREPOSITION: Readonly<Record<DateCase, string>> = {
+  until: 'until ',
+  to: 'to ',
+  on: 'on ',
+  of: 'of ',
+  from: 'from ',
+};
+
+/**
+ * A calendar date in the long form, in the case its role in the phrase asks for (`DateCase`):
+ * Kazakh declines the month by vowel harmony (`kazakhCase`) and adds «дейін» for `until`; Russian
+ * and English put a preposition first. Text that is not a date comes back as it is. Pure.
+ *
+ * @example formatDateCase('kk', '2021-04-10', 'to') // '2021 жылғы 10 сәуірге'
+ */
+export function formatDateCase(
+  locale: Locale,
+  isoDate: string,
+  dateCase: DateCase,
+  options: LongDateOptions = {},
+): string {
+  const p = parts(isoDate);
+  if (!p) return isoDate;
+  switch (locale) {
+    case 'kk': {
+      const month = kazakhCase(MONTH_WORDS.kk.genitive[p.m - 1] ?? '', KAZAKH_CASE_OF[dateCase]);
+      return `${p.y} жылғы ${p.d} ${month}${dateCase === 'until' ? ' дейін' : ''}`;
+    }
+    case 'ru':
+      return `${RUSSIAN_PREPOSITION[dateCase]}${formatLongDate('ru', isoDate, options)}`;
+    case 'en':
+      return `${ENGLISH_PREPOSITION[dateCase]}${formatLongDate('en', isoDate)}`;
+  }
 }

@@ -174,10 +174,27 @@ export function fineUnitRule(pack: RulePack): FineUnit['rule'] | null {
  * languages, letter case and spacing aside); otherwise the name as recorded.
  */
 export function authorityName(pack: RulePack, recorded: string, locale: Locale): string {
+  return knownAuthorityName(pack, recorded, locale) ?? recorded;
+}
+
+/**
+ * The pack's name in the language of an authority (or authority type: «районное управление
+ * государственных доходов») recorded under any of its names; null when the pack does not know it,
+ * so that a document can say the name is left to translate rather than print it silently.
+ */
+export function knownAuthorityName(pack: RulePack, recorded: string, locale: Locale): string | null {
   const key = (t: string): string => t.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
   const wanted = key(recorded);
   const names = (t: LocalText): string[] =>
     typeof t === 'string' ? [t] : Object.values(t).filter((n) => n !== undefined);
-  const found = pack.authorities.find((a) => names(a.name).some((n) => key(n) === wanted));
-  return found ? localText(found.name, locale) : recorded;
+  const find = (k: string) => pack.authorities.find((a) => names(a.name).some((n) => key(n) === k));
+  const found = find(wanted);
+  if (found) return localText(found.name, locale);
+  // "Department …, district office": each part by itself, when the pack knows every one.
+  const parts = wanted.split(/\s*,\s*/);
+  if (parts.length < 2) return null;
+  const each = parts.map(find);
+  return each.every((a) => a !== undefined)
+    ? each.map((a) => (a ? localText(a.name, locale) : '')).join(', ')
+    : null;
 }

@@ -11,15 +11,15 @@ import { renderMessage, type MessageTemplates } from './message-template.ts';
 export const FINDING_MESSAGES: Readonly<Record<FindingCode, Omit<MessageTemplates, 'en'>>> = {
   LIMITATION_EXPIRED: {
     ru: 'Срок давности ({period}, считая с {startsOn}) истёк {expiresOn}, раньше {evaluatedOn}: к ответственности привлечь нельзя.',
-    kk: 'Ескіру мерзімі ({startsOn} бастап {period}) {expiresOn} өтті, бұл {evaluatedOn} дейін: жауапкершілікке тартуға болмайды.',
+    kk: 'Ескіру мерзімі ({startsOn:from} бастап {period}) {expiresOn:on} өтті, бұл {evaluatedOn:until}: жауапкершілікке тартуға болмайды.',
   },
   LIMITATION_EXPIRED_IF_NOT_CONTINUING: {
     ru: 'Срок давности ({period}, считая с {startsOn}) истёк {expiresOn}, раньше {evaluatedOn}, если правонарушение не длящееся; считая со дня обнаружения ({alternativeStartsOn}), он истекает {alternativeExpiresOn}.',
-    kk: 'Құқық бұзушылық созылмалы болмаса, ескіру мерзімі ({startsOn} бастап {period}) {expiresOn} өтті, бұл {evaluatedOn} дейін; анықталған күннен ({alternativeStartsOn}) бастап есептегенде ол {alternativeExpiresOn} өтеді.',
+    kk: 'Құқық бұзушылық созылмалы болмаса, ескіру мерзімі ({startsOn:from} бастап {period}) {expiresOn:on} өтті, бұл {evaluatedOn:until}; анықталған күннен ({alternativeStartsOn}) бастап есептегенде ол {alternativeExpiresOn:on} өтеді.',
   },
   LIMITATION_RUNNING: {
     ru: 'Срок давности ({period}, считая с {startsOn}) истекает {expiresOn}; на {evaluatedOn} он не истёк.',
-    kk: 'Ескіру мерзімі ({startsOn} бастап {period}) {expiresOn} өтеді; {evaluatedOn} ол өтпеген.',
+    kk: 'Ескіру мерзімі ({startsOn:from} бастап {period}) {expiresOn:on} өтеді; {evaluatedOn:on} ол өтпеген.',
   },
   LIMITATION_RULE_MISSING: {
     ru: 'В пакете правил нет срока давности по статье {article:text}, действовавшего на {committedOn}.',
@@ -31,7 +31,7 @@ export const FINDING_MESSAGES: Readonly<Record<FindingCode, Omit<MessageTemplate
   },
   OFFENCE_NOT_IN_FORCE: {
     ru: 'Норма статьи {article:text}, которая вменяется, не действовала на дату правонарушения {committedOn} (действует с {inForceFrom}).',
-    kk: 'Айыпталып отырған {article:text}-баптың нормасы құқық бұзушылық күні {committedOn} күшінде болмаған ({inForceFrom} бастап қолданылады).',
+    kk: 'Айыпталып отырған {article:text}-баптың нормасы құқық бұзушылық күні {committedOn} күшінде болмаған ({inForceFrom:from} бастап қолданылады).',
   },
   PENALTY_AMOUNT_MISMATCH: {
     ru: 'Наложенная сумма {imposed:money} не равна {mci} × {value} (значение {year:text} года) = {expected:money}.',
@@ -75,7 +75,7 @@ export const FINDING_MESSAGES: Readonly<Record<FindingCode, Omit<MessageTemplate
   },
   RECORD_CONTRADICTS_ALLEGATION: {
     ru: 'Записи организации показывают, что отчёт (форма {form:text}) подан {submittedOn} (вх. № {incomingNumber:text}), хеш содержания sha256 {contentHash:text}: это говорит против обвинения.',
-    kk: 'Ұйымның жазбалары есептің (нысан {form:text}) {submittedOn} тапсырылғанын көрсетеді (кіріс № {incomingNumber:text}), мазмұн хеші sha256 {contentHash:text}: бұл айыптауға қарсы дәлел.',
+    kk: 'Ұйымның жазбалары есептің (нысан {form:text}) {submittedOn:on} тапсырылғанын көрсетеді (кіріс № {incomingNumber:text}), мазмұн хеші sha256 {contentHash:text}: бұл айыптауға қарсы дәлел.',
   },
   RECORD_SUPPORTS_ALLEGATION: {
     ru: 'Отчёт (форма {form:text}) подан {submittedOn} при сроке {dueOn} или расходится с учётом: записи организации подтверждают обвинение.',
@@ -87,7 +87,7 @@ export const FINDING_MESSAGES: Readonly<Record<FindingCode, Omit<MessageTemplate
   },
   APPEAL_DEADLINE: {
     ru: 'Жалобу на постановление нужно подать до {deadline} ({days} дн. с {from}); надёжнее всего — до {dueSafe}.',
-    kk: 'Қаулыға шағымды {deadline} дейін беру керек ({from} бастап {days} күн); ең сенімдісі — {dueSafe} дейін.',
+    kk: 'Қаулыға шағымды {deadline:until} беру керек ({from:from} бастап {days} күн); ең сенімдісі — {dueSafe:until}.',
   },
   APPEAL_RULE_MISSING: {
     ru: 'В пакете правил нет нормы об обжаловании, действующей на {on}.',

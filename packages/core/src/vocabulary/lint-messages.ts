@@ -82,7 +82,7 @@ export const LINT_MESSAGES: Readonly<Record<LintCode, Omit<MessageTemplates, 'en
   },
   LINT_NOTIFICATION_MISSING: {
     ru: 'Уведомление о поступлении от {on} (срок {dueOn}) так и не подано.',
-    kk: '{on} түсімі туралы хабарлама ({dueOn} дейін) тапсырылмаған.',
+    kk: '{on:of} түсім туралы хабарлама ({dueOn:until}) тапсырылмаған.',
   },
   LINT_NOTIFICATION_LATE: {
     ru: 'Уведомление о поступлении от {on} подано с опозданием: {submittedOn} при сроке {dueOn}.',

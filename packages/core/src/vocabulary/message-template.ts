@@ -1,4 +1,4 @@
-import { formatLongDate } from '../format/format-date.ts';
+import { formatDateCase, formatLongDate, isDateCase } from '../format/format-date.ts';
 import { formatIsoPeriod } from '../format/format-duration.ts';
 import { formatDecimalMoney, formatDecimalText, formatNumber } from '../format/format-number.ts';
 import type { Locale } from '../locale.ts';
@@ -16,7 +16,9 @@ const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 /**
  * One parameter in the language: a calendar date in words, an ISO period in words, a number with
  * the language's separators; `:money` formats a decimal in `params.currency`, `:text` leaves the
- * value as it is (a form number, a person's text). A missing value reads «?».
+ * value as it is (a form number, a person's text); a date case (`:until`, `:on`, `:of`, `:from`,
+ * `:to`) writes a date as the phrase needs it («2021 жылғы 25 қаңтарға дейін»). A missing value
+ * reads «?».
  */
 function formatParam(
   locale: Locale,
@@ -29,7 +31,8 @@ function formatParam(
   if (typeof value === 'number') return formatNumber(locale, value, { maximumFractionDigits: 4 });
   if (hint === 'money' && DECIMAL.test(value) && typeof currency === 'string')
     return formatDecimalMoney(locale, value, currency);
-  if (ISO_DAY.test(value)) return formatLongDate(locale, value);
+  if (ISO_DAY.test(value))
+    return hint && isDateCase(hint) ? formatDateCase(locale, value, hint) : formatLongDate(locale, value);
   if (ISO_PERIOD.test(value)) return formatIsoPeriod(locale, value);
   if (DECIMAL.test(value)) return formatDecimalText(locale, value);
   return value;

@@ -92,6 +92,22 @@ describe('finding and lint messages in Russian and Kazakh', () => {
     expect(ru).toMatch(/2\sмесяца/u);
     const kk = findingMessage({ code: 'LIMITATION_EXPIRED', message: 'x', params: PARAMS }, 'kk');
     expect(kk).toContain('2018 жылғы 1 мамыр');
+    // Each date in the case its phrase needs (issue 10): «…наурыздан бастап», «…мамырда өтті»,
+    // «…қарашаға дейін»; never a nominative month before «дейін» or «бастап».
+    expect(kk).toContain('2018 жылғы 1 наурыздан бастап');
+    expect(kk).toContain('2018 жылғы 1 мамырда өтті');
+    expect(kk).toContain('2020 жылғы 20 қарашаға дейін');
+    expect(kk).not.toMatch(/\d (?:наурыз|мамыр|қараша) (?:дейін|бастап)/);
+    expect(
+      findingMessage(
+        {
+          code: 'APPEAL_DEADLINE',
+          message: 'x',
+          params: { deadline: '2021-01-29', from: '2021-01-15', days: 10, dueSafe: '2021-01-25' },
+        },
+        'kk',
+      ),
+    ).toContain('2021 жылғы 29 қаңтарға дейін беру керек (2021 жылғы 15 қаңтардан бастап 10 күн)');
     const money = findingMessage({ code: 'PENALTY_AMOUNT_MISMATCH', message: 'x', params: PARAMS }, 'ru');
     expect(money).toContain('1\u00a0166\u00a0800,00\u00a0₸');
     expect(

@@ -12,3 +12,17 @@ const ILLUSTRATIVE = /иллюстратив|illustrative|иллюстрация
 export function isIllustrativeIncident(incident: Pick<Incident, 'organisation' | 'notes'>): boolean {
   return ILLUSTRATIVE.test(incident.organisation) || ILLUSTRATIVE.test(incident.notes ?? '');
 }
+
+// The demo's generated organisations (packages/app/src/demo/demo-incidents-data.ts).
+const GENERATED_ORGANISATION = /^Иллюстративная организация (\d+)$/u;
+
+/**
+ * An organisation's name as a document in the language prints it: the demo's generated ones
+ * («Иллюстративная организация 17») in the document's language, every other name as recorded.
+ */
+export function organisationNameInBrief(name: string, locale: 'en' | 'ru' | 'kk'): string {
+  const m = GENERATED_ORGANISATION.exec(name);
+  if (!m) return name;
+  if (locale === 'kk') return `Иллюстрациялық ұйым № ${m[1] ?? ''}`;
+  return locale === 'en' ? `Illustrative organisation No. ${m[1] ?? ''}` : name;
+}

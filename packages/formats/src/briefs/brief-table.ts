@@ -1,4 +1,4 @@
-import { isIllustrativeIncident, localPlaceName, type Incident } from '@civic/core';
+import { isIllustrativeIncident, localPlaceName, organisationNameInBrief, type Incident } from '@civic/core';
 import { briefLabels, type BriefLabels, type BriefLanguage } from './brief-labels.ts';
 
 /**
@@ -10,6 +10,7 @@ export function briefTable(
   incidents: readonly Incident[],
   lang: BriefLanguage,
   cites?: Readonly<Record<string, string>>,
+  names?: Readonly<Record<string, string>>,
 ): { header: string[]; rows: string[][]; links: (string | null)[] } {
   const l = briefLabels(lang);
   const c = l.columns;
@@ -20,11 +21,16 @@ export function briefTable(
     header: [c.date, c.organisation, c.place, c.action, c.basis, c.authority, c.outcome],
     rows: sorted.map((i) => [
       l.date(i.date),
-      isIllustrativeIncident(i) ? `${i.organisation} ${l.illustrativeMark}` : i.organisation,
+      isIllustrativeIncident(i)
+        ? `${organisationNameInBrief(i.organisation, lang)} ${l.illustrativeMark}`
+        : i.organisation,
       localPlaceName(i.place, lang, i.date),
       l.actionName(i.action) + penaltyText(i, l),
       i.legalBasis ? (cites?.[i.legalBasis] ?? i.legalBasis) : '—',
-      [i.authority, i.office].filter((x): x is string => !!x).join(', ') || '—',
+      [i.authority, i.office]
+        .filter((x): x is string => !!x)
+        .map((x) => names?.[x] ?? x)
+        .join(', ') || '—',
       i.outcome ?? '—',
     ]),
     links: sorted.map((i) => i.sources[0]?.url ?? null),

@@ -26,7 +26,7 @@ export function renderBriefHtml(brief: WaveBrief): string {
   const chart = timelineChart(brief);
   const map = briefMap(brief);
   const { unplaced } = mapPlaces(brief.incidents, brief.lang);
-  const table = briefTable(brief.incidents, brief.lang, brief.basisCites);
+  const table = briefTable(brief.incidents, brief.lang, brief.basisCites, brief.authorityNames);
   const rows = table.rows.map((row, i) => {
     const link = table.links[i];
     const source = link ? `<a href="${esc(link)}">${esc(hostOf(link))}</a>` : '—';

@@ -22,7 +22,7 @@ export function renderBriefMarkdown(brief: WaveBrief): string {
   out.push(`## ${l.map}`, '', `![${map.title}](${sceneDataUri(map)})`, '');
   const { unplaced } = mapPlaces(brief.incidents, brief.lang);
   if (unplaced.length > 0) out.push(l.notOnMap(unplaced.join(', ')), '');
-  const table = briefTable(brief.incidents, brief.lang, brief.basisCites);
+  const table = briefTable(brief.incidents, brief.lang, brief.basisCites, brief.authorityNames);
   out.push(
     `## ${l.incidents}`,
     '',

@@ -55,7 +55,7 @@ export async function renderBriefPdf(brief: WaveBrief, fonts: PdfFonts): Promise
       .text(l.notOnMap(unplaced.join(', ')), { width });
 
   heading(doc, l.incidents);
-  const table = briefTable(brief.incidents, brief.lang, brief.basisCites);
+  const table = briefTable(brief.incidents, brief.lang, brief.basisCites, brief.authorityNames);
   table.rows.forEach((row, i) => {
     const [date, org, place, action, basis, authority, outcome] = row;
     const line = `${date} — ${org}, ${place}: ${action}; ${basis}; ${authority}; ${outcome}`;

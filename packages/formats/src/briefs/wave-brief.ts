@@ -6,6 +6,7 @@ import {
   formatNumber,
   isIllustrativeIncident,
   localPlaceName,
+  organisationNameInBrief,
   type DetectedWave,
   type Incident,
   type WaveZone,
@@ -45,6 +46,11 @@ export interface WaveBrief {
   /** ISO timestamp, passed in (renderers never read the clock). */
   readonly generatedAt: string;
   /**
+   * The day the brief was made in the pack's time zone (23:30 UTC is already the next day in
+   * Almaty): the footer's date. Briefs stored before it fall back to the UTC day of `generatedAt`.
+   */
+  readonly generatedOn?: string;
+  /**
    * Each legal basis as recorded (incidents' and the wave's) cited in the brief's language from the
    * rule pack, with article parts only where the pack has them (core `citeLegalBasis`). A basis not
    * in it is shown as recorded.
@@ -55,6 +61,11 @@ export interface WaveBrief {
    * happened" in place of the generated one; absent: the generated summary (`briefSummaryText`).
    */
   readonly summary?: string;
+  /**
+   * Each authority and office as recorded → its name in the brief's language from the pack's
+   * authorities (and authority types); a name the pack does not know is printed as recorded.
+   */
+  readonly authorityNames?: Readonly<Record<string, string>>;
 }
 
 /** A legal basis as the brief prints it. */
@@ -64,7 +75,8 @@ export function basisText(brief: Pick<WaveBrief, 'basisCites'>, basis: string): 
 
 /** The footer: when the brief was made, in the language's long form. */
 export function generatedLine(brief: WaveBrief): string {
-  return briefLabels(brief.lang).generated(formatLongDate(brief.lang, brief.generatedAt.slice(0, 10)));
+  const day = brief.generatedOn ?? brief.generatedAt.slice(0, 10);
+  return briefLabels(brief.lang).generated(formatLongDate(brief.lang, day));
 }
 
 /** The line put first when any incident shown is illustrative (demo data); null when none is. */
@@ -139,7 +151,11 @@ export function briefSections(brief: WaveBrief): { key: string; heading: string;
   const articles = [...new Set(w.legalBasis.map((b) => basisText(brief, b)))];
   return [
     { key: 'what', heading: l.whatHappened, paragraphs: what },
-    { key: 'whom', heading: l.toWhom, paragraphs: [w.organisations.join(', ')] },
+    {
+      key: 'whom',
+      heading: l.toWhom,
+      paragraphs: [w.organisations.map((o) => organisationNameInBrief(o, brief.lang)).join(', ')],
+    },
     {
       key: 'where',
       heading: l.where,

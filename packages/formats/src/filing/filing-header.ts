@@ -46,17 +46,22 @@ export function legalBasisText(filing: FilingRecord, words: FilingWords, lang: L
   return `${cites} (${status})`;
 }
 
-/** The header rows of a filing, in order; no internal ids (the content hash identifies it). */
+/**
+ * The header rows of a filing, in order; no internal ids (the content hash identifies it). The
+ * organisation is named as the document's language names it (`organisationName`, a Cyrillic alias
+ * in ru/kk), else as the content recorded it.
+ */
 export function filingHeader(
   filing: FilingRecord,
   words: FilingWords,
   lang: Locale,
+  organisationName?: string,
 ): [string, HeaderValue][] {
   const l = filingLabels(lang);
   const c = filing.content;
   const s = filing.submission;
   const rows: [string, HeaderValue][] = [
-    [l.organisation, c.organisation.name],
+    [l.organisation, organisationName ?? c.organisation.name],
     [l.bin, c.organisation.bin],
     [l.form, formName(filing, words, lang)],
     [l.obligation, words.obligationTitle],
@@ -80,8 +85,8 @@ export function filingHeader(
 
 /**
  * What the reader must know, in the language: whether the obligation's rules are confirmed, and
- * carried-forward rates. The content's own notes are research notes in English: only an English
- * document prints them.
+ * carried-forward rates. The content's own notes are research notes (in English, for the lawyer and
+ * the JSON): no rendered filing prints them, in any language (issue 10).
  */
 export function filingNotes(filing: FilingRecord, lang: Locale): string[] {
   const l = filingLabels(lang);
@@ -90,6 +95,5 @@ export function filingNotes(filing: FilingRecord, lang: Locale): string[] {
   if (!c.obligation.verified) notes.push(l.unverifiedNote);
   if ([...c.receipts, ...c.expenditures].some((x) => x.rate.status === 'carried-forward'))
     notes.push(l.carriedForwardNote);
-  if (lang === 'en') for (const n of c.notes) if (!notes.includes(n)) notes.push(n);
   return notes;
 }

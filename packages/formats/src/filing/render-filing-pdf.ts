@@ -21,6 +21,8 @@ export interface FilingPdfOptions {
   readonly signingKey?: FilingSigningKey | undefined;
   /** The header's words in the language, from the pack (core `filingWords`); else the content's. */
   readonly words?: FilingWords | undefined;
+  /** The organisation's name in the language (a Cyrillic alias in ru/kk); else the content's. */
+  readonly organisationName?: string | undefined;
 }
 
 /**
@@ -52,8 +54,8 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
   if (c.illustrative) doc.font('bold').fontSize(10).fillColor('#b00').text(l.illustrative, { width });
   doc.font('bold').fontSize(15).fillColor('#222').text(title, { width });
   doc.moveDown(0.3);
-  const header = filingHeader(filing, words, options.lang).flatMap(([k, v]): [string, string][] =>
-    v === null ? [] : [[k, typeof v === 'string' ? v : date(v.day)]],
+  const header = filingHeader(filing, words, options.lang, options.organisationName).flatMap(
+    ([k, v]): [string, string][] => (v === null ? [] : [[k, typeof v === 'string' ? v : date(v.day)]]),
   );
   for (const [k, v] of header)
     doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('regular').text(v, { width });

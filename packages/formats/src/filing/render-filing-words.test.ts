@@ -171,6 +171,22 @@ describe('a rendered filing speaks its language, from the pack', () => {
     },
   );
 
+  it.each(langs.flatMap((lang) => [[lang, 'pdf'] as const, [lang, 'xlsx'] as const]))(
+    "prints none of the content's research notes and names the organisation as asked (%s %s)",
+    async (lang, format) => {
+      const content = sampleFilingContent();
+      expect(content.notes.length).toBeGreaterThan(0);
+      const options = { lang, words: filingWords(kz, content, lang), organisationName: '«Жаңғырық» ҚҚ' };
+      const text =
+        format === 'pdf'
+          ? pdfText(await renderFilingPdf(record(content), { ...options, fonts }))
+          : (await xlsxText(await renderFilingXlsx(record(content), options))).text;
+      for (const note of content.notes) expect(text).not.toContain(note);
+      expect(text).toContain('«Жаңғырық» ҚҚ');
+      expect(text).not.toContain(content.organisation.name);
+    },
+  );
+
   it('keeps dates in the sheets as real dates shown in the language (not ISO text)', async () => {
     for (const [lang, fmt] of [
       ['ru', 'dd.mm.yyyy'],

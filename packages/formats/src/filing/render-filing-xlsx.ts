@@ -29,6 +29,8 @@ export async function renderFilingXlsx(
     readonly lang: Locale;
     readonly signingKey?: FilingSigningKey | undefined;
     readonly words?: FilingWords | undefined;
+    /** The organisation's name in the language (a Cyrillic alias in ru/kk); else the content's. */
+    readonly organisationName?: string | undefined;
   },
 ): Promise<Uint8Array> {
   const l = filingLabels(options.lang);
@@ -45,10 +47,9 @@ export async function renderFilingXlsx(
   if (c.illustrative) head.addRow([l.illustrative]).font = { bold: true, color: { argb: 'FFBB0000' } };
   head.addRow([formName(filing, words, options.lang)]).font = { bold: true };
   const rows: [string, string | Date | null][] = [
-    ...filingHeader(filing, words, options.lang).map(([k, v]): [string, string | Date | null] => [
-      k,
-      v === null || typeof v === 'string' ? v : day(v.day),
-    ]),
+    ...filingHeader(filing, words, options.lang, options.organisationName).map(
+      ([k, v]): [string, string | Date | null] => [k, v === null || typeof v === 'string' ? v : day(v.day)],
+    ),
     [l.contentHash, filing.contentHash],
     ...(options.signingKey ? signingKeyLines(options.signingKey, options.lang) : []),
   ];

@@ -1,4 +1,4 @@
-import type { CalendarDate, FindingParam, Locale } from '@civic/core';
+import { formatDateCase, isDateCase, type FindingParam, type Locale } from '@civic/core';
 import { currencyWord, isIsoDay, localNumber, longDate } from './document-format.ts';
 import type { ObjectionTemplate } from './objection-templates.ts';
 import { capitalise } from './objection-words.ts';
@@ -6,11 +6,21 @@ import type { LawyerNote, ObjectionData, ObjectionFact, ObjectionGround } from '
 
 // The sentences of an objection, worded from its phrase tables: facts, grounds, the lawyer's note.
 
-/** Replaces `{name}` with params; unknown names stay as they are. */
-export function fill(template: string, params: Readonly<Record<string, FindingParam | undefined>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+/**
+ * Replaces `{name}` with params; unknown names stay as they are. An ISO day is written in the
+ * language's long form, in the case its `{name:case}` hint asks for (core `formatDateCase`:
+ * `{date:of}` → «2021 жылғы 15 қаңтардағы», «от 15 января 2021 г.»).
+ */
+export function fill(
+  template: string,
+  params: Readonly<Record<string, FindingParam | undefined>>,
+  lang: Locale,
+): string {
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (m, name: string, hint: string | undefined) => {
     const v = params[name];
-    return v === undefined || v === null ? m : String(v);
+    if (v === undefined || v === null) return m;
+    if (isIsoDay(v)) return hint && isDateCase(hint) ? formatDateCase(lang, v, hint) : longDate(v, lang);
+    return String(v);
   });
 }
 
@@ -38,20 +48,26 @@ export function factText(t: ObjectionTemplate, f: ObjectionFact, lang: Locale): 
   const parts = [`${f.date ? longDate(f.date, lang) : t.undated} — ${t.actionKinds[f.kind]}`];
   const by = [f.authority, f.office, f.place].filter((x): x is string => !!x).join(', ');
   if (by) parts[0] += ` (${by})`;
-  if (f.article) parts.push(fill(t.factArticle, { article: f.article, tier: f.tier ?? '—' }));
+  if (f.article) parts.push(fill(t.factArticle, { article: f.article, tier: f.tier ?? '—' }, lang));
   if (f.what)
-    parts.push(fill(t.factAllegation, { what: inLanguage(f.what, lang) ? f.what : t.allegationToWrite }));
-  if (f.committedOn) parts.push(fill(t.factCommitted, { date: longDate(f.committedOn, lang) }));
+    parts.push(
+      fill(t.factAllegation, { what: inLanguage(f.what, lang) ? f.what : t.allegationToWrite }, lang),
+    );
+  if (f.committedOn) parts.push(fill(t.factCommitted, { date: f.committedOn }, lang));
   const p = f.penalty;
   if (p && (p.mci !== null || p.amount !== null))
     parts.push(
-      fill(t.factFine, {
-        mci: p.mci === null ? '—' : localNumber(p.mci, lang),
-        amount: p.amount === null ? '—' : localNumber(p.amount, lang),
-        currency: currencyWord(p.currency, lang),
-      }),
+      fill(
+        t.factFine,
+        {
+          mci: p.mci === null ? '—' : localNumber(p.mci, lang),
+          amount: p.amount === null ? '—' : localNumber(p.amount, lang),
+          currency: currencyWord(p.currency, lang),
+        },
+        lang,
+      ),
     );
-  if (p?.suspensionMonths) parts.push(fill(t.factSuspension, { months: t.months(p.suspensionMonths) }));
+  if (p?.suspensionMonths) parts.push(fill(t.factSuspension, { months: t.months(p.suspensionMonths) }, lang));
   // Each part is its own sentence: «… Алматы). Статья 460-1 КоАП РК, состав: …».
   return parts.map(sentence).join(' ');
 }
@@ -65,7 +81,8 @@ function groundParams(
   const params: Record<string, FindingParam> = { ...g.params, row };
   for (const [key, v] of Object.entries(params)) {
     if (v === null) params[key] = '—';
-    else if (isIsoDay(v)) params[key] = longDate(v, lang);
+    else if (isIsoDay(v))
+      continue; // written by `fill`, in the case the template asks for
     else if (typeof v === 'number' && key !== 'year' && !key.endsWith('Year'))
       params[key] = localNumber(v, lang);
     else if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) params[key] = localNumber(v, lang);
@@ -93,40 +110,41 @@ export function groundText(
   if (!template) return lang === 'en' ? sentence(g.message) : t.groundToWrite;
   const params = groundParams(t, g, lang, row);
   const main = g.verified
-    ? sentence(fill(template, params))
-    : sentence(`${t.conditional} ${fill(template, params)}`);
+    ? sentence(fill(template, params, lang))
+    : sentence(`${t.conditional} ${fill(template, params, lang)}`);
   const alt = g.code === 'LIMITATION_EXPIRED' && isIsoDay(g.params['alternativeExpiresOn']);
-  return alt ? `${main} ${sentence(fill(t.alternativeContinuing, params))}` : main;
+  return alt ? `${main} ${sentence(fill(t.alternativeContinuing, params, lang))}` : main;
 }
 
 /** The lawyer's note, each item saying what it is about in the note's language. */
 export function noteItems(t: ObjectionTemplate, data: ObjectionData, lang: Locale): string[] {
-  const day = (d: CalendarDate): string => longDate(d, lang);
   const items: string[] = [];
   data.grounds.forEach((g, i) => {
-    if (!g.verified && g.cite) items.push(fill(t.note.groundUnverified, { n: i + 1, cite: g.cite }));
+    if (!g.verified && g.cite) items.push(fill(t.note.groundUnverified, { n: i + 1, cite: g.cite }, lang));
   });
   if (data.rulingOn && !data.rulingNumber) items.push(t.note.blankNumber);
   if (data.rulingOn && !data.rulingOfficial) items.push(t.note.blankOfficial);
-  for (const n of data.notes ?? []) items.push(noteText(t, n, day));
+  for (const n of data.notes ?? []) items.push(noteText(t, n, lang));
   return items.map(sentence);
 }
 
-function noteText(t: ObjectionTemplate, n: LawyerNote, day: (d: CalendarDate) => string): string {
+function noteText(t: ObjectionTemplate, n: LawyerNote, lang: Locale): string {
   switch (n.kind) {
     case 'open-question':
-      return fill(t.note.openQuestion, { text: n.text });
+      return fill(t.note.openQuestion, { text: n.text }, lang);
     case 'deadline': {
       const readings = n.readings
-        .map((r) => fill(t.note.deadlineReading, { count: t.dayCount(r.days, r.unit), date: day(r.due) }))
+        .map((r) => fill(t.note.deadlineReading, { count: t.dayCount(r.days, r.unit), date: r.due }, lang))
         .join('; ');
-      return `${sentence(fill(t.note.deadline, { cite: n.cite ?? '—', readings }))} ${fill(t.note.deadlineAct, { date: day(n.act) })}`;
+      return `${sentence(fill(t.note.deadline, { cite: n.cite ?? '—', readings }, lang))} ${fill(t.note.deadlineAct, { date: n.act }, lang)}`;
     }
     case 'restoration-rule':
-      return fill(t.note.restorationRule, { cite: n.cite });
+      return fill(t.note.restorationRule, { cite: n.cite }, lang);
     case 'continuing':
-      return fill(t.note.continuing, { startsOn: day(n.startsOn), expiresOn: day(n.expiresOn) });
+      return fill(t.note.continuing, { startsOn: n.startsOn, expiresOn: n.expiresOn }, lang);
     case 'offence-part':
-      return fill(t.note.offencePart, { cite: n.cite });
+      return fill(t.note.offencePart, { cite: n.cite }, lang);
+    case 'untranslated':
+      return fill(t.note.untranslated, { text: n.text }, lang);
   }
 }

@@ -36,6 +36,8 @@ export interface ObjectionTemplate {
   readonly rulingComplained: string;
   readonly blankNumber: string;
   readonly blankOfficial: string;
+  /** After a demo ruling's number and official: «(иллюстративно)», «(иллюстрациялық)». */
+  readonly illustrativeMark: string;
   readonly restorationHeading: string;
   readonly restoration: string;
   readonly requestRestore: string;
@@ -76,6 +78,8 @@ export interface ObjectionTemplate {
     readonly blankNumber: string;
     readonly blankOfficial: string;
     readonly offencePart: string;
+    /** `{text}`: a name the pack cannot write in the document's language. */
+    readonly untranslated: string;
   };
   /** The request point's basis: «на основании части 1 статьи 62 КоАП РК» from the pack's cites. */
   onBasis(cites: readonly string[]): string;

@@ -31,6 +31,7 @@ export const OBJECTION_EN: ObjectionTemplate = {
     'Ruling complained of: the ruling No. {number} of {date} in a case of an administrative offence, issued by {official}',
   blankNumber: '____',
   blankOfficial: '____________________ (position and name of the official)',
+  illustrativeMark: '(illustrative)',
   restorationHeading: 'Request to restore the missed time limit',
   restoration:
     'The time limit for this complaint ended on {date}. The applicant asks that it be restored, because the ruling and the grounds of this complaint became known to it only later; the reasons and their evidence are set out by the lawyer.',
@@ -111,6 +112,7 @@ export const OBJECTION_EN: ObjectionTemplate = {
     blankOfficial: 'The official who issued the ruling is not in the case data: fill it in from the ruling',
     offencePart:
       "The part of the article ({cite}) the ruling applied is unconfirmed: the article's text is not verified; give the part from the ruling",
+    untranslated: 'The name “{text}” is not in the rule pack’s vocabulary: write it in English',
   },
   onBasis: (cites) => (cites.length === 0 ? '' : `under ${cites.join(', ')}`),
   dayCount: (days, kind) => `${plural(days, `${kind} day`)}`,

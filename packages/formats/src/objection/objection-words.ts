@@ -24,3 +24,15 @@ export function ruPlural(n: number, one: string, few: string, many: string): str
 export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
+
+/**
+ * A person named by initials and a Russian-pattern surname, as the instrumental case after
+ * «вынесенное» needs it: «А. Б. Оспанов» → «А. Б. Оспановым», «Н. С. Серикова» → «Н. С. Сериковой».
+ * Any other text (a position and a name already written in the instrumental, «заместителем
+ * руководителя Е. Мукановым») is taken as recorded.
+ */
+export function ruInstrumentalName(text: string): string {
+  const m = /^((?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+?)(ов|ев|ёв|ин|ын)(а?)$/u.exec(text.trim());
+  if (!m) return text;
+  return `${m[1] ?? ''}${m[2] ?? ''}${m[3] ? 'ой' : 'ым'}`;
+}

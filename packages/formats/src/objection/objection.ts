@@ -2,6 +2,7 @@ import type { CalendarDate, CaseActionKind, FindingParam, Locale, SourceKind } f
 import { longDate } from './document-format.ts';
 import { factText, fill, groundText, noteItems, sentence } from './objection-prose.ts';
 import { OBJECTION_TEMPLATES } from './objection-templates.ts';
+import { ruInstrumentalName } from './objection-words.ts';
 
 export { fill } from './objection-prose.ts';
 
@@ -24,6 +25,8 @@ export interface ObjectionData {
   /** The ruling's number and the official who issued it; null leaves a blank to fill («№ ____»). */
   readonly rulingNumber?: string | null;
   readonly rulingOfficial?: string | null;
+  /** The ruling's number and official are illustrative (demo data): each is marked so in the text. */
+  readonly rulingIllustrative?: boolean;
   readonly facts: readonly ObjectionFact[];
   readonly grounds: readonly ObjectionGround[];
   readonly exhibits: readonly { readonly description: string; readonly contentHash: string }[];
@@ -76,7 +79,9 @@ export type LawyerNote =
     }
   | { readonly kind: 'restoration-rule'; readonly cite: string }
   | { readonly kind: 'continuing'; readonly startsOn: CalendarDate; readonly expiresOn: CalendarDate }
-  | { readonly kind: 'offence-part'; readonly cite: string };
+  | { readonly kind: 'offence-part'; readonly cite: string }
+  /** A name recorded in another language that the pack cannot render in the document's. */
+  | { readonly kind: 'untranslated'; readonly text: string };
 
 export interface ObjectionFact {
   readonly date: CalendarDate | null;
@@ -135,11 +140,14 @@ export interface ObjectionText {
 export function composeObjection(data: ObjectionData, lang: Locale): ObjectionText {
   const t = OBJECTION_TEMPLATES[lang];
   const day = (d: CalendarDate): string => longDate(d, lang);
-  const number = data.rulingNumber ?? t.blankNumber;
-  const ruling = data.rulingOn
-    ? { date: day(data.rulingOn), number, official: data.rulingOfficial ?? t.blankOfficial }
-    : null;
-  const title = ruling ? fill(t.titleComplaint, ruling) : t.titleObjection;
+  const mark = (text: string): string => (data.rulingIllustrative ? `${text} ${t.illustrativeMark}` : text);
+  const number = data.rulingNumber ? mark(data.rulingNumber) : t.blankNumber;
+  // Russian puts the official in the instrumental («вынесенное А. Б. Оспановым»).
+  const recorded =
+    data.rulingOfficial && lang === 'ru' ? ruInstrumentalName(data.rulingOfficial) : data.rulingOfficial;
+  const official = recorded ? mark(recorded) : t.blankOfficial;
+  const ruling = data.rulingOn ? { date: data.rulingOn, number, official } : null;
+  const title = ruling ? fill(t.titleComplaint, ruling, lang) : t.titleObjection;
   const blocks: ObjectionBlock[] = [];
   // A note for the lawyer, above the document and removable: what is unverified, and the demo banner.
   const notes = noteItems(t, data, lang);
@@ -154,8 +162,8 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
     .join(', ');
   const addressee =
     (data.to ?? 'court') === 'court'
-      ? fill(t.toCourt, { place: data.place ?? data.authority.place ?? '' })
-      : fill(t.toHigherOfficial, { authority: authority || t.unknownAuthority });
+      ? fill(t.toCourt, { place: data.place ?? data.authority.place ?? '' }, lang)
+      : fill(t.toHigherOfficial, { authority: authority || t.unknownAuthority }, lang);
   blocks.push({ kind: 'right', text: addressee.replace(/\s+$/, '') });
   const applicant = [
     data.organisation.name,
@@ -164,9 +172,12 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
   ].filter((x): x is string => !!x);
   blocks.push({ kind: 'right', text: `${t.from}: ${applicant.join(', ')}` });
   blocks.push({ kind: 'right', text: `${t.respondent}: ${authority || t.unknownAuthority}` });
-  if (ruling) blocks.push({ kind: 'right', text: fill(t.rulingComplained, ruling) });
+  if (ruling) blocks.push({ kind: 'right', text: fill(t.rulingComplained, ruling, lang) });
   blocks.push({ kind: 'title', text: title });
-  blocks.push({ kind: 'paragraph', text: sentence(fill(t.intro, { organisation: data.organisation.name })) });
+  blocks.push({
+    kind: 'paragraph',
+    text: sentence(fill(t.intro, { organisation: data.organisation.name }, lang)),
+  });
   blocks.push({ kind: 'heading', text: t.factsHeading });
   data.facts.forEach((f, i) => blocks.push({ kind: 'item', number: i + 1, text: factText(t, f, lang) }));
   blocks.push({ kind: 'heading', text: t.groundsHeading });
@@ -191,10 +202,10 @@ export function composeObjection(data: ObjectionData, lang: Locale): ObjectionTe
     blocks.push({ kind: 'heading', text: t.restorationHeading });
     blocks.push({
       kind: 'paragraph',
-      text: sentence(fill(t.restoration, { date: day(data.appealDeadline.date) })),
+      text: sentence(fill(t.restoration, { date: data.appealDeadline.date }, lang)),
     });
   }
-  requestPoints(t, data, restore, ruling).forEach((text, i) =>
+  requestPoints(t, data, restore, ruling, lang).forEach((text, i) =>
     blocks.push(i === 0 ? { kind: 'heading', text } : { kind: 'item', number: i, text }),
   );
   blocks.push({ kind: 'heading', text: t.annexesHeading });
@@ -230,6 +241,7 @@ function requestPoints(
   data: ObjectionData,
   restore: boolean,
   ruling: { date: string; number: string } | null,
+  lang: Locale,
 ): string[] {
   const basis = data.requestBasis ?? { limitation: null, restoration: null, offence: null };
   const limitation = data.grounds.some((g) => g.code.startsWith('LIMITATION_EXPIRED'));
@@ -237,16 +249,16 @@ function requestPoints(
   const annulCites = limitation && basis.limitation ? [basis.limitation] : groundCites;
   const on = (cites: readonly (string | null)[]): string => t.onBasis(cites.filter((c): c is string => !!c));
   const points = [t.requestHeading];
-  if (restore) points.push(sentence(fill(t.requestRestore, { basis: on([basis.restoration]) })));
-  if (ruling) points.push(sentence(fill(t.requestAnnul, { ...ruling, basis: on(annulCites) })));
+  if (restore) points.push(sentence(fill(t.requestRestore, { basis: on([basis.restoration]) }, lang)));
+  if (ruling) points.push(sentence(fill(t.requestAnnul, { ...ruling, basis: on(annulCites) }, lang)));
   points.push(
     sentence(
       limitation
-        ? fill(t.requestTerminateLimitation, { basis: on([basis.limitation]) })
-        : fill(t.requestTerminate, { basis: on(groundCites) }),
+        ? fill(t.requestTerminateLimitation, { basis: on([basis.limitation]) }, lang)
+        : fill(t.requestTerminate, { basis: on(groundCites) }, lang),
     ),
   );
   if (data.grounds.some((g) => g.code.startsWith('SUSPENSION_')))
-    points.push(sentence(fill(t.requestLiftSuspension, { basis: on([basis.offence]) })));
+    points.push(sentence(fill(t.requestLiftSuspension, { basis: on([basis.offence]) }, lang)));
   return points;
 }

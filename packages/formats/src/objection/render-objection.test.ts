@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { composeObjection, type ObjectionData } from './objection.ts';
 import { renderObjectionDocx } from './render-objection-docx.ts';
 import { renderObjectionPdf } from './render-objection-pdf.ts';
+import { ruInstrumentalName } from './objection-words.ts';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const fonts = {
@@ -233,4 +234,15 @@ describe('a self-consistent objection (issue 10)', () => {
       ),
     ).toContain('ӘҚБтК 99-бабы негізінде әкімшілік жауаптылыққа тарту мерзімінің ескіруіне байланысты');
   });
+});
+
+describe('ruInstrumentalName', () => {
+  it.each([
+    ['А. Б. Оспанов', 'А. Б. Оспановым'],
+    ['Н. С. Серикова', 'Н. С. Сериковой'],
+    ['Е. Муканов', 'Е. Мукановым'],
+    ['К. Т. Байтасов', 'К. Т. Байтасовым'],
+    ['заместителем руководителя Е. Мукановым', 'заместителем руководителя Е. Мукановым'],
+    ['А. Б. Оспанов (иллюстративно)', 'А. Б. Оспанов (иллюстративно)'],
+  ])('%s → %s', (name, expected) => expect(ruInstrumentalName(name)).toBe(expected));
 });
