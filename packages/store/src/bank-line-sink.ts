@@ -1,6 +1,7 @@
 import { normaliseAccount, type StatementLine } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { extrasJson } from './bank-line-extras.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
@@ -38,6 +39,7 @@ const LINE_COLUMNS = [
   'purpose_code',
   'bank_reference',
   'source_line',
+  'extras',
 ] as const;
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -110,6 +112,7 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
         l.purposeCode,
         l.bankReference,
         l.sourceLine,
+        extrasJson(l),
       );
       return { isNew: a.stmt.run(p).changes > 0, accountId: a.id };
     },

@@ -134,6 +134,7 @@ export function candidateJson(c: ForeignCandidate): Record<string, unknown> {
       sectorCode: c.counterpartySector,
     },
     purpose: c.purpose,
+    extras: c.extras,
     reasons: c.reasons,
     suggestedSourceId: c.suggestedSourceId,
     decidedBy: c.decidedBy,
@@ -161,6 +162,13 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
       closing: dec(a.closing, a.currency),
       lines: a.lines,
       imported: a.imported,
+    })),
+    warnings: r.warnings.map((w) => ({
+      line: w.line,
+      field: w.field ?? null,
+      code: w.code ?? null,
+      params: w.params ?? {},
+      message: w.message,
     })),
   };
 }
