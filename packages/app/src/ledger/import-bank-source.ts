@@ -22,11 +22,11 @@ export async function readSource(
   organisationId: string,
   aliases: Readonly<Record<string, string>>,
 ): Promise<SourceRead> {
-  const source = input.source ?? [];
-  const { head, source: chunks } = await readHead(source, HEAD_BYTES);
+  const source = input.source ?? new Uint8Array(0);
+  const { head, source: chunks, close } = await readHead(source, HEAD_BYTES);
   const looks = checkLooksLikeStatement(head, input.fileName);
   if (!looks.ok) {
-    await chunks[Symbol.asyncIterator]().return?.();
+    await close();
     return { kind: 'done', result: looks };
   }
   const format = input.format ?? detectBankFormat(head, input.fileName);

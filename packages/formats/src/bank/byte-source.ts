@@ -39,6 +39,8 @@ export async function* chunksOf(source: ByteSource, chunkBytes = CHUNK_BYTES): A
 export interface HeadAndSource {
   readonly head: Uint8Array;
   readonly source: AsyncIterable<Uint8Array>;
+  /** Stops reading (closes a file) when the rest is not wanted; reading `source` to its end or breaking out of it does this too. */
+  close(): Promise<void>;
 }
 
 /**
@@ -46,7 +48,8 @@ export interface HeadAndSource {
  * that replays them before the rest: detection reads only the head of a file of any size.
  */
 export async function readHead(source: ByteSource, bytes: number): Promise<HeadAndSource> {
-  if (source instanceof Uint8Array) return { head: source.subarray(0, bytes), source: chunksOf(source) };
+  if (source instanceof Uint8Array)
+    return { head: source.subarray(0, bytes), source: chunksOf(source), close: () => Promise.resolve() };
   const iterator = source[Symbol.asyncIterator]();
   const taken: Uint8Array[] = [];
   let length = 0;
@@ -68,15 +71,26 @@ export async function readHead(source: ByteSource, bytes: number): Promise<HeadA
     head.set(part, at);
     at += part.length;
   }
-  async function* replay(): AsyncGenerator<Uint8Array> {
-    yield* taken;
-    taken.length = 0;
+  const close = async (): Promise<void> => {
     if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      yield next.value;
+    done = true;
+    await iterator.return?.();
+  };
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* taken;
+      taken.length = 0;
+      while (!done) {
+        const next = await iterator.next();
+        if (next.done === true) {
+          done = true;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      await close();
     }
   }
-  return { head, source: replay() };
+  return { head, source: replay(), close };
 }

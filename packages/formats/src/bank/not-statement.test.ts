@@ -69,8 +69,8 @@ describe('a file that is not a statement', () => {
       closeSync(fd);
       const started = performance.now();
       const chunks = fileChunks(path);
-      const { head } = await readHead(chunks, SNIFF_BYTES);
-      await chunks.return(undefined);
+      const { head, close } = await readHead(chunks, SNIFF_BYTES);
+      await close();
       expect(sniffNotStatement(head)).toBe('png');
       expect(performance.now() - started).toBeLessThan(1000);
     } finally {
