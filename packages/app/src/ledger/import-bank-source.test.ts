@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate1CStatement } from '@civic/formats';
 import { freshStore, testDialects } from '@civic/store';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.ts';
 import { localiseError } from '../errors/localise-error.ts';
@@ -16,7 +15,7 @@ async function counts(ctx: AppContext): Promise<number[]> {
       (
         await ctx.store.db
           .selectFrom(t)
-          .select(sql<number>`count(*)`.as('n'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
     );

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate1CStatement } from '@civic/formats';
 import { freshStore, testDialects } from '@civic/store';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.ts';
 import { createOrganisation } from '../organisations.ts';
@@ -24,7 +23,7 @@ async function snapshot(ctx: AppContext): Promise<Record<string, unknown>> {
       (
         await db
           .selectFrom(table)
-          .select(sql<number>`count(*)`.as('n'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
     );

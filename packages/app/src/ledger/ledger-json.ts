@@ -163,12 +163,19 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
       lines: a.lines,
       imported: a.imported,
     })),
-    warnings: r.warnings.map((w) => ({
-      line: w.line,
-      field: w.field ?? null,
-      code: w.code ?? null,
-      params: w.params ?? {},
-      message: w.message,
-    })),
   };
+}
+
+/**
+ * An import's warnings for the API's answer (the web renders those with a code in the reader's
+ * language): `{line, field, code, params, message}`, `code` null where no translated message exists.
+ */
+export function importWarningsJson(r: ImportBankStatementResult): Record<string, unknown>[] {
+  return r.warnings.map((w) => ({
+    line: w.line,
+    field: w.field ?? null,
+    code: w.code ?? null,
+    params: w.params ?? {},
+    message: w.message,
+  }));
 }

@@ -2,6 +2,7 @@ import {
   candidateJson,
   confirmForeignCandidate,
   importBankJson,
+  importWarningsJson,
   importBankStatement,
   listForeignCandidates,
   loadRateIndex,
@@ -113,6 +114,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           });
           if (!r.ok) return r;
           const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };
+          const warnings = importWarningsJson(r.value);
           await audit.record({
             entity: 'bank-import',
             entityId: r.value.batchId,
@@ -120,7 +122,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
             organisationId: orgId,
             after: { fileName: q.fileName, ...summary },
           });
-          return ok(summary);
+          return ok({ ...summary, warnings });
         });
         return unwrap(result);
       },
