@@ -9,6 +9,7 @@ const o = await createOrganisation(ctx, { name: 'Bench import' });
 if (!o.ok) throw new Error(o.error.message);
 const csvMapping: unknown = mappingFile ? JSON.parse(readFileSync(mappingFile, 'utf8')) : undefined;
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const r = await importBankStatement(ctx, {
   source: fileChunks(file),
   fileName: file,
@@ -16,8 +17,10 @@ const r = await importBankStatement(ctx, {
   ...(csvMapping === undefined ? {} : { csvMapping }),
 });
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
 await closeContext(ctx);
 process.stdout.write(
-  `${JSON.stringify({ seconds, read: r.value.read, imported: r.value.imported, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ seconds, cpuSeconds, read: r.value.read, imported: r.value.imported, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
 );

@@ -6,7 +6,7 @@
 // CIVIC_BENCH_IMPORT_DIALECTS (sqlite,postgres) change what runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBankCsv, GENERATED_CSV_MAPPING } from '@civic/formats';
@@ -28,6 +28,8 @@ const dir = mkdtempSync(join(tmpdir(), 'civic-bench-import-'));
 
 interface Measured {
   readonly seconds: number;
+  /** CPU seconds of the importing process: what the figure would be on an idle machine, roughly. */
+  readonly cpuSeconds?: number;
   readonly read: number;
   readonly imported: number;
   readonly maxRssMB: number;
@@ -56,7 +58,14 @@ try {
     note(`1C: ${documents.toLocaleString('en')} documents, ${(bytes / 1e6).toFixed(0)} MB`);
     for (const dialect of DIALECTS) {
       const m = await measure(dialect, file);
-      const extra = { dialect, documents, megabytes: Math.round(bytes / 1e6), imported: m.imported };
+      const extra = {
+        dialect,
+        documents,
+        megabytes: Math.round(bytes / 1e6),
+        imported: m.imported,
+        cpuSeconds: m.cpuSeconds,
+        load: Number((loadavg()[0] ?? 0).toFixed(1)),
+      };
       report('bank-import', `import_1c_${String(documents)}_seconds`, m.seconds, 's', extra);
       report(
         'bank-import',
@@ -84,7 +93,13 @@ try {
     note(`CSV: ${CSV.toLocaleString('en')} lines, ${(csv.bytes.length / 1e6).toFixed(0)} MB`);
     for (const dialect of DIALECTS) {
       const m = await measure(dialect, file, mapping);
-      const extra = { dialect, lines: CSV, imported: m.imported };
+      const extra = {
+        dialect,
+        lines: CSV,
+        imported: m.imported,
+        cpuSeconds: m.cpuSeconds,
+        load: Number((loadavg()[0] ?? 0).toFixed(1)),
+      };
       report('bank-import', `import_csv_${String(CSV)}_seconds`, m.seconds, 's', { ...extra, target: 15 });
       report('bank-import', `import_csv_${String(CSV)}_peak_rss`, m.maxRssMB, 'MB', {
         ...extra,

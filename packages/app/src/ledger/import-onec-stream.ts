@@ -83,7 +83,14 @@ export async function importOnecStream(
     const fingerprint = createFingerprinter(fingerprintHash);
     const perAccount = new Map<string, { lines: number; imported: number }>();
     const accountIds = new Map<string, { id: string; created: boolean }>();
+    // Candidates are written a thousand at a time, not gathered: memory stays flat at any size.
     const candidates: NewForeignCandidate[] = [];
+    let proposed = 0;
+    const flushCandidates = async (): Promise<void> => {
+      if (candidates.length === 0) return;
+      proposed += await insertForeignCandidates(db, candidates);
+      candidates.length = 0;
+    };
     let read = 0;
     let imported = 0;
     const counted = (line: StatementLine, accountId: string, fp: string, isNew: boolean): void => {
@@ -148,14 +155,16 @@ export async function importOnecStream(
       });
       pending.forEach((l, i) => counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
       pending.length = 0;
+      await flushCandidates();
     };
     const onLine = sink
-      ? (line: StatementLine): void => {
+      ? (line: StatementLine): Promise<void> | undefined => {
           read += 1;
           const fp = fingerprint(line);
           const { isNew, accountId } = sink.add(line, fp);
           counted(line, accountId, fp, isNew);
           if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
+          if (candidates.length >= PG_BATCH) return flushCandidates();
         }
       : async (line: StatementLine): Promise<void> => {
           read += 1;
@@ -177,7 +186,7 @@ export async function importOnecStream(
     // Accounts the statement names without a line of theirs are created too, as for a whole file.
     for (const a of summary.value.accounts) await ensure(a.account, a.currency);
     input.onProgress?.(read, read);
-    const proposed = await insertForeignCandidates(db, candidates);
+    await flushCandidates();
     await updateImportBatchCounts(db, batchId, {
       read,
       imported,

@@ -113,7 +113,10 @@ export async function readOnecStatement(
     const pending: StatementLine[] = [];
     const p = onecPipeline(head, options, (l) => pending.push(l), true);
     const drain = async (): Promise<void> => {
-      for (const l of pending) await onLine(l);
+      for (const l of pending) {
+        const written = onLine(l);
+        if (written !== undefined) await written;
+      }
       pending.length = 0;
     };
     for await (const chunk of chunks) {
