@@ -19,6 +19,8 @@ export interface BankLineSinkOptions {
   readonly createdAt: string;
   /** A fresh id for an account met for the first time. */
   readonly newAccountId: () => string;
+  /** SQLite page cache for the import, MiB (256 unless given; a streamed 1C import keeps memory flat with less). */
+  readonly cacheMiB?: number;
 }
 
 const LINE_COLUMNS = [
@@ -54,7 +56,7 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   const sqlite = sqliteHandle(db);
   if (!sqlite) return undefined;
   if (!db.isTransaction) throw new Error('openBankLineSink: call it inside the import transaction');
-  sqlite.pragma('cache_size = -262144');
+  sqlite.pragma(`cache_size = -${String(Math.max(8, Math.round(o.cacheMiB ?? 256)) * 1024)}`);
   const findAccount = sqlite
     .prepare('select id from bank_account where organisation_id = ? and number = ? and currency = ?')
     .pluck();

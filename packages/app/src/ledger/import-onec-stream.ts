@@ -139,6 +139,8 @@ export async function importOnecStream(
       batchId,
       createdAt: now,
       newAccountId: () => newId('acc'),
+      // The fingerprint index of a million lines fits; a larger cache only raises the peak.
+      cacheMiB: 64,
     });
     const pending: StatementLine[] = [];
     const flush = async (): Promise<void> => {
