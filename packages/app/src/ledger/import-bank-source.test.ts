@@ -1,7 +1,7 @@
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate1CStatement } from '@civic/formats';
+import { generate1CStatement, generateBankCsv } from '@civic/formats';
 import { freshStore, testDialects } from '@civic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.ts';
@@ -81,6 +81,30 @@ for (const dialect of testDialects()) {
         org: a.value.id,
       });
       expect(again.ok && [again.value.imported, again.value.duplicates]).toEqual([0, g.count]);
+    });
+
+    it('imports a CSV read in chunks as the whole file (streamed line by line on SQLite)', async () => {
+      const g = generateBankCsv({ rows: 2500, seed: 21 });
+      const file = join(dir, 'stream.csv');
+      writeFileSync(file, g.bytes);
+      const a = await createOrganisation(ctx, { name: 'csv streamed' });
+      const b = await createOrganisation(ctx, { name: 'csv whole' });
+      if (!a.ok || !b.ok) throw new Error('org');
+      const common = { fileName: 'x.csv', csvMapping: g.mapping };
+      const streamed = await importBankStatement(ctx, {
+        ...common,
+        source: fileChunks(file, 777),
+        org: a.value.id,
+      });
+      const whole = await importBankStatement(ctx, { ...common, bytes: g.bytes, org: b.value.id });
+      if (!streamed.ok || !whole.ok) throw new Error('import failed');
+      const strip = (r: typeof whole.value) => ({
+        ...r,
+        batchId: '',
+        accounts: r.accounts.map((x) => ({ ...x, accountId: '' })),
+      });
+      expect(strip(streamed.value)).toEqual(strip(whole.value));
+      expect(streamed.value.imported).toBe(2500);
     });
 
     it('rolls back a streamed file whose last document is bad: the database is as it was', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@civic/core';
 import {
   checkLooksLikeStatement,
+  chunksOf,
   detectBankFormat,
   parseBankStatement,
   type BankFormat,
@@ -65,7 +66,7 @@ export async function importBankStatement(
   const mapping = await resolveCsvMapping(ctx, orgId, input.csvMapping, input.mappingName);
   if (!mapping.ok) return mapping;
   if (input.bytes === undefined) {
-    const read = await readSource(ctx, input, orgId, aliases.value);
+    const read = await readSource(ctx, input, orgId, aliases.value, mapping.value);
     if (read.kind === 'done') return read.result;
     const { source: _read, ...rest } = input;
     return importBankStatement(ctx, { ...rest, bytes: read.bytes });
@@ -77,7 +78,8 @@ export async function importBankStatement(
   // A CSV file on SQLite streams line by line into the transaction: a million lines are never held.
   if (format === 'csv' && ctx.store.dialect === 'sqlite') {
     return importCsvStream(ctx, {
-      bytes: bytes,
+      head: bytes,
+      source: chunksOf(bytes),
       fileName: input.fileName,
       organisationId: orgId,
       mapping: mapping.value,

@@ -50,3 +50,4 @@ export {
 } from './byte-source.ts';
 export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS } from './line-reader.ts';
 export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-statement.ts';
+export { forEachCsvStatementLineStream, CsvChunkReader } from './csv-stream.ts';
