@@ -40,6 +40,8 @@ export interface OnecUnknownField {
 }
 
 const MAGIC = '1CClientBankExchange';
+/** Distinct unknown field names a file may have before it is refused. */
+const MAX_UNKNOWN_FIELDS = 500;
 const END_OF: Record<OnecSection, string> = {
   header: '',
   balance: 'КонецРасчСчет',
@@ -147,6 +149,15 @@ export class OnecLineReader {
       (current.extras ??= {})[key] = value;
       current.raw[key] = value;
       if (!this.unknownSeen.has(key)) {
+        // A bank adds a handful of its own fields; thousands of names are not a statement.
+        if (this.unknownSeen.size >= MAX_UNKNOWN_FIELDS)
+          abort(
+            'IMPORT_LINE_INVALID',
+            `more than ${String(MAX_UNKNOWN_FIELDS)} different fields the importer does not know: this is not a 1C statement`,
+            this.file,
+            lineNo,
+            key.slice(0, 60),
+          );
         this.unknownSeen.add(key);
         this.unknown.push({ name: key, line: lineNo, section: this.section });
       }

@@ -222,6 +222,13 @@ describe('1C statement errors name file, line and field', () => {
     expect(aliased.warnings.map((w) => w.field)).not.toContain('КНП_Код');
   });
 
+  it('refuses a file with hundreds of different unknown fields rather than keeping them all', () => {
+    const junk = Array.from({ length: 501 }, (_, i) => `Поле${String(i)}=x`).join('\n');
+    const text = KZ_SOURCE.replace('КодНазначенияПлатежа=859', `КодНазначенияПлатежа=859\n${junk}`);
+    const r = parseBankStatement(utf8(text), { fileName: 'junk.txt' });
+    expect(r.ok ? null : [r.error.code, r.error.field]).toEqual(['IMPORT_LINE_INVALID', 'Поле500']);
+  });
+
   it('still refuses a known field whose value is needed and invalid, even beside extras', () => {
     const text = KZ_SOURCE.replace('СуммаРасход=75000,00', 'СуммаРасход=75 000,0x\nВидДокумента=1');
     const r = parseBankStatement(utf8(text), { fileName: 'bad.txt' });
