@@ -107,6 +107,21 @@ for (const dialect of testDialects()) {
       expect(streamed.value.imported).toBe(2500);
     });
 
+    it('refuses a streamed 1C file with no account and no line (IMPORT_EMPTY), as a whole one', async () => {
+      const o = await createOrganisation(ctx, { name: 'empty' });
+      if (!o.ok) throw new Error(o.error.message);
+      const file = join(dir, 'empty.txt');
+      writeFileSync(file, '1CClientBankExchange\r\nВерсияФормата=1.03\r\nКодировка=UTF-8\r\nКонецФайла\r\n');
+      const before = await counts(ctx);
+      const r = await importBankStatement(ctx, {
+        source: fileChunks(file),
+        fileName: 'empty.txt',
+        org: o.value.id,
+      });
+      expect(r.ok ? null : r.error.code).toBe('IMPORT_EMPTY');
+      expect(await counts(ctx)).toEqual(before);
+    });
+
     it('rolls back a streamed file whose last document is bad: the database is as it was', async () => {
       const o = await createOrganisation(ctx, { name: 'bad end' });
       if (!o.ok) throw new Error(o.error.message);

@@ -3,6 +3,8 @@ import {
   buildForeignSourceIndex,
   createFingerprinter,
   detectForeignCandidate,
+  domainError,
+  err,
   normaliseAccount,
   ok,
   type Result,
@@ -183,6 +185,10 @@ export async function importOnecStream(
       onLine,
     );
     if (!summary.ok) return summary;
+    if (read === 0 && summary.value.accounts.length === 0)
+      return err(
+        domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }),
+      );
     await flush();
     if (sink) for (const [key, a] of sink.accounts) accountIds.set(key, a);
     // Accounts the statement names without a line of theirs are created too, as for a whole file.
