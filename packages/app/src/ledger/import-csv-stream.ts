@@ -91,11 +91,18 @@ export async function importCsvStream(
       batchId,
       createdAt: now,
       newAccountId: () => newId('acc'),
+      cacheMiB: 64,
     });
     if (!sink) throw new Error('importCsvStream runs on SQLite only');
     const fingerprint = createFingerprinter(fingerprintHash);
     const perAccount = new Map<string, { lines: number; imported: number }>();
+    // Candidates are written a thousand at a time, not gathered: memory stays flat at any size.
     const candidates: NewForeignCandidate[] = [];
+    let proposed = 0;
+    const flushCandidates = async (): Promise<void> => {
+      proposed += await insertForeignCandidates(tx.store.db, candidates);
+      candidates.length = 0;
+    };
     let read = 0;
     let imported = 0;
     const summary = await forEachCsvStatementLineStream(hashed(), mapping.value, input.fileName, (line) => {
@@ -126,10 +133,11 @@ export async function importCsvStream(
         }
       }
       if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
+      return candidates.length >= 1000 ? flushCandidates() : undefined;
     });
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
-    const proposed = await insertForeignCandidates(tx.store.db, candidates);
+    await flushCandidates();
     await updateImportBatchCounts(tx.store.db, batchId, {
       read,
       imported,
