@@ -71,10 +71,23 @@ export interface StatementLine {
   readonly bankReference: string | null;
   /** Every raw field of the entry, for display and audit (names as in the file). */
   readonly raw: Readonly<Record<string, string>>;
+  /**
+   * Fields the importer does not know (a bank's own additions such as 1C `ВидДокумента`), as
+   * written in the file: stored with the line, shown in its details and exported, never lost.
+   * Absent or empty when there are none.
+   */
+  readonly extras?: Readonly<Record<string, string>>;
 }
 
 export interface StatementWarning {
   readonly line: number;
   readonly field?: string;
+  /** English, with the values at fault (logs and the CLI). */
   readonly message: string;
+  /**
+   * The warning's code (e.g. `IMPORT_FIELD_EXTRA`), keying its message in each language, and the
+   * values the message names; absent on warnings that have no translated message yet.
+   */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }

@@ -1,6 +1,7 @@
 import { normaliseAccount, type StatementLine } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { extrasJson } from './bank-line-extras.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
@@ -18,6 +19,8 @@ export interface BankLineSinkOptions {
   readonly createdAt: string;
   /** A fresh id for an account met for the first time. */
   readonly newAccountId: () => string;
+  /** SQLite page cache for the import, MiB (256 unless given; a streamed 1C import keeps memory flat with less). */
+  readonly cacheMiB?: number;
 }
 
 const LINE_COLUMNS = [
@@ -38,6 +41,7 @@ const LINE_COLUMNS = [
   'purpose_code',
   'bank_reference',
   'source_line',
+  'extras',
 ] as const;
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -52,7 +56,7 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   const sqlite = sqliteHandle(db);
   if (!sqlite) return undefined;
   if (!db.isTransaction) throw new Error('openBankLineSink: call it inside the import transaction');
-  sqlite.pragma('cache_size = -262144');
+  sqlite.pragma(`cache_size = -${String(Math.max(8, Math.round(o.cacheMiB ?? 256)) * 1024)}`);
   const findAccount = sqlite
     .prepare('select id from bank_account where organisation_id = ? and number = ? and currency = ?')
     .pluck();
@@ -110,6 +114,7 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
         l.purposeCode,
         l.bankReference,
         l.sourceLine,
+        extrasJson(l),
       );
       return { isNew: a.stmt.run(p).changes > 0, accountId: a.id };
     },

@@ -2,6 +2,7 @@ import type { StatementLine } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { bulkInsertWith } from './bulk-insert.ts';
+import { extrasJson } from './bank-line-extras.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
@@ -38,6 +39,7 @@ const COLUMNS = [
   'purpose_code',
   'bank_reference',
   'source_line',
+  'extras',
 ] as const;
 
 function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
@@ -66,6 +68,7 @@ function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
       l.purposeCode,
       l.bankReference,
       l.sourceLine,
+      extrasJson(l),
     );
   };
 }
@@ -156,6 +159,7 @@ function insertBankLinesSqlite(
         l.purposeCode,
         l.bankReference,
         l.sourceLine,
+        extrasJson(l),
       );
       inserted[i] = statementFor(b.accountIds[i] ?? '').run(p).changes > 0 ? 1 : 0;
       if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1, n);

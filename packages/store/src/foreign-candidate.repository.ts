@@ -1,5 +1,6 @@
 import type { CandidateReason } from '@civic/core';
 import type { Kysely } from 'kysely';
+import { parseExtras } from './bank-line-extras.ts';
 import { bulkInsertWith } from './bulk-insert.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -22,6 +23,8 @@ export interface ForeignCandidate {
   readonly counterpartyAccount: string | null;
   readonly counterpartySector: string | null;
   readonly purpose: string | null;
+  /** The bank line's fields the importer does not know (name → value as written). */
+  readonly extras: Readonly<Record<string, string>>;
   readonly reasons: readonly CandidateReason[];
   readonly suggestedSourceId: string | null;
   readonly status: CandidateStatus;
@@ -122,6 +125,7 @@ function selectCandidates(db: Kysely<Database>, organisationId: string) {
       'b.counterparty_account',
       'b.counterparty_sector',
       'b.purpose',
+      'b.extras',
     ])
     .where('c.organisation_id', '=', organisationId);
 }
@@ -144,6 +148,7 @@ function toCandidate(r: Row): ForeignCandidate {
     counterpartyAccount: r.counterparty_account,
     counterpartySector: r.counterparty_sector,
     purpose: r.purpose,
+    extras: parseExtras(r.extras),
     reasons: Array.isArray(reasons) ? (reasons as CandidateReason[]) : [],
     suggestedSourceId: r.suggested_source_id,
     status: r.status === 'confirmed' ? 'confirmed' : r.status === 'rejected' ? 'rejected' : 'proposed',

@@ -39,11 +39,21 @@ export async function insertImportBatch(db: Kysely<Database>, b: ImportBatch): P
 export async function updateImportBatchCounts(
   db: Kysely<Database>,
   id: string,
-  counts: { read?: number; imported: number; duplicates: number; candidates: number },
+  counts: {
+    read?: number;
+    imported: number;
+    duplicates: number;
+    candidates: number;
+    sha256?: string;
+    encoding?: string;
+  },
 ): Promise<void> {
   await db
     .updateTable('import_batch')
     .set({
+      // A streamed file's digest is known only once it has been read to its end.
+      ...(counts.sha256 === undefined ? {} : { sha256: counts.sha256 }),
+      ...(counts.encoding === undefined ? {} : { encoding: counts.encoding }),
       imported_count: counts.imported,
       duplicate_count: counts.duplicates,
       candidate_count: counts.candidates,

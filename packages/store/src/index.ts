@@ -44,6 +44,7 @@ export * from './brief.repository.ts';
 export * from './filing.repository.ts';
 export type * from './filing.tables.ts';
 export * from './bank-line-sink.ts';
+export { parseExtras } from './bank-line-extras.ts';
 export * from './snapshot.ts';
 export * from './encryption/db-secret.ts';
 export * from './encryption/store-key-error.ts';

@@ -92,6 +92,8 @@ export interface BankLineTable {
   purpose_code: string | null;
   bank_reference: string | null;
   source_line: Int;
+  /** JSON object of the fields the importer does not know (name → value as written); null when none. */
+  extras: string | null;
 }
 
 /** The KZT-equivalent columns shared by receipts and expenditures. */

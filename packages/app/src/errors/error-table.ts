@@ -77,6 +77,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   IMPORT_TRUNCATED: [400, 2],
   IMPORT_LINE_INVALID: [400, 2],
   IMPORT_UNKNOWN_FIELD: [400, 2],
+  IMPORT_FIELD_EXTRA: [null, 0], // a warning: the field is kept with its line, the import goes on
+  IMPORT_NOT_STATEMENT: [400, 2],
   IMPORT_ALIAS_INVALID: [400, 2],
   IMPORT_FIELD_MISSING: [400, 2],
   IMPORT_AMOUNT_INVALID: [400, 2],

@@ -133,6 +133,9 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_TRUNCATED: 'The file is cut short: its end is missing.',
   IMPORT_LINE_INVALID: 'A line of the file cannot be read.',
   IMPORT_UNKNOWN_FIELD: 'The file has a field CivicLedger does not know ({field}): add an alias for it.',
+  IMPORT_FIELD_EXTRA:
+    'The file has a field CivicLedger does not read ({field}, first at line {line}): it is kept with each line as written.',
+  IMPORT_NOT_STATEMENT: 'This is not a bank statement (it looks like {kind}).',
   IMPORT_ALIAS_INVALID: 'An alias points to no known field ({field}).',
   IMPORT_FIELD_MISSING: 'A required field is missing or empty ({field}).',
   IMPORT_AMOUNT_INVALID: 'An amount in the file is not valid ({field}).',

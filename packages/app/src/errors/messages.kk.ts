@@ -134,6 +134,9 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_TRUNCATED: 'Файл үзіліп қалған: соңы жоқ.',
   IMPORT_LINE_INVALID: 'Файлдың жолын оқу мүмкін емес.',
   IMPORT_UNKNOWN_FIELD: 'Файлда белгісіз өріс бар ({field}): оған бүркеншік атау қосыңыз.',
+  IMPORT_FIELD_EXTRA:
+    'Файлда CivicLedger оқымайтын өріс бар ({field}, алғаш рет {line}-жолда): ол үзінді көшірменің әр жолымен бірге сол күйінде сақталды.',
+  IMPORT_NOT_STATEMENT: 'Бұл банк үзінді көшірмесі емес ({kind} сияқты).',
   IMPORT_ALIAS_INVALID: 'Бүркеншік атау белгілі өріске сілтемейді ({field}).',
   IMPORT_FIELD_MISSING: 'Міндетті өріс жоқ немесе бос ({field}).',
   IMPORT_AMOUNT_INVALID: 'Файлдағы сома қате көрсетілген ({field}).',

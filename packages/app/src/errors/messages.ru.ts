@@ -133,6 +133,9 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_TRUNCATED: 'Файл оборван: нет его окончания.',
   IMPORT_LINE_INVALID: 'Строку файла не удаётся прочитать.',
   IMPORT_UNKNOWN_FIELD: 'В файле неизвестное поле ({field}): добавьте для него псевдоним.',
+  IMPORT_FIELD_EXTRA:
+    'В файле есть поле, которое CivicLedger не читает ({field}, впервые в строке {line}): оно сохранено при каждой строке выписки как есть.',
+  IMPORT_NOT_STATEMENT: 'Это не банковская выписка (похоже на {kind}).',
   IMPORT_ALIAS_INVALID: 'Псевдоним указывает на неизвестное поле ({field}).',
   IMPORT_FIELD_MISSING: 'Обязательное поле отсутствует или пусто ({field}).',
   IMPORT_AMOUNT_INVALID: 'Сумма в файле указана неверно ({field}).',

@@ -10,7 +10,13 @@ import {
   type ParsedStatement,
   type Result,
 } from '@civic/core';
-import { detectBankFormat, parseBankStatement, type BankFormat } from '@civic/formats';
+import {
+  checkLooksLikeStatement,
+  chunksOf,
+  detectBankFormat,
+  parseBankStatement,
+  type BankFormat,
+} from '@civic/formats';
 import {
   ensureBankAccount,
   inTransaction,
@@ -32,6 +38,7 @@ import {
   type ImportedAccount,
 } from './import-bank-types.ts';
 import { importCsvStream } from './import-csv-stream.ts';
+import { readSource } from './import-bank-source.ts';
 import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
 
 export type {
@@ -58,11 +65,21 @@ export async function importBankStatement(
   if (!aliases.ok) return aliases;
   const mapping = await resolveCsvMapping(ctx, orgId, input.csvMapping, input.mappingName);
   if (!mapping.ok) return mapping;
-  const format = input.format ?? detectBankFormat(input.bytes, input.fileName);
+  if (input.bytes === undefined) {
+    const read = await readSource(ctx, input, orgId, aliases.value, mapping.value);
+    if (read.kind === 'done') return read.result;
+    const { source: _read, ...rest } = input;
+    return importBankStatement(ctx, { ...rest, bytes: read.bytes });
+  }
+  const looks = checkLooksLikeStatement(input.bytes, input.fileName);
+  if (!looks.ok) return looks;
+  const bytes = input.bytes;
+  const format = input.format ?? detectBankFormat(bytes, input.fileName);
   // A CSV file on SQLite streams line by line into the transaction: a million lines are never held.
   if (format === 'csv' && ctx.store.dialect === 'sqlite') {
     return importCsvStream(ctx, {
-      bytes: input.bytes,
+      head: bytes,
+      source: chunksOf(bytes),
       fileName: input.fileName,
       organisationId: orgId,
       mapping: mapping.value,
@@ -71,7 +88,7 @@ export async function importBankStatement(
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
   }
-  const parsed = parseBankStatement(input.bytes, {
+  const parsed = parseBankStatement(bytes, {
     fileName: input.fileName,
     ...(format ? { format } : {}),
     ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
@@ -89,7 +106,7 @@ export async function importBankStatement(
   const read = statement.lines.length + (statement.duplicateLines ?? 0);
   const fingerprints = fingerprintLines(statement.lines, fingerprintHash);
   const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const now = ctx.now().toISOString();
   const batchId = newId('imp');
 
@@ -238,6 +255,6 @@ function summariseAccounts(
   return out;
 }
 
-/** The bank-statement formats `--format` accepts. */
-export { BANK_FORMATS } from '@civic/formats';
+/** The bank-statement formats `--format` accepts; a file's chunks, for `source`. */
+export { BANK_FORMATS, fileChunks } from '@civic/formats';
 export type BankFormatName = BankFormat;

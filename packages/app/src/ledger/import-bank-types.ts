@@ -3,7 +3,13 @@ import { normaliseAccount, type ParsedStatement } from '@civic/core';
 import type { BankFormat } from '@civic/formats';
 
 export interface ImportBankStatementInput {
-  readonly bytes: Uint8Array;
+  /** The whole file (small uploads); or give `source`. */
+  readonly bytes?: Uint8Array;
+  /**
+   * The file's chunks as they are read (a file on disk, an upload being received): detection reads
+   * only the head, and a 1C statement streams into the transaction in constant memory.
+   */
+  readonly source?: AsyncIterable<Uint8Array>;
   readonly fileName: string;
   /** Organisation id, name or BIN; may be left out while the database has one organisation. */
   readonly org?: string;

@@ -7,7 +7,7 @@ import {
   ok,
   type Result,
 } from '@civic/core';
-import { forEachCsvStatementLine, inferCsvMapping, type CsvMapping } from '@civic/formats';
+import { forEachCsvStatementLineStream, inferCsvMapping, type CsvMapping } from '@civic/formats';
 import {
   insertForeignCandidates,
   insertImportBatch,
@@ -27,7 +27,10 @@ import {
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
 export interface CsvStreamInput {
-  readonly bytes: Uint8Array;
+  /** The file's head: the mapping is inferred from it when none is given. */
+  readonly head: Uint8Array;
+  /** The file's chunks from its first byte (`chunksOf(bytes)` for a whole file). */
+  readonly source: AsyncIterable<Uint8Array>;
   readonly fileName: string;
   readonly organisationId: string;
   /** The mapping given or saved; inferred from the header when undefined. */
@@ -51,7 +54,7 @@ export async function importCsvStream(
 ): Promise<Result<ImportBankStatementResult>> {
   const mapping =
     input.mapping === undefined
-      ? inferCsvMapping(input.bytes, input.fileName, {
+      ? inferCsvMapping(input.head, input.fileName, {
           currency: input.currency,
           currencyColumn: input.currencyColumn,
         })
@@ -59,7 +62,13 @@ export async function importCsvStream(
   if (!mapping.ok) return mapping;
   const orgId = input.organisationId;
   const sources = buildForeignSourceIndex(await listForeignSources(ctx.store.db, orgId));
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const digest = createHash('sha256');
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of input.source) {
+      digest.update(chunk);
+      yield chunk;
+    }
+  }
   const now = ctx.now().toISOString();
   const batchId = newId('imp');
   return inLedgerTransaction(ctx, async (tx) => {
@@ -69,7 +78,7 @@ export async function importCsvStream(
       kind: 'bank',
       fileName: input.fileName,
       format: 'csv',
-      sha256,
+      sha256: '',
       encoding: mapping.value.encoding,
       read: 0,
       imported: 0,
@@ -82,14 +91,21 @@ export async function importCsvStream(
       batchId,
       createdAt: now,
       newAccountId: () => newId('acc'),
+      cacheMiB: 64,
     });
     if (!sink) throw new Error('importCsvStream runs on SQLite only');
     const fingerprint = createFingerprinter(fingerprintHash);
     const perAccount = new Map<string, { lines: number; imported: number }>();
+    // Candidates are written a thousand at a time, not gathered: memory stays flat at any size.
     const candidates: NewForeignCandidate[] = [];
+    let proposed = 0;
+    const flushCandidates = async (): Promise<void> => {
+      proposed += await insertForeignCandidates(tx.store.db, candidates);
+      candidates.length = 0;
+    };
     let read = 0;
     let imported = 0;
-    const summary = forEachCsvStatementLine(input.bytes, mapping.value, input.fileName, (line) => {
+    const summary = await forEachCsvStatementLineStream(hashed(), mapping.value, input.fileName, (line) => {
       read += 1;
       const fp = fingerprint(line);
       const { isNew, accountId } = sink.add(line, fp);
@@ -117,15 +133,17 @@ export async function importCsvStream(
         }
       }
       if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
+      return candidates.length >= 1000 ? flushCandidates() : undefined;
     });
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
-    const proposed = await insertForeignCandidates(tx.store.db, candidates);
+    await flushCandidates();
     await updateImportBatchCounts(tx.store.db, batchId, {
       read,
       imported,
       duplicates: read - imported,
       candidates: proposed,
+      sha256: digest.digest('hex'),
     });
     const accounts: ImportedAccount[] = summary.value.accounts.map((a) => {
       const id = sink.accounts.get(accountKey(a.account, a.currency));

@@ -20,6 +20,7 @@ export const CSV_HEADER = [
   'rate_units',
   'rate_source',
   'description',
+  'extras',
 ];
 const KZT = 'KZT' as CurrencyCode;
 
@@ -59,6 +60,7 @@ export function csvRows(entry: JournalEntry, names: JournalNames): string {
       row.currency,
       ...rate,
       description,
+      null,
     ]);
   }
   const row = entry.row;
@@ -79,6 +81,7 @@ export function csvRows(entry: JournalEntry, names: JournalNames): string {
         row.currency,
         ...share,
         row.description,
+        null,
       ]);
     })
     .join('');
@@ -108,5 +111,7 @@ export function csvBankRow(line: JournalBankLine, names: JournalNames): string {
     null,
     null,
     [row.counterparty_name, row.purpose].filter((x) => x).join(': ') || null,
+    // The fields the importer does not read, as the bank wrote them (a JSON object).
+    row.extras,
   ]);
 }

@@ -134,6 +134,7 @@ export function candidateJson(c: ForeignCandidate): Record<string, unknown> {
       sectorCode: c.counterpartySector,
     },
     purpose: c.purpose,
+    extras: c.extras,
     reasons: c.reasons,
     suggestedSourceId: c.suggestedSourceId,
     decidedBy: c.decidedBy,
@@ -163,4 +164,18 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
       imported: a.imported,
     })),
   };
+}
+
+/**
+ * An import's warnings for the API's answer (the web renders those with a code in the reader's
+ * language): `{line, field, code, params, message}`, `code` null where no translated message exists.
+ */
+export function importWarningsJson(r: ImportBankStatementResult): Record<string, unknown>[] {
+  return r.warnings.map((w) => ({
+    line: w.line,
+    field: w.field ?? null,
+    code: w.code ?? null,
+    params: w.params ?? {},
+    message: w.message,
+  }));
 }

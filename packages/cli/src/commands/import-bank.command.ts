@@ -3,6 +3,7 @@ import {
   withAudit,
   BANK_FORMATS,
   closeContext,
+  fileChunks,
   importBankJson,
   importBankStatement,
   importRates,
@@ -15,7 +16,7 @@ import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { cliActor } from '../cli-actor.ts';
-import { readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
+import { inputFileSize, readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
 
 /** The `civic import` group (shared with other importers: found or created). */
 export function importGroup(program: Command): Command {
@@ -68,15 +69,16 @@ export function registerImportBank(program: Command): void {
       const aliases = opts.aliases
         ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases))
         : undefined;
-      const bytes = readInputFile(fileName);
+      // The file is read in chunks as it is imported (a 1C statement of any size in constant memory).
+      const size = inputFileSize(fileName);
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
-      const bar = bytes.length > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
+      const bar = size > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
       const result = await withOrganisation(opts, (base, org) =>
         // One transaction with its audit entry (actor and channel cli), as the server's import route.
         withAudit(base, cliActor(), async (ctx, audit) => {
           const r = orFail(
             await importBankStatement(ctx, {
-              bytes,
+              source: fileChunks(fileName),
               fileName,
               org: org.id,
               ...(format ? { format: format satisfies BankFormatName } : {}),

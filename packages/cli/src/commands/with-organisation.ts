@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import {
   closeContext,
   openContext,
@@ -26,6 +26,18 @@ export async function withOrganisation<T>(
 export function readInputFile(fileName: string, code = 'IMPORT_FILE_UNREADABLE'): Buffer {
   try {
     return readFileSync(fileName);
+  } catch {
+    throw new CliError({ code, message: `cannot read ${fileName}`, file: fileName });
+  }
+}
+
+/** The size of a file to be read in chunks, or fails with exit 2 naming it (missing, a directory, unreadable). */
+export function inputFileSize(fileName: string, code = 'IMPORT_FILE_UNREADABLE'): number {
+  try {
+    const s = statSync(fileName);
+    if (!s.isFile()) throw new Error('not a file');
+    accessSync(fileName, constants.R_OK);
+    return s.size;
   } catch {
     throw new CliError({ code, message: `cannot read ${fileName}`, file: fileName });
   }

@@ -128,3 +128,53 @@ export const AUDIT_SYSTEM_ACTOR_LABELS: Vocabulary<'demo-seed' | 'cli'> = {
   },
   cli: { en: 'command line', ru: 'командная строка', kk: 'пәрмен жолы' },
 };
+
+/** What a file that is not a bank statement looks like, told from its first bytes (IMPORT_NOT_STATEMENT). */
+export type NotStatementKind =
+  | 'png'
+  | 'jpeg'
+  | 'gif'
+  | 'webp'
+  | 'tiff'
+  | 'bmp'
+  | 'zip'
+  | 'office'
+  | 'ole'
+  | 'pdf'
+  | 'gzip'
+  | 'rar'
+  | '7z'
+  | 'executable'
+  | 'sqlite'
+  | 'binary';
+
+export const NOT_STATEMENT_KIND_LABELS: Vocabulary<NotStatementKind> = {
+  png: { en: 'a PNG image', ru: 'изображение PNG', kk: 'PNG суреті' },
+  jpeg: { en: 'a JPEG image', ru: 'изображение JPEG', kk: 'JPEG суреті' },
+  gif: { en: 'a GIF image', ru: 'изображение GIF', kk: 'GIF суреті' },
+  webp: { en: 'a WebP image', ru: 'изображение WebP', kk: 'WebP суреті' },
+  tiff: { en: 'a TIFF image', ru: 'изображение TIFF', kk: 'TIFF суреті' },
+  bmp: { en: 'a BMP image', ru: 'изображение BMP', kk: 'BMP суреті' },
+  zip: { en: 'a ZIP archive', ru: 'архив ZIP', kk: 'ZIP мұрағаты' },
+  office: {
+    en: 'an office document (Word, Excel)',
+    ru: 'офисный документ (Word, Excel)',
+    kk: 'кеңсе құжаты (Word, Excel)',
+  },
+  ole: {
+    en: 'an old office document (Word, Excel 97–2003)',
+    ru: 'офисный документ старого формата (Word, Excel 97–2003)',
+    kk: 'ескі пішімдегі кеңсе құжаты (Word, Excel 97–2003)',
+  },
+  pdf: { en: 'a PDF document', ru: 'документ PDF', kk: 'PDF құжаты' },
+  gzip: { en: 'a gzip archive', ru: 'архив gzip', kk: 'gzip мұрағаты' },
+  rar: { en: 'a RAR archive', ru: 'архив RAR', kk: 'RAR мұрағаты' },
+  '7z': { en: 'a 7-Zip archive', ru: 'архив 7-Zip', kk: '7-Zip мұрағаты' },
+  executable: { en: 'a program', ru: 'программу', kk: 'бағдарлама' },
+  sqlite: { en: 'a database file', ru: 'файл базы данных', kk: 'дерекқор файлы' },
+  binary: {
+    en: 'binary data, not text',
+    ru: 'двоичные данные, а не текст',
+    kk: 'мәтін емес, екілік деректер',
+  },
+};

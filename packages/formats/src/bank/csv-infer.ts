@@ -3,7 +3,7 @@ import { parseCsvMapping, type CsvColumns, type CsvMapping } from './csv-mapping
 import { readCsvRecords } from './csv-reader.ts';
 import { findCurrencyColumns } from './csv-currency-column.ts';
 import { catchAbort, importFail } from './import-error.ts';
-import { decodeText, isValidUtf8 } from './text-decode.ts';
+import { decodeText } from './text-decode.ts';
 
 /** Header names (lower case) recognised for each field when no mapping is given. */
 const SYNONYMS: Readonly<Record<keyof CsvColumns, readonly string[]>> = {
@@ -68,14 +68,25 @@ function sniffDateFormat(samples: readonly string[]): CsvMapping['dateFormat'] {
  * is named in the error (`field`); with no currency column at all, the statement's currency must
  * be given (`options.currency`, or a mapping), as the amounts are not clearly in any currency.
  */
+function isValidUtf8Head(head: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function inferCsvMapping(
   bytes: Uint8Array,
   fileName: string,
   options: { readonly currency?: string | undefined; readonly currencyColumn?: string | undefined } = {},
 ): Result<CsvMapping> {
   return catchAbort(() => {
-    const encoding = isValidUtf8(bytes) ? 'utf-8' : 'windows-1251';
-    const text = decodeText(bytes.subarray(0, 256 * 1024), encoding);
+    // The head decides (a streamed file is not read twice); a character cut at its end is no fault.
+    const head = bytes.subarray(0, 256 * 1024);
+    const encoding = isValidUtf8Head(head) ? 'utf-8' : 'windows-1251';
+    const text = decodeText(head, encoding);
     const firstLine =
       text
         .replace(/^\ufeff/, '')

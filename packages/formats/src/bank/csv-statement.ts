@@ -100,6 +100,81 @@ export interface CsvStatementSummary {
   readonly warnings: readonly StatementWarning[];
 }
 
+/** The rows of a CSV statement turned into lines as they come; `finish` after the last row. */
+export interface CsvStatementRows {
+  readonly onRow: (fields: string[], line: number) => void;
+  readonly finish: () => CsvStatementSummary;
+}
+
+/**
+ * The row handler of a CSV statement (header, currency guard, checks, accounts and periods),
+ * fed by whole-text or chunked reading alike. Aborts (ImportAbort) on a bad row.
+ */
+export function csvStatementRows(
+  mapping: CsvMapping,
+  file: string,
+  onLine: (line: StatementLine) => void,
+): CsvStatementRows {
+  const accounts = new Map<
+    string,
+    { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate }
+  >();
+  let last: { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate } | undefined;
+  let skipped = 0;
+  let count = 0;
+  let reader: CsvRowReader | null = null;
+  const checks = new StatementLineChecks(file);
+  let guard: ((fields: readonly string[], line: number) => void) | null = null;
+
+  const onRow = (fields: string[], line: number): void => {
+    if (skipped < mapping.skipRows) {
+      skipped++;
+      return;
+    }
+    if (reader === null) {
+      const header = mapping.header ? fields.slice() : null;
+      const { index, names } = resolveColumns(mapping.columns, header, file, line);
+      const used = new Set(Object.values(index));
+      const rawColumns = (header ?? []).flatMap((name, at) =>
+        used.has(at) || name.trim() === '' ? [] : [{ at, name: name.trim() }],
+      );
+      reader = new CsvRowReader(mapping, index, names, rawColumns, file);
+      if (mapping.columns.currency === undefined)
+        guard = unmappedCurrencyGuard(header, used, mapping.currency, file);
+      if (header !== null) return;
+    }
+    guard?.(fields, line);
+    const l = reader.read(fields, line);
+    checks.line(l);
+    count++;
+    onLine(l);
+    // Rows of one account come in runs: look the account up only when it changes.
+    if (last === undefined || last.account !== l.account || last.currency !== l.currency) {
+      const key = `${l.account}\u0000${l.currency}`;
+      last = accounts.get(key);
+      if (last === undefined) {
+        last = { account: l.account, currency: l.currency, from: l.bookedOn, to: l.bookedOn };
+        accounts.set(key, last);
+      }
+    }
+    if (l.bookedOn < last.from) last.from = l.bookedOn;
+    if (l.bookedOn > last.to) last.to = l.bookedOn;
+  };
+  const finish = (): CsvStatementSummary => {
+    if (reader === null && mapping.header)
+      abort('IMPORT_FIELD_MISSING', 'the file has no header row', file, 1);
+    const statementAccounts: StatementAccount[] = [...accounts.values()].map((a) => ({
+      ...a,
+      opening: null,
+      totalIn: null,
+      totalOut: null,
+      closing: null,
+    }));
+    return { encoding: mapping.encoding, accounts: statementAccounts, count, warnings: checks.warnings };
+  };
+  return { onRow, finish };
+}
+
 /**
  * Reads a CSV bank statement line by line, handing each `StatementLine` to `onLine` without
  * keeping it: for very large files, a caller that writes lines as they come (inside one
@@ -112,65 +187,10 @@ export function forEachCsvStatementLine(
   fileName: string,
   onLine: (line: StatementLine) => void,
 ): Result<CsvStatementSummary> {
-  const file = fileName;
   return catchAbort(() => {
-    const text = decodeText(bytes, mapping.encoding);
-    const accounts = new Map<
-      string,
-      { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate }
-    >();
-    let last: { account: string; currency: CurrencyCode; from: CalendarDate; to: CalendarDate } | undefined;
-    let skipped = 0;
-    let count = 0;
-    let reader: CsvRowReader | null = null;
-    const checks = new StatementLineChecks(file);
-    let guard: ((fields: readonly string[], line: number) => void) | null = null;
-
-    const onRow = (fields: string[], line: number): void => {
-      if (skipped < mapping.skipRows) {
-        skipped++;
-        return;
-      }
-      if (reader === null) {
-        const header = mapping.header ? fields.slice() : null;
-        const { index, names } = resolveColumns(mapping.columns, header, file, line);
-        const used = new Set(Object.values(index));
-        const rawColumns = (header ?? []).flatMap((name, at) =>
-          used.has(at) || name.trim() === '' ? [] : [{ at, name: name.trim() }],
-        );
-        reader = new CsvRowReader(mapping, index, names, rawColumns, file);
-        if (mapping.columns.currency === undefined)
-          guard = unmappedCurrencyGuard(header, used, mapping.currency, file);
-        if (header !== null) return;
-      }
-      guard?.(fields, line);
-      const l = reader.read(fields, line);
-      checks.line(l);
-      count++;
-      onLine(l);
-      // Rows of one account come in runs: look the account up only when it changes.
-      if (last === undefined || last.account !== l.account || last.currency !== l.currency) {
-        const key = `${l.account}\u0000${l.currency}`;
-        last = accounts.get(key);
-        if (last === undefined) {
-          last = { account: l.account, currency: l.currency, from: l.bookedOn, to: l.bookedOn };
-          accounts.set(key, last);
-        }
-      }
-      if (l.bookedOn < last.from) last.from = l.bookedOn;
-      if (l.bookedOn > last.to) last.to = l.bookedOn;
-    };
-    readCsvRecords(text, mapping.delimiter, file, onRow);
-    if (reader === null && mapping.header)
-      abort('IMPORT_FIELD_MISSING', 'the file has no header row', file, 1);
-    const statementAccounts: StatementAccount[] = [...accounts.values()].map((a) => ({
-      ...a,
-      opening: null,
-      totalIn: null,
-      totalOut: null,
-      closing: null,
-    }));
-    return ok({ encoding: mapping.encoding, accounts: statementAccounts, count, warnings: checks.warnings });
+    const rows = csvStatementRows(mapping, fileName, onLine);
+    readCsvRecords(decodeText(bytes, mapping.encoding), mapping.delimiter, fileName, rows.onRow);
+    return ok(rows.finish());
   });
 }
 

@@ -21,7 +21,8 @@ export type ImportErrorCode =
   | 'IMPORT_DUPLICATE_COLUMN'
   | 'IMPORT_RATE_INVALID'
   | 'IMPORT_STATEMENT_CONFLICT'
-  | 'IMPORT_ACCOUNT_INVALID';
+  | 'IMPORT_ACCOUNT_INVALID'
+  | 'IMPORT_NOT_STATEMENT';
 
 /** An import error that always names the file, and the line and field when known. */
 export function importError(

@@ -39,3 +39,15 @@ export {
   type StatementSpec,
   type SpecDocument,
 } from './statement-writer.ts';
+export { readOnecStatement, type OnecStreamSummary } from './onec-statement.ts';
+export {
+  fileChunks,
+  chunksOf,
+  readHead,
+  CHUNK_BYTES,
+  type ByteSource,
+  type HeadAndSource,
+} from './byte-source.ts';
+export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS } from './line-reader.ts';
+export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-statement.ts';
+export { forEachCsvStatementLineStream, CsvChunkReader } from './csv-stream.ts';

@@ -286,5 +286,6 @@ function makeLine(
     purposeCode: text(doc, 'КодНазначенияПлатежа', 'КНП'),
     bankReference: text(doc, 'Референс'),
     raw: doc.raw,
+    ...(doc.extras === null ? {} : { extras: doc.extras }),
   };
 }

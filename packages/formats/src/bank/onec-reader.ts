@@ -14,6 +14,8 @@ export interface OnecBlock {
   /** Canonical names in file order, with their lines (for error messages). */
   readonly fields: string[];
   readonly fieldLines: number[];
+  /** Fields the importer does not know, as written (kept with the line, never lost); null when none. */
+  extras: Record<string, string> | null;
 }
 
 /** The line of a field in a block (its last occurrence), else the block's first line. */
@@ -22,45 +24,69 @@ export function lineOfField(block: OnecBlock, field: string): number {
   return i < 0 ? block.line : (block.fieldLines[i] ?? block.line);
 }
 
-export interface OnecFile {
-  readonly header: OnecBlock;
-  /** Every `РасчСчет=` line of the header (a file may list several accounts). */
-  readonly headerAccounts: readonly string[];
-  readonly balances: readonly OnecBlock[];
-  readonly documents: readonly OnecBlock[];
+/** What the reader hands on as the file goes by: each section as soon as it is closed. */
+export interface OnecSections {
+  /** The header, once: when the first section opens (or at the end of a file without sections). */
+  header(block: OnecBlock, accounts: readonly string[]): void;
+  balance(block: OnecBlock): void;
+  document(block: OnecBlock): void;
+}
+
+/** An unknown field's first appearance in the file (reported once per file). */
+export interface OnecUnknownField {
+  readonly name: string;
+  readonly line: number;
+  readonly section: OnecSection;
 }
 
 const MAGIC = '1CClientBankExchange';
+/** Distinct unknown field names a file may have before it is refused. */
+const MAX_UNKNOWN_FIELDS = 500;
+const END_OF: Record<OnecSection, string> = {
+  header: '',
+  balance: 'КонецРасчСчет',
+  document: 'КонецДокумента',
+};
 
 function newBlock(line: number, kind: string): OnecBlock {
   const raw: Record<string, string> = {};
-  return { line, kind, values: raw, raw, fields: [], fieldLines: [] };
+  return { line, kind, values: raw, raw, fields: [], fieldLines: [], extras: null };
 }
 
 /**
- * Splits 1C text into header, balance blocks and documents, resolving every field name.
- * Aborts with IMPORT_UNKNOWN_FIELD, IMPORT_TRUNCATED or IMPORT_LINE_INVALID naming the line.
+ * Reads a 1C "1CClientBankExchange" file line by line (the file is never held whole): splits it
+ * into header, balance sections and documents, resolving every field name, and hands each section
+ * on as soon as it is closed. A field it does not know is kept in the section's `extras` and
+ * listed once in `unknown`. Aborts with IMPORT_TRUNCATED or IMPORT_LINE_INVALID naming the line.
  */
-export function readOnecText(text: string, file: string, resolver: OnecFieldResolver): OnecFile {
-  const header = newBlock(1, 'header');
-  const headerAccounts: string[] = [];
-  const balances: OnecBlock[] = [];
-  const documents: OnecBlock[] = [];
-  let section: OnecSection = 'header';
-  let current: OnecBlock = header;
-  let lineNo = 0;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let sawMagic = false;
-  let ended = false;
-  const n = text.length;
-  while (pos < n && !ended) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = n;
-    let end = nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    const start = pos;
-    pos = nl + 1;
-    lineNo++;
+export class OnecLineReader {
+  /** Unknown fields, first appearance each, in file order. */
+  readonly unknown: OnecUnknownField[] = [];
+  private readonly unknownSeen = new Set<string>();
+  private readonly header = newBlock(1, 'header');
+  private readonly headerAccounts: string[] = [];
+  private headerSent = false;
+  private section: OnecSection = 'header';
+  private current: OnecBlock = this.header;
+  private lineNo = 0;
+  private sawMagic = false;
+  private endedAt = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly resolver: OnecFieldResolver,
+    private readonly sink: OnecSections,
+  ) {}
+
+  /** One line of the file, without its line break (a trailing CR is dropped here). */
+  line(text: string): void {
+    this.lineNo++;
+    const lineNo = this.lineNo;
+    let end = text.length;
+    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    if (this.endedAt > 0) return this.afterEnd(text, end);
+    let start = lineNo === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (start > end) start = end;
     // Split at the first "=" without first copying the whole line: this runs for every line.
     let eq = text.indexOf('=', start);
     if (eq >= end) eq = -1;
@@ -69,120 +95,132 @@ export function readOnecText(text: string, file: string, resolver: OnecFieldReso
     let value = eq < 0 ? '' : text.slice(eq + 1, end);
     if (value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32))
       value = value.trim();
-    if (key === '' && value === '') continue;
-    if (!sawMagic) {
+    if (key === '' && value === '') return;
+    if (!this.sawMagic) {
       if (key !== MAGIC || eq >= 0)
-        abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, file, lineNo);
-      sawMagic = true;
-      continue;
+        abort('IMPORT_LINE_INVALID', `the file does not start with "${MAGIC}"`, this.file, lineNo);
+      this.sawMagic = true;
+      return;
     }
     switch (key) {
       case 'СекцияРасчСчет':
-        if (section !== 'header')
-          abort(
-            'IMPORT_TRUNCATED',
-            `section opened at line ${current.line} is not closed before line ${lineNo}`,
-            file,
-            current.line,
-            section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
-          );
-        section = 'balance';
-        current = newBlock(lineNo, 'РасчСчет');
-        balances.push(current);
-        continue;
       case 'СекцияДокумент':
-        if (section !== 'header')
-          abort(
-            'IMPORT_TRUNCATED',
-            `section opened at line ${current.line} is not closed before line ${lineNo}`,
-            file,
-            current.line,
-            section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
-          );
-        section = 'document';
-        current = newBlock(lineNo, value);
-        documents.push(current);
-        continue;
+        return this.open(key === 'СекцияРасчСчет' ? 'balance' : 'document', value);
       case 'КонецРасчСчет':
-      case 'КонецДокумента': {
-        const expected = section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента';
-        if (section === 'header' || key !== expected)
-          abort('IMPORT_LINE_INVALID', `"${key}" without an open section`, file, lineNo, key);
-        section = 'header';
-        current = header;
-        continue;
-      }
+      case 'КонецДокумента':
+        return this.close(key);
       case 'КонецФайла':
-        if (section !== 'header')
-          abort(
-            'IMPORT_TRUNCATED',
-            `section opened at line ${current.line} is not closed before the end of the file`,
-            file,
-            current.line,
-            section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
-          );
-        ended = true;
-        continue;
+        if (this.section !== 'header') this.unclosed(`before the end of the file`);
+        this.endedAt = lineNo;
+        return;
     }
-    if (eq < 0) abort('IMPORT_LINE_INVALID', `"${key.slice(0, 60)}" is not a field=value line`, file, lineNo);
-    const field = resolver.resolve(section, key);
-    if (field === null) {
+    if (eq < 0)
+      abort('IMPORT_LINE_INVALID', `"${key.slice(0, 60)}" is not a field=value line`, this.file, lineNo);
+    this.field(key, value, lineNo);
+  }
+
+  /** The end of the input: checks the file was whole and hands on a header not yet sent. */
+  end(): void {
+    if (!this.sawMagic) abort('IMPORT_TRUNCATED', `the file is empty: no "${MAGIC}" line`, this.file, 1);
+    if (this.section !== 'header')
       abort(
-        'IMPORT_UNKNOWN_FIELD',
-        `unknown field "${key}" in the ${section === 'header' ? 'file header' : section === 'balance' ? 'СекцияРасчСчет' : 'СекцияДокумент'} section; if your bank writes it for a known field, add an alias to the aliases file (--aliases), e.g. {"${key}": "<known field>"} (see docs/formats.md)`,
-        file,
-        lineNo,
-        key,
+        'IMPORT_TRUNCATED',
+        `the file ends inside the section opened at line ${String(this.current.line)}`,
+        this.file,
+        this.current.line,
+        END_OF[this.section],
       );
+    if (this.endedAt === 0)
+      abort(
+        'IMPORT_TRUNCATED',
+        'the file ends without "КонецФайла": it was cut short',
+        this.file,
+        this.lineNo + 1,
+        'КонецФайла',
+      );
+    this.sendHeader();
+  }
+
+  private field(key: string, value: string, lineNo: number): void {
+    const current = this.current;
+    const field = this.resolver.resolve(this.section, key);
+    if (field === null) {
+      // A bank's own field: kept with its section as written, reported once per file.
+      (current.extras ??= {})[key] = value;
+      current.raw[key] = value;
+      if (!this.unknownSeen.has(key)) {
+        // A bank adds a handful of its own fields; thousands of names are not a statement.
+        if (this.unknownSeen.size >= MAX_UNKNOWN_FIELDS)
+          abort(
+            'IMPORT_LINE_INVALID',
+            `more than ${String(MAX_UNKNOWN_FIELDS)} different fields the importer does not know: this is not a 1C statement`,
+            this.file,
+            lineNo,
+            key.slice(0, 60),
+          );
+        this.unknownSeen.add(key);
+        this.unknown.push({ name: key, line: lineNo, section: this.section });
+      }
+      return;
     }
-    if (section === 'header' && field === 'РасчСчет') headerAccounts.push(value);
+    if (this.section === 'header' && field === 'РасчСчет') this.headerAccounts.push(value);
     if (field !== key && current.values === current.raw) current.values = { ...current.raw };
     current.values[field] = value;
-    current.raw[key] = value;
+    if (current.values !== current.raw) current.raw[key] = value;
     current.fields.push(field);
     current.fieldLines.push(lineNo);
   }
-  if (!sawMagic) abort('IMPORT_TRUNCATED', `the file is empty: no "${MAGIC}" line`, file, 1);
-  if (ended) refuseTrailingContent(text, pos, lineNo, file);
-  if (section !== 'header') {
-    abort(
-      'IMPORT_TRUNCATED',
-      `the file ends inside the section opened at line ${current.line}`,
-      file,
-      current.line,
-      section === 'balance' ? 'КонецРасчСчет' : 'КонецДокумента',
-    );
-  }
-  if (!ended)
-    abort(
-      'IMPORT_TRUNCATED',
-      'the file ends without "КонецФайла": it was cut short',
-      file,
-      lineNo + 1,
-      'КонецФайла',
-    );
-  return { header, headerAccounts, balances, documents };
-}
 
-/**
- * Whatever follows `КонецФайла` is refused, not cut: a second statement appended to the file (or
- * a file joined to another) would otherwise be dropped without a word. Blank lines, NUL padding
- * and a DOS end-of-file mark (Ctrl-Z) are all that may follow.
- */
-function refuseTrailingContent(text: string, pos: number, lineNo: number, file: string): void {
-  let at = pos;
-  let line = lineNo + 1;
-  for (; at < text.length; at++) {
-    const c = text.charCodeAt(at);
-    if (c === 10) line++;
-    else if (!(c <= 32 || c === 0x1a || c === 0xa0 || c === 0xfeff)) break;
+  private open(section: 'balance' | 'document', value: string): void {
+    if (this.section !== 'header') this.unclosed(`before line ${String(this.lineNo)}`);
+    this.sendHeader();
+    this.section = section;
+    this.current = newBlock(this.lineNo, section === 'balance' ? 'РасчСчет' : value);
   }
-  if (at >= text.length) return;
-  abort(
-    'IMPORT_LINE_INVALID',
-    `the file goes on after "КонецФайла" (line ${String(lineNo)}): a second statement or other text was joined to it; import each statement as its own file`,
-    file,
-    line,
-    'КонецФайла',
-  );
+
+  private close(key: string): void {
+    if (this.section === 'header' || key !== END_OF[this.section])
+      abort('IMPORT_LINE_INVALID', `"${key}" without an open section`, this.file, this.lineNo, key);
+    const block = this.current;
+    const section = this.section;
+    this.section = 'header';
+    this.current = this.header;
+    if (section === 'balance') this.sink.balance(block);
+    else this.sink.document(block);
+  }
+
+  private sendHeader(): void {
+    if (this.headerSent) return;
+    this.headerSent = true;
+    this.sink.header(this.header, this.headerAccounts);
+  }
+
+  private unclosed(where: string): never {
+    abort(
+      'IMPORT_TRUNCATED',
+      `section opened at line ${String(this.current.line)} is not closed ${where}`,
+      this.file,
+      this.current.line,
+      END_OF[this.section],
+    );
+  }
+
+  /**
+   * Whatever follows `КонецФайла` is refused, not cut: a second statement appended to the file (or
+   * a file joined to another) would otherwise be dropped without a word. Blank lines, NUL padding
+   * and a DOS end-of-file mark (Ctrl-Z) are all that may follow.
+   */
+  private afterEnd(text: string, end: number): void {
+    for (let at = 0; at < end; at++) {
+      const c = text.charCodeAt(at);
+      if (c <= 32 || c === 0x1a || c === 0xa0 || c === 0xfeff) continue;
+      abort(
+        'IMPORT_LINE_INVALID',
+        `the file goes on after "КонецФайла" (line ${String(this.endedAt)}): a second statement or other text was joined to it; import each statement as its own file`,
+        this.file,
+        this.lineNo,
+        'КонецФайла',
+      );
+    }
+  }
 }

@@ -152,13 +152,6 @@ describe('1C statement errors name file, line and field', () => {
       'ДатаДокумента',
     ],
     [
-      'an unknown field',
-      KZ_SOURCE.replace('КодНазначенияПлатежа=859', 'КодНазначенияПлатежа=859\nПризнакСрочности=1'),
-      'IMPORT_UNKNOWN_FIELD',
-      lineOf(KZ_SOURCE, 'КодНазначенияПлатежа=859') + 1,
-      'ПризнакСрочности',
-    ],
-    [
       'a wrong closing balance',
       KZ_SOURCE.replace('КонечныйОстаток=2406500,00', 'КонечныйОстаток=2406500,01'),
       'IMPORT_BALANCE_MISMATCH',
@@ -203,13 +196,43 @@ describe('1C statement errors name file, line and field', () => {
     expect(parseBankStatement(utf8(`${KZ_SOURCE}\r\n  \n\u001a`), { fileName: 'pad.txt' }).ok).toBe(true);
   });
 
-  it('says how to add an alias for an unknown field, and accepts it once added', () => {
-    const text = KZ_SOURCE.replace('КодНазначенияПлатежа=859', 'КНП_Код=859');
-    const r = parseBankStatement(utf8(text), { fileName: 'a.txt' });
-    expect(r.ok || r.error.message).toContain('{"КНП_Код": "<known field>"}');
-    const s = parseOk(utf8(text), 'a.txt', { КНП_Код: 'КодНазначенияПлатежа' });
-    expect(s.lines[1]?.purposeCode).toBe('859');
-    expect(s.lines[1]?.raw['КНП_Код']).toBe('859');
+  it('keeps an unknown field with its line, warns once naming it and its first line, and maps it once aliased', () => {
+    const text = KZ_SOURCE.replace('КодНазначенияПлатежа=859', 'КНП_Код=859')
+      .replace('КодНазначенияПлатежа=119', 'КодНазначенияПлатежа=119\nВидДокумента=Входящий')
+      .replace('КНП_Код=859', 'КНП_Код=859\nВидДокумента=Исходящий');
+    const s = parseOk(utf8(text), 'a.txt');
+    expect(s.lines.map((l) => l.extras)).toEqual([
+      { ВидДокумента: 'Входящий' },
+      { КНП_Код: '859', ВидДокумента: 'Исходящий' },
+    ]);
+    expect(s.lines[1]?.purposeCode).toBeNull();
+    const first = lineOf(text, 'ВидДокумента=');
+    expect(s.warnings.filter((w) => w.code === 'IMPORT_FIELD_EXTRA')).toEqual([
+      expect.objectContaining({
+        line: first,
+        field: 'ВидДокумента',
+        params: { field: 'ВидДокумента', line: first },
+      }),
+      expect.objectContaining({ line: lineOf(text, 'КНП_Код='), field: 'КНП_Код' }),
+    ]);
+    const aliased = parseOk(utf8(text), 'a.txt', { КНП_Код: 'КодНазначенияПлатежа' });
+    expect(aliased.lines[1]?.purposeCode).toBe('859');
+    expect(aliased.lines[1]?.raw['КНП_Код']).toBe('859');
+    expect(aliased.lines[1]?.extras).toEqual({ ВидДокумента: 'Исходящий' });
+    expect(aliased.warnings.map((w) => w.field)).not.toContain('КНП_Код');
+  });
+
+  it('refuses a file with hundreds of different unknown fields rather than keeping them all', () => {
+    const junk = Array.from({ length: 501 }, (_, i) => `Поле${String(i)}=x`).join('\n');
+    const text = KZ_SOURCE.replace('КодНазначенияПлатежа=859', `КодНазначенияПлатежа=859\n${junk}`);
+    const r = parseBankStatement(utf8(text), { fileName: 'junk.txt' });
+    expect(r.ok ? null : [r.error.code, r.error.field]).toEqual(['IMPORT_LINE_INVALID', 'Поле500']);
+  });
+
+  it('still refuses a known field whose value is needed and invalid, even beside extras', () => {
+    const text = KZ_SOURCE.replace('СуммаРасход=75000,00', 'СуммаРасход=75 000,0x\nВидДокумента=1');
+    const r = parseBankStatement(utf8(text), { fileName: 'bad.txt' });
+    expect(r.ok ? null : [r.error.code, r.error.field]).toEqual(['IMPORT_AMOUNT_INVALID', 'СуммаРасход']);
   });
 
   it('rejects an alias whose target is no known field', () => {

@@ -5,6 +5,7 @@ import { inferCsvMapping } from './csv-infer.ts';
 import { parseCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { parseCsvStatement } from './csv-statement.ts';
 import { importFail } from './import-error.ts';
+import { checkLooksLikeStatement } from './not-statement.ts';
 import { parseMt940Statement } from './mt940-statement.ts';
 import { parseOnecStatement } from './onec-statement.ts';
 import { checkStatement } from './statement-checks.ts';
@@ -36,6 +37,8 @@ export function parseBankStatement(
   bytes: Uint8Array,
   options: ParseBankStatementOptions,
 ): Result<ParsedStatement> {
+  const looks = checkLooksLikeStatement(bytes, options.fileName);
+  if (!looks.ok) return looks;
   const parsed = parseBankStatementRaw(bytes, options);
   return parsed.ok ? checkStatement(parsed.value) : parsed;
 }

@@ -2,6 +2,7 @@ import {
   candidateJson,
   confirmForeignCandidate,
   importBankJson,
+  importWarningsJson,
   importBankStatement,
   listForeignCandidates,
   loadRateIndex,
@@ -22,6 +23,7 @@ import { actorOf, membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
+import { isStream, uploadSource, IMPORT_BODY_LIMIT, STATEMENT_TYPES } from './upload-source.ts';
 
 const Obj = { type: 'object', additionalProperties: true } as const;
 /** A candidate's reasons with their `label` in the request's language. */
@@ -51,72 +53,82 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
   const base = '/api/v1/orgs/:orgId/ledger';
   const tags = ['ledger'];
 
-  app.post(
-    `${base}/imports`,
-    {
-      config: write,
-      bodyLimit: 50 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Import a bank statement (the file is the body, application/octet-stream): 1C, CSV, CAMT.053, MT940',
-        description:
-          'One transaction: a file with an error anywhere is refused whole (the error names file, line and field). Lines already imported count as duplicates. Incoming lines that look foreign become candidates.',
-        params: OrgParamsSchema,
-        querystring: {
-          type: 'object',
-          required: ['fileName'],
-          additionalProperties: false,
-          properties: {
-            fileName: { type: 'string', minLength: 1, maxLength: 255 },
-            format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
-            currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
-            currencyColumn: { type: 'string', minLength: 1, maxLength: 200 },
+  // The statement is not buffered: the route reads the request body as it arrives, and a 1C
+  // statement streams into the import (a file of any size in constant memory).
+  app.register((scoped, _opts, next) => {
+    scoped.removeContentTypeParser([...STATEMENT_TYPES]);
+    scoped.addContentTypeParser([...STATEMENT_TYPES], (_req, payload, done) => {
+      done(null, payload);
+    });
+    scoped.post(
+      `${base}/imports`,
+      {
+        config: write,
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags,
+          summary:
+            'Import a bank statement (the file is the body, application/octet-stream): 1C, CSV, CAMT.053, MT940',
+          description:
+            'One transaction: a file with an error anywhere is refused whole (the error names file, line and field). Lines already imported count as duplicates. Incoming lines that look foreign become candidates.',
+          params: OrgParamsSchema,
+          querystring: {
+            type: 'object',
+            required: ['fileName'],
+            additionalProperties: false,
+            properties: {
+              fileName: { type: 'string', minLength: 1, maxLength: 255 },
+              format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
+              currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+              currencyColumn: { type: 'string', minLength: 1, maxLength: 200 },
+            },
           },
+          response: { 200: Obj, '4xx': errorRef },
         },
-        response: { 200: Obj, '4xx': errorRef },
       },
-    },
-    async (req) => {
-      const q = req.query as {
-        fileName: string;
-        format?: '1c' | 'csv' | 'camt053' | 'mt940';
-        currency?: string;
-        currencyColumn?: string;
-      };
-      const bytes = req.body;
-      if (!(bytes instanceof Buffer) || bytes.length === 0)
-        throw new ApiError(
-          domainError(
-            'REQUEST_INVALID',
-            'send the statement file as the request body (application/octet-stream)',
-            { field: 'body' },
-          ),
-        );
-      const orgId = membershipOf(req).organisationId;
-      const result = await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-        const r = await importBankStatement(tx, {
-          bytes: new Uint8Array(bytes),
-          fileName: q.fileName,
-          org: orgId,
-          ...(q.format ? { format: q.format } : {}),
-          ...(q.currency ? { currency: q.currency } : {}),
-          ...(q.currencyColumn ? { currencyColumn: q.currencyColumn } : {}),
+      async (req) => {
+        const q = req.query as {
+          fileName: string;
+          format?: '1c' | 'csv' | 'camt053' | 'mt940';
+          currency?: string;
+          currencyColumn?: string;
+        };
+        const source = isStream(req.body) ? await uploadSource(req.body, IMPORT_BODY_LIMIT) : null;
+        if (source === null)
+          throw new ApiError(
+            domainError(
+              'REQUEST_INVALID',
+              'send the statement file as the request body (application/octet-stream)',
+              { field: 'body' },
+            ),
+          );
+        const orgId = membershipOf(req).organisationId;
+        const result = await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
+          const r = await importBankStatement(tx, {
+            source,
+            fileName: q.fileName,
+            org: orgId,
+            ...(q.format ? { format: q.format } : {}),
+            ...(q.currency ? { currency: q.currency } : {}),
+            ...(q.currencyColumn ? { currencyColumn: q.currencyColumn } : {}),
+          });
+          if (!r.ok) return r;
+          const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };
+          const warnings = importWarningsJson(r.value);
+          await audit.record({
+            entity: 'bank-import',
+            entityId: r.value.batchId,
+            action: 'create',
+            organisationId: orgId,
+            after: { fileName: q.fileName, ...summary },
+          });
+          return ok({ ...summary, warnings });
         });
-        if (!r.ok) return r;
-        const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };
-        await audit.record({
-          entity: 'bank-import',
-          entityId: r.value.batchId,
-          action: 'create',
-          organisationId: orgId,
-          after: { fileName: q.fileName, ...summary },
-        });
-        return ok(summary);
-      });
-      return unwrap(result);
-    },
-  );
+        return unwrap(result);
+      },
+    );
+    next();
+  });
 
   app.get(
     `${base}/candidates`,

@@ -136,6 +136,9 @@ export const en = {
   'ledger.processing': 'Reading the statement…',
   'ledger.imported':
     'Read {read} lines: {imported} new, {duplicates} already imported, {candidates} proposed as foreign funding.',
+  'ledger.extraField':
+    'The field «{field}» (first at line {line}) is not one CivicLedger reads: it is kept with each line as written.',
+  'ledger.extras': 'Other fields of the bank file',
   'ledger.candidates': 'Proposed foreign-funding receipts',
   'ledger.candidatesHelp':
     'These incoming payments look foreign. Confirm each as a receipt of foreign funding, or reject it.',

@@ -12,6 +12,8 @@ export interface Candidate {
   currency: string;
   counterparty: { name: string | null; account: string | null };
   purpose: string | null;
+  /** The bank file's fields the importer does not read, as written. */
+  extras?: Record<string, string>;
   reasons: { code: string; message: string }[];
   suggestedSourceId: string | null;
 }
@@ -50,6 +52,15 @@ function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; on
         <strong>{amount(c.amount, c.currency)}</strong> — {date(c.bookedOn)} — {c.counterparty.name ?? '?'}
       </p>
       {c.purpose && <p className="muted small">{c.purpose}</p>}
+      {c.extras && Object.keys(c.extras).length > 0 && (
+        <dl className="muted small" aria-label={t('ledger.extras')} data-testid="candidate-extras">
+          {Object.entries(c.extras).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt> <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <ul className="small">
         {c.reasons.map((r) => (
           <li key={r.code}>{labelOf(CANDIDATE_REASON_LABELS, r.code, locale)}</li>

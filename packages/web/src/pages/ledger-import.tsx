@@ -9,6 +9,7 @@ interface ImportResult {
   imported: number;
   duplicates: number;
   foreignCandidates: number;
+  warnings?: { code: string | null; line: number; field: string | null }[];
 }
 
 /** Upload a bank statement with a progress bar; tells what the import found. */
@@ -89,6 +90,17 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
             candidates: result.foreignCandidates,
           })}
         </p>
+      )}
+      {result?.warnings?.some((w) => w.code === 'IMPORT_FIELD_EXTRA') && (
+        <ul className="full small" data-testid="import-warnings">
+          {result.warnings
+            .filter((w) => w.code === 'IMPORT_FIELD_EXTRA')
+            .map((w) => (
+              <li key={`${w.field ?? ''}:${String(w.line)}`}>
+                {t('ledger.extraField', { field: w.field ?? '', line: w.line })}
+              </li>
+            ))}
+        </ul>
       )}
       {error && (
         <div className="full">

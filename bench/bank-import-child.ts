@@ -1,0 +1,26 @@
+// One measured import in its own process (bank-import.bench.ts): the file read in chunks, peak
+// RSS from process.resourceUsage(). Arguments: DATABASE_URL FILE [MAPPING.json]. Prints one JSON line.
+import { readFileSync } from 'node:fs';
+import { closeContext, createOrganisation, fileChunks, importBankStatement, openContext } from '@civic/app';
+
+const [url = '', file = '', mappingFile] = process.argv.slice(2);
+const ctx = await openContext(url);
+const o = await createOrganisation(ctx, { name: 'Bench import' });
+if (!o.ok) throw new Error(o.error.message);
+const csvMapping: unknown = mappingFile ? JSON.parse(readFileSync(mappingFile, 'utf8')) : undefined;
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const r = await importBankStatement(ctx, {
+  source: fileChunks(file),
+  fileName: file,
+  org: o.value.id,
+  ...(csvMapping === undefined ? {} : { csvMapping }),
+});
+const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+await closeContext(ctx);
+process.stdout.write(
+  `${JSON.stringify({ seconds, cpuSeconds, read: r.value.read, imported: r.value.imported, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);
