@@ -14,6 +14,8 @@ export * from './accounts/login-attempts.ts';
 export * from './accounts/principal.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/memberships.ts';
+export * from './accounts/invitations.ts';
+export * from './accounts/invitation-mail.ts';
 export * from './accounts/totp-enrolment.ts';
 export * from './accounts/networks.ts';
 export * from './accounts/instance-lock.ts';

@@ -1,6 +1,7 @@
 import { domainError, err, isRole, ok, type Result, type Role } from '@civic/core';
 import {
   deleteMembership,
+  deleteSessionsOfUser,
   findOrganisation,
   findUserByEmail,
   listMembersOfOrganisation,
@@ -76,7 +77,53 @@ export async function grantMembership(
   });
 }
 
-/** Removes a member from an organisation (never its last admin). Audited. */
+const LAST_ADMIN = (field: string) =>
+  err(domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field }));
+
+/**
+ * Changes a member's role. The organisation keeps at least one admin: its last admin cannot demote
+ * themselves (or be demoted). Audited with the member before and after.
+ */
+export async function changeMemberRole(
+  ctx: AppContext,
+  actor: Actor,
+  input: { organisationId: string; userId: string; role: string },
+): Promise<Result<Member>> {
+  const role = input.role;
+  if (!isRole(role))
+    return err(domainError('MEMBER_ROLE_INVALID', `"${role}" is not a role`, { field: 'role' }));
+  return withAudit(ctx, actor, async (tx, audit) => {
+    const members = await listMembers(tx, input.organisationId);
+    const before = members.find((m) => m.userId === input.userId);
+    if (!before)
+      return err(domainError('MEMBER_NOT_FOUND', 'not a member of this organisation', { field: 'userId' }));
+    if (before.role === role) return ok(before);
+    if (before.role === 'admin' && members.filter((m) => m.role === 'admin').length === 1)
+      return LAST_ADMIN('role');
+    await upsertMembership(tx.store.db, {
+      userId: input.userId,
+      organisationId: input.organisationId,
+      role,
+      createdAt: before.since,
+    });
+    const after: Member = { ...before, role };
+    await audit.record({
+      entity: 'membership',
+      entityId: `${input.organisationId}:${input.userId}`,
+      action: 'role-change',
+      organisationId: input.organisationId,
+      before,
+      after,
+    });
+    return ok(after);
+  });
+}
+
+/**
+ * Removes a member from an organisation (never its last admin) and ends that user's sessions:
+ * sessions are not bound to one organisation, so a removed member signs in afresh (with whatever
+ * other organisations they still belong to). Audited.
+ */
 export async function revokeMembership(
   ctx: AppContext,
   actor: Actor,
@@ -92,6 +139,7 @@ export async function revokeMembership(
         domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'userId' }),
       );
     await deleteMembership(tx.store.db, input.userId, input.organisationId);
+    await deleteSessionsOfUser(tx.store.db, input.userId);
     await audit.record({
       entity: 'membership',
       entityId: `${input.organisationId}:${input.userId}`,

@@ -8,6 +8,7 @@ import { ledgerRecordRoutes } from './ledger-records.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
+import { peopleRoutes } from './people.routes.ts';
 import type { RouteModule } from './route-module.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
@@ -19,6 +20,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   sessionRoutes,
   meRoutes,
   orgsRoutes,
+  peopleRoutes,
   usersRoutes,
   ledgerRoutes,
   ledgerRecordRoutes,
