@@ -17,6 +17,7 @@ export * from './accounts/memberships.ts';
 export * from './accounts/invitations.ts';
 export * from './accounts/invitation-mail.ts';
 export * from './accounts/totp-enrolment.ts';
+export * from './accounts/recovery-codes.ts';
 export * from './accounts/networks.ts';
 export * from './accounts/instance-lock.ts';
 export * from './accounts/session-policy.ts';
