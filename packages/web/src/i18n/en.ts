@@ -1,3 +1,4 @@
+import { peopleEn } from './people.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
@@ -8,6 +9,7 @@ export const en = {
   ...workplaceEn,
   ...ledgerFormsEn,
   ...notificationsEn,
+  ...peopleEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',
   'nav.label': 'Main',

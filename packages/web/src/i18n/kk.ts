@@ -1,3 +1,4 @@
+import { peopleKk } from './people.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
@@ -9,6 +10,7 @@ export const kk: Messages = {
   ...workplaceKk,
   ...ledgerFormsKk,
   ...notificationsKk,
+  ...peopleKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',
   'nav.label': 'Негізгі мәзір',

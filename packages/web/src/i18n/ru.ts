@@ -1,3 +1,4 @@
+import { peopleRu } from './people.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
@@ -9,6 +10,7 @@ export const ru: Messages = {
   ...workplaceRu,
   ...ledgerFormsRu,
   ...notificationsRu,
+  ...peopleRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',
   'nav.label': 'Основное меню',
