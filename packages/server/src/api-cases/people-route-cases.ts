@@ -1,4 +1,5 @@
-// Coverage table, people (issue 13): invitations, role changes. See route-cases.ts for the columns;
+// Coverage table, people (issue 13): invitations, role changes; and an obligation's check before
+// its filing is prepared (from a finding to its fix). See route-cases.ts for the columns;
 // route-coverage.test.ts runs them. Removing a member is in account-route-cases.ts.
 import { expect } from 'vitest';
 import { OUTSIDER_EMAIL, spareInEcho } from './coverage-fixture.ts';
@@ -76,6 +77,22 @@ export const PEOPLE_ROUTE_CASES: CoverageTable = {
     noSession: PUBLIC,
     wrongRole: PUBLIC,
     otherTenant: BY_TOKEN,
+  },
+  'GET /api/v1/orgs/:orgId/obligations/:obligationId/check': {
+    happy: {
+      as: 'accountant',
+      params: (f) => ({ obligationId: f.ids.missedObligation }),
+      status: 200,
+      check: (res, f) =>
+        expect(res.json()).toMatchObject({
+          obligationId: f.ids.missedObligation,
+          problems: expect.any(Array) as unknown,
+        }),
+    },
+    badInput: bad('accountant', 'obligationId', { params: () => ({ obligationId: 'x'.repeat(250) }) }),
+    noSession: { ...ANON, params: (f) => ({ obligationId: f.ids.missedObligation }) },
+    wrongRole: forbidden('monitor', { params: (f) => ({ orgId: f.org.kibhr, obligationId: 'x' }) }),
+    otherTenant: { ...OUTSIDER, params: (f) => ({ obligationId: f.ids.missedObligation }) },
   },
   'POST /api/v1/invitations/:token/accept': {
     happy: see(PEOPLE_TEST, INVITED),

@@ -9,6 +9,7 @@ import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
 import { peopleRoutes } from './people.routes.ts';
+import { obligationCheckRoutes } from './obligation-check.routes.ts';
 import type { RouteModule } from './route-module.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
@@ -25,6 +26,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   ledgerRoutes,
   ledgerRecordRoutes,
   filingsRoutes,
+  obligationCheckRoutes,
   casesRoutes,
   caseChangesRoutes,
   incidentsRoutes,

@@ -7,3 +7,4 @@ export { Type, type Static } from 'typebox';
 export * from './cases.ts';
 export * from './ledger.ts';
 export * from './people.ts';
+export * from './obligation-check.ts';
