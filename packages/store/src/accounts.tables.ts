@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Flag, Int } from './schema.ts';
 
 /** A person who signs in. `email` is stored lower-cased and is unique. */
@@ -25,6 +26,8 @@ export interface MembershipTable {
   organisation_id: string;
   role: string;
   created_at: string;
+  /** 1 when made; each role change adds one (2026-12-06-620-invitations-recovery-codes). */
+  version: ColumnType<bigint, bigint | number | undefined, bigint | number>;
 }
 
 /** A signed-in session. `id` is the SHA-256 of the cookie token: the token itself is never stored. */

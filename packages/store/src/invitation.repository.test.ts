@@ -5,6 +5,11 @@ import {
   listOpenInvitations,
   markInvitationAccepted,
 } from './invitation.repository.ts';
+import {
+  changeMembershipRole,
+  listMembersOfOrganisation,
+  upsertMembership,
+} from './membership.repository.ts';
 import { insertOrganisation } from './organisation.repository.ts';
 import {
   countUnusedRecoveryCodes,
@@ -68,6 +73,31 @@ for (const dialect of testDialects()) {
         acceptedUserId: 'u1',
       });
       expect(await listOpenInvitations(store.db, 'org-a', at)).toHaveLength(1);
+    });
+
+    it('versions a membership: each role change from the current version adds one, a stale one writes nothing', async () => {
+      await upsertMembership(store.db, {
+        userId: 'u1',
+        organisationId: 'org-a',
+        role: 'viewer',
+        createdAt: at,
+      });
+      const version = async () =>
+        (await listMembersOfOrganisation(store.db, 'org-a')).find((m) => m.userId === 'u1')?.version;
+      expect(await version()).toBe(1);
+      await upsertMembership(store.db, {
+        userId: 'u1',
+        organisationId: 'org-a',
+        role: 'lawyer',
+        createdAt: at,
+      });
+      expect(await version()).toBe(2);
+      const change = (role: string, fromVersion: number) =>
+        changeMembershipRole(store.db, { userId: 'u1', organisationId: 'org-a', role, fromVersion });
+      expect(await change('monitor', 2)).toBe(true);
+      expect(await change('admin', 2)).toBe(false);
+      const [member] = await listMembersOfOrganisation(store.db, 'org-a');
+      expect([member?.role, member?.version]).toEqual(['monitor', 3]);
     });
 
     it('spends each recovery code once and replaces the set', async () => {

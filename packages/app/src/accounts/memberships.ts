@@ -1,5 +1,6 @@
 import { domainError, err, isRole, ok, type Result, type Role } from '@civic/core';
 import {
+  changeMembershipRole,
   deleteMembership,
   deleteSessionsOfUser,
   findOrganisation,
@@ -17,11 +18,22 @@ export interface Member {
   readonly name: string;
   readonly role: Role;
   readonly since: string;
+  /** 1 when added; each role change adds one (a change names the version it was made from). */
+  readonly version: number;
 }
 
 const toMember = (m: MemberRow): Member[] =>
   isRole(m.role)
-    ? [{ userId: m.userId, email: m.email, name: m.name, role: m.role, since: m.createdAt }]
+    ? [
+        {
+          userId: m.userId,
+          email: m.email,
+          name: m.name,
+          role: m.role,
+          since: m.createdAt,
+          version: m.version,
+        },
+      ]
     : [];
 
 export async function listMembers(ctx: AppContext, organisationId: string): Promise<Member[]> {
@@ -87,7 +99,7 @@ const LAST_ADMIN = (field: string) =>
 export async function changeMemberRole(
   ctx: AppContext,
   actor: Actor,
-  input: { organisationId: string; userId: string; role: string },
+  input: { organisationId: string; userId: string; role: string; version?: number | undefined },
 ): Promise<Result<Member>> {
   const role = input.role;
   if (!isRole(role))
@@ -97,16 +109,24 @@ export async function changeMemberRole(
     const before = members.find((m) => m.userId === input.userId);
     if (!before)
       return err(domainError('MEMBER_NOT_FOUND', 'not a member of this organisation', { field: 'userId' }));
+    const stale = () =>
+      err(
+        domainError('MEMBER_VERSION_CONFLICT', 'someone else changed this member since it was read', {
+          field: 'version',
+        }),
+      );
+    if (input.version !== undefined && input.version !== before.version) return stale();
     if (before.role === role) return ok(before);
     if (before.role === 'admin' && members.filter((m) => m.role === 'admin').length === 1)
       return LAST_ADMIN('role');
-    await upsertMembership(tx.store.db, {
+    const changed = await changeMembershipRole(tx.store.db, {
       userId: input.userId,
       organisationId: input.organisationId,
       role,
-      createdAt: before.since,
+      fromVersion: before.version,
     });
-    const after: Member = { ...before, role };
+    if (!changed) return stale();
+    const after: Member = { ...before, role, version: before.version + 1 };
     await audit.record({
       entity: 'membership',
       entityId: `${input.organisationId}:${input.userId}`,

@@ -34,6 +34,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   MEMBER_NOT_FOUND: 'This person is not a member of the organisation.',
   MEMBER_LAST_ADMIN: 'An organisation must keep at least one admin.',
   MEMBER_EXISTS: 'This person is already a member of the organisation.',
+  MEMBER_VERSION_CONFLICT: 'Someone else changed this member in the meantime: reload and try again.',
   INVITATION_NOT_FOUND: 'This invitation link is not valid.',
   INVITATION_USED: 'This invitation has already been accepted: sign in instead.',
   INVITATION_EXPIRED: 'This invitation has expired: ask the administrator for a new one.',

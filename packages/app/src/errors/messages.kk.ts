@@ -34,6 +34,7 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   MEMBER_NOT_FOUND: 'Бұл адам ұйымның мүшесі емес.',
   MEMBER_LAST_ADMIN: 'Ұйымда кемінде бір әкімші қалуы керек.',
   MEMBER_EXISTS: 'Бұл адам ұйымның мүшесі болып тұр.',
+  MEMBER_VERSION_CONFLICT: 'Бұл мүшенің рөлін басқа біреу өзгертті: бетті жаңартып, қайталаңыз.',
   INVITATION_NOT_FOUND: 'Шақыру сілтемесі жарамсыз.',
   INVITATION_USED: 'Шақыру қабылданып қойған: жүйеге кіріңіз.',
   INVITATION_EXPIRED: 'Шақырудың мерзімі өтті: әкімшіден жаңасын сұраңыз.',

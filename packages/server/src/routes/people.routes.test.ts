@@ -138,11 +138,26 @@ for (const dialect of testDialects()) {
 
       const changed = await admin.request('PATCH', `/api/v1/orgs/${org}/members/${bobId}`, {
         role: 'lawyer',
+        version: 1,
       });
       expect([changed.statusCode, changed.json()]).toEqual([
         200,
-        expect.objectContaining({ role: 'lawyer' }),
+        expect.objectContaining({ role: 'lawyer', version: 2 }),
       ]);
+      // A change made from the version before that one is refused, naming the field.
+      const stale = await admin.request('PATCH', `/api/v1/orgs/${org}/members/${bobId}`, {
+        role: 'monitor',
+        version: 1,
+      });
+      expect([stale.statusCode, codeOf(stale).code, codeOf(stale).field]).toEqual([
+        409,
+        'MEMBER_VERSION_CONFLICT',
+        'version',
+      ]);
+      const listed = (await admin.request('GET', `/api/v1/orgs/${org}/members`)).json() as {
+        members: { userId: string; role: string; version: number }[];
+      };
+      expect(listed.members.find((m) => m.userId === bobId)).toMatchObject({ role: 'lawyer', version: 2 });
       const entries = (
         (await admin.request('GET', `/api/v1/orgs/${org}/audit?entity=membership`)).json() as {
           entries: { action: string; before: { role: string }; after: { role: string } }[];

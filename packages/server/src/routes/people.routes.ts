@@ -100,7 +100,8 @@ export const peopleRoutes: RouteModule = (fastify, deps) => {
       config: manage,
       schema: {
         tags,
-        summary: "Change a member's role (admins); the last admin cannot be demoted (409 MEMBER_LAST_ADMIN)",
+        summary:
+          "Change a member's role (admins) from its `version`; the last admin cannot be demoted (409 MEMBER_LAST_ADMIN)",
         params: MemberParams,
         body: MemberPatchBody,
         response: { 200: MemberView, '4xx': errorRef },
@@ -112,6 +113,7 @@ export const peopleRoutes: RouteModule = (fastify, deps) => {
           organisationId: membershipOf(req).organisationId,
           userId: req.params.userId,
           role: req.body.role,
+          version: req.body.version,
         }),
       ),
   );

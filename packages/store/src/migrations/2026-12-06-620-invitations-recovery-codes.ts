@@ -2,9 +2,15 @@ import type { Kysely } from 'kysely';
 
 // Issue 13, people: an organisation admin invites someone by e-mail with a role (the token's SHA-256
 // is stored, never the token; the invitation expires), and the second factor's one-time recovery
-// codes (their SHA-256 only; a used code keeps its row with `used_at`). Migrations take Kysely<any>.
+// codes (their SHA-256 only; a used code keeps its row with `used_at`); and a version per membership,
+// so a role change names the version it was made from (optimistic concurrency, as ledger records).
+// Migrations take Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('membership')
+    .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema
     .createTable('member_invitation')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -36,4 +42,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('totp_recovery_code').execute();
   await db.schema.dropTable('member_invitation').execute();
+  await db.schema.alterTable('membership').dropColumn('version').execute();
 }

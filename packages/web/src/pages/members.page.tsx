@@ -43,11 +43,12 @@ function Members({ orgId }: { orgId: string }) {
       invitations.reload();
     } catch (e) {
       setFailure(asError(e));
+      members.reload();
     }
   };
   const changeRole = (m: MemberView, role: Role) =>
     act(async () => {
-      await api('PATCH', `${base}/members/${encodeURIComponent(m.userId)}`, { role });
+      await api('PATCH', `${base}/members/${encodeURIComponent(m.userId)}`, { role, version: m.version });
       if (m.userId === me?.user.id) await refresh();
       return t('members.roleChanged', { name: m.name, role: roleLabel(role) });
     });

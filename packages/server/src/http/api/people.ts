@@ -29,6 +29,7 @@ export const MemberView = Type.Object({
   name: Type.String(),
   role: RoleName,
   since: Type.String({ description: 'When the user joined (ISO instant)' }),
+  version: Type.Integer({ description: 'Send it back with PATCH …/members/{userId}' }),
 });
 export type MemberView = Static<typeof MemberView>;
 
@@ -64,7 +65,18 @@ export const InviteResult = Type.Object({
 });
 export type InviteResult = Static<typeof InviteResult>;
 
-export const MemberPatchBody = Type.Object({ role: RoleName }, { additionalProperties: false });
+export const MemberPatchBody = Type.Object(
+  {
+    role: RoleName,
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'The version the change was made from: a stale one answers 409 MEMBER_VERSION_CONFLICT',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const InvitationParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 
