@@ -143,7 +143,7 @@ describe('people of a new organisation, in Russian', () => {
     await setup.locator('input[name=code]').fill(totpCode(key, new Date()));
     await setup.getByRole('button', { name: 'Подтвердить и включить' }).click();
     await twoStep.getByRole('status').filter({ hasText: 'Двухэтапный вход включён.' }).waitFor();
-    expect(await twoStep.getByTestId('two-step-state').innerText()).toBe('Включён');
+    await twoStep.getByTestId('two-step-state').filter({ hasText: 'Включён' }).waitFor();
     expect(await twoStep.getByTestId('recovery-codes').locator('li').count()).toBe(10);
     await screenshot(page, 'workplace-recovery-codes-ru');
     await shell.switchLanguage('kk');
@@ -162,5 +162,34 @@ describe('people of a new organisation, in Russian', () => {
     await login.waitForURL(`**/orgs/${org}/dashboard`);
     expect(await meStatus(again)).toBe(200);
     await again.close();
+  });
+
+  it('the admin changes the accountant\u2019s role, cannot demote the last admin, and removes the accountant after confirming', async () => {
+    const page = await signedIn(browser, ADMIN, ADMIN_PASSWORD);
+    await page.goto(`/orgs/${org}/members`);
+    const members = page.getByTestId('members');
+    const accountant = members.locator(`tr[data-member="${ACCOUNTANT}"]`);
+    await accountant.waitFor();
+    await accountant.getByRole('combobox').selectOption({ label: 'Наблюдатель' });
+    await page.getByRole('status').filter({ hasText: 'Роль Айгерим Бекова: Наблюдатель.' }).waitFor();
+    await members
+      .locator(`tr[data-member="${ADMIN}"]`)
+      .getByRole('combobox')
+      .selectOption({ label: 'Юрист' });
+    const refused = page.getByTestId('members-error');
+    await refused.waitFor();
+    expect(await refused.innerText()).toBe('В организации должен остаться хотя бы один администратор.');
+    expect(await members.locator(`tr[data-member="${ADMIN}"]`).getByRole('combobox').inputValue()).toBe(
+      'admin',
+    );
+    await accountant.getByRole('button', { name: 'Удалить' }).click();
+    await accountant
+      .getByText('Удалить Айгерим Бекова из организации? Его сеансы будут завершены.')
+      .waitFor();
+    await screenshot(page, 'workplace-members-remove-ru');
+    await accountant.getByRole('button', { name: 'Да, удалить' }).click();
+    await accountant.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Айгерим Бекова: удалён(а) из организации.' }).waitFor();
+    await page.context().close();
   });
 });

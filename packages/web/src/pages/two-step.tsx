@@ -60,10 +60,11 @@ export function TwoStep() {
       );
       setCode('');
       if (!r.totpEnabled) return;
+      // The account as the server now has it first, so the state line and the notice agree.
+      await refresh();
       setEnrolment(null);
       setRecovery(r.recoveryCodes);
       setNotice(t('twoStep.on'));
-      await refresh();
     });
   };
   const turnOff = (e: FormEvent) => {
@@ -72,8 +73,8 @@ export function TwoStep() {
     void run(async () => {
       await api('DELETE', '/api/v1/me/totp', proof);
       setCode('');
-      setNotice(t('twoStep.off'));
       await refresh();
+      setNotice(t('twoStep.off'));
     });
   };
   const fieldError =
