@@ -9,7 +9,7 @@ export const peopleKk: Readonly<Record<keyof typeof peopleEn, string>> = {
   'members.role': 'Рөлі',
   'members.send': 'Шақыру',
   'members.sending': 'Жіберілуде…',
-  'members.linkLabel': '{email} үшін шақыру сілтемесі ({date} дейін жарамды): оны жіберіңіз',
+  'members.linkLabel': '{email} үшін шақыру сілтемесі (жарамдылық мерзімі: {date}): оны жіберіңіз',
   'members.copy': 'Сілтемені көшіру',
   'members.copied': 'Сілтеме көшірілді.',
   'members.mailed': 'Шақыру {email} мекенжайына жіберілді.',
