@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Flag, Int } from './schema.ts';
 
 /** A person who signs in. `email` is stored lower-cased and is unique. */
@@ -25,6 +26,8 @@ export interface MembershipTable {
   organisation_id: string;
   role: string;
   created_at: string;
+  /** 1 when made; each role change adds one (2026-12-06-620-invitations-recovery-codes). */
+  version: ColumnType<bigint, bigint | number | undefined, bigint | number>;
 }
 
 /** A signed-in session. `id` is the SHA-256 of the cookie token: the token itself is never stored. */
@@ -78,7 +81,31 @@ export interface LoginAttemptTable {
   attempt: string;
 }
 
+/** An invitation to join an organisation with a role (2026-12-06-620-invitations-recovery-codes). */
+export interface MemberInvitationTable {
+  id: string;
+  /** SHA-256 of the link's token: the token itself is never stored. */
+  token_hash: string;
+  organisation_id: string;
+  email: string;
+  role: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: string | null;
+}
+
+/** One recovery code of the second factor (SHA-256 of it); `used_at` once spent. */
+export interface TotpRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
 export interface AccountTables {
+  member_invitation: MemberInvitationTable;
+  totp_recovery_code: TotpRecoveryCodeTable;
   login_attempt: LoginAttemptTable;
   app_user: AppUserTable;
   membership: MembershipTable;

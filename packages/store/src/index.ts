@@ -14,6 +14,8 @@ export type * from './accounts.tables.ts';
 export * from './user.repository.ts';
 export * from './membership.repository.ts';
 export * from './session.repository.ts';
+export * from './invitation.repository.ts';
+export * from './recovery-code.repository.ts';
 export * from './instance-lock.repository.ts';
 export * from './data-stamp.ts';
 export * from './network.repository.ts';

@@ -15,6 +15,7 @@ export interface MemberRow {
   readonly name: string;
   readonly role: string;
   readonly createdAt: string;
+  readonly version: number;
 }
 
 /** Gives a user a role in an organisation, replacing the role they had there. */
@@ -25,7 +26,11 @@ export async function upsertMembership(
   await db
     .insertInto('membership')
     .values({ user_id: m.userId, organisation_id: m.organisationId, role: m.role, created_at: m.createdAt })
-    .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role: m.role }))
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'organisation_id'])
+        .doUpdateSet((eb) => ({ role: m.role, version: eb('membership.version', '+', 1n) })),
+    )
     .execute();
 }
 
@@ -66,6 +71,24 @@ export async function listMembershipsOfUser(db: Kysely<Database>, userId: string
   }));
 }
 
+/**
+ * Changes a member's role from the version it was read at; false when the membership is gone or
+ * was changed since (nothing written). Each change adds one to the version.
+ */
+export async function changeMembershipRole(
+  db: Kysely<Database>,
+  m: { userId: string; organisationId: string; role: string; fromVersion: number },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('membership')
+    .set((eb) => ({ role: m.role, version: eb('version', '+', 1n) }))
+    .where('user_id', '=', m.userId)
+    .where('organisation_id', '=', m.organisationId)
+    .where('version', '=', BigInt(m.fromVersion))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** The members of one organisation, by e-mail. */
 export async function listMembersOfOrganisation(
   db: Kysely<Database>,
@@ -80,6 +103,7 @@ export async function listMembersOfOrganisation(
       'app_user.name',
       'membership.role',
       'membership.created_at',
+      'membership.version',
     ])
     .where('membership.organisation_id', '=', organisationId)
     .orderBy('app_user.email')
@@ -90,5 +114,6 @@ export async function listMembersOfOrganisation(
     name: r.name,
     role: r.role,
     createdAt: r.created_at,
+    version: Number(r.version),
   }));
 }

@@ -17,6 +17,7 @@ const BriefsPage = lazy(() => import('./pages/briefs.page.tsx'));
 const AccountPage = lazy(() => import('./pages/account.page.tsx'));
 const CasePage = lazy(() => import('./pages/case.page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications.page.tsx'));
+const InvitationPage = lazy(() => import('./pages/invitation.page.tsx'));
 const ORG_PAGES: Readonly<
   Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>> | ComponentType<{ orgId: string }>>
 > = {
@@ -26,6 +27,7 @@ const ORG_PAGES: Readonly<
   cases: lazy(() => import('./pages/cases.page.tsx')),
   audit: lazy(() => import('./pages/audit.page.tsx')),
   settings: lazy(() => import('./pages/settings.page.tsx')),
+  members: lazy(() => import('./pages/members.page.tsx')),
 };
 
 export function App() {
@@ -34,6 +36,14 @@ export function App() {
   const path = location.split('?')[0] ?? '/';
 
   if (me === undefined) return <Loading />;
+  // An invitation link opens without a session (the person has no account yet).
+  const invitation = matchPath('/invitation/:token', path);
+  if (invitation?.token)
+    return (
+      <Suspense fallback={<Loading />}>
+        <InvitationPage token={invitation.token} />
+      </Suspense>
+    );
   if (path === '/login') {
     if (me) return <Redirect to="/" />;
     return <LoginPage />;

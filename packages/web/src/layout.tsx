@@ -13,6 +13,7 @@ export const ORG_SECTIONS: readonly { path: string; label: MessageKey; needs: Pe
   { path: 'filings', label: 'nav.filings', needs: 'filings:read' },
   { path: 'cases', label: 'nav.cases', needs: 'cases:read' },
   { path: 'audit', label: 'audit.title', needs: 'audit:read' },
+  { path: 'members', label: 'nav.members', needs: 'members:manage' },
   { path: 'settings', label: 'nav.settings', needs: 'members:manage' },
 ];
 

@@ -200,7 +200,10 @@ for (const dialect of testDialects()) {
       ).toMatchObject({ ok: false, error: { code: 'AUTH_TOTP_INVALID' } });
       expect(await confirmTotp(ctx, seed, ann.userId, totpCode(key, clock))).toEqual({
         ok: true,
-        value: { totpEnabled: true },
+        value: {
+          totpEnabled: true,
+          recoveryCodes: expect.arrayContaining([expect.stringMatching(/^\w{4}-\w{4}$/)]),
+        },
       });
       clock = new Date(clock.getTime() + 60_000);
       const creds = { email: 'ann@example.org', password: 'correct horse battery' };
@@ -215,7 +218,7 @@ for (const dialect of testDialects()) {
         error: { code: 'AUTH_TOTP_INVALID' },
       });
       clock = new Date(clock.getTime() + 30_000);
-      expect(await disableTotp(ctx, seed, ann.userId, totpCode(key, clock))).toEqual({
+      expect(await disableTotp(ctx, seed, ann.userId, { code: totpCode(key, clock) })).toEqual({
         ok: true,
         value: { totpEnabled: false },
       });

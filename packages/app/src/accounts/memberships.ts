@@ -1,6 +1,8 @@
 import { domainError, err, isRole, ok, type Result, type Role } from '@civic/core';
 import {
+  changeMembershipRole,
   deleteMembership,
+  deleteSessionsOfUser,
   findOrganisation,
   findUserByEmail,
   listMembersOfOrganisation,
@@ -16,11 +18,22 @@ export interface Member {
   readonly name: string;
   readonly role: Role;
   readonly since: string;
+  /** 1 when added; each role change adds one (a change names the version it was made from). */
+  readonly version: number;
 }
 
 const toMember = (m: MemberRow): Member[] =>
   isRole(m.role)
-    ? [{ userId: m.userId, email: m.email, name: m.name, role: m.role, since: m.createdAt }]
+    ? [
+        {
+          userId: m.userId,
+          email: m.email,
+          name: m.name,
+          role: m.role,
+          since: m.createdAt,
+          version: m.version,
+        },
+      ]
     : [];
 
 export async function listMembers(ctx: AppContext, organisationId: string): Promise<Member[]> {
@@ -76,7 +89,61 @@ export async function grantMembership(
   });
 }
 
-/** Removes a member from an organisation (never its last admin). Audited. */
+const LAST_ADMIN = (field: string) =>
+  err(domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field }));
+
+/**
+ * Changes a member's role. The organisation keeps at least one admin: its last admin cannot demote
+ * themselves (or be demoted). Audited with the member before and after.
+ */
+export async function changeMemberRole(
+  ctx: AppContext,
+  actor: Actor,
+  input: { organisationId: string; userId: string; role: string; version?: number | undefined },
+): Promise<Result<Member>> {
+  const role = input.role;
+  if (!isRole(role))
+    return err(domainError('MEMBER_ROLE_INVALID', `"${role}" is not a role`, { field: 'role' }));
+  return withAudit(ctx, actor, async (tx, audit) => {
+    const members = await listMembers(tx, input.organisationId);
+    const before = members.find((m) => m.userId === input.userId);
+    if (!before)
+      return err(domainError('MEMBER_NOT_FOUND', 'not a member of this organisation', { field: 'userId' }));
+    const stale = () =>
+      err(
+        domainError('MEMBER_VERSION_CONFLICT', 'someone else changed this member since it was read', {
+          field: 'version',
+        }),
+      );
+    if (input.version !== undefined && input.version !== before.version) return stale();
+    if (before.role === role) return ok(before);
+    if (before.role === 'admin' && members.filter((m) => m.role === 'admin').length === 1)
+      return LAST_ADMIN('role');
+    const changed = await changeMembershipRole(tx.store.db, {
+      userId: input.userId,
+      organisationId: input.organisationId,
+      role,
+      fromVersion: before.version,
+    });
+    if (!changed) return stale();
+    const after: Member = { ...before, role, version: before.version + 1 };
+    await audit.record({
+      entity: 'membership',
+      entityId: `${input.organisationId}:${input.userId}`,
+      action: 'role-change',
+      organisationId: input.organisationId,
+      before,
+      after,
+    });
+    return ok(after);
+  });
+}
+
+/**
+ * Removes a member from an organisation (never its last admin) and ends that user's sessions:
+ * sessions are not bound to one organisation, so a removed member signs in afresh (with whatever
+ * other organisations they still belong to). Audited.
+ */
 export async function revokeMembership(
   ctx: AppContext,
   actor: Actor,
@@ -92,6 +159,7 @@ export async function revokeMembership(
         domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'userId' }),
       );
     await deleteMembership(tx.store.db, input.userId, input.organisationId);
+    await deleteSessionsOfUser(tx.store.db, input.userId);
     await audit.record({
       entity: 'membership',
       entityId: `${input.organisationId}:${input.userId}`,

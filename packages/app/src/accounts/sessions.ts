@@ -15,6 +15,7 @@ import { verifyPassword } from './passwords.ts';
 import { DEFAULT_SESSION_POLICY, sessionPolicyOf } from './session-policy.ts';
 import { loadAccess, type Principal } from './principal.ts';
 import { forgetSession, lookupSession, rememberSession, type SessionEntry } from './session-cache.ts';
+import { looksLikeRecoveryCode, spendRecoveryCode } from './recovery-codes.ts';
 import { verifyTotp } from './totp.ts';
 import { userView, type UserView } from './users.ts';
 
@@ -94,6 +95,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
   if (check === 'busy') return PASSWORDS_BUSY();
   if (!usable || check !== 'match') return BAD_CREDENTIALS();
   let step: bigint | undefined;
+  let recovery = false;
   if (usable.totpSecret !== null) {
     if (!input.totp)
       return err(
@@ -102,7 +104,15 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
         }),
       );
     step = verifyTotp(usable.totpSecret, input.totp.trim(), ctx.now(), { lastStep: usable.totpLastStep });
-    if (step === undefined)
+    // A lost phone: one of the recovery codes given when the second factor was turned on, once each.
+    recovery = step === undefined && looksLikeRecoveryCode(input.totp);
+    if (recovery && !(await spendRecoveryCode(ctx, usable.id, input.totp)))
+      return err(
+        domainError('TOTP_RECOVERY_INVALID', 'the recovery code is wrong or was used already', {
+          field: 'totp',
+        }),
+      );
+    if (step === undefined && !recovery)
       return err(
         domainError('AUTH_TOTP_INVALID', 'the authenticator code is wrong or was used already', {
           field: 'totp',
@@ -117,6 +127,13 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Result<
   return withAudit(ctx, actor, async (tx, audit) => {
     if (step !== undefined) await updateUser(tx.store.db, usable.id, { totpLastStep: step });
     const opened = await openSession(tx, usable.id, input.userAgent);
+    if (recovery)
+      await audit.record({
+        entity: 'user',
+        entityId: usable.id,
+        action: 'totp-recovery-used',
+        organisationId: null,
+      });
     await audit.record({ entity: 'user', entityId: usable.id, action: 'login', organisationId: null });
     return ok(opened);
   });

@@ -2,6 +2,8 @@ import { domainError, err, ok, type Result } from '@civic/core';
 import { findUserById, updateUser } from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
+import { verifyPassword } from './passwords.ts';
+import { dropRecoveryCodes, issueRecoveryCodes } from './recovery-codes.ts';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
 
 export interface TotpEnrolment {
@@ -32,13 +34,16 @@ export async function startTotpEnrolment(
   });
 }
 
-/** Confirms the pending secret with a code from it: from now on sign-in asks for a code. */
+/**
+ * Confirms the pending secret with a code from it: from now on sign-in asks for a code. Gives the
+ * recovery codes, once: only their hashes are kept.
+ */
 export async function confirmTotp(
   ctx: AppContext,
   actor: Actor,
   userId: string,
   code: string,
-): Promise<Result<{ totpEnabled: true }>> {
+): Promise<Result<{ totpEnabled: true; recoveryCodes: string[] }>> {
   return withAudit(ctx, actor, async (tx, audit) => {
     const user = await findUserById(tx.store.db, userId);
     if (!user) return err(domainError('USER_NOT_FOUND', `no user ${userId}`));
@@ -52,32 +57,46 @@ export async function confirmTotp(
       totpPendingSecret: null,
       totpLastStep: step,
     });
+    const recoveryCodes = await issueRecoveryCodes(tx, userId);
     await audit.record({
       entity: 'user',
       entityId: userId,
       action: 'totp-enable',
       organisationId: null,
       before: { totpEnabled: false },
-      after: { totpEnabled: true },
+      after: { totpEnabled: true, recoveryCodes: recoveryCodes.length },
     });
-    return ok({ totpEnabled: true as const });
+    return ok({ totpEnabled: true as const, recoveryCodes });
   });
 }
 
-/** Turns the second factor off; needs a current code, so a stolen session alone cannot. */
+/**
+ * Turns the second factor off; needs a current code or the account's password, so a stolen session
+ * alone cannot. Its recovery codes go with it.
+ */
 export async function disableTotp(
   ctx: AppContext,
   actor: Actor,
   userId: string,
-  code: string,
+  proof: { readonly code?: string | undefined; readonly password?: string | undefined },
 ): Promise<Result<{ totpEnabled: false }>> {
+  const row = await findUserById(ctx.store.db, userId);
+  if (!row) return err(domainError('USER_NOT_FOUND', `no user ${userId}`));
+  if (row.totpSecret === null) return err(domainError('TOTP_NOT_ON', 'the authenticator is not on'));
+  if (proof.code === undefined && proof.password !== undefined) {
+    const check = await verifyPassword(row.passwordHash, proof.password);
+    if (check === 'busy')
+      return err(domainError('AUTH_BUSY', 'the server is checking too many passwords at once: try again'));
+    if (check !== 'match')
+      return err(domainError('USER_PASSWORD_WRONG', 'the password is wrong', { field: 'password' }));
+  } else if (
+    verifyTotp(row.totpSecret, (proof.code ?? '').trim(), ctx.now(), { lastStep: row.totpLastStep }) ===
+    undefined
+  )
+    return err(domainError('AUTH_TOTP_INVALID', 'the authenticator code is wrong', { field: 'code' }));
   return withAudit(ctx, actor, async (tx, audit) => {
-    const user = await findUserById(tx.store.db, userId);
-    if (!user) return err(domainError('USER_NOT_FOUND', `no user ${userId}`));
-    if (user.totpSecret === null) return err(domainError('TOTP_NOT_ON', 'the authenticator is not on'));
-    if (verifyTotp(user.totpSecret, code.trim(), ctx.now(), { lastStep: user.totpLastStep }) === undefined)
-      return err(domainError('AUTH_TOTP_INVALID', 'the authenticator code is wrong', { field: 'code' }));
     await updateUser(tx.store.db, userId, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+    await dropRecoveryCodes(tx, userId);
     await audit.record({
       entity: 'user',
       entityId: userId,

@@ -46,12 +46,15 @@ export interface NewUserInput {
   readonly instanceAdmin?: boolean;
 }
 
-/** Creates an account (argon2id hash of the password). Audited. */
-export async function createUser(
-  ctx: AppContext,
-  actor: Actor,
-  input: NewUserInput,
-): Promise<Result<UserView>> {
+/** The checked fields of a new account: e-mail lower-cased, name trimmed, a known language. */
+export interface CheckedNewUser {
+  readonly email: string;
+  readonly name: string;
+  readonly locale: Locale;
+}
+
+/** Checks a new account's e-mail, name, password length and language (the CLI, the API, an invitation). */
+export function checkNewUser(input: Omit<NewUserInput, 'instanceAdmin'>): Result<CheckedNewUser> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const locale = input.locale ?? 'en';
@@ -72,6 +75,21 @@ export async function createUser(
     return err(
       domainError('USER_LOCALE_INVALID', `language "${locale}" is not en, ru or kk`, { field: 'locale' }),
     );
+  return ok({ email, name, locale });
+}
+
+/** Whether `text` looks like an e-mail address (one @, a dot in the domain, no spaces). */
+export const isEmailAddress = (text: string): boolean => EMAIL.test(text.trim()) && text.length <= 254;
+
+/** Creates an account (argon2id hash of the password). Audited. */
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: NewUserInput,
+): Promise<Result<UserView>> {
+  const checked = checkNewUser(input);
+  if (!checked.ok) return checked;
+  const { email, name, locale } = checked.value;
   const passwordHash = await hashPassword(input.password);
   return withAudit(ctx, actor, async (tx, audit) => {
     if (await findUserByEmail(tx.store.db, email))

@@ -3,6 +3,7 @@ export * from './filing-records.ts';
 export * from './prepare-filing.ts';
 export * from './submit-filing.ts';
 export * from './lint-filing.ts';
+export * from './check-obligation.ts';
 export * from './render-filing.ts';
 export * from './filing-bundle.ts';
 export * from './head-timestamp.ts';

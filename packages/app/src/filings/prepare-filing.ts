@@ -6,6 +6,7 @@ import {
   err,
   ok,
   parseCalendarDate,
+  type FilingContent,
   type FilingRecord,
   type ObligationInstance,
   type Result,
@@ -38,7 +39,8 @@ export interface PrepareFilingInput {
   readonly pack?: string | undefined;
 }
 
-async function findObligation(
+/** The obligation of an organisation by id (or form and period), with the ledger it was derived from. */
+export async function findObligation(
   ctx: AppContext,
   input: PrepareFilingInput,
 ): Promise<Result<{ ledger: OrganisationLedger; obligation: ObligationInstance }>> {
@@ -146,32 +148,7 @@ export async function prepareFilingFor(
       ),
     );
   }
-  const wanted = new Set(obligation.receiptIds);
-  const inPeriod = (d: string): boolean => d >= obligation.period.from && d <= obligation.period.to;
-  const content = buildFilingContent({
-    organisation: {
-      id: ledger.organisation.id,
-      name: ledger.organisation.name,
-      bin: ledger.organisation.bin,
-      country: ledger.organisation.country,
-    },
-    pack: {
-      id: ledger.pack.id,
-      name: localText(ledger.pack.name, 'en'),
-      jurisdiction: ledger.pack.jurisdiction,
-    },
-    // The equivalents are in the jurisdiction's currency, from its pack (KZT for kz, INR for in-fcra).
-    equivalentCurrency: currency(ledger.pack.currency),
-    obligation,
-    receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
-    expenditures:
-      obligation.trigger === 'period' ? ledger.expenditures.filter((e) => inPeriod(e.spentOn)) : [],
-    grants: ledger.grants,
-    sources: ledger.sources,
-    expendituresToDate: ledger.expenditures.filter((e) => e.spentOn <= obligation.period.to),
-    corrects,
-    sha256Hex,
-  });
+  const content = filingContentFor(ledger, obligation, corrects);
   const text = canonicalJsonOf(content);
   const contentHash = sha256Hex(text);
   const draft = existing.find((f) => f.state === 'draft' && f.corrects === corrects);
@@ -224,4 +201,38 @@ export async function prepareFilingFor(
   });
   if (!written.ok) return written;
   return getFiling(ctx, written.value);
+}
+
+/** The content a filing for the obligation would have, from the ledger as read (nothing stored). */
+export function filingContentFor(
+  ledger: OrganisationLedger,
+  obligation: ObligationInstance,
+  corrects: string | null,
+): FilingContent {
+  const wanted = new Set(obligation.receiptIds);
+  const inPeriod = (d: string): boolean => d >= obligation.period.from && d <= obligation.period.to;
+  return buildFilingContent({
+    organisation: {
+      id: ledger.organisation.id,
+      name: ledger.organisation.name,
+      bin: ledger.organisation.bin,
+      country: ledger.organisation.country,
+    },
+    pack: {
+      id: ledger.pack.id,
+      name: localText(ledger.pack.name, 'en'),
+      jurisdiction: ledger.pack.jurisdiction,
+    },
+    // The equivalents are in the jurisdiction's currency, from its pack (KZT for kz, INR for in-fcra).
+    equivalentCurrency: currency(ledger.pack.currency),
+    obligation,
+    receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
+    expenditures:
+      obligation.trigger === 'period' ? ledger.expenditures.filter((e) => inPeriod(e.spentOn)) : [],
+    grants: ledger.grants,
+    sources: ledger.sources,
+    expendituresToDate: ledger.expenditures.filter((e) => e.spentOn <= obligation.period.to),
+    corrects,
+    sha256Hex,
+  });
 }

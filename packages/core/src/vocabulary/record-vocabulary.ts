@@ -41,7 +41,12 @@ export const SEVERITY_LABELS: Vocabulary<'error' | 'warning' | 'info'> = {
 export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'add-action'
   | 'add-organisation'
+  | 'accept-invitation'
   | 'change-password'
+  | 'invite'
+  | 'role-change'
+  | 'totp-recovery-codes'
+  | 'totp-recovery-used'
   | 'create'
   | 'delete'
   | 'lock'
@@ -55,7 +60,24 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 > = {
   'add-action': { en: 'action added', ru: 'добавлено действие', kk: 'әрекет қосылды' },
   'add-organisation': { en: 'organisation added', ru: 'добавлена организация', kk: 'ұйым қосылды' },
+  'accept-invitation': {
+    en: 'invitation accepted',
+    ru: 'приглашение принято',
+    kk: 'шақыру қабылданды',
+  },
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
+  invite: { en: 'invited', ru: 'отправлено приглашение', kk: 'шақыру жіберілді' },
+  'role-change': { en: 'role changed', ru: 'роль изменена', kk: 'рөл өзгертілді' },
+  'totp-recovery-codes': {
+    en: 'recovery codes issued',
+    ru: 'выданы резервные коды',
+    kk: 'резервтік кодтар берілді',
+  },
+  'totp-recovery-used': {
+    en: 'recovery code used',
+    ru: 'использован резервный код',
+    kk: 'резервтік код пайдаланылды',
+  },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
   lock: { en: 'instance locked', ru: 'система заблокирована', kk: 'жүйе бұғатталды' },
@@ -83,6 +105,7 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
 /** What an audit entry is about. */
 export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'instance'
+  | 'invitation'
   | 'membership'
   | 'network'
   | 'receipt'
@@ -112,6 +135,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   'case-document': { en: 'case document', ru: 'документ по делу', kk: 'іс құжаты' },
   incident: { en: 'incident', ru: 'инцидент', kk: 'оқиға' },
   brief: { en: 'brief', ru: 'обзор', kk: 'шолу' },
+  invitation: { en: 'invitation', ru: 'приглашение', kk: 'шақыру' },
   membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
   network: { en: 'network', ru: 'сеть', kk: 'желі' },
   receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
@@ -177,4 +201,13 @@ export const NOT_STATEMENT_KIND_LABELS: Vocabulary<NotStatementKind> = {
     ru: 'двоичные данные, а не текст',
     kk: 'мәтін емес, екілік деректер',
   },
+};
+
+/** A member's role in an organisation (in e-mails and documents; the web app has its own catalogue). */
+export const ROLE_LABELS: Vocabulary<'admin' | 'accountant' | 'lawyer' | 'monitor' | 'viewer'> = {
+  admin: { en: 'administrator', ru: 'администратор', kk: 'әкімші' },
+  accountant: { en: 'accountant', ru: 'бухгалтер', kk: 'бухгалтер' },
+  lawyer: { en: 'lawyer', ru: 'юрист', kk: 'заңгер' },
+  monitor: { en: 'monitor', ru: 'монитор', kk: 'монитор' },
+  viewer: { en: 'viewer', ru: 'наблюдатель', kk: 'бақылаушы' },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '../access/roles.ts';
 import { CASE_ACTION_KINDS } from '../claims/case.ts';
 import { FINDING_CODES } from '../claims/finding.ts';
 import { LINT_CODES } from '../filings/lint-problem.ts';
@@ -16,6 +17,7 @@ import {
   FINDING_CODE_LABELS,
   LINT_CODE_LABELS,
   OBLIGATION_STATUS_LABELS,
+  ROLE_LABELS,
   SEVERITY_LABELS,
   labelOf,
   type Vocabulary,
@@ -34,8 +36,13 @@ const VOCABULARIES: ReadonlyArray<readonly [string, Vocabulary<string>, readonly
     ['non-resident-sender', 'foreign-currency', 'known-foreign-source'],
   ],
   ['severities', SEVERITY_LABELS, ['error', 'warning']],
-  ['audit actions', AUDIT_ACTION_LABELS, ['create', 'update', 'delete', 'login']],
-  ['audit entities', AUDIT_ENTITY_LABELS, ['user', 'receipt', 'membership']],
+  [
+    'audit actions',
+    AUDIT_ACTION_LABELS,
+    ['create', 'update', 'delete', 'login', 'invite', 'accept-invitation', 'role-change'],
+  ],
+  ['audit entities', AUDIT_ENTITY_LABELS, ['user', 'receipt', 'membership', 'invitation']],
+  ['roles', ROLE_LABELS, ROLES],
 ];
 
 describe('vocabularies', () => {

@@ -228,6 +228,7 @@ for (const dialect of testDialects()) {
       const code = totpCode(key, new Date());
       expect((await s.request('POST', '/api/v1/me/totp/confirm', { code })).json()).toEqual({
         totpEnabled: true,
+        recoveryCodes: expect.arrayContaining([expect.stringMatching(/^[a-z2-9]{4}-[a-z2-9]{4}$/)]),
       });
       const creds = { email: 'totp@x.test', password: TEST_PASSWORD };
       expect((await w.anonymous.request('POST', '/api/v1/session', creds)).json()).toMatchObject({

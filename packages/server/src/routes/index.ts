@@ -10,6 +10,8 @@ import { ledgerRecordRoutes } from './ledger-records.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
+import { peopleRoutes } from './people.routes.ts';
+import { obligationCheckRoutes } from './obligation-check.routes.ts';
 import type { RouteModule } from './route-module.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { usersRoutes } from './users.routes.ts';
@@ -21,10 +23,12 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   sessionRoutes,
   meRoutes,
   orgsRoutes,
+  peopleRoutes,
   usersRoutes,
   ledgerRoutes,
   ledgerRecordRoutes,
   filingsRoutes,
+  obligationCheckRoutes,
   casesRoutes,
   caseChangesRoutes,
   incidentsRoutes,

@@ -185,13 +185,21 @@ export const meRoutes: RouteModule = (app, deps) => {
       config: { access: 'session' },
       schema: {
         tags: ['me'],
-        summary: 'Confirm the second factor with a code from the app',
+        summary: 'Confirm the second factor with a code from the app; answers its recovery codes, once',
         body: CodeBody,
         response: {
           200: {
             type: 'object',
-            required: ['totpEnabled'],
-            properties: { totpEnabled: { type: 'boolean' } },
+            required: ['totpEnabled', 'recoveryCodes'],
+            properties: {
+              totpEnabled: { type: 'boolean' },
+              recoveryCodes: {
+                type: 'array',
+                items: { type: 'string' },
+                description:
+                  'Ten one-time codes (xxxx-xxxx) that sign in in place of a TOTP code; only their hashes are kept, so they are never shown again',
+              },
+            },
           },
           '4xx': errorRef,
         },
@@ -214,8 +222,16 @@ export const meRoutes: RouteModule = (app, deps) => {
       config: { access: 'session' },
       schema: {
         tags: ['me'],
-        summary: 'Turn the second factor off (needs a current code)',
-        body: CodeBody,
+        summary: 'Turn the second factor off (needs a current code or the password)',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            code: { type: 'string', minLength: 6, maxLength: 8 },
+            password: { type: 'string', minLength: 1, maxLength: 1024 },
+          },
+        },
         response: {
           200: {
             type: 'object',
@@ -232,7 +248,7 @@ export const meRoutes: RouteModule = (app, deps) => {
           deps.ctx,
           actorOf(req),
           principalOf(req).user.id,
-          (req.body as { code: string }).code,
+          req.body as { code?: string; password?: string },
         ),
       ),
   );

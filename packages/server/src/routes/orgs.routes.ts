@@ -47,13 +47,14 @@ const OrganisationSchema = {
 
 const MemberSchema = {
   type: 'object',
-  required: ['userId', 'email', 'name', 'role', 'since'],
+  required: ['userId', 'email', 'name', 'role', 'since', 'version'],
   properties: {
     userId: { type: 'string' },
     email: { type: 'string' },
     name: { type: 'string' },
     role: RoleSchema,
     since: { type: 'string' },
+    version: { type: 'integer', description: 'Send it back with PATCH …/members/{userId}' },
   },
 } as const;
 

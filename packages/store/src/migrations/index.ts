@@ -28,6 +28,7 @@ import * as ledgerBankLineLinks from './2026-12-06-120-ledger-bank-line-links.ts
 import * as ledgerRecordVersion from './2026-12-06-120-ledger-record-version.ts';
 import * as incidentBriefVersion from './2026-12-06-580-incident-brief-version.ts';
 import * as bankLineExtras from './2026-12-06-500-bank-line-extras.ts';
+import * as invitationsRecoveryCodes from './2026-12-06-620-invitations-recovery-codes.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-320-log-timestamps': logTimestamps,
   '2026-12-06-580-incident-brief-version': incidentBriefVersion,
   '2026-12-06-500-bank-line-extras': bankLineExtras,
+  '2026-12-06-620-invitations-recovery-codes': invitationsRecoveryCodes,
 };

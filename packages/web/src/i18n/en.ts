@@ -1,4 +1,5 @@
 import { incidentsEn } from './incidents.en.ts';
+import { peopleEn } from './people.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
@@ -10,6 +11,7 @@ export const en = {
   ...workplaceEn,
   ...ledgerFormsEn,
   ...notificationsEn,
+  ...peopleEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',
   'nav.label': 'Main',

@@ -1,4 +1,5 @@
 import { incidentsKk } from './incidents.kk.ts';
+import { peopleKk } from './people.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
@@ -11,6 +12,7 @@ export const kk: Messages = {
   ...workplaceKk,
   ...ledgerFormsKk,
   ...notificationsKk,
+  ...peopleKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',
   'nav.label': 'Негізгі мәзір',

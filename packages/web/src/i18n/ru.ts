@@ -1,4 +1,5 @@
 import { incidentsRu } from './incidents.ru.ts';
+import { peopleRu } from './people.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
@@ -11,6 +12,7 @@ export const ru: Messages = {
   ...workplaceRu,
   ...ledgerFormsRu,
   ...notificationsRu,
+  ...peopleRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',
   'nav.label': 'Основное меню',

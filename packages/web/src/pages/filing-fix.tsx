@@ -18,7 +18,31 @@ export const LINT_FIX_FIELDS: Readonly<Record<string, string>> = {
   LINT_SOURCE_CATEGORY_MISSING: 'category',
   LINT_PROPERTY_VALUATION_MISSING: 'amount',
   LINT_RATE_MISSING: 'amount',
+  LINT_RECEIPT_WITHOUT_GRANT: 'grantId',
 };
+
+/** Which of the records a finding names holds the field at fault (the others are context). */
+const LINT_FIX_RECORD: Readonly<Record<string, string>> = {
+  LINT_SOURCE_COUNTRY_MISSING: 'source',
+  LINT_SOURCE_CATEGORY_MISSING: 'source',
+  LINT_RECEIPT_WITHOUT_GRANT: 'receipt',
+  LINT_PROPERTY_VALUATION_MISSING: 'receipt',
+  LINT_RATE_MISSING: 'receipt',
+};
+
+/** The record a finding names and the field that fixes it, or null when no form can fix it. */
+export function fixOf(p: {
+  readonly code: string;
+  readonly records?: readonly { readonly kind: string; readonly id: string }[] | undefined;
+}): { kind: Kind; id: string; field?: string } | null {
+  const records = p.records ?? [];
+  const wanted = LINT_FIX_RECORD[p.code];
+  const r =
+    records.find((x) => x.kind === wanted) ?? records.find((x) => LINT_RECORD_KINDS[x.kind] !== undefined);
+  const kind = r ? LINT_RECORD_KINDS[r.kind] : undefined;
+  const field = LINT_FIX_FIELDS[p.code];
+  return r && kind ? { kind, id: r.id, ...(field ? { field } : {}) } : null;
+}
 
 /** The record at fault, opened in its form inside the filing; saving it reruns the check there. */
 export function FilingFix({

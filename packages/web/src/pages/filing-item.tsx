@@ -4,7 +4,7 @@ import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
-import { FilingFix, LINT_FIX_FIELDS, LINT_RECORD_KINDS } from './filing-fix.tsx';
+import { FilingFix, fixOf } from './filing-fix.tsx';
 import type { Kind } from './ledger-record-fields.ts';
 
 export interface Filing {
@@ -65,13 +65,6 @@ export function FilingItem({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send([]);
-  };
-  const fixOf = (p: Lint['problems'][number]) => {
-    const r = p.records?.find((x) => LINT_RECORD_KINDS[x.kind] !== undefined);
-    const kind = r ? LINT_RECORD_KINDS[r.kind] : undefined;
-    return r && kind
-      ? { kind, id: r.id, ...(LINT_FIX_FIELDS[p.code] ? { field: LINT_FIX_FIELDS[p.code] } : {}) }
-      : null;
   };
   const unacknowledged = error?.code === 'FILING_LINT_UNACKNOWLEDGED' ? (error.lintErrors ?? []) : null;
   return (

@@ -4,6 +4,7 @@ import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
+import { CandidateSourceCheck } from './candidate-source-check.tsx';
 
 export interface Candidate {
   id: string;
@@ -66,6 +67,7 @@ function CandidateRow({ orgId, c, onDecided }: { orgId: string; c: Candidate; on
           <li key={r.code}>{labelOf(CANDIDATE_REASON_LABELS, r.code, locale)}</li>
         ))}
       </ul>
+      {c.suggestedSourceId && <CandidateSourceCheck orgId={orgId} sourceId={c.suggestedSourceId} canWrite />}
       <div className="row">
         {!c.suggestedSourceId && (
           <>

@@ -70,12 +70,12 @@ export default function LoginPage() {
                 name="totp"
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={8}
+                maxLength={12}
                 value={totp}
                 onChange={(e) => setTotp(e.target.value)}
                 autoFocus
               />
+              <span className="muted small">{t('login.recoveryHint')}</span>
             </label>
           )}
           {error && (

@@ -15,6 +15,7 @@ import { Empty, ErrorBox, Loading, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useApi } from '../use-api.ts';
+import { ObligationCheckPanel } from './obligation-check.tsx';
 
 export interface Obligation {
   id: string;
@@ -122,7 +123,12 @@ export function ObligationsPanel({
           {list.error && <ErrorBox error={list.error} />}
           {list.data && list.data.obligations.length === 0 && <Empty />}
           {list.data && list.data.obligations.length > 0 && (
-            <ObligationTable obligations={list.data.obligations} canWrite={canWrite} onPrepare={onPrepare} />
+            <ObligationTable
+              base={base}
+              obligations={list.data.obligations}
+              canWrite={canWrite}
+              onPrepare={onPrepare}
+            />
           )}
           {list.data && list.data.total > PAGE && (
             <nav className="pager" aria-label={t('filings.pages')}>
@@ -166,15 +172,20 @@ export function ObligationsPanel({
 }
 
 function ObligationTable({
+  base,
   obligations,
   canWrite,
   onPrepare,
 }: {
+  base: string;
   obligations: Obligation[];
   canWrite: boolean;
   onPrepare(id: string): void;
 }) {
   const { t, date } = useI18n();
+  const [checking, setChecking] = useState<string | null>(null);
+  const orgId = decodeURIComponent(base.split('/').pop() ?? '');
+  const columns = canWrite ? 8 : 7;
   return (
     <div className="table-wrap">
       <table data-testid="obligations">
@@ -187,10 +198,11 @@ function ObligationTable({
             <th scope="col">{t('filings.status')}</th>
             <th scope="col">{t('filings.basis')}</th>
             {canWrite && <th scope="col" aria-label={t('filings.prepare')} />}
+            <th scope="col" aria-label={t('filings.check')} />
           </tr>
         </thead>
         <tbody>
-          {obligations.map((o) => (
+          {obligations.map((o) => [
             <tr key={o.id} className={`status-${o.status}`}>
               <td>{o.form}</td>
               <td>{o.title}</td>
@@ -220,8 +232,33 @@ function ObligationTable({
                   )}
                 </td>
               )}
-            </tr>
-          ))}
+              <td>
+                {o.filingId === null && (
+                  <button
+                    type="button"
+                    aria-expanded={checking === o.id}
+                    data-testid="check-obligation"
+                    onClick={() => setChecking(checking === o.id ? null : o.id)}
+                  >
+                    {t('filings.check')}
+                  </button>
+                )}
+              </td>
+            </tr>,
+            checking === o.id && o.filingId === null && (
+              <tr key={`${o.id}-check`}>
+                <td colSpan={columns}>
+                  <ObligationCheckPanel
+                    base={base}
+                    orgId={orgId}
+                    obligationId={o.id}
+                    canWrite={canWrite}
+                    onFixed={() => undefined}
+                  />
+                </td>
+              </tr>
+            ),
+          ])}
         </tbody>
       </table>
     </div>

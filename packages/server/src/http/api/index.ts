@@ -8,3 +8,5 @@ export * from './cases.ts';
 export * from './ledger.ts';
 export * from './incidents.ts';
 export * from './briefs.ts';
+export * from './people.ts';
+export * from './obligation-check.ts';
