@@ -5,6 +5,7 @@ export * from './demo/seed-demo.ts';
 export * from './log/hash-log.ts';
 export * from './audit/with-audit.ts';
 export * from './audit/audit-log.ts';
+export * from './audit/audited.ts';
 export * from './errors/error-table.ts';
 export * from './errors/localise-error.ts';
 export * from './accounts/passwords.ts';

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { setContextActor } from '@civic/app';
+import { cliActor } from '../cli-actor.ts';
 import { registerObligations } from './obligations.command.ts';
 import { registerFilings } from './filing.command.ts';
 import { registerBundle } from './bundle.command.ts';
@@ -26,6 +28,9 @@ import { registerLock } from './lock.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
+  // Every database a command opens is changed by the CLI's actor (`--actor NAME`, else the
+  // operating-system user; channel cli): the use cases that change data record it (app audited.ts).
+  setContextActor(cliActor);
   registerInit(program);
   registerEncrypt(program);
   registerKey(program);

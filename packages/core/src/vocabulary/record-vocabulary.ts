@@ -44,8 +44,18 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'change-password'
   | 'create'
   | 'delete'
+  | 'encrypt'
+  | 'import'
+  | 'key-change'
   | 'lock'
   | 'login'
+  | 'prepare'
+  | 'publish'
+  | 'restore'
+  | 'run'
+  | 'seed-demo'
+  | 'send'
+  | 'submit'
   | 'totp-disable'
   | 'totp-enable'
   | 'totp-enrol-start'
@@ -56,8 +66,34 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
+  encrypt: { en: 'database encrypted', ru: 'база данных зашифрована', kk: 'дерекқор шифрланды' },
+  import: { en: 'imported from a file', ru: 'импортировано из файла', kk: 'файлдан импортталды' },
+  'key-change': {
+    en: 'database key changed',
+    ru: 'ключ базы данных изменён',
+    kk: 'дерекқор кілті өзгертілді',
+  },
   lock: { en: 'instance locked', ru: 'система заблокирована', kk: 'жүйе бұғатталды' },
   login: { en: 'signed in', ru: 'вход в систему', kk: 'жүйеге кіру' },
+  prepare: { en: 'prepared', ru: 'подготовлено', kk: 'дайындалды' },
+  publish: { en: 'published', ru: 'опубликовано', kk: 'жарияланды' },
+  restore: {
+    en: 'restored from a backup',
+    ru: 'восстановлено из резервной копии',
+    kk: 'сақтық көшірмеден қалпына келтірілді',
+  },
+  run: { en: 'notifications computed', ru: 'уведомления сформированы', kk: 'хабарламалар жасалды' },
+  'seed-demo': {
+    en: 'demo data loaded',
+    ru: 'загружены демонстрационные данные',
+    kk: 'демонстрациялық деректер жүктелді',
+  },
+  send: {
+    en: 'queued messages sent',
+    ru: 'отправлены отложенные сообщения',
+    kk: 'кейінге қалдырылған хабарламалар жіберілді',
+  },
+  submit: { en: 'submitted', ru: 'подано', kk: 'тапсырылды' },
   'totp-disable': {
     en: 'two-step sign-in turned off',
     ru: 'двухэтапный вход отключён',
@@ -94,6 +130,8 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'case'
   | 'case-document'
   | 'incident'
+  | 'brief'
+  | 'notification'
 > = {
   instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
   'foreign-source': { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
@@ -106,6 +144,8 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   case: { en: 'case', ru: 'дело', kk: 'іс' },
   'case-document': { en: 'case document', ru: 'документ по делу', kk: 'іс құжаты' },
   incident: { en: 'incident', ru: 'инцидент', kk: 'оқиға' },
+  brief: { en: 'brief', ru: 'справка', kk: 'анықтама' },
+  notification: { en: 'notifications', ru: 'уведомления', kk: 'хабарламалар' },
   membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
   network: { en: 'network', ru: 'сеть', kk: 'желі' },
   receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },

@@ -34,8 +34,12 @@ const VOCABULARIES: ReadonlyArray<readonly [string, Vocabulary<string>, readonly
     ['non-resident-sender', 'foreign-currency', 'known-foreign-source'],
   ],
   ['severities', SEVERITY_LABELS, ['error', 'warning']],
-  ['audit actions', AUDIT_ACTION_LABELS, ['create', 'update', 'delete', 'login']],
-  ['audit entities', AUDIT_ENTITY_LABELS, ['user', 'receipt', 'membership']],
+  [
+    'audit actions',
+    AUDIT_ACTION_LABELS,
+    ['create', 'update', 'delete', 'login', 'import', 'submit', 'restore'],
+  ],
+  ['audit entities', AUDIT_ENTITY_LABELS, ['user', 'receipt', 'membership', 'brief', 'notification']],
 ];
 
 describe('vocabularies', () => {
