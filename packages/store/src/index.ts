@@ -14,6 +14,7 @@ export * from './user.repository.ts';
 export * from './membership.repository.ts';
 export * from './session.repository.ts';
 export * from './instance-lock.repository.ts';
+export * from './duress.repository.ts';
 export * from './data-stamp.ts';
 export * from './network.repository.ts';
 export * from './audit.repository.ts';

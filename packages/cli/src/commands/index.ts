@@ -25,6 +25,7 @@ import { registerNotify } from './notify.command.ts';
 import { registerEncrypt } from './encrypt.command.ts';
 import { registerKey } from './key.command.ts';
 import { registerLock } from './lock.command.ts';
+import { registerDuress } from './duress.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
@@ -35,6 +36,7 @@ export function registerCommands(program: Command): void {
   registerEncrypt(program);
   registerKey(program);
   registerLock(program);
+  registerDuress(program);
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);

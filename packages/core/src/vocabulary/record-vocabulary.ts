@@ -44,6 +44,8 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'change-password'
   | 'create'
   | 'delete'
+  | 'duress-clear'
+  | 'duress-set'
   | 'encrypt'
   | 'import'
   | 'key-change'
@@ -66,6 +68,16 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
+  'duress-clear': {
+    en: 'duress password turned off',
+    ru: 'пароль под принуждением отключён',
+    kk: 'мәжбүрлеу құпиясөзі өшірілді',
+  },
+  'duress-set': {
+    en: 'duress password set',
+    ru: 'задан пароль под принуждением',
+    kk: 'мәжбүрлеу құпиясөзі орнатылды',
+  },
   encrypt: { en: 'database encrypted', ru: 'база данных зашифрована', kk: 'дерекқор шифрланды' },
   import: { en: 'imported from a file', ru: 'импортировано из файла', kk: 'файлдан импортталды' },
   'key-change': {
