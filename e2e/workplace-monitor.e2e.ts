@@ -130,7 +130,7 @@ describe('the monitor of a new organisation, in Russian', () => {
     expect(await row.getByTestId('brief-summary').innerText()).toBe(summary);
     await row.getByTestId('unpublish-brief').click();
     await expect.poll(() => row.getByTestId('brief-status').innerText()).toBe('Черновик');
-    await alsoInKazakh(page, 'workplace-briefs', 'Барлық шолулар');
+    await alsoInKazakh(page, 'workplace-briefs', 'Барлық анықтамалар');
     await page.context().close();
   });
 

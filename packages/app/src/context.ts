@@ -8,6 +8,7 @@ import {
 } from '@civic/store';
 import type { DomainError } from '@civic/core';
 import type { SessionPolicy } from './accounts/session-policy.ts';
+import type { Actor } from './audit/with-audit.ts';
 
 /**
  * What every use case runs against: an open, migrated store. Drivers (server, CLI) make one with
@@ -19,6 +20,13 @@ export interface AppContext {
   readonly now: () => Date;
   /** Session idle timeout and lifetime (default 30 min and 12 h: accounts/session-policy.ts). */
   readonly sessions?: SessionPolicy;
+  /**
+   * Who acts through this context, when every change it makes is theirs (the CLI: `--actor NAME`
+   * or the operating-system user, `channel: cli`). Use cases that change stored data then write
+   * their audit entry themselves (audit/audited.ts). The server leaves it out: its routes record
+   * each change with the signed-in user.
+   */
+  readonly actor?: Actor | undefined;
 }
 
 export interface OpenContextOptions {
@@ -33,6 +41,8 @@ export interface OpenContextOptions {
   readonly encrypt?: boolean;
   /** Session idle timeout and lifetime (the server's SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
   readonly sessions?: SessionPolicy;
+  /** Who acts through the context (default: the driver's, see `setContextActor`). */
+  readonly actor?: Actor;
 }
 
 /**
@@ -51,6 +61,17 @@ export class OpenContextError extends Error {
 let defaultKeyFile: string | undefined;
 export function setDefaultKeyFile(file: string | undefined): void {
   defaultKeyFile = file;
+}
+
+/** The actor of every context `openContext` opens, set once by a driver (the CLI) that acts as one. */
+let defaultActor: (() => Actor) | undefined;
+export function setContextActor(actor: (() => Actor) | undefined): void {
+  defaultActor = actor;
+}
+
+/** The actor `setContextActor` set, if any (for changes made outside a context: encrypt, key change). */
+export function contextActor(): Actor | undefined {
+  return defaultActor?.();
 }
 
 /**
@@ -81,8 +102,11 @@ export async function openContext(
     store,
     now: options.now ?? (() => new Date()),
     ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...actorOption(options.actor ?? contextActor()),
   };
 }
+
+const actorOption = (actor: Actor | undefined): { actor?: Actor } => (actor ? { actor } : {});
 
 /** Runs `fn`, turning a StoreKeyError into an OpenContextError (anything else passes through). */
 function asOpenError<T>(fn: () => T): T {

@@ -11,10 +11,22 @@ import {
 import type { AppContext } from './context.ts';
 import { newId } from './ids.ts';
 import { ensureOrgSigningKey } from './log/org-signing-key.ts';
+import { audited } from './audit/audited.ts';
 
 export type { OrganisationRow };
 
 export async function createOrganisation(
+  ctx: AppContext,
+  input: Parameters<typeof createOrganisationNow>[1],
+): Promise<Result<OrganisationRow>> {
+  return audited(
+    ctx,
+    (tx) => createOrganisationNow(tx, input),
+    (o) => ({ entity: 'organisation', entityId: o.id, action: 'create', organisationId: o.id, after: o }),
+  );
+}
+
+async function createOrganisationNow(
   ctx: AppContext,
   input: {
     name: string;
@@ -86,6 +98,24 @@ export async function resolveOrganisation(
  * new name, so a search for one name finds them all. One transaction.
  */
 export async function setOrganisationAliases(
+  ctx: AppContext,
+  orgKey: string,
+  aliases: readonly string[],
+): Promise<Result<{ organisation: OrganisationRow; reindexed: number }>> {
+  return audited(
+    ctx,
+    (tx) => setOrganisationAliasesNow(tx, orgKey, aliases),
+    ({ organisation: o }) => ({
+      entity: 'organisation',
+      entityId: o.id,
+      action: 'update',
+      organisationId: o.id,
+      after: { aliases: o.aliases },
+    }),
+  );
+}
+
+async function setOrganisationAliasesNow(
   ctx: AppContext,
   orgKey: string,
   aliases: readonly string[],

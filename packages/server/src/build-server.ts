@@ -11,6 +11,7 @@ import { JSON_BODY_LIMIT, registerBodyLimits } from './http/body-limits.ts';
 import { registerInstanceLock } from './http/instance-lock-watch.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { DecoyHost } from './http/decoy-host.ts';
 import { registerRequestLog } from './http/request-log.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './http/security-headers.ts';
@@ -145,9 +146,20 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerErrorHandler(app, { spaFallback: webRoot !== undefined });
   registerBodyLimits(app);
   // Before the guard: a locked instance answers every request without reading a session.
+  // The decoy of a duress sign-in is the same app over an empty in-memory database, with nothing of
+  // this server's (no backups, no mail, no hook into its lock).
+  const decoy = new DecoyHost((decoyCtx) =>
+    buildServer(decoyCtx, {
+      ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
+      ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    }),
+  );
+  app.addHook('onClose', () => decoy.close());
   const lock = registerInstanceLock(app, ctx, {
     ...(options.lockPollMs !== undefined ? { pollMs: options.lockPollMs } : {}),
     ...(options.onLocked !== undefined ? { onLocked: options.onLocked } : {}),
+    decoy,
   });
   registerGuard(app, ctx);
   await registerOpenApi(app);
@@ -164,6 +176,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     mail: options.mail,
     tsa: options.tsa,
     lock,
+    decoy,
   };
   app.get(
     '/api/v1/health',

@@ -17,6 +17,7 @@ export * from './session.repository.ts';
 export * from './invitation.repository.ts';
 export * from './recovery-code.repository.ts';
 export * from './instance-lock.repository.ts';
+export * from './duress.repository.ts';
 export * from './data-stamp.ts';
 export * from './network.repository.ts';
 export * from './audit.repository.ts';

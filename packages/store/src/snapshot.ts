@@ -199,3 +199,111 @@ export async function tableRowCounts(db: Kysely<Database>): Promise<Record<strin
   }
   return counts;
 }
+
+/** A tool's stderr without the URL's password, for an error message. */
+const toolError = (tool: string, code: number | null, stderr: Buffer[]): Error =>
+  new Error(
+    `${tool} exited ${String(code)}: ${Buffer.concat(stderr)
+      .toString('utf8')
+      .replace(/:[^:@/\s]*@/g, ':***@')
+      .slice(0, 2000)}`,
+  );
+
+/**
+ * `dumpPostgres` without holding the archive: pg_dump's output goes to `sink` chunk by chunk (each
+ * awaited, so a slow sink slows pg_dump down and memory stays flat), from the same exported snapshot
+ * as the schema version and log heads returned.
+ */
+export async function dumpPostgresStreaming(
+  url: string,
+  sink: (chunk: Buffer) => Promise<void>,
+): Promise<SnapshotFacts> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const snap = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+    const heads = await client.query<HeadRow>(HEADS_SQL);
+    const schema = await client.query<{ name: string | null }>(SCHEMA_SQL);
+    const child = spawn(
+      'pg_dump',
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--snapshot=${snap.rows[0]?.id ?? ''}`,
+        `--dbname=${url}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const stderr: Buffer[] = [];
+    child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    const exit = new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    try {
+      for await (const chunk of child.stdout) await sink(chunk as Buffer);
+    } catch (e) {
+      child.kill('SIGKILL');
+      await exit.catch(() => undefined);
+      throw e;
+    }
+    const code = await exit;
+    if (code !== 0) throw toolError('pg_dump', code, stderr);
+    await client.query('COMMIT');
+    return { schemaVersion: schema.rows[0]?.name ?? '', logHeads: toHeads(heads.rows) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** A pg_restore being fed: `write` each chunk, then `finish` (commits) or `abort` (nothing is kept). */
+export interface PostgresRestoreStream {
+  write(chunk: Uint8Array): Promise<void>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * `restorePostgres` fed chunk by chunk: one transaction (`--single-transaction`), so an `abort`
+ * (pg_restore killed before its input ends) or a crash of this process keeps nothing.
+ */
+export function openPostgresRestore(url: string): PostgresRestoreStream {
+  const child = spawn(
+    'pg_restore',
+    ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (b: Buffer) => stderr.push(b));
+  child.stdin.on('error', () => undefined);
+  const exit = new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null));
+    child.on('close', resolve);
+  });
+  return {
+    async write(chunk) {
+      if (child.exitCode !== null) throw toolError('pg_restore', child.exitCode, stderr);
+      if (!child.stdin.write(chunk))
+        await new Promise<void>((resolve) => {
+          const go = (): void => {
+            child.stdin.off('drain', go);
+            child.off('close', go);
+            resolve();
+          };
+          child.stdin.once('drain', go);
+          child.once('close', go);
+        });
+    },
+    async finish() {
+      child.stdin.end();
+      const code = await exit;
+      if (code !== 0) throw toolError('pg_restore', code, stderr);
+    },
+    async abort() {
+      child.kill('SIGKILL');
+      await exit;
+    },
+  };
+}

@@ -18,7 +18,7 @@ import { newId } from '../ids.ts';
 import { grantMembership, listMembers, type Member } from './memberships.ts';
 import { hashPassword } from './passwords.ts';
 import { openSession, type OpenedSession } from './sessions.ts';
-import { checkNewUser, isEmailAddress, userView } from './users.ts';
+import { checkNewUser, isEmailAddress, refuseDuress, userView } from './users.ts';
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_DAYS = 7;
@@ -166,6 +166,9 @@ export async function acceptInvitation(
   const { row } = found.value;
   const checked = checkNewUser({ ...input, email: row.email });
   if (!checked.ok) return checked;
+  // An invited person's password may not be the instance's duress password either (issue 15).
+  const notDuress = await refuseDuress(ctx, input.password, 'password');
+  if (!notDuress.ok) return notDuress;
   const passwordHash = await hashPassword(input.password);
   const userId = newId('usr');
   const actor: Actor = { userId, label: row.email };

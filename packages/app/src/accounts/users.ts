@@ -5,6 +5,7 @@ import {
   findUserById,
   insertUser,
   listUsers,
+  readDuress,
   updateUser,
   type UserRow,
 } from '@civic/store';
@@ -37,6 +38,22 @@ export function userView(u: UserRow): UserView {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** An account's password may not be the instance's duress password (issue 15): refused, naming `field`. */
+export async function refuseDuress(ctx: AppContext, password: string, field: string): Promise<Result<void>> {
+  const d = await readDuress(ctx.store.db);
+  if (!d) return ok(undefined);
+  const check = await verifyPassword(d.passwordHash, password);
+  if (check === 'busy')
+    return err(domainError('AUTH_BUSY', 'the server is checking too many passwords at once: try again'));
+  return check === 'match'
+    ? err(
+        domainError('DURESS_PASSWORD_IN_USE', 'this password is the duress password: choose another', {
+          field,
+        }),
+      )
+    : ok(undefined);
+}
 
 export interface NewUserInput {
   readonly email: string;
@@ -90,6 +107,8 @@ export async function createUser(
   const checked = checkNewUser(input);
   if (!checked.ok) return checked;
   const { email, name, locale } = checked.value;
+  const notDuress = await refuseDuress(ctx, input.password, 'password');
+  if (!notDuress.ok) return notDuress;
   const passwordHash = await hashPassword(input.password);
   return withAudit(ctx, actor, async (tx, audit) => {
     if (await findUserByEmail(tx.store.db, email))
@@ -189,6 +208,8 @@ export async function changePassword(
         { field: 'newPassword' },
       ),
     );
+  const notDuress = await refuseDuress(ctx, input.next, 'newPassword');
+  if (!notDuress.ok) return notDuress;
   const passwordHash = await hashPassword(input.next);
   return withAudit(ctx, actor, async (tx, audit) => {
     await updateUser(tx.store.db, userId, { passwordHash });

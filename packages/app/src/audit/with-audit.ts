@@ -75,7 +75,8 @@ export async function withAudit<T>(
 ): Promise<T> {
   try {
     return await inTransaction(ctx.store, async (store) => {
-      const tx: AppContext = { ...ctx, store };
+      // The change is recorded here, once: use cases called inside do not record it again.
+      const tx: AppContext = { ...ctx, store, actor: undefined };
       const audit: AuditRecorder = {
         async record(change) {
           await insertAuditEvent(store.db, {

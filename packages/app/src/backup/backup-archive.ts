@@ -3,6 +3,7 @@ import { domainError, err, ok, type DomainError, type Result } from '@civic/core
 import type { LogHead } from '@civic/store';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { entryAt, packTar, unpackTar, type TarEntry } from './tar-archive.ts';
+import { tarStream, type StreamedEntry } from './tar-stream.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const BACKUP_FORMAT = 'civicledger-backup';
@@ -54,6 +55,32 @@ export async function sealBackup(
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const tar = packTar(
     [{ name: MANIFEST_NAME, data: manifestBytes }, ...parts],
+    Math.floor(Date.parse(manifest.createdAt) / 1000),
+  );
+  return e.encrypt(tar);
+}
+
+/** `sealBackup` as a stream: the manifest, then parts whose data comes in chunks (a large dump). */
+export async function sealBackupStream(
+  manifest: BackupManifest,
+  parts: readonly StreamedEntry[],
+  sealing: BackupSealing,
+): Promise<ReadableStream<Uint8Array>> {
+  const e = new Encrypter();
+  if (sealing.kind === 'passphrase') e.setPassphrase(sealing.passphrase);
+  else for (const r of sealing.recipients) e.addRecipient(r);
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  const tar = tarStream(
+    [
+      {
+        name: MANIFEST_NAME,
+        size: manifestBytes.length,
+        data: async function* () {
+          yield manifestBytes;
+        },
+      },
+      ...parts,
+    ],
     Math.floor(Date.parse(manifest.createdAt) / 1000),
   );
   return e.encrypt(tar);
@@ -137,7 +164,7 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-function parseManifest(data: Uint8Array): BackupManifest | undefined {
+export function parseManifest(data: Uint8Array): BackupManifest | undefined {
   try {
     const m = JSON.parse(new TextDecoder().decode(data)) as Partial<BackupManifest>;
     if (

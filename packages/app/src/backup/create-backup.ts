@@ -1,17 +1,22 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
-import { dumpPostgres, isPostgresUrl, readSqliteSnapshotFacts, snapshotSqlite } from '@civic/store';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { dumpPostgresStreaming, isPostgresUrl, readSqliteSnapshotFacts, snapshotSqlite } from '@civic/store';
 import { closeContext, openContext } from '../context.ts';
 import { checkRecipients } from './backup-keys.ts';
 import {
   describePart,
   sealBackup,
+  sealBackupStream,
   sha256Of,
   type BackupManifest,
   type BackupSealing,
 } from './backup-archive.ts';
+import { Spool } from './backup-spool.ts';
 import type { TarEntry } from './tar-archive.ts';
+import type { StreamedEntry } from './tar-stream.ts';
 
 export interface CreateBackupInput {
   /** A SQLite file or a postgres:// URL. */
@@ -49,19 +54,10 @@ function storedFiles(dir: string): TarEntry[] {
   return out;
 }
 
-/** A consistent copy of the database, with the schema version and log heads of that very copy. */
+/** A consistent copy of a SQLite database, with the schema version and log heads of that very copy. */
 async function snapshot(
   url: string,
 ): Promise<Omit<BackupManifest, 'format' | 'version' | 'createdAt' | 'parts'> & { part: TarEntry }> {
-  if (isPostgresUrl(url)) {
-    const d = await dumpPostgres(url);
-    return {
-      dialect: 'postgres',
-      schemaVersion: d.schemaVersion,
-      logHeads: d.logHeads,
-      part: { name: 'database.pgdump', data: d.archive },
-    };
-  }
   // Opened like every command: an encrypted file with the key from --key-file or the environment.
   const ctx = await openContext(url, { migrate: false });
   try {
@@ -101,6 +97,7 @@ export async function createBackup(input: CreateBackupInput): Promise<Result<Bac
     return err(
       domainError('BACKUP_FILES_DIR_NOT_FOUND', `there is no folder ${input.filesDir}`, { field: 'files' }),
     );
+  if (isPostgresUrl(input.databaseUrl)) return createPostgresBackup(input);
   const snap = await snapshot(input.databaseUrl);
   const files = input.filesDir === undefined ? [] : storedFiles(input.filesDir);
   const parts = [snap.part, ...files];
@@ -127,4 +124,71 @@ export async function createBackup(input: CreateBackupInput): Promise<Result<Bac
     manifest,
     ...(input.sealedDigest ? { sha256: sha256Of(sealed) } : {}),
   });
+}
+
+/** A stored file as a streamed entry (its bytes are already in memory). */
+const streamed = (e: TarEntry): StreamedEntry => ({
+  name: e.name,
+  size: e.data.length,
+  data: async function* () {
+    yield e.data;
+  },
+});
+
+/**
+ * The PostgreSQL backup, streamed (issue 15): pg_dump's output goes through a sealed spool (see
+ * backup-spool.ts) while its sha256 is taken, then the archive flows through the age encrypter into
+ * the file. No step holds the dump in memory.
+ */
+async function createPostgresBackup(input: CreateBackupInput): Promise<Result<BackupSummary>> {
+  const spool = await Spool.create(input.out);
+  const tmp = join(dirname(input.out), `.${Date.now().toString(36)}-${process.pid}.backup-partial`);
+  try {
+    const facts = await dumpPostgresStreaming(input.databaseUrl, (c) => spool.write(c));
+    const dumpSha = await spool.close();
+    const files = input.filesDir === undefined ? [] : storedFiles(input.filesDir);
+    const manifest: BackupManifest = {
+      format: 'civicledger-backup',
+      version: 1,
+      createdAt: input.now.toISOString(),
+      dialect: 'postgres',
+      schemaVersion: facts.schemaVersion,
+      logHeads: facts.logHeads,
+      parts: [
+        { name: 'database.pgdump', bytes: spool.bytes, sha256: dumpSha },
+        ...files.map((p) => describePart(p.name, p.data)),
+      ],
+    };
+    const sealed = await sealBackupStream(
+      manifest,
+      [{ name: 'database.pgdump', size: spool.bytes, data: () => spool.read() }, ...files.map(streamed)],
+      input.sealing,
+    );
+    const digest = createHash('sha256');
+    let bytes = 0;
+    const out = await open(tmp, 'wx', 0o600);
+    try {
+      const reader = sealed.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        digest.update(value);
+        bytes += value.length;
+        await out.write(value);
+      }
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    renameSync(tmp, input.out);
+    return ok({
+      file: input.out,
+      bytes,
+      manifest,
+      ...(input.sealedDigest ? { sha256: digest.digest('hex') } : {}),
+    });
+  } finally {
+    rmSync(tmp, { force: true });
+    await spool.remove();
+  }
 }

@@ -8,11 +8,17 @@ import {
   isPostgresDatabaseEmpty,
   isPostgresUrl,
   listLogHeads,
-  restorePostgres,
 } from '@civic/store';
 import { closeContext, openContext, type AppContext } from '../context.ts';
 import { verifyLog } from '../log/hash-log.ts';
-import { openBackup, type BackupFault, type BackupManifest, type BackupOpening } from './backup-archive.ts';
+import {
+  openBackup,
+  type BackupFault,
+  type BackupManifest,
+  type BackupOpening,
+  type OpenedBackup,
+} from './backup-archive.ts';
+import { restorePostgresFromFile, verifyBackupFile } from './backup-stream-restore.ts';
 
 export interface RestoreBackupInput {
   readonly file: string;
@@ -122,17 +128,21 @@ async function restoreSqlite(
 }
 
 async function restorePg(
-  target: string,
-  data: Uint8Array,
+  input: RestoreBackupInput,
   manifest: BackupManifest,
 ): Promise<Result<number, BackupFault>> {
+  const target = input.target;
   if (!(await isPostgresDatabaseEmpty(target)))
     return err({
       ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
       part: 'db',
     });
   try {
-    await restorePostgres(target, data);
+    const fed = await restorePostgresFromFile(input.file, input.opening, target, manifest);
+    if (!fed.ok) {
+      await emptyPostgresDatabase(target);
+      return fed;
+    }
     const checked = await verifyAt(target, manifest);
     if (!checked.ok) await emptyPostgresDatabase(target);
     return checked;
@@ -140,6 +150,17 @@ async function restorePg(
     await emptyPostgresDatabase(target);
     throw e;
   }
+}
+
+/** Reads and opens a backup held whole in memory (a SQLite restore). */
+async function openFile(file: string, opening: BackupOpening): Promise<Result<OpenedBackup, BackupFault>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return err({ ...domainError('BACKUP_UNREADABLE', `cannot read ${file}`, { file }), part: 'file' });
+  }
+  return openBackup(bytes, opening);
 }
 
 /**
@@ -171,21 +192,17 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
       part: 'db',
     });
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(input.file);
-  } catch {
-    return err({
-      ...domainError('BACKUP_UNREADABLE', `cannot read ${input.file}`, { file: input.file }),
-      part: 'file',
-    });
-  }
-  const opened = await openBackup(bytes, input.opening);
+  // Into PostgreSQL the backup is read as a stream, twice (verified, then fed to pg_restore): a
+  // large dump is never held in memory. A SQLite image is written whole anyway.
+  const opened = pgTarget
+    ? await verifyBackupFile(input.file, input.opening)
+    : await openFile(input.file, input.opening);
   if (!opened.ok) return opened;
   const { manifest, parts } = opened.value;
   const dbPart = manifest.dialect === 'postgres' ? 'database.pgdump' : 'database.sqlite';
-  const data = parts.get(dbPart);
-  if (!data) return err({ ...domainError('BACKUP_CORRUPT', 'the backup holds no database'), part: dbPart });
+  const data = parts.get(dbPart) ?? new Uint8Array(0);
+  if (!manifest.parts.some((p) => p.name === dbPart))
+    return err({ ...domainError('BACKUP_CORRUPT', 'the backup holds no database'), part: dbPart });
   if ((manifest.dialect === 'postgres') !== pgTarget)
     return err({
       ...domainError(
@@ -213,7 +230,7 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       part: 'files',
     });
   const restored = pgTarget
-    ? await restorePg(input.target, data, manifest)
+    ? await restorePg(input, manifest)
     : await restoreSqlite(input.target, data, manifest, input.encryptWith);
   if (!restored.ok) return restored;
   const files = input.filesDir === undefined ? 0 : writeFiles(input.filesDir, parts, manifest);

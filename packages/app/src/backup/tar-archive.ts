@@ -8,7 +8,8 @@ export interface TarEntry {
   readonly data: Uint8Array;
 }
 
-const BLOCK = 512;
+export const TAR_BLOCK = 512;
+const BLOCK = TAR_BLOCK;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
@@ -20,7 +21,7 @@ function writeText(header: Uint8Array, offset: number, length: number, text: str
 
 const octal = (n: number, width: number): string => `${n.toString(8).padStart(width - 1, '0')}\0`;
 
-function headerFor(name: string, size: number, mtime: number): Uint8Array {
+export function headerFor(name: string, size: number, mtime: number): Uint8Array {
   const h = new Uint8Array(BLOCK);
   writeText(h, 0, 100, name);
   writeText(h, 100, 8, octal(0o600, 8));

@@ -35,6 +35,7 @@ import { newId } from '../ids.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
+import { audited } from '../audit/audited.ts';
 
 export type { LegalCase };
 
@@ -134,6 +135,18 @@ export interface CreateCaseOptions {
  * `claim.document-attached`, `claim.record-linked`). Nothing is stored when any part is invalid.
  */
 export async function createCase(
+  ctx: AppContext,
+  input: CaseFileInput,
+  options: CreateCaseOptions = {},
+): Promise<Result<LegalCase>> {
+  return audited(
+    ctx,
+    (tx) => createCaseNow(tx, input, options),
+    (c) => ({ entity: 'case', entityId: c.id, action: 'create', organisationId: c.organisationId, after: c }),
+  );
+}
+
+async function createCaseNow(
   ctx: AppContext,
   input: CaseFileInput,
   options: CreateCaseOptions = {},

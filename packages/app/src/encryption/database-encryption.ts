@@ -7,7 +7,11 @@ import {
   isPostgresUrl,
   isStoreKeyError,
   resolveDbSecret,
+  type StoreConnection,
 } from '@civic/store';
+import { auditDone } from '../audit/audited.ts';
+import type { AuditChange } from '../audit/with-audit.ts';
+import { contextActor } from '../context.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -64,10 +68,10 @@ function keyError(e: {
  * `civic encrypt`: converts a plain SQLite database into an encrypted one in place (see the store's
  * encryptInPlace: a verified copy replaces the original; a crash leaves one good database).
  */
-export function encryptDatabase(
+export async function encryptDatabase(
   url: string,
   options: EncryptDatabaseOptions = {},
-): Result<EncryptDatabaseSummary> {
+): Promise<Result<EncryptDatabaseSummary>> {
   const file = sqliteFile(url);
   if (!file.ok) return file;
   const secret = secretFrom(
@@ -76,10 +80,31 @@ export function encryptDatabase(
     'CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file',
   );
   if (!secret.ok) return secret;
-  const r = encryptInPlace(file.value, secret.value);
-  secret.value.fill(0);
-  if (!r.ok) return err({ code: r.code, message: r.message, file: file.value });
-  return ok({ database: file.value, tables: r.tables, rows: r.rows, logHeads: r.logHeads });
+  try {
+    const r = encryptInPlace(file.value, secret.value);
+    if (!r.ok) return err({ code: r.code, message: r.message, file: file.value });
+    const summary = { database: file.value, tables: r.tables, rows: r.rows, logHeads: r.logHeads };
+    await auditOn(openConnection(file.value, { secret: secret.value }), {
+      entity: 'instance',
+      entityId: 'database',
+      action: 'encrypt',
+      organisationId: null,
+      after: { tables: r.tables, rows: r.rows },
+    });
+    return ok(summary);
+  } finally {
+    secret.value.fill(0);
+  }
+}
+
+/** Records a change to the whole database (made outside a context) for the driver's actor, then closes `store`. */
+async function auditOn(store: StoreConnection, change: AuditChange): Promise<void> {
+  try {
+    const actor = contextActor();
+    if (actor) await auditDone({ store, now: () => new Date(), actor }, change);
+  } finally {
+    await store.close();
+  }
 }
 
 export interface ChangeKeyOptions {
@@ -97,6 +122,13 @@ const newKeyEnv = (env: Env): Env => ({
   CIVIC_DB_KEY: env['CIVIC_DB_NEW_KEY'],
   CIVIC_DB_KEY_FILE: env['CIVIC_DB_NEW_KEY_FILE'],
 });
+
+const KEY_CHANGED: AuditChange = {
+  entity: 'instance',
+  entityId: 'database',
+  action: 'key-change',
+  organisationId: null,
+};
 
 /**
  * `civic key change`: rewraps the database's one data key under a new key; the database file is not
@@ -125,12 +157,16 @@ export async function changeDatabaseKey(
       const conn = openConnection(url);
       try {
         await changePostgresFileKey(conn, oldSecret.value, newSecret.value);
-        return ok({ database: conn.location });
-      } finally {
+      } catch (e) {
         await conn.close();
+        throw e;
       }
+      await auditOn(conn, KEY_CHANGED);
+      return ok({ database: conn.location });
     }
     const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+    // Not audited on SQLite: the database's bytes must stay exactly as they were (that is the
+    // proof that only the key was rewrapped), and an entry would be a write.
     changeSqliteKey(file, oldSecret.value, newSecret.value);
     return ok({ database: file });
   } catch (e) {

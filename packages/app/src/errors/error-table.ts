@@ -262,6 +262,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   DB_NOT_FOUND: [null, 2],
   DB_ENCRYPT_VERIFY_FAILED: [null, 1],
   INSTANCE_LOCKED: [503, 2],
+  DURESS_PASSWORD_IN_USE: [400, 2],
   SESSION_NOT_FOUND: [404, 2],
 };
 

@@ -236,6 +236,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_REQUIRED:
     'This database is encrypted: give its key (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file).',
   SESSION_NOT_FOUND: 'You have no such session (it may have ended already).',
+  DURESS_PASSWORD_IN_USE: 'The duress password must differ from every account’s password.',
   INSTANCE_LOCKED:
     'CivicLedger is locked. Nothing was deleted; whoever keeps the key must restart it with the key.',
   DB_KEY_INVALID: 'The key given does not open this database.',

@@ -238,6 +238,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_REQUIRED:
     'Дерекқор шифрланған: оның кілтін көрсетіңіз (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file).',
   SESSION_NOT_FOUND: 'Сізде мұндай сеанс жоқ (ол аяқталған болуы мүмкін).',
+  DURESS_PASSWORD_IN_USE:
+    'Мәжбүрлеу кезіндегі құпиясөз барлық тіркелгілердің құпиясөздерінен өзгеше болуы керек.',
   INSTANCE_LOCKED:
     'CivicLedger бұғатталды. Ештеңе жойылған жоқ; кілтті сақтайтын адам оны кілтпен қайта іске қосуы керек.',
   DB_KEY_INVALID: 'Көрсетілген кілт бұл дерекқорды ашпайды.',

@@ -236,6 +236,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   DB_KEY_REQUIRED:
     'База данных зашифрована: укажите её ключ (CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file).',
   SESSION_NOT_FOUND: 'Такого сеанса у вас нет (возможно, он уже завершён).',
+  DURESS_PASSWORD_IN_USE: 'Пароль под принуждением должен отличаться от паролей всех учётных записей.',
   INSTANCE_LOCKED:
     'CivicLedger заблокирован. Ничего не удалено; тот, у кого хранится ключ, должен перезапустить его с ключом.',
   DB_KEY_INVALID: 'Указанный ключ не открывает эту базу данных.',

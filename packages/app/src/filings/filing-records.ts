@@ -77,3 +77,9 @@ export async function listFilings(
     })),
   );
 }
+
+/** What the audit trail keeps of a filing: its identity, state and content hash, not the content. */
+export function auditedFiling(f: FilingRecord): Omit<FilingRecord, 'content'> {
+  const { content: _content, ...rest } = f;
+  return rest;
+}

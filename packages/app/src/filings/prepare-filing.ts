@@ -19,13 +19,14 @@ import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { organisations, resolveOrganisation } from '../organisations.ts';
-import { getFiling } from './filing-records.ts';
+import { auditedFiling, getFiling } from './filing-records.ts';
 import {
   allObligationsOf,
   readOrganisationLedger,
   today,
   type OrganisationLedger,
 } from './organisation-ledger.ts';
+import { audited } from '../audit/audited.ts';
 
 export interface PrepareFilingInput {
   /** An obligation id as `civic obligations` lists it … */
@@ -106,6 +107,20 @@ export async function prepareFiling(
   ctx: AppContext,
   input: PrepareFilingInput,
 ): Promise<Result<FilingRecord>> {
+  return audited(
+    ctx,
+    (tx) => prepareFilingNow(tx, input),
+    (f) => ({
+      entity: 'filing',
+      entityId: f.id,
+      action: 'prepare',
+      organisationId: f.organisation,
+      after: auditedFiling(f),
+    }),
+  );
+}
+
+async function prepareFilingNow(ctx: AppContext, input: PrepareFilingInput): Promise<Result<FilingRecord>> {
   const found = await findObligation(ctx, input);
   if (!found.ok) return found;
   return prepareFilingFor(ctx, found.value.ledger, found.value.obligation, input.corrects ?? null);

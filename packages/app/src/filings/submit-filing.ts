@@ -14,8 +14,9 @@ import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
-import { getFiling } from './filing-records.ts';
+import { auditedFiling, getFiling } from './filing-records.ts';
 import { lintStoredFiling } from './lint-filing.ts';
+import { audited } from '../audit/audited.ts';
 
 export interface SubmitFilingInput {
   readonly filingId: string;
@@ -56,6 +57,20 @@ async function lintErrorCodes(ctx: AppContext, filingId: string, asOf: string): 
  * Appends `filing.submitted` to the log in the same transaction.
  */
 export async function submitFiling(ctx: AppContext, input: SubmitFilingInput): Promise<Result<FilingRecord>> {
+  return audited(
+    ctx,
+    (tx) => submitFilingNow(tx, input),
+    (f) => ({
+      entity: 'filing',
+      entityId: f.id,
+      action: 'submit',
+      organisationId: f.organisation,
+      after: auditedFiling(f),
+    }),
+  );
+}
+
+async function submitFilingNow(ctx: AppContext, input: SubmitFilingInput): Promise<Result<FilingRecord>> {
   const on = parseCalendarDate(input.submittedOn, 'on');
   if (!on.ok) return on;
   const channel = input.channel.trim();

@@ -15,6 +15,7 @@ import { inTransaction, IncidentWriter, listOrganisations, type NewIncident } fr
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
+import { audited } from '../audit/audited.ts';
 
 export type IncidentFileFormat = 'csv' | 'json';
 
@@ -60,6 +61,23 @@ class Rejected extends Error {
  * in batches (parse → batched inserts), and the full-text index is filled once at the end.
  */
 export async function importIncidents(
+  ctx: AppContext,
+  input: ImportIncidentsInput,
+): Promise<Result<ImportIncidentsReport>> {
+  return audited(
+    ctx,
+    (tx) => importIncidentsNow(tx, input),
+    (r) => ({
+      entity: 'incident',
+      entityId: input.fileName,
+      action: 'import',
+      organisationId: null,
+      after: { fileName: input.fileName, ...r },
+    }),
+  );
+}
+
+async function importIncidentsNow(
   ctx: AppContext,
   input: ImportIncidentsInput,
 ): Promise<Result<ImportIncidentsReport>> {

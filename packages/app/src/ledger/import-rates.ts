@@ -27,6 +27,7 @@ import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { kztShares } from './ledger-records.ts';
 import { equivalentCurrencyOf } from './official-rates.ts';
+import { audited } from '../audit/audited.ts';
 
 export interface ImportRatesResult {
   readonly read: number;
@@ -48,6 +49,23 @@ export interface ImportRatesResult {
  * rate. Rates are shared by every organisation of the database.
  */
 export async function importRates(
+  ctx: AppContext,
+  input: { bytes: Uint8Array; fileName: string },
+): Promise<Result<ImportRatesResult>> {
+  return audited(
+    ctx,
+    (tx) => importRatesNow(tx, input),
+    (r) => ({
+      entity: 'official-rate',
+      entityId: input.fileName,
+      action: 'import',
+      organisationId: null,
+      after: { fileName: input.fileName, ...r },
+    }),
+  );
+}
+
+async function importRatesNow(
   ctx: AppContext,
   input: { bytes: Uint8Array; fileName: string },
 ): Promise<Result<ImportRatesResult>> {

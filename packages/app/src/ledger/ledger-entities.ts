@@ -27,9 +27,22 @@ import {
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import { audited } from '../audit/audited.ts';
 
 /** Adds a foreign source to an organisation (validated: name, one of the five categories, country). */
 export async function createSource(
+  ctx: AppContext,
+  org: string,
+  input: SourceInput & { illustrative?: boolean },
+): Promise<Result<ForeignSource>> {
+  return audited(
+    ctx,
+    (tx) => createSourceNow(tx, org, input),
+    (s) => ({ entity: 'foreign-source', entityId: s.id, action: 'create', organisationId: org, after: s }),
+  );
+}
+
+async function createSourceNow(
   ctx: AppContext,
   org: string,
   input: SourceInput & { illustrative?: boolean },
@@ -86,6 +99,18 @@ export async function createGrant(
   org: string,
   input: GrantInput & { illustrative?: boolean },
 ): Promise<Result<Grant>> {
+  return audited(
+    ctx,
+    (tx) => createGrantNow(tx, org, input),
+    (g) => ({ entity: 'grant', entityId: g.id, action: 'create', organisationId: org, after: g }),
+  );
+}
+
+async function createGrantNow(
+  ctx: AppContext,
+  org: string,
+  input: GrantInput & { illustrative?: boolean },
+): Promise<Result<Grant>> {
   const source = await getSource(ctx, org, input.sourceId);
   if (!source.ok) return source;
   const v = validateGrant({ ...input, sourceId: source.value.id });
@@ -130,6 +155,18 @@ export async function getGrant(ctx: AppContext, org: string, key: string): Promi
 
 /** Adds a bank account (or returns the existing one with that number and currency). */
 export async function createAccount(
+  ctx: AppContext,
+  org: string,
+  input: Parameters<typeof createAccountNow>[2],
+): Promise<Result<BankAccount>> {
+  return audited(
+    ctx,
+    (tx) => createAccountNow(tx, org, input),
+    (a) => ({ entity: 'bank-account', entityId: a.id, action: 'create', organisationId: org, after: a }),
+  );
+}
+
+async function createAccountNow(
   ctx: AppContext,
   org: string,
   input: {

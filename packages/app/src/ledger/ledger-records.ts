@@ -27,6 +27,7 @@ import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getAccount, getGrant, getSource } from './ledger-entities.ts';
 import { equivalentCurrencyOf, kztEquivalentOf } from './official-rates.ts';
+import { audited } from '../audit/audited.ts';
 
 /** Dates bound a listing (inclusive); both optional. */
 export interface DateRange {
@@ -47,6 +48,18 @@ const missingValuation: KztEquivalent = {
  * (of the valuation for property); a missing rate or valuation is stored as `missing`.
  */
 export async function recordReceipt(
+  ctx: AppContext,
+  org: string,
+  input: ReceiptInput & { illustrative?: boolean; bankLine?: string | null },
+): Promise<Result<Receipt>> {
+  return audited(
+    ctx,
+    (tx) => recordReceiptNow(tx, org, input),
+    (r) => ({ entity: 'receipt', entityId: r.id, action: 'create', organisationId: org, after: r }),
+  );
+}
+
+async function recordReceiptNow(
   ctx: AppContext,
   org: string,
   input: ReceiptInput & { illustrative?: boolean; bankLine?: string | null },
@@ -167,6 +180,18 @@ export function kztShares(kzt: bigint | null, allocations: readonly { amount: bi
  * accepted: its balance is then kept per currency.
  */
 export async function recordExpenditure(
+  ctx: AppContext,
+  org: string,
+  input: ExpenditureInput & { illustrative?: boolean; bankLine?: string | null },
+): Promise<Result<Expenditure>> {
+  return audited(
+    ctx,
+    (tx) => recordExpenditureNow(tx, org, input),
+    (e) => ({ entity: 'expenditure', entityId: e.id, action: 'create', organisationId: org, after: e }),
+  );
+}
+
+async function recordExpenditureNow(
   ctx: AppContext,
   org: string,
   input: ExpenditureInput & { illustrative?: boolean; bankLine?: string | null },

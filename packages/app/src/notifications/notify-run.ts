@@ -25,6 +25,7 @@ import {
   organisationsByPack,
 } from './notification-sources.ts';
 import { scheduledWaveEvents } from './wave-scan.ts';
+import { auditDone } from '../audit/audited.ts';
 
 export interface NotifyRunInput {
   /** The day to run as (YYYY-MM-DD, read as 23:00 in the pack's time zone); default: the clock. */
@@ -75,6 +76,27 @@ const AS_OF_MINUTES = 23 * 60;
  * nothing new. A dry run records and sends nothing.
  */
 export async function runNotifications(
+  ctx: AppContext,
+  input: NotifyRunInput = {},
+): Promise<Result<NotifyRunResult>> {
+  const r = await runNotificationsNow({ ...ctx, actor: undefined }, input);
+  // Mail went out: the run is recorded afterwards, not in one transaction with sending.
+  if (r.ok && !input.dryRun)
+    await auditDone(ctx, {
+      entity: 'notification',
+      entityId: input.asOf ?? ctx.now().toISOString().slice(0, 10),
+      action: 'run',
+      organisationId: null,
+      after: {
+        recorded: r.value.recorded,
+        sent: r.value.delivery?.sent ?? 0,
+        failed: r.value.delivery?.failed ?? 0,
+      },
+    });
+  return r;
+}
+
+async function runNotificationsNow(
   ctx: AppContext,
   input: NotifyRunInput = {},
 ): Promise<Result<NotifyRunResult>> {

@@ -5,6 +5,7 @@ import { deliverOutbox, type DeliveryReport } from './deliver-outbox.ts';
 import { smtpSender } from './mail-transport.ts';
 import { appUrlOf, renderOptions } from './message-context.ts';
 import { processTag } from './notify-run.ts';
+import { auditDone } from '../audit/audited.ts';
 
 export interface SendQueuedInput {
   /** SMTP_URL: without it there is nowhere to send (NOTIFY_SMTP_NOT_CONFIGURED). */
@@ -27,6 +28,22 @@ export interface SendQueuedResult {
  * twice, or beside a running server, sends nothing twice.
  */
 export async function sendQueuedNotifications(
+  ctx: AppContext,
+  input: SendQueuedInput,
+): Promise<Result<SendQueuedResult>> {
+  const r = await sendQueuedNotificationsNow({ ...ctx, actor: undefined }, input);
+  if (r.ok)
+    await auditDone(ctx, {
+      entity: 'notification',
+      entityId: 'outbox',
+      action: 'send',
+      organisationId: null,
+      after: { requeued: r.value.requeued, sent: r.value.delivery.sent, failed: r.value.delivery.failed },
+    });
+  return r;
+}
+
+async function sendQueuedNotificationsNow(
   ctx: AppContext,
   input: SendQueuedInput,
 ): Promise<Result<SendQueuedResult>> {

@@ -33,6 +33,7 @@ import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
 import { limitationSummary } from './limitation-summary.ts';
 import type { WaveDetectionOptions } from './wave-detection.ts';
 import { detectWavesInDatabase } from './wave-incidents.ts';
+import { audited } from '../audit/audited.ts';
 
 export type BriefFormat = 'md' | 'html' | 'pdf';
 export const BRIEF_FORMATS: readonly BriefFormat[] = ['md', 'html', 'pdf'];
@@ -57,6 +58,23 @@ export type { BriefRow };
  * and HTML and stored, unpublished, with the data it was rendered from.
  */
 export async function createWaveBrief(
+  ctx: AppContext,
+  input: CreateBriefInput,
+): Promise<Result<{ brief: BriefRow; data: WaveBrief }>> {
+  return audited(
+    ctx,
+    (tx) => createWaveBriefNow(tx, input),
+    ({ brief }) => ({
+      entity: 'brief',
+      entityId: brief.id,
+      action: 'create',
+      organisationId: null,
+      after: brief,
+    }),
+  );
+}
+
+async function createWaveBriefNow(
   ctx: AppContext,
   input: CreateBriefInput,
 ): Promise<Result<{ brief: BriefRow; data: WaveBrief }>> {
@@ -163,6 +181,14 @@ export function listWaveBriefs(
 
 /** Publishes a brief: it becomes public and enters the Atom feed (publishing twice keeps the first date). */
 export async function publishBrief(ctx: AppContext, id: string): Promise<Result<BriefRow>> {
+  return audited(
+    ctx,
+    (tx) => publishBriefNow(tx, id),
+    (b) => ({ entity: 'brief', entityId: b.id, action: 'publish', organisationId: null, after: b }),
+  );
+}
+
+async function publishBriefNow(ctx: AppContext, id: string): Promise<Result<BriefRow>> {
   const b = await markBriefPublished(ctx.store.db, id, ctx.now().toISOString());
   return b ? ok(b) : err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'id' }));
 }

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import {
+  auditDatabase,
   backupKeyFileText,
   createBackup,
   currentDbSecret,
@@ -201,6 +203,13 @@ export function registerBackup(program: Command): void {
         });
         if (!r.ok) failWith(r.error, opts.json === true);
         const s = r.value;
+        await auditDatabase(s.target, {
+          entity: 'instance',
+          entityId: 'database',
+          action: 'restore',
+          organisationId: null,
+          after: { backup: basename(file), chains: s.chains, files: s.files },
+        });
         if (opts.json)
           printJson({ ok: true, db: s.target, files: s.files, chains: s.chains, manifest: s.manifest });
         else

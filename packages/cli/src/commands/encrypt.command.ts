@@ -11,9 +11,9 @@ export function registerEncrypt(program: Command): void {
     )
     .requiredOption('--db <db>', 'SQLite file')
     .option('--json', 'print JSON')
-    .action((opts: { db: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { db: string; json?: boolean }, cmd: Command) => {
       const { keyFile } = cmd.optsWithGlobals<{ keyFile?: string }>();
-      const summary = orFail(encryptDatabase(opts.db, keyFile !== undefined ? { keyFile } : {}));
+      const summary = orFail(await encryptDatabase(opts.db, keyFile !== undefined ? { keyFile } : {}));
       if (opts.json) printJson({ encrypted: true, ...summary });
       else
         process.stdout.write(

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { setContextActor } from '@civic/app';
+import { cliActor } from '../cli-actor.ts';
 import { registerObligations } from './obligations.command.ts';
 import { registerFilings } from './filing.command.ts';
 import { registerBundle } from './bundle.command.ts';
@@ -23,13 +25,18 @@ import { registerNotify } from './notify.command.ts';
 import { registerEncrypt } from './encrypt.command.ts';
 import { registerKey } from './key.command.ts';
 import { registerLock } from './lock.command.ts';
+import { registerDuress } from './duress.command.ts';
 
 /** Every command of `civic`; each capability adds its register function here. */
 export function registerCommands(program: Command): void {
+  // Every database a command opens is changed by the CLI's actor (`--actor NAME`, else the
+  // operating-system user; channel cli): the use cases that change data record it (app audited.ts).
+  setContextActor(cliActor);
   registerInit(program);
   registerEncrypt(program);
   registerKey(program);
   registerLock(program);
+  registerDuress(program);
   registerObligations(program);
   registerFilings(program);
   registerBundle(program);

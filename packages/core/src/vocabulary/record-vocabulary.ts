@@ -49,10 +49,21 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'totp-recovery-used'
   | 'create'
   | 'delete'
+  | 'duress-clear'
+  | 'duress-set'
+  | 'encrypt'
+  | 'import'
+  | 'key-change'
   | 'lock'
   | 'login'
+  | 'prepare'
   | 'publish'
   | 'unpublish'
+  | 'restore'
+  | 'run'
+  | 'seed-demo'
+  | 'send'
+  | 'submit'
   | 'totp-disable'
   | 'totp-enable'
   | 'totp-enrol-start'
@@ -80,10 +91,45 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   },
   create: { en: 'created', ru: 'создано', kk: 'құрылды' },
   delete: { en: 'deleted', ru: 'удалено', kk: 'жойылды' },
+  'duress-clear': {
+    en: 'duress password turned off',
+    ru: 'пароль под принуждением отключён',
+    kk: 'мәжбүрлеу құпиясөзі өшірілді',
+  },
+  'duress-set': {
+    en: 'duress password set',
+    ru: 'задан пароль под принуждением',
+    kk: 'мәжбүрлеу құпиясөзі орнатылды',
+  },
+  encrypt: { en: 'database encrypted', ru: 'база данных зашифрована', kk: 'дерекқор шифрланды' },
+  import: { en: 'imported from a file', ru: 'импортировано из файла', kk: 'файлдан импортталды' },
+  'key-change': {
+    en: 'database key changed',
+    ru: 'ключ базы данных изменён',
+    kk: 'дерекқор кілті өзгертілді',
+  },
   lock: { en: 'instance locked', ru: 'система заблокирована', kk: 'жүйе бұғатталды' },
   login: { en: 'signed in', ru: 'вход в систему', kk: 'жүйеге кіру' },
-  publish: { en: 'published', ru: 'опубликовано', kk: 'жарияланды' },
   unpublish: { en: 'taken back from publication', ru: 'снято с публикации', kk: 'жариялаудан алынды' },
+  prepare: { en: 'prepared', ru: 'подготовлено', kk: 'дайындалды' },
+  publish: { en: 'published', ru: 'опубликовано', kk: 'жарияланды' },
+  restore: {
+    en: 'restored from a backup',
+    ru: 'восстановлено из резервной копии',
+    kk: 'сақтық көшірмеден қалпына келтірілді',
+  },
+  run: { en: 'notifications computed', ru: 'уведомления сформированы', kk: 'хабарламалар жасалды' },
+  'seed-demo': {
+    en: 'demo data loaded',
+    ru: 'загружены демонстрационные данные',
+    kk: 'демонстрациялық деректер жүктелді',
+  },
+  send: {
+    en: 'queued messages sent',
+    ru: 'отправлены отложенные сообщения',
+    kk: 'кейінге қалдырылған хабарламалар жіберілді',
+  },
+  submit: { en: 'submitted', ru: 'подано', kk: 'тапсырылды' },
   'totp-disable': {
     en: 'two-step sign-in turned off',
     ru: 'двухэтапный вход отключён',
@@ -122,6 +168,7 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'case-document'
   | 'incident'
   | 'brief'
+  | 'notification'
 > = {
   instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
   'foreign-source': { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
@@ -134,8 +181,9 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   case: { en: 'case', ru: 'дело', kk: 'іс' },
   'case-document': { en: 'case document', ru: 'документ по делу', kk: 'іс құжаты' },
   incident: { en: 'incident', ru: 'инцидент', kk: 'оқиға' },
-  brief: { en: 'brief', ru: 'обзор', kk: 'шолу' },
+  brief: { en: 'brief', ru: 'справка', kk: 'анықтама' },
   invitation: { en: 'invitation', ru: 'приглашение', kk: 'шақыру' },
+  notification: { en: 'notifications', ru: 'уведомления', kk: 'хабарламалар' },
   membership: { en: 'membership', ru: 'участие в организации', kk: 'ұйымға мүшелік' },
   network: { en: 'network', ru: 'сеть', kk: 'желі' },
   receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },

@@ -39,9 +39,24 @@ const VOCABULARIES: ReadonlyArray<readonly [string, Vocabulary<string>, readonly
   [
     'audit actions',
     AUDIT_ACTION_LABELS,
-    ['create', 'update', 'delete', 'login', 'invite', 'accept-invitation', 'role-change'],
+    [
+      'create',
+      'update',
+      'delete',
+      'login',
+      'invite',
+      'accept-invitation',
+      'role-change',
+      'import',
+      'submit',
+      'restore',
+    ],
   ],
-  ['audit entities', AUDIT_ENTITY_LABELS, ['user', 'receipt', 'membership', 'invitation']],
+  [
+    'audit entities',
+    AUDIT_ENTITY_LABELS,
+    ['user', 'receipt', 'membership', 'invitation', 'brief', 'notification'],
+  ],
   ['roles', ROLE_LABELS, ROLES],
 ];
 

@@ -385,6 +385,45 @@ export const ACCOUNT_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('accountant'),
     otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
   },
+  'GET /api/v1/admin/duress': {
+    happy: {
+      as: 'admin',
+      status: 200,
+      check: (res) =>
+        expect(Object.keys(res.json() as object).sort()).toEqual(['decoyName', 'enabled', 'setAt']),
+    },
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: forbidden('accountant'),
+    otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
+  },
+  'PUT /api/v1/admin/duress': {
+    // Setting it locks nothing; signing in with it does, so that has its own server.
+    happy: {
+      as: 'admin',
+      body: { password: 'coverage duress password', decoyName: 'Фонд' },
+      status: 200,
+      check: (res) => expect(res.json()).toMatchObject({ enabled: true, decoyName: 'Фонд' }),
+    },
+    badInput: [
+      bad('admin', 'password', { body: { decoyName: 'X' } }),
+      bad('admin', 'password', { body: { password: 'short' } }, 'USER_PASSWORD_WEAK'),
+    ],
+    noSession: ANON,
+    wrongRole: forbidden('accountant', { body: { password: 'coverage duress password' } }),
+    otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
+  },
+  'DELETE /api/v1/admin/duress': {
+    happy: {
+      as: 'admin',
+      status: 200,
+      check: (res) => expect(res.json()).toEqual({ enabled: false, decoyName: null, setAt: null }),
+    },
+    badInput: NO_INPUT,
+    noSession: ANON,
+    wrongRole: forbidden('accountant'),
+    otherTenant: na('instance-wide by design: for the instance admin only (wrongRole)'),
+  },
   'POST /api/v1/users': {
     happy: {
       as: 'admin',

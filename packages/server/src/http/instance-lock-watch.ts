@@ -1,6 +1,7 @@
 import { closeContext, dataStampOf, errorMessage, instanceLock, type AppContext } from '@civic/app';
 import { domainError, pickLocale, type Locale } from '@civic/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DecoyHost } from './decoy-host.ts';
 import { sendError } from './error-handler.ts';
 import { SESSION_COOKIE } from './guard.ts';
 
@@ -20,6 +21,8 @@ export interface LockWatchOptions {
   readonly pollMs?: number;
   /** Called once when this server locks (the entry point drops the key from its environment). */
   readonly onLocked?: () => void;
+  /** The decoy of a duress sign-in: its session's requests are answered by it, even when locked. */
+  readonly decoy?: DecoyHost;
 }
 
 const HTML_TITLE: Readonly<Record<Locale, string>> = {
@@ -85,7 +88,8 @@ export function registerInstanceLock(
 
   app.addHook('onRequest', async (req, reply) => {
     if (!locked && (await lookedLocked(false))) await engage();
-    if (locked) return answerLocked(req, reply);
+    if (locked)
+      return options.decoy?.owns(req) ? options.decoy.forward(req, reply) : answerLocked(req, reply);
   });
 
   const timer: NodeJS.Timeout = setInterval(() => {

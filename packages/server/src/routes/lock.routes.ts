@@ -1,4 +1,5 @@
-import { lockInstance } from '@civic/app';
+import { clearDuressPassword, duressStatus, lockInstance, setDuressPassword } from '@civic/app';
+import { DuressBody, DuressStatusSchema } from '../http/api/duress.ts';
 import { unwrap } from '../http/api-error.ts';
 import { actorOf } from '../http/access.ts';
 import { SESSION_COOKIE } from '../http/guard.ts';
@@ -38,5 +39,47 @@ export const lockRoutes: RouteModule = (app, deps) => {
       reply.raw.once('finish', () => void deps.lock.engage());
       return r;
     },
+  );
+
+  const duressSchema = (summary: string, body?: typeof DuressBody) => ({
+    tags: ['admin'],
+    summary,
+    ...(body ? { body } : {}),
+    response: { 200: DuressStatusSchema, '4xx': errorRef },
+  });
+
+  app.get(
+    '/api/v1/admin/duress',
+    {
+      config: { access: 'instance-admin' },
+      schema: duressSchema('Whether a duress password is set (off by default)'),
+    },
+    async () => duressStatus(deps.ctx),
+  );
+
+  app.put(
+    '/api/v1/admin/duress',
+    {
+      config: { access: 'instance-admin' },
+      schema: duressSchema(
+        'Set the duress password: signing in with it opens an empty decoy organisation and locks the instance',
+        DuressBody,
+      ),
+    },
+    async (req) => {
+      const body = req.body as DuressBody;
+      return unwrap(
+        await setDuressPassword(deps.ctx, actorOf(req), {
+          password: body.password,
+          decoyName: body.decoyName ?? null,
+        }),
+      );
+    },
+  );
+
+  app.delete(
+    '/api/v1/admin/duress',
+    { config: { access: 'instance-admin' }, schema: duressSchema('Turn the duress password off') },
+    async (req) => unwrap(await clearDuressPassword(deps.ctx, actorOf(req))),
   );
 };

@@ -1,5 +1,6 @@
 import type { AppContext, TsaConfig } from '@civic/app';
 import type { FastifyInstance } from 'fastify';
+import type { DecoyHost } from '../http/decoy-host.ts';
 import type { InstanceLockWatch } from '../http/instance-lock-watch.ts';
 import type { LoginThrottle } from '../http/login-throttle.ts';
 
@@ -11,6 +12,8 @@ export interface ServerDeps {
   readonly secureCookies: boolean;
   /** The folder of scheduled backups, when the server makes them. */
   readonly backupDir?: string | undefined;
+  /** The decoy a duress sign-in opens (issue 15). */
+  readonly decoy: DecoyHost;
   /** This server's side of "lock now". */
   readonly lock: InstanceLockWatch;
   /** SMTP_URL, APP_URL and MAIL_FROM, for e-mailing queued notifications on a user's request. */

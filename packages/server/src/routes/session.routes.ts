@@ -1,4 +1,13 @@
-import { loadAccess, login, logout } from '@civic/app';
+import {
+  duressSignIn,
+  loadAccess,
+  lockInstance,
+  login,
+  logout,
+  type AppContext,
+  type DuressUser,
+  type OpenedSession,
+} from '@civic/app';
 import { domainError } from '@civic/core';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../http/api-error.ts';
@@ -55,6 +64,25 @@ export function setSessionCookies(
   });
 }
 
+/**
+ * A duress sign-in (issue 15): opens the decoy (an empty organisation in a database of its own),
+ * then locks the real instance exactly as «Lock now» does (every session ends, the mark is written,
+ * this server drops its keys right after the answer). Only the decoy's session is served from then on.
+ */
+async function openDecoyAndLock(
+  deps: ServerDeps,
+  reply: FastifyReply,
+  user: DuressUser,
+  userAgent: string | undefined,
+): Promise<{ ctx: AppContext; session: OpenedSession }> {
+  const decoy = await deps.decoy.open(deps.ctx, user, userAgent);
+  const locked = await lockInstance(deps.ctx, { userId: user.id, label: user.email, channel: 'web' });
+  if (!locked.ok) throw new Error(locked.error.message);
+  // As for «Lock now»: the answer is sent first, the keys are dropped right after it.
+  reply.raw.once('finish', () => void deps.lock.engage());
+  return decoy;
+}
+
 export const sessionRoutes: RouteModule = (app, deps) => {
   app.post(
     '/api/v1/session',
@@ -79,13 +107,19 @@ export const sessionRoutes: RouteModule = (app, deps) => {
           'retry-after': String(wait),
         });
       }
-      const result = await login(deps.ctx, {
+      const userAgent = req.headers['user-agent'];
+      const real = await login(deps.ctx, {
         email,
         password,
         ...(totp !== undefined ? { totp } : {}),
         requestId: req.id,
-        ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+        ...(userAgent ? { userAgent } : {}),
       });
+      const duress =
+        !real.ok && real.error.code === 'AUTH_INVALID_CREDENTIALS'
+          ? await duressSignIn(deps.ctx, { email, password, totp })
+          : undefined;
+      const result = duress && (!duress.ok || duress.value) ? duress : real;
       // A right password waiting for its code, or no password checked at all (the hashing queue
       // was full), is not a failed attempt.
       const failed =
@@ -96,9 +130,14 @@ export const sessionRoutes: RouteModule = (app, deps) => {
           result.error,
           result.error.code === 'AUTH_BUSY' ? { 'retry-after': '1' } : undefined,
         );
-      const s = result.value;
+      const signedIn = result.value;
+      if (signedIn === undefined) throw new Error('a sign-in without a session');
+      const { ctx, session: s } =
+        'token' in signedIn
+          ? { ctx: deps.ctx, session: signedIn }
+          : await openDecoyAndLock(deps, reply, signedIn, userAgent);
       setSessionCookies(reply, deps, s.token, s.csrfToken);
-      const { memberships } = await loadAccess(deps.ctx, s.user.id);
+      const { memberships } = await loadAccess(ctx, s.user.id);
       return { user: s.user, memberships, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
     },
   );

@@ -107,6 +107,17 @@ export const en = {
   'audit.channel': 'From',
   'audit.channelWeb': 'web app',
   'audit.channelCli': 'command line',
+  'duress.title': 'Duress password',
+  'duress.explain':
+    'Optional. Someone forced to sign in can use this password instead of their own: they see an empty organisation, and CivicLedger locks itself at once, as «Lock now» does. Nothing is deleted. It cannot be anyone’s real password.',
+  'duress.on': 'Set on',
+  'duress.off': 'Not set (off).',
+  'duress.password': 'Duress password (at least 10 characters)',
+  'duress.decoyName': 'Name of the empty organisation (default: the name of the person’s own organisation)',
+  'duress.save': 'Save the duress password',
+  'duress.saved': 'The duress password is saved.',
+  'duress.clear': 'Turn the duress password off',
+  'duress.cleared': 'The duress password is off.',
   'lock.title': 'Lock now',
   'lock.explain':
     'Locking ends every session and makes the server forget its keys: nobody can read anything until whoever keeps the key restarts it with the key. Nothing is deleted.',

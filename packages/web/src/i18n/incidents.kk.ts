@@ -48,9 +48,9 @@ export const incidentsKk: Readonly<Record<keyof typeof incidentsEn, string>> = {
   'inc.waveLink': 'Толқын: {from} – {to}',
   'inc.recorded': 'Енгізілген күні: {date}',
   'inc.details': 'Мәліметтер',
-  'briefs.title': 'Шолулар',
-  'briefs.all': 'Барлық шолулар',
-  'briefs.none': 'Әзірге шолу жоқ. Мониторинг бетінде табылған толқын бойынша шолу жазыңыз.',
+  'briefs.title': 'Анықтамалар',
+  'briefs.all': 'Барлық анықтамалар',
+  'briefs.none': 'Әзірге анықтама жоқ. Мониторинг бетінде табылған толқын бойынша анықтама дайындаңыз.',
   'briefs.wave': 'Толқын',
   'briefs.language': 'Тілі',
   'briefs.written': 'Жазылған күні',
@@ -66,7 +66,7 @@ export const incidentsKk: Readonly<Record<keyof typeof incidentsEn, string>> = {
   'briefs.unpublish': 'Жариялаудан алу',
   'briefs.saved': 'Қысқаша мазмұны сақталды.',
   'briefs.conflict':
-    'Сіз ашқаннан кейін бұл шолуды басқа біреу өзгертті. Олардың өзгерісін көру үшін тізімді қайта жүктеп, өзгерісіңізді қайта енгізіңіз.',
+    'Сіз ашқаннан кейін бұл анықтаманы басқа біреу өзгертті. Олардың өзгерісін көру үшін тізімді қайта жүктеп, өзгерісіңізді қайта енгізіңіз.',
   'briefs.reload': 'Тізімді қайта жүктеу',
-  'briefs.preview': 'Шолу',
+  'briefs.preview': 'Анықтама',
 };

@@ -4,6 +4,7 @@ import { useSession } from '../session.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
 import { SigningKeys } from './signing-keys.tsx';
 import { BackupStatusPanel } from './backup-status.tsx';
+import { DuressPanel } from './duress-panel.tsx';
 import { LockPanel } from './lock-panel.tsx';
 import { MySessions } from './my-sessions.tsx';
 import { PasswordForm } from './password-form.tsx';
@@ -34,6 +35,7 @@ export default function AccountPage() {
       <SigningKeys me={me} />
       {me.user.instanceAdmin && <BackupStatusPanel />}
       {me.user.instanceAdmin && <LockPanel />}
+      {me.user.instanceAdmin && <DuressPanel />}
     </>
   );
 }

@@ -10,3 +10,4 @@ export * from './incidents.ts';
 export * from './briefs.ts';
 export * from './people.ts';
 export * from './obligation-check.ts';
+export * from './duress.ts';
