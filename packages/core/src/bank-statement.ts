@@ -22,6 +22,31 @@ export interface ParsedStatement {
    * as read and as duplicates. Absent means none.
    */
   readonly duplicateLines?: number;
+  /**
+   * Every balance the file states, per statement (per `:60M:`…`:62M:` page in MT940), in file
+   * order, with the closing computed from the opening and the lines. Absent when the parser states
+   * none (CSV).
+   */
+  readonly balances?: readonly StatementBalance[];
+}
+
+/** One statement's (or page's) balance identity: opening + in − out = computed closing. */
+export interface StatementBalance {
+  readonly account: string;
+  readonly currency: CurrencyCode;
+  /** The statement as the file names it (MT940 `:20:` reference and `:28C:` number), when it does. */
+  readonly statement: string | null;
+  /** Where the closing balance is written (line and field), for messages. */
+  readonly line: number;
+  readonly field: string;
+  readonly opening: bigint | null;
+  readonly totalIn: bigint;
+  readonly totalOut: bigint;
+  readonly closing: bigint | null;
+  /** opening + in − out; null without an opening balance. */
+  readonly computedClosing: bigint | null;
+  /** False when the closing (or the stated totals) contradict the lines. */
+  readonly balanced: boolean;
 }
 
 /** One account's balance block: opening + in − out = closing, checked by the importer. */
@@ -76,5 +101,9 @@ export interface StatementLine {
 export interface StatementWarning {
   readonly line: number;
   readonly field?: string;
+  /** English text for logs; people read the message built from `code` and `params` in their language. */
   readonly message: string;
+  /** A stable code (`IMPORT_WARN_…`, see docs/formats.md) when the warning has a localised message. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string>>;
 }
