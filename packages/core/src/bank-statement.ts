@@ -87,6 +87,8 @@ export interface StatementLine {
   /** Value/booking date (ДатаПоступило/ДатаСписано/ДатаОперации, else the document date). */
   readonly bookedOn: CalendarDate;
   readonly documentDate: CalendarDate | null;
+  /** The value date, when the format states one apart from the booking date (MT940, CAMT). */
+  readonly valueDate?: CalendarDate | null;
   readonly documentNumber: string | null;
   readonly counterparty: StatementParty;
   readonly purpose: string | null;

@@ -2,6 +2,8 @@ export * from './ledger-entities.ts';
 export * from './ledger-records.ts';
 export * from './official-rates.ts';
 export * from './import-bank-statement.ts';
+export * from './preview-bank-statement.ts';
+export { statementBalances, unbalancedReason } from './import-balances.ts';
 export * from './import-settings.ts';
 export * from './foreign-candidates.ts';
 export * from './ledger-balance.ts';

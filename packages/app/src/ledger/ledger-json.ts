@@ -162,5 +162,6 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
       lines: a.lines,
       imported: a.imported,
     })),
+    ...(r.unbalanced === undefined ? {} : { unbalanced: r.unbalanced }),
   };
 }

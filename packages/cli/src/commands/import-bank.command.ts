@@ -15,6 +15,7 @@ import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { cliActor } from '../cli-actor.ts';
+import { runDryRun } from './import-bank-dry-run.ts';
 import { readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
 
 /** The `civic import` group (shared with other importers: found or created). */
@@ -35,6 +36,8 @@ interface ImportBankOptions {
   aliases?: string;
   saveAliases?: boolean;
   json?: boolean;
+  dryRun?: boolean;
+  acceptUnbalanced?: boolean;
 }
 
 export function registerImportBank(program: Command): void {
@@ -55,6 +58,8 @@ export function registerImportBank(program: Command): void {
     )
     .option('--aliases <file>', '1C field aliases (JSON object "bank field": "known field")')
     .option('--save-aliases', "keep --aliases for the organisation's later imports")
+    .option('--dry-run', 'parse and check everything, write nothing, list every line and statement')
+    .option('--accept-unbalanced', 'import a statement whose balances do not add up (the batch is marked)')
     .option('--json', 'print JSON')
     .action(async (fileName: string, opts: ImportBankOptions) => {
       const format = opts.format === undefined ? undefined : BANK_FORMATS.find((f) => f === opts.format);
@@ -69,6 +74,16 @@ export function registerImportBank(program: Command): void {
         ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases))
         : undefined;
       const bytes = readInputFile(fileName);
+      if (opts.dryRun)
+        return runDryRun(opts, {
+          bytes,
+          fileName,
+          ...(format ? { format } : {}),
+          ...(csvMapping !== undefined ? { csvMapping } : {}),
+          ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
+          ...(opts.currency ? { currency: opts.currency } : {}),
+          ...(aliases ? { aliases } : {}),
+        });
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
       const bar = bytes.length > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
       const result = await withOrganisation(opts, (base, org) =>
@@ -84,6 +99,7 @@ export function registerImportBank(program: Command): void {
               ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
               ...(opts.currency ? { currency: opts.currency } : {}),
               ...(aliases ? { aliases } : {}),
+              ...(opts.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
               ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
             }),
           );

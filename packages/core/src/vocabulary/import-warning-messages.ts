@@ -56,3 +56,28 @@ export function importWarningMessage(locale: Locale, w: StatementWarning): strin
   if (w.code === undefined || !isImportWarningCode(w.code)) return w.message;
   return renderMessage(IMPORT_WARNING_MESSAGES[w.code], locale, { line: w.line, ...w.params });
 }
+
+/** A statement whose balance does not add up, with its arithmetic, in each language. */
+const BALANCE_MISMATCH: MessageTemplates = {
+  en: 'Statement {statement:text}, account {account:text}, line {line}: opening {opening:money} + in {totalIn:money} − out {totalOut:money} = {computed:money}, but the closing balance is {closing:money}.',
+  ru: 'Выписка {statement:text}, счёт {account:text}, строка {line}: входящий остаток {opening:money} + поступления {totalIn:money} − списания {totalOut:money} = {computed:money}, а исходящий остаток в выписке {closing:money}.',
+  kk: '{statement:text} үзіндісі, {account:text} шоты, {line}-жол: кіріс қалдығы {opening:money} + түсімдер {totalIn:money} − шығыстар {totalOut:money} = {computed:money}, ал үзіндідегі шығыс қалдығы {closing:money}.',
+};
+
+/** The figures of an unbalanced statement, sums as decimal strings in `currency`. */
+export interface BalanceMismatchParams {
+  readonly statement: string;
+  readonly account: string;
+  readonly line: number;
+  readonly currency: string;
+  readonly opening: string;
+  readonly totalIn: string;
+  readonly totalOut: string;
+  readonly computed: string;
+  readonly closing: string;
+}
+
+/** «Выписка STMT 1/2, счёт KZ…, строка 12: входящий остаток … = …, а исходящий остаток …». */
+export function balanceMismatchMessage(locale: Locale, p: BalanceMismatchParams): string {
+  return renderMessage(BALANCE_MISMATCH, locale, { ...p });
+}

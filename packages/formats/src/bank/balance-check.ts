@@ -75,7 +75,7 @@ export function checkBalanceIdentity(
     balanced,
   });
   if (b.opening === null || b.totalIn === null || b.totalOut === null || b.closing === null) return;
-  if (expected !== b.closing && refusing()) {
+  if (expected !== null && expected !== b.closing && refusing()) {
     const f = (v: bigint): string => formatMinor(v, currency);
     abort(
       'IMPORT_BALANCE_MISMATCH',

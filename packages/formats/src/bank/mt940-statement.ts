@@ -240,6 +240,7 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
         currency,
         bookedOn: e.entryDate ?? e.valueDate,
         documentDate: e.valueDate,
+        valueDate: e.valueDate,
         documentNumber: e.customerReference,
         counterparty: emptyParty,
         purpose: e.details,
