@@ -33,6 +33,9 @@ export function recordBalances<T>(refuse: boolean, run: () => T): { value: T; ba
 
 const refusing = (): boolean => recorder === null || recorder.refuse;
 
+/** Whether a mismatch refuses the parse (else it is recorded): parsers that check stated totals first then, to name them. */
+export const refusesMismatches = refusing;
+
 export interface BalanceFigures {
   /** The account (recorded with the balance); the statement's name as written, when it has one. */
   readonly account?: string;

@@ -8,7 +8,13 @@ import {
   type StatementLine,
   type StatementWarning,
 } from '@civic/core';
-import { checkBalanceIdentity, checkTotals, mergeAccountPeriods, sumLines } from './balance-check.ts';
+import {
+  checkBalanceIdentity,
+  checkTotals,
+  mergeAccountPeriods,
+  refusesMismatches,
+  sumLines,
+} from './balance-check.ts';
 import { abort, catchAbort } from './import-error.ts';
 import {
   readBalance,
@@ -158,8 +164,10 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
       });
       if (!keep(s, period, s.line)) return;
       const at = interim?.totals[0]?.line ?? s.line;
-      checkTotals(period, s.lines, file, { lineIn: at, lineOut: at }, NAMES);
+      const totals = (): void => checkTotals(period, s.lines, file, { lineIn: at, lineOut: at }, NAMES);
+      if (refusesMismatches()) totals();
       checkBalanceIdentity({ ...period, statement: label(s) }, currency, file, at, NAMES);
+      if (!refusesMismatches()) totals();
       accept(s, { ...period, totalIn: sums.totalIn, totalOut: sums.totalOut });
     };
 
