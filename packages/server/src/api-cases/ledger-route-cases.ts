@@ -125,6 +125,41 @@ export const LEDGER_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('viewer', upload()),
     otherTenant: { ...OUTSIDER, ...upload() },
   },
+  'POST /api/v1/orgs/:orgId/ledger/imports/preview': {
+    happy: {
+      as: 'accountant',
+      ...upload('fileName=preview.txt'),
+      status: 200,
+      check: (res) => {
+        const body = res.json() as {
+          read: number;
+          lines: { amount: string; direction: string; foreignReasons: { label: string }[] }[];
+          statements: { balanced: boolean; opening: string }[];
+          totals: { in: { currency: string; amount: string }[] };
+        };
+        expect(body.read).toBe(1);
+        // The import route's row imports the same statement: by now its line is a duplicate.
+        expect(body.lines).toEqual([
+          expect.objectContaining({
+            amount: '250000.00',
+            direction: 'in',
+            counterparty: 'Open Door Fund (Germany)',
+            duplicate: true,
+          }),
+        ]);
+        expect(body.statements).toEqual([expect.objectContaining({ balanced: true, opening: '0.00' })]);
+        expect(body.totals.in).toEqual([{ currency: 'KZT', amount: '250000.00' }]);
+      },
+    },
+    badInput: [
+      bad('accountant', 'format', upload('fileName=x.txt&format=pdf')),
+      bad('accountant', 'fileName', upload('format=1c')),
+      bad('accountant', 'body', { query: 'fileName=x.txt', body: {} }),
+    ],
+    noSession: { ...ANON, ...upload() },
+    wrongRole: forbidden('viewer', upload()),
+    otherTenant: { ...OUTSIDER, ...upload() },
+  },
   'POST /api/v1/orgs/:orgId/ledger/candidates/:candidateId/confirm': {
     happy: {
       as: 'accountant',

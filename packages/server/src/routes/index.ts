@@ -5,6 +5,7 @@ import { wavesRoutes } from './waves.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerRecordRoutes } from './ledger-records.routes.ts';
+import { ledgerImportPreviewRoutes } from './ledger-import-preview.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
@@ -22,6 +23,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   usersRoutes,
   ledgerRoutes,
   ledgerRecordRoutes,
+  ledgerImportPreviewRoutes,
   filingsRoutes,
   casesRoutes,
   caseChangesRoutes,

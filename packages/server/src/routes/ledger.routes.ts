@@ -72,6 +72,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
             format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
             currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
             currencyColumn: { type: 'string', minLength: 1, maxLength: 200 },
+            acceptUnbalanced: { type: 'string', enum: ['true', 'false'] },
           },
         },
         response: { 200: Obj, '4xx': errorRef },
@@ -83,6 +84,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
         format?: '1c' | 'csv' | 'camt053' | 'mt940';
         currency?: string;
         currencyColumn?: string;
+        acceptUnbalanced?: 'true' | 'false';
       };
       const bytes = req.body;
       if (!(bytes instanceof Buffer) || bytes.length === 0)
@@ -102,6 +104,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           ...(q.format ? { format: q.format } : {}),
           ...(q.currency ? { currency: q.currency } : {}),
           ...(q.currencyColumn ? { currencyColumn: q.currencyColumn } : {}),
+          ...(q.acceptUnbalanced === 'true' ? { acceptUnbalanced: true } : {}),
         });
         if (!r.ok) return r;
         const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };

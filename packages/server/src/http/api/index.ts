@@ -6,3 +6,4 @@
 export { Type, type Static } from 'typebox';
 export * from './cases.ts';
 export * from './ledger.ts';
+export * from './bank-import.ts';
