@@ -1,3 +1,4 @@
+import { bankPreviewKk } from './bank-preview.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
@@ -5,6 +6,7 @@ import { ledgerFormsKk } from './ledger-forms.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
+  ...bankPreviewKk,
   ...monitorKk,
   ...workplaceKk,
   ...ledgerFormsKk,

@@ -1,3 +1,4 @@
+import { bankPreviewRu } from './bank-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
@@ -5,6 +6,7 @@ import { ledgerFormsRu } from './ledger-forms.ru.ts';
 import type { Messages } from './en.ts';
 
 export const ru: Messages = {
+  ...bankPreviewRu,
   ...monitorRu,
   ...workplaceRu,
   ...ledgerFormsRu,

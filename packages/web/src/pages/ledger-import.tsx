@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure, uploadFile } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { BankPreview } from '@civic/server/api';
 import { CurrencyMappingForm, type CurrencyMapping } from './ledger-import-mapping.tsx';
+import { ImportPreview } from './ledger-import-preview.tsx';
 
 interface ImportResult {
   read: number;
@@ -19,14 +21,21 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
+  const [preview, setPreview] = useState<BankPreview | null>(null);
 
-  const upload = async (mapping?: CurrencyMapping) => {
+  const upload = async (mapping?: CurrencyMapping, acceptUnbalanced = false) => {
     if (!file) return;
     setError(null);
     setResult(null);
+    setPreview(null);
     setProgress(0);
     try {
-      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}), ...mapping });
+      const q = new URLSearchParams({
+        fileName: file.name,
+        ...(format ? { format } : {}),
+        ...mapping,
+        ...(acceptUnbalanced ? { acceptUnbalanced: 'true' } : {}),
+      });
       setResult(
         await uploadFile<ImportResult>(
           `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports?${q}`,
@@ -35,6 +44,28 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         ),
       );
       onImported();
+    } catch (x) {
+      setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  /** The same file read and checked by the server, nothing written: shown for Import or Cancel. */
+  const showPreview = async () => {
+    if (!file) return;
+    setError(null);
+    setResult(null);
+    setProgress(0);
+    try {
+      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}) });
+      setPreview(
+        await uploadFile<BankPreview>(
+          `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports/preview?${q}`,
+          file,
+          setProgress,
+        ),
+      );
     } catch (x) {
       setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
     } finally {
@@ -72,6 +103,16 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       <button type="submit" disabled={!file || progress !== null}>
         {t('ledger.upload')}
       </button>
+      <button type="button" disabled={!file || progress !== null} onClick={() => void showPreview()}>
+        {t('preview.button')}
+      </button>
+      {preview && (
+        <ImportPreview
+          preview={preview}
+          onImport={(accept) => void upload(undefined, accept)}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       {progress !== null && (
         <div className="full" role="status">
           <progress max={1} value={progress < 1 ? progress : undefined} aria-label={t('ledger.import')} />{' '}
