@@ -3,6 +3,7 @@ export * from './ledger-records.ts';
 export * from './official-rates.ts';
 export * from './import-bank-statement.ts';
 export * from './preview-bank-statement.ts';
+export * from './list-bank-imports.ts';
 export { statementBalances, unbalancedReason } from './import-balances.ts';
 export * from './import-settings.ts';
 export * from './foreign-candidates.ts';

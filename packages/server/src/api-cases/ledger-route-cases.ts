@@ -125,6 +125,20 @@ export const LEDGER_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('viewer', upload()),
     otherTenant: { ...OUTSIDER, ...upload() },
   },
+  'GET /api/v1/orgs/:orgId/ledger/imports': {
+    happy: {
+      as: 'viewer',
+      status: 200,
+      check: (res) =>
+        expect((res.json() as { imports: { unbalanced: string | null }[] }).imports).toEqual(
+          expect.arrayContaining([expect.objectContaining({ unbalanced: null })]),
+        ),
+    },
+    badInput: ORG_ONLY_INPUT,
+    noSession: ANON,
+    wrongRole: monitorAtKibhr,
+    otherTenant: OUTSIDER,
+  },
   'POST /api/v1/orgs/:orgId/ledger/imports/preview': {
     happy: {
       as: 'accountant',

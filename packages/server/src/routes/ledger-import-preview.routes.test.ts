@@ -67,6 +67,15 @@ for (const dialect of testDialects()) {
         imported: 3,
         unbalanced: expect.stringContaining('STARTUMS 3/1'),
       });
+      const list = await accountant.request('GET', `/api/v1/orgs/${org}/ledger/imports`);
+      expect(list.statusCode).toBe(200);
+      expect((list.json() as { imports: unknown[] }).imports).toEqual([
+        expect.objectContaining({
+          fileName: 'pages.sta',
+          imported: 3,
+          unbalanced: expect.stringContaining('= €6,800.00, but the closing balance is €6,900.00'),
+        }),
+      ]);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { previewBankStatement, type BankStatementPreview } from '@civic/app';
+import { listBankImports, previewBankStatement, type BankStatementPreview } from '@civic/app';
 import {
   balanceMismatchMessage,
   CANDIDATE_REASON_LABELS,
@@ -10,13 +10,19 @@ import {
   type Locale,
 } from '@civic/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { BankImportQuerySchema, BankPreviewSchema, type BankPreview } from '../http/api/index.ts';
+import {
+  BankImportListSchema,
+  BankImportQuerySchema,
+  BankPreviewSchema,
+  type BankPreview,
+} from '../http/api/index.ts';
 import { membershipOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
 
 const write = { access: { org: 'ledger:write' } } as const;
+const read = { access: { org: 'ledger:read' } } as const;
 
 /** Sums of the lines by currency, in and out. */
 function totals(p: BankStatementPreview): BankPreview['totals'] {
@@ -125,5 +131,19 @@ export const ledgerImportPreviewRoutes: RouteModule = (fastify, deps) => {
       });
       return previewJson(unwrap(r), req.locale);
     },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/ledger/imports',
+    {
+      config: read,
+      schema: {
+        tags: ['ledger'],
+        summary: "The organisation's bank statement imports, each marked when imported unbalanced",
+        params: OrgParamsSchema,
+        response: { 200: BankImportListSchema, '4xx': errorRef },
+      },
+    },
+    async (req) => ({ imports: await listBankImports(deps.ctx, membershipOf(req).organisationId) }),
   );
 };

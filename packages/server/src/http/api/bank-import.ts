@@ -93,3 +93,23 @@ export const BankPreviewSchema = Type.Object({
   }),
 });
 export type BankPreview = Static<typeof BankPreviewSchema>;
+
+/** The organisation's bank statement imports (batches), oldest first. */
+export const BankImportListSchema = Type.Object({
+  imports: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      fileName: Type.String(),
+      format: Type.String(),
+      importedAt: Type.String(),
+      read: Type.Integer(),
+      imported: Type.Integer(),
+      duplicates: Type.Integer(),
+      candidates: Type.Integer(),
+      unbalanced: Type.Union([Type.String(), Type.Null()], {
+        description: 'Imported although its balances do not add up: the statements and their arithmetic',
+      }),
+    }),
+  ),
+});
+export type BankImportList = Static<typeof BankImportListSchema>;
