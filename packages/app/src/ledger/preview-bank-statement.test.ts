@@ -167,6 +167,31 @@ for (const dialect of testDialects()) {
       expect(again.ok && again.value.accounts[0]).toMatchObject({ created: false, lines: 2, imported: 0 });
     });
 
+    it('previews a CSV the same way: lines in file order, one statement per account without balances', async () => {
+      const csv = readFileSync(new URL('../../../formats/src/bank/fixtures/statement.csv', import.meta.url));
+      const r = await previewBankStatement(ctx, { bytes: csv, fileName: 'statement.csv', org });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.format).toBe('csv');
+      expect(r.value.balanced).toBe(true);
+      expect(r.value.lines[0]).toMatchObject({
+        date: '2021-02-02',
+        valueDate: '2021-02-02',
+        amount: '4500000.00',
+        currency: 'KZT',
+        direction: 'in',
+        account: 'KZ716010131000012345',
+        reference: '118',
+        duplicate: false,
+      });
+      expect(r.value.lines[1]).toMatchObject({ amount: '1166800.50', direction: 'out' });
+      expect(r.value.statements[0]).toMatchObject({
+        account: 'KZ716010131000012345',
+        opening: null,
+        closing: null,
+        balanced: true,
+      });
+    });
+
     it('refuses an unbalanced page naming it, previews it as unbalanced, imports it when accepted', async () => {
       const file = bytes(unbalanced());
       const before = await footprint(ctx);
