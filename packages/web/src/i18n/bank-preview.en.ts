@@ -26,5 +26,7 @@ export const bankPreviewEn = {
   'preview.warnings': 'Warnings',
   'preview.acceptUnbalanced': 'Import anyway: the batch will be marked unbalanced and the reason logged',
   'preview.import': 'Import',
+  'preview.unbalancedImports': 'Imported although the balances do not add up',
+  'preview.unbalancedImport': '{lines} lines imported; the statements that do not add up are in the log',
   'preview.cancel': 'Cancel',
 } as const;

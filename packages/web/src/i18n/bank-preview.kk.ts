@@ -29,5 +29,7 @@ export const bankPreviewKk: Record<keyof typeof bankPreviewEn, string> = {
   'preview.acceptUnbalanced':
     'Бәрібір импорттау: пакет сәйкес келмейтін деп белгіленеді, себебі журналға жазылады',
   'preview.import': 'Импорттау',
+  'preview.unbalancedImports': 'Қалдықтар сәйкес келмесе де импортталды',
+  'preview.unbalancedImport': 'импортталған жолдар: {lines}; сәйкес келмейтін үзінділер журналға жазылды',
   'preview.cancel': 'Болдырмау',
 };

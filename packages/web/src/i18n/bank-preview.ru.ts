@@ -29,5 +29,7 @@ export const bankPreviewRu: Record<keyof typeof bankPreviewEn, string> = {
   'preview.acceptUnbalanced':
     'Всё равно импортировать: пакет будет отмечен как несходящийся, причина — записана в журнал',
   'preview.import': 'Импортировать',
+  'preview.unbalancedImports': 'Импортировано, хотя остатки не сходятся',
+  'preview.unbalancedImport': 'импортировано строк: {lines}; несходящиеся выписки записаны в журнал',
   'preview.cancel': 'Отмена',
 };
