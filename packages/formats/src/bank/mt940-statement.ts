@@ -1,7 +1,5 @@
 import {
   ok,
-  type CalendarDate,
-  type CurrencyCode,
   type ParsedStatement,
   type Result,
   type StatementAccount,
@@ -25,35 +23,13 @@ import {
   type Mt940Balance,
   type Mt940Tag,
 } from './mt940-fields.ts';
+import { emptyParty, newStatement, readInterimDay, statementLabel, type Open } from './mt940-open.ts';
 import { readMt940Tags } from './mt940-tags.ts';
 import { StatementPages } from './statement-pages.ts';
 import { decodeText, isValidUtf8 } from './text-decode.ts';
 
 const KNOWN_TAGS = new Set(['21', '64', '65', '13', 'NS']);
 const NAMES = { closing: '62F', totalIn: '90C', totalOut: '90D' } as const;
-
-/** One statement (`:20:` … `-`); its pages are the `:60x:` … `:62x:` runs inside it. */
-interface Open {
-  line: number;
-  reference: string;
-  sequence: string;
-  account: string | null;
-  /** MT942: the currency of `:34F:`, `:13D:` seen, the `:90C:`/`:90D:` totals. */
-  interim: { currency: CurrencyCode | null; at: CalendarDate | null; totals: Mt940Tag[] } | null;
-  page: number;
-  opening: Mt940Balance | null;
-  lines: StatementLine[];
-  pending: StatementLine | null;
-}
-
-const emptyParty = {
-  name: null,
-  taxId: null,
-  account: null,
-  bankCode: null,
-  sectorCode: null,
-  country: null,
-} as const;
 
 /**
  * Parses SWIFT MT940 customer statements and MT942 interim reports: several per file, wrapped in
@@ -73,8 +49,7 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
     let duplicateLines = 0;
     let open: Open | null = null;
 
-    const label = (s: Open): string =>
-      [s.reference, s.sequence, s.page > 1 ? `(${String(s.page)})` : ''].filter((p) => p !== '').join(' ');
+    const label = statementLabel;
 
     const keep = (s: Open, period: StatementAccount, where: number): boolean => {
       const repeat = pages.check(
@@ -307,27 +282,4 @@ export function parseMt940Statement(bytes: Uint8Array, fileName: string): Result
       duplicateLines,
     } satisfies ParsedStatement);
   });
-}
-
-function newStatement(t: Mt940Tag): Open {
-  return {
-    line: t.line,
-    reference: t.value.trim(),
-    sequence: '',
-    account: null,
-    interim: null,
-    page: 1,
-    opening: null,
-    lines: [],
-    pending: null,
-  };
-}
-
-/** `:13D:` YYMMDDhhmm±hhmm: the report's day (as written, in the bank's zone). */
-function readInterimDay(value: string): CalendarDate | null {
-  const m = /^(\d{2})(\d{2})(\d{2})/.exec(value.trim());
-  if (!m) return null;
-  const yy = Number(m[1]);
-  const iso = `${String(yy < 80 ? 2000 + yy : 1900 + yy)}-${m[2] ?? ''}-${m[3] ?? ''}`;
-  return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(iso) ? (iso as CalendarDate) : null;
 }
