@@ -42,6 +42,10 @@ describe('an accountant of Echo previewing a bank statement', () => {
     expect(await preview.getByRole('status').innerText()).toBe(
       '3 lines: 3 new, 0 already imported, 2 to be proposed as foreign funding',
     );
+    // Echo's accounts are Kazakh: a German account's statement is flagged as someone else's.
+    expect(await preview.getByTestId('other-owner').innerText()).toContain(
+      'This statement is for account DE54100200301234567890, not for',
+    );
     const rows = await preview.locator('tr[data-balanced]').allInnerTexts();
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain('Statement STARTUMS 3/1, account DE54100200301234567890, line 7');

@@ -64,6 +64,8 @@ for (const dialect of testDialects()) {
       });
       if (!r.ok) throw new Error(r.error.message);
       expect(await footprint(ctx)).toEqual(before);
+      // No account stored yet: whose statement it is cannot be told.
+      expect(r.value.otherOwner).toBeNull();
       expect(r.value).toMatchObject({
         read: 5,
         imported: 5,
@@ -164,6 +166,7 @@ for (const dialect of testDialects()) {
       const again = await previewBankStatement(ctx, { bytes: statement, fileName: 'feb.txt', org });
       expect(again.ok && again.value).toMatchObject({ read: 2, imported: 0, duplicates: 2 });
       expect(again.ok && again.value.lines.map((l) => l.duplicate)).toEqual([true, true]);
+      expect(again.ok && again.value.otherOwner).toBeNull();
       expect(again.ok && again.value.accounts[0]).toMatchObject({ created: false, lines: 2, imported: 0 });
     });
 
@@ -172,6 +175,8 @@ for (const dialect of testDialects()) {
       const r = await previewBankStatement(ctx, { bytes: csv, fileName: 'statement.csv', org });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.format).toBe('csv');
+      // The organisation's only account is the 1C statement's: this file is someone else's.
+      expect(r.value.otherOwner).toEqual(['KZ716010131000012345', 'KZ04601A871000001234']);
       expect(r.value.balanced).toBe(true);
       expect(r.value.lines[0]).toMatchObject({
         date: '2021-02-02',

@@ -86,6 +86,11 @@ export interface BankStatementPreview {
   readonly warnings: readonly StatementWarning[];
   /** False when the import would be refused for balances alone (the lines are still listed). */
   readonly balanced: boolean;
+  /**
+   * The statement's accounts when none of them is one of the organisation's (which has accounts
+   * already): the file is probably another organisation's. Null when they match, or cannot be told.
+   */
+  readonly otherOwner: readonly string[] | null;
 }
 
 const dec = (v: bigint | null, currency: CurrencyCode): string | null =>
@@ -133,18 +138,25 @@ export async function previewBankStatement(
     balanced: b.balanced,
   }));
   const imported = lines.filter((l) => !l.duplicate).length;
+  const accounts = await previewAccounts(ctx, orgId, statement, lines);
+  const hasAccounts = (await listBankAccounts(ctx.store.db, orgId)).length > 0;
+  const otherOwner =
+    hasAccounts && accounts.length > 0 && accounts.every((a) => a.accountId === null)
+      ? accounts.map((a) => a.account)
+      : null;
   return ok({
     read: lines.length + (statement.duplicateLines ?? 0),
     imported,
     duplicates: lines.length + (statement.duplicateLines ?? 0) - imported,
     foreignCandidates: lines.filter((l) => l.foreignReasons.length > 0).length,
-    accounts: await previewAccounts(ctx, orgId, statement, lines),
+    accounts,
     format: statement.format,
     encoding: statement.encoding,
     lines,
     statements,
     warnings: statement.warnings,
     balanced: statements.every((s) => s.balanced),
+    otherOwner,
   });
 }
 

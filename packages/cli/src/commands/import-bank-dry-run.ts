@@ -30,6 +30,7 @@ export function dryRunJson(p: BankStatementPreview): Record<string, unknown> {
     })),
     statements: p.statements,
     warnings: p.warnings,
+    otherOwner: p.otherOwner,
   };
 }
 

@@ -83,6 +83,7 @@ export function previewJson(p: BankStatementPreview, lang: Locale): BankPreview 
       message: importWarningMessage(lang, w),
     })),
     balanced: p.balanced,
+    otherOwner: p.otherOwner === null ? null : [...p.otherOwner],
     totals: totals(p),
   };
 }

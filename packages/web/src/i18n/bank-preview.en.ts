@@ -28,5 +28,7 @@ export const bankPreviewEn = {
   'preview.import': 'Import',
   'preview.unbalancedImports': 'Imported although the balances do not add up',
   'preview.unbalancedImport': '{lines} lines imported; the statements that do not add up are in the log',
+  'preview.otherOwner':
+    'This statement is for account {accounts}, not for {org}: check that it is the right file.',
   'preview.cancel': 'Cancel',
 } as const;

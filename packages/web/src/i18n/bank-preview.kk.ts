@@ -31,5 +31,7 @@ export const bankPreviewKk: Record<keyof typeof bankPreviewEn, string> = {
   'preview.import': 'Импорттау',
   'preview.unbalancedImports': 'Қалдықтар сәйкес келмесе де импортталды',
   'preview.unbalancedImport': 'импортталған жолдар: {lines}; сәйкес келмейтін үзінділер журналға жазылды',
+  'preview.otherOwner':
+    'Бұл үзінді {accounts} шоты бойынша, «{org}» ұйымының шоттары бойынша емес: файлдың дұрыс екенін тексеріңіз.',
   'preview.cancel': 'Болдырмау',
 };

@@ -31,5 +31,7 @@ export const bankPreviewRu: Record<keyof typeof bankPreviewEn, string> = {
   'preview.import': 'Импортировать',
   'preview.unbalancedImports': 'Импортировано, хотя остатки не сходятся',
   'preview.unbalancedImport': 'импортировано строк: {lines}; несходящиеся выписки записаны в журнал',
+  'preview.otherOwner':
+    'Эта выписка по счёту {accounts}, а не по счетам организации «{org}»: проверьте, тот ли это файл.',
   'preview.cancel': 'Отмена',
 };

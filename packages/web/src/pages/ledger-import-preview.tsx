@@ -10,10 +10,12 @@ import { useI18n } from '../i18n/i18n.tsx';
  */
 export function ImportPreview({
   preview,
+  orgName,
   onImport,
   onCancel,
 }: {
   preview: BankPreview;
+  orgName: string;
   onImport: (acceptUnbalanced: boolean) => void;
   onCancel: () => void;
 }) {
@@ -31,6 +33,11 @@ export function ImportPreview({
           candidates: preview.foreignCandidates,
         })}
       </p>
+      {preview.otherOwner !== null && (
+        <p className="warning" role="alert" data-testid="other-owner">
+          {t('preview.otherOwner', { accounts: preview.otherOwner.join(', '), org: orgName })}
+        </p>
+      )}
       <table>
         <caption>{t('preview.statements')}</caption>
         <thead>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure, uploadFile } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
 import type { BankPreview } from '@civic/server/api';
 import { CurrencyMappingForm, type CurrencyMapping } from './ledger-import-mapping.tsx';
 import { ImportPreview } from './ledger-import-preview.tsx';
@@ -16,6 +17,8 @@ interface ImportResult {
 /** Upload a bank statement with a progress bar; tells what the import found. */
 export function LedgerImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
   const { t } = useI18n();
+  const { me } = useSession();
+  const orgName = me?.memberships.find((m) => m.organisationId === orgId)?.organisationName ?? '';
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
@@ -109,6 +112,7 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       {preview && (
         <ImportPreview
           preview={preview}
+          orgName={orgName}
           onImport={(accept) => void upload(undefined, accept)}
           onCancel={() => setPreview(null)}
         />

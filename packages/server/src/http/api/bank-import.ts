@@ -87,6 +87,8 @@ export const BankPreviewSchema = Type.Object({
   ),
   /** False when the import would be refused for balances alone (import with acceptUnbalanced). */
   balanced: Type.Boolean(),
+  /** The statement's accounts when none is the organisation's (it has accounts already): another owner's file. */
+  otherOwner: Type.Union([Type.Array(Type.String()), Type.Null()]),
   totals: Type.Object({
     in: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
     out: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
