@@ -43,6 +43,16 @@ export const IMPORT_WARNING_MESSAGES = {
     ru: 'Строка {line}: в отчёте по счёту {account:text} нет входящего и исходящего остатков; остаток не проверяется.',
     kk: '{line}-жол: {account:text} шоты бойынша есепте кіріс және шығыс қалдықтары жоқ; қалдық тексерілмейді.',
   },
+  IMPORT_WARN_OUTSIDE_PERIOD: {
+    en: 'Line {line}: the payment is booked on {bookedOn}, outside its statement’s period {from} – {to}; it is imported.',
+    ru: 'Строка {line}: платёж проведён {bookedOn}, вне периода выписки {from} – {to}; он импортируется.',
+    kk: '{line}-жол: төлем {bookedOn} өткізілген, үзінді кезеңінен тыс ({from} – {to}); ол импортталады.',
+  },
+  IMPORT_WARN_ENTRY_NOT_BOOKED: {
+    en: 'Line {line}: the entry has the status {status:text} (not booked) and was left out.',
+    ru: 'Строка {line}: проводка в статусе {status:text} (не проведена) пропущена.',
+    kk: '{line}-жол: {status:text} мәртебесіндегі (өткізілмеген) жазба өткізіліп жіберілді.',
+  },
 } as const satisfies Readonly<Record<string, MessageTemplates>>;
 
 export type ImportWarningCode = keyof typeof IMPORT_WARNING_MESSAGES;

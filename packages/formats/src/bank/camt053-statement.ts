@@ -172,6 +172,8 @@ function readReport(stmt: XmlNode, message: CamtMessage, where: Where, warnings:
       warn({
         line: lineAt(ntry, where, at),
         field: 'Ntry/Sts',
+        code: 'IMPORT_WARN_ENTRY_NOT_BOOKED',
+        params: { status },
         message: `entry with status ${status} is not booked and was left out`,
       });
       continue;
