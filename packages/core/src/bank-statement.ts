@@ -22,6 +22,31 @@ export interface ParsedStatement {
    * as read and as duplicates. Absent means none.
    */
   readonly duplicateLines?: number;
+  /**
+   * Every balance the file states, per statement (per `:60M:`…`:62M:` page in MT940), in file
+   * order, with the closing computed from the opening and the lines. Absent when the parser states
+   * none (CSV).
+   */
+  readonly balances?: readonly StatementBalance[];
+}
+
+/** One statement's (or page's) balance identity: opening + in − out = computed closing. */
+export interface StatementBalance {
+  readonly account: string;
+  readonly currency: CurrencyCode;
+  /** The statement as the file names it (MT940 `:20:` reference and `:28C:` number), when it does. */
+  readonly statement: string | null;
+  /** Where the closing balance is written (line and field), for messages. */
+  readonly line: number;
+  readonly field: string;
+  readonly opening: bigint | null;
+  readonly totalIn: bigint;
+  readonly totalOut: bigint;
+  readonly closing: bigint | null;
+  /** opening + in − out; null without an opening balance. */
+  readonly computedClosing: bigint | null;
+  /** False when the closing (or the stated totals) contradict the lines. */
+  readonly balanced: boolean;
 }
 
 /** One account's balance block: opening + in − out = closing, checked by the importer. */
@@ -62,6 +87,8 @@ export interface StatementLine {
   /** Value/booking date (ДатаПоступило/ДатаСписано/ДатаОперации, else the document date). */
   readonly bookedOn: CalendarDate;
   readonly documentDate: CalendarDate | null;
+  /** The value date, when the format states one apart from the booking date (MT940, CAMT). */
+  readonly valueDate?: CalendarDate | null;
   readonly documentNumber: string | null;
   readonly counterparty: StatementParty;
   readonly purpose: string | null;

@@ -77,8 +77,51 @@ const MINOR_UNITS: Readonly<Record<string, number>> = {
   XDR: 2,
 };
 
+/**
+ * Withdrawn ISO 4217 codes (ISO 4217 list three, "historic denominations") that old statements and
+ * some banks' MT940 still carry. Read with a warning by the bank importers, never offered for new
+ * records. Minor units as they were when the code was current.
+ */
+const HISTORIC_MINOR_UNITS: Readonly<Record<string, number>> = {
+  DEM: 2,
+  FRF: 2,
+  ITL: 0,
+  ESP: 0,
+  NLG: 2,
+  BEF: 0,
+  LUF: 0,
+  ATS: 2,
+  FIM: 2,
+  IEP: 2,
+  PTE: 0,
+  GRD: 0,
+  XEU: 2,
+  SIT: 2,
+  SKK: 2,
+  EEK: 2,
+  LVL: 2,
+  LTL: 2,
+  CYP: 2,
+  MTL: 2,
+  RUR: 2,
+  SUR: 2,
+  BYR: 0,
+  TRL: 0,
+  CSK: 2,
+  DDM: 2,
+  YUM: 2,
+  AZM: 2,
+  TMM: 2,
+};
+
 export function isKnownCurrency(code: string): boolean {
   return Object.hasOwn(MINOR_UNITS, code);
+}
+
+/** A withdrawn ISO 4217 code (DEM, FRF, RUR, …): null for a current or never-existing code. */
+export function parseHistoricCurrency(code: string): CurrencyCode | null {
+  const c = code.trim().toUpperCase();
+  return Object.hasOwn(HISTORIC_MINOR_UNITS, c) ? (c as CurrencyCode) : null;
 }
 
 export function parseCurrency(code: string, field = 'currency'): Result<CurrencyCode> {
@@ -100,7 +143,7 @@ export function currency(code: string): CurrencyCode {
 
 /** Digits after the decimal point for a known currency. */
 export function minorUnits(code: CurrencyCode): number {
-  const units = MINOR_UNITS[code];
+  const units = MINOR_UNITS[code] ?? HISTORIC_MINOR_UNITS[code];
   if (units === undefined) throw new Error(`minorUnits: unknown currency ${code}`);
   return units;
 }

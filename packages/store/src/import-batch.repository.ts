@@ -14,6 +14,8 @@ export interface ImportBatch {
   readonly duplicates: number;
   readonly candidates: number;
   readonly importedAt: string;
+  /** Imported although its balances do not add up: the statements and their arithmetic. */
+  readonly unbalanced?: string | null;
 }
 
 export async function insertImportBatch(db: Kysely<Database>, b: ImportBatch): Promise<void> {
@@ -32,6 +34,7 @@ export async function insertImportBatch(db: Kysely<Database>, b: ImportBatch): P
       duplicate_count: b.duplicates,
       candidate_count: b.candidates,
       imported_at: b.importedAt,
+      unbalanced: b.unbalanced ?? null,
     })
     .execute();
 }
@@ -86,5 +89,6 @@ export async function listImportBatches(
     duplicates: Number(r.duplicate_count),
     candidates: Number(r.candidate_count),
     importedAt: r.imported_at,
+    unbalanced: r.unbalanced,
   }));
 }

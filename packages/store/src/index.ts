@@ -27,6 +27,7 @@ export * from './grant.repository.ts';
 export * from './bank-account.repository.ts';
 export * from './import-batch.repository.ts';
 export * from './bank-line.repository.ts';
+export * from './bank-line-lookup.repository.ts';
 export * from './receipt.repository.ts';
 export * from './ledger-revision.repository.ts';
 export * from './login-attempt.repository.ts';

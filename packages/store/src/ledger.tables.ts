@@ -68,6 +68,8 @@ export interface ImportBatchTable {
   duplicate_count: Int;
   candidate_count: Int;
   imported_at: string;
+  /** Why the batch was imported although its balances do not add up; null when they do. */
+  unbalanced: string | null;
 }
 
 /** A bank-statement line; `fingerprint` is unique per organisation and is the line's id. */

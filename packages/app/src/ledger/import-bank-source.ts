@@ -33,7 +33,9 @@ export async function readSource(
     return { kind: 'done', result: looks };
   }
   const format = input.format ?? detectBankFormat(head, input.fileName);
-  if (format === '1c')
+  // A statement accepted unbalanced is read whole: its balances are reported, not refused, by the
+  // whole-file reader that records each statement's arithmetic (checkUnbalanced).
+  if (format === '1c' && input.acceptUnbalanced !== true)
     return {
       kind: 'done',
       result: await importOnecStream(ctx, {

@@ -37,6 +37,7 @@ import {
   type ImportBankStatementResult,
   type ImportedAccount,
 } from './import-bank-types.ts';
+import { checkUnbalanced, logUnbalancedImport } from './import-balances.ts';
 import { importCsvStream } from './import-csv-stream.ts';
 import { readSource } from './import-bank-source.ts';
 import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
@@ -95,9 +96,12 @@ export async function importBankStatement(
     ...(input.currency ? { currency: input.currency } : {}),
     ...(input.currencyColumn ? { currencyColumn: input.currencyColumn } : {}),
     ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
+    balances: 'report',
   });
   if (!parsed.ok) return parsed;
   const statement = parsed.value;
+  const unbalanced = checkUnbalanced(statement, input.acceptUnbalanced === true);
+  if (!unbalanced.ok) return unbalanced;
   if (statement.lines.length === 0 && statement.accounts.length === 0) {
     return err(
       domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }),
@@ -125,7 +129,20 @@ export async function importBankStatement(
       duplicates: 0,
       candidates: 0,
       importedAt: now,
+      unbalanced: unbalanced.value,
     });
+    if (unbalanced.value !== null)
+      await logUnbalancedImport(
+        { ...ctx, store: tx },
+        {
+          org: orgId,
+          batchId,
+          fileName: input.fileName,
+          sha256,
+          reason: unbalanced.value,
+          parsed: statement,
+        },
+      );
     const accountIds = new Map<string, { id: string; created: boolean }>();
     const ensure = async (number: string, currency: string, bankName?: string, bankCode?: string) => {
       const key = accountKey(number, currency);
@@ -197,6 +214,7 @@ export async function importBankStatement(
     format: statement.format,
     encoding: statement.encoding,
     warnings: statement.warnings,
+    ...(unbalanced.value === null ? {} : { unbalanced: unbalanced.value }),
   });
 }
 

@@ -30,6 +30,11 @@ export interface ImportBankStatementInput {
   readonly currencyColumn?: string;
   /** Extra 1C field spellings (bank's name → known field), on top of those saved for the organisation. */
   readonly aliases?: Readonly<Record<string, string>>;
+  /**
+   * Import a statement whose balances do not add up (the CLI's `--accept-unbalanced`, the web
+   * preview's checkbox): the batch is marked unbalanced with the reason. Refused otherwise.
+   */
+  readonly acceptUnbalanced?: boolean;
   /** Called as lines are written: (done, total); total is undefined while a streamed file is read. */
   readonly onProgress?: (done: number, total?: number) => void;
 }
@@ -58,6 +63,8 @@ export interface ImportBankStatementResult {
   readonly format: string;
   readonly encoding: string;
   readonly warnings: ParsedStatement['warnings'];
+  /** Imported although its balances do not add up (accepted): the statements and their arithmetic. */
+  readonly unbalanced?: string;
 }
 
 /** The stored fingerprint: SHA-256 of the line's identity, 128 bits in hex. */

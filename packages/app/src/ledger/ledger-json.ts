@@ -163,6 +163,7 @@ export function importBankJson(r: ImportBankStatementResult): Record<string, unk
       lines: a.lines,
       imported: a.imported,
     })),
+    ...(r.unbalanced === undefined ? {} : { unbalanced: r.unbalanced }),
   };
 }
 

@@ -16,6 +16,7 @@ import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { cliActor } from '../cli-actor.ts';
+import { runDryRun } from './import-bank-dry-run.ts';
 import { inputFileSize, readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
 
 /** The `civic import` group (shared with other importers: found or created). */
@@ -36,6 +37,8 @@ interface ImportBankOptions {
   aliases?: string;
   saveAliases?: boolean;
   json?: boolean;
+  dryRun?: boolean;
+  acceptUnbalanced?: boolean;
 }
 
 export function registerImportBank(program: Command): void {
@@ -56,6 +59,8 @@ export function registerImportBank(program: Command): void {
     )
     .option('--aliases <file>', '1C field aliases (JSON object "bank field": "known field")')
     .option('--save-aliases', "keep --aliases for the organisation's later imports")
+    .option('--dry-run', 'parse and check everything, write nothing, list every line and statement')
+    .option('--accept-unbalanced', 'import a statement whose balances do not add up (the batch is marked)')
     .option('--json', 'print JSON')
     .action(async (fileName: string, opts: ImportBankOptions) => {
       const format = opts.format === undefined ? undefined : BANK_FORMATS.find((f) => f === opts.format);
@@ -69,6 +74,16 @@ export function registerImportBank(program: Command): void {
       const aliases = opts.aliases
         ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases))
         : undefined;
+      if (opts.dryRun)
+        return runDryRun(opts, {
+          bytes: readInputFile(fileName),
+          fileName,
+          ...(format ? { format } : {}),
+          ...(csvMapping !== undefined ? { csvMapping } : {}),
+          ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
+          ...(opts.currency ? { currency: opts.currency } : {}),
+          ...(aliases ? { aliases } : {}),
+        });
       // The file is read in chunks as it is imported (a 1C statement of any size in constant memory).
       const size = inputFileSize(fileName);
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
@@ -86,6 +101,7 @@ export function registerImportBank(program: Command): void {
               ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
               ...(opts.currency ? { currency: opts.currency } : {}),
               ...(aliases ? { aliases } : {}),
+              ...(opts.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
               ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
             }),
           );

@@ -23,7 +23,10 @@ export function detectBankFormat(bytes: Uint8Array, fileName: string): BankForma
   const start = head.trimStart();
   if (start.startsWith('1CClientBankExchange')) return '1c';
   if (start.startsWith('<')) {
-    if (/urn:iso:std:iso:20022:tech:xsd:camt\.053/.test(head) || head.includes('BkToCstmrStmt'))
+    if (
+      /urn:iso:std:iso:20022:tech:xsd:camt\.05[234]/.test(head) ||
+      /BkToCstmr(Stmt|AcctRpt|DbtCdtNtfctn)/.test(head)
+    )
       return 'camt053';
     return null;
   }

@@ -83,6 +83,8 @@ describe('CAMT.053', () => {
       {
         line: lineOf('<Amt Ccy="USD">10.00</Amt>') - 1,
         field: 'Ntry/Sts',
+        code: 'IMPORT_WARN_ENTRY_NOT_BOOKED',
+        params: { status: 'PDNG' },
         message: expect.stringContaining('PDNG'),
       },
     ]);

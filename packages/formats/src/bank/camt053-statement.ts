@@ -1,5 +1,4 @@
 import {
-  minorUnits,
   ok,
   type CalendarDate,
   type CurrencyCode,
@@ -9,272 +8,133 @@ import {
   type StatementLine,
   type StatementWarning,
 } from '@civic/core';
-import { checkBalanceIdentity, checkTotals, mergeAccountPeriods, sumLines } from './balance-check.ts';
-import { readCurrency } from './currency-code.ts';
+import {
+  checkBalanceIdentity,
+  checkTotals,
+  mergeAccountPeriods,
+  refusesMismatches,
+  sumLines,
+} from './balance-check.ts';
+import { camtMessage, type CamtMessage } from './camt-message.ts';
+import { accountId, amountOf, currencyOf, dateOf, lineAt, type Where } from './camt-fields.ts';
+import { entryLines } from './camt-entry.ts';
 import { abort, catchAbort } from './import-error.ts';
-import { parseAmount, parseDateLayout } from './scalar.ts';
+import { parseDateLayout } from './scalar.ts';
 import { StatementPages } from './statement-pages.ts';
 import { decodeText } from './text-decode.ts';
-import { child, children, lineOf, lineStartsOf, parseXml, textAt, type XmlNode } from './xml-tree.ts';
+import { child, children, lineStartsOf, parseXml, textAt, type XmlNode } from './xml-tree.ts';
 
-const ARRAYS = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Othr']);
+const ARRAYS = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Othr']);
 const NAMES = {
   closing: 'Bal/CLBD',
   totalIn: 'TxsSummry/TtlCdtNtries/Sum',
   totalOut: 'TxsSummry/TtlDbtNtries/Sum',
 } as const;
 
-interface Where {
-  readonly file: string;
-  readonly starts: readonly number[];
+interface Balance {
+  readonly code: string;
+  readonly amount: bigint;
+  readonly line: number;
+  readonly date: CalendarDate | null;
 }
 
-function line(node: XmlNode | undefined, where: Where, fallback: number): number {
-  return lineOf(node, where.starts) ?? fallback;
-}
-
-function currencyOf(text: string | null, field: string, where: Where, at: number): CurrencyCode {
-  if (text === null) abort('IMPORT_FIELD_MISSING', `${field} has no Ccy attribute`, where.file, at, field);
-  const c = readCurrency(text);
-  if (c === null)
-    abort('IMPORT_CURRENCY_UNKNOWN', `${field}: unknown currency "${text}"`, where.file, at, field);
-  return c;
-}
-
-function amountOf(
-  node: unknown,
-  field: string,
-  where: Where,
-  at: number,
-  fallbackCcy?: CurrencyCode,
-): { amount: bigint; currency: CurrencyCode } {
-  const text = textAt(node);
-  if (text === null) abort('IMPORT_FIELD_MISSING', `${field} is missing`, where.file, at, field);
-  const ccyText = textAt(node, '@_Ccy');
-  const currency =
-    ccyText === null && fallbackCcy !== undefined ? fallbackCcy : currencyOf(ccyText, field, where, at);
-  const amount = parseAmount(text, currency, minorUnits(currency), '.', true);
-  if (amount === null || amount < 0n)
-    abort(
-      'IMPORT_AMOUNT_INVALID',
-      `${field}: "${text}" is not an amount in ${currency}`,
-      where.file,
-      at,
-      field,
-    );
-  return { amount, currency };
-}
-
-/** A date element holding `Dt` (YYYY-MM-DD) or `DtTm` (ISO date-time; the date part is taken). */
-function dateOf(node: XmlNode | undefined, field: string, where: Where, at: number): CalendarDate | null {
-  const text = textAt(node, 'Dt') ?? textAt(node, 'DtTm');
-  if (text === null) return null;
-  const d = parseDateLayout(text, 'YYYY-MM-DD');
-  if (d === null)
-    abort('IMPORT_DATE_INVALID', `${field}: "${text}" is not an ISO date`, where.file, at, field);
-  return d;
-}
-
-function accountId(node: unknown): string | null {
-  return textAt(node, 'Id', 'IBAN') ?? textAt(node, 'Id', 'Othr', 'Id');
-}
-
-/** Name of a party in camt.053.001.02 (`Dbtr/Nm`) or .001.08+ (`Dbtr/Pty/Nm`). */
-function partyName(node: XmlNode | undefined): string | null {
-  return textAt(node, 'Nm') ?? textAt(node, 'Pty', 'Nm');
-}
-
-function partyTaxId(node: XmlNode | undefined): string | null {
-  const id = child(node, 'Id') ?? child(node, 'Pty', 'Id');
-  return textAt(id, 'OrgId', 'Othr', 'Id') ?? textAt(id, 'PrvtId', 'Othr', 'Id');
-}
-
-function entryLine(ntry: XmlNode, account: string, accountCcy: CurrencyCode, where: Where): StatementLine {
-  const at = line(ntry, where, 1);
-  const { amount, currency } = amountOf(child(ntry, 'Amt'), 'Ntry/Amt', where, at, accountCcy);
-  const indicator = textAt(ntry, 'CdtDbtInd');
-  if (indicator !== 'CRDT' && indicator !== 'DBIT')
-    abort(
-      'IMPORT_FIELD_MISSING',
-      `Ntry/CdtDbtInd must be CRDT or DBIT, not "${indicator ?? ''}"`,
-      where.file,
-      at,
-      'Ntry/CdtDbtInd',
-    );
-  const direction = indicator === 'CRDT' ? 'in' : 'out';
-  const booked = dateOf(child(ntry, 'BookgDt'), 'Ntry/BookgDt', where, at);
-  const value = dateOf(child(ntry, 'ValDt'), 'Ntry/ValDt', where, at);
-  const bookedOn = booked ?? value;
-  if (bookedOn === null)
-    abort('IMPORT_FIELD_MISSING', 'the entry has neither BookgDt nor ValDt', where.file, at, 'Ntry/BookgDt');
-  const tx = child(ntry, 'NtryDtls', 'TxDtls');
-  const parties = child(tx, 'RltdPties');
-  const otherSide = direction === 'in' ? 'Dbtr' : 'Cdtr';
-  const other = child(parties, otherSide);
-  const agent = child(tx, 'RltdAgts', `${otherSide}Agt`, 'FinInstnId');
-  const ustrd = children(tx, 'RmtInf', 'Ustrd')
-    .map((u) => textAt(u) ?? '')
-    .filter((u) => u !== '');
-  const purpose =
-    ustrd.length > 0 ? ustrd.join(' ') : (textAt(tx, 'AddtlTxInf') ?? textAt(ntry, 'AddtlNtryInf'));
-  const raw: Record<string, string> = {};
-  const put = (k: string, v: string | null): void => {
-    if (v !== null) raw[k] = v;
-  };
-  put('NtryRef', textAt(ntry, 'NtryRef'));
-  put('AcctSvcrRef', textAt(ntry, 'AcctSvcrRef'));
-  put('EndToEndId', textAt(tx, 'Refs', 'EndToEndId'));
-  put('BkTxCd', textAt(ntry, 'BkTxCd', 'Prtry', 'Cd') ?? textAt(ntry, 'BkTxCd', 'Domn', 'Cd'));
-  put('Purp', textAt(tx, 'Purp', 'Cd'));
-  return {
-    sourceLine: at,
-    account,
-    direction,
-    amount,
-    currency,
-    bookedOn,
-    documentDate: value,
-    documentNumber: textAt(tx, 'Refs', 'EndToEndId') ?? textAt(ntry, 'NtryRef'),
-    counterparty: {
-      name: partyName(other),
-      taxId: partyTaxId(other),
-      account: accountId(child(parties, `${otherSide}Acct`)),
-      bankCode: textAt(agent, 'BIC') ?? textAt(agent, 'BICFI'),
-      sectorCode: null,
-      country: textAt(other, 'PstlAdr', 'Ctry') ?? textAt(other, 'Pty', 'PstlAdr', 'Ctry'),
-    },
-    purpose,
-    purposeCode: textAt(tx, 'Purp', 'Cd'),
-    bankReference: textAt(ntry, 'AcctSvcrRef') ?? textAt(tx, 'Refs', 'AcctSvcrRef'),
-    raw,
-  };
-}
-
-function balance(
-  stmt: XmlNode,
-  codes: readonly string[],
-  where: Where,
-  ccy: CurrencyCode,
-): { amount: bigint; line: number; date: CalendarDate | null } | null {
+/**
+ * The first balance of these types (`OPBD`, `PRCD`, `CLBD`, `ITBD`, `CLAV`, …) in the account's
+ * currency: a report may state balances in other currencies too, and those are not the account's.
+ */
+function balance(stmt: XmlNode, codes: readonly string[], where: Where, ccy: CurrencyCode): Balance | null {
   for (const code of codes) {
-    const bal = children(stmt, 'Bal').find(
-      (b) => (textAt(b, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(b, 'Tp', 'CdOrPrtry', 'Prtry')) === code,
-    );
-    if (!bal) continue;
-    const at = line(bal, where, 1);
-    const { amount } = amountOf(child(bal, 'Amt'), `Bal/${code}/Amt`, where, at, ccy);
-    return {
-      amount: textAt(bal, 'CdtDbtInd') === 'DBIT' ? -amount : amount,
-      line: at,
-      date: dateOf(child(bal, 'Dt'), `Bal/${code}/Dt`, where, at),
-    };
+    for (const bal of children(stmt, 'Bal')) {
+      const type = textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(bal, 'Tp', 'CdOrPrtry', 'Prtry');
+      if (type !== code) continue;
+      const at = lineAt(bal, where, 1);
+      const amt = child(bal, 'Amt');
+      const ccyText = textAt(amt, '@_Ccy');
+      if (ccyText !== null && currencyOf(ccyText, `Bal/${code}/Amt`, where, at) !== ccy) continue;
+      const { amount } = amountOf(amt, `Bal/${code}/Amt`, where, at, ccy);
+      return {
+        code,
+        amount: textAt(bal, 'CdtDbtInd') === 'DBIT' ? -amount : amount,
+        line: at,
+        date: dateOf(child(bal, 'Dt'), `Bal/${code}/Dt`, where, at),
+      };
+    }
   }
   return null;
 }
 
-/** Parses an ISO 20022 camt.053 bank-to-customer statement (any version; several `Stmt` per file). */
+/** The stated total of credits or debits, when the report gives one. */
+function statedTotal(summary: XmlNode | undefined, key: string, where: Where, at: number, ccy: CurrencyCode) {
+  const sum = child(summary, key)?.['Sum'];
+  return textAt(sum) === null ? null : amountOf(sum, `TxsSummry/${key}/Sum`, where, at, ccy).amount;
+}
+
+/**
+ * Parses ISO 20022 cash-management reports: camt.053 statements (`Stmt`, versions .001.02 to
+ * .001.13), camt.052 intraday account reports (`Rpt`) and camt.054 debit/credit notifications
+ * (`Ntfctn`), several per file. Each statement's opening (OPBD, else PRCD) and closing booked
+ * (CLBD; a camt.052 without one: ITBD) balances in the account's currency are checked against
+ * its entries; a notification states no balances.
+ */
 export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Result<ParsedStatement> {
   return catchAbort(() => {
     const text = decodeText(bytes, 'utf-8');
+    const message = camtMessage(text, fileName);
     const where: Where = { file: fileName, starts: lineStartsOf(text) };
     const doc = parseXml(text, fileName, ARRAYS);
-    const root = child(doc, 'Document', 'BkToCstmrStmt');
+    const root = child(doc, 'Document', message.root);
     if (root === undefined)
       abort(
         'IMPORT_FIELD_MISSING',
-        'not a camt.053 document: no Document/BkToCstmrStmt',
+        `not a ${message.type} document: no Document/${message.root}`,
         fileName,
         1,
-        'BkToCstmrStmt',
+        message.root,
       );
-    const stmts = children(root, 'Stmt');
+    const stmts = children(root, message.report);
     if (stmts.length === 0)
-      abort('IMPORT_FIELD_MISSING', 'the document holds no Stmt', fileName, line(root, where, 1), 'Stmt');
+      abort(
+        'IMPORT_FIELD_MISSING',
+        `the document holds no ${message.report}`,
+        fileName,
+        lineAt(root, where, 1),
+        message.report,
+      );
     const periods: StatementAccount[] = [];
     const lines: StatementLine[] = [];
     const warnings: StatementWarning[] = [];
     const pages = new StatementPages(fileName);
     let duplicateLines = 0;
     for (const stmt of stmts) {
-      const at = line(stmt, where, 1);
-      const acct = child(stmt, 'Acct');
-      const account = accountId(acct);
-      if (account === null)
-        abort(
-          'IMPORT_FIELD_MISSING',
-          'the statement names no account (Acct/Id/IBAN or Acct/Id/Othr/Id)',
-          fileName,
-          line(acct, where, at),
-          'Stmt/Acct/Id',
-        );
-      const ccyText = textAt(acct, 'Ccy') ?? textAt(children(stmt, 'Bal')[0], 'Amt', '@_Ccy');
-      const currency = currencyOf(ccyText, 'Stmt/Acct/Ccy', where, at);
-      const own: StatementLine[] = [];
-      for (const ntry of children(stmt, 'Ntry')) {
-        const status = textAt(ntry, 'Sts') ?? textAt(ntry, 'Sts', 'Cd');
-        if (status !== null && status !== 'BOOK') {
-          warnings.push({
-            line: line(ntry, where, at),
-            field: 'Ntry/Sts',
-            message: `entry with status ${status} is not booked and was left out`,
-          });
-          continue;
-        }
-        own.push(entryLine(ntry, account, currency, where));
-      }
-      const opening = balance(stmt, ['OPBD', 'PRCD', 'OPAV'], where, currency);
-      const closing = balance(stmt, ['CLBD', 'CLAV'], where, currency);
-      const sums = sumLines(own, account);
-      const summary = child(stmt, 'TxsSummry');
-      const statedIn = textAt(summary, 'TtlCdtNtries', 'Sum');
-      const statedOut = textAt(summary, 'TtlDbtNtries', 'Sum');
-      const period: StatementAccount = {
-        account,
-        currency,
-        from: parseDateLayout(textAt(stmt, 'FrToDt', 'FrDtTm') ?? '', 'YYYY-MM-DD') ?? opening?.date ?? null,
-        to: parseDateLayout(textAt(stmt, 'FrToDt', 'ToDtTm') ?? '', 'YYYY-MM-DD') ?? closing?.date ?? null,
-        opening: opening?.amount ?? null,
-        totalIn:
-          statedIn === null
-            ? sums.totalIn
-            : amountOf(
-                child(summary, 'TtlCdtNtries')?.['Sum'],
-                NAMES.totalIn,
-                where,
-                line(summary, where, at),
-                currency,
-              ).amount,
-        totalOut:
-          statedOut === null
-            ? sums.totalOut
-            : amountOf(
-                child(summary, 'TtlDbtNtries')?.['Sum'],
-                NAMES.totalOut,
-                where,
-                line(summary, where, at),
-                currency,
-              ).amount,
-        closing: closing?.amount ?? null,
-      };
-      const summaryLine = line(summary, where, at);
-      checkTotals(period, own, fileName, { lineIn: summaryLine, lineOut: summaryLine }, NAMES);
-      checkBalanceIdentity(period, currency, fileName, closing?.line ?? at, NAMES);
-      const identity = [textAt(stmt, 'Id'), textAt(stmt, 'ElctrncSeqNb'), account, period.from, period.to];
-      const repeat = pages.check(identity, period, own, { line: at, field: 'Stmt/Id' });
+      const read = readReport(stmt, message, where, warnings);
+      const identity = [
+        textAt(stmt, 'Id'),
+        textAt(stmt, 'ElctrncSeqNb'),
+        read.period.account,
+        read.period.from,
+        read.period.to,
+      ];
+      const repeat = pages.check(identity, read.period, read.lines, {
+        line: read.at,
+        field: `${message.report}/Id`,
+      });
       if (repeat !== null) {
-        duplicateLines += own.length;
+        duplicateLines += read.lines.length;
         warnings.push({
-          line: at,
-          field: 'Stmt/Id',
-          message: `statement ${identity[0] ?? ''} repeats the one at line ${String(repeat)}: its ${String(own.length)} entries are counted as duplicates`,
+          line: read.at,
+          field: `${message.report}/Id`,
+          code: 'IMPORT_WARN_STATEMENT_REPEATED',
+          params: { statement: identity[0] ?? '', first: String(repeat), lines: String(read.lines.length) },
+          message: `statement ${identity[0] ?? ''} repeats the one at line ${String(repeat)}: its ${String(read.lines.length)} entries are counted as duplicates`,
         });
         continue;
       }
-      periods.push(period);
-      for (const l of own) lines.push(l);
+      read.check();
+      periods.push(read.period);
+      for (const l of read.lines) lines.push(l);
     }
     return ok({
-      format: 'camt053',
+      format: message.format,
       file: fileName,
       encoding: 'utf-8',
       accounts: mergeAccountPeriods(periods),
@@ -283,4 +143,78 @@ export function parseCamt053Statement(bytes: Uint8Array, fileName: string): Resu
       duplicateLines,
     } satisfies ParsedStatement);
   });
+}
+
+/** One `Stmt`/`Rpt`/`Ntfctn`: its account, booked entries and balances; `check` checks the balances. */
+function readReport(stmt: XmlNode, message: CamtMessage, where: Where, warnings: StatementWarning[]) {
+  const fileName = where.file;
+  const at = lineAt(stmt, where, 1);
+  const acct = child(stmt, 'Acct');
+  const account = accountId(acct);
+  if (account === null)
+    abort(
+      'IMPORT_FIELD_MISSING',
+      'the statement names no account (Acct/Id/IBAN or Acct/Id/Othr/Id)',
+      fileName,
+      lineAt(acct, where, at),
+      `${message.report}/Acct/Id`,
+    );
+  const ccyText =
+    textAt(acct, 'Ccy') ??
+    textAt(children(stmt, 'Bal')[0], 'Amt', '@_Ccy') ??
+    textAt(children(stmt, 'Ntry')[0], 'Amt', '@_Ccy');
+  const currency = currencyOf(ccyText, `${message.report}/Acct/Ccy`, where, at);
+  const own: StatementLine[] = [];
+  const warn = (w: StatementWarning): void => void warnings.push(w);
+  for (const ntry of children(stmt, 'Ntry')) {
+    const status = textAt(ntry, 'Sts') ?? textAt(ntry, 'Sts', 'Cd');
+    if (status !== null && status !== 'BOOK') {
+      warn({
+        line: lineAt(ntry, where, at),
+        field: 'Ntry/Sts',
+        code: 'IMPORT_WARN_ENTRY_NOT_BOOKED',
+        params: { status },
+        message: `entry with status ${status} is not booked and was left out`,
+      });
+      continue;
+    }
+    for (const l of entryLines(ntry, account, currency, where, warn)) own.push(l);
+  }
+  const opening = balance(stmt, ['OPBD', 'PRCD'], where, currency);
+  const closing = balance(stmt, message.report === 'Rpt' ? ['CLBD', 'ITBD'] : ['CLBD'], where, currency);
+  if ((opening === null || closing === null) && message.report !== 'Ntfctn')
+    warn({
+      line: at,
+      field: `${message.report}/Bal`,
+      code: 'IMPORT_WARN_NO_BOOKED_BALANCE',
+      params: { account },
+      message: `the report for ${account} gives no opening and closing booked balances in ${currency}: its balance cannot be checked`,
+    });
+  const sums = sumLines(own, account);
+  const summary = child(stmt, 'TxsSummry');
+  const summaryLine = lineAt(summary, where, at);
+  const period: StatementAccount = {
+    account,
+    currency,
+    from: parseDateLayout(textAt(stmt, 'FrToDt', 'FrDtTm') ?? '', 'YYYY-MM-DD') ?? opening?.date ?? null,
+    to: parseDateLayout(textAt(stmt, 'FrToDt', 'ToDtTm') ?? '', 'YYYY-MM-DD') ?? closing?.date ?? null,
+    opening: opening?.amount ?? null,
+    totalIn: statedTotal(summary, 'TtlCdtNtries', where, summaryLine, currency) ?? sums.totalIn,
+    totalOut: statedTotal(summary, 'TtlDbtNtries', where, summaryLine, currency) ?? sums.totalOut,
+    closing: closing?.amount ?? null,
+  };
+  const check = (): void => {
+    const label = textAt(stmt, 'Id') ?? textAt(stmt, 'ElctrncSeqNb');
+    const totals = (): void =>
+      checkTotals(period, own, fileName, { lineIn: summaryLine, lineOut: summaryLine }, NAMES);
+    // Refusing, the stated totals are named first (they are what is wrong); reporting, the totals
+    // mark the statement's recorded balance, so it is recorded first.
+    if (refusesMismatches()) totals();
+    checkBalanceIdentity({ ...period, statement: label }, currency, fileName, closing?.line ?? at, {
+      ...NAMES,
+      closing: `Bal/${closing?.code ?? 'CLBD'}`,
+    });
+    if (!refusesMismatches()) totals();
+  };
+  return { at, period, lines: own, check };
 }

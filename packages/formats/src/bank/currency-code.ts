@@ -1,4 +1,4 @@
-import { parseCurrency, type CurrencyCode } from '@civic/core';
+import { parseCurrency, parseHistoricCurrency, type CurrencyCode } from '@civic/core';
 
 /** ISO 4217 numeric codes banks write instead of letters (398 = KZT); 810 is the pre-1998 rouble code still used in Russian account numbers. */
 const NUMERIC: Readonly<Record<string, string>> = {
@@ -74,4 +74,24 @@ export function readCurrency(text: string): CurrencyCode | null {
   const mapped = NUMERIC[t.padStart(3, '0')] ?? WORDS[t] ?? t;
   const r = parseCurrency(mapped);
   return r.ok ? r.value : null;
+}
+
+/** The pre-1998 rouble codes banks still write for today's rouble (RUR in MT940 balances). */
+const HISTORIC_READ_AS: Readonly<Record<string, string>> = { RUR: 'RUB', SUR: 'RUB' };
+
+/**
+ * A SWIFT/ISO currency code, current or withdrawn: a withdrawn one (DEM, FRF, RUR, …) is read with
+ * `historic` set to the code as written, so that the parser can warn; a code that never existed is
+ * null.
+ */
+export function readIsoCurrency(text: string): { currency: CurrencyCode; historic: string | null } | null {
+  const t = text.trim().toUpperCase();
+  const old = parseHistoricCurrency(t);
+  if (old !== null) {
+    const now = HISTORIC_READ_AS[t];
+    const current = now === undefined ? null : readCurrency(now);
+    return { currency: current ?? old, historic: t };
+  }
+  const r = parseCurrency(t);
+  return r.ok ? { currency: r.value, historic: null } : null;
 }

@@ -1,7 +1,9 @@
-import { minorUnits, type CalendarDate, type CurrencyCode } from '@civic/core';
-import { readCurrency } from './currency-code.ts';
+import { minorUnits, type CalendarDate, type CurrencyCode, type StatementWarning } from '@civic/core';
+import { readIsoCurrency } from './currency-code.ts';
 import { abort } from './import-error.ts';
 import { parseAmount, parseDateLayout } from './scalar.ts';
+
+export { readInfo, type Mt940Info } from './mt940-info.ts';
 
 /** A tag's text with the line it starts on (continuation lines joined with "\n"). */
 export interface Mt940Tag {
@@ -15,6 +17,9 @@ export interface Mt940Balance {
   readonly currency: CurrencyCode;
   readonly date: CalendarDate;
 }
+
+/** Where a field reader reports what it read leniently. */
+export type Warn = (w: StatementWarning) => void;
 
 /** SWIFT amounts use a comma as the decimal mark: `1234,56`, `1234,`. */
 export function swiftAmount(text: string, currency: CurrencyCode, tag: Mt940Tag, file: string): bigint {
@@ -31,8 +36,39 @@ export function swiftAmount(text: string, currency: CurrencyCode, tag: Mt940Tag,
   return a;
 }
 
-function swiftDate(text: string, tag: Mt940Tag, file: string): CalendarDate {
-  const d = parseDateLayout(text, 'YYMMDD');
+const lastOfFebruary = (year: number): string =>
+  `${String(year)}-02-${year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? '29' : '28'}`;
+
+/**
+ * A day the file writes as year, month, day. 30 or 31 February is the month-end convention some
+ * banks use for interest: read as the last day of February, with a warning. Any other impossible
+ * day is refused.
+ */
+function dayOf(year: number, month: string, day: string, tag: Mt940Tag, file: string, warn: Warn) {
+  const iso = `${String(year).padStart(4, '0')}-${month}-${day}`;
+  const d = parseDateLayout(iso, 'YYYY-MM-DD');
+  if (d !== null) return d;
+  if (month === '02' && (day === '30' || day === '31')) {
+    const read = parseDateLayout(lastOfFebruary(year), 'YYYY-MM-DD');
+    if (read !== null) {
+      warn({
+        line: tag.line,
+        field: tag.tag,
+        code: 'IMPORT_WARN_MONTH_END_DATE',
+        params: { written: `${day}.${month}.${String(year)}`, read },
+        message: `:${tag.tag}: ${day}.${month}.${String(year)} is read as the month's last day, ${read}`,
+      });
+      return read;
+    }
+  }
+  return null;
+}
+
+function swiftDate(text: string, tag: Mt940Tag, file: string, warn: Warn): CalendarDate {
+  const yy = Number(text.slice(0, 2));
+  const d = /^\d{6}$/.test(text)
+    ? dayOf(yy < 80 ? 2000 + yy : 1900 + yy, text.slice(2, 4), text.slice(4, 6), tag, file, warn)
+    : null;
   if (d === null)
     abort(
       'IMPORT_DATE_INVALID',
@@ -44,8 +80,24 @@ function swiftDate(text: string, tag: Mt940Tag, file: string): CalendarDate {
   return d;
 }
 
+/** A currency code: a withdrawn one (DEM, RUR) read with a warning, a made-up one refused. */
+export function swiftCurrency(code: string, tag: Mt940Tag, file: string, warn: Warn): CurrencyCode {
+  const c = readIsoCurrency(code);
+  if (c === null)
+    abort('IMPORT_CURRENCY_UNKNOWN', `:${tag.tag}: unknown currency "${code}"`, file, tag.line, tag.tag);
+  if (c.historic !== null)
+    warn({
+      line: tag.line,
+      field: tag.tag,
+      code: 'IMPORT_WARN_HISTORIC_CURRENCY',
+      params: { code: c.historic, read: c.currency },
+      message: `:${tag.tag}: ${c.historic} is a withdrawn ISO 4217 code, read as ${c.currency}`,
+    });
+  return c.currency;
+}
+
 /** `:60F:` / `:62F:` (and M variants): C|D, YYMMDD, currency, amount. Debit balances come back negative. */
-export function readBalance(tag: Mt940Tag, file: string): Mt940Balance {
+export function readBalance(tag: Mt940Tag, file: string, warn: Warn): Mt940Balance {
   const m = /^([CD])(\d{6})([A-Z]{3})([\d,]+)$/.exec(tag.value.replace(/\s+/g, ''));
   if (!m)
     abort(
@@ -55,17 +107,13 @@ export function readBalance(tag: Mt940Tag, file: string): Mt940Balance {
       tag.line,
       tag.tag,
     );
-  const currency = readCurrency(m[3] ?? '');
-  if (currency === null)
-    abort(
-      'IMPORT_CURRENCY_UNKNOWN',
-      `:${tag.tag}: unknown currency "${m[3] ?? ''}"`,
-      file,
-      tag.line,
-      tag.tag,
-    );
+  const currency = swiftCurrency(m[3] ?? '', tag, file, warn);
   const amount = swiftAmount(m[4] ?? '', currency, tag, file);
-  return { amount: m[1] === 'D' ? -amount : amount, currency, date: swiftDate(m[2] ?? '', tag, file) };
+  return {
+    amount: m[1] === 'D' ? -amount : amount,
+    currency,
+    date: swiftDate(m[2] ?? '', tag, file, warn),
+  };
 }
 
 export interface Mt940Entry {
@@ -80,12 +128,13 @@ export interface Mt940Entry {
   readonly details: string | null;
 }
 
-// value date, [entry date MMDD], mark (C, D, RC, RD), [funds code], amount, type (N/F/S + 3), references
+// value date, [entry date MMDD, or spaces where a bank leaves it out], mark (C, D, RC, RD),
+// [funds code: the third character of the currency, or a letter], amount, type (N/F/S + 3), references
 const LINE_61 =
-  /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d[\d,]*)([NFS][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
+  /^(\d{6})(?:(\d{4})|[ ]{1,4})?[ ]*(RC|RD|C|D)([A-Z])?(\d[\d,]*)([NFS][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
 
 /** `:61:` statement line. RC (reversal of a credit) is money out; RD (reversal of a debit) money in. */
-export function readEntry(tag: Mt940Tag, currency: CurrencyCode, file: string): Mt940Entry {
+export function readEntry(tag: Mt940Tag, currency: CurrencyCode, file: string, warn: Warn): Mt940Entry {
   const m = LINE_61.exec(tag.value);
   if (!m)
     abort(
@@ -95,7 +144,7 @@ export function readEntry(tag: Mt940Tag, currency: CurrencyCode, file: string): 
       tag.line,
       '61',
     );
-  const valueDate = swiftDate(m[1] ?? '', tag, file);
+  const valueDate = swiftDate(m[1] ?? '', tag, file, warn);
   let entryDate: CalendarDate | null = null;
   if (m[2] !== undefined) {
     // The entry date has no year: take the value date's, moved a year where they straddle New Year.
@@ -104,7 +153,7 @@ export function readEntry(tag: Mt940Tag, currency: CurrencyCode, file: string): 
     const valueMonth = Number(valueDate.slice(5, 7));
     const y =
       month === 12 && valueMonth === 1 ? year - 1 : month === 1 && valueMonth === 12 ? year + 1 : year;
-    entryDate = parseDateLayout(`${y}-${m[2].slice(0, 2)}-${m[2].slice(2, 4)}`, 'YYYY-MM-DD');
+    entryDate = dayOf(y, m[2].slice(0, 2), m[2].slice(2, 4), tag, file, warn);
     if (entryDate === null)
       abort('IMPORT_DATE_INVALID', `:61: entry date "${m[2]}" is not a day (MMDD)`, file, tag.line, '61');
   }
@@ -121,50 +170,5 @@ export function readEntry(tag: Mt940Tag, currency: CurrencyCode, file: string): 
     customerReference: ref === '' || ref === 'NONREF' ? null : ref,
     bankReference: bankRef === '' ? null : bankRef,
     details: (m[9] ?? '').trim() || null,
-  };
-}
-
-export interface Mt940Info {
-  readonly purpose: string | null;
-  readonly name: string | null;
-  readonly account: string | null;
-  readonly bankCode: string | null;
-  readonly subfields: Readonly<Record<string, string>>;
-}
-
-/**
- * `:86:` information to the account owner. Structured form (`?20`–`?29` purpose, `?30` bank code,
- * `?31` account, `?32`–`?33` name, `?60`–`?63` more purpose) when it has `?NN` subfields; otherwise
- * the text, its line breaks joined with spaces, is the purpose.
- */
-export function readInfo(value: string): Mt940Info {
-  if (!/\?\d{2}/.test(value))
-    return {
-      purpose: value.replace(/\s*\n\s*/g, ' ').trim() || null,
-      name: null,
-      account: null,
-      bankCode: null,
-      subfields: {},
-    };
-  const flat = value.replace(/\r?\n/g, '');
-  const subfields: Record<string, string> = {};
-  const first = flat.indexOf('?');
-  if (first > 0) subfields['code'] = flat.slice(0, first);
-  for (const m of flat.slice(first).matchAll(/\?(\d{2})([^?]*)/g)) {
-    const key = m[1] ?? '';
-    subfields[key] = (subfields[key] ?? '') + (m[2] ?? '');
-  }
-  const join = (keys: string[]): string | null =>
-    keys
-      .map((k) => subfields[k] ?? '')
-      .join('')
-      .trim() || null;
-  const purposeKeys = ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63'];
-  return {
-    purpose: join(purposeKeys),
-    name: join(['32', '33']),
-    account: join(['31']),
-    bankCode: join(['30']),
-    subfields,
   };
 }

@@ -75,11 +75,13 @@ describe('MT940', () => {
     expect(r.value.duplicateLines).toBe(2);
     expect(r.value.accounts).toHaveLength(2);
     const second = seed.split('\n').lastIndexOf(':20:STMT210205') + 1;
-    expect(r.value.warnings).toContainEqual({
-      line: second,
-      field: '20',
-      message: expect.stringContaining('line 2'),
-    });
+    expect(r.value.warnings).toContainEqual(
+      expect.objectContaining({
+        line: second,
+        field: '20',
+        message: expect.stringContaining('line 2'),
+      }),
+    );
   });
 
   it('refuses a repeated statement whose payments differ from the first copy', () => {
@@ -141,7 +143,7 @@ describe('MT940', () => {
     ],
     [
       'a bad date',
-      SOURCE.replace(':61:210204D', ':61:210231D'),
+      SOURCE.replace(':61:210204D', ':61:210431D'),
       'IMPORT_DATE_INVALID',
       lineOf(':61:210204D'),
       '61',

@@ -1,4 +1,5 @@
-import type { CurrencyCode, ParsedStatement, Result } from '@civic/core';
+import { ok, type CurrencyCode, type ParsedStatement, type Result } from '@civic/core';
+import { recordBalances } from './balance-check.ts';
 import { detectBankFormat, type BankFormat } from './bank-format.ts';
 import { parseCamt053Statement } from './camt053-statement.ts';
 import { inferCsvMapping } from './csv-infer.ts';
@@ -27,6 +28,11 @@ export interface ParseBankStatementOptions {
   readonly aliases?: Readonly<Record<string, string>>;
   /** 1C only: the currency when the file names none (KZT unless given). */
   readonly defaultCurrency?: CurrencyCode;
+  /**
+   * `refuse` (the default): a balance that does not add up refuses the file. `report`: it is only
+   * recorded in `balances` (balanced: false), for a dry run or an import accepted unbalanced.
+   */
+  readonly balances?: 'refuse' | 'report';
 }
 
 /**
@@ -39,8 +45,19 @@ export function parseBankStatement(
 ): Result<ParsedStatement> {
   const looks = checkLooksLikeStatement(bytes, options.fileName);
   if (!looks.ok) return looks;
-  const parsed = parseBankStatementRaw(bytes, options);
+  const parsed = parseRecordingBalances(bytes, options);
   return parsed.ok ? checkStatement(parsed.value) : parsed;
+}
+
+/** The parse, with every balance it checked attached as `balances` (in file order). */
+function parseRecordingBalances(
+  bytes: Uint8Array,
+  options: ParseBankStatementOptions,
+): Result<ParsedStatement> {
+  const { value, balances } = recordBalances(options.balances !== 'report', () =>
+    parseBankStatementRaw(bytes, options),
+  );
+  return value.ok ? ok({ ...value.value, balances }) : value;
 }
 
 /**

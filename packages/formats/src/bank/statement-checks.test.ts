@@ -68,6 +68,8 @@ describe('amounts and account numbers a statement may not hold', () => {
     expect(r.value.warnings).toContainEqual({
       line,
       field: 'bookedOn',
+      code: 'IMPORT_WARN_OUTSIDE_PERIOD',
+      params: { bookedOn: '2021-02-14', from: expect.any(String), to: expect.any(String) },
       message: expect.stringContaining('2021-02-14'),
     });
     expect(r.value.lines).toHaveLength(4);

@@ -64,6 +64,8 @@ export function checkStatement(statement: ParsedStatement): Result<ParsedStateme
         outside.push({
           line: l.sourceLine,
           field: 'bookedOn',
+          code: 'IMPORT_WARN_OUTSIDE_PERIOD',
+          params: { bookedOn: l.bookedOn, from: p?.from ?? '', to: p?.to ?? '' },
           message: `the line is booked on ${l.bookedOn}, outside its statement's period ${p?.from ?? ''} – ${p?.to ?? ''}`,
         });
       }

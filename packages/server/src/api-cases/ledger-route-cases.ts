@@ -125,6 +125,55 @@ export const LEDGER_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('viewer', upload()),
     otherTenant: { ...OUTSIDER, ...upload() },
   },
+  'GET /api/v1/orgs/:orgId/ledger/imports': {
+    happy: {
+      as: 'viewer',
+      status: 200,
+      check: (res) =>
+        expect((res.json() as { imports: { unbalanced: string | null }[] }).imports).toEqual(
+          expect.arrayContaining([expect.objectContaining({ unbalanced: null })]),
+        ),
+    },
+    badInput: ORG_ONLY_INPUT,
+    noSession: ANON,
+    wrongRole: monitorAtKibhr,
+    otherTenant: OUTSIDER,
+  },
+  'POST /api/v1/orgs/:orgId/ledger/imports/preview': {
+    happy: {
+      as: 'accountant',
+      ...upload('fileName=preview.txt'),
+      status: 200,
+      check: (res) => {
+        const body = res.json() as {
+          read: number;
+          lines: { amount: string; direction: string; foreignReasons: { label: string }[] }[];
+          statements: { balanced: boolean; opening: string }[];
+          totals: { in: { currency: string; amount: string }[] };
+        };
+        expect(body.read).toBe(1);
+        // The import route's row imports the same statement: by now its line is a duplicate.
+        expect(body.lines).toEqual([
+          expect.objectContaining({
+            amount: '250000.00',
+            direction: 'in',
+            counterparty: 'Open Door Fund (Germany)',
+            duplicate: true,
+          }),
+        ]);
+        expect(body.statements).toEqual([expect.objectContaining({ balanced: true, opening: '0.00' })]);
+        expect(body.totals.in).toEqual([{ currency: 'KZT', amount: '250000.00' }]);
+      },
+    },
+    badInput: [
+      bad('accountant', 'format', upload('fileName=x.txt&format=pdf')),
+      bad('accountant', 'fileName', upload('format=1c')),
+      bad('accountant', 'body', { query: 'fileName=x.txt', body: {} }),
+    ],
+    noSession: { ...ANON, ...upload() },
+    wrongRole: forbidden('viewer', upload()),
+    otherTenant: { ...OUTSIDER, ...upload() },
+  },
   'POST /api/v1/orgs/:orgId/ledger/candidates/:candidateId/confirm': {
     happy: {
       as: 'accountant',

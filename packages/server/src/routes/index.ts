@@ -7,6 +7,7 @@ import { briefsRoutes } from './briefs.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerRecordRoutes } from './ledger-records.routes.ts';
+import { ledgerImportPreviewRoutes } from './ledger-import-preview.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
@@ -27,6 +28,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   usersRoutes,
   ledgerRoutes,
   ledgerRecordRoutes,
+  ledgerImportPreviewRoutes,
   filingsRoutes,
   obligationCheckRoutes,
   casesRoutes,

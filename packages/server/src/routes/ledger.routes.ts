@@ -81,6 +81,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
               format: { type: 'string', enum: ['1c', 'csv', 'camt053', 'mt940'] },
               currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
               currencyColumn: { type: 'string', minLength: 1, maxLength: 200 },
+              acceptUnbalanced: { type: 'string', enum: ['true', 'false'] },
             },
           },
           response: { 200: Obj, '4xx': errorRef },
@@ -92,6 +93,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
           format?: '1c' | 'csv' | 'camt053' | 'mt940';
           currency?: string;
           currencyColumn?: string;
+          acceptUnbalanced?: 'true' | 'false';
         };
         const source = isStream(req.body) ? await uploadSource(req.body, IMPORT_BODY_LIMIT) : null;
         if (source === null)
@@ -111,6 +113,7 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
             ...(q.format ? { format: q.format } : {}),
             ...(q.currency ? { currency: q.currency } : {}),
             ...(q.currencyColumn ? { currencyColumn: q.currencyColumn } : {}),
+            ...(q.acceptUnbalanced === 'true' ? { acceptUnbalanced: true } : {}),
           });
           if (!r.ok) return r;
           const summary = { batchId: r.value.batchId, ...importBankJson(r.value) };

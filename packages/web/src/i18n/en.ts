@@ -1,11 +1,13 @@
 import { incidentsEn } from './incidents.en.ts';
 import { peopleEn } from './people.en.ts';
+import { bankPreviewEn } from './bank-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
 import { ledgerFormsEn } from './ledger-forms.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
+  ...bankPreviewEn,
   ...monitorEn,
   ...incidentsEn,
   ...workplaceEn,

@@ -1,5 +1,6 @@
 import { incidentsKk } from './incidents.kk.ts';
 import { peopleKk } from './people.kk.ts';
+import { bankPreviewKk } from './bank-preview.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
@@ -7,6 +8,7 @@ import { ledgerFormsKk } from './ledger-forms.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
+  ...bankPreviewKk,
   ...monitorKk,
   ...incidentsKk,
   ...workplaceKk,

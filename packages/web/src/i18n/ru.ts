@@ -1,5 +1,6 @@
 import { incidentsRu } from './incidents.ru.ts';
 import { peopleRu } from './people.ru.ts';
+import { bankPreviewRu } from './bank-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
@@ -7,6 +8,7 @@ import { ledgerFormsRu } from './ledger-forms.ru.ts';
 import type { Messages } from './en.ts';
 
 export const ru: Messages = {
+  ...bankPreviewRu,
   ...monitorRu,
   ...incidentsRu,
   ...workplaceRu,

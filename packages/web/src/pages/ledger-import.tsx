@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure, uploadFile } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+import type { BankPreview } from '@civic/server/api';
 import { CurrencyMappingForm, type CurrencyMapping } from './ledger-import-mapping.tsx';
+import { ImportPreview } from './ledger-import-preview.tsx';
 
 interface ImportResult {
   read: number;
@@ -15,19 +18,28 @@ interface ImportResult {
 /** Upload a bank statement with a progress bar; tells what the import found. */
 export function LedgerImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
   const { t } = useI18n();
+  const { me } = useSession();
+  const orgName = me?.memberships.find((m) => m.organisationId === orgId)?.organisationName ?? '';
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
+  const [preview, setPreview] = useState<BankPreview | null>(null);
 
-  const upload = async (mapping?: CurrencyMapping) => {
+  const upload = async (mapping?: CurrencyMapping, acceptUnbalanced = false) => {
     if (!file) return;
     setError(null);
     setResult(null);
+    setPreview(null);
     setProgress(0);
     try {
-      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}), ...mapping });
+      const q = new URLSearchParams({
+        fileName: file.name,
+        ...(format ? { format } : {}),
+        ...mapping,
+        ...(acceptUnbalanced ? { acceptUnbalanced: 'true' } : {}),
+      });
       setResult(
         await uploadFile<ImportResult>(
           `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports?${q}`,
@@ -36,6 +48,28 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         ),
       );
       onImported();
+    } catch (x) {
+      setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  /** The same file read and checked by the server, nothing written: shown for Import or Cancel. */
+  const showPreview = async () => {
+    if (!file) return;
+    setError(null);
+    setResult(null);
+    setProgress(0);
+    try {
+      const q = new URLSearchParams({ fileName: file.name, ...(format ? { format } : {}) });
+      setPreview(
+        await uploadFile<BankPreview>(
+          `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/imports/preview?${q}`,
+          file,
+          setProgress,
+        ),
+      );
     } catch (x) {
       setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
     } finally {
@@ -73,6 +107,17 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       <button type="submit" disabled={!file || progress !== null}>
         {t('ledger.upload')}
       </button>
+      <button type="button" disabled={!file || progress !== null} onClick={() => void showPreview()}>
+        {t('preview.button')}
+      </button>
+      {preview && (
+        <ImportPreview
+          preview={preview}
+          orgName={orgName}
+          onImport={(accept) => void upload(undefined, accept)}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       {progress !== null && (
         <div className="full" role="status">
           <progress max={1} value={progress < 1 ? progress : undefined} aria-label={t('ledger.import')} />{' '}

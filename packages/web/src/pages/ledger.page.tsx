@@ -7,6 +7,7 @@ import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { CandidateList, type Candidate } from './ledger-candidates.tsx';
 import { LedgerImport } from './ledger-import.tsx';
+import { UnbalancedImports } from './ledger-import-batches.tsx';
 import { LedgerRates } from './ledger-rates.tsx';
 import { LedgerRecords } from './ledger-records.tsx';
 import { OrgSection } from './section.tsx';
@@ -44,6 +45,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
           <LedgerImport orgId={orgId} onImported={changed} />
         </section>
       )}
+      <UnbalancedImports orgId={orgId} refreshKey={version} />
       {candidates.error && <ErrorBox error={candidates.error} />}
       <CandidateList
         orgId={orgId}

@@ -11,3 +11,4 @@ export * from './briefs.ts';
 export * from './people.ts';
 export * from './obligation-check.ts';
 export * from './duress.ts';
+export * from './bank-import.ts';
