@@ -17,6 +17,8 @@ import { parseCalendarDate, type CalendarDate } from '@civic/core';
 import { parseCaseFile } from '@civic/formats';
 import type { Command } from 'commander';
 import { CliError, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
+import { caseCheckReport } from '../lang/claim-report.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { registerObjection } from './objection.command.ts';
 
 /** Opens the database, runs `fn`, and always closes it. */
@@ -89,23 +91,19 @@ export function registerCases(program: Command): void {
     .argument('<id>', 'the case id')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--as-of <date>', 'judge deadlines and open limitation periods on this day (default: today)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .description(
       "check every action of the case against its rule pack and the organisation's records; exit 1 when a finding favours the defence",
     )
-    .action(async (id: string, opts: { db: string; asOf?: string; json?: boolean }) => {
+    .action(async (id: string, opts: { db: string; asOf?: string; lang?: string; json?: boolean }) => {
       const asOf = asOfOption(opts.asOf);
+      const lang = cliLang(opts.lang);
       await withDb(opts.db, async (ctx) => {
-        const view = caseCheckView(orFail(await checkCase(ctx, id, asOf === undefined ? {} : { asOf })));
+        const check = orFail(await checkCase(ctx, id, asOf === undefined ? {} : { asOf }));
+        const view = caseCheckView(check, lang);
         if (opts.json) printJson(view);
-        else {
-          process.stdout.write(`${view.case.title} (${view.case.id}), checked as of ${view.asOf}\n`);
-          for (const f of view.findings)
-            process.stdout.write(
-              `  [${f.severity}] ${f.code}${f.favoursDefence ? ' (favours the defence)' : ''}: ${f.message}${f.citation ? `\n      basis: ${f.citation}${f.verified ? '' : ' — not verified'}` : ''}\n`,
-            );
-          for (const e of view.exhibits) process.stdout.write(`  exhibit: ${e.description}\n`);
-        }
+        else process.stdout.write(caseCheckReport(view, lang));
         process.exitCode = view.favoursDefence ? EXIT_FINDING : EXIT_OK;
       });
     });

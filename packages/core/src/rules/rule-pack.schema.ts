@@ -100,7 +100,12 @@ export const rulePackObjectSchema = z.strictObject({
   reviewed: dateSchema,
   description: z.string().optional(),
   /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
-  periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
+  periodEndOnDayOff: z.strictObject({
+    rollForward: z.boolean(),
+    /** The rule as a lawyer cites it, per language. */
+    cite: localTextSchema.optional(),
+    ...ruleMetaShape,
+  }),
   offenderKinds: z.array(z.strictObject({ id: idSchema, title: localTextSchema })).default([]),
   /**
    * The authorities of the jurisdiction by name in each language (vocabulary, not law): a name

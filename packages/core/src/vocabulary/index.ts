@@ -9,3 +9,4 @@ export * from './finding-messages.ts';
 export * from './lint-messages.ts';
 export * from './legal-basis-label.ts';
 export * from './deadline-messages.ts';
+export * from './report-words.ts';
