@@ -115,4 +115,39 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
     };
     expect(obligations.obligations.every((o) => /[а-яәіңғүұқөһ]/i.test(o.label))).toBe(true);
   });
+
+  it('writes the journal CSV header and row types in the language; English keeps the column codes', async () => {
+    const csv = (lang: string) =>
+      civic(['ledger', 'export', '--db', db, '--org', 'Echo', '--format', 'csv', '--lang', lang]);
+    const en = (await csv('en')).stdout.split('\r\n');
+    expect(en[0]).toBe(
+      'date,type,id,source,category,grant,account,amount,currency,kzt,rate_status,rate_date,rate,rate_units,rate_source,description',
+    );
+    const ru = (await csv('ru')).stdout.split('\r\n');
+    expect(ru[0]).toMatch(/^дата,вид записи,идентификатор,иностранный источник,/);
+    expect(latin(ru[0] ?? '')).toEqual([]);
+    expect(ru.length).toBe(en.length);
+    expect(
+      ru
+        .slice(1)
+        .filter((l) => l !== '')
+        .every((l) => /^\d{4}-\d{2}-\d{2},(поступление|расход),/.test(l)),
+    ).toBe(true);
+    const kk = await civic([
+      'ledger',
+      'export',
+      '--db',
+      db,
+      '--org',
+      'Echo',
+      '--format',
+      'hledger',
+      '--lang',
+      'kk',
+    ]);
+    const comments = kk.stdout.split('\n').filter((l) => l.startsWith(';'));
+    expect(comments[0]).toContain('CivicLedger журналы');
+    // Account names stay ASCII for the tools.
+    expect(kk.stdout).toMatch(/^\s+Assets:Grants:/m);
+  });
 });

@@ -10,3 +10,4 @@ export * from './lint-messages.ts';
 export * from './legal-basis-label.ts';
 export * from './deadline-messages.ts';
 export * from './report-words.ts';
+export * from './journal-vocabulary.ts';
