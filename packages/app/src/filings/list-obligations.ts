@@ -211,7 +211,11 @@ export async function obligationsCalendar(
       ...(o.submittedOn ? [reportText(lang, 'icsSubmitted', { date: o.submittedOn })] : []),
       ...(lang === 'en' ? o.notes : []),
     ].join('\n'),
-    categories: [o.form, labelOf(OBLIGATION_STATUS_LABELS, o.status, lang)],
+    categories: [
+      o.form,
+      labelOf(OBLIGATION_STATUS_LABELS, o.status, lang),
+      ...(o.verified ? [] : [reportText(lang, 'icsUnverifiedCategory')]),
+    ],
     status: 'CONFIRMED',
     ...(o.status === 'upcoming' || o.status === 'due'
       ? { alarms: (input.alarmDays ?? [3, 1]).map((daysBefore) => ({ daysBefore })) }

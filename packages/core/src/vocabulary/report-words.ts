@@ -156,6 +156,7 @@ export const REPORT_WORDS = {
     ru: ' (НЕ СВЕРЕНО: сверьте с официальным текстом)',
     kk: ' (ТЕКСЕРІЛМЕГЕН: ресми мәтінмен салыстырыңыз)',
   },
+  icsUnverifiedCategory: { en: 'unverified', ru: 'не сверено', kk: 'тексерілмеген' },
   icsReceipts: {
     en: 'Receipts: {count:text}',
     ru: 'Поступлений: {count:text}',
