@@ -25,6 +25,7 @@ import * as logSignatures from './2026-12-05-300-log-signatures.ts';
 import * as loginAttempts from './2026-12-05-310-login-attempts.ts';
 import * as ledgerBankLineLinks from './2026-12-06-120-ledger-bank-line-links.ts';
 import * as ledgerRecordVersion from './2026-12-06-120-ledger-record-version.ts';
+import * as officialRateBase from './2026-12-06-430-official-rate-base.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-150-audit-channel': auditChannel,
   '2026-12-06-160-session-user-agent': sessionUserAgent,
   '2026-12-06-120-ledger-record-version': ledgerRecordVersion,
+  '2026-12-06-430-official-rate-base': officialRateBase,
 };
