@@ -11,3 +11,4 @@ export * from './legal-basis-label.ts';
 export * from './deadline-messages.ts';
 export * from './report-words.ts';
 export * from './journal-vocabulary.ts';
+export * from './party-vocabulary.ts';

@@ -168,7 +168,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
         response: { 200: Obj, '4xx': errorRef },
       },
     },
-    async (req) => caseView(await caseOfOrg(deps.ctx, req), membershipOf(req).organisationName),
+    async (req) => caseView(await caseOfOrg(deps.ctx, req), membershipOf(req).organisationName, req.locale),
   );
 
   app.get(
