@@ -43,8 +43,6 @@ export interface ImportRatesResult {
   readonly to: string | null;
   /** Receipts and expenditures whose KZT equivalent changed (a missing or carried-forward rate now known). */
   readonly recomputed: number;
-  /** The currency the rates are quoted in (KZT: the NBK's; the pack's currency with --pack). */
-  readonly base: string;
 }
 
 /**
@@ -117,7 +115,6 @@ export async function importRates(
       from: dates[0] ?? null,
       to: dates.at(-1) ?? null,
       recomputed,
-      base,
     });
   });
 }

@@ -40,7 +40,7 @@ for (const dialect of testDialects()) {
         bytes: enc('date,currency,rate,units,source\n2021-02-05,USD,420.83,1,NBK\n'),
         fileName: 'nbk.csv',
       });
-      expect(nbk.ok && nbk.value.base).toBe('KZT');
+      expect(nbk.ok && nbk.value.imported).toBe(1);
     });
     afterAll(async () => store.close());
 
@@ -51,7 +51,7 @@ for (const dialect of testDialects()) {
         pack: 'in-fcra',
       });
       if (!rbi.ok) throw new Error(rbi.error.message);
-      expect([rbi.value.base, rbi.value.imported, rbi.value.currencies]).toEqual(['INR', 2, ['EUR', 'USD']]);
+      expect([rbi.value.imported, rbi.value.currencies]).toEqual([2, ['EUR', 'USD']]);
       const inr = await listOfficialRates(store.db, { base: 'INR' });
       expect(inr.map((r) => [r.currency, r.text, r.units, r.source])).toEqual([
         ['EUR', '87.9215', 1, 'RBI'],

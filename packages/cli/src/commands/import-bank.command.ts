@@ -142,7 +142,7 @@ export function registerImportRates(program: Command): void {
       if (opts.json) printJson(result);
       else
         process.stdout.write(
-          `${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; ${result.base} equivalents recomputed: ${String(result.recomputed)}\n`,
+          `${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; ${opts.pack ? 'equivalents' : 'KZT equivalents'} recomputed: ${String(result.recomputed)}\n`,
         );
     });
 }
