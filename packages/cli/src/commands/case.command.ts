@@ -17,6 +17,7 @@ import { parseCalendarDate, type CalendarDate } from '@civic/core';
 import { parseCaseFile } from '@civic/formats';
 import type { Command } from 'commander';
 import { CliError, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
+import { caseShowReport, casesReport } from '../lang/case-report.ts';
 import { caseCheckReport } from '../lang/claim-report.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { registerObjection } from './objection.command.ts';
@@ -44,20 +45,18 @@ export function registerCases(program: Command): void {
     .description('list the cases of every organisation (or of one with --org)')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'only this organisation (id, name or BIN)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; json?: boolean }) =>
-      withDb(opts.db, async (ctx) => {
+    .action(async (opts: { db: string; org?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
+      await withDb(opts.db, async (ctx) => {
         const cases = orFail(await listCasesOf(ctx, opts.org));
         const names = await orgNames(ctx);
         const list = cases.map((c) => caseSummary(c, names.get(c.organisationId)));
         if (opts.json) return printJson({ cases: list });
-        for (const c of list)
-          process.stdout.write(
-            `${c.id}  ${c.status.padEnd(6)}  ${c.organisationName ?? ''} — ${c.title} (${c.actions} actions${c.lastAction ? `, last: ${c.lastAction.kind} ${c.lastAction.date ?? ''}` : ''})\n`,
-          );
-        if (list.length === 0) process.stdout.write('no cases\n');
-      }),
-    );
+        process.stdout.write(casesReport(list, lang));
+      });
+    });
 
   const kase = program
     .command('case')
@@ -66,26 +65,17 @@ export function registerCases(program: Command): void {
     .command('show')
     .argument('<id>', 'the case id')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: { db: string; json?: boolean }) =>
-      withDb(opts.db, async (ctx) => {
+    .action(async (id: string, opts: { db: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
+      await withDb(opts.db, async (ctx) => {
         const c = orFail(await getCase(ctx, id));
-        const view = caseView(c, (await orgNames(ctx)).get(c.organisationId));
+        const view = caseView(c, (await orgNames(ctx)).get(c.organisationId), lang);
         if (opts.json) return printJson({ case: view });
-        process.stdout.write(
-          `${view.title} (${view.id}) — ${view.organisationName ?? ''}, ${view.status}${view.illustrative ? ', partly illustrative' : ''}\n`,
-        );
-        for (const a of view.actions) {
-          const pen = a.penalty
-            ? ` — ${a.penalty.mci ?? '?'} MCI${a.penalty.amount ? ` = ${a.penalty.amount} ${a.penalty.currency ?? ''}` : ''}${a.penalty.suspensionMonths ? `, suspension ${a.penalty.suspensionMonths} months` : ''}`
-            : '';
-          process.stdout.write(
-            `  ${a.date ?? '????-??-??'}  ${a.kind}${a.authority ? ` by ${a.authority}` : ''}${a.place ? `, ${a.place}` : ''}${a.article ? ` under ${a.article}${a.tier ? ` (${a.tier})` : ''}` : ''}${pen}\n`,
-          );
-          if (a.notes) process.stdout.write(`      ${a.notes}\n`);
-        }
-      }),
-    );
+        process.stdout.write(caseShowReport(view, lang));
+      });
+    });
   kase
     .command('check')
     .argument('<id>', 'the case id')

@@ -54,6 +54,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const commands = (): Record<string, string[]> => ({
   'claim check': ['claim', 'check', claim],
   'case check': ['case', 'check', echoCase, '--db', db, '--as-of', '2021-01-20'],
+  cases: ['cases', '--db', db],
+  'case show': ['case', 'show', echoCase, '--db', db],
   'filing lint': ['filing', 'lint', '--db', db, '--filing', filingId, '--as-of', '2021-12-31'],
   deadline: ['deadline', '--from', '2021-01-15', '--working-days', '10'],
   deadlines: ['deadlines', '--db', db, '--all', '--as-of', '2021-01-20'],
@@ -69,7 +71,9 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
         expect(r.stderr).not.toMatch(/unexpected/);
         expect(r.stdout.length).toBeGreaterThan(0);
         expect(r.stdout).toMatch(/[а-яәіңғүұқөһ]/i);
-        expect(latin(r.stdout)).toEqual([]);
+        // A case's notes (the indented lines under an action) are free text, kept as entered.
+        const report = r.stdout.split('\n').filter((l) => !l.startsWith('      ') || name !== 'case show');
+        expect(latin(report.join('\n'))).toEqual([]);
         // The English report of the same command has words the allow-list refuses: the check can fail.
         expect(latin((await civic(args)).stdout).length).toBeGreaterThan(0);
       });

@@ -163,6 +163,42 @@ export const REPORT_WORDS = {
     kk: 'Түсімдер саны: {count:text}',
   },
   icsSubmitted: { en: 'Submitted {date:text}', ru: 'Подано {date}', kk: '{date} тапсырылды' },
+  caseLine: {
+    en: '{id:text}  {status:text}  {org:text} — {title:text} ({actions:text} actions{last:text})',
+    ru: '{id:text}  {status:text}  {org:text} — {title:text} (действий: {actions:text}{last:text})',
+    kk: '{id:text}  {status:text}  {org:text} — {title:text} (әрекеттер: {actions:text}{last:text})',
+  },
+  caseLast: {
+    en: ', last: {kind:text} {date:text}',
+    ru: ', последнее: {kind:text} {date}',
+    kk: ', соңғысы: {kind:text} {date}',
+  },
+  noCases: { en: 'no cases', ru: 'дел нет', kk: 'істер жоқ' },
+  caseOpen: { en: 'open', ru: 'открыто', kk: 'ашық' },
+  caseClosed: { en: 'closed', ru: 'закрыто', kk: 'жабық' },
+  caseHeading: {
+    en: '{title:text} ({id:text}) — {org:text}, {status:text}',
+    ru: '{title:text} ({id:text}) — {org:text}, {status:text}',
+    kk: '{title:text} ({id:text}) — {org:text}, {status:text}',
+  },
+  partlyIllustrative: {
+    en: ', partly illustrative',
+    ru: ', частично иллюстративно',
+    kk: ', ішінара иллюстрациялық',
+  },
+  actionBy: { en: ' by {authority:text}', ru: ': {authority:text}', kk: ': {authority:text}' },
+  actionUnder: {
+    en: ' under {article:text}',
+    ru: ' по ст. {article:text}',
+    kk: ' {article:text}-бап бойынша',
+  },
+  actionPenalty: { en: ' — {mci:text} MCI', ru: ' — {mci:text} МРП', kk: ' — {mci:text} АЕК' },
+  actionAmount: { en: ' = {amount:text} {currency:text}', ru: ' = {amount:money}', kk: ' = {amount:money}' },
+  actionSuspension: {
+    en: ', suspension {months:text} months',
+    ru: ', приостановление на {months:text} мес.',
+    kk: ', {months:text} айға тоқтата тұру',
+  },
   none: { en: '  (none)', ru: '  (нет)', kk: '  (жоқ)' },
 } as const satisfies Record<string, MessageTemplates>;
 
