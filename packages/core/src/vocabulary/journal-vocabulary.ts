@@ -37,7 +37,8 @@ export const JOURNAL_CSV_COLUMN_LABELS: Vocabulary<JournalCsvColumn> = {
   account: { en: 'account', ru: 'банковский счёт', kk: 'банк шоты' },
   amount: { en: 'amount', ru: 'сумма', kk: 'сома' },
   currency: { en: 'currency', ru: 'валюта', kk: 'валюта' },
-  kzt: { en: 'kzt', ru: 'эквивалент в тенге', kk: 'теңгедегі балама' },
+  // The equivalent in the pack's currency (tenge for kz, rupees for in-fcra).
+  kzt: { en: 'kzt', ru: 'эквивалент в национальной валюте', kk: 'ұлттық валютадағы балама' },
   rate_status: { en: 'rate_status', ru: 'статус курса', kk: 'бағам мәртебесі' },
   rate_date: { en: 'rate_date', ru: 'дата курса', kk: 'бағам күні' },
   rate: { en: 'rate', ru: 'курс', kk: 'бағам' },
