@@ -1,27 +1,10 @@
-import { OpenContextError, setDefaultKeyFile } from '@civic/app';
-import { Command, CommanderError } from 'commander';
-import { setCliActorName } from './cli-actor.ts';
-import { registerCommands } from './commands/index.ts';
+import { OpenContextError } from '@civic/app';
+import { CommanderError } from 'commander';
+import { createProgram } from './cli-program.ts';
 import { capMessage } from '@civic/core';
 import { CliError, describeError, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
 
-const program = new Command('civic')
-  .description('CivicLedger: foreign-funding compliance, legal defence and monitoring')
-  .version('0.1.0')
-  .showHelpAfterError()
-  .option('--key-file <file>', 'key file of an encrypted database (else CIVIC_DB_KEY_FILE or CIVIC_DB_KEY)')
-  .option('--actor <name>', 'who makes the changes, for the audit trail (default: the operating-system user)')
-  .exitOverride();
-
-// --key-file is taken by every command (before or after the command's name): whatever opens a
-// database reads it through @civic/app.
-program.hook('preAction', () => {
-  const { keyFile, actor } = program.opts<{ keyFile?: string; actor?: string }>();
-  setDefaultKeyFile(keyFile);
-  setCliActorName(actor);
-});
-
-registerCommands(program);
+const program = createProgram();
 
 try {
   await program.parseAsync(process.argv);

@@ -159,6 +159,8 @@ export interface LedgerAllocationTable {
 
 /** An official rate: `rate_text` KZT per `units` of `currency` on `date`. */
 export interface OfficialRateTable {
+  /** The currency the rate is quoted in (KZT: the NBK's; INR: the RBI's), from the pack. */
+  base: string;
   date: string;
   currency: string;
   rate_text: string;

@@ -9,7 +9,8 @@ export interface RateUpsertCounts {
 }
 
 /**
- * Stores official rates, one per date and currency. A rate already stored with the same text and
+ * Stores official rates quoted in `base` (the pack's currency: KZT for the NBK's), one per base,
+ * date and currency. A rate already stored with the same text and
  * units is left alone (re-importing a file adds nothing); a different one replaces it (the bank
  * republished it) and is counted as updated.
  */
@@ -17,6 +18,7 @@ export async function upsertOfficialRates(
   db: Kysely<Database>,
   rates: readonly OfficialRate[],
   batchId: string | null,
+  base = 'KZT',
 ): Promise<RateUpsertCounts> {
   if (rates.length === 0) return { imported: 0, unchanged: 0, updated: 0 };
   const currencies = [...new Set(rates.map((r) => r.currency))];
@@ -26,6 +28,7 @@ export async function upsertOfficialRates(
   const rows = await db
     .selectFrom('official_rate')
     .select(['currency', 'date', 'rate_text', 'units'])
+    .where('base', '=', base)
     .where('currency', 'in', currencies)
     .where('date', '>=', from)
     .where('date', '<=', to)
@@ -48,6 +51,7 @@ export async function upsertOfficialRates(
     await db
       .updateTable('official_rate')
       .set({ rate_text: r.text, units: r.units, source: r.source, batch_id: batchId })
+      .where('base', '=', base)
       .where('currency', '=', r.currency)
       .where('date', '=', r.date)
       .execute();
@@ -55,6 +59,7 @@ export async function upsertOfficialRates(
     updated += 1;
   }
   const values = [...fresh.values()].map((r) => ({
+    base,
     currency: r.currency,
     date: r.date,
     rate_text: r.text,
@@ -70,12 +75,18 @@ export async function upsertOfficialRates(
   return { imported: fresh.size, unchanged, updated };
 }
 
-/** Official rates, oldest first, optionally for some currencies only and up to a date. */
+/**
+ * Official rates quoted in `filter.base` (KZT, the NBK's, by default), oldest first, optionally
+ * for some currencies only and up to a date.
+ */
 export async function listOfficialRates(
   db: Kysely<Database>,
-  filter: { currencies?: readonly string[]; to?: string } = {},
+  filter: { currencies?: readonly string[]; to?: string; base?: string } = {},
 ): Promise<OfficialRate[]> {
-  let q = db.selectFrom('official_rate').selectAll();
+  let q = db
+    .selectFrom('official_rate')
+    .selectAll()
+    .where('base', '=', filter.base ?? 'KZT');
   if (filter.currencies) {
     if (filter.currencies.length === 0) return [];
     q = q.where('currency', 'in', [...filter.currencies]);

@@ -1,16 +1,37 @@
-import { plainDecimal, type CaseAction, type LegalCase } from '@civic/core';
+import {
+  AUTHORITY_TYPE_LABELS,
+  authorityTypeOf,
+  labelOf,
+  OFFENDER_KIND_LABELS,
+  plainDecimal,
+  type CaseAction,
+  type LegalCase,
+  type Locale,
+} from '@civic/core';
 
 /** The date an action happened on, for ordering and display: ruling, else hearing, service, proceedings. */
 export const actionDate = (a: CaseAction) =>
   a.rulingOn ?? a.hearingOn ?? a.servedOn ?? a.proceedingsStartedOn ?? a.inForceOn ?? null;
 
-/** An action as JSON: amounts as decimal strings with their currency. */
-export function actionView(a: CaseAction) {
+/**
+ * An action as JSON: amounts as decimal strings with their currency. The authority's name stays as
+ * entered; `authorityType` is the kind of authority it names (a code of AUTHORITY_TYPES, null when
+ * not recognised). Given a language, `authorityTypeLabel` and `offenderLabel` are in it.
+ */
+export function actionView(a: CaseAction, lang?: Locale) {
+  const authorityType = authorityTypeOf(a.authority);
   return {
     id: a.id,
     kind: a.kind,
     date: actionDate(a),
     authority: a.authority,
+    authorityType,
+    ...(lang
+      ? {
+          authorityTypeLabel: authorityType ? labelOf(AUTHORITY_TYPE_LABELS, authorityType, lang) : null,
+          offenderLabel: a.offender ? labelOf(OFFENDER_KIND_LABELS, a.offender, lang) : null,
+        }
+      : {}),
     office: a.office,
     place: a.place,
     servedOn: a.servedOn,
@@ -40,8 +61,8 @@ export function actionView(a: CaseAction) {
   };
 }
 
-/** A case in full (`civic case show --json`). */
-export function caseView(c: LegalCase, organisationName?: string) {
+/** A case in full (`civic case show --json`); given a language, the actions' labels in it. */
+export function caseView(c: LegalCase, organisationName?: string, lang?: Locale) {
   return {
     id: c.id,
     title: c.title,
@@ -52,7 +73,7 @@ export function caseView(c: LegalCase, organisationName?: string) {
     openedOn: c.openedOn,
     notes: c.notes,
     illustrative: c.illustrative,
-    actions: c.actions.map(actionView),
+    actions: c.actions.map((a) => actionView(a, lang)),
     links: c.links,
   };
 }

@@ -17,6 +17,7 @@ import {
   type Money,
   type Result,
   type RulePack,
+  offenderKindOf,
 } from '@civic/core';
 import type { CaseActionInput, CaseFileInput } from '@civic/formats';
 import {
@@ -94,7 +95,8 @@ function actionFrom(
     outcomeGiven: input.kind !== 'court-decision' || (input.outcome ?? null) !== null,
     article: input.article ?? null,
     tier: input.tier ?? null,
-    offender: input.offender ?? null,
+    // A known Russian or Kazakh spelling is stored as its code (offenderKindOf).
+    offender: input.offender ? (offenderKindOf(input.offender) ?? input.offender) : null,
     offence: o
       ? {
           what: o.what ?? null,

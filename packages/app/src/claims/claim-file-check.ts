@@ -13,6 +13,7 @@ import {
   type ClaimCheck,
   type Result,
   type RulePack,
+  offenderKindOf,
 } from '@civic/core';
 import { PACK_ID, parseClaimFile, type ClaimFile } from '@civic/formats';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
@@ -39,7 +40,9 @@ export function claimFromFile(file: ClaimFile, pack: RulePack, fileName?: string
   return ok({
     pack: file.pack,
     offence: file.offence,
-    offender: file.offender,
+    // «Юридическое лицо», «заңды тұлға», «юрлицо» are the pack's `legal-entity`; an unknown kind
+    // stays as written and the check refuses it naming the field (CLAIM_OFFENDER_UNKNOWN).
+    offender: offenderKindOf(file.offender) ?? file.offender,
     proceedingsStartedOn: file.proceedingsStartedOn,
     rulingOn: file.rulingOn,
     servedOn: file.servedOn,

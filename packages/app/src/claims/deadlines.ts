@@ -2,8 +2,14 @@ import {
   caseDeadlines,
   checkCaseActions,
   finalPenaltiesOf,
+  DEADLINE_KIND_LABELS,
+  deadlineSummary,
+  labelOf,
   localDateAt,
+  localText,
   ok,
+  reportText,
+  type Locale,
   UTC_ZONE,
   type CalendarDate,
   type CaseDeadline,
@@ -13,11 +19,14 @@ import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import { listOrganisations } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { casePack, listCasesOf } from './cases.ts';
+import { localCitationsOf } from './claim-check-view.ts';
 import { todayOf } from './claim-file-check.ts';
 import { filedRecordsOf } from './filed-records.ts';
 
 export interface DeadlineItem extends CaseDeadline {
   readonly organisationName: string;
+  /** The id of the case's rule pack (its citations in the local style). */
+  readonly pack: string;
 }
 
 export interface DeadlineQuery {
@@ -59,46 +68,49 @@ export async function listDeadlines(
     });
     for (const d of caseDeadlines(c, check)) {
       if (d.status === 'moot' && !q.includeMoot) continue;
-      out.push({ ...d, organisationName: names.get(d.organisationId) ?? d.organisationId });
+      out.push({ ...d, organisationName: names.get(d.organisationId) ?? d.organisationId, pack: c.pack });
     }
   }
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   return ok({ asOf: shownAsOf ?? localDateAt(ctx.now(), UTC_ZONE), deadlines: out });
 }
 
-const KIND_LABEL: Record<CaseDeadline['kind'], string> = {
-  appeal: 'Appeal deadline',
-  hearing: 'Hearing',
-  'suspension-end': 'Suspension ends',
-  limitation: 'Limitation expires',
-};
-
-/** The deadlines as an iCalendar feed (RFC 5545): one all-day event each, with reminders before appeal deadlines. */
+/**
+ * The deadlines as an iCalendar feed (RFC 5545): one all-day event each on its legal day (a
+ * calendar date of the case's pack, written DTSTART;VALUE=DATE so no client shifts it by a time
+ * zone), with reminders before appeal deadlines and hearings. Titles and descriptions are in
+ * `lang` (English by default); the legal basis in the pack's local citation style; no internal id
+ * is shown (the UID alone carries it).
+ */
 export function deadlinesICalendar(
   deadlines: readonly DeadlineItem[],
-  options: { now: Date; name?: string },
+  options: { now: Date; name?: string; lang?: Locale },
 ): string {
-  const events: CalendarEvent[] = deadlines.map((d) => ({
-    uid: `${d.id}@civicledger`,
-    date: d.date,
-    summary: `${KIND_LABEL[d.kind]}: ${d.organisationName} — ${d.caseTitle}`,
-    description: [
-      d.summary,
-      d.citation
-        ? `Basis: ${d.citation}${d.verified ? '' : ' (not verified against the official text)'}`
-        : null,
-      `Case ${d.caseId}, action ${d.actionId}`,
-    ]
-      .filter((x): x is string => x !== null)
-      .join('\n'),
-    categories: ['CivicLedger', d.kind],
-    status: d.status === 'moot' ? 'CANCELLED' : 'CONFIRMED',
-    ...(d.kind === 'appeal' || d.kind === 'hearing'
-      ? { alarms: [{ daysBefore: 3 }, { daysBefore: 1 }] }
-      : {}),
-  }));
+  const lang = options.lang ?? 'en';
+  const events: CalendarEvent[] = deadlines.map((d) => {
+    const cite = d.citation === null ? undefined : localCitationsOf(d.pack).get(d.citation);
+    const citation = d.citation === null ? null : cite === undefined ? d.citation : localText(cite, lang);
+    return {
+      uid: `${d.id}@civicledger`,
+      date: d.date,
+      summary: `${labelOf(DEADLINE_KIND_LABELS, d.kind, lang)}: ${d.organisationName} — ${d.caseTitle}`,
+      description: [
+        deadlineSummary(d, lang),
+        citation
+          ? `${reportText(lang, 'icsBasis', { citation })}${d.verified ? '' : reportText(lang, 'notVerifiedOfficial')}`
+          : null,
+      ]
+        .filter((x): x is string => x !== null)
+        .join('\n'),
+      categories: ['CivicLedger', labelOf(DEADLINE_KIND_LABELS, d.kind, lang)],
+      status: d.status === 'moot' ? 'CANCELLED' : 'CONFIRMED',
+      ...(d.kind === 'appeal' || d.kind === 'hearing'
+        ? { alarms: [{ daysBefore: 3 }, { daysBefore: 1 }] }
+        : {}),
+    };
+  });
   return renderICalendar(events, {
     dtstamp: options.now,
-    name: options.name ?? 'CivicLedger case deadlines',
+    name: options.name ?? reportText(lang, 'icsDeadlines'),
   });
 }

@@ -40,7 +40,8 @@ export async function lintStoredFiling(
     receipts: ledger.value.receipts,
     expenditures: ledger.value.expenditures,
     grants: ledger.value.grants,
-    rates: await loadRateIndex(ctx),
+    // The rates quoted in the filing's equivalent currency (the NBK's for KZT, the RBI's for INR).
+    rates: await loadRateIndex(ctx, undefined, undefined, f.value.content.equivalentCurrency),
     obligation: obligations.value.find((o) => o.id === f.value.obligationId) ?? null,
     notifications: obligations.value.filter((o) => o.trigger === 'each-receipt'),
     corrected: corrected && corrected.ok ? corrected.value.content : null,

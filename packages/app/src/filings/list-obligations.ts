@@ -1,10 +1,13 @@
 import {
   domainError,
   err,
+  labelOf,
   localizeObligation,
   localDateAt,
   ok,
   OBLIGATION_STATUSES,
+  OBLIGATION_STATUS_LABELS,
+  reportText,
   UTC_ZONE,
   type CalendarDate,
   type Locale,
@@ -178,6 +181,11 @@ export async function listObligations(
   return ok({ asOf, obligations, total: kept.length, counts: { ...counts } });
 }
 
+/** An obligation's legal basis: the pack's local citations in ru and kk when localised, else its citation. */
+function basisOf(o: ObligationInstance & { readonly legalBasis?: readonly string[] }, lang: Locale): string {
+  return lang !== 'en' && o.legalBasis && o.legalBasis.length > 0 ? o.legalBasis.join('; ') : o.citation;
+}
+
 /** The obligations as an iCalendar (RFC 5545): one all-day event on each due day, with reminders. */
 export async function obligationsCalendar(
   ctx: AppContext,
@@ -186,24 +194,33 @@ export async function obligationsCalendar(
   const list = await listObligations(ctx, input);
   if (!list.ok) return list;
   const names = new Map((await organisations(ctx)).map((o) => [o.id, o.name]));
+  // Titles, statuses, periods and bases in the input's language (English by default); no internal id.
+  const lang = input.lang ?? 'en';
   const events: CalendarEvent[] = list.value.obligations.map((o) => ({
     uid: `${o.id}@civicledger`,
     date: o.dueOn,
     summary: `${o.form}: ${o.title} — ${names.get(o.organisation) ?? o.organisation} (${o.period.label})`,
     description: [
-      `Status on ${list.value.asOf}: ${o.status}`,
-      `Period: ${o.period.from} — ${o.period.to}`,
-      `Legal basis: ${o.citation}${o.verified ? '' : ' (UNVERIFIED: check against the official text)'}`,
-      ...(o.receiptIds.length > 0 ? [`Receipts: ${o.receiptIds.join(', ')}`] : []),
-      ...(o.filingId ? [`Filing: ${o.filingId}${o.submittedOn ? ` submitted ${o.submittedOn}` : ''}`] : []),
-      ...o.notes,
+      reportText(lang, 'icsStatus', {
+        asOf: list.value.asOf,
+        status: labelOf(OBLIGATION_STATUS_LABELS, o.status, lang),
+      }),
+      reportText(lang, 'icsPeriod', { from: o.period.from, to: o.period.to }),
+      `${reportText(lang, 'icsLegalBasis', { citation: basisOf(o, lang) })}${o.verified ? '' : reportText(lang, 'icsUnverified')}`,
+      ...(o.receiptIds.length > 0 ? [reportText(lang, 'icsReceipts', { count: o.receiptIds.length })] : []),
+      ...(o.submittedOn ? [reportText(lang, 'icsSubmitted', { date: o.submittedOn })] : []),
+      ...(lang === 'en' ? o.notes : []),
     ].join('\n'),
-    categories: [o.form, o.status, ...(o.verified ? [] : ['unverified'])],
+    categories: [
+      o.form,
+      labelOf(OBLIGATION_STATUS_LABELS, o.status, lang),
+      ...(o.verified ? [] : [reportText(lang, 'icsUnverifiedCategory')]),
+    ],
     status: 'CONFIRMED',
     ...(o.status === 'upcoming' || o.status === 'due'
       ? { alarms: (input.alarmDays ?? [3, 1]).map((daysBefore) => ({ daysBefore })) }
       : {}),
     ...(o.citationUrl ? { url: o.citationUrl } : {}),
   }));
-  return ok(renderICalendar(events, { dtstamp: ctx.now(), name: 'CivicLedger obligations' }));
+  return ok(renderICalendar(events, { dtstamp: ctx.now(), name: reportText(lang, 'icsObligations') }));
 }

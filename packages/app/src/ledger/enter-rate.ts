@@ -3,6 +3,7 @@ import { upsertOfficialRates } from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { recomputeKztEquivalents } from './import-rates.ts';
+import { equivalentCurrencyOf } from './official-rates.ts';
 
 /**
  * Enters one official rate by hand (KZT per `units` of a currency on a day, with its source: by default the National Bank, NBK, as the XML import names it), as
@@ -16,7 +17,9 @@ export async function enterOfficialRate(
   organisationId: string,
   input: { date: string; currency: string; rate: string; units?: number; source?: string },
 ): Promise<Result<{ rate: OfficialRate; recomputed: number }>> {
+  const base = await equivalentCurrencyOf(ctx, organisationId);
   const r = makeOfficialRate({
+    base,
     date: input.date,
     currency: input.currency.trim().toUpperCase(),
     rate: input.rate.trim().replace(',', '.'),
@@ -25,7 +28,8 @@ export async function enterOfficialRate(
   });
   if (!r.ok) return r;
   return withAudit(ctx, actor, async (tx, audit) => {
-    await upsertOfficialRates(tx.store.db, [r.value], null);
+    // Quoted in the organisation's equivalent currency (its pack's: KZT, the NBK's, for kz).
+    await upsertOfficialRates(tx.store.db, [r.value], null, base);
     const recomputed = await recomputeKztEquivalents(tx);
     await audit.record({
       entity: 'official-rate',

@@ -1,4 +1,4 @@
-import { domainError, err, ok, type CalendarDate, type Result } from '@civic/core';
+import { domainError, err, journalText, ok, type CalendarDate, type Locale, type Result } from '@civic/core';
 import {
   renderBeancountComment,
   renderBeancountOpen,
@@ -17,7 +17,7 @@ import {
   type JournalEntry,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { CSV_HEADER, csvBankRow, csvRows } from './journal-csv.ts';
+import { csvBankRow, csvHeader, csvRows } from './journal-csv.ts';
 import {
   bankLineTransaction,
   expenditureTransaction,
@@ -35,6 +35,11 @@ export interface ExportLedgerJournalInput {
   readonly format: string;
   /** `funding` (default): receipts, expenditures and allocations; `all`: every bank line too. */
   readonly scope?: string | undefined;
+  /**
+   * The language of the human text: the CSV header and row types, the journals' heading and notes
+   * (English by default). Account names, metadata keys and amounts stay ASCII for the tools.
+   */
+  readonly lang?: Locale | undefined;
   /** Receives the text in chunks, in order. */
   readonly write: (chunk: string) => void | Promise<void>;
 }
@@ -54,18 +59,13 @@ async function journalNames(ctx: AppContext, org: string): Promise<JournalNames>
   };
 }
 
-function header(format: JournalFormat, scope: JournalScope): string {
-  if (format === 'csv') return renderCsvRecord(CSV_HEADER);
+function header(format: JournalFormat, scope: JournalScope, lang: Locale): string {
+  if (format === 'csv') return renderCsvRecord(csvHeader(lang));
   const lines = [
-    `CivicLedger journal (${scope === 'all' ? 'the whole books: bank lines and foreign funding' : 'foreign funding'}), amounts in their own currency, KZT equivalents in the kzt metadata.`,
-    'Assets:Grants:<agreement> = received - spent per grant; Income:Foreign sources:<source> = received per source;',
-    'Expenses:Grants:<source>:<agreement> = spent per grant under its source.',
-    ...(scope === 'all'
-      ? [
-          'Assets:Bank:<account> = the account balance (bank lines, and receipts and expenditures entered by hand on it),',
-          'against Income:Bank:... / Expenses:Bank:... The funding and bank views are the same money seen twice; each balances.',
-        ]
-      : []),
+    journalText(lang, scope === 'all' ? 'headingAll' : 'headingFunding'),
+    journalText(lang, 'accountsFunding'),
+    journalText(lang, 'accountsExpenses'),
+    ...(scope === 'all' ? [journalText(lang, 'accountsBank'), journalText(lang, 'accountsBankAgainst')] : []),
   ];
   return format === 'beancount'
     ? `${renderBeancountComment(lines)}option "title" "CivicLedger"\n\n`
@@ -121,20 +121,21 @@ export async function exportLedgerJournal(
   };
   const comment = (lines: string[]) =>
     format === 'beancount' ? renderBeancountComment(lines) : renderJournalComment(lines);
-  await emit(header(format, scope));
+  const lang = input.lang ?? 'en';
+  await emit(header(format, scope, lang));
   let entries = 0;
   for await (const entry of streamJournalEntries(ctx.store.db, input.org)) {
     entries += 1;
     if (format === 'csv') {
-      await emit(csvRows(entry, names));
+      await emit(csvRows(entry, names, lang));
       continue;
     }
-    await emit(funding(entry, names, scope, render, comment));
+    await emit(funding(entry, names, scope, render, comment, lang));
   }
   if (scope === 'all')
     for await (const line of streamJournalBankLines(ctx.store.db, input.org)) {
       entries += 1;
-      await emit(format === 'csv' ? csvBankRow(line, names) : render(bankLineTransaction(line, names)));
+      await emit(format === 'csv' ? csvBankRow(line, names, lang) : render(bankLineTransaction(line, names)));
     }
   if (format === 'beancount' && opened.size > 0)
     await emit(renderBeancountOpen(opened, first ?? ('1970-01-01' as CalendarDate)));
@@ -148,12 +149,13 @@ function funding(
   scope: JournalScope,
   render: (t: JournalTransaction) => string,
   comment: (lines: string[]) => string,
+  lang: Locale,
 ): string {
   if (entry.kind === 'expenditure') return render(expenditureTransaction(entry, names, scope));
   const t = receiptTransaction(entry.row, names, scope);
   if (t) return render(t);
   const source = names.source.get(entry.row.source_id)?.name ?? entry.row.source_id;
   return comment([
-    `${entry.row.received_on} ${source}: property in kind without a valuation (receipt ${entry.row.id}); nothing to post`,
+    journalText(lang, 'propertyUnvalued', { date: entry.row.received_on, source, id: entry.row.id }),
   ]);
 }

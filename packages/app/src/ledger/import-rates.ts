@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
   buildRateIndex,
-  computeKztEquivalent,
+  computeEquivalent,
   domainError,
   err,
   makeOfficialRate,
   ok,
   receiptAmount,
   receiptRateDate,
+  type CurrencyCode,
   type OfficialRate,
+  type RateIndex,
   type Result,
 } from '@civic/core';
 import { parseRates } from '@civic/formats';
@@ -26,6 +28,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { kztShares } from './ledger-records.ts';
+import { loadRulePack } from '../rules/load-rule-pack.ts';
 import { equivalentCurrencyOf } from './official-rates.ts';
 import { audited } from '../audit/audited.ts';
 
@@ -50,7 +53,7 @@ export interface ImportRatesResult {
  */
 export async function importRates(
   ctx: AppContext,
-  input: { bytes: Uint8Array; fileName: string },
+  input: { bytes: Uint8Array; fileName: string; pack?: string | undefined },
 ): Promise<Result<ImportRatesResult>> {
   return audited(
     ctx,
@@ -67,9 +70,18 @@ export async function importRates(
 
 async function importRatesNow(
   ctx: AppContext,
-  input: { bytes: Uint8Array; fileName: string },
+  input: { bytes: Uint8Array; fileName: string; pack?: string | undefined },
 ): Promise<Result<ImportRatesResult>> {
-  const parsed = parseRates(input.bytes, { fileName: input.fileName });
+  // With a pack, the rates are its authority's reference rates, quoted in its currency.
+  let base = 'KZT';
+  let authority: string | null = null;
+  if (input.pack !== undefined) {
+    const pack = await loadRulePack(input.pack);
+    if (!pack.ok) return err({ ...pack.error, field: 'pack' });
+    base = pack.value.currency;
+    authority = pack.value.exchangeRates?.code ?? base;
+  }
+  const parsed = parseRates(input.bytes, { fileName: input.fileName, unitsOptional: authority !== null });
   if (!parsed.ok) return parsed;
   const rates: OfficialRate[] = [];
   for (const p of parsed.value) {
@@ -78,7 +90,9 @@ async function importRatesNow(
       currency: p.currency,
       rate: p.rate,
       units: p.units,
-      source: p.source,
+      // A CSV without a `source` column takes the pack's authority (RBI), not the file's name.
+      source: authority !== null && p.source.startsWith('csv:') ? authority : p.source,
+      base,
     });
     if (!r.ok) return err({ ...r.error, file: input.fileName, line: p.line });
     rates.push(r.value);
@@ -103,7 +117,7 @@ async function importRatesNow(
       candidates: 0,
       importedAt: ctx.now().toISOString(),
     });
-    const counts = await upsertOfficialRates(tx.db, rates, batchId);
+    const counts = await upsertOfficialRates(tx.db, rates, batchId, base);
     await updateImportBatchCounts(tx.db, batchId, {
       imported: counts.imported + counts.updated,
       duplicates: counts.unchanged,
@@ -128,28 +142,29 @@ export async function recomputeKztEquivalents(ctx: AppContext): Promise<number> 
   const receipts = await listReceiptsNotOfficial(ctx.store.db);
   const expenditures = await listExpendituresNotOfficial(ctx.store.db);
   if (receipts.length === 0 && expenditures.length === 0) return 0;
-  const index = buildRateIndex(await listOfficialRates(ctx.store.db));
-  // The stored rates convert into tenge only: an organisation whose pack keeps another currency is left as it is.
-  const bases = new Map<string, boolean>();
-  const inTenge = async (org: string): Promise<boolean> => {
-    const known = bases.get(org);
-    if (known !== undefined) return known;
-    const yes = (await equivalentCurrencyOf(ctx, org)) === 'KZT';
-    bases.set(org, yes);
-    return yes;
+  // Each organisation's equivalents are in its pack's currency, at the rates quoted in it.
+  const bases = new Map<string, string>();
+  const indexes = new Map<string, RateIndex>();
+  const indexOf = async (org: string): Promise<{ base: CurrencyCode; index: RateIndex }> => {
+    const base = bases.get(org) ?? (await equivalentCurrencyOf(ctx, org));
+    bases.set(org, base);
+    const index = indexes.get(base) ?? buildRateIndex(await listOfficialRates(ctx.store.db, { base }));
+    indexes.set(base, index);
+    return { base: base as CurrencyCode, index };
   };
   let changed = 0;
   for (const r of receipts) {
     const amount = receiptAmount(r.content);
-    if (!amount || !(await inTenge(r.organisationId))) continue;
-    const kzt = computeKztEquivalent(amount, receiptRateDate(r.content, r.receivedOn), index);
+    if (!amount) continue;
+    const { base, index } = await indexOf(r.organisationId);
+    const kzt = computeEquivalent(amount, receiptRateDate(r.content, r.receivedOn), index, base);
     if (kzt.status === r.kzt.status && kzt.kzt === r.kzt.kzt && kzt.rate?.date === r.kzt.rate?.date) continue;
     await updateReceiptKzt(ctx.store.db, r.id, kzt);
     changed += 1;
   }
   for (const e of expenditures) {
-    if (!(await inTenge(e.organisationId))) continue;
-    const kzt = computeKztEquivalent(e.amount, e.spentOn, index);
+    const { base, index } = await indexOf(e.organisationId);
+    const kzt = computeEquivalent(e.amount, e.spentOn, index, base);
     if (kzt.status === e.kzt.status && kzt.kzt === e.kzt.kzt && kzt.rate?.date === e.kzt.rate?.date) continue;
     const shares = kztShares(kzt.kzt, e.allocations);
     await updateExpenditureKzt(

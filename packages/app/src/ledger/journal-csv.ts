@@ -1,31 +1,26 @@
-import { formatMinor, type CurrencyCode } from '@civic/core';
+import {
+  formatMinor,
+  JOURNAL_CSV_COLUMN_LABELS,
+  JOURNAL_CSV_COLUMNS,
+  JOURNAL_ROW_TYPE_LABELS,
+  journalText,
+  labelOf,
+  type CurrencyCode,
+  type Locale,
+} from '@civic/core';
 import { renderCsvRecord } from '@civic/formats';
 import type { JournalBankLine, JournalEntry } from '@civic/store';
 import type { JournalNames } from './journal-transactions.ts';
 
-export const CSV_HEADER = [
-  'date',
-  'type',
-  'id',
-  'source',
-  'category',
-  'grant',
-  'account',
-  'amount',
-  'currency',
-  'kzt',
-  'rate_status',
-  'rate_date',
-  'rate',
-  'rate_units',
-  'rate_source',
-  'description',
-  'extras',
-];
+/** The CSV header in the language (English: the column codes). */
+export function csvHeader(lang: Locale): string[] {
+  return JOURNAL_CSV_COLUMNS.map((c) => labelOf(JOURNAL_CSV_COLUMN_LABELS, c, lang));
+}
 const KZT = 'KZT' as CurrencyCode;
 
 /** One CSV row per receipt and per expenditure allocation (spent amounts negative). */
-export function csvRows(entry: JournalEntry, names: JournalNames): string {
+export function csvRows(entry: JournalEntry, names: JournalNames, lang: Locale = 'en'): string {
+  const type = (t: 'receipt' | 'expenditure') => labelOf(JOURNAL_ROW_TYPE_LABELS, t, lang);
   const r = entry.row;
   const rate = [
     r.kzt_minor === null ? null : formatMinor(r.kzt_minor, KZT),
@@ -46,11 +41,11 @@ export function csvRows(entry: JournalEntry, names: JournalNames): string {
     const grant = row.grant_id ? (names.grant.get(row.grant_id)?.agreement ?? row.grant_id) : null;
     const description =
       row.kind === 'property'
-        ? `property in kind: ${row.property_description ?? ''}${row.description ? `; ${row.description}` : ''}`
+        ? `${journalText(lang, 'propertyInKind')}${row.property_description ?? ''}${row.description ? `; ${row.description}` : ''}`
         : row.description;
     return renderCsvRecord([
       row.received_on,
-      'receipt',
+      type('receipt'),
       row.id,
       source?.name ?? row.source_id,
       source?.category ?? null,
@@ -71,7 +66,7 @@ export function csvRows(entry: JournalEntry, names: JournalNames): string {
       const id = entry.allocations.length > 1 ? `${row.id}#${String(i + 1)}` : row.id;
       return renderCsvRecord([
         row.spent_on,
-        'expenditure',
+        type('expenditure'),
         id,
         null,
         null,
@@ -88,7 +83,7 @@ export function csvRows(entry: JournalEntry, names: JournalNames): string {
 }
 
 /** One CSV row per bank line (scope all): type `bank-line`, outgoing amounts negative. */
-export function csvBankRow(line: JournalBankLine, names: JournalNames): string {
+export function csvBankRow(line: JournalBankLine, names: JournalNames, lang: Locale = 'en'): string {
   const row = line.row;
   const currency = row.currency as CurrencyCode;
   const signed = row.direction === 'in' ? row.amount_minor : -row.amount_minor;
@@ -96,7 +91,7 @@ export function csvBankRow(line: JournalBankLine, names: JournalNames): string {
   const grant = line.grantIds.length === 1 ? names.grant.get(line.grantIds[0] ?? '')?.agreement : undefined;
   return renderCsvRecord([
     row.booked_on,
-    'bank-line',
+    labelOf(JOURNAL_ROW_TYPE_LABELS, 'bank-line', lang),
     row.fingerprint,
     source?.name ?? null,
     source?.category ?? null,

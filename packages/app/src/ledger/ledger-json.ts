@@ -21,14 +21,17 @@ const dec = (minor: bigint | null, currency: string): string | null =>
   minor === null ? null : formatMinor(minor, currency as CurrencyCode);
 
 /**
- * An equivalent as JSON: `kzt` is the amount in the jurisdiction's currency (the field keeps its
- * first name), `currency` says which one — the pack's (KZT for kz, INR for in-fcra).
+ * An equivalent as JSON: `equivalent` is the amount in the jurisdiction's currency and
+ * `equivalentCurrency` which one — the pack's (KZT for kz, INR for in-fcra). `kzt` and `currency`
+ * are the same two values under their first names, kept for compatibility (docs/formats.md).
  */
 export function kztJson(k: KztEquivalent, currency: CurrencyCode = KZT): Record<string, unknown> {
   return {
     status: k.status,
     kzt: dec(k.kzt, currency),
     currency,
+    equivalent: dec(k.kzt, currency),
+    equivalentCurrency: currency,
     rate: k.rate
       ? {
           date: k.rate.date,

@@ -17,6 +17,9 @@ import { parseCalendarDate, type CalendarDate } from '@civic/core';
 import { parseCaseFile } from '@civic/formats';
 import type { Command } from 'commander';
 import { CliError, EXIT_FINDING, EXIT_OK, orFail, printJson } from '../output.ts';
+import { caseShowReport, casesReport } from '../lang/case-report.ts';
+import { caseCheckReport } from '../lang/claim-report.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { registerObjection } from './objection.command.ts';
 
 /** Opens the database, runs `fn`, and always closes it. */
@@ -42,20 +45,18 @@ export function registerCases(program: Command): void {
     .description('list the cases of every organisation (or of one with --org)')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'only this organisation (id, name or BIN)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; json?: boolean }) =>
-      withDb(opts.db, async (ctx) => {
+    .action(async (opts: { db: string; org?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
+      await withDb(opts.db, async (ctx) => {
         const cases = orFail(await listCasesOf(ctx, opts.org));
         const names = await orgNames(ctx);
         const list = cases.map((c) => caseSummary(c, names.get(c.organisationId)));
         if (opts.json) return printJson({ cases: list });
-        for (const c of list)
-          process.stdout.write(
-            `${c.id}  ${c.status.padEnd(6)}  ${c.organisationName ?? ''} — ${c.title} (${c.actions} actions${c.lastAction ? `, last: ${c.lastAction.kind} ${c.lastAction.date ?? ''}` : ''})\n`,
-          );
-        if (list.length === 0) process.stdout.write('no cases\n');
-      }),
-    );
+        process.stdout.write(casesReport(list, lang));
+      });
+    });
 
   const kase = program
     .command('case')
@@ -64,48 +65,35 @@ export function registerCases(program: Command): void {
     .command('show')
     .argument('<id>', 'the case id')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: { db: string; json?: boolean }) =>
-      withDb(opts.db, async (ctx) => {
+    .action(async (id: string, opts: { db: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
+      await withDb(opts.db, async (ctx) => {
         const c = orFail(await getCase(ctx, id));
-        const view = caseView(c, (await orgNames(ctx)).get(c.organisationId));
+        const view = caseView(c, (await orgNames(ctx)).get(c.organisationId), lang);
         if (opts.json) return printJson({ case: view });
-        process.stdout.write(
-          `${view.title} (${view.id}) — ${view.organisationName ?? ''}, ${view.status}${view.illustrative ? ', partly illustrative' : ''}\n`,
-        );
-        for (const a of view.actions) {
-          const pen = a.penalty
-            ? ` — ${a.penalty.mci ?? '?'} MCI${a.penalty.amount ? ` = ${a.penalty.amount} ${a.penalty.currency ?? ''}` : ''}${a.penalty.suspensionMonths ? `, suspension ${a.penalty.suspensionMonths} months` : ''}`
-            : '';
-          process.stdout.write(
-            `  ${a.date ?? '????-??-??'}  ${a.kind}${a.authority ? ` by ${a.authority}` : ''}${a.place ? `, ${a.place}` : ''}${a.article ? ` under ${a.article}${a.tier ? ` (${a.tier})` : ''}` : ''}${pen}\n`,
-          );
-          if (a.notes) process.stdout.write(`      ${a.notes}\n`);
-        }
-      }),
-    );
+        process.stdout.write(caseShowReport(view, lang));
+      });
+    });
   kase
     .command('check')
     .argument('<id>', 'the case id')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--as-of <date>', 'judge deadlines and open limitation periods on this day (default: today)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .description(
       "check every action of the case against its rule pack and the organisation's records; exit 1 when a finding favours the defence",
     )
-    .action(async (id: string, opts: { db: string; asOf?: string; json?: boolean }) => {
+    .action(async (id: string, opts: { db: string; asOf?: string; lang?: string; json?: boolean }) => {
       const asOf = asOfOption(opts.asOf);
+      const lang = cliLang(opts.lang);
       await withDb(opts.db, async (ctx) => {
-        const view = caseCheckView(orFail(await checkCase(ctx, id, asOf === undefined ? {} : { asOf })));
+        const check = orFail(await checkCase(ctx, id, asOf === undefined ? {} : { asOf }));
+        const view = caseCheckView(check, lang);
         if (opts.json) printJson(view);
-        else {
-          process.stdout.write(`${view.case.title} (${view.case.id}), checked as of ${view.asOf}\n`);
-          for (const f of view.findings)
-            process.stdout.write(
-              `  [${f.severity}] ${f.code}${f.favoursDefence ? ' (favours the defence)' : ''}: ${f.message}${f.citation ? `\n      basis: ${f.citation}${f.verified ? '' : ' — not verified'}` : ''}\n`,
-            );
-          for (const e of view.exhibits) process.stdout.write(`  exhibit: ${e.description}\n`);
-        }
+        else process.stdout.write(caseCheckReport(view, lang));
         process.exitCode = view.favoursDefence ? EXIT_FINDING : EXIT_OK;
       });
     });

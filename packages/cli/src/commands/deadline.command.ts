@@ -1,5 +1,8 @@
-import { queryDeadline } from '@civic/app';
+import { localCitationsOf, queryDeadline } from '@civic/app';
+import { localText } from '@civic/core';
 import type { Command } from 'commander';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { deadlineReport } from '../lang/deadline-report.ts';
 import { CliError, orFail, printJson } from '../output.ts';
 
 interface DeadlineOptions {
@@ -11,6 +14,7 @@ interface DeadlineOptions {
   period?: string;
   obligation?: string;
   weekendsOnly?: boolean;
+  lang?: string;
   json?: boolean;
 }
 
@@ -37,8 +41,10 @@ export function registerDeadline(program: Command): void {
       '--weekends-only',
       'outside the calendar’s years, count weekends only (flagged unverified) instead of failing',
     )
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(async (opts: DeadlineOptions) => {
+      const lang = cliLang(opts.lang);
       if (opts.from === undefined)
         throw new CliError({
           code: 'CLI_OPTION_REQUIRED',
@@ -63,14 +69,11 @@ export function registerDeadline(program: Command): void {
         printJson({ due, counted, skipped, citation, verified, notes });
         return;
       }
-      const lines = [
-        `due: ${report.due}${report.verified ? '' : '  (UNVERIFIED)'}`,
-        `from: ${report.from} (${report.kind})${report.rolledForward ? `; moved from ${report.unadjusted}, a day off` : ''}`,
-        `counted: ${report.counted.length > 0 ? report.counted.join(' ') : '-'}`,
-        ...report.skipped.map((s) => `skipped ${s.date}: ${s.reason}`),
-        `citation: ${report.citation}${report.citationUrl ? ` <${report.citationUrl}>` : ''}`,
-        ...report.notes.map((n) => `note: ${n}`),
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      const cites = localCitationsOf(report.pack);
+      const citationOf = (c: string) => {
+        const local = cites.get(c);
+        return local === undefined ? c : localText(local, lang);
+      };
+      process.stdout.write(deadlineReport(report, lang, citationOf));
     });
 }

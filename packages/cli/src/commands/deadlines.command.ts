@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { deadlinesICalendar, listDeadlines } from '@civic/app';
+import { DEADLINE_KIND_LABELS, deadlineSummary, labelOf } from '@civic/core';
 import type { Command } from 'commander';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { deadlinesReport } from '../lang/deadline-report.ts';
 import { orFail, printJson } from '../output.ts';
 import { asOfOption, withDb } from './case.command.ts';
 
@@ -17,6 +20,7 @@ export function registerDeadlines(program: Command): void {
     .option('--json', 'print JSON')
     .option('--ics', 'print an iCalendar feed (RFC 5545)')
     .option('--out <file>', 'write the output to a file instead of standard output')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .action(
       async (opts: {
         db: string;
@@ -26,27 +30,30 @@ export function registerDeadlines(program: Command): void {
         json?: boolean;
         ics?: boolean;
         out?: string;
+        lang?: string;
       }) => {
         const asOf = asOfOption(opts.asOf);
+        const lang = cliLang(opts.lang);
         await withDb(opts.db, async (ctx) => {
           const r = orFail(
             await listDeadlines(ctx, { organisation: opts.org, asOf, includeMoot: opts.all ?? false }),
           );
           let text: string;
-          if (opts.ics) text = deadlinesICalendar(r.deadlines, { now: ctx.now() });
+          if (opts.ics) text = deadlinesICalendar(r.deadlines, { now: ctx.now(), lang });
           else if (opts.json) {
-            if (!opts.out) return printJson(r);
-            text = `${JSON.stringify(r, null, 2)}\n`;
+            // Codes stay; each deadline adds its kind's label and its summary in the language.
+            const view = {
+              ...r,
+              deadlines: r.deadlines.map((d) => ({
+                ...d,
+                label: labelOf(DEADLINE_KIND_LABELS, d.kind, lang),
+                message: deadlineSummary(d, lang),
+              })),
+            };
+            if (!opts.out) return printJson(view);
+            text = `${JSON.stringify(view, null, 2)}\n`;
           } else {
-            text =
-              r.deadlines.length === 0
-                ? 'no open deadlines\n'
-                : r.deadlines
-                    .map(
-                      (d) =>
-                        `${d.date}  ${d.kind.padEnd(14)} ${d.organisationName} — ${d.summary}${d.passed ? ' (passed)' : ''}${d.status === 'moot' ? ' (moot)' : ''}${d.verified ? '' : ' [unverified]'}\n`,
-                    )
-                    .join('');
+            text = deadlinesReport(r.deadlines, lang);
           }
           if (opts.out) writeFileSync(opts.out, text);
           else process.stdout.write(text);

@@ -13,6 +13,8 @@ import {
 import type { FilingRecord } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, EXIT_FINDING, orFail, printJson } from '../output.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { lintReport, lintView } from '../lang/filing-report.ts';
 import { withContext } from './obligations.command.ts';
 import { readInputFile } from './with-organisation.ts';
 
@@ -131,21 +133,15 @@ export function registerFilings(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .requiredOption('--filing <id>', 'filing id')
     .option('--as-of <date>', 'the day to check on (default: today)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; filing: string; asOf?: string; json?: boolean }) => {
+    .action(async (opts: { db: string; filing: string; asOf?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const lint = await withContext(opts.db, async (ctx) =>
         orFail(await lintStoredFiling(ctx, { filingId: opts.filing, asOf: opts.asOf })),
       );
-      if (opts.json) printJson(lint);
-      else {
-        process.stdout.write(
-          `${lint.filingId}: ${lint.errors} error(s), ${lint.warnings} warning(s) as of ${lint.asOf}\n`,
-        );
-        for (const p of lint.problems)
-          process.stdout.write(
-            `  ${p.severity.padEnd(7)} ${p.code}: ${p.message}${p.records.length ? ` [${p.records.map((r) => `${r.kind} ${r.id}`).join(', ')}]` : ''}\n`,
-          );
-      }
+      if (opts.json) printJson(lintView(lint, lang));
+      else process.stdout.write(lintReport(lint, lang));
       if (lint.errors > 0) process.exitCode = EXIT_FINDING;
     });
   filing

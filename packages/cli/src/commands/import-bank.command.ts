@@ -143,20 +143,24 @@ export function registerImportRates(program: Command): void {
     )
     .argument('<file>', 'the rates file')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option(
+      '--pack <id|file>',
+      "the rates are this pack's reference rates (quoted in its currency by its authority, e.g. in-fcra: INR per unit, RBI); CSV date,currency,rate[,units][,source]",
+    )
     .option('--json', 'print JSON')
-    .action(async (fileName: string, opts: { db: string; json?: boolean }) => {
+    .action(async (fileName: string, opts: { db: string; pack?: string; json?: boolean }) => {
       const bytes = readInputFile(fileName);
       const ctx = await openContext(opts.db);
       let result;
       try {
-        result = orFail(await importRates(ctx, { bytes, fileName }));
+        result = orFail(await importRates(ctx, { bytes, fileName, pack: opts.pack }));
       } finally {
         await closeContext(ctx);
       }
       if (opts.json) printJson(result);
       else
         process.stdout.write(
-          `${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; KZT equivalents recomputed: ${String(result.recomputed)}\n`,
+          `${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; ${opts.pack ? 'equivalents' : 'KZT equivalents'} recomputed: ${String(result.recomputed)}\n`,
         );
     });
 }

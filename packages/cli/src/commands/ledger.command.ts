@@ -8,6 +8,7 @@ import {
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { withOrganisation } from './with-organisation.ts';
 
 function writer(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> {
@@ -76,6 +77,7 @@ export function registerLedger(program: Command): void {
       'funding',
     )
     .option('--out <file>', 'write to this file instead of standard output')
+    .option('--lang <lang>', `${LANG_OPTION_HELP}: the CSV header and row types, the journals' comments`)
     .option('--json', 'report errors as JSON on standard output')
     .action(
       async (opts: {
@@ -84,8 +86,10 @@ export function registerLedger(program: Command): void {
         format: string;
         scope: string;
         out?: string;
+        lang?: string;
         json?: boolean;
       }) => {
+        const lang = cliLang(opts.lang);
         if (!JOURNAL_FORMATS.some((f) => f === opts.format))
           throw new CliError({
             code: 'LEDGER_EXPORT_FORMAT_INVALID',
@@ -107,6 +111,7 @@ export function registerLedger(program: Command): void {
                 org: org.id,
                 format: opts.format,
                 scope: opts.scope,
+                lang,
                 write: writer(file ?? process.stdout),
               }),
             );

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { closeContext, listObligations, obligationsCalendar, openContext, type AppContext } from '@civic/app';
 import type { Command } from 'commander';
+import { labelOf, OBLIGATION_STATUS_LABELS } from '@civic/core';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { obligationsReport } from '../lang/filing-report.ts';
 import { CliError, orFail, printJson } from '../output.ts';
 
 interface ObligationsOptions {
@@ -14,6 +17,7 @@ interface ObligationsOptions {
   format?: string;
   ics?: boolean;
   out?: string;
+  lang?: string;
   json?: boolean;
 }
 
@@ -59,9 +63,12 @@ export function registerObligations(program: Command): void {
     .option('--format <format>', 'json or ics')
     .option('--ics', 'print an iCalendar (RFC 5545) of the due days')
     .option('--out <file>', 'write to a file instead of standard output')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(async (opts: ObligationsOptions) => {
+      const lang = cliLang(opts.lang);
       const input = {
+        lang,
         org: opts.org,
         from: opts.from,
         to: opts.to,
@@ -96,6 +103,7 @@ export function registerObligations(program: Command): void {
               period: o.period,
               dueOn: o.dueOn,
               status: o.status,
+              label: labelOf(OBLIGATION_STATUS_LABELS, o.status, lang),
               citation: o.citation,
               citationUrl: o.citationUrl,
               verified: o.verified,
@@ -109,13 +117,7 @@ export function registerObligations(program: Command): void {
           else printJson(view);
           return;
         }
-        process.stdout.write(`obligations as of ${list.asOf}\n`);
-        for (const o of list.obligations) {
-          process.stdout.write(
-            `  ${o.dueOn}  ${o.status.padEnd(13)} ${o.form.padEnd(10)} ${o.period.label.padEnd(12)} ${o.id}${o.verified ? '' : '  (UNVERIFIED)'}${o.filingId ? `  filing ${o.filingId}` : ''}\n`,
-          );
-        }
-        if (list.obligations.length === 0) process.stdout.write('  (none)\n');
+        process.stdout.write(obligationsReport(list, lang));
       });
     });
 }

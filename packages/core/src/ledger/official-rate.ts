@@ -54,6 +54,8 @@ export interface OfficialRateInput {
   readonly rate: string;
   readonly units?: number;
   readonly source: string;
+  /** The currency the rate is quoted in (default KZT, the NBK's): no rate is quoted for it. */
+  readonly base?: string;
 }
 
 /** Validates one official rate (date, known currency other than KZT, positive rate, units ≥ 1). */
@@ -62,8 +64,11 @@ export function makeOfficialRate(input: OfficialRateInput): Result<OfficialRate>
   if (!date.ok) return date;
   const currency = parseCurrency(input.currency);
   if (!currency.ok) return currency;
-  if (currency.value === 'KZT')
-    return err(domainError('RATE_INVALID', 'a rate is never quoted for KZT itself', { field: 'currency' }));
+  const base = input.base ?? 'KZT';
+  if (currency.value === base)
+    return err(
+      domainError('RATE_INVALID', `a rate is never quoted for ${base} itself`, { field: 'currency' }),
+    );
   const rate = parseScaledRate(input.rate);
   if (!rate.ok) return rate;
   const units = input.units ?? 1;

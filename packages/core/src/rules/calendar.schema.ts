@@ -1,3 +1,4 @@
+import { localTextSchema } from './local-text.ts';
 import { z } from 'zod';
 import { citationSchema, dateSchema, idSchema, ruleMetaShape } from './rule-meta.schema.ts';
 
@@ -67,6 +68,8 @@ export const neverMovedSchema = z.strictObject({
 
 export const calendarSchema = z.strictObject({
   ...ruleMetaShape,
+  /** The calendar's legal basis as a lawyer cites it, per language. */
+  cite: localTextSchema.optional(),
   /** The work week this calendar describes, in words (e.g. "five-day week"). */
   workWeek: z.string().min(1),
   weekends: z.array(z.enum(WEEKDAYS)).min(0).max(6),

@@ -6,7 +6,7 @@ import { appealSchema, limitationSchema, offenceSchema } from './offence.schema.
 import { checkPackConsistency } from './rule-pack.checks.ts';
 import { LOCALES } from '../locale.ts';
 import { localTextSchema } from './local-text.ts';
-import { dateSchema, idSchema, ruleMetaShape } from './rule-meta.schema.ts';
+import { citationSchema, dateSchema, idSchema, ruleMetaShape, sourceKindSchema } from './rule-meta.schema.ts';
 
 const decimal = z
   .union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)])
@@ -94,13 +94,34 @@ export const rulePackObjectSchema = z.strictObject({
   /** ISO 3166-1 alpha-2 code. */
   jurisdiction: z.string().regex(/^[A-Z]{2}$/),
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /**
+   * Whose reference rates give the equivalents in `currency` (the National Bank of Kazakhstan's
+   * for kz, the Reserve Bank of India's for in-fcra): `code` is the short name stored as each
+   * rate's source (NBK, RBI), `authority` its full name. Optional: without it the pack's rates are
+   * tagged with the currency's code.
+   */
+  exchangeRates: z
+    .strictObject({
+      code: z.string().regex(/^[A-Z][A-Za-z]{1,15}$/),
+      authority: localTextSchema,
+      citation: citationSchema,
+      source: sourceKindSchema,
+      verified: z.boolean(),
+      note: z.string().optional(),
+    })
+    .optional(),
   /** Where a legal day is counted: "today" is the date there (time-zone.schema.ts). */
   timeZone: timeZoneSchema.default(UTC_ZONE),
   /** The day the pack's content was last reviewed. */
   reviewed: dateSchema,
   description: z.string().optional(),
   /** Whether a period (not a count of working days) that ends on a day off moves to the next working day. */
-  periodEndOnDayOff: z.strictObject({ rollForward: z.boolean(), ...ruleMetaShape }),
+  periodEndOnDayOff: z.strictObject({
+    rollForward: z.boolean(),
+    /** The rule as a lawyer cites it, per language. */
+    cite: localTextSchema.optional(),
+    ...ruleMetaShape,
+  }),
   offenderKinds: z.array(z.strictObject({ id: idSchema, title: localTextSchema })).default([]),
   /**
    * The authorities of the jurisdiction by name in each language (vocabulary, not law): a name

@@ -1,6 +1,19 @@
 import type { CaseDeadline, DeadlineKind } from '../claims/case-deadlines.ts';
 import type { Locale } from '../locale.ts';
 import { renderMessage, type MessageTemplates } from './message-template.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** What kind of day a case deadline is, in a few words (a calendar event's title, a list's column). */
+export const DEADLINE_KIND_LABELS: Vocabulary<DeadlineKind> = {
+  appeal: { en: 'Appeal deadline', ru: 'Срок обжалования', kk: 'Шағымдану мерзімі' },
+  hearing: { en: 'Hearing', ru: 'Рассмотрение дела', kk: 'Істі қарау' },
+  'suspension-end': {
+    en: 'Suspension ends',
+    ru: 'Окончание приостановления',
+    kk: 'Тоқтата тұрудың аяқталуы',
+  },
+  limitation: { en: 'Limitation expires', ru: 'Истечение срока давности', kk: 'Ескіру мерзімінің өтуі' },
+};
 
 /**
  * What a case's deadline day is, in ru and kk, from the deadline's params (dates and periods

@@ -10,3 +10,6 @@ export * from './lint-messages.ts';
 export * from './legal-basis-label.ts';
 export * from './deadline-messages.ts';
 export * from './import-warning-messages.ts';
+export * from './report-words.ts';
+export * from './journal-vocabulary.ts';
+export * from './party-vocabulary.ts';

@@ -50,7 +50,12 @@ export function renderMessage(
   locale: Locale,
   params: Readonly<Record<string, MessageParam>>,
 ): string {
-  return templates[locale].replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, hint: string | undefined) =>
-    formatParam(locale, params[name], hint, params['currency']),
+  return (
+    templates[locale]
+      .replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, hint: string | undefined) =>
+        formatParam(locale, params[name], hint, params['currency']),
+      )
+      // A Russian date ends in «г.»: at the end of a sentence it takes no second full stop.
+      .replace(/(?<=\sг)\.\.(?!\.)/g, '.')
   );
 }

@@ -31,7 +31,8 @@ export const OBLIGATION_STATUS_LABELS: Vocabulary<ObligationStatus> = {
 };
 
 /** A finding's or a lint problem's severity. */
-export const SEVERITY_LABELS: Vocabulary<'error' | 'warning' | 'info'> = {
+export const SEVERITY_LABELS: Vocabulary<'critical' | 'error' | 'warning' | 'info'> = {
+  critical: { en: 'critical', ru: 'критично', kk: 'маңызды' },
   error: { en: 'error', ru: 'ошибка', kk: 'қате' },
   warning: { en: 'warning', ru: 'предупреждение', kk: 'ескерту' },
   info: { en: 'note', ru: 'сведения', kk: 'мәлімет' },

@@ -14,7 +14,12 @@ type RatesColumn = (typeof COLUMNS)[number];
  * rate per 10 yen stored ten times too high) is IMPORT_UNKNOWN_COLUMN, a repeated one
  * IMPORT_DUPLICATE_COLUMN, and each of date,currency,rate,units missing is IMPORT_COLUMN_MISSING.
  */
-function readRatesHeader(fields: readonly string[], file: string, line: number): Record<RatesColumn, number> {
+function readRatesHeader(
+  fields: readonly string[],
+  file: string,
+  line: number,
+  unitsOptional: boolean,
+): Record<RatesColumn, number> {
   const at: Record<RatesColumn, number> = { date: -1, currency: -1, rate: -1, units: -1, source: -1 };
   fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
@@ -32,7 +37,7 @@ function readRatesHeader(fields: readonly string[], file: string, line: number):
     at[column] = i;
   });
   for (const c of ['date', 'currency', 'rate', 'units'] as const) {
-    if (at[c] < 0)
+    if (at[c] < 0 && !(c === 'units' && unitsOptional))
       abort(
         'IMPORT_COLUMN_MISSING',
         `the header row has no "${c}" column; expected date,currency,rate,units`,
@@ -47,9 +52,10 @@ function readRatesHeader(fields: readonly string[], file: string, line: number):
 /**
  * Plain rates CSV: a header row naming `date,currency,rate,units` (any order; an optional `source`
  * column; nothing else), ISO dates, a point as the decimal mark (quote a rate written with a
- * comma). `;` works as the delimiter too.
+ * comma). `;` works as the delimiter too. `unitsOptional` (a pack's reference-rate CSV
+ * `date,currency,rate`): without a `units` column every rate is per one unit.
  */
-export function parseRatesCsv(text: string, file: string): ParsedRate[] {
+export function parseRatesCsv(text: string, file: string, unitsOptional = false): ParsedRate[] {
   const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   const rates: ParsedRate[] = [];
@@ -57,7 +63,7 @@ export function parseRatesCsv(text: string, file: string): ParsedRate[] {
   let at: Record<RatesColumn, number> | null = null;
   readCsvRecords(text, delimiter, file, (fields, line) => {
     if (at === null) {
-      at = readRatesHeader(fields, file, line);
+      at = readRatesHeader(fields, file, line, unitsOptional);
       return;
     }
     const cell = (i: number): string | null =>
@@ -75,7 +81,7 @@ export function parseRatesCsv(text: string, file: string): ParsedRate[] {
       );
     const currency = readRateCurrency(cell(at.currency), file, line, 'currency');
     const rate = readRateValue(cell(at.rate), file, line, 'rate');
-    const units = readRateUnits(cell(at.units), file, line, 'units');
+    const units = readRateUnits(at.units < 0 ? '1' : cell(at.units), file, line, 'units');
     addRate(
       rates,
       seen,

@@ -67,6 +67,32 @@ for (const dialect of testDialects()) {
       expect(new Set(across.cases.map((c) => c.organisationId)).size).toBe(4);
     });
 
+    it('gives each action the kind of its authority and of its offender, with labels in the request’s language', async () => {
+      const res = await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}`, undefined, {
+        'accept-language': 'kk',
+      });
+      const actions = (
+        res.json() as {
+          actions: {
+            authority: string | null;
+            authorityType: string | null;
+            authorityTypeLabel: string | null;
+            offender: string | null;
+            offenderLabel: string | null;
+          }[];
+        }
+      ).actions;
+      const named = actions.filter((a) => a.authority !== null);
+      expect(named.length).toBeGreaterThan(0);
+      // Every authority of the demo case is a state revenue office or a court, named as entered.
+      for (const a of named) {
+        expect(['tax-authority', 'court']).toContain(a.authorityType);
+        expect(['мемлекеттік кірістер органдары', 'сот']).toContain(a.authorityTypeLabel);
+      }
+      expect(
+        actions.filter((a) => a.offender === 'legal-entity').every((a) => a.offenderLabel === 'заңды тұлға'),
+      ).toBe(true);
+    });
     it('shows a case and its check with the limitation finding; another organisation\u2019s case is not found', async () => {
       const c = (await who('viewer').request('GET', `/api/v1/orgs/${echo}/cases/${echoCase}`)).json() as {
         actions: { kind: string }[];

@@ -168,7 +168,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
         response: { 200: Obj, '4xx': errorRef },
       },
     },
-    async (req) => caseView(await caseOfOrg(deps.ctx, req), membershipOf(req).organisationName),
+    async (req) => caseView(await caseOfOrg(deps.ctx, req), membershipOf(req).organisationName, req.locale),
   );
 
   app.get(
@@ -292,7 +292,7 @@ export const casesRoutes: RouteModule = (app, deps) => {
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="deadlines.ics"')
-        .send(deadlinesICalendar(r.deadlines, { now: deps.ctx.now(), name: 'CivicLedger deadlines' }));
+        .send(deadlinesICalendar(r.deadlines, { now: deps.ctx.now(), lang: req.locale }));
     },
   );
 };

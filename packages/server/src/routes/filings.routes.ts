@@ -224,7 +224,10 @@ export const filingsRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const ics = unwrap(
-        await obligationsCalendar(deps.ctx, obligationsInput(req, req.query as ObligationsQuery)),
+        await obligationsCalendar(deps.ctx, {
+          ...obligationsInput(req, req.query as ObligationsQuery),
+          lang: req.locale,
+        }),
       );
       return reply
         .type('text/calendar; charset=utf-8')

@@ -6,7 +6,14 @@ import {
   type IncidentRecord,
   type SearchIncidentsInput,
 } from '@civic/app';
-import { ACTION_TYPE_LABELS, labelOf, localLegalBasis, type Locale } from '@civic/core';
+import {
+  ACTION_TYPE_LABELS,
+  AUTHORITY_TYPE_LABELS,
+  authorityTypeOf,
+  labelOf,
+  localLegalBasis,
+  type Locale,
+} from '@civic/core';
 import { KAZAKHSTAN_OUTLINE } from '@civic/formats';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../http/access.ts';
@@ -47,6 +54,9 @@ function searchInput(req: FastifyRequest): SearchIncidentsInput {
   return { ...out, viewer: principalOf(req) };
 }
 
+const labelOrNull = (code: string | null, locale: Locale): string | null =>
+  code === null ? null : labelOf(AUTHORITY_TYPE_LABELS, code, locale);
+
 /** An incident as JSON: its codes, each with its label in the request's language. */
 const incidentJson = (i: IncidentRecord, locale: Locale) => ({
   id: i.id,
@@ -59,6 +69,8 @@ const incidentJson = (i: IncidentRecord, locale: Locale) => ({
   latitude: i.latitude,
   longitude: i.longitude,
   authority: i.authority,
+  authorityType: authorityTypeOf(i.authority),
+  authorityTypeLabel: labelOrNull(authorityTypeOf(i.authority), locale),
   action: i.action,
   actionLabel: labelOf(ACTION_TYPE_LABELS, i.action, locale),
   legalBasis: i.legalBasis,

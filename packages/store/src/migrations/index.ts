@@ -30,6 +30,7 @@ import * as incidentBriefVersion from './2026-12-06-580-incident-brief-version.t
 import * as bankLineExtras from './2026-12-06-500-bank-line-extras.ts';
 import * as invitationsRecoveryCodes from './2026-12-06-620-invitations-recovery-codes.ts';
 import * as importBatchUnbalanced from './2026-12-06-130-import-batch-unbalanced.ts';
+import * as officialRateBase from './2026-12-06-430-official-rate-base.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-500-bank-line-extras': bankLineExtras,
   '2026-12-06-620-invitations-recovery-codes': invitationsRecoveryCodes,
   '2026-12-06-130-import-batch-unbalanced': importBatchUnbalanced,
+  '2026-12-06-430-official-rate-base': officialRateBase,
 };

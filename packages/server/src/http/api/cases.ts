@@ -131,6 +131,10 @@ export const CaseActionView = Type.Object(
     kind: Type.String(),
     date: Type.Union([Type.String(), Type.Null()]),
     authority: Type.Union([Type.String(), Type.Null()]),
+    /** The kind of authority the name stands for (AUTHORITY_TYPES), null when not recognised; its label in the request's language. */
+    authorityType: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    authorityTypeLabel: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    offenderLabel: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     office: Type.Union([Type.String(), Type.Null()]),
     article: Type.Union([Type.String(), Type.Null()]),
     servedOn: Type.Union([Type.String(), Type.Null()]),
