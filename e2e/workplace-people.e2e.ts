@@ -184,7 +184,7 @@ describe('people of a new organisation, in Russian', () => {
     );
     await accountant.getByRole('button', { name: 'Удалить' }).click();
     await accountant
-      .getByText('Удалить Айгерим Бекова из организации? Его сеансы будут завершены.')
+      .getByText('Удалить Айгерим Бекова из организации? Доступ к ней будет закрыт сразу.')
       .waitFor();
     await screenshot(page, 'workplace-members-remove-ru');
     await accountant.getByRole('button', { name: 'Да, удалить' }).click();

@@ -2,7 +2,6 @@ import { domainError, err, isRole, ok, type Result, type Role } from '@civic/cor
 import {
   changeMembershipRole,
   deleteMembership,
-  deleteSessionsOfUser,
   findOrganisation,
   findUserByEmail,
   listMembersOfOrganisation,
@@ -140,9 +139,9 @@ export async function changeMemberRole(
 }
 
 /**
- * Removes a member from an organisation (never its last admin) and ends that user's sessions:
- * sessions are not bound to one organisation, so a removed member signs in afresh (with whatever
- * other organisations they still belong to). Audited.
+ * Removes a member from an organisation (never its last admin). Audited. The removal takes effect
+ * on the member's very next request (memberships are read per request, never served stale from
+ * the session cache); their session stays, for the other organisations they belong to.
  */
 export async function revokeMembership(
   ctx: AppContext,
@@ -159,7 +158,6 @@ export async function revokeMembership(
         domainError('MEMBER_LAST_ADMIN', 'an organisation must keep at least one admin', { field: 'userId' }),
       );
     await deleteMembership(tx.store.db, input.userId, input.organisationId);
-    await deleteSessionsOfUser(tx.store.db, input.userId);
     await audit.record({
       entity: 'membership',
       entityId: `${input.organisationId}:${input.userId}`,

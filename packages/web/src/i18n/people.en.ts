@@ -16,7 +16,7 @@ export const peopleEn = {
   'members.name': 'Name',
   'members.since': 'Member since',
   'members.remove': 'Remove',
-  'members.confirmRemove': 'Remove {name} from the organisation? Their sessions will be ended.',
+  'members.confirmRemove': 'Remove {name} from the organisation? They lose access to it at once.',
   'members.confirm': 'Yes, remove',
   'members.cancel': 'Cancel',
   'members.removed': '{name} was removed.',

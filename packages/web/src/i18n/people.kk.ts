@@ -18,7 +18,7 @@ export const peopleKk: Readonly<Record<keyof typeof peopleEn, string>> = {
   'members.name': 'Аты',
   'members.since': 'Ұйымда қашаннан бері',
   'members.remove': 'Шығару',
-  'members.confirmRemove': '{name} ұйымнан шығарылсын ба? Оның сеанстары аяқталады.',
+  'members.confirmRemove': '{name} ұйымнан шығарылсын ба? Оған қолжетімділік бірден жабылады.',
   'members.confirm': 'Иә, шығару',
   'members.cancel': 'Бас тарту',
   'members.removed': '{name}: ұйымнан шығарылды.',

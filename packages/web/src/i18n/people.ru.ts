@@ -18,7 +18,7 @@ export const peopleRu: Readonly<Record<keyof typeof peopleEn, string>> = {
   'members.name': 'Имя',
   'members.since': 'В организации с',
   'members.remove': 'Удалить',
-  'members.confirmRemove': 'Удалить {name} из организации? Его сеансы будут завершены.',
+  'members.confirmRemove': 'Удалить {name} из организации? Доступ к ней будет закрыт сразу.',
   'members.confirm': 'Да, удалить',
   'members.cancel': 'Отмена',
   'members.removed': '{name}: удалён(а) из организации.',
