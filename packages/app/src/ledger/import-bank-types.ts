@@ -78,3 +78,29 @@ export function fingerprintHash(text: string): string {
 /** How accounts are keyed: normalised number and currency. */
 export const accountKey = (number: string, currency: string): string =>
   `${normaliseAccount(number)}|${currency}`;
+
+/**
+ * The import summary's accounts of a streamed statement: each statement account with its stored
+ * id (and whether the import created it) and its line counts.
+ */
+export function importedAccounts(
+  accounts: ParsedStatement['accounts'],
+  ids: ReadonlyMap<string, { readonly id: string; readonly created: boolean }>,
+  perAccount: ReadonlyMap<string, { readonly lines: number; readonly imported: number }>,
+): ImportedAccount[] {
+  return accounts.map((a) => {
+    const id = ids.get(accountKey(a.account, a.currency));
+    const c = (id && perAccount.get(id.id)) || { lines: 0, imported: 0 };
+    return {
+      account: normaliseAccount(a.account),
+      currency: a.currency,
+      accountId: id?.id ?? '',
+      created: id?.created ?? false,
+      from: a.from,
+      to: a.to,
+      opening: a.opening,
+      closing: a.closing,
+      ...c,
+    };
+  });
+}

@@ -3,7 +3,6 @@ import {
   buildForeignSourceIndex,
   createFingerprinter,
   detectForeignCandidate,
-  normaliseAccount,
   ok,
   type Result,
 } from '@civic/core';
@@ -18,12 +17,7 @@ import {
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import {
-  accountKey,
-  fingerprintHash,
-  type ImportBankStatementResult,
-  type ImportedAccount,
-} from './import-bank-types.ts';
+import { fingerprintHash, importedAccounts, type ImportBankStatementResult } from './import-bank-types.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
 export interface CsvStreamInput {
@@ -145,21 +139,7 @@ export async function importCsvStream(
       candidates: proposed,
       sha256: digest.digest('hex'),
     });
-    const accounts: ImportedAccount[] = summary.value.accounts.map((a) => {
-      const id = sink.accounts.get(accountKey(a.account, a.currency));
-      const c = (id && perAccount.get(id.id)) || { lines: 0, imported: 0 };
-      return {
-        account: normaliseAccount(a.account),
-        currency: a.currency,
-        accountId: id?.id ?? '',
-        created: id?.created ?? false,
-        from: a.from,
-        to: a.to,
-        opening: a.opening,
-        closing: a.closing,
-        ...c,
-      };
-    });
+    const accounts = importedAccounts(summary.value.accounts, sink.accounts, perAccount);
     return ok({
       read,
       imported,

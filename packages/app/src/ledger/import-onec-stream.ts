@@ -26,8 +26,8 @@ import { newId } from '../ids.ts';
 import {
   accountKey,
   fingerprintHash,
+  importedAccounts,
   type ImportBankStatementResult,
-  type ImportedAccount,
 } from './import-bank-types.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
@@ -203,21 +203,7 @@ export async function importOnecStream(
       sha256: digest.digest('hex'),
       encoding: summary.value.encoding,
     });
-    const accounts: ImportedAccount[] = summary.value.accounts.map((a) => {
-      const id = accountIds.get(accountKey(a.account, a.currency));
-      const c = (id && perAccount.get(id.id)) || { lines: 0, imported: 0 };
-      return {
-        account: normaliseAccount(a.account),
-        currency: a.currency,
-        accountId: id?.id ?? '',
-        created: id?.created ?? false,
-        from: a.from,
-        to: a.to,
-        opening: a.opening,
-        closing: a.closing,
-        ...c,
-      };
-    });
+    const accounts = importedAccounts(summary.value.accounts, accountIds, perAccount);
     return ok({
       read,
       imported,
