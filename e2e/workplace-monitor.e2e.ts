@@ -124,7 +124,7 @@ describe('the monitor of a new organisation, in Russian', () => {
     await frame.getByText(summary).waitFor();
 
     await row.getByTestId('publish-brief').click();
-    await expect.poll(() => row.getByTestId('brief-status').innerText()).toMatch(/^Опубликован /);
+    await expect.poll(() => row.getByTestId('brief-status').innerText()).toMatch(/^Опубликована /);
     await page.reload();
     await row.waitFor();
     expect(await row.getByTestId('brief-summary').innerText()).toBe(summary);
