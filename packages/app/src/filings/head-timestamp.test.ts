@@ -6,7 +6,7 @@ import { freshContext, testDialects } from '../test-support.ts';
 import { exportBundle, verifyBundleBytes } from './filing-bundle.ts';
 import { seedFilingLedger } from './filing-test-ledger.ts';
 import { listFilings } from './filing-records.ts';
-import { filingTimestamp } from './head-timestamp.ts';
+import { filingTimestamp, tsaFromEnv } from './head-timestamp.ts';
 import { listObligations } from './list-obligations.ts';
 import { prepareFiling } from './prepare-filing.ts';
 import { submitFiling } from './submit-filing.ts';
@@ -35,6 +35,20 @@ afterAll(async () => {
   await server.close();
   await silent.close();
   tsa.remove();
+});
+
+describe('tsaFromEnv', () => {
+  it.each([
+    [{}, undefined],
+    [{ TSA_URL: '  ' }, undefined],
+    [{ TSA_URL: 'http://tsa.test/' }, { url: 'http://tsa.test/' }],
+    [{ TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: '20000' }, { url: 'http://tsa.test/', timeoutMs: 20000 }],
+    [{ TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: 'soon' }, { url: 'http://tsa.test/' }],
+    [{ TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: '-1' }, { url: 'http://tsa.test/' }],
+    [{ TSA_TIMEOUT_MS: '20000' }, undefined],
+  ])('%j gives %j', (env, want) => {
+    expect(tsaFromEnv(env)).toEqual(want);
+  });
 });
 
 for (const dialect of testDialects()) {
@@ -92,7 +106,7 @@ for (const dialect of testDialects()) {
 
     it('with an authority the head gets a token: verify gives its time and authority; it is stored and reused', async () => {
       const before = Date.now();
-      const b = await exportBundle(ctx, { filingId, tsa: { url: server.url } });
+      const b = await exportBundle(ctx, { filingId, tsa: { url: server.url, timeoutMs: 120_000 } });
       if (!b.ok) throw new Error(b.error.message);
       const v = verifyBundleBytes(new TextEncoder().encode(b.value.text));
       expect(v).toMatchObject({
@@ -111,14 +125,14 @@ for (const dialect of testDialects()) {
         authority: 'Civic Loopback TSA',
       });
       const asked = server.queries.length;
-      const again = await exportBundle(ctx, { filingId, tsa: { url: server.url } });
+      const again = await exportBundle(ctx, { filingId, tsa: { url: server.url, timeoutMs: 120_000 } });
       if (!again.ok) throw new Error(again.error.message);
       expect(server.queries.length).toBe(asked);
       expect(parse(again.value.text).timestamp).toEqual(parse(b.value.text).timestamp);
     });
 
     it('a tampered token, a token for another head and another nonce are refused', async () => {
-      const b = await exportBundle(ctx, { filingId, tsa: { url: server.url } });
+      const b = await exportBundle(ctx, { filingId, tsa: { url: server.url, timeoutMs: 120_000 } });
       if (!b.ok) throw new Error(b.error.message);
       const doc = parse(b.value.text);
       const stamp = doc.timestamp as { token: string; nonce: string };

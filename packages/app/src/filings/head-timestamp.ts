@@ -18,7 +18,9 @@ export interface TsaConfig {
 /** The authority from the environment: `TSA_URL` (unset or empty: none). */
 export function tsaFromEnv(env: Readonly<Record<string, string | undefined>>): TsaConfig | undefined {
   const url = env['TSA_URL']?.trim();
-  return url ? { url } : undefined;
+  if (!url) return undefined;
+  const ms = Number(env['TSA_TIMEOUT_MS']?.trim() ?? '');
+  return Number.isInteger(ms) && ms > 0 ? { url, timeoutMs: ms } : { url };
 }
 
 export const NO_TSA_REASON = 'no time-stamping authority is configured (TSA_URL)';

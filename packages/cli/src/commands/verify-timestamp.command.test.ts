@@ -94,6 +94,7 @@ describe(
       const asked = server.queries.length;
       const e = await civic(['export', 'bundle', '--db', state.db, '--filing', state.filing, '--out', out], {
         TSA_URL: server.url,
+        TSA_TIMEOUT_MS: '120000',
       });
       expect(e.code, e.stderr).toBe(0);
       expect(server.queries.length).toBe(asked + 1);

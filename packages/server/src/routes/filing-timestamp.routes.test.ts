@@ -10,7 +10,9 @@ import { makeTestTsa, type TestTsa } from '../../../../e2e/support/test-tsa.ts';
 import { testWorld, type TestWorld } from '../http-test-kit.ts';
 
 // Real parts: the server through inject, a SQLite file and a real PostgreSQL database, and a real
-// RFC 3161 authority (`openssl ts -reply`, throwaway CA) over HTTP on the loopback (TSA_URL).
+// RFC 3161 authority (`openssl ts -reply`, throwaway CA) over HTTP on the loopback (TSA_URL). The
+// authority is given two minutes: on a loaded 2-core runner, `openssl ts -reply` took past the
+// default 5 s and the filing went without its timestamp.
 let tsa: TestTsa;
 let server: Awaited<ReturnType<TestTsa['listen']>>;
 beforeAll(async () => {
@@ -28,7 +30,7 @@ for (const dialect of testDialects()) {
     let org = '';
     let filingId = '';
     beforeAll(async () => {
-      w = await testWorld(dialect, { tsa: { url: server.url } });
+      w = await testWorld(dialect, { tsa: { url: server.url, timeoutMs: 120_000 } });
       org = (await seedFilingTestLedger(w.ctx)).org.id;
       const list = await listObligations(w.ctx, { asOf: '2021-04-01', from: '2021-03-01', to: '2021-04-30' });
       const n = list.ok ? list.value.obligations.find((o) => o.receiptIds.length > 0) : undefined;
