@@ -141,7 +141,7 @@ for (const dialect of testDialects()) {
       expect(await counts(ctx)).toEqual(before);
     });
 
-    it('refuses a 200 MB image in under a second, from its first bytes, in the words of each language', async () => {
+    it('refuses a 200 MB image from its first bytes, in the words of each language', async () => {
       const o = await createOrganisation(ctx, { name: 'image' });
       if (!o.ok) throw new Error(o.error.message);
       const file = join(dir, 'scan.csv');
@@ -149,13 +149,17 @@ for (const dialect of testDialects()) {
       writeSync(fd, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
       ftruncateSync(fd, 200 * 1024 * 1024);
       closeSync(fd);
-      const t0 = performance.now();
-      const r = await importBankStatement(ctx, {
-        source: fileChunks(file),
-        fileName: 'scan.csv',
-        org: o.value.id,
-      });
-      expect(performance.now() - t0).toBeLessThan(1000);
+      // Refused from its head: at most the first chunk of the 200 MB is read (how fast that is, is
+      // the bench's business).
+      let read = 0;
+      async function* counted() {
+        for await (const c of fileChunks(file)) {
+          read += c.length;
+          yield c;
+        }
+      }
+      const r = await importBankStatement(ctx, { source: counted(), fileName: 'scan.csv', org: o.value.id });
+      expect(read).toBeLessThanOrEqual(1 << 20);
       if (r.ok) throw new Error('imported an image');
       expect([r.error.code, r.error.message]).toEqual([
         'IMPORT_NOT_STATEMENT',

@@ -59,7 +59,7 @@ describe('a file that is not a statement', () => {
     expect(sniffNotStatement(bytes('1CClientBankExchange\r\nКонецФайла\r\n', [0, 0, 0, 0]))).toBeNull();
   });
 
-  it('refuses a 200 MB file in well under a second, reading only its head', async () => {
+  it('refuses a 200 MB file reading only its head', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'civic-sniff-'));
     const path = join(dir, 'scan.png');
     try {
@@ -67,12 +67,17 @@ describe('a file that is not a statement', () => {
       writeSync(fd, padded(bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a]), 64));
       ftruncateSync(fd, 200 * 1024 * 1024); // sparse: the rest is a hole
       closeSync(fd);
-      const started = performance.now();
-      const chunks = fileChunks(path);
-      const { head, close } = await readHead(chunks, SNIFF_BYTES);
+      let read = 0;
+      async function* counted() {
+        for await (const c of fileChunks(path)) {
+          read += c.length;
+          yield c;
+        }
+      }
+      const { head, close } = await readHead(counted(), SNIFF_BYTES);
       await close();
       expect(sniffNotStatement(head)).toBe('png');
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(read).toBeLessThanOrEqual(1 << 20);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
