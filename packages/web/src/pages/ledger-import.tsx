@@ -4,6 +4,7 @@ import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { BankPreview } from '@civic/server/api';
+import { ImportAliasOffer } from './ledger-import-aliases.tsx';
 import { CurrencyMappingForm, type CurrencyMapping } from './ledger-import-mapping.tsx';
 import { ImportPreview } from './ledger-import-preview.tsx';
 
@@ -71,6 +72,7 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         ),
       );
     } catch (x) {
+      setPreview(null);
       setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
     } finally {
       setProgress(null);
@@ -113,7 +115,9 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       {preview && (
         <ImportPreview
           preview={preview}
+          orgId={orgId}
           orgName={orgName}
+          onAliasSaved={() => void showPreview()}
           onImport={(accept) => void upload(undefined, accept)}
           onCancel={() => setPreview(null)}
         />
@@ -151,6 +155,9 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         <div className="full">
           <ErrorBox error={error} />
         </div>
+      )}
+      {error?.unknownFields && error.unknownFields.length > 0 && (
+        <ImportAliasOffer orgId={orgId} fields={error.unknownFields} onSaved={() => void showPreview()} />
       )}
       {mappingField !== null && (
         <CurrencyMappingForm key={mappingField} field={mappingField} onRetry={(m) => void upload(m)} />
