@@ -4,7 +4,7 @@ import type { importToolsEn } from './import-tools.en.ts';
 export const importToolsKk: Record<keyof typeof importToolsEn, string> = {
   'preview.period': 'Кезең',
   'preview.periodRange': '{from} – {to}',
-  'preview.otherOwnerBin': 'Бұл үзінді БСН {bin} үшін, «{org}» үшін емес: файлдың дұрыс екенін тексеріңіз.',
+  'preview.otherOwnerBin': 'Бұл үзінді БСН {bin} үшін, {org} үшін емес: файлдың дұрыс екенін тексеріңіз.',
   'alias.title': 'Бұл банк өзінше атайтын өрістер',
   'alias.intro':
     'Файлда импорт оқымайтын өрістер бар. Егер олардың бірінде белгілі өрістегі мән болса (сома, күн…), қайсысы екенін көрсетіңіз: атау ұйымның келесі импорттары үшін сақталады.',

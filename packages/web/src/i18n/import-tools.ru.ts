@@ -4,7 +4,7 @@ import type { importToolsEn } from './import-tools.en.ts';
 export const importToolsRu: Record<keyof typeof importToolsEn, string> = {
   'preview.period': 'Период',
   'preview.periodRange': '{from} – {to}',
-  'preview.otherOwnerBin': 'Эта выписка — для БИН {bin}, а не для «{org}»: проверьте, тот ли это файл.',
+  'preview.otherOwnerBin': 'Эта выписка — для БИН {bin}, а не для {org}: проверьте, тот ли это файл.',
   'alias.title': 'Поля, которые этот банк называет по-своему',
   'alias.intro':
     'В файле есть поля, которые импорт не читает. Если в одном из них то же, что в известном поле (сумма, дата…), укажите какое: название сохранится для следующих импортов организации.',

@@ -54,7 +54,7 @@ export function LedgerExport({ orgId }: { orgId: string }) {
             <option value="all">{t('export.scopeAll')}</option>
           </select>
         </label>
-        <a className="button" href={href} download>
+        <a href={href} download>
           {t('export.download')}
         </a>
       </div>

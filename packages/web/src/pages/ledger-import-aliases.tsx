@@ -1,3 +1,4 @@
+import { LOCALES } from '@civic/core';
 import type { ImportAliasList } from '@civic/server/api';
 import { useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
@@ -26,9 +27,10 @@ export function ImportAliasOffer({
   fields: readonly UnknownField[];
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const url = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/import-aliases`;
-  const list = useApi<ImportAliasList>(url);
+  // Loaded again in the interface language when it changes (the fields' labels).
+  const list = useApi<ImportAliasList>(url, LOCALES.indexOf(locale));
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);

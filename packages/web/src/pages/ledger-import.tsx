@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiFailure, uploadFile } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -18,7 +18,7 @@ interface ImportResult {
 
 /** Upload a bank statement with a progress bar; tells what the import found. */
 export function LedgerImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const orgName = me?.memberships.find((m) => m.organisationId === orgId)?.organisationName ?? '';
   const [file, setFile] = useState<File | null>(null);
@@ -78,6 +78,14 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       setProgress(null);
     }
   };
+
+  // The preview's messages and labels are in the language it was asked in: ask again on a switch.
+  const previewedIn = useRef(locale);
+  useEffect(() => {
+    if (previewedIn.current === locale) return;
+    previewedIn.current = locale;
+    if (preview || error?.unknownFields) void showPreview();
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
