@@ -17,10 +17,10 @@ import { build1CStatement } from './support/statements.ts';
 
 // Issue 13, the import page's tools, in an organisation of its own (ОФ «Сана», made here: nothing
 // another journey reads changes): a bank's 1C dialect names the amount «СуммаДокумента», so the
-// preview cannot read the file and names that field; the accountant saves it as «сома» (in Kazakh)
-// and the preview runs again in place; the statement is another BIN's, which the preview says; the
-// Ledger page's journal download. Nothing is imported (the preview is cancelled). Screenshots in
-// ru and kk.
+// import (and its preview) cannot read the file, and the page names that field; the accountant
+// saves it as «сома» (in Kazakh) and the preview runs again in place; the statement is another
+// BIN's, which the preview says; the Ledger page's journal download. Nothing is imported (the
+// preview is cancelled). Screenshots in ru and kk.
 const ACCOUNTANT = 'buh@sana.test';
 const PASSWORD = 'a long sana accountant password';
 const ORG = 'ОФ «Сана»';
@@ -88,9 +88,9 @@ describe('the import page’s field aliases, owner check and journal download', 
       mimeType: 'text/plain',
       buffer: Buffer.from(statement, 'utf8'),
     });
-    await page.getByRole('button', { name: 'Предпросмотр', exact: true }).click();
-
-    // The error that stops the preview names the field; the offer is beside it.
+    // Imported straight away, the file is refused; the page previews it to name the fields it
+    // cannot read (the preview's error), and offers an alias beside the error.
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
     const offer = page.getByTestId('import-aliases').locator('li[data-field="СуммаДокумента"]');
     await offer.waitFor();
     expect(await page.getByRole('alert').first().innerText()).toContain('(Сумма)');

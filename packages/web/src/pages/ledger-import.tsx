@@ -16,6 +16,12 @@ interface ImportResult {
   warnings?: { code: string | null; line: number; field: string | null }[];
 }
 
+/** Import errors the preview repeats with `unknownFields` when the file is 1C. */
+const PREVIEW_NAMES_FIELDS: ReadonlySet<string> = new Set([
+  'IMPORT_FIELD_MISSING',
+  'IMPORT_ACCOUNT_UNMATCHED',
+]);
+
 /** Upload a bank statement with a progress bar; tells what the import found. */
 export function LedgerImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
   const { t, locale } = useI18n();
@@ -50,7 +56,11 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       );
       onImported();
     } catch (x) {
-      setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
+      const failure = x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x));
+      // A file whose amount, date or accounts may sit under a bank's own 1C names: the preview
+      // gives the same error with the fields it cannot read, each offered an alias.
+      if (PREVIEW_NAMES_FIELDS.has(failure.code)) await showPreview();
+      else setError(failure);
     } finally {
       setProgress(null);
     }
