@@ -16,10 +16,12 @@ import { build1CStatement } from './support/statements.ts';
 
 // The accountant's whole path (issue 13), in Russian, in an organisation of its own (ОФ «Жарық»,
 // made here) so no other journey's data changes: the source (without a country), the grant and the
-// bank account from the forms; a statement through the import page; the candidate confirmed; the
+// bank account from the forms; a statement through the import page's preview (its period, lines,
+// balance check and foreign proposal checked, then Import pressed there); the candidate confirmed; the
 // F.017.00 notification; its check finds the missing country and the receipt without a grant; each
 // is fixed from its finding and the check passes in place; the filing is prepared and its
-// submission recorded. Screenshots in ru and kk.
+// submission recorded. Screenshots in ru and kk (the import page's aliases, owner check and journal
+// download: ledger-import-tools.e2e.ts).
 const ACCOUNTANT = 'buh@zharyk.test';
 const PASSWORD = 'a long zharyk accountant password';
 const ACCOUNT = withIbanCheckDigits('KZ', '6010131000055555');
@@ -100,7 +102,8 @@ describe('the accountant of a new organisation, the whole path in Russian', () =
     await add(page, 'accounts', 'Банковские счета', { number: ACCOUNT, currency: 'KZT' });
     await page.getByTestId('records-accounts').getByText(ACCOUNT).waitFor();
 
-    // A statement through the import page: one payment from the donor, proposed as foreign.
+    // A statement through the import page's preview: one payment from the donor, proposed as
+    // foreign; what the preview shows is checked before Import is pressed there.
     const statement = build1CStatement({
       account: ACCOUNT,
       holder: 'ОФ «Жарық»',
@@ -123,7 +126,25 @@ describe('the accountant of a new organisation, the whole path in Russian', () =
       mimeType: 'text/plain',
       buffer: Buffer.from(statement, 'utf8'),
     });
-    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    await page.getByRole('button', { name: 'Предпросмотр', exact: true }).click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    // What the preview shows: the period, the line count, the balance check, the foreign proposal.
+    expect(await preview.getByTestId('preview-period').innerText()).toBe(
+      `Период: ${ACCOUNT} 1 апреля 2021 г. – 30 апреля 2021 г.`,
+    );
+    expect(await preview.getByRole('status').innerText()).toBe(
+      'Строк: 1; новых: 1; уже импортированных: 0; будут предложены как иностранное финансирование: 1',
+    );
+    expect(await preview.locator('tr[data-balanced]').allInnerTexts()).toEqual([
+      expect.stringContaining('Сходится'),
+    ]);
+    expect(await preview.locator('tr[data-duplicate]').innerText()).toContain(
+      'Будет предложена как иностранное финансирование',
+    );
+    // The statement is the organisation's own (its BIN is Жарық's): no owner warning.
+    expect(await preview.getByTestId('other-owner-bin').count()).toBe(0);
+    await preview.getByRole('button', { name: 'Импортировать', exact: true }).click();
     await page.getByTestId('import-result').waitFor();
     const candidate = page.getByTestId('candidate').filter({ hasText: DONOR });
     await candidate.waitFor();

@@ -15,6 +15,10 @@ export const ALLOWED_LATIN: readonly (string | RegExp)[] = [
   'XLSX',
   'DOCX',
   'ics',
+  // The journal download names the accounting tools whose formats it writes (proper names).
+  'ledger-cli',
+  'hledger',
+  'Beancount',
   // Form numbers and identifiers: F.017.00, KZ… accounts, codes with digits.
   /^F\.\d{3}\.\d{2}$/,
   /^[A-Z]{2}\d[\dA-Z]+$/,

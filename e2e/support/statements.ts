@@ -23,6 +23,8 @@ export function build1CStatement(input: {
   incoming: JourneyPayment;
   /** More incoming payments after the first (e.g. to make a statement larger than a JSON body). */
   more?: readonly JourneyPayment[];
+  /** The documents' amount field as the bank names it (`Сумма` by default; a bank's dialect may differ). */
+  amountField?: string;
 }): string {
   const p = input.incoming;
   const all = [p, ...(input.more ?? [])];
@@ -50,7 +52,7 @@ export function build1CStatement(input: {
       'СекцияДокумент=Платежное поручение',
       `Номер=${d.number}`,
       `Дата=${d.date}`,
-      `Сумма=${d.amount}`,
+      `${input.amountField ?? 'Сумма'}=${d.amount}`,
       `ПлательщикСчет=${d.payerAccount}`,
       `Плательщик=${d.payer}`,
       `Плательщик1=${d.payer}`,

@@ -62,6 +62,8 @@ export interface StatementAccount {
   readonly closing: bigint | null;
   readonly bankName?: string;
   readonly bankCode?: string;
+  /** The account owner's BIN/IIN as the statement states it (CAMT `Acct/Ownr/Id/…/Othr/Id`), when it does. */
+  readonly ownerTaxId?: string;
 }
 
 export interface StatementParty {

@@ -20,6 +20,8 @@ export class ApiFailure extends Error {
     readonly lintErrors?: readonly { readonly code: string; readonly label: string }[],
     /** INCIDENT_PLACE_UNKNOWN: close names of the gazetteer, in the request's language. */
     readonly suggestions?: readonly string[],
+    /** A 1C statement that cannot be read: the bank's own field names in it (the import page offers an alias). */
+    readonly unknownFields?: readonly { readonly field: string; readonly line: number }[],
   ) {
     super(message);
   }
@@ -46,6 +48,7 @@ interface ErrorBody {
     requestId?: string;
     lintErrors?: { code: string; label: string }[];
     suggestions?: string[];
+    unknownFields?: { field: string; line: number }[];
   };
 }
 
@@ -105,6 +108,9 @@ export function uploadFile<T>(url: string, file: Blob, onProgress: (fraction: nu
           e?.field,
           e?.requestId,
           { file: e?.file, line: e?.line, detail: e?.detail },
+          undefined,
+          undefined,
+          e?.unknownFields,
         ),
       );
     };

@@ -128,6 +128,10 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_ALIASES_INVALID: 'The aliases file must be a JSON object of "bank field": "known field".',
   IMPORT_MAPPING_INVALID: 'The CSV mapping file is not valid JSON.',
   IMPORT_MAPPING_NOT_FOUND: 'No CSV mapping is saved under that name.',
+  IMPORT_ALIAS_FIELD_INVALID:
+    'Give the bank’s own field name as the file writes it: not empty, without «=», and not a field the import reads already.',
+  IMPORT_ALIAS_TARGET_UNKNOWN: 'Choose one of the 1C fields the import reads.',
+  IMPORT_ALIAS_NOT_FOUND: 'No field name of the bank is saved under that name.',
   IMPORT_FORMAT_INVALID: 'The format must be 1c, csv, camt053 or mt940.',
   IMPORT_FILE_UNREADABLE: 'The file cannot be read.',
   CANDIDATE_NOT_FOUND: 'No such foreign-funding candidate.',

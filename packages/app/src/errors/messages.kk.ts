@@ -129,6 +129,10 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
     'Бүркеншік атаулар файлы "банк өрісі": "белгілі өріс" түріндегі JSON нысаны болуы тиіс.',
   IMPORT_MAPPING_INVALID: 'CSV сәйкестендіру файлы дұрыс JSON емес.',
   IMPORT_MAPPING_NOT_FOUND: 'Мұндай атаумен CSV сәйкестендіруі сақталмаған.',
+  IMPORT_ALIAS_FIELD_INVALID:
+    'Банк өрісінің атауын файлда жазылғандай көрсетіңіз: бос емес, «=» белгісіз және импорт оқитын өріс емес.',
+  IMPORT_ALIAS_TARGET_UNKNOWN: 'Импорт оқитын 1С өрістерінің бірін таңдаңыз.',
+  IMPORT_ALIAS_NOT_FOUND: 'Банк өрісінің мұндай атауы сақталмаған.',
   IMPORT_FORMAT_INVALID: 'Пішім: 1c, csv, camt053 немесе mt940.',
   IMPORT_FILE_UNREADABLE: 'Файлды оқу мүмкін емес.',
   CANDIDATE_NOT_FOUND: 'Шетелдік қаржыландыруға мұндай үміткер табылмады.',

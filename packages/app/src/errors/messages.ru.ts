@@ -128,6 +128,10 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   IMPORT_ALIASES_INVALID: 'Файл псевдонимов должен быть JSON-объектом "поле банка": "известное поле".',
   IMPORT_MAPPING_INVALID: 'Файл сопоставления CSV не является корректным JSON.',
   IMPORT_MAPPING_NOT_FOUND: 'CSV-сопоставление с таким именем не сохранено.',
+  IMPORT_ALIAS_FIELD_INVALID:
+    'Укажите название поля банка так, как оно записано в файле: не пустое, без «=» и не поле, которое импорт уже читает.',
+  IMPORT_ALIAS_TARGET_UNKNOWN: 'Выберите одно из полей 1С, которые читает импорт.',
+  IMPORT_ALIAS_NOT_FOUND: 'Такое название поля банка не сохранено.',
   IMPORT_FORMAT_INVALID: 'Формат: 1c, csv, camt053 или mt940.',
   IMPORT_FILE_UNREADABLE: 'Файл не удаётся прочитать.',
   CANDIDATE_NOT_FOUND: 'Такой кандидат на иностранное финансирование не найден.',

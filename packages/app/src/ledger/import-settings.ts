@@ -40,8 +40,17 @@ export async function saveAliases(
   aliases: Readonly<Record<string, string>>,
 ): Promise<Record<string, string>> {
   const merged = { ...(await savedAliases(ctx, org)), ...aliases };
-  await setOrganisationSetting(ctx.store.db, org, ALIASES_SETTING, JSON.stringify(merged));
+  await writeAliases(ctx, org, merged);
   return merged;
+}
+
+/** Replaces the organisation's saved 1C field aliases with `aliases`. */
+export async function writeAliases(
+  ctx: AppContext,
+  org: string,
+  aliases: Readonly<Record<string, string>>,
+): Promise<void> {
+  await setOrganisationSetting(ctx.store.db, org, ALIASES_SETTING, JSON.stringify(aliases));
 }
 
 /** The aliases for one import: the organisation's saved ones, overridden by those given. */

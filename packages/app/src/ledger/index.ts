@@ -6,6 +6,7 @@ export * from './preview-bank-statement.ts';
 export * from './list-bank-imports.ts';
 export { statementBalances, unbalancedReason } from './import-balances.ts';
 export * from './import-settings.ts';
+export * from './import-aliases.ts';
 export * from './foreign-candidates.ts';
 export * from './ledger-balance.ts';
 export * from './export-ledger-journal.ts';

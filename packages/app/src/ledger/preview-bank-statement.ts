@@ -14,7 +14,7 @@ import {
   type StatementLine,
   type StatementWarning,
 } from '@civic/core';
-import { detectBankFormat, parseBankStatement } from '@civic/formats';
+import { detectBankFormat, onecUnknownFields, parseBankStatement, statementOwnerTaxId } from '@civic/formats';
 import { listBankAccounts, listForeignSources, storedBankLineFingerprints } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { resolveOrganisation } from '../organisations.ts';
@@ -91,6 +91,13 @@ export interface BankStatementPreview {
    * already): the file is probably another organisation's. Null when they match, or cannot be told.
    */
   readonly otherOwner: readonly string[] | null;
+  /**
+   * The BIN/IIN of the statement's owner where the file states it (1C: the organisation side's
+   * ИНН/БИН_ИИН; CAMT: `Acct/Ownr/Id`; CSV: an owner column), digits only; null when it does not.
+   */
+  readonly ownerBin: string | null;
+  /** `ownerBin` when it is not the organisation's BIN (and the organisation has one): another owner's file. */
+  readonly otherOwnerBin: string | null;
 }
 
 const dec = (v: bigint | null, currency: CurrencyCode): string | null =>
@@ -113,7 +120,7 @@ export async function previewBankStatement(
   const orgId = org.value.id;
   const parsed = await parseForPreview(ctx, orgId, input);
   if (!parsed.ok) return parsed;
-  const statement = parsed.value;
+  const { statement, aliases } = parsed.value;
   if (statement.lines.length === 0 && statement.accounts.length === 0)
     return err(
       domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }),
@@ -147,6 +154,7 @@ export async function previewBankStatement(
     hasAccounts && accounts.length > 0 && accounts.every((a) => a.accountId === null)
       ? accounts.map((a) => a.account)
       : null;
+  const ownerBin = statementOwnerTaxId(statement, aliases);
   return ok({
     read: lines.length + (statement.duplicateLines ?? 0),
     imported,
@@ -160,6 +168,8 @@ export async function previewBankStatement(
     warnings: statement.warnings,
     balanced: statements.every((s) => s.balanced),
     otherOwner,
+    ownerBin,
+    otherOwnerBin: ownerBin !== null && org.value.bin && ownerBin !== org.value.bin ? ownerBin : null,
   });
 }
 
@@ -168,13 +178,13 @@ async function parseForPreview(
   ctx: AppContext,
   orgId: string,
   input: PreviewInput,
-): Promise<Result<ParsedStatement>> {
+): Promise<Result<{ statement: ParsedStatement; aliases: Readonly<Record<string, string>> }>> {
   const aliases = await resolveAliases(ctx, orgId, input.aliases);
   if (!aliases.ok) return aliases;
   const mapping = await resolveCsvMapping(ctx, orgId, input.csvMapping, input.mappingName);
   if (!mapping.ok) return mapping;
   const format = input.format ?? detectBankFormat(input.bytes, input.fileName);
-  return parseBankStatement(input.bytes, {
+  const statement = parseBankStatement(input.bytes, {
     fileName: input.fileName,
     ...(format ? { format } : {}),
     ...(mapping.value !== undefined ? { csvMapping: mapping.value } : {}),
@@ -183,6 +193,14 @@ async function parseForPreview(
     ...(Object.keys(aliases.value).length > 0 ? { aliases: aliases.value } : {}),
     balances: 'report',
   });
+  if (statement.ok) return ok({ statement: statement.value, aliases: aliases.value });
+  if (format !== '1c') return statement;
+  // A 1C file that cannot be read: the fields it names that the importer does not read (an amount
+  // under the bank's own name), for the import page to offer an alias.
+  const unknown = onecUnknownFields(input.bytes, aliases.value);
+  if (unknown.length === 0) return statement;
+  const unknownFields = unknown.map((u) => ({ field: u.name, line: u.line }));
+  return err({ ...statement.error, details: { ...statement.error.details, unknownFields } });
 }
 
 function previewLine(l: StatementLine, duplicate: boolean, reasons: readonly CandidateReason[]): PreviewLine {

@@ -31,6 +31,8 @@ export function dryRunJson(p: BankStatementPreview): Record<string, unknown> {
     statements: p.statements,
     warnings: p.warnings,
     otherOwner: p.otherOwner,
+    ownerBin: p.ownerBin,
+    otherOwnerBin: p.otherOwnerBin,
   };
 }
 

@@ -83,6 +83,20 @@ async function footprint(ctx: AppContext) {
 
 for (const dialect of testDialects()) {
   describe(`civic import bank --dry-run on ${dialect}`, () => {
+    it('names the owner’s BIN a 1C statement states, and flags it when it is not the organisation’s', async () => {
+      const base = await freshContext(dialect);
+      try {
+        const org = await createOrganisation(base, { name: 'Echo', bin: '070940000011' });
+        if (!org.ok) throw new Error(org.error.message);
+        const file = new URL('../../../formats/src/bank/fixtures/1c-kz.utf8.txt', import.meta.url);
+        const run = await civic(['import', 'bank', file.pathname, '--db', base.url, '--dry-run', '--json']);
+        expect(run.exitCode).toBe(0);
+        expect(run.json).toMatchObject({ ownerBin: '030440002222', otherOwnerBin: '030440002222' });
+      } finally {
+        await base.close();
+      }
+    });
+
     it('prints the lines and statements, writes nothing, exits 0, 1 for balances only, 2 for a bad file', async () => {
       const base = await freshContext(dialect);
       try {
@@ -103,6 +117,8 @@ for (const dialect of testDialects()) {
         ]);
         expect(ok.exitCode).toBe(0);
         expect(ok.json).toMatchObject({ read: 2, imported: 2, duplicates: 0, foreignCandidates: 0 });
+        // MT940 states no owner's BIN.
+        expect(ok.json).toMatchObject({ ownerBin: null, otherOwnerBin: null });
         expect(ok.json?.['lines']).toEqual([
           expect.objectContaining({
             date: '2024-02-15',

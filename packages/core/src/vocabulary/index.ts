@@ -13,3 +13,4 @@ export * from './import-warning-messages.ts';
 export * from './report-words.ts';
 export * from './journal-vocabulary.ts';
 export * from './party-vocabulary.ts';
+export * from './onec-field-vocabulary.ts';

@@ -170,6 +170,8 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   | 'incident'
   | 'brief'
   | 'notification'
+  | 'bank-import'
+  | 'import-alias'
 > = {
   instance: { en: 'instance', ru: 'система', kk: 'жүйе' },
   'foreign-source': { en: 'foreign source', ru: 'иностранный источник', kk: 'шетелдік көз' },
@@ -190,6 +192,16 @@ export const AUDIT_ENTITY_LABELS: Vocabulary<
   receipt: { en: 'receipt', ru: 'поступление', kk: 'түсім' },
   user: { en: 'user', ru: 'пользователь', kk: 'пайдаланушы' },
   organisation: { en: 'organisation', ru: 'организация', kk: 'ұйым' },
+  'bank-import': {
+    en: 'bank statement import',
+    ru: 'импорт банковской выписки',
+    kk: 'банк үзіндісінің импорты',
+  },
+  'import-alias': {
+    en: 'a bank’s 1C field name',
+    ru: 'название поля 1С у банка',
+    kk: 'банктің 1С өрісінің атауы',
+  },
 };
 
 /** Who made an audited change when no person did (the system actor's label, as stored). */

@@ -202,6 +202,7 @@ function readReport(stmt: XmlNode, message: CamtMessage, where: Where, warnings:
     totalIn: statedTotal(summary, 'TtlCdtNtries', where, summaryLine, currency) ?? sums.totalIn,
     totalOut: statedTotal(summary, 'TtlDbtNtries', where, summaryLine, currency) ?? sums.totalOut,
     closing: closing?.amount ?? null,
+    ...ownerOf(acct),
   };
   const check = (): void => {
     const label = textAt(stmt, 'Id') ?? textAt(stmt, 'ElctrncSeqNb');
@@ -217,4 +218,11 @@ function readReport(stmt: XmlNode, message: CamtMessage, where: Where, warnings:
     if (!refusesMismatches()) totals();
   };
   return { at, period, lines: own, check };
+}
+
+/** The account owner's identifier (`Acct/Ownr/Id/OrgId/Othr/Id`, a person's `PrvtId`), when stated. */
+function ownerOf(acct: XmlNode | undefined): { ownerTaxId?: string } {
+  const id =
+    textAt(acct, 'Ownr', 'Id', 'OrgId', 'Othr', 'Id') ?? textAt(acct, 'Ownr', 'Id', 'PrvtId', 'Othr', 'Id');
+  return id === null ? {} : { ownerTaxId: id };
 }

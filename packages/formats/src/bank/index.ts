@@ -51,3 +51,6 @@ export {
 export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS } from './line-reader.ts';
 export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-statement.ts';
 export { forEachCsvStatementLineStream, CsvChunkReader } from './csv-stream.ts';
+export { statementOwnerTaxId, CSV_OWNER_TAX_ID_HEADERS } from './statement-owner.ts';
+export { onecUnknownFields } from './onec-unknown-fields.ts';
+export type { OnecUnknownField } from './onec-reader.ts';

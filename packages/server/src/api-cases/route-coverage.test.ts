@@ -7,6 +7,7 @@ import { ACCOUNT_ROUTE_CASES } from './account-route-cases.ts';
 import { CASE_CHANGE_ROUTE_CASES } from './case-change-route-cases.ts';
 import { coverageFixture, type CoverageFixture } from './coverage-fixture.ts';
 import { INCIDENT_ROUTE_CASES } from './incident-route-cases.ts';
+import { LEDGER_IMPORT_ALIAS_ROUTE_CASES } from './ledger-import-alias-route-cases.ts';
 import { LEDGER_RECORD_ROUTE_CASES } from './ledger-record-route-cases.ts';
 import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
@@ -37,6 +38,7 @@ const PARTS = [
   LEDGER_RECORD_ROUTE_CASES,
   INCIDENT_ROUTE_CASES,
   PEOPLE_ROUTE_CASES,
+  LEDGER_IMPORT_ALIAS_ROUTE_CASES,
 ];
 const TABLE: CoverageTable = Object.assign({}, ...PARTS) as CoverageTable;
 const SRC = new URL('../', import.meta.url);

@@ -43,6 +43,7 @@ export function sendError(
       ...(detail !== undefined ? { detail, detailParams: detailParams(error) } : {}),
       ...lintErrorsOf(error, req.locale),
       ...suggestionsOf(error, req.locale),
+      ...unknownFieldsOf(error),
       requestId: req.id,
     },
   };
@@ -60,6 +61,18 @@ function lintErrorsOf(
     .filter((c): c is string => typeof c === 'string')
     .map((code) => ({ code, label: labelOf(LINT_CODE_LABELS, code, locale) }));
   return { lintErrors };
+}
+
+/** A 1C file's fields the importer does not read (`details.unknownFields`): the import page offers an alias. */
+function unknownFieldsOf(error: DomainError): { unknownFields?: { field: string; line: number }[] } {
+  const list = error.details?.['unknownFields'];
+  if (!Array.isArray(list)) return {};
+  const unknownFields = list.flatMap((u: unknown) =>
+    typeof u === 'object' && u !== null && 'field' in u && 'line' in u
+      ? [{ field: String(u.field), line: Number(u.line) }]
+      : [],
+  );
+  return { unknownFields };
 }
 
 /** Close names of the gazetteer for an unknown place (`details.suggestions`), in the request's language. */

@@ -40,6 +40,16 @@ export const ApiErrorSchema = {
             properties: { code: { type: 'string' }, label: { type: 'string' } },
           },
         },
+        unknownFields: {
+          type: 'array',
+          description:
+            'A 1C statement that cannot be read: the fields it names that the importer does not read, each with the line it first appears on (save an alias for one: …/ledger/import-aliases)',
+          items: {
+            type: 'object',
+            required: ['field', 'line'],
+            properties: { field: { type: 'string' }, line: { type: 'integer' } },
+          },
+        },
         requestId: { type: 'string' },
       },
     },

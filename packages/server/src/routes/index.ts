@@ -8,6 +8,8 @@ import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerRecordRoutes } from './ledger-records.routes.ts';
 import { ledgerImportPreviewRoutes } from './ledger-import-preview.routes.ts';
+import { ledgerImportAliasRoutes } from './ledger-import-aliases.routes.ts';
+import { ledgerExportRoutes } from './ledger-export.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
@@ -29,6 +31,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   ledgerRoutes,
   ledgerRecordRoutes,
   ledgerImportPreviewRoutes,
+  ledgerImportAliasRoutes,
+  ledgerExportRoutes,
   filingsRoutes,
   obligationCheckRoutes,
   casesRoutes,

@@ -84,6 +84,8 @@ export function previewJson(p: BankStatementPreview, lang: Locale): BankPreview 
     })),
     balanced: p.balanced,
     otherOwner: p.otherOwner === null ? null : [...p.otherOwner],
+    ownerBin: p.ownerBin,
+    otherOwnerBin: p.otherOwnerBin,
     totals: totals(p),
   };
 }

@@ -1,6 +1,7 @@
 import { incidentsEn } from './incidents.en.ts';
 import { peopleEn } from './people.en.ts';
 import { bankPreviewEn } from './bank-preview.en.ts';
+import { importToolsEn } from './import-tools.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
@@ -8,6 +9,7 @@ import { ledgerFormsEn } from './ledger-forms.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
   ...bankPreviewEn,
+  ...importToolsEn,
   ...monitorEn,
   ...incidentsEn,
   ...workplaceEn,

@@ -1,6 +1,7 @@
 import { incidentsKk } from './incidents.kk.ts';
 import { peopleKk } from './people.kk.ts';
 import { bankPreviewKk } from './bank-preview.kk.ts';
+import { importToolsKk } from './import-tools.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
@@ -9,6 +10,7 @@ import type { Messages } from './en.ts';
 
 export const kk: Messages = {
   ...bankPreviewKk,
+  ...importToolsKk,
   ...monitorKk,
   ...incidentsKk,
   ...workplaceKk,

@@ -1,6 +1,7 @@
 import { incidentsRu } from './incidents.ru.ts';
 import { peopleRu } from './people.ru.ts';
 import { bankPreviewRu } from './bank-preview.ru.ts';
+import { importToolsRu } from './import-tools.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
@@ -9,6 +10,7 @@ import type { Messages } from './en.ts';
 
 export const ru: Messages = {
   ...bankPreviewRu,
+  ...importToolsRu,
   ...monitorRu,
   ...incidentsRu,
   ...workplaceRu,

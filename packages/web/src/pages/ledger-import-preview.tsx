@@ -1,6 +1,7 @@
 import type { BankPreview } from '@civic/server/api';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { extraFields, ImportAliasOffer } from './ledger-import-aliases.tsx';
 
 /**
  * What a statement would import (the server's preview, the same result as `civic import bank
@@ -10,14 +11,19 @@ import { useI18n } from '../i18n/i18n.tsx';
  */
 export function ImportPreview({
   preview,
+  orgId,
   orgName,
   onImport,
   onCancel,
+  onAliasSaved,
 }: {
   preview: BankPreview;
+  orgId: string;
   orgName: string;
   onImport: (acceptUnbalanced: boolean) => void;
   onCancel: () => void;
+  /** A bank's field name was saved as a known field: preview the file again. */
+  onAliasSaved: () => void;
 }) {
   const { t, amount, date } = useI18n();
   const [accept, setAccept] = useState(false);
@@ -33,6 +39,26 @@ export function ImportPreview({
           candidates: preview.foreignCandidates,
         })}
       </p>
+      {preview.accounts.some((a) => a.from !== null || a.to !== null) && (
+        <p data-testid="preview-period">
+          {t('preview.period')}:{' '}
+          {preview.accounts
+            .filter((a) => a.from !== null || a.to !== null)
+            .map(
+              (a) =>
+                `${a.account} ${t('preview.periodRange', {
+                  from: a.from === null ? '…' : date(a.from),
+                  to: a.to === null ? '…' : date(a.to),
+                })}`,
+            )
+            .join('; ')}
+        </p>
+      )}
+      {preview.otherOwnerBin !== null && (
+        <p className="warning" role="alert" data-testid="other-owner-bin">
+          {t('preview.otherOwnerBin', { bin: preview.otherOwnerBin, org: orgName })}
+        </p>
+      )}
       {preview.otherOwner !== null && (
         <p className="warning" role="alert" data-testid="other-owner">
           {t('preview.otherOwner', { accounts: preview.otherOwner.join(', '), org: orgName })}
@@ -109,6 +135,7 @@ export function ImportPreview({
           </ul>
         </>
       )}
+      <ImportAliasOffer orgId={orgId} fields={extraFields(preview.warnings)} onSaved={onAliasSaved} />
       {!preview.balanced && (
         <label>
           <input type="checkbox" checked={accept} onChange={(e) => setAccept(e.target.checked)} />{' '}

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiFailure, uploadFile } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { BankPreview } from '@civic/server/api';
+import { ImportAliasOffer } from './ledger-import-aliases.tsx';
 import { CurrencyMappingForm, type CurrencyMapping } from './ledger-import-mapping.tsx';
 import { ImportPreview } from './ledger-import-preview.tsx';
 
@@ -15,9 +16,15 @@ interface ImportResult {
   warnings?: { code: string | null; line: number; field: string | null }[];
 }
 
+/** Import errors the preview repeats with `unknownFields` when the file is 1C. */
+const PREVIEW_NAMES_FIELDS: ReadonlySet<string> = new Set([
+  'IMPORT_FIELD_MISSING',
+  'IMPORT_ACCOUNT_UNMATCHED',
+]);
+
 /** Upload a bank statement with a progress bar; tells what the import found. */
 export function LedgerImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const orgName = me?.memberships.find((m) => m.organisationId === orgId)?.organisationName ?? '';
   const [file, setFile] = useState<File | null>(null);
@@ -49,7 +56,11 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       );
       onImported();
     } catch (x) {
-      setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
+      const failure = x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x));
+      // A file whose amount, date or accounts may sit under a bank's own 1C names: the preview
+      // gives the same error with the fields it cannot read, each offered an alias.
+      if (PREVIEW_NAMES_FIELDS.has(failure.code)) await showPreview();
+      else setError(failure);
     } finally {
       setProgress(null);
     }
@@ -71,11 +82,20 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         ),
       );
     } catch (x) {
+      setPreview(null);
       setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x)));
     } finally {
       setProgress(null);
     }
   };
+
+  // The preview's messages and labels are in the language it was asked in: ask again on a switch.
+  const previewedIn = useRef(locale);
+  useEffect(() => {
+    if (previewedIn.current === locale) return;
+    previewedIn.current = locale;
+    if (preview || error?.unknownFields) void showPreview();
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -113,7 +133,9 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
       {preview && (
         <ImportPreview
           preview={preview}
+          orgId={orgId}
           orgName={orgName}
+          onAliasSaved={() => void showPreview()}
           onImport={(accept) => void upload(undefined, accept)}
           onCancel={() => setPreview(null)}
         />
@@ -151,6 +173,9 @@ export function LedgerImport({ orgId, onImported }: { orgId: string; onImported:
         <div className="full">
           <ErrorBox error={error} />
         </div>
+      )}
+      {error?.unknownFields && error.unknownFields.length > 0 && (
+        <ImportAliasOffer orgId={orgId} fields={error.unknownFields} onSaved={() => void showPreview()} />
       )}
       {mappingField !== null && (
         <CurrencyMappingForm key={mappingField} field={mappingField} onRetry={(m) => void upload(m)} />

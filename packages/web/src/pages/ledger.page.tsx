@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { CandidateList, type Candidate } from './ledger-candidates.tsx';
+import { LedgerExport } from './ledger-export.tsx';
 import { LedgerImport } from './ledger-import.tsx';
 import { UnbalancedImports } from './ledger-import-batches.tsx';
 import { LedgerRates } from './ledger-rates.tsx';
@@ -159,6 +160,7 @@ export default function LedgerPage({ orgId }: { orgId: string }) {
         </Panel>
         <LedgerRates orgId={orgId} canWrite={canWrite} />
       </div>
+      <LedgerExport orgId={orgId} />
     </OrgSection>
   );
 }

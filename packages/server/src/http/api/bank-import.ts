@@ -89,6 +89,10 @@ export const BankPreviewSchema = Type.Object({
   balanced: Type.Boolean(),
   /** The statement's accounts when none is the organisation's (it has accounts already): another owner's file. */
   otherOwner: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  /** The statement owner's BIN/IIN as the file states it (digits), null when it does not. */
+  ownerBin: NullableText,
+  /** `ownerBin` when it is not the organisation's BIN: the preview warns "this statement is for BIN …". */
+  otherOwnerBin: NullableText,
   totals: Type.Object({
     in: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
     out: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),

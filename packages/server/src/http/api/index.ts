@@ -12,3 +12,5 @@ export * from './people.ts';
 export * from './obligation-check.ts';
 export * from './duress.ts';
 export * from './bank-import.ts';
+export * from './import-aliases.ts';
+export * from './journal-export.ts';

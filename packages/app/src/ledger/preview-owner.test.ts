@@ -1,0 +1,69 @@
+import { freshStore, testDialects } from '@civic/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../context.ts';
+import { createOrganisation } from '../organisations.ts';
+import { build1C } from './ledger-test-statements.ts';
+import { previewBankStatement } from './preview-bank-statement.ts';
+
+// Issue 13: a statement whose owner's BIN is not the organisation's is flagged in the preview (and
+// the dry run). build1C writes ОФ «Эхо» (BIN 070940000011) on the organisation's side of each document.
+const statement = build1C({
+  account: 'KZ52601A871000009876',
+  from: '2024-02-01',
+  to: '2024-02-29',
+  opening: 0n,
+  documents: [
+    {
+      number: '7',
+      date: '2024-02-05',
+      direction: 'in',
+      amount: 150000n,
+      party: 'ТОО «Альфа»',
+      partyBin: '101040009876',
+      partyAccount: 'KZ988560000000123456',
+      purpose: 'Оплата',
+    },
+  ],
+});
+
+for (const dialect of testDialects()) {
+  describe(`the statement owner's BIN in the preview on ${dialect}`, () => {
+    let store: Awaited<ReturnType<typeof freshStore>>;
+    let ctx: AppContext;
+    const orgs: Record<string, string> = {};
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      ctx = { store, now: () => new Date('2026-01-01T00:00:00Z') };
+      for (const [name, bin] of [
+        ['Echo', '070940000011'],
+        ['Other', '090540012345'],
+        ['No BIN', null],
+      ] as const) {
+        const o = await createOrganisation(ctx, { name, bin });
+        if (!o.ok) throw new Error(o.error.message);
+        orgs[name] = o.value.id;
+      }
+    });
+    afterAll(async () => store.close());
+
+    const preview = async (name: string) => {
+      const r = await previewBankStatement(ctx, {
+        bytes: statement,
+        fileName: 'feb.txt',
+        org: orgs[name] ?? '',
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+
+    it('reads the owner, and flags it only where it is not the organisation’s BIN', async () => {
+      expect(await preview('Echo')).toMatchObject({ ownerBin: '070940000011', otherOwnerBin: null });
+      expect(await preview('Other')).toMatchObject({
+        ownerBin: '070940000011',
+        otherOwnerBin: '070940000011',
+      });
+      // An organisation with no BIN on record: nothing to compare with.
+      expect(await preview('No BIN')).toMatchObject({ ownerBin: '070940000011', otherOwnerBin: null });
+    });
+  });
+}
