@@ -42,7 +42,10 @@ describe('tsaFromEnv', () => {
     [{}, undefined],
     [{ TSA_URL: '  ' }, undefined],
     [{ TSA_URL: 'http://tsa.test/' }, { url: 'http://tsa.test/' }],
-    [{ TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: '20000' }, { url: 'http://tsa.test/', timeoutMs: 20000 }],
+    [
+      { TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: '20000' },
+      { url: 'http://tsa.test/', timeoutMs: 20000 },
+    ],
     [{ TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: 'soon' }, { url: 'http://tsa.test/' }],
     [{ TSA_URL: 'http://tsa.test/', TSA_TIMEOUT_MS: '-1' }, { url: 'http://tsa.test/' }],
     [{ TSA_TIMEOUT_MS: '20000' }, undefined],

@@ -20,6 +20,8 @@ import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
 import { cachedObligations, type CachedObligations } from './obligations-cache.ts';
+import { storedObligationList } from './stored-obligations-list.ts';
+import { storablePack } from './stored-obligations.ts';
 import {
   ledgerSpan,
   obligationsOf,
@@ -118,6 +120,29 @@ export async function listObligations(
     if (!r.ok) return r;
     orgs = [r.value];
   } else orgs = await organisations(ctx);
+  const single = input.org ? orgs[0] : undefined;
+  if (single) {
+    // One organisation (the web app's and most of the CLI's question): from the stored obligations.
+    const pack = await packFor(single, input.pack);
+    if (!pack.ok) return pack;
+    if (storablePack(pack.value)) {
+      const asOf = asOfDate.value ?? today(ctx, pack.value);
+      const list = await storedObligationList(ctx, single, pack.value, {
+        from: from.value,
+        to: to.value,
+        asOf,
+        dueSoonDays: input.dueSoonDays,
+        dueFrom: dueFrom.value,
+        dueTo: dueTo.value,
+        statuses,
+        limit: input.limit,
+        offset: input.offset,
+        lang: input.lang,
+      });
+      if (!list.ok) return list;
+      return ok({ asOf, ...list.value, counts: { ...list.value.counts } });
+    }
+  }
   const filterKey = [dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
   const select = (list: readonly ObligationInstance[]) => {
     const inDue =
