@@ -33,7 +33,8 @@ import {
 import type { AppContext } from '../context.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { listSources } from '../ledger/ledger-entities.ts';
-import { filingFacts } from './organisation-ledger.ts';
+import { resolveOrganisation } from '../organisations.ts';
+import { filingFacts, packFor } from './organisation-ledger.ts';
 
 // Stored obligations (issue 17): the obligations of an organisation derived once and kept in the
 // database (store/obligation-store.*), so the first request of a new process reads an index
@@ -227,4 +228,17 @@ async function filingStates(
     });
   }
   return out;
+}
+
+/**
+ * Brings an organisation's stored obligations up to date (by id, name or BIN) with the pack of its
+ * country: what a bulk load calls once after it commits, so the next request finds them ready.
+ * Nothing to do for a pack that cannot be stored.
+ */
+export async function refreshOrganisationObligations(ctx: AppContext, org: string): Promise<Result<void>> {
+  const found = await resolveOrganisation(ctx, org);
+  if (!found.ok) return found;
+  const pack = await packFor(found.value);
+  if (!pack.ok) return pack;
+  return storablePack(pack.value) ? refreshStoredObligations(ctx, found.value.id, pack.value) : ok(undefined);
 }
