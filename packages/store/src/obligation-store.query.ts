@@ -15,6 +15,8 @@ export interface StoredObligationQuery {
   readonly dueSoonUntil: string;
   readonly dueFrom?: string | undefined;
   readonly dueTo?: string | undefined;
+  /** Only the obligation with this id. */
+  readonly id?: string | undefined;
   /** Only these statuses (all when empty or left out). */
   readonly statuses?: readonly string[] | undefined;
   readonly limit?: number | undefined;
@@ -53,6 +55,7 @@ export async function queryStoredObligations(
   if (q.from !== undefined) base = base.where('period_to', '>=', q.from);
   if (q.dueFrom !== undefined) base = base.where('due_on', '>=', q.dueFrom);
   if (q.dueTo !== undefined) base = base.where('due_on', '<=', q.dueTo);
+  if (q.id !== undefined) base = base.where('id', '=', q.id);
   const counted = await db
     .selectFrom(base.select(status.as('st')).as('t'))
     .select(['t.st', sql<string | number | bigint>`count(*)`.as('n')])

@@ -46,6 +46,8 @@ export interface ListObligationsInput {
   /** Only obligations due on or after / on or before these days (a calendar month, say). */
   readonly dueFrom?: string | undefined;
   readonly dueTo?: string | undefined;
+  /** Only the obligation with this id (a filing's, say). */
+  readonly id?: string | undefined;
   /** Only obligations with one of these statuses (default: all). */
   readonly status?: readonly string[] | undefined;
   /** A page of the (filtered) list: at most `limit` after skipping `offset` (default: all). */
@@ -134,6 +136,7 @@ export async function listObligations(
         dueSoonDays: input.dueSoonDays,
         dueFrom: dueFrom.value,
         dueTo: dueTo.value,
+        id: input.id,
         statuses,
         limit: input.limit,
         offset: input.offset,
@@ -143,8 +146,9 @@ export async function listObligations(
       return ok({ asOf, ...list.value, counts: { ...list.value.counts } });
     }
   }
-  const filterKey = [dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
-  const select = (list: readonly ObligationInstance[]) => {
+  const filterKey = [input.id ?? '', dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
+  const select = (all: readonly ObligationInstance[]) => {
+    const list = input.id === undefined ? all : all.filter((x) => x.id === input.id);
     const inDue =
       dueFrom.value || dueTo.value
         ? list.filter(

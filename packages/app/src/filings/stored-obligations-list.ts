@@ -25,6 +25,7 @@ export interface StoredListQuestion {
   readonly dueSoonDays: number | undefined;
   readonly dueFrom: CalendarDate | undefined;
   readonly dueTo: CalendarDate | undefined;
+  readonly id?: string | undefined;
   readonly statuses: readonly string[] | undefined;
   readonly limit: number | undefined;
   readonly offset: number | undefined;
@@ -69,6 +70,7 @@ export async function storedObligationList(
     dueSoonUntil: addDays(q.asOf, Math.floor(q.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS)),
     dueFrom: q.dueFrom,
     dueTo: q.dueTo,
+    id: q.id,
     statuses: q.statuses,
     limit: q.limit,
     offset: q.offset,
