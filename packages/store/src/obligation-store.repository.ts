@@ -157,16 +157,14 @@ const ROW_COLUMNS = [
 ] as const;
 
 /**
- * Replaces stored obligations: the notifications of receipts in the `notices` spans and the
- * reports of periods wholly inside `periods` are deleted, then `rows` (derived from those days)
- * and the texts they name are written.
+ * Deletes stored obligations before they are derived again: the notifications of receipts in the
+ * `notices` spans and the reports of periods wholly inside `periods`. Every span of a refresh is
+ * deleted before any row is written back (a receipt moved between spans keeps its id).
  */
-export async function replaceStoredObligations(
+export async function deleteStoredObligations(
   db: Kysely<Database>,
   organisationId: string,
   spans: { readonly notices: readonly DaySpan[]; readonly periods: DaySpan },
-  rows: readonly StoredObligation[],
-  texts: ReadonlyMap<string, string>,
 ): Promise<void> {
   for (const n of spans.notices)
     await db
@@ -183,6 +181,15 @@ export async function replaceStoredObligations(
     .where('period_from', '>=', spans.periods.from)
     .where('period_to', '<=', spans.periods.to)
     .execute();
+}
+
+/** Writes derived obligations and the texts they name (after deleteStoredObligations). */
+export async function insertStoredObligations(
+  db: Kysely<Database>,
+  organisationId: string,
+  rows: readonly StoredObligation[],
+  texts: ReadonlyMap<string, string>,
+): Promise<void> {
   await bulkInsertWith(db, 'obligation_row', ROW_COLUMNS, rows, (r, p) => {
     p.push(organisationId, r.id, r.obligationId, r.trigger, r.form, r.periodFrom, r.periodTo);
     p.push(r.periodLabel, r.dueOn, r.verified ? 1 : 0, r.textKey);

@@ -189,6 +189,35 @@ describe.each(testDialects())('stored obligations on %s', (dialect) => {
     );
   }, 120_000);
 
+  it('follow a receipt moved to a distant period (both months derived again, nothing doubled)', async () => {
+    const org = must(await createOrganisation(ctx, { name: 'Moved', bin: null }));
+    const source = must(await createSource(ctx, org.id, { name: 'S', category: 'foreign-organisation' })).id;
+    const r = must(
+      await recordReceipt(ctx, org.id, {
+        sourceId: source,
+        receivedOn: '2023-10-14',
+        currency: 'KZT',
+        amount: '10.00',
+      }),
+    );
+    must(
+      await recordReceipt(ctx, org.id, {
+        sourceId: source,
+        receivedOn: '2022-12-28',
+        currency: 'KZT',
+        amount: '10.00',
+      }),
+    );
+    must(await listObligations(ctx, { org: org.id, asOf: '2024-06-01' }));
+    must(await changeLedgerRecord(ctx, actor, org.id, 'receipts', r.id, 1, { receivedOn: '2022-12-30' }));
+    const after = must(await listObligations(ctx, { org: org.id, asOf: '2024-06-01' }));
+    expect(after.obligations).toEqual(await derivedAfresh(ctx, org, calendarDate('2024-06-01')));
+    expect(after.obligations.filter((o) => o.receiptIds.includes(r.id)).map((o) => o.period.label)).toEqual([
+      '2022-12-30',
+      '2022-Q4',
+    ]);
+  });
+
   it('are derived once, then read: the rows stay while the records do', async () => {
     const org = must(await createOrganisation(ctx, { name: 'Once', bin: null }));
     const source = must(await createSource(ctx, org.id, { name: 'S', category: 'foreign-organisation' })).id;

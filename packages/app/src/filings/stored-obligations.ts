@@ -23,7 +23,8 @@ import {
   listObligationReceipts,
   lockObligationState,
   readObligationState,
-  replaceStoredObligations,
+  deleteStoredObligations,
+  insertStoredObligations,
   takeDirtyMonths,
   writeFilingStates,
   writeObligationState,
@@ -95,6 +96,8 @@ export async function refreshStoredObligations(
     const changed = mergeSpans(spans);
     const expanded = mergeSpans(changed.map((s) => withPeriods(pack, s)));
     const sources = (await listSources(tx, organisationId)).map((s) => ({ id: s.id, category: s.category }));
+    const derivedRows: StoredObligation[] = [];
+    const derivedTexts = new Map<string, string>();
     for (const span of expanded) {
       // Every receipt of the widened span (a period's list needs them all); notifications only of the changed days.
       const notices = changed.filter((c) => c.from >= span.from && c.to <= span.to);
@@ -111,8 +114,11 @@ export async function refreshStoredObligations(
       });
       if (!derived.ok) return derived;
       const { rows, texts } = toRows(derived.value, span, notices);
-      await replaceStoredObligations(tx.store.db, organisationId, { notices, periods: span }, rows, texts);
+      await deleteStoredObligations(tx.store.db, organisationId, { notices, periods: span });
+      for (const r of rows) derivedRows.push(r);
+      for (const [k, v] of texts) derivedTexts.set(k, v);
     }
+    await insertStoredObligations(tx.store.db, organisationId, derivedRows, derivedTexts);
     if (expanded.length > 0 || locked.filingsKey !== filingsKey)
       await writeFilingStates(
         tx.store.db,
