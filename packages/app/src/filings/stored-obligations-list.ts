@@ -12,7 +12,13 @@ import {
   type Result,
   type RulePack,
 } from '@civic/core';
-import { ledgerDaySpan, queryStoredObligations, type StoredObligationWithStatus } from '@civic/store';
+import {
+  ledgerDaySpan,
+  ledgerRevision,
+  queryStoredObligations,
+  type StoredObligationWithStatus,
+} from '@civic/store';
+import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 import type { OrganisationRow } from '../organisations.ts';
 import { refreshStoredObligations } from './stored-obligations.ts';
@@ -38,11 +44,38 @@ export interface StoredList {
   readonly counts: Record<ObligationStatus, number>;
 }
 
+// Answers kept per database while the organisation's ledger revision (moved by triggers on every
+// change to its sources, receipts, expenditures and filings, by any process) stays the same: a
+// page asked again at a steady rate does not count a million rows each time.
+const MAX_ANSWERS = 32;
+const answers = new WeakMap<object, Map<string, { revision: bigint; pack: RulePack; list: StoredList }>>();
+
 /**
  * One organisation's obligations from the stored rows, brought up to date first: the same list,
  * counts and page as deriving them afresh (listObligations), without reading the whole ledger.
  */
 export async function storedObligationList(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  pack: RulePack,
+  q: StoredListQuestion,
+): Promise<Result<StoredList>> {
+  let cache = answers.get(ctx.store);
+  if (!cache) {
+    cache = new Map();
+    answers.set(ctx.store, cache);
+  }
+  const key = JSON.stringify([organisation.id, q]);
+  // The revision before the rows: a change racing this answer leaves it under the older revision.
+  const revision = await ledgerRevision(ctx.store.db, organisation.id);
+  const hit = cache.get(key);
+  if (hit && hit.revision === revision && hit.pack === pack) return ok(hit.list);
+  const list = await answer(ctx, organisation, pack, q);
+  if (list.ok) setBounded(cache, key, { revision, pack, list: list.value }, MAX_ANSWERS);
+  return list;
+}
+
+async function answer(
   ctx: AppContext,
   organisation: OrganisationRow,
   pack: RulePack,
