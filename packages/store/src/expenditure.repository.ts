@@ -138,6 +138,8 @@ export interface ExpenditureFilter {
   readonly from?: string;
   readonly to?: string;
   readonly grantId?: string;
+  /** Only these expenditures (a few: one parameter each). */
+  readonly ids?: readonly string[];
 }
 
 /** Expenditures of an organisation, oldest first, with their allocations. */
@@ -149,6 +151,10 @@ export async function listExpenditures(
   let q = db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('spent_on', '>=', filter.from);
   if (filter.to) q = q.where('spent_on', '<=', filter.to);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    q = q.where('id', 'in', [...filter.ids]);
+  }
   if (filter.grantId) {
     const grantId = filter.grantId;
     q = q.where('id', 'in', (eb) =>

@@ -32,6 +32,8 @@ export * from './receipt.repository.ts';
 export * from './ledger-revision.repository.ts';
 export * from './login-attempt.repository.ts';
 export * from './obligation-facts.repository.ts';
+export * from './obligation-store.repository.ts';
+export * from './obligation-store.query.ts';
 export * from './expenditure.repository.ts';
 export * from './official-rate.repository.ts';
 export * from './foreign-candidate.repository.ts';

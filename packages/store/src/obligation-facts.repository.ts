@@ -19,6 +19,14 @@ type Row = readonly [
 
 const RECEIPTS_SQL =
   'SELECT id, source_id, received_on, kind, currency, amount_minor, kzt_minor FROM ledger_receipt WHERE organisation_id = ? ORDER BY received_on, id';
+const RANGE_SQL =
+  'SELECT id, source_id, received_on, kind, currency, amount_minor, kzt_minor FROM ledger_receipt WHERE organisation_id = ? AND received_on >= ? AND received_on <= ? ORDER BY received_on, id';
+
+/** Days [from, to] (both included): the range query of the date index, for one period's records. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
 
 function toObligationReceipt([
   id,
@@ -52,40 +60,46 @@ function toObligationReceipt([
   };
 }
 
-/** Every receipt of an organisation as obligations see it (day, source, amount, KZT equivalent), oldest first. */
+/**
+ * Every receipt of an organisation as obligations see it (day, source, amount, KZT equivalent),
+ * oldest first; only those received in `range` when given.
+ */
 export async function listObligationReceipts(
   db: Kysely<Database>,
   organisationId: string,
+  range?: DayRange,
 ): Promise<ObligationReceipt[]> {
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     const out: ObligationReceipt[] = [];
-    for (const row of sqlite.prepare(RECEIPTS_SQL).safeIntegers(true).raw(true).iterate(organisationId))
-      out.push(toObligationReceipt(row as unknown as Row));
+    const rows = range
+      ? sqlite.prepare(RANGE_SQL).safeIntegers(true).raw(true).iterate(organisationId, range.from, range.to)
+      : sqlite.prepare(RECEIPTS_SQL).safeIntegers(true).raw(true).iterate(organisationId);
+    for (const row of rows) out.push(toObligationReceipt(row as unknown as Row));
     return out;
   }
-  const rows = await db
+  let query = db
     .selectFrom('ledger_receipt')
     .select(['id', 'source_id', 'received_on', 'kind', 'currency', 'amount_minor', 'kzt_minor'])
-    .where('organisation_id', '=', organisationId)
-    .orderBy('received_on')
-    .orderBy('id')
-    .execute();
+    .where('organisation_id', '=', organisationId);
+  if (range) query = query.where('received_on', '>=', range.from).where('received_on', '<=', range.to);
+  const rows = await query.orderBy('received_on').orderBy('id').execute();
   return rows.map((r) =>
     toObligationReceipt([r.id, r.source_id, r.received_on, r.kind, r.currency, r.amount_minor, r.kzt_minor]),
   );
 }
 
-/** The days an organisation spent money on (with repeats), oldest first. */
+/** The days an organisation spent money on (with repeats), oldest first; only in `range` when given. */
 export async function listExpenditureDays(
   db: Kysely<Database>,
   organisationId: string,
+  range?: DayRange,
 ): Promise<CalendarDate[]> {
-  const rows = await db
+  let query = db
     .selectFrom('ledger_expenditure')
     .select('spent_on')
-    .where('organisation_id', '=', organisationId)
-    .orderBy('spent_on')
-    .execute();
+    .where('organisation_id', '=', organisationId);
+  if (range) query = query.where('spent_on', '>=', range.from).where('spent_on', '<=', range.to);
+  const rows = await query.orderBy('spent_on').execute();
   return rows.map((r) => r.spent_on as CalendarDate);
 }

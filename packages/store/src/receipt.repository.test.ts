@@ -2,6 +2,7 @@ import { currency, type KztEquivalent } from '@civic/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertForeignSource } from './foreign-source.repository.ts';
 import { organisationFixture } from './ledger-test-fixtures.ts';
+import { listObligationReceipts } from './obligation-facts.repository.ts';
 import { insertReceipts, listReceipts, type NewReceipt } from './receipt.repository.ts';
 import { freshStore, testDialects } from './test-support.ts';
 
@@ -81,6 +82,23 @@ for (const dialect of testDialects()) {
           await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-03', limit: 4, offset: 3 })
         ).map((r) => r.id),
       ).toEqual(inRange.slice(3, 7));
+    });
+
+    it("reads one period's receipts only: the period's days of this organisation, or the ids asked for", async () => {
+      const period = { from: '2020-03-02', to: '2020-03-04' };
+      const full = await listReceipts(store.db, org, period);
+      expect(full).toHaveLength(15);
+      expect(full.every((r) => r.receivedOn >= period.from && r.receivedOn <= period.to)).toBe(true);
+      expect(full.every((r) => r.organisationId === org)).toBe(true);
+      const lean = await listObligationReceipts(store.db, org, period);
+      expect(lean.map((r) => r.id)).toEqual(full.map((r) => r.id));
+      expect(
+        await listObligationReceipts(store.db, 'org-b', { from: '2021-01-01', to: '2021-12-31' }),
+      ).toEqual([]);
+      expect(
+        (await listReceipts(store.db, org, { ids: ['r-00', 'r-24', 'b-r-00'] })).map((r) => r.id),
+      ).toEqual(['r-00', 'r-24']);
+      expect(await listReceipts(store.db, org, { ids: [] })).toEqual([]);
     });
 
     it('pages newest first in exactly the reverse order', async () => {

@@ -124,6 +124,8 @@ export interface ReceiptFilter {
   readonly to?: string;
   readonly sourceId?: string;
   readonly grantId?: string;
+  /** Only these receipts (a few: one parameter each). */
+  readonly ids?: readonly string[];
   /** Oldest first (default) or newest first. */
   readonly order?: 'asc' | 'desc';
   /** A page: at most `limit` receipts after skipping `offset` (in the same order). */
@@ -142,6 +144,10 @@ export async function listReceipts(
   if (filter.to) q = q.where('received_on', '<=', filter.to);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
   if (filter.grantId) q = q.where('grant_id', '=', filter.grantId);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    q = q.where('id', 'in', [...filter.ids]);
+  }
   const order = filter.order ?? 'asc';
   q = q.orderBy('received_on', order).orderBy('id', order);
   if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);

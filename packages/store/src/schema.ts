@@ -7,6 +7,7 @@ import type { LedgerTables } from './ledger.tables.ts';
 import type { LogTables } from './log.tables.ts';
 import type { FilingTables } from './filing.tables.ts';
 import type { NotificationTables } from './notification.tables.ts';
+import type { ObligationStoreTables } from './obligation-store.tables.ts';
 
 /** An integer column: bigint when read on both dialects; number or bigint accepted on write. */
 export type Int = ColumnType<bigint, bigint | number, bigint | number>;
@@ -43,7 +44,8 @@ export interface Database
     LedgerTables,
     IncidentTables,
     BriefTables,
-    NotificationTables {
+    NotificationTables,
+    ObligationStoreTables {
   organisation: OrganisationTable;
   setting: SettingTable;
   /** Wrapped data keys of a PostgreSQL set-up (2026-12-05-800-store-key); see encryption/postgres-file-key.ts. */

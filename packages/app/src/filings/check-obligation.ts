@@ -1,7 +1,9 @@
 import { lintFiling, ok, type LintProblem, type Result } from '@civic/core';
 import type { AppContext } from '../context.ts';
 import { loadRateIndex } from '../ledger/official-rates.ts';
-import { allObligationsOf, today } from './organisation-ledger.ts';
+import { obligationsFor } from './obligations-for.ts';
+import { today } from './organisation-ledger.ts';
+import { periodScoped } from './period-ledger.ts';
 import { filingContentFor, findObligation } from './prepare-filing.ts';
 
 export interface ObligationCheck {
@@ -25,17 +27,26 @@ export async function checkObligation(
   if (!found.ok) return found;
   const { ledger, obligation } = found.value;
   const asOf = today(ctx, ledger.pack);
-  const all = allObligationsOf(ledger, asOf > obligation.period.to ? asOf : obligation.period.to);
-  if (!all.ok) return all;
+  const content = filingContentFor(ledger, obligation, null);
+  const around = await obligationsFor(
+    ctx,
+    ledger,
+    obligation.id,
+    asOf > obligation.period.to ? asOf : obligation.period.to,
+    periodScoped(ledger.pack),
+    obligation.period,
+    content.receipts.map((r) => r.id),
+  );
+  if (!around.ok) return around;
   const problems = lintFiling({
-    content: filingContentFor(ledger, obligation, null),
+    content,
     submitted: false,
     receipts: ledger.receipts,
     expenditures: ledger.expenditures,
     grants: ledger.grants,
     rates: await loadRateIndex(ctx),
     obligation,
-    notifications: all.value.filter((o) => o.trigger === 'each-receipt'),
+    notifications: around.value.notifications,
     corrected: null,
     asOf,
   });

@@ -9,3 +9,4 @@ export * from './filing-bundle.ts';
 export * from './head-timestamp.ts';
 export { seedFilingLedger as seedFilingTestLedger } from './filing-test-ledger.ts';
 export { organisationToday } from './organisation-ledger.ts';
+export { refreshOrganisationObligations, refreshStoredObligations } from './stored-obligations.ts';

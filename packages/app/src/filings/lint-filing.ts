@@ -1,9 +1,11 @@
-import { lintFiling, parseCalendarDate, ok, type LintProblem, type Result } from '@civic/core';
+import { calendarDate, lintFiling, parseCalendarDate, ok, type LintProblem, type Result } from '@civic/core';
 import type { AppContext } from '../context.ts';
 import { loadRateIndex } from '../ledger/official-rates.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { getFiling } from './filing-records.ts';
-import { allObligationsOf, readOrganisationLedger, today } from './organisation-ledger.ts';
+import { obligationsFor } from './obligations-for.ts';
+import { packFor, readOrganisationLedger, today } from './organisation-ledger.ts';
+import { periodScoped, readPeriodLedger } from './period-ledger.ts';
 
 export interface FilingLint {
   readonly filingId: string;
@@ -28,11 +30,33 @@ export async function lintStoredFiling(
   if (asked && !asked.ok) return asked;
   const org = await resolveOrganisation(ctx, f.value.organisation);
   if (!org.ok) return org;
-  const ledger = await readOrganisationLedger(ctx, org.value, input.pack ?? f.value.content.pack.id);
+  const pack = await packFor(org.value, input.pack ?? f.value.content.pack.id);
+  if (!pack.ok) return pack;
+  const asOf = asked ? asked.value : today(ctx, pack.value);
+  const shown = f.value.content.obligation.period;
+  const period = { from: calendarDate(shown.from), to: calendarDate(shown.to) };
+  const scoped = periodScoped(pack.value);
+  // The period's records and the history its checks need (the whole ledger for a pack whose
+  // obligations are not stored).
+  const ledger = scoped
+    ? ok(
+        await readPeriodLedger(ctx, org.value, pack.value, period, {
+          receiptIds: f.value.content.receipts.map((r) => r.id),
+          expenditureIds: f.value.content.expenditures.map((e) => e.id),
+        }),
+      )
+    : await readOrganisationLedger(ctx, org.value, pack.value.id);
   if (!ledger.ok) return ledger;
-  const asOf = { value: asked ? asked.value : today(ctx, ledger.value.pack) };
-  const obligations = allObligationsOf(ledger.value, asOf.value);
-  if (!obligations.ok) return obligations;
+  const found = await obligationsFor(
+    ctx,
+    ledger.value,
+    f.value.obligationId,
+    asOf,
+    scoped,
+    period,
+    f.value.content.receipts.map((r) => r.id),
+  );
+  if (!found.ok) return found;
   const corrected = f.value.corrects ? await getFiling(ctx, f.value.corrects) : null;
   const problems = lintFiling({
     content: f.value.content,
@@ -42,15 +66,15 @@ export async function lintStoredFiling(
     grants: ledger.value.grants,
     // The rates quoted in the filing's equivalent currency (the NBK's for KZT, the RBI's for INR).
     rates: await loadRateIndex(ctx, undefined, undefined, f.value.content.equivalentCurrency),
-    obligation: obligations.value.find((o) => o.id === f.value.obligationId) ?? null,
-    notifications: obligations.value.filter((o) => o.trigger === 'each-receipt'),
+    obligation: found.value.obligation,
+    notifications: found.value.notifications,
     corrected: corrected && corrected.ok ? corrected.value.content : null,
-    asOf: asOf.value,
+    asOf,
   });
   return ok({
     filingId: f.value.id,
     state: f.value.state,
-    asOf: asOf.value,
+    asOf,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
     problems,

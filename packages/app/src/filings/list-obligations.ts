@@ -20,6 +20,8 @@ import { renderICalendar, type CalendarEvent } from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
 import { cachedObligations, type CachedObligations } from './obligations-cache.ts';
+import { storedObligationList } from './stored-obligations-list.ts';
+import { storablePack } from './stored-obligations.ts';
 import {
   ledgerSpan,
   obligationsOf,
@@ -44,6 +46,8 @@ export interface ListObligationsInput {
   /** Only obligations due on or after / on or before these days (a calendar month, say). */
   readonly dueFrom?: string | undefined;
   readonly dueTo?: string | undefined;
+  /** Only the obligation with this id (a filing's, say). */
+  readonly id?: string | undefined;
   /** Only obligations with one of these statuses (default: all). */
   readonly status?: readonly string[] | undefined;
   /** A page of the (filtered) list: at most `limit` after skipping `offset` (default: all). */
@@ -118,8 +122,33 @@ export async function listObligations(
     if (!r.ok) return r;
     orgs = [r.value];
   } else orgs = await organisations(ctx);
-  const filterKey = [dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
-  const select = (list: readonly ObligationInstance[]) => {
+  const single = input.org ? orgs[0] : undefined;
+  if (single) {
+    // One organisation (the web app's and most of the CLI's question): from the stored obligations.
+    const pack = await packFor(single, input.pack);
+    if (!pack.ok) return pack;
+    if (storablePack(pack.value)) {
+      const asOf = asOfDate.value ?? today(ctx, pack.value);
+      const list = await storedObligationList(ctx, single, pack.value, {
+        from: from.value,
+        to: to.value,
+        asOf,
+        dueSoonDays: input.dueSoonDays,
+        dueFrom: dueFrom.value,
+        dueTo: dueTo.value,
+        id: input.id,
+        statuses,
+        limit: input.limit,
+        offset: input.offset,
+        lang: input.lang,
+      });
+      if (!list.ok) return list;
+      return ok({ asOf, ...list.value, counts: { ...list.value.counts } });
+    }
+  }
+  const filterKey = [input.id ?? '', dueFrom.value ?? '', dueTo.value ?? '', ...(statuses ?? [])].join('|');
+  const select = (all: readonly ObligationInstance[]) => {
+    const list = input.id === undefined ? all : all.filter((x) => x.id === input.id);
     const inDue =
       dueFrom.value || dueTo.value
         ? list.filter(

@@ -1,4 +1,5 @@
 import {
+  calendarDate,
   currency,
   buildFilingContent,
   canonicalJsonOf,
@@ -6,26 +7,31 @@ import {
   err,
   ok,
   parseCalendarDate,
+  type CalendarDate,
   type FilingContent,
   type FilingRecord,
+  type RulePack,
   type ObligationInstance,
   type Result,
   localText,
 } from '@civic/core';
 import { preparedLogContent, sha256Hex } from '@civic/formats';
-import { getFilingRow, insertFiling, listFilingRows, replaceDraftContent } from '@civic/store';
+import { getFilingRow, insertFiling, ledgerDaySpan, listFilingRows, replaceDraftContent } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
-import { organisations, resolveOrganisation } from '../organisations.ts';
+import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
 import { auditedFiling, getFiling } from './filing-records.ts';
+import { listObligations } from './list-obligations.ts';
 import {
   allObligationsOf,
+  packFor,
   readOrganisationLedger,
   today,
   type OrganisationLedger,
 } from './organisation-ledger.ts';
+import { periodScoped, readPeriodLedger } from './period-ledger.ts';
 import { audited } from '../audit/audited.ts';
 
 export interface PrepareFilingInput {
@@ -60,24 +66,20 @@ export async function findObligation(
   }
   const org = await resolveOrganisation(ctx, orgKey);
   if (!org.ok) return org;
-  const ledger = await readOrganisationLedger(ctx, org.value, input.pack);
-  if (!ledger.ok) return ledger;
-  const now = today(ctx, ledger.value.pack);
+  const pack = await packFor(org.value, input.pack);
+  if (!pack.ok) return pack;
+  const now = today(ctx, pack.value);
   const horizon = input.period ? parseCalendarDate(input.period.to, 'to') : ok(now);
   if (!horizon.ok) return horizon;
-  const all = allObligationsOf(ledger.value, horizon.value > now ? horizon.value : now);
-  if (!all.ok) return all;
-  let found: ObligationInstance | undefined;
-  if (input.obligationId) found = all.value.find((o) => o.id === input.obligationId);
-  else if (input.form && input.period) {
+  const asOf = horizon.value > now ? horizon.value : now;
+  let period: { from: CalendarDate; to: CalendarDate } | undefined;
+  if (!input.obligationId && input.form && input.period) {
     const from = parseCalendarDate(input.period.from, 'from');
     if (!from.ok) return from;
     const to = parseCalendarDate(input.period.to, 'to');
     if (!to.ok) return to;
-    found = all.value.find(
-      (o) => o.form === input.form && o.period.from === from.value && o.period.to === to.value,
-    );
-  } else
+    period = { from: from.value, to: to.value };
+  } else if (!input.obligationId)
     return err(
       domainError(
         'CLI_OPTION_REQUIRED',
@@ -85,6 +87,36 @@ export async function findObligation(
         { field: 'obligation' },
       ),
     );
+  const matches = (o: ObligationInstance) =>
+    input.obligationId
+      ? o.id === input.obligationId
+      : o.form === input.form && o.period.from === period?.from && o.period.to === period.to;
+  let ledger: OrganisationLedger;
+  let found: ObligationInstance | undefined;
+  if (periodScoped(pack.value)) {
+    // From the stored obligations, then only that period's records.
+    const span = await ledgerDaySpan(ctx.store.db, org.value.id);
+    const last = span ? calendarDate(span.last) : asOf;
+    const list = await listObligations(ctx, {
+      org: org.value.id,
+      pack: pack.value.id,
+      asOf,
+      to: last > asOf ? last : asOf,
+      ...(input.obligationId ? { id: input.obligationId } : { from: period?.from, to: period?.to }),
+    });
+    if (!list.ok) return list;
+    found = list.value.obligations.find(matches);
+    ledger = found
+      ? await readPeriodLedger(ctx, org.value, pack.value, found.period)
+      : emptyLedger(org.value, pack.value);
+  } else {
+    const whole = await readOrganisationLedger(ctx, org.value, pack.value.id);
+    if (!whole.ok) return whole;
+    ledger = whole.value;
+    const all = allObligationsOf(ledger, asOf);
+    if (!all.ok) return all;
+    found = all.value.find(matches);
+  }
   if (!found)
     return err(
       domainError(
@@ -93,8 +125,19 @@ export async function findObligation(
         { field: 'obligation' },
       ),
     );
-  return ok({ ledger: ledger.value, obligation: found });
+  return ok({ ledger, obligation: found });
 }
+
+const emptyLedger = (organisation: OrganisationRow, pack: RulePack): OrganisationLedger => ({
+  organisation,
+  pack,
+  receipts: [],
+  expenditures: [],
+  expenditureDates: [],
+  grants: [],
+  sources: [],
+  filings: [],
+});
 
 /**
  * Prepares a filing for an obligation from the ledger: builds its content (core

@@ -253,7 +253,8 @@ function totalsProblems(input: LintInput): LintProblem[] {
           missing.map((id) => ({ kind: 'receipt' as const, id })),
         ),
       );
-    const extra = [...lines].filter((id) => !o.receiptIds.includes(id));
+    const owned = new Set(o.receiptIds);
+    const extra = [...lines].filter((id) => !owned.has(id));
     if (extra.length > 0)
       out.push(
         problem(
@@ -285,8 +286,13 @@ function totalsProblems(input: LintInput): LintProblem[] {
 function notificationProblems(input: LintInput): LintProblem[] {
   if (input.content.obligation.trigger !== 'period') return [];
   const out: LintProblem[] = [];
+  // Each receipt's notification by its id (the first listed): one lookup per line, not a scan.
+  const byReceipt = new Map<string, ObligationInstance>();
+  for (const x of input.notifications)
+    if (x.trigger === 'each-receipt')
+      for (const id of x.receiptIds) if (!byReceipt.has(id)) byReceipt.set(id, x);
   for (const r of input.content.receipts) {
-    const n = input.notifications.find((x) => x.trigger === 'each-receipt' && x.receiptIds.includes(r.id));
+    const n = byReceipt.get(r.id);
     if (!n) continue;
     const recs = [
       { kind: 'receipt' as const, id: r.id },

@@ -10,18 +10,10 @@ import { inForceOn, obligationOn } from '../rules/lookups.ts';
 import type { Obligation } from '../rules/obligation.schema.ts';
 import { reportingPeriods } from '../rules/reporting-periods.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
-import { DEFAULT_DUE_SOON_DAYS, obligationStatus, type ObligationStatus } from './obligation-status.ts';
+import { filingStateOf, indexFilings, type FilingFact, type FilingIndex } from './filing-state.ts';
 
-/** What obligations need to know of a filing: which obligation or receipts it covers and when it was handed in. */
-export interface FilingFact {
-  readonly id: string;
-  readonly obligationId: string;
-  readonly form: string;
-  readonly receiptIds: readonly string[];
-  readonly state: 'draft' | 'submitted';
-  readonly submittedOn: CalendarDate | null;
-  readonly createdAt: string;
-}
+export type { FilingFact } from './filing-state.ts';
+import { DEFAULT_DUE_SOON_DAYS, obligationStatus, type ObligationStatus } from './obligation-status.ts';
 
 /** One obligation of an organisation: a notification of one receipt, or one period's report. */
 export interface ObligationInstance {
@@ -203,46 +195,6 @@ function firstIndex(days: readonly string[], day: string, after = false): number
   return lo;
 }
 
-/** Filings by the obligation they were made for, and by each receipt they cover (one lookup per instance, not a scan). */
-interface FilingIndex {
-  readonly byObligation: ReadonlyMap<string, readonly FilingFact[]>;
-  readonly byReceipt: ReadonlyMap<string, readonly FilingFact[]>;
-  /** Each filing's place in the input (the order ties are broken in). */
-  readonly position: ReadonlyMap<FilingFact, number>;
-}
-
-/** The filings made for an obligation or (for a notification) covering one of its receipts on its form, in input order. */
-function relatedFilings(
-  filings: FilingIndex,
-  obligationId: string,
-  receiptIds: readonly string[],
-  form: string,
-): FilingFact[] {
-  const direct = filings.byObligation.get(obligationId);
-  const viaReceipts = receiptIds
-    .flatMap((r) => filings.byReceipt.get(r) ?? [])
-    .filter((f) => f.form === form);
-  if (viaReceipts.length === 0) return direct ? [...direct] : [];
-  return [...new Set([...(direct ?? []), ...viaReceipts])].sort(
-    (a, b) => (filings.position.get(a) ?? 0) - (filings.position.get(b) ?? 0),
-  );
-}
-
-function indexFilings(filings: readonly FilingFact[]): FilingIndex {
-  const byObligation = new Map<string, FilingFact[]>();
-  const byReceipt = new Map<string, FilingFact[]>();
-  const add = (map: Map<string, FilingFact[]>, key: string, f: FilingFact) => {
-    const list = map.get(key);
-    if (list) list.push(f);
-    else map.set(key, [f]);
-  };
-  for (const f of filings) {
-    add(byObligation, f.obligationId, f);
-    for (const r of new Set(f.receiptIds)) add(byReceipt, r, f);
-  }
-  return { byObligation, byReceipt, position: new Map(filings.map((f, i) => [f, i])) };
-}
-
 function instance(
   input: DeriveObligationsInput,
   filings: FilingIndex,
@@ -257,12 +209,9 @@ function instance(
 ): ObligationInstance {
   const id = `${input.organisation}:${version.id}:${key}`;
   const each = version.trigger.kind === 'each-receipt';
-  const list = relatedFilings(filings, id, each ? receiptIds : [], version.form.id);
-  const submitted = list
-    .filter((f) => f.state === 'submitted' && f.submittedOn !== null && f.submittedOn <= input.asOf)
-    .sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? -1 : 1));
-  const first = submitted[0];
-  const drafts = list.filter((f) => f.state === 'draft').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const state = filingStateOf(filings, id, receiptIds, version.form.id, each);
+  const s = state.submitted;
+  const first = s && s.submittedOn !== null && s.submittedOn <= input.asOf ? s : undefined;
   const submittedOn = first?.submittedOn ?? null;
   return {
     id,
@@ -280,7 +229,7 @@ function instance(
     verified,
     notes,
     receiptIds,
-    filingId: first?.id ?? drafts[0]?.id ?? null,
+    filingId: first?.id ?? state.draft?.id ?? null,
     submittedOn,
   };
 }

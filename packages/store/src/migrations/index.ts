@@ -10,6 +10,7 @@ import * as incidentTerms from './2026-11-29-551-incident-terms.ts';
 import * as accounts from './2026-11-29-600-accounts.ts';
 import * as briefs from './2026-11-29-700-briefs.ts';
 import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
+import * as storedObligations from './2026-12-06-700-stored-obligations.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as caseActionOutcome from './2026-12-05-410-case-action-outcome.ts';
 import * as caseActionNumber from './2026-12-06-410-case-action-number.ts';
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-620-invitations-recovery-codes': invitationsRecoveryCodes,
   '2026-12-06-130-import-batch-unbalanced': importBatchUnbalanced,
   '2026-12-06-430-official-rate-base': officialRateBase,
+  '2026-12-06-700-stored-obligations': storedObligations,
 };

@@ -1,0 +1,152 @@
+import {
+  addDays,
+  calendarDate,
+  DEFAULT_DUE_SOON_DAYS,
+  localizeObligation,
+  OBLIGATION_STATUSES,
+  ok,
+  type CalendarDate,
+  type Locale,
+  type ObligationInstance,
+  type ObligationStatus,
+  type Result,
+  type RulePack,
+} from '@civic/core';
+import {
+  ledgerDaySpan,
+  ledgerRevision,
+  queryStoredObligations,
+  type StoredObligationWithStatus,
+} from '@civic/store';
+import { setBounded } from '../bounded-map.ts';
+import type { AppContext } from '../context.ts';
+import type { OrganisationRow } from '../organisations.ts';
+import { refreshStoredObligations } from './stored-obligations.ts';
+
+/** The list's question for one organisation, its dates already checked. */
+export interface StoredListQuestion {
+  readonly from: CalendarDate | undefined;
+  readonly to: CalendarDate | undefined;
+  readonly asOf: CalendarDate;
+  readonly dueSoonDays: number | undefined;
+  readonly dueFrom: CalendarDate | undefined;
+  readonly dueTo: CalendarDate | undefined;
+  readonly id?: string | undefined;
+  readonly statuses: readonly string[] | undefined;
+  readonly limit: number | undefined;
+  readonly offset: number | undefined;
+  readonly lang: Locale | undefined;
+}
+
+export interface StoredList {
+  readonly obligations: readonly ObligationInstance[];
+  readonly total: number;
+  readonly counts: Record<ObligationStatus, number>;
+}
+
+// Answers kept per database while the organisation's ledger revision (moved by triggers on every
+// change to its sources, receipts, expenditures and filings, by any process) stays the same: a
+// page asked again at a steady rate does not count a million rows each time.
+const MAX_ANSWERS = 32;
+const answers = new WeakMap<object, Map<string, { revision: bigint; pack: RulePack; list: StoredList }>>();
+
+/**
+ * One organisation's obligations from the stored rows, brought up to date first: the same list,
+ * counts and page as deriving them afresh (listObligations), without reading the whole ledger.
+ */
+export async function storedObligationList(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  pack: RulePack,
+  q: StoredListQuestion,
+): Promise<Result<StoredList>> {
+  let cache = answers.get(ctx.store);
+  if (!cache) {
+    cache = new Map();
+    answers.set(ctx.store, cache);
+  }
+  const key = JSON.stringify([organisation.id, q]);
+  // The revision before the rows: a change racing this answer leaves it under the older revision.
+  const revision = await ledgerRevision(ctx.store.db, organisation.id);
+  const hit = cache.get(key);
+  if (hit && hit.revision === revision && hit.pack === pack) return ok(hit.list);
+  const list = await answer(ctx, organisation, pack, q);
+  if (list.ok) setBounded(cache, key, { revision, pack, list: list.value }, MAX_ANSWERS);
+  return list;
+}
+
+async function answer(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  pack: RulePack,
+  q: StoredListQuestion,
+): Promise<Result<StoredList>> {
+  const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<
+    ObligationStatus,
+    number
+  >;
+  const refreshed = await refreshStoredObligations(ctx, organisation.id, pack);
+  if (!refreshed.ok) return refreshed;
+  const to = q.to ?? q.asOf;
+  let from = q.from;
+  if (from === undefined) {
+    // The default range starts at the first record (listObligations' ledgerSpan).
+    const span = await ledgerDaySpan(ctx.store.db, organisation.id);
+    if (!span) return ok({ obligations: [], total: 0, counts });
+    from = calendarDate(span.first);
+  }
+  if (from > to) return ok({ obligations: [], total: 0, counts });
+  const page = await queryStoredObligations(ctx.store.db, organisation.id, {
+    from,
+    to,
+    asOf: q.asOf,
+    dueSoonUntil: addDays(q.asOf, Math.floor(q.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS)),
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
+    id: q.id,
+    statuses: q.statuses,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  for (const [s, n] of page.counts) if (s in counts) counts[s as ObligationStatus] = n;
+  const obligations = page.rows.map((r) => {
+    const o = instanceOf(organisation.id, r, page.texts.get(r.textKey), q.asOf);
+    return q.lang ? localizeObligation(o, pack, q.lang) : o;
+  });
+  return ok({ obligations, total: page.total, counts });
+}
+
+function instanceOf(
+  organisation: string,
+  r: StoredObligationWithStatus,
+  body: string | undefined,
+  asOf: CalendarDate,
+): ObligationInstance {
+  const [title, formTitle, citation, citationUrl, notes] = JSON.parse(body ?? '["","","",null,[]]') as [
+    string,
+    string,
+    string,
+    string | null,
+    string[],
+  ];
+  const submitted = r.submittedOn !== null && r.submittedOn <= asOf;
+  return {
+    id: r.id,
+    organisation,
+    obligationId: r.obligationId,
+    title,
+    trigger: r.trigger,
+    form: r.form,
+    formTitle,
+    period: { from: calendarDate(r.periodFrom), to: calendarDate(r.periodTo), label: r.periodLabel },
+    dueOn: calendarDate(r.dueOn),
+    status: r.status as ObligationStatus,
+    citation,
+    citationUrl,
+    verified: r.verified,
+    notes,
+    receiptIds: r.receiptIds,
+    filingId: submitted ? r.submittedId : r.draftId,
+    submittedOn: submitted && r.submittedOn !== null ? calendarDate(r.submittedOn) : null,
+  };
+}
