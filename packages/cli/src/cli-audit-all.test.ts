@@ -210,6 +210,16 @@ async function trail(
   }
 }
 
+/** The newest `limit` entries as they are stored (to check that no key material is in them). */
+async function entries(db: string, limit: number): Promise<unknown[]> {
+  const ctx = await openContext(db);
+  try {
+    return await listAudit(ctx, { limit });
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
 async function runSteps(db: string, steps: readonly Step[]): Promise<void> {
   const seen = new Map<string, string>();
   for (const [i, step] of steps.entries()) {
@@ -330,14 +340,30 @@ describe('every writing command of the instance audits (SQLite)', () => {
       });
       process.env['CIVIC_DB_NEW_KEY_FILE'] = newKeyFile;
       try {
-        await civic(['key', 'change', '--db', db, '--key-file', keyFile, '--json']);
+        // A wrong current key changes nothing and records nothing.
+        const wrong = file('wrong.key', 'not the passphrase of this database\n');
+        await expect(
+          civic(['key', 'change', '--db', db, '--key-file', wrong, '--json']),
+        ).rejects.toMatchObject({
+          error: { code: 'DB_KEY_INVALID' },
+        });
+        setDefaultKeyFile(keyFile);
+        expect((await trail(db))[0]).toMatchObject({ entity: 'instance', action: 'encrypt' });
+        await civic(['key', 'change', '--db', db, '--key-file', keyFile, '--actor', ACTOR, '--json']);
       } finally {
         delete process.env['CIVIC_DB_NEW_KEY_FILE'];
       }
-      // On SQLite a key change writes nothing to the database (its bytes stay: only the key is
-      // rewrapped); the new key opens it, and the last entry is still the encryption's.
+      // The key change is in the trail (read with the new key), with no key material in it.
       setDefaultKeyFile(newKeyFile);
-      expect((await trail(db))[0]).toMatchObject({ entity: 'instance', action: 'encrypt' });
+      expect((await trail(db))[0]).toEqual({
+        entity: 'instance',
+        action: 'key-change',
+        label: ACTOR,
+        channel: 'cli',
+      });
+      const entry = JSON.stringify(await entries(db, 1));
+      for (const secret of ['a long passphrase', 'another long passphrase', 'wrapped', 'salt'])
+        expect(entry).not.toContain(secret);
 
       // A restore is recorded in the database it wrote.
       setDefaultKeyFile(newKeyFile);
