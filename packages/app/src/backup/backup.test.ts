@@ -13,6 +13,7 @@ import { freshContext, freshRestoreTarget, testDialects } from '../test-support.
 import { openBackup } from './backup-archive.ts';
 import { generateBackupKeyPair } from './backup-keys.ts';
 import { createBackup } from './create-backup.ts';
+import { verifyBackup } from './backup-stream-read.ts';
 import { restoreBackup, restoringName } from './restore-backup.ts';
 
 // Real parts: the demo database on SQLite and PostgreSQL, pg_dump/pg_restore, age encryption.
@@ -136,9 +137,15 @@ describe('a damaged backup (sqlite)', { timeout: 600_000 }, () => {
       }
       positions.add(good.length - 1);
       const parts = new Set<string>();
+      const flipped = join(dir, 'flipped.age');
       for (const at of positions) {
         const bad = good.slice();
         bad[at] = (bad[at] ?? 0) ^ 0x01;
+        // The file, streamed, as `civic backup verify` reads it; and held in memory.
+        writeFileSync(flipped, bad);
+        const streamed = await verifyBackup(flipped, opening);
+        expect(streamed.ok, `flipped byte ${at} went unnoticed by the streamed verify`).toBe(false);
+        if (!streamed.ok) parts.add(streamed.error.part);
         const r = await openBackup(bad, opening);
         expect(r.ok, `flipped byte ${at} went unnoticed`).toBe(false);
         if (!r.ok) {
