@@ -42,7 +42,7 @@ async function stateOf(ctx: AppContext): Promise<string> {
 }
 
 describe.each(testDialects())('backup round trip (%s)', { timeout: 600_000 }, (dialect) => {
-  it('creates, verifies and restores the demo into a database equal to the original; a wrong key, a flipped byte or a used target is refused', async () => {
+  it('creates, verifies and restores the demo into a database equal to the original; a wrong key, a flipped byte (leaving the target empty) or a used target is refused', async () => {
     const source = await freshContext(dialect, () => NOW);
     const target = await freshRestoreTarget(dialect);
     try {
@@ -74,6 +74,22 @@ describe.each(testDialects())('backup round trip (%s)', { timeout: 600_000 }, (d
       const stranger = await generateBackupKeyPair();
       const denied = await openBackup(bytes, { kind: 'identities', identities: [stranger.identity] });
       expect(denied.ok ? null : denied.error.code).toBe('BACKUP_DECRYPT_FAILED');
+
+      // A flipped byte in the middle is refused and leaves the target as it was (empty): the
+      // restore below then succeeds into the very same target.
+      const flipped = join(dir, `${dialect}-flipped.age`);
+      const bad = Buffer.from(bytes);
+      const middle = Math.floor(bad.length / 2);
+      bad[middle] = (bad[middle] ?? 0) ^ 0x20;
+      writeFileSync(flipped, bad);
+      const refused = await restoreBackup({
+        file: flipped,
+        opening: { kind: 'identities', identities: [keys.identity] },
+        target: target.url,
+        filesDir,
+      });
+      expect(refused.ok ? null : refused.error.code).toBe('BACKUP_CORRUPT');
+      expect(existsSync(filesDir)).toBe(false);
 
       const restored = await restoreBackup({
         file,
