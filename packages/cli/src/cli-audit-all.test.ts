@@ -15,6 +15,7 @@ import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setCliActorName } from './cli-actor.ts';
 import { registerCommands } from './commands/index.ts';
+import { startSmtpCapture } from './commands/smtp-capture.ts';
 
 // Every CLI command that changes stored data leaves one audit entry with the actor (`--actor NAME`,
 // else the operating-system user) and `channel: cli` (issue 15). Real parts: the CLI's commands run
@@ -259,7 +260,7 @@ describe('every writing command of the instance audits (SQLite)', () => {
     { args: (d) => ['init', '--db', d, '--demo', '--json'], entity: 'instance', action: 'seed-demo' },
   ];
   it(
-    'the demo seed, briefs, filings, notifications, encryption and key change',
+    'the demo seed, briefs, filings, notifications and their e-mail, encryption and key change',
     { timeout: 240_000 },
     async () => {
       // init --demo is one entry, not one per demo record.
@@ -329,6 +330,21 @@ describe('every writing command of the instance audits (SQLite)', () => {
           action: 'run',
         },
       ]);
+      // Messages kept in the app while there was no SMTP, e-mailed (a real SMTP server on the loopback).
+      const smtp = await startSmtpCapture();
+      process.env['SMTP_URL'] = smtp.url;
+      try {
+        await runSteps(db, [
+          {
+            args: (d) => ['notify', 'outbox', '--send-queued', '--db', d, '--json'],
+            entity: 'notification',
+            action: 'send',
+          },
+        ]);
+      } finally {
+        delete process.env['SMTP_URL'];
+        await smtp.close();
+      }
       // encrypt and key change: the entry is read with the key that opens the database afterwards.
       await civic(['encrypt', '--db', db, '--key-file', keyFile, '--actor', ACTOR, '--json']);
       setDefaultKeyFile(keyFile);
