@@ -4,9 +4,11 @@
 // (`ledger -f FILE bal`) in the same run, with the ratio. Targets on a 2-core machine: CSV import
 // under 15 s, balance under 0.5 s. CIVIC_BENCH_LEDGER_CSV / _1C / _TX change the sizes.
 // Every figure is taken on a plain and on an encrypted SQLite file (issue 15; each line says which
-// in `storage`), then `encrypted_vs_plain_ratio` lines compare them (target: within 1.25).
-// CIVIC_BENCH_LEDGER_STORAGE=plain or =encrypted runs one of them. Then ledger-compare.ts puts a
-// fresh `civic ledger balance` process beside ledger and hledger on the same books (issue 17).
+// in `storage`); CIVIC_BENCH_LEDGER_STORAGE=plain or =encrypted runs one of them. The two are
+// compared like for like by encryption.bench.ts (interleaved runs in fresh processes, medians,
+// results checked equal), not here: one pass of each, one after the other, swung with the load.
+// Then ledger-compare.ts puts a fresh `civic ledger balance` process beside ledger and hledger on
+// the same books (issue 17).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,29 +22,17 @@ import {
   openContext,
   type AppContext,
 } from '@civic/app';
-import { calendarDate, addDays, currency, type KztEquivalent } from '@civic/core';
 import { generate1CStatement, generateBankCsv } from '@civic/formats';
-import {
-  inTransaction,
-  insertExpenditures,
-  insertForeignSource,
-  insertGrant,
-  insertReceipts,
-  type NewExpenditure,
-  type NewReceipt,
-} from '@civic/store';
 import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { compareWithJournalTools } from './ledger-compare.ts';
+import { seedTransactions } from './ledger-seed.ts';
 import { note, percentile, report as reportLine } from './lib.ts';
 
 type Storage = 'plain' | 'encrypted';
 let storage: Storage = 'plain';
-const figures = new Map<string, Partial<Record<Storage, number>>>();
-/** CPU seconds of the same figures: on a shared machine the wall time of one run says little. */
-const cpuFigures = new Map<string, Partial<Record<Storage, number>>>();
 
-/** One figure, tagged with the storage it was taken on (and kept for the ratios). */
+/** One figure, tagged with the storage it was taken on. */
 function report(
   bench: string,
   metric: string,
@@ -50,9 +40,6 @@ function report(
   unit: string,
   extra: Record<string, unknown> = {},
 ): void {
-  figures.set(metric, { ...figures.get(metric), [storage]: value });
-  if (typeof extra['cpuSeconds'] === 'number')
-    cpuFigures.set(metric, { ...cpuFigures.get(metric), [storage]: extra['cpuSeconds'] });
   reportLine(bench, metric, value, unit, { storage, ...extra });
 }
 
@@ -127,99 +114,10 @@ async function importBenches(ctx: AppContext): Promise<string> {
   return orgB;
 }
 
-/** TRANSACTIONS movements over 50 grants: 60 % receipts, 40 % expenditures with one allocation each. */
-async function seedTransactions(ctx: AppContext, orgId: string): Promise<void> {
-  const T = '2026-01-01T00:00:00Z';
-  const grants = Array.from({ length: 50 }, (_, i) => `grt_bench_${String(i).padStart(2, '0')}`);
-  const USD = currency('USD');
-  const kzt = (minor: bigint): KztEquivalent => ({
-    status: 'official',
-    kzt: minor * 420n,
-    rate: {
-      date: calendarDate('2020-01-01'),
-      currency: USD,
-      text: '420.00',
-      rate: { value: 42000n, scale: 2 },
-      units: 1,
-      source: 'bench',
-    },
-    note: null,
-  });
-  await inTransaction(ctx.store, async (store) => {
-    await insertForeignSource(store.db, {
-      id: 'src_bench',
-      organisationId: orgId,
-      name: 'Bench donor',
-      category: 'foreign-organisation',
-      country: 'US',
-      taxId: null,
-      accounts: [],
-      aliases: [],
-      notes: null,
-      createdAt: T,
-    });
-    for (const g of grants)
-      await insertGrant(store.db, {
-        id: g,
-        organisationId: orgId,
-        sourceId: 'src_bench',
-        agreementNumber: g.slice(4),
-        agreementDate: null,
-        currency: 'USD',
-        amountMinor: 10n ** 12n,
-        periodFrom: null,
-        periodTo: null,
-        activity: null,
-        title: null,
-        createdAt: T,
-      });
-    const start = calendarDate('2018-01-01');
-    const receipts: NewReceipt[] = [];
-    const expenditures: NewExpenditure[] = [];
-    for (let i = 0; i < TRANSACTIONS; i++) {
-      const grantId = grants[i % grants.length] ?? '';
-      const date = addDays(start, (i * 7) % 1460);
-      const amount = BigInt(100 + ((i * 7919) % 1_000_000));
-      if (i % 5 < 3) {
-        receipts.push({
-          id: `rcp_b${String(i)}`,
-          organisationId: orgId,
-          sourceId: 'src_bench',
-          grantId,
-          accountId: null,
-          bankLine: null,
-          receivedOn: date,
-          content: { kind: 'money', amount: { minor: amount, currency: USD } },
-          kzt: kzt(amount),
-          description: null,
-          createdAt: T,
-        });
-      } else {
-        expenditures.push({
-          id: `exp_b${String(i)}`,
-          organisationId: orgId,
-          accountId: null,
-          bankLine: null,
-          spentOn: date,
-          currency: 'USD',
-          amountMinor: amount,
-          kzt: kzt(amount),
-          description: 'bench',
-          counterparty: null,
-          allocations: [{ grantId, amountMinor: amount, kztMinor: amount * 420n }],
-          createdAt: T,
-        });
-      }
-    }
-    await insertReceipts(store.db, receipts);
-    await insertExpenditures(store.db, expenditures);
-  });
-}
-
 async function balanceBenches(ctx: AppContext): Promise<string> {
   const orgId = await org(ctx, 'Bench balances');
   note(`seeding ${TRANSACTIONS.toLocaleString('en')} transactions`);
-  const seed = await timed(() => seedTransactions(ctx, orgId));
+  const seed = await timed(() => seedTransactions(ctx, orgId, TRANSACTIONS));
   note(`seeded in ${seed.seconds.toFixed(1)} s`);
   await ledgerBalance(ctx, { org: orgId, by: 'grant' }); // warm the page cache
   const times: number[] = [];
@@ -307,32 +205,6 @@ try {
     } finally {
       await closeContext(ctx);
     }
-  }
-  for (const [metric, v] of figures) {
-    if (
-      !metric.endsWith('_seconds') ||
-      metric.startsWith('ledger_cli') ||
-      v.plain === undefined ||
-      v.encrypted === undefined
-    )
-      continue;
-    const cpu = cpuFigures.get(metric);
-    reportLine('ledger', 'encrypted_vs_plain_ratio', v.encrypted / v.plain, 'x', {
-      of: metric,
-      plain: v.plain,
-      encrypted: v.encrypted,
-      ...(cpu?.plain !== undefined && cpu.encrypted !== undefined && cpu.plain > 0
-        ? {
-            plainCpuSeconds: cpu.plain,
-            encryptedCpuSeconds: cpu.encrypted,
-            cpuRatio: cpu.encrypted / cpu.plain,
-          }
-        : {}),
-      target: 1.25,
-      transactions: TRANSACTIONS,
-      csvLines: CSV_LINES,
-      documents1c: ONEC_DOCS,
-    });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

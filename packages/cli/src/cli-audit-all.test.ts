@@ -15,6 +15,7 @@ import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setCliActorName } from './cli-actor.ts';
 import { registerCommands } from './commands/index.ts';
+import { startSmtpCapture } from './commands/smtp-capture.ts';
 
 // Every CLI command that changes stored data leaves one audit entry with the actor (`--actor NAME`,
 // else the operating-system user) and `channel: cli` (issue 15). Real parts: the CLI's commands run
@@ -210,6 +211,16 @@ async function trail(
   }
 }
 
+/** The newest `limit` entries as they are stored (to check that no key material is in them). */
+async function entries(db: string, limit: number): Promise<unknown[]> {
+  const ctx = await openContext(db);
+  try {
+    return await listAudit(ctx, { limit });
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
 async function runSteps(db: string, steps: readonly Step[]): Promise<void> {
   const seen = new Map<string, string>();
   for (const [i, step] of steps.entries()) {
@@ -249,7 +260,7 @@ describe('every writing command of the instance audits (SQLite)', () => {
     { args: (d) => ['init', '--db', d, '--demo', '--json'], entity: 'instance', action: 'seed-demo' },
   ];
   it(
-    'the demo seed, briefs, filings, notifications, encryption and key change',
+    'the demo seed, briefs, filings, notifications and their e-mail, encryption and key change',
     { timeout: 240_000 },
     async () => {
       // init --demo is one entry, not one per demo record.
@@ -319,6 +330,21 @@ describe('every writing command of the instance audits (SQLite)', () => {
           action: 'run',
         },
       ]);
+      // Messages kept in the app while there was no SMTP, e-mailed (a real SMTP server on the loopback).
+      const smtp = await startSmtpCapture();
+      process.env['SMTP_URL'] = smtp.url;
+      try {
+        await runSteps(db, [
+          {
+            args: (d) => ['notify', 'outbox', '--send-queued', '--db', d, '--json'],
+            entity: 'notification',
+            action: 'send',
+          },
+        ]);
+      } finally {
+        delete process.env['SMTP_URL'];
+        await smtp.close();
+      }
       // encrypt and key change: the entry is read with the key that opens the database afterwards.
       await civic(['encrypt', '--db', db, '--key-file', keyFile, '--actor', ACTOR, '--json']);
       setDefaultKeyFile(keyFile);
@@ -330,14 +356,30 @@ describe('every writing command of the instance audits (SQLite)', () => {
       });
       process.env['CIVIC_DB_NEW_KEY_FILE'] = newKeyFile;
       try {
-        await civic(['key', 'change', '--db', db, '--key-file', keyFile, '--json']);
+        // A wrong current key changes nothing and records nothing.
+        const wrong = file('wrong.key', 'not the passphrase of this database\n');
+        await expect(
+          civic(['key', 'change', '--db', db, '--key-file', wrong, '--json']),
+        ).rejects.toMatchObject({
+          error: { code: 'DB_KEY_INVALID' },
+        });
+        setDefaultKeyFile(keyFile);
+        expect((await trail(db))[0]).toMatchObject({ entity: 'instance', action: 'encrypt' });
+        await civic(['key', 'change', '--db', db, '--key-file', keyFile, '--actor', ACTOR, '--json']);
       } finally {
         delete process.env['CIVIC_DB_NEW_KEY_FILE'];
       }
-      // On SQLite a key change writes nothing to the database (its bytes stay: only the key is
-      // rewrapped); the new key opens it, and the last entry is still the encryption's.
+      // The key change is in the trail (read with the new key), with no key material in it.
       setDefaultKeyFile(newKeyFile);
-      expect((await trail(db))[0]).toMatchObject({ entity: 'instance', action: 'encrypt' });
+      expect((await trail(db))[0]).toEqual({
+        entity: 'instance',
+        action: 'key-change',
+        label: ACTOR,
+        channel: 'cli',
+      });
+      const entry = JSON.stringify(await entries(db, 1));
+      for (const secret of ['a long passphrase', 'another long passphrase', 'wrapped', 'salt'])
+        expect(entry).not.toContain(secret);
 
       // A restore is recorded in the database it wrote.
       setDefaultKeyFile(newKeyFile);

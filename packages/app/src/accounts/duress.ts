@@ -182,7 +182,9 @@ export async function openDecoy(real: AppContext, user: DuressUser, userAgent?: 
       id,
       email: user.email,
       name: user.name,
-      passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+      // The duress password opens the decoy again after signing out of it (the person watching may
+      // ask); the account's real password is only a wrong one here.
+      passwordHash: d?.passwordHash ?? (await hashPassword(randomBytes(32).toString('base64url'))),
       locale: user.locale,
       instanceAdmin: user.instanceAdmin,
       createdAt,

@@ -13,6 +13,7 @@ import { freshContext, freshRestoreTarget, testDialects } from '../test-support.
 import { openBackup } from './backup-archive.ts';
 import { generateBackupKeyPair } from './backup-keys.ts';
 import { createBackup } from './create-backup.ts';
+import { verifyBackup } from './backup-stream-read.ts';
 import { restoreBackup, restoringName } from './restore-backup.ts';
 
 // Real parts: the demo database on SQLite and PostgreSQL, pg_dump/pg_restore, age encryption.
@@ -41,7 +42,7 @@ async function stateOf(ctx: AppContext): Promise<string> {
 }
 
 describe.each(testDialects())('backup round trip (%s)', { timeout: 600_000 }, (dialect) => {
-  it('creates, verifies and restores the demo into a database equal to the original; a wrong key, a flipped byte or a used target is refused', async () => {
+  it('creates, verifies and restores the demo into a database equal to the original; a wrong key, a flipped byte (leaving the target empty) or a used target is refused', async () => {
     const source = await freshContext(dialect, () => NOW);
     const target = await freshRestoreTarget(dialect);
     try {
@@ -73,6 +74,22 @@ describe.each(testDialects())('backup round trip (%s)', { timeout: 600_000 }, (d
       const stranger = await generateBackupKeyPair();
       const denied = await openBackup(bytes, { kind: 'identities', identities: [stranger.identity] });
       expect(denied.ok ? null : denied.error.code).toBe('BACKUP_DECRYPT_FAILED');
+
+      // A flipped byte in the middle is refused and leaves the target as it was (empty): the
+      // restore below then succeeds into the very same target.
+      const flipped = join(dir, `${dialect}-flipped.age`);
+      const bad = Buffer.from(bytes);
+      const middle = Math.floor(bad.length / 2);
+      bad[middle] = (bad[middle] ?? 0) ^ 0x20;
+      writeFileSync(flipped, bad);
+      const refused = await restoreBackup({
+        file: flipped,
+        opening: { kind: 'identities', identities: [keys.identity] },
+        target: target.url,
+        filesDir,
+      });
+      expect(refused.ok ? null : refused.error.code).toBe('BACKUP_CORRUPT');
+      expect(existsSync(filesDir)).toBe(false);
 
       const restored = await restoreBackup({
         file,
@@ -136,9 +153,15 @@ describe('a damaged backup (sqlite)', { timeout: 600_000 }, () => {
       }
       positions.add(good.length - 1);
       const parts = new Set<string>();
+      const flipped = join(dir, 'flipped.age');
       for (const at of positions) {
         const bad = good.slice();
         bad[at] = (bad[at] ?? 0) ^ 0x01;
+        // The file, streamed, as `civic backup verify` reads it; and held in memory.
+        writeFileSync(flipped, bad);
+        const streamed = await verifyBackup(flipped, opening);
+        expect(streamed.ok, `flipped byte ${at} went unnoticed by the streamed verify`).toBe(false);
+        if (!streamed.ok) parts.add(streamed.error.part);
         const r = await openBackup(bad, opening);
         expect(r.ok, `flipped byte ${at} went unnoticed`).toBe(false);
         if (!r.ok) {

@@ -1,4 +1,5 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
 import {
@@ -8,17 +9,13 @@ import {
   isPostgresDatabaseEmpty,
   isPostgresUrl,
   listLogHeads,
+  openPostgresRestore,
 } from '@civic/store';
 import { closeContext, openContext, type AppContext } from '../context.ts';
 import { verifyLog } from '../log/hash-log.ts';
-import {
-  openBackup,
-  type BackupFault,
-  type BackupManifest,
-  type BackupOpening,
-  type OpenedBackup,
-} from './backup-archive.ts';
-import { restorePostgresFromFile, verifyBackupFile } from './backup-stream-restore.ts';
+import type { BackupFault, BackupManifest, BackupOpening } from './backup-archive.ts';
+import { readBackupFile } from './backup-stream-read.ts';
+import { extractBackup } from './backup-stream-restore.ts';
 
 export interface RestoreBackupInput {
   readonly file: string;
@@ -86,81 +83,78 @@ async function verifyAt(url: string, manifest: BackupManifest): Promise<Result<n
   }
 }
 
-function writeFiles(dir: string, parts: ReadonlyMap<string, Uint8Array>, manifest: BackupManifest): number {
-  const tmp = `${dir}.restoring`;
-  rmSync(tmp, { recursive: true, force: true });
-  let n = 0;
-  for (const p of manifest.parts) {
-    if (!p.name.startsWith('files/')) continue;
-    const rel = p.name.slice('files/'.length);
-    if (rel.split('/').some((s) => s === '..' || s === '')) continue;
-    const path = join(tmp, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, parts.get(p.name) ?? new Uint8Array(0), { mode: 0o600 });
-    n++;
-  }
-  mkdirSync(tmp, { recursive: true });
-  renameSync(tmp, dir);
-  return n;
-}
-
+/** Writes the SQLite image as it streams into a temporary file, then checks it and links it into place. */
 async function restoreSqlite(
-  target: string,
-  data: Uint8Array,
+  input: RestoreBackupInput,
   manifest: BackupManifest,
-  encryptWith: Buffer | undefined,
-): Promise<Result<number, BackupFault>> {
+  filesTmp: string | undefined,
+): Promise<Result<{ chains: number; files: number }, BackupFault>> {
+  const target = input.target;
   const tmp = restoringName(target);
   removeSqlite(tmp);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(tmp, data, { mode: 0o600, flush: true });
   try {
-    if (encryptWith) encryptSqliteFile(tmp, encryptWith);
+    const out = await open(tmp, 'wx', 0o600);
+    let files: Result<number, BackupFault>;
+    try {
+      files = await extractBackup(input.file, input.opening, manifest, {
+        database: async (chunk) => {
+          for (let at = 0; at < chunk.length;) at += (await out.write(chunk, at)).bytesWritten;
+        },
+        filesDir: filesTmp,
+      });
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    if (!files.ok) return files;
+    if (input.encryptWith) encryptSqliteFile(tmp, input.encryptWith);
     const checked = await verifyAt(tmp, manifest);
     if (!checked.ok) return checked;
     // The wrapped key first, then the database; a link never replaces a file that appeared meanwhile (rename would).
-    if (encryptWith) linkSync(wrappedKeyPath(tmp), wrappedKeyPath(target));
+    if (input.encryptWith) linkSync(wrappedKeyPath(tmp), wrappedKeyPath(target));
     linkSync(tmp, target);
-    return checked;
+    return ok({ chains: checked.value, files: files.value });
   } finally {
     removeSqlite(tmp);
   }
 }
 
+/** Feeds the dump to pg_restore as it streams (one transaction), then checks the database; a failure empties it again. */
 async function restorePg(
   input: RestoreBackupInput,
   manifest: BackupManifest,
-): Promise<Result<number, BackupFault>> {
+  filesTmp: string | undefined,
+): Promise<Result<{ chains: number; files: number }, BackupFault>> {
   const target = input.target;
   if (!(await isPostgresDatabaseEmpty(target)))
     return err({
       ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
       part: 'db',
     });
+  const pg = openPostgresRestore(target);
   try {
-    const fed = await restorePostgresFromFile(input.file, input.opening, target, manifest);
-    if (!fed.ok) {
+    const files = await extractBackup(input.file, input.opening, manifest, {
+      database: (chunk) => pg.write(chunk),
+      filesDir: filesTmp,
+    });
+    if (!files.ok) {
+      await pg.abort();
       await emptyPostgresDatabase(target);
-      return fed;
+      return files;
     }
+    await pg.finish();
     const checked = await verifyAt(target, manifest);
-    if (!checked.ok) await emptyPostgresDatabase(target);
-    return checked;
+    if (!checked.ok) {
+      await emptyPostgresDatabase(target);
+      return checked;
+    }
+    return ok({ chains: checked.value, files: files.value });
   } catch (e) {
+    await pg.abort();
     await emptyPostgresDatabase(target);
     throw e;
   }
-}
-
-/** Reads and opens a backup held whole in memory (a SQLite restore). */
-async function openFile(file: string, opening: BackupOpening): Promise<Result<OpenedBackup, BackupFault>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return err({ ...domainError('BACKUP_UNREADABLE', `cannot read ${file}`, { file }), part: 'file' });
-  }
-  return openBackup(bytes, opening);
 }
 
 /**
@@ -192,15 +186,13 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
       part: 'db',
     });
-  // Into PostgreSQL the backup is read as a stream, twice (verified, then fed to pg_restore): a
-  // large dump is never held in memory. A SQLite image is written whole anyway.
-  const opened = pgTarget
-    ? await verifyBackupFile(input.file, input.opening)
-    : await openFile(input.file, input.opening);
-  if (!opened.ok) return opened;
-  const { manifest, parts } = opened.value;
+  // Read as a stream twice: first every part is checked against the manifest (nothing is written
+  // if one fails), then the database and the stored files are written as they are decrypted. No
+  // part is held whole in memory, however large.
+  const verified = await readBackupFile(input.file, input.opening);
+  if (!verified.ok) return verified;
+  const manifest = verified.value;
   const dbPart = manifest.dialect === 'postgres' ? 'database.pgdump' : 'database.sqlite';
-  const data = parts.get(dbPart) ?? new Uint8Array(0);
   if (!manifest.parts.some((p) => p.name === dbPart))
     return err({ ...domainError('BACKUP_CORRUPT', 'the backup holds no database'), part: dbPart });
   if ((manifest.dialect === 'postgres') !== pgTarget)
@@ -229,10 +221,19 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       ),
       part: 'files',
     });
-  const restored = pgTarget
-    ? await restorePg(input, manifest)
-    : await restoreSqlite(input.target, data, manifest, input.encryptWith);
-  if (!restored.ok) return restored;
-  const files = input.filesDir === undefined ? 0 : writeFiles(input.filesDir, parts, manifest);
-  return ok({ target: input.target, manifest, files, chains: restored.value });
+  const filesTmp = input.filesDir === undefined ? undefined : `${input.filesDir}.restoring`;
+  if (filesTmp !== undefined) rmSync(filesTmp, { recursive: true, force: true });
+  try {
+    const restored = pgTarget
+      ? await restorePg(input, manifest, filesTmp)
+      : await restoreSqlite(input, manifest, filesTmp);
+    if (!restored.ok) return restored;
+    if (filesTmp !== undefined && input.filesDir !== undefined) {
+      mkdirSync(filesTmp, { recursive: true });
+      renameSync(filesTmp, input.filesDir);
+    }
+    return ok({ target: input.target, manifest, files: restored.value.files, chains: restored.value.chains });
+  } finally {
+    if (filesTmp !== undefined) rmSync(filesTmp, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,16 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
 import { checkRecipients } from './backup-keys.ts';
-import { sha256Of } from './backup-archive.ts';
 import { createBackup } from './create-backup.ts';
 
 /** The server's backup schedule, from BACKUP_DIR, BACKUP_RECIPIENTS, BACKUP_INTERVAL and BACKUP_KEEP. */
@@ -99,6 +107,19 @@ export function scheduledBackupStatus(dir: string, now: Date): { last: BackupRec
   return { last, stale };
 }
 
+/** The file as written: its size, sha256 and first 22 bytes, read as a stream (a backup may be large). */
+async function readBack(file: string): Promise<{ bytes: number; sha256: string; head: Buffer }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const head: Buffer[] = [];
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+    if (bytes < 22) head.push(chunk.subarray(0, 22 - bytes));
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { bytes, sha256: hash.digest('hex'), head: Buffer.concat(head) };
+}
+
 /**
  * Makes a scheduled backup when the newest in the folder is older than the interval (so restarts and
  * several server processes do not make one each), verifies it after writing (the file read back
@@ -123,11 +144,11 @@ export async function runScheduledBackup(
     sealedDigest: true,
   });
   if (!made.ok) return made;
-  const back = readFileSync(file);
+  const back = await readBack(file);
   const verified =
-    back.length === made.value.bytes &&
-    sha256Of(back) === made.value.sha256 &&
-    back.subarray(0, 22).toString('latin1') === 'age-encryption.org/v1\n';
+    back.bytes === made.value.bytes &&
+    back.sha256 === made.value.sha256 &&
+    back.head.toString('latin1') === 'age-encryption.org/v1\n';
   const verifiedAt = verified ? new Date().toISOString() : null;
   writeFileSync(
     `${file}.json`,

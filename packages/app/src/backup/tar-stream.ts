@@ -39,6 +39,13 @@ export function tarStream(entries: readonly StreamedEntry[], mtime: number): Rea
   });
 }
 
+/** The stream under the archive failed (a damaged age chunk). */
+class StreamFailed extends Error {
+  constructor(failure: unknown) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
 /** Exact reads over a stream of chunks. */
 class ByteReader {
   private buffered: Uint8Array = new Uint8Array(0);
@@ -48,9 +55,14 @@ class ByteReader {
   /** Up to `max` bytes (fewer only at the end of the stream; empty at its end). */
   async some(max: number): Promise<Uint8Array> {
     if (this.buffered.length === 0 && !this.ended) {
-      const { done, value } = await this.reader.read();
-      if (done) this.ended = true;
-      else this.buffered = value;
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await this.reader.read();
+      } catch (e) {
+        throw new StreamFailed(e);
+      }
+      if (next.done) this.ended = true;
+      else this.buffered = next.value;
     }
     const out = this.buffered.subarray(0, max);
     this.buffered = this.buffered.subarray(out.length);
@@ -88,7 +100,8 @@ export class TarStreamError extends Error {
 /**
  * Reads the archive, calling `onData(name, chunk)` for each piece of each entry's data and
  * `onEnd(name, size)` after each entry. An error of the underlying stream (a damaged age chunk)
- * becomes a TarStreamError naming the entry being read.
+ * becomes a TarStreamError naming the entry being read; an error thrown by `visit` (a full disk, a
+ * part that does not match) propagates as it is.
  */
 export async function readTarStream(
   stream: ReadableStream<Uint8Array>,
@@ -123,7 +136,7 @@ export async function readTarStream(
       if (pad > 0 && (await bytes.exactly(pad)).length < pad) throw new TarStreamError(current, 'cut short');
     }
   } catch (e) {
-    if (e instanceof TarStreamError) throw e;
-    throw new TarStreamError(current, e instanceof Error ? e.message : String(e));
+    if (e instanceof StreamFailed) throw new TarStreamError(current, e.message);
+    throw e;
   }
 }

@@ -165,9 +165,17 @@ export async function changeDatabaseKey(
       return ok({ database: conn.location });
     }
     const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
-    // Not audited on SQLite: the database's bytes must stay exactly as they were (that is the
-    // proof that only the key was rewrapped), and an entry would be a write.
-    changeSqliteKey(file, oldSecret.value, newSecret.value);
+    // The entry and the rewrap commit together: a wrong old key writes neither; the database's
+    // pages are not re-encrypted (only the entry's pages change).
+    const actor = contextActor();
+    await changeSqliteKey(file, oldSecret.value, newSecret.value, {
+      ...(actor
+        ? {
+            record: (store: StoreConnection) =>
+              auditDone({ store, now: () => new Date(), actor }, KEY_CHANGED),
+          }
+        : {}),
+    });
     return ok({ database: file });
   } catch (e) {
     if (isStoreKeyError(e)) return err(keyError(e));

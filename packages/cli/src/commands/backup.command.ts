@@ -6,16 +6,15 @@ import {
   createBackup,
   currentDbSecret,
   generateBackupKeyPair,
-  openBackup,
   readBackupIdentities,
   restoreBackup,
+  verifyBackup,
   type BackupFault,
   type BackupOpening,
   type BackupSealing,
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, describeError, exitCodeOf, orFail, printJson } from '../output.ts';
-import { readInputFile } from './with-organisation.ts';
 
 const collect = (v: string, all: string[]): string[] => [...all, v];
 
@@ -152,7 +151,8 @@ export function registerBackup(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { identity?: string; passphraseEnv?: string; json?: boolean }) => {
       const opening = openingOf(opts);
-      const opened = await openBackup(new Uint8Array(readInputFile(file, 'BACKUP_UNREADABLE')), opening);
+      // Streamed: decrypted and hashed 64 KiB at a time, however large the backup.
+      const opened = await verifyBackup(file, opening);
       if (!opened.ok) failWith(opened.error, opts.json === true);
       const m = opened.value.manifest;
       if (opts.json) printJson({ ok: true, file, ...m });

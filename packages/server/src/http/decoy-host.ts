@@ -1,24 +1,21 @@
-import { createHash } from 'node:crypto';
 import { closeContext, openDecoy, type AppContext, type DuressUser, type OpenedSession } from '@civic/app';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from './guard.ts';
-
-const sha256 = (t: string): string => createHash('sha256').update(t).digest('hex');
 
 /** Headers of the decoy's answer that the outer reply sets itself. */
 const HOP_HEADERS = new Set(['connection', 'transfer-encoding', 'keep-alive', 'content-length', 'date']);
 
 /**
  * The decoy of a duress sign-in (issue 15), on the server side: a second, complete app (the same
- * routes and web build) over an in-memory database that holds nothing of the real one. Once the
- * real instance is locked, a request carrying the decoy's session cookie is answered by the decoy
- * app (through `inject`: no socket, no port); every other request gets the locked answer. No route
+ * routes and web build) over an in-memory database that holds nothing of the real one. Once it is
+ * open and the real instance locked, this server answers EVERY request with the decoy app (through
+ * `inject`: no socket, no port), not only the decoy session's: after signing out the coerced
+ * person meets the ordinary sign-in page (the duress password opens the decoy again; any other
+ * password is wrong), and no other browser sees a locked page that would tell the lock. No route
  * can reach real data from the decoy: its app has no handle on the real database at all.
  */
 export class DecoyHost {
   private app: FastifyInstance | undefined;
   private ctx: AppContext | undefined;
-  private readonly tokens = new Set<string>();
 
   constructor(private readonly build: (ctx: AppContext) => Promise<FastifyInstance>) {}
 
@@ -34,14 +31,12 @@ export class DecoyHost {
       this.ctx = decoy.ctx;
       this.app = await this.build(decoy.ctx);
     }
-    this.tokens.add(sha256(decoy.session.token));
     return { ctx: this.ctx ?? decoy.ctx, session: decoy.session };
   }
 
-  /** Whether the request belongs to a decoy session. */
-  owns(req: FastifyRequest): boolean {
-    const token = req.cookies[SESSION_COOKIE];
-    return this.app !== undefined && typeof token === 'string' && this.tokens.has(sha256(token));
+  /** Whether a duress sign-in opened the decoy in this process (it then answers every request). */
+  get isOpen(): boolean {
+    return this.app !== undefined;
   }
 
   /** Answers the request with the decoy app. */

@@ -21,7 +21,7 @@ export interface LockWatchOptions {
   readonly pollMs?: number;
   /** Called once when this server locks (the entry point drops the key from its environment). */
   readonly onLocked?: () => void;
-  /** The decoy of a duress sign-in: its session's requests are answered by it, even when locked. */
+  /** The decoy of a duress sign-in: once it is open, it answers every request in place of the locked answer. */
   readonly decoy?: DecoyHost;
 }
 
@@ -88,8 +88,7 @@ export function registerInstanceLock(
 
   app.addHook('onRequest', async (req, reply) => {
     if (!locked && (await lookedLocked(false))) await engage();
-    if (locked)
-      return options.decoy?.owns(req) ? options.decoy.forward(req, reply) : answerLocked(req, reply);
+    if (locked) return options.decoy?.isOpen ? options.decoy.forward(req, reply) : answerLocked(req, reply);
   });
 
   const timer: NodeJS.Timeout = setInterval(() => {

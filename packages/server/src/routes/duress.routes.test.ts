@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createOrganisation,
   createUser,
@@ -24,6 +27,11 @@ import { clientFor, TEST_PASSWORD, type TestClient } from '../http-test-kit.ts';
 // a PostgreSQL database; the server runs on its own connection (as a server process does), so that
 // the lock closing it leaves the test's connection to look inside.
 const DURESS = 'the decoy opens with this one';
+// The web app's page (its sign-in form shows itself when /api/v1/me answers 401).
+const INDEX_HTML = '<!doctype html><title>CivicLedger</title><div id="root"></div>\n';
+const webRoot = mkdtempSync(join(tmpdir(), 'civic-duress-web-'));
+writeFileSync(join(webRoot, 'index.html'), INDEX_HTML);
+afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
 
 const codeOf = (res: { json(): unknown }): string | undefined =>
   (res.json() as { error?: { code: string } }).error?.code;
@@ -44,7 +52,7 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       base = await freshContext(dialect);
       serverCtx = await openContext(base.url, { migrate: false, env: {} });
-      app = await buildServer(serverCtx);
+      app = await buildServer(serverCtx, { webRoot });
       const seed = systemActor('test');
       const org = await createOrganisation(base, { name: 'Эхо' });
       if (!org.ok) throw new Error(org.error.message);
@@ -118,7 +126,7 @@ for (const dialect of testDialects()) {
       expect(JSON.stringify(trail)).not.toContain(DURESS);
     });
 
-    it('signing in with it opens an empty decoy and locks the real instance for everyone else', async () => {
+    it('signing in with it opens an empty decoy and locks the real instance behind it', async () => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/session',
@@ -162,15 +170,16 @@ for (const dialect of testDialects()) {
       const audit = await decoy('GET', `/api/v1/orgs/${decoyOrg}/audit`);
       expect(audit.body).not.toMatch(/duress|lock|buh@x\.test|root@x\.test/);
 
-      // Everyone else: locked, whatever they send.
+      // Everyone else meets the decoy too, never a locked answer that would tell the lock: an old
+      // session is simply signed out, a real password simply wrong.
       const other = await c.root.request('GET', '/api/v1/me');
-      expect([other.statusCode, codeOf(other)]).toEqual([503, 'INSTANCE_LOCKED']);
+      expect([other.statusCode, codeOf(other)]).toEqual([401, 'AUTH_REQUIRED']);
       const signIn = await app.inject({
         method: 'POST',
         url: '/api/v1/session',
         payload: { email: 'root@x.test', password: TEST_PASSWORD },
       });
-      expect([signIn.statusCode, codeOf(signIn)]).toEqual([503, 'INSTANCE_LOCKED']);
+      expect([signIn.statusCode, codeOf(signIn)]).toEqual([401, 'AUTH_INVALID_CREDENTIALS']);
 
       // Nothing is deleted: the real organisation and its source are there.
       expect((await listSources(base, orgId)).map((x) => x.name)).toEqual([
@@ -178,6 +187,48 @@ for (const dialect of testDialects()) {
       ]);
       const lockEntry = (await listAudit(base, { entity: 'instance' }))[0];
       expect(lockEntry).toMatchObject({ action: 'lock', actor: { label: 'buh@x.test' } });
+    });
+
+    it('signing out of the decoy leads to the ordinary sign-in page: the lock stays hidden, the real data locked', async () => {
+      const signIn = (email: string, password: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
+      const first = await signIn('buh@x.test', DURESS);
+      expect(first.statusCode, first.body).toBe(200);
+      const { csrfToken, memberships } = first.json() as {
+        csrfToken: string;
+        memberships: { organisationId: string }[];
+      };
+      const out = await app.inject({
+        method: 'DELETE',
+        url: '/api/v1/session',
+        cookies: cookiesFrom(first),
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(out.statusCode, out.body).toBeLessThan(300);
+
+      // The next page: the web app (whose sign-in form shows when /me answers 401), as on any
+      // signed-out visit; never the locked page.
+      const page = await app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'ru' } });
+      expect([page.statusCode, page.body]).toEqual([200, INDEX_HTML]);
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me' });
+      expect([me.statusCode, codeOf(me)]).toEqual([401, 'AUTH_REQUIRED']);
+      for (const res of [page, me]) expect(res.body).not.toMatch(/INSTANCE_LOCKED|заблокирован|locked/i);
+
+      // Signing in again as the person watching asks: the duress password opens the same decoy,
+      // the real password is only a wrong one.
+      const again = await signIn('buh@x.test', DURESS);
+      expect(again.statusCode, again.body).toBe(200);
+      expect((again.json() as { memberships: { organisationId: string }[] }).memberships).toEqual([
+        expect.objectContaining({ organisationId: memberships[0]?.organisationId }),
+      ]);
+      const real = await signIn('buh@x.test', TEST_PASSWORD);
+      expect([real.statusCode, codeOf(real)]).toEqual([401, 'AUTH_INVALID_CREDENTIALS']);
+
+      // In the background the real instance is still locked and whole.
+      expect(await instanceLock(base)).toBeDefined();
+      expect((await listSources(base, orgId)).map((x) => x.name)).toEqual([
+        'National Endowment for Democracy',
+      ]);
     });
   });
 }
