@@ -21,7 +21,14 @@ export { hasValidIbanCheckDigits, withIbanCheckDigits } from './account-number.t
 export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
 export { parseCamt053Statement } from './camt053-statement.ts';
-export { parseMt940Statement } from './mt940-statement.ts';
+export { parseMt940Statement, openMt940Stream } from './mt940-stream.ts';
+export {
+  readStatementStream,
+  parseWithStream,
+  type StreamedStatement,
+  type StatementStream,
+  type OpenStatementStream,
+} from './statement-stream.ts';
 export {
   generate1CStatement,
   generateBankCsv,
