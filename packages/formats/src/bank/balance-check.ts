@@ -131,7 +131,7 @@ export function checkTotals(
   names: BalanceFieldNames,
 ): void {
   // A streamed reader gives the sums it kept rather than the lines.
-  const sums = Array.isArray(lines) ? sumLines(lines, account.account) : lines;
+  const sums = 'totalIn' in lines ? lines : sumLines(lines, account.account);
   const f = (v: bigint): string => formatMinor(v, account.currency);
   const inWrong = account.totalIn !== null && sums.totalIn !== account.totalIn;
   const outWrong = account.totalOut !== null && sums.totalOut !== account.totalOut;

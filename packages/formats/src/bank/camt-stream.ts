@@ -6,14 +6,14 @@ import {
   refusesMismatches,
 } from './balance-check.ts';
 import { CAMT_ARRAYS, CAMT_NAMES, reportBalance, statedTotal } from './camt-balances.ts';
-import { camtMessage, type CamtMessage } from './camt-message.ts';
+import { camtMessage } from './camt-message.ts';
 import { accountId, currencyOf, lineAt, type Where } from './camt-fields.ts';
 import { entryLines } from './camt-entry.ts';
 import { abort } from './import-error.ts';
 import { chunkDecoder } from './line-reader.ts';
 import { parseDateLayout } from './scalar.ts';
 import { PageDigest, StatementPages } from './statement-pages.ts';
-import type { OpenStatementStream } from './statement-stream.ts';
+import { KnownPeriods, type OpenStatementStream } from './statement-stream.ts';
 import { XmlStreamTree } from './xml-stream.ts';
 import { child, textAt, type XmlNode } from './xml-tree.ts';
 
@@ -28,6 +28,9 @@ interface Report {
   readonly digest: PageDigest;
   /** Lines held back: the report names a statement already read, and may repeat it. */
   readonly held: StatementLine[] | null;
+  /** The period the report's header states (`FrToDt`), when it does. */
+  readonly from: string | null;
+  readonly to: string | null;
 }
 
 /**
@@ -45,6 +48,7 @@ export function openCamtStream(file: string): OpenStatementStream {
     const warnings: StatementWarning[] = [];
     const warn = (w: StatementWarning): void => void warnings.push(w);
     const pages = new StatementPages(file);
+    const known = new KnownPeriods();
     const named = new Set<string>();
     let duplicateLines = 0;
     let reports = 0;
@@ -68,7 +72,10 @@ export function openCamtStream(file: string): OpenStatementStream {
       const name = [textAt(stmt, 'Id'), textAt(stmt, 'ElctrncSeqNb'), account].join('\u0000');
       const held = named.has(name) ? [] : null;
       named.add(name);
-      return { at, account, currency, totalIn: 0n, totalOut: 0n, count: 0, digest: new PageDigest(), held };
+      const from = parseDateLayout(textAt(stmt, 'FrToDt', 'FrDtTm') ?? '', 'YYYY-MM-DD');
+      const to = parseDateLayout(textAt(stmt, 'FrToDt', 'ToDtTm') ?? '', 'YYYY-MM-DD');
+      const digest = new PageDigest();
+      return { at, account, currency, totalIn: 0n, totalOut: 0n, count: 0, digest, held, from, to };
     };
 
     const entry = (ntry: XmlNode, stmt: XmlNode): void => {
@@ -161,6 +168,7 @@ export function openCamtStream(file: string): OpenStatementStream {
       );
       if (!refusesMismatches()) totals();
       periods.push(period);
+      known.add(period);
       if (r.held) for (const l of r.held) onLine(l);
     };
 
@@ -173,7 +181,16 @@ export function openCamtStream(file: string): OpenStatementStream {
       element: (path, node, parent) => (path.length === 4 ? entry(node, parent) : close(node)),
     });
     const decoder = chunkDecoder('utf-8');
+    const covers = (account: string, currency: string, day: string): boolean => {
+      const r = cur;
+      const inCurrent =
+        r !== null && r.account === account && r.currency === currency && r.from !== null && r.to !== null;
+      return (
+        (inCurrent && day >= (r.from ?? '') && day <= (r.to ?? '')) || known.covers(account, currency, day)
+      );
+    };
     return {
+      covers,
       push: (chunk) => tree.write(decoder.decode(chunk)),
       end: () => {
         tree.write(decoder.end());

@@ -46,7 +46,7 @@ export {
   type StatementSpec,
   type SpecDocument,
 } from './statement-writer.ts';
-export { readOnecStatement, type OnecStreamSummary } from './onec-statement.ts';
+export { readOnecStatement, openOnecStream, type OnecStreamSummary } from './onec-statement.ts';
 export {
   fileChunks,
   chunksOf,
@@ -57,4 +57,6 @@ export {
 } from './byte-source.ts';
 export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS } from './line-reader.ts';
 export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-statement.ts';
-export { forEachCsvStatementLineStream, CsvChunkReader } from './csv-stream.ts';
+export { forEachCsvStatementLineStream, CsvChunkReader, openCsvStream } from './csv-stream.ts';
+export { openCamtStream } from './camt-stream.ts';
+export { withStreamChecks } from './statement-stream-checks.ts';

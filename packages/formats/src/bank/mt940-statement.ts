@@ -19,6 +19,7 @@ import {
 import { emptyParty, newStatement, readInterimDay, statementLabel, type Open } from './mt940-open.ts';
 import type { Mt940Token } from './mt940-tags.ts';
 import { StatementPages } from './statement-pages.ts';
+import { KnownPeriods } from './statement-stream.ts';
 
 const KNOWN_TAGS = new Set(['21', '64', '65', '13', 'NS']);
 const NAMES = { closing: '62F', totalIn: '90C', totalOut: '90D' } as const;
@@ -39,11 +40,16 @@ export interface Mt940Summary {
 export function mt940Machine(
   file: string,
   onLine: (line: StatementLine) => void,
-): { token: (t: Mt940Token) => void; finish: () => Mt940Summary } {
+): {
+  token: (t: Mt940Token) => void;
+  finish: () => Mt940Summary;
+  covers: (account: string, currency: string, day: string) => boolean;
+} {
   const periods: StatementAccount[] = [];
   const warnings: StatementWarning[] = [];
   const warn = (w: StatementWarning): void => void warnings.push(w);
   const pages = new StatementPages(file);
+  const known = new KnownPeriods();
   let duplicateLines = 0;
   let open: Open | null = null;
 
@@ -70,6 +76,7 @@ export function mt940Machine(
 
   const accept = (s: Open, period: StatementAccount): void => {
     periods.push(period);
+    known.add(period);
     for (const l of s.lines) onLine(l);
     s.lines = [];
     s.pending = null;
@@ -274,5 +281,5 @@ export function mt940Machine(
       abort('IMPORT_TRUNCATED', 'no MT940 statement (:20: … :62F:) in the file', file, 1, '20');
     return { accounts: mergeAccountPeriods(periods), warnings, duplicateLines };
   };
-  return { token, finish };
+  return { token, finish, covers: (a, c, d) => known.covers(a, c, d) };
 }

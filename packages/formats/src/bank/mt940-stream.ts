@@ -38,6 +38,7 @@ export function openMt940Stream(
     const splitter = new LineSplitter(encoding, file);
     const line = (text: string): void => tags.line(text);
     return {
+      covers: machine.covers,
       push: (chunk) => splitter.push(chunk, line),
       end: () => {
         splitter.end(line);

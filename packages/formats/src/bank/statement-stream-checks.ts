@@ -31,6 +31,7 @@ export function withStreamChecks(open: OpenStatementStream, file: string): OpenS
     const firstLine = new Map<string, number>();
     const outside: Outside[] = [];
     let refusal: ImportAbort | null = null;
+    let prune = 4096;
     const reader = open(head, complete, (l: StatementLine) => {
       if (!firstLine.has(l.account)) firstLine.set(l.account, l.sourceLine);
       if (refusal === null)
@@ -40,12 +41,20 @@ export function withStreamChecks(open: OpenStatementStream, file: string): OpenS
           if (!(e instanceof ImportAbort)) throw e;
           refusal = e;
         }
-      outside.push({ line: l.sourceLine, account: l.account, currency: l.currency, bookedOn: l.bookedOn });
-      if (outside.length > 4096) outside.splice(0, outside.length, ...outside.filter((o) => true));
+      if (!(reader.covers?.(l.account, l.currency, l.bookedOn) ?? false)) {
+        outside.push({ line: l.sourceLine, account: l.account, currency: l.currency, bookedOn: l.bookedOn });
+        // Lines of a report whose period was not known yet when they came: forgotten once it is.
+        if (outside.length >= prune) {
+          const still = outside.filter((o) => !(reader.covers?.(o.account, o.currency, o.bookedOn) ?? false));
+          outside.splice(0, outside.length, ...still);
+          prune = Math.max(4096, still.length * 2);
+        }
+      }
       onLine(l);
     });
     return {
       push: (chunk) => reader.push(chunk),
+      ...(reader.covers ? { covers: reader.covers.bind(reader) } : {}),
       end: () => {
         const summary = reader.end();
         for (const a of summary.accounts) checks.account(a.account, firstLine.get(a.account) ?? 1, 'account');

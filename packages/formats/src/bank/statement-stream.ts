@@ -33,6 +33,37 @@ export interface StreamedStatement {
 export interface StatementStream {
   push(chunk: Uint8Array): void;
   end(): Omit<StreamedStatement, 'balances'>;
+  /**
+   * Whether a day lies within a period already known for the account (so a line booked on it can
+   * never be outside its statement's period): lets the checks forget such lines at once.
+   */
+  covers?(account: string, currency: string, day: string): boolean;
+}
+
+/** The periods read so far, per account and currency: the earliest start, the latest end. */
+export class KnownPeriods {
+  private readonly ranges = new Map<string, { from: string; to: string }>();
+
+  add(p: {
+    readonly account: string;
+    readonly currency: string;
+    readonly from: string | null;
+    readonly to: string | null;
+  }): void {
+    if (p.from === null || p.to === null) return;
+    const key = `${p.account}|${p.currency}`;
+    const r = this.ranges.get(key);
+    if (!r) this.ranges.set(key, { from: p.from, to: p.to });
+    else {
+      if (p.from < r.from) r.from = p.from;
+      if (p.to > r.to) r.to = p.to;
+    }
+  }
+
+  covers(account: string, currency: string, day: string): boolean {
+    const r = this.ranges.get(`${account}|${currency}`);
+    return r !== undefined && day >= r.from && day <= r.to;
+  }
 }
 
 /** Opens a reader from the file's head (`complete` when the head is the whole file). */

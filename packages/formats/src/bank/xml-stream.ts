@@ -32,7 +32,10 @@ const localName = (name: string): string => {
  * XML abort with IMPORT_XML_INVALID naming the line.
  */
 export class XmlStreamTree {
-  private readonly parser = new SaxesParser({ position: true });
+  private readonly parser = new SaxesParser<{ position: true; xmlns: false }>({
+    position: true,
+    xmlns: false,
+  });
   private readonly stack: Frame[] = [];
   private readonly path: string[] = [];
   private startLine = 1;
