@@ -60,3 +60,10 @@ export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-s
 export { forEachCsvStatementLineStream, CsvChunkReader, openCsvStream } from './csv-stream.ts';
 export { openCamtStream } from './camt-stream.ts';
 export { withStreamChecks } from './statement-stream-checks.ts';
+export {
+  generateMt940Statement,
+  generateCamt053Statement,
+  writeMt940Statement,
+  writeCamt053Statement,
+  type GenerateSwiftIsoOptions,
+} from './generate-swift-iso.ts';
