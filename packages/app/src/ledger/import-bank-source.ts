@@ -73,7 +73,7 @@ export async function readSource(
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
       }),
     };
-  const open = streamReader(format, head, input, aliases, mapping);
+  const open = openStatementReader(format, head, input, aliases, mapping);
   if (open !== null) {
     if (!open.ok) {
       await close();
@@ -108,7 +108,7 @@ export async function readSource(
 }
 
 /** The streamed reader of a format (null: none, the file is gathered); a bad mapping or alias is the error. */
-function streamReader(
+export function openStatementReader(
   format: string | null,
   head: Uint8Array,
   input: ImportBankStatementInput,

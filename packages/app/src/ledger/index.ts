@@ -21,3 +21,4 @@ export {
   type LedgerRecordJson,
 } from './ledger-record-ops.ts';
 export * from './enter-rate.ts';
+export * from './preview-bank-stream.ts';

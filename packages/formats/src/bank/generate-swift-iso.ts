@@ -1,4 +1,4 @@
-import { formatMinor, type CalendarDate } from '@civic/core';
+import { formatMinor, type CalendarDate, type CurrencyCode } from '@civic/core';
 import { generateStatementSpec, type GeneratedStatement } from './generate.ts';
 import { specTotals, type SpecDocument, type StatementSpec } from './statement-writer.ts';
 import { encodeText } from './text-decode.ts';
@@ -12,7 +12,7 @@ export interface GenerateSwiftIsoOptions {
 }
 
 const yymmdd = (d: CalendarDate): string => `${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}`;
-const swift = (v: bigint, currency: string): string => formatMinor(v, currency).replace('.', ',');
+const swift = (v: bigint, currency: CurrencyCode): string => formatMinor(v, currency).replace('.', ',');
 const xml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function byDay(documents: readonly SpecDocument[]): SpecDocument[][] {

@@ -75,7 +75,12 @@ export const BankPreviewSchema = Type.Object({
       imported: Type.Integer(),
     }),
   ),
+  /** The file's first lines (at most 1,000): a preview stays bounded whatever the file's size. */
   lines: Type.Array(BankPreviewLineSchema),
+  /** Every line the import would read (repeated pages aside), listed in `lines` or not. */
+  lineCount: Type.Integer(),
+  /** Whether `lines` stops short of `lineCount`. */
+  linesTruncated: Type.Boolean(),
   statements: Type.Array(BankPreviewStatementSchema),
   warnings: Type.Array(
     Type.Object({
@@ -89,6 +94,7 @@ export const BankPreviewSchema = Type.Object({
   balanced: Type.Boolean(),
   /** The statement's accounts when none is the organisation's (it has accounts already): another owner's file. */
   otherOwner: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  /** Every line's sums by currency (not only the lines listed). */
   totals: Type.Object({
     in: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
     out: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
