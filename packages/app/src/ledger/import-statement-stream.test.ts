@@ -13,6 +13,7 @@ import type { AppContext } from '../context.ts';
 import { createOrganisation } from '../organisations.ts';
 import { checkUnbalanced } from './import-balances.ts';
 import { fileChunks, importBankStatement } from './import-bank-statement.ts';
+import { previewBankStatement } from './preview-bank-statement.ts';
 
 // Issue #14: MT940, CAMT (and CSV on PostgreSQL; 1C accepted unbalanced) stream into the import's
 // one transaction. The figures stored are those the generator wrote, to the minor unit; a statement
@@ -172,6 +173,31 @@ for (const dialect of testDialects()) {
         org: org.value.id,
       });
       expect(refused.ok ? null : refused.error.line).toBe(1502);
+      expect(await footprint(ctx)).toEqual(before);
+    });
+    it('previews a large file listing its first lines only, with every line counted and summed', async () => {
+      const org = await createOrganisation(ctx, { name: 'preview' });
+      if (!org.ok) throw new Error(org.error.message);
+      const g = generateMt940Statement({ documents: 900, seed: 5, perDay: 30 });
+      const before = await footprint(ctx);
+      const p = await previewBankStatement(ctx, {
+        bytes: g.bytes,
+        fileName: 'p.sta',
+        org: org.value.id,
+        maxLines: 25,
+      });
+      if (!p.ok) throw new Error(p.error.message);
+      expect([p.value.lines.length, p.value.lineCount, p.value.linesTruncated, p.value.read]).toEqual([
+        25,
+        900,
+        true,
+        900,
+      ]);
+      expect(p.value.lines[24]?.sourceLine).toBeLessThan(p.value.lines.length * 3 + 20);
+      const minor = (v: string) => BigInt(v.replace('.', ''));
+      expect(p.value.totals.in.map((t) => [t.currency, minor(t.amount)])).toEqual([['KZT', g.totalIn]]);
+      expect(p.value.totals.out.map((t) => [t.currency, minor(t.amount)])).toEqual([['KZT', g.totalOut]]);
+      expect(p.value.statements).toHaveLength(30);
       expect(await footprint(ctx)).toEqual(before);
     });
   });
