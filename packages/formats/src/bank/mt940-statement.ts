@@ -19,7 +19,7 @@ import {
 import { emptyParty, newStatement, readInterimDay, statementLabel, type Open } from './mt940-open.ts';
 import type { Mt940Token } from './mt940-tags.ts';
 import { StatementPages } from './statement-pages.ts';
-import { KnownPeriods } from './statement-stream.ts';
+import { KnownPeriods, ownString } from './statement-stream.ts';
 
 const KNOWN_TAGS = new Set(['21', '64', '65', '13', 'NS']);
 const NAMES = { closing: '62F', totalIn: '90C', totalOut: '90D' } as const;
@@ -165,7 +165,8 @@ export function mt940Machine(
     switch (t.tag) {
       case '25':
       case '25P':
-        s.account = (t.value.split('\n')[0] ?? '').trim();
+        // A copy, not a slice of the chunk's text: the page's period outlives the chunk.
+        s.account = ownString((t.value.split('\n')[0] ?? '').trim());
         return;
       case '28':
       case '28C':

@@ -47,7 +47,9 @@ export class StatementPages {
     lines: readonly StatementLine[],
     where: { readonly line: number; readonly field: string },
   ): number | null {
-    return this.checkSignature(identity, pageSignature(period, lines), where);
+    // Kept as a digest: a file of many pages must not hold every page's text.
+    const signature = createHash('sha256').update(pageSignature(period, lines)).digest('hex');
+    return this.checkSignature(identity, signature, where);
   }
 
   /** `check` with the page's content as a signature (a streamed page's `PageDigest`). */

@@ -73,6 +73,15 @@ export type OpenStatementStream = (
   onLine: (line: StatementLine) => void,
 ) => StatementStream;
 
+/**
+ * A string that holds no reference to the text it was cut from. V8 keeps a sliced string's whole
+ * parent alive: a value kept for the whole file (a statement's account in its period) must not
+ * keep the chunk it was read from.
+ */
+export function ownString(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 /** How much of a file's head the readers look at (the encoding of an MT940 file among others). */
 export const STREAM_HEAD_BYTES = 1 << 20;
 
