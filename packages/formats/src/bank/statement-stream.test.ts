@@ -9,6 +9,7 @@ import { parseBankStatement } from './parse-bank-statement.ts';
 import { withStreamChecks } from './statement-stream-checks.ts';
 import { parseWithStream, readStatementStream, type OpenStatementStream } from './statement-stream.ts';
 import { chunksOf } from './byte-source.ts';
+import { catchAbort } from './import-error.ts';
 import { XmlStreamTree } from './xml-stream.ts';
 import { children, parseXml, type XmlNode } from './xml-tree.ts';
 
@@ -106,5 +107,30 @@ describe('MT940 and CAMT read as streams', () => {
     ]);
     const n = parseWithStream(read(SEEDS, 'camt053-deep-nesting.xml'), openCamtStream('n.xml'), 5);
     expect(n.ok ? null : [n.error.code, n.error.line]).toEqual(['IMPORT_XML_INVALID', 3]);
+  });
+  it.each([
+    ['an internal entity', '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "b">]>\n<r>&a;</r>', 2, 'DOCTYPE'],
+    ['an external entity', '<!DOCTYPE r SYSTEM "http://x.invalid/r.dtd">\n<r/>', 1, 'DOCTYPE'],
+    ['a bare ENTITY declaration', '<r>\n<!ENTITY % p SYSTEM "file:///etc/passwd">\n</r>', 2, 'DOCTYPE'],
+    ['a lower-case doctype after a comment', '<!-- c -->\n\n<!doctype r>\n<r/>', 3, 'DOCTYPE'],
+    ['an undefined entity', '<r>\n<a>&nope;</a></r>', 2, undefined],
+    ['an unclosed element', '<r>\n<a>\n</r>', 3, undefined],
+  ])('the streaming XML reader refuses %s, naming its line', (_name, xml, line, field) => {
+    for (const size of [3, 1000]) {
+      const r = catchAbort(() => {
+        const tree = new XmlStreamTree('x.xml', CAMT_ARRAYS, {
+          detach: () => false,
+          element: () => undefined,
+        });
+        for (let at = 0; at < xml.length; at += size) tree.write(xml.slice(at, at + size));
+        tree.end();
+        return { ok: true as const, value: null };
+      });
+      expect(r.ok ? null : [r.error.code, r.error.line, r.error.field]).toEqual([
+        'IMPORT_XML_INVALID',
+        line,
+        field,
+      ]);
+    }
   });
 });

@@ -40,6 +40,8 @@ export class XmlStreamTree {
   private readonly path: string[] = [];
   private startLine = 1;
   private tail = '';
+  private window = '';
+  private windowStart = 0;
   private fed = 0;
   readonly root: Record<string | symbol, unknown> = {};
 
@@ -61,9 +63,12 @@ export class XmlStreamTree {
   }
 
   write(text: string): void {
+    // What the reader has just been given, with a little of what came before (for `fail`).
+    this.window = this.tail + text;
+    this.windowStart = this.fed - this.tail.length;
     this.fed += text.length;
     this.parser.write(text);
-    this.tail = (this.tail + text).slice(-32);
+    this.tail = this.window.slice(-32);
   }
 
   end(): void {
@@ -83,7 +88,8 @@ export class XmlStreamTree {
   /** saxes's message without its position; a `<!` declaration it stumbled on is named as such. */
   private fail(message: string): never {
     const p = this.parser;
-    const seen = this.tail.slice(0, Math.max(0, this.tail.length - (this.fed - p.position)));
+    const upto = p.position - this.windowStart;
+    const seen = this.window.slice(Math.max(0, upto - 32), upto + 1);
     const bang = seen.lastIndexOf('<!');
     if (bang >= 0 && /^<![A-Za-z%\s]*$/.test(seen.slice(bang))) this.declaration(p.line);
     const text = message.replace(/^.*?\d+:\d+: /, '');
