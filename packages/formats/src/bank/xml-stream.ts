@@ -43,6 +43,7 @@ export class XmlStreamTree {
   private window = '';
   private windowStart = 0;
   private fed = 0;
+  private deferred: { readonly message: string; readonly line: number } | null = null;
   readonly root: Record<string | symbol, unknown> = {};
 
   constructor(
@@ -73,6 +74,13 @@ export class XmlStreamTree {
 
   end(): void {
     this.parser.close();
+    this.raise();
+  }
+
+  /** Text outside the root is refused at the next element or the end, after any declaration before it. */
+  private raise(): void {
+    const d = this.deferred;
+    if (d !== null) abort('IMPORT_XML_INVALID', `the XML is malformed: ${d.message}`, this.file, d.line);
   }
 
   private declaration(line: number): never {
@@ -86,17 +94,24 @@ export class XmlStreamTree {
   }
 
   /** saxes's message without its position; a `<!` declaration it stumbled on is named as such. */
-  private fail(message: string): never {
+  private fail(message: string): void {
     const p = this.parser;
     const upto = p.position - this.windowStart;
     const seen = this.window.slice(Math.max(0, upto - 32), upto + 1);
     const bang = seen.lastIndexOf('<!');
     if (bang >= 0 && /^<![A-Za-z%\s]*$/.test(seen.slice(bang))) this.declaration(p.line);
     const text = message.replace(/^.*?\d+:\d+: /, '');
-    return abort('IMPORT_XML_INVALID', `the XML is malformed: ${text}`, this.file, p.line);
+    // Where a chunk ends decides when the reader notices text outside the root: a declaration
+    // after it must still be named as one, however the file was cut.
+    if (/outside of root node/.test(text)) {
+      this.deferred ??= { message: text, line: p.line };
+      return;
+    }
+    abort('IMPORT_XML_INVALID', `the XML is malformed: ${text}`, this.file, p.line);
   }
 
   private open(name: string, attributes: Record<string, string>): void {
+    this.raise();
     if (this.stack.length >= MAX_XML_DEPTH)
       abort(
         'IMPORT_XML_INVALID',
@@ -122,6 +137,7 @@ export class XmlStreamTree {
   }
 
   private close(): void {
+    this.raise();
     const frame = this.stack.pop();
     if (frame === undefined) return;
     const parentFrame = this.stack[this.stack.length - 1];
