@@ -2,6 +2,7 @@
 // of 1,000,000 lines, each imported from its file (read in chunks) by a fresh process on SQLite and
 // on PostgreSQL (when CIVIC_TEST_PG_URL or CIVIC_BENCH_PG_URL names a server), with peak RSS.
 // Targets on the 2-core machine: 1C ≥ 50,000 documents/s, the CSV ≤ 15 s, peak RSS < 500 MB.
+// MT940 and CAMT files of 100,000 lines/entries likewise (CIVIC_BENCH_IMPORT_SWIFT).
 // CIVIC_BENCH_IMPORT_1C (sizes, comma-separated), CIVIC_BENCH_IMPORT_CSV and
 // CIVIC_BENCH_IMPORT_DIALECTS (sqlite,postgres) change what runs.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateBankCsv, GENERATED_CSV_MAPPING } from '@civic/formats';
+import {
+  generateBankCsv,
+  generateCamt053Statement,
+  generateMt940Statement,
+  GENERATED_CSV_MAPPING,
+} from '@civic/formats';
 import { freshStore } from '@civic/store';
 import { write1CFile } from './bank-import-file.ts';
 import { note, report } from './lib.ts';
@@ -19,6 +25,8 @@ const ONEC = (process.env['CIVIC_BENCH_IMPORT_1C'] ?? '100000,1000000')
   .map(Number)
   .filter((n) => n > 0);
 const CSV = Number(process.env['CIVIC_BENCH_IMPORT_CSV'] ?? 1_000_000);
+// MT940 lines and CAMT entries (streamed like 1C and CSV): one run of each, 100,000 unless given.
+const SWIFT = Number(process.env['CIVIC_BENCH_IMPORT_SWIFT'] ?? 100_000);
 const pgUrl = process.env['CIVIC_BENCH_PG_URL'] ?? process.env['CIVIC_TEST_PG_URL'];
 const DIALECTS = (process.env['CIVIC_BENCH_IMPORT_DIALECTS'] ?? 'sqlite,postgres')
   .split(',')
@@ -105,6 +113,33 @@ try {
         ...extra,
         target: 500,
       });
+    }
+  }
+  if (SWIFT > 0) {
+    for (const [kind, g] of [
+      ['mt940', generateMt940Statement({ documents: SWIFT, seed: 14, perDay: 50 })],
+      ['camt', generateCamt053Statement({ documents: SWIFT, seed: 14 })],
+    ] as const) {
+      const file = join(dir, `statement-${kind}.${kind === 'mt940' ? 'sta' : 'xml'}`);
+      writeFileSync(file, g.bytes);
+      note(`${kind}: ${SWIFT.toLocaleString('en')} lines, ${(g.bytes.length / 1e6).toFixed(0)} MB`);
+      for (const dialect of DIALECTS) {
+        const m = await measure(dialect, file);
+        const extra = {
+          dialect,
+          lines: SWIFT,
+          megabytes: Math.round(g.bytes.length / 1e6),
+          imported: m.imported,
+          cpuSeconds: m.cpuSeconds,
+          load: Number((loadavg()[0] ?? 0).toFixed(1)),
+        };
+        report('bank-import', `import_${kind}_${String(SWIFT)}_seconds`, m.seconds, 's', extra);
+        report('bank-import', `import_${kind}_${String(SWIFT)}_peak_rss`, m.maxRssMB, 'MB', {
+          ...extra,
+          target: 500,
+        });
+      }
+      rmSync(file, { force: true });
     }
   }
 } finally {

@@ -35,6 +35,8 @@ export const LAZY = [
   'pg',
   'fast-xml-parser',
   'yaml',
+  // CAMT statements are read as a stream of XML events (formats/src/bank/xml-stream.ts).
+  'saxes',
   // RFC 3161 timestamps (formats/src/bundle/timestamp): read through each module's default export.
   '@peculiar/asn1-cms',
   '@peculiar/asn1-schema',

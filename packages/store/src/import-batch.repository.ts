@@ -92,3 +92,20 @@ export async function listImportBatches(
     unbalanced: r.unbalanced,
   }));
 }
+
+/**
+ * What a streamed batch learns only once its file has been read to the end: the format the file
+ * turned out to be (camt.052 or .054 rather than .053) and, imported unbalanced, the reason (the
+ * statements and their arithmetic).
+ */
+export async function updateImportBatchDetails(
+  db: Kysely<Database>,
+  id: string,
+  details: { readonly format: string; readonly unbalanced: string | null },
+): Promise<void> {
+  await db
+    .updateTable('import_batch')
+    .set({ format: details.format, unbalanced: details.unbalanced })
+    .where('id', '=', id)
+    .execute();
+}

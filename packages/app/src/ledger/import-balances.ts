@@ -62,7 +62,12 @@ export function mismatchParams(b: StatementBalance): BalanceMismatchParams {
 
 /** Why a batch is unbalanced, for the batch and the log: each statement and its arithmetic (English). */
 export function unbalancedReason(parsed: ParsedStatement): string | null {
-  const wrong = statementBalances(parsed).filter((b) => !b.balanced);
+  return unbalancedReasonOf(statementBalances(parsed));
+}
+
+/** The same from the balances a streamed read recorded. */
+export function unbalancedReasonOf(balances: readonly StatementBalance[]): string | null {
+  const wrong = balances.filter((b) => !b.balanced);
   if (wrong.length === 0) return null;
   return wrong.map((b) => balanceMismatchMessage('en', mismatchParams(b))).join(' ');
 }
@@ -73,13 +78,22 @@ export function unbalancedReason(parsed: ParsedStatement): string | null {
  * on the batch. Null when every statement balances.
  */
 export function checkUnbalanced(parsed: ParsedStatement, accept: boolean): Result<string | null> {
-  const first = statementBalances(parsed).find((b) => !b.balanced);
+  return checkBalances(statementBalances(parsed), parsed.file, accept);
+}
+
+/** `checkUnbalanced` over the balances a streamed read recorded. */
+export function checkBalances(
+  balances: readonly StatementBalance[],
+  file: string,
+  accept: boolean,
+): Result<string | null> {
+  const first = balances.find((b) => !b.balanced);
   if (first === undefined) return ok(null);
-  if (accept) return ok(unbalancedReason(parsed));
+  if (accept) return ok(unbalancedReasonOf(balances));
   const p = mismatchParams(first);
   return err(
     domainError('IMPORT_BALANCE_MISMATCH', balanceMismatchMessage('en', p), {
-      file: parsed.file,
+      file,
       line: first.line,
       field: first.field,
       details: { ...p, expected: p.computed, actual: p.closing },
@@ -99,7 +113,8 @@ export async function logUnbalancedImport(
     fileName: string;
     sha256: string;
     reason: string;
-    parsed: ParsedStatement;
+    /** The statement read whole, or the balances of a streamed one. */
+    parsed: ParsedStatement | { readonly balances: readonly StatementBalance[] };
   },
 ): Promise<void> {
   await appendLogEntry(tx, {
@@ -110,7 +125,7 @@ export async function logUnbalancedImport(
       fileName: entry.fileName,
       sha256: entry.sha256,
       reason: entry.reason,
-      statements: statementBalances(entry.parsed)
+      statements: ('lines' in entry.parsed ? statementBalances(entry.parsed) : entry.parsed.balances)
         .filter((b) => !b.balanced)
         .map((b) => ({ ...mismatchParams(b) })),
     },

@@ -22,3 +22,4 @@ export {
   type LedgerRecordJson,
 } from './ledger-record-ops.ts';
 export * from './enter-rate.ts';
+export * from './preview-bank-stream.ts';

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrganisation, freshContext, testDialects, type AppContext } from '@civic/app';
+import { generateCamt053Statement } from '@civic/formats';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../output.ts';
@@ -229,6 +230,48 @@ for (const dialect of testDialects()) {
           '--json',
         ]);
         expect(again.json).toMatchObject({ imported: 0, duplicates: 5 });
+      } finally {
+        await base.close();
+      }
+    });
+    it('streams the lines of a large CAMT file to standard output element by element, in 64 KiB pieces', async () => {
+      const base = await freshContext(dialect);
+      try {
+        const org = await createOrganisation(base, { name: 'Large' });
+        if (!org.ok) throw new Error(org.error.message);
+        const g = generateCamt053Statement({ documents: 3000, seed: 12 });
+        const file = join(dir, 'large.xml');
+        writeFileSync(file, g.bytes);
+        const pieces: number[] = [];
+        const spy = process.stdout.write;
+        let out = '';
+        process.stdout.write = ((chunk: string) => {
+          pieces.push(chunk.length);
+          out += chunk;
+          return true;
+        }) as typeof process.stdout.write;
+        try {
+          const program = new Command('civic').exitOverride();
+          registerCommands(program);
+          await program.parseAsync(['import', 'bank', file, '--db', base.url, '--dry-run', '--json'], {
+            from: 'user',
+          });
+        } finally {
+          process.stdout.write = spy;
+          process.exitCode = 0;
+        }
+        const json = JSON.parse(out) as { read: number; lines: { amount: string; direction: string }[] };
+        expect(json.read).toBe(3000);
+        expect(json.lines).toHaveLength(3000);
+        const minor = (d: 'in' | 'out') =>
+          json.lines
+            .filter((l) => l.direction === d)
+            .reduce((s, l) => s + BigInt(l.amount.replace('.', '')), 0n);
+        expect([minor('in'), minor('out')]).toEqual([g.totalIn, g.totalOut]);
+        // Written as it went: many pieces, none much over 64 KiB (the whole JSON is several times that).
+        expect(out.length).toBeGreaterThan(4 * 65536);
+        expect(pieces.length).toBeGreaterThan(4);
+        expect(Math.max(...pieces)).toBeLessThan(65536 + 4096);
       } finally {
         await base.close();
       }

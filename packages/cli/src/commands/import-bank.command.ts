@@ -74,9 +74,9 @@ export function registerImportBank(program: Command): void {
       const aliases = opts.aliases
         ? orFail(parseAliases(readJsonFile(opts.aliases, 'IMPORT_ALIASES_INVALID'), opts.aliases))
         : undefined;
-      if (opts.dryRun)
+      if (opts.dryRun) {
+        inputFileSize(fileName); // an unreadable file is refused before anything is read
         return runDryRun(opts, {
-          bytes: readInputFile(fileName),
           fileName,
           ...(format ? { format } : {}),
           ...(csvMapping !== undefined ? { csvMapping } : {}),
@@ -84,6 +84,7 @@ export function registerImportBank(program: Command): void {
           ...(opts.currency ? { currency: opts.currency } : {}),
           ...(aliases ? { aliases } : {}),
         });
+      }
       // The file is read in chunks as it is imported (a 1C statement of any size in constant memory).
       const size = inputFileSize(fileName);
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).

@@ -4,6 +4,7 @@ import type { CsvMapping } from './csv-mapping.ts';
 import { csvStatementRows, type CsvStatementSummary } from './csv-statement.ts';
 import { ImportAbort, importError } from './import-error.ts';
 import { chunkDecoder } from './line-reader.ts';
+import type { OpenStatementStream } from './statement-stream.ts';
 
 /** A record still open after this many characters (a quote never closed) is refused, not held. */
 const MAX_RECORD_CHARS = 16 << 20;
@@ -114,4 +115,22 @@ export async function forEachCsvStatementLineStream(
     if (e instanceof ImportAbort) return err(e.error);
     throw e;
   }
+}
+
+/** The CSV reader as a statement stream (lines checked as they come, as the CSV reader always does). */
+export function openCsvStream(mapping: CsvMapping, fileName: string): OpenStatementStream {
+  return (_head, _complete, onLine) => {
+    const rows = csvStatementRows(mapping, fileName, onLine);
+    const reader = new CsvChunkReader(mapping.delimiter, fileName, rows.onRow);
+    const decoder = chunkDecoder(mapping.encoding);
+    return {
+      push: (chunk) => reader.push(decoder.decode(chunk)),
+      end: () => {
+        reader.push(decoder.end());
+        reader.end();
+        const { encoding, accounts, warnings } = rows.finish();
+        return { format: 'csv', file: fileName, encoding, accounts, warnings, duplicateLines: 0 };
+      },
+    };
+  };
 }

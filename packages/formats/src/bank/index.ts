@@ -21,7 +21,14 @@ export { hasValidIbanCheckDigits, withIbanCheckDigits } from './account-number.t
 export { inferCsvMapping } from './csv-infer.ts';
 export { readCsvRecords, type CsvRecordHandler } from './csv-reader.ts';
 export { parseCamt053Statement } from './camt053-statement.ts';
-export { parseMt940Statement } from './mt940-statement.ts';
+export { parseMt940Statement, openMt940Stream } from './mt940-stream.ts';
+export {
+  readStatementStream,
+  parseWithStream,
+  type StreamedStatement,
+  type StatementStream,
+  type OpenStatementStream,
+} from './statement-stream.ts';
 export {
   generate1CStatement,
   generateBankCsv,
@@ -39,7 +46,7 @@ export {
   type StatementSpec,
   type SpecDocument,
 } from './statement-writer.ts';
-export { readOnecStatement, type OnecStreamSummary } from './onec-statement.ts';
+export { readOnecStatement, openOnecStream, type OnecStreamSummary } from './onec-statement.ts';
 export {
   fileChunks,
   chunksOf,
@@ -50,7 +57,16 @@ export {
 } from './byte-source.ts';
 export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS } from './line-reader.ts';
 export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-statement.ts';
-export { forEachCsvStatementLineStream, CsvChunkReader } from './csv-stream.ts';
-export { statementOwnerTaxId, CSV_OWNER_TAX_ID_HEADERS } from './statement-owner.ts';
+export { forEachCsvStatementLineStream, CsvChunkReader, openCsvStream } from './csv-stream.ts';
+export { openCamtStream } from './camt-stream.ts';
+export { withStreamChecks } from './statement-stream-checks.ts';
+export {
+  generateMt940Statement,
+  generateCamt053Statement,
+  writeMt940Statement,
+  writeCamt053Statement,
+  type GenerateSwiftIsoOptions,
+} from './generate-swift-iso.ts';
+export { statementOwnerTaxId, OwnerTaxIdCounter, CSV_OWNER_TAX_ID_HEADERS } from './statement-owner.ts';
 export { onecUnknownFields } from './onec-unknown-fields.ts';
 export type { OnecUnknownField } from './onec-reader.ts';

@@ -14,6 +14,7 @@ import { OnecStatementBuilder, type OnecSummary } from './onec-builder.ts';
 import { detectOnecEncoding, ONEC_PROBE_BYTES } from './onec-encoding.ts';
 import { OnecFieldResolver } from './onec-fields.ts';
 import { OnecLineReader } from './onec-reader.ts';
+import type { OpenStatementStream } from './statement-stream.ts';
 import type { TextEncoding } from './text-decode.ts';
 
 export interface OnecOptions {
@@ -130,4 +131,30 @@ export async function readOnecStatement(
     if (e instanceof ImportAbort) return err(e.error);
     throw e;
   }
+}
+
+/**
+ * The 1C reader as a statement stream (lines checked as they go; its balance sections' arithmetic
+ * recorded by whoever runs it: an import accepted unbalanced). An invalid alias is the error.
+ */
+export function openOnecStream(options: OnecOptions): Result<OpenStatementStream> {
+  const bad = aliasError(options);
+  if (bad) return bad;
+  return ok((head, _complete, onLine) => {
+    const p = onecPipeline(head.subarray(0, ONEC_PROBE_BYTES), options, onLine, true);
+    return {
+      push: p.push,
+      end: () => {
+        const { accounts, warnings } = p.end();
+        return {
+          format: '1c',
+          file: options.fileName,
+          encoding: p.encoding,
+          accounts,
+          warnings,
+          duplicateLines: 0,
+        };
+      },
+    };
+  });
 }

@@ -7,7 +7,7 @@ import { parseCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { parseCsvStatement } from './csv-statement.ts';
 import { importFail } from './import-error.ts';
 import { checkLooksLikeStatement } from './not-statement.ts';
-import { parseMt940Statement } from './mt940-statement.ts';
+import { parseMt940Statement } from './mt940-stream.ts';
 import { parseOnecStatement } from './onec-statement.ts';
 import { checkStatement } from './statement-checks.ts';
 

@@ -56,6 +56,49 @@ function csvOwnTaxId(line: StatementLine): string | null {
 }
 
 /**
+ * Counts the owner's BIN/IIN as a statement's lines pass (a streamed import or preview holds no
+ * list of lines): `line` for each line, then `result` with the statement's accounts.
+ */
+export class OwnerTaxIdCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly resolver: OnecFieldResolver | null;
+
+  constructor(
+    private readonly format: string,
+    aliases: Readonly<Record<string, string>> = {},
+  ) {
+    this.resolver = format === '1c' ? new OnecFieldResolver(aliases) : null;
+  }
+
+  line(l: StatementLine): void {
+    const id =
+      this.resolver !== null ? onecOwnTaxId(l, this.resolver) : this.format === 'csv' ? csvOwnTaxId(l) : null;
+    if (id !== null) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+  }
+
+  /** The account owner the file states (CAMT) wins over what the lines say; null when neither does. */
+  result(accounts: readonly { readonly ownerTaxId?: string | undefined }[]): string | null {
+    const stated = new Map<string, number>();
+    for (const a of accounts) {
+      const id = digits(a.ownerTaxId);
+      if (id !== null) stated.set(id, (stated.get(id) ?? 0) + 1);
+    }
+    return mostOften(stated.size > 0 ? stated : this.counts);
+  }
+}
+
+function mostOften(counts: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const [id, n] of counts)
+    if (n > most) {
+      best = id;
+      most = n;
+    }
+  return best;
+}
+
+/**
  * The BIN/IIN of the statement's owner, where the file states it: CAMT's account owner
  * (`Acct/Ownr/Id/OrgId/Othr/Id`), a 1C document's own side (`ПолучательИНН`/`ПолучательБИН_ИИН` on
  * money in, `ПлательщикИНН`/`ПлательщикБИН_ИИН` on money out, aliases applied), a CSV column named
@@ -66,22 +109,7 @@ export function statementOwnerTaxId(
   statement: ParsedStatement,
   aliases: Readonly<Record<string, string>> = {},
 ): string | null {
-  const counts = new Map<string, number>();
-  const add = (id: string | null): void => {
-    if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
-  };
-  for (const a of statement.accounts) add(digits(a.ownerTaxId));
-  if (counts.size === 0) {
-    const resolver = statement.format === '1c' ? new OnecFieldResolver(aliases) : null;
-    for (const l of statement.lines)
-      add(resolver !== null ? onecOwnTaxId(l, resolver) : statement.format === 'csv' ? csvOwnTaxId(l) : null);
-  }
-  let best: string | null = null;
-  let most = 0;
-  for (const [id, n] of counts)
-    if (n > most) {
-      best = id;
-      most = n;
-    }
-  return best;
+  const counter = new OwnerTaxIdCounter(statement.format, aliases);
+  for (const l of statement.lines) counter.line(l);
+  return counter.result(statement.accounts);
 }

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { StatementAccount, StatementLine } from '@civic/core';
 import { abort } from './import-error.ts';
 
@@ -46,8 +47,18 @@ export class StatementPages {
     lines: readonly StatementLine[],
     where: { readonly line: number; readonly field: string },
   ): number | null {
+    // Kept as a digest: a file of many pages must not hold every page's text.
+    const signature = createHash('sha256').update(pageSignature(period, lines)).digest('hex');
+    return this.checkSignature(identity, signature, where);
+  }
+
+  /** `check` with the page's content as a signature (a streamed page's `PageDigest`). */
+  checkSignature(
+    identity: readonly (string | null)[],
+    signature: string,
+    where: { readonly line: number; readonly field: string },
+  ): number | null {
     const key = identity.map((p) => p ?? '').join('\u0000');
-    const signature = pageSignature(period, lines);
     const before = this.seen.get(key);
     if (before === undefined) {
       this.seen.set(key, { line: where.line, signature });
@@ -61,5 +72,21 @@ export class StatementPages {
       where.line,
       where.field,
     );
+  }
+}
+
+/** A page's content digested as its lines pass (a streamed statement is not held to compare it). */
+export class PageDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private count = 0;
+
+  line(l: StatementLine): void {
+    this.hash.update(lineSignature(l));
+    this.hash.update('\u0001');
+    this.count += 1;
+  }
+
+  signature(period: StatementAccount): string {
+    return `${[period.opening, period.closing, period.totalIn, period.totalOut].join('\u0001')}|${String(this.count)}|${this.hash.digest('hex')}`;
   }
 }

@@ -7,6 +7,9 @@ export type XmlNode = { readonly [key: string]: unknown };
 
 const META = XMLParser.getMetaDataSymbol();
 
+/** Where a streamed element starts (`xml-stream.ts` builds nodes with it instead of offsets). */
+export const XML_LINE: unique symbol = Symbol('xml line');
+
 /**
  * Parses XML text with every value kept as a string (never a float), namespaces dropped, the
  * given elements always as arrays, and each element's start offset recorded for line numbers.
@@ -79,6 +82,8 @@ export function textAt(node: unknown, ...path: string[]): string | null {
 /** The 1-based line where an element starts, from the offsets the parser recorded. */
 export function lineOf(node: XmlNode | undefined, lineStarts: readonly number[]): number | undefined {
   if (node === undefined) return undefined;
+  const line: unknown = (node as Record<symbol, unknown>)[XML_LINE];
+  if (typeof line === 'number') return line;
   const meta: unknown = (node as Record<symbol, unknown>)[META as symbol];
   if (!isNode(meta) || typeof meta['startIndex'] !== 'number') return undefined;
   const index = meta['startIndex'];

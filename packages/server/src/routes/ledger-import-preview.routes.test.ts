@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { testDialects } from '@civic/app';
+import { generateCamt053Statement } from '@civic/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts';
 
@@ -76,6 +77,26 @@ for (const dialect of testDialects()) {
           unbalanced: expect.stringContaining('= €6,800.00, but the closing balance is €6,900.00'),
         }),
       ]);
+    });
+
+    it('lists the first 1,000 lines of a larger file, counting and summing every line', async () => {
+      const g = generateCamt053Statement({ documents: 1200, seed: 31 });
+      const preview = await post('imports/preview', new TextDecoder().decode(g.bytes), 'fileName=big.xml');
+      expect(preview.statusCode).toBe(200);
+      const body = preview.json() as {
+        read: number;
+        lines: unknown[];
+        lineCount: number;
+        linesTruncated: boolean;
+        totals: { in: { amount: string }[] };
+      };
+      expect([body.read, body.lines.length, body.lineCount, body.linesTruncated]).toEqual([
+        1200,
+        1000,
+        1200,
+        true,
+      ]);
+      expect(BigInt(body.totals.in[0]?.amount.replace('.', '') ?? '0')).toBe(g.totalIn);
     });
   });
 }

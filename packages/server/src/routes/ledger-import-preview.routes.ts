@@ -3,10 +3,8 @@ import {
   balanceMismatchMessage,
   CANDIDATE_REASON_LABELS,
   domainError,
-  formatMinor,
   importWarningMessage,
   labelOf,
-  type CurrencyCode,
   type Locale,
 } from '@civic/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -23,24 +21,6 @@ import type { RouteModule } from './route-module.ts';
 
 const write = { access: { org: 'ledger:write' } } as const;
 const read = { access: { org: 'ledger:read' } } as const;
-
-/** Sums of the lines by currency, in and out. */
-function totals(p: BankStatementPreview): BankPreview['totals'] {
-  const sum = (direction: 'in' | 'out') => {
-    const by = new Map<string, bigint>();
-    for (const l of p.lines) {
-      if (l.direction !== direction) continue;
-      const [whole = '0', fraction = ''] = l.amount.split('.');
-      const minor = BigInt(whole + fraction);
-      by.set(l.currency, (by.get(l.currency) ?? 0n) + minor);
-    }
-    return [...by].map(([currency, minor]) => ({
-      currency,
-      amount: formatMinor(minor, currency as CurrencyCode),
-    }));
-  };
-  return { in: sum('in'), out: sum('out') };
-}
 
 /** The preview with every message in the request's language. */
 export function previewJson(p: BankStatementPreview, lang: Locale): BankPreview {
@@ -86,7 +66,9 @@ export function previewJson(p: BankStatementPreview, lang: Locale): BankPreview 
     otherOwner: p.otherOwner === null ? null : [...p.otherOwner],
     ownerBin: p.ownerBin,
     otherOwnerBin: p.otherOwnerBin,
-    totals: totals(p),
+    lineCount: p.lineCount,
+    linesTruncated: p.linesTruncated,
+    totals: { in: [...p.totals.in], out: [...p.totals.out] },
   };
 }
 

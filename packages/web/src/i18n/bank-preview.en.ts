@@ -14,6 +14,8 @@ export const bankPreviewEn = {
   'preview.unbalanced': 'Does not add up',
   'preview.totalIn': 'Total in',
   'preview.totalOut': 'Total out',
+  'preview.linesTruncated':
+    'The first {shown} of {count} lines are shown; the totals and the import take every line.',
   'preview.lines': 'Lines',
   'preview.date': 'Date',
   'preview.amount': 'Amount',

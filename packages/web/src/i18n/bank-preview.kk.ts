@@ -16,6 +16,8 @@ export const bankPreviewKk: Record<keyof typeof bankPreviewEn, string> = {
   'preview.unbalanced': 'Сәйкес келмейді',
   'preview.totalIn': 'Барлық түсім',
   'preview.totalOut': 'Барлық шығыс',
+  'preview.linesTruncated':
+    '{count} жолдың алғашқы {shown} жолы көрсетілген; жиындар мен импорт барлық жолды қамтиды.',
   'preview.lines': 'Жолдар',
   'preview.date': 'Күні',
   'preview.amount': 'Сомасы',

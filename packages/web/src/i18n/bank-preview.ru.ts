@@ -16,6 +16,7 @@ export const bankPreviewRu: Record<keyof typeof bankPreviewEn, string> = {
   'preview.unbalanced': 'Не сходится',
   'preview.totalIn': 'Всего поступило',
   'preview.totalOut': 'Всего списано',
+  'preview.linesTruncated': 'Показаны первые {shown} из {count} строк; итоги и импорт учитывают все строки.',
   'preview.lines': 'Строки',
   'preview.date': 'Дата',
   'preview.amount': 'Сумма',

@@ -33,7 +33,7 @@ export function ImportPreview({
       <h3 id="preview-title">{t('preview.title')}</h3>
       <p role="status">
         {t('preview.summary', {
-          lines: preview.lines.length,
+          lines: preview.lineCount,
           imported: preview.imported,
           duplicates: preview.duplicates,
           candidates: preview.foreignCandidates,
@@ -125,6 +125,11 @@ export function ImportPreview({
           ))}
         </tbody>
       </table>
+      {preview.linesTruncated && (
+        <p data-testid="preview-lines-truncated">
+          {t('preview.linesTruncated', { shown: preview.lines.length, count: preview.lineCount })}
+        </p>
+      )}
       {preview.warnings.length > 0 && (
         <>
           <h4>{t('preview.warnings')}</h4>

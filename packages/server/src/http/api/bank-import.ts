@@ -75,7 +75,12 @@ export const BankPreviewSchema = Type.Object({
       imported: Type.Integer(),
     }),
   ),
+  /** The file's first lines (at most 1,000): a preview stays bounded whatever the file's size. */
   lines: Type.Array(BankPreviewLineSchema),
+  /** Every line the import would read (repeated pages aside), listed in `lines` or not. */
+  lineCount: Type.Integer(),
+  /** Whether `lines` stops short of `lineCount`. */
+  linesTruncated: Type.Boolean(),
   statements: Type.Array(BankPreviewStatementSchema),
   warnings: Type.Array(
     Type.Object({
@@ -93,6 +98,7 @@ export const BankPreviewSchema = Type.Object({
   ownerBin: NullableText,
   /** `ownerBin` when it is not the organisation's BIN: the preview warns "this statement is for BIN …". */
   otherOwnerBin: NullableText,
+  /** Every line's sums by currency (not only the lines listed). */
   totals: Type.Object({
     in: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
     out: Type.Array(Type.Object({ currency: Type.String(), amount: Decimal })),
