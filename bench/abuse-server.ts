@@ -93,6 +93,34 @@ export function serverRssMb(pid: number): number {
   return serverPids(pid).reduce((sum, p) => sum + rss(p), 0);
 }
 
+/**
+ * CPU seconds (user + system, every thread) each server process has used so far, from
+ * /proc/PID/stat (clock ticks of 10 ms).
+ */
+export function serverCpuSeconds(pid: number): { pid: number; seconds: number }[] {
+  return serverPids(pid).map((p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { pid: p, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+    } catch {
+      return { pid: p, seconds: 0 };
+    }
+  });
+}
+
+/** The CPU seconds used between two readings of {@link serverCpuSeconds}, per process and in all. */
+export function cpuBetween(
+  before: { pid: number; seconds: number }[],
+  after: { pid: number; seconds: number }[],
+): { total: number; processes: number[] } {
+  const processes = after.map((a) => {
+    const b = before.find((x) => x.pid === a.pid)?.seconds ?? 0;
+    return Number((a.seconds - b).toFixed(2));
+  });
+  return { total: Number(processes.reduce((x, y) => x + y, 0).toFixed(2)), processes };
+}
+
 export interface LoopReading {
   readonly pid: number;
   readonly role: 'primary' | 'server';

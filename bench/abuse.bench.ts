@@ -21,7 +21,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_ACCOUNTS } from '@civic/app';
 import {
+  cpuBetween,
   readLoopDelay,
+  serverCpuSeconds,
   serverRssMb,
   startHealthProbe,
   startServer,
@@ -152,23 +154,33 @@ async function main(): Promise<void> {
         JSON.stringify({ email: 'warm-up@bench.test', password: 'wrong password' }),
       );
     await readLoopDelay(server, 1); // the start and the warm-up: not counted
+    const cpuQuiet = serverCpuSeconds(child.pid ?? 0);
+    let t0 = performance.now();
     const quietProbe = await startHealthProbe(port);
     await new Promise((r) => setTimeout(r, 3000));
     const quiet = await quietProbe.stop();
     const quietLoop = await readLoopDelay(server, 2);
     out('health_p99_quiet_ms', percentile(quiet.ms, 99), 'ms', { requests: quiet.ms.length });
     loopOut('event_loop_delay_p99_quiet_ms', quietLoop);
+    out('server_cpu_quiet_s', cpuBetween(cpuQuiet, serverCpuSeconds(child.pid ?? 0)).total, 's', {
+      wallS: Number(((performance.now() - t0) / 1000).toFixed(2)),
+    });
 
     const pid = child.pid ?? 0;
     const rssBefore = serverRssMb(pid);
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, serverRssMb(pid))), 50);
+    const cpuAbuse = serverCpuSeconds(pid);
+    const benchCpu = process.cpuUsage();
+    t0 = performance.now();
     const probe = await startHealthProbe(port);
     const { bodies, logins } = await abuse(port);
     await new Promise((r) => setTimeout(r, 500));
     const during = await probe.stop();
     const abuseLoop = await readLoopDelay(server, 3);
     clearInterval(sampler);
+    const attackerCpu = process.cpuUsage(benchCpu);
+    const serverCpu = cpuBetween(cpuAbuse, serverCpuSeconds(pid));
 
     out('health_p50_under_abuse_ms', percentile(during.ms, 50), 'ms', { requests: during.ms.length });
     const p99 = percentile(during.ms, 99);
@@ -181,6 +193,13 @@ async function main(): Promise<void> {
       max: Number(Math.max(...during.ms).toFixed(1)),
     });
     loopOut('event_loop_delay_p99_under_abuse_ms', abuseLoop);
+    // CPU beside wall time: the server's processes (primary first; every thread, the hashing
+    // thread included) and this process, the attacker, over the abuse window.
+    out('server_cpu_under_abuse_s', serverCpu.total, 's', {
+      wallS: Number(((performance.now() - t0) / 1000).toFixed(2)),
+      processes: serverCpu.processes,
+      attackerCpuS: Number(((attackerCpu.user + attackerCpu.system) / 1e6).toFixed(2)),
+    });
     const checked = logins.filter((a) => a.status === 401).length;
     out('wrong_passwords_checked', checked, 'of 40', {
       target: '<= 5',
