@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { freshContext, type AppContext } from '@civic/app';
+import { freshContext } from '@civic/app';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../build-server.ts';
@@ -15,7 +15,7 @@ const BODY = Buffer.alloc(24 * MB, '[');
 /** At most this much of a refused body may be read: far below the body, above any socket buffer. */
 const READ_AT_MOST = 4 * MB;
 
-let ctx: AppContext;
+let ctx: Awaited<ReturnType<typeof freshContext>>;
 let app: FastifyInstance;
 let port = 0;
 const sockets: Socket[] = [];
