@@ -259,6 +259,11 @@ if (cluster.isPrimary) {
       );
       cluster.fork();
     });
+    // Each server process accepts its own connections (the kernel hands each to a process waiting
+    // in accept) instead of Node's default on Linux, where the primary accepts every connection and
+    // passes it over IPC: under load that put a second process's scheduling on every request's path
+    // (issue 12, the health route under abuse). NODE_CLUSTER_SCHED_POLICY=rr restores the default.
+    if (process.env['NODE_CLUSTER_SCHED_POLICY'] === undefined) cluster.schedulingPolicy = cluster.SCHED_NONE;
     for (let i = 0; i < processes; i++) cluster.fork();
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
       process.on(sig, () => {

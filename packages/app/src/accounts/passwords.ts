@@ -1,12 +1,15 @@
-import { hash, verify } from '@node-rs/argon2';
+import { hashOnThread, verifyOnThread } from './hash-thread.ts';
 import { PasswordQueue } from './password-queue.ts';
 
 /** The smallest password length we accept (NIST SP 800-63B asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** An argon2id PHC hash with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's minimum). */
+/**
+ * An argon2id PHC hash with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's minimum),
+ * computed on the process's low-priority hashing thread (hash-thread.ts).
+ */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+  return hashOnThread(password);
 }
 
 /**
@@ -32,7 +35,8 @@ export function passwordVerifications(): number {
 /**
  * Checks a password against a stored hash, through {@link passwordQueue}; with no hash (unknown
  * user) it verifies against a dummy hash, so that an unknown e-mail costs as long as a wrong
- * password and answers `mismatch`. `busy`: the queue was full, no hash was computed.
+ * password and answers `mismatch`. `busy`: the queue was full, no hash was computed. The hash is
+ * computed on the hashing thread, at low priority (hash-thread.ts).
  */
 export async function verifyPassword(
   storedHash: string | undefined,
@@ -42,11 +46,11 @@ export async function verifyPassword(
   const r = await queue.run(async () => {
     verifications += 1;
     if (storedHash === undefined) {
-      dummy ??= hash('dummy password for unknown users');
-      await verify(await dummy, password).catch(() => false);
+      dummy ??= hashOnThread('dummy password for unknown users');
+      await verifyOnThread(await dummy, password);
       return false;
     }
-    return verify(storedHash, password).catch(() => false);
+    return verifyOnThread(storedHash, password);
   });
   if (!r.ran) return 'busy';
   return r.value ? 'match' : 'mismatch';

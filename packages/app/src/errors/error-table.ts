@@ -158,6 +158,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   FILING_LANG_INVALID: [400, 2],
   FILING_ATTACHMENT_UNREADABLE: [null, 2],
   BUNDLE_UNREADABLE: [null, 2],
+  TSA_CA_INVALID: [null, 2],
   BUNDLE_NOT_LOGGED: [409, 2],
   // backups
   BACKUP_UNREADABLE: [null, 2],

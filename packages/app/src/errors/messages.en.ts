@@ -181,6 +181,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   FEED_OUT_UNWRITABLE: 'The feed file cannot be written.',
   FILING_ATTACHMENT_UNREADABLE: 'An attachment cannot be read ({field}).',
   BUNDLE_UNREADABLE: 'The bundle file cannot be read.',
+  TSA_CA_INVALID:
+    "The time-stamping authority's CA file cannot be read or holds no PEM certificate ({field}).",
   IMPORT_CSV_MALFORMED: 'The CSV file is malformed: its quotes do not match.',
   IMPORT_EMPTY_FILE: 'The file is empty: it has no header line.',
   IMPORT_UNKNOWN_COLUMN: 'The header names an unknown column ({field}).',

@@ -181,6 +181,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   FEED_OUT_UNWRITABLE: 'Арна файлын жазу мүмкін емес.',
   FILING_ATTACHMENT_UNREADABLE: 'Тіркемені оқу мүмкін емес ({field}).',
   BUNDLE_UNREADABLE: 'Пакет файлын оқу мүмкін емес.',
+  TSA_CA_INVALID:
+    'Уақыт белгісі қызметінің куәландырушы орталығының файлын оқу мүмкін емес немесе онда PEM сертификаты жоқ ({field}).',
   IMPORT_CSV_MALFORMED: 'CSV файлы бұзылған: тырнақшалар сәйкес емес.',
   IMPORT_EMPTY_FILE: 'Файл бос: тақырып жолы жоқ.',
   IMPORT_UNKNOWN_COLUMN: 'Тақырыпта белгісіз баған бар ({field}).',

@@ -180,6 +180,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   FEED_OUT_UNWRITABLE: 'Файл ленты не удаётся записать.',
   FILING_ATTACHMENT_UNREADABLE: 'Вложение не удаётся прочитать ({field}).',
   BUNDLE_UNREADABLE: 'Файл пакета не удаётся прочитать.',
+  TSA_CA_INVALID:
+    'Файл сертификатов удостоверяющего центра службы времени не читается или не содержит сертификата PEM ({field}).',
   IMPORT_CSV_MALFORMED: 'CSV-файл повреждён: кавычки не согласованы.',
   IMPORT_EMPTY_FILE: 'Файл пуст: нет строки заголовка.',
   IMPORT_UNKNOWN_COLUMN: 'В заголовке неизвестный столбец ({field}).',

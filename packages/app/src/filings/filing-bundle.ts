@@ -1,5 +1,12 @@
 import { domainError, err, ok, type Result } from '@civic/core';
-import { verifyBundle, writeBundle, type BundleFiling, type BundleVerification } from '@civic/formats';
+import type { X509Certificate } from 'node:crypto';
+import {
+  parseTrustAnchors,
+  verifyBundle,
+  writeBundle,
+  type BundleFiling,
+  type BundleVerification,
+} from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { listLogSignatures } from '@civic/store';
 import { listLog } from '../log/hash-log.ts';
@@ -77,11 +84,23 @@ export async function exportBundle(
 
 /**
  * Checks a bundle's bytes; needs no database (see formats verifyBundle). With `key` (a fingerprint
- * or public key), a bundle signed by another key fails with BUNDLE_SIGNER_MISMATCH.
+ * or public key), a bundle signed by another key fails with BUNDLE_SIGNER_MISMATCH; with
+ * `tsaAnchors` (from {@link parseTsaCa}), a timestamp whose authority does not chain to one of them
+ * fails with BUNDLE_TIMESTAMP_UNTRUSTED.
  */
 export function verifyBundleBytes(
   bytes: Uint8Array,
-  options: { key?: string | undefined } = {},
+  options: { key?: string | undefined; tsaAnchors?: readonly X509Certificate[] | undefined } = {},
 ): BundleVerification {
   return verifyBundle(bytes, options);
+}
+
+/**
+ * The trusted certificates of a time-stamping authority's CA file (PEM, one or more certificates:
+ * `civic verify --tsa-ca`, `TSA_CA_FILE`), or TSA_CA_INVALID naming the file.
+ */
+export function parseTsaCa(pem: string, file: string): Result<readonly X509Certificate[]> {
+  const r = parseTrustAnchors(pem);
+  if (!r.ok) return err(domainError('TSA_CA_INVALID', `${file}: ${r.reason}`, { field: file }));
+  return ok(r.anchors);
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import {
   exportBundle,
   organisations,
+  parseTsaCa,
   resolveOrganisation,
   tsaFromEnv,
   verifyBundleBytes,
@@ -59,24 +60,42 @@ export function registerBundle(program: Command): void {
       '--key <key>',
       "the signer expected: the organisation's published fingerprint or its public key (another signer: exit 1)",
     )
+    .option(
+      '--tsa-ca <file>',
+      'the time-stamping authorities trusted: their CA certificates (PEM, one or more; default TSA_CA_FILE); a timestamp whose authority does not chain to one: exit 1',
+    )
     .option('--json', 'print JSON')
-    .action((file: string, opts: { key?: string; json?: boolean }) => {
+    .action((file: string, opts: { key?: string; tsaCa?: string; json?: boolean }) => {
       const bytes = readInputFile(file, 'BUNDLE_UNREADABLE');
-      const v = verifyBundleBytes(new Uint8Array(bytes), { key: opts.key });
+      const caFile = opts.tsaCa ?? (process.env['TSA_CA_FILE']?.trim() || undefined);
+      const tsaAnchors =
+        caFile === undefined
+          ? undefined
+          : orFail(parseTsaCa(readInputFile(caFile, 'TSA_CA_INVALID').toString('utf8'), caFile));
+      const v = verifyBundleBytes(new Uint8Array(bytes), { key: opts.key, tsaAnchors });
+      const summary = v.summary;
       if (opts.json)
         printJson(
-          v.ok
+          summary
             ? {
-                ok: true,
-                head: v.summary.headHash,
-                organisation: v.summary.organisation,
-                signedBy: v.summary.signedBy,
+                ok: v.ok,
+                head: summary.headHash,
+                organisation: summary.organisation,
+                signedBy: summary.signedBy,
                 keyChecked: opts.key !== undefined,
-                timestamp: v.summary.timestamp,
-                ...(v.summary.timestamp ? {} : { timestampReason: v.summary.timestampReason }),
-                summary: v.summary,
+                timestamp: summary.timestamp,
+                ...(summary.timestamp ? {} : { timestampReason: summary.timestampReason }),
+                ...(v.ok ? {} : { fault: v.fault }),
+                summary,
               }
-            : { ok: false, head: null, organisation: null, signedBy: null, timestamp: null, fault: v.fault },
+            : {
+                ok: false,
+                head: null,
+                organisation: null,
+                signedBy: null,
+                timestamp: null,
+                fault: v.ok ? null : v.fault,
+              },
         );
       if (!v.ok) {
         if (!opts.json)
@@ -135,7 +154,7 @@ function verifiedLines(file: string, s: BundleSummary, keyChecked: boolean): str
     `records: ${s.receipts} receipt(s), ${s.expenditures} expenditure(s)`,
     `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
     s.timestamp
-      ? `timestamp: the head existed at ${s.timestamp.time}, says the time-stamping authority ${s.timestamp.authority} (RFC 3161; its signature and certificate hold)`
+      ? `timestamp: the head existed at ${s.timestamp.time}, says the time-stamping authority ${s.timestamp.authority} (RFC 3161; its signature and certificate hold); ${s.timestamp.reason}`
       : `timestamp: none (${s.timestampReason ?? 'the bundle carries no timestamp'}): the times in the bundle are the organisation's own clock`,
   ];
 }

@@ -20,7 +20,7 @@ function civic(
     execFile(
       process.execPath,
       [bin, ...args],
-      { encoding: 'utf8', timeout: 200_000, env: { ...process.env, TSA_URL: '', ...env } },
+      { encoding: 'utf8', timeout: 200_000, env: { ...process.env, TSA_URL: '', TSA_CA_FILE: '', ...env } },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
       },
@@ -89,7 +89,7 @@ describe(
       });
     });
 
-    it('with TSA_URL the head is timestamped: verify --json gives {"time","authority"}', async () => {
+    it('with TSA_URL the head is timestamped: verify --json gives {"time","authority","trusted","reason"}', async () => {
       const out = join(dir, 'stamped.bundle.json');
       const asked = server.queries.length;
       const e = await civic(['export', 'bundle', '--db', state.db, '--filing', state.filing, '--out', out], {
@@ -101,9 +101,12 @@ describe(
       const v = await civic(['verify', out, '--json']);
       expect(v.code, v.stdout).toBe(0);
       const j = JSON.parse(v.stdout) as { timestamp: { time: string; authority: string } };
+      // No CA file given: the authority is named, not checked against a trust anchor.
       expect(j.timestamp).toEqual({
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
         authority: 'Civic CLI Test TSA',
+        trusted: null,
+        reason: expect.stringContaining('not checked against a trust anchor') as unknown,
       });
       expect(Math.abs(Date.parse(j.timestamp.time) - Date.now())).toBeLessThan(120_000);
       expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('timestamp.token');

@@ -1,55 +1,11 @@
+import type { X509Certificate } from 'node:crypto';
 import { canonicalJsonOf, checkChain, parseCanonicalJson } from '@civic/core';
-import { checkBundleSigner, type BundleSigner } from './bundle-signer.ts';
+import { checkBundleSigner } from './bundle-signer.ts';
+import { summariseBundle, type BundleVerification, type VerifyBundleOptions } from './bundle-summary.ts';
 import { bundleSchema, UNSIGNED_BUNDLE_FORMAT, type Bundle, type BundleFiling } from './bundle.schema.ts';
 import { keyMatches, rawFromPublicKeyText } from './head-signature.ts';
 import { sha256Hex } from './sha256.ts';
 import { checkBundleTimestamp } from './timestamp/bundle-timestamp.ts';
-
-/** The first thing in a bundle that does not hold: a stable code, where, and a plain message. */
-export interface BundleFault {
-  readonly code: string;
-  /** What failed, e.g. `log entry 4 (filing.submitted fil_…)`, `filing fil_…`, `bundle`. */
-  readonly where: string;
-  readonly message: string;
-}
-
-export interface BundleSummary {
-  /** Who the organisation is, from its signed `organisation.key` entry. */
-  readonly organisation: { readonly id: string; readonly name: string; readonly bin: string | null };
-  /** The key that signed every head. */
-  readonly signedBy: { readonly fingerprint: string; readonly publicKey: string };
-  readonly filing: {
-    readonly id: string;
-    readonly form: string;
-    readonly periodFrom: string;
-    readonly periodTo: string;
-    readonly state: string;
-    readonly contentHash: string;
-  };
-  readonly submission: {
-    readonly submittedOn: string;
-    readonly channel: string;
-    readonly incomingNumber: string;
-    readonly attachments: number;
-  } | null;
-  /** The filings it corrects, newest first. */
-  readonly corrects: readonly string[];
-  readonly receipts: number;
-  readonly expenditures: number;
-  readonly entries: number;
-  readonly entriesWithContent: number;
-  readonly headHash: string;
-  readonly bundleHash: string;
-  readonly exportedAt: string;
-  /** The head's RFC 3161 timestamp that holds: when, and the authority; null when there is none. */
-  readonly timestamp: { readonly time: string; readonly authority: string } | null;
-  /** Why there is no timestamp (null when there is one). */
-  readonly timestampReason: string | null;
-}
-
-export type BundleVerification =
-  | { readonly ok: true; readonly summary: BundleSummary }
-  | { readonly ok: false; readonly fault: BundleFault };
 
 const fail = (code: string, where: string, message: string): BundleVerification => ({
   ok: false,
@@ -68,11 +24,21 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * each receipt and expenditure line hashes to its `recordHash`; every head is signed by the key
  * the chain's `organisation.key` entry introduces (which also says who the organisation is); and
  * `bundleHash` covers the rest. An unsigned bundle of format 1 fails with `BUNDLE_UNSIGNED`.
- * With `options.key`, a bundle signed by any other key fails with `BUNDLE_SIGNER_MISMATCH`.
+ * With `options.key`, a bundle signed by any other key fails with `BUNDLE_SIGNER_MISMATCH`. With
+ * `options.tsaAnchors`, a timestamp whose authority does not chain to one of them fails with
+ * `BUNDLE_TIMESTAMP_UNTRUSTED` (the summary is kept: everything else holds).
  */
 export function verifyBundle(bytes: Uint8Array, options: VerifyBundleOptions = {}): BundleVerification {
-  const v = verifyBundleBytesOnly(bytes);
-  if (!v.ok || options.key === undefined) return v;
+  const v = verifyBundleBytesOnly(bytes, options.tsaAnchors);
+  if (!v.ok) return v;
+  const stamp = v.summary.timestamp;
+  if (options.tsaAnchors && stamp?.trusted === false)
+    return {
+      ok: false,
+      fault: { code: 'BUNDLE_TIMESTAMP_UNTRUSTED', where: 'timestamp', message: stamp.reason },
+      summary: v.summary,
+    };
+  if (options.key === undefined) return v;
   const raw = rawFromPublicKeyText(v.summary.signedBy.publicKey);
   if (raw && keyMatches(options.key, raw)) return v;
   return fail(
@@ -82,12 +48,10 @@ export function verifyBundle(bytes: Uint8Array, options: VerifyBundleOptions = {
   );
 }
 
-export interface VerifyBundleOptions {
-  /** The signer expected: a fingerprint, a base64 public key or its hex (`civic verify --key`). */
-  readonly key?: string | undefined;
-}
-
-function verifyBundleBytesOnly(bytes: Uint8Array): BundleVerification {
+function verifyBundleBytesOnly(
+  bytes: Uint8Array,
+  anchors: readonly X509Certificate[] | undefined,
+): BundleVerification {
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -140,7 +104,7 @@ function verifyBundleBytesOnly(bytes: Uint8Array): BundleVerification {
       issue?.message ?? 'unexpected shape',
     );
   }
-  return checkBundle(shape.data, text.slice(0, -1));
+  return checkBundle(shape.data, text.slice(0, -1), anchors);
 }
 
 /**
@@ -153,7 +117,11 @@ function restText(canonical: string, bundleHash: string): string {
   return `{${canonical.slice(member.length)}`;
 }
 
-function checkBundle(b: Bundle, canonical: string): BundleVerification {
+function checkBundle(
+  b: Bundle,
+  canonical: string,
+  anchors: readonly X509Certificate[] | undefined,
+): BundleVerification {
   const entries = b.log.entries;
   const first = entries[0];
   if (first && first.seq !== 1)
@@ -177,7 +145,7 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
     );
   const signed = checkBundleSigner(b);
   if (!signed.ok) return fail(signed.code, signed.where, signed.message);
-  const stamp = checkBundleTimestamp(b);
+  const stamp = checkBundleTimestamp(b, anchors);
   if (!stamp.ok) return fail('BUNDLE_TIMESTAMP_INVALID', 'timestamp', stamp.reason);
   if (b.filings[0]?.id !== b.subject)
     return fail('BUNDLE_SHAPE_INVALID', 'bundle field subject', 'the subject is not the first filing');
@@ -194,7 +162,7 @@ function checkBundle(b: Bundle, canonical: string): BundleVerification {
   const h = sha256Hex(restText(canonical, bundleHash));
   if (h !== bundleHash)
     return fail('BUNDLE_HASH_MISMATCH', 'bundle', `the bundle hashes to ${h}, it says ${bundleHash}`);
-  return { ok: true, summary: { ...summarise(b, signed.signer), ...stamp.summary } };
+  return { ok: true, summary: { ...summariseBundle(b, signed.signer), ...stamp.summary } };
 }
 
 /** The last entry of one of `kinds` about a subject (a draft prepared again is logged again; the last one counts). */
@@ -313,41 +281,4 @@ function checkFiling(b: Bundle, f: BundleFiling): BundleVerification | undefined
     }
   }
   return undefined;
-}
-
-function summarise(b: Bundle, signer: BundleSigner): Omit<BundleSummary, 'timestamp' | 'timestampReason'> {
-  const [f, ...older] = b.filings;
-  if (!f) throw new Error('checked above: a bundle has a filing');
-  const count = (k: string): number => {
-    const v = f.content[k];
-    return Array.isArray(v) ? v.length : 0;
-  };
-  return {
-    organisation: signer.organisation,
-    signedBy: { fingerprint: signer.fingerprint, publicKey: signer.publicKey },
-    filing: {
-      id: f.id,
-      form: f.form,
-      periodFrom: f.periodFrom,
-      periodTo: f.periodTo,
-      state: f.state,
-      contentHash: f.contentHash,
-    },
-    submission: f.submission
-      ? {
-          submittedOn: f.submission.submittedOn,
-          channel: f.submission.channel,
-          incomingNumber: f.submission.incomingNumber,
-          attachments: f.submission.attachments.length,
-        }
-      : null,
-    corrects: older.map((o) => o.id),
-    receipts: count('receipts'),
-    expenditures: count('expenditures'),
-    entries: b.log.entries.length,
-    entriesWithContent: b.log.entries.filter((e) => e.content !== undefined).length,
-    headHash: b.log.headHash,
-    bundleHash: b.bundleHash,
-    exportedAt: b.exportedAt,
-  };
 }

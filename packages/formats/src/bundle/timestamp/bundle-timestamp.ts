@@ -1,15 +1,23 @@
+import type { X509Certificate } from 'node:crypto';
 import type { Bundle } from '../bundle.schema.ts';
+import type { TimestampTrust } from './timestamp-trust.ts';
 import { verifyTimestampToken } from './verify-timestamp.ts';
+
+/** A bundle's timestamp that holds: when, the authority, and whether the reader's CA file trusts it. */
+export type BundleTimestampSummary = { readonly time: string; readonly authority: string } & TimestampTrust;
 
 /**
  * The head's timestamp: a token must hold for the stated head and the nonce beside it (else the
  * bundle fails); no token is no timestamp, with the bundle's reason.
  */
-export function checkBundleTimestamp(b: Pick<Bundle, 'timestamp' | 'log'>):
+export function checkBundleTimestamp(
+  b: Pick<Bundle, 'timestamp' | 'log'>,
+  anchors?: readonly X509Certificate[],
+):
   | {
       ok: true;
       summary: {
-        timestamp: { time: string; authority: string } | null;
+        timestamp: BundleTimestampSummary | null;
         timestampReason: string | null;
       };
     }
@@ -25,10 +33,11 @@ export function checkBundleTimestamp(b: Pick<Bundle, 'timestamp' | 'log'>):
   const v = verifyTimestampToken(new Uint8Array(token), {
     headHash: b.log.headHash,
     nonce: new Uint8Array(Buffer.from(t.nonce, 'hex')),
+    anchors,
   });
   if (!v.ok) return v;
   return {
     ok: true,
-    summary: { timestamp: { time: v.time, authority: v.authority }, timestampReason: null },
+    summary: { timestamp: { time: v.time, authority: v.authority, ...v.trust }, timestampReason: null },
   };
 }

@@ -2,6 +2,7 @@ import { createHash, verify as verifySignature, X509Certificate } from 'node:cry
 import type { SignedData, SignerInfo } from '@peculiar/asn1-cms';
 import type { Certificate } from '@peculiar/asn1-x509';
 import { asn1, bytesOf, hashName, OID } from './asn1.ts';
+import { checkTimestampTrust, type TimestampTrust } from './timestamp-trust.ts';
 
 /** What a token that holds says: when, and who (the authority's certificate subject). */
 export interface TimestampFacts {
@@ -12,7 +13,16 @@ export interface TimestampFacts {
 }
 
 export type TimestampCheck =
-  ({ readonly ok: true } & TimestampFacts) | { readonly ok: false; readonly reason: string };
+  | ({ readonly ok: true; readonly trust: TimestampTrust } & TimestampFacts)
+  | { readonly ok: false; readonly reason: string };
+
+/** What a token must cover, and the reader's trust anchors (their CA file) if any. */
+export interface TimestampExpectation {
+  readonly headHash: string;
+  readonly nonce: Uint8Array;
+  /** The reader's trusted certificates: the signer's must chain to one (see timestamp-trust.ts). */
+  readonly anchors?: readonly X509Certificate[] | undefined;
+}
 
 const no = (reason: string): TimestampCheck => ({ ok: false, reason });
 
@@ -22,13 +32,12 @@ const no = (reason: string): TimestampCheck => ({ ok: false, reason });
  * message imprint is the head's 32 bytes and whose nonce is the one sent; the signer's
  * certificate is in the token, carries the timeStamping extended key usage, and its key verifies
  * the signature over the signed attributes, whose message digest is the digest of the TSTInfo.
- * Trust in the authority itself (its certificate's issuer) is not checked here: a reader decides
- * whether they trust the authority named. Never throws.
+ * Trust in the authority itself is a separate finding (`trust`): with `anchors`, whether the
+ * signer's certificate chains to one of them (through the certificates the token carries); without,
+ * not checked. A token that holds but chains to no anchor is still `ok` (it is what the authority
+ * signed), with `trust.trusted` false. Never throws.
  */
-export function verifyTimestampToken(
-  token: Uint8Array,
-  expect: { readonly headHash: string; readonly nonce: Uint8Array },
-): TimestampCheck {
+export function verifyTimestampToken(token: Uint8Array, expect: TimestampExpectation): TimestampCheck {
   try {
     return check(token, expect);
   } catch {
@@ -36,7 +45,7 @@ export function verifyTimestampToken(
   }
 }
 
-function check(token: Uint8Array, expect: { headHash: string; nonce: Uint8Array }): TimestampCheck {
+function check(token: Uint8Array, expect: TimestampExpectation): TimestampCheck {
   const { cms, schema, tsp } = asn1;
   const info = schema.AsnConvert.parse(bytesOf(token), cms.ContentInfo);
   // DER, exactly: a changed length or tag that a lenient reader would still accept is refused.
@@ -79,7 +88,14 @@ function check(token: Uint8Array, expect: { headHash: string; nonce: Uint8Array 
     return no("the time lies outside the validity of the authority's certificate");
   const bad = checkSignature(signer, tstBytes, x509);
   if (bad) return no(bad);
-  return { ok: true, time: tst.genTime.toISOString(), authority: authorityOf(x509) };
+  // The certificates the token carries: links of the chain to the reader's anchors, if any.
+  const carried = !expect.anchors
+    ? []
+    : (signed.certificates ?? []).flatMap((c) =>
+        c.certificate ? [new X509Certificate(bytesOf(schema.AsnConvert.serialize(c.certificate)))] : [],
+      );
+  const trust = checkTimestampTrust(x509, carried, expect.anchors, genTime);
+  return { ok: true, time: tst.genTime.toISOString(), authority: authorityOf(x509), trust };
 }
 
 /** A digest algorithm's parameters are absent or NULL (RFC 5754 §2). */
