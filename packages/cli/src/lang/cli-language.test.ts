@@ -58,6 +58,8 @@ const commands = (): Record<string, string[]> => ({
   'case show': ['case', 'show', echoCase, '--db', db],
   'filing lint': ['filing', 'lint', '--db', db, '--filing', filingId, '--as-of', '2021-12-31'],
   deadline: ['deadline', '--from', '2021-01-15', '--working-days', '10'],
+  // Nauryz and the unconfirmed 2026 calendar: holiday names and the pack's notes in the language.
+  'deadline 2026': ['deadline', '--from', '2026-03-18', '--working-days', '10'],
   deadlines: ['deadlines', '--db', db, '--all', '--as-of', '2021-01-20'],
   obligations: ['obligations', '--db', db, '--org', 'Echo', '--as-of', '2021-12-31'],
 });
@@ -77,6 +79,18 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
         // The English report of the same command has words the allow-list refuses: the check can fail.
         expect(latin((await civic(args)).stdout).length).toBeGreaterThan(0);
       });
+
+  it("names each skipped holiday and the pack's notes on unverified days in the language", async () => {
+    const args = commands()['deadline 2026'] ?? [];
+    const ru = (await civic([...args, '--lang', 'ru'])).stdout;
+    expect(ru).toContain('пропущено 21 марта 2026 г.: суббота, Наурыз мейрамы');
+    expect(ru).toContain('примечание: Курбан айт 27 мая');
+    const kk = (await civic([...args, '--lang', 'kk'])).stdout;
+    expect(kk).toContain('өткізілді 2026 жылғы 21 наурыз: сенбі, Наурыз мейрамы');
+    expect(kk).toContain('ескертпе: Құрбан айт 27 мамыр');
+    const en = (await civic(args)).stdout;
+    expect(en).toContain('holiday: Nauryz');
+  });
 
   it('takes CIVIC_LANG, then LC_ALL/LANG, before English; --lang over all', async () => {
     const args = commands()['claim check'] ?? [];

@@ -1,12 +1,16 @@
 import { addDays, calendarDate, isoWeekday } from '../calendar-date.ts';
 import { WEEKDAYS, type CalendarYear, type WorkingCalendar } from './calendar.schema.ts';
+import { localText, type LocalText } from './local-text.ts';
 
 /** What a listed date is on the calendar: worked despite a weekend, or off despite a weekday. */
 export interface DayEntry {
   readonly working: boolean;
   readonly reason: string;
   readonly verified: boolean;
-  readonly note?: string | undefined;
+  /** Why the entry is unverified, in the pack's languages. */
+  readonly note?: LocalText | undefined;
+  /** The holiday's name in the pack's languages, when the day is off for a holiday. */
+  readonly holiday?: LocalText | undefined;
 }
 
 export interface CalendarIndex {
@@ -54,7 +58,13 @@ export function indexCalendar(calendar: WorkingCalendar): CalendarIndex {
         note: t.note,
       });
     for (const h of y.holidays)
-      put(h.date, { working: false, reason: `holiday: ${h.name}`, verified: v(h.verified), note: h.note });
+      put(h.date, {
+        working: false,
+        reason: `holiday: ${localText(h.name, 'en')}`,
+        verified: v(h.verified),
+        note: h.note,
+        holiday: h.name,
+      });
     for (const m of y.movedDaysOff) {
       put(m.date, {
         working: false,
