@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar-date.ts';
 import type { Locale } from '../locale.ts';
 import { legalBasisCites, periodName } from '../obligations/localize-obligation.ts';
 import { localText } from '../rules/local-text.ts';
@@ -44,8 +45,9 @@ export function filingWords(pack: RulePack, content: FilingContent, lang: Locale
     obligationSource: version?.source ?? null,
     periodName: periodName(pack, o.period.label, lang),
     legalBasis: legalBasisCites(pack, o.ruleId, o.dueOn, lang),
-    caveats: version
-      ? obligationCaveats(pack, version, o.period.from).map((note) => localText(note, lang))
-      : [],
+    caveats:
+      version && isCalendarDate(o.period.from)
+        ? obligationCaveats(pack, version, o.period.from).map((note) => localText(note, lang))
+        : [],
   };
 }
