@@ -13,3 +13,5 @@ export * from './import-warning-messages.ts';
 export * from './report-words.ts';
 export * from './journal-vocabulary.ts';
 export * from './party-vocabulary.ts';
+export * from './cli-words.ts';
+export * from './admin-words.ts';
