@@ -49,8 +49,8 @@ export interface RuleDeadlineReport {
    * languages (a reader's report shows them in the reader's; `notes` is the English of the JSON).
    */
   readonly caveats: LocalText[];
-  /** The holiday each skipped holiday is for, by date, in the pack's languages. */
-  readonly holidays: Readonly<Record<string, LocalText>>;
+  /** The holiday each skipped holiday (or moved day off for one) is for, by date, in the pack's languages. */
+  readonly holidays: Readonly<Record<string, { readonly name: LocalText; readonly moved: boolean }>>;
   readonly kind: DeadlineRule['kind'];
   readonly from: CalendarDate;
   readonly unadjusted: CalendarDate;
@@ -193,8 +193,8 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
     ],
     holidays: Object.fromEntries(
       r.value.skipped.flatMap((s) => {
-        const name = holidayOn(pack, s.date);
-        return name === undefined ? [] : [[s.date, name]];
+        const holiday = holidayOn(pack, s.date);
+        return holiday === undefined ? [] : [[s.date, holiday]];
       }),
     ),
     kind: r.value.kind,

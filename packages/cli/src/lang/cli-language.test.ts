@@ -91,9 +91,13 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
     const args = commands()['deadline 2026'] ?? [];
     const ru = (await civic([...args, '--lang', 'ru'])).stdout;
     expect(ru).toContain('пропущено 21 марта 2026 г.: суббота, Наурыз мейрамы');
+    expect(ru).toContain('пропущено 24 марта 2026 г.: вторник, перенесённый выходной день (Наурыз мейрамы)');
     expect(ru).toContain('примечание: Курбан айт 27 мая');
     const kk = (await civic([...args, '--lang', 'kk'])).stdout;
     expect(kk).toContain('өткізілді 2026 жылғы 21 наурыз: сенбі, Наурыз мейрамы');
+    expect(kk).toContain(
+      'өткізілді 2026 жылғы 24 наурыз: сейсенбі, ауыстырылған демалыс күні (Наурыз мейрамы)',
+    );
     expect(kk).toContain('ескертпе: Құрбан айт 27 мамыр');
     const en = (await civic(args)).stdout;
     expect(en).toContain('holiday: Nauryz');

@@ -58,10 +58,15 @@ export function deadlineReport(
   return `${lines.join('\n')}\n`;
 }
 
-/** What a skipped day is in the language: the holiday's name, else «нерабочий день». */
+/**
+ * What a skipped day is in the language: the holiday's name («Наурыз мейрамы»), a moved day off
+ * with the holiday it is for («перенесённый выходной день (Наурыз мейрамы)»), else «нерабочий день».
+ */
 function dayOff(r: RuleDeadlineReport, date: string, lang: Locale): string {
   const holiday = r.holidays[date];
-  return holiday === undefined ? reportText(lang, 'dayOff') : localText(holiday, lang);
+  if (holiday === undefined) return reportText(lang, 'dayOff');
+  const name = localText(holiday.name, lang);
+  return holiday.moved ? reportText(lang, 'movedDayOff', { holiday: name }) : name;
 }
 
 /** The readable list of `civic deadlines`: day, kind, organisation, what the day is, in the language. */

@@ -9,8 +9,10 @@ export interface DayEntry {
   readonly verified: boolean;
   /** Why the entry is unverified, in the pack's languages. */
   readonly note?: LocalText | undefined;
-  /** The holiday's name in the pack's languages, when the day is off for a holiday. */
+  /** The holiday's name in the pack's languages, when the day is off for a holiday (or moved for one). */
   readonly holiday?: LocalText | undefined;
+  /** True on a moved day off: the next working day off for a holiday that fell on a day off. */
+  readonly moved?: boolean | undefined;
 }
 
 export interface CalendarIndex {
@@ -71,6 +73,8 @@ export function indexCalendar(calendar: WorkingCalendar): CalendarIndex {
         reason: `moved day off for ${m.for} (${weekdayName(isoWeekday(m.for))})`,
         verified: v(m.verified),
         note: m.note,
+        holiday: y.holidays.find((h) => h.date === m.for)?.name,
+        moved: true,
       });
     }
   }

@@ -176,9 +176,18 @@ export function nextWorkingDay(
   }
 }
 
-/** The holiday a listed day off is for, in the pack's languages («Наурыз мейрамы»); undefined for any other day. */
-export function holidayOn(pack: RulePack, date: CalendarDate): LocalText | undefined {
-  return indexCalendar(pack.calendar).entries.get(date)?.holiday;
+/**
+ * The holiday a listed day off is for, in the pack's languages («Наурыз мейрамы»), and whether
+ * the day is the holiday's moved day off; undefined for any other day.
+ */
+export function holidayOn(
+  pack: RulePack,
+  date: CalendarDate,
+): { readonly name: LocalText; readonly moved: boolean } | undefined {
+  const entry = indexCalendar(pack.calendar).entries.get(date);
+  return entry?.holiday === undefined || entry.working
+    ? undefined
+    : { name: entry.holiday, moved: entry.moved === true };
 }
 
 /**
