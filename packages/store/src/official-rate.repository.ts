@@ -114,3 +114,35 @@ export async function countOfficialRates(db: Kysely<Database>): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** An official rate with the currency it is quoted in (`base`: KZT for the NBK's, INR for the RBI's). */
+export interface BasedOfficialRate extends OfficialRate {
+  readonly base: string;
+}
+
+/**
+ * The rates of one currency in every base currency the table holds (or in one `base`), up to a
+ * day, newest first and by base within a day; at most `limit` rows.
+ */
+export async function listOfficialRatesByBase(
+  db: Kysely<Database>,
+  filter: { currency: string; to?: string | undefined; base?: string | undefined; limit: number },
+): Promise<BasedOfficialRate[]> {
+  let q = db.selectFrom('official_rate').selectAll().where('currency', '=', filter.currency);
+  if (filter.base !== undefined) q = q.where('base', '=', filter.base);
+  if (filter.to !== undefined) q = q.where('date', '<=', filter.to);
+  const rows = await q.orderBy('date', 'desc').orderBy('base').limit(filter.limit).execute();
+  return rows.map((r) => {
+    const scaled = parseScaledRate(r.rate_text);
+    if (!scaled.ok) throw new Error(`stored rate ${r.currency} ${r.date} "${r.rate_text}" is unreadable`);
+    return {
+      base: r.base,
+      date: r.date as CalendarDate,
+      currency: r.currency as CurrencyCode,
+      text: r.rate_text,
+      rate: scaled.value,
+      units: Number(r.units),
+      source: r.source,
+    };
+  });
+}

@@ -12,7 +12,7 @@ import { draftObjection } from '../claims/objection.ts';
 import { getFiling, listFilings } from '../filings/filing-records.ts';
 import { renderFiling } from '../filings/render-filing.ts';
 import { freshContext } from '../test-support.ts';
-import { createWaveBrief } from '../waves/wave-briefs.ts';
+import { createWaveBrief, renderWaveBrief } from '../waves/wave-briefs.ts';
 import { detectWavesInDatabase } from '../waves/wave-incidents.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -49,6 +49,19 @@ const xlsxText = async (bytes: Uint8Array): Promise<string> => {
   });
   return texts.join('\n');
 };
+/** The visible text of an HTML page: no styles, scripts or tags, entities decoded. */
+const htmlText = (html: string): string =>
+  html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&laquo;/g, '«')
+    .replace(/&raquo;/g, '»')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const flat = (text: string): string => text.replace(/\s+/g, ' ').replace(/(\p{L})- (\p{L})/gu, '$1-$2');
 
 /** What the organisation typed into the records a filing reports. */
@@ -149,7 +162,7 @@ describe('the demo in Kazakh (sqlite)', () => {
     }
   }, 60_000);
 
-  it('writes every brief of the demo’s waves in Kazakh with no Russian', async () => {
+  it('writes every brief of the demo’s waves in Kazakh with no Russian: Markdown, HTML and PDF', async () => {
     const detected = await detectWavesInDatabase(ctx, { replications: 19, seed: 1 });
     if (!detected.ok) throw new Error(detected.error.message);
     // Any wave detected can be briefed, reported (significant) or not.
@@ -170,6 +183,16 @@ describe('the demo in Kazakh (sqlite)', () => {
       ]);
       const found = russianInKazakh(b.value.brief.markdown, { data });
       expect(found, `${w.id}: ${found.join(' | ')}`).toEqual([]);
+      // The rendered documents too: the PDF read back by pdftotext, the HTML's visible text.
+      const pdf = await renderWaveBrief(ctx, b.value.brief.id, 'pdf');
+      if (!pdf.ok) throw new Error(pdf.error.message);
+      const pdfWords = pdfText(pdf.value.bytes, `${b.value.brief.id}.pdf`);
+      expect(flat(pdfWords)).toContain('Үйлестірілген толқын');
+      const inPdf = russianInKazakh(pdfWords, { data });
+      expect(inPdf, `${w.id} pdf: ${inPdf.join(' | ')}`).toEqual([]);
+      expect(flat(htmlText(b.value.brief.html))).toContain('Үйлестірілген толқын');
+      const inHtml = russianInKazakh(htmlText(b.value.brief.html), { data });
+      expect(inHtml, `${w.id} html: ${inHtml.join(' | ')}`).toEqual([]);
       for (const [recorded, kk] of Object.entries(names)) {
         expect(b.value.brief.markdown).toContain(kk);
         if (!kk.includes(recorded)) expect(b.value.brief.markdown).not.toContain(recorded);

@@ -71,6 +71,16 @@ for (const dialect of testDialects()) {
         to: '2021-06-30',
       });
       expect(ics.ok && ics.value.match(/BEGIN:VEVENT/g)?.length).toBe(list.length);
+      // In Russian the events carry the pack's own notes on the unverified rules, in Russian.
+      const ru = await obligationsCalendar(ctx, {
+        asOf: '2021-04-01',
+        from: '2020-10-01',
+        to: '2021-06-30',
+        lang: 'ru',
+      });
+      const unfolded = ru.ok ? ru.value.replace(/\r\n[ \t]/g, '') : '';
+      expect(unfolded).toContain('ежеквартальная периодичность до 2023 года');
+      expect(unfolded).not.toContain('quarterly cycle');
     });
 
     it('prepares, lints and submits a notification; the status follows; a submitted filing never changes', async () => {

@@ -215,6 +215,10 @@ function basisOf(o: ObligationInstance & { readonly legalBasis?: readonly string
   return lang !== 'en' && o.legalBasis && o.legalBasis.length > 0 ? o.legalBasis.join('; ') : o.citation;
 }
 
+/** The pack's notes on an obligation's unverified rules, when it was localized (`localizeObligation`). */
+const caveatsOf = (o: ObligationInstance & { readonly caveats?: readonly string[] }): readonly string[] =>
+  o.caveats ?? [];
+
 /** The obligations as an iCalendar (RFC 5545): one all-day event on each due day, with reminders. */
 export async function obligationsCalendar(
   ctx: AppContext,
@@ -238,7 +242,8 @@ export async function obligationsCalendar(
       `${reportText(lang, 'icsLegalBasis', { citation: basisOf(o, lang) })}${o.verified ? '' : reportText(lang, 'icsUnverified')}`,
       ...(o.receiptIds.length > 0 ? [reportText(lang, 'icsReceipts', { count: o.receiptIds.length })] : []),
       ...(o.submittedOn ? [reportText(lang, 'icsSubmitted', { date: o.submittedOn })] : []),
-      ...(lang === 'en' ? o.notes : []),
+      // English keeps the JSON's notes; ru/kk the pack's own notes on its unverified rules.
+      ...(lang === 'en' ? o.notes : caveatsOf(o)),
     ].join('\n'),
     categories: [
       o.form,

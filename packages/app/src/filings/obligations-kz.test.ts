@@ -4,6 +4,7 @@ import {
   currency,
   deriveObligations,
   isWorkingDay,
+  localizeObligation,
   type CalendarDate,
   type Receipt,
   type ReceiptId,
@@ -82,6 +83,19 @@ describe('F.017.00 notification due days from the kz pack', () => {
       dueOn: due,
       citation: expect.stringContaining('situation 339'),
     });
+  });
+
+  it("gives the pack's notes on the unverified rules it rests on in the reader's language", () => {
+    // A 2026 receipt: the 2026 Tax Code's article is unconfirmed, and so is F.017.00's field list.
+    const [n] = notifications([receipt('r', d('2026-02-02'))], d('2026-02-02'));
+    expect(n?.verified).toBe(false);
+    const o = n ? { ru: localizeObligation(n, kz, 'ru'), kk: localizeObligation(n, kz, 'kk') } : undefined;
+    expect(o?.ru.caveats).toContain(
+      'Новый Налоговый кодекс заменяет Кодекс 2017 года; какая статья теперь устанавливает обязанность по иностранному финансированию и изменились ли формы и сроки, не подтверждено.',
+    );
+    expect(o?.kk.caveats.length).toBe(o?.ru.caveats.length);
+    for (const c of [...(o?.ru.caveats ?? []), ...(o?.kk.caveats ?? [])])
+      expect(c).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it('gives the statuses around the due day: upcoming, due, missed', () => {

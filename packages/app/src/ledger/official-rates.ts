@@ -9,7 +9,12 @@ import {
   type RateIndex,
   type RulePack,
 } from '@civic/core';
-import { findOrganisation, listOfficialRates } from '@civic/store';
+import {
+  findOrganisation,
+  listOfficialRates,
+  listOfficialRatesByBase,
+  type BasedOfficialRate,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
 
@@ -55,4 +60,16 @@ export async function kztEquivalentOf(
 ): Promise<KztEquivalent> {
   if (amount.currency === base) return computeEquivalent(amount, date, buildRateIndex([]), base);
   return computeEquivalent(amount, date, await loadRateIndex(ctx, [amount.currency], date, base), base);
+}
+
+/**
+ * The official rates of one currency as stored, newest first: in every base currency the rates
+ * table holds (the NBK's tenge rates, the RBI's rupee rates, …) or in one `base`, each row naming
+ * its base. Rates are shared by every organisation of the database.
+ */
+export async function listRates(
+  ctx: AppContext,
+  query: { currency: string; to?: CalendarDate | undefined; base?: string | undefined; limit: number },
+): Promise<BasedOfficialRate[]> {
+  return listOfficialRatesByBase(ctx.store.db, query);
 }

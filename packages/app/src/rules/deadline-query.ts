@@ -3,7 +3,11 @@ import {
   domainError,
   err,
   isoPeriod,
+  calendarCaveats,
+  holidayOn,
   isIsoPeriod,
+  localText,
+  obligationCaveats,
   obligationBasisOn,
   obligationOn,
   ok,
@@ -12,6 +16,7 @@ import {
   parseCalendarDate,
   type CalendarDate,
   type DeadlineRule,
+  type LocalText,
   type Result,
   type SkippedDay,
 } from '@civic/core';
@@ -39,6 +44,13 @@ export interface RuleDeadlineReport {
   readonly citationUrl: string | null;
   readonly verified: boolean;
   readonly notes: string[];
+  /**
+   * The pack's notes on the unverified rules and calendar days the due day rests on, in the pack's
+   * languages (a reader's report shows them in the reader's; `notes` is the English of the JSON).
+   */
+  readonly caveats: LocalText[];
+  /** The holiday each skipped holiday (or moved day off for one) is for, by date, in the pack's languages. */
+  readonly holidays: Readonly<Record<string, { readonly name: LocalText; readonly moved: boolean }>>;
   readonly kind: DeadlineRule['kind'];
   readonly from: CalendarDate;
   readonly unadjusted: CalendarDate;
@@ -107,6 +119,7 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
   let rule = given.value;
   let citation = rule?.kind === 'working-days' ? pack.calendar.citation : pack.periodEndOnDayOff.citation;
   const notes: string[] = [];
+  const caveats: LocalText[] = [];
   let verified = true;
   if (q.obligation !== undefined) {
     const obligation = obligationOn(pack, q.obligation, from.value);
@@ -129,13 +142,16 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
     }
     if (special && !special.verified) {
       verified = false;
-      notes.push(`unverified: the due date for this period${special.note ? ` (${special.note})` : ''}`);
+      notes.push(
+        `unverified: the due date for this period${special.note ? ` (${localText(special.note, 'en')})` : ''}`,
+      );
     }
     const basis = obligationBasisOn(pack, obligation, from.value);
     if (!basis.verified) {
       verified = false;
       notes.push(...basis.notes);
     }
+    caveats.push(...obligationCaveats(pack, obligation, from.value));
   }
   if (rule === null) {
     return err(
@@ -164,6 +180,23 @@ export async function queryDeadline(q: RuleDeadlineQuery): Promise<Result<RuleDe
         : []),
       ...r.value.notes,
     ],
+    caveats: [
+      ...caveats,
+      ...(r.value.rolledForward && !pack.periodEndOnDayOff.verified && pack.periodEndOnDayOff.note
+        ? [pack.periodEndOnDayOff.note]
+        : []),
+      ...calendarCaveats(pack, [
+        ...r.value.counted,
+        ...r.value.skipped.map((s) => s.date),
+        r.value.unadjusted,
+      ]),
+    ],
+    holidays: Object.fromEntries(
+      r.value.skipped.flatMap((s) => {
+        const holiday = holidayOn(pack, s.date);
+        return holiday === undefined ? [] : [[s.date, holiday]];
+      }),
+    ),
     kind: r.value.kind,
     from: from.value,
     unadjusted: r.value.unadjusted,

@@ -58,7 +58,7 @@ describe('loadRulePack', () => {
 
   it('reports a calendar that contradicts its own working-day count', async () => {
     const text = kzText.replace(
-      `        - { date: 2021-03-08, name: "International Women's Day", kind: state }  # Mon\n`,
+      `        - { date: 2021-03-08, name: { en: "International Women's Day", ru: "Международный женский день", kk: "Халықаралық әйелдер күні" }, kind: state }  # Mon\n`,
       '',
     );
     expect(text).not.toBe(kzText);

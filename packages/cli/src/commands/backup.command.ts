@@ -15,6 +15,8 @@ import {
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, describeError, exitCodeOf, orFail, printJson } from '../output.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { backupRestoredLine, backupVerifiedReport, backupWrittenLine } from '../lang/monitor-reports.ts';
 
 const collect = (v: string, all: string[]): string[] => [...all, v];
 
@@ -110,10 +112,12 @@ export function registerBackup(program: Command): void {
     )
     .option('--passphrase-env <var>', 'encrypt to the passphrase in this environment variable instead')
     .option('--files <dir>', 'the folder of stored files to include')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       async (opts: {
         db: string;
+        lang?: string;
         out: string;
         recipient: string[];
         passphraseEnv?: string;
@@ -130,10 +134,7 @@ export function registerBackup(program: Command): void {
           }),
         );
         if (opts.json) printJson({ file: s.file, bytes: s.bytes, ...s.manifest });
-        else
-          process.stdout.write(
-            `wrote ${s.file} (${s.bytes} bytes): ${s.manifest.parts.length} part(s), schema ${s.manifest.schemaVersion}, ${s.manifest.logHeads.length} log chain(s)\n`,
-          );
+        else process.stdout.write(backupWrittenLine(s, cliLang(opts.lang)));
       },
     );
 
@@ -148,21 +149,22 @@ export function registerBackup(program: Command): void {
       '--passphrase-env <var>',
       'the environment variable holding the passphrase (for a passphrase backup)',
     )
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (file: string, opts: { identity?: string; passphraseEnv?: string; json?: boolean }) => {
-      const opening = openingOf(opts);
-      // Streamed: decrypted and hashed 64 KiB at a time, however large the backup.
-      const opened = await verifyBackup(file, opening);
-      if (!opened.ok) failWith(opened.error, opts.json === true);
-      const m = opened.value.manifest;
-      if (opts.json) printJson({ ok: true, file, ...m });
-      else
-        process.stdout.write(
-          `OK ${file}: made ${m.createdAt} from ${m.dialect}, schema ${m.schemaVersion}\n${m.parts
-            .map((p) => `  ${p.name} ${p.bytes} bytes sha256 ${p.sha256}`)
-            .join('\n')}\n`,
-        );
-    });
+    .action(
+      async (
+        file: string,
+        opts: { identity?: string; passphraseEnv?: string; lang?: string; json?: boolean },
+      ) => {
+        const opening = openingOf(opts);
+        // Streamed: decrypted and hashed 64 KiB at a time, however large the backup.
+        const opened = await verifyBackup(file, opening);
+        if (!opened.ok) failWith(opened.error, opts.json === true);
+        const m = opened.value.manifest;
+        if (opts.json) printJson({ ok: true, file, ...m });
+        else process.stdout.write(backupVerifiedReport(file, m, cliLang(opts.lang)));
+      },
+    );
 
   backup
     .command('restore')
@@ -181,6 +183,7 @@ export function registerBackup(program: Command): void {
       '--encrypt',
       'write the new SQLite database encrypted with the key of --key-file, CIVIC_DB_KEY_FILE or CIVIC_DB_KEY',
     )
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       async (
@@ -191,6 +194,7 @@ export function registerBackup(program: Command): void {
           db: string;
           files?: string;
           encrypt?: boolean;
+          lang?: string;
           json?: boolean;
         },
       ) => {
@@ -212,10 +216,7 @@ export function registerBackup(program: Command): void {
         });
         if (opts.json)
           printJson({ ok: true, db: s.target, files: s.files, chains: s.chains, manifest: s.manifest });
-        else
-          process.stdout.write(
-            `restored ${file} into ${s.target}: ${s.chains} log chain(s) verified, heads as in the manifest${s.files ? `, ${s.files} stored file(s)` : ''}\n`,
-          );
+        else process.stdout.write(backupRestoredLine(file, s, cliLang(opts.lang)));
       },
     );
 }

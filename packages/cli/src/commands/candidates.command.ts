@@ -10,6 +10,8 @@ import {
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { cliActor } from '../cli-actor.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { candidatesReport, confirmedLine, rejectedLine } from '../lang/record-reports.ts';
 import { withOrganisation } from './with-organisation.ts';
 
 const STATUSES = ['proposed', 'confirmed', 'rejected', 'all'] as const;
@@ -19,6 +21,7 @@ interface Common {
   org?: string;
   json?: boolean;
   by?: string;
+  lang?: string;
 }
 
 export function registerCandidates(program: Command): void {
@@ -31,6 +34,7 @@ export function registerCandidates(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
     .option('--status <status>', STATUSES.join('|'), 'proposed')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(async (opts: Common & { status: string }) => {
       const status = STATUSES.find((s) => s === opts.status);
@@ -47,12 +51,12 @@ export function registerCandidates(program: Command): void {
         printJson({ candidates: list.map(candidateJson) });
         return;
       }
-      for (const c of list) {
-        process.stdout.write(
-          `${c.id}  ${c.bookedOn}  ${c.currency} ${String(candidateJson(c)['amount'])}  ${c.counterpartyName ?? '?'}  [${c.status}] ${c.reasons.map((r) => r.code).join(', ')}\n`,
-        );
-      }
-      if (list.length === 0) process.stdout.write('no candidates\n');
+      process.stdout.write(
+        candidatesReport(
+          list.map((c) => ({ ...c, amount: String(candidateJson(c)['amount']) })),
+          cliLang(opts.lang),
+        ),
+      );
     });
   candidates
     .command('confirm')
@@ -74,6 +78,7 @@ export function registerCandidates(program: Command): void {
     .option('--country <cc>', 'ISO country code of the new source')
     .option('--grant <grant>', 'the grant it belongs to (id or agreement number)')
     .option('--by <who>', 'who decides (recorded)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       async (
@@ -125,10 +130,7 @@ export function registerCandidates(program: Command): void {
           }),
         );
         if (opts.json) printJson({ candidate: candidateJson(r.candidate), receipt: receiptJson(r.receipt) });
-        else
-          process.stdout.write(
-            `confirmed ${id}: receipt ${r.receipt.id} (KZT equivalent ${r.receipt.kzt.status})\n`,
-          );
+        else process.stdout.write(confirmedLine(id, r.receipt.id, r.receipt.kzt.status, cliLang(opts.lang)));
       },
     );
   candidates
@@ -138,6 +140,7 @@ export function registerCandidates(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
     .option('--by <who>', 'who decides (recorded)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(async (id: string, opts: Common) => {
       const c = await withOrganisation(opts, (base, org) =>
@@ -160,6 +163,6 @@ export function registerCandidates(program: Command): void {
         }),
       );
       if (opts.json) printJson({ candidate: candidateJson(c) });
-      else process.stdout.write(`rejected ${id}\n`);
+      else process.stdout.write(rejectedLine(id, cliLang(opts.lang)));
     });
 }

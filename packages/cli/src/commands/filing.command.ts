@@ -15,6 +15,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT_FINDING, orFail, printJson } from '../output.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { lintReport, lintView } from '../lang/filing-report.ts';
+import { filingLine, filingsReport, preparedLine, submittedLine, wroteLine } from '../lang/record-reports.ts';
 import { withContext } from './obligations.command.ts';
 import { readInputFile } from './with-organisation.ts';
 
@@ -52,17 +53,15 @@ export function registerFilings(program: Command): void {
     )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN (default: every organisation)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; json?: boolean }) => {
+    .action(async (opts: { db: string; org?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const list = await withContext(opts.db, async (ctx) =>
         orFail(await listFilings(ctx, { org: opts.org })),
       );
       if (opts.json) return printJson({ filings: list });
-      for (const f of list)
-        process.stdout.write(
-          `${f.id}  ${f.form.padEnd(10)} ${f.period.from}–${f.period.to}  ${f.state.padEnd(9)} ${f.submittedOn ?? ''}${f.corrects ? `  corrects ${f.corrects}` : ''}\n`,
-        );
-      if (list.length === 0) process.stdout.write('(no filings)\n');
+      process.stdout.write(filingsReport(list, lang));
     });
 
   const filing = program.command('filing').description('prepare, lint, render and submit a filing');
@@ -79,10 +78,12 @@ export function registerFilings(program: Command): void {
     .option('--to <date>', 'the period’s last day')
     .option('--corrects <filing>', 'the submitted filing this one corrects')
     .option('--pack <id|file>', 'rule pack (default: the pack of the organisation’s country)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       async (opts: {
         db: string;
+        lang?: string;
         obligation?: string;
         org?: string;
         form?: string;
@@ -92,6 +93,7 @@ export function registerFilings(program: Command): void {
         pack?: string;
         json?: boolean;
       }) => {
+        const lang = cliLang(opts.lang);
         if (!opts.obligation && !(opts.form && opts.from && opts.to))
           throw new CliError({
             code: 'CLI_OPTION_REQUIRED',
@@ -111,9 +113,7 @@ export function registerFilings(program: Command): void {
           ),
         );
         if (opts.json) return printJson(filingView(f));
-        process.stdout.write(
-          `prepared ${f.id} (${f.form}, ${f.periodFrom}–${f.periodTo}, ${f.state}${f.corrects ? `, corrects ${f.corrects}` : ''})\n`,
-        );
+        process.stdout.write(preparedLine(f, lang));
       },
     );
   filing
@@ -121,11 +121,13 @@ export function registerFilings(program: Command): void {
     .description('one filing with its content')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .requiredOption('--filing <id>', 'filing id')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; filing: string; json?: boolean }) => {
+    .action(async (opts: { db: string; filing: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const f = await withContext(opts.db, async (ctx) => orFail(await getFiling(ctx, opts.filing)));
       if (opts.json) return printJson({ filing: filingView(f), content: f.content });
-      process.stdout.write(`${f.id} ${f.form} ${f.periodFrom}–${f.periodTo} ${f.state}\n`);
+      process.stdout.write(filingLine(f, lang));
     });
   filing
     .command('lint')
@@ -151,7 +153,7 @@ export function registerFilings(program: Command): void {
     .requiredOption('--filing <id>', 'filing id')
     .requiredOption('--format <format>', 'pdf|xlsx|json')
     .requiredOption('--out <file>', 'the file to write')
-    .option('--lang <lang>', 'labels in ru (default), kk or en')
+    .option('--lang <lang>', 'the document in ru (default), kk or en (also the language of the line printed)')
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -168,7 +170,7 @@ export function registerFilings(program: Command): void {
         writeFileSync(opts.out, bytes);
         if (opts.json)
           printJson({ filing: opts.filing, format: opts.format, out: opts.out, bytes: bytes.length });
-        else process.stdout.write(`wrote ${opts.out} (${bytes.length} bytes)\n`);
+        else process.stdout.write(wroteLine(opts.out, bytes.length, cliLang(opts.lang)));
       },
     );
   filing
@@ -182,10 +184,12 @@ export function registerFilings(program: Command): void {
     .requiredOption('--channel <channel>', 'how: cabinet.salyk.kz, egov, paper, post, …')
     .requiredOption('--number <number>', 'the incoming number the authority gave it')
     .option('--attach <file>', 'a file handed in with it (repeatable)', collect, [])
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       async (opts: {
         db: string;
+        lang?: string;
         filing: string;
         on: string;
         channel: string;
@@ -193,6 +197,7 @@ export function registerFilings(program: Command): void {
         attach: string[];
         json?: boolean;
       }) => {
+        const lang = cliLang(opts.lang);
         const attachments = opts.attach.map((file) => ({
           name: basename(file),
           bytes: new Uint8Array(readInputFile(file, 'FILING_ATTACHMENT_UNREADABLE')),
@@ -212,9 +217,7 @@ export function registerFilings(program: Command): void {
           return submitted;
         });
         if (opts.json) return printJson(filingView(f));
-        process.stdout.write(
-          `submitted ${f.id} on ${f.submission?.submittedOn ?? '?'} (${f.submission?.channel ?? ''}, ${f.submission?.incomingNumber ?? ''})\n`,
-        );
+        process.stdout.write(submittedLine(f, lang));
       },
     );
 }

@@ -7,6 +7,7 @@ import {
   importBankJson,
   importBankStatement,
   importRates,
+  localiseWarning,
   openContext,
   parseAliases,
   saveAliases,
@@ -16,6 +17,8 @@ import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { cliActor } from '../cli-actor.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { importBankReport, importWarningLine } from '../lang/record-reports.ts';
 import { runDryRun } from './import-bank-dry-run.ts';
 import { inputFileSize, readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
 
@@ -39,6 +42,7 @@ interface ImportBankOptions {
   json?: boolean;
   dryRun?: boolean;
   acceptUnbalanced?: boolean;
+  lang?: string;
 }
 
 export function registerImportBank(program: Command): void {
@@ -61,8 +65,10 @@ export function registerImportBank(program: Command): void {
     .option('--save-aliases', "keep --aliases for the organisation's later imports")
     .option('--dry-run', 'parse and check everything, write nothing, list every line and statement')
     .option('--accept-unbalanced', 'import a statement whose balances do not add up (the batch is marked)')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (the summary and warnings; JSON stays codes)`)
     .option('--json', 'print JSON')
     .action(async (fileName: string, opts: ImportBankOptions) => {
+      const lang = cliLang(opts.lang);
       const format = opts.format === undefined ? undefined : BANK_FORMATS.find((f) => f === opts.format);
       if (opts.format !== undefined && !format)
         throw new CliError({
@@ -120,19 +126,10 @@ export function registerImportBank(program: Command): void {
       bar?.finish();
       for (const w of result.warnings)
         process.stderr.write(
-          `civic: warning: ${fileName}, line ${String(w.line)}${w.field ? `, field ${w.field}` : ''}: ${w.message}\n`,
+          importWarningLine(fileName, w, lang === 'en' ? w.message : localiseWarning(w, lang), lang),
         );
       if (opts.json) printJson(importBankJson(result));
-      else {
-        process.stdout.write(
-          `${fileName}: read ${String(result.read)}, imported ${String(result.imported)}, duplicates ${String(result.duplicates)}, foreign-funding candidates ${String(result.foreignCandidates)}\n`,
-        );
-        for (const a of result.accounts)
-          process.stdout.write(
-            `  ${a.account} ${a.currency}: ${String(a.imported)} new of ${String(a.lines)} lines\n`,
-          );
-        if (result.foreignCandidates > 0) process.stdout.write('review them with `civic candidates list`\n');
-      }
+      else process.stdout.write(importBankReport(fileName, result, lang));
     });
 }
 

@@ -3,16 +3,23 @@ import {
   closeContext,
   exportIncidents,
   importIncidents,
+  localiseError,
   openContext,
   searchIncidents,
   type IncidentExportFormat,
   type IncidentFileFormat,
-  type IncidentRecord,
   type IncidentViewerInput,
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import {
+  incidentLine,
+  incidentsExportedLine,
+  incidentsFoundLine,
+  incidentsImportReport,
+} from '../lang/monitor-reports.ts';
 
 interface FilterFlags {
   from?: string;
@@ -22,6 +29,7 @@ interface FilterFlags {
   basis?: string;
   org?: string;
   public?: boolean;
+  lang?: string;
 }
 
 function filters(opts: FilterFlags) {
@@ -46,7 +54,8 @@ function addFilterOptions(cmd: Command): Command {
     .option('--action <action>', 'an action type (docs/formats.md) or a synonym')
     .option('--basis <article>', 'a legal basis: the article and its parts ("CoAO 460-1")')
     .option('--org <organisation>', 'the organisation concerned (name, or id in this database)')
-    .option('--public', 'only what the public may see (default: everything, as the operator)');
+    .option('--public', 'only what the public may see (default: everything, as the operator)')
+    .option('--lang <lang>', LANG_OPTION_HELP);
 }
 
 function wholeNumber(text: string | undefined, field: string, fallback: number): number {
@@ -54,13 +63,6 @@ function wholeNumber(text: string | undefined, field: string, fallback: number):
   if (!/^\d+$/.test(text.trim()))
     throw new CliError({ code: 'CLI_OPTION_INVALID', message: `--${field} must be a whole number`, field });
   return Number(text.trim());
-}
-
-function describe(i: IncidentRecord): string {
-  const date = i.dateTo === i.date ? i.date : `${i.date}/${i.dateTo}`;
-  const basis = i.legalBasis === null ? '' : ` under ${i.legalBasis}`;
-  const penalty = i.penaltyMci === null ? '' : `, ${i.penaltyMci} MCI`;
-  return `${date}  ${i.action.padEnd(15)} ${i.organisation} — ${i.place}${basis}${penalty}${i.authority === null ? '' : ` (${i.authority})`}`;
 }
 
 function registerImport(incidents: Command): void {
@@ -77,6 +79,7 @@ function registerImport(incidents: Command): void {
       'the owner organisation (id, name or BIN; needed for network/private, may be left out when the database has one)',
     )
     .option('--owner <organisation>', 'the same as --org')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       async (
@@ -87,9 +90,11 @@ function registerImport(incidents: Command): void {
           visibility?: string;
           org?: string;
           owner?: string;
+          lang?: string;
           json?: boolean;
         },
       ) => {
+        const lang = cliLang(opts.lang);
         if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json') {
           throw new CliError({
             code: 'IMPORT_FORMAT_UNKNOWN',
@@ -119,15 +124,18 @@ function registerImport(incidents: Command): void {
           bar.finish();
           const { read, imported, ...rest } = report;
           if (opts.json) printJson({ read, imported, ...rest, bytes: size });
-          else {
+          else
             process.stdout.write(
-              `imported ${report.imported} of ${report.read} incidents from ${file} (${report.visibility})\n`,
+              incidentsImportReport(
+                file,
+                report,
+                report.warnings.map((w) => ({
+                  message: lang === 'en' ? w.message : localiseError(w, lang),
+                  line: w.line,
+                })),
+                lang,
+              ),
             );
-            for (const w of report.warnings)
-              process.stdout.write(
-                `  warning: ${w.message}${w.line === undefined ? '' : ` (line ${w.line})`}\n`,
-              );
-          }
         } finally {
           await closeContext(ctx);
         }
@@ -178,7 +186,7 @@ function registerExport(incidents: Command): void {
           if (out) await new Promise<void>((resolve) => out?.end(resolve));
           if (opts.out !== undefined) {
             if (opts.json) printJson({ format, count: report.count, out: opts.out });
-            else process.stderr.write(`exported ${report.count} incidents to ${opts.out}\n`);
+            else process.stderr.write(incidentsExportedLine(report.count, opts.out, cliLang(opts.lang)));
           }
         } finally {
           await closeContext(ctx);
@@ -226,8 +234,9 @@ function registerSearch(incidents: Command): void {
               incidents: result.incidents,
             });
           } else {
-            for (const i of result.incidents) process.stdout.write(`${describe(i)}\n`);
-            process.stdout.write(`${result.incidents.length} of ${result.total ?? '?'} incidents\n`);
+            const lang = cliLang(opts.lang);
+            for (const i of result.incidents) process.stdout.write(`${incidentLine(i, lang)}\n`);
+            process.stdout.write(incidentsFoundLine(result.incidents.length, result.total, lang));
           }
         } finally {
           await closeContext(ctx);

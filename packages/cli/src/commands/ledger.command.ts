@@ -9,6 +9,7 @@ import {
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { balanceReport } from '../lang/record-reports.ts';
 import { withOrganisation } from './with-organisation.ts';
 
 function writer(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> {
@@ -44,25 +45,23 @@ export function registerLedger(program: Command): void {
     .option('--org <org>', 'organisation id, name or BIN')
     .requiredOption('--by <dimension>', 'grant|source|account')
     .option('--at <date>', 'the day (inclusive), YYYY-MM-DD; default: everything recorded')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; by: string; at?: string; json?: boolean }) => {
-      const balance = await withOrganisation(opts, async (ctx, org) =>
-        orFail(await ledgerBalance(ctx, { org: org.id, by: opts.by, at: opts.at })),
-      );
-      const view = ledgerBalanceJson(balance);
-      if (opts.json) {
-        printJson(view);
-        return;
-      }
-      const rows = view['balances'] as Record<string, unknown>[];
-      process.stdout.write(`balance by ${balance.by}${balance.at ? ` at ${balance.at}` : ''}\n`);
-      for (const r of rows) {
-        process.stdout.write(
-          `  ${String(r['name']).padEnd(32)} ${String(r['currency'])}  received ${String(r['received']).padStart(16)}  spent ${String(r['spent']).padStart(16)}  balance ${String(r['balance']).padStart(16)}${r['overspent'] ? '  OVERSPENT' : ''}\n`,
+    .action(
+      async (opts: { db: string; org?: string; by: string; at?: string; lang?: string; json?: boolean }) => {
+        const lang = cliLang(opts.lang);
+        const balance = await withOrganisation(opts, async (ctx, org) =>
+          orFail(await ledgerBalance(ctx, { org: org.id, by: opts.by, at: opts.at })),
         );
-      }
-      if (rows.length === 0) process.stdout.write('  (nothing recorded)\n');
-    });
+        const view = ledgerBalanceJson(balance);
+        if (opts.json) {
+          printJson(view);
+          return;
+        }
+        const rows = view['balances'] as Record<string, unknown>[];
+        process.stdout.write(balanceReport(balance, rows, lang));
+      },
+    );
   ledger
     .command('export')
     .description(

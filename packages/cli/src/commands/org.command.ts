@@ -1,6 +1,8 @@
 import { organisationKey, setOrganisationAliases } from '@civic/app';
 import type { Command } from 'commander';
 import { orFail, printJson } from '../output.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { aliasesLine, signingKeyReport } from '../lang/monitor-reports.ts';
 import { withContext } from './obligations.command.ts';
 import { withOrganisation } from './with-organisation.ts';
 
@@ -15,22 +17,27 @@ export function registerOrg(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN (optional with one organisation)')
     .option('--clear', 'remove every alias')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (names: string[], opts: { db: string; org?: string; clear?: boolean; json?: boolean }) => {
-      await withOrganisation(opts, async (ctx, o) => {
-        if (names.length === 0 && !opts.clear) {
-          if (opts.json) printJson({ organisation: o, reindexed: 0 });
-          else process.stdout.write(`${o.name}: ${o.aliases.join(', ') || '—'}\n`);
-          return;
-        }
-        const r = orFail(await setOrganisationAliases(ctx, o.id, opts.clear ? [] : names));
-        if (opts.json) printJson(r);
-        else
-          process.stdout.write(
-            `${r.organisation.name}: ${r.organisation.aliases.join(', ') || '—'} (${r.reindexed} incidents re-indexed)\n`,
-          );
-      });
-    });
+    .action(
+      async (
+        names: string[],
+        opts: { db: string; org?: string; clear?: boolean; lang?: string; json?: boolean },
+      ) => {
+        const lang = cliLang(opts.lang);
+        await withOrganisation(opts, async (ctx, o) => {
+          if (names.length === 0 && !opts.clear) {
+            if (opts.json) printJson({ organisation: o, reindexed: 0 });
+            else process.stdout.write(aliasesLine(o.name, o.aliases, null, lang));
+            return;
+          }
+          const r = orFail(await setOrganisationAliases(ctx, o.id, opts.clear ? [] : names));
+          if (opts.json) printJson(r);
+          else
+            process.stdout.write(aliasesLine(r.organisation.name, r.organisation.aliases, r.reindexed, lang));
+        });
+      },
+    );
   org
     .command('key')
     .description(
@@ -38,13 +45,12 @@ export function registerOrg(program: Command): void {
     )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; json?: boolean }) => {
+    .action(async (opts: { db: string; org?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const k = await withContext(opts.db, async (ctx) => orFail(await organisationKey(ctx, opts.org)));
       if (opts.json) printJson({ fingerprint: k.fingerprint, publicKey: k.publicKey });
-      else
-        process.stdout.write(
-          `${k.organisation.name}: Ed25519 signing key\nfingerprint: ${k.fingerprint}\npublic key: ${k.publicKey}\n`,
-        );
+      else process.stdout.write(signingKeyReport(k.organisation.name, k.fingerprint, k.publicKey, lang));
     });
 }

@@ -10,10 +10,12 @@ import {
   type WaveDetectionOptions,
   type WaveDetectionReport,
 } from '@civic/app';
-import { formatKilometres, localDateAt, UTC_ZONE, type DetectedWave } from '@civic/core';
+import { localDateAt, UTC_ZONE } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { wavesReport } from '../lang/monitor-reports.ts';
 
 /** Options shared by `waves detect` and `brief create`: how the scan runs. */
 export interface ScanFlags {
@@ -54,11 +56,6 @@ export function addScanOptions(cmd: Command): Command {
     .option('--min-places <n>', 'places a wave needs to be called coordinated (default 2)');
 }
 
-function describeWave(w: DetectedWave): string {
-  const spread = w.spreadKm !== null ? `, ${formatKilometres('en', w.spreadKm)} apart` : '';
-  return `${w.id}\n  ${w.from} – ${w.to}  ${w.category}: ${w.actions} actions (expected ${w.expected.toFixed(1)}) against ${w.organisations.length} organisations in ${w.places.length} places${spread}; p = ${w.pValue}${w.coordinated ? '' : ' (not coordinated)'}`;
-}
-
 export function registerWaves(program: Command): void {
   const waves = program
     .command('waves')
@@ -73,62 +70,64 @@ export function registerWaves(program: Command): void {
       .option('--db <db>', 'SQLite file or postgres:// URL'),
   )
     .option('--all', 'every wave found, not only the significant (p < 0.05) coordinated ones')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: ScanFlags & { input?: string; db?: string; all?: boolean; json?: boolean }) => {
-      if (opts.input && opts.db)
-        throw new CliError({
-          code: 'WAVES_INPUT_CONFLICT',
-          message: 'give --input FILE or --db DB, not both',
-          field: 'input',
-        });
-      if (!opts.input && !opts.db)
-        throw new CliError({
-          code: 'CLI_OPTION_REQUIRED',
-          message: '--input FILE.csv or --db DB is required',
-          field: 'input',
-        });
-      const bar = progressBar('replicates');
-      const options: WaveDetectionOptions = {
-        ...scanOptions(opts),
-        onProgress: (done, total) => bar.update(done, total),
-      };
-      let report: WaveDetectionReport;
-      if (opts.input) {
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(opts.input);
-        } catch {
+    .action(
+      async (
+        opts: ScanFlags & { input?: string; db?: string; all?: boolean; lang?: string; json?: boolean },
+      ) => {
+        const lang = cliLang(opts.lang);
+        if (opts.input && opts.db)
           throw new CliError({
-            code: 'WAVES_INPUT_NOT_FOUND',
-            message: `cannot read ${opts.input}`,
-            file: opts.input,
+            code: 'WAVES_INPUT_CONFLICT',
+            message: 'give --input FILE or --db DB, not both',
             field: 'input',
           });
+        if (!opts.input && !opts.db)
+          throw new CliError({
+            code: 'CLI_OPTION_REQUIRED',
+            message: '--input FILE.csv or --db DB is required',
+            field: 'input',
+          });
+        const bar = progressBar('replicates');
+        const options: WaveDetectionOptions = {
+          ...scanOptions(opts),
+          onProgress: (done, total) => bar.update(done, total),
+        };
+        let report: WaveDetectionReport;
+        if (opts.input) {
+          let bytes: Uint8Array;
+          try {
+            bytes = readFileSync(opts.input);
+          } catch {
+            throw new CliError({
+              code: 'WAVES_INPUT_NOT_FOUND',
+              message: `cannot read ${opts.input}`,
+              file: opts.input,
+              field: 'input',
+            });
+          }
+          report = orFail(
+            await detectWavesInIncidents(
+              orFail(incidentsFromCsv(bytes, opts.input, localDateAt(new Date(), UTC_ZONE))),
+              options,
+            ),
+          );
+        } else {
+          const ctx = await openContext(opts.db ?? '');
+          try {
+            report = orFail(await detectWavesInDatabase(ctx, options));
+          } finally {
+            await closeContext(ctx);
+          }
         }
-        report = orFail(
-          await detectWavesInIncidents(
-            orFail(incidentsFromCsv(bytes, opts.input, localDateAt(new Date(), UTC_ZONE))),
-            options,
-          ),
-        );
-      } else {
-        const ctx = await openContext(opts.db ?? '');
-        try {
-          report = orFail(await detectWavesInDatabase(ctx, options));
-        } finally {
-          await closeContext(ctx);
+        bar.finish();
+        const shown = reportedWaves(report.waves, opts.all ?? false);
+        if (opts.json) {
+          printJson({ waves: shown.map(waveJson) });
+          return;
         }
-      }
-      bar.finish();
-      const shown = reportedWaves(report.waves, opts.all ?? false);
-      if (opts.json) {
-        printJson({ waves: shown.map(waveJson) });
-        return;
-      }
-      const what = opts.all ? 'waves and clusters' : 'significant coordinated waves (p < 0.05)';
-      process.stdout.write(
-        `${shown.length} ${what} in ${report.incidents} incidents; ${report.replications} replications, seed ${report.seed}\n`,
-      );
-      for (const w of shown) process.stdout.write(`${describeWave(w)}\n`);
-    });
+        process.stdout.write(wavesReport(shown, report, opts.all ?? false, lang));
+      },
+    );
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { untranslatedWords } from '../../../../e2e/support/latin-words.ts';
+import { build1CStatement } from '../../../../e2e/support/statements.ts';
 import { runInProcess } from '../run-in-process.ts';
 
 // Real parts: the whole `civic` program run in this process, a SQLite demo database made by
@@ -58,8 +59,16 @@ const commands = (): Record<string, string[]> => ({
   'case show': ['case', 'show', echoCase, '--db', db],
   'filing lint': ['filing', 'lint', '--db', db, '--filing', filingId, '--as-of', '2021-12-31'],
   deadline: ['deadline', '--from', '2021-01-15', '--working-days', '10'],
+  // Nauryz and the unconfirmed 2026 calendar: holiday names and the pack's notes in the language.
+  'deadline 2026': ['deadline', '--from', '2026-03-18', '--working-days', '10'],
   deadlines: ['deadlines', '--db', db, '--all', '--as-of', '2021-01-20'],
   obligations: ['obligations', '--db', db, '--org', 'Echo', '--as-of', '2021-12-31'],
+  filings: ['filings', '--db', db, '--org', 'Echo'],
+  'filing show': ['filing', 'show', '--db', db, '--filing', filingId],
+  'ledger balance': ['ledger', 'balance', '--db', db, '--org', 'Echo', '--by', 'grant'],
+  candidates: ['candidates', 'list', '--db', db, '--org', 'Echo', '--status', 'all'],
+  'incidents search': ['incidents', 'search', 'штраф', '--db', db, '--limit', '5'],
+  'waves detect': ['waves', 'detect', '--db', db, '--replications', '19'],
 });
 
 describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { timeout: 60_000 }, () => {
@@ -77,6 +86,22 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
         // The English report of the same command has words the allow-list refuses: the check can fail.
         expect(latin((await civic(args)).stdout).length).toBeGreaterThan(0);
       });
+
+  it("names each skipped holiday and the pack's notes on unverified days in the language", async () => {
+    const args = commands()['deadline 2026'] ?? [];
+    const ru = (await civic([...args, '--lang', 'ru'])).stdout;
+    expect(ru).toContain('пропущено 21 марта 2026 г.: суббота, Наурыз мейрамы');
+    expect(ru).toContain('пропущено 24 марта 2026 г.: вторник, перенесённый выходной день (Наурыз мейрамы)');
+    expect(ru).toContain('примечание: Курбан айт 27 мая');
+    const kk = (await civic([...args, '--lang', 'kk'])).stdout;
+    expect(kk).toContain('өткізілді 2026 жылғы 21 наурыз: сенбі, Наурыз мейрамы');
+    expect(kk).toContain(
+      'өткізілді 2026 жылғы 24 наурыз: сейсенбі, ауыстырылған демалыс күні (Наурыз мейрамы)',
+    );
+    expect(kk).toContain('ескертпе: Құрбан айт 27 мамыр');
+    const en = (await civic(args)).stdout;
+    expect(en).toContain('holiday: Nauryz');
+  });
 
   it('takes CIVIC_LANG, then LC_ALL/LANG, before English; --lang over all', async () => {
     const args = commands()['claim check'] ?? [];
@@ -153,5 +178,121 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
     expect(comments[0]).toContain('CivicLedger журналы');
     // Account names stay ASCII for the tools.
     expect(kk.stdout).toMatch(/^\s+Assets:Grants:/m);
+  });
+  it('prints what the record commands did in the language (these change the database: they run last)', async () => {
+    const ru = async (args: string[]) => (await civic([...args, '--lang', 'ru'])).stdout;
+    const kk = async (args: string[]) => (await civic([...args, '--lang', 'kk'])).stdout;
+    const file = join(dir, 'statement.txt');
+    writeFileSync(
+      file,
+      build1CStatement({
+        account: 'KZ716010131000012345',
+        holder: 'ОФ «Эхо»',
+        holderBin: '070940000011',
+        from: '01.11.2021',
+        to: '30.11.2021',
+        opening: '0.00',
+        incoming: {
+          number: '77',
+          date: '15.11.2021',
+          amount: '500000.00',
+          payer: 'Open Door Fund (Germany)',
+          payerAccount: 'DE89370400440532013000',
+          payerSector: '21',
+          purpose: 'Grant 2021-7',
+        },
+      }),
+    );
+    const imported = await ru(['import', 'bank', file, '--db', db, '--org', 'Echo']);
+    expect(imported).toContain('прочитано 1, импортировано 1, повторов 0');
+    expect(imported).toContain('проверьте их: `civic candidates list`');
+    const again = await civic(['import', 'bank', file, '--db', db, '--org', 'Echo', '--lang', 'kk']);
+    expect(again.stdout).toContain('оқылды 1, импортталды 0, қайталанғандар 1');
+
+    const list = JSON.parse(
+      (await civic(['candidates', 'list', '--db', db, '--org', 'Echo', '--json'])).stdout,
+    ) as { candidates: { id: string }[] };
+    const candidate = list.candidates[0]?.id ?? '?';
+    expect(await ru(['candidates', 'reject', candidate, '--db', db, '--org', 'Echo'])).toBe(
+      `отклонено ${candidate}\n`,
+    );
+
+    const obligations = JSON.parse(
+      (await civic(['obligations', '--db', db, '--org', 'Echo', '--as-of', '2021-12-31', '--json'])).stdout,
+    ) as { obligations: { id: string; filingId: string | null }[] };
+    const open = obligations.obligations.find((o) => o.filingId === null)?.id ?? '?';
+    const prepared = await ru(['filing', 'prepare', '--db', db, '--obligation', open]);
+    expect(prepared).toMatch(
+      /^подготовлен отчёт fil_\w+ \(F\.01[78]\.00, \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}, черновик\)\n$/,
+    );
+    const id = /fil_\w+/.exec(prepared)?.[0] ?? '?';
+    expect(await kk(['filing', 'show', '--db', db, '--filing', id])).toContain(' жоба');
+    const out = join(dir, 'filing.json');
+    expect(
+      await kk(['filing', 'render', '--db', db, '--filing', id, '--format', 'json', '--out', out]),
+    ).toMatch(/^.*filing\.json файлы жазылды \(\d[\d\s\u202f]* байт\)\n$/);
+    const submitted = await kk([
+      'filing',
+      'submit',
+      '--db',
+      db,
+      '--filing',
+      id,
+      '--on',
+      '2021-12-20',
+      '--channel',
+      'paper',
+      '--number',
+      '17',
+    ]);
+    expect(submitted).toBe(`${id} есебі 2021 жылғы 20 желтоқсанда тапсырылды (paper, кіріс № 17)\n`);
+
+    const csv = join(dir, 'incidents.csv');
+    const exported = await civic([
+      'incidents',
+      'export',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      '--out',
+      csv,
+      '--lang',
+      'ru',
+    ]);
+    expect(exported.stderr).toMatch(/^экспортировано инцидентов: [\d\s\u202f]+, файл /);
+    expect(existsSync(csv)).toBe(true);
+    expect(await kk(['org', 'key', '--db', db, '--org', 'Echo'])).toMatch(
+      /^Echo: Ed25519 қолтаңба кілті\nсаусақ ізі: /,
+    );
+
+    const backup = join(dir, 'demo.age');
+    const env = { CIVIC_TEST_BACKUP_PASSPHRASE: 'correct horse battery staple' };
+    const written = await civic(
+      [
+        'backup',
+        'create',
+        '--db',
+        db,
+        '--out',
+        backup,
+        '--passphrase-env',
+        'CIVIC_TEST_BACKUP_PASSPHRASE',
+        '--lang',
+        'ru',
+      ],
+      env,
+    );
+    expect(written.stdout).toMatch(
+      /^записана резервная копия .*demo\.age \([\d\s\u202f]+ байт\): частей \d+/,
+    );
+    const verified = await civic(
+      ['backup', 'verify', backup, '--passphrase-env', 'CIVIC_TEST_BACKUP_PASSPHRASE', '--lang', 'kk'],
+      env,
+    );
+    expect(verified.stdout).toMatch(
+      /^ТЕКСЕРІЛДІ .*: дерекқор файлы негізінде \d{4} жылғы \d+ \S+ \d\d:\d\d UTC уақытында жасалған/,
+    );
+    expect(latin(verified.stdout.split('\n')[0] ?? '').filter((w) => !w.includes('demo'))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   formatShortDate,
   formatWeekday,
   labelOf,
+  localText,
   reportText,
   type Locale,
 } from '@civic/core';
@@ -21,9 +22,9 @@ function isoWeekday(iso: string): number {
 
 /**
  * The readable report of `civic deadline`. English keeps the pack's reasons and notes as they are;
- * Russian and Kazakh name a skipped day by its weekday and say it is a day off, and show the
- * citation in the local style (`citationOf`). The notes of an unverified rule are the pack's own
- * English text: ru and kk say «не сверено» and leave the details to `--json` and `--lang en`.
+ * Russian and Kazakh name a skipped day by its weekday and the holiday it is for in the language
+ * («суббота, Наурыз мейрамы»), else say it is a day off, show the citation in the local style
+ * (`citationOf`) and the pack's own notes on the unverified rules and days in the language.
  */
 export function deadlineReport(
   r: RuleDeadlineReport,
@@ -46,13 +47,26 @@ export function deadlineReport(
     ...r.skipped.map((s) =>
       reportText(lang, 'skipped', {
         date: s.date,
-        reason: en ? s.reason : `${formatWeekday(lang, isoWeekday(s.date))}, ${reportText(lang, 'dayOff')}`,
+        reason: en ? s.reason : `${formatWeekday(lang, isoWeekday(s.date))}, ${dayOff(r, s.date, lang)}`,
       }),
     ),
     `${reportText(lang, 'citation', { citation: en ? r.citation : citationOf(r.citation) })}${r.citationUrl ? ` <${r.citationUrl}>` : ''}`,
-    ...(en ? r.notes.map((n) => reportText(lang, 'note', { text: n })) : []),
+    ...(en ? r.notes : r.caveats.map((c) => localText(c, lang))).map((n) =>
+      reportText(lang, 'note', { text: n }),
+    ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What a skipped day is in the language: the holiday's name («Наурыз мейрамы»), a moved day off
+ * with the holiday it is for («перенесённый выходной день (Наурыз мейрамы)»), else «нерабочий день».
+ */
+function dayOff(r: RuleDeadlineReport, date: string, lang: Locale): string {
+  const holiday = r.holidays[date];
+  if (holiday === undefined) return reportText(lang, 'dayOff');
+  const name = localText(holiday.name, lang);
+  return holiday.moved ? reportText(lang, 'movedDayOff', { holiday: name }) : name;
 }
 
 /** The readable list of `civic deadlines`: day, kind, organisation, what the day is, in the language. */

@@ -1,6 +1,8 @@
+import { isCalendarDate } from '../calendar-date.ts';
 import type { Locale } from '../locale.ts';
 import { legalBasisCites, periodName } from '../obligations/localize-obligation.ts';
 import { localText } from '../rules/local-text.ts';
+import { obligationCaveats } from '../rules/obligation-basis.ts';
 import type { SourceKind } from '../rules/rule-meta.schema.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
 import type { FilingContent } from './filing-content.ts';
@@ -21,6 +23,8 @@ export interface FilingWords {
   readonly periodName: string;
   /** The legal bases as lawyers cite them in the language. */
   readonly legalBasis: readonly string[];
+  /** The pack's notes on the unverified rules the filing rests on, in the language (`obligationCaveats`). */
+  readonly caveats: readonly string[];
 }
 
 /**
@@ -41,5 +45,9 @@ export function filingWords(pack: RulePack, content: FilingContent, lang: Locale
     obligationSource: version?.source ?? null,
     periodName: periodName(pack, o.period.label, lang),
     legalBasis: legalBasisCites(pack, o.ruleId, o.dueOn, lang),
+    caveats:
+      version && isCalendarDate(o.period.from)
+        ? obligationCaveats(pack, version, o.period.from).map((note) => localText(note, lang))
+        : [],
   };
 }

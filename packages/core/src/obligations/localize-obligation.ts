@@ -1,5 +1,6 @@
 import type { Locale } from '../locale.ts';
 import { localText } from '../rules/local-text.ts';
+import { obligationCaveats } from '../rules/obligation-basis.ts';
 import type { RulePack } from '../rules/rule-pack.schema.ts';
 import type { ObligationInstance } from './derive-obligations.ts';
 
@@ -39,16 +40,20 @@ export function legalBasisCites(pack: RulePack, obligationId: string, dueOn: str
 
 /**
  * An obligation with the words a person reads in their language, from the pack: its title, its
- * form's title, its period's name, and its legal bases in the local style (`legalBasis`). Codes,
- * dates and the citation of the source stay as they are.
+ * form's title, its period's name, its legal bases in the local style (`legalBasis`) and the pack's
+ * notes on the unverified rules it rests on (`caveats`). Codes, dates and the citation of the
+ * source stay as they are.
  */
 export function localizeObligation(
   o: ObligationInstance,
   pack: RulePack,
   lang: Locale,
-): ObligationInstance & { readonly legalBasis: readonly string[] } {
+): ObligationInstance & { readonly legalBasis: readonly string[]; readonly caveats: readonly string[] } {
+  const same = pack.obligations.filter((v) => v.id === o.obligationId && v.form.id === o.form);
+  const from = o.period.from;
   const version =
-    pack.obligations.find((v) => v.id === o.obligationId && v.form.id === o.form) ??
+    same.find((v) => v.inForce.from <= from && (v.inForce.to === null || from <= v.inForce.to)) ??
+    same[0] ??
     pack.obligations.find((v) => v.id === o.obligationId);
   return {
     ...o,
@@ -56,5 +61,6 @@ export function localizeObligation(
     formTitle: version ? localText(version.form.title, lang) : o.formTitle,
     period: { ...o.period, label: periodName(pack, o.period.label, lang) },
     legalBasis: legalBasisCites(pack, o.obligationId, o.dueOn, lang),
+    caveats: version ? obligationCaveats(pack, version, from).map((note) => localText(note, lang)) : [],
   };
 }

@@ -1,12 +1,18 @@
 import { addDays, calendarDate, isoWeekday } from '../calendar-date.ts';
 import { WEEKDAYS, type CalendarYear, type WorkingCalendar } from './calendar.schema.ts';
+import { localText, type LocalText } from './local-text.ts';
 
 /** What a listed date is on the calendar: worked despite a weekend, or off despite a weekday. */
 export interface DayEntry {
   readonly working: boolean;
   readonly reason: string;
   readonly verified: boolean;
-  readonly note?: string | undefined;
+  /** Why the entry is unverified, in the pack's languages. */
+  readonly note?: LocalText | undefined;
+  /** The holiday's name in the pack's languages, when the day is off for a holiday (or moved for one). */
+  readonly holiday?: LocalText | undefined;
+  /** True on a moved day off: the next working day off for a holiday that fell on a day off. */
+  readonly moved?: boolean | undefined;
 }
 
 export interface CalendarIndex {
@@ -54,13 +60,21 @@ export function indexCalendar(calendar: WorkingCalendar): CalendarIndex {
         note: t.note,
       });
     for (const h of y.holidays)
-      put(h.date, { working: false, reason: `holiday: ${h.name}`, verified: v(h.verified), note: h.note });
+      put(h.date, {
+        working: false,
+        reason: `holiday: ${localText(h.name, 'en')}`,
+        verified: v(h.verified),
+        note: h.note,
+        holiday: h.name,
+      });
     for (const m of y.movedDaysOff) {
       put(m.date, {
         working: false,
         reason: `moved day off for ${m.for} (${weekdayName(isoWeekday(m.for))})`,
         verified: v(m.verified),
         note: m.note,
+        holiday: y.holidays.find((h) => h.date === m.for)?.name,
+        moved: true,
       });
     }
   }

@@ -16,14 +16,16 @@ export type WeekdayName = (typeof WEEKDAYS)[number];
 const entryProvenance = {
   /** false when this entry rests on an unconfirmed source; otherwise the year's status applies. */
   verified: z.boolean().optional(),
-  note: z.string().optional(),
+  /** Why the entry is unverified or how it was derived; an unverified entry's note is read by users, in every pack language. */
+  note: localTextSchema.optional(),
   source: z.string().optional(),
 };
 
 /** A holiday by law. On a weekday it is a day off; on a weekend day its moved day off is listed separately. */
 export const holidaySchema = z.strictObject({
   date: dateSchema,
-  name: z.string().min(1),
+  /** The holiday's name as users read it, in every language the pack declares («Наурыз мейрамы»). */
+  name: localTextSchema,
   /** `state`, `national`, `religious`, `public`, …: the law that makes it a day off decides whether it is moved. */
   kind: idSchema,
   ...entryProvenance,
@@ -48,7 +50,7 @@ export const calendarYearSchema = z.strictObject({
     source: citationSchema,
     /** Working days the year must have: the pack fails validation when its lists give another count. */
     expectedWorkingDays: z.int().min(0).max(366).optional(),
-    note: z.string().optional(),
+    note: localTextSchema.optional(),
   }),
   holidays: z.array(holidaySchema).default([]),
   movedDaysOff: z.array(movedDayOffSchema).default([]),
@@ -57,13 +59,14 @@ export const calendarYearSchema = z.strictObject({
 
 /** A day off that is never moved when it falls on a weekend (e.g. a religious day off). */
 export const neverMovedSchema = z.strictObject({
+  /** Matched against a holiday's English name (for movable feasts); not shown to users. */
   name: z.string().min(1),
   /** Fixed dates give month and day; movable feasts leave them out and match holidays by name. */
   month: z.int().min(1).max(12).optional(),
   day: z.int().min(1).max(31).optional(),
   citation: citationSchema,
   verified: z.boolean(),
-  note: z.string().optional(),
+  note: localTextSchema.optional(),
 });
 
 export const calendarSchema = z.strictObject({

@@ -132,7 +132,7 @@ export interface FineUnitAmount {
   readonly code: string;
   readonly citation: Citation;
   readonly verified: boolean;
-  readonly note?: string | undefined;
+  readonly note?: LocalText | undefined;
 }
 
 /**

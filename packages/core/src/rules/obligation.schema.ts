@@ -31,7 +31,7 @@ export const formSchema = z.strictObject({
         id: idSchema,
         title: localTextSchema,
         required: z.boolean().default(true),
-        note: z.string().optional(),
+        note: localTextSchema.optional(),
       }),
     )
     .default([]),
@@ -46,7 +46,7 @@ export const periodDeadlineSchema = z.strictObject({
   citation: citationSchema,
   source: sourceKindSchema,
   verified: z.boolean(),
-  note: z.string().optional(),
+  note: localTextSchema.optional(),
 });
 
 /**

@@ -34,7 +34,7 @@ export const tierSchema = z.strictObject({
   citation: citationSchema.optional(),
   source: sourceKindSchema,
   verified: z.boolean(),
-  note: z.string().optional(),
+  note: localTextSchema.optional(),
 });
 export type OffenceTier = z.output<typeof tierSchema>;
 
@@ -70,7 +70,7 @@ export const limitationSchema = z.strictObject({
       citation: citationSchema.optional(),
       source: sourceKindSchema,
       verified: z.boolean(),
-      note: z.string().optional(),
+      note: localTextSchema.optional(),
     })
     .nullable()
     .default(null),
@@ -104,7 +104,7 @@ export const appealStepSchema = z.strictObject({
         deadline: dayCountSchema,
         source: sourceKindSchema,
         verified: z.boolean(),
-        note: z.string().optional(),
+        note: localTextSchema.optional(),
       }),
     )
     .default([]),
@@ -125,7 +125,7 @@ export const appealSchema = z.strictObject({
       citation: citationSchema,
       source: sourceKindSchema,
       verified: z.boolean(),
-      note: z.string().optional(),
+      note: localTextSchema.optional(),
     })
     .nullable()
     .default(null),

@@ -73,9 +73,48 @@ describe('a pack declaring languages', () => {
       }));
       p.appeals = p.appeals?.map((a) => ({ ...a, title: all('a') }));
       if (p.fineUnit) p.fineUnit = { ...p.fineUnit, name: all('unit') };
+      for (const y of p.calendar?.years ?? []) {
+        y.holidays = y.holidays?.map((h) => ({ ...h, name: all(String(h.name)) }));
+        y.transfers = y.transfers?.map((t) => (t.note === undefined ? t : { ...t, note: all('draft') }));
+      }
     });
     const r = parseRulePack(input, 'test.yaml');
     expect(r.ok ? [] : r.error.details).toEqual([]);
+  });
+
+  it('fails when a holiday of the working-day calendar has no name in a declared language', () => {
+    const input = changed((p) => {
+      p.languages = ['en', 'ru', 'kk'];
+      const year = p.calendar?.years?.[0];
+      if (year?.holidays?.[0]) year.holidays[0].name = { en: 'New Year', ru: 'Новый год' };
+    });
+    const paths = issuePaths(input);
+    expect(paths).toContain('calendar.years[0].holidays[0].name.kk');
+    // A plain string is English alone: it lacks both other languages.
+    expect(paths).toContain('calendar.years[0].holidays[1].name');
+  });
+
+  it("fails when an unverified rule's note lacks a declared language; a verified rule's note may be English", () => {
+    const input = changed((p) => {
+      p.languages = ['en', 'ru'];
+      Object.assign(p.limitations?.[0] ?? {}, { note: 'derived: research note' });
+      Object.assign(p.offences?.[0]?.tiers[2] ?? {}, { note: { en: 'The amount is not found.' } });
+    });
+    const paths = issuePaths(input);
+    expect(paths).toContain('offences[0].tiers[2].note.ru');
+    expect(paths).toContain('calendar.years[0].transfers[0].note');
+    expect(paths.filter((p) => p.startsWith('limitations[0].note'))).toEqual([]);
+  });
+
+  it('gives the note in the language asked for', () => {
+    const input = changed((p) => {
+      Object.assign(p.offences?.[0]?.tiers[2] ?? {}, {
+        note: { en: 'The amount is not found.', ru: 'Размер не найден.' },
+      });
+    });
+    const r = parseRulePack(input, 'test.yaml');
+    const note = r.ok ? r.value.offences[0]?.tiers[2]?.note : undefined;
+    expect(note && localText(note, 'ru')).toBe('Размер не найден.');
   });
 });
 

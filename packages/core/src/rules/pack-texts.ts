@@ -15,8 +15,9 @@ function add(out: PackText[], path: Path, text: LocalText | undefined): void {
 
 /**
  * Every user-facing text of a pack: names and titles, forms and their fields, local-style
- * citations, tier names and conduct, open questions, period names. Research notes (`note`),
- * citations of sources and the calendar's holiday names are not in it.
+ * citations, tier names and conduct, open questions, period names, the calendar's holiday names.
+ * Notes are checked apart (`checkUnverifiedNotes`: only an unverified rule's note is read by
+ * users); citations of sources are not in it.
  */
 export function packTexts(pack: RulePack): PackText[] {
   const out: PackText[] = [];
@@ -60,13 +61,37 @@ export function packTexts(pack: RulePack): PackText[] {
     if (a.restoration) add(out, ['appeals', i, 'restoration', 'cite'], a.restoration.cite);
   });
   if (pack.fineUnit) add(out, ['fineUnit', 'name'], pack.fineUnit.name);
+  pack.calendar.years.forEach((y, i) =>
+    y.holidays.forEach((h, j) => add(out, ['calendar', 'years', i, 'holidays', j, 'name'], h.name)),
+  );
   return out;
 }
 
-/** The texts lacking one of the pack's declared languages, with the missing language named. */
-export function checkPackLanguages(pack: RulePack): { path: Path; message: string }[] {
+/** The notes of the pack's unverified rules and entries (`verified: false`), wherever they sit. */
+export function unverifiedNotes(value: unknown, path: Path = []): PackText[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => unverifiedNotes(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  const out: PackText[] = [];
+  const note = record.note;
+  if (record.verified === false && (typeof note === 'string' || (typeof note === 'object' && note !== null)))
+    out.push({ path: [...path, 'note'], text: note as LocalText });
+  for (const [key, v] of Object.entries(record))
+    if (key !== 'note') out.push(...unverifiedNotes(v, [...path, key]));
+  return out;
+}
+
+/**
+ * An unverified rule's note is the caveat users read beside its result (pages, documents, the
+ * CLI): it must be given in every language the pack declares, like every other text users read.
+ */
+export function checkUnverifiedNotes(pack: RulePack): { path: Path; message: string }[] {
+  return missingLanguages(pack, unverifiedNotes(pack));
+}
+
+function missingLanguages(pack: RulePack, texts: readonly PackText[]): { path: Path; message: string }[] {
   const issues: { path: Path; message: string }[] = [];
-  for (const { path, text } of packTexts(pack)) {
+  for (const { path, text } of texts) {
     const has = languagesOf(text);
     for (const lang of pack.languages) {
       if (!has.includes(lang))
@@ -77,6 +102,11 @@ export function checkPackLanguages(pack: RulePack): { path: Path; message: strin
     }
   }
   return issues;
+}
+
+/** The texts lacking one of the pack's declared languages, with the missing language named. */
+export function checkPackLanguages(pack: RulePack): { path: Path; message: string }[] {
+  return missingLanguages(pack, packTexts(pack));
 }
 
 /**

@@ -6,6 +6,7 @@ import { inForceOn } from './lookups.ts';
 import type { Citation } from './rule-meta.schema.ts';
 import type { Obligation } from './obligation.schema.ts';
 import type { RulePack } from './rule-pack.schema.ts';
+import { localText } from './local-text.ts';
 import type { CalendarOptions } from './working-days.ts';
 
 export interface ReportingPeriod {
@@ -99,7 +100,9 @@ function versionPeriods(
     const notes = [...deadline.value.notes];
     if (!version.verified) notes.push(unverifiedObligationNote(version));
     if (special && !special.verified)
-      notes.push(`unverified: due date for period ${index}${special.note ? ` (${special.note})` : ''}`);
+      notes.push(
+        `unverified: due date for period ${index}${special.note ? ` (${localText(special.note, 'en')})` : ''}`,
+      );
     out.push({
       obligationId: version.id,
       label: label(kind, start, index, startMonth),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, isCalendarDate, type CalendarDate } from '../calendar-date.ts';
 import { isIsoPeriod, type IsoPeriod } from './iso-period.ts';
+import { localTextSchema, type LocalText } from './local-text.ts';
 
 /** A `YYYY-MM-DD` day on the calendar, read as a CalendarDate. */
 export const dateSchema = z
@@ -51,14 +52,16 @@ export const sourceKindSchema = z.enum(SOURCE_KINDS, {
 /**
  * Every legal rule carries where it comes from, when it is in force, what kind of source it rests
  * on and whether it is confirmed. `verified: false` means a lawyer must check it before relying on
- * it; `note` (a research note, never printed in a document) says why or what is open.
+ * it; `note` says why or what is open. The note of an unverified rule is a caveat users read (the
+ * web app and documents show it), so it is given in every language the pack declares
+ * (pack-texts.ts holds it to that); a verified rule's note ("derived: …") is a research note.
  */
 export const ruleMetaShape = {
   citation: citationSchema,
   inForce: inForceSchema,
   source: sourceKindSchema,
   verified: z.boolean({ error: 'verified must be true or false' }),
-  note: z.string().optional(),
+  note: localTextSchema.optional(),
 };
 
 /** The provenance part alone (for items that inherit their dates from the enclosing rule). */
@@ -66,7 +69,7 @@ export const provenanceShape = {
   citation: citationSchema.optional(),
   source: sourceKindSchema.optional(),
   verified: z.boolean().optional(),
-  note: z.string().optional(),
+  note: localTextSchema.optional(),
 };
 
 export interface RuleMeta {
@@ -74,7 +77,7 @@ export interface RuleMeta {
   readonly inForce: InForce;
   readonly source: SourceKind;
   readonly verified: boolean;
-  readonly note?: string | undefined;
+  readonly note?: LocalText | undefined;
 }
 
 export const idSchema = z

@@ -1,9 +1,10 @@
 import { isoWeekday } from '../calendar-date.ts';
 import { countWorkingDays, indexCalendar } from './calendar-index.ts';
+import { localText, type LocalText } from './local-text.ts';
 import type { InForce } from './rule-meta.schema.ts';
 import { formatPath } from './format-path.ts';
 import type { RulePack } from './rule-pack.schema.ts';
-import { checkPackLanguages, checkSourceKinds } from './pack-texts.ts';
+import { checkPackLanguages, checkSourceKinds, checkUnverifiedNotes } from './pack-texts.ts';
 
 export interface PackIssue {
   readonly path: readonly (string | number)[];
@@ -82,7 +83,10 @@ function checkCalendar(pack: RulePack, issues: PackIssue[]): void {
           message: `${m.for} is not a holiday listed for ${y.year}`,
         });
       else if (isNeverMoved(pack, holiday.date, holiday.name))
-        issues.push({ path: at('movedDaysOff', j, 'for'), message: `${holiday.name} is never moved` });
+        issues.push({
+          path: at('movedDaysOff', j, 'for'),
+          message: `${localText(holiday.name, 'en')} is never moved`,
+        });
       if (index.weekendDays.has(isoWeekday(m.date)))
         issues.push({ path: at('movedDaysOff', j, 'date'), message: `${m.date} is already a weekend day` });
     });
@@ -93,7 +97,7 @@ function checkCalendar(pack: RulePack, issues: PackIssue[]): void {
         if (onDayOff && !moved && !isNeverMoved(pack, h.date, h.name)) {
           issues.push({
             path: at('holidays', j, 'date'),
-            message: `${h.name} on ${h.date} falls on a weekend day but has no moved day off`,
+            message: `${localText(h.name, 'en')} on ${h.date} falls on a weekend day but has no moved day off`,
           });
         }
       });
@@ -115,8 +119,9 @@ function checkCalendar(pack: RulePack, issues: PackIssue[]): void {
   });
 }
 
-/** Whether a holiday is one of the calendar's days that are never moved (by fixed date or by name). */
-export function isNeverMoved(pack: RulePack, date: string, name: string): boolean {
+/** Whether a holiday is one of the calendar's days that are never moved (by fixed date or by its English name). */
+export function isNeverMoved(pack: RulePack, date: string, holiday: LocalText): boolean {
+  const name = localText(holiday, 'en');
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
   return pack.calendar.neverMoved.some((n) =>
@@ -135,6 +140,6 @@ export function checkPackConsistency(pack: RulePack): PackIssue[] {
   if (pack.fineUnit) checkVersions(pack.fineUnit.values, () => 'value', ['fineUnit', 'values'], issues);
   checkOffences(pack, issues);
   checkCalendar(pack, issues);
-  issues.push(...checkPackLanguages(pack), ...checkSourceKinds(pack));
+  issues.push(...checkPackLanguages(pack), ...checkUnverifiedNotes(pack), ...checkSourceKinds(pack));
   return issues;
 }

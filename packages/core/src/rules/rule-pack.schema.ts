@@ -107,7 +107,7 @@ export const rulePackObjectSchema = z.strictObject({
       citation: citationSchema,
       source: sourceKindSchema,
       verified: z.boolean(),
-      note: z.string().optional(),
+      note: localTextSchema.optional(),
     })
     .optional(),
   /** Where a legal day is counted: "today" is the date there (time-zone.schema.ts). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localTextSchema } from './local-text.ts';
 import { citationSchema, sourceKindSchema } from './rule-meta.schema.ts';
 
 /**
@@ -28,7 +29,7 @@ export const timeZoneSchema = z.strictObject({
   /** What kind of source the offsets rest on (a pack without it reads it from `verified`). */
   source: sourceKindSchema.optional(),
   verified: z.boolean(),
-  note: z.string().optional(),
+  note: localTextSchema.optional(),
 });
 
 export type TimeZone = z.output<typeof timeZoneSchema>;

@@ -2,6 +2,7 @@ import { addDays, isoWeekday, yearOf, type CalendarDate } from '../calendar-date
 import { domainError, err, ok, type Result } from '../result.ts';
 import { indexCalendar, weekdayName } from './calendar-index.ts';
 import type { RulePack } from './rule-pack.schema.ts';
+import { localText, type LocalText } from './local-text.ts';
 
 /** How a day is classed. `covered` is false outside the pack's listed years (weekends only were applied). */
 export interface DayStatus {
@@ -94,13 +95,15 @@ export function calendarNotes(pack: RulePack, days: readonly DayStatus[]): strin
   for (const y of [...new Set(days.filter((d) => d.covered).map((d) => yearOf(d.date)))]) {
     const year = index.years.get(y);
     if (year && !year.status.verified)
-      notes.push(`unverified: the ${y} calendar${year.status.note ? ` (${year.status.note})` : ''}`);
+      notes.push(
+        `unverified: the ${y} calendar${year.status.note ? ` (${localText(year.status.note, 'en')})` : ''}`,
+      );
   }
   for (const d of days) {
     const entry = index.entries.get(d.date);
     if (d.covered && entry && !entry.verified && index.years.get(yearOf(d.date))?.status.verified) {
       notes.push(
-        `unverified: ${d.date} ${entry.working ? 'is worked' : `is a day off (${entry.reason})`}${entry.note ? `: ${entry.note}` : ''}`,
+        `unverified: ${d.date} ${entry.working ? 'is worked' : `is a day off (${entry.reason})`}${entry.note ? `: ${localText(entry.note, 'en')}` : ''}`,
       );
     }
   }
@@ -171,4 +174,38 @@ export function nextWorkingDay(
     if (skipped.length > 366)
       throw new Error(`no working day within a year of ${date}: the calendar has no working days`);
   }
+}
+
+/**
+ * The holiday a listed day off is for, in the pack's languages («Наурыз мейрамы»), and whether
+ * the day is the holiday's moved day off; undefined for any other day.
+ */
+export function holidayOn(
+  pack: RulePack,
+  date: CalendarDate,
+): { readonly name: LocalText; readonly moved: boolean } | undefined {
+  const entry = indexCalendar(pack.calendar).entries.get(date);
+  return entry?.holiday === undefined || entry.working
+    ? undefined
+    : { name: entry.holiday, moved: entry.moved === true };
+}
+
+/**
+ * The pack's notes on the unverified calendar years and entries among `dates`, in the pack's
+ * languages (the reader's is picked with `localText`): what `calendarNotes` says in English for
+ * the JSON, as the pack words it for a reader.
+ */
+export function calendarCaveats(pack: RulePack, dates: readonly CalendarDate[]): LocalText[] {
+  const index = indexCalendar(pack.calendar);
+  const out: LocalText[] = [];
+  const add = (note: LocalText | undefined): void => {
+    if (note !== undefined && !out.includes(note)) out.push(note);
+  };
+  for (const date of dates) {
+    const year = index.years.get(yearOf(date));
+    if (year && !year.status.verified) add(year.status.note);
+    const entry = index.entries.get(date);
+    if (year && entry && !entry.verified) add(entry.note);
+  }
+  return out;
 }

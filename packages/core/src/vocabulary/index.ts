@@ -14,3 +14,5 @@ export * from './report-words.ts';
 export * from './journal-vocabulary.ts';
 export * from './party-vocabulary.ts';
 export * from './onec-field-vocabulary.ts';
+export * from './cli-words.ts';
+export * from './admin-words.ts';

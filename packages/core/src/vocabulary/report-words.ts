@@ -125,6 +125,11 @@ export const REPORT_WORDS = {
   filing: { en: '  filing {id:text}', ru: '  отчёт {id:text}', kk: '  есеп {id:text}' },
   obligation: { en: 'obligation', ru: 'обязательство', kk: 'міндеттеме' },
   dayOff: { en: 'day off', ru: 'нерабочий день', kk: 'жұмыс емес күн' },
+  movedDayOff: {
+    en: 'moved day off ({holiday:text})',
+    ru: 'перенесённый выходной день ({holiday:text})',
+    kk: 'ауыстырылған демалыс күні ({holiday:text})',
+  },
   icsBasis: { en: 'Basis: {citation:text}', ru: 'Основание: {citation:text}', kk: 'Негіз: {citation:text}' },
   icsDeadlines: {
     en: 'CivicLedger case deadlines',

@@ -18,6 +18,7 @@ export function wordsFromContent(filing: FilingRecord): FilingWords {
     obligationSource: null,
     periodName: c.obligation.period.label,
     legalBasis: [],
+    caveats: [],
   };
 }
 
@@ -84,15 +85,17 @@ export function filingHeader(
 }
 
 /**
- * What the reader must know, in the language: whether the obligation's rules are confirmed, and
+ * What the reader must know, in the language: whether the obligation's rules are confirmed (with
+ * the pack's own note on each unverified rule, in the language: `words.caveats`), and
  * carried-forward rates. The content's own notes are research notes (in English, for the lawyer and
  * the JSON): no rendered filing prints them, in any language (issue 10).
  */
-export function filingNotes(filing: FilingRecord, lang: Locale): string[] {
+export function filingNotes(filing: FilingRecord, lang: Locale, words?: FilingWords): string[] {
   const l = filingLabels(lang);
   const c = filing.content;
   const notes: string[] = [];
   if (!c.obligation.verified) notes.push(l.unverifiedNote);
+  if (words) notes.push(...words.caveats);
   if ([...c.receipts, ...c.expenditures].some((x) => x.rate.status === 'carried-forward'))
     notes.push(l.carriedForwardNote);
   return notes;

@@ -158,7 +158,7 @@ export async function renderFilingPdf(filing: FilingRecord, options: FilingPdfOp
     t.byCurrency.map((b) => [b.currency, amount(b.received), amount(b.spent)]),
   );
 
-  const notes = filingNotes(filing, options.lang);
+  const notes = filingNotes(filing, options.lang, words);
   if (notes.length > 0) {
     section(doc, l.notes);
     for (const n of notes) doc.font('regular').fontSize(8).fillColor('#222').text(`• ${n}`, { width });

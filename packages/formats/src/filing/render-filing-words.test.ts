@@ -187,6 +187,24 @@ describe('a rendered filing speaks its language, from the pack', () => {
     },
   );
 
+  it.each(langs.flatMap((lang) => [[lang, 'pdf'] as const, [lang, 'xlsx'] as const]))(
+    "prints the pack's notes on the unverified rules in the document's language (%s %s)",
+    async (lang, format) => {
+      const content = sampleFilingContent();
+      const rule = version('receipt-expenditure-report', content.obligation.period.from);
+      const note = rule?.form.verified === false ? rule.form.note : undefined;
+      expect(note).toBeDefined();
+      const options = { lang, words: filingWords(kz, content, lang) };
+      const text =
+        format === 'pdf'
+          ? pdfText(await renderFilingPdf(record(content), { ...options, fonts }))
+          : (await xlsxText(await renderFilingXlsx(record(content), options))).text;
+      const flat = (t: string) => t.replace(/\s+/g, ' ');
+      expect(flat(text)).toContain(flat(localText(note ?? '', lang)));
+      if (lang !== 'en') expect(flat(text)).not.toContain(flat(localText(note ?? '', 'en')));
+    },
+  );
+
   it('keeps dates in the sheets as real dates shown in the language (not ISO text)', async () => {
     for (const [lang, fmt] of [
       ['ru', 'dd.mm.yyyy'],

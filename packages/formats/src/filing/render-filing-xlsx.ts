@@ -58,7 +58,7 @@ export async function renderFilingXlsx(
     row.getCell(1).font = { bold: true };
     if (r[1] instanceof Date) row.getCell(2).numFmt = DATE;
   }
-  for (const n of filingNotes(filing, options.lang)) head.addRow([l.notes, n]);
+  for (const n of filingNotes(filing, options.lang, words)) head.addRow([l.notes, n]);
 
   sheet(
     wb,

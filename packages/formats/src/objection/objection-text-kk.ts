@@ -98,10 +98,10 @@ export const OBJECTION_KK: ObjectionTemplate = {
   note: {
     groundUnverified:
       '{n}-негіз ({cite}) түпкілікті расталмаған және шартты түрде баяндалған: норманы ресми мәтін бойынша тексеру қажет',
-    openQuestion: 'Ескіру мерзімі туралы негіз тәуелді ашық мәселе: {text}',
-    deadline: 'Шағым беру мерзімі ({cite}) расталмаған, екі түрлі оқылуы мүмкін: {readings}',
-    deadlineReading: '{count} есептегенде соңғы күні {date}',
-    deadlineAct: 'Ерте күннен кешіктірмей беру керек: {date}',
+    openQuestion: 'Ескіру мерзімі туралы негізге қатысты ашық мәселе: {text}',
+    deadline: 'Шағым беру мерзімі ({cite}) расталмаған, оны екі түрлі түсіндіруге болады: {readings}',
+    deadlineReading: '{count} есебімен соңғы күні {date}',
+    deadlineAct: 'Шағымды ерте мерзім бойынша, {date:until} беру керек',
     restorationRule:
       'Өткізіп алынған мерзімді қалпына келтіру туралы норма ({cite}) расталмаған: ресми мәтін бойынша тексеру қажет',
     continuing:
@@ -114,7 +114,8 @@ export const OBJECTION_KK: ObjectionTemplate = {
     untranslated: '«{text}» атауы ереже пакетінің сөздігінде жоқ: оны мемлекеттік тілде жазу керек',
   },
   onBasis: (cites) => (cites.length === 0 ? '' : `${cites.join(', ')} негізінде`),
-  dayCount: (days, kind) => `${days} ${kind === 'working' ? 'жұмыс' : 'күнтізбелік'} күн`,
+  // «10 жұмыс күні» (a compound noun: the day of work), «10 күнтізбелік күн».
+  dayCount: (days, kind) => (kind === 'working' ? `${days} жұмыс күні` : `${days} күнтізбелік күн`),
   months: (n) => `${n} ай`,
   period: (iso) => periodIn(iso, (n, u) => `${n} ${u === 'Y' ? 'жыл' : u === 'M' ? 'ай' : 'күн'}`),
 };

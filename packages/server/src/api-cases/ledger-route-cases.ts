@@ -231,6 +231,7 @@ export const LEDGER_ROUTE_CASES: CoverageTable = {
           currency: 'USD',
           rates: [
             {
+              base: 'KZT',
               date: '2021-03-09',
               rate: expect.stringMatching(/^\d+\.\d+$/),
               units: 1,
@@ -242,6 +243,7 @@ export const LEDGER_ROUTE_CASES: CoverageTable = {
     badInput: [
       bad('viewer', 'currency', { query: 'currency=usd' }),
       bad('viewer', 'currency', { query: '' }),
+      bad('viewer', 'base', { query: 'currency=USD&base=tenge' }),
     ],
     noSession: { ...ANON, query: 'currency=USD' },
     wrongRole: na('every signed-in account may read the official rates'),

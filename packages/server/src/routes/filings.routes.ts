@@ -58,6 +58,11 @@ const ObligationSchema = {
     },
     verified: { type: 'boolean' },
     notes: { type: 'array', items: { type: 'string' } },
+    caveats: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The pack’s notes on the unverified rules it rests on, in the request’s language',
+    },
     receiptIds: {
       type: 'array',
       items: { type: 'string' },

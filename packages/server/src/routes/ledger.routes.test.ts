@@ -387,18 +387,34 @@ for (const dialect of testDialects()) {
         filingId: filing.id,
       });
     });
-    it('lists official rates newest first to any signed-in user', async () => {
+    it('lists official rates newest first, in every base currency held, to any signed-in user', async () => {
       const csv =
         'date,currency,rate,units\n2021-03-09,USD,420.50,1\n2021-03-10,USD,421.07,1\n2021-03-10,EUR,502.11,1\n';
       const imported = await importRates(w.ctx, { bytes: Buffer.from(csv), fileName: 'rates.csv' });
       expect(imported.ok).toBe(true);
+      // The RBI's rupee rate of the same currency and day lives beside the NBK's tenge rate.
+      const rupee = await importRates(w.ctx, {
+        bytes: Buffer.from('date,currency,rate,units\n2021-03-10,USD,72.85,1\n'),
+        fileName: 'rbi.csv',
+        pack: 'in-fcra',
+      });
+      expect(rupee.ok).toBe(true);
       expect((await viewer.request('GET', '/api/v1/rates?currency=USD')).json()).toEqual({
         currency: 'USD',
         rates: [
-          { date: '2021-03-10', rate: '421.07', units: 1, source: expect.any(String) },
-          { date: '2021-03-09', rate: '420.50', units: 1, source: expect.any(String) },
+          { base: 'INR', date: '2021-03-10', rate: '72.85', units: 1, source: expect.any(String) },
+          { base: 'KZT', date: '2021-03-10', rate: '421.07', units: 1, source: expect.any(String) },
+          { base: 'KZT', date: '2021-03-09', rate: '420.50', units: 1, source: expect.any(String) },
         ],
       });
+      expect((await viewer.request('GET', '/api/v1/rates?currency=USD&base=INR')).json()).toEqual({
+        currency: 'USD',
+        rates: [{ base: 'INR', date: '2021-03-10', rate: '72.85', units: 1, source: expect.any(String) }],
+      });
+      expect(code(await viewer.request('GET', '/api/v1/rates?currency=USD&base=rupee'))).toEqual([
+        400,
+        expect.objectContaining({ code: 'REQUEST_INVALID', field: 'base' }),
+      ]);
       expect(
         (
           (await monitor.request('GET', '/api/v1/rates?currency=USD&to=2021-03-09&limit=5')).json() as {

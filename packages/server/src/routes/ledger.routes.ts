@@ -5,7 +5,7 @@ import {
   importWarningsJson,
   importBankStatement,
   listForeignCandidates,
-  loadRateIndex,
+  listRates,
   receiptJson,
   rejectForeignCandidate,
   withAudit,
@@ -19,7 +19,9 @@ import {
   parseCalendarDate,
   type Locale,
 } from '@civic/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorOf, membershipOf } from '../http/access.ts';
+import { RateListSchema, RatesQuerySchema } from '../http/api/index.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
@@ -279,56 +281,31 @@ export const ledgerRoutes: RouteModule = (app, deps) => {
     },
   );
 
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/v1/rates',
     {
       config: { access: 'session' },
       schema: {
         tags,
-        summary: 'Official exchange rates (KZT per `units` of a currency) as imported, newest first',
-        querystring: {
-          type: 'object',
-          required: ['currency'],
-          additionalProperties: false,
-          properties: {
-            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-            to: { type: 'string', format: 'date', description: 'Rates up to this day (default: all)' },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 30 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['currency', 'rates'],
-            properties: {
-              currency: { type: 'string' },
-              rates: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['date', 'rate', 'units', 'source'],
-                  properties: {
-                    date: { type: 'string' },
-                    rate: { type: 'string' },
-                    units: { type: 'integer' },
-                    source: { type: 'string' },
-                  },
-                },
-              },
-            },
-          },
-          '4xx': errorRef,
-        },
+        summary:
+          'Official exchange rates of a currency as imported, newest first, in every base currency held (KZT from the NBK, INR from the RBI, …), each row with its base',
+        querystring: RatesQuerySchema,
+        response: { 200: RateListSchema, '4xx': errorRef },
       },
     },
     async (req) => {
-      const q = req.query as { currency: string; to?: string; limit: number };
+      const q = req.query;
       const to = q.to === undefined ? undefined : unwrap(parseCalendarDate(q.to, 'to'));
-      const index = await loadRateIndex(deps.ctx, [q.currency], to);
-      const rates = [...(index.byCurrency.get(q.currency) ?? [])].reverse().slice(0, q.limit);
+      const rates = await listRates(deps.ctx, { currency: q.currency, to, base: q.base, limit: q.limit });
       return {
         currency: q.currency,
-        rates: rates.map((r) => ({ date: r.date, rate: r.text, units: r.units, source: r.source })),
+        rates: rates.map((r) => ({
+          base: r.base,
+          date: r.date,
+          rate: r.text,
+          units: r.units,
+          source: r.source,
+        })),
       };
     },
   );

@@ -255,6 +255,7 @@ export const en = {
   'ledger.rates': 'Official rates (National Bank)',
   'ledger.currency': 'Currency',
   'ledger.rate': 'KZT per {units} {currency}',
+  'ledger.rateBase': '{base} per {units} {currency}',
 } as const;
 
 export type MessageKey = keyof typeof en;

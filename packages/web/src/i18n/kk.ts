@@ -257,4 +257,5 @@ export const kk: Messages = {
   'ledger.rates': 'Ресми бағамдар (Ұлттық банк)',
   'ledger.currency': 'Валюта',
   'ledger.rate': '{units} {currency} үшін теңге',
+  'ledger.rateBase': '{units} {currency} үшін {base}',
 };

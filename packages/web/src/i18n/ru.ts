@@ -257,4 +257,5 @@ export const ru: Messages = {
   'ledger.rates': 'Официальные курсы (Национальный банк)',
   'ledger.currency': 'Валюта',
   'ledger.rate': 'Тенге за {units} {currency}',
+  'ledger.rateBase': '{base} за {units} {currency}',
 };

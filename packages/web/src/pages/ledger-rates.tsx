@@ -1,4 +1,4 @@
-import type { OfficialRateRecord } from '@civic/server/api';
+import type { ListedRate, OfficialRateRecord } from '@civic/server/api';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { Empty, ErrorBox, Panel } from '../components/status.tsx';
@@ -12,10 +12,7 @@ export function LedgerRates({ orgId, canWrite }: { orgId: string; canWrite: bool
   const { t, date } = useI18n();
   const [currency, setCurrency] = useState<string>('USD');
   const [refresh, setRefresh] = useState(0);
-  const rates = useApi<{ rates: OfficialRateRecord[] }>(
-    `/api/v1/rates?currency=${currency}&limit=10`,
-    refresh,
-  );
+  const rates = useApi<{ rates: ListedRate[] }>(`/api/v1/rates?currency=${currency}&limit=10`, refresh);
   return (
     <Panel id="rates" title={t('ledger.rates')}>
       <label className="field inline">
@@ -31,9 +28,13 @@ export function LedgerRates({ orgId, canWrite }: { orgId: string; canWrite: bool
       {rates.data && rates.data.rates.length > 0 && (
         <ul className="plain" data-testid="rates">
           {rates.data.rates.map((r) => (
-            <li key={r.date}>
+            <li key={`${r.base} ${r.date}`}>
               {date(r.date)}: <strong>{r.rate}</strong>{' '}
-              <span className="muted small">{t('ledger.rate', { units: r.units, currency })}</span>
+              <span className="muted small">
+                {r.base === 'KZT'
+                  ? t('ledger.rate', { units: r.units, currency })
+                  : t('ledger.rateBase', { base: r.base, units: r.units, currency })}
+              </span>
             </li>
           ))}
         </ul>

@@ -29,6 +29,8 @@ export interface Obligation {
   /** The legal bases as cited in the request's language (from the pack). */
   legalBasis?: string[];
   verified: boolean;
+  /** The pack's notes on the unverified rules it rests on, in the request's language. */
+  caveats?: string[];
   filingId: string | null;
 }
 
@@ -222,6 +224,12 @@ function ObligationTable({
                   cite(o)
                 )}
                 {!o.verified && <span className="muted"> ({t('filings.unverified')})</span>}
+                {(o.caveats ?? []).map((c) => (
+                  <span key={c} className="muted caveat">
+                    {' '}
+                    {c}
+                  </span>
+                ))}
               </td>
               {canWrite && (
                 <td>

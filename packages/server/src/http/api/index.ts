@@ -6,6 +6,7 @@
 export { Type, type Static } from 'typebox';
 export * from './cases.ts';
 export * from './ledger.ts';
+export * from './rates.ts';
 export * from './incidents.ts';
 export * from './briefs.ts';
 export * from './people.ts';
