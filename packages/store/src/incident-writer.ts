@@ -12,6 +12,7 @@ import {
 } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { NewIncident } from './incident.repository.ts';
+import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
 import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -210,14 +211,17 @@ export class IncidentWriter {
 
   private constructor(
     private readonly db: Kysely<Database>,
-    private readonly emptyAtOpen: boolean,
+    private emptyAtOpen: boolean,
     names: (place: string) => readonly string[],
     organisationNames: (organisation: string) => readonly string[],
   ) {
     this.postgres = isPostgresDb(db);
     this.raw = this.postgres ? undefined : sqliteHandle(db);
-    this.batch = Math.floor((this.postgres ? 60_000 : 30_000) / (COLUMNS.length + 1));
-    this.fullSql = insertSql(this.batch, this.postgres);
+    if (!this.postgres && this.raw === undefined)
+      throw new Error('IncidentWriter: a SQLite store without its handle');
+    // PostgreSQL takes a batch as one array per column (incidentUnnestSql), whatever its size.
+    this.batch = this.postgres ? 5000 : Math.floor(30_000 / (COLUMNS.length + 1));
+    this.fullSql = this.postgres ? incidentUnnestSql(['seq', ...COLUMNS]) : insertSql(this.batch, false);
     const placeNames = new Map<string, readonly string[]>();
     this.memo = new SearchTextMemo((place) => {
       let found = placeNames.get(place);
@@ -241,6 +245,11 @@ export class IncidentWriter {
       placeNames ?? placeSearchNames,
       organisationAliasesOf(await organisationNameIndex(db)),
     );
+    if (writer.postgres && writer.emptyAtOpen) {
+      const dropped = await dropIncidentIndexesPg(db);
+      if (dropped === undefined) writer.emptyAtOpen = false;
+      else writer.droppedIndexes = dropped;
+    }
     if (!writer.postgres) {
       // A large import touches the whole table and its indexes: give SQLite room (restored at finish).
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
@@ -309,24 +318,14 @@ export class IncidentWriter {
     if (this.raw) return this.addRowByRow(this.raw, incidents);
     for (let start = 0; start < incidents.length; start += this.batch) {
       const part = incidents.slice(start, start + this.batch);
-      const params: unknown[] = [];
-      const seqs: bigint[] = [];
+      const columns: unknown[][] = [[], ...COLUMNS.map(() => [])];
       for (const incident of part) {
-        const seq = await this.nextSeq(incident.date);
-        seqs.push(seq);
-        params.push(seq);
-        for (const v of rowValues(incident, this.memo.text(incident), this.keys)) params.push(v);
+        const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+        columns[0]?.push(seq.toString());
+        const values = rowValues(incident, this.memo.text(incident), this.keys);
+        for (let c = 0; c < values.length; c++) columns[c + 1]?.push(values[c] ?? null);
       }
-      const text = part.length === this.batch ? this.fullSql : insertSql(part.length, this.postgres);
-      await this.db.executeQuery(CompiledQuery.raw(text, params));
-      if (!this.postgres && !this.emptyAtOpen) {
-        await this.db.executeQuery(
-          CompiledQuery.raw(
-            `insert into temp.incident_new (seq) values ${seqs.map(() => '(?)').join(',')}`,
-            seqs,
-          ),
-        );
-      }
+      await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
       this.written += part.length;
     }
   }
@@ -365,12 +364,12 @@ export class IncidentWriter {
   async finish(): Promise<void> {
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
+    for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    this.droppedIndexes = [];
     if (this.postgres) {
       if (analyze) await sql`analyze incident`.execute(this.db);
       return;
     }
-    for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
-    this.droppedIndexes = [];
     if (this.written > 0) {
       await this.saveVocabulary();
       if (this.emptyAtOpen)
