@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chunksOf, generate1CStatement, generateBankCsv, withIbanCheckDigits } from '@civic/formats';
+import { KZT, type CurrencyCode } from '@civic/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importIncidents } from '../incidents/import-incidents.ts';
 import { createOrganisation } from '../organisations.ts';
@@ -166,8 +167,8 @@ for (const dialect of testDialects()) {
         seed: 15,
         perDay: 60,
         accounts: [
-          { account: 'KZ716010131000012345', currency: 'KZT' },
-          { account: withIbanCheckDigits('KZ', '6010131000099999'), currency: 'USD' },
+          { account: 'KZ716010131000012345', currency: KZT },
+          { account: withIbanCheckDigits('KZ', '6010131000099999'), currency: 'USD' as CurrencyCode },
         ],
       });
       await importTwice(o.value.id, g.bytes, 'golden.csv', true);
