@@ -12,7 +12,8 @@ import { IncidentWriter } from './incident-writer.ts';
 import type { Database } from './schema.ts';
 
 // The bulk writer lives in incident-writer.ts; its exports stay reachable from here.
-export { IncidentWriter, organisationAliasesOf, SEQ_DAY, seqDayStart } from './incident-writer.ts';
+export { IncidentWriter, SEQ_DAY, seqDayStart } from './incident-writer.ts';
+export { organisationAliasesOf } from './incident-row.ts';
 
 /** An incident to store: the input plus its id, when it was recorded, and the case action it came from. */
 export interface NewIncident extends IncidentInput {
