@@ -1,7 +1,9 @@
 // One measured import in its own process (bank-import.bench.ts): the file read in chunks, peak
-// RSS from process.resourceUsage(). Arguments: DATABASE_URL FILE [MAPPING.json]. Prints one JSON line.
+// RSS from process.resourceUsage(), CPU seconds of this process and (PostgreSQL) of the server's
+// backends for its database. Arguments: DATABASE_URL FILE [MAPPING.json]. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { closeContext, createOrganisation, fileChunks, importBankStatement, openContext } from '@civic/app';
+import { pgServerCpuSeconds } from './pg-server-cpu.ts';
 
 const [url = '', file = '', mappingFile] = process.argv.slice(2);
 const ctx = await openContext(url);
@@ -20,7 +22,8 @@ const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(c0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+const serverCpuSeconds = await pgServerCpuSeconds(url);
 await closeContext(ctx);
 process.stdout.write(
-  `${JSON.stringify({ seconds, cpuSeconds, read: r.value.read, imported: r.value.imported, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ seconds, cpuSeconds, serverCpuSeconds, read: r.value.read, imported: r.value.imported, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
 );

@@ -1,7 +1,7 @@
 import type { StatementLine } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { bulkInsertWith } from './bulk-insert.ts';
+import { insertBankLinesPg } from './bank-line-pg.ts';
 import { extrasJson } from './bank-line-extras.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -42,37 +42,6 @@ const COLUMNS = [
   'extras',
 ] as const;
 
-function filler(b: BankLineBatch): (i: number, p: unknown[]) => void {
-  return (i, p) => {
-    const l = b.lines[i];
-    if (!l) throw new Error(`bank line ${String(i)} missing`);
-    const cp = l.counterparty;
-    p.push(
-      b.organisationId,
-      b.fingerprints[i],
-      b.batchId,
-      b.accountIds[i],
-      l.bookedOn,
-      l.documentDate,
-      l.direction,
-      l.amount,
-      l.currency,
-      l.documentNumber,
-      cp.name,
-      cp.taxId,
-      cp.account,
-      cp.bankCode,
-      cp.sectorCode,
-      cp.country,
-      l.purpose,
-      l.purposeCode,
-      l.bankReference,
-      l.sourceLine,
-      extrasJson(l),
-    );
-  };
-}
-
 /**
  * Inserts the lines of a file in bulk (inside the import's one transaction) and says, line by
  * line, which were new (1) and which the organisation already had (0): re-importing a statement
@@ -88,21 +57,7 @@ export async function insertBankLines(
     throw new Error('insertBankLines: one fingerprint and one account per line');
   const sqlite = sqliteHandle(db);
   if (sqlite) return insertBankLinesSqlite(sqlite, db.isTransaction, batch, onProgress);
-  const fill = filler(batch);
-  const indexes = Array.from({ length: n }, (_, i) => i);
-  const returned = await bulkInsertWith<number, { fingerprint: string }>(
-    db,
-    'bank_line',
-    COLUMNS,
-    indexes,
-    fill,
-    {
-      tail: 'on conflict (organisation_id, fingerprint) do nothing returning fingerprint',
-      ...(onProgress ? { onChunk: onProgress } : {}),
-    },
-  );
-  const fresh = new Set(returned.map((r) => r.fingerprint));
-  return Uint8Array.from(batch.fingerprints, (f) => (fresh.has(f) ? 1 : 0));
+  return insertBankLinesPg(db, batch, onProgress);
 }
 
 /**

@@ -40,8 +40,8 @@ export interface OnecStreamInput {
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
-/** Lines written per PostgreSQL statement: one round trip per thousand lines. */
-const PG_BATCH = 1000;
+/** Lines gathered per PostgreSQL write (one unnest statement; see insertBankLines). */
+const PG_BATCH = 5000;
 
 /**
  * A 1C statement of any size imported in one transaction and constant memory: read chunk by chunk,

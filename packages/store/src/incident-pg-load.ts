@@ -1,0 +1,47 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/** Columns whose PostgreSQL type is not text (their arrays are cast to it). */
+const NOT_TEXT: Readonly<Record<string, string>> = {
+  seq: 'bigint',
+  latitude: 'double precision',
+  longitude: 'double precision',
+  penalty_mci: 'double precision',
+  suspension_months: 'double precision',
+};
+
+/**
+ * The incident insert on PostgreSQL for any number of rows: one array parameter per column,
+ * unnested server-side. The same short text every time, where a VALUES list of a few thousand rows
+ * had 28 parameters per row for the server to parse and plan.
+ */
+export function incidentUnnestSql(columns: readonly string[]): string {
+  const arrays = columns.map((c, i) => `$${String(i + 1)}::${NOT_TEXT[c] ?? 'text'}[]`);
+  return `insert into incident (${columns.join(',')}) select * from unnest(${arrays.join(',')})`;
+}
+
+/**
+ * Loading an empty incident table on PostgreSQL: its secondary indexes (the full-text GIN index
+ * above all) are dropped, to be built once from all the rows by `recreate`, which is several times
+ * cheaper than maintaining them row by row. The table is locked first and checked again, so no
+ * other transaction writes (or reads) it until the load commits; all of it is transactional, so a
+ * failed load gets its indexes back. Returns the dropped indexes' definitions, or undefined when
+ * the table turned out not to be empty (another transaction loaded it meanwhile).
+ */
+export async function dropIncidentIndexesPg(
+  db: Kysely<Database>,
+): Promise<{ name: string; sql: string }[] | undefined> {
+  await sql`lock table incident in access exclusive mode`.execute(db);
+  const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
+  if (any !== undefined) return undefined;
+  const indexes = await sql<{ name: string; sql: string }>`
+    select i.relname as name, pg_get_indexdef(x.indexrelid) as sql
+    from pg_index x
+    join pg_class i on i.oid = x.indexrelid
+    join pg_class t on t.oid = x.indrelid
+    where t.oid = to_regclass('incident')
+      and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+    order by i.relname`.execute(db);
+  for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
+  return indexes.rows;
+}

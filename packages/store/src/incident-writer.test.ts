@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDate } from '@civic/core';
+import { sql } from 'kysely';
+import { IncidentWriter } from './incident-writer.ts';
+import type { NewIncident } from './incident.repository.ts';
+import { incidentSearchFor } from './incident-search.ts';
+import { inTransaction } from './transaction.ts';
+import { freshStore, testDialects } from './test-support.ts';
+
+function incident(n: number): NewIncident {
+  const day = calendarDate(
+    `2020-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+  );
+  return {
+    id: `w${String(n).padStart(6, '0')}`,
+    date: day,
+    dateTo: day,
+    organisation: `Echo ${String(n % 7)}`,
+    organisationId: null,
+    place: 'Almaty',
+    latitude: 43.2567,
+    longitude: 76.9286,
+    country: 'KZ',
+    region: 'Almaty',
+    authority: 'State Revenue Department',
+    office: null,
+    action: n % 2 === 0 ? 'notice' : 'fine',
+    legalBasis: 'CoAO 460-1',
+    penaltyMci: n % 2 === 0 ? null : 100,
+    suspensionMonths: null,
+    outcome: null,
+    sources: [],
+    notes: `протокол ${String(n)}`,
+    visibility: 'public',
+    ownerOrganisationId: null,
+    createdAt: '2026-12-06T00:00:00Z',
+  };
+}
+
+class Boom extends Error {}
+
+// Loading an empty table drops its secondary indexes and builds them at finish (both dialects):
+// a load that fails must get them back with everything else, and a finished one must have them.
+for (const dialect of testDialects()) {
+  describe(`the incident bulk writer on an empty table, on ${dialect}`, () => {
+    let store: Awaited<ReturnType<typeof freshStore>>;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+    });
+    afterAll(async () => store.close());
+
+    const indexes = async (db = store.db): Promise<string[]> => {
+      const q =
+        dialect === 'postgres'
+          ? sql<{
+              name: string;
+            }>`select indexname as name from pg_indexes where tablename = 'incident' order by 1`
+          : sql<{
+              name: string;
+            }>`select name from sqlite_master where type = 'index' and tbl_name = 'incident' order by 1`;
+      return (await q.execute(db)).rows.map((r) => r.name);
+    };
+    const count = async (): Promise<number> =>
+      Number(
+        (
+          await store.db
+            .selectFrom('incident')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    it('a load that fails leaves no row and every index', async () => {
+      const before = await indexes();
+      expect(before.length).toBeGreaterThan(3);
+      await expect(
+        inTransaction(store, async (tx) => {
+          const writer = await IncidentWriter.open(tx.db);
+          await writer.add(Array.from({ length: 6000 }, (_, i) => incident(i)));
+          expect(await indexes(tx.db)).not.toEqual(before);
+          throw new Boom('the last row is bad');
+        }),
+      ).rejects.toBeInstanceOf(Boom);
+      expect(await count()).toBe(0);
+      expect(await indexes()).toEqual(before);
+    });
+
+    it('a finished load has every index and is found by its words', async () => {
+      const before = await indexes();
+      await inTransaction(store, async (tx) => {
+        const writer = await IncidentWriter.open(tx.db);
+        await writer.add(Array.from({ length: 6000 }, (_, i) => incident(i)));
+        await writer.finish();
+      });
+      expect(await count()).toBe(6000);
+      expect(await indexes()).toEqual(before);
+      const found = await incidentSearchFor(store.db, dialect).search({
+        viewer: { kind: 'all' },
+        q: 'протокол 4321',
+        limit: 10,
+        offset: 0,
+      });
+      expect(found.items.map((i) => i.id)).toContain('w004321');
+    });
+  });
+}

@@ -1,0 +1,256 @@
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
+import {
+  epochDay,
+  legalBasisFilterKey,
+  organisationFilterKey,
+  placeSearchNames,
+  type CalendarDate,
+} from '@civic/core';
+import type SQLite from 'better-sqlite3';
+import type { NewIncident } from './incident.repository.ts';
+import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
+import { COLUMNS, KeyMemo, organisationAliasesOf, rowValues, SearchTextMemo } from './incident-row.ts';
+import { organisationNameIndex } from './organisation.repository.ts';
+import { sqliteHandle } from './raw-sqlite.ts';
+import type { Database } from './schema.ts';
+
+function isPostgresDb(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * `seq` orders incidents by date: (days since 1970 + 100000) · 2³² + n, n counting the incidents
+ * of that day in insertion order. So "newest first" is "seq descending", an index on any one
+ * column is also in date order (SQLite appends the rowid to every index), a date range is a seq
+ * range, and FTS5 can hand back matches newest-first and stop after a page. Values stay below
+ * 2⁵³ for dates before the year 2240.
+ */
+export const SEQ_DAY = 2 ** 32;
+const DAY_OFFSET = 100_000;
+
+export function seqDayStart(date: string): bigint {
+  return BigInt(epochDay(date as CalendarDate) + DAY_OFFSET) * BigInt(SEQ_DAY);
+}
+
+function insertSql(rows: number, postgres: boolean): string {
+  const n = COLUMNS.length + 1;
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const ps: string[] = [];
+    for (let c = 1; c <= n; c++) ps.push(postgres ? `$${r * n + c}` : '?');
+    tuples.push(`(${ps.join(',')})`);
+  }
+  return `insert into incident (seq,${COLUMNS.join(',')}) values ${tuples.join(',')}`;
+}
+
+/**
+ * Writes incidents in bulk inside the caller's transaction: multi-row prepared inserts below
+ * both dialects' parameter limits (one SQL text per batch size). On SQLite the full-text index is
+ * filled once, at `finish()`, in rowid order (FTS5 flushes its buffer whenever a rowid goes
+ * backwards, so rows are never indexed one by one in date order of arrival): by `rebuild` when
+ * the table was empty (whose secondary indexes are also dropped and rebuilt once), else from a
+ * temporary list of the new rows. Call `finish()` before commit.
+ */
+export class IncidentWriter {
+  private readonly postgres: boolean;
+  private readonly batch: number;
+  private readonly fullSql: string;
+  private readonly memo: SearchTextMemo;
+  private readonly keys = {
+    organisation: new KeyMemo(organisationFilterKey),
+    legalBasis: new KeyMemo(legalBasisFilterKey),
+  };
+  /** SQLite: the raw connection and the statements run once per row (see raw-sqlite.ts). */
+  private readonly raw: SQLite.Database | undefined;
+  private rowStatement: SQLite.Statement | undefined;
+  private newRowStatement: SQLite.Statement | undefined;
+  private maxOfDayStatement: SQLite.Statement | undefined;
+  /** Next n for each day (see SEQ_DAY) touched by this writer. */
+  private readonly nextOfDay = new Map<string, bigint>();
+  private written = 0;
+
+  private cacheSize: number | null = null;
+  /** Secondary indexes dropped for a load into an empty table, rebuilt by finish(). */
+  private droppedIndexes: { name: string; sql: string }[] = [];
+
+  private constructor(
+    private readonly db: Kysely<Database>,
+    private emptyAtOpen: boolean,
+    names: (place: string) => readonly string[],
+    organisationNames: (organisation: string) => readonly string[],
+  ) {
+    this.postgres = isPostgresDb(db);
+    this.raw = this.postgres ? undefined : sqliteHandle(db);
+    if (!this.postgres && this.raw === undefined)
+      throw new Error('IncidentWriter: a SQLite store without its handle');
+    // PostgreSQL takes a batch as one array per column (incidentUnnestSql), whatever its size.
+    this.batch = this.postgres ? 5000 : Math.floor(30_000 / (COLUMNS.length + 1));
+    this.fullSql = this.postgres ? incidentUnnestSql(['seq', ...COLUMNS]) : insertSql(this.batch, false);
+    const placeNames = new Map<string, readonly string[]>();
+    this.memo = new SearchTextMemo((place) => {
+      let found = placeNames.get(place);
+      if (found === undefined) {
+        found = names(place);
+        placeNames.set(place, found);
+      }
+      return found;
+    }, organisationNames);
+  }
+
+  /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's); an organisation's aliases are read from the database. */
+  static async open(
+    db: Kysely<Database>,
+    placeNames?: (place: string) => readonly string[],
+  ): Promise<IncidentWriter> {
+    const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
+    const writer = new IncidentWriter(
+      db,
+      any === undefined,
+      placeNames ?? placeSearchNames,
+      organisationAliasesOf(await organisationNameIndex(db)),
+    );
+    if (writer.postgres && writer.emptyAtOpen) {
+      const dropped = await dropIncidentIndexesPg(db);
+      if (dropped === undefined) writer.emptyAtOpen = false;
+      else writer.droppedIndexes = dropped;
+    }
+    if (!writer.postgres) {
+      // A large import touches the whole table and its indexes: give SQLite room (restored at
+      // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
+      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS).
+      const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
+      writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
+      await sql`pragma cache_size = -196608`.execute(db);
+      if (!writer.emptyAtOpen)
+        await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
+      else {
+        // Loading an empty table: building each index once from sorted keys at the end is about
+        // twice as fast as maintaining it row by row. In the same transaction, so a failed import
+        // gets its indexes back with everything else.
+        const indexes = await sql<{
+          name: string;
+          sql: string;
+        }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'incident' and sql is not null`.execute(
+          db,
+        );
+        writer.droppedIndexes = indexes.rows;
+        for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
+      }
+    }
+    return writer;
+  }
+
+  get count(): number {
+    return this.written;
+  }
+
+  /** The seq for a new incident on `date` (the day's counter is looked up once per day per writer). */
+  private async nextSeq(date: string): Promise<bigint> {
+    return this.takeSeq(date) ?? this.takeSeq(date, await this.firstSeqOfDay(date)) ?? 0n;
+  }
+
+  private takeSeq(date: string, first?: bigint): bigint | undefined {
+    const next = this.nextOfDay.get(date) ?? first;
+    if (next !== undefined) this.nextOfDay.set(date, next + 1n);
+    return next;
+  }
+
+  private async firstSeqOfDay(date: string): Promise<bigint> {
+    const start = seqDayStart(date);
+    if (this.emptyAtOpen) return start;
+    const max = await this.maxSeqOfDay(start);
+    return max === null ? start : max + 1n;
+  }
+
+  private async maxSeqOfDay(start: bigint): Promise<bigint | null> {
+    if (this.raw) {
+      this.maxOfDayStatement ??= this.raw.prepare(
+        'select max(seq) as max from incident where seq >= ? and seq < ?',
+      );
+      const row = this.maxOfDayStatement.get(start, start + BigInt(SEQ_DAY)) as
+        { max: bigint | number | null } | undefined;
+      return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
+    }
+    const row = await this.db
+      .selectFrom('incident')
+      .select(sql<bigint | null>`max(seq)`.as('max'))
+      .where('seq', '>=', start)
+      .where('seq', '<', start + BigInt(SEQ_DAY))
+      .executeTakeFirst();
+    return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
+  }
+
+  async add(incidents: readonly NewIncident[]): Promise<void> {
+    if (this.raw) return this.addRowByRow(this.raw, incidents);
+    for (let start = 0; start < incidents.length; start += this.batch) {
+      const part = incidents.slice(start, start + this.batch);
+      const columns: unknown[][] = [[], ...COLUMNS.map(() => [])];
+      for (const incident of part) {
+        const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+        columns[0]?.push(seq.toString());
+        const values = rowValues(incident, this.memo.text(incident), this.keys);
+        for (let c = 0; c < values.length; c++) columns[c + 1]?.push(values[c] ?? null);
+      }
+      await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
+      this.written += part.length;
+    }
+  }
+
+  /** SQLite: one prepared statement run per row, synchronously, inside the caller's transaction. */
+  private async addRowByRow(raw: SQLite.Database, incidents: readonly NewIncident[]): Promise<void> {
+    this.rowStatement ??= raw.prepare(insertSql(1, false));
+    if (!this.emptyAtOpen)
+      this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
+    for (const incident of incidents) {
+      const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+      this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident), this.keys));
+      this.newRowStatement?.run(seq);
+      this.written += 1;
+    }
+  }
+
+  private async saveVocabulary(): Promise<void> {
+    const terms = [...this.memo.vocabulary];
+    if (this.raw) {
+      const insert = this.raw.prepare('insert or ignore into incident_term (term) values (?)');
+      for (const term of terms) insert.run(term);
+    } else {
+      for (let at = 0; at < terms.length; at += 5000) {
+        await this.db
+          .insertInto('incident_term')
+          .values(terms.slice(at, at + 5000).map((term) => ({ term })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    }
+    this.memo.vocabulary.clear();
+  }
+
+  /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
+  async finish(): Promise<void> {
+    // A large load changes the table's statistics, by which each planner picks a filter's index.
+    const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
+    for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    this.droppedIndexes = [];
+    if (this.postgres) {
+      if (analyze) await sql`analyze incident`.execute(this.db);
+      return;
+    }
+    if (this.written > 0) {
+      await this.saveVocabulary();
+      if (this.emptyAtOpen)
+        await sql`insert into incident_fts (incident_fts) values ('rebuild')`.execute(this.db);
+      else
+        await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(
+          this.db,
+        );
+    }
+    if (!this.emptyAtOpen) await sql`delete from temp.incident_new`.execute(this.db);
+    if (analyze) await sql`analyze incident`.execute(this.db);
+    if (this.cacheSize !== null)
+      await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
+  }
+}
+
+/** Rows written by one writer from which its finish() refreshes the planner's statistics of the table. */
+const ANALYZE_AFTER = 10_000;
