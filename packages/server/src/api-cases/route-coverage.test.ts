@@ -12,6 +12,7 @@ import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
 import { NOTIFICATION_ROUTE_CASES } from './notification-route-cases.ts';
 import { PEOPLE_ROUTE_CASES } from './people-route-cases.ts';
+import { ORG_ADMIN_ROUTE_CASES } from './org-admin-route-cases.ts';
 import {
   casesOf,
   COLUMNS,
@@ -37,6 +38,7 @@ const PARTS = [
   LEDGER_RECORD_ROUTE_CASES,
   INCIDENT_ROUTE_CASES,
   PEOPLE_ROUTE_CASES,
+  ORG_ADMIN_ROUTE_CASES,
 ];
 const TABLE: CoverageTable = Object.assign({}, ...PARTS) as CoverageTable;
 const SRC = new URL('../', import.meta.url);

@@ -12,3 +12,4 @@ export * from './people.ts';
 export * from './obligation-check.ts';
 export * from './duress.ts';
 export * from './bank-import.ts';
+export * from './organisations.ts';
