@@ -66,16 +66,14 @@ export const orgAdminRoutes: RouteModule = (fastify, deps) => {
           fingerprint,
         });
       const sent = await sendInvitationLink(deps, req, { ...admin.invitation, token: admin.token }, o.name);
-      return reply
-        .code(201)
-        .send({
-          organisation,
-          status: 'invited',
-          member: null,
-          invitation: admin.invitation,
-          ...sent,
-          fingerprint,
-        });
+      return reply.code(201).send({
+        organisation,
+        status: 'invited',
+        member: null,
+        invitation: admin.invitation,
+        ...sent,
+        fingerprint,
+      });
     },
   );
 };
