@@ -1,5 +1,6 @@
 import { incidentsEn } from './incidents.en.ts';
 import { peopleEn } from './people.en.ts';
+import { organisationsEn } from './organisations.en.ts';
 import { bankPreviewEn } from './bank-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...ledgerFormsEn,
   ...notificationsEn,
   ...peopleEn,
+  ...organisationsEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',
   'nav.label': 'Main',
