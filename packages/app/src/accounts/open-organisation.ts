@@ -2,7 +2,7 @@ import { domainError, err, localText, ok, type Locale, type Result } from '@civi
 import type { Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { ensureOrgSigningKey } from '../log/org-signing-key.ts';
-import { createOrganisation, type OrganisationRow } from '../organisations.ts';
+import { createOrganisation, organisations, type OrganisationRow } from '../organisations.ts';
 import { listRulePacks, loadRulePackSync } from '../rules/load-rule-pack.ts';
 import { inviteMember, type InviteOutcome } from './invitations.ts';
 import { isEmailAddress } from './users.ts';
@@ -95,8 +95,13 @@ export async function openOrganisation(
   return ok({ organisation: created.value, admin: admin.value, fingerprint: key.value.fingerprint });
 }
 
-/** The valid rule packs an organisation may be opened under, named in `locale` (the web's form). */
+/**
+ * The valid rule packs an organisation may be opened under, named in `locale` (the web's form): the
+ * pack of the country most of this server's organisations are in first, so the form's default is
+ * the usual one (Kazakhstan on a Kazakh server), then by id.
+ */
 export async function rulePackOptions(
+  ctx: AppContext,
   locale: Locale,
 ): Promise<{ id: string; name: string; jurisdiction: string }[]> {
   const options: { id: string; name: string; jurisdiction: string }[] = [];
@@ -109,5 +114,8 @@ export async function rulePackOptions(
         jurisdiction: pack.value.jurisdiction,
       });
   }
-  return options;
+  const countries = new Map<string, number>();
+  for (const o of await organisations(ctx)) countries.set(o.country, (countries.get(o.country) ?? 0) + 1);
+  const used = (o: { jurisdiction: string }) => countries.get(o.jurisdiction) ?? 0;
+  return options.sort((a, b) => used(b) - used(a) || a.id.localeCompare(b.id));
 }

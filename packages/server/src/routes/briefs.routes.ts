@@ -1,4 +1,4 @@
-import { changeBriefSummary, setBriefPublished } from '@civic/app';
+import { changeBriefSummary, ownedBrief, setBriefPublished, type Principal } from '@civic/app';
 import { domainError, roleAllows } from '@civic/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -11,12 +11,17 @@ import type { RouteModule } from './route-module.ts';
 const tags = ['waves'];
 
 /** Only monitors and admins (incidents:publish) write, change, publish and take back briefs. */
-export function requirePublisher(req: FastifyRequest): void {
-  if (!principalOf(req).memberships.some((m) => roleAllows(m.role, 'incidents:publish')))
+export function requirePublisher(req: FastifyRequest): Principal {
+  const p = principalOf(req);
+  if (!p.memberships.some((m) => roleAllows(m.role, 'incidents:publish')))
     throw new ApiError(domainError('AUTH_FORBIDDEN', 'only monitors and admins write and publish briefs'));
+  return p;
 }
 
-/** A brief's summary edited from its version, and a published brief taken back; both audited. */
+/**
+ * A brief's summary edited from its version, and a published brief taken back; both audited, and
+ * both only by a monitor or admin who may see every incident the brief prints (app's ownedBrief).
+ */
 export const briefsRoutes: RouteModule = (fastify, deps) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.patch(
@@ -33,7 +38,7 @@ export const briefsRoutes: RouteModule = (fastify, deps) => {
       },
     },
     async (req) => {
-      requirePublisher(req);
+      unwrap(await ownedBrief(deps.ctx, req.params.briefId, requirePublisher(req)));
       const { version, summary } = req.body;
       return unwrap(await changeBriefSummary(deps.ctx, actorOf(req), req.params.briefId, version, summary));
     },
@@ -51,7 +56,7 @@ export const briefsRoutes: RouteModule = (fastify, deps) => {
       },
     },
     async (req) => {
-      requirePublisher(req);
+      unwrap(await ownedBrief(deps.ctx, req.params.briefId, requirePublisher(req)));
       return unwrap(await setBriefPublished(deps.ctx, actorOf(req), req.params.briefId, false));
     },
   );

@@ -27,7 +27,7 @@ export const orgAdminRoutes: RouteModule = (fastify, deps) => {
         response: { 200: RulePackList, '4xx': errorRef },
       },
     },
-    async (req) => ({ packs: await rulePackOptions(req.locale) }),
+    async (req) => ({ packs: await rulePackOptions(deps.ctx, req.locale) }),
   );
 
   app.post(
