@@ -107,6 +107,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_PERIOD_INVALID: 'The period ends before it starts.',
   LEDGER_AMOUNT_REQUIRED: 'An amount is required.',
   LEDGER_AMOUNT_NOT_POSITIVE: 'The amount must be greater than zero.',
+  LEDGER_BUDGET_LINE_INVALID: 'Each budget line needs a name of its own (up to 200 characters).',
+  LEDGER_BUDGET_OVER_GRANT: 'With the line «{name}» the budget lines come to more than the grant amount.',
   LEDGER_PROPERTY_DESCRIPTION_REQUIRED: 'Describe the property received in kind.',
   LEDGER_VALUATION_METHOD_REQUIRED: 'Say how the property was valued.',
   LEDGER_ALLOCATION_REQUIRED: 'An expenditure must be charged to at least one grant.',

@@ -107,6 +107,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_PERIOD_INVALID: 'Период заканчивается раньше, чем начинается.',
   LEDGER_AMOUNT_REQUIRED: 'Укажите сумму.',
   LEDGER_AMOUNT_NOT_POSITIVE: 'Сумма должна быть больше нуля.',
+  LEDGER_BUDGET_LINE_INVALID: 'У каждой статьи бюджета должно быть своё название (до 200 символов).',
+  LEDGER_BUDGET_OVER_GRANT: 'Со статьёй «{name}» сумма статей бюджета превышает сумму гранта.',
   LEDGER_PROPERTY_DESCRIPTION_REQUIRED: 'Опишите полученное имущество.',
   LEDGER_VALUATION_METHOD_REQUIRED: 'Укажите способ оценки имущества.',
   LEDGER_ALLOCATION_REQUIRED: 'Расход должен быть отнесён хотя бы к одному гранту.',

@@ -38,6 +38,18 @@ const sourceFields = {
 };
 export const SourceBodySchema = Type.Object(sourceFields, { additionalProperties: false });
 
+const BudgetLineBody = Type.Object(
+  {
+    id: Type.Optional(
+      Type.Union([Id, Type.Null()], {
+        description: 'A stored line\u2019s id (kept); left out for a new line',
+      }),
+    ),
+    name: Text(200),
+    amount: Decimal,
+  },
+  { additionalProperties: false },
+);
 const grantFields = {
   sourceId: Id,
   agreementNumber: Text(100),
@@ -48,6 +60,13 @@ const grantFields = {
   periodTo: Type.Optional(NullableDay),
   activity: Type.Optional(NullableText(1000)),
   title: Type.Optional(NullableText(300)),
+  budgetLines: Type.Optional(
+    Type.Array(BudgetLineBody, {
+      maxItems: 200,
+      description:
+        'The agreement\u2019s budget lines (code or name, amount in the grant\u2019s currency), together not above `amount`; a PATCH with them replaces all the lines',
+    }),
+  ),
 };
 export const GrantBodySchema = Type.Object(grantFields, { additionalProperties: false });
 
@@ -130,6 +149,9 @@ export const GrantSchema = Type.Object({
   activity: N(Type.String()),
   title: N(Type.String()),
   illustrative: Type.Boolean(),
+  budgetLines: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), amount: Type.String() }), {
+    description: 'Its budget lines in the agreement\u2019s order (amounts in the grant\u2019s currency)',
+  }),
   ...Versioned,
 });
 
