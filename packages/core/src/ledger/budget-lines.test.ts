@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseCurrency, type CurrencyCode } from '../currency.ts';
 import { validateBudgetLines } from './budget-lines.ts';
+
+const cur = (c: string): CurrencyCode => {
+  const r = parseCurrency(c);
+  if (!r.ok) throw new Error(c);
+  return r.value;
+};
 import { validateGrant } from './grant.ts';
 
 // A grant's budget lines (issue 13): named, positive, in the grant's currency, together not above it.
@@ -10,7 +17,7 @@ describe('validateBudgetLines', () => {
         { id: 'bdl_1', name: '  Зарплата   юристов ', amount: '0.10' },
         { name: 'Аренда', amount: '0.20' },
       ],
-      'USD',
+      cur('USD'),
       30n,
     );
     expect(r).toEqual({
@@ -55,7 +62,7 @@ describe('validateBudgetLines', () => {
   ] as const)('refuses %s', (_what, lines, code, field) => {
     const r = validateBudgetLines(
       lines.map(([name, amount]) => ({ name, amount })),
-      'USD',
+      cur('USD'),
       10000n,
     );
     expect(r.ok).toBe(false);
@@ -65,9 +72,9 @@ describe('validateBudgetLines', () => {
   });
 
   it('names the line in the error’s details, and an exact fit is accepted', () => {
-    const over = validateBudgetLines([{ name: 'Аренда', amount: '100.01' }], 'KZT', 10000n);
+    const over = validateBudgetLines([{ name: 'Аренда', amount: '100.01' }], cur('KZT'), 10000n);
     expect(over.ok ? null : over.error.details).toMatchObject({ name: 'Аренда', line: 1 });
-    expect(validateBudgetLines([{ name: 'Аренда', amount: '100' }], 'KZT', 10000n).ok).toBe(true);
+    expect(validateBudgetLines([{ name: 'Аренда', amount: '100' }], cur('KZT'), 10000n).ok).toBe(true);
   });
 
   it('is part of validating a grant', () => {

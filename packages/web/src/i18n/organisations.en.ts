@@ -17,4 +17,11 @@ export const organisationsEn = {
   'members.resendInvitation': 'Send again',
   'members.invitationCancelled': 'The invitation for {email} is cancelled: its link no longer works.',
   'members.invitationResent': 'A new link for {email}; the old one no longer works.',
+  'budget.title': 'Budget lines',
+  'budget.none': 'No budget lines: add them if the agreement has them.',
+  'budget.name': 'Line (code or name)',
+  'budget.amount': 'Amount, {currency}',
+  'budget.add': 'Add a line',
+  'budget.remove': 'Remove',
+  'budget.removeLine': 'Remove the line {name}',
 };

@@ -19,4 +19,11 @@ export const organisationsKk: Readonly<Record<keyof typeof organisationsEn, stri
   'members.resendInvitation': 'Қайта жіберу',
   'members.invitationCancelled': '{email} үшін шақыру тоқтатылды: сілтеме енді жарамсыз.',
   'members.invitationResent': '{email} үшін жаңа сілтеме; бұрынғысы енді жарамсыз.',
+  'budget.title': 'Бюджет баптары',
+  'budget.none': 'Бюджет баптары жоқ: келісімде болса, қосыңыз.',
+  'budget.name': 'Бап (коды немесе атауы)',
+  'budget.amount': 'Сомасы, {currency}',
+  'budget.add': 'Бап қосу',
+  'budget.remove': 'Жою',
+  'budget.removeLine': '{name} бабын жою',
 };

@@ -19,4 +19,11 @@ export const organisationsRu: Readonly<Record<keyof typeof organisationsEn, stri
   'members.resendInvitation': 'Отправить снова',
   'members.invitationCancelled': 'Приглашение для {email} отменено: ссылка больше не действует.',
   'members.invitationResent': 'Новая ссылка для {email}; прежняя больше не действует.',
+  'budget.title': 'Статьи бюджета',
+  'budget.none': 'Статей бюджета нет: добавьте их, если они есть в соглашении.',
+  'budget.name': 'Статья (код или название)',
+  'budget.amount': 'Сумма, {currency}',
+  'budget.add': 'Добавить статью',
+  'budget.remove': 'Удалить',
+  'budget.removeLine': 'Удалить статью {name}',
 };
