@@ -130,4 +130,50 @@ describe('opening an organisation from the web, in Russian', () => {
     await lawyer.context().close();
     await page.context().close();
   });
+
+  it('its admin enters a grant with budget lines: lines above the grant are named beside the line', async () => {
+    const page = await signedIn(browser, DIRECTOR, 'длинный пароль директора');
+    const shell = new AppShell(page);
+    expect(await shell.open('Учёт')).toBe('Учёт — Kemel');
+    await page.getByRole('tab', { name: 'Иностранные источники' }).click();
+    await page.getByRole('button', { name: 'Добавить' }).click();
+    const source = page.getByTestId('form-sources');
+    await source.locator('[name=name]').fill('Фонд «Открытый мир»');
+    await source.locator('[name=country]').fill('US');
+    await source.getByRole('button', { name: 'Сохранить' }).click();
+    await source.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Гранты' }).click();
+    await page.getByRole('button', { name: 'Добавить' }).click();
+    const grant = page.getByTestId('form-grants');
+    await grant.locator('[name=sourceId]').selectOption({ label: 'Фонд «Открытый мир»' });
+    await grant.locator('[name=agreementNumber]').fill('OM-2021-3');
+    await grant.locator('[name=currency]').fill('USD');
+    await grant.locator('[name=amount]').fill('10000.00');
+    const lines = grant.getByTestId('budget-lines');
+    for (const [i, [name, amount]] of [
+      ['Оплата труда', '8000.00'],
+      ['Аренда', '2500.00'],
+    ].entries()) {
+      await lines.getByRole('button', { name: 'Добавить статью' }).click();
+      await lines.locator(`[name="budgetLines[${i}].name"]`).fill(name ?? '');
+      await lines.locator(`[name="budgetLines[${i}].amount"]`).fill(amount ?? '');
+    }
+    await grant.getByRole('button', { name: 'Сохранить' }).click();
+    const over = lines.locator('[data-field-error="budgetLines[1].amount"]');
+    await over.waitFor();
+    expect(await over.innerText()).toBe('Со статьёй «Аренда» сумма статей бюджета превышает сумму гранта.');
+    await screenshot(page, 'workplace-grant-budget-lines-ru');
+    await shell.switchLanguage('kk');
+    await lines.getByRole('button', { name: 'Бап қосу' }).waitFor();
+    await screenshot(page, 'workplace-grant-budget-lines-kk');
+    await shell.switchLanguage('ru');
+    await lines.locator('[name="budgetLines[1].amount"]').fill('2000.00');
+    await grant.getByRole('button', { name: 'Сохранить' }).click();
+    await grant.waitFor({ state: 'detached' });
+    const listed = await page.getByTestId('records-grants').innerText();
+    expect(listed).toContain('Оплата труда');
+    expect(listed).toContain('Аренда');
+    await page.context().close();
+  });
 });
