@@ -7,3 +7,4 @@ export * from './limitation-summary.ts';
 export { defaultWorkerCount, replicateMaximaInWorkers } from './replicates-in-workers.ts';
 export * from './brief-edit.ts';
 export * from './brief-access.ts';
+export * from './brief-versions.ts';

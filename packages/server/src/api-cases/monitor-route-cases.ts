@@ -28,7 +28,7 @@ const echoCaseUnderKibhr: Case = {
 };
 const EVERY_ROLE_READS_CASES = na('every role has cases:read');
 const BRIEFS_NOT_TENANTED = na(
-  'briefs are the instance\u2019s, not an organisation\u2019s; unpublished ones are for monitors and admins only (wrongRole)',
+  'briefs are the instance\u2019s, not an organisation\u2019s; a draft belongs to the monitors and admins who may see all its incidents (app/src/waves/brief-access.test.ts)',
 );
 const ids = (res: { json(): unknown }, key: string): string[] =>
   ((res.json() as Record<string, { id: string }[]>)[key] ?? []).map((x) => x.id);
@@ -298,6 +298,24 @@ export const MONITOR_ROUTE_CASES: CoverageTable = {
     noSession: { as: 'anonymous', status: 404, code: 'BRIEF_NOT_FOUND' },
     wrongRole: { as: 'viewer', status: 404, code: 'BRIEF_NOT_FOUND' },
     otherTenant: BRIEFS_NOT_TENANTED,
+  },
+  'GET /api/v1/briefs/:briefId/versions': {
+    happy: {
+      as: 'viewer',
+      params: (f) => ({ briefId: f.ids.publishedBrief }),
+      status: 200,
+      check: (res) =>
+        expect((res.json() as { versions: { publishedAt: string; summary: string }[] }).versions).toEqual([
+          expect.objectContaining({ publishedAt: expect.any(String), summary: expect.any(String) }),
+        ]),
+    },
+    badInput: bad('monitor', 'briefId', { params: () => ({ briefId: LONG_ID }) }),
+    noSession: { ...ANON, params: (f) => ({ briefId: f.ids.publishedBrief }) },
+    // A draft's versions are as unknown as a missing brief to a reader who does not write briefs.
+    wrongRole: { as: 'viewer', status: 404, code: 'BRIEF_NOT_FOUND' },
+    otherTenant: na(
+      'briefs are the instance\u2019s; a draft belongs to whoever may see all its incidents (app/src/waves/brief-access.test.ts)',
+    ),
   },
   'POST /api/v1/briefs/:briefId/publish': {
     happy: {

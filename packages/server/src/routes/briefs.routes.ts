@@ -1,8 +1,20 @@
-import { changeBriefSummary, ownedBrief, setBriefPublished, type Principal } from '@civic/app';
+import {
+  briefVersions,
+  changeBriefSummary,
+  findWaveBrief,
+  ownedBrief,
+  setBriefPublished,
+  type Principal,
+} from '@civic/app';
 import { domainError, roleAllows } from '@civic/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { BriefParamsSchema, BriefPatchSchema, BriefSchema } from '../http/api/index.ts';
+import {
+  BriefParamsSchema,
+  BriefPatchSchema,
+  BriefSchema,
+  BriefVersionListSchema,
+} from '../http/api/index.ts';
 import { actorOf, principalOf } from '../http/access.ts';
 import { ApiError, unwrap } from '../http/api-error.ts';
 import { errorRef } from '../http/schemas.ts';
@@ -58,6 +70,33 @@ export const briefsRoutes: RouteModule = (fastify, deps) => {
     async (req) => {
       unwrap(await ownedBrief(deps.ctx, req.params.briefId, requirePublisher(req)));
       return unwrap(await setBriefPublished(deps.ctx, actorOf(req), req.params.briefId, false));
+    },
+  );
+
+  app.get(
+    '/api/v1/briefs/:briefId/versions',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'The published versions of a brief, newest first, each with its date and text',
+        description:
+          'A published brief\u2019s versions for anyone signed in; a draft\u2019s for a monitor or admin who may see all its incidents; otherwise 404 BRIEF_NOT_FOUND.',
+        params: BriefParamsSchema,
+        response: { 200: BriefVersionListSchema, '4xx': errorRef },
+      },
+    },
+    async (req) => {
+      const { briefId } = req.params;
+      const b = await findWaveBrief(deps.ctx, briefId);
+      if (!b.ok || b.value.publishedAt === null) {
+        // A draft is as unknown as a missing brief to whoever may not act on it (as GET …/{briefId}).
+        const p = principalOf(req);
+        if (!p.memberships.some((m) => roleAllows(m.role, 'incidents:publish')))
+          throw new ApiError(domainError('BRIEF_NOT_FOUND', `no brief "${briefId}"`, { field: 'briefId' }));
+        unwrap(await ownedBrief(deps.ctx, briefId, p));
+      }
+      return { versions: await briefVersions(deps.ctx, briefId) };
     },
   );
 };

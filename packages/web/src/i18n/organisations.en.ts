@@ -24,4 +24,7 @@ export const organisationsEn = {
   'budget.add': 'Add a line',
   'budget.remove': 'Remove',
   'budget.removeLine': 'Remove the line {name}',
+  'briefs.versions': 'Published versions',
+  'briefs.versionLatest': 'Latest, published {date}',
+  'briefs.versionEarlier': 'Published {date}',
 };

@@ -26,4 +26,7 @@ export const organisationsKk: Readonly<Record<keyof typeof organisationsEn, stri
   'budget.add': 'Бап қосу',
   'budget.remove': 'Жою',
   'budget.removeLine': '{name} бабын жою',
+  'briefs.versions': 'Жарияланған нұсқалар',
+  'briefs.versionLatest': 'Соңғысы, жарияланды: {date}',
+  'briefs.versionEarlier': 'Жарияланды: {date}',
 };

@@ -26,4 +26,7 @@ export const organisationsRu: Readonly<Record<keyof typeof organisationsEn, stri
   'budget.add': 'Добавить статью',
   'budget.remove': 'Удалить',
   'budget.removeLine': 'Удалить статью {name}',
+  'briefs.versions': 'Опубликованные версии',
+  'briefs.versionLatest': 'Последняя, опубликована {date}',
+  'briefs.versionEarlier': 'Опубликована {date}',
 };
