@@ -299,24 +299,6 @@ export const MONITOR_ROUTE_CASES: CoverageTable = {
     wrongRole: { as: 'viewer', status: 404, code: 'BRIEF_NOT_FOUND' },
     otherTenant: BRIEFS_NOT_TENANTED,
   },
-  'GET /api/v1/briefs/:briefId/versions': {
-    happy: {
-      as: 'viewer',
-      params: (f) => ({ briefId: f.ids.publishedBrief }),
-      status: 200,
-      check: (res) =>
-        expect((res.json() as { versions: { publishedAt: string; summary: string }[] }).versions).toEqual([
-          expect.objectContaining({ publishedAt: expect.any(String), summary: expect.any(String) }),
-        ]),
-    },
-    badInput: bad('monitor', 'briefId', { params: () => ({ briefId: LONG_ID }) }),
-    noSession: { ...ANON, params: (f) => ({ briefId: f.ids.publishedBrief }) },
-    // A draft's versions are as unknown as a missing brief to a reader who does not write briefs.
-    wrongRole: { as: 'viewer', status: 404, code: 'BRIEF_NOT_FOUND' },
-    otherTenant: na(
-      'briefs are the instance\u2019s; a draft belongs to whoever may see all its incidents (app/src/waves/brief-access.test.ts)',
-    ),
-  },
   'POST /api/v1/briefs/:briefId/publish': {
     happy: {
       as: 'monitor',

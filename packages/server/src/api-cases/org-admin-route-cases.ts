@@ -1,5 +1,6 @@
 // Coverage table, opening an organisation and its pending invitations (issue 13): POST /api/v1/orgs
-// (instance admins), the rule packs to pick from, and an invitation cancelled or sent again. See
+// (instance admins), the rule packs to pick from, an invitation cancelled or sent again; and a
+// brief's published versions. See
 // route-cases.ts for the columns; route-coverage.test.ts runs them.
 import { inviteMember, systemActor } from '@civic/app';
 import { expect } from 'vitest';
@@ -94,5 +95,23 @@ export const ORG_ADMIN_ROUTE_CASES: CoverageTable = {
     noSession: ANON,
     wrongRole: { ...forbidden('lawyer'), setup: pendingInvitation, params: theInvitation },
     otherTenant: { ...OUTSIDER, setup: pendingInvitation, params: theInvitation },
+  },
+  'GET /api/v1/briefs/:briefId/versions': {
+    happy: {
+      as: 'viewer',
+      params: (f) => ({ briefId: f.ids.publishedBrief }),
+      status: 200,
+      check: (res) =>
+        expect((res.json() as { versions: { publishedAt: string; summary: string }[] }).versions).toEqual([
+          expect.objectContaining({ publishedAt: expect.any(String), summary: expect.any(String) }),
+        ]),
+    },
+    badInput: bad('monitor', 'briefId', { params: () => ({ briefId: LONG_ID }) }),
+    noSession: { ...ANON, params: (f) => ({ briefId: f.ids.publishedBrief }) },
+    // A draft's versions are as unknown as a missing brief to a reader who does not write briefs.
+    wrongRole: { as: 'viewer', status: 404, code: 'BRIEF_NOT_FOUND' },
+    otherTenant: na(
+      'briefs are the instance\u2019s; a draft belongs to whoever may see all its incidents (app/src/waves/brief-access.test.ts)',
+    ),
   },
 };

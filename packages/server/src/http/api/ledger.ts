@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { BudgetLinesBody, BudgetLinesSchema } from './grant-budget-lines.ts';
 
 /**
  * The ledger's record shapes (issue 13): what creates each kind of record, what changes it (the
@@ -38,18 +39,6 @@ const sourceFields = {
 };
 export const SourceBodySchema = Type.Object(sourceFields, { additionalProperties: false });
 
-const BudgetLineBody = Type.Object(
-  {
-    id: Type.Optional(
-      Type.Union([Id, Type.Null()], {
-        description: 'A stored line\u2019s id (kept); left out for a new line',
-      }),
-    ),
-    name: Text(200),
-    amount: Decimal,
-  },
-  { additionalProperties: false },
-);
 const grantFields = {
   sourceId: Id,
   agreementNumber: Text(100),
@@ -60,13 +49,7 @@ const grantFields = {
   periodTo: Type.Optional(NullableDay),
   activity: Type.Optional(NullableText(1000)),
   title: Type.Optional(NullableText(300)),
-  budgetLines: Type.Optional(
-    Type.Array(BudgetLineBody, {
-      maxItems: 200,
-      description:
-        'The agreement\u2019s budget lines (code or name, amount in the grant\u2019s currency), together not above `amount`; a PATCH with them replaces all the lines',
-    }),
-  ),
+  budgetLines: Type.Optional(BudgetLinesBody),
 };
 export const GrantBodySchema = Type.Object(grantFields, { additionalProperties: false });
 
@@ -149,9 +132,7 @@ export const GrantSchema = Type.Object({
   activity: N(Type.String()),
   title: N(Type.String()),
   illustrative: Type.Boolean(),
-  budgetLines: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), amount: Type.String() }), {
-    description: 'Its budget lines in the agreement\u2019s order (amounts in the grant\u2019s currency)',
-  }),
+  budgetLines: BudgetLinesSchema,
   ...Versioned,
 });
 
