@@ -17,6 +17,8 @@ export * from './accounts/principal.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/memberships.ts';
 export * from './accounts/invitations.ts';
+export * from './accounts/open-organisation.ts';
+export * from './accounts/invitation-changes.ts';
 export * from './accounts/invitation-mail.ts';
 export * from './accounts/totp-enrolment.ts';
 export * from './accounts/recovery-codes.ts';

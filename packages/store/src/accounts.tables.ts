@@ -94,6 +94,8 @@ export interface MemberInvitationTable {
   expires_at: string;
   accepted_at: string | null;
   accepted_user_id: string | null;
+  /** When an admin cancelled it (2026-12-07-630-invitation-cancel); its link then answers so. */
+  cancelled_at: string | null;
 }
 
 /** One recovery code of the second factor (SHA-256 of it); `used_at` once spent. */

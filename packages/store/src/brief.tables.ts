@@ -22,6 +22,17 @@ export interface BriefTable {
   version: Generated<bigint>;
 }
 
+/** One publication of a brief: the text as published then (2026-12-07-590-brief-publications). */
+export interface BriefPublicationTable {
+  id: string;
+  brief_id: string;
+  published_at: string;
+  title: string;
+  summary: string;
+  markdown: string;
+}
+
 export interface BriefTables {
   brief: BriefTable;
+  brief_publication: BriefPublicationTable;
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate, CurrencyCode, Grant, GrantId, SourceId } from '@civic/core';
 import type { Kysely } from 'kysely';
+import { listBudgetLines } from './grant-budget-line.repository.ts';
 import type { Database } from './schema.ts';
 
 export interface NewGrant {
@@ -47,6 +48,11 @@ export async function listGrants(
   let q = db.selectFrom('ledger_grant').selectAll().where('organisation_id', '=', organisationId);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
   const rows = await q.orderBy('agreement_date').orderBy('agreement_number').orderBy('id').execute();
+  const lines = await listBudgetLines(
+    db,
+    organisationId,
+    filter.sourceId === undefined ? undefined : rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id as GrantId,
     organisationId: r.organisation_id,
@@ -59,6 +65,7 @@ export async function listGrants(
     activity: r.activity,
     title: r.title,
     illustrative: r.illustrative === 1n,
+    budgetLines: lines.get(r.id) ?? [],
   }));
 }
 

@@ -15,6 +15,8 @@ export * from './user.repository.ts';
 export * from './membership.repository.ts';
 export * from './session.repository.ts';
 export * from './invitation.repository.ts';
+export * from './grant-budget-line.repository.ts';
+export * from './brief-publication.repository.ts';
 export * from './recovery-code.repository.ts';
 export * from './instance-lock.repository.ts';
 export * from './duress.repository.ts';

@@ -13,9 +13,10 @@ export interface InvitationRow {
   readonly expiresAt: string;
   readonly acceptedAt: string | null;
   readonly acceptedUserId: string | null;
+  readonly cancelledAt: string | null;
 }
 
-export type NewInvitation = Omit<InvitationRow, 'acceptedAt' | 'acceptedUserId'>;
+export type NewInvitation = Omit<InvitationRow, 'acceptedAt' | 'acceptedUserId' | 'cancelledAt'>;
 
 const toRow = (r: Selectable<MemberInvitationTable>): InvitationRow => ({
   id: r.id,
@@ -28,6 +29,7 @@ const toRow = (r: Selectable<MemberInvitationTable>): InvitationRow => ({
   expiresAt: r.expires_at,
   acceptedAt: r.accepted_at,
   acceptedUserId: r.accepted_user_id,
+  cancelledAt: r.cancelled_at ?? null,
 });
 
 export async function insertInvitation(db: Kysely<Database>, i: NewInvitation): Promise<void> {
@@ -44,6 +46,7 @@ export async function insertInvitation(db: Kysely<Database>, i: NewInvitation): 
       expires_at: i.expiresAt,
       accepted_at: null,
       accepted_user_id: null,
+      cancelled_at: null,
     })
     .execute();
 }
@@ -71,6 +74,7 @@ export async function listOpenInvitations(
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
     .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .orderBy('id')
@@ -93,6 +97,57 @@ export async function markInvitationAccepted(
     .set({ accepted_at: at, accepted_user_id: userId })
     .where('id', '=', id)
     .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** One invitation of an organisation by its id (an id of another organisation's is not found). */
+export async function findInvitation(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<InvitationRow | undefined> {
+  const r = await db
+    .selectFrom('member_invitation')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && toRow(r);
+}
+
+/** Marks a pending invitation cancelled; true only when it was pending (not accepted or cancelled). */
+export async function markInvitationCancelled(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('member_invitation')
+    .set({ cancelled_at: at })
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Gives a pending invitation a new token (its hash) and a new expiry: the old link stops working at
+ * once. True only when it was pending.
+ */
+export async function replaceInvitationToken(
+  db: Kysely<Database>,
+  id: string,
+  change: { readonly tokenHash: string; readonly expiresAt: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('member_invitation')
+    .set({ token_hash: change.tokenHash, expires_at: change.expiresAt })
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -190,6 +190,12 @@ export async function deleteLedgerRecord(
       .where('organisation_id', '=', organisationId)
       .where('receipt_id', '=', id)
       .execute();
+  if (kind === 'grants')
+    await db
+      .deleteFrom('ledger_grant_budget_line')
+      .where('organisation_id', '=', organisationId)
+      .where('grant_id', '=', id)
+      .execute();
   if (kind === 'expenditures')
     await db
       .deleteFrom('ledger_allocation')

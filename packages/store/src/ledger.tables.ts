@@ -40,6 +40,17 @@ export interface LedgerGrantTable {
   created_at: string;
 }
 
+/** One line of a grant's budget (2026-12-07-140-grant-budget-lines), in the grant's currency. */
+export interface LedgerGrantBudgetLineTable {
+  id: string;
+  organisation_id: string;
+  grant_id: string;
+  /** Its place in the agreement's order, from 0. */
+  position: number;
+  name: string;
+  amount_minor: Int;
+}
+
 /** One of the organisation's bank accounts. */
 export interface BankAccountTable {
   id: string;
@@ -203,6 +214,7 @@ export interface LedgerRevisionTable {
 export interface LedgerTables {
   foreign_source: ForeignSourceTable;
   ledger_grant: LedgerGrantTable;
+  ledger_grant_budget_line: LedgerGrantBudgetLineTable;
   bank_account: BankAccountTable;
   import_batch: ImportBatchTable;
   bank_line: BankLineTable;

@@ -18,6 +18,7 @@ const AccountPage = lazy(() => import('./pages/account.page.tsx'));
 const CasePage = lazy(() => import('./pages/case.page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications.page.tsx'));
 const InvitationPage = lazy(() => import('./pages/invitation.page.tsx'));
+const NewOrganisationPage = lazy(() => import('./pages/new-organisation.page.tsx'));
 const ORG_PAGES: Readonly<
   Record<string, LazyExoticComponent<ComponentType<{ orgId: string }>> | ComponentType<{ orgId: string }>>
 > = {
@@ -84,6 +85,7 @@ export function App() {
     page = <IncidentPage key={id} id={id} />;
   } else if (path === '/account') page = <AccountPage />;
   else if (path === '/notifications') page = <NotificationsPage />;
+  else if (path === '/organisations/new' && me.user.instanceAdmin) page = <NewOrganisationPage />;
 
   return (
     <Layout orgId={orgId}>

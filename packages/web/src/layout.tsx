@@ -63,6 +63,7 @@ export function Layout({ orgId, children }: { orgId: string | undefined; childre
       : []),
     { to: '/monitor', label: t('nav.monitor') },
     { to: '/account', label: t('nav.account') },
+    ...(me.user.instanceAdmin ? [{ to: '/organisations/new', label: t('nav.newOrganisation') }] : []),
   ];
 
   return (

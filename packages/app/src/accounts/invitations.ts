@@ -23,7 +23,7 @@ import { checkNewUser, isEmailAddress, refuseDuress, userView } from './users.ts
 /** How long an invitation link works. */
 export const INVITATION_TTL_DAYS = 7;
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** An invitation as an admin sees it (never the token's hash). */
 export interface InvitationView {
@@ -34,7 +34,14 @@ export interface InvitationView {
   readonly expiresAt: string;
 }
 
-const viewOf = (r: InvitationRow): InvitationView => ({
+/** A link's one-time token (only its hash is stored). */
+export const newInvitationToken = (): string => randomBytes(32).toString('base64url');
+
+/** When an invitation made (or sent again) at `now` stops working. */
+export const invitationExpiry = (now: Date): string =>
+  new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString();
+
+export const viewOf = (r: InvitationRow): InvitationView => ({
   id: r.id,
   email: r.email,
   role: isRole(r.role) ? r.role : 'viewer',
@@ -81,7 +88,7 @@ export async function inviteMember(
     return granted.ok ? ok({ status: 'added' as const, member: granted.value }) : granted;
   }
   const role = input.role;
-  const token = randomBytes(32).toString('base64url');
+  const token = newInvitationToken();
   const now = ctx.now();
   const row: InvitationRow = {
     id: newId('inv'),
@@ -91,9 +98,10 @@ export async function inviteMember(
     role,
     invitedBy: actor.userId,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
+    expiresAt: invitationExpiry(now),
     acceptedAt: null,
     acceptedUserId: null,
+    cancelledAt: null,
   };
   return withAudit(ctx, actor, async (tx, audit) => {
     const org = await findOrganisation(tx.store.db, input.organisationId);
@@ -132,6 +140,8 @@ async function usableInvitation(
   if (!row) return err(domainError('INVITATION_NOT_FOUND', 'no such invitation', { field: 'token' }));
   if (row.acceptedAt !== null)
     return err(domainError('INVITATION_USED', 'this invitation was accepted already', { field: 'token' }));
+  if (row.cancelledAt !== null)
+    return err(domainError('INVITATION_CANCELLED', 'this invitation was cancelled', { field: 'token' }));
   if (Date.parse(row.expiresAt) <= ctx.now().getTime())
     return err(domainError('INVITATION_EXPIRED', 'this invitation has expired', { field: 'token' }));
   const org = await findOrganisation(ctx.store.db, row.organisationId);

@@ -18,7 +18,9 @@ const CATALOGUES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
 
 function fill(template: string, error: DomainError, locale: Locale = 'en'): string {
   const kind = error.details?.['kind'];
+  const name = error.details?.['name'];
   return template
+    .replace(/\{name\}/g, typeof name === 'string' ? name : '?')
     .replace(/\{field\}/g, error.field ?? '?')
     .replace(/\{line\}/g, error.line === undefined ? '?' : String(error.line))
     .replace(/\{kind\}/g, typeof kind === 'string' ? labelOf(NOT_STATEMENT_KIND_LABELS, kind, locale) : '?');

@@ -72,6 +72,11 @@ export function grantJson(g: Grant): Record<string, unknown> {
     activity: g.activity,
     title: g.title,
     illustrative: g.illustrative,
+    budgetLines: (g.budgetLines ?? []).map((l) => ({
+      id: l.id,
+      name: l.name,
+      amount: dec(l.amount, g.amount.currency),
+    })),
   };
 }
 

@@ -48,6 +48,11 @@ export function grantInputOf(g: Grant): GrantInput {
     periodTo: g.periodTo,
     activity: g.activity,
     title: g.title,
+    budgetLines: (g.budgetLines ?? []).map((l) => ({
+      id: l.id,
+      name: l.name,
+      amount: formatMinor(l.amount, g.amount.currency),
+    })),
   };
 }
 

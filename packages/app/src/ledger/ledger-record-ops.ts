@@ -16,6 +16,8 @@ import {
 import {
   insertForeignSource,
   insertGrant,
+  listBudgetLines,
+  replaceBudgetLines,
   ensureBankAccount,
   insertReceipt,
   insertExpenditure,
@@ -135,6 +137,14 @@ const grants: LedgerKindOps<GrantInput> = {
     };
     if (id) await updateGrant(ctx.store.db, g);
     else await insertGrant(ctx.store.db, { ...g, createdAt: now(ctx) });
+    // A line keeps its id when the form sends it back (an id not of this grant's lines is a new line).
+    const stored = id ? ((await listBudgetLines(ctx.store.db, org, [id])).get(id) ?? []) : [];
+    const lines = v.value.budgetLines.map((l) => ({
+      id: l.id !== null && stored.some((s) => s.id === l.id) ? l.id : newId('bdl'),
+      name: l.name,
+      amount: l.amount,
+    }));
+    await replaceBudgetLines(ctx.store.db, org, g.id, lines);
     return ok(g.id);
   },
 };

@@ -6,6 +6,7 @@ import { systemActor } from '../audit/with-audit.ts';
 import { freshContext, testDialects } from '../test-support.ts';
 import { atomFeed } from './atom-feed.ts';
 import { changeBriefSummary, setBriefPublished } from './brief-edit.ts';
+import { briefVersions } from './brief-versions.ts';
 import { incidentsFromCsv, reportedWaves } from './wave-detection.ts';
 import { createWaveBrief, listWaveBriefs, renderWaveBrief } from './wave-briefs.ts';
 import { detectWavesInDatabase } from './wave-incidents.ts';
@@ -18,8 +19,9 @@ for (const dialect of testDialects()) {
   describe(`briefs edited and taken back on ${dialect}`, () => {
     let ctx: Awaited<ReturnType<typeof freshContext>>;
     let briefId = '';
+    let now = new Date('2026-11-30T10:00:00.000Z');
     beforeAll(async () => {
-      ctx = await freshContext(dialect, () => new Date('2026-11-30T10:00:00.000Z'));
+      ctx = await freshContext(dialect, () => now);
       const parsed = incidentsFromCsv(readFileSync(FIXTURE), 'kz.csv');
       if (!parsed.ok) throw new Error(parsed.error.message);
       await insertIncidents(
@@ -78,6 +80,38 @@ for (const dialect of testDialects()) {
       const trail = await listAudit(ctx, { entity: 'brief', entityId: briefId });
       expect(trail.slice(0, 2).map((e) => e.action)).toEqual(['unpublish', 'publish']);
       expect((await setBriefPublished(ctx, actor, 'brf_missing', false)).ok).toBe(false);
+    });
+
+    it('publishing a changed summary after an unpublish keeps the earlier text as a version; the feed has the latest', async () => {
+      // The previous test published and took back the brief with the first summary.
+      const [first] = await briefVersions(ctx, briefId);
+      expect(first).toMatchObject({ summary: 'Наш текст: тринадцать уведомлений за две недели.' });
+      const current = await listWaveBriefs(ctx);
+      const version = current.find((b) => b.id === briefId)?.version ?? 0;
+      const changed = await changeBriefSummary(
+        ctx,
+        actor,
+        briefId,
+        version,
+        'Исправленный текст: четырнадцать уведомлений.',
+      );
+      expect(changed.ok).toBe(true);
+      now = new Date('2026-12-01T09:00:00.000Z');
+      const again = await setBriefPublished(ctx, actor, briefId, true);
+      expect(again.ok && again.value.publishedAt).toBe('2026-12-01T09:00:00.000Z');
+      const versions = await briefVersions(ctx, briefId);
+      expect(versions.map((v) => [v.publishedAt, v.summary])).toEqual([
+        ['2026-12-01T09:00:00.000Z', 'Исправленный текст: четырнадцать уведомлений.'],
+        ['2026-11-30T10:00:00.000Z', 'Наш текст: тринадцать уведомлений за две недели.'],
+      ]);
+      expect(versions[1]?.markdown).toContain('тринадцать уведомлений');
+      // Publishing what is published already makes no new version.
+      await setBriefPublished(ctx, actor, briefId, true);
+      expect(await briefVersions(ctx, briefId)).toHaveLength(2);
+      const feed = await atomFeed(ctx, { baseUrl: 'http://localhost' });
+      const xml = feed.ok ? feed.value : '';
+      expect(xml).toContain('четырнадцать уведомлений');
+      expect(xml).not.toContain('тринадцать уведомлений за две недели');
     });
   });
 }

@@ -16,6 +16,7 @@ import {
 } from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
+import { recordPublication } from './brief-versions.ts';
 
 /** A brief as the list shows it: its wave's dates and its summary text beside the stored row. */
 export interface BriefListing {
@@ -122,6 +123,8 @@ export async function setBriefPublished(
       ? await markBriefPublished(tx.store.db, id, ctx.now().toISOString())
       : await markBriefUnpublished(tx.store.db, id);
     if (!after) return notFound(id);
+    // A new publication (not one already published) keeps its text as a version.
+    if (published && before.publishedAt === null) await recordPublication(tx, after);
     await audit.record({
       entity: 'brief',
       entityId: id,

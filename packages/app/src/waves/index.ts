@@ -6,3 +6,5 @@ export * from './atom-feed.ts';
 export * from './limitation-summary.ts';
 export { defaultWorkerCount, replicateMaximaInWorkers } from './replicates-in-workers.ts';
 export * from './brief-edit.ts';
+export * from './brief-access.ts';
+export * from './brief-versions.ts';

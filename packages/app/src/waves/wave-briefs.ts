@@ -28,6 +28,7 @@ import {
   type IncidentViewer,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { recordPublication } from './brief-versions.ts';
 import { newId } from '../ids.ts';
 import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
 import { limitationSummary } from './limitation-summary.ts';
@@ -189,8 +190,11 @@ export async function publishBrief(ctx: AppContext, id: string): Promise<Result<
 }
 
 async function publishBriefNow(ctx: AppContext, id: string): Promise<Result<BriefRow>> {
+  const before = await getBrief(ctx.store.db, id);
   const b = await markBriefPublished(ctx.store.db, id, ctx.now().toISOString());
-  return b ? ok(b) : err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'id' }));
+  if (!b) return err(domainError('BRIEF_NOT_FOUND', `no brief "${id}"`, { field: 'id' }));
+  if (before?.publishedAt === null) await recordPublication(ctx, b);
+  return ok(b);
 }
 
 const MEDIA_TYPES: Record<BriefFormat, string> = {

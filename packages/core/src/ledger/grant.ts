@@ -3,6 +3,12 @@ import { parseCurrency } from '../currency.ts';
 import type { GrantId, SourceId } from '../ids.ts';
 import { parseMinorUnits, type Money } from '../money.ts';
 import { domainError, err, ok, type Result } from '../result.ts';
+import {
+  validateBudgetLines,
+  type BudgetLine,
+  type BudgetLineInput,
+  type ValidBudgetLine,
+} from './budget-lines.ts';
 
 /** A grant agreement with a foreign source: what was promised, in which currency, for what. */
 export interface Grant {
@@ -19,6 +25,8 @@ export interface Grant {
   readonly activity: string | null;
   readonly title: string | null;
   readonly illustrative: boolean;
+  /** Its budget lines, when the agreement has them (in its currency; together not above `amount`). */
+  readonly budgetLines?: readonly BudgetLine[];
 }
 
 export interface GrantInput {
@@ -32,6 +40,8 @@ export interface GrantInput {
   readonly periodTo?: string | null;
   readonly activity?: string | null;
   readonly title?: string | null;
+  /** The budget lines, if the agreement has them (left out: none). */
+  readonly budgetLines?: readonly BudgetLineInput[];
 }
 
 export interface ValidGrant {
@@ -43,6 +53,7 @@ export interface ValidGrant {
   readonly periodTo: CalendarDate | null;
   readonly activity: string | null;
   readonly title: string | null;
+  readonly budgetLines: readonly ValidBudgetLine[];
 }
 
 function optionalDate(text: string | null | undefined, field: string): Result<CalendarDate | null> {
@@ -50,7 +61,10 @@ function optionalDate(text: string | null | undefined, field: string): Result<Ca
   return parseCalendarDate(text, field);
 }
 
-/** Checks a grant before it is stored: agreement number, a positive amount, a period that runs forward. */
+/**
+ * Checks a grant before it is stored: agreement number, a positive amount, a period that runs
+ * forward, and its budget lines (validateBudgetLines: together not above the amount).
+ */
 export function validateGrant(input: GrantInput): Result<ValidGrant> {
   const agreementNumber = input.agreementNumber.trim();
   if (!agreementNumber)
@@ -84,6 +98,8 @@ export function validateGrant(input: GrantInput): Result<ValidGrant> {
       ),
     );
   }
+  const budgetLines = validateBudgetLines(input.budgetLines ?? [], currency.value, amount.value);
+  if (!budgetLines.ok) return budgetLines;
   return ok({
     sourceId: input.sourceId.trim(),
     agreementNumber,
@@ -93,5 +109,6 @@ export function validateGrant(input: GrantInput): Result<ValidGrant> {
     periodTo: periodTo.value,
     activity: input.activity?.trim() || null,
     title: input.title?.trim() || null,
+    budgetLines: budgetLines.value,
   });
 }

@@ -1,5 +1,6 @@
 export * from './source.ts';
 export * from './grant.ts';
+export * from './budget-lines.ts';
 export type * from './account.ts';
 export * from './official-rate.ts';
 export * from './kzt-equivalent.ts';

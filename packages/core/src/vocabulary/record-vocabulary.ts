@@ -43,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
   | 'add-action'
   | 'add-organisation'
   | 'accept-invitation'
+  | 'cancel-invitation'
+  | 'resend-invitation'
   | 'change-password'
   | 'invite'
   | 'role-change'
@@ -76,6 +78,12 @@ export const AUDIT_ACTION_LABELS: Vocabulary<
     en: 'invitation accepted',
     ru: 'приглашение принято',
     kk: 'шақыру қабылданды',
+  },
+  'cancel-invitation': { en: 'invitation cancelled', ru: 'приглашение отменено', kk: 'шақыру тоқтатылды' },
+  'resend-invitation': {
+    en: 'invitation sent again',
+    ru: 'приглашение отправлено снова',
+    kk: 'шақыру қайта жіберілді',
   },
   'change-password': { en: 'password changed', ru: 'пароль изменён', kk: 'құпиясөз өзгертілді' },
   invite: { en: 'invited', ru: 'отправлено приглашение', kk: 'шақыру жіберілді' },

@@ -46,6 +46,8 @@ const VOCABULARIES: ReadonlyArray<readonly [string, Vocabulary<string>, readonly
       'login',
       'invite',
       'accept-invitation',
+      'cancel-invitation',
+      'resend-invitation',
       'role-change',
       'import',
       'submit',

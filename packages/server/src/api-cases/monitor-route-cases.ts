@@ -28,7 +28,7 @@ const echoCaseUnderKibhr: Case = {
 };
 const EVERY_ROLE_READS_CASES = na('every role has cases:read');
 const BRIEFS_NOT_TENANTED = na(
-  'briefs are the instance\u2019s, not an organisation\u2019s; unpublished ones are for monitors and admins only (wrongRole)',
+  'briefs are the instance\u2019s, not an organisation\u2019s; a draft belongs to the monitors and admins who may see all its incidents (app/src/waves/brief-access.test.ts)',
 );
 const ids = (res: { json(): unknown }, key: string): string[] =>
   ((res.json() as Record<string, { id: string }[]>)[key] ?? []).map((x) => x.id);

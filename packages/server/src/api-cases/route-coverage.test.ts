@@ -13,6 +13,7 @@ import { LEDGER_ROUTE_CASES } from './ledger-route-cases.ts';
 import { MONITOR_ROUTE_CASES } from './monitor-route-cases.ts';
 import { NOTIFICATION_ROUTE_CASES } from './notification-route-cases.ts';
 import { PEOPLE_ROUTE_CASES } from './people-route-cases.ts';
+import { ORG_ADMIN_ROUTE_CASES } from './org-admin-route-cases.ts';
 import {
   casesOf,
   COLUMNS,
@@ -39,6 +40,7 @@ const PARTS = [
   INCIDENT_ROUTE_CASES,
   PEOPLE_ROUTE_CASES,
   LEDGER_IMPORT_ALIAS_ROUTE_CASES,
+  ORG_ADMIN_ROUTE_CASES,
 ];
 const TABLE: CoverageTable = Object.assign({}, ...PARTS) as CoverageTable;
 const SRC = new URL('../', import.meta.url);

@@ -13,6 +13,8 @@ import { ledgerExportRoutes } from './ledger-export.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
+import { orgAdminRoutes } from './org-admin.routes.ts';
+import { invitationsRoutes } from './invitations.routes.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { obligationCheckRoutes } from './obligation-check.routes.ts';
 import type { RouteModule } from './route-module.ts';
@@ -27,6 +29,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   meRoutes,
   orgsRoutes,
   peopleRoutes,
+  orgAdminRoutes,
+  invitationsRoutes,
   usersRoutes,
   ledgerRoutes,
   ledgerRecordRoutes,

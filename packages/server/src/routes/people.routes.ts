@@ -3,11 +3,9 @@ import {
   changeMemberRole,
   invitationDetails,
   inviteMember,
-  mailInvitation,
   openInvitations,
 } from '@civic/app';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { actorOf, membershipOf } from '../http/access.ts';
 import {
   AcceptInvitationBody,
@@ -23,17 +21,12 @@ import {
 } from '../http/api/people.ts';
 import { unwrap } from '../http/api-error.ts';
 import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
-import type { RouteModule, ServerDeps } from './route-module.ts';
+import { sendInvitationLink } from './invitation-link.ts';
+import type { RouteModule } from './route-module.ts';
 import { setSessionCookies } from './session.routes.ts';
 
 const manage = { access: { org: 'members:manage' } } as const;
 const tags = ['organisations'];
-
-/** Where the web app is: APP_URL when set, else the origin this request came to. */
-function appOrigin(deps: ServerDeps, req: FastifyRequest): string {
-  const configured = deps.mail?.appUrl?.trim();
-  return (configured ? configured : `${req.protocol}://${req.host}`).replace(/\/+$/, '');
-}
 
 /**
  * People (issue 13): an organisation admin invites by e-mail with a role (the link is e-mailed when
@@ -65,15 +58,12 @@ export const peopleRoutes: RouteModule = (fastify, deps) => {
         return reply
           .code(201)
           .send({ status: 'added', member: outcome.member, invitation: null, link: null, mailed: false });
-      const link = `${appOrigin(deps, req)}/invitation/${outcome.token}`;
-      const mailed = await mailInvitation(deps.mail ?? {}, {
-        to: outcome.invitation.email,
-        link,
-        organisationName: outcome.organisationName,
-        role: outcome.invitation.role,
-        expiresAt: outcome.invitation.expiresAt,
-        locale: req.locale,
-      });
+      const { link, mailed } = await sendInvitationLink(
+        deps,
+        req,
+        { ...outcome.invitation, token: outcome.token },
+        outcome.organisationName,
+      );
       return reply
         .code(201)
         .send({ status: 'invited', member: null, invitation: outcome.invitation, link, mailed });

@@ -3,7 +3,8 @@ import {
   createWaveBrief,
   detectWavesInDatabase,
   findWaveBrief,
-  listWaveBriefs,
+  briefsVisibleTo,
+  ownedBrief,
   briefListing,
   setBriefPublished,
   reportedWaves,
@@ -58,13 +59,17 @@ function requirePublisher(req: FastifyRequest): Principal {
 /** A brief as the API lists it (the `BriefSchema` of `@civic/server/api`). */
 const briefJson = (b: BriefRow) => briefListing(b);
 
-/** A brief the caller may read: a published one, or any one for a monitor or admin. Otherwise as unknown as a missing one. */
+/**
+ * A brief the caller may read: a published one, or a draft for a monitor or admin who may see every
+ * incident it prints (app's ownedBrief). Otherwise as unknown as a missing one.
+ */
 async function readableBrief(req: FastifyRequest, deps: Parameters<RouteModule>[1]): Promise<BriefRow> {
   const { briefId } = req.params as { briefId: string };
   const b = await findWaveBrief(deps.ctx, briefId);
-  if (!b.ok || (b.value.publishedAt === null && !(req.principal && mayPublish(req.principal))))
-    throw new ApiError(domainError('BRIEF_NOT_FOUND', `no brief "${briefId}"`, { field: 'briefId' }));
-  return b.value;
+  if (b.ok && b.value.publishedAt !== null) return b.value;
+  if (b.ok && req.principal && mayPublish(req.principal))
+    return unwrap(await ownedBrief(deps.ctx, briefId, req.principal));
+  throw new ApiError(domainError('BRIEF_NOT_FOUND', `no brief "${briefId}"`, { field: 'briefId' }));
 }
 
 const baseUrlOf = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
@@ -123,15 +128,15 @@ export const wavesRoutes: RouteModule = (app, deps) => {
       config: { access: 'session' },
       schema: {
         tags,
-        summary: 'Briefs: all for monitors and admins, published ones for others',
+        summary:
+          'Briefs: published ones, and for monitors and admins the drafts whose incidents they may all see',
         response: { 200: BriefListSchema, '4xx': errorRef },
       },
     },
-    async (req) => ({
-      briefs: (await listWaveBriefs(deps.ctx, { publishedOnly: !mayPublish(principalOf(req)) })).map(
-        briefJson,
-      ),
-    }),
+    async (req) => {
+      const p = principalOf(req);
+      return { briefs: (await briefsVisibleTo(deps.ctx, p, { drafts: mayPublish(p) })).map(briefJson) };
+    },
   );
 
   app.post(
@@ -213,8 +218,9 @@ export const wavesRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => {
-      requirePublisher(req);
+      const p = requirePublisher(req);
       const { briefId } = req.params as { briefId: string };
+      unwrap(await ownedBrief(deps.ctx, briefId, p));
       return unwrap(await setBriefPublished(deps.ctx, actorOf(req), briefId, true));
     },
   );

@@ -30,6 +30,9 @@ import * as ledgerRecordVersion from './2026-12-06-120-ledger-record-version.ts'
 import * as incidentBriefVersion from './2026-12-06-580-incident-brief-version.ts';
 import * as bankLineExtras from './2026-12-06-500-bank-line-extras.ts';
 import * as invitationsRecoveryCodes from './2026-12-06-620-invitations-recovery-codes.ts';
+import * as invitationCancel from './2026-12-07-630-invitation-cancel.ts';
+import * as grantBudgetLines from './2026-12-07-140-grant-budget-lines.ts';
+import * as briefPublications from './2026-12-07-590-brief-publications.ts';
 import * as importBatchUnbalanced from './2026-12-06-130-import-batch-unbalanced.ts';
 import * as officialRateBase from './2026-12-06-430-official-rate-base.ts';
 
@@ -71,4 +74,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-130-import-batch-unbalanced': importBatchUnbalanced,
   '2026-12-06-430-official-rate-base': officialRateBase,
   '2026-12-06-700-stored-obligations': storedObligations,
+  '2026-12-07-630-invitation-cancel': invitationCancel,
+  '2026-12-07-140-grant-budget-lines': grantBudgetLines,
+  '2026-12-07-590-brief-publications': briefPublications,
 };

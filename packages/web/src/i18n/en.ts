@@ -1,5 +1,6 @@
 import { incidentsEn } from './incidents.en.ts';
 import { peopleEn } from './people.en.ts';
+import { organisationsEn } from './organisations.en.ts';
 import { bankPreviewEn } from './bank-preview.en.ts';
 import { importToolsEn } from './import-tools.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -16,6 +17,7 @@ export const en = {
   ...ledgerFormsEn,
   ...notificationsEn,
   ...peopleEn,
+  ...organisationsEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',
   'nav.label': 'Main',

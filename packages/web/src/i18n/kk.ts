@@ -1,5 +1,6 @@
 import { incidentsKk } from './incidents.kk.ts';
 import { peopleKk } from './people.kk.ts';
+import { organisationsKk } from './organisations.kk.ts';
 import { bankPreviewKk } from './bank-preview.kk.ts';
 import { importToolsKk } from './import-tools.kk.ts';
 import { notificationsKk } from './notifications.kk.ts';
@@ -17,6 +18,7 @@ export const kk: Messages = {
   ...ledgerFormsKk,
   ...notificationsKk,
   ...peopleKk,
+  ...organisationsKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',
   'nav.label': 'Негізгі мәзір',

@@ -1,5 +1,6 @@
 import { incidentsRu } from './incidents.ru.ts';
 import { peopleRu } from './people.ru.ts';
+import { organisationsRu } from './organisations.ru.ts';
 import { bankPreviewRu } from './bank-preview.ru.ts';
 import { importToolsRu } from './import-tools.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
@@ -17,6 +18,7 @@ export const ru: Messages = {
   ...ledgerFormsRu,
   ...notificationsRu,
   ...peopleRu,
+  ...organisationsRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',
   'nav.label': 'Основное меню',

@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES, useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { BriefVersions } from './brief-versions.tsx';
 
 /** One brief of the list: open it, edit its summary from its version, publish or take it back. */
 function BriefRow({
@@ -125,6 +126,7 @@ function BriefRow({
         </div>
       )}
       {error && !conflict && error.field !== 'summary' && <ErrorBox error={error} />}
+      {open && <BriefVersions url={url} refreshKey={brief.version * 2 + (brief.publishedAt ? 1 : 0)} />}
       {open && (
         <iframe
           title={t('briefs.preview')}

@@ -1,3 +1,4 @@
+import { LOCALES } from '@civic/core';
 import type { AcceptInvitationResult, InvitationDetails } from '@civic/server/api';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
@@ -17,7 +18,8 @@ export default function InvitationPage({ token }: { token: string }) {
   const { t, locale } = useI18n();
   const { refresh } = useSession();
   const url = `/api/v1/invitations/${encodeURIComponent(token)}`;
-  const details = useApi<InvitationDetails>(url);
+  // Loaded again when the language changes: a refusal (expired, cancelled) reads in the new one.
+  const details = useApi<InvitationDetails>(url, LOCALES.indexOf(locale));
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
+import { BudgetLinesEditor, linesBody, linesOf } from './budget-lines-editor.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import {
@@ -47,6 +48,7 @@ export function LedgerRecordForm({
   const { t } = useI18n();
   const [current, setCurrent] = useState(record);
   const [values, setValues] = useState(() => formValues(kind, record));
+  const [lines, setLines] = useState(() => linesOf(record));
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLFormElement>(null);
@@ -59,7 +61,10 @@ export function LedgerRecordForm({
     e.preventDefault();
     setError(null);
     setBusy(true);
-    const body = formBody(kind, values);
+    const body =
+      kind === 'grants'
+        ? { ...formBody(kind, values), budgetLines: linesBody(lines) }
+        : formBody(kind, values);
     const sent = current
       ? api<AnyRecord>('PATCH', url, { ...body, version: current.version })
       : api<AnyRecord>('POST', url, body);
@@ -79,11 +84,15 @@ export function LedgerRecordForm({
     api<AnyRecord>('GET', url).then((fresh) => {
       setCurrent(fresh);
       setValues(formValues(kind, fresh));
+      setLines(linesOf(fresh));
       setError(null);
     }, setError);
   const conflict = error?.status === 409 && error.field === 'version';
   const errorField = conflict ? undefined : formField(error?.field);
-  const fieldShown = errorField !== undefined && FIELDS[kind].some((f) => f.name === errorField);
+  const fieldShown =
+    errorField !== undefined &&
+    (FIELDS[kind].some((f) => f.name === errorField) ||
+      (kind === 'grants' && /^budgetLines\[\d+\]\./.test(error?.field ?? '')));
   const options = (c: Choices | undefined) =>
     c === 'category'
       ? CATEGORIES.map((k) => ({ value: k, label: t(`category.${k}` as MessageKey) }))
@@ -126,6 +135,14 @@ export function LedgerRecordForm({
           </div>
         );
       })}
+      {kind === 'grants' && (
+        <BudgetLinesEditor
+          lines={lines}
+          currency={values['currency'] ?? ''}
+          error={errorField === 'budgetLines' ? error : null}
+          onChange={setLines}
+        />
+      )}
       {conflict && (
         <div className="error" role="alert" data-testid="conflict">
           <p>{t('lf.conflict')}</p>

@@ -57,7 +57,10 @@ export function LedgerRecords({
       return [r.name, r.category ? t(`category.${r.category}` as MessageKey) : null, r.country]
         .filter(Boolean)
         .join(' · ');
-    if ('agreementNumber' in r) return `${r.title ?? r.agreementNumber} — ${amount(r.amount, r.currency)}`;
+    if ('agreementNumber' in r)
+      return `${r.title ?? r.agreementNumber} — ${amount(r.amount, r.currency)}${r.budgetLines
+        .map((l) => `; ${l.name}: ${amount(l.amount, r.currency)}`)
+        .join('')}`;
     if ('receivedOn' in r)
       return `${date(r.receivedOn)} — ${r.amount && r.currency ? amount(r.amount, r.currency) : '—'}`;
     if ('spentOn' in r) return `${date(r.spentOn)} — ${amount(r.amount, r.currency)} ${r.description ?? ''}`;

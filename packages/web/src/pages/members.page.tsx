@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@civic/core';
-import type { InvitationView, InviteResult, MemberView } from '@civic/server/api';
+import type { InvitationResent, InvitationView, InviteResult, MemberView } from '@civic/server/api';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox } from '../components/status.tsx';
@@ -13,7 +13,10 @@ import { OrgSection } from './section.tsx';
 const asError = (e: unknown): ApiFailure =>
   e instanceof ApiFailure ? e : new ApiFailure(0, 'NETWORK', String(e));
 
-/** The organisation's members for its admin (issue 13): invite, change roles, remove. */
+/**
+ * The organisation's members for its admin (issue 13): invite, change roles, remove; pending
+ * invitations cancelled or sent again (a new link to copy).
+ */
 export default function MembersPage({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   return (
@@ -32,6 +35,7 @@ function Members({ orgId }: { orgId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | undefined>();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [resent, setResent] = useState<InviteResult | null>(null);
   const roleLabel = (r: Role) => t(`role.${r}`);
 
   const act = async (f: () => Promise<string>) => {
@@ -51,6 +55,18 @@ function Members({ orgId }: { orgId: string }) {
       await api('PATCH', `${base}/members/${encodeURIComponent(m.userId)}`, { role, version: m.version });
       if (m.userId === me?.user.id) await refresh();
       return t('members.roleChanged', { name: m.name, role: roleLabel(role) });
+    });
+  const cancel = (i: InvitationView) =>
+    act(async () => {
+      setResent(null);
+      await api('DELETE', `${base}/invitations/${encodeURIComponent(i.id)}`);
+      return t('members.invitationCancelled', { email: i.email });
+    });
+  const resend = (i: InvitationView) =>
+    act(async () => {
+      const r = await api<InvitationResent>('POST', `${base}/invitations/${encodeURIComponent(i.id)}/resend`);
+      setResent({ status: 'invited', member: null, ...r });
+      return t('members.invitationResent', { email: i.email });
     });
   const remove = (m: MemberView) =>
     act(async () => {
@@ -137,12 +153,19 @@ function Members({ orgId }: { orgId: string }) {
         ) : (
           <ul data-testid="invitations">
             {invitations.data?.invitations.map((i) => (
-              <li key={i.id}>
-                {i.email} — {roleLabel(i.role)} — {t('members.expires')} {date(i.expiresAt.slice(0, 10))}
+              <li key={i.id} data-invitation={i.email}>
+                {i.email} — {roleLabel(i.role)} — {t('members.expires')} {date(i.expiresAt.slice(0, 10))}{' '}
+                <button type="button" onClick={() => void resend(i)}>
+                  {t('members.resendInvitation')}
+                </button>{' '}
+                <button type="button" className="danger" onClick={() => void cancel(i)}>
+                  {t('members.cancelInvitation')}
+                </button>
               </li>
             ))}
           </ul>
         )}
+        {resent && <InvitationLink result={resent} />}
       </section>
     </>
   );

@@ -35,3 +35,19 @@ export const BriefPatchSchema = Type.Object(
   { additionalProperties: false },
 );
 export type BriefPatch = Static<typeof BriefPatchSchema>;
+
+/** One published version of a brief (issue 13): when it was published and its text then. */
+export const BriefVersionSchema = Type.Object({
+  publishedAt: Type.String({ description: 'When this version was published (ISO instant)' }),
+  title: Type.String(),
+  summary: Type.String({ description: 'The summary paragraph as published then' }),
+  markdown: Type.String({ description: 'The brief as published then (Markdown)' }),
+});
+export type BriefVersion = Static<typeof BriefVersionSchema>;
+
+export const BriefVersionListSchema = Type.Object({
+  versions: Type.Array(BriefVersionSchema, {
+    description: 'Newest first: the first is the latest published',
+  }),
+});
+export type BriefVersionList = Static<typeof BriefVersionListSchema>;

@@ -15,3 +15,4 @@ export * from './duress.ts';
 export * from './bank-import.ts';
 export * from './import-aliases.ts';
 export * from './journal-export.ts';
+export * from './organisations.ts';

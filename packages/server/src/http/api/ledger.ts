@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { BudgetLinesBody, BudgetLinesSchema } from './grant-budget-lines.ts';
 
 /**
  * The ledger's record shapes (issue 13): what creates each kind of record, what changes it (the
@@ -48,6 +49,7 @@ const grantFields = {
   periodTo: Type.Optional(NullableDay),
   activity: Type.Optional(NullableText(1000)),
   title: Type.Optional(NullableText(300)),
+  budgetLines: Type.Optional(BudgetLinesBody),
 };
 export const GrantBodySchema = Type.Object(grantFields, { additionalProperties: false });
 
@@ -130,6 +132,7 @@ export const GrantSchema = Type.Object({
   activity: N(Type.String()),
   title: N(Type.String()),
   illustrative: Type.Boolean(),
+  budgetLines: BudgetLinesSchema,
   ...Versioned,
 });
 
