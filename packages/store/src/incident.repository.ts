@@ -33,11 +33,16 @@ function isPostgresDb(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Inserts incidents (any number) and indexes them; inside the caller's transaction if it has one. */
+/**
+ * Inserts incidents (any number) and indexes them: inside the caller's transaction if it has one,
+ * else in a transaction of its own (the writer's bulk load on PostgreSQL locks the table, which
+ * needs one; and a batch goes in whole or not at all).
+ */
 export async function insertIncidents(
   db: Kysely<Database>,
   incidents: readonly NewIncident[],
 ): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => insertIncidents(trx, incidents));
   const writer = await IncidentWriter.open(db);
   await writer.add(incidents);
   await writer.finish();
