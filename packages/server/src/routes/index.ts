@@ -10,6 +10,7 @@ import { ledgerRecordRoutes } from './ledger-records.routes.ts';
 import { ledgerImportPreviewRoutes } from './ledger-import-preview.routes.ts';
 import { ledgerImportAliasRoutes } from './ledger-import-aliases.routes.ts';
 import { ledgerExportRoutes } from './ledger-export.routes.ts';
+import { ledgerRatesImportRoutes } from './ledger-rates-import.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
@@ -37,6 +38,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   ledgerImportPreviewRoutes,
   ledgerImportAliasRoutes,
   ledgerExportRoutes,
+  ledgerRatesImportRoutes,
   filingsRoutes,
   obligationCheckRoutes,
   casesRoutes,

@@ -27,3 +27,21 @@ export const RateListSchema = Type.Object({
 
 export type ListedRate = Static<typeof ListedRateSchema>;
 export type RateList = Static<typeof RateListSchema>;
+
+/** `POST /api/v1/orgs/{orgId}/ledger/rates/import`: the file's name (the file itself is the body). */
+export const RatesImportQuerySchema = Type.Object(
+  { fileName: Type.String({ minLength: 1, maxLength: 255 }) },
+  { additionalProperties: false },
+);
+/** What a rates import did: the same fields `civic import rates --json` prints. */
+export const RatesImportSchema = Type.Object({
+  read: Type.Integer({ description: 'Rates read from the file' }),
+  imported: Type.Integer({ description: 'Rates stored for the first time' }),
+  duplicates: Type.Integer({ description: 'Rates already stored with the same value' }),
+  updated: Type.Integer({ description: 'Rates stored before with another value, now replaced' }),
+  currencies: Type.Array(Type.String()),
+  from: Type.Union([Type.String(), Type.Null()], { description: 'The first day of the file (YYYY-MM-DD)' }),
+  to: Type.Union([Type.String(), Type.Null()], { description: 'The last day of the file (YYYY-MM-DD)' }),
+  recomputed: Type.Integer({ description: 'Receipts and expenditures whose equivalent changed' }),
+});
+export type RatesImport = Static<typeof RatesImportSchema>;
