@@ -53,6 +53,12 @@ export const ledgerFormsEn = {
   'lf.rate.rate': 'KZT per unit(s)',
   'lf.rate.units': 'Units',
   'lf.rate.saved': 'Rate saved: {rate} KZT per {units} {currency} on {date}.',
+  'lf.rates.title': 'Import official rates from a file',
+  'lf.rates.hint': 'The National Bank daily XML or a CSV file: date,currency,rate,units',
+  'lf.rates.file': 'Rates file',
+  'lf.rates.upload': 'Upload rates',
+  'lf.rates.done':
+    '{file}: {read} rates read, {imported} new, {duplicates} already stored, {updated} updated.',
   'lf.fix': 'Fix',
   'lf.fixHint': 'Fix the record, then the check runs again.',
   'lf.ack.title': 'The check finds errors in this filing',

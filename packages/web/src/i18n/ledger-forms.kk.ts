@@ -55,6 +55,12 @@ export const ledgerFormsKk: Record<keyof typeof ledgerFormsEn, string> = {
   'lf.rate.rate': 'Бірлік(тер) үшін теңге',
   'lf.rate.units': 'Бірлік',
   'lf.rate.saved': 'Бағам сақталды: {date} күнге {units} {currency} үшін {rate} теңге.',
+  'lf.rates.title': 'Ресми бағамдарды файлдан жүктеу',
+  'lf.rates.hint': 'Ұлттық Банктің күнделікті XML файлы немесе CSV файлы: күні, валюта, бағам, бірлік',
+  'lf.rates.file': 'Бағамдар файлы',
+  'lf.rates.upload': 'Бағамдарды жүктеу',
+  'lf.rates.done':
+    '{file}: оқылған бағамдар — {read}, жаңа — {imported}, бұрыннан бар — {duplicates}, жаңартылған — {updated}.',
   'lf.fix': 'Түзету',
   'lf.fixHint': 'Жазбаны түзетіңіз — тексеру қайта өтеді.',
   'lf.ack.title': 'Тексеру бұл есептілікте қателер тапты',

@@ -56,6 +56,12 @@ export const ledgerFormsRu: Record<keyof typeof ledgerFormsEn, string> = {
   'lf.rate.rate': 'Тенге за единицу(ы)',
   'lf.rate.units': 'Единиц',
   'lf.rate.saved': 'Курс сохранён: {rate} тенге за {units} {currency} на {date}.',
+  'lf.rates.title': 'Загрузить официальные курсы из файла',
+  'lf.rates.hint': 'Ежедневный XML Национального Банка или файл CSV: дата, валюта, курс, единиц',
+  'lf.rates.file': 'Файл курсов',
+  'lf.rates.upload': 'Загрузить курсы',
+  'lf.rates.done':
+    '{file}: прочитано курсов — {read}, новых — {imported}, уже были — {duplicates}, обновлено — {updated}.',
   'lf.fix': 'Исправить',
   'lf.fixHint': 'Исправьте запись — проверка пройдёт заново.',
   'lf.ack.title': 'Проверка нашла ошибки в этой отчётности',

@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { Empty, ErrorBox, Panel } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { RatesImportForm } from './ledger-rates-import.tsx';
 import { useApi } from '../use-api.ts';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'RUB', 'CNY', 'CHF'] as const;
 
-/** The latest official rates of a currency, as imported (`civic import rates`) or entered by hand. */
+/** The latest official rates of a currency, as imported (`civic import rates` or a file uploaded here) or entered by hand. */
 export function LedgerRates({ orgId, canWrite }: { orgId: string; canWrite: boolean }) {
   const { t, date } = useI18n();
   const [currency, setCurrency] = useState<string>('USD');
@@ -40,6 +41,7 @@ export function LedgerRates({ orgId, canWrite }: { orgId: string; canWrite: bool
         </ul>
       )}
       {canWrite && <RateEntry orgId={orgId} currency={currency} onSaved={() => setRefresh((x) => x + 1)} />}
+      {canWrite && <RatesImportForm orgId={orgId} onImported={() => setRefresh((x) => x + 1)} />}
     </Panel>
   );
 }
