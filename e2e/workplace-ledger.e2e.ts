@@ -6,7 +6,8 @@ import { launchBrowser, newContext, screenshot } from './support/browser.ts';
 // The ledger as a workplace (issue 13), in Russian, in an organisation of its own (ОФ «Мерей»,
 // seeded by the test setup) so the demo data other journeys read is untouched: the accountant
 // creates a source, a grant, a bank account and a receipt from the forms; two people edit the same
-// receipt and the second save is told someone else changed it.
+// receipt and the second save is told someone else changed it. It also uploads a rates file: rates
+// are shared by every organisation, so it holds one Swiss franc rate of a day no journey reads.
 const PASSWORD = 'civic-demo-2021';
 
 async function signIn(browser: Browser, role: 'admin' | 'accountant'): Promise<Page> {
@@ -74,6 +75,33 @@ describe('the accountant of a new organisation, in Russian', () => {
       'workplace-receipt-form-ru',
     );
     await page.getByTestId('records-receipts').getByText('17 марта 2021', { exact: false }).waitFor();
+    await page.context().close();
+  });
+
+  it('uploads a rates file: a bad one is refused beside the control in Russian, a good one is listed', async () => {
+    const page = await signIn(browser, 'accountant');
+    const form = page.getByTestId('rates-import');
+    const send = async (name: string, rows: string) => {
+      await form.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`date,currency,rate,units\n${rows}\n`, 'utf8'),
+      });
+      await form.getByRole('button', { name: 'Загрузить курсы' }).click();
+    };
+    await send('bad-rates.csv', '2019-01-02,CHF,много,1');
+    const error = form.getByRole('alert');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/[а-яё]/i);
+    expect(await form.getByTestId('error-where').innerText()).toContain('bad-rates.csv');
+    expect(await form.getByTestId('error-where').innerText()).toContain('2');
+    await screenshot(page, 'workplace-rates-import-error-ru');
+    await send('chf-rates.csv', '2019-01-02,CHF,380.25,1');
+    const done = form.getByTestId('rates-imported');
+    await done.waitFor();
+    expect(await done.innerText()).toContain('прочитано курсов — 1');
+    await page.locator('section[aria-labelledby="rates"] select').selectOption('CHF');
+    await page.getByTestId('rates').getByText('380.25', { exact: false }).waitFor();
     await page.context().close();
   });
 
