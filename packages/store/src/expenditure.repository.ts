@@ -117,7 +117,11 @@ async function withAllocations(
       .execute();
     for (const a of allocs) {
       const list = byId.get(a.expenditure_id) ?? [];
-      list.push({ grantId: a.grant_id as GrantId, amount: a.amount_minor, budgetLineId: a.budget_line_id });
+      list.push({
+        grantId: a.grant_id as GrantId,
+        amount: a.amount_minor,
+        ...(a.budget_line_id === null ? {} : { budgetLineId: a.budget_line_id }),
+      });
       byId.set(a.expenditure_id, list);
     }
   }

@@ -266,7 +266,7 @@ export async function resolveExpenditure(
           { field: `allocations[${String(i)}]` },
         ),
       );
-    const line = checkBudgetLine(grant.value, a.budgetLineId, i);
+    const line = checkBudgetLine(grant.value, a.budgetLineId ?? null, i);
     if (!line.ok) return line;
     allocations.push({ grantId: grant.value.id, amount: a.amount, budgetLineId: line.value });
   }

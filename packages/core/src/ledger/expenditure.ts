@@ -53,7 +53,8 @@ export interface ValidExpenditure {
   readonly allocations: readonly {
     readonly grantId: string;
     readonly amount: bigint;
-    readonly budgetLineId: string | null;
+    /** Present only when the allocation names a line. */
+    readonly budgetLineId?: string;
   }[];
 }
 
@@ -108,9 +109,10 @@ export function validateExpenditure(input: ExpenditureInput): Result<ValidExpend
       domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an expenditure must be positive', { field: 'amount' }),
     );
   const amount: Money = { minor: minor.value, currency: currency.value };
-  const allocations: { grantId: string; amount: bigint; budgetLineId: string | null }[] = [];
+  const allocations: { grantId: string; amount: bigint; budgetLineId?: string }[] = [];
   for (const [i, a] of input.allocations.entries()) {
-    const budgetLineId = a.budgetLineId?.trim() || null;
+    const lineId = a.budgetLineId?.trim();
+    const line = lineId ? { budgetLineId: lineId } : {};
     const grantId = a.grantId.trim();
     if (!grantId)
       return err(
@@ -120,12 +122,12 @@ export function validateExpenditure(input: ExpenditureInput): Result<ValidExpend
       );
     const text = a.amount?.trim() ?? '';
     if (text === '' && input.allocations.length === 1) {
-      allocations.push({ grantId, amount: amount.minor, budgetLineId });
+      allocations.push({ grantId, amount: amount.minor, ...line });
       continue;
     }
     const share = parseMinorUnits(text, currency.value, { field: `allocations[${String(i)}].amount` });
     if (!share.ok) return share;
-    allocations.push({ grantId, amount: share.value, budgetLineId });
+    allocations.push({ grantId, amount: share.value, ...line });
   }
   const checked = checkAllocations(amount, allocations);
   if (!checked.ok) return checked;
