@@ -95,7 +95,7 @@ export function LedgerRecordForm({
   const fieldShown =
     errorField !== undefined &&
     (FIELDS[kind].some((f) => f.name === errorField) ||
-      (kind === 'grants' && /^budgetLines\[\d+\]\./.test(error?.field ?? '')));
+      (kind === 'grants' && /^budgetLines(\[\d+\]\.|$)/.test(error?.field ?? '')));
   const options = (c: Choices | undefined) =>
     c === 'category'
       ? CATEGORIES.map((k) => ({ value: k, label: t(`category.${k}` as MessageKey) }))
