@@ -31,6 +31,7 @@ export interface NewExpenditure {
     readonly grantId: string;
     readonly amountMinor: bigint;
     readonly kztMinor: bigint | null;
+    readonly budgetLineId?: string | null;
   }[];
   readonly illustrative?: boolean;
   readonly createdAt: string;
@@ -62,6 +63,7 @@ export function allocationRows(e: NewExpenditure) {
     currency: e.currency,
     amount_minor: a.amountMinor,
     kzt_minor: a.kztMinor,
+    budget_line_id: a.budgetLineId ?? null,
   }));
 }
 
@@ -115,7 +117,11 @@ async function withAllocations(
       .execute();
     for (const a of allocs) {
       const list = byId.get(a.expenditure_id) ?? [];
-      list.push({ grantId: a.grant_id as GrantId, amount: a.amount_minor });
+      list.push({
+        grantId: a.grant_id as GrantId,
+        amount: a.amount_minor,
+        ...(a.budget_line_id === null ? {} : { budgetLineId: a.budget_line_id }),
+      });
       byId.set(a.expenditure_id, list);
     }
   }

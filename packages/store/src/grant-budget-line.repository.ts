@@ -55,3 +55,26 @@ export async function replaceBudgetLines(
     )
     .execute();
 }
+
+/**
+ * Of a grant's budget lines, those an expenditure's allocation names, each with the sum allocated to
+ * it (minor units of the grant's currency), of one grant or of all the organisation's: what a grant's page shows per line, and what refuses a
+ * line's removal while allocations name it.
+ */
+export async function allocatedByBudgetLine(
+  db: Kysely<Database>,
+  organisationId: string,
+  grantId?: string,
+): Promise<Map<string, bigint>> {
+  const rows = await db
+    .selectFrom('ledger_allocation')
+    .select(['budget_line_id', (eb) => eb.fn.sum<string | number | bigint>('amount_minor').as('total')])
+    .where('organisation_id', '=', organisationId)
+    .where('budget_line_id', 'is not', null)
+    .$if(grantId !== undefined, (q) => q.where('grant_id', '=', grantId ?? ''))
+    .groupBy('budget_line_id')
+    .execute();
+  const out = new Map<string, bigint>();
+  for (const r of rows) if (r.budget_line_id !== null) out.set(r.budget_line_id, BigInt(r.total));
+  return out;
+}

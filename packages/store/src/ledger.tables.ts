@@ -166,6 +166,8 @@ export interface LedgerAllocationTable {
   currency: string;
   amount_minor: Int;
   kzt_minor: NullableInt;
+  /** The line of the grant's budget it is spent under (a `ledger_grant_budget_line` of that grant), or null. */
+  budget_line_id: string | null;
 }
 
 /** An official rate: `rate_text` KZT per `units` of `currency` on `date`. */

@@ -109,6 +109,10 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_AMOUNT_NOT_POSITIVE: 'The amount must be greater than zero.',
   LEDGER_BUDGET_LINE_INVALID: 'Each budget line needs a name of its own (up to 200 characters).',
   LEDGER_BUDGET_OVER_GRANT: 'With the line «{name}» the budget lines come to more than the grant amount.',
+  LEDGER_BUDGET_LINE_NOT_OF_GRANT:
+    'The budget line is not a line of the grant «{name}»; choose one of its lines or none.',
+  LEDGER_BUDGET_LINE_IN_USE:
+    'Expenditures are allocated to the budget line «{name}»; allocate them to another line before removing it.',
   LEDGER_PROPERTY_DESCRIPTION_REQUIRED: 'Describe the property received in kind.',
   LEDGER_VALUATION_METHOD_REQUIRED: 'Say how the property was valued.',
   LEDGER_ALLOCATION_REQUIRED: 'An expenditure must be charged to at least one grant.',

@@ -108,6 +108,10 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_AMOUNT_NOT_POSITIVE: 'Сома нөлден көп болуы тиіс.',
   LEDGER_BUDGET_LINE_INVALID: 'Бюджеттің әр бабының өз атауы болуы керек (200 таңбаға дейін).',
   LEDGER_BUDGET_OVER_GRANT: '«{name}» бабымен бюджет баптарының сомасы грант сомасынан асады.',
+  LEDGER_BUDGET_LINE_NOT_OF_GRANT:
+    'Бюджеттің бұл бабы «{name}» грантына жатпайды; оның баптарының бірін таңдаңыз немесе бапты көрсетпеңіз.',
+  LEDGER_BUDGET_LINE_IN_USE:
+    'Бюджеттің «{name}» бабына шығыстар жатқызылған; оны жоймас бұрын оларды басқа бапқа ауыстырыңыз.',
   LEDGER_PROPERTY_DESCRIPTION_REQUIRED: 'Алынған мүлікті сипаттаңыз.',
   LEDGER_VALUATION_METHOD_REQUIRED: 'Мүліктің бағалану тәсілін көрсетіңіз.',
   LEDGER_ALLOCATION_REQUIRED: 'Шығыс кемінде бір грантқа жатқызылуы тиіс.',

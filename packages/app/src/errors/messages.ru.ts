@@ -109,6 +109,10 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_AMOUNT_NOT_POSITIVE: 'Сумма должна быть больше нуля.',
   LEDGER_BUDGET_LINE_INVALID: 'У каждой статьи бюджета должно быть своё название (до 200 символов).',
   LEDGER_BUDGET_OVER_GRANT: 'Со статьёй «{name}» сумма статей бюджета превышает сумму гранта.',
+  LEDGER_BUDGET_LINE_NOT_OF_GRANT:
+    'Эта статья бюджета не относится к гранту «{name}»; выберите одну из его статей или не указывайте статью.',
+  LEDGER_BUDGET_LINE_IN_USE:
+    'На статью бюджета «{name}» отнесены расходы; перенесите их на другую статью, прежде чем удалять её.',
   LEDGER_PROPERTY_DESCRIPTION_REQUIRED: 'Опишите полученное имущество.',
   LEDGER_VALUATION_METHOD_REQUIRED: 'Укажите способ оценки имущества.',
   LEDGER_ALLOCATION_REQUIRED: 'Расход должен быть отнесён хотя бы к одному гранту.',

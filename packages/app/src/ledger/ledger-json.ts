@@ -59,7 +59,11 @@ export function sourceJson(s: ForeignSource): Record<string, unknown> {
   };
 }
 
-export function grantJson(g: Grant): Record<string, unknown> {
+/**
+ * A grant as JSON. With `allocated` (the sums allocated per budget line id), each budget line also
+ * carries `allocated`: what the expenditures' allocations naming it come to ("0.00" when none).
+ */
+export function grantJson(g: Grant, allocated?: ReadonlyMap<string, bigint>): Record<string, unknown> {
   return {
     id: g.id,
     sourceId: g.sourceId,
@@ -76,6 +80,7 @@ export function grantJson(g: Grant): Record<string, unknown> {
       id: l.id,
       name: l.name,
       amount: dec(l.amount, g.amount.currency),
+      ...(allocated ? { allocated: dec(allocated.get(l.id) ?? 0n, g.amount.currency) } : {}),
     })),
   };
 }
@@ -119,7 +124,11 @@ export function expenditureJson(
     currency: e.amount.currency,
     accountId: e.accountId,
     bankLineId: e.bankLineId,
-    allocations: e.allocations.map((a) => ({ grantId: a.grantId, amount: dec(a.amount, e.amount.currency) })),
+    allocations: e.allocations.map((a) => ({
+      grantId: a.grantId,
+      amount: dec(a.amount, e.amount.currency),
+      budgetLineId: a.budgetLineId ?? null,
+    })),
     kzt: kztJson(e.kzt, equivalentCurrency),
     description: e.description,
     counterparty: e.counterparty,

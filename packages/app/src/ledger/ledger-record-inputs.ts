@@ -95,6 +95,7 @@ export function expenditureInputOf(e: Expenditure): ExpenditureInput {
     allocations: e.allocations.map((a) => ({
       grantId: a.grantId,
       amount: formatMinor(a.amount, e.amount.currency),
+      budgetLineId: a.budgetLineId ?? null,
     })),
   };
 }

@@ -7,6 +7,7 @@ import {
   validateGrant,
   validateSource,
   type BankAccount,
+  type BudgetLine,
   type ExpenditureInput,
   type GrantInput,
   type ReceiptInput,
@@ -16,6 +17,7 @@ import {
 import {
   insertForeignSource,
   insertGrant,
+  allocatedByBudgetLine,
   listBudgetLines,
   replaceBudgetLines,
   ensureBankAccount,
@@ -112,10 +114,13 @@ const grants: LedgerKindOps<GrantInput> = {
   entity: 'grant',
   async get(ctx, org, id) {
     const g = await getGrant(ctx, org, id);
-    return g.ok ? ok({ input: grantInputOf(g.value), json: grantJson(g.value) }) : g;
+    if (!g.ok) return g;
+    const allocated = await allocatedByBudgetLine(ctx.store.db, org, g.value.id);
+    return ok({ input: grantInputOf(g.value), json: grantJson(g.value, allocated) });
   },
   async list(ctx, org) {
-    return (await listGrants(ctx, org)).map(grantJson);
+    const allocated = await allocatedByBudgetLine(ctx.store.db, org);
+    return (await listGrants(ctx, org)).map((g) => grantJson(g, allocated));
   },
   async write(ctx, org, id, input) {
     const source = await getSource(ctx, org, input.sourceId);
@@ -144,10 +149,32 @@ const grants: LedgerKindOps<GrantInput> = {
       name: l.name,
       amount: l.amount,
     }));
+    const used = id ? await lineInUseRemoved(ctx, org, id, stored, lines) : ok(true);
+    if (!used.ok) return used;
     await replaceBudgetLines(ctx.store.db, org, g.id, lines);
     return ok(g.id);
   },
 };
+
+/** Refuses to remove a budget line an expenditure's allocation names (the user must move those first). */
+async function lineInUseRemoved(
+  ctx: AppContext,
+  org: string,
+  grantId: string,
+  stored: readonly BudgetLine[],
+  kept: readonly { id: string }[],
+): Promise<Result<true>> {
+  const allocated = await allocatedByBudgetLine(ctx.store.db, org, grantId);
+  const removed = stored.find((s) => allocated.has(s.id) && !kept.some((k) => k.id === s.id));
+  if (!removed) return ok(true);
+  return err(
+    domainError(
+      'LEDGER_BUDGET_LINE_IN_USE',
+      `budget line "${removed.name}" has expenditures allocated to it; allocate them elsewhere first`,
+      { field: 'budgetLines', details: { name: removed.name } },
+    ),
+  );
+}
 
 const accounts: LedgerKindOps<AccountInput> = {
   entity: 'bank-account',

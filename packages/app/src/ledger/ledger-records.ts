@@ -9,6 +9,7 @@ import {
   validateReceipt,
   type Expenditure,
   type ExpenditureInput,
+  type Grant,
   type KztEquivalent,
   type Receipt,
   type ReceiptInput,
@@ -221,7 +222,28 @@ export interface ResolvedExpenditure {
   readonly kzt: KztEquivalent;
   readonly description: string | null;
   readonly counterparty: string | null;
-  readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[];
+  readonly allocations: readonly {
+    grantId: string;
+    amountMinor: bigint;
+    kztMinor: bigint | null;
+    budgetLineId: string | null;
+  }[];
+}
+
+/** An allocation's budget line must be one of its grant's lines (none is fine). */
+function checkBudgetLine(grant: Grant, lineId: string | null, i: number): Result<string | null> {
+  if (lineId === null) return ok(null);
+  if ((grant.budgetLines ?? []).some((l) => l.id === lineId)) return ok(lineId);
+  return err(
+    domainError(
+      'LEDGER_BUDGET_LINE_NOT_OF_GRANT',
+      `budget line "${lineId}" is not a line of grant ${grant.agreementNumber}`,
+      {
+        field: `allocations[${String(i)}].budgetLineId`,
+        details: { name: grant.agreementNumber },
+      },
+    ),
+  );
 }
 
 /** Validates an expenditure and resolves its allocations' grants, its account and KZT equivalent. */
@@ -232,7 +254,7 @@ export async function resolveExpenditure(
 ): Promise<Result<ResolvedExpenditure>> {
   const v = validateExpenditure(input);
   if (!v.ok) return v;
-  const allocations: { grantId: string; amount: bigint }[] = [];
+  const allocations: { grantId: string; amount: bigint; budgetLineId: string | null }[] = [];
   for (const [i, a] of v.value.allocations.entries()) {
     const grant = await getGrant(ctx, org, a.grantId);
     if (!grant.ok) return err({ ...grant.error, field: `allocations[${String(i)}].grantId` });
@@ -244,7 +266,9 @@ export async function resolveExpenditure(
           { field: `allocations[${String(i)}]` },
         ),
       );
-    allocations.push({ grantId: grant.value.id, amount: a.amount });
+    const line = checkBudgetLine(grant.value, a.budgetLineId ?? null, i);
+    if (!line.ok) return line;
+    allocations.push({ grantId: grant.value.id, amount: a.amount, budgetLineId: line.value });
   }
   let accountId: string | null = null;
   if (v.value.accountId) {
@@ -271,6 +295,7 @@ export async function resolveExpenditure(
       grantId: a.grantId,
       amountMinor: a.amount,
       kztMinor: shares[i] ?? null,
+      budgetLineId: a.budgetLineId,
     })),
   });
 }

@@ -154,7 +154,7 @@ function registerGrant(program: Command): void {
     printList(
       opts.json,
       'grants',
-      list.map(grantJson),
+      list.map((g) => grantJson(g)),
       (g) =>
         `${String(g['id'])}  ${String(g['agreementNumber'])}  ${String(g['amount'])} ${String(g['currency'])}`,
     );

@@ -9,6 +9,8 @@ import type { KztEquivalent } from './kzt-equivalent.ts';
 export interface Allocation {
   readonly grantId: GrantId;
   readonly amount: bigint;
+  /** The line of the grant's budget it is spent under, when the accountant names one. */
+  readonly budgetLineId?: string | null;
 }
 
 /** Money spent, allocated to one or more grants; the allocations sum to the amount. */
@@ -34,7 +36,12 @@ export interface ExpenditureInput {
   readonly description?: string | null;
   readonly counterparty?: string | null;
   /** Each grant's share as decimal text. One grant with no amount takes the whole expenditure. */
-  readonly allocations: readonly { readonly grantId: string; readonly amount?: string | null }[];
+  readonly allocations: readonly {
+    readonly grantId: string;
+    readonly amount?: string | null;
+    /** A line of that grant's budget (optional). */
+    readonly budgetLineId?: string | null;
+  }[];
 }
 
 export interface ValidExpenditure {
@@ -43,7 +50,12 @@ export interface ValidExpenditure {
   readonly accountId: string | null;
   readonly description: string | null;
   readonly counterparty: string | null;
-  readonly allocations: readonly { readonly grantId: string; readonly amount: bigint }[];
+  readonly allocations: readonly {
+    readonly grantId: string;
+    readonly amount: bigint;
+    /** Present only when the allocation names a line. */
+    readonly budgetLineId?: string;
+  }[];
 }
 
 /** Checks allocations: at least one, distinct grants, each positive, summing exactly to the total. */
@@ -97,8 +109,10 @@ export function validateExpenditure(input: ExpenditureInput): Result<ValidExpend
       domainError('LEDGER_AMOUNT_NOT_POSITIVE', 'an expenditure must be positive', { field: 'amount' }),
     );
   const amount: Money = { minor: minor.value, currency: currency.value };
-  const allocations: { grantId: string; amount: bigint }[] = [];
+  const allocations: { grantId: string; amount: bigint; budgetLineId?: string }[] = [];
   for (const [i, a] of input.allocations.entries()) {
+    const lineId = a.budgetLineId?.trim();
+    const line = lineId ? { budgetLineId: lineId } : {};
     const grantId = a.grantId.trim();
     if (!grantId)
       return err(
@@ -108,12 +122,12 @@ export function validateExpenditure(input: ExpenditureInput): Result<ValidExpend
       );
     const text = a.amount?.trim() ?? '';
     if (text === '' && input.allocations.length === 1) {
-      allocations.push({ grantId, amount: amount.minor });
+      allocations.push({ grantId, amount: amount.minor, ...line });
       continue;
     }
     const share = parseMinorUnits(text, currency.value, { field: `allocations[${String(i)}].amount` });
     if (!share.ok) return share;
-    allocations.push({ grantId, amount: share.value });
+    allocations.push({ grantId, amount: share.value, ...line });
   }
   const checked = checkAllocations(amount, allocations);
   if (!checked.ok) return checked;

@@ -32,6 +32,7 @@ import * as bankLineExtras from './2026-12-06-500-bank-line-extras.ts';
 import * as invitationsRecoveryCodes from './2026-12-06-620-invitations-recovery-codes.ts';
 import * as invitationCancel from './2026-12-07-630-invitation-cancel.ts';
 import * as grantBudgetLines from './2026-12-07-140-grant-budget-lines.ts';
+import * as allocationBudgetLine from './2026-12-07-660-allocation-budget-line.ts';
 import * as briefPublications from './2026-12-07-590-brief-publications.ts';
 import * as importBatchUnbalanced from './2026-12-06-130-import-batch-unbalanced.ts';
 import * as officialRateBase from './2026-12-06-430-official-rate-base.ts';
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-630-invitation-cancel': invitationCancel,
   '2026-12-07-140-grant-budget-lines': grantBudgetLines,
   '2026-12-07-590-brief-publications': briefPublications,
+  '2026-12-07-660-allocation-budget-line': allocationBudgetLine,
 };

@@ -48,6 +48,8 @@ export const ledgerFormsEn = {
   'lf.f.spentOn': 'Spent on',
   'lf.f.counterparty': 'Paid to',
   'lf.f.allocations': 'Allocated to grant',
+  'lf.f.budgetLineId': 'Budget line',
+  'lf.lineAllocated': '{name}: {allocated} allocated of {amount}',
   'lf.rate.title': 'Enter an official rate',
   'lf.rate.date': 'Date',
   'lf.rate.rate': 'KZT per unit(s)',

@@ -50,6 +50,8 @@ export const ledgerFormsKk: Record<keyof typeof ledgerFormsEn, string> = {
   'lf.f.spentOn': 'Шығыс күні',
   'lf.f.counterparty': 'Төлем алушы',
   'lf.f.allocations': 'Грантқа жатқызылды',
+  'lf.f.budgetLineId': 'Бюджет бабы',
+  'lf.lineAllocated': '{name}: {amount} ішінен {allocated} жатқызылды',
   'lf.rate.title': 'Ресми бағамды енгізу',
   'lf.rate.date': 'Күні',
   'lf.rate.rate': 'Бірлік(тер) үшін теңге',

@@ -51,6 +51,8 @@ export const ledgerFormsRu: Record<keyof typeof ledgerFormsEn, string> = {
   'lf.f.spentOn': 'Дата расхода',
   'lf.f.counterparty': 'Получатель платежа',
   'lf.f.allocations': 'Отнесено на грант',
+  'lf.f.budgetLineId': 'Статья бюджета',
+  'lf.lineAllocated': '{name}: отнесено {allocated} из {amount}',
   'lf.rate.title': 'Ввести официальный курс',
   'lf.rate.date': 'Дата',
   'lf.rate.rate': 'Тенге за единицу(ы)',

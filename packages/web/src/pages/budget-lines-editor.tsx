@@ -48,6 +48,12 @@ export function BudgetLinesEditor({
     <fieldset className="budget-lines" data-testid="budget-lines">
       <legend>{t('budget.title')}</legend>
       {lines.length === 0 && <p className="muted small">{t('budget.none')}</p>}
+      {error && at === null && (
+        // About the lines as a whole (a removed line that expenditures are allocated to).
+        <p className="field-error" role="alert" data-field-error="budgetLines">
+          {error.message}
+        </p>
+      )}
       {lines.map((line, i) => (
         <div className="row" key={line.id ?? `new-${i}`} data-budget-line={i}>
           {(['name', 'amount'] as const).map((part) => {

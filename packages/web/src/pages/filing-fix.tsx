@@ -2,7 +2,7 @@ import type { AccountRecord, GrantRecord, SourceRecord } from '@civic/server/api
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
 import { LedgerRecordForm } from './ledger-record-form.tsx';
-import type { AnyRecord, Kind } from './ledger-record-fields.ts';
+import { budgetLineChoices, type AnyRecord, type Kind } from './ledger-record-fields.ts';
 
 /** A record a lint finding names, as the ledger's record kind. */
 export const LINT_RECORD_KINDS: Readonly<Record<string, Kind>> = {
@@ -83,6 +83,7 @@ export function FilingFix({
           })),
           accounts: (accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: a.number })),
         }}
+        lineChoices={budgetLineChoices(grants.data?.grants ?? [])}
         onSaved={onSaved}
         onCancel={onCancel}
       />

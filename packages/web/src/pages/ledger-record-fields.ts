@@ -13,7 +13,7 @@ export type Kind = (typeof KINDS)[number];
 export type AnyRecord = SourceRecord | GrantRecord | AccountRecord | ReceiptRecord | ExpenditureRecord;
 
 /** Where a field's choices come from: a fixed list, or another kind of record. */
-export type Choices = 'category' | 'kind' | 'sources' | 'grants' | 'accounts';
+export type Choices = 'category' | 'kind' | 'sources' | 'grants' | 'accounts' | 'budgetLines';
 
 export interface FieldSpec {
   readonly name: string;
@@ -65,11 +65,22 @@ export const FIELDS: Record<Kind, readonly FieldSpec[]> = {
     f('currency'),
     f('amount'),
     f('allocations', { type: 'select', choices: 'grants' }),
+    // The chosen grant's budget lines (optional): sent as the allocation's `budgetLineId`.
+    f('budgetLineId', { type: 'select', choices: 'budgetLines', optional: true }),
     f('accountId', { type: 'select', choices: 'accounts', optional: true }),
     f('counterparty', opt),
     f('description', opt),
   ],
 };
+
+/** Each grant's budget lines as an expenditure form's choices, by grant id (their names, in order). */
+export function budgetLineChoices(
+  grants: readonly GrantRecord[],
+): Record<string, readonly { value: string; label: string }[]> {
+  return Object.fromEntries(
+    grants.map((g) => [g.id, g.budgetLines.map((l) => ({ value: l.id, label: l.name }))]),
+  );
+}
 
 /** A record's values as the form's text fields. */
 export function formValues(kind: Kind, record: AnyRecord | null): Record<string, string> {
@@ -85,8 +96,11 @@ export function formValues(kind: Kind, record: AnyRecord | null): Record<string,
     }
     if (!record) r['kind'] = 'money';
   }
-  if (kind === 'expenditures' && Array.isArray(r['allocations']))
-    r['allocations'] = (r['allocations'] as { grantId: string }[])[0]?.grantId ?? '';
+  if (kind === 'expenditures' && Array.isArray(r['allocations'])) {
+    const first = (r['allocations'] as { grantId: string; budgetLineId?: string | null }[])[0];
+    r['allocations'] = first?.grantId ?? '';
+    r['budgetLineId'] = first?.budgetLineId ?? '';
+  }
   if (kind === 'sources' && !record) r['category'] = 'foreign-organisation';
   for (const field of FIELDS[kind]) {
     const v = r[field.name];
@@ -102,14 +116,21 @@ export function formBody(kind: Kind, values: Record<string, string>): Record<str
     const v = (values[field.name] ?? '').trim();
     body[field.name] = v === '' && field.optional ? null : v;
   }
-  if (kind === 'expenditures') body['allocations'] = [{ grantId: body['allocations'] }];
+  if (kind === 'expenditures') {
+    body['allocations'] = [{ grantId: body['allocations'], budgetLineId: body['budgetLineId'] }];
+    delete body['budgetLineId'];
+  }
   if (kind === 'receipts' && body['kind'] === 'money') {
     for (const k of ['propertyDescription', 'valuationMethod', 'valuedOn']) body[k] = null;
   }
   return body;
 }
 
-/** The field an API error names, as the form's field (`allocations[0].grantId` → allocations). */
+/**
+ * The field an API error names, as the form's field (`allocations[0].grantId` → allocations,
+ * `allocations[0].budgetLineId` → budgetLineId).
+ */
 export function formField(field: string | undefined): string | undefined {
+  if (field !== undefined && /^allocations\[\d+\]\.budgetLineId$/.test(field)) return 'budgetLineId';
   return field?.replace(/[[.].*$/, '');
 }

@@ -33,6 +33,7 @@ export function LedgerRecordForm({
   record,
   focus,
   choices,
+  lineChoices,
   onSaved,
   onCancel,
 }: {
@@ -42,6 +43,8 @@ export function LedgerRecordForm({
   /** The field to put the cursor in (a finding's fix opens the form at its field). */
   focus?: string | undefined;
   choices: Partial<Record<Choices, readonly { value: string; label: string }[]>>;
+  /** Each grant's budget lines (by grant id), offered for an expenditure's allocation. */
+  lineChoices?: Readonly<Record<string, readonly { value: string; label: string }[]>>;
   onSaved: (saved: AnyRecord) => void;
   onCancel: () => void;
 }) {
@@ -92,13 +95,15 @@ export function LedgerRecordForm({
   const fieldShown =
     errorField !== undefined &&
     (FIELDS[kind].some((f) => f.name === errorField) ||
-      (kind === 'grants' && /^budgetLines\[\d+\]\./.test(error?.field ?? '')));
+      (kind === 'grants' && /^budgetLines(\[\d+\]\.|$)/.test(error?.field ?? '')));
   const options = (c: Choices | undefined) =>
     c === 'category'
       ? CATEGORIES.map((k) => ({ value: k, label: t(`category.${k}` as MessageKey) }))
       : c === 'kind'
         ? (['money', 'property'] as const).map((k) => ({ value: k, label: t(`lf.f.kind.${k}`) }))
-        : (choices[c ?? 'sources'] ?? []);
+        : c === 'budgetLines'
+          ? (lineChoices?.[values['allocations'] ?? ''] ?? [])
+          : (choices[c ?? 'sources'] ?? []);
   return (
     <form ref={first} className="record-form" data-testid={`form-${kind}`} onSubmit={save} noValidate>
       {FIELDS[kind].map((field) => {
@@ -111,7 +116,13 @@ export function LedgerRecordForm({
           'aria-invalid': invalid || undefined,
           'aria-describedby': invalid ? `${id}-error` : undefined,
         };
-        const set = (v: string) => setValues({ ...values, [field.name]: v });
+        // Another grant has other lines: choosing it clears the line.
+        const set = (v: string) =>
+          setValues({
+            ...values,
+            [field.name]: v,
+            ...(kind === 'expenditures' && field.name === 'allocations' ? { budgetLineId: '' } : {}),
+          });
         return (
           <div className="field" key={field.name}>
             <label htmlFor={id}>{t(`lf.f.${field.name}` as MessageKey)}</label>

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { LedgerRecordForm } from './ledger-record-form.tsx';
-import { KINDS, type AnyRecord, type Kind } from './ledger-record-fields.ts';
+import { budgetLineChoices, KINDS, type AnyRecord, type Kind } from './ledger-record-fields.ts';
 
 /** `?record=sources/src_1&field=country` opens that record's form at that field (a finding's fix). */
 export function recordLink(orgId: string, kind: Kind, id: string, field?: string): string {
@@ -59,7 +59,14 @@ export function LedgerRecords({
         .join(' · ');
     if ('agreementNumber' in r)
       return `${r.title ?? r.agreementNumber} — ${amount(r.amount, r.currency)}${r.budgetLines
-        .map((l) => `; ${l.name}: ${amount(l.amount, r.currency)}`)
+        .map(
+          (l) =>
+            `; ${t('lf.lineAllocated', {
+              name: l.name,
+              allocated: amount(l.allocated ?? '0', r.currency),
+              amount: amount(l.amount, r.currency),
+            })}`,
+        )
         .join('')}`;
     if ('receivedOn' in r)
       return `${date(r.receivedOn)} — ${r.amount && r.currency ? amount(r.amount, r.currency) : '—'}`;
@@ -126,6 +133,7 @@ export function LedgerRecords({
           record={editedRecord}
           focus={query.get('field') ?? undefined}
           choices={choices}
+          lineChoices={budgetLineChoices(grants.data?.grants ?? [])}
           onSaved={() => {
             close();
             onChanged();

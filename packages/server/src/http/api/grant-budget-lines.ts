@@ -24,6 +24,38 @@ export const BudgetLinesBody = Type.Array(BudgetLineBody, {
 });
 
 export const BudgetLinesSchema = Type.Array(
-  Type.Object({ id: Type.String(), name: Type.String(), amount: Type.String() }),
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    amount: Type.String(),
+    allocated: Type.Optional(
+      Type.String({
+        description: 'What the expenditures\u2019 allocations naming this line come to ("0.00" when none)',
+      }),
+    ),
+  }),
   { description: 'Its budget lines in the agreement\u2019s order (amounts in the grant\u2019s currency)' },
 );
+
+const BudgetLineId = Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], {
+  description: 'A budget line of that grant (its id), or null for none',
+});
+
+/** An expenditure's share for one grant, as a body gives it: the grant, the share, the budget line. */
+export const AllocationBody = Type.Object(
+  {
+    grantId: Type.String({ minLength: 1, maxLength: 100 }),
+    amount: Type.Optional(
+      Type.Union([Type.String({ maxLength: 40, description: 'Exact decimal text' }), Type.Null()]),
+    ),
+    budgetLineId: Type.Optional(BudgetLineId),
+  },
+  { additionalProperties: false },
+);
+
+/** An expenditure's share for one grant, as shown. */
+export const AllocationSchema = Type.Object({
+  grantId: Type.String(),
+  amount: Type.String(),
+  budgetLineId: Type.Union([Type.String(), Type.Null()]),
+});

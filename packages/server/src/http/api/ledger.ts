@@ -1,5 +1,10 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { BudgetLinesBody, BudgetLinesSchema } from './grant-budget-lines.ts';
+import {
+  AllocationBody,
+  AllocationSchema,
+  BudgetLinesBody,
+  BudgetLinesSchema,
+} from './grant-budget-lines.ts';
 
 /**
  * The ledger's record shapes (issue 13): what creates each kind of record, what changes it (the
@@ -77,10 +82,6 @@ const receiptFields = {
 };
 export const ReceiptBodySchema = Type.Object(receiptFields, { additionalProperties: false });
 
-const AllocationBody = Type.Object(
-  { grantId: Id, amount: Type.Optional(Type.Union([Decimal, Type.Null()])) },
-  { additionalProperties: false },
-);
 const expenditureFields = {
   spentOn: Day,
   currency: Type.String({ maxLength: 3 }),
@@ -195,7 +196,7 @@ export const ExpenditureSchema = Type.Object({
   currency: Type.String(),
   accountId: N(Type.String()),
   bankLineId: N(Type.String()),
-  allocations: Type.Array(Type.Object({ grantId: Type.String(), amount: Type.String() })),
+  allocations: Type.Array(AllocationSchema),
   kzt: KztSchema,
   description: N(Type.String()),
   counterparty: N(Type.String()),
