@@ -293,6 +293,7 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
     expect(verified.stdout).toMatch(
       /^ТЕКСЕРІЛДІ .*: дерекқор файлы негізінде \d{4} жылғы \d+ \S+ \d\d:\d\d UTC уақытында жасалған/,
     );
-    expect(latin(verified.stdout.split('\n')[0] ?? '').filter((w) => !w.includes('demo'))).toEqual([]);
+    // The line names the backup's path (a temporary folder's letters): only the rest is checked.
+    expect(latin((verified.stdout.split('\n')[0] ?? '').replace(backup, ''))).toEqual([]);
   });
 });
