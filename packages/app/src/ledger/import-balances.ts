@@ -27,21 +27,30 @@ export function statementBalances(parsed: ParsedStatement): readonly StatementBa
       (s, l) => (l.account === a.account && l.direction === 'out' ? s + l.amount : s),
       0n,
     );
-    const computed = a.opening === null ? null : a.opening + totalIn - totalOut;
-    return {
-      account: a.account,
-      currency: a.currency,
-      statement: null,
-      line: 1,
-      field: '',
-      opening: a.opening,
-      totalIn,
-      totalOut,
-      closing: a.closing,
-      computedClosing: computed,
-      balanced: computed === null || a.closing === null || computed === a.closing,
-    };
+    return accountBalance(a, totalIn, totalOut);
   });
+}
+
+/** An account's balance from its stated opening and closing and the sums of its lines. */
+export function accountBalance(
+  a: Pick<StatementBalance, 'account' | 'currency' | 'opening' | 'closing'>,
+  totalIn: bigint,
+  totalOut: bigint,
+): StatementBalance {
+  const computed = a.opening === null ? null : a.opening + totalIn - totalOut;
+  return {
+    account: a.account,
+    currency: a.currency,
+    statement: null,
+    line: 1,
+    field: '',
+    opening: a.opening,
+    totalIn,
+    totalOut,
+    closing: a.closing,
+    computedClosing: computed,
+    balanced: computed === null || a.closing === null || computed === a.closing,
+  };
 }
 
 /** The figures of an unbalanced statement for its message in any language. */

@@ -26,6 +26,7 @@ import {
 import { listBankAccounts, listForeignSources, storedBankLineFingerprints } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { resolveOrganisation } from '../organisations.ts';
+import { accountBalance } from './import-balances.ts';
 import { openStatementReader } from './import-bank-source.ts';
 import { accountKey, fingerprintHash, type ImportBankStatementInput } from './import-bank-types.ts';
 import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
@@ -245,20 +246,7 @@ class Tally {
     if (s.balances.length > 0) return s.balances;
     return s.accounts.map((a) => {
       const { totalIn, totalOut } = this.byRawAccount.get(a.account) ?? { totalIn: 0n, totalOut: 0n };
-      const computed = a.opening === null ? null : a.opening + totalIn - totalOut;
-      return {
-        account: a.account,
-        currency: a.currency,
-        statement: null,
-        line: 1,
-        field: '',
-        opening: a.opening,
-        totalIn,
-        totalOut,
-        closing: a.closing,
-        computedClosing: computed,
-        balanced: computed === null || a.closing === null || computed === a.closing,
-      };
+      return accountBalance(a, totalIn, totalOut);
     });
   }
 
