@@ -23,9 +23,12 @@ const EMPTY: Record<Field, string> = {
  * Russian and Kazakh documents use), BIN, city, rule pack and first admin, who is invited by e-mail
  * (the link shown to copy when no mail is configured). POST /api/v1/orgs checks every field.
  */
+const LOCALES: readonly string[] = ['en', 'ru', 'kk'];
+
 export default function NewOrganisationPage() {
-  const { t } = useI18n();
-  const packs = useApi<RulePackList>('/api/v1/rule-packs');
+  const { t, locale } = useI18n();
+  // The packs are named in the language asked in: ask again when the user switches.
+  const packs = useApi<RulePackList>('/api/v1/rule-packs', LOCALES.indexOf(locale));
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure | undefined>();
