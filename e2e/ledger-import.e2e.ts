@@ -46,9 +46,7 @@ describe('an accountant of Echo', () => {
     expect(await ledger.importStatement('march-2021.txt', statement)).toBe(
       'Read 1 lines: 1 new, 0 already imported, 1 proposed as foreign funding.',
     );
-    const proposed = (await ledger.candidates()).filter((c) =>
-      c.includes('Freedom Foundation (Netherlands)'),
-    );
+    const proposed = await ledger.candidatesFrom('Freedom Foundation (Netherlands)');
     expect(proposed).toHaveLength(1);
     expect(proposed[0]).toContain('non-resident');
     await screenshot(page, 'ledger-candidate');

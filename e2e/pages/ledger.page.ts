@@ -20,6 +20,16 @@ export class LedgerPageModel {
     return this.page.getByTestId('candidate').allInnerTexts();
   }
 
+  /**
+   * The texts of the proposed payments from `payer`, once the list shows one: the list is fetched
+   * again after an import, so it may still show the old list when the import's result appears.
+   */
+  async candidatesFrom(payer: string): Promise<string[]> {
+    const c = this.page.getByTestId('candidate').filter({ hasText: payer });
+    await c.first().waitFor();
+    return c.allInnerTexts();
+  }
+
   /** Confirms the proposed payment whose text contains `payer`, with the source's category. */
   async confirmCandidate(payer: string, category: string): Promise<void> {
     const c = this.page.getByTestId('candidate').filter({ hasText: payer });
