@@ -2,7 +2,8 @@ import { OpenContextError } from '@civic/app';
 import { CommanderError } from 'commander';
 import { createProgram } from './cli-program.ts';
 import { capMessage } from '@civic/core';
-import { CliError, describeError, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
+import { describeErrorIn, errorLang } from './lang/error-report.ts';
+import { CliError, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
 
 const program = createProgram();
 
@@ -28,7 +29,7 @@ function report(e: unknown): number {
   if (e instanceof CliError || e instanceof OpenContextError) {
     const exitCode = e instanceof CliError ? e.exitCode : exitCodeOf(e.error.code);
     const error = { ...e.error, message: capMessage(e.error.message) };
-    process.stderr.write(`civic: ${describeError(error)}
+    process.stderr.write(`civic: ${describeErrorIn(error, errorLang(process.argv.slice(2)))}
 `);
     if (process.argv.includes('--json')) printJson({ error });
     return exitCode;

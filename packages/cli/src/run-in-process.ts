@@ -1,6 +1,7 @@
 import { OpenContextError } from '@civic/app';
 import { CommanderError } from 'commander';
 import { createProgram } from './cli-program.ts';
+import { describeErrorIn, errorLang } from './lang/error-report.ts';
 import { CliError } from './output.ts';
 
 export interface InProcessRun {
@@ -46,10 +47,10 @@ export async function runInProcess(
     code = typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CliError) {
-      err.push(`civic: ${e.error.code}: ${e.message}\n`);
+      err.push(`civic: ${describeErrorIn({ ...e.error, message: e.message }, errorLang(args))}\n`);
       code = e.exitCode;
     } else if (e instanceof OpenContextError) {
-      err.push(`civic: ${e.error.code}: ${e.error.message}\n`);
+      err.push(`civic: ${describeErrorIn(e.error, errorLang(args))}\n`);
       code = 2;
     } else if (e instanceof CommanderError) code = e.exitCode === 0 ? 0 : 2;
     else throw e;
