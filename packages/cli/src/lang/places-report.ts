@@ -25,8 +25,8 @@ export const PLACE_STATUS_LABELS: Vocabulary<Place['status']> = {
 const WORDS = {
   place: {
     en: '{name:text} ({others:text}), {kind:text}, {region:text}: {lat:text}, {lon:text}',
-    ru: '{name:text} ({others:text}; латиницей {latin:text}), {kind:text}, {region:text}: {lat:text}° с. ш., {lon:text}° в. д.',
-    kk: '{name:text} ({others:text}; латынша {latin:text}), {kind:text}, {region:text}: {lat:text}° с. е., {lon:text}° ш. б.',
+    ru: '{name:text} ({others:text}латиницей {latin:text}), {kind:text}{region:text}: {lat:text}° с. ш., {lon:text}° в. д.',
+    kk: '{name:text} ({others:text}латынша {latin:text}), {kind:text}{region:text}: {lat:text}° с. е., {lon:text}° ш. б.',
   },
 } as const;
 
@@ -50,12 +50,16 @@ export function placeLine(place: Place, lang: Locale): string {
       lon: coordinate(lang, place.longitude),
     })}\n`;
   const other: Locale = lang === 'ru' ? 'kk' : 'ru';
+  const name = placeName(place, lang);
+  const otherName = placeName(place, other);
+  // A city of republican significance is its own region; the country has none.
+  const region = place.region === null ? '' : localPlaceName(place.region, lang);
   return `${phrase(WORDS.place, lang, {
-    name: placeName(place, lang),
-    others: placeName(place, other),
+    name,
+    others: otherName === name ? '' : `${otherName}; `,
     latin: place.name,
     kind: labelOf(PLACE_STATUS_LABELS, place.status, lang),
-    region: localPlaceName(place.region ?? 'Kazakhstan', lang),
+    region: region === '' || region === name ? '' : `, ${region}`,
     lat: coordinate(lang, place.latitude),
     lon: coordinate(lang, place.longitude),
   })}\n`;
