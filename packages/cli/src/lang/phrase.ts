@@ -40,9 +40,3 @@ export function countOf(lang: Locale, n: number, forms: CountForms): string {
       return `${number} ${forms.en[n === 1 ? 0 : 1]}`;
   }
 }
-
-/** The yes/no of a report line. */
-export function yesNo(lang: Locale, value: boolean): string {
-  const words = { en: ['no', 'yes'], ru: ['нет', 'да'], kk: ['жоқ', 'иә'] } as const;
-  return words[lang][value ? 1 : 0];
-}

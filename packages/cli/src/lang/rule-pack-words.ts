@@ -3,7 +3,6 @@ import {
   formatIsoPeriod,
   formatNumber,
   formatWeekday,
-  labelOf,
   localText,
   type DeadlineRule,
   type Locale,
