@@ -29,6 +29,7 @@ export const RULE_WORDS = {
   offences: { en: 'Offences:', ru: 'Правонарушения:', kk: 'Құқық бұзушылықтар:' },
   limitation: { en: 'Limitation:', ru: 'Сроки давности:', kk: 'Ескіру мерзімдері:' },
   appeals: { en: 'Appeals:', ru: 'Обжалование:', kk: 'Шағымдану:' },
+  none: { en: '  (none)', ru: '  (нет)', kk: '  (жоқ)' },
   rangeOpen: { en: '', ru: '{from:from}, действует', kk: '{from:from} бастап, қолданыста' },
   rangeClosed: { en: '', ru: '{from:from} по {to}', kk: '{from:from} {to:until}' },
   obligation: {

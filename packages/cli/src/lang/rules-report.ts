@@ -153,7 +153,9 @@ function showLocal(pack: RulePack, lang: 'ru' | 'kk'): string[] {
       })}${m(o.verified)}`,
     );
   }
+  if (pack.obligations.length === 0) out.push(RULE_WORDS.none[lang]);
   out.push('', RULE_WORDS.offences[lang]);
+  if (pack.offences.length === 0) out.push(RULE_WORDS.none[lang]);
   for (const o of pack.offences) {
     const cite = o.cite ? localText(o.cite, lang) : o.article;
     out.push(
@@ -179,6 +181,7 @@ function showLocal(pack: RulePack, lang: 'ru' | 'kk'): string[] {
     }
   }
   out.push('', RULE_WORDS.limitation[lang]);
+  if (pack.limitations.length === 0) out.push(RULE_WORDS.none[lang]);
   for (const l of pack.limitations) {
     const continuing = l.continuing
       ? `${phrase(RULE_WORDS.continuing, lang, { from: labelOf(EVENT_LABELS, l.continuing.from, lang) })}${m(l.continuing.verified)}`
@@ -194,6 +197,7 @@ function showLocal(pack: RulePack, lang: 'ru' | 'kk'): string[] {
     );
   }
   out.push('', RULE_WORDS.appeals[lang]);
+  if (pack.appeals.length === 0) out.push(RULE_WORDS.none[lang]);
   for (const a of pack.appeals)
     out.push(
       `${phrase(RULE_WORDS.appeal, lang, {
