@@ -44,6 +44,8 @@ export async function startServer(dir: string, processes: number, profileDir?: s
       cwd: root,
       env: {
         ...process.env,
+        // The line waited for is the English one (start-report.ts).
+        CIVIC_LANG: 'en',
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: join(dir, 'abuse.db'),

@@ -133,6 +133,8 @@ async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; 
     cwd: root,
     env: {
       ...process.env,
+      // The line waited for is the English one (start-report.ts).
+      CIVIC_LANG: 'en',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,

@@ -95,6 +95,8 @@ describe('the accountant of a new organisation, in Russian', () => {
     expect(await error.innerText()).toMatch(/[а-яё]/i);
     expect(await form.getByTestId('error-where').innerText()).toContain('bad-rates.csv');
     expect(await form.getByTestId('error-where').innerText()).toContain('2');
+    // The field by its Russian name, never its code (`rate`).
+    expect(await form.getByTestId('error-where').innerText()).toContain('поле «Курс»');
     await screenshot(page, 'workplace-rates-import-error-ru');
     await send('chf-rates.csv', '2019-01-02,CHF,380.25,1');
     const done = form.getByTestId('rates-imported');

@@ -31,6 +31,8 @@ describe('the server process (npm start)', () => {
       cwd: root,
       env: {
         ...process.env,
+        // The lines read below are the English ones (start-report.ts speaks CIVIC_LANG/LANG).
+        CIVIC_LANG: 'en',
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: join(dir, 'civic.db'),
@@ -98,7 +100,13 @@ describe('the server process (npm start)', () => {
     const db = join(dir, 'civic.db');
     const before = createHash('sha256').update(readFileSync(db)).digest('hex');
     const port = await freePort();
-    const env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db, WEB_CONCURRENCY: '1' };
+    const env = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: db,
+      WEB_CONCURRENCY: '1',
+      CIVIC_LANG: 'en',
+    };
     const refused = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(root, 'packages/server/src/main.ts')],

@@ -25,6 +25,16 @@ import { buildServer } from './build-server.ts';
 import { HashSlots, servePrimarySlots, workerSlotGate, type SlotPeer } from './http/hash-slots.ts';
 import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
+import {
+  keyAnnouncement,
+  noWebLine,
+  plainWarning,
+  seededLine,
+  seedingLine,
+  servingLines,
+  startLang,
+  unlockedLine,
+} from './start-report.ts';
 
 // `npm start`: migrate, seed the demo data on first start, serve the API and the web app.
 // PORT (default 8080), HOST (default 0.0.0.0) and DATABASE_URL (a SQLite file, default
@@ -44,6 +54,8 @@ const processes = Math.max(
 const webRoot = resolve(root, 'packages/web/dist');
 const trustProxy = parseTrustProxy(process.env['TRUST_PROXY']);
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
+/** The language of the console text (start-report.ts): CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en. */
+const lang = startLang(process.env);
 
 /** Set once the instance is locked ("lock now"): no more scheduled work, no server process replaced. */
 let instanceLocked = false;
@@ -144,19 +156,6 @@ async function openPrimary(): Promise<AppContext> {
   }
 }
 
-/** Printed once, when `npm start` made the database encrypted with a key it generated. */
-function announceKey(key: string): void {
-  say('');
-  say('A new encrypted database was created. Its key, shown only this once and stored nowhere:');
-  say('');
-  say(`    CIVIC_DB_KEY=${key}`);
-  say('');
-  say('Keep it in a password manager or on paper, away from this computer: without it nobody,');
-  say('you included, can read the data. Every later start needs it:');
-  say(`    CIVIC_DB_KEY='${key}' npm start     (or CIVIC_DB_KEY_FILE=/path/to/keyfile)`);
-  say('');
-}
-
 if (cluster.isPrimary) {
   // A fresh machine gets an encrypted database under a generated key; the server processes forked
   // below inherit it from this process's environment (memory only).
@@ -164,39 +163,23 @@ if (cluster.isPrimary) {
   if (generatedKey) process.env['CIVIC_DB_KEY'] = generatedKey;
   // Migrations and the demo seed run once, here, before any server process starts.
   const ctx = await openPrimary();
-  if (generatedKey) announceKey(generatedKey);
+  if (generatedKey) for (const line of keyAnnouncement(generatedKey, lang)) say(line);
   // A start with the key unlocks an instance that was locked ("lock now", docs/security.md).
   const wasLocked = await clearLockOnStart(ctx);
-  if (wasLocked)
-    say(`The instance was locked (${wasLocked.lockedAt}); started with its key, it serves again.`);
+  if (wasLocked) say(unlockedLine(wasLocked.lockedAt, lang));
   if ((await organisations(ctx)).length === 0) {
-    say('First start: seeding the demo data (the 2020–21 Kazakhstan case)…');
-    const summary = await seedDemo(ctx);
-    say(
-      `Seeded: ${Object.entries(summary)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(', ')}`,
-    );
+    say(seedingLine(lang));
+    say(seededLine(await seedDemo(ctx), lang));
   }
   scheduleBackups();
   const demo = (await findUserByEmailView(ctx, DEMO_ACCOUNTS[0].email)) !== undefined;
   const where = `${ctx.store.dialect} (${ctx.store.location})`;
   const plain = atRestStatus(ctx).encryptionWarning;
   const announce = () => {
-    say(
-      `CivicLedger is serving http://localhost:${port}/ on ${where}${processes > 1 ? ` with ${processes} processes` : ''}`,
-    );
-    if (demo) {
-      say(`Demo login: ${DEMO_ACCOUNTS[0].email} / ${DEMO_PASSWORD} (every demo account has this password)`);
-      for (const a of DEMO_ACCOUNTS) say(`  ${a.role.padEnd(10)} ${a.email}`);
-    }
-    if (!existsSync(webRoot)) say('(web app not built: run `npm run build -w @civic/web`)');
-    if (plain)
-      say(
-        ctx.store.dialect === 'sqlite'
-          ? 'Warning: this database is not encrypted. Stop the server and run `civic encrypt --db …` (docs/security.md).'
-          : 'Warning: stored files are not encrypted: set CIVIC_DB_KEY or CIVIC_DB_KEY_FILE (docs/security.md).',
-      );
+    const login = { email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS };
+    for (const line of servingLines({ port, where, processes, demo: demo ? login : null }, lang)) say(line);
+    if (!existsSync(webRoot)) say(noWebLine(lang));
+    if (plain) say(plainWarning(ctx.store.dialect, lang));
   };
   // Reminders and alerts: the primary process runs the schedule every NOTIFY_INTERVAL seconds.
   const notifyEvery = notifyIntervalSeconds(

@@ -16,6 +16,7 @@ import {
 import type { Command } from 'commander';
 import { CliError, describeError, exitCodeOf, orFail, printJson } from '../output.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { keyWrittenNote } from '../lang/backup-report.ts';
 import { backupRestoredLine, backupVerifiedReport, backupWrittenLine } from '../lang/monitor-reports.ts';
 
 const collect = (v: string, all: string[]): string[] => [...all, v];
@@ -80,8 +81,10 @@ export function registerBackup(program: Command): void {
     .command('keygen')
     .description('make a backup key pair: the secret key into KEYFILE (mode 0600), the public key printed')
     .requiredOption('--out <keyfile>', 'the key file to write (never overwritten)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { out: string; json?: boolean }) => {
+    .action(async (opts: { out: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const pair = await generateBackupKeyPair();
       try {
         writeFileSync(opts.out, backupKeyFileText(pair, new Date()), { mode: 0o600, flag: 'wx' });
@@ -96,7 +99,10 @@ export function registerBackup(program: Command): void {
         });
       }
       if (opts.json) printJson({ publicKey: pair.publicKey });
-      else process.stdout.write(`${pair.publicKey}\n`);
+      else {
+        process.stderr.write(keyWrittenNote(opts.out, lang));
+        process.stdout.write(`${pair.publicKey}\n`);
+      }
     });
 
   backup

@@ -11,6 +11,9 @@ import type { Command } from 'commander';
 import { cliActor } from '../cli-actor.ts';
 import { CliError, orFail, printJson } from '../output.ts';
 import { promptSecret } from '../prompt-secret.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { duressDoneLine, duressStatusLine, secretPrompt } from '../lang/safety-report.ts';
+import type { Locale } from '@civic/core';
 
 /** Where `civic duress set` reads the password when no other variable is named. */
 export const DURESS_PASSWORD_ENV = 'CIVIC_DURESS_PASSWORD';
@@ -25,10 +28,10 @@ async function withDb<T>(db: string, fn: (ctx: AppContext) => Promise<T>): Promi
 }
 
 /** The password: the environment variable, else standard input (asked, not echoed, on a terminal). */
-async function readPassword(variable: string): Promise<string> {
+async function readPassword(variable: string, lang: Locale): Promise<string> {
   const fromEnv = process.env[variable];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (process.stdin.isTTY) return (await promptSecret('duress password: ')).toString('utf8');
+  if (process.stdin.isTTY) return (await promptSecret(secretPrompt(lang, 'duressPassword'))).toString('utf8');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
   const text = Buffer.concat(chunks)
@@ -43,9 +46,9 @@ async function readPassword(variable: string): Promise<string> {
   return text;
 }
 
-function print(status: DuressStatus, json: boolean, done: string): void {
+function print(status: DuressStatus, json: boolean, line: string): void {
   if (json) printJson(status);
-  else process.stdout.write(`${done}\n`);
+  else process.stdout.write(line);
 }
 
 /**
@@ -67,34 +70,44 @@ export function registerDuress(program: Command): void {
       '--decoy-name <name>',
       "the decoy organisation's name (default: the signing-in user's first organisation's)",
     )
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; passwordEnv: string; decoyName?: string; json?: boolean }) => {
-      const password = await readPassword(opts.passwordEnv);
-      const s = await withDb(opts.db, async (ctx) =>
-        orFail(await setDuressPassword(ctx, cliActor(), { password, decoyName: opts.decoyName ?? null })),
-      );
-      print(
-        s,
-        opts.json === true,
-        'the duress password is set: signing in with it shows an empty organisation and locks the instance',
-      );
-    });
+    .action(
+      async (opts: {
+        db: string;
+        passwordEnv: string;
+        decoyName?: string;
+        lang?: string;
+        json?: boolean;
+      }) => {
+        const lang = cliLang(opts.lang);
+        const password = await readPassword(opts.passwordEnv, lang);
+        const s = await withDb(opts.db, async (ctx) =>
+          orFail(await setDuressPassword(ctx, cliActor(), { password, decoyName: opts.decoyName ?? null })),
+        );
+        print(s, opts.json === true, duressDoneLine('set', lang));
+      },
+    );
   duress
     .command('clear')
     .description('turn it off')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; json?: boolean }) => {
+    .action(async (opts: { db: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const s = await withDb(opts.db, async (ctx) => orFail(await clearDuressPassword(ctx, cliActor())));
-      print(s, opts.json === true, 'the duress password is off');
+      print(s, opts.json === true, duressDoneLine('clear', lang));
     });
   duress
     .command('status')
     .description('whether one is set')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; json?: boolean }) => {
+    .action(async (opts: { db: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const s = await withDb(opts.db, (ctx) => duressStatus(ctx));
-      print(s, opts.json === true, s.enabled ? `set on ${s.setAt ?? ''}` : 'off');
+      print(s, opts.json === true, duressStatusLine(s, lang));
     });
 }

@@ -1,5 +1,7 @@
 import { closeContext, createOrganisation, isStoreEncrypted, openContext, seedDemo } from '@civic/app';
 import type { Command } from 'commander';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { createdLine, demoReport } from '../lang/init-report.ts';
 import { CliError, orFail, printJson } from '../output.ts';
 
 interface InitOptions {
@@ -8,6 +10,7 @@ interface InitOptions {
   bin?: string;
   demo?: boolean;
   encrypt?: boolean;
+  lang?: string;
   json?: boolean;
 }
 
@@ -23,8 +26,10 @@ export function registerInit(program: Command): void {
       '--encrypt',
       'create the SQLite file encrypted (key from CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file)',
     )
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(async (opts: InitOptions) => {
+      const lang = cliLang(opts.lang);
       const ctx = await openContext(opts.db, { encrypt: opts.encrypt ?? false });
       if (opts.encrypt && !isStoreEncrypted(ctx)) {
         await closeContext(ctx);
@@ -38,12 +43,7 @@ export function registerInit(program: Command): void {
         if (opts.demo) {
           const summary = await seedDemo(ctx);
           if (opts.json) printJson(summary);
-          else
-            process.stdout.write(
-              `demo database ready at ${opts.db}\n${Object.entries(summary)
-                .map(([k, v]) => `  ${k}: ${String(v)}`)
-                .join('\n')}\n`,
-            );
+          else process.stdout.write(demoReport(opts.db, summary, lang));
           return;
         }
         if (!opts.org)
@@ -54,7 +54,7 @@ export function registerInit(program: Command): void {
           });
         const org = orFail(await createOrganisation(ctx, { name: opts.org, bin: opts.bin ?? null }));
         if (opts.json) printJson({ organisation: org });
-        else process.stdout.write(`created ${opts.db} with organisation "${org.name}" (${org.id})\n`);
+        else process.stdout.write(createdLine(opts.db, org, lang));
       } finally {
         await closeContext(ctx);
       }

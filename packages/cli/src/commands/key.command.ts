@@ -2,10 +2,13 @@ import { changeDatabaseKey, type ChangeKeyOptions } from '@civic/app';
 import type { Command } from 'commander';
 import { orFail, printJson } from '../output.ts';
 import { promptSecret } from '../prompt-secret.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { keyChangedLine, secretPrompt } from '../lang/safety-report.ts';
 
 interface KeyChangeOptions {
   db: string;
   newKeyFile?: string;
+  lang?: string;
   json?: boolean;
 }
 
@@ -23,10 +26,12 @@ export function registerKey(program: Command): void {
     .description('rewrap the database key under a new passphrase or key file (the database is not rewritten)')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL (there, the key of the stored files)')
     .option('--new-key-file <file>', 'the new key file (else CIVIC_DB_NEW_KEY_FILE or CIVIC_DB_NEW_KEY)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(async (opts: KeyChangeOptions, cmd: Command) => {
       const { keyFile } = cmd.optsWithGlobals<{ keyFile?: string }>();
       const env = process.env;
+      const lang = cliLang(opts.lang);
       const options: ChangeKeyOptions = {
         ...(keyFile !== undefined ? { keyFile } : {}),
         ...(opts.newKeyFile !== undefined ? { newKeyFile: opts.newKeyFile } : {}),
@@ -34,17 +39,17 @@ export function registerKey(program: Command): void {
         !has(env['CIVIC_DB_KEY_FILE']) &&
         !has(env['CIVIC_DB_KEY']) &&
         process.stdin.isTTY
-          ? { oldSecret: await promptSecret('current passphrase: ') }
+          ? { oldSecret: await promptSecret(secretPrompt(lang, 'currentPassphrase')) }
           : {}),
         ...(opts.newKeyFile === undefined &&
         !has(env['CIVIC_DB_NEW_KEY_FILE']) &&
         !has(env['CIVIC_DB_NEW_KEY']) &&
         process.stdin.isTTY
-          ? { newSecret: await promptSecret('new passphrase: ') }
+          ? { newSecret: await promptSecret(secretPrompt(lang, 'newPassphrase')) }
           : {}),
       };
       const r = orFail(await changeDatabaseKey(opts.db, options));
       if (opts.json) printJson({ changed: true, database: r.database });
-      else process.stdout.write(`the key of ${r.database} is changed; only the new key opens it now\n`);
+      else process.stdout.write(keyChangedLine(r.database, lang));
     });
 }

@@ -1,6 +1,8 @@
 import { closeContext, lockInstance, openContext } from '@civic/app';
 import type { Command } from 'commander';
 import { cliActor } from '../cli-actor.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { lockedReport } from '../lang/safety-report.ts';
 import { orFail, printJson } from '../output.ts';
 
 /**
@@ -16,17 +18,15 @@ export function registerLock(program: Command): void {
       'lock the instance now: end every session, make the server drop its keys (nothing is deleted)',
     )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; json?: boolean }) => {
+    .action(async (opts: { db: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const ctx = await openContext(opts.db);
       try {
         const r = orFail(await lockInstance(ctx, cliActor()));
         if (opts.json) printJson(r);
-        else
-          process.stdout.write(
-            `locked: ${r.sessionsEnded} session(s) ended; a running server stops serving within seconds.\n` +
-              'Restart it with the key to unlock. Nothing was deleted.\n',
-          );
+        else process.stdout.write(lockedReport(r.sessionsEnded, lang));
       } finally {
         await closeContext(ctx);
       }

@@ -1,5 +1,7 @@
 import { findPlace, suggestPlaces } from '@civic/core';
 import type { Command } from 'commander';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { placeLine } from '../lang/places-report.ts';
 import { CliError, printJson } from '../output.ts';
 
 export function registerPlaces(program: Command): void {
@@ -9,8 +11,10 @@ export function registerPlaces(program: Command): void {
     .description(
       'a place by any of its names (Kazakh, Russian, English, old and new); an unknown place is reported, never guessed',
     )
+    .option('--lang <lang>', LANG_OPTION_HELP)
     .option('--json', 'print JSON')
-    .action((name: string, opts: { json?: boolean }) => {
+    .action((name: string, opts: { lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const place = findPlace(name);
       if (place === null) {
         const suggestions = suggestPlaces(name);
@@ -23,9 +27,6 @@ export function registerPlaces(program: Command): void {
         });
       }
       if (opts.json) printJson(place);
-      else
-        process.stdout.write(
-          `${place.name} (${place.nameKk} / ${place.nameRu}), ${place.kind}, ${place.region ?? 'Kazakhstan'}: ${place.latitude}, ${place.longitude}\n`,
-        );
+      else process.stdout.write(placeLine(place, lang));
     });
 }

@@ -16,3 +16,4 @@ export * from './party-vocabulary.ts';
 export * from './onec-field-vocabulary.ts';
 export * from './cli-words.ts';
 export * from './admin-words.ts';
+export * from './demo-summary-vocabulary.ts';

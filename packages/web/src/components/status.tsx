@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApiFailure } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { errorFieldText } from './error-field.ts';
 
 export function Loading() {
   const { t } = useI18n();
@@ -12,8 +13,18 @@ export function Loading() {
   );
 }
 
-export function ErrorBox({ error }: { error: ApiFailure }) {
-  const { t } = useI18n();
+/**
+ * An error in the user's language: its message, then where (file, line, and the field by its name
+ * in the language: the form's own label through `fieldLabel`, else the catalogues', never its code).
+ */
+export function ErrorBox({
+  error,
+  fieldLabel,
+}: {
+  error: ApiFailure;
+  fieldLabel?: (field: string) => string | undefined;
+}) {
+  const { t, locale } = useI18n();
   return (
     <div className="error" role="alert">
       <p>{t('common.error', { message: error.message })}</p>
@@ -22,7 +33,7 @@ export function ErrorBox({ error }: { error: ApiFailure }) {
           {[
             error.where?.file,
             error.where?.line !== undefined ? t('common.errorLine', { line: error.where.line }) : undefined,
-            error.field !== undefined ? t('common.errorField', { field: error.field }) : undefined,
+            error.field !== undefined ? errorFieldText(locale, error.field, fieldLabel) : undefined,
           ]
             .filter((x) => x !== undefined)
             .join(' · ')}

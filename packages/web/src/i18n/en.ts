@@ -7,6 +7,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { monitorEn } from './monitor.en.ts';
 import { workplaceEn } from './workplace.en.ts';
 import { ledgerFormsEn } from './ledger-forms.en.ts';
+import { fieldLabelsEn } from './field-labels.en.ts';
 /** English interface messages; ru.ts and kk.ts must have every key (the type checks it). */
 export const en = {
   ...bankPreviewEn,
@@ -18,6 +19,7 @@ export const en = {
   ...notificationsEn,
   ...peopleEn,
   ...organisationsEn,
+  ...fieldLabelsEn,
   'app.name': 'CivicLedger',
   'app.tagline': 'Compliance, defence and monitoring for civil society',
   'nav.label': 'Main',

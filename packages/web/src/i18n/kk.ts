@@ -7,6 +7,7 @@ import { notificationsKk } from './notifications.kk.ts';
 import { monitorKk } from './monitor.kk.ts';
 import { workplaceKk } from './workplace.kk.ts';
 import { ledgerFormsKk } from './ledger-forms.kk.ts';
+import { fieldLabelsKk } from './field-labels.kk.ts';
 import type { Messages } from './en.ts';
 
 export const kk: Messages = {
@@ -19,6 +20,7 @@ export const kk: Messages = {
   ...notificationsKk,
   ...peopleKk,
   ...organisationsKk,
+  ...fieldLabelsKk,
   'app.name': 'CivicLedger',
   'app.tagline': 'Азаматтық қоғамға арналған есептілік, қорғау және мониторинг',
   'nav.label': 'Негізгі мәзір',

@@ -7,6 +7,7 @@ import { notificationsRu } from './notifications.ru.ts';
 import { monitorRu } from './monitor.ru.ts';
 import { workplaceRu } from './workplace.ru.ts';
 import { ledgerFormsRu } from './ledger-forms.ru.ts';
+import { fieldLabelsRu } from './field-labels.ru.ts';
 import type { Messages } from './en.ts';
 
 export const ru: Messages = {
@@ -19,6 +20,7 @@ export const ru: Messages = {
   ...notificationsRu,
   ...peopleRu,
   ...organisationsRu,
+  ...fieldLabelsRu,
   'app.name': 'CivicLedger',
   'app.tagline': 'Отчётность, защита и мониторинг для гражданского общества',
   'nav.label': 'Основное меню',

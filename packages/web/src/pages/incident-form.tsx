@@ -268,7 +268,15 @@ export function IncidentForm({
           </button>
         </div>
       )}
-      {error && !conflict && !fieldShown && <ErrorBox error={error} />}
+      {error && !conflict && !fieldShown && (
+        <ErrorBox
+          error={error}
+          fieldLabel={(f) => {
+            const k = fieldKey(f);
+            return k ? t(`inc.f.${k}` as MessageKey) : undefined;
+          }}
+        />
+      )}
       <div className="row">
         <button type="submit" disabled={busy} data-testid="save-incident">
           {t('inc.save')}
