@@ -20,3 +20,10 @@ export async function freshContext(
 }
 
 export { freshRestoreTarget } from '@civic/store';
+export {
+  isPostgresRestoreWriting,
+  padPostgresForTest,
+  postgresPaddingRows,
+  postgresRestoreLeftovers,
+  postgresTableNames,
+} from '@civic/store';
