@@ -22,6 +22,8 @@ export interface InstanceLockWatch {
   readonly locked: boolean;
   /** Locks this server now: refuses every request, then closes the database and drops the keys. */
   engage(): Promise<void>;
+  /** Reads the mark now (not waiting for the next look); if it is set, locks and answers the request. */
+  answerIfLocked(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined>;
 }
 
 export interface LockWatchOptions {
@@ -101,14 +103,17 @@ export function registerInstanceLock(
     return instanceLock(ctx);
   };
 
+  const answer = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    await decoyOpening;
+    return options.decoy?.isOpen ? options.decoy.forward(req, reply) : answerLocked(req, reply);
+  };
+
   app.addHook('onRequest', async (req, reply) => {
     if (!locked) {
       const lock = await lookedLocked(false);
       if (lock) await engage(lock);
     }
-    if (!locked) return;
-    await decoyOpening;
-    return options.decoy?.isOpen ? options.decoy.forward(req, reply) : answerLocked(req, reply);
+    if (locked) return answer(req, reply);
   });
 
   const timer: NodeJS.Timeout = setInterval(() => {
@@ -127,5 +132,12 @@ export function registerInstanceLock(
       return locked;
     },
     engage,
+    async answerIfLocked(req, reply) {
+      if (!locked) {
+        const lock = await lookedLocked(true);
+        if (lock) await engage(lock);
+      }
+      return locked ? answer(req, reply) : undefined;
+    },
   };
 }
