@@ -40,7 +40,11 @@ describe.each(testDialects())('a decoy opened again from its seed (%s)', (dialec
     if (!user) throw new Error('no user');
     const first = await openDecoy(real, user, 'Firefox');
     try {
-      const locked = await lockInstance(real, { label: user.email, channel: 'web' }, first.seed);
+      const locked = await lockInstance(
+        real,
+        { userId: user.id, label: user.email, channel: 'web' },
+        first.seed,
+      );
       expect(locked.ok).toBe(true);
       const mark = await instanceLock(real);
       expect(mark?.decoy).toEqual(first.seed);

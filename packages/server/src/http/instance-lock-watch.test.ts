@@ -45,7 +45,7 @@ for (const dialect of testDialects()) {
     it('the next request of an ended session is answered INSTANCE_LOCKED, not AUTH_REQUIRED', async () => {
       const me = () => app.inject({ method: 'GET', url: '/api/v1/me', cookies: { civic_session: token } });
       expect((await me()).statusCode).toBe(200);
-      const locked = await lockInstance(base, { label: 'root', channel: 'cli' });
+      const locked = await lockInstance(base, { userId: null, label: 'root', channel: 'cli' });
       expect(locked.ok).toBe(true);
       const next = await me();
       expect([next.statusCode, (next.json() as { error?: { code: string } }).error?.code]).toEqual([
