@@ -60,20 +60,31 @@ export function postgresRestoreNames(url: string): { target: string; staging: st
  */
 export async function tidyPostgresRestore(url: string): Promise<void> {
   const n = postgresRestoreNames(url);
-  // A database cannot be renamed from inside itself: ask through the staging copy (which exists in
-  // that window), else the server's usual maintenance databases.
-  for (const through of [n.staging, 'postgres', 'template1']) {
+  const dropSides = async (c: pg.Client): Promise<void> => {
+    await c.query(`DROP DATABASE IF EXISTS ${q(n.staging)} WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS ${q(n.replaced)} WITH (FORCE)`);
+  };
+  // The usual case: the target is there (connecting to it works); drop whatever stands beside it.
+  if (
+    await run(url, dropSides).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
+  // The target is missing: a kill between the two renames. A database cannot be renamed from inside
+  // itself, so ask through the staging copy (which exists in that window), else `postgres`.
+  for (const through of [n.staging, 'postgres']) {
     const done = await run(withDatabase(url, through), async (c) => {
       if (!(await exists(c, n.target)) && (await exists(c, n.replaced)))
         await c.query(`ALTER DATABASE ${q(n.replaced)} RENAME TO ${q(n.target)}`);
-      return true;
-    }).catch(() => false);
+    }).then(
+      () => true,
+      () => false,
+    );
     if (done) break;
   }
-  await run(url, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${q(n.staging)} WITH (FORCE)`);
-    await c.query(`DROP DATABASE IF EXISTS ${q(n.replaced)} WITH (FORCE)`);
-  });
+  await run(url, dropSides);
 }
 
 /** Makes a new, empty staging database beside the (empty) target, with the target's encoding and locale. */
