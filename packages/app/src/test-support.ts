@@ -26,4 +26,5 @@ export {
   postgresPaddingRows,
   postgresRestoreLeftovers,
   postgresTableNames,
+  watchPostgresRestore,
 } from '@civic/store';

@@ -77,3 +77,40 @@ export async function postgresPaddingRows(url: string): Promise<number> {
   const n = await query<{ n: string }>(url, 'SELECT count(*)::text AS n FROM login_attempt', []);
   return Number(n[0]?.n ?? 0);
 }
+
+/** A watch on a restore into `url` over one held connection to `through` (never the target's, which would stop its rename): cheap to ask every millisecond. */
+export interface PostgresRestoreWatch {
+  /** pg_restore's transaction is open on the target or its staging database, copying rows. */
+  writing(): Promise<boolean>;
+  /**
+   * The restored tables are committed but not yet swapped in: pg_restore, seen before, has left the
+   * staging database, which is still there (the restore is being checked).
+   */
+  committed(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function watchPostgresRestore(url: string, through: string): Promise<PostgresRestoreWatch> {
+  const n = postgresRestoreNames(url);
+  const admin = new pg.Client({ connectionString: through });
+  await admin.connect();
+  let seen = false;
+  const restoring = async (copying: boolean): Promise<boolean> => {
+    const r = await admin.query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = ANY($1) AND application_name = 'pg_restore'
+          AND xact_start IS NOT NULL ${copying ? "AND query ILIKE 'COPY %'" : ''}`,
+      [[n.target, n.staging]],
+    );
+    if ((r.rowCount ?? 0) > 0) seen = true;
+    return (r.rowCount ?? 0) > 0;
+  };
+  return {
+    writing: () => restoring(true),
+    async committed() {
+      if (await restoring(false)) return false;
+      const staging = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [n.staging]);
+      return seen && (staging.rowCount ?? 0) > 0;
+    },
+    close: () => admin.end(),
+  };
+}

@@ -14,6 +14,7 @@ import {
   postgresTableNames,
   restoreBackup,
   seedDemo,
+  watchPostgresRestore,
   testDialects,
 } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ async function restoreKilledWhen(target: string, when: () => Promise<boolean>): 
   for (;;) {
     if (child.exitCode !== null) return false;
     if (await when().catch(() => false)) break;
-    await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, 1));
   }
   child.kill('SIGKILL');
   return (await exited) === 'SIGKILL';
@@ -81,9 +82,12 @@ describe.runIf(testDialects().includes('postgres'))(
     it('killed while pg_restore writes rows: the target stays empty, and the next restore succeeds and verifies', async () => {
       const target = await freshRestoreTarget('postgres');
       try {
-        expect(await restoreKilledWhen(target.url, () => isPostgresRestoreWriting(target.url, admin))).toBe(
-          true,
-        );
+        const watch = await watchPostgresRestore(target.url, admin);
+        try {
+          expect(await restoreKilledWhen(target.url, () => watch.writing())).toBe(true);
+        } finally {
+          await watch.close();
+        }
         await untilRestoreGone(target.url);
         expect(await postgresTableNames(target.url)).toEqual([]);
 
@@ -103,17 +107,16 @@ describe.runIf(testDialects().includes('postgres'))(
     it('killed once the restored tables are committed (being checked): the target holds no table of the backup', async () => {
       const target = await freshRestoreTarget('postgres');
       try {
-        // The restored copy becomes visible somewhere (a staging database, or the target itself).
-        const committed = async (): Promise<boolean> => {
-          const staging = (await postgresRestoreLeftovers(target.url, admin)).find((d) =>
-            d.endsWith('_restoring'),
-          );
-          const inTarget = (await postgresTableNames(target.url)).length > 0;
-          const inStaging =
-            staging !== undefined && (await postgresTableNames(stagingUrl(target.url, staging))).length > 0;
-          return inTarget || inStaging;
-        };
-        expect(await restoreKilledWhen(target.url, committed)).toBe(true);
+        // pg_restore has committed into the staging database; the restore is checking it.
+        const watch = await watchPostgresRestore(target.url, admin);
+        try {
+          expect(await restoreKilledWhen(target.url, () => watch.committed())).toBe(true);
+        } finally {
+          await watch.close();
+        }
+        // Killed after the commit: the restored tables are there, in the staging database only.
+        const staging = stagingUrl(target.url, `${new URL(target.url).pathname.slice(1)}_restoring`);
+        expect((await postgresTableNames(staging)).length).toBeGreaterThan(40);
         expect(await postgresTableNames(target.url)).toEqual([]);
         const again = await restoreBackup({
           file: backup,
