@@ -98,8 +98,10 @@ describe.runIf(testDialects().includes('postgres'))(
     it('a duress sign-in through one process: the other answers with the same decoy, never the real data nor «locked»', async () => {
       // Restarted with the key (PostgreSQL: the start itself), both serve again.
       await Promise.all([a.stop(), b.stop()]);
-      a = await startServerProcess(target.url, 'CivicLedger is serving');
-      b = await startServerProcess(target.url, 'CivicLedger is serving');
+      [a, b] = await Promise.all([
+        startServerProcess(target.url, 'CivicLedger is serving'),
+        startServerProcess(target.url, 'CivicLedger is serving'),
+      ]);
       const admin = (await signIn(a, DEMO_PASSWORD)).session;
       expect((await call(a, admin, 'PUT', '/api/v1/admin/duress', { password: DURESS })).status).toBe(200);
       const realOrgs = (await call(b, admin, 'GET', '/api/v1/orgs')).body['organisations'] as {
