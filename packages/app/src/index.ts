@@ -25,6 +25,7 @@ export * from './accounts/recovery-codes.ts';
 export * from './accounts/networks.ts';
 export * from './accounts/instance-lock.ts';
 export * from './accounts/duress.ts';
+export * from './accounts/decoy.ts';
 export * from './accounts/session-policy.ts';
 export * from './accounts/my-sessions.ts';
 export * from './demo/demo-accounts.ts';

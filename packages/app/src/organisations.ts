@@ -29,6 +29,8 @@ export async function createOrganisation(
 async function createOrganisationNow(
   ctx: AppContext,
   input: {
+    /** A given id (the decoy of a duress sign-in, the same in every server process); else a new one. */
+    id?: string;
     name: string;
     bin?: string | null;
     city?: string | null;
@@ -42,7 +44,7 @@ async function createOrganisationNow(
   if (!name) return err(domainError('ORG_NAME_REQUIRED', 'organisation name is required', { field: 'name' }));
   if (input.bin && !/^\d{12}$/.test(input.bin))
     return err(domainError('ORG_BIN_INVALID', `BIN "${input.bin}" must be 12 digits`, { field: 'bin' }));
-  const id = newId('org');
+  const id = input.id ?? newId('org');
   await insertOrganisation(ctx.store.db, {
     id,
     name,

@@ -20,3 +20,11 @@ export async function freshContext(
 }
 
 export { freshRestoreTarget } from '@civic/store';
+export {
+  isPostgresRestoreWriting,
+  padPostgresForTest,
+  postgresPaddingRows,
+  postgresRestoreLeftovers,
+  postgresTableNames,
+  watchPostgresRestore,
+} from '@civic/store';

@@ -161,7 +161,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     ...(options.onLocked !== undefined ? { onLocked: options.onLocked } : {}),
     decoy,
   });
-  registerGuard(app, ctx);
+  registerGuard(app, ctx, (req, reply) => lock.answerIfLocked(req, reply));
   await registerOpenApi(app);
 
   const deps: ServerDeps = {

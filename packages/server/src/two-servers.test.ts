@@ -1,63 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { freshRestoreTarget } from '@civic/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from './server-process-kit.ts';
 
 // Several servers on several machines share one PostgreSQL (issue 17): two server processes of the
 // build `npm ci` leaves, on different ports, one database. A session opened on one is valid on the
 // other and ends on both; a change made through one is seen by the other's cached obligations.
-const root = resolve(import.meta.dirname, '../../..');
 const pgUrl = process.env['CIVIC_TEST_PG_URL'];
 const dialects = (process.env['CIVIC_TEST_DIALECTS'] ?? 'sqlite').split(',');
-
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-
-interface Server {
-  readonly base: string;
-  readonly child: ChildProcess;
-  output(): string;
-}
-
-async function start(databaseUrl: string, waitFor: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve(root, 'packages/server/dist/bundle/server.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      WEB_CONCURRENCY: '1',
-      NOTIFY_INTERVAL_SECONDS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((res, rej) => {
-    const timer = setInterval(() => {
-      if (out.includes(waitFor)) {
-        clearInterval(timer);
-        res();
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      rej(new Error(`the server exited with ${String(code)}: ${out}`));
-    });
-  });
-  return { base: `http://127.0.0.1:${port}`, child, output: () => out };
-}
+type Server = ServerProcess;
+const start = (databaseUrl: string, waitFor: string): Promise<Server> =>
+  startServerProcess(databaseUrl, waitFor);
 
 describe.runIf(pgUrl && dialects.includes('postgres'))('two server processes on one PostgreSQL', () => {
   let target: Awaited<ReturnType<typeof freshRestoreTarget>>;

@@ -4,12 +4,55 @@ import type { Database } from './schema.ts';
 /** The `setting` row that says the instance is locked (issue 15: "lock now"). */
 const LOCK_KEY = 'instance.locked';
 
+/**
+ * What another server process needs to open the same decoy as the one a duress sign-in opened
+ * (issue 15): the decoy organisation's id and name, its account (not the real one's id) and the
+ * sessions opened in it (SHA-256 of the token only, as every session is stored).
+ */
+export interface DecoySeedRow {
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly instanceAdmin: boolean;
+  readonly role: string;
+  readonly createdAt: string;
+  readonly sessions: readonly {
+    readonly id: string;
+    readonly createdAt: string;
+    readonly expiresAt: string;
+    readonly userAgent: string | null;
+  }[];
+}
+
 export interface InstanceLockRow {
   /** ISO timestamp of the lock. */
   readonly lockedAt: string;
   /** Who locked it (an e-mail or an operating-system user) and from where. */
   readonly lockedBy: string;
   readonly channel: 'web' | 'cli';
+  /** Set when a duress sign-in locked it: every server process then answers with this decoy. */
+  readonly decoy?: DecoySeedRow;
+}
+
+/** The decoy seed of a lock row, when it holds a well-formed one. */
+function decoyOf(v: unknown): DecoySeedRow | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const d = v as Partial<DecoySeedRow>;
+  const strings = [
+    d.organisationId,
+    d.organisationName,
+    d.userId,
+    d.email,
+    d.name,
+    d.locale,
+    d.role,
+    d.createdAt,
+  ];
+  if (!strings.every((x) => typeof x === 'string') || !Array.isArray(d.sessions)) return undefined;
+  return d as DecoySeedRow;
 }
 
 /** The lock, or undefined when the instance is not locked. One primary-key read: cheap enough per request. */
@@ -18,10 +61,12 @@ export async function readInstanceLock(db: Kysely<Database>): Promise<InstanceLo
   if (!r) return undefined;
   try {
     const v = JSON.parse(r.value) as Partial<InstanceLockRow>;
+    const decoy = decoyOf(v.decoy);
     return {
       lockedAt: String(v.lockedAt ?? ''),
       lockedBy: String(v.lockedBy ?? ''),
       channel: v.channel === 'cli' ? 'cli' : 'web',
+      ...(decoy ? { decoy } : {}),
     };
   } catch {
     // A damaged row still means "locked": refusing service is the safe reading.

@@ -1,22 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { domainError, err, ok, type Result } from '@civic/core';
-import {
-  clearDuress,
-  findUserByEmail,
-  insertUser,
-  listUsers,
-  readDuress,
-  upsertMembership,
-  writeDuress,
-  type UserRow,
-} from '@civic/store';
+import { clearDuress, findUserByEmail, listUsers, readDuress, writeDuress, type UserRow } from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
-import { openContext, closeContext, type AppContext } from '../context.ts';
-import { newId } from '../ids.ts';
-import { createOrganisation } from '../organisations.ts';
+import type { AppContext } from '../context.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
-import { loadAccess } from './principal.ts';
-import { openSession, type OpenedSession } from './sessions.ts';
 import { verifyTotp } from './totp.ts';
 
 /** The account a duress sign-in named. */
@@ -152,52 +138,4 @@ export async function duressSignIn(
       );
   }
   return ok(user);
-}
-
-/** A decoy: an in-memory database holding one empty organisation and the signing-in user's look-alike. */
-export interface Decoy {
-  readonly ctx: AppContext;
-  readonly session: OpenedSession;
-}
-
-/**
- * Opens the decoy for a duress sign-in: a NEW in-memory database (nothing of the real one is in it)
- * with an empty organisation (the duress setting's name, else the name of the user's first
- * organisation), an account with the user's e-mail, name, language and role there, and a session.
- * It writes no audit entry, so its audit page is as empty as its ledger.
- */
-export async function openDecoy(real: AppContext, user: DuressUser, userAgent?: string): Promise<Decoy> {
-  const d = await readDuress(real.store.db);
-  const { memberships } = await loadAccess(real, user.id);
-  const first = memberships[0];
-  const ctx = await openContext(':memory:', { now: real.now, env: {} });
-  try {
-    const org = await createOrganisation(ctx, {
-      name: d?.decoyName ?? first?.organisationName ?? 'Организация',
-    });
-    if (!org.ok) throw new Error(org.error.message);
-    const id = newId('usr');
-    const createdAt = real.now().toISOString();
-    await insertUser(ctx.store.db, {
-      id,
-      email: user.email,
-      name: user.name,
-      // The duress password opens the decoy again after signing out of it (the person watching may
-      // ask); the account's real password is only a wrong one here.
-      passwordHash: d?.passwordHash ?? (await hashPassword(randomBytes(32).toString('base64url'))),
-      locale: user.locale,
-      instanceAdmin: user.instanceAdmin,
-      createdAt,
-    });
-    await upsertMembership(ctx.store.db, {
-      userId: id,
-      organisationId: org.value.id,
-      role: first?.role ?? 'admin',
-      createdAt,
-    });
-    return { ctx, session: await openSession(ctx, id, userAgent) };
-  } catch (e) {
-    await closeContext(ctx);
-    throw e;
-  }
 }

@@ -5,6 +5,7 @@ import {
   deleteAllSessions,
   readInstanceLock,
   writeInstanceLock,
+  type DecoySeedRow,
   type InstanceLockRow,
 } from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
@@ -26,13 +27,19 @@ export interface LockResult {
  * request INSTANCE_LOCKED until it is restarted with the key; the restart clears the mark
  * (`clearLockOnStart`). Locking a locked instance ends any session made since and keeps the first mark.
  */
-export async function lockInstance(ctx: AppContext, actor: Actor): Promise<Result<LockResult>> {
+export async function lockInstance(
+  ctx: AppContext,
+  actor: Actor,
+  /** A duress sign-in's decoy: the other server processes open the same one (see accounts/decoy.ts). */
+  decoy?: DecoySeedRow,
+): Promise<Result<LockResult>> {
   const lockedAt = ctx.now().toISOString();
   return withAudit(ctx, actor, async (tx, audit) => {
     await writeInstanceLock(tx.store.db, {
       lockedAt,
       lockedBy: actor.label,
       channel: actor.channel ?? 'web',
+      ...(decoy ? { decoy } : {}),
     });
     const sessionsEnded = await deleteAllSessions(tx.store.db);
     await audit.record({

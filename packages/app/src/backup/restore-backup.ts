@@ -3,13 +3,14 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
 import {
-  emptyPostgresDatabase,
   encryptSqliteFile,
   wrappedKeyPath,
   isPostgresDatabaseEmpty,
   isPostgresUrl,
   listLogHeads,
   openPostgresRestore,
+  stagePostgresRestore,
+  tidyPostgresRestore,
 } from '@civic/store';
 import { closeContext, openContext, type AppContext } from '../context.ts';
 import { verifyLog } from '../log/hash-log.ts';
@@ -38,6 +39,32 @@ export interface RestoreSummary {
 /** The temporary name a SQLite restore writes to before the final rename (left by a killed restore; removed by the next). */
 export const restoringName = (target: string): string =>
   join(dirname(target), `.${basename(target)}.restoring`);
+
+/**
+ * The stored files, written under `DIR.restoring` and moved into place just before the database
+ * appears (so a kill never leaves a database without its files); `undo` removes them again when
+ * the database then fails to appear.
+ */
+interface FilesStaging {
+  readonly tmp: string | undefined;
+  commit(): void;
+  undo(): void;
+}
+
+function filesStaging(filesDir: string | undefined): FilesStaging {
+  const tmp = filesDir === undefined ? undefined : `${filesDir}.restoring`;
+  return {
+    tmp,
+    commit() {
+      if (tmp === undefined || filesDir === undefined) return;
+      mkdirSync(tmp, { recursive: true });
+      renameSync(tmp, filesDir);
+    },
+    undo() {
+      if (filesDir !== undefined) rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
 
 const removeSqlite = (file: string): void => {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, wrappedKeyPath(file)])
@@ -87,7 +114,7 @@ async function verifyAt(url: string, manifest: BackupManifest): Promise<Result<n
 async function restoreSqlite(
   input: RestoreBackupInput,
   manifest: BackupManifest,
-  filesTmp: string | undefined,
+  files: FilesStaging,
 ): Promise<Result<{ chains: number; files: number }, BackupFault>> {
   const target = input.target;
   const tmp = restoringName(target);
@@ -95,65 +122,76 @@ async function restoreSqlite(
   mkdirSync(dirname(target), { recursive: true });
   try {
     const out = await open(tmp, 'wx', 0o600);
-    let files: Result<number, BackupFault>;
+    let written: Result<number, BackupFault>;
     try {
-      files = await extractBackup(input.file, input.opening, manifest, {
+      written = await extractBackup(input.file, input.opening, manifest, {
         database: async (chunk) => {
           for (let at = 0; at < chunk.length;) at += (await out.write(chunk, at)).bytesWritten;
         },
-        filesDir: filesTmp,
+        filesDir: files.tmp,
       });
       await out.sync();
     } finally {
       await out.close();
     }
-    if (!files.ok) return files;
+    if (!written.ok) return written;
     if (input.encryptWith) encryptSqliteFile(tmp, input.encryptWith);
     const checked = await verifyAt(tmp, manifest);
     if (!checked.ok) return checked;
     // The wrapped key first, then the database; a link never replaces a file that appeared meanwhile (rename would).
-    if (input.encryptWith) linkSync(wrappedKeyPath(tmp), wrappedKeyPath(target));
-    linkSync(tmp, target);
-    return ok({ chains: checked.value, files: files.value });
+    files.commit();
+    try {
+      if (input.encryptWith) linkSync(wrappedKeyPath(tmp), wrappedKeyPath(target));
+      linkSync(tmp, target);
+    } catch (e) {
+      files.undo();
+      throw e;
+    }
+    return ok({ chains: checked.value, files: written.value });
   } finally {
     removeSqlite(tmp);
   }
 }
 
-/** Feeds the dump to pg_restore as it streams (one transaction), then checks the database; a failure empties it again. */
+/**
+ * Feeds the dump to pg_restore as it streams (one transaction) into a staging database beside the
+ * target, checks it there, and only then swaps it in: the target holds no table of the backup
+ * until the restore has succeeded, whenever the process is stopped (even killed).
+ */
 async function restorePg(
   input: RestoreBackupInput,
   manifest: BackupManifest,
-  filesTmp: string | undefined,
+  files: FilesStaging,
 ): Promise<Result<{ chains: number; files: number }, BackupFault>> {
-  const target = input.target;
-  if (!(await isPostgresDatabaseEmpty(target)))
-    return err({
-      ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
-      part: 'db',
-    });
-  const pg = openPostgresRestore(target);
+  const stage = await stagePostgresRestore(input.target);
+  let published = false;
+  const pg = openPostgresRestore(stage.url);
   try {
-    const files = await extractBackup(input.file, input.opening, manifest, {
+    const written = await extractBackup(input.file, input.opening, manifest, {
       database: (chunk) => pg.write(chunk),
-      filesDir: filesTmp,
+      filesDir: files.tmp,
     });
-    if (!files.ok) {
+    if (!written.ok) {
       await pg.abort();
-      await emptyPostgresDatabase(target);
-      return files;
+      return written;
     }
     await pg.finish();
-    const checked = await verifyAt(target, manifest);
-    if (!checked.ok) {
-      await emptyPostgresDatabase(target);
-      return checked;
+    const checked = await verifyAt(stage.url, manifest);
+    if (!checked.ok) return checked;
+    files.commit();
+    try {
+      await stage.publish();
+    } catch (e) {
+      files.undo();
+      throw e;
     }
-    return ok({ chains: checked.value, files: files.value });
+    published = true;
+    return ok({ chains: checked.value, files: written.value });
   } catch (e) {
     await pg.abort();
-    await emptyPostgresDatabase(target);
     throw e;
+  } finally {
+    if (!published) await stage.discard();
   }
 }
 
@@ -181,6 +219,9 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       }),
       part: 'db',
     });
+  // A restore killed before this one may have left its staging database (or, killed between the
+  // two renames, the emptied target under another name): put that back first.
+  if (pgTarget) await tidyPostgresRestore(input.target);
   if (pgTarget && !(await isPostgresDatabaseEmpty(input.target)))
     return err({
       ...domainError('BACKUP_TARGET_EXISTS', 'the PostgreSQL database is not empty', { field: 'db' }),
@@ -221,17 +262,14 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<Result<R
       ),
       part: 'files',
     });
-  const filesTmp = input.filesDir === undefined ? undefined : `${input.filesDir}.restoring`;
+  const files = filesStaging(input.filesDir);
+  const filesTmp = files.tmp;
   if (filesTmp !== undefined) rmSync(filesTmp, { recursive: true, force: true });
   try {
     const restored = pgTarget
-      ? await restorePg(input, manifest, filesTmp)
-      : await restoreSqlite(input, manifest, filesTmp);
+      ? await restorePg(input, manifest, files)
+      : await restoreSqlite(input, manifest, files);
     if (!restored.ok) return restored;
-    if (filesTmp !== undefined && input.filesDir !== undefined) {
-      mkdirSync(filesTmp, { recursive: true });
-      renameSync(filesTmp, input.filesDir);
-    }
     return ok({ target: input.target, manifest, files: restored.value.files, chains: restored.value.chains });
   } finally {
     if (filesTmp !== undefined) rmSync(filesTmp, { recursive: true, force: true });

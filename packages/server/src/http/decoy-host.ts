@@ -1,4 +1,12 @@
-import { closeContext, openDecoy, type AppContext, type DuressUser, type OpenedSession } from '@civic/app';
+import {
+  closeContext,
+  openDecoy,
+  openDecoyFromSeed,
+  type AppContext,
+  type DecoySeed,
+  type DuressUser,
+  type OpenedSession,
+} from '@civic/app';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Headers of the decoy's answer that the outer reply sets itself. */
@@ -24,14 +32,26 @@ export class DecoyHost {
     real: AppContext,
     user: DuressUser,
     userAgent?: string,
-  ): Promise<{ ctx: AppContext; session: OpenedSession }> {
+  ): Promise<{ ctx: AppContext; session: OpenedSession; seed: DecoySeed }> {
     const decoy = await openDecoy(real, user, userAgent);
     if (this.app) await closeContext(decoy.ctx);
     else {
       this.ctx = decoy.ctx;
       this.app = await this.build(decoy.ctx);
     }
-    return { ctx: this.ctx ?? decoy.ctx, session: decoy.session };
+    return { ctx: this.ctx ?? decoy.ctx, session: decoy.session, seed: decoy.seed };
+  }
+
+  /**
+   * Opens the decoy another server process of the instance opened (the seed of the lock mark it
+   * wrote): the same organisation, account and session, so the coerced person's browser is answered
+   * alike wherever its requests land. Called before this process lets go of the real database.
+   */
+  async openFromSeed(real: AppContext, seed: DecoySeed): Promise<void> {
+    if (this.app) return;
+    const ctx = await openDecoyFromSeed(real, seed);
+    this.ctx = ctx;
+    this.app = await this.build(ctx);
   }
 
   /** Whether a duress sign-in opened the decoy in this process (it then answers every request). */

@@ -1,6 +1,6 @@
 import { authoriseOrg, checkCsrfToken, resolveSession, type AppContext } from '@civic/app';
 import { domainError, pickLocale } from '@civic/core';
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Access } from './access.ts';
 import { ApiError } from './api-error.ts';
 
@@ -42,17 +42,30 @@ export function checkRouteDeclaration(route: RouteOptions): void {
  *  2. applies the route's access rule (401 AUTH_REQUIRED, 404 ORG_NOT_FOUND, 403 AUTH_FORBIDDEN);
  *  3. on POST/PUT/PATCH/DELETE with a session, checks the CSRF header (403 AUTH_CSRF).
  */
-export function registerGuard(app: FastifyInstance, ctx: AppContext): void {
+export function registerGuard(
+  app: FastifyInstance,
+  ctx: AppContext,
+  /**
+   * A session cookie no session matches: the instance may have been locked a moment ago through
+   * another server process (a duress sign-in's decoy session, the sessions a lock ended). The lock
+   * watch looks at once and answers, rather than this process saying «sign in» for up to a second.
+   */
+  onUnknownSession?: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>,
+): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('membership', null);
   app.decorateRequest('locale', 'en');
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       req.sessionToken = token;
       req.principal = (await resolveSession(ctx, token)) ?? null;
+      if (!req.principal && onUnknownSession) {
+        const answered = await onUnknownSession(req, reply);
+        if (answered) return answered;
+      }
     }
     req.locale = pickLocale(req.headers['accept-language']) ?? req.principal?.user.locale ?? 'en';
 

@@ -1,4 +1,11 @@
-import { closeContext, dataStampOf, errorMessage, instanceLock, type AppContext } from '@civic/app';
+import {
+  closeContext,
+  dataStampOf,
+  errorMessage,
+  instanceLock,
+  type AppContext,
+  type InstanceLock,
+} from '@civic/app';
 import { domainError, pickLocale, type Locale } from '@civic/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DecoyHost } from './decoy-host.ts';
@@ -15,6 +22,8 @@ export interface InstanceLockWatch {
   readonly locked: boolean;
   /** Locks this server now: refuses every request, then closes the database and drops the keys. */
   engage(): Promise<void>;
+  /** Reads the mark now (not waiting for the next look); if it is set, locks and answers the request. */
+  answerIfLocked(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined>;
 }
 
 export interface LockWatchOptions {
@@ -61,40 +70,56 @@ export function registerInstanceLock(
   options: LockWatchOptions = {},
 ): InstanceLockWatch {
   let locked = false;
+  let decoyOpening: Promise<void> | undefined;
   let lastStamp: string | undefined;
   let lastRead = 0;
 
-  const engage = async (): Promise<void> => {
+  const engage = async (lock?: InstanceLock): Promise<void> => {
     if (locked) return;
     locked = true;
     clearInterval(timer);
+    // A duress sign-in through another process: open the same decoy (from the mark's seed) before
+    // letting go of the database; requests meanwhile wait for it rather than see «locked».
+    const decoy = options.decoy;
+    if (lock?.decoy && decoy && !decoy.isOpen) {
+      decoyOpening = decoy.openFromSeed(ctx, lock.decoy).catch(() => undefined);
+      await decoyOpening;
+    }
     options.onLocked?.();
     // Let the answers being written finish their reads, then let go of the database and its keys.
     await new Promise((r) => setImmediate(r));
     await closeContext(ctx);
   };
 
-  const lookedLocked = async (force: boolean): Promise<boolean> => {
+  const lookedLocked = async (force: boolean): Promise<InstanceLock | undefined> => {
     const stamp = dataStampOf(ctx);
     const now = Date.now();
     if (!force) {
-      if (stamp !== undefined && stamp === lastStamp) return false;
-      if (stamp === undefined && now - lastRead < RECHECK_MS) return false;
+      if (stamp !== undefined && stamp === lastStamp) return undefined;
+      if (stamp === undefined && now - lastRead < RECHECK_MS) return undefined;
     }
     lastStamp = stamp;
     lastRead = now;
-    return (await instanceLock(ctx)) !== undefined;
+    return instanceLock(ctx);
+  };
+
+  const answer = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    await decoyOpening;
+    return options.decoy?.isOpen ? options.decoy.forward(req, reply) : answerLocked(req, reply);
   };
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!locked && (await lookedLocked(false))) await engage();
-    if (locked) return options.decoy?.isOpen ? options.decoy.forward(req, reply) : answerLocked(req, reply);
+    if (!locked) {
+      const lock = await lookedLocked(false);
+      if (lock) await engage(lock);
+    }
+    if (locked) return answer(req, reply);
   });
 
   const timer: NodeJS.Timeout = setInterval(() => {
     if (locked) return;
     void lookedLocked(true)
-      .then((is) => (is ? engage() : undefined))
+      .then((lock) => (lock ? engage(lock) : undefined))
       .catch(() => undefined);
   }, options.pollMs ?? DEFAULT_LOCK_POLL_MS);
   timer.unref();
@@ -107,5 +132,12 @@ export function registerInstanceLock(
       return locked;
     },
     engage,
+    async answerIfLocked(req, reply) {
+      if (!locked) {
+        const lock = await lookedLocked(true);
+        if (lock) await engage(lock);
+      }
+      return locked ? answer(req, reply) : undefined;
+    },
   };
 }

@@ -76,7 +76,12 @@ async function openDecoyAndLock(
   userAgent: string | undefined,
 ): Promise<{ ctx: AppContext; session: OpenedSession }> {
   const decoy = await deps.decoy.open(deps.ctx, user, userAgent);
-  const locked = await lockInstance(deps.ctx, { userId: user.id, label: user.email, channel: 'web' });
+  // The mark carries the decoy's seed: the other server processes open the same decoy (issue 15).
+  const locked = await lockInstance(
+    deps.ctx,
+    { userId: user.id, label: user.email, channel: 'web' },
+    decoy.seed,
+  );
   if (!locked.ok) throw new Error(locked.error.message);
   // As for «Lock now»: the answer is sent first, the keys are dropped right after it.
   reply.raw.once('finish', () => void deps.lock.engage());
