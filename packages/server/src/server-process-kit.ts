@@ -40,6 +40,8 @@ export async function startServerProcess(
       DATABASE_URL: databaseUrl,
       WEB_CONCURRENCY: '1',
       NOTIFY_INTERVAL_SECONDS: '0',
+      // The lines waited for are the English ones (`npm start` speaks CIVIC_LANG, else LANG).
+      CIVIC_LANG: 'en',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
