@@ -96,7 +96,7 @@ export function registerBrief(program: Command): void {
       .requiredOption('--wave <id>', 'a wave id from `civic waves detect` (with the same --from/--to)')
       .option(
         '--lang <lang>',
-        "the brief's language, also of the printed line: en, ru or kk (default: an English brief, the line in CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en)",
+        "en, ru or kk: the brief's language and the printed line's (default: an English brief; the line in CIVIC_LANG, else the locale's language)",
       )
       .option('--format <format>', 'md, html or pdf', 'md')
       .option('--out <file>', 'where to write it (Markdown and HTML print without it)'),

@@ -138,4 +138,32 @@ describe('brief, notify and feed speak ru, kk and en', { timeout: 60_000 }, () =
     expect(latinBesides(outbox)).toEqual([]);
     expect(await out(['notify', 'outbox', '--db', db])).toMatch(/\d+ message\(s\)\n$/);
   });
+
+  it("writes the feed's title and incident titles in the language; English is the feed as it was", async () => {
+    const incidentTitles = (xml: string): string[] =>
+      [...xml.matchAll(/<id>urn:civicledger:incident:[^<]+<\/id>\s*<title>([^<]+)<\/title>/g)].map(
+        (m) => m[1] ?? '',
+      );
+    const ru = await out(['feed', '--db', db, '--lang', 'ru']);
+    expect(ru).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">');
+    expect(ru).toContain('<title>CivicLedger — обзоры и инциденты</title>');
+    const titles = incidentTitles(ru);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((t) => !/^\d+ \S+ \d{4} г\. — [а-яёА-ЯЁ]/.test(t))).toEqual([]);
+    expect(latin(titles.join('\n').replace(/&quot;|&amp;/g, ' '))).toEqual([]);
+    const kk = await out(['feed', '--db', db, '--lang', 'kk']);
+    expect(kk).toContain('<title>CivicLedger — шолулар мен оқиғалар</title>');
+    expect(
+      latin(
+        incidentTitles(kk)
+          .join('\n')
+          .replace(/&quot;|&amp;/g, ' '),
+      ),
+    ).toEqual([]);
+    const en = await out(['feed', '--db', db]);
+    expect(en).toContain('<feed xmlns="http://www.w3.org/2005/Atom">\n');
+    expect(en).toContain('<title>CivicLedger — briefs and incidents</title>');
+    expect(incidentTitles(en).every((t) => /^\d{4}-\d\d-\d\d — /.test(t))).toBe(true);
+    expect(latin(incidentTitles(en).join('\n')).length).toBeGreaterThan(0);
+  });
 });
