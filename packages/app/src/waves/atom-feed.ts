@@ -1,7 +1,8 @@
-import { ok, type Result } from '@civic/core';
+import { ok, type Locale, type Result } from '@civic/core';
 import { renderAtomFeed, type AtomEntry } from '@civic/formats';
 import { incidentSearchFor, listBriefs } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { FEED_WORDS, incidentTitle, incidentWhat } from './atom-feed-words.ts';
 
 export interface AtomFeedOptions {
   /** The site's public address, for entry links and the feed's own link (default http://localhost:8080). */
@@ -13,6 +14,8 @@ export interface AtomFeedOptions {
   readonly incidentPath?: (id: string) => string;
   /** The newest public incidents to include (default 100). */
   readonly incidents?: number;
+  /** The language of the feed's own words and incident titles (default en, the feed as it always was). */
+  readonly lang?: Locale;
 }
 
 /**
@@ -20,6 +23,7 @@ export interface AtomFeedOptions {
  * public may see: published briefs and incidents whose visibility is `public`.
  */
 export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): Promise<Result<string>> {
+  const lang = options.lang ?? 'en';
   const base = (options.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
   const briefPath = options.briefPath ?? ((id: string) => `/api/v1/briefs/${encodeURIComponent(id)}`);
   const incidentPath =
@@ -44,10 +48,10 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
     offset: 0,
   });
   for (const i of incidents.items) {
-    const what = `${i.action.replace(/-/g, ' ')}: ${i.organisation}, ${i.place}`;
+    const what = incidentWhat(i, lang);
     entries.push({
       id: `urn:civicledger:incident:${i.id}`,
-      title: `${i.date} — ${what}${i.legalBasis ? ` (${i.legalBasis})` : ''}`,
+      title: incidentTitle(i, lang),
       updated: i.createdAt,
       link: `${base}${incidentPath(i.id)}`,
       summary: [what, i.authority, i.outcome, i.notes].filter((x): x is string => !!x).join('. '),
@@ -57,8 +61,9 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
   return ok(
     renderAtomFeed({
       id: `urn:civicledger:feed:${base}`,
-      title: 'CivicLedger — briefs and incidents',
-      subtitle: 'Published briefs on coordinated waves and public incidents of pressure on civic space',
+      title: FEED_WORDS.title[lang],
+      subtitle: FEED_WORDS.subtitle[lang],
+      ...(lang === 'en' ? {} : { lang }),
       selfLink: `${base}${options.selfPath ?? '/api/v1/feed.atom'}`,
       siteLink: `${base}/`,
       author: 'CivicLedger',

@@ -10,8 +10,16 @@ import {
   type AppContext,
   type BriefRow,
 } from '@civic/app';
+import { isLocale } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
+import {
+  briefListReport,
+  briefPublishedLine,
+  briefWrittenLine,
+  replicatesLabel,
+} from '../lang/brief-report.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { progressBar } from '../progress.ts';
 import { addScanOptions, scanOptions, type ScanFlags } from './waves.command.ts';
 
@@ -86,7 +94,10 @@ export function registerBrief(program: Command): void {
       .description('write a brief for a wave (Markdown, HTML or PDF) and store it unpublished')
       .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
       .requiredOption('--wave <id>', 'a wave id from `civic waves detect` (with the same --from/--to)')
-      .option('--lang <lang>', 'en, ru or kk', 'en')
+      .option(
+        '--lang <lang>',
+        "en, ru or kk: the brief's language and the printed line's (default: an English brief; the line in CIVIC_LANG, else the locale's language)",
+      )
       .option('--format <format>', 'md, html or pdf', 'md')
       .option('--out <file>', 'where to write it (Markdown and HTML print without it)'),
   )
@@ -96,28 +107,30 @@ export function registerBrief(program: Command): void {
         opts: ScanFlags & {
           db: string;
           wave: string;
-          lang: string;
+          lang?: string;
           format: string;
           out?: string;
           json?: boolean;
         },
       ) => {
         const format = checkFormat(opts.format);
+        // The brief's language is --lang (else English, as always); the line printed follows --lang,
+        // else the environment's language. A --lang the app does not know is its BRIEF_LANG_INVALID.
+        const lang = isLocale(opts.lang) ? opts.lang : opts.lang === undefined ? cliLang(undefined) : 'en';
         await withDb(opts.db, async (ctx) => {
-          const bar = progressBar('replicates');
+          const bar = progressBar(replicatesLabel(lang));
           const created = orFail(
             await createWaveBrief(ctx, {
               ...scanOptions(opts),
               waveId: opts.wave,
-              lang: opts.lang,
+              ...(opts.lang === undefined ? {} : { lang: opts.lang }),
               onProgress: (d, t) => bar.update(d, t),
             }),
           );
           bar.finish();
           const file = await deliver(ctx, created.brief.id, format, opts.out, opts.json ?? false);
           if (opts.json) printJson({ brief: briefJson(created.brief), format, file });
-          else if (file)
-            process.stdout.write(`brief ${created.brief.id} written to ${file}: ${created.brief.title}\n`);
+          else if (file) process.stdout.write(briefWrittenLine(created.brief, file, lang));
         });
       },
     );
@@ -126,12 +139,14 @@ export function registerBrief(program: Command): void {
     .description('publish a brief: it becomes public and enters the Atom feed')
     .argument('<id>', 'the brief id')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (JSON stays as it is)`)
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+    .action(async (id: string, opts: { db: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       await withDb(opts.db, async (ctx) => {
         const b = orFail(await publishBrief(ctx, id));
         if (opts.json) printJson({ brief: briefJson(b) });
-        else process.stdout.write(`published ${b.id} (${b.publishedAt ?? ''}): ${b.title}\n`);
+        else process.stdout.write(briefPublishedLine(b, lang));
       });
     });
   brief
@@ -152,16 +167,14 @@ export function registerBrief(program: Command): void {
     .description('list briefs, newest first')
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--published', 'only published briefs')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (JSON stays as it is)`)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; published?: boolean; json?: boolean }) => {
+    .action(async (opts: { db: string; published?: boolean; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       await withDb(opts.db, async (ctx) => {
         const list = await listWaveBriefs(ctx, { publishedOnly: opts.published ?? false });
         if (opts.json) printJson({ briefs: list.map(briefJson) });
-        else
-          for (const b of list)
-            process.stdout.write(
-              `${b.id}  ${b.publishedAt ? `published ${b.publishedAt}` : 'unpublished'}  ${b.title}\n`,
-            );
+        else process.stdout.write(briefListReport(list, lang));
       });
     });
 }

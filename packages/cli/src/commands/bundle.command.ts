@@ -8,9 +8,10 @@ import {
   verifyBundleBytes,
   verifyLog,
 } from '@civic/app';
-import type { BundleSummary } from '@civic/formats';
 import type { Command } from 'commander';
 import { EXIT_FINDING, orFail, printJson } from '../output.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { bundleWrittenLine, chainLine, verifiedLines, verifyFailedLine } from '../lang/proof-report.ts';
 import { withContext } from './obligations.command.ts';
 import { readInputFile } from './with-organisation.ts';
 
@@ -31,8 +32,10 @@ export function registerBundle(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .requiredOption('--filing <id>', 'filing id')
     .requiredOption('--out <file>', 'the bundle file to write')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (JSON stays as it is)`)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; filing: string; out: string; json?: boolean }) => {
+    .action(async (opts: { db: string; filing: string; out: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const b = await withContext(opts.db, async (ctx) =>
         orFail(await exportBundle(ctx, { filingId: opts.filing, tsa: tsaFromEnv(process.env) })),
       );
@@ -40,14 +43,7 @@ export function registerBundle(program: Command): void {
       const summary = b.verification.ok ? b.verification.summary : null;
       if (opts.json)
         printJson({ out: opts.out, bytes: Buffer.byteLength(b.text), verified: b.verification.ok, summary });
-      else
-        process.stdout.write(
-          `wrote ${opts.out}: filing ${opts.filing}, ${summary?.entries ?? '?'} log entries, head ${summary?.headHash ?? '?'}${
-            summary?.timestamp
-              ? `, timestamped ${summary.timestamp.time} by ${summary.timestamp.authority}`
-              : `, no timestamp (${summary?.timestampReason ?? '?'})`
-          }\n`,
-        );
+      else process.stdout.write(bundleWrittenLine(opts.out, opts.filing, summary, lang));
     });
 
   program
@@ -64,8 +60,10 @@ export function registerBundle(program: Command): void {
       '--tsa-ca <file>',
       'the time-stamping authorities trusted: their CA certificates (PEM, one or more; default TSA_CA_FILE); a timestamp whose authority does not chain to one: exit 1',
     )
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (JSON stays as it is)`)
     .option('--json', 'print JSON')
-    .action((file: string, opts: { key?: string; tsaCa?: string; json?: boolean }) => {
+    .action((file: string, opts: { key?: string; tsaCa?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const bytes = readInputFile(file, 'BUNDLE_UNREADABLE');
       const caFile = opts.tsaCa ?? (process.env['TSA_CA_FILE']?.trim() || undefined);
       const tsaAnchors =
@@ -98,13 +96,12 @@ export function registerBundle(program: Command): void {
               },
         );
       if (!v.ok) {
-        if (!opts.json)
-          process.stdout.write(`FAILED: ${v.fault.where}: ${v.fault.code}: ${v.fault.message}\n`);
+        if (!opts.json) process.stdout.write(verifyFailedLine(v.fault, lang));
         process.exitCode = EXIT_FINDING;
         return;
       }
       if (opts.json) return;
-      process.stdout.write(`${verifiedLines(file, v.summary, opts.key !== undefined).join('\n')}\n`);
+      process.stdout.write(verifiedLines(file, v.summary, opts.key !== undefined, lang));
     });
 
   const log =
@@ -117,8 +114,10 @@ export function registerBundle(program: Command): void {
     )
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--org <org>', 'organisation id, name or BIN')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (JSON stays as it is)`)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; org?: string; json?: boolean }) => {
+    .action(async (opts: { db: string; org?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const results = await withContext(opts.db, async (ctx) => {
         const orgs = opts.org ? [orFail(await resolveOrganisation(ctx, opts.org))] : await organisations(ctx);
         const out = [];
@@ -126,35 +125,7 @@ export function registerBundle(program: Command): void {
         return out;
       });
       if (opts.json) printJson({ ok: results.every((r) => r.ok), chains: results });
-      else
-        for (const r of results)
-          process.stdout.write(
-            r.ok
-              ? `OK ${r.name}: ${r.entries} entries, head ${r.headHash ?? '-'}\n`
-              : `FAILED ${r.name}: ${r.fault.code}: ${r.fault.message}\n`,
-          );
+      else for (const r of results) process.stdout.write(chainLine(r, lang));
       if (!results.every((r) => r.ok)) process.exitCode = EXIT_FINDING;
     });
-}
-
-/** What `civic verify` prints for a bundle that holds. */
-function verifiedLines(file: string, s: BundleSummary, keyChecked: boolean): string[] {
-  return [
-    `OK: every hash and signature holds in ${file}`,
-    `organisation: ${s.organisation.name}${s.organisation.bin ? ` (BIN ${s.organisation.bin})` : ''}`,
-    `signed by: key ${s.signedBy.fingerprint}`,
-    keyChecked
-      ? 'the signing key is the one given with --key'
-      : 'authenticity: the signature proves only that the holder of this key wrote the bundle; compare the fingerprint above with the one the organisation publishes (or pass it with --key)',
-    `filing: ${s.filing.id} ${s.filing.form} ${s.filing.periodFrom}–${s.filing.periodTo} (${s.filing.state}), content sha256 ${s.filing.contentHash}`,
-    s.submission
-      ? `submitted: ${s.submission.submittedOn} via ${s.submission.channel}, incoming number ${s.submission.incomingNumber}, ${s.submission.attachments} attachment(s)`
-      : 'not submitted',
-    ...(s.corrects.length ? [`corrects: ${s.corrects.join(' → ')}`] : []),
-    `records: ${s.receipts} receipt(s), ${s.expenditures} expenditure(s)`,
-    `log: ${s.entries} entries (${s.entriesWithContent} with content), head ${s.headHash}`,
-    s.timestamp
-      ? `timestamp: the head existed at ${s.timestamp.time}, says the time-stamping authority ${s.timestamp.authority} (RFC 3161; its signature and certificate hold); ${s.timestamp.reason}`
-      : `timestamp: none (${s.timestampReason ?? 'the bundle carries no timestamp'}): the times in the bundle are the organisation's own clock`,
-  ];
 }

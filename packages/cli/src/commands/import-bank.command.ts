@@ -19,6 +19,7 @@ import { progressBar } from '../progress.ts';
 import { cliActor } from '../cli-actor.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { importBankReport, importWarningLine } from '../lang/record-reports.ts';
+import { ratesReport } from '../lang/rates-report.ts';
 import { runDryRun } from './import-bank-dry-run.ts';
 import { inputFileSize, readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
 
@@ -145,8 +146,10 @@ export function registerImportRates(program: Command): void {
       '--pack <id|file>',
       "the rates are this pack's reference rates (quoted in its currency by its authority, e.g. in-fcra: INR per unit, RBI); CSV date,currency,rate[,units][,source]",
     )
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (the summary; JSON stays as it is)`)
     .option('--json', 'print JSON')
-    .action(async (fileName: string, opts: { db: string; pack?: string; json?: boolean }) => {
+    .action(async (fileName: string, opts: { db: string; pack?: string; lang?: string; json?: boolean }) => {
+      const lang = cliLang(opts.lang);
       const bytes = readInputFile(fileName);
       const ctx = await openContext(opts.db);
       let result;
@@ -156,9 +159,6 @@ export function registerImportRates(program: Command): void {
         await closeContext(ctx);
       }
       if (opts.json) printJson(result);
-      else
-        process.stdout.write(
-          `${fileName}: read ${String(result.read)} rates (${result.currencies.join(', ')}, ${result.from ?? ''} to ${result.to ?? ''}), imported ${String(result.imported)}, already stored ${String(result.duplicates)}, updated ${String(result.updated)}; ${opts.pack ? 'equivalents' : 'KZT equivalents'} recomputed: ${String(result.recomputed)}\n`,
-        );
+      else process.stdout.write(ratesReport(fileName, result, opts.pack !== undefined, lang));
     });
 }

@@ -2,55 +2,26 @@ import {
   createAccount,
   createGrant,
   createSource,
-  equivalentCurrencyOf,
-  expenditureJson,
   grantJson,
   listAccounts,
-  listExpenditures,
   listGrants,
-  listReceipts,
   listSources,
-  receiptJson,
-  recordExpenditure,
-  recordReceipt,
   sourceJson,
 } from '@civic/app';
 import type { Command } from 'commander';
-import { CliError, orFail, printJson } from '../output.ts';
+import { orFail } from '../output.ts';
+import { cliLang } from '../lang/cli-lang.ts';
+import {
+  accountAddedLine,
+  accountLine,
+  grantAddedLine,
+  grantLine,
+  sourceAddedLine,
+  sourceLine,
+} from '../lang/ledger-record-report.ts';
+import { dbOptions, print, printList, type Common } from './ledger-record-options.ts';
+import { registerExpenditure, registerReceipt } from './ledger-movements.command.ts';
 import { collect, withOrganisation } from './with-organisation.ts';
-
-interface Common {
-  db: string;
-  org?: string;
-  json?: boolean;
-}
-
-const dbOptions = (c: Command): Command =>
-  c
-    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
-    .option('--org <org>', 'organisation id, name or BIN')
-    .option('--json', 'print JSON');
-
-function print(json: boolean | undefined, key: string, value: Record<string, unknown>, line: string): void {
-  if (json) printJson({ [key]: value });
-  else process.stdout.write(`${line}\n`);
-}
-
-function printList(
-  json: boolean | undefined,
-  key: string,
-  values: Record<string, unknown>[],
-  line: (v: Record<string, unknown>) => string,
-): void {
-  if (json) printJson({ [key]: values });
-  else process.stdout.write(values.length ? `${values.map(line).join('\n')}\n` : `no ${key}\n`);
-}
-
-/** "GRANT" or "GRANT=AMOUNT" (an allocation of an expenditure). */
-function parseAllocation(text: string): { grantId: string; amount?: string } {
-  const at = text.lastIndexOf('=');
-  return at < 0 ? { grantId: text } : { grantId: text.slice(0, at), amount: text.slice(at + 1) };
-}
 
 function registerSource(program: Command): void {
   const source = program.command('source').description('foreign sources (the five categories of the law)');
@@ -77,6 +48,7 @@ function registerSource(program: Command): void {
           notes?: string;
         },
       ) => {
+        const lang = cliLang(opts.lang);
         const s = await withOrganisation(opts, async (ctx, org) =>
           orFail(
             await createSource(ctx, org.id, {
@@ -90,18 +62,12 @@ function registerSource(program: Command): void {
             }),
           ),
         );
-        print(opts.json, 'source', sourceJson(s), `added source ${s.id} ${s.name}`);
+        print(opts.json, 'source', sourceJson(s), sourceAddedLine(sourceJson(s), lang));
       },
     );
   dbOptions(source.command('list').description('list foreign sources')).action(async (opts: Common) => {
     const list = await withOrganisation(opts, (ctx, org) => listSources(ctx, org.id));
-    printList(
-      opts.json,
-      'sources',
-      list.map(sourceJson),
-      (s) =>
-        `${String(s['id'])}  ${String(s['name'])}  ${String(s['category'] ?? '(category missing)')}  ${String(s['country'] ?? '')}`,
-    );
+    printList(opts, 'sources', list.map(sourceJson), sourceLine);
   });
 }
 
@@ -131,6 +97,7 @@ function registerGrant(program: Command): void {
           title?: string;
         },
       ) => {
+        const lang = cliLang(opts.lang);
         const g = await withOrganisation(opts, async (ctx, org) =>
           orFail(
             await createGrant(ctx, org.id, {
@@ -146,17 +113,16 @@ function registerGrant(program: Command): void {
             }),
           ),
         );
-        print(opts.json, 'grant', grantJson(g), `added grant ${g.id} ${g.agreementNumber}`);
+        print(opts.json, 'grant', grantJson(g), grantAddedLine(grantJson(g), lang));
       },
     );
   dbOptions(grant.command('list').description('list grants')).action(async (opts: Common) => {
     const list = await withOrganisation(opts, (ctx, org) => listGrants(ctx, org.id));
     printList(
-      opts.json,
+      opts,
       'grants',
       list.map((g) => grantJson(g)),
-      (g) =>
-        `${String(g['id'])}  ${String(g['agreementNumber'])}  ${String(g['amount'])} ${String(g['currency'])}`,
+      grantLine,
     );
   });
 }
@@ -169,6 +135,7 @@ function registerAccount(program: Command): void {
     .option('--bank <name>', 'the bank')
     .option('--label <label>', 'a label')
     .action(async (opts: Common & { number: string; currency: string; bank?: string; label?: string }) => {
+      const lang = cliLang(opts.lang);
       const a = await withOrganisation(opts, async (ctx, org) =>
         orFail(
           await createAccount(ctx, org.id, {
@@ -179,177 +146,17 @@ function registerAccount(program: Command): void {
           }),
         ),
       );
-      print(opts.json, 'account', { ...a }, `account ${a.id} ${a.number} ${a.currency}`);
+      print(opts.json, 'account', { ...a }, accountAddedLine({ ...a }, lang));
     });
   dbOptions(account.command('list').description('list bank accounts')).action(async (opts: Common) => {
     const list = await withOrganisation(opts, (ctx, org) => listAccounts(ctx, org.id));
     printList(
-      opts.json,
+      opts,
       'accounts',
       list.map((a) => ({ ...a })),
-      (a) => `${String(a['id'])}  ${String(a['number'])}  ${String(a['currency'])}`,
+      accountLine,
     );
   });
-}
-
-function registerReceipt(program: Command): void {
-  const receipt = program
-    .command('receipt')
-    .description('receipts of money or property from foreign sources');
-  dbOptions(
-    receipt
-      .command('add')
-      .description('record a receipt by hand (its KZT equivalent at the official rate of the day)'),
-  )
-    .requiredOption('--source <source>', 'the source (id or name)')
-    .option('--grant <grant>', 'the grant (id or agreement number)')
-    .option('--account <account>', 'the bank account (id or number)')
-    .requiredOption('--date <date>', 'the day received')
-    .option('--amount <decimal>', 'the amount (or the valuation of property)')
-    .option('--currency <code>', 'its currency')
-    .option(
-      '--property <description>',
-      'property received in kind (the amount is then its valuation, optional)',
-    )
-    .option('--valuation-method <method>', 'how the property was valued')
-    .option('--valued-on <date>', 'the day it was valued (default: the day received)')
-    .option('--description <text>', 'a description')
-    .action(
-      async (
-        opts: Common & {
-          source: string;
-          grant?: string;
-          account?: string;
-          date: string;
-          amount?: string;
-          currency?: string;
-          property?: string;
-          valuationMethod?: string;
-          valuedOn?: string;
-          description?: string;
-        },
-      ) => {
-        const r = await withOrganisation(opts, async (ctx, org) =>
-          orFail(
-            await recordReceipt(ctx, org.id, {
-              sourceId: opts.source,
-              grantId: opts.grant ?? null,
-              accountId: opts.account ?? null,
-              receivedOn: opts.date,
-              kind: opts.property ? 'property' : 'money',
-              amount: opts.amount ?? null,
-              currency: opts.currency ?? null,
-              propertyDescription: opts.property ?? null,
-              valuationMethod: opts.valuationMethod ?? null,
-              valuedOn: opts.valuedOn ?? null,
-              description: opts.description ?? null,
-            }),
-          ),
-        );
-        print(
-          opts.json,
-          'receipt',
-          receiptJson(r),
-          `recorded receipt ${r.id} (KZT equivalent ${r.kzt.status})`,
-        );
-      },
-    );
-  dbOptions(receipt.command('list').description('list receipts'))
-    .option('--from <date>', 'from this day')
-    .option('--to <date>', 'up to this day')
-    .action(async (opts: Common & { from?: string; to?: string }) => {
-      const [list, cur] = await withOrganisation(
-        opts,
-        async (ctx, org) =>
-          [
-            await listReceipts(ctx, org.id, {
-              ...(opts.from ? { from: opts.from } : {}),
-              ...(opts.to ? { to: opts.to } : {}),
-            }),
-            await equivalentCurrencyOf(ctx, org.id),
-          ] as const,
-      );
-      printList(
-        opts.json,
-        'receipts',
-        list.map((r) => receiptJson(r, cur)),
-        (r) =>
-          `${String(r['id'])}  ${String(r['receivedOn'])}  ${String(r['amount'] ?? '(no valuation)')} ${String(r['currency'] ?? '')}  KZT ${String((r['kzt'] as Record<string, unknown>)['kzt'] ?? 'missing')}`,
-      );
-    });
-}
-
-function registerExpenditure(program: Command): void {
-  const expenditure = program.command('expenditure').description('expenditures allocated to grants');
-  dbOptions(expenditure.command('add').description('record an expenditure allocated to one or more grants'))
-    .requiredOption('--date <date>', 'the day spent')
-    .requiredOption('--amount <decimal>', 'the amount')
-    .requiredOption('--currency <code>', 'its currency')
-    .requiredOption(
-      '--grant <grant[=amount]>',
-      'a grant and its share (repeatable; one grant alone takes the whole)',
-      collect,
-    )
-    .option('--account <account>', 'the bank account (id or number)')
-    .option('--description <text>', 'what it was for')
-    .option('--counterparty <name>', 'who was paid')
-    .action(
-      async (
-        opts: Common & {
-          date: string;
-          amount: string;
-          currency: string;
-          grant?: string[];
-          account?: string;
-          description?: string;
-          counterparty?: string;
-        },
-      ) => {
-        if (!opts.grant?.length)
-          throw new CliError({
-            code: 'LEDGER_ALLOCATION_REQUIRED',
-            message: 'give at least one --grant',
-            field: 'grant',
-          });
-        const allocations = opts.grant.map(parseAllocation);
-        const e = await withOrganisation(opts, async (ctx, org) =>
-          orFail(
-            await recordExpenditure(ctx, org.id, {
-              spentOn: opts.date,
-              amount: opts.amount,
-              currency: opts.currency,
-              allocations,
-              accountId: opts.account ?? null,
-              description: opts.description ?? null,
-              counterparty: opts.counterparty ?? null,
-            }),
-          ),
-        );
-        print(opts.json, 'expenditure', expenditureJson(e), `recorded expenditure ${e.id}`);
-      },
-    );
-  dbOptions(expenditure.command('list').description('list expenditures'))
-    .option('--from <date>', 'from this day')
-    .option('--to <date>', 'up to this day')
-    .action(async (opts: Common & { from?: string; to?: string }) => {
-      const [list, cur] = await withOrganisation(
-        opts,
-        async (ctx, org) =>
-          [
-            await listExpenditures(ctx, org.id, {
-              ...(opts.from ? { from: opts.from } : {}),
-              ...(opts.to ? { to: opts.to } : {}),
-            }),
-            await equivalentCurrencyOf(ctx, org.id),
-          ] as const,
-      );
-      printList(
-        opts.json,
-        'expenditures',
-        list.map((e) => expenditureJson(e, cur)),
-        (e) => `${String(e['id'])}  ${String(e['spentOn'])}  ${String(e['amount'])} ${String(e['currency'])}`,
-      );
-    });
 }
 
 /** Hand entry and listing of the ledger: sources, grants, accounts, receipts, expenditures. */

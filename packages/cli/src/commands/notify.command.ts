@@ -1,12 +1,15 @@
 import { closeContext, listOutbox, openContext, runNotifications, sendQueuedNotifications } from '@civic/app';
 import type { Command } from 'commander';
 import { orFail, printJson } from '../output.ts';
+import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
+import { notifyRunReport, outboxReport, requeuedLine } from '../lang/notify-report.ts';
 
 interface RunOptions {
   db: string;
   asOf?: string;
   dryRun?: boolean;
   json?: boolean;
+  lang?: string;
   sendQueued?: boolean;
   waves?: boolean;
 }
@@ -30,8 +33,10 @@ export function registerNotify(program: Command): void {
     .option('--send-queued', 'with SMTP_URL, also e-mail what was kept in the app while there was no SMTP')
     .option('--waves', 'tell monitors of new waves (p < 0.05): the default')
     .option('--no-waves', 'do not look for new waves')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (the lines printed; messages keep their own language)`)
     .option('--json', 'print JSON')
     .action(async (opts: RunOptions) => {
+      const lang = cliLang(opts.lang);
       const ctx = await openContext(opts.db);
       try {
         const r = orFail(
@@ -66,13 +71,18 @@ export function registerNotify(program: Command): void {
           );
           return;
         }
-        for (const m of messages)
-          process.stdout.write(`${m.dueOn}  ${m.channel.padEnd(7)}  ${m.to}  ${m.subject}\n`);
-        const d = r.delivery;
         process.stdout.write(
-          opts.dryRun
-            ? `${messages.length} message(s) would be sent\n`
-            : `${r.recorded} new message(s); sent ${d?.sent ?? 0}, failed ${d?.failed ?? 0}${d?.lastError ? ` (${d.lastError})` : ''}\n`,
+          notifyRunReport(
+            messages,
+            {
+              dryRun: opts.dryRun ?? false,
+              recorded: r.recorded,
+              sent: r.delivery?.sent ?? 0,
+              failed: r.delivery?.failed ?? 0,
+              lastError: r.delivery?.lastError ?? undefined,
+            },
+            lang,
+          ),
         );
       } finally {
         await closeContext(ctx);
@@ -84,35 +94,33 @@ export function registerNotify(program: Command): void {
     .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
     .option('--status <status>', 'only queued, pending or sent messages')
     .option('--send-queued', 'first e-mail (SMTP_URL) every message kept in the app while there was no SMTP')
+    .option('--lang <lang>', `${LANG_OPTION_HELP} (the lines printed; messages keep their own language)`)
     .option('--json', 'print JSON')
-    .action(async (opts: { db: string; status?: string; sendQueued?: boolean; json?: boolean }) => {
-      const ctx = await openContext(opts.db);
-      try {
-        if (opts.sendQueued) {
-          const r = orFail(
-            await sendQueuedNotifications(ctx, {
-              smtpUrl: process.env['SMTP_URL'],
-              appUrl: process.env['APP_URL'],
-              from: process.env['MAIL_FROM'],
-            }),
-          );
-          if (!opts.json)
-            process.stdout.write(
-              `${r.requeued} queued message(s) moved to e-mail; sent ${r.delivery.sent}, failed ${r.delivery.failed}\n`,
+    .action(
+      async (opts: { db: string; status?: string; sendQueued?: boolean; lang?: string; json?: boolean }) => {
+        const lang = cliLang(opts.lang);
+        const ctx = await openContext(opts.db);
+        try {
+          if (opts.sendQueued) {
+            const r = orFail(
+              await sendQueuedNotifications(ctx, {
+                smtpUrl: process.env['SMTP_URL'],
+                appUrl: process.env['APP_URL'],
+                from: process.env['MAIL_FROM'],
+              }),
             );
+            if (!opts.json)
+              process.stdout.write(requeuedLine(r.requeued, r.delivery.sent, r.delivery.failed, lang));
+          }
+          const messages = await listOutbox(ctx, opts.status);
+          if (opts.json) {
+            printJson({ messages });
+            return;
+          }
+          process.stdout.write(outboxReport(messages, lang));
+        } finally {
+          await closeContext(ctx);
         }
-        const messages = await listOutbox(ctx, opts.status);
-        if (opts.json) {
-          printJson({ messages });
-          return;
-        }
-        for (const m of messages)
-          process.stdout.write(
-            `${m.status.padEnd(7)}  ${m.channel.padEnd(7)}  ${m.dueOn}  ${m.to}  ${m.subject}${m.lastError ? `  [${m.lastError}]` : ''}\n`,
-          );
-        process.stdout.write(`${messages.length} message(s)\n`);
-      } finally {
-        await closeContext(ctx);
-      }
-    });
+      },
+    );
 }

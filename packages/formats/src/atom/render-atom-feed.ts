@@ -26,6 +26,8 @@ export interface AtomFeedInput {
   readonly siteLink?: string;
   readonly author: string;
   readonly entries: readonly AtomEntry[];
+  /** The feed's language (xml:lang, e.g. `ru`); none when left out. */
+  readonly lang?: string;
 }
 
 const esc = (t: string): string =>
@@ -54,7 +56,7 @@ export function renderAtomFeed(feed: AtomFeedInput): string {
   const updated = feed.updated ?? entries[0]?.updated ?? '1970-01-01T00:00:00Z';
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.lang ? ` xml:lang="${esc(feed.lang)}"` : ''}>`,
     text('id', feed.id, '  '),
     text('title', feed.title, '  '),
   ];
