@@ -65,7 +65,16 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   );
   const accounts = new Map<string, { id: string; created: boolean }>();
   const byRaw = new Map<string, { id: string; stmt: SQLite.Statement }>();
+  // A statement is one account in nearly every line: the last one is kept to skip the key and lookup.
+  let last: { account: string; currency: string; entry: { id: string; stmt: SQLite.Statement } } | null =
+    null;
   const account = (line: StatementLine): { id: string; stmt: SQLite.Statement } => {
+    if (last !== null && last.account === line.account && last.currency === line.currency) return last.entry;
+    const entry = accountEntry(line);
+    last = { account: line.account, currency: line.currency, entry };
+    return entry;
+  };
+  const accountEntry = (line: StatementLine): { id: string; stmt: SQLite.Statement } => {
     const raw = `${line.account}|${line.currency}`;
     const known = byRaw.get(raw);
     if (known) return known;
