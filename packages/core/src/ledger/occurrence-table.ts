@@ -24,7 +24,7 @@ export class OccurrenceTable {
     }
     const [k0 = 0, k1 = 0, k2 = 0, k3 = 0] = this.key;
     const w = this.words;
-    let at = slotOf(k0, k1) & this.mask;
+    let at = slotOf(k0, k1, k2, k3) & this.mask;
     for (let probe = this.slots[at] ?? 0; probe !== 0; probe = this.slots[at] ?? 0) {
       const e = (probe - 1) * 4;
       if (w[e] === k0 && w[e + 1] === k1 && w[e + 2] === k2 && w[e + 3] === k3) {
@@ -78,7 +78,8 @@ export class OccurrenceTable {
     const size = (this.mask + 1) * 2;
     const next = new Int32Array(size);
     for (let k = 0; k < this.size; k++) {
-      let at = slotOf(this.words[k * 4] ?? 0, this.words[k * 4 + 1] ?? 0) & (size - 1);
+      const w = this.words;
+      let at = slotOf(w[k * 4] ?? 0, w[k * 4 + 1] ?? 0, w[k * 4 + 2] ?? 0, w[k * 4 + 3] ?? 0) & (size - 1);
       while ((next[at] ?? 0) !== 0) at = (at + 1) & (size - 1);
       next[at] = k + 1;
     }
@@ -87,7 +88,11 @@ export class OccurrenceTable {
   }
 }
 
-/** A table slot from two words (mixed: hex texts need not be uniformly random). */
-function slotOf(a: number, b: number): number {
-  return Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 0;
+/** A table slot from the four words, mixed: a hex text need not be uniformly random (zero-padded numbers). */
+function slotOf(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ b ^ (h >>> 15), 0xc2b2ae35);
+  h = Math.imul(h ^ c ^ (h >>> 13), 0x85ebca6b);
+  h = Math.imul(h ^ d ^ (h >>> 16), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) >>> 0;
 }
