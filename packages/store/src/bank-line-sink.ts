@@ -11,7 +11,16 @@ export interface BankLineSink {
   add(line: StatementLine, fingerprint: string): { readonly isNew: boolean; readonly accountId: string };
   /** The accounts met so far, by `NUMBER|CURRENCY` (normalised number). */
   readonly accounts: ReadonlyMap<string, { readonly id: string; readonly created: boolean }>;
+  /** The reading is over: the connection's page cache is set back to what it was before the import. */
+  close(): void;
 }
+
+/**
+ * The SQLite page cache of a streamed import, MiB. It counts in the process's RSS: 32 MiB keeps a
+ * 1,000,000-line import under 500 MB (64 MiB measured 461 MB at 300,000 lines, 32 MiB 401 MB, for
+ * 2 % more CPU: the fingerprint index of a million lines fits in neither).
+ */
+export const IMPORT_CACHE_MIB = 32;
 
 export interface BankLineSinkOptions {
   readonly organisationId: string;
@@ -19,7 +28,7 @@ export interface BankLineSinkOptions {
   readonly createdAt: string;
   /** A fresh id for an account met for the first time. */
   readonly newAccountId: () => string;
-  /** SQLite page cache for the import, MiB (256 unless given; a streamed 1C import keeps memory flat with less). */
+  /** SQLite page cache for the import, MiB (IMPORT_CACHE_MIB unless given). */
   readonly cacheMiB?: number;
 }
 
@@ -56,7 +65,8 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   const sqlite = sqliteHandle(db);
   if (!sqlite) return undefined;
   if (!db.isTransaction) throw new Error('openBankLineSink: call it inside the import transaction');
-  sqlite.pragma(`cache_size = -${String(Math.max(8, Math.round(o.cacheMiB ?? 256)) * 1024)}`);
+  const previousCache = Number(sqlite.pragma('cache_size', { simple: true }));
+  sqlite.pragma(`cache_size = -${String(Math.max(8, Math.round(o.cacheMiB ?? IMPORT_CACHE_MIB)) * 1024)}`);
   const findAccount = sqlite
     .prepare('select id from bank_account where organisation_id = ? and number = ? and currency = ?')
     .pluck();
@@ -65,7 +75,16 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   );
   const accounts = new Map<string, { id: string; created: boolean }>();
   const byRaw = new Map<string, { id: string; stmt: SQLite.Statement }>();
+  // A statement is one account in nearly every line: the last one is kept to skip the key and lookup.
+  let last: { account: string; currency: string; entry: { id: string; stmt: SQLite.Statement } } | null =
+    null;
   const account = (line: StatementLine): { id: string; stmt: SQLite.Statement } => {
+    if (last !== null && last.account === line.account && last.currency === line.currency) return last.entry;
+    const entry = accountEntry(line);
+    last = { account: line.account, currency: line.currency, entry };
+    return entry;
+  };
+  const accountEntry = (line: StatementLine): { id: string; stmt: SQLite.Statement } => {
     const raw = `${line.account}|${line.currency}`;
     const known = byRaw.get(raw);
     if (known) return known;
@@ -92,6 +111,9 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   const p: unknown[] = [];
   return {
     accounts,
+    close() {
+      sqlite.pragma(`cache_size = ${String(Math.trunc(previousCache))}`);
+    },
     add(l, fingerprint) {
       const a = account(l);
       const cp = l.counterparty;

@@ -85,7 +85,6 @@ export async function importCsvStream(
       batchId,
       createdAt: now,
       newAccountId: () => newId('acc'),
-      cacheMiB: 64,
     });
     if (!sink) throw new Error('importCsvStream runs on SQLite only');
     const fingerprint = createFingerprinter(fingerprintHash);
@@ -128,7 +127,7 @@ export async function importCsvStream(
       }
       if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
       return candidates.length >= 1000 ? flushCandidates() : undefined;
-    });
+    }).finally(() => sink.close());
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
     await flushCandidates();

@@ -141,8 +141,6 @@ export async function importOnecStream(
       batchId,
       createdAt: now,
       newAccountId: () => newId('acc'),
-      // The fingerprint index of a million lines fits; a larger cache only raises the peak.
-      cacheMiB: 64,
     });
     const pending: StatementLine[] = [];
     const flush = async (): Promise<void> => {
@@ -183,7 +181,7 @@ export async function importOnecStream(
         ...(Object.keys(input.aliases).length > 0 ? { aliases: input.aliases } : {}),
       },
       onLine,
-    );
+    ).finally(() => sink?.close());
     if (!summary.ok) return summary;
     if (read === 0 && summary.value.accounts.length === 0)
       return err(

@@ -145,7 +145,6 @@ export async function importStatementStream(
       batchId,
       createdAt: now,
       newAccountId: () => newId('acc'),
-      cacheMiB: 64,
     });
     const pending: StatementLine[] = [];
     const flush = async (): Promise<void> => {
@@ -179,7 +178,7 @@ export async function importStatementStream(
           if (pending.length >= BATCH) await flush();
           if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
         };
-    const summary = await readStatementStream(hashed(), input.open, onLine);
+    const summary = await readStatementStream(hashed(), input.open, onLine).finally(() => sink?.close());
     if (!summary.ok) return summary;
     const statement = summary.value;
     const unbalanced = checkBalances(statement.balances, statement.file, input.acceptUnbalanced);

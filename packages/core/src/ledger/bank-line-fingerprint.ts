@@ -1,4 +1,5 @@
 import type { StatementLine } from '../bank-statement.ts';
+import { OccurrenceTable } from './occurrence-table.ts';
 import { normaliseAccount } from './source.ts';
 
 const SEP = '\u001f';
@@ -54,46 +55,10 @@ export function fingerprintLines(lines: readonly StatementLine[], hash: (text: s
  * function on each line of the file in order (a new fingerprinter per file).
  */
 export function createFingerprinter(hash: (text: string) => string): (line: StatementLine) => string {
-  // An open-addressing table of first occurrences (index + 1 into `firsts`), keyed by the hash
-  // text and grown as it fills: a Map of a million strings costs more than hashing them.
-  let mask = (1 << 12) - 1;
-  let slots = new Int32Array(mask + 1);
-  const firsts: string[] = [];
-  const repeats: number[] = [];
-  const grow = (): void => {
-    const size = (mask + 1) * 2;
-    const next = new Int32Array(size);
-    for (const [k, f] of firsts.entries()) {
-      let at = slotOf(f) & (size - 1);
-      while ((next[at] ?? 0) !== 0) at = (at + 1) & (size - 1);
-      next[at] = k + 1;
-    }
-    slots = next;
-    mask = size - 1;
-  };
+  const met = new OccurrenceTable();
   return (line) => {
     const first = hash(bankLineIdentity(line));
-    let at = slotOf(first) & mask;
-    for (let probe = slots[at] ?? 0; probe !== 0; probe = slots[at] ?? 0) {
-      if (firsts[probe - 1] === first) {
-        const count = (repeats[probe - 1] ?? 0) + 1;
-        repeats[probe - 1] = count;
-        return hash(`${first}${SEP}${String(count)}`);
-      }
-      at = (at + 1) & mask;
-    }
-    firsts.push(first);
-    repeats.push(0);
-    slots[at] = firsts.length;
-    if (firsts.length * 2 > mask) grow();
-    return first;
+    const repeat = met.seen(first);
+    return repeat === 0 ? first : hash(`${first}${SEP}${String(repeat)}`);
   };
-}
-
-/** FNV-1a over the first characters of a hash text: a table slot. */
-function slotOf(text: string): number {
-  let h = 0x811c9dc5;
-  const end = Math.min(text.length, 12);
-  for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

@@ -42,6 +42,8 @@ export interface OnecUnknownField {
 const MAGIC = '1CClientBankExchange';
 /** Distinct unknown field names a file may have before it is refused. */
 const MAX_UNKNOWN_FIELDS = 500;
+/** Places of a document's fields whose names are predicted from the previous document. */
+const MAX_PREDICTED = 64;
 const END_OF: Record<OnecSection, string> = {
   header: '',
   balance: 'КонецРасчСчет',
@@ -71,6 +73,13 @@ export class OnecLineReader {
   private lineNo = 0;
   private sawMagic = false;
   private endedAt = 0;
+  /**
+   * The previous document's field names in order, with what each resolved to: the next document
+   * nearly always repeats them, so a name is compared with the one at its place (a string compare)
+   * instead of being hashed for a lookup; the name kept is then also the property key already used.
+   */
+  private readonly predicted: { readonly name: string; readonly field: string | null }[] = [];
+  private fieldAt = 0;
 
   constructor(
     private readonly file: string,
@@ -141,9 +150,20 @@ export class OnecLineReader {
     this.sendHeader();
   }
 
-  private field(key: string, value: string, lineNo: number): void {
+  private field(written: string, value: string, lineNo: number): void {
     const current = this.current;
-    const field = this.resolver.resolve(this.section, key);
+    let key = written;
+    let field: string | null;
+    const p = this.section === 'document' ? this.predicted[this.fieldAt] : undefined;
+    if (p !== undefined && p.name === written) {
+      key = p.name;
+      field = p.field;
+    } else {
+      field = this.resolver.resolve(this.section, written);
+      if (this.section === 'document' && this.fieldAt < MAX_PREDICTED)
+        this.predicted[this.fieldAt] = { name: written, field };
+    }
+    this.fieldAt++;
     if (field === null) {
       // A bank's own field: kept with its section as written, reported once per file.
       (current.extras ??= {})[key] = value;
@@ -175,6 +195,7 @@ export class OnecLineReader {
     if (this.section !== 'header') this.unclosed(`before line ${String(this.lineNo)}`);
     this.sendHeader();
     this.section = section;
+    this.fieldAt = 0;
     this.current = newBlock(this.lineNo, section === 'balance' ? 'РасчСчет' : value);
   }
 

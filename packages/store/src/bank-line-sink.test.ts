@@ -1,0 +1,101 @@
+import { calendarDate, currency, type StatementLine } from '@civic/core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_CACHE_MIB, openBankLineSink } from './bank-line-sink.ts';
+import { insertImportBatch } from './import-batch.repository.ts';
+import { insertOrganisation } from './organisation.repository.ts';
+import { freshStore, testDialects } from './test-support.ts';
+import { inTransaction } from './transaction.ts';
+
+const line = (i: number, account: string): StatementLine => ({
+  sourceLine: i,
+  account,
+  direction: 'in',
+  amount: BigInt(1000 + i),
+  currency: currency('KZT'),
+  bookedOn: calendarDate('2021-03-02'),
+  documentDate: null,
+  documentNumber: String(i),
+  purpose: 'Оплата',
+  purposeCode: null,
+  bankReference: null,
+  raw: {},
+  counterparty: { name: null, taxId: null, account: null, bankCode: null, sectorCode: null, country: null },
+});
+
+// The sink of a streamed import (SQLite: prepared inserts on the transaction's connection; none on
+// PostgreSQL). Its page cache counts in the importing process's RSS (issue 14, < 500 MB at 1M lines).
+for (const dialect of testDialects()) {
+  describe(`the bank-line sink on ${dialect}`, () => {
+    let store: Awaited<ReturnType<typeof freshStore>>;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      await insertOrganisation(store.db, { id: 'org-sink', name: 'Sink', createdAt: '2026-01-01T00:00:00Z' });
+    });
+    afterAll(async () => store.close());
+
+    const cacheSize = async (db: typeof store.db): Promise<number> => {
+      const r = await sql<{ cache_size: number | bigint }>`pragma cache_size`.execute(db);
+      return Number(r.rows[0]?.cache_size);
+    };
+
+    it('bounds the page cache while lines are written, then gives the connection its own back; lines alternate accounts', async () => {
+      const options = {
+        organisationId: 'org-sink',
+        batchId: 'imp-sink',
+        createdAt: '2026-01-01T00:00:00Z',
+        newAccountId: (
+          (n) => () =>
+            `acc-${String(++n)}`
+        )(0),
+      };
+      await inTransaction(store, async (tx) => {
+        const sink = openBankLineSink(tx.db, options);
+        if (dialect === 'postgres') return expect(sink).toBeUndefined();
+        await insertImportBatch(tx.db, {
+          id: 'imp-sink',
+          organisationId: 'org-sink',
+          kind: 'bank',
+          fileName: 'x.txt',
+          format: '1c',
+          sha256: '',
+          encoding: 'utf-8',
+          read: 0,
+          imported: 0,
+          duplicates: 0,
+          candidates: 0,
+          importedAt: '2026-01-01T00:00:00Z',
+        });
+        const before = -65536;
+        await sql`pragma cache_size = -65536`.execute(tx.db);
+        const s = openBankLineSink(tx.db, options);
+        if (!s) throw new Error('a sink on SQLite');
+        expect(await cacheSize(tx.db)).toBe(-IMPORT_CACHE_MIB * 1024);
+        // A, A, B, A, B, B: each line goes to its own account, the same line twice is not new.
+        const accounts = ['KZ01', 'KZ01', 'KZ02', 'KZ01', 'KZ02', 'KZ02'];
+        const got = accounts.map((a, i) => s.add(line(i, a), `fp-${String(i)}`));
+        const again = s.add(line(0, 'KZ01'), 'fp-0');
+        s.close();
+        expect(await cacheSize(tx.db)).toBe(before);
+        const [a, b] = [got[0]?.accountId, got[2]?.accountId];
+        expect(a).not.toBe(b);
+        expect(got.map((g) => (g.accountId === a ? 'A' : g.accountId === b ? 'B' : '?'))).toEqual([
+          'A',
+          'A',
+          'B',
+          'A',
+          'B',
+          'B',
+        ]);
+        expect(got.every((g) => g.isNew)).toBe(true);
+        expect(again).toEqual({ isNew: false, accountId: a });
+        const stored = await tx.db
+          .selectFrom('bank_line')
+          .select(['fingerprint', 'account_id'])
+          .orderBy('fingerprint')
+          .execute();
+        expect(stored.map((r) => r.account_id === a)).toEqual(accounts.map((x) => x === 'KZ01'));
+      });
+    });
+  });
+}
