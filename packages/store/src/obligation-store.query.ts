@@ -42,6 +42,42 @@ export interface StoredObligationPage {
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
+const SHORT = [
+  'id',
+  'obligation_id',
+  'trigger_kind',
+  'form',
+  'period_from',
+  'period_to',
+  'period_label',
+  'due_on',
+  'verified',
+  'text_key',
+  'receipt_id',
+  'submitted_id',
+  'submitted_on',
+  'draft_id',
+] as const;
+
+/** The receipt ids of the given rows that hold a list (a period's report), by row id. */
+async function receiptLists(
+  db: Kysely<Database>,
+  organisationId: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await db
+      .selectFrom('obligation_row')
+      .select(['id', 'receipt_ids'])
+      .where('organisation_id', '=', organisationId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of found) if (r.receipt_ids !== null) out.set(r.id, JSON.parse(r.receipt_ids) as string[]);
+  }
+  return out;
+}
+
 export async function queryStoredObligations(
   db: Kysely<Database>,
   organisationId: string,
@@ -65,8 +101,11 @@ export async function queryStoredObligations(
   const statuses = q.statuses && q.statuses.length > 0 ? q.statuses : undefined;
   let total = 0;
   for (const [s, n] of counts) if (!statuses || statuses.includes(s)) total += n;
+  // A period's row carries every receipt id of the period (a large JSON text): the sort carries
+  // the short columns only, and those texts are read for the page's rows afterwards (sorting the
+  // whole rows cost seconds at 80,000 obligations in a half-year).
   let page = db
-    .selectFrom(base.selectAll().select(status.as('st')).as('t'))
+    .selectFrom(base.select([...SHORT, status.as('st')]).as('t'))
     .selectAll()
     .orderBy('t.due_on')
     .orderBy('t.id');
@@ -78,6 +117,11 @@ export async function queryStoredObligations(
           .limit(q.limit ?? ALL)
           .offset(q.offset ?? 0)
           .execute();
+  const lists = await receiptLists(
+    db,
+    organisationId,
+    rows.filter((r) => r.receipt_id === null).map((r) => r.id),
+  );
   const keys = [...new Set(rows.map((r) => r.text_key))];
   const texts = new Map<string, string>();
   for (let i = 0; i < keys.length; i += 500) {
@@ -104,8 +148,7 @@ export async function queryStoredObligations(
       dueOn: r.due_on,
       verified: Number(r.verified) === 1,
       textKey: r.text_key,
-      receiptIds:
-        r.receipt_ids !== null ? (JSON.parse(r.receipt_ids) as string[]) : r.receipt_id ? [r.receipt_id] : [],
+      receiptIds: r.receipt_id !== null ? [r.receipt_id] : (lists.get(r.id) ?? []),
       status: r.st,
       submittedId: r.submitted_id,
       submittedOn: r.submitted_on,

@@ -9,7 +9,7 @@ import {
 } from '@civic/core';
 import {
   listExpenditures as listExpenditureRows,
-  listFilingRows,
+  listFilingHeads,
   listReceipts as listReceiptRows,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -48,7 +48,7 @@ export async function readPeriodLedger(
     listExpenditureRows(db, org, { to: period.to }),
     listGrants(ctx, org),
     listSources(ctx, org),
-    listFilingRows(db, { organisation: org }),
+    listFilingHeads(db, { organisation: org }),
   ]);
   const receipts = new Map<string, Receipt>(inPeriod.map((r) => [r.id, r]));
   const expenditures = new Map<string, Expenditure>(toDate.map((e) => [e.id, e]));

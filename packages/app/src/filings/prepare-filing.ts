@@ -16,7 +16,13 @@ import {
   localText,
 } from '@civic/core';
 import { preparedLogContent, sha256Hex } from '@civic/formats';
-import { getFilingRow, insertFiling, ledgerDaySpan, listFilingRows, replaceDraftContent } from '@civic/store';
+import {
+  getFilingRow,
+  insertFiling,
+  ledgerDaySpan,
+  listFilingHeads,
+  replaceDraftContent,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
@@ -176,7 +182,7 @@ export async function prepareFilingFor(
   obligation: ObligationInstance,
   corrects: string | null,
 ): Promise<Result<FilingRecord>> {
-  const existing = await listFilingRows(ctx.store.db, {
+  const existing = await listFilingHeads(ctx.store.db, {
     organisation: ledger.organisation.id,
     obligationId: obligation.id,
   });
