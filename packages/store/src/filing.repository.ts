@@ -191,6 +191,12 @@ export async function getFilingRow(db: Kysely<Database>, id: string): Promise<Fi
   return row && head ? withContent(head, row.content) : undefined;
 }
 
+/** getFilingRow without the content (the caller has it already). */
+export async function getFilingHead(db: Kysely<Database>, id: string): Promise<FilingHead | undefined> {
+  const row = await db.selectFrom('filing').select(HEAD_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? (await withSubmissions(db, [row]))[0] : undefined;
+}
+
 /** Filings of one organisation (or all), oldest first. */
 export async function listFilingRows(
   db: Kysely<Database>,

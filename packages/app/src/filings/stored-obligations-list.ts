@@ -109,26 +109,34 @@ async function answer(
     offset: q.offset,
   });
   for (const [s, n] of page.counts) if (s in counts) counts[s as ObligationStatus] = n;
+  // A few texts are shared by every row (a title, a citation): each parsed once, not per row.
+  const texts = new Map<string, TextFields>();
+  const textOf = (key: string): TextFields => {
+    let t = texts.get(key);
+    if (!t) {
+      t = JSON.parse(page.texts.get(key) ?? '["","","",null,[]]') as TextFields;
+      texts.set(key, t);
+    }
+    return t;
+  };
   const obligations = page.rows.map((r) => {
-    const o = instanceOf(organisation.id, r, page.texts.get(r.textKey), q.asOf);
+    const o = instanceOf(organisation.id, r, textOf(r.textKey), q.asOf);
     return q.lang ? localizeObligation(o, pack, q.lang) : o;
   });
   return ok({ obligations, total: page.total, counts });
 }
 
+/** An obligation_text body: title, form title, citation, its address and the notes. */
+type TextFields = readonly [string, string, string, string | null, readonly string[]];
+
 function instanceOf(
   organisation: string,
   r: StoredObligationWithStatus,
-  body: string | undefined,
+  text: TextFields,
   asOf: CalendarDate,
 ): ObligationInstance {
-  const [title, formTitle, citation, citationUrl, notes] = JSON.parse(body ?? '["","","",null,[]]') as [
-    string,
-    string,
-    string,
-    string | null,
-    string[],
-  ];
+  const [title, formTitle, citation, citationUrl, shared] = text;
+  const notes = [...shared];
   const submitted = r.submittedOn !== null && r.submittedOn <= asOf;
   return {
     id: r.id,
