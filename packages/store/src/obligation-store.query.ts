@@ -21,6 +21,11 @@ export interface StoredObligationQuery {
   readonly statuses?: readonly string[] | undefined;
   readonly limit?: number | undefined;
   readonly offset?: number | undefined;
+  /**
+   * The range holds most rows (the default one, from the first record): the page walks the
+   * due-day index and stops at its last row instead of sorting every row in the range.
+   */
+  readonly inDueOrder?: boolean | undefined;
 }
 
 export interface StoredObligationWithStatus extends StoredObligation {
@@ -84,14 +89,20 @@ export async function queryStoredObligations(
   q: StoredObligationQuery,
 ): Promise<StoredObligationPage> {
   const status = sql<string>`case when submitted_on is not null and submitted_on <= ${q.asOf} then (case when submitted_on <= due_on then 'filed-on-time' else 'filed-late' end) when due_on < ${q.asOf} then 'missed' when due_on <= ${q.dueSoonUntil} then 'due' else 'upcoming' end`;
-  let base = db
-    .selectFrom('obligation_row')
-    .where('organisation_id', '=', organisationId)
-    .where('period_from', '<=', q.to);
-  if (q.from !== undefined) base = base.where('period_to', '>=', q.from);
-  if (q.dueFrom !== undefined) base = base.where('due_on', '>=', q.dueFrom);
-  if (q.dueTo !== undefined) base = base.where('due_on', '<=', q.dueTo);
-  if (q.id !== undefined) base = base.where('id', '=', q.id);
+  const rowsOf = (byDue: boolean) => {
+    // `period_from || ''` is the same text but no index serves it: the planner takes the due index.
+    const periodFrom = byDue ? sql<string>`period_from || ''` : sql<string>`period_from`;
+    let b = db
+      .selectFrom('obligation_row')
+      .where('organisation_id', '=', organisationId)
+      .where(periodFrom, '<=', q.to);
+    if (q.from !== undefined) b = b.where('period_to', '>=', q.from);
+    if (q.dueFrom !== undefined) b = b.where('due_on', '>=', q.dueFrom);
+    if (q.dueTo !== undefined) b = b.where('due_on', '<=', q.dueTo);
+    if (q.id !== undefined) b = b.where('id', '=', q.id);
+    return b;
+  };
+  const base = rowsOf(false);
   const counted = await db
     .selectFrom(base.select(status.as('st')).as('t'))
     .select(['t.st', sql<string | number | bigint>`count(*)`.as('n')])
@@ -105,7 +116,11 @@ export async function queryStoredObligations(
   // the short columns only, and those texts are read for the page's rows afterwards (sorting the
   // whole rows cost seconds at 80,000 obligations in a half-year).
   let page = db
-    .selectFrom(base.select([...SHORT, status.as('st')]).as('t'))
+    .selectFrom(
+      rowsOf(q.inDueOrder === true && q.limit !== undefined)
+        .select([...SHORT, status.as('st')])
+        .as('t'),
+    )
     .selectAll()
     .orderBy('t.due_on')
     .orderBy('t.id');

@@ -107,6 +107,7 @@ async function answer(
     statuses: q.statuses,
     limit: q.limit,
     offset: q.offset,
+    inDueOrder: q.from === undefined,
   });
   for (const [s, n] of page.counts) if (s in counts) counts[s as ObligationStatus] = n;
   // A few texts are shared by every row (a title, a citation): each parsed once, not per row.
