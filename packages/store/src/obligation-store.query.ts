@@ -26,6 +26,8 @@ export interface StoredObligationQuery {
    * due-day index and stops at its last row instead of sorting every row in the range.
    */
   readonly inDueOrder?: boolean | undefined;
+  /** The counts of this question already known (kept at the ledger's revision): not counted again. */
+  readonly knownCounts?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface StoredObligationWithStatus extends StoredObligation {
@@ -103,11 +105,13 @@ export async function queryStoredObligations(
     return b;
   };
   const base = rowsOf(false);
-  const counted = await db
-    .selectFrom(base.select(status.as('st')).as('t'))
-    .select(['t.st', sql<string | number | bigint>`count(*)`.as('n')])
-    .groupBy('t.st')
-    .execute();
+  const counted = q.knownCounts
+    ? [...q.knownCounts].map(([st, n]) => ({ st, n }))
+    : await db
+        .selectFrom(base.select(status.as('st')).as('t'))
+        .select(['t.st', sql<string | number | bigint>`count(*)`.as('n')])
+        .groupBy('t.st')
+        .execute();
   const counts = new Map(counted.map((r) => [r.st, Number(r.n)]));
   const statuses = q.statuses && q.statuses.length > 0 ? q.statuses : undefined;
   let total = 0;
