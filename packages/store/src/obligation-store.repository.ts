@@ -237,6 +237,7 @@ export async function filingRelatedObligations(
 }
 
 /** Writes the filing columns anew: cleared everywhere, then set on the obligations given. */
+// Clearing reads only the rows that carry a filing (the partial index obligation_row_filed).
 export async function writeFilingStates(
   db: Kysely<Database>,
   organisationId: string,
