@@ -182,6 +182,9 @@ export async function deleteStoredObligations(
     .where('organisation_id', '=', organisationId)
     .where('trigger_kind', '=', 'period')
     .where('period_from', '>=', spans.periods.from)
+    // Implied by the next (a period starts before it ends): it bounds the walk of the period index,
+    // which otherwise read every later notification (a third of a million rows at a million).
+    .where('period_from', '<=', spans.periods.to)
     .where('period_to', '<=', spans.periods.to)
     .execute();
 }
