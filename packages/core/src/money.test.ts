@@ -35,6 +35,32 @@ describe('parseMinorUnits', () => {
       }),
     );
   });
+
+  it('reads a plain decimal (the quick path) as the general reading does (a leading space takes it)', () => {
+    const plain = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^\d{1,12}$/),
+        fc.option(fc.stringMatching(/^\d{0,4}$/), { nil: undefined }),
+      )
+      .map(([sign, whole, fraction]) => `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(
+        plain,
+        fc.constantFrom(KZT, JPY, KWD),
+        fc.constantFrom('auto', '.', ','),
+        (text, cur, sep) => {
+          const options = { decimalSeparator: sep } as const;
+          const quick = parseMinorUnits(text, cur, options);
+          const general = parseMinorUnits(` ${text}`, cur, options);
+          expect(quick.ok).toBe(general.ok);
+          if (quick.ok && general.ok) expect(quick.value).toBe(general.value);
+          if (!quick.ok && !general.ok) expect(quick.error.code).toBe(general.error.code);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('divRound', () => {

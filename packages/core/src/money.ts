@@ -16,6 +16,8 @@ export interface ParseDecimalOptions {
   readonly field?: string;
 }
 
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
 /**
  * Parses a decimal string straight to minor units, never through a float.
  * Accepts an optional sign, spaces or apostrophes as digit-group separators, and at most as many
@@ -27,6 +29,15 @@ export function parseMinorUnits(
   currency: CurrencyCode,
   options: ParseDecimalOptions = {},
 ): Result<bigint> {
+  // The plain form formatMinor writes ("-1234.50"): read straight (a filing's lint reads one per line).
+  const plain = PLAIN.exec(text);
+  if (plain && (options.decimalSeparator ?? 'auto') !== ',') {
+    const fraction = plain[3] ?? '';
+    const digits = minorUnits(currency);
+    const minor = BigInt(plain[2] + fraction.padEnd(digits, '0'));
+    if (fraction.length <= digits && !(plain[1] === '-' && minor === 0n))
+      return ok(plain[1] === '-' ? -minor : minor);
+  }
   const field = options.field ?? 'amount';
   const sep = options.decimalSeparator ?? 'auto';
   const fail = (why: string) =>

@@ -4,6 +4,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { FilingTable } from './filing.tables.ts';
 import type { Database } from './schema.ts';
 
+/** A filing row as stored without its content: what the obligations and the lists need. */
+export type FilingHead = Omit<FilingRow, 'content'>;
+
 /** A filing row as stored; `content` is canonical JSON text (the app parses it). */
 export interface FilingRow {
   readonly id: string;
@@ -137,10 +140,9 @@ export async function recordSubmission(
   return 'done';
 }
 
-async function withSubmissions(
-  db: Kysely<Database>,
-  rows: readonly Selectable<FilingTable>[],
-): Promise<FilingRow[]> {
+type HeadColumns = Omit<Selectable<FilingTable>, 'content'>;
+
+async function withSubmissions(db: Kysely<Database>, rows: readonly HeadColumns[]): Promise<FilingHead[]> {
   const ids = rows.filter((r) => r.state === 'submitted').map((r) => r.id);
   const subs = ids.length
     ? await db.selectFrom('submission').selectAll().where('filing_id', 'in', ids).execute()
@@ -164,7 +166,6 @@ async function withSubmissions(
       periodFrom: r.period_from,
       periodTo: r.period_to,
       state: r.state,
-      content: r.content,
       contentHash: r.content_hash,
       receiptIds: JSON.parse(r.receipt_ids) as string[],
       corrects: r.corrects,
@@ -186,6 +187,13 @@ async function withSubmissions(
 
 export async function getFilingRow(db: Kysely<Database>, id: string): Promise<FilingRow | undefined> {
   const row = await db.selectFrom('filing').selectAll().where('id', '=', id).executeTakeFirst();
+  const head = row ? (await withSubmissions(db, [row]))[0] : undefined;
+  return row && head ? withContent(head, row.content) : undefined;
+}
+
+/** getFilingRow without the content (the caller has it already). */
+export async function getFilingHead(db: Kysely<Database>, id: string): Promise<FilingHead | undefined> {
+  const row = await db.selectFrom('filing').select(HEAD_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? (await withSubmissions(db, [row]))[0] : undefined;
 }
 
@@ -197,8 +205,43 @@ export async function listFilingRows(
   let q = db.selectFrom('filing').selectAll();
   if (filter.organisation) q = q.where('organisation_id', '=', filter.organisation);
   if (filter.obligationId) q = q.where('obligation_id', '=', filter.obligationId);
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  return (await withSubmissions(db, rows)).map((h, i) => withContent(h, rows[i]?.content ?? ''));
+}
+
+/** A head with its content, the fields in the order a FilingRow has always had them. */
+function withContent(h: FilingHead, content: string): FilingRow {
+  const { id, organisation, obligationId, form, periodFrom, periodTo, state, ...rest } = h;
+  return { id, organisation, obligationId, form, periodFrom, periodTo, state, content, ...rest };
+}
+
+/**
+ * listFilingRows without the contents: a half-year's report lists every receipt of the period
+ * (tens of megabytes at a million receipts), which the obligations and the lists never read.
+ */
+export async function listFilingHeads(
+  db: Kysely<Database>,
+  filter: { organisation?: string; obligationId?: string } = {},
+): Promise<FilingHead[]> {
+  let q = db.selectFrom('filing').select(HEAD_COLUMNS);
+  if (filter.organisation) q = q.where('organisation_id', '=', filter.organisation);
+  if (filter.obligationId) q = q.where('obligation_id', '=', filter.obligationId);
   return withSubmissions(db, await q.orderBy('created_at').orderBy('id').execute());
 }
+
+const HEAD_COLUMNS = [
+  'id',
+  'organisation_id',
+  'obligation_id',
+  'form',
+  'period_from',
+  'period_to',
+  'state',
+  'content_hash',
+  'receipt_ids',
+  'corrects',
+  'created_at',
+] as const;
 
 /** An attachment's bytes, opened with `fileKey` (throws StoreKeyError when a sealed one cannot be opened). */
 export async function getAttachmentContent(

@@ -37,6 +37,7 @@ export * from './login-attempt.repository.ts';
 export * from './obligation-facts.repository.ts';
 export * from './obligation-store.repository.ts';
 export * from './obligation-store.query.ts';
+export * from './obligation-count.repository.ts';
 export * from './expenditure.repository.ts';
 export * from './official-rate.repository.ts';
 export * from './foreign-candidate.repository.ts';

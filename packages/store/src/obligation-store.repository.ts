@@ -121,20 +121,23 @@ export async function ledgerDaySpan(
   db: Kysely<Database>,
   organisationId: string,
 ): Promise<{ first: string; last: string } | undefined> {
-  const [r, e] = await Promise.all([
+  // One aggregate per query: SQLite answers a lone min() or max() from the date index in a few
+  // steps, but scans the whole index for both in one query (170 ms at a million receipts).
+  const day = (table: 'ledger_receipt' | 'ledger_expenditure', fn: 'min' | 'max') =>
     db
-      .selectFrom('ledger_receipt')
-      .select((b) => [b.fn.min('received_on').as('first'), b.fn.max('received_on').as('last')])
+      .selectFrom(table)
+      .select((b) => b.fn[fn](table === 'ledger_receipt' ? 'received_on' : 'spent_on').as('day'))
       .where('organisation_id', '=', organisationId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('ledger_expenditure')
-      .select((b) => [b.fn.min('spent_on').as('first'), b.fn.max('spent_on').as('last')])
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst(),
+      .executeTakeFirst()
+      .then((x) => x?.day);
+  const [rf, rl, ef, el] = await Promise.all([
+    day('ledger_receipt', 'min'),
+    day('ledger_receipt', 'max'),
+    day('ledger_expenditure', 'min'),
+    day('ledger_expenditure', 'max'),
   ]);
-  const firsts = [r?.first, e?.first].filter((x): x is string => typeof x === 'string').sort();
-  const lasts = [r?.last, e?.last].filter((x): x is string => typeof x === 'string').sort();
+  const firsts = [rf, ef].filter((x): x is string => typeof x === 'string').sort();
+  const lasts = [rl, el].filter((x): x is string => typeof x === 'string').sort();
   const first = firsts[0];
   const last = lasts[lasts.length - 1];
   return first !== undefined && last !== undefined ? { first, last } : undefined;
@@ -179,6 +182,9 @@ export async function deleteStoredObligations(
     .where('organisation_id', '=', organisationId)
     .where('trigger_kind', '=', 'period')
     .where('period_from', '>=', spans.periods.from)
+    // Implied by the next (a period starts before it ends): it bounds the walk of the period index,
+    // which otherwise read every later notification (a third of a million rows at a million).
+    .where('period_from', '<=', spans.periods.to)
     .where('period_to', '<=', spans.periods.to)
     .execute();
 }
@@ -234,6 +240,7 @@ export async function filingRelatedObligations(
 }
 
 /** Writes the filing columns anew: cleared everywhere, then set on the obligations given. */
+// Clearing reads only the rows that carry a filing (the partial index obligation_row_filed).
 export async function writeFilingStates(
   db: Kysely<Database>,
   organisationId: string,

@@ -1,4 +1,4 @@
-import type { Flag } from './schema.ts';
+import type { Flag, Int } from './schema.ts';
 
 /** One stored obligation of an organisation, without its status (migration 700). */
 export interface ObligationRowTable {
@@ -41,9 +41,18 @@ export interface ObligationDirtyTable {
   month: string;
 }
 
+/** The list's status counts of one question at one ledger revision (JSON: status → count). */
+export interface ObligationCountTable {
+  organisation_id: string;
+  question: string;
+  revision: Int;
+  counts: string;
+}
+
 export interface ObligationStoreTables {
   obligation_row: ObligationRowTable;
   obligation_text: ObligationTextTable;
   obligation_state: ObligationStateTable;
   obligation_dirty: ObligationDirtyTable;
+  obligation_count: ObligationCountTable;
 }

@@ -1,5 +1,5 @@
 import { domainError, err, ok, type FilingContent, type FilingRecord, type Result } from '@civic/core';
-import { findLogTimestamp, getFilingRow, listFilingRows, type FilingRow } from '@civic/store';
+import { findLogTimestamp, getFilingRow, listFilingHeads, type FilingRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { filingTimestamp } from './head-timestamp.ts';
@@ -51,7 +51,7 @@ export async function listFilings(
     if (!o.ok) return o;
     organisation = o.value.id;
   }
-  const rows = await listFilingRows(ctx.store.db, organisation ? { organisation } : {});
+  const rows = await listFilingHeads(ctx.store.db, organisation ? { organisation } : {});
   // Most organisations have no timestamps: one query each says so, and their filings need none.
   const stamped = new Map<string, boolean>();
   for (const o of new Set(rows.map((f) => f.organisation)))

@@ -43,6 +43,7 @@ export async function lintStoredFiling(
         await readPeriodLedger(ctx, org.value, pack.value, period, {
           receiptIds: f.value.content.receipts.map((r) => r.id),
           expenditureIds: f.value.content.expenditures.map((e) => e.id),
+          grantIds: f.value.content.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId)),
         }),
       )
     : await readOrganisationLedger(ctx, org.value, pack.value.id);

@@ -19,7 +19,7 @@ import {
   localDateAt,
   UTC_ZONE,
 } from '@civic/core';
-import { listExpenditureDays, listFilingRows, listObligationReceipts, type FilingRow } from '@civic/store';
+import { listExpenditureDays, listFilingHeads, listObligationReceipts, type FilingHead } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { listExpenditures, listReceipts } from '../ledger/ledger-records.ts';
 import { listGrants, listSources } from '../ledger/ledger-entities.ts';
@@ -33,7 +33,7 @@ export interface ObligationLedger {
   readonly receipts: readonly ObligationReceipt[];
   readonly expenditureDates: readonly CalendarDate[];
   readonly sources: readonly { readonly id: string; readonly category: string | null }[];
-  readonly filings: readonly FilingRow[];
+  readonly filings: readonly FilingHead[];
 }
 
 /** Everything the obligations and filings of one organisation are computed from, read once. */
@@ -72,7 +72,7 @@ export async function readOrganisationLedger(
     listExpenditures(ctx, org),
     listGrants(ctx, org),
     listSources(ctx, org),
-    listFilingRows(ctx.store.db, { organisation: org }),
+    listFilingHeads(ctx.store.db, { organisation: org }),
   ]);
   return ok({
     organisation,
@@ -97,12 +97,12 @@ export async function readObligationLedger(
     listObligationReceipts(ctx.store.db, org),
     listExpenditureDays(ctx.store.db, org),
     listSources(ctx, org),
-    listFilingRows(ctx.store.db, { organisation: org }),
+    listFilingHeads(ctx.store.db, { organisation: org }),
   ]);
   return { organisation, pack, receipts, expenditureDates, sources, filings };
 }
 
-export function filingFacts(filings: readonly FilingRow[]): FilingFact[] {
+export function filingFacts(filings: readonly FilingHead[]): FilingFact[] {
   return filings.map((f) => ({
     id: f.id,
     obligationId: f.obligationId,

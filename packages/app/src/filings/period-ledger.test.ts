@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { changeLedgerRecord } from '../ledger/ledger-edit.ts';
-import { listSources } from '../ledger/ledger-entities.ts';
+import { createGrant, listSources } from '../ledger/ledger-entities.ts';
 import { recordExpenditure, recordReceipt } from '../ledger/ledger-records.ts';
 import { loadRateIndex } from '../ledger/official-rates.ts';
 import { resolveOrganisation, type OrganisationRow } from '../organisations.ts';
@@ -51,6 +51,7 @@ async function wholeLedgerLint(ctx: AppContext, org: OrganisationRow, filingId: 
 describe.each(testDialects())('one period read on %s', (dialect) => {
   let ctx: AppContext & { close(): Promise<void> };
   let org: OrganisationRow;
+  let otherGrant = '';
   beforeAll(async () => {
     ctx = await freshContext(dialect, () => new Date('2022-03-01T06:00:00Z'));
     const seeded = await seedFilingLedger(ctx);
@@ -75,6 +76,24 @@ describe.each(testDialects())('one period read on %s', (dialect) => {
           allocations: [{ grantId: seeded.grant.id }],
         }),
       );
+    // An expenditure charged to a grant no receipt is under: only its own period reads it.
+    const other = must(
+      await createGrant(ctx, org.id, {
+        sourceId: source?.id ?? '',
+        agreementNumber: 'OTHER-1',
+        currency: 'KZT',
+        amount: '50000.00',
+      }),
+    );
+    must(
+      await recordExpenditure(ctx, org.id, {
+        spentOn: '2021-02-10',
+        currency: 'KZT',
+        amount: '1000.00',
+        allocations: [{ grantId: other.id }],
+      }),
+    );
+    otherGrant = other.id;
   });
   afterAll(() => ctx.close());
 
@@ -87,6 +106,8 @@ describe.each(testDialects())('one period read on %s', (dialect) => {
       expect(filingContentFor(period, o, null)).toEqual(filingContentFor(whole, o, null));
       // Only the period's receipts and those of the grants it spends from, never all of them.
       if (o.trigger === 'each-receipt') expect(period.receipts.length).toBeLessThan(whole.receipts.length);
+      const other = period.expenditures.some((e) => e.allocations.some((a) => a.grantId === otherGrant));
+      expect(other).toBe(o.period.from <= '2021-02-10' && o.period.to >= '2021-02-10');
     }
   });
 

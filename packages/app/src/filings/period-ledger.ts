@@ -9,7 +9,7 @@ import {
 } from '@civic/core';
 import {
   listExpenditures as listExpenditureRows,
-  listFilingRows,
+  listFilingHeads,
   listReceipts as listReceiptRows,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -20,14 +20,17 @@ import type { OrganisationLedger } from './organisation-ledger.ts';
 import { storablePack } from './stored-obligations.ts';
 
 // A filing is prepared and linted from its period's records, read by range (the date indexes),
-// not from the whole ledger: the receipts of the period, the expenditures up to its end (the
-// balance to date), every receipt under a grant the period spends from up to its end (the grant's
-// balance), and the records a stored filing's lines name wherever they are now. Its obligation
-// and the notifications of its receipts come from the stored obligations.
+// not from the whole ledger: the receipts and expenditures of the period, and for every grant the
+// period receives under or spends from (or the stored filing's lines name), the receipts and
+// expenditures under it up to the period's end (its balance to date); with the records a stored
+// filing's lines name wherever they are now. Its obligation and the notifications of its
+// receipts come from the stored obligations.
 
 export interface PeriodLines {
   readonly receiptIds: readonly string[];
   readonly expenditureIds: readonly string[];
+  /** The grants the lines' allocations name, as the filing states them. */
+  readonly grantIds?: readonly string[];
 }
 
 /** Whether a pack's filings can be scoped to their period (its obligations are stored). */
@@ -43,30 +46,34 @@ export async function readPeriodLedger(
 ): Promise<OrganisationLedger> {
   const org = organisation.id;
   const db = ctx.store.db;
-  const [inPeriod, toDate, grants, sources, filings] = await Promise.all([
+  const [inPeriod, spentIn, grants, sources, filings] = await Promise.all([
     listReceiptRows(db, org, { from: period.from, to: period.to }),
-    listExpenditureRows(db, org, { to: period.to }),
+    listExpenditureRows(db, org, { from: period.from, to: period.to }),
     listGrants(ctx, org),
     listSources(ctx, org),
-    listFilingRows(db, { organisation: org }),
+    listFilingHeads(db, { organisation: org }),
   ]);
   const receipts = new Map<string, Receipt>(inPeriod.map((r) => [r.id, r]));
-  const expenditures = new Map<string, Expenditure>(toDate.map((e) => [e.id, e]));
+  const expenditures = new Map<string, Expenditure>(spentIn.map((e) => [e.id, e]));
   const elsewhere = (ids: readonly string[], have: ReadonlyMap<string, unknown>) =>
     [...new Set(ids)].filter((id) => !have.has(id));
-  for (const r of await listReceiptRows(db, org, { ids: elsewhere(lines.receiptIds, receipts) }))
-    receipts.set(r.id, r);
-  for (const e of await listExpenditureRows(db, org, { ids: elsewhere(lines.expenditureIds, expenditures) }))
-    expenditures.set(e.id, e);
-  const spentFrom = new Set(
-    [...expenditures.values()]
-      .filter((e) => e.spentOn >= period.from && e.spentOn <= period.to)
-      .flatMap((e) => e.allocations.map((a) => a.grantId as string)),
-  );
-  for (const e of await listExpenditureRows(db, org, { ids: lines.expenditureIds }))
+  const named = {
+    receipts: await listReceiptRows(db, org, { ids: elsewhere(lines.receiptIds, receipts) }),
+    expenditures: await listExpenditureRows(db, org, { ids: lines.expenditureIds }),
+  };
+  // The grants spent from (a filing's balance check): their receipts and expenditures to the
+  // period's end; the grants received under: their expenditures to then (the spent-to-date column).
+  const spentFrom = new Set<string>(lines.grantIds ?? []);
+  for (const e of [...expenditures.values(), ...named.expenditures])
     for (const a of e.allocations) spentFrom.add(a.grantId);
+  const touched = new Set<string>(spentFrom);
+  for (const r of [...receipts.values(), ...named.receipts]) if (r.grantId) touched.add(r.grantId);
+  for (const r of named.receipts) receipts.set(r.id, r);
+  for (const e of named.expenditures) expenditures.set(e.id, e);
   for (const grantId of [...spentFrom].sort())
     for (const r of await listReceiptRows(db, org, { grantId, to: period.to })) receipts.set(r.id, r);
+  for (const grantId of [...touched].sort())
+    for (const e of await listExpenditureRows(db, org, { grantId, to: period.to })) expenditures.set(e.id, e);
   const byDay =
     <T extends { id: string }>(day: (x: T) => string) =>
     (a: T, b: T) =>

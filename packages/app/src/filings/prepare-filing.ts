@@ -1,28 +1,31 @@
 import {
   calendarDate,
-  currency,
-  buildFilingContent,
   canonicalJsonOf,
   domainError,
   err,
   ok,
   parseCalendarDate,
   type CalendarDate,
-  type FilingContent,
   type FilingRecord,
   type RulePack,
   type ObligationInstance,
   type Result,
-  localText,
 } from '@civic/core';
 import { preparedLogContent, sha256Hex } from '@civic/formats';
-import { getFilingRow, insertFiling, ledgerDaySpan, listFilingRows, replaceDraftContent } from '@civic/store';
+import {
+  getFilingHead,
+  getFilingRow,
+  insertFiling,
+  ledgerDaySpan,
+  listFilingHeads,
+  replaceDraftContent,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
-import { auditedFiling, getFiling } from './filing-records.ts';
+import { auditedFiling, getFiling, toRecord } from './filing-records.ts';
 import { listObligations } from './list-obligations.ts';
 import {
   allObligationsOf,
@@ -32,6 +35,9 @@ import {
   type OrganisationLedger,
 } from './organisation-ledger.ts';
 import { periodScoped, readPeriodLedger } from './period-ledger.ts';
+import { filingContentFor } from './filing-content-for.ts';
+
+export { filingContentFor };
 import { audited } from '../audit/audited.ts';
 
 export interface PrepareFilingInput {
@@ -176,7 +182,7 @@ export async function prepareFilingFor(
   obligation: ObligationInstance,
   corrects: string | null,
 ): Promise<Result<FilingRecord>> {
-  const existing = await listFilingRows(ctx.store.db, {
+  const existing = await listFilingHeads(ctx.store.db, {
     organisation: ledger.organisation.id,
     obligationId: obligation.id,
   });
@@ -258,39 +264,8 @@ export async function prepareFilingFor(
     return ok(id);
   });
   if (!written.ok) return written;
-  return getFiling(ctx, written.value);
-}
-
-/** The content a filing for the obligation would have, from the ledger as read (nothing stored). */
-export function filingContentFor(
-  ledger: OrganisationLedger,
-  obligation: ObligationInstance,
-  corrects: string | null,
-): FilingContent {
-  const wanted = new Set(obligation.receiptIds);
-  const inPeriod = (d: string): boolean => d >= obligation.period.from && d <= obligation.period.to;
-  return buildFilingContent({
-    organisation: {
-      id: ledger.organisation.id,
-      name: ledger.organisation.name,
-      bin: ledger.organisation.bin,
-      country: ledger.organisation.country,
-    },
-    pack: {
-      id: ledger.pack.id,
-      name: localText(ledger.pack.name, 'en'),
-      jurisdiction: ledger.pack.jurisdiction,
-    },
-    // The equivalents are in the jurisdiction's currency, from its pack (KZT for kz, INR for in-fcra).
-    equivalentCurrency: currency(ledger.pack.currency),
-    obligation,
-    receipts: ledger.receipts.filter((r) => wanted.has(r.id)),
-    expenditures:
-      obligation.trigger === 'period' ? ledger.expenditures.filter((e) => inPeriod(e.spentOn)) : [],
-    grants: ledger.grants,
-    sources: ledger.sources,
-    expendituresToDate: ledger.expenditures.filter((e) => e.spentOn <= obligation.period.to),
-    corrects,
-    sha256Hex,
-  });
+  // The record as stored, its content the text just written (a half-year's report can run to tens
+  // of megabytes: not read back).
+  const head = await getFilingHead(ctx.store.db, written.value);
+  return head ? ok(toRecord({ ...head, content: text })) : getFiling(ctx, written.value);
 }

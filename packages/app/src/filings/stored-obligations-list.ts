@@ -16,12 +16,14 @@ import {
   ledgerDaySpan,
   ledgerRevision,
   queryStoredObligations,
+  readObligationCounts,
+  writeObligationCounts,
   type StoredObligationWithStatus,
 } from '@civic/store';
 import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 import type { OrganisationRow } from '../organisations.ts';
-import { refreshStoredObligations } from './stored-obligations.ts';
+import { packKeyOf, refreshStoredObligations } from './stored-obligations.ts';
 
 /** The list's question for one organisation, its dates already checked. */
 export interface StoredListQuestion {
@@ -70,7 +72,7 @@ export async function storedObligationList(
   const revision = await ledgerRevision(ctx.store.db, organisation.id);
   const hit = cache.get(key);
   if (hit && hit.revision === revision && hit.pack === pack) return ok(hit.list);
-  const list = await answer(ctx, organisation, pack, q);
+  const list = await answer(ctx, organisation, pack, q, revision);
   if (list.ok) setBounded(cache, key, { revision, pack, list: list.value }, MAX_ANSWERS);
   return list;
 }
@@ -80,6 +82,7 @@ async function answer(
   organisation: OrganisationRow,
   pack: RulePack,
   q: StoredListQuestion,
+  revision: bigint,
 ): Promise<Result<StoredList>> {
   const counts = Object.fromEntries(OBLIGATION_STATUSES.map((x) => [x, 0])) as Record<
     ObligationStatus,
@@ -96,7 +99,7 @@ async function answer(
     from = calendarDate(span.first);
   }
   if (from > to) return ok({ obligations: [], total: 0, counts });
-  const page = await queryStoredObligations(ctx.store.db, organisation.id, {
+  const question = {
     from,
     to,
     asOf: q.asOf,
@@ -104,31 +107,48 @@ async function answer(
     dueFrom: q.dueFrom,
     dueTo: q.dueTo,
     id: q.id,
+  };
+  // The counts of the same question at the same revision, kept by an earlier process.
+  const key = JSON.stringify([packKeyOf(pack), question]);
+  const known = await readObligationCounts(ctx.store.db, organisation.id, key, revision);
+  const page = await queryStoredObligations(ctx.store.db, organisation.id, {
+    ...question,
     statuses: q.statuses,
     limit: q.limit,
     offset: q.offset,
+    inDueOrder: q.from === undefined,
+    knownCounts: known,
   });
+  if (!known) await writeObligationCounts(ctx.store.db, organisation.id, key, revision, page.counts);
   for (const [s, n] of page.counts) if (s in counts) counts[s as ObligationStatus] = n;
+  // A few texts are shared by every row (a title, a citation): each parsed once, not per row.
+  const texts = new Map<string, TextFields>();
+  const textOf = (key: string): TextFields => {
+    let t = texts.get(key);
+    if (!t) {
+      t = JSON.parse(page.texts.get(key) ?? '["","","",null,[]]') as TextFields;
+      texts.set(key, t);
+    }
+    return t;
+  };
   const obligations = page.rows.map((r) => {
-    const o = instanceOf(organisation.id, r, page.texts.get(r.textKey), q.asOf);
+    const o = instanceOf(organisation.id, r, textOf(r.textKey), q.asOf);
     return q.lang ? localizeObligation(o, pack, q.lang) : o;
   });
   return ok({ obligations, total: page.total, counts });
 }
 
+/** An obligation_text body: title, form title, citation, its address and the notes. */
+type TextFields = readonly [string, string, string, string | null, readonly string[]];
+
 function instanceOf(
   organisation: string,
   r: StoredObligationWithStatus,
-  body: string | undefined,
+  text: TextFields,
   asOf: CalendarDate,
 ): ObligationInstance {
-  const [title, formTitle, citation, citationUrl, notes] = JSON.parse(body ?? '["","","",null,[]]') as [
-    string,
-    string,
-    string,
-    string | null,
-    string[],
-  ];
+  const [title, formTitle, citation, citationUrl, shared] = text;
+  const notes = [...shared];
   const submitted = r.submittedOn !== null && r.submittedOn <= asOf;
   return {
     id: r.id,

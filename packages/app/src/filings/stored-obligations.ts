@@ -19,7 +19,7 @@ import {
   hasDirtyMonths,
   ledgerDaySpan,
   listExpenditureDays,
-  listFilingRows,
+  listFilingHeads,
   listObligationReceipts,
   lockObligationState,
   readObligationState,
@@ -72,7 +72,7 @@ export async function refreshStoredObligations(
   pack: RulePack,
 ): Promise<Result<void>> {
   const packKey = packKeyOf(pack);
-  const filings = filingFacts(await listFilingRows(ctx.store.db, { organisation: organisationId }));
+  const filings = filingFacts(await listFilingHeads(ctx.store.db, { organisation: organisationId }));
   const filingsKey = hash(JSON.stringify(filings));
   const state = await readObligationState(ctx.store.db, organisationId);
   if (

@@ -11,6 +11,7 @@ import * as accounts from './2026-11-29-600-accounts.ts';
 import * as briefs from './2026-11-29-700-briefs.ts';
 import * as ledgerRevision from './2026-11-30-120-ledger-revision.ts';
 import * as storedObligations from './2026-12-06-700-stored-obligations.ts';
+import * as obligationCounts from './2026-12-07-700-obligation-counts.ts';
 import * as loginFailures from './2026-11-30-130-login-failures.ts';
 import * as caseActionOutcome from './2026-12-05-410-case-action-outcome.ts';
 import * as caseActionNumber from './2026-12-06-410-case-action-number.ts';
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-140-grant-budget-lines': grantBudgetLines,
   '2026-12-07-590-brief-publications': briefPublications,
   '2026-12-07-660-allocation-budget-line': allocationBudgetLine,
+  '2026-12-07-700-obligation-counts': obligationCounts,
 };
