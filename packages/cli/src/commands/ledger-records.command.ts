@@ -3,53 +3,31 @@ import {
   createGrant,
   createSource,
   equivalentCurrencyOf,
-  expenditureJson,
   grantJson,
   listAccounts,
-  listExpenditures,
   listGrants,
   listReceipts,
   listSources,
   receiptJson,
-  recordExpenditure,
   recordReceipt,
   sourceJson,
 } from '@civic/app';
 import type { Command } from 'commander';
-import { CliError, orFail, printJson } from '../output.ts';
+import { CliError, orFail } from '../output.ts';
+import { registerExpenditure } from './expenditure.command.ts';
+import { dbOptions, print, printList, type Common } from './ledger-record-options.ts';
 import { collect, withOrganisation } from './with-organisation.ts';
 
-interface Common {
-  db: string;
-  org?: string;
-  json?: boolean;
-}
-
-const dbOptions = (c: Command): Command =>
-  c
-    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
-    .option('--org <org>', 'organisation id, name or BIN')
-    .option('--json', 'print JSON');
-
-function print(json: boolean | undefined, key: string, value: Record<string, unknown>, line: string): void {
-  if (json) printJson({ [key]: value });
-  else process.stdout.write(`${line}\n`);
-}
-
-function printList(
-  json: boolean | undefined,
-  key: string,
-  values: Record<string, unknown>[],
-  line: (v: Record<string, unknown>) => string,
-): void {
-  if (json) printJson({ [key]: values });
-  else process.stdout.write(values.length ? `${values.map(line).join('\n')}\n` : `no ${key}\n`);
-}
-
-/** "GRANT" or "GRANT=AMOUNT" (an allocation of an expenditure). */
-function parseAllocation(text: string): { grantId: string; amount?: string } {
+/** "NAME=AMOUNT": a line of a grant's budget (the name may hold "=", the amount may not). */
+function parseBudgetLine(text: string): { name: string; amount: string } {
   const at = text.lastIndexOf('=');
-  return at < 0 ? { grantId: text } : { grantId: text.slice(0, at), amount: text.slice(at + 1) };
+  if (at <= 0)
+    throw new CliError({
+      code: 'CLI_OPTION_INVALID',
+      message: `--budget-line "${text}" must be NAME=AMOUNT (e.g. "Travel=12000.00")`,
+      field: 'budget-line',
+    });
+  return { name: text.slice(0, at), amount: text.slice(at + 1) };
 }
 
 function registerSource(program: Command): void {
@@ -117,6 +95,11 @@ function registerGrant(program: Command): void {
     .option('--to <date>', 'the period end')
     .option('--activity <activity>', 'the covered activity')
     .option('--title <title>', 'a title')
+    .option(
+      '--budget-line <name=amount>',
+      'a line of its budget and the amount set for it (repeatable)',
+      collect,
+    )
     .action(
       async (
         opts: Common & {
@@ -129,8 +112,10 @@ function registerGrant(program: Command): void {
           to?: string;
           activity?: string;
           title?: string;
+          budgetLine?: string[];
         },
       ) => {
+        const budgetLines = (opts.budgetLine ?? []).map(parseBudgetLine);
         const g = await withOrganisation(opts, async (ctx, org) =>
           orFail(
             await createGrant(ctx, org.id, {
@@ -143,6 +128,7 @@ function registerGrant(program: Command): void {
               periodTo: opts.to ?? null,
               activity: opts.activity ?? null,
               title: opts.title ?? null,
+              budgetLines,
             }),
           ),
         );
@@ -275,79 +261,6 @@ function registerReceipt(program: Command): void {
         list.map((r) => receiptJson(r, cur)),
         (r) =>
           `${String(r['id'])}  ${String(r['receivedOn'])}  ${String(r['amount'] ?? '(no valuation)')} ${String(r['currency'] ?? '')}  KZT ${String((r['kzt'] as Record<string, unknown>)['kzt'] ?? 'missing')}`,
-      );
-    });
-}
-
-function registerExpenditure(program: Command): void {
-  const expenditure = program.command('expenditure').description('expenditures allocated to grants');
-  dbOptions(expenditure.command('add').description('record an expenditure allocated to one or more grants'))
-    .requiredOption('--date <date>', 'the day spent')
-    .requiredOption('--amount <decimal>', 'the amount')
-    .requiredOption('--currency <code>', 'its currency')
-    .requiredOption(
-      '--grant <grant[=amount]>',
-      'a grant and its share (repeatable; one grant alone takes the whole)',
-      collect,
-    )
-    .option('--account <account>', 'the bank account (id or number)')
-    .option('--description <text>', 'what it was for')
-    .option('--counterparty <name>', 'who was paid')
-    .action(
-      async (
-        opts: Common & {
-          date: string;
-          amount: string;
-          currency: string;
-          grant?: string[];
-          account?: string;
-          description?: string;
-          counterparty?: string;
-        },
-      ) => {
-        if (!opts.grant?.length)
-          throw new CliError({
-            code: 'LEDGER_ALLOCATION_REQUIRED',
-            message: 'give at least one --grant',
-            field: 'grant',
-          });
-        const allocations = opts.grant.map(parseAllocation);
-        const e = await withOrganisation(opts, async (ctx, org) =>
-          orFail(
-            await recordExpenditure(ctx, org.id, {
-              spentOn: opts.date,
-              amount: opts.amount,
-              currency: opts.currency,
-              allocations,
-              accountId: opts.account ?? null,
-              description: opts.description ?? null,
-              counterparty: opts.counterparty ?? null,
-            }),
-          ),
-        );
-        print(opts.json, 'expenditure', expenditureJson(e), `recorded expenditure ${e.id}`);
-      },
-    );
-  dbOptions(expenditure.command('list').description('list expenditures'))
-    .option('--from <date>', 'from this day')
-    .option('--to <date>', 'up to this day')
-    .action(async (opts: Common & { from?: string; to?: string }) => {
-      const [list, cur] = await withOrganisation(
-        opts,
-        async (ctx, org) =>
-          [
-            await listExpenditures(ctx, org.id, {
-              ...(opts.from ? { from: opts.from } : {}),
-              ...(opts.to ? { to: opts.to } : {}),
-            }),
-            await equivalentCurrencyOf(ctx, org.id),
-          ] as const,
-      );
-      printList(
-        opts.json,
-        'expenditures',
-        list.map((e) => expenditureJson(e, cur)),
-        (e) => `${String(e['id'])}  ${String(e['spentOn'])}  ${String(e['amount'])} ${String(e['currency'])}`,
       );
     });
 }
