@@ -2,7 +2,7 @@ import { OpenContextError } from '@civic/app';
 import { CommanderError } from 'commander';
 import { createProgram } from './cli-program.ts';
 import { capMessage } from '@civic/core';
-import { CliError, describeError, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
+import { CliError, describeError, errorJson, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
 
 const program = createProgram();
 
@@ -30,7 +30,7 @@ function report(e: unknown): number {
     const error = { ...e.error, message: capMessage(e.error.message) };
     process.stderr.write(`civic: ${describeError(error)}
 `);
-    if (process.argv.includes('--json')) printJson({ error });
+    if (process.argv.includes('--json')) printJson({ error: errorJson(error) });
     return exitCode;
   }
   process.stderr.write(

@@ -1,7 +1,7 @@
 import { OpenContextError } from '@civic/app';
 import { CommanderError } from 'commander';
 import { createProgram } from './cli-program.ts';
-import { CliError } from './output.ts';
+import { CliError, errorJson, toJson } from './output.ts';
 
 export interface InProcessRun {
   /** The exit code `civic` would end with (the error's code for an expected error). */
@@ -47,6 +47,8 @@ export async function runInProcess(
   } catch (e) {
     if (e instanceof CliError) {
       err.push(`civic: ${e.error.code}: ${e.message}\n`);
+      // As main.ts: with --json the error is printed as JSON on standard output too.
+      if (args.includes('--json')) out.push(`${toJson({ error: errorJson(e.error) })}\n`);
       code = e.exitCode;
     } else if (e instanceof OpenContextError) {
       err.push(`civic: ${e.error.code}: ${e.error.message}\n`);
