@@ -39,7 +39,7 @@ describe('the statement owner’s BIN/IIN', () => {
     expect(ownerOf(camt, { fileName: 'camt.xml' })).toBeNull();
     const owned = camt.replace(
       '<Ccy>USD</Ccy>',
-      '<Ccy>USD</Ccy><Ownr><Nm>ОФ Эхо</Nm><Id><OrgId><Othr><Id>070 940 000 011</Id></Othr></OrgId></Id></Ownr>',
+      '<Ccy>USD</Ccy><Ownr><Nm>ОФ Эхо</Nm><Id><OrgId><Othr><Id>070 940 000 014</Id></Othr></OrgId></Id></Ownr>',
     );
     expect(ownerOf(owned, { fileName: 'camt.xml' })).toBe('070940000014');
   });
