@@ -1,4 +1,4 @@
-import { err, type Result } from '@civic/core';
+import { err, type DomainError, type Result } from '@civic/core';
 import { detectBankFormat, onecUnknownFields } from '@civic/formats';
 import type { AppContext } from '../context.ts';
 import { resolveAliases } from './import-settings.ts';
@@ -36,18 +36,20 @@ export function withUnknownFields<T>(
  * `withUnknownFields` for an import that failed (the CLI's `civic import bank`), with the aliases
  * the import used: the organisation's saved ones and those given with it.
  */
-export async function importFailureWithUnknownFields<T>(
+export async function importFailureWithUnknownFields(
   ctx: AppContext,
   org: string,
-  result: Result<T>,
+  failed: { readonly ok: false; readonly error: DomainError },
   head: Uint8Array,
   input: {
     readonly fileName: string;
     readonly format?: string | null | undefined;
     readonly aliases?: Readonly<Record<string, string>> | undefined;
   },
-): Promise<Result<T>> {
-  if (result.ok) return result;
+): Promise<Result<never>> {
   const aliases = await resolveAliases(ctx, org, input.aliases);
-  return withUnknownFields(result, head, { ...input, aliases: aliases.ok ? aliases.value : input.aliases });
+  return withUnknownFields<never>(failed, head, {
+    ...input,
+    aliases: aliases.ok ? aliases.value : input.aliases,
+  });
 }
