@@ -23,7 +23,9 @@ export function withBudgetLines(
     ...a,
   }));
   for (const text of lines) {
-    const at = text.indexOf('=');
+    // "GRANT=LINE" only where GRANT is one of the --grant options: a line's name may hold "=".
+    const eq = text.indexOf('=');
+    const at = eq >= 0 && (out.length > 1 || out.some((a) => a.grantId === text.slice(0, eq))) ? eq : -1;
     const grant = at < 0 ? null : text.slice(0, at);
     const target =
       grant === null ? (out.length === 1 ? out[0] : undefined) : out.find((a) => a.grantId === grant);
@@ -31,7 +33,7 @@ export function withBudgetLines(
       throw new CliError({
         code: 'CLI_OPTION_INVALID',
         message:
-          grant === null
+          grant === null && out.length > 1
             ? `--budget-line "${text}": with several --grant, say whose line it is (GRANT=LINE)`
             : target === undefined
               ? `--budget-line "${text}": "${grant}" is not one of the --grant options`
