@@ -5,10 +5,10 @@ import { withIbanCheckDigits } from '@civic/formats';
 
 const ACCOUNT = withIbanCheckDigits('KZ', '6010002000456789');
 const PARTIES = [
-  ['ТОО «Типография Печать»', '101040009876', withIbanCheckDigits('KZ', '856000000000123456'), '17'],
-  ['ИП Серікбаев А.', '850101300123', withIbanCheckDigits('KZ', '722C000012345678'), '19'],
+  ['ТОО «Типография Печать»', '101040009879', withIbanCheckDigits('KZ', '856000000000123456'), '17'],
+  ['ИП Серікбаев А.', '850101300124', withIbanCheckDigits('KZ', '722C000012345678'), '19'],
   ['Open Society Foundations', '', withIbanCheckDigits('DE', '370400440532013000'), '21'],
-  ['ОФ «Дала»', '100540001111', withIbanCheckDigits('KZ', '998CTB0000777888'), '18'],
+  ['ОФ «Дала»', '100540001115', withIbanCheckDigits('KZ', '998CTB0000777888'), '18'],
 ] as const;
 
 const money = (minor: number): string =>
@@ -24,7 +24,7 @@ function documentText(i: number): string {
   const [name, bin, account, code] = PARTIES[i % PARTIES.length] ?? PARTIES[0];
   const inc = incoming(i);
   const date = dateOf(i);
-  const us = ['ОФ «Правовая инициатива»', '150440012345', ACCOUNT, '18'] as const;
+  const us = ['ОФ «Правовая инициатива»', '150440012344', ACCOUNT, '18'] as const;
   const [payer, recipient] = inc ? [[name, bin, account, code], us] : [us, [name, bin, account, code]];
   return [
     'СекцияДокумент=Платежное поручение',

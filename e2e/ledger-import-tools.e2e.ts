@@ -34,7 +34,7 @@ describe('the import page’s field aliases, owner check and journal download', 
     const ctx = await openContext(db.file, { env: { CIVIC_DB_KEY: db.key }, migrate: false });
     try {
       const actor = systemActor('e2e-setup');
-      const made = await createOrganisation(ctx, { name: ORG, bin: '120340000017' });
+      const made = await createOrganisation(ctx, { name: ORG, bin: '120340000014' });
       if (!made.ok) throw new Error(made.error.message);
       const user = await createUser(ctx, actor, {
         email: ACCOUNTANT,

@@ -28,7 +28,7 @@ describe('an accountant of Echo', () => {
     const statement = build1CStatement({
       account: 'KZ686010131000077777',
       holder: 'ОФ «Эхо»',
-      holderBin: '070940000011',
+      holderBin: '070940000014',
       from: '01.03.2021',
       to: '31.03.2021',
       opening: '1000.00',
@@ -106,7 +106,7 @@ describe('an accountant of Echo', () => {
     const statement = build1CStatement({
       account: 'KZ686010131000077777',
       holder: 'ОФ «Эхо»',
-      holderBin: '070940000011',
+      holderBin: '070940000014',
       from: '01.04.2021',
       to: '30.04.2021',
       opening: '2501000.00',

@@ -50,7 +50,7 @@ describe('raid safety: sessions and lock now', () => {
     dir = mkdtempSync(join(tmpdir(), 'civic-raid-e2e-'));
     ctx = await openContext(join(dir, 'raid.db'), { env: {} });
     const actor = systemActor('e2e-setup');
-    const org = await createOrganisation(ctx, { name: 'ОФ «Тұлпар»', bin: '100140000017' });
+    const org = await createOrganisation(ctx, { name: 'ОФ «Тұлпар»', bin: '100140000013' });
     if (!org.ok) throw new Error(org.error.message);
     for (const [email, locale] of [
       [RU, 'ru'],

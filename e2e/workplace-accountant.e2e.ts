@@ -54,7 +54,7 @@ describe('the accountant of a new organisation, the whole path in Russian', () =
     const ctx = await openContext(db.file, { env: { CIVIC_DB_KEY: db.key }, migrate: false });
     try {
       const actor = systemActor('e2e-setup');
-      const made = await createOrganisation(ctx, { name: 'ОФ «Жарық»', bin: '110240000015' });
+      const made = await createOrganisation(ctx, { name: 'ОФ «Жарық»', bin: '110240000019' });
       if (!made.ok) throw new Error(made.error.message);
       org = made.value.id;
       const user = await createUser(ctx, actor, {
@@ -107,7 +107,7 @@ describe('the accountant of a new organisation, the whole path in Russian', () =
     const statement = build1CStatement({
       account: ACCOUNT,
       holder: 'ОФ «Жарық»',
-      holderBin: '110240000015',
+      holderBin: '110240000019',
       from: '01.04.2021',
       to: '30.04.2021',
       opening: '0.00',

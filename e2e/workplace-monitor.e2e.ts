@@ -9,7 +9,8 @@ import { launchBrowser, newContext, screenshot } from './support/browser.ts';
 // so the demo data and the waves other journeys read are untouched. The monitor enters an incident
 // picking the place from the gazetteer's suggestions, opens its page, finds it in search, writes a
 // brief on a wave and finds it in the list after a reload, edits its summary, publishes it and takes
-// it back. Two sessions change the same incident: the second save is told someone else changed it.
+// it back; edits it again, publishes, and opens the earlier of its two published versions. Two
+// sessions change the same incident: the second save is told someone else changed it.
 const PASSWORD = 'civic-demo-2021';
 const WORD = 'сорокопут';
 
@@ -40,6 +41,8 @@ async function alsoInKazakh(page: Page, name: string, ready: string): Promise<vo
 describe('the monitor of a new organisation, in Russian', () => {
   let browser: Browser;
   let incidentUrl = '';
+  let briefId = '';
+  const firstSummary = 'Тринадцать организаций получили уведомления за две недели.';
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -105,6 +108,7 @@ describe('the monitor of a new organisation, in Russian', () => {
       write.click(),
     ]);
     const { id } = (await created.json()) as { id: string };
+    briefId = id;
     await page.getByTestId('all-briefs').click();
     await page.getByTestId('briefs').waitFor();
     await page.reload();
@@ -114,7 +118,7 @@ describe('the monitor of a new organisation, in Russian', () => {
     expect(await row.innerText()).toContain('Русский');
     await screenshot(page, 'workplace-briefs-ru');
 
-    const summary = 'Тринадцать организаций получили уведомления за две недели.';
+    const summary = firstSummary;
     await row.getByTestId('edit-brief').click();
     await row.locator('textarea[name="summary"]').fill(summary);
     await row.getByTestId('save-brief').click();
@@ -131,6 +135,43 @@ describe('the monitor of a new organisation, in Russian', () => {
     await row.getByTestId('unpublish-brief').click();
     await expect.poll(() => row.getByTestId('brief-status').innerText()).toBe('Черновик');
     await alsoInKazakh(page, 'workplace-briefs', 'Барлық анықтамалар');
+    await page.context().close();
+  });
+
+  it('edits the published summary, publishes again, sees both versions and opens the older one', async () => {
+    // The brief of the journey above (its organisation's own): left a draft again at the end.
+    expect(briefId).not.toBe('');
+    const page = await signIn(browser);
+    // The list of all briefs (linked from a brief just written; opened here by its address).
+    await page.goto(new URL('/monitor/briefs', page.url()).href);
+    const row = page.locator(`[data-brief-id="${briefId}"]`);
+    await row.waitFor();
+    const second = 'Уведомления получили тринадцать организаций в шести городах.';
+    await row.getByTestId('edit-brief').click();
+    await row.locator('textarea[name="summary"]').fill(second);
+    await row.getByTestId('save-brief').click();
+    await expect.poll(() => row.getByTestId('brief-summary').innerText()).toBe(second);
+    await row.getByTestId('publish-brief').click();
+    await expect.poll(() => row.getByTestId('brief-status').innerText()).toMatch(/^Опубликована /);
+
+    await row.getByTestId('open-brief').click();
+    const versions = row.getByTestId('brief-version');
+    // The list is fetched again after publishing: wait for the second version before reading it.
+    await expect.poll(() => versions.count(), { timeout: 15_000 }).toBe(2);
+    expect(await versions.nth(0).innerText()).toMatch(/^Последняя, опубликована /);
+    expect(await versions.nth(0).innerText()).toContain(second);
+    const older = versions.nth(1);
+    expect(await older.innerText()).toMatch(/^Опубликована /);
+    const text = older.getByTestId('brief-version-text');
+    expect(await text.isVisible()).toBe(false);
+    await older.locator('summary').click();
+    await text.waitFor();
+    expect(await text.innerText()).toContain(firstSummary);
+    expect(await text.innerText()).not.toContain(second);
+    await screenshot(page, 'workplace-brief-versions-ru');
+
+    await row.getByTestId('unpublish-brief').click();
+    await expect.poll(() => row.getByTestId('brief-status').innerText()).toBe('Черновик');
     await page.context().close();
   });
 

@@ -6,10 +6,10 @@ import { AppShell } from './pages/shell.page.ts';
 import { launchBrowser, newContext, screenshot } from './support/browser.ts';
 
 // Journey (issue 13), in Russian: an instance admin of its own (made here) opens an organisation
-// from the web — a wrong BIN is named beside its field — and copies its first admin's invitation
-// link; that admin accepts it, invites a lawyer, sends the invitation again (a new link) and cancels
-// it; the cancelled link then says so in Russian. Only the organisation made here is changed.
-// Screenshots of the new pages in ru and kk.
+// from the web — a wrong BIN (too short, or a wrong control digit) is named beside its field — and
+// copies its first admin's invitation link; that admin accepts it, invites a lawyer, sends the
+// invitation again (a new link) and cancels it; the cancelled link then says so in Russian. Only
+// the organisation made here is changed. Screenshots of the new pages in ru and kk.
 const ROOT = 'root@kemel.test';
 const ROOT_PASSWORD = 'a long root password here';
 const DIRECTOR = 'director@kemel.test';
@@ -62,6 +62,12 @@ describe('opening an organisation from the web, in Russian', () => {
     const binError = form.locator('[data-field-error=bin]');
     await binError.waitFor();
     expect(await binError.innerText()).toBe('БИН должен состоять из 12 цифр.');
+    // Twelve digits with a wrong control digit (core/ledger/bin-iin.ts) are named beside the field too.
+    await form.locator('input[name=bin]').fill('050540000065');
+    await form.getByRole('button', { name: 'Создать организацию' }).click();
+    await expect
+      .poll(() => binError.innerText())
+      .toBe('Контрольная цифра БИН/ИИН не сходится: в номере ошибка.');
     await form.locator('input[name=bin]').fill('050540000066');
     await form.getByRole('button', { name: 'Создать организацию' }).click();
     const done = page.getByTestId('new-org-done');

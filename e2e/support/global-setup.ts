@@ -76,7 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
  */
 async function seedWorkplaceOrganisation(ctx: Parameters<typeof seedDemo>[0]): Promise<void> {
   const actor = systemActor('e2e-setup');
-  const org = await createOrganisation(ctx, { name: 'ОФ «Мерей»', bin: '100140000017' });
+  const org = await createOrganisation(ctx, { name: 'ОФ «Мерей»', bin: '100140000013' });
   if (!org.ok) throw new Error(org.error.message);
   for (const role of ['admin', 'accountant', 'monitor'] as const) {
     const email = `${role}@merey.test`;

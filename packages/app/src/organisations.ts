@@ -1,4 +1,4 @@
-import { domainError, err, ok, type Result } from '@civic/core';
+import { binCheckDigitError, domainError, err, ok, type Result } from '@civic/core';
 import {
   findOrganisation,
   inTransaction,
@@ -44,6 +44,8 @@ async function createOrganisationNow(
   if (!name) return err(domainError('ORG_NAME_REQUIRED', 'organisation name is required', { field: 'name' }));
   if (input.bin && !/^\d{12}$/.test(input.bin))
     return err(domainError('ORG_BIN_INVALID', `BIN "${input.bin}" must be 12 digits`, { field: 'bin' }));
+  const binDigit = input.bin ? binCheckDigitError(input.bin, 'bin') : null;
+  if (binDigit) return err(binDigit);
   const id = input.id ?? newId('org');
   await insertOrganisation(ctx.store.db, {
     id,

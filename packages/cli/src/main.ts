@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { createProgram } from './cli-program.ts';
 import { capMessage } from '@civic/core';
 import { describeErrorIn, errorLang } from './lang/error-report.ts';
-import { CliError, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
+import { CliError, errorJson, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
 
 const program = createProgram();
 
@@ -31,7 +31,7 @@ function report(e: unknown): number {
     const error = { ...e.error, message: capMessage(e.error.message) };
     process.stderr.write(`civic: ${describeErrorIn(error, errorLang(process.argv.slice(2)))}
 `);
-    if (process.argv.includes('--json')) printJson({ error });
+    if (process.argv.includes('--json')) printJson({ error: errorJson(error) });
     return exitCode;
   }
   process.stderr.write(

@@ -23,6 +23,23 @@ export function toJson(value: unknown): string {
   );
 }
 
+/**
+ * An error as `--json` prints it (`{"error": …}`): the domain error, its message capped, and the
+ * fields the web's error body lifts out of its details in the same shape — `unknownFields`
+ * ([{ field, line }]: a 1C file's fields the importer does not read, for an alias).
+ */
+export function errorJson(e: DomainError): Record<string, unknown> {
+  const list = e.details?.['unknownFields'];
+  const unknownFields = Array.isArray(list)
+    ? list.flatMap((u: unknown) =>
+        typeof u === 'object' && u !== null && 'field' in u && 'line' in u
+          ? [{ field: String(u.field), line: Number(u.line) }]
+          : [],
+      )
+    : null;
+  return { ...e, message: capMessage(e.message), ...(unknownFields ? { unknownFields } : {}) };
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${toJson(value)}\n`);
 }

@@ -2,7 +2,7 @@ import { OpenContextError } from '@civic/app';
 import { CommanderError } from 'commander';
 import { createProgram } from './cli-program.ts';
 import { describeErrorIn, errorLang } from './lang/error-report.ts';
-import { CliError } from './output.ts';
+import { CliError, errorJson, toJson } from './output.ts';
 
 export interface InProcessRun {
   /** The exit code `civic` would end with (the error's code for an expected error). */
@@ -48,6 +48,8 @@ export async function runInProcess(
   } catch (e) {
     if (e instanceof CliError) {
       err.push(`civic: ${describeErrorIn({ ...e.error, message: e.message }, errorLang(args))}\n`);
+      // As main.ts: with --json the error is printed as JSON on standard output too.
+      if (args.includes('--json')) out.push(`${toJson({ error: errorJson(e.error) })}\n`);
       code = e.exitCode;
     } else if (e instanceof OpenContextError) {
       err.push(`civic: ${describeErrorIn(e.error, errorLang(args))}\n`);

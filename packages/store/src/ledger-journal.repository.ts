@@ -8,8 +8,16 @@ export type JournalEntry =
   | {
       readonly kind: 'expenditure';
       readonly row: Selectable<LedgerExpenditureTable>;
-      readonly allocations: readonly { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[];
+      readonly allocations: readonly JournalAllocation[];
     };
+
+/** An expenditure's share of one grant, with the line of the grant's budget it is spent under. */
+export interface JournalAllocation {
+  readonly grantId: string;
+  readonly amountMinor: bigint;
+  readonly kztMinor: bigint | null;
+  readonly budgetLineId: string | null;
+}
 
 // Keyset pages over (date, id), which an index covers: each page is a range read, not a sort.
 const PAGE = 5000;
@@ -48,7 +56,7 @@ async function* expenditurePages(
     if (rows.length === 0) return;
     const allocs = await db
       .selectFrom('ledger_allocation')
-      .select(['expenditure_id', 'grant_id', 'amount_minor', 'kzt_minor'])
+      .select(['expenditure_id', 'grant_id', 'amount_minor', 'kzt_minor', 'budget_line_id'])
       .where(
         'expenditure_id',
         'in',
@@ -57,10 +65,15 @@ async function* expenditurePages(
       .orderBy('expenditure_id')
       .orderBy('grant_id')
       .execute();
-    const byId = new Map<string, { grantId: string; amountMinor: bigint; kztMinor: bigint | null }[]>();
+    const byId = new Map<string, JournalAllocation[]>();
     for (const a of allocs) {
       const list = byId.get(a.expenditure_id) ?? [];
-      list.push({ grantId: a.grant_id, amountMinor: a.amount_minor, kztMinor: a.kzt_minor });
+      list.push({
+        grantId: a.grant_id,
+        amountMinor: a.amount_minor,
+        kztMinor: a.kzt_minor,
+        budgetLineId: a.budget_line_id,
+      });
       byId.set(a.expenditure_id, list);
     }
     for (const r of rows) yield { kind: 'expenditure', row: r, allocations: byId.get(r.id) ?? [] };

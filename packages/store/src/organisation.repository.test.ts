@@ -15,12 +15,12 @@ for (const dialect of testDialects()) {
       await insertOrganisation(store.db, {
         id: 'org-echo',
         name: 'Echo',
-        bin: '070940005464',
+        bin: '070940005461',
         createdAt: '2026-01-01T00:00:00Z',
       });
       expect(await listOrganisations(store.db)).toHaveLength(1);
       expect((await findOrganisation(store.db, 'echo'))?.id).toBe('org-echo');
-      expect((await findOrganisation(store.db, '070940005464'))?.name).toBe('Echo');
+      expect((await findOrganisation(store.db, '070940005461'))?.name).toBe('Echo');
       expect(await findOrganisation(store.db, 'nobody')).toBeUndefined();
       expect((await findOrganisation(store.db, 'echo'))?.illustrative).toBe(false);
       await insertOrganisation(store.db, {

@@ -1,4 +1,4 @@
-import { domainError, err, localText, ok, type Locale, type Result } from '@civic/core';
+import { binCheckDigitError, domainError, err, localText, ok, type Locale, type Result } from '@civic/core';
 import type { Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { ensureOrgSigningKey } from '../log/org-signing-key.ts';
@@ -47,6 +47,8 @@ function checkInput(input: OpenOrganisationInput): Result<{ cyrillic: string | n
   const bin = input.bin?.trim() ?? '';
   if (bin !== '' && !/^\d{12}$/.test(bin))
     return err(domainError('ORG_BIN_INVALID', `BIN "${bin}" must be 12 digits`, { field: 'bin' }));
+  const binDigit = bin === '' ? null : binCheckDigitError(bin, 'bin');
+  if (binDigit) return err(binDigit);
   const email = input.adminEmail.trim().toLowerCase();
   if (!isEmailAddress(email))
     return err(

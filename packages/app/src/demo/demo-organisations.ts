@@ -22,18 +22,18 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const DEMO_ORGANISATIONS = [
-  { key: 'echo', name: 'Echo', city: 'Almaty', bin: '070940000011' },
-  { key: 'erkindik', name: 'Erkindik Kanaty', city: 'Nur-Sultan', bin: '080140000022' },
+  { key: 'echo', name: 'Echo', city: 'Almaty', bin: '070940000014' },
+  { key: 'erkindik', name: 'Erkindik Kanaty', city: 'Nur-Sultan', bin: '080140000027' },
   {
     key: 'kibhr',
     name: 'Kazakhstan International Bureau for Human Rights',
     city: 'Almaty',
-    bin: '930240000033',
+    bin: '930240000038',
   },
-  { key: 'ili', name: 'International Legal Initiative', city: 'Almaty', bin: '040340000044' },
-  { key: 'lmc', name: 'Legal Media Center', city: 'Nur-Sultan', bin: '100440000055' },
+  { key: 'ili', name: 'International Legal Initiative', city: 'Almaty', bin: '040340000047' },
+  { key: 'lmc', name: 'Legal Media Center', city: 'Nur-Sultan', bin: '100440000054' },
   { key: 'medianet', name: 'MediaNet International Journalism Centre', city: 'Almaty', bin: '050540000066' },
-  { key: 'kadir', name: 'Kadir Kassiet', city: 'Almaty', bin: '000640000077' },
+  { key: 'kadir', name: 'Kadir Kassiet', city: 'Almaty', bin: '000640000070' },
 ] as const;
 
 export const seedDemoOrganisations: DemoStep = {

@@ -7,6 +7,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   ORG_NAME_REQUIRED: 'An organisation needs a name.',
   ORG_ALIAS_INVALID: 'An alias of an organisation must be 1 to 200 characters of text.',
   ORG_BIN_INVALID: 'A BIN must be 12 digits.',
+  BIN_CHECK_DIGIT_INVALID:
+    'The control digit of this BIN/IIN does not match: the number has a mistake in it.',
   ORG_CYRILLIC_NAME_INVALID: 'Write the Cyrillic name in Cyrillic letters only (at most 200 characters).',
   ORG_PACK_INVALID: 'Choose one of the rule packs on this server.',
   ORG_NOT_FOUND: 'No such organisation.',
@@ -98,6 +100,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_COUNTRY_INVALID: 'The country must be a two-letter ISO code.',
   LEDGER_SOURCE_NOT_FOREIGN:
     'A source in Kazakhstan is not foreign (only an international organisation may be based there).',
+  LEDGER_SOURCE_TAX_ID_INVALID: 'A BIN/IIN in Kazakhstan must be 12 digits.',
   LEDGER_SOURCE_REQUIRED: 'Say which foreign source it comes from.',
   LEDGER_SOURCE_NOT_FOUND: 'No such foreign source in this organisation.',
   LEDGER_GRANT_AGREEMENT_REQUIRED: 'A grant needs its agreement number.',

@@ -7,6 +7,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   ORG_NAME_REQUIRED: 'Укажите название организации.',
   ORG_ALIAS_INVALID: 'Другое название организации должно быть текстом длиной от 1 до 200 символов.',
   ORG_BIN_INVALID: 'БИН должен состоять из 12 цифр.',
+  BIN_CHECK_DIGIT_INVALID: 'Контрольная цифра БИН/ИИН не сходится: в номере ошибка.',
   ORG_CYRILLIC_NAME_INVALID:
     'Название кириллицей пишется только кириллическими буквами (не длиннее 200 символов).',
   ORG_PACK_INVALID: 'Выберите один из пакетов правил этого сервера.',
@@ -98,6 +99,7 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   LEDGER_COUNTRY_INVALID: 'Страна указывается двухбуквенным кодом ISO.',
   LEDGER_SOURCE_NOT_FOREIGN:
     'Источник в Казахстане не является иностранным (там может находиться только международная организация).',
+  LEDGER_SOURCE_TAX_ID_INVALID: 'БИН/ИИН в Казахстане должен состоять из 12 цифр.',
   LEDGER_SOURCE_REQUIRED: 'Укажите иностранный источник.',
   LEDGER_SOURCE_NOT_FOUND: 'Такого иностранного источника в организации нет.',
   LEDGER_GRANT_AGREEMENT_REQUIRED: 'Укажите номер договора гранта.',

@@ -18,7 +18,7 @@ const must = <T>(r: Result<T>): T => {
  * Figures are illustrative.
  */
 export async function seedFilingLedger(ctx: AppContext) {
-  const org = must(await createOrganisation(ctx, { name: 'Эхо', bin: '070940000011' }));
+  const org = must(await createOrganisation(ctx, { name: 'Эхо', bin: '070940000014' }));
   const rates = ['2020-12-28:412.35', '2021-03-17:420.50', '2021-04-10:427.10', '2021-06-01:428.00'].map(
     (x) => {
       const [date = '', rate = ''] = x.split(':');

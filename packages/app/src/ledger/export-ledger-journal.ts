@@ -47,14 +47,16 @@ export interface ExportLedgerJournalInput {
 async function journalNames(ctx: AppContext, org: string): Promise<JournalNames> {
   const sources = await listForeignSources(ctx.store.db, org);
   const sourceName = new Map(sources.map((s) => [s.id, s.name]));
+  const grants = await listGrants(ctx.store.db, org);
   return {
     source: new Map(sources.map((s) => [s.id, { name: s.name, category: s.category }])),
     grant: new Map(
-      (await listGrants(ctx.store.db, org)).map((g) => [
+      grants.map((g) => [
         g.id,
         { agreement: g.agreementNumber, source: g.sourceId ? (sourceName.get(g.sourceId) ?? null) : null },
       ]),
     ),
+    budgetLine: new Map(grants.flatMap((g) => (g.budgetLines ?? []).map((l) => [l.id, l.name] as const))),
     account: new Map((await listBankAccounts(ctx.store.db, org)).map((a) => [a.id, a.number])),
   };
 }

@@ -28,7 +28,7 @@ const doc = (
   direction,
   amount,
   party: 'ТОО «Типография Печать»',
-  partyBin: '101040009876',
+  partyBin: '101040009879',
   partyAccount: 'KZ988560000000123456',
   partyCode: '17',
   purpose: `Документ ${number}`,
@@ -281,7 +281,7 @@ for (const dialect of testDialects()) {
         '2021-05-03,1500.00,USD,KZ04601A871000001234,Freedom House,,21,Grant FH-7,R-1',
         '2021-05-03,-20.00,USD,KZ04601A871000001234,Bank,,17,Fee,R-2',
         '2021-05-03,-20.00,USD,KZ04601A871000001234,Bank,,17,Fee,R-2',
-        '2021-05-04,250000.00,KZT,KZ716010131000012345,"ТОО ""Ромашка""",101040009876,17,"Оплата, счёт 5",R-3',
+        '2021-05-04,250000.00,KZT,KZ716010131000012345,"ТОО ""Ромашка""",101040009879,17,"Оплата, счёт 5",R-3',
       ];
       const csv = (lines: string[]) => new TextEncoder().encode(`${header}${lines.join('\n')}\n`);
       const first = await importBankStatement(ctx, { bytes: csv(rows), fileName: 'may.csv', org });

@@ -23,3 +23,4 @@ export {
 } from './ledger-record-ops.ts';
 export * from './enter-rate.ts';
 export * from './preview-bank-stream.ts';
+export * from './statement-unknown-fields.ts';

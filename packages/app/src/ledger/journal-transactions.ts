@@ -8,6 +8,8 @@ export interface JournalNames {
   /** Grant id → its agreement number and the name of its source. */
   readonly grant: ReadonlyMap<string, { agreement: string; source: string | null }>;
   readonly account: ReadonlyMap<string, string>;
+  /** Budget line id → its name (the line of its grant's budget). */
+  readonly budgetLine: ReadonlyMap<string, string>;
 }
 
 /** What the whole-books journal writes besides the funding view. */
@@ -103,8 +105,15 @@ export function expenditureTransaction(
       ...e.allocations.flatMap((a) => {
         const grant = grantName(names, a.grantId);
         const source = names.grant.get(a.grantId)?.source ?? NO_SOURCE;
+        const line = a.budgetLineId ? (names.budgetLine.get(a.budgetLineId) ?? a.budgetLineId) : null;
         return [
-          { account: ['Expenses', 'Grants', source, grant], amount: a.amountMinor, currency },
+          {
+            account: ['Expenses', 'Grants', source, grant],
+            amount: a.amountMinor,
+            currency,
+            // The line of the grant's budget it is spent under, on the expense posting of that grant.
+            ...(line !== null ? { tags: [['budget-line', line] as const] } : {}),
+          },
           { account: ['Assets', 'Grants', grant], amount: -a.amountMinor, currency },
         ];
       }),

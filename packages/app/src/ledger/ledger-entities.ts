@@ -23,6 +23,7 @@ import {
   listBankAccounts,
   listForeignSources,
   listGrants as listGrantRows,
+  replaceBudgetLines,
   updateForeignSource,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -132,6 +133,14 @@ async function createGrantNow(
     illustrative: input.illustrative ?? false,
     createdAt: ctx.now().toISOString(),
   });
+  // Its budget lines, checked with it (`civic grant add --budget-line`; the web goes through ledger-edit).
+  if (g.budgetLines.length > 0)
+    await replaceBudgetLines(
+      ctx.store.db,
+      org,
+      id,
+      g.budgetLines.map((l) => ({ id: newId('bdl'), name: l.name, amount: l.amount })),
+    );
   return getGrant(ctx, org, id);
 }
 

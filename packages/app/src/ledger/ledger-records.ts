@@ -9,7 +9,6 @@ import {
   validateReceipt,
   type Expenditure,
   type ExpenditureInput,
-  type Grant,
   type KztEquivalent,
   type Receipt,
   type ReceiptInput,
@@ -27,6 +26,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getAccount, getGrant, getSource } from './ledger-entities.ts';
+import { checkBudgetLine } from './allocation-budget-line.ts';
 import { equivalentCurrencyOf, kztEquivalentOf } from './official-rates.ts';
 import { audited } from '../audit/audited.ts';
 
@@ -228,22 +228,6 @@ export interface ResolvedExpenditure {
     kztMinor: bigint | null;
     budgetLineId: string | null;
   }[];
-}
-
-/** An allocation's budget line must be one of its grant's lines (none is fine). */
-function checkBudgetLine(grant: Grant, lineId: string | null, i: number): Result<string | null> {
-  if (lineId === null) return ok(null);
-  if ((grant.budgetLines ?? []).some((l) => l.id === lineId)) return ok(lineId);
-  return err(
-    domainError(
-      'LEDGER_BUDGET_LINE_NOT_OF_GRANT',
-      `budget line "${lineId}" is not a line of grant ${grant.agreementNumber}`,
-      {
-        field: `allocations[${String(i)}].budgetLineId`,
-        details: { name: grant.agreementNumber },
-      },
-    ),
-  );
 }
 
 /** Validates an expenditure and resolves its allocations' grants, its account and KZT equivalent. */

@@ -29,7 +29,7 @@ export interface TestStatement {
 
 const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const money = (minor: bigint): string => formatMinor(minor, KZT).replace('.', ',');
-const OWN = { name: 'ОФ «Эхо»', bin: '070940000011' };
+const OWN = { name: 'ОФ «Эхо»', bin: '070940000014' };
 
 function kzDocument(s: TestStatement, d: TestDocument): string[] {
   const incoming = d.direction === 'in';

@@ -50,7 +50,7 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       store = await freshStore(dialect);
       ctx = { store, now: () => new Date('2026-01-01T00:00:00Z') };
-      const o = await createOrganisation(ctx, { name: 'Echo', bin: '090540012345' });
+      const o = await createOrganisation(ctx, { name: 'Echo', bin: '090540012344' });
       if (!o.ok) throw new Error(o.error.message);
       org = o.value.id;
     });
@@ -129,7 +129,7 @@ for (const dialect of testDialects()) {
             direction: 'in',
             amount: 885n,
             party: 'ТОО «Альфа»',
-            partyBin: '101040009876',
+            partyBin: '101040009879',
             partyAccount: 'KZ988560000000123456',
             partyCode: '17',
             purpose: 'Возврат',
@@ -140,7 +140,7 @@ for (const dialect of testDialects()) {
             direction: 'out',
             amount: 50000n,
             party: 'ТОО «Альфа»',
-            partyBin: '101040009876',
+            partyBin: '101040009879',
             partyAccount: 'KZ988560000000123456',
             partyCode: '17',
             purpose: 'Аренда',
@@ -253,7 +253,7 @@ for (const dialect of testDialects()) {
               direction: 'in',
               amount: 5000n,
               party: 'ТОО «Бета»',
-              partyBin: '101040001111',
+              partyBin: '101040001116',
               partyAccount: withIbanCheckDigits('KZ', '8560000000654321'),
               partyCode: '17',
               purpose: 'Оплата',

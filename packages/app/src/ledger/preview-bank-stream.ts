@@ -1,4 +1,5 @@
 import {
+  binCheckDigitError,
   buildForeignSourceIndex,
   createFingerprinter,
   detectForeignCandidate,
@@ -17,7 +18,6 @@ import {
   checkLooksLikeStatement,
   chunksOf,
   detectBankFormat,
-  onecUnknownFields,
   OwnerTaxIdCounter,
   readHead,
   readStatementStream,
@@ -27,6 +27,7 @@ import { listBankAccounts, listForeignSources, storedBankLineFingerprints } from
 import type { AppContext } from '../context.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { accountBalance } from './import-balances.ts';
+import { withUnknownFields } from './statement-unknown-fields.ts';
 import { openStatementReader } from './import-bank-source.ts';
 import { accountKey, fingerprintHash, type ImportBankStatementInput } from './import-bank-types.ts';
 import { resolveAliases, resolveCsvMapping } from './import-settings.ts';
@@ -92,7 +93,9 @@ export async function previewBankStatementStream(
     await close();
     if (!looks.ok) return looks;
     if (open !== null && !open.ok)
-      return format === '1c' ? withUnknownFields(open, head, aliases.value) : open;
+      return format === '1c'
+        ? withUnknownFields(open, head, { fileName: input.fileName, format, aliases: aliases.value })
+        : open;
     return err(
       domainError(
         'IMPORT_FORMAT_UNKNOWN',
@@ -123,7 +126,10 @@ export async function previewBankStatementStream(
     pending.push(l);
     if (pending.length >= BATCH) await flush();
   });
-  if (!read.ok) return format === '1c' ? withUnknownFields(read, head, aliases.value) : read;
+  if (!read.ok)
+    return format === '1c'
+      ? withUnknownFields(read, head, { fileName: input.fileName, format, aliases: aliases.value })
+      : read;
   await flush();
   const statement = read.value;
   if (tally.count === 0 && statement.accounts.length === 0)
@@ -152,6 +158,9 @@ export async function previewBankStatementStream(
       : null;
   const all = tally.count + statement.duplicateLines;
   const ownerBin = owner.result(statement.accounts);
+  // A mistyped owner BIN is no owner at all: the preview cannot say whose statement it is.
+  const ownerDigit = ownerBin !== null ? binCheckDigitError(ownerBin, 'ownerBin') : null;
+  if (ownerDigit) return err({ ...ownerDigit, file: input.fileName });
   return ok({
     read: all,
     imported: tally.imported,
@@ -169,23 +178,6 @@ export async function previewBankStatementStream(
     ownerBin,
     otherOwnerBin: ownerBin !== null && org.value.bin && ownerBin !== org.value.bin ? ownerBin : null,
   });
-}
-
-/**
- * A 1C file that cannot be read: the fields its first 64 KiB name that the importer does not read
- * (an amount under the bank's own name), for the import page to offer an alias. The head is cut at
- * its last line break so that no half-read field name is offered.
- */
-function withUnknownFields<T>(
-  failed: Result<T> & { ok: false },
-  head: Uint8Array,
-  aliases: Readonly<Record<string, string>>,
-): Result<T> {
-  const whole = head.lastIndexOf(0x0a);
-  const unknown = onecUnknownFields(whole < 0 ? head : head.subarray(0, whole + 1), aliases);
-  if (unknown.length === 0) return failed;
-  const unknownFields = unknown.map((u) => ({ field: u.name, line: u.line }));
-  return err({ ...failed.error, details: { ...failed.error.details, unknownFields } });
 }
 
 /** Counts and sums of the lines as they pass: per account, per currency and direction. */

@@ -5,8 +5,8 @@ import { createOrganisation } from '../organisations.ts';
 import { build1C } from './ledger-test-statements.ts';
 import { previewBankStatement } from './preview-bank-statement.ts';
 
-// Issue 13: a statement whose owner's BIN is not the organisation's is flagged in the preview (and
-// the dry run). build1C writes ОФ «Эхо» (BIN 070940000011) on the organisation's side of each document.
+// Issue 13: a BIN/IIN is checked by its control digit (bin-iin.ts). A statement whose owner's BIN is not the organisation's is flagged in the preview (and
+// the dry run). build1C writes ОФ «Эхо» (BIN 070940000014) on the organisation's side of each document.
 const statement = build1C({
   account: 'KZ52601A871000009876',
   from: '2024-02-01',
@@ -19,7 +19,7 @@ const statement = build1C({
       direction: 'in',
       amount: 150000n,
       party: 'ТОО «Альфа»',
-      partyBin: '101040009876',
+      partyBin: '101040009879',
       partyAccount: 'KZ988560000000123456',
       purpose: 'Оплата',
     },
@@ -35,8 +35,8 @@ for (const dialect of testDialects()) {
       store = await freshStore(dialect);
       ctx = { store, now: () => new Date('2026-01-01T00:00:00Z') };
       for (const [name, bin] of [
-        ['Echo', '070940000011'],
-        ['Other', '090540012345'],
+        ['Echo', '070940000014'],
+        ['Other', '090540012344'],
         ['No BIN', null],
       ] as const) {
         const o = await createOrganisation(ctx, { name, bin });
@@ -57,13 +57,37 @@ for (const dialect of testDialects()) {
     };
 
     it('reads the owner, and flags it only where it is not the organisation’s BIN', async () => {
-      expect(await preview('Echo')).toMatchObject({ ownerBin: '070940000011', otherOwnerBin: null });
+      expect(await preview('Echo')).toMatchObject({ ownerBin: '070940000014', otherOwnerBin: null });
       expect(await preview('Other')).toMatchObject({
-        ownerBin: '070940000011',
-        otherOwnerBin: '070940000011',
+        ownerBin: '070940000014',
+        otherOwnerBin: '070940000014',
       });
       // An organisation with no BIN on record: nothing to compare with.
-      expect(await preview('No BIN')).toMatchObject({ ownerBin: '070940000011', otherOwnerBin: null });
+      expect(await preview('No BIN')).toMatchObject({ ownerBin: '070940000014', otherOwnerBin: null });
+    });
+
+    it('refuses a statement whose owner BIN has a wrong control digit, naming the field', async () => {
+      const mistyped = new TextEncoder().encode(
+        new TextDecoder().decode(statement).replaceAll('070940000014', '070940000011'),
+      );
+      const r = await previewBankStatement(ctx, {
+        bytes: mistyped,
+        fileName: 'feb.txt',
+        org: orgs['Echo'] ?? '',
+      });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toMatchObject({ code: 'BIN_CHECK_DIGIT_INVALID', field: 'ownerBin', file: 'feb.txt' });
+    });
+
+    it('refuses an organisation whose BIN has a wrong control digit, naming the field', async () => {
+      const r = await createOrganisation(ctx, { name: 'Typo', bin: '070940000011' });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toMatchObject({ code: 'BIN_CHECK_DIGIT_INVALID', field: 'bin' });
+      // Twelve digits are still asked for first.
+      const short = await createOrganisation(ctx, { name: 'Short', bin: '0709400000' });
+      expect(short.ok || short.error.code).toBe('ORG_BIN_INVALID');
     });
   });
 }

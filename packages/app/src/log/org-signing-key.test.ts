@@ -35,7 +35,7 @@ for (const dialect of testDialects()) {
     afterAll(async () => ctx.close());
 
     it('makes a key with the organisation: entry 1 says who it is, the private key is sealed', async () => {
-      const org = await createOrganisation(ctx, { name: 'Эхо', bin: '070940000011' });
+      const org = await createOrganisation(ctx, { name: 'Эхо', bin: '070940000014' });
       if (!org.ok) throw new Error(org.error.message);
       const key = await organisationKey(ctx, org.value.id);
       if (!key.ok) throw new Error(key.error.message);
@@ -45,7 +45,7 @@ for (const dialect of testDialects()) {
       expect(rest).toHaveLength(0);
       expect(first).toMatchObject({ seq: 1, kind: ORG_KEY_KIND, subjectId: org.value.id });
       expect(JSON.parse(first?.content ?? '{}')).toEqual({
-        organisation: { id: org.value.id, name: 'Эхо', bin: '070940000011' },
+        organisation: { id: org.value.id, name: 'Эхо', bin: '070940000014' },
         algorithm: 'Ed25519',
         publicKey: key.value.publicKey,
         fingerprint: key.value.fingerprint,
@@ -95,7 +95,7 @@ for (const dialect of testDialects()) {
       expect(verifyBundleBytes(bytes, { key: key.value.fingerprint })).toMatchObject({
         ok: true,
         summary: {
-          organisation: { id: world.org.id, name: 'Эхо', bin: '070940000011' },
+          organisation: { id: world.org.id, name: 'Эхо', bin: '070940000014' },
           signedBy: { fingerprint: key.value.fingerprint, publicKey: key.value.publicKey },
         },
       });

@@ -43,8 +43,8 @@ function civic(args: string[], env: Record<string, string> = {}): Promise<Run> {
 }
 
 // Known demo facts (packages/app/src/demo): a donor, an organisation's BIN, a donor's account, an amount.
-const SECRETS = ['National Endowment for Democracy', '070940000011', 'US78000000001234567890', '9500000'];
-const ECHO = '070940000011';
+const SECRETS = ['National Endowment for Democracy', '070940000014', 'US78000000001234567890', '9500000'];
+const ECHO = '070940000014';
 const sha = (f: string): string | null =>
   existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : null;
 const files = (db: string): string[] =>

@@ -87,12 +87,12 @@ for (const dialect of testDialects()) {
     it('names the owner’s BIN a 1C statement states, and flags it when it is not the organisation’s', async () => {
       const base = await freshContext(dialect);
       try {
-        const org = await createOrganisation(base, { name: 'Echo', bin: '070940000011' });
+        const org = await createOrganisation(base, { name: 'Echo', bin: '070940000014' });
         if (!org.ok) throw new Error(org.error.message);
         const file = new URL('../../../formats/src/bank/fixtures/1c-kz.utf8.txt', import.meta.url);
         const run = await civic(['import', 'bank', file.pathname, '--db', base.url, '--dry-run', '--json']);
         expect(run.exitCode).toBe(0);
-        expect(run.json).toMatchObject({ ownerBin: '030440002222', otherOwnerBin: '030440002222' });
+        expect(run.json).toMatchObject({ ownerBin: '030440002223', otherOwnerBin: '030440002223' });
       } finally {
         await base.close();
       }

@@ -6,6 +6,8 @@ import {
   fileChunks,
   importBankJson,
   importBankStatement,
+  UNKNOWN_FIELDS_HEAD_BYTES,
+  importFailureWithUnknownFields,
   importRates,
   localiseWarning,
   openContext,
@@ -21,7 +23,13 @@ import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { importBankReport, importWarningLine } from '../lang/record-reports.ts';
 import { ratesReport } from '../lang/rates-report.ts';
 import { runDryRun } from './import-bank-dry-run.ts';
-import { inputFileSize, readInputFile, readJsonFile, withOrganisation } from './with-organisation.ts';
+import {
+  inputFileSize,
+  readFileHead,
+  readInputFile,
+  readJsonFile,
+  withOrganisation,
+} from './with-organisation.ts';
 
 /** The `civic import` group (shared with other importers: found or created). */
 export function importGroup(program: Command): Command {
@@ -99,19 +107,30 @@ export function registerImportBank(program: Command): void {
       const result = await withOrganisation(opts, (base, org) =>
         // One transaction with its audit entry (actor and channel cli), as the server's import route.
         withAudit(base, cliActor(), async (ctx, audit) => {
+          const imported = await importBankStatement(ctx, {
+            source: fileChunks(fileName),
+            fileName,
+            org: org.id,
+            ...(format ? { format: format satisfies BankFormatName } : {}),
+            ...(csvMapping !== undefined ? { csvMapping } : {}),
+            ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
+            ...(opts.currency ? { currency: opts.currency } : {}),
+            ...(aliases ? { aliases } : {}),
+            ...(opts.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
+            ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
+          });
+          // A 1C file that cannot be read names the fields it holds that the importer does not read
+          // (error.unknownFields, as the web's preview): each may be an alias to add (--aliases).
           const r = orFail(
-            await importBankStatement(ctx, {
-              source: fileChunks(fileName),
-              fileName,
-              org: org.id,
-              ...(format ? { format: format satisfies BankFormatName } : {}),
-              ...(csvMapping !== undefined ? { csvMapping } : {}),
-              ...(opts.mappingName ? { mappingName: opts.mappingName } : {}),
-              ...(opts.currency ? { currency: opts.currency } : {}),
-              ...(aliases ? { aliases } : {}),
-              ...(opts.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
-              ...(bar ? { onProgress: (done: number, total?: number) => bar.update(done, total) } : {}),
-            }),
+            imported.ok
+              ? imported
+              : await importFailureWithUnknownFields(
+                  ctx,
+                  org.id,
+                  imported,
+                  readFileHead(fileName, UNKNOWN_FIELDS_HEAD_BYTES),
+                  { fileName, format, aliases },
+                ),
           );
           if (aliases && opts.saveAliases) await saveAliases(ctx, org.id, aliases);
           await audit.record({

@@ -17,6 +17,7 @@ import {
   receiptLine,
 } from '../lang/ledger-record-report.ts';
 import { dbOptions, parseAllocation, print, printList, type Common } from './ledger-record-options.ts';
+import { withBudgetLines } from './budget-line-options.ts';
 import { collect, withOrganisation } from './with-organisation.ts';
 
 export function registerReceipt(program: Command): void {
@@ -117,6 +118,11 @@ export function registerExpenditure(program: Command): void {
     .option('--account <account>', 'the bank account (id or number)')
     .option('--description <text>', 'what it was for')
     .option('--counterparty <name>', 'who was paid')
+    .option(
+      '--budget-line <[grant=]line>',
+      "the line of the grant's budget it is spent under, by name or id (repeatable: GRANT=LINE for each of several grants)",
+      collect,
+    )
     .action(
       async (
         opts: Common & {
@@ -127,6 +133,7 @@ export function registerExpenditure(program: Command): void {
           account?: string;
           description?: string;
           counterparty?: string;
+          budgetLine?: string[];
         },
       ) => {
         const lang = cliLang(opts.lang);
@@ -136,7 +143,7 @@ export function registerExpenditure(program: Command): void {
             message: 'give at least one --grant',
             field: 'grant',
           });
-        const allocations = opts.grant.map(parseAllocation);
+        const allocations = withBudgetLines(opts.grant.map(parseAllocation), opts.budgetLine ?? []);
         const e = await withOrganisation(opts, async (ctx, org) =>
           orFail(
             await recordExpenditure(ctx, org.id, {

@@ -19,6 +19,7 @@ import {
   sourceAddedLine,
   sourceLine,
 } from '../lang/ledger-record-report.ts';
+import { parseBudgetLine } from './budget-line-options.ts';
 import { dbOptions, print, printList, type Common } from './ledger-record-options.ts';
 import { registerExpenditure, registerReceipt } from './ledger-movements.command.ts';
 import { collect, withOrganisation } from './with-organisation.ts';
@@ -83,6 +84,11 @@ function registerGrant(program: Command): void {
     .option('--to <date>', 'the period end')
     .option('--activity <activity>', 'the covered activity')
     .option('--title <title>', 'a title')
+    .option(
+      '--budget-line <name=amount>',
+      'a line of its budget and the amount set for it (repeatable)',
+      collect,
+    )
     .action(
       async (
         opts: Common & {
@@ -95,9 +101,11 @@ function registerGrant(program: Command): void {
           to?: string;
           activity?: string;
           title?: string;
+          budgetLine?: string[];
         },
       ) => {
         const lang = cliLang(opts.lang);
+        const budgetLines = (opts.budgetLine ?? []).map(parseBudgetLine);
         const g = await withOrganisation(opts, async (ctx, org) =>
           orFail(
             await createGrant(ctx, org.id, {
@@ -110,6 +118,7 @@ function registerGrant(program: Command): void {
               periodTo: opts.to ?? null,
               activity: opts.activity ?? null,
               title: opts.title ?? null,
+              budgetLines,
             }),
           ),
         );

@@ -71,7 +71,7 @@ describe('civic org key and civic verify --key (SQLite)', { timeout: 600_000 }, 
     expect(out).toMatchObject({
       ok: true,
       head: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
-      organisation: { id: state.org, name: 'Эхо', bin: '070940000011' },
+      organisation: { id: state.org, name: 'Эхо', bin: '070940000014' },
       signedBy: { fingerprint: k.fingerprint },
     });
     expect((await civic(['verify', state.bundle, '--key', k.publicKey])).code).toBe(0);

@@ -1,4 +1,4 @@
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import {
   closeContext,
   openContext,
@@ -40,6 +40,21 @@ export function inputFileSize(fileName: string, code = 'IMPORT_FILE_UNREADABLE')
     return s.size;
   } catch {
     throw new CliError({ code, message: `cannot read ${fileName}`, file: fileName });
+  }
+}
+
+/** The first `bytes` bytes of a file (fewer when it is shorter); an empty head when it cannot be read. */
+export function readFileHead(fileName: string, bytes: number): Uint8Array {
+  try {
+    const fd = openSync(fileName, 'r');
+    try {
+      const head = new Uint8Array(bytes);
+      return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return new Uint8Array(0);
   }
 }
 

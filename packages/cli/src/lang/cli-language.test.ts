@@ -188,7 +188,7 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
       build1CStatement({
         account: 'KZ716010131000012345',
         holder: 'ОФ «Эхо»',
-        holderBin: '070940000011',
+        holderBin: '070940000014',
         from: '01.11.2021',
         to: '30.11.2021',
         opening: '0.00',

@@ -11,7 +11,7 @@ const index = buildForeignSourceIndex([
     taxId: '52-1344831',
     accounts: ['US12 3456 7890'],
   },
-  { id: 'src-osf', name: 'Soros Foundation-Kazakhstan', taxId: '951240000123' },
+  { id: 'src-osf', name: 'Soros Foundation-Kazakhstan', taxId: '951240000125' },
 ]);
 
 describe('foreign-funding candidates', () => {
@@ -56,7 +56,7 @@ describe('foreign-funding candidates', () => {
   });
 
   it('names the matched source', () => {
-    const [reason] = detectForeignCandidate(testLine({ counterparty: { taxId: '951240000123' } }), index);
+    const [reason] = detectForeignCandidate(testLine({ counterparty: { taxId: '951240000125' } }), index);
     expect(reason).toMatchObject({ sourceId: 'src-osf', matchedBy: 'tax-id' });
   });
 

@@ -9,3 +9,4 @@ export * from './expenditure.ts';
 export * from './balance.ts';
 export * from './foreign-candidate.ts';
 export * from './bank-line-fingerprint.ts';
+export * from './bin-iin.ts';

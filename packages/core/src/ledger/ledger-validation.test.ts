@@ -27,8 +27,30 @@ describe('sources', () => {
     [{ name: 'X', category: 'charity' }, 'LEDGER_SOURCE_CATEGORY_INVALID'],
     [{ name: 'X', category: 'foreign-state', country: 'USA' }, 'LEDGER_COUNTRY_INVALID'],
     [{ name: 'X', category: 'foreign-organisation', country: 'KZ' }, 'LEDGER_SOURCE_NOT_FOREIGN'],
+    // A BIN/IIN is checked by its control digit (bin-iin.ts) where the source is in Kazakhstan or
+    // gives no country; a foreign tax number (a Russian INN, 12 digits) is not.
+    [
+      { name: 'OSCE office', category: 'international-organisation', country: 'KZ', taxId: '070940000014' },
+      undefined,
+    ],
+    [
+      { name: 'OSCE office', category: 'international-organisation', country: 'KZ', taxId: '070940000011' },
+      'BIN_CHECK_DIGIT_INVALID',
+    ],
+    [
+      { name: 'OSCE office', category: 'international-organisation', country: 'KZ', taxId: '12345' },
+      'LEDGER_SOURCE_TAX_ID_INVALID',
+    ],
+    [{ name: 'Donor', category: null, taxId: '070940000011' }, 'BIN_CHECK_DIGIT_INVALID'],
+    [{ name: 'Donor', category: null, taxId: ' 070940000014 ' }, undefined],
+    [{ name: 'Фонд', category: 'foreign-organisation', country: 'RU', taxId: '070940000011' }, undefined],
+    [{ name: 'NED', category: 'foreign-organisation', country: 'US', taxId: '52-1339227' }, undefined],
   ])('%j → %s', (input, expected) => {
     expect(code(validateSource(input))).toBe(expected);
+  });
+  it('names the taxId field for a wrong control digit', () => {
+    const r = validateSource({ name: 'Donor', category: null, taxId: '070940000011' });
+    expect(r.ok ? null : r.error.field).toBe('taxId');
   });
 });
 

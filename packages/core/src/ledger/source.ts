@@ -1,5 +1,6 @@
 import type { SourceId } from '../ids.ts';
-import { domainError, err, ok, type Result } from '../result.ts';
+import { domainError, err, ok, type DomainError, type Result } from '../result.ts';
+import { binCheckDigitError } from './bin-iin.ts';
 
 /**
  * The five kinds of foreign source the Kazakh law names (Tax Code 2017 Art. 29(1); CoAO Art. 460-1
@@ -69,7 +70,28 @@ export interface ValidSource {
   readonly notes: string | null;
 }
 
-/** Checks a source before it is stored: a name, a known category, a two-letter country. */
+/**
+ * A source's tax number is read as a Kazakh BIN/IIN where it is one: the source is in Kazakhstan
+ * (an international organisation's office there), or no country is given and the number has the
+ * BIN's twelve digits. A foreign source's own tax number (a Russian INN also has twelve digits) is
+ * not checked against the Kazakh control digit.
+ */
+function sourceTaxIdError(taxId: string, country: string): DomainError | null {
+  if (country === 'KZ' || (country === '' && /^\d{12}$/.test(taxId))) {
+    if (!/^\d{12}$/.test(taxId))
+      return domainError(
+        'LEDGER_SOURCE_TAX_ID_INVALID',
+        `taxId: a BIN/IIN in Kazakhstan is 12 digits, not "${taxId}"`,
+        {
+          field: 'taxId',
+        },
+      );
+    return binCheckDigitError(taxId, 'taxId');
+  }
+  return null;
+}
+
+/** Checks a source before it is stored: a name, a known category, a two-letter country, a BIN/IIN's control digit. */
 export function validateSource(input: SourceInput): Result<ValidSource> {
   const name = input.name.trim();
   if (!name)
@@ -97,11 +119,14 @@ export function validateSource(input: SourceInput): Result<ValidSource> {
       }),
     );
   }
+  const taxId = input.taxId?.trim() || null;
+  const taxIdError = taxId !== null ? sourceTaxIdError(taxId, countryText) : null;
+  if (taxIdError) return err(taxIdError);
   return ok({
     name,
     category,
     country: countryText || null,
-    taxId: input.taxId?.trim() || null,
+    taxId,
     accounts: (input.accounts ?? []).map(normaliseAccount).filter((a) => a !== ''),
     aliases: (input.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
     notes: input.notes?.trim() || null,

@@ -86,7 +86,7 @@ describe('CSV statement with a mapping', () => {
     ]);
     expect(s.lines[0]?.counterparty).toEqual({
       name: 'Представительство фонда "Открытое общество"',
-      taxId: '990140000111',
+      taxId: '990140000116',
       account: 'KZ036010111000067890',
       bankCode: null,
       sectorCode: '18',

@@ -39,7 +39,7 @@ export interface GeneratedStatement {
 const PARTIES = [
   {
     name: 'Представительство фонда «Открытое общество»',
-    taxId: '990140000111',
+    taxId: '990140000116',
     account: 'KZ036010111000067890',
     sectorCode: '18',
   },
@@ -51,13 +51,13 @@ const PARTIES = [
   },
   {
     name: 'ТОО «Типография Печать»',
-    taxId: '101040009876',
+    taxId: '101040009879',
     account: 'KZ988560000000123456',
     sectorCode: '17',
   },
-  { name: 'ИП Серікбаев А.', taxId: '850101300123', account: 'KZ84722C000012345678', sectorCode: '19' },
+  { name: 'ИП Серікбаев А.', taxId: '850101300124', account: 'KZ84722C000012345678', sectorCode: '19' },
   { name: 'Freedom House', taxId: '', account: 'US83000000009876543210', sectorCode: '21' },
-  { name: 'АО «Казахтелеком»', taxId: '981140000422', account: 'KZ666010131000098765', sectorCode: '16' },
+  { name: 'АО «Казахтелеком»', taxId: '981140000424', account: 'KZ666010131000098765', sectorCode: '16' },
 ] as const;
 
 const PURPOSES = [

@@ -39,7 +39,7 @@ describe('1C statement, Russian field set', () => {
       ['out', 116680050n, '2021-02-03', '27', 65],
     ]);
     const [grant, print] = s.lines;
-    expect(grant?.counterparty.taxId).toBe('990140000111');
+    expect(grant?.counterparty.taxId).toBe('990140000116');
     expect(grant?.counterparty.account).toBe('KZ036010111000067890');
     expect(grant?.purpose).toContain('мониторинг выборов');
     expect(print?.counterparty.bankCode).toBe('KCJBKZKX');
@@ -85,7 +85,7 @@ describe('1C statement, Kazakh field set', () => {
       account: 'KZ756010002000123456',
       purposeCode: '859',
     });
-    expect(rent?.counterparty.taxId).toBe('850101300123');
+    expect(rent?.counterparty.taxId).toBe('850101300124');
     expect(rent?.counterparty.sectorCode).toBe('19');
   });
 });

@@ -56,7 +56,7 @@ export function write1CStatement(
   const kz = (options.fieldSet ?? 'kz') === 'kz';
   const money = (v: bigint): string => formatMinor(v, spec.currency);
   const { totalIn, totalOut, closing } = specTotals(spec);
-  const owner = spec.owner ?? { name: 'ОФ «Эхо»', taxId: '050540001234' };
+  const owner = spec.owner ?? { name: 'ОФ «Эхо»', taxId: '050540001232' };
   const out: string[] = [
     '1CClientBankExchange',
     'ВерсияФормата=1.03',

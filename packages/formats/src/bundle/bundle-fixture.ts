@@ -11,7 +11,7 @@ import { writeBundle, type SignedLogEntry } from './write-bundle.ts';
 // store and the app build them.
 
 export const ORG = 'org_echo';
-export const ORG_IDENTITY = { id: ORG, name: 'Эхо', bin: '070940000011' };
+export const ORG_IDENTITY = { id: ORG, name: 'Эхо', bin: '070940000014' };
 
 /** The organisation's key pair in the tests (made once per test file). */
 export const ORG_KEY: { privateKey: KeyObject; publicKey: KeyObject } = generateKeyPairSync('ed25519');

@@ -76,7 +76,7 @@ describe('bundle forgeries (defect 5)', () => {
   it('the genuine bundle verifies, names the organisation from its signed entry and the signer', () => {
     const r = verifyBundle(encode(fresh()), { key: genuineFingerprint });
     expect(r.ok ? r.summary : r.fault).toMatchObject({
-      organisation: { name: 'Эхо', bin: '070940000011' },
+      organisation: { name: 'Эхо', bin: '070940000014' },
       signedBy: { fingerprint: genuineFingerprint },
     });
     // Resealing without any edit, with the genuine key, changes nothing: the forger's tool is right.

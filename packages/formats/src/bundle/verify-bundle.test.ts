@@ -15,7 +15,7 @@ describe('bundles', () => {
       expenditures: 2,
       entries: 7,
       entriesWithContent: 5,
-      organisation: { id: 'org_echo', name: 'Эхо', bin: '070940000011' },
+      organisation: { id: 'org_echo', name: 'Эхо', bin: '070940000014' },
     });
     expect(text).not.toContain('not for this bundle');
   });

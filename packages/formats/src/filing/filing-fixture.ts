@@ -113,7 +113,7 @@ export function sampleFilingContent(overrides: Partial<FilingContent> = {}): Fil
   ];
   return {
     schema: 'civicledger.filing/1',
-    organisation: { id: 'org_echo', name: 'Эхо', bin: '070940000011', country: 'KZ' },
+    organisation: { id: 'org_echo', name: 'Эхо', bin: '070940000014', country: 'KZ' },
     pack: { id: 'kz', name: 'Kazakhstan', jurisdiction: 'KZ' },
     obligation: {
       id: 'org_echo:receipt-expenditure-report:2023-H1',

@@ -65,6 +65,7 @@ export function renderBeancountTransaction(
     const account = beancountAccount(p.account);
     accounts?.(account);
     lines.push(`  ${account}  ${formatMinor(p.amount, p.currency)} ${p.currency}`);
+    for (const [k, v] of p.tags ?? []) lines.push(`    ${metadataKey(k)}: ${beancountString(v)}`);
   }
   return `${lines.join('\n')}\n\n`;
 }

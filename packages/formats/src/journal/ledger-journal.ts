@@ -7,6 +7,11 @@ export interface JournalPosting {
   readonly account: readonly string[];
   readonly amount: bigint;
   readonly currency: CurrencyCode;
+  /**
+   * `key: value` metadata of this posting alone (e.g. the grant's budget line an expense is spent
+   * under): a `; key: value` line under the posting in ledger/hledger, posting metadata in beancount.
+   */
+  readonly tags?: readonly (readonly [string, string])[];
 }
 
 /** One journal transaction; the postings of each currency must sum to zero. */
@@ -55,6 +60,8 @@ export function journalText(text: string): string {
     .trim();
 }
 
+const tagKey = (key: string): string => journalAccountPart(key).replace(/\s/g, '-');
+
 function tagValue(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').trim();
 }
@@ -73,12 +80,12 @@ export function renderJournalTransaction(t: JournalTransaction): string {
   const payee = journalText(t.payee) || 'unnamed';
   const note = t.note ? journalText(t.note) : '';
   const lines = [`${t.date} * ${payee}${note ? ` | ${note}` : ''}`];
-  for (const [k, v] of t.tags ?? [])
-    lines.push(`    ; ${journalAccountPart(k).replace(/\s/g, '-')}: ${tagValue(v)}`);
+  for (const [k, v] of t.tags ?? []) lines.push(`    ; ${tagKey(k)}: ${tagValue(v)}`);
   for (const c of t.comments ?? []) lines.push(`    ; ${tagValue(c)}`);
   for (const p of t.postings) {
     const account = p.account.map(journalAccountPart).join(':');
     lines.push(`    ${account}  ${formatMinor(p.amount, p.currency)} ${p.currency}`);
+    for (const [k, v] of p.tags ?? []) lines.push(`      ; ${tagKey(k)}: ${tagValue(v)}`);
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -24,7 +24,7 @@ const ECHO: ObjectionData = {
   caseTitle: 'State revenue claim 2020–21',
   draftedOn: d('2021-01-20'),
   illustrative: true,
-  organisation: { name: 'Echo', bin: '070940000011', city: 'Almaty' },
+  organisation: { name: 'Echo', bin: '070940000014', city: 'Almaty' },
   authority: { name: 'State Revenue Department', office: 'Almaly district', place: 'Almaty' },
   rulingOn: d('2021-01-15'),
   facts: [

@@ -25,7 +25,7 @@ const STATEMENT = Buffer.from(
   build1CStatement({
     account: 'KZ716010131000012345',
     holder: 'ОФ «Эхо»',
-    holderBin: '070940000011',
+    holderBin: '070940000014',
     from: '01.03.2022',
     to: '31.03.2022',
     opening: '0.00',

@@ -142,7 +142,7 @@ for (const dialect of testDialects()) {
       const bad = build1CStatement({
         account: 'KZ926010131000012345',
         holder: 'ОФ «Эхо»',
-        holderBin: '070940000011',
+        holderBin: '070940000014',
         from: '01.03.2021',
         to: '31.03.2021',
         opening: '0.00',

@@ -21,7 +21,7 @@ const STATEMENT = [
   'Плательщик=Open Door Fund',
   'ПолучательСчет=KZ52601A871000009876',
   'Получатель=ОФ «Эхо»',
-  'ПолучательИНН=070940000011',
+  'ПолучательИНН=070940000014',
   'ВидДокумента=01',
   'НазначениеПлатежа=Грант 2024-3',
   'КонецДокумента',
@@ -92,7 +92,7 @@ for (const dialect of testDialects()) {
       expect(body.warnings).toContainEqual(
         expect.objectContaining({ code: 'IMPORT_FIELD_EXTRA', field: 'ВидДокумента' }),
       );
-      expect(body.ownerBin).toBe('070940000011');
+      expect(body.ownerBin).toBe('070940000014');
 
       // POST adds too; saving a field again replaces its target.
       const posted = await accountant.request('POST', at(), { field: 'ВидДокумента', target: 'Номер' });

@@ -11,7 +11,7 @@ const statement = (number: string, date: string) =>
   build1CStatement({
     account: 'KZ716010131000012345',
     holder: 'ОФ «Альфа»',
-    holderBin: '070940000011',
+    holderBin: '070940000014',
     from: '01.03.2021',
     to: '31.03.2021',
     opening: '0.00',

@@ -20,7 +20,7 @@ const statement = (number: string, date: string) =>
   build1CStatement({
     account: 'KZ716010131000012345',
     holder: 'ОФ «Гамма»',
-    holderBin: '070940000011',
+    holderBin: '070940000014',
     from: '01.01.2021',
     to: '31.12.2021',
     opening: '0.00',

@@ -117,6 +117,7 @@ for (const dialect of testDialects()) {
       ['name', { name: '   ' }, 'ORG_NAME_REQUIRED'],
       ['cyrillicName', { cyrillicName: 'Sana' }, 'ORG_CYRILLIC_NAME_INVALID'],
       ['bin', { bin: '12345' }, 'ORG_BIN_INVALID'],
+      ['bin', { bin: '070940000011' }, 'BIN_CHECK_DIGIT_INVALID'],
       ['pack', { pack: 'atlantis' }, 'ORG_PACK_INVALID'],
       ['adminEmail', { adminEmail: 'not an address' }, 'USER_EMAIL_INVALID'],
     ])(

@@ -634,6 +634,39 @@ for (const dialect of testDialects()) {
           );
         });
 
+        if (row.kind === 'sources')
+          it('sources: a BIN/IIN with a wrong control digit is refused beside taxId, create and change', async () => {
+            const typo = {
+              name: 'OSCE Programme Office',
+              category: 'international-organisation',
+              country: 'KZ',
+            };
+            const res = await c.accountant.request(
+              'POST',
+              url(orgA, 'sources'),
+              { ...typo, taxId: '070940000011' },
+              { 'accept-language': 'kk' },
+            );
+            expectError(res, 400, 'BIN_CHECK_DIGIT_INVALID', 'taxId');
+            expect((res.json() as { error: { message: string } }).error.message).toMatch(/бақылау цифры/);
+            const made = await c.accountant.request('POST', url(orgA, 'sources'), {
+              ...typo,
+              taxId: '070940000014',
+            });
+            expect(made.statusCode, made.body).toBe(201);
+            const id = (made.json() as { id: string }).id;
+            expectError(
+              await c.accountant.request('PATCH', url(orgA, 'sources', id), {
+                taxId: '070940000015',
+                version: 1,
+              }),
+              400,
+              'BIN_CHECK_DIGIT_INVALID',
+              'taxId',
+            );
+            await c.accountant.request('DELETE', url(orgA, 'sources', id));
+          });
+
         it(`${row.kind}: no session 401, wrong role 403, other tenant 404`, async () => {
           const made = (await c.accountant.request('POST', url(orgA, row.kind), row.create())).json() as {
             id: string;

@@ -36,7 +36,7 @@ function keyError(fn: () => unknown): StoreKeyError {
 
 async function writeDonor(conn: StoreConnection): Promise<void> {
   await sql`CREATE TABLE donor (name TEXT, bin TEXT)`.execute(conn.db);
-  await sql`INSERT INTO donor VALUES (${DONOR}, '990140000123')`.execute(conn.db);
+  await sql`INSERT INTO donor VALUES (${DONOR}, '990140000126')`.execute(conn.db);
 }
 
 describe('wrapped data key', () => {
@@ -74,7 +74,7 @@ describe('encrypted SQLite file', () => {
     for (const f of [db, `${db}-wal`, wrappedKeyPath(db)]) {
       const bytes = readFileSync(f);
       expect(bytes.includes(Buffer.from(DONOR)), f).toBe(false);
-      expect(bytes.includes(Buffer.from('990140000123')), f).toBe(false);
+      expect(bytes.includes(Buffer.from('990140000126')), f).toBe(false);
     }
     expect(readFileSync(`${db}-wal`).length).toBeGreaterThan(0);
     await conn.close();

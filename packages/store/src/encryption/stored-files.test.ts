@@ -11,7 +11,7 @@ import { StoreKeyError } from './store-key-error.ts';
 // Real parts: a migrated SQLite file and a real PostgreSQL database (CIVIC_TEST_DIALECTS); AES-256-GCM
 // from node:crypto. The raw column is read back with SQL to see what the table really holds.
 const DOCUMENT = new TextEncoder().encode(
-  'Протокол № 17: National Endowment for Democracy, BIN 070940000011, 9500000.00 KZT',
+  'Протокол № 17: National Endowment for Democracy, BIN 070940000014, 9500000.00 KZT',
 );
 const at = '2026-12-05T10:00:00.000Z';
 
@@ -77,7 +77,7 @@ describe.each(testDialects())('stored files on %s', (dialect) => {
       }>`SELECT content FROM case_document WHERE id = 'doc-1'`.execute(store.db);
       const stored = Buffer.from(raw.rows[0]?.content ?? new Uint8Array());
       expect(isSealedFile(stored)).toBe(true);
-      for (const s of ['National Endowment', '070940000011', '9500000', 'Протокол'])
+      for (const s of ['National Endowment', '070940000014', '9500000', 'Протокол'])
         expect(stored.includes(Buffer.from(s)), s).toBe(false);
       expect((await readCaseDocument(store.db, 'doc-1', key))?.content).toEqual(DOCUMENT);
       await expect(readCaseDocument(store.db, 'doc-1', randomBytes(32))).rejects.toMatchObject({

@@ -4,7 +4,8 @@ import { useApi } from '../use-api.ts';
 
 /**
  * A brief's published versions (issue 13), newest first, each with its date and summary: publishing
- * a changed summary after taking the brief back keeps the earlier text here.
+ * a changed summary after taking the brief back keeps the earlier text here. Each version opens to
+ * the whole brief as it was published then (its Markdown text).
  */
 export function BriefVersions({ url, refreshKey }: { url: string; refreshKey: number }) {
   const { t, dateTime } = useI18n();
@@ -16,12 +17,19 @@ export function BriefVersions({ url, refreshKey }: { url: string; refreshKey: nu
       <h3>{t('briefs.versions')}</h3>
       <ol>
         {list.map((v, i) => (
-          <li key={`${v.publishedAt}-${i}`}>
-            <strong>
-              {t(i === 0 ? 'briefs.versionLatest' : 'briefs.versionEarlier', {
-                date: dateTime(v.publishedAt),
-              })}
-            </strong>
+          <li key={`${v.publishedAt}-${i}`} data-testid="brief-version">
+            <details>
+              <summary>
+                <strong>
+                  {t(i === 0 ? 'briefs.versionLatest' : 'briefs.versionEarlier', {
+                    date: dateTime(v.publishedAt),
+                  })}
+                </strong>
+              </summary>
+              <pre className="pre-line" data-testid="brief-version-text">
+                {v.markdown}
+              </pre>
+            </details>
             <p className="pre-line">{v.summary}</p>
           </li>
         ))}
