@@ -1,10 +1,4 @@
-import {
-  incidentSearchParts,
-  indexTerms,
-  joinIndexTerms,
-  organisationFilterKey,
-  type IndexTerms,
-} from '@civic/core';
+import { indexTerms, organisationFilterKey, type IndexTerms } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 
 // The incident row as the bulk writer (incident-writer.ts) stores it: its columns, its values and
@@ -39,9 +33,21 @@ export const COLUMNS = [
   'created_at',
 ] as const;
 
-/** The terms of repeated texts (organisation, place, authority…), memoised for a bulk write. */
+/** A text's terms with its positional terms already joined. */
+interface JoinedTerms extends IndexTerms {
+  readonly joined: string;
+}
+
+const MAX_MEMO = 100_000;
+
+/**
+ * The indexed text of incidents in a bulk write: core's incidentSearchText (the same parts, terms
+ * and order — incident-row.test.ts compares them), with the terms of repeated texts (organisation,
+ * place, authority…) memoised and joined once, and no per-row lists of parts.
+ */
 export class SearchTextMemo {
-  private readonly terms = new Map<string, IndexTerms>();
+  private readonly names = new Map<string, JoinedTerms>();
+  private readonly plain = new Map<string, JoinedTerms>();
   /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
 
@@ -50,23 +56,48 @@ export class SearchTextMemo {
     private readonly organisationNames: (organisation: string) => readonly string[],
   ) {}
 
-  text(incident: NewIncident): string {
-    const parts = incidentSearchParts(incident, this.placeNames, this.organisationNames);
-    return joinIndexTerms(
-      parts.map((part, i) => {
-        const last = i === parts.length - 1;
-        const key = part.names ? `n\u0000${part.text}` : part.text;
-        let t = last ? undefined : this.terms.get(key);
-        if (t === undefined) {
-          t = indexTerms(part.text, part.names);
-          for (const term of t.terms) this.vocabulary.add(term);
-          for (const term of t.extras) this.vocabulary.add(term);
-          if (!last && this.terms.size < 100_000) this.terms.set(key, t);
-        }
-        return t;
-      }),
-    );
+  private terms(text: string, names: boolean, memo: boolean): JoinedTerms {
+    const map = names ? this.names : this.plain;
+    let t = memo ? map.get(text) : undefined;
+    if (t === undefined) {
+      const found = indexTerms(text, names);
+      t = { ...found, joined: found.terms.join(' ') };
+      for (const term of t.terms) this.vocabulary.add(term);
+      for (const term of t.extras) this.vocabulary.add(term);
+      if (memo && map.size < MAX_MEMO) map.set(text, t);
+    }
+    return t;
   }
+
+  text(incident: NewIncident): string {
+    const parts: JoinedTerms[] = [];
+    const name = (text: string) => {
+      if (text !== '') parts.push(this.terms(text, true, true));
+    };
+    name(incident.organisation);
+    for (const other of this.organisationNames(incident.organisation)) name(other);
+    name(incident.place);
+    for (const other of this.placeNames(incident.place)) name(other);
+    for (const text of [incident.authority, incident.office, incident.legalBasis, incident.outcome])
+      if (text !== null && text !== '') parts.push(this.terms(text, false, true));
+    parts.push(this.terms(incident.notes ?? '', false, false));
+    return joinTerms(parts);
+  }
+}
+
+/** core's joinIndexTerms over terms already joined per part. */
+function joinTerms(parts: readonly JoinedTerms[]): string {
+  let out = '';
+  let extras: Set<string> | null = null;
+  for (const p of parts) {
+    if (p.terms.length > 0) out = out === '' ? p.joined : `${out} ${p.joined}`;
+    for (const e of p.extras) (extras ??= new Set()).add(e);
+  }
+  if (extras === null) return out;
+  for (const p of parts) for (const t of p.terms) extras.delete(t);
+  if (extras.size === 0) return out;
+  const tail = [...extras].join(' ');
+  return out === '' ? tail : `${out} ${tail}`;
 }
 
 /** Memoised keys of repeated values (organisation names, legal bases). */
