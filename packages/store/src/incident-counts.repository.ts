@@ -36,6 +36,13 @@ interface PlaceGroup {
   latest: bigint;
 }
 
+interface Scope {
+  readonly visibility: string;
+  readonly owner: string;
+  readonly days: Map<string, DayGroup>;
+  readonly places: Map<string, PlaceGroup[]>;
+}
+
 /** Groups held before they are written (a file of distinct places must not grow the maps without bound). */
 const MAX_GROUPS = 20_000;
 /** Rows per upsert statement (7 parameters each: below both dialects' limits). */
@@ -46,47 +53,59 @@ const ROWS_PER_UPSERT = 1_000;
  * upsert per thousand groups); the writer flushes after a batch once `full`, and at its finish.
  */
 export class IncidentCountDeltas {
-  private readonly days = new Map<string, DayGroup>();
-  private readonly places = new Map<string, PlaceGroup>();
+  /** Per visibility and owner: groups by day, and by place (each place's coordinate variants). */
+  private readonly scopes = new Map<string, Scope>();
+  private last: Scope | undefined;
+  private held = 0;
 
   constructor(private readonly db: Kysely<Database>) {}
 
   get full(): boolean {
-    return this.days.size + this.places.size >= MAX_GROUPS;
+    return this.held >= MAX_GROUPS;
   }
 
   add(i: Omit<CountedIncident, 'seq'>, seq: bigint): void {
-    const owner = i.ownerOrganisationId ?? '';
-    const dayKey = `${i.visibility}\u0000${owner}\u0000${i.date}`;
-    const day = this.days.get(dayKey);
-    if (day === undefined) this.days.set(dayKey, { visibility: i.visibility, owner, day: i.date, n: 1 });
-    else day.n += 1;
-    if (i.latitude !== null && i.longitude !== null) {
-      const placeKey = `${i.visibility}\u0000${owner}\u0000${i.place}\u0000${i.latitude}\u0000${i.longitude}`;
-      const place = this.places.get(placeKey);
-      if (place === undefined)
-        this.places.set(placeKey, {
-          visibility: i.visibility,
-          owner,
-          place: i.place,
-          latitude: i.latitude,
-          longitude: i.longitude,
-          n: 1,
-          latest: seq,
-        });
-      else {
-        place.n += 1;
-        if (seq > place.latest) place.latest = seq;
-      }
+    const scope = this.scopeOf(i.visibility, i.ownerOrganisationId ?? '');
+    const day = scope.days.get(i.date);
+    if (day === undefined) {
+      scope.days.set(i.date, { visibility: scope.visibility, owner: scope.owner, day: i.date, n: 1 });
+      this.held += 1;
+    } else day.n += 1;
+    const { latitude, longitude } = i;
+    if (latitude === null || longitude === null) return;
+    let variants = scope.places.get(i.place);
+    if (variants === undefined) scope.places.set(i.place, (variants = []));
+    const place = variants.find((v) => v.latitude === latitude && v.longitude === longitude);
+    if (place === undefined) {
+      const { visibility, owner } = scope;
+      variants.push({ visibility, owner, place: i.place, latitude, longitude, n: 1, latest: seq });
+      this.held += 1;
+    } else {
+      place.n += 1;
+      if (seq > place.latest) place.latest = seq;
     }
+  }
+
+  private scopeOf(visibility: string, owner: string): Scope {
+    const last = this.last;
+    if (last !== undefined && last.visibility === visibility && last.owner === owner) return last;
+    const key = `${visibility}\u0000${owner}`;
+    let scope = this.scopes.get(key);
+    if (scope === undefined) {
+      scope = { visibility, owner, days: new Map(), places: new Map() };
+      this.scopes.set(key, scope);
+    }
+    this.last = scope;
+    return scope;
   }
 
   /** Adds the groups held to the tables (call it before the transaction commits). */
   async flush(): Promise<void> {
-    const days = [...this.days.values()];
-    const places = [...this.places.values()];
-    this.days.clear();
-    this.places.clear();
+    const days = [...this.scopes.values()].flatMap((s) => [...s.days.values()]);
+    const places = [...this.scopes.values()].flatMap((s) => [...s.places.values()].flat());
+    this.scopes.clear();
+    this.last = undefined;
+    this.held = 0;
     for (let at = 0; at < days.length; at += ROWS_PER_UPSERT)
       await this.db
         .insertInto('incident_day_count')

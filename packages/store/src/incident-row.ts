@@ -33,9 +33,10 @@ export const COLUMNS = [
   'created_at',
 ] as const;
 
-/** A text's terms with its positional terms already joined. */
+/** A text's terms, its positional terms joined, and (memoised texts) the terms as a set. */
 interface JoinedTerms extends IndexTerms {
   readonly joined: string;
+  readonly termSet: ReadonlySet<string> | null;
 }
 
 const MAX_MEMO = 100_000;
@@ -43,61 +44,88 @@ const MAX_MEMO = 100_000;
 /**
  * The indexed text of incidents in a bulk write: core's incidentSearchText (the same parts, terms
  * and order — incident-row.test.ts compares them), with the terms of repeated texts (organisation,
- * place, authority…) memoised and joined once, and no per-row lists of parts.
+ * place, authority…) memoised and joined once, and no per-row lists of parts or sets of extras.
  */
 export class SearchTextMemo {
   private readonly names = new Map<string, JoinedTerms>();
   private readonly plain = new Map<string, JoinedTerms>();
   /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
+  private readonly parts: JoinedTerms[] = [];
 
   constructor(
     private readonly placeNames: (place: string) => readonly string[],
     private readonly organisationNames: (organisation: string) => readonly string[],
   ) {}
 
-  private terms(text: string, names: boolean, memo: boolean): JoinedTerms {
+  private memoised(text: string, names: boolean): JoinedTerms {
     const map = names ? this.names : this.plain;
-    let t = memo ? map.get(text) : undefined;
+    let t = map.get(text);
     if (t === undefined) {
-      const found = indexTerms(text, names);
-      t = { ...found, joined: found.terms.join(' ') };
-      for (const term of t.terms) this.vocabulary.add(term);
-      for (const term of t.extras) this.vocabulary.add(term);
-      if (memo && map.size < MAX_MEMO) map.set(text, t);
+      t = this.compute(text, names, true);
+      if (map.size < MAX_MEMO) map.set(text, t);
     }
     return t;
   }
 
+  private compute(text: string, names: boolean, withSet: boolean): JoinedTerms {
+    const { terms, extras } = indexTerms(text, names);
+    for (const term of terms) this.vocabulary.add(term);
+    for (const term of extras) this.vocabulary.add(term);
+    return { terms, extras, joined: terms.join(' '), termSet: withSet ? new Set(terms) : null };
+  }
+
+  private name(text: string): void {
+    if (text !== '') this.parts.push(this.memoised(text, true));
+  }
+
+  private other(text: string | null): void {
+    if (text !== null && text !== '') this.parts.push(this.memoised(text, false));
+  }
+
   text(incident: NewIncident): string {
-    const parts: JoinedTerms[] = [];
-    const name = (text: string) => {
-      if (text !== '') parts.push(this.terms(text, true, true));
-    };
-    name(incident.organisation);
-    for (const other of this.organisationNames(incident.organisation)) name(other);
-    name(incident.place);
-    for (const other of this.placeNames(incident.place)) name(other);
-    for (const text of [incident.authority, incident.office, incident.legalBasis, incident.outcome])
-      if (text !== null && text !== '') parts.push(this.terms(text, false, true));
-    parts.push(this.terms(incident.notes ?? '', false, false));
+    const parts = this.parts;
+    parts.length = 0;
+    this.name(incident.organisation);
+    for (const other of this.organisationNames(incident.organisation)) this.name(other);
+    this.name(incident.place);
+    for (const other of this.placeNames(incident.place)) this.name(other);
+    this.other(incident.authority);
+    this.other(incident.office);
+    this.other(incident.legalBasis);
+    this.other(incident.outcome);
+    parts.push(this.compute(incident.notes ?? '', false, false));
     return joinTerms(parts);
   }
 }
 
-/** core's joinIndexTerms over terms already joined per part. */
+/**
+ * core's joinIndexTerms over terms already joined per part: the positional terms, then each extra
+ * once (in the order met) unless it is a term of the text.
+ */
 function joinTerms(parts: readonly JoinedTerms[]): string {
   let out = '';
-  let extras: Set<string> | null = null;
+  let extras: string[] | null = null;
   for (const p of parts) {
     if (p.terms.length > 0) out = out === '' ? p.joined : `${out} ${p.joined}`;
-    for (const e of p.extras) (extras ??= new Set()).add(e);
+    for (const e of p.extras) {
+      if (extras === null) extras = [e];
+      else if (!extras.includes(e)) extras.push(e);
+    }
   }
   if (extras === null) return out;
-  for (const p of parts) for (const t of p.terms) extras.delete(t);
-  if (extras.size === 0) return out;
-  const tail = [...extras].join(' ');
+  let tail = '';
+  for (const e of extras) {
+    if (isTermOf(parts, e)) continue;
+    tail = tail === '' ? e : `${tail} ${e}`;
+  }
+  if (tail === '') return out;
   return out === '' ? tail : `${out} ${tail}`;
+}
+
+function isTermOf(parts: readonly JoinedTerms[], term: string): boolean {
+  for (const p of parts) if (p.termSet === null ? p.terms.includes(term) : p.termSet.has(term)) return true;
+  return false;
 }
 
 /** Memoised keys of repeated values (organisation names, legal bases). */
