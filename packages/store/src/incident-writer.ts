@@ -121,10 +121,12 @@ export class IncidentWriter {
     if (!writer.postgres) {
       // A large import touches the whole table and its indexes: give SQLite room (restored at
       // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
-      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS).
+      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
+      // the rows go in at a few thousand places at once, one per day, and the index builds sort
+      // in the cache and spill beyond it, so 64 MiB keeps a million-row import under 500 MB).
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
       writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
-      await sql`pragma cache_size = -196608`.execute(db);
+      await sql`pragma cache_size = -65536`.execute(db);
       if (!writer.emptyAtOpen)
         await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
       else {
