@@ -1,10 +1,4 @@
-import {
-  incidentSearchParts,
-  indexTerms,
-  joinIndexTerms,
-  organisationFilterKey,
-  type IndexTerms,
-} from '@civic/core';
+import { indexTerms, organisationFilterKey, type IndexTerms } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 
 // The incident row as the bulk writer (incident-writer.ts) stores it: its columns, its values and
@@ -39,34 +33,99 @@ export const COLUMNS = [
   'created_at',
 ] as const;
 
-/** The terms of repeated texts (organisation, place, authority…), memoised for a bulk write. */
+/** A text's terms, its positional terms joined, and (memoised texts) the terms as a set. */
+interface JoinedTerms extends IndexTerms {
+  readonly joined: string;
+  readonly termSet: ReadonlySet<string> | null;
+}
+
+const MAX_MEMO = 100_000;
+
+/**
+ * The indexed text of incidents in a bulk write: core's incidentSearchText (the same parts, terms
+ * and order — incident-row.test.ts compares them), with the terms of repeated texts (organisation,
+ * place, authority…) memoised and joined once, and no per-row lists of parts or sets of extras.
+ */
 export class SearchTextMemo {
-  private readonly terms = new Map<string, IndexTerms>();
+  private readonly names = new Map<string, JoinedTerms>();
+  private readonly plain = new Map<string, JoinedTerms>();
   /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
+  private readonly parts: JoinedTerms[] = [];
 
   constructor(
     private readonly placeNames: (place: string) => readonly string[],
     private readonly organisationNames: (organisation: string) => readonly string[],
   ) {}
 
-  text(incident: NewIncident): string {
-    const parts = incidentSearchParts(incident, this.placeNames, this.organisationNames);
-    return joinIndexTerms(
-      parts.map((part, i) => {
-        const last = i === parts.length - 1;
-        const key = part.names ? `n\u0000${part.text}` : part.text;
-        let t = last ? undefined : this.terms.get(key);
-        if (t === undefined) {
-          t = indexTerms(part.text, part.names);
-          for (const term of t.terms) this.vocabulary.add(term);
-          for (const term of t.extras) this.vocabulary.add(term);
-          if (!last && this.terms.size < 100_000) this.terms.set(key, t);
-        }
-        return t;
-      }),
-    );
+  private memoised(text: string, names: boolean): JoinedTerms {
+    const map = names ? this.names : this.plain;
+    let t = map.get(text);
+    if (t === undefined) {
+      t = this.compute(text, names, true);
+      if (map.size < MAX_MEMO) map.set(text, t);
+    }
+    return t;
   }
+
+  private compute(text: string, names: boolean, withSet: boolean): JoinedTerms {
+    const { terms, extras } = indexTerms(text, names);
+    for (const term of terms) this.vocabulary.add(term);
+    for (const term of extras) this.vocabulary.add(term);
+    return { terms, extras, joined: terms.join(' '), termSet: withSet ? new Set(terms) : null };
+  }
+
+  private name(text: string): void {
+    if (text !== '') this.parts.push(this.memoised(text, true));
+  }
+
+  private other(text: string | null): void {
+    if (text !== null && text !== '') this.parts.push(this.memoised(text, false));
+  }
+
+  text(incident: NewIncident): string {
+    const parts = this.parts;
+    parts.length = 0;
+    this.name(incident.organisation);
+    for (const other of this.organisationNames(incident.organisation)) this.name(other);
+    this.name(incident.place);
+    for (const other of this.placeNames(incident.place)) this.name(other);
+    this.other(incident.authority);
+    this.other(incident.office);
+    this.other(incident.legalBasis);
+    this.other(incident.outcome);
+    parts.push(this.compute(incident.notes ?? '', false, false));
+    return joinTerms(parts);
+  }
+}
+
+/**
+ * core's joinIndexTerms over terms already joined per part: the positional terms, then each extra
+ * once (in the order met) unless it is a term of the text.
+ */
+function joinTerms(parts: readonly JoinedTerms[]): string {
+  let out = '';
+  let extras: string[] | null = null;
+  for (const p of parts) {
+    if (p.terms.length > 0) out = out === '' ? p.joined : `${out} ${p.joined}`;
+    for (const e of p.extras) {
+      if (extras === null) extras = [e];
+      else if (!extras.includes(e)) extras.push(e);
+    }
+  }
+  if (extras === null) return out;
+  let tail = '';
+  for (const e of extras) {
+    if (isTermOf(parts, e)) continue;
+    tail = tail === '' ? e : `${tail} ${e}`;
+  }
+  if (tail === '') return out;
+  return out === '' ? tail : `${out} ${tail}`;
+}
+
+function isTermOf(parts: readonly JoinedTerms[], term: string): boolean {
+  for (const p of parts) if (p.termSet === null ? p.terms.includes(term) : p.termSet.has(term)) return true;
+  return false;
 }
 
 /** Memoised keys of repeated values (organisation names, legal bases). */

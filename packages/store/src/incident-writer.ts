@@ -8,6 +8,7 @@ import {
 } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { NewIncident } from './incident.repository.ts';
+import { IncidentCountDeltas } from './incident-counts.repository.ts';
 import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
 import { COLUMNS, KeyMemo, organisationAliasesOf, rowValues, SearchTextMemo } from './incident-row.ts';
 import { organisationNameIndex } from './organisation.repository.ts';
@@ -68,6 +69,8 @@ export class IncidentWriter {
   /** Next n for each day (see SEQ_DAY) touched by this writer. */
   private readonly nextOfDay = new Map<string, bigint>();
   private written = 0;
+  /** The summary's counts of the rows written (incident-counts.repository.ts), flushed per batch when full and at finish. */
+  private readonly counts: IncidentCountDeltas;
 
   private cacheSize: number | null = null;
   /** Secondary indexes dropped for a load into an empty table, rebuilt by finish(). */
@@ -80,6 +83,7 @@ export class IncidentWriter {
     organisationNames: (organisation: string) => readonly string[],
   ) {
     this.postgres = isPostgresDb(db);
+    this.counts = new IncidentCountDeltas(db);
     this.raw = this.postgres ? undefined : sqliteHandle(db);
     if (!this.postgres && this.raw === undefined)
       throw new Error('IncidentWriter: a SQLite store without its handle');
@@ -117,10 +121,12 @@ export class IncidentWriter {
     if (!writer.postgres) {
       // A large import touches the whole table and its indexes: give SQLite room (restored at
       // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
-      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS).
+      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
+      // the rows go in at a few thousand places at once, one per day, and the index builds sort
+      // in the cache and spill beyond it, so 64 MiB keeps a million-row import under 500 MB).
       const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
       writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
-      await sql`pragma cache_size = -196608`.execute(db);
+      await sql`pragma cache_size = -65536`.execute(db);
       if (!writer.emptyAtOpen)
         await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
       else {
@@ -187,6 +193,7 @@ export class IncidentWriter {
       const columns: unknown[][] = [[], ...COLUMNS.map(() => [])];
       for (const incident of part) {
         const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+        this.counts.add(incident, seq);
         columns[0]?.push(seq.toString());
         const values = rowValues(incident, this.memo.text(incident), this.keys);
         for (let c = 0; c < values.length; c++) columns[c + 1]?.push(values[c] ?? null);
@@ -194,6 +201,7 @@ export class IncidentWriter {
       await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
       this.written += part.length;
     }
+    if (this.counts.full) await this.counts.flush();
   }
 
   /** SQLite: one prepared statement run per row, synchronously, inside the caller's transaction. */
@@ -205,8 +213,10 @@ export class IncidentWriter {
       const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
       this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident), this.keys));
       this.newRowStatement?.run(seq);
+      this.counts.add(incident, seq);
       this.written += 1;
     }
+    if (this.counts.full) await this.counts.flush();
   }
 
   private async saveVocabulary(): Promise<void> {
@@ -228,6 +238,7 @@ export class IncidentWriter {
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
   async finish(): Promise<void> {
+    await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
     for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);

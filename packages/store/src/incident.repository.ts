@@ -9,6 +9,7 @@ import {
 } from '@civic/core';
 import type { IncidentTable } from './incident.tables.ts';
 import { IncidentWriter } from './incident-writer.ts';
+import { IncidentCountDeltas, removeIncidentCounts } from './incident-counts.repository.ts';
 import type { Database } from './schema.ts';
 
 // The bulk writer lives in incident-writer.ts; its exports stay reachable from here.
@@ -158,11 +159,22 @@ export async function countIncidents(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0n);
 }
 
-/** Deletes an incident and its full-text entry. True when it existed. */
+/** The columns the summary's counts of an incident depend on (incident-counts.repository.ts). */
+const COUNTED = [
+  'seq',
+  'date',
+  'place',
+  'latitude',
+  'longitude',
+  'visibility',
+  'owner_organisation_id as ownerOrganisationId',
+] as const;
+
+/** Deletes an incident, its full-text entry and its part of the summary's counts (call it in a transaction). True when it existed. */
 export async function deleteIncident(db: Kysely<Database>, id: string): Promise<boolean> {
   const row = await db
     .selectFrom('incident')
-    .select(['seq', 'search_text'])
+    .select([...COUNTED, 'search_text'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (row === undefined) return false;
@@ -172,21 +184,28 @@ export async function deleteIncident(db: Kysely<Database>, id: string): Promise<
     );
   }
   await db.deleteFrom('incident').where('id', '=', id).execute();
+  await removeIncidentCounts(db, row);
   return true;
 }
 
-/** Changes who may see an incident (the indexed text is unchanged). */
+/** Changes who may see an incident (the indexed text is unchanged) and moves it between the summary's counts (call it in a transaction). */
 export async function setIncidentVisibility(
   db: Kysely<Database>,
   id: string,
   visibility: Visibility,
   ownerOrganisationId: string | null,
 ): Promise<void> {
+  const before = await db.selectFrom('incident').select(COUNTED).where('id', '=', id).executeTakeFirst();
+  if (before === undefined) return;
   await db
     .updateTable('incident')
     .set({ visibility, owner_organisation_id: ownerOrganisationId })
     .where('id', '=', id)
     .execute();
+  await removeIncidentCounts(db, before);
+  const counts = new IncidentCountDeltas(db);
+  counts.add({ ...before, visibility, ownerOrganisationId }, before.seq);
+  await counts.flush();
 }
 
 /** The case an authority action belongs to (for promoting the action to an incident), or undefined. */

@@ -54,8 +54,29 @@ export interface IncidentTermTable {
   term: string;
 }
 
+/** Incidents per first day, by who may see them (migration 720; owner '' for none). */
+export interface IncidentDayCountTable {
+  visibility: string;
+  owner: string;
+  day: string;
+  n: ColumnType<bigint, bigint | number, bigint | number>;
+}
+
+/** Incidents with both coordinates per place name and coordinates, by who may see them; `latest`: the newest one's seq. */
+export interface IncidentPlaceCountTable {
+  visibility: string;
+  owner: string;
+  place: string;
+  latitude: number;
+  longitude: number;
+  n: ColumnType<bigint, bigint | number, bigint | number>;
+  latest: ColumnType<bigint, bigint | number, bigint | number>;
+}
+
 export interface IncidentTables {
   incident: IncidentTable;
+  incident_day_count: IncidentDayCountTable;
+  incident_place_count: IncidentPlaceCountTable;
   incident_fts: IncidentFtsTable;
   incident_term: IncidentTermTable;
 }

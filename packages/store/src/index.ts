@@ -47,6 +47,7 @@ export * from './ledger-journal.repository.ts';
 export type * from './incident.tables.ts';
 export * from './incident.repository.ts';
 export * from './incident-edit.repository.ts';
+export { incidentCountsOf } from './incident-counts.repository.ts';
 export * from './incident-reindex.ts';
 export * from './incident-search.ts';
 export type * from './brief.tables.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_TYPES, calendarDate, seededRandom, type Visibility } from '@civic/core';
-import { insertIncidents, type NewIncident } from '@civic/store';
+import { deleteIncident, insertIncidents, setIncidentVisibility, type NewIncident } from '@civic/store';
 import { freshContext, testDialects } from '../test-support.ts';
 import {
   searchIncidents,
@@ -204,6 +204,26 @@ for (const dialect of testDialects()) {
       expect(after.months.find((m) => m.month === '2020-03')?.count).toBe(
         (before.months.find((m) => m.month === '2020-03')?.count ?? 0) + 1,
       );
+    });
+
+    it('without a filter, answers from the maintained counts what counting the matches answers, for every viewer, also after changes', async () => {
+      const viewers: IncidentViewerInput[] = [
+        'all',
+        'public',
+        { organisationIds: ['org-a'], networkOrganisationIds: ['org-b'] },
+        { organisationIds: ['org-c'], networkOrganisationIds: [] },
+      ];
+      const check = async () => {
+        for (const viewer of viewers) {
+          const s = await summarizeIncidents(ctx, { viewer, q: ' ' });
+          expect(s.ok && s.value).toEqual(await pagedSummary(ctx, { viewer }));
+        }
+      };
+      await check();
+      await setIncidentVisibility(ctx.store.db, 's1', 'private', 'org-c');
+      await setIncidentVisibility(ctx.store.db, 's2', 'public', null);
+      await deleteIncident(ctx.store.db, 's3');
+      await check();
     });
   });
 }

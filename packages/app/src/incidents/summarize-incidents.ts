@@ -1,5 +1,5 @@
 import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/core';
-import { dataStamp, incidentSearchFor, type IncidentCounts } from '@civic/store';
+import { dataStamp, incidentCountsOf, incidentSearchFor, type IncidentCounts } from '@civic/store';
 import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 import {
@@ -42,7 +42,9 @@ export function weekOf(day: CalendarDate): CalendarDate {
 /**
  * Counts of the incidents a search would find (the same filters and visibility), per week, per
  * month and per place, for the timeline chart and the map. The database counts per day and per
- * place; this rolls the days up.
+ * place; this rolls the days up. Without a filter (the Monitor page's first view) the counts are
+ * read from the ones the store maintains (incident-counts.repository.ts), so even a new process
+ * over a million incidents does not count them; with one, the matching incidents are counted.
  */
 export async function summarizeIncidents(
   ctx: AppContext,
@@ -63,9 +65,21 @@ export async function summarizeIncidents(
   const cache = summaryCache(ctx);
   const hit = cache.get(key);
   if (stamp !== undefined && hit?.stamp === stamp) return ok(hit.summary);
-  const summary = summaryOf(await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query));
+  const unfiltered = isBlank(query);
+  const summary = summaryOf(
+    unfiltered
+      ? await incidentCountsOf(ctx.store.db, query.viewer)
+      : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
+  );
   if (stamp !== undefined) setBounded(cache, key, { stamp, summary }, MAX_CACHED_SUMMARIES);
   return ok(summary);
+}
+
+/** A query whose only non-empty field is the viewer (a blank text query finds everything). */
+function isBlank(query: Readonly<Record<string, unknown>>): boolean {
+  return Object.entries(query).every(
+    ([k, v]) => k === 'viewer' || v === undefined || (k === 'q' && typeof v === 'string' && v.trim() === ''),
+  );
 }
 
 /**
