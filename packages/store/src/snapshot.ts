@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { sql, type Kysely } from 'kysely';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { writeWrappedKey } from './encryption/key-sidecar.ts';
+import { NEW_PAGE_CIPHER, selectPageCipher } from './encryption/open-sqlite.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey } from './encryption/wrapped-key.ts';
 import pg from 'pg';
 import { sqliteHandle } from './raw-sqlite.ts';
@@ -81,11 +82,11 @@ export function snapshotSqlite(db: Kysely<Database>): Buffer {
  */
 export function encryptSqliteFile(file: string, secret: Buffer): void {
   const dataKey = generateDataKey();
-  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST));
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST, NEW_PAGE_CIPHER));
   const db = new SQLite(file);
   try {
     db.pragma('journal_mode = DELETE');
-    db.pragma(`cipher = 'chacha20'`);
+    selectPageCipher(db, NEW_PAGE_CIPHER);
     db.pragma(`rekey = "x'${Buffer.from(dataKey).toString('hex')}'"`);
   } finally {
     db.close();

@@ -3,7 +3,7 @@ import { inTransaction } from '../transaction.ts';
 import { readWrappedKey, writeWrappedKey } from './key-sidecar.ts';
 import { openKeyed } from './open-sqlite.ts';
 import { StoreKeyError } from './store-key-error.ts';
-import { DEFAULT_KDF_COST, unwrapDataKey, wrapDataKey, type KdfCost } from './wrapped-key.ts';
+import { DEFAULT_KDF_COST, pageCipherOf, unwrapDataKey, wrapDataKey, type KdfCost } from './wrapped-key.ts';
 
 export interface ChangeSqliteKeyOptions {
   /** scrypt cost of the new wrapping (tests lower it). */
@@ -39,9 +39,16 @@ export async function changeSqliteKey(
   const dataKey = unwrapDataKey(wrapped.key, oldSecret);
   if (!dataKey) throw new StoreKeyError('DB_KEY_INVALID', `the old key given does not open ${file}`, file);
   try {
-    openKeyed(file, dataKey).close();
-    // The slow part (scrypt) before the database's write lock is taken.
-    const rewrapped = wrapDataKey(dataKey, newSecret, options.cost ?? DEFAULT_KDF_COST);
+    const cipher = pageCipherOf(wrapped.key);
+    openKeyed(file, dataKey, cipher).close();
+    // The slow part (scrypt) before the database's write lock is taken. The cipher stays: the
+    // pages are not rewritten, and a version 1 key stays version 1 (its cipher is implied).
+    const rewrapped = wrapDataKey(
+      dataKey,
+      newSecret,
+      options.cost ?? DEFAULT_KDF_COST,
+      wrapped.key.version === 1 ? undefined : cipher,
+    );
     const record = options.record;
     if (!record) return writeWrappedKey(file, rewrapped);
     const store = openConnection(file, { secret: oldSecret });
