@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { readWrappedKey, writeWrappedKey } from './key-sidecar.ts';
+import { readPendingKey, readWrappedKey, writeWrappedKey } from './key-sidecar.ts';
+import { openSettlingKeyChange } from './settle-key-change.ts';
 import { StoreKeyError } from './store-key-error.ts';
 import { storeKeys, type StoreKeys } from './store-keys.ts';
 import {
@@ -70,6 +71,11 @@ export function openSqliteFile(
   const plain = fileHasContent(file) && isPlainSqliteFile(file);
   if (wrapped.kind === 'present' && !plain) {
     if (!secret) throw keyRequired(file);
+    const pending = readPendingKey(file);
+    if (pending.kind !== 'absent') {
+      const settled = openSettlingKeyChange(file, wrapped.key, pending, secret);
+      return { sqlite: settled.sqlite, keys: storeKeys(true, settled.dataKey) };
+    }
     const dataKey = unwrapDataKey(wrapped.key, secret);
     if (!dataKey) throw keyInvalid(file);
     return { sqlite: openKeyed(file, dataKey, pageCipherOf(wrapped.key)), keys: storeKeys(true, dataKey) };
