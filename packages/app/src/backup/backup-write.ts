@@ -5,9 +5,10 @@ import { dirname, join } from 'node:path';
 import type { StreamedEntry } from './tar-stream.ts';
 
 /** A file as a streamed archive entry, read 64 KiB at a time. */
-export function fileEntry(name: string, path: string): StreamedEntry {
+export function fileEntry(name: string, path: string): StreamedEntry & { readonly path: string } {
   return {
     name,
+    path,
     size: statSync(path).size,
     data: async function* () {
       for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield chunk as Buffer;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
 import {
@@ -9,7 +9,13 @@ import {
 } from '@civic/store';
 import { closeContext, openContext } from '../context.ts';
 import { checkRecipients } from './backup-keys.ts';
-import { describePart, sealBackupStream, type BackupManifest, type BackupSealing } from './backup-archive.ts';
+import {
+  describePart,
+  sealBackupStream,
+  type BackupManifest,
+  type BackupPart,
+  type BackupSealing,
+} from './backup-archive.ts';
 import { Spool } from './backup-spool.ts';
 import { fileEntry, sha256OfFile, writeSealed } from './backup-write.ts';
 import type { TarEntry } from './tar-archive.ts';
@@ -36,19 +42,27 @@ export interface BackupSummary {
   readonly manifest: BackupManifest;
 }
 
-/** Every regular file under `dir`, as archive entries `files/<relative path>`, in a stable order. */
-function storedFiles(dir: string): TarEntry[] {
-  const out: TarEntry[] = [];
+const NO_FILES: { entries: StreamedEntry[]; parts: BackupPart[] } = { entries: [], parts: [] };
+
+/**
+ * Every regular file under `dir`, as streamed archive entries `files/<relative path>` in a stable
+ * order, with their sizes and sha256 for the manifest.
+ */
+async function storedFiles(dir: string): Promise<{ entries: StreamedEntry[]; parts: BackupPart[] }> {
+  const entries: ReturnType<typeof fileEntry>[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(d, e.name);
       if (e.isDirectory()) walk(path);
       else if (e.isFile())
-        out.push({ name: `files/${relative(dir, path).split('\\').join('/')}`, data: readFileSync(path) });
+        entries.push(fileEntry(`files/${relative(dir, path).split('\\').join('/')}`, path));
     }
   };
   walk(dir);
-  return out;
+  const parts: BackupPart[] = [];
+  // Read twice (hashed for the manifest, then archived), never held: a folder of scans may be large.
+  for (const e of entries) parts.push({ name: e.name, bytes: e.size, sha256: await sha256OfFile(e.path) });
+  return { entries, parts };
 }
 
 /** The name of the part that holds a SQLite snapshot's throwaway key (an encrypted store's backup only). */
@@ -70,10 +84,10 @@ async function createSqliteBackup(input: CreateBackupInput): Promise<Result<Back
     await closeContext(ctx);
   }
   try {
-    const files = input.filesDir === undefined ? [] : storedFiles(input.filesDir);
+    const files = input.filesDir === undefined ? NO_FILES : await storedFiles(input.filesDir);
     const keyBytes = snap.key ? Buffer.from(`${JSON.stringify(snap.key)}\n`) : undefined;
     const database = fileEntry('database.sqlite', snap.file);
-    const small = [...(keyBytes ? [{ name: DATABASE_KEY_PART, data: keyBytes }] : []), ...files];
+    const key = keyBytes ? [{ name: DATABASE_KEY_PART, data: keyBytes }] : [];
     const manifest: BackupManifest = {
       format: 'civicledger-backup',
       version: 1,
@@ -83,10 +97,15 @@ async function createSqliteBackup(input: CreateBackupInput): Promise<Result<Back
       logHeads: snap.facts.logHeads,
       parts: [
         { name: database.name, bytes: database.size, sha256: await sha256OfFile(snap.file) },
-        ...small.map((p) => describePart(p.name, p.data)),
+        ...key.map((p) => describePart(p.name, p.data)),
+        ...files.parts,
       ],
     };
-    const sealed = await sealBackupStream(manifest, [database, ...small.map(streamed)], input.sealing);
+    const sealed = await sealBackupStream(
+      manifest,
+      [database, ...key.map(streamed), ...files.entries],
+      input.sealing,
+    );
     const written = await writeSealed(sealed, input.out);
     keyBytes?.fill(0);
     return ok({
@@ -129,7 +148,7 @@ export async function createBackup(input: CreateBackupInput): Promise<Result<Bac
   return createSqliteBackup(input);
 }
 
-/** A stored file as a streamed entry (its bytes are already in memory). */
+/** A small part as a streamed entry (its bytes are already in memory). */
 const streamed = (e: TarEntry): StreamedEntry => ({
   name: e.name,
   size: e.data.length,
@@ -148,7 +167,7 @@ async function createPostgresBackup(input: CreateBackupInput): Promise<Result<Ba
   try {
     const facts = await dumpPostgresStreaming(input.databaseUrl, (c) => spool.write(c));
     const dumpSha = await spool.close();
-    const files = input.filesDir === undefined ? [] : storedFiles(input.filesDir);
+    const files = input.filesDir === undefined ? NO_FILES : await storedFiles(input.filesDir);
     const manifest: BackupManifest = {
       format: 'civicledger-backup',
       version: 1,
@@ -156,14 +175,11 @@ async function createPostgresBackup(input: CreateBackupInput): Promise<Result<Ba
       dialect: 'postgres',
       schemaVersion: facts.schemaVersion,
       logHeads: facts.logHeads,
-      parts: [
-        { name: 'database.pgdump', bytes: spool.bytes, sha256: dumpSha },
-        ...files.map((p) => describePart(p.name, p.data)),
-      ],
+      parts: [{ name: 'database.pgdump', bytes: spool.bytes, sha256: dumpSha }, ...files.parts],
     };
     const sealed = await sealBackupStream(
       manifest,
-      [{ name: 'database.pgdump', size: spool.bytes, data: () => spool.read() }, ...files.map(streamed)],
+      [{ name: 'database.pgdump', size: spool.bytes, data: () => spool.read() }, ...files.entries],
       input.sealing,
     );
     const written = await writeSealed(sealed, input.out);

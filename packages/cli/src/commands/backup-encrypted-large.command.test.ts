@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { calendarDate } from '@civic/core';
 import {
   attachCaseDocument,
   closeContext,
@@ -58,7 +59,7 @@ beforeAll(async () => {
     caseId = c.value.id;
     const a = await recordCaseAction(ctx, caseId, {
       kind: 'notice',
-      servedOn: '2020-11-10',
+      servedOn: calendarDate('2020-11-10'),
       place: 'Алматы',
     });
     if (!a.ok) throw new Error(a.error.message);
