@@ -58,6 +58,7 @@ export * from './bank-line-sink.ts';
 export { parseExtras } from './bank-line-extras.ts';
 export * from './snapshot.ts';
 export * from './pg-restore-stage.ts';
+export * from './sqlite-snapshot-file.ts';
 export * from './encryption/db-secret.ts';
 export * from './encryption/store-key-error.ts';
 export type { StoreKeys } from './encryption/store-keys.ts';

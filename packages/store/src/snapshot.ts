@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { sql, type Kysely } from 'kysely';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { writeWrappedKey } from './encryption/key-sidecar.ts';
+import { NEW_PAGE_CIPHER, selectPageCipher } from './encryption/open-sqlite.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey } from './encryption/wrapped-key.ts';
 import pg from 'pg';
-import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
 /** The head of one organisation's hash chain: what a backup promises and a restore must find again. */
@@ -47,32 +47,11 @@ export interface SnapshotFacts {
   readonly logHeads: LogHead[];
 }
 
-/** The schema version and log heads of a SQLite database image (opened in memory, never on disk). */
-export function readSqliteSnapshotFacts(image: Buffer): SnapshotFacts {
-  const db = new SQLite(image);
-  try {
-    db.defaultSafeIntegers(true);
-    const name = (db.prepare(SCHEMA_SQL).get() as { name: string | null } | undefined)?.name ?? '';
-    return { schemaVersion: name, logHeads: toHeads(db.prepare(HEADS_SQL).all() as HeadRow[]) };
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * A consistent, PLAIN image of a SQLite store, in memory (`sqlite3_serialize`: one read
- * transaction, so writers elsewhere go on and the image is of one moment). Pages of an encrypted
- * store come decrypted, so the image never touches the disk in the clear; the backup encrypts it.
- */
-export function snapshotSqlite(db: Kysely<Database>): Buffer {
-  const handle = sqliteHandle(db);
-  if (!handle) throw new Error('snapshotSqlite: not a SQLite store');
-  const image = handle.serialize();
-  // Header bytes 18-19: 1 = rollback journal. A WAL-mode image cannot be opened from memory, and
-  // a restored copy turns WAL on again when it is opened as a store.
-  image[18] = 1;
-  image[19] = 1;
-  return image;
+/** The schema version and log heads of an open SQLite snapshot. */
+export function readSnapshotFacts(db: SQLite.Database): SnapshotFacts {
+  db.defaultSafeIntegers(true);
+  const name = (db.prepare(SCHEMA_SQL).get() as { name: string | null } | undefined)?.name ?? '';
+  return { schemaVersion: name, logHeads: toHeads(db.prepare(HEADS_SQL).all() as HeadRow[]) };
 }
 
 /**
@@ -81,11 +60,11 @@ export function snapshotSqlite(db: Kysely<Database>): Buffer {
  */
 export function encryptSqliteFile(file: string, secret: Buffer): void {
   const dataKey = generateDataKey();
-  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST));
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST, NEW_PAGE_CIPHER));
   const db = new SQLite(file);
   try {
     db.pragma('journal_mode = DELETE');
-    db.pragma(`cipher = 'chacha20'`);
+    selectPageCipher(db, NEW_PAGE_CIPHER);
     db.pragma(`rekey = "x'${Buffer.from(dataKey).toString('hex')}'"`);
   } finally {
     db.close();

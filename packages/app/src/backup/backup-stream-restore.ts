@@ -14,6 +14,8 @@ import { readBackupFile } from './backup-stream-read.ts';
 export interface ExtractTargets {
   /** Receives the database part's bytes as they are decrypted (a temporary file, pg_restore's input). */
   readonly database: (chunk: Uint8Array) => void | Promise<void>;
+  /** Receives a small part other than the database and the stored files (`database.key`). */
+  readonly other?: (name: string, chunk: Uint8Array) => void;
   /** A new folder for the stored files (`files/…`); left out, they are only checked. */
   readonly filesDir?: string | undefined;
 }
@@ -84,7 +86,11 @@ export async function extractBackup(
   const files = new StoredFileWriter(targets.filesDir);
   try {
     const read = await readBackupFile(file, opening, {
-      data: (name, chunk) => (name === databasePart ? targets.database(chunk) : files.write(name, chunk)),
+      data: (name, chunk) => {
+        if (name === databasePart) return targets.database(chunk);
+        if (!name.startsWith('files/')) return targets.other?.(name, chunk);
+        return files.write(name, chunk);
+      },
       end: (name) => files.end(name),
     });
     if (!read.ok) return read;

@@ -1,20 +1,23 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { domainError, err, ok, type Result } from '@civic/core';
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { dumpPostgresStreaming, isPostgresUrl, readSqliteSnapshotFacts, snapshotSqlite } from '@civic/store';
+import {
+  dumpPostgresStreaming,
+  isPostgresUrl,
+  snapshotSqliteToFile,
+  type SqliteSnapshotFile,
+} from '@civic/store';
 import { closeContext, openContext } from '../context.ts';
 import { checkRecipients } from './backup-keys.ts';
 import {
   describePart,
-  sealBackup,
   sealBackupStream,
-  sha256Of,
   type BackupManifest,
+  type BackupPart,
   type BackupSealing,
 } from './backup-archive.ts';
 import { Spool } from './backup-spool.ts';
+import { fileEntry, sha256OfFile, writeSealed } from './backup-write.ts';
 import type { TarEntry } from './tar-archive.ts';
 import type { StreamedEntry } from './tar-stream.ts';
 
@@ -39,36 +42,80 @@ export interface BackupSummary {
   readonly manifest: BackupManifest;
 }
 
-/** Every regular file under `dir`, as archive entries `files/<relative path>`, in a stable order. */
-function storedFiles(dir: string): TarEntry[] {
-  const out: TarEntry[] = [];
+const NO_FILES: { entries: StreamedEntry[]; parts: BackupPart[] } = { entries: [], parts: [] };
+
+/**
+ * Every regular file under `dir`, as streamed archive entries `files/<relative path>` in a stable
+ * order, with their sizes and sha256 for the manifest.
+ */
+async function storedFiles(dir: string): Promise<{ entries: StreamedEntry[]; parts: BackupPart[] }> {
+  const entries: ReturnType<typeof fileEntry>[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(d, e.name);
       if (e.isDirectory()) walk(path);
       else if (e.isFile())
-        out.push({ name: `files/${relative(dir, path).split('\\').join('/')}`, data: readFileSync(path) });
+        entries.push(fileEntry(`files/${relative(dir, path).split('\\').join('/')}`, path));
     }
   };
   walk(dir);
-  return out;
+  const parts: BackupPart[] = [];
+  // Read twice (hashed for the manifest, then archived), never held: a folder of scans may be large.
+  for (const e of entries) parts.push({ name: e.name, bytes: e.size, sha256: await sha256OfFile(e.path) });
+  return { entries, parts };
 }
 
-/** A consistent copy of a SQLite database, with the schema version and log heads of that very copy. */
-async function snapshot(
-  url: string,
-): Promise<Omit<BackupManifest, 'format' | 'version' | 'createdAt' | 'parts'> & { part: TarEntry }> {
+/** The name of the part that holds a SQLite snapshot's throwaway key (an encrypted store's backup only). */
+export const DATABASE_KEY_PART = 'database.key';
+
+/**
+ * The SQLite backup, streamed (issue 15): a consistent copy on disk (`VACUUM INTO` a private folder;
+ * an encrypted store's copy rekeyed under a throwaway key that travels as part `database.key`, never
+ * plain on disk), hashed, then streamed through the age encrypter into the file. No step holds the
+ * database image in memory.
+ */
+async function createSqliteBackup(input: CreateBackupInput): Promise<Result<BackupSummary>> {
   // Opened like every command: an encrypted file with the key from --key-file or the environment.
-  const ctx = await openContext(url, { migrate: false });
+  const ctx = await openContext(input.databaseUrl, { migrate: false });
+  let snap: SqliteSnapshotFile;
   try {
-    const image = snapshotSqlite(ctx.store.db);
-    return {
-      dialect: 'sqlite',
-      ...readSqliteSnapshotFacts(image),
-      part: { name: 'database.sqlite', data: image },
-    };
+    snap = snapshotSqliteToFile(ctx.store.db, ctx.store.keys.databaseEncrypted, input.out);
   } finally {
     await closeContext(ctx);
+  }
+  try {
+    const files = input.filesDir === undefined ? NO_FILES : await storedFiles(input.filesDir);
+    const keyBytes = snap.key ? Buffer.from(`${JSON.stringify(snap.key)}\n`) : undefined;
+    const database = fileEntry('database.sqlite', snap.file);
+    const key = keyBytes ? [{ name: DATABASE_KEY_PART, data: keyBytes }] : [];
+    const manifest: BackupManifest = {
+      format: 'civicledger-backup',
+      version: 1,
+      createdAt: input.now.toISOString(),
+      dialect: 'sqlite',
+      schemaVersion: snap.facts.schemaVersion,
+      logHeads: snap.facts.logHeads,
+      parts: [
+        { name: database.name, bytes: database.size, sha256: await sha256OfFile(snap.file) },
+        ...key.map((p) => describePart(p.name, p.data)),
+        ...files.parts,
+      ],
+    };
+    const sealed = await sealBackupStream(
+      manifest,
+      [database, ...key.map(streamed), ...files.entries],
+      input.sealing,
+    );
+    const written = await writeSealed(sealed, input.out);
+    keyBytes?.fill(0);
+    return ok({
+      file: input.out,
+      bytes: written.bytes,
+      manifest,
+      ...(input.sealedDigest ? { sha256: written.sha256 } : {}),
+    });
+  } finally {
+    snap.remove();
   }
 }
 
@@ -98,35 +145,10 @@ export async function createBackup(input: CreateBackupInput): Promise<Result<Bac
       domainError('BACKUP_FILES_DIR_NOT_FOUND', `there is no folder ${input.filesDir}`, { field: 'files' }),
     );
   if (isPostgresUrl(input.databaseUrl)) return createPostgresBackup(input);
-  const snap = await snapshot(input.databaseUrl);
-  const files = input.filesDir === undefined ? [] : storedFiles(input.filesDir);
-  const parts = [snap.part, ...files];
-  const manifest: BackupManifest = {
-    format: 'civicledger-backup',
-    version: 1,
-    createdAt: input.now.toISOString(),
-    dialect: snap.dialect,
-    schemaVersion: snap.schemaVersion,
-    logHeads: snap.logHeads,
-    parts: parts.map((p) => describePart(p.name, p.data)),
-  };
-  const sealed = await sealBackup(manifest, parts, input.sealing);
-  const tmp = join(dirname(input.out), `.${Date.now().toString(36)}-${process.pid}.backup-partial`);
-  try {
-    writeFileSync(tmp, sealed, { mode: 0o600, flush: true });
-    renameSync(tmp, input.out);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  return ok({
-    file: input.out,
-    bytes: sealed.length,
-    manifest,
-    ...(input.sealedDigest ? { sha256: sha256Of(sealed) } : {}),
-  });
+  return createSqliteBackup(input);
 }
 
-/** A stored file as a streamed entry (its bytes are already in memory). */
+/** A small part as a streamed entry (its bytes are already in memory). */
 const streamed = (e: TarEntry): StreamedEntry => ({
   name: e.name,
   size: e.data.length,
@@ -142,11 +164,10 @@ const streamed = (e: TarEntry): StreamedEntry => ({
  */
 async function createPostgresBackup(input: CreateBackupInput): Promise<Result<BackupSummary>> {
   const spool = await Spool.create(input.out);
-  const tmp = join(dirname(input.out), `.${Date.now().toString(36)}-${process.pid}.backup-partial`);
   try {
     const facts = await dumpPostgresStreaming(input.databaseUrl, (c) => spool.write(c));
     const dumpSha = await spool.close();
-    const files = input.filesDir === undefined ? [] : storedFiles(input.filesDir);
+    const files = input.filesDir === undefined ? NO_FILES : await storedFiles(input.filesDir);
     const manifest: BackupManifest = {
       format: 'civicledger-backup',
       version: 1,
@@ -154,41 +175,21 @@ async function createPostgresBackup(input: CreateBackupInput): Promise<Result<Ba
       dialect: 'postgres',
       schemaVersion: facts.schemaVersion,
       logHeads: facts.logHeads,
-      parts: [
-        { name: 'database.pgdump', bytes: spool.bytes, sha256: dumpSha },
-        ...files.map((p) => describePart(p.name, p.data)),
-      ],
+      parts: [{ name: 'database.pgdump', bytes: spool.bytes, sha256: dumpSha }, ...files.parts],
     };
     const sealed = await sealBackupStream(
       manifest,
-      [{ name: 'database.pgdump', size: spool.bytes, data: () => spool.read() }, ...files.map(streamed)],
+      [{ name: 'database.pgdump', size: spool.bytes, data: () => spool.read() }, ...files.entries],
       input.sealing,
     );
-    const digest = createHash('sha256');
-    let bytes = 0;
-    const out = await open(tmp, 'wx', 0o600);
-    try {
-      const reader = sealed.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        digest.update(value);
-        bytes += value.length;
-        await out.write(value);
-      }
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    renameSync(tmp, input.out);
+    const written = await writeSealed(sealed, input.out);
     return ok({
       file: input.out,
-      bytes,
+      bytes: written.bytes,
       manifest,
-      ...(input.sealedDigest ? { sha256: digest.digest('hex') } : {}),
+      ...(input.sealedDigest ? { sha256: written.sha256 } : {}),
     });
   } finally {
-    rmSync(tmp, { force: true });
     await spool.remove();
   }
 }

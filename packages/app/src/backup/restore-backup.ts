@@ -11,12 +11,31 @@ import {
   openPostgresRestore,
   stagePostgresRestore,
   tidyPostgresRestore,
+  rekeyRestoredSnapshot,
+  type SnapshotKey,
 } from '@civic/store';
 import { closeContext, openContext, type AppContext } from '../context.ts';
 import { verifyLog } from '../log/hash-log.ts';
 import type { BackupFault, BackupManifest, BackupOpening } from './backup-archive.ts';
 import { readBackupFile } from './backup-stream-read.ts';
 import { extractBackup } from './backup-stream-restore.ts';
+import { DATABASE_KEY_PART } from './create-backup.ts';
+
+/** The throwaway key part of a backup of an encrypted store; undefined when it is not one. */
+function parseSnapshotKey(bytes: Buffer): SnapshotKey | undefined {
+  try {
+    const v = JSON.parse(bytes.toString('utf8')) as { cipher?: unknown; key?: unknown };
+    if (
+      (v.cipher === 'aegis' || v.cipher === 'chacha20') &&
+      typeof v.key === 'string' &&
+      /^[0-9a-f]{64}$/.test(v.key)
+    )
+      return { cipher: v.cipher, key: v.key };
+  } catch {
+    // Not JSON: undefined below.
+  }
+  return undefined;
+}
 
 export interface RestoreBackupInput {
   readonly file: string;
@@ -122,11 +141,15 @@ async function restoreSqlite(
   mkdirSync(dirname(target), { recursive: true });
   try {
     const out = await open(tmp, 'wx', 0o600);
+    const keyChunks: Buffer[] = [];
     let written: Result<number, BackupFault>;
     try {
       written = await extractBackup(input.file, input.opening, manifest, {
         database: async (chunk) => {
           for (let at = 0; at < chunk.length;) at += (await out.write(chunk, at)).bytesWritten;
+        },
+        other: (name, chunk) => {
+          if (name === DATABASE_KEY_PART) keyChunks.push(Buffer.from(chunk));
         },
         filesDir: files.tmp,
       });
@@ -135,7 +158,19 @@ async function restoreSqlite(
       await out.close();
     }
     if (!written.ok) return written;
-    if (input.encryptWith) encryptSqliteFile(tmp, input.encryptWith);
+    // A backup of an encrypted store holds its copy under a throwaway key (part database.key):
+    // rekeyed here under a new data key, or decrypted when no --encrypt was asked for.
+    const key = manifest.parts.some((p) => p.name === DATABASE_KEY_PART)
+      ? parseSnapshotKey(Buffer.concat(keyChunks))
+      : null;
+    keyChunks.forEach((c) => c.fill(0));
+    if (key === undefined)
+      return err({
+        ...domainError('BACKUP_CORRUPT', 'the database key part is damaged'),
+        part: DATABASE_KEY_PART,
+      });
+    if (key) rekeyRestoredSnapshot(tmp, key, input.encryptWith ?? null);
+    else if (input.encryptWith) encryptSqliteFile(tmp, input.encryptWith);
     const checked = await verifyAt(tmp, manifest);
     if (!checked.ok) return checked;
     // The wrapped key first, then the database; a link never replaces a file that appeared meanwhile (rename would).

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { syncFolder, writeWrappedKey } from './key-sidecar.ts';
-import { isPlainSqliteFile, openKeyed } from './open-sqlite.ts';
+import { isPlainSqliteFile, NEW_PAGE_CIPHER, openKeyed, selectPageCipher } from './open-sqlite.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey, type KdfCost } from './wrapped-key.ts';
 
 export type EncryptInPlaceResult =
@@ -81,12 +81,12 @@ export function encryptInPlace(
   const dataKey = generateDataKey();
   const copy = new SQLite(tmp);
   try {
-    copy.pragma(`cipher = 'chacha20'`);
+    selectPageCipher(copy, NEW_PAGE_CIPHER);
     copy.pragma(`rekey = "x'${dataKey.toString('hex')}'"`);
   } finally {
     copy.close();
   }
-  const check = openKeyed(tmp, dataKey);
+  const check = openKeyed(tmp, dataKey, NEW_PAGE_CIPHER);
   let after: ReturnType<typeof databaseFingerprint>;
   try {
     check.defaultSafeIntegers(true);
@@ -95,7 +95,7 @@ export function encryptInPlace(
     check.close();
   }
   if (!isPlainSqliteFile(tmp) && sameFingerprint(before, after)) {
-    writeWrappedKey(file, wrapDataKey(dataKey, secret, cost));
+    writeWrappedKey(file, wrapDataKey(dataKey, secret, cost, NEW_PAGE_CIPHER));
     renameSync(tmp, file);
     syncFolder(dirname(file));
     dataKey.fill(0);

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { parseWrappedDataKey, type WrappedDataKey } from './wrapped-key.ts';
 
@@ -46,4 +55,53 @@ export function syncFolder(dir: string): void {
 
 export function writeWrappedKey(dbFile: string, key: WrappedDataKey): void {
   writeFileAtomically(wrappedKeyPath(dbFile), `${JSON.stringify(key, null, 2)}\n`);
+}
+
+/**
+ * The second slot of a key change (`DB.wrapped-key.next`): the new wrapping, written before the
+ * change commits, with the generation the commit sets in the database's header (`user_version`).
+ * Whichever process opens the database next settles it: promoted over the wrapped key when the
+ * database holds that generation (the change committed), removed otherwise. See change-key.ts.
+ */
+export function pendingKeyPath(dbFile: string): string {
+  return `${dbFile}.wrapped-key.next`;
+}
+
+export type PendingKey =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'corrupt' }
+  | { readonly kind: 'present'; readonly generation: number; readonly key: WrappedDataKey };
+
+export function readPendingKey(dbFile: string): PendingKey {
+  const path = pendingKeyPath(dbFile);
+  if (!existsSync(path)) return { kind: 'absent' };
+  try {
+    const v = JSON.parse(readFileSync(path, 'utf8')) as { generation?: unknown; key?: unknown };
+    const key = parseWrappedDataKey(JSON.stringify(v.key));
+    const g = v.generation;
+    if (key && typeof g === 'number' && Number.isInteger(g) && g > 0)
+      return { kind: 'present', generation: g, key };
+  } catch {
+    // Not JSON: reported as corrupt below.
+  }
+  return { kind: 'corrupt' };
+}
+
+export function writePendingKey(dbFile: string, generation: number, key: WrappedDataKey): void {
+  writeFileAtomically(pendingKeyPath(dbFile), `${JSON.stringify({ generation, key }, null, 2)}\n`);
+}
+
+/**
+ * The change committed: the new wrapping replaces the old one (written atomically), then the slot
+ * goes. A crash in between leaves both holding the new wrapping, and settling again does the same.
+ */
+export function promotePendingKey(dbFile: string, key: WrappedDataKey): void {
+  writeWrappedKey(dbFile, key);
+  discardPendingKey(dbFile);
+}
+
+/** The change did not commit: the new wrapping goes. */
+export function discardPendingKey(dbFile: string): void {
+  rmSync(pendingKeyPath(dbFile), { force: true });
+  syncFolder(dirname(dbFile));
 }

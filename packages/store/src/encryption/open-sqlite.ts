@@ -1,15 +1,30 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { readWrappedKey, writeWrappedKey } from './key-sidecar.ts';
+import { readPendingKey, readWrappedKey, writeWrappedKey } from './key-sidecar.ts';
+import { openSettlingKeyChange } from './settle-key-change.ts';
 import { StoreKeyError } from './store-key-error.ts';
 import { storeKeys, type StoreKeys } from './store-keys.ts';
 import {
   DEFAULT_KDF_COST,
   generateDataKey,
+  pageCipherOf,
   unwrapDataKey,
   wrapDataKey,
   type KdfCost,
+  type PageCipher,
 } from './wrapped-key.ts';
+
+/** The page cipher of every database encrypted from now on (docs/security.md, "Which cipher"). */
+export const NEW_PAGE_CIPHER: PageCipher = 'aegis';
+
+/**
+ * Selects `cipher` on a connection before its key or rekey pragma. AEGIS is pinned to AEGIS-256
+ * (sqlite3mc's default today) so that a later default cannot change how existing files are read.
+ */
+export function selectPageCipher(sqlite: SQLite.Database, cipher: PageCipher): void {
+  sqlite.pragma(`cipher = '${cipher}'`);
+  if (cipher === 'aegis') sqlite.pragma(`algorithm = 'aegis-256'`);
+}
 
 export interface SqliteKeyOptions {
   /** The operator's passphrase or key-file bytes (see resolveDbSecret); null or absent for none. */
@@ -37,8 +52,9 @@ const fileHasContent = (file: string): boolean => existsSync(file) && statSync(f
 
 /**
  * Opens a SQLite file through sqlite3mc: a plain file as it is; a file with a wrapped key beside it
- * (or a new file when a secret is given) keyed with the raw 256-bit data key, cipher
- * ChaCha20-Poly1305. A wrong or missing key throws StoreKeyError before anything is written: the
+ * (or a new file when a secret is given) keyed with the raw 256-bit data key, with the page cipher
+ * the wrapped key records (AEGIS-256 for a new file; ChaCha20-Poly1305 for one wrapped before the
+ * cipher was recorded). A wrong or missing key throws StoreKeyError before anything is written: the
  * file, its WAL and the wrapped key keep their bytes.
  */
 export function openSqliteFile(
@@ -55,9 +71,14 @@ export function openSqliteFile(
   const plain = fileHasContent(file) && isPlainSqliteFile(file);
   if (wrapped.kind === 'present' && !plain) {
     if (!secret) throw keyRequired(file);
+    const pending = readPendingKey(file);
+    if (pending.kind !== 'absent') {
+      const settled = openSettlingKeyChange(file, wrapped.key, pending, secret);
+      return { sqlite: settled.sqlite, keys: storeKeys(true, settled.dataKey) };
+    }
     const dataKey = unwrapDataKey(wrapped.key, secret);
     if (!dataKey) throw keyInvalid(file);
-    return { sqlite: openKeyed(file, dataKey), keys: storeKeys(true, dataKey) };
+    return { sqlite: openKeyed(file, dataKey, pageCipherOf(wrapped.key)), keys: storeKeys(true, dataKey) };
   }
   if (fileHasContent(file)) {
     if (!isPlainSqliteFile(file))
@@ -79,15 +100,15 @@ export function openSqliteFile(
   }
   const dataKey = generateDataKey();
   // The wrapped key first: a crash before the database exists leaves a key that opens the new file.
-  writeWrappedKey(file, wrapDataKey(dataKey, secret, options.kdfCost ?? DEFAULT_KDF_COST));
-  return { sqlite: openKeyed(file, dataKey), keys: storeKeys(true, dataKey) };
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, options.kdfCost ?? DEFAULT_KDF_COST, NEW_PAGE_CIPHER));
+  return { sqlite: openKeyed(file, dataKey, NEW_PAGE_CIPHER), keys: storeKeys(true, dataKey) };
 }
 
-/** Opens `file` keyed with the raw data key; a key that does not decrypt it throws DB_KEY_INVALID. */
-export function openKeyed(file: string, dataKey: Uint8Array): SQLite.Database {
+/** Opens `file` keyed with the raw data key; a key (or cipher) that does not decrypt it throws DB_KEY_INVALID. */
+export function openKeyed(file: string, dataKey: Uint8Array, cipher: PageCipher): SQLite.Database {
   const sqlite = new SQLite(file);
   try {
-    sqlite.pragma(`cipher = 'chacha20'`);
+    selectPageCipher(sqlite, cipher);
     // x'…' hands sqlite3mc the raw 256-bit key: no second KDF, the data key is the page key.
     sqlite.pragma(`key = "x'${Buffer.from(dataKey).toString('hex')}'"`);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -10,7 +10,10 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
  */
 export interface WrappedDataKey {
   readonly format: 'civicledger-wrapped-key';
-  readonly version: 1;
+  /** 1: a SQLite file keyed with ChaCha20-Poly1305 (or a PostgreSQL file key); 2: `pageCipher` says which. */
+  readonly version: 1 | 2;
+  /** The SQLite page cipher the data key is used with (version 2 only; version 1 means 'chacha20'). */
+  readonly pageCipher?: PageCipher;
   readonly kdf: {
     readonly name: 'scrypt';
     readonly N: number;
@@ -23,6 +26,17 @@ export interface WrappedDataKey {
   readonly ciphertext: string;
   readonly tag: string;
 }
+
+/**
+ * sqlite3mc's page ciphers this project writes with. 'aegis' (AEGIS-256, AES-NI accelerated) for
+ * every new database; 'chacha20' (ChaCha20-Poly1305 in portable C) for those created before it,
+ * which keep opening with it. See docs/security.md, "Which cipher".
+ */
+export type PageCipher = 'chacha20' | 'aegis';
+export const PAGE_CIPHERS: readonly PageCipher[] = ['chacha20', 'aegis'];
+
+/** The page cipher of a wrapped key's database (version 1 keys predate the field: ChaCha20). */
+export const pageCipherOf = (w: WrappedDataKey): PageCipher => w.pageCipher ?? 'chacha20';
 
 export interface KdfCost {
   readonly N: number;
@@ -44,10 +58,12 @@ function keyEncryptionKey(secret: Uint8Array, salt: Buffer, cost: KdfCost): Buff
   });
 }
 
-function additionalData(w: Pick<WrappedDataKey, 'format' | 'version' | 'kdf' | 'cipher'>): Buffer {
-  return Buffer.from(
-    JSON.stringify([w.format, w.version, w.kdf.name, w.kdf.N, w.kdf.r, w.kdf.p, w.kdf.salt, w.cipher]),
-  );
+function additionalData(
+  w: Pick<WrappedDataKey, 'format' | 'version' | 'kdf' | 'cipher' | 'pageCipher'>,
+): Buffer {
+  const fields = [w.format, w.version, w.kdf.name, w.kdf.N, w.kdf.r, w.kdf.p, w.kdf.salt, w.cipher];
+  // Version 1's additional data is unchanged, so keys wrapped before version 2 still unwrap.
+  return Buffer.from(JSON.stringify(w.version === 1 ? fields : [...fields, w.pageCipher ?? '']));
 }
 
 /** A fresh random data key (256 bits). */
@@ -55,20 +71,23 @@ export function generateDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES);
 }
 
-/** Wraps `dataKey` under a key stretched from `secret` with a fresh salt and IV. */
+/**
+ * Wraps `dataKey` under a key stretched from `secret` with a fresh salt and IV. With `pageCipher`
+ * (a SQLite database's key) the wrapping is version 2 and records the cipher, bound into the tag.
+ */
 export function wrapDataKey(
   dataKey: Uint8Array,
   secret: Uint8Array,
   cost: KdfCost = DEFAULT_KDF_COST,
+  pageCipher?: PageCipher,
 ): WrappedDataKey {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const header = {
-    format: 'civicledger-wrapped-key',
-    version: 1,
-    kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
-    cipher: 'aes-256-gcm',
-  } as const;
+  const kdf = { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') } as const;
+  const header: Pick<WrappedDataKey, 'format' | 'version' | 'kdf' | 'cipher' | 'pageCipher'> =
+    pageCipher === undefined
+      ? { format: 'civicledger-wrapped-key', version: 1, kdf, cipher: 'aes-256-gcm' }
+      : { format: 'civicledger-wrapped-key', version: 2, pageCipher, kdf, cipher: 'aes-256-gcm' };
   const kek = keyEncryptionKey(secret, salt, cost);
   const c = createCipheriv('aes-256-gcm', kek, iv);
   c.setAAD(additionalData(header));
@@ -116,7 +135,9 @@ export function parseWrappedDataKey(text: string): WrappedDataKey | null {
   const strings = [o['iv'], o['ciphertext'], o['tag'], kdf?.['salt']];
   if (
     o['format'] !== 'civicledger-wrapped-key' ||
-    o['version'] !== 1 ||
+    !(o['version'] === 1
+      ? o['pageCipher'] === undefined
+      : o['version'] === 2 && PAGE_CIPHERS.some((c) => c === o['pageCipher'])) ||
     o['cipher'] !== 'aes-256-gcm' ||
     typeof kdf !== 'object' ||
     kdf['name'] !== 'scrypt' ||
