@@ -12,6 +12,7 @@ import { changeDatabaseKey } from '../encryption/database-encryption.ts';
 import { listFilings, listObligations, prepareFiling, submitFiling } from '../filings/index.ts';
 import { renderFiling } from '../filings/render-filing.ts';
 import { createOrganisation } from '../organisations.ts';
+import { freshContext, freshRestoreTarget, testDialects } from '../test-support.ts';
 import { generateBackupKeyPair } from './backup-keys.ts';
 import { createBackup } from './create-backup.ts';
 import { restoreBackup } from './restore-backup.ts';
@@ -184,6 +185,26 @@ describe('a backup of an encrypted demo store', { timeout: 300_000 }, () => {
   });
 });
 
+/** A case with one action and one document, in an organisation of its own; the document's id. */
+async function storeOneDocument(ctx: AppContext, text: string): Promise<string> {
+  const org = await createOrganisation(ctx, { name: 'Эхо' });
+  if (!org.ok) throw new Error(org.error.message);
+  const c = await createCase(ctx, { title: 'Проверка', pack: 'kz', actions: [], links: [] });
+  if (!c.ok) throw new Error(c.error.message);
+  const a = await recordCaseAction(ctx, c.value.id, {
+    kind: 'notice',
+    servedOn: calendarDate('2020-11-10'),
+    place: 'Алматы',
+  });
+  if (!a.ok) throw new Error(a.error.message);
+  const doc = await attachCaseDocument(ctx, c.value.id, a.value.id, {
+    name: 'уведомление.pdf',
+    content: Buffer.from(text),
+  });
+  if (!doc.ok) throw new Error(doc.error.message);
+  return doc.value.id;
+}
+
 describe('a backup of a plain store restored with --encrypt', { timeout: 120_000 }, () => {
   it('seals its stored files under the restored store key, equal to the original', async () => {
     const db = join(dir, 'plain.db');
@@ -191,24 +212,9 @@ describe('a backup of a plain store restored with --encrypt', { timeout: 120_000
     let stored: Stored;
     let original: string[];
     try {
-      const org = await createOrganisation(ctx, { name: 'Эхо' });
-      if (!org.ok) throw new Error(org.error.message);
-      const c = await createCase(ctx, { title: 'Проверка', pack: 'kz', actions: [], links: [] });
-      if (!c.ok) throw new Error(c.error.message);
-      const a = await recordCaseAction(ctx, c.value.id, {
-        kind: 'notice',
-        servedOn: calendarDate('2020-11-10'),
-        place: 'Алматы',
-      });
-      if (!a.ok) throw new Error(a.error.message);
-      const doc = await attachCaseDocument(ctx, c.value.id, a.value.id, {
-        name: 'уведомление.pdf',
-        content: Buffer.from('%PDF-1.4 Уведомление о проверке'),
-      });
-      if (!doc.ok) throw new Error(doc.error.message);
-      stored = { documentId: doc.value.id, filing: null };
+      stored = { documentId: await storeOneDocument(ctx, '%PDF-1.4 Уведомление о проверке'), filing: null };
       original = await readStored(ctx, stored);
-      expect(await rawSealed(ctx, doc.value.id)).toBe(false);
+      expect(await rawSealed(ctx, stored.documentId)).toBe(false);
     } finally {
       await closeContext(ctx);
     }
@@ -218,3 +224,56 @@ describe('a backup of a plain store restored with --encrypt', { timeout: 120_000
     expect(r.sealed).toBe(true);
   });
 });
+
+// PostgreSQL keeps its file key wrapped under the operator's key in table store_key: pg_dump carries
+// that row, so the restored database opens its files with the same key as the original, and a key
+// change there rewraps it.
+describe.each(testDialects().filter((d) => d === 'postgres'))(
+  'a backup of a %s store with encrypted files',
+  { timeout: 120_000 },
+  (dialect) => {
+    it('restores into a database whose files open with the same key, also after a key change', async () => {
+      const source = await freshContext(dialect, () => NOW);
+      const target = await freshRestoreTarget(dialect);
+      try {
+        const ctx = await openContext(source.url, { env: { CIVIC_DB_KEY: KEY }, now: () => NOW });
+        let stored: Stored;
+        let original: string[];
+        try {
+          stored = {
+            documentId: await storeOneDocument(ctx, '%PDF-1.4 Протокол № 17, 9500000.00 KZT'),
+            filing: null,
+          };
+          original = await readStored(ctx, stored);
+          expect(await rawSealed(ctx, stored.documentId)).toBe(true);
+        } finally {
+          await closeContext(ctx);
+        }
+        const file = await backupOf(source.url, KEY, 'pg');
+        const r = await withKey(KEY, () =>
+          restoreBackup({
+            file,
+            opening: { kind: 'identities', identities: [keys.identity] },
+            target: target.url,
+          }),
+        );
+        expect(r.ok ? r.value.chains : r.error).toBeGreaterThan(0);
+        const changed = await changeDatabaseKey(target.url, {
+          oldSecret: Buffer.from(KEY),
+          newSecret: Buffer.from(RESTORED_KEY),
+        });
+        expect(changed.ok).toBe(true);
+        const back = await openContext(target.url, { migrate: false, env: { CIVIC_DB_KEY: RESTORED_KEY } });
+        try {
+          expect(await readStored(back, stored)).toEqual(original);
+          expect(await rawSealed(back, stored.documentId)).toBe(true);
+        } finally {
+          await closeContext(back);
+        }
+      } finally {
+        await source.close();
+        await target.drop();
+      }
+    });
+  },
+);
