@@ -175,6 +175,14 @@ describe('a backup of an encrypted demo store', { timeout: 300_000 }, () => {
     const ctx = await openContext(r.target, { migrate: false, env: { CIVIC_DB_KEY: 'a later passphrase' } });
     try {
       expect(await readStored(ctx, stored)).toEqual(original);
+      // The rewrite lifted the submitted filing's guard on its private copy only: it is back.
+      await expect(
+        ctx.store.db
+          .updateTable('attachment')
+          .set({ name: 'x.pdf' })
+          .where('filing_id', '=', stored.filing?.id ?? '')
+          .execute(),
+      ).rejects.toThrow(/a submitted filing never changes/);
     } finally {
       await closeContext(ctx);
     }
