@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { calendarDate } from '@civic/core';
+import SQLite from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { insertCase, insertCaseAction, insertCaseDocument, readCaseDocument } from '../case.repository.ts';
 import { insertOrganisation } from '../organisation.repository.ts';
-import { sqliteHandle } from '../raw-sqlite.ts';
 import { freshStore } from '../test-support.ts';
 import { isSealedFile } from './file-cipher.ts';
 import { resealStoredFiles } from './reseal-stored-files.ts';
@@ -74,8 +74,8 @@ describe('resealStoredFiles', () => {
       await insertCaseDocument(store.db, doc('d1', text('Протокол № 17')), a);
       await insertCaseDocument(store.db, doc('d2', text('Уведомление')), other);
       const d2 = await rawOf(store.db, 'd2');
-      const handle = sqliteHandle(store.db);
-      if (!handle) throw new Error('not SQLite');
+      // A second connection to the file, as a snapshot or a restore opens its private copy.
+      const handle = new SQLite(store.url);
 
       // Opened: kept as a plain store keeps it; the file under a third key is not touched.
       expect(resealStoredFiles(handle, a, null)).toBe(1);
@@ -88,6 +88,7 @@ describe('resealStoredFiles', () => {
       expect((await readCaseDocument(store.db, 'd1', b))?.content).toEqual(text('Протокол № 17'));
       await expect(readCaseDocument(store.db, 'd1', a)).rejects.toMatchObject({ code: 'DB_KEY_INVALID' });
       expect((await readCaseDocument(store.db, 'd2', other))?.content).toEqual(text('Уведомление'));
+      handle.close();
     } finally {
       await store.close();
     }

@@ -21,7 +21,10 @@ const STORED_FILES = [
   },
 ] as const;
 
-const hasTable = (db: SQLite.Database, name: string): boolean =>
+/** What is used of a SQLite connection (a keyed sqlite3mc handle, or a store's own). */
+type Handle = Pick<SQLite.Database, 'prepare' | 'exec' | 'transaction'>;
+
+const hasTable = (db: Handle, name: string): boolean =>
   db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
 /**
@@ -35,7 +38,7 @@ const hasTable = (db: SQLite.Database, name: string): boolean =>
  * row's name, size and sha256 stay). For a private copy only (a snapshot, a restore before it is
  * linked into place), never a live store. Returns how many files were rewritten.
  */
-export function resealStoredFiles(db: SQLite.Database, from: Buffer | null, to: Buffer | null): number {
+export function resealStoredFiles(db: Handle, from: Buffer | null, to: Buffer | null): number {
   let rewritten = 0;
   db.transaction(() => {
     for (const t of STORED_FILES) {
@@ -72,7 +75,7 @@ export function resealStoredFiles(db: SQLite.Database, from: Buffer | null, to: 
 }
 
 /** Seals a restored store's stored files (kept as they are in a backup) under its data key's file key. */
-export function sealRestoredFiles(db: SQLite.Database, dataKey: Uint8Array): void {
+export function sealRestoredFiles(db: Handle, dataKey: Uint8Array): void {
   const fileKey = deriveFileKey(dataKey);
   try {
     resealStoredFiles(db, null, fileKey);
