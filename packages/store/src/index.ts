@@ -64,6 +64,7 @@ export * from './encryption/store-key-error.ts';
 export type { StoreKeys } from './encryption/store-keys.ts';
 export { wrappedKeyPath } from './encryption/key-sidecar.ts';
 export { isPlainSqliteFile } from './encryption/open-sqlite.ts';
+export { isSealedFile } from './encryption/file-cipher.ts';
 export type * from './notification.tables.ts';
 export * from './notification.repository.ts';
 export * from './notification-settings.repository.ts';

@@ -5,6 +5,7 @@ import { writeWrappedKey } from './encryption/key-sidecar.ts';
 import { NEW_PAGE_CIPHER, selectPageCipher } from './encryption/open-sqlite.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey } from './encryption/wrapped-key.ts';
 import pg from 'pg';
+import { sealRestoredFiles } from './encryption/reseal-stored-files.ts';
 import type { Database } from './schema.ts';
 
 /** The head of one organisation's hash chain: what a backup promises and a restore must find again. */
@@ -66,7 +67,9 @@ export function encryptSqliteFile(file: string, secret: Buffer): void {
     db.pragma('journal_mode = DELETE');
     selectPageCipher(db, NEW_PAGE_CIPHER);
     db.pragma(`rekey = "x'${Buffer.from(dataKey).toString('hex')}'"`);
+    sealRestoredFiles(db, dataKey);
   } finally {
+    dataKey.fill(0);
     db.close();
   }
 }

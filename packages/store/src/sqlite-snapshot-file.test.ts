@@ -51,7 +51,7 @@ describe('snapshotSqliteToFile', () => {
       const file = join(dir, `${kind.slice(0, 5)}.db`);
       await make(file);
       const conn = openConnection(file, { secret });
-      const snap = snapshotSqliteToFile(conn.db, true, join(dir, 'out.age'));
+      const snap = snapshotSqliteToFile(conn.db, conn.keys, join(dir, 'out.age'));
       await conn.close();
       expect(dirname(dirname(snap.file))).toBe(dir);
       expect(statSync(dirname(snap.file)).mode & 0o777).toBe(0o700);
@@ -88,7 +88,7 @@ describe('snapshotSqliteToFile', () => {
     await sql`INSERT INTO kysely_migration VALUES ('2026-01-01-001-first')`.execute(conn.db);
     await sql`CREATE TABLE log_entry (organisation TEXT, seq INTEGER, entry_hash TEXT)`.execute(conn.db);
     await sql`INSERT INTO log_entry VALUES ('org_a', 1, 'aa'), ('org_a', 2, 'bb')`.execute(conn.db);
-    const snap = snapshotSqliteToFile(conn.db, false, join(dir, 'out.age'));
+    const snap = snapshotSqliteToFile(conn.db, conn.keys, join(dir, 'out.age'));
     await conn.close();
     expect(snap.key).toBeNull();
     expect(isPlain(snap.file)).toBe(true);

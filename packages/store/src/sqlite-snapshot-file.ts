@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { writeWrappedKey } from './encryption/key-sidecar.ts';
 import { NEW_PAGE_CIPHER, openKeyed, selectPageCipher } from './encryption/open-sqlite.ts';
+import { resealStoredFiles, sealRestoredFiles } from './encryption/reseal-stored-files.ts';
+import type { StoreKeys } from './encryption/store-keys.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey, type PageCipher } from './encryption/wrapped-key.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -32,14 +34,18 @@ export interface SqliteSnapshotFile {
  * transaction: a consistent copy while writers go on). An encrypted store's copy comes encrypted
  * under the store's data key; it is at once rekeyed (every page rewritten in place, no page held)
  * under a random throwaway key, so the backup can carry that key without giving away the store's.
- * Never plain on disk when the store is encrypted. The schema version and log heads are read from
- * the copy itself. Throws on an I/O error (and leaves nothing).
+ * Never plain on disk when the store is encrypted. The stored files (sealed under the store's file
+ * key, which derives from its data key) are opened in the copy and kept there as they are, inside
+ * pages under the throwaway key: the restored store seals them under its own key (see
+ * rekeyRestoredSnapshot). The schema version and log heads are read from the copy itself. Throws
+ * on an I/O error (and leaves nothing).
  */
 export function snapshotSqliteToFile(
   db: Kysely<Database>,
-  encrypted: boolean,
+  keys: Pick<StoreKeys, 'databaseEncrypted' | 'fileKey'>,
   near: string,
 ): SqliteSnapshotFile {
+  const encrypted = keys.databaseEncrypted;
   const handle = sqliteHandle(db);
   if (!handle) throw new Error('snapshotSqliteToFile: not a SQLite store');
   const dir = mkdtempSync(join(dirname(near), '.civic-snapshot-'));
@@ -64,6 +70,7 @@ export function snapshotSqliteToFile(
     const copy = key ? openKeyed(file, Buffer.from(key.key, 'hex'), key.cipher) : new SQLite(file);
     let facts: SnapshotFacts;
     try {
+      if (key) resealStoredFiles(copy, keys.fileKey(), null);
       facts = readSnapshotFacts(copy);
     } finally {
       copy.close();
@@ -76,8 +83,9 @@ export function snapshotSqliteToFile(
 }
 
 /**
- * A restored snapshot copy made a store: under a new data key wrapped with `secret` (AEGIS-256), or
- * plain when `secret` is null (what the operator asked for). The throwaway key leaves the file.
+ * A restored snapshot copy made a store: under a new data key wrapped with `secret` (AEGIS-256), its
+ * stored files sealed under the file key of that data key; or plain when `secret` is null (what the
+ * operator asked for), its stored files kept as they are. The throwaway key leaves the file.
  */
 export function rekeyRestoredSnapshot(file: string, key: SnapshotKey, secret: Buffer | null): void {
   const db = openKeyed(file, Buffer.from(key.key, 'hex'), key.cipher);
@@ -91,6 +99,7 @@ export function rekeyRestoredSnapshot(file: string, key: SnapshotKey, secret: Bu
     writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST, NEW_PAGE_CIPHER));
     selectPageCipher(db, NEW_PAGE_CIPHER);
     db.pragma(`rekey = "x'${dataKey.toString('hex')}'"`);
+    sealRestoredFiles(db, dataKey);
     dataKey.fill(0);
   } finally {
     db.close();

@@ -79,7 +79,7 @@ async function createSqliteBackup(input: CreateBackupInput): Promise<Result<Back
   const ctx = await openContext(input.databaseUrl, { migrate: false });
   let snap: SqliteSnapshotFile;
   try {
-    snap = snapshotSqliteToFile(ctx.store.db, ctx.store.keys.databaseEncrypted, input.out);
+    snap = snapshotSqliteToFile(ctx.store.db, ctx.store.keys, input.out);
   } finally {
     await closeContext(ctx);
   }
