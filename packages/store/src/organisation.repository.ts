@@ -96,3 +96,12 @@ export async function findOrganisation(
   const k = key.trim().toLowerCase();
   return all.find((o) => o.id === key || o.name.toLowerCase() === k || o.bin === key);
 }
+
+/** Sets (or, with null, clears) an organisation's BIN; the caller has checked it. */
+export async function setOrganisationBin(
+  db: Kysely<Database>,
+  id: string,
+  bin: string | null,
+): Promise<void> {
+  await db.updateTable('organisation').set({ bin }).where('id', '=', id).execute();
+}

@@ -13,6 +13,7 @@ import {
   type Result,
   type StatementBalance,
   type StatementLine,
+  type StatementWarning,
 } from '@civic/core';
 import {
   checkLooksLikeStatement,
@@ -158,9 +159,12 @@ export async function previewBankStatementStream(
       : null;
   const all = tally.count + statement.duplicateLines;
   const ownerBin = owner.result(statement.accounts);
-  // A mistyped owner BIN is no owner at all: the preview cannot say whose statement it is.
-  const ownerDigit = ownerBin !== null ? binCheckDigitError(ownerBin, 'ownerBin') : null;
-  if (ownerDigit) return err({ ...ownerDigit, file: input.fileName });
+  // A mistyped owner BIN is the bank's, not the accountant's to fix: the preview goes on and warns
+  // (the statement is not matched to, or flagged against, the organisation by that number).
+  const ownerMistyped = ownerBin !== null && binCheckDigitError(ownerBin, 'ownerBin') !== null;
+  const warnings = ownerMistyped
+    ? [...statement.warnings, ownerBinWarning(ownerBin, owner.firstLine(ownerBin) ?? 1)]
+    : statement.warnings;
   return ok({
     read: all,
     imported: tally.imported,
@@ -172,12 +176,24 @@ export async function previewBankStatementStream(
     lineCount: tally.count,
     totals: tally.totals(),
     statements,
-    warnings: statement.warnings,
+    warnings,
     balanced: statements.every((s) => s.balanced),
     otherOwner,
     ownerBin,
-    otherOwnerBin: ownerBin !== null && org.value.bin && ownerBin !== org.value.bin ? ownerBin : null,
+    otherOwnerBin:
+      ownerBin !== null && !ownerMistyped && org.value.bin && ownerBin !== org.value.bin ? ownerBin : null,
   });
+}
+
+/** `IMPORT_WARN_OWNER_BIN_CHECK_DIGIT`: the file's owner BIN/IIN fails its control digit. */
+function ownerBinWarning(bin: string, line: number): StatementWarning {
+  return {
+    line,
+    field: 'ownerBin',
+    code: 'IMPORT_WARN_OWNER_BIN_CHECK_DIGIT',
+    params: { bin },
+    message: `Line ${String(line)}: the statement owner's BIN/IIN ${bin} fails its control digit; the statement is not matched to an organisation by it.`,
+  };
 }
 
 /** Counts and sums of the lines as they pass: per account, per currency and direction. */

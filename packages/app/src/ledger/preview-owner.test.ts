@@ -66,18 +66,26 @@ for (const dialect of testDialects()) {
       expect(await preview('No BIN')).toMatchObject({ ownerBin: '070940000014', otherOwnerBin: null });
     });
 
-    it('refuses a statement whose owner BIN has a wrong control digit, naming the field', async () => {
+    it('warns about an owner BIN with a wrong control digit and goes on, flagging no other owner', async () => {
       const mistyped = new TextEncoder().encode(
         new TextDecoder().decode(statement).replaceAll('070940000014', '070940000011'),
       );
-      const r = await previewBankStatement(ctx, {
-        bytes: mistyped,
-        fileName: 'feb.txt',
-        org: orgs['Echo'] ?? '',
-      });
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.error).toMatchObject({ code: 'BIN_CHECK_DIGIT_INVALID', field: 'ownerBin', file: 'feb.txt' });
+      for (const name of ['Echo', 'Other']) {
+        const r = await previewBankStatement(ctx, {
+          bytes: mistyped,
+          fileName: 'feb.txt',
+          org: orgs[name] ?? '',
+        });
+        if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+        expect(r.value).toMatchObject({ ownerBin: '070940000011', otherOwnerBin: null, lineCount: 1 });
+        const w = r.value.warnings.filter((x) => x.code === 'IMPORT_WARN_OWNER_BIN_CHECK_DIGIT');
+        expect(w).toHaveLength(1);
+        expect(w[0]).toMatchObject({ field: 'ownerBin', params: { bin: '070940000011' } });
+        expect(w[0]?.line).toBeGreaterThan(1);
+      }
+      // A correct owner BIN gives no such warning.
+      const fine = await preview('Echo');
+      expect(fine.warnings.some((x) => x.code === 'IMPORT_WARN_OWNER_BIN_CHECK_DIGIT')).toBe(false);
     });
 
     it('refuses an organisation whose BIN has a wrong control digit, naming the field', async () => {

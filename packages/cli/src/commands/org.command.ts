@@ -1,12 +1,15 @@
-import { organisationKey, setOrganisationAliases } from '@civic/app';
+import { organisationKey, setOrganisationAliases, setOrganisationBin } from '@civic/app';
 import type { Command } from 'commander';
 import { orFail, printJson } from '../output.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
-import { aliasesLine, signingKeyReport } from '../lang/monitor-reports.ts';
+import { aliasesLine, orgBinLine, signingKeyReport } from '../lang/monitor-reports.ts';
 import { withContext } from './obligations.command.ts';
 import { withOrganisation } from './with-organisation.ts';
 
-/** `civic org aliases` (other spellings of the name) and `civic org key` (the public signing key). */
+/**
+ * `civic org aliases` (other spellings of the name), `civic org bin` (the BIN filings print) and
+ * `civic org key` (the public signing key).
+ */
 export function registerOrg(program: Command): void {
   const org = program.command('org').description("an organisation's record");
   org
@@ -35,6 +38,34 @@ export function registerOrg(program: Command): void {
           if (opts.json) printJson(r);
           else
             process.stdout.write(aliasesLine(r.organisation.name, r.organisation.aliases, r.reindexed, lang));
+        });
+      },
+    );
+  org
+    .command('bin [bin]')
+    .description(
+      "the organisation's BIN: with a number, sets or corrects it (12 digits, control digit checked; audited); with --clear, removes it; without, prints it",
+    )
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation id, name or BIN (optional with one organisation)')
+    .option('--clear', 'remove the BIN')
+    .option('--lang <lang>', LANG_OPTION_HELP)
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        bin: string | undefined,
+        opts: { db: string; org?: string; clear?: boolean; lang?: string; json?: boolean },
+      ) => {
+        const lang = cliLang(opts.lang);
+        await withOrganisation(opts, async (ctx, o) => {
+          if (bin === undefined && !opts.clear) {
+            if (opts.json) printJson({ organisation: o });
+            else process.stdout.write(orgBinLine(o.name, o.bin, undefined, lang));
+            return;
+          }
+          const r = orFail(await setOrganisationBin(ctx, o.id, opts.clear ? null : (bin ?? null)));
+          if (opts.json) printJson(r);
+          else process.stdout.write(orgBinLine(r.organisation.name, r.organisation.bin, r.before, lang));
         });
       },
     );

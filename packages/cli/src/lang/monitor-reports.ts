@@ -116,6 +116,17 @@ export function aliasesLine(
   return `${name}: ${aliases.join(', ') || '—'}${again}\n`;
 }
 
+/** `civic org bin`: the organisation's BIN, or its change («—» for none). */
+export function orgBinLine(
+  name: string,
+  bin: string | null,
+  before: string | null | undefined,
+  lang: Locale,
+): string {
+  if (before === undefined) return `${adminText(lang, 'orgBin', { name, bin: bin ?? '—' })}\n`;
+  return `${adminText(lang, 'orgBinChanged', { name, bin: bin ?? '—', before: before ?? '—' })}\n`;
+}
+
 /** `civic org key`: the organisation's signing key and fingerprint. */
 export function signingKeyReport(name: string, fingerprint: string, key: string, lang: Locale): string {
   return `${adminText(lang, 'signingKey', { name, fingerprint, key })}\n`;

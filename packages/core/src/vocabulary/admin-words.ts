@@ -73,6 +73,16 @@ export const ADMIN_WORDS = {
     ru: ' (инцидентов переиндексировано: {n})',
     kk: ' (қайта индекстелген оқиғалар: {n})',
   },
+  orgBin: {
+    en: '{name:text}: BIN {bin:text}',
+    ru: '{name:text}: БИН {bin:text}',
+    kk: '{name:text}: БСН {bin:text}',
+  },
+  orgBinChanged: {
+    en: '{name:text}: BIN {before:text} → {bin:text}; filings and objections made from now on carry it',
+    ru: '{name:text}: БИН {before:text} → {bin:text}; его укажут отчёты и возражения, подготовленные с этого момента',
+    kk: '{name:text}: БСН {before:text} → {bin:text}; осы сәттен бастап дайындалған есептер мен қарсылықтарда көрсетіледі',
+  },
   signingKey: {
     en: '{name:text}: Ed25519 signing key\nfingerprint: {fingerprint:text}\npublic key: {key:text}',
     ru: '{name:text}: ключ подписи Ed25519\nотпечаток: {fingerprint:text}\nоткрытый ключ: {key:text}',

@@ -53,6 +53,11 @@ export const IMPORT_WARNING_MESSAGES = {
     ru: 'Строка {line}: проводка в статусе {status:text} (не проведена) пропущена.',
     kk: '{line}-жол: {status:text} мәртебесіндегі (өткізілмеген) жазба өткізіліп жіберілді.',
   },
+  IMPORT_WARN_OWNER_BIN_CHECK_DIGIT: {
+    en: 'Line {line}: the account owner’s BIN/IIN {bin:text} fails its control digit; check it with the bank. The statement is not matched to an organisation by this number.',
+    ru: 'Строка {line}: БИН/ИИН владельца счёта {bin:text} не проходит проверку контрольного разряда; уточните его в банке. По этому номеру выписка не сопоставляется с организацией.',
+    kk: '{line}-жол: шот иесінің БСН/ЖСН {bin:text} бақылау разрядының тексеруінен өтпейді; оны банктен нақтылаңыз. Үзінді бұл нөмір бойынша ұйыммен салыстырылмайды.',
+  },
 } as const satisfies Readonly<Record<string, MessageTemplates>>;
 
 export type ImportWarningCode = keyof typeof IMPORT_WARNING_MESSAGES;

@@ -61,6 +61,7 @@ function csvOwnTaxId(line: StatementLine): string | null {
  */
 export class OwnerTaxIdCounter {
   private readonly counts = new Map<string, number>();
+  private readonly firstLines = new Map<string, number>();
   private readonly resolver: OnecFieldResolver | null;
 
   constructor(
@@ -73,7 +74,14 @@ export class OwnerTaxIdCounter {
   line(l: StatementLine): void {
     const id =
       this.resolver !== null ? onecOwnTaxId(l, this.resolver) : this.format === 'csv' ? csvOwnTaxId(l) : null;
-    if (id !== null) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+    if (id === null) return;
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+    if (!this.firstLines.has(id)) this.firstLines.set(id, l.sourceLine);
+  }
+
+  /** The file line where a line first stated `id` (undefined when only the account header did). */
+  firstLine(id: string): number | undefined {
+    return this.firstLines.get(id);
   }
 
   /** The account owner the file states (CAMT) wins over what the lines say; null when neither does. */

@@ -53,6 +53,22 @@ export const ORG_ADMIN_ROUTE_CASES: CoverageTable = {
     wrongRole: forbidden('accountant', { body: OPEN }),
     otherTenant: na('makes a new tenant: for the instance admin only (wrongRole); see ' + ORG_TEST),
   },
+  'PATCH /api/v1/orgs/:orgId': {
+    // Echo keeps its own BIN (other cases read it): written as printed, with spaces.
+    happy: {
+      as: 'admin',
+      body: { bin: '0709 4000 0014' },
+      status: 200,
+      check: (res) => expect(res.json()).toMatchObject({ name: 'Echo', bin: '070940000014' }),
+    },
+    badInput: [
+      bad('admin', 'bin', { body: { bin: '12345' } }, 'ORG_BIN_INVALID'),
+      bad('admin', 'bin', { body: { bin: '070940000011' } }, 'BIN_CHECK_DIGIT_INVALID'),
+    ],
+    noSession: ANON,
+    wrongRole: forbidden('accountant', { body: { bin: '070940000014' } }),
+    otherTenant: { ...OUTSIDER, body: { bin: '070940000014' } },
+  },
   'GET /api/v1/rule-packs': {
     happy: {
       as: 'viewer',

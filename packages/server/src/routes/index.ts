@@ -15,6 +15,7 @@ import { meRoutes } from './me.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
 import { orgAdminRoutes } from './org-admin.routes.ts';
+import { orgDetailsRoutes } from './org-details.routes.ts';
 import { invitationsRoutes } from './invitations.routes.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { obligationCheckRoutes } from './obligation-check.routes.ts';
@@ -31,6 +32,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   orgsRoutes,
   peopleRoutes,
   orgAdminRoutes,
+  orgDetailsRoutes,
   invitationsRoutes,
   usersRoutes,
   ledgerRoutes,

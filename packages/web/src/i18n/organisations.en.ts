@@ -13,6 +13,10 @@ export const organisationsEn = {
   'newOrg.submit': 'Open the organisation',
   'newOrg.working': 'Opening…',
   'newOrg.done': '«{name}» is open. Its signing key fingerprint: {fingerprint}.',
+  'orgDetails.title': 'Organisation details',
+  'orgDetails.intro':
+    'The BIN is printed on every filing and objection made from now on; those already made keep the number they were made with.',
+  'orgDetails.save': 'Save the BIN',
   'members.cancelInvitation': 'Cancel',
   'members.resendInvitation': 'Send again',
   'members.invitationCancelled': 'The invitation for {email} is cancelled: its link no longer works.',

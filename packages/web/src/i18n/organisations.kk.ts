@@ -15,6 +15,10 @@ export const organisationsKk: Readonly<Record<keyof typeof organisationsEn, stri
   'newOrg.submit': 'Ұйымды құру',
   'newOrg.working': 'Құрылуда…',
   'newOrg.done': '«{name}» ұйымы құрылды. Оның қолтаңба кілтінің таңбасы: {fingerprint}.',
+  'orgDetails.title': 'Ұйымның деректемелері',
+  'orgDetails.intro':
+    'БСН осы сәттен бастап дайындалған барлық есептер мен қарсылықтарда көрсетіледі; бұрын дайындалғандарында олар жасалған кездегі нөмір қалады.',
+  'orgDetails.save': 'БСН-ді сақтау',
   'members.cancelInvitation': 'Тоқтату',
   'members.resendInvitation': 'Қайта жіберу',
   'members.invitationCancelled': '{email} үшін шақыру тоқтатылды: сілтеме енді жарамсыз.',

@@ -15,6 +15,10 @@ export const organisationsRu: Readonly<Record<keyof typeof organisationsEn, stri
   'newOrg.submit': 'Создать организацию',
   'newOrg.working': 'Создание…',
   'newOrg.done': 'Организация «{name}» создана. Отпечаток её ключа подписи: {fingerprint}.',
+  'orgDetails.title': 'Реквизиты организации',
+  'orgDetails.intro':
+    'БИН указывается во всех отчётах и возражениях, подготовленных с этого момента; уже подготовленные сохраняют номер, с которым были составлены.',
+  'orgDetails.save': 'Сохранить БИН',
   'members.cancelInvitation': 'Отменить',
   'members.resendInvitation': 'Отправить снова',
   'members.invitationCancelled': 'Приглашение для {email} отменено: ссылка больше не действует.',

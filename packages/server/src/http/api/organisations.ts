@@ -83,3 +83,25 @@ export const InvitationResent = Type.Object({
   mailed: Type.Boolean({ description: 'Whether the new link was e-mailed' }),
 });
 export type InvitationResent = Static<typeof InvitationResent>;
+
+/** PATCH /api/v1/orgs/{orgId}: the organisation's details an admin may change after opening it. */
+export const OrganisationDetailsBody = Type.Object(
+  {
+    bin: Type.Union([Type.String({ maxLength: 20 }), Type.Null()], {
+      description:
+        'The 12-digit BIN (spaces and dashes as printed are dropped; its control digit is checked); null or empty clears it',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type OrganisationDetailsBody = Static<typeof OrganisationDetailsBody>;
+
+export const OrganisationDetails = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  bin: Type.Union([Type.String(), Type.Null()]),
+  country: Type.String(),
+  city: Type.Union([Type.String(), Type.Null()]),
+  aliases: Type.Array(Type.String()),
+});
+export type OrganisationDetails = Static<typeof OrganisationDetails>;

@@ -1,0 +1,56 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiFailure } from '../api.ts';
+import { ErrorBox, Loading } from '../components/status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
+import { FormField, unplaced } from './form-field.tsx';
+
+interface Details {
+  name: string;
+  bin: string | null;
+}
+
+/**
+ * The organisation's details its admin may correct after opening it: the BIN that its filings and
+ * objections print (PATCH /api/v1/orgs/{orgId}; the server checks the control digit).
+ */
+export function OrgDetails({ orgId }: { orgId: string }) {
+  const { t } = useI18n();
+  const url = `/api/v1/orgs/${encodeURIComponent(orgId)}`;
+  const view = useApi<Details>(url);
+  const [bin, setBin] = useState('');
+  const [error, setError] = useState<ApiFailure | undefined>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (view.data) setBin(view.data.bin ?? '');
+  }, [view.data]);
+  if (view.error) return <ErrorBox error={view.error} />;
+  if (!view.data) return <Loading />;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    api<Details>('PATCH', url, { bin: bin.trim() === '' ? null : bin.trim() }).then(
+      () => {
+        setSaved(true);
+        view.reload();
+      },
+      (x: unknown) => setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x))),
+    );
+  };
+  const other = unplaced(error, ['bin']);
+  return (
+    <section aria-labelledby="org-details" data-testid="org-details">
+      <h2 id="org-details">{t('orgDetails.title')}</h2>
+      <p>{t('orgDetails.intro')}</p>
+      <form onSubmit={save}>
+        <FormField label={t('newOrg.bin')} name="bin" error={error}>
+          <input value={bin} inputMode="numeric" onChange={(e) => setBin(e.target.value)} />
+        </FormField>
+        <button type="submit">{t('orgDetails.save')}</button>
+        {saved && <p role="status">{t('account.saved')}</p>}
+        {other && <ErrorBox error={other} />}
+      </form>
+    </section>
+  );
+}
