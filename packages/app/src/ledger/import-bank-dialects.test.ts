@@ -184,7 +184,7 @@ for (const dialect of testDialects()) {
         },
       });
       if (!e.ok) throw new Error(e.error.message);
-      expect(csv.split('\r\n')[0]?.endsWith(',description,extras')).toBe(true);
+      expect(csv.split('\r\n')[0]?.endsWith(',description,extras,budget_line')).toBe(true);
       expect(csv).toContain('"{""ВидДокумента"":""Платежное поручение""}"');
     });
   });

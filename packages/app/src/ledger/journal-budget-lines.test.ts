@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCsvRecords } from '@civic/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../organisations.ts';
 import { freshContext, testDialects } from '../test-support.ts';
@@ -93,5 +94,32 @@ for (const dialect of testDialects()) {
         expect(travel).not.toMatch(/9000|14800/);
       },
     );
+
+    it('the CSV gives each expenditure row its budget line in the last column, in the language', async () => {
+      const chunks: string[] = [];
+      const r = await exportLedgerJournal(ctx, {
+        org,
+        format: 'csv',
+        lang: 'ru',
+        write: (c) => void chunks.push(c),
+      });
+      expect(r.ok).toBe(true);
+      const rows: string[][] = [];
+      readCsvRecords(chunks.join(''), ',', 'journal.csv', (fields) => void rows.push([...fields]));
+      const header = rows[0] ?? [];
+      expect(header.at(-1)).toBe('статья бюджета');
+      const line = header.length - 1;
+      const amount = header.indexOf('сумма');
+      const spent = rows.slice(1).map((row) => [row[amount], row[line]]);
+      expect(spent).toEqual(
+        expect.arrayContaining([
+          ['-5000.00', 'Travel'],
+          ['-700.00', 'Travel'],
+          ['-9000.00', 'Office rent'],
+          ['-100.00', ''],
+        ]),
+      );
+      expect(rows.slice(1).every((row) => row.length === header.length)).toBe(true);
+    });
   });
 }

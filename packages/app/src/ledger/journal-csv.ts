@@ -56,6 +56,7 @@ export function csvRows(entry: JournalEntry, names: JournalNames, lang: Locale =
       ...rate,
       description,
       null,
+      null,
     ]);
   }
   const row = entry.row;
@@ -77,6 +78,7 @@ export function csvRows(entry: JournalEntry, names: JournalNames, lang: Locale =
         ...share,
         row.description,
         null,
+        a.budgetLineId ? (names.budgetLine.get(a.budgetLineId) ?? null) : null,
       ]);
     })
     .join('');
@@ -108,5 +110,6 @@ export function csvBankRow(line: JournalBankLine, names: JournalNames, lang: Loc
     [row.counterparty_name, row.purpose].filter((x) => x).join(': ') || null,
     // The fields the importer does not read, as the bank wrote them (a JSON object).
     row.extras,
+    null,
   ]);
 }

@@ -352,7 +352,7 @@ describe('civic ledger commands (real binary)', () => {
     expect(csv.code).toBe(0);
     const rows = csv.stdout.trim().split('\r\n');
     expect(rows[0]).toBe(
-      'date,type,id,source,category,grant,account,amount,currency,kzt,rate_status,rate_date,rate,rate_units,rate_source,description,extras',
+      'date,type,id,source,category,grant,account,amount,currency,kzt,rate_status,rate_date,rate,rate_units,rate_source,description,extras,budget_line',
     );
     expect(rows).toHaveLength(3);
 

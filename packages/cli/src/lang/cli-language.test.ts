@@ -150,7 +150,7 @@ describe('civic speaks the language of --lang, CIVIC_LANG or the locale', { time
       civic(['ledger', 'export', '--db', db, '--org', 'Echo', '--format', 'csv', '--lang', lang]);
     const en = (await csv('en')).stdout.split('\r\n');
     expect(en[0]).toBe(
-      'date,type,id,source,category,grant,account,amount,currency,kzt,rate_status,rate_date,rate,rate_units,rate_source,description,extras',
+      'date,type,id,source,category,grant,account,amount,currency,kzt,rate_status,rate_date,rate,rate_units,rate_source,description,extras,budget_line',
     );
     const ru = (await csv('ru')).stdout.split('\r\n');
     expect(ru[0]).toMatch(/^дата,вид записи,идентификатор,иностранный источник,/);

@@ -21,6 +21,7 @@ export const JOURNAL_CSV_COLUMNS = [
   'rate_source',
   'description',
   'extras',
+  'budget_line',
 ] as const;
 export type JournalCsvColumn = (typeof JOURNAL_CSV_COLUMNS)[number];
 
@@ -48,6 +49,8 @@ export const JOURNAL_CSV_COLUMN_LABELS: Vocabulary<JournalCsvColumn> = {
   description: { en: 'description', ru: 'описание', kk: 'сипаттама' },
   // The bank's own fields the importer does not read, kept with the line (JSON).
   extras: { en: 'extras', ru: 'прочие поля банка', kk: 'банктің басқа өрістері' },
+  // The grant's budget line an expenditure allocation is charged to (last: older readers keep their columns).
+  budget_line: { en: 'budget_line', ru: 'статья бюджета', kk: 'бюджет бабы' },
 };
 
 /** The `type` column of a journal CSV row (English: the codes). */
