@@ -8,7 +8,9 @@ import { launchBrowser, newContext, screenshot } from './support/browser.ts';
 // Journey (issue 13), in Russian: an instance admin of its own (made here) opens an organisation
 // from the web — a wrong BIN (too short, or a wrong control digit) is named beside its field — and
 // copies its first admin's invitation link; that admin accepts it, invites a lawyer, sends the
-// invitation again (a new link) and cancels it; the cancelled link then says so in Russian. Only
+// invitation again (a new link) and cancels it; the cancelled link then says so in Russian; a source's
+// BIN with a wrong control digit is named beside the field, and the admin corrects the organisation's
+// own BIN on the Settings page. Only
 // the organisation made here is changed. Screenshots of the new pages in ru and kk.
 const ROOT = 'root@kemel.test';
 const ROOT_PASSWORD = 'a long root password here';
@@ -145,8 +147,20 @@ describe('opening an organisation from the web, in Russian', () => {
     await page.getByRole('tab', { name: 'Иностранные источники' }).click();
     await page.getByRole('button', { name: 'Добавить' }).click();
     const source = page.getByTestId('form-sources');
+    // An international organisation's office in Kazakhstan: its BIN with a wrong control digit is
+    // named beside its field, in Russian.
+    await source.locator('[name=name]').fill('Программный офис ОБСЕ');
+    await source.locator('[name=category]').selectOption({ label: 'Международная организация' });
+    await source.locator('[name=country]').fill('KZ');
+    await source.locator('[name=taxId]').fill('070940000011');
+    await source.getByRole('button', { name: 'Сохранить' }).click();
+    const taxIdError = source.locator('[data-field-error=taxId]');
+    await taxIdError.waitFor();
+    expect(await taxIdError.innerText()).toBe('Контрольная цифра БИН/ИИН не сходится: в номере ошибка.');
     await source.locator('[name=name]').fill('Фонд «Открытый мир»');
+    await source.locator('[name=category]').selectOption({ label: 'Иностранная организация' });
     await source.locator('[name=country]').fill('US');
+    await source.locator('[name=taxId]').fill('');
     await source.getByRole('button', { name: 'Сохранить' }).click();
     await source.waitFor({ state: 'detached' });
 
@@ -181,6 +195,32 @@ describe('opening an organisation from the web, in Russian', () => {
     const listed = page.getByTestId('records-grants');
     await listed.getByText('Оплата труда', { exact: false }).waitFor();
     expect(await listed.innerText()).toContain('Аренда');
+    await page.context().close();
+  });
+
+  it('its admin corrects the organisation’s BIN on the Settings page; a wrong control digit is named', async () => {
+    const page = await signedIn(browser, DIRECTOR, 'длинный пароль директора');
+    const shell = new AppShell(page);
+    expect(await shell.open('Настройки')).toBe('Настройки — Kemel');
+    const details = page.getByTestId('org-details');
+    const bin = details.locator('input[name=bin]');
+    await expect.poll(() => bin.inputValue()).toBe('050540000066');
+    await bin.fill('050540000065');
+    await details.getByRole('button', { name: 'Сохранить БИН' }).click();
+    const error = details.locator('[data-field-error=bin]');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('Контрольная цифра БИН/ИИН не сходится: в номере ошибка.');
+    await bin.fill('');
+    await details.getByRole('button', { name: 'Сохранить БИН' }).click();
+    await details.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await bin.fill('0505 4000 0066');
+    await details.getByRole('button', { name: 'Сохранить БИН' }).click();
+    await expect.poll(() => bin.inputValue()).toBe('050540000066');
+    await screenshot(page, 'workplace-organisation-details-ru');
+    await shell.switchLanguage('kk');
+    await details.getByRole('button', { name: 'БСН-ді сақтау' }).waitFor();
+    await screenshot(page, 'workplace-organisation-details-kk');
+    await shell.switchLanguage('ru');
     await page.context().close();
   });
 });

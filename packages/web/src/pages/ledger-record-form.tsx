@@ -139,7 +139,7 @@ export function LedgerRecordForm({
               <input {...common} type={field.type ?? 'text'} onChange={(e) => set(e.target.value)} />
             )}
             {invalid && error && (
-              <p className="field-error" id={`${id}-error`} role="alert">
+              <p className="field-error" id={`${id}-error`} role="alert" data-field-error={field.name}>
                 {error.message}
               </p>
             )}
