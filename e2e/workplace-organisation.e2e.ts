@@ -10,7 +10,7 @@ import { launchBrowser, newContext, screenshot } from './support/browser.ts';
 // copies its first admin's invitation link; that admin accepts it, invites a lawyer, sends the
 // invitation again (a new link) and cancels it; the cancelled link then says so in Russian; a source's
 // BIN with a wrong control digit is named beside the field, and the admin corrects the organisation's
-// own BIN on the Settings page. Only
+// own BIN and its reminder days on the Settings page. Only
 // the organisation made here is changed. Screenshots of the new pages in ru and kk.
 const ROOT = 'root@kemel.test';
 const ROOT_PASSWORD = 'a long root password here';
@@ -198,7 +198,7 @@ describe('opening an organisation from the web, in Russian', () => {
     await page.context().close();
   });
 
-  it('its admin corrects the organisation’s BIN on the Settings page; a wrong control digit is named', async () => {
+  it('its admin corrects the organisation’s BIN and its reminder days on the Settings page; a wrong control digit is named', async () => {
     const page = await signedIn(browser, DIRECTOR, 'длинный пароль директора');
     const shell = new AppShell(page);
     expect(await shell.open('Настройки')).toBe('Настройки — Kemel');
@@ -216,6 +216,15 @@ describe('opening an organisation from the web, in Russian', () => {
     await bin.fill('0505 4000 0066');
     await details.getByRole('button', { name: 'Сохранить БИН' }).click();
     await expect.poll(() => bin.inputValue()).toBe('050540000066');
+    // The reminder days on the same page: saved, and read back after a reload.
+    const reminders = page.getByTestId('org-notification-settings');
+    const offsets = reminders.getByTestId('offsets');
+    await expect.poll(() => offsets.inputValue()).toBe('5, 1');
+    await offsets.fill('1; 10, 3');
+    await reminders.getByRole('button', { name: 'Сохранить настройки напоминаний' }).click();
+    await reminders.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('offsets').inputValue()).toBe('10, 3, 1');
     await screenshot(page, 'workplace-organisation-details-ru');
     await shell.switchLanguage('kk');
     await details.getByRole('button', { name: 'БСН-ді сақтау' }).waitFor();
