@@ -15,7 +15,7 @@ import {
 } from '@civic/core';
 import { listCases } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { claimCheckView, findingView, localCitationsOf } from './claim-check-view.ts';
+import { claimCheckView, findingView, localCitationsOf, unverifiedNotesOf } from './claim-check-view.ts';
 import { casePack, getCase } from './cases.ts';
 import { filedRecordsOf, withLedgerAgreement } from './filed-records.ts';
 import { todayOf } from './claim-file-check.ts';
@@ -70,6 +70,7 @@ export async function checkCase(
  */
 export function caseCheckView(r: CaseCheckResult, lang?: Locale) {
   const cites = lang ? localCitationsOf(r.case.pack) : undefined;
+  const notes = lang ? unverifiedNotesOf(r.case.pack) : undefined;
   return {
     case: {
       id: r.case.id,
@@ -84,12 +85,12 @@ export function caseCheckView(r: CaseCheckResult, lang?: Locale) {
       kind: a.kind,
       ...(lang ? { kindLabel: labelOf(CASE_ACTION_KIND_LABELS, a.kind, lang) } : {}),
       ...(a.check
-        ? claimCheckView(a.check, lang, cites)
+        ? claimCheckView(a.check, lang, cites, notes)
         : { limitation: null, penalty: null, appeal: null, findings: [] }),
       ...(a.error ? { error: a.error } : {}),
       exhibits: a.exhibits,
     })),
-    findings: r.check.findings.map((f) => findingView(f, lang, cites)),
+    findings: r.check.findings.map((f) => findingView(f, lang, cites, notes)),
     exhibits: r.check.exhibits,
     favoursDefence: r.check.favoursDefence,
   };

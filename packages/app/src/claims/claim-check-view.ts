@@ -4,6 +4,7 @@ import {
   labelOf,
   localCitations,
   localText,
+  unverifiedNotes,
   type ClaimCheck,
   type Finding,
   type Locale,
@@ -20,13 +21,21 @@ export function localCitationsOf(packId: string): LocalCitations {
   return pack.ok ? localCitations(pack.value) : new Map();
 }
 
+/** The notes of a pack's unverified rules by their source's text (none when the pack is unknown). */
+export function unverifiedNotesOf(packId: string): LocalCitations {
+  const pack = loadRulePackSync(packId);
+  return pack.ok ? unverifiedNotes(pack.value) : new Map();
+}
+
 /**
  * A finding as JSON: the contract's four fields, then whether its rule is verified and whether it
  * favours the defence; given a language, its `message` and `label` in it (ru and kk messages from
  * the finding's params; English is the check's own sentence).
  */
-export function findingView(f: Finding, lang?: Locale, cites?: LocalCitations) {
+export function findingView(f: Finding, lang?: Locale, cites?: LocalCitations, notes?: LocalCitations) {
   const cite = f.citation === null ? undefined : cites?.get(f.citation);
+  // What is open about an unverified rule, in the language (the pack's `note`).
+  const note = f.verified || f.citation === null ? undefined : notes?.get(f.citation);
   return {
     code: f.code,
     severity: f.severity,
@@ -35,6 +44,7 @@ export function findingView(f: Finding, lang?: Locale, cites?: LocalCitations) {
     citation: f.citation,
     ...(lang && cite !== undefined ? { citationLabel: localText(cite, lang) } : {}),
     verified: f.verified,
+    ...(lang && note !== undefined ? { unverifiedNote: localText(note, lang) } : {}),
     favoursDefence: f.favoursDefence,
     weight: f.weight,
     ...(f.citationUrl ? { citationUrl: f.citationUrl } : {}),
@@ -46,7 +56,12 @@ export function findingView(f: Finding, lang?: Locale, cites?: LocalCitations) {
  * The JSON of `civic claim check --json` (docs/claims.md): `limitation`, `penalty`, `appeal`,
  * `findings` with the contract's fields first, then fields that explain them.
  */
-export function claimCheckView(c: ClaimCheck, lang: Locale = 'en', cites?: LocalCitations) {
+export function claimCheckView(
+  c: ClaimCheck,
+  lang: Locale = 'en',
+  cites?: LocalCitations,
+  notes?: LocalCitations,
+) {
   const l = c.limitation;
   const p = c.penalty;
   return {
@@ -99,7 +114,7 @@ export function claimCheckView(c: ClaimCheck, lang: Locale = 'en', cites?: Local
       kind: c.appeal.kind,
       citation: c.appeal.citation,
     },
-    findings: c.findings.map((f) => findingView(f, lang, cites)),
+    findings: c.findings.map((f) => findingView(f, lang, cites, notes)),
     offence: {
       ...c.offence,
       title: localText(c.offence.title, lang),

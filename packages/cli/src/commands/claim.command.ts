@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkClaimFile, claimCheckView } from '@civic/app';
-import { findTier, localCitations, localText, parseCalendarDate } from '@civic/core';
+import { findTier, localCitations, localText, parseCalendarDate, unverifiedNotes } from '@civic/core';
 import type { Command } from 'commander';
 import { claimReport } from '../lang/claim-report.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
@@ -50,7 +50,7 @@ export function registerClaim(program: Command): void {
         for (const w of result.warnings) process.stderr.write(`civic: warning: ${fileName}: ${w}\n`);
         // JSON keeps its codes and adds each finding's label and message in the language.
         const cites = localCitations(result.pack);
-        const view = claimCheckView(result.check, lang, cites);
+        const view = claimCheckView(result.check, lang, cites, unverifiedNotes(result.pack));
         if (opts.json) printJson(view);
         else {
           const { article, tier, committedOn } = result.claim.offence;

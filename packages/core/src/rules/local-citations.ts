@@ -32,3 +32,29 @@ export function localCitations(pack: RulePack): ReadonlyMap<string, LocalText> {
   walk(pack, undefined);
   return out;
 }
+
+const isLocalText = (v: unknown): v is LocalText => isNode(v) && typeof v['en'] === 'string';
+
+/**
+ * What is open about the rules of a pack that are not verified (`verified: false` with a `note`),
+ * keyed like `localCitations` by the text of the source they rest on: a finding that is «not
+ * verified» shows the note of its rule, so the lawyer reads what to check, not only that something
+ * is unchecked. The first unverified rule with a note wins for a source. Pure.
+ */
+export function unverifiedNotes(pack: RulePack): ReadonlyMap<string, LocalText> {
+  const out = new Map<string, LocalText>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v);
+      return;
+    }
+    if (!isNode(value)) return;
+    const source = textOf(value['citation']);
+    const note = value['note'];
+    if (source !== undefined && value['verified'] === false && isLocalText(note) && !out.has(source))
+      out.set(source, note);
+    for (const [key, v] of Object.entries(value)) if (key !== 'note' && key !== 'citation') walk(v);
+  };
+  walk(pack);
+  return out;
+}

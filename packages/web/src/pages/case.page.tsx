@@ -21,6 +21,8 @@ interface Finding {
   citationLabel?: string;
   citationUrl?: string;
   verified: boolean;
+  /** What is open about the rule when it is not verified (the pack's note, in the language). */
+  unverifiedNote?: string;
   favoursDefence: boolean;
   actionId?: string;
 }
@@ -107,6 +109,11 @@ export default function CasePage({ orgId, caseId }: { orgId: string; caseId: str
                       (f.citationLabel ?? (locale === 'en' ? f.citation : t('cases.source')))
                     )}
                     {!f.verified && ` — ${t('cases.unverified')}`}
+                    {!f.verified && f.unverifiedNote && (
+                      <span className="unverified-note" data-testid="unverified-note">
+                        {`: ${f.unverifiedNote}`}
+                      </span>
+                    )}
                   </p>
                 )}
               </li>
