@@ -1,11 +1,11 @@
 /** The help's descriptions in Kazakh: the program, its database and keys, obligations, filings, bundles, organisations, imports and the ledger (keyed by the English text). */
 export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
   'Language: commands with --lang print their text in ru, kk or en; without it CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG (ru_*, kk_*), else en.':
-    'Тіл: --lang бар командалар мәтінді ru, kk немесе en тілінде шығарады; онсыз — CIVIC_LANG бойынша, әйтпесе LC_ALL/LC_MESSAGES/LANG (ru_*, kk_*) бойынша, әйтпесе en.',
+    'Тіл: --lang бар командалар мәтінді орыс, қазақ немесе ағылшын тілінде шығарады; --lang болмаса, тіл орта айнымалыларынан алынады (команданың --lang параметрін қараңыз), әйтпесе ағылшын тілі.',
   'CivicLedger: foreign-funding compliance, legal defence and monitoring':
     'CivicLedger: шетелдік қаржыландыру туралы заңды сақтау, құқықтық қорғау және мониторинг',
   'key file of an encrypted database (else CIVIC_DB_KEY_FILE or CIVIC_DB_KEY)':
-    'шифрланған дерекқордың кілт файлы (әйтпесе CIVIC_DB_KEY_FILE немесе CIVIC_DB_KEY)',
+    'шифрланған дерекқордың кілт файлы (әйтпесе кілт орта айнымалысынан алынады)',
   'who makes the changes, for the audit trail (default: the operating-system user)':
     'өзгерістерді кім енгізеді, аудит журналы үшін (әдепкі: операциялық жүйенің пайдаланушысы)',
   'create a database with one organisation, or the demo database with --demo':
@@ -18,10 +18,10 @@ export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
   'create the SQLite file encrypted (key from CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file)':
     'SQLite файлын шифрланған түрде құру (кілт CIVIC_DB_KEY, CIVIC_DB_KEY_FILE немесе --key-file арқылы)',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en)':
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en)',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын)',
   'print JSON': 'JSON түрінде шығару',
   'encrypt a plain SQLite database in place (stop the server first); the key from --key-file, CIVIC_DB_KEY_FILE or CIVIC_DB_KEY':
-    'кәдімгі SQLite дерекқорын орнында шифрлау (алдымен серверді тоқтатыңыз); кілт --key-file, CIVIC_DB_KEY_FILE немесе CIVIC_DB_KEY арқылы',
+    'кәдімгі дерекқорды орнында шифрлау (алдымен серверді тоқтатыңыз); кілт --key-file немесе орта айнымалысы арқылы',
   'SQLite file': 'SQLite файлы',
   'the key of an encrypted database': 'шифрланған дерекқордың кілті',
   'rewrap the database key under a new passphrase or key file (the database is not rewritten)':
@@ -89,7 +89,7 @@ export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
     'есепті түсімдерімен, тапсырылуымен және оларды дәлелдейтін журнал жазбаларымен `civic verify` үшін жазу; TSA_URL орнатылса, басы сол органнан RFC 3161 уақыт белгісін алады',
   'the bundle file to write': 'жазылатын топтама файлы',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (JSON stays as it is)':
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en) (JSON өзгеріссіз қалады)',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын) (JSON өзгеріссіз қалады)',
   'check every hash and signature of a bundle (no database needed); exit 0 when all hold, 1 naming the first that fails':
     'топтаманың әр хешін және қолтаңбасын тексеру (дерекқор қажет емес); бәрі дұрыс болса шығу коды 0, әйтпесе 1 және бірінші сәйкессіздік аталады',
   "the signer expected: the organisation's published fingerprint or its public key (another signer: exit 1)":
@@ -130,14 +130,14 @@ export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
   'import a statement whose balances do not add up (the batch is marked)':
     'қалдықтары сәйкес келмейтін үзіндіні импорттау (топтама белгіленеді)',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (the summary and warnings; JSON stays codes)':
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en) (қорытынды мен ескертулер; JSON-да кодтар қалады)',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын) (қорытынды мен ескертулер; JSON-да кодтар қалады)',
   'the statement file': 'үзінді файлы',
   'import official exchange rates: the NBK daily XML or CSV date,currency,rate,units (one transaction)':
     'ресми валюта бағамдарын импорттау: ҰБ-ның күнделікті XML-і немесе CSV күні,валюта,бағам,бірлік (бір транзакциямен)',
   "the rates are this pack's reference rates (quoted in its currency by its authority, e.g. in-fcra: INR per unit, RBI); CSV date,currency,rate[,units][,source]":
     'бағамдар — осы жинақтың анықтамалық бағамдары (оның валютасында, оның органынан, мысалы in-fcra: бірлігіне INR, RBI); CSV күні,валюта,бағам[,бірлік][,көз]',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (the summary; JSON stays as it is)':
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en) (қорытынды; JSON өзгеріссіз қалады)',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын) (қорытынды; JSON өзгеріссіз қалады)',
   'the rates file': 'бағамдар файлы',
   'the ledger of foreign funding': 'шетелдік қаржыландырудың есебі',
   'received − spent by grant, source or account at a date; a grant spent beyond what it received is flagged':
@@ -152,7 +152,7 @@ export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
     'funding (қаржыландыру: түсімдер, шығыстар, бөлулер) немесе all (бәрі, әр банк жолы да)',
   'write to this file instead of standard output': 'стандартты шығыстың орнына осы файлға жазу',
   "language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en): the CSV header and row types, the journals' comments":
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en): CSV тақырыбы мен жол түрлері, журналдардың түсініктемелері',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын): CSV тақырыбы мен жол түрлері, журналдардың түсініктемелері',
   'report errors as JSON on standard output': 'қателерді JSON түрінде стандартты шығысқа хабарлау',
   'incoming payments that look like foreign funding, for a person to confirm or reject':
     'шетелдік қаржыландыруға ұқсайтын кіріс төлемдер — адам растауы немесе қабылдамауы үшін',

@@ -39,7 +39,7 @@ export const KK_HELP_WATCH: Readonly<Record<string, string>> = {
   'write the feed to a file instead of standard output': 'арнаны стандартты шығыстың орнына файлға жазу',
   "the site's public address for links": 'сілтемелер үшін сайттың жария мекенжайы',
   "language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en): the feed's title and incident titles (xml:lang), briefs in their own language":
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en): арнаның тақырыбы мен оқиғалардың тақырыптары (xml:lang), шолулар өз тілінде',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын): арнаның тақырыбы мен оқиғалардың тақырыптары (xml:lang), шолулар өз тілінде',
   'incidents of pressure on civic space: import, export, search':
     'азаматтық кеңістікке қысым оқиғалары: импорт, экспорт, іздеу',
   'import incidents from CSV or JSON (docs/formats.md) in one transaction; a bad row rejects the file':
@@ -75,7 +75,7 @@ export const KK_HELP_WATCH: Readonly<Record<string, string>> = {
   'a place by any of its names (Kazakh, Russian, English, old and new); an unknown place is reported, never guessed':
     'орын оның кез келген атауы бойынша (қазақша, орысша, ағылшынша, ескі және жаңа); белгісіз орын туралы хабарланады, ешқашан болжанбайды',
   'compute a due day by a rule pack: N working days from the day after --from, N calendar days, N months or a period':
-    'ережелер жинағы бойынша мерзімді есептеу: --from-нан кейінгі күннен N жұмыс күні, N күнтізбелік күн, N ай немесе кезең',
+    'ережелер жинағы бойынша мерзімді есептеу: --from-нан кейінгі күннен бастап белгілі бір жұмыс күні, күнтізбелік күн, ай немесе кезең',
   'rule pack id (rules/<id>.yaml) or file': 'ережелер жинағының идентификаторы (rules/<ид>.yaml) немесе файл',
   'the event day (YYYY-MM-DD): receipt, period end, service of a ruling':
     'оқиға күні (ЖЖЖЖ-АА-КК): түсім, кезең соңы, қаулының тапсырылуы',
@@ -140,8 +140,7 @@ export const KK_HELP_WATCH: Readonly<Record<string, string>> = {
     'кейінгі әрекет мәнсіз еткен мерзімдерді және жабық істердің мерзімдерін қосу',
   'print an iCalendar feed (RFC 5545)': 'iCalendar арнасын (RFC 5545) шығару',
   'write the output to a file instead of standard output': 'шығысты стандартты шығыстың орнына файлға жазу',
-  'encrypted backups (age format) that restore':
-    'қалпына келтірілетін шифрланған сақтық көшірмелер (age пішімі)',
+  'encrypted backups (age format) that restore': 'қалпына келтірілетін шифрланған сақтық көшірмелер',
   'make a backup key pair: the secret key into KEYFILE (mode 0600), the public key printed':
     'сақтық көшірме кілттерінің жұбын жасау: құпия кілт КІЛТ ФАЙЛЫНА (рұқсаты 0600), ашық кілт шығарылады',
   'the key file to write (never overwritten)': 'жазылатын кілт файлы (ешқашан қайта жазылмайды)',
@@ -179,7 +178,7 @@ export const KK_HELP_WATCH: Readonly<Record<string, string>> = {
     'мониторларға жаңа толқындар туралы хабарлау (p < 0,05): әдепкі',
   'do not look for new waves': 'жаңа толқындарды іздемеу',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (the lines printed; messages keep their own language)':
-    'шығарылатын мәтіннің тілі: ru, kk немесе en (әдепкі: CIVIC_LANG, әйтпесе LC_ALL/LC_MESSAGES/LANG, әйтпесе en) (шығарылатын жолдар; хабарлар өз тілін сақтайды)',
+    'шығарылатын мәтіннің тілі: ru — орыс, kk — қазақ, en — ағылшын (әдепкі — CIVIC_LANG орта айнымалысынан, әйтпесе жүйе локалінен, әйтпесе ағылшын) (шығарылатын жолдар; хабарлар өз тілін сақтайды)',
   'every recorded message: to whom, what, and whether it was sent':
     'барлық жазылған хабарлар: кімге, не және жіберілді ме',
   'only queued, pending or sent messages':

@@ -1,11 +1,11 @@
 /** The help's descriptions in Russian: the program, its database and keys, obligations, filings, bundles, organisations, imports and the ledger (keyed by the English text). */
 export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
   'Language: commands with --lang print their text in ru, kk or en; without it CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG (ru_*, kk_*), else en.':
-    'Язык: команды с --lang выводят текст на ru, kk или en; без него — по CIVIC_LANG, иначе по LC_ALL/LC_MESSAGES/LANG (ru_*, kk_*), иначе en.',
+    'Язык: команды с --lang выводят текст на русском, казахском или английском; без --lang язык берётся из переменных окружения (см. --lang у команды), иначе английский.',
   'CivicLedger: foreign-funding compliance, legal defence and monitoring':
     'CivicLedger: соблюдение закона об иностранном финансировании, правовая защита и мониторинг',
   'key file of an encrypted database (else CIVIC_DB_KEY_FILE or CIVIC_DB_KEY)':
-    'ключевой файл зашифрованной базы данных (иначе CIVIC_DB_KEY_FILE или CIVIC_DB_KEY)',
+    'ключевой файл зашифрованной базы данных (иначе ключ берётся из переменной окружения)',
   'who makes the changes, for the audit trail (default: the operating-system user)':
     'кто вносит изменения, для журнала аудита (по умолчанию: пользователь операционной системы)',
   'create a database with one organisation, or the demo database with --demo':
@@ -18,10 +18,10 @@ export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
   'create the SQLite file encrypted (key from CIVIC_DB_KEY, CIVIC_DB_KEY_FILE or --key-file)':
     'создать файл SQLite зашифрованным (ключ из CIVIC_DB_KEY, CIVIC_DB_KEY_FILE или --key-file)',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en)':
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en)',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский)',
   'print JSON': 'вывести в формате JSON',
   'encrypt a plain SQLite database in place (stop the server first); the key from --key-file, CIVIC_DB_KEY_FILE or CIVIC_DB_KEY':
-    'зашифровать обычную базу SQLite на месте (сначала остановите сервер); ключ из --key-file, CIVIC_DB_KEY_FILE или CIVIC_DB_KEY',
+    'зашифровать обычную базу данных на месте (сначала остановите сервер); ключ из --key-file или переменной окружения',
   'SQLite file': 'файл SQLite',
   'the key of an encrypted database': 'ключ зашифрованной базы данных',
   'rewrap the database key under a new passphrase or key file (the database is not rewritten)':
@@ -90,7 +90,7 @@ export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
     'записать отчёт с его поступлениями, подачей и записями журнала, которые их доказывают, для `civic verify`; если задан TSA_URL, вершина получает метку времени RFC 3161 от этого органа',
   'the bundle file to write': 'файл пакета для записи',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (JSON stays as it is)':
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en) (JSON остаётся как есть)',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский) (JSON остаётся как есть)',
   'check every hash and signature of a bundle (no database needed); exit 0 when all hold, 1 naming the first that fails':
     'проверить каждый хеш и подпись пакета (база не нужна); код выхода 0, если всё верно, 1 с указанием первого несовпадения',
   "the signer expected: the organisation's published fingerprint or its public key (another signer: exit 1)":
@@ -130,14 +130,14 @@ export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
   'import a statement whose balances do not add up (the batch is marked)':
     'импортировать выписку, остатки которой не сходятся (пакет помечается)',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (the summary and warnings; JSON stays codes)':
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en) (итог и предупреждения; в JSON остаются коды)',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский) (итог и предупреждения; в JSON остаются коды)',
   'the statement file': 'файл выписки',
   'import official exchange rates: the NBK daily XML or CSV date,currency,rate,units (one transaction)':
     'импортировать официальные курсы валют: ежедневный XML НБК или CSV дата,валюта,курс,единиц (одной транзакцией)',
   "the rates are this pack's reference rates (quoted in its currency by its authority, e.g. in-fcra: INR per unit, RBI); CSV date,currency,rate[,units][,source]":
     'курсы — справочные курсы этого свода (в его валюте, от его органа, например in-fcra: INR за единицу, RBI); CSV дата,валюта,курс[,единиц][,источник]',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (the summary; JSON stays as it is)':
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en) (итог; JSON остаётся как есть)',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский) (итог; JSON остаётся как есть)',
   'the rates file': 'файл курсов',
   'the ledger of foreign funding': 'учёт иностранного финансирования',
   'received − spent by grant, source or account at a date; a grant spent beyond what it received is flagged':
@@ -152,7 +152,7 @@ export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
     'funding (финансирование: поступления, расходы, распределения) или all (всё, и каждая банковская строка)',
   'write to this file instead of standard output': 'записать в этот файл вместо стандартного вывода',
   "language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en): the CSV header and row types, the journals' comments":
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en): заголовок CSV и типы строк, комментарии журналов',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский): заголовок CSV и типы строк, комментарии журналов',
   'report errors as JSON on standard output': 'сообщать об ошибках в формате JSON в стандартный вывод',
   'incoming payments that look like foreign funding, for a person to confirm or reject':
     'входящие платежи, похожие на иностранное финансирование, — на подтверждение или отклонение человеком',

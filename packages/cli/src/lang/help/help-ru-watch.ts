@@ -39,7 +39,7 @@ export const RU_HELP_WATCH: Readonly<Record<string, string>> = {
   'write the feed to a file instead of standard output': 'записать ленту в файл вместо стандартного вывода',
   "the site's public address for links": 'публичный адрес сайта для ссылок',
   "language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en): the feed's title and incident titles (xml:lang), briefs in their own language":
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en): заголовок ленты и заголовки инцидентов (xml:lang), сводки на своём языке',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский): заголовок ленты и заголовки инцидентов (xml:lang), сводки на своём языке',
   'incidents of pressure on civic space: import, export, search':
     'инциденты давления на гражданское пространство: импорт, выгрузка, поиск',
   'import incidents from CSV or JSON (docs/formats.md) in one transaction; a bad row rejects the file':
@@ -76,7 +76,7 @@ export const RU_HELP_WATCH: Readonly<Record<string, string>> = {
   'a place by any of its names (Kazakh, Russian, English, old and new); an unknown place is reported, never guessed':
     'место по любому из его названий (казахскому, русскому, английскому, старому и новому); о неизвестном месте сообщается, оно никогда не угадывается',
   'compute a due day by a rule pack: N working days from the day after --from, N calendar days, N months or a period':
-    'вычислить срок по своду правил: N рабочих дней со дня после --from, N календарных дней, N месяцев или период',
+    'вычислить срок по своду правил: столько-то рабочих дней со дня после --from, календарных дней, месяцев или период',
   'rule pack id (rules/<id>.yaml) or file': 'ид свода правил (rules/<ид>.yaml) или файл',
   'the event day (YYYY-MM-DD): receipt, period end, service of a ruling':
     'день события (ГГГГ-ММ-ДД): поступление, конец периода, вручение постановления',
@@ -142,8 +142,7 @@ export const RU_HELP_WATCH: Readonly<Record<string, string>> = {
     'включить сроки, потерявшие смысл из-за более позднего действия, и сроки закрытых дел',
   'print an iCalendar feed (RFC 5545)': 'вывести ленту iCalendar (RFC 5545)',
   'write the output to a file instead of standard output': 'записать вывод в файл вместо стандартного вывода',
-  'encrypted backups (age format) that restore':
-    'зашифрованные резервные копии (формат age), которые восстанавливаются',
+  'encrypted backups (age format) that restore': 'зашифрованные резервные копии, которые восстанавливаются',
   'make a backup key pair: the secret key into KEYFILE (mode 0600), the public key printed':
     'создать пару ключей для резервных копий: секретный ключ в КЛЮЧЕВОЙ ФАЙЛ (права 0600), открытый ключ выводится',
   'the key file to write (never overwritten)': 'ключевой файл для записи (никогда не перезаписывается)',
@@ -182,7 +181,7 @@ export const RU_HELP_WATCH: Readonly<Record<string, string>> = {
     'сообщить мониторам о новых волнах (p < 0,05): по умолчанию',
   'do not look for new waves': 'не искать новые волны',
   'language of the printed text: ru, kk or en (default: CIVIC_LANG, else LC_ALL/LC_MESSAGES/LANG, else en) (the lines printed; messages keep their own language)':
-    'язык выводимого текста: ru, kk или en (по умолчанию: CIVIC_LANG, иначе LC_ALL/LC_MESSAGES/LANG, иначе en) (выводимые строки; сообщения сохраняют свой язык)',
+    'язык выводимого текста: ru — русский, kk — казахский, en — английский (по умолчанию — из переменной окружения CIVIC_LANG, иначе из локали системы, иначе английский) (выводимые строки; сообщения сохраняют свой язык)',
   'every recorded message: to whom, what, and whether it was sent':
     'все записанные сообщения: кому, что и было ли отправлено',
   'only queued, pending or sent messages':
