@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../cli-program.ts';
 import { runInProcess } from '../../run-in-process.ts';
 import { HELP_DESCRIPTIONS, PLACEHOLDER_WORDS } from './help-words.ts';
+import { localiseUsageError } from './usage-error.ts';
 
 // Real parts: the whole `civic` program as main.ts builds it (every registered command), run in
 // this process with its help and commander's own usage errors.
@@ -136,5 +137,29 @@ describe('civic --help and usage errors in the chosen language', () => {
     const r = await runInProcess(['--help'], NO_LANG);
     expect(r.stdout).toContain('Usage: civic [options] [command]');
     expect(r.stdout).toContain('display help for command');
+  });
+});
+
+describe('localiseUsageError', () => {
+  it.each([
+    [
+      "error: option '--days <n>' argument 'x' is invalid. Not a number.",
+      'commander.invalidArgument',
+      'ошибка: недопустимое значение «x» у «--days <н>»',
+    ],
+    [
+      "error: command-argument value 'x' is invalid for argument 'file'. Not a file.",
+      'commander.invalidArgument',
+      'ошибка: недопустимое значение «x» у «файл»',
+    ],
+    [
+      "error: option '--a' cannot be used with option '--b'",
+      'commander.conflictingOption',
+      'ошибка: параметр «--a» нельзя указывать вместе с «--b»',
+    ],
+    ['error: something new', 'commander.somethingNew', 'error: something new'],
+  ])('%s → %s', (message, code, ru) => {
+    expect(localiseUsageError(message, code, 'ru')).toBe(ru);
+    expect(localiseUsageError(message, code, 'en')).toBe(message);
   });
 });
