@@ -5,7 +5,7 @@ import { capMessage } from '@civic/core';
 import { describeErrorIn, errorLang } from './lang/error-report.ts';
 import { CliError, errorJson, exitCodeOf, exitWhenDrained, printJson } from './output.ts';
 
-const program = createProgram();
+const program = createProgram(errorLang(process.argv.slice(2)));
 
 try {
   await program.parseAsync(process.argv);

@@ -43,7 +43,7 @@ export async function runInProcess(
   process.exitCode = 0;
   let code: number;
   try {
-    await createProgram().parseAsync(['node', 'civic', ...args]);
+    await createProgram(errorLang(args)).parseAsync(['node', 'civic', ...args]);
     code = typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CliError) {

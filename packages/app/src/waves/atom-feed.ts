@@ -1,7 +1,8 @@
-import { ok, type Locale, type Result } from '@civic/core';
-import { renderAtomFeed, type AtomEntry } from '@civic/formats';
-import { incidentSearchFor, listBriefs } from '@civic/store';
+import { knownAuthorityName, ok, type Locale, type Result } from '@civic/core';
+import { briefSummaryText, briefTitle, renderAtomFeed, type AtomEntry, type WaveBrief } from '@civic/formats';
+import { incidentSearchFor, listBriefs, type BriefRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { briefInLanguage, packOf } from './brief-language.ts';
 import { FEED_WORDS, incidentTitle, incidentWhat } from './atom-feed-words.ts';
 
 export interface AtomFeedOptions {
@@ -33,13 +34,11 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
     const published = b.publishedAt ?? b.createdAt;
     entries.push({
       id: `urn:civicledger:brief:${b.id}`,
-      title: b.title,
       updated: published,
       published,
       link: `${base}${briefPath(b.id)}`,
-      summary: summaryOf(b.markdown),
-      content: { type: 'html', value: bodyOf(b.html) },
-      categories: ['brief', b.waveId],
+      categories: ['brief'],
+      ...(await briefWords(b, lang)),
     });
   }
   const incidents = await incidentSearchFor(ctx.store.db, ctx.store.dialect).search({
@@ -47,14 +46,21 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
     limit: options.incidents ?? 100,
     offset: 0,
   });
+  // Authorities as the rule pack names them in the language (a name it does not know: as recorded).
+  const pack = lang === 'en' ? null : await packOf(incidents.items);
   for (const i of incidents.items) {
     const what = incidentWhat(i, lang);
+    const authority =
+      i.authority && pack ? (knownAuthorityName(pack, i.authority, lang) ?? i.authority) : i.authority;
     entries.push({
       id: `urn:civicledger:incident:${i.id}`,
       title: incidentTitle(i, lang),
       updated: i.createdAt,
       link: `${base}${incidentPath(i.id)}`,
-      summary: [what, i.authority, i.outcome, i.notes].filter((x): x is string => !!x).join('. '),
+      summary: sentence(
+        [what, authority, i.outcome, i.notes].filter((x): x is string => !!x).join('. '),
+        lang,
+      ),
       categories: ['incident', i.action, ...(i.legalBasis ? [i.legalBasis] : [])],
     });
   }
@@ -72,6 +78,29 @@ export async function atomFeed(ctx: AppContext, options: AtomFeedOptions = {}): 
     }),
   );
 }
+
+/**
+ * A brief's title, summary and content in the feed's language. A brief written in another language
+ * is told from its stored facts in the feed's (its generated title and summary; its full text stays
+ * behind the link, in its own language), so a Russian feed carries no English title.
+ */
+async function briefWords(
+  b: BriefRow,
+  lang: Locale,
+): Promise<Pick<AtomEntry, 'title' | 'summary' | 'content'>> {
+  if (b.lang === lang)
+    return {
+      title: b.title,
+      summary: summaryOf(b.markdown),
+      content: { type: 'html', value: bodyOf(b.html) },
+    };
+  const data = await briefInLanguage(JSON.parse(b.data) as WaveBrief, lang);
+  return { title: briefTitle(data), summary: briefSummaryText(data) };
+}
+
+/** A summary as a sentence: its first letter capital in ru and kk (English as it always was). */
+const sentence = (text: string, lang: Locale): string =>
+  lang === 'en' ? text : `${text.charAt(0).toLocaleUpperCase(lang)}${text.slice(1)}`;
 
 /** The first paragraph of a brief's "what happened". */
 function summaryOf(markdown: string): string {

@@ -1,15 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  citeLegalBasis,
-  domainError,
-  err,
-  knownAuthorityName,
-  ok,
-  packToday,
-  type Incident,
-  type Result,
-  type RulePack,
-} from '@civic/core';
+import { domainError, err, ok, packToday, type Incident, type Result } from '@civic/core';
 import {
   briefTitle,
   isBriefLanguage,
@@ -30,7 +20,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { recordPublication } from './brief-versions.ts';
 import { newId } from '../ids.ts';
-import { listRulePacks, loadRulePack } from '../rules/load-rule-pack.ts';
+import { authorityNames, basisCites, packOf } from './brief-language.ts';
 import { limitationSummary } from './limitation-summary.ts';
 import type { WaveDetectionOptions } from './wave-detection.ts';
 import { detectWavesInDatabase } from './wave-incidents.ts';
@@ -127,45 +117,6 @@ async function createWaveBriefNow(
   const stored = await getBrief(ctx.store.db, brief.id);
   if (!stored) throw new Error(`brief ${brief.id} vanished after insert`);
   return ok({ brief: stored, data });
-}
-
-/**
- * Every legal basis the brief prints, cited in its language from the rule pack of the incidents'
- * country (article parts only where the pack has them); without a pack, codes and articles are
- * still cited in the language.
- */
-function basisCites(
-  pack: RulePack | null,
-  incidents: readonly Incident[],
-  waveBases: readonly string[],
-  zoneBasis: string | null,
-  lang: 'en' | 'ru' | 'kk',
-): Record<string, string> {
-  const bases = new Set([...waveBases, ...incidents.flatMap((i) => (i.legalBasis ? [i.legalBasis] : []))]);
-  if (zoneBasis) bases.add(zoneBasis);
-  return Object.fromEntries([...bases].map((b) => [b, citeLegalBasis(pack, b, lang)]));
-}
-
-/** Each authority and office the incidents record, in the brief's language where the pack knows it. */
-function authorityNames(
-  pack: RulePack | null,
-  incidents: readonly Incident[],
-  lang: 'en' | 'ru' | 'kk',
-): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const text of incidents.flatMap((i) => [i.authority, i.office])) {
-    const known = text && pack ? knownAuthorityName(pack, text, lang) : null;
-    if (text && known) names[text] = known;
-  }
-  return names;
-}
-
-/** The rule pack of the incidents' country (its citations, its time zone), when one is installed. */
-async function packOf(incidents: readonly Incident[]): Promise<RulePack | null> {
-  const country = incidents[0]?.country ?? 'KZ';
-  const listed = (await listRulePacks()).find((p) => p.valid && p.jurisdiction === country);
-  const loaded = listed ? await loadRulePack(listed.id) : null;
-  return loaded?.ok ? loaded.value : null;
 }
 
 export async function findWaveBrief(ctx: AppContext, id: string): Promise<Result<BriefRow>> {

@@ -13,14 +13,9 @@ import {
 import { isLocale } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
-import {
-  briefListReport,
-  briefPublishedLine,
-  briefWrittenLine,
-  replicatesLabel,
-} from '../lang/brief-report.ts';
+import { briefListReport, briefPublishedLine, briefWrittenLine } from '../lang/brief-report.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
-import { progressBar } from '../progress.ts';
+import { progressBar, REPLICATE_WORDS } from '../progress.ts';
 import { addScanOptions, scanOptions, type ScanFlags } from './waves.command.ts';
 
 function briefJson(b: BriefRow) {
@@ -118,7 +113,7 @@ export function registerBrief(program: Command): void {
         // else the environment's language. A --lang the app does not know is its BRIEF_LANG_INVALID.
         const lang = isLocale(opts.lang) ? opts.lang : opts.lang === undefined ? cliLang(undefined) : 'en';
         await withDb(opts.db, async (ctx) => {
-          const bar = progressBar(replicatesLabel(lang));
+          const bar = progressBar(REPLICATE_WORDS, lang);
           const created = orFail(
             await createWaveBrief(ctx, {
               ...scanOptions(opts),

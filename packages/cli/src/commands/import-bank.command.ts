@@ -17,7 +17,7 @@ import {
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
-import { progressBar } from '../progress.ts';
+import { importWords, progressBar } from '../progress.ts';
 import { cliActor } from '../cli-actor.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { importBankReport, importWarningLine } from '../lang/record-reports.ts';
@@ -103,7 +103,7 @@ export function registerImportBank(program: Command): void {
       // The file is read in chunks as it is imported (a 1C statement of any size in constant memory).
       const size = inputFileSize(fileName);
       // A bar for large files only (and only on a terminal: progressBar is silent otherwise).
-      const bar = size > 1 << 20 ? progressBar(`importing ${fileName}`) : null;
+      const bar = size > 1 << 20 ? progressBar(importWords(fileName), lang) : null;
       const result = await withOrganisation(opts, (base, org) =>
         // One transaction with its audit entry (actor and channel cli), as the server's import route.
         withAudit(base, cliActor(), async (ctx, audit) => {

@@ -12,7 +12,7 @@ import {
 } from '@civic/app';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
-import { progressBar } from '../progress.ts';
+import { INCIDENT_WORDS, progressBar } from '../progress.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import {
   incidentLine,
@@ -109,7 +109,7 @@ function registerImport(incidents: Command): void {
           throw new CliError({ code: 'IMPORT_FILE_UNREADABLE', message: `cannot read ${file}`, file });
         }
         const ctx = await openContext(opts.db);
-        const bar = progressBar('incidents');
+        const bar = progressBar(INCIDENT_WORDS, lang);
         try {
           const report = orFail(
             await importIncidents(ctx, {

@@ -13,7 +13,7 @@ import {
 import { localDateAt, UTC_ZONE } from '@civic/core';
 import type { Command } from 'commander';
 import { CliError, orFail, printJson } from '../output.ts';
-import { progressBar } from '../progress.ts';
+import { progressBar, REPLICATE_WORDS } from '../progress.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
 import { wavesReport } from '../lang/monitor-reports.ts';
 
@@ -89,7 +89,7 @@ export function registerWaves(program: Command): void {
             message: '--input FILE.csv or --db DB is required',
             field: 'input',
           });
-        const bar = progressBar('replicates');
+        const bar = progressBar(REPLICATE_WORDS, lang);
         const options: WaveDetectionOptions = {
           ...scanOptions(opts),
           onProgress: (done, total) => bar.update(done, total),

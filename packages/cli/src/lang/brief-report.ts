@@ -20,7 +20,6 @@ const WORDS = {
   listedPublished: { en: 'published {at:text}', ru: 'опубликован {at:text}', kk: 'жарияланды {at:text}' },
   listedUnpublished: { en: 'unpublished', ru: 'не опубликован', kk: 'жарияланбаған' },
   none: { en: '', ru: 'обзоров нет', kk: 'шолулар жоқ' },
-  replicates: { en: 'replicates', ru: 'повторения', kk: 'қайталаулар' },
 } as const satisfies ReportWords;
 
 interface Brief {
@@ -51,6 +50,3 @@ export function briefListReport(list: readonly Brief[], lang: Locale): string {
     })
     .join('');
 }
-
-/** The label of the progress bar while a brief's replicates are drawn. */
-export const replicatesLabel = (lang: Locale): string => phrase(WORDS, lang, 'replicates');

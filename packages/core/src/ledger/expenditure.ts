@@ -89,6 +89,11 @@ export function checkAllocations(
         `allocations sum to ${formatMinor(sum, total.currency)} but the expenditure is ${formatMinor(total.minor, total.currency)} ${total.currency}`,
         {
           field: 'allocations',
+          details: {
+            allocated: formatMinor(sum, total.currency),
+            amount: formatMinor(total.minor, total.currency),
+            currency: total.currency,
+          },
         },
       ),
     );

@@ -12,7 +12,6 @@ import {
   NO_INPUT,
   ORG_ONLY_INPUT,
   OUTSIDER,
-  PUBLIC,
   type Case,
   type CoverageTable,
 } from './route-cases.ts';
@@ -311,25 +310,5 @@ export const MONITOR_ROUTE_CASES: CoverageTable = {
     noSession: ANON,
     wrongRole: forbidden('viewer'),
     otherTenant: BRIEFS_NOT_TENANTED,
-  },
-  'GET /api/v1/feed.atom': {
-    happy: {
-      as: 'anonymous',
-      status: 200,
-      check: (res, f) =>
-        expect([
-          res.headers['content-type'],
-          res.body.includes(`urn:civicledger:brief:${f.ids.publishedBrief}`),
-        ]).toEqual(['application/atom+xml; charset=utf-8', true]),
-    },
-    badInput: NO_INPUT,
-    noSession: PUBLIC,
-    wrongRole: PUBLIC,
-    otherTenant: {
-      as: 'anonymous',
-      status: 200,
-      check: (res, f) =>
-        expect([res.body.includes(PRIVATE_MARKER), res.body.includes(f.ids.briefId)]).toEqual([false, false]),
-    },
   },
 };

@@ -6,6 +6,7 @@ import type { ApiRoute } from '../build-server.ts';
 import { ACCOUNT_ROUTE_CASES } from './account-route-cases.ts';
 import { CASE_CHANGE_ROUTE_CASES } from './case-change-route-cases.ts';
 import { coverageFixture, type CoverageFixture } from './coverage-fixture.ts';
+import { FEED_ROUTE_CASES } from './feed-route-cases.ts';
 import { INCIDENT_ROUTE_CASES } from './incident-route-cases.ts';
 import { LEDGER_IMPORT_ALIAS_ROUTE_CASES } from './ledger-import-alias-route-cases.ts';
 import { LEDGER_RECORD_ROUTE_CASES } from './ledger-record-route-cases.ts';
@@ -34,6 +35,7 @@ const PARTS = [
   ACCOUNT_ROUTE_CASES,
   LEDGER_ROUTE_CASES,
   MONITOR_ROUTE_CASES,
+  FEED_ROUTE_CASES,
   NOTIFICATION_ROUTE_CASES,
   CASE_CHANGE_ROUTE_CASES,
   LEDGER_RECORD_ROUTE_CASES,

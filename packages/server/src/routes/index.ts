@@ -4,6 +4,7 @@ import { incidentsRoutes } from './incidents.routes.ts';
 import { incidentRecordRoutes } from './incident-records.routes.ts';
 import { wavesRoutes } from './waves.routes.ts';
 import { briefsRoutes } from './briefs.routes.ts';
+import { feedRoutes } from './feed.routes.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerRecordRoutes } from './ledger-records.routes.ts';
@@ -49,6 +50,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   incidentRecordRoutes,
   wavesRoutes,
   briefsRoutes,
+  feedRoutes,
   backupRoutes,
   lockRoutes,
   notificationsRoutes,

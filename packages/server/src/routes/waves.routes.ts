@@ -1,5 +1,4 @@
 import {
-  atomFeed,
   createWaveBrief,
   detectWavesInDatabase,
   findWaveBrief,
@@ -72,12 +71,10 @@ async function readableBrief(req: FastifyRequest, deps: Parameters<RouteModule>[
   throw new ApiError(domainError('BRIEF_NOT_FOUND', `no brief "${briefId}"`, { field: 'briefId' }));
 }
 
-const baseUrlOf = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
-
 /**
  * Waves detected in the incidents the user may see (seeded: the same seed gives the same
- * answer), briefs on a wave (write, preview as HTML, publish), and the public Atom feed of
- * published briefs and public incidents.
+ * answer), briefs on a wave (write, preview as HTML, publish); the public Atom feed of
+ * published briefs and public incidents is feed.routes.ts.
  */
 export const wavesRoutes: RouteModule = (app, deps) => {
   app.get(
@@ -222,26 +219,6 @@ export const wavesRoutes: RouteModule = (app, deps) => {
       const { briefId } = req.params as { briefId: string };
       unwrap(await ownedBrief(deps.ctx, briefId, p));
       return unwrap(await setBriefPublished(deps.ctx, actorOf(req), briefId, true));
-    },
-  );
-
-  app.get(
-    '/api/v1/feed.atom',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Atom feed (RFC 4287) of published briefs and public incidents; no session needed',
-        response: { 200: { type: 'string', description: 'application/atom+xml' } },
-      },
-    },
-    async (req, reply) => {
-      const base = baseUrlOf(req);
-      const xml = unwrap(await atomFeed(deps.ctx, { baseUrl: base }));
-      return reply
-        .type('application/atom+xml; charset=utf-8')
-        .header('cache-control', 'public, max-age=300')
-        .send(xml);
     },
   );
 };

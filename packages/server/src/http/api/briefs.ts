@@ -51,3 +51,13 @@ export const BriefVersionListSchema = Type.Object({
   }),
 });
 export type BriefVersionList = Static<typeof BriefVersionListSchema>;
+
+/**
+ * The Atom feed's query: the language of its own words, incident titles and summaries and of the
+ * briefs told in it (`GET /api/v1/feed.atom?lang=ru`); the request's language when left out
+ * (Accept-Language, else English). Other parameters a feed reader adds are let through.
+ */
+export const FeedQuerySchema = Type.Object({
+  lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('ru'), Type.Literal('kk')])),
+});
+export type FeedQuery = Static<typeof FeedQuerySchema>;
