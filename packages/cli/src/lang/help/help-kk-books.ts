@@ -106,6 +106,9 @@ export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
     'ұйымның басқа атаулары (латын және кирилл жазылулары, мысалы Echo үшін Эхо, бұрынғы атаулар): атаулармен — оларды ауыстырады және оқиғаларын қайта индекстейді; атауларсыз — оларды шығарады',
   'organisation id, name or BIN (optional with one organisation)':
     'ұйымның идентификаторы, атауы немесе БСН-і (бір ұйым болса, міндетті емес)',
+  "the organisation's BIN: with a number, sets or corrects it (12 digits, control digit checked; audited); with --clear, removes it; without, prints it":
+    'ұйымның БСН-і: нөмірмен — оны белгілейді немесе түзетеді (12 цифр, бақылау цифры тексеріледі; өзгеріс журналға жазылады); --clear арқылы — жояды; нөмірсіз — көрсетеді',
+  'remove the BIN': 'БСН-ді жою',
   'remove every alias': 'барлық басқа атауларды жою',
   "print the organisation's public signing key and its fingerprint (made on first need): publish the fingerprint so that readers of its bundles can compare it":
     'ұйымның қолтаңбаның ашық кілтін және оның саусақ ізін шығару (алғаш қажет болғанда жасалады): топтамаларын оқитындар салыстыра алуы үшін саусақ ізін жариялаңыз',

@@ -107,6 +107,9 @@ export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
     'другие названия организации (написания латиницей и кириллицей, например Эхо для Echo, прежние названия): с названиями — заменяет их и заново индексирует её инциденты; без них — выводит их',
   'organisation id, name or BIN (optional with one organisation)':
     'ид, название или БИН организации (необязательно, если организация одна)',
+  "the organisation's BIN: with a number, sets or corrects it (12 digits, control digit checked; audited); with --clear, removes it; without, prints it":
+    'БИН организации: с номером — задаёт или исправляет его (12 цифр, проверяется контрольная цифра; изменение записывается в журнал); с --clear — удаляет; без номера — показывает',
+  'remove the BIN': 'удалить БИН',
   'remove every alias': 'удалить все другие названия',
   "print the organisation's public signing key and its fingerprint (made on first need): publish the fingerprint so that readers of its bundles can compare it":
     'вывести открытый ключ подписи организации и его отпечаток (создаётся при первой необходимости): опубликуйте отпечаток, чтобы читатели её пакетов могли его сверить',
