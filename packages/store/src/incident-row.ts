@@ -42,6 +42,14 @@ interface JoinedTerms extends IndexTerms {
 const MAX_MEMO = 100_000;
 
 /**
+ * A memo key that holds only its own characters: a piece cut from a decoded chunk of the file
+ * may be a view of the whole chunk, which a memo entry would otherwise keep alive.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
  * The indexed text of incidents in a bulk write: core's incidentSearchText (the same parts, terms
  * and order — incident-row.test.ts compares them), with the terms of repeated texts (organisation,
  * place, authority…) memoised and joined once, and no per-row lists of parts or sets of extras.
@@ -49,6 +57,8 @@ const MAX_MEMO = 100_000;
 export class SearchTextMemo {
   private readonly names = new Map<string, JoinedTerms>();
   private readonly plain = new Map<string, JoinedTerms>();
+  /** The terms of the space-separated pieces of notes. */
+  private readonly pieces = new Map<string, JoinedTerms>();
   /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
   private readonly parts: JoinedTerms[] = [];
@@ -63,7 +73,7 @@ export class SearchTextMemo {
     let t = map.get(text);
     if (t === undefined) {
       t = this.compute(text, names, true);
-      if (map.size < MAX_MEMO) map.set(text, t);
+      if (map.size < MAX_MEMO) map.set(ownCopy(text), t);
     }
     return t;
   }
@@ -94,8 +104,32 @@ export class SearchTextMemo {
     this.other(incident.office);
     this.other(incident.legalBasis);
     this.other(incident.outcome);
-    parts.push(this.compute(incident.notes ?? '', false, false));
+    this.notes(incident.notes ?? '');
     return joinTerms(parts);
+  }
+
+  /**
+   * The notes, differing row by row but made of words that repeat: their terms by space-separated
+   * piece, each piece's terms memoised (no word runs across a space, so the pieces' terms in
+   * order are the text's; joinTerms treats the pieces as parts).
+   */
+  private notes(text: string): void {
+    if (text === '') return;
+    let from = 0;
+    while (from <= text.length) {
+      const space = text.indexOf(' ', from);
+      const end = space < 0 ? text.length : space;
+      if (end > from) {
+        const piece = text.slice(from, end);
+        let t = this.pieces.get(piece);
+        if (t === undefined) {
+          t = this.compute(piece, false, false);
+          if (this.pieces.size < MAX_MEMO) this.pieces.set(ownCopy(piece), t);
+        }
+        this.parts.push(t);
+      }
+      from = end + 1;
+    }
   }
 }
 
@@ -136,7 +170,7 @@ export class KeyMemo {
     let k = this.keys.get(text);
     if (k === undefined) {
       k = this.make(text);
-      if (this.keys.size < 100_000) this.keys.set(text, k);
+      if (this.keys.size < 100_000) this.keys.set(ownCopy(text), k);
     }
     return k;
   }
