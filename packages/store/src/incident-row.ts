@@ -1,4 +1,4 @@
-import { indexTerms, organisationFilterKey, type IndexTerms } from '@civic/core';
+import { indexTerms, organisationFilterKey, type IncidentInput, type IndexTerms } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 
 // The incident row as the bulk writer (incident-writer.ts) stores it: its columns, its values and
@@ -93,7 +93,7 @@ export class SearchTextMemo {
     if (text !== null && text !== '') this.parts.push(this.memoised(text, false));
   }
 
-  text(incident: NewIncident): string {
+  text(incident: IncidentInput): string {
     const parts = this.parts;
     parts.length = 0;
     this.name(incident.organisation);
@@ -184,39 +184,61 @@ function sourcesJson(sources: NewIncident['sources']): string {
   return JSON.stringify(sources);
 }
 
-export function rowValues(
-  i: NewIncident,
+/**
+ * What a writer adds to an incident as it stores it: its id, its organisation's id, when it was
+ * recorded and the case action it came from. An import computes them row by row (no copy of each
+ * parsed incident with them added); `add` takes them from each NewIncident.
+ */
+export interface IncidentStamp<T extends IncidentInput> {
+  id(incident: T): string;
+  organisationId(incident: T): string | null;
+  createdAt(incident: T): string;
+  sourceActionId(incident: T): string | null;
+}
+
+/** The stamp of incidents that carry their own id, time and origin. */
+export const OWN_STAMP: IncidentStamp<NewIncident> = {
+  id: (i) => i.id,
+  organisationId: (i) => i.organisationId ?? null,
+  createdAt: (i) => i.createdAt,
+  sourceActionId: (i) => i.sourceActionId ?? null,
+};
+
+/** The row's values in COLUMNS order, written into `out` from `at` (one array reused for every row). */
+export function putRowValues<T extends IncidentInput>(
+  out: unknown[],
+  at: number,
+  i: T,
+  stamp: IncidentStamp<T>,
   searchText: string,
   keys: { organisation: KeyMemo; legalBasis: KeyMemo },
-): unknown[] {
-  return [
-    i.id,
-    i.date,
-    i.dateTo,
-    i.organisation,
-    keys.organisation.key(i.organisation),
-    i.organisationId,
-    i.place,
-    i.latitude,
-    i.longitude,
-    i.country,
-    i.region,
-    i.authority,
-    i.office,
-    i.action,
-    i.legalBasis,
-    i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis),
-    i.penaltyMci,
-    i.suspensionMonths,
-    i.outcome,
-    sourcesJson(i.sources),
-    i.notes,
-    i.visibility,
-    i.ownerOrganisationId ?? null,
-    i.sourceActionId ?? null,
-    searchText,
-    i.createdAt,
-  ];
+): void {
+  out[at] = stamp.id(i);
+  out[at + 1] = i.date;
+  out[at + 2] = i.dateTo;
+  out[at + 3] = i.organisation;
+  out[at + 4] = keys.organisation.key(i.organisation);
+  out[at + 5] = stamp.organisationId(i);
+  out[at + 6] = i.place;
+  out[at + 7] = i.latitude;
+  out[at + 8] = i.longitude;
+  out[at + 9] = i.country;
+  out[at + 10] = i.region;
+  out[at + 11] = i.authority;
+  out[at + 12] = i.office;
+  out[at + 13] = i.action;
+  out[at + 14] = i.legalBasis;
+  out[at + 15] = i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis);
+  out[at + 16] = i.penaltyMci;
+  out[at + 17] = i.suspensionMonths;
+  out[at + 18] = i.outcome;
+  out[at + 19] = sourcesJson(i.sources);
+  out[at + 20] = i.notes;
+  out[at + 21] = i.visibility;
+  out[at + 22] = i.ownerOrganisationId ?? null;
+  out[at + 23] = stamp.sourceActionId(i);
+  out[at + 24] = searchText;
+  out[at + 25] = stamp.createdAt(i);
 }
 
 /** The other names of the organisation an incident names (by any of its names), from organisationNameIndex. */

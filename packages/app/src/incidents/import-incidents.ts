@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from '@civic/core';
 import { IncidentCsvReader, parseIncidentsJson } from '@civic/formats';
-import { inTransaction, IncidentWriter, listOrganisations, type NewIncident } from '@civic/store';
+import { inTransaction, IncidentWriter, listOrganisations, type IncidentStamp } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
@@ -111,10 +111,16 @@ async function importIncidentsNow(
   const createdAt = ctx.now().toISOString();
   const nextId = idSequence(ctx.now());
   let linked = 0;
-  const toNew = (i: IncidentInput): NewIncident => {
-    const organisationId = i.organisationId ?? orgIds.get(i.organisation.toLowerCase()) ?? null;
-    if (organisationId !== null) linked += 1;
-    return { ...i, organisationId, id: nextId(), createdAt };
+  // Each row's id, organisation and time, as the writer stores it (no copy of the row with them).
+  const stamp: IncidentStamp<IncidentInput> = {
+    id: nextId,
+    organisationId: (i) => {
+      const organisationId = i.organisationId ?? orgIds.get(i.organisation.toLowerCase()) ?? null;
+      if (organisationId !== null) linked += 1;
+      return organisationId;
+    },
+    createdAt: () => createdAt,
+    sourceActionId: () => null,
   };
   // An incident dated more than a year after today (the context's clock) is refused.
   const parseOptions = {
@@ -134,7 +140,10 @@ async function importIncidentsNow(
       const write = async (batch: readonly IncidentInput[]) => {
         read += batch.length;
         for (let start = 0; start < batch.length; start += batchSize)
-          await writer.add(batch.slice(start, start + batchSize).map(toNew));
+          await writer.addStamped(
+            start === 0 && batch.length <= batchSize ? batch : batch.slice(start, start + batchSize),
+            stamp,
+          );
         input.onProgress?.({ read, imported: writer.count });
       };
       if (format === 'json') {
