@@ -114,7 +114,7 @@ for (const dialect of testDialects()) {
     });
 
     it('batches change nothing: a last partial batch is searchable, duplicate rows both stored, links and counts exact', async () => {
-      // 2,503 rows: two whole batches of the SQLite writer and a partial one; rows 2,501 and 2,502
+      // 2,503 rows: whole batches of the SQLite writer and a partial one; rows 2,501 and 2,502
       // are the same incident twice, and every third row names Tail Watch, an organisation of the database (linked by the import's stamp).
       const rows = Array.from({ length: 2_501 }, (_, i) =>
         i === 2_500
