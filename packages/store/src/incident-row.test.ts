@@ -49,4 +49,50 @@ describe('the bulk writer’s indexed text', () => {
       { seed: 14, numRuns: 100 },
     );
   });
+
+  it('is core’s for notes cut into pieces anywhere: punctuation, spacing, marks, mixed scripts', () => {
+    // The notes' terms are memoised per space-separated piece: any separator next to a space, a
+    // space first or last, two in a row, a combining mark after a space, a piece mixing scripts.
+    const piece = fc.constantFrom(
+      ...WORDS,
+      'протокол,',
+      '(жалоба)',
+      'audit.Проверка',
+      'Өскемен—Almaty',
+      '\u0301ударение',
+      'e\u0301',
+      "д'Артаньян",
+      'финансирование;',
+      '№12',
+      '\t',
+      '\n',
+    );
+    const separator = fc.constantFrom(' ', '  ', ' , ', '\t', ' \n');
+    const notes = fc
+      .array(fc.tuple(piece, separator), { maxLength: 10 })
+      .chain((xs) => fc.tuple(fc.constant(xs), fc.boolean(), fc.boolean()))
+      .map(
+        ([xs, lead, trail]) =>
+          `${lead ? ' ' : ''}${xs.map(([p, sep]) => p + sep).join('')}${trail ? '' : 'end'}`,
+      );
+    const memo = new SearchTextMemo(placeSearchNames, () => []);
+    fc.assert(
+      fc.property(fc.array(notes, { minLength: 1, maxLength: 20 }), (all) => {
+        for (const n of all) {
+          const r = {
+            organisation: 'Echo',
+            place: 'Almaty',
+            authority: null,
+            office: null,
+            legalBasis: null,
+            outcome: null,
+            notes: n,
+          };
+          const row = { ...r, date: calendarDate('2020-01-01') } as unknown as NewIncident;
+          expect(memo.text(row)).toBe(incidentSearchText(r, placeSearchNames));
+        }
+      }),
+      { seed: 14, numRuns: 200 },
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { indexTerms, organisationFilterKey, type IndexTerms } from '@civic/core';
+import { indexTerms, organisationFilterKey, type IncidentInput, type IndexTerms } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 
 // The incident row as the bulk writer (incident-writer.ts) stores it: its columns, its values and
@@ -42,6 +42,14 @@ interface JoinedTerms extends IndexTerms {
 const MAX_MEMO = 100_000;
 
 /**
+ * A memo key that holds only its own characters: a piece cut from a decoded chunk of the file
+ * may be a view of the whole chunk, which a memo entry would otherwise keep alive.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
  * The indexed text of incidents in a bulk write: core's incidentSearchText (the same parts, terms
  * and order — incident-row.test.ts compares them), with the terms of repeated texts (organisation,
  * place, authority…) memoised and joined once, and no per-row lists of parts or sets of extras.
@@ -49,6 +57,8 @@ const MAX_MEMO = 100_000;
 export class SearchTextMemo {
   private readonly names = new Map<string, JoinedTerms>();
   private readonly plain = new Map<string, JoinedTerms>();
+  /** The terms of the space-separated pieces of notes. */
+  private readonly pieces = new Map<string, JoinedTerms>();
   /** Every term met (for the SQLite term list of prefix queries). */
   readonly vocabulary = new Set<string>();
   private readonly parts: JoinedTerms[] = [];
@@ -63,7 +73,7 @@ export class SearchTextMemo {
     let t = map.get(text);
     if (t === undefined) {
       t = this.compute(text, names, true);
-      if (map.size < MAX_MEMO) map.set(text, t);
+      if (map.size < MAX_MEMO) map.set(ownCopy(text), t);
     }
     return t;
   }
@@ -83,7 +93,7 @@ export class SearchTextMemo {
     if (text !== null && text !== '') this.parts.push(this.memoised(text, false));
   }
 
-  text(incident: NewIncident): string {
+  text(incident: IncidentInput): string {
     const parts = this.parts;
     parts.length = 0;
     this.name(incident.organisation);
@@ -94,8 +104,32 @@ export class SearchTextMemo {
     this.other(incident.office);
     this.other(incident.legalBasis);
     this.other(incident.outcome);
-    parts.push(this.compute(incident.notes ?? '', false, false));
+    this.notes(incident.notes ?? '');
     return joinTerms(parts);
+  }
+
+  /**
+   * The notes, differing row by row but made of words that repeat: their terms by space-separated
+   * piece, each piece's terms memoised (no word runs across a space, so the pieces' terms in
+   * order are the text's; joinTerms treats the pieces as parts).
+   */
+  private notes(text: string): void {
+    if (text === '') return;
+    let from = 0;
+    while (from <= text.length) {
+      const space = text.indexOf(' ', from);
+      const end = space < 0 ? text.length : space;
+      if (end > from) {
+        const piece = text.slice(from, end);
+        let t = this.pieces.get(piece);
+        if (t === undefined) {
+          t = this.compute(piece, false, false);
+          if (this.pieces.size < MAX_MEMO) this.pieces.set(ownCopy(piece), t);
+        }
+        this.parts.push(t);
+      }
+      from = end + 1;
+    }
   }
 }
 
@@ -136,7 +170,7 @@ export class KeyMemo {
     let k = this.keys.get(text);
     if (k === undefined) {
       k = this.make(text);
-      if (this.keys.size < 100_000) this.keys.set(text, k);
+      if (this.keys.size < 100_000) this.keys.set(ownCopy(text), k);
     }
     return k;
   }
@@ -150,39 +184,61 @@ function sourcesJson(sources: NewIncident['sources']): string {
   return JSON.stringify(sources);
 }
 
-export function rowValues(
-  i: NewIncident,
+/**
+ * What a writer adds to an incident as it stores it: its id, its organisation's id, when it was
+ * recorded and the case action it came from. An import computes them row by row (no copy of each
+ * parsed incident with them added); `add` takes them from each NewIncident.
+ */
+export interface IncidentStamp<T extends IncidentInput> {
+  id(incident: T): string;
+  organisationId(incident: T): string | null;
+  createdAt(incident: T): string;
+  sourceActionId(incident: T): string | null;
+}
+
+/** The stamp of incidents that carry their own id, time and origin. */
+export const OWN_STAMP: IncidentStamp<NewIncident> = {
+  id: (i) => i.id,
+  organisationId: (i) => i.organisationId ?? null,
+  createdAt: (i) => i.createdAt,
+  sourceActionId: (i) => i.sourceActionId ?? null,
+};
+
+/** The row's values in COLUMNS order, written into `out` from `at` (one array reused for every row). */
+export function putRowValues<T extends IncidentInput>(
+  out: unknown[],
+  at: number,
+  i: T,
+  stamp: IncidentStamp<T>,
   searchText: string,
   keys: { organisation: KeyMemo; legalBasis: KeyMemo },
-): unknown[] {
-  return [
-    i.id,
-    i.date,
-    i.dateTo,
-    i.organisation,
-    keys.organisation.key(i.organisation),
-    i.organisationId,
-    i.place,
-    i.latitude,
-    i.longitude,
-    i.country,
-    i.region,
-    i.authority,
-    i.office,
-    i.action,
-    i.legalBasis,
-    i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis),
-    i.penaltyMci,
-    i.suspensionMonths,
-    i.outcome,
-    sourcesJson(i.sources),
-    i.notes,
-    i.visibility,
-    i.ownerOrganisationId ?? null,
-    i.sourceActionId ?? null,
-    searchText,
-    i.createdAt,
-  ];
+): void {
+  out[at] = stamp.id(i);
+  out[at + 1] = i.date;
+  out[at + 2] = i.dateTo;
+  out[at + 3] = i.organisation;
+  out[at + 4] = keys.organisation.key(i.organisation);
+  out[at + 5] = stamp.organisationId(i);
+  out[at + 6] = i.place;
+  out[at + 7] = i.latitude;
+  out[at + 8] = i.longitude;
+  out[at + 9] = i.country;
+  out[at + 10] = i.region;
+  out[at + 11] = i.authority;
+  out[at + 12] = i.office;
+  out[at + 13] = i.action;
+  out[at + 14] = i.legalBasis;
+  out[at + 15] = i.legalBasis === null ? null : keys.legalBasis.key(i.legalBasis);
+  out[at + 16] = i.penaltyMci;
+  out[at + 17] = i.suspensionMonths;
+  out[at + 18] = i.outcome;
+  out[at + 19] = sourcesJson(i.sources);
+  out[at + 20] = i.notes;
+  out[at + 21] = i.visibility;
+  out[at + 22] = i.ownerOrganisationId ?? null;
+  out[at + 23] = stamp.sourceActionId(i);
+  out[at + 24] = searchText;
+  out[at + 25] = stamp.createdAt(i);
 }
 
 /** The other names of the organisation an incident names (by any of its names), from organisationNameIndex. */

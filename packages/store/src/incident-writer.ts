@@ -7,10 +7,19 @@ import {
   type CalendarDate,
 } from '@civic/core';
 import type SQLite from 'better-sqlite3';
+import type { IncidentInput } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 import { IncidentCountDeltas } from './incident-counts.repository.ts';
 import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
-import { COLUMNS, KeyMemo, organisationAliasesOf, rowValues, SearchTextMemo } from './incident-row.ts';
+import {
+  COLUMNS,
+  KeyMemo,
+  organisationAliasesOf,
+  OWN_STAMP,
+  putRowValues,
+  SearchTextMemo,
+  type IncidentStamp,
+} from './incident-row.ts';
 import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -66,6 +75,8 @@ export class IncidentWriter {
   private rowStatement: SQLite.Statement | undefined;
   private newRowStatement: SQLite.Statement | undefined;
   private maxOfDayStatement: SQLite.Statement | undefined;
+  /** The parameters of one row's insert, filled again for each row. */
+  private readonly row: unknown[] = new Array(COLUMNS.length + 1);
   /** Next n for each day (see SEQ_DAY) touched by this writer. */
   private readonly nextOfDay = new Map<string, bigint>();
   private written = 0;
@@ -186,17 +197,24 @@ export class IncidentWriter {
     return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
   }
 
+  /** Writes incidents that carry their own id, time and origin. */
   async add(incidents: readonly NewIncident[]): Promise<void> {
-    if (this.raw) return this.addRowByRow(this.raw, incidents);
+    return this.addStamped(incidents, OWN_STAMP);
+  }
+
+  /** Writes incidents, each with the id, organisation, time and origin `stamp` gives it. */
+  async addStamped<T extends IncidentInput>(incidents: readonly T[], stamp: IncidentStamp<T>): Promise<void> {
+    if (this.raw) return this.addRowByRow(this.raw, incidents, stamp);
+    const row: unknown[] = new Array(COLUMNS.length + 1);
     for (let start = 0; start < incidents.length; start += this.batch) {
       const part = incidents.slice(start, start + this.batch);
       const columns: unknown[][] = [[], ...COLUMNS.map(() => [])];
       for (const incident of part) {
         const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
         this.counts.add(incident, seq);
-        columns[0]?.push(seq.toString());
-        const values = rowValues(incident, this.memo.text(incident), this.keys);
-        for (let c = 0; c < values.length; c++) columns[c + 1]?.push(values[c] ?? null);
+        row[0] = seq.toString();
+        putRowValues(row, 1, incident, stamp, this.memo.text(incident), this.keys);
+        for (let c = 0; c < row.length; c++) columns[c]?.push(row[c] ?? null);
       }
       await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
       this.written += part.length;
@@ -204,14 +222,21 @@ export class IncidentWriter {
     if (this.counts.full) await this.counts.flush();
   }
 
-  /** SQLite: one prepared statement run per row, synchronously, inside the caller's transaction. */
-  private async addRowByRow(raw: SQLite.Database, incidents: readonly NewIncident[]): Promise<void> {
+  /** SQLite: one prepared statement run per row (its parameters in one reused array), synchronously, inside the caller's transaction. */
+  private async addRowByRow<T extends IncidentInput>(
+    raw: SQLite.Database,
+    incidents: readonly T[],
+    stamp: IncidentStamp<T>,
+  ): Promise<void> {
     this.rowStatement ??= raw.prepare(insertSql(1, false));
     if (!this.emptyAtOpen)
       this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
+    const row = this.row;
     for (const incident of incidents) {
       const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
-      this.rowStatement.run(seq, ...rowValues(incident, this.memo.text(incident), this.keys));
+      row[0] = seq;
+      putRowValues(row, 1, incident, stamp, this.memo.text(incident), this.keys);
+      this.rowStatement.run(row);
       this.newRowStatement?.run(seq);
       this.counts.add(incident, seq);
       this.written += 1;

@@ -14,7 +14,7 @@ import type { Database } from './schema.ts';
 
 // The bulk writer lives in incident-writer.ts; its exports stay reachable from here.
 export { IncidentWriter, SEQ_DAY, seqDayStart } from './incident-writer.ts';
-export { organisationAliasesOf } from './incident-row.ts';
+export { organisationAliasesOf, type IncidentStamp } from './incident-row.ts';
 
 /** An incident to store: the input plus its id, when it was recorded, and the case action it came from. */
 export interface NewIncident extends IncidentInput {

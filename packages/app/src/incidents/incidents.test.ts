@@ -5,6 +5,7 @@ import { createIncident } from './create-incident.ts';
 import { exportIncidents } from './export-incidents.ts';
 import { importIncidents } from './import-incidents.ts';
 import { listIncidents, searchIncidents } from './search-incidents.ts';
+import { summarizeIncidents } from './summarize-incidents.ts';
 
 const HEADER =
   'date,organisation,place,latitude,longitude,authority,action,legal_basis,penalty_mci,suspension_months,outcome,source_url,notes\n';
@@ -110,6 +111,43 @@ for (const dialect of testDialects()) {
         withTotal: true,
       });
       expect(semey.ok && semey.value.total).toBe(6_000);
+    });
+
+    it('batches change nothing: a last partial batch is searchable, duplicate rows both stored, links and counts exact', async () => {
+      // 2,503 rows: whole batches of the SQLite writer and a partial one; rows 2,501 and 2,502
+      // are the same incident twice, and every third row names Tail Watch, an organisation of the database (linked by the import's stamp).
+      const rows = Array.from({ length: 2_501 }, (_, i) =>
+        i === 2_500
+          ? '2018-03-08,Tail Watch,Oral,,,,inspection,CoAO 102,,,,,"batch tail, свидетель twice"\n'
+          : `2018-0${1 + (i % 9)}-2${i % 8},${i % 3 === 0 ? 'Tail Watch' : `Tail Org ${i % 7}`},Oral,,,,inspection,CoAO 102,,,,,batch tail row ${i} протокол\n`,
+      );
+      rows.push(rows[2_500] ?? '', rows[2_500] ?? '');
+      const watch = await createOrganisation(ctx, { name: 'Tail Watch' });
+      const before = await summarizeIncidents(ctx, { viewer: 'all' });
+      const r = await importIncidents(ctx, {
+        bytes: bytes(`${HEADER}${rows.join('')}`),
+        fileName: 'tail.csv',
+      });
+      expect(r.ok && r.value).toMatchObject({ read: 2_503, imported: 2_503, linkedOrganisations: 834 + 3 });
+      const twice = await searchIncidents(ctx, { q: '"свидетель twice"', viewer: 'all', withTotal: true });
+      expect(twice.ok && twice.value.total).toBe(3);
+      const ids = twice.ok ? twice.value.incidents.map((i) => i.id) : [];
+      expect(new Set(ids).size).toBe(3);
+      const last = await searchIncidents(ctx, { q: '"row 2499 протокол"', viewer: 'all' });
+      expect(last.ok && last.value.incidents.map((i) => [i.date, i.organisation])).toEqual([
+        ['2018-07-23', 'Tail Watch'],
+      ]);
+      const echo = await searchIncidents(ctx, {
+        q: 'batch tail',
+        organisation: watch.ok ? watch.value.id : '',
+        viewer: 'all',
+        withTotal: true,
+      });
+      expect(echo.ok && echo.value.total).toBe(834 + 3);
+      const after = await summarizeIncidents(ctx, { viewer: 'all' });
+      const total = await listIncidents(ctx, { viewer: 'all', withTotal: true });
+      expect(after.ok && before.ok && after.value.count - before.value.count).toBe(2_503);
+      expect(after.ok && total.ok && after.value.count).toBe(total.ok ? total.value.total : -1);
     });
 
     it('honours visibility: private to the owner, network to peers, public to all', async () => {
