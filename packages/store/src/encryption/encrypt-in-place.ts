@@ -2,7 +2,13 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { syncFolder, writeWrappedKey } from './key-sidecar.ts';
-import { isPlainSqliteFile, NEW_PAGE_CIPHER, openKeyed, selectPageCipher } from './open-sqlite.ts';
+import {
+  isPlainSqliteFile,
+  NEW_PAGE_CIPHER,
+  openKeyed,
+  selectPageCipher,
+  setEncryptedPageSize,
+} from './open-sqlite.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey, type KdfCost } from './wrapped-key.ts';
 
 export type EncryptInPlaceResult =
@@ -52,7 +58,7 @@ const sameFingerprint = (
 
 /**
  * Converts a plain SQLite file into an encrypted one in place, so that a crash at any moment leaves
- * one good database: a plain copy (`VACUUM INTO`) beside it is encrypted (`PRAGMA rekey`), verified
+ * one good database: a plain copy (`VACUUM INTO`, in 16 KiB pages) beside it is encrypted (`PRAGMA rekey`), verified
  * (every table's row count and every log head equal the original's), its wrapped key written beside
  * the original (a plain file with a wrapped key still opens as plain), and only then renamed over the
  * original. Nothing else may have the database open meanwhile (stop the server first).
@@ -74,6 +80,9 @@ export function encryptInPlace(
     // Fold the WAL into the file and leave WAL mode: no plain -wal may outlive the plain file.
     source.pragma('journal_mode = DELETE');
     before = databaseFingerprint(source);
+    // The copy is written with the encrypted page size (VACUUM INTO takes the requested size; the
+    // source keeps its own), since `rekey` keeps whatever page size it finds.
+    setEncryptedPageSize(source);
     source.prepare('VACUUM INTO ?').run(tmp);
   } finally {
     source.close();
