@@ -80,11 +80,11 @@ export function openConnection(url: string, options: OpenConnectionOptions = {})
   // made a cold balance cost 1.37–1.49× the plain file's CPU with 256 MiB against 1.04–1.06× with
   // 2 MiB (16 KiB pages), while reading the same 16 MB again costs 1.08–1.11× (decrypting a page is
   // cheaper than holding it). docs/security.md, "Page size and page cache". Bulk writers (imports)
-  // still raise the cache for their transaction.
+  // and the journal export (raiseBulkReadCache) raise the cache while they run.
   if (keys.databaseEncrypted) sqlite.pragma(`cache_size = -${String(ENCRYPTED_CACHE_KIB)}`);
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  registerSqliteHandle(db, sqlite);
+  registerSqliteHandle(db, sqlite, keys.databaseEncrypted);
   return {
     db,
     dialect: 'sqlite',

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENCRYPTED_CACHE_KIB, openConnection } from '../database.ts';
+import { ENCRYPTED_CACHE_KIB, openConnection, type StoreConnection } from '../database.ts';
+import { streamJournalEntries } from '../ledger-journal.repository.ts';
+import { migrateToLatest } from '../migrate.ts';
+import { BULK_READ_CACHE_KIB, raiseBulkReadCache } from '../raw-sqlite.ts';
 import { encryptSqliteFile } from '../snapshot.ts';
 import { changeSqliteKey } from './change-key.ts';
 import { encryptInPlace } from './encrypt-in-place.ts';
@@ -152,5 +155,31 @@ describe('the page size of an encrypted database', () => {
     expect(() => openConnection(db, { secret })).toThrow(StoreKeyError);
     expect(headerPageSize(db)).toBe(4096);
     expectNoDonorBytes(db);
+  });
+
+  it('a long read (the journal) raises the page cache of an encrypted connection while it runs; a plain one keeps its own', async () => {
+    const cacheOf = async (c: StoreConnection): Promise<number> =>
+      Number(Object.values((await sql.raw('PRAGMA cache_size').execute(c.db)).rows[0] ?? {})[0]);
+    const enc = openConnection(join(dir, 'journal.db'), { secret, kdfCost: cheap });
+    const plain = openConnection(join(dir, 'journal-plain.db'));
+    try {
+      await migrateToLatest(enc.db);
+      const restore = raiseBulkReadCache(enc.db);
+      expect(await cacheOf(enc)).toBe(-BULK_READ_CACHE_KIB);
+      restore();
+      expect(await cacheOf(enc)).toBe(-ENCRYPTED_CACHE_KIB);
+      const keep = raiseBulkReadCache(plain.db);
+      expect(await cacheOf(plain)).toBe(-65536);
+      keep();
+      expect(await cacheOf(plain)).toBe(-65536);
+      // The journal's stream puts the small cache back when it ends.
+      const entries = [];
+      for await (const e of streamJournalEntries(enc.db, 'no-such-org')) entries.push(e);
+      expect(entries).toEqual([]);
+      expect(await cacheOf(enc)).toBe(-ENCRYPTED_CACHE_KIB);
+    } finally {
+      await enc.close();
+      await plain.close();
+    }
   });
 });
