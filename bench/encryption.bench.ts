@@ -9,9 +9,20 @@
 // work: `encrypted_vs_plain_ratio` (the wall ratio; `cpuRatio` beside it), with the target, 1.25.
 // Sizes: CIVIC_BENCH_ENC_TX (transactions, default 200,000), CIVIC_BENCH_ENC_CSV (CSV lines,
 // 50,000), CIVIC_BENCH_ENC_1C (1C documents, 10,000), CIVIC_BENCH_ENC_RUNS (runs of each, 3).
+// CIVIC_BENCH_ENC_WORK (a comma list of balance, balance-at, export, import-1c, import-csv; default
+// all) measures only those.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
@@ -25,6 +36,8 @@ const CSV_LINES = Number(process.env['CIVIC_BENCH_ENC_CSV'] ?? 50_000);
 const ONEC_DOCS = Number(process.env['CIVIC_BENCH_ENC_1C'] ?? 10_000);
 const RUNS = Math.max(3, Number(process.env['CIVIC_BENCH_ENC_RUNS'] ?? 3));
 const TARGET = 1.25;
+const WORKS = (process.env['CIVIC_BENCH_ENC_WORK'] ?? '').split(',').filter(Boolean);
+const measured = (work: string): boolean => WORKS.length === 0 || WORKS.includes(work);
 
 type Storage = 'plain' | 'encrypted';
 interface Run {
@@ -65,6 +78,19 @@ async function prepare(): Promise<string> {
   writeFileSync(join(dir, 'bench-1c.txt'), generate1CStatement({ documents: ONEC_DOCS, seed: 11 }).bytes);
   writeFileSync(join(dir, 'bench.csv'), generateBankCsv({ rows: CSV_LINES, seed: 12 }).bytes);
   return org;
+}
+
+/** A SQLite file's page size, from its header (bytes 16–17, which sqlite3mc leaves unencrypted). */
+function pageSizeOf(file: string): number {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(18);
+    readSync(fd, head, 0, 18, 0);
+    const size = head.readUInt16BE(16);
+    return size === 1 ? 65536 : size;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** One run of `work` on one file, in a fresh process. */
@@ -136,12 +162,20 @@ function compare(work: string, metric: string, arg: string, extra: Record<string
 try {
   const org = await prepare();
   const wrapped = JSON.parse(readFileSync(`${db.encrypted}.wrapped-key`, 'utf8')) as { pageCipher?: string };
-  const books = { transactions: TRANSACTIONS, pageCipher: wrapped.pageCipher ?? 'chacha20' };
-  compare('balance', 'balance_by_grant_seconds', org, books);
-  compare('balance-at', 'balance_by_grant_at_date_seconds', org, books);
-  compare('export', 'export_journal_seconds', org, books);
-  compare('import-1c', 'import_1c_seconds', join(dir, 'bench-1c.txt'), { documents: ONEC_DOCS });
-  compare('import-csv', 'import_csv_seconds', join(dir, 'bench.csv'), { lines: CSV_LINES });
+  const books = {
+    transactions: TRANSACTIONS,
+    pageCipher: wrapped.pageCipher ?? 'chacha20',
+    plainPageSize: pageSizeOf(db.plain),
+    encryptedPageSize: pageSizeOf(db.encrypted),
+  };
+  const works: [string, string, string, Record<string, unknown>][] = [
+    ['balance', 'balance_by_grant_seconds', org, books],
+    ['balance-at', 'balance_by_grant_at_date_seconds', org, books],
+    ['export', 'export_journal_seconds', org, books],
+    ['import-1c', 'import_1c_seconds', join(dir, 'bench-1c.txt'), { documents: ONEC_DOCS }],
+    ['import-csv', 'import_csv_seconds', join(dir, 'bench.csv'), { lines: CSV_LINES }],
+  ];
+  for (const [work, metric, arg, extra] of works) if (measured(work)) compare(work, metric, arg, extra);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

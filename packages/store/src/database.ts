@@ -10,6 +10,9 @@ import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/** The page cache of an encrypted SQLite connection, in KiB (see openConnection). */
+export const ENCRYPTED_CACHE_KIB = 2048;
+
 /** An open store: the Kysely instance and which dialect it speaks. */
 export interface StoreConnection {
   readonly db: Kysely<Database>;
@@ -71,12 +74,17 @@ export function openConnection(url: string, options: OpenConnectionOptions = {})
   // A server reads the same pages over and over: 64 MiB of page cache, reads through mmap.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
-  // An encrypted file cannot be read through mmap (pages are decrypted into the page cache): give
-  // it a page cache as large as the mmap window, so that warm reads are not decrypted again.
-  if (keys.databaseEncrypted) sqlite.pragma('cache_size = -262144');
+  // An encrypted file cannot be read through mmap: every page read is decrypted into the page
+  // cache. A small cache (SQLite's default, 2 MiB) that recycles its slots beats a large one: each
+  // slot of a large cache is fresh memory the first time (a page fault and a copy per page), which
+  // made a cold balance cost 1.37–1.49× the plain file's CPU with 256 MiB against 1.04–1.06× with
+  // 2 MiB (16 KiB pages), while reading the same 16 MB again costs 1.08–1.11× (decrypting a page is
+  // cheaper than holding it). docs/security.md, "Page size and page cache". Bulk writers (imports)
+  // and the journal export (raiseBulkReadCache) raise the cache while they run.
+  if (keys.databaseEncrypted) sqlite.pragma(`cache_size = -${String(ENCRYPTED_CACHE_KIB)}`);
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  registerSqliteHandle(db, sqlite);
+  registerSqliteHandle(db, sqlite, keys.databaseEncrypted);
   return {
     db,
     dialect: 'sqlite',

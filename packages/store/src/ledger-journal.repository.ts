@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { BankLineTable, LedgerExpenditureTable, LedgerReceiptTable } from './ledger.tables.ts';
 import type { Database } from './schema.ts';
+import { raiseBulkReadCache } from './raw-sqlite.ts';
 
 /** One ledger entry in date order, as the journal export reads it (ids, not names). */
 export type JournalEntry =
@@ -85,24 +86,30 @@ async function* expenditurePages(
 
 /**
  * Every receipt and expenditure of an organisation, merged in date order (receipts first on a
- * day), read page by page so a journal of millions of entries streams in constant memory.
+ * day), read page by page so a journal of millions of entries streams in constant memory (an
+ * encrypted file's page cache raised meanwhile: raiseBulkReadCache).
  */
 export async function* streamJournalEntries(
   db: Kysely<Database>,
   organisationId: string,
 ): AsyncGenerator<JournalEntry> {
-  const receipts = receiptPages(db, organisationId);
-  const expenditures = expenditurePages(db, organisationId);
-  let r = await receipts.next();
-  let e = await expenditures.next();
-  while (!r.done || !e.done) {
-    if (!r.done && (e.done || r.value.received_on <= e.value.row.spent_on)) {
-      yield { kind: 'receipt', row: r.value };
-      r = await receipts.next();
-    } else if (!e.done) {
-      yield e.value;
-      e = await expenditures.next();
+  const restoreCache = raiseBulkReadCache(db);
+  try {
+    const receipts = receiptPages(db, organisationId);
+    const expenditures = expenditurePages(db, organisationId);
+    let r = await receipts.next();
+    let e = await expenditures.next();
+    while (!r.done || !e.done) {
+      if (!r.done && (e.done || r.value.received_on <= e.value.row.spent_on)) {
+        yield { kind: 'receipt', row: r.value };
+        r = await receipts.next();
+      } else if (!e.done) {
+        yield e.value;
+        e = await expenditures.next();
+      }
     }
+  } finally {
+    restoreCache();
   }
 }
 

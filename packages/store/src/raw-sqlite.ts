@@ -13,9 +13,33 @@ interface HasExecutor {
  * and its statements run in that transaction.
  */
 const handles = new WeakMap<DialectAdapter, SQLite.Database>();
+/** The handles of encrypted files (their pages are decrypted into the page cache: no mmap). */
+const encrypted = new WeakSet<SQLite.Database>();
 
-export function registerSqliteHandle(db: HasExecutor, sqlite: SQLite.Database): void {
+export function registerSqliteHandle(db: HasExecutor, sqlite: SQLite.Database, isEncrypted = false): void {
   handles.set(db.getExecutor().adapter, sqlite);
+  if (isEncrypted) encrypted.add(sqlite);
+}
+
+/** The page cache of a long read (a whole journal) on an encrypted file, in KiB. */
+export const BULK_READ_CACHE_KIB = 262_144;
+
+/**
+ * Raises the page cache of an encrypted SQLite connection for a long read that comes back to the
+ * same pages (the journal's receipts in date order, each a lookup into table pages stored in
+ * another order), and returns what puts it back. An encrypted connection keeps a small cache
+ * otherwise (database.ts: a short cold read pays for every fresh slot); with it, a journal export
+ * decrypted the same 16 KiB pages again and again (1.31× the plain CPU; 1.0× with this). Nothing on
+ * a plain file (read through mmap) or PostgreSQL.
+ */
+export function raiseBulkReadCache(db: HasExecutor): () => void {
+  const sqlite = sqliteHandle(db);
+  if (!sqlite || !encrypted.has(sqlite)) return () => undefined;
+  const previous = Number(sqlite.pragma('cache_size', { simple: true }));
+  sqlite.pragma(`cache_size = -${String(BULK_READ_CACHE_KIB)}`);
+  return () => {
+    if (sqlite.open) sqlite.pragma(`cache_size = ${String(Math.trunc(previous))}`);
+  };
 }
 
 /** The raw handle of a SQLite store (or its transaction); undefined on PostgreSQL. */

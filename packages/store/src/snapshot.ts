@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { sql, type Kysely } from 'kysely';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { writeWrappedKey } from './encryption/key-sidecar.ts';
-import { NEW_PAGE_CIPHER, selectPageCipher } from './encryption/open-sqlite.ts';
-import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey } from './encryption/wrapped-key.ts';
+import { NEW_PAGE_CIPHER, selectPageCipher, vacuumToEncryptedPageSize } from './encryption/open-sqlite.ts';
+import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey, type KdfCost } from './encryption/wrapped-key.ts';
 import pg from 'pg';
 import { sealRestoredFiles } from './encryption/reseal-stored-files.ts';
 import type { Database } from './schema.ts';
@@ -57,14 +57,15 @@ export function readSnapshotFacts(db: SQLite.Database): SnapshotFacts {
 
 /**
  * Encrypts a plain SQLite file in place with a new random data key, wrapped with `secret` beside
- * it (the same layout as a database created encrypted; see encryption/open-sqlite.ts).
+ * it (the same layout as a database created encrypted, 16 KiB pages; see encryption/open-sqlite.ts).
  */
-export function encryptSqliteFile(file: string, secret: Buffer): void {
+export function encryptSqliteFile(file: string, secret: Buffer, cost: KdfCost = DEFAULT_KDF_COST): void {
   const dataKey = generateDataKey();
-  writeWrappedKey(file, wrapDataKey(dataKey, secret, DEFAULT_KDF_COST, NEW_PAGE_CIPHER));
+  writeWrappedKey(file, wrapDataKey(dataKey, secret, cost, NEW_PAGE_CIPHER));
   const db = new SQLite(file);
   try {
     db.pragma('journal_mode = DELETE');
+    vacuumToEncryptedPageSize(db);
     selectPageCipher(db, NEW_PAGE_CIPHER);
     db.pragma(`rekey = "x'${Buffer.from(dataKey).toString('hex')}'"`);
     sealRestoredFiles(db, dataKey);

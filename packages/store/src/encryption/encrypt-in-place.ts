@@ -2,7 +2,14 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { syncFolder, writeWrappedKey } from './key-sidecar.ts';
-import { isPlainSqliteFile, NEW_PAGE_CIPHER, openKeyed, selectPageCipher } from './open-sqlite.ts';
+import { sealRestoredFiles } from './reseal-stored-files.ts';
+import {
+  isPlainSqliteFile,
+  NEW_PAGE_CIPHER,
+  openKeyed,
+  selectPageCipher,
+  setEncryptedPageSize,
+} from './open-sqlite.ts';
 import { DEFAULT_KDF_COST, generateDataKey, wrapDataKey, type KdfCost } from './wrapped-key.ts';
 
 export type EncryptInPlaceResult =
@@ -52,8 +59,9 @@ const sameFingerprint = (
 
 /**
  * Converts a plain SQLite file into an encrypted one in place, so that a crash at any moment leaves
- * one good database: a plain copy (`VACUUM INTO`) beside it is encrypted (`PRAGMA rekey`), verified
- * (every table's row count and every log head equal the original's), its wrapped key written beside
+ * one good database: a plain copy (`VACUUM INTO`, in 16 KiB pages) beside it is encrypted
+ * (`PRAGMA rekey`), its stored files sealed under the new file key, verified (every table's row
+ * count and every log head equal the original's), its wrapped key written beside
  * the original (a plain file with a wrapped key still opens as plain), and only then renamed over the
  * original. Nothing else may have the database open meanwhile (stop the server first).
  */
@@ -74,6 +82,9 @@ export function encryptInPlace(
     // Fold the WAL into the file and leave WAL mode: no plain -wal may outlive the plain file.
     source.pragma('journal_mode = DELETE');
     before = databaseFingerprint(source);
+    // The copy is written with the encrypted page size (VACUUM INTO takes the requested size; the
+    // source keeps its own), since `rekey` keeps whatever page size it finds.
+    setEncryptedPageSize(source);
     source.prepare('VACUUM INTO ?').run(tmp);
   } finally {
     source.close();
@@ -83,6 +94,10 @@ export function encryptInPlace(
   try {
     selectPageCipher(copy, NEW_PAGE_CIPHER);
     copy.pragma(`rekey = "x'${dataKey.toString('hex')}'"`);
+    // The stored files (kept as they are in a plain store) sealed under the new file key, as a
+    // store created encrypted keeps them: the same rewrite as a restore's (resealStoredFiles), on
+    // the copy's encrypted pages, before it is verified and put in place.
+    sealRestoredFiles(copy, dataKey);
   } finally {
     copy.close();
   }
