@@ -99,21 +99,40 @@ export async function refreshStoredObligations(
     const derivedRows: StoredObligation[] = [];
     const derivedTexts = new Map<string, string>();
     for (const span of expanded) {
-      // Every receipt of the widened span (a period's list needs them all); notifications only of the changed days.
+      // The reports of the widened span from all its receipts; the notifications of the changed
+      // days only (deriving every receipt's notification of a half-year cost seconds at a million).
       const notices = changed.filter((c) => c.from >= span.from && c.to <= span.to);
-      const derived = deriveObligations({
+      const receipts = await listObligationReceipts(tx.store.db, organisationId, span);
+      const input = {
         organisation: organisationId,
         pack,
-        receipts: await listObligationReceipts(tx.store.db, organisationId, span),
         sources,
-        expenditureDates: await listExpenditureDays(tx.store.db, organisationId, span),
         filings: [],
         from: span.from,
         to: span.to,
         asOf: span.to,
+      };
+      const derived = deriveObligations({
+        ...input,
+        receipts,
+        expenditureDates: await listExpenditureDays(tx.store.db, organisationId, span),
+        only: 'period',
       });
       if (!derived.ok) return derived;
-      const { rows, texts } = toRows(derived.value, span, notices);
+      const list = [...derived.value];
+      for (const n of notices) {
+        const each = deriveObligations({
+          ...input,
+          receipts: receipts.filter((r) => r.receivedOn >= n.from && r.receivedOn <= n.to),
+          expenditureDates: [],
+          from: n.from,
+          to: n.to,
+          only: 'each-receipt',
+        });
+        if (!each.ok) return each;
+        list.push(...each.value);
+      }
+      const { rows, texts } = toRows(list, span, notices);
       await deleteStoredObligations(tx.store.db, organisationId, { notices, periods: span });
       for (const r of rows) derivedRows.push(r);
       for (const [k, v] of texts) derivedTexts.set(k, v);
