@@ -119,7 +119,7 @@ export async function refreshStoredObligations(
         only: 'period',
       });
       if (!derived.ok) return derived;
-      const list = [...derived.value];
+      let list = derived.value;
       for (const n of notices) {
         const each = deriveObligations({
           ...input,
@@ -130,7 +130,7 @@ export async function refreshStoredObligations(
           only: 'each-receipt',
         });
         if (!each.ok) return each;
-        list.push(...each.value);
+        list = list.concat(each.value); // not push(...): a whole ledger's notifications overflow the stack
       }
       const { rows, texts } = toRows(list, span, notices);
       await deleteStoredObligations(tx.store.db, organisationId, { notices, periods: span });
