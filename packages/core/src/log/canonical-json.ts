@@ -58,9 +58,7 @@ export function withDerivedMember<T extends object, K extends string>(
   for (const k of Object.keys(record).sort()) {
     const v = record[k];
     if (v === undefined) continue;
-    const out: string[] = [canonicalString(k), ':'];
-    write(v, out);
-    members.push(out.join(''));
+    members.push(`${canonicalString(k)}:${textOf(v)}`);
     names.push(k);
   }
   const derived = derive(`{${members.join(',')}}`);
@@ -70,6 +68,21 @@ export function withDerivedMember<T extends object, K extends string>(
   const result = deepFreeze({ ...value, [key]: derived } as T & Record<K, string>);
   KNOWN.set(result, `{${members.join(',')}}`);
   return result;
+}
+
+/** The canonical text of one value: a primitive's directly, a structure's through write. */
+function textOf(v: CanonicalValue): string {
+  if (typeof v === 'string') return canonicalString(v);
+  if (v === null || typeof v !== 'object') {
+    const out: string[] = [];
+    write(v, out);
+    return out[0] ?? '';
+  }
+  const known = KNOWN.get(v);
+  if (known !== undefined) return known;
+  const out: string[] = [];
+  write(v, out);
+  return out.join('');
 }
 
 function deepFreeze<T>(value: T): T {
