@@ -35,6 +35,7 @@ import type { AppContext } from '../context.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { listSources } from '../ledger/ledger-entities.ts';
 import { resolveOrganisation } from '../organisations.ts';
+import { changedNotices } from './changed-notices.ts';
 import { filingFacts, packFor } from './organisation-ledger.ts';
 
 // Stored obligations (issue 17): the obligations of an organisation derived once and kept in the
@@ -133,8 +134,8 @@ export async function refreshStoredObligations(
         list = list.concat(each.value); // not push(...): a whole ledger's notifications overflow the stack
       }
       const { rows, texts } = toRows(list, span, notices);
-      await deleteStoredObligations(tx.store.db, organisationId, { notices, periods: span });
-      for (const r of rows) derivedRows.push(r);
+      await deleteStoredObligations(tx.store.db, organisationId, { notices: [], periods: span });
+      for (const r of await changedNotices(tx, organisationId, notices, rows)) derivedRows.push(r);
       for (const [k, v] of texts) derivedTexts.set(k, v);
     }
     await insertStoredObligations(tx.store.db, organisationId, derivedRows, derivedTexts);
