@@ -11,6 +11,12 @@
 // Each line carries its dialect, scale, target, CPU seconds of this process (PostgreSQL's own
 // work is not in it) and the load average while measured. PostgreSQL: CIVIC_BENCH_PG_URL (or
 // CIVIC_TEST_PG_URL), a server where databases may be created; without one, SQLite only.
+// CIVIC_BENCH_PROFILE=DIR writes a V8 CPU profile of each measured figure to
+// DIR/<dialect>-<metric>.cpuprofile (read it with bench/cpuprofile-summary.ts);
+// CIVIC_BENCH_DIALECTS=sqlite (or postgres) runs one dialect only.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { seededRandom, type CurrencyCode, type ReceiptContent } from '@civic/core';
 import {
@@ -34,7 +40,27 @@ import { note, report, timed } from './lib.ts';
 const SCALE = process.env['BENCH_SCALE'] === '1m' ? 1_000_000 : Number(process.env['BENCH_SCALE'] ?? 20_000);
 const pgUrl = process.env['CIVIC_BENCH_PG_URL'] ?? process.env['CIVIC_TEST_PG_URL'];
 if (pgUrl && !process.env['CIVIC_TEST_PG_URL']) process.env['CIVIC_TEST_PG_URL'] = pgUrl;
-const DIALECTS = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+const DIALECTS = (pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)).filter(
+  (d) => !process.env['CIVIC_BENCH_DIALECTS'] || process.env['CIVIC_BENCH_DIALECTS'].split(',').includes(d),
+);
+const PROFILE_DIR = process.env['CIVIC_BENCH_PROFILE'];
+
+/** fn under the V8 profiler when CIVIC_BENCH_PROFILE names a folder, its profile written there. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 async function measure<T>(
   dialect: string,
@@ -44,7 +70,7 @@ async function measure<T>(
 ): Promise<T> {
   const cpu0 = process.cpuUsage();
   const load = loadavg().map((x) => Number(x.toFixed(2)));
-  const { seconds, result } = await timed(fn);
+  const { seconds, result } = await timed(() => profiled(`${dialect}-${metric}`, fn));
   const cpu = process.cpuUsage(cpu0);
   report('cold-paths', metric, seconds, 's', {
     dialect,

@@ -124,7 +124,19 @@ export function parseHistoricCurrency(code: string): CurrencyCode | null {
   return Object.hasOwn(HISTORIC_MINOR_UNITS, c) ? (c as CurrencyCode) : null;
 }
 
+// Codes already read, as given: a filing's lint reads the same one or two codes for every line of
+// tens of thousands. Only good codes are kept (the result does not depend on the field then).
+const PARSED = new Map<string, Result<CurrencyCode>>();
+
 export function parseCurrency(code: string, field = 'currency'): Result<CurrencyCode> {
+  const known = PARSED.get(code);
+  if (known !== undefined) return known;
+  const parsed = parseCurrencyNow(code, field);
+  if (parsed.ok && PARSED.size < 1000) PARSED.set(code, parsed);
+  return parsed;
+}
+
+function parseCurrencyNow(code: string, field: string): Result<CurrencyCode> {
   const c = code.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(c))
     return err(

@@ -35,6 +35,7 @@ export * from './receipt.repository.ts';
 export * from './ledger-revision.repository.ts';
 export * from './login-attempt.repository.ts';
 export * from './obligation-facts.repository.ts';
+export * from './obligation-notices.repository.ts';
 export * from './obligation-store.repository.ts';
 export * from './obligation-store.query.ts';
 export * from './obligation-count.repository.ts';

@@ -131,8 +131,18 @@ async function answer(
     }
     return t;
   };
+  // Days repeat across rows (a half-year's notifications fall on 180 days): each checked once.
+  const days = new Map<string, CalendarDate>();
+  const day = (text: string): CalendarDate => {
+    let d = days.get(text);
+    if (d === undefined) {
+      d = calendarDate(text);
+      days.set(text, d);
+    }
+    return d;
+  };
   const obligations = page.rows.map((r) => {
-    const o = instanceOf(organisation.id, r, textOf(r.textKey), q.asOf);
+    const o = instanceOf(organisation.id, r, textOf(r.textKey), q.asOf, day);
     return q.lang ? localizeObligation(o, pack, q.lang) : o;
   });
   return ok({ obligations, total: page.total, counts });
@@ -146,6 +156,7 @@ function instanceOf(
   r: StoredObligationWithStatus,
   text: TextFields,
   asOf: CalendarDate,
+  day: (text: string) => CalendarDate,
 ): ObligationInstance {
   const [title, formTitle, citation, citationUrl, shared] = text;
   const notes = [...shared];
@@ -158,8 +169,8 @@ function instanceOf(
     trigger: r.trigger,
     form: r.form,
     formTitle,
-    period: { from: calendarDate(r.periodFrom), to: calendarDate(r.periodTo), label: r.periodLabel },
-    dueOn: calendarDate(r.dueOn),
+    period: { from: day(r.periodFrom), to: day(r.periodTo), label: r.periodLabel },
+    dueOn: day(r.dueOn),
     status: r.status as ObligationStatus,
     citation,
     citationUrl,
@@ -167,6 +178,6 @@ function instanceOf(
     notes,
     receiptIds: r.receiptIds,
     filingId: submitted ? r.submittedId : r.draftId,
-    submittedOn: submitted && r.submittedOn !== null ? calendarDate(r.submittedOn) : null,
+    submittedOn: submitted && r.submittedOn !== null ? day(r.submittedOn) : null,
   };
 }

@@ -35,6 +35,7 @@ import type { AppContext } from '../context.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { listSources } from '../ledger/ledger-entities.ts';
 import { resolveOrganisation } from '../organisations.ts';
+import { changedNotices } from './changed-notices.ts';
 import { filingFacts, packFor } from './organisation-ledger.ts';
 
 // Stored obligations (issue 17): the obligations of an organisation derived once and kept in the
@@ -99,23 +100,42 @@ export async function refreshStoredObligations(
     const derivedRows: StoredObligation[] = [];
     const derivedTexts = new Map<string, string>();
     for (const span of expanded) {
-      // Every receipt of the widened span (a period's list needs them all); notifications only of the changed days.
+      // The reports of the widened span from all its receipts; the notifications of the changed
+      // days only (deriving every receipt's notification of a half-year cost seconds at a million).
       const notices = changed.filter((c) => c.from >= span.from && c.to <= span.to);
-      const derived = deriveObligations({
+      const receipts = await listObligationReceipts(tx.store.db, organisationId, span);
+      const input = {
         organisation: organisationId,
         pack,
-        receipts: await listObligationReceipts(tx.store.db, organisationId, span),
         sources,
-        expenditureDates: await listExpenditureDays(tx.store.db, organisationId, span),
         filings: [],
         from: span.from,
         to: span.to,
         asOf: span.to,
+      };
+      const derived = deriveObligations({
+        ...input,
+        receipts,
+        expenditureDates: await listExpenditureDays(tx.store.db, organisationId, span),
+        only: 'period',
       });
       if (!derived.ok) return derived;
-      const { rows, texts } = toRows(derived.value, span, notices);
-      await deleteStoredObligations(tx.store.db, organisationId, { notices, periods: span });
-      for (const r of rows) derivedRows.push(r);
+      let list = derived.value;
+      for (const n of notices) {
+        const each = deriveObligations({
+          ...input,
+          receipts: receipts.filter((r) => r.receivedOn >= n.from && r.receivedOn <= n.to),
+          expenditureDates: [],
+          from: n.from,
+          to: n.to,
+          only: 'each-receipt',
+        });
+        if (!each.ok) return each;
+        list = list.concat(each.value); // not push(...): a whole ledger's notifications overflow the stack
+      }
+      const { rows, texts } = toRows(list, span, notices);
+      await deleteStoredObligations(tx.store.db, organisationId, { notices: [], periods: span });
+      for (const r of await changedNotices(tx, organisationId, notices, rows)) derivedRows.push(r);
       for (const [k, v] of texts) derivedTexts.set(k, v);
     }
     await insertStoredObligations(tx.store.db, organisationId, derivedRows, derivedTexts);

@@ -5,7 +5,7 @@ import type { KztEquivalent } from '../ledger/kzt-equivalent.ts';
 import { formatScaledRate } from '../ledger/official-rate.ts';
 import type { Receipt } from '../ledger/receipt.ts';
 import type { ForeignSource } from '../ledger/source.ts';
-import { canonicalJsonOf } from '../log/canonical-json.ts';
+import { withDerivedMember } from '../log/canonical-json.ts';
 import { formatMinor } from '../money.ts';
 import type { ObligationInstance } from '../obligations/derive-obligations.ts';
 import {
@@ -62,10 +62,10 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
   const sources = new Map(input.sources.map((s) => [s.id as string, s]));
   const grants = new Map(input.grants.map((g) => [g.id as string, g]));
   const o = input.obligation;
-  const hashed = <T extends object>(line: T): T & { recordHash: string } => ({
-    ...line,
-    recordHash: input.sha256Hex(canonicalJsonOf(line)),
-  });
+  // Each line frozen with its canonical text kept: the filing's text copies it (a half-year's
+  // report holds tens of thousands of lines).
+  const hashed = <T extends object>(line: T): T & { recordHash: string } =>
+    withDerivedMember(line, 'recordHash', input.sha256Hex);
   const byDate =
     <T extends { id: string }>(date: (x: T) => string) =>
     (a: T, b: T) =>

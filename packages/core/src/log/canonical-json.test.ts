@@ -1,7 +1,13 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, parseCanonicalJson, type CanonicalValue } from './canonical-json.ts';
+import {
+  canonicalJson,
+  canonicalJsonOf,
+  parseCanonicalJson,
+  withDerivedMember,
+  type CanonicalValue,
+} from './canonical-json.ts';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('writes the example of RFC 8785 §3.2.2 byte for byte', () => {
@@ -80,5 +86,34 @@ describe('canonicalJson (RFC 8785)', () => {
     ]) {
       expect(parseCanonicalJson(bad), bad).toBeUndefined();
     }
+  });
+
+  it('a value with a derived member writes as the same value written afresh, wherever it sits (property)', () => {
+    const member = fc.constantFrom('a', 'recordHash', 'zz', '', '\u20ac', 'M');
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue(), { noNullPrototype: true }),
+        member,
+        (obj, key) => {
+          fc.pre(!Object.prototype.hasOwnProperty.call(obj, key));
+          let seen = '';
+          const line = withDerivedMember(obj, key, (text) => {
+            seen = text;
+            return `h${String(text.length)}`;
+          });
+          expect(seen).toBe(canonicalize(obj));
+          const fresh = JSON.parse(JSON.stringify(line)) as CanonicalValue;
+          expect(canonicalJsonOf([line, { line }])).toBe(canonicalize([fresh, { line: fresh }]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('freezes a value with a derived member, so its kept text cannot go stale', () => {
+    const line = withDerivedMember({ id: 'r1', rate: { status: 'official' } }, 'recordHash', () => 'h');
+    expect(Object.isFrozen(line) && Object.isFrozen(line.rate)).toBe(true);
+    expect(() => withDerivedMember({ recordHash: 'x' }, 'recordHash', () => 'h')).toThrow();
+    expect(() => withDerivedMember({ at: new Date(0) }, 'recordHash', () => 'h')).toThrow();
   });
 });

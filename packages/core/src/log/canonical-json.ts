@@ -20,7 +20,9 @@ export type CanonicalValue =
   | { readonly [key: string]: CanonicalValue | undefined };
 
 export function canonicalJson(value: CanonicalValue): string {
-  return write(value);
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
 }
 
 /**
@@ -30,6 +32,65 @@ export function canonicalJson(value: CanonicalValue): string {
 export function canonicalJsonOf(value: unknown): string {
   assertJson(value);
   return canonicalJson(value);
+}
+
+// The canonical texts of values made by withDerivedMember (frozen, so they cannot change): a
+// document holding many of them (a filing's lines) copies each text instead of writing it again.
+const KNOWN = new WeakMap<object, string>();
+
+/**
+ * `value` with one more member, `key`, whose value `derive` computes from the canonical JSON of
+ * `value` without it (a line and the sha256 of its own canonical form): returns the new value,
+ * deeply frozen, and keeps its canonical text, which canonicalJson then copies wherever the value
+ * appears. The same text as writing the new value afresh; `value` must not already have `key`.
+ */
+export function withDerivedMember<T extends object, K extends string>(
+  value: T,
+  key: K,
+  derive: (canonicalText: string) => string,
+): Readonly<T & Record<K, string>> {
+  assertJson(value);
+  if (Object.prototype.hasOwnProperty.call(value, key))
+    throw new Error(`canonicalJson: ${key} is already a member`);
+  const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
+  const members: string[] = [];
+  const names: string[] = [];
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    members.push(`${canonicalString(k)}:${textOf(v)}`);
+    names.push(k);
+  }
+  const derived = derive(`{${members.join(',')}}`);
+  let at = names.findIndex((k) => k > key);
+  if (at < 0) at = names.length;
+  members.splice(at, 0, `${canonicalString(key)}:${canonicalString(derived)}`);
+  const result = deepFreeze({ ...value, [key]: derived } as T & Record<K, string>);
+  KNOWN.set(result, `{${members.join(',')}}`);
+  return result;
+}
+
+/** The canonical text of one value: a primitive's directly, a structure's through write. */
+function textOf(v: CanonicalValue): string {
+  if (typeof v === 'string') return canonicalString(v);
+  if (v === null || typeof v !== 'object') {
+    const out: string[] = [];
+    write(v, out);
+    return out[0] ?? '';
+  }
+  const known = KNOWN.get(v);
+  if (known !== undefined) return known;
+  const out: string[] = [];
+  write(v, out);
+  return out.join('');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function assertJson(value: unknown): asserts value is CanonicalValue {
@@ -46,43 +107,51 @@ function assertJson(value: unknown): asserts value is CanonicalValue {
     return;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    if (KNOWN.has(value)) return;
     for (const v of Object.values(value)) if (v !== undefined) assertJson(v);
     return;
   }
   throw new Error(`canonicalJson: ${Object.prototype.toString.call(value)} is not JSON`);
 }
 
-function write(value: CanonicalValue | undefined): string {
-  if (value === null) return 'null';
-  if (value === true) return 'true';
-  if (value === false) return 'false';
-  if (typeof value === 'number') return canonicalNumber(value);
-  if (typeof value === 'bigint') return `"${value.toString()}"`;
-  if (typeof value === 'string') return canonicalString(value);
-  if (Array.isArray(value)) {
-    let out = '[';
+// Appends the pieces of the text to `out`, joined once at the end: concatenating a document of
+// tens of megabytes piece by piece left the collector most of the work.
+function write(value: CanonicalValue | undefined, out: string[]): void {
+  if (value === null) out.push('null');
+  else if (value === true) out.push('true');
+  else if (value === false) out.push('false');
+  else if (typeof value === 'number') out.push(canonicalNumber(value));
+  else if (typeof value === 'bigint') out.push(`"${value.toString()}"`);
+  else if (typeof value === 'string') out.push(canonicalString(value));
+  else if (Array.isArray(value)) {
+    out.push('[');
     for (let i = 0; i < value.length; i++) {
       const item: CanonicalValue | undefined = value[i];
       if (item === undefined) throw new Error('canonicalJson: undefined in an array');
-      out += i > 0 ? `,${write(item)}` : write(item);
+      if (i > 0) out.push(',');
+      write(item, out);
     }
-    return `${out}]`;
-  }
-  if (typeof value === 'object') {
+    out.push(']');
+  } else if (typeof value === 'object') {
+    const known = KNOWN.get(value);
+    if (known !== undefined) {
+      out.push(known);
+      return;
+    }
     const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
     // The default sort compares UTF-16 code units, which is the order RFC 8785 §3.2.3 asks for.
     const keys = Object.keys(record).sort();
-    let out = '{';
     let first = true;
+    out.push('{');
     for (const k of keys) {
       const v = record[k];
       if (v === undefined) continue;
-      out += `${first ? '' : ','}${canonicalString(k)}:${write(v)}`;
+      out.push(first ? `${canonicalString(k)}:` : `,${canonicalString(k)}:`);
       first = false;
+      write(v, out);
     }
-    return `${out}}`;
-  }
-  throw new Error(`canonicalJson: ${typeof value} is not JSON`);
+    out.push('}');
+  } else throw new Error(`canonicalJson: ${typeof value} is not JSON`);
 }
 
 /** Orders strings by UTF-16 code units, as RFC 8785 §3.2.3 requires (not by code points or locale). */

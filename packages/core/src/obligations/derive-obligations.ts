@@ -63,6 +63,8 @@ export interface DeriveObligationsInput {
   readonly to: CalendarDate;
   readonly asOf: CalendarDate;
   readonly dueSoonDays?: number;
+  /** Only the obligations of this trigger (both when left out): a refresh of stored obligations derives a period's reports without its notifications. */
+  readonly only?: 'each-receipt' | 'period' | undefined;
 }
 
 /**
@@ -91,9 +93,10 @@ export function deriveObligations(input: DeriveObligationsInput): Result<Obligat
   const days = byDay.map((r) => r.receivedOn);
   const expenditureDays = [...input.expenditureDates].sort();
   const filings = indexFilings(input.filings);
-  const ids = (kind: 'each-receipt' | 'period') => [
-    ...new Set(pack.obligations.filter((o) => o.trigger.kind === kind).map((o) => o.id)),
-  ];
+  const ids = (kind: 'each-receipt' | 'period') =>
+    input.only !== undefined && input.only !== kind
+      ? []
+      : [...new Set(pack.obligations.filter((o) => o.trigger.kind === kind).map((o) => o.id))];
   for (const ruleId of ids('each-receipt')) {
     // Receipts come in day order: the version in force, its deadline and notes are worked out once a day.
     let day: CalendarDate | null = null;
