@@ -76,7 +76,7 @@ export function openConnection(url: string, options: OpenConnectionOptions = {})
   if (keys.databaseEncrypted) sqlite.pragma('cache_size = -262144');
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  registerSqliteHandle(db, sqlite);
+  registerSqliteHandle(db, sqlite, keys.databaseEncrypted);
   return {
     db,
     dialect: 'sqlite',

@@ -13,12 +13,24 @@ interface HasExecutor {
  * and its statements run in that transaction.
  */
 const handles = new WeakMap<DialectAdapter, SQLite.Database>();
+/** The handles whose file is known to be plain (not encrypted): temporary files may hold its data. */
+const plain = new WeakSet<SQLite.Database>();
 
-export function registerSqliteHandle(db: HasExecutor, sqlite: SQLite.Database): void {
+/** `encrypted`: whether the file is encrypted (its temporary files would not be; unknown counts as yes). */
+export function registerSqliteHandle(db: HasExecutor, sqlite: SQLite.Database, encrypted = true): void {
   handles.set(db.getExecutor().adapter, sqlite);
+  if (!encrypted) plain.add(sqlite);
 }
 
 /** The raw handle of a SQLite store (or its transaction); undefined on PostgreSQL. */
 export function sqliteHandle(db: HasExecutor): SQLite.Database | undefined {
   return handles.get(db.getExecutor().adapter);
+}
+
+/**
+ * Whether rows of this handle's database may go through a temporary table: SQLite3 Multiple Ciphers
+ * does not encrypt temporary files, so only a store opened as plain says yes.
+ */
+export function sqliteTempAllowed(sqlite: SQLite.Database): boolean {
+  return plain.has(sqlite);
 }

@@ -181,7 +181,12 @@ export async function importOnecStream(
         ...(Object.keys(input.aliases).length > 0 ? { aliases: input.aliases } : {}),
       },
       onLine,
-    ).finally(() => sink?.close());
+    )
+      .then((r) => {
+        if (r.ok) sink?.finish();
+        return r;
+      })
+      .finally(() => sink?.close());
     if (!summary.ok) return summary;
     if (read === 0 && summary.value.accounts.length === 0)
       return err(

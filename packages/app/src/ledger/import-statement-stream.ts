@@ -178,7 +178,12 @@ export async function importStatementStream(
           if (pending.length >= BATCH) await flush();
           if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
         };
-    const summary = await readStatementStream(hashed(), input.open, onLine).finally(() => sink?.close());
+    const summary = await readStatementStream(hashed(), input.open, onLine)
+      .then((r) => {
+        if (r.ok) sink?.finish();
+        return r;
+      })
+      .finally(() => sink?.close());
     if (!summary.ok) return summary;
     const statement = summary.value;
     const unbalanced = checkBalances(statement.balances, statement.file, input.acceptUnbalanced);
