@@ -191,11 +191,13 @@ function openStage(sqlite: SQLite.Database, o: BankLineSinkOptions): Stage {
   // Appended only: a small cache of its own (the build's default, 16 MB, would count in RSS).
   const tempCache = Number(sqlite.pragma('temp.cache_size', { simple: true }));
   sqlite.pragma(`temp.cache_size = -${String(STAGE_CACHE_MIB * 1024)}`);
+  const org = literal(o.organisationId);
   const probe = sqlite
-    .prepare(
-      `select 1 from bank_line where organisation_id = ${literal(o.organisationId)} and fingerprint = ?`,
-    )
+    .prepare(`select 1 from bank_line where organisation_id = ${org} and fingerprint = ?`)
     .pluck();
+  // An organisation's first statement (the large imports are mostly first ones) needs no probe.
+  const empty =
+    sqlite.prepare(`select 1 from bank_line where organisation_id = ${org} limit 1`).get() === undefined;
   let dropped = false;
   const close = (): void => {
     if (dropped) return;
@@ -205,7 +207,7 @@ function openStage(sqlite: SQLite.Database, o: BankLineSinkOptions): Stage {
   };
   const stage: Stage = {
     count: 0,
-    stored: (fingerprint) => probe.get(fingerprint) !== undefined,
+    stored: (fingerprint) => !empty && probe.get(fingerprint) !== undefined,
     finish() {
       sqlite.pragma(`cache_size = -${String(FINISH_CACHE_MIB * 1024)}`);
       const moved = sqlite
