@@ -110,7 +110,7 @@ for (const dialect of testDialects()) {
     // staged (the app's fingerprinter numbers repeats, so it never does), and nothing is left.
     it('writes the same lines staged and direct, and refuses a fingerprint given twice when staged', async () => {
       if (dialect === 'postgres') return;
-      const run = async (org: string, staged: boolean, twice: boolean) =>
+      const run = async (org: string, stageAfter: number | null, twice: boolean) =>
         inTransaction(store, async (tx) => {
           await insertOrganisation(tx.db, { id: org, name: org, createdAt: '2026-01-01T00:00:00Z' });
           const ids = (
@@ -123,7 +123,8 @@ for (const dialect of testDialects()) {
               batchId,
               createdAt: 'x',
               newAccountId: ids,
-              staged,
+              staged: stageAfter !== null,
+              stageAfter: stageAfter ?? 0,
             });
           const first = open('b1');
           const a = [0, 1, 2].map((i) => first?.add(line(i, 'KZ01'), `fp-${String(i)}`).isNew);
@@ -155,9 +156,12 @@ for (const dialect of testDialects()) {
             rows: rows.map((r) => [r.fingerprint, r.batch_id, Number(r.amount_minor)]),
           };
         });
-      const staged = await run('org-staged', true, false);
-      const direct = await run('org-direct', false, false);
+      const staged = await run('org-staged', 0, false);
+      const direct = await run('org-direct', null, false);
       expect(staged).toEqual(direct);
+      // Switching from direct to staged inside an import (after 2 lines) changes nothing either.
+      expect(await run('org-switched', 2, false)).toEqual(direct);
+      expect(await run('org-switched-late', 1, false)).toEqual(direct);
       expect(staged.a).toEqual([true, true, true]);
       expect(staged.b).toEqual([false, false, true]);
       expect(staged.rows).toEqual([
@@ -166,8 +170,8 @@ for (const dialect of testDialects()) {
         ['fp-2', 'b1', 1002],
         ['fp-3', 'b2', 1003],
       ]);
-      expect((await run('org-direct-twice', false, true)).b).toEqual([false, false, true, false]);
-      expect((await run('org-staged-twice', true, true)).refused).toBe(true);
+      expect((await run('org-direct-twice', null, true)).b).toEqual([false, false, true, false]);
+      expect((await run('org-staged-twice', 0, true)).refused).toBe(true);
     });
   });
 }

@@ -5,8 +5,9 @@ import { createOrganisation } from '../organisations.ts';
 import { importBankStatement } from './import-bank-statement.ts';
 import { build1C, type TestDocument, type TestStatement } from './ledger-test-statements.ts';
 
-// Issue #14: a streamed 1C import on a plain SQLite store stages its lines and writes them to
-// bank_line sorted by fingerprint; whether each line is new is decided as it is read. The results
+// Issue #14: a streamed 1C import on a plain SQLite store stages its lines past STAGE_AFTER and
+// writes them to bank_line sorted by fingerprint (the sink's own test switches after a few lines);
+// whether each line is new is decided as it is read. The results
 // (counts, candidates, stored lines) must be those of the whole-file import, line for line: with
 // identical lines inside one file, an overlapping second statement, and a bad last document.
 const ACCOUNT = 'KZ756010002000123456';
