@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { calendarDate, currency, type StatementLine } from '@civic/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_CACHE_MIB, openBankLineSink } from './bank-line-sink.ts';
+import { openConnection } from './database.ts';
 import { insertImportBatch } from './import-batch.repository.ts';
+import { migrateToLatest } from './migrate.ts';
 import { insertOrganisation } from './organisation.repository.ts';
 import { freshStore, testDialects } from './test-support.ts';
 import { inTransaction } from './transaction.ts';
@@ -175,3 +180,37 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+// SQLite3 Multiple Ciphers does not encrypt temporary files: an encrypted store never stages its
+// lines (a fingerprint given twice is simply not new there, where staging would refuse it).
+describe('the bank-line sink on an encrypted SQLite store', () => {
+  it('inserts directly, never through a temporary table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-sink-enc-'));
+    const conn = openConnection(join(dir, 'enc.db'), {
+      secret: Buffer.from('correct horse battery staple'),
+      kdfCost: { N: 2 ** 10, r: 8, p: 1 },
+    });
+    try {
+      expect(conn.keys.databaseEncrypted).toBe(true);
+      await migrateToLatest(conn.db);
+      await insertOrganisation(conn.db, { id: 'org-enc', name: 'Enc', createdAt: '2026-01-01T00:00:00Z' });
+      const got = await inTransaction(conn, async (tx) => {
+        const s = openBankLineSink(tx.db, {
+          organisationId: 'org-enc',
+          batchId: 'b',
+          createdAt: 'x',
+          newAccountId: () => 'acc-enc',
+          stageAfter: 0,
+        });
+        const r = [s?.add(line(1, 'KZ01'), 'fp-1').isNew, s?.add(line(1, 'KZ01'), 'fp-1').isNew];
+        s?.finish();
+        s?.close();
+        return r;
+      });
+      expect(got).toEqual([true, false]);
+    } finally {
+      await conn.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
