@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { calendarDate, currency, type StatementLine } from '@civic/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_CACHE_MIB, openBankLineSink } from './bank-line-sink.ts';
+import { openConnection } from './database.ts';
 import { insertImportBatch } from './import-batch.repository.ts';
+import { migrateToLatest } from './migrate.ts';
 import { insertOrganisation } from './organisation.repository.ts';
 import { freshStore, testDialects } from './test-support.ts';
 import { inTransaction } from './transaction.ts';
@@ -74,8 +79,15 @@ for (const dialect of testDialects()) {
         // A, A, B, A, B, B: each line goes to its own account, the same line twice is not new.
         const accounts = ['KZ01', 'KZ01', 'KZ02', 'KZ01', 'KZ02', 'KZ02'];
         const got = accounts.map((a, i) => s.add(line(i, a), `fp-${String(i)}`));
-        const again = s.add(line(0, 'KZ01'), 'fp-0');
+        s.finish();
         s.close();
+        // A second import of the same organisation: a line stored before is not new.
+        const s2 = openBankLineSink(tx.db, { ...options, batchId: 'imp-sink-2' });
+        const again = s2?.add(line(0, 'KZ01'), 'fp-0');
+        const fresh = s2?.add(line(9, 'KZ01'), 'fp-9');
+        s2?.finish();
+        s2?.close();
+        expect(fresh?.isNew).toBe(true);
         expect(await cacheSize(tx.db)).toBe(before);
         const [a, b] = [got[0]?.accountId, got[2]?.accountId];
         expect(a).not.toBe(b);
@@ -94,8 +106,111 @@ for (const dialect of testDialects()) {
           .select(['fingerprint', 'account_id'])
           .orderBy('fingerprint')
           .execute();
-        expect(stored.map((r) => r.account_id === a)).toEqual(accounts.map((x) => x === 'KZ01'));
+        expect(stored.map((r) => r.account_id === a)).toEqual([...accounts, 'KZ01'].map((x) => x === 'KZ01'));
       });
+    });
+
+    // Staged (a plain store) and direct (an encrypted one: no temporary file) give the same answers
+    // line by line and store the same rows; a fingerprint given twice in one import is refused when
+    // staged (the app's fingerprinter numbers repeats, so it never does), and nothing is left.
+    it('writes the same lines staged and direct, and refuses a fingerprint given twice when staged', async () => {
+      if (dialect === 'postgres') return;
+      const run = async (org: string, stageAfter: number | null, twice: boolean) =>
+        inTransaction(store, async (tx) => {
+          await insertOrganisation(tx.db, { id: org, name: org, createdAt: '2026-01-01T00:00:00Z' });
+          const ids = (
+            (n) => () =>
+              `${org}-acc-${String(++n)}`
+          )(0);
+          const open = (batchId: string) =>
+            openBankLineSink(tx.db, {
+              organisationId: org,
+              batchId,
+              createdAt: 'x',
+              newAccountId: ids,
+              staged: stageAfter !== null,
+              stageAfter: stageAfter ?? 0,
+            });
+          const first = open('b1');
+          const a = [0, 1, 2].map((i) => first?.add(line(i, 'KZ01'), `fp-${String(i)}`).isNew);
+          first?.finish();
+          first?.close();
+          // An overlapping second statement: lines 1 and 2 again, then 3 (and 3 again when `twice`).
+          const second = open('b2');
+          const b = [1, 2, 3, ...(twice ? [3] : [])].map(
+            (i) => second?.add(line(i, 'KZ01'), `fp-${String(i)}`).isNew,
+          );
+          let refused = false;
+          try {
+            second?.finish();
+          } catch {
+            refused = true;
+          } finally {
+            second?.close();
+          }
+          const rows = await tx.db
+            .selectFrom('bank_line')
+            .select(['fingerprint', 'batch_id', 'amount_minor'])
+            .where('organisation_id', '=', org)
+            .orderBy('fingerprint')
+            .execute();
+          return {
+            a,
+            b,
+            refused,
+            rows: rows.map((r) => [r.fingerprint, r.batch_id, Number(r.amount_minor)]),
+          };
+        });
+      const staged = await run('org-staged', 0, false);
+      const direct = await run('org-direct', null, false);
+      expect(staged).toEqual(direct);
+      // Switching from direct to staged inside an import (after 2 lines) changes nothing either.
+      expect(await run('org-switched', 2, false)).toEqual(direct);
+      expect(await run('org-switched-late', 1, false)).toEqual(direct);
+      expect(staged.a).toEqual([true, true, true]);
+      expect(staged.b).toEqual([false, false, true]);
+      expect(staged.rows).toEqual([
+        ['fp-0', 'b1', 1000],
+        ['fp-1', 'b1', 1001],
+        ['fp-2', 'b1', 1002],
+        ['fp-3', 'b2', 1003],
+      ]);
+      expect((await run('org-direct-twice', null, true)).b).toEqual([false, false, true, false]);
+      expect((await run('org-staged-twice', 0, true)).refused).toBe(true);
     });
   });
 }
+
+// SQLite3 Multiple Ciphers does not encrypt temporary files: an encrypted store never stages its
+// lines (a fingerprint given twice is simply not new there, where staging would refuse it).
+describe('the bank-line sink on an encrypted SQLite store', () => {
+  it('inserts directly, never through a temporary table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-sink-enc-'));
+    const conn = openConnection(join(dir, 'enc.db'), {
+      secret: Buffer.from('correct horse battery staple'),
+      kdfCost: { N: 2 ** 10, r: 8, p: 1 },
+    });
+    try {
+      expect(conn.keys.databaseEncrypted).toBe(true);
+      await migrateToLatest(conn.db);
+      await insertOrganisation(conn.db, { id: 'org-enc', name: 'Enc', createdAt: '2026-01-01T00:00:00Z' });
+      const got = await inTransaction(conn, async (tx) => {
+        const s = openBankLineSink(tx.db, {
+          organisationId: 'org-enc',
+          batchId: 'b',
+          createdAt: 'x',
+          newAccountId: () => 'acc-enc',
+          stageAfter: 0,
+        });
+        const r = [s?.add(line(1, 'KZ01'), 'fp-1').isNew, s?.add(line(1, 'KZ01'), 'fp-1').isNew];
+        s?.finish();
+        s?.close();
+        return r;
+      });
+      expect(got).toEqual([true, false]);
+    } finally {
+      await conn.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -15,10 +15,17 @@ interface HasExecutor {
 const handles = new WeakMap<DialectAdapter, SQLite.Database>();
 /** The handles of encrypted files (their pages are decrypted into the page cache: no mmap). */
 const encrypted = new WeakSet<SQLite.Database>();
+/** The handles whose file is known to be plain (not encrypted): temporary files may hold its data. */
+const plain = new WeakSet<SQLite.Database>();
 
-export function registerSqliteHandle(db: HasExecutor, sqlite: SQLite.Database, isEncrypted = false): void {
+/**
+ * `isEncrypted`: whether the file is encrypted. Unknown counts as encrypted for what may leave data
+ * in plain temporary files (a staged import), and as plain for cache tuning.
+ */
+export function registerSqliteHandle(db: HasExecutor, sqlite: SQLite.Database, isEncrypted?: boolean): void {
   handles.set(db.getExecutor().adapter, sqlite);
-  if (isEncrypted) encrypted.add(sqlite);
+  if (isEncrypted === true) encrypted.add(sqlite);
+  if (isEncrypted === false) plain.add(sqlite);
 }
 
 /** The page cache of a long read (a whole journal) on an encrypted file, in KiB. */
@@ -45,4 +52,12 @@ export function raiseBulkReadCache(db: HasExecutor): () => void {
 /** The raw handle of a SQLite store (or its transaction); undefined on PostgreSQL. */
 export function sqliteHandle(db: HasExecutor): SQLite.Database | undefined {
   return handles.get(db.getExecutor().adapter);
+}
+
+/**
+ * Whether rows of this handle's database may go through a temporary table: SQLite3 Multiple Ciphers
+ * does not encrypt temporary files, so only a store opened as plain says yes.
+ */
+export function sqliteTempAllowed(sqlite: SQLite.Database): boolean {
+  return plain.has(sqlite);
 }

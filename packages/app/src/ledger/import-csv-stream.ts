@@ -127,7 +127,12 @@ export async function importCsvStream(
       }
       if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
       return candidates.length >= 1000 ? flushCandidates() : undefined;
-    }).finally(() => sink.close());
+    })
+      .then((r) => {
+        if (r.ok) sink.finish();
+        return r;
+      })
+      .finally(() => sink.close());
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
     await flushCandidates();

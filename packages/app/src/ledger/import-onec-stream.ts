@@ -1,34 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  buildForeignSourceIndex,
-  createFingerprinter,
-  detectForeignCandidate,
-  domainError,
-  err,
-  normaliseAccount,
-  ok,
-  type Result,
-  type StatementLine,
-} from '@civic/core';
+import { buildForeignSourceIndex, domainError, err, ok, type Result } from '@civic/core';
 import { readOnecStatement } from '@civic/formats';
-import {
-  ensureBankAccount,
-  insertBankLines,
-  insertForeignCandidates,
-  insertImportBatch,
-  listForeignSources,
-  openBankLineSink,
-  updateImportBatchCounts,
-  type NewForeignCandidate,
-} from '@civic/store';
+import { insertImportBatch, listForeignSources, updateImportBatchCounts } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import {
-  accountKey,
-  fingerprintHash,
-  importedAccounts,
-  type ImportBankStatementResult,
-} from './import-bank-types.ts';
+import type { ImportBankStatementResult } from './import-bank-types.ts';
+import { StatementLineWriter } from './import-line-writer.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
 export interface OnecStreamInput {
@@ -46,8 +23,8 @@ const PG_BATCH = 5000;
 /**
  * A 1C statement of any size imported in one transaction and constant memory: read chunk by chunk,
  * decoded incrementally, each document's lines fingerprinted, written and checked for foreign
- * funding as they come (SQLite: one prepared insert per line on the transaction's connection;
- * PostgreSQL: a multi-row insert per thousand lines). An error anywhere — a bad amount in the last
+ * funding as they come (`StatementLineWriter`: SQLite through the bank-line sink; PostgreSQL
+ * a multi-row insert per PG_BATCH lines). An error anywhere — a bad amount in the last
  * document, totals that do not add up at the end — rolls everything back; a process killed half way
  * leaves nothing. Results are those of `importBankStatement`.
  */
@@ -82,117 +59,31 @@ export async function importOnecStream(
       candidates: 0,
       importedAt: now,
     });
-    const fingerprint = createFingerprinter(fingerprintHash);
-    const perAccount = new Map<string, { lines: number; imported: number }>();
-    const accountIds = new Map<string, { id: string; created: boolean }>();
-    // Candidates are written a thousand at a time, not gathered: memory stays flat at any size.
-    const candidates: NewForeignCandidate[] = [];
-    let proposed = 0;
-    const flushCandidates = async (): Promise<void> => {
-      if (candidates.length === 0) return;
-      proposed += await insertForeignCandidates(db, candidates);
-      candidates.length = 0;
-    };
-    let read = 0;
-    let imported = 0;
-    const counted = (line: StatementLine, accountId: string, fp: string, isNew: boolean): void => {
-      let c = perAccount.get(accountId);
-      if (!c) {
-        c = { lines: 0, imported: 0 };
-        perAccount.set(accountId, c);
-      }
-      c.lines += 1;
-      if (!isNew) return;
-      c.imported += 1;
-      imported += 1;
-      if (line.direction !== 'in') return;
-      const reasons = detectForeignCandidate(line, sources);
-      if (reasons.length > 0)
-        candidates.push({
-          id: newId('cnd'),
-          organisationId: orgId,
-          bankLine: fp,
-          batchId,
-          reasons,
-          suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
-          createdAt: now,
-        });
-    };
-    const ensure = async (number: string, currency: string): Promise<{ id: string; created: boolean }> => {
-      const key = accountKey(number, currency);
-      let a = accountIds.get(key);
-      if (!a) {
-        a = await ensureBankAccount(db, {
-          id: newId('acc'),
-          organisationId: orgId,
-          number: normaliseAccount(number),
-          currency,
-          bankName: null,
-          bankCode: null,
-          createdAt: now,
-        });
-        accountIds.set(key, a);
-      }
-      return a;
-    };
-
-    const sink = openBankLineSink(db, {
+    const lines = new StatementLineWriter(db, {
       organisationId: orgId,
       batchId,
-      createdAt: now,
-      newAccountId: () => newId('acc'),
+      now,
+      sources,
+      batch: PG_BATCH,
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
-    const pending: StatementLine[] = [];
-    const flush = async (): Promise<void> => {
-      if (pending.length === 0) return;
-      const fingerprints = pending.map((l) => fingerprint(l));
-      const ids: string[] = [];
-      for (const l of pending) ids.push((await ensure(l.account, l.currency)).id);
-      const inserted = await insertBankLines(db, {
-        organisationId: orgId,
-        batchId,
-        lines: pending,
-        fingerprints,
-        accountIds: ids,
-      });
-      pending.forEach((l, i) => counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
-      pending.length = 0;
-      await flushCandidates();
-    };
-    const onLine = sink
-      ? (line: StatementLine): Promise<void> | undefined => {
-          read += 1;
-          const fp = fingerprint(line);
-          const { isNew, accountId } = sink.add(line, fp);
-          counted(line, accountId, fp, isNew);
-          if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
-          if (candidates.length >= PG_BATCH) return flushCandidates();
-        }
-      : async (line: StatementLine): Promise<void> => {
-          read += 1;
-          pending.push(line);
-          if (pending.length >= PG_BATCH) await flush();
-          if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
-        };
-    const summary = await readOnecStatement(
-      hashed(),
-      {
-        fileName: input.fileName,
-        ...(Object.keys(input.aliases).length > 0 ? { aliases: input.aliases } : {}),
-      },
-      onLine,
-    ).finally(() => sink?.close());
+    const summary = await lines.reading(
+      readOnecStatement(
+        hashed(),
+        {
+          fileName: input.fileName,
+          ...(Object.keys(input.aliases).length > 0 ? { aliases: input.aliases } : {}),
+        },
+        lines.onLine,
+      ),
+    );
     if (!summary.ok) return summary;
-    if (read === 0 && summary.value.accounts.length === 0)
+    if (lines.read === 0 && summary.value.accounts.length === 0)
       return err(
         domainError('IMPORT_EMPTY', 'the file holds no account and no line', { file: input.fileName }),
       );
-    await flush();
-    if (sink) for (const [key, a] of sink.accounts) accountIds.set(key, a);
-    // Accounts the statement names without a line of theirs are created too, as for a whole file.
-    for (const a of summary.value.accounts) await ensure(a.account, a.currency);
-    input.onProgress?.(read, read);
-    await flushCandidates();
+    await lines.complete(summary.value.accounts);
+    const { read, imported, proposed } = lines;
     await updateImportBatchCounts(db, batchId, {
       read,
       imported,
@@ -201,7 +92,7 @@ export async function importOnecStream(
       sha256: digest.digest('hex'),
       encoding: summary.value.encoding,
     });
-    const accounts = importedAccounts(summary.value.accounts, accountIds, perAccount);
+    const accounts = lines.accounts(summary.value.accounts);
     return ok({
       read,
       imported,

@@ -1,0 +1,170 @@
+import {
+  createFingerprinter,
+  detectForeignCandidate,
+  normaliseAccount,
+  type ForeignSourceIndex,
+  type Result,
+  type StatementLine,
+} from '@civic/core';
+import {
+  ensureBankAccount,
+  insertBankLines,
+  insertForeignCandidates,
+  openBankLineSink,
+  type NewForeignCandidate,
+  type StoreConnection,
+} from '@civic/store';
+import { newId } from '../ids.ts';
+import { accountKey, fingerprintHash, importedAccounts, type ImportedAccount } from './import-bank-types.ts';
+
+export interface LineWriterOptions {
+  readonly organisationId: string;
+  readonly batchId: string;
+  /** The import's time (ISO), for new accounts and candidates. */
+  readonly now: string;
+  readonly sources: ForeignSourceIndex;
+  /** PostgreSQL: lines per multi-row write; both: candidates held before they are written. */
+  readonly batch: number;
+  readonly onProgress?: (done: number, total?: number) => void;
+}
+
+/**
+ * Where the lines of a streamed statement (1C, MT940, CAMT, CSV on PostgreSQL) go inside the
+ * import's transaction, one place for every streamed reader: each line fingerprinted, written
+ * (SQLite: the bank-line sink; PostgreSQL: `batch` lines per statement), counted per account, and
+ * checked for foreign funding when new, the candidates written `batch` at a time.
+ */
+export class StatementLineWriter {
+  /** Lines read so far. */
+  read = 0;
+  /** Lines new to the organisation so far. */
+  imported = 0;
+  /** Candidates written. */
+  proposed = 0;
+  private readonly fingerprint = createFingerprinter(fingerprintHash);
+  private readonly perAccount = new Map<string, { lines: number; imported: number }>();
+  private readonly accountIds = new Map<string, { id: string; created: boolean }>();
+  private readonly candidates: NewForeignCandidate[] = [];
+  private readonly pending: StatementLine[] = [];
+  private readonly sink;
+
+  constructor(
+    private readonly db: StoreConnection['db'],
+    private readonly o: LineWriterOptions,
+  ) {
+    this.sink = openBankLineSink(db, {
+      organisationId: o.organisationId,
+      batchId: o.batchId,
+      createdAt: o.now,
+      newAccountId: () => newId('acc'),
+    });
+  }
+
+  /** The reader's `onLine`: a promise only when something had to be written asynchronously. */
+  readonly onLine = (line: StatementLine): Promise<void> | undefined => {
+    this.read += 1;
+    if (this.o.onProgress && this.read % 10_000 === 0) this.o.onProgress(this.read);
+    if (!this.sink) {
+      this.pending.push(line);
+      return this.pending.length >= this.o.batch ? this.flush() : undefined;
+    }
+    const fp = this.fingerprint(line);
+    const { isNew, accountId } = this.sink.add(line, fp);
+    this.counted(line, accountId, fp, isNew);
+    return this.candidates.length >= this.o.batch ? this.flushCandidates() : undefined;
+  };
+
+  /** Runs the reading: on success the sink's held-back lines are written; the sink closes either way. */
+  async reading<T>(read: Promise<Result<T>>): Promise<Result<T>> {
+    return read
+      .then((r) => {
+        if (r.ok) this.sink?.finish();
+        return r;
+      })
+      .finally(() => this.sink?.close());
+  }
+
+  /**
+   * The file was read whole: the last lines and candidates are written, and the accounts the
+   * statement names without a line of theirs are created too, as for a whole file.
+   */
+  async complete(statementAccounts: readonly { readonly account: string; readonly currency: string }[]) {
+    await this.flush();
+    if (this.sink) for (const [key, a] of this.sink.accounts) this.accountIds.set(key, a);
+    for (const a of statementAccounts) await this.ensure(a.account, a.currency);
+    this.o.onProgress?.(this.read, this.read);
+    await this.flushCandidates();
+  }
+
+  /** The summary's accounts (after `complete`). */
+  accounts(statementAccounts: Parameters<typeof importedAccounts>[0]): ImportedAccount[] {
+    return importedAccounts(statementAccounts, this.accountIds, this.perAccount);
+  }
+
+  private counted(line: StatementLine, accountId: string, fp: string, isNew: boolean): void {
+    let c = this.perAccount.get(accountId);
+    if (!c) {
+      c = { lines: 0, imported: 0 };
+      this.perAccount.set(accountId, c);
+    }
+    c.lines += 1;
+    if (!isNew) return;
+    c.imported += 1;
+    this.imported += 1;
+    if (line.direction !== 'in') return;
+    const reasons = detectForeignCandidate(line, this.o.sources);
+    if (reasons.length > 0)
+      this.candidates.push({
+        id: newId('cnd'),
+        organisationId: this.o.organisationId,
+        bankLine: fp,
+        batchId: this.o.batchId,
+        reasons,
+        suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
+        createdAt: this.o.now,
+      });
+  }
+
+  private async flushCandidates(): Promise<void> {
+    if (this.candidates.length === 0) return;
+    this.proposed += await insertForeignCandidates(this.db, this.candidates);
+    this.candidates.length = 0;
+  }
+
+  private async ensure(number: string, currency: string): Promise<{ id: string; created: boolean }> {
+    const key = accountKey(number, currency);
+    let a = this.accountIds.get(key);
+    if (!a) {
+      a = await ensureBankAccount(this.db, {
+        id: newId('acc'),
+        organisationId: this.o.organisationId,
+        number: normaliseAccount(number),
+        currency,
+        bankName: null,
+        bankCode: null,
+        createdAt: this.o.now,
+      });
+      this.accountIds.set(key, a);
+    }
+    return a;
+  }
+
+  /** PostgreSQL: the lines held so far, in one multi-row write. */
+  private async flush(): Promise<void> {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    const fingerprints = pending.map((l) => this.fingerprint(l));
+    const ids: string[] = [];
+    for (const l of pending) ids.push((await this.ensure(l.account, l.currency)).id);
+    const inserted = await insertBankLines(this.db, {
+      organisationId: this.o.organisationId,
+      batchId: this.o.batchId,
+      lines: pending,
+      fingerprints,
+      accountIds: ids,
+    });
+    pending.forEach((l, i) => this.counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
+    pending.length = 0;
+    await this.flushCandidates();
+  }
+}
