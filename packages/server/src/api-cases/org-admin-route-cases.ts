@@ -2,7 +2,7 @@
 // (instance admins), the rule packs to pick from, an invitation cancelled or sent again; and a
 // brief's published versions. See
 // route-cases.ts for the columns; route-coverage.test.ts runs them.
-import { inviteMember, systemActor } from '@civic/app';
+import { inviteMember, listAudit, systemActor } from '@civic/app';
 import { expect } from 'vitest';
 import type { CoverageFixture } from './coverage-fixture.ts';
 import { ANON, bad, forbidden, LONG_ID, na, NO_INPUT, OUTSIDER, type CoverageTable } from './route-cases.ts';
@@ -59,7 +59,16 @@ export const ORG_ADMIN_ROUTE_CASES: CoverageTable = {
       as: 'admin',
       body: { bin: '0709 4000 0014' },
       status: 200,
-      check: (res) => expect(res.json()).toMatchObject({ name: 'Echo', bin: '070940000014' }),
+      check: async (res, f) => {
+        expect(res.json()).toMatchObject({ name: 'Echo', bin: '070940000014' });
+        // Audited for the signed-in admin, from the web.
+        const trail = await listAudit(f.world.ctx, { organisationId: f.org.echo });
+        expect(trail.find((e) => e.entity === 'organisation' && e.action === 'update')).toMatchObject({
+          channel: 'web',
+          before: { bin: '070940000014' },
+          after: { bin: '070940000014' },
+        });
+      },
     },
     badInput: [
       bad('admin', 'bin', { body: { bin: '12345' } }, 'ORG_BIN_INVALID'),

@@ -1,4 +1,4 @@
-import { setOrganisationBin, withAudit } from '@civic/app';
+import { setOrganisationBin } from '@civic/app';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { OrganisationDetails, OrganisationDetailsBody } from '../http/api/index.ts';
 import { actorOf, membershipOf } from '../http/access.ts';
@@ -26,24 +26,14 @@ export const orgDetailsRoutes: RouteModule = (fastify, deps) => {
       },
     },
     async (req) => {
-      const org = membershipOf(req).organisationId;
-      const r = unwrap(
-        await withAudit(deps.ctx, actorOf(req), async (tx, audit) => {
-          const changed = await setOrganisationBin(tx, org, req.body.bin);
-          if (!changed.ok) return changed;
-          const { organisation: o, before } = changed.value;
-          await audit.record({
-            entity: 'organisation',
-            entityId: o.id,
-            action: 'update',
-            organisationId: o.id,
-            before: { bin: before },
-            after: { bin: o.bin },
-          });
-          return changed;
-        }),
+      // The use case records the change for the signed-in user (channel web), in its transaction.
+      const { organisation: o } = unwrap(
+        await setOrganisationBin(
+          { ...deps.ctx, actor: actorOf(req) },
+          membershipOf(req).organisationId,
+          req.body.bin,
+        ),
       );
-      const o = r.organisation;
       return { id: o.id, name: o.name, bin: o.bin, country: o.country, city: o.city, aliases: o.aliases };
     },
   );
