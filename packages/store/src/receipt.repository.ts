@@ -15,6 +15,7 @@ import { bulkInsert } from './bulk-insert.ts';
 import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
 import type { LedgerReceiptTable } from './ledger.tables.ts';
 import type { Database } from './schema.ts';
+import { idsByOrganisation, moveBalanceTotals } from './ledger-balance-maintain.ts';
 
 export interface NewReceipt {
   readonly id: string;
@@ -70,6 +71,7 @@ export function receiptRow(r: NewReceipt) {
 
 export async function insertReceipt(db: Kysely<Database>, r: NewReceipt): Promise<void> {
   await db.insertInto('ledger_receipt').values(receiptRow(r)).execute();
+  await moveBalanceTotals(db, 1, { organisationId: r.organisationId, receipts: [r.id] });
 }
 
 /** Inserts many receipts through the bulk path (inside the caller's transaction). */
@@ -83,6 +85,8 @@ export async function insertReceipts(
   const columns = Object.keys(receiptRow(first));
   const rows = receipts.map((r) => Object.values(receiptRow(r)));
   await bulkInsert(db, 'ledger_receipt', columns, rows, onChunk ? { onChunk } : {});
+  for (const [organisationId, ids] of idsByOrganisation(receipts))
+    await moveBalanceTotals(db, 1, { organisationId, receipts: ids });
 }
 
 function toContent(r: Selectable<LedgerReceiptTable>): ReceiptContent {
@@ -180,7 +184,15 @@ export async function listReceiptsNotOfficial(db: Kysely<Database>): Promise<Rec
 }
 
 export async function updateReceiptKzt(db: Kysely<Database>, id: string, kzt: KztEquivalent): Promise<void> {
+  const row = await db
+    .selectFrom('ledger_receipt')
+    .select('organisation_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const rows = { organisationId: row?.organisation_id ?? '', receipts: [id] };
+  await moveBalanceTotals(db, -1, rows);
   await db.updateTable('ledger_receipt').set(kztToColumns(kzt)).where('id', '=', id).execute();
+  await moveBalanceTotals(db, 1, rows);
 }
 
 export async function countReceipts(db: Kysely<Database>, organisationId: string): Promise<number> {

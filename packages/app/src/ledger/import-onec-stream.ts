@@ -20,6 +20,7 @@ import {
   openBankLineSink,
   updateImportBatchCounts,
   type NewForeignCandidate,
+  moveBalanceTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -193,6 +194,8 @@ export async function importOnecStream(
     for (const a of summary.value.accounts) await ensure(a.account, a.currency);
     input.onProgress?.(read, read);
     await flushCandidates();
+    // The balance's maintained totals take the batch's new lines in one grouped statement.
+    await moveBalanceTotals(db, 1, { organisationId: orgId, batchId });
     await updateImportBatchCounts(db, batchId, {
       read,
       imported,

@@ -21,6 +21,7 @@ import {
   openBankLineSink,
   updateImportBatchCounts,
   type NewForeignCandidate,
+  moveBalanceTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -196,6 +197,8 @@ export async function importStatementStream(
     // A page repeated inside the file was read, and each of its lines is a duplicate.
     const total = read + statement.duplicateLines;
     const sha256 = digest.digest('hex');
+    // The balance's maintained totals take the batch's new lines in one grouped statement.
+    await moveBalanceTotals(db, 1, { organisationId: orgId, batchId });
     await updateImportBatchCounts(db, batchId, {
       read: total,
       imported,
