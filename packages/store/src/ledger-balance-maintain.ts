@@ -56,18 +56,26 @@ function bankRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
       from bank_line where ${where}`;
 }
 
-/** Adds `sign` × the rows' sums, by month and by day, into the totals (one grouped upsert). */
+/**
+ * Adds `sign` × the rows' sums into the totals: grouped by day first (one pass over the rows),
+ * then each day's sums into its month and its day (one grouped upsert).
+ */
 async function upsert(db: AnyDb, sign: 1 | -1, rows: RawBuilder<unknown>): Promise<void> {
   const s = sql.lit(sign);
-  const period = sql`case when g.grain = 'm' then substr(r.day, 1, 7) else r.day end`;
+  const period = sql`case when g.grain = 'm' then substr(d.day, 1, 7) else d.day end`;
   await sql`insert into ledger_balance_total
       (organisation_id, dim, grain, period, key, currency, direction, total, kzt, missing, n)
-    select r.o, r.dim, g.grain, ${period}, r.key, r.currency, r.direction,
-      cast(${s} * coalesce(sum(r.a), 0) as bigint), cast(${s} * coalesce(sum(r.k), 0) as bigint),
-      cast(${s} * sum(case when r.k is null then 1 else 0 end) as bigint), cast(${s} * count(*) as bigint)
-    from (${rows}) as r cross join (select 'm' as grain union all select 'd' as grain) as g
+    select d.o, d.dim, g.grain, ${period}, d.key, d.currency, d.direction,
+      cast(${s} * coalesce(sum(d.a), 0) as bigint), cast(${s} * coalesce(sum(d.k), 0) as bigint),
+      cast(${s} * sum(d.m) as bigint), cast(${s} * sum(d.n) as bigint)
+    from (
+      select r.o, r.dim, r.key, r.currency, r.direction, r.day, sum(r.a) as a, sum(r.k) as k,
+        sum(case when r.k is null then 1 else 0 end) as m, count(*) as n
+      from (${rows}) as r
+      group by r.o, r.dim, r.key, r.currency, r.direction, r.day
+    ) as d cross join (select 'm' as grain union all select 'd' as grain) as g
     where true
-    group by r.o, r.dim, g.grain, ${period}, r.key, r.currency, r.direction
+    group by d.o, d.dim, g.grain, ${period}, d.key, d.currency, d.direction
     on conflict (organisation_id, dim, grain, period, key, currency, direction) do update set
       total = ledger_balance_total.total + excluded.total,
       kzt = ledger_balance_total.kzt + excluded.kzt,

@@ -74,7 +74,7 @@ export async function ledgerBalanceTotals(
       .execute();
     const sourceOf = new Map(grants.map((g) => [g.id, g.source_id]));
     for (const r of await maintained(db, organisationId, 'grant', at))
-      if (r.direction !== 'in') add(r, sourceOf.get(r.key) ?? null);
+      if (r.direction !== 'in') add(r, sourceOf.get(r.key ?? '') ?? null);
   } else {
     for (const r of await maintained(db, organisationId, 'account', at)) add(r, r.key);
   }

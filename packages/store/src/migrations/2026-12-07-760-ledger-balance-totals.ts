@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
 import { buildBalanceTotals } from '../ledger-balance-maintain.ts';
 
 // The balance's maintained totals (issue 17): sums of the movements per organisation, dimension
@@ -10,21 +10,11 @@ import { buildBalanceTotals } from '../ledger-balance-maintain.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   const integer = db.getExecutor().adapter instanceof PostgresAdapter ? 'bigint' : 'integer';
-  let t = db.schema.createTable('ledger_balance_total');
-  for (const c of ['organisation_id', 'dim', 'grain', 'period', 'key', 'currency', 'direction'])
-    t = t.addColumn(c, 'text', (x) => x.notNull());
+  const key = ['organisation_id', 'dim', 'grain', 'period', 'key', 'currency', 'direction'] as const;
+  let t: CreateTableBuilder<'ledger_balance_total', string> = db.schema.createTable('ledger_balance_total');
+  for (const c of key) t = t.addColumn(c, 'text', (x) => x.notNull());
   for (const c of ['total', 'kzt', 'missing', 'n']) t = t.addColumn(c, integer, (x) => x.notNull());
-  await t
-    .addPrimaryKeyConstraint('ledger_balance_total_pk', [
-      'organisation_id',
-      'dim',
-      'grain',
-      'period',
-      'key',
-      'currency',
-      'direction',
-    ])
-    .execute();
+  await t.addPrimaryKeyConstraint('ledger_balance_total_pk', [...key]).execute();
   await buildBalanceTotals(db);
 }
 
