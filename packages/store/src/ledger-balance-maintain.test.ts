@@ -258,6 +258,21 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it("another organisation's delete of a record by id leaves the record's totals as they were", async () => {
+      const [a, b] = [await organisation(), await organisation()];
+      await apply(a, [
+        {
+          kind: 'receipt',
+          m: { day: DAYS[0] ?? '', amount: 5n, usd: true, kzt: true, account: null },
+          grant: 'g-a',
+        },
+      ]);
+      await inTransaction(store, (tx) => deleteLedgerRecord(tx.db, 'receipts', b, `${a}-r1`));
+      const rows = await ledgerBalanceTotals(store.db, a, 'grant');
+      expect(rows).toEqual(await recountLedgerBalanceTotals(store.db, a, 'grant'));
+      expect(rows.map((r) => r.received)).toEqual([5n]);
+    });
+
     it('are rebuilt from the stored movements as the migration builds them', async () => {
       const orgs = Array.from({ length: run }, (_, i) => `org-p${String(i + 1)}`);
       const before = await Promise.all(orgs.map((o) => ledgerBalanceTotals(store.db, o, 'account')));

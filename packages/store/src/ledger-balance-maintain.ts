@@ -89,16 +89,19 @@ async function upsert(db: AnyDb, sign: 1 | -1, rows: RawBuilder<unknown>): Promi
  */
 export async function moveBalanceTotals(db: AnyDb, sign: 1 | -1, rows: BalanceRows): Promise<void> {
   const org = sql`organisation_id = ${rows.organisationId}`;
+  // Rows by id are found by their key; the organisation is checked as an expression (no index
+  // can serve it), else a planner may walk an organisation index, every row of it per chunk.
+  const own = sql`(organisation_id || '') = ${rows.organisationId}`;
   const receipts = rows.receipts ?? [];
   for (let i = 0; i < receipts.length; i += CHUNK)
-    await upsert(db, sign, receiptRows(sql`${org} and id in (${inList(receipts.slice(i, i + CHUNK))})`));
+    await upsert(db, sign, receiptRows(sql`id in (${inList(receipts.slice(i, i + CHUNK))}) and ${own}`));
   const expenditures = rows.expenditures ?? [];
   for (let i = 0; i < expenditures.length; i += CHUNK) {
     const ids = inList(expenditures.slice(i, i + CHUNK));
     await upsert(
       db,
       sign,
-      expenditureRows(sql`${org} and id in (${ids})`, sql`${org} and expenditure_id in (${ids})`),
+      expenditureRows(sql`id in (${ids}) and ${own}`, sql`expenditure_id in (${ids}) and ${own}`),
     );
   }
   if (rows.batchId !== undefined)
