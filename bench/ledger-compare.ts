@@ -1,9 +1,11 @@
 // The like-for-like comparison of issue 17: the balance as a user gets it from a fresh `civic`
 // process, warm in a running process (as the server answers it), and from ledger-cli and hledger
 // on the exported journal — each a fresh process over the same books, with every balance compared
-// (the bench fails if any tool disagrees with civic).
+// (the bench fails if any tool disagrees with civic). Each time carries its CPU seconds (the
+// child's, from /proc) and the load average; the ratios carry `cpuRatio` beside the wall one.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { exportLedgerJournal, ledgerBalance, ledgerBalanceJson, type AppContext } from '@civic/app';
 import { journalAccountPart } from '@civic/formats';
@@ -12,11 +14,24 @@ import { note, percentile, report } from './lib.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
-function seconds(fn: () => void): number {
+/** CPU seconds of this process's waited-for children (Linux /proc: cutime + cstime, 100 Hz ticks). */
+function childrenCpu(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) / 100;
+}
+
+/** Wall and CPU seconds of a child process run by `fn` (spawnSync). */
+function seconds(fn: () => void): { wall: number; cpu: number } {
+  const c0 = childrenCpu();
   const t0 = performance.now();
   fn();
-  return (performance.now() - t0) / 1000;
+  return {
+    wall: (performance.now() - t0) / 1000,
+    cpu: Number((childrenCpu() - c0).toFixed(2)),
+  };
 }
+
+const load = () => Number((loadavg()[0] ?? 0).toFixed(1));
 
 type Rows = Record<string, Record<string, string>>;
 
@@ -70,16 +85,20 @@ export async function compareWithJournalTools(
     if (!exported.ok) throw new Error(exported.error.message);
 
     const warmTimes: number[] = [];
+    const warmCpu: number[] = [];
     let warm: Rows = {};
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const r = await ledgerBalance(ctx, { org: c.org, by: c.by });
+      const cpu = process.cpuUsage(c0);
       warmTimes.push((performance.now() - t0) / 1000);
+      warmCpu.push((cpu.user + cpu.system) / 1e6);
       if (!r.ok) throw new Error(r.error.message);
       warm = civicRows(ledgerBalanceJson(r.value), prefix);
     }
     let fresh: Rows = {};
-    const civicSeconds = seconds(() => {
+    const civic = seconds(() => {
       const r = spawnSync(
         process.execPath,
         [
@@ -105,9 +124,10 @@ export async function compareWithJournalTools(
     });
     note(`running ledger and hledger on ${exported.value.entries.toLocaleString('en')} entries`);
     let ledger: Rows = {};
-    const ledgerSeconds = seconds(() => (ledger = clean(journalTools.ledger(file, prefix))));
+    const led = seconds(() => (ledger = clean(journalTools.ledger(file, prefix))));
     let hledger: Rows = {};
-    const hledgerSeconds = seconds(() => (hledger = clean(journalTools.hledger(file, prefix))));
+    const hled = seconds(() => (hledger = clean(journalTools.hledger(file, prefix))));
+    const [civicSeconds, ledgerSeconds, hledgerSeconds] = [civic.wall, led.wall, hled.wall];
     const agreed = same(warm, fresh) && same(warm, ledger) && same(warm, hledger);
     const extra = {
       by: c.by,
@@ -117,16 +137,38 @@ export async function compareWithJournalTools(
       agreed,
     };
     const warmSeconds = percentile(warmTimes, 50);
-    report('ledger', `civic_process_balance_by_${c.by}_seconds`, civicSeconds, 's', extra);
-    report('ledger', `civic_warm_balance_by_${c.by}_seconds`, warmSeconds, 's', { ...extra, runs: 5 });
-    report('ledger', `ledger_bal_by_${c.by}_seconds`, ledgerSeconds, 's', extra);
-    report('ledger', `hledger_bal_by_${c.by}_seconds`, hledgerSeconds, 's', extra);
+    report('ledger', `civic_process_balance_by_${c.by}_seconds`, civicSeconds, 's', {
+      ...extra,
+      cpuSeconds: civic.cpu,
+      load: load(),
+    });
+    report('ledger', `civic_warm_balance_by_${c.by}_seconds`, warmSeconds, 's', {
+      ...extra,
+      runs: 5,
+      cpuSeconds: Number(percentile(warmCpu, 50).toFixed(4)),
+      load: load(),
+    });
+    report('ledger', `ledger_bal_by_${c.by}_seconds`, ledgerSeconds, 's', {
+      ...extra,
+      cpuSeconds: led.cpu,
+      load: load(),
+    });
+    report('ledger', `hledger_bal_by_${c.by}_seconds`, hledgerSeconds, 's', {
+      ...extra,
+      cpuSeconds: hled.cpu,
+      load: load(),
+    });
+    // The CPU ratios beside the wall ones: on a shared machine the wall time swings with the load.
+    const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(1)) : null);
+    const warmCpuSeconds = percentile(warmCpu, 50);
     report('ledger', `ledger_vs_civic_process_by_${c.by}_ratio`, ledgerSeconds / civicSeconds, 'x', {
       ...extra,
+      cpuRatio: ratio(led.cpu, civic.cpu),
       target: 10,
     });
     report('ledger', `ledger_vs_civic_warm_by_${c.by}_ratio`, ledgerSeconds / warmSeconds, 'x', {
       ...extra,
+      cpuRatio: ratio(led.cpu, warmCpuSeconds),
       target: 100,
     });
     if (!agreed) {

@@ -1,6 +1,7 @@
 // Ledger (issue 2): import a generated 1C statement of 100,000 documents and a CSV of 1,000,000
 // bank lines (one transaction each, fingerprints, candidates), the balance by grant over
-// 1,000,000 transactions (SQL aggregation), and the same data's journal read by ledger-cli
+// 1,000,000 transactions (read from the maintained totals, ledger_balance_total: it no longer
+// grows with the number of transactions), and the same data's journal read by ledger-cli
 // (`ledger -f FILE bal`) in the same run, with the ratio. Targets on a 2-core machine: CSV import
 // under 15 s, balance under 0.5 s. CIVIC_BENCH_LEDGER_CSV / _1C / _TX change the sizes.
 // Every figure is taken on a plain and on an encrypted SQLite file (issue 15; each line says which

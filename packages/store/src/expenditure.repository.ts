@@ -14,6 +14,7 @@ import { bulkInsert } from './bulk-insert.ts';
 import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
 import type { LedgerExpenditureTable } from './ledger.tables.ts';
 import type { Database } from './schema.ts';
+import { idsByOrganisation, moveBalanceTotals } from './ledger-balance-maintain.ts';
 
 export interface NewExpenditure {
   readonly id: string;
@@ -72,6 +73,7 @@ export async function insertExpenditure(db: Kysely<Database>, e: NewExpenditure)
   await db.insertInto('ledger_expenditure').values(expenditureRow(e)).execute();
   const allocations = allocationRows(e);
   if (allocations.length > 0) await db.insertInto('ledger_allocation').values(allocations).execute();
+  await moveBalanceTotals(db, 1, { organisationId: e.organisationId, expenditures: [e.id] });
 }
 
 /** Inserts many expenditures and their allocations through the bulk path (inside the caller's transaction). */
@@ -98,6 +100,8 @@ export async function insertExpenditures(
       Object.keys(a0),
       allocations.map((a) => Object.values(a)),
     );
+  for (const [organisationId, ids] of idsByOrganisation(expenditures))
+    await moveBalanceTotals(db, 1, { organisationId, expenditures: ids });
 }
 
 async function withAllocations(
@@ -198,6 +202,13 @@ export async function updateExpenditureKzt(
   kzt: KztEquivalent,
   shares: readonly { grantId: string; kztMinor: bigint | null }[],
 ): Promise<void> {
+  const row = await db
+    .selectFrom('ledger_expenditure')
+    .select('organisation_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const rows = { organisationId: row?.organisation_id ?? '', expenditures: [id] };
+  await moveBalanceTotals(db, -1, rows);
   await db.updateTable('ledger_expenditure').set(kztToColumns(kzt)).where('id', '=', id).execute();
   for (const s of shares)
     await db
@@ -206,4 +217,5 @@ export async function updateExpenditureKzt(
       .where('expenditure_id', '=', id)
       .where('grant_id', '=', s.grantId)
       .execute();
+  await moveBalanceTotals(db, 1, rows);
 }

@@ -3,6 +3,7 @@ import { allocationRows, expenditureRow, type NewExpenditure } from './expenditu
 import type { NewGrant } from './grant.repository.ts';
 import { receiptRow, type NewReceipt } from './receipt.repository.ts';
 import type { Database } from './schema.ts';
+import { moveBalanceTotals } from './ledger-balance-maintain.ts';
 
 /** The ledger records people create, edit and remove one at a time (the REST path segment). */
 export const LEDGER_RECORD_KINDS = ['sources', 'grants', 'accounts', 'receipts', 'expenditures'] as const;
@@ -143,12 +144,15 @@ export async function updateReceipt(db: Kysely<Database>, r: NewReceipt): Promis
     bank_line: _b,
     ...set
   } = receiptRow(r);
+  const rows = { organisationId: r.organisationId, receipts: [r.id] };
+  await moveBalanceTotals(db, -1, rows);
   await db
     .updateTable('ledger_receipt')
     .set(set)
     .where('id', '=', r.id)
     .where('organisation_id', '=', r.organisationId)
     .execute();
+  await moveBalanceTotals(db, 1, rows);
 }
 
 /** Rewrites an expenditure's facts and its allocations (call inside a transaction). */
@@ -161,6 +165,8 @@ export async function updateExpenditure(db: Kysely<Database>, e: NewExpenditure)
     bank_line: _b,
     ...set
   } = expenditureRow(e);
+  const rows = { organisationId: e.organisationId, expenditures: [e.id] };
+  await moveBalanceTotals(db, -1, rows);
   await db
     .updateTable('ledger_expenditure')
     .set(set)
@@ -170,6 +176,7 @@ export async function updateExpenditure(db: Kysely<Database>, e: NewExpenditure)
   await db.deleteFrom('ledger_allocation').where('expenditure_id', '=', e.id).execute();
   const allocations = allocationRows(e);
   if (allocations.length > 0) await db.insertInto('ledger_allocation').values(allocations).execute();
+  await moveBalanceTotals(db, 1, rows);
 }
 
 /**
@@ -196,6 +203,8 @@ export async function deleteLedgerRecord(
       .where('organisation_id', '=', organisationId)
       .where('grant_id', '=', id)
       .execute();
+  if (kind === 'receipts') await moveBalanceTotals(db, -1, { organisationId, receipts: [id] });
+  if (kind === 'expenditures') await moveBalanceTotals(db, -1, { organisationId, expenditures: [id] });
   if (kind === 'expenditures')
     await db
       .deleteFrom('ledger_allocation')

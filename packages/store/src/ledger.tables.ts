@@ -213,6 +213,21 @@ export interface LedgerRevisionTable {
   revision: Int;
 }
 
+/** The balance's maintained sums per month ('m') or day ('d') (ledger-balance-maintain.ts). */
+export interface LedgerBalanceTotalTable {
+  organisation_id: string;
+  dim: string;
+  grain: string;
+  period: string;
+  key: string;
+  currency: string;
+  direction: string;
+  total: Int;
+  kzt: Int;
+  missing: Int;
+  n: Int;
+}
+
 export interface LedgerTables {
   foreign_source: ForeignSourceTable;
   ledger_grant: LedgerGrantTable;
@@ -227,4 +242,5 @@ export interface LedgerTables {
   foreign_candidate: ForeignCandidateTable;
   csv_mapping: CsvMappingTable;
   ledger_revision: LedgerRevisionTable;
+  ledger_balance_total: LedgerBalanceTotalTable;
 }

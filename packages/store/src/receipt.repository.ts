@@ -16,6 +16,7 @@ import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
 import type { LedgerReceiptTable } from './ledger.tables.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
+import { idsByOrganisation, moveBalanceTotals } from './ledger-balance-maintain.ts';
 
 export interface NewReceipt {
   readonly id: string;
@@ -71,6 +72,7 @@ export function receiptRow(r: NewReceipt) {
 
 export async function insertReceipt(db: Kysely<Database>, r: NewReceipt): Promise<void> {
   await db.insertInto('ledger_receipt').values(receiptRow(r)).execute();
+  await moveBalanceTotals(db, 1, { organisationId: r.organisationId, receipts: [r.id] });
 }
 
 /** Inserts many receipts through the bulk path (inside the caller's transaction). */
@@ -84,6 +86,8 @@ export async function insertReceipts(
   const columns = Object.keys(receiptRow(first));
   const rows = receipts.map((r) => Object.values(receiptRow(r)));
   await bulkInsert(db, 'ledger_receipt', columns, rows, onChunk ? { onChunk } : {});
+  for (const [organisationId, ids] of idsByOrganisation(receipts))
+    await moveBalanceTotals(db, 1, { organisationId, receipts: ids });
 }
 
 /** The columns a Receipt is read from, in the order a raw SQLite row holds them. */
@@ -248,7 +252,15 @@ export async function listReceiptsNotOfficial(db: Kysely<Database>): Promise<Rec
 }
 
 export async function updateReceiptKzt(db: Kysely<Database>, id: string, kzt: KztEquivalent): Promise<void> {
+  const row = await db
+    .selectFrom('ledger_receipt')
+    .select('organisation_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const rows = { organisationId: row?.organisation_id ?? '', receipts: [id] };
+  await moveBalanceTotals(db, -1, rows);
   await db.updateTable('ledger_receipt').set(kztToColumns(kzt)).where('id', '=', id).execute();
+  await moveBalanceTotals(db, 1, rows);
 }
 
 export async function countReceipts(db: Kysely<Database>, organisationId: string): Promise<number> {

@@ -26,6 +26,7 @@ import {
   listForeignSources,
   updateImportBatchCounts,
   type NewForeignCandidate,
+  moveBalanceTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -197,6 +198,8 @@ export async function importBankStatement(
     const proposed = await insertForeignCandidates(trx, candidates);
     // A page repeated inside the file was read, and each of its lines is a duplicate.
     const counts = { imported, duplicates: read - imported, candidates: proposed };
+    // The balance's maintained totals take the batch's new lines in one grouped statement.
+    await moveBalanceTotals(trx, 1, { organisationId: orgId, batchId });
     await updateImportBatchCounts(trx, batchId, counts);
     const accounts = summariseAccounts(statement, accountIds, accountOf, inserted);
     return { counts, accounts };

@@ -14,6 +14,7 @@ import {
   openBankLineSink,
   updateImportBatchCounts,
   type NewForeignCandidate,
+  moveBalanceTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -136,6 +137,8 @@ export async function importCsvStream(
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
     await flushCandidates();
+    // The balance's maintained totals take the batch's new lines in one grouped statement.
+    await moveBalanceTotals(tx.store.db, 1, { organisationId: orgId, batchId });
     await updateImportBatchCounts(tx.store.db, batchId, {
       read,
       imported,

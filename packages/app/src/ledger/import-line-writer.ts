@@ -10,6 +10,7 @@ import {
   ensureBankAccount,
   insertBankLines,
   insertForeignCandidates,
+  moveBalanceTotals,
   openBankLineSink,
   type NewForeignCandidate,
   type StoreConnection,
@@ -94,6 +95,8 @@ export class StatementLineWriter {
     for (const a of statementAccounts) await this.ensure(a.account, a.currency);
     this.o.onProgress?.(this.read, this.read);
     await this.flushCandidates();
+    // The balance's maintained totals take the batch's new lines in one grouped statement.
+    await moveBalanceTotals(this.db, 1, { organisationId: this.o.organisationId, batchId: this.o.batchId });
   }
 
   /** The summary's accounts (after `complete`). */

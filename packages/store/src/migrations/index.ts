@@ -38,6 +38,7 @@ import * as briefPublications from './2026-12-07-590-brief-publications.ts';
 import * as importBatchUnbalanced from './2026-12-06-130-import-batch-unbalanced.ts';
 import * as officialRateBase from './2026-12-06-430-official-rate-base.ts';
 import * as incidentCounts from './2026-12-07-720-incident-counts.ts';
+import * as ledgerBalanceTotals from './2026-12-07-760-ledger-balance-totals.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -83,4 +84,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-660-allocation-budget-line': allocationBudgetLine,
   '2026-12-07-700-obligation-counts': obligationCounts,
   '2026-12-07-720-incident-counts': incidentCounts,
+  '2026-12-07-760-ledger-balance-totals': ledgerBalanceTotals,
 };
