@@ -183,7 +183,9 @@ describe('opening an organisation from the web, in Russian', () => {
     await grant.getByRole('button', { name: 'Сохранить' }).click();
     const over = lines.locator('[data-field-error="budgetLines[1].amount"]');
     await over.waitFor();
-    expect(await over.innerText()).toBe('Со статьёй «Аренда» сумма статей бюджета превышает сумму гранта.');
+    expect(await over.innerText()).toBe(
+      'Со статьёй «Аренда» сумма статей бюджета (10\u00a0500,00\u00a0$) превышает сумму гранта (10\u00a0000,00\u00a0$).',
+    );
     await screenshot(page, 'workplace-grant-budget-lines-ru');
     await shell.switchLanguage('kk');
     await lines.getByRole('button', { name: 'Бап қосу' }).waitFor();

@@ -132,7 +132,8 @@ for (const dialect of testDialects()) {
       expect(errorOf(over)).toMatchObject({
         code: 'LEDGER_BUDGET_OVER_GRANT',
         field: 'budgetLines[1].amount',
-        message: 'Со статьёй «Аренда» сумма статей бюджета превышает сумму гранта.',
+        message:
+          'Со статьёй «Аренда» сумма статей бюджета (10\u00a0000,01\u00a0$) превышает сумму гранта (10\u00a0000,00\u00a0$).',
       });
       const listed = (await accountant.request('GET', url())).json() as {
         grants: { agreementNumber: string }[];

@@ -116,7 +116,10 @@ for (const dialect of testDialects()) {
       );
       expect(again.statusCode).toBe(404);
       expect(again.json()).toMatchObject({
-        error: { code: 'IMPORT_ALIAS_NOT_FOUND', message: 'Такое название поля банка не сохранено.' },
+        error: {
+          code: 'IMPORT_ALIAS_NOT_FOUND',
+          message: 'Название поля банка «ВидДокумента» не сохранено.',
+        },
       });
 
       const trail = await listAudit(w.ctx, { organisationId: org, entity: 'import-alias' });
