@@ -87,7 +87,15 @@ export function makeTestTsa(name = 'Civic Test TSA'): TestTsa {
     'tsa_ext',
   );
   let n = 0;
-  const reply = (query: Uint8Array): Promise<Uint8Array> =>
+  // One `openssl ts -reply` at a time: each reads and rewrites the shared serial file, and two at
+  // once (a loaded machine, requests in parallel) can make one answer "rejection" (status 2).
+  let queue: Promise<unknown> = Promise.resolve();
+  const reply = (query: Uint8Array): Promise<Uint8Array> => {
+    const next = queue.then(() => replyNow(query));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const replyNow = (query: Uint8Array): Promise<Uint8Array> =>
     new Promise((resolve, reject) => {
       n += 1;
       const q = join(dir, `q${n}.tsq`);

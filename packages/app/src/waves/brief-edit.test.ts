@@ -108,7 +108,8 @@ for (const dialect of testDialects()) {
       // Publishing what is published already makes no new version.
       await setBriefPublished(ctx, actor, briefId, true);
       expect(await briefVersions(ctx, briefId)).toHaveLength(2);
-      const feed = await atomFeed(ctx, { baseUrl: 'http://localhost' });
+      // The feed in the brief's own language carries its latest text as the monitor wrote it.
+      const feed = await atomFeed(ctx, { baseUrl: 'http://localhost', lang: 'ru' });
       const xml = feed.ok ? feed.value : '';
       expect(xml).toContain('четырнадцать уведомлений');
       expect(xml).not.toContain('тринадцать уведомлений за две недели');
