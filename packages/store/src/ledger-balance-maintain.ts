@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sqliteHandle } from './raw-sqlite.ts';
 
 // The balance's maintained totals (issue 17; migration 2026-12-07-760): `ledger_balance_total`
 // holds, per organisation, dimension, key, currency and direction, the sums of the movements of
@@ -104,9 +105,35 @@ export async function moveBalanceTotals(db: AnyDb, sign: 1 | -1, rows: BalanceRo
       expenditureRows(sql`id in (${ids}) and ${own}`, sql`expenditure_id in (${ids}) and ${own}`),
     );
   }
-  if (rows.batchId !== undefined)
-    await upsert(db, sign, bankRows(sql`${org} and batch_id = ${rows.batchId}`));
+  if (rows.batchId !== undefined) {
+    const batch = rows.batchId;
+    await withBoundedReads(db, () => upsert(db, sign, bankRows(sql`${org} and batch_id = ${batch}`)));
+  }
   if (sign < 0) await sql`delete from ledger_balance_total where ${org} and n = 0`.execute(db);
+}
+
+/**
+ * Runs `fn` with SQLite's memory-mapped reads off and a small page cache: a batch's lines are found
+ * by a scan of the organisation's bank lines (no index on the batch, which would cost every
+ * imported line) and grouped by a sort. Read through mmap, that scan maps the whole table into the
+ * process, and the sort holds up to a page cache of rows in memory; with neither, a 1,000,000-line
+ * import stays within its memory bound (the sort spills to a temporary file past 8 MiB).
+ */
+async function withBoundedReads<T>(db: AnyDb, fn: () => Promise<T>): Promise<T> {
+  const sqlite = sqliteHandle(db);
+  if (!sqlite) return fn();
+  const mmap = Number(sqlite.pragma('mmap_size', { simple: true }));
+  const cache = Number(sqlite.pragma('cache_size', { simple: true }));
+  sqlite.pragma('mmap_size = 0');
+  sqlite.pragma('cache_size = -8192');
+  try {
+    return await fn();
+  } finally {
+    if (sqlite.open) {
+      sqlite.pragma(`mmap_size = ${String(mmap)}`);
+      sqlite.pragma(`cache_size = ${String(Math.trunc(cache))}`);
+    }
+  }
 }
 
 /** Counts every existing movement into the (empty) totals: the migration's and a rebuild's. */
