@@ -11,8 +11,7 @@ import {
 /**
  * The Atom feed's own words in ru/kk/en (`civic feed --lang`): its title and subtitle, and how an
  * incident's entry is titled — the action by its label, the place by the gazetteer's name on the
- * day, the legal basis as the language cites it, the date in words. English is the feed as it
- * always was (codes with spaces, ISO dates), which the server still serves.
+ * day, the legal basis as the language cites it, the date in words (in English too).
  */
 export const FEED_WORDS: Vocabulary<'title' | 'subtitle'> = {
   title: {
@@ -37,14 +36,12 @@ interface FeedIncident {
 
 /** What happened, in the language: «Предупреждение: Echo, Алматы». */
 export function incidentWhat(i: FeedIncident, lang: Locale): string {
-  if (lang === 'en') return `${i.action.replace(/-/g, ' ')}: ${i.organisation}, ${i.place}`;
   return `${labelOf(ACTION_TYPE_LABELS, i.action, lang)}: ${i.organisation}, ${localPlaceName(i.place, lang, i.date)}`;
 }
 
 /** An incident entry's title: the day, what happened and under which article. */
 export function incidentTitle(i: FeedIncident, lang: Locale): string {
   const what = incidentWhat(i, lang);
-  if (lang === 'en') return `${i.date} — ${what}${i.legalBasis ? ` (${i.legalBasis})` : ''}`;
   const basis = i.legalBasis === null ? null : (localLegalBasis(i.legalBasis, lang) ?? i.legalBasis);
   return `${formatLongDate(lang, i.date)} — ${what}${basis ? ` (${basis})` : ''}`;
 }

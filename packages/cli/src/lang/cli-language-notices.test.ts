@@ -139,7 +139,7 @@ describe('brief, notify and feed speak ru, kk and en', { timeout: 60_000 }, () =
     expect(await out(['notify', 'outbox', '--db', db])).toMatch(/\d+ message\(s\)\n$/);
   });
 
-  it("writes the feed's title and incident titles in the language; English is the feed as it was", async () => {
+  it("writes the feed's title and incident titles in the language; English has its dates in words too", async () => {
     const incidentTitles = (xml: string): string[] =>
       [...xml.matchAll(/<id>urn:civicledger:incident:[^<]+<\/id>\s*<title>([^<]+)<\/title>/g)].map(
         (m) => m[1] ?? '',
@@ -163,7 +163,10 @@ describe('brief, notify and feed speak ru, kk and en', { timeout: 60_000 }, () =
     const en = await out(['feed', '--db', db]);
     expect(en).toContain('<feed xmlns="http://www.w3.org/2005/Atom">\n');
     expect(en).toContain('<title>CivicLedger — briefs and incidents</title>');
-    expect(incidentTitles(en).every((t) => /^\d{4}-\d\d-\d\d — /.test(t))).toBe(true);
+    const enTitles = incidentTitles(en);
+    expect(enTitles.length).toBeGreaterThan(0);
+    expect(enTitles.filter((t) => !/^\d{1,2} [A-Z][a-z]+ \d{4} — [a-zA-Z]/.test(t))).toEqual([]);
+    expect(enTitles.filter((t) => /\d{4}-\d\d-\d\d/.test(t))).toEqual([]);
     expect(latin(incidentTitles(en).join('\n')).length).toBeGreaterThan(0);
   });
 });
