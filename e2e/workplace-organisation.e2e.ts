@@ -200,7 +200,7 @@ describe('opening an organisation from the web, in Russian', () => {
     await page.context().close();
   });
 
-  it('its admin corrects the organisation’s BIN and its reminder days on the Settings page; a wrong control digit is named', async () => {
+  it('its admin corrects the organisation’s name, its BIN and its reminder days on the Settings page; a wrong control digit is named', async () => {
     const page = await signedIn(browser, DIRECTOR, 'длинный пароль директора');
     const shell = new AppShell(page);
     expect(await shell.open('Настройки')).toBe('Настройки — Kemel');
@@ -208,16 +208,25 @@ describe('opening an organisation from the web, in Russian', () => {
     const bin = details.locator('input[name=bin]');
     await expect.poll(() => bin.inputValue()).toBe('050540000066');
     await bin.fill('050540000065');
-    await details.getByRole('button', { name: 'Сохранить БИН' }).click();
+    await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
     const error = details.locator('[data-field-error=bin]');
     await error.waitFor();
     expect(await error.innerText()).toBe('Контрольная цифра БИН/ИИН не сходится: в номере ошибка.');
     await bin.fill('');
-    await details.getByRole('button', { name: 'Сохранить БИН' }).click();
+    await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
     await details.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
     await bin.fill('0505 4000 0066');
-    await details.getByRole('button', { name: 'Сохранить БИН' }).click();
+    await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
     await expect.poll(() => bin.inputValue()).toBe('050540000066');
+    // A new name is shown at once in the title; renamed back, the organisation is as it was.
+    const name = details.locator('input[name=name]');
+    await expect.poll(() => name.inputValue()).toBe('Kemel');
+    await name.fill('Kemel Qory');
+    await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
+    await expect.poll(() => shell.title()).toBe('Настройки — Kemel Qory');
+    await name.fill('Kemel');
+    await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
+    await expect.poll(() => shell.title()).toBe('Настройки — Kemel');
     // The reminder days on the same page: saved, and read back after a reload.
     const reminders = page.getByTestId('org-notification-settings');
     const offsets = reminders.getByTestId('offsets');
@@ -229,7 +238,7 @@ describe('opening an organisation from the web, in Russian', () => {
     await expect.poll(() => page.getByTestId('offsets').inputValue()).toBe('10, 3, 1');
     await screenshot(page, 'workplace-organisation-details-ru');
     await shell.switchLanguage('kk');
-    await details.getByRole('button', { name: 'БСН-ді сақтау' }).waitFor();
+    await details.getByRole('button', { name: 'Деректемелерді сақтау' }).waitFor();
     await screenshot(page, 'workplace-organisation-details-kk');
     await shell.switchLanguage('ru');
     await page.context().close();

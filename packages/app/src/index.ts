@@ -1,6 +1,6 @@
 export * from './context.ts';
 export * from './organisations.ts';
-export * from './organisation-bin.ts';
+export * from './organisation-details.ts';
 export * from './ids.ts';
 export * from './demo/seed-demo.ts';
 export * from './log/hash-log.ts';

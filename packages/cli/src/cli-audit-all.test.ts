@@ -86,6 +86,12 @@ const LEDGER: readonly Step[] = [
   { args: (db) => ['init', '--db', db, '--org', 'Echo', '--json'], entity: 'organisation', action: 'create' },
   { args: (db) => ['org', 'aliases', 'Эхо', '--db', db, '--json'], entity: 'organisation', action: 'update' },
   {
+    args: (db) => ['org', 'name', 'Echo Centre', '--db', db, '--json'],
+    entity: 'organisation',
+    action: 'update',
+  },
+  { args: (db) => ['org', 'name', 'Echo', '--db', db, '--json'], entity: 'organisation', action: 'update' },
+  {
     args: (db) => [
       'source',
       'add',

@@ -97,6 +97,20 @@ export async function findOrganisation(
   return all.find((o) => o.id === key || o.name.toLowerCase() === k || o.bin === key);
 }
 
+/** Renames an organisation and sets its aliases (the old name among them); the caller has checked both. */
+export async function setOrganisationName(
+  db: Kysely<Database>,
+  id: string,
+  name: string,
+  aliases: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('organisation')
+    .set({ name, aliases: JSON.stringify(aliases) })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Sets (or, with null, clears) an organisation's BIN; the caller has checked it. */
 export async function setOrganisationBin(
   db: Kysely<Database>,

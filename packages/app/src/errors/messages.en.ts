@@ -6,6 +6,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   CURRENCY_UNKNOWN: 'The currency is not one CivicLedger knows.',
   ORG_NAME_REQUIRED: 'An organisation needs a name.',
   ORG_ALIAS_INVALID: 'An alias of an organisation must be 1 to 200 characters of text.',
+  ORG_NAME_INVALID: "An organisation's name must be at most 200 characters.",
+  ORG_NAME_TAKEN: 'Another organisation here already has this name.',
   ORG_BIN_INVALID: 'A BIN must be 12 digits.',
   BIN_CHECK_DIGIT_INVALID:
     'The control digit of this BIN/IIN does not match: the number has a mistake in it.',

@@ -6,6 +6,8 @@ export const KK_MESSAGES: Readonly<Record<string, string>> = {
   CURRENCY_UNKNOWN: 'CivicLedger бұл валютаны білмейді.',
   ORG_NAME_REQUIRED: 'Ұйымның атауын көрсетіңіз.',
   ORG_ALIAS_INVALID: 'Ұйымның басқа атауы 1-ден 200 таңбаға дейінгі мәтін болуы керек.',
+  ORG_NAME_INVALID: 'Ұйымның атауы 200 таңбадан аспауы керек.',
+  ORG_NAME_TAKEN: 'Мұндағы басқа ұйымның атауы дәл осындай.',
   ORG_BIN_INVALID: 'БСН 12 цифрдан тұруы керек.',
   BIN_CHECK_DIGIT_INVALID: 'БСН/ЖСН бақылау цифры сәйкес келмейді: нөмірде қате бар.',
   ORG_CYRILLIC_NAME_INVALID: 'Кириллицадағы атауы тек кириллица әріптерімен жазылады (200 таңбадан аспайды).',

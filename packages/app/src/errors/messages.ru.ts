@@ -6,6 +6,8 @@ export const RU_MESSAGES: Readonly<Record<string, string>> = {
   CURRENCY_UNKNOWN: 'Такая валюта CivicLedger неизвестна.',
   ORG_NAME_REQUIRED: 'Укажите название организации.',
   ORG_ALIAS_INVALID: 'Другое название организации должно быть текстом длиной от 1 до 200 символов.',
+  ORG_NAME_INVALID: 'Название организации должно быть не длиннее 200 символов.',
+  ORG_NAME_TAKEN: 'Другая организация здесь уже носит это название.',
   ORG_BIN_INVALID: 'БИН должен состоять из 12 цифр.',
   BIN_CHECK_DIGIT_INVALID: 'Контрольная цифра БИН/ИИН не сходится: в номере ошибка.',
   ORG_CYRILLIC_NAME_INVALID:

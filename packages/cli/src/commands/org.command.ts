@@ -1,14 +1,15 @@
-import { organisationKey, setOrganisationAliases, setOrganisationBin } from '@civic/app';
+import { organisationKey, renameOrganisation, setOrganisationAliases, setOrganisationBin } from '@civic/app';
 import type { Command } from 'commander';
 import { orFail, printJson } from '../output.ts';
 import { cliLang, LANG_OPTION_HELP } from '../lang/cli-lang.ts';
-import { aliasesLine, orgBinLine, signingKeyReport } from '../lang/monitor-reports.ts';
+import { aliasesLine, orgBinLine, orgNameLine, signingKeyReport } from '../lang/monitor-reports.ts';
 import { withContext } from './obligations.command.ts';
 import { withOrganisation } from './with-organisation.ts';
 
 /**
- * `civic org aliases` (other spellings of the name), `civic org bin` (the BIN filings print) and
- * `civic org key` (the public signing key).
+ * `civic org aliases` (other spellings of the name), `civic org name` (its name corrected, the old
+ * one kept as an alias), `civic org bin` (the BIN filings print) and `civic org key` (the public
+ * signing key).
  */
 export function registerOrg(program: Command): void {
   const org = program.command('org').description("an organisation's record");
@@ -66,6 +67,30 @@ export function registerOrg(program: Command): void {
           const r = orFail(await setOrganisationBin(ctx, o.id, opts.clear ? null : (bin ?? null)));
           if (opts.json) printJson(r);
           else process.stdout.write(orgBinLine(r.organisation.name, r.organisation.bin, r.before, lang));
+        });
+      },
+    );
+  org
+    .command('name [name]')
+    .description(
+      "the organisation's name: with a name, corrects it (the old name stays among its aliases; audited); without, prints it",
+    )
+    .requiredOption('--db <db>', 'SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation id, name or BIN (optional with one organisation)')
+    .option('--lang <lang>', LANG_OPTION_HELP)
+    .option('--json', 'print JSON')
+    .action(
+      async (name: string | undefined, opts: { db: string; org?: string; lang?: string; json?: boolean }) => {
+        const lang = cliLang(opts.lang);
+        await withOrganisation(opts, async (ctx, o) => {
+          if (name === undefined) {
+            if (opts.json) printJson({ organisation: o });
+            else process.stdout.write(orgNameLine(o.name, undefined, lang));
+            return;
+          }
+          const r = orFail(await renameOrganisation(ctx, o.id, name));
+          if (opts.json) printJson(r);
+          else process.stdout.write(orgNameLine(r.organisation.name, r.before, lang));
         });
       },
     );

@@ -127,6 +127,12 @@ export function orgBinLine(
   return `${adminText(lang, 'orgBinChanged', { name, bin: bin ?? '—', before: before ?? '—' })}\n`;
 }
 
+/** `civic org name`: the organisation's name, or the rename just made. */
+export function orgNameLine(name: string, before: string | undefined, lang: Locale): string {
+  if (before === undefined) return `${adminText(lang, 'orgName', { name })}\n`;
+  return `${adminText(lang, 'orgRenamed', { name, before })}\n`;
+}
+
 /** `civic org key`: the organisation's signing key and fingerprint. */
 export function signingKeyReport(name: string, fingerprint: string, key: string, lang: Locale): string {
   return `${adminText(lang, 'signingKey', { name, fingerprint, key })}\n`;

@@ -83,6 +83,16 @@ export const ADMIN_WORDS = {
     ru: '{name:text}: БИН {before:text} → {bin:text}; его укажут отчёты и возражения, подготовленные с этого момента',
     kk: '{name:text}: БСН {before:text} → {bin:text}; осы сәттен бастап дайындалған есептер мен қарсылықтарда көрсетіледі',
   },
+  orgName: {
+    en: '{name:text}',
+    ru: '{name:text}',
+    kk: '{name:text}',
+  },
+  orgRenamed: {
+    en: '"{before:text}" → "{name:text}"; the old name stays among its aliases; filings and objections made from now on carry the new one',
+    ru: '«{before:text}» → «{name:text}»; прежнее название остаётся среди других названий организации; новое укажут отчёты и возражения, подготовленные с этого момента',
+    kk: '«{before:text}» → «{name:text}»; бұрынғы атауы ұйымның басқа атауларының арасында қалады; жаңасы осы сәттен бастап дайындалған есептер мен қарсылықтарда көрсетіледі',
+  },
   signingKey: {
     en: '{name:text}: Ed25519 signing key\nfingerprint: {fingerprint:text}\npublic key: {key:text}',
     ru: '{name:text}: ключ подписи Ed25519\nотпечаток: {fingerprint:text}\nоткрытый ключ: {key:text}',

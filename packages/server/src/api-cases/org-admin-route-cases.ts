@@ -73,6 +73,7 @@ export const ORG_ADMIN_ROUTE_CASES: CoverageTable = {
     badInput: [
       bad('admin', 'bin', { body: { bin: '12345' } }, 'ORG_BIN_INVALID'),
       bad('admin', 'bin', { body: { bin: '070940000011' } }, 'BIN_CHECK_DIGIT_INVALID'),
+      bad('admin', 'name', { body: { name: '   ', bin: '070940000014' } }, 'ORG_NAME_REQUIRED'),
     ],
     noSession: ANON,
     wrongRole: forbidden('accountant', { body: { bin: '070940000014' } }),

@@ -30,9 +30,10 @@ for (const dialect of testDialects()) {
     let w: TestWorld;
     let root: TestClient;
     let accountant: TestClient;
+    let org = '';
     beforeAll(async () => {
       w = await testWorld(dialect);
-      const org = await w.org('Эхо');
+      org = await w.org('Эхо');
       const rootId = await w.user('root@orgs.test', {}, { instanceAdmin: true });
       root = await w.client(rootId, 'root@orgs.test');
       const accId = await w.user('acc@orgs.test', { [org]: 'admin' });
@@ -138,6 +139,36 @@ for (const dialect of testDialects()) {
         expect(all.some((e) => (e.after as { name?: string } | null)?.name === `Bad ${field}`)).toBe(false);
       },
     );
+
+    it('its admin renames it (the old name an alias); a name another organisation has is 409, nothing changed', async () => {
+      const url = `/api/v1/orgs/${org}`;
+      const taken = await accountant.request(
+        'PATCH',
+        url,
+        { name: 'sana sezim' },
+        { 'accept-language': 'ru' },
+      );
+      expect(taken.statusCode, taken.body).toBe(409);
+      expect(errorOf(taken)).toMatchObject({
+        code: 'ORG_NAME_TAKEN',
+        field: 'name',
+        message: 'Другая организация здесь уже носит это название.',
+      });
+      expect((await accountant.request('PATCH', url, {})).statusCode).toBe(400);
+      const res = await accountant.request('PATCH', url, { name: 'Эхо-Центр' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ name: 'Эхо-Центр', aliases: ['Эхо'] });
+      const back = await accountant.request('PATCH', url, { name: 'Эхо' });
+      expect(back.json()).toMatchObject({ name: 'Эхо', aliases: ['Эхо-Центр'] });
+      const renames = (await listAudit(w.ctx, { organisationId: org })).filter(
+        (e) => e.entity === 'organisation' && e.action === 'update',
+      );
+      // Newest first.
+      expect(renames.map((e) => [e.before, e.after, e.channel])).toEqual([
+        [{ name: 'Эхо-Центр' }, { name: 'Эхо' }, 'web'],
+        [{ name: 'Эхо' }, { name: 'Эхо-Центр' }, 'web'],
+      ]);
+    });
 
     it('refuses a user who is not the instance admin (403) and no session (401)', async () => {
       const res = await accountant.request('POST', '/api/v1/orgs', FORM);

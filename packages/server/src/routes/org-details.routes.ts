@@ -1,4 +1,4 @@
-import { setOrganisationBin } from '@civic/app';
+import { updateOrganisationDetails } from '@civic/app';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { OrganisationDetails, OrganisationDetailsBody } from '../http/api/index.ts';
 import { actorOf, membershipOf } from '../http/access.ts';
@@ -7,9 +7,9 @@ import { errorRef, OrgParamsSchema } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
 
 /**
- * The organisation's details after it was opened (issue 13): its admin sets or corrects the BIN that
- * filings and objections print (a BIN mistyped at creation, or one it did not have then). Audited
- * with the number before and after.
+ * The organisation's details after it was opened (issue 13): its admin corrects its name (the old
+ * one stays an alias) or sets the BIN that filings and objections print (a BIN mistyped at creation,
+ * or one it did not have then). One audit entry with the fields before and after.
  */
 export const orgDetailsRoutes: RouteModule = (fastify, deps) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -19,7 +19,8 @@ export const orgDetailsRoutes: RouteModule = (fastify, deps) => {
       config: { access: { org: 'members:manage' } },
       schema: {
         tags: ['organisations'],
-        summary: "Set or correct the organisation's BIN (admins); null or empty clears it",
+        summary:
+          "Correct the organisation's name or BIN (admins); fields left out stay; a null or empty BIN clears it",
         params: OrgParamsSchema,
         body: OrganisationDetailsBody,
         response: { 200: OrganisationDetails, '4xx': errorRef },
@@ -28,10 +29,10 @@ export const orgDetailsRoutes: RouteModule = (fastify, deps) => {
     async (req) => {
       // The use case records the change for the signed-in user (channel web), in its transaction.
       const { organisation: o } = unwrap(
-        await setOrganisationBin(
+        await updateOrganisationDetails(
           { ...deps.ctx, actor: actorOf(req) },
           membershipOf(req).organisationId,
-          req.body.bin,
+          req.body,
         ),
       );
       return { id: o.id, name: o.name, bin: o.bin, country: o.country, city: o.city, aliases: o.aliases };

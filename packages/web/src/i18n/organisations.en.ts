@@ -15,8 +15,8 @@ export const organisationsEn = {
   'newOrg.done': '«{name}» is open. Its signing key fingerprint: {fingerprint}.',
   'orgDetails.title': 'Organisation details',
   'orgDetails.intro':
-    'The BIN is printed on every filing and objection made from now on; those already made keep the number they were made with.',
-  'orgDetails.save': 'Save the BIN',
+    "The name and BIN are printed on every filing and objection made from now on; those already made keep the ones they were made with. A former name stays among the organisation's other names, so records that carry it still find it.",
+  'orgDetails.save': 'Save the details',
   'members.cancelInvitation': 'Cancel',
   'members.resendInvitation': 'Send again',
   'members.invitationCancelled': 'The invitation for {email} is cancelled: its link no longer works.',

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { FormField, unplaced } from './form-field.tsx';
 
@@ -11,18 +12,25 @@ interface Details {
 }
 
 /**
- * The organisation's details its admin may correct after opening it: the BIN that its filings and
- * objections print (PATCH /api/v1/orgs/{orgId}; the server checks the control digit).
+ * The organisation's details its admin may correct after opening it: its name (the old one stays
+ * among its aliases) and the BIN that its filings and objections print (PATCH /api/v1/orgs/{orgId};
+ * the server checks the control digit and that no other organisation has the name). A new name is
+ * shown at once in the organisation switch (the session is read again).
  */
 export function OrgDetails({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const url = `/api/v1/orgs/${encodeURIComponent(orgId)}`;
   const view = useApi<Details>(url);
+  const session = useSession();
+  const [name, setName] = useState('');
   const [bin, setBin] = useState('');
   const [error, setError] = useState<ApiFailure | undefined>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (view.data) setBin(view.data.bin ?? '');
+    if (view.data) {
+      setName(view.data.name);
+      setBin(view.data.bin ?? '');
+    }
   }, [view.data]);
   if (view.error) return <ErrorBox error={view.error} />;
   if (!view.data) return <Loading />;
@@ -30,20 +38,28 @@ export function OrgDetails({ orgId }: { orgId: string }) {
     e.preventDefault();
     setError(undefined);
     setSaved(false);
-    api<Details>('PATCH', url, { bin: bin.trim() === '' ? null : bin.trim() }).then(
+    const renamed = name.trim() !== view.data?.name;
+    api<Details>('PATCH', url, {
+      ...(renamed ? { name: name.trim() } : {}),
+      bin: bin.trim() === '' ? null : bin.trim(),
+    }).then(
       () => {
         setSaved(true);
         view.reload();
+        if (renamed) void session.refresh();
       },
       (x: unknown) => setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x))),
     );
   };
-  const other = unplaced(error, ['bin']);
+  const other = unplaced(error, ['name', 'bin']);
   return (
     <section aria-labelledby="org-details" data-testid="org-details">
       <h2 id="org-details">{t('orgDetails.title')}</h2>
       <p>{t('orgDetails.intro')}</p>
       <form onSubmit={save}>
+        <FormField label={t('newOrg.name')} name="name" error={error}>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </FormField>
         <FormField label={t('newOrg.bin')} name="bin" error={error}>
           <input value={bin} inputMode="numeric" onChange={(e) => setBin(e.target.value)} />
         </FormField>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorBox, Loading } from '../components/status.tsx';
+import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 
 /**
@@ -16,11 +17,14 @@ export function OrgSection({
   children: ReactNode;
 }) {
   const org = useApi<{ name: string }>(`/api/v1/orgs/${encodeURIComponent(orgId)}`);
+  // The name as the session knows it (read again after a rename), else as fetched.
+  const { me } = useSession();
+  const known = me?.memberships.find((m) => m.organisationId === orgId)?.organisationName;
   if (org.loading) return <Loading />;
   if (org.error) return <ErrorBox error={org.error} />;
   return (
     <>
-      <h1 data-testid="page-title">{title(org.data?.name ?? '')}</h1>
+      <h1 data-testid="page-title">{title(known ?? org.data?.name ?? '')}</h1>
       {children}
     </>
   );

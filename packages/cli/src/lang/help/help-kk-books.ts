@@ -108,6 +108,8 @@ export const KK_HELP_BOOKS: Readonly<Record<string, string>> = {
     'ұйымның идентификаторы, атауы немесе БСН-і (бір ұйым болса, міндетті емес)',
   "the organisation's BIN: with a number, sets or corrects it (12 digits, control digit checked; audited); with --clear, removes it; without, prints it":
     'ұйымның БСН-і: нөмірмен — оны белгілейді немесе түзетеді (12 цифр, бақылау цифры тексеріледі; өзгеріс журналға жазылады); --clear арқылы — жояды; нөмірсіз — көрсетеді',
+  "the organisation's name: with a name, corrects it (the old name stays among its aliases; audited); without, prints it":
+    'ұйымның атауы: атаумен — оны түзетеді (бұрынғы атауы оның басқа атауларының арасында қалады; өзгеріс журналға жазылады); атаусыз — көрсетеді',
   'remove the BIN': 'БСН-ді жою',
   'remove every alias': 'барлық басқа атауларды жою',
   "print the organisation's public signing key and its fingerprint (made on first need): publish the fingerprint so that readers of its bundles can compare it":

@@ -109,6 +109,8 @@ export const RU_HELP_BOOKS: Readonly<Record<string, string>> = {
     'ид, название или БИН организации (необязательно, если организация одна)',
   "the organisation's BIN: with a number, sets or corrects it (12 digits, control digit checked; audited); with --clear, removes it; without, prints it":
     'БИН организации: с номером — задаёт или исправляет его (12 цифр, проверяется контрольная цифра; изменение записывается в журнал); с --clear — удаляет; без номера — показывает',
+  "the organisation's name: with a name, corrects it (the old name stays among its aliases; audited); without, prints it":
+    'название организации: с названием — исправляет его (прежнее название остаётся среди других её названий; изменение записывается в журнал); без названия — показывает',
   'remove the BIN': 'удалить БИН',
   'remove every alias': 'удалить все другие названия',
   "print the organisation's public signing key and its fingerprint (made on first need): publish the fingerprint so that readers of its bundles can compare it":

@@ -87,12 +87,21 @@ export type InvitationResent = Static<typeof InvitationResent>;
 /** PATCH /api/v1/orgs/{orgId}: the organisation's details an admin may change after opening it. */
 export const OrganisationDetailsBody = Type.Object(
   {
-    bin: Type.Union([Type.String({ maxLength: 20 }), Type.Null()], {
-      description:
-        'The 12-digit BIN (spaces and dashes as printed are dropped; its control digit is checked); null or empty clears it',
-    }),
+    name: Type.Optional(
+      Type.String({
+        maxLength: 400,
+        description:
+          'Its name as registered (1 to 200 characters); the old name stays among its aliases; a name another organisation has is refused',
+      }),
+    ),
+    bin: Type.Optional(
+      Type.Union([Type.String({ maxLength: 20 }), Type.Null()], {
+        description:
+          'The 12-digit BIN (spaces and dashes as printed are dropped; its control digit is checked); null or empty clears it',
+      }),
+    ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, minProperties: 1 },
 );
 export type OrganisationDetailsBody = Static<typeof OrganisationDetailsBody>;
 

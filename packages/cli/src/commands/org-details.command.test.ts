@@ -5,8 +5,8 @@ import { closeContext, listAudit, openContext } from '@civic/app';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../run-in-process.ts';
 
-// `civic org bin` (issue 13): an organisation's BIN set or corrected after it was opened, audited,
-// refused with the field named when it is not a BIN; in the user's language. In process, real SQLite.
+// `civic org bin` and `civic org name` (issue 13): an organisation's BIN and name corrected after it
+// was opened, audited, refused with the field named; in the user's language. In process, real SQLite.
 const dir = mkdtempSync(join(tmpdir(), 'civic-org-bin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'org.db');
@@ -52,5 +52,36 @@ describe('civic org bin', { timeout: 120_000 }, () => {
     } finally {
       await closeContext(ctx);
     }
+  });
+
+  it('civic org name prints and corrects the name, keeps the old one as an alias, refuses a taken name', async () => {
+    expect((await runInProcess(['org', 'name', '--db', db, '--lang', 'ru'])).stdout).toBe('Echo\n');
+    const ru = await runInProcess(['org', 'name', 'ОФ «Эхо»', '--db', db, '--lang', 'ru']);
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout).toBe(
+      '«Echo» → «ОФ «Эхо»»; прежнее название остаётся среди других названий организации; новое укажут отчёты и возражения, подготовленные с этого момента\n',
+    );
+    // Still found by its new name; the old one is an alias.
+    const json = await runInProcess(['org', 'name', '--db', db, '--org', 'ОФ «Эхо»', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ organisation: { name: 'ОФ «Эхо»', aliases: ['Echo'] } });
+    expect((await runInProcess(['init', '--db', db, '--org', 'KIBHR', '--json'])).code).toBe(0);
+    const taken = await runInProcess([
+      'org',
+      'name',
+      'kibhr',
+      '--db',
+      db,
+      '--org',
+      'ОФ «Эхо»',
+      '--lang',
+      'kk',
+    ]);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain('Мұндағы басқа ұйымның атауы дәл осындай.');
+    const back = await runInProcess(['org', 'name', 'Echo', '--db', db, '--org', 'ОФ «Эхо»', '--json']);
+    expect(JSON.parse(back.stdout)).toMatchObject({
+      before: 'ОФ «Эхо»',
+      organisation: { name: 'Echo', aliases: ['ОФ «Эхо»'] },
+    });
   });
 });
