@@ -25,7 +25,7 @@ import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
-import { auditedFiling, getFiling, toRecord } from './filing-records.ts';
+import { auditedFiling, getFiling, recordWith } from './filing-records.ts';
 import { listObligations } from './list-obligations.ts';
 import {
   allObligationsOf,
@@ -264,8 +264,8 @@ export async function prepareFilingFor(
     return ok(id);
   });
   if (!written.ok) return written;
-  // The record as stored, its content the text just written (a half-year's report can run to tens
-  // of megabytes: not read back).
+  // The record as stored, its content the one just written (a half-year's report can run to tens
+  // of megabytes: neither read back nor parsed).
   const head = await getFilingHead(ctx.store.db, written.value);
-  return head ? ok(toRecord({ ...head, content: text })) : getFiling(ctx, written.value);
+  return head ? ok(recordWith(head, content)) : getFiling(ctx, written.value);
 }

@@ -49,9 +49,20 @@ export function withDerivedMember<T extends object, K extends string>(
   key: K,
   derive: (canonicalText: string) => string,
 ): Readonly<T & Record<K, string>> {
-  assertJson(value);
   if (Object.prototype.hasOwnProperty.call(value, key))
     throw new Error(`canonicalJson: ${key} is already a member`);
+  const fast = inCanonicalOrder(value) ? splitAt(value, key) : undefined;
+  if (fast) {
+    const derived = derive(`{${joinMembers(fast.before, fast.after)}}`);
+    const member = `${canonicalString(key)}:${canonicalString(derived)}`;
+    // The members in canonical order, so the value reads as its text does.
+    const result = deepFreeze(
+      Object.assign(fast.values, { [key]: derived }, fast.rest) as T & Record<K, string>,
+    );
+    KNOWN.set(result, `{${joinMembers(fast.before, member, fast.after)}}`);
+    return result;
+  }
+  assertJson(value);
   const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
   const members: string[] = [];
   const names: string[] = [];
@@ -68,6 +79,57 @@ export function withDerivedMember<T extends object, K extends string>(
   const result = deepFreeze({ ...value, [key]: derived } as T & Record<K, string>);
   KNOWN.set(result, `{${members.join(',')}}`);
   return result;
+}
+
+const joinMembers = (...parts: string[]): string => parts.filter((p) => p !== '').join(',');
+
+/**
+ * A record already in canonical order split around `key`: the members before it and after it (as
+ * new records, in order) and their texts without braces, written by JSON.stringify; undefined
+ * when a text holds an escaped lone surrogate (the general writer then refuses it).
+ */
+function splitAt(
+  value: object,
+  key: string,
+): { values: object; rest: object; before: string; after: string } | undefined {
+  const values: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) (k < key ? values : rest)[k] = v;
+  const before = JSON.stringify(values);
+  const after = JSON.stringify(rest);
+  if (LONE_SURROGATE_ESCAPE.test(before) || LONE_SURROGATE_ESCAPE.test(after)) return undefined;
+  return { values, rest, before: before.slice(1, -1), after: after.slice(1, -1) };
+}
+
+// JSON.stringify writes a lone surrogate as \udXXX (lower-case hex), where the canonical form
+// refuses it; any other string it escapes exactly as RFC 8785 §3.2.2.2 does. A text without this
+// sequence is written the same by both (with it — perhaps an escaped backslash before "ud8…" —
+// the general writer decides).
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/;
+
+/**
+ * Whether JSON.stringify writes `value`'s canonical text: every object (at any depth) a plain one
+ * with its members already in canonical order (a record built in that order), and only strings,
+ * finite numbers, booleans and null at the leaves. A value holding a text already known (a line
+ * of a filing) is not: the general writer copies that text instead of writing it again.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (item === undefined || !inCanonicalOrder(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype || KNOWN.has(value)) return false;
+  let last: string | undefined;
+  for (const k in value) {
+    if (last !== undefined && !(last < k)) return false;
+    last = k;
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined && !inCanonicalOrder(v)) return false;
+  }
+  return true;
 }
 
 /** The canonical text of one value: a primitive's directly, a structure's through write. */
@@ -137,6 +199,13 @@ function write(value: CanonicalValue | undefined, out: string[]): void {
     if (known !== undefined) {
       out.push(known);
       return;
+    }
+    if (inCanonicalOrder(value)) {
+      const text = JSON.stringify(value);
+      if (!LONE_SURROGATE_ESCAPE.test(text)) {
+        out.push(text);
+        return;
+      }
     }
     const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
     // The default sort compares UTF-16 code units, which is the order RFC 8785 §3.2.3 asks for.
