@@ -56,11 +56,15 @@ export function withDerivedMember<T extends object, K extends string>(
     const derived = derive(`{${joinMembers(fast.before, fast.after)}}`);
     const member = `${canonicalString(key)}:${canonicalString(derived)}`;
     // The members in canonical order, so the value reads as its text does.
-    const result = deepFreeze(
-      Object.assign(fast.values, { [key]: derived }, fast.rest) as T & Record<K, string>,
-    );
-    KNOWN.set(result, `{${joinMembers(fast.before, member, fast.after)}}`);
-    return result;
+    const record = value as Readonly<Record<string, unknown>>;
+    const result: Record<string, unknown> = {};
+    for (let i = 0; i < fast.at; i++) result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
+    result[key] = derived;
+    for (let i = fast.at; i < fast.names.length; i++)
+      result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
+    const frozen = deepFreeze(result as T & Record<K, string>);
+    KNOWN.set(frozen, `{${joinMembers(fast.before, member, fast.after)}}`);
+    return frozen;
   }
   assertJson(value);
   const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
@@ -84,21 +88,30 @@ export function withDerivedMember<T extends object, K extends string>(
 const joinMembers = (...parts: string[]): string => parts.filter((p) => p !== '').join(',');
 
 /**
- * A record already in canonical order split around `key`: the members before it and after it (as
- * new records, in order) and their texts without braces, written by JSON.stringify; undefined
- * when a text holds an escaped lone surrogate (the general writer then refuses it).
+ * A record already in canonical order split around `key`: its member names, where `key` goes
+ * among them, and the texts of the members before and after it (without braces), written by
+ * JSON.stringify — the whole once, the few members after `key` one by one to find where they
+ * start; undefined when the text holds an escaped lone surrogate (the general writer refuses it).
  */
 function splitAt(
   value: object,
   key: string,
-): { values: object; rest: object; before: string; after: string } | undefined {
-  const values: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) (k < key ? values : rest)[k] = v;
-  const before = JSON.stringify(values);
-  const after = JSON.stringify(rest);
-  if (LONE_SURROGATE_ESCAPE.test(before) || LONE_SURROGATE_ESCAPE.test(after)) return undefined;
-  return { values, rest, before: before.slice(1, -1), after: after.slice(1, -1) };
+): { names: string[]; at: number; before: string; after: string } | undefined {
+  const names = Object.keys(value);
+  let at = names.findIndex((k) => k > key);
+  if (at < 0) at = names.length;
+  const whole = JSON.stringify(value);
+  if (LONE_SURROGATE_ESCAPE.test(whole)) return undefined;
+  const record = value as Readonly<Record<string, unknown>>;
+  const tail: string[] = [];
+  for (let i = at; i < names.length; i++) {
+    const k = names[i] ?? '';
+    if (record[k] !== undefined) tail.push(`${JSON.stringify(k)}:${JSON.stringify(record[k])}`);
+  }
+  const after = tail.join(',');
+  const inner = whole.slice(1, -1);
+  const before = after === '' ? inner : inner.slice(0, Math.max(0, inner.length - after.length - 1));
+  return { names, at, before, after };
 }
 
 // JSON.stringify writes a lone surrogate as \udXXX (lower-case hex), where the canonical form
