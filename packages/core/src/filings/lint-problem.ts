@@ -60,7 +60,9 @@ export function problem(
 export const withParams = (
   problems: readonly LintProblem[],
   params: Readonly<Record<string, string | null>>,
-): LintProblem[] => problems.map((p) => ({ ...p, params: { ...params, ...p.params } }));
+): LintProblem[] =>
+  // Most lines have no problem: nothing to copy.
+  problems.length === 0 ? [] : problems.map((p) => ({ ...p, params: { ...params, ...p.params } }));
 
 export const hasErrors = (problems: readonly LintProblem[]): boolean =>
   problems.some((p) => p.severity === 'error');
