@@ -1,6 +1,5 @@
 import {
   calendarDate,
-  canonicalJsonOf,
   domainError,
   err,
   ok,
@@ -35,7 +34,7 @@ import {
   type OrganisationLedger,
 } from './organisation-ledger.ts';
 import { periodScoped, readPeriodLedger } from './period-ledger.ts';
-import { filingContentFor } from './filing-content-for.ts';
+import { filingContentFor, filingDocumentFor } from './filing-content-for.ts';
 
 export { filingContentFor };
 import { audited } from '../audit/audited.ts';
@@ -212,8 +211,7 @@ export async function prepareFilingFor(
       ),
     );
   }
-  const content = filingContentFor(ledger, obligation, corrects);
-  const text = canonicalJsonOf(content);
+  const { content, text } = filingDocumentFor(ledger, obligation, corrects);
   const contentHash = sha256Hex(text);
   const draft = existing.find((f) => f.state === 'draft' && f.corrects === corrects);
   const id = draft?.id ?? newId('fil');

@@ -5,7 +5,7 @@ import type { KztEquivalent } from '../ledger/kzt-equivalent.ts';
 import { formatScaledRate } from '../ledger/official-rate.ts';
 import type { Receipt } from '../ledger/receipt.ts';
 import type { ForeignSource } from '../ledger/source.ts';
-import { withDerivedMember } from '../log/canonical-json.ts';
+import { canonicalJson, withDerivedMemberText, type CanonicalValue } from '../log/canonical-json.ts';
 import { formatMinor } from '../money.ts';
 import type { ObligationInstance } from '../obligations/derive-obligations.ts';
 import {
@@ -59,23 +59,38 @@ const equivalentOf = (k: KztEquivalent, base: CurrencyCode): string | null =>
  * each carries the sha256 of its own canonical JSON (`recordHash`).
  */
 export function buildFilingContent(input: BuildFilingInput): FilingContent {
+  return buildFilingDocument(input).content;
+}
+
+/**
+ * buildFilingContent with the content's canonical text (what is stored and hashed): each line's
+ * text is made with its hash and copied into the document's, not written a second time.
+ */
+export function buildFilingDocument(input: BuildFilingInput): { content: FilingContent; text: string } {
   const sources = new Map(input.sources.map((s) => [s.id as string, s]));
   const grants = new Map(input.grants.map((g) => [g.id as string, g]));
   const o = input.obligation;
-  // Each line frozen with its canonical text kept: the filing's text copies it (a half-year's
-  // report holds tens of thousands of lines).
-  const hashed = <T extends object>(line: T): T & { recordHash: string } =>
-    withDerivedMember(line, 'recordHash', input.sha256Hex);
+  // Each line with its canonical text, which the filing's text copies (a half-year's report holds
+  // tens of thousands of lines).
+  const texts = { receipts: [] as string[], expenditures: [] as string[] };
+  const hashed =
+    <T extends object>(into: string[]) =>
+    (line: T): T & { recordHash: string } => {
+      const made = withDerivedMemberText(line, 'recordHash', input.sha256Hex);
+      into.push(made.text);
+      return made.value;
+    };
   const byDate =
     <T extends { id: string }>(date: (x: T) => string) =>
     (a: T, b: T) =>
       date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+  const receiptLine = hashed<Omit<ReceiptLine, 'recordHash'>>(texts.receipts);
   const receipts: ReceiptLine[] = [...input.receipts].sort(byDate((r) => r.receivedOn)).map((r) => {
     const s = sources.get(r.sourceId);
     const g = r.grantId ? grants.get(r.grantId) : undefined;
     const amount = r.content.kind === 'money' ? r.content.amount : (r.content.valuation?.amount ?? null);
-    return hashed({
+    return receiptLine({
       amount: amount ? formatMinor(amount.minor, amount.currency) : null,
       currency: amount?.currency ?? null,
       description: r.description,
@@ -98,8 +113,9 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
           : null,
     });
   });
+  const expenditureLine = hashed<Omit<ExpenditureLine, 'recordHash'>>(texts.expenditures);
   const expenditures: ExpenditureLine[] = [...input.expenditures].sort(byDate((e) => e.spentOn)).map((e) =>
-    hashed({
+    expenditureLine({
       allocations: e.allocations.map((a) => ({
         agreementNumber: grants.get(a.grantId)?.agreementNumber ?? null,
         amount: formatMinor(a.amount, e.amount.currency),
@@ -129,7 +145,7 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
   const { organisation: org, pack } = input;
   // Every record written with its members in canonical order: the content reads as its canonical
   // text does, and that text is JSON.stringify's (canonical-json's fast path).
-  return {
+  const content: FilingContent = {
     corrects: input.corrects,
     equivalentCurrency: input.equivalentCurrency,
     expenditures,
@@ -155,6 +171,15 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
     schema: FILING_SCHEMA,
     totals: computeTotals(input.receipts, input.expenditures, sources, input.equivalentCurrency),
   };
+  const record = content as unknown as Readonly<Record<string, CanonicalValue>>;
+  const members: string[] = [];
+  for (const k of Object.keys(content).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    const lines = k === 'receipts' || k === 'expenditures' ? texts[k] : null;
+    members.push(`${JSON.stringify(k)}:${lines ? `[${lines.join(',')}]` : canonicalJson(v)}`);
+  }
+  return { content, text: `{${members.join(',')}}` };
 }
 
 function grantLine(

@@ -1,13 +1,8 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  canonicalJsonOf,
-  parseCanonicalJson,
-  withDerivedMember,
-  type CanonicalValue,
-} from './canonical-json.ts';
+import { canonicalJson, canonicalJsonOf, withDerivedMember, type CanonicalValue } from './canonical-json.ts';
+import { parseCanonicalJson } from './parse-canonical-json.ts';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('writes the example of RFC 8785 §3.2.2 byte for byte', () => {

@@ -49,6 +49,22 @@ export function withDerivedMember<T extends object, K extends string>(
   key: K,
   derive: (canonicalText: string) => string,
 ): Readonly<T & Record<K, string>> {
+  const made = withDerivedMemberText(value, key, derive);
+  const frozen = deepFreeze(made.value);
+  KNOWN.set(frozen, made.text);
+  return frozen;
+}
+
+/**
+ * withDerivedMember that hands the canonical text back instead of keeping it (nothing frozen,
+ * nothing remembered: a filing's tens of thousands of lines cost the collector less): the new
+ * value — its members in canonical order when `value`'s are — and its canonical text.
+ */
+export function withDerivedMemberText<T extends object, K extends string>(
+  value: T,
+  key: K,
+  derive: (canonicalText: string) => string,
+): { value: T & Record<K, string>; text: string } {
   if (Object.prototype.hasOwnProperty.call(value, key))
     throw new Error(`canonicalJson: ${key} is already a member`);
   const fast = inCanonicalOrder(value) ? splitAt(value, key) : undefined;
@@ -62,9 +78,10 @@ export function withDerivedMember<T extends object, K extends string>(
     result[key] = derived;
     for (let i = fast.at; i < fast.names.length; i++)
       result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
-    const frozen = deepFreeze(result as T & Record<K, string>);
-    KNOWN.set(frozen, `{${joinMembers(fast.before, member, fast.after)}}`);
-    return frozen;
+    return {
+      value: result as T & Record<K, string>,
+      text: `{${joinMembers(fast.before, member, fast.after)}}`,
+    };
   }
   assertJson(value);
   const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
@@ -80,9 +97,7 @@ export function withDerivedMember<T extends object, K extends string>(
   let at = names.findIndex((k) => k > key);
   if (at < 0) at = names.length;
   members.splice(at, 0, `${canonicalString(key)}:${canonicalString(derived)}`);
-  const result = deepFreeze({ ...value, [key]: derived } as T & Record<K, string>);
-  KNOWN.set(result, `{${members.join(',')}}`);
-  return result;
+  return { value: { ...value, [key]: derived } as T & Record<K, string>, text: `{${members.join(',')}}` };
 }
 
 const joinMembers = (...parts: string[]): string => parts.filter((p) => p !== '').join(',');
@@ -284,23 +299,4 @@ function canonicalString(s: string): string {
     else out += s[i] ?? '';
   }
   return `${out}"`;
-}
-
-/**
- * Whether `text` is exactly the canonical form of the JSON it holds: parses it and writes it
- * again. Returns the parsed value when it is, `undefined` when the text is not JSON or not
- * canonical (extra whitespace, unsorted members, `1.0`, an escaped `/`, …).
- */
-export function parseCanonicalJson(text: string): { value: unknown } | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  try {
-    return canonicalJson(value as CanonicalValue) === text ? { value } : undefined;
-  } catch {
-    return undefined;
-  }
 }
