@@ -140,21 +140,33 @@ export async function periodObligations(
     q.receipts.map((r) => r.receivedOn).filter((d) => d < q.period.from || d > q.period.to),
   );
   for (const day of [...days].sort()) spans.push({ from: day, to: day });
+  const notifications = await notificationStates(ctx, organisation.id, {
+    spans: spans.filter((x) => x.from <= q.horizon).map((x) => ({ from: x.from, to: clamp(x.to) })),
+    asOf: q.asOf,
+  });
+  return ok({ obligation, notifications });
+}
+
+/**
+ * The stored notifications of the receipts on the spans' days, as their states on asOf: one per
+ * receipt, the first by due day, then id (as the obligations list would order them).
+ */
+async function notificationStates(
+  ctx: AppContext,
+  organisation: string,
+  q: { readonly spans: readonly { from: CalendarDate; to: CalendarDate }[]; readonly asOf: CalendarDate },
+): Promise<NotificationOf[]> {
   const first = new Map<string, NotificationState>();
   const dueSoonUntil = addDays(q.asOf, DEFAULT_DUE_SOON_DAYS);
-  for (const span of spans) {
-    if (span.from > q.horizon) continue;
-    const rows = await queryNotificationStates(ctx.store.db, organisation.id, {
-      from: span.from,
-      to: clamp(span.to),
+  for (const span of q.spans)
+    for (const n of await queryNotificationStates(ctx.store.db, organisation, {
+      ...span,
       asOf: q.asOf,
       dueSoonUntil,
-    });
-    for (const n of rows) {
+    })) {
       const had = first.get(n.receiptId);
       if (!had || n.dueOn < had.dueOn || (n.dueOn === had.dueOn && n.id < had.id)) first.set(n.receiptId, n);
     }
-  }
   // Days repeat (a half-year's notifications fall on 180 days): each checked once.
   const dates = new Map<string, CalendarDate>();
   const day = (text: string): CalendarDate => {
@@ -165,10 +177,9 @@ export async function periodObligations(
     }
     return d;
   };
-  const notifications: NotificationOf[] = [];
-  for (const n of first.values()) {
+  return [...first.values()].map((n): NotificationOf => {
     const submitted = n.submittedOn !== null && n.submittedOn <= q.asOf;
-    notifications.push({
+    return {
       id: n.id,
       trigger: 'each-receipt',
       form: n.form,
@@ -176,7 +187,6 @@ export async function periodObligations(
       status: n.status as ObligationStatus,
       submittedOn: submitted && n.submittedOn !== null ? day(n.submittedOn) : null,
       receiptIds: [n.receiptId],
-    });
-  }
-  return ok({ obligation, notifications });
+    };
+  });
 }
