@@ -38,6 +38,7 @@ export * from './obligation-facts.repository.ts';
 export * from './obligation-notices.repository.ts';
 export * from './obligation-store.repository.ts';
 export * from './obligation-store.query.ts';
+export * from './notification-states.query.ts';
 export * from './obligation-count.repository.ts';
 export * from './expenditure.repository.ts';
 export * from './official-rate.repository.ts';

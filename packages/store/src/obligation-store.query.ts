@@ -126,12 +126,16 @@ async function pageRows<R>(
   );
 }
 
+/** A stored obligation's status on asOf, in SQL (core's obligationStatus). */
+export const storedStatusSql = (asOf: string, dueSoonUntil: string) =>
+  sql<string>`case when submitted_on is not null and submitted_on <= ${asOf} then (case when submitted_on <= due_on then 'filed-on-time' else 'filed-late' end) when due_on < ${asOf} then 'missed' when due_on <= ${dueSoonUntil} then 'due' else 'upcoming' end`;
+
 export async function queryStoredObligations(
   db: Kysely<Database>,
   organisationId: string,
   q: StoredObligationQuery,
 ): Promise<StoredObligationPage> {
-  const status = sql<string>`case when submitted_on is not null and submitted_on <= ${q.asOf} then (case when submitted_on <= due_on then 'filed-on-time' else 'filed-late' end) when due_on < ${q.asOf} then 'missed' when due_on <= ${q.dueSoonUntil} then 'due' else 'upcoming' end`;
+  const status = storedStatusSql(q.asOf, q.dueSoonUntil);
   const rowsOf = (byDue: boolean) => {
     // `period_from || ''` is the same text but no index serves it: the planner takes the due index.
     const periodFrom = byDue ? sql<string>`period_from || ''` : sql<string>`period_from`;

@@ -84,7 +84,8 @@ for (const dialect of testDialects()) {
         };
         expect(canonicalize(content)).toBe(text);
         expect(got[`${name}Hash`]).toBe(sha256(text));
-        expect(JSON.parse(got[`${name}Record`] ?? '')).toEqual(content);
+        // The record prepareFiling returns reads as the stored text, member for member.
+        expect(got[`${name}Record`]).toBe(text);
         for (const line of [...content.receipts, ...content.expenditures]) {
           const { recordHash, ...rest } = line;
           expect(recordHash).toBe(sha256(canonicalize(rest) ?? ''));

@@ -1,5 +1,5 @@
 import {
-  buildFilingContent,
+  buildFilingDocument,
   currency,
   localText,
   type FilingContent,
@@ -14,9 +14,18 @@ export function filingContentFor(
   obligation: ObligationInstance,
   corrects: string | null,
 ): FilingContent {
+  return filingDocumentFor(ledger, obligation, corrects).content;
+}
+
+/** filingContentFor with the content's canonical text (what prepareFiling stores and hashes). */
+export function filingDocumentFor(
+  ledger: OrganisationLedger,
+  obligation: ObligationInstance,
+  corrects: string | null,
+): { content: FilingContent; text: string } {
   const wanted = new Set(obligation.receiptIds);
   const inPeriod = (d: string): boolean => d >= obligation.period.from && d <= obligation.period.to;
-  return buildFilingContent({
+  return buildFilingDocument({
     organisation: {
       id: ledger.organisation.id,
       name: ledger.organisation.name,

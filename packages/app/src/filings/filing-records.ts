@@ -1,5 +1,11 @@
 import { domainError, err, ok, type FilingContent, type FilingRecord, type Result } from '@civic/core';
-import { findLogTimestamp, getFilingRow, listFilingHeads, type FilingRow } from '@civic/store';
+import {
+  findLogTimestamp,
+  getFilingRow,
+  listFilingHeads,
+  type FilingHead,
+  type FilingRow,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { filingTimestamp } from './head-timestamp.ts';
@@ -8,6 +14,26 @@ import { filingTimestamp } from './head-timestamp.ts';
 export function toRecord(row: FilingRow): FilingRecord {
   const { receiptIds: _ids, content, ...rest } = row;
   return { ...rest, content: JSON.parse(content) as FilingContent };
+}
+
+/**
+ * A filing as stored with the content it was just written from (toRecord without parsing tens of
+ * megabytes back): core builds the content with its members in canonical order, so it reads as
+ * the parsed text would, member for member.
+ */
+export function recordWith(head: FilingHead, content: FilingContent): FilingRecord {
+  const {
+    id,
+    organisation,
+    obligationId,
+    form,
+    periodFrom,
+    periodTo,
+    state,
+    receiptIds: _ids,
+    ...rest
+  } = head;
+  return { id, organisation, obligationId, form, periodFrom, periodTo, state, content, ...rest };
 }
 
 export async function getFiling(ctx: AppContext, filingId: string): Promise<Result<FilingRecord>> {

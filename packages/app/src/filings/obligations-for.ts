@@ -1,4 +1,11 @@
-import { calendarDate, ok, type CalendarDate, type ObligationInstance, type Result } from '@civic/core';
+import {
+  calendarDate,
+  ok,
+  type CalendarDate,
+  type NotificationOf,
+  type ObligationInstance,
+  type Result,
+} from '@civic/core';
 import { ledgerDaySpan } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { allObligationsOf, type OrganisationLedger } from './organisation-ledger.ts';
@@ -18,7 +25,7 @@ export async function obligationsFor(
   scoped: boolean,
   period: { readonly from: CalendarDate; readonly to: CalendarDate },
   lineReceiptIds: readonly string[],
-): Promise<Result<{ obligation: ObligationInstance | null; notifications: ObligationInstance[] }>> {
+): Promise<Result<{ obligation: ObligationInstance | null; notifications: NotificationOf[] }>> {
   if (!scoped) {
     const all = allObligationsOf(ledger, asOf);
     if (!all.ok) return all;

@@ -16,6 +16,7 @@ import { listObligations } from './list-obligations.ts';
 import { allObligationsOf, readOrganisationLedger } from './organisation-ledger.ts';
 import { readPeriodLedger } from './period-ledger.ts';
 import { filingContentFor, prepareFiling } from './prepare-filing.ts';
+import { submitFiling } from './submit-filing.ts';
 
 // Real parts: a SQLite file and a PostgreSQL database; the seeded ledger of filing-test-ledger.ts
 // (USD grant, Nauryz and New Year receipts, an expense charged to the grant) with more records in
@@ -94,6 +95,24 @@ describe.each(testDialects())('one period read on %s', (dialect) => {
       }),
     );
     otherGrant = other.id;
+    // Notifications of the reports' receipts submitted late and on time, the rest missed: the
+    // lint reads their states from the stored obligations (filed-late, filed-on-time, missed).
+    const notices = must(await listObligations(ctx, { org: org.id, asOf: AS_OF })).obligations.filter(
+      (o) => o.trigger === 'each-receipt',
+    );
+    const submittedOn = ['2022-01-10', null];
+    for (const [i, n] of notices.slice(0, 2).entries()) {
+      const day = submittedOn[i] ?? n.dueOn;
+      const f = must(await prepareFiling(ctx, { obligationId: n.id }));
+      must(
+        await submitFiling(ctx, {
+          filingId: f.id,
+          submittedOn: day,
+          channel: 'paper',
+          incomingNumber: `N-${String(i)}`,
+        }),
+      );
+    }
   });
   afterAll(() => ctx.close());
 
@@ -115,13 +134,16 @@ describe.each(testDialects())('one period read on %s', (dialect) => {
     const reports = must(await listObligations(ctx, { org: org.id, asOf: AS_OF })).obligations.filter(
       (o) => o.trigger === 'period',
     );
+    const seen = new Set<string>();
     for (const o of reports) {
       const filing = must(await prepareFiling(ctx, { obligationId: o.id }));
       const scoped = must(await lintStoredFiling(ctx, { filingId: filing.id, asOf: AS_OF }));
       expect(scoped.problems).toEqual(await wholeLedgerLint(ctx, org, filing.id));
+      for (const p of scoped.problems) if (p.code.startsWith('LINT_NOTIFICATION')) seen.add(p.code);
       const checked = must(await checkObligation(ctx, { org: org.id, obligationId: o.id }));
       expect(checked.problems.length).toBeGreaterThan(0);
     }
+    expect([...seen].sort()).toEqual(['LINT_NOTIFICATION_LATE', 'LINT_NOTIFICATION_MISSING']);
     // A receipt of a prepared report moves out of its period: the lint still finds it (changed).
     const filing = must(await prepareFiling(ctx, { obligationId: reports[reports.length - 1]?.id ?? '' }));
     const moved = filing.content.receipts[0];

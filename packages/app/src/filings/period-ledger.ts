@@ -1,5 +1,10 @@
 import {
+  addDays,
+  calendarDate,
+  DEFAULT_DUE_SOON_DAYS,
   type CalendarDate,
+  type NotificationOf,
+  type ObligationStatus,
   type Expenditure,
   type ObligationInstance,
   type Receipt,
@@ -11,13 +16,15 @@ import {
   listExpenditures as listExpenditureRows,
   listFilingHeads,
   listReceipts as listReceiptRows,
+  queryNotificationStates,
+  type NotificationState,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { listGrants, listSources } from '../ledger/ledger-entities.ts';
 import type { OrganisationRow } from '../organisations.ts';
 import { listObligations } from './list-obligations.ts';
 import type { OrganisationLedger } from './organisation-ledger.ts';
-import { storablePack } from './stored-obligations.ts';
+import { refreshStoredObligations, storablePack } from './stored-obligations.ts';
 
 // A filing is prepared and linted from its period's records, read by range (the date indexes),
 // not from the whole ledger: the receipts and expenditures of the period, and for every grant the
@@ -95,6 +102,8 @@ export async function readPeriodLedger(
  * The obligation `id` (when its period meets [first record, horizon]) and the notifications of the
  * given receipts, with statuses on `asOf`: what a whole-ledger derivation up to `horizon` gives
  * for them, read from the stored obligations of the period and of the days the receipts are on.
+ * The notifications come as their states only (one per receipt: the first by due day, then id),
+ * not as whole obligations: a half-year's report has one for each of tens of thousands of receipts.
  */
 export async function periodObligations(
   ctx: AppContext,
@@ -107,28 +116,77 @@ export async function periodObligations(
     readonly asOf: CalendarDate;
     readonly horizon: CalendarDate;
   },
-): Promise<Result<{ obligation: ObligationInstance | null; notifications: ObligationInstance[] }>> {
-  const ask = async (from: CalendarDate, to: CalendarDate) => {
-    if (from > q.horizon) return ok([] as readonly ObligationInstance[]);
+): Promise<Result<{ obligation: ObligationInstance | null; notifications: NotificationOf[] }>> {
+  const clamp = (to: CalendarDate): CalendarDate => (to > q.horizon ? q.horizon : to);
+  let obligation: ObligationInstance | null = null;
+  if (q.period.from <= q.horizon) {
+    // Brings the stored obligations up to date, then reads the one asked for.
     const r = await listObligations(ctx, {
       org: organisation.id,
       pack: pack.id,
-      from,
-      to: to > q.horizon ? q.horizon : to,
+      from: q.period.from,
+      to: clamp(q.period.to),
       asOf: q.asOf,
+      id: q.obligationId,
     });
-    return r.ok ? ok(r.value.obligations) : r;
-  };
-  const inPeriod = await ask(q.period.from, q.period.to);
-  if (!inPeriod.ok) return inPeriod;
-  const notifications = inPeriod.value.filter((o) => o.trigger === 'each-receipt');
+    if (!r.ok) return r;
+    obligation = r.value.obligations.find((o) => o.id === q.obligationId) ?? null;
+  } else {
+    const r = await refreshStoredObligations(ctx, organisation.id, pack);
+    if (!r.ok) return r;
+  }
+  const spans = [{ from: q.period.from, to: q.period.to }];
   const days = new Set(
     q.receipts.map((r) => r.receivedOn).filter((d) => d < q.period.from || d > q.period.to),
   );
-  for (const day of [...days].sort()) {
-    const more = await ask(day, day);
-    if (!more.ok) return more;
-    notifications.push(...more.value.filter((o) => o.trigger === 'each-receipt'));
-  }
-  return ok({ obligation: inPeriod.value.find((o) => o.id === q.obligationId) ?? null, notifications });
+  for (const day of [...days].sort()) spans.push({ from: day, to: day });
+  const notifications = await notificationStates(ctx, organisation.id, {
+    spans: spans.filter((x) => x.from <= q.horizon).map((x) => ({ from: x.from, to: clamp(x.to) })),
+    asOf: q.asOf,
+  });
+  return ok({ obligation, notifications });
+}
+
+/**
+ * The stored notifications of the receipts on the spans' days, as their states on asOf: one per
+ * receipt, the first by due day, then id (as the obligations list would order them).
+ */
+async function notificationStates(
+  ctx: AppContext,
+  organisation: string,
+  q: { readonly spans: readonly { from: CalendarDate; to: CalendarDate }[]; readonly asOf: CalendarDate },
+): Promise<NotificationOf[]> {
+  const first = new Map<string, NotificationState>();
+  const dueSoonUntil = addDays(q.asOf, DEFAULT_DUE_SOON_DAYS);
+  for (const span of q.spans)
+    for (const n of await queryNotificationStates(ctx.store.db, organisation, {
+      ...span,
+      asOf: q.asOf,
+      dueSoonUntil,
+    })) {
+      const had = first.get(n.receiptId);
+      if (!had || n.dueOn < had.dueOn || (n.dueOn === had.dueOn && n.id < had.id)) first.set(n.receiptId, n);
+    }
+  // Days repeat (a half-year's notifications fall on 180 days): each checked once.
+  const dates = new Map<string, CalendarDate>();
+  const day = (text: string): CalendarDate => {
+    let d = dates.get(text);
+    if (d === undefined) {
+      d = calendarDate(text);
+      dates.set(text, d);
+    }
+    return d;
+  };
+  return [...first.values()].map((n): NotificationOf => {
+    const submitted = n.submittedOn !== null && n.submittedOn <= q.asOf;
+    return {
+      id: n.id,
+      trigger: 'each-receipt',
+      form: n.form,
+      dueOn: day(n.dueOn),
+      status: n.status as ObligationStatus,
+      submittedOn: submitted && n.submittedOn !== null ? day(n.submittedOn) : null,
+      receiptIds: [n.receiptId],
+    };
+  });
 }

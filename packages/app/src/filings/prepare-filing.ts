@@ -1,6 +1,5 @@
 import {
   calendarDate,
-  canonicalJsonOf,
   domainError,
   err,
   ok,
@@ -25,7 +24,7 @@ import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { organisations, resolveOrganisation, type OrganisationRow } from '../organisations.ts';
-import { auditedFiling, getFiling, toRecord } from './filing-records.ts';
+import { auditedFiling, getFiling, recordWith } from './filing-records.ts';
 import { listObligations } from './list-obligations.ts';
 import {
   allObligationsOf,
@@ -35,7 +34,7 @@ import {
   type OrganisationLedger,
 } from './organisation-ledger.ts';
 import { periodScoped, readPeriodLedger } from './period-ledger.ts';
-import { filingContentFor } from './filing-content-for.ts';
+import { filingContentFor, filingDocumentFor } from './filing-content-for.ts';
 
 export { filingContentFor };
 import { audited } from '../audit/audited.ts';
@@ -212,8 +211,7 @@ export async function prepareFilingFor(
       ),
     );
   }
-  const content = filingContentFor(ledger, obligation, corrects);
-  const text = canonicalJsonOf(content);
+  const { content, text } = filingDocumentFor(ledger, obligation, corrects);
   const contentHash = sha256Hex(text);
   const draft = existing.find((f) => f.state === 'draft' && f.corrects === corrects);
   const id = draft?.id ?? newId('fil');
@@ -264,8 +262,8 @@ export async function prepareFilingFor(
     return ok(id);
   });
   if (!written.ok) return written;
-  // The record as stored, its content the text just written (a half-year's report can run to tens
-  // of megabytes: not read back).
+  // The record as stored, its content the one just written (a half-year's report can run to tens
+  // of megabytes: neither read back nor parsed).
   const head = await getFilingHead(ctx.store.db, written.value);
-  return head ? ok(toRecord({ ...head, content: text })) : getFiling(ctx, written.value);
+  return head ? ok(recordWith(head, content)) : getFiling(ctx, written.value);
 }

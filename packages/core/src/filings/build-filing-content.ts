@@ -5,7 +5,7 @@ import type { KztEquivalent } from '../ledger/kzt-equivalent.ts';
 import { formatScaledRate } from '../ledger/official-rate.ts';
 import type { Receipt } from '../ledger/receipt.ts';
 import type { ForeignSource } from '../ledger/source.ts';
-import { withDerivedMember } from '../log/canonical-json.ts';
+import { canonicalJson, withDerivedMemberText, type CanonicalValue } from '../log/canonical-json.ts';
 import { formatMinor } from '../money.ts';
 import type { ObligationInstance } from '../obligations/derive-obligations.ts';
 import {
@@ -38,14 +38,14 @@ export interface BuildFilingInput {
 
 export function rateLine(k: KztEquivalent): RateLine {
   if (k.status === 'missing' || k.rate === null)
-    return { status: k.status, date: null, text: null, units: null, source: null, note: k.note };
+    return { date: null, note: k.note, source: null, status: k.status, text: null, units: null };
   return {
-    status: k.status,
     date: k.rate.date,
+    note: k.note,
+    source: k.rate.source,
+    status: k.status,
     text: formatScaledRate(k.rate.rate),
     units: k.rate.units,
-    source: k.rate.source,
-    note: k.note,
   };
 }
 
@@ -59,60 +59,76 @@ const equivalentOf = (k: KztEquivalent, base: CurrencyCode): string | null =>
  * each carries the sha256 of its own canonical JSON (`recordHash`).
  */
 export function buildFilingContent(input: BuildFilingInput): FilingContent {
+  return buildFilingDocument(input).content;
+}
+
+/**
+ * buildFilingContent with the content's canonical text (what is stored and hashed): each line's
+ * text is made with its hash and copied into the document's, not written a second time.
+ */
+export function buildFilingDocument(input: BuildFilingInput): { content: FilingContent; text: string } {
   const sources = new Map(input.sources.map((s) => [s.id as string, s]));
   const grants = new Map(input.grants.map((g) => [g.id as string, g]));
   const o = input.obligation;
-  // Each line frozen with its canonical text kept: the filing's text copies it (a half-year's
-  // report holds tens of thousands of lines).
-  const hashed = <T extends object>(line: T): T & { recordHash: string } =>
-    withDerivedMember(line, 'recordHash', input.sha256Hex);
+  // Each line with its canonical text, which the filing's text copies (a half-year's report holds
+  // tens of thousands of lines).
+  const texts = { receipts: [] as string[], expenditures: [] as string[] };
+  const hashed =
+    <T extends object>(into: string[]) =>
+    (line: T): T & { recordHash: string } => {
+      const made = withDerivedMemberText(line, 'recordHash', input.sha256Hex);
+      into.push(made.text);
+      return made.value;
+    };
   const byDate =
     <T extends { id: string }>(date: (x: T) => string) =>
     (a: T, b: T) =>
       date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+  const receiptLine = hashed<Omit<ReceiptLine, 'recordHash'>>(texts.receipts);
   const receipts: ReceiptLine[] = [...input.receipts].sort(byDate((r) => r.receivedOn)).map((r) => {
     const s = sources.get(r.sourceId);
     const g = r.grantId ? grants.get(r.grantId) : undefined;
     const amount = r.content.kind === 'money' ? r.content.amount : (r.content.valuation?.amount ?? null);
-    return hashed({
-      id: r.id,
-      receivedOn: r.receivedOn,
-      kind: r.content.kind,
+    return receiptLine({
       amount: amount ? formatMinor(amount.minor, amount.currency) : null,
       currency: amount?.currency ?? null,
+      description: r.description,
+      equivalent: equivalentOf(r.kzt, input.equivalentCurrency),
+      grant: r.grantId ? { agreementNumber: g?.agreementNumber ?? r.grantId, id: r.grantId } : null,
+      id: r.id,
+      kind: r.content.kind,
       propertyDescription: r.content.kind === 'property' ? r.content.description : null,
+      rate: rateLine(r.kzt),
+      receivedOn: r.receivedOn,
+      source: {
+        category: s?.category ?? null,
+        country: s?.country ?? null,
+        id: r.sourceId,
+        name: s?.name ?? r.sourceId,
+      },
       valuation:
         r.content.kind === 'property' && r.content.valuation
           ? { method: r.content.valuation.method, valuedOn: r.content.valuation.valuedOn }
           : null,
-      equivalent: equivalentOf(r.kzt, input.equivalentCurrency),
-      rate: rateLine(r.kzt),
-      source: {
-        id: r.sourceId,
-        name: s?.name ?? r.sourceId,
-        category: s?.category ?? null,
-        country: s?.country ?? null,
-      },
-      grant: r.grantId ? { id: r.grantId, agreementNumber: g?.agreementNumber ?? r.grantId } : null,
-      description: r.description,
     });
   });
+  const expenditureLine = hashed<Omit<ExpenditureLine, 'recordHash'>>(texts.expenditures);
   const expenditures: ExpenditureLine[] = [...input.expenditures].sort(byDate((e) => e.spentOn)).map((e) =>
-    hashed({
-      id: e.id,
-      spentOn: e.spentOn,
-      amount: formatMinor(e.amount.minor, e.amount.currency),
-      currency: e.amount.currency,
-      equivalent: equivalentOf(e.kzt, input.equivalentCurrency),
-      rate: rateLine(e.kzt),
-      description: e.description,
-      counterparty: e.counterparty,
+    expenditureLine({
       allocations: e.allocations.map((a) => ({
-        grantId: a.grantId,
         agreementNumber: grants.get(a.grantId)?.agreementNumber ?? null,
         amount: formatMinor(a.amount, e.amount.currency),
+        grantId: a.grantId,
       })),
+      amount: formatMinor(e.amount.minor, e.amount.currency),
+      counterparty: e.counterparty,
+      currency: e.amount.currency,
+      description: e.description,
+      equivalent: equivalentOf(e.kzt, input.equivalentCurrency),
+      id: e.id,
+      rate: rateLine(e.kzt),
+      spentOn: e.spentOn,
     }),
   );
   const touched = new Set<string>([
@@ -126,31 +142,44 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
   const notes = [...o.notes];
   if (receipts.some((r) => r.rate.status === 'carried-forward'))
     notes.push('some rates are carried forward from the last day a rate was published');
-  return {
-    schema: FILING_SCHEMA,
-    organisation: input.organisation,
-    pack: input.pack,
+  const { organisation: org, pack } = input;
+  // Every record written with its members in canonical order: the content reads as its canonical
+  // text does, and that text is JSON.stringify's (canonical-json's fast path).
+  const content: FilingContent = {
+    corrects: input.corrects,
+    equivalentCurrency: input.equivalentCurrency,
+    expenditures,
+    form: { id: o.form, title: o.formTitle },
+    grants: grantLines,
+    illustrative:
+      input.receipts.some((x) => x.illustrative) || input.expenditures.some((x) => x.illustrative),
+    notes,
     obligation: {
+      citation: o.citation,
+      citationUrl: o.citationUrl,
+      dueOn: o.dueOn,
       id: o.id,
+      period: { from: o.period.from, label: o.period.label, to: o.period.to },
       ruleId: o.obligationId,
       title: o.title,
       trigger: o.trigger,
-      period: o.period,
-      dueOn: o.dueOn,
-      citation: o.citation,
-      citationUrl: o.citationUrl,
       verified: o.verified,
     },
-    form: { id: o.form, title: o.formTitle },
-    equivalentCurrency: input.equivalentCurrency,
+    organisation: { bin: org.bin, country: org.country, id: org.id, name: org.name },
+    pack: { id: pack.id, jurisdiction: pack.jurisdiction, name: pack.name },
     receipts,
-    expenditures,
-    grants: grantLines,
+    schema: FILING_SCHEMA,
     totals: computeTotals(input.receipts, input.expenditures, sources, input.equivalentCurrency),
-    corrects: input.corrects,
-    notes,
-    illustrative: [...input.receipts, ...input.expenditures].some((x) => x.illustrative),
   };
+  const record = content as unknown as Readonly<Record<string, CanonicalValue>>;
+  const members: string[] = [];
+  for (const k of Object.keys(content).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    const lines = k === 'receipts' || k === 'expenditures' ? texts[k] : null;
+    members.push(`${JSON.stringify(k)}:${lines ? `[${lines.join(',')}]` : canonicalJson(v)}`);
+  }
+  return { content, text: `{${members.join(',')}}` };
 }
 
 function grantLine(
@@ -172,17 +201,17 @@ function grantLine(
       );
   const toDate = spentBetween('0000-01-01', to);
   return {
-    id: g.id,
     agreementNumber: g.agreementNumber,
-    sourceName: sources.get(g.sourceId)?.name ?? g.sourceId,
-    currency: c,
     amount: formatMinor(g.amount.minor, c),
+    currency: c,
+    id: g.id,
     periodFrom: g.periodFrom,
     periodTo: g.periodTo,
     receivedInPeriod: formatMinor(received, c),
+    remaining: formatMinor(g.amount.minor - toDate, c),
+    sourceName: sources.get(g.sourceId)?.name ?? g.sourceId,
     spentInPeriod: formatMinor(spentBetween(from, to), c),
     spentToDate: formatMinor(toDate, c),
-    remaining: formatMinor(g.amount.minor - toDate, c),
   };
 }
 
@@ -212,12 +241,6 @@ export function computeTotals(
   for (const e of expenditures) bump(e.amount.currency, 'spent', e.amount.minor);
   const fmt = (minor: bigint): string => formatMinor(minor, equivalentCurrency);
   return {
-    receiptCount: receipts.length,
-    receiptsEquivalent: fmt(sum(receipts.map((r) => r.kzt.kzt))),
-    receiptsWithoutEquivalent: receipts.filter((r) => r.kzt.kzt === null).length,
-    expenditureCount: expenditures.length,
-    expendituresEquivalent: fmt(sum(expenditures.map((e) => e.kzt.kzt))),
-    expendituresWithoutEquivalent: expenditures.filter((e) => e.kzt.kzt === null).length,
     byCategory: [...categories.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([category, v]) => ({ category, count: v.count, equivalent: fmt(v.minor) })),
@@ -228,6 +251,12 @@ export function computeTotals(
         received: formatMinor(v.received, currency),
         spent: formatMinor(v.spent, currency),
       })),
+    expenditureCount: expenditures.length,
+    expendituresEquivalent: fmt(sum(expenditures.map((e) => e.kzt.kzt))),
+    expendituresWithoutEquivalent: expenditures.filter((e) => e.kzt.kzt === null).length,
+    receiptCount: receipts.length,
+    receiptsEquivalent: fmt(sum(receipts.map((r) => r.kzt.kzt))),
+    receiptsWithoutEquivalent: receipts.filter((r) => r.kzt.kzt === null).length,
   };
 }
 

@@ -12,6 +12,12 @@ import type { FilingContent } from './filing-content.ts';
 import { duplicateReceipts, expenditureLineProblems, minorOf, receiptLineProblems } from './lint-lines.ts';
 import { problem, type LintProblem } from './lint-problem.ts';
 
+/** What a report's lint reads of a receipt's notification (an ObligationInstance is one). */
+export type NotificationOf = Pick<
+  ObligationInstance,
+  'id' | 'trigger' | 'form' | 'dueOn' | 'status' | 'submittedOn' | 'receiptIds'
+>;
+
 export interface LintInput {
   /** The filing's content as prepared (and perhaps stored long ago). */
   readonly content: FilingContent;
@@ -26,7 +32,7 @@ export interface LintInput {
   /** The obligation recomputed from the ledger now (null when it no longer arises). */
   readonly obligation: ObligationInstance | null;
   /** The organisation's notification obligations (each-receipt), with their statuses on asOf. */
-  readonly notifications: readonly ObligationInstance[];
+  readonly notifications: readonly NotificationOf[];
   /** The content of the filing this one corrects. */
   readonly corrected: FilingContent | null;
   readonly asOf: CalendarDate;
@@ -287,7 +293,7 @@ function notificationProblems(input: LintInput): LintProblem[] {
   if (input.content.obligation.trigger !== 'period') return [];
   const out: LintProblem[] = [];
   // Each receipt's notification by its id (the first listed): one lookup per line, not a scan.
-  const byReceipt = new Map<string, ObligationInstance>();
+  const byReceipt = new Map<string, NotificationOf>();
   for (const x of input.notifications)
     if (x.trigger === 'each-receipt')
       for (const id of x.receiptIds) if (!byReceipt.has(id)) byReceipt.set(id, x);

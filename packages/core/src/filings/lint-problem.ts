@@ -53,14 +53,23 @@ export function problem(
   records: readonly LintRecord[],
   params?: Readonly<Record<string, string | null>>,
 ): LintProblem {
-  return { code, severity: LINT_CODES[code], message, records, ...(params ? { params } : {}) };
+  const severity = LINT_CODES[code];
+  return params ? { code, severity, message, records, params } : { code, severity, message, records };
 }
 
 /** The problems of one line with the line's facts added to each one's params. */
 export const withParams = (
   problems: readonly LintProblem[],
   params: Readonly<Record<string, string | null>>,
-): LintProblem[] => problems.map((p) => ({ ...p, params: { ...params, ...p.params } }));
+): LintProblem[] =>
+  // Most lines have no problem: nothing to copy.
+  problems.length === 0
+    ? []
+    : problems.map((p) => {
+        const { code, severity, message, records } = p;
+        // The line's facts shared by its problems that add none of their own (the same JSON).
+        return { code, severity, message, records, params: p.params ? { ...params, ...p.params } : params };
+      });
 
 export const hasErrors = (problems: readonly LintProblem[]): boolean =>
   problems.some((p) => p.severity === 'error');

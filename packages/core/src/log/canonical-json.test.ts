@@ -1,13 +1,8 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  canonicalJsonOf,
-  parseCanonicalJson,
-  withDerivedMember,
-  type CanonicalValue,
-} from './canonical-json.ts';
+import { canonicalJson, canonicalJsonOf, withDerivedMember, type CanonicalValue } from './canonical-json.ts';
+import { parseCanonicalJson } from './parse-canonical-json.ts';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('writes the example of RFC 8785 §3.2.2 byte for byte', () => {
@@ -108,6 +103,70 @@ describe('canonicalJson (RFC 8785)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  // Values built with their members in canonical order (a filing's records) are written by the
+  // engine's JSON.stringify: the same text, and the same refusal of a lone surrogate.
+  const sortedDeep = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortedDeep)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortedDeep((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  const anyText = fc.jsonValue({ stringUnit: 'binary' });
+  const written = (f: () => string): string => {
+    try {
+      return f();
+    } catch {
+      return 'refused';
+    }
+  };
+  it('writes values already in canonical order as the general writer does, lone surrogates refused (property)', () => {
+    fc.assert(
+      fc.property(anyText, (raw) => {
+        const v = sortedDeep(raw);
+        const lone = /\\ud[89a-f]/.test(JSON.stringify(v).replace(/\\\\/g, ''));
+        expect(written(() => canonicalJson(v as CanonicalValue))).toBe(lone ? 'refused' : canonicalize(v));
+      }),
+      { numRuns: 500 },
+    );
+    expect(canonicalJson({ a: '\\ud800' })).toBe('{"a":"\\\\ud800"}');
+    expect(() => canonicalJson({ a: 'x\ud800' })).toThrow();
+    expect(canonicalJson({ a: '\u{1f600}\n' })).toBe('{"a":"\u{1f600}\\n"}');
+  });
+
+  it('a record in canonical order with a derived member: the same text and value as written afresh (property)', () => {
+    const member = fc.constantFrom('a', 'recordHash', 'zz', '', '\u20ac', 'M');
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ unit: 'binary' }), anyText, { noNullPrototype: true }),
+        member,
+        (raw, key) => {
+          const obj = sortedDeep(raw) as Record<string, unknown>;
+          fc.pre(!Object.prototype.hasOwnProperty.call(obj, key));
+          let seen = '';
+          const line = written(() =>
+            canonicalJsonOf([
+              withDerivedMember(obj, key, (text) => {
+                seen = text;
+                return 'h';
+              }),
+            ]),
+          );
+          const fresh = { ...obj, [key]: 'h' };
+          expect(line).toBe(written(() => canonicalJsonOf([fresh])));
+          if (line !== 'refused') expect(seen).toBe(canonicalize(obj));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const line = withDerivedMember({ b: 1, d: { y: null, z: 'z' } }, 'c', () => 'h');
+    expect(Object.keys(line)).toEqual(['b', 'c', 'd']);
+    expect(Object.isFrozen(line.d)).toBe(true);
   });
 
   it('freezes a value with a derived member, so its kept text cannot go stale', () => {

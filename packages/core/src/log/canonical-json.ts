@@ -49,9 +49,41 @@ export function withDerivedMember<T extends object, K extends string>(
   key: K,
   derive: (canonicalText: string) => string,
 ): Readonly<T & Record<K, string>> {
-  assertJson(value);
+  const made = withDerivedMemberText(value, key, derive);
+  const frozen = deepFreeze(made.value);
+  KNOWN.set(frozen, made.text);
+  return frozen;
+}
+
+/**
+ * withDerivedMember that hands the canonical text back instead of keeping it (nothing frozen,
+ * nothing remembered: a filing's tens of thousands of lines cost the collector less): the new
+ * value — its members in canonical order when `value`'s are — and its canonical text.
+ */
+export function withDerivedMemberText<T extends object, K extends string>(
+  value: T,
+  key: K,
+  derive: (canonicalText: string) => string,
+): { value: T & Record<K, string>; text: string } {
   if (Object.prototype.hasOwnProperty.call(value, key))
     throw new Error(`canonicalJson: ${key} is already a member`);
+  const fast = inCanonicalOrder(value) ? splitAt(value, key) : undefined;
+  if (fast) {
+    const derived = derive(`{${joinMembers(fast.before, fast.after)}}`);
+    const member = `${canonicalString(key)}:${canonicalString(derived)}`;
+    // The members in canonical order, so the value reads as its text does.
+    const record = value as Readonly<Record<string, unknown>>;
+    const result: Record<string, unknown> = {};
+    for (let i = 0; i < fast.at; i++) result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
+    result[key] = derived;
+    for (let i = fast.at; i < fast.names.length; i++)
+      result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
+    return {
+      value: result as T & Record<K, string>,
+      text: `{${joinMembers(fast.before, member, fast.after)}}`,
+    };
+  }
+  assertJson(value);
   const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
   const members: string[] = [];
   const names: string[] = [];
@@ -65,9 +97,67 @@ export function withDerivedMember<T extends object, K extends string>(
   let at = names.findIndex((k) => k > key);
   if (at < 0) at = names.length;
   members.splice(at, 0, `${canonicalString(key)}:${canonicalString(derived)}`);
-  const result = deepFreeze({ ...value, [key]: derived } as T & Record<K, string>);
-  KNOWN.set(result, `{${members.join(',')}}`);
-  return result;
+  return { value: { ...value, [key]: derived } as T & Record<K, string>, text: `{${members.join(',')}}` };
+}
+
+const joinMembers = (...parts: string[]): string => parts.filter((p) => p !== '').join(',');
+
+/**
+ * A record already in canonical order split around `key`: its member names, where `key` goes
+ * among them, and the texts of the members before and after it (without braces), written by
+ * JSON.stringify — the whole once, the few members after `key` one by one to find where they
+ * start; undefined when the text holds an escaped lone surrogate (the general writer refuses it).
+ */
+function splitAt(
+  value: object,
+  key: string,
+): { names: string[]; at: number; before: string; after: string } | undefined {
+  const names = Object.keys(value);
+  let at = names.findIndex((k) => k > key);
+  if (at < 0) at = names.length;
+  const whole = JSON.stringify(value);
+  if (LONE_SURROGATE_ESCAPE.test(whole)) return undefined;
+  const record = value as Readonly<Record<string, unknown>>;
+  const tail: string[] = [];
+  for (let i = at; i < names.length; i++) {
+    const k = names[i] ?? '';
+    if (record[k] !== undefined) tail.push(`${JSON.stringify(k)}:${JSON.stringify(record[k])}`);
+  }
+  const after = tail.join(',');
+  const inner = whole.slice(1, -1);
+  const before = after === '' ? inner : inner.slice(0, Math.max(0, inner.length - after.length - 1));
+  return { names, at, before, after };
+}
+
+// JSON.stringify writes a lone surrogate as \udXXX (lower-case hex), where the canonical form
+// refuses it; any other string it escapes exactly as RFC 8785 §3.2.2.2 does. A text without this
+// sequence is written the same by both (with it — perhaps an escaped backslash before "ud8…" —
+// the general writer decides).
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/;
+
+/**
+ * Whether JSON.stringify writes `value`'s canonical text: every object (at any depth) a plain one
+ * with its members already in canonical order (a record built in that order), and only strings,
+ * finite numbers, booleans and null at the leaves. A value holding a text already known (a line
+ * of a filing) is not: the general writer copies that text instead of writing it again.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (item === undefined || !inCanonicalOrder(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype || KNOWN.has(value)) return false;
+  let last: string | undefined;
+  for (const k in value) {
+    if (last !== undefined && !(last < k)) return false;
+    last = k;
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined && !inCanonicalOrder(v)) return false;
+  }
+  return true;
 }
 
 /** The canonical text of one value: a primitive's directly, a structure's through write. */
@@ -138,6 +228,13 @@ function write(value: CanonicalValue | undefined, out: string[]): void {
       out.push(known);
       return;
     }
+    if (inCanonicalOrder(value)) {
+      const text = JSON.stringify(value);
+      if (!LONE_SURROGATE_ESCAPE.test(text)) {
+        out.push(text);
+        return;
+      }
+    }
     const record = value as Readonly<Record<string, CanonicalValue | undefined>>;
     // The default sort compares UTF-16 code units, which is the order RFC 8785 §3.2.3 asks for.
     const keys = Object.keys(record).sort();
@@ -202,23 +299,4 @@ function canonicalString(s: string): string {
     else out += s[i] ?? '';
   }
   return `${out}"`;
-}
-
-/**
- * Whether `text` is exactly the canonical form of the JSON it holds: parses it and writes it
- * again. Returns the parsed value when it is, `undefined` when the text is not JSON or not
- * canonical (extra whitespace, unsorted members, `1.0`, an escaped `/`, …).
- */
-export function parseCanonicalJson(text: string): { value: unknown } | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  try {
-    return canonicalJson(value as CanonicalValue) === text ? { value } : undefined;
-  } catch {
-    return undefined;
-  }
 }
