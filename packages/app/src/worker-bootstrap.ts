@@ -24,6 +24,22 @@ export function workerBootstrap(built: URL, source: URL): string {
 
 const importOf = (href: string): string => `import(${JSON.stringify(href)});`;
 
+/**
+ * The Node options a worker starts with: this process's, less tsx's loader (`--import tsx`, as
+ * the benches and `npm run` scripts start node): a built worker needs none, a TypeScript one
+ * registers it itself, and inherited it would run every module the worker loads through its hooks.
+ */
+export function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if ((a === '--import' || a === '--loader') && argv[i + 1] === 'tsx') i += 1;
+    else if (a !== '--import=tsx' && a !== '--loader=tsx') out.push(a);
+  }
+  return out;
+}
+
 /** The packages the build is made from (scripts/build.mjs SOURCES). */
 const SOURCES = ['core', 'formats', 'store', 'app', 'cli', 'server'];
 const packagesDir = fileURLToPath(new URL('../../', import.meta.url));

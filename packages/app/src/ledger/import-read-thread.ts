@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { StatementLine } from '@civic/core';
-import { workerBootstrap } from '../worker-bootstrap.ts';
+import { workerBootstrap, workerExecArgv } from '../worker-bootstrap.ts';
 import { PackedLineReader, type PackedLines } from './statement-line-pack.ts';
 import {
   runReader,
@@ -59,7 +59,7 @@ export async function readLinesInThread<K extends ReaderKind>(
       new URL('./import-read.worker.js', import.meta.url),
       new URL('./import-read.worker.ts', import.meta.url),
     ),
-    { eval: true, workerData: job },
+    { eval: true, workerData: job, execArgv: workerExecArgv() },
   );
   const inbox = new Inbox<FromReader>();
   const chunks = source[Symbol.asyncIterator]();
