@@ -174,7 +174,11 @@ async function threadChoice(
   input: ImportBankStatementInput,
   chunks: AsyncIterable<Uint8Array>,
 ): Promise<{ readonly thread: ReadThreadOptions | null; readonly source: AsyncIterable<Uint8Array> }> {
-  const batch = input.threadBatchLines === undefined ? {} : { batchLines: input.threadBatchLines };
+  const batch = {
+    ...(input.threadBatchLines === undefined ? {} : { batchLines: input.threadBatchLines }),
+    // A caller's source hands its chunks over; views of whole bytes given stay the caller's.
+    ownChunks: input.bytes === undefined,
+  };
   if (input.thread === 'never') return { thread: null, source: chunks };
   if (input.thread === 'always') return { thread: batch, source: chunks };
   const probe = await readHead(chunks, THREAD_FROM_BYTES);

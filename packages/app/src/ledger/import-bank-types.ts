@@ -7,7 +7,8 @@ export interface ImportBankStatementInput {
   readonly bytes?: Uint8Array;
   /**
    * The file's chunks as they are read (a file on disk, an upload being received): detection reads
-   * only the head, and a 1C statement streams into the transaction in constant memory.
+   * only the head, and a 1C statement streams into the transaction in constant memory. The chunks
+   * are handed over: one that is a whole ArrayBuffer may be moved to the reading thread (detached).
    */
   readonly source?: AsyncIterable<Uint8Array>;
   readonly fileName: string;

@@ -29,14 +29,25 @@ export type OnReadLine = (line: StatementLine, fingerprint?: string) => void | P
 export interface ReadThreadOptions {
   /** Lines per batch the worker sends (tests use a few to cross many batches). */
   readonly batchLines?: number;
+  /**
+   * The chunks are the import's (a caller's source, each chunk a fresh buffer, as `fileChunks`
+   * reads them): a chunk that is a whole ArrayBuffer is moved to the worker, not copied, and
+   * this thread holds no dead copy until its next collection.
+   */
+  readonly ownChunks?: boolean;
 }
 
 /** Lines per batch: a few milliseconds of writing, a few hundred kilobytes in flight. */
-export const READ_BATCH_LINES = 2000;
+export const READ_BATCH_LINES = 1000;
 /** Batches sent and not yet written: the worker waits beyond (memory stays flat at any size). */
 const IN_FLIGHT = 3;
 /** Bytes of the file sent ahead of the worker's reading: it never waits for the next chunk. */
-const AHEAD_BYTES = 8 << 20;
+const AHEAD_BYTES = 4 << 20;
+/**
+ * The worker's young generation, MiB: V8's default (tens of MiB, like the importing thread's own)
+ * would count a second time in the process's peak RSS; the reader's garbage is short-lived.
+ */
+const YOUNG_MIB = 12;
 
 /**
  * Reads a statement on a worker thread while this thread writes: the file's chunks go to the
@@ -59,7 +70,12 @@ export async function readLinesInThread<K extends ReaderKind>(
       new URL('./import-read.worker.js', import.meta.url),
       new URL('./import-read.worker.ts', import.meta.url),
     ),
-    { eval: true, workerData: job, execArgv: workerExecArgv() },
+    {
+      eval: true,
+      workerData: job,
+      execArgv: workerExecArgv(),
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MIB },
+    },
   );
   const inbox = new Inbox<FromReader>();
   const chunks = source[Symbol.asyncIterator]();
@@ -77,8 +93,11 @@ export async function readLinesInThread<K extends ReaderKind>(
           ended = true;
           send({ kind: 'end' });
         } else {
-          ahead += next.value.length;
-          send({ kind: 'chunk', bytes: next.value });
+          const bytes = next.value;
+          ahead += bytes.length;
+          if (options.ownChunks === true && movable(bytes))
+            worker.postMessage({ kind: 'chunk', bytes }, [bytes.buffer]);
+          else send({ kind: 'chunk', bytes });
         }
       }
     } catch (e) {
@@ -132,6 +151,16 @@ export function readLines<K extends ReaderKind>(
 ): Promise<ReaderSummaries[K]> {
   if (thread === null) return runReader(spec, source, (l) => onLine(l));
   return readLinesInThread(spec, source, onLine, thread);
+}
+
+/** A chunk that is all of a plain ArrayBuffer (a Node Buffer may share its pool with others). */
+function movable(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return (
+    !Buffer.isBuffer(bytes) &&
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }
 
 /** Messages waited for one at a time; a failure is thrown to the waiter. */
