@@ -4,7 +4,9 @@
 // Targets on the 2-core machine: 1C ≥ 50,000 documents/s, the CSV ≤ 15 s, peak RSS < 500 MB.
 // MT940 and CAMT files of 100,000 lines/entries likewise (CIVIC_BENCH_IMPORT_SWIFT).
 // CIVIC_BENCH_IMPORT_1C (sizes, comma-separated), CIVIC_BENCH_IMPORT_CSV and
-// CIVIC_BENCH_IMPORT_DIALECTS (sqlite,postgres) change what runs.
+// CIVIC_BENCH_IMPORT_DIALECTS (sqlite,postgres) change what runs. A file of 1 MiB or more is read on a
+// worker thread (mainThreadCpuSeconds: the importing thread's share of cpuSeconds);
+// CIVIC_BENCH_IMPORT_THREAD=never reads it on the importing thread, for comparison.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -38,6 +40,8 @@ interface Measured {
   readonly seconds: number;
   /** CPU seconds of the importing process: what the figure would be on an idle machine, roughly. */
   readonly cpuSeconds?: number;
+  /** CPU seconds of its importing thread (the rest: the reading worker's, and V8's helpers'). */
+  readonly mainThreadCpuSeconds?: number;
   /** PostgreSQL: CPU seconds of the server's backends for the import's database. */
   readonly serverCpuSeconds?: number;
   readonly read: number;
@@ -74,6 +78,7 @@ try {
         megabytes: Math.round(bytes / 1e6),
         imported: m.imported,
         cpuSeconds: m.cpuSeconds,
+        mainThreadCpuSeconds: m.mainThreadCpuSeconds,
         ...(m.serverCpuSeconds === undefined ? {} : { serverCpuSeconds: m.serverCpuSeconds }),
         load: Number((loadavg()[0] ?? 0).toFixed(1)),
       };
@@ -107,6 +112,7 @@ try {
         lines: CSV,
         imported: m.imported,
         cpuSeconds: m.cpuSeconds,
+        mainThreadCpuSeconds: m.mainThreadCpuSeconds,
         ...(m.serverCpuSeconds === undefined ? {} : { serverCpuSeconds: m.serverCpuSeconds }),
         load: Number((loadavg()[0] ?? 0).toFixed(1)),
       };
@@ -138,6 +144,7 @@ try {
           megabytes: Math.round(g.bytes.length / 1e6),
           imported: m.imported,
           cpuSeconds: m.cpuSeconds,
+          mainThreadCpuSeconds: m.mainThreadCpuSeconds,
           load: Number((loadavg()[0] ?? 0).toFixed(1)),
         };
         report('bank-import', `import_${kind}_${String(SWIFT)}_seconds`, m.seconds, 's', extra);

@@ -140,7 +140,11 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const t0 = Date.now();
   const stamp = newestSource();
-  const worker = { 'replicate.worker': 'packages/app/src/waves/replicate.worker.ts' };
+  // Worker threads' entries, built beside each bundle (app/src/worker-bootstrap.ts starts them).
+  const worker = {
+    'replicate.worker': 'packages/app/src/waves/replicate.worker.ts',
+    'import-read.worker': 'packages/app/src/ledger/import-read.worker.ts',
+  };
   await bundle(build, outdir, { civic: 'packages/cli/src/main.ts', ...worker }, stamp);
   await bundle(
     build,

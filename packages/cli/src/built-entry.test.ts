@@ -1,5 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOrganisation, freshContext, listBankImports } from '@civic/app';
+import { generate1CStatement } from '@civic/formats';
 import { describe, expect, it } from 'vitest';
 
 // What `npm ci` leaves (scripts/build.mjs through `prepare`; the test setup builds it again from
@@ -38,5 +42,27 @@ describe('the built civic command', () => {
     const r = civic(['--version'], {});
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(version);
+  });
+
+  it('imports a statement of more than 1 MiB, read on its worker thread started from the build', async () => {
+    const ctx = await freshContext('sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'civic-built-import-'));
+    try {
+      const org = await createOrganisation(ctx, { name: 'Built import' });
+      if (!org.ok) throw new Error(org.error.message);
+      const g = generate1CStatement({ documents: 2500, seed: 31 });
+      expect(g.bytes.length).toBeGreaterThan(1 << 20);
+      const file = join(dir, 'statement.txt');
+      writeFileSync(file, g.bytes);
+      const r = civic(['import', 'bank', file, '--db', ctx.url, '--json'], { CIVIC_SHOW_ENTRY: '1' });
+      expect(r.stderr).toContain('running the build in dist/bundle');
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ read: 2500, imported: 2500, duplicates: 0 });
+      const [batch] = await listBankImports(ctx, org.value.id);
+      expect(batch?.imported).toBe(2500);
+    } finally {
+      await ctx.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

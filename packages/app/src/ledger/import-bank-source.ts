@@ -3,23 +3,26 @@ import {
   checkLooksLikeStatement,
   detectBankFormat,
   inferCsvMapping,
-  openCamtStream,
-  openCsvStream,
-  openMt940Stream,
-  openOnecStream,
   readHead,
-  withStreamChecks,
   type CsvMapping,
   type OpenStatementStream,
 } from '@civic/formats';
 import type { AppContext } from '../context.ts';
+import type { ReadThreadOptions } from './import-read-thread.ts';
 import type { ImportBankStatementInput, ImportBankStatementResult } from './import-bank-types.ts';
 import { importCsvStream } from './import-csv-stream.ts';
 import { importOnecStream } from './import-onec-stream.ts';
 import { importStatementStream } from './import-statement-stream.ts';
+import { openSpec, type SpecOf } from './statement-reader-spec.ts';
 
 /** Enough of a file's head to tell what it is (the 1C encoding probe is the longest look). */
 const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Files from this size on are read on a worker thread: a worker starts in tens of milliseconds,
+ * the time one thread takes to import a thousand 1C documents (about 1 MB).
+ */
+export const THREAD_FROM_BYTES = 1 << 20;
 
 export type SourceRead =
   | { readonly kind: 'done'; readonly result: Result<ImportBankStatementResult> }
@@ -47,24 +50,29 @@ export async function readSource(
     return { kind: 'done', result: looks };
   }
   const format = input.format ?? detectBankFormat(head, input.fileName);
-  if (format === '1c' && input.acceptUnbalanced !== true)
+  if (format === '1c' && input.acceptUnbalanced !== true) {
+    const read = await threadChoice(input, chunks);
     return {
       kind: 'done',
       result: await importOnecStream(ctx, {
-        source: chunks,
+        source: read.source,
+        thread: read.thread,
         fileName: input.fileName,
         organisationId,
         aliases,
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
       }),
     };
+  }
   // A CSV on SQLite streams line by line from the chunks (the head infers the mapping).
-  if (format === 'csv' && ctx.store.dialect === 'sqlite')
+  if (format === 'csv' && ctx.store.dialect === 'sqlite') {
+    const read = await threadChoice(input, chunks);
     return {
       kind: 'done',
       result: await importCsvStream(ctx, {
         head,
-        source: chunks,
+        source: read.source,
+        thread: read.thread,
         fileName: input.fileName,
         organisationId,
         mapping,
@@ -73,19 +81,28 @@ export async function readSource(
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
       }),
     };
-  const open = openStatementReader(format, head, input, aliases, mapping);
-  if (open !== null) {
+  }
+  const spec = statementSpec(format, head, input, aliases, mapping);
+  if (spec !== null) {
+    // Opened here first: a bad mapping or alias is refused before a worker starts.
+    if (!spec.ok) {
+      await close();
+      return { kind: 'done', result: spec };
+    }
+    const open = openSpec(spec.value);
     if (!open.ok) {
       await close();
       return { kind: 'done', result: open };
     }
+    const read = await threadChoice(input, chunks);
     return {
       kind: 'done',
       result: await importStatementStream(ctx, {
-        source: chunks,
+        source: read.source,
         fileName: input.fileName,
         organisationId,
-        open: open.value,
+        spec: spec.value,
+        thread: read.thread,
         format: format ?? '',
         acceptUnbalanced: input.acceptUnbalanced === true,
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
@@ -115,22 +132,55 @@ export function openStatementReader(
   aliases: Readonly<Record<string, string>>,
   mapping: CsvMapping | undefined,
 ): Result<OpenStatementStream> | null {
-  const file = input.fileName;
+  const spec = statementSpec(format, head, input, aliases, mapping);
+  return spec === null || !spec.ok ? spec : openSpec(spec.value);
+}
+
+/** The reader of a format as plain data (null: none); a CSV's mapping is inferred from the head here. */
+function statementSpec(
+  format: string | null,
+  head: Uint8Array,
+  input: ImportBankStatementInput,
+  aliases: Readonly<Record<string, string>>,
+  mapping: CsvMapping | undefined,
+): Result<SpecOf<'statement'>> | null {
+  const fileName = input.fileName;
   switch (format) {
     case 'mt940':
-      return ok(withStreamChecks(openMt940Stream(file), file));
     case 'camt053':
-      return ok(withStreamChecks(openCamtStream(file), file));
     case '1c':
-      return openOnecStream({ fileName: file, ...(Object.keys(aliases).length > 0 ? { aliases } : {}) });
+      return ok({ kind: 'statement', fileName, format, aliases });
     case 'csv': {
       const m =
         mapping === undefined
-          ? inferCsvMapping(head, file, { currency: input.currency, currencyColumn: input.currencyColumn })
+          ? inferCsvMapping(head, fileName, {
+              currency: input.currency,
+              currencyColumn: input.currencyColumn,
+            })
           : ok(mapping);
-      return m.ok ? ok(openCsvStream(m.value, file)) : m;
+      return m.ok ? ok({ kind: 'statement', fileName, format, aliases, mapping: m.value }) : m;
     }
     default:
       return null;
   }
+}
+
+/**
+ * Whether a file is read on a worker thread while this one writes (import-read-thread.ts): when it
+ * is larger than THREAD_FROM_BYTES (a smaller one is read before a worker would have started), or
+ * as the input says. The head taken to tell is handed back with the rest.
+ */
+async function threadChoice(
+  input: ImportBankStatementInput,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<{ readonly thread: ReadThreadOptions | null; readonly source: AsyncIterable<Uint8Array> }> {
+  const batch = {
+    ...(input.threadBatchLines === undefined ? {} : { batchLines: input.threadBatchLines }),
+    // A caller's source hands its chunks over; views of whole bytes given stay the caller's.
+    ownChunks: input.bytes === undefined,
+  };
+  if (input.thread === 'never') return { thread: null, source: chunks };
+  if (input.thread === 'always') return { thread: batch, source: chunks };
+  const probe = await readHead(chunks, THREAD_FROM_BYTES);
+  return { thread: probe.head.length < THREAD_FROM_BYTES ? null : batch, source: probe.source };
 }

@@ -7,7 +7,8 @@ export interface ImportBankStatementInput {
   readonly bytes?: Uint8Array;
   /**
    * The file's chunks as they are read (a file on disk, an upload being received): detection reads
-   * only the head, and a 1C statement streams into the transaction in constant memory.
+   * only the head, and a 1C statement streams into the transaction in constant memory. The chunks
+   * are handed over: one that is a whole ArrayBuffer may be moved to the reading thread (detached).
    */
   readonly source?: AsyncIterable<Uint8Array>;
   readonly fileName: string;
@@ -37,6 +38,13 @@ export interface ImportBankStatementInput {
   readonly acceptUnbalanced?: boolean;
   /** Called as lines are written: (done, total); total is undefined while a streamed file is read. */
   readonly onProgress?: (done: number, total?: number) => void;
+  /**
+   * Whether a streamed file is read on a worker thread while this one writes: `auto` (the default)
+   * from 1 MiB on, `always`, `never`. The lines, the result and the errors are the same either way.
+   */
+  readonly thread?: 'auto' | 'always' | 'never';
+  /** Lines per batch sent from the reading thread (tests: a few, to cross batches). */
+  readonly threadBatchLines?: number;
 }
 
 /** One statement account in the import summary. */

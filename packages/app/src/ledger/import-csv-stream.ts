@@ -6,7 +6,7 @@ import {
   ok,
   type Result,
 } from '@civic/core';
-import { forEachCsvStatementLineStream, inferCsvMapping, type CsvMapping } from '@civic/formats';
+import { inferCsvMapping, type CsvMapping } from '@civic/formats';
 import {
   insertForeignCandidates,
   insertImportBatch,
@@ -19,6 +19,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { fingerprintHash, importedAccounts, type ImportBankStatementResult } from './import-bank-types.ts';
+import { readLines, type ReadThreadOptions } from './import-read-thread.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
 export interface CsvStreamInput {
@@ -34,11 +35,14 @@ export interface CsvStreamInput {
   readonly currency?: string;
   /** For an inferred mapping: the header of the column that holds the currencies. */
   readonly currencyColumn?: string;
+  /** Read on a worker thread (null: on this one). */
+  readonly thread: ReadThreadOptions | null;
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
 /**
- * The CSV import on SQLite, streamed: each line is read, fingerprinted, written and checked for
+ * The CSV import on SQLite, streamed (a large file read on a worker thread, see
+ * import-read-thread.ts): each line is read, fingerprinted, written and checked for
  * foreign funding as it comes, inside the one transaction — an error anywhere (a bad row near the
  * end included) rolls everything back, as for the other formats. Memory stays flat however long
  * the file; results are those of `importBankStatement`.
@@ -99,36 +103,42 @@ export async function importCsvStream(
     };
     let read = 0;
     let imported = 0;
-    const summary = await forEachCsvStatementLineStream(hashed(), mapping.value, input.fileName, (line) => {
-      read += 1;
-      const fp = fingerprint(line);
-      const { isNew, accountId } = sink.add(line, fp);
-      let c = perAccount.get(accountId);
-      if (!c) {
-        c = { lines: 0, imported: 0 };
-        perAccount.set(accountId, c);
-      }
-      c.lines += 1;
-      if (isNew) {
-        c.imported += 1;
-        imported += 1;
-        if (line.direction === 'in') {
-          const reasons = detectForeignCandidate(line, sources);
-          if (reasons.length > 0)
-            candidates.push({
-              id: newId('cnd'),
-              organisationId: orgId,
-              bankLine: fp,
-              batchId,
-              reasons,
-              suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
-              createdAt: now,
-            });
+    const spec = { kind: 'csv', fileName: input.fileName, mapping: mapping.value } as const;
+    const summary = await readLines(
+      spec,
+      hashed(),
+      (line, given) => {
+        read += 1;
+        const fp = given ?? fingerprint(line);
+        const { isNew, accountId } = sink.add(line, fp);
+        let c = perAccount.get(accountId);
+        if (!c) {
+          c = { lines: 0, imported: 0 };
+          perAccount.set(accountId, c);
         }
-      }
-      if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
-      return candidates.length >= 1000 ? flushCandidates() : undefined;
-    })
+        c.lines += 1;
+        if (isNew) {
+          c.imported += 1;
+          imported += 1;
+          if (line.direction === 'in') {
+            const reasons = detectForeignCandidate(line, sources);
+            if (reasons.length > 0)
+              candidates.push({
+                id: newId('cnd'),
+                organisationId: orgId,
+                bankLine: fp,
+                batchId,
+                reasons,
+                suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
+                createdAt: now,
+              });
+          }
+        }
+        if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
+        return candidates.length >= 1000 ? flushCandidates() : undefined;
+      },
+      input.thread,
+    )
       .then((r) => {
         if (r.ok) sink.finish();
         return r;

@@ -47,6 +47,8 @@ export class StatementLineWriter {
   private readonly accountIds = new Map<string, { id: string; created: boolean }>();
   private readonly candidates: NewForeignCandidate[] = [];
   private readonly pending: StatementLine[] = [];
+  /** The fingerprints of `pending`, when the reading thread computed them. */
+  private readonly pendingPrints: string[] = [];
   private readonly sink;
 
   constructor(
@@ -61,15 +63,19 @@ export class StatementLineWriter {
     });
   }
 
-  /** The reader's `onLine`: a promise only when something had to be written asynchronously. */
-  readonly onLine = (line: StatementLine): Promise<void> | undefined => {
+  /**
+   * The reader's `onLine`: a promise only when something had to be written asynchronously. The
+   * fingerprint is given by a reading thread (for every line of the file, or for none).
+   */
+  readonly onLine = (line: StatementLine, fingerprint?: string): Promise<void> | undefined => {
     this.read += 1;
     if (this.o.onProgress && this.read % 10_000 === 0) this.o.onProgress(this.read);
     if (!this.sink) {
       this.pending.push(line);
+      if (fingerprint !== undefined) this.pendingPrints.push(fingerprint);
       return this.pending.length >= this.o.batch ? this.flush() : undefined;
     }
-    const fp = this.fingerprint(line);
+    const fp = fingerprint ?? this.fingerprint(line);
     const { isNew, accountId } = this.sink.add(line, fp);
     this.counted(line, accountId, fp, isNew);
     return this.candidates.length >= this.o.batch ? this.flushCandidates() : undefined;
@@ -156,7 +162,10 @@ export class StatementLineWriter {
   private async flush(): Promise<void> {
     const pending = this.pending;
     if (pending.length === 0) return;
-    const fingerprints = pending.map((l) => this.fingerprint(l));
+    const fingerprints =
+      this.pendingPrints.length === pending.length
+        ? this.pendingPrints
+        : pending.map((l) => this.fingerprint(l));
     const ids: string[] = [];
     for (const l of pending) ids.push((await this.ensure(l.account, l.currency)).id);
     const inserted = await insertBankLines(this.db, {
@@ -168,6 +177,7 @@ export class StatementLineWriter {
     });
     pending.forEach((l, i) => this.counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
     pending.length = 0;
+    this.pendingPrints.length = 0;
     await this.flushCandidates();
   }
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { buildForeignSourceIndex, domainError, err, ok, type Result } from '@civic/core';
-import { readOnecStatement } from '@civic/formats';
 import { insertImportBatch, listForeignSources, updateImportBatchCounts } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import type { ImportBankStatementResult } from './import-bank-types.ts';
 import { StatementLineWriter } from './import-line-writer.ts';
+import { readLines, type ReadThreadOptions } from './import-read-thread.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
 export interface OnecStreamInput {
@@ -14,6 +14,8 @@ export interface OnecStreamInput {
   readonly fileName: string;
   readonly organisationId: string;
   readonly aliases: Readonly<Record<string, string>>;
+  /** Read on a worker thread (null: on this one). */
+  readonly thread: ReadThreadOptions | null;
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
@@ -22,7 +24,8 @@ const PG_BATCH = 5000;
 
 /**
  * A 1C statement of any size imported in one transaction and constant memory: read chunk by chunk,
- * decoded incrementally, each document's lines fingerprinted, written and checked for foreign
+ * decoded incrementally (a large file on a worker thread, see import-read-thread.ts), each
+ * document's lines fingerprinted, written and checked for foreign
  * funding as they come (`StatementLineWriter`: SQLite through the bank-line sink; PostgreSQL
  * a multi-row insert per PG_BATCH lines). An error anywhere — a bad amount in the last
  * document, totals that do not add up at the end — rolls everything back; a process killed half way
@@ -68,13 +71,11 @@ export async function importOnecStream(
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
     const summary = await lines.reading(
-      readOnecStatement(
+      readLines(
+        { kind: '1c', fileName: input.fileName, aliases: input.aliases },
         hashed(),
-        {
-          fileName: input.fileName,
-          ...(Object.keys(input.aliases).length > 0 ? { aliases: input.aliases } : {}),
-        },
         lines.onLine,
+        input.thread,
       ),
     );
     if (!summary.ok) return summary;

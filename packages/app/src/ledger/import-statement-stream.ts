@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { buildForeignSourceIndex, domainError, err, ok, type Result } from '@civic/core';
-import { readStatementStream, type OpenStatementStream } from '@civic/formats';
 import {
   insertImportBatch,
   listForeignSources,
@@ -12,7 +11,9 @@ import { newId } from '../ids.ts';
 import { checkBalances, logUnbalancedImport } from './import-balances.ts';
 import type { ImportBankStatementResult } from './import-bank-types.ts';
 import { StatementLineWriter } from './import-line-writer.ts';
+import { readLines, type ReadThreadOptions } from './import-read-thread.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
+import type { SpecOf } from './statement-reader-spec.ts';
 
 export interface StatementStreamInput {
   /** The file's chunks, from its first byte (the head read for detection included). */
@@ -20,7 +21,9 @@ export interface StatementStreamInput {
   readonly fileName: string;
   readonly organisationId: string;
   /** The reader: MT940, CAMT, a CSV with its mapping, 1C. */
-  readonly open: OpenStatementStream;
+  readonly spec: SpecOf<'statement'>;
+  /** Read on a worker thread (null: on this one). */
+  readonly thread: ReadThreadOptions | null;
   /** The format recorded on the batch before the file says (CAMT: camt052/053/054 once read). */
   readonly format: string;
   readonly acceptUnbalanced: boolean;
@@ -32,7 +35,7 @@ const BATCH = 1000;
 
 /**
  * A statement of any size and format imported in one transaction and constant memory: read chunk
- * by chunk, decoded incrementally, each line fingerprinted, written and checked for foreign
+ * by chunk, decoded incrementally (a large file on a worker thread), each line fingerprinted, written and checked for foreign
  * funding as it comes (`StatementLineWriter`: SQLite through the bank-line sink; PostgreSQL a
  * multi-row insert per thousand lines). The balances are checked as each statement closes and judged at the end: one
  * that does not add up refuses the import (everything written rolls back) unless accepted, when
@@ -77,7 +80,7 @@ export async function importStatementStream(
       batch: BATCH,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
-    const summary = await lines.reading(readStatementStream(hashed(), input.open, lines.onLine));
+    const summary = await lines.reading(readLines(input.spec, hashed(), lines.onLine, input.thread));
     if (!summary.ok) return summary;
     const statement = summary.value;
     const unbalanced = checkBalances(statement.balances, statement.file, input.acceptUnbalanced);
