@@ -39,6 +39,7 @@ export * from './obligation-notices.repository.ts';
 export * from './obligation-store.repository.ts';
 export * from './obligation-store.query.ts';
 export * from './obligation-count.repository.ts';
+export * from './obligation-tally.repository.ts';
 export * from './expenditure.repository.ts';
 export * from './official-rate.repository.ts';
 export * from './foreign-candidate.repository.ts';
