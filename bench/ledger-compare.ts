@@ -1,7 +1,7 @@
 // The like-for-like comparison of issue 17: the balance as a user gets it from a fresh `civic`
 // process, warm in a running process (as the server answers it), and from ledger-cli and hledger
 // on the exported journal — each a fresh process over the same books, with every balance compared
-// (the bench fails if any tool disagrees with civic). Each time carries its CPU seconds (the
+// (the bench fails if any tool disagrees with civic, or a PostgreSQL run with SQLite's). Each time carries its CPU seconds (the
 // child's, from /proc) and the load average; the ratios carry `cpuRatio` beside the wall one.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -35,6 +35,9 @@ const load = () => Number((loadavg()[0] ?? 0).toFixed(1));
 
 type Rows = Record<string, Record<string, string>>;
 
+/** The warm balances of each `by`, as compared (account → currency → amount). */
+export type BalancesBy = Partial<Record<'grant' | 'account', Rows>>;
+
 function civicRows(view: Record<string, unknown>, prefix: string): Rows {
   const out: Rows = {};
   for (const r of view['balances'] as {
@@ -66,9 +69,13 @@ export async function compareWithJournalTools(
     env: Record<string, string>;
     dir: string;
     storage: string;
+    dialect: 'sqlite' | 'postgres';
+    /** Balances an earlier run took on the same books (the other dialect): these must equal them. */
+    reference: BalancesBy | undefined;
     cases: { by: 'grant' | 'account'; org: string; transactions: number }[];
   },
-): Promise<void> {
+): Promise<BalancesBy> {
+  const balances: BalancesBy = {};
   for (const c of o.cases) {
     const prefix = c.by === 'grant' ? 'Assets:Grants' : 'Assets:Bank';
     const file = join(o.dir, `compare-${c.by}.journal`);
@@ -128,13 +135,18 @@ export async function compareWithJournalTools(
     let hledger: Rows = {};
     const hled = seconds(() => (hledger = clean(journalTools.hledger(file, prefix))));
     const [civicSeconds, ledgerSeconds, hledgerSeconds] = [civic.wall, led.wall, hled.wall];
-    const agreed = same(warm, fresh) && same(warm, ledger) && same(warm, hledger);
+    balances[c.by] = warm;
+    const earlier = o.reference?.[c.by];
+    const agreed =
+      same(warm, fresh) && same(warm, ledger) && same(warm, hledger) && (!earlier || same(warm, earlier));
     const extra = {
       by: c.by,
       transactions: c.transactions,
       entries: exported.value.entries,
       storage: o.storage,
+      dialect: o.dialect,
       agreed,
+      ...(earlier ? { agreedWithSqlite: same(warm, earlier) } : {}),
     };
     const warmSeconds = percentile(warmTimes, 50);
     report('ledger', `civic_process_balance_by_${c.by}_seconds`, civicSeconds, 's', {
@@ -175,7 +187,9 @@ export async function compareWithJournalTools(
       note(`civic: ${JSON.stringify(warm).slice(0, 400)}`);
       note(`ledger: ${JSON.stringify(ledger).slice(0, 400)}`);
       note(`hledger: ${JSON.stringify(hledger).slice(0, 400)}`);
-      throw new Error(`balances by ${c.by} differ between civic, ledger and hledger`);
+      if (earlier) note(`civic (first storage): ${JSON.stringify(earlier).slice(0, 400)}`);
+      throw new Error(`balances by ${c.by} differ between civic (${o.storage}), ledger, hledger or SQLite`);
     }
   }
+  return balances;
 }

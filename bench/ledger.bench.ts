@@ -9,7 +9,10 @@
 // compared like for like by encryption.bench.ts (interleaved runs in fresh processes, medians,
 // results checked equal), not here: one pass of each, one after the other, swung with the load.
 // Then ledger-compare.ts puts a fresh `civic ledger balance` process beside ledger and hledger on
-// the same books (issue 17).
+// the same books (issue 17). With CIVIC_BENCH_PG_URL (or CIVIC_TEST_PG_URL), a server where
+// databases may be created, every figure is taken once more on a new PostgreSQL database
+// (`storage` and `dialect` "postgres"; the fresh process gets `--db postgres://…`), and its
+// balances must equal SQLite's as well as ledger's and hledger's.
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,12 +29,15 @@ import {
 import { generate1CStatement, generateBankCsv } from '@civic/formats';
 import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { compareWithJournalTools } from './ledger-compare.ts';
+import { freshStore } from '@civic/store';
+import { compareWithJournalTools, type BalancesBy } from './ledger-compare.ts';
 import { seedTransactions } from './ledger-seed.ts';
 import { note, percentile, report as reportLine } from './lib.ts';
 
-type Storage = 'plain' | 'encrypted';
+type Storage = 'plain' | 'encrypted' | 'postgres';
 let storage: Storage = 'plain';
+const pgUrl = process.env['CIVIC_BENCH_PG_URL'] ?? process.env['CIVIC_TEST_PG_URL'];
+if (pgUrl && !process.env['CIVIC_TEST_PG_URL']) process.env['CIVIC_TEST_PG_URL'] = pgUrl;
 
 /** One figure, tagged with the storage it was taken on. */
 function report(
@@ -41,7 +47,11 @@ function report(
   unit: string,
   extra: Record<string, unknown> = {},
 ): void {
-  reportLine(bench, metric, value, unit, { storage, ...extra });
+  reportLine(bench, metric, value, unit, {
+    storage,
+    dialect: storage === 'postgres' ? 'postgres' : 'sqlite',
+    ...extra,
+  });
 }
 
 /** Wall and CPU seconds of this process (the machine is often shared: both are reported). */
@@ -178,35 +188,56 @@ async function balanceBenches(ctx: AppContext): Promise<string> {
   return orgId;
 }
 
-const storages = (process.env['CIVIC_BENCH_LEDGER_STORAGE'] ?? 'plain,encrypted')
+const storages = (process.env['CIVIC_BENCH_LEDGER_STORAGE'] ?? `plain,encrypted${pgUrl ? ',postgres' : ''}`)
   .split(',')
-  .filter((s): s is Storage => s === 'plain' || s === 'encrypted');
+  .filter(
+    (s): s is Storage => s === 'plain' || s === 'encrypted' || (s === 'postgres' && pgUrl !== undefined),
+  );
+if (!pgUrl) note('PostgreSQL skipped: set CIVIC_BENCH_PG_URL');
+/** The balances of the first storage measured: every later one (the other dialect) must equal them. */
+let reference: BalancesBy | undefined;
 try {
   for (const s of storages) {
     storage = s;
     note(`storage: ${s}`);
     // The encrypted file is keyed by a random passphrase held in memory only (as npm start does).
     const env = s === 'encrypted' ? { CIVIC_DB_KEY: randomBytes(32).toString('base64url') } : {};
-    const ctx = await openContext(join(dir, `bench-${s}.db`), { env });
-    if (ctx.store.keys.databaseEncrypted !== (s === 'encrypted'))
+    // PostgreSQL: a new database (migrated), dropped at the end; its connection closed at once.
+    const pgStore = s === 'postgres' ? await freshStore('postgres') : undefined;
+    if (pgStore) await pgStore.db.destroy();
+    const db = pgStore ? pgStore.url : join(dir, `bench-${s}.db`);
+    const ctx = await openContext(db, { env });
+    if (s !== 'postgres' && ctx.store.keys.databaseEncrypted !== (s === 'encrypted'))
       throw new Error(`the ${s} bench database is not ${s}`);
     try {
       const accountsOrg = await importBenches(ctx);
       const grantsOrg = await balanceBenches(ctx);
-      await compareWithJournalTools(ctx, {
-        db: join(dir, `bench-${s}.db`),
+      const balances = await compareWithJournalTools(ctx, {
+        db,
         env,
         dir,
         storage: s,
+        dialect: s === 'postgres' ? 'postgres' : 'sqlite',
+        reference,
         cases: [
           { by: 'grant', org: grantsOrg, transactions: TRANSACTIONS },
           { by: 'account', org: accountsOrg, transactions: CSV_LINES },
         ],
       });
+      reference ??= balances;
     } finally {
       await closeContext(ctx);
+      if (pgStore) await dropDatabase(pgStore.url);
     }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)}`);
+  await c.end();
 }

@@ -4,7 +4,8 @@
 // SQLite and PostgreSQL values side by side, its target, and the load average they were measured
 // under. A figure's dialect is its `dialect` field, else a `_sqlite` / `_postgres` ending of its
 // metric; a figure with neither (the CLI, the web bundle) is shown in the SQLite column, the
-// database `npm start` runs on. Reads standard input when no file is given. Lines that are not
+// database `npm start` runs on. A figure on an encrypted SQLite file (`storage` "encrypted") has a
+// row of its own. Reads standard input when no file is given. Lines that are not
 // JSON objects with `bench`, `metric` and `value` are skipped (a bench's notes go to stderr anyway).
 import { readFileSync } from 'node:fs';
 
@@ -45,6 +46,8 @@ export function figuresOf(text) {
     const extras = Object.entries(x)
       .filter(([k, v]) => !KEYS_NOT_IN_LABEL.has(k) && (typeof v === 'number' || typeof v === 'string'))
       .filter(([k]) => k === 'scale' || k === 'rows' || k === 'receipts' || k === 'transactions')
+      // An encrypted SQLite file's figure is a row of its own (a plain file's shares PostgreSQL's).
+      .concat(x.storage === 'encrypted' ? [['storage', 'encrypted']] : [])
       .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`);
     const label = `${x.bench}: ${metric.replaceAll('_', ' ')}${extras.length ? ` (${extras.join(', ')})` : ''}`;
     const row = rows.get(label) ?? { label, unit: x.unit ?? '', target: '', values: {}, cpu: {} };
@@ -52,7 +55,13 @@ export function figuresOf(text) {
     if (typeof x.cpuSeconds === 'number') row.cpu[dialect] = x.cpuSeconds;
     if (x.target !== undefined) row.target = String(x.target);
     rows.set(label, row);
-    const l = Array.isArray(x.loadavg) ? x.loadavg[0] : Array.isArray(x.load) ? x.load[0] : undefined;
+    const l = Array.isArray(x.loadavg)
+      ? x.loadavg[0]
+      : Array.isArray(x.load)
+        ? x.load[0]
+        : typeof x.load === 'number'
+          ? x.load
+          : undefined;
     if (typeof l === 'number') loads.push(l);
   }
   return { rows: [...rows.values()], loads };

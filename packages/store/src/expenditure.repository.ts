@@ -15,6 +15,7 @@ import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
 import type { LedgerExpenditureTable } from './ledger.tables.ts';
 import type { Database } from './schema.ts';
 import { idsByOrganisation, moveBalanceTotals } from './ledger-balance-maintain.ts';
+import { ownedBy } from './owned-by.ts';
 
 export interface NewExpenditure {
   readonly id: string;
@@ -158,7 +159,11 @@ export async function listExpenditures(
   organisationId: string,
   filter: ExpenditureFilter = {},
 ): Promise<Expenditure[]> {
-  let q = db.selectFrom('ledger_expenditure').selectAll().where('organisation_id', '=', organisationId);
+  // Named by id: the primary key finds them (ownedBy), else the organisation's indexes serve.
+  const base = db.selectFrom('ledger_expenditure').selectAll();
+  let q = filter.ids
+    ? base.where(ownedBy(organisationId))
+    : base.where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('spent_on', '>=', filter.from);
   if (filter.to) q = q.where('spent_on', '<=', filter.to);
   if (filter.ids) {

@@ -40,6 +40,7 @@ export * from './obligation-store.repository.ts';
 export * from './obligation-store.query.ts';
 export * from './notification-states.query.ts';
 export * from './obligation-count.repository.ts';
+export * from './obligation-tally.repository.ts';
 export * from './expenditure.repository.ts';
 export * from './official-rate.repository.ts';
 export * from './foreign-candidate.repository.ts';

@@ -4,6 +4,7 @@ import type { NewGrant } from './grant.repository.ts';
 import { receiptRow, type NewReceipt } from './receipt.repository.ts';
 import type { Database } from './schema.ts';
 import { moveBalanceTotals } from './ledger-balance-maintain.ts';
+import { ownedBy } from './owned-by.ts';
 
 /** The ledger records people create, edit and remove one at a time (the REST path segment). */
 export const LEDGER_RECORD_KINDS = ['sources', 'grants', 'accounts', 'receipts', 'expenditures'] as const;
@@ -42,7 +43,7 @@ export async function ledgerRecordVersionsOf(
   const rows = await db
     .selectFrom(TABLE[kind])
     .select(['id', 'version'])
-    .where('organisation_id', '=', organisationId)
+    .where(ownedBy(organisationId))
     .where('id', 'in', [...ids])
     .execute();
   return new Map(rows.map((r) => [r.id, Number(r.version)]));

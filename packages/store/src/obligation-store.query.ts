@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoredObligation } from './obligation-store.repository.ts';
+import { countObligationStatuses } from './obligation-tally.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
@@ -149,15 +150,20 @@ export async function queryStoredObligations(
     if (q.id !== undefined) b = b.where('id', '=', q.id);
     return b;
   };
-  const base = rowsOf(false);
-  const counted = q.knownCounts
-    ? [...q.knownCounts].map(([st, n]) => ({ st, n }))
-    : await db
-        .selectFrom(base.select(status.as('st')).as('t'))
-        .select(['t.st', sql<string | number | bigint>`count(*)`.as('n')])
-        .groupBy('t.st')
-        .execute();
-  const counts = new Map(counted.map((r) => [r.st, Number(r.n)]));
+  // The counts from the tally (a few thousand rows at a million obligations); one obligation by id counted directly.
+  const counts =
+    q.knownCounts ??
+    (q.id === undefined
+      ? await countObligationStatuses(db, organisationId, q)
+      : new Map(
+          (
+            await db
+              .selectFrom(rowsOf(false).select(status.as('st')).as('t'))
+              .select(['t.st', sql<string | number | bigint>`count(*)`.as('n')])
+              .groupBy('t.st')
+              .execute()
+          ).map((r) => [r.st, Number(r.n)]),
+        ));
   const statuses = q.statuses && q.statuses.length > 0 ? q.statuses : undefined;
   let total = 0;
   for (const [s, n] of counts) if (!statuses || statuses.includes(s)) total += n;

@@ -112,7 +112,7 @@ export async function takeDirtyMonths(db: Kysely<Database>, organisationId: stri
 
 /** Forgets every stored obligation of the organisation (before deriving them all again). */
 export async function clearStoredObligations(db: Kysely<Database>, organisationId: string): Promise<void> {
-  for (const table of ['obligation_row', 'obligation_text', 'obligation_dirty'] as const)
+  for (const table of ['obligation_row', 'obligation_text', 'obligation_dirty', 'obligation_tally'] as const)
     await db.deleteFrom(table).where('organisation_id', '=', organisationId).execute();
 }
 

@@ -49,10 +49,21 @@ export interface ObligationCountTable {
   counts: string;
 }
 
+/** How many stored obligations share a kind, a period and a due day (migration 2026-12-08-700). */
+export interface ObligationTallyTable {
+  organisation_id: string;
+  trigger_kind: string;
+  period_from: string;
+  period_to: string;
+  due_on: string;
+  n: Int;
+}
+
 export interface ObligationStoreTables {
   obligation_row: ObligationRowTable;
   obligation_text: ObligationTextTable;
   obligation_state: ObligationStateTable;
   obligation_dirty: ObligationDirtyTable;
   obligation_count: ObligationCountTable;
+  obligation_tally: ObligationTallyTable;
 }

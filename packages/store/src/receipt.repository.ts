@@ -17,6 +17,7 @@ import type { LedgerReceiptTable } from './ledger.tables.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 import { idsByOrganisation, moveBalanceTotals } from './ledger-balance-maintain.ts';
+import { ownedBy } from './owned-by.ts';
 
 export interface NewReceipt {
   readonly id: string;
@@ -196,10 +197,11 @@ export async function listReceipts(
   organisationId: string,
   filter: ReceiptFilter = {},
 ): Promise<Receipt[]> {
-  let q = db
-    .selectFrom('ledger_receipt')
-    .select(RECEIPT_COLUMNS)
-    .where('organisation_id', '=', organisationId);
+  // Named by id: the primary key finds them (ownedBy), else the organisation's indexes serve.
+  const base = db.selectFrom('ledger_receipt').select(RECEIPT_COLUMNS);
+  let q = filter.ids
+    ? base.where(ownedBy(organisationId))
+    : base.where('organisation_id', '=', organisationId);
   if (filter.from) q = q.where('received_on', '>=', filter.from);
   if (filter.to) q = q.where('received_on', '<=', filter.to);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);

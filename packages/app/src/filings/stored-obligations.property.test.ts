@@ -1,4 +1,12 @@
-import { addDays, calendarDate, type CalendarDate, type Result } from '@civic/core';
+import {
+  addDays,
+  calendarDate,
+  OBLIGATION_STATUSES,
+  type CalendarDate,
+  type ObligationInstance,
+  type ObligationStatus,
+  type Result,
+} from '@civic/core';
 import { countStoredObligations } from '@civic/store';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +143,37 @@ async function derivedAfresh(ctx: AppContext, org: OrganisationRow, asOf: Calend
   return must(obligationsOf(l, { from: rangeFrom, to: asOf, asOf }));
 }
 
+/** Every status with how many of the list bear it (the list's counts). */
+function countsOf(list: readonly ObligationInstance[]): Record<ObligationStatus, number> {
+  const out = Object.fromEntries(OBLIGATION_STATUSES.map((s) => [s, 0])) as Record<ObligationStatus, number>;
+  for (const o of list) out[o.status] += 1;
+  return out;
+}
+
+/** The maintained tally of an organisation, and the same counted from its stored rows: equal. */
+async function tallyOf(ctx: AppContext, org: string) {
+  const rows = await ctx.store.db
+    .selectFrom('obligation_tally')
+    .select(['trigger_kind', 'period_from', 'period_to', 'due_on', 'n'])
+    .where('organisation_id', '=', org)
+    .execute();
+  return rows
+    .map((r) => `${r.trigger_kind} ${r.period_from} ${r.period_to} ${r.due_on} ${String(r.n)}`)
+    .sort();
+}
+
+async function rowsGrouped(ctx: AppContext, org: string) {
+  const rows = await ctx.store.db
+    .selectFrom('obligation_row')
+    .select(['trigger_kind', 'period_from', 'period_to', 'due_on', (b) => b.fn.countAll().as('n')])
+    .where('organisation_id', '=', org)
+    .groupBy(['trigger_kind', 'period_from', 'period_to', 'due_on'])
+    .execute();
+  return rows
+    .map((r) => `${r.trigger_kind} ${r.period_from} ${r.period_to} ${r.due_on} ${String(r.n)}`)
+    .sort();
+}
+
 describe.each(testDialects())('stored obligations on %s', (dialect) => {
   let ctx: AppContext & { close(): Promise<void> };
   let n = 0;
@@ -167,8 +206,11 @@ describe.each(testDialects())('stored obligations on %s', (dialect) => {
           for (const o of ops) {
             await apply(ctx, w, o);
             const stored = must(await listObligations(ctx, { org: org.id, asOf }));
-            expect(stored.obligations).toEqual(await derivedAfresh(ctx, org, asOf));
+            const derived = await derivedAfresh(ctx, org, asOf);
+            expect(stored.obligations).toEqual(derived);
             expect(stored.total).toBe(stored.obligations.length);
+            expect(stored.counts).toEqual(countsOf(derived));
+            expect(await tallyOf(ctx, org.id)).toEqual(await rowsGrouped(ctx, org.id));
           }
           // A range and a page: the same slice of the same order.
           const full = await derivedAfresh(ctx, org, asOf, from > asOf ? asOf : from);
@@ -183,6 +225,16 @@ describe.each(testDialects())('stored obligations on %s', (dialect) => {
           );
           expect(page.obligations).toEqual(full.slice(1, 4));
           expect(page.total).toBe(full.length);
+          expect(page.counts).toEqual(countsOf(full));
+          // Due-day bounds: the counts of the rows left.
+          const dueFrom = addDays(from, 30);
+          const dueTo = addDays(from, 200);
+          const bounded = must(await listObligations(ctx, { org: org.id, asOf, dueFrom, dueTo, limit: 0 }));
+          expect(bounded.counts).toEqual(
+            countsOf(
+              (await derivedAfresh(ctx, org, asOf)).filter((o) => o.dueOn >= dueFrom && o.dueOn <= dueTo),
+            ),
+          );
           // The default range (from the first record) walks the due-day index: the same slice.
           const all = await derivedAfresh(ctx, org, asOf);
           const first = must(await listObligations(ctx, { org: org.id, asOf, limit: 2, offset: 1 }));

@@ -23,8 +23,11 @@ import {
   listObligationReceipts,
   lockObligationState,
   readObligationState,
+  deleteObligationTally,
   deleteStoredObligations,
+  insertObligationTally,
   insertStoredObligations,
+  tallyObligations,
   takeDirtyMonths,
   writeFilingStates,
   writeObligationState,
@@ -99,6 +102,7 @@ export async function refreshStoredObligations(
     const sources = (await listSources(tx, organisationId)).map((s) => ({ id: s.id, category: s.category }));
     const derivedRows: StoredObligation[] = [];
     const derivedTexts = new Map<string, string>();
+    const tally = new Map<string, number>();
     for (const span of expanded) {
       // The reports of the widened span from all its receipts; the notifications of the changed
       // days only (deriving every receipt's notification of a half-year cost seconds at a million).
@@ -135,10 +139,14 @@ export async function refreshStoredObligations(
       }
       const { rows, texts } = toRows(list, span, notices);
       await deleteStoredObligations(tx.store.db, organisationId, { notices: [], periods: span });
+      // The rows of the span are now exactly these (changedNotices keeps the unchanged notices).
+      await deleteObligationTally(tx.store.db, organisationId, { notices, periods: span });
+      tallyObligations(tally, rows);
       for (const r of await changedNotices(tx, organisationId, notices, rows)) derivedRows.push(r);
       for (const [k, v] of texts) derivedTexts.set(k, v);
     }
     await insertStoredObligations(tx.store.db, organisationId, derivedRows, derivedTexts);
+    await insertObligationTally(tx.store.db, organisationId, tally);
     if (expanded.length > 0 || locked.filingsKey !== filingsKey)
       await writeFilingStates(
         tx.store.db,
