@@ -140,7 +140,10 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const t0 = Date.now();
   const stamp = newestSource();
-  const worker = { 'replicate.worker': 'packages/app/src/waves/replicate.worker.ts' };
+  const worker = {
+    'replicate.worker': 'packages/app/src/waves/replicate.worker.ts',
+    'incident-rows.worker': 'packages/app/src/incidents/incident-rows.worker.ts',
+  };
   await bundle(build, outdir, { civic: 'packages/cli/src/main.ts', ...worker }, stamp);
   await bundle(
     build,

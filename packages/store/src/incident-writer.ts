@@ -1,11 +1,5 @@
 import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
-import {
-  epochDay,
-  legalBasisFilterKey,
-  organisationFilterKey,
-  placeSearchNames,
-  type CalendarDate,
-} from '@civic/core';
+import { legalBasisFilterKey, organisationFilterKey, placeSearchNames } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { IncidentInput } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
@@ -23,34 +17,13 @@ import {
 import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
+import { insertSql, SEQ_DAY, seqDayStart } from './incident-seq.ts';
+import { ID_AT, ROW_WIDTH, type IncidentRows } from './incident-row-maker.ts';
+
+export { SEQ_DAY, seqDayStart } from './incident-seq.ts';
 
 function isPostgresDb(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-/**
- * `seq` orders incidents by date: (days since 1970 + 100000) · 2³² + n, n counting the incidents
- * of that day in insertion order. So "newest first" is "seq descending", an index on any one
- * column is also in date order (SQLite appends the rowid to every index), a date range is a seq
- * range, and FTS5 can hand back matches newest-first and stop after a page. Values stay below
- * 2⁵³ for dates before the year 2240.
- */
-export const SEQ_DAY = 2 ** 32;
-const DAY_OFFSET = 100_000;
-
-export function seqDayStart(date: string): bigint {
-  return BigInt(epochDay(date as CalendarDate) + DAY_OFFSET) * BigInt(SEQ_DAY);
-}
-
-function insertSql(rows: number, postgres: boolean): string {
-  const n = COLUMNS.length + 1;
-  const tuples: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const ps: string[] = [];
-    for (let c = 1; c <= n; c++) ps.push(postgres ? `$${r * n + c}` : '?');
-    tuples.push(`(${ps.join(',')})`);
-  }
-  return `insert into incident (seq,${COLUMNS.join(',')}) values ${tuples.join(',')}`;
 }
 
 /**
@@ -244,6 +217,49 @@ export class IncidentWriter {
     if (this.counts.full) await this.counts.flush();
   }
 
+  /**
+   * Writes rows an IncidentRowMaker made (maybe on another thread) in their order: the same
+   * seq, counts and stored values as addStamped gives the same incidents; `id` gives each its id.
+   */
+  async addRows(rows: IncidentRows, id: () => string): Promise<void> {
+    const { values, count } = rows;
+    const row = this.row;
+    const columns: unknown[][] | null = this.raw ? null : [[], ...COLUMNS.map(() => [])];
+    for (let r = 0, at = 0; r < count; r++, at += ROW_WIDTH) {
+      const date = values[at + DATE_AT] as string;
+      const seq = this.takeSeq(date) ?? (await this.nextSeq(date));
+      row[0] = this.raw ? seq : seq.toString();
+      for (let c = 0; c < ROW_WIDTH; c++) row[c + 1] = values[at + c];
+      row[ID_AT + 1] = id();
+      if (columns !== null) for (let c = 0; c < row.length; c++) columns[c]?.push(row[c] ?? null);
+      else {
+        this.rowStatement ??= this.raw?.prepare(insertSql(1, false));
+        this.rowStatement?.run(row);
+        if (!this.emptyAtOpen) {
+          this.newRowStatement ??= this.raw?.prepare('insert into temp.incident_new (seq) values (?)');
+          this.newRowStatement?.run(seq);
+        }
+      }
+      this.counts.addGroup(
+        row[VISIBILITY_AT + 1] as string,
+        (row[OWNER_AT + 1] as string | null) ?? '',
+        seq,
+        date,
+        row[PLACE_AT + 1] as string,
+        row[LATITUDE_AT + 1] as number | null,
+        row[LONGITUDE_AT + 1] as number | null,
+      );
+    }
+    if (columns !== null && count > 0) await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
+    this.written += count;
+    if (this.counts.full) await this.counts.flush();
+  }
+
+  /** Adds terms met by an IncidentRowMaker to the term list saved at finish(). */
+  addTerms(terms: readonly string[]): void {
+    for (const term of terms) this.memo.vocabulary.add(term);
+  }
+
   private async saveVocabulary(): Promise<void> {
     const terms = [...this.memo.vocabulary];
     if (this.raw) {
@@ -287,6 +303,13 @@ export class IncidentWriter {
       await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
   }
 }
+
+const DATE_AT = COLUMNS.indexOf('date');
+const PLACE_AT = COLUMNS.indexOf('place');
+const LATITUDE_AT = COLUMNS.indexOf('latitude');
+const LONGITUDE_AT = COLUMNS.indexOf('longitude');
+const VISIBILITY_AT = COLUMNS.indexOf('visibility');
+const OWNER_AT = COLUMNS.indexOf('owner_organisation_id');
 
 /** Rows written by one writer from which its finish() refreshes the planner's statistics of the table. */
 const ANALYZE_AFTER = 10_000;

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { replicateMaxima, type PreparedWaveScan } from '@civic/core';
+import { workerBootstrap } from '../worker-bootstrap.ts';
 
 // Below this many cylinder evaluations (cylinders × replicates), threads cost more than they save.
 const PARALLEL_THRESHOLD = 50_000_000;
@@ -28,7 +25,7 @@ export async function replicateMaximaInWorkers(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Float64Array> {
   if (workers <= 1 || seeds.length < 2) return replicateMaxima(scan, seeds, onProgress);
-  const bootstrap = workerBootstrap();
+  const bootstrap = replicateWorkerBootstrap();
   const shared = { ...scan, incidents: [] };
   const n = Math.min(workers, seeds.length);
   const size = Math.ceil(seeds.length / n);
@@ -72,25 +69,7 @@ export async function replicateMaximaInWorkers(
   return out;
 }
 
-// Defined as true by scripts/build.mjs in the built `civic` (the worker is then a built file beside it).
-declare const __CIVIC_BUNDLE__: boolean | undefined;
-
 /** The worker's start: the built worker beside the bundle, or the TypeScript one through tsx. */
-function workerBootstrap(): string {
-  if (typeof __CIVIC_BUNDLE__ !== 'undefined' && __CIVIC_BUNDLE__) {
-    const built = new URL('./replicate.worker.js', import.meta.url).href;
-    return `import(${JSON.stringify(built)});`;
-  }
-  const workerFile = new URL('./replicate.worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxEsmApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(workerFile)}); });`;
-}
-
-/** The file URL of tsx's ESM register API (its CommonJS twin cannot register from a worker). */
-function tsxEsmApiUrl(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
-    exports: Record<string, { import?: { default?: string } }>;
-  };
-  const entry = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
-  return pathToFileURL(join(dirname(manifest), entry)).href;
+function replicateWorkerBootstrap(): string {
+  return workerBootstrap('replicate.worker', new URL('./replicate.worker.ts', import.meta.url));
 }
