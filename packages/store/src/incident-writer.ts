@@ -5,6 +5,7 @@ import type { IncidentInput } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 import { IncidentCountDeltas } from './incident-counts.repository.ts';
 import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
+import { prepareSqliteLoad } from './incident-sqlite-load.ts';
 import {
   COLUMNS,
   KeyMemo,
@@ -53,6 +54,8 @@ export class IncidentWriter {
   /** Next n for each day (see SEQ_DAY) touched by this writer. */
   private readonly nextOfDay = new Map<string, bigint>();
   private written = 0;
+  /** PostgreSQL: rows given to addRows not yet inserted, one array per column (seq first). */
+  private pending: unknown[][] | null = null;
   /** The summary's counts of the rows written (incident-counts.repository.ts), flushed per batch when full and at finish. */
   private readonly counts: IncidentCountDeltas;
 
@@ -103,29 +106,9 @@ export class IncidentWriter {
       else writer.droppedIndexes = dropped;
     }
     if (!writer.postgres) {
-      // A large import touches the whole table and its indexes: give SQLite room (restored at
-      // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
-      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
-      // the rows go in at a few thousand places at once, one per day, and the index builds sort
-      // in the cache and spill beyond it, so 64 MiB keeps a million-row import under 500 MB).
-      const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
-      writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
-      await sql`pragma cache_size = -65536`.execute(db);
-      if (!writer.emptyAtOpen)
-        await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
-      else {
-        // Loading an empty table: building each index once from sorted keys at the end is about
-        // twice as fast as maintaining it row by row. In the same transaction, so a failed import
-        // gets its indexes back with everything else.
-        const indexes = await sql<{
-          name: string;
-          sql: string;
-        }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'incident' and sql is not null`.execute(
-          db,
-        );
-        writer.droppedIndexes = indexes.rows;
-        for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
-      }
+      const load = await prepareSqliteLoad(db, writer.emptyAtOpen);
+      writer.cacheSize = load.cacheSize;
+      writer.droppedIndexes = load.droppedIndexes;
     }
     return writer;
   }
@@ -224,7 +207,7 @@ export class IncidentWriter {
   async addRows(rows: IncidentRows, id: () => string): Promise<void> {
     const { values, count } = rows;
     const row = this.row;
-    const columns: unknown[][] | null = this.raw ? null : [[], ...COLUMNS.map(() => [])];
+    const columns = this.raw ? null : (this.pending ??= [[], ...COLUMNS.map(() => [])]);
     for (let r = 0, at = 0; r < count; r++, at += ROW_WIDTH) {
       const date = values[at + DATE_AT] as string;
       const seq = this.takeSeq(date) ?? (await this.nextSeq(date));
@@ -250,9 +233,17 @@ export class IncidentWriter {
         row[LONGITUDE_AT + 1] as number | null,
       );
     }
-    if (columns !== null && count > 0) await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
     this.written += count;
+    if (columns !== null && (columns[0]?.length ?? 0) >= this.batch) await this.insertPending();
     if (this.counts.full) await this.counts.flush();
+  }
+
+  /** PostgreSQL: the rows addRows holds (a batch per statement, from pieces of a few hundred rows). */
+  private async insertPending(): Promise<void> {
+    const columns = this.pending;
+    this.pending = null;
+    if (columns && (columns[0]?.length ?? 0) > 0)
+      await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
   }
 
   /** Adds terms met by an IncidentRowMaker to the term list saved at finish(). */
@@ -279,6 +270,7 @@ export class IncidentWriter {
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
   async finish(): Promise<void> {
+    await this.insertPending();
     await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
