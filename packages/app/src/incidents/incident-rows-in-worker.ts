@@ -34,7 +34,8 @@ export type IncidentRowsEnd =
 const PIECE = 64 << 10;
 /**
  * Pieces sent and not yet answered: the parsing thread is at most this far ahead of the writer,
- * so memory stays bounded however fast one side is (back-pressure).
+ * so memory stays bounded however fast one side is (back-pressure). 32 took a 300k-incident
+ * import from 390 to 530-550 MB peak RSS for no gain in time.
  */
 const AHEAD = 8;
 
