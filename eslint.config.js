@@ -21,8 +21,9 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 const deepImports = {
-  // @civic/server/api is a declared entry point (the HTTP shapes the web client imports), not a deep path.
-  group: ['@civic/*/*', '!@civic/server/api'],
+  // @civic/server/api is a declared entry point (the HTTP shapes the web client imports), not a deep
+  // path; so are the incident parsers and rows a parsing thread loads without the whole package.
+  group: ['@civic/*/*', '!@civic/server/api', '!@civic/formats/incidents', '!@civic/store/incident-rows'],
   message: 'Import a package through its index (src/index.ts), never a deep path.',
 };
 const sqlLibs = ['kysely', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg', 'pg-*'];

@@ -27,6 +27,8 @@ const USAGE = fileURLToPath(new URL('./usage-on-exit.mjs', import.meta.url));
 interface Measured {
   readonly seconds: number;
   readonly cpuSeconds: number;
+  /** The writing thread's share of cpuSeconds (the rest: the parsing thread, the collector's helpers). */
+  readonly mainThreadCpuSeconds?: number;
   readonly serverCpuSeconds?: number;
   readonly imported: number;
   readonly maxRssMB: number;
@@ -52,6 +54,9 @@ async function run(
     rows: m.imported,
     rowsPerSecond: Math.round(m.imported / m.seconds),
     cpuSeconds: Number(m.cpuSeconds.toFixed(1)),
+    ...(m.mainThreadCpuSeconds === undefined
+      ? {}
+      : { mainThreadCpuSeconds: Number(m.mainThreadCpuSeconds.toFixed(1)) }),
     ...(m.serverCpuSeconds === undefined ? {} : { serverCpuSeconds: m.serverCpuSeconds }),
     load: Number((loadavg()[0] ?? 0).toFixed(1)),
   };

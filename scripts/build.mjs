@@ -144,6 +144,7 @@ export async function buildCli() {
   const worker = {
     'replicate.worker': 'packages/app/src/waves/replicate.worker.ts',
     'import-read.worker': 'packages/app/src/ledger/import-read.worker.ts',
+    'incident-rows.worker': 'packages/app/src/incidents/incident-rows.worker.ts',
   };
   await bundle(build, outdir, { civic: 'packages/cli/src/main.ts', ...worker }, stamp);
   await bundle(

@@ -38,6 +38,27 @@ describe('the built civic command', () => {
     expect(built.stdout).toBe(source.stdout);
   });
 
+  it('imports an incident file large enough to be parsed on its own thread (the built worker)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-built-incidents-'));
+    try {
+      const header =
+        'date,organisation,place,latitude,longitude,authority,action,legal_basis,penalty_mci,suspension_months,outcome,source_url,notes\n';
+      const row = (i: number) =>
+        `2020-0${1 + (i % 9)}-1${i % 10},Built Org ${i % 50},Almaty,,,City Court,fine,CoAO 460-1,${i % 9},,appealed,https://example.org/b/${i},"built thread row ${i}, a note long enough to make the file pass four MiB"\n`;
+      const file = join(dir, 'big.csv');
+      writeFileSync(file, header + Array.from({ length: 24_000 }, (_, i) => row(i)).join(''));
+      expect(readFileSync(file).length).toBeGreaterThan(4 << 20);
+      const r = civic(['incidents', 'import', file, '--db', join(dir, 'x.db'), '--json'], {
+        CIVIC_SHOW_ENTRY: '1',
+      });
+      expect(r.stderr).toContain('running the build in dist/bundle');
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ read: 24_000, imported: 24_000, warnings: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints its version without loading anything else', () => {
     const r = civic(['--version'], {});
     expect(r.status).toBe(0);

@@ -65,20 +65,32 @@ export class IncidentCountDeltas {
   }
 
   add(i: Omit<CountedIncident, 'seq'>, seq: bigint): void {
-    const scope = this.scopeOf(i.visibility, i.ownerOrganisationId ?? '');
-    const day = scope.days.get(i.date);
+    const owner = i.ownerOrganisationId ?? '';
+    this.addGroup(i.visibility, owner, seq, i.date, i.place, i.latitude, i.longitude);
+  }
+
+  /** add() of an incident given by its fields (a row's values, with no object for it). */
+  addGroup(
+    visibility: string,
+    owner: string,
+    seq: bigint,
+    date: string,
+    placeName: string,
+    latitude: number | null,
+    longitude: number | null,
+  ): void {
+    const scope = this.scopeOf(visibility, owner);
+    const day = scope.days.get(date);
     if (day === undefined) {
-      scope.days.set(i.date, { visibility: scope.visibility, owner: scope.owner, day: i.date, n: 1 });
+      scope.days.set(date, { visibility: scope.visibility, owner: scope.owner, day: date, n: 1 });
       this.held += 1;
     } else day.n += 1;
-    const { latitude, longitude } = i;
     if (latitude === null || longitude === null) return;
-    let variants = scope.places.get(i.place);
-    if (variants === undefined) scope.places.set(i.place, (variants = []));
+    let variants = scope.places.get(placeName);
+    if (variants === undefined) scope.places.set(placeName, (variants = []));
     const place = variants.find((v) => v.latitude === latitude && v.longitude === longitude);
     if (place === undefined) {
-      const { visibility, owner } = scope;
-      variants.push({ visibility, owner, place: i.place, latitude, longitude, n: 1, latest: seq });
+      variants.push({ visibility, owner, place: placeName, latitude, longitude, n: 1, latest: seq });
       this.held += 1;
     } else {
       place.n += 1;

@@ -1,16 +1,11 @@
 import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
-import {
-  epochDay,
-  legalBasisFilterKey,
-  organisationFilterKey,
-  placeSearchNames,
-  type CalendarDate,
-} from '@civic/core';
+import { legalBasisFilterKey, organisationFilterKey, placeSearchNames } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { IncidentInput } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 import { IncidentCountDeltas } from './incident-counts.repository.ts';
 import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
+import { prepareSqliteLoad } from './incident-sqlite-load.ts';
 import {
   COLUMNS,
   KeyMemo,
@@ -23,34 +18,13 @@ import {
 import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
+import { insertSql, SEQ_DAY, seqDayStart } from './incident-seq.ts';
+import { ID_AT, ROW_WIDTH, type IncidentRows } from './incident-row-maker.ts';
+
+export { SEQ_DAY, seqDayStart } from './incident-seq.ts';
 
 function isPostgresDb(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-/**
- * `seq` orders incidents by date: (days since 1970 + 100000) · 2³² + n, n counting the incidents
- * of that day in insertion order. So "newest first" is "seq descending", an index on any one
- * column is also in date order (SQLite appends the rowid to every index), a date range is a seq
- * range, and FTS5 can hand back matches newest-first and stop after a page. Values stay below
- * 2⁵³ for dates before the year 2240.
- */
-export const SEQ_DAY = 2 ** 32;
-const DAY_OFFSET = 100_000;
-
-export function seqDayStart(date: string): bigint {
-  return BigInt(epochDay(date as CalendarDate) + DAY_OFFSET) * BigInt(SEQ_DAY);
-}
-
-function insertSql(rows: number, postgres: boolean): string {
-  const n = COLUMNS.length + 1;
-  const tuples: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const ps: string[] = [];
-    for (let c = 1; c <= n; c++) ps.push(postgres ? `$${r * n + c}` : '?');
-    tuples.push(`(${ps.join(',')})`);
-  }
-  return `insert into incident (seq,${COLUMNS.join(',')}) values ${tuples.join(',')}`;
 }
 
 /**
@@ -80,6 +54,8 @@ export class IncidentWriter {
   /** Next n for each day (see SEQ_DAY) touched by this writer. */
   private readonly nextOfDay = new Map<string, bigint>();
   private written = 0;
+  /** PostgreSQL: rows given to addRows not yet inserted, one array per column (seq first). */
+  private pending: unknown[][] | null = null;
   /** The summary's counts of the rows written (incident-counts.repository.ts), flushed per batch when full and at finish. */
   private readonly counts: IncidentCountDeltas;
 
@@ -130,29 +106,9 @@ export class IncidentWriter {
       else writer.droppedIndexes = dropped;
     }
     if (!writer.postgres) {
-      // A large import touches the whole table and its indexes: give SQLite room (restored at
-      // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
-      // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
-      // the rows go in at a few thousand places at once, one per day, and the index builds sort
-      // in the cache and spill beyond it, so 64 MiB keeps a million-row import under 500 MB).
-      const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
-      writer.cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
-      await sql`pragma cache_size = -65536`.execute(db);
-      if (!writer.emptyAtOpen)
-        await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
-      else {
-        // Loading an empty table: building each index once from sorted keys at the end is about
-        // twice as fast as maintaining it row by row. In the same transaction, so a failed import
-        // gets its indexes back with everything else.
-        const indexes = await sql<{
-          name: string;
-          sql: string;
-        }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'incident' and sql is not null`.execute(
-          db,
-        );
-        writer.droppedIndexes = indexes.rows;
-        for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
-      }
+      const load = await prepareSqliteLoad(db, writer.emptyAtOpen);
+      writer.cacheSize = load.cacheSize;
+      writer.droppedIndexes = load.droppedIndexes;
     }
     return writer;
   }
@@ -244,6 +200,57 @@ export class IncidentWriter {
     if (this.counts.full) await this.counts.flush();
   }
 
+  /**
+   * Writes rows an IncidentRowMaker made (maybe on another thread) in their order: the same
+   * seq, counts and stored values as addStamped gives the same incidents; `id` gives each its id.
+   */
+  async addRows(rows: IncidentRows, id: () => string): Promise<void> {
+    const { values, count } = rows;
+    const row = this.row;
+    const columns = this.raw ? null : (this.pending ??= [[], ...COLUMNS.map(() => [])]);
+    for (let r = 0, at = 0; r < count; r++, at += ROW_WIDTH) {
+      const date = values[at + DATE_AT] as string;
+      const seq = this.takeSeq(date) ?? (await this.nextSeq(date));
+      row[0] = this.raw ? seq : seq.toString();
+      for (let c = 0; c < ROW_WIDTH; c++) row[c + 1] = values[at + c];
+      row[ID_AT + 1] = id();
+      if (columns !== null) for (let c = 0; c < row.length; c++) columns[c]?.push(row[c] ?? null);
+      else {
+        this.rowStatement ??= this.raw?.prepare(insertSql(1, false));
+        this.rowStatement?.run(row);
+        if (!this.emptyAtOpen) {
+          this.newRowStatement ??= this.raw?.prepare('insert into temp.incident_new (seq) values (?)');
+          this.newRowStatement?.run(seq);
+        }
+      }
+      this.counts.addGroup(
+        row[VISIBILITY_AT + 1] as string,
+        (row[OWNER_AT + 1] as string | null) ?? '',
+        seq,
+        date,
+        row[PLACE_AT + 1] as string,
+        row[LATITUDE_AT + 1] as number | null,
+        row[LONGITUDE_AT + 1] as number | null,
+      );
+    }
+    this.written += count;
+    if (columns !== null && (columns[0]?.length ?? 0) >= this.batch) await this.insertPending();
+    if (this.counts.full) await this.counts.flush();
+  }
+
+  /** PostgreSQL: the rows addRows holds (a batch per statement, from pieces of a few hundred rows). */
+  private async insertPending(): Promise<void> {
+    const columns = this.pending;
+    this.pending = null;
+    if (columns && (columns[0]?.length ?? 0) > 0)
+      await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
+  }
+
+  /** Adds terms met by an IncidentRowMaker to the term list saved at finish(). */
+  addTerms(terms: readonly string[]): void {
+    for (const term of terms) this.memo.vocabulary.add(term);
+  }
+
   private async saveVocabulary(): Promise<void> {
     const terms = [...this.memo.vocabulary];
     if (this.raw) {
@@ -263,6 +270,7 @@ export class IncidentWriter {
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
   async finish(): Promise<void> {
+    await this.insertPending();
     await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
@@ -287,6 +295,13 @@ export class IncidentWriter {
       await sql.raw(`pragma cache_size = ${Math.trunc(this.cacheSize)}`).execute(this.db);
   }
 }
+
+const DATE_AT = COLUMNS.indexOf('date');
+const PLACE_AT = COLUMNS.indexOf('place');
+const LATITUDE_AT = COLUMNS.indexOf('latitude');
+const LONGITUDE_AT = COLUMNS.indexOf('longitude');
+const VISIBILITY_AT = COLUMNS.indexOf('visibility');
+const OWNER_AT = COLUMNS.indexOf('owner_organisation_id');
 
 /** Rows written by one writer from which its finish() refreshes the planner's statistics of the table. */
 const ANALYZE_AFTER = 10_000;

@@ -53,6 +53,7 @@ export * from './incident-edit.repository.ts';
 export { incidentCountsOf } from './incident-counts.repository.ts';
 export * from './incident-reindex.ts';
 export * from './incident-search.ts';
+export { IncidentRowMaker, type IncidentRowContext, type IncidentRows } from './incident-row-maker.ts';
 export type * from './brief.tables.ts';
 export * from './brief.repository.ts';
 export * from './filing.repository.ts';

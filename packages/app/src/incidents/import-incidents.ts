@@ -6,16 +6,25 @@ import {
   isVisibility,
   ok,
   type DomainError,
-  type IncidentInput,
   type Result,
   type Visibility,
 } from '@civic/core';
-import { IncidentCsvReader, parseIncidentsJson } from '@civic/formats';
-import { inTransaction, IncidentWriter, listOrganisations, type IncidentStamp } from '@civic/store';
+import { parseIncidentsJson, type IncidentParseOptions } from '@civic/formats';
+import {
+  inTransaction,
+  IncidentRowMaker,
+  IncidentWriter,
+  listOrganisations,
+  organisationNameIndex,
+  type IncidentRowContext,
+  type IncidentRows,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { audited } from '../audit/audited.ts';
+import { IncidentCsvDecoder } from './incident-csv-decoder.ts';
+import { incidentRowsInWorker, type IncidentRowsEnd } from './incident-rows-in-worker.ts';
 
 export type IncidentFileFormat = 'csv' | 'json';
 
@@ -31,6 +40,11 @@ export interface ImportIncidentsInput {
   readonly visibility?: Visibility | string;
   /** Called after each batch written: rows read and written so far. */
   readonly onProgress?: (progress: { readonly read: number; readonly imported: number }) => void;
+  /**
+   * CSV: parse on a worker thread while this one writes (true), or here (false). Default: a worker
+   * for a file of THREAD_AFTER bytes or more. JSON is always parsed here.
+   */
+  readonly parseThread?: boolean;
 }
 
 export interface ImportIncidentsReport {
@@ -45,17 +59,20 @@ export interface ImportIncidentsReport {
   readonly warnings: readonly DomainError[];
 }
 
+/** JSON incidents written at a time. */
 const BATCH = 5_000;
 /**
- * Rows parsed and written at a time on SQLite (PostgreSQL takes BATCH per statement): a few
- * hundred rows' objects die young, in the collector's new space, instead of outliving it and
- * piling up in the old space until a full collection (the import's peak memory, issue 14: 250
- * rows from 64 KiB pieces took 310 MB at 100k incidents where 1,000 rows from 256 KiB took 410 MB,
- * for the same CPU time).
+ * Bytes decoded and parsed at a time on this thread: about three hundred incidents, whose objects
+ * die young, in the collector's new space, instead of outliving it and piling up in the old space
+ * until a full collection (the import's peak memory, issue 14: 250 rows from 64 KiB pieces took
+ * 310 MB at 100k incidents where 1,000 rows from 256 KiB took 410 MB, for the same CPU time).
  */
-const SQLITE_BATCH = 250;
-/** Bytes decoded and parsed at a time: about three hundred incidents. */
 const PIECE = 64 << 10;
+/**
+ * From this size a CSV file is parsed on a worker thread (starting one costs a few tenths of a
+ * second; a file this size takes about as long to import on one thread).
+ */
+const THREAD_AFTER = 4 << 20;
 
 /** Thrown inside the transaction to roll it back with an expected error; caught below. */
 class Rejected extends Error {
@@ -105,110 +122,105 @@ async function importIncidentsNow(
   if (!owner.ok) return owner;
   const ownerId = owner.value;
   // An incident naming an organisation by its name or one of its aliases is linked to it.
-  const orgIds = new Map(
-    (await listOrganisations(ctx.store.db)).flatMap((o) =>
-      [o.name, ...o.aliases].map((n) => [n.trim().toLowerCase(), o.id] as const),
+  const organisations = await listOrganisations(ctx.store.db);
+  const context: IncidentRowContext = {
+    organisationIds: new Map(
+      organisations.flatMap((o) =>
+        [o.name, ...o.aliases].map((n) => [n.trim().toLowerCase(), o.id] as const),
+      ),
     ),
-  );
-  const createdAt = ctx.now().toISOString();
-  const nextId = idSequence(ctx.now());
-  let linked = 0;
-  // Each row's id, organisation and time, as the writer stores it (no copy of the row with them).
-  const stamp: IncidentStamp<IncidentInput> = {
-    id: nextId,
-    organisationId: (i) => {
-      const organisationId = i.organisationId ?? orgIds.get(i.organisation.toLowerCase()) ?? null;
-      if (organisationId !== null) linked += 1;
-      return organisationId;
-    },
-    createdAt: () => createdAt,
-    sourceActionId: () => null,
+    organisationNames: await organisationNameIndex(ctx.store.db),
+    createdAt: ctx.now().toISOString(),
   };
+  const nextId = idSequence(ctx.now());
   // An incident dated more than a year after today (the context's clock) is refused.
-  const parseOptions = {
+  const options = {
     fileName: input.fileName,
     visibility,
     ownerOrganisationId: ownerId,
     // (the UTC day: a day either way does not move a one-year bound that matters)
     today: localDateAt(ctx.now(), UTC_ZONE),
   };
+  const source = format === 'csv' ? await sized(input.bytes, THREAD_AFTER) : null;
 
-  try {
-    const batchSize = ctx.store.dialect === 'postgres' ? BATCH : SQLITE_BATCH;
-    const report = await inTransaction(ctx.store, async (tx) => {
-      const writer = await IncidentWriter.open(tx.db);
-      let read = 0;
-      let warnings: readonly DomainError[] = [];
-      const write = async (batch: readonly IncidentInput[]) => {
-        read += batch.length;
-        for (let start = 0; start < batch.length; start += batchSize)
-          await writer.addStamped(
-            start === 0 && batch.length <= batchSize ? batch : batch.slice(start, start + batchSize),
-            stamp,
-          );
+  const written = await inTransaction(ctx.store, async (tx) => {
+    // (a refused file throws Rejected, so the transaction rolls back; caught below)
+    const writer = await IncidentWriter.open(tx.db);
+    let read = 0;
+    let linked = 0;
+    let rows: AsyncGenerator<IncidentRows, IncidentRowsEnd>;
+    if (source === null) rows = jsonRows(await collect(input.bytes), options, context);
+    else if (input.parseThread ?? source.large)
+      rows = incidentRowsInWorker(source.bytes, { options, context });
+    else rows = csvRows(source.bytes, options, context);
+    try {
+      for (;;) {
+        const next = await rows.next();
+        if (next.done === true) {
+          if (!next.value.ok) throw new Rejected(next.value.error);
+          writer.addTerms(next.value.terms);
+          await writer.finish();
+          return { read, imported: writer.count, linked, warnings: next.value.warnings };
+        }
+        read += next.value.count;
+        linked += next.value.linked;
+        await writer.addRows(next.value, nextId);
         input.onProgress?.({ read, imported: writer.count });
-      };
-      if (format === 'json') {
-        const parsed = parseIncidentsJson(await collect(input.bytes), parseOptions);
-        if (!parsed.ok) throw new Rejected(parsed.error);
-        await write(parsed.value.incidents);
-        warnings = parsed.value.warnings;
-      } else {
-        const reader = new IncidentCsvReader(parseOptions);
-        const decoder = new TextDecoder('utf-8', { fatal: true });
-        let pending: IncidentInput[] = [];
-        const take = async (r: Result<IncidentInput[]>) => {
-          if (!r.ok) throw new Rejected(r.error);
-          for (const incident of r.value) pending.push(incident);
-          if (pending.length >= batchSize) {
-            await write(pending);
-            pending = [];
-          }
-        };
-        for await (const chunk of chunks(input.bytes)) {
-          let text: string;
-          try {
-            text = decoder.decode(chunk, { stream: true });
-          } catch {
-            throw new Rejected(
-              domainError('IMPORT_ENCODING_INVALID', 'the file is not valid UTF-8', { file: input.fileName }),
-            );
-          }
-          await take(reader.push(text));
-        }
-        try {
-          await take(reader.push(decoder.decode()));
-        } catch (e) {
-          if (e instanceof Rejected) throw e;
-          throw new Rejected(
-            domainError(
-              'IMPORT_ENCODING_INVALID',
-              'the file is not valid UTF-8 (it ends inside a character)',
-              { file: input.fileName },
-            ),
-          );
-        }
-        await take(reader.end());
-        await write(pending);
-        warnings = reader.warnings;
       }
-      await writer.finish();
-      return { read, imported: writer.count, warnings };
-    });
-    return ok({
-      file: input.fileName,
-      format,
-      read: report.read,
-      imported: report.imported,
-      visibility,
-      ownerOrganisationId: ownerId,
-      linkedOrganisations: linked,
-      warnings: report.warnings,
-    });
-  } catch (e) {
-    if (e instanceof Rejected) return err(e.error);
+    } finally {
+      // (when the writer failed: the rows are closed, and a parsing thread stopped)
+      await rows.return({ ok: true, terms: [], warnings: [] });
+    }
+  }).catch((e: unknown) => {
+    if (e instanceof Rejected) return e.error;
     throw e;
-  }
+  });
+  if (!('read' in written)) return err(written);
+  return ok({
+    file: input.fileName,
+    format,
+    read: written.read,
+    imported: written.imported,
+    visibility,
+    ownerOrganisationId: ownerId,
+    linkedOrganisations: written.linked,
+    warnings: written.warnings,
+  });
+}
+
+/** A CSV file's rows, parsed on this thread: one batch per piece of about three hundred incidents. */
+async function* csvRows(
+  bytes: AsyncIterable<Uint8Array>,
+  options: IncidentParseOptions,
+  context: IncidentRowContext,
+): AsyncGenerator<IncidentRows, IncidentRowsEnd> {
+  const decoder = new IncidentCsvDecoder(options);
+  const maker = new IncidentRowMaker(context);
+  for await (const chunk of bytes)
+    for (let start = 0; start < chunk.length; start += PIECE) {
+      const parsed = decoder.push(chunk.subarray(start, start + PIECE));
+      if (!parsed.ok) return parsed;
+      yield maker.rows(parsed.value);
+    }
+  const last = decoder.end();
+  if (!last.ok) return last;
+  yield maker.rows(last.value);
+  return { ok: true, terms: maker.takeTerms(), warnings: decoder.warnings };
+}
+
+/** A JSON file's rows (JSON is parsed whole), in batches. */
+async function* jsonRows(
+  bytes: Uint8Array,
+  options: IncidentParseOptions,
+  context: IncidentRowContext,
+): AsyncGenerator<IncidentRows, IncidentRowsEnd> {
+  const parsed = parseIncidentsJson(bytes, options);
+  if (!parsed.ok) return parsed;
+  const maker = new IncidentRowMaker(context);
+  const { incidents, warnings } = parsed.value;
+  for (let start = 0; start < incidents.length; start += BATCH)
+    yield maker.rows(incidents.slice(start, start + BATCH));
+  return { ok: true, terms: maker.takeTerms(), warnings };
 }
 
 /**
@@ -242,14 +254,42 @@ async function resolveOwner(
   return resolved;
 }
 
-/** The bytes in pieces of at most PIECE bytes, however large the chunks they come in. */
-async function* chunks(bytes: Uint8Array | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  if (!(bytes instanceof Uint8Array)) {
-    for await (const chunk of bytes)
-      for (let start = 0; start < chunk.length; start += PIECE) yield chunk.subarray(start, start + PIECE);
-    return;
+/**
+ * The bytes as chunks, and whether there are at least `limit` of them: a stream's first chunks are
+ * read (and kept) until that many bytes or its end, then given back before the rest.
+ */
+async function sized(
+  bytes: Uint8Array | AsyncIterable<Uint8Array>,
+  limit: number,
+): Promise<{ bytes: AsyncIterable<Uint8Array>; large: boolean }> {
+  if (bytes instanceof Uint8Array) return { bytes: once(bytes), large: bytes.length >= limit };
+  const iterator = bytes[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < limit) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
   }
-  for (let start = 0; start < bytes.length; start += PIECE) yield bytes.subarray(start, start + PIECE);
+  async function* all(): AsyncIterable<Uint8Array> {
+    yield* head.splice(0);
+    if (ended) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  return { bytes: all(), large: !ended || size >= limit };
+}
+
+async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
 }
 
 async function collect(bytes: Uint8Array | AsyncIterable<Uint8Array>): Promise<Uint8Array> {
