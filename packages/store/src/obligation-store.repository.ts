@@ -169,16 +169,29 @@ export async function deleteStoredObligations(
   organisationId: string,
   spans: { readonly notices: readonly DaySpan[]; readonly periods: DaySpan },
 ): Promise<void> {
+  await deleteObligationSpans(db, 'obligation_row', organisationId, spans);
+}
+
+/**
+ * Deletes the rows of `table` (the stored obligations, or their tally: the same span columns) in
+ * the spans a refresh derives again.
+ */
+export async function deleteObligationSpans(
+  db: Kysely<Database>,
+  table: 'obligation_row' | 'obligation_tally',
+  organisationId: string,
+  spans: { readonly notices: readonly DaySpan[]; readonly periods: DaySpan },
+): Promise<void> {
   for (const n of spans.notices)
     await db
-      .deleteFrom('obligation_row')
+      .deleteFrom(table)
       .where('organisation_id', '=', organisationId)
       .where('trigger_kind', '=', 'each-receipt')
       .where('period_from', '>=', n.from)
       .where('period_from', '<=', n.to)
       .execute();
   await db
-    .deleteFrom('obligation_row')
+    .deleteFrom(table)
     .where('organisation_id', '=', organisationId)
     .where('trigger_kind', '=', 'period')
     .where('period_from', '>=', spans.periods.from)

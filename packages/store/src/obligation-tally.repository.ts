@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { bulkInsertWith } from './bulk-insert.ts';
-import type { DaySpan, StoredObligation } from './obligation-store.repository.ts';
+import { deleteObligationSpans, type DaySpan, type StoredObligation } from './obligation-store.repository.ts';
 import type { Database } from './schema.ts';
 
 // The stored obligations counted by kind, period and due day (migration 2026-12-08-700): the
@@ -24,22 +24,7 @@ export async function deleteObligationTally(
   organisationId: string,
   spans: { readonly notices: readonly DaySpan[]; readonly periods: DaySpan },
 ): Promise<void> {
-  for (const n of spans.notices)
-    await db
-      .deleteFrom('obligation_tally')
-      .where('organisation_id', '=', organisationId)
-      .where('trigger_kind', '=', 'each-receipt')
-      .where('period_from', '>=', n.from)
-      .where('period_from', '<=', n.to)
-      .execute();
-  await db
-    .deleteFrom('obligation_tally')
-    .where('organisation_id', '=', organisationId)
-    .where('trigger_kind', '=', 'period')
-    .where('period_from', '>=', spans.periods.from)
-    .where('period_from', '<=', spans.periods.to)
-    .where('period_to', '<=', spans.periods.to)
-    .execute();
+  await deleteObligationSpans(db, 'obligation_tally', organisationId, spans);
 }
 
 /** Adds rows to a tally being built (kind, period and due day → how many). */
