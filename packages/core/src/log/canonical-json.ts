@@ -74,10 +74,10 @@ export function withDerivedMemberText<T extends object, K extends string>(
     // The members in canonical order, so the value reads as its text does.
     const record = value as Readonly<Record<string, unknown>>;
     const result: Record<string, unknown> = {};
-    for (let i = 0; i < fast.at; i++) result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
-    result[key] = derived;
+    for (let i = 0; i < fast.at; i++) put(result, fast.names[i] ?? '', record[fast.names[i] ?? '']);
+    put(result, key, derived);
     for (let i = fast.at; i < fast.names.length; i++)
-      result[fast.names[i] ?? ''] = record[fast.names[i] ?? ''];
+      put(result, fast.names[i] ?? '', record[fast.names[i] ?? '']);
     return {
       value: result as T & Record<K, string>,
       text: `{${joinMembers(fast.before, member, fast.after)}}`,
@@ -98,6 +98,13 @@ export function withDerivedMemberText<T extends object, K extends string>(
   if (at < 0) at = names.length;
   members.splice(at, 0, `${canonicalString(key)}:${canonicalString(derived)}`);
   return { value: { ...value, [key]: derived } as T & Record<K, string>, text: `{${members.join(',')}}` };
+}
+
+/** Sets an own member, "__proto__" too (an assignment would set the prototype instead). */
+function put(target: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__')
+    Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  else target[name] = value;
 }
 
 const joinMembers = (...parts: string[]): string => parts.filter((p) => p !== '').join(',');
