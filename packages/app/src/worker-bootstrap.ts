@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 // Defined as true by scripts/build.mjs in the built `civic` and server (a worker is then a built
 // file beside the bundle, one of the build's entry points).
@@ -28,17 +29,36 @@ const importOf = (href: string): string => `import(${JSON.stringify(href)});`;
  * The Node options a worker starts with: this process's, less tsx's loader (`--import tsx`, as
  * the benches and `npm run` scripts start node): a built worker needs none, a TypeScript one
  * registers it itself, and inherited it would run every module the worker loads through its hooks.
+ * Heap sizes (`--max-old-space-size=8192`, as the benches start node) are left out too: a worker
+ * refuses them (ERR_WORKER_INVALID_EXEC_ARGV; its heap is set by `resourceLimits`).
  */
-export function workerExecArgv(): string[] {
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
-  const argv = process.execArgv;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if ((a === '--import' || a === '--loader') && argv[i + 1] === 'tsx') i += 1;
-    else if (a !== '--import=tsx' && a !== '--loader=tsx') out.push(a);
+    else if (HEAP_SIZE.test(a)) {
+      if (!a.includes('=')) i += 1;
+    } else if (a !== '--import=tsx' && a !== '--loader=tsx') out.push(a);
   }
   return out;
 }
+
+/**
+ * A worker thread started with `workerExecArgv()`: should a V8 option the process was started with
+ * still be refused (ERR_WORKER_INVALID_EXEC_ARGV: `--expose-gc`, `--stack-trace-limit`, …), the
+ * worker starts with none rather than the import failing.
+ */
+export function startWorker(code: string, options: Omit<WorkerOptions, 'execArgv' | 'eval'>): Worker {
+  try {
+    return new Worker(code, { ...options, eval: true, execArgv: workerExecArgv() });
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(code, { ...options, eval: true, execArgv: [] });
+  }
+}
+
+const HEAP_SIZE = /^--max[-_](old|semi)[-_]space[-_]size(=|$)|^--max[-_]young[-_]generation[-_]size(=|$)/;
 
 /** The packages the build is made from (scripts/build.mjs SOURCES). */
 const SOURCES = ['core', 'formats', 'store', 'app', 'cli', 'server'];

@@ -1,8 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { DomainError } from '@civic/core';
 import type { IncidentParseOptions } from '@civic/formats';
 import type { IncidentRowContext, IncidentRows } from '@civic/store';
-import { workerBootstrap, workerExecArgv } from '../worker-bootstrap.ts';
+import { startWorker, workerBootstrap } from '../worker-bootstrap.ts';
 
 /** What the parsing thread needs: the parse options and the rows' context (plain data). */
 export interface IncidentRowsJob {
@@ -48,12 +47,12 @@ export async function* incidentRowsInWorker(
   bytes: AsyncIterable<Uint8Array>,
   job: IncidentRowsJob,
 ): AsyncGenerator<IncidentRows, IncidentRowsEnd> {
-  const worker = new Worker(
+  const worker = startWorker(
     workerBootstrap(
       new URL('./incident-rows.worker.js', import.meta.url),
       new URL('./incident-rows.worker.ts', import.meta.url),
     ),
-    { eval: true, workerData: job, execArgv: workerExecArgv() },
+    { workerData: job },
   );
   const inbox: FromIncidentRowsWorker[] = [];
   let failure: Error | null = null;

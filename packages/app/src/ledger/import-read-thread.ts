@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { StatementLine } from '@civic/core';
-import { workerBootstrap, workerExecArgv } from '../worker-bootstrap.ts';
+import { startWorker, workerBootstrap } from '../worker-bootstrap.ts';
 import { PackedLineReader, type PackedLines } from './statement-line-pack.ts';
 import {
   runReader,
@@ -65,17 +64,12 @@ export async function readLinesInThread<K extends ReaderKind>(
   options: ReadThreadOptions = {},
 ): Promise<ReaderSummaries[K]> {
   const job = { spec, batchLines: options.batchLines ?? READ_BATCH_LINES, inFlight: IN_FLIGHT };
-  const worker = new Worker(
+  const worker = startWorker(
     workerBootstrap(
       new URL('./import-read.worker.js', import.meta.url),
       new URL('./import-read.worker.ts', import.meta.url),
     ),
-    {
-      eval: true,
-      workerData: job,
-      execArgv: workerExecArgv(),
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MIB },
-    },
+    { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MIB } },
   );
   const inbox = new Inbox<FromReader>();
   const chunks = source[Symbol.asyncIterator]();
