@@ -65,7 +65,7 @@ describe('the built civic command', () => {
     expect(r.stdout.trim()).toBe(version);
   });
 
-  it('imports a statement of more than 1 MiB, read on its worker thread started from the build', async () => {
+  it('imports a statement of more than 1 MiB from the build', async () => {
     const ctx = await freshContext('sqlite');
     const dir = mkdtempSync(join(tmpdir(), 'civic-built-import-'));
     try {
