@@ -150,10 +150,6 @@ async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; 
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       NODE_ENV: 'production',
-      // The routes in steady state: no reminders schedule, whose first run after the million
-      // incidents were imported scans them for waves in the primary process while the routes are
-      // measured (a one-off after a bulk import, which the first figures of session 9 carried).
-      NOTIFY_INTERVAL: process.env['CIVIC_BENCH_WEB_NOTIFY_INTERVAL'] ?? '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
