@@ -21,9 +21,17 @@ export function timestampQuery(headHash: string, nonce: Uint8Array): Uint8Array<
   return new Uint8Array(schema.AsnConvert.serialize(req));
 }
 
-/** A nonce's bytes as a DER INTEGER's content: a leading zero byte keeps it positive. */
+/**
+ * A nonce's bytes as a DER INTEGER's content, minimal as DER requires: leading zero bytes dropped
+ * (random bytes start with one once in 256 times, and an authority parsing strictly refuses the
+ * request: `openssl ts -reply` answers "rejection"), and one zero byte put back when the first
+ * bit is set, to keep it positive.
+ */
 function positiveInteger(nonce: Uint8Array): ArrayBuffer {
-  const b = bytesOf(nonce);
+  let b = bytesOf(nonce);
+  let start = 0;
+  while (start < b.length - 1 && b[start] === 0) start += 1;
+  b = b.subarray(start);
   const bytes = (b[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : Buffer.from(b);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }

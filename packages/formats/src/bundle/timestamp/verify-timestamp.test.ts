@@ -45,6 +45,14 @@ describe('RFC 3161 timestamps of a chain head', () => {
     expect(text).toMatch(/Certificate required: yes/);
   });
 
+  it('a nonce that starts with zero bytes is sent as a minimal DER integer, granted and verified', async () => {
+    for (const hex of ['0011223344556677', '0000ff0102030405', '00000000000000a1', '0000000000000000']) {
+      const nonce = Buffer.from(hex, 'hex');
+      const v = verifyTimestampToken(await tokenFor(HEAD, nonce), { headHash: HEAD, nonce });
+      expect(v, hex).toMatchObject({ ok: true, authority: 'Civic Test TSA' });
+    }
+  });
+
   it('a token for another head is refused', async () => {
     const nonce = randomBytes(8);
     const v = verifyTimestampToken(await tokenFor(OTHER, nonce), { headHash: HEAD, nonce });
