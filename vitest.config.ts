@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
     pool: 'forks',
     globalSetup: ['scripts/vitest-global-setup.ts'],
+    setupFiles: ['scripts/vitest-property-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
