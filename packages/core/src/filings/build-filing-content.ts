@@ -5,7 +5,8 @@ import type { KztEquivalent } from '../ledger/kzt-equivalent.ts';
 import { formatScaledRate } from '../ledger/official-rate.ts';
 import type { Receipt } from '../ledger/receipt.ts';
 import type { ForeignSource } from '../ledger/source.ts';
-import { canonicalJson, withDerivedMemberText, type CanonicalValue } from '../log/canonical-json.ts';
+import { canonicalJson, type CanonicalValue } from '../log/canonical-json.ts';
+import { DERIVED_PENDING, deriveMemberInPlace } from '../log/derive-member-in-place.ts';
 import { formatMinor } from '../money.ts';
 import type { ObligationInstance } from '../obligations/derive-obligations.ts';
 import {
@@ -36,6 +37,9 @@ export interface BuildFilingInput {
   readonly sha256Hex: (text: string) => string;
 }
 
+/** T with member K writable (a line's recordHash, set once its text is hashed). */
+type Mutable<T, K extends keyof T> = Omit<T, K> & { -readonly [P in K]: T[P] };
+
 export function rateLine(k: KztEquivalent): RateLine {
   if (k.status === 'missing' || k.rate === null)
     return { date: null, note: k.note, source: null, status: k.status, text: null, units: null };
@@ -63,34 +67,28 @@ export function buildFilingContent(input: BuildFilingInput): FilingContent {
 }
 
 /**
- * buildFilingContent with the content's canonical text (what is stored and hashed): each line's
- * text is made with its hash and copied into the document's, not written a second time.
+ * buildFilingContent with the content's canonical text (what is stored and hashed).
  */
 export function buildFilingDocument(input: BuildFilingInput): { content: FilingContent; text: string } {
   const sources = new Map(input.sources.map((s) => [s.id as string, s]));
   const grants = new Map(input.grants.map((g) => [g.id as string, g]));
   const o = input.obligation;
-  // Each line with its canonical text, which the filing's text copies (a half-year's report holds
-  // tens of thousands of lines).
-  const texts = { receipts: [] as string[], expenditures: [] as string[] };
-  const hashed =
-    <T extends object>(into: string[]) =>
-    (line: T): T & { recordHash: string } => {
-      const made = withDerivedMemberText(line, 'recordHash', input.sha256Hex);
-      into.push(made.text);
-      return made.value;
-    };
+  // Each line built with its recordHash pending, then hashed over its own canonical text (a
+  // half-year's report holds tens of thousands of lines).
+  const hashed = <T extends { recordHash: string }>(line: T): T => {
+    deriveMemberInPlace(line, 'recordHash', input.sha256Hex);
+    return line;
+  };
   const byDate =
     <T extends { id: string }>(date: (x: T) => string) =>
     (a: T, b: T) =>
       date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-  const receiptLine = hashed<Omit<ReceiptLine, 'recordHash'>>(texts.receipts);
   const receipts: ReceiptLine[] = [...input.receipts].sort(byDate((r) => r.receivedOn)).map((r) => {
     const s = sources.get(r.sourceId);
     const g = r.grantId ? grants.get(r.grantId) : undefined;
     const amount = r.content.kind === 'money' ? r.content.amount : (r.content.valuation?.amount ?? null);
-    return receiptLine({
+    return hashed<Mutable<ReceiptLine, 'recordHash'>>({
       amount: amount ? formatMinor(amount.minor, amount.currency) : null,
       currency: amount?.currency ?? null,
       description: r.description,
@@ -101,6 +99,7 @@ export function buildFilingDocument(input: BuildFilingInput): { content: FilingC
       propertyDescription: r.content.kind === 'property' ? r.content.description : null,
       rate: rateLine(r.kzt),
       receivedOn: r.receivedOn,
+      recordHash: DERIVED_PENDING,
       source: {
         category: s?.category ?? null,
         country: s?.country ?? null,
@@ -113,9 +112,8 @@ export function buildFilingDocument(input: BuildFilingInput): { content: FilingC
           : null,
     });
   });
-  const expenditureLine = hashed<Omit<ExpenditureLine, 'recordHash'>>(texts.expenditures);
   const expenditures: ExpenditureLine[] = [...input.expenditures].sort(byDate((e) => e.spentOn)).map((e) =>
-    expenditureLine({
+    hashed<Mutable<ExpenditureLine, 'recordHash'>>({
       allocations: e.allocations.map((a) => ({
         agreementNumber: grants.get(a.grantId)?.agreementNumber ?? null,
         amount: formatMinor(a.amount, e.amount.currency),
@@ -128,6 +126,7 @@ export function buildFilingDocument(input: BuildFilingInput): { content: FilingC
       equivalent: equivalentOf(e.kzt, input.equivalentCurrency),
       id: e.id,
       rate: rateLine(e.kzt),
+      recordHash: DERIVED_PENDING,
       spentOn: e.spentOn,
     }),
   );
@@ -171,15 +170,10 @@ export function buildFilingDocument(input: BuildFilingInput): { content: FilingC
     schema: FILING_SCHEMA,
     totals: computeTotals(input.receipts, input.expenditures, sources, input.equivalentCurrency),
   };
-  const record = content as unknown as Readonly<Record<string, CanonicalValue>>;
-  const members: string[] = [];
-  for (const k of Object.keys(content).sort()) {
-    const v = record[k];
-    if (v === undefined) continue;
-    const lines = k === 'receipts' || k === 'expenditures' ? texts[k] : null;
-    members.push(`${JSON.stringify(k)}:${lines ? `[${lines.join(',')}]` : canonicalJson(v)}`);
-  }
-  return { content, text: `{${members.join(',')}}` };
+  // The lines' texts were not kept: written whole, the document is one engine-written text (its
+  // records are in canonical order) instead of tens of thousands of line texts the collector
+  // would copy before they are joined.
+  return { content, text: canonicalJson(content as unknown as CanonicalValue) };
 }
 
 function grantLine(

@@ -140,7 +140,7 @@ function splitAt(
 // refuses it; any other string it escapes exactly as RFC 8785 §3.2.2.2 does. A text without this
 // sequence is written the same by both (with it — perhaps an escaped backslash before "ud8…" —
 // the general writer decides).
-const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/;
+export const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/;
 
 /**
  * Whether JSON.stringify writes `value`'s canonical text: every object (at any depth) a plain one
@@ -148,7 +148,7 @@ const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/;
  * finite numbers, booleans and null at the leaves. A value holding a text already known (a line
  * of a filing) is not: the general writer copies that text instead of writing it again.
  */
-function inCanonicalOrder(value: unknown): boolean {
+export function inCanonicalOrder(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value !== 'object') return false;
@@ -288,7 +288,7 @@ const SHORT_ESCAPES: Readonly<Record<number, string>> = {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_CARE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
-function canonicalString(s: string): string {
+export function canonicalString(s: string): string {
   if (!NEEDS_CARE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
