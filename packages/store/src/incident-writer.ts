@@ -4,7 +4,7 @@ import type SQLite from 'better-sqlite3';
 import type { IncidentInput } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 import { IncidentCountDeltas } from './incident-counts.repository.ts';
-import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
+import { clusterIncidentsBySeqPg, dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
 import { prepareSqliteLoad } from './incident-sqlite-load.ts';
 import {
   COLUMNS,
@@ -274,6 +274,7 @@ export class IncidentWriter {
     await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
+    if (this.postgres && this.emptyAtOpen && this.written > 0) await clusterIncidentsBySeqPg(this.db);
     for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
     this.droppedIndexes = [];
     if (this.postgres) {
