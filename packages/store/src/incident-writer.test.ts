@@ -104,7 +104,8 @@ for (const dialect of testDialects()) {
     });
 
     // PostgreSQL stores the loaded rows in seq (date) order, as SQLite's rowid table does, so a page
-    // walked newest first reads neighbouring rows; the table is not left marked as clustered.
+    // walked newest first reads neighbouring rows (the load goes through a staging table), and
+    // the table is not marked as clustered.
     if (dialect === 'postgres')
       it('a finished load is stored in seq order, not marked clustered', async () => {
         const stored = await sql<{
