@@ -102,5 +102,24 @@ for (const dialect of testDialects()) {
       });
       expect(found.items.map((i) => i.id)).toContain('w004321');
     });
+
+    // PostgreSQL stores the loaded rows in seq (date) order, as SQLite's rowid table does, so a page
+    // walked newest first reads neighbouring rows (the load goes through a staging table), and
+    // the table is not marked as clustered.
+    if (dialect === 'postgres')
+      it('a finished load is stored in seq order, not marked clustered', async () => {
+        const stored = await sql<{
+          seq: string;
+        }>`select seq::text as seq from incident order by ctid`.execute(store.db);
+        const seqs = stored.rows.map((r) => BigInt(r.seq));
+        expect(seqs).toHaveLength(6000);
+        expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+        const marked = await sql<{
+          n: string;
+        }>`select count(*)::text as n from pg_index where indrelid = to_regclass('incident') and indisclustered`.execute(
+          store.db,
+        );
+        expect(marked.rows[0]?.n).toBe('0');
+      });
   });
 }

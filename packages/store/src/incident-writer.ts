@@ -4,7 +4,12 @@ import type SQLite from 'better-sqlite3';
 import type { IncidentInput } from '@civic/core';
 import type { NewIncident } from './incident.repository.ts';
 import { IncidentCountDeltas } from './incident-counts.repository.ts';
-import { dropIncidentIndexesPg, incidentUnnestSql } from './incident-pg-load.ts';
+import {
+  dropIncidentIndexesPg,
+  incidentUnnestSql,
+  moveStagedIncidentsPg,
+  stageIncidentLoadPg,
+} from './incident-pg-load.ts';
 import { prepareSqliteLoad } from './incident-sqlite-load.ts';
 import {
   COLUMNS,
@@ -38,7 +43,7 @@ function isPostgresDb(db: Kysely<Database>): boolean {
 export class IncidentWriter {
   private readonly postgres: boolean;
   private readonly batch: number;
-  private readonly fullSql: string;
+  private fullSql: string;
   private readonly memo: SearchTextMemo;
   private readonly keys = {
     organisation: new KeyMemo(organisationFilterKey),
@@ -62,6 +67,8 @@ export class IncidentWriter {
   private cacheSize: number | null = null;
   /** Secondary indexes dropped for a load into an empty table, rebuilt by finish(). */
   private droppedIndexes: { name: string; sql: string }[] = [];
+  /** PostgreSQL: rows go to the staging table until finish() (see stageIncidentLoadPg). */
+  private staged = false;
 
   private constructor(
     private readonly db: Kysely<Database>,
@@ -103,7 +110,12 @@ export class IncidentWriter {
     if (writer.postgres && writer.emptyAtOpen) {
       const dropped = await dropIncidentIndexesPg(db);
       if (dropped === undefined) writer.emptyAtOpen = false;
-      else writer.droppedIndexes = dropped;
+      else {
+        writer.droppedIndexes = dropped;
+        await stageIncidentLoadPg(db);
+        writer.staged = true;
+        writer.fullSql = incidentUnnestSql(['seq', ...COLUMNS], 'incident_load');
+      }
     }
     if (!writer.postgres) {
       const load = await prepareSqliteLoad(db, writer.emptyAtOpen);
@@ -274,6 +286,8 @@ export class IncidentWriter {
     await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
+    if (this.staged) await moveStagedIncidentsPg(this.db, ['seq', ...COLUMNS]);
+    this.staged = false;
     for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
     this.droppedIndexes = [];
     if (this.postgres) {
