@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -84,6 +92,44 @@ describe('encrypted SQLite file', () => {
     const rows = await sql<{ name: string }>`SELECT name FROM donor`.execute(again.db);
     expect(rows.rows).toEqual([{ name: DONOR }]);
     await again.close();
+  });
+
+  it('keeps temporary tables, spilled sorts and statement journals in memory: sqlite3mc leaves temporary files in the clear', async () => {
+    // SQLite's temporary files (named etilqs_…) are unlinked at once but stay open while used:
+    // this process's open files show them. A plain store, for contrast, shows that the check sees one.
+    const temporaryFiles = (): string[] =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((target) => target.includes('etilqs_'));
+    const spill = async (conn: StoreConnection): Promise<string[]> => {
+      await sql`CREATE TEMP TABLE donor_scratch (name TEXT)`.execute(conn.db);
+      // A tiny cache, so that the table and the sort below must leave it.
+      await sql`PRAGMA temp.cache_size = 5`.execute(conn.db);
+      await sql`PRAGMA cache_size = 5`.execute(conn.db);
+      await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+        INSERT INTO donor_scratch SELECT ${DONOR} || ' ' || i FROM n`.execute(conn.db);
+      const rows = await sql<{ name: string }>`SELECT name FROM donor_scratch ORDER BY name DESC`.execute(
+        conn.db,
+      );
+      expect(rows.rows).toHaveLength(20000);
+      const open = temporaryFiles();
+      await sql`DROP TABLE donor_scratch`.execute(conn.db);
+      return open;
+    };
+    const plain = openConnection(join(dir, 'temp-plain.db'), {});
+    expect(plain.keys.databaseEncrypted).toBe(false);
+    expect((await spill(plain)).length).toBeGreaterThan(0);
+    await plain.close();
+    const encrypted = openConnection(join(dir, 'temp-encrypted.db'), { secret, kdfCost: cheap });
+    expect(encrypted.keys.databaseEncrypted).toBe(true);
+    expect(await spill(encrypted)).toEqual([]);
+    await encrypted.close();
   });
 
   it('a missing key is DB_KEY_REQUIRED and a wrong one DB_KEY_INVALID; neither changes a byte nor names the content', async () => {

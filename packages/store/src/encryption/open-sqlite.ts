@@ -142,6 +142,11 @@ export function openKeyed(file: string, dataKey: Uint8Array, cipher: PageCipher)
     // x'…' hands sqlite3mc the raw 256-bit key: no second KDF, the data key is the page key.
     sqlite.pragma(`key = "x'${Buffer.from(dataKey).toString('hex')}'"`);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    // sqlite3mc encrypts the database, its journal and its WAL, but not SQLite's temporary files:
+    // a temporary table, a sort or index build that spills past the cache, a statement journal.
+    // Those would put the ledger's rows in the clear in the temporary directory (unlinked, but on
+    // the disk an inspection copies), so a keyed handle keeps them in memory.
+    sqlite.pragma('temp_store = memory');
     return sqlite;
   } catch (e) {
     sqlite.close();
