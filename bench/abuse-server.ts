@@ -26,8 +26,16 @@ export interface BenchServer {
   readonly loopDir: string;
 }
 
-/** `npm start`'s entry point with `processes` processes on a fresh database, each measuring its event loop. */
-export async function startServer(dir: string, processes: number, profileDir?: string): Promise<BenchServer> {
+/**
+ * `npm start`'s entry point with `processes` processes, each measuring its event loop, on the given
+ * database (default: a fresh SQLite file in `dir`).
+ */
+export async function startServer(
+  dir: string,
+  processes: number,
+  profileDir?: string,
+  databaseUrl = join(dir, 'abuse.db'),
+): Promise<BenchServer> {
   const port = await freePort();
   const loopDir = join(dir, 'loop');
   mkdirSync(loopDir, { recursive: true });
@@ -48,7 +56,7 @@ export async function startServer(dir: string, processes: number, profileDir?: s
         CIVIC_LANG: 'en',
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATABASE_URL: join(dir, 'abuse.db'),
+        DATABASE_URL: databaseUrl,
         WEB_CONCURRENCY: String(processes),
         NODE_ENV: 'production',
         CIVIC_BENCH_LOOP_DIR: loopDir,
@@ -59,10 +67,17 @@ export async function startServer(dir: string, processes: number, profileDir?: s
   );
   await new Promise<void>((res, rej) => {
     let text = '';
-    child.stdout?.on('data', (d: Buffer) => {
+    const onData = (d: Buffer): void => {
       text += d.toString();
-      if (text.includes('is serving')) res();
-    });
+      if (!text.includes('is serving')) return;
+      // From here on the server logs a line per request: drop them unread. Kept, the text grew by
+      // every line and was searched again on each chunk, so this process (which shares the cores
+      // with the server) cost more CPU the longer a run went on.
+      child.stdout?.off('data', onData);
+      child.stdout?.resume();
+      res();
+    };
+    child.stdout?.on('data', onData);
     child.once('exit', (code) => rej(new Error(`server exited with ${code}: ${text}`)));
   });
   return { child, port, loopDir };

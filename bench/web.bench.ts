@@ -5,15 +5,17 @@
 // - the gzipped JavaScript the first page loads (from dist/index.html, and as seen by the browser);
 // - the load time of the sign-in page and of the dashboard in Debian's Chromium (headless).
 // Targets: route p99 < 50 ms at 200 req/s; first page < 1 s; its JS < 300 KB gzipped.
+// With each steady run, the CPU time the server's processes spent on it per request (the main
+// figure on a shared machine: it does not depend on what else runs); CIVIC_BENCH_WEB_PROFILE=DIR
+// also profiles each process during each steady run and prints where the time went.
 // Every line carries the load average of the machine (others may be using it).
 // The database figures are taken on SQLite and, with CIVIC_BENCH_PG_URL (or CIVIC_TEST_PG_URL), a
 // server where databases may be created, again on a new PostgreSQL database with the same data and
 // the same routes (every line says its `dialect`); CIVIC_BENCH_DIALECTS=sqlite (or postgres) runs one.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -32,12 +34,17 @@ import { seededRandom, type CurrencyCode, type ReceiptContent } from '@civic/cor
 import { freshStore, insertReceipts, inTransaction, type NewReceipt } from '@civic/store';
 import autocannon from 'autocannon';
 import { chromium, type Browser } from 'playwright-core';
+import { cpuBetween, readLoopDelay, serverCpuSeconds, startServer } from './abuse-server.ts';
+import { summariseProfile } from './cpuprofile-summary.ts';
 import { generateCsv, organisations as benchOrgs } from './incidents-data.ts';
 import { note, percentile, report, timed } from './lib.ts';
 
 const N = Number(process.env['CIVIC_BENCH_WEB_ROWS'] ?? 1_000_000);
 const SECONDS = Number(process.env['CIVIC_BENCH_WEB_SECONDS'] ?? 12);
 const RATE = 200;
+const CHROMIUM = '/usr/bin/chromium';
+/** A folder: each server process's CPU profile of each route's steady run, summarised on stderr. */
+const PROFILE_DIR = process.env['CIVIC_BENCH_WEB_PROFILE'];
 const root = resolve(import.meta.dirname, '..');
 const webDir = join(root, 'packages/web');
 const dist = join(webDir, 'dist');
@@ -126,43 +133,6 @@ async function seedReceipts(ctx: AppContext, orgId: string, n: number): Promise<
 }
 
 // ---- the server -----------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      // The line waited for is the English one (start-report.ts).
-      CIVIC_LANG: 'en',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((res, rej) => {
-    let text = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      text += d.toString();
-      if (text.includes('is serving')) res();
-    });
-    child.once('exit', (code) => rej(new Error(`server exited with ${code}: ${text}`)));
-  });
-  return { child, baseUrl: `http://127.0.0.1:${port}` };
-}
 
 interface Latency {
   p50: number;
@@ -329,7 +299,7 @@ async function browserLoads(
   dashboardPath: string,
 ): Promise<void> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox',
@@ -381,6 +351,29 @@ async function browserLoads(
   }
 }
 
+/** Where each server process's time went in a window (when profiling). */
+async function printProfiles(
+  windows: readonly { pid: number; role: string }[],
+  reading: number,
+): Promise<void> {
+  if (!PROFILE_DIR) return;
+  for (const w of windows) {
+    if (w.role !== 'server') continue;
+    const file = join(PROFILE_DIR, `${w.pid}-${reading}.cpuprofile`);
+    // The profile is written just after the reading that stopped it.
+    for (let waited = 0; waited < 5000 && !existsSync(file); waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    try {
+      const s = summariseProfile(file, 15);
+      note(`  profile of ${w.pid}: ${s.totalMs} ms`);
+      note(`    by place: ${s.places.map((p) => `${p.name} ${p.ms}`).join(', ')}`);
+      note(`    by function: ${s.functions.map((p) => `${p.name} ${p.ms}`).join(', ')}`);
+    } catch {
+      note(`  no profile from ${w.pid} for window ${reading}`);
+    }
+  }
+}
+
 // ---- the run --------------------------------------------------------------------------------
 
 ensureWebBuild();
@@ -408,6 +401,7 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
   if (pgStore) await pgStore.db.destroy();
   const dbFile = pgStore ? pgStore.url : join(dir, 'bench.db');
   let server: ChildProcess | undefined;
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   try {
     const ctx = await openContext(dbFile);
     let echo = '';
@@ -437,9 +431,12 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
       await closeContext(ctx);
     }
 
-    const started = await startServer(dbFile);
+    // As `npm start` runs by default: one process per core.
+    const started = await startServer(dir, availableParallelism(), PROFILE_DIR, dbFile);
     server = started.child;
-    const baseUrl = started.baseUrl;
+    const baseUrl = `http://127.0.0.1:${started.port}`;
+    let reading = 0;
+    await readLoopDelay(started, ++reading); // starts the first profiles (when profiling)
     const login = await fetch(`${baseUrl}/api/v1/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -552,7 +549,23 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
           });
           continue;
         }
+        await readLoopDelay(started, ++reading); // a profile of this run alone
+        const cpuBefore = serverCpuSeconds(started.child.pid ?? 0);
         const paced = await pacedLatency(baseUrl, cookie, paths);
+        const cpu = cpuBetween(cpuBefore, serverCpuSeconds(started.child.pid ?? 0));
+        const windows = await readLoopDelay(started, ++reading);
+        const cpuMs = Number(((cpu.total * 1000) / paced.requests).toFixed(2));
+        note(`${name}: server CPU ${cpu.total} s (${cpu.processes.join(' + ')}), ${cpuMs} ms per request`);
+        out(`${name}_server_cpu_per_request`, cpuMs, 'ms', {
+          rate: RATE,
+          seconds: SECONDS,
+          rows: N,
+          requests: paced.requests,
+          cpuSeconds: cpu.total,
+          processes: cpu.processes,
+          note: "user + system time of the server's processes during the steady run",
+        });
+        await printProfiles(windows, reading);
         note(
           `${name}: steady ${RATE}/s: p50 ${paced.p50} ms, p95 ${paced.p95} ms, p99 ${paced.p99} ms, ${paced.requests} requests, ${paced.non2xx} non-2xx, ${paced.errors} errors`,
         );
@@ -593,7 +606,9 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
     await measureRoutes(routes);
     await untilIdle(baseUrl, cookie);
     // The dashboard of Echo, whose ledger holds the million receipts (and the monitor's incidents).
-    await browserLoads(baseUrl, cookies, `/orgs/${encodeURIComponent(echo)}/dashboard`);
+    if (existsSync(CHROMIUM))
+      await browserLoads(baseUrl, cookies, `/orgs/${encodeURIComponent(echo)}/dashboard`);
+    else note(`page loads skipped: no browser at ${CHROMIUM}`);
   } finally {
     server?.kill('SIGTERM');
     if (server && server.exitCode === null) await new Promise((res) => server?.once('exit', res));

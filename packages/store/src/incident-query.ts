@@ -130,6 +130,8 @@ export interface PageRequest {
   readonly clauses: readonly SearchClause[];
   /** Every filter but the dates and the cursor (those are `range`), the viewer's visibility included. */
   readonly filters: readonly Condition[];
+  /** Whether a filter has an index of its own (an equality on place, region, action or organisation). */
+  readonly indexedFilter: boolean;
   readonly range: SeqRange;
   readonly limit: number;
   readonly offset: number;
@@ -163,6 +165,9 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
     const rows = await this.page({
       clauses,
       filters,
+      indexedFilter: [query.place, query.region, query.action, query.organisation].some(
+        (f) => f !== undefined,
+      ),
       range: seqRange(query, query.after),
       limit: limit + 1,
       offset,

@@ -1,6 +1,7 @@
 import type { CalendarDate, CurrencyCode, ObligationReceipt, ReceiptContent } from '@civic/core';
 import type { Kysely } from 'kysely';
 import { sqliteHandle } from './raw-sqlite.ts';
+import { rawStatement } from './sqlite-statement-cache.ts';
 import type { Database } from './schema.ts';
 
 // The few columns obligations are derived from, read lean: a million receipts as small objects
@@ -73,8 +74,8 @@ export async function listObligationReceipts(
   if (sqlite) {
     const out: ObligationReceipt[] = [];
     const rows = range
-      ? sqlite.prepare(RANGE_SQL).safeIntegers(true).raw(true).iterate(organisationId, range.from, range.to)
-      : sqlite.prepare(RECEIPTS_SQL).safeIntegers(true).raw(true).iterate(organisationId);
+      ? rawStatement(sqlite, RANGE_SQL).iterate(organisationId, range.from, range.to)
+      : rawStatement(sqlite, RECEIPTS_SQL).iterate(organisationId);
     for (const row of rows) out.push(toObligationReceipt(row as unknown as Row));
     return out;
   }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { StoredObligation } from './obligation-store.repository.ts';
 import { countObligationStatuses } from './obligation-tally.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
+import { rawStatement } from './sqlite-statement-cache.ts';
 import type { Database } from './schema.ts';
 
 // The obligations list read from the stored rows (migration 700): the status of each is computed
@@ -99,11 +100,7 @@ async function pageRows<R>(
   const sqlite = sqliteHandle(db);
   if (!sqlite) return page.execute();
   const c = page.compile();
-  const raw = sqlite
-    .prepare(c.sql)
-    .safeIntegers(true)
-    .raw(true)
-    .all(...c.parameters) as (string | null)[][];
+  const raw = rawStatement(sqlite, c.sql).all(...c.parameters) as (string | null)[][];
   // The columns in the order the page selects them: SHORT, then the status.
   return raw.map(
     (a) =>

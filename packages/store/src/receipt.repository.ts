@@ -15,6 +15,7 @@ import { bulkInsert } from './bulk-insert.ts';
 import { kztFromColumns, kztToColumns } from './kzt-columns.ts';
 import type { LedgerReceiptTable } from './ledger.tables.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
+import { rawStatement } from './sqlite-statement-cache.ts';
 import type { Database } from './schema.ts';
 import { idsByOrganisation, moveBalanceTotals } from './ledger-balance-maintain.ts';
 import { ownedBy } from './owned-by.ts';
@@ -218,11 +219,7 @@ export async function listReceipts(
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     const c = q.compile();
-    const rows = sqlite
-      .prepare(c.sql)
-      .safeIntegers(true)
-      .raw(true)
-      .all(...c.parameters) as unknown[][];
+    const rows = rawStatement(sqlite, c.sql).all(...c.parameters) as unknown[][];
     return rows.map((a) => toReceipt(fromRaw(a)));
   }
   const rows = await q.execute();

@@ -114,7 +114,14 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     return out;
   }
 
-  protected async page({ clauses, filters, range, limit, offset }: PageRequest): Promise<IncidentRow[]> {
+  protected async page({
+    clauses,
+    filters,
+    indexedFilter,
+    range,
+    limit,
+    offset,
+  }: PageRequest): Promise<IncidentRow[]> {
     const need = limit + offset;
     if (clauses.length === 0) {
       return this.db
@@ -137,7 +144,13 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
       const band = { min: range.min, max };
       const step = textFirst
         ? await this.textFirst(match, filters, band, budget, need - out.length)
-        : await this.filtersFirst(clauses, filters, band, budget, need - out.length);
+        : await this.filtersFirst(
+            clauses,
+            filters,
+            bandConditions(band, indexedFilter),
+            budget,
+            need - out.length,
+          );
       out.push(...step.rows);
       if (out.length >= need || step.low === null) break;
       max = step.low;
@@ -186,14 +199,14 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   private async filtersFirst(
     clauses: readonly SearchClause[],
     filters: readonly Condition[],
-    band: SeqRange,
+    band: readonly Condition[],
     budget: number,
     want: number,
   ): Promise<Step> {
     const candidates = await this.db
       .selectFrom('incident')
       .select('incident.seq')
-      .where(all([...rangeConditions(band), ...filters]))
+      .where(all([...band, ...filters]))
       .orderBy('incident.seq', 'desc')
       .limit(budget)
       .execute();
@@ -362,6 +375,19 @@ function stepCount(
 ): { hits: number; low: bigint | null } {
   if (row === undefined) return { hits: 0, low: null };
   return { hits: Number(row.hits), low: Number(row.n) < budget || row.low === null ? null : BigInt(row.low) };
+}
+
+/**
+ * The band of a filters-first step as conditions. With a filter that has an index of its own,
+ * each bound is marked likely (15/16, SQLite's likelihood()): its statistics otherwise often made
+ * the planner scan the band's rows by seq for the filter's, reading thousands of rows where the
+ * filter's index, still bounded by the band (place=? AND rowid>? AND rowid<?), reads the budget:
+ * 27 ms instead of under 1 ms for a city's 256 newest of 100,000 incidents. Without such a filter
+ * the bounds stay plain: marked, they would make SQLite scan the whole table.
+ */
+function bandConditions(band: SeqRange, indexedFilter: boolean): Condition[] {
+  const bounds = rangeConditions(band);
+  return indexedFilter ? bounds.map((c) => sql<SqlBool>`likelihood(${c}, 0.9375)`) : bounds;
 }
 
 /** The seq range as constraints on the FTS table's rowid, which FTS5 applies while reading its index. */

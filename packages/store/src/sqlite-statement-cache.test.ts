@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withStatementCache } from './sqlite-statement-cache.ts';
+import { rawStatement, withStatementCache } from './sqlite-statement-cache.ts';
 
 // The statement cache wraps a raw SQLite handle (PostgreSQL has no counterpart): real SQLite in memory.
 describe('SQLite statement cache', () => {
@@ -50,5 +50,22 @@ describe('SQLite statement cache', () => {
     for (let i = 1; i <= 600; i++) db.prepare(`SELECT ${i} AS n`);
     expect(db.prepare(firstSql)).not.toBe(first);
     expect(db.prepare('SELECT 600 AS n')).toBe(db.prepare('SELECT 600 AS n'));
+  });
+
+  it('keeps raw statements (arrays, bigint) apart from the object ones, reused and never handed out busy', () => {
+    const sql = 'SELECT a FROM t WHERE a <= ? ORDER BY a';
+    const kept = rawStatement(raw, sql);
+    expect(rawStatement(raw, sql)).toBe(kept);
+    expect(kept.all(2)).toEqual([[1n], [2n]]);
+    // The same SQL through the object cache still answers objects with numbers.
+    expect(db.prepare(sql).all([1])).toEqual([{ a: 1 }]);
+    expect(rawStatement(raw, sql).all(1)).toEqual([[1n]]);
+    const it = kept.iterate(3);
+    expect(it.next().value).toEqual([1n]);
+    const again = rawStatement(raw, sql);
+    expect(again).not.toBe(kept);
+    expect(again.all(1)).toEqual([[1n]]);
+    it.return?.();
+    expect(rawStatement(raw, sql)).toBe(kept);
   });
 });

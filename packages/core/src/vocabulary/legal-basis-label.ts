@@ -1,4 +1,5 @@
 import type { Locale } from '../locale.ts';
+import { memoiseText } from '../memoise-text.ts';
 import { legalBasisParts, normaliseLegalBasis } from '../waves/legal-basis.ts';
 import { ACTION_FAMILY_LABELS, ACTION_TYPE_LABELS } from './action-vocabulary.ts';
 import { hasLabel } from './vocabulary.ts';
@@ -20,6 +21,10 @@ const CODE_NAMES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
  * normalised, as written (free text stays as entered). Null for an empty basis.
  */
 export function localLegalBasis(text: string | null | undefined, locale: Locale): string | null {
+  return text ? localLegalBasisOf[locale](text) : normaliseAndLabel(text, locale);
+}
+
+function normaliseAndLabel(text: string | null | undefined, locale: Locale): string | null {
   const normalised = normaliseLegalBasis(text);
   if (normalised === null) return null;
   const { code, article } = legalBasisParts(normalised);
@@ -28,6 +33,13 @@ export function localLegalBasis(text: string | null | undefined, locale: Locale)
   if (article === null) return names[locale];
   return locale === 'ru' ? `ст. ${article} ${names.ru}` : `${names.kk} ${article}-бабы`;
 }
+
+/** localLegalBasis of a non-empty text, one memo per language (list routes label every row). */
+const localLegalBasisOf: Readonly<Record<Locale, (text: string) => string | null>> = {
+  en: memoiseText((t) => normaliseAndLabel(t, 'en')),
+  ru: memoiseText((t) => normaliseAndLabel(t, 'ru')),
+  kk: memoiseText((t) => normaliseAndLabel(t, 'kk')),
+};
 
 const ANY_ACTION: Readonly<Record<Locale, string>> = {
   en: 'any action',

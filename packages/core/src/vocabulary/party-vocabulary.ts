@@ -1,4 +1,5 @@
 import type { Vocabulary } from './vocabulary.ts';
+import { memoiseText } from '../memoise-text.ts';
 
 /** The kinds of authority that act against an organisation (a code list, not a name: names stay as entered). */
 export const AUTHORITY_TYPES = [
@@ -67,7 +68,10 @@ const AUTHORITY_SPELLINGS: readonly (readonly [AuthorityType, readonly RegExp[]]
  * @example authorityTypeOf('ДГД по г. Алматы') // 'tax-authority'
  */
 export function authorityTypeOf(text: string | null | undefined): AuthorityType | null {
-  if (!text) return null;
+  return text ? authorityTypeOfText(text) : null;
+}
+
+const authorityTypeOfText = memoiseText((text: string): AuthorityType | null => {
   const t = text.trim().toLowerCase().replace(/ё/g, 'е');
   for (const code of AUTHORITY_TYPES) {
     const labels = AUTHORITY_TYPE_LABELS[code];
@@ -75,7 +79,7 @@ export function authorityTypeOf(text: string | null | undefined): AuthorityType 
   }
   for (const [code, stems] of AUTHORITY_SPELLINGS) if (stems.some((s) => s.test(t))) return code;
   return null;
-}
+});
 
 /** The kinds of offender a penalty is keyed by (the ids rule packs use in `offenderKinds`). */
 export const OFFENDER_KINDS = [
