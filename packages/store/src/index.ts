@@ -59,6 +59,7 @@ export * from './brief.repository.ts';
 export * from './filing.repository.ts';
 export type * from './filing.tables.ts';
 export * from './bank-line-sink.ts';
+export { BankLineTally, moveTalliedBankTotals } from './bank-line-tally.ts';
 export { parseExtras } from './bank-line-extras.ts';
 export * from './snapshot.ts';
 export * from './pg-restore-stage.ts';

@@ -59,9 +59,25 @@ function bankRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
 
 /**
  * Adds `sign` × the rows' sums into the totals: grouped by day first (one pass over the rows),
- * then each day's sums into its month and its day (one grouped upsert).
+ * then each day's sums into its month and its day (`upsertDays`).
  */
 async function upsert(db: AnyDb, sign: 1 | -1, rows: RawBuilder<unknown>): Promise<void> {
+  await upsertDays(
+    db,
+    sign,
+    sql`select r.o, r.dim, r.key, r.currency, r.direction, r.day, sum(r.a) as a, sum(r.k) as k,
+        sum(case when r.k is null then 1 else 0 end) as m, count(*) as n
+      from (${rows}) as r
+      group by r.o, r.dim, r.key, r.currency, r.direction, r.day`,
+  );
+}
+
+/**
+ * Adds `sign` × sums by day into the totals of their months and days, in one grouped upsert. `days`
+ * gives o, dim, key, currency, direction, day, a (sum of amounts), k (sum of KZT, null when none
+ * is known), m (movements without KZT) and n (movements), one row per key and day.
+ */
+export async function upsertDays(db: AnyDb, sign: 1 | -1, days: RawBuilder<unknown>): Promise<void> {
   const s = sql.lit(sign);
   const period = sql`case when g.grain = 'm' then substr(d.day, 1, 7) else d.day end`;
   await sql`insert into ledger_balance_total
@@ -69,12 +85,7 @@ async function upsert(db: AnyDb, sign: 1 | -1, rows: RawBuilder<unknown>): Promi
     select d.o, d.dim, g.grain, ${period}, d.key, d.currency, d.direction,
       cast(${s} * coalesce(sum(d.a), 0) as bigint), cast(${s} * coalesce(sum(d.k), 0) as bigint),
       cast(${s} * sum(d.m) as bigint), cast(${s} * sum(d.n) as bigint)
-    from (
-      select r.o, r.dim, r.key, r.currency, r.direction, r.day, sum(r.a) as a, sum(r.k) as k,
-        sum(case when r.k is null then 1 else 0 end) as m, count(*) as n
-      from (${rows}) as r
-      group by r.o, r.dim, r.key, r.currency, r.direction, r.day
-    ) as d cross join (select 'm' as grain union all select 'd' as grain) as g
+    from (${days}) as d cross join (select 'm' as grain union all select 'd' as grain) as g
     where true
     group by d.o, d.dim, g.grain, ${period}, d.key, d.currency, d.direction
     on conflict (organisation_id, dim, grain, period, key, currency, direction) do update set

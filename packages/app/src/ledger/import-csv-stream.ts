@@ -14,7 +14,8 @@ import {
   openBankLineSink,
   updateImportBatchCounts,
   type NewForeignCandidate,
-  moveBalanceTotals,
+  BankLineTally,
+  moveTalliedBankTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -94,6 +95,8 @@ export async function importCsvStream(
     if (!sink) throw new Error('importCsvStream runs on SQLite only');
     const fingerprint = createFingerprinter(fingerprintHash);
     const perAccount = new Map<string, { lines: number; imported: number }>();
+    // The new lines' sums by account, currency, direction and day, for the balance's totals.
+    const tally = new BankLineTally();
     // Candidates are written a thousand at a time, not gathered: memory stays flat at any size.
     const candidates: NewForeignCandidate[] = [];
     let proposed = 0;
@@ -120,6 +123,7 @@ export async function importCsvStream(
         if (isNew) {
           c.imported += 1;
           imported += 1;
+          tally.add(accountId, line);
           if (line.direction === 'in') {
             const reasons = detectForeignCandidate(line, sources);
             if (reasons.length > 0)
@@ -147,8 +151,8 @@ export async function importCsvStream(
     if (!summary.ok) return summary;
     input.onProgress?.(read, read);
     await flushCandidates();
-    // The balance's maintained totals take the batch's new lines in one grouped statement.
-    await moveBalanceTotals(tx.store.db, 1, { organisationId: orgId, batchId });
+    // The balance's maintained totals take the batch's new lines, summed by day as they came.
+    await moveTalliedBankTotals(tx.store.db, orgId, tally);
     await updateImportBatchCounts(tx.store.db, batchId, {
       read,
       imported,

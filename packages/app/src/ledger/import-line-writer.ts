@@ -10,7 +10,8 @@ import {
   ensureBankAccount,
   insertBankLines,
   insertForeignCandidates,
-  moveBalanceTotals,
+  BankLineTally,
+  moveTalliedBankTotals,
   openBankLineSink,
   type NewForeignCandidate,
   type StoreConnection,
@@ -50,6 +51,8 @@ export class StatementLineWriter {
   /** The fingerprints of `pending`, when the reading thread computed them. */
   private readonly pendingPrints: string[] = [];
   private readonly sink;
+  /** The new lines' sums by account, currency, direction and day, for the balance's totals. */
+  private readonly tally = new BankLineTally();
 
   constructor(
     private readonly db: StoreConnection['db'],
@@ -101,8 +104,8 @@ export class StatementLineWriter {
     for (const a of statementAccounts) await this.ensure(a.account, a.currency);
     this.o.onProgress?.(this.read, this.read);
     await this.flushCandidates();
-    // The balance's maintained totals take the batch's new lines in one grouped statement.
-    await moveBalanceTotals(this.db, 1, { organisationId: this.o.organisationId, batchId: this.o.batchId });
+    // The balance's maintained totals take the batch's new lines, summed by day as they came.
+    await moveTalliedBankTotals(this.db, this.o.organisationId, this.tally);
   }
 
   /** The summary's accounts (after `complete`). */
@@ -120,6 +123,7 @@ export class StatementLineWriter {
     if (!isNew) return;
     c.imported += 1;
     this.imported += 1;
+    this.tally.add(accountId, line);
     if (line.direction !== 'in') return;
     const reasons = detectForeignCandidate(line, this.o.sources);
     if (reasons.length > 0)
