@@ -1,3 +1,5 @@
+import { setBounded } from './bounded-map.ts';
+
 /**
  * A pure function of one text, with its answers kept for the last `max` distinct texts (the least
  * recently used forgotten first). For the vocabulary functions a list route calls on every row:
@@ -8,19 +10,9 @@
 export function memoiseText<T>(fn: (text: string) => T, max = 4096): (text: string) => T {
   const kept = new Map<string, T>();
   return (text) => {
-    if (kept.has(text)) {
-      const hit = kept.get(text) as T;
-      // Most recently used last, so that the oldest is the one dropped.
-      kept.delete(text);
-      kept.set(text, hit);
-      return hit;
-    }
-    const value = fn(text);
-    kept.set(text, value);
-    if (kept.size > max) {
-      const oldest = kept.keys().next();
-      if (!oldest.done) kept.delete(oldest.value);
-    }
+    const value = kept.has(text) ? (kept.get(text) as T) : fn(text);
+    // Most recently used last, so that the oldest is the one dropped.
+    setBounded(kept, text, value, max);
     return value;
   };
 }

@@ -1,6 +1,6 @@
+import { setBounded } from '@civic/core';
 import { ok, type ObligationInstance, type Result, type RulePack } from '@civic/core';
 import { ledgerRevision } from '@civic/store';
-import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 
 /**

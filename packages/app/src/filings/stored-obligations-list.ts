@@ -1,3 +1,4 @@
+import { setBounded } from '@civic/core';
 import {
   addDays,
   calendarDate,
@@ -20,7 +21,6 @@ import {
   writeObligationCounts,
   type StoredObligationWithStatus,
 } from '@civic/store';
-import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 import type { OrganisationRow } from '../organisations.ts';
 import { packKeyOf, refreshStoredObligations } from './stored-obligations.ts';

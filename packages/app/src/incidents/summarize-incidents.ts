@@ -1,6 +1,6 @@
+import { setBounded } from '@civic/core';
 import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/core';
 import { dataStamp, incidentCountsOf, incidentSearchFor, type IncidentCounts } from '@civic/store';
-import { setBounded } from '../bounded-map.ts';
 import type { AppContext } from '../context.ts';
 import {
   organisationName,
