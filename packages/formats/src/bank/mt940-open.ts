@@ -1,5 +1,35 @@
 import type { CalendarDate, CurrencyCode, StatementLine } from '@civic/core';
 import type { Mt940Balance, Mt940Tag } from './mt940-fields.ts';
+import { PageDigest } from './statement-pages.ts';
+
+/**
+ * The page being read (`:60x:` … `:62x:`): its lines are handed on as they are read, and only what
+ * its checks need is kept — sums per account, the content digest, the first currency, the first
+ * and last booking days. A page that names one already read (same reference, number, page and
+ * account) holds its lines until it closes, as it may be a repeat.
+ */
+export interface Page {
+  count: number;
+  readonly sums: Map<string, { totalIn: bigint; totalOut: bigint }>;
+  digest: PageDigest;
+  /** Undecided until the page's first line or close; an array when its lines are held back. */
+  held: StatementLine[] | null | undefined;
+  firstCurrency: CurrencyCode | null;
+  firstDay: CalendarDate | null;
+  lastDay: CalendarDate | null;
+}
+
+export function newPage(): Page {
+  return {
+    count: 0,
+    sums: new Map(),
+    digest: new PageDigest(),
+    held: undefined,
+    firstCurrency: null,
+    firstDay: null,
+    lastDay: null,
+  };
+}
 
 /** One statement (`:20:` … `-`); its pages are the `:60x:` … `:62x:` runs inside it. */
 export interface Open {
@@ -11,7 +41,8 @@ export interface Open {
   interim: { currency: CurrencyCode | null; at: CalendarDate | null; totals: Mt940Tag[] } | null;
   page: number;
   opening: Mt940Balance | null;
-  lines: StatementLine[];
+  current: Page;
+  /** The last `:61:` line, waiting for its `:86:` before it is handed on. */
   pending: StatementLine | null;
 }
 
@@ -33,7 +64,7 @@ export function newStatement(t: Mt940Tag): Open {
     interim: null,
     page: 1,
     opening: null,
-    lines: [],
+    current: newPage(),
     pending: null,
   };
 }

@@ -4,7 +4,6 @@ import {
   checkTotals,
   mergeAccountPeriods,
   refusesMismatches,
-  sumLines,
 } from './balance-check.ts';
 import { abort } from './import-error.ts';
 import {
@@ -16,7 +15,14 @@ import {
   type Mt940Balance,
   type Mt940Tag,
 } from './mt940-fields.ts';
-import { emptyParty, newStatement, readInterimDay, statementLabel, type Open } from './mt940-open.ts';
+import {
+  emptyParty,
+  newPage,
+  newStatement,
+  readInterimDay,
+  statementLabel,
+  type Open,
+} from './mt940-open.ts';
 import type { Mt940Token } from './mt940-tags.ts';
 import { StatementPages } from './statement-pages.ts';
 import { KnownPeriods, ownString } from './statement-stream.ts';
@@ -24,7 +30,7 @@ import { KnownPeriods, ownString } from './statement-stream.ts';
 const KNOWN_TAGS = new Set(['21', '64', '65', '13', 'NS']);
 const NAMES = { closing: '62F', totalIn: '90C', totalOut: '90D' } as const;
 
-/** The statement without its lines (those went to `onLine` as each page closed). */
+/** The statement without its lines (those went to `onLine` as they were read). */
 export interface Mt940Summary {
   readonly accounts: StatementAccount[];
   readonly warnings: StatementWarning[];
@@ -32,10 +38,11 @@ export interface Mt940Summary {
 }
 
 /**
- * The MT940/MT942 statement machine, fed tag by tag: each statement, and each `:60M:`…`:62M:`
- * page of it, is balanced on its own as it closes and only then are its lines handed to `onLine`
- * (a page repeated in the file is counted, not handed on). Memory holds one page's lines at most.
- * Aborts (ImportAbort) on bad input, naming file, line and tag.
+ * The MT940/MT942 statement machine, fed tag by tag: each line goes to `onLine` once its `:86:`
+ * is read, and each statement, and each `:60M:`…`:62M:` page of it, is balanced on its own as it
+ * closes (a refusal then aborts the import that wrote its lines). A page that names one already
+ * read holds its lines until it closes: a repeat is counted, never handed on. Memory holds one
+ * line, not the page. Aborts (ImportAbort) on bad input, naming file, line and tag.
  */
 export function mt940Machine(
   file: string,
@@ -49,27 +56,70 @@ export function mt940Machine(
   const warnings: StatementWarning[] = [];
   const warn = (w: StatementWarning): void => void warnings.push(w);
   const pages = new StatementPages(file);
+  const named = new Set<string>();
   const known = new KnownPeriods();
   let duplicateLines = 0;
   let open: Open | null = null;
 
   const label = statementLabel;
 
+  /** Once per page, at its first line or its close: hold its lines if its name was read before. */
+  const decide = (s: Open): void => {
+    if (s.current.held !== undefined) return;
+    const name = [s.reference, s.sequence, String(s.page), s.account ?? ''].join('\u0000');
+    s.current.held = named.has(name) ? [] : null;
+    named.add(name);
+  };
+
+  /** The pending line is final (its `:86:` read, or none comes): counted, digested, handed on. */
+  const settle = (s: Open): void => {
+    const l = s.pending;
+    if (l === null) return;
+    s.pending = null;
+    const p = s.current;
+    decide(s);
+    p.count += 1;
+    p.firstCurrency ??= l.currency;
+    if (p.firstDay === null || l.bookedOn < p.firstDay) p.firstDay = l.bookedOn;
+    if (p.lastDay === null || l.bookedOn > p.lastDay) p.lastDay = l.bookedOn;
+    let sum = p.sums.get(l.account);
+    if (sum === undefined) p.sums.set(l.account, (sum = { totalIn: 0n, totalOut: 0n }));
+    if (l.direction === 'in') sum.totalIn += l.amount;
+    else sum.totalOut += l.amount;
+    p.digest.line(l);
+    if (p.held) p.held.push(l);
+    else onLine(l);
+  };
+
+  /** What the page's lines of the statement's account add up to. */
+  const sumsOf = (s: Open, account: string): { totalIn: bigint; totalOut: bigint } =>
+    s.current.sums.get(account) ?? { totalIn: 0n, totalOut: 0n };
+
   const keep = (s: Open, period: StatementAccount, where: number): boolean => {
-    const repeat = pages.check(
+    decide(s);
+    const p = s.current;
+    const repeat = pages.checkSignature(
       [s.reference, s.sequence, String(s.page), s.account, period.from, period.to],
-      period,
-      s.lines,
+      p.digest.signature(period),
       { line: where, field: '20' },
     );
     if (repeat === null) return true;
-    duplicateLines += s.lines.length;
+    // Only a page whose name changed after its first line (a second :25: or :28C: in it) can get here.
+    if (p.held === null)
+      abort(
+        'IMPORT_STATEMENT_CONFLICT',
+        `this statement repeats the one at line ${String(repeat)}, but changes its account or number midway: import the right copy alone`,
+        file,
+        where,
+        '20',
+      );
+    duplicateLines += p.count;
     warn({
       line: where,
       field: '20',
       code: 'IMPORT_WARN_STATEMENT_REPEATED',
-      params: { statement: label(s), first: String(repeat), lines: String(s.lines.length) },
-      message: `statement ${s.reference} ${s.sequence} repeats the one at line ${String(repeat)}: its ${String(s.lines.length)} lines are counted as duplicates`,
+      params: { statement: label(s), first: String(repeat), lines: String(p.count) },
+      message: `statement ${s.reference} ${s.sequence} repeats the one at line ${String(repeat)}: its ${String(p.count)} lines are counted as duplicates`,
     });
     return false;
   };
@@ -77,18 +127,17 @@ export function mt940Machine(
   const accept = (s: Open, period: StatementAccount): void => {
     periods.push(period);
     known.add(period);
-    for (const l of s.lines) onLine(l);
-    s.lines = [];
-    s.pending = null;
+    for (const l of s.current.held ?? []) onLine(l);
   };
 
   /** A page ends at its closing balance: checked on its own, then its lines kept. */
   const closePage = (s: Open, closing: Mt940Balance, closingTag: Mt940Tag): void => {
+    settle(s);
     if (s.account === null)
       abort('IMPORT_FIELD_MISSING', 'the statement has no :25: account', file, s.line, '25');
     if (s.opening === null)
       abort('IMPORT_FIELD_MISSING', 'the statement has no :60F: opening balance', file, s.line, '60F');
-    const sums = sumLines(s.lines, s.account);
+    const sums = sumsOf(s, s.account);
     const period: StatementAccount = {
       account: s.account,
       currency: s.opening.currency,
@@ -105,7 +154,8 @@ export function mt940Machine(
         closing: closingTag.tag,
       });
       accept(s, period);
-    } else s.lines = [];
+    }
+    s.current = newPage();
     s.opening = null;
     s.page += 1;
   };
@@ -115,11 +165,10 @@ export function mt940Machine(
     const interim = s.interim;
     if (s.account === null)
       abort('IMPORT_FIELD_MISSING', 'the statement has no :25: account', file, s.line, '25');
-    const currency = s.opening?.currency ?? interim?.currency ?? s.lines[0]?.currency ?? null;
+    const currency = s.opening?.currency ?? interim?.currency ?? s.current.firstCurrency;
     if (currency === null)
       abort('IMPORT_FIELD_MISSING', 'the interim report has no :34F: currency', file, s.line, '34F');
-    const sums = sumLines(s.lines, s.account);
-    const dates = s.lines.map((l) => l.bookedOn).sort();
+    const sums = sumsOf(s, s.account);
     const total = (tag: '90C' | '90D'): bigint | null => {
       const t = interim?.totals.find((x) => x.tag === tag);
       const m = t ? /^(\d+)([A-Z]{3})([\d,]+)$/.exec(t.value.replace(/\s+/g, '')) : null;
@@ -128,8 +177,8 @@ export function mt940Machine(
     const period: StatementAccount = {
       account: s.account,
       currency,
-      from: s.opening?.date ?? dates[0] ?? interim?.at ?? null,
-      to: interim?.at ?? dates[dates.length - 1] ?? null,
+      from: s.opening?.date ?? s.current.firstDay ?? interim?.at ?? null,
+      to: interim?.at ?? s.current.lastDay ?? null,
       opening: s.opening?.amount ?? null,
       totalIn: total('90C') ?? sums.totalIn,
       totalOut: total('90D') ?? sums.totalOut,
@@ -144,7 +193,7 @@ export function mt940Machine(
     });
     if (!keep(s, period, s.line)) return;
     const at = interim?.totals[0]?.line ?? s.line;
-    const totals = (): void => checkTotals(period, s.lines, file, { lineIn: at, lineOut: at }, NAMES);
+    const totals = (): void => checkTotals(period, sums, file, { lineIn: at, lineOut: at }, NAMES);
     if (refusesMismatches()) totals();
     checkBalanceIdentity({ ...period, statement: label(s) }, currency, file, at, NAMES);
     if (!refusesMismatches()) totals();
@@ -152,10 +201,11 @@ export function mt940Machine(
   };
 
   const close = (s: Open): void => {
-    if (s.interim !== null && (s.lines.length > 0 || s.opening !== null || s.page === 1))
-      return closeInterim(s);
-    if (s.page > 1 && s.opening === null && s.lines.length === 0) return;
-    if (s.opening === null && s.lines.length === 0 && s.account === null) return;
+    settle(s);
+    const lines = s.current.count;
+    if (s.interim !== null && (lines > 0 || s.opening !== null || s.page === 1)) return closeInterim(s);
+    if (s.page > 1 && s.opening === null && lines === 0) return;
+    if (s.opening === null && lines === 0 && s.account === null) return;
     if (s.opening === null)
       abort('IMPORT_FIELD_MISSING', 'the statement has no :60F: opening balance', file, s.line, '60F');
     abort('IMPORT_TRUNCATED', 'the statement ends without a :62F: closing balance', file, s.line, '62F');
@@ -237,7 +287,7 @@ export function mt940Machine(
       bankReference: e.bankReference,
       raw: { '61': t.value },
     };
-    s.lines.push(line);
+    settle(s);
     s.pending = line;
   };
 
@@ -245,7 +295,7 @@ export function mt940Machine(
     const last = s.pending;
     if (last === null) return; // statement-level information after :62F:
     const info = readInfo(t.value);
-    s.lines[s.lines.length - 1] = {
+    s.pending = {
       ...last,
       counterparty: {
         ...last.counterparty,
@@ -256,7 +306,7 @@ export function mt940Machine(
       purpose: info.purpose ?? last.purpose,
       raw: { ...last.raw, '86': t.value },
     };
-    s.pending = null;
+    settle(s);
   };
 
   const token = (t: Mt940Token): void => {

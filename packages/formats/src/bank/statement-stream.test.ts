@@ -60,7 +60,7 @@ describe('MT940 and CAMT read as streams', () => {
     expect(got).toEqual(wanted);
   });
 
-  it('hands on an MT940 statement’s lines as it closes, and a CAMT entry’s as it closes, not at the end', () => {
+  it('hands on MT940 lines and CAMT entries as they are read, not at the end', () => {
     for (const [name, g] of [
       ['g.sta', generateMt940Statement({ documents: 2000, seed: 7, perDay: 20 })],
       ['g.xml', generateCamt053Statement({ documents: 2000, seed: 7 })],
@@ -73,6 +73,31 @@ describe('MT940 and CAMT read as streams', () => {
       reader.end();
       expect(seen.length).toBe(2000);
     }
+  });
+
+  it('hands on an MT940 page’s lines as they are read, before its closing balance, and holds a page read before', () => {
+    const head = ':20:ONE\r\n:25:KZ716010131000012345\r\n:28C:1/1\r\n:60F:C210105KZT100,00\r\n';
+    const line = (i: number): string =>
+      `:61:2101050105C1,00NTRFD${String(i)}//B${String(i)}\r\n:86:/REMI/Грант ${String(i)}\r\n`;
+    const body = Array.from({ length: 50 }, (_, i) => line(i)).join('');
+    const page = `${head}${body}:62F:C210105KZT150,00\r\n-\r\n`;
+    const seen: StatementLine[] = [];
+    const bytes = new TextEncoder().encode(`${page}${page}`);
+    const reader = openMt940Stream('p.sta')(bytes.subarray(0, 64), false, (l) => seen.push(l));
+    const enc = new TextEncoder();
+    reader.push(enc.encode(head + body));
+    // All but the last line (its :86: may still go on): handed on with no closing balance read yet.
+    expect(seen.length).toBe(49);
+    reader.push(enc.encode(':62F:C210105KZT150,00\r\n-\r\n'));
+    expect(seen.length).toBe(50);
+    // The same page again: held until it closes, then counted as a repeat, not handed on.
+    reader.push(enc.encode(head + body));
+    expect(seen.length).toBe(50);
+    reader.push(enc.encode(':62F:C210105KZT150,00\r\n-\r\n'));
+    const summary = reader.end();
+    expect(seen.length).toBe(50);
+    expect(summary.duplicateLines).toBe(50);
+    expect(summary.warnings.map((w) => w.code)).toEqual(['IMPORT_WARN_STATEMENT_REPEATED']);
   });
 
   it('checks account numbers and periods as a whole-file read does (warnings, in the same order)', async () => {

@@ -1,6 +1,6 @@
 // A statement of ~40 MB made as it is read (never held, not even by this child) and read by the
 // streamed reader under a small heap (stream-memory.test.ts runs it with --max-old-space-size=96).
-// Arguments: formats (mt940,camt053) and the size in MB. Prints a JSON line per format: lines,
+// Arguments: formats (mt940,mt940-page,camt053) and the size in MB. Prints a JSON line per format: lines,
 // balances, peak heap.
 import { openCamtStream } from './camt-stream.ts';
 import { generateMt940Statement } from './generate-swift-iso.ts';
@@ -29,6 +29,25 @@ async function* mt940(): AsyncGenerator<Uint8Array> {
   }
 }
 
+/**
+ * One MT940 statement of one page, as many 1.00 credits as fill the size: a page is the unit of the
+ * balance check, and its lines must still not be held until its closing balance.
+ */
+async function* mt940Page(): AsyncGenerator<Uint8Array> {
+  const line = (i: number): string =>
+    `:61:2101050105C1,00NTRFD${String(i)}//B${String(i)}\r\n` +
+    `:86:/ORDP/Фонд «Открытое общество» ${String(i % 97)}/REMI/Грант по договору G-${String(i)}\r\n`;
+  const count = Math.ceil(target / encoder.encode(line(100000)).length);
+  yield encoder.encode(':20:ONEPAGE\r\n:25:KZ716010131000012345\r\n:28C:1/1\r\n:60F:C210105KZT100,00\r\n');
+  for (let i = 0; i < count; i += 1000) {
+    let text = '';
+    for (let j = i; j < Math.min(count, i + 1000); j++) text += line(j);
+    sample();
+    yield encoder.encode(text);
+  }
+  yield encoder.encode(`:62F:C210105KZT${String(100 + count)},00\r\n-\r\n`);
+}
+
 /** One camt.053 statement of as many 1.00 credits as fill the size, its closing balance adding up. */
 async function* camt(): AsyncGenerator<Uint8Array> {
   const entry = (i: number): string =>
@@ -55,9 +74,9 @@ async function* camt(): AsyncGenerator<Uint8Array> {
 
 for (const format of formats.split(',')) {
   peak = 0;
-  const open = format === 'mt940' ? openMt940Stream('big.sta') : openCamtStream('big.xml');
+  const open = format.startsWith('mt940') ? openMt940Stream('big.sta') : openCamtStream('big.xml');
   let lines = 0;
-  const source = format === 'mt940' ? mt940() : camt();
+  const source = format === 'mt940' ? mt940() : format === 'mt940-page' ? mt940Page() : camt();
   const r = await readStatementStream(source, withStreamChecks(open, 'big'), () => {
     lines += 1;
   });
