@@ -23,9 +23,21 @@ export interface BalanceRows {
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** Ids per statement on SQLite (its bound parameters; each chunk found by its key). */
 const CHUNK = 500;
+/**
+ * Ids per statement on PostgreSQL, sent as one array. Chunks of a few hundred listed ids cost a
+ * scan each: rows inserted in the same transaction have no statistics yet, and the planner scans a
+ * table that grew under it (seeding 1,000,000 movements took tens of minutes); a set of ids joined
+ * once is one pass.
+ */
+const PG_CHUNK = 100_000;
 
 const inList = (ids: readonly string[]): RawBuilder<unknown> => sql.join(ids.map((id) => sql`${id}`));
+
+/** The ids as a set to test `id in (…)` against: listed on SQLite, one array on PostgreSQL. */
+const idSet = (db: AnyDb, ids: readonly string[]): RawBuilder<unknown> =>
+  sqliteHandle(db) ? sql`(${inList(ids)})` : sql`(select unnest(cast(${[...ids]} as text[])))`;
 
 /** One contribution per row: o, dim, key, currency, direction, day, a (amount), k (KZT or null). */
 function receiptRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -104,16 +116,17 @@ export async function moveBalanceTotals(db: AnyDb, sign: 1 | -1, rows: BalanceRo
   // Rows by id are found by their key; the organisation is checked as an expression (no index
   // can serve it), else a planner may walk an organisation index, every row of it per chunk.
   const own = sql`(organisation_id || '') = ${rows.organisationId}`;
+  const chunk = sqliteHandle(db) ? CHUNK : PG_CHUNK;
   const receipts = rows.receipts ?? [];
-  for (let i = 0; i < receipts.length; i += CHUNK)
-    await upsert(db, sign, receiptRows(sql`id in (${inList(receipts.slice(i, i + CHUNK))}) and ${own}`));
+  for (let i = 0; i < receipts.length; i += chunk)
+    await upsert(db, sign, receiptRows(sql`id in ${idSet(db, receipts.slice(i, i + chunk))} and ${own}`));
   const expenditures = rows.expenditures ?? [];
-  for (let i = 0; i < expenditures.length; i += CHUNK) {
-    const ids = inList(expenditures.slice(i, i + CHUNK));
+  for (let i = 0; i < expenditures.length; i += chunk) {
+    const ids = idSet(db, expenditures.slice(i, i + chunk));
     await upsert(
       db,
       sign,
-      expenditureRows(sql`id in (${ids}) and ${own}`, sql`expenditure_id in (${ids}) and ${own}`),
+      expenditureRows(sql`id in ${ids} and ${own}`, sql`expenditure_id in ${ids} and ${own}`),
     );
   }
   if (rows.batchId !== undefined) {
