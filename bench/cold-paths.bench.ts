@@ -13,7 +13,9 @@
 // CIVIC_TEST_PG_URL), a server where databases may be created; without one, SQLite only.
 // CIVIC_BENCH_PROFILE=DIR writes a V8 CPU profile of each measured figure to
 // DIR/<dialect>-<metric>.cpuprofile (read it with bench/cpuprofile-summary.ts);
-// CIVIC_BENCH_DIALECTS=sqlite (or postgres) runs one dialect only.
+// CIVIC_BENCH_DIALECTS=sqlite (or postgres) runs one dialect only. CIVIC_BENCH_SEEDS=DIR keeps each
+// dialect's seeded database (bench/seed-cache.ts) and starts later runs from a copy of it instead of
+// seeding again (minutes at 1m).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -36,6 +38,7 @@ import {
 import { freshStore, insertReceipts, inTransaction, type NewReceipt } from '@civic/store';
 import { generateCsv, organisations } from './incidents-data.ts';
 import { note, report, timed } from './lib.ts';
+import { keepSeed, restoreSeed } from './seed-cache.ts';
 
 const SCALE = process.env['BENCH_SCALE'] === '1m' ? 1_000_000 : Number(process.env['BENCH_SCALE'] ?? 20_000);
 const pgUrl = process.env['CIVIC_BENCH_PG_URL'] ?? process.env['CIVIC_TEST_PG_URL'];
@@ -44,6 +47,9 @@ const DIALECTS = (pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as con
   (d) => !process.env['CIVIC_BENCH_DIALECTS'] || process.env['CIVIC_BENCH_DIALECTS'].split(',').includes(d),
 );
 const PROFILE_DIR = process.env['CIVIC_BENCH_PROFILE'];
+const SEEDS = process.env['CIVIC_BENCH_SEEDS'];
+/** Bump when seed() or the incidents it imports change: a kept seed of another version is not used. */
+const SEED_VERSION = 1;
 
 /** fn under the V8 profiler when CIVIC_BENCH_PROFILE names a folder, its profile written there. */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -125,21 +131,30 @@ async function seed(ctx: AppContext, orgId: string, n: number): Promise<void> {
   });
 }
 
+/** A new organisation with SCALE receipts and SCALE/10 incidents in the database at url: its id. */
+async function seedDatabase(dialect: string, url: string): Promise<string> {
+  const setup = await openContext(url);
+  try {
+    note(`${dialect}: seeding ${String(SCALE)} receipts and ${String(SCALE / 10)} incidents`);
+    const orgId = must(await createOrganisation(setup, { name: 'Bench NGO', bin: null })).id;
+    await seed(setup, orgId, SCALE);
+    const csv = generateCsv(SCALE / 10, seededRandom(5), organisations(seededRandom(5)));
+    must(await importIncidents(setup, { bytes: csv, fileName: 'bench.csv' }));
+    return orgId;
+  } finally {
+    await closeContext(setup);
+  }
+}
+
 async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
   const store = await freshStore(dialect);
   const url = store.url;
   await store.db.destroy(); // the connection only: freshStore's close would drop the database
-  const setup = await openContext(url);
-  let orgId = '';
-  try {
-    note(`${dialect}: seeding ${String(SCALE)} receipts and ${String(SCALE / 10)} incidents`);
-    orgId = must(await createOrganisation(setup, { name: 'Bench NGO', bin: null })).id;
-    await seed(setup, orgId, SCALE);
-    const csv = generateCsv(SCALE / 10, seededRandom(5), organisations(seededRandom(5)));
-    must(await importIncidents(setup, { bytes: csv, fileName: 'bench.csv' }));
-  } finally {
-    await closeContext(setup);
-  }
+  const seedKey = { bench: 'cold-paths', dialect, scale: SCALE, version: SEED_VERSION };
+  const kept = SEEDS ? await restoreSeed<{ orgId: string }>(SEEDS, seedKey, url) : undefined;
+  if (kept) note(`${dialect}: the kept seed of ${String(SCALE)} receipts (CIVIC_BENCH_SEEDS)`);
+  const orgId = kept?.orgId ?? (await seedDatabase(dialect, url));
+  if (!kept && SEEDS) await keepSeed(SEEDS, seedKey, url, { orgId });
   // Every figure below from a connection of its own: what a new server process meets.
   const fresh = async <T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> => {
     const ctx = await openContext(url);

@@ -114,5 +114,17 @@ for (const dialect of testDialects()) {
         ).toEqual(newest.slice(offset, offset + limit));
       }
     });
+
+    it('reads the same receipts in any order (order none), within dates and for the organisation only', async () => {
+      const byId = (xs: readonly { id: string }[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      for (const dates of [{}, { from: '2020-03-02', to: '2020-03-04' }, { from: '2020-03-05' }]) {
+        const sorted = await listReceipts(store.db, org, dates);
+        const any = await listReceipts(store.db, org, { ...dates, order: 'none' });
+        expect(any).toHaveLength(sorted.length);
+        expect(byId(any)).toEqual(byId(sorted));
+      }
+      expect((await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-04' })).length).toBe(15);
+      await expect(listReceipts(store.db, org, { order: 'none', limit: 5 })).rejects.toThrow(/page/);
+    });
   });
 }

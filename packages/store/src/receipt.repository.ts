@@ -185,9 +185,13 @@ export interface ReceiptFilter {
   readonly grantId?: string;
   /** Only these receipts (a few: one parameter each). */
   readonly ids?: readonly string[];
-  /** Oldest first (default) or newest first. */
-  readonly order?: 'asc' | 'desc';
-  /** A page: at most `limit` receipts after skipping `offset` (in the same order). */
+  /**
+   * Oldest first (default), newest first, or `none`: as the database finds them, for a caller that
+   * sorts them itself. A period's tens of thousands of receipts then need no sort on PostgreSQL,
+   * whose planner otherwise sorts them from a bitmap scan (spilling to disk past work_mem).
+   */
+  readonly order?: 'asc' | 'desc' | 'none';
+  /** A page: at most `limit` receipts after skipping `offset` (in the same order; not with `none`). */
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -212,8 +216,11 @@ export async function listReceipts(
     q = q.where('id', 'in', [...filter.ids]);
   }
   const order = filter.order ?? 'asc';
-  q = q.orderBy('received_on', order).orderBy('id', order);
-  if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
+  if (order !== 'none') q = q.orderBy('received_on', order).orderBy('id', order);
+  if (filter.limit !== undefined) {
+    if (order === 'none') throw new Error('listReceipts: a page needs an order');
+    q = q.limit(filter.limit).offset(filter.offset ?? 0);
+  }
   // On SQLite the rows come as arrays (a period's report reads tens of thousands: better-sqlite3
   // builds a row object through its native API at three times the cost of a plain literal).
   const sqlite = sqliteHandle(db);

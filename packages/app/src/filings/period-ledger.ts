@@ -54,7 +54,8 @@ export async function readPeriodLedger(
   const org = organisation.id;
   const db = ctx.store.db;
   const [inPeriod, spentIn, grants, sources, filings] = await Promise.all([
-    listReceiptRows(db, org, { from: period.from, to: period.to }),
+    // In any order: sorted below with every other record read.
+    listReceiptRows(db, org, { from: period.from, to: period.to, order: 'none' }),
     listExpenditureRows(db, org, { from: period.from, to: period.to }),
     listGrants(ctx, org),
     listSources(ctx, org),
