@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertForeignSource } from './foreign-source.repository.ts';
 import { organisationFixture } from './ledger-test-fixtures.ts';
 import { listObligationReceipts } from './obligation-facts.repository.ts';
-import { insertReceipts, listReceipts, type NewReceipt } from './receipt.repository.ts';
+import { claimLedgerRecordVersion } from './ledger-record.repository.ts';
+import {
+  insertReceipts,
+  listReceipts,
+  listVersionedReceipts,
+  type NewReceipt,
+} from './receipt.repository.ts';
 import { freshStore, testDialects } from './test-support.ts';
 
 const KZT = currency('KZT');
@@ -125,6 +131,43 @@ for (const dialect of testDialects()) {
       }
       expect((await listReceipts(store.db, org, { from: '2020-03-02', to: '2020-03-04' })).length).toBe(15);
       await expect(listReceipts(store.db, org, { order: 'none', limit: 5 })).rejects.toThrow(/page/);
+    });
+
+    it('reads each receipt with its version in the same order and pages as the list, ties on a day by id', async () => {
+      expect(await claimLedgerRecordVersion(store.db, 'receipts', org, 'r-07', 1)).toBe('done');
+      expect(await claimLedgerRecordVersion(store.db, 'receipts', org, 'r-07', 2)).toBe('done');
+      for (const filter of [
+        {},
+        { limit: 7, offset: 7 },
+        { order: 'desc', limit: 6, offset: 4 },
+        { from: '2020-03-02', to: '2020-03-02', limit: 3, offset: 2 },
+        { from: '2020-03-02', to: '2020-03-02', order: 'desc' },
+        { from: '2021-01-01' },
+        { limit: 5, offset: 25 },
+        { ids: [] },
+      ] as const) {
+        const versioned = await listVersionedReceipts(store.db, org, filter);
+        expect(versioned.map((v) => v.receipt)).toEqual(await listReceipts(store.db, org, filter));
+        expect(versioned.map((v) => v.version)).toEqual(
+          versioned.map((v) => (v.receipt.id === 'r-07' ? 3 : 1)),
+        );
+      }
+      // Five receipts share each day: a page boundary inside a day keeps the id order.
+      const day = await listVersionedReceipts(store.db, org, { from: '2020-03-03', to: '2020-03-03' });
+      const ids = day.map((v) => v.receipt.id);
+      expect(ids).toEqual([...ids].sort());
+      expect(ids).toHaveLength(5);
+      expect(
+        (
+          await listVersionedReceipts(store.db, org, {
+            from: '2020-03-03',
+            to: '2020-03-03',
+            limit: 2,
+            offset: 2,
+          })
+        ).map((v) => v.receipt.id),
+      ).toEqual(ids.slice(2, 4));
+      expect(await listVersionedReceipts(store.db, 'org-none', { limit: 5 })).toEqual([]);
     });
   });
 }

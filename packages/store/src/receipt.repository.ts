@@ -196,12 +196,8 @@ export interface ReceiptFilter {
   readonly offset?: number;
 }
 
-/** Receipts of an organisation, oldest (or newest) first, optionally within dates / for a source or grant, optionally a page of them. */
-export async function listReceipts(
-  db: Kysely<Database>,
-  organisationId: string,
-  filter: ReceiptFilter = {},
-): Promise<Receipt[]> {
+/** The query of listReceipts: the organisation's receipts in the filter, in its order, a page of them. */
+function receiptQuery(db: Kysely<Database>, organisationId: string, filter: ReceiptFilter) {
   // Named by id: the primary key finds them (ownedBy), else the organisation's indexes serve.
   const base = db.selectFrom('ledger_receipt').select(RECEIPT_COLUMNS);
   let q = filter.ids
@@ -211,16 +207,24 @@ export async function listReceipts(
   if (filter.to) q = q.where('received_on', '<=', filter.to);
   if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
   if (filter.grantId) q = q.where('grant_id', '=', filter.grantId);
-  if (filter.ids) {
-    if (filter.ids.length === 0) return [];
-    q = q.where('id', 'in', [...filter.ids]);
-  }
+  if (filter.ids) q = q.where('id', 'in', [...filter.ids]);
   const order = filter.order ?? 'asc';
   if (order !== 'none') q = q.orderBy('received_on', order).orderBy('id', order);
   if (filter.limit !== undefined) {
     if (order === 'none') throw new Error('listReceipts: a page needs an order');
     q = q.limit(filter.limit).offset(filter.offset ?? 0);
   }
+  return q;
+}
+
+/** Receipts of an organisation, oldest (or newest) first, optionally within dates / for a source or grant, optionally a page of them. */
+export async function listReceipts(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: ReceiptFilter = {},
+): Promise<Receipt[]> {
+  if (filter.ids?.length === 0) return [];
+  const q = receiptQuery(db, organisationId, filter);
   // On SQLite the rows come as arrays (a period's report reads tens of thousands: better-sqlite3
   // builds a row object through its native API at three times the cost of a plain literal).
   const sqlite = sqliteHandle(db);
@@ -231,6 +235,28 @@ export async function listReceipts(
   }
   const rows = await q.execute();
   return rows.map(toReceipt);
+}
+
+/**
+ * listReceipts with each receipt's version (its optimistic-concurrency counter), read by the same
+ * query: a page of the list asks the database once instead of twice (issue 17).
+ */
+export async function listVersionedReceipts(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: ReceiptFilter = {},
+): Promise<{ readonly receipt: Receipt; readonly version: number }[]> {
+  if (filter.ids?.length === 0) return [];
+  const q = receiptQuery(db, organisationId, filter).select('version');
+  const sqlite = sqliteHandle(db);
+  if (sqlite) {
+    const c = q.compile();
+    const rows = rawStatement(sqlite, c.sql).all(...c.parameters) as unknown[][];
+    const at = RECEIPT_COLUMNS.length;
+    return rows.map((a) => ({ receipt: toReceipt(fromRaw(a)), version: Number(a[at]) }));
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({ receipt: toReceipt(r), version: Number(r.version) }));
 }
 
 export async function getReceipt(

@@ -4,15 +4,14 @@ import {
   deleteLedgerRecord,
   ledgerRecordUse,
   ledgerRecordVersion,
-  ledgerRecordVersionsOf,
   ledgerRecordVersions,
+  listVersionedReceipts,
   type LedgerRecordKind,
 } from '@civic/store';
 import { withAudit, type Actor } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { receiptJson } from './ledger-json.ts';
 import { LEDGER_KIND_OPS, type LedgerInputs, type LedgerRecordJson } from './ledger-record-ops.ts';
-import { listReceipts } from './ledger-records.ts';
 import { equivalentCurrencyOf } from './official-rates.ts';
 
 export { LEDGER_RECORD_KINDS, type LedgerRecordKind } from '@civic/store';
@@ -184,23 +183,16 @@ export async function listReceiptPage(
     offset: number;
   },
 ): Promise<{ receipts: VersionedRecord[]; hasMore: boolean }> {
-  const rows = await listReceipts(ctx, org, {
+  const rows = await listVersionedReceipts(ctx.store.db, org, {
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),
     order: q.order,
     limit: q.limit + 1,
     offset: q.offset,
   });
-  const page = rows.slice(0, q.limit);
   const cur = await equivalentCurrencyOf(ctx, org);
-  const versions = await ledgerRecordVersionsOf(
-    ctx.store.db,
-    'receipts',
-    org,
-    page.map((r) => r.id),
-  );
   return {
-    receipts: page.map((r) => ({ ...receiptJson(r, cur), version: versions.get(r.id) ?? 1 })),
+    receipts: rows.slice(0, q.limit).map((r) => ({ ...receiptJson(r.receipt, cur), version: r.version })),
     hasMore: rows.length > q.limit,
   };
 }
