@@ -10,6 +10,7 @@ import { freshStore, listLogHeads, testDialects } from '@civic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.ts';
 import { createOrganisation } from '../organisations.ts';
+import { THREAD_FROM_BYTES } from './import-bank-source.ts';
 import { importBankStatement } from './import-bank-statement.ts';
 import type { ImportBankStatementInput } from './import-bank-types.ts';
 
@@ -60,6 +61,8 @@ function spoilRow(bytes: Uint8Array, row: number): Uint8Array {
 const onec = onecWithExtras(40);
 const csv = csvWithRepeats();
 const large = onecWithExtras(300);
+/** Past THREAD_FROM_BYTES: read on a worker thread with `auto`. */
+const beyond = onecWithExtras(2500);
 const cases: readonly (readonly [string, Uint8Array, Partial<ImportBankStatementInput>])[] = [
   ['statement.txt', onec, {}],
   ['accepted.txt', onec, { acceptUnbalanced: true }],
@@ -147,6 +150,19 @@ for (const dialect of testDialects()) {
         expect(await stored(two)).toEqual(rows);
       },
     );
+
+    it('a file from THREAD_FROM_BYTES on, thread auto (a worker): stored as on one thread', async () => {
+      expect(beyond.length).toBeGreaterThan(THREAD_FROM_BYTES);
+      const one = await organisation('auto one thread');
+      const two = await organisation('auto');
+      const given = (org: string, more: Partial<ImportBankStatementInput>) =>
+        importBankStatement(ctx, { source: chunksOf(beyond, 65_536), fileName: 'large.txt', org, ...more });
+      const single = await given(one, { thread: 'never' });
+      const auto = await given(two, { thread: 'auto' });
+      expect(single.ok ? single.value.imported : single.error).toBe(2500);
+      expect(summary(auto)).toEqual(summary(single));
+      expect(await stored(two)).toEqual(await stored(one));
+    });
 
     const footprint = async () => {
       const counts: number[] = [];

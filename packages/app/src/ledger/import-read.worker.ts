@@ -16,6 +16,9 @@ interface Job {
   readonly inFlight: number;
 }
 
+/** Bytes decoded at a time: their text stays under V8's large-object size (128 KiB). */
+const DECODE_BYTES = 32 * 1024;
+
 const port = parentPort;
 if (port === null) throw new Error('import-read.worker runs as a worker thread');
 const job = workerData as Job;
@@ -42,7 +45,9 @@ async function* source(): AsyncGenerator<Uint8Array> {
     if (chunks.length === 0) await new Promise<void>((resolve) => (chunkWaiter = resolve));
     const chunk = chunks.shift();
     if (chunk === null || chunk === undefined) return;
-    yield chunk;
+    // Decoded a piece at a time: the text of a whole chunk (a MiB) would be a large object,
+    // allocated in the old generation and freed only by a full collection (see BATCH_CHARS).
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES) yield chunk.subarray(at, at + DECODE_BYTES);
     // Consumed: the import's thread may send that much more.
     port?.postMessage({ kind: 'took', bytes: chunk.length });
   }
