@@ -123,3 +123,51 @@ for (const dialect of testDialects()) {
       });
   });
 }
+
+// The id stays unique through a load into an empty table, which on PostgreSQL drops the id's
+// unique constraint and adds it back after the rows: a file repeating an id is refused whole, and
+// the constraint is back afterwards under its own name.
+for (const dialect of testDialects()) {
+  describe(`incident ids through a load into an empty table, on ${dialect}`, () => {
+    let store: Awaited<ReturnType<typeof freshStore>>;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+    });
+    afterAll(async () => store.close());
+
+    const uniques = async (): Promise<string[]> => {
+      if (dialect !== 'postgres') return [];
+      const q = sql<{
+        name: string;
+      }>`select conname || ' ' || pg_get_constraintdef(oid) as name from pg_constraint where conrelid = to_regclass('incident') and contype = 'u' order by 1`;
+      return (await q.execute(store.db)).rows.map((r) => r.name);
+    };
+    const load = async (incidents: readonly NewIncident[]): Promise<void> =>
+      inTransaction(store, async (tx) => {
+        const writer = await IncidentWriter.open(tx.db);
+        await writer.add(incidents);
+        await writer.finish();
+      });
+    const count = async (): Promise<number> =>
+      (await store.db.selectFrom('incident').select('id').execute()).length;
+
+    it('a load repeating an id is refused whole', async () => {
+      const before = await uniques();
+      if (dialect === 'postgres') expect(before).toEqual(['incident_id_key UNIQUE (id)']);
+      const rows = Array.from({ length: 3000 }, (_, i) => incident(i));
+      rows.push({ ...incident(2999), id: 'w000017' });
+      await expect(load(rows)).rejects.toThrow(/unique/i);
+      expect(await count()).toBe(0);
+      expect(await uniques()).toEqual(before);
+    });
+
+    it('after a load, an id already stored is refused', async () => {
+      const before = await uniques();
+      await load(Array.from({ length: 3000 }, (_, i) => incident(i)));
+      expect(await count()).toBe(3000);
+      expect(await uniques()).toEqual(before);
+      await expect(load([{ ...incident(3000), id: 'w000017' }])).rejects.toThrow(/unique/i);
+      expect(await count()).toBe(3000);
+    });
+  });
+}
