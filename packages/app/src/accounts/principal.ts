@@ -9,7 +9,7 @@ import {
   type Role,
   type Viewer,
 } from '@civic/core';
-import { listMembershipsOfUser, listNetworkPeers } from '@civic/store';
+import { listMembershipsOfUser, listNetworkPeers, type SessionAccessRows } from '@civic/store';
 import type { AppContext } from '../context.ts';
 import type { UserView } from './users.ts';
 
@@ -26,23 +26,45 @@ export interface Principal extends Viewer {
   readonly memberships: readonly Membership[];
 }
 
+/** What a principal knows of its user's access: its memberships and its networks' organisations. */
+export interface Access {
+  readonly memberships: Membership[];
+  readonly organisationIds: string[];
+  readonly networkOrganisationIds: string[];
+}
+
 /**
  * Loads a user's memberships and network peers (the `Viewer` half of a principal). Two small
- * queries: on SQLite they cost half of one UNION of both (measured), on PostgreSQL about the same.
+ * queries: on SQLite they cost half of one UNION of both (measured), and the session cache serves
+ * them there; PostgreSQL reads them with the session in one query (`accessOf`).
  */
-export async function loadAccess(
-  ctx: AppContext,
-  userId: string,
-): Promise<{ memberships: Membership[]; organisationIds: string[]; networkOrganisationIds: string[] }> {
-  const rows = await listMembershipsOfUser(ctx.store.db, userId);
+export async function loadAccess(ctx: AppContext, userId: string): Promise<Access> {
+  const { memberships, organisationIds } = membershipsOf(await listMembershipsOfUser(ctx.store.db, userId));
+  const networkOrganisationIds = await listNetworkPeers(ctx.store.db, organisationIds);
+  return { memberships, organisationIds, networkOrganisationIds };
+}
+
+/**
+ * The access `loadAccess` reads, from rows read with the session (`findSessionAccessPg`): the
+ * memberships with a known role, and the organisations sharing a network with one of them.
+ */
+export function accessOf(rows: SessionAccessRows): Access {
+  const { memberships, organisationIds } = membershipsOf(rows.memberships);
+  const mine = new Set(organisationIds);
+  const peers = new Set<string>();
+  for (const [own, peer] of rows.networkLinks) if (mine.has(own)) peers.add(peer);
+  return { memberships, organisationIds, networkOrganisationIds: [...peers].sort() };
+}
+
+function membershipsOf(
+  rows: SessionAccessRows['memberships'],
+): Pick<Access, 'memberships' | 'organisationIds'> {
   const memberships = rows.flatMap((r) =>
     isRole(r.role)
       ? [{ organisationId: r.organisationId, organisationName: r.organisationName, role: r.role }]
       : [],
   );
-  const organisationIds = memberships.map((m) => m.organisationId);
-  const networkOrganisationIds = await listNetworkPeers(ctx.store.db, organisationIds);
-  return { memberships, organisationIds, networkOrganisationIds };
+  return { memberships, organisationIds: memberships.map((m) => m.organisationId) };
 }
 
 /**

@@ -2,18 +2,21 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { domainError, err, ok, type Result } from '@civic/core';
 import {
   deleteSession,
+  findSessionAccessPg,
   findSessionWithUser,
   findUserByEmail,
   findUserById,
   insertSession,
   touchSession,
   updateUser,
+  type SessionRow,
+  type UserRow,
 } from '@civic/store';
 import { withAudit } from '../audit/with-audit.ts';
 import type { AppContext } from '../context.ts';
 import { verifyPassword } from './passwords.ts';
 import { DEFAULT_SESSION_POLICY, sessionPolicyOf } from './session-policy.ts';
-import { loadAccess, type Principal } from './principal.ts';
+import { accessOf, loadAccess, type Access, type Principal } from './principal.ts';
 import { forgetSession, lookupSession, rememberSession, type SessionEntry } from './session-cache.ts';
 import { looksLikeRecoveryCode, spendRecoveryCode } from './recovery-codes.ts';
 import { verifyTotp } from './totp.ts';
@@ -180,17 +183,32 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Pr
 }
 
 async function readSession(ctx: AppContext, id: string): Promise<SessionEntry | undefined> {
+  // PostgreSQL caches nothing (no cheap change stamp): the session and its access in one query.
+  if (ctx.store.dialect === 'postgres') {
+    const rows = await findSessionAccessPg(ctx.store.db, id);
+    return rows && sessionEntry(id, rows.session, rows.user, () => accessOf(rows));
+  }
   const found = await findSessionWithUser(ctx.store.db, id);
-  if (!found) return undefined;
-  const { session, user } = found;
-  // A disabled user's access is not read: the entry only says "refuse".
-  const access = user.disabled
-    ? { memberships: [], organisationIds: [], networkOrganisationIds: [] }
-    : await loadAccess(ctx, user.id);
+  return found && sessionEntry(id, found.session, found.user, () => loadAccess(ctx, found.user.id));
+}
+
+async function sessionEntry(
+  id: string,
+  session: SessionRow,
+  user: UserRow,
+  access: () => Access | Promise<Access>,
+): Promise<SessionEntry> {
   return {
     session,
     userDisabled: user.disabled,
-    principal: { user: userView(user), sessionId: id, ...access },
+    principal: {
+      user: userView(user),
+      sessionId: id,
+      // A disabled user's access is not read: the entry only says "refuse".
+      ...(user.disabled
+        ? { memberships: [], organisationIds: [], networkOrganisationIds: [] }
+        : await access()),
+    },
   };
 }
 
