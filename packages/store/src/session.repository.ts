@@ -40,12 +40,9 @@ export async function findSession(db: Kysely<Database>, id: string): Promise<Ses
   );
 }
 
-/** A session with its user, in one query (what every signed-in request reads). */
-export async function findSessionWithUser(
-  db: Kysely<Database>,
-  id: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const r = await db
+/** The query of a session joined with its user (the session's own columns prefixed `session_`). */
+function sessionWithUserQuery(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .selectAll('app_user')
@@ -54,9 +51,18 @@ export async function findSessionWithUser(
       'user_session.last_seen_at as session_last_seen_at',
       'user_session.expires_at as session_expires_at',
     ])
-    .where('user_session.id', '=', id)
-    .executeTakeFirst();
-  if (!r) return undefined;
+    .where('user_session.id', '=', id);
+}
+
+/** The session and user of a row of `sessionWithUserQuery`. */
+function sessionWithUserOf(
+  id: string,
+  r: Parameters<typeof toUserRow>[0] & {
+    readonly session_created_at: string;
+    readonly session_last_seen_at: string;
+    readonly session_expires_at: string;
+  },
+): { session: SessionRow; user: UserRow } {
   return {
     session: {
       id,
@@ -67,6 +73,15 @@ export async function findSessionWithUser(
     },
     user: toUserRow(r),
   };
+}
+
+/** A session with its user, in one query (what every signed-in request reads). */
+export async function findSessionWithUser(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const r = await sessionWithUserQuery(db, id).executeTakeFirst();
+  return r && sessionWithUserOf(id, r);
 }
 
 /** A session with all a signed-in request needs to know of its user's access. */
@@ -93,14 +108,8 @@ export async function findSessionAccessPg(
   db: Kysely<Database>,
   id: string,
 ): Promise<SessionAccessRows | undefined> {
-  const r = await db
-    .selectFrom('user_session')
-    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
-    .selectAll('app_user')
+  const r = await sessionWithUserQuery(db, id)
     .select([
-      'user_session.created_at as session_created_at',
-      'user_session.last_seen_at as session_last_seen_at',
-      'user_session.expires_at as session_expires_at',
       sql<unknown>`(select coalesce(json_agg(json_build_array(m.organisation_id, o.name, m.role) order by o.name), '[]'::json)
         from membership m join organisation o on o.id = m.organisation_id
         where m.user_id = app_user.id)`.as('access_memberships'),
@@ -110,21 +119,13 @@ export async function findSessionAccessPg(
         join network_organisation peer on peer.network_id = mine.network_id
         where m.user_id = app_user.id)`.as('access_links'),
     ])
-    .where('user_session.id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
   const memberships = (r.access_memberships as [string, string, string][]).map(
     ([organisationId, organisationName, role]) => ({ organisationId, organisationName, role }),
   );
   return {
-    session: {
-      id,
-      userId: r.id,
-      createdAt: r.session_created_at,
-      lastSeenAt: r.session_last_seen_at,
-      expiresAt: r.session_expires_at,
-    },
-    user: toUserRow(r),
+    ...sessionWithUserOf(id, r),
     memberships,
     networkLinks: r.access_links as [string, string][],
   };
