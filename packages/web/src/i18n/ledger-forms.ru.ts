@@ -57,7 +57,7 @@ export const ledgerFormsRu: Record<keyof typeof ledgerFormsEn, string> = {
   'lf.rate.date': 'Дата',
   'lf.rate.rate': 'Тенге за единицу(ы)',
   'lf.rate.units': 'Единиц',
-  'lf.rate.saved': 'Курс сохранён: {rate} тенге за {units} {currency} на {date}.',
+  'lf.rate.saved': 'Курс сохранён: {rate} тенге за {units} {currency} на {date}',
   'lf.rates.title': 'Загрузить официальные курсы из файла',
   'lf.rates.hint': 'Ежедневный XML Национального Банка или файл CSV: дата, валюта, курс, единиц',
   'lf.rates.file': 'Файл курсов',

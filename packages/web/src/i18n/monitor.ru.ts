@@ -35,7 +35,7 @@ export const monitorRu: Readonly<Record<keyof typeof monitorEn, string>> = {
   'monitor.brief': 'Справка',
   'monitor.briefPreview': 'Предпросмотр справки',
   'monitor.publish': 'Опубликовать',
-  'monitor.published': 'Опубликовано {date}. Справка есть в ленте Atom.',
+  'monitor.published': 'Опубликовано {date} Справка есть в ленте Atom.',
   'monitor.unpublished': 'Ещё не опубликована: видят только мониторы и администраторы.',
   'monitor.feed': 'Лента Atom: опубликованные справки и открытые инциденты',
   'monitor.briefs': 'Справки',

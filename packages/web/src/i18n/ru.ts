@@ -70,7 +70,7 @@ export const ru: Messages = {
   'dashboard.cases': 'Открытые дела',
   'dashboard.incidents': 'Последние инциденты',
   'dashboard.yourOrganisations': 'Ваши организации',
-  'dashboard.today': 'Сегодня {date}.',
+  'dashboard.today': 'Сегодня {date}',
   'ledger.title': 'Учёт',
   'ledger.receipts': 'Поступления',
   'ledger.expenditures': 'Расходы',
