@@ -12,6 +12,8 @@
 // The database figures are taken on SQLite and, with CIVIC_BENCH_PG_URL (or CIVIC_TEST_PG_URL), a
 // server where databases may be created, again on a new PostgreSQL database with the same data and
 // the same routes (every line says its `dialect`); CIVIC_BENCH_DIALECTS=sqlite (or postgres) runs one.
+// CIVIC_BENCH_SEEDS=DIR keeps each dialect's seeded database and starts later runs from a copy of it;
+// CIVIC_BENCH_WEB_ROUTES=name,… measures only those routes (and skips the page loads).
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -38,11 +40,18 @@ import { cpuBetween, readLoopDelay, serverCpuSeconds, startServer } from './abus
 import { summariseProfile } from './cpuprofile-summary.ts';
 import { generateCsv, organisations as benchOrgs } from './incidents-data.ts';
 import { note, percentile, report, timed } from './lib.ts';
+import { keepSeed, restoreSeed } from './seed-cache.ts';
 
 const N = Number(process.env['CIVIC_BENCH_WEB_ROWS'] ?? 1_000_000);
 const SECONDS = Number(process.env['CIVIC_BENCH_WEB_SECONDS'] ?? 12);
 const RATE = 200;
 const CHROMIUM = '/usr/bin/chromium';
+/** Only these routes (comma-separated names, e.g. obligations_list), and no page loads. */
+const ROUTES = process.env['CIVIC_BENCH_WEB_ROUTES']?.split(',');
+/** A folder where each dialect's seeded database is kept between runs (bench/seed-cache.ts). */
+const SEEDS = process.env['CIVIC_BENCH_SEEDS'];
+/** Bump when the seeding changes: kept seeds of another version are not used. */
+const SEED_VERSION = 1;
 /** A folder: each server process's CPU profile of each route's steady run, summarised on stderr. */
 const PROFILE_DIR = process.env['CIVIC_BENCH_WEB_PROFILE'];
 const root = resolve(import.meta.dirname, '..');
@@ -403,33 +412,13 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
   let server: ChildProcess | undefined;
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   try {
-    const ctx = await openContext(dbFile);
-    let echo = '';
-    let other = '';
-    try {
-      await seedDemo(ctx);
-      echo = (await listOrgs(ctx)).find((o) => o.name === 'Echo')?.id ?? '';
-      other = (await listOrgs(ctx)).find((o) => o.id !== echo)?.id ?? '';
-      if (!echo || !other) throw new Error('no demo organisation Echo');
-      note(`inserting ${N} receipts for Echo`);
-      const rec = await timed(() => seedReceipts(ctx, echo, N));
-      note(`  ${rec.seconds.toFixed(1)} s`);
-      // What an import does after it commits: the organisation's obligations derived and stored once.
-      const stored = await timed(() => refreshOrganisationObligations(ctx, echo));
-      if (!stored.result.ok) throw new Error(stored.result.error.message);
-      note(`  obligations stored in ${stored.seconds.toFixed(1)} s`);
-      note(`generating and importing ${N} incidents`);
-      const csv = generateCsv(N, seededRandom(5), benchOrgs(seededRandom(5)));
-      const inc = await timed(() => importIncidents(ctx, { bytes: csv, fileName: 'bench.csv' }));
-      if (!inc.result.ok) throw new Error(inc.result.error.message);
-      note(`  ${inc.seconds.toFixed(1)} s`);
-      out('setup_rows', N, 'rows', {
-        receiptsSeconds: Number(rec.seconds.toFixed(1)),
-        incidentsSeconds: Number(inc.seconds.toFixed(1)),
-      });
-    } finally {
-      await closeContext(ctx);
-    }
+    const seedKey = { bench: 'web', dialect: d, scale: N, version: SEED_VERSION };
+    const kept = SEEDS
+      ? await restoreSeed<{ echo: string; other: string }>(SEEDS, seedKey, dbFile)
+      : undefined;
+    if (kept) note(`${d}: the kept seed of ${String(N)} receipts and incidents (CIVIC_BENCH_SEEDS)`);
+    const { echo, other } = kept ?? (await seedDatabase(dbFile));
+    if (!kept && SEEDS) await keepSeed(SEEDS, seedKey, dbFile, { echo, other });
 
     // As `npm start` runs by default: one process per core.
     const started = await startServer(dir, availableParallelism(), PROFILE_DIR, dbFile);
@@ -603,10 +592,13 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
         });
       }
     };
-    await measureRoutes(routes);
+    await measureRoutes(
+      ROUTES ? Object.fromEntries(Object.entries(routes).filter(([name]) => ROUTES.includes(name))) : routes,
+    );
     await untilIdle(baseUrl, cookie);
     // The dashboard of Echo, whose ledger holds the million receipts (and the monitor's incidents).
-    if (existsSync(CHROMIUM))
+    if (ROUTES) note('page loads skipped: CIVIC_BENCH_WEB_ROUTES names the routes to measure');
+    else if (existsSync(CHROMIUM))
       await browserLoads(baseUrl, cookies, `/orgs/${encodeURIComponent(echo)}/dashboard`);
     else note(`page loads skipped: no browser at ${CHROMIUM}`);
   } finally {
@@ -615,6 +607,38 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     if (pgStore) await dropDatabase(pgStore.url);
   }
+}
+
+/** Seeds a new database: the demo data, N receipts for Echo (its obligations stored), N incidents. */
+async function seedDatabase(dbFile: string): Promise<{ echo: string; other: string }> {
+  const ctx = await openContext(dbFile);
+  let echo = '';
+  let other = '';
+  try {
+    await seedDemo(ctx);
+    echo = (await listOrgs(ctx)).find((o) => o.name === 'Echo')?.id ?? '';
+    other = (await listOrgs(ctx)).find((o) => o.id !== echo)?.id ?? '';
+    if (!echo || !other) throw new Error('no demo organisation Echo');
+    note(`inserting ${N} receipts for Echo`);
+    const rec = await timed(() => seedReceipts(ctx, echo, N));
+    note(`  ${rec.seconds.toFixed(1)} s`);
+    // What an import does after it commits: the organisation's obligations derived and stored once.
+    const stored = await timed(() => refreshOrganisationObligations(ctx, echo));
+    if (!stored.result.ok) throw new Error(stored.result.error.message);
+    note(`  obligations stored in ${stored.seconds.toFixed(1)} s`);
+    note(`generating and importing ${N} incidents`);
+    const csv = generateCsv(N, seededRandom(5), benchOrgs(seededRandom(5)));
+    const inc = await timed(() => importIncidents(ctx, { bytes: csv, fileName: 'bench.csv' }));
+    if (!inc.result.ok) throw new Error(inc.result.error.message);
+    note(`  ${inc.seconds.toFixed(1)} s`);
+    out('setup_rows', N, 'rows', {
+      receiptsSeconds: Number(rec.seconds.toFixed(1)),
+      incidentsSeconds: Number(inc.seconds.toFixed(1)),
+    });
+  } finally {
+    await closeContext(ctx);
+  }
+  return { echo, other };
 }
 
 async function dropDatabase(url: string): Promise<void> {
