@@ -5,7 +5,8 @@
 // needs of it (the organisation's id) in DIR. Every later run starts from a fresh copy of that
 // copy, so each run measures the same database. A copy is keyed by the bench, dialect, scale and
 // the bench's seed version: change the seeding, bump the version. Drop the kept databases when
-// done (`DROP DATABASE civic_seed_…`; remove DIR).
+// done (`DROP DATABASE civic_seed_…`; remove DIR). CIVIC_BENCH_SEED_PREFIX=p_ names them `civic_seed_p_<bench>_…`
+// so that engineers sharing one PostgreSQL server keep their seeds apart.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,8 +18,11 @@ export interface SeedKey {
   readonly version: number;
 }
 
+/** CIVIC_BENCH_SEED_PREFIX (letters, digits, _) names one engineer's kept seeds apart from another's on a shared server. */
+const PREFIX = (process.env['CIVIC_BENCH_SEED_PREFIX'] ?? '').replace(/[^a-z0-9_]/gi, '_');
+
 const seedName = (k: SeedKey): string =>
-  `civic_seed_${k.bench.replace(/[^a-z0-9]/gi, '_')}_${k.dialect}_${String(k.scale)}_v${String(k.version)}`;
+  `civic_seed_${PREFIX}${k.bench.replace(/[^a-z0-9]/gi, '_')}_${k.dialect}_${String(k.scale)}_v${String(k.version)}`;
 
 /** The PostgreSQL server's admin URL of a database URL (the same server, its `postgres` database). */
 function adminUrl(url: string): string {
