@@ -36,12 +36,13 @@ export async function lintStoredFiling(
   const shown = f.value.content.obligation.period;
   const period = { from: calendarDate(shown.from), to: calendarDate(shown.to) };
   const scoped = periodScoped(pack.value);
+  const receiptIds = f.value.content.receipts.map((r) => r.id);
   // The period's records and the history its checks need (the whole ledger for a pack whose
   // obligations are not stored).
   const ledger = scoped
     ? ok(
         await readPeriodLedger(ctx, org.value, pack.value, period, {
-          receiptIds: f.value.content.receipts.map((r) => r.id),
+          receiptIds,
           expenditureIds: f.value.content.expenditures.map((e) => e.id),
           grantIds: f.value.content.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId)),
         }),
@@ -55,7 +56,7 @@ export async function lintStoredFiling(
     asOf,
     scoped,
     period,
-    f.value.content.receipts.map((r) => r.id),
+    receiptIds,
   );
   if (!found.ok) return found;
   const corrected = f.value.corrects ? await getFiling(ctx, f.value.corrects) : null;

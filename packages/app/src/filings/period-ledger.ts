@@ -63,8 +63,11 @@ export async function readPeriodLedger(
   ]);
   const receipts = new Map<string, Receipt>(inPeriod.map((r) => [r.id, r]));
   const expenditures = new Map<string, Expenditure>(spentIn.map((e) => [e.id, e]));
-  const elsewhere = (ids: readonly string[], have: ReadonlyMap<string, unknown>) =>
-    [...new Set(ids)].filter((id) => !have.has(id));
+  // A stored filing's lines are mostly the period's receipts, read already: only the few others
+  // are collected (and made unique), not a set of tens of thousands of ids.
+  const elsewhere = (ids: readonly string[], have: ReadonlyMap<string, unknown>) => [
+    ...new Set(ids.filter((id) => !have.has(id))),
+  ];
   const named = {
     receipts: await listReceiptRows(db, org, { ids: elsewhere(lines.receiptIds, receipts) }),
     expenditures: await listExpenditureRows(db, org, { ids: lines.expenditureIds }),
@@ -82,10 +85,14 @@ export async function readPeriodLedger(
     for (const r of await listReceiptRows(db, org, { grantId, to: period.to })) receipts.set(r.id, r);
   for (const grantId of [...touched].sort())
     for (const e of await listExpenditureRows(db, org, { grantId, to: period.to })) expenditures.set(e.id, e);
+  // Each day read once a comparison (a period's tens of thousands of receipts come in any order).
   const byDay =
     <T extends { id: string }>(day: (x: T) => string) =>
-    (a: T, b: T) =>
-      day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    (a: T, b: T) => {
+      const dayA = day(a);
+      const dayB = day(b);
+      return dayA < dayB ? -1 : dayA > dayB ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    };
   const expenditureList = [...expenditures.values()].sort(byDay((e) => e.spentOn));
   return {
     organisation,
