@@ -12,6 +12,7 @@ import { registerInstanceLock } from './http/instance-lock-watch.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { DecoyHost } from './http/decoy-host.ts';
+import { jsonBody } from './http/json-body.ts';
 import { registerRequestLog } from './http/request-log.ts';
 import { ApiErrorSchema } from './http/schemas.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './http/security-headers.ts';
@@ -66,22 +67,6 @@ export interface ServerOptions {
   readonly extraRoutes?: readonly RouteModule[];
 }
 
-const bigintText = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : v);
-
-/**
- * Answers are JSON with any bigint as decimal text. Most answers carry no bigint (routes turn
- * money into text) and a replacer function makes JSON.stringify a third slower, so it runs only
- * when the plain one refuses a bigint.
- */
-function bigintSafe(value: unknown): string {
-  try {
-    return JSON.stringify(value);
-  } catch (e) {
-    if (e instanceof TypeError && /BigInt/i.test(e.message)) return JSON.stringify(value, bigintText);
-    throw e;
-  }
-}
-
 /** Fastify's trustProxy: a number of hops as a function of the hop's index (0 = the socket's peer). */
 function trustProxyOption(
   v: boolean | number | string | undefined,
@@ -122,7 +107,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       );
     },
   });
-  app.setReplySerializer(bigintSafe);
+  app.setReplySerializer(jsonBody);
   app.addSchema(ApiErrorSchema);
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);

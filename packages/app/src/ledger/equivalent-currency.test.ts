@@ -48,6 +48,28 @@ for (const dialect of testDialects()) {
       expect(await equivalentCurrencyOf(ctx, india)).toBe('INR');
     });
 
+    it('keeps each organisation\u2019s own currency asked again, in turn, by id or by name, and none for an unknown one', async () => {
+      // The country is kept per store by id after the first read: each id keeps its own.
+      for (let k = 0; k < 2; k++) {
+        expect(await equivalentCurrencyOf(ctx, india)).toBe('INR');
+        expect(await equivalentCurrencyOf(ctx, kz)).toBe('KZT');
+      }
+      expect(await equivalentCurrencyOf(ctx, 'Lokniti Trust')).toBe('INR');
+      expect(await equivalentCurrencyOf(ctx, 'org_unknown')).toBe('KZT');
+      // Another database with the same names: its own organisations, not this store's.
+      const other = await freshStore(dialect);
+      try {
+        const octx: AppContext = { store: other, now: ctx.now };
+        const b = await createOrganisation(octx, { name: 'Lokniti Trust', country: 'KZ' });
+        if (!b.ok) throw new Error(b.error.message);
+        expect(await equivalentCurrencyOf(octx, 'Lokniti Trust')).toBe('KZT');
+        expect(await equivalentCurrencyOf(octx, b.value.id)).toBe('KZT');
+        expect(await equivalentCurrencyOf(octx, india)).toBe('KZT');
+      } finally {
+        await other.close();
+      }
+    });
+
     it('keeps an in-fcra organisation\u2019s rupees as their own INR equivalent; tenge rates never convert its dollars', async () => {
       const inr = await recordReceipt(ctx, india, {
         sourceId: 'NED',

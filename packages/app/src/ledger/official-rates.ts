@@ -2,6 +2,7 @@ import {
   buildRateIndex,
   computeEquivalent,
   currency,
+  setBounded,
   type CalendarDate,
   type CurrencyCode,
   type KztEquivalent,
@@ -31,10 +32,35 @@ export async function loadRateIndex(
   return buildRateIndex(await listOfficialRates(ctx.store.db, filter));
 }
 
+// An organisation's country is set when it is created and never changed (no route or command
+// sets it), so it is kept per store by id: every receipts page asks for the ledger's currency, and
+// on PostgreSQL, where nothing else of a request is cached, reading the organisations cost a round
+// trip each time.
+const MAX_COUNTRIES = 1000;
+const countries = new WeakMap<object, Map<string, string>>();
+
+/** The country of an organisation by id, name or BIN (undefined when there is none). */
+async function countryOf(ctx: AppContext, org: string): Promise<string | undefined> {
+  let kept = countries.get(ctx.store);
+  const known = kept?.get(org);
+  if (known !== undefined) return known;
+  const row = await findOrganisation(ctx.store.db, org);
+  // Only by id: a name or BIN may later name another organisation.
+  if (row && row.id === org) {
+    if (!kept) {
+      kept = new Map();
+      countries.set(ctx.store, kept);
+    }
+    setBounded(kept, org, row.country, MAX_COUNTRIES);
+  }
+  return row?.country;
+}
+
 /** The rule pack serving an organisation's country, when one does. */
 export async function packOfOrganisation(ctx: AppContext, org: string): Promise<RulePack | undefined> {
-  const row = await findOrganisation(ctx.store.db, org);
-  const match = row && (await listRulePacks()).find((p) => p.valid && p.jurisdiction === row.country);
+  const country = await countryOf(ctx, org);
+  const match =
+    country !== undefined && (await listRulePacks()).find((p) => p.valid && p.jurisdiction === country);
   const pack = match ? await loadRulePack(match.id) : undefined;
   return pack?.ok ? pack.value : undefined;
 }

@@ -210,6 +210,30 @@ for (const dialect of testDialects()) {
       ).toBe(days.length);
     });
 
+    it('answers a page asked again (its body kept with the cached list) with the same bytes, in each view asked', async () => {
+      const path = `/api/v1/orgs/${org}/obligations?asOf=2021-07-01&limit=4`;
+      const body = async (query: string) => {
+        const res = await viewer.request('GET', `${path}${query}`);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        return res.body;
+      };
+      const full = await body('');
+      const lean = await body('&fields=calendar');
+      expect(lean).not.toBe(full);
+      // Each view again, after the other, then a page of another length: each its own body.
+      expect(await body('')).toBe(full);
+      expect(await body('&fields=calendar')).toBe(lean);
+      const page = JSON.parse(full) as ObligationPage;
+      expect((JSON.parse(lean) as ObligationPage).obligations.map((o) => o.id)).toEqual(
+        page.obligations.map((o) => o.id),
+      );
+      const shorter = JSON.parse(await body('&offset=1')) as ObligationPage;
+      expect(shorter.obligations.map((o) => o.id)).toEqual(
+        (await get(viewer, 'asOf=2021-07-01&limit=5')).obligations.slice(1).map((o) => o.id),
+      );
+    });
+
     it('gives the same obligations as an iCalendar file', async () => {
       const all = await get(viewer, 'asOf=2021-07-01&limit=1000');
       const res = await viewer.request('GET', `/api/v1/orgs/${org}/obligations.ics?asOf=2021-07-01`);
