@@ -125,6 +125,31 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       );
     });
 
+    it('a value COPY refuses fails the write and the transaction rolls back; the connection goes on', async () => {
+      const org = `org-bad-${String(++run)}`;
+      const plain: Line = {
+        print: 1,
+        amount: 5n,
+        out: true,
+        documentNumber: 'n',
+        purpose: 'p',
+        name: null,
+        taxId: null,
+        reference: null,
+        extras: null,
+      };
+      const good = batchOf(org, [plain]);
+      // A source line that is no number: the server refuses it as a bigint.
+      const refused = { ...good, lines: good.lines.map((l) => ({ ...l, sourceLine: Number.NaN })) };
+      for (const how of ['fresh', 'copy'] as const)
+        await expect(
+          inTransaction(store, (tx) => insertBankLinesPg(tx.db, refused, undefined, how)),
+        ).rejects.toThrow(/bigint/);
+      expect(await stored(store.db, org)).toEqual([]);
+      const after = await inTransaction(store, (tx) => insertBankLinesPg(tx.db, good, undefined, 'fresh'));
+      expect([...after]).toEqual([1]);
+    });
+
     it('crosses statements of a few thousand lines: the stage is emptied after each', async () => {
       const lines = Array.from({ length: 12_001 }, (_, i) => ({
         print: i,

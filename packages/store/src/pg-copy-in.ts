@@ -15,7 +15,6 @@ interface PgConnection {
  */
 class CopyIn implements PromiseLike<{ command: string; rowCount: number; rows: never[] }> {
   private rowCount = 0;
-  private error: unknown = null;
   private readonly outcome: Promise<{ command: string; rowCount: number; rows: never[] }>;
   private settle: (error: unknown) => void = () => undefined;
 
@@ -51,12 +50,14 @@ class CopyIn implements PromiseLike<{ command: string; rowCount: number; rows: n
     this.rowCount = count ? Number(count[1]) : 0;
   }
 
+  // As `pg`'s own queries: an error (the server's, or the connection's, after which no
+  // ReadyForQuery may come) settles at once; the client sends nothing more until the server is ready.
   handleError(error: unknown): void {
-    this.error ??= error;
+    this.settle(error);
   }
 
   handleReadyForQuery(): void {
-    this.settle(this.error);
+    this.settle(null);
   }
 
   // The other messages a simple query may see: a COPY FROM STDIN sends none of them.
