@@ -1,7 +1,7 @@
 // One measured import in its own process (bank-import.bench.ts): the file read in chunks, peak
 // RSS from process.resourceUsage(), CPU seconds of this process and (PostgreSQL) of the server's
 // backends for its database. Arguments: DATABASE_URL FILE [MAPPING.json]. Prints one JSON line.
-// CIVIC_BENCH_IMPORT_THREAD=never|always|auto overrides where the file is read (default: the import's).
+// CIVIC_BENCH_IMPORT_THREAD=always|auto reads the file on a worker thread (default: on the importing thread).
 import { existsSync, readFileSync } from 'node:fs';
 import { closeContext, createOrganisation, fileChunks, importBankStatement, openContext } from '@civic/app';
 import { pgServerCpuSeconds } from './pg-server-cpu.ts';

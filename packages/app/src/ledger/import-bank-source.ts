@@ -66,7 +66,7 @@ export async function readSource(
   }
   // A CSV on SQLite streams line by line from the chunks (the head infers the mapping).
   if (format === 'csv' && ctx.store.dialect === 'sqlite') {
-    const read = await threadChoice(input, chunks, 'auto');
+    const read = await threadChoice(input, chunks);
     return {
       kind: 'done',
       result: await importCsvStream(ctx, {
@@ -167,27 +167,22 @@ function statementSpec(
 
 /**
  * Whether a file is read on a worker thread while this one writes (import-read-thread.ts): as the
- * input says, else as `byDefault` says for the format. 1C, MT940, CAMT: not by default — measured
- * on a quiet machine at 1,000,000 lines the worker cost 50-75 % more CPU and about 100 MB more
- * memory than it saved in time (1C 36.8-42.3 s against 34.0 s on one thread, 583-611 MB against
- * 482 MB). A CSV on SQLite: `auto` — its shorter lines pack small, and at 1,000,000 lines (load 8)
- * the worker took 20.2 CPU-s (13.0 on the importing thread), 41.5 s and 357 MB against 21.1 CPU-s,
- * 57.9 s and 451 MB on one thread. With `auto`, when the file is larger than THREAD_FROM_BYTES;
- * the head taken to tell is handed back with the rest.
+ * input says; by default not — measured on a quiet machine at 1,000,000 lines the worker cost
+ * 50-75 % more CPU and about 100 MB more memory than it saved in time (1C 36.8-42.3 s against
+ * 34.0 s on one thread, 583-611 MB against 482 MB). With `auto`, when the file is larger than
+ * THREAD_FROM_BYTES; the head taken to tell is handed back with the rest.
  */
 async function threadChoice(
   input: ImportBankStatementInput,
   chunks: AsyncIterable<Uint8Array>,
-  byDefault: 'auto' | 'never' = 'never',
 ): Promise<{ readonly thread: ReadThreadOptions | null; readonly source: AsyncIterable<Uint8Array> }> {
   const batch = {
     ...(input.threadBatchLines === undefined ? {} : { batchLines: input.threadBatchLines }),
     // A caller's source hands its chunks over; views of whole bytes given stay the caller's.
     ownChunks: input.bytes === undefined,
   };
-  const thread = input.thread ?? byDefault;
-  if (thread === 'never') return { thread: null, source: chunks };
-  if (thread === 'always') return { thread: batch, source: chunks };
+  if (input.thread === undefined || input.thread === 'never') return { thread: null, source: chunks };
+  if (input.thread === 'always') return { thread: batch, source: chunks };
   const probe = await readHead(chunks, THREAD_FROM_BYTES);
   return { thread: probe.head.length < THREAD_FROM_BYTES ? null : batch, source: probe.source };
 }

@@ -40,9 +40,8 @@ export interface ImportBankStatementInput {
   readonly onProgress?: (done: number, total?: number) => void;
   /**
    * Whether a streamed file is read on a worker thread while this one writes: `never` (the
-   * default, but for a CSV on SQLite: at 1,000,000 1C documents the worker cost more CPU and
-   * memory than it saved), `auto` from 1 MiB on (the default for a CSV on SQLite), `always`. The
-   * lines, the result and the errors are the same either way.
+   * default: at 1,000,000 lines the worker cost more CPU and memory than it saved), `auto` from
+   * 1 MiB on, `always`. The lines, the result and the errors are the same either way.
    */
   readonly thread?: 'auto' | 'always' | 'never';
   /** Lines per batch sent from the reading thread (tests: a few, to cross batches). */

@@ -164,26 +164,6 @@ for (const dialect of testDialects()) {
       expect(await stored(two)).toEqual(await stored(one));
     });
 
-    it('a CSV from THREAD_FROM_BYTES on, thread not given (on SQLite a worker by default): stored as on one thread', async () => {
-      const big = generateBankCsv({ rows: 8000, seed: 25 });
-      expect(big.bytes.length).toBeGreaterThan(THREAD_FROM_BYTES);
-      const one = await organisation('csv one thread');
-      const two = await organisation('csv default');
-      const given = (org: string, more: Partial<ImportBankStatementInput>) =>
-        importBankStatement(ctx, {
-          source: chunksOf(big.bytes, 65_536),
-          fileName: 'large.csv',
-          org,
-          csvMapping: big.mapping,
-          ...more,
-        });
-      const single = await given(one, { thread: 'never' });
-      const byDefault = await given(two, {});
-      expect(single.ok ? single.value.imported : single.error).toBe(8000);
-      expect(summary(byDefault)).toEqual(summary(single));
-      expect(await stored(two)).toEqual(await stored(one));
-    });
-
     const footprint = async () => {
       const counts: number[] = [];
       for (const t of [
