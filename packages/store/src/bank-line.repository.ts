@@ -1,7 +1,8 @@
 import type { StatementLine } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { insertBankLinesPg } from './bank-line-pg.ts';
+import { insertBankLinesPg, type PgLineWrite } from './bank-line-pg.ts';
+export { claimBankLinesPg, type PgLineWrite } from './bank-line-pg.ts';
 import { extrasJson } from './bank-line-extras.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
@@ -45,19 +46,20 @@ const COLUMNS = [
 /**
  * Inserts the lines of a file in bulk (inside the import's one transaction) and says, line by
  * line, which were new (1) and which the organisation already had (0): re-importing a statement
- * adds nothing.
+ * adds nothing. `pgWrite`: how PostgreSQL takes them (`unnest` unless given; see PgLineWrite).
  */
 export async function insertBankLines(
   db: Kysely<Database>,
   batch: BankLineBatch,
   onProgress?: (done: number, total: number) => void,
+  pgWrite?: PgLineWrite,
 ): Promise<Uint8Array> {
   const n = batch.lines.length;
   if (batch.fingerprints.length !== n || batch.accountIds.length !== n)
     throw new Error('insertBankLines: one fingerprint and one account per line');
   const sqlite = sqliteHandle(db);
   if (sqlite) return insertBankLinesSqlite(sqlite, db.isTransaction, batch, onProgress);
-  return insertBankLinesPg(db, batch, onProgress);
+  return insertBankLinesPg(db, batch, onProgress, pgWrite);
 }
 
 /**

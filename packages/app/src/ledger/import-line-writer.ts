@@ -13,11 +13,22 @@ import {
   BankLineTally,
   moveTalliedBankTotals,
   openBankLineSink,
+  claimBankLinesPg,
   type NewForeignCandidate,
+  type PgLineWrite,
   type StoreConnection,
 } from '@civic/store';
 import { newId } from '../ids.ts';
 import { accountKey, fingerprintHash, importedAccounts, type ImportedAccount } from './import-bank-types.ts';
+
+/**
+ * PostgreSQL: how an import writes its lines. Into an organisation without lines, straight in by
+ * COPY; else COPY into a stage moved with ON CONFLICT (which lines were new is read back). CSV of
+ * 1,000,000 lines into a new organisation (client + server CPU-s, load 7-18): unnest 25.9 + 33.3,
+ * staged COPY 23.0 + 27.7, straight in 24.5 + 21.3.
+ */
+const PG_WRITE_FRESH: PgLineWrite = 'fresh';
+const PG_WRITE_STORED: PgLineWrite = 'copy';
 
 export interface LineWriterOptions {
   readonly organisationId: string;
@@ -53,6 +64,8 @@ export class StatementLineWriter {
   private readonly sink;
   /** The new lines' sums by account, currency, direction and day, for the balance's totals. */
   private readonly tally = new BankLineTally();
+  /** PostgreSQL: how this import's lines are written (chosen at the first write). */
+  private pgWrite: PgLineWrite | undefined;
 
   constructor(
     private readonly db: StoreConnection['db'],
@@ -172,13 +185,22 @@ export class StatementLineWriter {
         : pending.map((l) => this.fingerprint(l));
     const ids: string[] = [];
     for (const l of pending) ids.push((await this.ensure(l.account, l.currency)).id);
-    const inserted = await insertBankLines(this.db, {
-      organisationId: this.o.organisationId,
-      batchId: this.o.batchId,
-      lines: pending,
-      fingerprints,
-      accountIds: ids,
-    });
+    // PostgreSQL, once per import: an organisation with no line yet takes this import's by COPY.
+    this.pgWrite ??= (await claimBankLinesPg(this.db, this.o.organisationId))
+      ? PG_WRITE_STORED
+      : PG_WRITE_FRESH;
+    const inserted = await insertBankLines(
+      this.db,
+      {
+        organisationId: this.o.organisationId,
+        batchId: this.o.batchId,
+        lines: pending,
+        fingerprints,
+        accountIds: ids,
+      },
+      undefined,
+      this.pgWrite,
+    );
     pending.forEach((l, i) => this.counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
     pending.length = 0;
     this.pendingPrints.length = 0;

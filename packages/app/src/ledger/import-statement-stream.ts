@@ -37,7 +37,7 @@ const BATCH = 1000;
  * A statement of any size and format imported in one transaction and constant memory: read chunk
  * by chunk, decoded incrementally (a large file on a worker thread), each line fingerprinted, written and checked for foreign
  * funding as it comes (`StatementLineWriter`: SQLite through the bank-line sink; PostgreSQL a
- * multi-row insert per thousand lines). The balances are checked as each statement closes and judged at the end: one
+ * COPY per thousand lines). The balances are checked as each statement closes and judged at the end: one
  * that does not add up refuses the import (everything written rolls back) unless accepted, when
  * the batch is marked and the log says why. Results are those of `importBankStatement`.
  */

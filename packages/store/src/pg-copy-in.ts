@@ -1,0 +1,93 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+
+/** What the `pg` client hands a query it runs (the parts of its connection a COPY uses). */
+interface PgConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+/**
+ * `COPY … FROM STDIN` as a query object the `pg` client runs itself (it calls `submit` with its
+ * connection and then the handlers below as the server answers): the statement goes out as a
+ * simple query, the server's CopyInResponse is answered with the data and CopyDone, and the
+ * outcome is awaited like the client's own promise. No stream: the data is whole when submitted.
+ */
+class CopyIn implements PromiseLike<{ command: string; rowCount: number; rows: never[] }> {
+  private rowCount = 0;
+  private readonly outcome: Promise<{ command: string; rowCount: number; rows: never[] }>;
+  private settle: (error: unknown) => void = () => undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {
+    this.outcome = new Promise((resolve, reject) => {
+      this.settle = (error) =>
+        error === null ? resolve({ command: 'COPY', rowCount: this.rowCount, rows: [] }) : reject(error);
+    });
+  }
+
+  then<A = { command: string; rowCount: number; rows: never[] }, B = never>(
+    onFulfilled?:
+      ((value: { command: string; rowCount: number; rows: never[] }) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.outcome.then(onFulfilled, onRejected);
+  }
+
+  submit(connection: PgConnection): void {
+    connection.query(this.text);
+  }
+
+  handleCopyInResponse(connection: PgConnection): void {
+    if (this.data.length > 0) connection.sendCopyFromChunk(this.data);
+    connection.endCopyFrom();
+  }
+
+  handleCommandComplete(message: { text?: string }): void {
+    const count = /^COPY (\d+)$/.exec(message.text ?? '');
+    this.rowCount = count ? Number(count[1]) : 0;
+  }
+
+  // As `pg`'s own queries: an error (the server's, or the connection's, after which no
+  // ReadyForQuery may come) settles at once; the client sends nothing more until the server is ready.
+  handleError(error: unknown): void {
+    this.settle(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.settle(null);
+  }
+
+  // The other messages a simple query may see: a COPY FROM STDIN sends none of them.
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+  handleCopyData(): void {}
+}
+
+/**
+ * Runs `COPY table (columns) FROM STDIN` with `data` (COPY's text format) on the connection of
+ * `db` — inside the caller's transaction, which all-or-nothing imports rely on. Kysely hands a
+ * compiled query's text to `pg`'s `client.query` as it is, and `pg` runs any object with a
+ * `submit` method as its own query: the copy travels in place of the text (the one way to reach
+ * the transaction's connection through Kysely).
+ */
+export async function copyIn<DB>(db: Kysely<DB>, statement: string, data: Buffer): Promise<void> {
+  const query = { ...CompiledQuery.raw('') };
+  Object.defineProperty(query, 'sql', { value: new CopyIn(statement, data), enumerable: true });
+  await db.executeQuery(query);
+}
+
+/** A value in COPY's text format: NULL as \N; backslash, tab, newline and carriage return escaped. */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, escapeOne) : value;
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPED = /[\\\t\n\r]/g;
+const escapeOne = (c: string): string =>
+  c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r';
