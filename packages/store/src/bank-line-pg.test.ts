@@ -125,6 +125,50 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       );
     });
 
+    it('a whole-file write holds the lock: a streamed import claiming meanwhile waits, then sees its lines', async () => {
+      const org = `org-race-${String(++run)}`;
+      const lines: Line[] = [1, 2, 3].map((print) => ({
+        print,
+        amount: 7n,
+        out: false,
+        documentNumber: null,
+        purpose: null,
+        name: null,
+        taxId: null,
+        reference: null,
+        extras: null,
+      }));
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      let written = (): void => undefined;
+      const wrote = new Promise<void>((r) => (written = r));
+      const whole = inTransaction(store, async (tx) => {
+        await insertBankLinesPg(tx.db, batchOf(org, lines), undefined, 'unnest');
+        written();
+        await held; // uncommitted lines, the lock held
+      });
+      await wrote;
+      const order: string[] = [];
+      const streamed = inTransaction(store, async (tx) => {
+        const had = await claimBankLinesPg(tx.db, org);
+        order.push('claimed');
+        // Had the claim not waited, it would say "no lines" and COPY straight into the key.
+        const inserted = await insertBankLinesPg(
+          tx.db,
+          batchOf(org, lines),
+          undefined,
+          had ? 'copy' : 'fresh',
+        );
+        return { had, inserted: [...inserted] };
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      order.push('committed');
+      release();
+      await whole;
+      expect(await streamed).toEqual({ had: true, inserted: [0, 0, 0] });
+      expect(order).toEqual(['committed', 'claimed']);
+    });
+
     it('a value COPY refuses fails the write and the transaction rolls back; the connection goes on', async () => {
       const org = `org-bad-${String(++run)}`;
       const plain: Line = {

@@ -73,13 +73,21 @@ export type PgLineWrite = 'unnest' | 'copy' | 'fresh';
  * means every line of this import is new and may be copied `fresh`.
  */
 export async function claimBankLinesPg(db: Kysely<Database>, organisationId: string): Promise<boolean> {
-  await db.executeQuery(
-    CompiledQuery.raw('select pg_advisory_xact_lock(hashtext($1))', [`civic-bank-line:${organisationId}`]),
-  );
+  await lockBankLinesPg(db, organisationId);
   const r = await db.executeQuery(
     CompiledQuery.raw('select 1 as one from bank_line where organisation_id = $1 limit 1', [organisationId]),
   );
   return r.rows.length > 0;
+}
+
+/**
+ * The organisation's bank-line lock, held to the end of the transaction. Every import into it takes
+ * it (a whole-file import too), so that a `fresh` COPY never meets another import's uncommitted lines.
+ */
+async function lockBankLinesPg(db: Kysely<Database>, organisationId: string): Promise<void> {
+  await db.executeQuery(
+    CompiledQuery.raw('select pg_advisory_xact_lock(hashtext($1))', [`civic-bank-line:${organisationId}`]),
+  );
 }
 
 export interface PgBankLines {
@@ -105,6 +113,8 @@ export async function insertBankLinesPg(
   const n = b.lines.length;
   const inserted = new Uint8Array(n);
   const columns: unknown[][] = ARRAYS.map(() => []);
+  // A whole file's lines (the streamed writer claimed the lock already: see claimBankLinesPg).
+  if (how === 'unnest' && n > 0) await lockBankLinesPg(db, b.organisationId);
   if (how === 'copy' && n > 0) await db.executeQuery(CompiledQuery.raw(STAGE_SQL));
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
