@@ -12,17 +12,23 @@ import {
   type PageRequest,
   type SeqRange,
 } from './incident-query.ts';
+import { SearchStepPlan } from './search-step-plan.ts';
 
 /** A prefix matching more known words than this is left to FTS5's own prefix query. */
 const MAX_EXPANSION = 64;
 
-/** Rows a step of a filtered text search examines first (doubled at each round). */
+/** Rows a step of a filtered text search examines first (see SearchStepPlan). */
 const FIRST_BUDGET = 256;
 
-/** What one step of a filtered text search found: its rows, and how far down it looked. */
+/** The fewest rows a later step examines (fewer when the first budget is smaller). */
+const MIN_BUDGET = 32;
+
+/** What one step of a filtered text search found: the seqs of its hits, and how far down it looked. */
 interface Step {
-  readonly rows: IncidentRow[];
-  /** Every match with seq in [low, the step's max) is in `rows` (null: the whole range was examined). */
+  readonly hits: bigint[];
+  /** How many rows the step examined. */
+  readonly examined: number;
+  /** Every match with seq in [low, the step's max) is in `hits` (null: the whole range was examined). */
   readonly low: bigint | null;
 }
 
@@ -124,9 +130,12 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   }: PageRequest): Promise<IncidentRow[]> {
     const need = limit + offset;
     if (clauses.length === 0) {
+      // The band marked likely, as in a filters-first step: with a date range, SQLite otherwise
+      // often walked the range by seq checking the filter (816 rows for a page of one action type
+      // in 16) instead of that filter's index bounded by the range (51 rows).
       return this.db
         .selectFrom('incident')
-        .where(all([...rangeConditions(range), ...filters]))
+        .where(all([...bandConditions(range, indexedFilter), ...filters]))
         .select(INCIDENT_SELECT)
         .orderBy('incident.seq', 'desc')
         .limit(limit)
@@ -136,95 +145,128 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     const expansions = await this.expand(clauses);
     if (expansions === null || need === 0) return [];
     const match = SqliteIncidentSearch.ftsQuery(clauses, expansions);
-    const out: IncidentRow[] = [];
-    let max = range.max;
-    // Without filters every match is a hit: one text-first step of the page's size is the page.
-    let budget = filters.length === 0 ? need : this.firstBudget;
-    for (let textFirst = true; ; textFirst = !textFirst) {
-      const band = { min: range.min, max };
-      const step = textFirst
-        ? await this.textFirst(match, filters, band, budget, need - out.length)
-        : await this.filtersFirst(
-            clauses,
-            filters,
-            bandConditions(band, indexedFilter),
-            budget,
-            need - out.length,
-          );
-      out.push(...step.rows);
-      if (out.length >= need || step.low === null) break;
-      max = step.low;
-      if (!textFirst) budget *= 2;
-    }
-    return out.slice(offset, need);
+    // Without filters every match is a hit: the page is the FTS index's next matches.
+    if (filters.length === 0) return this.rowsOf(this.ftsMatches(match, range, need), [], offset, limit);
+    return this.filteredTextPage(match, { clauses, filters, indexedFilter, range, limit, offset });
   }
 
-  /** The FTS matches in `band`, newest first: at most `budget` of them, each checked against the filters. */
-  private async textFirst(
-    match: string,
-    filters: readonly Condition[],
-    band: SeqRange,
-    budget: number,
-    want: number,
-  ): Promise<Step> {
-    const matches = this.db
+  /**
+   * A page of text with filters, by the steps SearchStepPlan orders. The first (text) step reads
+   * whole rows: a filter most matches pass (a viewer's visibility) fills the page there, in one
+   * statement. Later steps return only their hits' seqs; the page's other rows are read once at the end.
+   */
+  private async filteredTextPage(match: string, request: PageRequest): Promise<IncidentRow[]> {
+    const { clauses, filters, indexedFilter, range, limit, offset } = request;
+    const need = limit + offset;
+    const plan = new SearchStepPlan(need, this.firstBudget, Math.min(this.firstBudget, MIN_BUDGET));
+    const first = plan.next(0);
+    const firstMatches = this.ftsMatches(match, range, first.budget);
+    const known = await this.rowsOf(firstMatches, filters, 0, need);
+    if (known.length >= need) return known.slice(offset, need);
+    const firstLow = await this.lowest(firstMatches, first.budget);
+    plan.record(first.side, first.budget, first.budget, known.length);
+    const hits = known.map((r) => BigInt(r.seq));
+    for (let max = firstLow; max !== null && hits.length < need;) {
+      const band = { min: range.min, max };
+      const { side, budget } = plan.next(hits.length);
+      const step =
+        side === 'text'
+          ? await this.textFirst(match, filters, band, budget)
+          : await this.filtersFirst(clauses, filters, bandConditions(band, indexedFilter), budget);
+      plan.record(side, budget, step.examined, step.hits.length);
+      hits.push(...step.hits);
+      max = step.low;
+    }
+    const page = hits.slice(offset, need);
+    const read = new Map(known.map((r) => [BigInt(r.seq), r]));
+    const rest = page.filter((s) => !read.has(s));
+    if (rest.length > 0) {
+      const rows = await this.db
+        .selectFrom('incident')
+        .where(sql<SqlBool>`incident.seq in (select value from json_each(${`[${rest.join(',')}]`}))`)
+        .select(INCIDENT_SELECT)
+        .execute();
+      for (const r of rows) read.set(BigInt(r.seq), r);
+    }
+    return page.flatMap((s) => read.get(s) ?? []);
+  }
+
+  /** The FTS matches in `band`, newest first, at most `budget` of them. */
+  private ftsMatches(match: string, band: SeqRange, budget: number) {
+    return this.db
       .selectFrom('incident_fts')
       .select('incident_fts.rowid as r')
       .where(sql<SqlBool>`incident_fts match ${match}`)
       .where(all(ftsRowidBounds(band)))
       .orderBy('incident_fts.rowid', 'desc')
       .limit(budget);
+  }
+
+  /** The incidents of `matches` passing the filters, in its order, `limit` of them from `offset`. */
+  private rowsOf(
+    matches: SelectQueryBuilder<Database, 'incident_fts', { r: bigint }>,
+    filters: readonly Condition[],
+    offset: number,
+    limit: number,
+  ): Promise<IncidentRow[]> {
     // CROSS JOIN keeps the FTS table outermost (SQLite never reorders it).
-    const rows = await this.db
+    return this.db
       .selectFrom(matches.as('m'))
       .crossJoin('incident')
       .whereRef('incident.seq', '=', 'm.r')
       .where(all(filters))
       .select(INCIDENT_SELECT)
       .orderBy('m.r', 'desc')
-      .limit(want)
+      .limit(limit)
+      .offset(offset)
       .execute();
-    // Without filters every match is a row: fewer rows than wanted means no match is left.
-    return {
-      rows,
-      low: rows.length >= want || filters.length === 0 ? null : await this.lowest(matches, budget),
-    };
   }
 
   /**
-   * The rows of `band` passing the filters (SQLite picks the index by its statistics), newest
-   * first: at most `budget` of them (their seqs read once, from the index where it can), each
-   * then checked against the text.
+   * The next `budget` FTS matches in `band`, newest first, each checked against the filters in
+   * the same statement (one read of each row; only the hits' seqs come back, with the lowest seq
+   * looked at).
+   */
+  private async textFirst(
+    match: string,
+    filters: readonly Condition[],
+    band: SeqRange,
+    budget: number,
+  ): Promise<Step> {
+    const rows = await this.db
+      .selectFrom(this.ftsMatches(match, band, budget).as('m'))
+      .crossJoin('incident')
+      .whereRef('incident.seq', '=', 'm.r')
+      .select(['m.r as s', sql<number>`case when ${all(filters)} then 1 else 0 end`.as('hit')])
+      .orderBy('m.r', 'desc')
+      .execute();
+    return stepOf(rows, budget);
+  }
+
+  /**
+   * The next `budget` rows of `band` passing the filters (SQLite picks the index by its
+   * statistics), newest first, each checked against the text in the same statement.
    */
   private async filtersFirst(
     clauses: readonly SearchClause[],
     filters: readonly Condition[],
     band: readonly Condition[],
     budget: number,
-    want: number,
   ): Promise<Step> {
-    const candidates = await this.db
+    const rows = await this.db
       .selectFrom('incident')
-      .select('incident.seq')
+      .select([
+        'incident.seq as s',
+        sql<number>`case when ${SqliteIncidentSearch.textCondition(clauses)} then 1 else 0 end`.as('hit'),
+      ])
       .where(all([...band, ...filters]))
       .orderBy('incident.seq', 'desc')
       .limit(budget)
       .execute();
-    const last = candidates[candidates.length - 1];
-    if (last === undefined) return { rows: [], low: null };
-    const list = `[${candidates.map((c) => String(c.seq)).join(',')}]`;
-    const rows = await this.db
-      .selectFrom('incident')
-      .where(sql<SqlBool>`incident.seq in (select value from json_each(${list}))`)
-      .where(SqliteIncidentSearch.textCondition(clauses))
-      .select(INCIDENT_SELECT)
-      .orderBy('incident.seq', 'desc')
-      .limit(want)
-      .execute();
-    return { rows, low: rows.length >= want || candidates.length < budget ? null : BigInt(last.seq) };
+    return stepOf(rows, budget);
   }
 
-  /** The lowest seq the bounded text step looked at, or null when it saw fewer than its budget (nothing left below). */
+  /** The lowest seq a bounded text step looked at, or null when it saw fewer than its budget (nothing left below). */
   private async lowest(
     step: SelectQueryBuilder<Database, 'incident_fts', { r: bigint }>,
     budget: number,
@@ -290,15 +332,8 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     band: SeqRange,
     budget: number,
   ): Promise<{ hits: number; low: bigint | null }> {
-    const matches = this.db
-      .selectFrom('incident_fts')
-      .select('incident_fts.rowid as r')
-      .where(sql<SqlBool>`incident_fts match ${match}`)
-      .where(all(ftsRowidBounds(band)))
-      .orderBy('incident_fts.rowid', 'desc')
-      .limit(budget);
     const row = await this.db
-      .selectFrom(matches.as('m'))
+      .selectFrom(this.ftsMatches(match, band, budget).as('m'))
       .crossJoin('incident')
       .whereRef('incident.seq', '=', 'm.r')
       .select([
@@ -367,6 +402,16 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
       .where(all(ftsRowidBounds(range)));
     return [sql<SqlBool>`incident.seq in (${matches})`];
   }
+}
+
+/** A step's hits (rows flagged `hit`, in order) and its lowest seq (null: fewer rows than the budget, nothing left below). */
+function stepOf(rows: readonly { s: bigint; hit: number | bigint }[], budget: number): Step {
+  const last = rows[rows.length - 1];
+  return {
+    hits: rows.filter((r) => Number(r.hit) === 1).map((r) => BigInt(r.s)),
+    examined: rows.length,
+    low: last === undefined || rows.length < budget ? null : BigInt(last.s),
+  };
 }
 
 function stepCount(
