@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { SearchStepPlan } from './search-step-plan.ts';
 
 describe('SearchStepPlan', () => {
-  it('steps text first with at most the rows wanted, then filters with the first budget', () => {
+  it('steps text first, then filters, each with the first budget', () => {
     const plan = new SearchStepPlan(51, 256, 32);
-    expect(plan.next(0)).toEqual({ side: 'text', budget: 51 });
-    plan.record('text', 51, 51, 1);
+    expect(plan.next(0)).toEqual({ side: 'text', budget: 256 });
+    plan.record('text', 256, 256, 4);
     expect(plan.next(1)).toEqual({ side: 'filters', budget: 256 });
   });
 
   it('goes on with the side that found more hits per row, sized to the rest of the page', () => {
     const plan = new SearchStepPlan(51, 256, 32);
-    plan.record('text', 51, 51, 1); // a common word with a rare place
+    plan.record('text', 256, 256, 4); // a common word with a rare place
     plan.record('filters', 256, 256, 46);
     // 5 rows still wanted at 47/257 hits a row: about 1.5 * 5 / 0.183 = 42 rows.
     expect(plan.next(46)).toEqual({ side: 'filters', budget: 42 });
     const other = new SearchStepPlan(51, 256, 32);
-    other.record('text', 51, 51, 20); // a rare word with a common filter
+    other.record('text', 256, 256, 20); // a rare word with a common filter
     other.record('filters', 256, 256, 2);
     expect(other.next(22).side).toBe('text');
   });
@@ -27,7 +27,7 @@ describe('SearchStepPlan', () => {
     plan.record('filters', 256, 256, 1);
     expect(plan.next(1)).toEqual({ side: 'filters', budget: 512 });
     const nearlyDone = new SearchStepPlan(51, 256, 32);
-    nearlyDone.record('text', 51, 51, 25);
+    nearlyDone.record('text', 256, 256, 25);
     nearlyDone.record('filters', 256, 256, 250);
     expect(nearlyDone.next(50)).toEqual({ side: 'filters', budget: 32 });
     const tiny = new SearchStepPlan(3, 1, 1);

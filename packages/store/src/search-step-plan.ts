@@ -11,16 +11,16 @@ interface Tally {
 
 /**
  * Which side takes the next step of a filtered text search, and how many rows it examines.
- * Each side steps once first — text with at most the rows still wanted (a common word under a
- * filter most rows pass, such as a member's visibility, fills the page there), filters with the
- * first budget — then the side that found more hits per row examined goes on alone, with a budget
+ * Each side steps once first with the first budget (the text step stops as soon as the page is
+ * full, so a word under a filter most rows pass, such as a viewer's visibility, reads only the
+ * page) — then the side that found more hits per row examined goes on alone, with a budget
  * of about 1.5 times the rows its rate says the rest of the page needs (at least `minBudget`, at
  * most double its last one). Both sides' rates are smoothed (+1), so a side that found nothing in
  * a small sample is not ruled out against one that found nothing in a large one.
  *
  * Which side reads a band never changes the rows found (each step examines its band completely),
  * only the cost: a common word with a rare place (1 in 66) read 1,024 rows in two rounds of the
- * former plain alternation, and reads about 360 this way.
+ * former plain alternation, and reads about 600 this way.
  */
 export class SearchStepPlan {
   private readonly tallies: Record<StepSide, Tally>;
@@ -31,7 +31,7 @@ export class SearchStepPlan {
     private readonly minBudget: number,
   ) {
     this.tallies = {
-      text: { steps: 0, examined: 0, hits: 0, budget: Math.max(1, Math.min(need, firstBudget)) },
+      text: { steps: 0, examined: 0, hits: 0, budget: Math.max(1, firstBudget) },
       filters: { steps: 0, examined: 0, hits: 0, budget: Math.max(1, firstBudget) },
     };
   }
