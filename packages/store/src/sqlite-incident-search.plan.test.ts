@@ -115,6 +115,22 @@ describe('the plans of a SQLite text search with a filter (1M statistics)', () =
     ],
   ];
 
+  it('a filter without text reads its own index bounded by the dates (action + date range)', async () => {
+    logged = [];
+    const page = await search.search({
+      viewer: { kind: 'member', organisationIds: ['org-a'], peerOrganisationIds: [] },
+      action: 'fine',
+      from: '2018-01-01',
+      to: '2021-12-31',
+      limit: 20,
+      offset: 0,
+    });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(logged).toHaveLength(1);
+    const plan = logged.map((c) => explain(c).join('\n')).join('\n');
+    expect(plan).toMatch(/USING INDEX incident_action \(action=\? AND rowid>\? AND rowid<\?\)/);
+  });
+
   it.each(shapes)(
     '%s: FTS and the filter index bounded by seq, never a scan of the table',
     async (_n, q, index) => {

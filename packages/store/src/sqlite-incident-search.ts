@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { SearchClause } from '@civic/core';
 import { INCIDENT_SELECT, type IncidentRow } from './incident.repository.ts';
 import type { Database } from './schema.ts';
@@ -6,25 +6,22 @@ import {
   all,
   BaseIncidentSearch,
   countRows,
-  eb,
   rangeConditions,
   type Condition,
   type PageRequest,
   type SeqRange,
 } from './incident-query.ts';
+import { SearchStepPlan } from './search-step-plan.ts';
+import { bandConditions, ftsRowidBounds, SqliteTextSteps, textCondition } from './sqlite-text-steps.ts';
 
 /** A prefix matching more known words than this is left to FTS5's own prefix query. */
 const MAX_EXPANSION = 64;
 
-/** Rows a step of a filtered text search examines first (doubled at each round). */
+/** Rows a step of a filtered text search examines first (see SearchStepPlan). */
 const FIRST_BUDGET = 256;
 
-/** What one step of a filtered text search found: its rows, and how far down it looked. */
-interface Step {
-  readonly rows: IncidentRow[];
-  /** Every match with seq in [low, the step's max) is in `rows` (null: the whole range was examined). */
-  readonly low: bigint | null;
-}
+/** The fewest rows a later step examines (fewer when the first budget is smaller). */
+const MIN_BUDGET = 32;
 
 /**
  * SQLite: FTS5 over incident.search_text (external content, rowid = seq). A text query without
@@ -33,12 +30,12 @@ interface Step {
  *
  * With filters, neither side alone is fast for every query: a common word with a rare place
  * reads thousands of matches to find a page; a rare word with a common filter reads thousands of
- * filtered rows. So the page is collected from the top of the seq range down in alternating
- * bounded steps — "text first" (the next N matches of the FTS index, each row checked against
- * the filters) and "filters first" (the next N rows of the best filter index, each checked
- * against the text) — with N doubling, until the page is full or one side runs out. Each step
- * covers a contiguous seq band completely, so the rows come out in order, and the cost is within
- * a small factor of the better strategy, whatever the words and filters are.
+ * filtered rows. So the page is collected from the top of the seq range down in bounded steps —
+ * "text first" (the next N matches of the FTS index, each row checked against the filters) and
+ * "filters first" (the next N rows of the best filter index, each checked against the text) —
+ * each side once, then the side finding more hits per row (SearchStepPlan), until the page is
+ * full or the range is exhausted. Each step covers a contiguous seq band completely, so the rows
+ * come out in order whichever side read them. A count still alternates, with N doubling.
  *
  * The "filters first" text test reads the row's search_text: it is core's searchWords joined by
  * single spaces, exactly the tokens the `ascii` tokenizer indexes, so a clause matches a row iff
@@ -53,7 +50,13 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     private readonly firstBudget: number = FIRST_BUDGET,
   ) {
     super(db);
+    this.steps = new SqliteTextSteps(db);
   }
+
+  private readonly steps: SqliteTextSteps;
+
+  /** The same clauses as a test on one row's search_text (see the class comment). */
+  static readonly textCondition = textCondition;
 
   /**
    * FTS5 query text: each clause a quoted phrase, clauses joined by AND. A prefix clause is an OR
@@ -73,19 +76,6 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
         return `(${words.map((w) => `"${[...stem, w].join(' ')}"`).join(' OR ')})`;
       })
       .join(' AND ');
-  }
-
-  /** The same clauses as a test on one row's search_text (see the class comment). */
-  static textCondition(clauses: readonly SearchClause[]): Condition {
-    const text = sql<string>`' ' || search_text || ' '`;
-    const has = (needle: string) => sql<SqlBool>`instr(${text}, ${needle}) > 0`;
-    return all(
-      clauses.map((c) =>
-        c.anyOf !== undefined
-          ? eb.or(c.anyOf.map((w) => has(` ${w} `)))
-          : has(` ${c.words.join(' ')}${c.prefix ? '' : ' '}`),
-      ),
-    );
   }
 
   /** The known words for each prefix clause (null: a prefix no incident has, so nothing matches). */
@@ -124,9 +114,12 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
   }: PageRequest): Promise<IncidentRow[]> {
     const need = limit + offset;
     if (clauses.length === 0) {
+      // The band marked likely, as in a filters-first step: with a date range, SQLite otherwise
+      // often walked the range by seq checking the filter (816 rows for a page of one action type
+      // in 16) instead of that filter's index bounded by the range (51 rows).
       return this.db
         .selectFrom('incident')
-        .where(all([...rangeConditions(range), ...filters]))
+        .where(all([...bandConditions(range, indexedFilter), ...filters]))
         .select(INCIDENT_SELECT)
         .orderBy('incident.seq', 'desc')
         .limit(limit)
@@ -136,105 +129,51 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     const expansions = await this.expand(clauses);
     if (expansions === null || need === 0) return [];
     const match = SqliteIncidentSearch.ftsQuery(clauses, expansions);
-    const out: IncidentRow[] = [];
-    let max = range.max;
-    // Without filters every match is a hit: one text-first step of the page's size is the page.
-    let budget = filters.length === 0 ? need : this.firstBudget;
-    for (let textFirst = true; ; textFirst = !textFirst) {
-      const band = { min: range.min, max };
-      const step = textFirst
-        ? await this.textFirst(match, filters, band, budget, need - out.length)
-        : await this.filtersFirst(
-            clauses,
-            filters,
-            bandConditions(band, indexedFilter),
-            budget,
-            need - out.length,
-          );
-      out.push(...step.rows);
-      if (out.length >= need || step.low === null) break;
-      max = step.low;
-      if (!textFirst) budget *= 2;
-    }
-    return out.slice(offset, need);
-  }
-
-  /** The FTS matches in `band`, newest first: at most `budget` of them, each checked against the filters. */
-  private async textFirst(
-    match: string,
-    filters: readonly Condition[],
-    band: SeqRange,
-    budget: number,
-    want: number,
-  ): Promise<Step> {
-    const matches = this.db
-      .selectFrom('incident_fts')
-      .select('incident_fts.rowid as r')
-      .where(sql<SqlBool>`incident_fts match ${match}`)
-      .where(all(ftsRowidBounds(band)))
-      .orderBy('incident_fts.rowid', 'desc')
-      .limit(budget);
-    // CROSS JOIN keeps the FTS table outermost (SQLite never reorders it).
-    const rows = await this.db
-      .selectFrom(matches.as('m'))
-      .crossJoin('incident')
-      .whereRef('incident.seq', '=', 'm.r')
-      .where(all(filters))
-      .select(INCIDENT_SELECT)
-      .orderBy('m.r', 'desc')
-      .limit(want)
-      .execute();
-    // Without filters every match is a row: fewer rows than wanted means no match is left.
-    return {
-      rows,
-      low: rows.length >= want || filters.length === 0 ? null : await this.lowest(matches, budget),
-    };
+    // Without filters every match is a hit: the page is the FTS index's next matches.
+    if (filters.length === 0)
+      return this.steps.rowsOf(this.steps.ftsMatches(match, range, need), [], offset, limit);
+    return this.filteredTextPage(match, { clauses, filters, indexedFilter, range, limit, offset });
   }
 
   /**
-   * The rows of `band` passing the filters (SQLite picks the index by its statistics), newest
-   * first: at most `budget` of them (their seqs read once, from the index where it can), each
-   * then checked against the text.
+   * A page of text with filters, by the steps SearchStepPlan orders. The first (text) step reads
+   * whole rows: a filter most matches pass (a viewer's visibility) fills the page there, in one
+   * statement. Later steps return only their hits' seqs; the page's other rows are read once at the end.
    */
-  private async filtersFirst(
-    clauses: readonly SearchClause[],
-    filters: readonly Condition[],
-    band: readonly Condition[],
-    budget: number,
-    want: number,
-  ): Promise<Step> {
-    const candidates = await this.db
-      .selectFrom('incident')
-      .select('incident.seq')
-      .where(all([...band, ...filters]))
-      .orderBy('incident.seq', 'desc')
-      .limit(budget)
-      .execute();
-    const last = candidates[candidates.length - 1];
-    if (last === undefined) return { rows: [], low: null };
-    const list = `[${candidates.map((c) => String(c.seq)).join(',')}]`;
-    const rows = await this.db
-      .selectFrom('incident')
-      .where(sql<SqlBool>`incident.seq in (select value from json_each(${list}))`)
-      .where(SqliteIncidentSearch.textCondition(clauses))
-      .select(INCIDENT_SELECT)
-      .orderBy('incident.seq', 'desc')
-      .limit(want)
-      .execute();
-    return { rows, low: rows.length >= want || candidates.length < budget ? null : BigInt(last.seq) };
-  }
-
-  /** The lowest seq the bounded text step looked at, or null when it saw fewer than its budget (nothing left below). */
-  private async lowest(
-    step: SelectQueryBuilder<Database, 'incident_fts', { r: bigint }>,
-    budget: number,
-  ): Promise<bigint | null> {
-    const row = await this.db
-      .selectFrom(step.as('s'))
-      .select([sql<bigint>`count(*)`.as('n'), sql<bigint | null>`min(r)`.as('low')])
-      .executeTakeFirst();
-    if (row === undefined || Number(row.n) < budget || row.low === null) return null;
-    return BigInt(row.low);
+  private async filteredTextPage(match: string, request: PageRequest): Promise<IncidentRow[]> {
+    const { clauses, filters, indexedFilter, range, limit, offset } = request;
+    const need = limit + offset;
+    const plan = new SearchStepPlan(need, this.firstBudget, Math.min(this.firstBudget, MIN_BUDGET));
+    const first = plan.next(0);
+    const firstMatches = this.steps.ftsMatches(match, range, first.budget);
+    const known = await this.steps.rowsOf(firstMatches, filters, 0, need);
+    if (known.length >= need) return known.slice(offset, need);
+    const firstLow = await this.steps.lowest(firstMatches, first.budget);
+    plan.record(first.side, first.budget, first.budget, known.length);
+    const hits = known.map((r) => BigInt(r.seq));
+    for (let max = firstLow; max !== null && hits.length < need;) {
+      const band = { min: range.min, max };
+      const { side, budget } = plan.next(hits.length);
+      const step =
+        side === 'text'
+          ? await this.steps.textFirst(match, filters, band, budget)
+          : await this.steps.filtersFirst(clauses, filters, bandConditions(band, indexedFilter), budget);
+      plan.record(side, budget, step.examined, step.hits.length);
+      hits.push(...step.hits);
+      max = step.low;
+    }
+    const page = hits.slice(offset, need);
+    const read = new Map(known.map((r) => [BigInt(r.seq), r]));
+    const rest = page.filter((s) => !read.has(s));
+    if (rest.length > 0) {
+      const rows = await this.db
+        .selectFrom('incident')
+        .where(sql<SqlBool>`incident.seq in (select value from json_each(${`[${rest.join(',')}]`}))`)
+        .select(INCIDENT_SELECT)
+        .execute();
+      for (const r of rows) read.set(BigInt(r.seq), r);
+    }
+    return page.flatMap((s) => read.get(s) ?? []);
   }
 
   /**
@@ -274,66 +213,13 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
     for (let textFirst = true; ; textFirst = !textFirst) {
       const band = { min: range.min, max };
       const step = textFirst
-        ? await this.textFirstCount(match, filters, band, budget)
-        : await this.filtersFirstCount(clauses, filters, band, budget);
+        ? await this.steps.textFirstCount(match, filters, band, budget)
+        : await this.steps.filtersFirstCount(clauses, filters, band, budget);
       total += step.hits;
       if (total >= enough || step.low === null) return total;
       max = step.low;
       if (!textFirst) budget *= 2;
     }
-  }
-
-  /** Of the next `budget` FTS matches in `band`: how many pass the filters, and the lowest seq looked at (null: fewer than the budget, nothing left). */
-  private async textFirstCount(
-    match: string,
-    filters: readonly Condition[],
-    band: SeqRange,
-    budget: number,
-  ): Promise<{ hits: number; low: bigint | null }> {
-    const matches = this.db
-      .selectFrom('incident_fts')
-      .select('incident_fts.rowid as r')
-      .where(sql<SqlBool>`incident_fts match ${match}`)
-      .where(all(ftsRowidBounds(band)))
-      .orderBy('incident_fts.rowid', 'desc')
-      .limit(budget);
-    const row = await this.db
-      .selectFrom(matches.as('m'))
-      .crossJoin('incident')
-      .whereRef('incident.seq', '=', 'm.r')
-      .select([
-        sql<bigint>`count(*)`.as('n'),
-        sql<bigint | null>`min(m.r)`.as('low'),
-        sql<bigint>`coalesce(sum(case when ${all(filters)} then 1 else 0 end), 0)`.as('hits'),
-      ])
-      .executeTakeFirst();
-    return stepCount(row, budget);
-  }
-
-  /** Of the next `budget` rows of `band` passing the filters: how many match the text, and the lowest seq looked at. */
-  private async filtersFirstCount(
-    clauses: readonly SearchClause[],
-    filters: readonly Condition[],
-    band: SeqRange,
-    budget: number,
-  ): Promise<{ hits: number; low: bigint | null }> {
-    const candidates = this.db
-      .selectFrom('incident')
-      .select(['incident.seq as s', 'search_text'])
-      .where(all([...rangeConditions(band), ...filters]))
-      .orderBy('incident.seq', 'desc')
-      .limit(budget);
-    const row = await this.db
-      .selectFrom(candidates.as('c'))
-      .select([
-        sql<bigint>`count(*)`.as('n'),
-        sql<bigint | null>`min(c.s)`.as('low'),
-        sql<bigint>`coalesce(sum(case when ${SqliteIncidentSearch.textCondition(clauses)} then 1 else 0 end), 0)`.as(
-          'hits',
-        ),
-      ])
-      .executeTakeFirst();
-    return stepCount(row, budget);
   }
 
   /**
@@ -358,7 +244,7 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
         few,
       )) <= few
     ) {
-      return [SqliteIncidentSearch.textCondition(clauses)];
+      return [textCondition(clauses)];
     }
     const matches = this.db
       .selectFrom('incident_fts')
@@ -367,33 +253,4 @@ export class SqliteIncidentSearch extends BaseIncidentSearch {
       .where(all(ftsRowidBounds(range)));
     return [sql<SqlBool>`incident.seq in (${matches})`];
   }
-}
-
-function stepCount(
-  row: { n: bigint; low: bigint | null; hits: bigint } | undefined,
-  budget: number,
-): { hits: number; low: bigint | null } {
-  if (row === undefined) return { hits: 0, low: null };
-  return { hits: Number(row.hits), low: Number(row.n) < budget || row.low === null ? null : BigInt(row.low) };
-}
-
-/**
- * The band of a filters-first step as conditions. With a filter that has an index of its own,
- * each bound is marked likely (15/16, SQLite's likelihood()): its statistics otherwise often made
- * the planner scan the band's rows by seq for the filter's, reading thousands of rows where the
- * filter's index, still bounded by the band (place=? AND rowid>? AND rowid<?), reads the budget:
- * 27 ms instead of under 1 ms for a city's 256 newest of 100,000 incidents. Without such a filter
- * the bounds stay plain: marked, they would make SQLite scan the whole table.
- */
-function bandConditions(band: SeqRange, indexedFilter: boolean): Condition[] {
-  const bounds = rangeConditions(band);
-  return indexedFilter ? bounds.map((c) => sql<SqlBool>`likelihood(${c}, 0.9375)`) : bounds;
-}
-
-/** The seq range as constraints on the FTS table's rowid, which FTS5 applies while reading its index. */
-function ftsRowidBounds(range: SeqRange): Condition[] {
-  const out: Condition[] = [];
-  if (range.min !== null) out.push(sql<SqlBool>`incident_fts.rowid >= ${range.min}`);
-  if (range.max !== null) out.push(sql<SqlBool>`incident_fts.rowid < ${range.max}`);
-  return out;
 }
