@@ -1,6 +1,7 @@
 import {
   addDays,
   DEFAULT_USER_SETTINGS,
+  earliestDueWithStep,
   isLocale,
   isRole,
   MONITORING_NEWS_DAYS,
@@ -8,6 +9,7 @@ import {
   type DueObligation,
   type LegalDeadline,
   type MonitoringEvent,
+  type ObligationStatus,
   type NotificationUser,
   type Result,
   type RulePack,
@@ -23,7 +25,8 @@ import { packFor } from '../filings/organisation-ledger.ts';
 import { organisations, type OrganisationRow } from '../organisations.ts';
 import { userSettingsById } from './notification-settings.ts';
 
-const OPEN_OBLIGATION = new Set(['upcoming', 'due', 'missed']);
+const OPEN_STATUSES: readonly ObligationStatus[] = ['upcoming', 'due', 'missed'];
+const OPEN_OBLIGATION = new Set<string>(OPEN_STATUSES);
 
 /** The organisations grouped by the rule pack of their country (the pack gives working days and "today"). */
 export async function organisationsByPack(
@@ -40,7 +43,11 @@ export async function organisationsByPack(
   return [...groups.values()];
 }
 
-/** The open and closed obligations of these organisations as of `today` (derived afresh from the ledger). */
+/**
+ * The open obligations of these organisations as of `today` that a reminder may still be current
+ * for: due from earliestDueWithStep on (older ones are past their missed window). An organisation
+ * with a million receipts has a notification for each: the run reads the recent ones only.
+ */
 export async function dueObligations(
   ctx: AppContext,
   orgs: readonly OrganisationRow[],
@@ -48,6 +55,7 @@ export async function dueObligations(
   today: CalendarDate,
 ): Promise<Result<DueObligation[]>> {
   const out: DueObligation[] = [];
+  const dueFrom = earliestDueWithStep(pack, today);
   for (const o of orgs) {
     // Periods up to a month ahead, so that a report due soon is known before its period ends.
     const list = await listObligations(ctx, {
@@ -55,6 +63,8 @@ export async function dueObligations(
       asOf: today,
       to: addDays(today, 31),
       pack: pack.id,
+      dueFrom,
+      status: OPEN_STATUSES,
     });
     if (!list.ok) return list;
     for (const x of list.value.obligations)

@@ -26,6 +26,16 @@ export function workingDaysAfter(pack: RulePack, date: CalendarDate, n: number):
   return day;
 }
 
+/**
+ * The earliest due day that may still have a current step on `today` (see currentStep): an item due
+ * before it is past its missed window, whatever the offsets. So a run need not read older ones.
+ */
+export function earliestDueWithStep(pack: RulePack, today: CalendarDate): CalendarDate {
+  // The missed window ends on the (1 + MISSED_WINDOW_WORKING_DAYS)th working day after the due day;
+  // a due day before this one has that many working days between it and today.
+  return workingDaysBefore(pack, today, MISSED_WINDOW_WORKING_DAYS + 1);
+}
+
 /** The days each step of a reminder starts, in order: before-N…, due-day, then missed when asked. */
 export function reminderSteps(
   pack: RulePack,
