@@ -33,7 +33,21 @@ export function NotificationBell() {
   const label = t('notifications.bell', { count });
   return (
     <Link to="/notifications" className="bell" aria-label={label} data-testid="notification-bell">
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: a computer without an emoji font would show an empty box. */}
+      <svg
+        aria-hidden="true"
+        width="18"
+        height="18"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       {count > 0 && (
         <span className="badge" data-testid="notification-count" aria-hidden="true">
           {count}
