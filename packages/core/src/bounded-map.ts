@@ -7,3 +7,13 @@ export function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number):
     map.delete(oldest);
   }
 }
+
+/** The map kept for `owner` in `owners`, made empty the first time (a per-store or per-index cache). */
+export function mapFor<O extends object, K, V>(owners: WeakMap<O, Map<K, V>>, owner: O): Map<K, V> {
+  let map = owners.get(owner);
+  if (!map) {
+    map = new Map();
+    owners.set(owner, map);
+  }
+  return map;
+}

@@ -26,4 +26,4 @@ export * from './obligations/index.ts';
 export * from './format/index.ts';
 export * from './vocabulary/index.ts';
 export * from './notifications/index.ts';
-export { setBounded } from './bounded-map.ts';
+export { mapFor, setBounded } from './bounded-map.ts';

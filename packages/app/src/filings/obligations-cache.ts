@@ -1,4 +1,4 @@
-import { setBounded } from '@civic/core';
+import { mapFor, setBounded } from '@civic/core';
 import { ok, type ObligationInstance, type Result, type RulePack } from '@civic/core';
 import { ledgerRevision } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -45,11 +45,7 @@ export async function cachedObligations(
   question: string,
   derive: () => Promise<Result<readonly ObligationInstance[]>>,
 ): Promise<Result<CachedObligations>> {
-  let cache = caches.get(ctx.store);
-  if (!cache) {
-    cache = new Map();
-    caches.set(ctx.store, cache);
-  }
+  const cache = mapFor(caches, ctx.store);
   const key = `${organisationId}\u0000${question}`;
   // Read the revision before the records: a change racing the derivation leaves a stale
   // answer under the older revision, which the next request sees has moved.

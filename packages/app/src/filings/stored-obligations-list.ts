@@ -1,4 +1,4 @@
-import { setBounded } from '@civic/core';
+import { mapFor, setBounded } from '@civic/core';
 import {
   addDays,
   calendarDate,
@@ -69,8 +69,8 @@ export async function storedObligationList(
   pack: RulePack,
   q: StoredListQuestion,
 ): Promise<Result<StoredList>> {
-  const cache = perStore(answers, ctx.store);
-  const computing = perStore(pending, ctx.store);
+  const cache = mapFor(answers, ctx.store);
+  const computing = mapFor(pending, ctx.store);
   const key = JSON.stringify([organisation.id, q]);
   // The revision before the rows: a change racing this answer leaves it under the older revision.
   const revision = await ledgerRevision(ctx.store.db, organisation.id);
@@ -87,15 +87,6 @@ export async function storedObligationList(
   } finally {
     if (computing.get(key)?.list === list) computing.delete(key);
   }
-}
-
-function perStore<V>(maps: WeakMap<object, Map<string, V>>, store: object): Map<string, V> {
-  let map = maps.get(store);
-  if (!map) {
-    map = new Map();
-    maps.set(store, map);
-  }
-  return map;
 }
 
 async function answer(

@@ -1,4 +1,4 @@
-import { setBounded } from '@civic/core';
+import { mapFor, setBounded } from '@civic/core';
 import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/core';
 import { dataStamp, incidentCountsOf, incidentSearchFor, type IncidentCounts } from '@civic/store';
 import type { AppContext } from '../context.ts';
@@ -95,12 +95,7 @@ const summaryCaches = new WeakMap<
 function summaryCache(
   ctx: AppContext,
 ): Map<string, { readonly stamp: string; readonly summary: IncidentSummary }> {
-  let cache = summaryCaches.get(ctx.store);
-  if (!cache) {
-    cache = new Map();
-    summaryCaches.set(ctx.store, cache);
-  }
-  return cache;
+  return mapFor(summaryCaches, ctx.store);
 }
 
 /** The summary of the database's counts. */

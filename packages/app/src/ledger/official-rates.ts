@@ -2,6 +2,7 @@ import {
   buildRateIndex,
   computeEquivalent,
   currency,
+  mapFor,
   setBounded,
   type CalendarDate,
   type CurrencyCode,
@@ -41,18 +42,12 @@ const countries = new WeakMap<object, Map<string, string>>();
 
 /** The country of an organisation by id, name or BIN (undefined when there is none). */
 async function countryOf(ctx: AppContext, org: string): Promise<string | undefined> {
-  let kept = countries.get(ctx.store);
-  const known = kept?.get(org);
+  const kept = mapFor(countries, ctx.store);
+  const known = kept.get(org);
   if (known !== undefined) return known;
   const row = await findOrganisation(ctx.store.db, org);
   // Only by id: a name or BIN may later name another organisation.
-  if (row && row.id === org) {
-    if (!kept) {
-      kept = new Map();
-      countries.set(ctx.store, kept);
-    }
-    setBounded(kept, org, row.country, MAX_COUNTRIES);
-  }
+  if (row && row.id === org) setBounded(kept, org, row.country, MAX_COUNTRIES);
   return row?.country;
 }
 

@@ -1,3 +1,4 @@
+import { mapFor } from '../bounded-map.ts';
 import { KZT } from '../currency.ts';
 import type { StatementLine } from '../bank-statement.ts';
 import { normaliseAccount } from './source.ts';
@@ -99,11 +100,7 @@ function matchKnownSource(line: StatementLine, index: ForeignSourceIndex): Candi
 const nameCache = new WeakMap<ForeignSourceIndex, Map<string, KnownForeignSource | null>>();
 
 function matchName(index: ForeignSourceIndex, name: string): KnownForeignSource | null {
-  let cache = nameCache.get(index);
-  if (!cache) {
-    cache = new Map();
-    nameCache.set(index, cache);
-  }
+  const cache = mapFor(nameCache, index);
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   const payer = normaliseName(name);

@@ -1,3 +1,5 @@
+import { mapFor, setBounded } from '@civic/core';
+
 const bigintText = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : v);
 
 /** The content type of every JSON answer (what Fastify sends for a serialized object). */
@@ -28,16 +30,11 @@ const bodies = new WeakMap<object, Map<string, Buffer>>();
  * besides `owner` that `make` reads (a query's fields, say).
  */
 export function keptJsonBody(owner: object, variant: string, make: () => unknown): Buffer {
-  let kept = bodies.get(owner);
-  if (!kept) {
-    kept = new Map();
-    bodies.set(owner, kept);
-  }
+  const kept = mapFor(bodies, owner);
   let body = kept.get(variant);
   if (body === undefined) {
     body = Buffer.from(jsonBody(make()));
-    if (kept.size >= MAX_BODIES) kept.clear();
-    kept.set(variant, body);
+    setBounded(kept, variant, body, MAX_BODIES);
   }
   return body;
 }
