@@ -54,16 +54,19 @@ interface PackedView {
  */
 export function lintViewText(content: FilingContent): string {
   const sources: ReceiptLine['source'][] = [];
-  const at = new Map<string, number>();
-  // Sources by their whole value (a line keeps the name and category it was filed with).
+  const at = new Map<string, number[]>();
+  // Sources by their whole value (a line keeps the name and category it was filed with): looked
+  // up by id, then compared member by member (an edited filing may differ line by line).
   const sourceIndex = (s: ReceiptLine['source']): number => {
-    const key = JSON.stringify([s.id, s.name, s.category, s.country]);
-    let i = at.get(key);
-    if (i === undefined) {
-      i = sources.length;
-      sources.push({ id: s.id, name: s.name, category: s.category, country: s.country });
-      at.set(key, i);
+    const same = at.get(s.id);
+    for (const i of same ?? []) {
+      const k = sources[i];
+      if (k && k.name === s.name && k.category === s.category && k.country === s.country) return i;
     }
+    const i = sources.length;
+    sources.push({ id: s.id, name: s.name, category: s.category, country: s.country });
+    if (same) same.push(i);
+    else at.set(s.id, [i]);
     return i;
   };
   const receipts = content.receipts.map((r): PackedLine => [
