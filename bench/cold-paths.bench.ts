@@ -15,7 +15,8 @@
 // DIR/<dialect>-<metric>.cpuprofile (read it with bench/cpuprofile-summary.ts);
 // CIVIC_BENCH_DIALECTS=sqlite (or postgres) runs one dialect only. CIVIC_BENCH_SEEDS=DIR keeps each
 // dialect's seeded database (bench/seed-cache.ts) and starts later runs from a copy of it instead of
-// seeding again (minutes at 1m).
+// seeding again (minutes at 1m). CIVIC_BENCH_FIGURES=prepare_filing,lint_filing measures only the
+// figures named (what they need still runs, unmeasured: storing the obligations, the late receipt).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -48,6 +49,9 @@ const DIALECTS = (pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as con
 );
 const PROFILE_DIR = process.env['CIVIC_BENCH_PROFILE'];
 const SEEDS = process.env['CIVIC_BENCH_SEEDS'];
+const FIGURES = process.env['CIVIC_BENCH_FIGURES']?.split(',');
+/** Whether a figure is measured in this run (every one unless CIVIC_BENCH_FIGURES names some). */
+const wanted = (metric: string): boolean => !FIGURES || FIGURES.includes(metric);
 /** Bump when seed() or the incidents it imports change: a kept seed of another version is not used. */
 const SEED_VERSION = 1;
 
@@ -83,6 +87,8 @@ async function measure<T>(
     scale: SCALE,
     ...(target === null ? {} : { target: `< ${String(target)}` }),
     cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+    // The process's peak so far (an earlier figure's may be the larger).
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     loadavg: load,
   });
   return result;
@@ -164,16 +170,18 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
       await closeContext(ctx);
     }
   };
+  const storeAll = async (ctx: AppContext) => must(await refreshOrganisationObligations(ctx, orgId));
   await fresh((ctx) =>
-    measure(dialect, 'obligations_store_all', null, async () =>
-      must(await refreshOrganisationObligations(ctx, orgId)),
-    ),
+    wanted('obligations_store_all')
+      ? measure(dialect, 'obligations_store_all', null, () => storeAll(ctx))
+      : storeAll(ctx),
   );
-  await fresh((ctx) =>
-    measure(dialect, 'obligations_first_request', 1, async () =>
-      must(await listObligations(ctx, { org: orgId, limit: 50 })),
-    ),
-  );
+  if (wanted('obligations_first_request'))
+    await fresh((ctx) =>
+      measure(dialect, 'obligations_first_request', 1, async () =>
+        must(await listObligations(ctx, { org: orgId, limit: 50 })),
+      ),
+    );
   await fresh(async (ctx) => {
     const s = must(await createSource(ctx, orgId, { name: 'Late donor', category: 'foreign-citizen' }));
     must(
@@ -185,38 +193,45 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
       }),
     );
   });
-  await fresh((ctx) =>
-    measure(dialect, 'obligations_after_change', 1, async () =>
-      must(await listObligations(ctx, { org: orgId, limit: 50 })),
-    ),
-  );
+  if (wanted('obligations_after_change'))
+    await fresh((ctx) =>
+      measure(dialect, 'obligations_after_change', 1, async () =>
+        must(await listObligations(ctx, { org: orgId, limit: 50 })),
+      ),
+    );
   const report2023 = await fresh(async (ctx) => {
     const list = must(await listObligations(ctx, { org: orgId, from: '2023-01-01', to: '2023-06-30' }));
     return list.obligations.find((o) => o.trigger === 'period');
   });
   if (!report2023) throw new Error('no half-year report in 2023');
+  const prepare = async (ctx: AppContext) => must(await prepareFiling(ctx, { obligationId: report2023.id }));
   const filing = await fresh((ctx) =>
-    measure(dialect, 'prepare_filing', 1, async () =>
-      must(await prepareFiling(ctx, { obligationId: report2023.id })),
-    ),
+    wanted('prepare_filing') ? measure(dialect, 'prepare_filing', 1, () => prepare(ctx)) : prepare(ctx),
   );
-  await fresh((ctx) =>
-    measure(dialect, 'lint_filing', 1, async () =>
-      must(await lintStoredFiling(ctx, { filingId: filing.id })),
-    ),
-  );
-  await fresh((ctx) =>
-    measure(dialect, 'incident_summary_cold', 1, async () =>
-      must(await summarizeIncidents(ctx, { viewer: 'all' })),
-    ),
-  );
+  if (wanted('lint_filing'))
+    await fresh((ctx) =>
+      measure(dialect, 'lint_filing', 1, async () => {
+        const lint = must(await lintStoredFiling(ctx, { filingId: filing.id }));
+        note(
+          `${dialect}: ${String(filing.content.receipts.length)} lines, ${String(lint.problems.length)} problems`,
+        );
+        return lint;
+      }),
+    );
+  if (wanted('incident_summary_cold'))
+    await fresh((ctx) =>
+      measure(dialect, 'incident_summary_cold', 1, async () =>
+        must(await summarizeIncidents(ctx, { viewer: 'all' })),
+      ),
+    );
   // The old cold path, for comparison: every organisation's list (no --org) is still derived
   // from the whole ledger, which is what one organisation's first request cost before.
-  await fresh((ctx) =>
-    measure(dialect, 'obligations_derive_whole', null, async () =>
-      must(await listObligations(ctx, { limit: 50 })),
-    ),
-  );
+  if (wanted('obligations_derive_whole'))
+    await fresh((ctx) =>
+      measure(dialect, 'obligations_derive_whole', null, async () =>
+        must(await listObligations(ctx, { limit: 50 })),
+      ),
+    );
   await dropDatabase(dialect, url);
 }
 

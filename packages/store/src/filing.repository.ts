@@ -24,7 +24,12 @@ export interface FilingRow {
   readonly submission: FilingSubmission | null;
 }
 
-export type NewFiling = Omit<FilingRow, 'state' | 'submission'>;
+export type NewFiling = Omit<FilingRow, 'state' | 'submission'> & LintView;
+
+/** The content as its lint reads it (core lintViewText), stored beside it; null: none (the lint parses the content). */
+interface LintView {
+  readonly lintView?: string | null;
+}
 
 /** Attachment bytes handed in with a submission (kept with their sha256). */
 export interface NewAttachment {
@@ -49,6 +54,7 @@ export async function insertFiling(db: Kysely<Database>, f: NewFiling): Promise<
       state: 'draft',
       content: f.content,
       content_hash: f.contentHash,
+      lint_view: f.lintView ?? null,
       receipt_ids: JSON.stringify(f.receiptIds),
       corrects: f.corrects,
       created_at: f.createdAt,
@@ -68,13 +74,14 @@ async function outcome(db: Kysely<Database>, id: string, changed: bigint): Promi
 export async function replaceDraftContent(
   db: Kysely<Database>,
   id: string,
-  content: { content: string; contentHash: string; receiptIds: readonly string[] },
+  content: { content: string; contentHash: string; receiptIds: readonly string[] } & LintView,
 ): Promise<FilingWriteOutcome> {
   const r = await db
     .updateTable('filing')
     .set({
       content: content.content,
       content_hash: content.contentHash,
+      lint_view: content.lintView ?? null,
       receipt_ids: JSON.stringify(content.receiptIds),
     })
     .where('id', '=', id)
@@ -140,7 +147,7 @@ export async function recordSubmission(
   return 'done';
 }
 
-type HeadColumns = Omit<Selectable<FilingTable>, 'content'>;
+type HeadColumns = Omit<Selectable<FilingTable>, 'content' | 'lint_view'>;
 
 async function withSubmissions(db: Kysely<Database>, rows: readonly HeadColumns[]): Promise<FilingHead[]> {
   const ids = rows.filter((r) => r.state === 'submitted').map((r) => r.id);
@@ -186,9 +193,30 @@ async function withSubmissions(db: Kysely<Database>, rows: readonly HeadColumns[
 }
 
 export async function getFilingRow(db: Kysely<Database>, id: string): Promise<FilingRow | undefined> {
-  const row = await db.selectFrom('filing').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('filing')
+    .select([...HEAD_COLUMNS, 'content'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   const head = row ? (await withSubmissions(db, [row]))[0] : undefined;
   return row && head ? withContent(head, row.content) : undefined;
+}
+
+/**
+ * getFilingRow with the content as its lint reads it instead of the content (a fifth of the
+ * text); `lintView` null for a filing prepared before it was kept.
+ */
+export async function getFilingLintRow(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ head: FilingHead; lintView: string | null } | undefined> {
+  const row = await db
+    .selectFrom('filing')
+    .select([...HEAD_COLUMNS, 'lint_view'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const head = row ? (await withSubmissions(db, [row]))[0] : undefined;
+  return row && head ? { head, lintView: row.lint_view } : undefined;
 }
 
 /** getFilingRow without the content (the caller has it already). */
@@ -202,7 +230,7 @@ export async function listFilingRows(
   db: Kysely<Database>,
   filter: { organisation?: string; obligationId?: string } = {},
 ): Promise<FilingRow[]> {
-  let q = db.selectFrom('filing').selectAll();
+  let q = db.selectFrom('filing').select([...HEAD_COLUMNS, 'content']);
   if (filter.organisation) q = q.where('organisation_id', '=', filter.organisation);
   if (filter.obligationId) q = q.where('obligation_id', '=', filter.obligationId);
   const rows = await q.orderBy('created_at').orderBy('id').execute();

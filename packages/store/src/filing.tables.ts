@@ -17,6 +17,11 @@ export interface FilingTable {
   /** RFC 8785 canonical JSON of the filing's content. */
   content: string;
   content_hash: string;
+  /**
+   * The content as its lint reads it (core lintViewText), written with it; null for a filing
+   * prepared before it was kept (its lint parses the content).
+   */
+  lint_view: string | null;
   /** JSON array of the receipt ids it reports (for obligations that follow receipts). */
   receipt_ids: string;
   corrects: string | null;

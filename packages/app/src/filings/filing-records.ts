@@ -21,7 +21,10 @@ export function toRecord(row: FilingRow): FilingRecord {
  * megabytes back): core builds the content with its members in canonical order, so it reads as
  * the parsed text would, member for member.
  */
-export function recordWith(head: FilingHead, content: FilingContent): FilingRecord {
+export function recordWith<C = FilingContent>(
+  head: FilingHead,
+  content: C,
+): Omit<FilingRecord, 'content'> & { readonly content: C } {
   const {
     id,
     organisation,

@@ -1,8 +1,17 @@
-import { calendarDate, lintFiling, parseCalendarDate, ok, type LintProblem, type Result } from '@civic/core';
+import {
+  calendarDate,
+  lintFiling,
+  lintFilingView,
+  parseCalendarDate,
+  ok,
+  type LintProblem,
+  type Result,
+} from '@civic/core';
 import type { AppContext } from '../context.ts';
 import { loadRateIndex } from '../ledger/official-rates.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import { getFiling } from './filing-records.ts';
+import { getLintedFiling } from './linted-filing.ts';
 import { obligationsFor } from './obligations-for.ts';
 import { packFor, readOrganisationLedger, today } from './organisation-ledger.ts';
 import { periodScoped, readPeriodLedger } from './period-ledger.ts';
@@ -24,27 +33,28 @@ export async function lintStoredFiling(
   ctx: AppContext,
   input: { filingId: string; asOf?: string | undefined; pack?: string | undefined },
 ): Promise<Result<FilingLint>> {
-  const f = await getFiling(ctx, input.filingId);
-  if (!f.ok) return f;
+  const linted = await getLintedFiling(ctx, input.filingId);
+  if (!linted.ok) return linted;
+  const filing = linted.value.record;
   const asked = input.asOf ? parseCalendarDate(input.asOf, 'as-of') : null;
   if (asked && !asked.ok) return asked;
-  const org = await resolveOrganisation(ctx, f.value.organisation);
+  const org = await resolveOrganisation(ctx, filing.organisation);
   if (!org.ok) return org;
-  const pack = await packFor(org.value, input.pack ?? f.value.content.pack.id);
+  const pack = await packFor(org.value, input.pack ?? filing.content.pack.id);
   if (!pack.ok) return pack;
   const asOf = asked ? asked.value : today(ctx, pack.value);
-  const shown = f.value.content.obligation.period;
+  const shown = filing.content.obligation.period;
   const period = { from: calendarDate(shown.from), to: calendarDate(shown.to) };
   const scoped = periodScoped(pack.value);
-  const receiptIds = f.value.content.receipts.map((r) => r.id);
+  const receiptIds = filing.content.receipts.map((r) => r.id);
   // The period's records and the history its checks need (the whole ledger for a pack whose
   // obligations are not stored).
   const ledger = scoped
     ? ok(
         await readPeriodLedger(ctx, org.value, pack.value, period, {
           receiptIds,
-          expenditureIds: f.value.content.expenditures.map((e) => e.id),
-          grantIds: f.value.content.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId)),
+          expenditureIds: filing.content.expenditures.map((e) => e.id),
+          grantIds: filing.content.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId)),
         }),
       )
     : await readOrganisationLedger(ctx, org.value, pack.value.id);
@@ -52,30 +62,38 @@ export async function lintStoredFiling(
   const found = await obligationsFor(
     ctx,
     ledger.value,
-    f.value.obligationId,
+    filing.obligationId,
     asOf,
     scoped,
     period,
     receiptIds,
   );
   if (!found.ok) return found;
-  const corrected = f.value.corrects ? await getFiling(ctx, f.value.corrects) : null;
-  const problems = lintFiling({
-    content: f.value.content,
-    submitted: f.value.state === 'submitted',
+  const against = {
+    submitted: filing.state === 'submitted',
     receipts: ledger.value.receipts,
     expenditures: ledger.value.expenditures,
     grants: ledger.value.grants,
     // The rates quoted in the filing's equivalent currency (the NBK's for KZT, the RBI's for INR).
-    rates: await loadRateIndex(ctx, undefined, undefined, f.value.content.equivalentCurrency),
+    rates: await loadRateIndex(ctx, undefined, undefined, filing.content.equivalentCurrency),
     obligation: found.value.obligation,
     notifications: found.value.notifications,
-    corrected: corrected && corrected.ok ? corrected.value.content : null,
     asOf,
-  });
+  };
+  let problems: LintProblem[];
+  if (linted.value.kind === 'view')
+    problems = lintFilingView({ ...against, content: linted.value.record.content });
+  else {
+    const corrected = filing.corrects ? await getFiling(ctx, filing.corrects) : null;
+    problems = lintFiling({
+      ...against,
+      content: linted.value.record.content,
+      corrected: corrected && corrected.ok ? corrected.value.content : null,
+    });
+  }
   return ok({
-    filingId: f.value.id,
-    state: f.value.state,
+    filingId: filing.id,
+    state: filing.state,
     asOf,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,

@@ -1,6 +1,7 @@
 import {
   calendarDate,
   domainError,
+  lintViewText,
   err,
   ok,
   parseCalendarDate,
@@ -213,6 +214,8 @@ export async function prepareFilingFor(
   }
   const { content, text } = filingDocumentFor(ledger, obligation, corrects);
   const contentHash = sha256Hex(text);
+  // What the lint reads of it, kept beside it: the lint then parses a fifth of the text.
+  const lintView = lintViewText(content);
   const draft = existing.find((f) => f.state === 'draft' && f.corrects === corrects);
   const id = draft?.id ?? newId('fil');
   const written = await inLedgerTransaction(ctx, async (tx) => {
@@ -220,6 +223,7 @@ export async function prepareFilingFor(
       const o = await replaceDraftContent(tx.store.db, draft.id, {
         content: text,
         contentHash,
+        lintView,
         receiptIds: obligation.receiptIds,
       });
       if (o !== 'done')
@@ -238,6 +242,7 @@ export async function prepareFilingFor(
         periodTo: obligation.period.to,
         content: text,
         contentHash,
+        lintView,
         receiptIds: obligation.receiptIds,
         corrects,
         createdAt: ctx.now().toISOString(),

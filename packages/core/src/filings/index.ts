@@ -4,3 +4,4 @@ export * from './build-filing-content.ts';
 export * from './lint-problem.ts';
 export * from './lint-filing.ts';
 export * from './filing-words.ts';
+export * from './lint-view.ts';

@@ -11,6 +11,7 @@ import { allocationEquivalents } from './build-filing-content.ts';
 import type { FilingContent } from './filing-content.ts';
 import { duplicateReceipts, expenditureLineProblems, minorOf, receiptLineProblems } from './lint-lines.ts';
 import { problem, type LintProblem } from './lint-problem.ts';
+import type { LintedContent } from './lint-view.ts';
 
 /** What a report's lint reads of a receipt's notification (an ObligationInstance is one). */
 export type NotificationOf = Pick<
@@ -18,9 +19,17 @@ export type NotificationOf = Pick<
   'id' | 'trigger' | 'form' | 'dueOn' | 'status' | 'submittedOn' | 'receiptIds'
 >;
 
-export interface LintInput {
+export interface LintInput extends LintLedger {
   /** The filing's content as prepared (and perhaps stored long ago). */
   readonly content: FilingContent;
+  /** The content of the filing this one corrects. */
+  readonly corrected: FilingContent | null;
+}
+
+export type LintContentInput = LintLedger & { readonly content: LintedContent };
+
+/** What a filing is checked against: the ledger, the rates and the obligations now. */
+export interface LintLedger {
   /** The filing's state: an unsubmitted filing past its due day gets LINT_FILING_OVERDUE. */
   readonly submitted: boolean;
   /** The organisation's ledger now: every receipt, expenditure and grant. */
@@ -33,8 +42,6 @@ export interface LintInput {
   readonly obligation: ObligationInstance | null;
   /** The organisation's notification obligations (each-receipt), with their statuses on asOf. */
   readonly notifications: readonly NotificationOf[];
-  /** The content of the filing this one corrects. */
-  readonly corrected: FilingContent | null;
   readonly asOf: CalendarDate;
 }
 
@@ -44,6 +51,19 @@ export interface LintInput {
  * its code, severity, plain message and the records involved. See LINT_CODES for severities.
  */
 export function lintFiling(input: LintInput): LintProblem[] {
+  return lintContent(input, input.corrected !== null && sameContent(input.content, input.corrected));
+}
+
+/**
+ * lintFiling of a filing that corrects none, from its content as the lint reads it
+ * (parseLintView): the same problems as lintFiling of the whole content.
+ */
+export function lintFilingView(input: LintContentInput): LintProblem[] {
+  return lintContent(input, false);
+}
+
+/** The checks, `unchanged` saying whether the filing is a correction that changes nothing. */
+function lintContent(input: LintContentInput, unchanged: boolean): LintProblem[] {
   const c = input.content;
   const grants = new Map(input.grants.map((g) => [g.id as string, g]));
   const out: LintProblem[] = [];
@@ -77,7 +97,7 @@ export function lintFiling(input: LintInput): LintProblem[] {
         { dueOn: c.obligation.dueOn },
       ),
     );
-  if (input.corrected && sameContent(c, input.corrected))
+  if (unchanged)
     out.push(
       problem(
         'LINT_CORRECTION_UNCHANGED',
@@ -95,7 +115,7 @@ function sameContent(a: FilingContent, b: FilingContent): boolean {
 }
 
 /** Each line against the ledger record it came from: gone, or changed since the filing was prepared. */
-function ledgerProblems(input: LintInput): LintProblem[] {
+function ledgerProblems(input: LintContentInput): LintProblem[] {
   const out: LintProblem[] = [];
   const receipts = new Map(input.receipts.map((r) => [r.id as string, r]));
   const expenditures = new Map(input.expenditures.map((e) => [e.id as string, e]));
@@ -153,7 +173,7 @@ function ledgerProblems(input: LintInput): LintProblem[] {
  * received under it, nor the agreed amount. Compared in the grant's currency when every record is
  * in it, else in equivalents. Names the first expenditure that took it over.
  */
-function grantProblems(input: LintInput, grants: ReadonlyMap<string, Grant>): LintProblem[] {
+function grantProblems(input: LintContentInput, grants: ReadonlyMap<string, Grant>): LintProblem[] {
   const out: LintProblem[] = [];
   const end = input.content.obligation.period.to;
   const ids = new Set(input.content.expenditures.flatMap((e) => e.allocations.map((a) => a.grantId)));
@@ -217,7 +237,7 @@ function grantProblems(input: LintInput, grants: ReadonlyMap<string, Grant>): Li
 }
 
 /** The totals against the lines, and the lines against what the ledger holds for the obligation now. */
-function totalsProblems(input: LintInput): LintProblem[] {
+function totalsProblems(input: LintContentInput): LintProblem[] {
   const c = input.content;
   const out: LintProblem[] = [];
   const cur = c.equivalentCurrency;
@@ -289,7 +309,7 @@ function totalsProblems(input: LintInput): LintProblem[] {
 }
 
 /** For a report: each receipt's own notification — missed, late or still open. */
-function notificationProblems(input: LintInput): LintProblem[] {
+function notificationProblems(input: LintContentInput): LintProblem[] {
   if (input.content.obligation.trigger !== 'period') return [];
   const out: LintProblem[] = [];
   // Each receipt's notification by its id (the first listed): one lookup per line, not a scan.

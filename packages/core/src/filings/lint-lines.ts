@@ -2,7 +2,8 @@ import type { CalendarDate } from '../calendar-date.ts';
 import { currency, parseCurrency, type CurrencyCode } from '../currency.ts';
 import { computeEquivalent, type RateIndex } from '../ledger/kzt-equivalent.ts';
 import { formatMinor, parseMinorUnits } from '../money.ts';
-import type { ExpenditureLine, FilingContent, RateLine, ReceiptLine } from './filing-content.ts';
+import type { ExpenditureLine, RateLine } from './filing-content.ts';
+import type { LintedContent, LintReceiptLine } from './lint-view.ts';
 import { problem, withParams, type LintProblem, type LintRecord } from './lint-problem.ts';
 
 /** Categories whose sources have no country of their own (the ledger stores none for them). */
@@ -26,12 +27,12 @@ export function minorOf(
  * against the rates now in the ledger), and is flagged when that rate was carried forward.
  */
 function rateProblems(
-  content: FilingContent,
+  content: LintedContent,
   record: LintRecord,
   what: string,
   amount: { minor: bigint; currency: CurrencyCode } | null,
   equivalent: string | null,
-  rate: RateLine,
+  rate: Pick<RateLine, 'status' | 'date'>,
   day: CalendarDate,
   rates: RateIndex,
 ): LintProblem[] {
@@ -86,10 +87,14 @@ const shownCurrency = (c: string): CurrencyCode => {
   return r.value;
 };
 
-const outside = (day: string, p: FilingContent['obligation']['period']): boolean =>
+const outside = (day: string, p: LintedContent['obligation']['period']): boolean =>
   day < p.from || day > p.to;
 
-export function receiptLineProblems(content: FilingContent, r: ReceiptLine, rates: RateIndex): LintProblem[] {
+export function receiptLineProblems(
+  content: LintedContent,
+  r: LintReceiptLine,
+  rates: RateIndex,
+): LintProblem[] {
   const rec: LintRecord = { kind: 'receipt', id: r.id };
   const what = `receipt ${r.id} of ${r.receivedOn} from ${r.source.name}`;
   const out: LintProblem[] = [];
@@ -147,7 +152,7 @@ export function receiptLineProblems(content: FilingContent, r: ReceiptLine, rate
 }
 
 export function expenditureLineProblems(
-  content: FilingContent,
+  content: LintedContent,
   e: ExpenditureLine,
   rates: RateIndex,
   grants: ReadonlyMap<
@@ -229,8 +234,8 @@ export function expenditureLineProblems(
 }
 
 /** Pairs of receipts from the same source on the same day for the same amount: likely entered twice. */
-export function duplicateReceipts(lines: readonly ReceiptLine[]): LintProblem[] {
-  const seen = new Map<string, ReceiptLine>();
+export function duplicateReceipts(lines: readonly LintReceiptLine[]): LintProblem[] {
+  const seen = new Map<string, LintReceiptLine>();
   const out: LintProblem[] = [];
   for (const r of lines) {
     const key = `${r.source.id}|${r.receivedOn}|${r.amount ?? ''}|${r.currency ?? ''}|${r.kind}`;
