@@ -169,8 +169,13 @@ function statementSpec(
  * Whether a file is read on a worker thread while this one writes (import-read-thread.ts): as the
  * input says; by default not — measured on a quiet machine at 1,000,000 lines the worker cost
  * 50-75 % more CPU and about 100 MB more memory than it saved in time (1C 36.8-42.3 s against
- * 34.0 s on one thread, 583-611 MB against 482 MB). With `auto`, when the file is larger than
- * THREAD_FROM_BYTES; the head taken to tell is handed back with the rest.
+ * 34.0 s on one thread, 583-611 MB against 482 MB). Measured again once the reading went by
+ * pieces (1C, 1,000,000 documents, SQLite, load 8): 35.3 CPU-s of which 18.0 on the importing
+ * thread, 572 MB, against 27.6 CPU-s and 400 MB on one thread; with the fingerprints copied out
+ * of their batches (statement-line-pack.ts) 376 MB, 39.1 CPU-s (20.0 on the importing thread) at
+ * load 12. It stays opt-in until a quiet machine shows it winning the wall time.
+ * With `auto`, when the file is larger than THREAD_FROM_BYTES; the head taken to tell is handed
+ * back with the rest.
  */
 async function threadChoice(
   input: ImportBankStatementInput,

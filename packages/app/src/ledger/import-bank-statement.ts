@@ -29,7 +29,7 @@ import {
   moveBalanceTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { orderedIds, newId } from '../ids.ts';
 import { resolveOrganisation } from '../organisations.ts';
 import {
   accountKey,
@@ -178,6 +178,7 @@ export async function importBankStatement(
       input.onProgress,
     );
     const candidates: NewForeignCandidate[] = [];
+    const candidateId = orderedIds('cnd');
     let imported = 0;
     for (const [i, l] of statement.lines.entries()) {
       if (inserted[i] !== 1) continue;
@@ -186,7 +187,7 @@ export async function importBankStatement(
       const reasons = detectForeignCandidate(l, sources);
       if (reasons.length === 0) continue;
       candidates.push({
-        id: newId('cnd'),
+        id: candidateId(),
         organisationId: orgId,
         bankLine: fingerprints[i] ?? '',
         batchId,

@@ -18,7 +18,7 @@ import {
   moveTalliedBankTotals,
 } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { orderedIds, newId } from '../ids.ts';
 import { fingerprintHash, importedAccounts, type ImportBankStatementResult } from './import-bank-types.ts';
 import { readLines, type ReadThreadOptions } from './import-read-thread.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
@@ -94,6 +94,7 @@ export async function importCsvStream(
     });
     if (!sink) throw new Error('importCsvStream runs on SQLite only');
     const fingerprint = createFingerprinter(fingerprintHash);
+    const candidateId = orderedIds('cnd');
     const perAccount = new Map<string, { lines: number; imported: number }>();
     // The new lines' sums by account, currency, direction and day, for the balance's totals.
     const tally = new BankLineTally();
@@ -128,7 +129,7 @@ export async function importCsvStream(
             const reasons = detectForeignCandidate(line, sources);
             if (reasons.length > 0)
               candidates.push({
-                id: newId('cnd'),
+                id: candidateId(),
                 organisationId: orgId,
                 bankLine: fp,
                 batchId,

@@ -18,7 +18,7 @@ import {
   type PgLineWrite,
   type StoreConnection,
 } from '@civic/store';
-import { newId } from '../ids.ts';
+import { orderedIds, newId } from '../ids.ts';
 import { accountKey, fingerprintHash, importedAccounts, type ImportedAccount } from './import-bank-types.ts';
 
 /**
@@ -55,6 +55,7 @@ export class StatementLineWriter {
   /** Candidates written. */
   proposed = 0;
   private readonly fingerprint = createFingerprinter(fingerprintHash);
+  private readonly candidateId = orderedIds('cnd');
   private readonly perAccount = new Map<string, { lines: number; imported: number }>();
   private readonly accountIds = new Map<string, { id: string; created: boolean }>();
   private readonly candidates: NewForeignCandidate[] = [];
@@ -141,7 +142,7 @@ export class StatementLineWriter {
     const reasons = detectForeignCandidate(line, this.o.sources);
     if (reasons.length > 0)
       this.candidates.push({
-        id: newId('cnd'),
+        id: this.candidateId(),
         organisationId: this.o.organisationId,
         bankLine: fp,
         batchId: this.o.batchId,

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFingerprinter } from '@civic/core';
+import { DECODE_BYTES } from '@civic/formats';
 import { fingerprintHash } from './import-bank-types.ts';
 import type { ToReader } from './import-read-thread.ts';
 import { LinePacker } from './statement-line-pack.ts';
@@ -15,9 +16,6 @@ interface Job {
   readonly batchLines: number;
   readonly inFlight: number;
 }
-
-/** Bytes decoded at a time: their text stays under V8's large-object size (128 KiB). */
-const DECODE_BYTES = 32 * 1024;
 
 const port = parentPort;
 if (port === null) throw new Error('import-read.worker runs as a worker thread');

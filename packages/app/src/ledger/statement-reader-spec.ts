@@ -1,6 +1,7 @@
 import { ok, type Result, type StatementLine } from '@civic/core';
 import {
   forEachCsvStatementLineStream,
+  inPieces,
   openCamtStream,
   openCsvStream,
   openMt940Stream,
@@ -64,15 +65,17 @@ export function openSpec(spec: SpecOf<'statement'>): Result<OpenStatementStream>
 
 /**
  * Runs the reader a spec names over a byte source, handing each line to `onLine` (awaited when it
- * returns a promise) in file order; the result is the reader's own.
+ * returns a promise) in file order; the result is the reader's own. The source is read in pieces
+ * (`inPieces`): each piece's lines are written before the next is decoded.
  */
 export async function runReader<K extends ReaderKind>(
   spec: SpecOf<K>,
-  source: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array>,
   onLine: (line: StatementLine) => void | Promise<void>,
 ): Promise<ReaderSummaries[K]> {
   // Each branch returns the summary of its own kind; TypeScript cannot narrow K from spec.kind.
   const s: ReaderSpec = spec;
+  const source = inPieces(chunks);
   switch (s.kind) {
     case '1c':
       return (await readOnecStatement(

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { DECODE_BYTES } from './line-reader.ts';
 
 /**
  * Where a statement's bytes come from: the whole file (a small upload) or its chunks as they are
@@ -33,6 +34,22 @@ export async function* chunksOf(source: ByteSource, chunkBytes = CHUNK_BYTES): A
     return;
   }
   for (let at = 0; at < source.length; at += chunkBytes) yield source.subarray(at, at + chunkBytes);
+}
+
+/**
+ * A source cut into pieces of at most `bytes` (views, no copy), for a reader that writes the lines
+ * of each piece before it reads the next: few of a piece's lines are alive when the young generation
+ * is collected, so few are promoted to the old one. The lines of a whole MiB were, and the heap
+ * grew by them between full collections (1C, 300,000 documents: peak RSS 429 -> 311 MB).
+ */
+export async function* inPieces(
+  source: AsyncIterable<Uint8Array>,
+  bytes = DECODE_BYTES,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    if (chunk.length <= bytes) yield chunk;
+    else for (let at = 0; at < chunk.length; at += bytes) yield chunk.subarray(at, at + bytes);
+  }
 }
 
 /** The first bytes of a source and the source again from its start (the head is not read twice). */

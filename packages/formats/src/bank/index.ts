@@ -51,11 +51,12 @@ export {
   fileChunks,
   chunksOf,
   readHead,
+  inPieces,
   CHUNK_BYTES,
   type ByteSource,
   type HeadAndSource,
 } from './byte-source.ts';
-export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS } from './line-reader.ts';
+export { lines, LineSplitter, chunkDecoder, MAX_LINE_CHARS, DECODE_BYTES } from './line-reader.ts';
 export { sniffNotStatement, checkLooksLikeStatement, SNIFF_BYTES } from './not-statement.ts';
 export { forEachCsvStatementLineStream, CsvChunkReader, openCsvStream } from './csv-stream.ts';
 export { openCamtStream } from './camt-stream.ts';
