@@ -161,8 +161,11 @@ export async function searchIncidents(
     withTotal: input.withTotal ?? false,
     ...(input.totalCap === undefined ? {} : { totalCap: input.totalCap }),
   };
-  const page = await pages.answer(ctx, stamp, JSON.stringify([query, options]), () =>
-    incidentSearchFor(ctx.store.db, ctx.store.dialect).search(query, options),
+  const page = await pages.answer(
+    ctx,
+    stamp,
+    () => JSON.stringify([query, options]),
+    () => incidentSearchFor(ctx.store.db, ctx.store.dialect).search(query, options),
   );
   return ok({
     incidents: page.items,

@@ -16,22 +16,25 @@ export class StampedAnswers<T> {
     return dataStamp(ctx.store.db);
   }
 
-  /** The answer kept for `key` at `stamp`, else `compute`'s, kept when there is a stamp. */
+  /** The answer kept for the key at `stamp`, else `compute`'s, kept when there is a stamp. */
   async answer(
     ctx: AppContext,
     stamp: string | undefined,
-    key: string,
+    keyOf: () => string,
     compute: () => Promise<T>,
   ): Promise<T> {
+    // Without a stamp nothing is kept: the key is not even made (PostgreSQL answers as before).
+    if (stamp === undefined) return compute();
+    const key = keyOf();
     let cache = this.caches.get(ctx.store);
     if (!cache) {
       cache = new Map();
       this.caches.set(ctx.store, cache);
     }
     const hit = cache.get(key);
-    if (stamp !== undefined && hit?.stamp === stamp) return hit.value;
+    if (hit?.stamp === stamp) return hit.value;
     const value = await compute();
-    if (stamp !== undefined) setBounded(cache, key, { stamp, value }, this.max);
+    setBounded(cache, key, { stamp, value }, this.max);
     return value;
   }
 }

@@ -61,12 +61,16 @@ export async function summarizeIncidents(
     ...(input.q === undefined ? {} : { q: input.q }),
     viewer: toStoreViewer(input.viewer),
   };
-  const summary = await summaries.answer(ctx, stamp, JSON.stringify(query), async () =>
-    summaryOf(
-      isBlank(query)
-        ? await incidentCountsOf(ctx.store.db, query.viewer)
-        : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
-    ),
+  const summary = await summaries.answer(
+    ctx,
+    stamp,
+    () => JSON.stringify(query),
+    async () =>
+      summaryOf(
+        isBlank(query)
+          ? await incidentCountsOf(ctx.store.db, query.viewer)
+          : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
+      ),
   );
   return ok(summary);
 }
