@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { StoredObligation } from './obligation-store.repository.ts';
 import { countObligationStatuses } from './obligation-tally.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
@@ -128,6 +128,32 @@ async function pageRows<R>(
 export const storedStatusSql = (asOf: string, dueSoonUntil: string) =>
   sql<string>`case when submitted_on is not null and submitted_on <= ${asOf} then (case when submitted_on <= due_on then 'filed-on-time' else 'filed-late' end) when due_on < ${asOf} then 'missed' when due_on <= ${dueSoonUntil} then 'due' else 'upcoming' end`;
 
+/**
+ * Rows whose status on asOf is one of `statuses`, as conditions on the plain columns: the same
+ * rows as `storedStatusSql(…) in statuses`, but PostgreSQL estimates these from the columns'
+ * statistics. Against the CASE it guessed 0.5% of the rows, so a page of `missed` (nearly every
+ * row) at offset 5,000 sorted all 600,000 rows of a million-receipt organisation (490 ms) instead
+ * of walking the due-day index to its 5,051st row (6 ms).
+ */
+export function storedStatusIn(
+  statuses: readonly string[],
+  asOf: string,
+  dueSoonUntil: string,
+): Expression<SqlBool> {
+  const filed = sql<SqlBool>`submitted_on is not null and submitted_on <= ${asOf}`;
+  const open = sql<SqlBool>`(submitted_on is null or submitted_on > ${asOf})`;
+  const one = (s: string): Expression<SqlBool> | undefined => {
+    if (s === 'filed-on-time') return sql<SqlBool>`(${filed} and submitted_on <= due_on)`;
+    if (s === 'filed-late') return sql<SqlBool>`(${filed} and submitted_on > due_on)`;
+    if (s === 'missed') return sql<SqlBool>`(${open} and due_on < ${asOf})`;
+    if (s === 'due') return sql<SqlBool>`(${open} and due_on >= ${asOf} and due_on <= ${dueSoonUntil})`;
+    if (s === 'upcoming') return sql<SqlBool>`(${open} and due_on > ${dueSoonUntil})`;
+    return undefined;
+  };
+  const ors = [...new Set(statuses)].flatMap((s) => one(s) ?? []);
+  return ors.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
+}
+
 export async function queryStoredObligations(
   db: Kysely<Database>,
   organisationId: string,
@@ -147,6 +173,7 @@ export async function queryStoredObligations(
     if (q.id !== undefined) b = b.where('id', '=', q.id);
     return b;
   };
+  const statuses = q.statuses && q.statuses.length > 0 ? q.statuses : undefined;
   // The counts from the tally (a few thousand rows at a million obligations); one obligation by id counted directly.
   const counts =
     q.knownCounts ??
@@ -161,22 +188,18 @@ export async function queryStoredObligations(
               .execute()
           ).map((r) => [r.st, Number(r.n)]),
         ));
-  const statuses = q.statuses && q.statuses.length > 0 ? q.statuses : undefined;
   let total = 0;
   for (const [s, n] of counts) if (!statuses || statuses.includes(s)) total += n;
   // A period's row carries every receipt id of the period (a large JSON text): the sort carries
   // the short columns only, and those texts are read for the page's rows afterwards (sorting the
   // whole rows cost seconds at 80,000 obligations in a half-year).
-  let page = db
-    .selectFrom(
-      rowsOf(q.inDueOrder === true && q.limit !== undefined)
-        .select([...SHORT, status.as('st')])
-        .as('t'),
-    )
+  let matching = rowsOf(q.inDueOrder === true && q.limit !== undefined);
+  if (statuses) matching = matching.where(storedStatusIn(statuses, q.asOf, q.dueSoonUntil));
+  const page = db
+    .selectFrom(matching.select([...SHORT, status.as('st')]).as('t'))
     .selectAll()
     .orderBy('t.due_on')
     .orderBy('t.id');
-  if (statuses) page = page.where('t.st', 'in', statuses);
   const rows =
     q.limit === 0 || total === 0 ? [] : await pageRows(db, page.limit(q.limit ?? ALL).offset(q.offset ?? 0));
   const lists = await receiptLists(

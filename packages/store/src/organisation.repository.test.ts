@@ -30,6 +30,11 @@ for (const dialect of testDialects()) {
         createdAt: '2026-01-01T00:00:00Z',
       });
       expect((await findOrganisation(store.db, 'org-demo'))?.illustrative).toBe(true);
+      // By id (one row by the key): the same row the list gives; an id differing in case is no id.
+      const listed = await listOrganisations(store.db);
+      expect(await findOrganisation(store.db, 'org-echo')).toEqual(listed.find((o) => o.id === 'org-echo'));
+      expect(await findOrganisation(store.db, 'org-demo')).toEqual(listed.find((o) => o.id === 'org-demo'));
+      expect(await findOrganisation(store.db, 'ORG-ECHO')).toBeUndefined();
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { organisationFilterKey } from '@civic/core';
 import type { Database } from './schema.ts';
 
@@ -43,7 +43,11 @@ export async function insertOrganisation(db: Kysely<Database>, o: NewOrganisatio
 
 export async function listOrganisations(db: Kysely<Database>): Promise<OrganisationRow[]> {
   const rows = await db.selectFrom('organisation').selectAll().orderBy('name').execute();
-  return rows.map((r) => ({
+  return rows.map(organisationOf);
+}
+
+function organisationOf(r: Selectable<Database['organisation']>): OrganisationRow {
+  return {
     id: r.id,
     name: r.name,
     bin: r.bin,
@@ -52,7 +56,7 @@ export async function listOrganisations(db: Kysely<Database>): Promise<Organisat
     illustrative: Number(r.illustrative) === 1,
     createdAt: r.created_at,
     aliases: parseAliases(r.aliases),
-  }));
+  };
 }
 
 function parseAliases(json: string): string[] {
@@ -92,6 +96,11 @@ export async function findOrganisation(
   db: Kysely<Database>,
   key: string,
 ): Promise<OrganisationRow | undefined> {
+  // By id first, one row by the primary key: the server resolves the organisation of every
+  // organisation's request this way, where reading them all cost a query of every row each time.
+  // An id therefore wins over another organisation's name or BIN equal to it.
+  const byId = await db.selectFrom('organisation').selectAll().where('id', '=', key).executeTakeFirst();
+  if (byId) return organisationOf(byId);
   const all = await listOrganisations(db);
   const k = key.trim().toLowerCase();
   return all.find((o) => o.id === key || o.name.toLowerCase() === k || o.bin === key);

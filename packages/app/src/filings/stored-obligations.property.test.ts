@@ -240,6 +240,21 @@ describe.each(testDialects())('stored obligations on %s', (dialect) => {
           const first = must(await listObligations(ctx, { org: org.id, asOf, limit: 2, offset: 1 }));
           expect(first.obligations).toEqual(all.slice(1, 3));
           expect(first.total).toBe(all.length);
+          // A status filter (conditions on the columns, not the computed status): the same rows.
+          for (const kept of [
+            ...OBLIGATION_STATUSES.map((s) => [s]),
+            ['due', 'missed'],
+            ['upcoming', 'filed-late'],
+          ]) {
+            const want = all.filter((o) => kept.includes(o.status));
+            const byStatus = must(await listObligations(ctx, { org: org.id, asOf, status: kept }));
+            expect(byStatus.obligations).toEqual(want);
+            expect(byStatus.total).toBe(want.length);
+            const paged = must(
+              await listObligations(ctx, { org: org.id, asOf, status: kept, limit: 2, offset: 1 }),
+            );
+            expect(paged.obligations).toEqual(want.slice(1, 3));
+          }
         },
       ),
       { numRuns: 8, seed: 1717 },

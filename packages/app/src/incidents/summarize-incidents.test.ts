@@ -206,6 +206,30 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it('answers the same search again from the records as they are now (a kept page never outlives a change)', async () => {
+      const ask = async () => {
+        const s = await searchIncidents(ctx, {
+          viewer: 'all',
+          from: '2020-03-01',
+          limit: 5,
+          withTotal: true,
+        });
+        if (!s.ok) throw new Error(s.error.message);
+        return s.value;
+      };
+      const before = await ask();
+      expect(await ask()).toEqual(before);
+      const [extra] = dataset(1);
+      if (!extra) throw new Error('no incident');
+      await insertIncidents(ctx.store.db, [
+        { ...extra, id: 'later-1', date: calendarDate('2020-04-30'), dateTo: calendarDate('2020-04-30') },
+      ]);
+      const after = await ask();
+      expect(after.total).toBe((before.total ?? 0) + 1);
+      expect(after.incidents[0]?.id).toBe('later-1');
+      expect(after.incidents.slice(1)).toEqual(before.incidents.slice(0, 4));
+    });
+
     it('without a filter, answers from the maintained counts what counting the matches answers, for every viewer, also after changes', async () => {
       const viewers: IncidentViewerInput[] = [
         'all',

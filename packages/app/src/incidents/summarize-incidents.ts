@@ -1,7 +1,7 @@
-import { mapFor, setBounded } from '@civic/core';
 import { addDays, isoWeekday, ok, type CalendarDate, type Result } from '@civic/core';
-import { dataStamp, incidentCountsOf, incidentSearchFor, type IncidentCounts } from '@civic/store';
+import { incidentCountsOf, incidentSearchFor, type IncidentCounts } from '@civic/store';
 import type { AppContext } from '../context.ts';
+import { StampedAnswers } from './stamped-answers.ts';
 import {
   organisationName,
   resolveFilters,
@@ -53,7 +53,7 @@ export async function summarizeIncidents(
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
   // Read the stamp before the counts: a write racing them leaves the answer under the older stamp.
-  const stamp = dataStamp(ctx.store.db);
+  const stamp = summaries.stampOf(ctx);
   const organisation = await organisationName(ctx, filters.value.organisation);
   const query = {
     ...filters.value,
@@ -61,17 +61,17 @@ export async function summarizeIncidents(
     ...(input.q === undefined ? {} : { q: input.q }),
     viewer: toStoreViewer(input.viewer),
   };
-  const key = JSON.stringify(query);
-  const cache = summaryCache(ctx);
-  const hit = cache.get(key);
-  if (stamp !== undefined && hit?.stamp === stamp) return ok(hit.summary);
-  const unfiltered = isBlank(query);
-  const summary = summaryOf(
-    unfiltered
-      ? await incidentCountsOf(ctx.store.db, query.viewer)
-      : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
+  const summary = await summaries.answer(
+    ctx,
+    stamp,
+    () => JSON.stringify(query),
+    async () =>
+      summaryOf(
+        isBlank(query)
+          ? await incidentCountsOf(ctx.store.db, query.viewer)
+          : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
+      ),
   );
-  if (stamp !== undefined) setBounded(cache, key, { stamp, summary }, MAX_CACHED_SUMMARIES);
   return ok(summary);
 }
 
@@ -87,16 +87,7 @@ function isBlank(query: Readonly<Record<string, unknown>>): boolean {
  * data stamp moves on any write here and any commit elsewhere). A whole-table summary of a
  * million incidents takes seconds; the Monitor page asks for it on every visit.
  */
-const MAX_CACHED_SUMMARIES = 32;
-const summaryCaches = new WeakMap<
-  object,
-  Map<string, { readonly stamp: string; readonly summary: IncidentSummary }>
->();
-function summaryCache(
-  ctx: AppContext,
-): Map<string, { readonly stamp: string; readonly summary: IncidentSummary }> {
-  return mapFor(summaryCaches, ctx.store);
-}
+const summaries = new StampedAnswers<IncidentSummary>(32);
 
 /** The summary of the database's counts. */
 export function summaryOf(counts: IncidentCounts): IncidentSummary {

@@ -69,6 +69,29 @@ describe('loadRulePack', () => {
   });
 });
 
+describe('listRulePacks', () => {
+  it('follows packs added to and removed from the folder between calls', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'civic-rules-list-'));
+    const before = process.env['CIVIC_RULES_DIR'];
+    process.env['CIVIC_RULES_DIR'] = folder;
+    try {
+      writeFileSync(join(folder, 'aa.yaml'), kzText);
+      expect((await listRulePacks()).map((p) => p.id)).toEqual(['aa']);
+      expect((await listRulePacks()).map((p) => p.id)).toEqual(['aa']);
+      writeFileSync(join(folder, 'bb.yaml'), kzText);
+      expect((await listRulePacks()).map((p) => p.id)).toEqual(['aa', 'bb']);
+      rmSync(join(folder, 'aa.yaml'));
+      expect((await listRulePacks()).map((p) => p.id)).toEqual(['bb']);
+      writeFileSync(join(folder, 'bb.yaml'), 'not: [valid');
+      expect((await listRulePacks()).map((p) => [p.id, p.valid])).toEqual([['bb', false]]);
+    } finally {
+      if (before === undefined) delete process.env['CIVIC_RULES_DIR'];
+      else process.env['CIVIC_RULES_DIR'] = before;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('every pack in rules/', () => {
   it('validates', async () => {
     const packs = await listRulePacks();

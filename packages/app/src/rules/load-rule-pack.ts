@@ -128,12 +128,23 @@ export function loadRulePackSync(idOrPath: string): Result<RulePack> {
   return result;
 }
 
+// The folder's pack ids while its mtime stays the same (a file added, removed or renamed moves it;
+// an edit in place does not, and each pack's own mtime is checked by loadRulePackSync). The server
+// asks for every obligations and ledger request, where reading the folder each time cost more
+// than the rest of a cached answer's file-system work.
+let listed: { dir: string; mtimeMs: number; ids: string[] } | undefined;
+
 function listPackIds(): string[] {
+  const dir = rulesDir();
   try {
-    return readdirSync(rulesDir())
+    const mtimeMs = statSync(dir).mtimeMs;
+    if (listed && listed.dir === dir && listed.mtimeMs === mtimeMs) return listed.ids;
+    const ids = readdirSync(dir)
       .filter((f) => /\.ya?ml$/i.test(f))
       .map((f) => basename(f, extname(f)))
       .sort();
+    listed = { dir, mtimeMs, ids };
+    return ids;
   } catch {
     return [];
   }

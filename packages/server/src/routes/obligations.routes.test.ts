@@ -187,6 +187,29 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it('keeps exactly the rows of each status asked for, on days at the edges (due that day, filed that day)', async () => {
+      const statuses = ['upcoming', 'due', 'filed-on-time', 'filed-late', 'missed'];
+      const dues = (await get(viewer, 'asOf=2021-07-01')).obligations.map((o) => o.dueOn);
+      const edges = dues.flatMap((d) => {
+        const t = Date.parse(d);
+        return [-10, -1, 0, 1].map((n) => new Date(t + n * 86_400_000).toISOString().slice(0, 10));
+      });
+      for (const asOf of [...new Set([...edges, '2021-06-30', '2020-12-31'])].sort()) {
+        const all = await get(viewer, `asOf=${asOf}`);
+        for (const kept of [...statuses.map((s) => [s]), ['missed', 'due'], ['upcoming', 'filed-on-time']]) {
+          const want = all.obligations.filter((o) => kept.includes(o.status)).map((o) => o.id);
+          const got = await get(viewer, `asOf=${asOf}&status=${kept.join(',')}`);
+          expect(
+            got.obligations.map((o) => o.id),
+            `${asOf} ${kept.join(',')}`,
+          ).toEqual(want);
+          expect(got.total).toBe(want.length);
+          const page = await get(viewer, `asOf=${asOf}&status=${kept.join(',')}&limit=1&offset=1`);
+          expect(page.obligations.map((o) => o.id)).toEqual(want.slice(1, 2));
+        }
+      }
+    });
+
     it('gives a calendar month in few fields, and a report’s receipts as the first ones with their count', async () => {
       const full = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-06-30');
       const lean = await get(viewer, 'asOf=2021-07-01&dueFrom=2021-03-01&dueTo=2021-06-30&fields=calendar');

@@ -1,0 +1,36 @@
+import { mapFor, setBounded } from '@civic/core';
+import { dataStamp } from '@civic/store';
+import type { AppContext } from '../context.ts';
+
+/**
+ * Answers kept per database while nothing in it changed: on SQLite its data stamp (dataStamp)
+ * moves on any write by this connection and on any commit by another process, so a kept answer
+ * never outlives a change. PostgreSQL has no such cheap stamp: nothing is kept there.
+ */
+export class StampedAnswers<T> {
+  private readonly caches = new WeakMap<object, Map<string, { readonly stamp: string; readonly value: T }>>();
+  constructor(private readonly max: number) {}
+
+  /** The database's stamp: read it before the reads an answer is made of (a racing write then leaves the answer under the older stamp). */
+  stampOf(ctx: AppContext): string | undefined {
+    return dataStamp(ctx.store.db);
+  }
+
+  /** The answer kept for the key at `stamp`, else `compute`'s, kept when there is a stamp. */
+  async answer(
+    ctx: AppContext,
+    stamp: string | undefined,
+    keyOf: () => string,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    // Without a stamp nothing is kept: the key is not even made (PostgreSQL answers as before).
+    if (stamp === undefined) return compute();
+    const key = keyOf();
+    const cache = mapFor(this.caches, ctx.store);
+    const hit = cache.get(key);
+    if (hit?.stamp === stamp) return hit.value;
+    const value = await compute();
+    setBounded(cache, key, { stamp, value }, this.max);
+    return value;
+  }
+}
