@@ -445,6 +445,10 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
     const plusDays = (d: string, n: number) =>
       new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
     const org = `/api/v1/orgs/${echo}`;
+    // SQLite keeps the last 64 search pages per process while the data is unchanged: each search
+    // below is asked with 20 page sizes around 50 (41–60), so its 80 or 160 distinct questions,
+    // asked in turn, never find a kept page. The figures are the search itself, like PostgreSQL's.
+    const missingLimits = Array.from({ length: 20 }, (_, k) => 41 + k);
     const routes: Record<string, string[]> = {
       ledger_receipts_first_page: [`${org}/ledger/receipts?limit=50`],
       ledger_receipts_week: weeks.map(
@@ -460,13 +464,15 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
         'журналист',
         'audit',
         'жалоба',
-      ].map((q) => `/api/v1/incidents?q=${encodeURIComponent(q)}&limit=50`),
+      ].flatMap((q) => missingLimits.map((n) => `/api/v1/incidents?q=${encodeURIComponent(q)}&limit=${n}`)),
       incidents_filter: ['fine', 'notice', 'inspection', 'protocol'].map(
         (a) => `/api/v1/incidents?action=${a}&from=2018-01-01&to=2021-12-31&limit=50`,
       ),
-      incidents_search_and_filter: ['grant', 'отчёт', 'audit', 'журналист'].map(
-        (q) =>
-          `/api/v1/incidents?q=${encodeURIComponent(q)}&place=Almaty&from=2015-01-01&to=2024-12-31&limit=50`,
+      incidents_search_and_filter: ['grant', 'отчёт', 'audit', 'журналист'].flatMap((q) =>
+        missingLimits.map(
+          (n) =>
+            `/api/v1/incidents?q=${encodeURIComponent(q)}&place=Almaty&from=2015-01-01&to=2024-12-31&limit=${n}`,
+        ),
       ),
       cases_list: [`${org}/cases`, '/api/v1/cases'],
       obligations_list_demo_ledger: [`/api/v1/orgs/${other}/obligations`],
