@@ -8,6 +8,7 @@ import {
   dropIncidentIndexesPg,
   IncidentCopyRows,
   moveStagedIncidentsPg,
+  rebuildIncidentIndexesPg,
   stageIncidentLoadPg,
 } from './incident-pg-load.ts';
 import { prepareSqliteLoad } from './incident-sqlite-load.ts';
@@ -281,7 +282,8 @@ export class IncidentWriter {
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
     if (this.staged) await moveStagedIncidentsPg(this.db, ['seq', ...COLUMNS]);
     this.staged = false;
-    for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    if (this.postgres) await rebuildIncidentIndexesPg(this.db, this.droppedIndexes);
+    else for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
     this.droppedIndexes = [];
     if (this.postgres) {
       if (analyze) await sql`analyze incident`.execute(this.db);
