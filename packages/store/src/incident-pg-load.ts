@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import { copyIn, copyText } from './pg-copy-in.ts';
-import { INCIDENT_STAGE } from './incident-stage.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -101,7 +100,7 @@ async function dropUniqueConstraintsPg(db: Kysely<Database>): Promise<{ name: st
  * A load into an empty table on PostgreSQL (the lock and the dropped secondary indexes of
  * dropIncidentIndexesPg held) goes first to a temporary table, `incident_load` (no index, no
  * generated column, not written to the WAL; dropped at the end of the transaction), and then, by
- * moveStagedIncidents (incident-stage.ts), into the table in seq order: so the table is stored in date order like
+ * moveStagedIncidentsPg, into the table in seq order: so the table is stored in date order like
  * SQLite's (rowid = seq) table. Every search page walks an index newest first and reads its rows
  * from the table; with the rows stored in file order, each was on a page of its own (issue 14: a
  * phrase with a legal basis at 1M read 22,000 pages for 21 rows, 60-300 ms). A 1M import costs
@@ -109,9 +108,14 @@ async function dropUniqueConstraintsPg(db: Kysely<Database>): Promise<{ name: st
  * CLUSTER (which also writes the whole table a second time).
  */
 export async function stageIncidentLoadPg(db: Kysely<Database>): Promise<void> {
-  await sql
-    .raw(`create temp table ${INCIDENT_STAGE} (like incident including defaults) on commit drop`)
-    .execute(db);
+  await sql`create temp table incident_load (like incident including defaults) on commit drop`.execute(db);
+}
+
+/** Moves the rows staged by stageIncidentLoadPg into the incident table, in seq order. */
+export async function moveStagedIncidentsPg(db: Kysely<Database>, columns: readonly string[]): Promise<void> {
+  const list = columns.join(',');
+  await sql.raw(`insert into incident (${list}) select ${list} from incident_load order by seq`).execute(db);
+  await sql`drop table incident_load`.execute(db);
 }
 
 /**

@@ -15,8 +15,8 @@ export function seqDayStart(date: string): bigint {
   return BigInt(epochDay(date as CalendarDate) + DAY_OFFSET) * BigInt(SEQ_DAY);
 }
 
-/** The insert of `rows` incidents (seq first, then COLUMNS) into `table`, with `?` or `$n` parameters. */
-export function insertSql(rows: number, postgres: boolean, table = 'incident'): string {
+/** The insert of `rows` incidents (seq first, then COLUMNS), with `?` or `$n` parameters. */
+export function insertSql(rows: number, postgres: boolean): string {
   const n = COLUMNS.length + 1;
   const tuples: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -24,5 +24,5 @@ export function insertSql(rows: number, postgres: boolean, table = 'incident'): 
     for (let c = 1; c <= n; c++) ps.push(postgres ? `$${r * n + c}` : '?');
     tuples.push(`(${ps.join(',')})`);
   }
-  return `insert into ${table} (seq,${COLUMNS.join(',')}) values ${tuples.join(',')}`;
+  return `insert into incident (seq,${COLUMNS.join(',')}) values ${tuples.join(',')}`;
 }

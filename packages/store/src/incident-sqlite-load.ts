@@ -1,19 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import { COLUMNS } from './incident-row.ts';
-import { INCIDENT_STAGE } from './incident-stage.ts';
 import type { Database } from './schema.ts';
 
 /**
  * A bulk incident load on SQLite (IncidentWriter.open): a larger page cache, and for an empty
  * table its secondary indexes dropped (the writer's finish() builds them again from the rows);
  * for a table with rows, the temporary list of new rows the full-text index is filled from.
- * Returns the cache size to restore, the dropped indexes' definitions and whether the rows go to
- * the stage (INCIDENT_STAGE) first.
+ * Returns the cache size to restore and the dropped indexes' definitions.
  */
 export async function prepareSqliteLoad(
   db: Kysely<Database>,
   empty: boolean,
-): Promise<{ cacheSize: number; droppedIndexes: { name: string; sql: string }[]; staged: boolean }> {
+): Promise<{ cacheSize: number; droppedIndexes: { name: string; sql: string }[] }> {
   // A large import touches the whole table and its indexes: give SQLite room (restored at
   // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
   // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
@@ -24,7 +21,7 @@ export async function prepareSqliteLoad(
   await sql`pragma cache_size = -65536`.execute(db);
   if (!empty) {
     await sql`create temp table if not exists incident_new (seq integer primary key)`.execute(db);
-    return { cacheSize, droppedIndexes: [], staged: false };
+    return { cacheSize, droppedIndexes: [] };
   }
   // Loading an empty table: building each index once from sorted keys at the end is about
   // twice as fast as maintaining it row by row. In the same transaction, so a failed import
@@ -36,13 +33,5 @@ export async function prepareSqliteLoad(
     db,
   );
   for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
-  // The rows go first to a temporary table (appended in file order) and into the table in seq
-  // order by moveStagedIncidents: the file's dates come in no order, so rows inserted straight
-  // into the table (stored by seq, its rowid) land all over it and split its pages half-full
-  // (issue 14: 1M incidents, the writing thread 42.4 → 38.2 CPU-s, peak RSS 392 → 358 MB; at
-  // 200k it costs more than it saves, 6.9 → 7.7). Dropped by the move, or with the transaction.
-  await sql
-    .raw(`create temp table ${INCIDENT_STAGE} as select seq,${COLUMNS.join(',')} from incident where 0`)
-    .execute(db);
-  return { cacheSize, droppedIndexes: indexes.rows, staged: true };
+  return { cacheSize, droppedIndexes: indexes.rows };
 }

@@ -7,11 +7,11 @@ import { IncidentCountDeltas } from './incident-counts.repository.ts';
 import {
   dropIncidentIndexesPg,
   IncidentCopyRows,
+  moveStagedIncidentsPg,
   rebuildIncidentIndexesPg,
   stageIncidentLoadPg,
 } from './incident-pg-load.ts';
 import { prepareSqliteLoad } from './incident-sqlite-load.ts';
-import { INCIDENT_STAGE, moveStagedIncidents } from './incident-stage.ts';
 import {
   COLUMNS,
   KeyMemo,
@@ -67,7 +67,7 @@ export class IncidentWriter {
   private cacheSize: number | null = null;
   /** Secondary indexes dropped for a load into an empty table, rebuilt by finish(). */
   private droppedIndexes: { name: string; sql: string }[] = [];
-  /** Rows go to the staging table until finish() (stageIncidentLoadPg, prepareSqliteLoad). */
+  /** PostgreSQL: rows go to the staging table until finish() (see stageIncidentLoadPg). */
   private staged = false;
 
   private constructor(
@@ -114,14 +114,13 @@ export class IncidentWriter {
         writer.droppedIndexes = dropped;
         await stageIncidentLoadPg(db);
         writer.staged = true;
-        writer.copyRows = new IncidentCopyRows(['seq', ...COLUMNS], INCIDENT_STAGE);
+        writer.copyRows = new IncidentCopyRows(['seq', ...COLUMNS], 'incident_load');
       }
     }
     if (!writer.postgres) {
       const load = await prepareSqliteLoad(db, writer.emptyAtOpen);
       writer.cacheSize = load.cacheSize;
       writer.droppedIndexes = load.droppedIndexes;
-      writer.staged = load.staged;
     }
     return writer;
   }
@@ -166,11 +165,6 @@ export class IncidentWriter {
     return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
   }
 
-  /** SQLite: the insert of one row, into the stage while there is one. */
-  private rowSql(): string {
-    return insertSql(1, false, this.staged ? INCIDENT_STAGE : 'incident');
-  }
-
   /** Writes incidents that carry their own id, time and origin. */
   async add(incidents: readonly NewIncident[]): Promise<void> {
     return this.addStamped(incidents, OWN_STAMP);
@@ -199,7 +193,7 @@ export class IncidentWriter {
     incidents: readonly T[],
     stamp: IncidentStamp<T>,
   ): Promise<void> {
-    this.rowStatement ??= raw.prepare(this.rowSql());
+    this.rowStatement ??= raw.prepare(insertSql(1, false));
     if (!this.emptyAtOpen)
       this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
     const row = this.row;
@@ -231,7 +225,7 @@ export class IncidentWriter {
       row[ID_AT + 1] = id();
       if (copyRows !== null) copyRows.add(row);
       else {
-        this.rowStatement ??= this.raw?.prepare(this.rowSql());
+        this.rowStatement ??= this.raw?.prepare(insertSql(1, false));
         this.rowStatement?.run(row);
         if (!this.emptyAtOpen) {
           this.newRowStatement ??= this.raw?.prepare('insert into temp.incident_new (seq) values (?)');
@@ -286,7 +280,7 @@ export class IncidentWriter {
     await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
-    if (this.staged) await moveStagedIncidents(this.db, ['seq', ...COLUMNS]);
+    if (this.staged) await moveStagedIncidentsPg(this.db, ['seq', ...COLUMNS]);
     this.staged = false;
     if (this.postgres) await rebuildIncidentIndexesPg(this.db, this.droppedIndexes);
     else for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
