@@ -103,6 +103,25 @@ for (const dialect of testDialects()) {
       expect(found.items.map((i) => i.id)).toContain('w004321');
     });
 
+    // PostgreSQL builds the indexes with more memory (maintenance_work_mem) and puts it back.
+    if (dialect === 'postgres')
+      it('a finished load leaves the transaction its own index-build memory', async () => {
+        const setting = async (db = store.db): Promise<string | undefined> =>
+          (await sql<{ mem: string }>`select current_setting('maintenance_work_mem') as mem`.execute(db))
+            .rows[0]?.mem;
+        await inTransaction(store, async (tx) => {
+          await sql`set local maintenance_work_mem = '5MB'`.execute(tx.db);
+          await sql`delete from incident`.execute(tx.db);
+          const writer = await IncidentWriter.open(tx.db);
+          await writer.add(Array.from({ length: 100 }, (_, i) => incident(i)));
+          await writer.finish();
+          expect(await setting(tx.db)).toBe('5MB');
+          throw new Boom('rolled back');
+        }).catch((e: unknown) => {
+          if (!(e instanceof Boom)) throw e;
+        });
+      });
+
     // PostgreSQL stores the loaded rows in seq (date) order, as SQLite's rowid table does, so a page
     // walked newest first reads neighbouring rows (the load goes through a staging table), and
     // the table is not marked as clustered.

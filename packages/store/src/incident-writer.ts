@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { legalBasisFilterKey, organisationFilterKey, placeSearchNames } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { IncidentInput } from '@civic/core';
@@ -6,8 +6,9 @@ import type { NewIncident } from './incident.repository.ts';
 import { IncidentCountDeltas } from './incident-counts.repository.ts';
 import {
   dropIncidentIndexesPg,
-  incidentUnnestSql,
+  IncidentCopyRows,
   moveStagedIncidentsPg,
+  rebuildIncidentIndexesPg,
   stageIncidentLoadPg,
 } from './incident-pg-load.ts';
 import { prepareSqliteLoad } from './incident-sqlite-load.ts';
@@ -33,8 +34,8 @@ function isPostgresDb(db: Kysely<Database>): boolean {
 }
 
 /**
- * Writes incidents in bulk inside the caller's transaction: multi-row prepared inserts below
- * both dialects' parameter limits (one SQL text per batch size). On SQLite the full-text index is
+ * Writes incidents in bulk inside the caller's transaction: on SQLite one prepared insert run per
+ * row, on PostgreSQL a COPY per batch of rows (IncidentCopyRows). On SQLite the full-text index is
  * filled once, at `finish()`, in rowid order (FTS5 flushes its buffer whenever a rowid goes
  * backwards, so rows are never indexed one by one in date order of arrival): by `rebuild` when
  * the table was empty (whose secondary indexes are also dropped and rebuilt once), else from a
@@ -43,7 +44,8 @@ function isPostgresDb(db: Kysely<Database>): boolean {
 export class IncidentWriter {
   private readonly postgres: boolean;
   private readonly batch: number;
-  private fullSql: string;
+  /** PostgreSQL: rows not yet copied into the table (or, for a load into an empty one, its stage). */
+  private copyRows: IncidentCopyRows | null;
   private readonly memo: SearchTextMemo;
   private readonly keys = {
     organisation: new KeyMemo(organisationFilterKey),
@@ -59,8 +61,6 @@ export class IncidentWriter {
   /** Next n for each day (see SEQ_DAY) touched by this writer. */
   private readonly nextOfDay = new Map<string, bigint>();
   private written = 0;
-  /** PostgreSQL: rows given to addRows not yet inserted, one array per column (seq first). */
-  private pending: unknown[][] | null = null;
   /** The summary's counts of the rows written (incident-counts.repository.ts), flushed per batch when full and at finish. */
   private readonly counts: IncidentCountDeltas;
 
@@ -81,9 +81,9 @@ export class IncidentWriter {
     this.raw = this.postgres ? undefined : sqliteHandle(db);
     if (!this.postgres && this.raw === undefined)
       throw new Error('IncidentWriter: a SQLite store without its handle');
-    // PostgreSQL takes a batch as one array per column (incidentUnnestSql), whatever its size.
+    // PostgreSQL: rows copied a batch at a time (COPY has no parameter limit).
     this.batch = this.postgres ? 5000 : Math.floor(30_000 / (COLUMNS.length + 1));
-    this.fullSql = this.postgres ? incidentUnnestSql(['seq', ...COLUMNS]) : insertSql(this.batch, false);
+    this.copyRows = this.postgres ? new IncidentCopyRows(['seq', ...COLUMNS], 'incident') : null;
     const placeNames = new Map<string, readonly string[]>();
     this.memo = new SearchTextMemo((place) => {
       let found = placeNames.get(place);
@@ -114,7 +114,7 @@ export class IncidentWriter {
         writer.droppedIndexes = dropped;
         await stageIncidentLoadPg(db);
         writer.staged = true;
-        writer.fullSql = incidentUnnestSql(['seq', ...COLUMNS], 'incident_load');
+        writer.copyRows = new IncidentCopyRows(['seq', ...COLUMNS], 'incident_load');
       }
     }
     if (!writer.postgres) {
@@ -173,20 +173,17 @@ export class IncidentWriter {
   /** Writes incidents, each with the id, organisation, time and origin `stamp` gives it. */
   async addStamped<T extends IncidentInput>(incidents: readonly T[], stamp: IncidentStamp<T>): Promise<void> {
     if (this.raw) return this.addRowByRow(this.raw, incidents, stamp);
-    const row: unknown[] = new Array(COLUMNS.length + 1);
-    for (let start = 0; start < incidents.length; start += this.batch) {
-      const part = incidents.slice(start, start + this.batch);
-      const columns: unknown[][] = [[], ...COLUMNS.map(() => [])];
-      for (const incident of part) {
-        const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
-        this.counts.add(incident, seq);
-        row[0] = seq.toString();
-        putRowValues(row, 1, incident, stamp, this.memo.text(incident), this.keys);
-        for (let c = 0; c < row.length; c++) columns[c]?.push(row[c] ?? null);
-      }
-      await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
-      this.written += part.length;
+    const row = this.row;
+    for (const incident of incidents) {
+      const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+      this.counts.add(incident, seq);
+      row[0] = seq;
+      putRowValues(row, 1, incident, stamp, this.memo.text(incident), this.keys);
+      this.copyRows?.add(row);
+      this.written += 1;
+      if ((this.copyRows?.count ?? 0) >= this.batch) await this.insertPending();
     }
+    await this.insertPending();
     if (this.counts.full) await this.counts.flush();
   }
 
@@ -219,14 +216,14 @@ export class IncidentWriter {
   async addRows(rows: IncidentRows, id: () => string): Promise<void> {
     const { values, count } = rows;
     const row = this.row;
-    const columns = this.raw ? null : (this.pending ??= [[], ...COLUMNS.map(() => [])]);
+    const copyRows = this.copyRows;
     for (let r = 0, at = 0; r < count; r++, at += ROW_WIDTH) {
       const date = values[at + DATE_AT] as string;
       const seq = this.takeSeq(date) ?? (await this.nextSeq(date));
-      row[0] = this.raw ? seq : seq.toString();
+      row[0] = seq;
       for (let c = 0; c < ROW_WIDTH; c++) row[c + 1] = values[at + c];
       row[ID_AT + 1] = id();
-      if (columns !== null) for (let c = 0; c < row.length; c++) columns[c]?.push(row[c] ?? null);
+      if (copyRows !== null) copyRows.add(row);
       else {
         this.rowStatement ??= this.raw?.prepare(insertSql(1, false));
         this.rowStatement?.run(row);
@@ -246,16 +243,13 @@ export class IncidentWriter {
       );
     }
     this.written += count;
-    if (columns !== null && (columns[0]?.length ?? 0) >= this.batch) await this.insertPending();
+    if (copyRows !== null && copyRows.count >= this.batch) await this.insertPending();
     if (this.counts.full) await this.counts.flush();
   }
 
-  /** PostgreSQL: the rows addRows holds (a batch per statement, from pieces of a few hundred rows). */
+  /** PostgreSQL: copies the rows held (a batch per COPY, from pieces of a few hundred rows). */
   private async insertPending(): Promise<void> {
-    const columns = this.pending;
-    this.pending = null;
-    if (columns && (columns[0]?.length ?? 0) > 0)
-      await this.db.executeQuery(CompiledQuery.raw(this.fullSql, columns));
+    await this.copyRows?.copy(this.db);
   }
 
   /** Adds terms met by an IncidentRowMaker to the term list saved at finish(). */
@@ -288,7 +282,8 @@ export class IncidentWriter {
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
     if (this.staged) await moveStagedIncidentsPg(this.db, ['seq', ...COLUMNS]);
     this.staged = false;
-    for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    if (this.postgres) await rebuildIncidentIndexesPg(this.db, this.droppedIndexes);
+    else for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
     this.droppedIndexes = [];
     if (this.postgres) {
       if (analyze) await sql`analyze incident`.execute(this.db);
