@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ok, type Result } from '@civic/core';
 import {
   checkLooksLikeStatement,
@@ -167,15 +168,14 @@ function statementSpec(
 
 /**
  * Whether a file is read on a worker thread while this one writes (import-read-thread.ts): as the
- * input says; by default not — measured on a quiet machine at 1,000,000 lines the worker cost
- * 50-75 % more CPU and about 100 MB more memory than it saved in time (1C 36.8-42.3 s against
- * 34.0 s on one thread, 583-611 MB against 482 MB). Measured again once the reading went by
- * pieces (1C, 1,000,000 documents, SQLite, load 8): 35.3 CPU-s of which 18.0 on the importing
- * thread, 572 MB, against 27.6 CPU-s and 400 MB on one thread; with the fingerprints copied out
- * of their batches (statement-line-pack.ts) 376 MB, 39.1 CPU-s (20.0 on the importing thread) at
- * load 12. It stays opt-in until a quiet machine shows it winning the wall time.
- * With `auto`, when the file is larger than THREAD_FROM_BYTES; the head taken to tell is handed
- * back with the rest.
+ * input says; by default (`auto`) when the file is larger than THREAD_FROM_BYTES and the machine
+ * has a second core. Measured quiet at 1,000,000 lines on SQLite (2 cores, session 13): 1C 21.3 s,
+ * 430 MB read on a worker against 29.2 s, 405 MB on one thread (31.8 against 29.1 CPU-s); the CSV
+ * 17.3 s, 433 MB against 18.5 s, 364 MB. Before the reading went by pieces and the fingerprints
+ * were copied out of their batches (statement-line-pack.ts) the worker took the 1C million to
+ * 572-611 MB, and it was off by default. On a machine already busy the worker's extra CPU costs
+ * wall time (`never` keeps everything on one thread). With `auto` the head taken to tell the size
+ * is handed back with the rest.
  */
 async function threadChoice(
   input: ImportBankStatementInput,
@@ -186,8 +186,9 @@ async function threadChoice(
     // A caller's source hands its chunks over; views of whole bytes given stay the caller's.
     ownChunks: input.bytes === undefined,
   };
-  if (input.thread === undefined || input.thread === 'never') return { thread: null, source: chunks };
-  if (input.thread === 'always') return { thread: batch, source: chunks };
+  const choice = input.thread ?? (availableParallelism() > 1 ? 'auto' : 'never');
+  if (choice === 'never') return { thread: null, source: chunks };
+  if (choice === 'always') return { thread: batch, source: chunks };
   const probe = await readHead(chunks, THREAD_FROM_BYTES);
   return { thread: probe.head.length < THREAD_FROM_BYTES ? null : batch, source: probe.source };
 }

@@ -39,9 +39,10 @@ export interface ImportBankStatementInput {
   /** Called as lines are written: (done, total); total is undefined while a streamed file is read. */
   readonly onProgress?: (done: number, total?: number) => void;
   /**
-   * Whether a streamed file is read on a worker thread while this one writes: `never` (the
-   * default: at 1,000,000 lines the worker cost more CPU and memory than it saved), `auto` from
-   * 1 MiB on, `always`. The lines, the result and the errors are the same either way.
+   * Whether a streamed file is read on a worker thread while this one writes: `auto` (the
+   * default: from 1 MiB on, on a machine of two cores or more), `always`, `never` (one thread:
+   * less CPU in all, for a machine busy with other work). The lines, the result and the errors
+   * are the same either way.
    */
   readonly thread?: 'auto' | 'always' | 'never';
   /** Lines per batch sent from the reading thread (tests: a few, to cross batches). */
