@@ -1,8 +1,8 @@
 // One measured import in its own process (bank-import.bench.ts): the file read in chunks, peak
 // RSS from process.resourceUsage(), CPU seconds of this process and (PostgreSQL) of the server's
 // backends for its database. Arguments: DATABASE_URL FILE [MAPPING.json]. Prints one JSON line.
-// CIVIC_BENCH_IMPORT_THREAD=always|auto|never: where the file is read (default: the import's own, `auto`:
-// on a worker thread from 1 MiB on, on a machine of two cores or more).
+// CIVIC_BENCH_IMPORT_THREAD=always|auto|never: where the file is read (default: the import's own, on SQLite
+// `auto`: on a worker thread from 1 MiB on, on a machine of two cores or more).
 import { existsSync, readFileSync } from 'node:fs';
 import { closeContext, createOrganisation, fileChunks, importBankStatement, openContext } from '@civic/app';
 import { pgServerCpuSeconds } from './pg-server-cpu.ts';

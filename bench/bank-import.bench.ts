@@ -5,8 +5,8 @@
 // MT940 and CAMT files of 100,000 lines/entries likewise (CIVIC_BENCH_IMPORT_SWIFT).
 // CIVIC_BENCH_IMPORT_1C (sizes, comma-separated), CIVIC_BENCH_IMPORT_CSV and
 // CIVIC_BENCH_IMPORT_DIALECTS (sqlite,postgres) change what runs. The file is read as an import
-// reads it by default: on a worker thread (the built one: `npm run bench` builds first) from 1 MiB
-// on; CIVIC_BENCH_IMPORT_THREAD=never reads it on the importing thread, for comparison
+// reads it by default: on SQLite on a worker thread (the built one: `npm run bench` builds first)
+// from 1 MiB on, on PostgreSQL on the importing thread; CIVIC_BENCH_IMPORT_THREAD=never reads it on the importing thread, for comparison
 // (mainThreadCpuSeconds: the importing thread's share of cpuSeconds).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

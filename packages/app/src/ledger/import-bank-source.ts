@@ -52,7 +52,7 @@ export async function readSource(
   }
   const format = input.format ?? detectBankFormat(head, input.fileName);
   if (format === '1c' && input.acceptUnbalanced !== true) {
-    const read = await threadChoice(input, chunks);
+    const read = await threadChoice(ctx, input, chunks);
     return {
       kind: 'done',
       result: await importOnecStream(ctx, {
@@ -67,7 +67,7 @@ export async function readSource(
   }
   // A CSV on SQLite streams line by line from the chunks (the head infers the mapping).
   if (format === 'csv' && ctx.store.dialect === 'sqlite') {
-    const read = await threadChoice(input, chunks);
+    const read = await threadChoice(ctx, input, chunks);
     return {
       kind: 'done',
       result: await importCsvStream(ctx, {
@@ -95,7 +95,7 @@ export async function readSource(
       await close();
       return { kind: 'done', result: open };
     }
-    const read = await threadChoice(input, chunks);
+    const read = await threadChoice(ctx, input, chunks);
     return {
       kind: 'done',
       result: await importStatementStream(ctx, {
@@ -168,16 +168,19 @@ function statementSpec(
 
 /**
  * Whether a file is read on a worker thread while this one writes (import-read-thread.ts): as the
- * input says; by default (`auto`) when the file is larger than THREAD_FROM_BYTES and the machine
- * has a second core. Measured quiet at 1,000,000 lines on SQLite (2 cores, session 13): 1C 21.3 s,
- * 430 MB read on a worker against 29.2 s, 405 MB on one thread (31.8 against 29.1 CPU-s); the CSV
- * 17.3 s, 433 MB against 18.5 s, 364 MB. Before the reading went by pieces and the fingerprints
+ * input says; by default on SQLite (`auto`) when the file is larger than THREAD_FROM_BYTES and the
+ * machine has a second core. Measured quiet at 1,000,000 lines on SQLite (2 cores, session 13): 1C
+ * 21.3 s, 430 MB read on a worker against 29.2 s, 405 MB on one thread (31.8 against 29.1 CPU-s);
+ * the CSV 17.3 s, 433 MB against 18.5 s, 364 MB. On PostgreSQL (its server on the same two cores)
+ * the worker won the 1C million 46.4 -> 40.5 s but at 490 MB, and lost the CSV 30.3 -> 33.7 s: one
+ * thread there. Before the reading went by pieces and the fingerprints
  * were copied out of their batches (statement-line-pack.ts) the worker took the 1C million to
  * 572-611 MB, and it was off by default. On a machine already busy the worker's extra CPU costs
  * wall time (`never` keeps everything on one thread). With `auto` the head taken to tell the size
  * is handed back with the rest.
  */
 async function threadChoice(
+  ctx: AppContext,
   input: ImportBankStatementInput,
   chunks: AsyncIterable<Uint8Array>,
 ): Promise<{ readonly thread: ReadThreadOptions | null; readonly source: AsyncIterable<Uint8Array> }> {
@@ -186,7 +189,8 @@ async function threadChoice(
     // A caller's source hands its chunks over; views of whole bytes given stay the caller's.
     ownChunks: input.bytes === undefined,
   };
-  const choice = input.thread ?? (availableParallelism() > 1 ? 'auto' : 'never');
+  const choice =
+    input.thread ?? (ctx.store.dialect === 'sqlite' && availableParallelism() > 1 ? 'auto' : 'never');
   if (choice === 'never') return { thread: null, source: chunks };
   if (choice === 'always') return { thread: batch, source: chunks };
   const probe = await readHead(chunks, THREAD_FROM_BYTES);

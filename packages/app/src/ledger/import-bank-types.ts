@@ -40,7 +40,7 @@ export interface ImportBankStatementInput {
   readonly onProgress?: (done: number, total?: number) => void;
   /**
    * Whether a streamed file is read on a worker thread while this one writes: `auto` (the
-   * default: from 1 MiB on, on a machine of two cores or more), `always`, `never` (one thread:
+   * default on SQLite: from 1 MiB on, on a machine of two cores or more; on PostgreSQL `never`), `always`, `never` (one thread:
    * less CPU in all, for a machine busy with other work). The lines, the result and the errors
    * are the same either way.
    */

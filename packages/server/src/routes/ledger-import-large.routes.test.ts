@@ -6,7 +6,7 @@ import { testWorld, type TestClient, type TestWorld } from '../http-test-kit.ts'
 // Issue 14: an upload of over 1 MiB streams through the web upload as through the CLI. The
 // result is the whole statement; a bad amount deep in the file refuses it naming its line, and
 // nothing of it stays. Real parts: Fastify through inject(), the real 1C reader, SQLite and
-// PostgreSQL. (Such a file is read on a worker thread by default; the same lines as one thread:
+// PostgreSQL. (Such a file is read on a worker thread by default on SQLite; the same lines as one thread:
 // app/src/ledger/import-read-thread.test.ts.)
 const DOCUMENTS = 2500;
 const big = Buffer.from(generate1CStatement({ documents: DOCUMENTS, seed: 41, encoding: 'utf-8' }).bytes);
