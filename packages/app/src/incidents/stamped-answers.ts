@@ -16,6 +16,11 @@ export class StampedAnswers<T> {
     return dataStamp(ctx.store.db);
   }
 
+  /** Forgets every answer kept for this database (a measurement of the work itself). */
+  forget(ctx: AppContext): void {
+    this.caches.delete(ctx.store);
+  }
+
   /** The answer kept for the key at `stamp`, else `compute`'s, kept when there is a stamp. */
   async answer(
     ctx: AppContext,

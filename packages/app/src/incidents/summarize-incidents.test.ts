@@ -4,6 +4,7 @@ import { ACTION_TYPES, calendarDate, seededRandom, type Visibility } from '@civi
 import { deleteIncident, insertIncidents, setIncidentVisibility, type NewIncident } from '@civic/store';
 import { freshContext, testDialects } from '../test-support.ts';
 import {
+  forgetKeptSearchPages,
   searchIncidents,
   type IncidentCursor,
   type IncidentViewerInput,
@@ -228,6 +229,23 @@ for (const dialect of testDialects()) {
       expect(after.total).toBe((before.total ?? 0) + 1);
       expect(after.incidents[0]?.id).toBe('later-1');
       expect(after.incidents.slice(1)).toEqual(before.incidents.slice(0, 4));
+    });
+
+    it('searches afresh once the kept pages are forgotten, with the same page (SQLite keeps pages; PostgreSQL none)', async () => {
+      const ask = async () => {
+        const s = await searchIncidents(ctx, { viewer: 'all', q: 'grant', limit: 7 });
+        if (!s.ok) throw new Error(s.error.message);
+        return s.value.incidents;
+      };
+      const first = await ask();
+      expect(first.length).toBeGreaterThan(0);
+      const again = await ask();
+      if (dialect === 'sqlite') expect(again).toBe(first);
+      else expect(again).not.toBe(first);
+      forgetKeptSearchPages(ctx);
+      const fresh = await ask();
+      expect(fresh).not.toBe(first);
+      expect(fresh).toEqual(first);
     });
 
     it('without a filter, answers from the maintained counts what counting the matches answers, for every viewer, also after changes', async () => {
