@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deleteDraftFiling,
+  getFilingContent,
+  getFilingLintRow,
   getFilingRow,
   insertFiling,
   listFilingRows,
@@ -119,6 +121,30 @@ for (const dialect of testDialects()) {
       );
       await expect(sql`DELETE FROM attachment`.execute(store.db)).rejects.toThrow(/never changes/);
       expect((await getFilingRow(store.db, 'fil_1'))?.content).toBe('{"a":2}');
+    });
+
+    it('gives a large filing back byte for byte, its texts compressed by lz4 on PostgreSQL where offered', async () => {
+      // A half-year's report runs to tens of megabytes: stored out of line, compressed on PostgreSQL.
+      const line = (i: number) => `{"id":"rcp_${String(i)}","name":"Фонд «${String(i % 7)}» \\u00e9 ✓ 𝄞"}`;
+      const content = `[${Array.from({ length: 20_000 }, (_, i) => line(i)).join(',')}]`;
+      const lintView = content.slice(0, 100_000);
+      const receiptIds = Array.from({ length: 2_000 }, (_, i) => `rcp_${String(i)}`);
+      await insertFiling(store.db, draft('fil_big', { content, lintView, receiptIds }));
+      expect(await getFilingContent(store.db, 'fil_big')).toBe(content);
+      expect((await getFilingLintRow(store.db, 'fil_big'))?.lintView).toBe(lintView);
+      expect((await getFilingRow(store.db, 'fil_big'))?.receiptIds).toEqual(receiptIds);
+      if (dialect === 'postgres') {
+        const offered = await sql<{ offered: boolean }>`SELECT 'lz4' = ANY(enumvals) AS offered
+          FROM pg_settings WHERE name = 'default_toast_compression'`.execute(store.db);
+        const stored = await sql<
+          Record<string, string | null>
+        >`SELECT pg_column_compression(content) AS content,
+          pg_column_compression(lint_view) AS lint_view, pg_column_compression(receipt_ids) AS receipt_ids
+          FROM filing WHERE id = 'fil_big'`.execute(store.db);
+        const method = offered.rows[0]?.offered === true ? 'lz4' : 'pglz';
+        expect(stored.rows[0]).toEqual({ content: method, lint_view: method, receipt_ids: method });
+      }
+      expect(await deleteDraftFiling(store.db, 'fil_big')).toBe('done');
     });
 
     it('keeps a correction as a new filing referencing the first; drafts may be deleted', async () => {

@@ -219,6 +219,12 @@ export async function getFilingLintRow(
   return row && head ? { head, lintView: row.lint_view } : undefined;
 }
 
+/** A filing's content alone (its head read already, by getFilingLintRow): undefined when there is no such filing. */
+export async function getFilingContent(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('filing').select('content').where('id', '=', id).executeTakeFirst();
+  return row?.content;
+}
+
 /** getFilingRow without the content (the caller has it already). */
 export async function getFilingHead(db: Kysely<Database>, id: string): Promise<FilingHead | undefined> {
   const row = await db.selectFrom('filing').select(HEAD_COLUMNS).where('id', '=', id).executeTakeFirst();

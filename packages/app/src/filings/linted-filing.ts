@@ -3,13 +3,14 @@ import {
   err,
   ok,
   parseLintView,
+  type FilingContent,
   type FilingRecord,
   type LintedContent,
   type Result,
 } from '@civic/core';
-import { getFilingLintRow } from '@civic/store';
+import { getFilingContent, getFilingLintRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { getFiling, recordWith } from './filing-records.ts';
+import { recordWith } from './filing-records.ts';
 
 /**
  * A filing as its lint reads it: `view`, its content from the lint view stored at prepare (a
@@ -24,14 +25,16 @@ export type LintedFiling =
       readonly record: Omit<FilingRecord, 'content'> & { readonly content: LintedContent };
     };
 
+const notFound = (filingId: string): Result<never> =>
+  err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
+
 export async function getLintedFiling(ctx: AppContext, filingId: string): Promise<Result<LintedFiling>> {
   const row = await getFilingLintRow(ctx.store.db, filingId);
-  if (!row)
-    return err(
-      domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }),
-    );
+  if (!row) return notFound(filingId);
   const view = row.head.corrects === null && row.lintView !== null ? parseLintView(row.lintView) : undefined;
   if (view) return ok({ kind: 'view', record: recordWith(row.head, view) });
-  const whole = await getFiling(ctx, filingId);
-  return whole.ok ? ok({ kind: 'whole', record: whole.value }) : whole;
+  // The head is read already: the content alone, not the whole row again.
+  const content = await getFilingContent(ctx.store.db, filingId);
+  if (content === undefined) return notFound(filingId);
+  return ok({ kind: 'whole', record: recordWith(row.head, JSON.parse(content) as FilingContent) });
 }

@@ -1,7 +1,7 @@
 import {
   canonicalString,
   inCanonicalOrder,
-  LONE_SURROGATE_ESCAPE,
+  hasLoneSurrogateEscape,
   withDerivedMemberText,
 } from './canonical-json.ts';
 
@@ -47,7 +47,7 @@ export function deriveMemberInPlace<K extends string>(
  */
 function textWithout(value: object, key: string): string | undefined {
   const whole = JSON.stringify(value);
-  if (LONE_SURROGATE_ESCAPE.test(whole)) return undefined;
+  if (hasLoneSurrogateEscape(whole)) return undefined;
   // Outside a string an unescaped quote opens a key or a value, so this text is a member
   // named `key` holding the placeholder: ours, or one deeper in the data (then it is twice).
   const member = `${canonicalString(key)}:"${DERIVED_PENDING}"`;
