@@ -115,7 +115,7 @@ for (const dialect of testDialects()) {
     // staged (the app's fingerprinter numbers repeats, so it never does), and nothing is left.
     it('writes the same lines staged and direct, and refuses a fingerprint given twice when staged', async () => {
       if (dialect === 'postgres') return;
-      const run = async (org: string, stageAfter: number | null, twice: boolean) =>
+      const run = async (org: string, stageAfter: number | null, twice: boolean, stageRun?: number) =>
         inTransaction(store, async (tx) => {
           await insertOrganisation(tx.db, { id: org, name: org, createdAt: '2026-01-01T00:00:00Z' });
           const ids = (
@@ -130,6 +130,7 @@ for (const dialect of testDialects()) {
               newAccountId: ids,
               staged: stageAfter !== null,
               stageAfter: stageAfter ?? 0,
+              ...(stageRun === undefined ? {} : { stageRun }),
             });
           const first = open('b1');
           const a = [0, 1, 2].map((i) => first?.add(line(i, 'KZ01'), `fp-${String(i)}`).isNew);
@@ -137,11 +138,13 @@ for (const dialect of testDialects()) {
           first?.close();
           // An overlapping second statement: lines 1 and 2 again, then 3 (and 3 again when `twice`).
           const second = open('b2');
-          const b = [1, 2, 3, ...(twice ? [3] : [])].map(
-            (i) => second?.add(line(i, 'KZ01'), `fp-${String(i)}`).isNew,
-          );
+          let b: (boolean | undefined)[] = [];
           let refused = false;
           try {
+            // Refused as a run moves (in `add`) or at `finish`.
+            b = [1, 2, 3, ...(twice ? [3] : [])].map(
+              (i) => second?.add(line(i, 'KZ01'), `fp-${String(i)}`).isNew,
+            );
             second?.finish();
           } catch {
             refused = true;
@@ -177,6 +180,15 @@ for (const dialect of testDialects()) {
       ]);
       expect((await run('org-direct-twice', null, true)).b).toEqual([false, false, true, false]);
       expect((await run('org-staged-twice', 0, true)).refused).toBe(true);
+      // Staged lines moved in runs while the statement is still read (a run of 1 or 2 lines here).
+      expect(await run('org-runs-1', 0, false, 1)).toEqual(direct);
+      expect(await run('org-runs-2', 1, false, 2)).toEqual(direct);
+      // A repeat in the run of the line it repeats is refused as that run moves; in a later run,
+      // into an organisation with lines, the probe finds it stored: not new, as when direct.
+      expect((await run('org-runs-twice', 0, true, 2)).refused).toBe(true);
+      expect(await run('org-runs-twice-later', 0, true, 1)).toEqual(
+        await run('org-direct-twice-2', null, true),
+      );
     });
   });
 }

@@ -36,6 +36,8 @@ export interface BankLineSinkOptions {
   readonly staged?: boolean;
   /** Lines inserted directly before the rest are staged (STAGE_AFTER unless given). */
   readonly stageAfter?: number;
+  /** Staged lines moved to bank_line together while the file is still read (STAGE_RUN unless given). */
+  readonly stageRun?: number;
 }
 
 /**
@@ -44,6 +46,16 @@ export interface BankLineSinkOptions {
  * would cost more than it saves (100,000 1C documents: 3.65 CPU-s direct, 4.2 staged).
  */
 export const STAGE_AFTER = 200_000;
+
+/**
+ * Staged lines moved to bank_line, sorted, as soon as this many are staged, while the reading
+ * worker still reads (the importing thread waits for it otherwise); the last run moves at `finish`.
+ * Each run sweeps the key index in order once, and the runs cost what one move did: CSV of
+ * 1,000,000 lines on SQLite under load 10-11, 800,000 staged lines moved at the end 5.2 CPU-s
+ * (9.8 s) after the reading, in runs of 200,000 1.3 + 1.4 + 1.3 + 1.3 CPU-s, the last one (3.3 s)
+ * after the reading.
+ */
+export const STAGE_RUN = 200_000;
 
 /** The page cache while the staged lines go to bank_line in key order: a sweep needs little. */
 const FINISH_CACHE_MIB = 8;
@@ -85,6 +97,7 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
   sqlite.pragma(`cache_size = -${String(Math.max(8, Math.round(o.cacheMiB ?? IMPORT_CACHE_MIB)) * 1024)}`);
   const staged = o.staged !== false && sqliteTempAllowed(sqlite);
   const stageAfter = o.stageAfter ?? STAGE_AFTER;
+  const stageRun = Math.max(1, o.stageRun ?? STAGE_RUN);
   let stage: Stage | null = null;
   let direct = 0;
   // Whether the organisation had lines before this import (its first statement needs no probe).
@@ -181,7 +194,7 @@ export function openBankLineSink(db: Kysely<Database>, o: BankLineSinkOptions): 
       }
       if (stage.stored(fingerprint)) return { isNew: false, accountId: a.id };
       a.stmt.run(p);
-      stage.count += 1;
+      if (++stage.count % stageRun === 0) stage.move();
       return { isNew: true, accountId: a.id };
     },
   };
@@ -196,18 +209,22 @@ interface Stage {
   stored(fingerprint: string): boolean;
   /** Lines staged so far. */
   count: number;
+  /** The lines staged since the last move go to bank_line, sorted by fingerprint. */
+  move(): void;
   finish(): void;
   close(): void;
 }
 
 /**
  * Past STAGE_AFTER lines, the lines of a plain store's import go first to a temporary table, in
- * file order (appended, no index), then to bank_line in one statement sorted by fingerprint: its key index is random in the
- * fingerprint, and a million lines inserted one by one in file order touch its pages at random,
- * each a page-cache miss (and a dirty page spilled) once the index outgrows the cache; in key
- * order each page is touched once. Whether a line is new is known as it is read: a probe of the
- * lines stored before the import (the caller's fingerprints are distinct within one import: the
- * fingerprinter numbers repeats; a repeat would be refused at `finish`, rolling the import back).
+ * file order (appended, no index), then to bank_line sorted by fingerprint, STAGE_RUN lines at a
+ * time (the last run at `finish`): its key index is random in the fingerprint, and a million lines
+ * inserted one by one in file order touch its pages at random, each a page-cache miss (and a dirty
+ * page spilled) once the index outgrows the cache; in key order each page is touched once a run.
+ * Whether a line is new is known as it is read: a probe of the lines stored before the import (the
+ * caller's fingerprints are distinct within one import: the fingerprinter numbers repeats; a
+ * repeat would be refused when its run moves, rolling the import back, or found stored by the probe
+ * when its first went in an earlier run).
  */
 function openStage(sqlite: SQLite.Database, o: BankLineSinkOptions, hadLines: boolean): Stage {
   const columns = `account_id, ${LINE_COLUMNS.join(', ')}`;
@@ -227,22 +244,34 @@ function openStage(sqlite: SQLite.Database, o: BankLineSinkOptions, hadLines: bo
     sqlite.exec(`drop table if exists temp.${STAGE}`);
     sqlite.pragma(`temp.cache_size = ${String(Math.trunc(tempCache))}`);
   };
+  const moveSorted = sqlite.prepare(
+    `insert into bank_line (organisation_id, batch_id, ${columns}) select ${literal(o.organisationId)}, ${literal(o.batchId)}, ${columns} from temp.${STAGE} where true order by fingerprint on conflict (organisation_id, fingerprint) do nothing`,
+  );
+  const emptyStage = sqlite.prepare(`delete from temp.${STAGE}`);
+  let moved = 0;
   const stage: Stage = {
     count: 0,
-    // Lines inserted directly earlier in this import never match: fingerprints are distinct in one.
+    // Lines inserted directly earlier in this import never match, nor do the runs already moved:
+    // fingerprints are distinct in one.
     stored: (fingerprint) => hadLines && probe.get(fingerprint) !== undefined,
-    finish() {
+    move() {
+      if (moved === stage.count) return;
+      const cache = Number(sqlite.pragma('cache_size', { simple: true }));
       sqlite.pragma(`cache_size = -${String(FINISH_CACHE_MIB * 1024)}`);
-      const moved = sqlite
-        .prepare(
-          `insert into bank_line (organisation_id, batch_id, ${columns}) select ${literal(o.organisationId)}, ${literal(o.batchId)}, ${columns} from temp.${STAGE} where true order by fingerprint on conflict (organisation_id, fingerprint) do nothing`,
-        )
-        .run().changes;
-      close();
+      moved += moveSorted.run().changes;
+      emptyStage.run();
+      sqlite.pragma(`cache_size = ${String(Math.trunc(cache))}`);
       if (moved !== stage.count)
         throw new Error(
           `bank-line sink: ${String(stage.count - moved)} fingerprint(s) given twice in one import`,
         );
+    },
+    finish() {
+      try {
+        stage.move();
+      } finally {
+        close();
+      }
     },
     close,
   };

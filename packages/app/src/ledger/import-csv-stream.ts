@@ -1,25 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  buildForeignSourceIndex,
-  createFingerprinter,
-  detectForeignCandidate,
-  ok,
-  type Result,
-} from '@civic/core';
+import { buildForeignSourceIndex, ok, type Result } from '@civic/core';
 import { inferCsvMapping, type CsvMapping } from '@civic/formats';
-import {
-  insertForeignCandidates,
-  insertImportBatch,
-  listForeignSources,
-  openBankLineSink,
-  updateImportBatchCounts,
-  type NewForeignCandidate,
-  BankLineTally,
-  moveTalliedBankTotals,
-} from '@civic/store';
+import { insertImportBatch, listForeignSources, updateImportBatchCounts } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { orderedIds, newId } from '../ids.ts';
-import { fingerprintHash, importedAccounts, type ImportBankStatementResult } from './import-bank-types.ts';
+import { newId } from '../ids.ts';
+import type { ImportBankStatementResult } from './import-bank-types.ts';
+import { StatementLineWriter } from './import-line-writer.ts';
 import { readLines, type ReadThreadOptions } from './import-read-thread.ts';
 import { inLedgerTransaction } from './ledger-transaction.ts';
 
@@ -41,10 +27,13 @@ export interface CsvStreamInput {
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
+/** Candidates held before they are written (memory stays flat at any size). */
+const CANDIDATES_AT_ONCE = 1000;
+
 /**
  * The CSV import on SQLite, streamed (a large file read on a worker thread, see
  * import-read-thread.ts): each line is read, fingerprinted, written and checked for
- * foreign funding as it comes, inside the one transaction — an error anywhere (a bad row near the
+ * foreign funding as it comes (`StatementLineWriter`, as for the other formats), inside the one transaction — an error anywhere (a bad row near the
  * end included) rolls everything back, as for the other formats. Memory stays flat however long
  * the file; results are those of `importBankStatement`.
  */
@@ -86,74 +75,20 @@ export async function importCsvStream(
       candidates: 0,
       importedAt: now,
     });
-    const sink = openBankLineSink(tx.store.db, {
+    const lines = new StatementLineWriter(tx.store.db, {
       organisationId: orgId,
       batchId,
-      createdAt: now,
-      newAccountId: () => newId('acc'),
+      now,
+      sources,
+      batch: CANDIDATES_AT_ONCE,
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
-    if (!sink) throw new Error('importCsvStream runs on SQLite only');
-    const fingerprint = createFingerprinter(fingerprintHash);
-    const candidateId = orderedIds('cnd');
-    const perAccount = new Map<string, { lines: number; imported: number }>();
-    // The new lines' sums by account, currency, direction and day, for the balance's totals.
-    const tally = new BankLineTally();
-    // Candidates are written a thousand at a time, not gathered: memory stays flat at any size.
-    const candidates: NewForeignCandidate[] = [];
-    let proposed = 0;
-    const flushCandidates = async (): Promise<void> => {
-      proposed += await insertForeignCandidates(tx.store.db, candidates);
-      candidates.length = 0;
-    };
-    let read = 0;
-    let imported = 0;
     const spec = { kind: 'csv', fileName: input.fileName, mapping: mapping.value } as const;
-    const summary = await readLines(
-      spec,
-      hashed(),
-      (line, given) => {
-        read += 1;
-        const fp = given ?? fingerprint(line);
-        const { isNew, accountId } = sink.add(line, fp);
-        let c = perAccount.get(accountId);
-        if (!c) {
-          c = { lines: 0, imported: 0 };
-          perAccount.set(accountId, c);
-        }
-        c.lines += 1;
-        if (isNew) {
-          c.imported += 1;
-          imported += 1;
-          tally.add(accountId, line);
-          if (line.direction === 'in') {
-            const reasons = detectForeignCandidate(line, sources);
-            if (reasons.length > 0)
-              candidates.push({
-                id: candidateId(),
-                organisationId: orgId,
-                bankLine: fp,
-                batchId,
-                reasons,
-                suggestedSourceId: reasons.find((r) => r.sourceId)?.sourceId ?? null,
-                createdAt: now,
-              });
-          }
-        }
-        if (input.onProgress && read % 10_000 === 0) input.onProgress(read);
-        return candidates.length >= 1000 ? flushCandidates() : undefined;
-      },
-      input.thread,
-    )
-      .then((r) => {
-        if (r.ok) sink.finish();
-        return r;
-      })
-      .finally(() => sink.close());
+    const summary = await lines.reading(readLines(spec, hashed(), lines.onLine, input.thread));
     if (!summary.ok) return summary;
-    input.onProgress?.(read, read);
-    await flushCandidates();
-    // The balance's maintained totals take the batch's new lines, summed by day as they came.
-    await moveTalliedBankTotals(tx.store.db, orgId, tally);
+    // Every account of a CSV statement has lines: `complete` creates none.
+    await lines.complete(summary.value.accounts);
+    const { read, imported, proposed } = lines;
     await updateImportBatchCounts(tx.store.db, batchId, {
       read,
       imported,
@@ -161,7 +96,7 @@ export async function importCsvStream(
       candidates: proposed,
       sha256: digest.digest('hex'),
     });
-    const accounts = importedAccounts(summary.value.accounts, sink.accounts, perAccount);
+    const accounts = lines.accounts(summary.value.accounts);
     return ok({
       read,
       imported,

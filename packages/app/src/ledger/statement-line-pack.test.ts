@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate, CurrencyCode, StatementLine } from '@civic/core';
-import { LinePacker, PackedLineReader, type PackedLines } from './statement-line-pack.ts';
+import { BATCH_CHARS, LinePacker, PackedLineReader, type PackedLines } from './statement-line-pack.ts';
 
 // Lines drawn from small pools, so fields repeat from line to line (as an account, a day or a payer
 // do in a real statement) and also change, vanish (null) and come back: what crosses from the
@@ -69,6 +69,29 @@ describe('statement lines packed for the reading worker', () => {
           expect(read).toEqual(lines.map(([l, f]) => [asRead(l), f]));
         },
       ),
+    );
+  });
+
+  it('cut by characters: long purposes end a batch at BATCH_CHARS and read back alike', () => {
+    const long = fc.string({ minLength: BATCH_CHARS / 8, maxLength: BATCH_CHARS / 3 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, maybe(long)), { minLength: 1, maxLength: 12 }), (drawn) => {
+        const lines = drawn.map(([l, purpose]) => ({ ...l, purpose }));
+        const packer = new LinePacker(1000);
+        const batches: PackedLines[] = [];
+        for (const l of lines) if (packer.add(l, 'f')) batches.push(packer.take());
+        if (packer.count > 0) batches.push(packer.take());
+        // Every batch but the last was cut by its characters (no batch reached 1,000 lines).
+        for (const b of batches.slice(0, -1)) expect(b.text.length).toBeGreaterThanOrEqual(BATCH_CHARS);
+        const read = batches.flatMap((b) => {
+          const reader = new PackedLineReader(b);
+          const out: StatementLine[] = [];
+          while (!reader.done) out.push(reader.read().line);
+          return out;
+        });
+        expect(read).toEqual(lines.map(asRead));
+      }),
+      { numRuns: 30 },
     );
   });
 });

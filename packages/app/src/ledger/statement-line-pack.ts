@@ -30,10 +30,9 @@ export const BATCH_CHARS = 48 * 1024;
 
 /** Lines packed one by one until taken as a batch. */
 export class LinePacker {
-  private parts: string[] = [];
-  private lengths: Int32Array<ArrayBuffer>;
+  private text = '';
+  private readonly lengths: Int32Array<ArrayBuffer>;
   private at = 0;
-  private chars = 0;
   count = 0;
 
   constructor(private readonly capacity: number) {
@@ -44,8 +43,7 @@ export class LinePacker {
     if (value === undefined) this.lengths[this.at++] = ABSENT;
     else if (value === null) this.lengths[this.at++] = NULL;
     else {
-      this.parts.push(value);
-      this.chars += value.length;
+      this.text += value;
       this.lengths[this.at++] = value.length;
     }
   }
@@ -74,20 +72,14 @@ export class LinePacker {
     this.put(line.bankReference);
     this.put(line.extras === undefined ? undefined : JSON.stringify(line.extras));
     this.count += 1;
-    return this.count >= this.capacity || this.chars >= BATCH_CHARS;
+    return this.count >= this.capacity || this.text.length >= BATCH_CHARS;
   }
 
   /** The lines packed so far, handed over; the packer starts afresh. */
   take(): PackedLines {
-    const batch = {
-      text: this.parts.join(''),
-      lengths: this.lengths.subarray(0, this.at),
-      count: this.count,
-    };
-    this.parts = [];
-    this.lengths = new Int32Array(this.capacity * FIELDS);
+    const batch = { text: this.text, lengths: this.lengths.slice(0, this.at), count: this.count };
+    this.text = '';
     this.at = 0;
-    this.chars = 0;
     this.count = 0;
     return batch;
   }
