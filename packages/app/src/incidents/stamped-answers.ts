@@ -1,19 +1,20 @@
 import { mapFor, setBounded } from '@civic/core';
-import { dataStamp } from '@civic/store';
+import { incidentStamp } from '@civic/store';
 import type { AppContext } from '../context.ts';
 
 /**
- * Answers kept per database while nothing in it changed: on SQLite its data stamp (dataStamp)
- * moves on any write by this connection and on any commit by another process, so a kept answer
- * never outlives a change. PostgreSQL has no such cheap stamp: nothing is kept there.
+ * Answers kept per database while no incident in it changed (the store's incidentStamp): on SQLite
+ * the database's data stamp, which moves on any write by this connection and on any commit by
+ * another process; on PostgreSQL a row that a trigger moves on every write of the incident table,
+ * in the writing transaction, whichever process writes. A kept answer never outlives a change.
  */
 export class StampedAnswers<T> {
   private readonly caches = new WeakMap<object, Map<string, { readonly stamp: string; readonly value: T }>>();
   constructor(private readonly max: number) {}
 
-  /** The database's stamp: read it before the reads an answer is made of (a racing write then leaves the answer under the older stamp). */
-  stampOf(ctx: AppContext): string | undefined {
-    return dataStamp(ctx.store.db);
+  /** The incidents' stamp: read it before the reads an answer is made of (a racing write then leaves the answer under the older stamp). */
+  stampOf(ctx: AppContext): Promise<string | undefined> {
+    return incidentStamp(ctx.store.db);
   }
 
   /** Forgets every answer kept for this database (a measurement of the work itself). */
@@ -28,7 +29,7 @@ export class StampedAnswers<T> {
     keyOf: () => string,
     compute: () => Promise<T>,
   ): Promise<T> {
-    // Without a stamp nothing is kept: the key is not even made (PostgreSQL answers as before).
+    // Without a stamp (a busy SQLite connection) nothing is kept: the key is not even made.
     if (stamp === undefined) return compute();
     const key = keyOf();
     const cache = mapFor(this.caches, ctx.store);

@@ -53,7 +53,7 @@ export async function summarizeIncidents(
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
   // Read the stamp before the counts: a write racing them leaves the answer under the older stamp.
-  const stamp = summaries.stampOf(ctx);
+  const stamp = await summaries.stampOf(ctx);
   const organisation = await organisationName(ctx, filters.value.organisation);
   const query = {
     ...filters.value,
@@ -83,9 +83,9 @@ function isBlank(query: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
- * Summaries answered again without counting while nothing in the database changed (SQLite: its
- * data stamp moves on any write here and any commit elsewhere). A whole-table summary of a
- * million incidents takes seconds; the Monitor page asks for it on every visit.
+ * Summaries answered again without counting while no incident changed (the incidents' stamp; see
+ * StampedAnswers). A filtered summary of a million incidents takes seconds; the Monitor page asks
+ * for one on every visit.
  */
 const summaries = new StampedAnswers<IncidentSummary>(32);
 
