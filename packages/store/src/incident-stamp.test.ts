@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '@civic/core';
 import { openConnection, type StoreConnection } from './database.ts';
 import { incidentStamp } from './incident-stamp.ts';
+import { incidentSearchFor } from './incident-search.ts';
 import {
   deleteIncident,
   insertIncidents,
@@ -78,6 +79,18 @@ for (const dialect of testDialects()) {
       // A statement that changes no row may move it too; it never stays put over a change.
       await sql`DELETE FROM incident`.execute(other.db);
       await expectMoved();
+    });
+
+    it('comes with a search page, the same as read alone (PostgreSQL: in the page’s own statement; none with no row)', async () => {
+      await insertIncidents(store.db, [incident('p1')]);
+      const search = incidentSearchFor(store.db, dialect);
+      const page = await search.search({ viewer: { kind: 'all' }, q: 'stamp', limit: 5, offset: 0 });
+      expect(page.items.map((i) => i.id)).toEqual(['p1']);
+      expect(page.stamp).toBe(await stamp());
+      const none = await search.search({ viewer: { kind: 'all' }, q: 'nowhere', limit: 5, offset: 0 });
+      expect(none.items).toEqual([]);
+      if (dialect === 'postgres') expect(none.stamp).toBeUndefined();
+      else expect(none.stamp).toBe(await stamp());
     });
 
     it('moves with each statement inside the writing transaction (PostgreSQL) or gives none there (SQLite), and a rollback never leaves one seen inside', async () => {

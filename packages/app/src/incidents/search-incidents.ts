@@ -145,8 +145,6 @@ export async function searchIncidents(
   }
   if (!Number.isInteger(offset) || offset < 0)
     return err(domainError('SEARCH_LIMIT_INVALID', 'offset must be a whole number ≥ 0', { field: 'offset' }));
-  // Read the stamp before the search: a write racing it leaves the answer under the older stamp.
-  const stamp = await pages.stampOf(ctx);
   const organisation = await organisationName(ctx, filters.value.organisation);
   const query = {
     ...filters.value,
@@ -163,9 +161,9 @@ export async function searchIncidents(
   };
   const page = await pages.answer(
     ctx,
-    stamp,
-    () => JSON.stringify([query, options]),
+    JSON.stringify([query, options]),
     () => incidentSearchFor(ctx.store.db, ctx.store.dialect).search(query, options),
+    (p) => p.stamp,
   );
   return ok({
     incidents: page.items,

@@ -12,31 +12,30 @@ export class StampedAnswers<T> {
   private readonly caches = new WeakMap<object, Map<string, { readonly stamp: string; readonly value: T }>>();
   constructor(private readonly max: number) {}
 
-  /** The incidents' stamp: read it before the reads an answer is made of (a racing write then leaves the answer under the older stamp). */
-  stampOf(ctx: AppContext): Promise<string | undefined> {
-    return incidentStamp(ctx.store.db);
-  }
-
   /** Forgets every answer kept for this database (a measurement of the work itself). */
   forget(ctx: AppContext): void {
     this.caches.delete(ctx.store);
   }
 
-  /** The answer kept for the key at `stamp`, else `compute`'s, kept when there is a stamp. */
+  /**
+   * The answer kept for the key while the incidents' stamp is the one it was kept under, else
+   * `compute`'s, kept under a stamp no newer than its data: read before it, or `stampOf` the answer
+   * when it tells its own (a search page carries the stamp of its read, so on PostgreSQL a question
+   * not kept costs no extra round trip). Nothing is kept without a stamp.
+   */
   async answer(
     ctx: AppContext,
-    stamp: string | undefined,
-    keyOf: () => string,
+    key: string,
     compute: () => Promise<T>,
+    stampOf?: (answer: T) => string | undefined,
   ): Promise<T> {
-    // Without a stamp (a busy SQLite connection) nothing is kept: the key is not even made.
-    if (stamp === undefined) return compute();
-    const key = keyOf();
     const cache = mapFor(this.caches, ctx.store);
     const hit = cache.get(key);
-    if (hit?.stamp === stamp) return hit.value;
+    const before = hit !== undefined || stampOf === undefined ? await incidentStamp(ctx.store.db) : undefined;
+    if (hit !== undefined && before !== undefined && hit.stamp === before) return hit.value;
     const value = await compute();
-    setBounded(cache, key, { stamp, value }, this.max);
+    const stamp = before ?? stampOf?.(value);
+    if (stamp !== undefined) setBounded(cache, key, { stamp, value }, this.max);
     return value;
   }
 }

@@ -52,8 +52,6 @@ export async function summarizeIncidents(
 ): Promise<Result<IncidentSummary>> {
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
-  // Read the stamp before the counts: a write racing them leaves the answer under the older stamp.
-  const stamp = await summaries.stampOf(ctx);
   const organisation = await organisationName(ctx, filters.value.organisation);
   const query = {
     ...filters.value,
@@ -61,16 +59,13 @@ export async function summarizeIncidents(
     ...(input.q === undefined ? {} : { q: input.q }),
     viewer: toStoreViewer(input.viewer),
   };
-  const summary = await summaries.answer(
-    ctx,
-    stamp,
-    () => JSON.stringify(query),
-    async () =>
-      summaryOf(
-        isBlank(query)
-          ? await incidentCountsOf(ctx.store.db, query.viewer)
-          : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
-      ),
+  // The stamp is read before the counts: a write racing them leaves the answer under the older stamp.
+  const summary = await summaries.answer(ctx, JSON.stringify(query), async () =>
+    summaryOf(
+      isBlank(query)
+        ? await incidentCountsOf(ctx.store.db, query.viewer)
+        : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
+    ),
   );
   return ok(summary);
 }
