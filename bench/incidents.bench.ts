@@ -80,8 +80,8 @@ async function run(
     const byKind = new Map<string, number[]>();
     let hits = 0;
     for (const q of qs) {
-      // SQLite keeps recent pages while nothing changes (PostgreSQL keeps none): the bench's
-      // questions repeat (38 words), so each is searched afresh, like for like on both dialects.
+      // Recent pages are kept while no incident changes: the bench's questions repeat (38
+      // words), so each is searched afresh, like for like on both dialects.
       forgetKeptSearchPages(ctx);
       const t0 = performance.now();
       const r = await searchIncidents(ctx, q.input);

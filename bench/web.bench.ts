@@ -445,9 +445,9 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
     const plusDays = (d: string, n: number) =>
       new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
     const org = `/api/v1/orgs/${echo}`;
-    // SQLite keeps the last 64 search pages per process while the data is unchanged: each search
-    // below is asked with 20 page sizes around 50 (41–60), so its 80 or 160 distinct questions,
-    // asked in turn, never find a kept page. The figures are the search itself, like PostgreSQL's.
+    // Each process keeps the last 64 search pages while no incident changes (both dialects): each
+    // search below is asked with 20 page sizes around 50 (41–60), so its 80 or 160 distinct
+    // questions, asked in turn, never find a kept page. The figures are the search itself.
     const missingLimits = Array.from({ length: 20 }, (_, k) => 41 + k);
     const routes: Record<string, string[]> = {
       ledger_receipts_first_page: [`${org}/ledger/receipts?limit=50`],

@@ -2,9 +2,12 @@
 export function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
   map.delete(key);
   map.set(key, value);
-  for (const oldest of map.keys()) {
-    if (map.size <= max) break;
-    map.delete(oldest);
+  // Only when over: finding the oldest key walks past the slots of deleted entries, which re-set
+  // keys leave at the front (a memoised vocabulary call per row was paying it on every hit).
+  while (map.size > max) {
+    const oldest = map.keys().next();
+    if (oldest.done === true) break;
+    map.delete(oldest.value);
   }
 }
 

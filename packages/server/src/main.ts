@@ -22,6 +22,7 @@ import {
   tsaFromEnv,
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
+import { gatheredLog } from './http/gathered-log.ts';
 import { HashSlots, servePrimarySlots, workerSlotGate, type SlotPeer } from './http/hash-slots.ts';
 import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
@@ -92,8 +93,9 @@ async function serve(migrate: boolean): Promise<void> {
   const ctx = await openContext(databaseUrl, { migrate, sessions: sessions.value });
   const app = await buildServer(ctx, {
     webRoot,
-    // One JSON line per request and each unexpected error with its stack, on standard output.
-    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    // One JSON line per request and each unexpected error with its stack, on standard output
+    // (gathered: a few writes a second, not one per request).
+    logger: { level: process.env['LOG_LEVEL'] ?? 'info', stream: gatheredLog() },
     trustProxy,
     backupDir: process.env['BACKUP_DIR'],
     mail: {

@@ -35,13 +35,27 @@ for (const dialect of testDialects()) {
       expect(s1).not.toBe(s0);
       await inTransaction(store, async (tx) => {
         await insertOrganisation(tx.db, { id: 'org-2', name: 'Two', createdAt: at });
-        // Not committed yet: the stamp has moved already (a reader must not keep what it reads now).
-        expect(dataStamp(store.db)).not.toBe(s1);
+        // Not committed yet, and may be rolled back: no stamp (a reader must not keep what it reads now).
+        expect(dataStamp(store.db)).toBeUndefined();
       });
       const s2 = dataStamp(store.db);
       expect(dataStamp(store.db)).toBe(s2);
       await insertOrganisation(other.db, { id: 'org-3', name: 'Three', createdAt: at });
       expect(dataStamp(store.db)).not.toBe(s2);
+    });
+
+    it('gives no stamp inside a transaction, so nothing read there outlives its rollback', async () => {
+      if (dialect === 'postgres') return;
+      const before = dataStamp(store.db);
+      await expect(
+        inTransaction(store, async (tx) => {
+          await insertOrganisation(tx.db, { id: 'org-4', name: 'Four', createdAt: at });
+          expect(dataStamp(store.db)).toBeUndefined();
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(dataStamp(store.db)).toMatch(/^\d+:\d+$/);
+      expect(dataStamp(store.db)).not.toBe(before);
     });
   });
 }

@@ -21,6 +21,7 @@ import {
   type IncidentRow,
 } from './incident.repository.ts';
 import type { DialectName } from './database.ts';
+import { incidentStamp } from './incident-stamp.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -76,6 +77,11 @@ export interface IncidentSearchPage {
   readonly total?: number;
   /** With a `totalCap`: whether more than the cap match (then `total` is the cap). */
   readonly totalCapped?: boolean;
+  /**
+   * The incidents' stamp (incidentStamp's) as of the page's read: no newer than its rows (read
+   * before them on SQLite, in the same statement on PostgreSQL); absent when there is none.
+   */
+  readonly stamp?: string;
 }
 
 export interface IncidentSearchOptions {
@@ -162,7 +168,7 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
     const offset = Math.max(0, Math.floor(query.offset));
     const clauses = parseSearchQuery(query.q ?? '');
     const filters = filterConditions(query);
-    const rows = await this.page({
+    const { rows, stamp } = await this.stampedPage({
       clauses,
       filters,
       indexedFilter: [query.place, query.region, query.action, query.organisation].some(
@@ -176,17 +182,19 @@ export abstract class BaseIncidentSearch implements IncidentSearch {
     const items = kept.map(incidentFromRow);
     const lastRow = kept[kept.length - 1];
     const next = lastRow === undefined ? null : { date: lastRow.date, seq: String(lastRow.seq) };
-    if (!options.withTotal) return { items, hasMore: rows.length > limit, next };
+    const page = { items, hasMore: rows.length > limit, next, ...(stamp === undefined ? {} : { stamp }) };
+    if (!options.withTotal) return page;
     const cap = options.totalCap === undefined ? null : Math.max(0, Math.floor(options.totalCap));
     const total = await this.count(clauses, filters, seqRange(query, undefined), cap);
-    if (cap === null) return { items, hasMore: rows.length > limit, next, total };
-    return {
-      items,
-      hasMore: rows.length > limit,
-      next,
-      total: Math.min(total, cap),
-      totalCapped: total > cap,
-    };
+    if (cap === null) return { ...page, total };
+    return { ...page, total: Math.min(total, cap), totalCapped: total > cap };
+  }
+
+  /** A page's rows and the incidents' stamp read before them (PostgreSQL reads both in one statement). */
+  protected async stampedPage(request: PageRequest): Promise<{ rows: IncidentRow[]; stamp?: string }> {
+    const stamp = await incidentStamp(this.db);
+    const rows = await this.page(request);
+    return stamp === undefined ? { rows } : { rows, stamp };
   }
 
   async counts(query: IncidentFilterQuery): Promise<IncidentCounts> {

@@ -13,6 +13,7 @@ import {
 } from './incident-query.ts';
 import { SqliteIncidentSearch } from './sqlite-incident-search.ts';
 import type { DialectName } from './database.ts';
+import { PG_INCIDENT_STAMP } from './incident-stamp.ts';
 import type { Database } from './schema.ts';
 
 export type {
@@ -50,13 +51,27 @@ export class PostgresIncidentSearch extends BaseIncidentSearch {
     return this.db.selectFrom('incident').where(all([...text, ...rangeConditions(range), ...filters]));
   }
 
-  protected async page({ clauses, filters, range, limit, offset }: PageRequest): Promise<IncidentRow[]> {
-    return this.matching(clauses, filters, range)
+  protected async page(request: PageRequest): Promise<IncidentRow[]> {
+    return (await this.stampedPage(request)).rows;
+  }
+
+  /** The stamp is a column of the page's own read: one statement, one snapshot, no extra round trip. */
+  protected override async stampedPage({
+    clauses,
+    filters,
+    range,
+    limit,
+    offset,
+  }: PageRequest): Promise<{ rows: IncidentRow[]; stamp?: string }> {
+    const rows = await this.matching(clauses, filters, range)
       .select(INCIDENT_SELECT)
+      .select(sql<string | null>`${sql.raw(PG_INCIDENT_STAMP)}`.as('stamp'))
       .orderBy('incident.seq', 'desc')
       .limit(limit)
       .offset(offset)
       .execute();
+    const stamp = rows[0]?.stamp ?? undefined;
+    return stamp === undefined ? { rows } : { rows, stamp };
   }
 
   protected count(

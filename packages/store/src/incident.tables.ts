@@ -73,10 +73,18 @@ export interface IncidentPlaceCountTable {
   latest: ColumnType<bigint, bigint | number, bigint | number>;
 }
 
+/** PostgreSQL only: one row (id 1) that every write of `incident` moves (migration 2026-12-10-720, by trigger). */
+export interface IncidentRevisionTable {
+  id: number;
+  revision: ColumnType<bigint, bigint | number, bigint | number>;
+  writer: ColumnType<bigint, bigint | number, bigint | number>;
+}
+
 export interface IncidentTables {
   incident: IncidentTable;
   incident_day_count: IncidentDayCountTable;
   incident_place_count: IncidentPlaceCountTable;
   incident_fts: IncidentFtsTable;
   incident_term: IncidentTermTable;
+  incident_revision: IncidentRevisionTable;
 }

@@ -22,6 +22,7 @@ export * from './recovery-code.repository.ts';
 export * from './instance-lock.repository.ts';
 export * from './duress.repository.ts';
 export * from './data-stamp.ts';
+export * from './incident-stamp.ts';
 export * from './network.repository.ts';
 export * from './audit.repository.ts';
 export type * from './ledger.tables.ts';

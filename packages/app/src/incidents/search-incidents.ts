@@ -145,8 +145,6 @@ export async function searchIncidents(
   }
   if (!Number.isInteger(offset) || offset < 0)
     return err(domainError('SEARCH_LIMIT_INVALID', 'offset must be a whole number ≥ 0', { field: 'offset' }));
-  // Read the stamp before the search: a write racing it leaves the answer under the older stamp.
-  const stamp = pages.stampOf(ctx);
   const organisation = await organisationName(ctx, filters.value.organisation);
   const query = {
     ...filters.value,
@@ -163,9 +161,9 @@ export async function searchIncidents(
   };
   const page = await pages.answer(
     ctx,
-    stamp,
-    () => JSON.stringify([query, options]),
+    JSON.stringify([query, options]),
     () => incidentSearchFor(ctx.store.db, ctx.store.dialect).search(query, options),
+    (p) => p.stamp,
   );
   return ok({
     incidents: page.items,
@@ -179,10 +177,11 @@ export async function searchIncidents(
 }
 
 /**
- * Pages answered again without searching while nothing in the database changed (SQLite's data
- * stamp; see StampedAnswers): the web app asks the same few pages again and again (a first page, a
- * word typed, the back button), and at a million incidents a text search with a place costs
- * milliseconds of the database's time where the stamp costs microseconds.
+ * Pages answered again without searching while no incident changed (the incidents' stamp on either
+ * dialect; see StampedAnswers): the web app asks the same few pages again and again (a first page,
+ * a word typed, the back button), and at a million incidents a page costs milliseconds of the
+ * server's and the database's time where the stamp costs microseconds on SQLite and one
+ * primary-key read on PostgreSQL.
  */
 const pages = new StampedAnswers<IncidentSearchPage>(64);
 

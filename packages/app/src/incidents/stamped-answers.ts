@@ -1,41 +1,41 @@
 import { mapFor, setBounded } from '@civic/core';
-import { dataStamp } from '@civic/store';
+import { incidentStamp } from '@civic/store';
 import type { AppContext } from '../context.ts';
 
 /**
- * Answers kept per database while nothing in it changed: on SQLite its data stamp (dataStamp)
- * moves on any write by this connection and on any commit by another process, so a kept answer
- * never outlives a change. PostgreSQL has no such cheap stamp: nothing is kept there.
+ * Answers kept per database while no incident in it changed (the store's incidentStamp): on SQLite
+ * the database's data stamp, which moves on any write by this connection and on any commit by
+ * another process; on PostgreSQL a row that a trigger moves on every write of the incident table,
+ * in the writing transaction, whichever process writes. A kept answer never outlives a change.
  */
 export class StampedAnswers<T> {
   private readonly caches = new WeakMap<object, Map<string, { readonly stamp: string; readonly value: T }>>();
   constructor(private readonly max: number) {}
-
-  /** The database's stamp: read it before the reads an answer is made of (a racing write then leaves the answer under the older stamp). */
-  stampOf(ctx: AppContext): string | undefined {
-    return dataStamp(ctx.store.db);
-  }
 
   /** Forgets every answer kept for this database (a measurement of the work itself). */
   forget(ctx: AppContext): void {
     this.caches.delete(ctx.store);
   }
 
-  /** The answer kept for the key at `stamp`, else `compute`'s, kept when there is a stamp. */
+  /**
+   * The answer kept for the key while the incidents' stamp is the one it was kept under, else
+   * `compute`'s, kept under a stamp no newer than its data: read before it, or `stampOf` the answer
+   * when it tells its own (a search page carries the stamp of its read, so on PostgreSQL a question
+   * not kept costs no extra round trip). Nothing is kept without a stamp.
+   */
   async answer(
     ctx: AppContext,
-    stamp: string | undefined,
-    keyOf: () => string,
+    key: string,
     compute: () => Promise<T>,
+    stampOf?: (answer: T) => string | undefined,
   ): Promise<T> {
-    // Without a stamp nothing is kept: the key is not even made (PostgreSQL answers as before).
-    if (stamp === undefined) return compute();
-    const key = keyOf();
     const cache = mapFor(this.caches, ctx.store);
     const hit = cache.get(key);
-    if (hit?.stamp === stamp) return hit.value;
+    const before = hit !== undefined || stampOf === undefined ? await incidentStamp(ctx.store.db) : undefined;
+    if (hit !== undefined && before !== undefined && hit.stamp === before) return hit.value;
     const value = await compute();
-    setBounded(cache, key, { stamp, value }, this.max);
+    const stamp = before ?? stampOf?.(value);
+    if (stamp !== undefined) setBounded(cache, key, { stamp, value }, this.max);
     return value;
   }
 }

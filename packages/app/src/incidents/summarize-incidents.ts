@@ -52,8 +52,6 @@ export async function summarizeIncidents(
 ): Promise<Result<IncidentSummary>> {
   const filters = resolveFilters(input);
   if (!filters.ok) return filters;
-  // Read the stamp before the counts: a write racing them leaves the answer under the older stamp.
-  const stamp = summaries.stampOf(ctx);
   const organisation = await organisationName(ctx, filters.value.organisation);
   const query = {
     ...filters.value,
@@ -61,16 +59,13 @@ export async function summarizeIncidents(
     ...(input.q === undefined ? {} : { q: input.q }),
     viewer: toStoreViewer(input.viewer),
   };
-  const summary = await summaries.answer(
-    ctx,
-    stamp,
-    () => JSON.stringify(query),
-    async () =>
-      summaryOf(
-        isBlank(query)
-          ? await incidentCountsOf(ctx.store.db, query.viewer)
-          : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
-      ),
+  // The stamp is read before the counts: a write racing them leaves the answer under the older stamp.
+  const summary = await summaries.answer(ctx, JSON.stringify(query), async () =>
+    summaryOf(
+      isBlank(query)
+        ? await incidentCountsOf(ctx.store.db, query.viewer)
+        : await incidentSearchFor(ctx.store.db, ctx.store.dialect).counts(query),
+    ),
   );
   return ok(summary);
 }
@@ -83,9 +78,9 @@ function isBlank(query: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
- * Summaries answered again without counting while nothing in the database changed (SQLite: its
- * data stamp moves on any write here and any commit elsewhere). A whole-table summary of a
- * million incidents takes seconds; the Monitor page asks for it on every visit.
+ * Summaries answered again without counting while no incident changed (the incidents' stamp; see
+ * StampedAnswers). A filtered summary of a million incidents takes seconds; the Monitor page asks
+ * for one on every visit.
  */
 const summaries = new StampedAnswers<IncidentSummary>(32);
 

@@ -18,6 +18,7 @@ import { KAZAKHSTAN_OUTLINE } from '@civic/formats';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../http/access.ts';
 import { unwrap } from '../http/api-error.ts';
+import { JSON_TYPE, keptJsonBody } from '../http/json-body.ts';
 import { errorRef } from '../http/schemas.ts';
 import type { RouteModule } from './route-module.ts';
 
@@ -139,7 +140,7 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query as { limit: number; offset: number; after?: string; total: boolean };
       const after =
         q.after === undefined || q.after === '' ? undefined : unwrap(decodeIncidentCursor(q.after, 'after'));
@@ -153,14 +154,18 @@ export const incidentsRoutes: RouteModule = (app, deps) => {
           ...(after ? { after } : {}),
         }),
       );
-      return {
+      // A kept page (search-incidents.ts) is the same array each time, and everything else in the
+      // body comes from the same kept page (its key holds the limit and offset): its body is kept
+      // with it per language, not mapped and serialised again on every request.
+      const body = keptJsonBody(r.incidents, req.locale, () => ({
         incidents: r.incidents.map((i) => incidentJson(i, req.locale)),
         limit: r.limit,
         offset: r.offset,
         hasMore: r.hasMore,
         next: r.next === null ? null : encodeIncidentCursor(r.next),
         ...(r.total === undefined ? {} : { total: r.total, totalCapped: r.totalCapped ?? false }),
-      };
+      }));
+      return reply.type(JSON_TYPE).send(body);
     },
   );
 

@@ -42,6 +42,7 @@ import * as ledgerBalanceTotals from './2026-12-07-760-ledger-balance-totals.ts'
 import * as obligationTally from './2026-12-08-700-obligation-tally.ts';
 import * as filingLintView from './2026-12-09-700-filing-lint-view.ts';
 import * as filingTextLz4 from './2026-12-10-170-filing-text-lz4.ts';
+import * as incidentRevision from './2026-12-10-720-incident-revision.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -91,4 +92,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08-700-obligation-tally': obligationTally,
   '2026-12-09-700-filing-lint-view': filingLintView,
   '2026-12-10-170-filing-text-lz4': filingTextLz4,
+  '2026-12-10-720-incident-revision': incidentRevision,
 };
