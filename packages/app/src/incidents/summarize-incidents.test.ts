@@ -187,20 +187,29 @@ for (const dialect of testDialects()) {
       ]).toEqual(['2019-12-30', '2020-01-06', '2019-12-30']);
     });
 
+    /** Asks twice (the second answer equal), adds one incident on `day`, and asks once more. */
+    async function askAroundOneMore<T>(
+      ask: () => Promise<T>,
+      id: string,
+      day: string,
+    ): Promise<{ before: T; after: T }> {
+      const before = await ask();
+      expect(await ask()).toEqual(before);
+      const [extra] = dataset(1);
+      if (!extra) throw new Error('no incident');
+      await insertIncidents(ctx.store.db, [
+        { ...extra, id, date: calendarDate(day), dateTo: calendarDate(day) },
+      ]);
+      return { before, after: await ask() };
+    }
+
     it('answers the same question again from the records as they are now (a kept answer never outlives a change)', async () => {
       const ask = async () => {
         const s = await summarizeIncidents(ctx, { viewer: 'all', from: '2020-03-01' });
         if (!s.ok) throw new Error(s.error.message);
         return s.value;
       };
-      const before = await ask();
-      expect(await ask()).toEqual(before);
-      const [extra] = dataset(1);
-      if (!extra) throw new Error('no incident');
-      await insertIncidents(ctx.store.db, [
-        { ...extra, id: 'late-1', date: calendarDate('2020-03-30'), dateTo: calendarDate('2020-03-30') },
-      ]);
-      const after = await ask();
+      const { before, after } = await askAroundOneMore(ask, 'late-1', '2020-03-30');
       expect(after.count).toBe(before.count + 1);
       expect(after.months.find((m) => m.month === '2020-03')?.count).toBe(
         (before.months.find((m) => m.month === '2020-03')?.count ?? 0) + 1,
@@ -218,14 +227,7 @@ for (const dialect of testDialects()) {
         if (!s.ok) throw new Error(s.error.message);
         return s.value;
       };
-      const before = await ask();
-      expect(await ask()).toEqual(before);
-      const [extra] = dataset(1);
-      if (!extra) throw new Error('no incident');
-      await insertIncidents(ctx.store.db, [
-        { ...extra, id: 'later-1', date: calendarDate('2020-04-30'), dateTo: calendarDate('2020-04-30') },
-      ]);
-      const after = await ask();
+      const { before, after } = await askAroundOneMore(ask, 'later-1', '2020-04-30');
       expect(after.total).toBe((before.total ?? 0) + 1);
       expect(after.incidents[0]?.id).toBe('later-1');
       expect(after.incidents.slice(1)).toEqual(before.incidents.slice(0, 4));
