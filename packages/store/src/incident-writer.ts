@@ -274,7 +274,7 @@ export class IncidentWriter {
     this.memo.vocabulary.clear();
   }
 
-  /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is generated). */
+  /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is kept by a trigger or copied from the stage). */
   async finish(): Promise<void> {
     await this.insertPending();
     await this.counts.flush();

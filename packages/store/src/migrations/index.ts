@@ -41,6 +41,7 @@ import * as incidentCounts from './2026-12-07-720-incident-counts.ts';
 import * as ledgerBalanceTotals from './2026-12-07-760-ledger-balance-totals.ts';
 import * as obligationTally from './2026-12-08-700-obligation-tally.ts';
 import * as filingLintView from './2026-12-09-700-filing-lint-view.ts';
+import * as incidentSearchKept from './2026-12-10-730-incident-search-kept.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -89,4 +90,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-760-ledger-balance-totals': ledgerBalanceTotals,
   '2026-12-08-700-obligation-tally': obligationTally,
   '2026-12-09-700-filing-lint-view': filingLintView,
+  '2026-12-10-730-incident-search-kept': incidentSearchKept,
 };
