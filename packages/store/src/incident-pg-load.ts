@@ -98,23 +98,37 @@ async function dropUniqueConstraintsPg(db: Kysely<Database>): Promise<{ name: st
 
 /**
  * A load into an empty table on PostgreSQL (the lock and the dropped secondary indexes of
- * dropIncidentIndexesPg held) goes first to a temporary table, `incident_load` (no index, no
- * generated column, not written to the WAL; dropped at the end of the transaction), and then, by
+ * dropIncidentIndexesPg held) goes first to a temporary table, `incident_load` (no index, not
+ * written to the WAL; dropped at the end of the transaction), and then, by
  * moveStagedIncidentsPg, into the table in seq order: so the table is stored in date order like
  * SQLite's (rowid = seq) table. Every search page walks an index newest first and reads its rows
  * from the table; with the rows stored in file order, each was on a page of its own (issue 14: a
  * phrase with a legal basis at 1M read 22,000 pages for 21 rows, 60-300 ms). A 1M import costs
  * the server 66 CPU-s this way, 60 inserting in file order, 68 rewriting the table afterwards by
  * CLUSTER (which also writes the whole table a second time).
+ * The stage computes each row's tsvector as it is copied in (a generated column there), so the
+ * server does it while the client is still parsing, and the move copies it (migration 730: the
+ * table's column is kept by a trigger, off for the move). Computed in the move it was most of the
+ * move's time: 4.9 of its 5.4 server CPU-s at 200k incidents, with the other core idle.
  */
 export async function stageIncidentLoadPg(db: Kysely<Database>): Promise<void> {
   await sql`create temp table incident_load (like incident including defaults) on commit drop`.execute(db);
+  await sql`alter table incident_load drop column search`.execute(db);
+  await sql`alter table incident_load add column search tsvector generated always as (to_tsvector('simple', search_text)) stored`.execute(
+    db,
+  );
 }
 
-/** Moves the rows staged by stageIncidentLoadPg into the incident table, in seq order. */
+/**
+ * Moves the rows staged by stageIncidentLoadPg into the incident table, in seq order, with their
+ * tsvector: the trigger that would compute it again (incident_keep_search) is off for the move,
+ * inside the load's transaction (which holds the table's lock), so a failed load leaves it on.
+ */
 export async function moveStagedIncidentsPg(db: Kysely<Database>, columns: readonly string[]): Promise<void> {
-  const list = columns.join(',');
+  const list = [...columns, 'search'].join(',');
+  await sql`alter table incident disable trigger incident_keep_search`.execute(db);
   await sql.raw(`insert into incident (${list}) select ${list} from incident_load order by seq`).execute(db);
+  await sql`alter table incident enable trigger incident_keep_search`.execute(db);
   await sql`drop table incident_load`.execute(db);
 }
 

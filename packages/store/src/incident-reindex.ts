@@ -7,7 +7,7 @@ import type { Database } from './schema.ts';
 /**
  * Recomputes the indexed text of the incidents that name an organisation by any of `names`
  * (after its aliases changed), inside the caller's transaction. On SQLite the FTS5 entries are
- * replaced row by row and new terms join the prefix list; PostgreSQL's tsvector is generated.
+ * replaced row by row and new terms join the prefix list; PostgreSQL's tsvector follows (trigger).
  * Returns how many incidents were re-indexed.
  */
 export async function reindexOrganisationIncidents(

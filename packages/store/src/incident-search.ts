@@ -28,7 +28,7 @@ export type {
 } from './incident-query.ts';
 export { SqliteIncidentSearch };
 
-/** PostgreSQL: the generated `search` tsvector (config simple) with its GIN index. */
+/** PostgreSQL: the `search` tsvector (config simple, kept by a trigger) with its GIN index. */
 export class PostgresIncidentSearch extends BaseIncidentSearch {
   readonly dialect = 'postgres' as const;
 

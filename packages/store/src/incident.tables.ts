@@ -5,8 +5,9 @@ import type { ColumnType } from 'kysely';
  * (SQLite FTS5 external content needs an integer rowid that VACUUM cannot renumber); `id` is the
  * public identifier. The `*_key` columns hold normalised text for filters, `search_text` the
  * normalised words that both full-text indexes are built from (so both dialects find the same).
- * On PostgreSQL a generated `search` tsvector column (not declared here: never read or written
- * through Kysely) indexes `search_text`.
+ * On PostgreSQL a `search` tsvector column (not declared here: never read or written through
+ * Kysely), kept equal to to_tsvector('simple', search_text) by a trigger (migration 730), indexes
+ * `search_text`.
  */
 export interface IncidentTable {
   /** Date-ordered key (see SEQ_DAY in incident.repository.ts); written by IncidentWriter only. */

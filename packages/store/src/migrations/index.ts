@@ -43,6 +43,7 @@ import * as obligationTally from './2026-12-08-700-obligation-tally.ts';
 import * as filingLintView from './2026-12-09-700-filing-lint-view.ts';
 import * as filingTextLz4 from './2026-12-10-170-filing-text-lz4.ts';
 import * as incidentRevision from './2026-12-10-720-incident-revision.ts';
+import * as incidentSearchKept from './2026-12-10-730-incident-search-kept.ts';
 
 /**
  * Every migration, keyed by its ISO-dated name; Kysely runs them in name order.
@@ -93,4 +94,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09-700-filing-lint-view': filingLintView,
   '2026-12-10-170-filing-text-lz4': filingTextLz4,
   '2026-12-10-720-incident-revision': incidentRevision,
+  '2026-12-10-730-incident-search-kept': incidentSearchKept,
 };
