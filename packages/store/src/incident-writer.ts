@@ -24,7 +24,7 @@ import {
 import { organisationNameIndex } from './organisation.repository.ts';
 import { sqliteHandle } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
-import { insertSql, SEQ_DAY, seqDayStart } from './incident-seq.ts';
+import { DaySeqs, insertSql } from './incident-seq.ts';
 import { ID_AT, ROW_WIDTH, type IncidentRows } from './incident-row-maker.ts';
 
 export { SEQ_DAY, seqDayStart } from './incident-seq.ts';
@@ -57,11 +57,10 @@ export class IncidentWriter {
   private readonly raw: SQLite.Database | undefined;
   private rowStatement: SQLite.Statement | undefined;
   private newRowStatement: SQLite.Statement | undefined;
-  private maxOfDayStatement: SQLite.Statement | undefined;
   /** The parameters of one row's insert, filled again for each row. */
   private readonly row: unknown[] = new Array(COLUMNS.length + 1);
-  /** Next n for each day (see SEQ_DAY) touched by this writer. */
-  private readonly nextOfDay = new Map<string, bigint>();
+  /** Each new row's seq, by its day. */
+  private readonly seqs: DaySeqs;
   private written = 0;
   /** The summary's counts of the rows written (incident-counts.repository.ts), flushed per batch when full and at finish. */
   private readonly counts: IncidentCountDeltas;
@@ -79,6 +78,7 @@ export class IncidentWriter {
     organisationNames: (organisation: string) => readonly string[],
   ) {
     this.postgres = isPostgresDb(db);
+    this.seqs = new DaySeqs(db, () => this.emptyAtOpen);
     this.counts = new IncidentCountDeltas(db);
     this.raw = this.postgres ? undefined : sqliteHandle(db);
     if (!this.postgres && this.raw === undefined)
@@ -132,42 +132,6 @@ export class IncidentWriter {
     return this.written;
   }
 
-  /** The seq for a new incident on `date` (the day's counter is looked up once per day per writer). */
-  private async nextSeq(date: string): Promise<bigint> {
-    return this.takeSeq(date) ?? this.takeSeq(date, await this.firstSeqOfDay(date)) ?? 0n;
-  }
-
-  private takeSeq(date: string, first?: bigint): bigint | undefined {
-    const next = this.nextOfDay.get(date) ?? first;
-    if (next !== undefined) this.nextOfDay.set(date, next + 1n);
-    return next;
-  }
-
-  private async firstSeqOfDay(date: string): Promise<bigint> {
-    const start = seqDayStart(date);
-    if (this.emptyAtOpen) return start;
-    const max = await this.maxSeqOfDay(start);
-    return max === null ? start : max + 1n;
-  }
-
-  private async maxSeqOfDay(start: bigint): Promise<bigint | null> {
-    if (this.raw) {
-      this.maxOfDayStatement ??= this.raw.prepare(
-        'select max(seq) as max from incident where seq >= ? and seq < ?',
-      );
-      const row = this.maxOfDayStatement.get(start, start + BigInt(SEQ_DAY)) as
-        { max: bigint | number | null } | undefined;
-      return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
-    }
-    const row = await this.db
-      .selectFrom('incident')
-      .select(sql<bigint | null>`max(seq)`.as('max'))
-      .where('seq', '>=', start)
-      .where('seq', '<', start + BigInt(SEQ_DAY))
-      .executeTakeFirst();
-    return row?.max === null || row?.max === undefined ? null : BigInt(row.max);
-  }
-
   /** Writes incidents that carry their own id, time and origin. */
   async add(incidents: readonly NewIncident[]): Promise<void> {
     return this.addStamped(incidents, OWN_STAMP);
@@ -178,7 +142,7 @@ export class IncidentWriter {
     if (this.raw) return this.addRowByRow(this.raw, incidents, stamp);
     const row = this.row;
     for (const incident of incidents) {
-      const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+      const seq = this.seqs.take(incident.date) ?? (await this.seqs.next(incident.date));
       this.counts.add(incident, seq);
       row[0] = seq;
       putRowValues(row, 1, incident, stamp, this.memo.text(incident), this.keys);
@@ -201,7 +165,7 @@ export class IncidentWriter {
       this.newRowStatement ??= raw.prepare('insert into temp.incident_new (seq) values (?)');
     const row = this.row;
     for (const incident of incidents) {
-      const seq = this.takeSeq(incident.date) ?? (await this.nextSeq(incident.date));
+      const seq = this.seqs.take(incident.date) ?? (await this.seqs.next(incident.date));
       row[0] = seq;
       putRowValues(row, 1, incident, stamp, this.memo.text(incident), this.keys);
       this.rowStatement.run(row);
@@ -222,7 +186,7 @@ export class IncidentWriter {
     const copyRows = this.copyRows;
     for (let r = 0, at = 0; r < count; r++, at += ROW_WIDTH) {
       const date = values[at + DATE_AT] as string;
-      const seq = this.takeSeq(date) ?? (await this.nextSeq(date));
+      const seq = this.seqs.take(date) ?? (await this.seqs.next(date));
       row[0] = seq;
       for (let c = 0; c < ROW_WIDTH; c++) row[c + 1] = values[at + c];
       row[ID_AT + 1] = id();
