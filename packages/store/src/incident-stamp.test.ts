@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarDate } from '@civic/core';
 import { openConnection, type StoreConnection } from './database.ts';
 import { incidentStamp } from './incident-stamp.ts';
 import { incidentSearchFor } from './incident-search.ts';
@@ -11,33 +10,10 @@ import {
   type NewIncident,
 } from './incident.repository.ts';
 import { insertOrganisation } from './organisation.repository.ts';
-import { freshStore, testDialects } from './test-support.ts';
+import { freshStore, sampleIncident, testDialects } from './test-support.ts';
 import { inTransaction } from './transaction.ts';
 
-const incident = (id: string): NewIncident => ({
-  id,
-  date: calendarDate('2021-05-04'),
-  dateTo: calendarDate('2021-05-04'),
-  organisation: 'Echo',
-  organisationId: null,
-  place: 'Almaty',
-  latitude: null,
-  longitude: null,
-  country: 'KZ',
-  region: null,
-  authority: null,
-  office: null,
-  action: 'notice',
-  legalBasis: null,
-  penaltyMci: null,
-  suspensionMonths: null,
-  outcome: null,
-  sources: [],
-  notes: 'stamp',
-  visibility: 'public',
-  ownerOrganisationId: null,
-  createdAt: '2026-12-10T00:00:00Z',
-});
+const incident = (id: string): NewIncident => sampleIncident(id, '2021-05-04', { notes: 'stamp' });
 
 // Real parts: a SQLite file or a PostgreSQL database, and a second connection to it (as another
 // server process would have). The stamp must move on every write of an incident, by any

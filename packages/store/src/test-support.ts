@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { calendarDate } from '@civic/core';
 import { openConnection, type DialectName, type StoreConnection } from './database.ts';
+import type { NewIncident } from './incident.repository.ts';
 import { migrateToLatest } from './migrate.ts';
 
 /**
@@ -96,5 +98,37 @@ export async function freshRestoreTarget(
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
+  };
+}
+
+/**
+ * A public notice in Almaty on `date` (no coordinates, no legal basis, no sources), for tests that
+ * need some incident and say only what differs in `over`.
+ */
+export function sampleIncident(id: string, date: string, over: Partial<NewIncident> = {}): NewIncident {
+  return {
+    id,
+    date: calendarDate(date),
+    dateTo: calendarDate(date),
+    organisation: 'Echo',
+    organisationId: null,
+    place: 'Almaty',
+    latitude: null,
+    longitude: null,
+    country: 'KZ',
+    region: null,
+    authority: null,
+    office: null,
+    action: 'notice',
+    legalBasis: null,
+    penaltyMci: null,
+    suspensionMonths: null,
+    outcome: null,
+    sources: [],
+    notes: null,
+    visibility: 'public',
+    ownerOrganisationId: null,
+    createdAt: '2026-12-10T00:00:00Z',
+    ...over,
   };
 }

@@ -1,35 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarDate } from '@civic/core';
-import { insertIncidents, openConnection, setIncidentVisibility, type NewIncident } from '@civic/store';
+import {
+  insertIncidents,
+  openConnection,
+  sampleIncident,
+  setIncidentVisibility,
+  type NewIncident,
+} from '@civic/store';
 import type { AppContext } from '../context.ts';
 import { freshContext, testDialects } from '../test-support.ts';
 import { searchIncidents } from './search-incidents.ts';
 import { summarizeIncidents } from './summarize-incidents.ts';
 
-const incident = (id: string, date: string): NewIncident => ({
-  id,
-  date: calendarDate(date),
-  dateTo: calendarDate(date),
-  organisation: 'Echo',
-  organisationId: null,
-  place: 'Almaty',
-  latitude: 43.25,
-  longitude: 76.95,
-  country: 'KZ',
-  region: null,
-  authority: null,
-  office: null,
-  action: 'notice',
-  legalBasis: null,
-  penaltyMci: null,
-  suspensionMonths: null,
-  outcome: null,
-  sources: [],
-  notes: 'grant audit',
-  visibility: 'public',
-  ownerOrganisationId: null,
-  createdAt: '2026-12-10T00:00:00Z',
-});
+const incident = (id: string, date: string): NewIncident =>
+  sampleIncident(id, date, { latitude: 43.25, longitude: 76.95, notes: 'grant audit' });
 
 // Real parts: one SQLite file or PostgreSQL database, and two contexts on it with their own
 // connections, as two server processes have. Pages and summaries are kept on both dialects while
