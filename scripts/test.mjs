@@ -167,7 +167,13 @@ function count(file, results) {
   if (!existsSync(file)) return;
   const j = JSON.parse(readFileSync(file, 'utf8'));
   results.passed += j.numPassedTests ?? 0;
-  results.failed += (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0);
+  // A failed test counts once; a test file counts only when it failed with no failed test in it
+  // (it did not load). Vitest's numFailedTestSuites also counts each describe block around a
+  // failed test, which would count one failure three times.
+  const unloaded = (j.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  results.failed += (j.numFailedTests ?? 0) + unloaded;
   rmSync(file, { force: true });
 }
 

@@ -26,26 +26,32 @@ export function OrgDetails({ orgId }: { orgId: string }) {
   const [bin, setBin] = useState('');
   const [error, setError] = useState<ApiFailure | undefined>();
   const [saved, setSaved] = useState(false);
+  // What the server last said the details are: the loaded ones, then each save's answer. The form
+  // is filled from it once, and again from each save's answer (the BIN as the server keeps it,
+  // without spaces), never by a reload arriving after the admin has started typing again.
+  const [known, setKnown] = useState<Details | undefined>();
+  const show = (d: Details) => {
+    setKnown(d);
+    setName(d.name);
+    setBin(d.bin ?? '');
+  };
   useEffect(() => {
-    if (view.data) {
-      setName(view.data.name);
-      setBin(view.data.bin ?? '');
-    }
+    if (view.data) show(view.data);
   }, [view.data]);
   if (view.error) return <ErrorBox error={view.error} />;
-  if (!view.data) return <Loading />;
+  if (!known) return <Loading />;
   const save = (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     setSaved(false);
-    const renamed = name.trim() !== view.data?.name;
+    const renamed = name.trim() !== known.name;
     api<Details>('PATCH', url, {
       ...(renamed ? { name: name.trim() } : {}),
       bin: bin.trim() === '' ? null : bin.trim(),
     }).then(
-      () => {
+      (answer) => {
+        show(answer);
         setSaved(true);
-        view.reload();
         if (renamed) void session.refresh();
       },
       (x: unknown) => setError(x instanceof ApiFailure ? x : new ApiFailure(0, 'NETWORK', String(x))),

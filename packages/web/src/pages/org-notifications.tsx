@@ -43,12 +43,19 @@ export function OrgNotifications({ orgId }: { orgId: string }) {
   const [hook, setHook] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [message, setMessage] = useState<{ at: 'settings' | 'webhook'; text: string } | null>(null);
+  // The form is filled from the first answer, then from each save's own answer: a reload (for the
+  // recipients and the channel line) never overwrites what the admin has typed since.
+  const [filled, setFilled] = useState(false);
+  const showSettings = (s: OrgSettings) => {
+    setOffsets(s.offsets.map((n) => number(n)).join(', '));
+    setMinimal(s.minimalContent);
+  };
   useEffect(() => {
-    if (!view.data) return;
-    setOffsets(view.data.settings.offsets.map((n) => number(n)).join(', '));
-    setMinimal(view.data.settings.minimalContent);
+    if (!view.data || filled) return;
+    setFilled(true);
+    showSettings(view.data.settings);
     setHook(view.data.settings.webhookUrl ?? '');
-  }, [view.data, number]);
+  }, [view.data, filled]);
   if (view.error) return <ErrorBox error={view.error} />;
   if (!view.data) return <Loading />;
   const fail = (at: 'settings' | 'webhook') => (e: unknown) =>
@@ -60,7 +67,8 @@ export function OrgNotifications({ orgId }: { orgId: string }) {
     const body = parsed
       ? { offsets: parsed, minimalContent: minimal }
       : { offsets: [offsets], minimalContent: minimal };
-    api<OrgSettings>('PUT', url, body).then(() => {
+    api<OrgSettings>('PUT', url, body).then((answer) => {
+      showSettings(answer);
       setMessage({ at: 'settings', text: t('account.saved') });
       view.reload();
     }, fail('settings'));
@@ -70,6 +78,7 @@ export function OrgNotifications({ orgId }: { orgId: string }) {
     setSecret(null);
     api<{ url: string | null; secret: string | null }>('PUT', `${url}/webhook`, { url: value }).then((r) => {
       setSecret(r.secret);
+      setHook(r.url ?? '');
       setMessage({ at: 'webhook', text: t('account.saved') });
       view.reload();
     }, fail('webhook'));
