@@ -152,6 +152,10 @@ interface Latency {
   requests: number;
   errors: number;
   non2xx: number;
+  /** The paced run's requests over the target (50 ms): seconds into the run, latency, path. */
+  slow?: { at: number; ms: number; path: string }[];
+  /** When the paced run began (wall clock, to set beside the database's log). */
+  startedAt?: Date;
 }
 
 /** A steady RATE requests/s for SECONDS over the given paths in turn. */
@@ -193,24 +197,29 @@ async function pacedLatency(baseUrl: string, cookie: string, paths: readonly str
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const total = Math.round(RATE * SECONDS);
   const times: number[] = [];
+  const slow: { at: number; ms: number; path: string }[] = [];
   let errors = 0;
   let non2xx = 0;
   const start = performance.now() + 50;
+  const startedAt = new Date(Date.now() + 50);
   const one = (i: number) =>
     new Promise<void>((done) => {
       const due = start + (i * 1000) / RATE;
+      const path = paths[i % paths.length] ?? '/';
       const req = http.request(
         {
           host: url.hostname,
           port: url.port,
-          path: paths[i % paths.length] ?? '/',
+          path,
           agent,
           headers: { cookie, accept: 'application/json' },
         },
         (res) => {
           res.resume();
           res.on('end', () => {
-            times.push(performance.now() - due);
+            const ms = performance.now() - due;
+            times.push(ms);
+            if (ms > 50) slow.push({ at: (due - start) / 1000, ms, path });
             if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
             done();
           });
@@ -240,6 +249,8 @@ async function pacedLatency(baseUrl: string, cookie: string, paths: readonly str
     requests: total,
     errors,
     non2xx,
+    slow,
+    startedAt,
   };
 }
 
@@ -563,6 +574,16 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
         await printProfiles(windows, reading);
         note(
           `${name}: steady ${RATE}/s: p50 ${paced.p50} ms, p95 ${paced.p95} ms, p99 ${paced.p99} ms, ${paced.requests} requests, ${paced.non2xx} non-2xx, ${paced.errors} errors`,
+        );
+        // Where a high p99 comes from: the server processes' longest event-loop stall in the run,
+        // and when the slow requests came (a burst at one moment is a stall, not a slow route).
+        note(
+          `${name}: event-loop delay max ${windows.map((w) => `${w.role} ${w.max} ms`).join(', ')}; ${String(paced.slow?.length ?? 0)} requests over 50 ms in the run from ${paced.startedAt?.toISOString().slice(11, 23) ?? '?'}${(
+            paced.slow ?? []
+          )
+            .slice(0, 12)
+            .map((x) => ` · ${x.at.toFixed(2)} s ${x.ms.toFixed(0)} ms`)
+            .join('')}`,
         );
         out(`${name}_p99`, paced.p99, 'ms', {
           rate: RATE,
