@@ -39,11 +39,13 @@ export function recordWith<C = FilingContent>(
   return { id, organisation, obligationId, form, periodFrom, periodTo, state, content, ...rest };
 }
 
+/** FILING_NOT_FOUND for an id no filing has (getFiling, the lint's reading, a submission). */
+export const filingNotFound = (filingId: string): Result<never> =>
+  err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
+
 export async function getFiling(ctx: AppContext, filingId: string): Promise<Result<FilingRecord>> {
   const row = await getFilingRow(ctx.store.db, filingId);
-  return row
-    ? ok(toRecord(row))
-    : err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
+  return row ? ok(toRecord(row)) : filingNotFound(filingId);
 }
 
 /** One line of `civic filings`. */

@@ -1,6 +1,4 @@
 import {
-  domainError,
-  err,
   ok,
   parseLintView,
   type FilingContent,
@@ -10,7 +8,7 @@ import {
 } from '@civic/core';
 import { getFilingContent, getFilingLintRow } from '@civic/store';
 import type { AppContext } from '../context.ts';
-import { recordWith } from './filing-records.ts';
+import { filingNotFound, recordWith } from './filing-records.ts';
 
 /**
  * A filing as its lint reads it: `view`, its content from the lint view stored at prepare (a
@@ -25,16 +23,13 @@ export type LintedFiling =
       readonly record: Omit<FilingRecord, 'content'> & { readonly content: LintedContent };
     };
 
-const notFound = (filingId: string): Result<never> =>
-  err(domainError('FILING_NOT_FOUND', `no filing "${filingId}" in this database`, { field: 'filing' }));
-
 export async function getLintedFiling(ctx: AppContext, filingId: string): Promise<Result<LintedFiling>> {
   const row = await getFilingLintRow(ctx.store.db, filingId);
-  if (!row) return notFound(filingId);
+  if (!row) return filingNotFound(filingId);
   const view = row.head.corrects === null && row.lintView !== null ? parseLintView(row.lintView) : undefined;
   if (view) return ok({ kind: 'view', record: recordWith(row.head, view) });
   // The head is read already: the content alone, not the whole row again.
   const content = await getFilingContent(ctx.store.db, filingId);
-  if (content === undefined) return notFound(filingId);
+  if (content === undefined) return filingNotFound(filingId);
   return ok({ kind: 'whole', record: recordWith(row.head, JSON.parse(content) as FilingContent) });
 }

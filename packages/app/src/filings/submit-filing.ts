@@ -14,7 +14,7 @@ import { newId } from '../ids.ts';
 import { inLedgerTransaction } from '../ledger/ledger-transaction.ts';
 import { appendLogEntry } from '../log/hash-log.ts';
 import { loadRulePack } from '../rules/load-rule-pack.ts';
-import { auditedFiling, getFiling } from './filing-records.ts';
+import { auditedFiling, filingNotFound, getFiling } from './filing-records.ts';
 import { lintStoredFiling } from './lint-filing.ts';
 import { audited } from '../audit/audited.ts';
 
@@ -93,10 +93,7 @@ async function submitFilingNow(ctx: AppContext, input: SubmitFilingInput): Promi
     );
   const now = ctx.now();
   const row = await getFilingRow(ctx.store.db, input.filingId);
-  if (!row)
-    return err(
-      domainError('FILING_NOT_FOUND', `no filing "${input.filingId}" in this database`, { field: 'filing' }),
-    );
+  if (!row) return filingNotFound(input.filingId);
   // "Today" is the date in the pack's time zone: at 01:00 in Almaty it is already tomorrow in
   // law, though still yesterday in UTC.
   const filing = await getFiling(ctx, row.id);
