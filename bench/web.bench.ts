@@ -158,6 +158,27 @@ interface Latency {
   startedAt?: Date;
 }
 
+/** How many of the slow requests fell in each second of the run. */
+const perSecond = (slow: readonly { at: number }[]): number[] => {
+  const counts = Array.from({ length: Math.max(1, Math.ceil(SECONDS)) }, () => 0);
+  for (const x of slow) {
+    const k = Math.min(counts.length - 1, Math.max(0, Math.floor(x.at)));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+};
+
+/** How many of the slow requests asked each path, most first. */
+const byPath = (slow: readonly { path: string }[]): string => {
+  const counts = new Map<string, number>();
+  for (const x of slow) counts.set(x.path, (counts.get(x.path) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([path, n]) => `${path} ${String(n)}`)
+    .join(', ');
+};
+
 /** A steady RATE requests/s for SECONDS over the given paths in turn. */
 async function latency(baseUrl: string, cookie: string, paths: readonly string[]): Promise<Latency> {
   let i = 0;
@@ -581,9 +602,11 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
           `${name}: event-loop delay max ${windows.map((w) => `${w.role} ${w.max} ms`).join(', ')}; ${String(paced.slow?.length ?? 0)} requests over 50 ms in the run from ${paced.startedAt?.toISOString().slice(11, 23) ?? '?'}${(
             paced.slow ?? []
           )
-            .slice(0, 12)
+            .slice(0, 6)
             .map((x) => ` · ${x.at.toFixed(2)} s ${x.ms.toFixed(0)} ms`)
-            .join('')}`,
+            .join(
+              '',
+            )}; by second ${perSecond(paced.slow ?? []).join(' ')}; by path ${byPath(paced.slow ?? [])}`,
         );
         out(`${name}_p99`, paced.p99, 'ms', {
           rate: RATE,
