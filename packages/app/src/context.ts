@@ -4,6 +4,7 @@ import {
   openConnection,
   resolveDbSecret,
   unlockPostgresFiles,
+  type PgPoolOptions,
   type StoreConnection,
 } from '@civic/store';
 import type { DomainError } from '@civic/core';
@@ -43,6 +44,8 @@ export interface OpenContextOptions {
   readonly sessions?: SessionPolicy;
   /** Who acts through the context (default: the driver's, see `setContextActor`). */
   readonly actor?: Actor;
+  /** A PostgreSQL store's connections (a server process's PG_POOL_SIZE); opened before the context is returned. */
+  readonly pool?: PgPoolOptions;
 }
 
 /**
@@ -85,10 +88,16 @@ export async function openContext(
 ): Promise<AppContext> {
   const { store, secret } = asOpenError(() => {
     const secret = resolveDbSecret(options.env ?? process.env, options.keyFile ?? defaultKeyFile);
-    return { store: openConnection(databaseUrl, { secret, encrypt: options.encrypt ?? false }), secret };
+    const store = openConnection(databaseUrl, {
+      secret,
+      encrypt: options.encrypt ?? false,
+      ...(options.pool ? { pool: options.pool } : {}),
+    });
+    return { store, secret };
   });
   try {
     if (options.migrate ?? true) await migrateToLatest(store.db);
+    await store.warm?.();
     await unlockPostgresFiles(store, secret);
   } catch (e) {
     await store.close();

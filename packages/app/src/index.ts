@@ -28,6 +28,7 @@ export * from './accounts/instance-lock.ts';
 export * from './accounts/duress.ts';
 export * from './accounts/decoy.ts';
 export * from './accounts/session-policy.ts';
+export * from './database-pool.ts';
 export * from './accounts/my-sessions.ts';
 export * from './demo/demo-accounts.ts';
 export * from './rules/load-rule-pack.ts';

@@ -15,6 +15,7 @@ import {
   openContext,
   organisations,
   parseBackupSchedule,
+  parsePgPoolSize,
   parseSessionPolicy,
   passwordQueue,
   runScheduledBackup,
@@ -23,6 +24,7 @@ import {
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
 import { gatheredLog } from './http/gathered-log.ts';
+
 import { HashSlots, servePrimarySlots, workerSlotGate, type SlotPeer } from './http/hash-slots.ts';
 import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
@@ -90,7 +92,13 @@ async function serve(migrate: boolean): Promise<void> {
     process.stderr.write(`${sessions.error.code}: ${sessions.error.message}\n`);
     process.exit(2);
   }
-  const ctx = await openContext(databaseUrl, { migrate, sessions: sessions.value });
+  // PG_POOL_SIZE (default 4): the PostgreSQL connections this process opens at its start and keeps.
+  const pool = parsePgPoolSize(process.env);
+  if (!pool.ok) {
+    process.stderr.write(`${pool.error.code}: ${pool.error.message}\n`);
+    process.exit(2);
+  }
+  const ctx = await openContext(databaseUrl, { migrate, sessions: sessions.value, pool: pool.value });
   const app = await buildServer(ctx, {
     webRoot,
     // One JSON line per request and each unexpected error with its stack, on standard output
