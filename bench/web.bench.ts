@@ -8,6 +8,10 @@
 // With each steady run, the CPU time the server's processes spent on it per request (the main
 // figure on a shared machine: it does not depend on what else runs); CIVIC_BENCH_WEB_PROFILE=DIR
 // also profiles each process during each steady run and prints where the time went.
+// Before the first measured route the server serves 3 s of the session route at the same rate,
+// unmeasured (a new process's first busy seconds otherwise fell on the first route measured).
+// After each steady run stderr shows the server processes' longest event-loop stall and when, and
+// on which paths, the requests over 50 ms came.
 // Every line carries the load average of the machine (others may be using it).
 // The database figures are taken on SQLite and, with CIVIC_BENCH_PG_URL (or CIVIC_TEST_PG_URL), a
 // server where databases may be created, again on a new PostgreSQL database with the same data and
@@ -45,6 +49,8 @@ import { keepSeed, restoreSeed } from './seed-cache.ts';
 const N = Number(process.env['CIVIC_BENCH_WEB_ROWS'] ?? 1_000_000);
 const SECONDS = Number(process.env['CIVIC_BENCH_WEB_SECONDS'] ?? 12);
 const RATE = 200;
+/** The unmeasured steady load on the session route before the first measured route (seconds). */
+const WARM_SECONDS = 3;
 const CHROMIUM = '/usr/bin/chromium';
 /** Only these routes (comma-separated names, e.g. obligations_list), and no page loads. */
 const ROUTES = process.env['CIVIC_BENCH_WEB_ROUTES']?.split(',');
@@ -213,10 +219,15 @@ async function latency(baseUrl: string, cookie: string, paths: readonly string[]
  * second's requests at once from every connection (a burst of RATE at each tick), which measures
  * how fast a burst drains rather than latency at a steady rate: both are reported.
  */
-async function pacedLatency(baseUrl: string, cookie: string, paths: readonly string[]): Promise<Latency> {
+async function pacedLatency(
+  baseUrl: string,
+  cookie: string,
+  paths: readonly string[],
+  seconds = SECONDS,
+): Promise<Latency> {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const total = Math.round(RATE * SECONDS);
+  const total = Math.round(RATE * seconds);
   const times: number[] = [];
   const slow: { at: number; ms: number; path: string }[] = [];
   let errors = 0;
@@ -266,7 +277,7 @@ async function pacedLatency(baseUrl: string, cookie: string, paths: readonly str
     p95: p(95),
     p99: p(99),
     max: Number(Math.max(0, ...times).toFixed(2)),
-    rps: Number((total / SECONDS).toFixed(1)),
+    rps: Number((total / seconds).toFixed(1)),
     requests: total,
     errors,
     non2xx,
@@ -642,6 +653,11 @@ async function run(d: 'sqlite' | 'postgres'): Promise<void> {
         });
       }
     };
+    // A new server process's first busy seconds (its request path compiled, its connections'
+    // first statements) fell on whichever route was measured first: the process serves 3 s of
+    // the session route (`/api/v1/me`, read by every request) at the same rate first, unmeasured.
+    // No measured route is asked, so each route's first request is still its first.
+    if (SECONDS > 0) await pacedLatency(baseUrl, cookie, ['/api/v1/me'], WARM_SECONDS);
     await measureRoutes(
       ROUTES ? Object.fromEntries(Object.entries(routes).filter(([name]) => ROUTES.includes(name))) : routes,
     );
