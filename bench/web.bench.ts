@@ -93,6 +93,7 @@ function ensureWebBuild(): void {
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     cwd: webDir,
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error('vite build failed');
 }

@@ -15,6 +15,7 @@ if (!existsSync(`${root}packages/web/dist/index.html`)) {
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'info'], {
     cwd: `${root}packages/web`,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {

@@ -37,9 +37,13 @@ const root = resolve(import.meta.dirname, '../..');
  * own, as `npm start` makes a fresh database; the developer's CIVIC_DB_KEY(_FILE) is never read.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // NODE_ENV=production as `npm start` builds it: under vitest NODE_ENV is "test", and Vite then
+  // bundled React's development build (446 KB instead of 250 KB), which the tests drove and which
+  // stayed in packages/web/dist for `npm start` and the web bench after `npm test`.
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     cwd: join(root, 'packages/web'),
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error('vite build failed');
   mkdirSync(join(root, 'test-artifacts', 'screenshots'), { recursive: true });
