@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarDate } from '@civic/core';
 import { replaceIncident } from './incident-edit.repository.ts';
 import { IncidentWriter } from './incident-writer.ts';
 import { deleteIncident, type NewIncident } from './incident.repository.ts';
 import type { Database } from './schema.ts';
 import { inTransaction } from './transaction.ts';
-import { freshStore, testDialects } from './test-support.ts';
+import { freshStore, sampleIncident, testDialects } from './test-support.ts';
 
 // The full-text index always holds what the rows' search text says, whichever way the rows came
 // in: a load into an empty table (on PostgreSQL: the staging table computes the tsvector and the
@@ -33,31 +32,8 @@ type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
 
 let serial = 0;
 function incident(f: Fields): NewIncident {
-  const date = calendarDate(f.day);
-  return {
-    id: `sv${String(serial++)}`,
-    date,
-    dateTo: date,
-    organisation: f.organisation,
-    organisationId: null,
-    place: f.place,
-    latitude: null,
-    longitude: null,
-    country: 'KZ',
-    region: null,
-    authority: f.authority,
-    office: null,
-    action: 'notice',
-    legalBasis: f.legalBasis,
-    penaltyMci: null,
-    suspensionMonths: null,
-    outcome: f.outcome,
-    sources: [],
-    notes: f.notes,
-    visibility: 'public',
-    ownerOrganisationId: null,
-    createdAt: '2026-12-07T00:00:00Z',
-  };
+  const { day, ...text } = f;
+  return sampleIncident(`sv${String(serial++)}`, day, text);
 }
 
 class Undo extends Error {}
