@@ -3,8 +3,8 @@ import type { PgPoolOptions } from '@civic/store';
 
 /**
  * Connections each server process keeps to PostgreSQL, all opened at its start and kept: 4 unless
- * PG_POOL_SIZE says otherwise (a whole number from 1 to 100). A process serves one request at a
- * time on its thread and waits for the database in between, so a few connections keep it busy;
+ * PG_POOL_SIZE says otherwise (a whole number from 1 to 100). A process runs one request's code
+ * at a time on its thread and waits for the database in between, so a few connections keep it busy;
  * more, opened when requests pile up, cost PostgreSQL a new backend each just when it is busiest
  * (see PgPoolOptions). A larger database server may take more: PG_POOL_SIZE × WEB_CONCURRENCY ×
  * the machines must stay under its max_connections.

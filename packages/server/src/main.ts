@@ -24,7 +24,6 @@ import {
 } from '@civic/app';
 import { buildServer } from './build-server.ts';
 import { gatheredLog } from './http/gathered-log.ts';
-
 import { HashSlots, servePrimarySlots, workerSlotGate, type SlotPeer } from './http/hash-slots.ts';
 import { notifyIntervalSeconds, notifyWavesEnabled, startNotifyScheduler } from './notify-scheduler.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
