@@ -11,12 +11,14 @@ type Row = readonly [string, string | null, bigint, number, string | null];
 
 const COLUMNS = ['k', 'body', 'amount', 'n', 'note'];
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Text a COPY row could break on: its separators, its escape, its NULL marker, and the rest. */
 const awkward = fc.oneof(
   fc.string({ unit: fc.constantFrom('\t', '\n', '\r', '\\', 'N', '.', ' ', 'а', 'қ', '€', '😀', '"', "'") }),
   fc.constantFrom('\\N', '\\.', '\\\\N', 'NULL', '', ' '),
   // Any text PostgreSQL stores (not NUL) that is well formed UTF-16.
-  fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000') && s.isWellFormed()),
+  fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000') && !LONE_SURROGATE.test(s)),
 );
 
 const rowsArb = fc
