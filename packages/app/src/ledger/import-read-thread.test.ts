@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   generate1CStatement,
   generateBankCsv,
@@ -123,6 +124,15 @@ for (const dialect of testDialects()) {
         candidates,
       };
     };
+    /** The sha256 recorded for each import batch of the organisation. */
+    const batchHashes = async (org: string) =>
+      (
+        await ctx.store.db
+          .selectFrom('import_batch')
+          .select('sha256')
+          .where('organisation_id', '=', org)
+          .execute()
+      ).map((r) => r.sha256);
     /** A summary without its ids (each organisation has its own batch and accounts). */
     const summary = (r: Awaited<ReturnType<typeof importBankStatement>>) => {
       if (!r.ok) return r;
@@ -142,6 +152,10 @@ for (const dialect of testDialects()) {
         const rows = await stored(two);
         expect(rows).toEqual(await stored(one));
         expect(rows.lines.length).toBeGreaterThan(3 * BATCH);
+        // The file's sha256, taken by the worker on two threads and by this thread on one.
+        const file = createHash('sha256').update(bytes).digest('hex');
+        expect(await batchHashes(two)).toEqual([file]);
+        expect(await batchHashes(one)).toEqual([file]);
         // Again: every line a duplicate, as on one thread.
         const again = await importAs(two, name, bytes, { ...more, thread: 'always' });
         const againSingle = await importAs(one, name, bytes, { ...more, thread: 'never' });
