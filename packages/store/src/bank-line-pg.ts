@@ -1,7 +1,7 @@
 import type { StatementLine } from '@civic/core';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { extrasJson } from './bank-line-extras.ts';
-import { copyIn, copyText } from './pg-copy-in.ts';
+import { copyIn, CopyRows, copyText } from './pg-copy-in.ts';
 import type { Database } from './schema.ts';
 
 /** The per-line columns, in the order of the arrays bound to the statement (and their types). */
@@ -171,14 +171,14 @@ async function copyChunk(
 
 /** Lines `start` to `end` in COPY's text format, each row after `prefix` (leading columns). */
 function copyRows(b: PgBankLines, start: number, end: number, prefix: string): Buffer {
-  let text = '';
+  const rows = new CopyRows('bank_line');
   for (let i = start; i < end; i++) {
     const values = lineValues(b, i);
     let row = prefix + copyText(values[0] ?? null);
     for (let c = 1; c < values.length; c++) row += `\t${copyText(values[c] ?? null)}`;
-    text += `${row}\n`;
+    rows.addText(row);
   }
-  return Buffer.from(text, 'utf8');
+  return rows.take();
 }
 
 /** A line's values in the order of ARRAYS (numbers as text: bigints have no exact JS number). */

@@ -1,5 +1,5 @@
 import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
-import { copyIn, copyText } from './pg-copy-in.ts';
+import { copyIn, CopyRows } from './pg-copy-in.ts';
 import type { Database } from './schema.ts';
 
 export function isPostgres(db: Kysely<Database>): boolean {
@@ -110,9 +110,9 @@ async function copyRowsIn<T>(
 ): Promise<void> {
   const statement = `copy ${table} (${columns.join(',')}) from stdin`;
   const params: unknown[] = [];
+  const copyRows = new CopyRows(`bulk insert into ${table}`);
   for (let start = 0; start < rows.length; start += COPY_ROWS) {
     const end = Math.min(start + COPY_ROWS, rows.length);
-    let text = '';
     for (let i = start; i < end; i++) {
       const item = rows[i];
       if (item === undefined) continue;
@@ -122,20 +122,9 @@ async function copyRowsIn<T>(
         throw new Error(
           `bulk insert into ${table}: ${String(params.length)} values for ${String(columns.length)} columns`,
         );
-      let row = copyValue(table, params[0]);
-      for (let c = 1; c < params.length; c++) row += `\t${copyValue(table, params[c])}`;
-      text += `${row}\n`;
+      copyRows.add(params);
     }
-    await copyIn(db, statement, Buffer.from(text, 'utf8'));
+    await copyIn(db, statement, copyRows.take());
     onChunk?.(end, rows.length);
   }
-}
-
-/** A value in COPY's text format, as the `pg` client would send it as a parameter. */
-function copyValue(table: string, v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'string') return copyText(v);
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  throw new Error(`bulk insert into ${table}: a value COPY does not write (${typeof v})`);
 }

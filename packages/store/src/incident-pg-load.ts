@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { copyIn, copyText } from './pg-copy-in.ts';
+import { copyIn, CopyRows } from './pg-copy-in.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -11,39 +11,27 @@ import type { Database } from './schema.ts';
 export class IncidentCopyRows {
   /** The COPY statement for these columns into `table`. */
   readonly statement: string;
-  private text = '';
-  private rows = 0;
+  private readonly rows: CopyRows;
 
   constructor(columns: readonly string[], table: string) {
     this.statement = `copy ${table} (${columns.join(',')}) from stdin`;
+    this.rows = new CopyRows(table);
   }
 
   get count(): number {
-    return this.rows;
+    return this.rows.count;
   }
 
   /** Adds a row: strings, numbers, bigints or null, in the statement's column order. */
   add(row: readonly unknown[]): void {
-    let line = copyValue(row[0]);
-    for (let c = 1; c < row.length; c++) line += `\t${copyValue(row[c])}`;
-    this.text += `${line}\n`;
-    this.rows += 1;
+    this.rows.add(row);
   }
 
   /** Copies the rows gathered (if any) on the connection of `db`, and forgets them. */
   async copy(db: Kysely<Database>): Promise<void> {
-    if (this.rows === 0) return;
-    const data = Buffer.from(this.text, 'utf8');
-    this.text = '';
-    this.rows = 0;
-    await copyIn(db, this.statement, data);
+    if (this.rows.count === 0) return;
+    await copyIn(db, this.statement, this.rows.take());
   }
-}
-
-/** A value as the driver would send it (String() of a number or bigint), in COPY's text format. */
-function copyValue(value: unknown): string {
-  if (value === null || value === undefined) return copyText(null);
-  return copyText(typeof value === 'string' ? value : String(value as number | bigint));
 }
 
 /**

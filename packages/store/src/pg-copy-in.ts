@@ -91,3 +91,70 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPED = /[\\\t\n\r]/g;
 const escapeOne = (c: string): string =>
   c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r';
+
+/** A value as the `pg` client would send it as a parameter, in COPY's text format; `what` names it in an error. */
+export function copyValue(value: unknown, what: string): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return copyText(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  throw new Error(`${what}: a value COPY does not write (${typeof value})`);
+}
+
+/**
+ * Rows in COPY's text format, encoded into bytes as each comes. A batch built as one string by
+ * `+=` and encoded at the end took 2.6 times as long (its thousands of joined pieces are copied
+ * once more when flattened; measured on 5,000-row batches of a 1C statement's lines, mostly
+ * Cyrillic): 4 of the importing thread's 20 CPU-s at a 1C file of a million documents.
+ */
+export class CopyRows {
+  private bytes: Buffer;
+  private at = 0;
+  private rows = 0;
+
+  /** `what` names the rows in an error (a table). */
+  constructor(
+    private readonly what: string,
+    private readonly initialBytes = 1 << 20,
+  ) {
+    this.bytes = Buffer.allocUnsafe(initialBytes);
+  }
+
+  get count(): number {
+    return this.rows;
+  }
+
+  /** Adds a row already in COPY's text format (its values escaped and tab-separated, no line break). */
+  addText(text: string): void {
+    // A UTF-16 unit is at most three bytes of UTF-8 (a surrogate pair, two units, is four).
+    const most = text.length * 3 + 1;
+    if (this.at + most > this.bytes.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.at + most));
+      this.bytes.copy(next, 0, 0, this.at);
+      this.bytes = next;
+    }
+    this.at += this.bytes.write(text, this.at);
+    this.bytes[this.at] = 10;
+    this.at += 1;
+    this.rows += 1;
+  }
+
+  /** Adds a row of values (strings, numbers, bigints, booleans or null) in the statement's column order. */
+  add(values: readonly unknown[]): void {
+    let row = copyValue(values[0], this.what);
+    for (let c = 1; c < values.length; c++) row += `\t${copyValue(values[c], this.what)}`;
+    this.addText(row);
+  }
+
+  /**
+   * The rows gathered, as bytes, and forgets them. The bytes are the caller's (a socket holds them
+   * until sent): the next rows go to a new buffer.
+   */
+  take(): Buffer {
+    const out = this.bytes.subarray(0, this.at);
+    this.bytes = Buffer.allocUnsafe(Math.max(this.initialBytes, Math.min(this.bytes.length, 64 << 20)));
+    this.at = 0;
+    this.rows = 0;
+    return out;
+  }
+}
