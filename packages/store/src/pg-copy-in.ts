@@ -108,17 +108,16 @@ export function copyValue(value: unknown, what: string): string {
  * Cyrillic): 4 of the importing thread's 20 CPU-s at a 1C file of a million documents.
  */
 export class CopyRows {
-  private bytes: Buffer;
+  /** Allocated at the first row after a `take` (the bytes taken go to the socket as they are). */
+  private bytes = Buffer.alloc(0);
   private at = 0;
   private rows = 0;
 
-  /** `what` names the rows in an error (a table). */
+  /** `what` names the rows in an error (a table); `initialBytes` is the first buffer's size. */
   constructor(
     private readonly what: string,
-    private readonly initialBytes = 1 << 20,
-  ) {
-    this.bytes = Buffer.allocUnsafe(initialBytes);
-  }
+    private initialBytes = 1 << 20,
+  ) {}
 
   get count(): number {
     return this.rows;
@@ -129,7 +128,7 @@ export class CopyRows {
     // A UTF-16 unit is at most three bytes of UTF-8 (a surrogate pair, two units, is four).
     const most = text.length * 3 + 1;
     if (this.at + most > this.bytes.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.at + most));
+      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.initialBytes, this.at + most));
       this.bytes.copy(next, 0, 0, this.at);
       this.bytes = next;
     }
@@ -152,7 +151,9 @@ export class CopyRows {
    */
   take(): Buffer {
     const out = this.bytes.subarray(0, this.at);
-    this.bytes = Buffer.allocUnsafe(Math.max(this.initialBytes, Math.min(this.bytes.length, 64 << 20)));
+    // The next batch likely as large: its buffer that size at once (up to 64 MiB).
+    this.initialBytes = Math.max(this.initialBytes, Math.min(this.bytes.length, 64 << 20));
+    this.bytes = Buffer.alloc(0);
     this.at = 0;
     this.rows = 0;
     return out;
