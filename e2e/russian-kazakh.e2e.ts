@@ -71,6 +71,14 @@ describe('Russian and Kazakh pages', () => {
     const fingerprint = 'beae 0c1d ebfa 9f3a 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01';
     expect(untranslatedWords(`Отпечаток: ${fingerprint}`)).toEqual([]);
     expect(untranslatedWords('Отпечаток: beae ebfa')).toEqual(['beae', 'ebfa']);
+    // A public key whose pieces between "/" have no digit (one the check once took for words).
+    expect(
+      untranslatedWords('Открытый ключ (Ed25519): iQYTuFr/fPsFkMakinUrXbipRaiezfvxNKSWQlFTUKA='),
+    ).toEqual([]);
+    expect(untranslatedWords('ключ: fPsFkMakinUrXbipRaiez/Submit')).toEqual([
+      'Submit',
+      'fPsFkMakinUrXbipRaiez',
+    ]);
     const context = await newContext(browser);
     const page = await context.newPage();
     await new LoginPage(page).goto().then((l) => l.signIn(demoEmail('accountant'), DEMO_PASSWORD));

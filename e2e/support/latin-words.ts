@@ -80,6 +80,13 @@ export const ALLOWED_COMMANDS: readonly string[] = [
  */
 const FINGERPRINT = /(?<![\p{L}\p{N}])(?:[0-9a-f]{4} ){15}[0-9a-f]{4}(?![\p{L}\p{N}])/gu;
 
+/**
+ * A signing key's Ed25519 public key as the account page shows it: 32 bytes in base64 (43
+ * characters and "="). Random, so now and then a piece between its "/" has no digit
+ * ("iQYTuFr/fPsFk…"): a code, not a word.
+ */
+const PUBLIC_KEY = /(?<![\p{L}\p{N}+/])[A-Za-z0-9+/]{43}=(?![\p{L}\p{N}+/=])/gu;
+
 function allowed(word: string): boolean {
   return ALLOWED_LATIN.some((a) => (typeof a === 'string' ? a === word : a.test(word)));
 }
@@ -92,7 +99,8 @@ export function untranslatedWords(text: string): string[] {
   const out = new Set<string>();
   const withoutCodes = [...ALLOWED_NAMES, ...ALLOWED_COMMANDS]
     .reduce((t, c) => t.split(c).join(' '), text.replace(/\u00a0/g, ' '))
-    .replace(FINGERPRINT, ' ');
+    .replace(FINGERPRINT, ' ')
+    .replace(PUBLIC_KEY, ' ');
   for (const raw of withoutCodes.split(/[\s\u00a0]+/)) {
     // A URL or an address, also inside brackets or quotes: «(https://…)».
     if (/^(https?:\/\/|[\w.+-]+@)/.test(raw.replace(/^[^\p{L}\p{N}]+/u, ''))) continue;
