@@ -14,8 +14,10 @@ export async function prepareSqliteLoad(
   // A large import touches the whole table and its indexes: give SQLite room (restored at
   // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
   // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
-  // the rows go in at a few thousand places at once, one per day, and the index builds sort
-  // in the cache and spill beyond it, so 64 MiB keeps a million-row import under 500 MB).
+  // on an encrypted store the rows go in directly, at a few thousand places at once, one per
+  // day (a plain store's are staged and moved in seq order with a small cache of their own:
+  // incident-sqlite-stage.ts), and the index builds sort in the cache and spill beyond it, so
+  // 64 MiB keeps a million-row import under 500 MB).
   const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
   const cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
   await sql`pragma cache_size = -65536`.execute(db);

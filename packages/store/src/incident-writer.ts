@@ -12,6 +12,7 @@ import {
   stageIncidentLoadPg,
 } from './incident-pg-load.ts';
 import { prepareSqliteLoad } from './incident-sqlite-load.ts';
+import { IncidentStage } from './incident-sqlite-stage.ts';
 import {
   COLUMNS,
   KeyMemo,
@@ -22,7 +23,7 @@ import {
   type IncidentStamp,
 } from './incident-row.ts';
 import { organisationNameIndex } from './organisation.repository.ts';
-import { sqliteHandle } from './raw-sqlite.ts';
+import { sqliteHandle, sqliteTempAllowed } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 import { DaySeqs, insertSql } from './incident-seq.ts';
 import { ID_AT, ROW_WIDTH, type IncidentRows } from './incident-row-maker.ts';
@@ -57,6 +58,10 @@ export class IncidentWriter {
   private readonly raw: SQLite.Database | undefined;
   private rowStatement: SQLite.Statement | undefined;
   private newRowStatement: SQLite.Statement | undefined;
+  /** SQLite, a plain store: addRows's rows go through a temporary table, moved in seq order (incident-sqlite-stage.ts). */
+  private stage: IncidentStage | null = null;
+  /** Rows staged per move (INCIDENT_STAGE_RUN unless given: tests). */
+  private stageRun: number | undefined;
   /** The parameters of one row's insert, filled again for each row. */
   private readonly row: unknown[] = new Array(COLUMNS.length + 1);
   /** Each new row's seq, by its day. */
@@ -98,10 +103,15 @@ export class IncidentWriter {
     }, organisationNames);
   }
 
-  /** Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of a place to index (default: the gazetteer's); an organisation's aliases are read from the database. */
+  /**
+   * Opens a writer on a connection that is inside a transaction. `placeNames` gives other names of
+   * a place to index (default: the gazetteer's); an organisation's aliases are read from the
+   * database. `stageRun`: rows staged per move on a plain SQLite store (tests).
+   */
   static async open(
     db: Kysely<Database>,
     placeNames?: (place: string) => readonly string[],
+    options: { readonly stageRun?: number } = {},
   ): Promise<IncidentWriter> {
     const any = await db.selectFrom('incident').select('seq').limit(1).executeTakeFirst();
     const writer = new IncidentWriter(
@@ -120,6 +130,7 @@ export class IncidentWriter {
         writer.copyRows = new IncidentCopyRows(['seq', ...COLUMNS], 'incident_load');
       }
     }
+    writer.stageRun = options.stageRun;
     if (!writer.postgres) {
       const load = await prepareSqliteLoad(db, writer.emptyAtOpen);
       writer.cacheSize = load.cacheSize;
@@ -178,25 +189,34 @@ export class IncidentWriter {
 
   /**
    * Writes rows an IncidentRowMaker made (maybe on another thread) in their order: the same
-   * seq, counts and stored values as addStamped gives the same incidents; `id` gives each its id.
+   * seq, counts and stored values as addStamped gives the same incidents. `id` makes each row's
+   * id, called once per row: in the rows' order, or (a plain SQLite store, whose rows are staged
+   * and moved in seq order: incident-sqlite-stage.ts) in seq order as the rows are moved.
    */
   async addRows(rows: IncidentRows, id: () => string): Promise<void> {
     const { values, count } = rows;
     const row = this.row;
     const copyRows = this.copyRows;
+    const raw = this.raw;
+    if (raw !== undefined && this.stage === null && sqliteTempAllowed(raw))
+      this.stage = new IncidentStage(raw, id, !this.emptyAtOpen, this.stageRun);
+    const stage = this.stage;
     for (let r = 0, at = 0; r < count; r++, at += ROW_WIDTH) {
       const date = values[at + DATE_AT] as string;
       const seq = this.seqs.take(date) ?? (await this.seqs.next(date));
       row[0] = seq;
       for (let c = 0; c < ROW_WIDTH; c++) row[c + 1] = values[at + c];
-      row[ID_AT + 1] = id();
-      if (copyRows !== null) copyRows.add(row);
+      if (stage !== null) stage.add(row);
       else {
-        this.rowStatement ??= this.raw?.prepare(insertSql(1, false));
-        this.rowStatement?.run(row);
-        if (!this.emptyAtOpen) {
-          this.newRowStatement ??= this.raw?.prepare('insert into temp.incident_new (seq) values (?)');
-          this.newRowStatement?.run(seq);
+        row[ID_AT + 1] = id();
+        if (copyRows !== null) copyRows.add(row);
+        else {
+          this.rowStatement ??= raw?.prepare(insertSql(1, false));
+          this.rowStatement?.run(row);
+          if (!this.emptyAtOpen) {
+            this.newRowStatement ??= raw?.prepare('insert into temp.incident_new (seq) values (?)');
+            this.newRowStatement?.run(seq);
+          }
         }
       }
       this.counts.addGroup(
@@ -264,6 +284,8 @@ export class IncidentWriter {
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is kept by a trigger or copied from the stage). */
   async finish(): Promise<void> {
     await this.insertPending();
+    this.stage?.finish();
+    this.stage = null;
     await this.counts.flush();
     // A large load changes the table's statistics, by which each planner picks a filter's index.
     const analyze = this.written >= ANALYZE_AFTER || (this.emptyAtOpen && this.written > 0);
