@@ -292,7 +292,13 @@ export class IncidentWriter {
     if (this.staged) await moveStagedIncidentsPg(this.db, ['seq', ...COLUMNS]);
     this.staged = false;
     if (this.postgres) await rebuildIncidentIndexesPg(this.db, this.droppedIndexes);
-    else for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    else if (this.droppedIndexes.length > 0) {
+      // Each build sorts the table's keys: in pieces the size of the cache, merged, which is
+      // faster in small pieces (1,000,000 rows: 0.7–1.0 s an index with 1–4 MiB, 1.3–1.7 s with
+      // the load's 64 MiB; the full-text rebuild after it no slower).
+      await sql.raw(`pragma cache_size = -${String(BUILD_CACHE_MIB * 1024)}`).execute(this.db);
+      for (const index of this.droppedIndexes) await sql.raw(index.sql).execute(this.db);
+    }
     this.droppedIndexes = [];
     if (this.postgres) {
       if (analyze) await sql`analyze incident`.execute(this.db);
@@ -320,6 +326,9 @@ const LATITUDE_AT = COLUMNS.indexOf('latitude');
 const LONGITUDE_AT = COLUMNS.indexOf('longitude');
 const VISIBILITY_AT = COLUMNS.indexOf('visibility');
 const OWNER_AT = COLUMNS.indexOf('owner_organisation_id');
+
+/** SQLite: the page cache while an empty table's indexes are built and its full-text index rebuilt, MiB. */
+const BUILD_CACHE_MIB = 2;
 
 /** Rows written by one writer from which its finish() refreshes the planner's statistics of the table. */
 const ANALYZE_AFTER = 10_000;
