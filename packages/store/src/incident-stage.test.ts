@@ -154,4 +154,39 @@ describe('staged incident loads on a plain SQLite store', () => {
     expect(await rowsOf(store.db)).toEqual(before);
     expect(stageTables()).toEqual([]);
   });
+
+  it('fills the full-text index of a large load with a larger hash, then puts the setting back', async () => {
+    const config = async (db: Kysely<Database>): Promise<unknown[]> =>
+      (
+        await sql<{
+          k: string;
+          v: unknown;
+        }>`select k, v from incident_fts_config where k = 'hashsize'`.execute(db)
+      ).rows;
+    const many = 10_000;
+    let found = -1;
+    let after: unknown[] = [];
+    await inTransaction(store, async (tx) => {
+      await sql`insert into incident_fts (incident_fts, rank) values ('hashsize', 2097152)`.execute(tx.db);
+      const writer = await IncidentWriter.open(tx.db, undefined, { stageRun: 4_000 });
+      const m = maker();
+      let made = 0;
+      const all = Array.from({ length: many }, (_, n) => incident(n));
+      for (let at = 0; at < many; at += 1_000)
+        await writer.addRows(m.rows(all.slice(at, at + 1_000)), () => `big${String(made++)}`);
+      writer.addTerms(m.takeTerms());
+      await writer.finish();
+      const page = await incidentSearchFor(tx.db, 'sqlite').search(
+        { viewer: { kind: 'all' }, q: 'stagedword2', limit: 10, offset: 0 },
+        { withTotal: true },
+      );
+      found = page.total ?? -1;
+      after = await config(tx.db);
+      throw new Undo();
+    }).catch((e: unknown) => {
+      if (!(e instanceof Undo)) throw e;
+    });
+    expect(found).toBe(Math.floor(many / 3)); // (n % 3 === 2)
+    expect(after.map((r) => Number((r as { v: unknown }).v))).toEqual([2097152]);
+  });
 });
