@@ -2,7 +2,7 @@ import { normaliseAccount, type StatementLine } from '@civic/core';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { extrasJson } from './bank-line-extras.ts';
-import { sqliteHandle, sqliteTempAllowed } from './raw-sqlite.ts';
+import { sqliteHandle, sqliteTempAllowed, withPageCache } from './raw-sqlite.ts';
 import type { Database } from './schema.ts';
 
 /** Where a streamed statement's lines go, one at a time, inside the import's transaction. */
@@ -256,11 +256,11 @@ function openStage(sqlite: SQLite.Database, o: BankLineSinkOptions, hadLines: bo
     stored: (fingerprint) => hadLines && probe.get(fingerprint) !== undefined,
     move() {
       if (moved === stage.count) return;
-      const cache = Number(sqlite.pragma('cache_size', { simple: true }));
-      sqlite.pragma(`cache_size = -${String(FINISH_CACHE_MIB * 1024)}`);
-      moved += moveSorted.run().changes;
-      emptyStage.run();
-      sqlite.pragma(`cache_size = ${String(Math.trunc(cache))}`);
+      moved += withPageCache(sqlite, FINISH_CACHE_MIB, () => {
+        const changes = moveSorted.run().changes;
+        emptyStage.run();
+        return changes;
+      });
       if (moved !== stage.count)
         throw new Error(
           `bank-line sink: ${String(stage.count - moved)} fingerprint(s) given twice in one import`,

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { COLUMNS } from './incident-row.ts';
+import { withPageCache } from './raw-sqlite.ts';
 
 /**
  * Staged incidents moved to the table, sorted by seq, as soon as this many are staged (the last
@@ -108,14 +109,7 @@ export class IncidentStage {
   move(): void {
     this.stagePending();
     if (this.moved === this.staged) return;
-    const cache = Number(this.sqlite.pragma('cache_size', { simple: true }));
-    this.sqlite.pragma(`cache_size = -${String(MOVE_CACHE_MIB * 1024)}`);
-    let moved: number;
-    try {
-      moved = this.moveSorted.run().changes;
-    } finally {
-      this.sqlite.pragma(`cache_size = ${String(Math.trunc(cache))}`);
-    }
+    const moved = withPageCache(this.sqlite, MOVE_CACHE_MIB, () => this.moveSorted.run().changes);
     this.listNew?.run();
     this.empty.run();
     this.moved += moved;
@@ -132,7 +126,10 @@ export class IncidentStage {
     }
   }
 
-  /** Drops the stage (also when the load failed; the transaction's rollback undoes its rows). */
+  /**
+   * Drops the stage and puts the temporary cache back (at finish; when a load fails, the
+   * transaction's rollback undoes the stage's creation and its rows).
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;

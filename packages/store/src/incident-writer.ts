@@ -60,8 +60,6 @@ export class IncidentWriter {
   private newRowStatement: SQLite.Statement | undefined;
   /** SQLite, a plain store: addRows's rows go through a temporary table, moved in seq order (incident-sqlite-stage.ts). */
   private stage: IncidentStage | null = null;
-  /** Rows staged per move (INCIDENT_STAGE_RUN unless given: tests). */
-  private stageRun: number | undefined;
   /** The parameters of one row's insert, filled again for each row. */
   private readonly row: unknown[] = new Array(COLUMNS.length + 1);
   /** Each new row's seq, by its day. */
@@ -81,6 +79,8 @@ export class IncidentWriter {
     private emptyAtOpen: boolean,
     names: (place: string) => readonly string[],
     organisationNames: (organisation: string) => readonly string[],
+    /** Rows staged per move (INCIDENT_STAGE_RUN unless given: tests). */
+    private readonly stageRun: number | undefined,
   ) {
     this.postgres = isPostgresDb(db);
     this.seqs = new DaySeqs(db, () => this.emptyAtOpen);
@@ -119,6 +119,7 @@ export class IncidentWriter {
       any === undefined,
       placeNames ?? placeSearchNames,
       organisationAliasesOf(await organisationNameIndex(db)),
+      options.stageRun,
     );
     if (writer.postgres && writer.emptyAtOpen) {
       const dropped = await dropIncidentIndexesPg(db);
@@ -130,7 +131,6 @@ export class IncidentWriter {
         writer.copyRows = new IncidentCopyRows(['seq', ...COLUMNS], 'incident_load');
       }
     }
-    writer.stageRun = options.stageRun;
     if (!writer.postgres) {
       const load = await prepareSqliteLoad(db, writer.emptyAtOpen);
       writer.cacheSize = load.cacheSize;
@@ -294,10 +294,15 @@ export class IncidentWriter {
     }>`select v from incident_fts_config where k = 'hashsize'`.execute(this.db);
     const before = Number(current.rows[0]?.v ?? FTS_DEFAULT_HASH_SIZE);
     const previous = Number.isSafeInteger(before) && before > 0 ? before : FTS_DEFAULT_HASH_SIZE;
-    await sql
-      .raw(`insert into incident_fts (incident_fts, rank) values ('hashsize', ${String(FTS_FILL_HASH_SIZE)})`)
-      .execute(this.db);
+    await this.setFtsHashSize(FTS_FILL_HASH_SIZE);
     return previous;
+  }
+
+  /** (FTS5 takes its options as literals, not bound parameters) */
+  private async setFtsHashSize(bytes: number): Promise<void> {
+    await sql
+      .raw(`insert into incident_fts (incident_fts, rank) values ('hashsize', ${String(Math.trunc(bytes))})`)
+      .execute(this.db);
   }
 
   /** Brings the full-text index up to date with the rows written (SQLite; PostgreSQL's column is kept by a trigger or copied from the stage). */
@@ -332,10 +337,7 @@ export class IncidentWriter {
         await sql`insert into incident_fts (rowid, search_text) select i.seq, i.search_text from temp.incident_new n join incident i on i.seq = n.seq order by n.seq`.execute(
           this.db,
         );
-      if (restore !== null)
-        await sql
-          .raw(`insert into incident_fts (incident_fts, rank) values ('hashsize', ${String(restore)})`)
-          .execute(this.db);
+      if (restore !== null) await this.setFtsHashSize(restore);
     }
     if (!this.emptyAtOpen) await sql`delete from temp.incident_new`.execute(this.db);
     if (analyze) await sql`analyze incident`.execute(this.db);

@@ -49,6 +49,21 @@ export function raiseBulkReadCache(db: HasExecutor): () => void {
   };
 }
 
+/**
+ * Runs `run` with the connection's page cache at `mib` MiB, and puts the previous size back after
+ * (also when it throws): a bulk statement that sweeps a table in order needs little cache, and a
+ * sort inside it takes memory in pieces the size of the cache.
+ */
+export function withPageCache<T>(sqlite: SQLite.Database, mib: number, run: () => T): T {
+  const previous = Number(sqlite.pragma('cache_size', { simple: true }));
+  sqlite.pragma(`cache_size = -${String(Math.round(mib * 1024))}`);
+  try {
+    return run();
+  } finally {
+    if (sqlite.open) sqlite.pragma(`cache_size = ${String(Math.trunc(previous))}`);
+  }
+}
+
 /** The raw handle of a SQLite store (or its transaction); undefined on PostgreSQL. */
 export function sqliteHandle(db: HasExecutor): SQLite.Database | undefined {
   return handles.get(db.getExecutor().adapter);
