@@ -15,8 +15,8 @@ export async function prepareSqliteLoad(
   // finish), but not so much that the cache alone takes the import's memory bound (issue 14:
   // 300k incidents took the same CPU time with 160 MiB as with 512 MiB, and 53 MB less RSS;
   // on an encrypted store the rows go in directly, at a few thousand places at once, one per
-  // day (a plain store's are staged and moved in seq order with a small cache of their own:
-  // incident-sqlite-stage.ts), and the index builds sort in the cache and spill beyond it, so
+  // day; a plain store's are staged and moved in seq order, and an empty table's indexes are
+  // built, each with a small cache of its own: incident-sqlite-stage.ts, IncidentWriter.finish;
   // 64 MiB keeps a million-row import under 500 MB).
   const current = await sql<{ cache_size: bigint | number }>`pragma cache_size`.execute(db);
   const cacheSize = Number(current.rows[0]?.cache_size ?? -2000);
