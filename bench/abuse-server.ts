@@ -42,6 +42,8 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [
+      // The V8 flags `npm start` gives the server.
+      ...(JSON.parse(readFileSync(join(root, 'scripts/server-node-flags.json'), 'utf8')) as string[]),
       '--import',
       'tsx',
       '--import',

@@ -8,7 +8,7 @@
 // (e.g. `npm run bench -- abuse`: bench/abuse.bench.ts, the server under oversized bodies and a
 // parallel login burst while the health route is timed).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,12 +29,15 @@ if (build.status !== 0)
 const files = readdirSync(`${root}bench`)
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort();
+// A bench measures the server's work in its own process (the cold paths) with the V8 flags the
+// server starts with (scripts/start.mjs); the processes it starts get their own arguments.
+const serverFlags = JSON.parse(readFileSync(`${root}scripts/server-node-flags.json`, 'utf8'));
 let failed = 0;
 for (const f of files) {
   say(`running ${f}`);
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--max-old-space-size=8192', `${root}bench/${f}`],
+    ['--import', 'tsx', '--max-old-space-size=8192', ...serverFlags, `${root}bench/${f}`],
     { stdio: ['ignore', 'inherit', 'inherit'], cwd: root },
   );
   if (r.status !== 0) {

@@ -18,6 +18,21 @@ function civic(args: string[], env: Record<string, string>) {
 }
 
 describe('the built civic command', () => {
+  it("starts node with the server's V8 flags (scripts/server-node-flags.json, what `npm start` passes)", () => {
+    const flags = JSON.parse(
+      readFileSync(new URL('../../../scripts/server-node-flags.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    expect(Array.isArray(flags) && flags.every((f) => typeof f === 'string' && f.startsWith('--'))).toBe(
+      true,
+    );
+    const r = spawnSync(process.execPath, [...(flags as string[]), '-e', 'process.stdout.write("ok")'], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('ok');
+  });
+
   it('runs the build, and gives the same answer as the sources', () => {
     const args = ['deadline', '--from', '2021-01-05', '--working-days', '10', '--json'];
     const built = civic(args, { CIVIC_SHOW_ENTRY: '1' });
