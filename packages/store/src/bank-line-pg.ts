@@ -109,6 +109,7 @@ export async function insertBankLinesPg(
   b: PgBankLines,
   onProgress?: (done: number, total: number) => void,
   how: PgLineWrite = 'unnest',
+  sent?: () => void,
 ): Promise<Uint8Array> {
   const n = b.lines.length;
   const inserted = new Uint8Array(n);
@@ -118,18 +119,23 @@ export async function insertBankLinesPg(
   if (how === 'copy' && n > 0) await db.executeQuery(CompiledQuery.raw(STAGE_SQL));
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
+    // The last COPY's data handed over: the caller is told (see insertBankLines' pgSent).
+    const last = end === n ? sent : undefined;
     if (how === 'fresh') {
       await copyIn(
         db,
         FRESH_COPY_SQL,
         copyRows(b, start, end, `${copyText(b.organisationId)}\t${copyText(b.batchId)}\t`),
+        last,
       );
       inserted.fill(1, start, end);
       onProgress?.(end, n);
       continue;
     }
     const result =
-      how === 'copy' ? await copyChunk(db, b, start, end) : await unnestChunk(db, b, columns, start, end);
+      how === 'copy'
+        ? await copyChunk(db, b, start, end, last)
+        : await unnestChunk(db, b, columns, start, end);
     const fresh = new Set(result.rows.map((r) => r.fingerprint));
     for (let i = start; i < end; i++) inserted[i] = fresh.has(b.fingerprints[i] ?? '') ? 1 : 0;
     onProgress?.(end, n);
@@ -160,8 +166,9 @@ async function copyChunk(
   b: PgBankLines,
   start: number,
   end: number,
+  sent?: () => void,
 ): Promise<{ rows: { fingerprint: string }[] }> {
-  await copyIn(db, COPY_SQL, copyRows(b, start, end, ''));
+  await copyIn(db, COPY_SQL, copyRows(b, start, end, ''), sent);
   const moved = await db.executeQuery<{ fingerprint: string }>(
     CompiledQuery.raw(MOVE_SQL, [b.organisationId, b.batchId]),
   );

@@ -46,20 +46,23 @@ const COLUMNS = [
 /**
  * Inserts the lines of a file in bulk (inside the import's one transaction) and says, line by
  * line, which were new (1) and which the organisation already had (0): re-importing a statement
- * adds nothing. `pgWrite`: how PostgreSQL takes them (`unnest` unless given; see PgLineWrite).
+ * adds nothing. `pgWrite`: how PostgreSQL takes them (`unnest` unless given; see PgLineWrite);
+ * `pgSent`: called once PostgreSQL has been sent the last of them by COPY (the server then
+ * inserts them while the caller may read on).
  */
 export async function insertBankLines(
   db: Kysely<Database>,
   batch: BankLineBatch,
   onProgress?: (done: number, total: number) => void,
   pgWrite?: PgLineWrite,
+  pgSent?: () => void,
 ): Promise<Uint8Array> {
   const n = batch.lines.length;
   if (batch.fingerprints.length !== n || batch.accountIds.length !== n)
     throw new Error('insertBankLines: one fingerprint and one account per line');
   const sqlite = sqliteHandle(db);
   if (sqlite) return insertBankLinesSqlite(sqlite, db.isTransaction, batch, onProgress);
-  return insertBankLinesPg(db, batch, onProgress, pgWrite);
+  return insertBankLinesPg(db, batch, onProgress, pgWrite, pgSent);
 }
 
 /**

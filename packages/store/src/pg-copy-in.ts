@@ -21,6 +21,7 @@ class CopyIn implements PromiseLike<{ command: string; rowCount: number; rows: n
   constructor(
     private readonly text: string,
     private readonly data: Buffer,
+    private readonly sent?: () => void,
   ) {
     this.outcome = new Promise((resolve, reject) => {
       this.settle = (error) =>
@@ -43,6 +44,7 @@ class CopyIn implements PromiseLike<{ command: string; rowCount: number; rows: n
   handleCopyInResponse(connection: PgConnection): void {
     if (this.data.length > 0) connection.sendCopyFromChunk(this.data);
     connection.endCopyFrom();
+    this.sent?.();
   }
 
   handleCommandComplete(message: { text?: string }): void {
@@ -73,11 +75,17 @@ class CopyIn implements PromiseLike<{ command: string; rowCount: number; rows: n
  * `db` — inside the caller's transaction, which all-or-nothing imports rely on. Kysely hands a
  * compiled query's text to `pg`'s `client.query` as it is, and `pg` runs any object with a
  * `submit` method as its own query: the copy travels in place of the text (the one way to reach
- * the transaction's connection through Kysely).
+ * the transaction's connection through Kysely). `sent` is called once the data and CopyDone are
+ * handed to the connection, before the server has taken them.
  */
-export async function copyIn<DB>(db: Kysely<DB>, statement: string, data: Buffer): Promise<void> {
+export async function copyIn<DB>(
+  db: Kysely<DB>,
+  statement: string,
+  data: Buffer,
+  sent?: () => void,
+): Promise<void> {
   const query = { ...CompiledQuery.raw('') };
-  Object.defineProperty(query, 'sql', { value: new CopyIn(statement, data), enumerable: true });
+  Object.defineProperty(query, 'sql', { value: new CopyIn(statement, data, sent), enumerable: true });
   await db.executeQuery(query);
 }
 

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { calendarDate } from '@civic/core';
 import { openConnection, type DialectName, type StoreConnection } from './database.ts';
 import type { NewIncident } from './incident.repository.ts';
 import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
 
 /**
  * Test support (used by tests only): every store test runs on every dialect. The dialects come
@@ -130,5 +132,29 @@ export function sampleIncident(id: string, date: string, over: Partial<NewIncide
     ownerOrganisationId: null,
     createdAt: '2026-12-10T00:00:00Z',
     ...over,
+  };
+}
+
+/**
+ * PostgreSQL, tests only: the server refuses, by a trigger, to insert the bank line at `sourceLine`
+ * (what a write failing half way through an import meets). The returned function drops the trigger.
+ */
+export async function refuseBankLineOnPg(
+  db: Kysely<Database>,
+  sourceLine: number,
+): Promise<() => Promise<void>> {
+  if (!Number.isSafeInteger(sourceLine)) throw new Error('refuseBankLineOnPg: a line number');
+  await sql
+    .raw(
+      `create or replace function civic_test_refuse() returns trigger language plpgsql as $$ begin if new.source_line = ${String(sourceLine)} then raise exception 'refused by the test'; end if; return new; end $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      'create trigger civic_test_refuse before insert on bank_line for each row execute function civic_test_refuse()',
+    )
+    .execute(db);
+  return async () => {
+    await sql.raw('drop trigger civic_test_refuse on bank_line').execute(db);
   };
 }

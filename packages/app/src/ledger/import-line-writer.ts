@@ -67,6 +67,13 @@ export class StatementLineWriter {
   private readonly tally = new BankLineTally();
   /** PostgreSQL: how this import's lines are written (chosen at the first write). */
   private pgWrite: PgLineWrite | undefined;
+  /**
+   * PostgreSQL: the write of the lines flushed last (and the writes before it, in order). The
+   * reader reads the next lines meanwhile: the server inserts one batch while this thread parses
+   * the next, where each waited for the other (a million lines, interleaved runs: the CSV 17.9 and
+   * 19.5 s against 21.6 and 25.8 s, the 1C file 20.3–22.0 s against 35.0 s).
+   */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: StoreConnection['db'],
@@ -100,12 +107,16 @@ export class StatementLineWriter {
 
   /** Runs the reading: on success the sink's held-back lines are written; the sink closes either way. */
   async reading<T>(read: Promise<Result<T>>): Promise<Result<T>> {
-    return read
-      .then((r) => {
-        if (r.ok) this.sink?.finish();
-        return r;
-      })
-      .finally(() => this.sink?.close());
+    try {
+      const r = await read;
+      if (r.ok) this.sink?.finish();
+      // A write still running ends before the caller goes on (or rolls back); its error is the import's.
+      await this.writing;
+      return r;
+    } finally {
+      this.sink?.close();
+      await this.writing.catch(() => undefined);
+    }
   }
 
   /**
@@ -114,6 +125,7 @@ export class StatementLineWriter {
    */
   async complete(statementAccounts: readonly { readonly account: string; readonly currency: string }[]) {
     await this.flush();
+    await this.writing;
     if (this.sink) for (const [key, a] of this.sink.accounts) this.accountIds.set(key, a);
     for (const a of statementAccounts) await this.ensure(a.account, a.currency);
     this.o.onProgress?.(this.read, this.read);
@@ -176,16 +188,37 @@ export class StatementLineWriter {
     return a;
   }
 
-  /** PostgreSQL: the lines held so far, in one multi-row write. */
+  /**
+   * PostgreSQL: the lines held so far, in one multi-row write, started after the writes before it
+   * and not waited for: the promise settles once the write before it has (two batches at most
+   * are held, one being written while the next is read). Its lines are counted, and their
+   * candidates written, when it is done.
+   */
   private async flush(): Promise<void> {
-    const pending = this.pending;
-    if (pending.length === 0) return;
-    const fingerprints =
-      this.pendingPrints.length === pending.length
-        ? this.pendingPrints
-        : pending.map((l) => this.fingerprint(l));
+    if (this.pending.length === 0) return;
+    const lines = this.pending.splice(0);
+    const prints = this.pendingPrints.splice(0);
+    const fingerprints = prints.length === lines.length ? prints : lines.map((l) => this.fingerprint(l));
     const ids: string[] = [];
-    for (const l of pending) ids.push((await this.ensure(l.account, l.currency)).id);
+    for (const l of lines) ids.push((await this.ensure(l.account, l.currency)).id);
+    const before = this.writing;
+    let sent: () => void = () => undefined;
+    const handedOver = new Promise<void>((resolve) => (sent = resolve));
+    const write = before.then(() => this.write(lines, fingerprints, ids, sent));
+    // Observed by whoever waits for it next (the next flush, complete or reading); not unhandled.
+    write.catch(() => undefined);
+    this.writing = write;
+    // Waited for until the server has this batch (after the one before it is written): the
+    // reader then reads the next while the server inserts it. A failed write is thrown here.
+    await Promise.race([handedOver, write]);
+  }
+
+  private async write(
+    lines: StatementLine[],
+    fingerprints: readonly string[],
+    ids: readonly string[],
+    sent: () => void,
+  ): Promise<void> {
     // PostgreSQL, once per import: an organisation with no line yet takes this import's by COPY.
     this.pgWrite ??= (await claimBankLinesPg(this.db, this.o.organisationId))
       ? PG_WRITE_STORED
@@ -195,16 +228,15 @@ export class StatementLineWriter {
       {
         organisationId: this.o.organisationId,
         batchId: this.o.batchId,
-        lines: pending,
+        lines,
         fingerprints,
         accountIds: ids,
       },
       undefined,
       this.pgWrite,
+      sent,
     );
-    pending.forEach((l, i) => this.counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
-    pending.length = 0;
-    this.pendingPrints.length = 0;
+    lines.forEach((l, i) => this.counted(l, ids[i] ?? '', fingerprints[i] ?? '', inserted[i] === 1));
     await this.flushCandidates();
   }
 }
