@@ -190,8 +190,8 @@ export class StatementLineWriter {
 
   /**
    * PostgreSQL: the lines held so far, in one multi-row write, started after the writes before it
-   * and not waited for: the promise settles once the write before it has (two batches at most
-   * are held, one being written while the next is read). Its lines are counted, and their
+   * and not waited for: the promise settles once the server has been sent this batch (so two are
+   * held at most, one being written while the next is read). Its lines are counted, and their
    * candidates written, when it is done.
    */
   private async flush(): Promise<void> {
