@@ -27,7 +27,10 @@ export interface CsvStreamInput {
   readonly onProgress?: (done: number, total?: number) => void;
 }
 
-/** Candidates held before they are written (memory stays flat at any size). */
+/**
+ * Lines per PostgreSQL write (one batch written while the next is read: StatementLineWriter), and
+ * candidates held before they are written on both (memory stays flat at any size).
+ */
 const CANDIDATES_AT_ONCE = 1000;
 
 /**
